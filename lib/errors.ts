@@ -1,0 +1,76 @@
+/**
+ * One error type for the whole app. A code is `type:surface`; the type decides the HTTP status, the surface says
+ * where it happened. Clients only ever see `{ error: { code, message } }`; causes and stacks stay in the server log.
+ */
+export const ERROR_STATUS = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal: 500,
+  upstream_unavailable: 503,
+} as const;
+
+export type ErrorType = keyof typeof ERROR_STATUS;
+export type Surface = 'api' | 'chat' | 'history' | 'store' | 'llm' | 'voice' | 'config' | 'admin';
+export type ErrorCode = `${ErrorType}:${Surface}`;
+
+/** Messages a client may see when the thrower gave none (or gave one for the log only). */
+const DEFAULT_MESSAGES: Record<ErrorType, string> = {
+  bad_request: 'The request could not be understood. Check its body and try again.',
+  unauthorized: 'You need to sign in first.',
+  forbidden: 'You do not have access to this.',
+  not_found: 'Nothing was found here.',
+  method_not_allowed: 'This method is not allowed here.',
+  payload_too_large: 'The request is too large.',
+  unsupported_media_type: 'Send the body as application/json.',
+  rate_limited: 'Too many requests. Wait a moment and try again.',
+  internal: 'Something went wrong on our side. Please try again.',
+  upstream_unavailable: 'A service we depend on is not answering. Please try again shortly.',
+};
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly type: ErrorType;
+  readonly status: number;
+  /** Extra fields for the client (validation issues, retry hints). Never secrets. */
+  readonly details?: Record<string, unknown>;
+
+  constructor(code: ErrorCode, message?: string, options?: { cause?: unknown; details?: Record<string, unknown> }) {
+    const type = code.split(':')[0] as ErrorType;
+    super(message ?? DEFAULT_MESSAGES[type], options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.type = type;
+    this.status = ERROR_STATUS[type];
+    this.details = options?.details;
+  }
+
+  /** Internal and upstream failures get the generic message: their details are for the log. */
+  get publicMessage(): string {
+    return this.type === 'internal' ? DEFAULT_MESSAGES.internal : this.message;
+  }
+
+  toJSON() {
+    return { error: { code: this.code, message: this.publicMessage, ...(this.details ? { details: this.details } : {}) } };
+  }
+
+  toResponse(headers?: HeadersInit): Response {
+    return Response.json(this.toJSON(), { status: this.status, headers });
+  }
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}
+
+/** Any thrown value → AppError. Unknown errors become `internal:<surface>` and are logged with their cause. */
+export function toAppError(error: unknown, surface: Surface = 'api'): AppError {
+  if (error instanceof AppError) return error;
+  console.error(`[${surface}] unexpected error`, error);
+  return new AppError(`internal:${surface}`, undefined, { cause: error });
+}

@@ -1,0 +1,26 @@
+import type { UIMessageChunk } from 'ai';
+import type { SalesUIMessage } from '@/lib/chat/messages';
+
+export interface AgentTurnInput {
+  conversationId: string;
+  /** Stored history, oldest first, without the new user message. */
+  history: SalesUIMessage[];
+  /** The new user message (already validated, role "user", text parts only). */
+  userMessage: SalesUIMessage;
+  abortSignal?: AbortSignal;
+}
+
+export interface AgentHealth {
+  ok: boolean;
+  latencyMs: number;
+  error?: string;
+}
+
+/** The sales agent behind the chat route: OpenAI through the AI SDK, or the offline agent. Chosen once from config. */
+export interface SalesAgent {
+  readonly kind: 'openai' | 'offline';
+  readonly model: string;
+  /** The assistant reply as AI SDK UI message chunks (start … finish). Errors arrive as chunks, never as a throw. */
+  streamReply(input: AgentTurnInput): ReadableStream<UIMessageChunk>;
+  ping(): Promise<AgentHealth>;
+}

@@ -1,0 +1,23 @@
+import 'server-only';
+import { ConfigError, getServerConfig, type ServerConfig } from '@/lib/config';
+
+/** Validates config at start-up; on a bad value prints which variable and stops the process. */
+export function checkConfigAtStartup(): void {
+  try {
+    logStartup(getServerConfig());
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+/** One line at start-up saying which real services are in use, so a deployer sees at once what the app talks to. */
+export function logStartup(config: ServerConfig): void {
+  if (config.logLevel === 'silent' || config.env === 'test') return;
+  const llm = config.llm.provider === 'openai' ? `openai (${config.llm.model}, ${config.llm.apiMode} API)` : 'offline sales agent';
+  const store = config.store.provider === 'upstash' ? `upstash (${new URL(config.store.url).host})` : 'in-memory';
+  console.info(`[sales-agent] agent: ${llm} · store: ${store}`);
+}

@@ -1,0 +1,43 @@
+import type { SalesUIMessage } from '@/lib/chat/messages';
+
+export interface ConversationMeta {
+  id: string;
+  createdAt: number;
+  updatedAt: number;
+  messageCount: number;
+  /** First user message, shortened: what an admin list shows. */
+  title: string;
+}
+
+export interface Conversation {
+  meta: ConversationMeta;
+  /** Oldest first. At most `maxMessages` (older ones are trimmed). */
+  messages: SalesUIMessage[];
+}
+
+export interface StoreHealth {
+  ok: boolean;
+  latencyMs: number;
+  error?: string;
+}
+
+/**
+ * The one interface every adapter implements. Verb-noun functions with object arguments.
+ * Adapters must never lose what is already stored when a call fails: a failed append changes nothing.
+ */
+export interface ConversationStore {
+  readonly kind: 'upstash' | 'memory';
+  /** null when the conversation does not exist (or has expired). One round trip. */
+  getConversation(args: { id: string }): Promise<Conversation | null>;
+  /** Appends messages (oldest first) and updates meta, TTL and the activity index. One round trip (pipelined). */
+  appendMessages(args: { id: string; messages: SalesUIMessage[]; now?: number }): Promise<ConversationMeta>;
+  /** Most recently active first. */
+  listConversations(args: { limit: number; offset?: number }): Promise<ConversationMeta[]>;
+  ping(): Promise<StoreHealth>;
+}
+
+export interface StoreOptions {
+  prefix: string;
+  conversationTtlSeconds: number;
+  maxMessages: number;
+}
