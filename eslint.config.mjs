@@ -12,7 +12,7 @@ export default defineConfig([
     },
   },
   {
-    files: ['scripts/**/*.mjs', '**/*.cjs', 'jest.config.js', 'next.config.js'],
+    files: ['scripts/**/*.mjs', '**/*.cjs', 'jest.config.js', 'next.config.js', '__tests__/support/*.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 ]);

@@ -1,4 +1,6 @@
 import type { Metadata, Viewport } from 'next';
+import { I18nProvider } from '@/lib/i18n/provider';
+import { getRequestLocale } from '@/lib/i18n/server';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -8,10 +10,14 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#2f6fed' };
 
-export default function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
+export default async function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
+  // The same locale for <html lang>, the server-rendered page and the client components, decided once per request.
+  const locale = await getRequestLocale();
   return (
-    <html lang="en">
-      <body className="min-h-dvh bg-slate-50 font-sans text-slate-900 antialiased">{children}</body>
+    <html lang={locale}>
+      <body className="min-h-dvh bg-slate-50 font-sans text-slate-900 antialiased">
+        <I18nProvider locale={locale}>{children}</I18nProvider>
+      </body>
     </html>
   );
 }

@@ -1,3 +1,168 @@
-export default function Home() {
-  return <main>Hello</main>;
+import { ChatPanel } from '@/components/chat/chat-panel';
+import { translate, type Locale, type MessageKey, type TranslationVars } from '@/lib/i18n';
+import { getRequestLocale } from '@/lib/i18n/server';
+import { formatPrice, getKnowledgeBase, type Plan } from '@/lib/sales/knowledge';
+
+// Everything here is server-rendered: only the chat panel ships JavaScript (the home page has a 120 KB gzip budget).
+
+type T = (key: MessageKey, vars?: TranslationVars) => string;
+
+const focusRing = 'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600';
+
+function seatsLabel(plan: Plan, t: T): string {
+  if (plan.maxSeats === null) return t('landing.plans.seatsFrom', { min: plan.minSeats });
+  if (plan.minSeats <= 1) return t('landing.plans.seatsUpTo', { max: plan.maxSeats });
+  return t('landing.plans.seatsRange', { min: plan.minSeats, max: plan.maxSeats });
+}
+
+function CheckIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="mt-0.5 size-4 shrink-0 text-brand-600">
+      <path
+        fillRule="evenodd"
+        d="M16.7 5.3a1 1 0 0 1 0 1.4l-8 8a1 1 0 0 1-1.4 0l-4-4a1 1 0 1 1 1.4-1.4L8 12.58l7.3-7.3a1 1 0 0 1 1.4 0Z"
+        clipRule="evenodd"
+      />
+    </svg>
+  );
+}
+
+function PlanCard({ plan, currency, t }: { plan: Plan; currency: string; t: T }) {
+  const headingId = `plan-${plan.id}`;
+  const monthly = plan.pricePerSeatMonthly;
+  const annual = plan.pricePerSeatMonthlyAnnual;
+  return (
+    <li
+      className={`relative flex flex-col rounded-2xl bg-white p-5 shadow-sm ${
+        plan.highlight ? 'ring-2 ring-brand-600' : 'ring-1 ring-slate-200'
+      }`}
+    >
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h3 id={headingId} className="text-lg font-semibold text-slate-900">
+          {plan.name}
+        </h3>
+        {plan.highlight ? (
+          <p className="rounded-full bg-brand-600 px-2.5 py-0.5 text-xs font-semibold text-white">{t('landing.plans.mostPopular')}</p>
+        ) : null}
+      </div>
+      <p className="mt-1 text-sm text-slate-600">{plan.summary}</p>
+      <div className="mt-4">
+        {monthly === null ? (
+          <>
+            <p className="text-3xl font-bold tracking-tight text-slate-900">{t('landing.plans.custom')}</p>
+            <p className="mt-1 text-sm text-slate-600">{t('landing.plans.customNote')}</p>
+          </>
+        ) : (
+          <>
+            <p className="flex items-baseline gap-1.5">
+              <span className="text-3xl font-bold tracking-tight text-slate-900">{formatPrice(monthly, currency)}</span>
+              <span className="text-sm text-slate-600">{t('landing.plans.perSeatMonth')}</span>
+            </p>
+            {annual !== null ? (
+              <p className="mt-1 text-sm text-slate-600">{t('landing.plans.annual', { price: formatPrice(annual, currency) })}</p>
+            ) : null}
+          </>
+        )}
+        <p className="mt-1 text-xs font-medium text-slate-600">{seatsLabel(plan, t)}</p>
+      </div>
+      <ul aria-label={t('landing.plans.featuresLabel', { plan: plan.name })} className="mt-4 space-y-2 border-t border-slate-100 pt-4 text-sm text-slate-700">
+        {plan.features.map((feature) => (
+          <li key={feature} className="flex gap-2">
+            <CheckIcon />
+            <span>{feature}</span>
+          </li>
+        ))}
+      </ul>
+    </li>
+  );
+}
+
+export default async function Home() {
+  const locale: Locale = await getRequestLocale();
+  const t: T = (key, vars) => translate(locale, key, vars);
+  const { company, plans, suggestedQuestions } = getKnowledgeBase();
+
+  return (
+    <>
+      <a
+        href="#chat"
+        className="sr-only rounded-md bg-white px-3 py-2 text-sm font-medium text-brand-700 shadow focus:not-sr-only focus:absolute focus:top-3 focus:left-3 focus:z-50 focus-visible:outline-2 focus-visible:outline-brand-600"
+      >
+        {t('landing.skipToChat')}
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-3 sm:px-6">
+          <p className="flex items-center gap-2 text-base font-semibold text-slate-900">
+            <span aria-hidden="true" className="grid size-8 place-items-center rounded-lg bg-brand-600 text-sm font-bold text-white">
+              N
+            </span>
+            {company.name}
+          </p>
+          <nav aria-label={t('landing.nav.label')}>
+            <a href="#chat" className={`rounded-lg bg-brand-600 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700 ${focusRing}`}>
+              {t('landing.nav.talkToSales')}
+            </a>
+          </nav>
+        </div>
+      </header>
+
+      <main className="mx-auto grid max-w-7xl gap-8 px-4 py-8 sm:px-6 lg:grid-cols-[minmax(0,1fr)_26rem] lg:gap-10 lg:py-12 xl:grid-cols-[minmax(0,1fr)_28rem]">
+        <section aria-labelledby="hero-title" className="min-w-0">
+          <p className="inline-flex items-center gap-2 rounded-full bg-brand-50 px-3 py-1 text-xs font-semibold text-brand-700 ring-1 ring-brand-100">
+            <span aria-hidden="true" className="size-1.5 rounded-full bg-emerald-500" />
+            {t('landing.hero.eyebrow')}
+          </p>
+          <h1 id="hero-title" className="mt-4 text-3xl font-bold tracking-tight text-balance text-slate-900 sm:text-4xl lg:text-5xl">
+            {company.tagline}
+          </h1>
+          <p className="mt-4 max-w-2xl text-base leading-7 text-pretty text-slate-600 sm:text-lg">{company.description}</p>
+          <div className="mt-6 flex flex-wrap gap-3">
+            <a href="#chat" className={`rounded-lg bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 ${focusRing}`}>
+              {t('landing.hero.cta')}
+            </a>
+            <a
+              href="#plans"
+              className={`rounded-lg bg-white px-4 py-2.5 text-sm font-semibold text-slate-900 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50 ${focusRing}`}
+            >
+              {t('landing.hero.seePlans')}
+            </a>
+          </div>
+        </section>
+
+        <div
+          id="chat"
+          tabIndex={-1}
+          className="min-w-0 scroll-mt-4 focus:outline-none lg:sticky lg:top-6 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:self-start"
+        >
+          <ChatPanel suggestedQuestions={suggestedQuestions} className="h-[min(40rem,85dvh)] lg:h-[min(44rem,calc(100dvh-3rem))]" />
+        </div>
+
+        <section id="plans" aria-labelledby="plans-title" className="min-w-0 scroll-mt-4 lg:col-start-1">
+          <h2 id="plans-title" className="text-2xl font-bold tracking-tight text-slate-900">
+            {t('landing.plans.heading')}
+          </h2>
+          <p className="mt-2 text-sm text-slate-600">{t('landing.plans.intro')}</p>
+          <ul className="mt-6 grid gap-4 sm:grid-cols-2">
+            {plans.map((plan) => (
+              <PlanCard key={plan.id} plan={plan} currency={company.currency} t={t} />
+            ))}
+          </ul>
+        </section>
+      </main>
+
+      <footer className="border-t border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-2 px-4 py-6 text-sm text-slate-600 sm:px-6">
+          <p>
+            {company.name} · {t('landing.footer.prices', { currency: company.currency })}
+          </p>
+          <p>
+            {t('landing.footer.email')}{' '}
+            <a href={`mailto:${company.salesEmail}`} className={`font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600 ${focusRing}`}>
+              {company.salesEmail}
+            </a>
+          </p>
+        </div>
+      </footer>
+    </>
+  );
 }

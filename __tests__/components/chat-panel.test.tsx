@@ -1,0 +1,332 @@
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { SWRConfig } from 'swr';
+import { ChatPanel } from '@/components/chat/chat-panel';
+import { CONVERSATION_ID_KEY } from '@/components/chat/use-conversation-id';
+import type { SalesUIMessage } from '@/lib/chat/messages';
+import { CONVERSATION_ID_PATTERN } from '@/lib/chat/messages';
+import { I18nProvider } from '@/lib/i18n/provider';
+
+const CONVERSATION_ID = 'conv_test_0001';
+const QUESTIONS = ['How much is the Pro plan?', 'Do you offer a free trial?'];
+
+type Chunk = Record<string, unknown>;
+
+/** A UI message stream response whose frames the test pushes one by one (or all at once). */
+function sseResponse() {
+  const encoder = new TextEncoder();
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  let cancelled = false;
+  const stream = new ReadableStream<Uint8Array>({
+    start(c) {
+      controller = c;
+    },
+    cancel() {
+      cancelled = true;
+    },
+  });
+  const response = new Response(stream, {
+    status: 200,
+    headers: { 'content-type': 'text/event-stream', 'x-vercel-ai-ui-message-stream': 'v1' },
+  });
+  return {
+    response,
+    push(chunk: Chunk) {
+      if (!cancelled) controller.enqueue(encoder.encode(`data: ${JSON.stringify(chunk)}\n\n`));
+    },
+    end() {
+      if (cancelled) return;
+      controller.enqueue(encoder.encode('data: [DONE]\n\n'));
+      controller.close();
+    },
+    abort() {
+      if (!cancelled) controller.error(new DOMException('The operation was aborted.', 'AbortError'));
+      cancelled = true;
+    },
+  };
+}
+
+function replyFrames(deltas: string[], extra: Chunk[] = []): Chunk[] {
+  return [
+    { type: 'start', messageId: `reply-${Math.random().toString(36).slice(2)}` },
+    { type: 'start-step' },
+    { type: 'text-start', id: 't1' },
+    ...deltas.map((delta) => ({ type: 'text-delta', id: 't1', delta })),
+    { type: 'text-end', id: 't1' },
+    ...extra,
+    { type: 'finish-step' },
+    { type: 'finish' },
+  ];
+}
+
+/** A complete streamed reply. */
+function streamedReply(deltas: string[], extra: Chunk[] = []): Response {
+  const sse = sseResponse();
+  for (const frame of replyFrames(deltas, extra)) sse.push(frame);
+  sse.end();
+  return sse.response;
+}
+
+interface FakeServer {
+  posts: Array<{ url: string; body: Record<string, unknown> }>;
+  gets: string[];
+}
+
+/**
+ * Routes fetch like the real API: GET /api/v1/chat/{id} answers `history` for CONVERSATION_ID (else 404), POST /api/v1/chat answers
+ * whatever `reply` returns for that call.
+ */
+function installServer({
+  history,
+  reply,
+}: {
+  history: SalesUIMessage[] | null;
+  reply: (call: number, init: RequestInit) => Response | Promise<Response>;
+}): FakeServer {
+  const server: FakeServer = { posts: [], gets: [] };
+  global.fetch = jest.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const url = String(input);
+    if ((init.method ?? 'GET') === 'GET') {
+      server.gets.push(url);
+      if (history === null || !url.endsWith(`/${CONVERSATION_ID}`)) {
+        return Response.json({ error: { code: 'not_found:history', message: 'No such conversation.' } }, { status: 404 });
+      }
+      return Response.json({ id: CONVERSATION_ID, messages: history });
+    }
+    server.posts.push({ url, body: JSON.parse(String(init.body)) as Record<string, unknown> });
+    return reply(server.posts.length, init);
+  }) as typeof fetch;
+  return server;
+}
+
+function renderPanel() {
+  return render(
+    <SWRConfig value={{ provider: () => new Map(), dedupingInterval: 0 }}>
+      <I18nProvider locale="en">
+        <ChatPanel suggestedQuestions={QUESTIONS} />
+      </I18nProvider>
+    </SWRConfig>,
+  );
+}
+
+const originalFetch = global.fetch;
+
+beforeEach(() => {
+  window.localStorage.clear();
+  window.localStorage.setItem(CONVERSATION_ID_KEY, CONVERSATION_ID);
+});
+
+afterEach(() => {
+  global.fetch = originalFetch;
+});
+
+describe('ChatPanel', () => {
+  it('sends the typed question on Enter as { id, message } and shows the streamed reply', async () => {
+    const server = installServer({ history: null, reply: () => streamedReply(['Pro costs ', '**$12**', ' per seat.']) });
+    const user = userEvent.setup();
+    renderPanel();
+
+    const input = await screen.findByTestId('composer-input');
+    expect(screen.getByTestId('send-button')).toBeDisabled();
+    await user.type(input, 'What does Pro cost?{Enter}');
+
+    const reply = await screen.findByTestId('message-assistant');
+    await waitFor(() => expect(reply).toHaveTextContent('Pro costs $12 per seat.'));
+    expect(within(reply).getByText('$12').tagName).toBe('STRONG');
+    expect(within(reply).getByText('Sales rep')).toBeInTheDocument();
+
+    expect(server.posts).toHaveLength(1);
+    const [post] = server.posts;
+    expect(post!.url).toBe('/api/v1/chat');
+    expect(Object.keys(post!.body).sort()).toEqual(['id', 'message']);
+    expect(post!.body.id).toBe(CONVERSATION_ID);
+    expect(post!.body.message).toMatchObject({ role: 'user', parts: [{ type: 'text', text: 'What does Pro cost?' }] });
+
+    const mine = screen.getByTestId('message-user');
+    expect(mine).toHaveTextContent('What does Pro cost?');
+    expect(within(mine).getByText('You')).toBeInTheDocument();
+    expect(input).toHaveValue('');
+    expect(screen.queryByTestId('typing-indicator')).not.toBeInTheDocument();
+  });
+
+  it('shows the stored history on mount and sends only the new message afterwards', async () => {
+    const history: SalesUIMessage[] = [
+      { id: 'h1', role: 'user', parts: [{ type: 'text', text: 'Is there an annual discount?' }] },
+      {
+        id: 'h2',
+        role: 'assistant',
+        parts: [
+          { type: 'text', text: 'Yes, annual billing saves about 20%.' },
+          { type: 'data-notice', data: { level: 'info', code: 'offline_agent', message: 'Answered by the offline agent.' } },
+        ],
+      },
+    ];
+    const server = installServer({ history, reply: () => streamedReply(['Happy to help.']) });
+    const user = userEvent.setup();
+    renderPanel();
+
+    expect(await screen.findByText('Is there an annual discount?')).toBeInTheDocument();
+    expect(screen.getByTestId('message-assistant')).toHaveTextContent('Yes, annual billing saves about 20%.');
+    expect(screen.getByTestId('chat-notice')).toHaveTextContent('Note: Answered by the offline agent.');
+    expect(server.gets).toEqual([`/api/v1/chat/${CONVERSATION_ID}`]);
+    // A conversation with history does not offer starter questions.
+    expect(screen.queryByTestId('suggested-question')).not.toBeInTheDocument();
+
+    await user.type(screen.getByTestId('composer-input'), 'Thanks!{Enter}');
+    await waitFor(() => expect(screen.getAllByTestId('message-assistant')).toHaveLength(2));
+    expect(screen.getAllByTestId('message-assistant')[1]).toHaveTextContent('Happy to help.');
+
+    const body = server.posts[0]!.body;
+    expect(body).not.toHaveProperty('messages');
+    expect(body.message).toMatchObject({ role: 'user', parts: [{ type: 'text', text: 'Thanks!' }] });
+    expect(screen.getAllByTestId('message-user').map((m) => m.textContent)).toEqual([
+      'YouIs there an annual discount?',
+      'YouThanks!',
+    ]);
+  });
+
+  it('sends a suggested question when its chip is clicked', async () => {
+    const server = installServer({ history: null, reply: () => streamedReply(['Pro is $12 per seat per month.']) });
+    const user = userEvent.setup();
+    renderPanel();
+
+    const chips = await screen.findAllByTestId('suggested-question');
+    expect(chips.map((chip) => chip.textContent)).toEqual(QUESTIONS);
+    await waitFor(() => expect(chips[0]).toBeEnabled());
+    await user.click(chips[0]!);
+
+    expect(await screen.findByTestId('message-user')).toHaveTextContent(QUESTIONS[0]!);
+    await waitFor(() => expect(screen.getByTestId('message-assistant')).toHaveTextContent('Pro is $12 per seat per month.'));
+    expect(server.posts[0]!.body.message).toMatchObject({ parts: [{ type: 'text', text: QUESTIONS[0] }] });
+    expect(screen.queryByTestId('suggested-question')).not.toBeInTheDocument();
+    expect(screen.getByTestId('composer-input')).toHaveFocus();
+  });
+
+  it('shows the typing indicator and a Stop button while streaming; Stop ends the reply', async () => {
+    const sse = sseResponse();
+    installServer({
+      history: null,
+      reply: (_call, init) => {
+        init.signal?.addEventListener('abort', () => sse.abort());
+        return sse.response;
+      },
+    });
+    const user = userEvent.setup();
+    renderPanel();
+
+    await user.type(await screen.findByTestId('composer-input'), 'Tell me everything{Enter}');
+    expect(await screen.findByTestId('stop-button')).toHaveAccessibleName('Stop the reply');
+    expect(screen.queryByTestId('send-button')).not.toBeInTheDocument();
+    expect(await screen.findByTestId('typing-indicator')).toBeInTheDocument();
+
+    act(() => {
+      sse.push({ type: 'start', messageId: 'long-reply' });
+      sse.push({ type: 'text-start', id: 't1' });
+      sse.push({ type: 'text-delta', id: 't1', delta: 'Let me start with ' });
+    });
+    await waitFor(() => expect(screen.getByTestId('message-assistant')).toHaveTextContent('Let me start with'));
+    expect(screen.queryByTestId('typing-indicator')).not.toBeInTheDocument();
+    expect(screen.getByTestId('stop-button')).toBeInTheDocument();
+
+    await user.click(screen.getByTestId('stop-button'));
+    expect(await screen.findByTestId('send-button')).toBeInTheDocument();
+    expect(screen.queryByTestId('stop-button')).not.toBeInTheDocument();
+    expect(screen.getByTestId('message-assistant')).toHaveTextContent('Let me start with');
+    expect(screen.queryByTestId('chat-error')).not.toBeInTheDocument();
+  });
+
+  it("shows the server's error message and retries the turn", async () => {
+    const server = installServer({
+      history: null,
+      reply: (call) =>
+        call === 1
+          ? Response.json(
+              { error: { code: 'rate_limited:chat', message: 'Too many requests. Wait a moment and try again.' } },
+              { status: 429 },
+            )
+          : streamedReply(['Back online: Starter is $6.']),
+    });
+    const user = userEvent.setup();
+    renderPanel();
+
+    await user.type(await screen.findByTestId('composer-input'), 'Price of Starter?{Enter}');
+    const banner = await screen.findByTestId('chat-error');
+    expect(banner).toHaveAttribute('role', 'alert');
+    expect(banner).toHaveTextContent('Too many requests. Wait a moment and try again.');
+    expect(banner).not.toHaveTextContent('rate_limited');
+
+    await user.click(within(banner).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(screen.getByTestId('message-assistant')).toHaveTextContent('Back online: Starter is $6.'));
+    expect(screen.queryByTestId('chat-error')).not.toBeInTheDocument();
+    expect(server.posts).toHaveLength(2);
+    expect(server.posts[1]!.body.message).toMatchObject({ role: 'user', parts: [{ type: 'text', text: 'Price of Starter?' }] });
+    expect(screen.getAllByTestId('message-user')).toHaveLength(1);
+  });
+
+  it('shows an error sent mid-stream as an error frame', async () => {
+    installServer({
+      history: null,
+      reply: () => {
+        const sse = sseResponse();
+        sse.push({ type: 'start', messageId: 'broken' });
+        sse.push({ type: 'error', errorText: 'The sales agent is unavailable right now.' });
+        sse.end();
+        return sse.response;
+      },
+    });
+    const user = userEvent.setup();
+    renderPanel();
+    await user.type(await screen.findByTestId('composer-input'), 'Hello?{Enter}');
+    expect(await screen.findByTestId('chat-error')).toHaveTextContent('The sales agent is unavailable right now.');
+  });
+
+  it('starts a new conversation with a fresh id and an empty log', async () => {
+    const server = installServer({
+      history: [{ id: 'h1', role: 'user', parts: [{ type: 'text', text: 'Old question' }] }],
+      reply: () => streamedReply(['unused']),
+    });
+    const user = userEvent.setup();
+    renderPanel();
+
+    expect(await screen.findByText('Old question')).toBeInTheDocument();
+    await user.click(screen.getByTestId('new-conversation'));
+
+    await waitFor(() => expect(screen.queryByText('Old question')).not.toBeInTheDocument());
+    const newId = window.localStorage.getItem(CONVERSATION_ID_KEY);
+    expect(newId).not.toBe(CONVERSATION_ID);
+    expect(newId).toMatch(CONVERSATION_ID_PATTERN);
+    await waitFor(() => expect(server.gets).toContain(`/api/v1/chat/${newId}`));
+  });
+
+  it('replaces a stored id that does not match the id pattern', async () => {
+    window.localStorage.setItem(CONVERSATION_ID_KEY, '../../etc/passwd');
+    const server = installServer({ history: null, reply: () => streamedReply(['ok']) });
+    renderPanel();
+
+    expect(await screen.findAllByTestId('suggested-question')).toHaveLength(2);
+    const id = window.localStorage.getItem(CONVERSATION_ID_KEY);
+    expect(id).toMatch(CONVERSATION_ID_PATTERN);
+    await waitFor(() => expect(server.gets).toEqual([`/api/v1/chat/${id}`]));
+  });
+
+  it('shows a counter near the character limit and never lets a message exceed it', async () => {
+    installServer({ history: null, reply: () => streamedReply(['ok']) });
+    const user = userEvent.setup();
+    render(
+      <SWRConfig value={{ provider: () => new Map() }}>
+        <I18nProvider locale="es">
+          <ChatPanel maxChars={10} />
+        </I18nProvider>
+      </SWRConfig>,
+    );
+    const input = await screen.findByTestId('composer-input');
+    expect(input).toHaveAccessibleName('Tu mensaje');
+    await user.type(input, 'abcdefgh');
+    expect(screen.getByText('Caracteres restantes: 2')).toBeInTheDocument();
+    await user.type(input, 'ijklmn');
+    expect(input).toHaveValue('abcdefghij');
+    expect(screen.getByText('Caracteres restantes: 0')).toBeInTheDocument();
+    await user.type(input, '{Shift>}{Enter}{/Shift}');
+    expect(input).toHaveValue('abcdefghij');
+  });
+});

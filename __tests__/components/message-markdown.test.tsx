@@ -1,0 +1,75 @@
+import { render, screen, within } from '@testing-library/react';
+import { MessageMarkdown, sanitizeUrl } from '@/components/chat/message-markdown';
+import { I18nProvider } from '@/lib/i18n/provider';
+
+function renderMarkdown(text: string) {
+  return render(
+    <I18nProvider locale="en">
+      <div data-testid="md">
+        <MessageMarkdown text={text} />
+      </div>
+    </I18nProvider>,
+  );
+}
+
+describe('MessageMarkdown', () => {
+  it('renders bold, lists and safe links', () => {
+    renderMarkdown(
+      'The **Pro** plan includes:\n\n- SSO\n- Audit log\n\n1. Sign up\n2. Invite your team\n\nSee [pricing](https://example.com/pricing) or [email us](mailto:sales@example.com).',
+    );
+    const root = screen.getByTestId('md');
+    expect(within(root).getByText('Pro').tagName).toBe('STRONG');
+    const lists = within(root).getAllByRole('list');
+    expect(lists.map((list) => list.tagName)).toEqual(['UL', 'OL']);
+    expect(within(lists[0]!).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['SSO', 'Audit log']);
+    expect(within(lists[1]!).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Sign up', 'Invite your team']);
+
+    const pricing = within(root).getByRole('link', { name: /pricing/ });
+    expect(pricing).toHaveAttribute('href', 'https://example.com/pricing');
+    expect(pricing).toHaveAttribute('target', '_blank');
+    expect(pricing).toHaveAttribute('rel', 'noopener noreferrer');
+    expect(pricing).toHaveAccessibleName('pricing (opens in a new tab)');
+    expect(within(root).getByRole('link', { name: /email us/ })).toHaveAttribute('href', 'mailto:sales@example.com');
+  });
+
+  it('never renders raw HTML: script and img onerror stay text', () => {
+    renderMarkdown('Hello <script>window.hacked = true</script> and <img src=x onerror="window.hacked=true"> <iframe src="https://evil.test"></iframe>');
+    const root = screen.getByTestId('md');
+    expect(root.querySelector('script, img, iframe')).toBeNull();
+    for (const element of Array.from(root.querySelectorAll('*'))) {
+      for (const attribute of Array.from(element.attributes)) {
+        expect(attribute.name.startsWith('on')).toBe(false);
+      }
+    }
+    expect(root.textContent).toContain('Hello');
+    expect((window as unknown as { hacked?: boolean }).hacked).toBeUndefined();
+  });
+
+  it('drops javascript:, data: and relative link targets but keeps the words', () => {
+    renderMarkdown('[click me](javascript:alert(1)) [data](data:text/html;base64,PHNjcmlwdD4=) [rel](/admin) [caps](JAVASCRIPT:alert(1))');
+    const root = screen.getByTestId('md');
+    expect(within(root).queryAllByRole('link')).toHaveLength(0);
+    expect(root.querySelector('[href]')).toBeNull();
+    expect(root.textContent).toContain('click me');
+    expect(root.textContent).toContain('caps');
+  });
+
+  it('does not load markdown images and renders headings as paragraphs', () => {
+    renderMarkdown('# Big title\n\n![tracking pixel](https://evil.test/pixel.png)');
+    const root = screen.getByTestId('md');
+    expect(root.querySelector('img')).toBeNull();
+    expect(within(root).queryAllByRole('heading')).toHaveLength(0);
+    expect(within(root).getByText('Big title').tagName).toBe('P');
+    expect(root.textContent).toContain('tracking pixel');
+  });
+
+  it('sanitizeUrl allows only absolute http(s) and mailto hrefs', () => {
+    expect(sanitizeUrl('https://a.test/x', 'a', 'href')).toBe('https://a.test/x');
+    expect(sanitizeUrl('http://a.test', 'a', 'href')).toBe('http://a.test');
+    expect(sanitizeUrl('mailto:a@b.test', 'a', 'href')).toBe('mailto:a@b.test');
+    expect(sanitizeUrl(' javascript:alert(1)', 'a', 'href')).toBeNull();
+    expect(sanitizeUrl('vbscript:x', 'a', 'href')).toBeNull();
+    expect(sanitizeUrl('//evil.test', 'a', 'href')).toBeNull();
+    expect(sanitizeUrl('https://a.test/p.png', 'img', 'src')).toBeNull();
+  });
+});

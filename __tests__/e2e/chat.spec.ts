@@ -1,0 +1,57 @@
+import { expect, test } from '@playwright/test';
+
+const baseURL = () => {
+  const url = process.env.E2E_BASE_URL;
+  if (!url) throw new Error('E2E_BASE_URL is not set: run through playwright.config.ts (npm test)');
+  return url;
+};
+
+test('a prospect asks for a price, watches the reply stream, reloads and sees the history', async ({ page }) => {
+  await page.goto(baseURL());
+  const input = page.getByTestId('composer-input');
+  await expect(input).toBeVisible();
+
+  await input.fill('How much is the Pro plan?');
+  await input.press('Enter');
+
+  await expect(page.getByTestId('message-user')).toHaveText(/How much is the Pro plan\?/);
+  const reply = page.getByTestId('message-assistant').last();
+
+  // Watch it stream: sample the reply's length while it is being written.
+  const lengths: number[] = [];
+  for (let sample = 0; sample < 40; sample++) {
+    const text = (await reply.textContent().catch(() => '')) ?? '';
+    lengths.push(text.length);
+    if (await page.getByTestId('stop-button').isHidden()) break;
+    await page.waitForTimeout(50);
+  }
+  const distinct = new Set(lengths.filter((length) => length > 0));
+  expect(distinct.size).toBeGreaterThan(2);
+
+  await expect(page.getByTestId('stop-button')).toBeHidden({ timeout: 15_000 });
+  await expect(reply).toContainText('$');
+  const finalText = (await reply.textContent()) ?? '';
+
+  await page.reload();
+  await expect(page.getByTestId('message-user')).toHaveText(/How much is the Pro plan\?/);
+  await expect(page.getByTestId('message-assistant').last()).toHaveText(finalText);
+});
+
+test('the page works on a 360 px wide phone without horizontal scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(baseURL());
+  await expect(page.getByTestId('composer-input')).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test('the CSP nonce lets the app hydrate (no blocked scripts)', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  await page.goto(baseURL());
+  await page.getByTestId('suggested-question').first().click();
+  await expect(page.getByTestId('message-assistant').first()).not.toBeEmpty();
+  expect(violations).toEqual([]);
+});

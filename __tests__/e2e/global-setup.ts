@@ -1,0 +1,20 @@
+import { startNextServer } from '../../scripts/lib/next-server.mjs';
+import { startRedis } from '../support/redis';
+
+/** Real Redis through the bridge and the production build, with the offline agent (no keys). */
+export default async function globalSetup() {
+  const redis = await startRedis();
+  const next = await startNextServer({
+    env: {
+      UPSTASH_REDIS_REST_URL: redis.bridgeUrl,
+      UPSTASH_REDIS_REST_TOKEN: redis.token,
+      OFFLINE_WORD_DELAY_MS: '40',
+      STORE_KEY_PREFIX: 'e2e:',
+    },
+  });
+  process.env.E2E_BASE_URL = next.url;
+  return async () => {
+    await next.stop();
+    await redis.stop();
+  };
+}

@@ -1,0 +1,91 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { startBridge, waitForRedis, type Bridge } from '@/scripts/redis-bridge.mjs';
+import { freePort } from './ports';
+
+export interface RedisHarness {
+  redisUrl: string;
+  bridgeUrl: string;
+  token: string;
+  /** The running bridge (replaced by restartBridge). */
+  readonly bridge: Bridge;
+  /** Stops the bridge only: Redis keeps its data, clients get connection errors. */
+  stopBridge(): Promise<void>;
+  /** Starts the bridge again on the same port, so existing clients reconnect to the same URL. */
+  restartBridge(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const INSTALL_HINT =
+  'redis-server was not found on PATH. Install it: `sudo apt-get install -y redis-server` (Debian/Ubuntu) or `brew install redis` (macOS).';
+
+/**
+ * A real redis-server on a free port plus the Upstash REST bridge in-process. Without `dir` Redis keeps nothing on disk;
+ * with `dir` it writes an append-only file there (to test data surviving a Redis restart).
+ */
+export async function startRedis(opts: { dir?: string } = {}): Promise<RedisHarness> {
+  const redisPort = await freePort();
+  const persistence = opts.dir ? ['--dir', opts.dir, '--appendonly', 'yes', '--save', ''] : ['--save', '', '--appendonly', 'no'];
+  const child = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', ...persistence], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4_000)));
+  child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4_000)));
+  const exited = new Promise<never>((_, reject) => {
+    child.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'ENOENT' ? new Error(INSTALL_HINT) : error),
+    );
+    child.once('exit', (code, signal) => reject(new Error(`redis-server exited early (${code ?? signal}):\n${output}`)));
+  });
+  exited.catch(() => undefined); // observed by the race below; afterwards an exit is expected (stop)
+
+  const redisUrl = `redis://127.0.0.1:${redisPort}`;
+  try {
+    await Promise.race([waitForRedis({ redisUrl, timeoutMs: 10_000 }), exited]);
+  } catch (error) {
+    await killProcess(child);
+    throw error;
+  }
+
+  const token = randomBytes(16).toString('hex');
+  let bridge: Bridge | null = await startBridge({ redisUrl, token });
+  const bridgePort = bridge.port;
+  const bridgeUrl = bridge.url;
+
+  const harness: RedisHarness = {
+    redisUrl,
+    bridgeUrl,
+    token,
+    get bridge() {
+      if (!bridge) throw new Error('the bridge is stopped');
+      return bridge;
+    },
+    async stopBridge() {
+      const running = bridge;
+      bridge = null;
+      await running?.close();
+    },
+    async restartBridge() {
+      await harness.stopBridge();
+      bridge = await startBridge({ redisUrl, token, port: bridgePort });
+    },
+    async stop() {
+      await harness.stopBridge();
+      await killProcess(child);
+    },
+  };
+  return harness;
+}
+
+function killProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

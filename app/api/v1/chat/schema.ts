@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { CONVERSATION_ID_PATTERN } from '@/lib/chat/messages';
+
+/**
+ * The chat route's body, as `useChat`'s transport sends it: `{ id, message }` (our client) or `{ id, messages }`
+ * (the default transport). The server owns the history: only the new user message is taken from the client.
+ */
+const textPart = z.object({ type: z.literal('text'), text: z.string() }).loose();
+// Other part kinds (files, step markers) are tolerated in the schema and ignored; only text is answered.
+const otherPart = z.object({ type: z.string().min(1) }).loose();
+
+const clientMessage = z
+  .object({
+    id: z.string().min(1).max(100).optional(),
+    role: z.enum(['user', 'assistant', 'system']),
+    parts: z.array(z.union([textPart, otherPart])).max(50),
+  })
+  .loose();
+
+export const chatRequestSchema = z
+  .object({
+    id: z.string().regex(CONVERSATION_ID_PATTERN, 'The conversation id must be 8–64 letters, digits, "-" or "_".'),
+    message: clientMessage.optional(),
+    messages: z.array(clientMessage).max(1_000).optional(),
+    trigger: z.enum(['submit-message', 'regenerate-message']).optional(),
+    messageId: z.string().max(100).optional(),
+  })
+  .loose();
+
+export type ChatRequest = z.infer<typeof chatRequestSchema>;
+type ClientMessage = z.infer<typeof clientMessage>;
+
+export type NewUserMessage = { id?: string; text: string };
+
+/** Picks the new user message out of a valid body, or says why there is none. */
+export function pickUserMessage(body: ChatRequest): { ok: true; message: NewUserMessage } | { ok: false; reason: string } {
+  if (body.messages?.some((message) => message.role === 'system')) {
+    return { ok: false, reason: 'System messages cannot be sent to the chat; the server sets the instructions.' };
+  }
+  const candidate: ClientMessage | undefined = body.message ?? body.messages?.at(-1);
+  if (!candidate) return { ok: false, reason: 'Send the new message as "message" (or as the last of "messages").' };
+  if (candidate.role !== 'user') {
+    return { ok: false, reason: 'Only a new user message is accepted; the server keeps the history.' };
+  }
+  const text = candidate.parts
+    .map((part) => (part.type === 'text' && typeof part.text === 'string' ? part.text : ''))
+    .join('')
+    .trim();
+  if (!text) return { ok: false, reason: 'The message has no text.' };
+  return { ok: true, message: { id: candidate.id, text } };
+}

@@ -1,0 +1,126 @@
+import { useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
+import { useT } from '@/lib/i18n/provider';
+
+export interface ComposerProps {
+  /** Called with the trimmed text; the composer clears itself afterwards. */
+  onSend: (text: string) => void;
+  /** Stops the reply in progress. */
+  onStop: () => void;
+  /** A reply is being requested or streamed: the send button becomes a Stop button. */
+  busy: boolean;
+  /** Sending is impossible (e.g. no conversation id yet). */
+  disabled?: boolean;
+  maxChars?: number;
+  /** Lets the parent move focus here, e.g. after a suggested question (whose button then disappears) was used. */
+  inputRef?: RefObject<HTMLTextAreaElement | null>;
+}
+
+// Shown once the text is within this share of the limit, so the counter does not nag on ordinary messages.
+const COUNTER_THRESHOLD = 0.8;
+const MAX_HEIGHT_PX = 192;
+
+export function Composer({ onSend, onStop, busy, disabled = false, maxChars = 4000, inputRef }: ComposerProps) {
+  const t = useT();
+  const [value, setValue] = useState('');
+  const ownRef = useRef<HTMLTextAreaElement>(null);
+  const textarea = inputRef ?? ownRef;
+  const inputId = useId();
+  const hintId = useId();
+  const counterId = useId();
+
+  // Grow with the content up to a cap, then scroll; re-measured on every change, including the clear after sending.
+  useLayoutEffect(() => {
+    const element = textarea.current;
+    if (!element) return;
+    element.style.height = 'auto';
+    element.style.height = `${Math.min(element.scrollHeight, MAX_HEIGHT_PX)}px`;
+  }, [value, textarea]);
+
+  const text = value.trim();
+  const canSend = !disabled && !busy && text.length > 0 && value.length <= maxChars;
+  const showCounter = value.length >= maxChars * COUNTER_THRESHOLD;
+
+  function send() {
+    if (!canSend) return;
+    onSend(text);
+    setValue('');
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    send();
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    // isComposing: Enter that confirms an IME candidate (Japanese, Chinese…) must not send half a word.
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      send();
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="border-t border-slate-200 bg-white p-3">
+      <label htmlFor={inputId} className="sr-only">
+        {t('composer.label')}
+      </label>
+      <div className="flex items-end gap-2 rounded-xl border border-slate-300 bg-white p-1.5 shadow-sm focus-within:border-brand-600 focus-within:ring-2 focus-within:ring-brand-600/30">
+        <textarea
+          ref={textarea}
+          id={inputId}
+          data-testid="composer-input"
+          rows={1}
+          value={value}
+          maxLength={maxChars}
+          disabled={disabled}
+          placeholder={t('composer.placeholder')}
+          aria-describedby={showCounter ? `${hintId} ${counterId}` : hintId}
+          onChange={(event) => setValue(event.target.value)}
+          onKeyDown={onKeyDown}
+          className="block max-h-48 min-h-10 w-full flex-1 resize-none bg-transparent px-2 py-2 text-base leading-6 text-slate-900 placeholder:text-slate-500 focus:outline-none disabled:cursor-not-allowed sm:text-sm"
+        />
+        {busy ? (
+          <button
+            type="button"
+            data-testid="stop-button"
+            onClick={onStop}
+            aria-label={t('composer.stop')}
+            title={t('composer.stop')}
+            className="grid size-10 shrink-0 place-items-center rounded-lg bg-slate-800 text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+          >
+            <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="currentColor">
+              <rect x="5" y="5" width="10" height="10" rx="1.5" />
+            </svg>
+          </button>
+        ) : (
+          <button
+            type="submit"
+            data-testid="send-button"
+            disabled={!canSend}
+            aria-label={t('composer.send')}
+            title={t('composer.send')}
+            className="grid size-10 shrink-0 place-items-center rounded-lg bg-brand-600 text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:cursor-not-allowed disabled:bg-slate-300 disabled:text-slate-600"
+          >
+            <svg aria-hidden="true" viewBox="0 0 20 20" className="size-5" fill="currentColor">
+              <path d="M3.1 2.3a.75.75 0 0 0-1 .9l1.9 6.05H10a.75.75 0 0 1 0 1.5H4l-1.9 6.05a.75.75 0 0 0 1 .9l14.5-7a.75.75 0 0 0 0-1.4l-14.5-7Z" />
+            </svg>
+          </button>
+        )}
+      </div>
+      <div className="mt-1.5 flex items-center justify-between gap-2 px-1 text-xs text-slate-600">
+        <p id={hintId} className="hidden sm:block">
+          {t('composer.hint')}
+        </p>
+        {showCounter ? (
+          <p
+            id={counterId}
+            aria-live="polite"
+            className={`ml-auto tabular-nums ${value.length >= maxChars ? 'font-semibold text-red-700' : ''}`}
+          >
+            {t('composer.remaining', { remaining: maxChars - value.length })}
+          </p>
+        ) : null}
+      </div>
+    </form>
+  );
+}

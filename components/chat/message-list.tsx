@@ -1,0 +1,99 @@
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
+import type { SalesUIMessage } from '@/lib/chat/messages';
+import { useT } from '@/lib/i18n/provider';
+import { ChatNotice } from './chat-notice';
+import { MessageMarkdown } from './message-markdown';
+
+export interface MessageListProps {
+  messages: readonly SalesUIMessage[];
+  /** A reply is on its way: screen readers wait for it to finish before announcing (aria-busy). */
+  busy: boolean;
+  /** Shown instead of messages when there are none (greeting, suggested questions). */
+  emptyState?: ReactNode;
+  /** Rendered after the messages inside the scroll area (typing indicator, error banner). */
+  footer?: ReactNode;
+}
+
+// How close to the bottom (px) still counts as "at the bottom": a reader who scrolled up further is left alone.
+const STICK_THRESHOLD_PX = 64;
+
+function UserMessage({ message }: { message: SalesUIMessage }) {
+  const t = useT();
+  const text = message.parts.map((part) => (part.type === 'text' ? part.text : '')).join('');
+  return (
+    <li data-testid="message-user" className="flex flex-col items-end gap-1">
+      <p className="px-1 text-xs font-medium text-slate-600">{t('chat.role.user')}</p>
+      <p className="max-w-[85%] rounded-2xl rounded-br-sm bg-brand-600 px-3.5 py-2 text-sm leading-6 break-words whitespace-pre-wrap text-white">
+        {text}
+      </p>
+    </li>
+  );
+}
+
+function AssistantMessage({ message }: { message: SalesUIMessage }) {
+  const t = useT();
+  const hasText = message.parts.some((part) => part.type === 'text' && part.text.trim() !== '');
+  const notices = message.parts.flatMap((part) => (part.type === 'data-notice' ? [part] : []));
+  // An assistant message with nothing to show yet is represented by the typing indicator instead.
+  if (!hasText && notices.length === 0) return null;
+  return (
+    <li data-testid="message-assistant" className="flex flex-col items-start gap-1">
+      <p className="flex items-center gap-1.5 px-1 text-xs font-medium text-slate-600">
+        <span aria-hidden="true" className="grid size-4 place-items-center rounded-full bg-brand-600 text-[0.6rem] font-bold text-white">
+          N
+        </span>
+        {t('chat.role.assistant')}
+      </p>
+      <div className="max-w-[92%] rounded-2xl rounded-bl-sm bg-white px-3.5 py-2 text-sm leading-6 text-slate-900 shadow-sm ring-1 ring-slate-200">
+        {message.parts.map((part, index) => {
+          if (part.type === 'text') return part.text ? <MessageMarkdown key={index} text={part.text} /> : null;
+          if (part.type === 'data-notice') return <ChatNotice key={part.id ?? index} notice={part.data} />;
+          return null;
+        })}
+      </div>
+    </li>
+  );
+}
+
+/** The conversation log: role-labelled messages that follow the newest text unless the reader scrolled up. */
+export function MessageList({ messages, busy, emptyState, footer }: MessageListProps) {
+  const t = useT();
+  const scroller = useRef<HTMLDivElement>(null);
+  const stickToBottom = useRef(true);
+  const previousCount = useRef(messages.length);
+
+  function onScroll() {
+    const element = scroller.current;
+    if (!element) return;
+    stickToBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight <= STICK_THRESHOLD_PX;
+  }
+
+  // Runs on every render because streamed text grows the last message without changing the array's length.
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const added = messages.length > previousCount.current;
+    previousCount.current = messages.length;
+    // The reader's own new message always brings the view back down: they expect to see the reply arrive.
+    if (added && messages.at(-1)?.role === 'user') stickToBottom.current = true;
+    if (stickToBottom.current) element.scrollTop = element.scrollHeight;
+  });
+
+  return (
+    <div ref={scroller} onScroll={onScroll} className="min-h-0 flex-1 overflow-y-auto overscroll-contain px-3 py-4 sm:px-4">
+      {messages.length === 0 ? emptyState : null}
+      <div role="log" aria-live="polite" aria-busy={busy} aria-label={t('chat.messagesLabel')}>
+        <ol className="flex flex-col gap-4">
+          {messages.map((message) =>
+            message.role === 'user' ? (
+              <UserMessage key={message.id} message={message} />
+            ) : message.role === 'assistant' ? (
+              <AssistantMessage key={message.id} message={message} />
+            ) : null,
+          )}
+        </ol>
+      </div>
+      {footer ? <div className="mt-4 flex flex-col gap-3">{footer}</div> : null}
+    </div>
+  );
+}

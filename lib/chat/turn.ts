@@ -1,0 +1,87 @@
+import 'server-only';
+import { generateId, readUIMessageStream, type UIMessageChunk } from 'ai';
+import type { SalesUIMessage } from '@/lib/chat/messages';
+import type { SalesAgent } from '@/lib/llm/types';
+import type { ConversationStore } from '@/lib/store/types';
+
+export interface ChatTurnInput {
+  conversationId: string;
+  /** The new user message, already validated: role "user", text parts only. */
+  message: { id?: string; text: string };
+  store: ConversationStore;
+  agent: SalesAgent;
+  now?: () => number;
+  /** Called when the turn has been stored (or failed to store): tests and the bench wait on it. */
+  onStored?: (result: { ok: boolean; messages: SalesUIMessage[] }) => void;
+}
+
+/**
+ * One chat turn: load the conversation, stream the agent's reply, and store both messages in one pipelined write
+ * when the reply ends. The reply is teed: the client gets one branch, the server reads the other to the end, so a
+ * client that disconnects mid-reply (closed tab, dropped network, Stop) still leaves the whole turn stored.
+ */
+export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStream<UIMessageChunk>> {
+  const { conversationId, store, agent } = input;
+  const now = input.now ?? Date.now;
+
+  const conversation = await store.getConversation({ id: conversationId });
+  const history = conversation?.messages ?? [];
+
+  const userMessage: SalesUIMessage = {
+    id: input.message.id ?? generateId(),
+    role: 'user',
+    parts: [{ type: 'text', text: input.message.text }],
+    metadata: { createdAt: now() },
+  };
+
+  // A retry of a turn whose reply failed re-sends the same user message: answer it again without storing a duplicate.
+  const last = history.at(-1);
+  const isRetry = last?.role === 'user' && last.id === userMessage.id;
+  const context = isRetry ? history.slice(0, -1) : history;
+
+  const reply = agent.streamReply({ conversationId, history: context, userMessage });
+  const [toClient, toStore] = reply.tee();
+
+  void storeWhenDone({ ...input, stream: toStore, userMessage: isRetry ? undefined : userMessage });
+  return toClient;
+}
+
+async function storeWhenDone({
+  conversationId,
+  store,
+  stream,
+  userMessage,
+  onStored,
+  agent,
+  now = Date.now,
+}: ChatTurnInput & { stream: ReadableStream<UIMessageChunk>; userMessage: SalesUIMessage | undefined }): Promise<void> {
+  let assistant: SalesUIMessage | undefined;
+  try {
+    for await (const snapshot of readUIMessageStream<SalesUIMessage>({ stream, terminateOnError: false })) {
+      assistant = snapshot;
+    }
+  } catch (error) {
+    console.error('[chat] reading the reply for storage failed', error);
+  }
+
+  const messages: SalesUIMessage[] = [];
+  if (userMessage) messages.push(userMessage);
+  if (assistant && hasContent(assistant)) {
+    messages.push({ ...assistant, metadata: { createdAt: now(), agent: agent.kind, ...assistant.metadata } });
+  }
+  if (messages.length === 0) {
+    onStored?.({ ok: true, messages });
+    return;
+  }
+  try {
+    await store.appendMessages({ id: conversationId, messages, now: now() });
+    onStored?.({ ok: true, messages });
+  } catch (error) {
+    console.error(`[chat] storing turn of ${conversationId} failed`, error);
+    onStored?.({ ok: false, messages });
+  }
+}
+
+function hasContent(message: SalesUIMessage): boolean {
+  return message.parts.some((part) => (part.type === 'text' ? part.text.trim().length > 0 : part.type !== 'step-start'));
+}

@@ -1,0 +1,53 @@
+/** English: the reference catalogue. Every other locale must have exactly these keys (the type system and a test check). */
+export const en = {
+  'landing.skipToChat': 'Skip to the chat',
+  'landing.nav.label': 'Site',
+  'landing.nav.talkToSales': 'Talk to sales',
+  'landing.hero.eyebrow': 'AI sales assistant · replies in seconds',
+  'landing.hero.cta': 'Ask a question',
+  'landing.hero.seePlans': 'See plans',
+  'landing.plans.heading': 'Plans and pricing',
+  'landing.plans.intro': 'Simple per-seat pricing. Switch or cancel any time.',
+  'landing.plans.mostPopular': 'Most popular',
+  'landing.plans.perSeatMonth': 'per seat / month',
+  'landing.plans.annual': '{price} per seat / month billed annually',
+  'landing.plans.custom': 'Custom',
+  'landing.plans.customNote': 'Volume pricing tailored to your team',
+  'landing.plans.seatsFrom': 'From {min} seats',
+  'landing.plans.seatsRange': '{min}–{max} seats',
+  'landing.plans.seatsUpTo': 'Up to {max} seats',
+  'landing.plans.featuresLabel': 'What {plan} includes',
+  'landing.footer.prices': 'Prices in {currency}, excluding taxes.',
+  'landing.footer.email': 'Prefer email?',
+
+  'chat.title': 'Chat with sales',
+  'chat.subtitle': 'AI sales rep · usually replies instantly',
+  'chat.newConversation': 'New conversation',
+  'chat.messagesLabel': 'Conversation with the sales rep',
+  'chat.role.user': 'You',
+  'chat.role.assistant': 'Sales rep',
+  'chat.empty.title': 'Hi! How can we help?',
+  'chat.empty.body': 'Ask about plans, pricing, security or getting started.',
+  'chat.suggestions.label': 'Suggested questions',
+  'chat.typing': 'The sales rep is typing…',
+  'chat.loadingHistory': 'Loading your conversation…',
+  'chat.historyError': 'Your earlier messages could not be loaded. You can keep chatting.',
+  'chat.notice.info': 'Note:',
+  'chat.notice.warning': 'Heads up:',
+
+  'composer.label': 'Your message',
+  'composer.placeholder': 'Ask about plans, prices, features…',
+  'composer.hint': 'Enter to send · Shift+Enter for a new line',
+  'composer.send': 'Send message',
+  'composer.stop': 'Stop the reply',
+  'composer.remaining': 'Characters left: {remaining}',
+
+  'error.title': 'The reply failed.',
+  'error.generic': 'Something went wrong. Please try again.',
+  'error.network': 'We could not reach the server. Check your connection and try again.',
+  'error.retry': 'Retry',
+
+  'markdown.newTab': '(opens in a new tab)',
+} as const;
+
+export type MessageKey = keyof typeof en;

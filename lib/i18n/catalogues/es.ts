@@ -1,0 +1,53 @@
+import type { MessageKey } from './en';
+
+/** Spanish. Typed against the English keys so a missing or extra key fails to compile. */
+export const es: Record<MessageKey, string> = {
+  'landing.skipToChat': 'Saltar al chat',
+  'landing.nav.label': 'Sitio',
+  'landing.nav.talkToSales': 'Hablar con ventas',
+  'landing.hero.eyebrow': 'Asistente de ventas con IA · responde en segundos',
+  'landing.hero.cta': 'Haz una pregunta',
+  'landing.hero.seePlans': 'Ver planes',
+  'landing.plans.heading': 'Planes y precios',
+  'landing.plans.intro': 'Precios sencillos por usuario. Cambia o cancela cuando quieras.',
+  'landing.plans.mostPopular': 'El más popular',
+  'landing.plans.perSeatMonth': 'por usuario / mes',
+  'landing.plans.annual': '{price} por usuario / mes con facturación anual',
+  'landing.plans.custom': 'A medida',
+  'landing.plans.customNote': 'Precios por volumen adaptados a tu equipo',
+  'landing.plans.seatsFrom': 'Desde {min} usuarios',
+  'landing.plans.seatsRange': 'De {min} a {max} usuarios',
+  'landing.plans.seatsUpTo': 'Hasta {max} usuarios',
+  'landing.plans.featuresLabel': 'Qué incluye {plan}',
+  'landing.footer.prices': 'Precios en {currency}, impuestos no incluidos.',
+  'landing.footer.email': '¿Prefieres el correo?',
+
+  'chat.title': 'Chatea con ventas',
+  'chat.subtitle': 'Comercial con IA · suele responder al instante',
+  'chat.newConversation': 'Nueva conversación',
+  'chat.messagesLabel': 'Conversación con el comercial',
+  'chat.role.user': 'Tú',
+  'chat.role.assistant': 'Comercial',
+  'chat.empty.title': '¡Hola! ¿En qué podemos ayudarte?',
+  'chat.empty.body': 'Pregunta por planes, precios, seguridad o cómo empezar.',
+  'chat.suggestions.label': 'Preguntas sugeridas',
+  'chat.typing': 'El comercial está escribiendo…',
+  'chat.loadingHistory': 'Cargando tu conversación…',
+  'chat.historyError': 'No se pudieron cargar tus mensajes anteriores. Puedes seguir conversando.',
+  'chat.notice.info': 'Nota:',
+  'chat.notice.warning': 'Atención:',
+
+  'composer.label': 'Tu mensaje',
+  'composer.placeholder': 'Pregunta por planes, precios, funciones…',
+  'composer.hint': 'Intro para enviar · Mayús+Intro para una línea nueva',
+  'composer.send': 'Enviar mensaje',
+  'composer.stop': 'Detener la respuesta',
+  'composer.remaining': 'Caracteres restantes: {remaining}',
+
+  'error.title': 'La respuesta falló.',
+  'error.generic': 'Algo salió mal. Inténtalo de nuevo.',
+  'error.network': 'No pudimos conectar con el servidor. Revisa tu conexión e inténtalo de nuevo.',
+  'error.retry': 'Reintentar',
+
+  'markdown.newTab': '(se abre en una pestaña nueva)',
+};

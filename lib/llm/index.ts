@@ -1,0 +1,76 @@
+import 'server-only';
+import { createOpenAI } from '@ai-sdk/openai';
+import { generateId as defaultGenerateId, type LanguageModel, type UIMessageChunk } from 'ai';
+import { getServerConfig, type LlmConfig } from '@/lib/config';
+import { createOfflineModel, OFFLINE_MODEL_ID } from '@/lib/llm/offline/model';
+import { pingOpenAI } from '@/lib/llm/ping';
+import { buildSystemPrompt } from '@/lib/llm/prompt';
+import { streamAgentReply } from '@/lib/llm/stream-reply';
+import type { AgentTurnInput, SalesAgent } from '@/lib/llm/types';
+import { getKnowledgeBase } from '@/lib/sales/knowledge';
+import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
+
+export type { AgentHealth, AgentTurnInput, SalesAgent } from '@/lib/llm/types';
+
+export interface SalesAgentDeps {
+  /** Replaces the configured model (tests inject a mock or the offline model). */
+  model?: LanguageModel;
+  now?: () => number;
+  knowledgeBase?: KnowledgeBase;
+  /** Used by ping(); the model's own HTTP goes through the provider. */
+  fetch?: typeof fetch;
+  generateId?: () => string;
+  logError?: (message: string, error: unknown) => void;
+}
+
+/** Builds the agent for a validated LLM config: OpenAI through the AI SDK, or the offline agent, same pipeline. */
+export function createSalesAgent(llm: LlmConfig, deps: SalesAgentDeps = {}): SalesAgent {
+  const knowledgeBase = deps.knowledgeBase ?? getKnowledgeBase();
+  const now = deps.now ?? Date.now;
+  const generateId = deps.generateId ?? defaultGenerateId;
+  const logError = deps.logError ?? ((message: string, error: unknown) => console.error(message, error));
+  const instructions = buildSystemPrompt(knowledgeBase);
+  const contactEmail = knowledgeBase.company.salesEmail;
+
+  if (llm.provider === 'offline') {
+    const model = deps.model ?? createOfflineModel({ knowledgeBase, wordDelayMs: llm.wordDelayMs });
+    return {
+      kind: 'offline',
+      model: OFFLINE_MODEL_ID,
+      streamReply: (input: AgentTurnInput): ReadableStream<UIMessageChunk> =>
+        streamAgentReply({ model, agent: 'offline', instructions, input, maxRetries: 0, contactEmail, now, generateId, logError }),
+      ping: async () => ({ ok: true, latencyMs: 0 }),
+    };
+  }
+
+  const provider = createOpenAI({ apiKey: llm.apiKey, baseURL: llm.baseURL });
+  const model = deps.model ?? (llm.apiMode === 'chat' ? provider.chat(llm.model) : provider(llm.model));
+  // Bounds the silences, not the whole answer: a long reply that keeps streaming is fine, a stalled upstream is not.
+  const timeout = { firstChunkMs: llm.timeoutMs, chunkMs: llm.timeoutMs };
+  return {
+    kind: 'openai',
+    model: llm.model,
+    streamReply: (input: AgentTurnInput): ReadableStream<UIMessageChunk> =>
+      streamAgentReply({
+        model,
+        agent: 'openai',
+        instructions,
+        input,
+        maxRetries: llm.maxRetries,
+        timeout,
+        contactEmail,
+        now,
+        generateId,
+        logError,
+      }),
+    ping: () => pingOpenAI({ baseURL: llm.baseURL, apiKey: llm.apiKey, fetch: deps.fetch ?? fetch, now }),
+  };
+}
+
+let cached: SalesAgent | undefined;
+
+/** The process's agent, chosen once from config. */
+export function getSalesAgent(): SalesAgent {
+  cached ??= createSalesAgent(getServerConfig().llm);
+  return cached;
+}

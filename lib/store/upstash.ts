@@ -1,0 +1,122 @@
+import 'server-only';
+import { Redis } from '@upstash/redis';
+import { AppError } from '@/lib/errors';
+import type { Conversation, ConversationMeta, ConversationStore, StoreHealth, StoreOptions } from './types';
+import { decodeMessages, titleFromMessages } from './conversation-data';
+import { conversationIndexKey, conversationKeys } from './keys';
+
+export interface UpstashStoreOptions extends StoreOptions {
+  url: string;
+  token: string;
+  /** Epoch ms used for index scores and pruning; injectable for tests. */
+  clock?: () => number;
+}
+
+/**
+ * The production store over Upstash REST. Each call is one HTTP round trip (pipelined), because Upstash bills per
+ * command and every round trip adds latency to a chat turn.
+ */
+export function createUpstashStore(options: UpstashStoreOptions): ConversationStore {
+  const clock = options.clock ?? Date.now;
+  const ttlSeconds = options.conversationTtlSeconds;
+  const indexKey = conversationIndexKey(options.prefix);
+  const redis = new Redis({
+    url: options.url,
+    token: options.token,
+    // Fail fast: a chat turn should report an outage in ~100 ms, not after the client's default 5 backoff retries.
+    retry: { retries: 2, backoff: () => 50 },
+    // We parse stored JSON ourselves, so titles like "123" stay strings and corrupt entries can be skipped.
+    automaticDeserialization: false,
+    enableTelemetry: false,
+  });
+
+  return {
+    kind: 'upstash',
+
+    async getConversation({ id }): Promise<Conversation | null> {
+      const keys = conversationKeys(options.prefix, id);
+      const [hash, list] = await run(() => redis.pipeline().hgetall(keys.meta).lrange(keys.messages, 0, -1).exec());
+      const meta = parseMeta(id, hash);
+      if (!meta) return null;
+      return { meta, messages: decodeMessages(id, Array.isArray(list) ? list : []) };
+    },
+
+    async appendMessages({ id, messages, now }): Promise<ConversationMeta> {
+      const at = now ?? clock();
+      const keys = conversationKeys(options.prefix, id);
+      const title = titleFromMessages(messages);
+      const pipeline = redis.pipeline().hsetnx(keys.meta, 'createdAt', String(at));
+      if (title) pipeline.hsetnx(keys.meta, 'title', title);
+      pipeline.hset(keys.meta, { updatedAt: String(at) }).hincrby(keys.meta, 'messageCount', messages.length);
+      if (messages.length > 0) {
+        pipeline
+          .rpush(keys.messages, ...messages.map((message) => JSON.stringify(message)))
+          .ltrim(keys.messages, -options.maxMessages, -1);
+      }
+      pipeline
+        .expire(keys.meta, ttlSeconds)
+        .expire(keys.messages, ttlSeconds)
+        .zadd(indexKey, { score: at, member: id })
+        // Entries older than the TTL point at expired keys: pruning here keeps the index bounded without a cleanup job.
+        .zremrangebyscore(indexKey, '-inf', at - ttlSeconds * 1000)
+        .hgetall(keys.meta);
+      const results = await run(() => pipeline.exec());
+      const meta = parseMeta(id, results[results.length - 1]);
+      if (!meta) throw new AppError('upstream_unavailable:store', 'The conversation store lost a write.');
+      return meta;
+    },
+
+    async listConversations({ limit, offset = 0 }): Promise<ConversationMeta[]> {
+      if (limit <= 0) return [];
+      const cutoff = clock() - ttlSeconds * 1000;
+      const ids = await run(() =>
+        redis.zrange<string[]>(indexKey, '+inf', `(${cutoff}`, { byScore: true, rev: true, offset, count: limit }),
+      );
+      if (ids.length === 0) return [];
+      const pipeline = redis.pipeline();
+      for (const id of ids) pipeline.hgetall(conversationKeys(options.prefix, id).meta);
+      const hashes = await run(() => pipeline.exec());
+      return ids.flatMap((id, i) => parseMeta(id, hashes[i]) ?? []);
+    },
+
+    async ping(): Promise<StoreHealth> {
+      const started = performance.now();
+      try {
+        await redis.ping();
+        return { ok: true, latencyMs: Math.round(performance.now() - started) };
+      } catch (error) {
+        return { ok: false, latencyMs: Math.round(performance.now() - started), error: error instanceof Error ? error.message : String(error) };
+      }
+    },
+  };
+}
+
+async function run<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw new AppError('upstream_unavailable:store', 'The conversation store is not answering.', { cause: error });
+  }
+}
+
+/** HGETALL arrives as a flat [field, value, …] array (or an object from some client versions); empty = missing. */
+function parseMeta(id: string, raw: unknown): ConversationMeta | null {
+  const fields: Record<string, string> = {};
+  if (Array.isArray(raw)) {
+    for (let i = 0; i + 1 < raw.length; i += 2) fields[String(raw[i])] = String(raw[i + 1]);
+  } else if (raw && typeof raw === 'object') {
+    for (const [key, value] of Object.entries(raw)) fields[key] = String(value);
+  }
+  if (fields.createdAt === undefined && fields.updatedAt === undefined) return null;
+  const number = (value: string | undefined) => {
+    const parsed = Number(value);
+    return Number.isFinite(parsed) ? parsed : 0;
+  };
+  return {
+    id,
+    createdAt: number(fields.createdAt ?? fields.updatedAt),
+    updatedAt: number(fields.updatedAt),
+    messageCount: number(fields.messageCount),
+    title: fields.title ?? '',
+  };
+}

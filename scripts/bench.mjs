@@ -1,0 +1,192 @@
+// `npm run bench`: time to first token through /api/v1/chat against calling the OpenAI stand-in directly, at 1, 50
+// and 200 simultaneous chats, measured in one run on this machine. Prints p50/p95 of the added latency, the
+// inter-token gaps, errors, and the Redis commands issued per turn (counted by the Upstash bridge).
+// Options: --ttft=MS (stand-in time to first token, default 150), --interval=MS (between tokens, default 10),
+// --levels=1,50,200, --rounds=N (bursts per level, default 3).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ROOT, ensureBuild, ensureDependencies, ensureNode22, ensureSystemPackages, log } from './lib/bootstrap.mjs';
+import { freePort, startNextServer, waitForHttp } from './lib/next-server.mjs';
+
+ensureNode22();
+ensureDependencies();
+ensureSystemPackages([{ command: 'redis-server', apt: 'redis-server', brew: 'redis' }]);
+ensureBuild();
+
+const option = (name, fallback) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+const TTFT_MS = Number(option('ttft', '150'));
+const INTERVAL_MS = Number(option('interval', '10'));
+const LEVELS = option('levels', '1,50,200').split(',').map(Number);
+const ROUNDS = Number(option('rounds', '3'));
+const REPLY = 'Northwind Cloud Pro is built for growing teams: unlimited projects, advanced automations, SSO, and priority support, all in one place.';
+const TOKEN = 'bench-token';
+
+const children = [];
+function startChild(command, args, name) {
+  const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  child.on('exit', (code) => code && code !== 0 && !stopping && console.error(`${name} exited with ${code}:\n${output}`));
+  children.push(child);
+  return child;
+}
+let stopping = false;
+
+const redisDir = mkdtempSync(path.join(tmpdir(), 'bench-redis-'));
+const [redisPort, bridgePort, standInPort] = await Promise.all([freePort(), freePort(), freePort()]);
+startChild('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', redisDir], 'redis-server');
+startChild(process.execPath, ['scripts/redis-bridge.mjs', '--redis', `redis://127.0.0.1:${redisPort}`, '--port', String(bridgePort), '--token', TOKEN], 'bridge');
+startChild(process.execPath, ['scripts/standins/openai-server.mjs', '--port', String(standInPort), '--ttft', String(TTFT_MS), '--interval', String(INTERVAL_MS)], 'stand-in');
+const bridgeUrl = `http://127.0.0.1:${bridgePort}`;
+const standInUrl = `http://127.0.0.1:${standInPort}/v1`;
+await waitForHttp(`${bridgeUrl}/__bridge/stats`);
+await waitForHttp(`${standInUrl}/models`);
+await fetch(`http://127.0.0.1:${standInPort}/__standin/behaviour`, { method: 'POST', body: JSON.stringify({ replyText: REPLY }) });
+
+const next = await startNextServer({
+  env: {
+    OPENAI_API_KEY: 'sk-bench',
+    OPENAI_BASE_URL: standInUrl,
+    OPENAI_API_MODE: 'chat',
+    OPENAI_MODEL: 'gpt-bench',
+    UPSTASH_REDIS_REST_URL: bridgeUrl,
+    UPSTASH_REDIS_REST_TOKEN: TOKEN,
+    STORE_KEY_PREFIX: 'bench:',
+  },
+});
+
+async function stopAll() {
+  stopping = true;
+  await next.stop();
+  for (const child of children) child.kill('SIGTERM');
+  rmSync(redisDir, { recursive: true, force: true });
+}
+
+/** Reads an SSE body, calling onData(payload) per `data:` line; returns when the stream ends. */
+async function readSse(response, onData) {
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    buffer += decoder.decode(value, { stream: true });
+    let newline;
+    while ((newline = buffer.indexOf('\n')) !== -1) {
+      const line = buffer.slice(0, newline);
+      buffer = buffer.slice(newline + 1);
+      if (line.startsWith('data: ')) onData(line.slice(6));
+    }
+  }
+}
+
+/** One streamed request; returns { ttft, gaps, error } with times in ms from just before fetch(). */
+async function timedStream(send, isToken) {
+  const started = performance.now();
+  const times = [];
+  try {
+    const response = await send();
+    if (!response.ok) return { error: `HTTP ${response.status}` };
+    let failed;
+    await readSse(response, (data) => {
+      if (data === '[DONE]') return;
+      const parsed = JSON.parse(data);
+      if (parsed.type === 'error') failed = parsed.errorText;
+      if (isToken(parsed)) times.push(performance.now());
+    });
+    if (failed || times.length === 0) return { error: failed ?? 'no tokens' };
+    const gaps = times.slice(1).map((time, index) => time - times[index]);
+    return { ttft: times[0] - started, gaps };
+  } catch (error) {
+    return { error: String(error?.message ?? error) };
+  }
+}
+
+let conversationSeq = 0;
+const direct = () =>
+  timedStream(
+    () => fetch(`${standInUrl}/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer sk-bench' },
+      body: JSON.stringify({ model: 'gpt-bench', stream: true, stream_options: { include_usage: true }, messages: [{ role: 'user', content: 'Tell me about Pro' }] }),
+    }),
+    (chunk) => Boolean(chunk.choices?.[0]?.delta?.content),
+  );
+const viaApp = () =>
+  timedStream(
+    () => fetch(`${next.url}/api/v1/chat`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ id: `bench-${process.pid}-${++conversationSeq}`, message: { id: `u${conversationSeq}`, role: 'user', parts: [{ type: 'text', text: 'Tell me about Pro' }] } }),
+    }),
+    (chunk) => chunk.type === 'text-delta',
+  );
+
+const percentile = (values, p) => {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+};
+const burst = async (n, fn) => Promise.all(Array.from({ length: n }, fn));
+const bridgeStats = async () => (await fetch(`${bridgeUrl}/__bridge/stats`, { headers: { authorization: `Bearer ${TOKEN}` } })).json();
+
+try {
+  log(`Warming up (stand-in: time to first token ${TTFT_MS} ms, ${INTERVAL_MS} ms between tokens)`);
+  for (let index = 0; index < 5; index++) await Promise.all([viaApp(), direct()]);
+
+  // Redis commands per turn: one chat at a time, after its turn has been stored.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const statsBefore = await bridgeStats();
+  const TURNS = 10;
+  for (let index = 0; index < TURNS; index++) await viaApp();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const statsAfter = await bridgeStats();
+  const commandsPerTurn = (statsAfter.commands - statsBefore.commands) / TURNS;
+  const requestsPerTurn = (statsAfter.requests - statsBefore.requests) / TURNS;
+
+  const rows = [];
+  for (const level of LEVELS) {
+    const app = [];
+    const base = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      // Direct and via-app bursts alternate so both see the same machine state.
+      base.push(...(await burst(level, direct)));
+      app.push(...(await burst(level, viaApp)));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const ok = (results) => results.filter((result) => !result.error);
+    const appTtft = ok(app).map((result) => result.ttft);
+    const baseTtft = ok(base).map((result) => result.ttft);
+    const appGaps = ok(app).flatMap((result) => result.gaps);
+    const baseGaps = ok(base).flatMap((result) => result.gaps);
+    rows.push({
+      chats: level,
+      samples: app.length,
+      'direct ttft p50': percentile(baseTtft, 50),
+      'app ttft p50': percentile(appTtft, 50),
+      'added p50': percentile(appTtft, 50) - percentile(baseTtft, 50),
+      'added p95': percentile(appTtft, 95) - percentile(baseTtft, 95),
+      'gap p50 (direct/app)': `${percentile(baseGaps, 50).toFixed(1)} / ${percentile(appGaps, 50).toFixed(1)}`,
+      'gap p95 (direct/app)': `${percentile(baseGaps, 95).toFixed(1)} / ${percentile(appGaps, 95).toFixed(1)}`,
+      errors: app.filter((result) => result.error).length + base.filter((result) => result.error).length,
+    });
+    const firstError = [...app, ...base].find((result) => result.error);
+    if (firstError) console.error(`  level ${level}: first error: ${firstError.error}`);
+  }
+
+  const format = (value) => (typeof value === 'number' ? (Number.isInteger(value) ? String(value) : value.toFixed(1)) : String(value));
+  const headers = Object.keys(rows[0]);
+  const widths = headers.map((header) => Math.max(header.length, ...rows.map((row) => format(row[header]).length)));
+  const line = (cells) => `| ${cells.map((cell, index) => cell.padStart(widths[index])).join(' | ')} |`;
+  console.log(`\nTime to first token through /api/v1/chat vs the stand-in called directly (ms; ${ROUNDS} bursts per level, node ${process.versions.node})\n`);
+  console.log(line(headers));
+  console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
+  for (const row of rows) console.log(line(headers.map((header) => format(row[header]))));
+  console.log(`\nRedis per chat turn (through the Upstash bridge): ${format(commandsPerTurn)} commands in ${format(requestsPerTurn)} HTTP requests`);
+  console.log('Goal: added p50 < 5 ms for 1 chat and < 40 ms for a burst of 50, no errors.');
+} finally {
+  await stopAll();
+}

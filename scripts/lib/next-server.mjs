@@ -1,0 +1,83 @@
+// Starts `next start` on a free port for integration tests, the bench and the bundle-size check.
+// The PID held is the server itself (not an npx wrapper), so stopping it leaves nothing behind.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+
+// Not import.meta: Jest loads this file as CommonJS. Every caller (npm scripts, Jest, Playwright) runs from the root.
+const ROOT = process.cwd();
+
+/** A port that was free a moment ago (the OS picks it). */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** Polls a URL until it answers with any HTTP status, or throws after `timeoutMs`. */
+export async function waitForHttp(url, { timeoutMs = 30_000, isAlive = () => true } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  let lastError;
+  while (Date.now() < deadline) {
+    if (!isAlive()) throw new Error(`the process serving ${url} exited`);
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      await response.arrayBuffer();
+      return;
+    } catch (error) {
+      lastError = error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms: ${lastError}`);
+}
+
+/**
+ * @param {{ env?: Record<string, string | undefined>, port?: number, quiet?: boolean }} [options]
+ * @returns {Promise<{ url: string, port: number, pid: number | undefined, logs: () => string, stop: () => Promise<void> }>}
+ */
+export async function startNextServer({ env = {}, port, quiet = true } = {}) {
+  const chosenPort = port ?? (await freePort());
+  const output = [];
+  // Only what the test passes (plus PATH/HOME) reaches the server, so a developer's .env cannot leak into a test.
+  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(chosenPort), '-H', '127.0.0.1'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const collect = (chunk) => {
+    output.push(chunk.toString());
+    if (!quiet) process.stderr.write(chunk);
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  let exited = false;
+  const exitPromise = new Promise((resolve) => child.on('exit', () => { exited = true; resolve(); }));
+
+  const url = `http://127.0.0.1:${chosenPort}`;
+  try {
+    await waitForHttp(`${url}/api/v1/health`, { isAlive: () => !exited });
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`${error.message}\n--- next start output ---\n${output.join('')}`);
+  }
+  return {
+    url,
+    port: chosenPort,
+    pid: child.pid,
+    logs: () => output.join(''),
+    stop: async () => {
+      if (exited) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exitPromise;
+      clearTimeout(timer);
+    },
+  };
+}
