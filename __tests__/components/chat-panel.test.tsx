@@ -109,6 +109,18 @@ function renderPanel() {
   );
 }
 
+/** The composer once the lazily loaded chat engine has replaced the inert first-paint shell. */
+async function readyInput(): Promise<HTMLElement> {
+  await waitFor(() => expect(screen.getByTestId('composer-input')).toBeEnabled());
+  return screen.getByTestId('composer-input');
+}
+
+/** The suggested-question chips once they can be used (engine loaded, history known to be empty). */
+async function readyChips(): Promise<HTMLElement[]> {
+  await waitFor(() => expect(screen.getAllByTestId('suggested-question')[0]).toBeEnabled());
+  return screen.getAllByTestId('suggested-question');
+}
+
 const originalFetch = global.fetch;
 
 beforeEach(() => {
@@ -126,7 +138,7 @@ describe('ChatPanel', () => {
     const user = userEvent.setup();
     renderPanel();
 
-    const input = await screen.findByTestId('composer-input');
+    const input = await readyInput();
     expect(screen.getByTestId('send-button')).toBeDisabled();
     await user.type(input, 'What does Pro cost?{Enter}');
 
@@ -172,7 +184,7 @@ describe('ChatPanel', () => {
     // A conversation with history does not offer starter questions.
     expect(screen.queryByTestId('suggested-question')).not.toBeInTheDocument();
 
-    await user.type(screen.getByTestId('composer-input'), 'Thanks!{Enter}');
+    await user.type(await readyInput(), 'Thanks!{Enter}');
     await waitFor(() => expect(screen.getAllByTestId('message-assistant')).toHaveLength(2));
     expect(screen.getAllByTestId('message-assistant')[1]).toHaveTextContent('Happy to help.');
 
@@ -190,9 +202,8 @@ describe('ChatPanel', () => {
     const user = userEvent.setup();
     renderPanel();
 
-    const chips = await screen.findAllByTestId('suggested-question');
+    const chips = await readyChips();
     expect(chips.map((chip) => chip.textContent)).toEqual(QUESTIONS);
-    await waitFor(() => expect(chips[0]).toBeEnabled());
     await user.click(chips[0]!);
 
     expect(await screen.findByTestId('message-user')).toHaveTextContent(QUESTIONS[0]!);
@@ -214,7 +225,7 @@ describe('ChatPanel', () => {
     const user = userEvent.setup();
     renderPanel();
 
-    await user.type(await screen.findByTestId('composer-input'), 'Tell me everything{Enter}');
+    await user.type(await readyInput(), 'Tell me everything{Enter}');
     expect(await screen.findByTestId('stop-button')).toHaveAccessibleName('Stop the reply');
     expect(screen.queryByTestId('send-button')).not.toBeInTheDocument();
     expect(await screen.findByTestId('typing-indicator')).toBeInTheDocument();
@@ -249,7 +260,7 @@ describe('ChatPanel', () => {
     const user = userEvent.setup();
     renderPanel();
 
-    await user.type(await screen.findByTestId('composer-input'), 'Price of Starter?{Enter}');
+    await user.type(await readyInput(), 'Price of Starter?{Enter}');
     const banner = await screen.findByTestId('chat-error');
     expect(banner).toHaveAttribute('role', 'alert');
     expect(banner).toHaveTextContent('Too many requests. Wait a moment and try again.');
@@ -276,7 +287,7 @@ describe('ChatPanel', () => {
     });
     const user = userEvent.setup();
     renderPanel();
-    await user.type(await screen.findByTestId('composer-input'), 'Hello?{Enter}');
+    await user.type(await readyInput(), 'Hello?{Enter}');
     expect(await screen.findByTestId('chat-error')).toHaveTextContent('The sales agent is unavailable right now.');
   });
 
@@ -303,7 +314,7 @@ describe('ChatPanel', () => {
     const server = installServer({ history: null, reply: () => streamedReply(['ok']) });
     renderPanel();
 
-    expect(await screen.findAllByTestId('suggested-question')).toHaveLength(2);
+    expect(await readyChips()).toHaveLength(2);
     const id = window.localStorage.getItem(CONVERSATION_ID_KEY);
     expect(id).toMatch(CONVERSATION_ID_PATTERN);
     await waitFor(() => expect(server.gets).toEqual([`/api/v1/chat/${id}`]));
@@ -319,7 +330,7 @@ describe('ChatPanel', () => {
         </I18nProvider>
       </SWRConfig>,
     );
-    const input = await screen.findByTestId('composer-input');
+    const input = await readyInput();
     expect(input).toHaveAccessibleName('Tu mensaje');
     await user.type(input, 'abcdefgh');
     expect(screen.getByText('Caracteres restantes: 2')).toBeInTheDocument();

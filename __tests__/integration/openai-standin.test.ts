@@ -235,3 +235,21 @@ describe('ping', () => {
     expect(await createSalesAgent({ provider: 'offline', model: 'offline-sales-agent', wordDelayMs: 0 }).ping()).toEqual({ ok: true, latencyMs: 0 });
   });
 });
+
+describe('stalled upstream', () => {
+  it('turns a model that sends nothing within timeoutMs into a "took too long" error chunk', async () => {
+    standIn.setBehaviour({ ttftMs: 5_000 });
+    const started = Date.now();
+    const result = await ask(openaiConfig('chat', { timeoutMs: 300 }), 'Hi');
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(errorText(result)).toEqual(['Our assistant took too long to answer. Please try again.']);
+    expect(result.text).toBe('');
+  });
+
+  it('does not cut off a long answer that keeps streaming', async () => {
+    standIn.setBehaviour({ tokenIntervalMs: 40, replyText: Array.from({ length: 12 }, (_, index) => `word${index}`).join(' ') });
+    const result = await ask(openaiConfig('responses', { timeoutMs: 200 }), 'Hi');
+    expect(result.types).not.toContain('error');
+    expect(result.text).toBe(Array.from({ length: 12 }, (_, index) => `word${index}`).join(' '));
+  });
+});

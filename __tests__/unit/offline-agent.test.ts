@@ -114,6 +114,14 @@ describe('offline sales agent', () => {
     }
   });
 
+  it('answers a plan-specific topic question from the FAQ rather than listing the plan', async () => {
+    const sso = kb.faqs.find((faq) => faq.id === 'sso');
+    expect((await ask('Does Pro include SSO?')).text).toContain(sso?.answer);
+    const both = await ask('Do you support SSO and SOC 2?');
+    expect(both.text).toContain(sso?.answer);
+    expect(both.text).toContain(kb.faqs.find((faq) => faq.id === 'security')?.answer);
+  });
+
   it('compares two plans, listing what the higher plan adds', async () => {
     const { text } = await ask('What is the difference between Pro and Business?');
     expect(text).toContain('**Pro**: **$29 per seat per month**');

@@ -1,17 +1,14 @@
 'use client';
 
-import { useChat } from '@ai-sdk/react';
-import { DefaultChatTransport } from 'ai';
-import { useEffect, useId, useMemo, useRef } from 'react';
-import useSWR from 'swr';
-import type { SalesUIMessage } from '@/lib/chat/messages';
+import { lazy, Suspense, useEffect, useId, useState } from 'react';
 import { useT } from '@/lib/i18n/provider';
-import { ChatError } from './chat-error';
 import { Composer } from './composer';
 import { EmptyState } from './empty-state';
-import { MessageList } from './message-list';
-import { TypingIndicator } from './typing-indicator';
 import { useConversationId } from './use-conversation-id';
+
+// The AI SDK, SWR and the markdown renderer make up most of the page's JavaScript: fetch them after the page is
+// interactive (or as soon as the visitor reaches for the chat) instead of making hydration wait for them.
+const Conversation = lazy(() => import('./conversation'));
 
 export interface ChatPanelProps {
   /** Starter questions shown while the conversation is empty. */
@@ -25,115 +22,54 @@ export interface ChatPanelProps {
   className?: string;
 }
 
-// A hung history request must not keep the suggestions disabled for ever.
-const HISTORY_TIMEOUT_MS = 8000;
-
-function isStoredMessage(value: unknown): value is SalesUIMessage {
-  if (!value || typeof value !== 'object') return false;
-  const candidate = value as Partial<SalesUIMessage>;
-  return (
-    typeof candidate.id === 'string' &&
-    (candidate.role === 'user' || candidate.role === 'assistant') &&
-    Array.isArray(candidate.parts)
-  );
-}
-
-/** GET {api}/{id} → the stored messages; an unknown conversation (404) is simply an empty one. */
-async function fetchHistory(url: string): Promise<SalesUIMessage[]> {
-  const response = await fetch(url, {
-    headers: { accept: 'application/json' },
-    signal: AbortSignal.timeout(HISTORY_TIMEOUT_MS),
-  });
-  if (response.status === 404) return [];
-  if (!response.ok) throw new Error(`History request failed with status ${response.status}`);
-  const body = (await response.json()) as { messages?: unknown };
-  return Array.isArray(body.messages) ? body.messages.filter(isStoredMessage) : [];
-}
-
-function Conversation({ id, api, suggestedQuestions, maxChars }: { id: string; api: string; suggestedQuestions: readonly string[]; maxChars?: number }) {
-  const t = useT();
-  const composerInput = useRef<HTMLTextAreaElement>(null);
-  const transport = useMemo(
-    () =>
-      new DefaultChatTransport<SalesUIMessage>({
-        api,
-        // The server keeps the history: sending it back every turn would cost bandwidth and let a client rewrite it.
-        prepareSendMessagesRequest: ({ id: chatId, messages }) => ({ body: { id: chatId, message: messages.at(-1) } }),
-      }),
-    [api],
-  );
-  const { messages, sendMessage, setMessages, status, error, stop, regenerate } = useChat<SalesUIMessage>({ id, transport });
-
-  const history = useSWR(`${api}/${encodeURIComponent(id)}`, fetchHistory, {
-    revalidateOnFocus: false,
-    revalidateOnReconnect: false,
-    shouldRetryOnError: false,
-  });
-
-  const historyApplied = useRef(false);
-  useEffect(() => {
-    const stored = history.data;
-    if (historyApplied.current || !stored) return;
-    historyApplied.current = true;
-    if (stored.length === 0) return;
-    // Someone quick may have sent a message before the history arrived: keep it, after the stored turns.
-    setMessages((current) => [...stored.filter((message) => !current.some((c) => c.id === message.id)), ...current]);
-  }, [history.data, setMessages]);
-
-  const busy = status === 'submitted' || status === 'streaming';
-  const last = messages.at(-1);
-  const replyHasText = last?.role === 'assistant' && last.parts.some((part) => part.type === 'text' && part.text.trim() !== '');
-  const showTyping = status === 'submitted' || (status === 'streaming' && !replyHasText);
-  const historyLoading = history.isLoading;
-
-  function send(text: string) {
-    void sendMessage({ text });
-  }
-
-  function ask(question: string) {
-    send(question);
-    composerInput.current?.focus();
-  }
-
-  const emptyState = (
-    <EmptyState questions={suggestedQuestions} onSelect={ask} disabled={historyLoading || busy} loadingHistory={historyLoading} />
-  );
-
+/** Server render, first paint and engine download: the conversation's layout, inert, so nothing shifts when it loads. */
+function ConversationShell({ suggestedQuestions, maxChars }: { suggestedQuestions: readonly string[]; maxChars?: number }) {
   return (
     <>
-      <MessageList
-        messages={messages}
-        busy={busy}
-        emptyState={emptyState}
-        footer={
-          showTyping || error || history.error ? (
-            <>
-              {history.error && messages.length === 0 ? <p className="text-center text-xs text-slate-600">{t('chat.historyError')}</p> : null}
-              {showTyping ? <TypingIndicator /> : null}
-              {error ? <ChatError error={error} onRetry={() => void regenerate()} /> : null}
-            </>
-          ) : null
-        }
-      />
-      <Composer inputRef={composerInput} onSend={send} onStop={stop} busy={busy} maxChars={maxChars} />
+      <div className="min-h-0 flex-1 overflow-y-auto px-3 py-4 sm:px-4">
+        <EmptyState questions={suggestedQuestions} onSelect={() => undefined} disabled />
+      </div>
+      <Composer onSend={() => undefined} onStop={() => undefined} busy={false} disabled maxChars={maxChars} />
     </>
   );
 }
 
+/** Resolves once the browser is idle after hydration, or at the latest after `timeout` ms. */
+function whenIdle(callback: () => void, timeout: number): () => void {
+  if (typeof window.requestIdleCallback === 'function') {
+    const handle = window.requestIdleCallback(callback, { timeout });
+    return () => window.cancelIdleCallback(handle);
+  }
+  const handle = window.setTimeout(callback, 1);
+  return () => window.clearTimeout(handle);
+}
+
 /**
  * The sales chat: a persisted conversation (its id in localStorage, its history from the server) streamed with useChat.
- * The only client boundary of the home page; everything it renders is a leaf.
+ * The home page's only client boundary; everything below it is a leaf.
  */
 export function ChatPanel({ suggestedQuestions = [], maxChars, api = '/api/v1/chat', headingLevel = 2, className = '' }: ChatPanelProps) {
   const t = useT();
   const titleId = useId();
   const { id, startNew } = useConversationId();
+  const [engineWanted, setEngineWanted] = useState(false);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
+
+  useEffect(() => whenIdle(() => setEngineWanted(true), 1500), []);
+  // Reaching for the chat (pointer, touch, keyboard focus) loads the engine right away rather than at idle time.
+  const wantEngine = () => {
+    if (!engineWanted) setEngineWanted(true);
+  };
+
+  const shell = <ConversationShell suggestedQuestions={suggestedQuestions} maxChars={maxChars} />;
 
   return (
     <section
       data-testid="chat-panel"
       aria-labelledby={titleId}
+      onPointerEnter={wantEngine}
+      onTouchStart={wantEngine}
+      onFocus={wantEngine}
       className={`flex flex-col overflow-hidden rounded-2xl border border-slate-200 bg-slate-50 shadow-lg shadow-slate-900/5 ${className}`}
     >
       <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-3">
@@ -160,19 +96,13 @@ export function ChatPanel({ suggestedQuestions = [], maxChars, api = '/api/v1/ch
           {t('chat.newConversation')}
         </button>
       </header>
-      {id ? (
-        // Keyed by id: a new conversation gets a fresh useChat and history instead of reconciling the old one.
-        <Conversation key={id} id={id} api={api} suggestedQuestions={suggestedQuestions} maxChars={maxChars} />
+      {id && engineWanted ? (
+        <Suspense fallback={shell}>
+          {/* Keyed by id: a new conversation gets a fresh useChat and history instead of reconciling the old one. */}
+          <Conversation key={id} id={id} api={api} suggestedQuestions={suggestedQuestions} maxChars={maxChars} />
+        </Suspense>
       ) : (
-        // Server render and first paint: the same layout, inert until the browser supplies the conversation id.
-        <>
-          <MessageList
-            messages={[]}
-            busy={false}
-            emptyState={<EmptyState questions={suggestedQuestions} onSelect={() => undefined} disabled />}
-          />
-          <Composer onSend={() => undefined} onStop={() => undefined} busy={false} disabled maxChars={maxChars} />
-        </>
+        shell
       )}
     </section>
   );

@@ -10,15 +10,17 @@ export type LlmFailureKind = 'busy' | 'unavailable' | 'timeout' | 'interrupted' 
 export function classifyLlmError(error: unknown): LlmFailureKind {
   const apiError = findApiCallError(error);
   if (apiError) {
-    const body = `${apiError.responseBody ?? ''}`;
-    if (body.includes('insufficient_quota')) return 'unavailable';
-    if (apiError.statusCode === 401 || apiError.statusCode === 403 || apiError.statusCode === 404) return 'unavailable';
-    if (apiError.statusCode === 429) return 'busy';
-    if (apiError.statusCode === 408) return 'timeout';
-    if (apiError.statusCode !== undefined && apiError.statusCode >= 500) return 'interrupted';
-    if (apiError.statusCode === undefined) return 'interrupted';
+    const status = apiError.statusCode;
+    if (/insufficient_quota/.test(apiError.responseBody ?? '')) return 'unavailable';
+    if (status === 401 || status === 403 || status === 404) return 'unavailable';
+    if (status === 429) return 'busy';
+    if (status === 408) return 'timeout';
+    // Other 4xx mean we sent something the API rejected; anything else (5xx, no status, a 200 whose body broke off) is the connection.
+    if (status !== undefined && status >= 400 && status < 500) return 'unknown';
+    return 'interrupted';
   }
-  const name = error instanceof Error ? error.name : '';
+  // By name, not instanceof: DOMException and errors from other realms (fetch, workers) fail instanceof Error checks.
+  const name = typeof error === 'object' && error !== null && typeof (error as { name?: unknown }).name === 'string' ? (error as { name: string }).name : '';
   if (name === 'TimeoutError') return 'timeout';
   if (error instanceof TypeError || /terminated|socket|ECONNRESET|ECONNREFUSED|fetch failed|network/i.test(String(error))) {
     return 'interrupted';

@@ -1,10 +1,12 @@
 import 'server-only';
 import { createOpenAI } from '@ai-sdk/openai';
-import { generateId as defaultGenerateId, type LanguageModel, type UIMessageChunk } from 'ai';
+import { generateId as defaultGenerateId, wrapLanguageModel, type LanguageModel, type UIMessageChunk } from 'ai';
 import { getServerConfig, type LlmConfig } from '@/lib/config';
 import { createOfflineModel, OFFLINE_MODEL_ID } from '@/lib/llm/offline/model';
 import { pingOpenAI } from '@/lib/llm/ping';
 import { buildSystemPrompt } from '@/lib/llm/prompt';
+import { retryMiddleware } from '@/lib/llm/retry';
+import { stallTimeoutMiddleware } from '@/lib/llm/stall-timeout';
 import { streamAgentReply } from '@/lib/llm/stream-reply';
 import type { AgentTurnInput, SalesAgent } from '@/lib/llm/types';
 import { getKnowledgeBase } from '@/lib/sales/knowledge';
@@ -38,15 +40,20 @@ export function createSalesAgent(llm: LlmConfig, deps: SalesAgentDeps = {}): Sal
       kind: 'offline',
       model: OFFLINE_MODEL_ID,
       streamReply: (input: AgentTurnInput): ReadableStream<UIMessageChunk> =>
-        streamAgentReply({ model, agent: 'offline', instructions, input, maxRetries: 0, contactEmail, now, generateId, logError }),
+        streamAgentReply({ model, agent: 'offline', instructions, input, contactEmail, now, generateId, logError }),
       ping: async () => ({ ok: true, latencyMs: 0 }),
     };
   }
 
   const provider = createOpenAI({ apiKey: llm.apiKey, baseURL: llm.baseURL });
-  const model = deps.model ?? (llm.apiMode === 'chat' ? provider.chat(llm.model) : provider(llm.model));
-  // Bounds the silences, not the whole answer: a long reply that keeps streaming is fine, a stalled upstream is not.
-  const timeout = { firstChunkMs: llm.timeoutMs, chunkMs: llm.timeoutMs };
+  const baseModel = deps.model ?? (llm.apiMode === 'chat' ? provider.chat(llm.model) : provider(llm.model));
+  const model =
+    typeof baseModel === 'string'
+      ? baseModel
+      : wrapLanguageModel({
+          model: baseModel,
+          middleware: [retryMiddleware({ maxRetries: llm.maxRetries }), stallTimeoutMiddleware({ timeoutMs: llm.timeoutMs })],
+        });
   return {
     kind: 'openai',
     model: llm.model,
@@ -56,8 +63,6 @@ export function createSalesAgent(llm: LlmConfig, deps: SalesAgentDeps = {}): Sal
         agent: 'openai',
         instructions,
         input,
-        maxRetries: llm.maxRetries,
-        timeout,
         contactEmail,
         now,
         generateId,

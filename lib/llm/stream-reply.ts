@@ -5,7 +5,6 @@ import {
   streamText,
   toUIMessageStream,
   type LanguageModel,
-  type TimeoutConfiguration,
   type ToolSet,
   type UIMessageChunk,
 } from 'ai';
@@ -18,8 +17,6 @@ export interface StreamReplyOptions {
   agent: NonNullable<MessageMetadata['agent']>;
   instructions: string;
   input: AgentTurnInput;
-  maxRetries: number;
-  timeout?: TimeoutConfiguration<ToolSet>;
   /** Who prospects can write to when the assistant fails: part of every error sentence. */
   contactEmail: string;
   now: () => number;
@@ -43,8 +40,8 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
         instructions: options.instructions,
         messages,
         abortSignal: input.abortSignal,
-        maxRetries: options.maxRetries,
-        timeout: options.timeout,
+        // Retries belong to the model (lib/llm/retry.ts), which knows a quota error from a transient one.
+        maxRetries: 0,
         onError: ({ error }) => logError(`[llm] ${options.agent} reply failed (conversation ${input.conversationId})`, error),
       });
       writer.merge(
@@ -57,7 +54,7 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
       );
     },
     onError: (error) => {
-      logError(`[llm] ${options.agent} reply could not start (conversation ${input.conversationId})`, error);
+      logError(`[llm] ${options.agent} reply failed (conversation ${input.conversationId})`, error);
       return toErrorText(error);
     },
   });

@@ -284,13 +284,7 @@ function pacer(run) {
     signal: closed.signal,
     /** @returns {Promise<boolean>} */
     async beforeToken() {
-      if (run.breakAfter !== null && sent >= run.breakAfter) {
-        // Mid-stream network failure: no final frame, no chunk terminator — the socket just dies.
-        run.res.socket?.destroy();
-        return false;
-      }
       const delay = sent === 0 ? run.behaviour.ttftMs : run.behaviour.tokenIntervalMs;
-      sent++;
       if (delay > 0) {
         try {
           await sleep(delay, undefined, { signal: closed.signal });
@@ -298,6 +292,12 @@ function pacer(run) {
           return false;
         }
       }
+      if (run.breakAfter !== null && sent >= run.breakAfter) {
+        // Mid-stream network failure: no final frame, no chunk terminator — the socket just dies.
+        run.res.socket?.destroy();
+        return false;
+      }
+      sent++;
       return !closed.signal.aborted;
     },
   };

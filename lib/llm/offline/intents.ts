@@ -60,6 +60,11 @@ export function detectIntent(text: string, knowledgeBase: KnowledgeBase): Offlin
       if (neighbour) return { kind: 'plan-compare', plans: [first, neighbour] };
     }
     if (asksPrice) return { kind: 'plan-price', plan: first };
+    // "Does Pro include SSO?" is about SSO, which the FAQ answers per plan; "what does Pro include?" wants the list.
+    const [topic] = rankFaqs(text, knowledgeBase.faqs);
+    if (topic && topic.score >= 2 && !containsAnyPhrase(tokens, FEATURE_PHRASES.filter((phrase) => phrase !== 'include'))) {
+      return { kind: 'faq', faqs: [topic.faq] };
+    }
     return { kind: 'plan-features', plan: first };
   }
 

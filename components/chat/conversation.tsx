@@ -1,0 +1,117 @@
+import { useChat } from '@ai-sdk/react';
+import { DefaultChatTransport } from 'ai';
+import { useEffect, useMemo, useRef } from 'react';
+import useSWR from 'swr';
+import type { SalesUIMessage } from '@/lib/chat/messages';
+import { useT } from '@/lib/i18n/provider';
+import { ChatError } from './chat-error';
+import { Composer } from './composer';
+import { EmptyState } from './empty-state';
+import { MessageList } from './message-list';
+import { TypingIndicator } from './typing-indicator';
+
+// A hung history request must not keep the suggestions disabled for ever.
+const HISTORY_TIMEOUT_MS = 8000;
+
+function isStoredMessage(value: unknown): value is SalesUIMessage {
+  if (!value || typeof value !== 'object') return false;
+  const candidate = value as Partial<SalesUIMessage>;
+  return (
+    typeof candidate.id === 'string' &&
+    (candidate.role === 'user' || candidate.role === 'assistant') &&
+    Array.isArray(candidate.parts)
+  );
+}
+
+/** GET {api}/{id} → the stored messages; an unknown conversation (404) is simply an empty one. */
+async function fetchHistory(url: string): Promise<SalesUIMessage[]> {
+  const response = await fetch(url, {
+    headers: { accept: 'application/json' },
+    signal: AbortSignal.timeout(HISTORY_TIMEOUT_MS),
+  });
+  if (response.status === 404) return [];
+  if (!response.ok) throw new Error(`History request failed with status ${response.status}`);
+  const body = (await response.json()) as { messages?: unknown };
+  return Array.isArray(body.messages) ? body.messages.filter(isStoredMessage) : [];
+}
+
+export interface ConversationProps {
+  id: string;
+  api: string;
+  suggestedQuestions: readonly string[];
+  maxChars?: number;
+}
+
+/**
+ * The chat engine: useChat streaming over the AI SDK transport plus the stored history. Loaded lazily by ChatPanel,
+ * because the AI SDK is most of the page's JavaScript and is not needed to paint or hydrate the page.
+ */
+export default function Conversation({ id, api, suggestedQuestions, maxChars }: ConversationProps) {
+  const t = useT();
+  const composerInput = useRef<HTMLTextAreaElement>(null);
+  const transport = useMemo(
+    () =>
+      new DefaultChatTransport<SalesUIMessage>({
+        api,
+        // The server keeps the history: sending it back every turn would cost bandwidth and let a client rewrite it.
+        prepareSendMessagesRequest: ({ id: chatId, messages }) => ({ body: { id: chatId, message: messages.at(-1) } }),
+      }),
+    [api],
+  );
+  const { messages, sendMessage, setMessages, status, error, stop, regenerate } = useChat<SalesUIMessage>({ id, transport });
+
+  const history = useSWR(`${api}/${encodeURIComponent(id)}`, fetchHistory, {
+    revalidateOnFocus: false,
+    revalidateOnReconnect: false,
+    shouldRetryOnError: false,
+  });
+
+  const historyApplied = useRef(false);
+  useEffect(() => {
+    const stored = history.data;
+    if (historyApplied.current || !stored) return;
+    historyApplied.current = true;
+    if (stored.length === 0) return;
+    // Someone quick may have sent a message before the history arrived: keep it, after the stored turns.
+    setMessages((current) => [...stored.filter((message) => !current.some((c) => c.id === message.id)), ...current]);
+  }, [history.data, setMessages]);
+
+  const busy = status === 'submitted' || status === 'streaming';
+  const last = messages.at(-1);
+  const replyHasText = last?.role === 'assistant' && last.parts.some((part) => part.type === 'text' && part.text.trim() !== '');
+  const showTyping = status === 'submitted' || (status === 'streaming' && !replyHasText);
+  const historyLoading = history.isLoading;
+
+  function send(text: string) {
+    void sendMessage({ text });
+  }
+
+  function ask(question: string) {
+    send(question);
+    composerInput.current?.focus();
+  }
+
+  const emptyState = (
+    <EmptyState questions={suggestedQuestions} onSelect={ask} disabled={historyLoading || busy} loadingHistory={historyLoading} />
+  );
+
+  return (
+    <>
+      <MessageList
+        messages={messages}
+        busy={busy}
+        emptyState={emptyState}
+        footer={
+          showTyping || error || history.error ? (
+            <>
+              {history.error && messages.length === 0 ? <p className="text-center text-xs text-slate-600">{t('chat.historyError')}</p> : null}
+              {showTyping ? <TypingIndicator /> : null}
+              {error ? <ChatError error={error} onRetry={() => void regenerate()} /> : null}
+            </>
+          ) : null
+        }
+      />
+      <Composer inputRef={composerInput} onSend={send} onStop={stop} busy={busy} maxChars={maxChars} />
+    </>
+  );
+}
