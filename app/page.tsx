@@ -86,20 +86,20 @@ export default async function Home() {
     <>
       <a
         href="#chat"
-        className="sr-only rounded-md bg-white px-3 py-2 text-sm font-medium text-brand-700 shadow focus:not-sr-only focus:absolute focus:top-3 focus:left-3 focus:z-50 focus-visible:outline-2 focus-visible:outline-brand-600"
+        className="sr-only rounded-md bg-white px-3 py-2 text-sm font-medium text-brand-700 shadow focus:not-sr-only focus:absolute focus:top-3 focus:left-3 focus:z-50 focus:px-3 focus:py-2 focus-visible:outline-2 focus-visible:outline-brand-600"
       >
         {t('landing.skipToChat')}
       </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-3 sm:px-6">
-          <p className="flex items-center gap-2 text-base font-semibold text-slate-900">
+        <div className="mx-auto flex max-w-7xl items-center justify-between gap-3 px-4 py-3 sm:px-6">
+          <p className="flex min-w-0 items-center gap-2 text-base font-semibold text-slate-900">
             <span aria-hidden="true" className="grid size-8 place-items-center rounded-lg bg-brand-600 text-sm font-bold text-white">
               N
             </span>
-            {company.name}
+            <span className="truncate">{company.name}</span>
           </p>
           <nav aria-label={t('landing.nav.label')}>
-            <a href="#chat" className={`rounded-lg bg-brand-600 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700 ${focusRing}`}>
+            <a href="#chat" className={`rounded-lg bg-brand-600 px-3 py-2 text-sm font-semibold whitespace-nowrap text-white hover:bg-brand-700 ${focusRing}`}>
               {t('landing.nav.talkToSales')}
             </a>
           </nav>

@@ -78,22 +78,24 @@ export function ChatPanel({ suggestedQuestions = [], maxChars, api = '/api/v1/ch
           <span className="absolute -right-0.5 -bottom-0.5 size-3 rounded-full bg-emerald-500 ring-2 ring-white" />
         </span>
         <div className="min-w-0 flex-1">
-          <Heading id={titleId} className="truncate text-sm font-semibold text-slate-900">
+          <Heading id={titleId} className="text-sm leading-5 font-semibold text-slate-900">
             {t('chat.title')}
           </Heading>
-          <p className="truncate text-xs text-slate-600">{t('chat.subtitle')}</p>
+          <p className="text-xs leading-4 text-slate-600">{t('chat.subtitle')}</p>
         </div>
         <button
           type="button"
           data-testid="new-conversation"
           onClick={startNew}
           disabled={!id}
-          className="inline-flex shrink-0 items-center gap-1.5 rounded-lg border border-slate-300 bg-white px-2.5 py-1.5 text-xs font-medium text-slate-700 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-60"
+          title={t('chat.newConversation')}
+          className="inline-flex min-h-9 min-w-9 shrink-0 items-center justify-center gap-1.5 rounded-lg border border-slate-300 bg-white px-2.5 py-1.5 text-xs font-medium text-slate-700 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-60"
         >
           <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-3.5">
             <path d="M10.75 4.75a.75.75 0 0 0-1.5 0v4.5h-4.5a.75.75 0 0 0 0 1.5h4.5v4.5a.75.75 0 0 0 1.5 0v-4.5h4.5a.75.75 0 0 0 0-1.5h-4.5v-4.5Z" />
           </svg>
-          {t('chat.newConversation')}
+          {/* Icon-only on phones, where the title needs the room; the text still names the button. */}
+          <span className="sr-only sm:not-sr-only">{t('chat.newConversation')}</span>
         </button>
       </header>
       {id && engineWanted ? (

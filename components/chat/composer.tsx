@@ -32,6 +32,11 @@ export function Composer({ onSend, onStop, busy, disabled = false, maxChars = 40
   useLayoutEffect(() => {
     const element = textarea.current;
     if (!element) return;
+    // Empty: one row, whatever a long placeholder would wrap to.
+    if (!value) {
+      element.style.height = '';
+      return;
+    }
     element.style.height = 'auto';
     element.style.height = `${Math.min(element.scrollHeight, MAX_HEIGHT_PX)}px`;
   }, [value, textarea]);

@@ -20,7 +20,7 @@ export function SuggestedQuestions({ questions, onSelect, disabled = false }: Su
               data-testid="suggested-question"
               disabled={disabled}
               onClick={() => onSelect(question)}
-              className="rounded-full border border-brand-100 bg-brand-50 px-3 py-1.5 text-left text-sm text-brand-700 transition-colors hover:border-brand-500 hover:bg-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:cursor-not-allowed disabled:opacity-60"
+              className="rounded-2xl border border-brand-100 bg-brand-50 px-3 py-1.5 text-center text-sm text-brand-700 transition-colors hover:border-brand-500 hover:bg-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:cursor-not-allowed disabled:opacity-60"
             >
               {question}
             </button>

@@ -36,7 +36,7 @@ export const en = {
   'chat.notice.warning': 'Heads up:',
 
   'composer.label': 'Your message',
-  'composer.placeholder': 'Ask about plans, prices, features…',
+  'composer.placeholder': 'Ask about plans, prices…',
   'composer.hint': 'Enter to send · Shift+Enter for a new line',
   'composer.send': 'Send message',
   'composer.stop': 'Stop the reply',

@@ -38,7 +38,7 @@ export const es: Record<MessageKey, string> = {
   'chat.notice.warning': 'Atención:',
 
   'composer.label': 'Tu mensaje',
-  'composer.placeholder': 'Pregunta por planes, precios, funciones…',
+  'composer.placeholder': 'Escribe tu pregunta…',
   'composer.hint': 'Intro para enviar · Mayús+Intro para una línea nueva',
   'composer.send': 'Enviar mensaje',
   'composer.stop': 'Detener la respuesta',
