@@ -1,4 +1,5 @@
 import { ChatPanel } from '@/components/chat/chat-panel';
+import { getPublicConfig } from '@/lib/config';
 import { translate, type Locale, type MessageKey, type TranslationVars } from '@/lib/i18n';
 import { getRequestLocale } from '@/lib/i18n/server';
 import { formatPrice, getKnowledgeBase, type Plan } from '@/lib/sales/knowledge';
@@ -134,7 +135,7 @@ export default async function Home() {
           tabIndex={-1}
           className="min-w-0 scroll-mt-4 focus:outline-none lg:sticky lg:top-6 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:self-start"
         >
-          <ChatPanel suggestedQuestions={suggestedQuestions} className="h-[min(40rem,85dvh)] lg:h-[min(44rem,calc(100dvh-3rem))]" />
+          <ChatPanel suggestedQuestions={suggestedQuestions} maxChars={getPublicConfig().chat.maxMessageChars} className="h-[min(40rem,85dvh)] lg:h-[min(44rem,calc(100dvh-3rem))]" />
         </div>
 
         <section id="plans" aria-labelledby="plans-title" className="min-w-0 scroll-mt-4 lg:col-start-1">

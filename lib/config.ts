@@ -108,3 +108,16 @@ export function getServerConfig(): ServerConfig {
   cached ??= parseServerConfig(process.env);
   return cached;
 }
+
+/**
+ * The client half of the split: the few settings the browser needs, derived from the validated server config and
+ * passed to client components as props. Nothing secret can reach the client because nothing else is copied.
+ */
+export interface PublicConfig {
+  chat: { maxMessageChars: number };
+  agent: LlmConfig['provider'];
+}
+
+export function getPublicConfig(config: ServerConfig = getServerConfig()): PublicConfig {
+  return { chat: { maxMessageChars: config.chat.maxMessageChars }, agent: config.llm.provider };
+}

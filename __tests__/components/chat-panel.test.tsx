@@ -109,17 +109,25 @@ function renderPanel() {
   );
 }
 
+// The first lazy import of the chat engine compiles the AI SDK under Jest: seconds on a loaded 2-core machine.
+const ENGINE_LOAD = { timeout: 15_000 };
+
 /** The composer once the lazily loaded chat engine has replaced the inert first-paint shell. */
 async function readyInput(): Promise<HTMLElement> {
-  await waitFor(() => expect(screen.getByTestId('composer-input')).toBeEnabled());
+  await waitFor(() => expect(screen.getByTestId('composer-input')).toBeEnabled(), ENGINE_LOAD);
   return screen.getByTestId('composer-input');
 }
 
 /** The suggested-question chips once they can be used (engine loaded, history known to be empty). */
 async function readyChips(): Promise<HTMLElement[]> {
-  await waitFor(() => expect(screen.getAllByTestId('suggested-question')[0]).toBeEnabled());
+  await waitFor(() => expect(screen.getAllByTestId('suggested-question')[0]).toBeEnabled(), ENGINE_LOAD);
   return screen.getAllByTestId('suggested-question');
 }
+
+// Compile and load the lazily imported chat engine once, up front, so no test's timing depends on it.
+beforeAll(async () => {
+  await import('@/components/chat/conversation');
+}, 30_000);
 
 const originalFetch = global.fetch;
 
