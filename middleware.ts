@@ -1,8 +1,9 @@
 import { NextResponse, type NextRequest } from 'next/server';
 
 /**
- * Runs on the edge before every request: security headers with a per-request CSP nonce for pages, a request id,
- * and the API version alias (/api/<x> → /api/v1/<x>). Kept free of Node-only code.
+ * Runs on the edge before every page request: security headers with a per-request CSP nonce and a request id.
+ * API routes are not matched: their headers and the version alias live in next.config.js, so a chat turn does not
+ * pay for an edge invocation. Kept free of Node-only code.
  */
 const isDev = process.env.NODE_ENV === 'development';
 
@@ -32,19 +33,7 @@ const SECURITY_HEADERS: Record<string, string> = {
 };
 
 export function middleware(request: NextRequest) {
-  const { pathname } = request.nextUrl;
   const requestId = request.headers.get('x-request-id') ?? crypto.randomUUID();
-
-  if (pathname.startsWith('/api/')) {
-    // Unversioned API paths are aliases of the current version.
-    const aliased = /^\/api\/(?!v\d+\/|auth\/)/.test(pathname);
-    const response = aliased
-      ? NextResponse.rewrite(new URL(pathname.replace(/^\/api\//, '/api/v1/') + request.nextUrl.search, request.url))
-      : NextResponse.next();
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
-    response.headers.set('x-request-id', requestId);
-    return response;
-  }
 
   const nonce = btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy(nonce);
@@ -60,5 +49,5 @@ export function middleware(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)'],
+  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)'],
 };
