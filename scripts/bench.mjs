@@ -4,7 +4,7 @@
 // Options: --ttft=MS (stand-in time to first token, default 150), --interval=MS (between tokens, default 10),
 // --levels=1,50,200, --rounds=N (bursts per level, default 3).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT, ensureBuild, ensureDependencies, ensureNode22, ensureSystemPackages, log } from './lib/bootstrap.mjs';
@@ -133,6 +133,15 @@ const percentile = (values, p) => {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 };
 const burst = async (n, fn) => Promise.all(Array.from({ length: n }, fn));
+/** CPU time (ms) the Next.js server process has used so far, from /proc (Linux); null elsewhere. */
+const serverCpuMs = () => {
+  try {
+    const fields = readFileSync(`/proc/${next.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+};
 const bridgeStats = async () => (await fetch(`${bridgeUrl}/__bridge/stats`, { headers: { authorization: `Bearer ${TOKEN}` } })).json();
 
 try {
@@ -153,11 +162,16 @@ try {
   for (const level of LEVELS) {
     const app = [];
     const base = [];
-    for (let round = 0; round < ROUNDS; round++) {
+    let cpu = 0;
+    // A single chat is cheap to repeat: take enough samples for a stable median.
+    const rounds = level === 1 ? Math.max(ROUNDS, 20) : ROUNDS;
+    for (let round = 0; round < rounds; round++) {
       // Direct and via-app bursts alternate so both see the same machine state.
       base.push(...(await burst(level, direct)));
+      const cpuBefore = serverCpuMs();
       app.push(...(await burst(level, viaApp)));
       await new Promise((resolve) => setTimeout(resolve, 200));
+      cpu += (serverCpuMs() ?? NaN) - (cpuBefore ?? NaN);
     }
     const ok = (results) => results.filter((result) => !result.error);
     const appTtft = ok(app).map((result) => result.ttft);
@@ -173,6 +187,7 @@ try {
       'added p95': percentile(appTtft, 95) - percentile(baseTtft, 95),
       'gap p50 (direct/app)': `${percentile(baseGaps, 50).toFixed(1)} / ${percentile(appGaps, 50).toFixed(1)}`,
       'gap p95 (direct/app)': `${percentile(baseGaps, 95).toFixed(1)} / ${percentile(appGaps, 95).toFixed(1)}`,
+      'server cpu/turn': cpu / app.length,
       errors: app.filter((result) => result.error).length + base.filter((result) => result.error).length,
     });
     const firstError = [...app, ...base].find((result) => result.error);
@@ -183,7 +198,7 @@ try {
   const headers = Object.keys(rows[0]);
   const widths = headers.map((header) => Math.max(header.length, ...rows.map((row) => format(row[header]).length)));
   const line = (cells) => `| ${cells.map((cell, index) => cell.padStart(widths[index])).join(' | ')} |`;
-  console.log(`\nTime to first token through /api/v1/chat vs the stand-in called directly (ms; ${ROUNDS} bursts per level, node ${process.versions.node})\n`);
+  console.log(`\nTime to first token through /api/v1/chat vs the stand-in called directly (ms; ${ROUNDS} bursts per level, 20 for one chat; node ${process.versions.node}; server CPU per turn from /proc)\n`);
   console.log(line(headers));
   console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
   for (const row of rows) console.log(line(headers.map((header) => format(row[header]))));

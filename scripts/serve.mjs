@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { ROOT, ensureBuild, ensureDependencies, ensureNode22, log } from './lib/bootstrap.mjs';
+import { serverNodeFlags } from './lib/next-server.mjs';
 
 ensureNode22();
 ensureDependencies();
@@ -10,7 +11,7 @@ ensureBuild();
 
 const port = process.env.PORT ?? '3000';
 log(`Serving on http://localhost:${port}`);
-const server = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', port], {
+const server = spawn(process.execPath, [...serverNodeFlags(), path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', port], {
   cwd: ROOT,
   stdio: 'inherit',
 });

@@ -17,8 +17,8 @@ export interface ChatTurnInput {
 
 /**
  * One chat turn: load the conversation, stream the agent's reply, and store both messages in one pipelined write
- * when the reply ends. The reply is teed: the client gets one branch, the server reads the other to the end, so a
- * client that disconnects mid-reply (closed tab, dropped network, Stop) still leaves the whole turn stored.
+ * when the reply ends. The server reads the reply to its end whatever the client does, so a client that disconnects
+ * mid-reply (closed tab, dropped network, Stop) still leaves the whole turn stored.
  */
 export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStream<UIMessageChunk>> {
   const { conversationId, store, agent } = input;
@@ -40,10 +40,55 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
   const context = isRetry ? history.slice(0, -1) : history;
 
   const reply = agent.streamReply({ conversationId, history: context, userMessage });
-  const [toClient, toStore] = reply.tee();
+  return relayAndStore({ ...input, reply, userMessage: isRetry ? undefined : userMessage });
+}
 
-  void storeWhenDone({ ...input, stream: toStore, userMessage: isRetry ? undefined : userMessage });
+/**
+ * Forwards the reply to the client while recording it, in one read loop (a tee plus a second parser per chunk cost
+ * measurable CPU per token under load). The loop reads the reply to its end even after the client has gone, then
+ * stores the turn.
+ */
+function relayAndStore(
+  args: ChatTurnInput & { reply: ReadableStream<UIMessageChunk>; userMessage: SalesUIMessage | undefined },
+): ReadableStream<UIMessageChunk> {
+  const recorded: UIMessageChunk[] = [];
+  let client: ReadableStreamDefaultController<UIMessageChunk> | undefined;
+  const toClient = new ReadableStream<UIMessageChunk>({
+    start(controller) {
+      client = controller;
+    },
+    cancel() {
+      client = undefined;
+    },
+  });
+
+  void (async () => {
+    const reader = args.reply.getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        recorded.push(value);
+        client?.enqueue(value);
+      }
+      client?.close();
+    } catch (error) {
+      console.error('[chat] the reply stream failed', error);
+      client?.error(error);
+    } finally {
+      await storeWhenDone({ ...args, stream: fromChunks(recorded) });
+    }
+  })();
   return toClient;
+}
+
+function fromChunks(chunks: UIMessageChunk[]): ReadableStream<UIMessageChunk> {
+  return new ReadableStream({
+    start(controller) {
+      for (const chunk of chunks) controller.enqueue(chunk);
+      controller.close();
+    },
+  });
 }
 
 async function storeWhenDone({
