@@ -3,6 +3,7 @@ import { Redis } from '@upstash/redis';
 import type { SalesUIMessage } from '@/lib/chat/messages';
 import { AppError } from '@/lib/errors';
 import { createUpstashStore } from '@/lib/store/upstash';
+import { emptySalesState } from '@/lib/sales/types';
 import { startRedis, type RedisHarness } from '@/__tests__/support/redis';
 
 const TTL_SECONDS = 3_600;
@@ -40,6 +41,33 @@ function text(id: string, role: SalesUIMessage['role'], body: string): SalesUIMe
 }
 
 describe('Upstash conversation store over a real Redis', () => {
+  it('stores the sales state with the turn in the same request, and keeps it when a later append has none', async () => {
+    const store = newStore();
+    const state = emptySalesState(1);
+    state.stage = 'qualification';
+    state.lead.fields.email = { value: 'ana@acme.com', evidence: 'Write to ana@acme.com please.', confidence: 0.95, asked: true, capturedAt: 2 };
+    await store.appendMessages({ id: 'conv-state', messages: [text('u1', 'user', 'Write to ana@acme.com please.')], state, now: 10 });
+    expect(redis.bridge.stats().requests).toBe(1);
+    expect(await raw.ttl(`${PREFIX}conv:conv-state:state`)).toBeGreaterThan(TTL_SECONDS - 5);
+
+    await store.appendMessages({ id: 'conv-state', messages: [text('a1', 'assistant', 'Thanks!')], now: 20 });
+    const conversation = await store.getConversation({ id: 'conv-state' });
+    expect(conversation?.state).toEqual(state);
+    expect(conversation?.messages.map((message) => message.id)).toEqual(['u1', 'a1']);
+  });
+
+  it('reads a corrupt sales state as absent instead of failing the conversation', async () => {
+    const store = newStore();
+    await store.appendMessages({ id: 'conv-bad-state', messages: [text('u1', 'user', 'hi')], now: 10 });
+    await raw.set(`${PREFIX}conv:conv-bad-state:state`, '{not json');
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const conversation = await store.getConversation({ id: 'conv-bad-state' });
+    expect(conversation?.state).toBeNull();
+    expect(conversation?.messages).toHaveLength(1);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('corrupt sales state'));
+    warn.mockRestore();
+  });
+
   it('round-trips messages in order with meta, in one HTTP request per append and per get', async () => {
     const store = newStore();
     const t0 = Date.now();
@@ -57,7 +85,7 @@ describe('Upstash conversation store over a real Redis', () => {
 
     redis.bridge.resetStats();
     const conversation = await store.getConversation({ id: 'conv-0001' });
-    expect(redis.bridge.stats()).toEqual({ requests: 1, commands: 2 });
+    expect(redis.bridge.stats()).toEqual({ requests: 1, commands: 3 });
     expect(conversation?.meta).toEqual(second);
     expect(conversation?.messages).toEqual([
       text('a1', 'assistant', 'Hi there'),

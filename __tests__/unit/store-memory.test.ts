@@ -150,3 +150,20 @@ describe('createConversationStore', () => {
     expect(createConversationStore(config).kind).toBe('upstash');
   });
 });
+
+describe('memory conversation store: sales state', () => {
+  it('stores the state with a turn, keeps it across appends without one, and never shares the object', async () => {
+    const { createMemoryStore } = await import('@/lib/store/memory');
+    const { emptySalesState } = await import('@/lib/sales/types');
+    const store = createMemoryStore({ prefix: 's:', conversationTtlSeconds: 60, maxMessages: 10 });
+    const state = emptySalesState(1);
+    state.stage = 'closing';
+    const message = { id: 'u1', role: 'user' as const, parts: [{ type: 'text' as const, text: 'hi' }] };
+    await store.appendMessages({ id: 'state-0001', messages: [message], state, now: 5 });
+    state.stage = 'handoff';
+    await store.appendMessages({ id: 'state-0001', messages: [{ ...message, id: 'u2' }], now: 6 });
+    const conversation = await store.getConversation({ id: 'state-0001' });
+    expect(conversation?.state?.stage).toBe('closing');
+    expect(conversation?.messages.map((m) => m.id)).toEqual(['u1', 'u2']);
+  });
+});

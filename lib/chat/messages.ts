@@ -1,4 +1,5 @@
 import type { UIMessage } from 'ai';
+import type { LeadField, Stage } from '@/lib/sales/types';
 
 /**
  * The message type shared by the server, the store and the chat UI. Client-safe (types and constants only).
@@ -14,6 +15,14 @@ export interface MessageMetadata {
 export type SalesDataParts = {
   /** A visible notice attached to a reply, e.g. "answered by the offline agent". */
   notice: { level: 'info' | 'warning'; code: string; message: string };
+  /** What the agent has just learned about the prospect, for the UI's "Got it, we'll email you at …". */
+  lead: { changed: LeadField[]; values: Partial<Record<LeadField, string | number>>; score: number };
+  /** The playbook stage moved, and why. */
+  stage: { stage: Stage; reason: string };
+  /** A meeting was booked: the invite is downloadable. */
+  booking: { id: string; email: string; localLabel: string; start: string; ics: string };
+  /** The prospect asked for a human. */
+  handoff: { reason: string; email?: string };
 };
 
 export type SalesUIMessage = UIMessage<MessageMetadata, SalesDataParts>;

@@ -1,5 +1,6 @@
 import 'server-only';
 import { messageText, type SalesUIMessage } from '@/lib/chat/messages';
+import type { SalesState } from '@/lib/sales/types';
 
 /** Admin lists show this much of the first user message. */
 export const TITLE_MAX_CHARS = 80;
@@ -13,6 +14,19 @@ export function titleFromMessages(messages: SalesUIMessage[]): string {
     return text.length <= TITLE_MAX_CHARS ? text : `${text.slice(0, TITLE_MAX_CHARS - 1).trimEnd()}…`;
   }
   return '';
+}
+
+/** Decodes the stored sales state; a corrupt value is logged and read as absent (the next turn rebuilds it). */
+export function decodeState(conversationId: string, raw: unknown): SalesState | null {
+  if (raw === null || raw === undefined) return null;
+  try {
+    const value: unknown = typeof raw === 'string' ? JSON.parse(raw) : raw;
+    if (value && typeof value === 'object' && 'stage' in value && 'lead' in value) return value as SalesState;
+  } catch {
+    // fall through
+  }
+  console.warn(`[store] ignored a corrupt sales state in conversation ${conversationId}`);
+  return null;
 }
 
 function isMessage(value: unknown): value is SalesUIMessage {

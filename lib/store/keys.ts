@@ -7,6 +7,8 @@ export function conversationKeys(prefix: string, id: string) {
     meta: `${prefix}conv:${id}`,
     /** List of JSON-encoded messages, oldest first, capped at maxMessages. */
     messages: `${prefix}conv:${id}:msgs`,
+    /** JSON of the sales state (stage, lead, bookings, summary). */
+    state: `${prefix}conv:${id}:state`,
   };
 }
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Conversation, ConversationMeta, ConversationStore, StoreHealth, StoreOptions } from './types';
-import { decodeMessages, titleFromMessages } from './conversation-data';
+import { decodeMessages, decodeState, titleFromMessages } from './conversation-data';
 
 export interface MemoryStoreOptions extends StoreOptions {
   /** Epoch ms; injectable so tests can move time past the TTL. */
@@ -11,6 +11,7 @@ interface Entry {
   meta: ConversationMeta;
   /** Stored as JSON, like Redis, so callers never share objects with the store. */
   messages: string[];
+  state: string | null;
   expiresAt: number;
 }
 
@@ -40,10 +41,10 @@ export function createMemoryStore(options: MemoryStoreOptions): ConversationStor
     async getConversation({ id }): Promise<Conversation | null> {
       const entry = live(id);
       if (!entry) return null;
-      return { meta: { ...entry.meta }, messages: decodeMessages(id, entry.messages) };
+      return { meta: { ...entry.meta }, messages: decodeMessages(id, entry.messages), state: decodeState(id, entry.state) };
     },
 
-    async appendMessages({ id, messages, now }): Promise<ConversationMeta> {
+    async appendMessages({ id, messages, state, now }): Promise<ConversationMeta> {
       const at = now ?? clock();
       const previous = live(id);
       const stored = [...(previous?.messages ?? []), ...messages.map((message) => JSON.stringify(message))];
@@ -57,6 +58,7 @@ export function createMemoryStore(options: MemoryStoreOptions): ConversationStor
       conversations.set(id, {
         meta,
         messages: stored.length > options.maxMessages ? stored.slice(-options.maxMessages) : stored,
+        state: state ? JSON.stringify(state) : (previous?.state ?? null),
         expiresAt: clock() + ttlMs,
       });
       index.set(id, at);

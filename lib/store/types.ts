@@ -1,4 +1,5 @@
 import type { SalesUIMessage } from '@/lib/chat/messages';
+import type { SalesState } from '@/lib/sales/types';
 
 export interface ConversationMeta {
   id: string;
@@ -13,6 +14,8 @@ export interface Conversation {
   meta: ConversationMeta;
   /** Oldest first. At most `maxMessages` (older ones are trimmed). */
   messages: SalesUIMessage[];
+  /** The sales brain's state (stage, lead with evidence, bookings, summary); null before the first turn stored it. */
+  state: SalesState | null;
 }
 
 export interface StoreHealth {
@@ -29,8 +32,11 @@ export interface ConversationStore {
   readonly kind: 'upstash' | 'memory';
   /** null when the conversation does not exist (or has expired). One round trip. */
   getConversation(args: { id: string }): Promise<Conversation | null>;
-  /** Appends messages (oldest first) and updates meta, TTL and the activity index. One round trip (pipelined). */
-  appendMessages(args: { id: string; messages: SalesUIMessage[]; now?: number }): Promise<ConversationMeta>;
+  /**
+   * Appends messages (oldest first), replaces the sales state when given, and updates meta, TTL and the activity
+   * index. One round trip (pipelined).
+   */
+  appendMessages(args: { id: string; messages: SalesUIMessage[]; state?: SalesState; now?: number }): Promise<ConversationMeta>;
   /** Most recently active first. */
   listConversations(args: { limit: number; offset?: number }): Promise<ConversationMeta[]>;
   ping(): Promise<StoreHealth>;

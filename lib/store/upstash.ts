@@ -2,7 +2,7 @@ import 'server-only';
 import { Redis } from '@upstash/redis';
 import { AppError } from '@/lib/errors';
 import type { Conversation, ConversationMeta, ConversationStore, StoreHealth, StoreOptions } from './types';
-import { decodeMessages, titleFromMessages } from './conversation-data';
+import { decodeMessages, decodeState, titleFromMessages } from './conversation-data';
 import { conversationIndexKey, conversationKeys } from './keys';
 
 export interface UpstashStoreOptions extends StoreOptions {
@@ -35,13 +35,15 @@ export function createUpstashStore(options: UpstashStoreOptions): ConversationSt
 
     async getConversation({ id }): Promise<Conversation | null> {
       const keys = conversationKeys(options.prefix, id);
-      const [hash, list] = await run(() => redis.pipeline().hgetall(keys.meta).lrange(keys.messages, 0, -1).exec());
+      const [hash, list, state] = await run(() =>
+        redis.pipeline().hgetall(keys.meta).lrange(keys.messages, 0, -1).get(keys.state).exec(),
+      );
       const meta = parseMeta(id, hash);
       if (!meta) return null;
-      return { meta, messages: decodeMessages(id, Array.isArray(list) ? list : []) };
+      return { meta, messages: decodeMessages(id, Array.isArray(list) ? list : []), state: decodeState(id, state) };
     },
 
-    async appendMessages({ id, messages, now }): Promise<ConversationMeta> {
+    async appendMessages({ id, messages, state, now }): Promise<ConversationMeta> {
       const at = now ?? clock();
       const keys = conversationKeys(options.prefix, id);
       const title = titleFromMessages(messages);
@@ -53,6 +55,8 @@ export function createUpstashStore(options: UpstashStoreOptions): ConversationSt
           .rpush(keys.messages, ...messages.map((message) => JSON.stringify(message)))
           .ltrim(keys.messages, -options.maxMessages, -1);
       }
+      if (state) pipeline.set(keys.state, JSON.stringify(state), { ex: ttlSeconds });
+      else pipeline.expire(keys.state, ttlSeconds);
       pipeline
         .expire(keys.meta, ttlSeconds)
         .expire(keys.messages, ttlSeconds)
