@@ -31,14 +31,26 @@ export const serverEnvSchema = z.object({
   CONVERSATION_MAX_MESSAGES: int(400, 10, 10_000),
 
   CHAT_MAX_MESSAGE_CHARS: int(4_000, 1, 100_000),
+  CHAT_CONTEXT_TOKENS: int(6_000, 500, 1_000_000),
   OFFLINE_WORD_DELAY_MS: int(18, 0, 1_000),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
 
 export type LlmConfig =
-  | { provider: 'openai'; apiKey: string; baseURL: string; model: string; apiMode: 'responses' | 'chat'; timeoutMs: number; maxRetries: number }
-  | { provider: 'offline'; model: 'offline-sales-agent'; wordDelayMs: number };
+  | {
+      provider: 'openai';
+      apiKey: string;
+      baseURL: string;
+      model: string;
+      apiMode: 'responses' | 'chat';
+      timeoutMs: number;
+      maxRetries: number;
+      contextTokens: number;
+      /** The offline agent answers, with a notice, when OpenAI fails before its first word. */
+      wordDelayMs: number;
+    }
+  | { provider: 'offline'; model: 'offline-sales-agent'; wordDelayMs: number; contextTokens: number };
 
 export type StoreConfig =
   | { provider: 'upstash'; url: string; token: string; prefix: string }
@@ -88,8 +100,10 @@ export function parseServerConfig(source: Record<string, string | undefined>): S
           apiMode: env.OPENAI_API_MODE,
           timeoutMs: env.OPENAI_TIMEOUT_MS,
           maxRetries: env.OPENAI_MAX_RETRIES,
+          contextTokens: env.CHAT_CONTEXT_TOKENS,
+          wordDelayMs: env.OFFLINE_WORD_DELAY_MS,
         }
-      : { provider: 'offline', model: 'offline-sales-agent', wordDelayMs: env.OFFLINE_WORD_DELAY_MS },
+      : { provider: 'offline', model: 'offline-sales-agent', wordDelayMs: env.OFFLINE_WORD_DELAY_MS, contextTokens: env.CHAT_CONTEXT_TOKENS },
     store: {
       ...(restUrl && restToken
         ? { provider: 'upstash' as const, url: restUrl, token: restToken, prefix: env.STORE_KEY_PREFIX }

@@ -1,12 +1,15 @@
 import 'server-only';
 import { ConfigError, getServerConfig, type ServerConfig } from '@/lib/config';
+import { getKnowledgeBase, KnowledgeBaseError } from '@/lib/sales/knowledge';
 
 /** Validates config at start-up; on a bad value prints which variable and stops the process. */
 export function checkConfigAtStartup(): void {
   try {
     logStartup(getServerConfig());
+    // Route modules load lazily: validate the knowledge base now so a bad entry stops start-up, not the first chat.
+    getKnowledgeBase();
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || error instanceof KnowledgeBaseError) {
       console.error(error.message);
       process.exit(1);
     }

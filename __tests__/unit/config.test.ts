@@ -4,7 +4,7 @@ import { ConfigError, getPublicConfig, parseServerConfig } from '@/lib/config';
 describe('parseServerConfig', () => {
   it('runs on the embedded defaults with no variables', () => {
     const config = parseServerConfig({});
-    expect(config.llm).toEqual({ provider: 'offline', model: 'offline-sales-agent', wordDelayMs: 18 });
+    expect(config.llm).toEqual({ provider: 'offline', model: 'offline-sales-agent', wordDelayMs: 18, contextTokens: 6_000 });
     expect(config.store).toMatchObject({ provider: 'memory', prefix: 'sa:', conversationTtlSeconds: 2_592_000 });
     expect(config.chat.maxMessageChars).toBe(4_000);
   });

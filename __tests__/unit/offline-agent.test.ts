@@ -4,9 +4,10 @@ import type { SalesUIMessage } from '@/lib/chat/messages';
 import { createSalesAgent } from '@/lib/llm';
 import { createOfflineModel } from '@/lib/llm/offline/model';
 import { formatPrice, getKnowledgeBase } from '@/lib/sales/knowledge';
+import { testSession } from '../support/session';
 
 const kb = getKnowledgeBase();
-const offline = { provider: 'offline', model: 'offline-sales-agent', wordDelayMs: 0 } as const;
+const offline = { provider: 'offline', model: 'offline-sales-agent', wordDelayMs: 0, contextTokens: 6_000 } as const;
 
 let ids = 0;
 function userMessage(text: string): SalesUIMessage {
@@ -27,7 +28,7 @@ const textOf = (chunks: UIMessageChunk[]) =>
 
 async function ask(text: string, history: SalesUIMessage[] = [], wordDelayMs = 0) {
   const agent = createSalesAgent({ ...offline, wordDelayMs }, { now: () => 1_700_000_000_000, generateId: () => 'msg-1' });
-  const chunks = await collect(agent.streamReply({ conversationId: 'conv-test-1', history, userMessage: userMessage(text) }));
+  const chunks = await collect(agent.streamReply({ conversationId: 'conv-test-1', history, userMessage: userMessage(text), session: testSession() }));
   return { chunks, text: textOf(chunks) };
 }
 
@@ -171,7 +172,7 @@ describe('offline sales agent', () => {
     const agent = createSalesAgent({ ...offline, wordDelayMs: 20 }, { now: () => 0 });
     const controller = new AbortController();
     const reader = agent
-      .streamReply({ conversationId: 'conv-abort-1', history: [], userMessage: userMessage('What plans do you have?'), abortSignal: controller.signal })
+      .streamReply({ conversationId: 'conv-abort-1', history: [], userMessage: userMessage('What plans do you have?'), abortSignal: controller.signal, session: testSession() })
       .getReader();
     const chunks: UIMessageChunk[] = [];
     const started = Date.now();

@@ -3,7 +3,7 @@ import { DefaultChatTransport } from 'ai';
 import { useEffect, useMemo, useRef } from 'react';
 import useSWR from 'swr';
 import type { SalesUIMessage } from '@/lib/chat/messages';
-import { useT } from '@/lib/i18n/provider';
+import { useLocale, useT } from '@/lib/i18n/provider';
 import { ChatError } from './chat-error';
 import { Composer } from './composer';
 import { EmptyState } from './empty-state';
@@ -48,15 +48,16 @@ export interface ConversationProps {
  */
 export default function Conversation({ id, api, suggestedQuestions, maxChars }: ConversationProps) {
   const t = useT();
+  const locale = useLocale();
   const composerInput = useRef<HTMLTextAreaElement>(null);
   const transport = useMemo(
     () =>
       new DefaultChatTransport<SalesUIMessage>({
         api,
         // The server keeps the history: sending it back every turn would cost bandwidth and let a client rewrite it.
-        prepareSendMessagesRequest: ({ id: chatId, messages }) => ({ body: { id: chatId, message: messages.at(-1) } }),
+        prepareSendMessagesRequest: ({ id: chatId, messages }) => ({ body: { id: chatId, message: messages.at(-1), locale } }),
       }),
-    [api],
+    [api, locale],
   );
   const { messages, sendMessage, setMessages, status, error, stop, regenerate } = useChat<SalesUIMessage>({ id, transport });
 

@@ -3,6 +3,7 @@ import type { SalesUIMessage } from '@/lib/chat/messages';
 import { useT } from '@/lib/i18n/provider';
 import { ChatNotice } from './chat-notice';
 import { MessageMarkdown } from './message-markdown';
+import { BookingCard, HandoffNotice, LeadConfirmation, SourceList } from './sales-parts';
 
 export interface MessageListProps {
   messages: readonly SalesUIMessage[];
@@ -33,9 +34,10 @@ function UserMessage({ message }: { message: SalesUIMessage }) {
 function AssistantMessage({ message }: { message: SalesUIMessage }) {
   const t = useT();
   const hasText = message.parts.some((part) => part.type === 'text' && part.text.trim() !== '');
-  const notices = message.parts.flatMap((part) => (part.type === 'data-notice' ? [part] : []));
+  const visible = message.parts.some((part) => ['data-notice', 'data-booking', 'data-handoff', 'data-lead'].includes(part.type));
+  const sources = message.parts.flatMap((part) => (part.type === 'source-document' ? [part.title] : []));
   // An assistant message with nothing to show yet is represented by the typing indicator instead.
-  if (!hasText && notices.length === 0) return null;
+  if (!hasText && !visible) return null;
   return (
     <li data-testid="message-assistant" className="flex flex-col items-start gap-1">
       <p className="flex items-center gap-1.5 px-1 text-xs font-medium text-slate-600">
@@ -48,8 +50,12 @@ function AssistantMessage({ message }: { message: SalesUIMessage }) {
         {message.parts.map((part, index) => {
           if (part.type === 'text') return part.text ? <MessageMarkdown key={index} text={part.text} /> : null;
           if (part.type === 'data-notice') return <ChatNotice key={part.id ?? index} notice={part.data} />;
+          if (part.type === 'data-lead') return <LeadConfirmation key={index} lead={part.data} />;
+          if (part.type === 'data-booking') return <BookingCard key={index} booking={part.data} />;
+          if (part.type === 'data-handoff') return <HandoffNotice key={index} handoff={part.data} />;
           return null;
         })}
+        {hasText ? <SourceList titles={sources} /> : null}
       </div>
     </li>
   );

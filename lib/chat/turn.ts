@@ -1,7 +1,11 @@
 import 'server-only';
 import { generateId, readUIMessageStream, type UIMessageChunk } from 'ai';
-import type { SalesUIMessage } from '@/lib/chat/messages';
+import { messageText, type SalesUIMessage } from '@/lib/chat/messages';
 import type { SalesAgent } from '@/lib/llm/types';
+import { getKnowledgeBase } from '@/lib/sales/knowledge';
+import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
+import type { SalesLocale, SalesSession } from '@/lib/sales/session';
+import { emptySalesState } from '@/lib/sales/types';
 import type { ConversationStore } from '@/lib/store/types';
 
 export interface ChatTurnInput {
@@ -11,6 +15,8 @@ export interface ChatTurnInput {
   store: ConversationStore;
   agent: SalesAgent;
   now?: () => number;
+  locale?: SalesLocale;
+  kb?: KnowledgeBase;
   /** Called when the turn has been stored (or failed to store): tests and the bench wait on it. */
   onStored?: (result: { ok: boolean; messages: SalesUIMessage[] }) => void;
 }
@@ -39,8 +45,19 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
   const isRetry = last?.role === 'user' && last.id === userMessage.id;
   const context = isRetry ? history.slice(0, -1) : history;
 
-  const reply = agent.streamReply({ conversationId, history: context, userMessage });
-  return relayAndStore({ ...input, reply, userMessage: isRetry ? undefined : userMessage });
+  const session: SalesSession = {
+    conversationId,
+    locale: input.locale ?? 'en',
+    kb: input.kb ?? getKnowledgeBase(),
+    state: conversation?.state ?? emptySalesState(now()),
+    userMessages: [...context, userMessage].flatMap((message) =>
+      message.role === 'user' ? [{ id: message.id, text: messageText(message) }] : [],
+    ),
+    now,
+    emit: () => undefined,
+  };
+  const reply = agent.streamReply({ conversationId, history: context, userMessage, session });
+  return relayAndStore({ ...input, reply, session, userMessage: isRetry ? undefined : userMessage });
 }
 
 /**
@@ -49,7 +66,7 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
  * stores the turn.
  */
 function relayAndStore(
-  args: ChatTurnInput & { reply: ReadableStream<UIMessageChunk>; userMessage: SalesUIMessage | undefined },
+  args: ChatTurnInput & { reply: ReadableStream<UIMessageChunk>; session: SalesSession; userMessage: SalesUIMessage | undefined },
 ): ReadableStream<UIMessageChunk> {
   const recorded: UIMessageChunk[] = [];
   let client: ReadableStreamDefaultController<UIMessageChunk> | undefined;
@@ -99,7 +116,8 @@ async function storeWhenDone({
   onStored,
   agent,
   now = Date.now,
-}: ChatTurnInput & { stream: ReadableStream<UIMessageChunk>; userMessage: SalesUIMessage | undefined }): Promise<void> {
+  session,
+}: ChatTurnInput & { stream: ReadableStream<UIMessageChunk>; session: SalesSession; userMessage: SalesUIMessage | undefined }): Promise<void> {
   let assistant: SalesUIMessage | undefined;
   try {
     for await (const snapshot of readUIMessageStream<SalesUIMessage>({ stream, terminateOnError: false })) {
@@ -119,7 +137,8 @@ async function storeWhenDone({
     return;
   }
   try {
-    await store.appendMessages({ id: conversationId, messages, now: now() });
+    // The state always travels with the messages: one pipelined write per turn.
+    await store.appendMessages({ id: conversationId, messages, state: session.state, now: now() });
     onStored?.({ ok: true, messages });
   } catch (error) {
     console.error(`[chat] storing turn of ${conversationId} failed`, error);

@@ -4,7 +4,6 @@ import { generateId as defaultGenerateId, wrapLanguageModel, type LanguageModel,
 import { getServerConfig, type LlmConfig } from '@/lib/config';
 import { createOfflineModel, OFFLINE_MODEL_ID } from '@/lib/llm/offline/model';
 import { pingOpenAI } from '@/lib/llm/ping';
-import { buildSystemPrompt } from '@/lib/llm/prompt';
 import { retryMiddleware } from '@/lib/llm/retry';
 import { stallTimeoutMiddleware } from '@/lib/llm/stall-timeout';
 import { streamAgentReply } from '@/lib/llm/stream-reply';
@@ -31,8 +30,6 @@ export function createSalesAgent(llm: LlmConfig, deps: SalesAgentDeps = {}): Sal
   const now = deps.now ?? Date.now;
   const generateId = deps.generateId ?? defaultGenerateId;
   const logError = deps.logError ?? ((message: string, error: unknown) => console.error(message, error));
-  const instructions = buildSystemPrompt(knowledgeBase);
-  const contactEmail = knowledgeBase.company.salesEmail;
 
   if (llm.provider === 'offline') {
     const model = deps.model ?? createOfflineModel({ knowledgeBase, wordDelayMs: llm.wordDelayMs });
@@ -40,12 +37,13 @@ export function createSalesAgent(llm: LlmConfig, deps: SalesAgentDeps = {}): Sal
       kind: 'offline',
       model: OFFLINE_MODEL_ID,
       streamReply: (input: AgentTurnInput): ReadableStream<UIMessageChunk> =>
-        streamAgentReply({ model, agent: 'offline', instructions, input, contactEmail, now, generateId, logError }),
+        streamAgentReply({ model, agent: 'offline', input, tokenBudget: llm.contextTokens, now, generateId, logError }),
       ping: async () => ({ ok: true, latencyMs: 0 }),
     };
   }
 
   const provider = createOpenAI({ apiKey: llm.apiKey, baseURL: llm.baseURL });
+  const fallbackModel = createOfflineModel({ knowledgeBase, wordDelayMs: llm.wordDelayMs });
   const baseModel = deps.model ?? (llm.apiMode === 'chat' ? provider.chat(llm.model) : provider(llm.model));
   const model =
     typeof baseModel === 'string'
@@ -61,9 +59,9 @@ export function createSalesAgent(llm: LlmConfig, deps: SalesAgentDeps = {}): Sal
       streamAgentReply({
         model,
         agent: 'openai',
-        instructions,
+        fallback: { model: fallbackModel, agent: 'offline' },
         input,
-        contactEmail,
+        tokenBudget: llm.contextTokens,
         now,
         generateId,
         logError,

@@ -2,8 +2,10 @@ import 'server-only';
 import {
   convertToModelMessages,
   createUIMessageStream,
+  isStepCount,
   streamText,
-  toUIMessageStream,
+  toUIMessageChunk,
+  type InferUIMessageChunk,
   type LanguageModel,
   type ToolSet,
   type UIMessageChunk,
@@ -11,51 +13,104 @@ import {
 import type { MessageMetadata, SalesUIMessage } from '@/lib/chat/messages';
 import { friendlyErrorText } from '@/lib/llm/friendly-error';
 import type { AgentTurnInput } from '@/lib/llm/types';
+import { beginTurn, endTurn, type TurnPlan } from '@/lib/sales/brain';
+import { fallbackNotice } from '@/lib/sales/prompts';
+import type { SalesSession } from '@/lib/sales/session';
+import { createSalesTools } from '@/lib/sales/tools';
+
+type SalesChunk = InferUIMessageChunk<SalesUIMessage>;
+
+/** How many model steps a turn may take (tool calls and their follow-up text). */
+const MAX_STEPS = 5;
+/** Passages sent to the browser as `source-document` parts: what the answer was grounded on. */
+const SOURCES_SHOWN = 3;
 
 export interface StreamReplyOptions {
   model: LanguageModel;
   agent: NonNullable<MessageMetadata['agent']>;
-  instructions: string;
+  /** Answers instead when the primary model fails before writing anything (the offline agent behind OpenAI). */
+  fallback?: { model: LanguageModel; agent: NonNullable<MessageMetadata['agent']> };
   input: AgentTurnInput;
-  /** Who prospects can write to when the assistant fails: part of every error sentence. */
-  contactEmail: string;
+  tokenBudget: number;
   now: () => number;
   generateId: () => string;
   logError: (message: string, error: unknown) => void;
 }
 
 /**
- * One assistant turn as UI message chunks: start (with metadata) … text … finish. Every failure — converting the
- * history, the upstream call, a dropped stream — ends as an `error` chunk with a friendly sentence, never a throw.
+ * One assistant turn as UI message chunks: start (with metadata), the sales brain's data parts (lead, stage), the
+ * sources, then the model's text and tool parts, finish. A primary model that fails before its first word is replaced
+ * by the fallback with a visible notice; any other failure ends as an `error` chunk with a friendly sentence.
  */
 export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UIMessageChunk> {
-  const { input, contactEmail, logError } = options;
+  const { input, logError } = options;
+  const contactEmail = input.session.kb.company.salesEmail;
   const toErrorText = (error: unknown) => friendlyErrorText(error, contactEmail);
+  const label = `[llm] ${options.agent} reply failed (conversation ${input.conversationId})`;
 
   return createUIMessageStream<SalesUIMessage>({
     execute: async ({ writer }) => {
-      const messages = await convertToModelMessages([...input.history, input.userMessage]);
-      const result = streamText({
-        model: options.model,
-        instructions: options.instructions,
-        messages,
-        abortSignal: input.abortSignal,
-        // Retries belong to the model (lib/llm/retry.ts), which knows a quota error from a transient one.
-        maxRetries: 0,
-        onError: ({ error }) => logError(`[llm] ${options.agent} reply failed (conversation ${input.conversationId})`, error),
-      });
-      writer.merge(
-        toUIMessageStream<ToolSet, SalesUIMessage>({
-          stream: result.stream,
-          generateMessageId: options.generateId,
-          messageMetadata: ({ part }) => (part.type === 'start' ? { createdAt: options.now(), agent: options.agent } : undefined),
-          onError: toErrorText,
-        }),
-      );
+      const session: SalesSession = input.session;
+      session.emit = (chunk) => writer.write(chunk);
+      writer.write({ type: 'start', messageId: options.generateId(), messageMetadata: { createdAt: options.now(), agent: options.agent } });
+
+      const plan = beginTurn(session, { history: input.history, userMessage: input.userMessage, tokenBudget: options.tokenBudget });
+      for (const passage of plan.passages.slice(0, SOURCES_SHOWN)) {
+        writer.write({ type: 'source-document', sourceId: passage.id, mediaType: 'text/plain', title: passage.title });
+      }
+      const messages = await convertToModelMessages([...plan.recent, input.userMessage]);
+
+      const primary = await relaySteps({ ...options, model: options.model, session, plan, messages, write: (chunk) => writer.write(chunk), fallible: Boolean(options.fallback) });
+      if (primary.failedBeforeText !== undefined && options.fallback) {
+        logError(`${label}; answering with the ${options.fallback.agent} agent`, primary.failedBeforeText);
+        writer.write({ type: 'data-notice', data: { level: 'warning', code: 'fallback_agent', message: fallbackNotice(session.locale) } });
+        await relaySteps({ ...options, model: options.fallback.model, session, plan, messages, write: (chunk) => writer.write(chunk), fallible: false });
+      }
+      endTurn(session, plan);
+      // An aborted reply already ended with an `abort` chunk.
+      if (!input.abortSignal?.aborted) writer.write({ type: 'finish' });
     },
     onError: (error) => {
-      logError(`[llm] ${options.agent} reply failed (conversation ${input.conversationId})`, error);
+      logError(label, error);
       return toErrorText(error);
     },
   });
+
+  /** Streams one model's steps into the writer. With `fallible`, an error before any text stops and is returned. */
+  async function relaySteps(args: {
+    model: LanguageModel;
+    session: SalesSession;
+    plan: TurnPlan;
+    messages: Awaited<ReturnType<typeof convertToModelMessages>>;
+    write: (chunk: SalesChunk) => void;
+    fallible: boolean;
+  }): Promise<{ failedBeforeText?: unknown }> {
+    const abort = new AbortController();
+    const signal = input.abortSignal ? AbortSignal.any([input.abortSignal, abort.signal]) : abort.signal;
+    const tools = createSalesTools(args.session);
+    const result = streamText({
+      model: args.model,
+      instructions: args.plan.instructions,
+      messages: args.messages,
+      tools,
+      stopWhen: isStepCount(MAX_STEPS),
+      // The offline agent reads the turn's context from here; other providers ignore the key.
+      providerOptions: { offline: { state: JSON.parse(JSON.stringify(args.session.state)), passages: args.plan.passages, nextField: args.plan.nextField ?? null, intent: args.plan.intent, locale: args.session.locale } },
+      abortSignal: signal,
+      // Retries belong to the model (lib/llm/retry.ts), which knows a quota error from a transient one.
+      maxRetries: 0,
+      onError: ({ error }) => (args.fallible ? undefined : logError(label, error)),
+    });
+    let wroteText = false;
+    for await (const part of result.stream) {
+      if (part.type === 'error' && args.fallible && !wroteText) {
+        abort.abort();
+        return { failedBeforeText: part.error };
+      }
+      if (part.type === 'text-delta') wroteText = true;
+      const chunk = toUIMessageChunk<ToolSet, SalesUIMessage>(part, { tools, sendStart: false, sendFinish: false, onError: toErrorText });
+      if (chunk) args.write(chunk);
+    }
+    return {};
+  }
 }

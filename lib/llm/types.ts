@@ -1,5 +1,6 @@
 import type { UIMessageChunk } from 'ai';
 import type { SalesUIMessage } from '@/lib/chat/messages';
+import type { SalesSession } from '@/lib/sales/session';
 
 export interface AgentTurnInput {
   conversationId: string;
@@ -8,6 +9,8 @@ export interface AgentTurnInput {
   /** The new user message (already validated, role "user", text parts only). */
   userMessage: SalesUIMessage;
   abortSignal?: AbortSignal;
+  /** The sales brain's state for this turn; the agent's tools update it and the chat turn stores it. */
+  session: SalesSession;
 }
 
 export interface AgentHealth {

@@ -48,6 +48,16 @@ export const en = {
   'error.retry': 'Retry',
 
   'markdown.newTab': '(opens in a new tab)',
+
+  'sales.lead.email': "Got it — we'll email you at {email}.",
+  'sales.lead.noted': 'Noted: {details}.',
+  'sales.lead.teamSize': 'team of {count}',
+  'sales.booking.title': 'Demo booked',
+  'sales.booking.when': '{when} · invite sent to {email}',
+  'sales.booking.download': 'Add to calendar (.ics)',
+  'sales.handoff.withEmail': 'A member of our sales team will reply to {email}.',
+  'sales.handoff.noEmail': 'A member of our sales team will follow up. Share your email so they can reach you.',
+  'sales.sources': 'Sources: {titles}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -49,5 +49,14 @@ export const es: Record<MessageKey, string> = {
   'error.network': 'No pudimos conectar con el servidor. Revisa tu conexión e inténtalo de nuevo.',
   'error.retry': 'Reintentar',
 
+  'sales.lead.email': 'Perfecto: te escribiremos a {email}.',
+  'sales.lead.noted': 'Anotado: {details}.',
+  'sales.lead.teamSize': 'equipo de {count}',
+  'sales.booking.title': 'Demo reservada',
+  'sales.booking.when': '{when} · invitación enviada a {email}',
+  'sales.booking.download': 'Añadir al calendario (.ics)',
+  'sales.handoff.withEmail': 'Una persona de nuestro equipo de ventas responderá a {email}.',
+  'sales.handoff.noEmail': 'Una persona de nuestro equipo de ventas te contactará. Déjanos tu correo para que pueda escribirte.',
+  'sales.sources': 'Fuentes: {titles}',
   'markdown.newTab': '(se abre en una pestaña nueva)',
 };

@@ -1,7 +1,22 @@
-import { demoCompany } from '@/lib/sales/knowledge/demo-company';
+// A static import, not a file read at run time: the bundler inlines the JSON, so pages, client components and the
+// edge-portable routes all get it without `fs`, and a deployment always carries the file it was built and checked with.
+import knowledgeBaseData from '@/knowledge/knowledge-base.json';
 import { knowledgeBaseSchema, type KnowledgeBase, type Plan } from '@/lib/sales/knowledge/schema';
 
-export type { Faq, KnowledgeBase, Plan } from '@/lib/sales/knowledge/schema';
+export type {
+  CaseStudy,
+  Competitor,
+  Faq,
+  KnowledgeBase,
+  KnowledgeBaseInput,
+  MeetingPolicy,
+  Objection,
+  Plan,
+  Policies,
+} from '@/lib/sales/knowledge/schema';
+
+/** The raw, unvalidated contents of knowledge/knowledge-base.json (tests break copies of it on purpose). */
+export const knowledgeBaseFile: unknown = knowledgeBaseData;
 
 export class KnowledgeBaseError extends Error {
   constructor(readonly issues: string[]) {
@@ -35,12 +50,15 @@ function describePath(input: unknown, path: readonly PropertyKey[]): string {
   return label || '(root)';
 }
 
-let cached: KnowledgeBase | undefined;
+/**
+ * Validated when this module loads rather than on first call: `next build` loads every route module while collecting
+ * page data, so a broken file fails the build instead of the first chat after a deploy.
+ */
+const knowledgeBase = parseKnowledgeBase(knowledgeBaseData);
 
-/** The deployment's knowledge base, validated once on first use. */
+/** The deployment's knowledge base (knowledge/knowledge-base.json), validated once. */
 export function getKnowledgeBase(): KnowledgeBase {
-  cached ??= parseKnowledgeBase(demoCompany);
-  return cached;
+  return knowledgeBase;
 }
 
 /** "$29" / "$12.50" in the catalogue's currency; `null` (Enterprise-style) reads "Contact sales". */

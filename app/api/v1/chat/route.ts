@@ -30,6 +30,7 @@ export const POST = withErrors('chat', async (request: Request) => {
   const stream = await startChatTurn({
     conversationId: parsed.data.id,
     message: picked.message,
+    locale: parsed.data.locale,
     store: getConversationStore(),
     agent: getSalesAgent(),
   });

@@ -24,6 +24,8 @@ export const chatRequestSchema = z
     messages: z.array(clientMessage).max(1_000).optional(),
     trigger: z.enum(['submit-message', 'regenerate-message']).optional(),
     messageId: z.string().max(100).optional(),
+    /** The UI's language; the agent answers in it. */
+    locale: z.enum(['en', 'es']).optional(),
   })
   .loose();
 

@@ -1,0 +1,63 @@
+import type { SalesDataParts } from '@/lib/chat/messages';
+import { useT } from '@/lib/i18n/provider';
+
+/** "Got it — we'll email you at …": confirms what the agent has just recorded about the prospect. */
+export function LeadConfirmation({ lead }: { lead: SalesDataParts['lead'] }) {
+  const t = useT();
+  const { values } = lead;
+  const details = [
+    values.name ? String(values.name) : null,
+    values.company ? String(values.company) : null,
+    values.teamSize ? t('sales.lead.teamSize', { count: values.teamSize }) : null,
+  ].filter((item): item is string => Boolean(item));
+  const text = values.email
+    ? t('sales.lead.email', { email: String(values.email) })
+    : details.length > 0
+      ? t('sales.lead.noted', { details: details.join(', ') })
+      : null;
+  if (!text) return null;
+  return (
+    <p data-testid="lead-confirmation" className="mt-1 rounded-md bg-emerald-50 px-2 py-1 text-xs text-emerald-900 ring-1 ring-emerald-200">
+      {text}
+    </p>
+  );
+}
+
+/** A booked demo with its calendar invite. */
+export function BookingCard({ booking }: { booking: SalesDataParts['booking'] }) {
+  const t = useT();
+  return (
+    <div data-testid="booking-card" className="mt-2 rounded-lg bg-brand-50 px-3 py-2 text-xs text-slate-900 ring-1 ring-brand-100">
+      <p className="font-semibold">{t('sales.booking.title')}</p>
+      <p className="mt-0.5">{t('sales.booking.when', { when: booking.localLabel, email: booking.email })}</p>
+      <a
+        className="mt-1 inline-block font-semibold text-brand-700 underline focus-visible:outline-2 focus-visible:outline-brand-600"
+        href={`data:text/calendar;charset=utf-8,${encodeURIComponent(booking.ics)}`}
+        download={`northwind-demo-${booking.id}.ics`}
+        data-testid="booking-ics"
+      >
+        {t('sales.booking.download')}
+      </a>
+    </div>
+  );
+}
+
+export function HandoffNotice({ handoff }: { handoff: SalesDataParts['handoff'] }) {
+  const t = useT();
+  return (
+    <p data-testid="handoff-notice" className="mt-1 rounded-md bg-slate-100 px-2 py-1 text-xs text-slate-800">
+      {handoff.email ? t('sales.handoff.withEmail', { email: handoff.email }) : t('sales.handoff.noEmail')}
+    </p>
+  );
+}
+
+/** The knowledge passages the answer was grounded on. */
+export function SourceList({ titles }: { titles: string[] }) {
+  const t = useT();
+  if (titles.length === 0) return null;
+  return (
+    <p data-testid="answer-sources" className="mt-1 text-[0.7rem] text-slate-500">
+      {t('sales.sources', { titles: titles.join(' · ') })}
+    </p>
+  );
+}

@@ -1,0 +1,288 @@
+// chrono-node: the maintained natural-language date parser ("Tuesday at 10am", "next Monday morning", Spanish
+// "el martes a las 10" via its `es` locale); writing that grammar by hand would be a project of its own.
+import { es as chronoEs, parse as parseEnglish, type ParsedResult } from 'chrono-node';
+import { z } from 'zod';
+import { getKnowledgeBase } from '@/lib/sales/knowledge';
+import type { KnowledgeBase, MeetingPolicy } from '@/lib/sales/knowledge/schema';
+import {
+  addDays,
+  canonicalTimeZone,
+  fromWallClock,
+  isoWeekday,
+  toWallClock,
+  type WallClock,
+} from '@/lib/sales/time-zone';
+import { buildInvite } from '@/lib/sales/invite';
+import type { Booking } from '@/lib/sales/types';
+
+/**
+ * Books a demo call: reads the prospect's preferred times in their own time zone, moves the first usable one into the
+ * meeting hours (knowledge base policies.meetings) and the future, and returns the booking with an .ics invite.
+ * Pure given `now`: no clock, no storage, no randomness (the id is derived from the inputs). Client-safe.
+ */
+
+export interface BookingRequest {
+  email: string;
+  /** The prospect's own words, in order of preference: "Tuesday at 10am", "tomorrow 3pm", "2026-12-01 10:00". */
+  preferredTimes: readonly string[];
+  /** IANA zone the prospect is in; empty or omitted means policies.meetings.defaultTimezone. */
+  timezone?: string;
+  /** Epoch ms the request is made at: every relative time ("tomorrow") is read against it. */
+  now: number;
+  kb?: KnowledgeBase;
+  /** Meetings already booked, so a new one never overlaps them. */
+  taken?: readonly Pick<Booking, 'start' | 'durationMinutes'>[];
+}
+
+export type BookingErrorCode = 'invalid_email' | 'invalid_timezone' | 'invalid_now' | 'no_slot';
+
+export interface BookingOk {
+  ok: true;
+  booking: Booking;
+  /** The preferred time the booking honours (perhaps moved into meeting hours); null when none could be used. */
+  requested: string | null;
+  /** Whether the start differs from what the prospect asked for (outside hours, too soon, taken, or nothing parsed). */
+  adjusted: boolean;
+  /** Why it was moved: the first rule the wanted time broke; null when not adjusted or nothing was parsed. */
+  adjustedFor: AdjustReason | null;
+  /** One sentence for the agent to say. */
+  message: string;
+}
+
+export interface BookingError {
+  ok: false;
+  code: BookingErrorCode;
+  message: string;
+}
+
+export type BookingResult = BookingOk | BookingError;
+
+export type AdjustReason = 'outside_hours' | 'too_soon' | 'taken';
+
+const ADJUST_WORDS: Record<AdjustReason, string> = {
+  outside_hours: 'is outside our meeting hours',
+  too_soon: 'is too soon for us to prepare',
+  taken: 'is already taken',
+};
+
+/** Times are offered on the half hour when the agent proposes one. */
+const SLOT_MINUTES = 30;
+/** How far ahead a slot is looked for before giving up (a policy with working days always finds one sooner). */
+const SEARCH_DAYS = 60;
+
+const emailSchema = z.email();
+
+export function createBooking(request: BookingRequest): BookingResult {
+  const kb = request.kb ?? getKnowledgeBase();
+  const policy = kb.policies.meetings;
+  const email = request.email.trim().toLowerCase();
+  if (!emailSchema.safeParse(email).success) {
+    return { ok: false, code: 'invalid_email', message: `"${request.email}" is not an email address an invite can go to.` };
+  }
+  const requestedZone = request.timezone?.trim() || policy.defaultTimezone;
+  const timezone = canonicalTimeZone(requestedZone);
+  if (!timezone) {
+    return {
+      ok: false,
+      code: 'invalid_timezone',
+      message: `"${requestedZone}" is not a time zone I know. Use an IANA name such as "America/New_York" or "Europe/Madrid".`,
+    };
+  }
+  const { now } = request;
+  if (!Number.isFinite(now)) return { ok: false, code: 'invalid_now', message: 'The booking clock is not a valid time.' };
+
+  const earliest = now + policy.minNoticeMinutes * 60_000;
+  const taken = (request.taken ?? []).map((meeting) => {
+    const start = Date.parse(meeting.start);
+    return { start, end: start + meeting.durationMinutes * 60_000 };
+  });
+
+  let chosen: { start: number; requested: string | null; adjustedFor: AdjustReason | null } | undefined;
+  for (const text of request.preferredTimes) {
+    const wanted = parsePreferredTime(text, timezone, now, policy);
+    // A time already past is not a preference we can honour ("today at 9" said at 9:30); try the next one.
+    if (wanted === undefined || fromWallClock(wanted, timezone) < now) continue;
+    const slot = snapToSlot(wanted, timezone, policy, earliest, taken);
+    if (slot) {
+      chosen = { start: slot.start, requested: text, adjustedFor: slot.movedFor };
+      break;
+    }
+  }
+  if (!chosen) {
+    const slot = snapToSlot(roundUp(toWallClock(earliest, timezone)), timezone, policy, earliest, taken);
+    if (!slot) return { ok: false, code: 'no_slot', message: `No meeting slot is free in the next ${SEARCH_DAYS} days.` };
+    chosen = { start: slot.start, requested: null, adjustedFor: null };
+  }
+
+  const startIso = new Date(chosen.start).toISOString();
+  const localLabel = formatLocalLabel(chosen.start, timezone, now);
+  const id = bookingId(email, startIso, now);
+  const booking: Booking = {
+    id,
+    email,
+    start: startIso,
+    durationMinutes: policy.durationMinutes,
+    timezone,
+    localLabel,
+    ics: buildInvite({
+      uid: `${id}@${kb.company.salesEmail.split('@')[1] ?? 'sales.invalid'}`,
+      stamp: now,
+      start: chosen.start,
+      durationMinutes: policy.durationMinutes,
+      summary: `${kb.company.name} demo`,
+      description: `A ${policy.durationMinutes}-minute call with the ${kb.company.name} sales team (${localLabel}).`,
+      organizer: { name: `${kb.company.name} Sales`, email: kb.company.salesEmail },
+      attendee: { email },
+    }),
+    createdAt: now,
+  };
+  const message =
+    chosen.requested === null
+      ? `The next free slot is ${localLabel}; the invite goes to ${email}.`
+      : chosen.adjustedFor
+        ? `"${chosen.requested}" ${ADJUST_WORDS[chosen.adjustedFor]}, so I booked the nearest free slot: ${localLabel}. The invite goes to ${email}.`
+        : `Booked for ${localLabel}; the invite goes to ${email}.`;
+  return {
+    ok: true,
+    booking,
+    requested: chosen.requested,
+    adjusted: chosen.requested === null || chosen.adjustedFor !== null,
+    adjustedFor: chosen.adjustedFor,
+    message,
+  };
+}
+
+const DAYPART = /\b(morning|afternoon|evening|noon|midday|night|tonight|tarde|noche|mediod[ií]a|por la mañana)\b/i;
+
+/**
+ * The wall-clock time a phrase means in `timezone`, read relative to `now`. chrono reads the reference date's local
+ * fields, so it gets a Date whose process-local fields equal the zone's wall clock; only the parsed fields (year…
+ * minute) are used afterwards, which keeps the result independent of the machine's own time zone.
+ */
+export function parsePreferredTime(text: string, timezone: string, now: number, policy: MeetingPolicy): WallClock | undefined {
+  const wall = toWallClock(now, timezone);
+  const reference = new Date(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
+  const options = { forwardDate: true };
+  const result: ParsedResult | undefined = parseEnglish(text, reference, options)[0] ?? chronoEs.parse(text, reference, options)[0];
+  if (!result) return undefined;
+  const { start } = result;
+  const year = start.get('year');
+  const month = start.get('month');
+  const day = start.get('day');
+  if (year === null || month === null || day === null) return undefined;
+  // A bare day ("Monday") gets chrono's implied noon; the start of meeting hours is the natural reading.
+  const hourGiven = start.isCertain('hour') || DAYPART.test(result.text);
+  return {
+    year,
+    month,
+    day,
+    hour: hourGiven ? (start.get('hour') ?? policy.workingHours.start) : policy.workingHours.start,
+    minute: hourGiven ? (start.get('minute') ?? 0) : 0,
+  };
+}
+
+/**
+ * The first instant at or after `wanted` that lies on a working day, inside working hours (the whole meeting), no
+ * sooner than `earliest` and clear of `taken`. A wanted time of day is kept when the day moves ("Saturday 10am" →
+ * Monday 10am); a time past the end of hours moves to the next day's start.
+ */
+function snapToSlot(
+  wanted: WallClock,
+  timezone: string,
+  policy: MeetingPolicy,
+  earliest: number,
+  taken: readonly { start: number; end: number }[],
+): { start: number; movedFor: AdjustReason | null } | undefined {
+  const opens = policy.workingHours.start * 60;
+  const closes = policy.workingHours.end * 60;
+  const duration = policy.durationMinutes;
+  let date = { year: wanted.year, month: wanted.month, day: wanted.day };
+  let minuteOfDay = wanted.hour * 60 + wanted.minute;
+  const earliestWall = toWallClock(earliest, timezone);
+  let movedFor: AdjustReason | null = null;
+  const moved = (reason: AdjustReason) => {
+    movedFor ??= reason;
+  };
+
+  for (let step = 0, days = 0; days <= SEARCH_DAYS && step < 10_000; step++) {
+    const nextDay = (keepTime: boolean) => {
+      date = addDays(date, 1);
+      if (!keepTime) minuteOfDay = opens;
+      days++;
+    };
+    if (!policy.workingDays.includes(isoWeekday(date))) {
+      moved('outside_hours');
+      nextDay(true);
+      continue;
+    }
+    if (minuteOfDay < opens) moved('outside_hours');
+    minuteOfDay = Math.max(minuteOfDay, opens);
+    if (minuteOfDay + duration > closes) {
+      moved('outside_hours');
+      nextDay(false);
+      continue;
+    }
+    const start = fromWallClock({ ...date, hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60 }, timezone);
+    if (start < earliest) {
+      moved('too_soon');
+      if (compareDates(date, earliestWall) < 0) {
+        nextDay(false);
+      } else {
+        minuteOfDay = ceilToSlot(earliestWall.hour * 60 + earliestWall.minute);
+      }
+      continue;
+    }
+    const end = start + duration * 60_000;
+    const clash = taken.find((meeting) => start < meeting.end && meeting.start < end);
+    if (clash) {
+      moved('taken');
+      const clashEnd = toWallClock(clash.end, timezone);
+      minuteOfDay = compareDates(clashEnd, date) > 0 ? 24 * 60 : ceilToSlot(clashEnd.hour * 60 + clashEnd.minute);
+      continue;
+    }
+    return { start, movedFor };
+  }
+  return undefined;
+}
+
+function ceilToSlot(minutes: number): number {
+  return Math.ceil(minutes / SLOT_MINUTES) * SLOT_MINUTES;
+}
+
+function roundUp(wall: WallClock): WallClock {
+  const minutes = ceilToSlot(wall.hour * 60 + wall.minute);
+  if (minutes < 24 * 60) return { ...wall, hour: Math.floor(minutes / 60), minute: minutes % 60 };
+  return { ...addDays(wall, 1), hour: 0, minute: 0 };
+}
+
+function compareDates(a: Pick<WallClock, 'year' | 'month' | 'day'>, b: Pick<WallClock, 'year' | 'month' | 'day'>): number {
+  return Date.UTC(a.year, a.month - 1, a.day) - Date.UTC(b.year, b.month - 1, b.day);
+}
+
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * "Tue, 1 Dec, 10:00 (Europe/Madrid)"; the year appears only when it is not the current one. Built by hand rather
+ * than with Intl's locale data so the label is identical on every server and browser.
+ */
+export function formatLocalLabel(instant: number, timezone: string, now: number): string {
+  const wall = toWallClock(instant, timezone);
+  const year = wall.year === toWallClock(now, timezone).year ? '' : ` ${wall.year}`;
+  const time = `${String(wall.hour).padStart(2, '0')}:${String(wall.minute).padStart(2, '0')}`;
+  return `${WEEKDAYS[isoWeekday(wall) - 1]}, ${wall.day} ${MONTHS[wall.month - 1]}${year}, ${time} (${timezone})`;
+}
+
+/** A stable id from the booking's inputs (FNV-1a, two seeds → 64 bits): the same request books the same id. */
+function bookingId(email: string, start: string, now: number): string {
+  const input = `${email}|${start}|${now}`;
+  const hash = (seed: number) => {
+    let h = seed;
+    for (let i = 0; i < input.length; i++) {
+      h ^= input.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h.toString(16).padStart(8, '0');
+  };
+  return `bk_${hash(0x811c9dc5)}${hash(0x01000193)}`;
+}

@@ -1,0 +1,157 @@
+import {
+  extractAuthority,
+  extractBudget,
+  extractCompany,
+  extractEmail,
+  extractName,
+  extractNeed,
+  extractPhone,
+  extractRole,
+  extractTeamSize,
+  extractTimeline,
+  tidy,
+  type Extracted,
+  type PatternContext,
+} from '@/lib/sales/lead-patterns';
+import { isQuestion, numbersIn, parseCount, re, statementPrefix } from '@/lib/sales/lead-text';
+import { sentenceSpans } from '@/lib/sales/sentences';
+import type { LeadFact, LeadField } from '@/lib/sales/types';
+
+/**
+ * Deterministic lead extraction from what the prospect writes. Every fact carries the prospect's own sentence
+ * verbatim as evidence, so a human (and the eval) can check where each value came from. Pure and client-safe.
+ */
+
+export type LeadFacts = Partial<Record<LeadField, LeadFact>>;
+
+export interface ExtractLeadInput {
+  text: string;
+  messageId?: string;
+  /** The field the agent asked for just before this message: a bare answer ("Ana", "about 40") counts for it. */
+  askedField?: LeadField;
+  now: number;
+  /** Our own names (company, product, plan names): never taken as the prospect's name or company. */
+  ownNames?: readonly string[];
+}
+
+/** Confidence of a hint found inside a question ("how much for 20 seats?"): worth keeping, never worth trusting. */
+export const QUESTION_HINT_CONFIDENCE = 0.4;
+
+interface Candidate extends Extracted {
+  evidence: string;
+}
+
+export function extractLeadFacts(input: ExtractLeadInput): LeadFacts {
+  const context: PatternContext = { ownNames: new Set((input.ownNames ?? []).map((name) => name.toLowerCase())) };
+  const spans = sentenceSpans(input.text);
+  const found: Partial<Record<LeadField, Candidate>> = {};
+  const offer = (field: LeadField, extracted: Extracted | undefined, evidence: string) => {
+    if (!extracted) return;
+    const current = found[field];
+    // Equal confidence: the later sentence wins, so "we're 20… actually 25" ends on 25.
+    if (!current || extracted.confidence >= current.confidence) found[field] = { ...extracted, evidence };
+  };
+
+  spans.forEach((span, index) => {
+    const sentence = span.text;
+    // Contact details are the prospect's own even inside a question ("can you send it to ana@acme.com?").
+    offer('email', extractEmail(sentence), sentence);
+    offer('phone', extractPhone(sentence), sentence);
+    const question = isQuestion(sentence);
+    const statement = question ? statementPrefix(sentence) : sentence;
+    if (question) {
+      // A question about us is never a statement of budget, need or timeline; a seat count in it is only a hint.
+      const hint = extractTeamSize(sentence.slice(statement.length));
+      if (hint) offer('teamSize', { value: hint.value, confidence: QUESTION_HINT_CONFIDENCE }, sentence);
+    }
+    if (statement.trim() === '') return;
+    offer('name', extractName(statement, context, index === spans.length - 1), sentence);
+    offer('company', extractCompany(statement, context), sentence);
+    const role = extractRole(statement);
+    offer('role', role, sentence);
+    offer('teamSize', extractTeamSize(statement), sentence);
+    offer('budget', extractBudget(statement), sentence);
+    offer('authority', extractAuthority(statement, role?.value), sentence);
+    offer('need', extractNeed(statement), sentence);
+    offer('timeline', extractTimeline(statement), sentence);
+  });
+
+  const asked = input.askedField;
+  if (asked && (!found[asked] || (found[asked]?.confidence ?? 0) < 0.5)) {
+    const answer = bareAnswer(asked, input.text, context);
+    const evidence = spans[0]?.text;
+    if (answer && evidence) found[asked] = { ...answer, evidence };
+  }
+
+  const facts: LeadFacts = {};
+  for (const [field, candidate] of Object.entries(found) as [LeadField, Candidate][]) {
+    facts[field] = {
+      value: candidate.value,
+      evidence: candidate.evidence,
+      ...(input.messageId === undefined ? {} : { messageId: input.messageId }),
+      confidence: candidate.confidence,
+      asked: asked === field,
+      capturedAt: input.now,
+    };
+  }
+  return facts;
+}
+
+/** Replies that answer nothing: never stored as a value. */
+const NON_ANSWER = re(
+  "^(?:not sure|unsure|no idea|i don'?t know|don'?t know|dunno|maybe|perhaps|it depends|depends|n/a|none|nothing|skip|" +
+    "rather not say|prefer not to say|no sé|no lo sé|ni idea|quizás|quizá|tal vez|depende|ok|okay|sure|thanks|thank you|gracias|hmm+|hm+)\\b",
+);
+const NAME_PREFIX = re("^(?:it'?s|it’s|i'?m|i’m|i am|my name is|name's|soy|me llamo|mi nombre es|this is)\\s+");
+const COMPANY_PREFIX = re("^(?:it'?s|it’s|we'?re|we’re|we are|at|i work (?:at|for)|the company is|company is|somos|es|en|trabajo en)\\s+");
+const ROLE_PREFIX = re("^(?:i'?m|i’m|i am|soy)\\s+(?:the |a |an |el |la |un |una )?");
+const NOT_A_NAME = new Set(['yes', 'no', 'nope', 'yeah', 'sí', 'si', 'hello', 'hi', 'hey', 'hola', 'why', 'what', 'later']);
+const YES_ME = re("^(?:yes|yeah|yep|yup|correct|me|i do|i am|i will|that'?s me|that’s me|that would be me|that'd be me|myself|sí|si|yo|soy yo|claro)\\b");
+const SOMEONE_ELSE = re(
+  "^(?:no|nope|not me|not really|my (?:boss|manager|ceo|cfo|cto|director|team|founder|partner)|someone else|the (?:ceo|cfo|cto|board|founder|owner)|" +
+    'mi jefe|mi jefa|otra persona|el director|la dirección)\\b',
+);
+
+/** A short reply to the question we just asked, taken at a lower confidence than an explicit statement. */
+function bareAnswer(field: LeadField, text: string, context: PatternContext): Extracted | undefined {
+  const answer = tidy(text.trim());
+  const words = answer.split(/\s+/).filter(Boolean);
+  if (answer === '' || isQuestion(text.trim()) || NON_ANSWER.test(answer)) return undefined;
+  const short = words.length <= 8;
+  switch (field) {
+    case 'name': {
+      const name = tidy(answer.replace(NAME_PREFIX, '').replace(re('\\s+(?:here|aquí)$'), ''));
+      const parts = name.split(/\s+/);
+      if (parts.length > 3 || !parts.every((part) => /^[\p{L}][\p{L}'’.-]*$/u.test(part))) return undefined;
+      if (NOT_A_NAME.has(parts[0]?.toLowerCase() ?? '') || context.ownNames.has(name.toLowerCase())) return undefined;
+      return { value: parts.map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join(' '), confidence: 0.6 };
+    }
+    case 'company': {
+      const company = tidy(answer.replace(COMPANY_PREFIX, ''));
+      if (!short || company.split(/\s+/).length > 4 || context.ownNames.has(company.toLowerCase())) return undefined;
+      return /\p{L}/u.test(company) ? { value: company, confidence: 0.6 } : undefined;
+    }
+    case 'teamSize': {
+      const first = numbersIn(answer)[0] ?? parseCount(words.find((word) => parseCount(word) !== undefined) ?? '');
+      return short && first !== undefined && Number.isInteger(first) ? { value: first, confidence: 0.65 } : undefined;
+    }
+    case 'budget':
+      return short && numbersIn(answer).length > 0 ? { value: answer, confidence: 0.6 } : undefined;
+    case 'role': {
+      const role = tidy(answer.replace(ROLE_PREFIX, ''));
+      return words.length <= 6 && /\p{L}/u.test(role) ? { value: role, confidence: 0.55 } : undefined;
+    }
+    case 'timeline':
+      return words.length <= 6 ? { value: answer, confidence: 0.55 } : undefined;
+    case 'need':
+      return words.length >= 3 ? { value: answer, confidence: 0.55 } : undefined;
+    case 'authority':
+      if (SOMEONE_ELSE.test(answer)) return { value: 'needs approval', confidence: 0.6 };
+      if (YES_ME.test(answer)) return { value: 'decision maker', confidence: 0.6 };
+      return undefined;
+    case 'email':
+    case 'phone':
+      // Only the patterns can vouch for contact details: a bare "yes" is not an email address.
+      return undefined;
+  }
+}

@@ -1,0 +1,297 @@
+import { COUNT, leadingCapitalised, parseCount, re } from '@/lib/sales/lead-text';
+
+/**
+ * One extractor per lead field, each reading ONE statement sentence (never a question: lead-extract.ts decides what a
+ * statement is). Returns the normalised value and a confidence. English and Spanish. Pure and client-safe.
+ *
+ * Confidence scale used throughout: 0.95 pattern-certain (an email), 0.85 explicit self-statement ("my name is…"),
+ * 0.7–0.8 a clear but looser phrasing, 0.5–0.65 a bare answer to our question or an inference, 0.4 a hint inside a
+ * question ("how much for 20 seats?").
+ */
+
+export interface Extracted {
+  value: string | number;
+  confidence: number;
+}
+
+export interface PatternContext {
+  /** Lower-cased names that belong to us (company, plans, product) and so are never the prospect's name or company. */
+  ownNames: ReadonlySet<string>;
+}
+
+export const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;
+
+export function extractEmail(sentence: string): Extracted | undefined {
+  const email = EMAIL.exec(sentence)?.[0];
+  return email ? { value: email.toLowerCase(), confidence: 0.95 } : undefined;
+}
+
+const PHONE = /(?<![\w$€£.,])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]?\d{2,4}){1,4}(?![\w.,]*\d)/;
+const PHONE_CUE = re('\\b(?:phone|call|cell|mobile|tel|telephone|whatsapp|reach me|número|numero|teléfono|telefono|móvil|movil|llamar|llámame|llamame)\\b');
+
+export function extractPhone(sentence: string): Extracted | undefined {
+  const match = PHONE.exec(sentence)?.[0];
+  if (!match) return undefined;
+  const digits = match.replace(/\D/g, '');
+  if (digits.length < 7 || digits.length > 15) return undefined;
+  // Dates ("2025-01-15") and plain long numbers without a phone word are too likely something else.
+  if (/^\d{4}-\d{2}-\d{2}$/.test(match)) return undefined;
+  const cued = PHONE_CUE.test(sentence);
+  if (!cued && !match.startsWith('+') && !/[\s.()-]/.test(match)) return undefined;
+  return { value: match.trim(), confidence: cued ? 0.9 : 0.75 };
+}
+
+/** Capitalised words that follow "I'm" but are not names. */
+const NOT_NAMES = new Set(
+  (
+    'interested looking here just not also new sure happy glad good fine okay ok sorry based currently still trying ' +
+    'curious calling writing reaching wondering ready afraid going the a an in on at from with back in charge using ' +
+    'responsible working planning thinking considering evaluating comparing hoping really very so excited frustrated ' +
+    'tired busy free available open aware familiar able unable english spanish american british mexican buscando ' +
+    'interesado interesada encargado encargada nuevo nueva de del el la un una yes no hi hello hey thanks thank ' +
+    "and y but pero i i'm im from at for with to"
+  ).split(' '),
+);
+const NAME_INTROS = [
+  re("\\b(?:my name is|my name's|name is|call me|me llamo|mi nombre es)\\s+(.+)"),
+  re("\\b(?:i'm|i’m|im|i am|soy)\\s+(.+)"),
+  re('^(?:(?:hi|hello|hey|hola|good morning|buenos días|buenas)[,!]?\\s+)?(?:this is|aquí|aqui|habla)\\s+(.+)'),
+];
+const SIGN_OFF = re('^(?:thanks|thank you|cheers|best|best regards|regards|kind regards|thx|gracias|saludos|un saludo|atentamente)[,!.]?\\s+(.+)$');
+const NAME_HERE = re('^(?:(?:hi|hello|hey|hola)[,!]?\\s+)?(.+?)\\s+(?:here|aquí|aqui)\\b');
+
+export function extractName(sentence: string, context: PatternContext, messageEnd: boolean): Extracted | undefined {
+  for (const [index, pattern] of NAME_INTROS.entries()) {
+    for (const match of sentence.matchAll(new RegExp(pattern.source, `${pattern.flags}g`))) {
+      const explicit = index === 0;
+      const name = nameFrom(match[1] ?? '', context, explicit);
+      if (name) return { value: name, confidence: explicit ? 0.9 : 0.8 };
+    }
+  }
+  const here = NAME_HERE.exec(sentence)?.[1];
+  const fromHere = here ? nameFrom(here.replace(re('\\s+(?:from|at|de)\\s+.*$'), ''), context, false) : undefined;
+  if (fromHere && fromHere.split(' ').length <= 3) return { value: fromHere, confidence: 0.75 };
+  // Sign-offs count only at the end of a message ("Thanks,\nAna"), where they are a signature, not a thank-you.
+  const signOff = messageEnd ? SIGN_OFF.exec(sentence)?.[1] : undefined;
+  const signed = signOff ? nameFrom(signOff, context, false) : undefined;
+  if (signed && signOff && signed.length >= signOff.replace(/[.!]$/, '').trim().length) return { value: signed, confidence: 0.7 };
+  return undefined;
+}
+
+function nameFrom(rest: string, context: PatternContext, explicit: boolean): string | undefined {
+  const trimmed = rest.trim();
+  // "my name is ana" is explicit enough to accept lower case; "i'm ana" is not ("i'm looking…").
+  const source = explicit ? trimmed.replace(/(?<![\p{L}'’])\p{Ll}/gu, (c) => c.toUpperCase()) : trimmed;
+  const name = leadingCapitalised(source, { maxWords: 3, stopWords: NOT_NAMES });
+  if (!name || ROLE_ONLY.test(name) || context.ownNames.has(name.toLowerCase()) || /\d/.test(name)) return undefined;
+  const first = name.split(' ')[0]?.toLowerCase() ?? '';
+  if (NOT_NAMES.has(first) || first.length < 2) return undefined;
+  return name;
+}
+
+const ROLE_SOURCE =
+  "(?:chief [a-z]+ officer|c[eotfmi]o|ciso|cpo|cro|vp(?: of [\\p{L}&]+(?: [\\p{L}&]+)?)?|vice president(?: of [\\p{L}&]+)?|" +
+  'head of [\\p{L}&]+(?: [\\p{L}&]+)?|director(?:a)?(?: of [\\p{L}&]+| de [\\p{L}&]+)?|(?:[\\p{L}-]+ )?manager|' +
+  '(?:co-?)?founder|owner|(?:senior |lead |software |staff )?(?:engineer|developer)|team lead|tech lead|' +
+  'consultant|president|partner|(?:it |system |systems )?admin(?:istrator)?|(?:[\\p{L}-]+ )?lead|' +
+  'jef[ea] de [\\p{L}]+|gerente(?: de [\\p{L}]+)?|(?:co-?)?fundador(?:a)?|responsable de [\\p{L}]+|dueñ[oa]|socio|socia)';
+const ROLE_ONLY = re(`^${ROLE_SOURCE}$`);
+const ROLE_INTROS = [
+  re(`\\b(?:i'm|i’m|im|i am|as|my role is|my title is|i work as|soy|como|trabajo como)\\s+(?:the|a|an|el|la|un|una|our)?\\s*(${ROLE_SOURCE})(?![\\p{L}])`),
+  re(`^(?:[\\p{L}]+,\\s*)?(${ROLE_SOURCE})\\s+(?:here|at|of|aquí|en|de)\\b`),
+  re(`,\\s*(?:the|our|el|la)\\s+(${ROLE_SOURCE})(?![\\p{L}])`),
+  // "I'm Sarah, VP of Sales at Contoso": without an article, only when the role is followed by where it is held.
+  re(`,\\s*(${ROLE_SOURCE})(?=\\s+(?:at|of|for|here|en|de)\\b|\\s*[,.;!]|$)`),
+];
+const ROLE_STOP = re('\\s+(?:at|of|for|in|and|here|en|de|y)$');
+
+export function extractRole(sentence: string): Extracted | undefined {
+  for (const pattern of ROLE_INTROS) {
+    const match = pattern.exec(sentence)?.[1];
+    if (!match) continue;
+    const role = match.replace(ROLE_STOP, '').trim();
+    // "I'm a bit of a lead" is rare; "I'm the lead" alone is too vague to be a role.
+    if (/^lead$/i.test(role)) continue;
+    const value = /^(?:c[eotfmi]o|ciso|cpo|cro|vp)$/i.test(role) ? role.toUpperCase() : role.replace(/^vp\b/i, 'VP');
+    return { value, confidence: 0.8 };
+  }
+  return undefined;
+}
+
+/** Triggers after which any word may be the company, even lower-case ("i work at acme"). */
+const COMPANY_STRONG = re(
+  "\\b(?:(?:i|we)\\s+(?:work|am working|are working)|working)\\s+(?:for|at)\\s+(.+)|\\bour company(?:'s name)?(?: is|'s| name is)\\s+(.+)|" +
+    '\\b(?:company|startup|business|agency|firm|organi[sz]ation) (?:is )?called\\s+(.+)|\\btrabajo (?:en|para)\\s+(.+)|' +
+    '\\b(?:mi|nuestra) empresa (?:es|se llama)\\s+(.+)',
+);
+/** Triggers that need a capitalised name after them ("I'm with Acme", "CTO at Acme", "we're Acme"). */
+const COMPANY_WEAK = re(
+  `(?:\\b(?:i'm|i’m|im|i am|we're|we’re|we are|here|we|work(?:ing|s)?)|${ROLE_SOURCE})(?:\\s+(?!looking|look|good|great)[\\p{L}']+){0,3}?\\s+at\\s+(.+)|` +
+    "\\b(?:i'm|i’m|im|i am|we're|we’re|we are|this is [\\p{L}]+)\\s+(?:from|with)\\s+(.+)|" +
+    '^(?:(?:hi|hello|hey|hola)[,!]?\\s+)?[\\p{L}]+(?: [\\p{L}]+)? (?:from|de) (.+?) (?:here|aquí)\\b|' +
+    "\\b(?:we're|we’re|we are|somos)\\s+(.+)",
+);
+const COMPANY_STOP = new Set(
+  (
+    'the a an my our this that monday tuesday wednesday thursday friday saturday sunday january february march april ' +
+    'may june july august september october november december christmas easter home night work noon ' +
+    'looking interested here just not also new sure happy ready using based currently still trying evaluating ' +
+    'comparing considering planning hiring growing a small big large i we you it they he she'
+  ).split(' '),
+);
+const CONNECTORS = new Set(['&', 'and', 'of', 'de', 'y', 'del']);
+
+export function extractCompany(sentence: string, context: PatternContext): Extracted | undefined {
+  const strong = COMPANY_STRONG.exec(sentence);
+  const strongRest = strong?.slice(1).find((group) => group !== undefined);
+  if (strongRest) {
+    const capitalised = leadingCapitalised(strongRest, { maxWords: 4, stopWords: COMPANY_STOP, connectors: CONNECTORS });
+    const value = capitalised ?? /^[\p{L}\p{N}][\p{L}\p{N}&.'-]*/u.exec(strongRest.trim())?.[0]?.replace(/\.$/, '');
+    if (value && acceptableCompany(value, context)) return { value: value.replace(/\.$/, ''), confidence: 0.85 };
+  }
+  const weak = new RegExp(COMPANY_WEAK.source, `${COMPANY_WEAK.flags}g`);
+  for (const match of sentence.matchAll(weak)) {
+    const rest = match.slice(1).find((group) => group !== undefined);
+    if (!rest) continue;
+    const value = leadingCapitalised(rest, { maxWords: 4, stopWords: COMPANY_STOP, connectors: CONNECTORS });
+    // "from X to Y" is a move between tools, not where the prospect works.
+    if (value && acceptableCompany(value, context) && !re(`${escape(value)}\\s+(?:to|a)\\b`).test(rest)) {
+      return { value: value.replace(/\.$/, ''), confidence: 0.75 };
+    }
+  }
+  return undefined;
+}
+
+function acceptableCompany(value: string, context: PatternContext): boolean {
+  const lower = value.toLowerCase();
+  if (COMPANY_STOP.has(lower) || NOT_NAMES.has(lower) || context.ownNames.has(lower) || ROLE_ONLY.test(value)) return false;
+  // A bare number ("we're 20") is a team size, and "We're Ana and Luis" is not a company.
+  return /\p{L}/u.test(value) && !/^\d/.test(value);
+}
+
+function escape(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const APPROX = "(?:about|around|roughly|approximately|approx\\.?|~|some|over|almost|nearly|close to|unos|unas|alrededor de|cerca de|casi|más de)";
+const SEAT_WORDS = '(?:users?|seats?|licen[cs]es?|accounts?|usuarios?|licencias?|puestos?|cuentas?)';
+const PEOPLE_WORDS =
+  '(?:people|persons?|employees?|staff|members?|engineers?|developers?|devs|agents?|folks|heads|reps|person|' +
+  'personas?|empleados?|trabajadores?|miembros?|integrantes)';
+const RANGE = `(${COUNT})(?:\\s*(?:-|–|to|or|a|o|y)\\s*(${COUNT}))?`;
+const TEAM_PATTERNS: { pattern: RegExp; confidence: number }[] = [
+  { pattern: re(`(?:${APPROX}\\s+)?${RANGE}\\s*-?\\s*${SEAT_WORDS}\\b`, 'giu'), confidence: 0.85 },
+  { pattern: re(`(?:${APPROX}\\s+)?${RANGE}\\s*-?\\s*${PEOPLE_WORDS}\\b`, 'giu'), confidence: 0.8 },
+  { pattern: re(`\\b(?:team|company|equipo|empresa|headcount) (?:of|de|is|es de)\\s+(?:${APPROX}\\s+)?${RANGE}\\b`, 'giu'), confidence: 0.85 },
+  { pattern: re(`\\b(?:we are|we're|we’re|there are|there're|somos)\\s+(?:${APPROX}\\s+)?${RANGE}\\b(?!\\s*(?:%|[$€£]|k\\b|dollars|euros|days|weeks|months|years|días|semanas|meses|años|minutes|hours|steps|away|from|of the))`, 'giu'), confidence: 0.75 },
+  { pattern: re(`\\b${RANGE}\\s+of us\\b`, 'giu'), confidence: 0.75 },
+];
+
+export function extractTeamSize(sentence: string): Extracted | undefined {
+  let best: Extracted | undefined;
+  for (const { pattern, confidence } of TEAM_PATTERNS) {
+    for (const match of sentence.matchAll(pattern)) {
+      // "20-30 people": plan for the upper end.
+      const value = Math.max(parseCount(match[1] ?? '') ?? 0, parseCount(match[2] ?? '') ?? 0);
+      if (!Number.isInteger(value) || value <= 0 || value > 1_000_000) continue;
+      // Seats/users beat headcount ("200 employees, but 30 would use it" → 30); otherwise the later mention wins.
+      if (!best || confidence >= best.confidence) best = { value, confidence };
+    }
+    if (best && confidence === 0.85) break;
+  }
+  return best;
+}
+
+const CURRENCY_AMOUNT =
+  `(?:(?:us|u\\.s\\.)?[$€£]\\s?\\d+(?:[,.]\\d+)*(?!\\d)(?:\\s?(?:k|m|thousand|mil)\\b)?|\\d+(?:[,.]\\d+)*(?!\\d)(?:\\s?(?:k|m|thousand|mil))?\\s?(?:dollars|usd|euros?|eur|bucks|dólares|dolares|[$€£]))`;
+const PERIOD =
+  '(?:\\s*(?:a|per|/|each|every|al|por|cada)\\s*(?:month|mo|year|yr|annum|seat|user|mes|año|usuario|puesto)\\b|\\s*(?:monthly|annually|yearly|mensuales|al mes|anuales|al año)\\b)?';
+const BUDGET_CUE = re('\\b(?:budget|budgeted|spend|spending|afford|pay|invest|allocated|set aside|up to|max(?:imum)?|no more than|can do|presupuesto|gastar|pagar|invertir|hasta|como máximo)\\b');
+const OUR_PRICE_CUE = re("\\b(?:your|you charge|it costs|costs|is too|too expensive|price of|priced|pricing|precio|cuesta|vuestro|su plan)\\b");
+/** A bare number counts as money only after a money word, and never when it counts people ("pay for 20 seats"). */
+const BARE_AMOUNT = `\\d+(?:[,.]\\d+)*(?!\\d)(?:\\s?k\\b)?(?!\\s*-?\\s*(?:${SEAT_WORDS}|${PEOPLE_WORDS}))`;
+const BUDGET_NUMBER = re(
+  `\\b(?:budget|presupuesto|spend|afford|pay|invest|gastar|pagar|invertir)\\b[^.?!\\d]{0,25}?((?:${APPROX}\\s+)?(?:${CURRENCY_AMOUNT}|${BARE_AMOUNT})${PERIOD})`,
+);
+const BUDGET_AMOUNT = re(`((?:${APPROX}\\s+)?${CURRENCY_AMOUNT}${PERIOD})`);
+const NO_BUDGET = re("\\b(?:no budget|don't have a budget|do not have a budget|haven't set a budget|budget (?:is )?not (?:set|defined)|sin presupuesto|no tenemos presupuesto)\\b");
+
+export function extractBudget(sentence: string): Extracted | undefined {
+  if (NO_BUDGET.test(sentence)) return { value: 'no budget set', confidence: 0.7 };
+  const stated = BUDGET_NUMBER.exec(sentence)?.[1];
+  if (stated) return { value: tidy(stated), confidence: 0.85 };
+  const amount = BUDGET_AMOUNT.exec(sentence)?.[1];
+  // An amount about our prices ("your Pro plan at $29 is too much") is not what they can spend.
+  if (!amount || OUR_PRICE_CUE.test(sentence)) return undefined;
+  return { value: tidy(amount), confidence: BUDGET_CUE.test(sentence) ? 0.8 : 0.65 };
+}
+
+const NEEDS_APPROVAL = re(
+  "\\b(?:need|needs|have to get|has to get|need to get|requires?)\\s+(?:my |our |the )?(?:[\\p{L}']+\\s+){0,2}(?:approval|sign-?off|ok|go-ahead)\\b|" +
+    "\\b(?:check|run it|run this|clear it|talk|discuss it|consult) (?:by|with) (?:my|our|the) (?:boss|manager|team|ceo|cfo|cto|founder|board|director|partners?)\\b|" +
+    "\\b(?:not|isn't|isn’t) (?:my|the) (?:decision|call)\\b|\\bnot the decision[- ]maker\\b|\\b(?:my|our) (?:boss|manager|ceo|cfo|director|board|founder) (?:decides|signs|approves|makes the (?:final )?(?:call|decision)|has the final say)\\b|" +
+    "\\b(?:tengo que|tendría que|necesito) (?:consultarlo|consultar|preguntar|la aprobación|aprobación)\\b|\\b(?:mi jefe|mi jefa|mi director|la dirección) (?:decide|aprueba|tiene la última palabra)\\b|\\bno (?:es|soy) (?:mi decisión|quien decide)\\b",
+);
+const DECISION_MAKER = re(
+  "\\b(?:i'm|i’m|i am|im) (?:the |a )?(?:final )?decision[- ]maker\\b|\\bi (?:make|own) the (?:final )?(?:decision|call|budget)s?\\b|" +
+    "\\bi (?:can )?(?:sign off|approve|decide|sign the contract)\\b|\\bit'?s my (?:call|decision)\\b|\\bi have the (?:final )?say\\b|\\bfinal say is mine\\b|" +
+    '\\byo (?:decido|apruebo|firmo)\\b|\\bsoy (?:quien|el que|la que) (?:decide|firma|aprueba)\\b|\\bla decisión es mía\\b',
+);
+const SENIOR_ROLE = re('^(?:ceo|owner|founder|co-?founder|president|dueñ[oa]|fundador(?:a)?|socio|socia|partner)$');
+
+export function extractAuthority(sentence: string, role: string | number | undefined): Extracted | undefined {
+  if (NEEDS_APPROVAL.test(sentence)) return { value: 'needs approval', confidence: 0.85 };
+  if (DECISION_MAKER.test(sentence)) return { value: 'decision maker', confidence: 0.85 };
+  // A founder or CEO usually decides; inferred, so it loses to anything they say outright.
+  if (typeof role === 'string' && SENIOR_ROLE.test(role)) return { value: 'decision maker', confidence: 0.5 };
+  return undefined;
+}
+
+const NEED_CUE = re(
+  "\\b(?:(?:we|i)\\s+(?:really\\s+|urgently\\s+|just\\s+)?(?:need|want|would like|'d like|’d like)\\s+(?:to|a|an|some|something|better|help|more|one|our|the)\\b|" +
+    "(?:we'?re|we’re|we are|i'?m|i am)?\\s*(?:looking for|searching for|trying to|hoping to)\\b|struggl\\w* with\\b|" +
+    '(?:our|the|my) (?:main |biggest )?(?:problem|challenge|issue|pain|pain point|goal|bottleneck)s? (?:is|are)\\b|' +
+    "(?:we|i) (?:have|are having|'re having|keep having) (?:trouble|problems|issues|difficulty|a hard time) (?:with|keeping|getting)\\b|" +
+    '(?:we|i) (?:spend|waste|lose) too much time\\b|(?:need|want) a (?:way|tool|solution|platform|system|place) to\\b|' +
+    'necesitamos|necesito|buscamos|estamos buscando|busco|queremos|quiero|nuestro (?:principal )?problema es|el problema es|tenemos problemas con|nos cuesta)\\b',
+);
+const NOT_A_NEED = re(
+  '^(?:to |a |an |the |some |more |una |un )?(?:demo|call|meeting|quote|discount|price|pricing|human|person|someone|real person|' +
+    'talk|speak|book|schedule|check|ask|think|know|see the price|get a quote|start|begin|buy|sign up|get started|try|trial|go live|be live|decide|move forward|proceed|' +
+    'my boss|more info|more information|more time|hablar|saber|demo|precio|llamada|descuento|empezar|comprar|probar|\\d+)\\b|approv|sign-?off|aprobación',
+);
+
+export function extractNeed(sentence: string): Extracted | undefined {
+  const match = NEED_CUE.exec(sentence);
+  if (!match) return undefined;
+  const cue = match[0].trim().replace(/^(?:we|i)\s+|^(?:we'?re|we’re|we are|i'?m|i am)\s+/i, '');
+  const rest = sentence.slice(match.index + match[0].length).trim();
+  if (rest.length < 3 || NOT_A_NEED.test(rest)) return undefined;
+  return { value: tidy(`${cue} ${rest}`), confidence: 0.75 };
+}
+
+const MONTHS =
+  'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|' +
+  'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre';
+const SMALL_NUMBER = '(?:\\d+|a|an|one|two|three|four|five|six|a few|a couple of|un|una|dos|tres|cuatro|seis|unos|unas|unos pocos)';
+const TIMELINE = re(
+  '\\b(?:asap|a\\.s\\.a\\.p|as soon as possible|right away|immediately|urgently|this (?:week|month|quarter|year)|' +
+    'next (?:week|month|quarter|year|few (?:weeks|months))|(?:with)?in (?:the next )?' + SMALL_NUMBER + ' (?:days?|weeks?|months?|quarters?)|' +
+    `(?:by|before|in|for|around|early|late|mid|end of|until|para|antes de|en|a finales de|a principios de) (?:the end of |the start of )?(?:${MONTHS}|q[1-4])(?: \\d{4})?|` +
+    'by (?:the )?end of (?:the |this )?(?:week|month|quarter|year)|end of (?:the |this )?(?:month|quarter|year)|q[1-4](?: \\d{4})?|' +
+    'cuanto antes|lo antes posible|ya mismo|de inmediato|(?:el|la) (?:mes|semana|año|trimestre) que viene|(?:el|la) próxim[oa] (?:mes|semana|año|trimestre)|' +
+    'este (?:mes|trimestre|año)|esta semana|en ' + SMALL_NUMBER + ' (?:días|semanas|mes|meses)|para fin(?:ales)? de (?:mes|año|trimestre)|a fin de (?:mes|año))\\b',
+);
+/** A time phrase about when to meet is a booking preference, not a buying timeline. */
+const MEETING_WORDS = re('\\b(?:call|meet|meeting|demo|chat|talk|speak|book|schedule|available|free|llamada|reunión|reunion|hablar|disponible)\\b');
+
+export function extractTimeline(sentence: string): Extracted | undefined {
+  const match = TIMELINE.exec(sentence)?.[0];
+  if (!match || MEETING_WORDS.test(sentence)) return undefined;
+  return { value: match.trim(), confidence: 0.75 };
+}
+
+/** Trailing punctuation and spaces off a captured phrase. */
+export function tidy(value: string): string {
+  return value.replace(/\s+/g, ' ').replace(/[\s.,;:!?…]+$/u, '').trim();
+}

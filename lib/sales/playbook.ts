@@ -1,0 +1,170 @@
+import type { LeadField, SalesState, Stage, StageChange } from '@/lib/sales/types';
+
+/**
+ * The sales playbook: what each stage tries to achieve, when the conversation moves to another stage, and the one
+ * question worth asking next. Stages move on evidence in the conversation (facts given, an objection, a booking),
+ * never on turn counts, so ten turns of small talk leave the agent where it was. Pure and client-safe.
+ */
+
+export const STAGE_GOALS: Record<Stage, string> = {
+  greeting: 'Welcome the prospect briefly and find out what brought them here.',
+  discovery: 'Understand the problem they want to solve and how many people it is for, one question at a time.',
+  qualification: 'Learn their timeline, who makes the decision and their budget, without interrogating them.',
+  recommendation: 'Recommend the plan that fits their team and need, with catalogue prices only, and offer a demo.',
+  objection_handling: 'Acknowledge the concern, answer it from the knowledge base, and check that it is resolved.',
+  closing: 'Confirm their email and book a meeting (or agree the next step) with a clear time and time zone.',
+  handoff: 'A human was requested: confirm how the team will follow up, and collect an email if it is missing.',
+};
+
+export function stageGoal(stage: Stage): string {
+  return STAGE_GOALS[stage];
+}
+
+export interface StageSignals {
+  /** The intent the agent recognised in the prospect's message (offline intents or the OpenAI agent's tool use). */
+  intent?: string;
+  /** Lead fields whose value changed this turn (from mergeLead). */
+  changed: LeadField[];
+  objection?: boolean;
+  bookingMade?: boolean;
+  handoffRequested?: boolean;
+  recommendationGiven?: boolean;
+  /** The prospect's sentence behind this turn's signals, recorded in the stage change's reason. */
+  evidence?: string;
+}
+
+/** Intents that carry nothing about buying: they never move a stage forward. */
+const SMALL_TALK_INTENTS = new Set(['greeting', 'thanks', 'small-talk', 'small_talk', 'smalltalk', 'off-topic', 'off_topic', 'injection', 'prompt-injection']);
+/** Intents that ask for a meeting or to buy. */
+const BOOKING_INTENTS = new Set(['booking', 'book', 'book-meeting', 'demo', 'meeting', 'contact', 'buy']);
+/** Intents about plans or prices: with a seat count they are ready for a recommendation. */
+const PLAN_INTENTS = new Set(['pricing', 'plan-price', 'plan-features', 'plan-compare', 'pricing-overview', 'recommend', 'team-size', 'comparison', 'features']);
+
+/** The forward path; objection handling and handoff are detours from it. */
+const FORWARD: readonly Stage[] = ['greeting', 'discovery', 'qualification', 'recommendation', 'closing'];
+const rank = (stage: Stage): number => FORWARD.indexOf(stage);
+
+interface Move {
+  stage: Stage;
+  reason: string;
+}
+
+/**
+ * The stage after this turn. Call it after mergeLead, with the state holding the merged lead. Priority: a human
+ * request, then (in handoff) whether the prospect carries on, an objection, a booking, an email from a qualified lead,
+ * the return from an answered objection, and finally forward progress earned by what the lead record now holds.
+ */
+export function advanceStage(state: SalesState, signals: StageSignals, now: number): { state: SalesState; change?: StageChange } {
+  const move = decide(state, signals);
+  if (!move || move.stage === state.stage) return { state };
+  const change: StageChange = { from: state.stage, to: move.stage, reason: move.reason, at: now };
+  return { state: { ...state, stage: move.stage, stageHistory: [...state.stageHistory, change] }, change };
+}
+
+function decide(state: SalesState, signals: StageSignals): Move | undefined {
+  const said = quote(signals.evidence);
+  if (signals.handoffRequested) return { stage: 'handoff', reason: `human requested${said}` };
+  if (state.stage === 'handoff') {
+    // Handoff is terminal while the prospect just waits; carrying on with substance resumes the sale where it stands.
+    if (!isSubstantive(signals)) return undefined;
+    return { stage: earned(state, signals)?.stage ?? 'discovery', reason: `prospect continued after the handoff${said}` };
+  }
+  if (signals.objection) return { stage: 'objection_handling', reason: `objection raised${said}` };
+  if (signals.bookingMade) return { stage: 'closing', reason: `meeting booked${said}` };
+  if (signals.intent && BOOKING_INTENTS.has(signals.intent)) return { stage: 'closing', reason: `asked for a meeting${said}` };
+  if (signals.changed.includes('email') && isQualified(state)) {
+    return { stage: 'closing', reason: `email given by a qualified lead${quote(state.lead.fields.email?.evidence)}` };
+  }
+  if (state.stage === 'objection_handling') {
+    // The objection was answered last turn and this turn is not another one: go back to where the sale was.
+    const before = [...state.stageHistory].reverse().find((change) => change.to === 'objection_handling')?.from ?? 'discovery';
+    const resume = earned(state, signals)?.stage ?? 'discovery';
+    const back = rank(before) >= rank(resume) && before !== 'handoff' ? before : resume;
+    return { stage: back, reason: `objection answered, prospect moved on${said}` };
+  }
+  const next = earned(state, signals);
+  return next && rank(next.stage) > rank(state.stage) ? next : undefined;
+}
+
+/** The furthest forward stage the lead record and this turn justify (never closing: that needs an explicit ask). */
+function earned(state: SalesState, signals: StageSignals): Move | undefined {
+  const { fields } = state.lead;
+  const need = fields.need && fields.need.confidence >= 0.5 ? fields.need : undefined;
+  const seats = fields.teamSize && fields.teamSize.confidence >= 0.5 ? fields.teamSize : undefined;
+  if (need && seats) return { stage: 'recommendation', reason: `team size and need known${quote(seats.evidence)}` };
+  if (signals.intent && PLAN_INTENTS.has(signals.intent) && fields.teamSize) {
+    return { stage: 'recommendation', reason: `asked about a plan with seats${quote(fields.teamSize.evidence)}` };
+  }
+  if (signals.recommendationGiven) return { stage: 'recommendation', reason: `plan recommended${quote(signals.evidence)}` };
+  if (need) return { stage: 'qualification', reason: `need given${quote(need.evidence)}` };
+  if (isSubstantive(signals)) return { stage: 'discovery', reason: `prospect engaged${quote(signals.evidence)}` };
+  return undefined;
+}
+
+function isSubstantive(signals: StageSignals): boolean {
+  if (signals.changed.length > 0 || signals.objection || signals.bookingMade || signals.recommendationGiven) return true;
+  return signals.intent !== undefined && !SMALL_TALK_INTENTS.has(signals.intent);
+}
+
+function isQualified(state: SalesState): boolean {
+  const { need, teamSize } = state.lead.fields;
+  return rank(state.stage) >= rank('recommendation') || state.stage === 'objection_handling' || (need !== undefined && teamSize !== undefined);
+}
+
+function quote(evidence: string | undefined): string {
+  if (!evidence) return '';
+  const text = evidence.replace(/\s+/g, ' ').trim();
+  return `: '${text.length > 120 ? `${text.slice(0, 119)}…` : text}'`;
+}
+
+/** What is worth asking at each stage, in order. Objection handling asks nothing: it answers. */
+export const STAGE_QUESTIONS: Record<Stage, readonly LeadField[]> = {
+  greeting: ['need'],
+  discovery: ['need', 'teamSize'],
+  qualification: ['timeline', 'authority', 'budget'],
+  // After the plan is on the table, what is still missing for a proposal, then the email to send it to.
+  recommendation: ['teamSize', 'need', 'timeline', 'authority', 'email'],
+  objection_handling: [],
+  closing: ['email', 'name', 'company'],
+  handoff: ['email', 'name'],
+};
+
+/**
+ * The single next field worth asking for, never one already known. The field asked last time and still unanswered
+ * is skipped: the prospect chose not to answer, and asking twice in a row feels like a form.
+ */
+export function nextField(state: SalesState): LeadField | undefined {
+  const open = STAGE_QUESTIONS[state.stage].filter((field) => state.lead.fields[field] === undefined);
+  return open.find((field) => field !== state.lastAskedField);
+}
+
+const QUESTIONS: Record<'en' | 'es', Record<LeadField, string>> = {
+  en: {
+    need: 'What are you hoping to solve or improve with a tool like ours?',
+    teamSize: 'How many people on your team would be using it?',
+    timeline: 'When are you hoping to have something in place?',
+    authority: 'Will you be the one making the decision, or is someone else involved too?',
+    budget: 'Do you have a budget in mind for this?',
+    email: "What's the best email to send the details to?",
+    name: 'Who am I speaking with, by the way?',
+    company: 'Which company are you with?',
+    role: "What's your role there?",
+    phone: "What's a good phone number to reach you on, if you'd like a call?",
+  },
+  es: {
+    need: '¿Qué le gustaría resolver o mejorar con una herramienta como la nuestra?',
+    teamSize: '¿Cuántas personas de su equipo la usarían?',
+    timeline: '¿Para cuándo le gustaría tenerlo funcionando?',
+    authority: '¿La decisión es suya o participa alguien más?',
+    budget: '¿Tienen un presupuesto pensado para esto?',
+    email: '¿A qué correo le envío los detalles?',
+    name: 'Por cierto, ¿con quién tengo el gusto de hablar?',
+    company: '¿En qué empresa trabaja?',
+    role: '¿Cuál es su cargo allí?',
+    phone: '¿En qué número de teléfono podemos llamarle, si prefiere una llamada?',
+  },
+};
+
+export function questionFor(field: LeadField, locale: 'en' | 'es'): string {
+  return QUESTIONS[locale][field];
+}

@@ -1,0 +1,254 @@
+// MiniSearch: a small, maintained, dependency-free full-text index (BM25+ ranking, fuzzy and prefix matching, field
+// boosts) that runs in-process and in the browser. The knowledge base is a few hundred short passages, so an inverted
+// index beats embeddings here: no network, no model download, deterministic ranking a test can pin down.
+import MiniSearch from 'minisearch';
+import { describePlanPrice, getKnowledgeBase } from '@/lib/sales/knowledge';
+import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
+
+/**
+ * Knowledge retrieval: the knowledge base cut into passages with stable source ids, searched by MiniSearch.
+ * OpenAI mode gets the top passages in its prompt and cites their ids; the offline agent answers from them.
+ * Pure and client-safe.
+ */
+
+export type PassageKind = 'company' | 'plan' | 'faq' | 'objection' | 'competitor' | 'case' | 'policy';
+
+// A type alias, not an interface: aliases are assignable to the AI SDK's JSONValue, so passages travel as tool results
+// and provider metadata unchanged.
+export type Passage = {
+  /** `<kind>:<entry id>`, e.g. "faq:sso", "plan:pro", "objection:too-expensive", "competitor:asana", "case:acme", "policy:discounts". */
+  id: string;
+  kind: PassageKind;
+  title: string;
+  text: string;
+  /** Relevance for the query that found it (higher is better; only comparable within one search). 0 from getPassage. */
+  score: number;
+};
+
+export interface SearchOptions {
+  /** How many passages at most (default 5). */
+  limit?: number;
+  kb?: KnowledgeBase;
+}
+
+export interface IndexedPassage extends Omit<Passage, 'score'> {
+  /** Words that should find the passage but that it need not say (aliases, other languages). */
+  keywords: string;
+}
+
+interface KnowledgeIndex {
+  search: MiniSearch<IndexedPassage>;
+  passages: Map<string, IndexedPassage>;
+  order: Map<string, number>;
+}
+
+/**
+ * A weak match relative to the best one is noise the prompt would pay tokens for ("have" fuzzily matching "hours").
+ */
+const MIN_RELATIVE_SCORE = 0.15;
+
+// Function words in English and Spanish carry no topic; dropping them lets "do you have SSO?" be about "sso".
+const STOPWORDS = new Set(
+  (
+    'a an and are as at be but by can could do does did for from get got have has how i if in into is it its me my of on ' +
+    'or our so that the their them there these this to us was we what when where which who why will with would you your ' +
+    'about any some just also than then very there here ' +
+    'de del el la las lo los un una unos unas y o u que en es son por para con sin se su sus al mi mis nuestro nuestra ' +
+    'tienen tiene hay como cual cuales este esta estos estas eso ese usted ustedes nos le les ya'
+  ).split(' '),
+);
+
+/** Lower-case, accents folded, crude plural stripping ("integrations" → "integration", "sesión" → "sesion"). */
+function processTerm(term: string): string | null {
+  const folded = term.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  if (!folded || STOPWORDS.has(folded)) return null;
+  if (folded.length > 4 && folded.endsWith('ies')) return `${folded.slice(0, -3)}y`;
+  if (folded.length > 3 && folded.endsWith('s') && !folded.endsWith('ss') && !folded.endsWith('us')) return folded.slice(0, -1);
+  return folded;
+}
+
+const indexes = new WeakMap<KnowledgeBase, KnowledgeIndex>();
+
+function indexFor(kb: KnowledgeBase): KnowledgeIndex {
+  let index = indexes.get(kb);
+  if (!index) {
+    const passages = buildPassages(kb);
+    const search = new MiniSearch<IndexedPassage>({
+      fields: ['title', 'keywords', 'text'],
+      storeFields: [],
+      processTerm,
+      // Split on anything that is not a letter or digit in any script, so "¿Tienen" and "SOC-2" tokenise cleanly.
+      tokenize: (text) => text.split(/[^\p{L}\p{N}]+/u).filter(Boolean),
+      searchOptions: {
+        boost: { title: 2, keywords: 3, text: 1 },
+        // Typos in longer words only: fuzzy-matching "sso" or "pro" would hit unrelated short words.
+        fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+        prefix: (term) => term.length >= 4,
+        combineWith: 'OR',
+      },
+    });
+    search.addAll(passages);
+    index = {
+      search,
+      passages: new Map(passages.map((passage) => [passage.id, passage])),
+      order: new Map(passages.map((passage, position) => [passage.id, position])),
+    };
+    indexes.set(kb, index);
+  }
+  return index;
+}
+
+/** The passages of a knowledge base, best first for its query; ties keep catalogue order so ranking is deterministic. */
+export function searchKnowledge(query: string, options: SearchOptions = {}): Passage[] {
+  const { limit = 5, kb = getKnowledgeBase() } = options;
+  if (limit <= 0 || !query.trim()) return [];
+  const index = indexFor(kb);
+  const results = index.search
+    .search(query)
+    .sort((a, b) => b.score - a.score || (index.order.get(a.id) ?? 0) - (index.order.get(b.id) ?? 0));
+  const top = results[0]?.score ?? 0;
+  const passages: Passage[] = [];
+  for (const result of results) {
+    if (passages.length >= limit || result.score < top * MIN_RELATIVE_SCORE) break;
+    const passage = index.passages.get(String(result.id));
+    if (passage) passages.push(toPassage(passage, result.score));
+  }
+  return passages;
+}
+
+/** A passage by its id ("faq:sso"), e.g. to expand a citation; undefined when the knowledge base has no such entry. */
+export function getPassage(id: string, kb: KnowledgeBase = getKnowledgeBase()): Passage | undefined {
+  const passage = indexFor(kb).passages.get(id);
+  return passage ? toPassage(passage, 0) : undefined;
+}
+
+/** Every passage of the knowledge base, in catalogue order. */
+export function listPassages(kb: KnowledgeBase = getKnowledgeBase()): Passage[] {
+  return [...indexFor(kb).passages.values()].map((passage) => toPassage(passage, 0));
+}
+
+function toPassage({ id, kind, title, text }: IndexedPassage, score: number): Passage {
+  return { id, kind, title, text, score };
+}
+
+const PRICE_WORDS = 'price pricing cost how much per seat seats users limits features precio precios cuesta cuanto coste funciones';
+const COMPARE_WORDS = 'vs versus compare comparison alternative switch from competitor comparar comparacion alternativa frente';
+const CASE_WORDS = 'case study customer story example reference results caso de exito cliente ejemplo referencia';
+
+/** Cuts the knowledge base into passages. Exported for the docs and tests; search through searchKnowledge. */
+export function buildPassages(kb: KnowledgeBase): IndexedPassage[] {
+  const { company, policies } = kb;
+  const currency = company.currency;
+  const passages: IndexedPassage[] = [
+    {
+      id: 'company:profile',
+      kind: 'company',
+      title: `About ${company.name}`,
+      text: `${company.name}: ${company.tagline} ${company.description}`,
+      keywords: `what is ${company.name} company product overview about que es empresa producto`,
+    },
+  ];
+  for (const plan of kb.plans) {
+    const seats =
+      plan.maxSeats === null ? `From ${plan.minSeats} seats.` : `${plan.minSeats} to ${plan.maxSeats} seats.`;
+    passages.push({
+      id: `plan:${plan.id}`,
+      kind: 'plan',
+      title: `${plan.name} plan`,
+      text: `${plan.summary} Price: ${describePlanPrice(plan, currency)}. ${seats} Includes: ${plan.features.join('; ')}.`,
+      keywords: [plan.name, ...plan.aliases, 'plan', PRICE_WORDS].join(' '),
+    });
+  }
+  for (const faq of kb.faqs) {
+    passages.push({ id: `faq:${faq.id}`, kind: 'faq', title: faq.question, text: faq.answer, keywords: faq.keywords.join(' ') });
+  }
+  for (const objection of kb.objections) {
+    passages.push({
+      id: `objection:${objection.id}`,
+      kind: 'objection',
+      title: objection.title ?? sentenceFromId(objection.id),
+      text: objection.answer,
+      keywords: objection.keywords.join(' '),
+    });
+  }
+  for (const competitor of kb.competitors) {
+    passages.push({
+      id: `competitor:${competitor.id}`,
+      kind: 'competitor',
+      title: `${company.name} vs ${competitor.name}`,
+      text:
+        `${competitor.summary} Where ${company.name} is stronger: ${competitor.ourAdvantages.join('; ')}. ` +
+        `Where ${competitor.name} is strong: ${competitor.theirStrengths.join('; ')}.`,
+      keywords: [competitor.name, ...competitor.aliases, COMPARE_WORDS].join(' '),
+    });
+  }
+  for (const study of kb.caseStudies) {
+    const plan = study.plan ? kb.plans.find((entry) => entry.id === study.plan) : undefined;
+    passages.push({
+      id: `case:${study.id}`,
+      kind: 'case',
+      title: `${study.customer} (${study.industry}, ${study.teamSize} people${plan ? `, ${plan.name} plan` : ''})`,
+      text: `${study.summary} Results: ${study.results.join('; ')}.`,
+      keywords: [study.industry, ...study.keywords, CASE_WORDS].join(' '),
+    });
+  }
+  // Policy passages tell the prospect what the agent may say. The maximum discount stays out on purpose: it is for
+  // the sales team's negotiation (and the system prompt's limits), not a number to read out to a prospect.
+  passages.push(
+    {
+      id: 'policy:discounts',
+      kind: 'policy',
+      title: 'Discount policy',
+      text: [policies.annualDiscountNote, 'Discounts beyond annual billing are approved by the sales team, not by this assistant.']
+        .filter(Boolean)
+        .join(' '),
+      keywords: 'discount discounts deal cheaper negotiate coupon promo nonprofit volume descuento descuentos rebaja negociar oferta',
+    },
+    {
+      id: 'policy:commitments',
+      kind: 'policy',
+      title: 'What the assistant cannot promise',
+      text: `The assistant cannot promise: ${policies.mustNotPromise.join('; ')}. The sales team can discuss these.`,
+      keywords: 'promise guarantee commit custom feature roadmap legal advice sla guarantee prometer garantizar garantia',
+    },
+    {
+      id: 'policy:handoff',
+      kind: 'policy',
+      title: 'Talk to a person',
+      text: `The sales team answers at ${policies.handoff.email}, ${policies.handoff.hours}.`,
+      keywords: 'human person people talk speak representative sales team contact email call agent humano persona hablar contacto equipo comercial ventas',
+    },
+    {
+      id: 'policy:meetings',
+      kind: 'policy',
+      title: 'Booking a demo',
+      text:
+        `Demo calls last ${policies.meetings.durationMinutes} minutes and can be booked ${describeDays(policies.meetings.workingDays)}, ` +
+        `between ${hourLabel(policies.meetings.workingHours.start)} and ${hourLabel(policies.meetings.workingHours.end)} in your time zone.`,
+      keywords: 'demo meeting call book booking schedule appointment calendar invite slot reunion llamada agendar reservar cita demostracion',
+    },
+  );
+  return passages;
+}
+
+function sentenceFromId(id: string): string {
+  const words = id.replace(/-/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+function describeDays(days: readonly number[]): string {
+  const sorted = [...days].sort((a, b) => a - b);
+  const first = sorted[0];
+  const last = sorted.at(-1);
+  const consecutive = sorted.every((day, i) => i === 0 || day === (sorted[i - 1] ?? 0) + 1);
+  if (first !== undefined && last !== undefined && consecutive && sorted.length > 2) {
+    return `${DAY_NAMES[first - 1]} to ${DAY_NAMES[last - 1]}`;
+  }
+  return `on ${sorted.map((day) => DAY_NAMES[day - 1]).join(', ')}`;
+}
+
+function hourLabel(hour: number): string {
+  return `${String(hour).padStart(2, '0')}:00`;
+}
