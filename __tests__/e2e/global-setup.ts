@@ -13,6 +13,8 @@ export default async function globalSetup() {
     },
   });
   process.env.E2E_BASE_URL = next.url;
+  // Specs read what the app stored straight from Redis.
+  process.env.E2E_REDIS_URL = redis.redisUrl;
   return async () => {
     await next.stop();
     await redis.stop();

@@ -1,5 +1,5 @@
 import 'server-only';
-import { tool } from 'ai';
+import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
 import { createBooking } from '@/lib/sales/booking';
 import { findEvidence, mergeLead } from '@/lib/sales/lead';
@@ -13,22 +13,51 @@ import { LEAD_FIELDS, type LeadFact, type LeadField } from '@/lib/sales/types';
  * The sales tools, usable by the OpenAI agent and by the offline agent (both run through streamText). Every number
  * about price comes from get_pricing; every lead field must be found in the prospect's own words before it is stored.
  */
+// Input schemas are built once: the AI SDK converts each to JSON Schema on first use and caches it on the wrapper,
+// where a schema created per turn would be converted again on every request (~ms of CPU per turn).
+const pricingInput = zodSchema(
+  z.object({
+    plan: z.string().min(1).describe('Plan name or id, e.g. "Pro"'),
+    seats: z.number().int().min(1).max(100_000).describe('Number of seats (users)'),
+    billing: z.enum(['monthly', 'annual']).default('monthly'),
+  }),
+);
+const searchInput = zodSchema(z.object({ query: z.string().min(2).max(300) }));
+const leadInput = zodSchema(
+  z.object({
+    name: z.string().max(120).optional(),
+    email: z.email().optional(),
+    company: z.string().max(120).optional(),
+    role: z.string().max(120).optional(),
+    phone: z.string().max(40).optional(),
+    teamSize: z.number().int().min(1).max(1_000_000).optional(),
+    budget: z.string().max(120).optional(),
+    authority: z.string().max(120).optional(),
+    need: z.string().max(300).optional(),
+    timeline: z.string().max(120).optional(),
+  }),
+);
+const bookingInput = zodSchema(
+  z.object({
+    email: z.email(),
+    preferredTimes: z.array(z.string().min(1).max(100)).min(1).max(5),
+    timezone: z.string().min(1).max(64).describe('IANA time zone, e.g. "Europe/Madrid"'),
+  }),
+);
+const handoffInput = zodSchema(z.object({ reason: z.string().min(1).max(300) }));
+
 export function createSalesTools(session: SalesSession) {
   return {
     get_pricing: tool({
       description:
         'Compute the price of a plan for a number of seats and a billing period from the catalogue. The only source of any price you state.',
-      inputSchema: z.object({
-        plan: z.string().min(1).describe('Plan name or id, e.g. "Pro"'),
-        seats: z.number().int().min(1).max(100_000).describe('Number of seats (users)'),
-        billing: z.enum(['monthly', 'annual']).default('monthly'),
-      }),
+      inputSchema: pricingInput,
       execute: async ({ plan, seats, billing }) => quote({ planId: plan, seats, billing }, session.kb),
     }),
 
     search_knowledge: tool({
       description: 'Search the company knowledge base (plans, FAQ, security, objections, competitors, case studies, policies).',
-      inputSchema: z.object({ query: z.string().min(2).max(300) }),
+      inputSchema: searchInput,
       execute: async ({ query }) =>
         searchKnowledge(query, { limit: 4, kb: session.kb }).map(({ id, title, text }) => ({ id, title, text })),
     }),
@@ -36,34 +65,19 @@ export function createSalesTools(session: SalesSession) {
     capture_lead: tool({
       description:
         "Record facts the prospect stated about themselves (contact details and BANT). Only pass values the prospect actually wrote; each is checked against their messages.",
-      inputSchema: z.object({
-        name: z.string().max(120).optional(),
-        email: z.email().optional(),
-        company: z.string().max(120).optional(),
-        role: z.string().max(120).optional(),
-        phone: z.string().max(40).optional(),
-        teamSize: z.number().int().min(1).max(1_000_000).optional(),
-        budget: z.string().max(120).optional(),
-        authority: z.string().max(120).optional(),
-        need: z.string().max(300).optional(),
-        timeline: z.string().max(120).optional(),
-      }),
+      inputSchema: leadInput,
       execute: async (fields) => captureLead(session, fields),
     }),
 
     book_meeting: tool({
       description: 'Book a demo call with the sales team. Needs the prospect’s email, their preferred times in their words, and their IANA time zone.',
-      inputSchema: z.object({
-        email: z.email(),
-        preferredTimes: z.array(z.string().min(1).max(100)).min(1).max(5),
-        timezone: z.string().min(1).max(64).describe('IANA time zone, e.g. "Europe/Madrid"'),
-      }),
+      inputSchema: bookingInput,
       execute: async ({ email, preferredTimes, timezone }) => bookMeeting(session, { email, preferredTimes, timezone }),
     }),
 
     request_human: tool({
       description: 'Hand the conversation to a human sales rep when the prospect asks for a person or needs something you cannot do.',
-      inputSchema: z.object({ reason: z.string().min(1).max(300) }),
+      inputSchema: handoffInput,
       execute: async ({ reason }) => requestHuman(session, reason),
     }),
   };
