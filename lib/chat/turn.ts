@@ -56,7 +56,8 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
     now,
     emit: () => undefined,
   };
-  const reply = agent.streamReply({ conversationId, history: context, userMessage, session });
+  const trimmedMessages = conversation ? Math.max(0, conversation.meta.messageCount - conversation.messages.length) : 0;
+  const reply = agent.streamReply({ conversationId, history: context, userMessage, session, trimmedMessages });
   return relayAndStore({ ...input, reply, session, userMessage: isRetry ? undefined : userMessage });
 }
 

@@ -54,7 +54,12 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
       session.emit = (chunk) => writer.write(chunk);
       writer.write({ type: 'start', messageId: options.generateId(), messageMetadata: { createdAt: options.now(), agent: options.agent } });
 
-      const plan = beginTurn(session, { history: input.history, userMessage: input.userMessage, tokenBudget: options.tokenBudget });
+      const plan = beginTurn(session, {
+        history: input.history,
+        userMessage: input.userMessage,
+        tokenBudget: options.tokenBudget,
+        trimmedMessages: input.trimmedMessages,
+      });
       for (const passage of plan.passages.slice(0, SOURCES_SHOWN)) {
         writer.write({ type: 'source-document', sourceId: passage.id, mediaType: 'text/plain', title: passage.title });
       }

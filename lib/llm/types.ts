@@ -9,6 +9,8 @@ export interface AgentTurnInput {
   /** The new user message (already validated, role "user", text parts only). */
   userMessage: SalesUIMessage;
   abortSignal?: AbortSignal;
+  /** How many of the conversation's oldest messages the store has trimmed away (not in `history`). */
+  trimmedMessages?: number;
   /** The sales brain's state for this turn; the agent's tools update it and the chat turn stores it. */
   session: SalesSession;
 }

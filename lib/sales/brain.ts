@@ -29,7 +29,18 @@ export interface TurnPlan {
  */
 export function beginTurn(
   session: SalesSession,
-  { history, userMessage, tokenBudget }: { history: SalesUIMessage[]; userMessage: SalesUIMessage; tokenBudget: number },
+  {
+    history,
+    userMessage,
+    tokenBudget,
+    trimmedMessages = 0,
+  }: {
+    history: SalesUIMessage[];
+    userMessage: SalesUIMessage;
+    tokenBudget: number;
+    /** Messages the store has already trimmed off the front of `history` (the summary counts from the very first). */
+    trimmedMessages?: number;
+  },
 ): TurnPlan {
   const text = messageText(userMessage);
   const facts = extractLeadFacts({
@@ -47,17 +58,23 @@ export function beginTurn(
 
   const passages = searchKnowledge(text, { limit: 4, kb: session.kb });
   const nextField = pickNextField(session.state);
-  const draft = buildSystemPrompt({ kb: session.kb, state: session.state, passages, nextField, locale: session.locale });
+  const prompt = { kb: session.kb, passages, nextField, locale: session.locale };
+  // fitContext counts the summary itself, so the system prompt is measured without it.
+  const withoutSummary = buildSystemPrompt({ ...prompt, state: { ...session.state, summary: undefined } });
 
+  const previous = session.state.summary;
   const fit = fitContext({
-    systemTokens: countTokens(draft),
+    systemTokens: countTokens(withoutSummary),
     messages: [...history, userMessage].map((message) => ({ id: message.id, role: message.role, text: messageText(message) })),
-    summary: session.state.summary,
+    summary: previous ? { ...previous, coveredMessages: Math.max(0, previous.coveredMessages - trimmedMessages) } : undefined,
     budget: tokenBudget,
+    planNames: session.kb.plans.map((plan) => plan.name),
   });
-  if (fit.summary && fit.summary !== session.state.summary) session.state = { ...session.state, summary: fit.summary };
+  if (fit.summary) {
+    session.state = { ...session.state, summary: { ...fit.summary, coveredMessages: fit.summary.coveredMessages + trimmedMessages } };
+  }
   const keep = new Set(fit.recent.map((message) => message.id));
-  const instructions = fit.summary === undefined ? draft : buildSystemPrompt({ kb: session.kb, state: session.state, passages, nextField, locale: session.locale });
+  const instructions = session.state.summary ? buildSystemPrompt({ ...prompt, state: session.state }) : withoutSummary;
 
   return {
     intent,
