@@ -1,46 +1,18 @@
 /** @jest-environment node */
+// The offline agent's prices (always through get_pricing) and the language model itself (steps, streaming, abort).
+import type { LanguageModelV4CallOptions, LanguageModelV4Prompt } from '@ai-sdk/provider';
 import type { UIMessageChunk } from 'ai';
-import type { SalesUIMessage } from '@/lib/chat/messages';
 import { createSalesAgent } from '@/lib/llm';
 import { createOfflineModel } from '@/lib/llm/offline/model';
-import { formatPrice, getKnowledgeBase } from '@/lib/sales/knowledge';
+import { formatPrice } from '@/lib/sales/knowledge';
+import { allowedAmounts, amounts, ask, kb, offline, pricingTool, stateWith, userMessage } from '../support/offline-agent';
 import { testSession } from '../support/session';
 
-const kb = getKnowledgeBase();
-const offline = { provider: 'offline', model: 'offline-sales-agent', wordDelayMs: 0, contextTokens: 6_000 } as const;
-
-let ids = 0;
-function userMessage(text: string): SalesUIMessage {
-  return { id: `u${++ids}`, role: 'user', parts: [{ type: 'text', text }] };
-}
-function assistantMessage(text: string): SalesUIMessage {
-  return { id: `a${++ids}`, role: 'assistant', parts: [{ type: 'text', text }] };
-}
-
-async function collect(stream: ReadableStream<UIMessageChunk>): Promise<UIMessageChunk[]> {
-  const chunks: UIMessageChunk[] = [];
-  for await (const chunk of stream) chunks.push(chunk);
-  return chunks;
-}
-
-const textOf = (chunks: UIMessageChunk[]) =>
-  chunks.map((chunk) => (chunk.type === 'text-delta' ? chunk.delta : '')).join('');
-
-async function ask(text: string, history: SalesUIMessage[] = [], wordDelayMs = 0) {
-  const agent = createSalesAgent({ ...offline, wordDelayMs }, { now: () => 1_700_000_000_000, generateId: () => 'msg-1' });
-  const chunks = await collect(agent.streamReply({ conversationId: 'conv-test-1', history, userMessage: userMessage(text), session: testSession() }));
-  return { chunks, text: textOf(chunks) };
-}
-
-/** Every "$…" amount in a reply. */
-const amounts = (text: string) => text.match(/\$\d[\d,]*(?:\.\d+)?/g) ?? [];
-const catalogueAmounts = new Set(
-  kb.plans.flatMap((plan) => [plan.pricePerSeatMonthly, plan.pricePerSeatMonthlyAnnual]).flatMap((price) => (price === null ? [] : [formatPrice(price)])),
-);
-
-describe('offline sales agent', () => {
-  it.each(kb.plans.map((plan) => [plan.name, plan] as const))('quotes the catalogue price of %s exactly', async (_name, plan) => {
-    const { text } = await ask(`How much is the ${plan.name} plan?`);
+describe('offline sales agent: prices come from get_pricing', () => {
+  it.each(kb.plans.map((plan) => [plan.name, plan] as const))('quotes %s through the tool, exactly as the catalogue has it', async (_name, plan) => {
+    const { text, tools } = await ask(`How much is the ${plan.name} plan?`);
+    expect(tools.map((call) => call.toolName)).toContain('get_pricing');
+    expect(tools[0]?.input).toMatchObject({ plan: plan.id });
     expect(text).toContain(`**${plan.name}**`);
     if (plan.pricePerSeatMonthly === null || plan.pricePerSeatMonthlyAnnual === null) {
       expect(text).toMatch(/custom pricing/i);
@@ -53,26 +25,46 @@ describe('offline sales agent', () => {
   });
 
   it('answers the first suggested question with the Pro price from the catalogue', async () => {
-    const pro = kb.plans.find((plan) => plan.id === 'pro');
     expect(kb.suggestedQuestions[0]).toBe('How much is the Pro plan?');
     const { text } = await ask(kb.suggestedQuestions[0] ?? '');
     expect(text).toContain('**Pro** is **$29 per seat per month** billed monthly, or **$24 per seat per month** billed annually.');
-    expect(pro?.pricePerSeatMonthly).toBe(29);
   });
 
-  it('streams the reply as many text deltas inside one start … finish message with metadata', async () => {
-    const { chunks, text } = await ask('What plans do you have?');
-    const types = chunks.map((chunk) => chunk.type);
-    expect(types[0]).toBe('start');
-    expect(chunks[0]).toMatchObject({ type: 'start', messageId: 'msg-1', messageMetadata: { createdAt: 1_700_000_000_000, agent: 'offline' } });
-    expect(types).toContain('text-start');
-    expect(types.filter((type) => type === 'text-delta').length).toBeGreaterThan(20);
-    expect(types.at(-1)).toBe('finish');
-    expect(types).not.toContain('error');
-    for (const plan of kb.plans) expect(text).toContain(`**${plan.name}**`);
+  it('does the seat maths with the tool: monthly and annual totals for the seats asked', async () => {
+    const { text, tools } = await ask('How much is Pro for 25 people?');
+    expect(tools).toEqual([
+      { toolName: 'get_pricing', input: { plan: 'pro', seats: 25, billing: 'monthly' } },
+      { toolName: 'get_pricing', input: { plan: 'pro', seats: 25, billing: 'annual' } },
+    ]);
+    expect(text).toContain('**$725 a month**');
+    expect(text).toContain('**$7,200 a year**');
+    expect(text).toContain('saving **$1,500** a year');
   });
 
-  it('never states an amount that is not in the catalogue, whatever it is asked', async () => {
+  it('quotes annual billing alone when that is what was asked', async () => {
+    const { text, tools } = await ask('What would 40 seats on Business cost billed annually?');
+    expect(tools).toEqual([{ toolName: 'get_pricing', input: { plan: 'business', seats: 40, billing: 'annual' } }]);
+    expect(text).toContain('**$41 per seat per month**: **$19,680 a year**');
+    expect(text).not.toMatch(/billed monthly/);
+  });
+
+  it('takes the seat count from the lead record and infers the plan from it', async () => {
+    const business = await ask('And how much would the Business plan be?', { state: stateWith({ teamSize: 12 }) });
+    expect(business.tools[0]?.input).toEqual({ plan: 'business', seats: 12, billing: 'monthly' });
+    expect(business.text).toContain('$588 a month');
+    const inferred = await ask('We are a team of 25, what would it cost?');
+    expect(inferred.text).toContain("For a team of 25, I'd suggest **Pro**");
+    expect(inferred.tools[0]?.input).toEqual({ plan: 'pro', seats: 25, billing: 'monthly' });
+  });
+
+  it('explains a seat count outside the plan and prices the plan that fits', async () => {
+    const { text, tools } = await ask('How much is Starter for 40 users?');
+    expect(tools.map((call) => (call.input as { plan: string }).plan)).toEqual(['starter', 'starter', 'pro', 'pro']);
+    expect(text).toContain('Starter goes up to 10 seats');
+    expect(text).toContain('$1,160 a month');
+  });
+
+  it('never states an amount that is neither in the catalogue nor returned by get_pricing, whatever it is asked', async () => {
     const questions = [
       'Can I get Pro for $15 per seat?',
       'What is the difference between Pro and Business?',
@@ -82,90 +74,52 @@ describe('offline sales agent', () => {
       'Do you offer discounts for nonprofits?',
       'What does the Business plan include?',
       'How much for 500 seats?',
+      "It's too expensive",
     ];
     for (const question of questions) {
-      const { text } = await ask(question);
-      for (const amount of amounts(text)) expect(catalogueAmounts).toContain(amount);
+      const { text, outputs } = await ask(question);
+      const allowed = allowedAmounts(outputs);
+      for (const amount of amounts(text)) expect({ question, amount, allowed: allowed.has(amount) }).toEqual({ question, amount, allowed: true });
     }
     expect((await ask('Can I get Pro for $15 per seat?')).text).not.toContain('$15');
   });
 
-  it('is deterministic: the same conversation gets the same reply', async () => {
-    const history = [userMessage('Hi'), assistantMessage('Hello! How can I help?')];
-    const first = await ask('Do you support SSO?', history);
-    const second = await ask('Do you support SSO?', history);
-    expect(second.text).toBe(first.text);
-    expect(second.chunks).toEqual(first.chunks);
-  });
-
-  it('answers FAQ topics from the knowledge base', async () => {
-    const cases: [string, string][] = [
-      ['Are you SOC 2 compliant?', 'security'],
-      ['Do you support single sign-on with Okta?', 'sso'],
-      ['Can we keep our data in the EU?', 'data-residency'],
-      ['Is there a free trial?', 'trial'],
-      ['Can we cancel anytime?', 'cancellation'],
-      ['Does it integrate with Salesforce?', 'integrations'],
-      ['Do you offer discounts for nonprofits?', 'discounts'],
+  it('composes the reply from the tool results it is given, not from its own arithmetic', async () => {
+    const model = createOfflineModel({ knowledgeBase: kb, wordDelayMs: 0 });
+    const input = { plan: 'pro', seats: 5, billing: 'monthly' };
+    const prompt: LanguageModelV4Prompt = [
+      { role: 'user', content: [{ type: 'text', text: 'How much is Pro for 5 seats, billed monthly?' }] },
+      { role: 'assistant', content: [{ type: 'tool-call', toolCallId: 'c1', toolName: 'get_pricing', input }] },
+      {
+        role: 'tool',
+        content: [
+          {
+            type: 'tool-result',
+            toolCallId: 'c1',
+            toolName: 'get_pricing',
+            output: {
+              type: 'json',
+              value: { ok: true, plan: { id: 'pro', name: 'Pro' }, seats: 5, billing: 'monthly', perSeatMonthly: 7, monthlyTotal: 35, annualTotal: 420, annualSavings: 0, currency: 'USD' },
+            },
+          },
+        ],
+      },
     ];
-    for (const [question, faqId] of cases) {
-      const faq = kb.faqs.find((entry) => entry.id === faqId);
-      const { text } = await ask(question);
-      expect(text).toContain(faq?.answer);
-    }
+    const result = await model.doGenerate({ prompt, tools: [pricingTool] });
+    expect(result.finishReason.unified).toBe('stop');
+    expect(result.content).toEqual([{ type: 'text', text: expect.stringContaining('**$7 per seat per month**, so **$35 a month** ($420 over a year)') }]);
   });
+});
 
-  it('answers a plan-specific topic question from the FAQ rather than listing the plan', async () => {
-    const sso = kb.faqs.find((faq) => faq.id === 'sso');
-    expect((await ask('Does Pro include SSO?')).text).toContain(sso?.answer);
-    const both = await ask('Do you support SSO and SOC 2?');
-    expect(both.text).toContain(sso?.answer);
-    expect(both.text).toContain(kb.faqs.find((faq) => faq.id === 'security')?.answer);
-  });
-
-  it('compares two plans, listing what the higher plan adds', async () => {
-    const { text } = await ask('What is the difference between Pro and Business?');
-    expect(text).toContain('**Pro**: **$29 per seat per month**');
-    expect(text).toContain('**Business**: **$49 per seat per month**');
-    expect(text).toContain('SAML single sign-on (Okta, Microsoft Entra ID, Google)');
-  });
-
-  it('lists a plan’s features', async () => {
-    const business = kb.plans.find((plan) => plan.id === 'business');
-    const { text } = await ask('What features does the Business plan include?');
-    for (const feature of business?.features ?? []) expect(text).toContain(`- ${feature}`);
-  });
-
-  it('recommends a plan for a stated team size and remembers it in later turns', async () => {
-    const { text } = await ask("We're a team of 25 people");
-    expect(text).toContain('For a team of 25, I\'d suggest **Pro**');
-    expect(text).not.toMatch(/how many people/i);
-    const later = await ask('How much is Starter?', [userMessage("We're a team of 25 people"), assistantMessage(text)]);
-    expect(later.text).toContain('For a team of 25 you would need a larger plan.');
-  });
-
-  it('greets, thanks, and asks for an email when the prospect wants a demo', async () => {
-    expect((await ask('Hello!')).text).toContain("Hi! I'm the Northwind Cloud sales assistant.");
-    expect((await ask('Thanks a lot')).text).toMatch(/^You're welcome!/);
-    const demo = await ask('Can I book a demo?');
-    expect(demo.text).toContain('sales@northwind.example');
-    expect(demo.text).toMatch(/work email/);
-    const details = await ask('Sure, it is jane@acme.example');
-    expect(details.text).toContain('**jane@acme.example**');
-  });
-
-  it('answers an unknown question with a qualifying question instead of guessing', async () => {
-    const { text, chunks } = await ask('Can your product water my plants?');
-    expect(text).toMatch(/rather not guess/);
-    expect(text.trim().endsWith('?')).toBe(true);
-    expect(text).toMatch(/how many people would be using Northwind Cloud\?/);
-    expect(amounts(text)).toEqual([]);
-    expect(chunks.at(-1)?.type).toBe('finish');
-  });
-
-  it('moves on to the next qualifying question once team size is known', async () => {
-    const { text } = await ask('Tell me something interesting', [userMessage('We have 12 people'), assistantMessage('Noted.')]);
-    expect(text).toMatch(/What would you mainly use Northwind Cloud for/);
+describe('offline sales agent: the model', () => {
+  it('streams the reply as many text deltas inside one start … finish message with metadata', async () => {
+    const { chunks, text } = await ask('What plans do you have?');
+    const types = chunks.map((chunk) => chunk.type);
+    expect(chunks[0]).toMatchObject({ type: 'start', messageId: 'msg-1', messageMetadata: { createdAt: 1_700_000_000_000, agent: 'offline' } });
+    expect(types.filter((type) => type === 'text-delta').length).toBeGreaterThan(20);
+    expect(types.at(-1)).toBe('finish');
+    expect(types).not.toContain('error');
+    for (const plan of kb.plans) expect(text).toContain(`**${plan.name}**`);
   });
 
   it('stops streaming when aborted mid-reply', async () => {
@@ -187,18 +141,29 @@ describe('offline sales agent', () => {
     expect(deltas).toBeLessThan(6);
     expect(chunks.map((chunk) => chunk.type)).toContain('abort');
     expect(chunks.map((chunk) => chunk.type)).not.toContain('finish');
-    // The full reply has 60+ words at 20 ms each; stopping early means well under that.
     expect(Date.now() - started).toBeLessThan(600);
   });
 
-  it('implements doGenerate with the same reply as doStream', async () => {
+  it('calls tools from doGenerate and doStream alike, and answers without tools or turn context', async () => {
     const model = createOfflineModel({ knowledgeBase: kb, wordDelayMs: 0 });
-    const prompt = [{ role: 'user' as const, content: [{ type: 'text' as const, text: 'How much is the Pro plan?' }] }];
-    const generated = await model.doGenerate({ prompt });
-    const streamed = await model.doStream({ prompt });
-    let text = '';
-    for await (const part of streamed.stream) if (part.type === 'text-delta') text += part.delta;
-    expect(generated.content).toEqual([{ type: 'text', text }]);
-    expect(generated.finishReason.unified).toBe('stop');
+    const prompt: LanguageModelV4Prompt = [{ role: 'user', content: [{ type: 'text', text: 'How much is the Pro plan?' }] }];
+    const withTools: LanguageModelV4CallOptions = { prompt, tools: [pricingTool] };
+    const generated = await model.doGenerate(withTools);
+    expect(generated.finishReason.unified).toBe('tool-calls');
+    expect(generated.content).toEqual([
+      expect.objectContaining({ type: 'tool-call', toolName: 'get_pricing', input: JSON.stringify({ plan: 'pro', seats: 3, billing: 'monthly' }) }),
+      expect.objectContaining({ type: 'tool-call', toolName: 'get_pricing', input: JSON.stringify({ plan: 'pro', seats: 3, billing: 'annual' }) }),
+    ]);
+    const streamed = await model.doStream(withTools);
+    const parts = [];
+    for await (const part of streamed.stream) parts.push(part);
+    expect(parts.filter((part) => part.type === 'tool-call')).toEqual(generated.content);
+
+    // No tools offered and no (or broken) turn context: the catalogue answers.
+    for (const providerOptions of [undefined, { offline: { state: 'not a state' } }]) {
+      const plain = await model.doGenerate({ prompt, ...(providerOptions ? { providerOptions } : {}) });
+      expect(plain.finishReason.unified).toBe('stop');
+      expect(plain.content).toEqual([{ type: 'text', text: expect.stringContaining('**Pro** is **$29 per seat per month** billed monthly') }]);
+    }
   });
 });

@@ -32,7 +32,7 @@ export function createSalesAgent(llm: LlmConfig, deps: SalesAgentDeps = {}): Sal
   const logError = deps.logError ?? ((message: string, error: unknown) => console.error(message, error));
 
   if (llm.provider === 'offline') {
-    const model = deps.model ?? createOfflineModel({ knowledgeBase, wordDelayMs: llm.wordDelayMs });
+    const model = deps.model ?? createOfflineModel({ knowledgeBase, wordDelayMs: llm.wordDelayMs, now });
     return {
       kind: 'offline',
       model: OFFLINE_MODEL_ID,
@@ -43,7 +43,7 @@ export function createSalesAgent(llm: LlmConfig, deps: SalesAgentDeps = {}): Sal
   }
 
   const provider = createOpenAI({ apiKey: llm.apiKey, baseURL: llm.baseURL });
-  const fallbackModel = createOfflineModel({ knowledgeBase, wordDelayMs: llm.wordDelayMs });
+  const fallbackModel = createOfflineModel({ knowledgeBase, wordDelayMs: llm.wordDelayMs, now });
   const baseModel = deps.model ?? (llm.apiMode === 'chat' ? provider.chat(llm.model) : provider(llm.model));
   const model =
     typeof baseModel === 'string'

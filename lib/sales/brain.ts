@@ -81,7 +81,9 @@ export function beginTurn(
     passages,
     nextField,
     instructions,
-    recent: history.filter((message) => keep.has(message.id)),
+    // Only the text of earlier messages was counted against the budget, so only the text is sent: their tool calls
+    // and results (a quote carries the whole plan) would otherwise grow the prompt past the budget unseen.
+    recent: history.filter((message) => keep.has(message.id)).flatMap(textOnly),
     promptTokens: fit.totalTokens,
   };
 }
@@ -89,4 +91,9 @@ export function beginTurn(
 /** After the reply: remember what the agent was told to ask, so the next answer counts as asked. */
 export function endTurn(session: SalesSession, plan: TurnPlan): void {
   session.state = { ...session.state, lastAskedField: plan.nextField };
+}
+
+function textOnly(message: SalesUIMessage): SalesUIMessage[] {
+  const parts = message.parts.filter((part) => part.type === 'text');
+  return parts.length > 0 ? [{ ...message, parts }] : [];
 }

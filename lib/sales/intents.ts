@@ -1,8 +1,10 @@
 import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
 
 /**
- * What a prospect's message is about, for the playbook (objections move the stage) and the offline agent.
- * Deterministic keyword rules over English and Spanish.
+ * What a prospect's message is about, for the playbook (objections move the stage, a meeting request moves it to
+ * closing) and the offline agent. Deterministic rules over English and Spanish; with the knowledge base they also
+ * know its competitors, plans, objection phrases and FAQ topics, so a deployer's own vocabulary is recognised
+ * without code changes. Pure and client-safe.
  */
 export const SALES_INTENTS = [
   'injection',
@@ -19,22 +21,99 @@ export const SALES_INTENTS = [
 ] as const;
 export type SalesIntent = (typeof SALES_INTENTS)[number];
 
-const RULES: Array<[SalesIntent, RegExp]> = [
-  ['injection', /\b(ignore|disregard|forget)\b.{0,40}\b(instructions|prompt|rules)\b|\b(system prompt|your (instructions|prompt))\b|\bignora\b.{0,30}\binstrucciones\b/i],
-  ['human', /\b(human|real person|a person|someone (real|from sales)|talk to (sales|someone)|agent|representative)\b|\b(hablar con (una persona|alguien|ventas)|persona real)\b/i],
-  ['booking', /\b(book|schedule|set up|arrange)\b.{0,30}\b(demo|call|meeting)\b|\b(demo|meeting|call)\b.{0,20}\b(on|at|next|tomorrow|monday|tuesday|wednesday|thursday|friday)\b|\b(agendar|reservar|programar)\b.{0,30}\b(demo|llamada|reuni[oó]n)\b/i],
-  ['objection', /\b(too expensive|expensive|pricey|over budget|can't afford|cheaper|already (use|using|have)|not sure|no time|too busy|concern(ed|s)?|worried|risk|need (approval|to ask)|demasiado caro|muy caro|ya usamos)\b/i],
-  ['comparison', /\b(vs\.?|versus|compared? (to|with)|better than|difference between|instead of|alternative to|comparad[oa] con|diferencia entre)\b/i],
-  ['pricing', /\b(price|prices|pricing|cost|costs|how much|quote|per seat|per user|billing|annual|monthly|discount|precio|precios|cu[aá]nto cuesta|cu[aá]nto vale)\b/i],
-  ['features', /\b(feature|features|integrat\w*|sso|saml|api|automation|dashboard|report\w*|security|soc ?2|gdpr|support|storage|funcionalidad\w*|integraci[oó]n\w*|seguridad)\b/i],
-  ['small_talk', /^\s*(hi|hello|hey|good (morning|afternoon|evening)|thanks|thank you|cheers|ok|okay|great|cool|hola|buenas|gracias)\b[\s!.,]*$/i],
-  ['off_topic', /\b(weather|recipe|poem|joke|football|soccer|movie|song|homework|capital of|bitcoin|stock tip)\b/i],
+const INJECTION = [
+  /\b(ignore|disregard|forget|override|bypass)\b.{0,40}\b(instructions?|prompts?|rules|guidelines|directives)\b/,
+  /\b(print|show|reveal|repeat|output|display|dump|leak|share|give me|tell me|what are|what is|translate|summari[sz]e)\b.{0,30}\b(system prompt|your prompt|the prompt|your instructions|your rules|your guidelines|hidden instructions|initial instructions|system message|configuration)\b/,
+  /\b(system prompt|jailbreak|developer mode|dan mode|prompt injection)\b/,
+  /\b(you are now|from now on,? you|pretend (to be|you are)|act as if you have no)\b/,
+  /\b(ignora|olvida|omite)\b.{0,30}\b(instrucciones|reglas|indicaciones)\b/,
+  /\b(muestra|muestrame|revela|imprime|dime|ensename|repite)\b.{0,30}\b(prompt|instrucciones|reglas)\b/,
 ];
 
-export function classifySalesIntent(text: string, _kb?: KnowledgeBase): SalesIntent {
-  const trimmed = text.trim();
-  if (!trimmed) return 'other';
-  for (const [intent, pattern] of RULES) if (pattern.test(trimmed)) return intent;
-  if (/[\w.+-]+@[\w-]+\.[\w.-]+/.test(trimmed)) return 'contact';
+// "agent" alone is not a request for a person: "we have 20 support agents" states a team.
+const HUMAN = [
+  /\b(talk|speak|chat|connect me|put me through)\b.{0,25}\b(human|person|someone|somebody|rep|representative|salesperson|sales ?team|sales|agent|real one)\b/,
+  /\b(real|actual|live) (person|human|agent|people)\b/,
+  /\b(human|person) (please|instead)\b/,
+  /^\s*(a )?(human|agent|representative|person)[\s!.?]*$/,
+  /\bare you (a )?(bot|robot|real|human)\b/,
+  /\b(hablar|comunicarme|contactar)\b.{0,25}\b(persona|humano|alguien|comercial|ventas|agente|representante)\b/,
+  /\bpersona real\b/,
+];
+
+const BOOKING = [
+  /\b(book|schedule|set up|arrange|organi[sz]e|get|have|see|request|want|like|need)\b.{0,30}\b(demo|call|meeting|walkthrough|walk-through)\b/,
+  /\b(demo|meeting|call)\b.{0,25}\b(on|at|next|tomorrow|today|this|monday|tuesday|wednesday|thursday|friday)\b/,
+  /\b(agendar|reservar|programar|concertar|organizar|quiero|quisiera|me gustaria)\b.{0,30}\b(demo|demostracion|llamada|reunion|cita)\b/,
+  /\b(una|la) (demo|demostracion)\b/,
+];
+
+const OBJECTION = /\b(too expensive|expensive|pricey|over budget|out of (our )?budget|can'?t afford|cannot afford|can'?t justify|already (use|using|have)|not sure|no time|too busy|concern(ed|s)?|worried|risky|need (approval|to ask)|demasiado caro|muy caro|ya usamos|no estoy seguro)\b/;
+
+const COMPARISON = /\b(vs\.?|versus|compared? (to|with)|comparison|better than|worse than|difference between|differences|instead of|alternative to|over (asana|monday|trello|smartsheet)|why (you|northwind)|switch(ing)? from|comparad[oa] con|diferencia entre|mejor que|en vez de)\b/;
+
+const PRICING = /\b(price|prices|pricing|priced|cost|costs|costing|how much|quote|per seat|per user|billing|billed|annual|annually|yearly|monthly|discount|plans|tiers|precio|precios|cuesta|cuestan|cuanto|coste|costo|tarifa|tarifas|facturacion|anual|mensual|descuento)\b/;
+
+const FEATURES = /\b(feature|features|include|includes|included|integrat\w*|sso|saml|scim|api|webhooks?|automation|automat\w*|workflows?|dashboards?|report\w*|security|secure|soc ?2|iso ?27001|gdpr|hipaa|compliance|compliant|encrypt\w*|support|storage|trial|onboarding|data residency|funcionalidad\w*|integraci\w*|seguridad|prueba|almacenamiento|soporte)\b/;
+
+const SMALL_TALK = /^\s*(hi|hello|hey|hiya|howdy|yo|good (morning|afternoon|evening)|thanks|thank you|thx|cheers|ok|okay|great|cool|nice|awesome|perfect|sounds good|got it|bye|goodbye|how are you|hola|buenas|buenos dias|buenas tardes|gracias|vale|genial|perfecto|adios|que tal)\b[\s\w,]{0,12}[\s!.,?]*$/;
+
+const OFF_TOPIC = /\b(weather|recipe|cook|poem|joke|football|soccer|basketball|movie|film|song|lyrics|homework|capital of|bitcoin|crypto|stock tips?|horoscope|president|election|meaning of life|tiempo hace|receta|chiste|poema|futbol|pelicula|cancion)\b/;
+
+const EMAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/;
+const SEATS = /\b\d{1,6}\s*(people|persons?|users?|seats?|employees|staff|members|licen[cs]es|personas|usuarios|empleados|licencias|puestos)\b/;
+
+export function classifySalesIntent(text: string, kb?: KnowledgeBase): SalesIntent {
+  const folded = fold(text);
+  if (!folded.trim()) return 'other';
+  const vocabulary = kb ? vocabularyFor(kb) : undefined;
+  if (INJECTION.some((pattern) => pattern.test(folded))) return 'injection';
+  if (HUMAN.some((pattern) => pattern.test(folded))) return 'human';
+  if (BOOKING.some((pattern) => pattern.test(folded))) return 'booking';
+  if (OBJECTION.test(folded) || (vocabulary && containsAny(folded, vocabulary.objections))) return 'objection';
+  if (COMPARISON.test(folded) || (vocabulary && containsAny(folded, vocabulary.competitors))) return 'comparison';
+  // "Pro for 25 people" names a plan and a seat count: that is a price question even without a price word.
+  if (PRICING.test(folded) || (vocabulary && containsAny(folded, vocabulary.plans) && SEATS.test(folded))) return 'pricing';
+  if (SMALL_TALK.test(folded)) return 'small_talk';
+  if (FEATURES.test(folded) || (vocabulary && containsAny(folded, vocabulary.topics))) return 'features';
+  if (EMAIL.test(folded)) return 'contact';
+  if (OFF_TOPIC.test(folded)) return 'off_topic';
   return 'other';
+}
+
+interface Vocabulary {
+  objections: string[];
+  competitors: string[];
+  plans: string[];
+  topics: string[];
+}
+
+const vocabularies = new WeakMap<KnowledgeBase, Vocabulary>();
+
+/** Phrases from the knowledge base, folded like the text they are looked for in. */
+function vocabularyFor(kb: KnowledgeBase): Vocabulary {
+  let vocabulary = vocabularies.get(kb);
+  if (!vocabulary) {
+    const phrases = (list: readonly string[]) => [...new Set(list.map(fold).map((phrase) => phrase.trim()).filter((phrase) => phrase.length >= 3))];
+    vocabulary = {
+      // Objection keywords such as "later" or "compras" are ordinary words in other sentences: only phrases count.
+      objections: phrases(kb.objections.flatMap((objection) => objection.keywords)).filter((phrase) => phrase.includes(' ') || phrase.length >= 7),
+      competitors: phrases(kb.competitors.flatMap((competitor) => [competitor.name, ...competitor.aliases])),
+      plans: phrases(kb.plans.flatMap((plan) => [plan.name, plan.id, ...plan.aliases])),
+      // A bare "free" or "change" says little; FAQ topics need a distinctive keyword.
+      topics: phrases(kb.faqs.flatMap((faq) => faq.keywords)).filter((phrase) => phrase.includes(' ') || phrase.length >= 5),
+    };
+    vocabularies.set(kb, vocabulary);
+  }
+  return vocabulary;
+}
+
+function containsAny(folded: string, phrases: readonly string[]): boolean {
+  const padded = ` ${folded.replace(/[^a-z0-9@.$]+/g, ' ')} `;
+  return phrases.some((phrase) => padded.includes(` ${phrase.replace(/[^a-z0-9@.$]+/g, ' ').trim()} `));
+}
+
+/** Lower case without accents, so "¿Cuánto?" matches "cuanto" and "reunión" matches "reunion". */
+function fold(text: string): string {
+  return text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }

@@ -77,7 +77,9 @@ export function extractLeadFacts(input: ExtractLeadInput): LeadFacts {
   });
 
   const asked = input.askedField;
-  if (asked && (!found[asked] || (found[asked]?.confidence ?? 0) < 0.5)) {
+  // A message that states other facts ("my email is ana@acme.com") is answering something else, not our question.
+  const otherFacts = Object.keys(found).some((field) => field !== asked);
+  if (asked && !otherFacts && (!found[asked] || (found[asked]?.confidence ?? 0) < 0.5)) {
     const answer = bareAnswer(asked, input.text, context);
     const evidence = spans[0]?.text;
     if (answer && evidence) found[asked] = { ...answer, evidence };

@@ -52,7 +52,11 @@ export function createSalesTools(session: SalesSession) {
       description:
         'Compute the price of a plan for a number of seats and a billing period from the catalogue. The only source of any price you state.',
       inputSchema: pricingInput,
-      execute: async ({ plan, seats, billing }) => quote({ planId: plan, seats, billing }, session.kb),
+      execute: async ({ plan, seats, billing }) => {
+        const result = quote({ planId: plan, seats, billing }, session.kb);
+        // The plan's id and name are enough: the whole plan (features, summary) would only cost prompt tokens.
+        return result.ok ? { ...result, plan: { id: result.plan.id, name: result.plan.name } } : result;
+      },
     }),
 
     search_knowledge: tool({

@@ -1,15 +1,19 @@
 import type {
   LanguageModelV4,
   LanguageModelV4CallOptions,
+  LanguageModelV4Content,
+  LanguageModelV4FinishReason,
   LanguageModelV4GenerateResult,
   LanguageModelV4Prompt,
   LanguageModelV4StreamPart,
   LanguageModelV4StreamResult,
   LanguageModelV4Usage,
 } from '@ai-sdk/provider';
-import { detectIntent, readConversationFacts } from '@/lib/llm/offline/intents';
-import { composeReply } from '@/lib/llm/offline/replies';
+import { composeReply } from '@/lib/llm/offline/compose';
+import { endsWithToolResults, readTurn } from '@/lib/llm/offline/context';
 import { splitIntoWords } from '@/lib/llm/offline/text';
+import { planToolCalls } from '@/lib/llm/offline/tool-calls';
+import { analyse } from '@/lib/llm/offline/topic';
 import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
 
 export const OFFLINE_MODEL_ID = 'offline-sales-agent';
@@ -18,30 +22,43 @@ export interface OfflineModelOptions {
   knowledgeBase: KnowledgeBase;
   /** Pause between streamed words, so the offline agent feels like a model typing (0 = as fast as possible). */
   wordDelayMs: number;
+  /** Epoch ms clock that meeting phrases ("tomorrow at 10") are read against. */
+  now?: () => number;
 }
 
-/** The user messages of a prompt, oldest first, as plain text. */
-export function userTexts(prompt: LanguageModelV4Prompt): string[] {
-  return prompt.flatMap((message) =>
-    message.role === 'user'
-      ? [message.content.map((part) => (part.type === 'text' ? part.text : '')).join('').trim()]
-      : [],
-  );
-}
+/** One step of the offline agent: tool calls to make, or the reply text. */
+export type OfflineStep =
+  | { kind: 'tool-calls'; calls: { toolCallId: string; toolName: string; input: string }[] }
+  | { kind: 'text'; text: string };
 
-/** The offline agent's whole reply to a prompt: deterministic, grounded in the knowledge base. */
-export function offlineReply(prompt: LanguageModelV4Prompt, knowledgeBase: KnowledgeBase): string {
-  const texts = userTexts(prompt);
-  const latest = texts.at(-1) ?? '';
-  return composeReply(detectIntent(latest, knowledgeBase), knowledgeBase, readConversationFacts(texts));
+/**
+ * The offline agent's decision for one model call, deterministic. When the prompt ends with the prospect's message it
+ * calls the tools the topic needs (get_pricing for any price, book_meeting, request_human); when it ends with their
+ * results, or no tool is needed, it writes the reply.
+ */
+export function offlineStep(call: LanguageModelV4CallOptions, knowledgeBase: KnowledgeBase, now: number): OfflineStep {
+  const turn = readTurn(call, knowledgeBase, now);
+  const topic = analyse(turn);
+  if (!endsWithToolResults(call.prompt)) {
+    const planned = planToolCalls(topic, turn);
+    if (planned.length > 0) {
+      const base = `offline_${hash(`${turn.userTexts.length}|${turn.text}`)}`;
+      return {
+        kind: 'tool-calls',
+        calls: planned.map((entry, index) => ({ toolCallId: `${base}_${index}`, toolName: entry.toolName, input: JSON.stringify(entry.input) })),
+      };
+    }
+  }
+  return { kind: 'text', text: composeReply(topic, turn) };
 }
 
 /**
- * The offline sales agent as an AI SDK language model, so it runs through exactly the same streamText → UI message
- * stream pipeline as OpenAI (same chunks, same metadata, same abort handling).
+ * The offline sales agent as an AI SDK language model, so it runs through exactly the same streamText → tools → UI
+ * message stream pipeline as OpenAI (same tool execution, data parts, metadata and abort handling).
  */
 export function createOfflineModel(options: OfflineModelOptions): LanguageModelV4 {
   const { knowledgeBase, wordDelayMs } = options;
+  const now = options.now ?? Date.now;
   return {
     specificationVersion: 'v4',
     provider: 'offline',
@@ -49,20 +66,44 @@ export function createOfflineModel(options: OfflineModelOptions): LanguageModelV
     supportedUrls: {},
 
     async doGenerate(call: LanguageModelV4CallOptions): Promise<LanguageModelV4GenerateResult> {
-      const text = offlineReply(call.prompt, knowledgeBase);
+      const step = offlineStep(call, knowledgeBase, now());
+      const content: LanguageModelV4Content[] =
+        step.kind === 'text' ? [{ type: 'text', text: step.text }] : step.calls.map((entry) => ({ type: 'tool-call', ...entry }));
       return {
-        content: [{ type: 'text', text }],
-        finishReason: { unified: 'stop', raw: 'stop' },
-        usage: usage(call.prompt, splitIntoWords(text).length),
+        content,
+        finishReason: finishReason(step),
+        usage: usage(call.prompt, step.kind === 'text' ? splitIntoWords(step.text).length : 0),
         warnings: [],
       };
     },
 
     async doStream(call: LanguageModelV4CallOptions): Promise<LanguageModelV4StreamResult> {
-      const words = splitIntoWords(offlineReply(call.prompt, knowledgeBase));
+      const step = offlineStep(call, knowledgeBase, now());
+      if (step.kind === 'tool-calls') {
+        const parts: LanguageModelV4StreamPart[] = [
+          { type: 'stream-start', warnings: [] },
+          ...step.calls.map((entry): LanguageModelV4StreamPart => ({ type: 'tool-call', ...entry })),
+          { type: 'finish', finishReason: finishReason(step), usage: usage(call.prompt, 0) },
+        ];
+        return { stream: partsStream(parts) };
+      }
+      const words = splitIntoWords(step.text);
       return { stream: wordStream(words, { wordDelayMs, abortSignal: call.abortSignal, usage: usage(call.prompt, words.length) }) };
     },
   };
+}
+
+function finishReason(step: OfflineStep): LanguageModelV4FinishReason {
+  return step.kind === 'text' ? { unified: 'stop', raw: 'stop' } : { unified: 'tool-calls', raw: 'tool-calls' };
+}
+
+function partsStream(parts: LanguageModelV4StreamPart[]): ReadableStream<LanguageModelV4StreamPart> {
+  return new ReadableStream({
+    start(controller) {
+      for (const part of parts) controller.enqueue(part);
+      controller.close();
+    },
+  });
 }
 
 function wordStream(
@@ -123,8 +164,18 @@ function abortReason(signal: AbortSignal | undefined): unknown {
   return signal?.reason ?? new DOMException('The operation was aborted.', 'AbortError');
 }
 
+/** FNV-1a: stable tool-call ids, so the same conversation streams the same chunks. */
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
 function usage(prompt: LanguageModelV4Prompt, outputWords: number): LanguageModelV4Usage {
-  // Words, not tokens: there is no tokenizer offline, and the numbers only feed the analytics view.
+  // Words, not tokens: the numbers only feed the analytics view, and counting words needs no tokenizer.
   const inputWords = prompt.reduce(
     (total, message) =>
       total +

@@ -41,10 +41,6 @@ export function containsPhrase(tokens: readonly string[], phrase: string): boole
   return ` ${tokens.join(' ')} `.includes(` ${needle.join(' ')} `);
 }
 
-export function containsAnyPhrase(tokens: readonly string[], phrases: readonly string[]): boolean {
-  return phrases.some((phrase) => containsPhrase(tokens, phrase));
-}
-
 /** Word-ish chunks that keep their leading whitespace, so joining them restores the text exactly. */
 export function splitIntoWords(text: string): string[] {
   return text.match(/\s*\S+|\s+$/g) ?? [];

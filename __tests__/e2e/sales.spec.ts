@@ -1,0 +1,56 @@
+import { expect, test, type Page } from '@playwright/test';
+import { createClient } from 'redis';
+
+const baseURL = () => {
+  const url = process.env.E2E_BASE_URL;
+  if (!url) throw new Error('E2E_BASE_URL is not set: run through playwright.config.ts (npm test)');
+  return url;
+};
+
+async function say(page: Page, text: string) {
+  const input = page.getByTestId('composer-input');
+  await expect(input).toBeEnabled();
+  await input.fill(text);
+  await input.press('Enter');
+  await expect(page.getByTestId('message-user').last()).toContainText(text);
+  await expect(page.getByTestId('stop-button')).toBeHidden({ timeout: 20_000 });
+  return page.getByTestId('message-assistant').last();
+}
+
+test('a prospect gets prices, gives their details, books a demo and gets an invite; the lead is stored with evidence', async ({ page }) => {
+  await page.goto(baseURL());
+  await page.getByTestId('composer-input').click();
+
+  const prices = await say(page, 'How much is the Pro plan?');
+  await expect(prices).toContainText('$29');
+
+  const details = await say(page, "I'm Ana Lopez, CTO at Acme Corp. We are 40 people and we need to automate our client onboarding.");
+  await expect(details.getByTestId('lead-confirmation')).toContainText(/Ana|Acme/);
+
+  const email = await say(page, 'You can reach me at ana.lopez@acme.example.');
+  await expect(email.getByTestId('lead-confirmation')).toContainText("we'll email you at ana.lopez@acme.example");
+
+  const booking = await say(page, 'Can we book a demo next Tuesday at 10am? My time zone is Europe/Madrid.');
+  const card = booking.getByTestId('booking-card');
+  await expect(card).toContainText(/Demo booked/);
+  const href = await card.getByTestId('booking-ics').getAttribute('href');
+  const ics = decodeURIComponent((href ?? '').replace(/^data:text\/calendar;charset=utf-8,/, ''));
+  expect(ics).toMatch(/^BEGIN:VCALENDAR/);
+  expect(ics).toMatch(/ATTENDEE[^\r\n]*ana\.lopez@acme\.example/);
+
+  const conversationId = await page.evaluate(() => localStorage.getItem('sales-agent:conversation-id'));
+  const redis = createClient({ url: process.env.E2E_REDIS_URL });
+  await redis.connect();
+  try {
+    const raw = await redis.get(`e2e:conv:${conversationId}:state`);
+    const state = JSON.parse(raw ?? '{}');
+    expect(state.lead.fields.email).toMatchObject({ value: 'ana.lopez@acme.example', evidence: 'You can reach me at ana.lopez@acme.example.' });
+    expect(state.lead.fields.company.evidence).toContain('Acme Corp');
+    expect(state.lead.fields.teamSize).toMatchObject({ value: 40 });
+    expect(state.stageHistory.length).toBeGreaterThan(1);
+    expect(state.stage).toBe('closing');
+    expect(state.bookings).toHaveLength(1);
+  } finally {
+    await redis.quit();
+  }
+});

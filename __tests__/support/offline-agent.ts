@@ -1,0 +1,75 @@
+import type { UIMessageChunk } from 'ai';
+import { messageText, type SalesUIMessage } from '@/lib/chat/messages';
+import { createSalesAgent } from '@/lib/llm';
+import { formatPrice, getKnowledgeBase } from '@/lib/sales/knowledge';
+import type { SalesSession } from '@/lib/sales/session';
+import { emptySalesState, type SalesState } from '@/lib/sales/types';
+import { testSession } from './session';
+
+/** Driving the offline agent one turn at a time, as the chat turn would, for the offline-agent unit tests. */
+
+export const kb = getKnowledgeBase();
+export const offline = { provider: 'offline', model: 'offline-sales-agent', wordDelayMs: 0, contextTokens: 6_000 } as const;
+const NOW = Date.parse('2026-11-24T12:00:00Z');
+
+let ids = 0;
+export function userMessage(text: string): SalesUIMessage {
+  return { id: `u${++ids}`, role: 'user', parts: [{ type: 'text', text }] };
+}
+export function assistantMessage(text: string): SalesUIMessage {
+  return { id: `a${++ids}`, role: 'assistant', parts: [{ type: 'text', text }] };
+}
+
+async function collect(stream: ReadableStream<UIMessageChunk>): Promise<UIMessageChunk[]> {
+  const chunks: UIMessageChunk[] = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return chunks;
+}
+
+const textOf = (chunks: UIMessageChunk[]) => chunks.map((chunk) => (chunk.type === 'text-delta' ? chunk.delta : '')).join('');
+
+export interface AskOptions {
+  history?: SalesUIMessage[];
+  state?: SalesState;
+  locale?: SalesSession['locale'];
+  wordDelayMs?: number;
+}
+
+/** One turn through the agent, with a session built as the chat turn builds it. */
+export async function ask(text: string, options: AskOptions = {}) {
+  const history = options.history ?? [];
+  const message = userMessage(text);
+  const session = testSession({
+    locale: options.locale ?? 'en',
+    now: () => NOW,
+    ...(options.state ? { state: options.state } : {}),
+    userMessages: [...history, message].flatMap((entry) => (entry.role === 'user' ? [{ id: entry.id, text: messageText(entry) }] : [])),
+  });
+  const agent = createSalesAgent({ ...offline, wordDelayMs: options.wordDelayMs ?? 0 }, { now: () => 1_700_000_000_000, generateId: () => 'msg-1' });
+  const chunks = await collect(agent.streamReply({ conversationId: 'conv-test-1', history, userMessage: message, session }));
+  const inputs = chunks.flatMap((chunk) => (chunk.type === 'tool-input-available' ? [{ toolName: chunk.toolName, input: chunk.input }] : []));
+  const outputs = chunks.flatMap((chunk) => (chunk.type === 'tool-output-available' ? [chunk.output] : []));
+  return { chunks, text: textOf(chunks), tools: inputs, outputs, session };
+}
+
+/** Every "$…" amount in a reply. */
+export const amounts = (text: string) => text.match(/\$\d[\d,]*(?:\.\d+)?/g) ?? [];
+const catalogueAmounts = kb.plans
+  .flatMap((plan) => [plan.pricePerSeatMonthly, plan.pricePerSeatMonthlyAnnual])
+  .flatMap((price) => (price === null ? [] : [formatPrice(price)]));
+/** Amounts a reply may state: catalogue prices and the figures its own get_pricing calls returned. */
+export function allowedAmounts(outputs: unknown[]): Set<string> {
+  const figures = outputs.flatMap((output) => {
+    const quote = output as { ok?: boolean; perSeatMonthly?: number; monthlyTotal?: number; annualTotal?: number; annualSavings?: number };
+    return quote.ok ? [quote.perSeatMonthly, quote.monthlyTotal, quote.annualTotal, quote.annualSavings] : [];
+  });
+  return new Set([...catalogueAmounts, ...figures.flatMap((value) => (typeof value === 'number' ? [formatPrice(value)] : []))]);
+}
+
+export function stateWith(fields: Partial<Record<'email' | 'teamSize', string | number>>, stage: SalesState['stage'] = 'discovery'): SalesState {
+  const state = emptySalesState(0);
+  const fact = (value: string | number) => ({ value, evidence: String(value), confidence: 0.9, asked: false, capturedAt: 0 });
+  return { ...state, stage, lead: { ...state.lead, fields: Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, fact(value)])) } };
+}
+
+export const pricingTool = { type: 'function' as const, name: 'get_pricing', inputSchema: { type: 'object' as const } };

@@ -1,0 +1,131 @@
+import type { LanguageModelV4CallOptions, LanguageModelV4Prompt } from '@ai-sdk/provider';
+import { z } from 'zod';
+import { looksSpanish } from '@/lib/llm/offline/reading';
+import { classifySalesIntent, SALES_INTENTS, type SalesIntent } from '@/lib/sales/intents';
+import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
+import { searchKnowledge, type Passage } from '@/lib/sales/retrieval';
+import { LEAD_FIELDS, STAGES, emptySalesState, type LeadField, type Stage } from '@/lib/sales/types';
+
+/**
+ * What one offline model call works from: the turn context the sales brain passes as `providerOptions.offline`
+ * (validated here, because provider options are untyped JSON) and what the prompt holds — the prospect's messages,
+ * and the tool calls and results of this turn's earlier steps. Without the brain's context (the model used on its
+ * own) it derives the same things from the prompt, so the agent still answers from the knowledge base.
+ */
+
+const factSchema = z.object({
+  value: z.union([z.string(), z.number()]),
+  evidence: z.string(),
+  confidence: z.number(),
+});
+
+// Only what the agent reads is validated; the brain's state carries more (history, timestamps), which is ignored.
+const stateSchema = z.object({
+  stage: z.enum(STAGES),
+  lead: z.object({ fields: z.partialRecord(z.enum(LEAD_FIELDS), factSchema) }),
+  bookings: z.array(z.object({ id: z.string(), localLabel: z.string() })).default([]),
+  handoff: z.object({ reason: z.string() }).optional(),
+});
+
+const passageSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['company', 'plan', 'faq', 'objection', 'competitor', 'case', 'policy']),
+  title: z.string(),
+  text: z.string(),
+  score: z.number(),
+});
+
+export const offlineOptionsSchema = z.object({
+  state: stateSchema,
+  passages: z.array(passageSchema).default([]),
+  nextField: z.enum(LEAD_FIELDS).nullish(),
+  intent: z.enum(SALES_INTENTS).optional(),
+  locale: z.enum(['en', 'es']).default('en'),
+});
+
+export type OfflineState = z.infer<typeof stateSchema>;
+
+export interface ToolExchange {
+  toolCallId: string;
+  toolName: string;
+  input: unknown;
+  /** The tool's output (JSON) or undefined when it failed or has not run. */
+  output: unknown;
+  failed: boolean;
+}
+
+export interface OfflineTurn {
+  kb: KnowledgeBase;
+  /** The prospect's latest message. */
+  text: string;
+  /** The prospect's messages in the prompt, oldest first (the latest included). */
+  userTexts: string[];
+  state: OfflineState;
+  stage: Stage;
+  intent: SalesIntent;
+  passages: Passage[];
+  nextField?: LeadField;
+  locale: 'en' | 'es';
+  /** This turn's tool calls with their results, when the prompt ends with them (the step after the tool calls). */
+  exchanges: ToolExchange[];
+  /** Tools the caller offered; a tool not offered is never called. */
+  tools: Set<string>;
+  /** Epoch ms the call is read against (meeting times such as "tomorrow"). */
+  now: number;
+}
+
+export function readTurn(call: LanguageModelV4CallOptions, kb: KnowledgeBase, now: number): OfflineTurn {
+  const userTexts = userTextsOf(call.prompt);
+  const text = userTexts.at(-1) ?? '';
+  const parsed = offlineOptionsSchema.safeParse(call.providerOptions?.offline);
+  const options = parsed.success ? parsed.data : undefined;
+  const state: OfflineState = options?.state ?? emptySalesState(now);
+  const spanish = looksSpanish(text);
+  return {
+    kb,
+    text,
+    userTexts,
+    state,
+    stage: state.stage,
+    intent: options?.intent ?? classifySalesIntent(text, kb),
+    passages: options ? options.passages : searchKnowledge(text, { limit: 4, kb }),
+    nextField: options?.nextField ?? undefined,
+    // A Spanish message gets a Spanish answer even on the English site; an English one on the Spanish site does too.
+    locale: options?.locale === 'es' || spanish ? 'es' : 'en',
+    exchanges: exchangesOf(call.prompt),
+    tools: new Set((call.tools ?? []).flatMap((tool) => (tool.type === 'function' ? [tool.name] : []))),
+    now,
+  };
+}
+
+/** The user messages of a prompt, oldest first, as plain text. */
+export function userTextsOf(prompt: LanguageModelV4Prompt): string[] {
+  return prompt.flatMap((message) =>
+    message.role === 'user' ? [message.content.map((part) => (part.type === 'text' ? part.text : '')).join('').trim()] : [],
+  );
+}
+
+/** The tool calls after the last user message, paired with their results. Empty when the prompt ends with the user. */
+function exchangesOf(prompt: LanguageModelV4Prompt): ToolExchange[] {
+  const lastUser = prompt.map((message) => message.role).lastIndexOf('user');
+  const exchanges = new Map<string, ToolExchange>();
+  for (const message of prompt.slice(lastUser + 1)) {
+    if (message.role === 'system' || message.role === 'user') continue;
+    for (const part of message.content) {
+      if (part.type === 'tool-call') {
+        exchanges.set(part.toolCallId, { toolCallId: part.toolCallId, toolName: part.toolName, input: part.input, output: undefined, failed: true });
+      } else if (part.type === 'tool-result') {
+        const exchange = exchanges.get(part.toolCallId);
+        const ok = part.output.type === 'json';
+        const output = part.output.type === 'json' ? part.output.value : undefined;
+        if (exchange) exchanges.set(part.toolCallId, { ...exchange, output, failed: !ok });
+      }
+    }
+  }
+  return [...exchanges.values()];
+}
+
+/** Whether the prompt ends with tool results: the step that writes the reply from them. */
+export function endsWithToolResults(prompt: LanguageModelV4Prompt): boolean {
+  return prompt.at(-1)?.role === 'tool';
+}

@@ -1,0 +1,189 @@
+/**
+ * The offline agent's own sentences, in English and Spanish. Amounts arrive already formatted (formatPrice over a
+ * get_pricing result or the catalogue): no phrase computes or states a number of its own.
+ */
+export interface Phrases {
+  greeting: (company: string, tagline: string) => string;
+  canHelp: string;
+  thanks: (company: string) => string;
+  smallTalk: string;
+  howAreYou: string;
+  howCanIHelp: string;
+  offTopic: (company: string) => string;
+  injection: (company: string) => string;
+  unknownQuestion: (salesEmail: string) => string;
+  unknownStatement: string;
+  noted: (name: string | undefined, items: string[]) => string;
+  notedEmail: (email: string) => string;
+  notedCompany: (company: string) => string;
+  notedTeam: (seats: number) => string;
+  /** "**$29 per seat per month** billed monthly, or **$24 per seat per month** billed annually". */
+  priceLine: (monthly: string | undefined, annual: string | undefined) => string;
+  customLine: string;
+  planIs: (plan: string, line: string) => string;
+  coversSeats: (range: string) => string;
+  quoteMonthly: (plan: string, seats: number, perSeat: string, month: string, year: string) => string;
+  quoteAnnual: (plan: string, seats: number, perSeat: string, year: string, month: string, saving: string | undefined) => string;
+  suggestFor: (seats: number, plan: string, summary: string) => string;
+  customPricing: (plan: string, minSeats: number, summary: string) => string;
+  quoteOffer: string;
+  overviewIntro: (company: string) => string;
+  mostPopular: string;
+  compareIntro: (lower: string, higher: string) => string;
+  compareAdds: (lower: string, higher: string) => string;
+  compareCost: (seats: number) => string;
+  perMonth: string;
+  recommendIntro: string;
+  seatRange: (min: number, max: number | null) => string;
+  featuresPrice: string;
+  competitorIntro: (company: string, competitor: string) => string;
+  competitorOurs: (company: string) => string;
+  competitorTheirs: (competitor: string) => string;
+  objectionCheck: string;
+  booked: (when: string, minutes: number, email: string) => string;
+  icsNote: string;
+  defaultZone: (zone: string) => string;
+  bookingNeedsEmail: (minutes: number) => string;
+  bookingNeedsTime: (minutes: number, zone: string) => string;
+  bookingOffer: (minutes: number, zone: string) => string;
+  bookingFailed: (reason: string, salesEmail: string) => string;
+  bookingUnavailable: (salesEmail: string) => string;
+  handoffDone: (email: string | undefined, hours: string) => string;
+  handoffUnavailable: (salesEmail: string, hours: string) => string;
+  pricingUnavailable: (salesEmail: string) => string;
+}
+
+const en: Phrases = {
+  greeting: (company, tagline) => `Hi! I'm the ${company} sales assistant. ${tagline}`,
+  canHelp: 'I can help with plans and pricing, security, integrations or booking a demo.',
+  thanks: (company) => `You're welcome! Is there anything else I can help you with — pricing, security or a demo of ${company}?`,
+  smallTalk: 'Great.',
+  howAreYou: "Doing well, thanks for asking!",
+  howCanIHelp: 'What can I help you with today?',
+  offTopic: (company) =>
+    `That's outside what I can help with here — I'm the ${company} sales assistant, so I stick to our product: plans and pricing, security, integrations and demos.`,
+  injection: (company) =>
+    `I can't share my instructions or how I'm set up, but I'm happy to help with anything about ${company}: plans, pricing, security or a demo.`,
+  unknownQuestion: (salesEmail) =>
+    `Good question — I don't have a confirmed answer to that, and I'd rather not guess. Our team at ${salesEmail} can give you a definite answer.`,
+  unknownStatement: 'Thanks, that helps.',
+  noted: (name, items) =>
+    items.length === 0 && name ? `Nice to meet you, ${name}!` : `Thanks${name ? `, ${name}` : ''}!${items.length > 0 ? ` I've noted ${list(items, 'and')}.` : ''}`,
+  notedEmail: (email) => `your email **${email}**`,
+  notedCompany: (company) => `that you're with ${company}`,
+  notedTeam: (seats) => `a team of ${seats}`,
+  priceLine: (monthly, annual) =>
+    [monthly && `**${monthly} per seat per month** billed monthly`, annual && `**${annual} per seat per month** billed annually`].filter(Boolean).join(', or '),
+  customLine: 'custom pricing — our sales team prepares a quote',
+  planIs: (plan, line) => `**${plan}** is ${line}.`,
+  coversSeats: (range) => `It covers ${range}.`,
+  quoteMonthly: (plan, seats, perSeat, month, year) =>
+    `**${plan}** for ${seats} ${seats === 1 ? 'seat' : 'seats'}, billed monthly: **${perSeat} per seat per month**, so **${month} a month** (${year} over a year).`,
+  quoteAnnual: (plan, seats, perSeat, year, month, saving) =>
+    `Billed annually, ${plan} for ${seats} ${seats === 1 ? 'seat' : 'seats'} is **${perSeat} per seat per month**: **${year} a year** (${month} a month)${saving ? `, saving **${saving}** a year` : ''}.`,
+  suggestFor: (seats, plan, summary) => `For a team of ${seats}, I'd suggest **${plan}**. ${summary}`,
+  customPricing: (plan, minSeats, summary) =>
+    `**${plan}** has custom pricing: our sales team puts together a quote based on your seats and requirements (${plan} starts at ${minSeats} seats). ${summary}`,
+  quoteOffer: "Would you like a quote or a short call with the team? If so, what's the best email to reach you?",
+  overviewIntro: (company) => `${company} is priced per seat. Here are our plans:`,
+  mostPopular: ' (most popular)',
+  compareIntro: (lower, higher) => `Here is how **${lower}** and **${higher}** compare:`,
+  compareAdds: (lower, higher) => `On top of ${lower}, **${higher}** adds:`,
+  compareCost: (seats) => `For ${seats} seats:`,
+  perMonth: 'a month',
+  recommendIntro: 'Happy to help you choose. Our plans differ mainly by team size and admin needs:',
+  seatRange: (min, max) => (max === null ? `from ${min} seats` : `${min}–${max.toLocaleString('en-US')} seats`),
+  featuresPrice: 'Price',
+  competitorIntro: (company, competitor) => `How **${company}** compares with **${competitor}**:`,
+  competitorOurs: (company) => `Where ${company} is stronger:`,
+  competitorTheirs: (competitor) => `Where ${competitor} is strong:`,
+  objectionCheck: 'Does that address your concern?',
+  booked: (when, minutes, email) => `You're booked: **${when}**, a ${minutes}-minute demo with our sales team. The invite goes to **${email}**.`,
+  icsNote: 'You can also add it to your calendar with the invite (.ics) below.',
+  defaultZone: (zone) => `You didn't mention a time zone, so I used ${zone} — tell me yours and I'll move it.`,
+  bookingNeedsEmail: (minutes) =>
+    `Happy to set up a ${minutes}-minute demo. What's the best email for the invite, and what day and time suit you (with your time zone)?`,
+  bookingNeedsTime: (minutes, zone) =>
+    `Happy to set up a ${minutes}-minute demo. What day and time suit you? Tell me your time zone too (otherwise I'll use ${zone}).`,
+  bookingOffer: (minutes, zone) =>
+    `Would a ${minutes}-minute demo with our team help? If so, which day and time suit you, and in which time zone (otherwise I'll use ${zone})?`,
+  bookingFailed: (reason, salesEmail) => `I couldn't book that: ${reason} You can also reach the team at ${salesEmail}.`,
+  bookingUnavailable: (salesEmail) => `I can't book meetings right now; please email ${salesEmail} and the team will find a time with you.`,
+  handoffDone: (email, hours) =>
+    email
+      ? `Of course — I've asked a member of our sales team to take over. They'll reply to **${email}**; the team works ${hours}.`
+      : `Of course — I've asked a member of our sales team to take over. They work ${hours}.`,
+  handoffUnavailable: (salesEmail, hours) => `Of course — you can reach our sales team at ${salesEmail} (${hours}).`,
+  pricingUnavailable: (salesEmail) => `I couldn't look that price up just now; our team at ${salesEmail} can send you a quote.`,
+};
+
+const es: Phrases = {
+  greeting: (company, tagline) => `¡Hola! Soy el asistente comercial de ${company}. ${tagline}`,
+  canHelp: 'Puedo ayudarle con planes y precios, seguridad, integraciones o reservar una demo.',
+  thanks: (company) => `¡De nada! ¿Le ayudo con algo más: precios, seguridad o una demo de ${company}?`,
+  smallTalk: 'Perfecto.',
+  howAreYou: '¡Muy bien, gracias por preguntar!',
+  howCanIHelp: '¿En qué puedo ayudarle hoy?',
+  offTopic: (company) =>
+    `Eso queda fuera de lo que puedo responder aquí: soy el asistente comercial de ${company} y me centro en el producto: planes y precios, seguridad, integraciones y demos.`,
+  injection: (company) =>
+    `No puedo compartir mis instrucciones ni mi configuración, pero con gusto le ayudo con ${company}: planes, precios, seguridad o una demo.`,
+  unknownQuestion: (salesEmail) =>
+    `Buena pregunta: no tengo una respuesta confirmada y prefiero no adivinar. Nuestro equipo en ${salesEmail} puede darle una respuesta definitiva.`,
+  unknownStatement: 'Gracias, me sirve.',
+  noted: (name, items) =>
+    items.length === 0 && name ? `¡Encantado, ${name}!` : `¡Gracias${name ? `, ${name}` : ''}!${items.length > 0 ? ` He anotado ${list(items, 'y')}.` : ''}`,
+  notedEmail: (email) => `su correo **${email}**`,
+  notedCompany: (company) => `que trabaja en ${company}`,
+  notedTeam: (seats) => `un equipo de ${seats}`,
+  priceLine: (monthly, annual) =>
+    [monthly && `**${monthly} por usuario al mes** con facturación mensual`, annual && `**${annual} por usuario al mes** con facturación anual`].filter(Boolean).join(', o '),
+  customLine: 'precio a medida: nuestro equipo comercial prepara una propuesta',
+  planIs: (plan, line) => `**${plan}** cuesta ${line}.`,
+  coversSeats: (range) => `Admite ${range}.`,
+  quoteMonthly: (plan, seats, perSeat, month, year) =>
+    `**${plan}** para ${seats} ${seats === 1 ? 'usuario' : 'usuarios'} con facturación mensual: **${perSeat} por usuario al mes**, es decir **${month} al mes** (${year} al año).`,
+  quoteAnnual: (plan, seats, perSeat, year, month, saving) =>
+    `Con facturación anual, ${plan} para ${seats} ${seats === 1 ? 'usuario' : 'usuarios'} cuesta **${perSeat} por usuario al mes**: **${year} al año** (${month} al mes)${saving ? `, un ahorro de **${saving}** al año` : ''}.`,
+  suggestFor: (seats, plan, summary) => `Para un equipo de ${seats}, le recomiendo **${plan}**. ${summary}`,
+  customPricing: (plan, minSeats, summary) =>
+    `**${plan}** tiene precio a medida: nuestro equipo comercial prepara una propuesta según sus usuarios y requisitos (${plan} empieza en ${minSeats} usuarios). ${summary}`,
+  quoteOffer: '¿Quiere una propuesta o una llamada breve con el equipo? Si es así, ¿a qué correo le escribimos?',
+  overviewIntro: (company) => `${company} se paga por usuario. Estos son nuestros planes:`,
+  mostPopular: ' (el más popular)',
+  compareIntro: (lower, higher) => `Así se comparan **${lower}** y **${higher}**:`,
+  compareAdds: (lower, higher) => `Además de lo que incluye ${lower}, **${higher}** añade:`,
+  compareCost: (seats) => `Para ${seats} usuarios:`,
+  perMonth: 'al mes',
+  recommendIntro: 'Con gusto le ayudo a elegir. Los planes se diferencian sobre todo por el tamaño del equipo y la administración:',
+  seatRange: (min, max) => (max === null ? `desde ${min} usuarios` : `entre ${min} y ${max.toLocaleString('en-US')} usuarios`),
+  featuresPrice: 'Precio',
+  competitorIntro: (company, competitor) => `Cómo se compara **${company}** con **${competitor}**:`,
+  competitorOurs: (company) => `Dónde ${company} es más fuerte:`,
+  competitorTheirs: (competitor) => `Dónde destaca ${competitor}:`,
+  objectionCheck: '¿Responde eso a su duda?',
+  booked: (when, minutes, email) => `Reserva hecha: **${when}**, una demo de ${minutes} minutos con nuestro equipo comercial. La invitación va a **${email}**.`,
+  icsNote: 'También puede añadirla a su calendario con la invitación (.ics) de abajo.',
+  defaultZone: (zone) => `No indicó zona horaria, así que usé ${zone}; dígame la suya y la cambio.`,
+  bookingNeedsEmail: (minutes) =>
+    `Con gusto organizo una demo de ${minutes} minutos. ¿A qué correo envío la invitación, y qué día y hora le vienen bien (con su zona horaria)?`,
+  bookingNeedsTime: (minutes, zone) =>
+    `Con gusto organizo una demo de ${minutes} minutos. ¿Qué día y hora le vienen bien? Dígame también su zona horaria (si no, usaré ${zone}).`,
+  bookingOffer: (minutes, zone) =>
+    `¿Le ayudaría una demo de ${minutes} minutos con nuestro equipo? Si es así, ¿qué día y hora le vienen bien, y en qué zona horaria (si no, usaré ${zone})?`,
+  bookingFailed: (reason, salesEmail) => `No pude hacer la reserva: ${reason} También puede escribir al equipo en ${salesEmail}.`,
+  bookingUnavailable: (salesEmail) => `Ahora mismo no puedo reservar reuniones; escriba a ${salesEmail} y el equipo buscará un horario con usted.`,
+  handoffDone: (email, hours) =>
+    email
+      ? `Por supuesto: he pedido que una persona de nuestro equipo comercial continúe la conversación. Le escribirá a **${email}**; horario del equipo: ${hours}.`
+      : `Por supuesto: he pedido que una persona de nuestro equipo comercial continúe la conversación. Su horario: ${hours}.`,
+  handoffUnavailable: (salesEmail, hours) => `Por supuesto: puede escribir a nuestro equipo comercial en ${salesEmail} (${hours}).`,
+  pricingUnavailable: (salesEmail) => `No pude consultar ese precio ahora mismo; nuestro equipo en ${salesEmail} puede enviarle una propuesta.`,
+};
+
+export const PHRASES: Record<'en' | 'es', Phrases> = { en, es };
+
+function list(items: readonly string[], and: string): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`;
+}

@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import type { OfflineTurn } from '@/lib/llm/offline/context';
+import type { Phrases } from '@/lib/llm/offline/phrases';
+import { isContactSales } from '@/lib/llm/offline/reading';
+import type { Topic } from '@/lib/llm/offline/topic';
+import { formatPrice } from '@/lib/sales/knowledge';
+import type { KnowledgeBase, Plan } from '@/lib/sales/knowledge/schema';
+
+/**
+ * Price replies. Every amount is either a get_pricing result or a catalogue price, formatted by formatPrice; nothing
+ * here multiplies, discounts or rounds.
+ */
+
+const quoteOk = z.object({
+  ok: z.literal(true),
+  plan: z.object({ id: z.string(), name: z.string() }),
+  seats: z.number(),
+  billing: z.enum(['monthly', 'annual']),
+  perSeatMonthly: z.number(),
+  monthlyTotal: z.number(),
+  annualTotal: z.number(),
+  annualSavings: z.number(),
+  currency: z.string(),
+});
+const quoteError = z.object({ ok: z.literal(false), code: z.string(), message: z.string() });
+const pricingInput = z.object({ plan: z.string(), seats: z.number(), billing: z.enum(['monthly', 'annual']).default('monthly') });
+
+type QuoteOk = z.infer<typeof quoteOk>;
+interface PriceResult {
+  planId: string;
+  quote?: QuoteOk;
+  error?: z.infer<typeof quoteError>;
+}
+
+/** This turn's get_pricing results, in call order. */
+function pricingResults(turn: OfflineTurn): PriceResult[] {
+  return turn.exchanges.flatMap((exchange) => {
+    if (exchange.toolName !== 'get_pricing') return [];
+    const input = pricingInput.safeParse(exchange.input);
+    if (!input.success) return [];
+    const ok = quoteOk.safeParse(exchange.output);
+    const error = quoteError.safeParse(exchange.output);
+    return [{ planId: input.data.plan, ...(ok.success ? { quote: ok.data } : {}), ...(error.success ? { error: error.data } : {}) }];
+  });
+}
+
+const money = (amount: number, kb: KnowledgeBase) => formatPrice(amount, kb.company.currency);
+
+/** A plan's catalogue price line, in the reply's language. */
+export function cataloguePriceLine(plan: Plan, kb: KnowledgeBase, ph: Phrases): string {
+  if (isContactSales(plan)) return ph.customLine;
+  const monthly = plan.pricePerSeatMonthly === null ? undefined : money(plan.pricePerSeatMonthly, kb);
+  const annual = plan.pricePerSeatMonthlyAnnual === null ? undefined : money(plan.pricePerSeatMonthlyAnnual, kb);
+  return ph.priceLine(monthly, annual);
+}
+
+export function priceReply(topic: Extract<Topic, { kind: 'price' }>, turn: OfflineTurn, ph: Phrases): string[] {
+  const { kb } = turn;
+  const results = pricingResults(turn);
+  const lines = planLines(topic.plan, topic, results, turn, ph);
+  if (topic.alternative) lines.push(...planLines(topic.alternative, { ...topic, inferred: true }, results, turn, ph));
+  if (isContactSales(topic.plan) && !lines.at(-1)?.endsWith('?')) lines.push(ph.quoteOffer);
+  // The tools were offered and every call failed: say so rather than quote a price no tool confirmed.
+  if (turn.tools.has('get_pricing') && results.length > 0 && results.every((result) => !result.quote && !result.error)) {
+    return [ph.pricingUnavailable(kb.company.salesEmail)];
+  }
+  return lines;
+}
+
+function planLines(plan: Plan, topic: Extract<Topic, { kind: 'price' }>, all: PriceResult[], turn: OfflineTurn, ph: Phrases): string[] {
+  const { kb } = turn;
+  if (isContactSales(plan)) return [ph.customPricing(plan.name, plan.minSeats, plan.summary)];
+  const results = all.filter((result) => result.planId === plan.id);
+  const quotes = results.flatMap((result) => (result.quote ? [result.quote] : []));
+  const seatError = results.find((result) => result.error && result.error.code !== 'contact_sales')?.error;
+  const range = ph.seatRange(plan.minSeats, plan.maxSeats);
+  if (seatError) {
+    return [turn.locale === 'en' ? seatError.message : `${plan.name}: ${ph.coversSeats(range)}`];
+  }
+  const monthly = quotes.find((quote) => quote.billing === 'monthly');
+  const annual = quotes.find((quote) => quote.billing === 'annual');
+  if (!topic.seatsGiven || quotes.length === 0) {
+    // Per-seat rates: from the tool's answers when it ran, else straight from the catalogue.
+    const line =
+      quotes.length > 0
+        ? ph.priceLine(monthly && money(monthly.perSeatMonthly, kb), annual && money(annual.perSeatMonthly, kb))
+        : cataloguePriceLine(plan, kb, ph);
+    return [ph.planIs(plan.name, line), `${plan.summary} ${ph.coversSeats(range)}`];
+  }
+  const lines = topic.inferred ? [ph.suggestFor(topic.seats, plan.name, plan.summary)] : [];
+  if (monthly) {
+    lines.push(ph.quoteMonthly(plan.name, monthly.seats, money(monthly.perSeatMonthly, kb), money(monthly.monthlyTotal, kb), money(monthly.annualTotal, kb)));
+  }
+  if (annual) {
+    const saving = annual.annualSavings > 0 ? money(annual.annualSavings, kb) : undefined;
+    lines.push(ph.quoteAnnual(plan.name, annual.seats, money(annual.perSeatMonthly, kb), money(annual.annualTotal, kb), money(annual.monthlyTotal, kb), saving));
+  }
+  return lines;
+}
+
+export function overviewReply(turn: OfflineTurn, ph: Phrases): string[] {
+  const { kb } = turn;
+  return [
+    ph.overviewIntro(kb.company.name),
+    bullets(kb.plans.map((plan) => `**${plan.name}**${plan.highlight ? ph.mostPopular : ''}: ${cataloguePriceLine(plan, kb, ph)}. ${plan.summary}`)),
+  ];
+}
+
+export function comparePlansReply(topic: Extract<Topic, { kind: 'compare-plans' }>, turn: OfflineTurn, ph: Phrases): string[] {
+  const { kb } = turn;
+  const [first, second] = topic.plans;
+  const [lower, higher] = kb.plans.indexOf(first) <= kb.plans.indexOf(second) ? [first, second] : [second, first];
+  const added = higher.features.filter((feature) => !/^everything in /i.test(feature));
+  const row = (plan: Plan) =>
+    `**${plan.name}**: ${cataloguePriceLine(plan, kb, ph)}. ${plan.summary} (${ph.seatRange(plan.minSeats, plan.maxSeats)})`;
+  const lines = [ph.compareIntro(lower.name, higher.name), bullets([row(lower), row(higher)]), ph.compareAdds(lower.name, higher.name), bullets(added)];
+  const results = pricingResults(turn);
+  if (topic.seats !== undefined && results.length > 0) {
+    const costs = [lower, higher].map((plan) => {
+      const result = results.find((entry) => entry.planId === plan.id);
+      if (result?.quote) return `**${plan.name}**: **${money(result.quote.monthlyTotal, kb)} ${ph.perMonth}** (${money(result.quote.perSeatMonthly, kb)} × ${result.quote.seats})`;
+      return `**${plan.name}**: ${isContactSales(plan) ? ph.customLine : (result?.error?.message ?? ph.customLine)}`;
+    });
+    lines.push(ph.compareCost(topic.seats), bullets(costs));
+  }
+  return lines;
+}
+
+export function recommendReply(turn: OfflineTurn, ph: Phrases): string[] {
+  return [
+    ph.recommendIntro,
+    bullets(turn.kb.plans.map((plan) => `**${plan.name}** (${ph.seatRange(plan.minSeats, plan.maxSeats)}): ${lowerFirst(plan.summary)}`)),
+  ];
+}
+
+export function planFeaturesReply(plan: Plan, turn: OfflineTurn, ph: Phrases): string[] {
+  return [`**${plan.name}** — ${plan.summary}`, bullets(plan.features), `${ph.featuresPrice}: ${cataloguePriceLine(plan, turn.kb, ph)}.`];
+}
+
+export function bullets(items: readonly string[]): string {
+  return items.map((item) => `- ${item}`).join('\n');
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

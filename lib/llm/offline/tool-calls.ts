@@ -1,0 +1,61 @@
+import type { OfflineTurn } from '@/lib/llm/offline/context';
+import { isContactSales } from '@/lib/llm/offline/reading';
+import type { Topic } from '@/lib/llm/offline/topic';
+import type { Plan } from '@/lib/sales/knowledge/schema';
+
+/**
+ * The first step of an offline turn: which of the sales tools to call, with what input — the same tools, through the
+ * same AI SDK loop, as the OpenAI agent. Every price the reply states comes back from get_pricing; bookings and
+ * handoffs are recorded by their tools, never by the agent itself.
+ */
+
+export interface PlannedCall {
+  toolName: 'get_pricing' | 'book_meeting' | 'request_human';
+  input: Record<string, unknown>;
+}
+
+export function planToolCalls(topic: Topic, turn: OfflineTurn): PlannedCall[] {
+  const calls = callsFor(topic, turn);
+  // A tool the caller did not offer cannot be called; the reply then answers from the catalogue or points to sales.
+  return calls.filter((call) => turn.tools.has(call.toolName));
+}
+
+function callsFor(topic: Topic, turn: OfflineTurn): PlannedCall[] {
+  switch (topic.kind) {
+    case 'price': {
+      const calls = pricingCalls(topic.plan, topic.seats, topic.billing);
+      if (topic.alternative) calls.push(...pricingCalls(topic.alternative, topic.seats, topic.billing));
+      return calls;
+    }
+    case 'compare-plans':
+      // With a team size the comparison shows what each plan would cost them; without one, catalogue prices do.
+      return topic.seats === undefined
+        ? []
+        : topic.plans.flatMap((plan) => pricingCalls(plan, topic.seats ?? plan.minSeats, topic.billing === 'annual' ? 'annual' : 'monthly'));
+    case 'booking':
+      if (!topic.email || topic.times.length === 0) return [];
+      return [
+        {
+          toolName: 'book_meeting',
+          input: { email: topic.email, preferredTimes: topic.times, timezone: topic.timezone ?? turn.kb.policies.meetings.defaultTimezone },
+        },
+      ];
+    case 'human':
+      return [{ toolName: 'request_human', input: { reason: handoffReason(turn.text) } }];
+    default:
+      return [];
+  }
+}
+
+/** Per-seat prices need no seat count from the prospect, but the tool does: a plan's minimum gives the per-seat rate. */
+function pricingCalls(plan: Plan, seats: number, billing: 'monthly' | 'annual' | 'both'): PlannedCall[] {
+  const call = (period: 'monthly' | 'annual'): PlannedCall => ({ toolName: 'get_pricing', input: { plan: plan.id, seats, billing: period } });
+  if (isContactSales(plan)) return [call('monthly')];
+  return billing === 'both' ? [call('monthly'), call('annual')] : [call(billing)];
+}
+
+function handoffReason(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const quoted = flat.length > 200 ? `${flat.slice(0, 199)}…` : flat;
+  return `The prospect asked for a person: "${quoted}"`;
+}
