@@ -41,7 +41,7 @@ export function buildSystemPrompt({ kb, state, passages, nextField, locale }: Sy
     nextField ? `Next thing worth asking (one question, only if it fits naturally): ${questionFor(nextField, locale)}` : 'Nothing more to ask right now.',
     ...(state.summary ? ['', '# Earlier in this conversation (summary)', state.summary.text] : []),
     '',
-    '# Knowledge for this question (cite the ids you used in your head; answer only from these and the plans)',
+    '# Knowledge for this question (answer only from these passages and the plans; the prospect sees the passages as the reply\'s sources, by id)',
     ...(passages.length > 0 ? passages.map((passage) => `[${passage.id}] ${passage.title}: ${passage.text}`) : ['(nothing relevant found)']),
     '',
     '# Policies',
