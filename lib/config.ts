@@ -11,6 +11,15 @@ const optionalUrl = z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ 
 const int = (fallback: number, min: number, max: number) =>
   z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).max(max).default(fallback));
 
+/** Server speech providers; `browser` means none: the client speaks with speechSynthesis. */
+export const TTS_PROVIDERS = ['smallest', 'openai', 'espeak', 'browser'] as const;
+export type TtsProviderId = (typeof TTS_PROVIDERS)[number];
+/** The sample rates Smallest.ai accepts (CONTRACTS.md); other providers have a fixed rate of their own. */
+export const SAMPLE_RATES = [8_000, 16_000, 24_000, 44_100] as const;
+export type SampleRate = (typeof SAMPLE_RATES)[number];
+const voiceId = z.string().regex(/^[A-Za-z0-9_.+-]{1,64}$/, 'letters, digits, "_", ".", "+" or "-" (at most 64)');
+const languageCode = z.string().regex(/^(auto|[a-z]{2,3}(-[A-Za-z]{2,4})?)$/, 'a language code such as en, es or auto');
+
 export const serverEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info')),
@@ -33,6 +42,24 @@ export const serverEnvSchema = z.object({
   CHAT_MAX_MESSAGE_CHARS: int(4_000, 1, 100_000),
   CHAT_CONTEXT_TOKENS: int(6_000, 500, 1_000_000),
   OFFLINE_WORD_DELAY_MS: int(18, 0, 1_000),
+
+  TTS_PROVIDER: z.preprocess(emptyToUndefined, z.enum(TTS_PROVIDERS).optional()),
+  SMALLEST_API_KEY: optionalString,
+  SMALLEST_BASE_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).default('https://api.smallest.ai')),
+  SMALLEST_VOICE_ID: z.preprocess(emptyToUndefined, voiceId.default('emily')),
+  SMALLEST_MODEL: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/).default('lightning_v3.1')),
+  TTS_SPEED: z.preprocess(emptyToUndefined, z.coerce.number().min(0.5).max(2).default(1)),
+  TTS_SAMPLE_RATE: z.preprocess(emptyToUndefined, z.coerce.number().pipe(z.union(SAMPLE_RATES.map((rate) => z.literal(rate)))).default(24_000)),
+  TTS_LANGUAGE_EN: z.preprocess(emptyToUndefined, languageCode.default('en')),
+  TTS_LANGUAGE_ES: z.preprocess(emptyToUndefined, languageCode.default('es')),
+  TTS_CACHE_TTL_SECONDS: int(60 * 60 * 24 * 7, 0, 60 * 60 * 24 * 365),
+  TTS_MAX_CHARS: int(1_000, 1, 10_000),
+  TTS_QUEUE_MAX: int(32, 1, 1_000),
+  OPENAI_TTS_MODEL: z.preprocess(emptyToUndefined, z.string().min(1).default('gpt-4o-mini-tts')),
+  OPENAI_TTS_VOICE: z.preprocess(emptyToUndefined, voiceId.default('alloy')),
+  OPENAI_TRANSCRIBE_MODEL: z.preprocess(emptyToUndefined, z.string().min(1).default('gpt-4o-mini-transcribe')),
+  ESPEAK_VOICE_EN: z.preprocess(emptyToUndefined, voiceId.default('en-us')),
+  ESPEAK_VOICE_ES: z.preprocess(emptyToUndefined, voiceId.default('es')),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
@@ -56,12 +83,32 @@ export type StoreConfig =
   | { provider: 'upstash'; url: string; token: string; prefix: string }
   | { provider: 'memory'; prefix: string };
 
+/**
+ * Speech settings. Which provider speaks is decided in lib/voice/select.ts from these plus one probe that config cannot
+ * make (is espeak-ng on PATH?); `forcedProvider` is TTS_PROVIDER.
+ */
+export interface VoiceConfig {
+  forcedProvider: TtsProviderId | undefined;
+  smallest: { apiKey: string; baseURL: string; voiceId: string; model: string } | undefined;
+  openai: { apiKey: string; baseURL: string; ttsModel: string; ttsVoice: string; transcribeModel: string } | undefined;
+  espeak: { voices: { en: string; es: string } };
+  speed: number;
+  sampleRate: SampleRate;
+  /** UI locale → the language code sent to the provider. */
+  languages: { en: string; es: string };
+  cacheTtlSeconds: number;
+  maxChars: number;
+  /** Requests allowed to wait for a provider that takes one at a time (Smallest.ai); more are refused with 429. */
+  queueMax: number;
+}
+
 export interface ServerConfig {
   env: ServerEnv['NODE_ENV'];
   logLevel: ServerEnv['LOG_LEVEL'];
   llm: LlmConfig;
   store: StoreConfig & { conversationTtlSeconds: number; maxMessages: number };
   chat: { maxMessageChars: number };
+  voice: VoiceConfig;
 }
 
 export class ConfigError extends Error {
@@ -112,6 +159,35 @@ export function parseServerConfig(source: Record<string, string | undefined>): S
       maxMessages: env.CONVERSATION_MAX_MESSAGES,
     },
     chat: { maxMessageChars: env.CHAT_MAX_MESSAGE_CHARS },
+    voice: parseVoiceConfig(env),
+  };
+}
+
+function parseVoiceConfig(env: ServerEnv): VoiceConfig {
+  const forced = env.TTS_PROVIDER;
+  if (forced === 'smallest' && !env.SMALLEST_API_KEY) throw new ConfigError(['SMALLEST_API_KEY: required when TTS_PROVIDER=smallest']);
+  if (forced === 'openai' && !env.OPENAI_API_KEY) throw new ConfigError(['OPENAI_API_KEY: required when TTS_PROVIDER=openai']);
+  return {
+    forcedProvider: forced,
+    smallest: env.SMALLEST_API_KEY
+      ? { apiKey: env.SMALLEST_API_KEY, baseURL: env.SMALLEST_BASE_URL.replace(/\/+$/, ''), voiceId: env.SMALLEST_VOICE_ID, model: env.SMALLEST_MODEL }
+      : undefined,
+    openai: env.OPENAI_API_KEY
+      ? {
+          apiKey: env.OPENAI_API_KEY,
+          baseURL: env.OPENAI_BASE_URL.replace(/\/+$/, ''),
+          ttsModel: env.OPENAI_TTS_MODEL,
+          ttsVoice: env.OPENAI_TTS_VOICE,
+          transcribeModel: env.OPENAI_TRANSCRIBE_MODEL,
+        }
+      : undefined,
+    espeak: { voices: { en: env.ESPEAK_VOICE_EN, es: env.ESPEAK_VOICE_ES } },
+    speed: env.TTS_SPEED,
+    sampleRate: env.TTS_SAMPLE_RATE as SampleRate,
+    languages: { en: env.TTS_LANGUAGE_EN, es: env.TTS_LANGUAGE_ES },
+    cacheTtlSeconds: env.TTS_CACHE_TTL_SECONDS,
+    maxChars: env.TTS_MAX_CHARS,
+    queueMax: env.TTS_QUEUE_MAX,
   };
 }
 

@@ -2,12 +2,13 @@ import 'server-only';
 import { getServerConfig } from '@/lib/config';
 import { getSalesAgent } from '@/lib/llm';
 import { getConversationStore } from '@/lib/store';
+import { getSpeechService } from '@/lib/voice/speech';
 
 export interface HealthReport {
   status: 'ok' | 'degraded';
   agent: { provider: 'openai' | 'offline'; model: string; ok: boolean; latencyMs: number; error?: string };
   store: { provider: 'upstash' | 'memory'; durable: boolean; ok: boolean; latencyMs: number; error?: string };
-  speech: { provider: 'browser'; ok: boolean; note: string };
+  speech: { provider: 'smallest' | 'openai' | 'espeak' | 'browser'; ok: boolean; latencyMs?: number; note: string; error?: string };
   checkedAt: string;
 }
 
@@ -16,13 +17,21 @@ export async function getHealthReport(): Promise<HealthReport> {
   const config = getServerConfig();
   const agent = getSalesAgent();
   const store = getConversationStore();
-  const [agentHealth, storeHealth] = await Promise.all([agent.ping(), store.ping()]);
+  const speech = getSpeechService();
+  const browserSpeech = { ok: true, latencyMs: 0 };
+  const [agentHealth, storeHealth, speechHealth] = await Promise.all([agent.ping(), store.ping(), speech.provider?.ping() ?? browserSpeech]);
   const report: HealthReport = {
-    status: agentHealth.ok && storeHealth.ok ? 'ok' : 'degraded',
+    status: agentHealth.ok && storeHealth.ok && speechHealth.ok ? 'ok' : 'degraded',
     agent: { provider: agent.kind, model: agent.model, ...agentHealth },
     store: { provider: store.kind, durable: config.store.provider === 'upstash', ...storeHealth },
-    // Server-side speech arrives with the voice issue; until then replies are spoken by the browser.
-    speech: { provider: 'browser', ok: true, note: 'Speech is synthesised in the browser (speechSynthesis).' },
+    speech: {
+      provider: speech.providerId,
+      ...speechHealth,
+      note:
+        speech.providerId === 'browser'
+          ? 'No server speech is configured: replies are spoken by the browser (speechSynthesis).'
+          : `Replies are spoken by ${speech.providerId} through /api/v1/tts; the browser's speechSynthesis is the fallback.`,
+    },
     checkedAt: new Date().toISOString(),
   };
   return report;

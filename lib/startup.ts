@@ -1,6 +1,9 @@
 import 'server-only';
 import { ConfigError, getServerConfig, type ServerConfig } from '@/lib/config';
 import { getKnowledgeBase, KnowledgeBaseError } from '@/lib/sales/knowledge';
+import { findEspeak } from '@/lib/voice/espeak';
+import { chooseProviderId } from '@/lib/voice/select';
+import { scheduleSpeechWarmup } from '@/lib/voice/warm';
 
 /** Validates config at start-up; on a bad value prints which variable and stops the process. */
 export function checkConfigAtStartup(): void {
@@ -8,6 +11,8 @@ export function checkConfigAtStartup(): void {
     logStartup(getServerConfig());
     // Route modules load lazily: validate the knowledge base now so a bad entry stops start-up, not the first chat.
     getKnowledgeBase();
+    // After the checks, and not awaited: the greeting is cached in the background while the server starts answering.
+    scheduleSpeechWarmup();
   } catch (error) {
     if (error instanceof ConfigError || error instanceof KnowledgeBaseError) {
       console.error(error.message);
@@ -22,5 +27,5 @@ export function logStartup(config: ServerConfig): void {
   if (config.logLevel === 'silent' || config.env === 'test') return;
   const llm = config.llm.provider === 'openai' ? `openai (${config.llm.model}, ${config.llm.apiMode} API)` : 'offline sales agent';
   const store = config.store.provider === 'upstash' ? `upstash (${new URL(config.store.url).host})` : 'in-memory';
-  console.info(`[sales-agent] agent: ${llm} · store: ${store}`);
+  console.info(`[sales-agent] agent: ${llm} · store: ${store} · speech: ${chooseProviderId(config.voice, { espeakPath: () => findEspeak() })}`);
 }

@@ -135,7 +135,8 @@ describe('the chat over HTTP with real Redis and the OpenAI stand-in', () => {
       status: 'ok',
       agent: { provider: 'openai', model: 'gpt-standin', ok: true },
       store: { provider: 'upstash', durable: true, ok: true },
-      speech: { provider: 'browser' },
+      // An OpenAI key with no Smallest.ai key: OpenAI speaks, and its health is the stand-in's /v1/models answering.
+      speech: { provider: 'openai', ok: true },
     });
   });
 

@@ -29,7 +29,15 @@ function ConversationShell({ suggestedQuestions, maxChars }: { suggestedQuestion
       <div className="min-h-0 flex-1 overflow-y-auto px-3 py-4 sm:px-4">
         <EmptyState questions={suggestedQuestions} onSelect={() => undefined} disabled />
       </div>
-      <Composer onSend={() => undefined} onStop={() => undefined} busy={false} disabled maxChars={maxChars} />
+      <Composer
+        onSend={() => undefined}
+        onStop={() => undefined}
+        busy={false}
+        disabled
+        maxChars={maxChars}
+        // Room for the voice toggle and microphone, which arrive with the engine: the input must not jump narrower then.
+        actions={<span aria-hidden="true" className="w-[5.5rem] shrink-0" />}
+      />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { useT } from '@/lib/i18n/provider';
 
 export interface ComposerProps {
@@ -13,13 +13,21 @@ export interface ComposerProps {
   maxChars?: number;
   /** Lets the parent move focus here, e.g. after a suggested question (whose button then disappears) was used. */
   inputRef?: RefObject<HTMLTextAreaElement | null>;
+  /** Words being dictated: shown in place of the typed text (read-only) until the transcript is sent. */
+  interim?: string | null;
+  /** The prospect typed: a spoken reply must stop (barge-in). */
+  onType?: () => void;
+  /** Extra buttons before Send/Stop (the microphone and the voice toggle). */
+  actions?: ReactNode;
+  /** A status line under the input (voice state and errors). */
+  status?: ReactNode;
 }
 
 // Shown once the text is within this share of the limit, so the counter does not nag on ordinary messages.
 const COUNTER_THRESHOLD = 0.8;
 const MAX_HEIGHT_PX = 192;
 
-export function Composer({ onSend, onStop, busy, disabled = false, maxChars = 4000, inputRef }: ComposerProps) {
+export function Composer({ onSend, onStop, busy, disabled = false, maxChars = 4000, inputRef, interim = null, onType, actions, status }: ComposerProps) {
   const t = useT();
   const [value, setValue] = useState('');
   const ownRef = useRef<HTMLTextAreaElement>(null);
@@ -27,22 +35,24 @@ export function Composer({ onSend, onStop, busy, disabled = false, maxChars = 40
   const inputId = useId();
   const hintId = useId();
   const counterId = useId();
+  const dictating = interim !== null;
+  const shown = dictating ? interim : value;
 
   // Grow with the content up to a cap, then scroll; re-measured on every change, including the clear after sending.
   useLayoutEffect(() => {
     const element = textarea.current;
     if (!element) return;
     // Empty: one row, whatever a long placeholder would wrap to.
-    if (!value) {
+    if (!shown) {
       element.style.height = '';
       return;
     }
     element.style.height = 'auto';
     element.style.height = `${Math.min(element.scrollHeight, MAX_HEIGHT_PX)}px`;
-  }, [value, textarea]);
+  }, [shown, textarea]);
 
   const text = value.trim();
-  const canSend = !disabled && !busy && text.length > 0 && value.length <= maxChars;
+  const canSend = !disabled && !busy && !dictating && text.length > 0 && value.length <= maxChars;
   const showCounter = value.length >= maxChars * COUNTER_THRESHOLD;
 
   function send() {
@@ -75,15 +85,20 @@ export function Composer({ onSend, onStop, busy, disabled = false, maxChars = 40
           id={inputId}
           data-testid="composer-input"
           rows={1}
-          value={value}
+          value={shown}
           maxLength={maxChars}
           disabled={disabled}
+          readOnly={dictating}
           placeholder={t('composer.placeholder')}
           aria-describedby={showCounter ? `${hintId} ${counterId}` : hintId}
-          onChange={(event) => setValue(event.target.value)}
+          onChange={(event) => {
+            setValue(event.target.value);
+            onType?.();
+          }}
           onKeyDown={onKeyDown}
           className="block max-h-48 min-h-10 w-full flex-1 resize-none bg-transparent px-2 py-2 text-base leading-6 text-slate-900 placeholder:text-slate-500 focus:outline-none disabled:cursor-not-allowed sm:text-sm"
         />
+        {actions}
         {busy ? (
           <button
             type="button"
@@ -126,6 +141,7 @@ export function Composer({ onSend, onStop, busy, disabled = false, maxChars = 40
           </p>
         ) : null}
       </div>
+      {status ? <div className="mt-1 flex px-1 text-xs">{status}</div> : null}
     </form>
   );
 }

@@ -4,6 +4,8 @@ import { useEffect, useMemo, useRef } from 'react';
 import useSWR from 'swr';
 import type { SalesUIMessage } from '@/lib/chat/messages';
 import { useLocale, useT } from '@/lib/i18n/provider';
+import { useVoiceConversation } from '@/components/voice/use-voice-conversation';
+import { VoiceControls, VoiceStatus } from '@/components/voice/voice-controls';
 import { ChatError } from './chat-error';
 import { Composer } from './composer';
 import { EmptyState } from './empty-state';
@@ -84,7 +86,23 @@ export default function Conversation({ id, api, suggestedQuestions, maxChars }: 
   const historyLoading = history.isLoading;
 
   function send(text: string) {
+    voice.bargeIn();
+    voice.unlock();
     void sendMessage({ text });
+  }
+
+  // A transcript can arrive while a reply is still streaming (the prospect spoke over it): end that reply first.
+  async function sendTranscript(text: string) {
+    if (status === 'submitted' || status === 'streaming') await stop();
+    send(text);
+  }
+
+  // Voice ships in this lazily loaded chunk, so it costs the home page's first load nothing.
+  const voice = useVoiceConversation({ locale, messages, status, onTranscript: (text) => void sendTranscript(text) });
+
+  function stopReply() {
+    voice.bargeIn();
+    void stop();
   }
 
   function ask(question: string) {
@@ -112,7 +130,17 @@ export default function Conversation({ id, api, suggestedQuestions, maxChars }: 
           ) : null
         }
       />
-      <Composer inputRef={composerInput} onSend={send} onStop={stop} busy={busy} maxChars={maxChars} />
+      <Composer
+        inputRef={composerInput}
+        onSend={send}
+        onStop={stopReply}
+        busy={busy}
+        maxChars={maxChars}
+        interim={voice.interim}
+        onType={voice.bargeIn}
+        actions={<VoiceControls {...voice.controls} />}
+        status={<VoiceStatus inputState={voice.inputState} notice={voice.notice} />}
+      />
     </>
   );
 }

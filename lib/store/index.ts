@@ -1,9 +1,11 @@
 import 'server-only';
 import { getServerConfig, type ServerConfig } from '@/lib/config';
+import { createMemoryAudioCache, createUpstashAudioCache, type AudioCache } from './audio-cache';
 import { createMemoryStore } from './memory';
 import type { ConversationStore } from './types';
 import { createUpstashStore } from './upstash';
 
+export type { AudioCache, AudioCacheStats, CachedAudio } from './audio-cache';
 export type { Conversation, ConversationMeta, ConversationStore, StoreHealth } from './types';
 
 let warnedAboutMemory = false;
@@ -28,4 +30,18 @@ let store: ConversationStore | undefined;
 export function getConversationStore(): ConversationStore {
   store ??= createConversationStore(getServerConfig().store);
   return store;
+}
+
+/** The speech cache's storage, on the same Redis (or memory) as the conversations. */
+export function createAudioCache(config: ServerConfig['store']): AudioCache {
+  if (config.provider === 'upstash') return createUpstashAudioCache({ url: config.url, token: config.token, prefix: config.prefix });
+  return createMemoryAudioCache();
+}
+
+let audioCache: AudioCache | undefined;
+
+/** The process's speech cache, created on first use. */
+export function getAudioCache(): AudioCache {
+  audioCache ??= createAudioCache(getServerConfig().store);
+  return audioCache;
 }

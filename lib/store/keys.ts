@@ -16,3 +16,13 @@ export function conversationKeys(prefix: string, id: string) {
 export function conversationIndexKey(prefix: string): string {
   return `${prefix}conv:index`;
 }
+
+/** Every key of the speech cache: one string per cached utterance, and one hash of hit/miss counters. */
+export function audioCacheKeys(prefix: string) {
+  return {
+    /** JSON `{ format, provider, chunks: base64[] }`, expiring after TTS_CACHE_TTL_SECONDS. `id` is a SHA-256 hex. */
+    entry: (id: string) => `${prefix}tts:${id}`,
+    /** Hash: hits, misses. Refreshed to a 90-day TTL on every count. */
+    stats: `${prefix}tts:stats`,
+  };
+}

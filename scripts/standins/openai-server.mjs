@@ -1,8 +1,9 @@
 // @ts-check
 /**
  * A local stand-in for the OpenAI API that speaks its exact wire formats (see docs: CONTRACTS.md "OpenAI streaming"):
- * Chat Completions and Responses, streaming and not, plus `GET /v1/models`. Latency and faults are injectable so the
- * app's retry, timeout and error paths can be tested for real over HTTP; OpenAI itself is unreachable from the build machines.
+ * Chat Completions and Responses, streaming and not, plus `GET /v1/models`, `POST /v1/audio/speech` (streamed 24 kHz
+ * PCM) and `POST /v1/audio/transcriptions`. Latency and faults are injectable so the app's retry, timeout and error
+ * paths can be tested for real over HTTP; OpenAI itself is unreachable from the build machines.
  *
  * In process:   startOpenAIStandIn({ ttftMs: 50 }); createOpenAI({ baseURL: standIn.url, apiKey: 'x' })
  * Out of process: node scripts/standins/openai-server.mjs --port 4010 --ttft 50 --interval 10   (prints the base URL)
@@ -95,7 +96,8 @@ export async function startOpenAIStandIn(options = {}) {
     const url = new URL(req.url ?? '/', 'http://standin');
     const path = url.pathname.replace(/\/+$/, '') || '/';
     const method = req.method ?? 'GET';
-    const body = method === 'POST' ? await readJson(req) : undefined;
+    const multipart = /^multipart\/form-data/i.test(req.headers['content-type'] ?? '');
+    const body = method === 'POST' ? (multipart ? await readMultipart(req) : await readJson(req)) : undefined;
     if (body === INVALID_JSON) return sendError(res, 400, 'We could not parse the JSON body of your request.', 'invalid_request_error');
 
     if (path.startsWith('/__standin/')) return handleControl(method, path, body, res);
@@ -127,6 +129,23 @@ export async function startOpenAIStandIn(options = {}) {
       const run = { res, turn, behaviour: current, body, breakAfter: fault ? (fault.afterTokens ?? 3) : null };
       if (api === 'chat') return body.stream ? streamChat(run) : completeChat(run);
       return body.stream ? streamResponses(run) : completeResponses(run);
+    }
+    if (method === 'POST' && path === '/v1/audio/speech') {
+      if (!body || typeof body.model !== 'string' || typeof body.input !== 'string' || typeof body.voice !== 'string') {
+        return sendError(res, 400, "Missing required parameter: 'model', 'input' or 'voice'.", 'invalid_request_error', 'missing_required_parameter');
+      }
+      const fault = takeFault();
+      if (fault && fault.kind !== 'broken_stream') return sendFault(res, fault);
+      return streamSpeech(res, body, behaviour, fault ? (fault.afterTokens ?? 1) : null);
+    }
+    if (method === 'POST' && path === '/v1/audio/transcriptions') {
+      if (!body?.multipart || !body.filename || typeof body.fields.model !== 'string') {
+        return sendError(res, 400, "Missing required parameter: 'file' or 'model'.", 'invalid_request_error', 'missing_required_parameter');
+      }
+      const fault = takeFault();
+      if (fault && fault.kind !== 'broken_stream') return sendFault(res, fault);
+      await sleep(behaviour.ttftMs);
+      return sendJson(res, 200, { text: behaviour.replyText ?? 'Hello, I would like to know about your pricing.' });
     }
     return sendError(res, 404, `Invalid URL (${method} ${path})`, 'invalid_request_error');
   }
@@ -537,6 +556,58 @@ async function completeResponses(run) {
   const items = outputItems(turn);
   const usage = responsesUsage(body, tokenize(turn.text).length + turn.toolCalls.length);
   sendJson(res, 200, { ...responseObject(body, newId('resp'), nowSeconds()), status: 'completed', output: items, output_text: turn.text, usage });
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Audio: /v1/audio/speech streams raw 24 kHz 16-bit mono PCM (`response_format: "pcm"`), like OpenAI.
+
+/**
+ * A 440 Hz tone, 60 ms per input character, sent in 4 pieces: `ttftMs` before the first, `tokenIntervalMs` between.
+ * @param {http.ServerResponse} res @param {any} body @param {Behaviour} behaviour @param {number | null} breakAfter
+ */
+async function streamSpeech(res, body, behaviour, breakAfter) {
+  const rate = 24_000;
+  const samples = Math.round((rate * Math.max(200, body.input.length * 60)) / 1000 / (Number(body.speed) > 0 ? Number(body.speed) : 1));
+  const pcm = Buffer.alloc(samples * 2);
+  for (let i = 0; i < samples; i++) pcm.writeInt16LE(Math.round(16_000 * Math.sin((2 * Math.PI * 440 * i) / rate)), i * 2);
+  res.writeHead(200, { 'content-type': body.response_format === 'pcm' ? 'application/octet-stream' : 'audio/mpeg', 'transfer-encoding': 'chunked' });
+  res.flushHeaders();
+  const per = Math.ceil(samples / 4) * 2;
+  await sleep(behaviour.ttftMs);
+  for (let offset = 0, index = 0; offset < pcm.length; offset += per, index++) {
+    if (res.destroyed) return;
+    if (index > 0) await sleep(behaviour.tokenIntervalMs);
+    if (breakAfter !== null && index >= breakAfter) return void res.destroy();
+    res.write(pcm.subarray(offset, offset + per));
+  }
+  res.end();
+}
+
+/**
+ * Enough of multipart/form-data for the transcription endpoint: field values and the file's name and size.
+ * @param {http.IncomingMessage} req
+ */
+async function readMultipart(req) {
+  /** @type {Buffer[]} */
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  const text = Buffer.concat(chunks).toString('latin1');
+  /** @type {Record<string, string>} */
+  const fields = {};
+  let filename = null;
+  let fileBytes = 0;
+  for (const part of text.split(/--[^\r\n]+\r\n/)) {
+    const [head, ...rest] = part.split('\r\n\r\n');
+    const name = /name="([^"]*)"/.exec(head ?? '')?.[1];
+    if (!name) continue;
+    const value = rest.join('\r\n\r\n').replace(/\r\n(--[^\r\n]*--\r\n)?$/, '');
+    const file = /filename="([^"]*)"/.exec(head ?? '')?.[1];
+    if (file !== undefined) {
+      filename = file;
+      fileBytes = Buffer.byteLength(value, 'latin1');
+    } else fields[name] = value;
+  }
+  return { multipart: true, fields, filename, fileBytes };
 }
 
 // ---------------------------------------------------------------------------------------------------------------------

@@ -1,0 +1,29 @@
+/** @jest-environment node */
+// With no keys at all, POST /api/v1/tts speaks through espeak-ng when it is installed: the embedded default.
+import { findEspeak } from '@/lib/voice/espeak';
+import { readSseFrames } from '@/lib/voice/sse-frames';
+
+for (const name of ['OPENAI_API_KEY', 'SMALLEST_API_KEY', 'TTS_PROVIDER', 'UPSTASH_REDIS_REST_URL', 'UPSTASH_REDIS_REST_TOKEN']) delete process.env[name];
+
+(findEspeak() ? describe : describe.skip)('POST /api/v1/tts with espeak-ng', () => {
+  beforeAll(() => jest.spyOn(console, 'warn').mockImplementation(() => undefined));
+
+  it('answers `curl -d {"text":"Hello"}` with a format event, audio and done, then serves the repeat from the cache', async () => {
+    const { POST } = await import('@/app/api/v1/tts/route');
+    const call = async () => {
+      // No content type at all, as `curl -d` without -H sends form-encoded: both must work.
+      const response = await POST(new Request('http://localhost/api/v1/tts', { method: 'POST', body: '{"text":"Hello"}' }));
+      expect(response.status).toBe(200);
+      const events = [];
+      for await (const frame of readSseFrames(response.body!)) events.push({ event: frame.event, data: JSON.parse(frame.data) });
+      return events;
+    };
+    const first = await call();
+    expect(first[0]).toEqual({ event: 'format', data: { encoding: 'pcm_s16le', sampleRate: 22_050, channels: 1, provider: 'espeak', cached: false } });
+    expect(first.filter((event) => event.event === 'audio').length).toBeGreaterThan(0);
+    expect(first.at(-1)).toMatchObject({ event: 'done', data: { cached: false } });
+    expect(first.at(-1)?.data.bytes).toBeGreaterThan(10_000);
+    const second = await call();
+    expect(second.at(-1)).toMatchObject({ event: 'done', data: { cached: true, bytes: first.at(-1)?.data.bytes } });
+  });
+});

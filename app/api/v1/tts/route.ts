@@ -1,0 +1,20 @@
+import { getServerConfig } from '@/lib/config';
+import { readJsonBody, withErrors } from '@/lib/http';
+import { getSpeechService } from '@/lib/voice/speech';
+import { SSE_HEADERS, speechEventStream } from '@/lib/voice/sse-response';
+import { parseTtsRequest } from './schema';
+
+// Audio streams are never cached by Next, and the handler reads per-request state.
+export const dynamic = 'force-dynamic';
+
+// The text is capped by TTS_MAX_CHARS; this only bounds what is read before parsing.
+const MAX_BODY_BYTES = 64 * 1024;
+
+/** Speaks text as server-sent events: `format`, `audio` chunks of base64 PCM, then `done` (docs/voice.md). */
+export const POST = withErrors('voice', async (request: Request) => {
+  const config = getServerConfig();
+  const body = parseTtsRequest(await readJsonBody(request, { maxBytes: MAX_BODY_BYTES, surface: 'voice' }), { maxChars: config.voice.maxChars });
+  // request.signal fires when the client goes away: the provider call is cancelled with it.
+  const speech = await getSpeechService().synthesize({ ...body, signal: request.signal });
+  return new Response(speechEventStream(speech), { headers: SSE_HEADERS });
+});

@@ -1,0 +1,43 @@
+/**
+ * What makes two speech requests "the same audio": provider, model, voice, speed, rate, language and the text after
+ * normalisation. Web Crypto only, so it runs on either runtime.
+ */
+export interface SpeechCacheKeyParts {
+  provider: string;
+  variant: string;
+  voice: string;
+  speed: number;
+  sampleRate: number;
+  language: string;
+  text: string;
+}
+
+/**
+ * The text as it is spoken and cached: Unicode NFC, typographic quotes and spaces folded to plain ones, whitespace runs
+ * collapsed. Case and punctuation are kept: they change how a sentence is said ("US" vs "us", "?" vs ".").
+ */
+export function normaliseSpeechText(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/[\u2018\u2019\u201B\u2032]/g, "'")
+    .replace(/[\u201C\u201D\u201F\u2033]/g, '"')
+    .replace(/[\u00A0\u2000-\u200B\u202F\u205F\u3000\uFEFF]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** SHA-256 hex of the parts, text normalised: short, fixed-length Redis keys that reveal nothing of the text. */
+export async function speechCacheId(parts: SpeechCacheKeyParts): Promise<string> {
+  const material = JSON.stringify([
+    'v1',
+    parts.provider,
+    parts.variant,
+    parts.voice,
+    Number(parts.speed.toFixed(3)),
+    parts.sampleRate,
+    parts.language.toLowerCase(),
+    normaliseSpeechText(parts.text),
+  ]);
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(material));
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,204 @@
+import 'server-only';
+import type { VoiceConfig } from '@/lib/config';
+import { AppError } from '@/lib/errors';
+import { base64ToBytes } from './base64';
+import { createKeyedQueue, type KeyedQueue } from './queue';
+import { readSseFrames } from './sse-frames';
+import { pcmFormat, type ProviderHealth, type SpeechRequest, type TtsProvider } from './types';
+
+type SmallestConfig = NonNullable<VoiceConfig['smallest']>;
+
+export interface SmallestOptions extends SmallestConfig {
+  sampleRate: number;
+  /** Shared by every provider instance with the same key, so the one-in-flight rule holds across them. */
+  queue?: KeyedQueue;
+  queueMax?: number;
+  /** Retries of a 429 (another client of the same account got there first). */
+  maxRetries?: number;
+  /** Base delay of the exponential backoff between 429 retries, in ms. */
+  retryBaseMs?: number;
+  /** Time allowed until the response headers arrive, in ms. */
+  timeoutMs?: number;
+}
+
+const VOICES_TTL_MS = 10 * 60_000;
+/** One queue per API key for the whole process: the vendor's limit is per account, not per provider object. */
+const queues = new Map<string, KeyedQueue>();
+
+/**
+ * Smallest.ai Waves over its SSE endpoint (`POST /waves/v1/tts/live`): the first audio arrives long before the whole
+ * sentence is synthesised. Calls are serialised per API key (see queue.ts).
+ */
+export function createSmallestProvider(options: SmallestOptions): TtsProvider {
+  const queue = options.queue ?? getQueue(options.apiKey, options.queueMax ?? 32);
+  const maxRetries = options.maxRetries ?? 3;
+  const retryBaseMs = options.retryBaseMs ?? 100;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const headers = { authorization: `Bearer ${options.apiKey}`, 'content-type': 'application/json' };
+  let voices: { ids: Set<string>; at: number } | undefined;
+
+  const fetchVoices = async (signal?: AbortSignal): Promise<Set<string>> => {
+    const modelPath = options.model.replace(/_/g, '-').replace(/-pro$/, '');
+    const response = await fetch(`${options.baseURL}/waves/v1/${modelPath}/get_voices`, {
+      headers,
+      signal: signal ?? AbortSignal.timeout(timeoutMs),
+    });
+    if (!response.ok) throw await upstreamError(response);
+    const body = (await response.json()) as { voices?: Array<{ voiceId?: unknown }> };
+    return new Set((body.voices ?? []).flatMap((voice) => (typeof voice.voiceId === 'string' ? [voice.voiceId] : [])));
+  };
+
+  return {
+    id: 'smallest',
+    format: pcmFormat(options.sampleRate),
+    formatFor: (sampleRate) => pcmFormat(sampleRate),
+    variant: options.model,
+
+    async *stream(request: SpeechRequest) {
+      const release = await queue.acquire(options.apiKey, request.signal);
+      // Our own controller: the caller's signal aborts it, and so does the consumer stopping early (generator return).
+      const controller = new AbortController();
+      const onAbort = () => controller.abort(request.signal?.reason);
+      request.signal?.addEventListener('abort', onAbort, { once: true });
+      try {
+        const response = await postWithRetry(request, controller.signal);
+        if (!response.body) throw new AppError('upstream_unavailable:voice', 'Smallest.ai sent no audio.');
+        let finished = false;
+        for await (const frame of readSseFrames(response.body)) {
+          const payload = parseJson(frame.data);
+          if (!payload) continue;
+          if (payload.status === 'error' || (typeof payload.error === 'string' && payload.done !== true)) {
+            throw new AppError('upstream_unavailable:voice', 'Smallest.ai failed while speaking.', { cause: payload });
+          }
+          if (typeof payload.audio === 'string' && payload.audio.length > 0) yield base64ToBytes(payload.audio);
+          // Every frame carries `done` (CONTRACTS.md): test its value, not whether the key exists.
+          if (payload.done === true) finished = true;
+        }
+        if (!finished && !controller.signal.aborted) {
+          throw new AppError('upstream_unavailable:voice', 'Smallest.ai closed the audio stream before it finished.');
+        }
+      } catch (error) {
+        if (controller.signal.aborted) throw request.signal?.reason ?? error;
+        throw toVoiceError(error);
+      } finally {
+        request.signal?.removeEventListener('abort', onAbort);
+        controller.abort();
+        release();
+      }
+    },
+
+    async hasVoice(voice) {
+      if (voice === options.voiceId) return true;
+      if (!voices || Date.now() - voices.at > VOICES_TTL_MS) voices = { ids: await fetchVoices(), at: Date.now() };
+      return voices.ids.has(voice);
+    },
+
+    async ping(): Promise<ProviderHealth> {
+      const started = performance.now();
+      try {
+        voices = { ids: await fetchVoices(AbortSignal.timeout(3_000)), at: Date.now() };
+        return { ok: true, latencyMs: Math.round(performance.now() - started) };
+      } catch (error) {
+        return { ok: false, latencyMs: Math.round(performance.now() - started), error: summarise(error) };
+      }
+    },
+  };
+
+  async function postWithRetry(request: SpeechRequest, signal: AbortSignal): Promise<Response> {
+    const body = JSON.stringify({
+      text: request.text,
+      voice_id: request.voice,
+      model: options.model,
+      sample_rate: request.sampleRate,
+      speed: request.speed,
+      language: request.language,
+      output_format: 'pcm',
+    });
+    for (let attempt = 0; ; attempt++) {
+      const timeout = AbortSignal.timeout(timeoutMs);
+      const response = await fetch(`${options.baseURL}/waves/v1/tts/live`, {
+        method: 'POST',
+        headers: { ...headers, accept: 'text/event-stream' },
+        body,
+        signal: AbortSignal.any([signal, timeout]),
+      });
+      if (response.ok) return response;
+      if (response.status === 429 && attempt < maxRetries) {
+        await response.body?.cancel();
+        await delay(backoff(response, attempt, retryBaseMs), signal);
+        continue;
+      }
+      throw await upstreamError(response);
+    }
+  }
+}
+
+function getQueue(apiKey: string, maxWaiting: number): KeyedQueue {
+  let queue = queues.get(apiKey);
+  if (!queue) {
+    queue = createKeyedQueue({ maxWaiting });
+    queues.set(apiKey, queue);
+  }
+  return queue;
+}
+
+function backoff(response: Response, attempt: number, baseMs: number): number {
+  const retryAfter = Number(response.headers.get('retry-after'));
+  if (Number.isFinite(retryAfter) && retryAfter > 0) return Math.min(retryAfter * 1000, 5_000);
+  // Full jitter keeps two instances sharing one key from retrying in lockstep.
+  return Math.round(baseMs * 2 ** attempt * (0.5 + Math.random() / 2));
+}
+
+function delay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
+}
+
+async function upstreamError(response: Response): Promise<AppError> {
+  const text = await response.text().catch(() => '');
+  const body = parseJson(text);
+  if (response.status === 410 && body?.error_code === 'MODEL_DEPRECATED') {
+    console.error(`[voice] Smallest.ai: ${String(body.message ?? 'model deprecated')}`);
+    return new AppError(
+      'upstream_unavailable:config',
+      'Smallest.ai has retired the configured model (MODEL_DEPRECATED). Set SMALLEST_MODEL to lightning_v3.1 or lightning_v3.1_pro.',
+      { cause: body },
+    );
+  }
+  if (response.status === 401 || response.status === 403) {
+    return new AppError('upstream_unavailable:config', 'Smallest.ai refused the API key: check SMALLEST_API_KEY.', { cause: body ?? text });
+  }
+  if (response.status === 429) return new AppError('rate_limited:voice', 'Speech is busy right now; try again in a moment.', { cause: body ?? text });
+  if (response.status === 400) {
+    console.error('[voice] Smallest.ai rejected a request:', body?.message ?? text);
+    return new AppError('bad_request:voice', 'The speech service could not read these settings.', { cause: body ?? text });
+  }
+  return new AppError('upstream_unavailable:voice', `Smallest.ai answered ${response.status}.`, { cause: body ?? text });
+}
+
+function toVoiceError(error: unknown): unknown {
+  if (error instanceof AppError) return error;
+  return new AppError('upstream_unavailable:voice', 'Smallest.ai is not answering.', { cause: error });
+}
+
+function parseJson(text: string): Record<string, unknown> | null {
+  try {
+    const value = JSON.parse(text) as unknown;
+    return value && typeof value === 'object' ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+function summarise(error: unknown): string {
+  return error instanceof AppError ? error.message : 'Smallest.ai is not answering.';
+}

@@ -1,0 +1,62 @@
+import 'server-only';
+import { toAppError } from '@/lib/errors';
+import { encodeSseFrame } from './sse-frames';
+import type { TtsAudioEvent, TtsDoneEvent, TtsErrorEvent } from './types';
+import type { SpeechResult } from './speech';
+
+/** Headers that keep proxies and Next from buffering or transforming the stream (TOOLCHAIN.md "Next 16 behaviour"). */
+export const SSE_HEADERS = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-cache, no-transform',
+  'x-accel-buffering': 'no',
+} as const;
+
+/**
+ * The /api/v1/tts event stream: `format`, then `audio` {seq, audio} per chunk, then `done` — or `error` {code, message}
+ * when the provider fails after audio has started. Push-based on purpose: the provider is drained as fast as it sends,
+ * because Smallest.ai takes one request at a time per account and a slow reader must not hold everyone else's turn.
+ * (One request is at most TTS_MAX_CHARS of speech, so the buffered audio stays small.)
+ */
+export function speechEventStream(result: SpeechResult): ReadableStream<Uint8Array> {
+  let cancelled = false;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encodeSseFrame('format', result.format));
+      void relay(controller);
+    },
+    async cancel() {
+      cancelled = true;
+      result.abort();
+      await result.chunks.return(undefined).catch(() => undefined);
+    },
+  });
+
+  async function relay(controller: ReadableStreamDefaultController<Uint8Array>) {
+    let seq = 0;
+    let bytes = 0;
+    try {
+      for await (const chunk of result.chunks) {
+        if (cancelled) return;
+        bytes += chunk.bytes;
+        const audio: TtsAudioEvent = { seq: seq++, audio: chunk.audio };
+        controller.enqueue(encodeSseFrame('audio', audio));
+      }
+      if (cancelled) return;
+      const done: TtsDoneEvent = { chunks: seq, bytes, cached: result.format.cached };
+      controller.enqueue(encodeSseFrame('done', done));
+      controller.close();
+    } catch (error) {
+      if (cancelled) return;
+      // The client went away (barge-in): nobody is listening for an error event.
+      if (result.signal.aborted) {
+        controller.close();
+        return;
+      }
+      const appError = toAppError(error, 'voice');
+      if (appError.type !== 'internal') console.warn(`[voice] speech failed mid-stream: ${appError.message}`);
+      const event: TtsErrorEvent = { code: appError.code, message: appError.publicMessage };
+      controller.enqueue(encodeSseFrame('error', event));
+      controller.close();
+    }
+  }
+}
