@@ -1,15 +1,22 @@
 import { startNextServer } from '../../scripts/lib/next-server.mjs';
+import { startSmallestStandIn } from '../../scripts/standins/smallest-server.mjs';
 import { startRedis } from '../support/redis';
 
-/** Real Redis through the bridge and the production build, with the offline agent (no keys). */
+/**
+ * Real Redis through the bridge and the production build, with the offline agent (no OpenAI key) and speech from the
+ * Smallest.ai stand-in (its exact wire format, a little latency per chunk).
+ */
 export default async function globalSetup() {
   const redis = await startRedis();
+  const smallest = await startSmallestStandIn({ apiKey: 'sk-smallest-e2e', firstChunkMs: 30, chunkIntervalMs: 10 });
   const next = await startNextServer({
     env: {
       UPSTASH_REDIS_REST_URL: redis.bridgeUrl,
       UPSTASH_REDIS_REST_TOKEN: redis.token,
       OFFLINE_WORD_DELAY_MS: '40',
       STORE_KEY_PREFIX: 'e2e:',
+      SMALLEST_API_KEY: 'sk-smallest-e2e',
+      SMALLEST_BASE_URL: smallest.url,
     },
   });
   process.env.E2E_BASE_URL = next.url;
@@ -17,6 +24,7 @@ export default async function globalSetup() {
   process.env.E2E_REDIS_URL = redis.redisUrl;
   return async () => {
     await next.stop();
+    await smallest.close();
     await redis.stop();
   };
 }
