@@ -20,6 +20,8 @@ const TTFT_MS = Number(option('ttft', '150'));
 const INTERVAL_MS = Number(option('interval', '10'));
 const LEVELS = option('levels', '1,50,200').split(',').map(Number);
 const ROUNDS = Number(option('rounds', '3'));
+const SMALLEST_FIRST_CHUNK_MS = Number(option('tts-first-chunk', '80'));
+const VOICE_SAMPLES = Number(option('voice-samples', '15'));
 const REPLY = 'Northwind Cloud Pro is built for growing teams: unlimited projects, advanced automations, SSO, and priority support, all in one place.';
 const TOKEN = 'bench-token';
 
@@ -36,14 +38,17 @@ function startChild(command, args, name) {
 let stopping = false;
 
 const redisDir = mkdtempSync(path.join(tmpdir(), 'bench-redis-'));
-const [redisPort, bridgePort, standInPort] = await Promise.all([freePort(), freePort(), freePort()]);
+const [redisPort, bridgePort, standInPort, smallestPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
 startChild('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', redisDir], 'redis-server');
 startChild(process.execPath, ['scripts/redis-bridge.mjs', '--redis', `redis://127.0.0.1:${redisPort}`, '--port', String(bridgePort), '--token', TOKEN], 'bridge');
 startChild(process.execPath, ['scripts/standins/openai-server.mjs', '--port', String(standInPort), '--ttft', String(TTFT_MS), '--interval', String(INTERVAL_MS)], 'stand-in');
+startChild(process.execPath, ['scripts/standins/smallest-server.mjs', '--port', String(smallestPort), '--api-key', 'sk-bench-voice', '--first-chunk', String(SMALLEST_FIRST_CHUNK_MS), '--interval', '10'], 'smallest stand-in');
+const smallestUrl = `http://127.0.0.1:${smallestPort}`;
 const bridgeUrl = `http://127.0.0.1:${bridgePort}`;
 const standInUrl = `http://127.0.0.1:${standInPort}/v1`;
 await waitForHttp(`${bridgeUrl}/__bridge/stats`);
 await waitForHttp(`${standInUrl}/models`);
+await waitForHttp(`${smallestUrl}/__standin/stats`);
 await fetch(`http://127.0.0.1:${standInPort}/__standin/behaviour`, { method: 'POST', body: JSON.stringify({ replyText: REPLY }) });
 
 const next = await startNextServer({
@@ -55,6 +60,8 @@ const next = await startNextServer({
     UPSTASH_REDIS_REST_URL: bridgeUrl,
     UPSTASH_REDIS_REST_TOKEN: TOKEN,
     STORE_KEY_PREFIX: 'bench:',
+    SMALLEST_API_KEY: 'sk-bench-voice',
+    SMALLEST_BASE_URL: smallestUrl,
     // e.g. BENCH_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server under load.
     ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
   },
@@ -194,16 +201,107 @@ try {
     if (firstError) console.error(`  level ${level}: first error: ${firstError.error}`);
   }
 
+  printTable(
+    `Time to first token through /api/v1/chat vs the stand-in called directly (ms; ${ROUNDS} bursts per level, 20 for one chat; node ${process.versions.node}; server CPU per turn from /proc)`,
+    rows,
+  );
+  console.log(`\nRedis per chat turn (through the Upstash bridge): ${commandsPerTurn.toFixed(1)} commands in ${requestsPerTurn.toFixed(1)} HTTP requests`);
+  console.log('Goal: added p50 < 5 ms for 1 chat and < 40 ms for a burst of 50, no errors.');
+
+  await benchVoice();
+} finally {
+  await stopAll();
+}
+
+/**
+ * Voice: from the final transcript (the moment the browser POSTs the chat message) to the first audio chunk of the
+ * reply's first sentence, as the browser does it: stream the chat, split sentences as text arrives, POST the first one
+ * to /api/v1/tts, wait for its first `audio` event. The floor is the upstream latency: the model's time to first token,
+ * its token interval up to the end of that sentence, and (uncached) Smallest's time to first chunk.
+ */
+async function benchVoice() {
+  const { createSentenceSplitter } = await import('../lib/voice/sentences.ts');
+  const control = (body) => fetch(`http://127.0.0.1:${standInPort}/__standin/behaviour`, { method: 'POST', body: JSON.stringify(body) });
+  const firstAudio = async (text) => {
+    const started = performance.now();
+    const response = await fetch(`${next.url}/api/v1/tts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }) });
+    if (!response.ok) throw new Error(`tts HTTP ${response.status}`);
+    let at;
+    let cached = false;
+    await readSse(response, (data) => {
+      const event = JSON.parse(data);
+      if (event.cached === true) cached = true;
+      if (at === undefined && typeof event.audio === 'string') at = performance.now();
+    });
+    return { ms: at - started, cached };
+  };
+  const turn = async (reply) => {
+    await control({ replyText: reply });
+    const splitter = createSentenceSplitter();
+    const started = performance.now();
+    let deltas = 0;
+    let sentence;
+    let audio;
+    const response = await fetch(`${next.url}/api/v1/chat`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ id: `voice-${process.pid}-${++conversationSeq}`, message: { role: 'user', parts: [{ type: 'text', text: 'What plans do you have?' }] } }),
+    });
+    await readSse(response, (data) => {
+      if (data === '[DONE]' || sentence) return;
+      const chunk = JSON.parse(data);
+      if (chunk.type !== 'text-delta') return;
+      deltas++;
+      const [first] = splitter.push(chunk.delta);
+      if (first) {
+        sentence = first;
+        audio = firstAudio(first).then((result) => ({ ...result, at: performance.now() - started }));
+      }
+    });
+    const result = await audio;
+    return { ms: result.at, cached: result.cached, deltas };
+  };
+
+  const rows = [];
+  for (const mode of ['uncached', 'cached']) {
+    const samples = [];
+    for (let index = 0; index < VOICE_SAMPLES; index++) {
+      // Uncached: a first sentence never spoken before. Cached: the same sentence as the previous uncached run.
+      const reply = `Plan number ${mode === 'uncached' ? `${index}-${Date.now()}` : 'cached-sample'} fits growing teams well. It includes automations and priority support.`;
+      if (mode === 'cached' && index === 0) await turn(reply);
+      samples.push(await turn(reply));
+    }
+    const floors = samples.map((sample) => TTFT_MS + Math.max(0, sample.deltas - 1) * INTERVAL_MS + (sample.cached ? 0 : SMALLEST_FIRST_CHUNK_MS));
+    const overheads = samples.map((sample, index) => sample.ms - floors[index]);
+    rows.push({
+      mode,
+      samples: samples.length,
+      'cache hits': samples.filter((sample) => sample.cached).length,
+      'first audio p50': percentile(samples.map((sample) => sample.ms), 50),
+      'first audio p95': percentile(samples.map((sample) => sample.ms), 95),
+      'upstream floor p50': percentile(floors, 50),
+      'overhead p50': percentile(overheads, 50),
+      'overhead p95': percentile(overheads, 95),
+    });
+  }
+  const phrase = [];
+  for (let index = 0; index < VOICE_SAMPLES; index++) phrase.push(await firstAudio('Thanks for your interest in Northwind Cloud.'));
+  printTable(
+    `Voice: final transcript → first audio chunk of the reply (ms; model ${TTFT_MS} ms to first token + ${INTERVAL_MS} ms/token, Smallest ${SMALLEST_FIRST_CHUNK_MS} ms to first chunk)`,
+    rows,
+  );
+  const cachedPhrase = phrase.slice(1).map((sample) => sample.ms);
+  console.log(`\nCached phrase through /api/v1/tts: first audio p50 ${percentile(cachedPhrase, 50).toFixed(1)} ms, p95 ${percentile(cachedPhrase, 95).toFixed(1)} ms (${phrase.slice(1).filter((sample) => sample.cached).length}/${cachedPhrase.length} cache hits)`);
+  console.log('Goal: overhead above the floor p50 < 50 ms uncached; a cached phrase\'s first audio < 20 ms.');
+}
+
+function printTable(title, rows) {
   const format = (value) => (typeof value === 'number' ? (Number.isInteger(value) ? String(value) : value.toFixed(1)) : String(value));
   const headers = Object.keys(rows[0]);
   const widths = headers.map((header) => Math.max(header.length, ...rows.map((row) => format(row[header]).length)));
   const line = (cells) => `| ${cells.map((cell, index) => cell.padStart(widths[index])).join(' | ')} |`;
-  console.log(`\nTime to first token through /api/v1/chat vs the stand-in called directly (ms; ${ROUNDS} bursts per level, 20 for one chat; node ${process.versions.node}; server CPU per turn from /proc)\n`);
+  console.log(`\n${title}\n`);
   console.log(line(headers));
   console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
   for (const row of rows) console.log(line(headers.map((header) => format(row[header]))));
-  console.log(`\nRedis per chat turn (through the Upstash bridge): ${format(commandsPerTurn)} commands in ${format(requestsPerTurn)} HTTP requests`);
-  console.log('Goal: added p50 < 5 ms for 1 chat and < 40 ms for a burst of 50, no errors.');
-} finally {
-  await stopAll();
 }
