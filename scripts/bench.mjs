@@ -255,11 +255,12 @@ async function benchVoice() {
       const [first] = splitter.push(chunk.delta);
       if (first) {
         sentence = first;
-        audio = firstAudio(first).then((result) => ({ ...result, at: performance.now() - started }));
+        const sentenceAt = performance.now() - started;
+        audio = firstAudio(first).then((result) => ({ ...result, at: performance.now() - started, sentenceAt }));
       }
     });
     const result = await audio;
-    return { ms: result.at, cached: result.cached, deltas };
+    return { ms: result.at, cached: result.cached, deltas, sentenceAt: result.sentenceAt, tts: result.ms };
   };
 
   const rows = [];
@@ -282,6 +283,9 @@ async function benchVoice() {
       'upstream floor p50': percentile(floors, 50),
       'overhead p50': percentile(overheads, 50),
       'overhead p95': percentile(overheads, 95),
+      // Where the overhead sits: the chat (first sentence complete vs the model's pace) and the TTS request.
+      'chat part p50': percentile(samples.map((sample) => sample.sentenceAt - (TTFT_MS + Math.max(0, sample.deltas - 1) * INTERVAL_MS)), 50),
+      'tts part p50': percentile(samples.map((sample) => sample.tts - (sample.cached ? 0 : SMALLEST_FIRST_CHUNK_MS)), 50),
     });
   }
   const phrase = [];
