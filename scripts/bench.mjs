@@ -256,7 +256,8 @@ async function benchVoice() {
       if (first) {
         sentence = first;
         const sentenceAt = performance.now() - started;
-        audio = firstAudio(first).then((result) => ({ ...result, at: performance.now() - started, sentenceAt }));
+        // firstAudio resolves after the whole audio stream: the first chunk came `result.ms` after the request.
+        audio = firstAudio(first).then((result) => ({ ...result, at: sentenceAt + result.ms, sentenceAt }));
       }
     });
     const result = await audio;
