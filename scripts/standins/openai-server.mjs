@@ -16,6 +16,7 @@
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { flagNumber, parseArgs, serveFromCli } from './cli.mjs';
 
 /**
  * @typedef {'429' | '429_quota' | '500' | 'broken_stream'} FaultKind
@@ -688,43 +689,18 @@ function modelObject(id) {
 // ---------------------------------------------------------------------------------------------------------------------
 // CLI
 
-/** @param {string[]} argv */
-function parseArgs(argv) {
-  /** @type {Record<string, string>} */
-  const flags = {};
-  for (let index = 0; index < argv.length; index++) {
-    const arg = argv[index] ?? '';
-    if (!arg.startsWith('--')) continue;
-    const [name, inline] = arg.slice(2).split('=', 2);
-    flags[name ?? ''] = inline ?? argv[++index] ?? '';
-  }
-  return flags;
-}
-
 // Detected by file name rather than import.meta so the module also loads under Jest's CommonJS transform.
 if (process.argv[1] && /openai-server\.mjs$/.test(process.argv[1])) {
   const flags = parseArgs(process.argv.slice(2));
-  const number = (/** @type {string | undefined} */ value, /** @type {number} */ fallback) => (value === undefined ? fallback : Number(value));
-  startOpenAIStandIn({
-    port: number(flags.port, 4010),
-    host: flags.host ?? '127.0.0.1',
-    ttftMs: number(flags.ttft, 0),
-    tokenIntervalMs: number(flags.interval, 0),
-    ...(flags.reply !== undefined ? { replyText: flags.reply } : {}),
-    ...(flags.model !== undefined ? { model: flags.model } : {}),
-    ...(flags['api-key'] !== undefined ? { apiKey: flags['api-key'] } : {}),
-  }).then(
-    (standIn) => {
-      process.stdout.write(`${standIn.url}\n`);
-      for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
-        process.once(signal, () => {
-          standIn.close().then(() => process.exit(0));
-        });
-      }
-    },
-    (error) => {
-      process.stderr.write(`openai stand-in: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exit(1);
-    },
+  serveFromCli('openai stand-in', () =>
+    startOpenAIStandIn({
+      port: flagNumber(flags.port, 4010),
+      host: flags.host ?? '127.0.0.1',
+      ttftMs: flagNumber(flags.ttft, 0),
+      tokenIntervalMs: flagNumber(flags.interval, 0),
+      ...(flags.reply !== undefined ? { replyText: flags.reply } : {}),
+      ...(flags.model !== undefined ? { model: flags.model } : {}),
+      ...(flags['api-key'] !== undefined ? { apiKey: flags['api-key'] } : {}),
+    }),
   );
 }

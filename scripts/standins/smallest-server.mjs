@@ -15,6 +15,7 @@
  */
 import http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { flagNumber, parseArgs, serveFromCli } from './cli.mjs';
 
 /**
  * @typedef {'429' | '500' | 'broken_stream'} FaultKind
@@ -376,43 +377,18 @@ function sendError(/** @type {http.ServerResponse} */ res, /** @type {number} */
 // ---------------------------------------------------------------------------------------------------------------------
 // CLI
 
-/** @param {string[]} argv */
-function parseArgs(argv) {
-  /** @type {Record<string, string>} */
-  const flags = {};
-  for (let index = 0; index < argv.length; index++) {
-    const arg = argv[index] ?? '';
-    if (!arg.startsWith('--')) continue;
-    const [name, inline] = arg.slice(2).split('=', 2);
-    flags[name ?? ''] = inline ?? argv[++index] ?? '';
-  }
-  return flags;
-}
-
 // Detected by file name rather than import.meta so the module also loads under Jest's CommonJS transform.
 if (process.argv[1] && /smallest-server\.mjs$/.test(process.argv[1])) {
   const flags = parseArgs(process.argv.slice(2));
-  const number = (/** @type {string | undefined} */ value, /** @type {number} */ fallback) => (value === undefined ? fallback : Number(value));
-  startSmallestStandIn({
-    port: number(flags.port ?? process.env.SMALLEST_STANDIN_PORT, 4020),
-    host: flags.host ?? '127.0.0.1',
-    firstChunkMs: number(flags['first-chunk'], 0),
-    chunkIntervalMs: number(flags.interval, 0),
-    chunks: number(flags.chunks, 4),
-    ...(flags['api-key'] !== undefined ? { apiKey: flags['api-key'] } : {}),
-    ...(flags.transcript !== undefined ? { transcript: flags.transcript } : {}),
-  }).then(
-    (standIn) => {
-      process.stdout.write(`${standIn.url}\n`);
-      for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
-        process.once(signal, () => {
-          standIn.close().then(() => process.exit(0));
-        });
-      }
-    },
-    (error) => {
-      process.stderr.write(`smallest stand-in: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exit(1);
-    },
+  serveFromCli('smallest stand-in', () =>
+    startSmallestStandIn({
+      port: flagNumber(flags.port ?? process.env.SMALLEST_STANDIN_PORT, 4020),
+      host: flags.host ?? '127.0.0.1',
+      firstChunkMs: flagNumber(flags['first-chunk'], 0),
+      chunkIntervalMs: flagNumber(flags.interval, 0),
+      chunks: flagNumber(flags.chunks, 4),
+      ...(flags['api-key'] !== undefined ? { apiKey: flags['api-key'] } : {}),
+      ...(flags.transcript !== undefined ? { transcript: flags.transcript } : {}),
+    }),
   );
 }
