@@ -17,15 +17,16 @@ export function serverNodeFlags(version = process.versions.node) {
   return major === 22 || major === 23 ? ['--experimental-async-context-frame'] : [];
 }
 
-/** A port that was free a moment ago (the OS picks it). */
-export function freePort() {
+/** A TCP port that was free a moment ago (the OS picks it; the caller binds it soon after). */
+export function freePort(host = '127.0.0.1') {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.once('error', reject);
+    server.listen(0, host, () => {
       const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => (port ? resolve(port) : reject(new Error('could not read the free port'))));
     });
   });
 }
