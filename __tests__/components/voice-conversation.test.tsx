@@ -6,48 +6,29 @@ import { CONVERSATION_ID_KEY } from '@/components/chat/use-conversation-id';
 import { VOICE_PREFERENCE_KEY } from '@/components/voice/use-voice-conversation';
 import { I18nProvider } from '@/lib/i18n/provider';
 import { FakeAudioContext, FakeRecognition, FakeUtterance, fakeSynthesis, pcmChunk, ttsCall, voiceUnavailable, type TtsCall } from '../support/voice-fakes';
+import { pushableBody } from '../support/pushable-body';
 
 type Chunk = Record<string, unknown>;
 
 /** A chat reply (AI SDK UI message stream) whose text deltas the test pushes while the UI renders them. */
 function chatReply(signal?: AbortSignal | null) {
-  const encoder = new TextEncoder();
-  let controller!: ReadableStreamDefaultController<Uint8Array>;
-  let closed = false;
-  const stream = new ReadableStream<Uint8Array>({
-    start(c) {
-      controller = c;
-    },
-    cancel() {
-      closed = true;
-    },
-  });
-  const push = (chunk: Chunk) => {
-    if (!closed) controller.enqueue(encoder.encode(`data: ${JSON.stringify(chunk)}\n\n`));
-  };
-  // Like fetch: aborting the request errors its body.
-  signal?.addEventListener('abort', () => {
-    if (closed) return;
-    closed = true;
-    controller.error(new DOMException('The operation was aborted.', 'AbortError'));
-  });
+  const body = pushableBody(signal);
+  const push = (chunk: Chunk) => body.push(`data: ${JSON.stringify(chunk)}\n\n`);
   push({ type: 'start', messageId: `reply-${Math.random().toString(36).slice(2)}` });
   push({ type: 'start-step' });
   push({ type: 'text-start', id: 't1' });
   return {
-    response: new Response(stream, { status: 200, headers: { 'content-type': 'text/event-stream', 'x-vercel-ai-ui-message-stream': 'v1' } }),
+    response: new Response(body.stream, { status: 200, headers: { 'content-type': 'text/event-stream', 'x-vercel-ai-ui-message-stream': 'v1' } }),
     delta: (delta: string) => push({ type: 'text-delta', id: 't1', delta }),
     end() {
       push({ type: 'text-end', id: 't1' });
       push({ type: 'finish-step' });
       push({ type: 'finish' });
-      if (closed) return;
-      controller.enqueue(encoder.encode('data: [DONE]\n\n'));
-      controller.close();
-      closed = true;
+      body.push('data: [DONE]\n\n');
+      body.close();
     },
     get closed() {
-      return closed;
+      return body.closed;
     },
   };
 }

@@ -2,6 +2,7 @@
  * Browser speech APIs for jsdom, which has none: a recording AudioContext, a scriptable SpeechRecognition and a
  * controllable /api/v1/tts server. They record what the code under test did so tests can assert on the audio graph.
  */
+import { pushableBody } from './pushable-body';
 
 export class FakeBuffer {
   readonly channels: Float32Array[] = [];
@@ -95,25 +96,8 @@ export interface TtsCall {
 
 /** A TTS response whose SSE frames the test pushes one by one; aborting the request errors the body like fetch does. */
 export function ttsCall(text: string, language: unknown, signal: AbortSignal): { call: TtsCall; response: Response } {
-  const encoder = new TextEncoder();
-  let controller!: ReadableStreamDefaultController<Uint8Array>;
-  let closed = false;
-  const stream = new ReadableStream<Uint8Array>({
-    start(c) {
-      controller = c;
-    },
-    cancel() {
-      closed = true;
-    },
-  });
-  signal.addEventListener('abort', () => {
-    if (closed) return;
-    closed = true;
-    controller.error(new DOMException('The operation was aborted.', 'AbortError'));
-  });
-  const push = (frame: string) => {
-    if (!closed) controller.enqueue(encoder.encode(frame));
-  };
+  const body = pushableBody(signal);
+  const push = (frame: string) => body.push(frame);
   const call: TtsCall = {
     text,
     language,
@@ -123,17 +107,15 @@ export function ttsCall(text: string, language: unknown, signal: AbortSignal): {
     audio: (seq, audio) => push(`event: audio\ndata: ${JSON.stringify({ seq, audio })}\n\n`),
     done: () => {
       push(`event: done\ndata: ${JSON.stringify({ chunks: 1, bytes: 1, cached: false })}\n\n`);
-      if (!closed) controller.close();
-      closed = true;
+      body.close();
     },
     error: (code, message = 'failed') => {
       push(`event: error\ndata: ${JSON.stringify({ code, message })}\n\n`);
-      if (!closed) controller.close();
-      closed = true;
+      body.close();
     },
     raw: push,
   };
-  return { call, response: new Response(stream, { status: 200, headers: { 'content-type': 'text/event-stream' } }) };
+  return { call, response: new Response(body.stream, { status: 200, headers: { 'content-type': 'text/event-stream' } }) };
 }
 
 export const voiceUnavailable = () =>
