@@ -12,6 +12,8 @@ const API_SECURITY_HEADERS = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // Lets two builds live side by side (parallel development checkouts); `next start` reads the same variable.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   // The Upstash bridge, stand-ins and bench live in scripts/ and are never bundled.
   outputFileTracingExcludes: { '*': ['scripts/**', '__tests__/**'] },

@@ -1,5 +1,9 @@
 import 'server-only';
 import { z } from 'zod';
+import { processSingleton } from './process-singleton';
+import { parseSecurityConfig, securityEnvShape, type SecurityConfig } from './config-security';
+
+export type { RateLimitRule, SecurityConfig } from './config-security';
 
 /**
  * Server configuration, validated once. Every variable is documented in .env.example.
@@ -60,6 +64,8 @@ export const serverEnvSchema = z.object({
   OPENAI_TRANSCRIBE_MODEL: z.preprocess(emptyToUndefined, z.string().min(1).default('gpt-4o-mini-transcribe')),
   ESPEAK_VOICE_EN: z.preprocess(emptyToUndefined, voiceId.default('en-us')),
   ESPEAK_VOICE_ES: z.preprocess(emptyToUndefined, voiceId.default('es')),
+
+  ...securityEnvShape,
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
@@ -109,6 +115,7 @@ export interface ServerConfig {
   store: StoreConfig & { conversationTtlSeconds: number; maxMessages: number };
   chat: { maxMessageChars: number };
   voice: VoiceConfig;
+  security: SecurityConfig;
 }
 
 export class ConfigError extends Error {
@@ -160,6 +167,7 @@ export function parseServerConfig(source: Record<string, string | undefined>): S
     },
     chat: { maxMessageChars: env.CHAT_MAX_MESSAGE_CHARS },
     voice: parseVoiceConfig(env),
+    security: parseSecurityConfig(env, env.OPENAI_API_KEY ? env.OPENAI_MODEL : undefined),
   };
 }
 
@@ -191,12 +199,9 @@ function parseVoiceConfig(env: ServerEnv): VoiceConfig {
   };
 }
 
-let cached: ServerConfig | undefined;
-
 /** The process's config, parsed on first use (instrumentation.ts calls this at start-up so a bad value stops the server). */
 export function getServerConfig(): ServerConfig {
-  cached ??= parseServerConfig(process.env);
-  return cached;
+  return processSingleton('config', () => parseServerConfig(process.env));
 }
 
 /**

@@ -8,15 +8,30 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,
+  conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
   upstream_unavailable: 503,
+  /** This instance is at its cap of concurrent upstream calls (a documented 503 with Retry-After). */
+  overloaded: 503,
 } as const;
 
 export type ErrorType = keyof typeof ERROR_STATUS;
-export type Surface = 'api' | 'chat' | 'history' | 'store' | 'llm' | 'voice' | 'config' | 'admin';
+export type Surface =
+  | 'api'
+  | 'chat'
+  | 'history'
+  | 'session'
+  | 'origin'
+  | 'budget'
+  | 'store'
+  | 'llm'
+  | 'voice'
+  | 'transcribe'
+  | 'config'
+  | 'admin';
 export type ErrorCode = `${ErrorType}:${Surface}`;
 
 /** Messages a client may see when the thrower gave none (or gave one for the log only). */
@@ -26,11 +41,13 @@ const DEFAULT_MESSAGES: Record<ErrorType, string> = {
   forbidden: 'You do not have access to this.',
   not_found: 'Nothing was found here.',
   method_not_allowed: 'This method is not allowed here.',
+  conflict: 'This conflicts with a request in progress. Try again in a moment.',
   payload_too_large: 'The request is too large.',
   unsupported_media_type: 'Send the body as application/json.',
   rate_limited: 'Too many requests. Wait a moment and try again.',
   internal: 'Something went wrong on our side. Please try again.',
   upstream_unavailable: 'A service we depend on is not answering. Please try again shortly.',
+  overloaded: 'We are busier than usual right now. Please try again in a few seconds.',
 };
 
 export class AppError extends Error {
@@ -39,8 +56,14 @@ export class AppError extends Error {
   readonly status: number;
   /** Extra fields for the client (validation issues, retry hints). Never secrets. */
   readonly details?: Record<string, unknown>;
+  /** Response headers that belong to the error: `Retry-After`, the rate-limit headers, `Allow`. */
+  readonly headers?: Record<string, string>;
 
-  constructor(code: ErrorCode, message?: string, options?: { cause?: unknown; details?: Record<string, unknown> }) {
+  constructor(
+    code: ErrorCode,
+    message?: string,
+    options?: { cause?: unknown; details?: Record<string, unknown>; headers?: Record<string, string> },
+  ) {
     const type = code.split(':')[0] as ErrorType;
     super(message ?? DEFAULT_MESSAGES[type], options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AppError';
@@ -48,6 +71,7 @@ export class AppError extends Error {
     this.type = type;
     this.status = ERROR_STATUS[type];
     this.details = options?.details;
+    this.headers = options?.headers;
   }
 
   /** Internal and upstream failures get the generic message: their details are for the log. */
@@ -59,8 +83,11 @@ export class AppError extends Error {
     return { error: { code: this.code, message: this.publicMessage, ...(this.details ? { details: this.details } : {}) } };
   }
 
-  toResponse(headers?: HeadersInit): Response {
-    return Response.json(this.toJSON(), { status: this.status, headers });
+  toResponse(headers?: Record<string, string>): Response {
+    return Response.json(this.toJSON(), {
+      status: this.status,
+      headers: { 'cache-control': 'no-store', ...this.headers, ...headers },
+    });
   }
 }
 

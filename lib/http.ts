@@ -1,16 +1,16 @@
 import { AppError, toAppError, type Surface } from '@/lib/errors';
+import { assertContentType } from '@/lib/security/request';
 
 /**
  * Helpers for route handlers. Web-standard APIs only (Request/Response/streams), so handlers stay edge-portable.
  */
 
-/** Reads a JSON body with a byte cap. Bad content type → 415, too large → 413, invalid JSON → 400. */
+/**
+ * Reads a JSON body with a byte cap. Anything but `application/json` → 415 (text/plain and form bodies are what a
+ * cross-site form can send without a preflight), too large → 413, invalid JSON → 400.
+ */
 export async function readJsonBody(request: Request, { maxBytes, surface }: { maxBytes: number; surface: Surface }): Promise<unknown> {
-  const contentType = request.headers.get('content-type') ?? '';
-  // text/plain is accepted too: `curl -d '{…}'` and navigator.sendBeacon send it, and the body must still parse as JSON.
-  if (contentType && !/^(application\/json|text\/plain|application\/x-www-form-urlencoded)\b/i.test(contentType)) {
-    throw new AppError(`unsupported_media_type:${surface}`, 'Send the body as application/json.');
-  }
+  assertContentType(request, ['application/json'], surface, 'Send the body as application/json.');
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > maxBytes) throw tooLarge(surface, maxBytes);
 
@@ -58,6 +58,21 @@ export function withErrors<Args extends unknown[]>(
       return toAppError(error, surface).toResponse();
     }
   };
+}
+
+const ALL_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+type Method = (typeof ALL_METHODS)[number];
+type Handler = (request: Request) => Promise<Response>;
+
+/**
+ * Handlers for every method a route does not implement: a typed 405 with `Allow`, instead of Next.js's empty 405.
+ * `export const { PUT, PATCH, DELETE } = otherMethods(['GET', 'POST'])` in the route file.
+ */
+export function otherMethods(allowed: readonly Method[]): Record<Method, Handler> {
+  const allow = [...new Set([...allowed, ...(allowed.includes('GET') ? ['HEAD'] : []), 'OPTIONS'])].join(', ');
+  const refuse: Handler = async (request) =>
+    new AppError('method_not_allowed:api', `${request.method} is not allowed here. Allowed: ${allow}.`).toResponse({ allow });
+  return Object.fromEntries(ALL_METHODS.map((method) => [method, refuse])) as Record<Method, Handler>;
 }
 
 export const NO_STORE_HEADERS = { 'cache-control': 'no-store' } as const;

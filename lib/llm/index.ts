@@ -2,6 +2,7 @@ import 'server-only';
 import { createOpenAI } from '@ai-sdk/openai';
 import { generateId as defaultGenerateId, wrapLanguageModel, type LanguageModel, type UIMessageChunk } from 'ai';
 import { getServerConfig, type LlmConfig } from '@/lib/config';
+import { processSingleton } from '@/lib/process-singleton';
 import { createOfflineModel, OFFLINE_MODEL_ID } from '@/lib/llm/offline/model';
 import { pingOpenAI } from '@/lib/llm/ping';
 import { retryMiddleware } from '@/lib/llm/retry';
@@ -70,10 +71,7 @@ export function createSalesAgent(llm: LlmConfig, deps: SalesAgentDeps = {}): Sal
   };
 }
 
-let cached: SalesAgent | undefined;
-
 /** The process's agent, chosen once from config. */
 export function getSalesAgent(): SalesAgent {
-  cached ??= createSalesAgent(getServerConfig().llm);
-  return cached;
+  return processSingleton('sales-agent', () => createSalesAgent(getServerConfig().llm));
 }

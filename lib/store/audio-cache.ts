@@ -1,7 +1,7 @@
 import 'server-only';
-import { Redis } from '@upstash/redis';
 import { AppError } from '@/lib/errors';
 import { audioCacheKeys } from './keys';
+import { createRedisClient } from './redis-client';
 
 /** Synthesised speech as cached: the PCM chunks as they were streamed, base64, with their format. */
 export interface CachedAudio {
@@ -28,14 +28,8 @@ const STATS_TTL_SECONDS = 60 * 60 * 24 * 90;
 
 export function createUpstashAudioCache(options: { url: string; token: string; prefix: string }): AudioCache {
   const keys = audioCacheKeys(options.prefix);
-  const redis = new Redis({
-    url: options.url,
-    token: options.token,
-    // A cache that is slow to fail only delays the speech it was meant to speed up: one quick retry, then synthesise.
-    retry: { retries: 1, backoff: () => 30 },
-    automaticDeserialization: false,
-    enableTelemetry: false,
-  });
+  // A cache that is slow to fail only delays the speech it was meant to speed up: one quick retry, then synthesise.
+  const redis = createRedisClient({ url: options.url, token: options.token, retries: 1 });
   return {
     kind: 'upstash',
     async getAudio({ id }) {

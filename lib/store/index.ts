@@ -1,8 +1,10 @@
 import 'server-only';
 import { getServerConfig, type ServerConfig } from '@/lib/config';
+import { processSingleton } from '@/lib/process-singleton';
 import { createMemoryAudioCache, createUpstashAudioCache, type AudioCache } from './audio-cache';
 import { createMemoryStore } from './memory';
 import type { ConversationStore } from './types';
+import { createRedisClient } from './redis-client';
 import { createUpstashStore } from './upstash';
 
 export type { AudioCache, AudioCacheStats, CachedAudio } from './audio-cache';
@@ -24,12 +26,9 @@ export function createConversationStore(config: ServerConfig['store']): Conversa
   return createMemoryStore(options);
 }
 
-let store: ConversationStore | undefined;
-
-/** The process's store, created on first use. */
+/** The process's store, created on first use (one per process, whichever bundle asks: lib/process-singleton.ts). */
 export function getConversationStore(): ConversationStore {
-  store ??= createConversationStore(getServerConfig().store);
-  return store;
+  return processSingleton('conversation-store', () => createConversationStore(getServerConfig().store));
 }
 
 /** The speech cache's storage, on the same Redis (or memory) as the conversations. */
@@ -38,10 +37,12 @@ export function createAudioCache(config: ServerConfig['store']): AudioCache {
   return createMemoryAudioCache();
 }
 
-let audioCache: AudioCache | undefined;
-
 /** The process's speech cache, created on first use. */
 export function getAudioCache(): AudioCache {
-  audioCache ??= createAudioCache(getServerConfig().store);
-  return audioCache;
+  return processSingleton('audio-cache', () => createAudioCache(getServerConfig().store));
+}
+
+/** A client for @upstash/ratelimit: auto-pipelined, so a visitor's and an address's limits go in one HTTP request. */
+export function createRateLimitRedis(config: Extract<ServerConfig['store'], { provider: 'upstash' }>) {
+  return createRedisClient({ url: config.url, token: config.token, retries: 0, autoPipeline: true });
 }

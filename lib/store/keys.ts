@@ -26,3 +26,8 @@ export function audioCacheKeys(prefix: string) {
     stats: `${prefix}tts:stats`,
   };
 }
+
+/** A generated secret shared by every instance (the visitor-session key when SESSION_SECRET is not set). No TTL. */
+export function secretKey(prefix: string, name: string): string {
+  return `${prefix}secret:${name}`;
+}

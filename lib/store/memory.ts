@@ -25,6 +25,7 @@ export function createMemoryStore(options: MemoryStoreOptions): ConversationStor
   const conversations = new Map<string, Entry>();
   /** id → updatedAt, like the Redis sorted set. */
   const index = new Map<string, number>();
+  const secrets = new Map<string, string>();
 
   const live = (id: string): Entry | undefined => {
     const entry = conversations.get(id);
@@ -83,6 +84,14 @@ export function createMemoryStore(options: MemoryStoreOptions): ConversationStor
 
     async ping(): Promise<StoreHealth> {
       return { ok: true, latencyMs: 0 };
+    },
+
+    async getOrCreateSecret({ name, create }): Promise<string> {
+      const existing = secrets.get(name);
+      if (existing) return existing;
+      const created = create();
+      secrets.set(name, created);
+      return created;
     },
   };
 }

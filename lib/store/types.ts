@@ -40,6 +40,11 @@ export interface ConversationStore {
   /** Most recently active first. */
   listConversations(args: { limit: number; offset?: number }): Promise<ConversationMeta[]>;
   ping(): Promise<StoreHealth>;
+  /**
+   * A secret shared by every instance on this store: the stored one, or `create()`'s value stored first (set-if-absent,
+   * so two instances starting at once agree). One round trip.
+   */
+  getOrCreateSecret(args: { name: string; create: () => string }): Promise<string>;
 }
 
 export interface StoreOptions {

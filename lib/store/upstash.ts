@@ -1,15 +1,18 @@
 import 'server-only';
-import { Redis } from '@upstash/redis';
+import type { Redis } from '@upstash/redis';
 import { AppError } from '@/lib/errors';
 import type { Conversation, ConversationMeta, ConversationStore, StoreHealth, StoreOptions } from './types';
 import { decodeMessages, decodeState, titleFromMessages } from './conversation-data';
-import { conversationIndexKey, conversationKeys } from './keys';
+import { conversationIndexKey, conversationKeys, secretKey } from './keys';
+import { getRedisClient } from './redis-client';
 
 export interface UpstashStoreOptions extends StoreOptions {
   url: string;
   token: string;
   /** Epoch ms used for index scores and pruning; injectable for tests. */
   clock?: () => number;
+  /** The client to use (default: the process's shared one for url+token). */
+  redis?: Redis;
 }
 
 /**
@@ -20,15 +23,7 @@ export function createUpstashStore(options: UpstashStoreOptions): ConversationSt
   const clock = options.clock ?? Date.now;
   const ttlSeconds = options.conversationTtlSeconds;
   const indexKey = conversationIndexKey(options.prefix);
-  const redis = new Redis({
-    url: options.url,
-    token: options.token,
-    // Fail fast: a chat turn should report an outage in ~100 ms, not after the client's default 5 backoff retries.
-    retry: { retries: 2, backoff: () => 50 },
-    // We parse stored JSON ourselves, so titles like "123" stay strings and corrupt entries can be skipped.
-    automaticDeserialization: false,
-    enableTelemetry: false,
-  });
+  const redis = options.redis ?? getRedisClient({ url: options.url, token: options.token });
 
   return {
     kind: 'upstash',
@@ -83,10 +78,19 @@ export function createUpstashStore(options: UpstashStoreOptions): ConversationSt
       return ids.flatMap((id, i) => parseMeta(id, hashes[i]) ?? []);
     },
 
+    async getOrCreateSecret({ name, create }): Promise<string> {
+      const key = secretKey(options.prefix, name);
+      const [, value] = await run(() => redis.pipeline().set(key, create(), { nx: true }).get(key).exec());
+      if (typeof value !== 'string' || value.length === 0) throw new AppError('upstream_unavailable:store', 'The store did not keep the secret.');
+      return value;
+    },
+
     async ping(): Promise<StoreHealth> {
       const started = performance.now();
       try {
-        await redis.ping();
+        const reply: unknown = await redis.ping();
+        // Anything but PONG (an empty or odd reply from a proxy whose Redis is gone) means the store is down.
+        if (reply !== 'PONG') throw new Error(`unexpected ping reply ${JSON.stringify(reply)}`);
         return { ok: true, latencyMs: Math.round(performance.now() - started) };
       } catch (error) {
         return { ok: false, latencyMs: Math.round(performance.now() - started), error: error instanceof Error ? error.message : String(error) };

@@ -2,6 +2,7 @@ import 'server-only';
 import { getServerConfig, type VoiceConfig } from '@/lib/config';
 import { AppError } from '@/lib/errors';
 import { isLocale } from '@/lib/i18n';
+import { processSingleton } from '@/lib/process-singleton';
 import { getAudioCache, type AudioCache, type CachedAudio } from '@/lib/store';
 import { bytesToBase64 } from './base64';
 import { normaliseSpeechText, speechCacheId } from './cache-key';
@@ -174,13 +175,13 @@ function sizeOf(audio: CachedAudio): number {
   return audio.chunks.reduce((total, chunk) => total + chunk.length, 0);
 }
 
-let service: SpeechService | undefined;
-
-/** The process's speech service: provider chosen once from config, cache on the configured store. */
+/**
+ * The process's speech service: provider chosen once from config, cache on the configured store. One per process
+ * (lib/process-singleton.ts): the start-up warm-up and /api/v1/tts must share the provider's queue.
+ */
 export function getSpeechService(): SpeechService {
-  if (!service) {
+  return processSingleton('speech-service', () => {
     const config = getServerConfig();
-    service = createSpeechService({ config: config.voice, provider: selectTtsProvider(config.voice), cache: getAudioCache() });
-  }
-  return service;
+    return createSpeechService({ config: config.voice, provider: selectTtsProvider(config.voice), cache: getAudioCache() });
+  });
 }

@@ -75,7 +75,7 @@ const BUILD_INPUTS = [
 
 /** `next build` when there is no build or a source file is newer than it. */
 export function ensureBuild() {
-  const buildId = path.join(ROOT, '.next', 'BUILD_ID');
+  const buildId = path.join(ROOT, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID');
   if (existsSync(buildId) && statSync(buildId).mtimeMs >= newestMtime(BUILD_INPUTS)) {
     log('The production build is up to date');
     return;

@@ -59,7 +59,7 @@ export async function startNextServer({ env = {}, port, quiet = true } = {}) {
   // Only what the test passes (plus PATH/HOME) reaches the server, so a developer's .env cannot leak into a test.
   const child = spawn(process.execPath, [...serverNodeFlags(), path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(chosenPort), '-H', '127.0.0.1'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'warn', ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}), NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const collect = (chunk) => {

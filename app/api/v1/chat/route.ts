@@ -2,7 +2,7 @@ import { createUIMessageStreamResponse } from 'ai';
 import { startChatTurn } from '@/lib/chat/turn';
 import { getServerConfig } from '@/lib/config';
 import { AppError } from '@/lib/errors';
-import { readJsonBody, withErrors } from '@/lib/http';
+import { otherMethods, readJsonBody, withErrors } from '@/lib/http';
 import { getSalesAgent } from '@/lib/llm';
 import { getConversationStore } from '@/lib/store';
 import { chatRequestSchema, pickUserMessage } from './schema';
@@ -39,3 +39,5 @@ export const POST = withErrors('chat', async (request: Request) => {
     headers: { 'cache-control': 'no-cache, no-transform', 'x-accel-buffering': 'no' },
   });
 });
+
+export const { PUT, PATCH, DELETE, GET } = otherMethods(['POST']);

@@ -1,5 +1,5 @@
 import { getHealthReport } from '@/lib/health';
-import { NO_STORE_HEADERS, withErrors } from '@/lib/http';
+import { NO_STORE_HEADERS, otherMethods, withErrors } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,3 +8,5 @@ export const GET = withErrors('api', async () => {
   const report = await getHealthReport();
   return Response.json(report, { status: report.status === 'ok' ? 200 : 503, headers: NO_STORE_HEADERS });
 });
+
+export const { PUT, PATCH, DELETE, POST } = otherMethods(['GET']);

@@ -1,5 +1,5 @@
 import { AppError } from '@/lib/errors';
-import { NO_STORE_HEADERS, withErrors } from '@/lib/http';
+import { NO_STORE_HEADERS, otherMethods, withErrors } from '@/lib/http';
 import { MAX_TRANSCRIBE_BYTES, transcribeAudio } from '@/lib/voice/transcribe';
 
 export const dynamic = 'force-dynamic';
@@ -26,3 +26,5 @@ export const POST = withErrors('voice', async (request: Request) => {
   });
   return Response.json(transcript, { headers: NO_STORE_HEADERS });
 });
+
+export const { PUT, PATCH, DELETE, GET } = otherMethods(['POST']);

@@ -1,5 +1,5 @@
 import { getServerConfig } from '@/lib/config';
-import { readJsonBody, withErrors } from '@/lib/http';
+import { otherMethods, readJsonBody, withErrors } from '@/lib/http';
 import { getSpeechService } from '@/lib/voice/speech';
 import { SSE_HEADERS, speechEventStream } from '@/lib/voice/sse-response';
 import { parseTtsRequest } from './schema';
@@ -18,3 +18,5 @@ export const POST = withErrors('voice', async (request: Request) => {
   const speech = await getSpeechService().synthesize({ ...body, signal: request.signal });
   return new Response(speechEventStream(speech), { headers: SSE_HEADERS });
 });
+
+export const { PUT, PATCH, DELETE, GET } = otherMethods(['POST']);

@@ -1,0 +1,147 @@
+import 'server-only';
+import { Ratelimit } from '@upstash/ratelimit';
+import { getServerConfig, type RateLimitRule, type ServerConfig } from '@/lib/config';
+import { AppError, type Surface } from '@/lib/errors';
+import { processSingleton } from '@/lib/process-singleton';
+import { createRateLimitRedis } from '@/lib/store';
+import { createLocalLimiter, type LimitResult, type LocalLimiter } from './local-limiter';
+
+export type LimitName = 'chat' | 'tts' | 'transcribe' | 'session';
+
+/** Who a limit is counted for: the visitor's session and the client's address, each with its own window. */
+export interface LimitSubject {
+  visitorId?: string;
+  ip: string;
+}
+
+export interface LimitOutcome {
+  /** Headers for the response (the IETF RateLimit-Policy / RateLimit fields), on success and on refusal. */
+  headers: Record<string, string>;
+  /** Set when the store could not be asked and the in-process backstop decided. */
+  degraded: boolean;
+}
+
+interface Limiter {
+  check(name: LimitName, rule: RateLimitRule, keys: string[]): Promise<{ results: LimitResult[]; degraded: boolean }>;
+}
+
+/**
+ * Sliding-window limits per visitor and per address: @upstash/ratelimit on Redis (both keys in one auto-pipelined
+ * HTTP request, running beside the conversation load), or in process in the in-memory mode. When Redis does not
+ * answer, requests are decided by the in-process limiter instead: fail open, but never unlimited.
+ */
+function createLimiter(config: ServerConfig): Limiter {
+  const local = createLocalLimiter();
+  if (config.store.provider === 'memory') {
+    return { check: async (_name, rule, keys) => ({ results: keys.map((key) => local.limit(key, rule)), degraded: false }) };
+  }
+  const redis = createRateLimitRedis(config.store);
+  const limiters = new Map<string, Ratelimit>();
+  // Blocks exhausted identifiers in process until their window ends, without a Redis call (shared by all limiters).
+  const ephemeralCache = new Map<string, number>();
+  const limiterFor = (name: LimitName, rule: RateLimitRule) => {
+    const id = `${name}:${rule.count}:${rule.windowMs}`;
+    let limiter = limiters.get(id);
+    if (!limiter) {
+      limiter = new Ratelimit({
+        redis,
+        limiter: Ratelimit.slidingWindow(rule.count, `${rule.windowMs} ms`),
+        prefix: `${config.store.prefix}rl:${name}`,
+        ephemeralCache,
+        analytics: false,
+        // A slow store must not hold a turn: after this long the backstop decides (see below).
+        timeout: 0,
+      });
+      limiters.set(id, limiter);
+    }
+    return limiter;
+  };
+  return {
+    async check(name, rule, keys) {
+      const limiter = limiterFor(name, rule);
+      try {
+        const results = await withTimeout(Promise.all(keys.map((key) => limiter.limit(key))), 1_500);
+        return { results, degraded: false };
+      } catch (error) {
+        logOnce(error);
+        return { results: keys.map((key) => local.limit(`${name}:${key}`, rule)), degraded: true };
+      }
+    },
+  };
+}
+
+let lastLogged = 0;
+function logOnce(error: unknown): void {
+  if (Date.now() - lastLogged < 30_000) return;
+  lastLogged = Date.now();
+  console.warn('[limits] Redis is not answering; limits are enforced in process until it is back:', error instanceof Error ? error.message : String(error));
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
+function getLimiter(): Limiter {
+  return processSingleton('rate-limiter', () => createLimiter(getServerConfig()));
+}
+
+const SURFACE: Record<LimitName, Surface> = { chat: 'chat', tts: 'voice', transcribe: 'transcribe', session: 'session' };
+
+/**
+ * Counts a request against the named limit for its visitor and its address. Returns the headers to send; throws a
+ * typed 429 with Retry-After when either window is full.
+ */
+export async function enforceRateLimit(name: LimitName, subject: LimitSubject, config: ServerConfig = getServerConfig()): Promise<LimitOutcome> {
+  const rule = config.security.rateLimits[name];
+  if (!rule) return { headers: {}, degraded: false };
+  const scopes: Array<{ label: string; key: string }> = [];
+  if (subject.visitorId) scopes.push({ label: `${name}-visitor`, key: `v:${subject.visitorId}` });
+  scopes.push({ label: `${name}-ip`, key: `ip:${subject.ip}` });
+  const { results, degraded } = await getLimiter().check(name, rule, scopes.map((scope) => scope.key));
+  const now = Date.now();
+  const windowSeconds = Math.round(rule.windowMs / 1000);
+  const headers = {
+    'ratelimit-policy': scopes.map((scope) => `"${scope.label}";q=${rule.count};w=${windowSeconds}`).join(', '),
+    'ratelimit': scopes
+      .map((scope, i) => {
+        const result = results[i];
+        return `"${scope.label}";r=${Math.max(0, result?.remaining ?? 0)};t=${secondsUntil(result?.reset ?? now, now)}`;
+      })
+      .join(', '),
+  };
+  const refused = results.map((result, i) => ({ result, scope: scopes[i] })).filter(({ result }) => !result.success);
+  if (refused.length > 0) {
+    const retryAfter = Math.max(1, ...refused.map(({ result }) => secondsUntil(result.reset, now)));
+    throw new AppError(`rate_limited:${SURFACE[name]}`, `Too many requests. You can continue in ${formatWait(retryAfter)}.`, {
+      headers: { ...headers, 'retry-after': String(retryAfter) },
+      details: { retryAfterSeconds: retryAfter, limit: rule.source },
+    });
+  }
+  return { headers, degraded };
+}
+
+function secondsUntil(reset: number, now: number): number {
+  return Math.max(0, Math.ceil((reset - now) / 1000));
+}
+
+function formatWait(seconds: number): string {
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 60) return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  const hours = Math.ceil(minutes / 60);
+  return `${hours} hour${hours === 1 ? '' : 's'}`;
+}
+
+export type { LocalLimiter };
