@@ -3,6 +3,7 @@
 // a prompt larger than CHAT_CONTEXT_TOKENS, because older turns are folded into the rolling summary.
 import type { LanguageModelV4, LanguageModelV4Prompt } from '@ai-sdk/provider';
 import { startChatTurn } from '@/lib/chat/turn';
+import { NO_TURN_LIMITS } from '../support/visitor';
 import { parseServerConfig } from '@/lib/config';
 import { createSalesAgent } from '@/lib/llm';
 import { createOfflineModel } from '@/lib/llm/offline/model';
@@ -75,7 +76,7 @@ describe('context budget', () => {
       let stored!: () => void;
       const done = new Promise<void>((resolve) => (stored = resolve));
       const text = `${LINES[turn % LINES.length]} (message ${turn + 1})`;
-      const stream = await startChatTurn({ conversationId, message: { text }, store, agent, now: () => now, kb, onStored: () => stored() });
+      const stream = await startChatTurn({ conversationId, visitorId: 'budget-visitor', limits: NO_TURN_LIMITS, message: { text }, store, agent, now: () => now, kb, onStored: () => stored() });
       for await (const chunk of stream) expect(chunk.type).not.toBe('error');
       await done;
     }

@@ -1,6 +1,8 @@
 import type { UIMessageChunk } from 'ai';
 import { z } from 'zod';
+import { randomUUID } from 'node:crypto';
 import { startChatTurn } from '@/lib/chat/turn';
+import { NO_TURN_LIMITS } from '../support/visitor';
 import type { SalesAgent } from '@/lib/llm/types';
 import { formatPrice } from '@/lib/sales/knowledge';
 import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
@@ -66,13 +68,15 @@ export interface Transcript {
 /** Plays the scenario's turns one after another in a fresh conversation, each turn stored before the next starts. */
 export async function playScenario(scenario: Scenario, options: { agent: SalesAgent; kb: KnowledgeBase; now: number }): Promise<Transcript> {
   const store = createMemoryStore({ prefix: 'eval:', conversationTtlSeconds: 3600, maxMessages: 1000 });
-  const conversationId = `eval-${scenario.id}`.slice(0, 64).padEnd(8, '0');
+  const conversationId = randomUUID();
   const transcript: Transcript = { replies: [], chunks: [], state: undefined, toolCalls: [] };
   for (const [index, text] of scenario.turns.entries()) {
     let stored!: () => void;
     const done = new Promise<void>((resolve) => (stored = resolve));
     const stream = await startChatTurn({
       conversationId,
+      visitorId: 'eval-visitor-000000000000',
+      limits: NO_TURN_LIMITS,
       message: { id: `${scenario.id}-u${index}`, text },
       store,
       agent: options.agent,

@@ -4,8 +4,12 @@ import { startChatTurn } from '@/lib/chat/turn';
 import type { SalesUIMessage } from '@/lib/chat/messages';
 import type { SalesAgent } from '@/lib/llm/types';
 import { createMemoryStore } from '@/lib/store/memory';
+import type { RecentConversations } from '@/lib/chat/recent';
+import type { ConversationStore } from '@/lib/store/types';
+import { NO_TURN_LIMITS } from '../support/visitor';
 
 const storeOptions = { prefix: 't:', conversationTtlSeconds: 3600, maxMessages: 100 };
+const base = { visitorId: 'visitor-a', limits: NO_TURN_LIMITS, recent: undefined as RecentConversations | undefined };
 
 /** A scripted agent: emits the given words (or an error) as UI chunks, one per macrotask. */
 function scriptedAgent(script: { words?: string[]; error?: string }): SalesAgent & { calls: Array<{ history: SalesUIMessage[] }> } {
@@ -52,7 +56,7 @@ describe('startChatTurn', () => {
     let done!: () => void;
     const first = stored((resolve) => (done = resolve));
     const failing = scriptedAgent({ error: 'The assistant is unavailable.' });
-    const stream = await startChatTurn({ conversationId: 'turn-0001', message: { id: 'u1', text: 'Hi' }, store, agent: failing, onStored: () => done() });
+    const stream = await startChatTurn({ ...base, conversationId: 'turn-0001', message: { id: 'u1', text: 'Hi' }, store, agent: failing, onStored: () => done() });
     const chunks = await drain(stream);
     expect(chunks).toContainEqual({ type: 'error', errorText: 'The assistant is unavailable.' });
     await first;
@@ -60,7 +64,7 @@ describe('startChatTurn', () => {
 
     const second = stored((resolve) => (done = resolve));
     const working = scriptedAgent({ words: ['Hello', ' there'] });
-    await drain(await startChatTurn({ conversationId: 'turn-0001', message: { id: 'u1', text: 'Hi' }, store, agent: working, onStored: () => done() }));
+    await drain(await startChatTurn({ ...base, conversationId: 'turn-0001', message: { id: 'u1', text: 'Hi' }, store, agent: working, onStored: () => done() }));
     await second;
     const conversation = await store.getConversation({ id: 'turn-0001' });
     expect(conversation?.messages.map((m) => m.role)).toEqual(['user', 'assistant']);
@@ -75,6 +79,7 @@ describe('startChatTurn', () => {
     const finished = new Promise<SalesUIMessage[]>((resolve) => (done = resolve));
     const words = Array.from({ length: 30 }, (_, index) => `w${index} `);
     const stream = await startChatTurn({
+      ...base,
       conversationId: 'turn-0002',
       message: { text: 'Tell me everything' },
       store,
@@ -92,4 +97,91 @@ describe('startChatTurn', () => {
     const reply = conversation?.messages[1]?.parts.find((part) => part.type === 'text');
     expect(reply && 'text' in reply ? reply.text : '').toBe(words.join(''));
   });
+
+  describe('when the store fails', () => {
+    /** A real in-memory store whose reads or writes can be switched to fail, as Redis does when it goes away. */
+    function flakyStore() {
+      const inner = createMemoryStore(storeOptions);
+      const faults = { read: false, write: 0 };
+      const store: ConversationStore = {
+        ...inner,
+        loadTurn: async (args) => {
+          if (faults.read) throw new Error('connect ECONNREFUSED');
+          return inner.loadTurn(args);
+        },
+        appendMessages: async (args) => {
+          if (faults.write > 0) {
+            faults.write -= 1;
+            throw new Error('connect ECONNREFUSED');
+          }
+          return inner.appendMessages(args);
+        },
+      };
+      return { store, inner, faults };
+    }
+
+    async function turn(store: ConversationStore, text: string, id: string, agent = scriptedAgent({ words: ['Noted', '.'] })) {
+      let done!: (ok: boolean) => void;
+      const stored = new Promise<boolean>((resolve) => (done = resolve));
+      const chunks = await drain(
+        await startChatTurn({ ...base, recent, conversationId: 'flaky-01', message: { id, text }, store, agent, writeRetryDelaysMs: [1, 1], onStored: ({ ok }) => done(ok) }),
+      );
+      return { chunks, ok: await stored, agent };
+    }
+    const notices = (chunks: UIMessageChunk[]) => chunks.flatMap((chunk) => (chunk.type === 'data-notice' ? [(chunk.data as { code: string }).code] : []));
+    let recent: RecentConversations;
+    beforeEach(() => {
+      recent = createRecentForTest();
+    });
+
+    it('answers from what it remembers when a read fails, tells the prospect, and never overwrites the stored state', async () => {
+      const { store, inner, faults } = flakyStore();
+      await turn(store, 'We are a team of 25', 'f1');
+      const before = await inner.getConversation({ id: 'flaky-01' });
+      faults.read = true;
+      const { chunks, ok, agent } = await turn(store, 'What did I say?', 'f2');
+      // Told at the start that the history could not be read, and at the end that the turn was not saved: the write
+      // checks the owner first, and the store still cannot be read.
+      expect(notices(chunks)).toEqual(['history_unavailable', 'not_saved']);
+      // Not a new conversation: the agent saw the earlier turn.
+      expect(agent.calls[0]?.history.map((m) => m.id)).toEqual(['f1', expect.any(String)]);
+      expect(ok).toBe(false);
+      faults.read = false;
+      const after = await inner.getConversation({ id: 'flaky-01' });
+      expect(after?.messages).toEqual(before?.messages);
+      expect(after?.state).toEqual(before?.state);
+
+      // The store is back: the next turn is stored after the first one, and nothing earlier was lost.
+      const next = await turn(store, 'Next quarter', 'f3');
+      expect(next.ok).toBe(true);
+      expect(notices(next.chunks)).toEqual([]);
+      expect((await inner.getConversation({ id: 'flaky-01' }))?.messages.map((m) => m.id).filter((id) => id.startsWith('f'))).toEqual(['f1', 'f3']);
+    });
+
+    it('retries a failed write, then stores the turn', async () => {
+      const { store, inner, faults } = flakyStore();
+      faults.write = 2;
+      const { chunks, ok } = await turn(store, 'Hello', 'w1');
+      expect(ok).toBe(true);
+      expect(notices(chunks)).toEqual([]);
+      expect((await inner.getConversation({ id: 'flaky-01' }))?.messages.map((m) => m.id)).toEqual(['w1', expect.any(String)]);
+    });
+
+    it('tells the prospect inside the reply when the turn could not be saved, before the reply finishes', async () => {
+      const { store, faults } = flakyStore();
+      faults.write = 10;
+      const { chunks, ok } = await turn(store, 'Hello', 'w2');
+      expect(ok).toBe(false);
+      const types = chunks.map((chunk) => chunk.type);
+      expect(types.at(-1)).toBe('finish');
+      expect(types.at(-2)).toBe('data-notice');
+      expect(notices(chunks)).toEqual(['not_saved']);
+    });
+  });
 });
+
+/** A private memory of recent conversations per test (the app's is one per process). */
+function createRecentForTest(): RecentConversations {
+  const entries = new Map<string, Parameters<RecentConversations['remember']>[1]>();
+  return { get: (id) => entries.get(id), remember: (id, entry) => void entries.set(id, entry), forget: (id) => void entries.delete(id) };
+}

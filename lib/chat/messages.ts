@@ -27,8 +27,21 @@ export type SalesDataParts = {
 
 export type SalesUIMessage = UIMessage<MessageMetadata, SalesDataParts>;
 
-/** Conversation ids are client-generated (useChat / crypto.randomUUID) or ours: url-safe, 8–64 chars. */
-export const CONVERSATION_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
+/**
+ * Conversation ids are random UUIDs (v4: 122 random bits, what crypto.randomUUID makes), lower-case. The id is the
+ * only thing a client names a conversation by, so it must be unguessable: the server refuses anything weaker.
+ */
+export const CONVERSATION_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/**
+ * A v4 UUID that also looks random: at least 6 distinct hex digits. A real random UUID has fewer with probability
+ * ~1e-12; hand-made ids like 00000000-0000-4000-8000-000000000000 are refused.
+ */
+export function isStrongConversationId(id: string): boolean {
+  return CONVERSATION_ID_PATTERN.test(id) && new Set(id.replace(/-/g, '')).size >= 6;
+}
+
+export const CONVERSATION_ID_RULE = 'The conversation id must be a random UUID v4 in lower case (as crypto.randomUUID() makes).';
 
 /** The plain text of a message (text parts joined). */
 export function messageText(message: Pick<SalesUIMessage, 'parts'>): string {

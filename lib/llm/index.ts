@@ -75,3 +75,11 @@ export function createSalesAgent(llm: LlmConfig, deps: SalesAgentDeps = {}): Sal
 export function getSalesAgent(): SalesAgent {
   return processSingleton('sales-agent', () => createSalesAgent(getServerConfig().llm));
 }
+
+/** The offline agent, which answers (with a notice) when the app's daily LLM spend cap is reached. */
+export function getOfflineAgent(): SalesAgent {
+  return processSingleton('offline-agent', () => {
+    const llm = getServerConfig().llm;
+    return createSalesAgent({ provider: 'offline', model: 'offline-sales-agent', wordDelayMs: llm.wordDelayMs, contextTokens: llm.contextTokens });
+  });
+}

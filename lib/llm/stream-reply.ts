@@ -113,6 +113,9 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
         return { failedBeforeText: part.error };
       }
       if (part.type === 'text-delta') wroteText = true;
+      if (part.type === 'finish') {
+        input.onUsage?.({ inputTokens: part.totalUsage.inputTokens ?? 0, outputTokens: part.totalUsage.outputTokens ?? 0 });
+      }
       const chunk = toUIMessageChunk<ToolSet, SalesUIMessage>(part, { tools, sendStart: false, sendFinish: false, onError: toErrorText });
       if (chunk) args.write(chunk);
     }

@@ -13,6 +13,8 @@ export interface AgentTurnInput {
   trimmedMessages?: number;
   /** The sales brain's state for this turn; the agent's tools update it and the chat turn stores it. */
   session: SalesSession;
+  /** Called with the tokens each model call used (the primary's, then a fallback's): budgets count them. */
+  onUsage?: (usage: { inputTokens: number; outputTokens: number }) => void;
 }
 
 export interface AgentHealth {

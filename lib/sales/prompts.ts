@@ -70,3 +70,25 @@ export function fallbackNotice(locale: SalesLocale): string {
     ? 'Nuestro asistente principal no responde ahora mismo; te contesta nuestro asistente básico.'
     : 'Our main assistant is not answering right now, so our basic assistant replied.';
 }
+
+/** Notices about the conversation store and the app's limits, shown with a reply. */
+export type TurnNoticeCode = 'history_unavailable' | 'not_saved' | 'spend_cap';
+
+const TURN_NOTICES: Record<TurnNoticeCode, Record<SalesLocale, string>> = {
+  history_unavailable: {
+    en: "I can't reach our conversation records right now, so I may not remember everything we said earlier.",
+    es: 'Ahora mismo no puedo acceder al historial de la conversación, así que quizá no recuerde todo lo que hablamos.',
+  },
+  not_saved: {
+    en: "This message and reply could not be saved, so they won't be here if you reload the page.",
+    es: 'Este mensaje y su respuesta no se han podido guardar: no aparecerán si recargas la página.',
+  },
+  spend_cap: {
+    en: 'We have reached our assistant budget for today, so our basic assistant is answering.',
+    es: 'Hemos alcanzado el presupuesto diario del asistente, así que te contesta nuestro asistente básico.',
+  },
+};
+
+export function turnNotice(code: TurnNoticeCode, locale: SalesLocale): string {
+  return TURN_NOTICES[code][locale];
+}

@@ -31,3 +31,17 @@ export function audioCacheKeys(prefix: string) {
 export function secretKey(prefix: string, name: string): string {
   return `${prefix}secret:${name}`;
 }
+
+/** Today's counters for budgets and caps (UTC day). Each expires two days after it is first written. */
+export function usageKeys(prefix: string, day: string, visitorId: string) {
+  return {
+    /** Integer: LLM tokens the visitor used today. */
+    visitorTokens: `${prefix}usage:${day}:tokens:${visitorId}`,
+    /** Integer: conversations the visitor started today. */
+    visitorConversations: `${prefix}usage:${day}:convs:${visitorId}`,
+    /** Integer: micro-USD the app spent on the LLM today. */
+    spend: `${prefix}usage:${day}:spend`,
+  };
+}
+
+export const USAGE_TTL_SECONDS = 2 * 24 * 60 * 60;

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Conversation, ConversationMeta, ConversationStore, StoreHealth, StoreOptions } from './types';
+import type { Conversation, ConversationMeta, ConversationStore, StoreHealth, StoreOptions, TurnLoad } from './types';
 import { decodeMessages, decodeState, titleFromMessages } from './conversation-data';
 
 export interface MemoryStoreOptions extends StoreOptions {
@@ -8,7 +8,9 @@ export interface MemoryStoreOptions extends StoreOptions {
 }
 
 interface Entry {
-  meta: ConversationMeta;
+  /** null while the id is only claimed (nothing stored yet). */
+  meta: ConversationMeta | null;
+  owner: string | undefined;
   /** Stored as JSON, like Redis, so callers never share objects with the store. */
   messages: string[];
   state: string | null;
@@ -26,6 +28,14 @@ export function createMemoryStore(options: MemoryStoreOptions): ConversationStor
   /** id → updatedAt, like the Redis sorted set. */
   const index = new Map<string, number>();
   const secrets = new Map<string, string>();
+  /** Today's counters, like the Redis usage keys; dropped when their day is over. */
+  const counters = new Map<string, number>();
+  const counter = (key: string) => counters.get(key) ?? 0;
+  const bump = (key: string, by: number) => {
+    const day = key.split(':')[0] ?? '';
+    for (const existing of counters.keys()) if (!existing.startsWith(day)) counters.delete(existing);
+    counters.set(key, counter(key) + by);
+  };
 
   const live = (id: string): Entry | undefined => {
     const entry = conversations.get(id);
@@ -39,29 +49,71 @@ export function createMemoryStore(options: MemoryStoreOptions): ConversationStor
   return {
     kind: 'memory',
 
-    async getConversation({ id }): Promise<Conversation | null> {
+    async getConversation({ id, visitorId }): Promise<Conversation | null> {
       const entry = live(id);
-      if (!entry) return null;
+      if (!entry?.meta || (visitorId !== undefined && entry.owner !== visitorId)) return null;
       return { meta: { ...entry.meta }, messages: decodeMessages(id, entry.messages), state: decodeState(id, entry.state) };
     },
 
-    async appendMessages({ id, messages, state, now }): Promise<ConversationMeta> {
+    async loadTurn({ id, visitorId, day }): Promise<TurnLoad> {
+      let entry = live(id);
+      let claimed = false;
+      if (!entry) {
+        entry = { meta: null, owner: visitorId, messages: [], state: null, expiresAt: clock() + ttlMs };
+        conversations.set(id, entry);
+        claimed = true;
+      } else if (entry.owner === undefined) {
+        entry.owner = visitorId;
+        if (entry.meta) entry.meta = { ...entry.meta, owner: visitorId };
+        claimed = true;
+      }
+      entry.expiresAt = clock() + ttlMs;
+      const owner = entry.owner ?? '';
+      const usage = {
+        visitorTokens: counter(`${day}:tokens:${visitorId}`),
+        visitorConversations: counter(`${day}:convs:${visitorId}`),
+        spendMicroUsd: counter(`${day}:spend`),
+      };
+      const conversation =
+        entry.meta && owner === visitorId
+          ? { meta: { ...entry.meta }, messages: decodeMessages(id, entry.messages), state: decodeState(id, entry.state) }
+          : null;
+      return { conversation, owner, claimed, usage };
+    },
+
+    async deleteConversation({ id, visitorId }): Promise<boolean> {
+      const entry = live(id);
+      if (!entry || entry.owner !== visitorId) return false;
+      conversations.delete(id);
+      index.delete(id);
+      return true;
+    },
+
+    async appendMessages({ id, messages, state, now, usage }): Promise<ConversationMeta> {
       const at = now ?? clock();
       const previous = live(id);
       const stored = [...(previous?.messages ?? []), ...messages.map((message) => JSON.stringify(message))];
+      const owner = previous?.owner;
       const meta: ConversationMeta = {
         id,
-        createdAt: previous?.meta.createdAt ?? at,
+        createdAt: previous?.meta?.createdAt ?? at,
         updatedAt: at,
-        messageCount: (previous?.meta.messageCount ?? 0) + messages.length,
-        title: previous?.meta.title || titleFromMessages(messages),
+        messageCount: (previous?.meta?.messageCount ?? 0) + messages.length,
+        title: previous?.meta?.title || titleFromMessages(messages),
+        ...(owner ? { owner } : {}),
       };
       conversations.set(id, {
         meta,
+        owner,
         messages: stored.length > options.maxMessages ? stored.slice(-options.maxMessages) : stored,
         state: state ? JSON.stringify(state) : (previous?.state ?? null),
         expiresAt: clock() + ttlMs,
       });
+      if (usage) {
+        if (usage.tokens > 0) bump(`${usage.day}:tokens:${usage.visitorId}`, usage.tokens);
+        if (usage.spendMicroUsd > 0) bump(`${usage.day}:spend`, Math.ceil(usage.spendMicroUsd));
+        if (usage.newConversation) bump(`${usage.day}:convs:${usage.visitorId}`, 1);
+      }
       index.set(id, at);
       const cutoff = at - ttlMs;
       for (const [otherId, score] of index) if (score <= cutoff) index.delete(otherId);
@@ -77,7 +129,7 @@ export function createMemoryStore(options: MemoryStoreOptions): ConversationStor
       const metas: ConversationMeta[] = [];
       for (const id of ids.slice(offset, offset + limit)) {
         const entry = live(id);
-        if (entry) metas.push({ ...entry.meta });
+        if (entry?.meta) metas.push({ ...entry.meta });
       }
       return metas;
     },

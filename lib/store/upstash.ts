@@ -1,9 +1,9 @@
 import 'server-only';
 import type { Redis } from '@upstash/redis';
 import { AppError } from '@/lib/errors';
-import type { Conversation, ConversationMeta, ConversationStore, StoreHealth, StoreOptions } from './types';
+import type { Conversation, ConversationMeta, ConversationStore, StoreHealth, StoreOptions, TurnLoad } from './types';
 import { decodeMessages, decodeState, titleFromMessages } from './conversation-data';
-import { conversationIndexKey, conversationKeys, secretKey } from './keys';
+import { conversationIndexKey, conversationKeys, secretKey, USAGE_TTL_SECONDS, usageKeys } from './keys';
 import { getRedisClient } from './redis-client';
 
 export interface UpstashStoreOptions extends StoreOptions {
@@ -28,17 +28,53 @@ export function createUpstashStore(options: UpstashStoreOptions): ConversationSt
   return {
     kind: 'upstash',
 
-    async getConversation({ id }): Promise<Conversation | null> {
+    async getConversation({ id, visitorId }): Promise<Conversation | null> {
       const keys = conversationKeys(options.prefix, id);
       const [hash, list, state] = await run(() =>
         redis.pipeline().hgetall(keys.meta).lrange(keys.messages, 0, -1).get(keys.state).exec(),
       );
       const meta = parseMeta(id, hash);
-      if (!meta) return null;
+      if (!meta || (visitorId !== undefined && meta.owner !== visitorId)) return null;
       return { meta, messages: decodeMessages(id, Array.isArray(list) ? list : []), state: decodeState(id, state) };
     },
 
-    async appendMessages({ id, messages, state, now }): Promise<ConversationMeta> {
+    async loadTurn({ id, visitorId, day }): Promise<TurnLoad> {
+      const keys = conversationKeys(options.prefix, id);
+      const usage = usageKeys(options.prefix, day, visitorId);
+      const results = await run(() =>
+        redis
+          .pipeline()
+          // Claim first, in the same pipeline: of two visitors racing for a fresh id, exactly one gets it.
+          .hsetnx(keys.meta, 'owner', visitorId)
+          .expire(keys.meta, ttlSeconds)
+          .hgetall(keys.meta)
+          .lrange(keys.messages, 0, -1)
+          .get(keys.state)
+          .mget(usage.visitorTokens, usage.visitorConversations, usage.spend)
+          .exec(),
+      );
+      const [claimed, , hash, list, state, counters] = results;
+      const fields = parseFields(hash);
+      const owner = fields.owner ?? '';
+      const meta = parseMeta(id, hash);
+      const [tokens, conversations, spend] = Array.isArray(counters) ? counters : [];
+      return {
+        conversation: meta && owner === visitorId ? { meta, messages: decodeMessages(id, Array.isArray(list) ? list : []), state: decodeState(id, state) } : null,
+        owner,
+        claimed: claimed === 1,
+        usage: { visitorTokens: toInt(tokens), visitorConversations: toInt(conversations), spendMicroUsd: toInt(spend) },
+      };
+    },
+
+    async deleteConversation({ id, visitorId }): Promise<boolean> {
+      const keys = conversationKeys(options.prefix, id);
+      const owner = await run(() => redis.hget<string>(keys.meta, 'owner'));
+      if (owner !== visitorId) return false;
+      await run(() => redis.pipeline().del(keys.meta, keys.messages, keys.state).zrem(indexKey, id).exec());
+      return true;
+    },
+
+    async appendMessages({ id, messages, state, now, usage }): Promise<ConversationMeta> {
       const at = now ?? clock();
       const keys = conversationKeys(options.prefix, id);
       const title = titleFromMessages(messages);
@@ -57,8 +93,14 @@ export function createUpstashStore(options: UpstashStoreOptions): ConversationSt
         .expire(keys.messages, ttlSeconds)
         .zadd(indexKey, { score: at, member: id })
         // Entries older than the TTL point at expired keys: pruning here keeps the index bounded without a cleanup job.
-        .zremrangebyscore(indexKey, '-inf', at - ttlSeconds * 1000)
-        .hgetall(keys.meta);
+        .zremrangebyscore(indexKey, '-inf', at - ttlSeconds * 1000);
+      if (usage) {
+        const counters = usageKeys(options.prefix, usage.day, usage.visitorId);
+        if (usage.tokens > 0) pipeline.incrby(counters.visitorTokens, usage.tokens).expire(counters.visitorTokens, USAGE_TTL_SECONDS);
+        if (usage.spendMicroUsd > 0) pipeline.incrby(counters.spend, Math.ceil(usage.spendMicroUsd)).expire(counters.spend, USAGE_TTL_SECONDS);
+        if (usage.newConversation) pipeline.incr(counters.visitorConversations).expire(counters.visitorConversations, USAGE_TTL_SECONDS);
+      }
+      pipeline.hgetall(keys.meta);
       const results = await run(() => pipeline.exec());
       const meta = parseMeta(id, results[results.length - 1]);
       if (!meta) throw new AppError('upstream_unavailable:store', 'The conversation store lost a write.');
@@ -107,14 +149,25 @@ async function run<T>(call: () => Promise<T>): Promise<T> {
   }
 }
 
-/** HGETALL arrives as a flat [field, value, …] array (or an object from some client versions); empty = missing. */
-function parseMeta(id: string, raw: unknown): ConversationMeta | null {
+/** HGETALL arrives as a flat [field, value, …] array (or an object from some client versions). */
+function parseFields(raw: unknown): Record<string, string> {
   const fields: Record<string, string> = {};
   if (Array.isArray(raw)) {
     for (let i = 0; i + 1 < raw.length; i += 2) fields[String(raw[i])] = String(raw[i + 1]);
   } else if (raw && typeof raw === 'object') {
     for (const [key, value] of Object.entries(raw)) fields[key] = String(value);
   }
+  return fields;
+}
+
+function toInt(value: unknown): number {
+  const parsed = Number(value);
+  return Number.isFinite(parsed) ? parsed : 0;
+}
+
+/** A conversation's meta, or null while nothing is stored (a claimed id has only its owner). */
+function parseMeta(id: string, raw: unknown): ConversationMeta | null {
+  const fields = parseFields(raw);
   if (fields.createdAt === undefined && fields.updatedAt === undefined) return null;
   const number = (value: string | undefined) => {
     const parsed = Number(value);
@@ -126,5 +179,6 @@ function parseMeta(id: string, raw: unknown): ConversationMeta | null {
     updatedAt: number(fields.updatedAt),
     messageCount: number(fields.messageCount),
     title: fields.title ?? '',
+    ...(fields.owner ? { owner: fields.owner } : {}),
   };
 }

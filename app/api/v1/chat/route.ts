@@ -3,7 +3,9 @@ import { startChatTurn } from '@/lib/chat/turn';
 import { getServerConfig } from '@/lib/config';
 import { AppError } from '@/lib/errors';
 import { otherMethods, readJsonBody, withErrors } from '@/lib/http';
-import { getSalesAgent } from '@/lib/llm';
+import { getOfflineAgent, getSalesAgent } from '@/lib/llm';
+import { getLlmGate } from '@/lib/security/concurrency';
+import { guardRequest } from '@/lib/security/guard';
 import { getConversationStore } from '@/lib/store';
 import { chatRequestSchema, pickUserMessage } from './schema';
 
@@ -16,6 +18,7 @@ const MAX_BODY_BYTES = 512 * 1024;
 
 export const POST = withErrors('chat', async (request: Request) => {
   const config = getServerConfig();
+  const { visitor, headers } = await guardRequest(request, { limit: 'chat' });
   const parsed = chatRequestSchema.safeParse(await readJsonBody(request, { maxBytes: MAX_BODY_BYTES, surface: 'chat' }));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -29,15 +32,18 @@ export const POST = withErrors('chat', async (request: Request) => {
 
   const stream = await startChatTurn({
     conversationId: parsed.data.id,
+    visitorId: visitor.visitorId,
     message: picked.message,
     locale: parsed.data.locale,
     store: getConversationStore(),
     agent: getSalesAgent(),
+    offlineAgent: getOfflineAgent(),
+    gate: getLlmGate(),
   });
   return createUIMessageStreamResponse({
     stream,
-    headers: { 'cache-control': 'no-cache, no-transform', 'x-accel-buffering': 'no' },
+    headers: { ...headers, 'cache-control': 'no-cache, no-transform', 'x-accel-buffering': 'no' },
   });
 });
 
-export const { PUT, PATCH, DELETE, GET } = otherMethods(['POST']);
+export const { GET, PUT, PATCH, DELETE } = otherMethods(['POST']);

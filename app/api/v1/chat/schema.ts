@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONVERSATION_ID_PATTERN } from '@/lib/chat/messages';
+import { CONVERSATION_ID_RULE, isStrongConversationId } from '@/lib/chat/messages';
 
 /**
  * The chat route's body, as `useChat`'s transport sends it: `{ id, message }` (our client) or `{ id, messages }`
@@ -19,7 +19,7 @@ const clientMessage = z
 
 export const chatRequestSchema = z
   .object({
-    id: z.string().regex(CONVERSATION_ID_PATTERN, 'The conversation id must be 8–64 letters, digits, "-" or "_".'),
+    id: z.string().refine(isStrongConversationId, CONVERSATION_ID_RULE),
     message: clientMessage.optional(),
     messages: z.array(clientMessage).max(1_000).optional(),
     trigger: z.enum(['submit-message', 'regenerate-message']).optional(),

@@ -1,17 +1,40 @@
-import { CONVERSATION_ID_PATTERN } from '@/lib/chat/messages';
+import { CONVERSATION_ID_RULE, isStrongConversationId } from '@/lib/chat/messages';
+import { getRecentConversations } from '@/lib/chat/recent';
 import { AppError } from '@/lib/errors';
-import { NO_STORE_HEADERS, withErrors } from '@/lib/http';
+import { NO_STORE_HEADERS, otherMethods, withErrors } from '@/lib/http';
+import { guardRequest } from '@/lib/security/guard';
 import { getConversationStore } from '@/lib/store';
 
 export const dynamic = 'force-dynamic';
 
-/** The stored history of one conversation, in the shape `useChat` takes as its messages. */
-export const GET = withErrors('history', async (_request: Request, context: { params: Promise<{ id: string }> }) => {
+type Context = { params: Promise<{ id: string }> };
+
+const notFound = () => new AppError('not_found:history', 'There is no conversation with this id (it may have expired).');
+
+async function conversationId(context: Context): Promise<string> {
   const { id } = await context.params;
-  if (!CONVERSATION_ID_PATTERN.test(id)) {
-    throw new AppError('bad_request:history', 'The conversation id must be 8–64 letters, digits, "-" or "_".');
-  }
-  const conversation = await getConversationStore().getConversation({ id });
-  if (!conversation) throw new AppError('not_found:history', 'There is no conversation with this id (it may have expired).');
-  return Response.json({ id, meta: conversation.meta, messages: conversation.messages }, { headers: NO_STORE_HEADERS });
+  if (!isStrongConversationId(id)) throw new AppError('bad_request:history', CONVERSATION_ID_RULE);
+  return id;
+}
+
+/** The stored history of one of the visitor's conversations, in the shape `useChat` takes as its messages. */
+export const GET = withErrors('history', async (request: Request, context: Context) => {
+  const { visitor } = await guardRequest(request);
+  const id = await conversationId(context);
+  const conversation = await getConversationStore().getConversation({ id, visitorId: visitor.visitorId });
+  if (!conversation) throw notFound();
+  const { owner: _owner, ...meta } = conversation.meta;
+  return Response.json({ id, meta, messages: conversation.messages }, { headers: NO_STORE_HEADERS });
 });
+
+/** Erases one of the visitor's conversations with its sales state and lead record (the prospect's right to erasure). */
+export const DELETE = withErrors('history', async (request: Request, context: Context) => {
+  const { visitor } = await guardRequest(request);
+  const id = await conversationId(context);
+  const deleted = await getConversationStore().deleteConversation({ id, visitorId: visitor.visitorId });
+  if (!deleted) throw notFound();
+  getRecentConversations().forget(id);
+  return new Response(null, { status: 204, headers: NO_STORE_HEADERS });
+});
+
+export const { POST, PUT, PATCH } = otherMethods(['GET', 'DELETE']);

@@ -1,0 +1,45 @@
+import 'server-only';
+import type { SalesUIMessage } from '@/lib/chat/messages';
+import { processSingleton } from '@/lib/process-singleton';
+import type { SalesState } from '@/lib/sales/types';
+
+/** What this instance last knew of a conversation: used only when the store cannot be read. */
+export interface RecentConversation {
+  owner: string;
+  messages: SalesUIMessage[];
+  state: SalesState | null;
+  messageCount: number;
+}
+
+const MAX_ENTRIES = 2_000;
+const MAX_MESSAGES = 60;
+
+/**
+ * A small per-process memory of recent conversations. When Redis fails mid-conversation, the agent answers from here
+ * instead of treating the turn as the start of a new conversation. Bounded by entries and by messages per entry.
+ */
+function createRecentConversations() {
+  const entries = new Map<string, RecentConversation>();
+  return {
+    get(id: string): RecentConversation | undefined {
+      return entries.get(id);
+    },
+    remember(id: string, entry: RecentConversation): void {
+      entries.delete(id);
+      entries.set(id, { ...entry, messages: entry.messages.slice(-MAX_MESSAGES) });
+      if (entries.size > MAX_ENTRIES) {
+        const oldest = entries.keys().next().value;
+        if (oldest !== undefined) entries.delete(oldest);
+      }
+    },
+    forget(id: string): void {
+      entries.delete(id);
+    },
+  };
+}
+
+export type RecentConversations = ReturnType<typeof createRecentConversations>;
+
+export function getRecentConversations(): RecentConversations {
+  return processSingleton('recent-conversations', createRecentConversations);
+}
