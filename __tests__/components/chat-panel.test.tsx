@@ -7,7 +7,7 @@ import type { SalesUIMessage } from '@/lib/chat/messages';
 import { CONVERSATION_ID_PATTERN } from '@/lib/chat/messages';
 import { I18nProvider } from '@/lib/i18n/provider';
 
-const CONVERSATION_ID = 'conv_test_0001';
+const CONVERSATION_ID = '3f2b8c1e-9d4a-4c7b-8e21-5a6f0d9c2b71';
 const QUESTIONS = ['How much is the Pro plan?', 'Do you offer a free trial?'];
 
 type Chunk = Record<string, unknown>;
@@ -68,8 +68,9 @@ function streamedReply(deltas: string[], extra: Chunk[] = []): Response {
 }
 
 interface FakeServer {
-  posts: Array<{ url: string; body: Record<string, unknown> }>;
+  posts: Array<{ url: string; body: Record<string, unknown>; authorization: string | null }>;
   gets: string[];
+  sessions: number;
 }
 
 /**
@@ -83,9 +84,17 @@ function installServer({
   history: SalesUIMessage[] | null;
   reply: (call: number, init: RequestInit) => Response | Promise<Response>;
 }): FakeServer {
-  const server: FakeServer = { posts: [], gets: [] };
+  const server: FakeServer = { posts: [], gets: [], sessions: 0 };
   global.fetch = jest.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const url = String(input);
+    if (url.endsWith('/api/v1/session')) {
+      server.sessions += 1;
+      return Response.json({ token: 'v1.visitor.token', visitorId: 'visitor', expiresAt: new Date(Date.now() + 86_400_000).toISOString() }, { status: 201 });
+    }
+    const authorization = new Headers(init.headers).get('authorization');
+    if (authorization !== 'Bearer v1.visitor.token') {
+      return Response.json({ error: { code: 'unauthorized:session', message: 'Start a visitor session first.' } }, { status: 401 });
+    }
     if ((init.method ?? 'GET') === 'GET') {
       server.gets.push(url);
       if (history === null || !url.endsWith(`/${CONVERSATION_ID}`)) {
@@ -93,7 +102,7 @@ function installServer({
       }
       return Response.json({ id: CONVERSATION_ID, messages: history });
     }
-    server.posts.push({ url, body: JSON.parse(String(init.body)) as Record<string, unknown> });
+    server.posts.push({ url, body: JSON.parse(String(init.body)) as Record<string, unknown>, authorization });
     return reply(server.posts.length, init);
   }) as typeof fetch;
   return server;
@@ -315,7 +324,40 @@ describe('ChatPanel', () => {
     const newId = window.localStorage.getItem(CONVERSATION_ID_KEY);
     expect(newId).not.toBe(CONVERSATION_ID);
     expect(newId).toMatch(CONVERSATION_ID_PATTERN);
-    await waitFor(() => expect(server.gets).toContain(`/api/v1/chat/${newId}`));
+    // A conversation created here has nothing on the server yet: its history is not asked for (that would be a 404).
+    expect(await readyChips()).toHaveLength(2);
+    expect(server.gets).toEqual([`/api/v1/chat/${CONVERSATION_ID}`]);
+  });
+
+  it('deletes the conversation on the server after confirmation, then starts a new one', async () => {
+    const server = installServer({
+      history: [{ id: 'h1', role: 'user', parts: [{ type: 'text', text: 'My email is ana@acme.com' }] }],
+      reply: () => streamedReply(['unused']),
+    });
+    const deletes: string[] = [];
+    const inner = global.fetch;
+    global.fetch = jest.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
+      if (init.method === 'DELETE') {
+        deletes.push(`${String(input)} ${new Headers(init.headers).get('authorization')}`);
+        return new Response(null, { status: 204 });
+      }
+      return inner(input, init);
+    }) as typeof fetch;
+    const confirm = jest.spyOn(window, 'confirm');
+    const user = userEvent.setup();
+    renderPanel();
+    expect(await screen.findByText('My email is ana@acme.com')).toBeInTheDocument();
+
+    confirm.mockReturnValueOnce(false);
+    await user.click(screen.getByRole('button', { name: 'Delete conversation' }));
+    expect(deletes).toEqual([]);
+
+    confirm.mockReturnValueOnce(true);
+    await user.click(screen.getByRole('button', { name: 'Delete conversation' }));
+    await waitFor(() => expect(screen.queryByText('My email is ana@acme.com')).not.toBeInTheDocument());
+    expect(deletes).toEqual([`/api/v1/chat/${CONVERSATION_ID} Bearer v1.visitor.token`]);
+    expect(window.localStorage.getItem(CONVERSATION_ID_KEY)).not.toBe(CONVERSATION_ID);
+    confirm.mockRestore();
   });
 
   it('replaces a stored id that does not match the id pattern', async () => {
@@ -326,7 +368,7 @@ describe('ChatPanel', () => {
     expect(await readyChips()).toHaveLength(2);
     const id = window.localStorage.getItem(CONVERSATION_ID_KEY);
     expect(id).toMatch(CONVERSATION_ID_PATTERN);
-    await waitFor(() => expect(server.gets).toEqual([`/api/v1/chat/${id}`]));
+    expect(server.gets).toEqual([]);
   });
 
   it('shows a counter near the character limit and never lets a message exceed it', async () => {

@@ -4,7 +4,8 @@ import { lazy, Suspense, useEffect, useId, useState } from 'react';
 import { useT } from '@/lib/i18n/provider';
 import { Composer } from './composer';
 import { EmptyState } from './empty-state';
-import { useConversationId } from './use-conversation-id';
+import { eraseConversation } from './erase-conversation';
+import { isFreshConversation, useConversationId } from './use-conversation-id';
 
 // The AI SDK, SWR and the markdown renderer make up most of the page's JavaScript: fetch them after the page is
 // interactive (or as soon as the visitor reaches for the chat) instead of making hydration wait for them.
@@ -61,6 +62,8 @@ export function ChatPanel({ suggestedQuestions = [], maxChars, api = '/api/v1/ch
   const titleId = useId();
   const { id, startNew } = useConversationId();
   const [engineWanted, setEngineWanted] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const [deleteError, setDeleteError] = useState(false);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
 
   useEffect(() => whenIdle(() => setEngineWanted(true), 1500), []);
@@ -68,6 +71,20 @@ export function ChatPanel({ suggestedQuestions = [], maxChars, api = '/api/v1/ch
   const wantEngine = () => {
     if (!engineWanted) setEngineWanted(true);
   };
+
+  /** Erases the conversation on the server (with what the prospect told us), after asking, then starts a new one. */
+  async function deleteConversation() {
+    if (!id || !window.confirm(t('chat.deleteConfirm'))) return;
+    setDeleting(true);
+    setDeleteError(false);
+    try {
+      const ok = isFreshConversation(id) || (await eraseConversation(api, id));
+      if (ok) startNew();
+      else setDeleteError(true);
+    } finally {
+      setDeleting(false);
+    }
+  }
 
   const shell = <ConversationShell suggestedQuestions={suggestedQuestions} maxChars={maxChars} />;
 
@@ -93,6 +110,23 @@ export function ChatPanel({ suggestedQuestions = [], maxChars, api = '/api/v1/ch
         </div>
         <button
           type="button"
+          data-testid="delete-conversation"
+          onClick={() => void deleteConversation()}
+          disabled={!id || deleting}
+          title={t('chat.deleteConversation')}
+          aria-label={t('chat.deleteConversation')}
+          className="inline-flex min-h-9 min-w-9 shrink-0 items-center justify-center rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-slate-700 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-60"
+        >
+          <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-3.5">
+            <path
+              fillRule="evenodd"
+              d="M8.75 1A2.75 2.75 0 0 0 6 3.75v.443c-.795.077-1.584.176-2.365.298a.75.75 0 1 0 .23 1.482l.149-.022.841 10.518A2.75 2.75 0 0 0 7.596 19h4.807a2.75 2.75 0 0 0 2.742-2.53l.841-10.52.149.023a.75.75 0 0 0 .23-1.482A41.03 41.03 0 0 0 14 4.193V3.75A2.75 2.75 0 0 0 11.25 1h-2.5ZM10 4c.84 0 1.673.025 2.5.075V3.75c0-.69-.56-1.25-1.25-1.25h-2.5c-.69 0-1.25.56-1.25 1.25v.325C8.327 4.025 9.16 4 10 4ZM8.58 7.72a.75.75 0 0 0-1.5.06l.3 7.5a.75.75 0 1 0 1.5-.06l-.3-7.5Zm4.34.06a.75.75 0 1 0-1.5-.06l-.3 7.5a.75.75 0 1 0 1.5.06l.3-7.5Z"
+              clipRule="evenodd"
+            />
+          </svg>
+        </button>
+        <button
+          type="button"
           data-testid="new-conversation"
           onClick={startNew}
           disabled={!id}
@@ -106,6 +140,11 @@ export function ChatPanel({ suggestedQuestions = [], maxChars, api = '/api/v1/ch
           <span className="sr-only sm:not-sr-only">{t('chat.newConversation')}</span>
         </button>
       </header>
+      {deleteError ? (
+        <p role="alert" className="border-b border-red-200 bg-red-50 px-4 py-2 text-xs text-red-900">
+          {t('chat.deleteFailed')}
+        </p>
+      ) : null}
       {id && engineWanted ? (
         <Suspense fallback={shell}>
           {/* Keyed by id: a new conversation gets a fresh useChat and history instead of reconciling the old one. */}

@@ -1,8 +1,10 @@
+import '@/lib/zod-config';
 import { useChat } from '@ai-sdk/react';
 import { DefaultChatTransport } from 'ai';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import useSWR from 'swr';
 import type { SalesUIMessage } from '@/lib/chat/messages';
+import { forgetVisitorSession, visitorHeaders } from '@/lib/client/visitor-session';
 import { useLocale, useT } from '@/lib/i18n/provider';
 import { useVoiceConversation } from '@/components/voice/use-voice-conversation';
 import { VoiceControls, VoiceStatus } from '@/components/voice/voice-controls';
@@ -11,6 +13,7 @@ import { Composer } from './composer';
 import { EmptyState } from './empty-state';
 import { MessageList } from './message-list';
 import { TypingIndicator } from './typing-indicator';
+import { isFreshConversation, markConversationSent } from './use-conversation-id';
 
 // A hung history request must not keep the suggestions disabled for ever.
 const HISTORY_TIMEOUT_MS = 8000;
@@ -27,10 +30,14 @@ function isStoredMessage(value: unknown): value is SalesUIMessage {
 
 /** GET {api}/{id} → the stored messages; an unknown conversation (404) is simply an empty one. */
 async function fetchHistory(url: string): Promise<SalesUIMessage[]> {
-  const response = await fetch(url, {
-    headers: { accept: 'application/json' },
-    signal: AbortSignal.timeout(HISTORY_TIMEOUT_MS),
-  });
+  const request = async () =>
+    fetch(url, { headers: { accept: 'application/json', ...(await visitorHeaders()) }, signal: AbortSignal.timeout(HISTORY_TIMEOUT_MS) });
+  let response = await request();
+  if (response.status === 401) {
+    // The session was refused (expired, or the server's secret changed): start a new one and ask once more.
+    forgetVisitorSession();
+    response = await request();
+  }
   if (response.status === 404) return [];
   if (!response.ok) throw new Error(`History request failed with status ${response.status}`);
   const body = (await response.json()) as { messages?: unknown };
@@ -57,13 +64,19 @@ export default function Conversation({ id, api, suggestedQuestions, maxChars }: 
       new DefaultChatTransport<SalesUIMessage>({
         api,
         // The server keeps the history: sending it back every turn would cost bandwidth and let a client rewrite it.
-        prepareSendMessagesRequest: ({ id: chatId, messages }) => ({ body: { id: chatId, message: messages.at(-1), locale } }),
+        // The visitor's token goes as a bearer header: inside a cross-site iframe the session cookie may be blocked.
+        prepareSendMessagesRequest: async ({ id: chatId, messages }) => {
+          markConversationSent(chatId);
+          return { body: { id: chatId, message: messages.at(-1), locale }, headers: await visitorHeaders() };
+        },
       }),
     [api, locale],
   );
   const { messages, sendMessage, setMessages, status, error, stop, regenerate } = useChat<SalesUIMessage>({ id, transport });
 
-  const history = useSWR(`${api}/${encodeURIComponent(id)}`, fetchHistory, {
+  // A conversation created here and never sent has no history on the server: asking would only log a 404.
+  const [fresh] = useState(() => isFreshConversation(id));
+  const history = useSWR(fresh ? null : `${api}/${encodeURIComponent(id)}`, fetchHistory, {
     revalidateOnFocus: false,
     revalidateOnReconnect: false,
     shouldRetryOnError: false,

@@ -1,7 +1,9 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import { CONVERSATION_ID_PATTERN } from '@/lib/chat/messages';
+import { isStrongConversationId } from '@/lib/chat/messages';
 
 export const CONVERSATION_ID_KEY = 'sales-agent:conversation-id';
+/** The id of a conversation created here and not yet sent: the server has nothing for it, so no history is asked. */
+const FRESH_KEY = 'sales-agent:conversation-fresh';
 
 const listeners = new Set<() => void>();
 // Used when storage is unavailable (blocked third-party storage in an embed, some private modes): the id then lives
@@ -16,19 +18,42 @@ function read(): string | null {
   }
 }
 
+let memoryFresh: string | null = null;
+
 function write(id: string) {
   memoryId = id;
+  memoryFresh = id;
   try {
     window.localStorage.setItem(CONVERSATION_ID_KEY, id);
+    window.localStorage.setItem(FRESH_KEY, id);
   } catch {
     // Storage blocked: memoryId above keeps the conversation for this page view.
+  }
+}
+
+/** True while the conversation has never been sent to the server (its history would be a 404). */
+export function isFreshConversation(id: string): boolean {
+  try {
+    return window.localStorage.getItem(FRESH_KEY) === id;
+  } catch {
+    return memoryFresh === id;
+  }
+}
+
+/** The first message is on its way: from now on the server knows the conversation. */
+export function markConversationSent(id: string): void {
+  if (memoryFresh === id) memoryFresh = null;
+  try {
+    if (window.localStorage.getItem(FRESH_KEY) === id) window.localStorage.removeItem(FRESH_KEY);
+  } catch {
+    // Storage blocked: memoryFresh above.
   }
 }
 
 /** Reads the stored id, creating and storing one if it is absent or was tampered with. Idempotent once stored. */
 function getSnapshot(): string {
   const stored = read();
-  if (stored && CONVERSATION_ID_PATTERN.test(stored)) return stored;
+  if (stored && isStrongConversationId(stored)) return stored;
   const created = crypto.randomUUID();
   write(created);
   return created;
