@@ -33,27 +33,38 @@ function chatReply(signal?: AbortSignal | null) {
   };
 }
 
+interface Upload {
+  url: string;
+  body: Blob;
+  headers: Record<string, string>;
+}
+
 interface Server {
   chatBodies: Array<Record<string, unknown>>;
   replies: Array<ReturnType<typeof chatReply>>;
   tts: TtsCall[];
-  transcribed: FormData[];
+  ttsHeaders: Array<Record<string, string>>;
+  transcribed: Upload[];
 }
 
+const SESSION = { token: 'v1.visitor.token', visitorId: 'visitor', expiresAt: '2999-01-01T00:00:00.000Z' };
+
 function installServer({ tts = 'stream', transcript = 'Do you have SSO?' }: { tts?: 'stream' | 'unavailable'; transcript?: string } = {}): Server {
-  const server: Server = { chatBodies: [], replies: [], tts: [], transcribed: [] };
+  const server: Server = { chatBodies: [], replies: [], tts: [], ttsHeaders: [], transcribed: [] };
   global.fetch = jest.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const url = String(input);
     if ((init.method ?? 'GET') === 'GET') return Response.json({ error: { code: 'not_found:history', message: 'none' } }, { status: 404 });
+    if (url.endsWith('/api/v1/session')) return Response.json(SESSION, { status: 201 });
     if (url.endsWith('/api/v1/tts')) {
+      server.ttsHeaders.push(Object.fromEntries(new Headers(init.headers).entries()));
       if (tts === 'unavailable') return voiceUnavailable();
       const body = JSON.parse(String(init.body)) as { text: string; language: unknown };
       const { call, response } = ttsCall(body.text, body.language, init.signal!);
       server.tts.push(call);
       return response;
     }
-    if (url.endsWith('/api/v1/transcribe')) {
-      server.transcribed.push(init.body as FormData);
+    if (url.includes('/api/v1/transcribe')) {
+      server.transcribed.push({ url, body: init.body as Blob, headers: Object.fromEntries(new Headers(init.headers).entries()) });
       return Response.json({ text: transcript });
     }
     server.chatBodies.push(JSON.parse(String(init.body)) as Record<string, unknown>);
@@ -130,6 +141,7 @@ describe('spoken replies', () => {
     await waitFor(() => expect(server.tts.map((call) => call.text)).toEqual(['Pro costs $1,299.00 per year.']));
     expect(reply.closed).toBe(false);
     expect(server.tts[0]!.language).toBe('en');
+    expect(server.ttsHeaders[0]).toMatchObject({ authorization: `Bearer ${SESSION.token}`, 'content-type': 'application/json' });
 
     act(() => {
       server.tts[0]!.format();
@@ -433,10 +445,12 @@ describe('speech input', () => {
     await user.click(mic);
     await waitFor(() => expect(server.chatBodies).toHaveLength(1));
     expect(sentText(server.chatBodies[0]!)).toBe('Do you have SSO?');
-    const file = server.transcribed[0]!.get('file') as File;
-    expect(file.name).toBe('speech.m4a');
-    expect(file.type).toBe('audio/mp4');
-    expect(server.transcribed[0]!.get('language')).toBe('en');
+    // The raw recording with its type, the language in the query and the visitor's token.
+    const upload = server.transcribed[0]!;
+    expect(upload.url).toBe('/api/v1/transcribe?language=en');
+    expect(upload.body).toBeInstanceOf(Blob);
+    expect(upload.body.type).toBe('audio/mp4');
+    expect(upload.headers).toMatchObject({ 'content-type': 'audio/mp4', authorization: `Bearer ${SESSION.token}` });
     expect(tracks[0]!.stopped).toBe(true);
     expect(mic).toHaveAttribute('data-state', 'idle');
 

@@ -25,6 +25,7 @@ function setup({ respond, language = 'en' }: { respond?: (text: string) => Respo
   const player = new SpeechPlayer({
     language,
     fetch: fetchStub as unknown as typeof fetch,
+    authHeaders: async () => ({ authorization: 'Bearer test-visitor' }),
     createContext: () => {
       context = new FakeAudioContext();
       return context as unknown as AudioContext;

@@ -14,6 +14,7 @@ import { createSmallestProvider } from '@/lib/voice/smallest';
 import { createSpeechService } from '@/lib/voice/speech';
 import { readSseFrames } from '@/lib/voice/sse-frames';
 import { startRedis, type RedisHarness } from '../support/redis';
+import { TEST_SESSION_SECRET, visitorHeaders } from '../support/visitor';
 
 type StandIn = Awaited<ReturnType<typeof startSmallestStandIn>>;
 type Route = typeof import('@/app/api/v1/tts/route');
@@ -24,6 +25,7 @@ let redisHarness: RedisHarness;
 let standIn: StandIn;
 let route: Route;
 let redis: Redis;
+let auth: { authorization: string };
 
 beforeAll(async () => {
   jest.spyOn(console, 'warn').mockImplementation(() => undefined);
@@ -37,10 +39,13 @@ beforeAll(async () => {
     STORE_KEY_PREFIX: PREFIX,
     TTS_SAMPLE_RATE: '16000',
     TTS_MAX_CHARS: '200',
+    SESSION_SECRET: TEST_SESSION_SECRET,
+    RATE_LIMIT_TTS: 'off',
   });
   delete process.env.OPENAI_API_KEY;
   delete process.env.TTS_PROVIDER;
   route = await import('@/app/api/v1/tts/route');
+  auth = { authorization: (await visitorHeaders()).authorization };
   redis = new Redis({ url: redisHarness.bridgeUrl, token: redisHarness.token, automaticDeserialization: false, enableTelemetry: false });
 }, 30_000);
 
@@ -54,8 +59,7 @@ function post(body: unknown, init: { raw?: boolean; signal?: AbortSignal } = {})
   return route.POST(
     new Request('http://localhost/api/v1/tts', {
       method: 'POST',
-      // What `curl -d` sends: the route must accept it.
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { ...auth, 'content-type': 'application/json' },
       body: init.raw ? (body as string) : JSON.stringify(body),
       signal: init.signal,
     }),
@@ -246,9 +250,9 @@ describe('OpenAI speech and transcription (against the OpenAI stand-in)', () => 
     await expect(drain(wrong.stream({ text: 'Hi', voice: 'alloy', speed: 1, sampleRate: 24_000, language: 'en' }))).rejects.toMatchObject({ code: 'upstream_unavailable:config' });
   });
 
-  it('transcribes a multipart upload', async () => {
+  it('transcribes a recording (sent to OpenAI as a multipart file)', async () => {
     const config = parseServerConfig({ OPENAI_API_KEY: 'sk-voice', OPENAI_BASE_URL: openai.url }).voice;
-    const transcript = await transcribeAudio({ audio: new Blob([new Uint8Array(64)], { type: 'audio/webm' }), filename: 'speech.webm', language: 'en' }, config);
+    const transcript = await transcribeAudio({ audio: new Uint8Array(64), contentType: 'audio/webm', filename: 'speech.webm', language: 'en' }, config);
     expect(transcript).toEqual({ text: 'How much is the Pro plan?', provider: 'openai' });
     expect(openai.requests.at(-1)?.body).toMatchObject({ multipart: true, filename: 'speech.webm', fileBytes: 64, fields: { model: 'gpt-4o-mini-transcribe', language: 'en' } });
   });

@@ -2,17 +2,20 @@
 // With no keys at all, POST /api/v1/tts speaks through espeak-ng when it is installed: the embedded default.
 import { findEspeak } from '@/lib/voice/espeak';
 import { readSseFrames } from '@/lib/voice/sse-frames';
+import { TEST_SESSION_SECRET, visitorHeaders } from '../support/visitor';
 
 for (const name of ['OPENAI_API_KEY', 'SMALLEST_API_KEY', 'TTS_PROVIDER', 'UPSTASH_REDIS_REST_URL', 'UPSTASH_REDIS_REST_TOKEN']) delete process.env[name];
+process.env.SESSION_SECRET = TEST_SESSION_SECRET;
 
 (findEspeak() ? describe : describe.skip)('POST /api/v1/tts with espeak-ng', () => {
   beforeAll(() => jest.spyOn(console, 'warn').mockImplementation(() => undefined));
 
-  it('answers `curl -d {"text":"Hello"}` with a format event, audio and done, then serves the repeat from the cache', async () => {
+  it('answers {"text":"Hello"} with a format event, audio and done, then serves the repeat from the cache', async () => {
     const { POST } = await import('@/app/api/v1/tts/route');
+    const { authorization } = await visitorHeaders();
     const call = async () => {
-      // No content type at all, as `curl -d` without -H sends form-encoded: both must work.
-      const response = await POST(new Request('http://localhost/api/v1/tts', { method: 'POST', body: '{"text":"Hello"}' }));
+      const headers = { authorization, 'content-type': 'application/json' };
+      const response = await POST(new Request('http://localhost/api/v1/tts', { method: 'POST', body: '{"text":"Hello"}', headers }));
       expect(response.status).toBe(200);
       const events = [];
       for await (const frame of readSseFrames(response.body!)) events.push({ event: frame.event, data: JSON.parse(frame.data) });

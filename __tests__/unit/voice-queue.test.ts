@@ -49,7 +49,7 @@ describe('createKeyedQueue', () => {
     const queue = createKeyedQueue({ maxWaiting: 2 });
     const release = await queue.acquire('k');
     const controller = new AbortController();
-    const waiting = queue.acquire('k', controller.signal);
+    const waiting = queue.acquire('k', { signal: controller.signal });
     controller.abort(new Error('client left'));
     await expect(waiting).rejects.toThrow('client left');
     expect(queue.waiting('k')).toBe(0);
@@ -62,7 +62,42 @@ describe('createKeyedQueue', () => {
     const queue = createKeyedQueue({ maxWaiting: 2 });
     const controller = new AbortController();
     controller.abort(new Error('gone'));
-    await expect(queue.acquire('k', controller.signal)).rejects.toThrow('gone');
+    await expect(queue.acquire('k', { signal: controller.signal })).rejects.toThrow('gone');
     await expect(queue.acquire('k')).resolves.toEqual(expect.any(Function));
+  });
+
+  it('serves visitors in turn: one flooding the queue delays another by the one call already running', async () => {
+    const queue = createKeyedQueue({ maxWaiting: 32, maxWaitingPerVisitor: 8 });
+    const order: string[] = [];
+    const running = await queue.acquire('k', { visitor: 'flood' });
+    const flood = Array.from({ length: 8 }, (_, i) =>
+      queue.acquire('k', { visitor: 'flood' }).then((release) => {
+        order.push(`flood${i}`);
+        return release;
+      }),
+    );
+    const other = queue.acquire('k', { visitor: 'other' }).then((release) => {
+      order.push('other');
+      return release;
+    });
+    await tick();
+    running();
+    (await other)();
+    for (const waiter of flood) (await waiter)();
+    expect(order[0]).toBe('other');
+    expect(order.slice(1)).toEqual(['flood0', 'flood1', 'flood2', 'flood3', 'flood4', 'flood5', 'flood6', 'flood7']);
+  });
+
+  it('refuses a visitor past its own wait bound with 429, and still queues other visitors', async () => {
+    const queue = createKeyedQueue({ maxWaiting: 32, maxWaitingPerVisitor: 2 });
+    const running = await queue.acquire('k', { visitor: 'a' });
+    const waiting = [queue.acquire('k', { visitor: 'a' }), queue.acquire('k', { visitor: 'a' })];
+    await expect(queue.acquire('k', { visitor: 'a' })).rejects.toMatchObject({ code: 'rate_limited:voice', status: 429 });
+    const other = queue.acquire('k', { visitor: 'b' });
+    expect(queue.waiting('k')).toBe(3);
+    running();
+    (await other)();
+    for (const next of waiting) (await next)();
+    expect(queue.waiting('k')).toBe(0);
   });
 });

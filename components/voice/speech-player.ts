@@ -1,3 +1,4 @@
+import { forgetVisitorSession, visitorHeaders } from '@/lib/client/visitor-session';
 import { createPcm16Decoder } from '@/lib/voice/pcm';
 import { readTtsEvents, type TtsFormat } from './tts-stream';
 
@@ -31,6 +32,10 @@ export interface SpeechPlayerOptions {
   /** TTS requests in flight at once: the next sentence is fetched while the current one plays. */
   maxInFlight?: number;
   fetch?: typeof fetch;
+  /** Headers proving the visitor (the session's bearer token); tests pass their own. */
+  authHeaders?: () => Promise<Record<string, string>>;
+  /** Called when the server refused the session (401), so the next request starts a new one. */
+  onUnauthorized?: () => void;
   createContext?: () => AudioContext;
   synthesis?: SpeechSynthesis | null;
   onChange?: () => void;
@@ -192,9 +197,11 @@ export class SpeechPlayer {
     const doFetch = this.options.fetch ?? fetch;
     this.stats.requests += 1;
     try {
+      const auth = await (this.options.authHeaders ?? visitorHeaders)();
+      if (generation !== this.generation || item.controller.signal.aborted) return;
       const response = await doFetch(this.options.endpoint ?? '/api/v1/tts', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+        headers: { ...auth, 'content-type': 'application/json', accept: 'text/event-stream' },
         body: JSON.stringify({ text: item.text, language: this.language }),
         signal: item.controller.signal,
       });
@@ -207,6 +214,7 @@ export class SpeechPlayer {
           return;
         }
       }
+      if (response.status === 401) (this.options.onUnauthorized ?? forgetVisitorSession)();
       if (!response.ok || !response.body) throw new Error(`TTS request failed with status ${response.status}`);
       await readTtsEvents(response.body, (event) => {
         if (generation !== this.generation) return;

@@ -1,6 +1,8 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { forgetVisitorSession, visitorHeaders } from '@/lib/client/visitor-session';
+import { DEFAULT_MAX_RECORDING_SECONDS } from '@/lib/voice/limits';
 
 export type SpeechInputState =
   | 'idle'
@@ -49,8 +51,8 @@ type RecognitionConstructor = new () => Recognition;
 const RECOGNITION_LANG = { en: 'en-US', es: 'es-ES' } as const;
 // Chrome records Opus in WebM, Safari AAC in MP4; the server accepts both.
 const RECORDER_TYPES = ['audio/webm;codecs=opus', 'audio/mp4', 'audio/webm', 'audio/ogg;codecs=opus'];
-// A forgotten recording must not grow for ever (nor exceed the server's upload limit).
-const MAX_RECORDING_MS = 30_000;
+// The recorder stops a little before the server's duration cap, so timer jitter never makes a recording too long.
+const RECORDING_MARGIN_MS = 500;
 
 function recognitionConstructor(): RecognitionConstructor | null {
   if (typeof window === 'undefined') return null;
@@ -67,10 +69,9 @@ function recorderType(): string | undefined {
   return RECORDER_TYPES.find((type) => MediaRecorder.isTypeSupported(type));
 }
 
-function extensionFor(type: string): string {
-  if (type.includes('mp4')) return 'm4a';
-  if (type.includes('ogg')) return 'ogg';
-  return 'webm';
+async function errorCode(response: Response): Promise<string | undefined> {
+  const body = (await response.json().catch(() => null)) as { error?: { code?: unknown } } | null;
+  return typeof body?.error?.code === 'string' ? body.error.code : undefined;
 }
 
 /** getUserMedia's DOMException → what to tell the prospect. */
@@ -90,6 +91,8 @@ export interface UseSpeechInputOptions {
   /** The finished transcript: send it. */
   onFinal: (text: string) => void;
   transcribeEndpoint?: string;
+  /** The server's cap (TRANSCRIBE_MAX_SECONDS): a forgotten recording stops itself before it. */
+  maxRecordingSeconds?: number;
 }
 
 export interface UseSpeechInput {
@@ -106,7 +109,14 @@ export interface UseSpeechInput {
  * otherwise (Firefox, or Chrome without its speech service: `network`) the microphone is recorded with MediaRecorder
  * until the prospect presses stop, and the server transcribes the recording.
  */
-export function useSpeechInput({ language, onStart, onInterim, onFinal, transcribeEndpoint = '/api/v1/transcribe' }: UseSpeechInputOptions): UseSpeechInput {
+export function useSpeechInput({
+  language,
+  onStart,
+  onInterim,
+  onFinal,
+  transcribeEndpoint = '/api/v1/transcribe',
+  maxRecordingSeconds = DEFAULT_MAX_RECORDING_SECONDS,
+}: UseSpeechInputOptions): UseSpeechInput {
   const [state, setState] = useState<SpeechInputState>('idle');
   const callbacks = useRef({ onStart, onInterim, onFinal });
   const recognition = useRef<Recognition | null>(null);
@@ -126,14 +136,24 @@ export function useSpeechInput({ language, onStart, onInterim, onFinal, transcri
   const transcribe = useCallback(
     async (blob: Blob) => {
       settle('transcribing');
-      const form = new FormData();
-      form.append('file', blob, `speech.${extensionFor(blob.type)}`);
-      form.append('language', language);
       const controller = new AbortController();
       upload.current = controller;
+      // The recording itself is the body, declared with its type (codecs included): nothing to parse server-side.
+      const send = async () =>
+        fetch(`${transcribeEndpoint}?language=${language}`, {
+          method: 'POST',
+          headers: { ...(await visitorHeaders()), 'content-type': blob.type || 'audio/webm' },
+          body: blob,
+          signal: controller.signal,
+        });
       try {
-        const response = await fetch(transcribeEndpoint, { method: 'POST', body: form, signal: controller.signal });
-        if (response.status === 503) return settle('unavailable');
+        let response = await send();
+        if (response.status === 401) {
+          // The token was refused (expired, or the server's secret changed): start a new session once.
+          forgetVisitorSession();
+          response = await send();
+        }
+        if (response.status === 503 && (await errorCode(response)) === 'upstream_unavailable:transcribe') return settle('unavailable');
         if (!response.ok) return settle('error');
         const { text } = (await response.json()) as { text?: unknown };
         const transcript = typeof text === 'string' ? text.trim() : '';
@@ -165,7 +185,8 @@ export function useSpeechInput({ language, onStart, onInterim, onFinal, transcri
     const type = recorderType();
     const media = new MediaRecorder(stream, type ? { mimeType: type } : undefined);
     const chunks: Blob[] = [];
-    const limit = window.setTimeout(() => media.state !== 'inactive' && media.stop(), MAX_RECORDING_MS);
+    const limitMs = Math.max(1_000, maxRecordingSeconds * 1000 - RECORDING_MARGIN_MS);
+    const limit = window.setTimeout(() => media.state !== 'inactive' && media.stop(), limitMs);
     media.ondataavailable = (event) => {
       if (event.data.size > 0) chunks.push(event.data);
     };
@@ -181,7 +202,7 @@ export function useSpeechInput({ language, onStart, onInterim, onFinal, transcri
     recorder.current = media;
     media.start();
     settle('recording');
-  }, [settle, transcribe]);
+  }, [maxRecordingSeconds, settle, transcribe]);
 
   const startRecognition = useCallback(
     (Constructor: RecognitionConstructor) => {

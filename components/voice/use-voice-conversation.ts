@@ -42,6 +42,8 @@ export interface UseVoiceConversationOptions {
   status: 'submitted' | 'streaming' | 'ready' | 'error';
   /** Sends a finished transcript as the prospect's message. */
   onTranscript: (text: string) => void;
+  /** The server's recording cap (TRANSCRIBE_MAX_SECONDS), when the page knows it. */
+  maxRecordingSeconds?: number;
 }
 
 export interface VoiceConversation {
@@ -60,7 +62,7 @@ export interface VoiceConversation {
  * Voice around one conversation: the microphone feeds the composer and sends transcripts; when spoken replies are on,
  * the streaming reply is cut into sentences and each is spoken as soon as it is complete, while the rest is written.
  */
-export function useVoiceConversation({ locale, messages, status, onTranscript }: UseVoiceConversationOptions): VoiceConversation {
+export function useVoiceConversation({ locale, messages, status, onTranscript, maxRecordingSeconds }: UseVoiceConversationOptions): VoiceConversation {
   const [preference, setPreference] = useState<boolean | null>(readPreference);
   // Someone who asks by voice without ever choosing expects a spoken answer; an explicit choice always wins.
   const [spokeThisSession, setSpokeThisSession] = useState(false);
@@ -84,6 +86,7 @@ export function useVoiceConversation({ locale, messages, status, onTranscript }:
 
   const input = useSpeechInput({
     language: locale,
+    maxRecordingSeconds,
     onStart: bargeIn,
     onInterim: setInterim,
     onFinal: (text) => {

@@ -15,8 +15,12 @@ const NORMAL_WPM = 175;
 
 export interface EspeakOptions {
   binary?: string;
+  /** The process is killed after this long (a wedged espeak-ng must not hold a speech slot for ever). */
   timeoutMs?: number;
 }
+
+/** `--voices` and `--version` answer in milliseconds; anything slower is a broken install. */
+const PROBE_TIMEOUT_MS = 5_000;
 
 /** Whether an espeak-ng executable is on PATH (checked once by the provider selection, at first use). */
 export function findEspeak(binary = 'espeak-ng', searchPath = process.env.PATH ?? ''): string | null {
@@ -40,7 +44,7 @@ function isExecutable(file: string): boolean {
 
 export function createEspeakProvider(options: EspeakOptions = {}): TtsProvider {
   const binary = options.binary ?? 'espeak-ng';
-  const timeoutMs = options.timeoutMs ?? 10_000;
+  const timeoutMs = options.timeoutMs ?? 30_000;
   let voices: Promise<Set<string>> | undefined;
 
   return {
@@ -141,7 +145,7 @@ async function listVoices(binary: string): Promise<Set<string>> {
 
 function run(binary: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'ignore'], timeout: PROBE_TIMEOUT_MS, killSignal: 'SIGKILL' });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('error', reject);

@@ -9,9 +9,9 @@ type OpenAIVoiceConfig = NonNullable<VoiceConfig['openai']>;
 const OPENAI_PCM_RATE = 24_000;
 export const OPENAI_VOICES = ['alloy', 'ash', 'ballad', 'coral', 'echo', 'fable', 'nova', 'onyx', 'sage', 'shimmer', 'verse', 'marin', 'cedar'];
 
-/** OpenAI speech (`POST /audio/speech`), its body streamed through as it arrives. */
+/** OpenAI speech (`POST /audio/speech`), its body streamed through as it arrives. `timeoutMs` bounds the whole call. */
 export function createOpenAIProvider(options: OpenAIVoiceConfig & { timeoutMs?: number }): TtsProvider {
-  const timeoutMs = options.timeoutMs ?? 15_000;
+  const timeoutMs = options.timeoutMs ?? 30_000;
   return {
     id: 'openai',
     format: pcmFormat(OPENAI_PCM_RATE),

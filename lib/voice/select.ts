@@ -5,20 +5,30 @@ import { createOpenAIProvider } from './openai';
 import { createSmallestProvider } from './smallest';
 import type { TtsProvider } from './types';
 
+export interface ProviderLimits {
+  /** Deadline of one provider call (UPSTREAM_TIMEOUT_MS). */
+  timeoutMs?: number;
+  /** Waiting calls one visitor may have in a provider's queue (TTS_QUEUE_PER_VISITOR). */
+  queuePerVisitor?: number;
+}
+
+const defaultProbe = { espeakPath: () => findEspeak() };
+
 /**
  * The one place that picks the speech provider. TTS_PROVIDER forces one; otherwise the first that is set up:
  * Smallest.ai key → OpenAI key → espeak-ng on PATH → browser (null: no server speech, the client uses speechSynthesis).
  */
-export function selectTtsProvider(config: VoiceConfig, probe: { espeakPath: () => string | null } = { espeakPath: () => findEspeak() }): TtsProvider | null {
+export function selectTtsProvider(config: VoiceConfig, probe: { espeakPath: () => string | null } = defaultProbe, limits: ProviderLimits = {}): TtsProvider | null {
   const id = chooseProviderId(config, probe);
+  const { timeoutMs, queuePerVisitor } = limits;
   switch (id) {
     case 'smallest':
       // Config guarantees the key when smallest is forced or chosen.
-      return config.smallest ? createSmallestProvider({ ...config.smallest, sampleRate: config.sampleRate, queueMax: config.queueMax }) : null;
+      return config.smallest ? createSmallestProvider({ ...config.smallest, sampleRate: config.sampleRate, queueMax: config.queueMax, queuePerVisitor, timeoutMs }) : null;
     case 'openai':
-      return config.openai ? createOpenAIProvider(config.openai) : null;
+      return config.openai ? createOpenAIProvider({ ...config.openai, timeoutMs }) : null;
     case 'espeak':
-      return createEspeakProvider({ binary: probe.espeakPath() ?? 'espeak-ng' });
+      return createEspeakProvider({ binary: probe.espeakPath() ?? 'espeak-ng', timeoutMs });
     default:
       return null;
   }

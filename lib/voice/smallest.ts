@@ -1,6 +1,7 @@
 import 'server-only';
 import type { VoiceConfig } from '@/lib/config';
 import { AppError } from '@/lib/errors';
+import { processSingleton } from '@/lib/process-singleton';
 import { base64ToBytes } from './base64';
 import { createKeyedQueue, type KeyedQueue } from './queue';
 import { readSseFrames } from './sse-frames';
@@ -13,27 +14,27 @@ export interface SmallestOptions extends SmallestConfig {
   /** Shared by every provider instance with the same key, so the one-in-flight rule holds across them. */
   queue?: KeyedQueue;
   queueMax?: number;
+  /** Of those waiting, at most this many for one visitor: one prospect's long reply cannot fill the line. */
+  queuePerVisitor?: number;
   /** Retries of a 429 (another client of the same account got there first). */
   maxRetries?: number;
   /** Base delay of the exponential backoff between 429 retries, in ms. */
   retryBaseMs?: number;
-  /** Time allowed until the response headers arrive, in ms. */
+  /** Time allowed for one call, from sending the request to the last audio frame (retries included), in ms. */
   timeoutMs?: number;
 }
 
 const VOICES_TTL_MS = 10 * 60_000;
-/** One queue per API key for the whole process: the vendor's limit is per account, not per provider object. */
-const queues = new Map<string, KeyedQueue>();
 
 /**
  * Smallest.ai Waves over its SSE endpoint (`POST /waves/v1/tts/live`): the first audio arrives long before the whole
  * sentence is synthesised. Calls are serialised per API key (see queue.ts).
  */
 export function createSmallestProvider(options: SmallestOptions): TtsProvider {
-  const queue = options.queue ?? getQueue(options.apiKey, options.queueMax ?? 32);
+  const queue = options.queue ?? getSmallestQueue({ maxWaiting: options.queueMax ?? 32, maxWaitingPerVisitor: options.queuePerVisitor });
   const maxRetries = options.maxRetries ?? 3;
   const retryBaseMs = options.retryBaseMs ?? 100;
-  const timeoutMs = options.timeoutMs ?? 10_000;
+  const timeoutMs = options.timeoutMs ?? 30_000;
   const headers = { authorization: `Bearer ${options.apiKey}`, 'content-type': 'application/json' };
   let voices: { ids: Set<string>; at: number } | undefined;
 
@@ -55,13 +56,16 @@ export function createSmallestProvider(options: SmallestOptions): TtsProvider {
     variant: options.model,
 
     async *stream(request: SpeechRequest) {
-      const release = await queue.acquire(options.apiKey, request.signal);
+      const release = await queue.acquire(options.apiKey, { signal: request.signal, visitor: request.visitorId });
       // Our own controller: the caller's signal aborts it, and so does the consumer stopping early (generator return).
       const controller = new AbortController();
       const onAbort = () => controller.abort(request.signal?.reason);
       request.signal?.addEventListener('abort', onAbort, { once: true });
+      // A hung stream would hold the account's only slot, and with it every visitor's speech: the whole call has a deadline.
+      const deadline = AbortSignal.timeout(timeoutMs);
+      const signal = AbortSignal.any([controller.signal, deadline]);
       try {
-        const response = await postWithRetry(request, controller.signal);
+        const response = await postWithRetry(request, signal);
         if (!response.body) throw new AppError('upstream_unavailable:voice', 'Smallest.ai sent no audio.');
         let finished = false;
         for await (const frame of readSseFrames(response.body)) {
@@ -74,11 +78,13 @@ export function createSmallestProvider(options: SmallestOptions): TtsProvider {
           // Every frame carries `done` (CONTRACTS.md): test its value, not whether the key exists.
           if (payload.done === true) finished = true;
         }
-        if (!finished && !controller.signal.aborted) {
+        if (!finished && !signal.aborted) {
           throw new AppError('upstream_unavailable:voice', 'Smallest.ai closed the audio stream before it finished.');
         }
+        if (deadline.aborted) throw timedOut(timeoutMs);
       } catch (error) {
         if (controller.signal.aborted) throw request.signal?.reason ?? error;
+        if (deadline.aborted) throw timedOut(timeoutMs, error);
         throw toVoiceError(error);
       } finally {
         request.signal?.removeEventListener('abort', onAbort);
@@ -115,12 +121,11 @@ export function createSmallestProvider(options: SmallestOptions): TtsProvider {
       output_format: 'pcm',
     });
     for (let attempt = 0; ; attempt++) {
-      const timeout = AbortSignal.timeout(timeoutMs);
       const response = await fetch(`${options.baseURL}/waves/v1/tts/live`, {
         method: 'POST',
         headers: { ...headers, accept: 'text/event-stream' },
         body,
-        signal: AbortSignal.any([signal, timeout]),
+        signal,
       });
       if (response.ok) return response;
       if (response.status === 429 && attempt < maxRetries) {
@@ -133,13 +138,17 @@ export function createSmallestProvider(options: SmallestOptions): TtsProvider {
   }
 }
 
-function getQueue(apiKey: string, maxWaiting: number): KeyedQueue {
-  let queue = queues.get(apiKey);
-  if (!queue) {
-    queue = createKeyedQueue({ maxWaiting });
-    queues.set(apiKey, queue);
-  }
-  return queue;
+/**
+ * The process's Smallest.ai queue (keyed by API key: the vendor's limit is per account, not per provider object). On
+ * globalThis (lib/process-singleton.ts): the start-up warm-up and /api/v1/tts are separate bundles, and two module-level
+ * queues let their calls overlap into 429s.
+ */
+export function getSmallestQueue(options: { maxWaiting: number; maxWaitingPerVisitor?: number }): KeyedQueue {
+  return processSingleton('voice:smallest-queue', () => createKeyedQueue(options));
+}
+
+function timedOut(timeoutMs: number, cause?: unknown): AppError {
+  return new AppError('upstream_unavailable:voice', `Smallest.ai did not finish within ${Math.round(timeoutMs / 1000)} s.`, { cause });
 }
 
 function backoff(response: Response, attempt: number, baseMs: number): number {

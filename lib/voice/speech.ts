@@ -17,6 +17,8 @@ export interface SpeechInput {
   sampleRate?: number;
   /** A UI locale (en, es: mapped through TTS_LANGUAGE_*) or a provider language code. */
   language?: string;
+  /** The visitor session asking: providers that queue serve visitors in turn. */
+  visitorId?: string;
   signal?: AbortSignal;
 }
 
@@ -93,7 +95,7 @@ export function createSpeechService(options: { config: VoiceConfig; provider: Tt
       const onAbort = () => controller.abort(input.signal?.reason);
       if (input.signal?.aborted) onAbort();
       input.signal?.addEventListener('abort', onAbort, { once: true });
-      const upstream = provider.stream({ text, voice, speed, sampleRate: requestedRate, language, signal: controller.signal })[Symbol.asyncIterator]();
+      const upstream = provider.stream({ text, voice, speed, sampleRate: requestedRate, language, visitorId: input.visitorId, signal: controller.signal })[Symbol.asyncIterator]();
       // Wait for the first chunk before answering, so a failure before any audio (bad key, retired model, outage)
       // reaches the client as a typed HTTP error rather than an error event inside a 200.
       let first: IteratorResult<Uint8Array>;
@@ -182,6 +184,7 @@ function sizeOf(audio: CachedAudio): number {
 export function getSpeechService(): SpeechService {
   return processSingleton('speech-service', () => {
     const config = getServerConfig();
-    return createSpeechService({ config: config.voice, provider: selectTtsProvider(config.voice), cache: getAudioCache() });
+    const provider = selectTtsProvider(config.voice, undefined, { timeoutMs: config.security.upstreamTimeoutMs, queuePerVisitor: config.security.tts.queuePerVisitor });
+    return createSpeechService({ config: config.voice, provider, cache: getAudioCache() });
   });
 }

@@ -17,17 +17,25 @@ export const SSE_HEADERS = {
  * because Smallest.ai takes one request at a time per account and a slow reader must not hold everyone else's turn.
  * (One request is at most TTS_MAX_CHARS of speech, so the buffered audio stays small.)
  */
-export function speechEventStream(result: SpeechResult): ReadableStream<Uint8Array> {
+export function speechEventStream(result: SpeechResult, { onClose }: { onClose?: () => void } = {}): ReadableStream<Uint8Array> {
   let cancelled = false;
+  let closed = false;
+  // Once, however the stream ends (done, error, client gone): the caller frees its slot here.
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    onClose?.();
+  };
   return new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(encodeSseFrame('format', result.format));
-      void relay(controller);
+      void relay(controller).finally(close);
     },
     async cancel() {
       cancelled = true;
       result.abort();
       await result.chunks.return(undefined).catch(() => undefined);
+      close();
     },
   });
 

@@ -1,17 +1,19 @@
 import 'server-only';
 import { getServerConfig, type VoiceConfig } from '@/lib/config';
 import { AppError } from '@/lib/errors';
-
-/** OpenAI's cap on an upload (CONTRACTS.md); the route refuses larger bodies before reading them. */
-export const MAX_TRANSCRIBE_BYTES = 25 * 1024 * 1024;
+import { audioDurationSeconds } from './audio-duration';
 
 export interface TranscribeInput {
-  audio: Blob;
+  audio: Uint8Array;
+  /** The recording's MIME type as uploaded (`audio/webm;codecs=opus`). */
+  contentType: string;
   /** With its extension: OpenAI infers the container from the file name. */
   filename: string;
   /** A language code (en, es) or undefined to let the service detect it. */
   language?: string;
   signal?: AbortSignal;
+  /** Deadline of the provider call, in ms (UPSTREAM_TIMEOUT_MS). */
+  timeoutMs?: number;
 }
 
 export interface Transcript {
@@ -19,28 +21,35 @@ export interface Transcript {
   provider: 'openai' | 'smallest';
 }
 
+/** Refuses a recording that its container says is longer than `maxSeconds` (formats without a cheap duration pass). */
+export function assertRecordingLength(audio: Uint8Array, type: string, maxSeconds: number): void {
+  const seconds = audioDurationSeconds(audio, type);
+  if (seconds !== null && seconds > maxSeconds) {
+    throw new AppError('payload_too_large:transcribe', `Recordings are limited to ${maxSeconds} seconds.`, { details: { seconds: Math.round(seconds), maxSeconds } });
+  }
+}
+
 /**
  * Speech to text for browsers without a working Web Speech API (Firefox, or recognition failing with `network`):
  * OpenAI transcription when its key is set, else Smallest.ai pulse when its key is set, else a typed 503.
  */
 export async function transcribeAudio(input: TranscribeInput, config: VoiceConfig = getServerConfig().voice): Promise<Transcript> {
-  if (input.audio.size === 0) throw new AppError('bad_request:voice', 'The recording is empty.');
-  if (input.audio.size > MAX_TRANSCRIBE_BYTES) throw new AppError('payload_too_large:voice', 'Recordings are limited to 25 MiB.');
+  if (input.audio.byteLength === 0) throw new AppError('bad_request:transcribe', 'The recording is empty.');
   if (config.openai) return { text: await transcribeWithOpenAI(input, config.openai), provider: 'openai' };
   if (config.smallest) return { text: await transcribeWithSmallest(input, config.smallest), provider: 'smallest' };
-  throw new AppError('upstream_unavailable:voice', 'Transcription is not configured (set OPENAI_API_KEY or SMALLEST_API_KEY); use the browser\'s speech recognition.');
+  throw new AppError('upstream_unavailable:transcribe', 'Transcription is not configured (set OPENAI_API_KEY or SMALLEST_API_KEY); use the browser\'s speech recognition.');
 }
 
 async function transcribeWithOpenAI(input: TranscribeInput, openai: NonNullable<VoiceConfig['openai']>): Promise<string> {
   const form = new FormData();
-  form.append('file', input.audio, input.filename);
+  form.append('file', new Blob([input.audio as Uint8Array<ArrayBuffer>], { type: input.contentType }), input.filename);
   form.append('model', openai.transcribeModel);
   if (input.language) form.append('language', input.language);
   const response = await send('OpenAI', `${openai.baseURL}/audio/transcriptions`, {
     method: 'POST',
     headers: { authorization: `Bearer ${openai.apiKey}` },
     body: form,
-    signal: withTimeout(input.signal),
+    signal: withTimeout(input),
   });
   return readText(response, 'OpenAI');
 }
@@ -50,9 +59,9 @@ async function transcribeWithSmallest(input: TranscribeInput, smallest: NonNulla
   url.searchParams.set('language', input.language ?? 'en');
   const response = await send('Smallest.ai', url.toString(), {
     method: 'POST',
-    headers: { authorization: `Bearer ${smallest.apiKey}`, 'content-type': input.audio.type || 'application/octet-stream' },
-    body: input.audio,
-    signal: withTimeout(input.signal),
+    headers: { authorization: `Bearer ${smallest.apiKey}`, 'content-type': input.contentType || 'application/octet-stream' },
+    body: input.audio as Uint8Array<ArrayBuffer>,
+    signal: withTimeout(input),
   });
   return readText(response, 'Smallest.ai');
 }
@@ -63,24 +72,25 @@ async function send(name: string, url: string, init: RequestInit): Promise<Respo
     response = await fetch(url, init);
   } catch (error) {
     if (init.signal?.aborted && !(init.signal.reason instanceof DOMException && init.signal.reason.name === 'TimeoutError')) throw error;
-    throw new AppError('upstream_unavailable:voice', `${name} transcription is not answering.`, { cause: error });
+    throw new AppError('upstream_unavailable:transcribe', `${name} transcription is not answering.`, { cause: error });
   }
   if (response.ok) return response;
   const detail = await response.text().catch(() => '');
-  if (response.status === 400 || response.status === 415) throw new AppError('bad_request:voice', 'The recording could not be decoded.', { cause: detail });
-  if (response.status === 429) throw new AppError('rate_limited:voice', undefined, { cause: detail });
+  if (response.status === 400 || response.status === 415) throw new AppError('bad_request:transcribe', 'The recording could not be decoded.', { cause: detail });
+  if (response.status === 429) throw new AppError('rate_limited:transcribe', 'Transcription is busy right now; try again in a moment.', { cause: detail });
   if (response.status === 401 || response.status === 403) throw new AppError('upstream_unavailable:config', `${name} refused the API key.`, { cause: detail });
-  throw new AppError('upstream_unavailable:voice', `${name} transcription answered ${response.status}.`, { cause: detail });
+  throw new AppError('upstream_unavailable:transcribe', `${name} transcription answered ${response.status}.`, { cause: detail });
 }
 
 async function readText(response: Response, name: string): Promise<string> {
   const body = (await response.json().catch(() => null)) as { text?: unknown; transcription?: unknown } | null;
   const text = body?.text ?? body?.transcription;
-  if (typeof text !== 'string') throw new AppError('upstream_unavailable:voice', `${name} sent no transcript.`, { cause: body });
+  if (typeof text !== 'string') throw new AppError('upstream_unavailable:transcribe', `${name} sent no transcript.`, { cause: body });
   return text.trim();
 }
 
-function withTimeout(signal: AbortSignal | undefined): AbortSignal {
-  const timeout = AbortSignal.timeout(60_000);
+/** The deadline covers the response body too: fetch's signal aborts reading it. */
+function withTimeout({ signal, timeoutMs = 30_000 }: TranscribeInput): AbortSignal {
+  const timeout = AbortSignal.timeout(timeoutMs);
   return signal ? AbortSignal.any([signal, timeout]) : timeout;
 }

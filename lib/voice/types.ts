@@ -19,6 +19,8 @@ export interface SpeechRequest {
   /** Asked for; a provider with a fixed rate ignores it (its `formatFor` says what it will send). */
   sampleRate: number;
   language: string;
+  /** Who asked (the visitor session): a provider that queues serves visitors in turn. Absent for the warm-up. */
+  visitorId?: string;
   signal?: AbortSignal;
 }
 

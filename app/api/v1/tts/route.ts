@@ -1,5 +1,7 @@
 import { getServerConfig } from '@/lib/config';
 import { otherMethods, readJsonBody, withErrors } from '@/lib/http';
+import { getTtsGate } from '@/lib/security/concurrency';
+import { guardRequest } from '@/lib/security/guard';
 import { getSpeechService } from '@/lib/voice/speech';
 import { SSE_HEADERS, speechEventStream } from '@/lib/voice/sse-response';
 import { parseTtsRequest } from './schema';
@@ -12,11 +14,19 @@ const MAX_BODY_BYTES = 64 * 1024;
 
 /** Speaks text as server-sent events: `format`, `audio` chunks of base64 PCM, then `done` (docs/voice.md). */
 export const POST = withErrors('voice', async (request: Request) => {
+  const { visitor, headers } = await guardRequest(request, { limit: 'tts' });
   const config = getServerConfig();
   const body = parseTtsRequest(await readJsonBody(request, { maxBytes: MAX_BODY_BYTES, surface: 'voice' }), { maxChars: config.voice.maxChars });
-  // request.signal fires when the client goes away: the provider call is cancelled with it.
-  const speech = await getSpeechService().synthesize({ ...body, signal: request.signal });
-  return new Response(speechEventStream(speech), { headers: SSE_HEADERS });
+  // One of TTS_MAX_CONCURRENT slots for the whole request, handed out round-robin across visitors; freed when the stream ends.
+  const release = await getTtsGate().acquire({ key: visitor.visitorId, signal: request.signal });
+  try {
+    // request.signal fires when the client goes away: the provider call is cancelled with it.
+    const speech = await getSpeechService().synthesize({ ...body, visitorId: visitor.visitorId, signal: request.signal });
+    return new Response(speechEventStream(speech, { onClose: release }), { headers: { ...SSE_HEADERS, ...headers } });
+  } catch (error) {
+    release();
+    throw error;
+  }
 });
 
 export const { PUT, PATCH, DELETE, GET } = otherMethods(['POST']);
