@@ -13,6 +13,10 @@ export interface RedisHarness {
   stopBridge(): Promise<void>;
   /** Starts the bridge again on the same port, so existing clients reconnect to the same URL. */
   restartBridge(): Promise<void>;
+  /** Kills redis-server (SIGKILL, as a crash would) while the bridge keeps answering HTTP. */
+  killRedis(): Promise<void>;
+  /** Starts redis-server again on the same port (with `dir`, from its append-only file). */
+  restartRedis(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -25,10 +29,10 @@ const INSTALL_HINT =
  */
 export async function startRedis(opts: { dir?: string } = {}): Promise<RedisHarness> {
   const redisPort = await freePort();
-  const persistence = opts.dir ? ['--dir', opts.dir, '--appendonly', 'yes', '--save', ''] : ['--save', '', '--appendonly', 'no'];
-  const child = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', ...persistence], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const persistence = opts.dir ? ['--dir', opts.dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', ''] : ['--save', '', '--appendonly', 'no'];
+  const spawnRedis = () =>
+    spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', ...persistence], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let child = spawnRedis();
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4_000)));
   child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4_000)));
@@ -69,6 +73,16 @@ export async function startRedis(opts: { dir?: string } = {}): Promise<RedisHarn
     async restartBridge() {
       await harness.stopBridge();
       bridge = await startBridge({ redisUrl, token, port: bridgePort });
+    },
+    async killRedis() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+    },
+    async restartRedis() {
+      child = spawnRedis();
+      await waitForRedis({ redisUrl, timeoutMs: 10_000 });
     },
     async stop() {
       await harness.stopBridge();
