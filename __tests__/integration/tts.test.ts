@@ -146,6 +146,22 @@ describe('POST /api/v1/tts with Smallest.ai', () => {
     expect(standIn.stats()).toMatchObject({ maxConcurrent: 1, rejected429: 0, completed: 2 });
   });
 
+  it('serves a second visitor right after the call in flight, however many sentences the first one queued', async () => {
+    standIn.setBehaviour({ chunks: 2, chunkIntervalMs: 20 });
+    const flooder = (await visitorHeaders()).authorization;
+    const other = (await visitorHeaders()).authorization;
+    const speak = (text: string, authorization: string) =>
+      route.POST(new Request('http://localhost/api/v1/tts', { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: JSON.stringify({ text }) }));
+    const flood = Array.from({ length: 6 }, (_, i) => speak(`Flood sentence number ${i}.`, flooder));
+    await waitFor(() => ttsCalls() === 1);
+    const late = speak('The other visitor asks once.', other);
+    await Promise.all([...flood, late].map(async (pending) => readEvents(await pending)));
+    const texts = standIn.requests.filter((request) => request.path === '/waves/v1/tts/live').map((request) => (request.body as { text: string }).text);
+    expect(texts).toHaveLength(7);
+    expect(texts.indexOf('The other visitor asks once.')).toBe(1);
+    expect(standIn.stats()).toMatchObject({ maxConcurrent: 1, rejected429: 0 });
+  });
+
   it('cancels the provider call when the client goes away', async () => {
     standIn.setBehaviour({ chunks: 10, chunkIntervalMs: 100 });
     const controller = new AbortController();

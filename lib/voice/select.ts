@@ -8,8 +8,6 @@ import type { TtsProvider } from './types';
 export interface ProviderLimits {
   /** Deadline of one provider call (UPSTREAM_TIMEOUT_MS). */
   timeoutMs?: number;
-  /** Waiting calls one visitor may have in a provider's queue (TTS_QUEUE_PER_VISITOR). */
-  queuePerVisitor?: number;
 }
 
 const defaultProbe = { espeakPath: () => findEspeak() };
@@ -20,11 +18,11 @@ const defaultProbe = { espeakPath: () => findEspeak() };
  */
 export function selectTtsProvider(config: VoiceConfig, probe: { espeakPath: () => string | null } = defaultProbe, limits: ProviderLimits = {}): TtsProvider | null {
   const id = chooseProviderId(config, probe);
-  const { timeoutMs, queuePerVisitor } = limits;
+  const { timeoutMs } = limits;
   switch (id) {
     case 'smallest':
       // Config guarantees the key when smallest is forced or chosen.
-      return config.smallest ? createSmallestProvider({ ...config.smallest, sampleRate: config.sampleRate, queueMax: config.queueMax, queuePerVisitor, timeoutMs }) : null;
+      return config.smallest ? createSmallestProvider({ ...config.smallest, sampleRate: config.sampleRate, timeoutMs }) : null;
     case 'openai':
       return config.openai ? createOpenAIProvider({ ...config.openai, timeoutMs }) : null;
     case 'espeak':

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { VoiceConfig } from '@/lib/config';
+import { getServerConfig, type VoiceConfig } from '@/lib/config';
 import { AppError } from '@/lib/errors';
 import { processSingleton } from '@/lib/process-singleton';
 import { base64ToBytes } from './base64';
@@ -13,9 +13,6 @@ export interface SmallestOptions extends SmallestConfig {
   sampleRate: number;
   /** Shared by every provider instance with the same key, so the one-in-flight rule holds across them. */
   queue?: KeyedQueue;
-  queueMax?: number;
-  /** Of those waiting, at most this many for one visitor: one prospect's long reply cannot fill the line. */
-  queuePerVisitor?: number;
   /** Retries of a 429 (another client of the same account got there first). */
   maxRetries?: number;
   /** Base delay of the exponential backoff between 429 retries, in ms. */
@@ -31,7 +28,7 @@ const VOICES_TTL_MS = 10 * 60_000;
  * sentence is synthesised. Calls are serialised per API key (see queue.ts).
  */
 export function createSmallestProvider(options: SmallestOptions): TtsProvider {
-  const queue = options.queue ?? getSmallestQueue({ maxWaiting: options.queueMax ?? 32, maxWaitingPerVisitor: options.queuePerVisitor });
+  const queue = options.queue ?? getSmallestQueue();
   const maxRetries = options.maxRetries ?? 3;
   const retryBaseMs = options.retryBaseMs ?? 100;
   const timeoutMs = options.timeoutMs ?? 30_000;
@@ -139,12 +136,16 @@ export function createSmallestProvider(options: SmallestOptions): TtsProvider {
 }
 
 /**
- * The process's Smallest.ai queue (keyed by API key: the vendor's limit is per account, not per provider object). On
- * globalThis (lib/process-singleton.ts): the start-up warm-up and /api/v1/tts are separate bundles, and two module-level
- * queues let their calls overlap into 429s.
+ * The process's Smallest.ai queue (keyed by API key: the vendor's limit is per account, not per provider object), for
+ * speech and transcription alike: TTS_QUEUE_MAX waiting, TTS_QUEUE_PER_VISITOR of them per visitor. On globalThis
+ * (lib/process-singleton.ts): the start-up warm-up and /api/v1/tts are separate bundles, and two module-level queues
+ * let their calls overlap into 429s.
  */
-export function getSmallestQueue(options: { maxWaiting: number; maxWaitingPerVisitor?: number }): KeyedQueue {
-  return processSingleton('voice:smallest-queue', () => createKeyedQueue(options));
+export function getSmallestQueue(): KeyedQueue {
+  return processSingleton('voice:smallest-queue', () => {
+    const config = getServerConfig();
+    return createKeyedQueue({ maxWaiting: config.voice.queueMax, maxWaitingPerVisitor: config.security.tts.queuePerVisitor });
+  });
 }
 
 function timedOut(timeoutMs: number, cause?: unknown): AppError {

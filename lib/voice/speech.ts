@@ -184,7 +184,7 @@ function sizeOf(audio: CachedAudio): number {
 export function getSpeechService(): SpeechService {
   return processSingleton('speech-service', () => {
     const config = getServerConfig();
-    const provider = selectTtsProvider(config.voice, undefined, { timeoutMs: config.security.upstreamTimeoutMs, queuePerVisitor: config.security.tts.queuePerVisitor });
+    const provider = selectTtsProvider(config.voice, undefined, { timeoutMs: config.security.upstreamTimeoutMs });
     return createSpeechService({ config: config.voice, provider, cache: getAudioCache() });
   });
 }

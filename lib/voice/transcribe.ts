@@ -2,6 +2,7 @@ import 'server-only';
 import { getServerConfig, type VoiceConfig } from '@/lib/config';
 import { AppError } from '@/lib/errors';
 import { audioDurationSeconds } from './audio-duration';
+import { getSmallestQueue } from './smallest';
 
 export interface TranscribeInput {
   audio: Uint8Array;
@@ -11,6 +12,8 @@ export interface TranscribeInput {
   filename: string;
   /** A language code (en, es) or undefined to let the service detect it. */
   language?: string;
+  /** The visitor asking: Smallest.ai's one-call-at-a-time queue serves visitors in turn. */
+  visitorId?: string;
   signal?: AbortSignal;
   /** Deadline of the provider call, in ms (UPSTREAM_TIMEOUT_MS). */
   timeoutMs?: number;
@@ -57,13 +60,19 @@ async function transcribeWithOpenAI(input: TranscribeInput, openai: NonNullable<
 async function transcribeWithSmallest(input: TranscribeInput, smallest: NonNullable<VoiceConfig['smallest']>): Promise<string> {
   const url = new URL(`${smallest.baseURL}/waves/v1/pulse/get_text`);
   url.searchParams.set('language', input.language ?? 'en');
-  const response = await send('Smallest.ai', url.toString(), {
-    method: 'POST',
-    headers: { authorization: `Bearer ${smallest.apiKey}`, 'content-type': input.contentType || 'application/octet-stream' },
-    body: input.audio as Uint8Array<ArrayBuffer>,
-    signal: withTimeout(input),
-  });
-  return readText(response, 'Smallest.ai');
+  // The account's one-request-in-flight rule covers speech-to-text too: take a turn in the same queue as speech.
+  const release = await getSmallestQueue().acquire(smallest.apiKey, { signal: input.signal, visitor: input.visitorId });
+  try {
+    const response = await send('Smallest.ai', url.toString(), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${smallest.apiKey}`, 'content-type': input.contentType || 'application/octet-stream' },
+      body: input.audio as Uint8Array<ArrayBuffer>,
+      signal: withTimeout(input),
+    });
+    return await readText(response, 'Smallest.ai');
+  } finally {
+    release();
+  }
 }
 
 async function send(name: string, url: string, init: RequestInit): Promise<Response> {

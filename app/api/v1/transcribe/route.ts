@@ -26,6 +26,7 @@ export const POST = withErrors('transcribe', async (request: Request) => {
       contentType: upload.contentType,
       filename: `speech.${upload.extension}`,
       language,
+      visitorId: visitor.visitorId,
       signal: request.signal,
       timeoutMs: security.upstreamTimeoutMs,
     });
