@@ -1,9 +1,9 @@
 import { NextResponse, type NextRequest } from 'next/server';
 
 /**
- * Runs on the edge before every page request: security headers with a per-request CSP nonce and a request id.
- * API routes are not matched: their headers and the version alias live in next.config.js, so a chat turn does not
- * pay for an edge invocation. Kept free of Node-only code.
+ * Runs on the edge before every page request: the CSP with a per-request nonce, and a request id. The other security
+ * headers (every response's, pages' included) and the API version alias live in next.config.js; API routes are not
+ * matched, so a chat turn does not pay for an edge invocation. Kept free of Node-only code.
  */
 const isDev = process.env.NODE_ENV === 'development';
 
@@ -25,13 +25,6 @@ function contentSecurityPolicy(nonce: string): string {
   ].join('; ');
 }
 
-const SECURITY_HEADERS: Record<string, string> = {
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'strict-origin-when-cross-origin',
-  'permissions-policy': 'microphone=(self), camera=(), geolocation=()',
-  'x-frame-options': 'DENY',
-};
-
 export function middleware(request: NextRequest) {
   const requestId = request.headers.get('x-request-id') ?? crypto.randomUUID();
 
@@ -43,11 +36,10 @@ export function middleware(request: NextRequest) {
   requestHeaders.set('content-security-policy', csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('content-security-policy', csp);
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
   response.headers.set('x-request-id', requestId);
   return response;
 }
 
 export const config = {
-  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)'],
+  matcher: ['/((?!api(?:/|$)|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)'],
 };

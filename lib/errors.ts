@@ -8,10 +8,14 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,
+  /** The client took too long to send its request (answered by the HTTP server hook, before routing). */
+  request_timeout: 408,
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  /** The request line or headers are over Node's limit (answered by the HTTP server hook, before routing). */
+  headers_too_large: 431,
   internal: 500,
   upstream_unavailable: 503,
   /** This instance is at its cap of concurrent upstream calls (a documented 503 with Retry-After). */
@@ -41,10 +45,12 @@ const DEFAULT_MESSAGES: Record<ErrorType, string> = {
   forbidden: 'You do not have access to this.',
   not_found: 'Nothing was found here.',
   method_not_allowed: 'This method is not allowed here.',
+  request_timeout: 'The request took too long to arrive.',
   conflict: 'This conflicts with a request in progress. Try again in a moment.',
   payload_too_large: 'The request is too large.',
   unsupported_media_type: 'Send the body as application/json.',
   rate_limited: 'Too many requests. Wait a moment and try again.',
+  headers_too_large: 'The request URL or headers are too large.',
   internal: 'Something went wrong on our side. Please try again.',
   upstream_unavailable: 'A service we depend on is not answering. Please try again shortly.',
   overloaded: 'We are busier than usual right now. Please try again in a few seconds.',

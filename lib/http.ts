@@ -66,13 +66,21 @@ type Handler = (request: Request) => Promise<Response>;
 
 /**
  * Handlers for every method a route does not implement: a typed 405 with `Allow`, instead of Next.js's empty 405.
- * `export const { PUT, PATCH, DELETE } = otherMethods(['GET', 'POST'])` in the route file.
+ * `OPTIONS` answers 204 with the same `Allow`: Next.js's own OPTIONS would list the refusing handlers as allowed.
+ * `export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods(['GET', 'POST'])` in the route file.
  */
 export function otherMethods(allowed: readonly Method[]): Record<Method, Handler> {
   const allow = [...new Set([...allowed, ...(allowed.includes('GET') ? ['HEAD'] : []), 'OPTIONS'])].join(', ');
   const refuse: Handler = async (request) =>
     new AppError('method_not_allowed:api', `${request.method} is not allowed here. Allowed: ${allow}.`).toResponse({ allow });
-  return Object.fromEntries(ALL_METHODS.map((method) => [method, refuse])) as Record<Method, Handler>;
+  const options: Handler = async () => new Response(null, { status: 204, headers: { allow, ...NO_STORE_HEADERS } });
+  return Object.fromEntries(ALL_METHODS.map((method) => [method, method === 'OPTIONS' ? options : refuse])) as Record<Method, Handler>;
 }
+
+/**
+ * Where the HTTP server hook (lib/security/http-hooks.ts) sends an /api URL whose percent-encoding does not decode:
+ * Next.js would answer it with a plain-text 500. The API's catch-all route answers this path with `bad_request:api`.
+ */
+export const MALFORMED_URL_PATH = '/api/v1/_malformed-url';
 
 export const NO_STORE_HEADERS = { 'cache-control': 'no-store' } as const;
