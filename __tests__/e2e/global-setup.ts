@@ -17,6 +17,11 @@ export default async function globalSetup() {
       STORE_KEY_PREFIX: 'e2e:',
       SMALLEST_API_KEY: 'sk-smallest-e2e',
       SMALLEST_BASE_URL: smallest.url,
+      // Every spec's browser comes from 127.0.0.1: the default per-address limits would throttle the suite itself.
+      RATE_LIMIT_CHAT: '1000/1m',
+      RATE_LIMIT_TTS: '5000/1m',
+      RATE_LIMIT_TRANSCRIBE: '1000/1m',
+      RATE_LIMIT_SESSION: '1000/1m',
     },
   });
   process.env.E2E_BASE_URL = next.url;

@@ -1,7 +1,7 @@
 import { getServerConfig } from '@/lib/config';
 import { NO_STORE_HEADERS, otherMethods, withErrors } from '@/lib/http';
 import { enforceRateLimit } from '@/lib/security/rate-limit';
-import { assertAllowedOrigin, clientAddress } from '@/lib/security/request';
+import { assertAllowedOrigin, assertContentType, clientAddress } from '@/lib/security/request';
 import { sessionCookie, signSession } from '@/lib/security/session';
 import { findVisitor, getSessionSecret } from '@/lib/security/visitor';
 
@@ -15,6 +15,10 @@ export const dynamic = 'force-dynamic';
 export const POST = withErrors('session', async (request: Request) => {
   const config = getServerConfig();
   assertAllowedOrigin(request, config.security);
+  // No body is needed; one that is sent must be JSON, like every other state-changing route's.
+  if (Number(request.headers.get('content-length') ?? '0') > 0 || request.headers.has('transfer-encoding')) {
+    assertContentType(request, ['application/json'], 'session');
+  }
   const existing = await findVisitor(request);
   const limit = existing
     ? { headers: {} }
