@@ -5,7 +5,7 @@ import nextTs from 'eslint-config-next/typescript';
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores(['.next/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'next-env.d.ts', '.tmp/**', '.bench/**']),
+  globalIgnores(['.next/**', '.next-*/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'next-env.d.ts', '.tmp/**', '.bench/**']),
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

@@ -135,7 +135,12 @@ export default async function Home() {
           tabIndex={-1}
           className="min-w-0 scroll-mt-4 focus:outline-none lg:sticky lg:top-6 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:self-start"
         >
-          <ChatPanel suggestedQuestions={suggestedQuestions} maxChars={getPublicConfig().chat.maxMessageChars} className="h-[min(40rem,85dvh)] lg:h-[min(44rem,calc(100dvh-3rem))]" />
+          <ChatPanel
+            suggestedQuestions={suggestedQuestions}
+            maxChars={getPublicConfig().chat.maxMessageChars}
+            maxRecordingSeconds={getPublicConfig().voice.maxRecordingSeconds}
+            className="h-[min(40rem,85dvh)] lg:h-[min(44rem,calc(100dvh-3rem))]"
+          />
         </div>
 
         <section id="plans" aria-labelledby="plans-title" className="min-w-0 scroll-mt-4 lg:col-start-1">

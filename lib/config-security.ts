@@ -94,7 +94,7 @@ export const securityEnvShape = {
   RATE_LIMIT_CHAT: rateLimit('20/1m'),
   RATE_LIMIT_TTS: rateLimit('120/1m'),
   RATE_LIMIT_TRANSCRIBE: rateLimit('10/1m'),
-  RATE_LIMIT_SESSION: rateLimit('10/1m'),
+  RATE_LIMIT_SESSION: rateLimit('30/1m'),
   /** LLM tokens (prompt + completion) one visitor may use per UTC day; 0 = no budget. */
   TOKEN_BUDGET_DAILY: int(60_000, 0, 1_000_000_000),
   /** What the whole app may spend on the LLM per UTC day, in USD; 0 = no cap. */
@@ -132,8 +132,7 @@ export const securityEnvShape = {
   UPSTREAM_TIMEOUT_MS: int(30_000, 1_000, 600_000),
 };
 
-const securityEnvSchema = z.object(securityEnvShape);
-type SecurityEnv = z.output<typeof securityEnvSchema>;
+type SecurityEnv = z.output<ReturnType<typeof z.object<typeof securityEnvShape>>>;
 
 export interface SecurityConfig {
   session: { secret: string | undefined; ttlSeconds: number };

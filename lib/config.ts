@@ -211,8 +211,14 @@ export function getServerConfig(): ServerConfig {
 export interface PublicConfig {
   chat: { maxMessageChars: number };
   agent: LlmConfig['provider'];
+  /** The browser stops recording just before the server's duration cap on transcription. */
+  voice: { maxRecordingSeconds: number };
 }
 
 export function getPublicConfig(config: ServerConfig = getServerConfig()): PublicConfig {
-  return { chat: { maxMessageChars: config.chat.maxMessageChars }, agent: config.llm.provider };
+  return {
+    chat: { maxMessageChars: config.chat.maxMessageChars },
+    agent: config.llm.provider,
+    voice: { maxRecordingSeconds: config.security.transcribe.maxSeconds },
+  };
 }

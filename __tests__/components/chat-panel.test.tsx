@@ -330,7 +330,7 @@ describe('ChatPanel', () => {
   });
 
   it('deletes the conversation on the server after confirmation, then starts a new one', async () => {
-    const server = installServer({
+    installServer({
       history: [{ id: 'h1', role: 'user', parts: [{ type: 'text', text: 'My email is ana@acme.com' }] }],
       reply: () => streamedReply(['unused']),
     });

@@ -199,3 +199,48 @@ describe('Upstash conversation store over a real Redis', () => {
     expect((await store.getConversation({ id: 'conv-0007' }))?.messages.map((message) => message.id)).toEqual(['u1', 'u3']);
   });
 });
+
+describe('ownership and usage in the Upstash store', () => {
+  it('claims a fresh id for exactly one of two racing visitors, in one round trip', async () => {
+    const store = newStore();
+    const [a, b] = await Promise.all([
+      store.loadTurn({ id: 'race', visitorId: 'visitor-a', day: '2026-11-30' }),
+      store.loadTurn({ id: 'race', visitorId: 'visitor-b', day: '2026-11-30' }),
+    ]);
+    expect([a.claimed, b.claimed].sort()).toEqual([false, true]);
+    expect(a.owner).toBe(b.owner);
+    expect(redis.bridge.stats().requests).toBe(2);
+  });
+
+  it('hides a conversation from everyone but its owner, counts usage with the turn, and erases it on request', async () => {
+    const store = newStore();
+    const day = '2026-11-30';
+    const load = await store.loadTurn({ id: 'owned', visitorId: 'ana', day });
+    expect(load).toMatchObject({ claimed: true, conversation: null, usage: { visitorTokens: 0, visitorConversations: 0, spendMicroUsd: 0 } });
+    await store.appendMessages({
+      id: 'owned',
+      messages: [text('u1', 'user', 'hi')],
+      state: emptySalesState(1),
+      usage: { visitorId: 'ana', day, tokens: 1200, spendMicroUsd: 480.5, newConversation: true },
+    });
+    expect(await store.getConversation({ id: 'owned', visitorId: 'bob' })).toBeNull();
+    expect((await store.getConversation({ id: 'owned', visitorId: 'ana' }))?.messages).toHaveLength(1);
+    expect((await store.loadTurn({ id: 'owned', visitorId: 'bob', day })).conversation).toBeNull();
+    expect((await store.loadTurn({ id: 'other', visitorId: 'ana', day })).usage).toEqual({ visitorTokens: 1200, visitorConversations: 1, spendMicroUsd: 481 });
+
+    expect(await store.deleteConversation({ id: 'owned', visitorId: 'bob' })).toBe(false);
+    expect(await store.deleteConversation({ id: 'owned', visitorId: 'ana' })).toBe(true);
+    expect(await raw.exists(`${PREFIX}conv:owned`, `${PREFIX}conv:owned:msgs`, `${PREFIX}conv:owned:state`)).toBe(0);
+  });
+
+  it('releases a claim that stored nothing, and never a conversation', async () => {
+    const store = newStore();
+    await store.loadTurn({ id: 'refused', visitorId: 'ana', day: '2026-11-30' });
+    await store.releaseClaim({ id: 'refused', visitorId: 'ana' });
+    expect(await raw.exists(`${PREFIX}conv:refused`)).toBe(0);
+    await store.loadTurn({ id: 'kept', visitorId: 'ana', day: '2026-11-30' });
+    await store.appendMessages({ id: 'kept', messages: [text('u1', 'user', 'hi')] });
+    await store.releaseClaim({ id: 'kept', visitorId: 'ana' });
+    expect((await store.getConversation({ id: 'kept', visitorId: 'ana' }))?.messages).toHaveLength(1);
+  });
+});

@@ -42,6 +42,6 @@ describe('parseServerConfig', () => {
     const config = parseServerConfig({ OPENAI_API_KEY: 'sk-secret', UPSTASH_REDIS_REST_URL: 'https://x.io', UPSTASH_REDIS_REST_TOKEN: 'tok-secret' });
     const serialized = JSON.stringify(getPublicConfig(config));
     expect(serialized).not.toMatch(/secret|x\.io/);
-    expect(getPublicConfig(config)).toEqual({ chat: { maxMessageChars: 4000 }, agent: 'openai' });
+    expect(getPublicConfig(config)).toEqual({ chat: { maxMessageChars: 4000 }, agent: 'openai', voice: { maxRecordingSeconds: 60 } });
   });
 });

@@ -16,6 +16,8 @@ export interface ChatPanelProps {
   suggestedQuestions?: readonly string[];
   /** Longest message the composer accepts; keep in step with the server's limit. */
   maxChars?: number;
+  /** Longest voice recording, in seconds; keep in step with the server's TRANSCRIBE_MAX_SECONDS. */
+  maxRecordingSeconds?: number;
   /** Base path of the chat API. */
   api?: string;
   /** The panel's heading level, so it fits the outline of the page that embeds it. */
@@ -57,7 +59,7 @@ function whenIdle(callback: () => void, timeout: number): () => void {
  * The sales chat: a persisted conversation (its id in localStorage, its history from the server) streamed with useChat.
  * The home page's only client boundary; everything below it is a leaf.
  */
-export function ChatPanel({ suggestedQuestions = [], maxChars, api = '/api/v1/chat', headingLevel = 2, className = '' }: ChatPanelProps) {
+export function ChatPanel({ suggestedQuestions = [], maxChars, maxRecordingSeconds, api = '/api/v1/chat', headingLevel = 2, className = '' }: ChatPanelProps) {
   const t = useT();
   const titleId = useId();
   const { id, startNew } = useConversationId();
@@ -148,7 +150,14 @@ export function ChatPanel({ suggestedQuestions = [], maxChars, api = '/api/v1/ch
       {id && engineWanted ? (
         <Suspense fallback={shell}>
           {/* Keyed by id: a new conversation gets a fresh useChat and history instead of reconciling the old one. */}
-          <Conversation key={id} id={id} api={api} suggestedQuestions={suggestedQuestions} maxChars={maxChars} />
+          <Conversation
+            key={id}
+            id={id}
+            api={api}
+            suggestedQuestions={suggestedQuestions}
+            maxChars={maxChars}
+            maxRecordingSeconds={maxRecordingSeconds}
+          />
         </Suspense>
       ) : (
         shell

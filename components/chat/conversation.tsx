@@ -49,13 +49,14 @@ export interface ConversationProps {
   api: string;
   suggestedQuestions: readonly string[];
   maxChars?: number;
+  maxRecordingSeconds?: number;
 }
 
 /**
  * The chat engine: useChat streaming over the AI SDK transport plus the stored history. Loaded lazily by ChatPanel,
  * because the AI SDK is most of the page's JavaScript and is not needed to paint or hydrate the page.
  */
-export default function Conversation({ id, api, suggestedQuestions, maxChars }: ConversationProps) {
+export default function Conversation({ id, api, suggestedQuestions, maxChars, maxRecordingSeconds }: ConversationProps) {
   const t = useT();
   const locale = useLocale();
   const composerInput = useRef<HTMLTextAreaElement>(null);
@@ -111,7 +112,7 @@ export default function Conversation({ id, api, suggestedQuestions, maxChars }: 
   }
 
   // Voice ships in this lazily loaded chunk, so it costs the home page's first load nothing.
-  const voice = useVoiceConversation({ locale, messages, status, onTranscript: (text) => void sendTranscript(text) });
+  const voice = useVoiceConversation({ locale, messages, status, maxRecordingSeconds, onTranscript: (text) => void sendTranscript(text) });
 
   function stopReply() {
     voice.bargeIn();

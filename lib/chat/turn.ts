@@ -69,18 +69,27 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
   const notices: TurnNoticeCode[] = load ? [] : ['history_unavailable'];
 
   let agent = input.agent;
-  if (load) {
-    const { spendCapReached } = checkTurnLimits({
-      limits,
-      usage: load.usage,
-      userTurns: Math.ceil(messageCount / 2),
-      newConversation: load.conversation === null,
-      now: now(),
-    });
-    if (spendCapReached && agent.kind !== 'offline' && input.offlineAgent) {
-      agent = input.offlineAgent;
-      notices.push('spend_cap');
+  let release: (() => void) | undefined;
+  try {
+    if (load) {
+      const { spendCapReached } = checkTurnLimits({
+        limits,
+        usage: load.usage,
+        userTurns: Math.ceil(messageCount / 2),
+        newConversation: load.conversation === null,
+        now: now(),
+      });
+      if (spendCapReached && agent.kind !== 'offline' && input.offlineAgent) {
+        agent = input.offlineAgent;
+        notices.push('spend_cap');
+      }
     }
+    // Refused here (a typed 503) rather than mid-stream when this instance is at its cap of upstream calls.
+    if (agent.kind === 'openai' && input.gate) release = await input.gate.acquire({ key: visitorId });
+  } catch (error) {
+    // A refused turn leaves nothing behind: not even the claim on a fresh id.
+    if (load?.claimed && load.conversation === null) await store.releaseClaim({ id: conversationId, visitorId }).catch(() => undefined);
+    throw error;
   }
 
   const userMessage: SalesUIMessage = {
@@ -93,9 +102,6 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
   const last = history.at(-1);
   const isRetry = last?.role === 'user' && last.id === userMessage.id;
   const context = isRetry ? history.slice(0, -1) : history;
-
-  // Refused here (a typed 503) rather than mid-stream when this instance is at its cap of upstream calls.
-  const release = agent.kind === 'openai' && input.gate ? await input.gate.acquire({ key: visitorId }) : undefined;
 
   const locale = input.locale ?? 'en';
   const session: SalesSession = {

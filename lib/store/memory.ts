@@ -81,6 +81,11 @@ export function createMemoryStore(options: MemoryStoreOptions): ConversationStor
       return { conversation, owner, claimed, usage };
     },
 
+    async releaseClaim({ id, visitorId }): Promise<void> {
+      const entry = live(id);
+      if (entry && !entry.meta && entry.owner === visitorId) conversations.delete(id);
+    },
+
     async deleteConversation({ id, visitorId }): Promise<boolean> {
       const entry = live(id);
       if (!entry || entry.owner !== visitorId) return false;

@@ -10,6 +10,9 @@ import { processSingleton } from '@/lib/process-singleton';
  * send — is an error. @upstash/redis only throws on a truthy error and would otherwise hand back `undefined` as if it
  * were a result (a missing conversation, a passed rate limit).
  */
+/** Deadline of one HTTP request to the store (a pipeline is one request). */
+const REQUEST_TIMEOUT_MS = 2_500;
+
 export function createRedisClient(options: { url: string; token: string; retries?: number; autoPipeline?: boolean }): Redis {
   const redis = new Redis({
     url: options.url,
@@ -20,6 +23,8 @@ export function createRedisClient(options: { url: string; token: string; retries
     automaticDeserialization: false,
     enableTelemetry: false,
     enableAutoPipelining: options.autoPipeline ?? false,
+    // A store that accepts the connection but never answers must not hold a chat turn: every request has a deadline.
+    signal: () => AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   });
   const holder = redis as unknown as { client: Requester };
   const http = holder.client;

@@ -66,6 +66,12 @@ export function createUpstashStore(options: UpstashStoreOptions): ConversationSt
       };
     },
 
+    async releaseClaim({ id, visitorId }): Promise<void> {
+      const keys = conversationKeys(options.prefix, id);
+      // Only a hash that holds nothing but this visitor's claim is removed (atomic: a turn may be storing meanwhile).
+      await run(() => redis.eval(RELEASE_CLAIM_SCRIPT, [keys.meta], [visitorId]));
+    },
+
     async deleteConversation({ id, visitorId }): Promise<boolean> {
       const keys = conversationKeys(options.prefix, id);
       const owner = await run(() => redis.hget<string>(keys.meta, 'owner'));
@@ -140,6 +146,12 @@ export function createUpstashStore(options: UpstashStoreOptions): ConversationSt
     },
   };
 }
+
+const RELEASE_CLAIM_SCRIPT = `
+if redis.call('HGET', KEYS[1], 'owner') == ARGV[1] and redis.call('HLEN', KEYS[1]) == 1 then
+  return redis.call('DEL', KEYS[1])
+end
+return 0`;
 
 async function run<T>(call: () => Promise<T>): Promise<T> {
   try {
