@@ -1,23 +1,18 @@
 // @ts-check
 
-// Security headers for every response: pages, API routes, /_next/static, public files and the not-found page.
-// They are set here, not in middleware: the edge middleware costs ~5 ms per request, which the chat's time to first
-// token should not pay. Middleware adds only what must be computed per page request (the CSP nonce, a request id).
-const SECURITY_HEADERS = [
-  { key: 'x-content-type-options', value: 'nosniff' },
-  { key: 'referrer-policy', value: 'strict-origin-when-cross-origin' },
-  { key: 'x-frame-options', value: 'DENY' },
-  { key: 'permissions-policy', value: 'microphone=(self), camera=(), geolocation=(), payment=(), usb=()' },
-  { key: 'cross-origin-opener-policy', value: 'same-origin' },
-  // same-origin: no other site may load these responses. The embed loader (/embed.js) will need its own
-  // `cross-origin` entry below this one when it lands, or host pages will not be able to load it.
-  { key: 'cross-origin-resource-policy', value: 'same-origin' },
-];
+// Security headers for every response: pages, API routes, /_next/static, public files and the not-found page. The
+// table is shared with the HTTP server hook (lib/security/http-hooks.ts), which also puts it on the answers Next.js
+// makes before these rules apply (redirects, unparseable requests). Not in middleware: the edge middleware costs ~5 ms
+// per request, which the chat's time to first token should not pay; middleware adds only the per-request CSP nonce.
+// cross-origin-resource-policy is same-origin: the embed loader (/embed.js) will need its own `cross-origin` entry
+// after this one when it lands, or host pages will not be able to load it.
+const { always, overHttps } = require('./lib/security/security-headers.json');
+/** @param {Record<string, string>} table */
+const asHeaders = (table) => Object.entries(table).map(([key, value]) => ({ key, value }));
 
 // Only over https: a browser ignores HSTS sent over http, and sending it from a plain-http dev server would pin
 // localhost to https. Behind a proxy the first X-Forwarded-Proto entry is the client's scheme; on direct TLS the
-// HTTP server hook (lib/security/http-hooks.ts) adds the same header.
-const HSTS = { key: 'strict-transport-security', value: 'max-age=63072000; includeSubDomains' };
+// HTTP server hook adds the same header (Strict-Transport-Security).
 const OVER_HTTPS = /** @type {const} */ ({ type: 'header', key: 'x-forwarded-proto', value: '[Hh][Tt][Tt][Pp][Ss](?:\\s*,.*)?' });
 
 /** @type {import('next').NextConfig} */
@@ -30,8 +25,8 @@ const nextConfig = {
   outputFileTracingExcludes: { '*': ['scripts/**', '__tests__/**'] },
   async headers() {
     return [
-      { source: '/:path*', headers: SECURITY_HEADERS },
-      { source: '/:path*', has: [OVER_HTTPS], headers: [HSTS] },
+      { source: '/:path*', headers: asHeaders(always) },
+      { source: '/:path*', has: [OVER_HTTPS], headers: asHeaders(overHttps) },
     ];
   },
   async rewrites() {

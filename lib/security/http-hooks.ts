@@ -4,21 +4,24 @@ import type { Duplex } from 'node:stream';
 import { AppError, type ErrorCode } from '@/lib/errors';
 import { MALFORMED_URL_PATH } from '@/lib/http';
 import { stampPeerAddress } from './peer-address';
+import SECURITY_HEADERS from './security-headers.json';
 
 /**
  * Hooks on the Node HTTP server, installed once from instrumentation.ts (Node runtime only). They run before Next.js
  * routes a request, for what Next.js cannot be told to do itself:
  * - the TCP peer's address is stamped on the request (lib/security/peer-address.ts), for limits keyed on it;
+ * - the security headers go on every response, including those Next.js answers before its `headers()` rules apply
+ *   (trailing-slash redirects), and HSTS on direct TLS, where no proxy sets the X-Forwarded-Proto next.config keys on;
  * - an /api URL whose percent-encoding does not decode makes Next.js's router throw and answer a plain-text 500; the
  *   hook sends it to MALFORMED_URL_PATH instead, which the API's catch-all answers with a typed 400;
- * - over direct TLS (no proxy to set X-Forwarded-Proto, which next.config.js keys HSTS on) it adds HSTS;
- * - a request Node cannot parse (oversized headers, a broken request line) gets a typed JSON error, not Node's empty one.
- * Cost per request: a header write, a property check and, only for /api paths containing "%", one decodeURIComponent.
+ * - a request Node cannot parse (oversized headers, a broken request line, raw bytes in the URL) gets a typed JSON
+ *   error instead of Node's empty one, and an `Expect` other than 100-continue is ignored instead of an empty 417.
+ * Cost per request: a few header writes, and for /api paths containing "%" one decodeURIComponent (~1 µs in all).
  */
 
-export const HSTS_VALUE = 'max-age=63072000; includeSubDomains';
-
 const HOOKED = Symbol.for('sales-agent.http-hooks');
+const ALWAYS = Object.entries(SECURITY_HEADERS.always);
+const OVER_HTTPS = Object.entries(SECURITY_HEADERS.overHttps);
 
 type Emit = (this: http.Server, event: string | symbol, ...args: unknown[]) => boolean;
 
@@ -37,9 +40,17 @@ export function hasMalformedApiPath(url: string): boolean {
   }
 }
 
+/** The client's connection is https: TLS to this server, or the first hop's X-Forwarded-Proto says so. */
+function isHttps(request: IncomingMessage): boolean {
+  if ('encrypted' in request.socket && request.socket.encrypted) return true;
+  const forwarded = request.headers['x-forwarded-proto'];
+  return typeof forwarded === 'string' && /^\s*https\s*(,|$)/i.test(forwarded);
+}
+
 function onRequest(request: IncomingMessage, response: ServerResponse): void {
   stampPeerAddress(request);
-  if ('encrypted' in request.socket && request.socket.encrypted) response.setHeader('strict-transport-security', HSTS_VALUE);
+  for (const [name, value] of ALWAYS) response.setHeader(name, value);
+  if (isHttps(request)) for (const [name, value] of OVER_HTTPS) response.setHeader(name, value);
   if (request.url && hasMalformedApiPath(request.url)) request.url = MALFORMED_URL_PATH;
 }
 
@@ -49,15 +60,22 @@ const CLIENT_ERRORS: Record<string, { code: ErrorCode; reason: string }> = {
 };
 
 /** Node's default answer to a request it cannot parse, with a typed JSON body (the path is unknown: it did not parse). */
-function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+function answerClientError(error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex): void {
   const known = error.code ? CLIENT_ERRORS[error.code] : undefined;
   const appError = new AppError(known?.code ?? 'bad_request:api', known ? undefined : 'The request could not be parsed as HTTP.');
-  const body = JSON.stringify(appError.toJSON());
-  const alreadyAnswered = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent;
-  if (socket.writable && !alreadyAnswered) {
+  // A HEAD request's answer has no body, or the client reads the body as the next response.
+  const body = error.rawPacket?.subarray(0, 5).toString('latin1') === 'HEAD ' ? '' : JSON.stringify(appError.toJSON());
+  const inFlight = (socket as Duplex & { _httpMessage?: ServerResponse })._httpMessage;
+  if (inFlight && !inFlight.writableFinished) {
+    // The bytes that did not parse came after a request that did (a Content-Length shorter than the body): that
+    // request still gets its answer, then the connection closes, since the parser cannot go on.
+    inFlight.once('close', () => socket.destroy());
+    return;
+  }
+  if (socket.writable) {
+    const headers = [...ALWAYS, ['content-type', 'application/json'], ['cache-control', 'no-store']].map(([name, value]) => `${name}: ${value}\r\n`);
     socket.write(
-      `HTTP/1.1 ${appError.status} ${known?.reason ?? 'Bad Request'}\r\n` +
-        'content-type: application/json\r\ncache-control: no-store\r\nx-content-type-options: nosniff\r\n' +
+      `HTTP/1.1 ${appError.status} ${known?.reason ?? 'Bad Request'}\r\n${headers.join('')}` +
         `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
     );
   }
@@ -76,6 +94,10 @@ export function installHttpHooks(): void {
       else if (event === 'clientError' && this.listenerCount('clientError') === 0) {
         answerClientError(args[0] as NodeJS.ErrnoException, args[1] as Duplex);
         return true;
+      } else if (event === 'connection' && this.listenerCount('checkExpectation') === 0) {
+        // Without a listener Node answers any Expect but 100-continue with an empty 417. RFC 9110 lets a server ignore
+        // an expectation it does not understand: the request goes to the routes like any other.
+        this.on('checkExpectation', (request: IncomingMessage, response: ServerResponse) => this.emit('request', request, response));
       }
       return emit.call(this, event, ...args);
     };
