@@ -68,6 +68,8 @@ const next = await startNextServer({
     RATE_LIMIT_TTS: '1000000/1m',
     RATE_LIMIT_SESSION: '1000000/1m',
     TOKEN_BUDGET_DAILY: '0',
+    // Every bench chat is a new conversation of the one bench visitor.
+    CHAT_MAX_CONVERSATIONS_PER_DAY: '100000',
     LLM_SPEND_CAP_DAILY_USD: '0',
     LLM_MAX_CONCURRENT: '1000',
     // e.g. BENCH_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server under load.

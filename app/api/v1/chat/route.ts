@@ -46,4 +46,4 @@ export const POST = withErrors('chat', async (request: Request) => {
   });
 });
 
-export const { GET, PUT, PATCH, DELETE } = otherMethods(['POST']);
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods(['POST']);

@@ -9,4 +9,4 @@ export const GET = withErrors('api', async () => {
   return Response.json(report, { status: report.status === 'ok' ? 200 : 503, headers: NO_STORE_HEADERS });
 });
 
-export const { PUT, PATCH, DELETE, POST } = otherMethods(['GET']);
+export const { PUT, PATCH, DELETE, POST, OPTIONS } = otherMethods(['GET']);

@@ -38,4 +38,4 @@ export const POST = withErrors('session', async (request: Request) => {
   );
 });
 
-export const { GET, PUT, PATCH, DELETE } = otherMethods(['POST']);
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods(['POST']);

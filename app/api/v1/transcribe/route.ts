@@ -36,4 +36,4 @@ export const POST = withErrors('transcribe', async (request: Request) => {
   }
 });
 
-export const { PUT, PATCH, DELETE, GET } = otherMethods(['POST']);
+export const { PUT, PATCH, DELETE, GET, OPTIONS } = otherMethods(['POST']);

@@ -29,4 +29,4 @@ export const POST = withErrors('voice', async (request: Request) => {
   }
 });
 
-export const { PUT, PATCH, DELETE, GET } = otherMethods(['POST']);
+export const { PUT, PATCH, DELETE, GET, OPTIONS } = otherMethods(['POST']);

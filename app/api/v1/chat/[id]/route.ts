@@ -37,4 +37,4 @@ export const DELETE = withErrors('history', async (request: Request, context: Co
   return new Response(null, { status: 204, headers: NO_STORE_HEADERS });
 });
 
-export const { POST, PUT, PATCH } = otherMethods(['GET', 'DELETE']);
+export const { POST, PUT, PATCH, OPTIONS } = otherMethods(['GET', 'DELETE']);
