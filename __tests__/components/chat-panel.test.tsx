@@ -264,6 +264,26 @@ describe('ChatPanel', () => {
     expect(screen.queryByTestId('chat-error')).not.toBeInTheDocument();
   });
 
+  it.each([
+    ['en', { code: 'rate_limited:chat', message: 'Too many requests.', details: { retryAfterSeconds: 42 } }, /You can continue in 42 seconds\./],
+    ['es', { code: 'rate_limited:chat', message: 'Too many requests.', details: { retryAfterSeconds: 42 } }, /Podrás continuar en 42 segundos\./],
+    ['en', { code: 'rate_limited:budget', message: 'Over budget.', details: { retryAfterSeconds: 5 * 3600 - 10 } }, /today's chat limit\. You can continue in 5 hours/],
+  ] as const)("says in the prospect's language (%s) when a limited prospect can continue", async (locale, error, expected) => {
+    installServer({ history: null, reply: () => Response.json({ error }, { status: 429, headers: { 'retry-after': '42' } }) });
+    const user = userEvent.setup();
+    render(
+      <SWRConfig value={{ provider: () => new Map(), dedupingInterval: 0 }}>
+        <I18nProvider locale={locale}>
+          <ChatPanel suggestedQuestions={QUESTIONS} />
+        </I18nProvider>
+      </SWRConfig>,
+    );
+    await user.type(await readyInput(), 'Hello{Enter}');
+    const banner = await screen.findByTestId('chat-error');
+    expect(banner).toHaveTextContent(expected);
+    expect(banner).not.toHaveTextContent(error.message);
+  });
+
   it("shows the server's error message and retries the turn", async () => {
     const server = installServer({
       history: null,

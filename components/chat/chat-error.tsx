@@ -1,15 +1,30 @@
-import { useT } from '@/lib/i18n/provider';
+import { useLocale, useT } from '@/lib/i18n/provider';
 import type { Translate } from '@/lib/i18n';
 
-/** The server's `{ error: { message } }`, if `text` is such a body. */
-function serverMessage(text: string | undefined): string | null {
+interface ServerError {
+  code?: string;
+  message: string;
+  retryAfterSeconds?: number;
+  reason?: string;
+}
+
+/** The server's `{ error: { code, message, details } }`, if `text` is such a body. */
+function serverError(text: string | undefined): ServerError | null {
   if (!text) return null;
   try {
     const body: unknown = JSON.parse(text);
     if (body && typeof body === 'object' && 'error' in body) {
       const inner = (body as { error: unknown }).error;
-      if (inner && typeof inner === 'object' && 'message' in inner && typeof inner.message === 'string') return inner.message;
-      if (typeof inner === 'string') return inner;
+      if (typeof inner === 'string') return { message: inner };
+      if (inner && typeof inner === 'object' && 'message' in inner && typeof inner.message === 'string') {
+        const { code, details } = inner as { code?: unknown; details?: { retryAfterSeconds?: unknown; reason?: unknown } };
+        return {
+          code: typeof code === 'string' ? code : undefined,
+          message: inner.message,
+          retryAfterSeconds: typeof details?.retryAfterSeconds === 'number' ? details.retryAfterSeconds : undefined,
+          reason: typeof details?.reason === 'string' ? details.reason : undefined,
+        };
+      }
     }
   } catch {
     // Not JSON: decided by the caller.
@@ -17,17 +32,37 @@ function serverMessage(text: string | undefined): string | null {
   return null;
 }
 
+/** "42 seconds", "3 minutes", "5 hours" in the page's language. */
+function formatWait(seconds: number, locale: string): string {
+  const [value, unit] = seconds < 60 ? [seconds, 'second'] : seconds < 3600 ? [Math.ceil(seconds / 60), 'minute'] : [Math.ceil(seconds / 3600), 'hour'];
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+}
+
+/** Limits and capacity, said in the prospect's language with when they can continue. */
+function describeLimit(error: ServerError, t: Translate, locale: string): string | null {
+  if (!error.code) return null;
+  const wait = error.retryAfterSeconds ? formatWait(error.retryAfterSeconds, locale) : null;
+  if (error.reason === 'turns_per_conversation') return t('error.conversationFull');
+  if (error.code.startsWith('rate_limited:') && wait) {
+    return error.code === 'rate_limited:budget' || error.reason === 'conversations_per_day'
+      ? t('error.dailyLimit', { wait })
+      : t('error.rateLimited', { wait });
+  }
+  if (error.code.startsWith('overloaded:')) return t('error.busy');
+  return null;
+}
+
 /**
  * What to tell the user about a failed turn. Our API's error bodies carry a message written for users, so show it;
  * anything else (an HTML 502 page from a proxy, a parser error) gets a generic sentence instead of leaking internals.
  */
-export function describeChatError(error: Error, t: Translate): string {
+export function describeChatError(error: Error, t: Translate, locale = 'en'): string {
   // fetch rejects with a TypeError when the network is down or the request was blocked.
   if (error.name === 'TypeError') return t('error.network');
   // The transport's APICallError keeps the HTTP body both as `responseBody` and as the message.
   const body = 'responseBody' in error && typeof error.responseBody === 'string' ? error.responseBody : error.message;
-  const fromServer = serverMessage(body);
-  if (fromServer) return fromServer;
+  const fromServer = serverError(body);
+  if (fromServer) return describeLimit(fromServer, t, locale) ?? fromServer.message;
   // An `error` frame mid-stream arrives as a plain Error whose message is the server's errorText.
   const isApiError = 'statusCode' in error;
   const plain = error.message.trim();
@@ -43,6 +78,7 @@ export interface ChatErrorProps {
 /** The banner shown when a turn failed, with a Retry that regenerates the last reply. */
 export function ChatError({ error, onRetry }: ChatErrorProps) {
   const t = useT();
+  const locale = useLocale();
   return (
     <div
       data-testid="chat-error"
@@ -57,7 +93,7 @@ export function ChatError({ error, onRetry }: ChatErrorProps) {
         />
       </svg>
       <p className="min-w-0 flex-1">
-        <span className="font-semibold">{t('error.title')}</span> {describeChatError(error, t)}
+        <span className="font-semibold">{t('error.title')}</span> {describeChatError(error, t, locale)}
       </p>
       <button
         type="button"

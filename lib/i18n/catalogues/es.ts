@@ -69,6 +69,10 @@ export const es: Record<MessageKey, string> = {
   'error.title': 'La respuesta falló.',
   'error.generic': 'Algo salió mal. Inténtalo de nuevo.',
   'error.network': 'No pudimos conectar con el servidor. Revisa tu conexión e inténtalo de nuevo.',
+  'error.rateLimited': 'Estás enviando mensajes más rápido de lo que podemos responder. Podrás continuar en {wait}.',
+  'error.dailyLimit': 'Has alcanzado el límite de chat de hoy. Podrás continuar en {wait}.',
+  'error.conversationFull': 'Esta conversación ha llegado a su límite de longitud. Empieza una conversación nueva para continuar.',
+  'error.busy': 'Ahora mismo tenemos más trabajo de lo habitual. Vuelve a intentarlo en unos segundos.',
   'error.retry': 'Reintentar',
 
   'sales.lead.email': 'Perfecto: te escribiremos a {email}.',
