@@ -27,7 +27,8 @@ export function findEspeak(binary = 'espeak-ng', searchPath = process.env.PATH ?
   if (binary.includes('/')) return isExecutable(binary) ? binary : null;
   for (const dir of searchPath.split(path.delimiter)) {
     if (!dir) continue;
-    const candidate = path.join(dir, binary);
+    // A runtime lookup on PATH, not a file of this project: keep it out of the build's file tracing.
+    const candidate = path.join(/*turbopackIgnore: true*/ dir, binary);
     if (isExecutable(candidate)) return candidate;
   }
   return null;
@@ -57,7 +58,7 @@ export function createEspeakProvider(options: EspeakOptions = {}): TtsProvider {
       request.signal?.throwIfAborted();
       const wpm = String(Math.round(NORMAL_WPM * request.speed));
       // Text goes in on stdin, not argv: a sentence starting with "-" must not be read as an option.
-      const child = spawn(binary, ['--stdout', '-b', '1', '-v', request.voice, '-s', wpm], { stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawn(/*turbopackIgnore: true*/ binary, ['--stdout', '-b', '1', '-v', request.voice, '-s', wpm], { stdio: ['pipe', 'pipe', 'pipe'] });
       const kill = () => {
         if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       };
@@ -145,7 +146,7 @@ async function listVoices(binary: string): Promise<Set<string>> {
 
 function run(binary: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'ignore'], timeout: PROBE_TIMEOUT_MS, killSignal: 'SIGKILL' });
+    const child = spawn(/*turbopackIgnore: true*/ binary, args, { stdio: ['ignore', 'pipe', 'ignore'], timeout: PROBE_TIMEOUT_MS, killSignal: 'SIGKILL' });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('error', reject);
