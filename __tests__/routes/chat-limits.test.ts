@@ -74,3 +74,13 @@ describe('per-visitor caps', () => {
     expect((await turn(await visitorHeaders(), newConversationId())).status).toBe(200);
   });
 });
+
+describe('separate windows per limit', () => {
+  it('does not count session starts or speech against the chat limit of the same address', async () => {
+    const { enforceRateLimit } = await import('@/lib/security/rate-limit');
+    const ip = '192.0.2.44';
+    for (let i = 0; i < 5; i++) await enforceRateLimit('session', { ip });
+    const outcome = await enforceRateLimit('chat', { ip, visitorId: 'v-separate' });
+    expect(outcome.headers.ratelimit).toContain('"chat-ip";r=999;');
+  });
+});

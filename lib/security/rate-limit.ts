@@ -33,7 +33,7 @@ interface Limiter {
 function createLimiter(config: ServerConfig): Limiter {
   const local = createLocalLimiter();
   if (config.store.provider === 'memory') {
-    return { check: async (_name, rule, keys) => ({ results: keys.map((key) => local.limit(key, rule)), degraded: false }) };
+    return { check: async (name, rule, keys) => ({ results: keys.map((key) => local.limit(`${name}:${key}`, rule)), degraded: false }) };
   }
   const redis = createRateLimitRedis(config.store);
   const limiters = new Map<string, Ratelimit>();
