@@ -56,7 +56,15 @@ const DEFAULT_MESSAGES: Record<ErrorType, string> = {
   overloaded: 'We are busier than usual right now. Please try again in a few seconds.',
 };
 
+/**
+ * Marks AppErrors across copies of this module: the bundler may give a route and a shared chunk each their own copy
+ * of this class, and then `instanceof` is false for an AppError thrown by the other copy (it turned a typed 503 into
+ * an internal 500). The registered symbol is the same in every copy.
+ */
+const APP_ERROR = Symbol.for('ai-sales-agent.AppError');
+
 export class AppError extends Error {
+  readonly [APP_ERROR] = true;
   readonly code: ErrorCode;
   readonly type: ErrorType;
   readonly status: number;
@@ -98,12 +106,12 @@ export class AppError extends Error {
 }
 
 export function isAppError(value: unknown): value is AppError {
-  return value instanceof AppError;
+  return typeof value === 'object' && value !== null && (value as { [APP_ERROR]?: unknown })[APP_ERROR] === true;
 }
 
 /** Any thrown value → AppError. Unknown errors become `internal:<surface>` and are logged with their cause. */
 export function toAppError(error: unknown, surface: Surface = 'api'): AppError {
-  if (error instanceof AppError) return error;
+  if (isAppError(error)) return error;
   console.error(`[${surface}] unexpected error`, error);
   return new AppError(`internal:${surface}`, undefined, { cause: error });
 }

@@ -25,3 +25,20 @@ describe('AppError', () => {
     expect(original.status).toBe(429);
   });
 });
+
+describe('AppErrors from another copy of the module', () => {
+  it('are still recognised (a bundler may duplicate lib/errors between chunks)', () => {
+    let OtherAppError!: typeof AppError;
+    jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      OtherAppError = (require('@/lib/errors') as typeof import('@/lib/errors')).AppError;
+    });
+    expect(OtherAppError).not.toBe(AppError);
+    const foreign = new OtherAppError('upstream_unavailable:voice', 'Server speech is not configured.');
+    expect(foreign instanceof AppError).toBe(false);
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(toAppError(foreign, 'voice')).toBe(foreign);
+    expect(spy).not.toHaveBeenCalled();
+    spy.mockRestore();
+  });
+});

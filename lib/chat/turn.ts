@@ -23,6 +23,8 @@ export interface ChatTurnInput {
   agent: SalesAgent;
   /** Answers instead of `agent`, with a notice, once the app's daily LLM spend cap is reached. */
   offlineAgent?: SalesAgent;
+  /** Settles when the request has passed its rate limits (rejects with the 429); awaited beside the conversation load. */
+  admission?: Promise<unknown>;
   /** Default: the configured limits (lib/config-security.ts). */
   limits?: TurnLimits;
   /** The per-instance cap on concurrent upstream LLM calls (the offline agent costs no upstream call). */
@@ -52,11 +54,14 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
   const day = utcDay(now());
   const limits = input.limits ?? getServerConfig().security;
 
+  // The rate-limit check (its own Redis request) runs beside the conversation load, so it adds no waiting.
+  const [admitted, loaded] = await Promise.allSettled([input.admission, store.loadTurn({ id: conversationId, visitorId, day })]);
   let load: TurnLoad | null = null;
-  try {
-    load = await store.loadTurn({ id: conversationId, visitorId, day });
-  } catch (error) {
-    console.error(`[chat] reading conversation ${conversationId} failed; answering from what this instance remembers`, error);
+  if (loaded.status === 'fulfilled') load = loaded.value;
+  else console.error(`[chat] reading conversation ${conversationId} failed; answering from what this instance remembers`, loaded.reason);
+  if (admitted.status === 'rejected') {
+    if (load?.claimed && load.conversation === null) await store.releaseClaim({ id: conversationId, visitorId }).catch(() => undefined);
+    throw admitted.reason;
   }
   const remembered = recent.get(conversationId);
   // Someone else's conversation answers exactly like one that does not exist: no oracle.

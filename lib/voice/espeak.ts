@@ -2,7 +2,7 @@ import 'server-only';
 import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
-import { AppError } from '@/lib/errors';
+import { AppError, isAppError } from '@/lib/errors';
 import { pcmFormat, type ProviderHealth, type SpeechRequest, type TtsProvider } from './types';
 import { parseWavHeader } from './wav-header';
 
@@ -103,7 +103,7 @@ export function createEspeakProvider(options: EspeakOptions = {}): TtsProvider {
         }
       } catch (error) {
         if (request.signal?.aborted) throw request.signal.reason;
-        if (error instanceof AppError) throw error;
+        if (isAppError(error)) throw error;
         throw new AppError('upstream_unavailable:voice', 'espeak-ng could not be run.', { cause: error });
       } finally {
         clearTimeout(timer);

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getServerConfig, type VoiceConfig } from '@/lib/config';
-import { AppError } from '@/lib/errors';
+import { AppError, isAppError } from '@/lib/errors';
 import { processSingleton } from '@/lib/process-singleton';
 import { base64ToBytes } from './base64';
 import { createKeyedQueue, type KeyedQueue } from './queue';
@@ -196,7 +196,7 @@ async function upstreamError(response: Response): Promise<AppError> {
 }
 
 function toVoiceError(error: unknown): unknown {
-  if (error instanceof AppError) return error;
+  if (isAppError(error)) return error;
   return new AppError('upstream_unavailable:voice', 'Smallest.ai is not answering.', { cause: error });
 }
 
@@ -210,5 +210,5 @@ function parseJson(text: string): Record<string, unknown> | null {
 }
 
 function summarise(error: unknown): string {
-  return error instanceof AppError ? error.message : 'Smallest.ai is not answering.';
+  return isAppError(error) ? error.message : 'Smallest.ai is not answering.';
 }

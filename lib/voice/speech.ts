@@ -1,6 +1,6 @@
 import 'server-only';
 import { getServerConfig, type VoiceConfig } from '@/lib/config';
-import { AppError } from '@/lib/errors';
+import { AppError, isAppError } from '@/lib/errors';
 import { isLocale } from '@/lib/i18n';
 import { processSingleton } from '@/lib/process-singleton';
 import { getAudioCache, type AudioCache, type CachedAudio } from '@/lib/store';
@@ -170,7 +170,7 @@ function logCacheError(error: unknown): void {
 }
 
 function voiceListFailed(error: unknown): never {
-  throw error instanceof AppError ? error : new AppError('upstream_unavailable:voice', 'The voice list could not be loaded.', { cause: error });
+  throw isAppError(error) ? error : new AppError('upstream_unavailable:voice', 'The voice list could not be loaded.', { cause: error });
 }
 
 function sizeOf(audio: CachedAudio): number {

@@ -1,11 +1,12 @@
 import { createUIMessageStreamResponse } from 'ai';
 import { startChatTurn } from '@/lib/chat/turn';
 import { getServerConfig } from '@/lib/config';
-import { AppError } from '@/lib/errors';
+import { AppError, toAppError } from '@/lib/errors';
 import { otherMethods, readJsonBody, withErrors } from '@/lib/http';
 import { getOfflineAgent, getSalesAgent } from '@/lib/llm';
 import { getLlmGate } from '@/lib/security/concurrency';
 import { guardRequest } from '@/lib/security/guard';
+import { enforceRateLimit } from '@/lib/security/rate-limit';
 import { getConversationStore } from '@/lib/store';
 import { chatRequestSchema, pickUserMessage } from './schema';
 
@@ -18,19 +19,30 @@ const MAX_BODY_BYTES = 512 * 1024;
 
 export const POST = withErrors('chat', async (request: Request) => {
   const config = getServerConfig();
-  const { visitor, headers } = await guardRequest(request, { limit: 'chat' });
-  const parsed = chatRequestSchema.safeParse(await readJsonBody(request, { maxBytes: MAX_BODY_BYTES, surface: 'chat' }));
+  const { visitor, ip } = await guardRequest(request);
+  // Every request counts, well-formed or not. The check runs while the body is read and, for a valid turn, beside
+  // the conversation load (startChatTurn awaits both): no round trip of its own.
+  const admission = enforceRateLimit('chat', { visitorId: visitor.visitorId, ip }, config);
+  admission.catch(() => undefined); // awaited below on every path; this only marks the rejection as handled meanwhile
+  const refuse = async (error: AppError): Promise<never> => {
+    await admission;
+    throw error;
+  };
+  const parsed = chatRequestSchema.safeParse(
+    await readJsonBody(request, { maxBytes: MAX_BODY_BYTES, surface: 'chat' }).catch((error: unknown) => refuse(toAppError(error, 'chat'))),
+  );
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new AppError('bad_request:chat', issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : undefined);
+    return refuse(new AppError('bad_request:chat', issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : undefined));
   }
   const picked = pickUserMessage(parsed.data);
-  if (!picked.ok) throw new AppError('bad_request:chat', picked.reason);
+  if (!picked.ok) return refuse(new AppError('bad_request:chat', picked.reason));
   if (picked.message.text.length > config.chat.maxMessageChars) {
-    throw new AppError('payload_too_large:chat', `Messages are limited to ${config.chat.maxMessageChars} characters.`);
+    return refuse(new AppError('payload_too_large:chat', `Messages are limited to ${config.chat.maxMessageChars} characters.`));
   }
 
   const stream = await startChatTurn({
+    admission,
     conversationId: parsed.data.id,
     visitorId: visitor.visitorId,
     message: picked.message,
@@ -40,6 +52,7 @@ export const POST = withErrors('chat', async (request: Request) => {
     offlineAgent: getOfflineAgent(),
     gate: getLlmGate(),
   });
+  const { headers } = await admission;
   return createUIMessageStreamResponse({
     stream,
     headers: { ...headers, 'cache-control': 'no-cache, no-transform', 'x-accel-buffering': 'no' },
