@@ -70,6 +70,10 @@ function streamedReply(deltas: string[], extra: Chunk[] = []): Response {
 interface FakeServer {
   posts: Array<{ url: string; body: Record<string, unknown>; authorization: string | null }>;
   gets: string[];
+  /** GET {id}/stream: resume requests (answered 204: nothing in flight). */
+  resumes: string[];
+  /** POST {id}/stop. */
+  stops: Array<{ url: string; authorization: string | null }>;
   sessions: number;
 }
 
@@ -84,7 +88,7 @@ function installServer({
   history: SalesUIMessage[] | null;
   reply: (call: number, init: RequestInit) => Response | Promise<Response>;
 }): FakeServer {
-  const server: FakeServer = { posts: [], gets: [], sessions: 0 };
+  const server: FakeServer = { posts: [], gets: [], resumes: [], stops: [], sessions: 0 };
   global.fetch = jest.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const url = String(input);
     if (url.endsWith('/api/v1/session')) {
@@ -94,6 +98,14 @@ function installServer({
     const authorization = new Headers(init.headers).get('authorization');
     if (authorization !== 'Bearer v1.visitor.token') {
       return Response.json({ error: { code: 'unauthorized:session', message: 'Start a visitor session first.' } }, { status: 401 });
+    }
+    if (url.endsWith('/stream')) {
+      server.resumes.push(url);
+      return new Response(null, { status: 204 });
+    }
+    if (url.endsWith('/stop')) {
+      server.stops.push({ url, authorization });
+      return new Response(null, { status: 204 });
     }
     if ((init.method ?? 'GET') === 'GET') {
       server.gets.push(url);
@@ -199,6 +211,8 @@ describe('ChatPanel', () => {
     expect(screen.getByTestId('message-assistant')).toHaveTextContent('Yes, annual billing saves about 20%.');
     expect(screen.getByTestId('chat-notice')).toHaveTextContent('Note: Answered by the offline agent.');
     expect(server.gets).toEqual([`/api/v1/chat/${CONVERSATION_ID}`]);
+    // A known conversation asks once whether a reply was streaming when the page was left.
+    await waitFor(() => expect(server.resumes).toEqual([`/api/v1/chat/${CONVERSATION_ID}/stream`]));
     // A conversation with history does not offer starter questions.
     expect(screen.queryByTestId('suggested-question')).not.toBeInTheDocument();
 
@@ -231,9 +245,9 @@ describe('ChatPanel', () => {
     expect(screen.getByTestId('composer-input')).toHaveFocus();
   });
 
-  it('shows the typing indicator and a Stop button while streaming; Stop ends the reply', async () => {
+  it('shows the typing indicator and a Stop button while streaming; Stop ends the reply here and on the server', async () => {
     const sse = sseResponse();
-    installServer({
+    const server = installServer({
       history: null,
       reply: (_call, init) => {
         init.signal?.addEventListener('abort', () => sse.abort());
@@ -262,6 +276,8 @@ describe('ChatPanel', () => {
     expect(screen.queryByTestId('stop-button')).not.toBeInTheDocument();
     expect(screen.getByTestId('message-assistant')).toHaveTextContent('Let me start with');
     expect(screen.queryByTestId('chat-error')).not.toBeInTheDocument();
+    expect(server.stops).toEqual([{ url: `/api/v1/chat/${CONVERSATION_ID}/stop`, authorization: 'Bearer v1.visitor.token' }]);
+    expect(screen.getByTestId('reply-status')).toHaveTextContent('You stopped this reply.');
   });
 
   it.each([
@@ -347,6 +363,7 @@ describe('ChatPanel', () => {
     // A conversation created here has nothing on the server yet: its history is not asked for (that would be a 404).
     expect(await readyChips()).toHaveLength(2);
     expect(server.gets).toEqual([`/api/v1/chat/${CONVERSATION_ID}`]);
+    expect(server.resumes.every((url) => url.includes(CONVERSATION_ID))).toBe(true);
   });
 
   it('deletes the conversation on the server after confirmation, then starts a new one', async () => {

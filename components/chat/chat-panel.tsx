@@ -66,6 +66,8 @@ export function ChatPanel({ suggestedQuestions = [], maxChars, maxRecordingSecon
   const [engineWanted, setEngineWanted] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [deleteError, setDeleteError] = useState(false);
+  // The connection status is rendered into the header by the lazily loaded engine, which is the part that knows it.
+  const [statusSlot, setStatusSlot] = useState<HTMLDivElement | null>(null);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
 
   useEffect(() => whenIdle(() => setEngineWanted(true), 1500), []);
@@ -81,8 +83,11 @@ export function ChatPanel({ suggestedQuestions = [], maxChars, maxRecordingSecon
     setDeleteError(false);
     try {
       const ok = isFreshConversation(id) || (await eraseConversation(api, id));
-      if (ok) startNew();
-      else setDeleteError(true);
+      if (ok) {
+        // What this device kept of it (queued messages, the offline copy) goes too; loaded only when needed.
+        void import('./outbox').then(({ forgetConversationLocally }) => forgetConversationLocally(id)).catch(() => undefined);
+        startNew();
+      } else setDeleteError(true);
     } finally {
       setDeleting(false);
     }
@@ -102,13 +107,13 @@ export function ChatPanel({ suggestedQuestions = [], maxChars, maxRecordingSecon
       <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-3">
         <span aria-hidden="true" className="relative grid size-9 shrink-0 place-items-center rounded-full bg-brand-600 text-sm font-bold text-white">
           N
-          <span className="absolute -right-0.5 -bottom-0.5 size-3 rounded-full bg-emerald-500 ring-2 ring-white" />
         </span>
         <div className="min-w-0 flex-1">
           <Heading id={titleId} className="text-sm leading-5 font-semibold text-slate-900">
             {t('chat.title')}
           </Heading>
           <p className="text-xs leading-4 text-slate-600">{t('chat.subtitle')}</p>
+          <div ref={setStatusSlot} className="min-h-4" />
         </div>
         <button
           type="button"
@@ -157,6 +162,7 @@ export function ChatPanel({ suggestedQuestions = [], maxChars, maxRecordingSecon
             suggestedQuestions={suggestedQuestions}
             maxChars={maxChars}
             maxRecordingSeconds={maxRecordingSeconds}
+            statusSlot={statusSlot}
           />
         </Suspense>
       ) : (

@@ -1,7 +1,7 @@
 import '@/lib/zod-config';
 import { useChat } from '@ai-sdk/react';
-import { DefaultChatTransport } from 'ai';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { createPortal } from 'react-dom';
 import useSWR from 'swr';
 import type { SalesUIMessage } from '@/lib/chat/messages';
 import { forgetVisitorSession, visitorHeaders } from '@/lib/client/visitor-session';
@@ -9,39 +9,57 @@ import { useLocale, useT } from '@/lib/i18n/provider';
 import { useVoiceConversation } from '@/components/voice/use-voice-conversation';
 import { VoiceControls, VoiceStatus } from '@/components/voice/voice-controls';
 import { ChatError } from './chat-error';
+import { entryMessage, isTurnAnswered, loadHistory, mergeHistory } from './chat-history';
 import { Composer } from './composer';
+import { ConnectionMonitor } from './connection';
+import { ConnectionStatus } from './connection-status';
 import { EmptyState } from './empty-state';
 import { MessageList } from './message-list';
+import { Outbox, saveHistorySnapshot, type KeyValueStorage } from './outbox';
+import { withReplyStatus } from './reply-status';
+import { ResumableChatTransport } from './resumable-transport';
 import { TypingIndicator } from './typing-indicator';
 import { isFreshConversation, markConversationSent } from './use-conversation-id';
 
-// A hung history request must not keep the suggestions disabled for ever.
-const HISTORY_TIMEOUT_MS = 8000;
-
-function isStoredMessage(value: unknown): value is SalesUIMessage {
-  if (!value || typeof value !== 'object') return false;
-  const candidate = value as Partial<SalesUIMessage>;
-  return (
-    typeof candidate.id === 'string' &&
-    (candidate.role === 'user' || candidate.role === 'assistant') &&
-    Array.isArray(candidate.parts)
-  );
+/** The message's id is chosen here, once: it is the idempotency key of every attempt to send it. */
+function newEntry(text: string, locale: string) {
+  return { messageId: crypto.randomUUID(), text, locale, createdAt: Date.now() };
 }
 
-/** GET {api}/{id} → the stored messages; an unknown conversation (404) is simply an empty one. */
-async function fetchHistory(url: string): Promise<SalesUIMessage[]> {
-  const request = async () =>
-    fetch(url, { headers: { accept: 'application/json', ...(await visitorHeaders()) }, signal: AbortSignal.timeout(HISTORY_TIMEOUT_MS) });
-  let response = await request();
-  if (response.status === 401) {
-    // The session was refused (expired, or the server's secret changed): start a new one and ask once more.
-    forgetVisitorSession();
-    response = await request();
+/** What the transport's callbacks need from the latest render; updated after each render. */
+class Live {
+  reloadHistory: () => unknown = () => undefined;
+  messages: readonly SalesUIMessage[] = [];
+  update(messages: readonly SalesUIMessage[], reloadHistory: () => unknown) {
+    this.messages = messages;
+    this.reloadHistory = reloadHistory;
   }
-  if (response.status === 404) return [];
-  if (!response.ok) throw new Error(`History request failed with status ${response.status}`);
-  const body = (await response.json()) as { messages?: unknown };
-  return Array.isArray(body.messages) ? body.messages.filter(isStoredMessage) : [];
+}
+
+/** The transport, wired to the outbox and the history: what it learns keeps both true. */
+function createTransport({ api, locale, monitor, outbox, live }: { api: string; locale: string; monitor: ConnectionMonitor; outbox: Outbox; live: Live }) {
+  return new ResumableChatTransport({
+    api,
+    locale,
+    // The visitor's token goes as a bearer header: inside a cross-site iframe the session cookie may be blocked.
+    headers: visitorHeaders,
+    onSessionRefused: forgetVisitorSession,
+    onSend: markConversationSent,
+    connection: monitor,
+    events: {
+      accepted: (_chat, messageId) => void outbox.markAccepted(messageId),
+      replyEnded: (_chat, turnId, outcome) => {
+        if (turnId) void outbox.remove(turnId);
+        if (outcome === 'gone') live.reloadHistory();
+      },
+      duplicate: (_chat, messageId) => {
+        void outbox.remove(messageId);
+        live.reloadHistory();
+      },
+      historyChanged: () => live.reloadHistory(),
+      isTurnAnswered: (turnId) => isTurnAnswered(live.messages, turnId),
+    },
+  });
 }
 
 export interface ConversationProps {
@@ -50,50 +68,112 @@ export interface ConversationProps {
   suggestedQuestions: readonly string[];
   maxChars?: number;
   maxRecordingSeconds?: number;
+  /** Where the connection status goes (the panel's header), rendered from here so it ships in this lazy chunk. */
+  statusSlot?: HTMLElement | null;
+  /** Injected in tests; IndexedDB otherwise. */
+  storage?: KeyValueStorage;
 }
 
 /**
- * The chat engine: useChat streaming over the AI SDK transport plus the stored history. Loaded lazily by ChatPanel,
- * because the AI SDK is most of the page's JavaScript and is not needed to paint or hydrate the page.
+ * The chat engine: useChat over a transport that resumes broken replies, an outbox that keeps what the prospect
+ * wrote until the server has it, and the stored history (or its last copy on this device). Loaded lazily by
+ * ChatPanel, because the AI SDK is most of the page's JavaScript and is not needed to paint or hydrate the page.
  */
-export default function Conversation({ id, api, suggestedQuestions, maxChars, maxRecordingSeconds }: ConversationProps) {
+export default function Conversation({ id, api, suggestedQuestions, maxChars, maxRecordingSeconds, statusSlot, storage }: ConversationProps) {
   const t = useT();
   const locale = useLocale();
   const composerInput = useRef<HTMLTextAreaElement>(null);
-  const transport = useMemo(
-    () =>
-      new DefaultChatTransport<SalesUIMessage>({
-        api,
-        // The server keeps the history: sending it back every turn would cost bandwidth and let a client rewrite it.
-        // The visitor's token goes as a bearer header: inside a cross-site iframe the session cookie may be blocked.
-        prepareSendMessagesRequest: async ({ id: chatId, messages }) => {
-          markConversationSent(chatId);
-          return { body: { id: chatId, message: messages.at(-1), locale }, headers: await visitorHeaders() };
-        },
-      }),
-    [api, locale],
-  );
-  const { messages, sendMessage, setMessages, status, error, stop, regenerate } = useChat<SalesUIMessage>({ id, transport });
+  const [monitor] = useState(() => new ConnectionMonitor({ probeUrl: `${api.replace(/\/chat\/?$/, '')}/health` }));
+  useEffect(() => monitor.start(), [monitor]);
+  const connection = useSyncExternalStore(monitor.subscribe, monitor.getSnapshot, monitor.getSnapshot);
+  const [outbox] = useState(() => new Outbox(id, storage));
+  const entries = useSyncExternalStore(outbox.subscribe, outbox.getSnapshot, outbox.getSnapshot);
+  const [outboxReady, setOutboxReady] = useState(false);
+  useEffect(() => void outbox.ready().then(() => setOutboxReady(true)), [outbox]);
 
   // A conversation created here and never sent has no history on the server: asking would only log a 404.
   const [fresh] = useState(() => isFreshConversation(id));
-  const history = useSWR(fresh ? null : `${api}/${encodeURIComponent(id)}`, fetchHistory, {
+  const history = useSWR(fresh ? null : ([`${api}/${encodeURIComponent(id)}`, id] as const), loadHistory, {
     revalidateOnFocus: false,
     revalidateOnReconnect: false,
     shouldRetryOnError: false,
   });
+  // What the transport's callbacks need from the latest render, kept current by an effect below.
+  const [live] = useState(() => new Live());
+
+  const transport = useMemo(() => createTransport({ api, locale, monitor, outbox, live }), [api, locale, monitor, outbox, live]);
+  const { messages, sendMessage, setMessages, status, error, stop, regenerate, resumeStream } = useChat<SalesUIMessage>({
+    id,
+    transport,
+    onFinish: ({ message, isAbort, isError }) => {
+      // Labelled now as the server stores it, so the label does not wait for a reload.
+      if (message.role === 'assistant' && (isAbort || isError)) setMessages((current) => withReplyStatus(current, message.id, isAbort ? 'stopped' : 'incomplete'));
+    },
+  });
+  useEffect(() => {
+    live.update(messages, () => history.mutate());
+  });
+  const busy = status === 'submitted' || status === 'streaming';
 
   const historyApplied = useRef(false);
   useEffect(() => {
-    const stored = history.data;
-    if (historyApplied.current || !stored) return;
+    const stored = history.data?.messages;
+    if (!stored || !outboxReady) return;
+    const first = !historyApplied.current;
     historyApplied.current = true;
-    if (stored.length === 0) return;
-    // Someone quick may have sent a message before the history arrived: keep it, after the stored turns.
-    setMessages((current) => [...stored.filter((message) => !current.some((c) => c.id === message.id)), ...current]);
-  }, [history.data, setMessages]);
+    setMessages((current) => mergeHistory({ stored, current, entries: outbox.getSnapshot(), first, streaming: busy }));
+    // busy is read, not followed: a refresh is applied once, when it arrives.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [history.data, outboxReady, outbox, setMessages]);
 
-  const busy = status === 'submitted' || status === 'streaming';
+  // After a reload: pick up the reply that was streaming (full replay), once the history and the outbox are in place.
+  const loaded = outboxReady && (fresh || history.data !== undefined || history.error !== undefined);
+  const [resuming, setResuming] = useState(!fresh);
+  const resumeStarted = useRef(false);
+  useEffect(() => {
+    if (!loaded || resumeStarted.current) return;
+    resumeStarted.current = true;
+    if (fresh) return;
+    void resumeStream().finally(() => setResuming(false));
+  }, [loaded, fresh, resumeStream]);
+
+  // The outbox goes out in order, one turn at a time, while the server is reachable.
+  const flushing = useRef(false);
+  const [flushTick, setFlushTick] = useState(0);
+  useEffect(() => {
+    const next = entries[0];
+    if (!next || !loaded || resuming || busy || flushing.current || connection.kind !== 'connected') return;
+    flushing.current = true;
+    void (async () => {
+      try {
+        // A message the server took before a reload is on the page already: it goes again under the same id.
+        setMessages((current) => current.filter((message) => message.id !== next.messageId));
+        await sendMessage({ id: next.messageId, role: 'user', parts: [{ type: 'text', text: next.text }] });
+      } finally {
+        // Answered, refused for good (the banner offers Retry), or stopped: either way it has left the outbox.
+        await outbox.remove(next.messageId).catch(() => undefined);
+        flushing.current = false;
+        setFlushTick((n) => n + 1);
+      }
+    })();
+  }, [entries, loaded, resuming, busy, connection.kind, flushTick, outbox, sendMessage, setMessages]);
+
+  // Back online after a history from this device's copy (or none): ask the server again.
+  const cachedOrFailed = history.data?.cached === true || history.error !== undefined;
+  useEffect(() => {
+    if (connection.kind === 'connected' && cachedOrFailed && !fresh) void history.mutate();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [connection.kind]);
+
+  // Every finished turn refreshes this device's copy, so a later offline visit shows it.
+  useEffect(() => {
+    if (status !== 'ready' || messages.length === 0) return;
+    const pending = new Set(outbox.getSnapshot().filter((entry) => !entry.acceptedAt).map((entry) => entry.messageId));
+    void saveHistorySnapshot(id, messages.filter((message) => !pending.has(message.id)), storage);
+  }, [status, messages, id, outbox, storage]);
+
+  const queuedIds = new Set(entries.filter((entry) => !entry.acceptedAt).map((entry) => entry.messageId));
+  const shown = [...messages, ...entries.filter((entry) => !messages.some((m) => m.id === entry.messageId)).map(entryMessage)];
   const last = messages.at(-1);
   const replyHasText = last?.role === 'assistant' && last.parts.some((part) => part.type === 'text' && part.text.trim() !== '');
   const showTyping = status === 'submitted' || (status === 'streaming' && !replyHasText);
@@ -102,22 +182,24 @@ export default function Conversation({ id, api, suggestedQuestions, maxChars, ma
   function send(text: string) {
     voice.bargeIn();
     voice.unlock();
-    void sendMessage({ text });
+    void outbox.add(newEntry(text, locale));
+  }
+
+  /** Stop: ends the reply on the server too (stored as stopped). A disconnect never gets here. */
+  async function stopReply() {
+    voice.bargeIn();
+    void transport.stopReply(id);
+    await stop();
   }
 
   // A transcript can arrive while a reply is still streaming (the prospect spoke over it): end that reply first.
   async function sendTranscript(text: string) {
-    if (status === 'submitted' || status === 'streaming') await stop();
+    if (busy) await stopReply();
     send(text);
   }
 
   // Voice ships in this lazily loaded chunk, so it costs the home page's first load nothing.
   const voice = useVoiceConversation({ locale, messages, status, maxRecordingSeconds, onTranscript: (text) => void sendTranscript(text) });
-
-  function stopReply() {
-    voice.bargeIn();
-    void stop();
-  }
 
   function ask(question: string) {
     send(question);
@@ -127,17 +209,22 @@ export default function Conversation({ id, api, suggestedQuestions, maxChars, ma
   const emptyState = (
     <EmptyState questions={suggestedQuestions} onSelect={ask} disabled={historyLoading || busy} loadingHistory={historyLoading} />
   );
+  const historyNote = history.data?.cached ? t('chat.historyCached') : history.error && shown.length === 0 ? t('chat.historyError') : null;
 
   return (
     <>
+      {statusSlot
+        ? createPortal(<ConnectionStatus state={connection} queued={queuedIds.size} onRetryNow={() => monitor.retryNow()} />, statusSlot)
+        : null}
       <MessageList
-        messages={messages}
+        messages={shown}
+        queuedIds={queuedIds}
         busy={busy}
         emptyState={emptyState}
         footer={
-          showTyping || error || history.error ? (
+          showTyping || error || historyNote ? (
             <>
-              {history.error && messages.length === 0 ? <p className="text-center text-xs text-slate-600">{t('chat.historyError')}</p> : null}
+              {historyNote ? <p data-testid="history-note" className="text-center text-xs text-slate-600">{historyNote}</p> : null}
               {showTyping ? <TypingIndicator /> : null}
               {error ? <ChatError error={error} onRetry={() => void regenerate()} /> : null}
             </>
@@ -147,7 +234,7 @@ export default function Conversation({ id, api, suggestedQuestions, maxChars, ma
       <Composer
         inputRef={composerInput}
         onSend={send}
-        onStop={stopReply}
+        onStop={() => void stopReply()}
         busy={busy}
         maxChars={maxChars}
         interim={voice.interim}

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import type { SalesUIMessage } from '@/lib/chat/messages';
 import { useT } from '@/lib/i18n/provider';
+import { replyStatus } from './reply-status';
 import { ChatNotice } from './chat-notice';
 import { MessageMarkdown } from './message-markdown';
 import { BookingCard, HandoffNotice, LeadConfirmation, SourceList } from './sales-parts';
@@ -13,20 +14,38 @@ export interface MessageListProps {
   emptyState?: ReactNode;
   /** Rendered after the messages inside the scroll area (typing indicator, error banner). */
   footer?: ReactNode;
+  /** User messages still in the outbox: shown, marked as queued. */
+  queuedIds?: ReadonlySet<string>;
 }
 
 // How close to the bottom (px) still counts as "at the bottom": a reader who scrolled up further is left alone.
 const STICK_THRESHOLD_PX = 64;
 
-function UserMessage({ message }: { message: SalesUIMessage }) {
+function UserMessage({ message, queued }: { message: SalesUIMessage; queued: boolean }) {
   const t = useT();
   const text = message.parts.map((part) => (part.type === 'text' ? part.text : '')).join('');
   return (
-    <li data-testid="message-user" className="flex flex-col items-end gap-1">
+    <li data-testid="message-user" data-queued={queued || undefined} className="flex flex-col items-end gap-1">
       <p className="px-1 text-xs font-medium text-slate-600">{t('chat.role.user')}</p>
-      <p className="max-w-[85%] rounded-2xl rounded-br-sm bg-brand-600 px-3.5 py-2 text-sm leading-6 break-words whitespace-pre-wrap text-white">
+      <p
+        className={`max-w-[85%] rounded-2xl rounded-br-sm px-3.5 py-2 text-sm leading-6 break-words whitespace-pre-wrap ${
+          queued ? 'border border-dashed border-brand-600/60 bg-brand-600/10 text-slate-900' : 'bg-brand-600 text-white'
+        }`}
+      >
         {text}
       </p>
+      {queued ? (
+        <p data-testid="message-queued" className="flex items-center gap-1 px-1 text-xs text-slate-600">
+          <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-3.5">
+            <path
+              fillRule="evenodd"
+              d="M10 18a8 8 0 1 0 0-16 8 8 0 0 0 0 16Zm.75-13a.75.75 0 0 0-1.5 0v5c0 .41.34.75.75.75h3.5a.75.75 0 0 0 0-1.5h-2.75V5Z"
+              clipRule="evenodd"
+            />
+          </svg>
+          {t('chat.message.queued')}
+        </p>
+      ) : null}
     </li>
   );
 }
@@ -36,8 +55,9 @@ function AssistantMessage({ message }: { message: SalesUIMessage }) {
   const hasText = message.parts.some((part) => part.type === 'text' && part.text.trim() !== '');
   const visible = message.parts.some((part) => ['data-notice', 'data-booking', 'data-handoff', 'data-lead'].includes(part.type));
   const sources = message.parts.flatMap((part) => (part.type === 'source-document' ? [part.title] : []));
+  const status = replyStatus(message);
   // An assistant message with nothing to show yet is represented by the typing indicator instead.
-  if (!hasText && !visible) return null;
+  if (!hasText && !visible && !status) return null;
   return (
     <li data-testid="message-assistant" className="flex flex-col items-start gap-1">
       <p className="flex items-center gap-1.5 px-1 text-xs font-medium text-slate-600">
@@ -56,13 +76,18 @@ function AssistantMessage({ message }: { message: SalesUIMessage }) {
           return null;
         })}
         {hasText ? <SourceList titles={sources} /> : null}
+        {status ? (
+          <p data-testid="reply-status" data-status={status} className="mt-1 text-xs text-slate-600 italic">
+            {t(status === 'stopped' ? 'chat.reply.stopped' : 'chat.reply.incomplete')}
+          </p>
+        ) : null}
       </div>
     </li>
   );
 }
 
 /** The conversation log: role-labelled messages that follow the newest text unless the reader scrolled up. */
-export function MessageList({ messages, busy, emptyState, footer }: MessageListProps) {
+export function MessageList({ messages, busy, emptyState, footer, queuedIds }: MessageListProps) {
   const t = useT();
   const scroller = useRef<HTMLDivElement>(null);
   const stickToBottom = useRef(true);
@@ -92,7 +117,7 @@ export function MessageList({ messages, busy, emptyState, footer }: MessageListP
         <ol className="flex flex-col gap-4">
           {messages.map((message) =>
             message.role === 'user' ? (
-              <UserMessage key={message.id} message={message} />
+              <UserMessage key={message.id} message={message} queued={queuedIds?.has(message.id) ?? false} />
             ) : message.role === 'assistant' ? (
               <AssistantMessage key={message.id} message={message} />
             ) : null,

@@ -37,6 +37,19 @@ export const en = {
   'chat.historyError': 'Your earlier messages could not be loaded. You can keep chatting.',
   'chat.notice.info': 'Note:',
   'chat.notice.warning': 'Heads up:',
+  'chat.status.label': 'Connection status',
+  'chat.status.connected': 'Connected',
+  'chat.status.reconnecting': 'Connection lost. Reconnecting…',
+  'chat.status.nextAttempt': 'next try in {seconds} s',
+  'chat.status.tryingNow': 'trying now…',
+  'chat.status.offline': "You're offline. Messages you write will be sent when you're back.",
+  'chat.status.queuedOne': '1 message waiting to send',
+  'chat.status.queuedMany': '{count} messages waiting to send',
+  'chat.status.retryNow': 'Try to reconnect now',
+  'chat.message.queued': 'Queued: sends when the connection is back',
+  'chat.reply.stopped': 'You stopped this reply.',
+  'chat.reply.incomplete': 'This reply was cut off before it finished.',
+  'chat.historyCached': "Showing the conversation saved on this device; newer messages appear when you're back online.",
 
   'composer.label': 'Your message',
   'composer.placeholder': 'Ask about plans, prices…',
@@ -84,6 +97,10 @@ export const en = {
   'sales.handoff.withEmail': 'A member of our sales team will reply to {email}.',
   'sales.handoff.noEmail': 'A member of our sales team will follow up. Share your email so they can reach you.',
   'sales.sources': 'Sources: {titles}',
+
+  'pwa.update.available': 'A new version of this page is available.',
+  'pwa.update.reload': 'Reload',
+  'pwa.update.later': 'Not now',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -39,6 +39,19 @@ export const es: Record<MessageKey, string> = {
   'chat.historyError': 'No se pudieron cargar tus mensajes anteriores. Puedes seguir conversando.',
   'chat.notice.info': 'Nota:',
   'chat.notice.warning': 'Atención:',
+  'chat.status.label': 'Estado de la conexión',
+  'chat.status.connected': 'Conectado',
+  'chat.status.reconnecting': 'Se perdió la conexión. Reconectando…',
+  'chat.status.nextAttempt': 'próximo intento en {seconds} s',
+  'chat.status.tryingNow': 'intentándolo ahora…',
+  'chat.status.offline': 'Estás sin conexión. Los mensajes que escribas se enviarán cuando vuelvas.',
+  'chat.status.queuedOne': '1 mensaje pendiente de enviar',
+  'chat.status.queuedMany': '{count} mensajes pendientes de enviar',
+  'chat.status.retryNow': 'Intentar reconectar ahora',
+  'chat.message.queued': 'En cola: se enviará cuando vuelva la conexión',
+  'chat.reply.stopped': 'Detuviste esta respuesta.',
+  'chat.reply.incomplete': 'Esta respuesta se cortó antes de terminar.',
+  'chat.historyCached': 'Mostramos la conversación guardada en este dispositivo; los mensajes nuevos aparecerán cuando vuelvas a tener conexión.',
 
   'composer.label': 'Tu mensaje',
   'composer.placeholder': 'Escribe tu pregunta…',
@@ -85,4 +98,8 @@ export const es: Record<MessageKey, string> = {
   'sales.handoff.noEmail': 'Una persona de nuestro equipo de ventas te contactará. Déjanos tu correo para que pueda escribirte.',
   'sales.sources': 'Fuentes: {titles}',
   'markdown.newTab': '(se abre en una pestaña nueva)',
+
+  'pwa.update.available': 'Hay una nueva versión de esta página.',
+  'pwa.update.reload': 'Recargar',
+  'pwa.update.later': 'Ahora no',
 };
