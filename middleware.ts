@@ -17,6 +17,8 @@ function contentSecurityPolicy(nonce: string): string {
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     "connect-src 'self'",
+    // The service worker (/serwist/sw.js): without this, worker-src falls back to script-src, where 'strict-dynamic' drops 'self'.
+    "worker-src 'self'",
     "media-src 'self' blob: data:",
     "object-src 'none'",
     "base-uri 'self'",

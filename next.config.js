@@ -27,6 +27,8 @@ const nextConfig = {
     return [
       { source: '/:path*', headers: asHeaders(always) },
       { source: '/:path*', has: [OVER_HTTPS], headers: asHeaders(overHttps) },
+      // The service worker script: browsers must ask for it each time so that a new version is found on the next visit.
+      { source: '/serwist/:file*', headers: [{ key: 'cache-control', value: 'no-cache' }] },
     ];
   },
   async rewrites() {

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { OfflineSupport } from '@/components/pwa/service-worker';
 import { I18nProvider } from '@/lib/i18n/provider';
 import { getRequestLocale } from '@/lib/i18n/server';
 import './globals.css';
@@ -16,7 +17,10 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
   return (
     <html lang={locale}>
       <body className="min-h-dvh bg-slate-50 font-sans text-slate-900 antialiased">
-        <I18nProvider locale={locale}>{children}</I18nProvider>
+        <I18nProvider locale={locale}>
+          {children}
+          <OfflineSupport />
+        </I18nProvider>
       </body>
     </html>
   );

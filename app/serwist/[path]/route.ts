@@ -1,0 +1,13 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createSerwistRoute } from '@serwist/turbopack';
+
+// Builds app/sw.ts (with the precache manifest of this build's /_next/static files and public/) once, at build time,
+// and serves it as a static file at /serwist/sw.js. Serwist's Turbopack integration: @serwist/next's plugin needs webpack.
+const iconRevision = createHash('sha256').update(readFileSync('app/icon.svg')).digest('hex').slice(0, 16);
+
+export const { dynamic, dynamicParams, revalidate, generateStaticParams, GET } = createSerwistRoute({
+  swSrc: 'app/sw.ts',
+  useNativeEsbuild: true,
+  additionalPrecacheEntries: [{ url: '/icon.svg', revision: iconRevision }],
+});
