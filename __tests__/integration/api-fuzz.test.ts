@@ -158,6 +158,7 @@ function requestArbitrary(opts: { seededId: string; validToken: string; ownOrigi
   const { seededId, validToken, ownOrigin } = opts;
   const routes = [
     '/api/v1/chat', '/api/chat', `/api/v1/chat/${seededId}`, `/api/chat/${seededId}`, '/api/v1/chat/short-id', `/api/v1/chat/${seededId.toUpperCase()}`,
+    `/api/v1/chat/${seededId}/stream`, `/api/v1/chat/${seededId}/stop`, '/api/v1/chat/short-id/stream', `/api/chat/${seededId}/stop`,
     '/api/v1/health', '/api/health',
     '/api/v1/session', '/api/session', '/api/v1/tts', '/api/tts', '/api/v1/transcribe', '/api/transcribe',
     // Unknown: the catch-all, other versions, the reserved paths.
@@ -410,7 +411,7 @@ describe('the API under fuzzing', () => {
     // Every method and every route was exercised, many times over.
     for (const method of METHODS) expect(seen.filter((request) => request.method === method).length).toBeGreaterThan(100);
     const routes = new Set(seen.map((request) => request.route));
-    expect(routes.size).toBeGreaterThanOrEqual(19);
+    expect(routes.size).toBeGreaterThanOrEqual(23);
 
     // And once more on purpose: a well-formed turn from another visitor into the seeded conversation.
     const intrusion = await send(next.url, {

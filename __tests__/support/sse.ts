@@ -40,3 +40,37 @@ export function textOf(chunks: UIChunk[]): string {
     .map((chunk) => chunk.delta ?? '')
     .join('');
 }
+
+export interface UIEvent {
+  id: number | undefined;
+  chunk: UIChunk;
+}
+
+/**
+ * Reads SSE events with their ids (eventsource-parser), optionally stopping after `limit` events: the connection is
+ * then cancelled, as a dropped network would leave it.
+ */
+export async function readUIEvents(response: Response, { limit, onEvent }: { limit?: number; onEvent?: (event: UIEvent) => void } = {}): Promise<UIEvent[]> {
+  const { createParser } = await import('eventsource-parser');
+  if (!response.body) throw new Error('response has no body');
+  const events: UIEvent[] = [];
+  let enough = false;
+  const parser = createParser({
+    onEvent(message) {
+      if (enough || message.data === '[DONE]') return;
+      const event = { id: message.id === undefined ? undefined : Number(message.id), chunk: JSON.parse(message.data) as UIChunk };
+      events.push(event);
+      onEvent?.(event);
+      if (limit !== undefined && events.length >= limit) enough = true;
+    },
+  });
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  while (!enough) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parser.feed(decoder.decode(value, { stream: true }));
+  }
+  if (enough) await reader.cancel();
+  return events;
+}

@@ -6,6 +6,7 @@ import type { SalesAgent } from '@/lib/llm/types';
 import { createMemoryStore } from '@/lib/store/memory';
 import type { RecentConversations } from '@/lib/chat/recent';
 import type { ConversationStore } from '@/lib/store/types';
+import { createMemoryReplyStore } from '@/lib/store/replies';
 import { NO_TURN_LIMITS } from '../support/visitor';
 
 const storeOptions = { prefix: 't:', conversationTtlSeconds: 3600, maxMessages: 100 };
@@ -177,6 +178,43 @@ describe('startChatTurn', () => {
       expect(types.at(-2)).toBe('data-notice');
       expect(notices(chunks)).toEqual(['not_saved']);
     });
+  });
+});
+
+describe('idempotency and retries of unfinished replies', () => {
+  it('answers a message id once, but answers it again on Retry when its stored reply was cut short', async () => {
+    const store = createMemoryStore(storeOptions);
+    const replies = createMemoryReplyStore();
+    const turn = async (agent: SalesAgent, regenerate?: boolean) => {
+      let done!: () => void;
+      const stored = new Promise<void>((resolve) => (done = resolve));
+      const stream = await startChatTurn({ ...base, recent: createRecentForTest(), replies, conversationId: 'idem-01', message: { id: 'q1', text: 'Tell me' }, store, agent, regenerate, onStored: () => done() });
+      await drain(stream);
+      await stored;
+    };
+    await turn(scriptedAgent({ error: 'The model stopped answering.' }), undefined);
+    // The failed reply stored only the user message: a plain resend answers it (a retry).
+    await turn(scriptedAgent({ words: ['Part', 'ial'] }));
+    const conversation = await store.getConversation({ id: 'idem-01' });
+    expect(conversation?.messages.map((m) => m.role)).toEqual(['user', 'assistant']);
+    await expect(turn(scriptedAgent({ words: ['Again'] }))).rejects.toMatchObject({ code: 'conflict:chat', details: { reason: 'duplicate' } });
+    // A stored reply marked as cut short can be asked for again with Retry.
+    const cut = await store.getConversation({ id: 'idem-01' });
+    const patched = createMemoryStore(storeOptions);
+    await patched.loadTurn({ id: 'idem-01', visitorId: base.visitorId, day: '2026-11-30' });
+    await patched.appendMessages({
+      id: 'idem-01',
+      messages: [cut!.messages[0]!, { ...cut!.messages[1]!, metadata: { ...cut!.messages[1]!.metadata, status: 'incomplete' } }],
+    });
+    let done!: () => void;
+    const stored = new Promise<void>((resolve) => (done = resolve));
+    const again = scriptedAgent({ words: ['Complete', ' answer'] });
+    await drain(await startChatTurn({ ...base, recent: createRecentForTest(), replies, conversationId: 'idem-01', message: { id: 'q1', text: 'Tell me' }, store: patched, agent: again, regenerate: true, onStored: () => done() }));
+    await stored;
+    expect(again.calls[0]?.history).toEqual([]);
+    const after = await patched.getConversation({ id: 'idem-01' });
+    expect(after?.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'assistant']);
+    expect(after?.messages[2]?.metadata?.status).toBeUndefined();
   });
 });
 

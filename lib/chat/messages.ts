@@ -10,6 +10,10 @@ export interface MessageMetadata {
   createdAt?: number;
   /** Which agent wrote an assistant message. */
   agent?: 'openai' | 'offline';
+  /** An assistant reply that did not end normally: stopped by the prospect, or cut by a failure. */
+  status?: 'stopped' | 'incomplete';
+  /** The id of the user message an assistant reply answers (the turn's idempotency key). */
+  turnId?: string;
 }
 
 export type SalesDataParts = {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { generateId, readUIMessageStream, type UIMessageChunk } from 'ai';
+import { generateId, type UIMessageChunk } from 'ai';
 import { messageText, type SalesUIMessage } from '@/lib/chat/messages';
 import { getServerConfig } from '@/lib/config';
 import { AppError } from '@/lib/errors';
@@ -9,8 +9,15 @@ import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
 import { turnNotice, type TurnNoticeCode } from '@/lib/sales/prompts';
 import type { SalesLocale, SalesSession } from '@/lib/sales/session';
 import { emptySalesState } from '@/lib/sales/types';
-import type { ConversationStore, TurnLoad, TurnUsage } from '@/lib/store/types';
+import type { ReplyStore } from '@/lib/store';
+import type { ConversationStore, TurnLoad } from '@/lib/store/types';
+import { getActiveReplies } from '@/lib/stream/active';
+import { createReplyRecorder } from '@/lib/stream/recorder';
+import { openResumeStream } from '@/lib/stream/resume';
+import { acquireTurnLock, LOCK_TTL_MS, lockValue } from '@/lib/stream/turn-lock';
+import { persistTurn } from './persist';
 import { getRecentConversations, type RecentConversations } from './recent';
+import { hasContent, relayAndStore } from './relay';
 import { checkTurnLimits, spendMicroUsd, utcDay, type TurnLimits } from './turn-limits';
 
 export interface ChatTurnInput {
@@ -37,9 +44,18 @@ export interface ChatTurnInput {
   writeRetryDelaysMs?: readonly number[];
   /** Called when the turn has been stored (or failed to store): tests and the bench wait on it. */
   onStored?: (result: { ok: boolean; messages: SalesUIMessage[] }) => void;
+  /**
+   * Turn locks and the resume buffer (docs/streaming.md). Without it (unit tests, the evaluation) turns are neither
+   * serialised nor resumable.
+   */
+  replies?: ReplyStore;
+  /** The client asks again for a reply to this message (Retry): allowed when the stored reply was stopped or cut. */
+  regenerate?: boolean;
+  /** How long a message waits for the reply in flight in its conversation before a 409 (default 15 s). */
+  turnWaitMs?: number;
+  /** How long a finished reply's buffer stays resumable, in seconds (default 120). */
+  resumeTtlSeconds?: number;
 }
-
-const DEFAULT_WRITE_RETRIES_MS = [200, 800] as const;
 
 /**
  * One chat turn: load the conversation (claiming a new id for the visitor) with today's usage, check the caps, stream
@@ -54,18 +70,65 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
   const day = utcDay(now());
   const limits = input.limits ?? getServerConfig().security;
 
-  // The rate-limit check (its own Redis request) runs beside the conversation load, so it adds no waiting.
-  const [admitted, loaded] = await Promise.allSettled([input.admission, store.loadTurn({ id: conversationId, visitorId, day })]);
-  let load: TurnLoad | null = null;
-  if (loaded.status === 'fulfilled') load = loaded.value;
-  else console.error(`[chat] reading conversation ${conversationId} failed; answering from what this instance remembers`, loaded.reason);
-  if (admitted.status === 'rejected') {
+  const turnId = input.message.id ?? generateId();
+  const replies = input.replies;
+  let lock = lockValue(turnId, now());
+  const loadTurn = () => store.loadTurn({ id: conversationId, visitorId, day });
+  // The rate-limit check and the turn lock (their own Redis requests) run beside the conversation load: no waiting.
+  const [admitted, loaded, locked] = await Promise.allSettled([
+    input.admission,
+    loadTurn(),
+    replies?.tryLock({ id: conversationId, value: lock, ttlMs: LOCK_TTL_MS }),
+  ]);
+  let load: TurnLoad | null = loaded.status === 'fulfilled' ? loaded.value : null;
+  if (!load) console.error(`[chat] reading conversation ${conversationId} failed; answering from what this instance remembers`, (loaded as PromiseRejectedResult).reason);
+  const releaseClaim = async () => {
     if (load?.claimed && load.conversation === null) await store.releaseClaim({ id: conversationId, visitorId }).catch(() => undefined);
+  };
+  const firstLock = locked.status === 'fulfilled' ? locked.value : undefined;
+  if (admitted.status === 'rejected') {
+    await releaseClaim();
+    if (firstLock?.acquired) await replies?.unlock({ id: conversationId, value: lock }).catch(() => undefined);
     throw admitted.reason;
+  }
+  if (load && load.owner !== visitorId) {
+    // Not theirs: let go of the lock at once, so a stranger cannot hold up the owner's conversation.
+    if (firstLock?.acquired) await replies?.unlock({ id: conversationId, value: lock }).catch(() => undefined);
+    throw new AppError('not_found:chat', 'There is no conversation with this id.');
+  }
+
+  // One turn at a time. The store being unreachable for the lock means it is down: answer anyway (fail open).
+  let holdsLock = false;
+  if (replies && firstLock) {
+    const outcome = await acquireTurnLock({ replies, conversationId, turnId, waitMs: input.turnWaitMs ?? 15_000, first: firstLock, firstValue: lock, now });
+    if (!outcome.acquired) {
+      // The same message sent again while its reply is produced (a retried send): the same reply, not a second turn.
+      const replay = await openResumeStream({ replies, conversationId, after: 0, includeFinished: true, interruptedMessage: turnNotice('reply_interrupted', input.locale ?? 'en') });
+      if (replay) return replay;
+      throw new AppError('conflict:chat', 'This message is already being answered.', { details: { reason: 'busy' }, headers: { 'retry-after': '2' } });
+    }
+    holdsLock = true;
+    lock = outcome.value;
+    // Waited for another turn: read again, so this reply sees it.
+    if (!firstLock.acquired) load = await loadTurn().catch(() => null);
+  }
+  const unlock = async () => {
+    if (holdsLock) await replies?.unlock({ id: conversationId, value: lock }).catch(() => undefined);
+  };
+  // The message id is the turn's idempotency key: a message already answered is not answered twice — unless the
+  // prospect asks again (Retry) for a reply that was stopped or cut short.
+  const stored = load?.conversation?.messages ?? [];
+  const asked = stored.findIndex((message) => message.role === 'user' && message.id === turnId);
+  const answer = asked === -1 ? undefined : stored[asked + 1];
+  const retryOfUnfinished = answer?.role === 'assistant' && input.regenerate === true && answer.metadata?.status !== undefined;
+  if (answer?.role === 'assistant' && !retryOfUnfinished) {
+    await unlock();
+    throw new AppError('conflict:chat', 'This message was already answered.', { details: { reason: 'duplicate' } });
   }
   const remembered = recent.get(conversationId);
   // Someone else's conversation answers exactly like one that does not exist: no oracle.
-  if ((load && load.owner !== visitorId) || (!load && remembered && remembered.owner !== visitorId)) {
+  if (!load && remembered && remembered.owner !== visitorId) {
+    await unlock();
     throw new AppError('not_found:chat', 'There is no conversation with this id.');
   }
   const known = load ? load.conversation : remembered;
@@ -93,20 +156,23 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
     if (agent.kind === 'openai' && input.gate) release = await input.gate.acquire({ key: visitorId });
   } catch (error) {
     // A refused turn leaves nothing behind: not even the claim on a fresh id.
-    if (load?.claimed && load.conversation === null) await store.releaseClaim({ id: conversationId, visitorId }).catch(() => undefined);
+    await releaseClaim();
+    await unlock();
     throw error;
   }
 
   const userMessage: SalesUIMessage = {
-    id: input.message.id ?? generateId(),
+    id: turnId,
     role: 'user',
     parts: [{ type: 'text', text: input.message.text }],
     metadata: { createdAt: now() },
   };
-  // A retry of a turn whose reply failed re-sends the same user message: answer it again without storing a duplicate.
+  // A retry of a turn whose reply failed (or was stopped or cut) re-sends the same user message: answer it again, from
+  // the history before it, without storing the user message twice.
   const last = history.at(-1);
-  const isRetry = last?.role === 'user' && last.id === userMessage.id;
-  const context = isRetry ? history.slice(0, -1) : history;
+  const retryAt = retryOfUnfinished ? history.findIndex((message) => message.id === turnId) : last?.role === 'user' && last.id === turnId ? history.length - 1 : -1;
+  const isRetry = retryAt !== -1;
+  const context = isRetry ? history.slice(0, retryAt) : history;
 
   const locale = input.locale ?? 'en';
   const session: SalesSession = {
@@ -122,6 +188,13 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
   };
   const usage = { inputTokens: 0, outputTokens: 0 };
   const trimmedMessages = Math.max(0, messageCount - history.length);
+  // Stop (POST …/stop) aborts this; a client that merely disconnects does not.
+  const stop = new AbortController();
+  const active = getActiveReplies();
+  active.set(conversationId, { turnId, abort: stop });
+  const recorder = replies
+    ? createReplyRecorder({ replies, conversationId, turnId, ttlSeconds: input.resumeTtlSeconds ?? 120, onStopRequested: () => stop.abort(), now })
+    : undefined;
   let reply: ReadableStream<UIMessageChunk>;
   try {
     reply = agent.streamReply({
@@ -130,6 +203,7 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
       userMessage,
       session,
       trimmedMessages,
+      abortSignal: stop.signal,
       onUsage: (step) => {
         usage.inputTokens += step.inputTokens;
         usage.outputTokens += step.outputTokens;
@@ -137,6 +211,9 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
     });
   } catch (error) {
     release?.();
+    if (active.get(conversationId)?.turnId === turnId) active.delete(conversationId);
+    await recorder?.finish('error');
+    await unlock();
     throw error;
   }
 
@@ -161,11 +238,13 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
     reply,
     notices: notices.map((code) => ({ code, message: turnNotice(code, locale) })),
     release,
-    finish: async (assistant) => {
+    record: recorder ? (chunk) => void recorder.record(chunk) : undefined,
+    finish: async (assistant, outcome) => {
       const messages: SalesUIMessage[] = [];
       if (!isRetry) messages.push(userMessage);
       if (assistant && hasContent(assistant)) {
-        messages.push({ ...assistant, metadata: { createdAt: now(), agent: agent.kind, ...assistant.metadata } });
+        const status = outcome.stopped || stop.signal.aborted ? 'stopped' : outcome.failed ? 'incomplete' : undefined;
+        messages.push({ ...assistant, metadata: { createdAt: now(), agent: agent.kind, ...assistant.metadata, ...(status ? { status } : {}) } });
       }
       const ok = messages.length === 0 ? true : await persist(messages);
       recent.remember(conversationId, {
@@ -177,139 +256,11 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
       input.onStored?.({ ok, messages });
       return ok ? undefined : { code: 'not_saved', message: turnNotice('not_saved', locale) };
     },
-  });
-}
-
-/**
- * Writes the turn, retrying with backoff. After a failed read the conversation's owner is checked again first, and the
- * stored sales state is only replaced if there was none: what was stored before is never overwritten by a state built
- * without it.
- */
-async function persistTurn(args: {
-  conversationId: string;
-  visitorId: string;
-  store: ConversationStore;
-  now: () => number;
-  day: string;
-  messages: SalesUIMessage[];
-  state: SalesSession['state'];
-  readFailed: boolean;
-  usage: () => TurnUsage;
-  writeRetryDelaysMs?: readonly number[];
-}): Promise<boolean> {
-  const delays = [0, ...(args.writeRetryDelaysMs ?? DEFAULT_WRITE_RETRIES_MS)];
-  for (const [attempt, delay] of delays.entries()) {
-    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-    try {
-      let state: SalesSession['state'] | undefined = args.state;
-      let usage = args.usage();
-      if (args.readFailed) {
-        const check = await args.store.loadTurn({ id: args.conversationId, visitorId: args.visitorId, day: args.day });
-        if (check.owner !== args.visitorId) return false;
-        if (check.conversation?.state) state = undefined;
-        usage = { ...usage, newConversation: check.conversation === null };
-      }
-      await args.store.appendMessages({ id: args.conversationId, messages: args.messages, state, now: args.now(), usage });
-      return true;
-    } catch (error) {
-      console.error(`[chat] storing a turn of ${args.conversationId} failed (attempt ${attempt + 1} of ${delays.length})`, error);
-    }
-  }
-  return false;
-}
-
-type Notice = { code: string; message: string };
-const noticeChunk = (notice: Notice): UIMessageChunk => ({ type: 'data-notice', data: { level: 'warning', ...notice } });
-
-/**
- * Forwards the reply to the client while recording it, in one read loop (a tee plus a second parser per chunk cost
- * measurable CPU per token under load). Notices go right after `start`; the final `finish` is held back until the
- * turn is stored, so a failed write can still be reported inside the reply. The loop reads the reply to its end even
- * after the client has gone.
- */
-function relayAndStore(args: {
-  reply: ReadableStream<UIMessageChunk>;
-  notices: Notice[];
-  release: (() => void) | undefined;
-  finish: (assistant: SalesUIMessage | undefined) => Promise<Notice | undefined>;
-}): ReadableStream<UIMessageChunk> {
-  const recorded: UIMessageChunk[] = [];
-  let client: ReadableStreamDefaultController<UIMessageChunk> | undefined;
-  const toClient = new ReadableStream<UIMessageChunk>({
-    start(controller) {
-      client = controller;
-    },
-    cancel() {
-      client = undefined;
+    done: async (outcome) => {
+      if (active.get(conversationId)?.turnId === turnId) active.delete(conversationId);
+      await recorder?.finish(outcome.stopped || stop.signal.aborted ? 'stopped' : outcome.failed ? 'error' : 'done');
+      await unlock();
     },
   });
-  const send = (chunk: UIMessageChunk) => {
-    try {
-      client?.enqueue(chunk);
-    } catch {
-      client = undefined;
-    }
-  };
-
-  void (async () => {
-    const reader = args.reply.getReader();
-    let finish: UIMessageChunk | undefined;
-    let failure: unknown;
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        if (value.type === 'finish') {
-          finish = value;
-          continue;
-        }
-        recorded.push(value);
-        send(value);
-        if (value.type === 'start') {
-          for (const notice of args.notices) {
-            recorded.push(noticeChunk(notice));
-            send(noticeChunk(notice));
-          }
-        }
-      }
-    } catch (error) {
-      console.error('[chat] the reply stream failed', error);
-      failure = error;
-    } finally {
-      args.release?.();
-    }
-    const unsaved = await args.finish(await assemble(finish ? [...recorded, finish] : recorded));
-    if (unsaved) send(noticeChunk(unsaved));
-    if (failure !== undefined) {
-      client?.error(failure);
-      return;
-    }
-    if (finish) send(finish);
-    try {
-      client?.close();
-    } catch {
-      // The client went away meanwhile.
-    }
-  })();
-  return toClient;
 }
 
-async function assemble(chunks: UIMessageChunk[]): Promise<SalesUIMessage | undefined> {
-  let assistant: SalesUIMessage | undefined;
-  const stream = new ReadableStream<UIMessageChunk>({
-    start(controller) {
-      for (const chunk of chunks) controller.enqueue(chunk);
-      controller.close();
-    },
-  });
-  try {
-    for await (const snapshot of readUIMessageStream<SalesUIMessage>({ stream, terminateOnError: false })) assistant = snapshot;
-  } catch (error) {
-    console.error('[chat] reading the reply for storage failed', error);
-  }
-  return assistant;
-}
-
-function hasContent(message: SalesUIMessage): boolean {
-  return message.parts.some((part) => (part.type === 'text' ? part.text.trim().length > 0 : part.type !== 'step-start'));
-}

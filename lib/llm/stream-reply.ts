@@ -52,7 +52,11 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
     execute: async ({ writer }) => {
       const session: SalesSession = input.session;
       session.emit = (chunk) => writer.write(chunk);
-      writer.write({ type: 'start', messageId: options.generateId(), messageMetadata: { createdAt: options.now(), agent: options.agent } });
+      writer.write({
+        type: 'start',
+        messageId: options.generateId(),
+        messageMetadata: { createdAt: options.now(), agent: options.agent, turnId: input.userMessage.id },
+      });
 
       const plan = beginTurn(session, {
         history: input.history,

@@ -72,7 +72,7 @@ export function fallbackNotice(locale: SalesLocale): string {
 }
 
 /** Notices about the conversation store and the app's limits, shown with a reply. */
-export type TurnNoticeCode = 'history_unavailable' | 'not_saved' | 'spend_cap';
+export type TurnNoticeCode = 'history_unavailable' | 'not_saved' | 'spend_cap' | 'reply_interrupted';
 
 const TURN_NOTICES: Record<TurnNoticeCode, Record<SalesLocale, string>> = {
   history_unavailable: {
@@ -82,6 +82,10 @@ const TURN_NOTICES: Record<TurnNoticeCode, Record<SalesLocale, string>> = {
   not_saved: {
     en: "This message and reply could not be saved, so they won't be here if you reload the page.",
     es: 'Este mensaje y su respuesta no se han podido guardar: no aparecerán si recargas la página.',
+  },
+  reply_interrupted: {
+    en: 'This reply was interrupted (our server restarted). Retry to get a complete answer.',
+    es: 'Esta respuesta se interrumpió (nuestro servidor se reinició). Vuelve a intentarlo para obtener la respuesta completa.',
   },
   spend_cap: {
     en: 'We have reached our assistant budget for today, so our basic assistant is answering.',

@@ -4,10 +4,12 @@ import { processSingleton } from '@/lib/process-singleton';
 import { createMemoryAudioCache, createUpstashAudioCache, type AudioCache } from './audio-cache';
 import { createMemoryStore } from './memory';
 import type { ConversationStore } from './types';
-import { createRedisClient } from './redis-client';
+import { createRedisClient, getRedisClient } from './redis-client';
+import { createMemoryReplyStore, createUpstashReplyStore, type ReplyStore } from './replies';
 import { createUpstashStore } from './upstash';
 
 export type { AudioCache, AudioCacheStats, CachedAudio } from './audio-cache';
+export type { ReplyStore } from './replies';
 export type { Conversation, ConversationMeta, ConversationStore, StoreHealth } from './types';
 
 let warnedAboutMemory = false;
@@ -45,4 +47,14 @@ export function getAudioCache(): AudioCache {
 /** A client for @upstash/ratelimit: auto-pipelined, so a visitor's and an address's limits go in one HTTP request. */
 export function createRateLimitRedis(config: Extract<ServerConfig['store'], { provider: 'upstash' }>) {
   return createRedisClient({ url: config.url, token: config.token, retries: 0, autoPipeline: true });
+}
+
+/** The process's store of replies in flight (turn locks and resume buffers), on the same Redis (or memory). */
+export function getReplyStore(): ReplyStore {
+  return processSingleton('reply-store', () => {
+    const config = getServerConfig().store;
+    return config.provider === 'upstash'
+      ? createUpstashReplyStore({ redis: getRedisClient({ url: config.url, token: config.token }), prefix: config.prefix })
+      : createMemoryReplyStore();
+  });
 }

@@ -45,3 +45,15 @@ export function usageKeys(prefix: string, day: string, visitorId: string) {
 }
 
 export const USAGE_TTL_SECONDS = 2 * 24 * 60 * 60;
+
+/** The resume buffer of replies and the turn lock (docs/streaming.md). */
+export function replyKeys(prefix: string, conversationId: string) {
+  return {
+    /** String: the user message id of the reply in flight (or last finished) in this conversation. */
+    current: `${prefix}stream:${conversationId}`,
+    /** List of JSON batches of one reply's events, oldest first. */
+    events: (turnId: string) => `${prefix}stream:${conversationId}:${turnId}`,
+    /** String: `<turnId>|<acquiredAt>` while a turn holds the conversation. */
+    lock: `${prefix}lock:${conversationId}`,
+  };
+}

@@ -81,6 +81,10 @@ export function createMemoryStore(options: MemoryStoreOptions): ConversationStor
       return { conversation, owner, claimed, usage };
     },
 
+    async isOwner({ id, visitorId }): Promise<boolean> {
+      return live(id)?.owner === visitorId;
+    },
+
     async releaseClaim({ id, visitorId }): Promise<void> {
       const entry = live(id);
       if (entry && !entry.meta && entry.owner === visitorId) conversations.delete(id);

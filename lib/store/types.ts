@@ -71,6 +71,8 @@ export interface ConversationStore {
    * Binds the id to the visitor when it is free, then reads the conversation and today's usage counters. One round trip.
    */
   loadTurn(args: { id: string; visitorId: string; day: string }): Promise<TurnLoad>;
+  /** Whether the conversation (stored, or only claimed by its first turn in flight) is the visitor's. One round trip. */
+  isOwner(args: { id: string; visitorId: string }): Promise<boolean>;
   /** Undoes a claim that `loadTurn` just made on an empty id, when the turn is refused before anything is stored. */
   releaseClaim(args: { id: string; visitorId: string }): Promise<void>;
   /** Erases the conversation (messages, sales state with the lead record) if it is the visitor's. false if not found. */

@@ -66,6 +66,10 @@ export function createUpstashStore(options: UpstashStoreOptions): ConversationSt
       };
     },
 
+    async isOwner({ id, visitorId }): Promise<boolean> {
+      return (await run(() => redis.hget<string>(conversationKeys(options.prefix, id).meta, 'owner'))) === visitorId;
+    },
+
     async releaseClaim({ id, visitorId }): Promise<void> {
       const keys = conversationKeys(options.prefix, id);
       // Only a hash that holds nothing but this visitor's claim is removed (atomic: a turn may be storing meanwhile).

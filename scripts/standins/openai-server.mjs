@@ -37,7 +37,7 @@ import { flagNumber, parseArgs, serveFromCli } from './cli.mjs';
  *   apiKey: string | null,
  * }} Behaviour
  * `apiKey`: when set, requests must carry `Authorization: Bearer <apiKey>` (else 401 invalid_api_key).
- * @typedef {{ method: string, path: string, body: any, headers: http.IncomingHttpHeaders, at: number }} RecordedRequest
+ * @typedef {{ method: string, path: string, body: any, headers: http.IncomingHttpHeaders, at: number, abortedAt: number | undefined }} RecordedRequest
  */
 
 /** @type {Behaviour} */
@@ -103,7 +103,13 @@ export async function startOpenAIStandIn(options = {}) {
 
     if (path.startsWith('/__standin/')) return handleControl(method, path, body, res);
 
-    requests.push({ method, path, body, headers: req.headers, at: Date.now() });
+    /** @type {RecordedRequest} */
+    const record = { method, path, body, headers: req.headers, at: Date.now(), abortedAt: undefined };
+    // The client hanging up before the answer ended (a cancelled generation) is recorded with its time.
+    res.on('close', () => {
+      if (!res.writableFinished) record.abortedAt = Date.now();
+    });
+    requests.push(record);
     if (requests.length > MAX_RECORDED_REQUESTS) requests.splice(0, requests.length - MAX_RECORDED_REQUESTS);
 
     if (behaviour.apiKey !== null && req.headers.authorization !== `Bearer ${behaviour.apiKey}`) {

@@ -1,4 +1,3 @@
-import { createUIMessageStreamResponse } from 'ai';
 import { startChatTurn } from '@/lib/chat/turn';
 import { getServerConfig } from '@/lib/config';
 import { AppError, toAppError } from '@/lib/errors';
@@ -7,7 +6,8 @@ import { getOfflineAgent, getSalesAgent } from '@/lib/llm';
 import { getLlmGate } from '@/lib/security/concurrency';
 import { guardRequest } from '@/lib/security/guard';
 import { enforceRateLimit } from '@/lib/security/rate-limit';
-import { getConversationStore } from '@/lib/store';
+import { getConversationStore, getReplyStore } from '@/lib/store';
+import { eventStreamResponse } from '@/lib/stream/sse';
 import { chatRequestSchema, pickUserMessage } from './schema';
 
 // Streams are never cached and the handler reads per-request state.
@@ -46,17 +46,19 @@ export const POST = withErrors('chat', async (request: Request) => {
     conversationId: parsed.data.id,
     visitorId: visitor.visitorId,
     message: picked.message,
+    regenerate: parsed.data.trigger === 'regenerate-message',
     locale: parsed.data.locale,
     store: getConversationStore(),
     agent: getSalesAgent(),
     offlineAgent: getOfflineAgent(),
     gate: getLlmGate(),
+    replies: getReplyStore(),
+    turnWaitMs: config.chat.turnWaitMs,
+    resumeTtlSeconds: config.chat.resumeTtlSeconds,
   });
   const { headers } = await admission;
-  return createUIMessageStreamResponse({
-    stream,
-    headers: { ...headers, 'cache-control': 'no-cache, no-transform', 'x-accel-buffering': 'no' },
-  });
+  // Every event has an id, so a client that loses the connection resumes after the last one it saw.
+  return eventStreamResponse(stream, { headers });
 });
 
 export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods(['POST']);

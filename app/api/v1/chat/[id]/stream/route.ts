@@ -1,0 +1,44 @@
+import { CONVERSATION_ID_RULE, isStrongConversationId } from '@/lib/chat/messages';
+import { AppError } from '@/lib/errors';
+import { NO_STORE_HEADERS, otherMethods, withErrors } from '@/lib/http';
+import { turnNotice } from '@/lib/sales/prompts';
+import { guardRequest } from '@/lib/security/guard';
+import { getConversationStore, getReplyStore } from '@/lib/store';
+import { openResumeStream } from '@/lib/stream/resume';
+import { eventStreamResponse } from '@/lib/stream/sse';
+
+export const dynamic = 'force-dynamic';
+
+type Context = { params: Promise<{ id: string }> };
+
+/**
+ * Resumes the reply in flight (docs/streaming.md): the events after `Last-Event-ID` (or `?after=`), then live until it
+ * ends. Without either, only a reply still in flight is replayed (from its start: a reload). 204 when there is none.
+ */
+export const GET = withErrors('history', async (request: Request, context: Context) => {
+  const { visitor } = await guardRequest(request);
+  const { id } = await context.params;
+  if (!isStrongConversationId(id)) throw new AppError('bad_request:history', CONVERSATION_ID_RULE);
+  const url = new URL(request.url);
+  const raw = request.headers.get('last-event-id') ?? url.searchParams.get('after');
+  if (raw !== null && !/^\d{1,9}$/.test(raw.trim())) throw new AppError('bad_request:history', 'Last-Event-ID must be the number of the last event received.');
+  // Ownership first (a conversation whose first reply is in flight is only claimed yet): someone else's is a 404,
+  // exactly like one that does not exist.
+  if (!(await getConversationStore().isOwner({ id, visitorId: visitor.visitorId }))) {
+    throw new AppError('not_found:history', 'There is no conversation with this id (it may have expired).');
+  }
+  const after = raw === null ? 0 : Number(raw);
+  const locale = url.searchParams.get('locale') === 'es' ? 'es' : 'en';
+  const stream = await openResumeStream({
+    replies: getReplyStore(),
+    conversationId: id,
+    after,
+    includeFinished: raw !== null,
+    interruptedMessage: turnNotice('reply_interrupted', locale),
+    signal: request.signal,
+  });
+  if (!stream) return new Response(null, { status: 204, headers: NO_STORE_HEADERS });
+  return eventStreamResponse(stream, { firstId: after + 1 });
+});
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods(['GET']);

@@ -1,0 +1,45 @@
+import 'server-only';
+import type { SalesUIMessage } from '@/lib/chat/messages';
+import type { SalesSession } from '@/lib/sales/session';
+import type { ConversationStore, TurnUsage } from '@/lib/store/types';
+
+const DEFAULT_WRITE_RETRIES_MS = [200, 800] as const;
+
+/**
+ * Writes the turn, retrying with backoff. After a failed read the conversation's owner is checked again first, and the
+ * stored sales state is only replaced if there was none: what was stored before is never overwritten by a state built
+ * without it.
+ */
+export async function persistTurn(args: {
+  conversationId: string;
+  visitorId: string;
+  store: ConversationStore;
+  now: () => number;
+  day: string;
+  messages: SalesUIMessage[];
+  state: SalesSession['state'];
+  readFailed: boolean;
+  usage: () => TurnUsage;
+  writeRetryDelaysMs?: readonly number[];
+}): Promise<boolean> {
+  const delays = [0, ...(args.writeRetryDelaysMs ?? DEFAULT_WRITE_RETRIES_MS)];
+  for (const [attempt, delay] of delays.entries()) {
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    try {
+      let state: SalesSession['state'] | undefined = args.state;
+      let usage = args.usage();
+      if (args.readFailed) {
+        const check = await args.store.loadTurn({ id: args.conversationId, visitorId: args.visitorId, day: args.day });
+        if (check.owner !== args.visitorId) return false;
+        if (check.conversation?.state) state = undefined;
+        usage = { ...usage, newConversation: check.conversation === null };
+      }
+      await args.store.appendMessages({ id: args.conversationId, messages: args.messages, state, now: args.now(), usage });
+      return true;
+    } catch (error) {
+      console.error(`[chat] storing a turn of ${args.conversationId} failed (attempt ${attempt + 1} of ${delays.length})`, error);
+    }
+  }
+  return false;
+}
+

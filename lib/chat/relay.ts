@@ -1,0 +1,115 @@
+import 'server-only';
+import { readUIMessageStream, type UIMessageChunk } from 'ai';
+import type { SalesUIMessage } from '@/lib/chat/messages';
+
+export type Notice = { code: string; message: string };
+const noticeChunk = (notice: Notice): UIMessageChunk => ({ type: 'data-notice', data: { level: 'warning', ...notice } });
+
+/** How a reply ended: cut by an error (a thrown stream or an `error` chunk), or stopped (an `abort` chunk). */
+export interface ReplyOutcome {
+  failed: boolean;
+  stopped: boolean;
+}
+
+/**
+ * Forwards the reply to the client while recording it, in one read loop (a tee plus a second parser per chunk cost
+ * measurable CPU per token under load). Every chunk the client gets also goes to `record` (the resume buffer), in the
+ * same order, so SSE event ids match. Notices go right after `start`; the final `finish` is held back until the turn
+ * is stored, so a failed write can still be reported inside the reply. The loop reads the reply to its end even after
+ * the client has gone.
+ */
+export function relayAndStore(args: {
+  reply: ReadableStream<UIMessageChunk>;
+  notices: Notice[];
+  release: (() => void) | undefined;
+  record?: (chunk: UIMessageChunk) => void;
+  /** Stores the turn; returns a notice for the prospect when it could not be saved. */
+  finish: (assistant: SalesUIMessage | undefined, outcome: ReplyOutcome) => Promise<Notice | undefined>;
+  /** After the last chunk was sent (the resume buffer's end marker, the turn lock). */
+  done?: (outcome: ReplyOutcome) => Promise<void>;
+}): ReadableStream<UIMessageChunk> {
+  const recorded: UIMessageChunk[] = [];
+  let client: ReadableStreamDefaultController<UIMessageChunk> | undefined;
+  const toClient = new ReadableStream<UIMessageChunk>({
+    start(controller) {
+      client = controller;
+    },
+    cancel() {
+      client = undefined;
+    },
+  });
+  const send = (chunk: UIMessageChunk) => {
+    args.record?.(chunk);
+    try {
+      client?.enqueue(chunk);
+    } catch {
+      client = undefined;
+    }
+  };
+
+  void (async () => {
+    const reader = args.reply.getReader();
+    let finish: UIMessageChunk | undefined;
+    let failure: unknown;
+    const outcome: ReplyOutcome = { failed: false, stopped: false };
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        if (value.type === 'finish') {
+          finish = value;
+          continue;
+        }
+        if (value.type === 'error') outcome.failed = true;
+        if (value.type === 'abort') outcome.stopped = true;
+        recorded.push(value);
+        send(value);
+        if (value.type === 'start') {
+          for (const notice of args.notices) {
+            recorded.push(noticeChunk(notice));
+            send(noticeChunk(notice));
+          }
+        }
+      }
+    } catch (error) {
+      console.error('[chat] the reply stream failed', error);
+      failure = error;
+      outcome.failed = true;
+    } finally {
+      args.release?.();
+    }
+    const unsaved = await args.finish(await assemble(finish ? [...recorded, finish] : recorded), outcome);
+    if (unsaved) send(noticeChunk(unsaved));
+    // A resume must end the same way: the buffer gets an error event (the live client gets the stream's error below).
+    if (failure !== undefined) args.record?.({ type: 'error', errorText: 'The reply was interrupted.' });
+    else if (finish) send(finish);
+    await args.done?.(outcome);
+    try {
+      if (failure !== undefined) client?.error(failure);
+      else client?.close();
+    } catch {
+      // The client went away meanwhile.
+    }
+  })();
+  return toClient;
+}
+
+async function assemble(chunks: UIMessageChunk[]): Promise<SalesUIMessage | undefined> {
+  let assistant: SalesUIMessage | undefined;
+  const stream = new ReadableStream<UIMessageChunk>({
+    start(controller) {
+      for (const chunk of chunks) controller.enqueue(chunk);
+      controller.close();
+    },
+  });
+  try {
+    for await (const snapshot of readUIMessageStream<SalesUIMessage>({ stream, terminateOnError: false })) assistant = snapshot;
+  } catch (error) {
+    console.error('[chat] reading the reply for storage failed', error);
+  }
+  return assistant;
+}
+
+export function hasContent(message: SalesUIMessage): boolean {
+  return message.parts.some((part) => (part.type === 'text' ? part.text.trim().length > 0 : part.type !== 'step-start'));
+}

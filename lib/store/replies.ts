@@ -1,0 +1,153 @@
+import 'server-only';
+import type { Redis } from '@upstash/redis';
+import { AppError } from '@/lib/errors';
+import { replyKeys } from './keys';
+
+/**
+ * Storage for replies in flight: the per-conversation turn lock and the resume buffer (batches of SSE events).
+ * Upstash or process memory, same semantics. The producing and replaying logic is in lib/stream.
+ */
+export interface ReplyStore {
+  readonly kind: 'upstash' | 'memory';
+  /** Takes the conversation's turn lock if it is free; returns who holds it afterwards. One round trip. */
+  tryLock(args: { id: string; value: string; ttlMs: number }): Promise<{ acquired: boolean; holder: string | null }>;
+  /** Takes the lock from a holder known to be dead. */
+  forceLock(args: { id: string; value: string; ttlMs: number }): Promise<void>;
+  /** Frees the lock if `value` still holds it. */
+  unlock(args: { id: string; value: string }): Promise<void>;
+  /**
+   * The first batch of a reply: points the conversation at it, starts its buffer afresh (a retried message reuses the
+   * key) and gives it a TTL for a producer that dies.
+   */
+  begin(args: { id: string; turnId: string; batch: string; ttlSeconds: number }): Promise<number>;
+  /** Appends a batch; returns the buffer's length (more than the producer pushed means a Stop was requested). */
+  push(args: { id: string; turnId: string; batch: string }): Promise<number>;
+  /** The last batch: the buffer (and pointer) now live `ttlSeconds` more. */
+  end(args: { id: string; turnId: string; batch: string; ttlSeconds: number }): Promise<void>;
+  /** The reply in flight or last finished, or null. */
+  current(args: { id: string }): Promise<string | null>;
+  /** Batches from index `from` on. */
+  read(args: { id: string; turnId: string; from: number }): Promise<string[]>;
+}
+
+const run = async <T>(call: () => Promise<T>): Promise<T> => {
+  try {
+    return await call();
+  } catch (error) {
+    throw new AppError('upstream_unavailable:store', 'The conversation store is not answering.', { cause: error });
+  }
+};
+
+const UNLOCK_SCRIPT = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('DEL', KEYS[1])
+end
+return 0`;
+
+export function createUpstashReplyStore(options: { redis: Redis; prefix: string }): ReplyStore {
+  const { redis, prefix } = options;
+  return {
+    kind: 'upstash',
+    async tryLock({ id, value, ttlMs }) {
+      const keys = replyKeys(prefix, id);
+      const [set, holder] = await run(() => redis.pipeline().set(keys.lock, value, { nx: true, px: ttlMs }).get<string>(keys.lock).exec());
+      return { acquired: set === 'OK', holder: typeof holder === 'string' ? holder : null };
+    },
+    async forceLock({ id, value, ttlMs }) {
+      await run(() => redis.set(replyKeys(prefix, id).lock, value, { px: ttlMs }));
+    },
+    async unlock({ id, value }) {
+      await run(() => redis.eval(UNLOCK_SCRIPT, [replyKeys(prefix, id).lock], [value]));
+    },
+    async begin({ id, turnId, batch, ttlSeconds }) {
+      const keys = replyKeys(prefix, id);
+      const events = keys.events(turnId);
+      // A retry of the same message (after its producer died) starts a fresh buffer under the same key.
+      const results = await run(() =>
+        redis.pipeline().set(keys.current, turnId, { ex: ttlSeconds }).del(events).rpush(events, batch).expire(events, ttlSeconds).exec(),
+      );
+      return Number(results[2]);
+    },
+    async push({ id, turnId, batch }) {
+      return Number(await run(() => redis.rpush(replyKeys(prefix, id).events(turnId), batch)));
+    },
+    async end({ id, turnId, batch, ttlSeconds }) {
+      const keys = replyKeys(prefix, id);
+      const events = keys.events(turnId);
+      await run(() => redis.pipeline().rpush(events, batch).expire(events, ttlSeconds).expire(keys.current, ttlSeconds).exec());
+    },
+    async current({ id }) {
+      const value = await run(() => redis.get<string>(replyKeys(prefix, id).current));
+      return typeof value === 'string' && value ? value : null;
+    },
+    async read({ id, turnId, from }) {
+      const list = await run(() => redis.lrange<string>(replyKeys(prefix, id).events(turnId), from, -1));
+      return list.map(String);
+    },
+  };
+}
+
+/** The same in process memory (the embedded default). Expiry is checked on read. */
+export function createMemoryReplyStore(options: { clock?: () => number } = {}): ReplyStore {
+  const clock = options.clock ?? Date.now;
+  const values = new Map<string, { value: string; expiresAt: number }>();
+  const lists = new Map<string, { items: string[]; expiresAt: number }>();
+  const live = <T extends { expiresAt: number }>(map: Map<string, T>, key: string): T | undefined => {
+    const entry = map.get(key);
+    if (entry && entry.expiresAt <= clock()) {
+      map.delete(key);
+      return undefined;
+    }
+    return entry;
+  };
+  const listOf = (key: string, ttlMs?: number) => {
+    let entry = live(lists, key);
+    if (!entry) {
+      entry = { items: [], expiresAt: clock() + (ttlMs ?? 3_600_000) };
+      lists.set(key, entry);
+    }
+    if (ttlMs !== undefined) entry.expiresAt = clock() + ttlMs;
+    return entry;
+  };
+  return {
+    kind: 'memory',
+    async tryLock({ id, value, ttlMs }) {
+      const key = `lock:${id}`;
+      const held = live(values, key);
+      if (held) return { acquired: false, holder: held.value };
+      values.set(key, { value, expiresAt: clock() + ttlMs });
+      return { acquired: true, holder: value };
+    },
+    async forceLock({ id, value, ttlMs }) {
+      values.set(`lock:${id}`, { value, expiresAt: clock() + ttlMs });
+    },
+    async unlock({ id, value }) {
+      if (live(values, `lock:${id}`)?.value === value) values.delete(`lock:${id}`);
+    },
+    async begin({ id, turnId, batch, ttlSeconds }) {
+      values.set(`current:${id}`, { value: turnId, expiresAt: clock() + ttlSeconds * 1000 });
+      lists.delete(`events:${id}:${turnId}`);
+      const list = listOf(`events:${id}:${turnId}`, ttlSeconds * 1000);
+      list.items.push(batch);
+      return list.items.length;
+    },
+    async push({ id, turnId, batch }) {
+      const list = listOf(`events:${id}:${turnId}`);
+      list.items.push(batch);
+      return list.items.length;
+    },
+    async end({ id, turnId, batch, ttlSeconds }) {
+      listOf(`events:${id}:${turnId}`, ttlSeconds * 1000).items.push(batch);
+      const current = live(values, `current:${id}`);
+      if (current) current.expiresAt = clock() + ttlSeconds * 1000;
+      // Finished buffers of other conversations are dropped as they expire; this keeps the maps bounded meanwhile.
+      for (const key of lists.keys()) live(lists, key);
+    },
+    async current({ id }) {
+      return live(values, `current:${id}`)?.value ?? null;
+    },
+    async read({ id, turnId, from }) {
+      return (live(lists, `events:${id}:${turnId}`)?.items ?? []).slice(from);
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import 'server-only';
+import type { UIMessageChunk } from 'ai';
+import type { ReplyStore } from '@/lib/store';
+import { parseBatch, PRODUCER_STALE_MS, type ReplyBatch } from './batches';
+
+export interface ResumeOptions {
+  replies: ReplyStore;
+  conversationId: string;
+  /** Replay the events after this id (Last-Event-ID); 0 = from the first. */
+  after: number;
+  /** Whether a reply that has already ended is replayed (a reconnect: yes; a page load without Last-Event-ID: no). */
+  includeFinished: boolean;
+  /** The message of the notice sent when the producer died. */
+  interruptedMessage: string;
+  signal?: AbortSignal;
+  pollMs?: number;
+  now?: () => number;
+}
+
+/**
+ * The events of the reply in flight after `after`, then live until it ends, read from the resume buffer (so any
+ * instance can serve it). null when there is nothing to resume. A producer that stopped writing (no event or
+ * keep-alive for 6 s: the server restarted) ends the stream with a `reply_interrupted` notice and an error.
+ */
+export async function openResumeStream(options: ResumeOptions): Promise<ReadableStream<UIMessageChunk> | null> {
+  const { replies, conversationId: id } = options;
+  const now = options.now ?? Date.now;
+  const pollMs = options.pollMs ?? 100;
+  const turnId = await replies.current({ id });
+  if (!turnId) return null;
+  const first = (await replies.read({ id, turnId, from: 0 })).map(parseBatch).filter((batch): batch is ReplyBatch => batch !== null);
+  if (first.length === 0) return null;
+  const ended = first.some((batch) => batch.end);
+  if (ended && !options.includeFinished) return null;
+
+  let read = first.length;
+  let lastSeq = options.after;
+  let lastActivity = Math.max(...first.map((batch) => batch.at));
+  let stopped = false;
+
+  return new ReadableStream<UIMessageChunk>({
+    start(controller) {
+      // Returns true when the reply has ended.
+      const emit = (batches: ReplyBatch[]): boolean => {
+        for (const batch of batches) {
+          lastActivity = Math.max(lastActivity, batch.at);
+          for (const [seq, chunk] of batch.events ?? []) {
+            if (seq <= lastSeq) continue;
+            lastSeq = seq;
+            controller.enqueue(chunk);
+          }
+          if (batch.end) return true;
+        }
+        return false;
+      };
+      if (emit(first)) return controller.close();
+
+      const follow = async () => {
+        while (!stopped && !options.signal?.aborted) {
+          await new Promise((resolve) => setTimeout(resolve, pollMs));
+          let batches: ReplyBatch[];
+          try {
+            batches = (await replies.read({ id, turnId, from: read })).map(parseBatch).filter((batch): batch is ReplyBatch => batch !== null);
+          } catch {
+            batches = [];
+          }
+          read += batches.length;
+          if (emit(batches)) return controller.close();
+          if (now() - lastActivity > PRODUCER_STALE_MS) {
+            controller.enqueue({ type: 'data-notice', data: { level: 'warning', code: 'reply_interrupted', message: options.interruptedMessage } });
+            controller.enqueue({ type: 'error', errorText: options.interruptedMessage });
+            return controller.close();
+          }
+        }
+        try {
+          controller.close();
+        } catch {
+          // Already cancelled by the client.
+        }
+      };
+      void follow();
+    },
+    cancel() {
+      stopped = true;
+    },
+  });
+}
