@@ -5,6 +5,7 @@
 // --levels=1,50,200, --rounds=N (bursts per level, default 3).
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { createParser } from 'eventsource-parser';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -90,22 +91,25 @@ async function stopAll() {
 }
 
 /** Reads an SSE body, calling onData(payload) per `data:` line; returns when the stream ends. */
-async function readSse(response, onData) {
+/**
+ * Reads a server-sent event stream (eventsource-parser) until it ends or `onEvent` returns true, then cancels it.
+ * @param {Response} response @param {(event: { id: string | undefined, data: string }) => boolean | void} onEvent
+ */
+async function readEvents(response, onEvent) {
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
-  let buffer = '';
-  for (;;) {
+  let stop = false;
+  const parser = createParser({ onEvent: (event) => { if (!stop && onEvent({ id: event.id, data: event.data }) === true) stop = true; } });
+  while (!stop) {
     const { done, value } = await reader.read();
     if (done) return;
-    buffer += decoder.decode(value, { stream: true });
-    let newline;
-    while ((newline = buffer.indexOf('\n')) !== -1) {
-      const line = buffer.slice(0, newline);
-      buffer = buffer.slice(newline + 1);
-      if (line.startsWith('data: ')) onData(line.slice(6));
-    }
+    parser.feed(decoder.decode(value, { stream: true }));
   }
+  await reader.cancel().catch(() => undefined);
 }
+
+/** The `data` of each event, as the browser's chat reads it. */
+const readSse = (response, onData) => readEvents(response, (event) => void onData(event.data));
 
 /** One streamed request; returns { ttft, gaps, error } with times in ms from just before fetch(). */
 async function timedStream(send, isToken) {
@@ -223,10 +227,64 @@ try {
   console.log(`\nRedis per chat turn (through the Upstash bridge, rate limiting on: per visitor + per address): ${commandsPerTurn.toFixed(1)} commands in ${requestsPerTurn.toFixed(1)} HTTP requests`);
   console.log('Goal: added p50 < 5 ms for 1 chat and < 40 ms for a burst of 50, no errors.');
 
+  await benchResume();
   await benchVoice();
 } finally {
   await stopAll();
 }
+
+/**
+ * Resumable replies: the Redis commands one 500-token reply costs with the resume buffer on (the whole turn: load,
+ * limits, lock, buffer flushes, store), and the time from a reconnect (GET …/stream with Last-Event-ID) to the first
+ * replayed event, after dropping the connection 20 events into a reply.
+ */
+async function benchResume() {
+  const control = (body) => fetch(`http://127.0.0.1:${standInPort}/__standin/behaviour`, { method: 'POST', body: JSON.stringify(body) });
+  const LONG = Array.from({ length: 500 }, (_, i) => `w${i}`).join(' ');
+  await control({ replyText: LONG });
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const before = await bridgeStats();
+    const long = await viaApp();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const after = await bridgeStats();
+    const tokens = long.gaps ? long.gaps.length + 1 : 0;
+
+    const reconnects = [];
+    for (let sample = 0; sample < 10; sample++) {
+      const id = randomUUID();
+      const abort = new AbortController();
+      const response = await fetch(`${next.url}/api/v1/chat`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...visitor },
+        body: JSON.stringify({ id, message: { id: `r${sample}-${process.pid}`, role: 'user', parts: [{ type: 'text', text: 'Tell me about Pro' }] } }),
+        signal: abort.signal,
+      });
+      let lastId = 0;
+      let seen = 0;
+      await readEvents(response, (event) => {
+        lastId = Number(event.id ?? lastId);
+        seen += 1;
+        return seen >= 20;
+      });
+      abort.abort();
+      const started = performance.now();
+      const resumed = await fetch(`${next.url}/api/v1/chat/${id}/stream`, { headers: { ...visitor, 'last-event-id': String(lastId) } });
+      let firstAt = 0;
+      await readEvents(resumed, () => {
+        firstAt ||= performance.now();
+      });
+      reconnects.push(firstAt - started);
+    }
+    console.log(
+      `\nResume buffer: one ${tokens}-token reply cost ${after.commands - before.commands} Redis commands in ${after.requests - before.requests} HTTP requests (whole turn; goal < 30)` +
+        `\nReconnect (GET /stream with Last-Event-ID, 20 events into a reply) → first replayed event: p50 ${percentile(reconnects, 50).toFixed(1)} ms, p95 ${percentile(reconnects, 95).toFixed(1)} ms (${reconnects.length} samples)`,
+    );
+  } finally {
+    await control({ replyText: REPLY });
+  }
+}
+
 
 /**
  * Voice: from the final transcript (the moment the browser POSTs the chat message) to the first audio chunk of the
