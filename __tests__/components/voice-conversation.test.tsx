@@ -67,6 +67,8 @@ function installServer({ tts = 'stream', transcript = 'Do you have SSO?' }: { tt
       server.transcribed.push({ url, body: init.body as Blob, headers: Object.fromEntries(new Headers(init.headers).entries()) });
       return Response.json({ text: transcript });
     }
+    // Stop tells the server to end the reply (POST …/stop); it is not a chat turn.
+    if (url.endsWith('/stop')) return new Response(null, { status: 204 });
     server.chatBodies.push(JSON.parse(String(init.body)) as Record<string, unknown>);
     const reply = chatReply(init.signal);
     server.replies.push(reply);
