@@ -69,6 +69,18 @@ describe('resumable replies', () => {
     expect([...before, ...after].map((event) => event.id)).toEqual([...before, ...after].map((_, i) => i + 1));
   });
 
+  it('resumes on the same instance from the live reply, without waiting for a buffer flush', async () => {
+    const { authorization } = await startSession(first.url);
+    const id = newConversationId();
+    const before = await readUIEvents(await chat(first, authorization, { id, message: userMessage('Tell me more') }), { limit: 9 });
+    const started = Date.now();
+    let firstAt = 0;
+    const after = await readUIEvents(await resume(first, authorization, id, before.at(-1)!.id), { onEvent: () => (firstAt ||= Date.now()) });
+    expect(firstAt - started).toBeLessThan(150);
+    expect(deltas([...before, ...after].map((event) => event.chunk))).toBe(REPLY);
+    expect(after[0]?.id).toBe(before.at(-1)!.id! + 1);
+  });
+
   it('answers 204 when nothing is in flight, replays a reply in flight from its start after a reload, and 404s for others', async () => {
     const { authorization } = await startSession(first.url);
     const id = newConversationId();

@@ -11,7 +11,7 @@ import type { SalesLocale, SalesSession } from '@/lib/sales/session';
 import { emptySalesState } from '@/lib/sales/types';
 import type { ReplyStore } from '@/lib/store';
 import type { ConversationStore, TurnLoad } from '@/lib/store/types';
-import { getActiveReplies } from '@/lib/stream/active';
+import { createLocalReply, getActiveReplies } from '@/lib/stream/active';
 import { createReplyRecorder } from '@/lib/stream/recorder';
 import { openResumeStream } from '@/lib/stream/resume';
 import { acquireTurnLock, LOCK_TTL_MS, lockValue } from '@/lib/stream/turn-lock';
@@ -191,9 +191,10 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
   // Stop (POST …/stop) aborts this; a client that merely disconnects does not.
   const stop = new AbortController();
   const active = getActiveReplies();
-  active.set(conversationId, { turnId, abort: stop });
+  const local = createLocalReply(turnId, stop);
+  active.set(conversationId, local);
   const recorder = replies
-    ? createReplyRecorder({ replies, conversationId, turnId, ttlSeconds: input.resumeTtlSeconds ?? 120, onStopRequested: () => stop.abort(), now })
+    ? createReplyRecorder({ replies, conversationId, turnId, ttlSeconds: input.resumeTtlSeconds ?? 120, onStopRequested: () => stop.abort(), local, now })
     : undefined;
   let reply: ReadableStream<UIMessageChunk>;
   try {
@@ -258,8 +259,10 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
     },
     done: async (outcome) => {
       if (active.get(conversationId)?.turnId === turnId) active.delete(conversationId);
-      await recorder?.finish(outcome.stopped || stop.signal.aborted ? 'stopped' : outcome.failed ? 'error' : 'done');
-      await unlock();
+      const end = outcome.stopped || stop.signal.aborted ? 'stopped' : outcome.failed ? 'error' : 'done';
+      // The buffer's end marker and the lock's release go in one round trip.
+      const unlocked = (await recorder?.finish(end, holdsLock ? lock : undefined)) ?? false;
+      if (!unlocked) await unlock();
     },
   });
 }

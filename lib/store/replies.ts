@@ -22,8 +22,8 @@ export interface ReplyStore {
   begin(args: { id: string; turnId: string; batch: string; ttlSeconds: number }): Promise<number>;
   /** Appends a batch; returns the buffer's length (more than the producer pushed means a Stop was requested). */
   push(args: { id: string; turnId: string; batch: string }): Promise<number>;
-  /** The last batch: the buffer (and pointer) now live `ttlSeconds` more. */
-  end(args: { id: string; turnId: string; batch: string; ttlSeconds: number }): Promise<void>;
+  /** The last batch: the buffer (and pointer) now live `ttlSeconds` more; frees the lock `unlock` in the same trip. */
+  end(args: { id: string; turnId: string; batch: string; ttlSeconds: number; unlock?: string }): Promise<void>;
   /** The reply in flight or last finished, or null. */
   current(args: { id: string }): Promise<string | null>;
   /** Batches from index `from` on. */
@@ -71,10 +71,12 @@ export function createUpstashReplyStore(options: { redis: Redis; prefix: string 
     async push({ id, turnId, batch }) {
       return Number(await run(() => redis.rpush(replyKeys(prefix, id).events(turnId), batch)));
     },
-    async end({ id, turnId, batch, ttlSeconds }) {
+    async end({ id, turnId, batch, ttlSeconds, unlock }) {
       const keys = replyKeys(prefix, id);
       const events = keys.events(turnId);
-      await run(() => redis.pipeline().rpush(events, batch).expire(events, ttlSeconds).expire(keys.current, ttlSeconds).exec());
+      const pipeline = redis.pipeline().rpush(events, batch).expire(events, ttlSeconds).expire(keys.current, ttlSeconds);
+      if (unlock) pipeline.eval(UNLOCK_SCRIPT, [keys.lock], [unlock]);
+      await run(() => pipeline.exec());
     },
     async current({ id }) {
       const value = await run(() => redis.get<string>(replyKeys(prefix, id).current));
@@ -136,8 +138,9 @@ export function createMemoryReplyStore(options: { clock?: () => number } = {}): 
       list.items.push(batch);
       return list.items.length;
     },
-    async end({ id, turnId, batch, ttlSeconds }) {
+    async end({ id, turnId, batch, ttlSeconds, unlock }) {
       listOf(`events:${id}:${turnId}`, ttlSeconds * 1000).items.push(batch);
+      if (unlock && live(values, `lock:${id}`)?.value === unlock) values.delete(`lock:${id}`);
       const current = live(values, `current:${id}`);
       if (current) current.expiresAt = clock() + ttlSeconds * 1000;
       // Finished buffers of other conversations are dropped as they expire; this keeps the maps bounded meanwhile.

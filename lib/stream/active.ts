@@ -1,7 +1,29 @@
 import 'server-only';
+import type { UIMessageChunk } from 'ai';
 import { processSingleton } from '@/lib/process-singleton';
+import type { ReplyEnd } from './batches';
 
-/** Replies being produced by this instance, by conversation: a Stop that lands here aborts the upstream call at once. */
-export function getActiveReplies(): Map<string, { turnId: string; abort: AbortController }> {
-  return processSingleton('active-replies', () => new Map<string, { turnId: string; abort: AbortController }>());
+/**
+ * A reply this instance is producing. A Stop that lands here aborts the upstream call at once, and a resume that lands
+ * here is served from these events as they happen (no waiting for the next buffer flush); other instances read the
+ * resume buffer in Redis.
+ */
+export interface LocalReply {
+  turnId: string;
+  abort: AbortController;
+  events: Array<[number, UIMessageChunk]>;
+  end: ReplyEnd | null;
+  listeners: Set<() => void>;
+}
+
+export function getActiveReplies(): Map<string, LocalReply> {
+  return processSingleton('active-replies', () => new Map<string, LocalReply>());
+}
+
+export function createLocalReply(turnId: string, abort: AbortController): LocalReply {
+  return { turnId, abort, events: [], end: null, listeners: new Set() };
+}
+
+export function notifyListeners(reply: LocalReply): void {
+  for (const listener of reply.listeners) listener();
 }

@@ -24,4 +24,4 @@ export function parseBatch(raw: string): ReplyBatch | null {
 /** A producer that wrote nothing (not even a keep-alive) for this long is dead (a server restart). */
 export const PRODUCER_STALE_MS = 6_000;
 export const KEEP_ALIVE_MS = 2_000;
-export const FLUSH_MS = 250;
+export const FLUSH_MS = 500;

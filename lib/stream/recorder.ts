@@ -1,19 +1,23 @@
 import 'server-only';
 import type { UIMessageChunk } from 'ai';
 import type { ReplyStore } from '@/lib/store';
+import { notifyListeners, type LocalReply } from './active';
 import { FLUSH_MS, KEEP_ALIVE_MS, type ReplyBatch, type ReplyEnd } from './batches';
 
 export interface ReplyRecorder {
   /** Numbers the chunk (1, 2, …: its SSE event id) and queues it for the buffer. */
   record(chunk: UIMessageChunk): number;
-  /** Flushes what is left with the end marker; the buffer then lives `ttlSeconds`. */
-  finish(end: ReplyEnd): Promise<void>;
+  /**
+   * Flushes what is left with the end marker (the buffer then lives `ttlSeconds`), freeing the turn lock `unlock` in
+   * the same round trip. Resolves true when the lock was freed that way.
+   */
+  finish(end: ReplyEnd, unlock?: string): Promise<boolean>;
 }
 
 /**
  * Writes a reply's events to the resume buffer in batches: the first at once (so a resume or a waiting turn sees the
- * producer alive), then every 250 ms while events arrive and a keep-alive every 2 s otherwise. A 500-token reply
- * costs ~25 commands. A buffer longer than what this producer pushed means another instance pushed a Stop.
+ * producer alive), then every 500 ms while events arrive and a keep-alive every 2 s otherwise: a 5-second reply costs
+ * ~10 pushes. Resumes on this instance read the live copy and do not wait for a flush. A buffer longer than what this producer pushed means another instance pushed a Stop.
  */
 export function createReplyRecorder(args: {
   replies: ReplyStore;
@@ -21,6 +25,8 @@ export function createReplyRecorder(args: {
   turnId: string;
   ttlSeconds: number;
   onStopRequested: () => void;
+  /** This instance's live copy of the reply, for resumes that land here. */
+  local?: LocalReply;
   now?: () => number;
 }): ReplyRecorder {
   const now = args.now ?? Date.now;
@@ -73,23 +79,36 @@ export function createReplyRecorder(args: {
     record(chunk) {
       seq += 1;
       pending.push([seq, chunk]);
+      if (args.local) {
+        args.local.events.push([seq, chunk]);
+        notifyListeners(args.local);
+      }
       // The first event goes out at once: it announces the producer.
       if (!begun && seq === 1) void flush();
       return seq;
     },
-    async finish(end) {
-      if (finished) return;
+    async finish(end, unlock) {
+      if (finished) return false;
       finished = true;
       clearInterval(timer);
+      if (args.local) {
+        args.local.end = end;
+        notifyListeners(args.local);
+      }
       await chain;
       const events = pending;
       pending = [];
       const batch = JSON.stringify({ at: now(), events, end } satisfies ReplyBatch);
       try {
-        if (!begun) await args.replies.begin({ ...target, batch, ttlSeconds: args.ttlSeconds });
-        else await args.replies.end({ ...target, batch, ttlSeconds: args.ttlSeconds });
+        if (!begun) {
+          await args.replies.begin({ ...target, batch, ttlSeconds: args.ttlSeconds });
+          return false;
+        }
+        await args.replies.end({ ...target, batch, ttlSeconds: args.ttlSeconds, unlock });
+        return unlock !== undefined;
       } catch (error) {
         console.warn('[stream] the end of a reply could not be written:', error instanceof Error ? error.message : String(error));
+        return false;
       }
     },
   };

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { UIMessageChunk } from 'ai';
 import type { ReplyStore } from '@/lib/store';
+import { getActiveReplies, type LocalReply } from './active';
 import { parseBatch, PRODUCER_STALE_MS, type ReplyBatch } from './batches';
 
 export interface ResumeOptions {
@@ -26,6 +27,8 @@ export async function openResumeStream(options: ResumeOptions): Promise<Readable
   const { replies, conversationId: id } = options;
   const now = options.now ?? Date.now;
   const pollMs = options.pollMs ?? 100;
+  const local = getActiveReplies().get(id);
+  if (local) return local.end && !options.includeFinished ? null : followLocal(local, options.after, options.signal);
   const turnId = await replies.current({ id });
   if (!turnId) return null;
   const first = (await replies.read({ id, turnId, from: 0 })).map(parseBatch).filter((batch): batch is ReplyBatch => batch !== null);
@@ -82,6 +85,37 @@ export async function openResumeStream(options: ResumeOptions): Promise<Readable
     },
     cancel() {
       stopped = true;
+    },
+  });
+}
+
+/** The reply as this instance produces it: its events so far, then each as it happens, until it ends. */
+function followLocal(reply: LocalReply, after: number, signal?: AbortSignal): ReadableStream<UIMessageChunk> {
+  // Events are appended in id order: the next one to look at is `index`.
+  let index = 0;
+  let listener: (() => void) | undefined;
+  return new ReadableStream<UIMessageChunk>({
+    start(controller) {
+      const pump = () => {
+        for (; index < reply.events.length; index++) {
+          const [seq, chunk] = reply.events[index]!;
+          if (seq > after) controller.enqueue(chunk);
+        }
+        if (reply.end || signal?.aborted) {
+          if (listener) reply.listeners.delete(listener);
+          try {
+            controller.close();
+          } catch {
+            // Cancelled meanwhile.
+          }
+        }
+      };
+      listener = pump;
+      reply.listeners.add(listener);
+      pump();
+    },
+    cancel() {
+      if (listener) reply.listeners.delete(listener);
     },
   });
 }
