@@ -249,6 +249,8 @@ async function benchResume() {
     await new Promise((resolve) => setTimeout(resolve, 500));
     const after = await bridgeStats();
     const tokens = long.gaps ? long.gaps.length + 1 : 0;
+    const kinds = (name) => (after.byKind?.[name] ?? 0) - (before.byKind?.[name] ?? 0);
+    const bufferCommands = kinds('stream') + kinds('lock');
 
     const reconnects = [];
     for (let sample = 0; sample < 10; sample++) {
@@ -277,7 +279,8 @@ async function benchResume() {
       reconnects.push(firstAt - started);
     }
     console.log(
-      `\nResume buffer: one ${tokens}-token reply cost ${after.commands - before.commands} Redis commands in ${after.requests - before.requests} HTTP requests (whole turn; goal < 30)` +
+      `\nResume buffer: one ${tokens}-token reply cost ${bufferCommands} Redis commands for its buffer and turn lock (goal < 30); ` +
+        `the whole turn ${after.commands - before.commands} commands in ${after.requests - before.requests} HTTP requests` +
         `\nReconnect (GET /stream with Last-Event-ID, 20 events into a reply) → first replayed event: p50 ${percentile(reconnects, 50).toFixed(1)} ms, p95 ${percentile(reconnects, 95).toFixed(1)} ms (${reconnects.length} samples)`,
     );
   } finally {

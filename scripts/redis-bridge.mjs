@@ -434,6 +434,7 @@ function toEntry(reply, base64) {
  * @typedef {object} BridgeStats
  * @property {number} requests HTTP requests that reached Redis endpoints (/, /pipeline, /multi-exec) with a valid token
  * @property {number} commands client commands in those requests (every command of a pipeline or transaction)
+ * @property {Record<string, number>} byKind those commands by the kind of key they touch (conv, stream, lock, rl…)
  */
 
 /**
@@ -458,7 +459,15 @@ export async function startBridge({ redisUrl, token, port = 0, host = '127.0.0.1
   const redis = new RedisConnection(redisUrl);
   const scripts = new ScriptAliases();
   const expectedAuth = Buffer.from(`Bearer ${token}`);
-  const counters = { requests: 0, commands: 0 };
+  const counters = { requests: 0, commands: 0, /** @type {Record<string, number>} */ byKind: {} };
+  /** Counts a command under the kind of key it touches (`conv`, `stream`, `lock`, `rl`, `usage`…), for the bench. */
+  const countKind = (/** @type {unknown} */ command) => {
+    if (!Array.isArray(command)) return;
+    const name = String(command[0] ?? '').toUpperCase();
+    const key = String((name === 'EVAL' || name === 'EVALSHA' ? command[3] : command[1]) ?? '');
+    const kind = /(?:^|:)(conv|stream|lock|rl|usage|secret|tts)(?::|$)/.exec(key)?.[1] ?? 'other';
+    counters.byKind[kind] = (counters.byKind[kind] ?? 0) + 1;
+  };
 
   /** @param {string | undefined} header */
   const authorised = (header) => {
@@ -474,6 +483,7 @@ export async function startBridge({ redisUrl, token, port = 0, host = '127.0.0.1
    */
   const single = async (body, base64) => {
     counters.commands += 1;
+    countKind(body);
     const prepared = prepareCommand(body, scripts);
     if (prepared instanceof RedisReplyError) return { status: 400, body: { error: prepared.message } };
     const [reply] = await redis.send([prepared.args]);
@@ -489,6 +499,7 @@ export async function startBridge({ redisUrl, token, port = 0, host = '127.0.0.1
   const pipeline = async (body, base64) => {
     if (!Array.isArray(body) || body.length === 0) return { status: 400, body: { error: 'ERR the body must be a non-empty array of commands' } };
     counters.commands += body.length;
+    body.forEach(countKind);
     const prepared = body.map((command) => prepareCommand(command, scripts));
     const toSend = /** @type {string[][]} */ ([]);
     for (const item of prepared) if (!(item instanceof RedisReplyError)) toSend.push(item.args);
@@ -510,6 +521,7 @@ export async function startBridge({ redisUrl, token, port = 0, host = '127.0.0.1
   const transaction = async (body, base64) => {
     if (!Array.isArray(body) || body.length === 0) return { status: 400, body: { error: 'ERR the body must be a non-empty array of commands' } };
     counters.commands += body.length;
+    body.forEach(countKind);
     const prepared = body.map((command) => prepareCommand(command, scripts));
     const refused = prepared.find((item) => item instanceof RedisReplyError);
     if (refused) return { status: 400, body: { error: `EXECABORT Transaction discarded because of previous errors: ${refused.message}` } };
@@ -552,6 +564,7 @@ export async function startBridge({ redisUrl, token, port = 0, host = '127.0.0.1
       else if (req.method === 'DELETE') {
         counters.requests = 0;
         counters.commands = 0;
+        counters.byKind = {};
         send(res, 200, { ...counters });
       } else send(res, 405, { error: 'Method not allowed' });
       return;
@@ -611,10 +624,11 @@ export async function startBridge({ redisUrl, token, port = 0, host = '127.0.0.1
   return {
     url: `http://${urlHost}:${address.port}`,
     port: address.port,
-    stats: () => ({ ...counters }),
+    stats: () => ({ ...counters, byKind: { ...counters.byKind } }),
     resetStats: () => {
       counters.requests = 0;
       counters.commands = 0;
+      counters.byKind = {};
     },
     close: () =>
       new Promise((resolve) => {

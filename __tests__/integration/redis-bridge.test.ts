@@ -92,7 +92,7 @@ describe('Upstash REST protocol', () => {
       { error: expect.stringMatching(/^ERR unknown command/) },
       { result: b64('2') },
     ]);
-    expect(redis.bridge.stats()).toEqual({ requests: 2, commands: 6 });
+    expect(redis.bridge.stats()).toEqual({ requests: 2, commands: 6, byKind: { other: 6 } });
   });
 
   it('runs /multi-exec as a transaction; a discarded transaction is one error and changes nothing', async () => {
@@ -167,12 +167,13 @@ describe('Upstash REST protocol', () => {
     await call('/', ['SET', 'a', '1']);
     await call('/pipeline', [['GET', 'a'], ['INCR', 'a'], ['GET', 'a']]);
     await call('/multi-exec', [['INCR', 'a'], ['INCR', 'a']]);
-    const expected = { requests: 3, commands: 6 };
+    // Keys without a known kind (conv, stream, lock, rl, usage…) count as "other".
+    const expected = { requests: 3, commands: 6, byKind: { other: 6 } };
     expect(redis.bridge.stats()).toEqual(expected);
     expect(await call('/__bridge/stats', null, { method: 'GET' })).toEqual({ status: 200, body: expected });
     expect(redis.bridge.stats()).toEqual(expected);
     redis.bridge.resetStats();
-    expect(redis.bridge.stats()).toEqual({ requests: 0, commands: 0 });
+    expect(redis.bridge.stats()).toEqual({ requests: 0, commands: 0, byKind: {} });
   });
 });
 

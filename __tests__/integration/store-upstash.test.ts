@@ -85,7 +85,7 @@ describe('Upstash conversation store over a real Redis', () => {
 
     redis.bridge.resetStats();
     const conversation = await store.getConversation({ id: 'conv-0001' });
-    expect(redis.bridge.stats()).toEqual({ requests: 1, commands: 3 });
+    expect(redis.bridge.stats()).toEqual({ requests: 1, commands: 3, byKind: { conv: 3 } });
     expect(conversation?.meta).toEqual(second);
     expect(conversation?.messages).toEqual([
       text('a1', 'assistant', 'Hi there'),
