@@ -49,9 +49,9 @@ export function createUpstashReplyStore(options: { redis: Redis; prefix: string 
   return {
     kind: 'upstash',
     async tryLock({ id, value, ttlMs }) {
-      const keys = replyKeys(prefix, id);
-      const [set, holder] = await run(() => redis.pipeline().set(keys.lock, value, { nx: true, px: ttlMs }).get<string>(keys.lock).exec());
-      return { acquired: set === 'OK', holder: typeof holder === 'string' ? holder : null };
+      // SET NX GET (Redis 7): one command that both tries the lock and names who held it.
+      const previous = await run(() => redis.set(replyKeys(prefix, id).lock, value, { nx: true, px: ttlMs, get: true }));
+      return typeof previous === 'string' ? { acquired: false, holder: previous } : { acquired: true, holder: value };
     },
     async forceLock({ id, value, ttlMs }) {
       await run(() => redis.set(replyKeys(prefix, id).lock, value, { px: ttlMs }));
