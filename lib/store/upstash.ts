@@ -104,11 +104,14 @@ export function createUpstashStore(options: UpstashStoreOptions): ConversationSt
         .zadd(indexKey, { score: at, member: id })
         // Entries older than the TTL point at expired keys: pruning here keeps the index bounded without a cleanup job.
         .zremrangebyscore(indexKey, '-inf', at - ttlSeconds * 1000);
-      if (usage) {
+      if (usage && (usage.tokens > 0 || usage.spendMicroUsd > 0 || usage.newConversation)) {
         const counters = usageKeys(options.prefix, usage.day, usage.visitorId);
-        if (usage.tokens > 0) pipeline.incrby(counters.visitorTokens, usage.tokens).expire(counters.visitorTokens, USAGE_TTL_SECONDS);
-        if (usage.spendMicroUsd > 0) pipeline.incrby(counters.spend, Math.ceil(usage.spendMicroUsd)).expire(counters.spend, USAGE_TTL_SECONDS);
-        if (usage.newConversation) pipeline.incr(counters.visitorConversations).expire(counters.visitorConversations, USAGE_TTL_SECONDS);
+        // One command for all three counters and their expiry (Upstash bills per command).
+        pipeline.eval(
+          COUNT_USAGE_SCRIPT,
+          [counters.visitorTokens, counters.spend, counters.visitorConversations],
+          [usage.tokens, Math.ceil(usage.spendMicroUsd), usage.newConversation ? 1 : 0, USAGE_TTL_SECONDS],
+        );
       }
       pipeline.hgetall(keys.meta);
       const results = await run(() => pipeline.exec());
@@ -150,6 +153,16 @@ export function createUpstashStore(options: UpstashStoreOptions): ConversationSt
     },
   };
 }
+
+const COUNT_USAGE_SCRIPT = `
+for i = 1, 3 do
+  local by = tonumber(ARGV[i])
+  if by > 0 then
+    redis.call('INCRBY', KEYS[i], by)
+    redis.call('EXPIRE', KEYS[i], ARGV[4])
+  end
+end
+return 1`;
 
 const RELEASE_CLAIM_SCRIPT = `
 if redis.call('HGET', KEYS[1], 'owner') == ARGV[1] and redis.call('HLEN', KEYS[1]) == 1 then
