@@ -15,6 +15,7 @@ import { friendlyErrorText } from '@/lib/llm/friendly-error';
 import type { AgentTurnInput } from '@/lib/llm/types';
 import { beginTurn, endTurn, type TurnPlan } from '@/lib/sales/brain';
 import { fallbackNotice } from '@/lib/sales/prompts';
+import { sourcesForReply } from '@/lib/sales/sources';
 import type { SalesSession } from '@/lib/sales/session';
 import { createSalesTools } from '@/lib/sales/tools';
 
@@ -64,18 +65,20 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
         tokenBudget: options.tokenBudget,
         trimmedMessages: input.trimmedMessages,
       });
-      for (const passage of plan.passages.slice(0, SOURCES_SHOWN)) {
-        writer.write({ type: 'source-document', sourceId: passage.id, mediaType: 'text/plain', title: passage.title });
-      }
       const messages = await convertToModelMessages([...plan.recent, input.userMessage]);
 
       const primary = await relaySteps({ ...options, model: options.model, session, plan, messages, write: (chunk) => writer.write(chunk), fallible: Boolean(options.fallback) });
+      let reply = primary.text;
       if (primary.failedBeforeText !== undefined && options.fallback) {
         logError(`${label}; answering with the ${options.fallback.agent} agent`, primary.failedBeforeText);
         writer.write({ type: 'data-notice', data: { level: 'warning', code: 'fallback_agent', message: fallbackNotice(session.locale) } });
-        await relaySteps({ ...options, model: options.fallback.model, session, plan, messages, write: (chunk) => writer.write(chunk), fallible: false });
+        reply = (await relaySteps({ ...options, model: options.fallback.model, session, plan, messages, write: (chunk) => writer.write(chunk), fallible: false })).text;
       }
-      endTurn(session, plan);
+      // Sources follow the reply because only the passages it used are worth showing.
+      for (const passage of sourcesForReply(reply, plan.passages, SOURCES_SHOWN)) {
+        writer.write({ type: 'source-document', sourceId: passage.id, mediaType: 'text/plain', title: passage.title });
+      }
+      endTurn(session, plan, reply);
       // An aborted reply already ended with an `abort` chunk.
       if (!input.abortSignal?.aborted) writer.write({ type: 'finish' });
     },
@@ -93,7 +96,7 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
     messages: Awaited<ReturnType<typeof convertToModelMessages>>;
     write: (chunk: SalesChunk) => void;
     fallible: boolean;
-  }): Promise<{ failedBeforeText?: unknown }> {
+  }): Promise<{ failedBeforeText?: unknown; text: string }> {
     const abort = new AbortController();
     const signal = input.abortSignal ? AbortSignal.any([input.abortSignal, abort.signal]) : abort.signal;
     const tools = createSalesTools(args.session);
@@ -110,19 +113,19 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
       maxRetries: 0,
       onError: ({ error }) => (args.fallible ? undefined : logError(label, error)),
     });
-    let wroteText = false;
+    let text = '';
     for await (const part of result.stream) {
-      if (part.type === 'error' && args.fallible && !wroteText) {
+      if (part.type === 'error' && args.fallible && text === '') {
         abort.abort();
-        return { failedBeforeText: part.error };
+        return { failedBeforeText: part.error, text };
       }
-      if (part.type === 'text-delta') wroteText = true;
+      if (part.type === 'text-delta') text += part.text;
       if (part.type === 'finish') {
         input.onUsage?.({ inputTokens: part.totalUsage.inputTokens ?? 0, outputTokens: part.totalUsage.outputTokens ?? 0 });
       }
       const chunk = toUIMessageChunk<ToolSet, SalesUIMessage>(part, { tools, sendStart: false, sendFinish: false, onError: toErrorText });
       if (chunk) args.write(chunk);
     }
-    return {};
+    return { text };
   }
 }

@@ -7,6 +7,8 @@ import { nextField as pickNextField } from '@/lib/sales/playbook';
 import { buildSystemPrompt } from '@/lib/sales/prompts';
 import { searchKnowledge, type Passage } from '@/lib/sales/retrieval';
 import type { SalesSession } from '@/lib/sales/session';
+import { fieldsAskedIn } from '@/lib/sales/asked-questions';
+import { rememberAsked, rememberObjection, rememberTools, statedTools } from '@/lib/sales/memory';
 import { applyLeadFacts, moveStage } from '@/lib/sales/tools';
 import type { LeadField } from '@/lib/sales/types';
 
@@ -53,10 +55,12 @@ export function beginTurn(
   });
   const changed = applyLeadFacts(session, facts, 'message');
 
-  const intent = classifySalesIntent(text, session.kb);
+  const intent = intentOf(text, session, changed);
   moveStage(session, { intent, changed, objection: intent === 'objection', evidence: `"${text.slice(0, 160)}"` });
 
   const passages = searchKnowledge(text, { limit: 4, kb: session.kb });
+  session.state = rememberTools(session.state, statedTools(text, session.kb));
+  if (intent === 'objection') session.state = rememberObjection(session.state, passages.find((passage) => passage.kind === 'objection')?.id.split(':')[1]);
   const nextField = pickNextField(session.state);
   const prompt = { kb: session.kb, passages, nextField, locale: session.locale };
   // fitContext counts the summary itself, so the system prompt is measured without it.
@@ -88,9 +92,23 @@ export function beginTurn(
   };
 }
 
-/** After the reply: remember what the agent was told to ask, so the next answer counts as asked. */
-export function endTurn(session: SalesSession, plan: TurnPlan): void {
-  session.state = { ...session.state, lastAskedField: plan.nextField };
+/**
+ * After the reply: remember what it asked (read from its words, whichever agent wrote it), so the next answer counts
+ * as asked and no field is asked a third time. Without a recognisable question, the field the agent was told to ask.
+ */
+export function endTurn(session: SalesSession, plan: TurnPlan, reply = ''): void {
+  const asked = fieldsAskedIn(reply);
+  session.state = { ...rememberAsked(session.state, asked), lastAskedField: asked.at(-1) ?? plan.nextField };
+}
+
+// "Next quarter" answers "when?" as often as it objects: a message that gave a timeline objects only if it still
+// does without its time phrases.
+const TIME_PHRASE = /\b(next|this|in the next|within the next|in) (quarter|month|year|few (weeks|months)|two months|\d+ (weeks|months))\b|\b(pr[oó]ximo (mes|trimestre|a[nñ]o)|m[aá]s adelante)\b/gi;
+
+function intentOf(text: string, session: SalesSession, changed: LeadField[]) {
+  const intent = classifySalesIntent(text, session.kb);
+  if (intent !== 'objection' || !changed.includes('timeline')) return intent;
+  return classifySalesIntent(text.replace(TIME_PHRASE, ' '), session.kb);
 }
 
 function textOnly(message: SalesUIMessage): SalesUIMessage[] {

@@ -134,7 +134,8 @@ export const STAGE_QUESTIONS: Record<Stage, readonly LeadField[]> = {
  * is skipped: the prospect chose not to answer, and asking twice in a row feels like a form.
  */
 export function nextField(state: SalesState): LeadField | undefined {
-  const open = STAGE_QUESTIONS[state.stage].filter((field) => state.lead.fields[field] === undefined);
+  // A question asked twice and still unanswered is one the prospect chose to leave: it is not asked a third time.
+  const open = STAGE_QUESTIONS[state.stage].filter((field) => state.lead.fields[field] === undefined && (state.asked?.[field] ?? 0) < 2);
   return open.find((field) => field !== state.lastAskedField);
 }
 
@@ -165,6 +166,35 @@ const QUESTIONS: Record<'en' | 'es', Record<LeadField, string>> = {
   },
 };
 
-export function questionFor(field: LeadField, locale: 'en' | 'es'): string {
-  return QUESTIONS[locale][field];
+/** The second time a field is asked, in other words (a repeated question reads like a form). */
+const REWORDED: Record<'en' | 'es', Record<LeadField, string>> = {
+  en: {
+    need: "What's the main problem you'd like a tool like this to take off your plate?",
+    teamSize: 'Roughly how big is the team that would use it?',
+    timeline: 'Is there a date you need this working by?',
+    authority: 'Who else, if anyone, would weigh in on the decision?',
+    budget: 'Is there a spending range you need to stay within?',
+    email: 'Where should I send a summary of this — which email address?',
+    name: 'And may I ask your name?',
+    company: 'What company are you with, if you don’t mind me asking?',
+    role: 'What do you do there?',
+    phone: 'Would you like a call? If so, what number suits you?',
+  },
+  es: {
+    need: '¿Cuál es el principal problema que le gustaría quitarse de encima?',
+    teamSize: '¿Más o menos cuántas personas usarían la herramienta?',
+    timeline: '¿Hay alguna fecha para la que necesiten tenerlo funcionando?',
+    authority: '¿Quién más participaría en la decisión, si hay alguien?',
+    budget: '¿Hay un rango de gasto dentro del que tengan que moverse?',
+    email: '¿A qué dirección de correo le envío un resumen?',
+    name: '¿Me dice su nombre?',
+    company: '¿Y en qué empresa está, si no es indiscreción?',
+    role: '¿Y a qué se dedica allí?',
+    phone: '¿Prefiere una llamada? Si es así, ¿a qué número?',
+  },
+};
+
+/** The question for a field; `times` is how often it was asked before, so a second ask is worded differently. */
+export function questionFor(field: LeadField, locale: 'en' | 'es', times = 0): string {
+  return times > 0 ? REWORDED[locale][field] : QUESTIONS[locale][field];
 }

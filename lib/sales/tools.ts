@@ -3,6 +3,7 @@ import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
 import { createBooking } from '@/lib/sales/booking';
 import { findEvidence, mergeLead } from '@/lib/sales/lead';
+import { rememberQuote } from '@/lib/sales/memory';
 import { advanceStage } from '@/lib/sales/playbook';
 import { quote } from '@/lib/sales/pricing';
 import { searchKnowledge } from '@/lib/sales/retrieval';
@@ -54,6 +55,7 @@ export function createSalesTools(session: SalesSession) {
       inputSchema: pricingInput,
       execute: async ({ plan, seats, billing }) => {
         const result = quote({ planId: plan, seats, billing }, session.kb);
+        if (result.ok) session.state = rememberQuote(session.state, { planId: result.plan.id, seats, billing });
         // The plan's id and name are enough: the whole plan (features, summary) would only cost prompt tokens.
         return result.ok ? { ...result, plan: { id: result.plan.id, name: result.plan.name } } : result;
       },

@@ -93,6 +93,25 @@ export interface SalesState {
   bookings: Booking[];
   handoff?: HandoffRequest;
   summary?: ConversationSummary;
+  /** How many times the agent asked for each field: a field is asked at most twice, the second time reworded. */
+  asked?: Partial<Record<LeadField, number>>;
+  /** Tools the prospect said they use ("we use Jira"), with their sentence. */
+  tools?: StatedTool[];
+  /** What get_pricing quoted in this conversation, so neither agent quotes it again unasked. */
+  quoted?: QuotedPrice[];
+  /** Objections the prospect raised (knowledge-base ids), oldest first. */
+  objections?: string[];
+}
+
+export interface StatedTool {
+  name: string;
+  evidence: string;
+}
+
+export interface QuotedPrice {
+  planId: string;
+  seats: number;
+  billing: 'monthly' | 'annual';
 }
 
 export function emptySalesState(now: number): SalesState {
