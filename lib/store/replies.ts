@@ -38,6 +38,24 @@ const run = async <T>(call: () => Promise<T>): Promise<T> => {
   }
 };
 
+/** Points the conversation at the reply, starts its buffer afresh with the first batch, gives both a TTL. */
+const BEGIN_SCRIPT = `
+redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[3])
+redis.call('DEL', KEYS[2])
+local length = redis.call('RPUSH', KEYS[2], ARGV[2])
+redis.call('EXPIRE', KEYS[2], ARGV[3])
+return length`;
+
+/** The last batch, the buffer's and pointer's final TTL, and the turn lock freed if still ours: one command. */
+const END_SCRIPT = `
+redis.call('RPUSH', KEYS[1], ARGV[1])
+redis.call('EXPIRE', KEYS[1], ARGV[2])
+redis.call('EXPIRE', KEYS[2], ARGV[2])
+if ARGV[3] ~= '' and redis.call('GET', KEYS[3]) == ARGV[3] then
+  redis.call('DEL', KEYS[3])
+end
+return 1`;
+
 const UNLOCK_SCRIPT = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then
   return redis.call('DEL', KEYS[1])
@@ -61,22 +79,15 @@ export function createUpstashReplyStore(options: { redis: Redis; prefix: string 
     },
     async begin({ id, turnId, batch, ttlSeconds }) {
       const keys = replyKeys(prefix, id);
-      const events = keys.events(turnId);
-      // A retry of the same message (after its producer died) starts a fresh buffer under the same key.
-      const results = await run(() =>
-        redis.pipeline().set(keys.current, turnId, { ex: ttlSeconds }).del(events).rpush(events, batch).expire(events, ttlSeconds).exec(),
-      );
-      return Number(results[2]);
+      // A retry of the same message (after its producer died) starts a fresh buffer under the same key. One command.
+      return Number(await run(() => redis.eval(BEGIN_SCRIPT, [keys.current, keys.events(turnId)], [turnId, batch, ttlSeconds])));
     },
     async push({ id, turnId, batch }) {
       return Number(await run(() => redis.rpush(replyKeys(prefix, id).events(turnId), batch)));
     },
     async end({ id, turnId, batch, ttlSeconds, unlock }) {
       const keys = replyKeys(prefix, id);
-      const events = keys.events(turnId);
-      const pipeline = redis.pipeline().rpush(events, batch).expire(events, ttlSeconds).expire(keys.current, ttlSeconds);
-      if (unlock) pipeline.eval(UNLOCK_SCRIPT, [keys.lock], [unlock]);
-      await run(() => pipeline.exec());
+      await run(() => redis.eval(END_SCRIPT, [keys.events(turnId), keys.current, keys.lock], [batch, ttlSeconds, unlock ?? '']));
     },
     async current({ id }) {
       const value = await run(() => redis.get<string>(replyKeys(prefix, id).current));
