@@ -1,5 +1,5 @@
-import { CONVERSATION_ID_RULE, isStrongConversationId } from '@/lib/chat/messages';
 import { getRecentConversations } from '@/lib/chat/recent';
+import { conversationIdOf, type ConversationRouteContext } from '@/lib/chat/route-params';
 import { AppError } from '@/lib/errors';
 import { NO_STORE_HEADERS, otherMethods, withErrors } from '@/lib/http';
 import { guardRequest } from '@/lib/security/guard';
@@ -7,20 +7,14 @@ import { getConversationStore } from '@/lib/store';
 
 export const dynamic = 'force-dynamic';
 
-type Context = { params: Promise<{ id: string }> };
+type Context = ConversationRouteContext;
 
 const notFound = () => new AppError('not_found:history', 'There is no conversation with this id (it may have expired).');
-
-async function conversationId(context: Context): Promise<string> {
-  const { id } = await context.params;
-  if (!isStrongConversationId(id)) throw new AppError('bad_request:history', CONVERSATION_ID_RULE);
-  return id;
-}
 
 /** The stored history of one of the visitor's conversations, in the shape `useChat` takes as its messages. */
 export const GET = withErrors('history', async (request: Request, context: Context) => {
   const { visitor } = await guardRequest(request);
-  const id = await conversationId(context);
+  const id = await conversationIdOf(context, 'history');
   const conversation = await getConversationStore().getConversation({ id, visitorId: visitor.visitorId });
   if (!conversation) throw notFound();
   const { owner: _owner, ...meta } = conversation.meta;
@@ -30,7 +24,7 @@ export const GET = withErrors('history', async (request: Request, context: Conte
 /** Erases one of the visitor's conversations with its sales state and lead record (the prospect's right to erasure). */
 export const DELETE = withErrors('history', async (request: Request, context: Context) => {
   const { visitor } = await guardRequest(request);
-  const id = await conversationId(context);
+  const id = await conversationIdOf(context, 'history');
   const deleted = await getConversationStore().deleteConversation({ id, visitorId: visitor.visitorId });
   if (!deleted) throw notFound();
   getRecentConversations().forget(id);

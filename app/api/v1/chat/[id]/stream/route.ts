@@ -1,4 +1,4 @@
-import { CONVERSATION_ID_RULE, isStrongConversationId } from '@/lib/chat/messages';
+import { conversationIdOf, type ConversationRouteContext } from '@/lib/chat/route-params';
 import { AppError } from '@/lib/errors';
 import { NO_STORE_HEADERS, otherMethods, withErrors } from '@/lib/http';
 import { turnNotice } from '@/lib/sales/prompts';
@@ -9,16 +9,13 @@ import { eventStreamResponse } from '@/lib/stream/sse';
 
 export const dynamic = 'force-dynamic';
 
-type Context = { params: Promise<{ id: string }> };
-
 /**
  * Resumes the reply in flight (docs/streaming.md): the events after `Last-Event-ID` (or `?after=`), then live until it
  * ends. Without either, only a reply still in flight is replayed (from its start: a reload). 204 when there is none.
  */
-export const GET = withErrors('history', async (request: Request, context: Context) => {
+export const GET = withErrors('history', async (request: Request, context: ConversationRouteContext) => {
   const { visitor } = await guardRequest(request);
-  const { id } = await context.params;
-  if (!isStrongConversationId(id)) throw new AppError('bad_request:history', CONVERSATION_ID_RULE);
+  const id = await conversationIdOf(context, 'history');
   const url = new URL(request.url);
   const raw = request.headers.get('last-event-id') ?? url.searchParams.get('after');
   if (raw !== null && !/^\d{1,9}$/.test(raw.trim())) throw new AppError('bad_request:history', 'Last-Event-ID must be the number of the last event received.');
