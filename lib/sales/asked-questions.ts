@@ -8,16 +8,16 @@ import type { LeadField } from '@/lib/sales/types';
  */
 
 const FIELD_QUESTIONS: [LeadField, RegExp][] = [
-  ['need', /\b(hoping to (solve|fix|improve)|solve or improve|what (problem|challenge)s?|main (problem|challenge|goal)|biggest headache|what brings you|looking to (solve|fix|improve)|resolver|mejorar con|qu[eé] problema|principal reto)\b/i],
+  ['need', /\b(hoping to (solve|fix|improve)|main problem|off your plate|principal problema|quitarse de encima|solve or improve|what (problem|challenge)s?|main (problem|challenge|goal)|biggest headache|what brings you|looking to (solve|fix|improve)|resolver|mejorar con|qu[eé] problema|principal reto)\b/i],
   ['teamSize', /\b(how many (people|users|seats|of you|colleagues)|team size|how big is (your|the) team|how large is (your|the) team|cu[aá]ntas personas|cu[aá]ntos usuarios|tama[nñ]o del? equipo)\b/i],
-  ['timeline', /\b(when are you hoping|when (would|do|will) you (like|want|need|plan)|timeline|time ?frame|how soon|para cu[aá]ndo|cu[aá]ndo (le gustar[ií]a|quieren|quiere|necesitan)|plazo)\b/i],
-  ['authority', /\b(making the decision|make the decision|who (else )?(decides|signs off|approves)|decision.?maker|la decisi[oó]n|qui[eé]n decide|qui[eé]n m[aá]s participa)\b/i],
-  ['budget', /\b(budget|presupuesto)\b/i],
+  ['timeline', /\b(when are you hoping|date you need|working by|alguna fecha|when (would|do|will) you (like|want|need|plan)|timeline|time ?frame|how soon|para cu[aá]ndo|cu[aá]ndo (le gustar[ií]a|quieren|quiere|necesitan)|plazo)\b/i],
+  ['authority', /\b(making the decision|weigh in on the decision|make the decision|who (else )?(decides|signs off|approves)|decision.?maker|la decisi[oó]n|qui[eé]n decide|qui[eé]n m[aá]s participa)\b/i],
+  ['budget', /\b(budget|presupuesto|spending range|rango de gasto)\b/i],
   ['email', /\b(e-?mail|correo)\b/i],
   ['name', /\b(who am i (speaking|talking|chatting) (with|to)|your name|con qui[eé]n tengo|su nombre|c[oó]mo se llama)\b/i],
   ['company', /\b(which company|what company|company are you|your company called|qu[eé] empresa|en qu[eé] empresa)\b/i],
-  ['role', /\b(your role|what do you do there|su cargo|cu[aá]l es su cargo)\b/i],
-  ['phone', /\b(phone|tel[eé]fono)\b/i],
+  ['role', /\b(your role|se dedica all[ií]|what do you do there|su cargo|cu[aá]l es su cargo)\b/i],
+  ['phone', /\b(phone|tel[eé]fono|what number|qu[eé] n[uú]mero)\b/i],
 ];
 
 /** The question sentences of a reply: ending in "?" or opening with "¿". */

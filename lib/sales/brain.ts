@@ -10,6 +10,7 @@ import type { SalesSession } from '@/lib/sales/session';
 import { fieldsAskedIn } from '@/lib/sales/asked-questions';
 import { rememberAsked, rememberObjection, rememberTools, statedTools } from '@/lib/sales/memory';
 import { applyLeadFacts, moveStage } from '@/lib/sales/tools';
+import { isUnclear } from '@/lib/sales/unclear';
 import type { LeadField } from '@/lib/sales/types';
 
 export interface TurnPlan {
@@ -45,7 +46,8 @@ export function beginTurn(
   },
 ): TurnPlan {
   const text = messageText(userMessage);
-  const facts = extractLeadFacts({
+  // Keyboard mashing after "how many people?" is not an answer to it.
+  const facts = isUnclear(text) ? {} : extractLeadFacts({
     text,
     messageId: userMessage.id,
     askedField: session.state.lastAskedField,

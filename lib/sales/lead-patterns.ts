@@ -126,8 +126,9 @@ const COMPANY_STRONG = re(
 );
 /** Triggers that need a capitalised name after them ("I'm with Acme", "CTO at Acme", "we're Acme"). */
 const COMPANY_WEAK = re(
-  `(?:\\b(?:i'm|i’m|im|i am|we're|we’re|we are|here|we|work(?:ing|s)?)|${ROLE_SOURCE})(?:\\s+(?!looking|look|good|great)[\\p{L}']+){0,3}?\\s+at\\s+(.+)|` +
-    "\\b(?:i'm|i’m|im|i am|we're|we’re|we are|this is [\\p{L}]+)\\s+(?:from|with)\\s+(.+)|" +
+  `(?:\\b(?:i'm|i’m|im|i am|we're|we’re|we are|here|we|i|work(?:ing|s)?)|${ROLE_SOURCE})(?:\\s+(?!looking|look|good|great)[\\p{L}']+){0,3}?\\s+at\\s+(.+)|` +
+    // "I'm Maria Lopez from Acme Logistics": a name between "I'm" and "from".
+    "\\b(?:i'm|i’m|im|i am|we're|we’re|we are|this is)(?:\\s+[\\p{L}']+){0,2}\\s+(?:from|with)\\s+(.+)|" +
     '^(?:(?:hi|hello|hey|hola)[,!]?\\s+)?[\\p{L}]+(?: [\\p{L}]+)? (?:from|de) (.+?) (?:here|aquí)\\b|' +
     "\\b(?:we're|we’re|we are|somos)\\s+(.+)",
 );

@@ -3,7 +3,12 @@ import { PHRASES, type Phrases } from '@/lib/llm/offline/phrases';
 import { bookingReply, humanReply } from '@/lib/llm/offline/replies-actions';
 import { competitorReply, knowledgeReply, objectionReply } from '@/lib/llm/offline/replies-knowledge';
 import { comparePlansReply, overviewReply, planFeaturesReply, priceReply, recommendReply } from '@/lib/llm/offline/replies-pricing';
+import { MEMORY_PHRASES } from '@/lib/llm/offline/phrases-memory';
+import { aboutReply, alongsideReply, list, recallReply, toolsReply, unclearReply } from '@/lib/llm/offline/replies-memory';
+import { mentionsAny } from '@/lib/llm/offline/reading';
 import { freshFields, type Topic } from '@/lib/llm/offline/topic';
+import { splitSentences } from '@/lib/sales/sentences';
+import { avoidRepeats, pickFresh } from '@/lib/llm/offline/variety';
 import { questionFor } from '@/lib/sales/playbook';
 import type { LeadField } from '@/lib/sales/types';
 
@@ -14,10 +19,12 @@ import type { LeadField } from '@/lib/sales/types';
  */
 export function composeReply(topic: Topic, turn: OfflineTurn): string {
   const ph = PHRASES[turn.locale];
-  const paragraphs = [acknowledgement(topic, turn, ph), ...body(topic, turn, ph)].filter((paragraph) => paragraph.trim() !== '');
+  const drafted = [acknowledgement(topic, turn, ph), ...body(topic, turn, ph), ...alsoAsked(topic, turn)].filter((paragraph) => paragraph.trim() !== '');
+  const paragraphs = avoidRepeats(drafted, turn.previousReplies, pickFresh(MEMORY_PHRASES[turn.locale].asMentioned, turn.previousReplies));
   const question = nextQuestion(topic, turn);
   // One question per reply: a reply that already asks something (when to meet, which email) does not ask another.
-  if (question && !paragraphs.at(-1)?.includes('?')) paragraphs.push(question);
+  const fresh = question && avoidRepeats([question], turn.previousReplies, '').length > 0;
+  if (question && fresh && !paragraphs.at(-1)?.includes('?')) paragraphs.push(question);
   return paragraphs.join('\n\n');
 }
 
@@ -41,10 +48,20 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       return competitorReply(topic.passage, turn, ph);
     case 'objection':
       return objectionReply(topic, turn, ph);
+    case 'recall':
+      return recallReply(topic.fields, turn);
+    case 'about':
+      return aboutReply(turn);
+    case 'unclear':
+      return unclearReply(turn);
+    case 'alongside':
+      return alongsideReply(topic.tool, turn);
+    case 'tools':
+      return toolsReply(topic.tools, turn);
     case 'plan-features':
       return planFeaturesReply(topic.plan, turn, ph);
     case 'knowledge':
-      return knowledgeReply(topic.passages);
+      return knowledgeReply(topic.passages, turn);
     case 'recommend':
       return recommendReply(turn, ph);
     case 'contact':
@@ -60,9 +77,25 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       return [/\b(how are you|how's it going|que tal|como esta)/i.test(turn.text) ? ph.howAreYou : ph.smallTalk];
     case 'off-topic':
       return [ph.offTopic(company)];
-    case 'unknown':
-      return [topic.wasQuestion ? ph.unknownQuestion(kb.company.salesEmail) : ph.unknownStatement];
+    case 'unknown': {
+      const unknown = MEMORY_PHRASES[turn.locale].unknownQuestion.map((phrase) => phrase(kb.company.salesEmail));
+      return [topic.wasQuestion ? pickFresh(unknown, turn.previousReplies) : ph.unknownStatement];
+    }
   }
+}
+
+/** Kinds whose answer leaves room for a second question in the same message. */
+const ANSWERS_MORE = new Set<Topic['kind']>(['price', 'compare-plans', 'overview', 'recommend', 'contact', 'about', 'tools', 'plan-features']);
+
+/** A long message asks more than one thing: the FAQ it also asks about is answered after the main answer. */
+function alsoAsked(topic: Topic, turn: OfflineTurn): string[] {
+  const questions = (turn.text.match(/\?/g) ?? []).length;
+  if (!ANSWERS_MORE.has(topic.kind) || (questions < 2 && splitSentences(turn.text).length < 3)) return [];
+  // The whole FAQ, not only the retrieved passages: in a long message the second question may not rank in the top few.
+  const hits = (keywords: readonly string[]) => keywords.filter((keyword) => mentionsAny(turn.text, [keyword])).length;
+  const best = [...turn.kb.faqs].sort((a, b) => hits(b.keywords) - hits(a.keywords))[0];
+  if (!best || hits(best.keywords) === 0) return [];
+  return knowledgeReply([{ id: `faq:${best.id}`, kind: 'faq', title: best.question, text: best.answer, score: 0 }], turn);
 }
 
 /** "Thanks, Ana! I've noted your email …": confirms in words what the lead card shows. */
@@ -83,8 +116,24 @@ function acknowledgement(topic: Topic, turn: OfflineTurn, ph: Phrases): string {
   // A price topic for the team says the size itself ("For a team of 25…").
   if (typeof seats === 'number' && fresh.includes('teamSize') && topic.kind !== 'price') items.push(ph.notedTeam(seats));
   const name = fresh.includes('name') ? String(value('name') ?? '').split(' ')[0] : undefined;
-  if (items.length === 0 && !name) return '';
-  return ph.noted(name || undefined, items);
+  const more = moreAcknowledgements(topic, turn, fresh);
+  if (items.length === 0 && !name) return more.join(' ');
+  return [ph.noted(name || undefined, items), ...more].join(' ');
+}
+
+/** Short confirmations of the qualifying facts ("Next quarter — noted."), so the prospect sees they were heard. */
+function moreAcknowledgements(topic: Topic, turn: OfflineTurn, fresh: LeadField[]): string[] {
+  const mp = MEMORY_PHRASES[turn.locale];
+  const { fields } = turn.state.lead;
+  const sentences: string[] = [];
+  const timeline = fields.timeline?.value;
+  if (fresh.includes('timeline') && typeof timeline === 'string') sentences.push(mp.notedTimeline(timeline));
+  if (fresh.includes('authority')) sentences.push(mp.notedAuthority(fields.authority?.value === 'decision maker'));
+  if (fresh.includes('budget')) sentences.push(mp.notedBudget);
+  if (fresh.includes('need') && sentences.length === 0 && topic.kind === 'contact') sentences.push(mp.notedNeed);
+  const tools = (turn.state.tools ?? []).filter((tool) => turn.text.includes(tool.evidence)).map((tool) => tool.name);
+  if (tools.length > 0 && topic.kind !== 'tools' && topic.kind !== 'objection') sentences.push(mp.notedTools(list(tools, mp.and)));
+  return sentences;
 }
 
 /**
@@ -94,11 +143,12 @@ function acknowledgement(topic: Topic, turn: OfflineTurn, ph: Phrases): string {
 function nextQuestion(topic: Topic, turn: OfflineTurn): string | undefined {
   const field = turn.nextField;
   const known = (name: LeadField) => turn.state.lead.fields[name] !== undefined;
-  if (topic.kind === 'human') return known('email') ? undefined : questionFor('email', turn.locale);
-  if (topic.kind === 'booking') return field === 'name' || field === 'company' ? questionFor(field, turn.locale) : undefined;
-  if (topic.kind === 'objection' || topic.kind === 'thanks') return undefined;
-  if (topic.kind === 'recommend' && !known('teamSize')) return questionFor('teamSize', turn.locale);
-  if (field) return questionFor(field, turn.locale);
+  const ask = (name: LeadField) => questionFor(name, turn.locale, turn.state.asked?.[name] ?? 0);
+  if (topic.kind === 'human') return known('email') ? undefined : ask('email');
+  if (topic.kind === 'booking') return field === 'name' || field === 'company' ? ask(field) : undefined;
+  if (topic.kind === 'objection' || topic.kind === 'thanks' || topic.kind === 'unclear') return undefined;
+  if (topic.kind === 'recommend' && !known('teamSize')) return ask('teamSize');
+  if (field) return ask(field);
   // Small talk with nothing left to ask still hands the conversation back to the prospect.
   return topic.kind === 'greeting' || topic.kind === 'small-talk' ? PHRASES[turn.locale].howCanIHelp : undefined;
 }

@@ -1,6 +1,6 @@
 import type { LanguageModelV4CallOptions, LanguageModelV4Prompt } from '@ai-sdk/provider';
 import { z } from 'zod';
-import { looksSpanish } from '@/lib/llm/offline/reading';
+import { looksEnglish, looksSpanish } from '@/lib/llm/offline/reading';
 import { classifySalesIntent, SALES_INTENTS, type SalesIntent } from '@/lib/sales/intents';
 import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
 import { searchKnowledge, type Passage } from '@/lib/sales/retrieval';
@@ -25,6 +25,9 @@ const stateSchema = z.object({
   lead: z.object({ fields: z.partialRecord(z.enum(LEAD_FIELDS), factSchema) }),
   bookings: z.array(z.object({ id: z.string(), localLabel: z.string() })).default([]),
   handoff: z.object({ reason: z.string() }).optional(),
+  asked: z.partialRecord(z.enum(LEAD_FIELDS), z.number()).optional(),
+  tools: z.array(z.object({ name: z.string(), evidence: z.string() })).optional(),
+  quoted: z.array(z.object({ planId: z.string(), seats: z.number(), billing: z.enum(['monthly', 'annual']) })).optional(),
 });
 
 const passageSchema = z.object({
@@ -60,6 +63,8 @@ export interface OfflineTurn {
   text: string;
   /** The prospect's messages in the prompt, oldest first (the latest included). */
   userTexts: string[];
+  /** The agent's last three replies in the prompt, oldest first: no sentence of theirs is said again. */
+  previousReplies: string[];
   state: OfflineState;
   stage: Stage;
   intent: SalesIntent;
@@ -80,18 +85,18 @@ export function readTurn(call: LanguageModelV4CallOptions, kb: KnowledgeBase, no
   const parsed = offlineOptionsSchema.safeParse(call.providerOptions?.offline);
   const options = parsed.success ? parsed.data : undefined;
   const state: OfflineState = options?.state ?? emptySalesState(now);
-  const spanish = looksSpanish(text);
   return {
     kb,
     text,
     userTexts,
+    previousReplies: assistantTextsOf(call.prompt).slice(-3),
     state,
     stage: state.stage,
     intent: options?.intent ?? classifySalesIntent(text, kb),
     passages: options ? options.passages : searchKnowledge(text, { limit: 4, kb }),
     nextField: options?.nextField ?? undefined,
     // A Spanish message gets a Spanish answer even on the English site; an English one on the Spanish site does too.
-    locale: options?.locale === 'es' || spanish ? 'es' : 'en',
+    locale: options?.locale === 'es' || languageOf(userTexts) === 'es' ? 'es' : 'en',
     exchanges: exchangesOf(call.prompt),
     tools: new Set((call.tools ?? []).flatMap((tool) => (tool.type === 'function' ? [tool.name] : []))),
     now,
@@ -103,6 +108,22 @@ export function userTextsOf(prompt: LanguageModelV4Prompt): string[] {
   return prompt.flatMap((message) =>
     message.role === 'user' ? [message.content.map((part) => (part.type === 'text' ? part.text : '')).join('').trim()] : [],
   );
+}
+
+/** The assistant's text replies in the prompt, oldest first. */
+function assistantTextsOf(prompt: LanguageModelV4Prompt): string[] {
+  return prompt.flatMap((message) =>
+    message.role === 'assistant' ? [message.content.map((part) => (part.type === 'text' ? part.text : '')).join('').trim()].filter(Boolean) : [],
+  );
+}
+
+/** The prospect's language: their latest message that clearly reads as one ("25 people" keeps the one before). */
+function languageOf(userTexts: readonly string[]): 'en' | 'es' {
+  for (const text of [...userTexts].reverse()) {
+    if (looksSpanish(text)) return 'es';
+    if (looksEnglish(text)) return 'en';
+  }
+  return 'en';
 }
 
 /** The tool calls after the last user message, paired with their results. Empty when the prompt ends with the user. */

@@ -81,7 +81,7 @@ const en: Phrases = {
     `**${plan}** for ${seats} ${seats === 1 ? 'seat' : 'seats'}, billed monthly: **${perSeat} per seat per month**, so **${month} a month** (${year} over a year).`,
   quoteAnnual: (plan, seats, perSeat, year, month, saving) =>
     `Billed annually, ${plan} for ${seats} ${seats === 1 ? 'seat' : 'seats'} is **${perSeat} per seat per month**: **${year} a year** (${month} a month)${saving ? `, saving **${saving}** a year` : ''}.`,
-  suggestFor: (seats, plan, summary) => `For a team of ${seats}, I'd suggest **${plan}**. ${summary}`,
+  suggestFor: (seats, plan, summary) => `For a team of ${seats}, I'd suggest **${plan}**. ${summary}`.trimEnd(),
   customPricing: (plan, minSeats, summary) =>
     `**${plan}** has custom pricing: our sales team puts together a quote based on your seats and requirements (${plan} starts at ${minSeats} seats). ${summary}`,
   quoteOffer: "Would you like a quote or a short call with the team? If so, what's the best email to reach you?",
@@ -145,7 +145,7 @@ const es: Phrases = {
     `**${plan}** para ${seats} ${seats === 1 ? 'usuario' : 'usuarios'} con facturación mensual: **${perSeat} por usuario al mes**, es decir **${month} al mes** (${year} al año).`,
   quoteAnnual: (plan, seats, perSeat, year, month, saving) =>
     `Con facturación anual, ${plan} para ${seats} ${seats === 1 ? 'usuario' : 'usuarios'} cuesta **${perSeat} por usuario al mes**: **${year} al año** (${month} al mes)${saving ? `, un ahorro de **${saving}** al año` : ''}.`,
-  suggestFor: (seats, plan, summary) => `Para un equipo de ${seats}, le recomiendo **${plan}**. ${summary}`,
+  suggestFor: (seats, plan, summary) => `Para un equipo de ${seats}, le recomiendo **${plan}**. ${summary}`.trimEnd(),
   customPricing: (plan, minSeats, summary) =>
     `**${plan}** tiene precio a medida: nuestro equipo comercial prepara una propuesta según sus usuarios y requisitos (${plan} empieza en ${minSeats} usuarios). ${summary}`,
   quoteOffer: '¿Quiere una propuesta o una llamada breve con el equipo? Si es así, ¿a qué correo le escribimos?',

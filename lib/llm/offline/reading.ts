@@ -144,7 +144,8 @@ const SPANISH_WORDS = new Set(
     'hola buenas gracias quiero quisiera queremos necesito necesitamos somos tenemos tienen cuanto cuánto cuesta cuestan precio ' +
     'precios para con por una los las del el es que qué cómo como cual cuál usted ustedes nosotros equipo empresa personas ' +
     'usuarios hablar persona reunión reunion llamada martes lunes miércoles miercoles jueves viernes mañana manana correo ' +
-    'también tambien pero muy más mas sí plan planes ayuda puedo pueden seguridad prueba gratis'
+    'también tambien pero muy más mas sí plan planes ayuda puedo pueden seguridad prueba gratis llamo trabajo dije éramos ' +
+    'nuestro nuestra nosotros gustaría gustaria empezar próximo proximo parece caro cuántas cuantas costaría costaria comparan hace hacen y mi'
   ).split(' '),
 );
 // Words shared with English ("plan", "es" in "es-ES") do not count on their own.
@@ -155,6 +156,15 @@ export function looksSpanish(text: string): boolean {
   if (SPANISH_MARKS.test(text)) return true;
   const words = text.toLowerCase().match(/[\p{L}]+/gu) ?? [];
   const hits = words.filter((word) => SPANISH_WORDS.has(word) && !SHARED.has(word)).length;
+  return hits >= 2 || (hits === 1 && words.length <= 2);
+}
+
+const ENGLISH_WORDS = new Set('the and is are you your what how we our my do does can for with to of it this that i much many'.split(' '));
+
+/** Whether a message reads as English: at least two common English words, or one in a message of one or two words. */
+export function looksEnglish(text: string): boolean {
+  const words = text.toLowerCase().match(/[\p{L}]+/gu) ?? [];
+  const hits = words.filter((word) => ENGLISH_WORDS.has(word)).length;
   return hits >= 2 || (hits === 1 && words.length <= 2);
 }
 

@@ -3,21 +3,41 @@ import type { Phrases } from '@/lib/llm/offline/phrases';
 import { bullets } from '@/lib/llm/offline/replies-pricing';
 import type { Topic } from '@/lib/llm/offline/topic';
 import type { Passage } from '@/lib/sales/retrieval';
+import { MEMORY_PHRASES } from '@/lib/llm/offline/phrases-memory';
+import { pickFresh } from '@/lib/llm/offline/variety';
 
 /**
  * Answers read from the retrieved passages: FAQ topics, objections and competitor comparisons. The passage text is
  * the knowledge base's own wording, so the offline agent says exactly what the deployer wrote.
  */
 
-export function knowledgeReply(passages: readonly Passage[]): string[] {
+export function knowledgeReply(passages: readonly Passage[], turn: OfflineTurn): string[] {
+  if (turn.locale !== 'en') return [spanishFor(passages, turn)];
   if (passages.length === 1) return [passages[0]?.text ?? ''];
   return passages.map((passage) => `**${passage.title}** ${passage.text}`);
 }
 
+/**
+ * The knowledge base has its entries in English only (apart from the company description): rather than mix two
+ * languages in one reply, the agent says in Spanish what the question was about and who can answer it in Spanish.
+ */
+function spanishFor(passages: readonly Passage[], turn: OfflineTurn): string {
+  const { kb } = turn;
+  const description = kb.localized.es?.description;
+  if (passages[0]?.kind === 'company' && description) return description;
+  const keywords = passages.flatMap((passage) => kb.faqs.find((faq) => `faq:${faq.id}` === passage.id)?.keywords ?? []);
+  const topic = keywords
+    .map((keyword) => new RegExp(`(?<![\\p{L}])${keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'iu').exec(turn.text)?.[0])
+    .find((found) => found !== undefined);
+  return MEMORY_PHRASES.es.englishOnly(topic, kb.company.salesEmail);
+}
+
 export function objectionReply(topic: Extract<Topic, { kind: 'objection' }>, turn: OfflineTurn, ph: Phrases): string[] {
   // Without a matching entry the concern is still acknowledged, and the sales team is the honest next step.
+  const mp = MEMORY_PHRASES[turn.locale];
+  if (turn.locale !== 'en') return [`${mp.objectionHeard} ${mp.englishOnly(undefined, turn.kb.company.salesEmail)}`];
   const answer = topic.passage?.text ?? ph.unknownQuestion(turn.kb.company.salesEmail);
-  return [answer, ph.objectionCheck];
+  return [answer, pickFresh(mp.objectionCheck, [...turn.previousReplies, answer])];
 }
 
 export function competitorReply(passage: Passage, turn: OfflineTurn, ph: Phrases): string[] {
@@ -25,6 +45,9 @@ export function competitorReply(passage: Passage, turn: OfflineTurn, ph: Phrases
   const id = passage.id.slice('competitor:'.length);
   const competitor = kb.competitors.find((entry) => entry.id === id);
   if (!competitor) return [`**${passage.title}** ${passage.text}`];
+  if (turn.locale !== 'en') {
+    return [ph.competitorIntro(kb.company.name, competitor.name), MEMORY_PHRASES.es.englishOnly(competitor.name, kb.company.salesEmail)];
+  }
   return [
     `${ph.competitorIntro(kb.company.name, competitor.name)} ${competitor.summary}`,
     ph.competitorOurs(kb.company.name),

@@ -69,7 +69,7 @@ export function priceReply(topic: Extract<Topic, { kind: 'price' }>, turn: Offli
 
 function planLines(plan: Plan, topic: Extract<Topic, { kind: 'price' }>, all: PriceResult[], turn: OfflineTurn, ph: Phrases): string[] {
   const { kb } = turn;
-  if (isContactSales(plan)) return [ph.customPricing(plan.name, plan.minSeats, plan.summary)];
+  if (isContactSales(plan)) return [ph.customPricing(plan.name, plan.minSeats, english(turn, plan.summary).trim())];
   const results = all.filter((result) => result.planId === plan.id);
   const quotes = results.flatMap((result) => (result.quote ? [result.quote] : []));
   const seatError = results.find((result) => result.error && result.error.code !== 'contact_sales')?.error;
@@ -85,9 +85,9 @@ function planLines(plan: Plan, topic: Extract<Topic, { kind: 'price' }>, all: Pr
       quotes.length > 0
         ? ph.priceLine(monthly && money(monthly.perSeatMonthly, kb), annual && money(annual.perSeatMonthly, kb))
         : cataloguePriceLine(plan, kb, ph);
-    return [ph.planIs(plan.name, line), `${plan.summary} ${ph.coversSeats(range)}`];
+    return [ph.planIs(plan.name, line), `${english(turn, plan.summary)}${ph.coversSeats(range)}`];
   }
-  const lines = topic.inferred ? [ph.suggestFor(topic.seats, plan.name, plan.summary)] : [];
+  const lines = topic.inferred ? [ph.suggestFor(topic.seats, plan.name, english(turn, plan.summary).trim())] : [];
   if (monthly) {
     lines.push(ph.quoteMonthly(plan.name, monthly.seats, money(monthly.perSeatMonthly, kb), money(monthly.monthlyTotal, kb), money(monthly.annualTotal, kb)));
   }
@@ -102,7 +102,7 @@ export function overviewReply(turn: OfflineTurn, ph: Phrases): string[] {
   const { kb } = turn;
   return [
     ph.overviewIntro(kb.company.name),
-    bullets(kb.plans.map((plan) => `**${plan.name}**${plan.highlight ? ph.mostPopular : ''}: ${cataloguePriceLine(plan, kb, ph)}. ${plan.summary}`)),
+    bullets(kb.plans.map((plan) => `**${plan.name}**${plan.highlight ? ph.mostPopular : ''}: ${cataloguePriceLine(plan, kb, ph)}. ${english(turn, plan.summary)}`.trim())),
   ];
 }
 
@@ -112,8 +112,10 @@ export function comparePlansReply(topic: Extract<Topic, { kind: 'compare-plans' 
   const [lower, higher] = kb.plans.indexOf(first) <= kb.plans.indexOf(second) ? [first, second] : [second, first];
   const added = higher.features.filter((feature) => !/^everything in /i.test(feature));
   const row = (plan: Plan) =>
-    `**${plan.name}**: ${cataloguePriceLine(plan, kb, ph)}. ${plan.summary} (${ph.seatRange(plan.minSeats, plan.maxSeats)})`;
-  const lines = [ph.compareIntro(lower.name, higher.name), bullets([row(lower), row(higher)]), ph.compareAdds(lower.name, higher.name), bullets(added)];
+    `**${plan.name}**: ${cataloguePriceLine(plan, kb, ph)}. ${english(turn, plan.summary)}(${ph.seatRange(plan.minSeats, plan.maxSeats)})`;
+  const lines = [ph.compareIntro(lower.name, higher.name), bullets([row(lower), row(higher)])];
+  // The feature lists exist in English only: a Spanish reply leaves them out rather than mix languages.
+  if (turn.locale === 'en') lines.push(ph.compareAdds(lower.name, higher.name), bullets(added));
   const results = pricingResults(turn);
   if (topic.seats !== undefined && results.length > 0) {
     const costs = [lower, higher].map((plan) => {
@@ -129,12 +131,18 @@ export function comparePlansReply(topic: Extract<Topic, { kind: 'compare-plans' 
 export function recommendReply(turn: OfflineTurn, ph: Phrases): string[] {
   return [
     ph.recommendIntro,
-    bullets(turn.kb.plans.map((plan) => `**${plan.name}** (${ph.seatRange(plan.minSeats, plan.maxSeats)}): ${lowerFirst(plan.summary)}`)),
+    bullets(turn.kb.plans.map((plan) => `**${plan.name}** (${ph.seatRange(plan.minSeats, plan.maxSeats)})${turn.locale === 'en' ? `: ${lowerFirst(plan.summary)}` : ''}`)),
   ];
 }
 
 export function planFeaturesReply(plan: Plan, turn: OfflineTurn, ph: Phrases): string[] {
+  if (turn.locale !== 'en') return [`**${plan.name}** — ${ph.featuresPrice}: ${cataloguePriceLine(plan, turn.kb, ph)}.`];
   return [`**${plan.name}** — ${plan.summary}`, bullets(plan.features), `${ph.featuresPrice}: ${cataloguePriceLine(plan, turn.kb, ph)}.`];
+}
+
+/** The knowledge base's plan texts are English: a Spanish reply leaves them out rather than mix languages. */
+function english(turn: OfflineTurn, text: string): string {
+  return turn.locale === 'en' ? `${text} ` : '';
 }
 
 export function bullets(items: readonly string[]): string {

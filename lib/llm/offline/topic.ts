@@ -13,6 +13,9 @@ import {
   type BillingWish,
 } from '@/lib/llm/offline/reading';
 import { contentWords } from '@/lib/llm/offline/text';
+import { alternativeTool, asksAboutCompany, recallQuestion, type RecallField } from '@/lib/llm/offline/understanding';
+import { isUnclear } from '@/lib/sales/unclear';
+import { statedTools } from '@/lib/sales/memory';
 import type { KnowledgeBase, Plan } from '@/lib/sales/knowledge/schema';
 import type { Passage } from '@/lib/sales/retrieval';
 import type { LeadField } from '@/lib/sales/types';
@@ -39,7 +42,12 @@ export type Topic =
   | { kind: 'thanks' }
   | { kind: 'small-talk' }
   | { kind: 'off-topic' }
-  | { kind: 'unknown'; wasQuestion: boolean };
+  | { kind: 'unknown'; wasQuestion: boolean }
+  | { kind: 'recall'; fields: RecallField[] }
+  | { kind: 'about' }
+  | { kind: 'unclear' }
+  | { kind: 'alongside'; tool: string }
+  | { kind: 'tools'; tools: string[] };
 
 const RECOMMEND = ['recommend', 'suggest', 'right for', 'which plan', 'what plan', 'best plan', 'best for', 'suit', 'should we', 'should i', 'choose', 'pick', 'que plan', 'cual plan', 'recomienda', 'recomiendas'];
 const COMPARE_WORDS = ['compare', 'comparison', 'difference', 'different', 'differ', 'vs', 'versus', 'better', 'diferencia', 'comparar'];
@@ -53,9 +61,20 @@ export function analyse(turn: OfflineTurn): Topic {
 
   if (intent === 'injection') return { kind: 'injection' };
   if (intent === 'human') return { kind: 'human' };
+  // What they told us is answered from the sales state, whatever else the question's words resemble.
+  const recall = recallQuestion(text);
+  if (recall) return { kind: 'recall', fields: recall };
   const booking = bookingTopic(turn);
   if (booking) return booking;
+  const fresh = freshFields(turn);
+  if (fresh.length === 0 && (intent === 'other' || intent === 'small_talk') && isUnclear(text)) return { kind: 'unclear' };
+  const alternative = alternativeTool(text, kb);
+  if (alternative) return { kind: 'alongside', tool: alternative };
+  if (plans.length === 0 && intent !== 'pricing' && asksAboutCompany(text, kb)) return { kind: 'about' };
   if (intent === 'objection') return { kind: 'objection', passage: turn.passages.find((passage) => passage.kind === 'objection') };
+  // "We use Jira heavily" states a fact about their stack: acknowledge it and say how we fit, not list every integration.
+  const tools = statedTools(text, kb).map((tool) => tool.name).filter((name) => !kb.competitors.some((competitor) => competitor.name === name));
+  if (tools.length > 0 && !QUESTION.test(text)) return { kind: 'tools', tools };
   if (intent === 'comparison') {
     const compared = comparisonTopic(turn, plans);
     if (compared) return compared;
@@ -65,6 +84,8 @@ export function analyse(turn: OfflineTurn): Topic {
     const second = plans[1];
     if (first && second) return { kind: 'compare-plans', plans: [first, second], seats: seatsFor(turn), billing: billingIn(text) };
     if (first) return priceTopic(turn, first, false);
+    const requote = requoteTopic(turn);
+    if (requote) return requote;
     // "Do you offer discounts?" and "how does billing work?" are answered by the knowledge base, not a price list.
     const grounded = seatsIn(text) === undefined ? knowledgeTopic(turn) : undefined;
     if (grounded) return grounded;
@@ -130,6 +151,15 @@ function priceTopic(turn: OfflineTurn, plan: Plan, inferred: boolean): Topic {
   }
   const alternative = fitsSeats(plan, seats) ? undefined : recommendPlan(seats, turn.kb.plans);
   return { kind: 'price', plan, seats, seatsGiven: true, billing, inferred, ...(alternative && alternative !== plan ? { alternative } : {}) };
+}
+
+/** "Make that annual": the last quote again, for the billing period now asked for. */
+function requoteTopic(turn: OfflineTurn): Topic | undefined {
+  const billing = billingIn(turn.text);
+  const last = turn.state.quoted?.at(-1);
+  const plan = last && turn.kb.plans.find((entry) => entry.id === last.planId);
+  if (billing === 'both' || !plan || /\b(how|what|explain|c[oó]mo|qu[eé])\b/i.test(turn.text)) return undefined;
+  return priceTopic(turn, plan, false);
 }
 
 function inferredPriceTopic(turn: OfflineTurn): Topic | undefined {

@@ -1,0 +1,103 @@
+/**
+ * The offline agent's sentences about the conversation itself — recall, acknowledgements, "I didn't follow", and the
+ * variants it picks from so that no sentence repeats across its last replies — in English and Spanish.
+ */
+export interface MemoryPhrases {
+  labels: Record<string, string>;
+  recallFact: (label: string, value: string) => string;
+  recallTools: (tools: string) => string;
+  recallMissing: (label: string) => string;
+  recallAll: string;
+  recallNothing: string;
+  decisionMaker: string;
+  needsApproval: string;
+  notedTimeline: (timeline: string) => string;
+  notedBudget: string;
+  notedAuthority: (decides: boolean) => string;
+  notedNeed: string;
+  notedTools: (tools: string) => string;
+  integratesWith: (company: string, tools: string) => string;
+  alongside: (tool: string, company: string) => string;
+  unclear: string[];
+  unclearPrompt: string[];
+  asMentioned: string[];
+  objectionCheck: string[];
+  unknownQuestion: ((salesEmail: string) => string)[];
+  englishOnly: (topic: string | undefined, salesEmail: string) => string;
+  objectionHeard: string;
+  and: string;
+}
+
+const en: MemoryPhrases = {
+  labels: { name: 'name', email: 'email', company: 'company', role: 'role', phone: 'phone number', teamSize: 'team size', budget: 'budget', authority: 'decision', need: 'goal', timeline: 'timeline', tools: 'tools' },
+  recallFact: (label, value) => `You told me your ${label} is **${value}**.`,
+  recallTools: (tools) => `You told me you use **${tools}**.`,
+  recallMissing: (label) => `You haven't told me your ${label} yet.`,
+  recallAll: "Here's what you've told me so far:",
+  recallNothing: "You haven't told me anything about yourself or your team yet.",
+  decisionMaker: 'you make the decision',
+  needsApproval: 'the decision needs someone else’s approval',
+  notedTimeline: (timeline) => `${capitalise(timeline)} — noted.`,
+  notedBudget: 'Budget noted.',
+  notedAuthority: (decides) => (decides ? 'Good to know the decision is yours.' : 'Understood — someone else signs off too.'),
+  notedNeed: 'That’s helpful context.',
+  notedTools: (tools) => `${tools} — noted.`,
+  integratesWith: (company, tools) => `${company} connects with ${tools}, so your team keeps working in it and the updates flow both ways.`,
+  alongside: (tool, company) => `${company} doesn't replace **${tool}** — it works alongside it, through our built-in ${tool} integration.`,
+  unclear: ["Sorry, I didn't quite follow that.", "I'm not sure I follow — could you put that another way?", "I didn't catch what you meant there."],
+  unclearPrompt: [
+    'I can tell you what a plan would cost for your team, how we compare with a tool you use, or set up a demo.',
+    'For example, ask me about pricing for your team, security, integrations or a demo.',
+    'Try asking about a plan, an integration you need, or booking a call with the team.',
+  ],
+  asMentioned: ['As I mentioned,', 'Just to recap,', 'Again,'],
+  objectionCheck: ['Does that address your concern?', 'Does that help with the concern?', 'Is that reassuring, or is something else holding you back?'],
+  unknownQuestion: [
+    (salesEmail) => `Good question — I don't have a confirmed answer to that, and I'd rather not guess. Our team at ${salesEmail} can give you a definite answer.`,
+    (salesEmail) => `I'd rather not guess on that one; the team at ${salesEmail} will know for sure.`,
+    (salesEmail) => `That's one for our team at ${salesEmail}: I don't have a confirmed answer.`,
+  ],
+  englishOnly: (topic, salesEmail) => `I have the details${topic ? ` on ${topic}` : ''} in English only; our team at ${salesEmail} can go through them with you.`,
+  objectionHeard: 'I understand the concern.',
+  and: 'and',
+};
+
+const es: MemoryPhrases = {
+  labels: { name: 'nombre', email: 'correo', company: 'empresa', role: 'cargo', phone: 'teléfono', teamSize: 'tamaño de equipo', budget: 'presupuesto', authority: 'decisión', need: 'objetivo', timeline: 'plazo', tools: 'herramientas' },
+  recallFact: (label, value) => `Me dijo que su ${label} es **${value}**.`,
+  recallTools: (tools) => `Me dijo que usan **${tools}**.`,
+  recallMissing: (label) => `Todavía no me ha dicho su ${label}.`,
+  recallAll: 'Esto es lo que me ha contado hasta ahora:',
+  recallNothing: 'Todavía no me ha contado nada sobre usted ni su equipo.',
+  decisionMaker: 'la decisión es suya',
+  needsApproval: 'la decisión necesita la aprobación de otra persona',
+  notedTimeline: (timeline) => `${capitalise(timeline)}: anotado.`,
+  notedBudget: 'Presupuesto anotado.',
+  notedAuthority: (decides) => (decides ? 'Bien saber que la decisión es suya.' : 'Entendido: alguien más tiene que aprobarlo.'),
+  notedNeed: 'Me sirve para entender lo que buscan.',
+  notedTools: (tools) => `${tools}: anotado.`,
+  integratesWith: (company, tools) => `${company} se conecta con ${tools}, así que su equipo puede seguir usándolo y los cambios se sincronizan.`,
+  alongside: (tool, company) => `${company} no sustituye a **${tool}**: funciona junto a él, con nuestra integración de ${tool}.`,
+  unclear: ['Perdone, no le he entendido bien.', 'No estoy seguro de haberle entendido: ¿puede decirlo de otra forma?', 'No he captado lo que quería decir.'],
+  unclearPrompt: [
+    'Puedo decirle cuánto costaría un plan para su equipo, cómo nos comparamos con la herramienta que usan o reservar una demo.',
+    'Por ejemplo, pregúnteme por precios para su equipo, seguridad, integraciones o una demo.',
+    'Pruebe a preguntarme por un plan, una integración que necesite o una llamada con el equipo.',
+  ],
+  asMentioned: ['Como le comentaba,', 'Para recapitular,', 'De nuevo,'],
+  objectionCheck: ['¿Responde eso a su duda?', '¿Le ayuda eso con la duda?', '¿Le tranquiliza, o hay algo más que le frene?'],
+  unknownQuestion: [
+    (salesEmail) => `Buena pregunta: no tengo una respuesta confirmada y prefiero no adivinar. Nuestro equipo en ${salesEmail} puede darle una respuesta definitiva.`,
+    (salesEmail) => `Prefiero no adivinar: el equipo en ${salesEmail} se lo confirma.`,
+    (salesEmail) => `Eso se lo responde mejor nuestro equipo en ${salesEmail}: no tengo una respuesta confirmada.`,
+  ],
+  englishOnly: (topic, salesEmail) => `El detalle${topic ? ` sobre ${topic}` : ''} lo tengo solo en inglés; nuestro equipo en ${salesEmail} puede explicárselo en español.`,
+  objectionHeard: 'Entiendo la preocupación.',
+  and: 'y',
+};
+
+export const MEMORY_PHRASES: Record<'en' | 'es', MemoryPhrases> = { en, es };
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

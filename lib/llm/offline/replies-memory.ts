@@ -1,0 +1,64 @@
+import type { OfflineTurn } from '@/lib/llm/offline/context';
+import { MEMORY_PHRASES } from '@/lib/llm/offline/phrases-memory';
+import { bullets } from '@/lib/llm/offline/replies-pricing';
+import type { RecallField } from '@/lib/llm/offline/understanding';
+import { pickFresh } from '@/lib/llm/offline/variety';
+import { LEAD_FIELDS, type LeadField } from '@/lib/sales/types';
+
+/**
+ * Replies about the conversation and the company: what the prospect told us (read from the sales state, the agent's
+ * memory), what the company does, "I didn't follow", and tools we work alongside.
+ */
+
+export function recallReply(fields: readonly RecallField[], turn: OfflineTurn): string[] {
+  const mp = MEMORY_PHRASES[turn.locale];
+  const tools = (turn.state.tools ?? []).map((tool) => tool.name);
+  const sentence = (field: RecallField): string => {
+    if (field === 'tools') return tools.length > 0 ? mp.recallTools(list(tools, mp.and)) : mp.recallMissing(mp.labels.tools ?? field);
+    const value = valueOf(field, turn);
+    return value === undefined ? mp.recallMissing(mp.labels[field] ?? field) : mp.recallFact(mp.labels[field] ?? field, value);
+  };
+  if (fields.length > 0) return [fields.map(sentence).join(' ')];
+  const known = LEAD_FIELDS.filter((field) => turn.state.lead.fields[field] !== undefined);
+  if (known.length === 0 && tools.length === 0) return [mp.recallNothing];
+  const items = known.map((field) => `${mp.labels[field] ?? field}: **${valueOf(field, turn)}**`);
+  if (tools.length > 0) items.push(`${mp.labels.tools}: **${list(tools, mp.and)}**`);
+  return [mp.recallAll, bullets(items)];
+}
+
+function valueOf(field: LeadField, turn: OfflineTurn): string | undefined {
+  const value = turn.state.lead.fields[field]?.value;
+  if (value === undefined) return undefined;
+  const mp = MEMORY_PHRASES[turn.locale];
+  if (field === 'authority') return value === 'decision maker' ? mp.decisionMaker : value === 'needs approval' ? mp.needsApproval : String(value);
+  return String(value);
+}
+
+export function aboutReply(turn: OfflineTurn): string[] {
+  const { company, localized } = turn.kb;
+  const description = turn.locale === 'es' ? (localized.es?.description ?? localized.es?.tagline) : company.description;
+  const mp = MEMORY_PHRASES[turn.locale];
+  return [description ?? mp.englishOnly(undefined, company.salesEmail)];
+}
+
+export function unclearReply(turn: OfflineTurn): string[] {
+  const mp = MEMORY_PHRASES[turn.locale];
+  return [`${pickFresh(mp.unclear, turn.previousReplies)} ${pickFresh(mp.unclearPrompt, turn.previousReplies)}`];
+}
+
+export function alongsideReply(tool: string, turn: OfflineTurn): string[] {
+  const mp = MEMORY_PHRASES[turn.locale];
+  const { company, localized } = turn.kb;
+  const description = turn.locale === 'es' ? localized.es?.description : company.description;
+  return [mp.alongside(tool, company.name), ...(description ? [description] : [])];
+}
+
+export function toolsReply(tools: readonly string[], turn: OfflineTurn): string[] {
+  const mp = MEMORY_PHRASES[turn.locale];
+  return [mp.integratesWith(turn.kb.company.name, list(tools, mp.and))];
+}
+
+export function list(items: readonly string[], and: string): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`;
+}

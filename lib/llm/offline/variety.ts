@@ -1,0 +1,57 @@
+import { splitSentences } from '@/lib/sales/sentences';
+
+/**
+ * No sentence of the reply repeats one from the agent's last three replies: a rep who says the same thing twice
+ * sounds scripted. Repeated sentences are dropped; when the prospect asked the very same thing again, the answer is
+ * kept once, introduced as a recap. Pure.
+ */
+
+const MIN_WORDS = 4;
+
+export function normalise(sentence: string): string {
+  return sentence.toLowerCase().replace(/[*_`]/g, '').replace(/[^\p{L}\p{N}$@.,]+/gu, ' ').replace(/[.,]+(\s|$)/g, ' ').trim();
+}
+
+function sentencesOf(text: string): string[] {
+  return text.split('\n').flatMap((line) => splitSentences(line.replace(/^\s*[-*]\s+/, '')));
+}
+
+function said(previous: readonly string[]): Set<string> {
+  return new Set(previous.flatMap(sentencesOf).map(normalise).filter((sentence) => sentence.split(' ').length >= MIN_WORDS));
+}
+
+/** The first variant not said in the previous replies (the last one if all were). */
+export function pickFresh(variants: readonly string[], previous: readonly string[]): string {
+  const seen = said(previous);
+  return variants.find((variant) => sentencesOf(variant).every((sentence) => !seen.has(normalise(sentence)))) ?? variants.at(-1) ?? '';
+}
+
+/** The paragraphs without the sentences already said; all of them said means a recap of the first, reworded. */
+export function avoidRepeats(paragraphs: readonly string[], previous: readonly string[], recap: string): string[] {
+  const seen = said(previous);
+  const isRepeat = (sentence: string) => seen.has(normalise(sentence));
+  const kept = paragraphs
+    .map((paragraph) =>
+      paragraph
+        .split('\n')
+        .map((line) => {
+          const bullet = /^\s*[-*]\s+/.exec(line)?.[0] ?? '';
+          const sentences = splitSentences(line.slice(bullet.length));
+          const fresh = sentences.filter((sentence) => !isRepeat(sentence));
+          return fresh.length === sentences.length ? line : fresh.length > 0 ? `${bullet}${fresh.join(' ')}` : '';
+        })
+        .filter((line) => line.trim() !== '')
+        .join('\n'),
+    )
+    .filter((paragraph) => paragraph.trim() !== '');
+  const recapOf = (sentence: string) => `${recap} ${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}`;
+  // A price asked for again is still the answer: when only repeats carried an amount, the first comes back as a recap.
+  const amount = (text: string) => /[$€£]\s?\d/.test(text);
+  if (kept.length > 0 && !kept.some(amount)) {
+    const priced = paragraphs.flatMap(sentencesOf).find(amount);
+    if (priced) return [...kept, recapOf(priced)];
+  }
+  if (kept.length > 0 || paragraphs.length === 0) return kept;
+  const first = paragraphs.flatMap(sentencesOf).find(amount) ?? sentencesOf(paragraphs[0] ?? '')[0] ?? '';
+  return first ? [recapOf(first)] : [];
+}
