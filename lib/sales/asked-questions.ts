@@ -16,7 +16,7 @@ const FIELD_QUESTIONS: [LeadField, RegExp][] = [
   ['email', /\b(e-?mail|correo)\b/i],
   ['name', /\b(who am i (speaking|talking|chatting) (with|to)|your name|con qui[eé]n tengo|su nombre|c[oó]mo se llama)\b/i],
   ['company', /\b(which company|what company|company are you|your company called|qu[eé] empresa|en qu[eé] empresa)\b/i],
-  ['role', /\b(your role|se dedica all[ií]|what do you do there|su cargo|cu[aá]l es su cargo)\b/i],
+  ['role', /\b(your role|a qu[eé] se dedica|what do you do there|su cargo|cu[aá]l es su cargo)\b/i],
   ['phone', /\b(phone|tel[eé]fono|what number|qu[eé] n[uú]mero)\b/i],
 ];
 
