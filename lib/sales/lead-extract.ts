@@ -115,6 +115,10 @@ const SOMEONE_ELSE = re(
 );
 
 /** A short reply to the question we just asked, taken at a lower confidence than an explicit statement. */
+
+const TIME_CUE =
+  /\d|\b(asap|soon|now|today|tomorrow|week|weeks|month|months|quarter|year|q[1-4]|spring|summer|autumn|fall|winter|end of|next|this|by|within|before|after|immediately|urgent|later|january|february|march|april|may|june|july|august|september|october|november|december|mes|meses|semana|semanas|a[nñ]o|trimestre|pronto|ya|ahora|antes|despu[eé]s|pr[oó]xim[oa]|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\b/i;
+
 function bareAnswer(field: LeadField, text: string, context: PatternContext): Extracted | undefined {
   const answer = tidy(text.trim());
   const words = answer.split(/\s+/).filter(Boolean);
@@ -144,7 +148,8 @@ function bareAnswer(field: LeadField, text: string, context: PatternContext): Ex
       return words.length <= 6 && /\p{L}/u.test(role) ? { value: role, confidence: 0.55 } : undefined;
     }
     case 'timeline':
-      return words.length <= 6 ? { value: answer, confidence: 0.55 } : undefined;
+      // "We use Jira heavily" after "when?" changes the subject: an answer about time has a word about time.
+      return words.length <= 6 && TIME_CUE.test(answer) ? { value: answer, confidence: 0.55 } : undefined;
     case 'need':
       return words.length >= 3 ? { value: answer, confidence: 0.55 } : undefined;
     case 'authority':
