@@ -71,8 +71,17 @@ function send(base: string, request: FuzzRequest, timeoutMs = 10_000): Promise<A
     // write error after it is ours, not the server's.
     let answered = false;
     outgoing.on('response', () => (answered = true));
-    outgoing.on('error', (error) => {
-      if (!answered) reject(error);
+    outgoing.on('error', (error: NodeJS.ErrnoException) => {
+      if (answered) return;
+      // The server refused the request before reading its body (e.g. at the HTTP parser) and closed the socket while
+      // we were still writing it: our write fails before its answer is read. The answer depends on what the server
+      // saw, not on the unread body, so ask again without one, and check that answer.
+      if ((error.code === 'EPIPE' || error.code === 'ECONNRESET') && request.body !== undefined && request.body.length > 0) {
+        const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => name.toLowerCase() !== 'content-length'));
+        send(base, { ...request, headers, body: undefined }, timeoutMs).then(resolve, reject);
+        return;
+      }
+      reject(error);
     });
     outgoing.end(request.body);
   });
