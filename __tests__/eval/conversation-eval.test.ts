@@ -3,23 +3,17 @@
 // six named checks, with a pass count per check at the end. Like the single-turn suite it evaluates the offline agent
 // under `npm test`, and whatever the environment configures under `npm run eval` (EVAL_AGENT=config).
 import conversationFile from '@/eval/conversations.json';
-import { parseServerConfig, type LlmConfig } from '@/lib/config';
 import { createSalesAgent } from '@/lib/llm';
 import { getKnowledgeBase } from '@/lib/sales/knowledge';
 import { CONVERSATION_CHECKS, checkConversation, conversationFileSchema, type CheckResults } from './conversation-checks';
-import { playScenario } from './scenario-runner';
+import { evalLlmConfig, playScenario } from './scenario-runner';
 
 const { now, conversations } = conversationFileSchema.parse(conversationFile);
 const kb = getKnowledgeBase();
 const clock = Date.parse(now);
 
-function llmConfig(): LlmConfig {
-  const offline: LlmConfig = { provider: 'offline', model: 'offline-sales-agent', wordDelayMs: 0, contextTokens: 6_000 };
-  if (process.env.EVAL_AGENT !== 'config') return offline;
-  return { ...parseServerConfig(process.env).llm, wordDelayMs: 0 };
-}
 
-const agent = createSalesAgent(llmConfig(), { knowledgeBase: kb, now: () => clock, logError: () => undefined });
+const agent = createSalesAgent(evalLlmConfig(), { knowledgeBase: kb, now: () => clock, logError: () => undefined });
 const results: CheckResults[] = [];
 
 describe(`multi-turn evaluation (${agent.kind} agent: ${agent.model})`, () => {

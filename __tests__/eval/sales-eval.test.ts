@@ -4,23 +4,16 @@
 // By default it evaluates the offline agent, so `npm test` stays deterministic even with a key in .env;
 // `npm run eval` (EVAL_AGENT=config) evaluates whatever the environment configures — OpenAI when OPENAI_API_KEY is set.
 import scenarioFile from '@/eval/scenarios.json';
-import { parseServerConfig, type LlmConfig } from '@/lib/config';
 import { createSalesAgent } from '@/lib/llm';
 import { getKnowledgeBase } from '@/lib/sales/knowledge';
-import { checkScenario, playScenario, scenarioFileSchema } from './scenario-runner';
+import { checkScenario, evalLlmConfig, playScenario, scenarioFileSchema } from './scenario-runner';
 
 const { now, scenarios } = scenarioFileSchema.parse(scenarioFile);
 const kb = getKnowledgeBase();
 const clock = Date.parse(now);
 
-function llmConfig(): LlmConfig {
-  const offline: LlmConfig = { provider: 'offline', model: 'offline-sales-agent', wordDelayMs: 0, contextTokens: 6_000 };
-  if (process.env.EVAL_AGENT !== 'config') return offline;
-  // The typing delay is presentation only; evaluating without it is the same agent, faster.
-  return { ...parseServerConfig(process.env).llm, wordDelayMs: 0 };
-}
 
-const llm = llmConfig();
+const llm = evalLlmConfig();
 const agent = createSalesAgent(llm, { knowledgeBase: kb, now: () => clock, logError: () => undefined });
 const results: { behaviour: string; passed: boolean }[] = [];
 

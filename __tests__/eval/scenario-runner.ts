@@ -2,6 +2,7 @@ import type { UIMessageChunk } from 'ai';
 import { z } from 'zod';
 import { randomUUID } from 'node:crypto';
 import { startChatTurn } from '@/lib/chat/turn';
+import { parseServerConfig, type LlmConfig } from '@/lib/config';
 import { NO_TURN_LIMITS } from '../support/visitor';
 import type { SalesAgent } from '@/lib/llm/types';
 import { formatPrice } from '@/lib/sales/knowledge';
@@ -193,4 +194,14 @@ function allowedAmounts(transcript: Transcript, kb: KnowledgeBase): Set<number> 
 
 function amountValue(amount: string): number {
   return Number(amount.replace(/[^\d.]/g, ''));
+}
+
+/**
+ * The agent an evaluation runs: the offline agent, or with EVAL_AGENT=config the configured one (OpenAI with a key).
+ * The typing delay is presentation only; evaluating without it is the same agent, faster.
+ */
+export function evalLlmConfig(): LlmConfig {
+  const offline: LlmConfig = { provider: 'offline', model: 'offline-sales-agent', wordDelayMs: 0, contextTokens: 6_000 };
+  if (process.env.EVAL_AGENT !== 'config') return offline;
+  return { ...parseServerConfig(process.env).llm, wordDelayMs: 0 };
 }

@@ -21,6 +21,11 @@ export function parseBatch(raw: string): ReplyBatch | null {
   }
 }
 
+/** The batches among raw buffer entries (an unreadable entry is skipped). */
+export function parseBatches(raw: string[]): ReplyBatch[] {
+  return raw.map(parseBatch).filter((batch): batch is ReplyBatch => batch !== null);
+}
+
 /** A producer that wrote nothing (not even a keep-alive) for this long is dead (a server restart). */
 export const PRODUCER_STALE_MS = 6_000;
 export const KEEP_ALIVE_MS = 2_000;
