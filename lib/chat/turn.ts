@@ -103,8 +103,19 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
     const outcome = await acquireTurnLock({ replies, conversationId, turnId, waitMs: input.turnWaitMs ?? 15_000, first: firstLock, firstValue: lock, now });
     if (!outcome.acquired) {
       // The same message sent again while its reply is produced (a retried send): the same reply, not a second turn.
-      const replay = await openResumeStream({ replies, conversationId, after: 0, includeFinished: true, interruptedMessage: turnNotice('reply_interrupted', input.locale ?? 'en') });
-      if (replay) return replay;
+      // Its producer may not have written its first batch yet (it holds the lock and is alive): give it a moment.
+      for (let attempt = 0; attempt < 20; attempt++) {
+        const replay = await openResumeStream({
+          replies,
+          conversationId,
+          turnId,
+          after: 0,
+          includeFinished: true,
+          interruptedMessage: turnNotice('reply_interrupted', input.locale ?? 'en'),
+        });
+        if (replay) return replay;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       throw new AppError('conflict:chat', 'This message is already being answered.', { details: { reason: 'busy' }, headers: { 'retry-after': '2' } });
     }
     holdsLock = true;

@@ -2,7 +2,7 @@ import 'server-only';
 import type { UIMessageChunk } from 'ai';
 import type { ReplyStore } from '@/lib/store';
 import { getActiveReplies, type LocalReply } from './active';
-import { parseBatch, PRODUCER_STALE_MS, type ReplyBatch } from './batches';
+import { parseBatches, PRODUCER_STALE_MS, type ReplyBatch } from './batches';
 
 export interface ResumeOptions {
   replies: ReplyStore;
@@ -11,6 +11,8 @@ export interface ResumeOptions {
   after: number;
   /** Whether a reply that has already ended is replayed (a reconnect: yes; a page load without Last-Event-ID: no). */
   includeFinished: boolean;
+  /** Only this turn's reply (a retried send): null while the conversation points at another one. */
+  turnId?: string;
   /** The message of the notice sent when the producer died. */
   interruptedMessage: string;
   signal?: AbortSignal;
@@ -28,10 +30,12 @@ export async function openResumeStream(options: ResumeOptions): Promise<Readable
   const now = options.now ?? Date.now;
   const pollMs = options.pollMs ?? 100;
   const local = getActiveReplies().get(id);
-  if (local) return local.end && !options.includeFinished ? null : followLocal(local, options.after, options.signal);
+  if (local && (!options.turnId || local.turnId === options.turnId)) {
+    return local.end && !options.includeFinished ? null : followLocal(local, options.after, options.signal);
+  }
   const turnId = await replies.current({ id });
-  if (!turnId) return null;
-  const first = (await replies.read({ id, turnId, from: 0 })).map(parseBatch).filter((batch): batch is ReplyBatch => batch !== null);
+  if (!turnId || (options.turnId && turnId !== options.turnId)) return null;
+  const first = parseBatches(await replies.read({ id, turnId, from: 0 }));
   if (first.length === 0) return null;
   const ended = first.some((batch) => batch.end);
   if (ended && !options.includeFinished) return null;
@@ -63,7 +67,7 @@ export async function openResumeStream(options: ResumeOptions): Promise<Readable
           await new Promise((resolve) => setTimeout(resolve, pollMs));
           let batches: ReplyBatch[];
           try {
-            batches = (await replies.read({ id, turnId, from: read })).map(parseBatch).filter((batch): batch is ReplyBatch => batch !== null);
+            batches = parseBatches(await replies.read({ id, turnId, from: read }));
           } catch {
             batches = [];
           }
