@@ -4,6 +4,7 @@ import { getKnowledgeBase, KnowledgeBaseError } from '@/lib/sales/knowledge';
 import { findEspeak } from '@/lib/voice/espeak';
 import { chooseProviderId } from '@/lib/voice/select';
 import { scheduleSpeechWarmup } from '@/lib/voice/warm';
+import { registerEventSubscribers } from '@/lib/events/subscribers';
 
 /** Validates config at start-up; on a bad value prints which variable and stops the process. */
 export function checkConfigAtStartup(): void {
@@ -13,6 +14,8 @@ export function checkConfigAtStartup(): void {
     getKnowledgeBase();
     // After the checks, and not awaited: the greeting is cached in the background while the server starts answering.
     scheduleSpeechWarmup();
+    // Analytics, webhooks and notifications listen to the event bus from the start (lib/events/subscribers.ts).
+    void registerEventSubscribers().catch((error: unknown) => console.error('[events] could not register subscribers:', error));
   } catch (error) {
     if (error instanceof ConfigError || error instanceof KnowledgeBaseError) {
       console.error(error.message);
