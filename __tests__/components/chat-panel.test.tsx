@@ -408,8 +408,8 @@ describe('ChatPanel', () => {
     expect(server.gets).toEqual([]);
   });
 
-  it('shows a counter near the character limit and never lets a message exceed it', async () => {
-    installServer({ history: null, reply: () => streamedReply(['ok']) });
+  it('shows a counter near the character limit and refuses, without cutting, a message over it', async () => {
+    const server = installServer({ history: null, reply: () => streamedReply(['ok']) });
     const user = userEvent.setup();
     render(
       <SWRConfig value={{ provider: () => new Map() }}>
@@ -421,11 +421,15 @@ describe('ChatPanel', () => {
     const input = await readyInput();
     expect(input).toHaveAccessibleName('Tu mensaje');
     await user.type(input, 'abcdefgh');
-    expect(screen.getByText('Caracteres restantes: 2')).toBeInTheDocument();
+    expect(screen.getByTestId('composer-count')).toHaveTextContent('8 / 10');
     await user.type(input, 'ijklmn');
-    expect(input).toHaveValue('abcdefghij');
-    expect(screen.getByText('Caracteres restantes: 0')).toBeInTheDocument();
-    await user.type(input, '{Shift>}{Enter}{/Shift}');
-    expect(input).toHaveValue('abcdefghij');
+    expect(input).toHaveValue('abcdefghijklmn');
+    expect(screen.getByTestId('composer-count')).toHaveTextContent('14 / 10');
+    expect(screen.getByTestId('composer-too-long')).toHaveTextContent('Tu mensaje supera en 4 caracteres el límite de 10.');
+    await user.type(input, '{Enter}');
+    expect(input).toHaveValue('abcdefghijklmn');
+    expect(screen.getByTestId('send-button')).toBeDisabled();
+    expect(server.posts).toEqual([]);
   });
+
 });

@@ -1,5 +1,5 @@
-import { useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
-import { useT } from '@/lib/i18n/provider';
+import { useId, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { useLocale, useT } from '@/lib/i18n/provider';
 
 export interface ComposerProps {
   /** Called with the trimmed text; the composer clears itself afterwards. */
@@ -10,6 +10,10 @@ export interface ComposerProps {
   busy: boolean;
   /** Sending is impossible (e.g. no conversation id yet). */
   disabled?: boolean;
+  /**
+   * The server's limit on one message (CHAT_MAX_MESSAGE_CHARS, from the public config), counted as the server does:
+   * on the trimmed text. A longer message is refused here with a count, never cut.
+   */
   maxChars?: number;
   /** Lets the parent move focus here, e.g. after a suggested question (whose button then disappears) was used. */
   inputRef?: RefObject<HTMLTextAreaElement | null>;
@@ -29,12 +33,14 @@ const MAX_HEIGHT_PX = 192;
 
 export function Composer({ onSend, onStop, busy, disabled = false, maxChars = 4000, inputRef, interim = null, onType, actions, status }: ComposerProps) {
   const t = useT();
+  const locale = useLocale();
   const [value, setValue] = useState('');
   const ownRef = useRef<HTMLTextAreaElement>(null);
   const textarea = inputRef ?? ownRef;
   const inputId = useId();
   const hintId = useId();
   const counterId = useId();
+  const tooLongId = useId();
   const dictating = interim !== null;
   const shown = dictating ? interim : value;
 
@@ -52,8 +58,13 @@ export function Composer({ onSend, onStop, busy, disabled = false, maxChars = 40
   }, [shown, textarea]);
 
   const text = value.trim();
-  const canSend = !disabled && !busy && !dictating && text.length > 0 && value.length <= maxChars;
-  const showCounter = value.length >= maxChars * COUNTER_THRESHOLD;
+  const over = text.length - maxChars;
+  const tooLong = over > 0;
+  const canSend = !disabled && !busy && !dictating && text.length > 0 && !tooLong;
+  const showCounter = text.length >= maxChars * COUNTER_THRESHOLD;
+  const number = useMemo(() => new Intl.NumberFormat(locale), [locale]);
+  const counts = { count: number.format(text.length), max: number.format(maxChars), over: number.format(over) };
+  const describedBy = [hintId, showCounter ? counterId : null, tooLong ? tooLongId : null].filter(Boolean).join(' ');
 
   function send() {
     if (!canSend) return;
@@ -86,11 +97,12 @@ export function Composer({ onSend, onStop, busy, disabled = false, maxChars = 40
           data-testid="composer-input"
           rows={1}
           value={shown}
-          maxLength={maxChars}
+          aria-invalid={tooLong || undefined}
           disabled={disabled}
           readOnly={dictating}
           placeholder={t('composer.placeholder')}
-          aria-describedby={showCounter ? `${hintId} ${counterId}` : hintId}
+          // No maxLength: the browser would cut a long paste silently; the count below says what to shorten instead.
+          aria-describedby={describedBy}
           onChange={(event) => {
             setValue(event.target.value);
             onType?.();
@@ -132,15 +144,16 @@ export function Composer({ onSend, onStop, busy, disabled = false, maxChars = 40
           {t('composer.hint')}
         </p>
         {showCounter ? (
-          <p
-            id={counterId}
-            aria-live="polite"
-            className={`ml-auto tabular-nums ${value.length >= maxChars ? 'font-semibold text-red-700' : ''}`}
-          >
-            {t('composer.remaining', { remaining: maxChars - value.length })}
+          <p id={counterId} data-testid="composer-count" className={`ml-auto tabular-nums ${tooLong ? 'font-semibold text-red-700' : ''}`}>
+            <span aria-hidden="true">{t('composer.count', counts)}</span>
+            <span className="sr-only">{t('composer.countLabel', counts)}</span>
           </p>
         ) : null}
       </div>
+      {/* Always rendered: a live region must exist before its text changes, or screen readers miss the first message. */}
+      <p id={tooLongId} role="status" aria-live="polite" data-testid="composer-too-long" className="px-1 text-xs font-semibold text-red-700 empty:hidden">
+        {tooLong ? t(over === 1 ? 'composer.tooLongOne' : 'composer.tooLong', counts) : null}
+      </p>
       {status ? <div className="mt-1 flex px-1 text-xs">{status}</div> : null}
     </form>
   );

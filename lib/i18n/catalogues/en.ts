@@ -57,6 +57,10 @@ export const en = {
   'composer.send': 'Send message',
   'composer.stop': 'Stop the reply',
   'composer.remaining': 'Characters left: {remaining}',
+  'composer.count': '{count} / {max}',
+  'composer.countLabel': '{count} of {max} characters',
+  'composer.tooLong': 'Your message is {over} characters over the {max}-character limit. Shorten it to send; nothing has been cut.',
+  'composer.tooLongOne': 'Your message is 1 character over the {max}-character limit. Shorten it to send; nothing has been cut.',
 
   'voice.mic.start': 'Speak your question',
   'voice.mic.stop': 'Stop listening and send',

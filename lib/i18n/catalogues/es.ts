@@ -59,6 +59,10 @@ export const es: Record<MessageKey, string> = {
   'composer.send': 'Enviar mensaje',
   'composer.stop': 'Detener la respuesta',
   'composer.remaining': 'Caracteres restantes: {remaining}',
+  'composer.count': '{count} / {max}',
+  'composer.countLabel': '{count} de {max} caracteres',
+  'composer.tooLong': 'Tu mensaje supera en {over} caracteres el límite de {max}. Acórtalo para enviarlo; no se ha recortado nada.',
+  'composer.tooLongOne': 'Tu mensaje supera en 1 carácter el límite de {max}. Acórtalo para enviarlo; no se ha recortado nada.',
 
   'voice.mic.start': 'Haz tu pregunta hablando',
   'voice.mic.stop': 'Dejar de escuchar y enviar',

@@ -1,0 +1,106 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Composer } from '@/components/chat/composer';
+import { I18nProvider } from '@/lib/i18n/provider';
+
+// The issue's case: a 5,265-character paste against the default 4,000-character limit.
+const PASTE = 'Our team of 25 needs a CRM that syncs with Jira. '.repeat(108).slice(0, 5_265);
+
+function renderComposer({ locale = 'en', maxChars = 4_000 }: { locale?: string; maxChars?: number } = {}) {
+  const onSend = jest.fn();
+  render(
+    <I18nProvider locale={locale}>
+      <Composer onSend={onSend} onStop={() => {}} busy={false} maxChars={maxChars} />
+    </I18nProvider>,
+  );
+  const input = screen.getByTestId('composer-input') as HTMLTextAreaElement;
+  return { onSend, input, send: screen.getByTestId('send-button'), status: screen.getByRole('status') };
+}
+
+/** The ids in aria-describedby, resolved to their elements' text. */
+const descriptions = (element: HTMLElement) =>
+  (element.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .map((id) => document.getElementById(id)?.textContent ?? `missing #${id}`);
+
+describe('Composer: the message length limit', () => {
+  it('keeps a 5,265-character paste whole, disables Send and says by how much it is over', async () => {
+    const { onSend, input, send, status } = renderComposer();
+    expect(PASTE).toHaveLength(5_265);
+    input.focus();
+    const user = userEvent.setup();
+    await user.paste(PASTE);
+
+    expect(input.value).toBe(PASTE);
+    expect(input).not.toHaveAttribute('maxlength');
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(send).toBeDisabled();
+    expect(screen.getByTestId('composer-count')).toHaveTextContent('5,265 / 4,000');
+    expect(status).toHaveAttribute('aria-live', 'polite');
+    expect(status).toHaveTextContent('Your message is 1,265 characters over the 4,000-character limit. Shorten it to send; nothing has been cut.');
+    expect(descriptions(input)).toEqual([
+      'Enter to send · Shift+Enter for a new line',
+      '5,265 / 4,0005,265 of 4,000 characters',
+      'Your message is 1,265 characters over the 4,000-character limit. Shorten it to send; nothing has been cut.',
+    ]);
+
+    await user.type(input, '{Enter}');
+    fireEvent.submit(input.closest('form')!);
+    expect(onSend).not.toHaveBeenCalled();
+    expect(input.value).toBe(PASTE);
+  });
+
+  it('lets the visitor shorten the paste and send it once it fits, then clears the warning', async () => {
+    const { onSend, input, send, status } = renderComposer({ maxChars: 20 });
+    const user = userEvent.setup();
+    input.focus();
+    await user.paste('abcdefghijklmnopqrstuvw'); // 23 characters
+    expect(status).toHaveTextContent('Your message is 3 characters over the 20-character limit.');
+
+    await user.type(input, '{Backspace}{Backspace}');
+    expect(status).toHaveTextContent('Your message is 1 character over the 20-character limit.');
+    expect(send).toBeDisabled();
+
+    await user.type(input, '{Backspace}');
+    expect(status).toHaveTextContent('');
+    expect(input).not.toHaveAttribute('aria-invalid');
+    expect(screen.getByTestId('composer-count')).toHaveTextContent('20 / 20');
+    expect(send).toBeEnabled();
+    await user.click(send);
+    expect(onSend).toHaveBeenCalledWith('abcdefghijklmnopqrst');
+    expect(input.value).toBe('');
+    expect(screen.queryByTestId('composer-count')).toBeNull();
+  });
+
+  it('shows no count on ordinary messages and starts counting at 80% of the limit', async () => {
+    const { input } = renderComposer({ maxChars: 10 });
+    const user = userEvent.setup();
+    await user.type(input, 'abcdefg');
+    expect(screen.queryByTestId('composer-count')).toBeNull();
+    expect(descriptions(input)).toEqual(['Enter to send · Shift+Enter for a new line']);
+    await user.type(input, 'h');
+    expect(screen.getByTestId('composer-count')).toHaveTextContent('8 / 10');
+  });
+
+  it('counts what is sent: surrounding spaces and new lines are trimmed, as the server trims them', async () => {
+    const { onSend, input, send } = renderComposer({ maxChars: 5 });
+    const user = userEvent.setup();
+    input.focus();
+    await user.paste('  hello \n\n');
+    expect(screen.getByTestId('composer-count')).toHaveTextContent('5 / 5');
+    expect(send).toBeEnabled();
+    await user.click(send);
+    expect(onSend).toHaveBeenCalledWith('hello');
+  });
+
+  it('speaks Spanish, with Spanish number formatting', async () => {
+    const { input, send, status } = renderComposer({ locale: 'es', maxChars: 4_000 });
+    input.focus();
+    await userEvent.setup().paste(PASTE);
+    expect(send).toBeDisabled();
+    const formatted = new Intl.NumberFormat('es');
+    expect(screen.getByTestId('composer-count')).toHaveTextContent(`${formatted.format(5_265)} / ${formatted.format(4_000)}`);
+    expect(status).toHaveTextContent(`Tu mensaje supera en ${formatted.format(1_265)} caracteres el límite de ${formatted.format(4_000)}. Acórtalo para enviarlo; no se ha recortado nada.`);
+  });
+});
