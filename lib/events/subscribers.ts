@@ -14,4 +14,6 @@ export async function registerEventSubscribers(): Promise<void> {
   holder[flag] = true;
   // Consumers add themselves below, e.g.:
   // const { subscribeAnalytics } = await import('@/lib/analytics/recorder'); subscribeAnalytics();
+  const { subscribeAnalytics } = await import('@/lib/analytics/subscriber'); subscribeAnalytics();
+  const { subscribeNotifications } = await import('@/lib/notify/subscriber'); subscribeNotifications();
 }

@@ -51,7 +51,11 @@ export function parseAcceptLanguage(header: string | null | undefined): string[]
 
 /** The message for `key` in `locale` (English if a locale ever lacks it), with `{name}` placeholders filled from `vars`. */
 export function translate(locale: Locale, key: MessageKey, vars?: TranslationVars): string {
-  const template = CATALOGUES[locale]?.[key] ?? en[key];
+  return fillPlaceholders(CATALOGUES[locale]?.[key] ?? en[key], vars);
+}
+
+/** `{name}` placeholders filled from `vars` (shared by the catalogues kept apart from this one, e.g. the dashboard's). */
+export function fillPlaceholders(template: string, vars?: TranslationVars): string {
   if (!vars) return template;
   // Unknown placeholders stay visible rather than vanishing, so a missing variable is noticed in review.
   return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));

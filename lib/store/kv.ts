@@ -12,8 +12,9 @@ import { getRedisClient } from './redis-client';
  *
  * Supported by the in-memory interpreter: GET SET(EX|PX|NX|XX) DEL EXISTS INCR INCRBY EXPIRE PEXPIRE TTL PTTL PERSIST
  * HSET HSETNX HGET HMGET HGETALL HDEL HINCRBY HLEN HKEYS SADD SREM SMEMBERS SISMEMBER SCARD ZADD ZREM ZSCORE ZCARD
- * ZINCRBY ZRANGE(BYSCORE|REV|LIMIT|WITHSCORES) ZREVRANGE ZRANGEBYSCORE ZREVRANGEBYSCORE ZCOUNT ZREMRANGEBYSCORE LPUSH
- * RPUSH LPOP RPOP LRANGE LTRIM LLEN LREM PFADD PFCOUNT SCAN(MATCH|COUNT) TYPE. Anything else throws.
+ * ZINCRBY ZRANGE(BYSCORE|REV|LIMIT|WITHSCORES) ZREVRANGE ZRANGEBYSCORE ZREVRANGEBYSCORE ZCOUNT ZREMRANGEBYSCORE
+ * ZUNIONSTORE(WEIGHTS|AGGREGATE) LPUSH RPUSH LPOP RPOP LRANGE LTRIM LLEN LREM PFADD PFCOUNT SCAN(MATCH|COUNT) TYPE.
+ * Anything else throws.
  */
 export type KvArg = string | number;
 export type KvCommand = readonly [string, ...KvArg[]];
@@ -362,6 +363,31 @@ export function createMemoryKv(options: { prefix: string; now?: () => number }):
         doomed.forEach((m) => z?.delete(m));
         dropIfEmpty(key);
         return doomed.length;
+      }
+      case 'ZUNIONSTORE': {
+        // ZUNIONSTORE dest numkeys key… [WEIGHTS w…] [AGGREGATE SUM|MIN|MAX]; plain sets count as score 1.
+        const count = int(args[1]);
+        const sources = args.slice(2, 2 + count).map(String);
+        const options = args.slice(2 + count);
+        const upper = options.map((a) => String(a).toUpperCase());
+        const weightsAt = upper.indexOf('WEIGHTS');
+        const weights = weightsAt >= 0 ? options.slice(weightsAt + 1, weightsAt + 1 + count).map(float) : [];
+        const aggregate = upper[upper.indexOf('AGGREGATE') + 1] ?? 'SUM';
+        const union = new Map<string, number>();
+        sources.forEach((source, index) => {
+          const entry = live(source);
+          if (entry && entry.data.type !== 'zset' && entry.data.type !== 'set') throw new KvError(WRONGTYPE);
+          const members: [string, number][] =
+            entry?.data.type === 'zset' ? [...entry.data.value] : entry?.data.type === 'set' ? [...entry.data.value].map((m) => [m, 1]) : [];
+          for (const [member, raw] of members) {
+            const score = raw * (weights[index] ?? 1);
+            const old = union.get(member);
+            union.set(member, old === undefined ? score : aggregate === 'MAX' ? Math.max(old, score) : aggregate === 'MIN' ? Math.min(old, score) : old + score);
+          }
+        });
+        keys.delete(key);
+        if (union.size > 0) keys.set(key, { data: { type: 'zset', value: union } });
+        return union.size;
       }
       case 'LPUSH':
       case 'RPUSH': {

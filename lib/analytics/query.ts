@@ -1,0 +1,214 @@
+import 'server-only';
+import { getKnowledgeBase, type KnowledgeBase } from '@/lib/sales/knowledge';
+import { STAGES } from '@/lib/sales/types';
+import { kvHash, type Kv, type KvCommand } from '@/lib/store/kv';
+import { bucketId, bucketStarts } from './buckets';
+import { histogramQuantile, type Histogram } from './histogram';
+import {
+  DIMENSIONS,
+  DIMENSIONED_METRICS,
+  FIELD,
+  analyticsKeys,
+  parseDimensionField,
+  type Dimension,
+  type LatencyMetric,
+  type TopicKind,
+} from './keys';
+import type { ResolvedRange } from './range';
+import type { BreakdownRow, FunnelStep, LatencySummary, MetricsReport, SeriesPoint, TopicCount } from './report';
+import { topicTitle } from './topics';
+
+/**
+ * The dashboard's query: everything for one range in a single pipeline. Counters come from the hour or day hashes of
+ * the range (HGETALL each), unique visitors from PFCOUNT over its HyperLogLogs, and the per-conversation figures
+ * (furthest stage, engaged conversations) and top topics from unions of the range's hourly sorted sets, stored under
+ * scratch keys that the same pipeline deletes (each also gets a one-minute expiry should the pipeline be cut).
+ */
+const TOP_TOPICS = 10;
+const BREAKDOWN_ROWS = 20;
+/** Folded rows of a breakdown past its first BREAKDOWN_ROWS. */
+export const OTHER_VALUE = '*';
+
+export interface QueryOptions {
+  kv: Kv;
+  range: ResolvedRange;
+  kb?: KnowledgeBase;
+  now?: number;
+}
+
+export async function queryMetrics({ kv, range, kb = getKnowledgeBase(), now = Date.now() }: QueryOptions): Promise<MetricsReport> {
+  const started = performance.now();
+  const plan = planQuery(kv, range);
+  const replies = await kv.exec(plan.commands);
+  return buildReport(plan, replies, { kb, now, queryMs: performance.now() - started });
+}
+
+type Plan = ReturnType<typeof planQuery>;
+
+/** The commands of one query, and where each answer sits in the reply list. */
+export function planQuery(kv: Pick<Kv, 'prefix'>, range: ResolvedRange) {
+  const keys = analyticsKeys(kv);
+  const starts = bucketStarts(range.from, range.to, range.granularity);
+  const hours = bucketStarts(range.from, range.to, 'hour').map((at) => bucketId(at, 'hour'));
+  const ids = starts.map((at) => bucketId(at, range.granularity));
+  const counters = ids.map((id) => (range.granularity === 'hour' ? keys.hourCounters(id) : keys.dayCounters(id)));
+  const visitors = ids.map((id) => (range.granularity === 'hour' ? keys.hourVisitors(id) : keys.dayVisitors(id)));
+  const queryId = crypto.randomUUID();
+  const scratch = {
+    funnel: keys.scratch(queryId, 'f'),
+    messages: keys.scratch(queryId, 'm'),
+    question: keys.scratch(queryId, 'q'),
+    objection: keys.scratch(queryId, 'o'),
+  };
+  const union = (target: string, sources: string[], aggregate: 'SUM' | 'MAX'): KvCommand[] => [
+    ['ZUNIONSTORE', target, sources.length, ...sources, 'AGGREGATE', aggregate],
+    ['EXPIRE', target, 60],
+  ];
+
+  const commands: KvCommand[] = [];
+  const at = { counters: commands.length, visitors: 0, allVisitors: 0, funnel: 0, engaged: 0, question: 0, objection: 0 };
+  commands.push(...counters.map((key): KvCommand => ['HGETALL', key]));
+  at.visitors = commands.length;
+  commands.push(...visitors.map((key): KvCommand => ['PFCOUNT', key]));
+  at.allVisitors = commands.length;
+  commands.push(['PFCOUNT', ...visitors]);
+  commands.push(...union(scratch.funnel, hours.map(keys.funnel), 'MAX'));
+  at.funnel = commands.length;
+  commands.push(...STAGES.map((_, index): KvCommand => ['ZCOUNT', scratch.funnel, index, '+inf']));
+  commands.push(...union(scratch.messages, hours.map(keys.prospectMessages), 'SUM'));
+  at.engaged = commands.length;
+  commands.push(['ZCOUNT', scratch.messages, 2, '+inf']);
+  for (const kind of ['question', 'objection'] as const) {
+    commands.push(...union(scratch[kind], hours.map((hour) => keys.topics(kind, hour)), 'SUM'));
+    at[kind] = commands.length;
+    commands.push(['ZREVRANGE', scratch[kind], 0, TOP_TOPICS - 1, 'WITHSCORES']);
+  }
+  commands.push(['DEL', ...Object.values(scratch)]);
+  return { range, starts, commands, at };
+}
+
+/** Reads a query's replies into the report (pure). */
+export function buildReport(plan: Plan, replies: readonly unknown[], context: { kb: KnowledgeBase; now: number; queryMs: number }): MetricsReport {
+  const { range, starts, at } = plan;
+  const num = (value: unknown) => (Number.isFinite(Number(value)) ? Number(value) : 0);
+  const hashes = starts.map((_, index) => kvHash(replies[at.counters + index]));
+  const totals = new Map<string, number>();
+  for (const hash of hashes) for (const [field, value] of Object.entries(hash)) totals.set(field, (totals.get(field) ?? 0) + num(value));
+  const total = (field: string) => totals.get(field) ?? 0;
+
+  const series: SeriesPoint[] = starts.map((start, index) => {
+    const hash = hashes[index] ?? {};
+    const field = (name: string) => num(hash[name]);
+    return {
+      start: new Date(start).toISOString(),
+      conversations: field(FIELD.conversations),
+      leads: field(FIELD.leads),
+      meetings: field(FIELD.meetings),
+      handoffs: field(FIELD.handoffs),
+      visitors: num(replies[at.visitors + index]),
+      prospectMessages: field(FIELD.prospectMessages),
+      errors: field(FIELD.errors),
+    };
+  });
+
+  const conversations = total(FIELD.conversations);
+  const turns = total(FIELD.prospectMessages);
+  const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
+  const reached = STAGES.map((_, index) => num(replies[at.funnel + index]));
+  const funnel: FunnelStep[] = STAGES.map((stage, index) => {
+    const here = reached[index] ?? 0;
+    const next = reached[index + 1];
+    return {
+      stage,
+      reached: here,
+      shareOfStart: ratio(here, reached[0] ?? 0),
+      dropOff: next === undefined ? null : ratio(here - next, here),
+    };
+  });
+
+  return {
+    range: {
+      from: new Date(range.from).toISOString(),
+      to: new Date(range.to).toISOString(),
+      granularity: range.granularity,
+      timeZone: 'UTC',
+      preset: range.preset,
+    },
+    generatedAt: new Date(context.now).toISOString(),
+    queryMs: Math.round(context.queryMs * 10) / 10,
+    kpis: {
+      conversations,
+      engagedConversations: num(replies[at.engaged]),
+      leads: total(FIELD.leads),
+      meetings: total(FIELD.meetings),
+      handoffs: total(FIELD.handoffs),
+      visitors: num(replies[at.allVisitors]),
+      prospectMessages: turns,
+      leadConversion: ratio(total(FIELD.leads), conversations),
+      meetingConversion: ratio(total(FIELD.meetings), conversations),
+    },
+    series,
+    funnel,
+    breakdown: breakdown(totals),
+    latency: { firstToken: latency(totals, 'first_token'), firstAudio: latency(totals, 'first_audio') },
+    rates: {
+      turns,
+      errors: total(FIELD.errors),
+      errorRate: ratio(total(FIELD.errors), turns),
+      fallbacks: total(FIELD.fallbacks),
+      fallbackRate: ratio(total(FIELD.fallbacks), turns),
+      rateLimited: total(FIELD.rateLimited),
+      ttsCacheHits: total(FIELD.ttsCacheHits),
+      errorCodes: [...totals]
+        .filter(([field]) => field.startsWith('error:'))
+        .map(([field, count]) => ({ code: field.slice('error:'.length), count }))
+        .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
+    },
+    topQuestions: topics(replies[at.question], 'question', context.kb),
+    topObjections: topics(replies[at.objection], 'objection', context.kb),
+  };
+}
+
+function latency(totals: Map<string, number>, metric: LatencyMetric): LatencySummary {
+  const prefix = `lat:${metric}:`;
+  const histogram: Histogram = new Map();
+  for (const [field, count] of totals) if (field.startsWith(prefix)) histogram.set(Number(field.slice(prefix.length)), count);
+  let count = 0;
+  histogram.forEach((n) => (count += n));
+  return {
+    count,
+    p50: histogramQuantile(histogram, 0.5),
+    p95: histogramQuantile(histogram, 0.95),
+    p99: histogramQuantile(histogram, 0.99),
+  };
+}
+
+function breakdown(totals: Map<string, number>): MetricsReport['breakdown'] {
+  const tables = Object.fromEntries(DIMENSIONS.map((dimension) => [dimension, new Map<string, BreakdownRow>()])) as Record<Dimension, Map<string, BreakdownRow>>;
+  for (const [field, count] of totals) {
+    const parsed = parseDimensionField(field);
+    if (!parsed) continue;
+    const rows = tables[parsed.dimension];
+    const row = rows.get(parsed.value) ?? { value: parsed.value, conversations: 0, leads: 0, meetings: 0, handoffs: 0 };
+    row[parsed.metric] += count;
+    rows.set(parsed.value, row);
+  }
+  const sorted = (rows: Map<string, BreakdownRow>) => {
+    const all = [...rows.values()].sort((a, b) => b.conversations - a.conversations || b.leads - a.leads || a.value.localeCompare(b.value));
+    if (all.length <= BREAKDOWN_ROWS) return all;
+    const other: BreakdownRow = { value: OTHER_VALUE, conversations: 0, leads: 0, meetings: 0, handoffs: 0 };
+    for (const row of all.slice(BREAKDOWN_ROWS - 1)) for (const metric of DIMENSIONED_METRICS) other[metric] += row[metric];
+    return [...all.slice(0, BREAKDOWN_ROWS - 1), other];
+  };
+  return { source: sorted(tables.source), site: sorted(tables.site), locale: sorted(tables.locale), agent: sorted(tables.agent) };
+}
+
+function topics(reply: unknown, kind: TopicKind, kb: KnowledgeBase): TopicCount[] {
+  const flat = Array.isArray(reply) ? reply.map(String) : [];
+  const out: TopicCount[] = [];
+  for (let i = 0; i + 1 < flat.length; i += 2) {
+    const id = flat[i] ?? '';
+    out.push({ id, title: topicTitle(kind, id, kb), count: Number(flat[i + 1]) });
+  }
+  return out;
+}

@@ -1,0 +1,105 @@
+import type { Stage } from '@/lib/sales/types';
+import type { Granularity } from './buckets';
+
+/**
+ * What GET /api/v1/admin/metrics answers (docs/admin.md, "Analytics"). Client-safe types only: the dashboard reads
+ * them. Rates are fractions (0–1) and null when their denominator is 0; latencies are milliseconds, null when nothing
+ * was measured; times are ISO strings in UTC.
+ */
+export const RANGE_PRESETS = ['24h', '7d', '30d', '90d'] as const;
+export type RangePreset = (typeof RANGE_PRESETS)[number];
+
+export interface MetricsRange {
+  from: string;
+  /** Exclusive. */
+  to: string;
+  granularity: Granularity;
+  /** Buckets and day boundaries are UTC: no time-zone library is installed, so no other zone is offered. */
+  timeZone: 'UTC';
+  preset: RangePreset | null;
+}
+
+export interface MetricsKpis {
+  conversations: number;
+  /** Conversations in which the prospect sent at least two messages within the range. */
+  engagedConversations: number;
+  leads: number;
+  meetings: number;
+  handoffs: number;
+  /** Distinct visitors (HyperLogLog estimate, ±0.81%). */
+  visitors: number;
+  prospectMessages: number;
+  /** leads / conversations. */
+  leadConversion: number | null;
+  /** meetings / conversations. */
+  meetingConversion: number | null;
+}
+
+export interface SeriesPoint {
+  /** Start of the hour or day. */
+  start: string;
+  conversations: number;
+  leads: number;
+  meetings: number;
+  handoffs: number;
+  visitors: number;
+  prospectMessages: number;
+  errors: number;
+}
+
+export interface FunnelStep {
+  stage: Stage;
+  /** Conversations whose furthest stage in the range is this one or later. */
+  reached: number;
+  /** reached / reached at the first stage. */
+  shareOfStart: number | null;
+  /** Share of this stage's conversations that went no further (null on the last stage). */
+  dropOff: number | null;
+}
+
+export interface BreakdownRow {
+  /** The UTM source, embedding origin, locale or agent; "-" when none was given, "*" for the rows folded together. */
+  value: string;
+  conversations: number;
+  leads: number;
+  meetings: number;
+  handoffs: number;
+}
+
+export interface LatencySummary {
+  count: number;
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+}
+
+export interface TopicCount {
+  id: string;
+  title: string;
+  count: number;
+}
+
+export interface MetricsReport {
+  range: MetricsRange;
+  generatedAt: string;
+  /** Time the store query took, in ms. */
+  queryMs: number;
+  kpis: MetricsKpis;
+  series: SeriesPoint[];
+  funnel: FunnelStep[];
+  breakdown: Record<'source' | 'site' | 'locale' | 'agent', BreakdownRow[]>;
+  latency: { firstToken: LatencySummary; firstAudio: LatencySummary };
+  rates: {
+    /** Prospect messages: every turn starts with one. */
+    turns: number;
+    errors: number;
+    errorRate: number | null;
+    fallbacks: number;
+    fallbackRate: number | null;
+    rateLimited: number;
+    ttsCacheHits: number;
+    errorCodes: { code: string; count: number }[];
+  };
+  topQuestions: TopicCount[];
+  topObjections: TopicCount[];
+}

@@ -1,0 +1,36 @@
+import type { KnowledgeBase } from '@/lib/sales/knowledge';
+import type { TopicKind } from './keys';
+
+/**
+ * A topic id as the admin reads it: the FAQ's question, the objection's title, the plan's or competitor's name.
+ * Ids arrive bare (`sso`) or as retrieval ids (`faq:sso`, `objection:too-expensive`); an id the knowledge base no
+ * longer has (renamed since it was recorded) reads as its words.
+ */
+export function topicTitle(kind: TopicKind, id: string, kb: KnowledgeBase): string {
+  const colon = id.indexOf(':');
+  const section = colon > 0 ? id.slice(0, colon) : '';
+  const bare = colon > 0 ? id.slice(colon + 1) : id;
+  const objection = () => kb.objections.find((entry) => entry.id === bare);
+  const lookups: Record<string, () => string | undefined> = {
+    faq: () => kb.faqs.find((entry) => entry.id === bare)?.question,
+    objection: () => {
+      const found = objection();
+      return found ? (found.title ?? words(found.id)) : undefined;
+    },
+    plan: () => kb.plans.find((entry) => entry.id === bare)?.name,
+    competitor: () => kb.competitors.find((entry) => entry.id === bare)?.name,
+    case: () => kb.caseStudies.find((entry) => entry.id === bare)?.customer,
+  };
+  const order = section ? [section] : kind === 'objection' ? ['objection', 'faq'] : ['faq', 'plan', 'competitor', 'case', 'objection'];
+  for (const name of order) {
+    const title = lookups[name]?.();
+    if (title) return title;
+  }
+  return words(bare);
+}
+
+/** `too-expensive` → "Too expensive". */
+function words(id: string): string {
+  const text = id.replace(/[-_]+/g, ' ').trim();
+  return text ? text.charAt(0).toUpperCase() + text.slice(1) : id;
+}
