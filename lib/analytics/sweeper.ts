@@ -2,7 +2,7 @@ import 'server-only';
 import { getAnalyticsConfig } from '@/lib/config-analytics';
 import { publishEvent } from '@/lib/events/bus';
 import { eventSourceSchema, type AppEvent, type EventSource } from '@/lib/events/schema';
-import { processSingleton } from '@/lib/process-singleton';
+import { forgetProcessSingleton, processSingleton } from '@/lib/process-singleton';
 import { getKv, kvHash, type Kv, type KvCommand } from '@/lib/store/kv';
 import { analyticsKeys } from './keys';
 
@@ -96,4 +96,10 @@ export function startConversationSweeper(): void {
     timer.unref?.();
     return timer;
   });
+}
+
+/** Stops this process's sweeper (graceful shutdown, tests). */
+export function stopConversationSweeper(): void {
+  clearInterval(processSingleton<ReturnType<typeof setInterval> | undefined>('analytics-sweeper', () => undefined));
+  forgetProcessSingleton('analytics-sweeper');
 }
