@@ -5,6 +5,7 @@ import { findEspeak } from '@/lib/voice/espeak';
 import { chooseProviderId } from '@/lib/voice/select';
 import { scheduleSpeechWarmup } from '@/lib/voice/warm';
 import { registerEventSubscribers } from '@/lib/events/subscribers';
+import { startNotifications } from '@/lib/notify/start-node';
 
 /** Validates config at start-up; on a bad value prints which variable and stops the process. */
 export function checkConfigAtStartup(): void {
@@ -16,6 +17,8 @@ export function checkConfigAtStartup(): void {
     scheduleSpeechWarmup();
     // Analytics, webhooks and notifications listen to the event bus from the start (lib/events/subscribers.ts).
     void registerEventSubscribers().catch((error: unknown) => console.error('[events] could not register subscribers:', error));
+    // The queue worker delivering webhooks and e-mails (Node only: DNS checks, HTTP, SMTP); a bad setting stops start-up.
+    startNotifications();
   } catch (error) {
     if (error instanceof ConfigError || error instanceof KnowledgeBaseError) {
       console.error(error.message);

@@ -1,0 +1,19 @@
+import { kvKey, type Kv } from '@/lib/store/kv';
+
+/** Every Redis key of notifications and webhooks, in one place. */
+export const notifyKeys = {
+  /** Sorted set: job id → when it is due (epoch ms). The index the worker walks; jobs leave it when done. */
+  queue: (kv: Kv) => kvKey(kv, 'notify', 'queue'),
+  /** Hash: job id → the job as JSON. */
+  jobs: (kv: Kv) => kvKey(kv, 'notify', 'jobs'),
+  /** Held by the worker running one attempt of a job (SET NX PX): two instances never run the same attempt. */
+  lock: (kv: Kv, jobId: string) => kvKey(kv, 'notify', 'lock', jobId),
+  /** Jobs that ran out of attempts, newest first (capped list). */
+  failed: (kv: Kv) => kvKey(kv, 'notify', 'failed'),
+  /** Set once per conversation when its lead was announced as qualified (with the conversation's TTL). */
+  qualified: (kv: Kv, conversationId: string) => kvKey(kv, 'notify', 'qualified', conversationId),
+  /** Hash: endpoint id → endpoint JSON. */
+  endpoints: (kv: Kv) => kvKey(kv, 'webhooks', 'endpoints'),
+  /** List of delivery attempts of one endpoint, newest first, capped at WEBHOOK_LOG_SIZE. */
+  deliveryLog: (kv: Kv, endpointId: string) => kvKey(kv, 'webhooks', 'log', endpointId),
+};
