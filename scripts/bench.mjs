@@ -2,8 +2,8 @@
 // and 200 simultaneous chats, measured in one run on this machine. Prints p50/p95 of the added latency, the
 // inter-token gaps, errors, and the Redis commands issued per turn (counted by the Upstash bridge).
 // Options: --ttft=MS (stand-in time to first token, default 150), --interval=MS (between tokens, default 10),
-// --levels=1,50,200, --rounds=N (bursts per level, default 3).
-import { spawn } from 'node:child_process';
+// --levels=1,50,200, --rounds=N (bursts per level, default 3), --no-dashboard (skip the admin dashboard's query bench).
+import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createParser } from 'eventsource-parser';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -231,6 +231,14 @@ try {
   await benchVoice();
 } finally {
   await stopAll();
+}
+
+// ----------------------------------------------------------------------------------------------- Admin dashboard
+// The metrics query over 10,000 conversations' worth of events in 30 days, on a Redis of its own (`npm run
+// bench:dashboard` runs it alone). Skip with --no-dashboard.
+if (!process.argv.includes('--no-dashboard')) {
+  const dashboard = spawnSync(process.execPath, ['scripts/bench-dashboard.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  if (dashboard.status !== 0) process.exitCode = dashboard.status ?? 1;
 }
 
 /**

@@ -157,6 +157,7 @@ describe('recording commands', () => {
   test('every bucket expires its retention after the end of its bucket; old events are dropped', () => {
     const at = T - 5 * DAY;
     const commands = analyticsCommands(kv, [
+      { type: 'conversation.started', at, ...base },
       { type: 'topic', at, kind: 'question', id: 'faq:sso', ...base },
       { type: 'latency', at, metric: 'first_token', ms: 420, ...base },
       { type: 'message', at: T - 401 * DAY, role: 'user', chars: 1, ...base },

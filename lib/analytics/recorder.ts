@@ -147,7 +147,8 @@ export function analyticsCommands(kv: Pick<Kv, 'prefix'>, events: readonly AppEv
     }
     if (conversationId && event.type !== 'conversation.ended') {
       lastActivity.set(conversationId, Math.max(lastActivity.get(conversationId) ?? 0, event.at));
-      if (event.source && !conversationSources.has(conversationId)) conversationSources.set(conversationId, JSON.stringify(event.source));
+      // Kept once, from the start: `conversation.ended` carries it to webhooks without storing it on every turn.
+      if (event.type === 'conversation.started' && event.source) conversationSources.set(conversationId, JSON.stringify(event.source));
     }
   }
 
@@ -168,7 +169,7 @@ export function analyticsCommands(kv: Pick<Kv, 'prefix'>, events: readonly AppEv
     const messages = conversationMessages.get(id);
     const source = conversationSources.get(id);
     if (messages) commands.push(['HINCRBY', key, 'm', messages]);
-    if (source) commands.push(['HSETNX', key, 's', source]);
+    if (source) commands.push(['HSET', key, 's', source]);
     commands.push(['EXPIRE', key, stateTtl]);
   }
   if (ended.size > 0) {
