@@ -30,8 +30,8 @@ export interface MailMessage {
   subject: string;
   text: string;
   attachments?: { filename: string; content: string; contentType: string }[];
-  /** The invite as the message's text/calendar alternative too, so mail clients show accept/decline. */
-  icalEvent?: { method: 'REQUEST'; content: string };
+  /** The invite as a text/calendar alternative of the body too, so mail clients show accept/decline. */
+  alternatives?: { content: string; contentType: string }[];
 }
 
 /** Sends one message; resolves with the server's reply code, rejects when the server refused or could not be reached. */
@@ -51,6 +51,7 @@ export function mailJob(data: MailJobData, options: { now: number; maxAttempts: 
 }
 
 const TEAM_LOCALE: Locale = 'en';
+const CALENDAR_TYPE = 'text/calendar; charset=utf-8; method=REQUEST';
 
 export function teamRecipients(context: Pick<MailContext, 'kb' | 'smtp'>): string[] {
   return context.smtp.to.length > 0 ? context.smtp.to : [context.kb.policies.handoff.email ?? context.kb.company.salesEmail];
@@ -94,8 +95,8 @@ export async function renderMail(data: MailJobData, context: MailContext): Promi
       replyTo: team[0],
       subject: t('notify.invite.subject', { company, when: booking.localLabel }),
       text: `${t('notify.invite.body', { company, when: booking.localLabel, minutes: booking.durationMinutes })}\n${footer(t)}`,
-      attachments: [{ filename: 'invite.ics', content: booking.ics, contentType: 'text/calendar; charset=utf-8; method=REQUEST' }],
-      icalEvent: { method: 'REQUEST', content: booking.ics },
+      attachments: [{ filename: 'invite.ics', content: booking.ics, contentType: CALENDAR_TYPE }],
+      alternatives: [{ content: booking.ics, contentType: CALENDAR_TYPE }],
     };
   }
 
@@ -122,7 +123,7 @@ export async function renderMail(data: MailJobData, context: MailContext): Promi
       t('notify.field.when', { when: booking.localLabel, start: booking.start }),
       t('notify.field.email', { email: booking.email }),
     );
-    attachments = [{ filename: 'invite.ics', content: booking.ics, contentType: 'text/calendar; charset=utf-8; method=REQUEST' }];
+    attachments = [{ filename: 'invite.ics', content: booking.ics, contentType: CALENDAR_TYPE }];
   } else {
     const { event, threshold } = data;
     const email = event.lead.fields.email?.value;

@@ -1,0 +1,79 @@
+/** @jest-environment node */
+import { ConfigError } from '@/lib/config';
+import { invitesAreEmailed, parseNotifyConfig } from '@/lib/config-notify';
+import { renderMail } from '@/lib/notify/mail';
+import { nextAttemptAt } from '@/lib/notify/queue';
+import { getKnowledgeBase } from '@/lib/sales/knowledge';
+import { webhookPayload } from '@/lib/webhooks/delivery';
+
+describe('parseNotifyConfig', () => {
+  it('runs with nothing set: no e-mail, strict webhooks, the default schedule', () => {
+    const config = parseNotifyConfig({});
+    expect(config.smtp).toBeUndefined();
+    expect(invitesAreEmailed(config)).toBe(false);
+    expect(config.leadQualifiedScore).toBe(60);
+    expect(config.queue).toEqual({ maxAttempts: 8, retryScheduleMs: [5_000, 30_000, 120_000, 600_000, 3_600_000, 21_600_000], pollMs: 30_000 });
+    expect(config.webhooks).toEqual({ timeoutMs: 10_000, logSize: 50, allowPrivate: false, allowedHosts: [], allowHttp: false });
+  });
+
+  it('reads SMTP, recipients, flags and host lists', () => {
+    const config = parseNotifyConfig({
+      SMTP_URL: 'smtps://u:p@smtp.example.com:465',
+      NOTIFY_EMAIL_TO: 'a@x.com, b@x.com',
+      NOTIFY_SEND_INVITES: 'off',
+      NOTIFY_RETRY_SCHEDULE: '250ms, 2s,1m',
+      WEBHOOK_ALLOWED_HOSTS: 'Hooks.Internal [::1]',
+      WEBHOOK_ALLOW_PRIVATE: 'true',
+    });
+    expect(config.smtp).toEqual({ url: 'smtps://u:p@smtp.example.com:465', from: undefined, to: ['a@x.com', 'b@x.com'], sendInvites: false });
+    expect(invitesAreEmailed(config)).toBe(false);
+    expect(invitesAreEmailed(parseNotifyConfig({ SMTP_URL: 'smtp://localhost:25' }))).toBe(true);
+    expect(config.queue.retryScheduleMs).toEqual([250, 2_000, 60_000]);
+    expect(config.webhooks).toMatchObject({ allowedHosts: ['hooks.internal', '::1'], allowPrivate: true });
+  });
+
+  it.each([
+    [{ SMTP_URL: 'mail.example.com' }, 'SMTP_URL'],
+    [{ NOTIFY_EMAIL_TO: 'sales team' }, 'NOTIFY_EMAIL_TO'],
+    [{ NOTIFY_RETRY_SCHEDULE: '5 minutes' }, 'NOTIFY_RETRY_SCHEDULE'],
+    [{ WEBHOOK_ALLOW_PRIVATE: 'maybe' }, 'WEBHOOK_ALLOW_PRIVATE'],
+    [{ LEAD_QUALIFIED_SCORE: '0' }, 'LEAD_QUALIFIED_SCORE'],
+  ])('stops with a message naming the bad variable: %j', (env, variable) => {
+    expect(() => parseNotifyConfig(env)).toThrow(ConfigError);
+    expect(() => parseNotifyConfig(env)).toThrow(new RegExp(`${variable}`));
+  });
+});
+
+describe('nextAttemptAt', () => {
+  const schedule = [5_000, 30_000, 120_000];
+  it('follows the schedule, the last delay repeating, with ±20 % jitter, until the attempts run out', () => {
+    expect(nextAttemptAt({ attempts: 0, maxAttempts: 5 }, schedule, 1_000, () => 0.5)).toBe(6_000);
+    expect(nextAttemptAt({ attempts: 1, maxAttempts: 5 }, schedule, 0, () => 0.5)).toBe(30_000);
+    expect(nextAttemptAt({ attempts: 3, maxAttempts: 5 }, schedule, 0, () => 0.5)).toBe(120_000);
+    expect(nextAttemptAt({ attempts: 0, maxAttempts: 5 }, schedule, 0, () => 0)).toBe(4_000);
+    expect(nextAttemptAt({ attempts: 0, maxAttempts: 5 }, schedule, 0, () => 0.999_999)).toBe(6_000);
+    expect(nextAttemptAt({ attempts: 4, maxAttempts: 5 }, schedule, 0)).toBeNull();
+    expect(nextAttemptAt({ attempts: 0, maxAttempts: 1 }, schedule, 0)).toBeNull();
+  });
+});
+
+describe('webhookPayload', () => {
+  it('is { type, timestamp, data } without the visitor id', () => {
+    expect(
+      webhookPayload({ type: 'handoff.requested', at: 0, conversationId: 'c', visitorId: 'v', reason: 'price', email: 'a@b.co' }),
+    ).toEqual({ type: 'handoff.requested', timestamp: '1970-01-01T00:00:00.000Z', data: { conversationId: 'c', reason: 'price', email: 'a@b.co' } });
+  });
+});
+
+describe('renderMail', () => {
+  const kb = getKnowledgeBase();
+  const smtp = { url: 'smtp://x', from: undefined, to: [], sendInvites: true };
+  it('sends the team e-mails to the knowledge base handoff address from the company when nothing is configured', async () => {
+    const mail = await renderMail({ template: 'handoff', event: { type: 'handoff.requested', at: 0, reason: 'pricing' } }, { kb, smtp });
+    expect(mail.to).toEqual([kb.policies.handoff.email]);
+    expect(mail.from).toBe(`"${kb.company.name} Sales" <${kb.company.salesEmail}>`);
+    expect(mail.subject).toBe('Handoff requested: a prospect');
+    expect(mail.text).toContain('Prospect e-mail: not given yet');
+    expect(mail.replyTo).toBeUndefined();
+  });
+});
