@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { AppError } from '@/lib/errors';
+import { LEAD_STATUSES, STAGES } from '@/lib/admin/records-types';
+
+/** A day (`2026-12-01`, UTC) or an epoch-ms instant; `end` makes a day mean its last millisecond. */
+const instant = (end: boolean) =>
+  z
+    .string()
+    .trim()
+    .regex(/^(\d{4}-\d{2}-\d{2}|\d{1,16})$/, 'a date such as 2026-12-01, or epoch milliseconds')
+    .transform((value, ctx) => {
+      if (/^\d+$/.test(value)) return Number(value);
+      const start = Date.parse(`${value}T00:00:00.000Z`);
+      if (Number.isNaN(start)) {
+        ctx.addIssue({ code: 'custom', message: `${value} is not a date` });
+        return z.NEVER;
+      }
+      return end ? start + 86_400_000 - 1 : start;
+    });
+
+/** The query of GET /api/v1/admin/conversations and /leads: search, filters, cursor pagination. */
+export const recordQuerySchema = z.object({
+  q: z.string().trim().max(200).optional(),
+  stage: z.enum(STAGES).optional(),
+  status: z.enum(LEAD_STATUSES).optional(),
+  from: instant(false).optional(),
+  to: instant(true).optional(),
+  cursor: z.string().max(40).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+export function parseRecordQuery(request: Request) {
+  const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, value]) => value !== ''));
+  const parsed = recordQuerySchema.safeParse(params);
+  if (!parsed.success) {
+    throw new AppError('bad_request:admin', 'The search parameters are not valid.', {
+      details: { issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })) },
+    });
+  }
+  return parsed.data;
+}
