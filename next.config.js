@@ -15,6 +15,19 @@ const asHeaders = (table) => Object.entries(table).map(([key, value]) => ({ key,
 // HTTP server hook adds the same header (Strict-Transport-Security).
 const OVER_HTTPS = /** @type {const} */ ({ type: 'header', key: 'x-forwarded-proto', value: '[Hh][Tt][Tt][Pp][Ss](?:\\s*,.*)?' });
 
+// ---- API versioning (docs/api.md "API versioning") -------------------------------------------------------------------
+// Unversioned paths are aliases of the current version (/api/chat → /api/v1/chat), deprecated: every answer through
+// the alias says so (RFC 9745 Deprecation: since when, as @epoch-seconds; RFC 8594 Sunset: when it stops answering) and
+// links the versioned path (RFC 8288 successor-version). /api/auth/* (sign-in) is not an alias and stays unversioned.
+const UNVERSIONED_API = '/api/:path((?!v\\d+/|v\\d+$|auth/).*)';
+const API_DEPRECATION = { deprecatedAt: '2026-11-24T00:00:00Z', sunset: 'Tue, 01 Jun 2027 00:00:00 GMT' };
+const API_DEPRECATION_HEADERS = [
+  { key: 'deprecation', value: `@${Date.parse(API_DEPRECATION.deprecatedAt) / 1000}` },
+  { key: 'sunset', value: API_DEPRECATION.sunset },
+  { key: 'link', value: '</api/v1/:path>; rel="successor-version"' },
+];
+// ---- end API versioning ---------------------------------------------------------------------------------------------
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -29,11 +42,11 @@ const nextConfig = {
       { source: '/:path*', has: [OVER_HTTPS], headers: asHeaders(overHttps) },
       // The service worker script: browsers must ask for it each time so that a new version is found on the next visit.
       { source: '/serwist/:file*', headers: [{ key: 'cache-control', value: 'no-cache' }] },
+      { source: UNVERSIONED_API, headers: API_DEPRECATION_HEADERS },
     ];
   },
   async rewrites() {
-    // Unversioned API paths are aliases of the current version: /api/chat → /api/v1/chat.
-    return { beforeFiles: [{ source: '/api/:path((?!v\\d+/|v\\d+$|auth/).*)', destination: '/api/v1/:path' }] };
+    return { beforeFiles: [{ source: UNVERSIONED_API, destination: '/api/v1/:path' }] };
   },
 };
 

@@ -38,6 +38,6 @@ test('a 5,265-character paste stays whole, Send is disabled and the count says b
   await input.fill(PASTE.slice(0, 4_000));
   await expect(page.getByTestId('send-button')).toBeEnabled();
   await input.press('Enter');
-  await expect(page.getByTestId('message-user')).toHaveText(PASTE.slice(0, 4_000).trim());
+  await expect(page.getByTestId('message-user')).toContainText(PASTE.slice(0, 4_000).trim());
   expect(chatPosts).toHaveLength(1);
 });
