@@ -1,5 +1,6 @@
 import type { EventSource } from '@/lib/events/schema';
 import { kvKey, type Kv } from '@/lib/store/kv';
+import { NO_VALUE } from './report';
 
 /**
  * Every analytics key and hash field, in one place (docs/admin.md lists them). Keys sit under the app's prefix, in
@@ -40,8 +41,6 @@ export const DIMENSIONS = ['source', 'site', 'locale', 'agent'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 const DIMENSION_TAGS: Record<Dimension, string> = { source: 'src', site: 'site', locale: 'locale', agent: 'agent' };
 
-/** Stands for "not given": no UTM source (direct traffic), not embedded (the app's own site), unknown locale/agent. */
-export const NO_VALUE = '-';
 
 /** The counters' field names. */
 export const FIELD = {

@@ -15,7 +15,7 @@ import {
   type TopicKind,
 } from './keys';
 import type { ResolvedRange } from './range';
-import type { BreakdownRow, FunnelStep, LatencySummary, MetricsReport, SeriesPoint, TopicCount } from './report';
+import { OTHER_VALUE, type BreakdownRow, type FunnelStep, type LatencySummary, type MetricsReport, type SeriesPoint, type TopicCount } from './report';
 import { topicTitle } from './topics';
 
 /**
@@ -26,8 +26,6 @@ import { topicTitle } from './topics';
  */
 const TOP_TOPICS = 10;
 const BREAKDOWN_ROWS = 20;
-/** Folded rows of a breakdown past its first BREAKDOWN_ROWS. */
-export const OTHER_VALUE = '*';
 
 export interface QueryOptions {
   kv: Kv;

@@ -57,6 +57,11 @@ export interface FunnelStep {
   dropOff: number | null;
 }
 
+/** A breakdown's value when none was given (no UTM source, not embedded, unknown locale or agent). */
+export const NO_VALUE = '-';
+/** The row that folds a breakdown's rows past its first twenty. */
+export const OTHER_VALUE = '*';
+
 export interface BreakdownRow {
   /** The UTM source, embedding origin, locale or agent; "-" when none was given, "*" for the rows folded together. */
   value: string;

@@ -1,0 +1,95 @@
+'use client';
+
+import { useMemo, useState } from 'react';
+import { useLocale } from '@/lib/i18n/provider';
+import { BreakdownSection } from './breakdown-section';
+import { formatters } from './format';
+import { FunnelSection } from './funnel-section';
+import { LatencySection, RatesSection } from './health-section';
+import { KpiCards } from './kpi-cards';
+import { RangePicker } from './range-picker';
+import { SeriesSection } from './series-section';
+import { TopicsSection } from './topics-section';
+import { useDashboardT } from './use-dashboard-t';
+import { MetricsError, useMetrics, type RangeChoice } from './use-metrics';
+
+/**
+ * The analytics dashboard (/admin): a range picker over the figures of GET /api/v1/admin/metrics, refreshed every
+ * 15 s while visible. Every chart has its figures beside it as text or a table.
+ */
+export function Dashboard({ initialRange = { kind: 'preset', preset: '7d' } }: { initialRange?: RangeChoice }) {
+  const t = useDashboardT();
+  const locale = useLocale();
+  const f = useMemo(() => formatters(locale), [locale]);
+  const [range, setRange] = useState<RangeChoice>(initialRange);
+  const { data: report, error, isLoading, isValidating, mutate } = useMetrics(range);
+
+  const problem = (() => {
+    if (!error) return null;
+    if (error instanceof MetricsError && error.status === 401) return t('dashboard.unauthorized');
+    if (error instanceof MetricsError && error.status === 403) return t('dashboard.forbidden');
+    return report
+      ? t('dashboard.staleError', { message: error.message, time: f.time(report.generatedAt) })
+      : t('dashboard.error', { message: error.message });
+  })();
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <RangePicker value={range} onChange={setRange} />
+        {/* Not a live region: it changes every 15 s, which a screen reader would keep announcing. */}
+        <p className="text-sm text-slate-600">
+          {isValidating && !isLoading ? t('dashboard.refreshing') : report ? t('dashboard.updated', { time: f.time(report.generatedAt) }) : null}
+        </p>
+      </div>
+      {report ? (
+        <p className="text-sm text-slate-600">
+          {t('range.showing', { from: f.date(report.range.from), to: f.date(new Date(Date.parse(report.range.to) - 1).toISOString()) })} · {t('dashboard.utcNote')}
+        </p>
+      ) : null}
+
+      {problem ? (
+        <div role="alert" className="flex flex-wrap items-center justify-between gap-3 rounded-xl bg-red-50 p-4 text-sm text-red-800 ring-1 ring-red-200">
+          <p>{problem}</p>
+          {error instanceof MetricsError && (error.status === 401 || error.status === 403) ? null : (
+            <button
+              type="button"
+              onClick={() => void mutate()}
+              className="rounded-lg bg-white px-3 py-1.5 font-medium text-red-800 ring-1 ring-red-300 hover:bg-red-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700"
+            >
+              {t('dashboard.retry')}
+            </button>
+          )}
+        </div>
+      ) : null}
+
+      {!report && isLoading ? (
+        <p role="status" className="rounded-2xl bg-white p-6 text-sm text-slate-600 shadow-sm ring-1 ring-slate-200">
+          {t('dashboard.loading')}
+        </p>
+      ) : null}
+
+      {report ? (
+        <>
+          <section aria-label={t('kpi.heading')}>
+            <KpiCards kpis={report.kpis} t={t} f={f} />
+          </section>
+          <SeriesSection report={report} t={t} f={f} />
+          <div className="grid gap-6 xl:grid-cols-2">
+            <FunnelSection funnel={report.funnel} t={t} f={f} />
+            <div className="grid gap-6">
+              <LatencySection latency={report.latency} t={t} f={f} />
+              <RatesSection rates={report.rates} t={t} f={f} />
+            </div>
+          </div>
+          <BreakdownSection breakdown={report.breakdown} t={t} f={f} />
+          <div className="grid gap-6 lg:grid-cols-2">
+            <TopicsSection title={t('topics.questions')} topics={report.topQuestions} t={t} f={f} />
+            <TopicsSection title={t('topics.objections')} topics={report.topObjections} t={t} f={f} />
+          </div>
+          <p className="text-xs text-slate-500">{t('dashboard.queryTime', { ms: f.number(report.queryMs) })}</p>
+        </>
+      ) : null}
+    </div>
+  );
+}
