@@ -26,11 +26,11 @@ export function docsSection(transcripts: readonly string[], agent: { kind: strin
   return [
     DOC_HEADING,
     '',
-    `Three ten-turn conversations from [\`eval/conversations.json\`](../eval/conversations.json), played through real chat`,
-    `turns against the ${agent.kind} agent (\`${agent.model}\`) with the evaluation's clock (${agent.now}), and pasted as they`,
-    'came out: nothing edited. The prospect typed the bold lines; the quoted text is the whole reply. Regenerate this',
-    'section after changing the agent with `npm run eval -- --transcripts --docs`; print any conversation with',
-    '`npm run eval -- --transcripts <id> [<id>…]` (no id: all of them).',
+    'Three ten-turn conversations from [`eval/conversations.json`](../eval/conversations.json), played through real chat',
+    `turns against the ${agent.kind} agent (\`${agent.model}\`) at the evaluation's clock (${agent.now}) and pasted`,
+    'as they came out, unedited. The prospect typed the bold lines; each quote is the whole reply as the chat shows it.',
+    'After changing the agent, regenerate this section with `npm run eval -- --transcripts --docs`; print any',
+    'conversation with `npm run eval -- --transcripts <id> [<id>…]` (no id: all of them).',
     '',
     ...transcripts.flatMap((transcript) => [transcript, '']),
   ].join('\n');
