@@ -8,5 +8,5 @@ export type NotifyTranslate = (key: NotifyKey, vars?: TranslationVars) => string
 const CATALOGUES: Record<Locale, Record<NotifyKey, string>> = { en: notifyEn, es: notifyEs };
 
 export function translateNotify(locale: Locale, key: NotifyKey, vars?: TranslationVars): string {
-  return fillPlaceholders(CATALOGUES[locale]?.[key] ?? notifyEn[key], vars);
+  return fillPlaceholders(CATALOGUES[locale]?.[key] ?? notifyEn[key] ?? key, vars);
 }

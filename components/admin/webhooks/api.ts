@@ -1,0 +1,53 @@
+import type { DeliveryLogEntry } from '@/lib/webhooks/delivery';
+import type { PublicWebhookEndpoint } from '@/lib/webhooks/endpoints';
+
+/** The webhook admin API as the page calls it (app/api/v1/admin/webhooks/**). */
+export const WEBHOOKS_API = '/api/v1/admin/webhooks';
+
+export type { DeliveryLogEntry, PublicWebhookEndpoint };
+export interface EndpointList {
+  endpoints: PublicWebhookEndpoint[];
+  eventTypes: string[];
+}
+export interface EndpointDetail {
+  endpoint: PublicWebhookEndpoint;
+  deliveries: DeliveryLogEntry[];
+}
+export interface TestResult {
+  jobId: string;
+  delivery: DeliveryLogEntry | null;
+}
+
+/** A refused or failed call, carrying the API's own message when it sent one. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export async function callApi<T>(url: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const response = await fetch(url, {
+    method: init.method ?? 'GET',
+    credentials: 'same-origin',
+    headers: { accept: 'application/json', ...(init.body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  });
+  if (response.status === 204) return undefined as T;
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    // Not our JSON (a proxy's error page): the status says enough.
+  }
+  if (!response.ok) {
+    const message = (body as { error?: { message?: unknown } } | null)?.error?.message;
+    throw new ApiError(response.status, typeof message === 'string' ? message : `HTTP ${response.status}`);
+  }
+  return body as T;
+}
+
+export const fetchJson = <T>(url: string) => callApi<T>(url);

@@ -1,0 +1,133 @@
+'use client';
+
+import { useId, useState } from 'react';
+import { useSWRConfig } from 'swr';
+import { ApiError, callApi, WEBHOOKS_API, type PublicWebhookEndpoint, type TestResult } from './api';
+import { DeliveryLog } from './delivery-log';
+import { buttonClass } from './styles';
+import { useWebhooksT } from './use-webhooks-t';
+
+type Confirming = 'delete' | 'rotate' | null;
+
+/** One endpoint: its settings, the enabled switch, and its actions (test, deliveries, rotate secret, delete). */
+export function EndpointCard({
+  endpoint,
+  onChanged,
+  onSecret,
+}: {
+  endpoint: PublicWebhookEndpoint;
+  onChanged: () => void;
+  onSecret: (url: string, secret: string) => void;
+}) {
+  const t = useWebhooksT();
+  const id = useId();
+  const { mutate } = useSWRConfig();
+  const [logOpen, setLogOpen] = useState(false);
+  const [confirming, setConfirming] = useState<Confirming>(null);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<{ text: string; ok: boolean } | null>(null);
+  const detailKey = `${WEBHOOKS_API}/${endpoint.id}`;
+
+  const run = async (action: () => Promise<void>) => {
+    setBusy(true);
+    setStatus(null);
+    try {
+      await action();
+    } catch (caught) {
+      setStatus({ text: caught instanceof ApiError ? caught.message : t('admin.webhooks.error.generic'), ok: false });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const setEnabled = (enabled: boolean) =>
+    run(async () => {
+      await callApi(detailKey, { method: 'PATCH', body: { enabled } });
+      onChanged();
+    });
+
+  const sendTest = () =>
+    run(async () => {
+      const { delivery } = await callApi<TestResult>(`${detailKey}/test`, { method: 'POST' });
+      if (!delivery) setStatus({ text: t('admin.webhooks.test.queued'), ok: true });
+      else if (delivery.ok) setStatus({ text: t('admin.webhooks.test.delivered', { status: delivery.status ?? '', ms: delivery.durationMs }), ok: true });
+      else setStatus({ text: t('admin.webhooks.test.failed', { error: delivery.error ?? String(delivery.status) }), ok: false });
+      await mutate(detailKey);
+    });
+
+  const confirm = () =>
+    run(async () => {
+      if (confirming === 'delete') {
+        await callApi(detailKey, { method: 'DELETE' });
+      } else {
+        const { secret } = await callApi<{ secret: string }>(detailKey, { method: 'PATCH', body: { rotateSecret: true } });
+        onSecret(endpoint.url, secret);
+      }
+      setConfirming(null);
+      onChanged();
+    });
+
+  return (
+    <li className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200" data-testid="webhook-endpoint">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0">
+          <h3 className="font-mono text-sm font-semibold break-all text-slate-900">{endpoint.url}</h3>
+          {endpoint.description ? <p className="mt-0.5 text-sm text-slate-700">{endpoint.description}</p> : null}
+          <p className="mt-1 flex flex-wrap gap-1">
+            {endpoint.events.map((type) => (
+              <code key={type} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-800">
+                {type}
+              </code>
+            ))}
+          </p>
+          <p className="mt-1 text-xs text-slate-600">{t('admin.webhooks.endpoint.secretHint', { hint: endpoint.secretHint })}</p>
+        </div>
+        <label className="flex items-center gap-2 text-sm text-slate-800">
+          <input type="checkbox" checked={endpoint.enabled} disabled={busy} onChange={(e) => void setEnabled(e.target.checked)} />
+          {t('admin.webhooks.endpoint.enabled')}
+        </label>
+      </div>
+
+      <div role="group" aria-label={t('admin.webhooks.endpoint.actions', { url: endpoint.url })} className="mt-4 flex flex-wrap gap-2">
+        <button type="button" className={buttonClass('secondary')} disabled={busy} onClick={() => void sendTest()}>
+          {busy ? t('admin.webhooks.endpoint.testing') : t('admin.webhooks.endpoint.test')}
+        </button>
+        <button type="button" className={buttonClass('secondary')} aria-expanded={logOpen} aria-controls={`${id}-log`} onClick={() => setLogOpen((open) => !open)}>
+          {logOpen ? t('admin.webhooks.endpoint.hideLog') : t('admin.webhooks.endpoint.showLog')}
+        </button>
+        <button type="button" className={buttonClass('secondary')} disabled={busy} onClick={() => setConfirming('rotate')}>
+          {t('admin.webhooks.endpoint.rotate')}
+        </button>
+        <button type="button" className={buttonClass('danger')} disabled={busy} onClick={() => setConfirming('delete')}>
+          {t('admin.webhooks.endpoint.delete')}
+        </button>
+      </div>
+
+      {confirming ? (
+        <div role="alertdialog" aria-labelledby={`${id}-confirm`} className="mt-3 rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200">
+          <p id={`${id}-confirm`} className="text-sm text-slate-800">
+            {confirming === 'delete' ? t('admin.webhooks.delete.confirm', { url: endpoint.url }) : t('admin.webhooks.rotate.confirm', { url: endpoint.url })}
+          </p>
+          <div className="mt-2 flex gap-2">
+            <button type="button" className={buttonClass(confirming === 'delete' ? 'danger' : 'primary')} disabled={busy} onClick={() => void confirm()} autoFocus>
+              {confirming === 'delete' ? t('admin.webhooks.delete.yes') : t('admin.webhooks.rotate.yes')}
+            </button>
+            <button type="button" className={buttonClass('secondary')} onClick={() => setConfirming(null)}>
+              {t('admin.webhooks.cancel')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+
+      <p role="status" className={`mt-2 text-sm ${status?.ok === false ? 'text-red-700' : 'text-slate-700'}`}>
+        {status?.text ?? ''}
+      </p>
+
+      {logOpen ? (
+        <div id={`${id}-log`} className="mt-3">
+          <DeliveryLog id={endpoint.id} url={endpoint.url} />
+        </div>
+      ) : null}
+    </li>
+  );
+}

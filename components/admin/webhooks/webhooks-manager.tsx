@@ -1,0 +1,58 @@
+'use client';
+
+import { useId, useState } from 'react';
+import useSWR from 'swr';
+import { fetchJson, WEBHOOKS_API, type EndpointList } from './api';
+import { EndpointCard } from './endpoint-card';
+import { EndpointForm } from './endpoint-form';
+import { SecretPanel } from './secret-panel';
+import { useWebhooksT } from './use-webhooks-t';
+
+/** The webhooks admin page's interactive part: add an endpoint, see its secret once, manage the registered ones. */
+export function WebhooksManager() {
+  const t = useWebhooksT();
+  const addId = useId();
+  const listId = useId();
+  const { data, error, isLoading, mutate } = useSWR<EndpointList, Error>(WEBHOOKS_API, fetchJson, { revalidateOnFocus: true });
+  const [secret, setSecret] = useState<{ url: string; secret: string } | null>(null);
+  const refresh = () => void mutate();
+
+  return (
+    <div className="space-y-6">
+      {secret ? <SecretPanel url={secret.url} secret={secret.secret} onDone={() => setSecret(null)} /> : null}
+
+      <section aria-labelledby={addId} className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+        <h2 id={addId} className="mb-4 text-base font-semibold text-slate-900">
+          {t('admin.webhooks.add.heading')}
+        </h2>
+        <EndpointForm
+          eventTypes={data?.eventTypes ?? []}
+          onCreated={(endpoint, newSecret) => {
+            setSecret({ url: endpoint.url, secret: newSecret });
+            refresh();
+          }}
+        />
+      </section>
+
+      <section aria-labelledby={listId}>
+        <h2 id={listId} className="mb-3 text-base font-semibold text-slate-900">
+          {t('admin.webhooks.list.heading')}
+        </h2>
+        {isLoading ? <p className="text-sm text-slate-600">{t('admin.webhooks.list.loading')}</p> : null}
+        {error ? (
+          <p role="alert" className="text-sm text-red-700">
+            {t('admin.webhooks.list.error')} {error.message}
+          </p>
+        ) : null}
+        {data && data.endpoints.length === 0 ? <p className="text-sm text-slate-600">{t('admin.webhooks.list.empty')}</p> : null}
+        {data && data.endpoints.length > 0 ? (
+          <ul className="space-y-4">
+            {data.endpoints.map((endpoint) => (
+              <EndpointCard key={endpoint.id} endpoint={endpoint} onChanged={refresh} onSecret={(url, value) => setSecret({ url, secret: value })} />
+            ))}
+          </ul>
+        ) : null}
+      </section>
+    </div>
+  );
+}
