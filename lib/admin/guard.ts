@@ -1,13 +1,18 @@
 import 'server-only';
+import { getServerConfig } from '@/lib/config';
+import type { AdminRole } from '@/lib/config-admin';
 import { AppError } from '@/lib/errors';
+import { assertAllowedOrigin } from '@/lib/security/request';
+import { getKv, type Kv } from '@/lib/store/kv';
+import { verifyApiKey, type ApiKeyScope } from './keys';
+import { readAdminSession } from './session';
 
 /**
- * Who may call an admin route: a signed-in admin or viewer (next-auth session), or a server holding an API key with
- * the right scope. STUB until the sign-in work lands: refuses everyone with the typed 401.
+ * Who may call an admin route: a signed-in admin or viewer (the next-auth session cookie), or a server holding an API
+ * key with the right scope (`Authorization: Bearer sk_live_…`). docs/admin.md, "Sign-in, roles and API keys".
  */
-export type AdminRole = 'admin' | 'viewer';
-export const API_KEY_SCOPES = ['export', 'leads:read', 'webhooks'] as const;
-export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+export type { AdminRole };
+export { API_KEY_SCOPES, type ApiKeyScope } from './keys';
 
 export type AdminActor =
   | { kind: 'user'; email: string; role: AdminRole }
@@ -20,9 +25,36 @@ export interface AdminRequirement {
   write?: boolean;
 }
 
+/** Injected by tests; routes use the defaults. */
+export interface GuardDeps {
+  kv?: Kv;
+  secret?: string;
+}
+
+const unauthorized = () => new AppError('unauthorized:admin', 'Sign in as an admin, or send an API key with the right scope.');
+
 /** Resolves the caller or throws AppError `unauthorized:admin` (401) / `forbidden:admin` (403). */
-export async function requireAdmin(request: Request, requirement: AdminRequirement = {}): Promise<AdminActor> {
-  void request;
-  void requirement;
-  throw new AppError('unauthorized:admin', 'Sign in as an admin, or send an API key with the right scope.');
+export async function requireAdmin(request: Request, requirement: AdminRequirement = {}, deps: GuardDeps = {}): Promise<AdminActor> {
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '')?.[1];
+  if (bearer) return requireKey(bearer, requirement, deps.kv ?? getKv());
+
+  const session = await readAdminSession(request, deps.secret);
+  if (!session) throw unauthorized();
+  if (requirement.write && session.role !== 'admin') {
+    throw new AppError('forbidden:admin', 'Your account can read but not change anything here: ask an admin.');
+  }
+  // The cookie is SameSite=Lax already; a change must also come from the app's own pages.
+  if (request.method !== 'GET' && request.method !== 'HEAD') assertAllowedOrigin(request, getServerConfig().security);
+  return { kind: 'user', email: session.email, role: session.role };
+}
+
+async function requireKey(secret: string, requirement: AdminRequirement, kv: Kv): Promise<AdminActor> {
+  const key = await verifyApiKey({ kv, secret });
+  if (!key) throw new AppError('unauthorized:admin', 'This API key is not valid: it may have been revoked.');
+  // Keys are for the named server-to-server surfaces only, and change nothing but webhooks.
+  if (!requirement.scope || !key.scopes.includes(requirement.scope)) {
+    throw new AppError('forbidden:admin', requirement.scope ? `This API key lacks the "${requirement.scope}" scope.` : 'API keys cannot use this route: sign in instead.');
+  }
+  if (requirement.write && requirement.scope !== 'webhooks') throw new AppError('forbidden:admin', 'API keys cannot change anything here: sign in instead.');
+  return { kind: 'key', keyId: key.id, scopes: key.scopes };
 }
