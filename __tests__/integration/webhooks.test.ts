@@ -198,7 +198,10 @@ test('the address is checked again at delivery: a loopback endpoint allowed once
   expect(entry).toMatchObject({ ok: false, status: null, error: expect.stringMatching(/127\.0\.0\.1 is loopback/), nextAttemptAt: null });
   expect(receiver.received).toHaveLength(0);
   // Given up: kept in the failed list, gone from the queue.
-  expect(await kvOne(kv, ['LLEN', notifyKeys.failed(kv)])).toBe(1);
+  const [failed] = await kvOne<string[]>(kv, ['LRANGE', notifyKeys.failed(kv), 0, -1]);
+  expect(JSON.parse(failed!)).toEqual({ id: expect.stringMatching(/^job_/), kind: 'webhook', attempts: 1, createdAt: expect.any(Number), error: expect.stringMatching(/loopback/), at: expect.any(Number) });
+  expect(failed).not.toContain('ana@acme.com'); // the payload does not linger
+  expect(await kvOne<number>(kv, ['TTL', notifyKeys.failed(kv)])).toBeGreaterThan(29 * 86_400);
   expect(await kvOne(kv, ['ZCARD', notifyKeys.queue(kv)])).toBe(0);
 });
 

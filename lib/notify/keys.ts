@@ -8,7 +8,7 @@ export const notifyKeys = {
   jobs: (kv: Kv) => kvKey(kv, 'notify', 'jobs'),
   /** Held by the worker running one attempt of a job (SET NX PX): two instances never run the same attempt. */
   lock: (kv: Kv, jobId: string) => kvKey(kv, 'notify', 'lock', jobId),
-  /** Jobs that ran out of attempts, newest first (capped list). */
+  /** Jobs that ran out of attempts, newest first: id, kind, last error (the last 100, for 30 days). */
   failed: (kv: Kv) => kvKey(kv, 'notify', 'failed'),
   /** Set once per conversation when its lead was announced as qualified (with the conversation's TTL). */
   qualified: (kv: Kv, conversationId: string) => kvKey(kv, 'notify', 'qualified', conversationId),

@@ -20,6 +20,8 @@ export interface QueueJob<Data = unknown> {
   createdAt: number;
 }
 
+const FAILED_TTL_SECONDS = 30 * 86_400;
+
 export function newJobId(): string {
   return `job_${crypto.randomUUID().replace(/-/g, '')}`;
 }
@@ -92,10 +94,12 @@ export async function finishJob(
       : [
           ['ZREM', notifyKeys.queue(kv), job.id],
           ['HDEL', notifyKeys.jobs(kv), job.id],
+          // What failed and why, not the payload: a lead's details do not linger here (30 days, last 100).
           ...(failed
             ? ([
-                ['LPUSH', notifyKeys.failed(kv), JSON.stringify({ job: attempted, ...failed })],
+                ['LPUSH', notifyKeys.failed(kv), JSON.stringify({ id: job.id, kind: job.kind, attempts: attempted.attempts, createdAt: job.createdAt, ...failed })],
                 ['LTRIM', notifyKeys.failed(kv), 0, 99],
+                ['EXPIRE', notifyKeys.failed(kv), FAILED_TTL_SECONDS],
               ] as KvCommand[])
             : []),
         ];
