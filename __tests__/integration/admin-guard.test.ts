@@ -26,7 +26,7 @@ const stores: Array<[string, () => Kv]> = [
 ];
 
 async function sessionCookie(claims: Record<string, unknown>, { name = 'authjs.session-token', maxAge = 3600, secret = SECRET } = {}) {
-  const token = await encode({ token: { sub: 'u1', ...claims }, secret, salt: name, maxAge });
+  const token = await encode({ token: { sub: 'u1', authAt: Math.floor(Date.now() / 1000), ...claims }, secret, salt: name, maxAge });
   return `${name}=${token}`;
 }
 
@@ -160,12 +160,22 @@ describe('guard with sessions', () => {
     expect(await guard(request({ cookie: moved }))).toBe('401 unauthorized:admin');
   });
 
+  it('ends a session ADMIN_SESSION_MAX_AGE_SECONDS after the sign-in, however recently the cookie was renewed', async () => {
+    const nineHoursAgo = Math.floor(Date.now() / 1000) - 9 * 3600;
+    const renewed = await sessionCookie({ email: 'boss@example.com', role: 'admin', authAt: nineHoursAgo });
+    expect(await guard(request({ cookie: renewed }))).toBe('401 unauthorized:admin');
+    await expect(readAdminSession(request({ cookie: renewed }), { secret: SECRET, maxAgeSeconds: 10 * 3600 })).resolves.toMatchObject({
+      expiresAt: nineHoursAgo + 10 * 3600,
+    });
+    expect(await guard(request({ cookie: await sessionCookie({ email: 'boss@example.com', role: 'admin', authAt: undefined }) }))).toBe('401 unauthorized:admin');
+  });
+
   it('reads the secure cookie and a token split over chunks', async () => {
     const secure = await sessionCookie({ email: 'boss@example.com', role: 'admin' }, { name: '__Secure-authjs.session-token' });
-    await expect(readAdminSession(request({ cookie: `other=1; ${secure}` }), SECRET)).resolves.toMatchObject({ email: 'boss@example.com', role: 'admin' });
+    await expect(readAdminSession(request({ cookie: `other=1; ${secure}` }), { secret: SECRET })).resolves.toMatchObject({ email: 'boss@example.com', role: 'admin' });
     const [, token = ''] = (await sessionCookie({ email: 'ana@example.com', role: 'viewer' })).split('=');
     const chunked = `authjs.session-token.0=${token.slice(0, 100)}; authjs.session-token.1=${token.slice(100)}`;
-    await expect(readAdminSession(request({ cookie: chunked }), SECRET)).resolves.toMatchObject({ email: 'ana@example.com', role: 'viewer' });
+    await expect(readAdminSession(request({ cookie: chunked }), { secret: SECRET })).resolves.toMatchObject({ email: 'ana@example.com', role: 'viewer' });
     expect(hasSessionCookie(chunked)).toBe(true);
     expect(hasSessionCookie(secure)).toBe(true);
     expect(hasSessionCookie('sa_session=abc; xauthjs.session-token=1')).toBe(false);

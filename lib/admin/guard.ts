@@ -38,7 +38,7 @@ export async function requireAdmin(request: Request, requirement: AdminRequireme
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '')?.[1];
   if (bearer) return requireKey(bearer, requirement, deps.kv ?? getKv());
 
-  const session = await readAdminSession(request, deps.secret);
+  const session = await readAdminSession(request, { secret: deps.secret });
   if (!session) throw unauthorized();
   if (requirement.write && session.role !== 'admin') {
     throw new AppError('forbidden:admin', 'Your account can read but not change anything here: ask an admin.');

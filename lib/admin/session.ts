@@ -43,7 +43,7 @@ export async function readOrCreateAuthSecret(kv: Kv): Promise<string> {
   return value;
 }
 
-function cookiesOf(request: Request): Map<string, string> {
+function cookiesOf(request: Pick<Request, 'headers'>): Map<string, string> {
   const cookies = new Map<string, string>();
   for (const pair of (request.headers.get('cookie') ?? '').split(';')) {
     const at = pair.indexOf('=');
@@ -66,23 +66,38 @@ export function hasSessionCookie(cookieHeader: string | null): boolean {
   return SESSION_COOKIE_NAMES.some((name) => new RegExp(`(?:^|;\\s*)${name.replace(/[.]/g, '\\.')}(?:\\.\\d+)?=`).test(cookieHeader ?? ''));
 }
 
-/** The signed-in account a request's cookie proves, or null (none, forged, expired, or without a known role). */
-export async function readAdminSession(request: Request, secret?: string): Promise<AdminSession | null> {
+/**
+ * The signed-in account a request's cookie proves, or null (none, forged, expired, or without a known role). A
+ * session ends `ADMIN_SESSION_MAX_AGE_SECONDS` after the sign-in, however often next-auth renews the cookie.
+ */
+export async function readAdminSession(
+  request: Pick<Request, 'headers'>,
+  options: { secret?: string; maxAgeSeconds?: number; now?: number } = {},
+): Promise<AdminSession | null> {
   const cookies = cookiesOf(request);
+  const maxAgeSeconds = options.maxAgeSeconds ?? getAdminConfig().sessionMaxAgeSeconds;
+  const nowSeconds = Math.floor((options.now ?? Date.now()) / 1000);
   for (const name of SESSION_COOKIE_NAMES) {
     const token = tokenFrom(cookies, name);
     if (!token || token.length > 16_384) continue;
     try {
-      // The cookie name is the key-derivation salt (as next-auth encodes it); decode checks the expiry.
-      const claims = await decode({ token: decodeURIComponent(token), secret: secret ?? (await getAuthSecret()), salt: name });
-      const role = claims?.role;
-      const email = claims?.email;
-      if ((role === 'admin' || role === 'viewer') && typeof email === 'string' && typeof claims?.exp === 'number') {
-        return { email, role, expiresAt: claims.exp };
-      }
+      // The cookie name is the key-derivation salt (as next-auth encodes it); decode checks the token's own expiry.
+      const claims = await decode({ token: decodeURIComponent(token), secret: options.secret ?? (await getAuthSecret()), salt: name });
+      const session = sessionFromClaims(claims, maxAgeSeconds, nowSeconds);
+      if (session) return session;
     } catch {
       // A token that does not decrypt with our key is no session.
     }
   }
   return null;
+}
+
+/** The session a decoded token stands for, if its role is known and its sign-in is recent enough. */
+export function sessionFromClaims(claims: Record<string, unknown> | null, maxAgeSeconds: number, nowSeconds: number): AdminSession | null {
+  const role = claims?.role;
+  const email = claims?.email;
+  const authAt = claims?.authAt;
+  if ((role !== 'admin' && role !== 'viewer') || typeof email !== 'string' || typeof authAt !== 'number') return null;
+  const expiresAt = authAt + maxAgeSeconds;
+  return expiresAt > nowSeconds ? { email, role, expiresAt } : null;
 }
