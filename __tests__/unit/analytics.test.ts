@@ -14,6 +14,7 @@ import type { AppEvent } from '@/lib/events/schema';
 import { getKnowledgeBase } from '@/lib/sales/knowledge';
 import { STAGES } from '@/lib/sales/types';
 import type { KvCommand } from '@/lib/store/kv';
+import { seededRandom } from '@/scripts/lib/analytics-sample.mjs';
 
 const T = Date.UTC(2026, 10, 30, 18, 25, 12); // 2026-11-30 18:25:12 UTC
 const HOUR = 3_600_000;
@@ -66,17 +67,6 @@ describe('latency histogram', () => {
     expect(histogramBucket(10 * 60_000)).toBe(HISTOGRAM_UPPER_MS.length - 1);
   });
 
-  /** A seeded generator, so the distribution is the same on every run. */
-  function random(seed: number) {
-    let state = seed >>> 0;
-    return () => {
-      state = (state + 0x6d2b79f5) >>> 0;
-      let t = state;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-    };
-  }
   const exact = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
   const histogramOf = (values: number[]) => {
     const histogram: Histogram = new Map();
@@ -91,7 +81,7 @@ describe('latency histogram', () => {
     ['uniform 50–2,000 ms', 0.03, (r: () => number) => 50 + r() * 1950],
     ['bimodal: cache hits at 25–35 ms, misses at 800–1,000 ms', 0.2, (r: () => number) => (r() < 0.7 ? 25 + r() * 10 : 800 + r() * 200)],
   ])('p50/p95/p99 of %s are within %p of the exact values', (_name, tolerance, draw) => {
-    const r = random(42);
+    const r = seededRandom(42); // the same distribution on every run
     const values = Array.from({ length: 50_000 }, () => draw(r));
     const sorted = [...values].sort((a, b) => a - b);
     const histogram = histogramOf(values);

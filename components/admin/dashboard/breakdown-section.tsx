@@ -26,7 +26,7 @@ export function BreakdownSection({ breakdown, t, f }: { breakdown: MetricsReport
             rowKey={(row) => row.value}
             empty={t('breakdown.empty')}
             columns={[
-              { header: t(`breakdown.${dimension}` as const), cell: (row) => <span className="break-all">{label(dimension, row.value)}</span> },
+              { header: t(`breakdown.${dimension}` as const), cell: (row) => <span className="wrap-anywhere">{label(dimension, row.value)}</span> },
               { header: t('kpi.conversations'), cell: (row) => f.number(row.conversations), numeric: true },
               { header: t('kpi.leads'), cell: (row) => f.number(row.leads), numeric: true },
               { header: t('kpi.meetings'), cell: (row) => f.number(row.meetings), numeric: true },

@@ -12,11 +12,11 @@ export function LatencySection({ latency, t, f }: { latency: MetricsReport['late
         <p className="mt-2 text-sm text-slate-600">{t('latency.none')}</p>
       ) : (
         <>
-          <dl className="mt-2 grid grid-cols-3 gap-2">
+          <dl className="mt-2 grid grid-cols-3 gap-x-4 gap-y-2">
             {(['p50', 'p95', 'p99'] as const).map((quantile) => (
               <div key={quantile}>
                 <dt className="text-xs font-medium uppercase text-slate-600">{quantile}</dt>
-                <dd className="text-lg font-semibold tabular-nums text-slate-900">{summary[quantile] === null ? '—' : t('latency.ms', { value: f.number(summary[quantile]) })}</dd>
+                <dd className="text-base font-semibold whitespace-nowrap tabular-nums text-slate-900">{summary[quantile] === null ? '—' : t('latency.ms', { value: f.number(summary[quantile]) })}</dd>
               </div>
             ))}
           </dl>
@@ -27,7 +27,7 @@ export function LatencySection({ latency, t, f }: { latency: MetricsReport['late
   );
   return (
     <Section title={t('latency.heading')}>
-      <div className="grid gap-3 sm:grid-cols-2">
+      <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-1">
         {card(t('latency.firstToken'), latency.firstToken)}
         {card(t('latency.firstAudio'), latency.firstAudio)}
       </div>
