@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { embedFrameAncestors, isEmbedPath, parseOriginList } from '@/lib/embed/origins';
 
 /**
  * Runs on the edge before every page request: the CSP with a per-request nonce, and a request id. The other security
@@ -27,11 +28,24 @@ function contentSecurityPolicy(nonce: string): string {
   ].join('; ');
 }
 
+// ---- /embed (docs/embed.md) -----------------------------------------------------------------------------------------
+// The one page other sites may frame: only the app itself and the origins in EMBED_ALLOWED_ORIGINS. The edge cannot
+// read lib/config.ts, so the variable is read from the environment here, at request time (`next start` hands its
+// environment to the middleware; lib/config.ts has validated the same value at start-up). The host's avatar may live
+// on its own CDN: images (which cannot run code) may come from any https origin, on this page only.
+const EMBED_ANCESTORS = embedFrameAncestors(parseOriginList(process.env.EMBED_ALLOWED_ORIGINS));
+
+function withEmbedPolicy(pathname: string, csp: string): string {
+  if (!isEmbedPath(pathname)) return csp;
+  return csp.replace("frame-ancestors 'none'", EMBED_ANCESTORS).replace(/img-src [^;]*/, (directive) => `${directive} https:`);
+}
+// ---- end /embed -----------------------------------------------------------------------------------------------------
+
 export function middleware(request: NextRequest) {
   const requestId = request.headers.get('x-request-id') ?? crypto.randomUUID();
 
   const nonce = btoa(crypto.randomUUID());
-  const csp = contentSecurityPolicy(nonce);
+  const csp = withEmbedPolicy(request.nextUrl.pathname, contentSecurityPolicy(nonce));
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   // Next.js reads the nonce from this request header and adds it to its own scripts.

@@ -4,9 +4,7 @@
 // table is shared with the HTTP server hook (lib/security/http-hooks.ts), which also puts it on the answers Next.js
 // makes before these rules apply (redirects, unparseable requests). Not in middleware: the edge middleware costs ~5 ms
 // per request, which the chat's time to first token should not pay; middleware adds only the per-request CSP nonce.
-// cross-origin-resource-policy is same-origin: the embed loader (/embed.js) will need its own `cross-origin` entry
-// after this one when it lands, or host pages will not be able to load it.
-const { always, overHttps } = require('./lib/security/security-headers.json');
+const { always, overHttps, embed } = require('./lib/security/security-headers.json');
 /** @param {Record<string, string>} table */
 const asHeaders = (table) => Object.entries(table).map(([key, value]) => ({ key, value }));
 
@@ -14,6 +12,22 @@ const asHeaders = (table) => Object.entries(table).map(([key, value]) => ({ key,
 // localhost to https. Behind a proxy the first X-Forwarded-Proto entry is the client's scheme; on direct TLS the
 // HTTP server hook adds the same header (Strict-Transport-Security).
 const OVER_HTTPS = /** @type {const} */ ({ type: 'header', key: 'x-forwarded-proto', value: '[Hh][Tt][Tt][Pp][Ss](?:\\s*,.*)?' });
+
+// ---- /embed (docs/embed.md) -----------------------------------------------------------------------------------------
+// Other sites load the loader (/embed.js: cross-origin CORP, or a host's <script> is refused) and frame one page
+// (/embed: no X-Frame-Options, its CSP's frame-ancestors lists EMBED_ALLOWED_ORIGINS, set in middleware.ts; COOP
+// unsafe-none so that the popup mode keeps its window.opener to talk to the host). The HTTP server hook applies the
+// same table (lib/security/http-hooks.ts). Every other path keeps X-Frame-Options: DENY.
+/** @param {Record<string, string>} table @param {string[]} names @param {boolean} keep */
+const only = (table, names, keep) => Object.fromEntries(Object.entries(table).filter(([name]) => names.includes(name) === keep));
+const EMBED_HEADERS = [
+  { source: '/:path*', headers: asHeaders(only(always, embed.pageOmits, false)) },
+  { source: '/:path((?!embed/?$).*)', headers: asHeaders(only(always, embed.pageOmits, true)) },
+  { source: '/embed', headers: asHeaders(embed.page) },
+  // Short-lived cache: a new loader reaches host pages within five minutes.
+  { source: '/embed.js', headers: [...asHeaders(embed.loader), { key: 'cache-control', value: 'public, max-age=300' }] },
+];
+// ---- end /embed -----------------------------------------------------------------------------------------------------
 
 // ---- API versioning (docs/api.md "API versioning") -------------------------------------------------------------------
 // Unversioned paths are aliases of the current version (/api/chat → /api/v1/chat), deprecated: every answer through
@@ -38,7 +52,7 @@ const nextConfig = {
   outputFileTracingExcludes: { '*': ['scripts/**', '__tests__/**'] },
   async headers() {
     return [
-      { source: '/:path*', headers: asHeaders(always) },
+      ...EMBED_HEADERS,
       { source: '/:path*', has: [OVER_HTTPS], headers: asHeaders(overHttps) },
       // The service worker script: browsers must ask for it each time so that a new version is found on the next visit.
       { source: '/serwist/:file*', headers: [{ key: 'cache-control', value: 'no-cache' }] },

@@ -35,7 +35,8 @@ export type Surface =
   | 'voice'
   | 'transcribe'
   | 'config'
-  | 'admin';
+  | 'admin'
+  | 'identify';
 export type ErrorCode = `${ErrorType}:${Surface}`;
 
 /** Messages a client may see when the thrower gave none (or gave one for the log only). */

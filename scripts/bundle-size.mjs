@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { startNextServer } from './lib/next-server.mjs';
+import { reportEmbedLoader } from './embed-size.mjs';
 
 const GOAL_KB = 120;
 const GUARD_KB = 145;
@@ -61,3 +62,5 @@ try {
 } finally {
   await server.stop();
 }
+// The embed loader's own budget (4 KB gzipped): scripts/embed-size.mjs.
+reportEmbedLoader();

@@ -1,8 +1,9 @@
 'use client';
 
-import { lazy, Suspense, useEffect, useId, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useState, type ReactNode } from 'react';
 import { useT } from '@/lib/i18n/provider';
 import { Composer } from './composer';
+import type { ChatBridge } from './conversation';
 import { EmptyState } from './empty-state';
 import { eraseConversation } from './erase-conversation';
 import { isFreshConversation, useConversationId } from './use-conversation-id';
@@ -23,14 +24,31 @@ export interface ChatPanelProps {
   /** The panel's heading level, so it fits the outline of the page that embeds it. */
   headingLevel?: 2 | 3;
   className?: string;
+  /** The embed's options: the agent's name and avatar in the header, the greeting, voice on or off. */
+  customization?: ChatCustomization;
+  /** Lets the embed send messages and hear about replies (the host page's API and events). */
+  bridge?: ChatBridge;
+  /** Load the conversation engine at once rather than when the browser is idle (the embed is opened to be used). */
+  eager?: boolean;
+  /** Extra controls at the end of the header (the embed's close button). */
+  headerActions?: ReactNode;
+}
+
+export interface ChatCustomization {
+  agentName?: string;
+  /** An image URL (https, or a path on this app). */
+  avatarUrl?: string;
+  greeting?: string;
+  /** false: no microphone and no spoken replies. */
+  voice?: boolean;
 }
 
 /** Server render, first paint and engine download: the conversation's layout, inert, so nothing shifts when it loads. */
-function ConversationShell({ suggestedQuestions, maxChars }: { suggestedQuestions: readonly string[]; maxChars?: number }) {
+function ConversationShell({ suggestedQuestions, maxChars, greeting }: { suggestedQuestions: readonly string[]; maxChars?: number; greeting?: string }) {
   return (
     <>
       <div className="min-h-0 flex-1 overflow-y-auto px-3 py-4 sm:px-4">
-        <EmptyState questions={suggestedQuestions} onSelect={() => undefined} disabled />
+        <EmptyState questions={suggestedQuestions} onSelect={() => undefined} disabled greeting={greeting} />
       </div>
       <Composer
         onSend={() => undefined}
@@ -59,11 +77,22 @@ function whenIdle(callback: () => void, timeout: number): () => void {
  * The sales chat: a persisted conversation (its id in localStorage, its history from the server) streamed with useChat.
  * The home page's only client boundary; everything below it is a leaf.
  */
-export function ChatPanel({ suggestedQuestions = [], maxChars, maxRecordingSeconds, api = '/api/v1/chat', headingLevel = 2, className = '' }: ChatPanelProps) {
+export function ChatPanel({
+  suggestedQuestions = [],
+  maxChars,
+  maxRecordingSeconds,
+  api = '/api/v1/chat',
+  headingLevel = 2,
+  className = '',
+  customization = {},
+  bridge,
+  eager = false,
+  headerActions,
+}: ChatPanelProps) {
   const t = useT();
   const titleId = useId();
   const { id, startNew } = useConversationId();
-  const [engineWanted, setEngineWanted] = useState(false);
+  const [engineWanted, setEngineWanted] = useState(eager);
   const [deleting, setDeleting] = useState(false);
   const [deleteError, setDeleteError] = useState(false);
   // The connection status is rendered into the header by the lazily loaded engine, which is the part that knows it.
@@ -93,7 +122,8 @@ export function ChatPanel({ suggestedQuestions = [], maxChars, maxRecordingSecon
     }
   }
 
-  const shell = <ConversationShell suggestedQuestions={suggestedQuestions} maxChars={maxChars} />;
+  const { agentName, avatarUrl, greeting, voice } = customization;
+  const shell = <ConversationShell suggestedQuestions={suggestedQuestions} maxChars={maxChars} greeting={greeting} />;
 
   return (
     <section
@@ -105,12 +135,17 @@ export function ChatPanel({ suggestedQuestions = [], maxChars, maxRecordingSecon
       className={`flex flex-col overflow-hidden rounded-2xl border border-slate-200 bg-slate-50 shadow-lg shadow-slate-900/5 ${className}`}
     >
       <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-3">
-        <span aria-hidden="true" className="relative grid size-9 shrink-0 place-items-center rounded-full bg-brand-600 text-sm font-bold text-white">
-          N
-        </span>
+        {avatarUrl ? (
+          // eslint-disable-next-line @next/next/no-img-element -- a host's avatar from any https origin, not optimisable here
+          <img src={avatarUrl} alt="" className="size-9 shrink-0 rounded-full object-cover" />
+        ) : (
+          <span aria-hidden="true" className="relative grid size-9 shrink-0 place-items-center rounded-full bg-brand-600 text-sm font-bold text-white">
+            {agentName ? agentName.charAt(0).toUpperCase() : 'N'}
+          </span>
+        )}
         <div className="min-w-0 flex-1">
-          <Heading id={titleId} className="text-sm leading-5 font-semibold text-slate-900">
-            {t('chat.title')}
+          <Heading id={titleId} className="truncate text-sm leading-5 font-semibold text-slate-900">
+            {agentName ?? t('chat.title')}
           </Heading>
           <p className="text-xs leading-4 text-slate-600">{t('chat.subtitle')}</p>
           <div ref={setStatusSlot} className="min-h-4" />
@@ -146,6 +181,7 @@ export function ChatPanel({ suggestedQuestions = [], maxChars, maxRecordingSecon
           {/* Icon-only on phones, where the title needs the room; the text still names the button. */}
           <span className="sr-only sm:not-sr-only">{t('chat.newConversation')}</span>
         </button>
+        {headerActions}
       </header>
       {deleteError ? (
         <p role="alert" className="border-b border-red-200 bg-red-50 px-4 py-2 text-xs text-red-900">
@@ -163,6 +199,9 @@ export function ChatPanel({ suggestedQuestions = [], maxChars, maxRecordingSecon
             maxChars={maxChars}
             maxRecordingSeconds={maxRecordingSeconds}
             statusSlot={statusSlot}
+            greeting={greeting}
+            voice={voice}
+            bridge={bridge}
           />
         </Suspense>
       ) : (

@@ -72,6 +72,19 @@ export interface ConversationProps {
   statusSlot?: HTMLElement | null;
   /** Injected in tests; IndexedDB otherwise. */
   storage?: KeyValueStorage;
+  /** Replaces the empty conversation's greeting. */
+  greeting?: string;
+  /** false: no microphone and no spoken replies (the embed's `voice` option). */
+  voice?: boolean;
+  bridge?: ChatBridge;
+}
+
+/** How a page around the panel (the embed, app/embed) drives and observes the conversation. */
+export interface ChatBridge {
+  /** The engine is ready: `send(text)` sends as if the visitor typed it (queued like any message). Returns a cleanup. */
+  connect(send: (text: string) => void): () => void;
+  /** A reply has finished streaming (not stopped, not failed), with its data parts. */
+  replyFinished(message: SalesUIMessage): void;
 }
 
 /**
@@ -79,7 +92,7 @@ export interface ConversationProps {
  * wrote until the server has it, and the stored history (or its last copy on this device). Loaded lazily by
  * ChatPanel, because the AI SDK is most of the page's JavaScript and is not needed to paint or hydrate the page.
  */
-export default function Conversation({ id, api, suggestedQuestions, maxChars, maxRecordingSeconds, statusSlot, storage }: ConversationProps) {
+export default function Conversation({ id, api, suggestedQuestions, maxChars, maxRecordingSeconds, statusSlot, storage, greeting, voice: voiceEnabled = true, bridge }: ConversationProps) {
   const t = useT();
   const locale = useLocale();
   const composerInput = useRef<HTMLTextAreaElement>(null);
@@ -106,6 +119,7 @@ export default function Conversation({ id, api, suggestedQuestions, maxChars, ma
     id,
     transport,
     onFinish: ({ message, isAbort, isError }) => {
+      if (message.role === 'assistant' && !isAbort && !isError) bridge?.replyFinished(message);
       // Labelled now as the server stores it, so the label does not wait for a reload.
       if (message.role === 'assistant' && (isAbort || isError)) setMessages((current) => withReplyStatus(current, message.id, isAbort ? 'stopped' : 'incomplete'));
     },
@@ -201,13 +215,20 @@ export default function Conversation({ id, api, suggestedQuestions, maxChars, ma
   // Voice ships in this lazily loaded chunk, so it costs the home page's first load nothing.
   const voice = useVoiceConversation({ locale, messages, status, maxRecordingSeconds, onTranscript: (text) => void sendTranscript(text) });
 
+  // The bridge's send always reaches the latest render's `send` (its outbox, locale and voice).
+  const sendLatest = useRef(send);
+  useEffect(() => {
+    sendLatest.current = send;
+  });
+  useEffect(() => bridge?.connect((text) => sendLatest.current(text)), [bridge]);
+
   function ask(question: string) {
     send(question);
     composerInput.current?.focus();
   }
 
   const emptyState = (
-    <EmptyState questions={suggestedQuestions} onSelect={ask} disabled={historyLoading || busy} loadingHistory={historyLoading} />
+    <EmptyState questions={suggestedQuestions} onSelect={ask} disabled={historyLoading || busy} loadingHistory={historyLoading} greeting={greeting} />
   );
   const historyNote = history.data?.cached ? t('chat.historyCached') : history.error && shown.length === 0 ? t('chat.historyError') : null;
 
@@ -239,8 +260,8 @@ export default function Conversation({ id, api, suggestedQuestions, maxChars, ma
         maxChars={maxChars}
         interim={voice.interim}
         onType={voice.bargeIn}
-        actions={<VoiceControls {...voice.controls} />}
-        status={<VoiceStatus inputState={voice.inputState} notice={voice.notice} />}
+        actions={voiceEnabled ? <VoiceControls {...voice.controls} /> : undefined}
+        status={voiceEnabled ? <VoiceStatus inputState={voice.inputState} notice={voice.notice} /> : undefined}
       />
     </>
   );

@@ -1,6 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { Duplex } from 'node:stream';
+import { isEmbedPath } from '@/lib/embed/origins';
 import { AppError, type ErrorCode } from '@/lib/errors';
 import { MALFORMED_URL_PATH } from '@/lib/http';
 import { stampPeerAddress } from './peer-address';
@@ -22,6 +23,13 @@ import SECURITY_HEADERS from './security-headers.json';
 const HOOKED = Symbol.for('sales-agent.http-hooks');
 const ALWAYS = Object.entries(SECURITY_HEADERS.always);
 const OVER_HTTPS = Object.entries(SECURITY_HEADERS.overHttps);
+// ---- /embed: the page other sites may frame gets no X-Frame-Options and its own COOP/CORP (as in next.config.js).
+const EMBED_PAGE = [
+  ...ALWAYS.filter(([name]) => !SECURITY_HEADERS.embed.pageOmits.includes(name) && !(name in SECURITY_HEADERS.embed.page)),
+  ...Object.entries(SECURITY_HEADERS.embed.page),
+];
+const isEmbedPageUrl = (url: string | undefined) => Boolean(url && isEmbedPath(url.split('?')[0] ?? ''));
+// ---- end /embed
 
 type Emit = (this: http.Server, event: string | symbol, ...args: unknown[]) => boolean;
 
@@ -49,7 +57,7 @@ function isHttps(request: IncomingMessage): boolean {
 
 function onRequest(request: IncomingMessage, response: ServerResponse): void {
   stampPeerAddress(request);
-  for (const [name, value] of ALWAYS) response.setHeader(name, value);
+  for (const [name, value] of isEmbedPageUrl(request.url) ? EMBED_PAGE : ALWAYS) response.setHeader(name, value);
   if (isHttps(request)) for (const [name, value] of OVER_HTTPS) response.setHeader(name, value);
   if (request.url && hasMalformedApiPath(request.url)) request.url = MALFORMED_URL_PATH;
 }

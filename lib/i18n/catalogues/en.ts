@@ -51,6 +51,14 @@ export const en = {
   'chat.reply.incomplete': 'This reply was cut off before it finished.',
   'chat.historyCached': "Showing the conversation saved on this device; newer messages appear when you're back online.",
 
+  // The embed (public/embed.js copies the embed.launcher.*, embed.proactive.* and embed.frameTitle strings; a test
+  // keeps them equal)
+  'embed.frameTitle': 'Sales chat',
+  'embed.close': 'Close the chat',
+  'embed.launcher.open': 'Open the chat',
+  'embed.launcher.close': 'Close the chat',
+  'embed.proactive.dismiss': 'Dismiss',
+
   'composer.label': 'Your message',
   'composer.placeholder': 'Ask about plans, prices…',
   'composer.hint': 'Enter to send · Shift+Enter for a new line',

@@ -53,6 +53,12 @@ export const es: Record<MessageKey, string> = {
   'chat.reply.incomplete': 'Esta respuesta se cortó antes de terminar.',
   'chat.historyCached': 'Mostramos la conversación guardada en este dispositivo; los mensajes nuevos aparecerán cuando vuelvas a tener conexión.',
 
+  'embed.frameTitle': 'Chat de ventas',
+  'embed.close': 'Cerrar el chat',
+  'embed.launcher.open': 'Abrir el chat',
+  'embed.launcher.close': 'Cerrar el chat',
+  'embed.proactive.dismiss': 'Descartar',
+
   'composer.label': 'Tu mensaje',
   'composer.placeholder': 'Escribe tu pregunta…',
   'composer.hint': 'Intro para enviar · Mayús+Intro para una línea nueva',

@@ -1,0 +1,288 @@
+// public/embed.js, run as a host page runs it (an inline <script> with data attributes, in jsdom): its options, the
+// launcher's accessibility, the postMessage origin checks, the queue, events and dataLayer, the proactive message,
+// its strings against the i18n catalogues, and its size budget. The real cross-origin flow is in e2e/embed.spec.ts.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { en } from '@/lib/i18n/catalogues/en';
+import { es } from '@/lib/i18n/catalogues/es';
+import { EMBED_BUDGET_BYTES, measureEmbedLoader } from '@/scripts/embed-size.mjs';
+
+const SOURCE = readFileSync(path.join(process.cwd(), 'public', 'embed.js'), 'utf8');
+const APP = 'https://app.example';
+
+interface SalesAgentApi {
+  version: number;
+  open(): void;
+  close(): void;
+  toggle(): void;
+  send(text: string): void;
+  identify(who: { email: string; name?: string; hash: string }): Promise<{ ok: boolean; code?: string }>;
+  on(event: string, fn: (detail: unknown) => void): void;
+  off(event: string, fn: (detail: unknown) => void): void;
+}
+
+type TestWindow = Window & { SalesAgent?: unknown; dataLayer?: unknown[] };
+const win = window as TestWindow;
+
+function load(attributes: Record<string, string> = {}, config?: Record<string, unknown>): SalesAgentApi {
+  if (config) win.SalesAgent = config;
+  const script = document.createElement('script');
+  script.setAttribute('data-app', APP);
+  for (const [name, value] of Object.entries(attributes)) script.setAttribute(name, value);
+  script.textContent = SOURCE;
+  document.head.appendChild(script);
+  return win.SalesAgent as SalesAgentApi;
+}
+
+const shadow = () => document.querySelector('[data-sales-agent]')?.shadowRoot ?? null;
+const launcher = () => shadow()?.querySelector('button.b') as HTMLButtonElement;
+const frame = () => (shadow() ?? document).querySelector('iframe');
+const frameQuery = () => new URL(frame()?.getAttribute('src') ?? '').searchParams;
+
+/** A message as the embed would post it, from `source` (default: the loader's frame) and `origin` (default: the app). */
+function fromEmbed(data: Record<string, unknown>, { origin = APP, source }: { origin?: string; source?: Window | null } = {}) {
+  window.dispatchEvent(new MessageEvent('message', { data: { sa: 'v1', ...data }, origin, source: source === undefined ? frame()?.contentWindow : source }));
+}
+
+// jsdom gives an iframe inside a shadow root no window: each frame gets a stand-in that records what it is sent.
+const frameWindows = new WeakMap<HTMLIFrameElement, { postMessage: jest.Mock }>();
+beforeAll(() => {
+  Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', {
+    configurable: true,
+    get(this: HTMLIFrameElement) {
+      if (!frameWindows.has(this)) frameWindows.set(this, { postMessage: jest.fn() });
+      return frameWindows.get(this);
+    },
+  });
+});
+const postedToFrame = () => (frame()!.contentWindow as unknown as { postMessage: jest.Mock }).postMessage;
+
+afterEach(() => {
+  delete win.SalesAgent;
+  delete win.dataLayer;
+  document.head.innerHTML = '';
+  document.body.innerHTML = '';
+  sessionStorage.clear();
+  jest.useRealTimers();
+  jest.restoreAllMocks();
+});
+
+describe('the embed loader', () => {
+  it('is under its 4 KB gzipped budget', () => {
+    const size = measureEmbedLoader();
+    expect(size.budget).toBe(4096);
+    expect(size.gzipped).toBeLessThan(EMBED_BUDGET_BYTES);
+    expect(size.ok).toBe(true);
+  });
+
+  it('adds a launcher button with an accessible name and aria-expanded, and no frame until the chat is opened', () => {
+    const agent = load();
+    expect(agent.version).toBe(1);
+    expect(launcher().getAttribute('aria-label')).toBe(en['embed.launcher.open']);
+    expect(launcher().getAttribute('aria-expanded')).toBe('false');
+    expect(frame()).toBeNull();
+
+    launcher().click();
+    expect(launcher().getAttribute('aria-expanded')).toBe('true');
+    expect(launcher().getAttribute('aria-label')).toBe(en['embed.launcher.close']);
+    expect(frame()?.title).toBe(en['embed.frameTitle']);
+    expect(new URL(frame()!.src).origin + new URL(frame()!.src).pathname).toBe(`${APP}/embed`);
+    expect(frameQuery().get('host')).toBe(window.location.origin);
+  });
+
+  it('passes its options to /embed; window.SalesAgent wins over data attributes; malformed values are dropped', () => {
+    load(
+      { 'data-color': '#0a7', 'data-greeting': 'Hola', 'data-agent-name': 'Ana', 'data-locale': 'es', 'data-voice': 'off', 'data-position': 'bottom-left' },
+      { greeting: 'Hi from config', avatar: 'https://cdn.example/ana.png' },
+    );
+    launcher().click();
+    const query = frameQuery();
+    expect(Object.fromEntries(query)).toEqual({
+      host: window.location.origin,
+      mode: 'bubble',
+      locale: 'es',
+      color: '#0a7',
+      greeting: 'Hi from config',
+      name: 'Ana',
+      avatar: 'https://cdn.example/ana.png',
+      voice: '0',
+    });
+    expect(frame()?.title).toBe('Ana');
+    expect(frame()?.getAttribute('allow')).toBeNull();
+    expect(shadow()?.querySelector('.left')).not.toBeNull();
+    document.head.innerHTML = '';
+    document.body.innerHTML = '';
+    delete win.SalesAgent;
+
+    load({ 'data-color': 'red;background:url(x)', 'data-mode': 'sideways' });
+    launcher().click();
+    expect(frameQuery().get('color')).toBeNull();
+    expect(frameQuery().get('mode')).toBe('bubble');
+    expect(frameQuery().get('voice')).toBe('1');
+    expect(frame()?.getAttribute('allow')).toBe('microphone; autoplay');
+  });
+
+  it('uses the Spanish strings of the catalogue for a Spanish locale', () => {
+    load({ 'data-locale': 'es-MX', 'data-proactive-message': '¿Hablamos?', 'data-proactive-delay': '0' });
+    jest.useFakeTimers();
+    expect(launcher().getAttribute('aria-label')).toBe(es['embed.launcher.open']);
+    launcher().click();
+    expect(launcher().getAttribute('aria-label')).toBe(es['embed.launcher.close']);
+    expect(frame()?.title).toBe(es['embed.frameTitle']);
+  });
+
+  it('shows the proactive message after its delay, opens the chat from it, and a dismissal lasts the session', () => {
+    jest.useFakeTimers();
+    load({ 'data-proactive-message': 'Questions about pricing?', 'data-proactive-delay': '5' });
+    jest.advanceTimersByTime(4_900);
+    expect(shadow()?.querySelector('.n')).toBeNull();
+    jest.advanceTimersByTime(200);
+    const nudge = shadow()?.querySelector('.n') as HTMLElement;
+    expect(nudge.getAttribute('aria-live')).toBe('polite');
+    expect(nudge.textContent).toContain('Questions about pricing?');
+    const dismiss = nudge.querySelector('button.x') as HTMLButtonElement;
+    expect(dismiss.getAttribute('aria-label')).toBe(en['embed.proactive.dismiss']);
+    dismiss.click();
+    expect(nudge.hidden).toBe(true);
+    expect(shadow()?.activeElement).toBe(launcher());
+    expect(frame()).toBeNull();
+
+    // Another page of the same visit: no second nudge.
+    document.body.innerHTML = '';
+    delete win.SalesAgent;
+    load({ 'data-proactive-message': 'Questions about pricing?', 'data-proactive-delay': '1' });
+    jest.advanceTimersByTime(2_000);
+    expect(shadow()?.querySelector('.n')).toBeNull();
+
+    sessionStorage.clear();
+    document.body.innerHTML = '';
+    delete win.SalesAgent;
+    load({ 'data-proactive-message': 'Questions about pricing?', 'data-proactive-delay': '1' });
+    jest.advanceTimersByTime(1_000);
+    (shadow()?.querySelector('.n button') as HTMLButtonElement).click();
+    expect(frame()).not.toBeNull();
+    expect((shadow()?.querySelector('.n') as HTMLElement).hidden).toBe(true);
+  });
+
+  it('closes on Esc with the focus back on the launcher, and tells listeners and the dataLayer (names only)', () => {
+    win.dataLayer = [];
+    const agent = load();
+    const seen: string[] = [];
+    const onOpen = () => seen.push('open');
+    agent.on('open', onOpen);
+    agent.on('close', () => seen.push('close'));
+    agent.open();
+    expect(shadow()?.querySelector('.w')?.hasAttribute('hidden')).toBe(false);
+    shadow()?.querySelector('.w')?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(shadow()?.querySelector('.w')?.hasAttribute('hidden')).toBe(true);
+    expect(launcher().getAttribute('aria-expanded')).toBe('false');
+    expect(shadow()?.activeElement).toBe(launcher());
+    agent.off('open', onOpen);
+    agent.toggle();
+    agent.toggle();
+    expect(seen).toEqual(['open', 'close', 'close']);
+    expect(win.dataLayer).toEqual([{ event: 'sales_agent_open' }, { event: 'sales_agent_close' }, { event: 'sales_agent_open' }, { event: 'sales_agent_close' }]);
+  });
+
+  it('accepts messages only from its own frame on the app origin, queues commands until ready, and relays known events', () => {
+    const agent = load();
+    const events: Array<[string, unknown]> = [];
+    for (const name of ['ready', 'message', 'lead', 'meeting', 'handoff', 'secret']) agent.on(name, (detail) => events.push([name, detail]));
+    agent.send('What does Pro cost?');
+    const posted = postedToFrame();
+
+    fromEmbed({ type: 'ready' }, { origin: 'https://evil.example' });
+    fromEmbed({ type: 'ready' }, { source: window });
+    fromEmbed({ type: 'ready' }, { source: null });
+    fromEmbed({ type: 'ready', sa: 'v0' });
+    expect(events).toEqual([]);
+    expect(posted).not.toHaveBeenCalled();
+
+    fromEmbed({ type: 'ready' });
+    expect(events).toEqual([['ready', {}]]);
+    expect(posted.mock.calls).toEqual([
+      [{ type: 'focus', sa: 'v1' }, APP],
+      [{ type: 'send', text: 'What does Pro cost?', sa: 'v1' }, APP],
+    ]);
+
+    agent.send('   ');
+    agent.send('And Team?');
+    expect(posted.mock.calls.at(-1)).toEqual([{ type: 'send', text: 'And Team?', sa: 'v1' }, APP]);
+    expect(posted).toHaveBeenCalledTimes(3);
+
+    fromEmbed({ type: 'event', name: 'lead', detail: { email: 'ann@acme.test', score: 40 } });
+    fromEmbed({ type: 'event', name: 'secret', detail: {} });
+    fromEmbed({ type: 'event', name: 'lead', detail: { email: 'forged@evil.test' } }, { origin: 'https://evil.example' });
+    expect(events.slice(1)).toEqual([['lead', { email: 'ann@acme.test', score: 40 }]]);
+
+    fromEmbed({ type: 'close' }, { origin: 'https://evil.example' });
+    expect(launcher().getAttribute('aria-expanded')).toBe('true');
+    fromEmbed({ type: 'close' });
+    expect(launcher().getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('identify() waits for the chat, then resolves with the server’s verdict', async () => {
+    const agent = load();
+    const answer = agent.identify({ email: 'ann@acme.test', name: 'Ann', hash: 'ab'.repeat(32) });
+    agent.open();
+    const posted = postedToFrame();
+    fromEmbed({ type: 'ready' });
+    expect(posted.mock.calls.map(([message]) => (message as { type: string }).type)).toEqual(['identify', 'focus']);
+    expect(posted.mock.calls[0]).toEqual([{ type: 'identify', email: 'ann@acme.test', name: 'Ann', hash: 'ab'.repeat(32), sa: 'v1' }, APP]);
+    fromEmbed({ type: 'identified', ok: false, code: 'forbidden:identify' });
+    await expect(answer).resolves.toEqual({ ok: false, code: 'forbidden:identify' });
+  });
+
+  it('renders inline into data-target once it nears the viewport, without a launcher', () => {
+    const observed: Element[] = [];
+    class ImmediateObserver {
+      constructor(private readonly callback: (entries: Array<{ isIntersecting: boolean }>, observer: ImmediateObserver) => void) {}
+      observe(element: Element) {
+        observed.push(element);
+        this.callback([{ isIntersecting: true }], this);
+      }
+      disconnect() {}
+    }
+    Object.defineProperty(window, 'IntersectionObserver', { value: ImmediateObserver, configurable: true });
+    document.body.innerHTML = '<div id="chat-here"></div>';
+    load({ 'data-mode': 'inline', 'data-target': '#chat-here' });
+    const inline = document.querySelector('#chat-here iframe') as HTMLIFrameElement;
+    expect(inline).not.toBeNull();
+    expect(new URL(inline.src).searchParams.get('mode')).toBe('inline');
+    expect(document.querySelector('#chat-here [data-sales-agent]')?.shadowRoot).toBeNull();
+    expect(observed).toHaveLength(1);
+  });
+
+  it('warns and adds nothing when data-target matches no element', () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    load({ 'data-mode': 'inline', 'data-target': '#nowhere' });
+    expect(document.querySelector('[data-sales-agent]')).toBeNull();
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('data-target'));
+  });
+
+  it('opens a popup in popup mode, talks only to it, and falls back to the bubble when popups are blocked', () => {
+    const popup = { closed: false, close: jest.fn(), postMessage: jest.fn() };
+    const openWindow = jest.spyOn(window, 'open').mockReturnValue(popup as unknown as Window);
+    const agent = load({ 'data-mode': 'popup' });
+    agent.open();
+    expect(openWindow).toHaveBeenCalledWith(expect.stringContaining(`${APP}/embed?`), 'sales-agent-chat', expect.stringContaining('popup'));
+    expect(new URL(String(openWindow.mock.calls[0]?.[0])).searchParams.get('mode')).toBe('popup');
+    expect(frame()).toBeNull();
+    fromEmbed({ type: 'ready' }, { source: popup as unknown as Window });
+    expect(popup.postMessage).toHaveBeenCalledWith({ type: 'focus', sa: 'v1' }, APP);
+    agent.close();
+    expect(popup.close).toHaveBeenCalled();
+
+    document.body.innerHTML = '';
+    delete win.SalesAgent;
+    openWindow.mockReturnValue(null);
+    load({ 'data-mode': 'popup' }).open();
+    expect(frameQuery().get('mode')).toBe('bubble');
+  });
+
+  it('opens on load with data-open', () => {
+    load({ 'data-open': 'true' });
+    expect(launcher().getAttribute('aria-expanded')).toBe('true');
+    expect(frame()).not.toBeNull();
+  });
+});

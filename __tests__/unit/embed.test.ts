@@ -1,0 +1,201 @@
+/** @jest-environment node */
+// The embed's server and client pieces that need no browser: the allow-list as the middleware reads it and the CSP it
+// makes for /embed, the /embed query options, the brand colour's contrast, the events a reply gives the host, the
+// embed's side of the postMessage checks, and the identify HMAC.
+import { createHmac } from 'node:crypto';
+import { NextRequest } from 'next/server';
+import { parseEmbedOptions } from '@/app/embed/options';
+import { brandStyle, contrastWithWhite, readableOnWhiteText } from '@/components/embed/brand';
+import { allowedHost, readHostCommand } from '@/components/embed/host-channel';
+import { replyEvents } from '@/components/embed/reply-events';
+import type { SalesUIMessage } from '@/lib/chat/messages';
+import { parseServerConfig } from '@/lib/config';
+import { parseEmbedConfig } from '@/lib/config-embed';
+import { identityHash, verifyIdentityHash } from '@/lib/embed/identity';
+import { embedFrameAncestors, isEmbedPath, parseOriginList } from '@/lib/embed/origins';
+
+describe('the allow-list as the middleware reads it', () => {
+  it('keeps distinct http(s) origins, normalised, and skips anything else', () => {
+    expect(parseOriginList(' https://www.example.com/, http://localhost:4000 https://www.example.com  ftp://x.example,not a url;')).toEqual([
+      'https://www.example.com',
+      'http://localhost:4000',
+    ]);
+    expect(parseOriginList(undefined)).toEqual([]);
+    expect(parseOriginList("https://a.example';script-src * https://b.example;x")).toEqual([]);
+    expect(parseOriginList('https://Bücher.example http://[::1]:3000')).toEqual(['https://xn--bcher-kva.example', 'http://[::1]:3000']);
+  });
+
+  it('agrees with the validated config on every valid list', () => {
+    const value = 'https://www.example.com, https://docs.example.com:8443 http://127.0.0.1:3001';
+    expect(parseOriginList(value)).toEqual(parseServerConfig({ EMBED_ALLOWED_ORIGINS: value }).security.embedAllowedOrigins);
+  });
+
+  it('makes frame-ancestors of the app itself and the listed origins only', () => {
+    expect(embedFrameAncestors([])).toBe("frame-ancestors 'self'");
+    expect(embedFrameAncestors(['https://a.example', 'https://b.example'])).toBe("frame-ancestors 'self' https://a.example https://b.example");
+    expect(['/embed', '/embed/'].map(isEmbedPath)).toEqual([true, true]);
+    expect(['/', '/embed.js', '/embedded', '/x/embed', '/embed/x'].map(isEmbedPath)).toEqual([false, false, false, false, false]);
+  });
+});
+
+describe('middleware CSP', () => {
+  async function cspOf(path: string, origins: string): Promise<string> {
+    const previous = process.env.EMBED_ALLOWED_ORIGINS;
+    process.env.EMBED_ALLOWED_ORIGINS = origins;
+    try {
+      let middleware: typeof import('@/middleware').middleware | undefined;
+      jest.isolateModules(() => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh module per environment
+        middleware = (require('@/middleware') as typeof import('@/middleware')).middleware;
+      });
+      return middleware!(new NextRequest(`http://localhost${path}`)).headers.get('content-security-policy') ?? '';
+    } finally {
+      process.env.EMBED_ALLOWED_ORIGINS = previous;
+    }
+  }
+
+  it('lets /embed be framed by the allow-list only, and every other page by nobody', async () => {
+    const embed = await cspOf('/embed', 'https://partner.example,https://docs.partner.example');
+    expect(embed).toContain("frame-ancestors 'self' https://partner.example https://docs.partner.example");
+    expect(embed).not.toContain("frame-ancestors 'none'");
+    expect(embed).toMatch(/img-src 'self' data: blob: https:(;|$)/);
+    expect(embed).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+    for (const path of ['/', '/embed.js', '/embedded', '/admin']) {
+      const csp = await cspOf(path, 'https://partner.example');
+      expect([path, csp]).toEqual([path, expect.stringContaining("frame-ancestors 'none'")]);
+      expect(csp).not.toContain('partner.example');
+      expect(csp).not.toMatch(/img-src[^;]*https:/);
+    }
+    expect(await cspOf('/embed', '')).toMatch(/frame-ancestors 'self'$/);
+  });
+});
+
+describe('/embed options from the query string', () => {
+  it('reads every option the loader sends', () => {
+    expect(
+      parseEmbedOptions({
+        host: 'https://www.example.com',
+        mode: 'popup',
+        locale: 'es-MX',
+        color: '#0a7',
+        greeting: ' Hola ',
+        name: 'Ana',
+        avatar: 'https://cdn.example/ana.png',
+        voice: '0',
+      }),
+    ).toEqual({ host: 'https://www.example.com', mode: 'popup', locale: 'es', color: '#0a7', greeting: 'Hola', name: 'Ana', avatar: 'https://cdn.example/ana.png', voice: false });
+  });
+
+  it('drops each bad or unknown value on its own', () => {
+    expect(
+      parseEmbedOptions({
+        host: 'https://www.example.com/path',
+        mode: 'sideways',
+        locale: 'xx',
+        color: 'red;background:url(x)',
+        greeting: 'x'.repeat(201),
+        name: '',
+        avatar: 'javascript:alert(1)',
+        voice: 'maybe',
+        extra: 'ignored',
+      }),
+    ).toEqual({ mode: 'bubble' });
+    expect(parseEmbedOptions({ avatar: 'http://cdn.example/a.png' }).avatar).toBeUndefined();
+    expect(parseEmbedOptions({ avatar: '//evil.example/a.png' }).avatar).toBeUndefined();
+    expect(parseEmbedOptions({ avatar: '/icon.svg' }).avatar).toBe('/icon.svg');
+    expect(parseEmbedOptions({ host: ['https://a.example', 'https://b.example'], voice: 'true' })).toEqual({ host: 'https://a.example', mode: 'bubble', voice: true });
+  });
+});
+
+describe('the brand colour', () => {
+  it('is darkened until white text on it reaches 4.5:1, and kept when it already does', () => {
+    for (const colour of ['#ffeb3b', '#7fdbff', '#ffffff', '#2f6fed', '#0a7']) {
+      const solid = readableOnWhiteText(colour)!;
+      expect([colour, contrastWithWhite(solid) >= 4.5]).toEqual([colour, true]);
+    }
+    expect(readableOnWhiteText('#1f57d1')).toBe('#1f57d1');
+    expect(readableOnWhiteText('blue')).toBeNull();
+  });
+
+  it('becomes the theme variables, or nothing for a malformed colour', () => {
+    const style = brandStyle('#ffeb3b') as Record<string, string>;
+    expect(Object.keys(style)).toEqual(['--color-brand-50', '--color-brand-100', '--color-brand-500', '--color-brand-600', '--color-brand-700']);
+    expect(style['--color-brand-500']).toBe('#ffeb3b');
+    expect(contrastWithWhite(style['--color-brand-600']!)).toBeGreaterThanOrEqual(4.5);
+    expect(contrastWithWhite(style['--color-brand-700']!)).toBeGreaterThan(contrastWithWhite(style['--color-brand-600']!));
+    expect(brandStyle(undefined)).toBeUndefined();
+    expect(brandStyle('#12')).toBeUndefined();
+  });
+});
+
+describe('events a finished reply gives the host', () => {
+  const reply = (parts: SalesUIMessage['parts']): SalesUIMessage => ({ id: 'm1', role: 'assistant', parts });
+
+  it('always a message; a lead only when the reply recorded an e-mail; a meeting and a handoff from their parts', () => {
+    expect(replyEvents(reply([{ type: 'text', text: 'Pro is $49 per seat.' }]))).toEqual([
+      { name: 'message', detail: { id: 'm1', role: 'assistant', text: 'Pro is $49 per seat.' } },
+    ]);
+    const events = replyEvents(
+      reply([
+        { type: 'text', text: 'Thanks!' },
+        { type: 'data-lead', data: { changed: ['teamSize'], values: { teamSize: 12 }, score: 20 } },
+        { type: 'data-lead', data: { changed: ['email', 'name'], values: { email: 'ann@acme.test', name: 'Ann' }, score: 45 } },
+        { type: 'data-booking', data: { id: 'b1', email: 'ann@acme.test', localLabel: 'Tue 10:00', start: '2026-12-01T10:00:00Z', ics: 'BEGIN:VCALENDAR' } },
+        { type: 'data-handoff', data: { reason: 'wants a human' } },
+      ]),
+    );
+    expect(events.map((event) => event.name)).toEqual(['message', 'lead', 'meeting', 'handoff']);
+    expect(events[1]).toEqual({ name: 'lead', detail: { email: 'ann@acme.test', score: 45, fields: { email: 'ann@acme.test', name: 'Ann' } } });
+    expect(events[2]).toEqual({ name: 'meeting', detail: { id: 'b1', start: '2026-12-01T10:00:00Z', email: 'ann@acme.test' } });
+    expect(events[3]).toEqual({ name: 'handoff', detail: { reason: 'wants a human' } });
+  });
+});
+
+describe("the embed's side of the channel", () => {
+  const parent = { name: 'parent' };
+  const host = 'https://www.example.com';
+  const read = (data: unknown, origin = host, source: unknown = parent) => readHostCommand({ data, origin, source } as MessageEvent, { origin: host, source: parent });
+
+  it('talks only to the app itself or an allowed origin', () => {
+    expect(allowedHost('https://www.example.com', ['https://www.example.com'], 'https://app.example')).toBe('https://www.example.com');
+    expect(allowedHost('https://app.example', [], 'https://app.example')).toBe('https://app.example');
+    expect(allowedHost('https://evil.example', ['https://www.example.com'], 'https://app.example')).toBeNull();
+    expect(allowedHost(undefined, ['https://www.example.com'], 'https://app.example')).toBeNull();
+  });
+
+  it('takes commands only from the host window and origin, well-formed', () => {
+    expect(read({ sa: 'v1', type: 'send', text: 'Hi' })).toEqual({ type: 'send', text: 'Hi' });
+    expect(read({ sa: 'v1', type: 'focus' })).toEqual({ type: 'focus' });
+    expect(read({ sa: 'v1', type: 'identify', email: 'ann@acme.test', hash: 'ab', name: 7 })).toEqual({ type: 'identify', email: 'ann@acme.test', hash: 'ab' });
+    expect(read({ sa: 'v1', type: 'send', text: 'Hi' }, 'https://evil.example')).toBeNull();
+    expect(read({ sa: 'v1', type: 'send', text: 'Hi' }, host, { name: 'another window' })).toBeNull();
+    expect(read({ sa: 'v0', type: 'send', text: 'Hi' })).toBeNull();
+    expect(read({ sa: 'v1', type: 'send', text: '  ' })).toBeNull();
+    expect(read({ sa: 'v1', type: 'send', text: 'x'.repeat(10_001) })).toBeNull();
+    expect(read({ sa: 'v1', type: 'identify', email: 'ann@acme.test' })).toBeNull();
+    expect(read({ sa: 'v1', type: 'eval', code: '1' })).toBeNull();
+    expect(read('send')).toBeNull();
+    expect(readHostCommand({ data: { sa: 'v1', type: 'focus' }, origin: host, source: null } as MessageEvent, { origin: host, source: null })).toBeNull();
+  });
+});
+
+describe('identify', () => {
+  const secret = 'an-identity-secret-of-32-characters!';
+
+  it('hashes as the Node snippet in docs/embed.md does, and verifies only that hash', async () => {
+    const nodeHash = createHmac('sha256', secret).update('ann@acme.test').digest('hex');
+    expect(await identityHash(secret, 'ann@acme.test')).toBe(nodeHash);
+    expect(await verifyIdentityHash(secret, 'ann@acme.test', nodeHash)).toBe(true);
+    expect(await verifyIdentityHash(secret, 'ann@acme.test', nodeHash.toUpperCase())).toBe(true);
+    expect(await verifyIdentityHash(secret, 'Ann@acme.test', nodeHash)).toBe(false);
+    expect(await verifyIdentityHash('another-secret-of-32-characters!!!!', 'ann@acme.test', nodeHash)).toBe(false);
+    expect(await verifyIdentityHash(secret, 'ann@acme.test', nodeHash.slice(0, 62))).toBe(false);
+    expect(await verifyIdentityHash(secret, 'ann@acme.test', 'zz'.repeat(32))).toBe(false);
+  });
+
+  it('takes its secret from EMBED_IDENTITY_SECRET (32+ characters), or none', () => {
+    expect(parseEmbedConfig({ EMBED_IDENTITY_SECRET: secret }).identitySecret).toBe(secret);
+    expect(parseEmbedConfig({ EMBED_IDENTITY_SECRET: ' ' }).identitySecret).toBeUndefined();
+    expect(() => parseEmbedConfig({ EMBED_IDENTITY_SECRET: 'short' })).toThrow(/EMBED_IDENTITY_SECRET: at least 32 characters/);
+  });
+});

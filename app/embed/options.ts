@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { isLocale, type Locale } from '@/lib/i18n';
+
+/**
+ * The query string public/embed.js puts on /embed. Each option is checked on its own: a bad or unknown value is
+ * dropped (the default applies) rather than failing the page, since it comes from a host page's markup.
+ */
+const text = (max: number) => z.string().trim().min(1).max(max).optional().catch(undefined);
+
+const origin = z
+  .string()
+  .optional()
+  .transform((value) => {
+    if (!value) return undefined;
+    try {
+      const url = new URL(value);
+      // Only a bare origin: a path or query here would mean the loader did not write it.
+      return /^https?:$/.test(url.protocol) && url.origin === value ? url.origin : undefined;
+    } catch {
+      return undefined;
+    }
+  })
+  .catch(undefined);
+
+const flag = z
+  .enum(['0', '1', 'true', 'false'])
+  .optional()
+  .transform((value) => (value === undefined ? undefined : value === '1' || value === 'true'))
+  .catch(undefined);
+
+/** An https image, or a path on this app (never javascript:, data: or http: from a host page). */
+const imageUrl = z
+  .string()
+  .max(500)
+  .optional()
+  .transform((value) => {
+    if (!value) return undefined;
+    if (/^\/(?!\/)/.test(value)) return value;
+    try {
+      return new URL(value).protocol === 'https:' ? value : undefined;
+    } catch {
+      return undefined;
+    }
+  })
+  .catch(undefined);
+
+export const embedQuerySchema = z.object({
+  /** The host page's origin: the only window the embed talks to (checked against EMBED_ALLOWED_ORIGINS). */
+  host: origin,
+  mode: z.enum(['bubble', 'inline', 'popup']).catch('bubble'),
+  locale: z
+    .string()
+    .optional()
+    .transform((value): Locale | undefined => {
+      const language = value?.trim().toLowerCase().split(/[-_]/)[0];
+      return isLocale(language) ? language : undefined;
+    })
+    .catch(undefined),
+  color: z
+    .string()
+    .regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/)
+    .optional()
+    .catch(undefined),
+  greeting: text(200),
+  name: text(60),
+  avatar: imageUrl,
+  voice: flag,
+});
+
+export type EmbedOptions = z.output<typeof embedQuerySchema>;
+
+/** Next.js search params (a key may repeat) → the embed's options; the first value of a repeated key counts. */
+export function parseEmbedOptions(params: Record<string, string | string[] | undefined>): EmbedOptions {
+  const first = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+  return embedQuerySchema.parse(first);
+}

@@ -1,0 +1,74 @@
+import type { SalesUIMessage } from '@/lib/chat/messages';
+import { visitorHeaders } from '@/lib/client/visitor-session';
+import type { ChatBridge } from '@/components/chat/conversation';
+import type { EmbedMessage, HostChannel, HostCommand } from './host-channel';
+import { replyEvents } from './reply-events';
+
+/**
+ * Joins the chat panel and the host page: the host's commands reach the conversation (a `send` waits until the engine
+ * is ready), and each finished reply goes up as events. One per embed page.
+ */
+export class EmbedBridge implements ChatBridge {
+  private channel: HostChannel | null = null;
+  private send: ((text: string) => void) | null = null;
+  private readonly queued: string[] = [];
+
+  constructor(
+    private readonly options: { identifyUrl: string; focusComposer: () => void },
+  ) {}
+
+  /** The host channel is open (or closed again with null). */
+  attach(channel: HostChannel | null): void {
+    this.channel = channel;
+    if (channel && this.send) channel.post({ type: 'ready' });
+  }
+
+  connect(send: (text: string) => void): () => void {
+    this.send = send;
+    for (const text of this.queued.splice(0)) send(text);
+    this.post({ type: 'ready' });
+    return () => {
+      if (this.send === send) this.send = null;
+    };
+  }
+
+  replyFinished(message: SalesUIMessage): void {
+    for (const event of replyEvents(message)) this.post({ type: 'event', name: event.name, detail: event.detail });
+  }
+
+  readonly handle = (command: HostCommand): void => {
+    if (command.type === 'send') {
+      if (this.send) this.send(command.text);
+      else this.queued.push(command.text);
+    } else if (command.type === 'identify') {
+      void this.identify(command);
+    } else this.options.focusComposer();
+  };
+
+  /** Esc or the close button: the host hides the frame (or closes the popup) and returns focus to its launcher. */
+  readonly requestClose = (): void => {
+    this.post({ type: 'close' });
+  };
+
+  get connected(): boolean {
+    return this.channel !== null;
+  }
+
+  private post(message: EmbedMessage): void {
+    this.channel?.post(message);
+  }
+
+  private async identify({ email, name, hash }: Extract<HostCommand, { type: 'identify' }>): Promise<void> {
+    try {
+      const response = await fetch(this.options.identifyUrl, {
+        method: 'POST',
+        headers: { ...(await visitorHeaders()), 'content-type': 'application/json' },
+        body: JSON.stringify({ email, hash, ...(name ? { name } : {}) }),
+      });
+      const code = response.ok ? undefined : ((await response.json().catch(() => null)) as { error?: { code?: string } } | null)?.error?.code;
+      this.post({ type: 'identified', ok: response.ok, ...(code ? { code } : {}) });
+    } catch {
+      this.post({ type: 'identified', ok: false, code: 'network' });
+    }
+  }
+}

@@ -1,0 +1,30 @@
+import { messageText, type SalesDataParts, type SalesUIMessage } from '@/lib/chat/messages';
+
+/**
+ * The host page's events (docs/embed.md, "Events") that one finished reply gives: `message` always, then `lead` when
+ * the agent recorded an e-mail in it, `meeting` for a booking, `handoff` when the prospect asked for a human.
+ */
+export type HostEvent =
+  | { name: 'message'; detail: { id: string; role: 'assistant'; text: string } }
+  | { name: 'lead'; detail: { email: string; score: number; fields: SalesDataParts['lead']['values'] } }
+  | { name: 'meeting'; detail: { id: string; start: string; email: string } }
+  | { name: 'handoff'; detail: { reason: string; email?: string } };
+
+export type HostEventName = HostEvent['name'];
+
+export function replyEvents(message: SalesUIMessage): HostEvent[] {
+  const events: HostEvent[] = [{ name: 'message', detail: { id: message.id, role: 'assistant', text: messageText(message) } }];
+  for (const part of message.parts) {
+    if (part.type === 'data-lead') {
+      const email = part.data.values.email;
+      if (typeof email === 'string' && part.data.changed.includes('email')) {
+        events.push({ name: 'lead', detail: { email, score: part.data.score, fields: part.data.values } });
+      }
+    } else if (part.type === 'data-booking') {
+      events.push({ name: 'meeting', detail: { id: part.data.id, start: part.data.start, email: part.data.email } });
+    } else if (part.type === 'data-handoff') {
+      events.push({ name: 'handoff', detail: { reason: part.data.reason, ...(part.data.email ? { email: part.data.email } : {}) } });
+    }
+  }
+  return events;
+}
