@@ -72,4 +72,7 @@ export function startNotifications(): void {
   });
   setRunningWorker(worker);
   worker.start();
+  if (!config.smtp && server.logLevel !== 'silent' && server.env !== 'test') {
+    console.warn('[notify] SMTP_URL is not set: handoffs, bookings and qualified leads reach the sales team only through webhooks (/admin/webhooks).');
+  }
 }
