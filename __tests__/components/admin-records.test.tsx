@@ -1,0 +1,253 @@
+// The admin's conversations and leads pages against a fake of the records API that answers as the real routes do:
+// search and pages, the transcript with inline markers, the lead's evidence, status with a note, erasure.
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { SWRConfig } from 'swr';
+import { LeadView } from '@/components/admin/records/lead-view';
+import { RecordList } from '@/components/admin/records/record-list';
+import { TranscriptView } from '@/components/admin/records/transcript-view';
+import type { ConversationDetail, LeadDetail, RecordRow } from '@/lib/admin/records-types';
+import { recordsEn, recordsEs } from '@/lib/i18n/catalogues/records';
+import { I18nProvider } from '@/lib/i18n/provider';
+
+const push = jest.fn();
+jest.mock('next/navigation', () => ({ useRouter: () => ({ push }) }));
+
+const realFetch = global.fetch;
+afterEach(() => {
+  global.fetch = realFetch;
+  push.mockReset();
+});
+
+const ID = '3f1c2a9e-8b7d-4c6e-9a5f-1d2e3c4b5a69';
+const AT = Date.UTC(2026, 10, 2, 9, 30);
+
+const row = (n: number, extra: Partial<RecordRow> = {}): RecordRow => ({
+  id: `${ID.slice(0, 24)}${String(n).padStart(12, '0')}`,
+  createdAt: AT - n * 60_000,
+  updatedAt: AT - n * 60_000,
+  messageCount: 4,
+  title: `Question ${n}`,
+  stage: 'discovery',
+  score: 0,
+  hasLead: false,
+  status: 'new',
+  bookings: 0,
+  handoff: false,
+  ...extra,
+});
+
+const detail: ConversationDetail = {
+  id: ID,
+  createdAt: AT,
+  updatedAt: AT + 60_000,
+  messageCount: 2,
+  title: 'Price for 12 seats?',
+  stage: 'closing',
+  lead: { score: 40, status: 'contacted', email: 'kim@hooli.com', name: 'Kim', fields: 2 },
+  transcript: [
+    { kind: 'message', id: 'u1', role: 'user', at: AT, segments: [{ kind: 'text', text: 'Price for 12 seats?' }] },
+    {
+      kind: 'message',
+      id: 'a1',
+      role: 'assistant',
+      at: AT + 1,
+      status: 'incomplete',
+      segments: [
+        { kind: 'tool', name: 'get_pricing', state: 'output-available', input: '{"seats":12}', output: '{"total":288}' },
+        { kind: 'notice', level: 'warning', code: 'offline_fallback', message: 'Answered by the offline agent' },
+        { kind: 'text', text: 'That is $288 a month.' },
+      ],
+    },
+    { kind: 'stage', from: 'recommendation', to: 'closing', reason: 'asked for a demo', at: AT + 2 },
+  ],
+  bookings: [{ id: 'b1', email: 'kim@hooli.com', start: '2026-11-03T09:00:00.000Z', localLabel: 'Tue, 3 Nov, 10:00 (Europe/Madrid)', timezone: 'Europe/Madrid', durationMinutes: 30 }],
+  handoff: null,
+};
+
+const lead: LeadDetail = {
+  id: ID,
+  createdAt: AT,
+  updatedAt: AT,
+  title: 'Price for 12 seats?',
+  stage: 'closing',
+  score: 40,
+  reasons: ['email given', 'team size given'],
+  fields: [
+    { field: 'email', value: 'kim@hooli.com', evidence: 'Reach me at kim@hooli.com please', confidence: 0.95, asked: true, capturedAt: AT },
+    { field: 'teamSize', value: 12, evidence: 'We are 12 people', confidence: 0.7, asked: false, capturedAt: AT },
+  ],
+  status: 'new',
+  history: [],
+  bookings: [],
+  handoff: null,
+};
+
+interface Call {
+  method: string;
+  url: string;
+  body: unknown;
+}
+
+/** A fake of the records API. Lists: 25 rows a page, two pages. */
+function fakeApi() {
+  const calls: Call[] = [];
+  const current = { ...lead };
+  const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  global.fetch = jest.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input);
+    const method = init?.method ?? 'GET';
+    calls.push({ method, url, body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined });
+    const path = url.split('?')[0];
+    const query = new URLSearchParams(url.split('?')[1] ?? '');
+    if (path === '/api/v1/admin/conversations' || path === '/api/v1/admin/leads') {
+      if (query.get('q') === 'acme') return json({ items: [row(7, { title: 'Acme wants a demo', hasLead: true, email: 'ops@acme.io', company: 'Acme' })], nextCursor: null });
+      const second = query.get('cursor') === 'c-2';
+      const items = Array.from({ length: second ? 3 : 25 }, (_, i) => row(second ? 25 + i : i, path.endsWith('leads') ? { hasLead: true, name: `Lead ${i}`, email: `l${i}@x.io`, score: 30 } : {}));
+      return json({ items, nextCursor: second ? null : 'c-2' });
+    }
+    if (url === `/api/v1/admin/conversations/${ID}` && method === 'GET') return json(detail);
+    if (url === `/api/v1/admin/conversations/${ID}` && method === 'DELETE') return new Response(null, { status: 204 });
+    if (url === `/api/v1/admin/leads/${ID}` && method === 'GET') return json(current);
+    if (url === `/api/v1/admin/leads/${ID}` && method === 'PATCH') {
+      const body = JSON.parse(String(init?.body)) as { status: LeadDetail['status']; note: string };
+      Object.assign(current, { status: body.status, history: [{ status: body.status, note: body.note, at: AT + 5_000, by: 'ana@northwind.example' }, ...current.history] });
+      return json(current);
+    }
+    return json({ error: { code: 'not_found:admin', message: 'There is no conversation with this id.' } }, 404);
+  }) as typeof fetch;
+  return calls;
+}
+
+function renderIn(ui: React.ReactElement, locale = 'en') {
+  return render(
+    <SWRConfig value={{ provider: () => new Map(), dedupingInterval: 0 }}>
+      <I18nProvider locale={locale}>{ui}</I18nProvider>
+    </SWRConfig>,
+  );
+}
+
+describe('conversation list', () => {
+  it('shows a page of conversations, searches on submit, and walks older and newer pages by cursor', async () => {
+    const calls = fakeApi();
+    const user = userEvent.setup();
+    renderIn(<RecordList kind="conversations" />);
+    const table = await screen.findByRole('table', { name: 'Conversations, newest activity first' });
+    expect(within(table).getAllByRole('row')).toHaveLength(26);
+    expect(within(table).getByRole('link', { name: 'Question 0' })).toHaveAttribute('href', `/admin/conversations/${row(0).id}`);
+
+    await user.click(screen.getByRole('button', { name: 'Older' }));
+    await waitFor(() => expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(4));
+    expect(calls.at(-1)?.url).toContain('cursor=c-2');
+    expect(screen.getByText('Page 2')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Older' })).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: 'Newer' }));
+    await waitFor(() => expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(26));
+
+    await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'acme');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Stage' }), 'Closing');
+    await user.type(screen.getByLabelText('Active from'), '2026-11-01');
+    await user.click(screen.getByRole('button', { name: 'Search' }));
+    await screen.findByRole('link', { name: 'Acme wants a demo' });
+    const query = new URLSearchParams(calls.at(-1)?.url.split('?')[1]);
+    expect(Object.fromEntries(query)).toEqual({ limit: '25', q: 'acme', stage: 'closing', from: String(new Date('2026-11-01T00:00:00').getTime()) });
+    expect(screen.getByText('ops@acme.io · Acme', { exact: false })).toBeInTheDocument();
+    expect(screen.getByText('Page 1')).toBeInTheDocument();
+  });
+
+  it('offers exports of everything, with labels that say so', async () => {
+    fakeApi();
+    renderIn(<RecordList kind="leads" />);
+    await screen.findByRole('table');
+    expect(screen.getByRole('link', { name: 'Export every one of the leads as CSV' })).toHaveAttribute('href', '/api/v1/admin/export?type=leads&format=csv');
+    expect(screen.getByRole('link', { name: 'Export every one of the leads as NDJSON' })).toHaveAttribute('href', '/api/v1/admin/export?type=leads&format=ndjson');
+    expect(screen.getByRole('combobox', { name: 'Status' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Lead 0' })).toHaveAttribute('href', `/admin/leads/${row(0).id}`);
+  });
+
+  it('speaks Spanish', async () => {
+    fakeApi();
+    renderIn(<RecordList kind="leads" />, 'es');
+    await screen.findByRole('table', { name: 'Leads, la actividad más reciente primero' });
+    expect(screen.getByRole('button', { name: 'Más antiguas' })).toBeEnabled();
+    expect(screen.getByRole('columnheader', { name: 'Puntuación' })).toBeInTheDocument();
+  });
+});
+
+describe('transcript', () => {
+  it('shows the messages with tool calls, notices and stage changes inline, and the bookings', async () => {
+    fakeApi();
+    renderIn(<TranscriptView id={ID} />);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Price for 12 seats?' })).toBeInTheDocument();
+    const transcript = screen.getByRole('heading', { name: 'Transcript' }).parentElement as HTMLElement;
+    const entries = within(transcript).getAllByRole('listitem');
+    expect(entries).toHaveLength(3);
+    expect(within(entries[0] as HTMLElement).getByText('Prospect')).toBeInTheDocument();
+    expect(within(entries[1] as HTMLElement).getByText('Tool call: get_pricing (output-available)')).toBeInTheDocument();
+    expect(within(entries[1] as HTMLElement).getByText('{"total":288}')).toBeInTheDocument();
+    expect(within(entries[1] as HTMLElement).getByText('Notice (offline_fallback): Answered by the offline agent')).toBeInTheDocument();
+    expect(within(entries[1] as HTMLElement).getByText('Cut off before it finished')).toBeInTheDocument();
+    expect(within(entries[2] as HTMLElement).getByText(/Stage Recommendation → Closing: asked for a demo/)).toBeInTheDocument();
+    expect(screen.getByText('Tue, 3 Nov, 10:00 (Europe/Madrid) (30 min, Europe/Madrid) with kim@hooli.com')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Open the lead (Contacted, score 40)' })).toHaveAttribute('href', `/admin/leads/${ID}`);
+  });
+
+  it('erases the conversation only after a confirmation, then goes back to the list', async () => {
+    const calls = fakeApi();
+    const user = userEvent.setup();
+    renderIn(<TranscriptView id={ID} />);
+    await user.click(await screen.findByRole('button', { name: 'Delete conversation and lead' }));
+    const dialog = screen.getByRole('alertdialog');
+    expect(dialog).toHaveTextContent('erases the conversation, its lead and your notes on it for good');
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    expect(calls.some((call) => call.method === 'DELETE')).toBe(false);
+    await user.click(within(dialog).getByRole('button', { name: 'Delete permanently' }));
+    await waitFor(() => expect(push).toHaveBeenCalledWith('/admin/conversations'));
+    expect(calls.filter((call) => call.method === 'DELETE').map((call) => call.url)).toEqual([`/api/v1/admin/conversations/${ID}`]);
+  });
+
+  it('says so when the conversation is gone', async () => {
+    fakeApi();
+    renderIn(<TranscriptView id="0a1b2c3d-0000-4000-8000-00000000ffff" />);
+    expect(await screen.findByText(/no such conversation or lead any more/)).toBeInTheDocument();
+  });
+});
+
+describe('lead', () => {
+  it('shows each field with the prospect’s words and the confidence, and the score with its reasons', async () => {
+    fakeApi();
+    renderIn(<LeadView id={ID} />);
+    expect(await screen.findByRole('heading', { level: 1, name: 'kim@hooli.com' })).toBeInTheDocument();
+    expect(screen.getByText('“Reach me at kim@hooli.com please”')).toBeInTheDocument();
+    expect(screen.getByText('95%')).toBeInTheDocument();
+    expect(screen.getAllByRole('meter', { name: 'Confidence' })).toHaveLength(2);
+    expect(screen.getByText('Team size')).toBeInTheDocument();
+    expect(screen.getByText('Volunteered')).toBeInTheDocument();
+    expect(screen.getByText('team size given')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: /Score: 40 \/ 100/ })).toBeInTheDocument();
+  });
+
+  it('sets the status with a note and shows it in the history', async () => {
+    const calls = fakeApi();
+    const user = userEvent.setup();
+    renderIn(<LeadView id={ID} />);
+    await screen.findByText('No changes yet.');
+    await user.click(screen.getByRole('radio', { name: 'Qualified' }));
+    await user.type(screen.getByRole('textbox', { name: 'Note (optional)' }), 'Budget approved');
+    await user.click(screen.getByRole('button', { name: 'Save status' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('Status saved.');
+    expect(calls.find((call) => call.method === 'PATCH')?.body).toEqual({ status: 'qualified', note: 'Budget approved' });
+    expect(screen.getByText('Now: Qualified')).toBeInTheDocument();
+    expect(screen.getByText('Budget approved')).toBeInTheDocument();
+    expect(screen.getByText(/^Qualified · ana@northwind.example · /)).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Note (optional)' })).toHaveValue('');
+  });
+});
+
+test('the records catalogue has the same keys and placeholders in English and Spanish', () => {
+  const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+  expect(Object.keys(recordsEs).sort()).toEqual(Object.keys(recordsEn).sort());
+  for (const key of Object.keys(recordsEn) as Array<keyof typeof recordsEn>) {
+    expect({ key, vars: placeholders(recordsEs[key]) }).toEqual({ key, vars: placeholders(recordsEn[key]) });
+  }
+});

@@ -1,0 +1,58 @@
+import type { Metadata } from 'next';
+import { getServerConfig } from '@/lib/config';
+import { getRequestLocale } from '@/lib/i18n/server';
+import { translateRecords, type RecordsKey } from '@/lib/i18n/records';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: `${translateRecords(await getRequestLocale(), 'records.backups.title')} — admin`, robots: { index: false, follow: false } };
+}
+
+// Per request: whether Redis is configured is read from the server's config.
+export const dynamic = 'force-dynamic';
+
+const focusRing = 'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600';
+const code = 'block overflow-x-auto rounded-lg bg-slate-900 px-3 py-2 font-mono text-sm text-slate-100';
+
+/** Download a backup (a plain link: the route streams it), and how to take and restore one from the command line. */
+export default async function BackupsPage() {
+  const locale = await getRequestLocale();
+  const t = (key: RecordsKey) => translateRecords(locale, key);
+  const redis = getServerConfig().store.provider === 'upstash';
+  return (
+    <main className="mx-auto w-full max-w-3xl space-y-6 px-4 py-8 sm:px-6">
+      <header>
+        <h1 className="text-2xl font-bold tracking-tight text-slate-900">{t('records.backups.title')}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t('records.backups.intro')}</p>
+      </header>
+
+      <section className="space-y-3 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+        {redis ? (
+          <>
+            <a href="/api/v1/admin/backup" download className={`inline-block rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 ${focusRing}`}>
+              {t('records.backups.download')}
+            </a>
+            <p className="text-sm text-slate-700">{t('records.backups.downloadHint')}</p>
+            <p className="text-sm font-medium text-amber-900">{t('records.backups.sensitive')}</p>
+          </>
+        ) : (
+          <p className="text-sm text-amber-900">{t('records.backups.memory')}</p>
+        )}
+      </section>
+
+      <section className="space-y-3">
+        <h2 className="text-base font-semibold text-slate-900">{t('records.backups.scheduleHeading')}</h2>
+        <p className="text-sm text-slate-700">{t('records.backups.schedule')}</p>
+        <code className={code}>npm run backup -- backups/nightly.ndjson.gz</code>
+      </section>
+
+      <section className="space-y-3">
+        <h2 className="text-base font-semibold text-slate-900">{t('records.backups.restoreHeading')}</h2>
+        <p className="text-sm text-slate-700">{t('records.backups.restoreIntro')}</p>
+        <code className={code}>npm run restore -- backups/nightly.ndjson.gz --dry-run</code>
+        <p className="text-sm text-slate-700">{t('records.backups.restoreRun')}</p>
+        <code className={code}>npm run restore -- backups/nightly.ndjson.gz [--flush]</code>
+        <p className="text-sm text-slate-700">{t('records.backups.restoreNotes')}</p>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,17 @@
+import type { Metadata } from 'next';
+import { TranscriptView } from '@/components/admin/records/transcript-view';
+import { getRequestLocale } from '@/lib/i18n/server';
+import { translateRecords } from '@/lib/i18n/records';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: `${translateRecords(await getRequestLocale(), 'records.transcript.heading')} — admin`, robots: { index: false, follow: false } };
+}
+
+export default async function ConversationPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  return (
+    <main className="mx-auto w-full max-w-4xl px-4 py-8 sm:px-6">
+      <TranscriptView id={id} />
+    </main>
+  );
+}

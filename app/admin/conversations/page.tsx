@@ -1,0 +1,22 @@
+import type { Metadata } from 'next';
+import { RecordList } from '@/components/admin/records/record-list';
+import { getRequestLocale } from '@/lib/i18n/server';
+import { translateRecords } from '@/lib/i18n/records';
+
+// The shell is server-rendered; the rows come from the guarded admin API (SWR). Who may open /admin is decided first.
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: `${translateRecords(await getRequestLocale(), 'records.conversations.title')} — admin`, robots: { index: false, follow: false } };
+}
+
+export default async function ConversationsPage() {
+  const locale = await getRequestLocale();
+  return (
+    <main className="mx-auto w-full max-w-7xl space-y-6 px-4 py-8 sm:px-6 lg:px-8">
+      <header>
+        <h1 className="text-2xl font-bold tracking-tight text-slate-900">{translateRecords(locale, 'records.conversations.title')}</h1>
+        <p className="mt-1 max-w-3xl text-sm text-slate-600">{translateRecords(locale, 'records.conversations.intro')}</p>
+      </header>
+      <RecordList kind="conversations" />
+    </main>
+  );
+}

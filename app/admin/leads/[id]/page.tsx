@@ -1,0 +1,17 @@
+import type { Metadata } from 'next';
+import { LeadView } from '@/components/admin/records/lead-view';
+import { getRequestLocale } from '@/lib/i18n/server';
+import { translateRecords } from '@/lib/i18n/records';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: `${translateRecords(await getRequestLocale(), 'records.leads.title')} — admin`, robots: { index: false, follow: false } };
+}
+
+export default async function LeadPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  return (
+    <main className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6">
+      <LeadView id={id} />
+    </main>
+  );
+}

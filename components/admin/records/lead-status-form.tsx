@@ -1,0 +1,97 @@
+'use client';
+
+import { useId, useState, type FormEvent } from 'react';
+import { LEAD_STATUSES } from '@/lib/admin/records-types';
+import { buttonClass, inputClass } from '@/components/admin/webhooks/styles';
+import { callApi, recordUrl, type LeadDetail, type LeadStatus } from './api';
+import { useDateTime, useRecordsT } from './use-records-t';
+
+/** Marks a lead new / contacted / qualified / lost with a note, and shows every change so far. */
+export function LeadStatusForm({ lead, onSaved }: { lead: LeadDetail; onSaved: (lead: LeadDetail) => void }) {
+  const t = useRecordsT();
+  const when = useDateTime();
+  const id = useId();
+  const [status, setStatus] = useState<LeadStatus>(lead.status);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setMessage(null);
+    try {
+      const saved = await callApi<LeadDetail>(recordUrl('leads', lead.id), { method: 'PATCH', body: { status, note } });
+      setNote('');
+      setMessage({ text: t('records.statusForm.saved'), ok: true });
+      onSaved(saved);
+    } catch (error) {
+      setMessage({ text: t('records.statusForm.failed', { message: error instanceof Error ? error.message : String(error) }), ok: false });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby={`${id}-heading`} className="space-y-4 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id={`${id}-heading`} className="text-base font-semibold text-slate-900">
+          {t('records.statusForm.heading')}
+        </h2>
+        <p className="text-sm text-slate-700">{t('records.statusForm.current', { status: t(`records.status.${lead.status}`) })}</p>
+      </div>
+      <form onSubmit={(event) => void save(event)} className="space-y-3">
+        <fieldset>
+          <legend className="text-sm font-medium text-slate-800">{t('records.statusForm.choose')}</legend>
+          <div className="mt-2 flex flex-wrap gap-2">
+            {LEAD_STATUSES.map((option) => (
+              <label
+                key={option}
+                className={`cursor-pointer rounded-lg px-3 py-1.5 text-sm font-medium ring-1 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600 ${
+                  status === option ? 'bg-brand-600 text-white ring-brand-600' : 'bg-white text-slate-700 ring-slate-300 hover:bg-slate-50'
+                }`}
+              >
+                <input type="radio" name={`${id}-status`} value={option} checked={status === option} onChange={() => setStatus(option)} className="sr-only" />
+                {t(`records.status.${option}`)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div>
+          <label htmlFor={`${id}-note`} className="block text-sm font-medium text-slate-800">
+            {t('records.statusForm.note')}
+          </label>
+          <textarea
+            id={`${id}-note`}
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+            placeholder={t('records.statusForm.notePlaceholder')}
+            maxLength={2_000}
+            rows={3}
+            className={inputClass}
+          />
+        </div>
+        <div className="flex items-center gap-3">
+          <button type="submit" className={buttonClass('primary')} disabled={busy}>
+            {busy ? t('records.statusForm.saving') : t('records.statusForm.save')}
+          </button>
+          <p role="status" className={`text-sm ${message?.ok === false ? 'text-red-700' : 'text-emerald-700'}`}>
+            {message?.text}
+          </p>
+        </div>
+      </form>
+      <div>
+        <h3 className="text-sm font-semibold text-slate-900">{t('records.statusForm.history')}</h3>
+        {lead.history.length === 0 ? <p className="mt-1 text-sm text-slate-600">{t('records.statusForm.noHistory')}</p> : null}
+        <ol className="mt-2 space-y-2">
+          {lead.history.map((change) => (
+            <li key={`${change.at}-${change.status}`} className="text-sm text-slate-800">
+              <p className="font-medium">{t('records.statusForm.change', { status: t(`records.status.${change.status}`), by: change.by, when: when(change.at) })}</p>
+              {change.note ? <p className="whitespace-pre-wrap text-slate-700">{change.note}</p> : null}
+            </li>
+          ))}
+        </ol>
+      </div>
+    </section>
+  );
+}

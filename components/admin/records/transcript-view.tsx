@@ -1,0 +1,86 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useId } from 'react';
+import useSWR from 'swr';
+import { focusRing } from '@/components/admin/webhooks/styles';
+import { fetchJson, pageUrl, recordUrl, type ConversationDetail } from './api';
+import { DeleteConversation } from './delete-conversation';
+import { LoadState } from './load-state';
+import { TranscriptItem } from './transcript-entry';
+import { useDateTime, useRecordsT } from './use-records-t';
+
+const link = `text-sm font-medium text-brand-700 underline-offset-2 hover:underline ${focusRing}`;
+
+/** One conversation: what it is about, its lead, bookings and handoff, the transcript with its markers, erasure. */
+export function TranscriptView({ id }: { id: string }) {
+  const t = useRecordsT();
+  const when = useDateTime();
+  const router = useRouter();
+  const transcriptId = useId();
+  const { data, error, isLoading, mutate } = useSWR<ConversationDetail, Error>(recordUrl('conversations', id), fetchJson);
+
+  return (
+    <div className="space-y-6">
+      <Link href="/admin/conversations" className={link}>
+        ← {t('records.transcript.back')}
+      </Link>
+      <LoadState error={error} loading={isLoading} onRetry={() => void mutate()} />
+      {data ? (
+        <>
+          <header className="space-y-2">
+            <h1 className="text-2xl font-bold tracking-tight text-slate-900">{data.title || t('records.noTitle')}</h1>
+            <p className="text-sm text-slate-600">
+              {t('records.transcript.summary', { started: when(data.createdAt), updated: when(data.updatedAt), count: data.messageCount })}
+            </p>
+            <p className="text-sm text-slate-800">{t('records.transcript.stage', { stage: data.stage ? t(`records.stage.${data.stage}` as 'records.stage.greeting') : t('records.none') })}</p>
+            {data.lead ? (
+              <p className="text-sm text-slate-800">
+                {[data.lead.name, data.lead.email, data.lead.company].filter(Boolean).join(' · ')}{' '}
+                <Link href={pageUrl('leads', id)} className={link}>
+                  {t('records.transcript.leadLink', { status: t(`records.status.${data.lead.status}`), score: data.lead.score })}
+                </Link>
+              </p>
+            ) : (
+              <p className="text-sm text-slate-600">{t('records.transcript.noLead')}</p>
+            )}
+          </header>
+
+          {data.bookings.length > 0 ? (
+            <section className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+              <h2 className="text-sm font-semibold text-slate-900">{t('records.bookings.heading')}</h2>
+              <ul className="mt-2 space-y-1 text-sm text-slate-800">
+                {data.bookings.map((booking) => (
+                  <li key={booking.id}>
+                    {t('records.bookings.item', { when: booking.localLabel, minutes: booking.durationMinutes, timezone: booking.timezone, email: booking.email })}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {data.handoff ? (
+            <section className="rounded-2xl bg-amber-50 p-4 ring-1 ring-amber-200">
+              <h2 className="text-sm font-semibold text-amber-900">{t('records.handoff.heading')}</h2>
+              <p className="mt-1 text-sm text-amber-900">{t('records.handoff.item', { reason: data.handoff.reason, when: when(data.handoff.at) })}</p>
+            </section>
+          ) : null}
+
+          <section aria-labelledby={transcriptId}>
+            <h2 id={transcriptId} className="mb-3 text-base font-semibold text-slate-900">
+              {t('records.transcript.heading')}
+            </h2>
+            {data.transcript.length === 0 ? <p className="text-sm text-slate-600">{t('records.transcript.empty')}</p> : null}
+            <ol className="space-y-3">
+              {data.transcript.map((entry, i) => (
+                <TranscriptItem key={entry.kind === 'message' ? entry.id : `stage-${i}`} entry={entry} t={t} when={when} />
+              ))}
+            </ol>
+          </section>
+
+          <DeleteConversation id={id} onDeleted={() => router.push('/admin/conversations')} />
+        </>
+      ) : null}
+    </div>
+  );
+}

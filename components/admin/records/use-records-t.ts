@@ -1,0 +1,20 @@
+'use client';
+
+import { useMemo } from 'react';
+import { useLocale } from '@/lib/i18n/provider';
+import { translateRecords, type RecordsTranslate } from '@/lib/i18n/records';
+
+/** `t(key, vars)` over the records catalogue, in the page's locale. */
+export function useRecordsT(): RecordsTranslate {
+  const locale = useLocale();
+  return useMemo<RecordsTranslate>(() => (key, vars) => translateRecords(locale, key, vars), [locale]);
+}
+
+/** Dates and times in the admin's language and time zone. */
+export function useDateTime(): (ms: number) => string {
+  const locale = useLocale();
+  return useMemo(() => {
+    const format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    return (ms: number) => format.format(new Date(ms));
+  }, [locale]);
+}
