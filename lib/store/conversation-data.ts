@@ -1,6 +1,6 @@
 import 'server-only';
 import { messageText, type SalesUIMessage } from '@/lib/chat/messages';
-import type { SalesState } from '@/lib/sales/types';
+import { parseSalesState, type SalesState } from '@/lib/sales/state';
 
 /** Admin lists show this much of the first user message. */
 export const TITLE_MAX_CHARS = 80;
@@ -16,12 +16,15 @@ export function titleFromMessages(messages: SalesUIMessage[]): string {
   return '';
 }
 
-/** Decodes the stored sales state; a corrupt value is logged and read as absent (the next turn rebuilds it). */
+/**
+ * Decodes the stored sales state with the state's one schema (lib/sales/state.ts); a corrupt value is logged and read
+ * as absent (the next turn rebuilds it), never a failed turn.
+ */
 export function decodeState(conversationId: string, raw: unknown): SalesState | null {
   if (raw === null || raw === undefined) return null;
   try {
-    const value: unknown = typeof raw === 'string' ? JSON.parse(raw) : raw;
-    if (value && typeof value === 'object' && 'stage' in value && 'lead' in value) return value as SalesState;
+    const state = parseSalesState(typeof raw === 'string' ? JSON.parse(raw) : raw);
+    if (state) return state;
   } catch {
     // fall through
   }

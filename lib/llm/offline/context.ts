@@ -4,7 +4,7 @@ import { looksEnglish, looksSpanish } from '@/lib/llm/offline/reading';
 import { classifySalesIntent, SALES_INTENTS, type SalesIntent } from '@/lib/sales/intents';
 import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
 import { searchKnowledge, type Passage } from '@/lib/sales/retrieval';
-import { LEAD_FIELDS, STAGES, emptySalesState, type LeadField, type Stage } from '@/lib/sales/types';
+import { emptySalesState, leadFieldSchema, salesStateSchema, type LeadField, type SalesState, type Stage } from '@/lib/sales/state';
 
 /**
  * What one offline model call works from: the turn context the sales brain passes as `providerOptions.offline`
@@ -12,23 +12,6 @@ import { LEAD_FIELDS, STAGES, emptySalesState, type LeadField, type Stage } from
  * and the tool calls and results of this turn's earlier steps. Without the brain's context (the model used on its
  * own) it derives the same things from the prompt, so the agent still answers from the knowledge base.
  */
-
-const factSchema = z.object({
-  value: z.union([z.string(), z.number()]),
-  evidence: z.string(),
-  confidence: z.number(),
-});
-
-// Only what the agent reads is validated; the brain's state carries more (history, timestamps), which is ignored.
-const stateSchema = z.object({
-  stage: z.enum(STAGES),
-  lead: z.object({ fields: z.partialRecord(z.enum(LEAD_FIELDS), factSchema) }),
-  bookings: z.array(z.object({ id: z.string(), localLabel: z.string() })).default([]),
-  handoff: z.object({ reason: z.string() }).optional(),
-  asked: z.partialRecord(z.enum(LEAD_FIELDS), z.number()).optional(),
-  tools: z.array(z.object({ name: z.string(), evidence: z.string() })).optional(),
-  quoted: z.array(z.object({ planId: z.string(), seats: z.number(), billing: z.enum(['monthly', 'annual']) })).optional(),
-});
 
 const passageSchema = z.object({
   id: z.string(),
@@ -38,15 +21,14 @@ const passageSchema = z.object({
   score: z.number(),
 });
 
+// The state is read with the sales state's one schema (lib/sales/state.ts): provider options are untyped JSON.
 export const offlineOptionsSchema = z.object({
-  state: stateSchema,
+  state: salesStateSchema,
   passages: z.array(passageSchema).default([]),
-  nextField: z.enum(LEAD_FIELDS).nullish(),
+  nextField: leadFieldSchema.nullish(),
   intent: z.enum(SALES_INTENTS).optional(),
   locale: z.enum(['en', 'es']).default('en'),
 });
-
-export type OfflineState = z.infer<typeof stateSchema>;
 
 export interface ToolExchange {
   toolCallId: string;
@@ -65,7 +47,7 @@ export interface OfflineTurn {
   userTexts: string[];
   /** The agent's last three replies in the prompt, oldest first: no sentence of theirs is said again. */
   previousReplies: string[];
-  state: OfflineState;
+  state: SalesState;
   stage: Stage;
   intent: SalesIntent;
   passages: Passage[];
@@ -84,7 +66,7 @@ export function readTurn(call: LanguageModelV4CallOptions, kb: KnowledgeBase, no
   const text = userTexts.at(-1) ?? '';
   const parsed = offlineOptionsSchema.safeParse(call.providerOptions?.offline);
   const options = parsed.success ? parsed.data : undefined;
-  const state: OfflineState = options?.state ?? emptySalesState(now);
+  const state: SalesState = options?.state ?? emptySalesState(now);
   return {
     kb,
     text,
