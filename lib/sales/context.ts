@@ -2,8 +2,8 @@
 // dependencies), so counting works offline, in Jest and on any runtime; o200k_base is the encoding of current OpenAI
 // chat models. (js-tiktoken needs its ranks loaded separately and pulls in base64-js.)
 import { countTokens as countO200k } from 'gpt-tokenizer/encoding/o200k_base';
-import { extractLeadFacts } from '@/lib/sales/lead-extract';
-import { isQuestion } from '@/lib/sales/lead-text';
+import { extractLeadFacts } from '@/lib/sales/lead/extract';
+import { isQuestion } from '@/lib/sales/lead/text';
 import { splitSentences } from '@/lib/sales/sentences';
 import type { ConversationSummary } from '@/lib/sales/types';
 

@@ -3,7 +3,7 @@
 import { es as chronoEs, parse as parseEnglish, type ParsedResult } from 'chrono-node';
 import { containsPhrase, wordTokens } from '@/lib/llm/offline/text';
 import type { KnowledgeBase, Plan } from '@/lib/sales/knowledge/schema';
-import { EMAIL, extractTeamSize } from '@/lib/sales/lead-patterns';
+import { EMAIL, extractTeamSize } from '@/lib/sales/lead/patterns';
 import { canonicalTimeZone } from '@/lib/sales/time-zone';
 
 /**

@@ -1,15 +1,15 @@
-import { digitsOf, fold, numbersIn } from '@/lib/sales/lead-text';
-import { EMAIL } from '@/lib/sales/lead-patterns';
-import type { LeadFacts } from '@/lib/sales/lead-extract';
+import { digitsOf, fold, numbersIn } from '@/lib/sales/lead/text';
+import { EMAIL } from '@/lib/sales/lead/patterns';
+import type { LeadFacts } from '@/lib/sales/lead/extract';
 import { splitSentences } from '@/lib/sales/sentences';
 import type { LeadFact, LeadField, LeadRecord, LeadScore } from '@/lib/sales/types';
 
 /**
  * The lead record's rules: merging new facts, scoring, proving a value with the prospect's own sentence, and the
- * one-line summary prompts carry. Extraction lives in lead-extract.ts and is re-exported here so callers import one
+ * one-line summary prompts carry. Extraction lives in extract.ts and is re-exported here so callers import one
  * module. Pure and client-safe.
  */
-export { extractLeadFacts, QUESTION_HINT_CONFIDENCE, type ExtractLeadInput, type LeadFacts } from '@/lib/sales/lead-extract';
+export { extractLeadFacts, QUESTION_HINT_CONFIDENCE, type ExtractLeadInput, type LeadFacts } from '@/lib/sales/lead/extract';
 
 /** Facts below this confidence (hints inside questions) are kept and shown as unconfirmed, but earn no score. */
 export const MIN_SCORING_CONFIDENCE = 0.5;

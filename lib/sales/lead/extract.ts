@@ -12,8 +12,8 @@ import {
   tidy,
   type Extracted,
   type PatternContext,
-} from '@/lib/sales/lead-patterns';
-import { isQuestion, numbersIn, parseCount, re, statementPrefix } from '@/lib/sales/lead-text';
+} from '@/lib/sales/lead/patterns';
+import { isQuestion, numbersIn, parseCount, re, statementPrefix } from '@/lib/sales/lead/text';
 import { sentenceSpans } from '@/lib/sales/sentences';
 import type { LeadFact, LeadField } from '@/lib/sales/types';
 

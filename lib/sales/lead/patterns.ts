@@ -1,7 +1,7 @@
-import { COUNT, leadingCapitalised, parseCount, re } from '@/lib/sales/lead-text';
+import { COUNT, leadingCapitalised, parseCount, re } from '@/lib/sales/lead/text';
 
 /**
- * One extractor per lead field, each reading ONE statement sentence (never a question: lead-extract.ts decides what a
+ * One extractor per lead field, each reading ONE statement sentence (never a question: extract.ts decides what a
  * statement is). Returns the normalised value and a confidence. English and Spanish. Pure and client-safe.
  *
  * Confidence scale used throughout: 0.95 pattern-certain (an email), 0.85 explicit self-statement ("my name is…"),
