@@ -1,7 +1,7 @@
 /** @jest-environment node */
 // The admin's conversations and leads over the in-memory store: search, filters, cursor pages, transcripts, lead
 // evidence, status with notes and history, and the privacy erasure.
-import { deleteConversationRecord, getConversationDetail, listConversationRecords } from '@/lib/admin/conversations';
+import { deleteConversationRecord, forgetConversationRecord, getConversationDetail, listConversationRecords } from '@/lib/admin/conversations';
 import { getLeadDetail, listLeadRecords, setLeadStatus } from '@/lib/admin/leads';
 import { recordKeys, type RecordQuery, type RecordsDeps } from '@/lib/admin/records-index';
 import type { RecordRow } from '@/lib/admin/records-types';
@@ -238,4 +238,14 @@ describe('privacy erasure', () => {
     expect((await allPages(deps, { q: 'acme', limit: 5 }, listLeadRecords)).map((row) => row.id)).toEqual([]);
     await expect(deleteConversationRecord(deps, ids.maria)).resolves.toBe(false);
   });
+});
+
+test("a visitor's own erasure can drop the admin's row and notes at once", async () => {
+  const deps = memoryDeps();
+  const { ids } = await seed(deps);
+  await listConversationRecords(deps, { limit: 10 });
+  await setLeadStatus(deps, { id: ids.bob, status: 'contacted', note: 'Called', by: 'ana@northwind.example' });
+  const keys = recordKeys(deps.kv);
+  await forgetConversationRecord(ids.bob, deps);
+  await expect(deps.kv.exec([['EXISTS', keys.row(ids.bob), keys.status(ids.bob), keys.history(ids.bob)]])).resolves.toEqual([0]);
 });

@@ -4,6 +4,7 @@ import { conversationIndexKey, conversationKeys, replyKeys } from '@/lib/store/k
 import { kvOne } from '@/lib/store/kv';
 import {
   forgetRecord,
+  getRecordsDeps,
   readStatus,
   searchRecords,
   syncRecordsIndex,
@@ -78,4 +79,12 @@ export async function deleteConversationRecord(deps: RecordsDeps, id: string): P
   const hadRecord = await forgetRecord(deps, id);
   getRecentConversations().forget(id);
   return deleted || hadRecord;
+}
+
+/**
+ * For the visitor's own erasure (DELETE /api/v1/chat/[id]): drops the admin's row and lead status of a conversation
+ * the store has just erased, so its title and lead do not linger in admin searches until they expire.
+ */
+export async function forgetConversationRecord(id: string, deps: RecordsDeps = getRecordsDeps()): Promise<void> {
+  await forgetRecord(deps, id);
 }

@@ -3,11 +3,6 @@
  * public page, like the dashboard's and the notifications' words.
  */
 export const recordsEn = {
-  'records.nav.label': 'Admin sections',
-  'records.nav.dashboard': 'Dashboard',
-  'records.nav.conversations': 'Conversations',
-  'records.nav.leads': 'Leads',
-  'records.nav.backups': 'Backups',
 
   'records.conversations.title': 'Conversations',
   'records.conversations.intro':
@@ -164,11 +159,6 @@ export const recordsEn = {
 export type RecordsKey = keyof typeof recordsEn;
 
 export const recordsEs: Record<RecordsKey, string> = {
-  'records.nav.label': 'Secciones de administración',
-  'records.nav.dashboard': 'Panel',
-  'records.nav.conversations': 'Conversaciones',
-  'records.nav.leads': 'Leads',
-  'records.nav.backups': 'Copias de seguridad',
 
   'records.conversations.title': 'Conversaciones',
   'records.conversations.intro':
