@@ -4,6 +4,7 @@
 //   on first interaction), measured in the system Chromium when it is installed.
 // The goal is 120 KB, but Next 16's App Router runtime with React 19 is ~131 KB gzipped on a blank page by itself (measured here),
 // so the build fails only when the initial JavaScript grows past GUARD_KB (a regression guard, not the goal).
+// It also fails when the home page loads the admin dashboard's chart library (Recharts), which belongs to /admin only.
 import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { startNextServer } from './lib/next-server.mjs';
@@ -14,14 +15,21 @@ const GUARD_KB = 145;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const kb = (bytes) => (bytes / 1024).toFixed(1);
 const gz = (buffer) => gzipSync(buffer, { level: 9 }).length;
+/** A class name only Recharts' code carries. */
+const hasRecharts = (buffer) => buffer.includes('recharts-wrapper');
 
 async function measureInitial(url) {
   const html = await (await fetch(`${url}/`)).text();
   const tags = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*>/g)].filter((match) => !/\bnoModule\b/i.test(match[0]));
   const sources = [...new Set(tags.map((match) => match[1]))];
   let total = 0;
-  for (const src of sources) total += gz(Buffer.from(await (await fetch(new URL(src, url))).arrayBuffer()));
-  return { files: sources.length, gzipped: total };
+  let recharts = false;
+  for (const src of sources) {
+    const body = Buffer.from(await (await fetch(new URL(src, url))).arrayBuffer());
+    total += gz(body);
+    recharts ||= hasRecharts(body);
+  }
+  return { files: sources.length, gzipped: total, recharts };
 }
 
 async function measureAfterIdle(url) {
@@ -35,13 +43,13 @@ async function measureAfterIdle(url) {
     const page = await browser.newPage();
     const bodies = [];
     page.on('response', (response) => {
-      if (/\.js(\?|$)/.test(response.url())) bodies.push(response.body().then(gz, () => 0));
+      if (/\.js(\?|$)/.test(response.url())) bodies.push(response.body().then((body) => ({ size: gz(body), recharts: hasRecharts(body) }), () => ({ size: 0, recharts: false })));
     });
     await page.goto(`${url}/`, { waitUntil: 'networkidle' });
     await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve, 500))));
     await page.waitForLoadState('networkidle');
-    const sizes = await Promise.all(bodies);
-    return { files: sizes.length, gzipped: sizes.reduce((sum, size) => sum + size, 0) };
+    const loaded = await Promise.all(bodies);
+    return { files: loaded.length, gzipped: loaded.reduce((sum, { size }) => sum + size, 0), recharts: loaded.some((file) => file.recharts) };
   } finally {
     await browser.close();
   }
@@ -55,6 +63,10 @@ try {
   console.log(`  initial (before any interaction): ${kb(initial.gzipped)} KB in ${initial.files} files`);
   console.log(idle ? `  after idle (chat engine loaded):  ${kb(idle.gzipped)} KB in ${idle.files} files` : '  after idle: not measured (no Chromium at ' + CHROMIUM + ')');
   console.log(`  goal ${GOAL_KB} KB; a blank Next 16 page alone is 131 KB; build fails above ${GUARD_KB} KB initial`);
+  if (initial.recharts || idle?.recharts) {
+    console.error('The home page loads Recharts: the dashboard chart must stay a lazy import under /admin (components/admin/dashboard).');
+    process.exitCode = 1;
+  }
   if (initial.gzipped / 1024 > GUARD_KB) {
     console.error(`The initial JavaScript is ${kb(initial.gzipped - GUARD_KB * 1024)} KB over the ${GUARD_KB} KB guard.`);
     process.exitCode = 1;
