@@ -12,8 +12,7 @@ export async function registerEventSubscribers(): Promise<void> {
   if (registered || holder[flag]) return;
   registered = true;
   holder[flag] = true;
-  // Consumers add themselves below, e.g.:
-  // const { subscribeAnalytics } = await import('@/lib/analytics/recorder'); subscribeAnalytics();
+  // Consumers add themselves below, one line each.
   const { subscribeAnalytics } = await import('@/lib/analytics/subscriber'); subscribeAnalytics();
   const { subscribeNotifications } = await import('@/lib/notify/subscriber'); subscribeNotifications();
 }
