@@ -2,8 +2,6 @@
 // The admin's conversation search and the exports at scale, on a real redis-server through the Upstash bridge:
 // 10,000 conversations written by the real store (search timings reported), and an export of 100,000 leads whose
 // heap growth stays bounded while every line arrives.
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { createClient } from 'redis';
 import { listConversationRecords } from '@/lib/admin/conversations';
 import { exportStream } from '@/lib/admin/export';
@@ -11,7 +9,7 @@ import { listLeadRecords } from '@/lib/admin/leads';
 import { syncRecordsIndex } from '@/lib/admin/records-index';
 import { conversationIndexKey } from '@/lib/store/keys';
 import { startRedis, type RedisHarness } from '../support/redis';
-import { redisDeps, storeConversation } from '../support/admin-records';
+import { measureStream, redisDeps, storeConversation } from '../support/admin-records';
 
 jest.setTimeout(300_000);
 
@@ -118,31 +116,9 @@ describe(`exporting ${EXPORTED.toLocaleString('en')} leads from Redis`, () => {
     }
     expect(await client.zCard(conversationIndexKey(PREFIX))).toBe(EXPORTED);
 
-    v8.setFlagsFromString('--expose-gc');
-    const gc = vm.runInNewContext('gc') as () => void;
-    gc();
-    const baseline = process.memoryUsage().heapUsed;
-    let peak = 0;
-    let lines = 0;
-    let bytes = 0;
-    let sinceSample = 0;
-    const started = performance.now();
-    const reader = exportStream(deps, 'leads', 'csv').getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      bytes += value.byteLength;
-      sinceSample += value.byteLength;
-      for (const byte of value) if (byte === 0x0a) lines += 1;
-      if (sinceSample > 2_000_000) {
-        sinceSample = 0;
-        gc();
-        peak = Math.max(peak, process.memoryUsage().heapUsed - baseline);
-      }
-    }
-    const seconds = (performance.now() - started) / 1_000;
-    console.info(`[export] ${EXPORTED} leads from Redis as CSV: ${(bytes / 1_048_576).toFixed(1)} MB in ${seconds.toFixed(1)} s, heap growth at most ${(peak / 1_048_576).toFixed(1)} MB`);
-    expect(lines).toBe(EXPORTED + 1);
-    expect(peak / 1_048_576).toBeLessThan(50);
+    const result = await measureStream(exportStream(deps, 'leads', 'csv'), 2_000_000);
+    console.info(`[export] ${EXPORTED} leads from Redis as CSV: ${result.mb.toFixed(1)} MB in ${result.seconds.toFixed(1)} s, heap growth at most ${result.peakMb.toFixed(1)} MB`);
+    expect(result.lines).toBe(EXPORTED + 1);
+    expect(result.peakMb).toBeLessThan(50);
   });
 });

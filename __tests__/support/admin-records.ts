@@ -1,8 +1,10 @@
 // Conversations with leads, written through the real conversation store, for the admin records, export and backup tests.
 import { randomUUID } from 'node:crypto';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import type { RecordsDeps } from '@/lib/admin/records-index';
 import type { SalesUIMessage } from '@/lib/chat/messages';
-import { emptySalesState, type LeadField, type SalesState, type Stage } from '@/lib/sales/types';
+import { emptySalesState, type LeadField, type SalesState, type Stage } from '@/lib/sales/state';
 import type { ConversationStore } from '@/lib/store';
 import { createMemoryKv, createUpstashKv } from '@/lib/store/kv';
 import { createMemoryStore } from '@/lib/store/memory';
@@ -99,4 +101,38 @@ export async function storeConversation(
     now: args.at,
   });
   return id;
+}
+
+/**
+ * Reads a byte stream to its end the way a client would, counting lines and bytes, and samples the heap after a
+ * forced collection every `sampleBytes`: the peak growth over the start is what the stream made the process hold.
+ */
+export async function measureStream(stream: ReadableStream<Uint8Array>, sampleBytes = 4_000_000) {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as () => void;
+  gc();
+  const baseline = process.memoryUsage().heapUsed;
+  let peak = 0;
+  let lines = 0;
+  let bytes = 0;
+  let sinceSample = 0;
+  let first = '';
+  const started = performance.now();
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (!first) first = new TextDecoder().decode(value.subarray(0, 4_000));
+    bytes += value.byteLength;
+    sinceSample += value.byteLength;
+    for (const byte of value) if (byte === 0x0a) lines += 1;
+    if (sinceSample > sampleBytes) {
+      sinceSample = 0;
+      gc();
+      peak = Math.max(peak, process.memoryUsage().heapUsed - baseline);
+    }
+  }
+  gc();
+  peak = Math.max(peak, process.memoryUsage().heapUsed - baseline);
+  return { lines, bytes, mb: bytes / 1_048_576, peakMb: peak / 1_048_576, seconds: (performance.now() - started) / 1_000, first };
 }

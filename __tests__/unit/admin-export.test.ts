@@ -1,14 +1,12 @@
 /** @jest-environment node */
 // Exports: RFC 4180 CSV with the formula guard, NDJSON records with evidence, and streaming — 100,000 leads go out
 // with the process's heap bounded, read page by page only as the client takes them.
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { csvCell, csvLine, exportChunks, exportStream } from '@/lib/admin/export';
 import { setLeadStatus } from '@/lib/admin/leads';
 import type { RecordsDeps } from '@/lib/admin/records-index';
 import type { ConversationMeta, ConversationStore } from '@/lib/store';
 import { createMemoryKv } from '@/lib/store/kv';
-import { exchange, memoryDeps, salesState, storeConversation } from '../support/admin-records';
+import { exchange, measureStream, memoryDeps, salesState, storeConversation } from '../support/admin-records';
 
 jest.setTimeout(180_000);
 
@@ -205,34 +203,7 @@ function generatedStore(): ConversationStore {
   };
 }
 
-async function measureExport(deps: RecordsDeps, format: 'csv' | 'ndjson') {
-  v8.setFlagsFromString('--expose-gc');
-  const gc = vm.runInNewContext('gc') as () => void;
-  gc();
-  const baseline = process.memoryUsage().heapUsed;
-  let peak = 0;
-  let lines = 0;
-  let bytes = 0;
-  let sinceSample = 0;
-  let first = '';
-  const reader = exportStream(deps, 'leads', format).getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (!first) first = new TextDecoder().decode(value.subarray(0, 4_000));
-    bytes += value.byteLength;
-    sinceSample += value.byteLength;
-    for (const byte of value) if (byte === 0x0a) lines += 1;
-    if (sinceSample > 8_000_000) {
-      sinceSample = 0;
-      gc();
-      peak = Math.max(peak, process.memoryUsage().heapUsed - baseline);
-    }
-  }
-  gc();
-  peak = Math.max(peak, process.memoryUsage().heapUsed - baseline);
-  return { lines, bytes, peakMb: peak / 1_048_576, first };
-}
+const measureExport = (deps: RecordsDeps, format: 'csv' | 'ndjson') => measureStream(exportStream(deps, 'leads', format), 8_000_000);
 
 describe(`exporting ${COUNT.toLocaleString('en')} leads`, () => {
   const deps = (): RecordsDeps => ({ store: generatedStore(), kv: createMemoryKv({ prefix: 'big:' }), ttlSeconds: 86_400 * 365, now: Date.now });

@@ -2,7 +2,7 @@
  * What the admin API answers about conversations and leads (app/api/v1/admin/{conversations,leads}), shared by the
  * routes and the admin UI. Client-safe: types and constants only.
  */
-import { LEAD_FIELDS, STAGES } from '@/lib/sales/types';
+import { LEAD_FIELDS, STAGES } from '@/lib/sales/state';
 
 export { LEAD_FIELDS, STAGES };
 

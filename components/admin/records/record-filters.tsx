@@ -6,6 +6,27 @@ import { buttonClass, inputClass } from '@/components/admin/webhooks/styles';
 import { NO_FILTERS, type RecordFilters, type RecordKind } from './api';
 import { useRecordsT } from './use-records-t';
 
+const LABEL = 'block text-xs font-medium text-slate-700';
+
+/** A labelled select with an "any" option first. */
+function Choice(props: { id: string; label: string; value: string; any: string; options: Array<[string, string]>; onChange: (event: { target: { value: string } }) => void }) {
+  return (
+    <div>
+      <label htmlFor={props.id} className={LABEL}>
+        {props.label}
+      </label>
+      <select id={props.id} value={props.value} onChange={props.onChange} className={inputClass}>
+        <option value="">{props.any}</option>
+        {props.options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /** The search box and filters of a list; applied on submit, so typing does not fire a search per key. */
 export function RecordFiltersForm({ kind, value, onApply }: { kind: RecordKind; value: RecordFilters; onApply: (filters: RecordFilters) => void }) {
   const t = useRecordsT();
@@ -16,52 +37,41 @@ export function RecordFiltersForm({ kind, value, onApply }: { kind: RecordKind; 
     event.preventDefault();
     onApply(draft);
   };
-  const label = 'block text-xs font-medium text-slate-700';
 
   return (
     <form role="search" aria-label={t('records.filters.label')} onSubmit={submit} className="grid gap-3 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-6">
       <div className="sm:col-span-2">
-        <label htmlFor={`${id}-q`} className={label}>
+        <label htmlFor={`${id}-q`} className={LABEL}>
           {t('records.filters.q')}
         </label>
         <input id={`${id}-q`} type="search" value={draft.q} onChange={set('q')} placeholder={t('records.filters.qPlaceholder')} maxLength={200} className={inputClass} />
       </div>
-      <div>
-        <label htmlFor={`${id}-stage`} className={label}>
-          {t('records.filters.stage')}
-        </label>
-        <select id={`${id}-stage`} value={draft.stage} onChange={set('stage')} className={inputClass}>
-          <option value="">{t('records.filters.anyStage')}</option>
-          {STAGES.map((stage) => (
-            <option key={stage} value={stage}>
-              {t(`records.stage.${stage}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Choice
+        id={`${id}-stage`}
+        label={t('records.filters.stage')}
+        value={draft.stage}
+        onChange={set('stage')}
+        any={t('records.filters.anyStage')}
+        options={STAGES.map((stage) => [stage, t(`records.stage.${stage}`)])}
+      />
       {kind === 'leads' ? (
-        <div>
-          <label htmlFor={`${id}-status`} className={label}>
-            {t('records.filters.status')}
-          </label>
-          <select id={`${id}-status`} value={draft.status} onChange={set('status')} className={inputClass}>
-            <option value="">{t('records.filters.anyStatus')}</option>
-            {LEAD_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(`records.status.${status}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Choice
+          id={`${id}-status`}
+          label={t('records.filters.status')}
+          value={draft.status}
+          onChange={set('status')}
+          any={t('records.filters.anyStatus')}
+          options={LEAD_STATUSES.map((status) => [status, t(`records.status.${status}`)])}
+        />
       ) : null}
       <div>
-        <label htmlFor={`${id}-from`} className={label}>
+        <label htmlFor={`${id}-from`} className={LABEL}>
           {t('records.filters.from')}
         </label>
         <input id={`${id}-from`} type="date" value={draft.from} onChange={set('from')} className={inputClass} />
       </div>
       <div>
-        <label htmlFor={`${id}-to`} className={label}>
+        <label htmlFor={`${id}-to`} className={LABEL}>
           {t('records.filters.to')}
         </label>
         <input id={`${id}-to`} type="date" value={draft.to} onChange={set('to')} className={inputClass} />
