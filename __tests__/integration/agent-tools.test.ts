@@ -30,7 +30,7 @@ async function run(apiMode: 'chat' | 'responses') {
   const userMessage: SalesUIMessage = { id: 'u1', role: 'user', parts: [{ type: 'text', text: PROSPECT }] };
   const session = testSession({ userMessages: [{ id: 'u1', text: PROSPECT }] });
   const chunks: UIMessageChunk[] = [];
-  for await (const chunk of agent.streamReply({ conversationId: 'tools-0001', history: [], userMessage, session })) chunks.push(chunk);
+  for await (const chunk of agent.streamReply({ conversationId: 'tools-0001', history: [], userMessage, ...session.input })) chunks.push(chunk);
   return { chunks, session, logError };
 }
 

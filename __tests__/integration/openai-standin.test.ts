@@ -61,7 +61,7 @@ function silentLog() {
 async function ask(config: LlmConfig, text: string, logError = silentLog()) {
   const agent = createSalesAgent(config, { now: () => 1_700_000_000_000, logError });
   const started = Date.now();
-  return { ...(await collect(agent.streamReply({ conversationId: 'conv-standin-1', history: [], userMessage: userMessage(text), session: testSession({ userMessages: [{ id: 'u1', text }] }) }), started)), logError };
+  return { ...(await collect(agent.streamReply({ conversationId: 'conv-standin-1', history: [], userMessage: userMessage(text), ...testSession({ userMessages: [{ id: 'u1', text }] }).input }), started)), logError };
 }
 
 const noticeCodes = (collected: Collected) =>

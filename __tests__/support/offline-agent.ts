@@ -2,7 +2,7 @@ import type { UIMessageChunk } from 'ai';
 import { messageText, type SalesUIMessage } from '@/lib/chat/messages';
 import { createSalesAgent } from '@/lib/llm';
 import { formatPrice, getKnowledgeBase } from '@/lib/sales/knowledge';
-import type { SalesSession } from '@/lib/sales/session';
+import type { SalesLocale } from '@/lib/sales/turn-state';
 import { emptySalesState, type SalesState } from '@/lib/sales/types';
 import { testSession } from './session';
 
@@ -31,7 +31,7 @@ const textOf = (chunks: UIMessageChunk[]) => chunks.map((chunk) => (chunk.type =
 export interface AskOptions {
   history?: SalesUIMessage[];
   state?: SalesState;
-  locale?: SalesSession['locale'];
+  locale?: SalesLocale;
   wordDelayMs?: number;
 }
 
@@ -46,7 +46,7 @@ export async function ask(text: string, options: AskOptions = {}) {
     userMessages: [...history, message].flatMap((entry) => (entry.role === 'user' ? [{ id: entry.id, text: messageText(entry) }] : [])),
   });
   const agent = createSalesAgent({ ...offline, wordDelayMs: options.wordDelayMs ?? 0 }, { now: () => 1_700_000_000_000, generateId: () => 'msg-1' });
-  const chunks = await collect(agent.streamReply({ conversationId: 'conv-test-1', history, userMessage: message, session }));
+  const chunks = await collect(agent.streamReply({ conversationId: 'conv-test-1', history, userMessage: message, ...session.input }));
   const inputs = chunks.flatMap((chunk) => (chunk.type === 'tool-input-available' ? [{ toolName: chunk.toolName, input: chunk.input }] : []));
   const outputs = chunks.flatMap((chunk) => (chunk.type === 'tool-output-available' ? [chunk.output] : []));
   return { chunks, text: textOf(chunks), tools: inputs, outputs, session };

@@ -126,7 +126,7 @@ describe('offline sales agent: the model', () => {
     const agent = createSalesAgent({ ...offline, wordDelayMs: 20 }, { now: () => 0 });
     const controller = new AbortController();
     const reader = agent
-      .streamReply({ conversationId: 'conv-abort-1', history: [], userMessage: userMessage('What plans do you have?'), abortSignal: controller.signal, session: testSession() })
+      .streamReply({ conversationId: 'conv-abort-1', history: [], userMessage: userMessage('What plans do you have?'), abortSignal: controller.signal, ...testSession().input })
       .getReader();
     const chunks: UIMessageChunk[] = [];
     const started = Date.now();

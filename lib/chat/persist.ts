@@ -1,6 +1,6 @@
 import 'server-only';
 import type { SalesUIMessage } from '@/lib/chat/messages';
-import type { SalesSession } from '@/lib/sales/session';
+import type { SalesState } from '@/lib/sales/state';
 import type { ConversationStore, TurnUsage } from '@/lib/store/types';
 
 const DEFAULT_WRITE_RETRIES_MS = [200, 800] as const;
@@ -17,7 +17,7 @@ export async function persistTurn(args: {
   now: () => number;
   day: string;
   messages: SalesUIMessage[];
-  state: SalesSession['state'];
+  state: SalesState;
   readFailed: boolean;
   usage: () => TurnUsage;
   writeRetryDelaysMs?: readonly number[];
@@ -26,7 +26,7 @@ export async function persistTurn(args: {
   for (const [attempt, delay] of delays.entries()) {
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     try {
-      let state: SalesSession['state'] | undefined = args.state;
+      let state: SalesState | undefined = args.state;
       let usage = args.usage();
       if (args.readFailed) {
         const check = await args.store.loadTurn({ id: args.conversationId, visitorId: args.visitorId, day: args.day });

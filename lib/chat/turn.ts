@@ -7,8 +7,8 @@ import type { SalesAgent } from '@/lib/llm/types';
 import { getKnowledgeBase } from '@/lib/sales/knowledge';
 import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
 import { turnNotice, type TurnNoticeCode } from '@/lib/sales/prompts';
-import type { SalesLocale, SalesSession } from '@/lib/sales/session';
-import { emptySalesState } from '@/lib/sales/types';
+import { emptySalesState, type SalesState } from '@/lib/sales/state';
+import type { SalesEvent, SalesLocale, SalesTurnContext } from '@/lib/sales/turn-state';
 import type { ReplyStore } from '@/lib/store';
 import type { ConversationStore, TurnLoad } from '@/lib/store/types';
 import { createLocalReply, getActiveReplies } from '@/lib/stream/active';
@@ -186,17 +186,19 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
   const context = isRetry ? history.slice(0, retryAt) : history;
 
   const locale = input.locale ?? 'en';
-  const session: SalesSession = {
+  const turnContext: SalesTurnContext = {
     conversationId,
     locale,
     kb: input.kb ?? getKnowledgeBase(),
-    state: known?.state ?? emptySalesState(now()),
     userMessages: [...context, userMessage].flatMap((message) =>
       message.role === 'user' ? [{ id: message.id, text: messageText(message) }] : [],
     ),
     now,
-    emit: () => undefined,
   };
+  // The state the turn started from, and what the agent's updates made of it (stored when the reply ends).
+  const before: SalesState = known?.state ?? emptySalesState(now());
+  let state = before;
+  const events: SalesEvent[] = [];
   const usage = { inputTokens: 0, outputTokens: 0 };
   const trimmedMessages = Math.max(0, messageCount - history.length);
   // Stop (POST …/stop) aborts this; a client that merely disconnects does not.
@@ -213,7 +215,12 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
       conversationId,
       history: context,
       userMessage,
-      session,
+      context: turnContext,
+      state: before,
+      onUpdate: (update) => {
+        state = update.state;
+        events.push(...update.events);
+      },
       trimmedMessages,
       abortSignal: stop.signal,
       onUsage: (step) => {
@@ -235,7 +242,7 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
       now,
       day,
       messages,
-      state: session.state,
+      state,
       readFailed: !load,
       usage: () => ({
         visitorId,
@@ -262,7 +269,7 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
       recent.remember(conversationId, {
         owner: visitorId,
         messages: [...history, ...messages],
-        state: session.state,
+        state,
         messageCount: messageCount + messages.length,
       });
       input.onStored?.({ ok, messages });

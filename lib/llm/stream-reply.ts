@@ -16,8 +16,8 @@ import type { AgentTurnInput } from '@/lib/llm/types';
 import { beginTurn, endTurn, type TurnPlan } from '@/lib/sales/brain';
 import { fallbackNotice } from '@/lib/sales/prompts';
 import { sourcesForReply } from '@/lib/sales/sources';
-import type { SalesSession } from '@/lib/sales/session';
 import { createSalesTools } from '@/lib/sales/tools';
+import { createStateLedger, type StateLedger } from '@/lib/sales/turn-state';
 
 type SalesChunk = InferUIMessageChunk<SalesUIMessage>;
 
@@ -45,40 +45,45 @@ export interface StreamReplyOptions {
  */
 export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UIMessageChunk> {
   const { input, logError } = options;
-  const contactEmail = input.session.kb.company.salesEmail;
+  const { context } = input;
+  const contactEmail = context.kb.company.salesEmail;
   const toErrorText = (error: unknown) => friendlyErrorText(error, contactEmail);
   const label = `[llm] ${options.agent} reply failed (conversation ${input.conversationId})`;
 
   return createUIMessageStream<SalesUIMessage>({
     execute: async ({ writer }) => {
-      const session: SalesSession = input.session;
-      session.emit = (chunk) => writer.write(chunk);
+      // The one place this turn's updates are applied: events go to the browser, the update to the chat turn.
+      const ledger = createStateLedger(input.state, (update) => {
+        for (const event of update.events) writer.write(event);
+        input.onUpdate?.(update);
+      });
       writer.write({
         type: 'start',
         messageId: options.generateId(),
         messageMetadata: { createdAt: options.now(), agent: options.agent, turnId: input.userMessage.id },
       });
 
-      const plan = beginTurn(session, {
+      const { plan, ...begun } = beginTurn(ledger.state, context, {
         history: input.history,
         userMessage: input.userMessage,
         tokenBudget: options.tokenBudget,
         trimmedMessages: input.trimmedMessages,
       });
+      ledger.apply(begun);
       const messages = await convertToModelMessages([...plan.recent, input.userMessage]);
 
-      const primary = await relaySteps({ ...options, model: options.model, session, plan, messages, write: (chunk) => writer.write(chunk), fallible: Boolean(options.fallback) });
+      const primary = await relaySteps({ ...options, model: options.model, ledger, plan, messages, write: (chunk) => writer.write(chunk), fallible: Boolean(options.fallback) });
       let reply = primary.text;
       if (primary.failedBeforeText !== undefined && options.fallback) {
         logError(`${label}; answering with the ${options.fallback.agent} agent`, primary.failedBeforeText);
-        writer.write({ type: 'data-notice', data: { level: 'warning', code: 'fallback_agent', message: fallbackNotice(session.locale) } });
-        reply = (await relaySteps({ ...options, model: options.fallback.model, session, plan, messages, write: (chunk) => writer.write(chunk), fallible: false })).text;
+        writer.write({ type: 'data-notice', data: { level: 'warning', code: 'fallback_agent', message: fallbackNotice(context.locale) } });
+        reply = (await relaySteps({ ...options, model: options.fallback.model, ledger, plan, messages, write: (chunk) => writer.write(chunk), fallible: false })).text;
       }
       // Sources follow the reply because only the passages it used are worth showing.
       for (const passage of sourcesForReply(reply, plan.passages, SOURCES_SHOWN)) {
         writer.write({ type: 'source-document', sourceId: passage.id, mediaType: 'text/plain', title: passage.title });
       }
-      endTurn(session, plan, reply);
+      ledger.apply(endTurn(ledger.state, plan, reply));
       // An aborted reply already ended with an `abort` chunk.
       if (!input.abortSignal?.aborted) writer.write({ type: 'finish' });
     },
@@ -91,7 +96,7 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
   /** Streams one model's steps into the writer. With `fallible`, an error before any text stops and is returned. */
   async function relaySteps(args: {
     model: LanguageModel;
-    session: SalesSession;
+    ledger: StateLedger;
     plan: TurnPlan;
     messages: Awaited<ReturnType<typeof convertToModelMessages>>;
     write: (chunk: SalesChunk) => void;
@@ -99,7 +104,7 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
   }): Promise<{ failedBeforeText?: unknown; text: string }> {
     const abort = new AbortController();
     const signal = input.abortSignal ? AbortSignal.any([input.abortSignal, abort.signal]) : abort.signal;
-    const tools = createSalesTools(args.session);
+    const tools = createSalesTools(context, args.ledger);
     const result = streamText({
       model: args.model,
       instructions: args.plan.instructions,
@@ -107,7 +112,7 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
       tools,
       stopWhen: isStepCount(MAX_STEPS),
       // The offline agent reads the turn's context from here; other providers ignore the key.
-      providerOptions: { offline: { state: JSON.parse(JSON.stringify(args.session.state)), passages: args.plan.passages, nextField: args.plan.nextField ?? null, intent: args.plan.intent, locale: args.session.locale } },
+      providerOptions: { offline: { state: JSON.parse(JSON.stringify(args.ledger.state)), passages: args.plan.passages, nextField: args.plan.nextField ?? null, intent: args.plan.intent, locale: context.locale } },
       abortSignal: signal,
       // Retries belong to the model (lib/llm/retry.ts), which knows a quota error from a transient one.
       maxRetries: 0,

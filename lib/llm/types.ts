@@ -1,6 +1,7 @@
 import type { UIMessageChunk } from 'ai';
 import type { SalesUIMessage } from '@/lib/chat/messages';
-import type { SalesSession } from '@/lib/sales/session';
+import type { SalesState } from '@/lib/sales/state';
+import type { SalesTurnContext, StateUpdate } from '@/lib/sales/turn-state';
 
 export interface AgentTurnInput {
   conversationId: string;
@@ -11,8 +12,15 @@ export interface AgentTurnInput {
   abortSignal?: AbortSignal;
   /** How many of the conversation's oldest messages the store has trimmed away (not in `history`). */
   trimmedMessages?: number;
-  /** The sales brain's state for this turn; the agent's tools update it and the chat turn stores it. */
-  session: SalesSession;
+  /** What the turn reads besides the state: locale, knowledge base, the prospect's messages (evidence), clock. */
+  context: SalesTurnContext;
+  /** The sales state before the turn. Never changed: every step returns a new one. */
+  state: SalesState;
+  /**
+   * Called with each update the turn applies (new state and the events it streamed), in order: the chat turn stores
+   * the last state and publishes the events.
+   */
+  onUpdate?: (update: StateUpdate) => void;
   /** Called with the tokens each model call used (the primary's, then a fallback's): budgets count them. */
   onUsage?: (usage: { inputTokens: number; outputTokens: number }) => void;
 }

@@ -6,12 +6,12 @@ import { extractLeadFacts } from '@/lib/sales/lead';
 import { nextField as pickNextField } from '@/lib/sales/playbook';
 import { buildSystemPrompt } from '@/lib/sales/prompts';
 import { searchKnowledge, type Passage } from '@/lib/sales/retrieval';
-import type { SalesSession } from '@/lib/sales/session';
 import { fieldsAskedIn } from '@/lib/sales/asked-questions';
 import { rememberAsked, rememberObjection, rememberTools, statedTools } from '@/lib/sales/memory';
 import { applyLeadFacts, moveStage } from '@/lib/sales/tools';
+import { then, type SalesTurnContext, type StateUpdate } from '@/lib/sales/turn-state';
 import { isUnclear } from '@/lib/sales/unclear';
-import type { LeadField } from '@/lib/sales/types';
+import type { LeadField, SalesState } from '@/lib/sales/state';
 
 export interface TurnPlan {
   intent: SalesIntent;
@@ -28,10 +28,12 @@ export interface TurnPlan {
 /**
  * The sales brain's work before the model runs, the same for both agents: read lead facts out of the new message
  * (with the sentence as evidence), move the stage on that evidence, retrieve knowledge, fold old turns into the
- * summary when the history outgrows the budget, and write the system prompt.
+ * summary when the history outgrows the budget, and write the system prompt. Pure: returns the new state, the events
+ * to stream and the plan.
  */
 export function beginTurn(
-  session: SalesSession,
+  state: SalesState,
+  context: SalesTurnContext,
   {
     history,
     userMessage,
@@ -44,53 +46,58 @@ export function beginTurn(
     /** Messages the store has already trimmed off the front of `history` (the summary counts from the very first). */
     trimmedMessages?: number;
   },
-): TurnPlan {
+): StateUpdate & { plan: TurnPlan } {
+  const { kb, locale } = context;
+  const now = context.now();
   const text = messageText(userMessage);
   // Keyboard mashing after "how many people?" is not an answer to it.
   const facts = isUnclear(text) ? {} : extractLeadFacts({
     text,
     messageId: userMessage.id,
-    askedField: session.state.lastAskedField,
-    now: session.now(),
+    askedField: state.lastAskedField,
+    now,
     // Our own company and plan names are never the prospect's name or company.
-    ownNames: [session.kb.company.name, ...session.kb.plans.flatMap((plan) => [plan.name, ...plan.aliases])],
+    ownNames: [kb.company.name, ...kb.plans.flatMap((plan) => [plan.name, ...plan.aliases])],
   });
-  const changed = applyLeadFacts(session, facts, 'message');
+  const captured = applyLeadFacts(state, facts, { source: 'message', now });
+  const { changed } = captured;
 
-  const intent = intentOf(text, session, changed);
-  moveStage(session, { intent, changed, objection: intent === 'objection', evidence: `"${text.slice(0, 160)}"` });
+  const intent = intentOf(text, context, changed);
+  const moved = then(captured, (current) => moveStage(current, { intent, changed, objection: intent === 'objection', evidence: `"${text.slice(0, 160)}"` }, now));
 
-  const passages = searchKnowledge(text, { limit: 4, kb: session.kb });
-  session.state = rememberTools(session.state, statedTools(text, session.kb));
-  if (intent === 'objection') session.state = rememberObjection(session.state, passages.find((passage) => passage.kind === 'objection')?.id.split(':')[1]);
-  const nextField = pickNextField(session.state);
-  const prompt = { kb: session.kb, passages, nextField, locale: session.locale };
+  const passages = searchKnowledge(text, { limit: 4, kb });
+  let next = rememberTools(moved.state, statedTools(text, kb));
+  if (intent === 'objection') next = rememberObjection(next, passages.find((passage) => passage.kind === 'objection')?.id.split(':')[1]);
+  const nextField = pickNextField(next);
+  const prompt = { kb, passages, nextField, locale };
   // fitContext counts the summary itself, so the system prompt is measured without it.
-  const withoutSummary = buildSystemPrompt({ ...prompt, state: { ...session.state, summary: undefined } });
+  const withoutSummary = buildSystemPrompt({ ...prompt, state: { ...next, summary: undefined } });
 
-  const previous = session.state.summary;
+  const previous = next.summary;
   const fit = fitContext({
     systemTokens: countTokens(withoutSummary),
     messages: [...history, userMessage].map((message) => ({ id: message.id, role: message.role, text: messageText(message) })),
     summary: previous ? { ...previous, coveredMessages: Math.max(0, previous.coveredMessages - trimmedMessages) } : undefined,
     budget: tokenBudget,
-    planNames: session.kb.plans.map((plan) => plan.name),
+    planNames: kb.plans.map((plan) => plan.name),
   });
-  if (fit.summary) {
-    session.state = { ...session.state, summary: { ...fit.summary, coveredMessages: fit.summary.coveredMessages + trimmedMessages } };
-  }
+  if (fit.summary) next = { ...next, summary: { ...fit.summary, coveredMessages: fit.summary.coveredMessages + trimmedMessages } };
   const keep = new Set(fit.recent.map((message) => message.id));
-  const instructions = session.state.summary ? buildSystemPrompt({ ...prompt, state: session.state }) : withoutSummary;
+  const instructions = next.summary ? buildSystemPrompt({ ...prompt, state: next }) : withoutSummary;
 
   return {
-    intent,
-    passages,
-    nextField,
-    instructions,
-    // Only the text of earlier messages was counted against the budget, so only the text is sent: their tool calls
-    // and results (a quote carries the whole plan) would otherwise grow the prompt past the budget unseen.
-    recent: history.filter((message) => keep.has(message.id)).flatMap(textOnly),
-    promptTokens: fit.totalTokens,
+    state: next,
+    events: moved.events,
+    plan: {
+      intent,
+      passages,
+      nextField,
+      instructions,
+      // Only the text of earlier messages was counted against the budget, so only the text is sent: their tool calls
+      // and results (a quote carries the whole plan) would otherwise grow the prompt past the budget unseen.
+      recent: history.filter((message) => keep.has(message.id)).flatMap(textOnly),
+      promptTokens: fit.totalTokens,
+    },
   };
 }
 
@@ -98,19 +105,19 @@ export function beginTurn(
  * After the reply: remember what it asked (read from its words, whichever agent wrote it), so the next answer counts
  * as asked and no field is asked a third time. Without a recognisable question, the field the agent was told to ask.
  */
-export function endTurn(session: SalesSession, plan: TurnPlan, reply = ''): void {
+export function endTurn(state: SalesState, plan: TurnPlan, reply = ''): StateUpdate {
   const asked = fieldsAskedIn(reply);
-  session.state = { ...rememberAsked(session.state, asked), lastAskedField: asked.at(-1) ?? plan.nextField };
+  return { state: { ...rememberAsked(state, asked), lastAskedField: asked.at(-1) ?? plan.nextField }, events: [] };
 }
 
 // "Next quarter" answers "when?" as often as it objects: a message that gave a timeline objects only if it still
 // does without its time phrases.
 const TIME_PHRASE = /\b(next|this|in the next|within the next|in) (quarter|month|year|few (weeks|months)|two months|\d+ (weeks|months))\b|\b(pr[oó]ximo (mes|trimestre|a[nñ]o)|m[aá]s adelante)\b/gi;
 
-function intentOf(text: string, session: SalesSession, changed: LeadField[]) {
-  const intent = classifySalesIntent(text, session.kb);
+function intentOf(text: string, context: SalesTurnContext, changed: LeadField[]) {
+  const intent = classifySalesIntent(text, context.kb);
   if (intent !== 'objection' || !changed.includes('timeline')) return intent;
-  return classifySalesIntent(text.replace(TIME_PHRASE, ' '), session.kb);
+  return classifySalesIntent(text.replace(TIME_PHRASE, ' '), context.kb);
 }
 
 function textOnly(message: SalesUIMessage): SalesUIMessage[] {

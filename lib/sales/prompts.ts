@@ -4,7 +4,7 @@ import { leadSummary } from '@/lib/sales/lead';
 import { memoryLines } from '@/lib/sales/memory';
 import { questionFor, stageGoal } from '@/lib/sales/playbook';
 import type { Passage } from '@/lib/sales/retrieval';
-import type { SalesLocale } from '@/lib/sales/session';
+import type { SalesLocale } from '@/lib/sales/turn-state';
 import type { LeadField, SalesState } from '@/lib/sales/types';
 
 /**

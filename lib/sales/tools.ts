@@ -7,12 +7,14 @@ import { rememberQuote } from '@/lib/sales/memory';
 import { advanceStage } from '@/lib/sales/playbook';
 import { quote } from '@/lib/sales/pricing';
 import { searchKnowledge } from '@/lib/sales/retrieval';
-import type { SalesSession } from '@/lib/sales/session';
-import { LEAD_FIELDS, type LeadFact, type LeadField } from '@/lib/sales/types';
+import { LEAD_FIELDS, type LeadFact, type LeadField, type SalesState } from '@/lib/sales/state';
+import { then, unchanged, type SalesTurnContext, type StateLedger, type StateUpdate } from '@/lib/sales/turn-state';
 
 /**
  * The sales tools, usable by the OpenAI agent and by the offline agent (both run through streamText). Every number
  * about price comes from get_pricing; every lead field must be found in the prospect's own words before it is stored.
+ * Each tool is a pure function `(state, context, input) → { state, events, output }`; the tool wrapper hands the
+ * update to the turn's ledger (the one place that applies it) and gives the model the output.
  */
 // Input schemas are built once: the AI SDK converts each to JSON Schema on first use and caches it on the wrapper,
 // where a schema created per turn would be converted again on every request (~ms of CPU per turn).
@@ -47,44 +49,44 @@ const bookingInput = zodSchema(
 );
 const handoffInput = zodSchema(z.object({ reason: z.string().min(1).max(300) }));
 
-export function createSalesTools(session: SalesSession) {
+export function createSalesTools(context: SalesTurnContext, ledger: StateLedger) {
+  /** Runs a pure tool step on the current state, applies its update, and returns what the model reads. */
+  const run = <S extends StateUpdate & { output: unknown }>(step: (state: SalesState) => S): S['output'] => {
+    const { output, ...update } = step(ledger.state);
+    ledger.apply(update);
+    return output;
+  };
   return {
     get_pricing: tool({
       description:
         'Compute the price of a plan for a number of seats and a billing period from the catalogue. The only source of any price you state.',
       inputSchema: pricingInput,
-      execute: async ({ plan, seats, billing }) => {
-        const result = quote({ planId: plan, seats, billing }, session.kb);
-        if (result.ok) session.state = rememberQuote(session.state, { planId: result.plan.id, seats, billing });
-        // The plan's id and name are enough: the whole plan (features, summary) would only cost prompt tokens.
-        return result.ok ? { ...result, plan: { id: result.plan.id, name: result.plan.name } } : result;
-      },
+      execute: async (input) => run((state) => getPricing(state, context, input)),
     }),
 
     search_knowledge: tool({
       description: 'Search the company knowledge base (plans, FAQ, security, objections, competitors, case studies, policies).',
       inputSchema: searchInput,
-      execute: async ({ query }) =>
-        searchKnowledge(query, { limit: 4, kb: session.kb }).map(({ id, title, text }) => ({ id, title, text })),
+      execute: async ({ query }) => searchKnowledge(query, { limit: 4, kb: context.kb }).map(({ id, title, text }) => ({ id, title, text })),
     }),
 
     capture_lead: tool({
       description:
         "Record facts the prospect stated about themselves (contact details and BANT). Only pass values the prospect actually wrote; each is checked against their messages.",
       inputSchema: leadInput,
-      execute: async (fields) => captureLead(session, fields),
+      execute: async (fields) => run((state) => captureLead(state, context, fields)),
     }),
 
     book_meeting: tool({
       description: 'Book a demo call with the sales team. Needs the prospect’s email, their preferred times in their words, and their IANA time zone.',
       inputSchema: bookingInput,
-      execute: async ({ email, preferredTimes, timezone }) => bookMeeting(session, { email, preferredTimes, timezone }),
+      execute: async (input) => run((state) => bookMeeting(state, context, input)),
     }),
 
     request_human: tool({
       description: 'Hand the conversation to a human sales rep when the prospect asks for a person or needs something you cannot do.',
       inputSchema: handoffInput,
-      execute: async ({ reason }) => requestHuman(session, reason),
+      execute: async ({ reason }) => run((state) => requestHuman(state, context, reason)),
     }),
   };
 }
@@ -93,15 +95,27 @@ export type SalesTools = ReturnType<typeof createSalesTools>;
 
 type CaptureInput = Partial<Record<LeadField, string | number>>;
 
+/** Quotes a plan from the catalogue and remembers the quote. */
+export function getPricing(state: SalesState, context: SalesTurnContext, input: { plan: string; seats: number; billing: 'monthly' | 'annual' }) {
+  const result = quote({ planId: input.plan, seats: input.seats, billing: input.billing }, context.kb);
+  if (!result.ok) return { ...unchanged(state), output: result };
+  // The plan's id and name are enough: the whole plan (features, summary) would only cost prompt tokens.
+  return {
+    state: rememberQuote(state, { planId: result.plan.id, seats: input.seats, billing: input.billing }),
+    events: [],
+    output: { ...result, plan: { id: result.plan.id, name: result.plan.name } },
+  };
+}
+
 /** Stores each field whose value the prospect really wrote, with that sentence as evidence; refuses the rest. */
-export function captureLead(session: SalesSession, input: CaptureInput) {
-  const now = session.now();
+export function captureLead(state: SalesState, context: SalesTurnContext, input: CaptureInput) {
+  const now = context.now();
   const facts: Partial<Record<LeadField, LeadFact>> = {};
   const rejected: { field: LeadField; reason: string }[] = [];
   for (const field of LEAD_FIELDS) {
     const value = input[field];
     if (value === undefined || value === '') continue;
-    const evidence = findEvidence(String(value), session.userMessages);
+    const evidence = findEvidence(String(value), context.userMessages);
     if (!evidence) {
       rejected.push({ field, reason: 'The prospect has not said this; ask them instead of assuming.' });
       continue;
@@ -111,72 +125,84 @@ export function captureLead(session: SalesSession, input: CaptureInput) {
       evidence: evidence.sentence,
       messageId: evidence.messageId,
       confidence: 0.8,
-      asked: session.state.lastAskedField === field,
+      asked: state.lastAskedField === field,
       capturedAt: now,
     };
   }
-  const changed = applyLeadFacts(session, facts, 'capture_lead');
-  return { stored: changed, rejected, score: session.state.lead.score };
+  const applied = applyLeadFacts(state, facts, { source: 'capture_lead', now });
+  return { state: applied.state, events: applied.events, output: { stored: applied.changed, rejected, score: applied.state.lead.score } };
 }
 
-/** Merges facts into the session's lead, streams what changed, and moves the stage on that evidence. */
-export function applyLeadFacts(session: SalesSession, facts: Partial<Record<LeadField, LeadFact>>, source: string): LeadField[] {
-  if (Object.keys(facts).length === 0) return [];
-  const now = session.now();
-  const merged = mergeLead(session.state.lead, facts, now);
-  session.state = { ...session.state, lead: merged.lead };
-  if (merged.changed.length === 0) return [];
+/** Merges facts into the lead, with a `data-lead` event for what changed, and moves the stage on that evidence. */
+export function applyLeadFacts(
+  state: SalesState,
+  facts: Partial<Record<LeadField, LeadFact>>,
+  { source, now }: { source: string; now: number },
+): StateUpdate & { changed: LeadField[] } {
+  if (Object.keys(facts).length === 0) return { ...unchanged(state), changed: [] };
+  const merged = mergeLead(state.lead, facts, now);
+  const next = { ...state, lead: merged.lead };
+  if (merged.changed.length === 0) return { ...unchanged(next), changed: [] };
   const values: Partial<Record<LeadField, string | number>> = {};
   for (const field of merged.changed) {
     const fact = merged.lead.fields[field];
     if (fact) values[field] = fact.value;
   }
-  session.emit({ type: 'data-lead', data: { changed: merged.changed, values, score: merged.lead.score } });
   const evidence = merged.changed.map((field) => merged.lead.fields[field]?.evidence).find(Boolean);
-  moveStage(session, { changed: merged.changed, evidence: evidence ? `${source}: "${evidence}"` : source });
-  return merged.changed;
-}
-
-export function moveStage(session: SalesSession, signals: Parameters<typeof advanceStage>[1]): void {
-  const { state, change } = advanceStage(session.state, signals, session.now());
-  session.state = state;
-  if (change) session.emit({ type: 'data-stage', data: { stage: change.to, reason: change.reason } });
-}
-
-function bookMeeting(session: SalesSession, args: { email: string; preferredTimes: string[]; timezone: string }) {
-  const email = args.email.toLowerCase();
-  if (!findEvidence(email, session.userMessages)) {
-    return { ok: false as const, code: 'email_not_given', message: 'Ask the prospect for their email before booking.' };
-  }
-  const result = createBooking({ email, preferredTimes: args.preferredTimes, timezone: args.timezone, now: session.now(), kb: session.kb });
-  if (!result.ok) return result;
-  const { booking } = result;
-  session.state = { ...session.state, bookings: [...session.state.bookings, booking] };
-  session.emit({
-    type: 'data-booking',
-    data: { id: booking.id, email: booking.email, localLabel: booking.localLabel, start: booking.start, ics: booking.ics },
-  });
-  moveStage(session, { changed: [], bookingMade: true, evidence: `meeting booked for ${booking.localLabel}` });
+  const lead: StateUpdate = { state: next, events: [{ type: 'data-lead', data: { changed: merged.changed, values, score: merged.lead.score } }] };
   return {
-    ok: true as const,
-    bookingId: booking.id,
-    start: booking.start,
-    when: booking.localLabel,
-    confirmation: `Booked: ${booking.localLabel}. An invite goes to ${booking.email}.`,
+    ...then(lead, (current) => moveStage(current, { changed: merged.changed, evidence: evidence ? `${source}: "${evidence}"` : source }, now)),
+    changed: merged.changed,
   };
 }
 
-function requestHuman(session: SalesSession, reason: string) {
-  const email = session.state.lead.fields.email?.value;
-  const handoff = { reason, at: session.now(), ...(typeof email === 'string' ? { email } : {}) };
-  session.state = { ...session.state, handoff };
-  session.emit({ type: 'data-handoff', data: { reason, ...(handoff.email ? { email: handoff.email } : {}) } });
-  moveStage(session, { changed: [], handoffRequested: true, evidence: `handoff requested: ${reason}` });
-  const { handoff: contact } = session.kb.policies;
+/** Moves the playbook stage on the turn's signals, with a `data-stage` event when it moved. */
+export function moveStage(state: SalesState, signals: Parameters<typeof advanceStage>[1], now: number): StateUpdate {
+  const { state: next, change } = advanceStage(state, signals, now);
+  return { state: next, events: change ? [{ type: 'data-stage', data: { stage: change.to, reason: change.reason } }] : [] };
+}
+
+export function bookMeeting(state: SalesState, context: SalesTurnContext, args: { email: string; preferredTimes: string[]; timezone: string }) {
+  const email = args.email.toLowerCase();
+  if (!findEvidence(email, context.userMessages)) {
+    return { ...unchanged(state), output: { ok: false as const, code: 'email_not_given', message: 'Ask the prospect for their email before booking.' } };
+  }
+  const now = context.now();
+  const result = createBooking({ email, preferredTimes: args.preferredTimes, timezone: args.timezone, now, kb: context.kb });
+  if (!result.ok) return { ...unchanged(state), output: result };
+  const { booking } = result;
+  const booked: StateUpdate = {
+    state: { ...state, bookings: [...state.bookings, booking] },
+    events: [{ type: 'data-booking', data: { id: booking.id, email: booking.email, localLabel: booking.localLabel, start: booking.start, ics: booking.ics } }],
+  };
+  const update = then(booked, (current) => moveStage(current, { changed: [], bookingMade: true, evidence: `meeting booked for ${booking.localLabel}` }, now));
   return {
+    ...update,
+    output: {
+      ok: true as const,
+      bookingId: booking.id,
+      start: booking.start,
+      when: booking.localLabel,
+      confirmation: `Booked: ${booking.localLabel}. An invite goes to ${booking.email}.`,
+    },
+  };
+}
+
+export function requestHuman(state: SalesState, context: SalesTurnContext, reason: string) {
+  const now = context.now();
+  const email = state.lead.fields.email?.value;
+  const handoff = { reason, at: now, ...(typeof email === 'string' ? { email } : {}) };
+  const requested: StateUpdate = {
+    state: { ...state, handoff },
+    events: [{ type: 'data-handoff', data: { reason, ...(handoff.email ? { email: handoff.email } : {}) } }],
+  };
+  const update = then(requested, (current) => moveStage(current, { changed: [], handoffRequested: true, evidence: `handoff requested: ${reason}` }, now));
+  const { handoff: contact } = context.kb.policies;
+  const output = {
     ok: true as const,
     message: handoff.email
       ? `A member of the sales team will reply to ${handoff.email} (${contact.hours}).`
       : `A member of the sales team will follow up (${contact.hours}); ask for the prospect's email so they can, or share ${contact.email}.`,
   };
+  return { ...update, output };
 }

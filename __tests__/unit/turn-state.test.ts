@@ -1,0 +1,88 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SalesUIMessage } from '@/lib/chat/messages';
+import { beginTurn, endTurn } from '@/lib/sales/brain';
+import { getKnowledgeBase } from '@/lib/sales/knowledge';
+import { emptySalesState, type SalesState } from '@/lib/sales/state';
+import { bookMeeting, captureLead, createSalesTools, getPricing, requestHuman } from '@/lib/sales/tools';
+import { createStateLedger, type SalesTurnContext, type StateUpdate } from '@/lib/sales/turn-state';
+
+/** The brain and the tools return the new state and the events; nothing changes the state it was given. */
+
+const NOW = Date.parse('2026-11-24T12:00:00Z');
+const TEXT = "I'm Ana from Acme, we are 20 people. My email is ana@acme.com. Book a demo Friday at 11am Europe/Madrid";
+const context: SalesTurnContext = { conversationId: 'c', locale: 'en', kb: getKnowledgeBase(), userMessages: [{ id: 'u1', text: TEXT }], now: () => NOW };
+const message: SalesUIMessage = { id: 'u1', role: 'user', parts: [{ type: 'text', text: TEXT }] };
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+describe('pure turn steps', () => {
+  it('beginTurn returns the captured lead and the stage move as events, leaving its input as it was', () => {
+    const state = deepFreeze(emptySalesState(0));
+    const { state: next, events, plan } = beginTurn(state, context, { history: [], userMessage: message, tokenBudget: 6_000 });
+    expect(state).toEqual(emptySalesState(0));
+    expect(next.lead.fields.email?.value).toBe('ana@acme.com');
+    expect(next.lead.fields.company?.value).toBe('Acme');
+    expect(events[0]?.type).toBe('data-lead');
+    expect(events.slice(1).every((event) => event.type === 'data-stage')).toBe(true);
+    expect(events[0]).toMatchObject({ data: { changed: expect.arrayContaining(['email', 'company', 'teamSize']) } });
+    expect(next.stage).not.toBe('greeting');
+    expect(plan.instructions).toContain('ana@acme.com');
+    const ended = endTurn(deepFreeze(next), plan, 'When are you hoping to have something in place?');
+    expect(ended.state.lastAskedField).toBe('timeline');
+    expect(ended.events).toEqual([]);
+  });
+
+  it('each tool is (state, context, input) → { state, events, output }', () => {
+    const state = deepFreeze(beginTurn(emptySalesState(0), context, { history: [], userMessage: message, tokenBudget: 6_000 }).state);
+    const priced = getPricing(state, context, { plan: 'Pro', seats: 20, billing: 'annual' });
+    expect(priced.output).toMatchObject({ ok: true, annualTotal: 5_760 });
+    expect(priced.state.quoted).toEqual([{ planId: 'pro', seats: 20, billing: 'annual' }]);
+    expect(state.quoted).toBeUndefined();
+
+    const captured = captureLead(state, context, { role: 'Chief Wizard', name: 'Ana' });
+    expect(captured.output.rejected.map((entry) => entry.field)).toEqual(['role']);
+
+    const booked = bookMeeting(state, context, { email: 'ana@acme.com', preferredTimes: ['Friday at 11am'], timezone: 'Europe/Madrid' });
+    expect(booked.output.ok).toBe(true);
+    expect(booked.events[0]).toMatchObject({ type: 'data-booking', data: { email: 'ana@acme.com', ics: expect.stringContaining('BEGIN:VCALENDAR') } });
+    expect(booked.state.bookings).toHaveLength(1);
+    expect(state.bookings).toHaveLength(0);
+
+    const handed = requestHuman(state, context, 'Wants a contract review');
+    expect(handed.state.handoff).toEqual({ reason: 'Wants a contract review', at: NOW, email: 'ana@acme.com' });
+    expect(handed.events[0]).toEqual({ type: 'data-handoff', data: { reason: 'Wants a contract review', email: 'ana@acme.com' } });
+    expect(state.handoff).toBeUndefined();
+  });
+
+  it('the tools hand their updates to the ledger, the one place that applies them, in order', async () => {
+    const updates: StateUpdate[] = [];
+    const ledger = createStateLedger(deepFreeze(emptySalesState(0)) as SalesState, (update) => updates.push(update));
+    const tools = createSalesTools(context, ledger);
+    const options = { toolCallId: 't1', messages: [] };
+    await tools.get_pricing.execute?.({ plan: 'Pro', seats: 5, billing: 'monthly' }, options);
+    await tools.request_human.execute?.({ reason: 'Asked for a person' }, options);
+    expect(updates).toHaveLength(2);
+    expect(ledger.state.quoted).toHaveLength(1);
+    expect(ledger.state.handoff?.reason).toBe('Asked for a person');
+    expect(updates[1]?.events.map((event) => event.type)).toEqual(['data-handoff', 'data-stage']);
+  });
+
+  it('no file of the sales brain or the agents assigns to a shared state', () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));
+    const root = join(__dirname, '../..');
+    for (const file of [...files(join(root, 'lib/sales')), ...files(join(root, 'lib/llm')), ...files(join(root, 'lib/chat'))]) {
+      if (!file.endsWith('.ts')) continue;
+      const source = readFileSync(file, 'utf8');
+      expect({ file, assigns: /\b(session|input|args|context)\.state\s*=[^=]/.test(source) }).toEqual({ file, assigns: false });
+      expect({ file, session: /SalesSession\b/.test(source) }).toEqual({ file, session: false });
+    }
+  });
+});

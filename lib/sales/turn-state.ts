@@ -1,0 +1,59 @@
+import type { SalesDataParts } from '@/lib/chat/messages';
+import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
+import type { SalesState } from '@/lib/sales/state';
+
+/**
+ * How a turn changes the sales state. The brain's steps and the tools are pure functions `(state, input) → { state,
+ * events }`: they return the new state and the data parts to stream, and never change what they were given. One
+ * place applies the updates in order — the ledger the agent's stream owns (lib/llm/stream-reply.ts) — and reports
+ * them to the chat turn, which stores the last state and publishes the events.
+ */
+
+export type SalesLocale = 'en' | 'es';
+
+/** What a turn reads besides the state, fixed for the whole turn. */
+export interface SalesTurnContext {
+  readonly conversationId: string;
+  readonly locale: SalesLocale;
+  readonly kb: KnowledgeBase;
+  /** The prospect's messages so far, oldest first, including the new one: the evidence for anything captured. */
+  readonly userMessages: readonly { id: string; text: string }[];
+  readonly now: () => number;
+}
+
+type EventName = 'lead' | 'stage' | 'booking' | 'handoff';
+/** A business event of the turn, streamed to the browser as a `data-<name>` part. */
+export type SalesEvent = { [K in EventName]: { type: `data-${K}`; data: SalesDataParts[K] } }[EventName];
+
+/** A step's result: the new state and the events it produced, oldest first. */
+export interface StateUpdate {
+  state: SalesState;
+  events: SalesEvent[];
+}
+
+export const unchanged = (state: SalesState): StateUpdate => ({ state, events: [] });
+
+/** Runs `next` on the state `first` produced, keeping both steps' events in order. */
+export function then(first: StateUpdate, next: (state: SalesState) => StateUpdate): StateUpdate {
+  const second = next(first.state);
+  return { ...second, events: [...first.events, ...second.events] };
+}
+
+/** The one place a turn's updates are applied: it holds the current state and hands every update to `sink`. */
+export interface StateLedger {
+  readonly state: SalesState;
+  apply(update: StateUpdate): void;
+}
+
+export function createStateLedger(initial: SalesState, sink: (update: StateUpdate) => void): StateLedger {
+  let current = initial;
+  return {
+    get state() {
+      return current;
+    },
+    apply(update) {
+      current = update.state;
+      sink(update);
+    },
+  };
+}
