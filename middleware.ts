@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { embedFrameAncestors, isEmbedPath, parseOriginList } from '@/lib/embed/origins';
+import { ADMIN_PATH_HEADER, hasSessionCookie, isAdminPath, isSignInPath, signInUrlFor } from '@/lib/admin/session-cookie';
 
 /**
  * Runs on the edge before every page request: the CSP with a per-request nonce, and a request id. The other security
@@ -41,12 +42,39 @@ function withEmbedPolicy(pathname: string, csp: string): string {
 }
 // ---- end /embed -----------------------------------------------------------------------------------------------------
 
+// ---- /admin gate (docs/admin.md) ------------------------------------------------------------------------------------
+// Signed out (no session cookie at all) → the sign-in page, before anything renders; the admin layout then checks the
+// cookie for real (it needs the key, which may live in the store). The layout learns the path from ADMIN_PATH_HEADER,
+// always overwritten here. The sign-in form may be sent on to GitHub or Google when they are configured.
+const OAUTH_FORM_TARGETS = [process.env.AUTH_GITHUB_ID ? 'https://github.com' : '', process.env.AUTH_GOOGLE_ID ? 'https://accounts.google.com' : '']
+  .filter(Boolean)
+  .join(' ');
+
+function adminGate(request: NextRequest, requestHeaders: Headers): NextResponse | null {
+  const { pathname, search } = request.nextUrl;
+  requestHeaders.delete(ADMIN_PATH_HEADER);
+  if (!isAdminPath(pathname)) return null;
+  requestHeaders.set(ADMIN_PATH_HEADER, pathname);
+  if (isSignInPath(pathname) || hasSessionCookie(request.headers.get('cookie'))) return null;
+  return NextResponse.redirect(new URL(signInUrlFor(pathname + search), request.url));
+}
+
+function withAdminPolicy(pathname: string, csp: string): string {
+  return OAUTH_FORM_TARGETS && isSignInPath(pathname) ? csp.replace("form-action 'self'", `form-action 'self' ${OAUTH_FORM_TARGETS}`) : csp;
+}
+// ---- end /admin gate ------------------------------------------------------------------------------------------------
+
 export function middleware(request: NextRequest) {
   const requestId = request.headers.get('x-request-id') ?? crypto.randomUUID();
 
   const nonce = btoa(crypto.randomUUID());
-  const csp = withEmbedPolicy(request.nextUrl.pathname, contentSecurityPolicy(nonce));
+  const csp = withAdminPolicy(request.nextUrl.pathname, withEmbedPolicy(request.nextUrl.pathname, contentSecurityPolicy(nonce)));
   const requestHeaders = new Headers(request.headers);
+  const gate = adminGate(request, requestHeaders);
+  if (gate) {
+    gate.headers.set('x-request-id', requestId);
+    return gate;
+  }
   requestHeaders.set('x-nonce', nonce);
   // Next.js reads the nonce from this request header and adds it to its own scripts.
   requestHeaders.set('content-security-policy', csp);

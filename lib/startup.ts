@@ -6,6 +6,7 @@ import { chooseProviderId } from '@/lib/voice/select';
 import { scheduleSpeechWarmup } from '@/lib/voice/warm';
 import { registerEventSubscribers } from '@/lib/events/subscribers';
 import { startNotifications } from '@/lib/notify/start-node';
+import { startAdminSignIn } from '@/lib/admin/start';
 
 /** Validates config at start-up; on a bad value prints which variable and stops the process. */
 export function checkConfigAtStartup(): void {
@@ -19,6 +20,8 @@ export function checkConfigAtStartup(): void {
     void registerEventSubscribers().catch((error: unknown) => console.error('[events] could not register subscribers:', error));
     // The queue worker delivering webhooks and e-mails (Node only: DNS checks, HTTP, SMTP); a bad setting stops start-up.
     startNotifications();
+    // Admin sign-in: its settings are checked now; with no ADMIN_EMAIL a generated admin's password is printed once.
+    startAdminSignIn();
   } catch (error) {
     if (error instanceof ConfigError || error instanceof KnowledgeBaseError) {
       console.error(error.message);

@@ -4,7 +4,8 @@
 import { encode } from 'next-auth/jwt';
 import { requireAdmin, type AdminRequirement } from '@/lib/admin/guard';
 import { createApiKey, LAST_USED_RESOLUTION_MS, listApiKeys, revokeApiKey, settleApiKeyUses, verifyApiKey } from '@/lib/admin/keys';
-import { hasSessionCookie, readAdminSession, readOrCreateAuthSecret } from '@/lib/admin/session';
+import { readAdminSession, readOrCreateAuthSecret } from '@/lib/admin/session';
+import { hasSessionCookie } from '@/lib/admin/session-cookie';
 import { isAppError } from '@/lib/errors';
 import { createMemoryKv, createUpstashKv, kvHash, kvKey, kvOne, type Kv } from '@/lib/store/kv';
 import { startRedis, type RedisHarness } from '../support/redis';

@@ -6,8 +6,9 @@ import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const NODE_ONLY = /^(node:|fs$|fs\/|path$|child_process$|net$|tls$|http$|https$|os$|crypto$|stream$|zlib$|worker_threads$|dgram$|cluster$)/;
-// The only Node-only module a route may reach: local espeak speech spawns a process (see ARCHITECTURE.md).
-const ALLOWED_NODE_ONLY_FILES = [/lib\/voice\/espeak/];
+// The only Node-only modules a route may reach: local espeak speech spawns a process (see ARCHITECTURE.md), and the
+// admin sign-in (/api/auth) hashes passwords with scrypt, which Web Crypto lacks (docs/admin.md).
+const ALLOWED_NODE_ONLY_FILES = [/lib\/voice\/espeak/, /lib\/admin\/password\.ts$/];
 
 function routeFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

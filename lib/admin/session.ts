@@ -3,13 +3,13 @@ import { decode } from 'next-auth/jwt';
 import { getAdminConfig, type AdminRole } from '@/lib/config-admin';
 import { forgetProcessSingleton, processSingleton } from '@/lib/process-singleton';
 import { getKv, kvKey, type Kv } from '@/lib/store/kv';
+import { SESSION_COOKIE_NAMES } from './session-cookie';
 
 /**
  * The admin session as next-auth writes it: an encrypted JWT (JWE) in the `authjs.session-token` cookie
  * (`__Secure-authjs.session-token` over https), carrying the account's e-mail and role. Read here without next-auth's
  * request context so that the guard works in any route handler (and in tests with a plain Request). Web Crypto only.
  */
-export const SESSION_COOKIE_NAMES = ['__Secure-authjs.session-token', 'authjs.session-token'] as const;
 
 export interface AdminSession {
   email: string;
@@ -59,11 +59,6 @@ function tokenFrom(cookies: Map<string, string>, name: string): string | null {
   const chunks: string[] = [];
   for (let i = 0; cookies.has(`${name}.${i}`); i++) chunks.push(cookies.get(`${name}.${i}`) ?? '');
   return chunks.length > 0 ? chunks.join('') : null;
-}
-
-/** Whether the request carries a session cookie at all (valid or not): the cheap check the edge can make. */
-export function hasSessionCookie(cookieHeader: string | null): boolean {
-  return SESSION_COOKIE_NAMES.some((name) => new RegExp(`(?:^|;\\s*)${name.replace(/[.]/g, '\\.')}(?:\\.\\d+)?=`).test(cookieHeader ?? ''));
 }
 
 /**

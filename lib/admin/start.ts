@@ -1,0 +1,15 @@
+import 'server-only';
+import { getAdminConfig } from '@/lib/config-admin';
+import { getKv } from '@/lib/store/kv';
+import { ensureGeneratedAdmin } from './accounts';
+
+/**
+ * Start-up of the admin sign-in: validate its settings (a bad one throws ConfigError, which stops the server), then,
+ * with no ADMIN_EMAIL, make sure the generated admin exists, in the background so start-up does not wait for the store.
+ */
+export function startAdminSignIn(): void {
+  const config = getAdminConfig();
+  void ensureGeneratedAdmin({ config, kv: getKv() }).catch((error: unknown) =>
+    console.error('[admin] could not prepare the generated admin (sign-in will fail until the store answers):', error instanceof Error ? error.message : error),
+  );
+}
