@@ -2,7 +2,7 @@
 // The OpenAI stand-in scripted to call the sales tools: the same tools run through the AI SDK, update the sales state,
 // and their inputs, outputs and data parts stream to the browser as UI message parts — over both OpenAI APIs.
 import type { UIMessageChunk } from 'ai';
-import type { SalesUIMessage } from '@/lib/chat/messages';
+import type { SalesUIMessage } from '@/lib/sales/ui-message';
 import type { LlmConfig } from '@/lib/config';
 import { createSalesAgent } from '@/lib/llm';
 import { startOpenAIStandIn } from '../../scripts/standins/openai-server.mjs';

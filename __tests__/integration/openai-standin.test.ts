@@ -1,7 +1,7 @@
 /** @jest-environment node */
 import OpenAI from 'openai';
 import type { UIMessageChunk } from 'ai';
-import type { SalesUIMessage } from '@/lib/chat/messages';
+import type { SalesUIMessage } from '@/lib/sales/ui-message';
 import type { LlmConfig } from '@/lib/config';
 import { createSalesAgent } from '@/lib/llm';
 import { defaultReply, startOpenAIStandIn } from '@/scripts/standins/openai-server.mjs';

@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import { Redis } from '@upstash/redis';
-import type { SalesUIMessage } from '@/lib/chat/messages';
+import type { SalesUIMessage } from '@/lib/sales/ui-message';
 import { AppError } from '@/lib/errors';
 import { createUpstashStore } from '@/lib/store/upstash';
 import { emptySalesState } from '@/lib/sales/types';

@@ -1,5 +1,5 @@
 import type { UIMessageChunk } from 'ai';
-import { messageText, type SalesUIMessage } from '@/lib/chat/messages';
+import { messageText, type SalesUIMessage } from '@/lib/sales/ui-message';
 import { createSalesAgent } from '@/lib/llm';
 import { formatPrice, getKnowledgeBase } from '@/lib/sales/knowledge';
 import type { SalesLocale } from '@/lib/sales/turn-state';

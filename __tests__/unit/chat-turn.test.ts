@@ -1,7 +1,7 @@
 /** @jest-environment node */
 import type { UIMessageChunk } from 'ai';
 import { startChatTurn } from '@/lib/chat/turn';
-import type { SalesUIMessage } from '@/lib/chat/messages';
+import type { SalesUIMessage } from '@/lib/sales/ui-message';
 import type { SalesAgent } from '@/lib/llm/types';
 import { createMemoryStore } from '@/lib/store/memory';
 import type { RecentConversations } from '@/lib/chat/recent';

@@ -42,3 +42,14 @@ describe('the sales state schema', () => {
     }
   });
 });
+
+describe('the UI message types', () => {
+  it('live on the ground floor: lib/sales and lib/store import nothing from lib/chat', () => {
+    const { execSync } = jest.requireActual<typeof import('node:child_process')>('node:child_process');
+    const upward = execSync("grep -rln \"from '@/lib/chat/\" lib/sales lib/store || true", { cwd: join(__dirname, '../..'), encoding: 'utf8' });
+    expect(upward.trim()).toBe('');
+    const source = readFileSync(join(__dirname, '../../lib/sales/ui-message.ts'), 'utf8');
+    expect(source).toMatch(/InferUITools<SalesTools>/);
+    expect(source).not.toMatch(/^import (?!type)/m);
+  });
+});

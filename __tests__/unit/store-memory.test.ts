@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import type { SalesUIMessage } from '@/lib/chat/messages';
+import type { SalesUIMessage } from '@/lib/sales/ui-message';
 import { createConversationStore } from '@/lib/store';
 import { createMemoryStore } from '@/lib/store/memory';
 

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SalesUIMessage } from '@/lib/chat/messages';
+import type { SalesUIMessage } from '@/lib/sales/ui-message';
 import { beginTurn, endTurn } from '@/lib/sales/brain';
 import { getKnowledgeBase } from '@/lib/sales/knowledge';
 import { emptySalesState, type SalesState } from '@/lib/sales/state';
@@ -65,7 +65,7 @@ describe('pure turn steps', () => {
     const updates: StateUpdate[] = [];
     const ledger = createStateLedger(deepFreeze(emptySalesState(0)) as SalesState, (update) => updates.push(update));
     const tools = createSalesTools(context, ledger);
-    const options = { toolCallId: 't1', messages: [] };
+    const options = { toolCallId: 't1', messages: [], context: {} };
     await tools.get_pricing.execute?.({ plan: 'Pro', seats: 5, billing: 'monthly' }, options);
     await tools.request_human.execute?.({ reason: 'Asked for a person' }, options);
     expect(updates).toHaveLength(2);

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { SalesUIMessage } from '@/lib/chat/messages';
+import type { SalesUIMessage } from '@/lib/sales/ui-message';
 import { processSingleton } from '@/lib/process-singleton';
 import type { SalesState } from '@/lib/sales/types';
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { readUIMessageStream, type UIMessageChunk } from 'ai';
-import type { SalesUIMessage } from '@/lib/chat/messages';
+import type { SalesUIMessage } from '@/lib/sales/ui-message';
 
 export type Notice = { code: string; message: string };
 const noticeChunk = (notice: Notice): UIMessageChunk => ({ type: 'data-notice', data: { level: 'warning', ...notice } });

@@ -1,4 +1,4 @@
-import { CONVERSATION_ID_RULE, isStrongConversationId } from '@/lib/chat/messages';
+import { CONVERSATION_ID_RULE, isStrongConversationId } from '@/lib/sales/ui-message';
 import { AppError, type Surface } from '@/lib/errors';
 
 /** The `[id]` segment of a conversation route, as Next.js passes it. */

@@ -1,6 +1,6 @@
 import 'server-only';
 import { generateId, type UIMessageChunk } from 'ai';
-import { messageText, type SalesUIMessage } from '@/lib/chat/messages';
+import { messageText, type SalesUIMessage } from '@/lib/sales/ui-message';
 import { getServerConfig } from '@/lib/config';
 import { AppError } from '@/lib/errors';
 import type { SalesAgent } from '@/lib/llm/types';

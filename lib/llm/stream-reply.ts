@@ -10,7 +10,7 @@ import {
   type ToolSet,
   type UIMessageChunk,
 } from 'ai';
-import type { MessageMetadata, SalesUIMessage } from '@/lib/chat/messages';
+import type { MessageMetadata, SalesUIMessage } from '@/lib/sales/ui-message';
 import { friendlyErrorText } from '@/lib/llm/friendly-error';
 import type { AgentTurnInput } from '@/lib/llm/types';
 import { beginTurn, endTurn, type TurnPlan } from '@/lib/sales/brain';

@@ -1,5 +1,5 @@
 import type { UIMessageChunk } from 'ai';
-import type { SalesUIMessage } from '@/lib/chat/messages';
+import type { SalesUIMessage } from '@/lib/sales/ui-message';
 import type { SalesState } from '@/lib/sales/state';
 import type { SalesTurnContext, StateUpdate } from '@/lib/sales/turn-state';
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import { messageText, type SalesUIMessage } from '@/lib/chat/messages';
+import { messageText, type SalesUIMessage } from '@/lib/sales/ui-message';
 import { classifySalesIntent, type SalesIntent } from '@/lib/sales/intents';
 import { countTokens, fitContext } from '@/lib/sales/context';
 import { extractLeadFacts } from '@/lib/sales/lead';

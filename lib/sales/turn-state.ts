@@ -1,4 +1,4 @@
-import type { SalesDataParts } from '@/lib/chat/messages';
+import type { SalesDataParts } from '@/lib/sales/ui-message';
 import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
 import type { SalesState } from '@/lib/sales/state';
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import { messageText, type SalesUIMessage } from '@/lib/chat/messages';
+import { messageText, type SalesUIMessage } from '@/lib/sales/ui-message';
 import { parseSalesState, type SalesState } from '@/lib/sales/state';
 
 /** Admin lists show this much of the first user message. */

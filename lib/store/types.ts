@@ -1,4 +1,4 @@
-import type { SalesUIMessage } from '@/lib/chat/messages';
+import type { SalesUIMessage } from '@/lib/sales/ui-message';
 import type { SalesState } from '@/lib/sales/types';
 
 export interface ConversationMeta {

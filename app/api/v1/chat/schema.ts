@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONVERSATION_ID_RULE, isStrongConversationId } from '@/lib/chat/messages';
+import { CONVERSATION_ID_RULE, isStrongConversationId } from '@/lib/sales/ui-message';
 
 /**
  * The chat route's body, as `useChat`'s transport sends it: `{ id, message }` (our client) or `{ id, messages }`
