@@ -60,7 +60,7 @@ describe('middleware CSP', () => {
     expect(embed).not.toContain("frame-ancestors 'none'");
     expect(embed).toMatch(/img-src 'self' data: blob: https:(;|$)/);
     expect(embed).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
-    for (const path of ['/', '/embed.js', '/embedded', '/admin']) {
+    for (const path of ['/', '/embed.js', '/embedded', '/embed/x', '/no-such-page']) {
       const csp = await cspOf(path, 'https://partner.example');
       expect([path, csp]).toEqual([path, expect.stringContaining("frame-ancestors 'none'")]);
       expect(csp).not.toContain('partner.example');
