@@ -1,5 +1,7 @@
 /** @jest-environment node */
 // With no keys at all, POST /api/v1/tts speaks through espeak-ng when it is installed: the embedded default.
+import { drainEvents, subscribeEvents } from '@/lib/events/bus';
+import type { AppEvent } from '@/lib/events/schema';
 import { findEspeak } from '@/lib/voice/espeak';
 import { readSseFrames } from '@/lib/voice/sse-frames';
 import { TEST_SESSION_SECRET, visitorHeaders } from '../support/visitor';
@@ -9,6 +11,9 @@ process.env.SESSION_SECRET = TEST_SESSION_SECRET;
 
 (findEspeak() ? describe : describe.skip)('POST /api/v1/tts with espeak-ng', () => {
   beforeAll(() => jest.spyOn(console, 'warn').mockImplementation(() => undefined));
+
+  const published: AppEvent[] = [];
+  beforeAll(() => void subscribeEvents('test-tts-events', (events) => void published.push(...events)));
 
   it('answers {"text":"Hello"} with a format event, audio and done, then serves the repeat from the cache', async () => {
     const { POST } = await import('@/app/api/v1/tts/route');
@@ -26,7 +31,16 @@ process.env.SESSION_SECRET = TEST_SESSION_SECRET;
     expect(first.filter((event) => event.event === 'audio').length).toBeGreaterThan(0);
     expect(first.at(-1)).toMatchObject({ event: 'done', data: { cached: false } });
     expect(first.at(-1)?.data.bytes).toBeGreaterThan(10_000);
+    await drainEvents();
+    expect(published.filter((event) => event.type === 'tts.cache_hit')).toEqual([]);
     const second = await call();
     expect(second.at(-1)).toMatchObject({ event: 'done', data: { cached: true, bytes: first.at(-1)?.data.bytes } });
+    // Each request's first audio is timed, and the repeat counted as a cache hit, for the dashboard.
+    await drainEvents();
+    expect(published.filter((event) => event.type === 'latency')).toEqual([
+      expect.objectContaining({ metric: 'first_audio', ms: expect.any(Number), visitorId: expect.any(String) }),
+      expect.objectContaining({ metric: 'first_audio' }),
+    ]);
+    expect(published.filter((event) => event.type === 'tts.cache_hit')).toHaveLength(1);
   });
 });

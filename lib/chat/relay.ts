@@ -23,6 +23,8 @@ export function relayAndStore(args: {
   notices: Notice[];
   release: (() => void) | undefined;
   record?: (chunk: UIMessageChunk) => void;
+  /** Called when the reply's first text arrives (the first-token latency). */
+  onFirstText?: () => void;
   /** Stores the turn; returns a notice for the prospect when it could not be saved. */
   finish: (assistant: SalesUIMessage | undefined, outcome: ReplyOutcome) => Promise<Notice | undefined>;
   /** After the last chunk was sent (the resume buffer's end marker, the turn lock). */
@@ -52,6 +54,7 @@ export function relayAndStore(args: {
     let finish: UIMessageChunk | undefined;
     let failure: unknown;
     const outcome: ReplyOutcome = { failed: false, stopped: false };
+    let sawText = false;
     try {
       for (;;) {
         const { done, value } = await reader.read();
@@ -62,6 +65,10 @@ export function relayAndStore(args: {
         }
         if (value.type === 'error') outcome.failed = true;
         if (value.type === 'abort') outcome.stopped = true;
+        if (value.type === 'text-delta' && !sawText) {
+          sawText = true;
+          args.onFirstText?.();
+        }
         recorded.push(value);
         send(value);
         if (value.type === 'start') {

@@ -3,7 +3,9 @@ import { generateId, type UIMessageChunk } from 'ai';
 import { messageText, type SalesUIMessage } from '@/lib/sales/ui-message';
 import { getServerConfig } from '@/lib/config';
 import { AppError } from '@/lib/errors';
-import type { SalesAgent } from '@/lib/llm/types';
+import { publishEvent } from '@/lib/events/bus';
+import type { EventSource } from '@/lib/events/schema';
+import type { ReplyReport, SalesAgent } from '@/lib/llm/types';
 import { getKnowledgeBase } from '@/lib/sales/knowledge';
 import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
 import { turnNotice, type TurnNoticeCode } from '@/lib/sales/prompts';
@@ -16,6 +18,7 @@ import { createReplyRecorder } from '@/lib/stream/recorder';
 import { openResumeStream } from '@/lib/stream/resume';
 import { acquireTurnLock, LOCK_TTL_MS, lockValue } from '@/lib/stream/turn-lock';
 import { persistTurn } from './persist';
+import { turnEvents } from './turn-events';
 import { getRecentConversations, type RecentConversations } from './recent';
 import { hasContent, relayAndStore } from './relay';
 import { checkTurnLimits, spendMicroUsd, utcDay, type TurnLimits } from './turn-limits';
@@ -55,6 +58,10 @@ export interface ChatTurnInput {
   turnWaitMs?: number;
   /** How long a finished reply's buffer stays resumable, in seconds (default 120). */
   resumeTtlSeconds?: number;
+  /** Where the chat ran (page, embedding site, utm): carried by every event the turn publishes. */
+  source?: EventSource;
+  /** Epoch ms the request arrived: the first-token latency counts from it (default: when the turn starts). */
+  receivedAt?: number;
 }
 
 /**
@@ -66,6 +73,7 @@ export interface ChatTurnInput {
 export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStream<UIMessageChunk>> {
   const { conversationId, visitorId, store } = input;
   const now = input.now ?? Date.now;
+  const receivedAt = input.receivedAt ?? now();
   const recent = input.recent ?? getRecentConversations();
   const day = utcDay(now());
   const limits = input.limits ?? getServerConfig().security;
@@ -199,6 +207,8 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
   const before: SalesState = known?.state ?? emptySalesState(now());
   let state = before;
   const events: SalesEvent[] = [];
+  let report: ReplyReport | undefined;
+  let firstTextAt: number | undefined;
   const usage = { inputTokens: 0, outputTokens: 0 };
   const trimmedMessages = Math.max(0, messageCount - history.length);
   // Stop (POST …/stop) aborts this; a client that merely disconnects does not.
@@ -220,6 +230,9 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
       onUpdate: (update) => {
         state = update.state;
         events.push(...update.events);
+      },
+      onReport: (value) => {
+        report = value;
       },
       trimmedMessages,
       abortSignal: stop.signal,
@@ -258,6 +271,9 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
     notices: notices.map((code) => ({ code, message: turnNotice(code, locale) })),
     release,
     record: recorder ? (chunk) => void recorder.record(chunk) : undefined,
+    onFirstText: () => {
+      firstTextAt ??= now();
+    },
     finish: async (assistant, outcome) => {
       const messages: SalesUIMessage[] = [];
       if (!isRetry) messages.push(userMessage);
@@ -273,6 +289,27 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
         messageCount: messageCount + messages.length,
       });
       input.onStored?.({ ok, messages });
+      // After the turn is stored, off the reply's path: the bus delivers after the current task.
+      const reply = messages.find((message) => message.role === 'assistant');
+      const questionIntent = report && !['injection', 'objection', 'small_talk', 'off_topic'].includes(report.intent);
+      publishEvent(
+        ...turnEvents({
+          at: now(),
+          conversationId,
+          visitorId,
+          source: { ...input.source, locale, agent: report?.fellBack ? 'offline' : agent.kind },
+          firstTurn: load !== null && load.conversation === null && !isRetry,
+          userChars: isRetry ? undefined : input.message.text.length,
+          assistantChars: reply ? messageText(reply).length : undefined,
+          before,
+          after: state,
+          answered: questionIntent ? (report?.used.map((passage) => passage.id) ?? []) : [],
+          objections: report?.objection ? [report.objection] : [],
+          fallback: notices.includes('spend_cap') ? 'spend_cap' : report?.fellBack ? 'llm_error' : undefined,
+          errors: [...(load ? [] : ['history_unavailable']), ...(outcome.failed ? ['reply_failed'] : []), ...(ok ? [] : ['not_saved'])],
+          firstTokenMs: firstTextAt === undefined ? undefined : Math.max(0, firstTextAt - receivedAt),
+        }),
+      );
       return ok ? undefined : { code: 'not_saved', message: turnNotice('not_saved', locale) };
     },
     done: async (outcome) => {

@@ -74,16 +74,20 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
 
       const primary = await relaySteps({ ...options, model: options.model, ledger, plan, messages, write: (chunk) => writer.write(chunk), fallible: Boolean(options.fallback) });
       let reply = primary.text;
+      const fellBack = primary.failedBeforeText !== undefined && Boolean(options.fallback);
       if (primary.failedBeforeText !== undefined && options.fallback) {
         logError(`${label}; answering with the ${options.fallback.agent} agent`, primary.failedBeforeText);
         writer.write({ type: 'data-notice', data: { level: 'warning', code: 'fallback_agent', message: fallbackNotice(context.locale) } });
         reply = (await relaySteps({ ...options, model: options.fallback.model, ledger, plan, messages, write: (chunk) => writer.write(chunk), fallible: false })).text;
       }
       // Sources follow the reply because only the passages it used are worth showing.
-      for (const passage of sourcesForReply(reply, plan.passages, SOURCES_SHOWN)) {
+      const used = sourcesForReply(reply, plan.passages, SOURCES_SHOWN);
+      for (const passage of used) {
         writer.write({ type: 'source-document', sourceId: passage.id, mediaType: 'text/plain', title: passage.title });
       }
       ledger.apply(endTurn(ledger.state, plan, reply));
+      const objection = plan.intent === 'objection' ? plan.passages.find((passage) => passage.kind === 'objection')?.id.split(':')[1] : undefined;
+      input.onReport?.({ intent: plan.intent, used, ...(objection ? { objection } : {}), fellBack });
       // An aborted reply already ended with an `abort` chunk.
       if (!input.abortSignal?.aborted) writer.write({ type: 'finish' });
     },

@@ -1,5 +1,7 @@
 import type { UIMessageChunk } from 'ai';
 import type { SalesUIMessage } from '@/lib/sales/ui-message';
+import type { SalesIntent } from '@/lib/sales/intents';
+import type { Passage } from '@/lib/sales/retrieval';
 import type { SalesState } from '@/lib/sales/state';
 import type { SalesTurnContext, StateUpdate } from '@/lib/sales/turn-state';
 
@@ -21,8 +23,21 @@ export interface AgentTurnInput {
    * the last state and publishes the events.
    */
   onUpdate?: (update: StateUpdate) => void;
+  /** Called once the reply is written (before `finish`): what it answered, for the turn's events. */
+  onReport?: (report: ReplyReport) => void;
   /** Called with the tokens each model call used (the primary's, then a fallback's): budgets count them. */
   onUsage?: (usage: { inputTokens: number; outputTokens: number }) => void;
+}
+
+/** What a reply addressed, read after it was written. */
+export interface ReplyReport {
+  intent: SalesIntent;
+  /** The passages the reply's text used (the sources it shows). */
+  used: Passage[];
+  /** The objection (knowledge-base id) the reply handled, when the message raised one. */
+  objection?: string;
+  /** The configured model failed before writing and the fallback (offline) agent answered. */
+  fellBack: boolean;
 }
 
 export interface AgentHealth {

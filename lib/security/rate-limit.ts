@@ -2,6 +2,7 @@ import 'server-only';
 import { Ratelimit } from '@upstash/ratelimit';
 import { getServerConfig, type RateLimitRule, type ServerConfig } from '@/lib/config';
 import { AppError, type Surface } from '@/lib/errors';
+import { publishEvent } from '@/lib/events/bus';
 import { processSingleton } from '@/lib/process-singleton';
 import { createRateLimitRedis } from '@/lib/store';
 import { createLocalLimiter, type LimitResult, type LocalLimiter } from './local-limiter';
@@ -124,6 +125,10 @@ export async function enforceRateLimit(name: LimitName, subject: LimitSubject, c
   const refused = results.map((result, i) => ({ result, scope: scopes[i] })).filter(({ result }) => !result.success);
   if (refused.length > 0) {
     const retryAfter = Math.max(1, ...refused.map(({ result }) => secondsUntil(result.reset, now)));
+    // Counted for the dashboard (which window refused: "chat-visitor", "tts-ip"…); the bus delivers after this task.
+    if (name !== 'session') {
+      publishEvent({ type: 'rate_limited', at: now, limit: refused[0]?.scope?.label ?? name, ...(subject.visitorId ? { visitorId: subject.visitorId } : {}) });
+    }
     throw new AppError(`rate_limited:${SURFACE[name]}`, `Too many requests. You can continue in ${formatWait(retryAfter)}.`, {
       headers: { ...headers, 'retry-after': String(retryAfter) },
       details: { retryAfterSeconds: retryAfter, limit: rule.source },

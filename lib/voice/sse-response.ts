@@ -17,7 +17,10 @@ export const SSE_HEADERS = {
  * because Smallest.ai takes one request at a time per account and a slow reader must not hold everyone else's turn.
  * (One request is at most TTS_MAX_CHARS of speech, so the buffered audio stays small.)
  */
-export function speechEventStream(result: SpeechResult, { onClose }: { onClose?: () => void } = {}): ReadableStream<Uint8Array> {
+export function speechEventStream(
+  result: SpeechResult,
+  { onClose, onFirstAudio }: { onClose?: () => void; /** Called as the first audio chunk is sent (latency). */ onFirstAudio?: () => void } = {},
+): ReadableStream<Uint8Array> {
   let cancelled = false;
   let closed = false;
   // Once, however the stream ends (done, error, client gone): the caller frees its slot here.
@@ -48,6 +51,7 @@ export function speechEventStream(result: SpeechResult, { onClose }: { onClose?:
         bytes += chunk.bytes;
         const audio: TtsAudioEvent = { seq: seq++, audio: chunk.audio };
         controller.enqueue(encodeSseFrame('audio', audio));
+        if (seq === 1) onFirstAudio?.();
       }
       if (cancelled) return;
       const done: TtsDoneEvent = { chunks: seq, bytes, cached: result.format.cached };

@@ -8,7 +8,7 @@ import { guardRequest } from '@/lib/security/guard';
 import { enforceRateLimit } from '@/lib/security/rate-limit';
 import { getConversationStore, getReplyStore } from '@/lib/store';
 import { eventStreamResponse } from '@/lib/stream/sse';
-import { chatRequestSchema, pickUserMessage } from './schema';
+import { chatRequestSchema, eventSourceFor, pickUserMessage } from './schema';
 
 // Streams are never cached and the handler reads per-request state.
 export const dynamic = 'force-dynamic';
@@ -18,6 +18,7 @@ export const dynamic = 'force-dynamic';
 const MAX_BODY_BYTES = 512 * 1024;
 
 export const POST = withErrors('chat', async (request: Request) => {
+  const receivedAt = Date.now();
   const config = getServerConfig();
   const { visitor, ip } = await guardRequest(request);
   // Every request counts, well-formed or not. The check runs while the body is read and, for a valid turn, beside
@@ -48,6 +49,8 @@ export const POST = withErrors('chat', async (request: Request) => {
     message: picked.message,
     regenerate: parsed.data.trigger === 'regenerate-message',
     locale: parsed.data.locale,
+    source: eventSourceFor(request, parsed.data.source, config.security),
+    receivedAt,
     store: getConversationStore(),
     agent: getSalesAgent(),
     offlineAgent: getOfflineAgent(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { eventSourceSchema, type EventSource } from '@/lib/events/schema';
 import { CONVERSATION_ID_RULE, isStrongConversationId } from '@/lib/sales/ui-message';
 
 /**
@@ -26,6 +27,8 @@ export const chatRequestSchema = z
     messageId: z.string().max(100).optional(),
     /** The UI's language; the agent answers in it. */
     locale: z.enum(['en', 'es']).optional(),
+    /** Where the chat runs: page path, utm, the embedding site (events and analytics read it; never answered on). */
+    source: eventSourceSchema.pick({ page: true, utm: true, embedSite: true }).optional(),
   })
   .loose();
 
@@ -50,4 +53,30 @@ export function pickUserMessage(body: ChatRequest): { ok: true; message: NewUser
     .trim();
   if (!text) return { ok: false, reason: 'The message has no text.' };
   return { ok: true, message: { id: candidate.id, text } };
+}
+
+/**
+ * The turn's event source: the page and utm the client sent, and the embedding site — the request's Origin when it is
+ * not the app's own, else the site the embed reported if that site is on the embed allow-list (an embed runs in a
+ * frame on the app's origin). Locale and agent are added by the turn.
+ */
+export function eventSourceFor(
+  request: Request,
+  sent: ChatRequest['source'],
+  security: { appOrigin?: string; embedAllowedOrigins: readonly string[] },
+): EventSource {
+  const origin = request.headers.get('origin');
+  const own = security.appOrigin ?? safeOrigin(request.url);
+  const embedSite =
+    origin && origin !== 'null' && origin !== own ? origin : sent?.embedSite && security.embedAllowedOrigins.includes(sent.embedSite) ? sent.embedSite : undefined;
+  const page = sent?.page?.split(/[?#]/)[0];
+  return { ...(page ? { page } : {}), ...(sent?.utm ? { utm: sent.utm } : {}), ...(embedSite ? { embedSite } : {}) };
+}
+
+function safeOrigin(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,4 +1,5 @@
 import { getServerConfig } from '@/lib/config';
+import { publishEvent } from '@/lib/events/bus';
 import { otherMethods, readJsonBody, withErrors } from '@/lib/http';
 import { getTtsGate } from '@/lib/security/concurrency';
 import { guardRequest } from '@/lib/security/guard';
@@ -14,6 +15,7 @@ const MAX_BODY_BYTES = 64 * 1024;
 
 /** Speaks text as server-sent events: `format`, `audio` chunks of base64 PCM, then `done` (docs/voice.md). */
 export const POST = withErrors('voice', async (request: Request) => {
+  const receivedAt = Date.now();
   const { visitor, headers } = await guardRequest(request, { limit: 'tts' });
   const config = getServerConfig();
   const body = parseTtsRequest(await readJsonBody(request, { maxBytes: MAX_BODY_BYTES, surface: 'voice' }), { maxChars: config.voice.maxChars });
@@ -22,7 +24,11 @@ export const POST = withErrors('voice', async (request: Request) => {
   try {
     // request.signal fires when the client goes away: the provider call is cancelled with it.
     const speech = await getSpeechService().synthesize({ ...body, visitorId: visitor.visitorId, signal: request.signal });
-    return new Response(speechEventStream(speech, { onClose: release }), { headers: { ...SSE_HEADERS, ...headers } });
+    const base = { visitorId: visitor.visitorId };
+    if (speech.format.cached) publishEvent({ type: 'tts.cache_hit', at: Date.now(), ...base });
+    // From the request to the first audio sent: what a listener waits before the agent starts speaking.
+    const onFirstAudio = () => publishEvent({ type: 'latency', metric: 'first_audio', at: Date.now(), ms: Date.now() - receivedAt, ...base });
+    return new Response(speechEventStream(speech, { onClose: release, onFirstAudio }), { headers: { ...SSE_HEADERS, ...headers } });
   } catch (error) {
     release();
     throw error;
