@@ -60,7 +60,42 @@ const NAME_INTROS = [
 const SIGN_OFF = re('^(?:thanks|thank you|cheers|best|best regards|regards|kind regards|thx|gracias|saludos|un saludo|atentamente)[,!.]?\\s+(.+)$');
 const NAME_HERE = re('^(?:(?:hi|hello|hey|hola)[,!]?\\s+)?(.+?)\\s+(?:here|aquí|aqui)\\b');
 
+/**
+ * "Maria Lopez from Acme Logistics, team of 25" or "Maria Lopez, Acme Logistics, 25 people": a sentence that opens
+ * with a two- or three-word capitalised name followed by where the person works. Both are needed, and the name's words
+ * must look like a person's: one capitalised word ("Pricing from HubSpot") or a tool ("Google Sheets, Jira") is a
+ * topic, not an introduction.
+ */
+const NAME_COMPANY_INTRO = new RegExp(
+  "^(?:(?:[Hh]i|[Hh]ello|[Hh]ey|[Hh]ola)[,!]?\\s+)?(\\p{Lu}[\\p{Ll}'’-]+(?:\\s+\\p{Lu}[\\p{Ll}'’-]+){1,2})(\\s+(?:from|at|with|de)\\s+|\\s*,\\s*)(\\p{Lu}.*)$",
+  'u',
+);
+const NOT_PERSON = new Set(
+  (
+    'pricing price prices reports report data customer customers success sales marketing support product project team ' +
+    'plan plans feature features integration integrations migration billing security onboarding account accounts ' +
+    'google sheets excel slack jira asana trello notion hubspot salesforce zendesk microsoft teams outlook gmail zoom ' +
+    'github gitlab confluence airtable clickup linear basecamp wrike smartsheet dropbox box office word quick question ' +
+    'thanks hello good morning afternoon evening'
+  ).split(' '),
+);
+
+export function extractIntroduction(sentence: string, context: PatternContext): { name: string; company: string } | undefined {
+  const match = NAME_COMPANY_INTRO.exec(sentence.trim());
+  const [, name = '', separator = '', rest = ''] = match ?? [];
+  if (!match) return undefined;
+  const words = name.toLowerCase().split(/\s+/);
+  if (words.some((word) => NOT_NAMES.has(word) || NOT_PERSON.has(word) || COMPANY_STOP.has(word) || context.ownNames.has(word))) return undefined;
+  const company = leadingCapitalised(rest, { maxWords: 4, stopWords: COMPANY_STOP, connectors: CONNECTORS })?.replace(/\.$/, '');
+  if (!company || !acceptableCompany(company, context) || company.toLowerCase().split(/\s+/).some((word) => NOT_PERSON.has(word))) return undefined;
+  // After a comma the company is a whole item of the list ("Maria Lopez, Acme Logistics, 25 people").
+  if (separator.includes(',') && !/^[\s.,;!]*(?:$|[,;.])/.test(rest.slice(rest.indexOf(company) + company.length))) return undefined;
+  return { name, company };
+}
+
 export function extractName(sentence: string, context: PatternContext, messageEnd: boolean): Extracted | undefined {
+  const introduced = extractIntroduction(sentence, context);
+  if (introduced) return { value: introduced.name, confidence: 0.75 };
   for (const [index, pattern] of NAME_INTROS.entries()) {
     for (const match of sentence.matchAll(new RegExp(pattern.source, `${pattern.flags}g`))) {
       const explicit = index === 0;
@@ -143,6 +178,8 @@ const COMPANY_STOP = new Set(
 const CONNECTORS = new Set(['&', 'and', 'of', 'de', 'y', 'del']);
 
 export function extractCompany(sentence: string, context: PatternContext): Extracted | undefined {
+  const introduced = extractIntroduction(sentence, context);
+  if (introduced) return { value: introduced.company, confidence: 0.75 };
   const strong = COMPANY_STRONG.exec(sentence);
   const strongRest = strong?.slice(1).find((group) => group !== undefined);
   if (strongRest) {
