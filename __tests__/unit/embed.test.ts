@@ -30,6 +30,10 @@ describe('the allow-list as the middleware reads it', () => {
     expect(parseOriginList(value)).toEqual(parseServerConfig({ EMBED_ALLOWED_ORIGINS: value }).security.embedAllowedOrigins);
   });
 
+  it('stops start-up on an origin that would break out of the CSP source list, as the middleware drops it', () => {
+    expect(() => parseServerConfig({ EMBED_ALLOWED_ORIGINS: "https://a.example';script-src *" })).toThrow(/EMBED_ALLOWED_ORIGINS/);
+  });
+
   it('makes frame-ancestors of the app itself and the listed origins only', () => {
     expect(embedFrameAncestors([])).toBe("frame-ancestors 'self'");
     expect(embedFrameAncestors(['https://a.example', 'https://b.example'])).toBe("frame-ancestors 'self' https://a.example https://b.example");
