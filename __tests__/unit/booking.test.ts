@@ -236,3 +236,23 @@ describe('time-zone arithmetic', () => {
     expect(canonicalTimeZone('')).toBeUndefined();
   });
 });
+
+describe('ambiguous relative dates', () => {
+  const { ambiguousDate, createBooking: book } = jest.requireActual<typeof import('@/lib/sales/booking')>('@/lib/sales/booking');
+  const MONDAY = Date.parse('2026-11-23T09:00:00Z');
+  const FRIDAY = Date.parse('2026-11-27T09:00:00Z');
+
+  it('"next Tuesday" said on a Monday is asked about, with both dates spelled out, and nothing is booked', () => {
+    expect(ambiguousDate('next Tuesday at 10am', 'Europe/Madrid', MONDAY)).toEqual({ phrase: 'next Tuesday', options: ['Tuesday 24 November', 'Tuesday 1 December'] });
+    const result = book({ email: 'sam@northpeak.example', preferredTimes: ['next Tuesday at 10am'], timezone: 'Europe/Madrid', now: MONDAY });
+    expect(result).toMatchObject({ ok: false, code: 'ambiguous_date', message: expect.stringContaining('Tuesday 24 November or Tuesday 1 December') });
+  });
+
+  it('is not ambiguous said on a Friday, nor with an explicit date, nor in Spanish after the day has passed', () => {
+    expect(ambiguousDate('next Tuesday at 10am', 'Europe/Madrid', FRIDAY)).toBeUndefined();
+    expect(ambiguousDate('next Tuesday, 1 December at 10am', 'Europe/Madrid', MONDAY)).toBeUndefined();
+    expect(ambiguousDate('el próximo martes a las 10', 'Europe/Madrid', MONDAY)?.options).toEqual(['Tuesday 24 November', 'Tuesday 1 December']);
+    expect(ambiguousDate('el próximo lunes', 'Europe/Madrid', MONDAY)).toBeUndefined();
+    expect(book({ email: 'sam@northpeak.example', preferredTimes: ['Tuesday 1 December at 10am'], timezone: 'Europe/Madrid', now: MONDAY }).ok).toBe(true);
+  });
+});

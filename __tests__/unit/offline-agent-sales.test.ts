@@ -134,3 +134,31 @@ describe('offline sales agent: knowledge, playbook and actions', () => {
   });
 });
 
+
+describe('booking honesty', () => {
+  it('asks which "next Tuesday" on a Monday, naming both dates, books nothing, then books the date given', async () => {
+    const { createSalesAgent } = await import('@/lib/llm');
+    const { testSession } = await import('../support/session');
+    const { messageText } = await import('@/lib/sales/ui-message');
+    const monday = () => Date.parse('2026-11-23T09:00:00Z');
+    const agent = createSalesAgent({ provider: 'offline', model: 'offline-sales-agent', wordDelayMs: 0, contextTokens: 6_000 }, { now: monday });
+    const say = async (text: string, history: ReturnType<typeof userMessage>[], state?: ReturnType<typeof testSession>['state']) => {
+      const message = userMessage(text);
+      const session = testSession({ now: monday, ...(state ? { state } : {}), userMessages: [...history, message].filter((m) => m.role === 'user').map((m) => ({ id: m.id, text: messageText(m) })) });
+      const chunks = [];
+      for await (const chunk of agent.streamReply({ conversationId: 'c-ambiguous', history, userMessage: message, ...session.input })) chunks.push(chunk);
+      return { text: chunks.map((chunk) => (chunk.type === 'text-delta' ? chunk.delta : '')).join(''), chunks, session, message };
+    };
+    const first = await say('Book a demo next Tuesday at 10am Europe/Madrid, my email is sam@northpeak.example', []);
+    expect(first.text).toContain('Tuesday 24 November');
+    expect(first.text).toContain('Tuesday 1 December');
+    expect(first.chunks.map((chunk) => chunk.type)).not.toContain('data-booking');
+    expect(first.session.state.bookings).toEqual([]);
+    const second = await say('Tuesday 1 December at 10am Europe/Madrid please', [first.message, assistantMessage(first.text)], first.session.state);
+    expect(second.session.state.bookings[0]?.localLabel).toContain('1 Dec');
+    // The booking card (data-booking) comes before the reply's text in the message, so the reply points up to it.
+    const types = second.chunks.map((chunk) => chunk.type);
+    expect(types.indexOf('data-booking')).toBeLessThan(types.indexOf('text-delta'));
+    expect(second.text).toMatch(/booking card above/);
+  });
+});

@@ -34,7 +34,7 @@ export interface BookingRequest {
   taken?: readonly Pick<Booking, 'start' | 'durationMinutes'>[];
 }
 
-export type BookingErrorCode = 'invalid_email' | 'invalid_timezone' | 'invalid_now' | 'no_slot';
+export type BookingErrorCode = 'invalid_email' | 'invalid_timezone' | 'invalid_now' | 'no_slot' | 'ambiguous_date';
 
 export interface BookingOk {
   ok: true;
@@ -53,6 +53,36 @@ export interface BookingError {
   ok: false;
   code: BookingErrorCode;
   message: string;
+  /** With `ambiguous_date`: the prospect's phrase and the two days it can mean, spelled out, to ask which. */
+  ambiguous?: { phrase: string; options: [string, string] };
+}
+
+const WEEKDAY_NUMBERS: Record<string, number> = {
+  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
+  domingo: 0, lunes: 1, martes: 2, miercoles: 3, jueves: 4, viernes: 5, sabado: 6,
+};
+const NEXT_WEEKDAY = /\b(?:next|(?:el\s+)?pr[oó]ximo)\s+(sunday|monday|tuesday|wednesday|thursday|friday|saturday|domingo|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado)\b/i;
+
+/**
+ * "Next Tuesday" said on a Monday: tomorrow, or the Tuesday of next week? Ambiguous whenever the named day is still
+ * ahead in the current week (Monday to Sunday); then both days, spelled out in the prospect's zone. Said on a Friday it
+ * can only mean next week's, and an explicit date ("Tuesday 2 December") is never ambiguous.
+ */
+export function ambiguousDate(text: string, timezone: string, now: number): BookingError['ambiguous'] | undefined {
+  const match = NEXT_WEEKDAY.exec(text);
+  if (!match?.[1]) return undefined;
+  const target = WEEKDAY_NUMBERS[match[1].toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')];
+  if (target === undefined || /\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[a-z]{3,}|\b\d{4}-\d{2}-\d{2}\b/i.test(text.replace(match[0], ''))) return undefined;
+  const wall = toWallClock(now, timezone);
+  const today = new Date(Date.UTC(wall.year, wall.month - 1, wall.day)).getUTCDay();
+  const mondayBased = (day: number) => (day + 6) % 7;
+  const ahead = mondayBased(target) - mondayBased(today);
+  if (ahead <= 0) return undefined;
+  const day = (offset: number) =>
+    new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+      Date.UTC(wall.year, wall.month - 1, wall.day + offset),
+    );
+  return { phrase: match[0], options: [day(ahead), day(ahead + 7)] };
 }
 
 export type BookingResult = BookingOk | BookingError;
@@ -96,6 +126,17 @@ export function createBooking(request: BookingRequest): BookingResult {
     const start = Date.parse(meeting.start);
     return { start, end: start + meeting.durationMinutes * 60_000 };
   });
+
+  // Asked before booking, never guessed: the first preference that names a day ambiguously.
+  const unclear = request.preferredTimes.map((text) => ambiguousDate(text, timezone, now)).find(Boolean);
+  if (unclear) {
+    return {
+      ok: false,
+      code: 'ambiguous_date',
+      message: `"${unclear.phrase}" could mean ${unclear.options[0]} or ${unclear.options[1]}. Ask the prospect which one before booking.`,
+      ambiguous: unclear,
+    };
+  }
 
   let chosen: { start: number; requested: string | null; adjustedFor: AdjustReason | null } | undefined;
   for (const text of request.preferredTimes) {

@@ -58,6 +58,8 @@ export function buildSystemPrompt({ kb, state, passages, nextField, locale }: Sy
     '- Every price or total you state must come from the get_pricing tool or the plan list above, exactly. Never invent, estimate or round a price.',
     '- Use capture_lead when the prospect tells you their name, email, company, role, phone, team size, budget, authority, need or timeline.',
     '- Use book_meeting when they want a demo and have given an email, preferred times and their time zone; ask for what is missing first.',
+    '- If book_meeting answers ambiguous_date ("next Tuesday" early in the week), ask which of the two dates it gives they mean, naming both; book only once they say.',
+    '- After a booking, the chat shows a booking card with an "Add to calendar (.ics)" link above your reply: refer to it as above, never below.',
     '- Use request_human when they ask for a person or need something you cannot do.',
     '- Use search_knowledge when the knowledge above does not answer the question.',
     '- If you do not know, say so and offer the sales team. Ask at most one question per reply.',

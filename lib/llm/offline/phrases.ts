@@ -47,6 +47,7 @@ export interface Phrases {
   bookingNeedsTime: (minutes: number, zone: string) => string;
   bookingOffer: (minutes: number, zone: string) => string;
   bookingFailed: (reason: string, salesEmail: string) => string;
+  bookingWhichDay: (phrase: string, first: string, second: string) => string;
   bookingUnavailable: (salesEmail: string) => string;
   handoffDone: (email: string | undefined, hours: string) => string;
   handoffUnavailable: (salesEmail: string, hours: string) => string;
@@ -99,7 +100,7 @@ const en: Phrases = {
   competitorTheirs: (competitor) => `Where ${competitor} is strong:`,
   objectionCheck: 'Does that address your concern?',
   booked: (when, minutes, email) => `You're booked: **${when}**, a ${minutes}-minute demo with our sales team. The invite goes to **${email}**.`,
-  icsNote: 'You can also add it to your calendar with the invite (.ics) below.',
+  icsNote: 'You can also add it to your calendar with the “Add to calendar (.ics)” link on the booking card above.',
   defaultZone: (zone) => `You didn't mention a time zone, so I used ${zone} — tell me yours and I'll move it.`,
   bookingNeedsEmail: (minutes) =>
     `Happy to set up a ${minutes}-minute demo. What's the best email for the invite, and what day and time suit you (with your time zone)?`,
@@ -107,6 +108,7 @@ const en: Phrases = {
     `Happy to set up a ${minutes}-minute demo. What day and time suit you? Tell me your time zone too (otherwise I'll use ${zone}).`,
   bookingOffer: (minutes, zone) =>
     `Would a ${minutes}-minute demo with our team help? If so, which day and time suit you, and in which time zone (otherwise I'll use ${zone})?`,
+  bookingWhichDay: (phrase, first, second) => `Just to be sure before I book: by "${phrase}" do you mean **${first}** or **${second}**?`,
   bookingFailed: (reason, salesEmail) => `I couldn't book that: ${reason} You can also reach the team at ${salesEmail}.`,
   bookingUnavailable: (salesEmail) => `I can't book meetings right now; please email ${salesEmail} and the team will find a time with you.`,
   handoffDone: (email, hours) =>
@@ -163,7 +165,7 @@ const es: Phrases = {
   competitorTheirs: (competitor) => `Dónde destaca ${competitor}:`,
   objectionCheck: '¿Responde eso a su duda?',
   booked: (when, minutes, email) => `Reserva hecha: **${when}**, una demo de ${minutes} minutos con nuestro equipo comercial. La invitación va a **${email}**.`,
-  icsNote: 'También puede añadirla a su calendario con la invitación (.ics) de abajo.',
+  icsNote: 'También puede añadirla a su calendario con el enlace «Añadir al calendario (.ics)» de la tarjeta de la reserva, arriba.',
   defaultZone: (zone) => `No indicó zona horaria, así que usé ${zone}; dígame la suya y la cambio.`,
   bookingNeedsEmail: (minutes) =>
     `Con gusto organizo una demo de ${minutes} minutos. ¿A qué correo envío la invitación, y qué día y hora le vienen bien (con su zona horaria)?`,
@@ -171,6 +173,7 @@ const es: Phrases = {
     `Con gusto organizo una demo de ${minutes} minutos. ¿Qué día y hora le vienen bien? Dígame también su zona horaria (si no, usaré ${zone}).`,
   bookingOffer: (minutes, zone) =>
     `¿Le ayudaría una demo de ${minutes} minutos con nuestro equipo? Si es así, ¿qué día y hora le vienen bien, y en qué zona horaria (si no, usaré ${zone})?`,
+  bookingWhichDay: (phrase, first, second) => `Para reservar sin equivocarme: con «${phrase}», ¿se refiere al **${first}** o al **${second}**?`,
   bookingFailed: (reason, salesEmail) => `No pude hacer la reserva: ${reason} También puede escribir al equipo en ${salesEmail}.`,
   bookingUnavailable: (salesEmail) => `Ahora mismo no puedo reservar reuniones; escriba a ${salesEmail} y el equipo buscará un horario con usted.`,
   handoffDone: (email, hours) =>

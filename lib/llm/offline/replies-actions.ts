@@ -10,6 +10,7 @@ import type { Topic } from '@/lib/llm/offline/topic';
 
 const bookingOk = z.object({ ok: z.literal(true), when: z.string() });
 const toolError = z.object({ ok: z.literal(false), message: z.string() });
+const ambiguousDate = z.object({ ok: z.literal(false), code: z.literal('ambiguous_date'), ambiguous: z.object({ phrase: z.string(), options: z.tuple([z.string(), z.string()]) }) });
 const bookingInput = z.object({ email: z.string(), timezone: z.string() });
 
 export function bookingReply(topic: Extract<Topic, { kind: 'booking' }>, turn: OfflineTurn, ph: Phrases): string[] {
@@ -27,6 +28,9 @@ export function bookingReply(topic: Extract<Topic, { kind: 'booking' }>, turn: O
   const booked = bookingOk.safeParse(exchange.output);
   const input = bookingInput.safeParse(exchange.input);
   if (!booked.success || !input.success) {
+    // "Next Tuesday" on a Monday: ask which, with both days spelled out, before booking anything.
+    const unclear = ambiguousDate.safeParse(exchange.output);
+    if (unclear.success) return [ph.bookingWhichDay(unclear.data.ambiguous.phrase, ...unclear.data.ambiguous.options)];
     const failure = toolError.safeParse(exchange.output);
     return [ph.bookingFailed(failure.success ? failure.data.message : '', kb.company.salesEmail)];
   }
