@@ -161,6 +161,23 @@ describe('sign-in through next-auth', () => {
     expect((await signIn(email, 'boss password 1')).error).toBeNull();
   });
 
+  it('builds its redirects from the Host the browser used, not the name the server listens on', async () => {
+    const jar = new Jar();
+    const ip = freshIp();
+    const token = await csrf(jar, ip);
+    const response = await authPOST(
+      new NextRequest('http://localhost:3000/api/auth/callback/credentials', {
+        method: 'POST',
+        headers: { host: '127.0.0.1:3000', 'content-type': 'application/x-www-form-urlencoded', cookie: jar.header, 'x-sales-agent-peer': ip },
+        body: new URLSearchParams({ email: 'boss@example.com', password: 'boss password 1', csrfToken: token, callbackUrl: 'http://127.0.0.1:3000/admin/leads' }),
+      }),
+    );
+    expect(response.headers.get('location')).toBe('http://127.0.0.1:3000/admin/leads');
+    // A Host that is no host name is ignored.
+    const odd = await authGET(new NextRequest(`${ORIGIN}/api/auth/providers`, { headers: { host: 'evil.example/x?' } }));
+    expect(((await odd.json()) as { credentials: { signinUrl: string } }).credentials.signinUrl).toBe(`${ORIGIN}/api/auth/signin/credentials`);
+  });
+
   it('sends a sign-in back only to this site', async () => {
     const result = await signIn('boss@example.com', 'boss password 1', { callbackUrl: 'https://evil.example/steal' });
     expect(result.location.origin).toBe(ORIGIN);

@@ -1,10 +1,11 @@
 /** @jest-environment node */
 // Admin passwords (lib/admin/password.ts) and the admin settings (lib/config-admin.ts).
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { burnPasswordCheck, generatePassword, hashPassword, isPasswordHash, verifyPassword } from '@/lib/admin/password';
 import { ConfigError } from '@/lib/config';
-import { parseAdminConfig, PASSWORD_HASH_PATTERN } from '@/lib/config-admin';
+import { adminEnvSchema, parseAdminConfig, PASSWORD_HASH_PATTERN } from '@/lib/config-admin';
 
 // Cheap parameters keep the suite fast; the format and the check are the same.
 const FAST = { N: 1024, r: 8, p: 1 };
@@ -84,6 +85,13 @@ describe('admin settings', () => {
     expect(config.loginLimits.account).toMatchObject({ count: 5, windowMs: 15 * 60_000 });
     expect(config.loginLimits.ip).toMatchObject({ count: 20, windowMs: 15 * 60_000 });
     expect(config.oauth.providers).toEqual([]);
+  });
+
+  it('documents every variable in .env.example, whose values as copied give the defaults', () => {
+    const text = readFileSync(path.join(__dirname, '..', '..', '.env.example'), 'utf8');
+    const env = Object.fromEntries([...text.matchAll(/^([A-Z0-9_]+)=(.*)$/gm)].map((match) => [match[1], match[2]]));
+    for (const name of Object.keys(adminEnvSchema.shape)) expect(env).toHaveProperty(name);
+    expect(parseAdminConfig(env)).toEqual(parseAdminConfig({}));
   });
 
   it('reads the admin and the viewers, lower-casing the e-mail addresses', () => {

@@ -1,6 +1,36 @@
+import type { NextRequest } from 'next/server';
 import { handlers } from '@/lib/admin/auth';
+import { getServerConfig } from '@/lib/config';
 
 // next-auth's endpoints (sign-in, callback, sign-out, session, csrf, providers) for the admin side; docs/admin.md.
 // Node-only: the credentials check hashes with scrypt (lib/admin/password.ts).
 export const dynamic = 'force-dynamic';
-export const { GET, POST } = handlers;
+
+/**
+ * next-auth builds its redirects and OAuth callback URLs from the request's URL, which Next.js normalises (127.0.0.1
+ * and [::1] become localhost: a browser on 127.0.0.1 was sent to localhost, where its cookie is not). Rebuild it from
+ * APP_ORIGIN, else from Host (and, behind TRUSTED_PROXIES, the proxy's X-Forwarded-Host/-Proto), as a plain Request:
+ * a NextRequest would normalise it again.
+ */
+function withPublicUrl(handler: (request: NextRequest) => Promise<Response>) {
+  return (request: NextRequest) => {
+    const { appOrigin, trustedProxies } = getServerConfig().security;
+    const url = new URL(request.url);
+    const forwarded = (name: string) => (trustedProxies > 0 ? request.headers.get(name)?.split(',')[0]?.trim() : undefined);
+    const host = forwarded('x-forwarded-host') ?? request.headers.get('host');
+    const protocol = forwarded('x-forwarded-proto') ?? url.protocol.replace(/:$/, '');
+    const origin = appOrigin ?? (host && /^[A-Za-z0-9.:[\]-]{1,300}$/.test(host) && /^https?$/.test(protocol) ? `${protocol}://${host}` : url.origin);
+    // With AUTH_URL next-auth rewrites the URL itself (and needs the NextRequest to).
+    if (origin === url.origin || process.env.AUTH_URL) return handler(request);
+    const rebuilt = new Request(`${origin}${url.pathname}${url.search}`, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      duplex: 'half',
+    } as RequestInit);
+    return handler(rebuilt as NextRequest);
+  };
+}
+
+export const GET = withPublicUrl(handlers.GET);
+export const POST = withPublicUrl(handlers.POST);
