@@ -2,6 +2,7 @@ import 'server-only';
 import { createOpenAI } from '@ai-sdk/openai';
 import { generateId as defaultGenerateId, wrapLanguageModel, type LanguageModel, type UIMessageChunk } from 'ai';
 import { getServerConfig, type LlmConfig } from '@/lib/config';
+import { getDebugConfig } from '@/lib/config-debug';
 import { processSingleton } from '@/lib/process-singleton';
 import { createOfflineModel, OFFLINE_MODEL_ID } from '@/lib/llm/offline/model';
 import { pingOpenAI } from '@/lib/llm/ping';
@@ -23,6 +24,8 @@ export interface SalesAgentDeps {
   fetch?: typeof fetch;
   generateId?: () => string;
   logError?: (message: string, error: unknown) => void;
+  /** Stream a `data-debug` part with every reply (default: DEBUG_AGENT, lib/config-debug.ts). */
+  debug?: boolean;
 }
 
 /** Builds the agent for a validated LLM config: OpenAI through the AI SDK, or the offline agent, same pipeline. */
@@ -31,6 +34,7 @@ export function createSalesAgent(llm: LlmConfig, deps: SalesAgentDeps = {}): Sal
   const now = deps.now ?? Date.now;
   const generateId = deps.generateId ?? defaultGenerateId;
   const logError = deps.logError ?? ((message: string, error: unknown) => console.error(message, error));
+  const debug = deps.debug ?? getDebugConfig().agent;
 
   if (llm.provider === 'offline') {
     const model = deps.model ?? createOfflineModel({ knowledgeBase, wordDelayMs: llm.wordDelayMs, now });
@@ -38,7 +42,7 @@ export function createSalesAgent(llm: LlmConfig, deps: SalesAgentDeps = {}): Sal
       kind: 'offline',
       model: OFFLINE_MODEL_ID,
       streamReply: (input: AgentTurnInput): ReadableStream<UIMessageChunk> =>
-        streamAgentReply({ model, agent: 'offline', input, tokenBudget: llm.contextTokens, now, generateId, logError }),
+        streamAgentReply({ model, agent: 'offline', input, tokenBudget: llm.contextTokens, now, generateId, logError, debug }),
       ping: async () => ({ ok: true, latencyMs: 0 }),
     };
   }
@@ -66,6 +70,7 @@ export function createSalesAgent(llm: LlmConfig, deps: SalesAgentDeps = {}): Sal
         now,
         generateId,
         logError,
+        debug,
       }),
     ping: () => pingOpenAI({ baseURL: llm.baseURL, apiKey: llm.apiKey, fetch: deps.fetch ?? fetch, now }),
   };

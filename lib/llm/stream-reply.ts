@@ -17,6 +17,7 @@ import { beginTurn, endTurn, type TurnPlan } from '@/lib/sales/brain';
 import { fallbackNotice } from '@/lib/sales/prompts';
 import { sourcesForReply } from '@/lib/sales/sources';
 import { createSalesTools } from '@/lib/sales/tools';
+import { diffSalesState } from '@/lib/sales/state-diff';
 import { createStateLedger, type StateLedger } from '@/lib/sales/turn-state';
 
 type SalesChunk = InferUIMessageChunk<SalesUIMessage>;
@@ -36,6 +37,8 @@ export interface StreamReplyOptions {
   now: () => number;
   generateId: () => string;
   logError: (message: string, error: unknown) => void;
+  /** Stream a `data-debug` part with the reply (DEBUG_AGENT=1; lib/config-debug.ts). Never set in production by default. */
+  debug?: boolean;
 }
 
 /**
@@ -50,6 +53,10 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
   const toErrorText = (error: unknown) => friendlyErrorText(error, contactEmail);
   const label = `[llm] ${options.agent} reply failed (conversation ${input.conversationId})`;
 
+  // What the debug part reports (collected always: a few array pushes per turn).
+  const toolCalls: { name: string; input: unknown; output: unknown }[] = [];
+  const tokens = { input: 0, output: 0 };
+
   return createUIMessageStream<SalesUIMessage>({
     execute: async ({ writer }) => {
       // The one place this turn's updates are applied: events go to the browser, the update to the chat turn.
@@ -63,6 +70,8 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
         messageMetadata: { createdAt: options.now(), agent: options.agent, turnId: input.userMessage.id },
       });
 
+      const started = options.now();
+      const timings: { name: string; ms: number }[] = [];
       const { plan, ...begun } = beginTurn(ledger.state, context, {
         history: input.history,
         userMessage: input.userMessage,
@@ -70,6 +79,7 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
         trimmedMessages: input.trimmedMessages,
       });
       ledger.apply(begun);
+      timings.push({ name: 'plan', ms: options.now() - started });
       const messages = await convertToModelMessages([...plan.recent, input.userMessage]);
 
       const primary = await relaySteps({ ...options, model: options.model, ledger, plan, messages, write: (chunk) => writer.write(chunk), fallible: Boolean(options.fallback) });
@@ -86,6 +96,20 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
         writer.write({ type: 'source-document', sourceId: passage.id, mediaType: 'text/plain', title: passage.title });
       }
       ledger.apply(endTurn(ledger.state, plan, reply));
+      timings.push({ name: 'reply', ms: options.now() - started });
+      if (options.debug) {
+        writer.write({
+          type: 'data-debug',
+          data: {
+            stage: ledger.state.stage,
+            stateDiff: diffSalesState(input.state, ledger.state),
+            passages: plan.passages.map(({ id, title, score }) => ({ id, title, score, used: used.some((passage) => passage.id === id) })),
+            tools: toolCalls,
+            tokens: { ...tokens, budget: options.tokenBudget },
+            timings,
+          },
+        });
+      }
       const objection = plan.intent === 'objection' ? plan.passages.find((passage) => passage.kind === 'objection')?.id.split(':')[1] : undefined;
       input.onReport?.({ intent: plan.intent, used, ...(objection ? { objection } : {}), fellBack });
       // An aborted reply already ended with an `abort` chunk.
@@ -124,6 +148,7 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
     });
     let text = '';
     for await (const part of result.stream) {
+      if (part.type === 'tool-result') toolCalls.push({ name: part.toolName, input: part.input, output: part.output });
       if (part.type === 'error' && args.fallible && text === '') {
         abort.abort();
         return { failedBeforeText: part.error, text };
@@ -131,6 +156,8 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
       if (part.type === 'text-delta') text += part.text;
       if (part.type === 'finish') {
         input.onUsage?.({ inputTokens: part.totalUsage.inputTokens ?? 0, outputTokens: part.totalUsage.outputTokens ?? 0 });
+        tokens.input += part.totalUsage.inputTokens ?? 0;
+        tokens.output += part.totalUsage.outputTokens ?? 0;
       }
       const chunk = toUIMessageChunk<ToolSet, SalesUIMessage>(part, { tools, sendStart: false, sendFinish: false, onError: toErrorText });
       if (chunk) args.write(chunk);

@@ -30,7 +30,18 @@ export type SalesDataParts = {
   booking: { id: string; email: string; localLabel: string; start: string; ics: string };
   /** The prospect asked for a human. */
   handoff: { reason: string; email?: string };
+  /** Only with DEBUG_AGENT=1 (lib/config-debug.ts): how the reply was made, for whoever tunes the agent. */
+  debug: AgentDebug;
 };
+
+export interface AgentDebug {
+  stage: Stage;
+  stateDiff: { path: string; before: unknown; after: unknown }[];
+  passages: { id: string; title: string; score: number; used: boolean }[];
+  tools: { name: string; input: unknown; output: unknown }[];
+  tokens: { input: number; output: number; budget?: number };
+  timings: { name: string; ms: number }[];
+}
 
 /** The sales tools' inputs and outputs as the UI sees them (`tool-get_pricing` parts and so on). */
 export type SalesUITools = InferUITools<SalesTools>;
