@@ -49,7 +49,10 @@ export function SignInForm({
   const problem = state.problem;
 
   useEffect(() => {
-    if (state.problem) password.current?.focus();
+    // After a refusal: an empty password field, with the focus, for the next try.
+    if (!state.problem || !password.current) return;
+    password.current.value = '';
+    password.current.focus();
   }, [state]);
 
   return (
