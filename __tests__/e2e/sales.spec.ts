@@ -7,6 +7,14 @@ const baseURL = () => {
   return url;
 };
 
+/** The Tuesday of next week, spelled out ("Tuesday 8 December"). */
+function tuesdayNextWeek(): string {
+  const day = new Date();
+  day.setUTCDate(day.getUTCDate() + 7);
+  while (day.getUTCDay() !== 2) day.setUTCDate(day.getUTCDate() + 1);
+  return new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(day);
+}
+
 async function say(page: Page, text: string) {
   const input = page.getByTestId('composer-input');
   await expect(input).toBeEnabled();
@@ -30,7 +38,8 @@ test('a prospect gets prices, gives their details, books a demo and gets an invi
   const email = await say(page, 'You can reach me at ana.lopez@acme.example.');
   await expect(email.getByTestId('lead-confirmation')).toContainText("we'll email you at ana.lopez@acme.example");
 
-  const booking = await say(page, 'Can we book a demo next Tuesday at 10am? My time zone is Europe/Madrid.');
+  // An explicit date: "next Tuesday" said on a Monday is ambiguous, and the agent rightly asks which one.
+  const booking = await say(page, `Can we book a demo on ${tuesdayNextWeek()} at 10am? My time zone is Europe/Madrid.`);
   const card = booking.getByTestId('booking-card');
   await expect(card).toContainText(/Demo booked/);
   const href = await card.getByTestId('booking-ics').getAttribute('href');
