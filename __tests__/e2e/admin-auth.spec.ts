@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { hashPassword } from '../../lib/admin/password';
 import { startNextServer } from '../../scripts/lib/next-server.mjs';
+import { adminEnv, signInOverHttp, signInWithForm as signIn, TEST_ADMIN as ADMIN, TEST_VIEWER as VIEWER } from '../support/admin-session';
 import { startRedis, type RedisHarness } from '../support/redis';
 
 /**
@@ -11,10 +11,7 @@ import { startRedis, type RedisHarness } from '../support/redis';
  */
 type Server = Awaited<ReturnType<typeof startNextServer>>;
 
-const ADMIN = { email: 'admin@e2e.test', password: 'admin password e2e 1' };
-const VIEWER = { email: 'viewer@e2e.test', password: 'viewer password e2e 2' };
 const LOCKED = { email: 'locked@e2e.test', password: 'locked password e2e 3' };
-const FAST = { N: 4096, r: 8, p: 1 };
 
 let redis: RedisHarness;
 let server: Server;
@@ -34,12 +31,8 @@ test.beforeAll(async () => {
   server = await startNextServer({
     env: {
       ...baseEnv('e2e-admin:'),
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD_HASH: await hashPassword(ADMIN.password, FAST),
-      ADMIN_VIEWERS: `${VIEWER.email}:${await hashPassword(VIEWER.password, FAST)},${LOCKED.email}:${await hashPassword(LOCKED.password, FAST)}`,
+      ...(await adminEnv([LOCKED])),
       ADMIN_LOGIN_LIMIT_ACCOUNT: '3/15m',
-      // Every browser here comes from 127.0.0.1.
-      ADMIN_LOGIN_LIMIT_IP: '100/15m',
     },
   });
 });
@@ -60,15 +53,6 @@ async function watch(page: Page) {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   return { errors, violations: () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp) };
-}
-
-/** Signs in through the form with the keyboard only: Tab between the labelled fields, Enter to send. */
-async function signIn(page: Page, account: { email: string; password: string }) {
-  await page.getByLabel('E-mail').fill(account.email);
-  await page.keyboard.press('Tab');
-  await expect(page.getByLabel('Password')).toBeFocused();
-  await page.keyboard.type(account.password);
-  await page.keyboard.press('Enter');
 }
 
 async function keyCall(request: APIRequestContext, secret: string) {
@@ -198,13 +182,8 @@ test('with no admin configured, start-up prints a generated password once; a res
     expect(first.logs()).toContain('[admin] No admin configured: sign in at /admin as admin@localhost with password');
 
     // Sign in as a script would: next-auth's CSRF token, then the credentials callback.
-    const { csrfToken } = (await (await request.get(`${first.url}/api/auth/csrf`)).json()) as { csrfToken: string };
-    const answer = await request.post(`${first.url}/api/auth/callback/credentials`, {
-      form: { email: 'admin@localhost', password, csrfToken, callbackUrl: `${first.url}/admin` },
-      maxRedirects: 0,
-    });
-    expect(answer.status()).toBe(302);
-    expect(answer.headers()['location']).toBe(`${first.url}/admin`);
+    const landed = await signInOverHttp(request, first.url, { email: 'admin@localhost', password });
+    expect(landed.toString()).toBe(`${first.url}/admin`);
     const keys = await request.get(`${first.url}/api/v1/admin/keys`);
     expect(keys.status()).toBe(200);
   } finally {
