@@ -8,7 +8,7 @@ import { newConversationId, TEST_SESSION_SECRET, visitorHeaders } from '../suppo
 
 process.env.OFFLINE_WORD_DELAY_MS = '0';
 process.env.SESSION_SECRET = TEST_SESSION_SECRET;
-process.env.RATE_LIMIT_CHAT = '3/1m';
+process.env.RATE_LIMIT_CHAT = '4/1m';
 process.env.APP_ORIGIN = 'http://localhost';
 process.env.EMBED_ALLOWED_ORIGINS = 'https://shop.example';
 process.env.CHAT_MAX_MESSAGE_CHARS = '4000';
@@ -53,6 +53,20 @@ describe('chat route events', () => {
     }
   });
 
+  it("does not count the app's own page as an embedding site, whatever name Next.js gives the host", async () => {
+    const visitor = await visitorHeaders();
+    const id = newConversationId();
+    // Next.js hands the route http://localhost/… for a browser that asked http://127.0.0.1:3000.
+    const response = await post(visitor, { id, message: message('Hello') }, { origin: 'http://127.0.0.1:3000', host: '127.0.0.1:3000' });
+    expect(response.status).toBe(200);
+    await readUIChunks(response);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await drainEvents();
+    const turn = published.filter((event) => event.conversationId === id);
+    expect(turn.length).toBeGreaterThan(0);
+    for (const event of turn) expect(event.source?.embedSite).toBeUndefined();
+  });
+
   it('refuses a malformed source with a typed 400', async () => {
     const response = await post(await visitorHeaders(), { id: newConversationId(), message: message('Hi'), source: { page: 42 } });
     expect(response.status).toBe(400);
@@ -71,7 +85,7 @@ describe('chat route events', () => {
   it('publishes rate_limited with the window that refused', async () => {
     const visitor = await visitorHeaders();
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i++) statuses.push((await post(visitor, { id: newConversationId(), message: message('') })).status);
+    for (let i = 0; i < 5; i++) statuses.push((await post(visitor, { id: newConversationId(), message: message('') })).status);
     expect(statuses.at(-1)).toBe(429);
     await drainEvents();
     expect(published).toContainEqual(expect.objectContaining({ type: 'rate_limited', limit: 'chat-visitor', visitorId: expect.any(String) }));

@@ -40,9 +40,18 @@ export function isAllowedOrigin(request: Request, security: Pick<SecurityConfig,
   // from a page in a browser, so it cannot ride a visitor's cookies. "null" (sandboxed frames, file:) is refused.
   if (origin === null) return true;
   if (origin === 'null') return false;
-  if (security.appOrigin === origin || security.embedAllowedOrigins.includes(origin)) return true;
+  if (security.embedAllowedOrigins.includes(origin)) return true;
   // Host (or the proxy's X-Forwarded-Host): a page cannot set either on a cross-site request without a preflight,
   // which this app never grants.
+  return isOwnOrigin(origin, request, security);
+}
+
+/**
+ * Whether the request's Origin is the app itself: APP_ORIGIN, or the host the browser addressed (Host, the proxy's
+ * X-Forwarded-Host, the URL). Not `request.url`'s origin alone: Next.js names 127.0.0.1 "localhost" there.
+ */
+export function isOwnOrigin(origin: string, request: Request, security: { appOrigin?: string | undefined }): boolean {
+  if (security.appOrigin === origin) return true;
   const hosts = [request.headers.get('host'), request.headers.get('x-forwarded-host'), safeHost(request.url)];
   try {
     const originHost = new URL(origin).host;

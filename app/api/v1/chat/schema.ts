@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { eventSourceSchema, type EventSource } from '@/lib/events/schema';
+import { isOwnOrigin } from '@/lib/security/request';
 import { CONVERSATION_ID_RULE, isStrongConversationId } from '@/lib/sales/ui-message';
 
 /**
@@ -66,17 +67,9 @@ export function eventSourceFor(
   security: { appOrigin?: string; embedAllowedOrigins: readonly string[] },
 ): EventSource {
   const origin = request.headers.get('origin');
-  const own = security.appOrigin ?? safeOrigin(request.url);
   const embedSite =
-    origin && origin !== 'null' && origin !== own ? origin : sent?.embedSite && security.embedAllowedOrigins.includes(sent.embedSite) ? sent.embedSite : undefined;
+    origin && origin !== 'null' && !isOwnOrigin(origin, request, security) ? origin : sent?.embedSite && security.embedAllowedOrigins.includes(sent.embedSite) ? sent.embedSite : undefined;
   const page = sent?.page?.split(/[?#]/)[0];
   return { ...(page ? { page } : {}), ...(sent?.utm ? { utm: sent.utm } : {}), ...(embedSite ? { embedSite } : {}) };
 }
 
-function safeOrigin(url: string): string | undefined {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return undefined;
-  }
-}
