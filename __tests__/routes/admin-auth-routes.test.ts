@@ -265,3 +265,67 @@ describe('API key routes', () => {
     expect(put.headers.get('allow')).toBe('GET, POST, HEAD, OPTIONS');
   });
 });
+
+describe('GitHub and Google', () => {
+  // A config of its own (the module's handlers read the environment once): GitHub on, two addresses allowed.
+  const oauthConfig = async () => {
+    const { default: NextAuth } = await import('next-auth');
+    const { buildAuthConfig } = await import('@/lib/admin/auth');
+    const { parseAdminConfig } = await import('@/lib/config-admin');
+    const { createMemoryKv } = await import('@/lib/store/kv');
+    const config = buildAuthConfig({
+      config: parseAdminConfig({
+        AUTH_GITHUB_ID: 'gh-client',
+        AUTH_GITHUB_SECRET: 'gh-secret',
+        ADMIN_OAUTH_ALLOWED_EMAILS: 'lead@example.com,ana@example.com',
+        ADMIN_OAUTH_ADMINS: 'lead@example.com',
+      }),
+      secret: 'oauth-test-secret-oauth-test-secret-0123',
+      kv: createMemoryKv({ prefix: 'o:' }),
+      trustedProxies: 0,
+    });
+    return { config, handlers: NextAuth(config).handlers };
+  };
+
+  it('offers GitHub next to the password and sends the browser to GitHub with our callback', async () => {
+    const { handlers } = await oauthConfig();
+    const providers = (await (await handlers.GET(new NextRequest(`${ORIGIN}/api/auth/providers`))).json()) as Record<string, unknown>;
+    expect(Object.keys(providers).sort()).toEqual(['credentials', 'github']);
+
+    const jar = new Jar();
+    const tokenAnswer = await handlers.GET(new NextRequest(`${ORIGIN}/api/auth/csrf`));
+    jar.take(tokenAnswer);
+    const { csrfToken } = (await tokenAnswer.json()) as { csrfToken: string };
+    const start = await handlers.POST(
+      new NextRequest(`${ORIGIN}/api/auth/signin/github`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.header },
+        body: new URLSearchParams({ csrfToken, callbackUrl: `${ORIGIN}/admin` }),
+      }),
+    );
+    const location = new URL(start.headers.get('location') ?? '');
+    expect(location.origin + location.pathname).toBe('https://github.com/login/oauth/authorize');
+    expect(location.searchParams.get('client_id')).toBe('gh-client');
+    expect(location.searchParams.get('redirect_uri')).toBe(`${ORIGIN}/api/auth/callback/github`);
+  });
+
+  it('lets in only the allowed addresses, as admin or viewer, and never an address the provider has not verified', async () => {
+    const { config } = await oauthConfig();
+    const signInCallback = config.callbacks?.signIn;
+    const jwtCallback = config.callbacks?.jwt;
+    if (!signInCallback || !jwtCallback) throw new Error('callbacks missing');
+    const github = { provider: 'github', type: 'oauth', providerAccountId: '1' } as const;
+    const allowed = async (email: string, profile?: Record<string, unknown>) => signInCallback({ user: { email }, account: github, profile } as never);
+    await expect(allowed('Lead@Example.com')).resolves.toBe(true);
+    await expect(allowed('ana@example.com')).resolves.toBe(true);
+    await expect(allowed('eve@example.com')).resolves.toBe(false);
+    await expect(allowed('ana@example.com', { email_verified: false })).resolves.toBe(false);
+
+    const tokenFor = async (email: string) => jwtCallback({ token: {}, user: { email }, account: github, trigger: 'signIn' } as never);
+    await expect(tokenFor('lead@example.com')).resolves.toMatchObject({ email: 'lead@example.com', role: 'admin', authAt: expect.any(Number) });
+    await expect(tokenFor('ana@example.com')).resolves.toMatchObject({ role: 'viewer' });
+    await expect(tokenFor('eve@example.com')).resolves.toBeNull();
+    // A renewal of a token whose sign-in is older than the session's lifetime ends it.
+    expect(await jwtCallback({ token: { email: 'ana@example.com', role: 'viewer', authAt: 1 } } as never)).toBeNull();
+  });
+});
