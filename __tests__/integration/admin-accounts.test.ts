@@ -9,22 +9,12 @@ import { hashPassword } from '@/lib/admin/password';
 import { hasSessionCookie, safeAdminDestination, signInUrlFor } from '@/lib/admin/session-cookie';
 import { describeSignInError } from '@/lib/admin/sign-in-errors';
 import { parseAdminConfig } from '@/lib/config-admin';
-import { createMemoryKv, createUpstashKv, kvKey, kvOne, KvError, type Kv } from '@/lib/store/kv';
-import { startRedis, type RedisHarness } from '../support/redis';
+import { createMemoryKv, kvKey, kvOne, KvError, type Kv } from '@/lib/store/kv';
+import { bothKvStores } from '../support/kv-stores';
 
 jest.setTimeout(60_000);
 
-let redis: RedisHarness;
-let round = 0;
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(async () => redis?.stop());
-
-const stores: Array<[string, () => Kv]> = [
-  ['memory', () => createMemoryKv({ prefix: `a${++round}:` })],
-  ['redis', () => createUpstashKv({ url: redis.bridgeUrl, token: redis.token, prefix: `a${++round}:` })],
-];
+const stores = bothKvStores('a');
 
 describe.each(stores)('the generated admin on %s', (_name, makeKv) => {
   it('is created once, its password printed once and only its hash stored; other instances only say it exists', async () => {

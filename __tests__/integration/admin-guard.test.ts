@@ -7,24 +7,13 @@ import { createApiKey, LAST_USED_RESOLUTION_MS, listApiKeys, revokeApiKey, settl
 import { readAdminSession, readOrCreateAuthSecret } from '@/lib/admin/session';
 import { hasSessionCookie } from '@/lib/admin/session-cookie';
 import { isAppError } from '@/lib/errors';
-import { createMemoryKv, createUpstashKv, kvHash, kvKey, kvOne, type Kv } from '@/lib/store/kv';
-import { startRedis, type RedisHarness } from '../support/redis';
+import { createMemoryKv, kvHash, kvKey, kvOne, type Kv } from '@/lib/store/kv';
+import { bothKvStores } from '../support/kv-stores';
 
 jest.setTimeout(60_000);
 
 const SECRET = 'test-secret-of-the-admin-sessions-0123456789';
-let redis: RedisHarness;
-let round = 0;
-
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(async () => redis?.stop());
-
-const stores: Array<[string, () => Kv]> = [
-  ['memory', () => createMemoryKv({ prefix: `g${++round}:` })],
-  ['redis', () => createUpstashKv({ url: redis.bridgeUrl, token: redis.token, prefix: `g${++round}:` })],
-];
+const stores = bothKvStores('g');
 
 async function sessionCookie(claims: Record<string, unknown>, { name = 'authjs.session-token', maxAge = 3600, secret = SECRET } = {}) {
   const token = await encode({ token: { sub: 'u1', authAt: Math.floor(Date.now() / 1000), ...claims }, secret, salt: name, maxAge });
