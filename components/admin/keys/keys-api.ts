@@ -1,0 +1,32 @@
+import type { AdminShellTranslate } from '@/lib/i18n/admin-shell';
+
+/** The keys page's calls to /api/v1/admin/keys and the styles its parts share. Client-safe. */
+export const KEYS_URL = '/api/v1/admin/keys';
+
+export class RequestError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+/** JSON in and out; a typed error answer becomes a RequestError with the server's message. */
+export async function call<T>(url: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(url, { ...init, headers: { accept: 'application/json', ...init?.headers } });
+  if (response.status === 204) return undefined as T;
+  const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+  if (!response.ok) throw new RequestError(body?.error?.message ?? `HTTP ${response.status}`, response.status);
+  return body as T;
+}
+
+export function errorText(error: unknown, t: AdminShellTranslate): string {
+  if (error instanceof RequestError && error.status === 401) return t('keys.error.signedOut');
+  return t('keys.error.request', { message: error instanceof Error ? error.message : String(error) });
+}
+
+export const focusRing = 'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600';
+export const primary = `rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60 ${focusRing}`;
+export const secondary = `rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 ${focusRing}`;
+export const danger = `rounded-md bg-red-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-red-800 ${focusRing}`;
