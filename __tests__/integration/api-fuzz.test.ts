@@ -115,6 +115,9 @@ function checkAnswer(request: FuzzRequest, answer: Answer): void {
   if (answer.status >= 500 && answer.status !== 503) fail('a 5xx');
   if (!isUnderApi(request.path)) return;
   if (STACK_TRACE.test(answer.body)) fail('the body looks like a stack trace or names a file');
+  // next-auth's own routes (/api/auth/*) answer in next-auth's format (a signed-out session is `null`); they must
+  // still never fail with a 5xx or leak a stack, checked above.
+  if (/^\/api\/auth(\/|$)/.test(request.path.split('?')[0] ?? '')) return;
   if (/^\s*</.test(answer.body) || /html/i.test(String(answer.headers['content-type'] ?? ''))) fail('an HTML answer under /api');
   if (answer.status < 400) return;
   if (!/^application\/json\b/.test(String(answer.headers['content-type'] ?? ''))) fail('an error that is not JSON');
@@ -170,6 +173,11 @@ function requestArbitrary(opts: { seededId: string; validToken: string; ownOrigi
     `/api/v1/chat/${seededId}/stream`, `/api/v1/chat/${seededId}/stop`, '/api/v1/chat/short-id/stream', `/api/chat/${seededId}/stop`,
     '/api/v1/health', '/api/health',
     '/api/v1/session', '/api/session', '/api/v1/tts', '/api/tts', '/api/v1/transcribe', '/api/transcribe',
+    '/api/v1/identify', '/api/identify',
+    // The admin API: every route refuses a caller without an admin session or key with a typed 401 first.
+    '/api/v1/admin/metrics', '/api/v1/admin/conversations', `/api/v1/admin/conversations/${seededId}`, '/api/v1/admin/leads',
+    `/api/v1/admin/leads/${seededId}`, '/api/v1/admin/export', '/api/v1/admin/backup', '/api/v1/admin/keys', '/api/v1/admin/keys/k1',
+    '/api/v1/admin/webhooks', '/api/v1/admin/webhooks/w1', '/api/v1/admin/webhooks/w1/test', '/api/admin/leads',
     // Unknown: the catch-all, other versions, the reserved paths.
     '/api', '/api/v1', '/api/v2/chat', '/api/auth/session', '/api/v1/_malformed-url', '/api/v1/nope', '/api/_next',
   ];
@@ -336,7 +344,7 @@ async function runBatches(
         if ('error' in answer) throw new Error(`no HTTP answer (${answer.error.message})\n  request: ${describeRequest(request)}`);
         checkAnswer(request, answer);
         const json = answer.status >= 400 && answer.body && /json/.test(String(answer.headers['content-type']));
-        const code = json ? (JSON.parse(answer.body) as { error: { code: string } }).error.code : '';
+        const code = json ? ((JSON.parse(answer.body) as { error?: { code?: string } } | null)?.error?.code ?? '') : '';
         const outcome = `${answer.status} ${code}`.trim();
         outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
       });

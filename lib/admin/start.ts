@@ -2,6 +2,7 @@ import 'server-only';
 import { getAdminConfig } from '@/lib/config-admin';
 import { getKv } from '@/lib/store/kv';
 import { ensureGeneratedAdmin } from './accounts';
+import { getAuthSecret } from './session';
 
 /**
  * Start-up of the admin sign-in: validate its settings (a bad one throws ConfigError, which stops the server), then,
@@ -12,4 +13,6 @@ export function startAdminSignIn(): void {
   void ensureGeneratedAdmin({ config, kv: getKv() }).catch((error: unknown) =>
     console.error('[admin] could not prepare the generated admin (sign-in will fail until the store answers):', error instanceof Error ? error.message : error),
   );
+  // The session key too, at start-up rather than on the first admin request (no write on a read-only visit).
+  void getAuthSecret().catch(() => undefined); // retried on first use: getAuthSecret forgets a failed read
 }

@@ -1,10 +1,13 @@
 import type { NextRequest } from 'next/server';
 import { handlers } from '@/lib/admin/auth';
 import { getServerConfig } from '@/lib/config';
+import { AppError } from '@/lib/errors';
 
 // next-auth's endpoints (sign-in, callback, sign-out, session, csrf, providers) for the admin side; docs/admin.md.
 // Node-only: the credentials check hashes with scrypt (lib/admin/password.ts).
 export const dynamic = 'force-dynamic';
+
+const MAX_AUTH_BODY_BYTES = 16 * 1024;
 
 /**
  * next-auth builds its redirects and OAuth callback URLs from the request's URL, which Next.js normalises (127.0.0.1
@@ -14,6 +17,11 @@ export const dynamic = 'force-dynamic';
  */
 function withPublicUrl(handler: (request: NextRequest) => Promise<Response>) {
   return (request: NextRequest) => {
+    // A sign-in form is a few hundred bytes; next-auth would wait for whatever body a client promised.
+    const declared = Number(request.headers.get('content-length') ?? 0);
+    if (!(declared >= 0 && declared <= MAX_AUTH_BODY_BYTES)) {
+      return Promise.resolve(new AppError('payload_too_large:api', 'A sign-in request body is limited to 16 kB.').toResponse());
+    }
     const { appOrigin, trustedProxies } = getServerConfig().security;
     const url = new URL(request.url);
     const forwarded = (name: string) => (trustedProxies > 0 ? request.headers.get(name)?.split(',')[0]?.trim() : undefined);
