@@ -1,5 +1,6 @@
 import { startNextServer } from '../../scripts/lib/next-server.mjs';
 import { startSmallestStandIn } from '../../scripts/standins/smallest-server.mjs';
+import { adminEnv } from '../support/admin-session';
 import { startRedis } from '../support/redis';
 
 /**
@@ -22,6 +23,8 @@ export default async function globalSetup() {
       RATE_LIMIT_TTS: '5000/1m',
       RATE_LIMIT_TRANSCRIBE: '1000/1m',
       RATE_LIMIT_SESSION: '1000/1m',
+      // The test admin and viewer (__tests__/support/admin-session.ts), so any spec can sign in.
+      ...(await adminEnv()),
     },
   });
   process.env.E2E_BASE_URL = next.url;

@@ -14,12 +14,12 @@ export default async function WebhooksPage() {
   const locale = await getRequestLocale();
   const t = (key: Parameters<typeof translateNotify>[1]) => translateNotify(locale, key);
   return (
-    <div className="mx-auto max-w-4xl space-y-6 px-4 py-8">
+    <main className="mx-auto max-w-4xl space-y-6 px-4 py-8">
       <header>
         <h1 className="text-2xl font-semibold text-slate-900">{t('admin.webhooks.title')}</h1>
         <p className="mt-1 max-w-2xl text-sm text-slate-700">{t('admin.webhooks.intro')}</p>
       </header>
       <WebhooksManager />
-    </div>
+    </main>
   );
 }
