@@ -56,7 +56,7 @@ function PlanCard({ plan, currency, t }: { plan: Plan; currency: string; t: T })
         ) : (
           <>
             <p className="flex items-baseline gap-1.5">
-              <span className="text-3xl font-bold tracking-tight text-slate-900">{formatPrice(monthly, currency)}</span>
+              <bdi dir="ltr" className="text-3xl font-bold tracking-tight text-slate-900">{formatPrice(monthly, currency)}</bdi>
               <span className="text-sm text-slate-600">{t('landing.plans.perSeatMonth')}</span>
             </p>
             {annual !== null ? (
@@ -87,7 +87,7 @@ export default async function Home() {
     <>
       <a
         href="#chat"
-        className="sr-only rounded-md bg-white px-3 py-2 text-sm font-medium text-brand-700 shadow focus:not-sr-only focus:absolute focus:top-3 focus:left-3 focus:z-50 focus:px-3 focus:py-2 focus-visible:outline-2 focus-visible:outline-brand-600"
+        className="sr-only rounded-md bg-white px-3 py-2 text-sm font-medium text-brand-700 shadow focus:not-sr-only focus:absolute focus:top-3 focus:start-3 focus:z-50 focus:px-3 focus:py-2 focus-visible:outline-2 focus-visible:outline-brand-600"
       >
         {t('landing.skipToChat')}
       </a>
@@ -163,7 +163,7 @@ export default async function Home() {
           </p>
           <p>
             {t('landing.footer.email')}{' '}
-            <a href={`mailto:${company.salesEmail}`} className={`font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600 ${focusRing}`}>
+            <a href={`mailto:${company.salesEmail}`} dir="ltr" className={`font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600 ${focusRing}`}>
               {company.salesEmail}
             </a>
           </p>

@@ -144,7 +144,7 @@ export function Composer({ onSend, onStop, busy, disabled = false, maxChars = 40
           {t('composer.hint')}
         </p>
         {showCounter ? (
-          <p id={counterId} data-testid="composer-count" className={`ml-auto tabular-nums ${tooLong ? 'font-semibold text-red-700' : ''}`}>
+          <p id={counterId} data-testid="composer-count" className={`ms-auto tabular-nums ${tooLong ? 'font-semibold text-red-700' : ''}`}>
             <span aria-hidden="true">{t('composer.count', counts)}</span>
             <span className="sr-only">{t('composer.countLabel', counts)}</span>
           </p>

@@ -28,7 +28,7 @@ function UserMessage({ message, queued }: { message: SalesUIMessage; queued: boo
     <li data-testid="message-user" data-queued={queued || undefined} className="flex flex-col items-end gap-1">
       <p className="px-1 text-xs font-medium text-slate-600">{t('chat.role.user')}</p>
       <p
-        className={`max-w-[85%] rounded-2xl rounded-br-sm px-3.5 py-2 text-sm leading-6 break-words whitespace-pre-wrap ${
+        className={`max-w-[85%] rounded-2xl rounded-ee-sm px-3.5 py-2 text-sm leading-6 break-words whitespace-pre-wrap ${
           queued ? 'border border-dashed border-brand-600/60 bg-brand-600/10 text-slate-900' : 'bg-brand-600 text-white'
         }`}
       >
@@ -66,7 +66,7 @@ function AssistantMessage({ message }: { message: SalesUIMessage }) {
         </span>
         {t('chat.role.assistant')}
       </p>
-      <div className="max-w-[92%] rounded-2xl rounded-bl-sm bg-white px-3.5 py-2 text-sm leading-6 text-slate-900 shadow-sm ring-1 ring-slate-200">
+      <div className="max-w-[92%] rounded-2xl rounded-es-sm bg-white px-3.5 py-2 text-sm leading-6 text-slate-900 shadow-sm ring-1 ring-slate-200">
         {message.parts.map((part, index) => {
           if (part.type === 'text') return part.text ? <MessageMarkdown key={index} text={part.text} /> : null;
           if (part.type === 'data-notice') return <ChatNotice key={part.id ?? index} notice={part.data} />;
