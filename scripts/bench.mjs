@@ -1,33 +1,45 @@
-// `npm run bench`: time to first token through /api/v1/chat against calling the OpenAI stand-in directly, at 1, 50
-// and 200 simultaneous chats, measured in one run on this machine. Prints p50/p95 of the added latency, the
-// inter-token gaps, errors, and the Redis commands issued per turn (counted by the Upstash bridge).
-// Options: --ttft=MS (stand-in time to first token, default 150), --interval=MS (between tokens, default 10),
-// --levels=1,50,200, --rounds=N (bursts per level, default 3), --no-dashboard (skip the admin dashboard's query bench).
+// `npm run bench`: time to first token through /api/v1/chat beside its floors, measured in one run on this machine:
+// the OpenAI stand-in called directly, a bare Node relay (scripts/bench/bare-relay.mjs: the limit), and a minimal
+// Next.js 16 route that only relays (bench/floor-app: what Next.js itself costs), at 1, 10 and 50 simultaneous chats.
+// Prints p50/p95 of the time each adds above the stand-in, the server CPU per turn and memory of each, a sustained
+// test (500 long replies at once on one instance, the p95 gap between tokens at the client), the Redis commands per
+// turn (counted by the Upstash bridge), the resume buffer and voice figures, and the admin dashboard's query bench.
+// Options: --ttft=MS (stand-in time to first token, default 200), --interval=MS (between tokens, default 10),
+// --levels=1,10,50, --rounds=N (bursts per level, default 3; 20 for one chat), --sustained=N (streams, default 500),
+// --sustained-tokens=N (tokens per sustained reply, default 200), --no-sustained, --no-voice, --no-dashboard.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createParser } from 'eventsource-parser';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT, ensureBuild, ensureDependencies, ensureNode22, ensureSystemPackages, log } from './lib/bootstrap.mjs';
 import { freePort, startNextServer, waitForHttp } from './lib/next-server.mjs';
+import { ensureFloorBuild, startFloorServer } from './bench/floor-app.mjs';
+import { burst, cpuMs, isOpenAIToken, isUIToken, percentile, printTable, rssMb, sleep, timedStream } from './bench/measure.mjs';
+import { benchResume, benchVoice } from './bench/resume-voice.mjs';
+import { sustain } from './bench/sustained.mjs';
 
 ensureNode22();
 ensureDependencies();
 ensureSystemPackages([{ command: 'redis-server', apt: 'redis-server', brew: 'redis' }]);
 ensureBuild();
+ensureFloorBuild();
 
 const option = (name, fallback) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
-const TTFT_MS = Number(option('ttft', '150'));
+const flag = (name) => process.argv.includes(`--${name}`);
+const TTFT_MS = Number(option('ttft', '200'));
 const INTERVAL_MS = Number(option('interval', '10'));
-const LEVELS = option('levels', '1,50,200').split(',').map(Number);
+const LEVELS = option('levels', '1,10,50').split(',').map(Number);
 const ROUNDS = Number(option('rounds', '3'));
+const SUSTAINED = flag('no-sustained') ? 0 : Number(option('sustained', '500'));
+const SUSTAINED_TOKENS = Number(option('sustained-tokens', '200'));
 const SMALLEST_FIRST_CHUNK_MS = Number(option('tts-first-chunk', '80'));
 const VOICE_SAMPLES = Number(option('voice-samples', '15'));
 const REPLY = 'Northwind Cloud Pro is built for growing teams: unlimited projects, advanced automations, SSO, and priority support, all in one place.';
 const TOKEN = 'bench-token';
 
 const children = [];
+let stopping = false;
 function startChild(command, args, name) {
   const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -37,10 +49,9 @@ function startChild(command, args, name) {
   children.push(child);
   return child;
 }
-let stopping = false;
 
 const redisDir = mkdtempSync(path.join(tmpdir(), 'bench-redis-'));
-const [redisPort, bridgePort, standInPort, smallestPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+const [redisPort, bridgePort, standInPort, smallestPort, relayPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
 startChild('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', redisDir], 'redis-server');
 startChild(process.execPath, ['scripts/redis-bridge.mjs', '--redis', `redis://127.0.0.1:${redisPort}`, '--port', String(bridgePort), '--token', TOKEN], 'bridge');
 startChild(process.execPath, ['scripts/standins/openai-server.mjs', '--port', String(standInPort), '--ttft', String(TTFT_MS), '--interval', String(INTERVAL_MS)], 'stand-in');
@@ -48,11 +59,16 @@ startChild(process.execPath, ['scripts/standins/smallest-server.mjs', '--port', 
 const smallestUrl = `http://127.0.0.1:${smallestPort}`;
 const bridgeUrl = `http://127.0.0.1:${bridgePort}`;
 const standInUrl = `http://127.0.0.1:${standInPort}/v1`;
+const relay = startChild(process.execPath, ['scripts/bench/bare-relay.mjs', '--port', String(relayPort), '--upstream', standInUrl], 'bare relay');
+const relayUrl = `http://127.0.0.1:${relayPort}`;
 await waitForHttp(`${bridgeUrl}/__bridge/stats`);
 await waitForHttp(`${standInUrl}/models`);
 await waitForHttp(`${smallestUrl}/__standin/stats`);
-await fetch(`http://127.0.0.1:${standInPort}/__standin/behaviour`, { method: 'POST', body: JSON.stringify({ replyText: REPLY }) });
+await waitForHttp(relayUrl);
+const control = (body) => fetch(`http://127.0.0.1:${standInPort}/__standin/behaviour`, { method: 'POST', body: JSON.stringify(body) });
+await control({ replyText: REPLY });
 
+const floor = await startFloorServer({ upstreamUrl: standInUrl });
 const next = await startNextServer({
   env: {
     OPENAI_API_KEY: 'sk-bench',
@@ -72,7 +88,7 @@ const next = await startNextServer({
     // Every bench chat is a new conversation of the one bench visitor.
     CHAT_MAX_CONVERSATIONS_PER_DAY: '100000',
     LLM_SPEND_CAP_DAILY_USD: '0',
-    LLM_MAX_CONCURRENT: '1000',
+    LLM_MAX_CONCURRENT: '2000',
     // e.g. BENCH_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server under load.
     ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
   },
@@ -85,150 +101,125 @@ const visitor = { authorization: `Bearer ${sessionToken}` };
 
 async function stopAll() {
   stopping = true;
-  await next.stop();
+  await Promise.all([next.stop(), floor.stop()]);
   for (const child of children) child.kill('SIGTERM');
   rmSync(redisDir, { recursive: true, force: true });
 }
 
-/** Reads an SSE body, calling onData(payload) per `data:` line; returns when the stream ends. */
-/**
- * Reads a server-sent event stream (eventsource-parser) until it ends or `onEvent` returns true, then cancels it.
- * @param {Response} response @param {(event: { id: string | undefined, data: string }) => boolean | void} onEvent
- */
-async function readEvents(response, onEvent) {
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let stop = false;
-  const parser = createParser({ onEvent: (event) => { if (!stop && onEvent({ id: event.id, data: event.data }) === true) stop = true; } });
-  while (!stop) {
-    const { done, value } = await reader.read();
-    if (done) return;
-    parser.feed(decoder.decode(value, { stream: true }));
-  }
-  await reader.cancel().catch(() => undefined);
-}
-
-/** The `data` of each event, as the browser's chat reads it. */
-const readSse = (response, onData) => readEvents(response, (event) => void onData(event.data));
-
-/** One streamed request; returns { ttft, gaps, error } with times in ms from just before fetch(). */
-async function timedStream(send, isToken) {
-  const started = performance.now();
-  const times = [];
-  try {
-    const response = await send();
-    if (!response.ok) return { error: `HTTP ${response.status}` };
-    let failed;
-    await readSse(response, (data) => {
-      if (data === '[DONE]') return;
-      const parsed = JSON.parse(data);
-      if (parsed.type === 'error') failed = parsed.errorText;
-      if (isToken(parsed)) times.push(performance.now());
-    });
-    if (failed || times.length === 0) return { error: failed ?? 'no tokens' };
-    const gaps = times.slice(1).map((time, index) => time - times[index]);
-    return { ttft: times[0] - started, gaps };
-  } catch (error) {
-    return { error: String(error?.message ?? error) };
-  }
-}
-
+// The same Chat Completions request for the stand-in and both floors; the app gets a chat message.
+const openAIRequest = JSON.stringify({ model: 'gpt-bench', stream: true, stream_options: { include_usage: true }, messages: [{ role: 'user', content: 'Tell me about Pro' }] });
+const postOpenAI = (url) => () => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer sk-bench' }, body: openAIRequest });
 let conversationSeq = 0;
-const direct = () =>
-  timedStream(
-    () => fetch(`${standInUrl}/chat/completions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer sk-bench' },
-      body: JSON.stringify({ model: 'gpt-bench', stream: true, stream_options: { include_usage: true }, messages: [{ role: 'user', content: 'Tell me about Pro' }] }),
-    }),
-    (chunk) => Boolean(chunk.choices?.[0]?.delta?.content),
-  );
-const viaApp = () =>
-  timedStream(
-    () => fetch(`${next.url}/api/v1/chat`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...visitor },
-      body: JSON.stringify({ id: randomUUID(), message: { id: `u${++conversationSeq}`, role: 'user', parts: [{ type: 'text', text: 'Tell me about Pro' }] } }),
-    }),
-    (chunk) => chunk.type === 'text-delta',
-  );
-
-const percentile = (values, p) => {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-};
-const burst = async (n, fn) => Promise.all(Array.from({ length: n }, fn));
-/** CPU time (ms) the Next.js server process has used so far, from /proc (Linux); null elsewhere. */
-const serverCpuMs = () => {
-  try {
-    const fields = readFileSync(`/proc/${next.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return null;
-  }
-};
+const postApp = () =>
+  fetch(`${next.url}/api/v1/chat`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...visitor },
+    body: JSON.stringify({ id: randomUUID(), message: { id: `u${++conversationSeq}`, role: 'user', parts: [{ type: 'text', text: 'Tell me about Pro' }] } }),
+  });
+const targets = [
+  { name: 'stand-in direct', pid: undefined, send: postOpenAI(`${standInUrl}/chat/completions`), isToken: isOpenAIToken, marker: '"delta":{"content":' },
+  { name: 'bare Node relay', pid: relay.pid, send: postOpenAI(relayUrl), isToken: isOpenAIToken, marker: '"delta":{"content":' },
+  { name: 'Next.js floor', pid: floor.pid, send: postOpenAI(`${floor.url}/api/relay`), isToken: isOpenAIToken, marker: '"delta":{"content":' },
+  { name: 'this app', pid: next.pid, send: postApp, isToken: isUIToken, marker: '"text-delta"' },
+];
+const [direct, bare, nextFloor, app] = targets;
+const viaApp = () => timedStream(postApp, isUIToken);
 const bridgeStats = async () => (await fetch(`${bridgeUrl}/__bridge/stats`, { headers: { authorization: `Bearer ${TOKEN}` } })).json();
 
 try {
   log(`Warming up (stand-in: time to first token ${TTFT_MS} ms, ${INTERVAL_MS} ms between tokens)`);
-  for (let index = 0; index < 5; index++) await Promise.all([viaApp(), direct()]);
+  for (let index = 0; index < 5; index++) for (const target of targets) await burst(3, () => timedStream(target.send, target.isToken));
 
   // Redis commands per turn: one chat at a time, after its turn has been stored.
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  await sleep(300);
   const statsBefore = await bridgeStats();
   const TURNS = 10;
   for (let index = 0; index < TURNS; index++) await viaApp();
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  await sleep(300);
   const statsAfter = await bridgeStats();
   const commandsPerTurn = (statsAfter.commands - statsBefore.commands) / TURNS;
   const requestsPerTurn = (statsAfter.requests - statsBefore.requests) / TURNS;
 
-  const rows = [];
+  const latencyRows = [];
+  const costRows = [];
+  const summary = {};
   for (const level of LEVELS) {
-    const app = [];
-    const base = [];
-    let cpu = 0;
+    const results = new Map(targets.map((target) => [target, []]));
+    const cpu = new Map(targets.map((target) => [target, 0]));
     // A single chat is cheap to repeat: take enough samples for a stable median.
     const rounds = level === 1 ? Math.max(ROUNDS, 20) : ROUNDS;
     for (let round = 0; round < rounds; round++) {
-      // Direct and via-app bursts alternate so both see the same machine state.
-      base.push(...(await burst(level, direct)));
-      const cpuBefore = serverCpuMs();
-      app.push(...(await burst(level, viaApp)));
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      cpu += (serverCpuMs() ?? NaN) - (cpuBefore ?? NaN);
+      // The four take turns, burst by burst, so that all of them see the same machine state.
+      for (const target of targets) {
+        const before = target.pid ? cpuMs(target.pid) : NaN;
+        results.get(target).push(...(await burst(level, () => timedStream(target.send, target.isToken))));
+        await sleep(level === 1 ? 20 : 200);
+        cpu.set(target, cpu.get(target) + (target.pid ? cpuMs(target.pid) - before : NaN));
+      }
     }
-    const ok = (results) => results.filter((result) => !result.error);
-    const appTtft = ok(app).map((result) => result.ttft);
-    const baseTtft = ok(base).map((result) => result.ttft);
-    const appGaps = ok(app).flatMap((result) => result.gaps);
-    const baseGaps = ok(base).flatMap((result) => result.gaps);
-    rows.push({
+    const ttfts = (target) => results.get(target).filter((result) => !result.error).map((result) => result.ttft);
+    const at = (target, p) => percentile(ttfts(target), p);
+    const added = (target, p) => at(target, p) - at(direct, p);
+    const errors = [...results.values()].flat().filter((result) => result.error);
+    latencyRows.push({
       chats: level,
-      samples: app.length,
-      'direct ttft p50': percentile(baseTtft, 50),
-      'app ttft p50': percentile(appTtft, 50),
-      'added p50': percentile(appTtft, 50) - percentile(baseTtft, 50),
-      'added p95': percentile(appTtft, 95) - percentile(baseTtft, 95),
-      'gap p50 (direct/app)': `${percentile(baseGaps, 50).toFixed(1)} / ${percentile(appGaps, 50).toFixed(1)}`,
-      'gap p95 (direct/app)': `${percentile(baseGaps, 95).toFixed(1)} / ${percentile(appGaps, 95).toFixed(1)}`,
-      'server cpu/turn': cpu / app.length,
-      errors: app.filter((result) => result.error).length + base.filter((result) => result.error).length,
+      samples: results.get(app).length,
+      'direct ttft p50': at(direct, 50),
+      'bare relay +p50': added(bare, 50),
+      '+p95': added(bare, 95),
+      'Next floor +p50': added(nextFloor, 50),
+      ' +p95': added(nextFloor, 95),
+      'this app +p50': added(app, 50),
+      '  +p95': added(app, 95),
+      'app − floor p50': added(app, 50) - added(nextFloor, 50),
+      'app / floor p50': (added(app, 50) / Math.max(added(nextFloor, 50), 0.1)).toFixed(2) + '×',
+      errors: errors.length,
     });
-    const firstError = [...app, ...base].find((result) => result.error);
-    if (firstError) console.error(`  level ${level}: first error: ${firstError.error}`);
+    const perTurn = (target) => cpu.get(target) / results.get(target).length;
+    costRows.push({
+      chats: level,
+      'bare relay cpu/turn': perTurn(bare),
+      'Next floor cpu/turn': perTurn(nextFloor),
+      'this app cpu/turn': perTurn(app),
+      'bare relay rss MB': rssMb(bare.pid),
+      'Next floor rss MB': rssMb(nextFloor.pid),
+      'this app rss MB': rssMb(app.pid),
+    });
+    summary[level] = { floor: added(nextFloor, 50), app: added(app, 50) };
+    if (errors[0]) console.error(`  level ${level}: first error: ${errors[0].error}`);
   }
 
   printTable(
-    `Time to first token through /api/v1/chat vs the stand-in called directly (ms; ${ROUNDS} bursts per level, 20 for one chat; node ${process.versions.node}; server CPU per turn from /proc)`,
-    rows,
+    `Time to first token added above the stand-in called directly (ms; p50/p95; ${ROUNDS} bursts per level, 20 for one chat; stand-in ${TTFT_MS} ms to first token, ${INTERVAL_MS} ms between tokens; node ${process.versions.node})`,
+    latencyRows,
   );
-  console.log(`\nRedis per chat turn (through the Upstash bridge, rate limiting on: per visitor + per address): ${commandsPerTurn.toFixed(1)} commands in ${requestsPerTurn.toFixed(1)} HTTP requests`);
-  console.log('Goal: added p50 < 5 ms for 1 chat and < 40 ms for a burst of 50, no errors.');
+  printTable('Server CPU per turn (ms, from /proc: user + system) and resident memory after each level (MB)', costRows);
+  const one = summary[1];
+  const fifty = summary[50];
+  if (one) console.log(`\nOne chat: this app adds ${(one.app - one.floor).toFixed(1)} ms more than the Next.js floor (goal ≤ 3 ms).`);
+  if (fifty) console.log(`50 chats: this app adds ${(fifty.app / Math.max(fifty.floor, 0.1)).toFixed(2)}× what the Next.js floor adds (goal ≤ 1.5×).`);
+  console.log(`Redis per chat turn (through the Upstash bridge, rate limiting on: per visitor + per address): ${commandsPerTurn.toFixed(1)} commands in ${requestsPerTurn.toFixed(1)} HTTP requests (goal ≤ 8 besides the resume buffer)`);
 
-  await benchResume();
-  await benchVoice();
+  if (SUSTAINED > 0) {
+    const long = Array.from({ length: SUSTAINED_TOKENS }, (_, i) => `w${i}`).join(' ');
+    await control({ replyText: long });
+    log(`Sustained: ${SUSTAINED} streams at once, ${SUSTAINED_TOKENS} tokens each (${INTERVAL_MS} ms apart)`);
+    const rows = [];
+    try {
+      for (const target of [bare, nextFloor, app]) {
+        rows.push(await sustain(target, { streams: SUSTAINED, tokens: SUSTAINED_TOKENS }));
+        await sleep(1_000);
+      }
+    } finally {
+      await control({ replyText: REPLY });
+    }
+    printTable(`Sustained: ${SUSTAINED} concurrent streams on one instance, ${SUSTAINED_TOKENS} tokens each at ${INTERVAL_MS} ms (gaps between tokens at the client, ms; CPU per stream from /proc)`, rows);
+  }
+
+  await benchResume({ appUrl: next.url, visitor, standInPort, bridgeStats, viaApp, reply: REPLY });
+  if (!flag('no-voice')) {
+    await benchVoice({ appUrl: next.url, visitor, standInPort, ttftMs: TTFT_MS, intervalMs: INTERVAL_MS, smallestFirstChunkMs: SMALLEST_FIRST_CHUNK_MS, samples: VOICE_SAMPLES });
+  }
 } finally {
   await stopAll();
 }
@@ -236,161 +227,7 @@ try {
 // ----------------------------------------------------------------------------------------------- Admin dashboard
 // The metrics query over 10,000 conversations' worth of events in 30 days, on a Redis of its own (`npm run
 // bench:dashboard` runs it alone). Skip with --no-dashboard.
-if (!process.argv.includes('--no-dashboard')) {
+if (!flag('no-dashboard')) {
   const dashboard = spawnSync(process.execPath, ['scripts/bench-dashboard.mjs'], { cwd: ROOT, stdio: 'inherit' });
   if (dashboard.status !== 0) process.exitCode = dashboard.status ?? 1;
-}
-
-/**
- * Resumable replies: the Redis commands one 500-token reply costs with the resume buffer on (the whole turn: load,
- * limits, lock, buffer flushes, store), and the time from a reconnect (GET …/stream with Last-Event-ID) to the first
- * replayed event, after dropping the connection 20 events into a reply.
- */
-async function benchResume() {
-  const control = (body) => fetch(`http://127.0.0.1:${standInPort}/__standin/behaviour`, { method: 'POST', body: JSON.stringify(body) });
-  const LONG = Array.from({ length: 500 }, (_, i) => `w${i}`).join(' ');
-  await control({ replyText: LONG });
-  try {
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const before = await bridgeStats();
-    const long = await viaApp();
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const after = await bridgeStats();
-    const tokens = long.gaps ? long.gaps.length + 1 : 0;
-    const kinds = (name) => (after.byKind?.[name] ?? 0) - (before.byKind?.[name] ?? 0);
-    const bufferCommands = kinds('stream') + kinds('lock');
-
-    const reconnects = [];
-    for (let sample = 0; sample < 10; sample++) {
-      const id = randomUUID();
-      const abort = new AbortController();
-      const response = await fetch(`${next.url}/api/v1/chat`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...visitor },
-        body: JSON.stringify({ id, message: { id: `r${sample}-${process.pid}`, role: 'user', parts: [{ type: 'text', text: 'Tell me about Pro' }] } }),
-        signal: abort.signal,
-      });
-      let lastId = 0;
-      let seen = 0;
-      await readEvents(response, (event) => {
-        lastId = Number(event.id ?? lastId);
-        seen += 1;
-        return seen >= 20;
-      });
-      abort.abort();
-      const started = performance.now();
-      const resumed = await fetch(`${next.url}/api/v1/chat/${id}/stream`, { headers: { ...visitor, 'last-event-id': String(lastId) } });
-      let firstAt = 0;
-      await readEvents(resumed, () => {
-        firstAt ||= performance.now();
-      });
-      reconnects.push(firstAt - started);
-    }
-    console.log(
-      `\nResume buffer: one ${tokens}-token reply cost ${bufferCommands} Redis commands for its buffer and turn lock (goal < 30); ` +
-        `the whole turn ${after.commands - before.commands} commands in ${after.requests - before.requests} HTTP requests` +
-        `\nReconnect (GET /stream with Last-Event-ID, 20 events into a reply) → first replayed event: p50 ${percentile(reconnects, 50).toFixed(1)} ms, p95 ${percentile(reconnects, 95).toFixed(1)} ms (${reconnects.length} samples)`,
-    );
-  } finally {
-    await control({ replyText: REPLY });
-  }
-}
-
-
-/**
- * Voice: from the final transcript (the moment the browser POSTs the chat message) to the first audio chunk of the
- * reply's first sentence, as the browser does it: stream the chat, split sentences as text arrives, POST the first one
- * to /api/v1/tts, wait for its first `audio` event. The floor is the upstream latency: the model's time to first token,
- * its token interval up to the end of that sentence, and (uncached) Smallest's time to first chunk.
- */
-async function benchVoice() {
-  const { createSentenceSplitter } = await import('../lib/voice/sentences.ts');
-  const control = (body) => fetch(`http://127.0.0.1:${standInPort}/__standin/behaviour`, { method: 'POST', body: JSON.stringify(body) });
-  const firstAudio = async (text) => {
-    const started = performance.now();
-    const response = await fetch(`${next.url}/api/v1/tts`, { method: 'POST', headers: { 'content-type': 'application/json', ...visitor }, body: JSON.stringify({ text }) });
-    if (!response.ok) throw new Error(`tts HTTP ${response.status}`);
-    let at;
-    let cached = false;
-    await readSse(response, (data) => {
-      const event = JSON.parse(data);
-      if (event.cached === true) cached = true;
-      if (at === undefined && typeof event.audio === 'string') at = performance.now();
-    });
-    return { ms: at - started, cached };
-  };
-  const turn = async (reply) => {
-    await control({ replyText: reply });
-    const splitter = createSentenceSplitter();
-    const started = performance.now();
-    let deltas = 0;
-    let sentence;
-    let audio;
-    const response = await fetch(`${next.url}/api/v1/chat`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...visitor },
-      body: JSON.stringify({ id: randomUUID(), message: { role: 'user', parts: [{ type: 'text', text: 'What plans do you have?' }] } }),
-    });
-    await readSse(response, (data) => {
-      if (data === '[DONE]' || sentence) return;
-      const chunk = JSON.parse(data);
-      if (chunk.type !== 'text-delta') return;
-      deltas++;
-      const [first] = splitter.push(chunk.delta);
-      if (first) {
-        sentence = first;
-        const sentenceAt = performance.now() - started;
-        // firstAudio resolves after the whole audio stream: the first chunk came `result.ms` after the request.
-        audio = firstAudio(first).then((result) => ({ ...result, at: sentenceAt + result.ms, sentenceAt }));
-      }
-    });
-    const result = await audio;
-    return { ms: result.at, cached: result.cached, deltas, sentenceAt: result.sentenceAt, tts: result.ms };
-  };
-
-  const rows = [];
-  for (const mode of ['uncached', 'cached']) {
-    const samples = [];
-    for (let index = 0; index < VOICE_SAMPLES; index++) {
-      // Uncached: a first sentence never spoken before. Cached: the same sentence as the previous uncached run.
-      const reply = `Plan number ${mode === 'uncached' ? `${index}-${Date.now()}` : 'cached-sample'} fits growing teams well. It includes automations and priority support.`;
-      if (mode === 'cached' && index === 0) await turn(reply);
-      samples.push(await turn(reply));
-    }
-    const floors = samples.map((sample) => TTFT_MS + Math.max(0, sample.deltas - 1) * INTERVAL_MS + (sample.cached ? 0 : SMALLEST_FIRST_CHUNK_MS));
-    const overheads = samples.map((sample, index) => sample.ms - floors[index]);
-    rows.push({
-      mode,
-      samples: samples.length,
-      'cache hits': samples.filter((sample) => sample.cached).length,
-      'first audio p50': percentile(samples.map((sample) => sample.ms), 50),
-      'first audio p95': percentile(samples.map((sample) => sample.ms), 95),
-      'upstream floor p50': percentile(floors, 50),
-      'overhead p50': percentile(overheads, 50),
-      'overhead p95': percentile(overheads, 95),
-      // Where the overhead sits: the chat (first sentence complete vs the model's pace) and the TTS request.
-      'chat part p50': percentile(samples.map((sample) => sample.sentenceAt - (TTFT_MS + Math.max(0, sample.deltas - 1) * INTERVAL_MS)), 50),
-      'tts part p50': percentile(samples.map((sample) => sample.tts - (sample.cached ? 0 : SMALLEST_FIRST_CHUNK_MS)), 50),
-    });
-  }
-  const phrase = [];
-  for (let index = 0; index < VOICE_SAMPLES; index++) phrase.push(await firstAudio('Thanks for your interest in Northwind Cloud.'));
-  printTable(
-    `Voice: final transcript → first audio chunk of the reply (ms; model ${TTFT_MS} ms to first token + ${INTERVAL_MS} ms/token, Smallest ${SMALLEST_FIRST_CHUNK_MS} ms to first chunk)`,
-    rows,
-  );
-  const cachedPhrase = phrase.slice(1).map((sample) => sample.ms);
-  console.log(`\nCached phrase through /api/v1/tts: first audio p50 ${percentile(cachedPhrase, 50).toFixed(1)} ms, p95 ${percentile(cachedPhrase, 95).toFixed(1)} ms (${phrase.slice(1).filter((sample) => sample.cached).length}/${cachedPhrase.length} cache hits)`);
-  console.log('Goal: overhead above the floor p50 < 50 ms uncached; a cached phrase\'s first audio < 20 ms.');
-}
-
-function printTable(title, rows) {
-  const format = (value) => (typeof value === 'number' ? (Number.isInteger(value) ? String(value) : value.toFixed(1)) : String(value));
-  const headers = Object.keys(rows[0]);
-  const widths = headers.map((header) => Math.max(header.length, ...rows.map((row) => format(row[header]).length)));
-  const line = (cells) => `| ${cells.map((cell, index) => cell.padStart(widths[index])).join(' | ')} |`;
-  console.log(`\n${title}\n`);
-  console.log(line(headers));
-  console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
-  for (const row of rows) console.log(line(headers.map((header) => format(row[header]))));
 }
