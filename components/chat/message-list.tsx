@@ -5,6 +5,7 @@ import { replyStatus } from './reply-status';
 import { ChatNotice } from './chat-notice';
 import { MessageMarkdown } from './message-markdown';
 import { BookingCard, HandoffNotice, LeadConfirmation, SourceList } from './sales-parts';
+import { DebugPanel } from './debug-panel';
 
 export interface MessageListProps {
   messages: readonly SalesUIMessage[];
@@ -73,6 +74,7 @@ function AssistantMessage({ message }: { message: SalesUIMessage }) {
           if (part.type === 'data-lead') return <LeadConfirmation key={index} lead={part.data} />;
           if (part.type === 'data-booking') return <BookingCard key={index} booking={part.data} />;
           if (part.type === 'data-handoff') return <HandoffNotice key={index} handoff={part.data} />;
+          if (part.type === 'data-debug') return <DebugPanel key={index} debug={part.data} />;
           return null;
         })}
         {hasText ? <SourceList titles={sources} /> : null}

@@ -113,6 +113,25 @@ export const en = {
   'pwa.update.available': 'A new version of this page is available.',
   'pwa.update.reload': 'Reload',
   'pwa.update.later': 'Not now',
+
+  'debug.title': 'Agent debug',
+  'debug.stage': 'Stage:',
+  'debug.stateDiff': 'State changes',
+  'debug.noChanges': 'Nothing changed.',
+  'debug.becomes': 'becomes',
+  'debug.passages': 'Retrieved passages',
+  'debug.noPassages': 'None retrieved.',
+  'debug.used': 'used',
+  'debug.score': 'score {score}',
+  'debug.tools': 'Tools called',
+  'debug.noTools': 'No tools called.',
+  'debug.toolInput': 'Input',
+  'debug.toolOutput': 'Output',
+  'debug.tokens': 'Tokens',
+  'debug.tokenCounts': '{input} in · {output} out',
+  'debug.tokenBudget': '{input} in · {output} out · budget {budget}',
+  'debug.timings': 'Timings',
+  'debug.timing': '{name} {ms} ms',
 } as const;
 
 export type MessageKey = keyof typeof en;
