@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { embedFrameAncestors, isEmbedPath, parseOriginList } from '@/lib/embed/origins';
 import { ADMIN_PATH_HEADER, hasSessionCookie, isAdminPath, isSignInPath, signInUrlFor } from '@/lib/admin/session-cookie';
+import { explicitLocale, LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE, LOCALE_HEADER, LOCALE_PARAM } from '@/lib/i18n/locales';
 
 /**
  * Runs on the edge before every page request: the CSP with a per-request nonce, and a request id. The other security
@@ -64,6 +65,21 @@ function withAdminPolicy(pathname: string, csp: string): string {
 }
 // ---- end /admin gate ------------------------------------------------------------------------------------------------
 
+// ---- ?lang= (docs/i18n.md) -------------------------------------------------------------------------------------------
+// An explicit language for this request (a header the layout reads, always overwritten here) and remembered in a
+// cookie for the next visits. Not HttpOnly: it is a preference, not a secret.
+function chosenLocale(request: NextRequest, requestHeaders: Headers): string | null {
+  requestHeaders.delete(LOCALE_HEADER);
+  const chosen = explicitLocale(request.nextUrl.searchParams.get(LOCALE_PARAM));
+  if (chosen) requestHeaders.set(LOCALE_HEADER, chosen);
+  return chosen;
+}
+
+function rememberLocale(response: NextResponse, locale: string | null): void {
+  if (locale) response.cookies.set(LOCALE_COOKIE, locale, { path: '/', maxAge: LOCALE_COOKIE_MAX_AGE, sameSite: 'lax' });
+}
+// ---- end ?lang= -----------------------------------------------------------------------------------------------------
+
 export function middleware(request: NextRequest) {
   const requestId = request.headers.get('x-request-id') ?? crypto.randomUUID();
 
@@ -75,12 +91,14 @@ export function middleware(request: NextRequest) {
     gate.headers.set('x-request-id', requestId);
     return gate;
   }
+  const locale = chosenLocale(request, requestHeaders);
   requestHeaders.set('x-nonce', nonce);
   // Next.js reads the nonce from this request header and adds it to its own scripts.
   requestHeaders.set('content-security-policy', csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('content-security-policy', csp);
   response.headers.set('x-request-id', requestId);
+  rememberLocale(response, locale);
   return response;
 }
 

@@ -7,7 +7,7 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((mat
 describe('i18n catalogues', () => {
   it('en and es have exactly the same keys', () => {
     expect(Object.keys(es).sort()).toEqual(Object.keys(en).sort());
-    expect(LOCALES).toEqual(['en', 'es']);
+    expect(LOCALES).toEqual(['en', 'es', 'fr', 'de', 'ar']);
   });
 
   it('every Spanish message is filled in and uses the same placeholders as the English one', () => {
@@ -42,8 +42,9 @@ describe('resolveLocale', () => {
   });
 
   it('falls through unsupported or empty candidates to the next one, then to English', () => {
-    expect(resolveLocale(undefined, null, '', 'fr-FR', ['de', 'es-AR'])).toBe('es');
-    expect(resolveLocale('fr', ['de-DE', 'ja'])).toBe('en');
+    expect(resolveLocale(undefined, null, '', 'pt-BR', ['ja', 'es-AR'])).toBe('es');
+    expect(resolveLocale('fr-CA', ['de-DE', 'ja'])).toBe('fr');
+    expect(resolveLocale('it', ['ja'])).toBe('en');
     expect(resolveLocale()).toBe('en');
   });
 
@@ -52,6 +53,7 @@ describe('resolveLocale', () => {
     expect(parseAcceptLanguage('en;q=0.2, es-ES')).toEqual(['es-ES', 'en']);
     expect(parseAcceptLanguage('es;q=0, en')).toEqual(['en']);
     expect(parseAcceptLanguage(null)).toEqual([]);
-    expect(resolveLocale(parseAcceptLanguage('de-DE,de;q=0.9,es;q=0.8'))).toBe('es');
+    expect(resolveLocale(parseAcceptLanguage('de-DE,de;q=0.9,es;q=0.8'))).toBe('de');
+    expect(resolveLocale(parseAcceptLanguage('it-IT,ar;q=0.9,es;q=0.8'))).toBe('ar');
   });
 });

@@ -1,3 +1,4 @@
+import type { Locale } from '@/lib/i18n/locales';
 import { forgetVisitorSession, visitorHeaders } from '@/lib/client/visitor-session';
 import { createPcm16Decoder } from '@/lib/voice/pcm';
 import { readTtsEvents, type TtsFormat } from './tts-stream';
@@ -27,7 +28,7 @@ export interface PlayerStats {
 }
 
 export interface SpeechPlayerOptions {
-  language: 'en' | 'es';
+  language: Locale;
   endpoint?: string;
   /** TTS requests in flight at once: the next sentence is fetched while the current one plays. */
   maxInFlight?: number;
@@ -56,7 +57,7 @@ interface Item {
 // Scheduling a buffer "now" can land in the past by the time the audio thread sees it: start a hair later.
 const START_LEAD_S = 0.01;
 const DEFAULT_FORMAT: TtsFormat = { encoding: 'pcm_s16le', sampleRate: 24_000, channels: 1 };
-const SPEECH_LANG = { en: 'en-US', es: 'es-ES' } as const;
+import { SPEECH_TAGS as SPEECH_LANG } from '@/lib/voice/languages';
 
 const emptyStats = (): PlayerStats => ({
   sentences: 0,
@@ -77,7 +78,7 @@ const emptyStats = (): PlayerStats => ({
 export class SpeechPlayer {
   state: PlayerState = 'idle';
   readonly stats: PlayerStats = emptyStats();
-  language: 'en' | 'es';
+  language: Locale;
 
   private readonly options: SpeechPlayerOptions;
   private queue: Item[] = [];

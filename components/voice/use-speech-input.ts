@@ -1,5 +1,7 @@
 'use client';
 
+import type { Locale } from '@/lib/i18n/locales';
+
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { forgetVisitorSession, visitorHeaders } from '@/lib/client/visitor-session';
 import { DEFAULT_MAX_RECORDING_SECONDS } from '@/lib/voice/limits';
@@ -48,7 +50,7 @@ export interface Recognition {
 }
 type RecognitionConstructor = new () => Recognition;
 
-const RECOGNITION_LANG = { en: 'en-US', es: 'es-ES' } as const;
+import { SPEECH_TAGS as RECOGNITION_LANG } from '@/lib/voice/languages';
 // Chrome records Opus in WebM, Safari AAC in MP4; the server accepts both.
 const RECORDER_TYPES = ['audio/webm;codecs=opus', 'audio/mp4', 'audio/webm', 'audio/ogg;codecs=opus'];
 // The recorder stops a little before the server's duration cap, so timer jitter never makes a recording too long.
@@ -83,7 +85,7 @@ function mediaErrorState(error: unknown): SpeechInputState {
 }
 
 export interface UseSpeechInputOptions {
-  language: 'en' | 'es';
+  language: Locale;
   /** The prospect started to speak (or pressed the mic): the place for barge-in. */
   onStart?: () => void;
   /** The words recognised so far, while speaking; null when the composer should show its own text again. */

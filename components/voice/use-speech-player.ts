@@ -1,5 +1,7 @@
 'use client';
 
+import type { Locale } from '@/lib/i18n/locales';
+
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { SpeechPlayer, type PlayerErrorCode, type PlayerState, type PlayerStats, type SpeechPlayerOptions } from './speech-player';
 
@@ -18,7 +20,7 @@ export interface UseSpeechPlayer extends SpeechPlayerSnapshot {
 }
 
 export interface UseSpeechPlayerOptions extends Pick<SpeechPlayerOptions, 'endpoint' | 'maxInFlight'> {
-  language: 'en' | 'es';
+  language: Locale;
   onError?: (code: PlayerErrorCode) => void;
 }
 

@@ -1,11 +1,14 @@
 import { adminShellEn, adminShellEs, type AdminShellKey } from './catalogues/admin-shell';
-import { fillPlaceholders, type Locale, type TranslationVars } from './index';
+import { adminShellFr } from './catalogues/admin-shell-fr';
+import { adminShellDe } from './catalogues/admin-shell-de';
+import { adminShellAr } from './catalogues/admin-shell-ar';
+import { fillPlaceholders, type Locale, type TranslationVars } from './locales';
 
 /** The admin shell's messages (lib/i18n/catalogues/admin-shell.ts), with `{name}` placeholders filled. Client-safe. */
 export type { AdminShellKey };
 export type AdminShellTranslate = (key: AdminShellKey, vars?: TranslationVars) => string;
 
-const CATALOGUES: Record<Locale, Record<AdminShellKey, string>> = { en: adminShellEn, es: adminShellEs };
+const CATALOGUES: Record<Locale, Partial<Record<AdminShellKey, string>>> = { en: adminShellEn, es: adminShellEs, fr: adminShellFr, de: adminShellDe, ar: adminShellAr };
 
 export function translateAdminShell(locale: Locale, key: AdminShellKey, vars?: TranslationVars): string {
   return fillPlaceholders(CATALOGUES[locale]?.[key] ?? adminShellEn[key], vars);

@@ -1,11 +1,14 @@
 import { dashboardEn, dashboardEs, type DashboardKey } from './catalogues/dashboard';
-import { fillPlaceholders, type Locale, type TranslationVars } from './index';
+import { dashboardFr } from './catalogues/dashboard-fr';
+import { dashboardDe } from './catalogues/dashboard-de';
+import { dashboardAr } from './catalogues/dashboard-ar';
+import { fillPlaceholders, type Locale, type TranslationVars } from './locales';
 
 /** The dashboard's messages (lib/i18n/catalogues/dashboard.ts), with `{name}` placeholders filled. Client-safe. */
 export type { DashboardKey };
 export type DashboardTranslate = (key: DashboardKey, vars?: TranslationVars) => string;
 
-const CATALOGUES: Record<Locale, Record<DashboardKey, string>> = { en: dashboardEn, es: dashboardEs };
+const CATALOGUES: Record<Locale, Partial<Record<DashboardKey, string>>> = { en: dashboardEn, es: dashboardEs, fr: dashboardFr, de: dashboardDe, ar: dashboardAr };
 
 export function translateDashboard(locale: Locale, key: DashboardKey, vars?: TranslationVars): string {
   return fillPlaceholders(CATALOGUES[locale]?.[key] ?? dashboardEn[key], vars);

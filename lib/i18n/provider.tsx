@@ -1,9 +1,20 @@
 'use client';
 
 import { createContext, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
-import { DEFAULT_LOCALE, resolveLocale, translate, type Locale, type Translate } from '@/lib/i18n';
+import { en, type MessageKey } from './catalogues/en';
+import { es } from './catalogues/es';
+import { DEFAULT_LOCALE, fillPlaceholders, resolveLocale, type Locale, type TranslationVars } from './locales';
 
-const LocaleContext = createContext<Locale | null>(null);
+/** `t(key, vars)` bound to one locale (the same shape as lib/i18n's Translate, without importing every catalogue). */
+type Translate = (key: MessageKey, vars?: TranslationVars) => string;
+type Messages = Partial<Record<MessageKey, string>>;
+
+// Only English (the fallback) and Spanish ship in the client bundle, as before; any other locale's messages come from
+// the server with the page (the layout passes `messages`), so each language costs a page only its own words.
+// (BUNDLED_LOCALES in ./locales names these two: keep them in step.)
+const BUNDLED: Partial<Record<Locale, Messages>> = { en, es };
+
+const LocaleContext = createContext<{ locale: Locale; messages: Messages } | null>(null);
 
 // The browser's language never changes while a page is open in practice, but `languagechange` exists, so honour it.
 function subscribeToLanguage(onChange: () => void) {
@@ -15,12 +26,13 @@ const browserLocale = () => resolveLocale(navigator.languages, navigator.languag
 const serverLocale = () => DEFAULT_LOCALE;
 
 /**
- * Supplies the locale to client components. An explicit `locale` (the server's choice from Accept-Language) wins;
- * without one the browser's language decides, then English.
+ * Supplies the locale and its messages to client components. An explicit `locale` (the server's choice: `?lang=`, the
+ * cookie, then Accept-Language) wins; without one the browser's language decides, then English.
  */
-export function I18nProvider({ locale, children }: { locale?: string | null; children: ReactNode }) {
+export function I18nProvider({ locale, messages, children }: { locale?: string | null; messages?: Messages; children: ReactNode }) {
   const detected = useSyncExternalStore(subscribeToLanguage, browserLocale, serverLocale);
-  const value = locale ? resolveLocale(locale) : detected;
+  const active = locale ? resolveLocale(locale) : detected;
+  const value = useMemo(() => ({ locale: active, messages: messages ?? BUNDLED[active] ?? en }), [active, messages]);
   return <LocaleContext.Provider value={value}>{children}</LocaleContext.Provider>;
 }
 
@@ -28,11 +40,13 @@ export function I18nProvider({ locale, children }: { locale?: string | null; chi
 export function useLocale(): Locale {
   const provided = useContext(LocaleContext);
   const detected = useSyncExternalStore(subscribeToLanguage, browserLocale, serverLocale);
-  return provided ?? detected;
+  return provided?.locale ?? detected;
 }
 
-/** `t(key, vars)` bound to the active locale. */
+/** `t(key, vars)` bound to the active locale (English for a key its messages lack). */
 export function useT(): Translate {
-  const locale = useLocale();
-  return useMemo<Translate>(() => (key, vars) => translate(locale, key, vars), [locale]);
+  const provided = useContext(LocaleContext);
+  const detected = useSyncExternalStore(subscribeToLanguage, browserLocale, serverLocale);
+  const messages = provided?.messages ?? BUNDLED[detected] ?? en;
+  return useMemo<Translate>(() => (key, vars) => fillPlaceholders(messages[key] ?? en[key], vars), [messages]);
 }

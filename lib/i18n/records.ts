@@ -1,11 +1,14 @@
 import { recordsEn, recordsEs, type RecordsKey } from './catalogues/records';
-import { fillPlaceholders, type Locale, type TranslationVars } from './index';
+import { recordsFr } from './catalogues/records-fr';
+import { recordsDe } from './catalogues/records-de';
+import { recordsAr } from './catalogues/records-ar';
+import { fillPlaceholders, type Locale, type TranslationVars } from './locales';
 
 /** The admin's conversations, leads and backups pages' messages (lib/i18n/catalogues/records.ts). Client-safe. */
 export type { RecordsKey };
 export type RecordsTranslate = (key: RecordsKey, vars?: TranslationVars) => string;
 
-const CATALOGUES: Record<Locale, Record<RecordsKey, string>> = { en: recordsEn, es: recordsEs };
+const CATALOGUES: Record<Locale, Partial<Record<RecordsKey, string>>> = { en: recordsEn, es: recordsEs, fr: recordsFr, de: recordsDe, ar: recordsAr };
 
 export function translateRecords(locale: Locale, key: RecordsKey, vars?: TranslationVars): string {
   return fillPlaceholders(CATALOGUES[locale]?.[key] ?? recordsEn[key], vars);

@@ -1,7 +1,8 @@
 import 'server-only';
 import { getServerConfig, type VoiceConfig } from '@/lib/config';
 import { AppError, isAppError } from '@/lib/errors';
-import { isLocale } from '@/lib/i18n';
+import { isLocale, type Locale } from '@/lib/i18n';
+import { espeakVoice, speechLanguage } from '@/lib/voice/languages';
 import { processSingleton } from '@/lib/process-singleton';
 import { getAudioCache, type AudioCache, type CachedAudio } from '@/lib/store';
 import { bytesToBase64 } from './base64';
@@ -69,7 +70,7 @@ export function createSpeechService(options: { config: VoiceConfig; provider: Tt
         );
       }
       const locale = input.language && isLocale(input.language) ? input.language : undefined;
-      const language = locale ? config.languages[locale] : (input.language ?? config.languages.en);
+      const language = locale ? speechLanguage(config, locale) : (input.language ?? config.languages.en);
       const voice = input.voice ?? defaultVoice(config, provider.id, locale ?? 'en');
       if (input.voice !== undefined && !(await provider.hasVoice(input.voice).catch(voiceListFailed))) {
         throw new AppError('bad_request:voice', `Unknown voice "${input.voice}" for ${provider.id}.`);
@@ -149,10 +150,10 @@ async function* replay(cached: CachedAudio, counted: Promise<void>): AsyncGenera
   await counted;
 }
 
-function defaultVoice(config: VoiceConfig, provider: ServerTtsProviderId, locale: 'en' | 'es'): string {
+function defaultVoice(config: VoiceConfig, provider: ServerTtsProviderId, locale: Locale): string {
   if (provider === 'smallest') return config.smallest?.voiceId ?? 'emily';
   if (provider === 'openai') return config.openai?.ttsVoice ?? 'alloy';
-  return config.espeak.voices[locale];
+  return espeakVoice(config, locale);
 }
 
 /** A cache outage must not silence the agent: log it and synthesise as on a miss. */
