@@ -162,7 +162,7 @@ afterEach(() => {
 });
 
 describe('ChatPanel', () => {
-  it('sends the typed question on Enter as { id, message, locale } and shows the streamed reply', async () => {
+  it('sends the typed question on Enter as { id, message, locale, source } and shows the streamed reply', async () => {
     const server = installServer({ history: null, reply: () => streamedReply(['Pro costs ', '**$12**', ' per seat.']) });
     const user = userEvent.setup();
     renderPanel();
@@ -179,7 +179,8 @@ describe('ChatPanel', () => {
     expect(server.posts).toHaveLength(1);
     const [post] = server.posts;
     expect(post!.url).toBe('/api/v1/chat');
-    expect(Object.keys(post!.body).sort()).toEqual(['id', 'locale', 'message']);
+    expect(Object.keys(post!.body).sort()).toEqual(['id', 'locale', 'message', 'source']);
+    expect(post!.body.source).toEqual({ page: '/' });
     expect(post!.body.locale).toBe('en');
     expect(post!.body.id).toBe(CONVERSATION_ID);
     expect(post!.body.message).toMatchObject({ role: 'user', parts: [{ type: 'text', text: 'What does Pro cost?' }] });

@@ -102,7 +102,7 @@ describe('ResumableChatTransport', () => {
     expect(calls.map((call) => `${call.method} ${call.url}`)).toEqual(['POST /api/v1/chat', `GET /api/v1/chat/${CHAT}/stream`]);
     expect(calls[1]!.headers.get('last-event-id')).toBe('4');
     expect(calls[1]!.headers.get('authorization')).toBe('Bearer v1.token');
-    expect(JSON.parse(calls[0]!.body!)).toEqual({ id: CHAT, message: USER, locale: 'en' });
+    expect(JSON.parse(calls[0]!.body!)).toEqual({ id: CHAT, message: USER, locale: 'en', source: { page: '/' } });
     expect(replyEnded).toHaveBeenCalledWith(CHAT, USER.id, 'finished');
   });
 

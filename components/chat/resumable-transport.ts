@@ -3,6 +3,7 @@ import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import type { SalesUIMessage } from '@/lib/chat/messages';
 import { backoffDelay, sleep, type BackoffOptions } from './backoff';
 import type { ConnectionReporter } from './connection';
+import { visitSource, type VisitSource } from './visit-source';
 
 /** A refused request, shaped like the AI SDK's APICallError so the error banner reads it the same way. */
 export class ChatRequestError extends Error {
@@ -48,6 +49,8 @@ export interface ResumableTransportOptions {
   /** No byte for this long on a live reply: the connection is treated as dead and resumed. */
   stallMs?: number;
   events?: TransportEvents;
+  /** The page and the visit's utm sent with each message (default: this window's; components/chat/visit-source.ts). */
+  source?: () => VisitSource;
 }
 
 const TERMINAL: Partial<Record<UIMessageChunk['type'], ReplyOutcome>> = { finish: 'finished', abort: 'stopped', error: 'error' };
@@ -77,7 +80,7 @@ function onBrowserOffline(callback: () => void): () => void {
 }
 
 /**
- * The chat's transport: POSTs `{ id, message, locale }` like before, but reads the SSE itself to remember the last
+ * The chat's transport: POSTs `{ id, message, locale, source }` like before, but reads the SSE itself to remember the last
  * event id, and when the connection breaks mid-reply (not a Stop) resumes with `GET {api}/{id}/stream` +
  * `Last-Event-ID`, backing off with jitter, splicing the replayed events into the same stream: useChat sees one
  * uninterrupted reply, each word once. A message the server never received is sent again with the same id, which
@@ -86,9 +89,13 @@ function onBrowserOffline(callback: () => void): () => void {
 export class ResumableChatTransport implements ChatTransport<SalesUIMessage> {
   readonly resumeStreamIsReplay = true;
   private readonly fetch: typeof fetch;
+  private readonly source: () => VisitSource;
 
   constructor(private readonly options: ResumableTransportOptions) {
     this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.source = options.source ?? (() => visitSource());
+    // Read once now: the visit's utm is remembered before a client-side navigation drops it from the address.
+    this.source();
   }
 
   sendMessages: ChatTransport<SalesUIMessage>['sendMessages'] = async ({ chatId, messages, abortSignal, trigger }) => {
@@ -97,7 +104,8 @@ export class ResumableChatTransport implements ChatTransport<SalesUIMessage> {
     this.options.onSend?.(chatId);
     // A Retry says so: the server may then answer an id whose stored reply was cut off, instead of calling it a duplicate.
     const retry = trigger === 'regenerate-message' ? { trigger } : {};
-    const body = JSON.stringify({ id: chatId, message, locale: this.options.locale, ...retry });
+    const source = this.source();
+    const body = JSON.stringify({ id: chatId, message, locale: this.options.locale, ...(source.page || source.utm ? { source } : {}), ...retry });
     for (let attempt = 0; ; ) {
       let response: Response;
       try {
