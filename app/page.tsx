@@ -2,7 +2,9 @@ import { ChatPanel } from '@/components/chat/chat-panel';
 import { getPublicConfig } from '@/lib/config';
 import { translate, type Locale, type MessageKey, type TranslationVars } from '@/lib/i18n';
 import { getRequestLocale } from '@/lib/i18n/server';
-import { formatPrice, getKnowledgeBase, type Plan } from '@/lib/sales/knowledge';
+import { LocaleSwitcher } from '@/components/i18n/locale-switcher';
+import { formatPrice, type Plan } from '@/lib/sales/knowledge';
+import { getLocalizedKnowledgeBase } from '@/lib/sales/knowledge/localized';
 
 // Everything here is server-rendered: only the chat panel ships JavaScript (the home page has a 120 KB gzip budget).
 
@@ -81,7 +83,7 @@ function PlanCard({ plan, currency, t }: { plan: Plan; currency: string; t: T })
 export default async function Home() {
   const locale: Locale = await getRequestLocale();
   const t: T = (key, vars) => translate(locale, key, vars);
-  const { company, plans, suggestedQuestions } = getKnowledgeBase();
+  const { company, plans, suggestedQuestions } = getLocalizedKnowledgeBase(locale);
 
   return (
     <>
@@ -99,6 +101,7 @@ export default async function Home() {
             </span>
             <span className="truncate">{company.name}</span>
           </p>
+          <LocaleSwitcher locale={locale} label={t('locale.label')} submit={t('locale.submit')} className="ms-auto" />
           <nav aria-label={t('landing.nav.label')}>
             <a href="#chat" className={`rounded-lg bg-brand-600 px-3 py-2 text-sm font-semibold whitespace-nowrap text-white hover:bg-brand-700 ${focusRing}`}>
               {t('landing.nav.talkToSales')}
