@@ -33,6 +33,8 @@ export interface AskOptions {
   state?: SalesState;
   locale?: SalesLocale;
   wordDelayMs?: number;
+  /** Whether invites are e-mailed (SMTP with invites on); default false, as the app runs without SMTP. */
+  invitesByEmail?: boolean;
 }
 
 /** One turn through the agent, with a session built as the chat turn builds it. */
@@ -42,6 +44,7 @@ export async function ask(text: string, options: AskOptions = {}) {
   const session = testSession({
     locale: options.locale ?? 'en',
     now: () => NOW,
+    ...(options.invitesByEmail === undefined ? {} : { invitesByEmail: options.invitesByEmail }),
     ...(options.state ? { state: options.state } : {}),
     userMessages: [...history, message].flatMap((entry) => (entry.role === 'user' ? [{ id: entry.id, text: messageText(entry) }] : [])),
   });

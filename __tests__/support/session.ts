@@ -18,6 +18,8 @@ export function testSession(overrides: Partial<SalesTurnContext> & { state?: Sal
         kb: getKnowledgeBase(),
         userMessages: [],
         now: () => Date.parse('2026-11-24T12:00:00Z'),
+        // As the app runs without SMTP: the invite is the booking card's .ics download, not an e-mail.
+        invitesByEmail: false,
         ...context,
       } satisfies SalesTurnContext,
       state: initial,

@@ -23,7 +23,7 @@ function icsLines(ics: string): string[] {
 
 describe('createBooking: reading preferred times in the prospect’s zone', () => {
   it('books "Tuesday at 10am" in Madrid across the spring DST change', () => {
-    const result = expectOk(book(['Tuesday at 10am'], 'Europe/Madrid'));
+    const result = expectOk(book(['Tuesday at 10am'], 'Europe/Madrid', { invitesByEmail: true }));
     // Booked on Thursday at UTC+1; Tuesday 31 March is already UTC+2.
     expect(result.booking).toMatchObject({
       email: 'ana.lopez@acme.example',
@@ -88,7 +88,7 @@ describe('createBooking: snapping into meeting hours and the future', () => {
   });
 
   it('keeps the time of day when the day is not a working day', () => {
-    const result = expectOk(book(['Saturday 10am'], 'Europe/Madrid'));
+    const result = expectOk(book(['Saturday 10am'], 'Europe/Madrid', { invitesByEmail: true }));
     expect(result.booking.localLabel).toBe('Mon, 30 Mar, 10:00 (Europe/Madrid)');
     expect(result.message).toBe(
       '"Saturday 10am" is outside our meeting hours, so I booked the nearest free slot: Mon, 30 Mar, 10:00 (Europe/Madrid). ' +
@@ -120,7 +120,9 @@ describe('createBooking: snapping into meeting hours and the future', () => {
     const result = expectOk(book(['asap', 'whenever works'], 'Europe/Madrid'));
     expect(result).toMatchObject({ requested: null, adjusted: true, adjustedFor: null });
     expect(result.booking.localLabel).toBe('Thu, 26 Mar, 15:00 (Europe/Madrid)');
-    expect(result.message).toBe('The next free slot is Thu, 26 Mar, 15:00 (Europe/Madrid); the invite goes to ana.lopez@acme.example.');
+    // Without e-mailed invites (no SMTP) the message promises none: the card's .ics download is the invite.
+    expect(result.message).toBe('The next free slot is Thu, 26 Mar, 15:00 (Europe/Madrid); no invite is e-mailed: the .ics download on the booking card is the invite.');
+    expect(expectOk(book(['Saturday 10am'], 'Europe/Madrid')).message).toMatch(/so I booked the nearest free slot: Mon, 30 Mar, 10:00 \(Europe\/Madrid\)\. No invite is e-mailed: /);
     // Late on a Friday the next slot is Monday morning, on the half hour.
     const friday = Date.parse('2026-03-27T19:10:00Z'); // 15:10 in New York
     expect(expectOk(book([], 'America/New_York', { now: friday })).booking.localLabel).toBe('Mon, 30 Mar, 09:00 (America/New_York)');

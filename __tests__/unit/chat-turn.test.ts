@@ -181,6 +181,35 @@ describe('startChatTurn', () => {
   });
 });
 
+describe('the turn context', () => {
+  it('says whether invites are e-mailed: invitesAreEmailed() by default (no SMTP here: false), or as given', async () => {
+    const seen: boolean[] = [];
+    const agent: SalesAgent = {
+      ...scriptedAgent({ words: ['Booked.'] }),
+      streamReply(input) {
+        seen.push(input.context.invitesByEmail);
+        return scriptedAgent({ words: ['Booked.'] }).streamReply(input);
+      },
+    };
+    const store = createMemoryStore(storeOptions);
+    const turn = async (id: string, extra: { invitesByEmail?: boolean }) => {
+      let done!: () => void;
+      const saved = stored((resolve) => (done = resolve));
+      await drain(await startChatTurn({ ...base, ...extra, conversationId: id, message: { id: `u-${id}`, text: 'Book a demo' }, store, agent, onStored: () => done() }));
+      await saved;
+    };
+    const previous = process.env.SMTP_URL;
+    delete process.env.SMTP_URL;
+    try {
+      await turn('turn-mail-1', {});
+      await turn('turn-mail-2', { invitesByEmail: true });
+    } finally {
+      if (previous !== undefined) process.env.SMTP_URL = previous;
+    }
+    expect(seen).toEqual([false, true]);
+  });
+});
+
 describe('idempotency and retries of unfinished replies', () => {
   it('answers a message id once, but answers it again on Retry when its stored reply was cut short', async () => {
     const store = createMemoryStore(storeOptions);

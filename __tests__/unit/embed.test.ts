@@ -144,7 +144,7 @@ describe('events a finished reply gives the host', () => {
         { type: 'text', text: 'Thanks!' },
         { type: 'data-lead', data: { changed: ['teamSize'], values: { teamSize: 12 }, score: 20 } },
         { type: 'data-lead', data: { changed: ['email', 'name'], values: { email: 'ann@acme.test', name: 'Ann' }, score: 45 } },
-        { type: 'data-booking', data: { id: 'b1', email: 'ann@acme.test', localLabel: 'Tue 10:00', start: '2026-12-01T10:00:00Z', ics: 'BEGIN:VCALENDAR' } },
+        { type: 'data-booking', data: { id: 'b1', email: 'ann@acme.test', localLabel: 'Tue 10:00', start: '2026-12-01T10:00:00Z', ics: 'BEGIN:VCALENDAR', emailed: false } },
         { type: 'data-handoff', data: { reason: 'wants a human' } },
       ]),
     );

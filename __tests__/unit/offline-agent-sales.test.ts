@@ -161,4 +161,26 @@ describe('booking honesty', () => {
     expect(types.indexOf('data-booking')).toBeLessThan(types.indexOf('text-delta'));
     expect(second.text).toMatch(/booking card above/);
   });
+
+  it('promises an e-mailed invite only when invites are e-mailed; otherwise points to the card’s .ics link (en + es)', async () => {
+    const request = 'Book a demo for Friday at 11am Europe/Madrid please, my email is kim@example.org';
+    const emailed = await ask(request, { invitesByEmail: true });
+    expect(emailed.text).toContain('The invite goes to **kim@example.org**.');
+    expect(emailed.text).not.toMatch(/by e-mail/);
+    const booking = (result: typeof emailed) => result.chunks.find((chunk) => chunk.type === 'data-booking') as { data: { emailed: boolean } } | undefined;
+    expect(booking(emailed)?.data.emailed).toBe(true);
+
+    const notEmailed = await ask(request, { invitesByEmail: false });
+    expect(notEmailed.text).not.toMatch(/invite goes to/i);
+    expect(notEmailed.text).toContain("We don't send the invite by e-mail: add it to your calendar with the “Add to calendar (.ics)” link on the booking card above.");
+    // Said once, not again by the extra calendar note.
+    expect(notEmailed.text.match(/Add to calendar/g)).toHaveLength(1);
+    expect(booking(notEmailed)?.data.emailed).toBe(false);
+
+    const spanish = await ask('Quiero una demo el viernes a las 11 Europe/Madrid, mi correo es kim@example.org', { locale: 'es', invitesByEmail: false });
+    expect(spanish.text).not.toMatch(/La invitación va a/);
+    expect(spanish.text).toContain('No enviamos la invitación por correo: añádala a su calendario con el enlace «Añadir al calendario (.ics)» de la tarjeta de la reserva, arriba.');
+    const spanishEmailed = await ask('Quiero una demo el viernes a las 11 Europe/Madrid, mi correo es kim@example.org', { locale: 'es', invitesByEmail: true });
+    expect(spanishEmailed.text).toContain('La invitación va a **kim@example.org**.');
+  });
 });

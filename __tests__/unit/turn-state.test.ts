@@ -11,7 +11,7 @@ import { createStateLedger, type SalesTurnContext, type StateUpdate } from '@/li
 
 const NOW = Date.parse('2026-11-24T12:00:00Z');
 const TEXT = "I'm Ana from Acme, we are 20 people. My email is ana@acme.com. Book a demo Friday at 11am Europe/Madrid";
-const context: SalesTurnContext = { conversationId: 'c', locale: 'en', kb: getKnowledgeBase(), userMessages: [{ id: 'u1', text: TEXT }], now: () => NOW };
+const context: SalesTurnContext = { conversationId: 'c', locale: 'en', kb: getKnowledgeBase(), userMessages: [{ id: 'u1', text: TEXT }], now: () => NOW, invitesByEmail: true };
 const message: SalesUIMessage = { id: 'u1', role: 'user', parts: [{ type: 'text', text: TEXT }] };
 
 function deepFreeze<T>(value: T): T {
@@ -52,6 +52,13 @@ describe('pure turn steps', () => {
     const booked = bookMeeting(state, context, { email: 'ana@acme.com', preferredTimes: ['Friday at 11am'], timezone: 'Europe/Madrid' });
     expect(booked.output.ok).toBe(true);
     expect(booked.events[0]).toMatchObject({ type: 'data-booking', data: { email: 'ana@acme.com', ics: expect.stringContaining('BEGIN:VCALENDAR') } });
+    expect(booked.events[0]).toMatchObject({ data: { emailed: true } });
+    expect(booked.output).toMatchObject({ emailed: true, confirmation: expect.stringMatching(/An invite goes to ana@acme\.com\.$/) });
+    // Without e-mailed invites the tool tells the model so: the card's .ics download is the invite.
+    const quiet = bookMeeting(state, { ...context, invitesByEmail: false }, { email: 'ana@acme.com', preferredTimes: ['Friday at 11am'], timezone: 'Europe/Madrid' });
+    expect(quiet.events[0]).toMatchObject({ type: 'data-booking', data: { emailed: false } });
+    expect(quiet.output).toMatchObject({ emailed: false, confirmation: expect.stringContaining('No invite is e-mailed') });
+    expect(JSON.stringify(quiet.output)).not.toMatch(/invite goes to/);
     expect(booked.state.bookings).toHaveLength(1);
     expect(state.bookings).toHaveLength(0);
 

@@ -29,7 +29,7 @@ export function BookingCard({ booking }: { booking: SalesDataParts['booking'] })
   return (
     <div data-testid="booking-card" className="mt-2 rounded-lg bg-brand-50 px-3 py-2 text-xs text-slate-900 ring-1 ring-brand-100">
       <p className="font-semibold">{t('sales.booking.title')}</p>
-      <p className="mt-0.5">{t('sales.booking.when', { when: booking.localLabel, email: booking.email })}</p>
+      <p className="mt-0.5">{t(booking.emailed ? 'sales.booking.when' : 'sales.booking.whenNoEmail', { when: booking.localLabel, email: booking.email })}</p>
       <a
         className="mt-1 inline-block font-semibold text-brand-700 underline focus-visible:outline-2 focus-visible:outline-brand-600"
         href={`data:text/calendar;charset=utf-8,${encodeURIComponent(booking.ics)}`}

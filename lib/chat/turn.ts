@@ -2,6 +2,7 @@ import 'server-only';
 import { generateId, type UIMessageChunk } from 'ai';
 import { messageText, type SalesUIMessage } from '@/lib/sales/ui-message';
 import { getServerConfig } from '@/lib/config';
+import { invitesAreEmailed } from '@/lib/config-notify';
 import { AppError } from '@/lib/errors';
 import { publishEvent } from '@/lib/events/bus';
 import type { EventSource } from '@/lib/events/schema';
@@ -43,6 +44,8 @@ export interface ChatTurnInput {
   now?: () => number;
   locale?: SalesLocale;
   kb?: KnowledgeBase;
+  /** Whether booked prospects are e-mailed their invite (default: `invitesAreEmailed()`, lib/config-notify.ts). */
+  invitesByEmail?: boolean;
   /** Waits before each retry of a failed write, in ms (bounded: then the prospect is told it was not saved). */
   writeRetryDelaysMs?: readonly number[];
   /** Called when the turn has been stored (or failed to store): tests and the bench wait on it. */
@@ -202,6 +205,7 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
       message.role === 'user' ? [{ id: message.id, text: messageText(message) }] : [],
     ),
     now,
+    invitesByEmail: input.invitesByEmail ?? invitesAreEmailed(),
   };
   // The state the turn started from, and what the agent's updates made of it (stored when the reply ends).
   const before: SalesState = known?.state ?? emptySalesState(now());

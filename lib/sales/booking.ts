@@ -32,6 +32,8 @@ export interface BookingRequest {
   kb?: KnowledgeBase;
   /** Meetings already booked, so a new one never overlaps them. */
   taken?: readonly Pick<Booking, 'start' | 'durationMinutes'>[];
+  /** Whether the invite is e-mailed (`invitesAreEmailed()`): the message promises an e-mail only then. */
+  invitesByEmail?: boolean;
 }
 
 export type BookingErrorCode = 'invalid_email' | 'invalid_timezone' | 'invalid_now' | 'no_slot' | 'ambiguous_date';
@@ -177,12 +179,13 @@ export function createBooking(request: BookingRequest): BookingResult {
     }),
     createdAt: now,
   };
+  const invite = request.invitesByEmail ? `the invite goes to ${email}` : 'no invite is e-mailed: the .ics download on the booking card is the invite';
   const message =
     chosen.requested === null
-      ? `The next free slot is ${localLabel}; the invite goes to ${email}.`
+      ? `The next free slot is ${localLabel}; ${invite}.`
       : chosen.adjustedFor
-        ? `"${chosen.requested}" ${ADJUST_WORDS[chosen.adjustedFor]}, so I booked the nearest free slot: ${localLabel}. The invite goes to ${email}.`
-        : `Booked for ${localLabel}; the invite goes to ${email}.`;
+        ? `"${chosen.requested}" ${ADJUST_WORDS[chosen.adjustedFor]}, so I booked the nearest free slot: ${localLabel}. ${invite[0]!.toUpperCase()}${invite.slice(1)}.`
+        : `Booked for ${localLabel}; ${invite}.`;
   return {
     ok: true,
     booking,

@@ -168,12 +168,13 @@ export function bookMeeting(state: SalesState, context: SalesTurnContext, args: 
     return { ...unchanged(state), output: { ok: false as const, code: 'email_not_given', message: 'Ask the prospect for their email before booking.' } };
   }
   const now = context.now();
-  const result = createBooking({ email, preferredTimes: args.preferredTimes, timezone: args.timezone, now, kb: context.kb });
+  const emailed = context.invitesByEmail;
+  const result = createBooking({ email, preferredTimes: args.preferredTimes, timezone: args.timezone, now, kb: context.kb, invitesByEmail: emailed });
   if (!result.ok) return { ...unchanged(state), output: result };
   const { booking } = result;
   const booked: StateUpdate = {
     state: { ...state, bookings: [...state.bookings, booking] },
-    events: [{ type: 'data-booking', data: { id: booking.id, email: booking.email, localLabel: booking.localLabel, start: booking.start, ics: booking.ics } }],
+    events: [{ type: 'data-booking', data: { id: booking.id, email: booking.email, localLabel: booking.localLabel, start: booking.start, ics: booking.ics, emailed } }],
   };
   const update = then(booked, (current) => moveStage(current, { changed: [], bookingMade: true, evidence: `meeting booked for ${booking.localLabel}` }, now));
   return {
@@ -183,7 +184,11 @@ export function bookMeeting(state: SalesState, context: SalesTurnContext, args: 
       bookingId: booking.id,
       start: booking.start,
       when: booking.localLabel,
-      confirmation: `Booked: ${booking.localLabel}. An invite goes to ${booking.email}.`,
+      emailed,
+      // Said only when it happens: without SMTP (or with invites off) nothing is e-mailed and the card's .ics is the invite.
+      confirmation: emailed
+        ? `Booked: ${booking.localLabel}. An invite goes to ${booking.email}.`
+        : `Booked: ${booking.localLabel}. No invite is e-mailed: the prospect adds it to their calendar with the .ics download on the booking card above your reply.`,
     },
   };
 }

@@ -19,6 +19,11 @@ export interface SalesTurnContext {
   /** The prospect's messages so far, oldest first, including the new one: the evidence for anything captured. */
   readonly userMessages: readonly { id: string; text: string }[];
   readonly now: () => number;
+  /**
+   * Whether a booked prospect is e-mailed the invite (lib/config-notify.ts `invitesAreEmailed()`): only then may the
+   * agent say one was sent; otherwise the booking card's .ics download is the invite.
+   */
+  readonly invitesByEmail: boolean;
 }
 
 type EventName = 'lead' | 'stage' | 'booking' | 'handoff';

@@ -26,8 +26,8 @@ export type SalesDataParts = {
   lead: { changed: LeadField[]; values: Partial<Record<LeadField, string | number>>; score: number };
   /** The playbook stage moved, and why. */
   stage: { stage: Stage; reason: string };
-  /** A meeting was booked: the invite is downloadable. */
-  booking: { id: string; email: string; localLabel: string; start: string; ics: string };
+  /** A meeting was booked: the invite is downloadable, and e-mailed only when `emailed` (SMTP with invites on). */
+  booking: { id: string; email: string; localLabel: string; start: string; ics: string; emailed: boolean };
   /** The prospect asked for a human. */
   handoff: { reason: string; email?: string };
   /** Only with DEBUG_AGENT=1 (lib/config-debug.ts): how the reply was made, for whoever tunes the agent. */

@@ -168,6 +168,8 @@ export const en = {
   'voice.consent.body': 'While the microphone is on, what you say is turned into text and sent as your message. We keep the text, not the recording.',
   'voice.consent.allow': 'Allow and start',
   'voice.consent.cancel': 'Not now',
+
+  'sales.booking.whenNoEmail': '{when} · for {email} · no invite is e-mailed: add it to your calendar below',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -167,4 +167,6 @@ export const es: Record<MessageKey, string> = {
   'voice.consent.body': 'Mientras el micrófono está activo, lo que dices se convierte en texto y se envía como tu mensaje. Guardamos el texto, no la grabación.',
   'voice.consent.allow': 'Permitir y empezar',
   'voice.consent.cancel': 'Ahora no',
+
+  'sales.booking.whenNoEmail': '{when} · a nombre de {email} · no se envía invitación por correo: añádala a su calendario abajo',
 };

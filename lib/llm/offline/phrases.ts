@@ -40,7 +40,8 @@ export interface Phrases {
   competitorOurs: (company: string) => string;
   competitorTheirs: (competitor: string) => string;
   objectionCheck: string;
-  booked: (when: string, minutes: number, email: string) => string;
+  /** `emailed`: the invite really goes out by e-mail (invitesAreEmailed); otherwise the card's .ics link is the invite. */
+  booked: (when: string, minutes: number, email: string, emailed: boolean) => string;
   icsNote: string;
   defaultZone: (zone: string) => string;
   bookingNeedsEmail: (minutes: number) => string;
@@ -99,7 +100,10 @@ const en: Phrases = {
   competitorOurs: (company) => `Where ${company} is stronger:`,
   competitorTheirs: (competitor) => `Where ${competitor} is strong:`,
   objectionCheck: 'Does that address your concern?',
-  booked: (when, minutes, email) => `You're booked: **${when}**, a ${minutes}-minute demo with our sales team. The invite goes to **${email}**.`,
+  booked: (when, minutes, email, emailed) =>
+    emailed
+      ? `You're booked: **${when}**, a ${minutes}-minute demo with our sales team. The invite goes to **${email}**.`
+      : `You're booked: **${when}**, a ${minutes}-minute demo with our sales team, for **${email}**. We don't send the invite by e-mail: add it to your calendar with the “Add to calendar (.ics)” link on the booking card above.`,
   icsNote: 'You can also add it to your calendar with the “Add to calendar (.ics)” link on the booking card above.',
   defaultZone: (zone) => `You didn't mention a time zone, so I used ${zone} — tell me yours and I'll move it.`,
   bookingNeedsEmail: (minutes) =>
@@ -164,7 +168,10 @@ const es: Phrases = {
   competitorOurs: (company) => `Dónde ${company} es más fuerte:`,
   competitorTheirs: (competitor) => `Dónde destaca ${competitor}:`,
   objectionCheck: '¿Responde eso a su duda?',
-  booked: (when, minutes, email) => `Reserva hecha: **${when}**, una demo de ${minutes} minutos con nuestro equipo comercial. La invitación va a **${email}**.`,
+  booked: (when, minutes, email, emailed) =>
+    emailed
+      ? `Reserva hecha: **${when}**, una demo de ${minutes} minutos con nuestro equipo comercial. La invitación va a **${email}**.`
+      : `Reserva hecha: **${when}**, una demo de ${minutes} minutos con nuestro equipo comercial, a nombre de **${email}**. No enviamos la invitación por correo: añádala a su calendario con el enlace «Añadir al calendario (.ics)» de la tarjeta de la reserva, arriba.`,
   icsNote: 'También puede añadirla a su calendario con el enlace «Añadir al calendario (.ics)» de la tarjeta de la reserva, arriba.',
   defaultZone: (zone) => `No indicó zona horaria, así que usé ${zone}; dígame la suya y la cambio.`,
   bookingNeedsEmail: (minutes) =>

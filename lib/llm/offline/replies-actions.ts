@@ -8,7 +8,7 @@ import type { Topic } from '@/lib/llm/offline/topic';
  * (the booked slot as the prospect reads it, the email the team will use), never from the agent's own assumptions.
  */
 
-const bookingOk = z.object({ ok: z.literal(true), when: z.string() });
+const bookingOk = z.object({ ok: z.literal(true), when: z.string(), emailed: z.boolean().optional() });
 const toolError = z.object({ ok: z.literal(false), message: z.string() });
 const ambiguousDate = z.object({ ok: z.literal(false), code: z.literal('ambiguous_date'), ambiguous: z.object({ phrase: z.string(), options: z.tuple([z.string(), z.string()]) }) });
 const bookingInput = z.object({ email: z.string(), timezone: z.string() });
@@ -34,9 +34,11 @@ export function bookingReply(topic: Extract<Topic, { kind: 'booking' }>, turn: O
     const failure = toolError.safeParse(exchange.output);
     return [ph.bookingFailed(failure.success ? failure.data.message : '', kb.company.salesEmail)];
   }
+  // Only an e-mailed invite needs the card pointed out as well: otherwise the booking sentence already sends them there.
+  const emailed = booked.data.emailed === true;
   return [
-    ph.booked(booked.data.when, meetings.durationMinutes, input.data.email),
-    ph.icsNote,
+    ph.booked(booked.data.when, meetings.durationMinutes, input.data.email, emailed),
+    emailed ? ph.icsNote : '',
     // The zone came from the knowledge base's default, not from the prospect: say so, so they can correct it.
     topic.timezone === undefined ? ph.defaultZone(input.data.timezone) : '',
   ];
