@@ -1,5 +1,8 @@
 import type { Metadata, Viewport } from 'next';
+import { cookies, headers } from 'next/headers';
 import { OfflineSupport } from '@/components/pwa/service-worker';
+import { THEME_COOKIE, THEME_SCRIPT, isThemeChoice, themeAttributes, themeStyle } from '@/components/theme/theme';
+import { getLookConfig } from '@/lib/config-theme';
 import { clientMessagesFor, localeDirection, translate } from '@/lib/i18n';
 import { I18nProvider } from '@/lib/i18n/provider';
 import { getRequestLocale } from '@/lib/i18n/server';
@@ -11,14 +14,24 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: translate(locale, 'meta.title', { company: getKnowledgeBase().company.name }), description: translate(locale, 'meta.description') };
 }
 
-export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#2f6fed' };
+export function generateViewport(): Viewport {
+  return { width: 'device-width', initialScale: 1, themeColor: getLookConfig().theme.brandColor };
+}
 
 export default async function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
   // The same locale for <html lang dir>, the server-rendered page and the client components, decided once per request
   // (?lang=, then the cookie, then Accept-Language). The client gets only this locale's messages (docs/i18n.md).
   const locale = await getRequestLocale();
+  // Theme (components/theme): the visitor's remembered choice, else THEME_DEFAULT; "system" is resolved before the
+  // first paint by a tiny inline script (with the CSP nonce), so the wrong theme never flashes.
+  const { theme } = getLookConfig();
+  const remembered = (await cookies()).get(THEME_COOKIE)?.value;
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (
-    <html lang={locale} dir={localeDirection(locale)}>
+    <html lang={locale} dir={localeDirection(locale)} {...themeAttributes(isThemeChoice(remembered) ? remembered : theme.defaultTheme)} style={themeStyle(theme)} suppressHydrationWarning>
+      <head>
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+      </head>
       <body className="min-h-dvh bg-slate-50 font-sans text-slate-900 antialiased">
         <I18nProvider locale={locale} messages={clientMessagesFor(locale)}>
           {children}

@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { processSingleton } from './process-singleton';
 import { parseSecurityConfig, securityEnvShape, type SecurityConfig } from './config-security';
+import { getLookConfig, type ChatTexts, type LookConfig, type ThemeConfig } from './config-theme';
 
 export type { RateLimitRule, SecurityConfig } from './config-security';
 
@@ -215,12 +216,18 @@ export interface PublicConfig {
   agent: LlmConfig['provider'];
   /** The browser stops recording just before the server's duration cap on transcription. */
   voice: { maxRecordingSeconds: number };
+  /** Theme and brand (lib/config-theme.ts): painted on the page, so public by nature. */
+  theme: ThemeConfig;
+  /** The chat's name, avatar, greeting, questions, placeholder and legal notice; unset ones are translated defaults. */
+  customization: ChatTexts;
 }
 
-export function getPublicConfig(config: ServerConfig = getServerConfig()): PublicConfig {
+export function getPublicConfig(config: ServerConfig = getServerConfig(), look: LookConfig = getLookConfig()): PublicConfig {
   return {
     chat: { maxMessageChars: config.chat.maxMessageChars },
     agent: config.llm.provider,
     voice: { maxRecordingSeconds: config.security.transcribe.maxSeconds },
+    theme: look.theme,
+    customization: look.chat,
   };
 }

@@ -103,7 +103,7 @@ describe('the embed page', () => {
     expect(screen.getByRole('heading', { level: 2, name: 'Ava' })).toBeInTheDocument();
     expect(container.querySelector('header img')?.getAttribute('src')).toBe('https://cdn.example/ava.png');
     expect(screen.getByText('Hi, I am Ava.')).toBeInTheDocument();
-    expect((container.querySelector('main') as HTMLElement).style.getPropertyValue('--color-brand-500')).toBe('#ffeb3b');
+    expect((container.querySelector('main') as HTMLElement).style.getPropertyValue('--brand-light-500')).toBe('#ffeb3b');
     await waitFor(() => expect(screen.getByTestId('composer-input')).toBeEnabled(), ENGINE_LOAD);
     expect(screen.queryByTestId('voice-toggle')).not.toBeInTheDocument();
     expect(screen.getByTestId('embed-close')).toHaveAccessibleName('Close the chat');

@@ -42,6 +42,8 @@ describe('parseServerConfig', () => {
     const config = parseServerConfig({ OPENAI_API_KEY: 'sk-secret', UPSTASH_REDIS_REST_URL: 'https://x.io', UPSTASH_REDIS_REST_TOKEN: 'tok-secret' });
     const serialized = JSON.stringify(getPublicConfig(config));
     expect(serialized).not.toMatch(/secret|x\.io/);
-    expect(getPublicConfig(config)).toEqual({ chat: { maxMessageChars: 4000 }, agent: 'openai', voice: { maxRecordingSeconds: 60 } });
+    expect(getPublicConfig(config)).toMatchObject({ chat: { maxMessageChars: 4000 }, agent: 'openai', voice: { maxRecordingSeconds: 60 } });
+    // The rest is the look and the chat's wording (lib/config-theme.ts), public by nature.
+    expect(Object.keys(getPublicConfig(config)).sort()).toEqual(['agent', 'chat', 'customization', 'theme', 'voice']);
   });
 });

@@ -65,6 +65,23 @@ export const embedQuerySchema = z.object({
   name: text(60),
   avatar: imageUrl,
   voice: flag,
+  /** Theme and look for this embed (components/theme); unset: the app's (THEME_DEFAULT, THEME_RADIUS). */
+  theme: z.enum(['light', 'dark', 'system']).optional().catch(undefined),
+  radius: z.coerce.number().min(0).max(32).optional().catch(undefined),
+  /** Suggested questions separated by "|" (at most 6, each up to 120 characters). */
+  questions: z
+    .string()
+    .max(800)
+    .optional()
+    .transform((value) => {
+      const list = value?.split('|').map((question) => question.trim()).filter((question) => question && question.length <= 120).slice(0, 6);
+      return list?.length ? list : undefined;
+    })
+    .catch(undefined),
+  placeholder: text(80),
+  /** The legal notice under the composer ("off" hides it) and its privacy link (https or a path here). */
+  notice: text(200),
+  privacy: imageUrl,
 });
 
 export type EmbedOptions = z.output<typeof embedQuerySchema>;

@@ -25,16 +25,46 @@ export interface ComposerProps {
   actions?: ReactNode;
   /** A status line under the input (voice state and errors). */
   status?: ReactNode;
+  /** Replaces the translated placeholder (CHAT_PLACEHOLDER, or the embed's `placeholder` option). */
+  placeholder?: string;
+  /** Text to start with (what was typed before the conversation engine took over from the loading shell). */
+  initialValue?: string;
+  /** Every change of the typed text (the loading shell keeps it for the real composer). */
+  onValueChange?: (value: string) => void;
+  /** Focus the message box when it appears (it replaces a box that had the focus). */
+  autoFocus?: boolean;
+  /** A line under the composer (the legal notice). */
+  footer?: ReactNode;
 }
 
 // Shown once the text is within this share of the limit, so the counter does not nag on ordinary messages.
 const COUNTER_THRESHOLD = 0.8;
 const MAX_HEIGHT_PX = 192;
 
-export function Composer({ onSend, onStop, busy, disabled = false, maxChars = 4000, inputRef, interim = null, onType, actions, status }: ComposerProps) {
+export function Composer({
+  onSend,
+  onStop,
+  busy,
+  disabled = false,
+  maxChars = 4000,
+  inputRef,
+  interim = null,
+  onType,
+  actions,
+  status,
+  placeholder,
+  initialValue = '',
+  onValueChange,
+  autoFocus = false,
+  footer,
+}: ComposerProps) {
   const t = useT();
   const locale = useLocale();
-  const [value, setValue] = useState('');
+  const [value, setValueState] = useState(initialValue);
+  const setValue = (next: string) => {
+    setValueState(next);
+    onValueChange?.(next);
+  };
   const ownRef = useRef<HTMLTextAreaElement>(null);
   const textarea = inputRef ?? ownRef;
   const inputId = useId();
@@ -57,6 +87,12 @@ export function Composer({ onSend, onStop, busy, disabled = false, maxChars = 40
     element.style.height = `${Math.min(element.scrollHeight, MAX_HEIGHT_PX)}px`;
   }, [shown, textarea]);
 
+  useLayoutEffect(() => {
+    if (autoFocus) textarea.current?.focus();
+    // Only when it appears.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
   const text = value.trim();
   const over = text.length - maxChars;
   const tooLong = over > 0;
@@ -70,6 +106,9 @@ export function Composer({ onSend, onStop, busy, disabled = false, maxChars = 40
     if (!canSend) return;
     onSend(text);
     setValue('');
+    // Sent with the button (mouse or keyboard): the focus goes back to the message box, never to the Stop button
+    // that takes the Send button's place (a second Enter would cancel the reply).
+    textarea.current?.focus();
   }
 
   function onSubmit(event: FormEvent) {
@@ -90,7 +129,8 @@ export function Composer({ onSend, onStop, busy, disabled = false, maxChars = 40
       <label htmlFor={inputId} className="sr-only">
         {t('composer.label')}
       </label>
-      <div className="flex items-end gap-2 rounded-xl border border-slate-300 bg-white p-1.5 shadow-sm focus-within:border-brand-600 focus-within:ring-2 focus-within:ring-brand-600/30">
+      {/* On phones the message box has the first row to itself and the buttons wrap below it, so it keeps its width. */}
+      <div className="flex flex-wrap items-end gap-2 rounded-xl border border-slate-300 bg-white p-1.5 shadow-sm focus-within:border-brand-600 focus-within:ring-2 focus-within:ring-brand-600/30 sm:flex-nowrap">
         <textarea
           ref={textarea}
           id={inputId}
@@ -100,7 +140,7 @@ export function Composer({ onSend, onStop, busy, disabled = false, maxChars = 40
           aria-invalid={tooLong || undefined}
           disabled={disabled}
           readOnly={dictating}
-          placeholder={t('composer.placeholder')}
+          placeholder={placeholder ?? t('composer.placeholder')}
           // No maxLength: the browser would cut a long paste silently; the count below says what to shorten instead.
           aria-describedby={describedBy}
           onChange={(event) => {
@@ -108,11 +148,14 @@ export function Composer({ onSend, onStop, busy, disabled = false, maxChars = 40
             onType?.();
           }}
           onKeyDown={onKeyDown}
-          className="block max-h-48 min-h-10 w-full flex-1 resize-none bg-transparent px-2 py-2 text-base leading-6 text-slate-900 placeholder:text-slate-500 focus:outline-none disabled:cursor-not-allowed sm:text-sm"
+          className="block max-h-48 min-h-10 w-full min-w-0 basis-full resize-none bg-transparent px-2 py-2 text-base leading-6 text-slate-900 placeholder:text-slate-500 focus:outline-none disabled:cursor-not-allowed sm:flex-1 sm:basis-0 sm:text-sm"
         />
+        <div className="ms-auto flex shrink-0 items-end gap-2">
         {actions}
+        {/* Separate elements (keys): React must not turn the focused Send button into the Stop button. */}
         {busy ? (
           <button
+            key="stop"
             type="button"
             data-testid="stop-button"
             onClick={onStop}
@@ -126,6 +169,7 @@ export function Composer({ onSend, onStop, busy, disabled = false, maxChars = 40
           </button>
         ) : (
           <button
+            key="send"
             type="submit"
             data-testid="send-button"
             disabled={!canSend}
@@ -138,6 +182,7 @@ export function Composer({ onSend, onStop, busy, disabled = false, maxChars = 40
             </svg>
           </button>
         )}
+        </div>
       </div>
       <div className="mt-1.5 flex items-center justify-between gap-2 px-1 text-xs text-slate-600">
         <p id={hintId} className="hidden sm:block">
@@ -155,6 +200,7 @@ export function Composer({ onSend, onStop, busy, disabled = false, maxChars = 40
         {tooLong ? t(over === 1 ? 'composer.tooLongOne' : 'composer.tooLong', counts) : null}
       </p>
       {status ? <div className="mt-1 flex px-1 text-xs">{status}</div> : null}
+      {footer}
     </form>
   );
 }

@@ -85,7 +85,7 @@ export function EmbedChat({ mode, host, allowedOrigins, color, customization, su
     );
 
   return (
-    <main style={brandStyle(color)} className="h-dvh">
+    <main style={brandStyle(color)} className="brand-scope h-dvh">
       <h1 className="sr-only">{customization.agentName ?? t('embed.frameTitle')}</h1>
       <ChatPanel
         suggestedQuestions={suggestedQuestions}
