@@ -251,3 +251,18 @@ test('the records catalogue has the same keys and placeholders in English and Sp
     expect({ key, vars: placeholders(recordsEs[key]) }).toEqual({ key, vars: placeholders(recordsEn[key]) });
   }
 });
+
+test("a reply's markdown is rendered as the prospect saw it, the prospect's words as typed", async () => {
+  fakeApi();
+  const markdown: ConversationDetail = {
+    ...detail,
+    transcript: [
+      { kind: 'message', id: 'u9', role: 'user', segments: [{ kind: 'text', text: 'Is **this** bold?' }] },
+      { kind: 'message', id: 'a9', role: 'assistant', segments: [{ kind: 'text', text: 'The **Pro** plan is $29.' }] },
+    ],
+  };
+  global.fetch = jest.fn(async () => new Response(JSON.stringify(markdown), { headers: { 'content-type': 'application/json' } })) as typeof fetch;
+  renderIn(<TranscriptView id={ID} />);
+  expect(await screen.findByText('Pro', { selector: 'strong' })).toBeInTheDocument();
+  expect(screen.getByText('Is **this** bold?')).toBeInTheDocument();
+});

@@ -76,7 +76,8 @@ export function LeadView({ id }: { id: string }) {
                       <span className="tabular-nums">{t('records.lead.confidenceValue', { percent: Math.round(field.confidence * 100) })}</span>
                       <span aria-hidden="true">·</span>
                       <span>{field.asked ? t('records.lead.asked') : t('records.lead.volunteered')}</span>
-                      <span aria-hidden="true">·</span>
+                    </p>
+                    <p className="text-xs text-slate-600">
                       <time dateTime={new Date(field.capturedAt).toISOString()}>{when(field.capturedAt)}</time>
                     </p>
                   </dd>

@@ -1,5 +1,6 @@
 'use client';
 
+import { MessageMarkdown } from '@/components/chat/message-markdown';
 import type { TranscriptEntry, TranscriptSegment } from '@/lib/admin/records-types';
 import type { RecordsTranslate } from '@/lib/i18n/records';
 
@@ -79,9 +80,10 @@ export function TranscriptItem({ entry, t, when }: { entry: TranscriptEntry; t: 
         </header>
         {entry.segments.map((segment, i) =>
           segment.kind === 'text' ? (
-            <p key={i} className="whitespace-pre-wrap text-slate-900">
-              {segment.text}
-            </p>
+            // Replies are markdown, read as the prospect saw them (the chat's own safe renderer); prospects' words stay as typed.
+            <div key={i} className="text-slate-900">
+              {user ? <p className="whitespace-pre-wrap">{segment.text}</p> : <MessageMarkdown text={segment.text} />}
+            </div>
           ) : (
             <Marker key={i} segment={segment} t={t} when={when} />
           ),
