@@ -1,0 +1,125 @@
+import { expect, test, type Page } from '@playwright/test';
+import knowledgeBase from '@/knowledge/knowledge-base.json';
+import { en } from '@/lib/i18n/catalogues/en';
+import { es } from '@/lib/i18n/catalogues/es';
+import { fr } from '@/lib/i18n/catalogues/fr';
+import { de } from '@/lib/i18n/catalogues/de';
+
+const baseURL = () => {
+  const url = process.env.E2E_BASE_URL;
+  if (!url) throw new Error('E2E_BASE_URL is not set: run through playwright.config.ts (npm test)');
+  return url;
+};
+
+/** Words that are the same in every language here: the brand, product and partner names, codes. */
+const BRANDS = ['Northwind Cloud', 'Northwind', 'Starter', 'Pro', 'Business', 'Enterprise', 'Slack', 'Google Workspace', 'Microsoft 365', 'Salesforce', 'HubSpot', 'Jira', 'SOC 2', 'SSO', 'SAML', 'SCIM', 'Okta', 'Microsoft Entra ID', 'Google', 'USD', 'English', 'Español', 'Français', 'Deutsch', 'العربية'];
+
+/**
+ * English phrases a translated page must not show: every public catalogue value (placeholders cut out) the locale
+ * translates, and the base knowledge base's words (headline, plan summaries and features, suggested questions).
+ */
+function englishPhrases(target: Readonly<Record<string, string | undefined>>): string[] {
+  const fromCatalogue = (Object.keys(en) as Array<keyof typeof en>)
+    .filter((key) => target[key] !== en[key])
+    .flatMap((key) => en[key].split(/\{\w+\}/));
+  const fromKnowledge = [
+    knowledgeBase.company.tagline,
+    knowledgeBase.company.description,
+    ...knowledgeBase.plans.flatMap((plan) => [plan.summary, ...plan.features]),
+    ...knowledgeBase.suggestedQuestions,
+  ];
+  return [...new Set([...fromCatalogue, ...fromKnowledge].map((phrase) => phrase.trim()))].filter(
+    // Short fragments ("…", " / ") and brand names say nothing about a leftover.
+    (phrase) => phrase.length >= 6 && /[a-z]{3}/i.test(phrase) && !BRANDS.includes(phrase),
+  );
+}
+
+async function visibleText(page: Page): Promise<string> {
+  return page.evaluate(() => document.body.innerText);
+}
+
+async function askAndRead(page: Page, question: string): Promise<string> {
+  const input = page.getByTestId('composer-input');
+  await input.fill(question);
+  await input.press('Enter');
+  await expect(page.getByTestId('stop-button')).toBeHidden({ timeout: 20_000 });
+  return (await page.getByTestId('message-assistant').last().textContent()) ?? '';
+}
+
+const LOCALES = [
+  { lang: 'es', catalogue: es, question: '¿Cuánto cuesta el plan Pro?', words: /\b(usuario|mes|plan)\b/i },
+  { lang: 'fr', catalogue: fr, question: 'Combien coûte l’offre Pro ?', words: /\b(utilisateur|mois|offre)\b/i },
+  { lang: 'de', catalogue: de, question: 'Was kostet der Pro-Tarif?', words: /\b(Nutzer|Monat|Tarif)\b/i },
+] as const;
+
+for (const { lang, catalogue, question, words } of LOCALES) {
+  test(`?lang=${lang}: the page is fully translated, left to right, with no English leftovers`, async ({ page }) => {
+    await page.goto(`${baseURL()}/?lang=${lang}`);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+    await expect(page.getByTestId('composer-input')).toBeVisible();
+    const text = await visibleText(page);
+    const leftovers = englishPhrases(catalogue).filter((phrase) => text.includes(phrase));
+    expect(leftovers).toEqual([]);
+    // Prices are the base's, whatever the language.
+    expect(text).toContain('$29');
+    expect(text).toContain('$24');
+  });
+
+  test(`?lang=${lang}: asked the price of Pro in ${lang}, the agent answers in ${lang} with the same price`, async ({ page }) => {
+    test.fixme(lang !== 'es', 'The offline agent speaks en and es; its fr/de/ar phrases (lib/llm/offline) are not written yet');
+    await page.goto(`${baseURL()}/?lang=${lang}`);
+    const reply = await askAndRead(page, question);
+    expect(reply).toContain('$29');
+    expect(reply).toMatch(words);
+  });
+}
+
+test('?lang=ar lays the page out right to left, the composer mirrored, prices kept left to right', async ({ page }) => {
+  await page.goto(`${baseURL()}/?lang=ar`);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  const input = page.getByTestId('composer-input');
+  await expect(input).toBeVisible();
+  await input.fill('مرحبا');
+  // Right to left, the Send button sits at the composer's start side: left of the message box.
+  const send = page.getByRole('button', { name: 'إرسال الرسالة' });
+  const [sendBox, inputBox] = [await send.boundingBox(), await input.boundingBox()];
+  expect(sendBox && inputBox && sendBox.x < inputBox.x).toBe(true);
+  await expect(page.getByRole('heading', { name: 'الباقات والأسعار' })).toBeVisible();
+  await expect(page.locator('bdi[dir="ltr"]', { hasText: '$29' })).toBeVisible();
+});
+
+test('?lang=ar: the agent answers in Arabic', async ({ page }) => {
+  test.fixme(true, 'The offline agent speaks en and es; its fr/de/ar phrases (lib/llm/offline) are not written yet');
+  await page.goto(`${baseURL()}/?lang=ar`);
+  const reply = await askAndRead(page, 'كم سعر الباقة الاحترافية؟');
+  expect(reply).toMatch(/[\u0600-\u06FF]{3}/);
+  expect(reply).toContain('$29');
+});
+
+test('the switcher changes the language with the keyboard, and the choice survives a reload and a new visit', async ({ page }) => {
+  await page.goto(baseURL());
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  const select = page.getByLabel('Language');
+  await select.focus();
+  await select.selectOption('de');
+  await page.getByRole('button', { name: 'Change language' }).press('Enter');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(page.getByRole('heading', { name: 'Tarife und Preise' })).toBeVisible();
+
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await page.goto(baseURL());
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(page.getByLabel('Sprache')).toHaveValue('de');
+});
+
+test('without a choice the browser language decides', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'fr-FR', extraHTTPHeaders: { 'Accept-Language': 'fr-FR,fr;q=0.9,en;q=0.5' } });
+  const page = await context.newPage();
+  await page.goto(baseURL());
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(page.getByRole('heading', { name: 'Offres et tarifs' })).toBeVisible();
+  await context.close();
+});
