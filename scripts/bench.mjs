@@ -206,14 +206,18 @@ try {
     log(`Sustained: ${SUSTAINED} streams at once, ${SUSTAINED_TOKENS} tokens each (${INTERVAL_MS} ms apart)`);
     const rows = [];
     try {
-      for (const target of [bare, nextFloor, app]) {
+      for (const target of targets) {
         rows.push(await sustain(target, { streams: SUSTAINED, tokens: SUSTAINED_TOKENS }));
         await sleep(1_000);
       }
     } finally {
       await control({ replyText: REPLY });
     }
-    printTable(`Sustained: ${SUSTAINED} concurrent streams on one instance, ${SUSTAINED_TOKENS} tokens each at ${INTERVAL_MS} ms (gaps between tokens at the client, ms; CPU per stream from /proc)`, rows);
+    printTable(
+      `Sustained: ${SUSTAINED} concurrent streams on one instance, ${SUSTAINED_TOKENS} tokens each at ${INTERVAL_MS} ms (at the client, ms: gaps between tokens, ` +
+        `between reads bringing tokens, and to the last token, ideally ${TTFT_MS + (SUSTAINED_TOKENS - 1) * INTERVAL_MS} ms; CPU per stream from /proc)`,
+      rows,
+    );
   }
 
   await benchResume({ appUrl: next.url, visitor, standInPort, bridgeStats, viaApp, reply: REPLY });

@@ -1,15 +1,16 @@
-// The Next.js floor (bench/floor-app): copied under .tmp/bench/floor-<hash>/ and built there with the repo's `next`
-// once per version of its sources (the hash covers the files, the Next.js version and Node's major), then served with
-// `next start` as the app is (same Node flags), so the bench compares like with like.
+// The Next.js floor (bench/floor-app): copied under .tmp/bench/floor-<hash>/ with a hard-linked copy of the repo's
+// node_modules (Turbopack only compiles files under its root, and the floor's root must not be the repository's, whose
+// middleware and instrumentation it would bundle), built there once per version of its sources (the hash covers its
+// files, package-lock.json and Node's major), then served with `next start` as the app is (same Node flags).
+// Nothing ever runs npm in that directory: it is removed and recreated whole.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, realpathSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, log } from '../lib/bootstrap.mjs';
 import { freePort, serverNodeFlags, waitForHttp } from '../lib/next-server.mjs';
 
 const SOURCE = path.join(ROOT, 'bench', 'floor-app');
-const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
 
 /** Every file under `dir`, sorted, relative to it. */
 function listFiles(dir, prefix = '') {
@@ -24,10 +25,25 @@ function listFiles(dir, prefix = '') {
 /** The build directory for the current sources: .tmp/bench/floor-<12 hex of the hash>. */
 export function floorAppDir() {
   const hash = createHash('sha256');
-  hash.update(JSON.parse(readFileSync(path.join(ROOT, 'node_modules', 'next', 'package.json'), 'utf8')).version);
+  hash.update(readFileSync(path.join(ROOT, 'package-lock.json')));
   hash.update(process.versions.node.split('.')[0]);
   for (const file of listFiles(SOURCE)) hash.update(`${file}\0`).update(readFileSync(path.join(SOURCE, file)));
   return path.join(ROOT, '.tmp', 'bench', `floor-${hash.digest('hex').slice(0, 12)}`);
+}
+
+/** Hard links every file of `from` into `to` (symbolic links copied as links): a copy that costs no disk space. */
+function linkTree(from, to) {
+  if (spawnSync('cp', ['-al', from, to], { stdio: 'ignore' }).status === 0) return;
+  rmSync(to, { recursive: true, force: true });
+  mkdirSync(to, { recursive: true });
+  for (const name of readdirSync(from)) {
+    const source = path.join(from, name);
+    const target = path.join(to, name);
+    const stat = lstatSync(source);
+    if (stat.isSymbolicLink()) symlinkSync(readlinkSync(source), target);
+    else if (stat.isDirectory()) linkTree(source, target);
+    else linkSync(source, target);
+  }
 }
 
 /** Builds the floor app unless a build of these exact sources exists; returns its directory. */
@@ -35,12 +51,15 @@ export function ensureFloorBuild() {
   const dir = floorAppDir();
   if (existsSync(path.join(dir, '.next', 'BUILD_ID'))) return dir;
   log(`Building the Next.js floor app (bench/floor-app → ${path.relative(ROOT, dir)})`);
-  rmSync(dir, { recursive: true, force: true });
+  // Earlier builds of other sources are of no further use.
+  const parent = path.dirname(dir);
+  if (existsSync(parent)) for (const name of readdirSync(parent)) if (name.startsWith('floor-')) rmSync(path.join(parent, name), { recursive: true, force: true });
   cpSync(SOURCE, dir, { recursive: true });
-  const result = spawnSync(process.execPath, [NEXT_BIN, 'build'], {
+  linkTree(realpathSync(path.join(ROOT, 'node_modules')), path.join(dir, 'node_modules'));
+  const result = spawnSync(process.execPath, [path.join(dir, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
     cwd: dir,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: '' },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NEXT_TELEMETRY_DISABLED: '1' },
   });
   if (result.status !== 0 || !existsSync(path.join(dir, '.next', 'BUILD_ID'))) {
     const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
@@ -58,7 +77,7 @@ export function ensureFloorBuild() {
 export async function startFloorServer({ upstreamUrl = '', dir = ensureFloorBuild() } = {}) {
   const port = await freePort();
   let output = '';
-  const child = spawn(process.execPath, [...serverNodeFlags(), NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, [...serverNodeFlags(), path.join(dir, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: dir,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', FLOOR_UPSTREAM_URL: upstreamUrl },
     stdio: ['ignore', 'pipe', 'pipe'],

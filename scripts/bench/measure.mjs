@@ -80,7 +80,7 @@ export async function countedStream(send, marker, expected) {
       }
     }
     if (failed || times.length < expected) return { error: failed ? 'error event' : `${times.length}/${expected} tokens` };
-    return { ttft: times[0] - started, gaps: times.slice(1).map((time, index) => time - times[index]), tokens: times.length };
+    return { ttft: times[0] - started, last: times.at(-1) - started, gaps: times.slice(1).map((time, index) => time - times[index]), tokens: times.length };
   } catch (error) {
     return { error: String(error?.message ?? error) };
   }

@@ -21,7 +21,11 @@ export async function sustain(target, { streams, tokens }) {
   await sleep(300);
   const ok = results.filter((result) => !result.error);
   const gaps = ok.flatMap((result) => result.gaps);
+  // Tokens that arrive in one read have a gap of 0: when a server falls behind it delivers tokens in bunches, so the
+  // gaps between deliveries (reads bringing at least one token) and the time to the last token tell the rest.
+  const deliveries = gaps.filter((gap) => gap > 0);
   const ttft = ok.map((result) => result.ttft);
+  const last = ok.map((result) => result.last);
   const firstError = results.find((result) => result.error)?.error;
   return {
     server: target.name,
@@ -32,6 +36,9 @@ export async function sustain(target, { streams, tokens }) {
     'gap p95': percentile(gaps, 95),
     'gap p99': percentile(gaps, 99),
     'gap max': gaps.reduce((max, gap) => Math.max(max, gap), 0),
+    'delivery gap p95': percentile(deliveries, 95),
+    'last token p50': percentile(last, 50),
+    'last token p95': percentile(last, 95),
     'wall s': seconds,
     'cpu/stream ms': target.pid ? (cpuMs(target.pid) - cpuBefore) / streams : NaN,
     'peak rss MB': peakRss || NaN,
