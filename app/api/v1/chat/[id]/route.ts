@@ -1,3 +1,4 @@
+import { forgetConversationRecord } from '@/lib/admin/conversations';
 import { getRecentConversations } from '@/lib/chat/recent';
 import { conversationIdOf, type ConversationRouteContext } from '@/lib/chat/route-params';
 import { AppError } from '@/lib/errors';
@@ -28,6 +29,10 @@ export const DELETE = withErrors('history', async (request: Request, context: Co
   const deleted = await getConversationStore().deleteConversation({ id, visitorId: visitor.visitorId });
   if (!deleted) throw notFound();
   getRecentConversations().forget(id);
+  // The admin's search row and lead status go too: nothing of the conversation lingers in admin searches.
+  await forgetConversationRecord(id).catch((error: unknown) =>
+    console.error('[history] the admin row of an erased conversation could not be dropped (it expires on its own):', error instanceof Error ? error.message : error),
+  );
   return new Response(null, { status: 204, headers: NO_STORE_HEADERS });
 });
 
