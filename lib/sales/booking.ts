@@ -34,6 +34,8 @@ export interface BookingRequest {
   taken?: readonly Pick<Booking, 'start' | 'durationMinutes'>[];
   /** Whether the invite is e-mailed (`invitesAreEmailed()`): the message promises an e-mail only then. */
   invitesByEmail?: boolean;
+  /** The prospect's language: the slot's label (the card, the reply, the invite's description) is written in it. */
+  locale?: 'en' | 'es';
 }
 
 export type BookingErrorCode = 'invalid_email' | 'invalid_timezone' | 'invalid_now' | 'no_slot' | 'ambiguous_date';
@@ -70,7 +72,7 @@ const NEXT_WEEKDAY = /\b(?:next|(?:el\s+)?pr[oó]ximo)\s+(sunday|monday|tuesday|
  * ahead in the current week (Monday to Sunday); then both days, spelled out in the prospect's zone. Said on a Friday it
  * can only mean next week's, and an explicit date ("Tuesday 2 December") is never ambiguous.
  */
-export function ambiguousDate(text: string, timezone: string, now: number): BookingError['ambiguous'] | undefined {
+export function ambiguousDate(text: string, timezone: string, now: number, locale: 'en' | 'es' = 'en'): BookingError['ambiguous'] | undefined {
   const match = NEXT_WEEKDAY.exec(text);
   if (!match?.[1]) return undefined;
   const target = WEEKDAY_NUMBERS[match[1].toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')];
@@ -81,7 +83,7 @@ export function ambiguousDate(text: string, timezone: string, now: number): Book
   const ahead = mondayBased(target) - mondayBased(today);
   if (ahead <= 0) return undefined;
   const day = (offset: number) =>
-    new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+    new Intl.DateTimeFormat(locale === 'es' ? 'es-ES' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
       Date.UTC(wall.year, wall.month - 1, wall.day + offset),
     );
   return { phrase: match[0], options: [day(ahead), day(ahead + 7)] };
@@ -130,7 +132,7 @@ export function createBooking(request: BookingRequest): BookingResult {
   });
 
   // Asked before booking, never guessed: the first preference that names a day ambiguously.
-  const unclear = request.preferredTimes.map((text) => ambiguousDate(text, timezone, now)).find(Boolean);
+  const unclear = request.preferredTimes.map((text) => ambiguousDate(text, timezone, now, request.locale)).find(Boolean);
   if (unclear) {
     return {
       ok: false,
@@ -158,7 +160,7 @@ export function createBooking(request: BookingRequest): BookingResult {
   }
 
   const startIso = new Date(chosen.start).toISOString();
-  const localLabel = formatLocalLabel(chosen.start, timezone, now);
+  const localLabel = formatLocalLabel(chosen.start, timezone, now, request.locale);
   const id = bookingId(email, startIso, now);
   const booking: Booking = {
     id,
@@ -305,15 +307,22 @@ function compareDates(a: Pick<WallClock, 'year' | 'month' | 'day'>, b: Pick<Wall
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const WEEKDAYS_ES = ['lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo'];
+const MONTHS_ES = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
 
 /**
- * "Tue, 1 Dec, 10:00 (Europe/Madrid)"; the year appears only when it is not the current one. Built by hand rather
- * than with Intl's locale data so the label is identical on every server and browser.
+ * "Tue, 1 Dec, 10:00 (Europe/Madrid)", in Spanish "martes 1 de diciembre, 10:00 (Europe/Madrid)"; the year appears
+ * only when it is not the current one. Built by hand rather than with Intl's locale data so the label is identical on
+ * every server and browser.
  */
-export function formatLocalLabel(instant: number, timezone: string, now: number): string {
+export function formatLocalLabel(instant: number, timezone: string, now: number, locale: 'en' | 'es' = 'en'): string {
   const wall = toWallClock(instant, timezone);
-  const year = wall.year === toWallClock(now, timezone).year ? '' : ` ${wall.year}`;
+  const otherYear = wall.year !== toWallClock(now, timezone).year;
   const time = `${String(wall.hour).padStart(2, '0')}:${String(wall.minute).padStart(2, '0')}`;
+  if (locale === 'es') {
+    return `${WEEKDAYS_ES[isoWeekday(wall) - 1]} ${wall.day} de ${MONTHS_ES[wall.month - 1]}${otherYear ? ` de ${wall.year}` : ''}, ${time} (${timezone})`;
+  }
+  const year = otherYear ? ` ${wall.year}` : '';
   return `${WEEKDAYS[isoWeekday(wall) - 1]}, ${wall.day} ${MONTHS[wall.month - 1]}${year}, ${time} (${timezone})`;
 }
 

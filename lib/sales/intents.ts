@@ -48,7 +48,7 @@ const BOOKING = [
   /\b(una|la) (demo|demostracion)\b/,
 ];
 
-const OBJECTION = /\b(too expensive|expensive|pricey|over budget|out of (our )?budget|can'?t afford|cannot afford|can'?t justify|already (use|using|have)|not sure|no time|too busy|concern(ed|s)?|worried|risky|need (approval|to ask)|demasiado caro|muy caro|ya usamos|no estoy seguro)\b/;
+const OBJECTION = /\b(too expensive|expensive|pricey|over budget|out of (our )?budget|can'?t afford|cannot afford|can'?t justify|already (use|using|have)|not sure|no time|too busy|concern(ed|s)?|worried|risky|need (approval|to ask)|demasiado caro|muy caro|ya usamos|no estoy seguro|(?:nos|me) (?:parece|resulta|sale)n? (?:muy |demasiado |algo |bastante |un poco )?car[oa]s?|(?:es|son) (?:muy |demasiado |algo |bastante |un poco )?car[oa]s?|(?:se nos va|fuera) de(?:l)? presupuesto)\b/;
 
 const COMPARISON = /\b(vs\.?|versus|compared? (to|with)|comparison|better than|worse than|difference between|differences|instead of|alternative to|over (asana|monday|trello|smartsheet)|why (you|northwind)|switch(ing)? from|comparad[oa] con|diferencia entre|mejor que|en vez de)\b/;
 

@@ -169,7 +169,7 @@ export function bookMeeting(state: SalesState, context: SalesTurnContext, args: 
   }
   const now = context.now();
   const emailed = context.invitesByEmail;
-  const result = createBooking({ email, preferredTimes: args.preferredTimes, timezone: args.timezone, now, kb: context.kb, invitesByEmail: emailed });
+  const result = createBooking({ email, preferredTimes: args.preferredTimes, timezone: args.timezone, now, kb: context.kb, invitesByEmail: emailed, locale: context.locale });
   if (!result.ok) return { ...unchanged(state), output: result };
   const { booking } = result;
   const booked: StateUpdate = {

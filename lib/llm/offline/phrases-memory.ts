@@ -7,6 +7,8 @@ export interface MemoryPhrases {
   recallFact: (label: string, value: string) => string;
   recallTools: (tools: string) => string;
   recallMissing: (label: string) => string;
+  /** "You said you make the decision.": the authority field read back as a sentence, not "your decision is …". */
+  recallAuthority: (decides: boolean) => string;
   recallAll: string;
   recallNothing: string;
   decisionMaker: string;
@@ -33,6 +35,7 @@ const en: MemoryPhrases = {
   recallFact: (label, value) => `You told me your ${label} is **${value}**.`,
   recallTools: (tools) => `You told me you use **${tools}**.`,
   recallMissing: (label) => `You haven't told me your ${label} yet.`,
+  recallAuthority: (decides) => (decides ? 'You said you make the decision.' : 'You said the decision needs someone else’s approval.'),
   recallAll: "Here's what you've told me so far:",
   recallNothing: "You haven't told me anything about yourself or your team yet.",
   decisionMaker: 'you make the decision',
@@ -67,6 +70,7 @@ const es: MemoryPhrases = {
   recallFact: (label, value) => `Me dijo que su ${label} es **${value}**.`,
   recallTools: (tools) => `Me dijo que usan **${tools}**.`,
   recallMissing: (label) => `Todavía no me ha dicho su ${label}.`,
+  recallAuthority: (decides) => (decides ? 'Me dijo que la decisión es suya.' : 'Me dijo que la decisión necesita la aprobación de otra persona.'),
   recallAll: 'Esto es lo que me ha contado hasta ahora:',
   recallNothing: 'Todavía no me ha contado nada sobre usted ni su equipo.',
   decisionMaker: 'la decisión es suya',

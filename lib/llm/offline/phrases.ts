@@ -53,6 +53,9 @@ export interface Phrases {
   handoffDone: (email: string | undefined, hours: string) => string;
   handoffUnavailable: (salesEmail: string, hours: string) => string;
   pricingUnavailable: (salesEmail: string) => string;
+  /** A price objection answered with the annual saving (amounts formatted, from get_pricing). */
+  priceObjection: (plan: string, seats: number, perSeat: string, annualTotal: string, monthlyYear: string, savings: string) => string;
+  furtherDiscount: (salesEmail: string) => string;
 }
 
 const en: Phrases = {
@@ -121,6 +124,9 @@ const en: Phrases = {
       : `Of course — I've asked a member of our sales team to take over. They work ${hours}.`,
   handoffUnavailable: (salesEmail, hours) => `Of course — you can reach our sales team at ${salesEmail} (${hours}).`,
   pricingUnavailable: (salesEmail) => `I couldn't look that price up just now; our team at ${salesEmail} can send you a quote.`,
+  priceObjection: (plan, seats, perSeat, annualTotal, monthlyYear, savings) =>
+    `Billed annually, **${plan}** for ${seats} seats comes down to **${perSeat} per seat per month**: **${annualTotal} a year** instead of ${monthlyYear}, saving **${savings}**.`,
+  furtherDiscount: (salesEmail) => `Any further discount is the sales team's call; you can ask them at ${salesEmail}.`,
 };
 
 const es: Phrases = {
@@ -189,6 +195,9 @@ const es: Phrases = {
       : `Por supuesto: he pedido que una persona de nuestro equipo comercial continúe la conversación. Su horario: ${hours}.`,
   handoffUnavailable: (salesEmail, hours) => `Por supuesto: puede escribir a nuestro equipo comercial en ${salesEmail} (${hours}).`,
   pricingUnavailable: (salesEmail) => `No pude consultar ese precio ahora mismo; nuestro equipo en ${salesEmail} puede enviarle una propuesta.`,
+  priceObjection: (plan, seats, perSeat, annualTotal, monthlyYear, savings) =>
+    `Con facturación anual, **${plan}** para ${seats} usuarios baja a **${perSeat} por usuario al mes**: **${annualTotal} al año** en lugar de ${monthlyYear}, un ahorro de **${savings}**.`,
+  furtherDiscount: (salesEmail) => `Cualquier otro descuento lo decide nuestro equipo comercial; puede consultárselo en ${salesEmail}.`,
 };
 
 export const PHRASES: Record<'en' | 'es', Phrases> = { en, es };

@@ -1,6 +1,7 @@
 import type { OfflineTurn } from '@/lib/llm/offline/context';
 import type { Phrases } from '@/lib/llm/offline/phrases';
-import { bullets } from '@/lib/llm/offline/replies-pricing';
+import { bullets, pricingResults } from '@/lib/llm/offline/replies-pricing';
+import { formatPrice } from '@/lib/sales/knowledge';
 import type { Topic } from '@/lib/llm/offline/topic';
 import type { Passage } from '@/lib/sales/retrieval';
 import { MEMORY_PHRASES } from '@/lib/llm/offline/phrases-memory';
@@ -35,7 +36,19 @@ function spanishFor(passages: readonly Passage[], turn: OfflineTurn): string {
 export function objectionReply(topic: Extract<Topic, { kind: 'objection' }>, turn: OfflineTurn, ph: Phrases): string[] {
   // Without a matching entry the concern is still acknowledged, and the sales team is the honest next step.
   const mp = MEMORY_PHRASES[turn.locale];
-  if (turn.locale !== 'en') return [`${mp.objectionHeard} ${mp.englishOnly(undefined, turn.kb.company.salesEmail)}`];
+  if (turn.locale !== 'en') {
+    const { kb } = turn;
+    // The passage is English only, but a price objection can be answered in the prospect's language: the numbers are.
+    const quotes = topic.price ? pricingResults(turn).flatMap((result) => (result.quote ? [result.quote] : [])) : [];
+    const monthly = quotes.find((quote) => quote.billing === 'monthly');
+    const annual = quotes.find((quote) => quote.billing === 'annual');
+    if (monthly && annual && annual.annualSavings > 0) {
+      const money = (amount: number) => formatPrice(amount, kb.company.currency);
+      const answer = `${mp.objectionHeard} ${ph.priceObjection(annual.plan.name, annual.seats, money(annual.perSeatMonthly), money(annual.annualTotal), money(monthly.annualTotal), money(annual.annualSavings))}`;
+      return [answer, ph.furtherDiscount(kb.company.salesEmail), pickFresh(mp.objectionCheck, [...turn.previousReplies, answer])];
+    }
+    return [`${mp.objectionHeard} ${mp.englishOnly(undefined, kb.company.salesEmail)}`];
+  }
   const answer = topic.passage?.text ?? ph.unknownQuestion(turn.kb.company.salesEmail);
   return [answer, pickFresh(mp.objectionCheck, [...turn.previousReplies, answer])];
 }

@@ -15,6 +15,8 @@ export function recallReply(fields: readonly RecallField[], turn: OfflineTurn): 
   const tools = (turn.state.tools ?? []).map((tool) => tool.name);
   const sentence = (field: RecallField): string => {
     if (field === 'tools') return tools.length > 0 ? mp.recallTools(list(tools, mp.and)) : mp.recallMissing(mp.labels.tools ?? field);
+    const authority = field === 'authority' ? turn.state.lead.fields.authority?.value : undefined;
+    if (authority === 'decision maker' || authority === 'needs approval') return mp.recallAuthority(authority === 'decision maker');
     const value = valueOf(field, turn);
     return value === undefined ? mp.recallMissing(mp.labels[field] ?? field) : mp.recallFact(mp.labels[field] ?? field, value);
   };

@@ -33,7 +33,7 @@ interface PriceResult {
 }
 
 /** This turn's get_pricing results, in call order. */
-function pricingResults(turn: OfflineTurn): PriceResult[] {
+export function pricingResults(turn: OfflineTurn): PriceResult[] {
   return turn.exchanges.flatMap((exchange) => {
     if (exchange.toolName !== 'get_pricing') return [];
     const input = pricingInput.safeParse(exchange.input);

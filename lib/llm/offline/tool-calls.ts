@@ -40,6 +40,9 @@ function callsFor(topic: Topic, turn: OfflineTurn): PlannedCall[] {
           input: { email: topic.email, preferredTimes: topic.times, timezone: topic.timezone ?? turn.kb.policies.meetings.defaultTimezone },
         },
       ];
+    case 'objection':
+      // A price objection answered outside English states the annual saving, from get_pricing like any price.
+      return topic.price ? pricingCalls(topic.price.plan, topic.price.seats, 'both') : [];
     case 'human':
       return [{ toolName: 'request_human', input: { reason: handoffReason(turn.text) } }];
     default:

@@ -33,7 +33,7 @@ export type Topic =
   | { kind: 'overview' }
   | { kind: 'compare-plans'; plans: [Plan, Plan]; seats?: number; billing: BillingWish }
   | { kind: 'competitor'; passage: Passage }
-  | { kind: 'objection'; passage?: Passage }
+  | { kind: 'objection'; passage?: Passage; price?: { plan: Plan; seats: number } }
   | { kind: 'plan-features'; plan: Plan }
   | { kind: 'knowledge'; passages: [Passage, ...Passage[]] }
   | { kind: 'recommend' }
@@ -71,7 +71,7 @@ export function analyse(turn: OfflineTurn): Topic {
   const alternative = alternativeTool(text, kb);
   if (alternative) return { kind: 'alongside', tool: alternative };
   if (plans.length === 0 && intent !== 'pricing' && asksAboutCompany(text, kb)) return { kind: 'about' };
-  if (intent === 'objection') return { kind: 'objection', passage: turn.passages.find((passage) => passage.kind === 'objection') };
+  if (intent === 'objection') return objectionTopic(turn, turn.passages.find((passage) => passage.kind === 'objection'));
   // "We use Jira heavily" states a fact about their stack: acknowledge it and say how we fit, not list every integration.
   const tools = statedTools(text, kb).map((tool) => tool.name).filter((name) => !kb.competitors.some((competitor) => competitor.name === name));
   if (tools.length > 0 && !QUESTION.test(text)) return { kind: 'tools', tools };
@@ -136,6 +136,26 @@ export function knownEmail(turn: OfflineTurn): string | undefined {
 }
 
 /** The seat count for quoting: what this message says, else the team size the lead record holds. */
+const PRICE_OBJECTION = /\b(caro|cara|caros|caras|carísimo|costoso|costosa|presupuesto|expensive|pricey|costly|budget)\b/iu;
+
+/**
+ * "Nos parece caro" outside English: the objection's passage is English only, but the prices are numbers. The plan to
+ * speak of is the last one quoted, else the one that fits the team, for the seats known (else the plan's minimum).
+ */
+function objectionTopic(turn: OfflineTurn, passage: Passage | undefined): Topic {
+  const price = priceObjection(turn);
+  return { kind: 'objection', passage, ...(price ? { price } : {}) };
+}
+
+function priceObjection(turn: OfflineTurn): { plan: Plan; seats: number } | undefined {
+  if (turn.locale === 'en' || !PRICE_OBJECTION.test(turn.text)) return undefined;
+  const last = turn.state.quoted?.at(-1);
+  const seats = seatsFor(turn) ?? last?.seats;
+  const plan = (last ? turn.kb.plans.find((entry) => entry.id === last.planId) : undefined) ?? (seats === undefined ? turn.kb.plans.find((entry) => entry.highlight) : recommendPlan(seats, turn.kb.plans));
+  if (!plan || isContactSales(plan)) return undefined;
+  return { plan, seats: Math.max(plan.minSeats, seats ?? plan.minSeats) };
+}
+
 function seatsFor(turn: OfflineTurn): number | undefined {
   const stated = seatsIn(turn.text);
   if (stated !== undefined) return stated;
@@ -201,7 +221,7 @@ function knowledgeTopic(turn: OfflineTurn, kinds: Passage['kind'][] = ['faq', 'o
   const [first, second] = matching;
   if (!first) return undefined;
   if (first.kind === 'competitor') return { kind: 'competitor', passage: first };
-  if (first.kind === 'objection') return { kind: 'objection', passage: first };
+  if (first.kind === 'objection') return objectionTopic(turn, first);
   const both = second && second.kind === 'faq' && first.kind === 'faq' && second.score >= first.score * 0.5 && /\b(and|y|&|plus)\b|,/.test(turn.text);
   return { kind: 'knowledge', passages: both ? [first, second] : [first] };
 }

@@ -76,7 +76,7 @@ const NOT_PERSON = new Set(
     'plan plans feature features integration integrations migration billing security onboarding account accounts ' +
     'google sheets excel slack jira asana trello notion hubspot salesforce zendesk microsoft teams outlook gmail zoom ' +
     'github gitlab confluence airtable clickup linear basecamp wrike smartsheet dropbox box office word quick question ' +
-    'thanks hello good morning afternoon evening'
+    'thanks hello good morning afternoon evening soy'
   ).split(' '),
 );
 
@@ -163,7 +163,7 @@ const COMPANY_STRONG = re(
 const COMPANY_WEAK = re(
   `(?:\\b(?:i'm|i’m|im|i am|we're|we’re|we are|here|we|i|work(?:ing|s)?)|${ROLE_SOURCE})(?:\\s+(?!looking|look|good|great)[\\p{L}']+){0,3}?\\s+at\\s+(.+)|` +
     // "I'm Maria Lopez from Acme Logistics": a name between "I'm" and "from".
-    "\\b(?:i'm|i’m|im|i am|we're|we’re|we are|this is)(?:\\s+[\\p{L}']+){0,2}\\s+(?:from|with)\\s+(.+)|" +
+    "\\b(?:i'm|i’m|im|i am|we're|we’re|we are|this is)(?:\\s+[\\p{L}']+){0,2},?\\s+(?:from|with)\\s+(.+)|" +
     '^(?:(?:hi|hello|hey|hola)[,!]?\\s+)?[\\p{L}]+(?: [\\p{L}]+)? (?:from|de) (.+?) (?:here|aquí)\\b|' +
     "\\b(?:we're|we’re|we are|somos)\\s+(.+)",
 );
@@ -177,6 +177,9 @@ const COMPANY_STOP = new Set(
 );
 const CONNECTORS = new Set(['&', 'and', 'of', 'de', 'y', 'del']);
 
+/** "Soy Ana (Ruiz), de Logística Sur": a capitalised name between "soy" and "de" (case matters: "soy el director de"). */
+const SOY_NAME_DE = /\b[Ss]oy(?:\s+\p{Lu}[\p{Ll}'’-]+){1,3}\s*,?\s+(?:de|del)\s+(.+)/u;
+
 export function extractCompany(sentence: string, context: PatternContext): Extracted | undefined {
   const introduced = extractIntroduction(sentence, context);
   if (introduced) return { value: introduced.company, confidence: 0.75 };
@@ -187,6 +190,9 @@ export function extractCompany(sentence: string, context: PatternContext): Extra
     const value = capitalised ?? /^[\p{L}\p{N}][\p{L}\p{N}&.'-]*/u.exec(strongRest.trim())?.[0]?.replace(/\.$/, '');
     if (value && acceptableCompany(value, context)) return { value: value.replace(/\.$/, ''), confidence: 0.85 };
   }
+  const spanish = SOY_NAME_DE.exec(sentence)?.[1];
+  const fromSpanish = spanish ? leadingCapitalised(spanish, { maxWords: 4, stopWords: COMPANY_STOP, connectors: CONNECTORS })?.replace(/\.$/, '') : undefined;
+  if (fromSpanish && acceptableCompany(fromSpanish, context)) return { value: fromSpanish, confidence: 0.75 };
   const weak = new RegExp(COMPANY_WEAK.source, `${COMPANY_WEAK.flags}g`);
   for (const match of sentence.matchAll(weak)) {
     const rest = match.slice(1).find((group) => group !== undefined);
@@ -276,6 +282,13 @@ const DECISION_MAKER = re(
     '\\byo (?:decido|apruebo|firmo)\\b|\\bsoy (?:quien|el que|la que) (?:decide|firma|aprueba)\\b|\\bla decisión es mía\\b',
 );
 const SENIOR_ROLE = re('^(?:ceo|owner|founder|co-?founder|president|dueñ[oa]|fundador(?:a)?|socio|socia|partner)$');
+
+const DECISION_MAKER_ALL = new RegExp(DECISION_MAKER.source, `${DECISION_MAKER.flags}g`);
+
+/** The text without its "I'm the decision maker" phrases: what is left says whether it also objects. */
+export function withoutDecisionMaker(text: string): string {
+  return text.replace(DECISION_MAKER_ALL, ' ');
+}
 
 export function extractAuthority(sentence: string, role: string | number | undefined): Extracted | undefined {
   if (NEEDS_APPROVAL.test(sentence)) return { value: 'needs approval', confidence: 0.85 };
