@@ -169,6 +169,8 @@ describe('ChatPanel offline', () => {
         </I18nProvider>
       </SWRConfig>,
     );
+    // The engine's own message box (the loading shell's is replaced once the engine has loaded).
+    await waitFor(() => expect(screen.getByTestId('chat-panel')).toHaveAttribute('data-engine', 'ready'), { timeout: 15_000 });
     const input = await waitFor(() => {
       const element = screen.getByTestId('composer-input');
       expect(element).toBeEnabled();

@@ -135,12 +135,15 @@ const ENGINE_LOAD = { timeout: 15_000 };
 
 /** The composer once the lazily loaded chat engine has replaced the inert first-paint shell. */
 async function readyInput(): Promise<HTMLElement> {
+  // The loading shell takes typing too (see 'is usable while its engine loads'); these tests want the engine itself.
+  await waitFor(() => expect(screen.getByTestId('chat-panel')).toHaveAttribute('data-engine', 'ready'), ENGINE_LOAD);
   await waitFor(() => expect(screen.getByTestId('composer-input')).toBeEnabled(), ENGINE_LOAD);
   return screen.getByTestId('composer-input');
 }
 
 /** The suggested-question chips once they can be used (engine loaded, history known to be empty). */
 async function readyChips(): Promise<HTMLElement[]> {
+  await waitFor(() => expect(screen.getByTestId('chat-panel')).toHaveAttribute('data-engine', 'ready'), ENGINE_LOAD);
   await waitFor(() => expect(screen.getAllByTestId('suggested-question')[0]).toBeEnabled(), ENGINE_LOAD);
   return screen.getAllByTestId('suggested-question');
 }
@@ -224,7 +227,8 @@ describe('ChatPanel', () => {
     const body = server.posts[0]!.body;
     expect(body).not.toHaveProperty('messages');
     expect(body.message).toMatchObject({ role: 'user', parts: [{ type: 'text', text: 'Thanks!' }] });
-    expect(screen.getAllByTestId('message-user').map((m) => m.textContent)).toEqual([
+    // Without the time each message shows beside its author.
+    expect(screen.getAllByTestId('message-user').map((m) => m.textContent?.replace(m.querySelector('time')?.textContent ?? '', ''))).toEqual([
       'YouIs there an annual discount?',
       'YouThanks!',
     ]);
@@ -355,7 +359,17 @@ describe('ChatPanel', () => {
     renderPanel();
 
     expect(await screen.findByText('Old question')).toBeInTheDocument();
+    // Asked first, in a dialog that starts on Cancel and gives the focus back; then confirmed and announced.
     await user.click(screen.getByTestId('new-conversation'));
+    const dialog = screen.getByRole('alertdialog', { name: 'Start a new conversation?' });
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(screen.getByTestId('new-conversation')).toHaveFocus();
+    expect(screen.getByText('Old question')).toBeInTheDocument();
+    await user.click(screen.getByTestId('new-conversation'));
+    await user.click(screen.getByRole('button', { name: 'Start new' }));
+    expect(screen.getByTestId('chat-announcement')).toHaveTextContent('New conversation started.');
 
     await waitFor(() => expect(screen.queryByText('Old question')).not.toBeInTheDocument());
     const newId = window.localStorage.getItem(CONVERSATION_ID_KEY);
@@ -381,21 +395,23 @@ describe('ChatPanel', () => {
       }
       return inner(input, init);
     }) as typeof fetch;
-    const confirm = jest.spyOn(window, 'confirm');
     const user = userEvent.setup();
     renderPanel();
     expect(await screen.findByText('My email is ana@acme.com')).toBeInTheDocument();
 
-    confirm.mockReturnValueOnce(false);
     await user.click(screen.getByRole('button', { name: 'Delete conversation' }));
+    await user.click(within(screen.getByRole('alertdialog', { name: 'Delete this conversation?' })).getByRole('button', { name: 'Cancel' }));
     expect(deletes).toEqual([]);
 
-    confirm.mockReturnValueOnce(true);
     await user.click(screen.getByRole('button', { name: 'Delete conversation' }));
+    await user.click(screen.getByRole('button', { name: 'Delete' }));
     await waitFor(() => expect(screen.queryByText('My email is ana@acme.com')).not.toBeInTheDocument());
     expect(deletes).toEqual([`/api/v1/chat/${CONVERSATION_ID} Bearer v1.visitor.token`]);
     expect(window.localStorage.getItem(CONVERSATION_ID_KEY)).not.toBe(CONVERSATION_ID);
-    confirm.mockRestore();
+    expect(screen.getByTestId('chat-announcement')).toHaveTextContent('Conversation deleted.');
+    // Nothing left to clear: both are disabled until something is said.
+    await waitFor(() => expect(screen.getByTestId('new-conversation')).toBeDisabled());
+    expect(screen.getByTestId('delete-conversation')).toBeDisabled();
   });
 
   it('replaces a stored id that does not match the id pattern', async () => {
@@ -433,4 +449,140 @@ describe('ChatPanel', () => {
     expect(server.posts).toEqual([]);
   });
 
+});
+
+describe('ChatPanel accessibility and polish', () => {
+  it('is usable while its engine loads: typed text and a message sent early are kept and sent once it has loaded', async () => {
+    const server = installServer({ history: null, reply: () => streamedReply(['Early bird answer.']) });
+    const user = userEvent.setup();
+    window.localStorage.clear();
+    // The browser never idle: only reaching for the chat loads its engine, which then replaces the shell mid-typing.
+    const idle = window.requestIdleCallback;
+    window.requestIdleCallback = (() => 0) as unknown as typeof window.requestIdleCallback;
+    window.cancelIdleCallback = () => undefined;
+    renderPanel();
+    expect(screen.getByTestId('chat-panel')).toHaveAttribute('data-engine', 'loading');
+    // The shell's box takes typing at once; the text and the focus move to the engine's box when it arrives.
+    const shellInput = screen.getByTestId('composer-input');
+    expect(shellInput).toBeEnabled();
+    // By keyboard (user-event's click would hold on to the shell's box after the engine replaced it; a real click
+    // lands on whatever box is under the pointer).
+    act(() => shellInput.focus());
+    await user.keyboard('Quick question{Enter}');
+    window.requestIdleCallback = idle;
+    await waitFor(() => expect(screen.getAllByTestId('message-user')[0]).toHaveTextContent('Quick question'), ENGINE_LOAD);
+    await waitFor(() => expect(screen.getByTestId('message-assistant')).toHaveTextContent('Early bird answer.'));
+    expect(server.posts).toHaveLength(1);
+  });
+
+  it('keeps the focus in the message box after Send by keyboard; Escape stops the reply and leaves the focus there', async () => {
+    const sse = sseResponse();
+    const server = installServer({
+      history: null,
+      reply: (_call, init) => {
+        init.signal?.addEventListener('abort', () => sse.abort());
+        return sse.response;
+      },
+    });
+    const user = userEvent.setup();
+    renderPanel();
+    const input = await readyInput();
+    await user.type(input, 'Tell me everything');
+    await user.tab();
+    // Past the voice toggle and microphone to Send.
+    while (document.activeElement !== screen.getByTestId('send-button')) await user.tab();
+    await user.keyboard('{Enter}');
+    expect(await screen.findByTestId('stop-button')).toBeInTheDocument();
+    expect(screen.getByTestId('composer-input')).toHaveFocus();
+    // Enter in the box never reaches Stop.
+    await user.keyboard('{Enter}');
+    expect(server.stops).toEqual([]);
+
+    act(() => {
+      sse.push({ type: 'start', messageId: 'long-reply' });
+      sse.push({ type: 'text-start', id: 't1' });
+      sse.push({ type: 'text-delta', id: 't1', delta: 'First part ' });
+    });
+    await waitFor(() => expect(screen.getByTestId('message-assistant')).toHaveTextContent('First part'));
+    await user.keyboard('{Escape}');
+    expect(await screen.findByTestId('send-button')).toBeInTheDocument();
+    expect(server.stops).toHaveLength(1);
+    expect(screen.getByTestId('composer-input')).toHaveFocus();
+    expect(screen.getByTestId('reply-status')).toHaveTextContent('You stopped this reply.');
+  });
+
+  it('announces a reply once, whole, when it has finished, not while it streams; the log itself is not live', async () => {
+    const sse = sseResponse();
+    installServer({ history: null, reply: () => sse.response });
+    const user = userEvent.setup();
+    renderPanel();
+    await user.type(await readyInput(), 'Price?{Enter}');
+    act(() => {
+      sse.push({ type: 'start', messageId: 'r1' });
+      sse.push({ type: 'text-start', id: 't1' });
+      sse.push({ type: 'text-delta', id: 't1', delta: 'Pro is ' });
+    });
+    await waitFor(() => expect(screen.getByTestId('message-assistant')).toHaveTextContent('Pro is'));
+    expect(screen.getByTestId('reply-announcement')).toHaveTextContent('');
+    expect(screen.getByRole('log')).toHaveAttribute('aria-live', 'off');
+    act(() => {
+      sse.push({ type: 'text-delta', id: 't1', delta: '$12 per seat.' });
+      sse.push({ type: 'text-end', id: 't1' });
+      sse.push({ type: 'finish' });
+      sse.end();
+    });
+    await waitFor(() => expect(screen.getByTestId('reply-announcement')).toHaveTextContent('Sales rep replied: Pro is $12 per seat.'));
+    expect(screen.getByTestId('reply-announcement')).toHaveAttribute('role', 'status');
+  });
+
+  it('gives replies a time, copy and thumbs (posted as feedback), and the agent its name, avatar, placeholder and notice', async () => {
+    const feedback: unknown[] = [];
+    const server = installServer({ history: null, reply: () => streamedReply(['Pro is $12.'], [{ type: 'message-metadata', messageMetadata: { createdAt: Date.now() } }]) });
+    const inner = global.fetch;
+    global.fetch = jest.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
+      if (String(input).endsWith('/feedback')) {
+        feedback.push({ url: String(input), body: JSON.parse(String(init.body)), authorization: new Headers(init.headers).get('authorization') });
+        return new Response(null, { status: 204 });
+      }
+      return inner(input, init);
+    }) as typeof fetch;
+    const user = userEvent.setup();
+    // After setup: user-event installs its own clipboard.
+    const writeText = jest.spyOn(navigator.clipboard, 'writeText');
+    render(
+      <SWRConfig value={{ provider: () => new Map(), dedupingInterval: 0 }}>
+        <I18nProvider locale="en">
+          <ChatPanel
+            suggestedQuestions={QUESTIONS}
+            customization={{ agentName: 'Ava', avatarUrl: '/ava.png', placeholder: 'Ask Ava anything', legalNotice: undefined, privacyUrl: '/privacy' }}
+          />
+        </I18nProvider>
+      </SWRConfig>,
+    );
+    expect(screen.getByRole('heading', { name: 'Ava' })).toBeInTheDocument();
+    expect(screen.getByTestId('legal-notice')).toHaveTextContent('AI can make mistakes. Check important details.');
+    expect(within(screen.getByTestId('legal-notice')).getByRole('link', { name: /Privacy/ })).toHaveAttribute('href', '/privacy');
+    const input = await readyInput();
+    // The stored conversation turned out empty: nothing to clear or download yet.
+    expect(screen.getByTestId('new-conversation')).toBeDisabled();
+    expect(screen.getByTestId('download-transcript')).toBeDisabled();
+    expect(input).toHaveAttribute('placeholder', 'Ask Ava anything');
+    await user.type(input, 'Price?{Enter}');
+    const reply = await screen.findByTestId('message-assistant');
+    await waitFor(() => expect(within(reply).getByTestId('reply-actions')).toBeInTheDocument());
+    expect(within(reply).getByText('Ava')).toBeInTheDocument();
+    expect(reply.querySelector('img')).toHaveAttribute('src', '/ava.png');
+    expect(screen.getAllByTestId('message-user')[0]!.querySelector('time')).not.toBeNull();
+
+    await user.click(within(reply).getByRole('button', { name: 'Copy reply' }));
+    expect(writeText).toHaveBeenCalledWith('Pro is $12.');
+    expect(within(reply).getByText('Reply copied')).toBeInTheDocument();
+    await user.click(within(reply).getByRole('button', { name: 'Helpful' }));
+    expect(within(reply).getByRole('button', { name: 'Helpful' })).toHaveAttribute('aria-pressed', 'true');
+    await waitFor(() => expect(feedback).toHaveLength(1));
+    expect(feedback[0]).toMatchObject({ url: `/api/v1/chat/${CONVERSATION_ID}/feedback`, body: { rating: 'up' }, authorization: 'Bearer v1.visitor.token' });
+    expect(screen.getByTestId('new-conversation')).toBeEnabled();
+    expect(screen.getByTestId('download-transcript')).toBeEnabled();
+    expect(server.posts).toHaveLength(1);
+  });
 });

@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { EmbedChat } from '@/components/embed/embed-chat';
+import { themeOverrideScript, themeStyle } from '@/components/theme/theme';
 import { getPublicConfig, getServerConfig } from '@/lib/config';
-import { translate } from '@/lib/i18n';
+import { clientMessagesFor, translate } from '@/lib/i18n';
 import { I18nProvider } from '@/lib/i18n/provider';
 import { getRequestLocale } from '@/lib/i18n/server';
-import { getKnowledgeBase } from '@/lib/sales/knowledge';
+import { getLocalizedKnowledgeBase } from '@/lib/sales/knowledge/localized';
 import { parseEmbedOptions } from './options';
 
 /**
@@ -23,18 +25,32 @@ export default async function EmbedPage({ searchParams }: { searchParams: Search
   const options = parseEmbedOptions(await searchParams);
   const locale = options.locale ?? (await getRequestLocale());
   const publicConfig = getPublicConfig();
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
+  // The app's customization (lib/config-theme.ts), each field overridable by the host's options.
+  const base = publicConfig.customization;
+  const notice = options.notice === undefined ? base.legalNotice : /^off$/i.test(options.notice) ? null : options.notice;
+  const defined = <T extends object>(value: T) => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+  const customization = {
+    ...base,
+    ...defined({ agentName: options.name, avatarUrl: options.avatar, greeting: options.greeting, placeholder: options.placeholder, privacyUrl: options.privacy, voice: options.voice }),
+    legalNotice: notice,
+  };
   return (
-    <I18nProvider locale={locale}>
-      <EmbedChat
-        mode={options.mode}
-        host={options.host}
-        allowedOrigins={getServerConfig().security.embedAllowedOrigins}
-        color={options.color}
-        customization={{ agentName: options.name, avatarUrl: options.avatar, greeting: options.greeting, voice: options.voice }}
-        suggestedQuestions={getKnowledgeBase().suggestedQuestions}
-        maxChars={publicConfig.chat.maxMessageChars}
-        maxRecordingSeconds={publicConfig.voice.maxRecordingSeconds}
-      />
+    <I18nProvider locale={locale} messages={clientMessagesFor(locale)}>
+      {/* The host's theme choice for this frame, applied before the chat paints (the layout's script tracks "system"). */}
+      {options.theme ? <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeOverrideScript(options.theme) }} /> : null}
+      <div className="brand-scope" style={themeStyle({ brandColor: options.color, radiusPx: options.radius })}>
+        <EmbedChat
+          mode={options.mode}
+          host={options.host}
+          allowedOrigins={getServerConfig().security.embedAllowedOrigins}
+          color={undefined}
+          customization={customization}
+          suggestedQuestions={options.questions ?? base.suggestedQuestions ?? getLocalizedKnowledgeBase(locale).suggestedQuestions}
+          maxChars={publicConfig.chat.maxMessageChars}
+          maxRecordingSeconds={publicConfig.voice.maxRecordingSeconds}
+        />
+      </div>
     </I18nProvider>
   );
 }

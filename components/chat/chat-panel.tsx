@@ -1,11 +1,16 @@
 'use client';
 
-import { lazy, Suspense, useEffect, useId, useState, type ReactNode } from 'react';
-import { useT } from '@/lib/i18n/provider';
+import { lazy, startTransition, Suspense, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import type { SalesUIMessage } from '@/lib/chat/messages';
+import { useLocale, useT } from '@/lib/i18n/provider';
+import { AgentAvatar } from './agent-avatar';
 import { Composer } from './composer';
+import { ConfirmDialog } from './confirm-dialog';
 import type { ChatBridge } from './conversation';
 import { EmptyState } from './empty-state';
 import { eraseConversation } from './erase-conversation';
+import { LegalNotice } from './legal-notice';
+import { downloadText, transcriptMarkdown } from './transcript';
 import { isFreshConversation, useConversationId } from './use-conversation-id';
 
 // The AI SDK, SWR and the markdown renderer make up most of the page's JavaScript: fetch them after the page is
@@ -34,6 +39,7 @@ export interface ChatPanelProps {
   headerActions?: ReactNode;
 }
 
+/** The chat's face and wording: from config (lib/config-theme.ts), overridden per embed (app/embed/options.ts). */
 export interface ChatCustomization {
   agentName?: string;
   /** An image URL (https, or a path on this app). */
@@ -41,21 +47,48 @@ export interface ChatCustomization {
   greeting?: string;
   /** false: no microphone and no spoken replies. */
   voice?: boolean;
+  /** The message box's placeholder. */
+  placeholder?: string;
+  /** The line under the composer; undefined: the translated default; null: none. */
+  legalNotice?: string | null;
+  privacyUrl?: string;
 }
 
-/** Server render, first paint and engine download: the conversation's layout, inert, so nothing shifts when it loads. */
-function ConversationShell({ suggestedQuestions, maxChars, greeting }: { suggestedQuestions: readonly string[]; maxChars?: number; greeting?: string }) {
+interface ShellProps {
+  suggestedQuestions: readonly string[];
+  maxChars?: number;
+  greeting?: string;
+  placeholder?: string;
+  footer: ReactNode;
+  /** What is typed and sent while the engine loads: kept, then handed over (nothing is lost, nothing is inert). */
+  onDraft: (text: string) => void;
+  onSend: (text: string) => void;
+  pending: number;
+}
+
+/**
+ * Server render, first paint and engine download: the conversation's layout, so nothing shifts when it loads. It is
+ * usable at once: the message box takes typing, and a message sent (or a suggestion chosen) waits for the engine,
+ * which sends it as soon as it has loaded; meanwhile the panel says, visibly and to screen readers, that it is loading.
+ */
+function ConversationShell({ suggestedQuestions, maxChars, greeting, placeholder, footer, onDraft, onSend, pending }: ShellProps) {
+  const t = useT();
   return (
     <>
-      <div className="min-h-0 flex-1 overflow-y-auto px-3 py-4 sm:px-4">
-        <EmptyState questions={suggestedQuestions} onSelect={() => undefined} disabled greeting={greeting} />
+      <div className="min-h-0 flex-1 overflow-y-auto px-3 py-4 sm:px-4" aria-busy="true">
+        {pending === 0 ? <EmptyState questions={suggestedQuestions} onSelect={onSend} disabled={false} greeting={greeting} /> : null}
+        <p role="status" data-testid="chat-loading" className="mt-2 text-center text-xs text-slate-600">
+          {pending > 0 ? t('chat.loading') : ''}
+        </p>
       </div>
       <Composer
-        onSend={() => undefined}
+        onSend={onSend}
         onStop={() => undefined}
         busy={false}
-        disabled
         maxChars={maxChars}
+        placeholder={placeholder}
+        onValueChange={onDraft}
+        footer={footer}
         // Room for the voice toggle and microphone, which arrive with the engine: the input must not jump narrower then.
         actions={<span aria-hidden="true" className="w-[5.5rem] shrink-0" />}
       />
@@ -93,21 +126,71 @@ export function ChatPanel({
   const titleId = useId();
   const { id, startNew } = useConversationId();
   const [engineWanted, setEngineWanted] = useState(eager);
+  // A transition: the shell stays mounted (its typed text and focus with it) until the engine can replace it at once,
+  // instead of being swapped for a fresh copy as the Suspense fallback.
+  const loadEngine = () => startTransition(() => setEngineWanted(true));
+  const locale = useLocale();
   const [deleting, setDeleting] = useState(false);
   const [deleteError, setDeleteError] = useState(false);
+  const [confirming, setConfirming] = useState<'new' | 'delete' | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  // What the engine shows, for the transcript and for "New conversation" (disabled while there is nothing to clear).
+  const [messages, setMessages] = useState<readonly SalesUIMessage[]>([]);
+  const [engineReady, setEngineReady] = useState(false);
+  // Typed or sent in the loading shell, handed to the engine when it arrives.
+  // Read when the engine's composer mounts (refs: no re-render per keystroke while the engine loads).
+  const draft = useRef('');
+  const draftFocused = useRef(false);
+  const [pending, setPending] = useState<string[]>([]);
   // The connection status is rendered into the header by the lazily loaded engine, which is the part that knows it.
   const [statusSlot, setStatusSlot] = useState<HTMLDivElement | null>(null);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
 
-  useEffect(() => whenIdle(() => setEngineWanted(true), 1500), []);
+  useEffect(() => whenIdle(loadEngine, 1500), []);
   // Reaching for the chat (pointer, touch, keyboard focus) loads the engine right away rather than at idle time.
   const wantEngine = () => {
-    if (!engineWanted) setEngineWanted(true);
+    if (!engineWanted) loadEngine();
   };
+
+  const hasMessages = engineReady ? messages.length > 0 : id !== null && !isFreshConversation(id);
+
+  function startNewConversation() {
+    setConfirming(null);
+    setMessages([]);
+    setEngineReady(false);
+    startNew();
+    setAnnouncement(t('chat.newStarted'));
+    focusComposer();
+  }
+
+  /** The message box, once the (possibly re-keyed) conversation has rendered it. */
+  function focusComposer() {
+    window.setTimeout(() => document.getElementById(composerId)?.querySelector('textarea')?.focus(), 0);
+  }
+
+  function downloadTranscript() {
+    const name = agentName ?? t('chat.role.assistant');
+    const time = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    const text = transcriptMarkdown({
+      messages,
+      heading: t('chat.transcript.heading', { agent: name }),
+      userName: t('chat.role.user'),
+      agentName: name,
+      formatTime: (at) => time.format(at),
+    });
+    downloadText(`conversation-${new Date().toISOString().slice(0, 10)}.md`, text);
+  }
+
+  function sendFromShell(text: string) {
+    setPending((current) => [...current, text]);
+    draft.current = '';
+    loadEngine();
+  }
 
   /** Erases the conversation on the server (with what the prospect told us), after asking, then starts a new one. */
   async function deleteConversation() {
-    if (!id || !window.confirm(t('chat.deleteConfirm'))) return;
+    setConfirming(null);
+    if (!id) return;
     setDeleting(true);
     setDeleteError(false);
     try {
@@ -115,34 +198,57 @@ export function ChatPanel({
       if (ok) {
         // What this device kept of it (queued messages, the offline copy) goes too; loaded only when needed.
         void import('./outbox').then(({ forgetConversationLocally }) => forgetConversationLocally(id)).catch(() => undefined);
+        setMessages([]);
+        setEngineReady(false);
         startNew();
+        setAnnouncement(t('chat.deleted'));
+        focusComposer();
       } else setDeleteError(true);
     } finally {
       setDeleting(false);
     }
   }
 
-  const { agentName, avatarUrl, greeting, voice } = customization;
-  const shell = <ConversationShell suggestedQuestions={suggestedQuestions} maxChars={maxChars} greeting={greeting} />;
+  const { agentName, avatarUrl, greeting, voice, placeholder, legalNotice, privacyUrl } = customization;
+  const composerId = `${titleId}-composer`;
+  const footer = <LegalNotice text={legalNotice} privacyUrl={privacyUrl} />;
+  const shell = (
+    <ConversationShell
+      suggestedQuestions={suggestedQuestions}
+      maxChars={maxChars}
+      greeting={greeting}
+      placeholder={placeholder}
+      footer={footer}
+      pending={pending.length}
+      onDraft={(text) => {
+        draft.current = text;
+      }}
+      onSend={sendFromShell}
+    />
+  );
+  const headerButton =
+    'inline-flex min-h-9 min-w-9 shrink-0 items-center justify-center gap-1.5 rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-xs font-medium text-slate-700 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:cursor-not-allowed disabled:opacity-60';
 
   return (
     <section
       data-testid="chat-panel"
+      // "loading" until the conversation engine has rendered (the shell still takes typing and sends meanwhile).
+      data-engine={engineReady ? 'ready' : 'loading'}
       aria-labelledby={titleId}
       onPointerEnter={wantEngine}
       onTouchStart={wantEngine}
-      onFocus={wantEngine}
+      onFocus={(event) => {
+        wantEngine();
+        if (event.target instanceof HTMLTextAreaElement) draftFocused.current = true;
+      }}
+      onBlur={(event) => {
+        // Removed from the page (the shell giving way to the engine) is not leaving it: only a move elsewhere counts.
+        if (event.target instanceof HTMLTextAreaElement && event.relatedTarget !== null) draftFocused.current = false;
+      }}
       className={`flex flex-col overflow-hidden rounded-2xl border border-slate-200 bg-slate-50 shadow-lg shadow-slate-900/5 ${className}`}
     >
-      <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-3">
-        {avatarUrl ? (
-          // eslint-disable-next-line @next/next/no-img-element -- a host's avatar from any https origin, not optimisable here
-          <img src={avatarUrl} alt="" className="size-9 shrink-0 rounded-full object-cover" />
-        ) : (
-          <span aria-hidden="true" className="relative grid size-9 shrink-0 place-items-center rounded-full bg-brand-600 text-sm font-bold text-white">
-            {agentName ? agentName.charAt(0).toUpperCase() : 'N'}
-          </span>
-        )}
+      <header className="flex items-center gap-2 border-b border-slate-200 bg-white px-3 py-3 sm:gap-3 sm:px-4">
+        <AgentAvatar name={agentName} avatarUrl={avatarUrl} size="lg" />
         <div className="min-w-0 flex-1">
           <Heading id={titleId} className="truncate text-sm leading-5 font-semibold text-slate-900">
             {agentName ?? t('chat.title')}
@@ -152,12 +258,26 @@ export function ChatPanel({
         </div>
         <button
           type="button"
+          data-testid="download-transcript"
+          onClick={downloadTranscript}
+          disabled={messages.length === 0}
+          title={t('chat.transcript.download')}
+          aria-label={t('chat.transcript.download')}
+          className={headerButton}
+        >
+          <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-3.5">
+            <path d="M10.75 2.75a.75.75 0 0 0-1.5 0v8.614L6.295 8.235a.75.75 0 1 0-1.09 1.03l4.25 4.5a.75.75 0 0 0 1.09 0l4.25-4.5a.75.75 0 0 0-1.09-1.03l-2.955 3.129V2.75Z" />
+            <path d="M3.5 12.75a.75.75 0 0 0-1.5 0v2.5A2.75 2.75 0 0 0 4.75 18h10.5A2.75 2.75 0 0 0 18 15.25v-2.5a.75.75 0 0 0-1.5 0v2.5c0 .69-.56 1.25-1.25 1.25H4.75c-.69 0-1.25-.56-1.25-1.25v-2.5Z" />
+          </svg>
+        </button>
+        <button
+          type="button"
           data-testid="delete-conversation"
-          onClick={() => void deleteConversation()}
-          disabled={!id || deleting}
+          onClick={() => setConfirming('delete')}
+          disabled={!id || deleting || !hasMessages}
           title={t('chat.deleteConversation')}
           aria-label={t('chat.deleteConversation')}
-          className="inline-flex min-h-9 min-w-9 shrink-0 items-center justify-center rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-slate-700 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-60"
+          className={headerButton}
         >
           <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-3.5">
             <path
@@ -170,10 +290,10 @@ export function ChatPanel({
         <button
           type="button"
           data-testid="new-conversation"
-          onClick={startNew}
-          disabled={!id}
+          onClick={() => setConfirming('new')}
+          disabled={!id || !hasMessages}
           title={t('chat.newConversation')}
-          className="inline-flex min-h-9 min-w-9 shrink-0 items-center justify-center gap-1.5 rounded-lg border border-slate-300 bg-white px-2.5 py-1.5 text-xs font-medium text-slate-700 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-60"
+          className={headerButton}
         >
           <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-3.5">
             <path d="M10.75 4.75a.75.75 0 0 0-1.5 0v4.5h-4.5a.75.75 0 0 0 0 1.5h4.5v4.5a.75.75 0 0 0 1.5 0v-4.5h4.5a.75.75 0 0 0 0-1.5h-4.5v-4.5Z" />
@@ -183,14 +303,41 @@ export function ChatPanel({
         </button>
         {headerActions}
       </header>
+      {/* Said once after "New conversation" or "Delete" (polite: it waits for the reader). */}
+      <p role="status" data-testid="chat-announcement" className="sr-only">
+        {announcement}
+      </p>
+      {confirming === 'new' ? (
+        <ConfirmDialog
+          testId="confirm-new"
+          title={t('chat.newConfirm.title')}
+          body={t('chat.newConfirm.body')}
+          confirmLabel={t('chat.newConfirm.confirm')}
+          cancelLabel={t('chat.cancel')}
+          onConfirm={startNewConversation}
+          onCancel={() => setConfirming(null)}
+        />
+      ) : confirming === 'delete' ? (
+        <ConfirmDialog
+          testId="confirm-delete"
+          danger
+          title={t('chat.delete.title')}
+          body={t('chat.deleteConfirm')}
+          confirmLabel={t('chat.delete.confirm')}
+          cancelLabel={t('chat.cancel')}
+          onConfirm={() => void deleteConversation()}
+          onCancel={() => setConfirming(null)}
+        />
+      ) : null}
       {deleteError ? (
         <p role="alert" className="border-b border-red-200 bg-red-50 px-4 py-2 text-xs text-red-900">
           {t('chat.deleteFailed')}
         </p>
       ) : null}
-      {id && engineWanted ? (
+      {/* Keyed by id: a new conversation gets a fresh useChat and history instead of reconciling the old one. */}
+      <div id={composerId} className="contents">
         <Suspense fallback={shell}>
-          {/* Keyed by id: a new conversation gets a fresh useChat and history instead of reconciling the old one. */}
+          {id && engineWanted ? (
           <Conversation
             key={id}
             id={id}
@@ -202,11 +349,24 @@ export function ChatPanel({
             greeting={greeting}
             voice={voice}
             bridge={bridge}
+            agentName={agentName}
+            avatarUrl={avatarUrl}
+            placeholder={placeholder}
+            composerFooter={footer}
+            initialDraft={() => draft.current}
+            composerAutoFocus={() => draftFocused.current}
+            pendingSends={pending}
+            onPendingTaken={() => setPending([])}
+            onMessagesChange={(shown) => {
+              setMessages(shown);
+              setEngineReady(true);
+            }}
           />
-        </Suspense>
-      ) : (
-        shell
-      )}
+        ) : (
+          shell
+        )}
+      </Suspense>
+      </div>
     </section>
   );
 }

@@ -28,11 +28,11 @@ export interface ComposerProps {
   /** Replaces the translated placeholder (CHAT_PLACEHOLDER, or the embed's `placeholder` option). */
   placeholder?: string;
   /** Text to start with (what was typed before the conversation engine took over from the loading shell). */
-  initialValue?: string;
+  initialValue?: string | (() => string);
   /** Every change of the typed text (the loading shell keeps it for the real composer). */
   onValueChange?: (value: string) => void;
-  /** Focus the message box when it appears (it replaces a box that had the focus). */
-  autoFocus?: boolean;
+  /** Focus the message box when it appears (it replaces a box that had the focus); asked when it mounts. */
+  autoFocus?: boolean | (() => boolean);
   /** A line under the composer (the legal notice). */
   footer?: ReactNode;
 }
@@ -88,7 +88,7 @@ export function Composer({
   }, [shown, textarea]);
 
   useLayoutEffect(() => {
-    if (autoFocus) textarea.current?.focus();
+    if (typeof autoFocus === 'function' ? autoFocus() : autoFocus) textarea.current?.focus();
     // Only when it appears.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

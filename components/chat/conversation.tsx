@@ -1,6 +1,6 @@
 import '@/lib/zod-config';
 import { useChat } from '@ai-sdk/react';
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import useSWR from 'swr';
 import type { SalesUIMessage } from '@/lib/chat/messages';
@@ -18,6 +18,7 @@ import { MessageList } from './message-list';
 import { Outbox, saveHistorySnapshot, type KeyValueStorage } from './outbox';
 import { withReplyStatus } from './reply-status';
 import { ResumableChatTransport } from './resumable-transport';
+import { messageText } from './transcript';
 import { TypingIndicator } from './typing-indicator';
 import { isFreshConversation, markConversationSent } from './use-conversation-id';
 
@@ -77,6 +78,20 @@ export interface ConversationProps {
   /** false: no microphone and no spoken replies (the embed's `voice` option). */
   voice?: boolean;
   bridge?: ChatBridge;
+  /** The agent's name and avatar beside its replies (customization). */
+  agentName?: string;
+  avatarUrl?: string;
+  placeholder?: string;
+  /** Under the composer (the legal notice). */
+  composerFooter?: ReactNode;
+  /** Typed in the loading shell: the composer starts with it (and with the focus, if the shell's box had it). */
+  initialDraft?: () => string;
+  composerAutoFocus?: () => boolean;
+  /** Sent in the loading shell: sent now, in order, then `onPendingTaken`. */
+  pendingSends?: readonly string[];
+  onPendingTaken?: () => void;
+  /** The messages shown, after each change of their number and at the end of each reply (transcript, "New"). */
+  onMessagesChange?: (messages: readonly SalesUIMessage[]) => void;
 }
 
 /** How a page around the panel (the embed, app/embed) drives and observes the conversation. */
@@ -92,7 +107,27 @@ export interface ChatBridge {
  * wrote until the server has it, and the stored history (or its last copy on this device). Loaded lazily by
  * ChatPanel, because the AI SDK is most of the page's JavaScript and is not needed to paint or hydrate the page.
  */
-export default function Conversation({ id, api, suggestedQuestions, maxChars, maxRecordingSeconds, statusSlot, storage, greeting, voice: voiceEnabled = true, bridge }: ConversationProps) {
+export default function Conversation({
+  id,
+  api,
+  suggestedQuestions,
+  maxChars,
+  maxRecordingSeconds,
+  statusSlot,
+  storage,
+  greeting,
+  voice: voiceEnabled = true,
+  bridge,
+  agentName,
+  avatarUrl,
+  placeholder,
+  composerFooter,
+  initialDraft,
+  composerAutoFocus,
+  pendingSends,
+  onPendingTaken,
+  onMessagesChange,
+}: ConversationProps) {
   const t = useT();
   const locale = useLocale();
   const composerInput = useRef<HTMLTextAreaElement>(null);
@@ -120,6 +155,9 @@ export default function Conversation({ id, api, suggestedQuestions, maxChars, ma
     transport,
     onFinish: ({ message, isAbort, isError }) => {
       if (message.role === 'assistant' && !isAbort && !isError) bridge?.replyFinished(message);
+      // Screen readers hear the reply once, whole, when it has finished (the log itself is not live: no token-by-token).
+      const text = message.role === 'assistant' ? messageText(message) : '';
+      if (text && !isError) setAnnouncement(t('chat.replyAnnounce', { agent: agentName ?? t('chat.role.assistant'), text }));
       // Labelled now as the server stores it, so the label does not wait for a reload.
       if (message.role === 'assistant' && (isAbort || isError)) setMessages((current) => withReplyStatus(current, message.id, isAbort ? 'stopped' : 'incomplete'));
     },
@@ -128,6 +166,7 @@ export default function Conversation({ id, api, suggestedQuestions, maxChars, ma
     live.update(messages, () => history.mutate());
   });
   const busy = status === 'submitted' || status === 'streaming';
+  const [announcement, setAnnouncement] = useState('');
 
   const historyApplied = useRef(false);
   useEffect(() => {
@@ -162,7 +201,7 @@ export default function Conversation({ id, api, suggestedQuestions, maxChars, ma
       try {
         // A message the server took before a reload is on the page already: it goes again under the same id.
         setMessages((current) => current.filter((message) => message.id !== next.messageId));
-        await sendMessage({ id: next.messageId, role: 'user', parts: [{ type: 'text', text: next.text }] });
+        await sendMessage({ id: next.messageId, role: 'user', parts: [{ type: 'text', text: next.text }], metadata: { createdAt: next.createdAt } });
       } finally {
         // Answered, refused for good (the banner offers Retry), or stopped: either way it has left the outbox.
         await outbox.remove(next.messageId).catch(() => undefined);
@@ -227,6 +266,46 @@ export default function Conversation({ id, api, suggestedQuestions, maxChars, ma
     composerInput.current?.focus();
   }
 
+  // Messages sent from the loading shell go first, in order, once the outbox can take them.
+  const pendingTaken = useRef(false);
+  useEffect(() => {
+    if (!outboxReady || pendingTaken.current || !pendingSends?.length) return;
+    pendingTaken.current = true;
+    pendingSends.forEach((text) => send(text));
+    onPendingTaken?.();
+    composerInput.current?.focus();
+    // send is this render's; the list is taken once.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [outboxReady, pendingSends, onPendingTaken]);
+
+  // Escape stops a reply, wherever the focus is (captured first: the embed's Escape closes the frame otherwise);
+  // the focus then goes back to the message box. A dialog's own Escape is handled (and stopped) by the dialog.
+  const stopLatest = useRef(stopReply);
+  useEffect(() => {
+    stopLatest.current = stopReply;
+  });
+  useEffect(() => {
+    if (!busy) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented || event.isComposing) return;
+      event.preventDefault();
+      void stopLatest.current();
+      composerInput.current?.focus();
+    };
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
+  }, [busy]);
+
+  const report = useRef(onMessagesChange);
+  useEffect(() => {
+    report.current = onMessagesChange;
+  });
+  const shownCount = messages.length + entries.length;
+  // Not on every streamed token: when a message comes or goes, and when a reply's state changes.
+  useEffect(() => {
+    report.current?.(live.messages);
+  }, [shownCount, status, live]);
+
   const emptyState = (
     <EmptyState questions={suggestedQuestions} onSelect={ask} disabled={historyLoading || busy} loadingHistory={historyLoading} greeting={greeting} />
   );
@@ -237,10 +316,17 @@ export default function Conversation({ id, api, suggestedQuestions, maxChars, ma
       {statusSlot
         ? createPortal(<ConnectionStatus state={connection} queued={queuedIds.size} onRetryNow={() => monitor.retryNow()} />, statusSlot)
         : null}
+      <p role="status" data-testid="reply-announcement" className="sr-only">
+        {announcement}
+      </p>
       <MessageList
         messages={shown}
         queuedIds={queuedIds}
         busy={busy}
+        agentName={agentName}
+        avatarUrl={avatarUrl}
+        conversationId={id}
+        api={api}
         emptyState={emptyState}
         footer={
           showTyping || error || historyNote ? (
@@ -260,6 +346,10 @@ export default function Conversation({ id, api, suggestedQuestions, maxChars, ma
         maxChars={maxChars}
         interim={voice.interim}
         onType={voice.bargeIn}
+        placeholder={placeholder}
+        initialValue={initialDraft}
+        autoFocus={composerAutoFocus}
+        footer={composerFooter}
         actions={voiceEnabled ? <VoiceControls {...voice.controls} /> : undefined}
         status={voiceEnabled ? <VoiceStatus inputState={voice.inputState} notice={voice.notice} /> : undefined}
       />

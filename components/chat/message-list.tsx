@@ -1,6 +1,9 @@
 import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import type { SalesUIMessage } from '@/lib/chat/messages';
-import { useT } from '@/lib/i18n/provider';
+import { useLocale, useT } from '@/lib/i18n/provider';
+import { AgentAvatar } from './agent-avatar';
+import { ReplyActions } from './reply-actions';
+import { messageText, messageTime } from './transcript';
 import { replyStatus } from './reply-status';
 import { ChatNotice } from './chat-notice';
 import { MessageMarkdown } from './message-markdown';
@@ -17,6 +20,27 @@ export interface MessageListProps {
   footer?: ReactNode;
   /** User messages still in the outbox: shown, marked as queued. */
   queuedIds?: ReadonlySet<string>;
+  /** The agent's name and avatar beside its replies (customization); the translated "Sales rep" otherwise. */
+  agentName?: string;
+  avatarUrl?: string;
+  /** For the replies' thumbs up/down (POST {api}/{conversationId}/feedback). */
+  conversationId?: string;
+  api?: string;
+}
+
+/** "14:05" (or the date too when not today) in a <time> element; nothing when the time is unknown. */
+function MessageTime({ message }: { message: SalesUIMessage }) {
+  const locale = useLocale();
+  const at = messageTime(message);
+  if (!at) return null;
+  const date = new Date(at);
+  const today = new Date().toDateString() === date.toDateString();
+  const label = new Intl.DateTimeFormat(locale, today ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return (
+    <time dateTime={date.toISOString()} className="font-normal text-slate-600">
+      {label}
+    </time>
+  );
 }
 
 // How close to the bottom (px) still counts as "at the bottom": a reader who scrolled up further is left alone.
@@ -27,7 +51,10 @@ function UserMessage({ message, queued }: { message: SalesUIMessage; queued: boo
   const text = message.parts.map((part) => (part.type === 'text' ? part.text : '')).join('');
   return (
     <li data-testid="message-user" data-queued={queued || undefined} className="flex flex-col items-end gap-1">
-      <p className="px-1 text-xs font-medium text-slate-600">{t('chat.role.user')}</p>
+      <p className="flex items-center gap-1.5 px-1 text-xs font-medium text-slate-600">
+        {t('chat.role.user')}
+        <MessageTime message={message} />
+      </p>
       <p
         className={`max-w-[85%] rounded-2xl rounded-ee-sm px-3.5 py-2 text-sm leading-6 break-words whitespace-pre-wrap ${
           queued ? 'border border-dashed border-brand-600/60 bg-brand-600/10 text-slate-900' : 'bg-brand-600 text-white'
@@ -51,7 +78,17 @@ function UserMessage({ message, queued }: { message: SalesUIMessage; queued: boo
   );
 }
 
-function AssistantMessage({ message }: { message: SalesUIMessage }) {
+interface AssistantProps {
+  message: SalesUIMessage;
+  agentName?: string;
+  avatarUrl?: string;
+  /** Copy and thumbs appear once the reply has finished streaming. */
+  finished: boolean;
+  conversationId?: string;
+  api?: string;
+}
+
+function AssistantMessage({ message, agentName, avatarUrl, finished, conversationId, api }: AssistantProps) {
   const t = useT();
   const hasText = message.parts.some((part) => part.type === 'text' && part.text.trim() !== '');
   const visible = message.parts.some((part) => ['data-notice', 'data-booking', 'data-handoff', 'data-lead'].includes(part.type));
@@ -62,10 +99,9 @@ function AssistantMessage({ message }: { message: SalesUIMessage }) {
   return (
     <li data-testid="message-assistant" className="flex flex-col items-start gap-1">
       <p className="flex items-center gap-1.5 px-1 text-xs font-medium text-slate-600">
-        <span aria-hidden="true" className="grid size-4 place-items-center rounded-full bg-brand-600 text-[0.6rem] font-bold text-white">
-          N
-        </span>
-        {t('chat.role.assistant')}
+        <AgentAvatar name={agentName} avatarUrl={avatarUrl} />
+        {agentName ?? t('chat.role.assistant')}
+        <MessageTime message={message} />
       </p>
       <div className="max-w-[92%] rounded-2xl rounded-es-sm bg-white px-3.5 py-2 text-sm leading-6 text-slate-900 shadow-sm ring-1 ring-slate-200">
         {message.parts.map((part, index) => {
@@ -84,12 +120,13 @@ function AssistantMessage({ message }: { message: SalesUIMessage }) {
           </p>
         ) : null}
       </div>
+      {finished && hasText ? <ReplyActions text={messageText(message)} messageId={message.id} conversationId={conversationId} api={api} /> : null}
     </li>
   );
 }
 
 /** The conversation log: role-labelled messages that follow the newest text unless the reader scrolled up. */
-export function MessageList({ messages, busy, emptyState, footer, queuedIds }: MessageListProps) {
+export function MessageList({ messages, busy, emptyState, footer, queuedIds, agentName, avatarUrl, conversationId, api }: MessageListProps) {
   const t = useT();
   const scroller = useRef<HTMLDivElement>(null);
   const stickToBottom = useRef(true);
@@ -115,13 +152,23 @@ export function MessageList({ messages, busy, emptyState, footer, queuedIds }: M
   return (
     <div ref={scroller} onScroll={onScroll} className="min-h-0 flex-1 overflow-y-auto overscroll-contain px-3 py-4 sm:px-4">
       {messages.length === 0 ? emptyState : null}
-      <div role="log" aria-live="polite" aria-busy={busy} aria-label={t('chat.messagesLabel')}>
+      {/* Not live: a streamed reply would be read token by token. The conversation announces each reply once, whole,
+          when it has finished (a status region in conversation.tsx). */}
+      <div role="log" aria-live="off" aria-busy={busy} aria-label={t('chat.messagesLabel')}>
         <ol className="flex flex-col gap-4">
-          {messages.map((message) =>
+          {messages.map((message, index) =>
             message.role === 'user' ? (
               <UserMessage key={message.id} message={message} queued={queuedIds?.has(message.id) ?? false} />
             ) : message.role === 'assistant' ? (
-              <AssistantMessage key={message.id} message={message} />
+              <AssistantMessage
+                key={message.id}
+                message={message}
+                agentName={agentName}
+                avatarUrl={avatarUrl}
+                finished={!busy || index < messages.length - 1}
+                conversationId={conversationId}
+                api={api}
+              />
             ) : null,
           )}
         </ol>
