@@ -63,6 +63,8 @@ export const appEventSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('tts.cache_hit') }),
   z.object({ ...base, type: z.literal('rate_limited'), limit: z.string() }),
   z.object({ ...base, type: z.literal('fallback.offline'), reason: z.string() }),
+  /** A prospect's thumbs up or down on one reply (POST /api/v1/chat/{id}/feedback). */
+  z.object({ ...base, type: z.literal('feedback'), messageId: z.string(), rating: z.enum(['up', 'down']) }),
 ]);
 export type AppEvent = z.infer<typeof appEventSchema>;
 export type AppEventType = AppEvent['type'];
