@@ -111,6 +111,8 @@ beforeAll(async () => {
 beforeEach(() => {
   window.localStorage.clear();
   window.localStorage.setItem(CONVERSATION_ID_KEY, 'conv_voice_0001');
+  // Agreed to the microphone already (the consent dialog has its own test in voice-consent.test.tsx).
+  window.localStorage.setItem('sales-agent:mic-consent', '1');
   FakeAudioContext.instances = [];
   FakeRecognition.instances = [];
   synthesis = fakeSynthesis();

@@ -10,6 +10,8 @@ const baseURL = () => {
 
 async function stubRecognition(page: Page) {
   await page.addInitScript(() => {
+    // Agreed to the microphone already (its consent dialog is tested in a11y.spec.ts).
+    window.localStorage.setItem('sales-agent:mic-consent', '1');
     type Handler = ((event?: unknown) => void) | null;
     class StubRecognition {
       lang = '';

@@ -1,5 +1,7 @@
 'use client';
 
+import { useState } from 'react';
+import { ConfirmDialog } from '@/components/chat/confirm-dialog';
 import type { MessageKey } from '@/lib/i18n';
 import { useT } from '@/lib/i18n/provider';
 import type { PlayerState, PlayerStats } from './speech-player';
@@ -17,6 +19,25 @@ export interface VoiceControlsProps {
   disabled?: boolean;
 }
 
+/** Set once the prospect has agreed to speak to the agent (asked before the first recording, then remembered). */
+export const MIC_CONSENT_KEY = 'sales-agent:mic-consent';
+
+function hasMicConsent(): boolean {
+  try {
+    return window.localStorage.getItem(MIC_CONSENT_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function rememberMicConsent(): void {
+  try {
+    window.localStorage.setItem(MIC_CONSENT_KEY, '1');
+  } catch {
+    // Storage blocked (a cross-site frame): asked again next time, which is the safe side.
+  }
+}
+
 const iconButton =
   'grid size-10 shrink-0 place-items-center rounded-lg border focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:cursor-not-allowed disabled:opacity-60';
 
@@ -29,8 +50,30 @@ export function VoiceControls({ inputState, listening, onMic, voiceOn, onToggleV
   const speaking = playerState === 'playing' || playerState === 'loading';
   const micLabel = listening ? t('voice.mic.stop') : t('voice.mic.start');
   const toggleLabel = voiceOn ? t('voice.toggle.on') : t('voice.toggle.off');
+  const [asking, setAsking] = useState(false);
+  // Consent before the microphone first records: what happens to the voice, then Allow (remembered) or Not now.
+  const mic = () => {
+    if (listening || hasMicConsent()) onMic();
+    else setAsking(true);
+  };
   return (
     <>
+      {asking ? (
+        <ConfirmDialog
+          testId="mic-consent"
+          title={t('voice.consent.title')}
+          body={t('voice.consent.body')}
+          confirmLabel={t('voice.consent.allow')}
+          cancelLabel={t('voice.consent.cancel')}
+          onCancel={() => setAsking(false)}
+          onConfirm={() => {
+            rememberMicConsent();
+            setAsking(false);
+            // Still inside the click on Allow: the browser's own permission prompt may follow.
+            onMic();
+          }}
+        />
+      ) : null}
       {speaking ? (
         <button
           type="button"
@@ -77,12 +120,12 @@ export function VoiceControls({ inputState, listening, onMic, voiceOn, onToggleV
         type="button"
         data-testid="mic-button"
         data-state={inputState}
-        onClick={onMic}
+        onClick={mic}
         disabled={disabled || inputState === 'transcribing'}
         aria-pressed={listening}
         aria-label={micLabel}
         title={micLabel}
-        className={`${iconButton} ${listening ? 'animate-pulse border-red-600 bg-red-50 text-red-700' : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50'}`}
+        className={`${iconButton} ${listening ? 'animate-pulse border-red-600 motion-reduce:animate-none bg-red-50 text-red-700' : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50'}`}
       >
         <svg aria-hidden="true" viewBox="0 0 20 20" className="size-5" fill="currentColor">
           <path d="M7 4a3 3 0 0 1 6 0v6a3 3 0 1 1-6 0V4Z" />
