@@ -39,6 +39,11 @@ export function createLocalLimiter({ maxKeys = 50_000 }: { maxKeys?: number } = 
       }
       return { success: true, limit: rule.count, remaining: Math.max(0, rule.count - weighted - entry.current), reset };
     },
+    /** Takes back one request counted by `limit` (the request was refused elsewhere, so it does not use the window). */
+    release(key: string, rule: RateLimitRule, now = Date.now()): void {
+      const entry = counts.get(key);
+      if (entry && entry.window === Math.floor(now / rule.windowMs) && entry.current > 0) entry.current -= 1;
+    },
   };
 }
 

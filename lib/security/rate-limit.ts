@@ -28,8 +28,9 @@ interface Limiter {
 
 /**
  * Sliding-window limits per visitor and per address: @upstash/ratelimit on Redis (both keys in one auto-pipelined
- * HTTP request, running beside the conversation load), or in process in the in-memory mode. When Redis does not
- * answer, requests are decided by the in-process limiter instead: fail open, but never unlimited.
+ * HTTP request, running beside the conversation load), or in process in the in-memory mode. With Redis, the same
+ * windows are also kept in process and a request must pass both: when Redis does not answer in time the in-process
+ * count decides alone (fail open, but never more than the limit per instance).
  */
 function createLimiter(config: ServerConfig): Limiter {
   const local = createLocalLimiter();
@@ -60,12 +61,23 @@ function createLimiter(config: ServerConfig): Limiter {
   return {
     async check(name, rule, keys) {
       const limiter = limiterFor(name, rule);
+      // Every request is also counted in process, and must pass there too: this instance never lets more than the
+      // limit through in a window, whatever Redis does. Under load a Redis answer can miss its deadline after Redis
+      // has already counted the request, so deciding the late ones in process alone let twice the limit through.
+      const localKeys = keys.map((key) => `${name}:${key}`);
+      const localResults = localKeys.map((key) => local.limit(key, rule));
+      const releaseLocal = () => localKeys.forEach((key, index) => localResults[index]?.success && local.release(key, rule));
+      if (localResults.some((result) => !result.success)) {
+        releaseLocal();
+        return { results: localResults, degraded: false };
+      }
       try {
         const results = await withTimeout(Promise.all(keys.map((key) => limiter.limit(key))), 1_500);
+        if (results.some((result) => !result.success)) releaseLocal();
         return { results, degraded: false };
       } catch (error) {
         logOnce(error);
-        return { results: keys.map((key) => local.limit(`${name}:${key}`, rule)), degraded: true };
+        return { results: localResults, degraded: true };
       }
     },
   };
