@@ -41,19 +41,16 @@ export function createUpstashStore(options: UpstashStoreOptions): ConversationSt
     async loadTurn({ id, visitorId, day }): Promise<TurnLoad> {
       const keys = conversationKeys(options.prefix, id);
       const usage = usageKeys(options.prefix, day, visitorId);
+      // One command: the claim (first: of two visitors racing for a fresh id, exactly one gets it), the conversation and
+      // today's usage counters (Upstash bills per command; a pipeline of six cost six).
       const results = await run(() =>
-        redis
-          .pipeline()
-          // Claim first, in the same pipeline: of two visitors racing for a fresh id, exactly one gets it.
-          .hsetnx(keys.meta, 'owner', visitorId)
-          .expire(keys.meta, ttlSeconds)
-          .hgetall(keys.meta)
-          .lrange(keys.messages, 0, -1)
-          .get(keys.state)
-          .mget(usage.visitorTokens, usage.visitorConversations, usage.spend)
-          .exec(),
+        redis.eval<unknown[], unknown[]>(
+          LOAD_TURN_SCRIPT,
+          [keys.meta, keys.messages, keys.state, usage.visitorTokens, usage.visitorConversations, usage.spend],
+          [visitorId, ttlSeconds],
+        ),
       );
-      const [claimed, , hash, list, state, counters] = results;
+      const [claimed, hash, list, state, counters] = Array.isArray(results) ? results : [];
       const fields = parseFields(hash);
       const owner = fields.owner ?? '';
       const meta = parseMeta(id, hash);
@@ -88,34 +85,31 @@ export function createUpstashStore(options: UpstashStoreOptions): ConversationSt
       const at = now ?? clock();
       const keys = conversationKeys(options.prefix, id);
       const title = titleFromMessages(messages);
-      const pipeline = redis.pipeline().hsetnx(keys.meta, 'createdAt', String(at));
-      if (title) pipeline.hsetnx(keys.meta, 'title', title);
-      pipeline.hset(keys.meta, { updatedAt: String(at) }).hincrby(keys.meta, 'messageCount', messages.length);
-      if (messages.length > 0) {
-        pipeline
-          .rpush(keys.messages, ...messages.map((message) => JSON.stringify(message)))
-          .ltrim(keys.messages, -options.maxMessages, -1);
-      }
-      if (state) pipeline.set(keys.state, JSON.stringify(state), { ex: ttlSeconds });
-      else pipeline.expire(keys.state, ttlSeconds);
-      pipeline
-        .expire(keys.meta, ttlSeconds)
-        .expire(keys.messages, ttlSeconds)
-        .zadd(indexKey, { score: at, member: id })
-        // Entries older than the TTL point at expired keys: pruning here keeps the index bounded without a cleanup job.
-        .zremrangebyscore(indexKey, '-inf', at - ttlSeconds * 1000);
-      if (usage && (usage.tokens > 0 || usage.spendMicroUsd > 0 || usage.newConversation)) {
-        const counters = usageKeys(options.prefix, usage.day, usage.visitorId);
-        // One command for all three counters and their expiry (Upstash bills per command).
-        pipeline.eval(
-          COUNT_USAGE_SCRIPT,
-          [counters.visitorTokens, counters.spend, counters.visitorConversations],
-          [usage.tokens, Math.ceil(usage.spendMicroUsd), usage.newConversation ? 1 : 0, USAGE_TTL_SECONDS],
-        );
-      }
-      pipeline.hgetall(keys.meta);
-      const results = await run(() => pipeline.exec());
-      const meta = parseMeta(id, results[results.length - 1]);
+      const counted = usage && (usage.tokens > 0 || usage.spendMicroUsd > 0 || usage.newConversation);
+      const counters = usage ? usageKeys(options.prefix, usage.day, usage.visitorId) : undefined;
+      // The whole turn in one command: messages, state, meta, index (pruned of entries older than the TTL, so it stays
+      // bounded without a cleanup job) and the usage counters, with every expiry (Upstash bills per command).
+      const hash = await run(() =>
+        redis.eval<unknown[], unknown>(
+          APPEND_TURN_SCRIPT,
+          [keys.meta, keys.messages, keys.state, indexKey, ...(counted && counters ? [counters.visitorTokens, counters.spend, counters.visitorConversations] : [])],
+          [
+            String(at),
+            title,
+            ttlSeconds,
+            options.maxMessages,
+            state ? JSON.stringify(state) : '',
+            id,
+            at - ttlSeconds * 1000,
+            counted && usage ? usage.tokens : 0,
+            counted && usage ? Math.ceil(usage.spendMicroUsd) : 0,
+            counted && usage?.newConversation ? 1 : 0,
+            USAGE_TTL_SECONDS,
+            ...messages.map((message) => JSON.stringify(message)),
+          ],
+        ),
+      );
+      const meta = parseMeta(id, hash);
       if (!meta) throw new AppError('upstream_unavailable:store', 'The conversation store lost a write.');
       return meta;
     },
@@ -154,15 +148,49 @@ export function createUpstashStore(options: UpstashStoreOptions): ConversationSt
   };
 }
 
-const COUNT_USAGE_SCRIPT = `
-for i = 1, 3 do
-  local by = tonumber(ARGV[i])
-  if by > 0 then
-    redis.call('INCRBY', KEYS[i], by)
-    redis.call('EXPIRE', KEYS[i], ARGV[4])
+/**
+ * KEYS: meta, messages, state, visitor tokens, visitor conversations, spend. ARGV: visitor id, TTL seconds.
+ * Returns { claimed (1/0), meta hash (flat), messages, state or nil, { tokens, conversations, spend } }.
+ */
+const LOAD_TURN_SCRIPT = `
+local claimed = redis.call('HSETNX', KEYS[1], 'owner', ARGV[1])
+redis.call('EXPIRE', KEYS[1], ARGV[2])
+return { claimed, redis.call('HGETALL', KEYS[1]), redis.call('LRANGE', KEYS[2], 0, -1), redis.call('GET', KEYS[3]),
+  redis.call('MGET', KEYS[4], KEYS[5], KEYS[6]) }`;
+
+/**
+ * KEYS: meta, messages, state, index[, visitor tokens, spend, visitor conversations]. ARGV: at, title ('' for none),
+ * TTL seconds, max messages, state JSON ('' keeps the stored one), id, prune-before score, tokens, spend, new
+ * conversation (1/0), usage TTL, then the messages (JSON). Returns the meta hash (flat).
+ */
+const APPEND_TURN_SCRIPT = `
+local ttl = ARGV[3]
+redis.call('HSETNX', KEYS[1], 'createdAt', ARGV[1])
+if ARGV[2] ~= '' then redis.call('HSETNX', KEYS[1], 'title', ARGV[2]) end
+local count = #ARGV - 11
+redis.call('HSET', KEYS[1], 'updatedAt', ARGV[1])
+redis.call('HINCRBY', KEYS[1], 'messageCount', count)
+if count > 0 then
+  for i = 12, #ARGV, 200 do
+    redis.call('RPUSH', KEYS[2], unpack(ARGV, i, math.min(i + 199, #ARGV)))
+  end
+  redis.call('LTRIM', KEYS[2], -tonumber(ARGV[4]), -1)
+end
+if ARGV[5] ~= '' then redis.call('SET', KEYS[3], ARGV[5], 'EX', ttl) else redis.call('EXPIRE', KEYS[3], ttl) end
+redis.call('EXPIRE', KEYS[1], ttl)
+redis.call('EXPIRE', KEYS[2], ttl)
+redis.call('ZADD', KEYS[4], ARGV[1], ARGV[6])
+redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', ARGV[7])
+if #KEYS == 7 then
+  for i = 1, 3 do
+    local by = tonumber(ARGV[7 + i])
+    if by > 0 then
+      redis.call('INCRBY', KEYS[4 + i], by)
+      redis.call('EXPIRE', KEYS[4 + i], ARGV[11])
+    end
   end
 end
-return 1`;
+return redis.call('HGETALL', KEYS[1])`;
 
 const RELEASE_CLAIM_SCRIPT = `
 if redis.call('HGET', KEYS[1], 'owner') == ARGV[1] and redis.call('HLEN', KEYS[1]) == 1 then

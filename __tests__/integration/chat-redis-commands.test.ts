@@ -1,0 +1,102 @@
+/** @jest-environment node */
+// What one chat turn costs in Redis, counted against a real redis-server behind the Upstash bridge (issue 12 item 5):
+// every HTTP request the app sends to the store is recorded (a counting fetch) with its commands, through the chat
+// route with rate limiting on (per visitor and per address). Goal: at most 8 commands per turn besides the resume
+// buffer (the reply's SSE batches), whatever the turn: a new conversation or a later turn of it.
+import { drainEvents } from '@/lib/events/bus';
+import { readUIChunks } from '../support/sse';
+import { startRedis, type RedisHarness } from '../support/redis';
+import { newConversationId, TEST_SESSION_SECRET, visitorHeaders } from '../support/visitor';
+
+const GOAL = 8;
+
+let redis: RedisHarness;
+let chat: typeof import('@/app/api/v1/chat/route');
+/** Each store request: its commands (name and first key). */
+const requests: { path: string; commands: string[][] }[] = [];
+const realFetch = globalThis.fetch;
+
+beforeAll(async () => {
+  redis = await startRedis();
+  process.env.OFFLINE_WORD_DELAY_MS = '0';
+  process.env.SESSION_SECRET = TEST_SESSION_SECRET;
+  process.env.UPSTASH_REDIS_REST_URL = redis.bridgeUrl;
+  process.env.UPSTASH_REDIS_REST_TOKEN = redis.token;
+  process.env.STORE_KEY_PREFIX = 'count:';
+  process.env.RATE_LIMIT_CHAT = '1000/1m';
+  delete process.env.OPENAI_API_KEY;
+  globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (url.startsWith(redis.bridgeUrl)) {
+      const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
+      const path = new URL(url).pathname;
+      const commands = path === '/' || path === '' ? [body as string[]] : (body as string[][]);
+      requests.push({ path, commands: Array.isArray(commands) ? commands.map((command) => command.map(String)) : [] });
+    }
+    return realFetch(input, init);
+  }) as typeof fetch;
+  jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+  chat = await import('@/app/api/v1/chat/route');
+}, 30_000);
+
+afterAll(async () => {
+  globalThis.fetch = realFetch;
+  await redis?.stop();
+});
+
+/** Resume-buffer commands: the reply's batches under …:stream:… (BEGIN/PUSH/END scripts and their pointer). */
+const isResumeBuffer = (command: string[]) => {
+  const name = command[0]?.toUpperCase();
+  const key = (name === 'EVAL' || name === 'EVALSHA' ? command[3] : command[1]) ?? '';
+  return /:stream:/.test(key) && !/:lock(:|$)/.test(key);
+};
+
+async function countTurn(visitor: { authorization: string }, id: string, text: string) {
+  const from = requests.length;
+  const response = await chat.POST(
+    new Request('http://localhost/api/v1/chat', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: visitor.authorization, 'x-forwarded-for': '198.51.100.7' },
+      body: JSON.stringify({ id, message: { id: `m-${Math.random().toString(36).slice(2)}`, role: 'user', parts: [{ type: 'text', text }] } }),
+    }),
+  );
+  expect(response.status).toBe(200);
+  const chunks = await readUIChunks(response);
+  expect(chunks.some((chunk) => chunk.type === 'text-delta')).toBe(true);
+  // Everything the turn does after its last byte (the end marker and lock release) is done by then; give it a moment.
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const turnRequests = requests.slice(from);
+  await drainEvents();
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const afterwards = requests.slice(from + turnRequests.length);
+  const commands = turnRequests.flatMap((request) => request.commands);
+  const turn = commands.filter((command) => !isResumeBuffer(command));
+  return {
+    turn,
+    requests: turnRequests.length,
+    buffer: commands.length - turn.length,
+    afterwards: afterwards.flatMap((request) => request.commands),
+  };
+}
+
+const describe = (commands: string[][]) => commands.map((command) => `${command[0]} ${/^evals?h?a?$/i.test(command[0] ?? "") ? command[3] : command[1]}`);
+
+test(`a chat turn sends at most ${GOAL} Redis commands besides the resume buffer (rate limits included)`, async () => {
+  const visitor = await visitorHeaders();
+  const id = newConversationId();
+  const first = await countTurn(visitor, id, 'What plans do you have?');
+  const later = await countTurn(visitor, id, 'How much is Pro for 25 people?');
+  // Printed for docs/performance.md (the breakdown of a turn).
+  console.log(
+    [first, later]
+      .map((turn, index) => `${index === 0 ? 'first' : 'later'} turn: ${turn.turn.length} commands in ${turn.requests} requests (+${turn.buffer} resume buffer; ${turn.afterwards.length} after the turn)\n  ${describe(turn.turn).join('\n  ')}\n  after: ${describe(turn.afterwards).join(', ')}`)
+      .join('\n'),
+  );
+  for (const turn of [first, later]) {
+    // Something was counted (the limits and the conversation really are on Redis)…
+    expect(turn.turn.some((command) => /:rl:/.test(JSON.stringify(command)))).toBe(true);
+    expect(turn.buffer).toBeGreaterThan(0);
+    // …and no more than the goal.
+    expect(turn.turn.length).toBeLessThanOrEqual(GOAL);
+  }
+}, 30_000);
