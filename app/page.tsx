@@ -1,4 +1,5 @@
 import { ChatPanel } from '@/components/chat/chat-panel';
+import { ThemeControl } from '@/components/theme/theme-control';
 import { getPublicConfig } from '@/lib/config';
 import { translate, type Locale, type MessageKey, type TranslationVars } from '@/lib/i18n';
 import { getRequestLocale } from '@/lib/i18n/server';
@@ -76,6 +77,17 @@ function PlanCard({ plan, currency, t }: { plan: Plan; currency: string; t: T })
           </li>
         ))}
       </ul>
+      {/* Starts the conversation about this plan (ChatPanel listens for data-chat-ask); without JS, a link to the chat. */}
+      <a
+        href="#chat"
+        data-chat-ask={t('landing.plans.askMessage', { plan: plan.name })}
+        data-testid="plan-cta"
+        className={`mt-5 inline-flex min-h-10 items-center justify-center rounded-lg px-4 py-2 text-sm font-semibold ${
+          plan.highlight ? 'bg-brand-600 text-white hover:bg-brand-700' : 'bg-white text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50'
+        } ${focusRing}`}
+      >
+        {t('landing.plans.ask', { plan: plan.name })}
+      </a>
     </li>
   );
 }
@@ -84,6 +96,8 @@ export default async function Home() {
   const locale: Locale = await getRequestLocale();
   const t: T = (key, vars) => translate(locale, key, vars);
   const { company, plans, suggestedQuestions } = getLocalizedKnowledgeBase(locale);
+  const publicConfig = getPublicConfig();
+  const { suggestedQuestions: configuredQuestions, ...customization } = publicConfig.customization;
 
   return (
     <>
@@ -102,7 +116,8 @@ export default async function Home() {
             <span className="truncate">{company.name}</span>
           </p>
           <LocaleSwitcher locale={locale} label={t('locale.label')} submit={t('locale.submit')} className="ms-auto" />
-          <nav aria-label={t('landing.nav.label')}>
+          {/* From sm up; on phones the floating launcher below is the way to the chat (the header has no room). */}
+          <nav aria-label={t('landing.nav.label')} className="hidden sm:block">
             <a href="#chat" className={`rounded-lg bg-brand-600 px-3 py-2 text-sm font-semibold whitespace-nowrap text-white hover:bg-brand-700 ${focusRing}`}>
               {t('landing.nav.talkToSales')}
             </a>
@@ -139,9 +154,11 @@ export default async function Home() {
           className="min-w-0 scroll-mt-4 focus:outline-none lg:sticky lg:top-6 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:self-start"
         >
           <ChatPanel
-            suggestedQuestions={suggestedQuestions}
-            maxChars={getPublicConfig().chat.maxMessageChars}
-            maxRecordingSeconds={getPublicConfig().voice.maxRecordingSeconds}
+            suggestedQuestions={configuredQuestions ?? suggestedQuestions}
+            maxChars={publicConfig.chat.maxMessageChars}
+            maxRecordingSeconds={publicConfig.voice.maxRecordingSeconds}
+            customization={customization}
+            listenForAsks
             className="h-[min(40rem,85dvh)] lg:h-[min(44rem,calc(100dvh-3rem))]"
           />
         </div>
@@ -159,11 +176,28 @@ export default async function Home() {
         </section>
       </main>
 
+      {/* Phones: the chat one tap away from anywhere on the page; hidden while the chat is on screen (ChatPanel). */}
+      <a
+        href="#chat"
+        data-testid="chat-launcher"
+        className={`chat-launcher fixed end-4 bottom-4 z-40 inline-flex min-h-12 items-center gap-2 rounded-full bg-brand-600 px-4 py-3 text-sm font-semibold text-white shadow-lg hover:bg-brand-700 lg:hidden ${focusRing}`}
+      >
+        <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-5">
+          <path
+            fillRule="evenodd"
+            d="M10 2c-4.418 0-8 3.134-8 7 0 1.76.743 3.37 1.97 4.6-.097 1.016-.417 2.13-.771 2.966-.079.186.074.394.273.362 2.256-.37 3.597-.938 4.18-1.234A9 9 0 0 0 10 16c4.418 0 8-3.134 8-7s-3.582-7-8-7Z"
+            clipRule="evenodd"
+          />
+        </svg>
+        {t('landing.launcher')}
+      </a>
+
       <footer className="border-t border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-2 px-4 py-6 text-sm text-slate-600 sm:px-6">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-2 px-4 pt-6 pb-24 text-sm text-slate-600 sm:px-6 lg:pb-6">
           <p>
             {company.name} · {t('landing.footer.prices', { currency: company.currency })}
           </p>
+          <ThemeControl />
           <p>
             {t('landing.footer.email')}{' '}
             <a href={`mailto:${company.salesEmail}`} dir="ltr" className={`font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600 ${focusRing}`}>

@@ -361,14 +361,14 @@ describe('ChatPanel', () => {
     expect(await screen.findByText('Old question')).toBeInTheDocument();
     // Asked first, in a dialog that starts on Cancel and gives the focus back; then confirmed and announced.
     await user.click(screen.getByTestId('new-conversation'));
-    const dialog = screen.getByRole('alertdialog', { name: 'Start a new conversation?' });
+    const dialog = await screen.findByRole('alertdialog', { name: 'Start a new conversation?' });
     expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
     expect(screen.getByTestId('new-conversation')).toHaveFocus();
     expect(screen.getByText('Old question')).toBeInTheDocument();
     await user.click(screen.getByTestId('new-conversation'));
-    await user.click(screen.getByRole('button', { name: 'Start new' }));
+    await user.click(await screen.findByRole('button', { name: 'Start new' }));
     expect(screen.getByTestId('chat-announcement')).toHaveTextContent('New conversation started.');
 
     await waitFor(() => expect(screen.queryByText('Old question')).not.toBeInTheDocument());
@@ -400,11 +400,11 @@ describe('ChatPanel', () => {
     expect(await screen.findByText('My email is ana@acme.com')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Delete conversation' }));
-    await user.click(within(screen.getByRole('alertdialog', { name: 'Delete this conversation?' })).getByRole('button', { name: 'Cancel' }));
+    await user.click(within(await screen.findByRole('alertdialog', { name: 'Delete this conversation?' })).getByRole('button', { name: 'Cancel' }));
     expect(deletes).toEqual([]);
 
     await user.click(screen.getByRole('button', { name: 'Delete conversation' }));
-    await user.click(screen.getByRole('button', { name: 'Delete' }));
+    await user.click(await screen.findByRole('button', { name: 'Delete' }));
     await waitFor(() => expect(screen.queryByText('My email is ana@acme.com')).not.toBeInTheDocument());
     expect(deletes).toEqual([`/api/v1/chat/${CONVERSATION_ID} Bearer v1.visitor.token`]);
     expect(window.localStorage.getItem(CONVERSATION_ID_KEY)).not.toBe(CONVERSATION_ID);

@@ -30,11 +30,12 @@ test('a prospect asks for a price, watches the reply stream, reloads and sees th
 
   await expect(page.getByTestId('stop-button')).toBeHidden({ timeout: 15_000 });
   await expect(reply).toContainText('$');
-  const finalText = (await reply.textContent()) ?? '';
+  // The reply's own text, without its author line (which carries the time it was received).
+  const finalText = (await reply.getByTestId('message-body').textContent()) ?? '';
 
   await page.reload();
   await expect(page.getByTestId('message-user')).toHaveText(/How much is the Pro plan\?/);
-  await expect(page.getByTestId('message-assistant').last()).toHaveText(finalText);
+  await expect(page.getByTestId('message-assistant').last().getByTestId('message-body')).toHaveText(finalText);
 });
 
 test('the page works on a 360 px wide phone without horizontal scrolling', async ({ page }) => {

@@ -55,7 +55,8 @@ async function midReply(page: Page, words = 5) {
 
 async function replyDone(page: Page, timeout = 30_000) {
   await expect(page.getByTestId('stop-button')).toBeHidden({ timeout });
-  return (await page.getByTestId('message-assistant').last().textContent()) ?? '';
+  // The reply's own text, without its author line (which carries the time it was received).
+  return (await page.getByTestId('message-assistant').last().getByTestId('message-body').textContent()) ?? '';
 }
 
 /** The reply to QUESTION in a fresh conversation, uninterrupted: what every interrupted run must end up showing. */
@@ -168,7 +169,7 @@ test('a server restart mid-reply shows the failure, and one retry produces one c
     await expect(page.getByTestId('chat-error')).toBeVisible({ timeout: 30_000 });
     await page.getByTestId('chat-error').getByRole('button').click();
     await expect(page.getByTestId('chat-error')).toHaveCount(0);
-    await expect(page.getByTestId('message-assistant').last()).toHaveText(reference, { timeout: 30_000 });
+    await expect(page.getByTestId('message-assistant').last().getByTestId('message-body')).toHaveText(reference, { timeout: 30_000 });
     await replyDone(page);
     await expect(page.getByTestId('message-assistant')).toHaveCount(1);
     await expect(page.getByTestId('message-user')).toHaveCount(1);

@@ -5,17 +5,17 @@ import type { SalesUIMessage } from '@/lib/chat/messages';
 import { useLocale, useT } from '@/lib/i18n/provider';
 import { AgentAvatar } from './agent-avatar';
 import { Composer } from './composer';
-import { ConfirmDialog } from './confirm-dialog';
 import type { ChatBridge } from './conversation';
 import { EmptyState } from './empty-state';
 import { eraseConversation } from './erase-conversation';
 import { LegalNotice } from './legal-notice';
-import { downloadText, transcriptMarkdown } from './transcript';
 import { isFreshConversation, useConversationId } from './use-conversation-id';
 
 // The AI SDK, SWR and the markdown renderer make up most of the page's JavaScript: fetch them after the page is
 // interactive (or as soon as the visitor reaches for the chat) instead of making hydration wait for them.
 const Conversation = lazy(() => import('./conversation'));
+// Needed only on a click: kept out of the page's first load (its JavaScript budget, scripts/bundle-size.mjs).
+const ConfirmDialog = lazy(() => import('./confirm-dialog').then((module) => ({ default: module.ConfirmDialog })));
 
 export interface ChatPanelProps {
   /** Starter questions shown while the conversation is empty. */
@@ -37,6 +37,11 @@ export interface ChatPanelProps {
   eager?: boolean;
   /** Extra controls at the end of the header (the embed's close button). */
   headerActions?: ReactNode;
+  /**
+   * The page's "Ask about …" buttons: a click on any `[data-chat-ask]` element sends its text (the page stays
+   * server-rendered; without JavaScript those are plain links to the chat).
+   */
+  listenForAsks?: boolean;
 }
 
 /** The chat's face and wording: from config (lib/config-theme.ts), overridden per embed (app/embed/options.ts). */
@@ -62,6 +67,9 @@ interface ShellProps {
   footer: ReactNode;
   /** What is typed and sent while the engine loads: kept, then handed over (nothing is lost, nothing is inert). */
   onDraft: (text: string) => void;
+  /** The text and focus of the box this one replaces (the server-rendered shell gives way to the Suspense fallback). */
+  initialDraft: () => string;
+  autoFocus: () => boolean;
   onSend: (text: string) => void;
   pending: number;
 }
@@ -71,7 +79,7 @@ interface ShellProps {
  * usable at once: the message box takes typing, and a message sent (or a suggestion chosen) waits for the engine,
  * which sends it as soon as it has loaded; meanwhile the panel says, visibly and to screen readers, that it is loading.
  */
-function ConversationShell({ suggestedQuestions, maxChars, greeting, placeholder, footer, onDraft, onSend, pending }: ShellProps) {
+function ConversationShell({ suggestedQuestions, maxChars, greeting, placeholder, footer, onDraft, onSend, pending, initialDraft, autoFocus }: ShellProps) {
   const t = useT();
   return (
     <>
@@ -88,6 +96,8 @@ function ConversationShell({ suggestedQuestions, maxChars, greeting, placeholder
         maxChars={maxChars}
         placeholder={placeholder}
         onValueChange={onDraft}
+        initialValue={initialDraft}
+        autoFocus={autoFocus}
         footer={footer}
         // Room for the voice toggle and microphone, which arrive with the engine: the input must not jump narrower then.
         actions={<span aria-hidden="true" className="w-[5.5rem] shrink-0" />}
@@ -121,13 +131,14 @@ export function ChatPanel({
   bridge,
   eager = false,
   headerActions,
+  listenForAsks = false,
 }: ChatPanelProps) {
   const t = useT();
   const titleId = useId();
   const { id, startNew } = useConversationId();
   const [engineWanted, setEngineWanted] = useState(eager);
-  // A transition: the shell stays mounted (its typed text and focus with it) until the engine can replace it at once,
-  // instead of being swapped for a fresh copy as the Suspense fallback.
+  // Each box that replaces another (the shell, its copy as the Suspense fallback, the engine's) starts with the text
+  // and the focus the previous one had (draft, draftFocused below).
   const loadEngine = () => startTransition(() => setEngineWanted(true));
   const locale = useLocale();
   const [deleting, setDeleting] = useState(false);
@@ -168,7 +179,8 @@ export function ChatPanel({
     window.setTimeout(() => document.getElementById(composerId)?.querySelector('textarea')?.focus(), 0);
   }
 
-  function downloadTranscript() {
+  async function downloadTranscript() {
+    const { downloadText, transcriptMarkdown } = await import('./transcript');
     const name = agentName ?? t('chat.role.assistant');
     const time = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
     const text = transcriptMarkdown({
@@ -180,6 +192,39 @@ export function ChatPanel({
     });
     downloadText(`conversation-${new Date().toISOString().slice(0, 10)}.md`, text);
   }
+
+  // A plan card's call to action starts the right conversation, from anywhere on the page.
+  const panel = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!listenForAsks) return;
+    const onClick = (event: MouseEvent) => {
+      const trigger = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-chat-ask]') : null;
+      const text = trigger?.dataset.chatAsk?.trim();
+      if (!text) return;
+      event.preventDefault();
+      sendFromShell(text);
+      panel.current?.scrollIntoView({ block: 'nearest' });
+      focusComposer();
+    };
+    document.addEventListener('click', onClick);
+    return () => document.removeEventListener('click', onClick);
+  });
+
+  // The phone launcher (a link to the chat, app/page.tsx) hides while the chat itself is on screen.
+  useEffect(() => {
+    const element = panel.current;
+    if (!element || typeof IntersectionObserver === 'undefined') return;
+    // Mostly on screen (its message box with it), not a sliver under the hero.
+    const observer = new IntersectionObserver(
+      ([entry]) => document.documentElement.toggleAttribute('data-chat-visible', (entry?.intersectionRatio ?? 0) >= 0.6),
+      { threshold: [0, 0.6, 1] },
+    );
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      document.documentElement.removeAttribute('data-chat-visible');
+    };
+  }, []);
 
   function sendFromShell(text: string) {
     setPending((current) => [...current, text]);
@@ -223,6 +268,8 @@ export function ChatPanel({
       onDraft={(text) => {
         draft.current = text;
       }}
+      initialDraft={() => draft.current}
+      autoFocus={() => draftFocused.current}
       onSend={sendFromShell}
     />
   );
@@ -231,6 +278,7 @@ export function ChatPanel({
 
   return (
     <section
+      ref={panel}
       data-testid="chat-panel"
       // "loading" until the conversation engine has rendered (the shell still takes typing and sends meanwhile).
       data-engine={engineReady ? 'ready' : 'loading'}
@@ -259,7 +307,7 @@ export function ChatPanel({
         <button
           type="button"
           data-testid="download-transcript"
-          onClick={downloadTranscript}
+          onClick={() => void downloadTranscript()}
           disabled={messages.length === 0}
           title={t('chat.transcript.download')}
           aria-label={t('chat.transcript.download')}
@@ -307,6 +355,7 @@ export function ChatPanel({
       <p role="status" data-testid="chat-announcement" className="sr-only">
         {announcement}
       </p>
+      <Suspense fallback={null}>
       {confirming === 'new' ? (
         <ConfirmDialog
           testId="confirm-new"
@@ -329,6 +378,7 @@ export function ChatPanel({
           onCancel={() => setConfirming(null)}
         />
       ) : null}
+      </Suspense>
       {deleteError ? (
         <p role="alert" className="border-b border-red-200 bg-red-50 px-4 py-2 text-xs text-red-900">
           {t('chat.deleteFailed')}
@@ -336,8 +386,8 @@ export function ChatPanel({
       ) : null}
       {/* Keyed by id: a new conversation gets a fresh useChat and history instead of reconciling the old one. */}
       <div id={composerId} className="contents">
-        <Suspense fallback={shell}>
-          {id && engineWanted ? (
+        {id && engineWanted ? (
+          <Suspense fallback={shell}>
           <Conversation
             key={id}
             id={id}
@@ -362,10 +412,10 @@ export function ChatPanel({
               setEngineReady(true);
             }}
           />
+          </Suspense>
         ) : (
           shell
         )}
-      </Suspense>
       </div>
     </section>
   );

@@ -266,11 +266,12 @@ export default function Conversation({
     composerInput.current?.focus();
   }
 
-  // Messages sent from the loading shell go first, in order, once the outbox can take them.
-  const pendingTaken = useRef(false);
+  // Messages sent from the loading shell (or a plan's "Ask about" on the page) go out in order once the outbox can
+  // take them; each list once.
+  const pendingTaken = useRef<readonly string[] | null>(null);
   useEffect(() => {
-    if (!outboxReady || pendingTaken.current || !pendingSends?.length) return;
-    pendingTaken.current = true;
+    if (!outboxReady || !pendingSends?.length || pendingTaken.current === pendingSends) return;
+    pendingTaken.current = pendingSends;
     pendingSends.forEach((text) => send(text));
     onPendingTaken?.();
     composerInput.current?.focus();

@@ -103,7 +103,7 @@ function AssistantMessage({ message, agentName, avatarUrl, finished, conversatio
         {agentName ?? t('chat.role.assistant')}
         <MessageTime message={message} />
       </p>
-      <div className="max-w-[92%] rounded-2xl rounded-es-sm bg-white px-3.5 py-2 text-sm leading-6 text-slate-900 shadow-sm ring-1 ring-slate-200">
+      <div data-testid="message-body" className="max-w-[92%] rounded-2xl rounded-es-sm bg-white px-3.5 py-2 text-sm leading-6 text-slate-900 shadow-sm ring-1 ring-slate-200">
         {message.parts.map((part, index) => {
           if (part.type === 'text') return part.text ? <MessageMarkdown key={index} text={part.text} /> : null;
           if (part.type === 'data-notice') return <ChatNotice key={part.id ?? index} notice={part.data} />;
