@@ -346,8 +346,8 @@ export function ChatPanel({
           <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-3.5">
             <path d="M10.75 4.75a.75.75 0 0 0-1.5 0v4.5h-4.5a.75.75 0 0 0 0 1.5h4.5v4.5a.75.75 0 0 0 1.5 0v-4.5h4.5a.75.75 0 0 0 0-1.5h-4.5v-4.5Z" />
           </svg>
-          {/* Icon-only on phones, where the title needs the room; the text still names the button. */}
-          <span className="sr-only sm:not-sr-only">{t('chat.newConversation')}</span>
+          {/* Icon-only (beside download and delete), so the agent's name keeps the room; the text still names it. */}
+          <span className="sr-only">{t('chat.newConversation')}</span>
         </button>
         {headerActions}
       </header>
