@@ -38,6 +38,8 @@
 
   function src(as) {
     var query = { host: location.origin, mode: as, locale: pick('locale'), color: color, greeting: pick('greeting'), name: name, avatar: pick('avatar'), voice: voice ? 1 : 0 };
+    // Theme and customization pass through as given: /embed validates each and drops what it cannot use.
+    'theme radius questions placeholder notice privacy'.split(' ').forEach(function (key) { query[key] = pick(key); });
     var params = [];
     for (var key in query) if (query[key] !== '') params.push(key + '=' + encodeURIComponent(query[key]));
     return app + '/embed?' + params.join('&');

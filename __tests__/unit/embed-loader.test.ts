@@ -90,6 +90,16 @@ describe('the embed loader', () => {
     expect(frameQuery().get('host')).toBe(window.location.origin);
   });
 
+  it('passes the theme and customization options through to /embed (which validates them)', () => {
+    load({ 'data-theme': 'dark', 'data-radius': '4', 'data-questions': 'Price?|Trial?', 'data-placeholder': 'Ask me', 'data-notice': 'off' }, { privacy: '/privacy' });
+    launcher().click();
+    const query = frameQuery();
+    expect(['theme', 'radius', 'questions', 'placeholder', 'notice', 'privacy'].map((key) => query.get(key))).toEqual(['dark', '4', 'Price?|Trial?', 'Ask me', 'off', '/privacy']);
+    document.head.innerHTML = '';
+    document.body.innerHTML = '';
+    delete win.SalesAgent;
+  });
+
   it('passes its options to /embed; window.SalesAgent wins over data attributes; malformed values are dropped', () => {
     load(
       { 'data-color': '#0a7', 'data-greeting': 'Hola', 'data-agent-name': 'Ana', 'data-locale': 'es', 'data-voice': 'off', 'data-position': 'bottom-left' },
