@@ -34,7 +34,10 @@ if (only !== 'e2e') {
     stdio: 'inherit',
     env: { ...process.env, NODE_ENV: 'test' },
   }).status;
-  if (status !== 0) exitCode = status ?? 1;
+  if (status !== 0) {
+    exitCode = status ?? 1;
+    console.error(`Jest exited with status ${status}`);
+  }
   if (existsSync(jestJson)) {
     const report = JSON.parse(readFileSync(jestJson, 'utf8'));
     totals.passed += report.numPassedTests;
@@ -51,7 +54,10 @@ if (only !== 'jest') {
     stdio: 'inherit',
     env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' },
   }).status;
-  if (status !== 0) exitCode = status ?? 1;
+  if (status !== 0) {
+    exitCode = status ?? 1;
+    console.error(`Playwright exited with status ${status}`);
+  }
   if (existsSync(pwJson)) {
     const { stats } = JSON.parse(readFileSync(pwJson, 'utf8'));
     totals.passed += stats.expected + stats.flaky;
