@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { hashPassword } from '../../lib/admin/password';
 import { startNextServer } from '../../scripts/lib/next-server.mjs';
+import { say, tuesdayNextWeek } from '../support/e2e-chat';
 import { startRedis, type RedisHarness } from '../support/redis';
 
 /**
@@ -37,23 +38,6 @@ test.afterAll(async () => {
 });
 
 const url = (path: string) => new URL(path, server.url).toString();
-
-function tuesdayNextWeek(): string {
-  const day = new Date();
-  day.setUTCDate(day.getUTCDate() + 7);
-  while (day.getUTCDay() !== 2) day.setUTCDate(day.getUTCDate() + 1);
-  return new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(day);
-}
-
-async function say(page: Page, text: string) {
-  const input = page.getByTestId('composer-input');
-  await expect(input).toBeEnabled({ timeout: 15_000 });
-  await input.fill(text);
-  await input.press('Enter');
-  await expect(page.getByTestId('message-user').last()).toContainText(text.slice(0, 40));
-  await expect(page.getByTestId('stop-button')).toBeHidden({ timeout: 20_000 });
-  return page.getByTestId('message-assistant').last();
-}
 
 /** The value of a KPI card on the dashboard, by its label. */
 function kpi(page: Page, label: string) {

@@ -1,29 +1,12 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { createClient } from 'redis';
+import { say, tuesdayNextWeek } from '../support/e2e-chat';
 
 const baseURL = () => {
   const url = process.env.E2E_BASE_URL;
   if (!url) throw new Error('E2E_BASE_URL is not set: run through playwright.config.ts (npm test)');
   return url;
 };
-
-/** The Tuesday of next week, spelled out ("Tuesday 8 December"). */
-function tuesdayNextWeek(): string {
-  const day = new Date();
-  day.setUTCDate(day.getUTCDate() + 7);
-  while (day.getUTCDay() !== 2) day.setUTCDate(day.getUTCDate() + 1);
-  return new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(day);
-}
-
-async function say(page: Page, text: string) {
-  const input = page.getByTestId('composer-input');
-  await expect(input).toBeEnabled();
-  await input.fill(text);
-  await input.press('Enter');
-  await expect(page.getByTestId('message-user').last()).toContainText(text);
-  await expect(page.getByTestId('stop-button')).toBeHidden({ timeout: 20_000 });
-  return page.getByTestId('message-assistant').last();
-}
 
 test('a prospect gets prices, gives their details, books a demo and gets an invite; the lead is stored with evidence', async ({ page }) => {
   await page.goto(baseURL());
