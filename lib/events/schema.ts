@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bookingSchema } from '@/lib/sales/state';
 
 /**
  * The business and operational events the app records as they happen (docs/admin.md). One schema: the analytics
@@ -44,15 +45,8 @@ export const appEventSchema = z.discriminatedUnion('type', [
   z.object({
     ...base,
     type: z.literal('meeting.booked'),
-    booking: z.object({
-      id: z.string(),
-      email: z.string(),
-      start: z.string(),
-      durationMinutes: z.number(),
-      timezone: z.string(),
-      localLabel: z.string(),
-      ics: z.string(),
-    }),
+    // The booking as the sales state keeps it (one schema), without its internal creation time.
+    booking: bookingSchema.omit({ createdAt: true }),
   }),
   z.object({ ...base, type: z.literal('handoff.requested'), reason: z.string(), email: z.string().optional() }),
   z.object({ ...base, type: z.literal('conversation.ended'), messages: z.number().int().nonnegative() }),
