@@ -1,6 +1,7 @@
 import 'server-only';
 import { readUIMessageStream, type UIMessageChunk } from 'ai';
 import type { SalesUIMessage } from '@/lib/sales/ui-message';
+import { trackBackground } from '@/lib/background';
 
 export type Notice = { code: string; message: string };
 const noticeChunk = (notice: Notice): UIMessageChunk => ({ type: 'data-notice', data: { level: 'warning', ...notice } });
@@ -49,7 +50,7 @@ export function relayAndStore(args: {
     }
   };
 
-  void (async () => {
+  void trackBackground((async () => {
     const reader = args.reply.getReader();
     let finish: UIMessageChunk | undefined;
     let failure: unknown;
@@ -97,7 +98,7 @@ export function relayAndStore(args: {
     } catch {
       // The client went away meanwhile.
     }
-  })();
+  })());
   return toClient;
 }
 
