@@ -15,4 +15,5 @@ export async function registerEventSubscribers(): Promise<void> {
   // Consumers add themselves below, one line each.
   const { subscribeAnalytics } = await import('@/lib/analytics/subscriber'); subscribeAnalytics();
   const { subscribeNotifications } = await import('@/lib/notify/subscriber'); subscribeNotifications();
+  const { subscribeIdentityLeads } = await import('@/lib/embed/identity-lead'); subscribeIdentityLeads();
 }

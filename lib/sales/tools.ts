@@ -3,6 +3,7 @@ import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
 import { createBooking } from '@/lib/sales/booking';
 import { findEvidence, mergeLead } from '@/lib/sales/lead';
+import { isVerifiedLeadValue } from '@/lib/sales/lead/identity';
 import { rememberQuote } from '@/lib/sales/memory';
 import { advanceStage } from '@/lib/sales/playbook';
 import { quote } from '@/lib/sales/pricing';
@@ -164,7 +165,8 @@ export function moveStage(state: SalesState, signals: Parameters<typeof advanceS
 
 export function bookMeeting(state: SalesState, context: SalesTurnContext, args: { email: string; preferredTimes: string[]; timezone: string }) {
   const email = args.email.toLowerCase();
-  if (!findEvidence(email, context.userMessages)) {
+  // The prospect typed it, or the host site verified it (identify()).
+  if (!findEvidence(email, context.userMessages) && !isVerifiedLeadValue(state, 'email', email)) {
     return { ...unchanged(state), output: { ok: false as const, code: 'email_not_given', message: 'Ask the prospect for their email before booking.' } };
   }
   const now = context.now();

@@ -1,6 +1,7 @@
 import { getServerConfig } from '@/lib/config';
 import { getEmbedConfig } from '@/lib/config-embed';
 import { recordIdentity, verifyIdentityHash } from '@/lib/embed/identity';
+import { applyIdentityToConversation, getIdentityLeadDeps } from '@/lib/embed/identity-lead';
 import { AppError } from '@/lib/errors';
 import { otherMethods, readJsonBody, withErrors } from '@/lib/http';
 import { guardRequest } from '@/lib/security/guard';
@@ -11,8 +12,10 @@ export const dynamic = 'force-dynamic';
 
 /**
  * `SalesAgent.identify()` from a host page, relayed by the embed: verifies the host server's HMAC of the e-mail and
- * keeps the identity for this visitor. 204 on success; 403 `forbidden:identify` for a wrong hash (or when
- * EMBED_IDENTITY_SECRET is not set), 400 `bad_request:identify` for a malformed body.
+ * keeps the identity for this visitor, merged into the lead of their latest conversation (and of every later one,
+ * lib/embed/identity-lead.ts). 204 on success; 403 `forbidden:identify` for a wrong hash (or when
+ * EMBED_IDENTITY_SECRET is not set), 400 `bad_request:identify` for a malformed body, 409 `conflict:identify` when a
+ * reply in that conversation is still streaming after 10 s (the identity is kept; calling again merges it).
  */
 export const POST = withErrors('identify', async (request: Request) => {
   const { visitor, headers } = await guardRequest(request, { limit: 'session' });
@@ -27,12 +30,24 @@ export const POST = withErrors('identify', async (request: Request) => {
   if (!(await verifyIdentityHash(secret, email, hash))) {
     throw new AppError('forbidden:identify', 'The identity hash does not match this e-mail.');
   }
-  await recordIdentity({
-    kv: getKv(),
-    visitorId: visitor.visitorId,
-    identity: { email, ...(name ? { name } : {}), verifiedAt: Date.now() },
-    ttlSeconds: getServerConfig().security.session.ttlSeconds,
-  });
+  const identity = { email, ...(name ? { name } : {}), verifiedAt: Date.now() };
+  const current = await recordIdentity({ kv: getKv(), visitorId: visitor.visitorId, identity, ttlSeconds: getServerConfig().security.session.ttlSeconds });
+  if (current) {
+    try {
+      await applyIdentityToConversation({
+        conversationId: current.id,
+        visitorId: visitor.visitorId,
+        identity,
+        ...(current.source ? { source: current.source } : {}),
+        deps: { ...getIdentityLeadDeps(), waitMs: 10_000 },
+      });
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'conflict:chat') {
+        throw new AppError('conflict:identify', 'A reply in this conversation is still being written. Call identify() again in a moment.', { headers: { 'retry-after': '2' } });
+      }
+      throw error;
+    }
+  }
   return new Response(null, { status: 204, headers: { 'cache-control': 'no-store', ...headers } });
 });
 
