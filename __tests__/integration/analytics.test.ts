@@ -7,7 +7,7 @@ import { hourId } from '@/lib/analytics/buckets';
 import { analyticsKeys } from '@/lib/analytics/keys';
 import { queryMetrics } from '@/lib/analytics/query';
 import { customRange } from '@/lib/analytics/range';
-import { recordEvents } from '@/lib/analytics/recorder';
+import { analyticsCommands, packCommands, recordEvents } from '@/lib/analytics/recorder';
 import type { MetricsReport } from '@/lib/analytics/report';
 import { subscribeAnalytics } from '@/lib/analytics/subscriber';
 import { stopConversationSweeper, sweepIdleConversations } from '@/lib/analytics/sweeper';
@@ -182,6 +182,30 @@ test('on Redis every key expires, no scratch key survives a query, and nothing p
   expect(everything).not.toMatch(/@example\.com|reach me|VCALENDAR|visitor-7-/);
   // Visitor ids live only in HyperLogLogs (Redis strings of registers, not the ids).
   expect(keys.filter((k) => k.key.includes(':an:uv:')).every((k) => k.type === 'string' && k.content.includes('HYLL'))).toBe(true);
+});
+
+test('one EVAL per batch on Redis writes exactly what the commands themselves write', async () => {
+  // A turn's batch, and the whole sample at once (which needs several scripts: each stays under Lua's stack).
+  const turn = conversations[0]!.events.slice(0, 12);
+  for (const [name, batch] of [['turn', turn], ['all', events]] as const) {
+    const packedKv = upstashKv(`pk-${name}:`);
+    const plainKv = upstashKv(`pl-${name}:`);
+    const commands = analyticsCommands(plainKv, batch, OPTIONS);
+    const packed = packCommands(analyticsCommands(packedKv, batch, OPTIONS));
+    expect(packed.every((command) => command[0] === 'EVAL')).toBe(true);
+    if (name === 'turn') expect([commands.length > 10, packed.length]).toEqual([true, 1]);
+    else expect(packed.length).toBeGreaterThan(1);
+    const sent: unknown[][] = [];
+    const counting: Kv = { ...packedKv, exec: (batchCommands) => (sent.push([...batchCommands]), packedKv.exec(batchCommands)) };
+    await recordEvents(counting, batch, OPTIONS);
+    await plainKv.exec(commands);
+    expect(sent.map((request) => request.length)).toEqual([packed.length]);
+    const strip = (kv: Kv, dump: Awaited<ReturnType<typeof dumpRedis>>) =>
+      dump.map(({ key, type, content, ttl }) => ({ key: key.slice(kv.prefix.length), type, content: content.split(kv.prefix).join('~'), expires: ttl > 0 })).sort((a, b) => a.key.localeCompare(b.key));
+    const [viaScript, viaPipeline] = [strip(packedKv, await dumpRedis(packedKv)), strip(plainKv, await dumpRedis(plainKv))];
+    expect(viaScript.length).toBeGreaterThan(5);
+    expect(viaScript).toEqual(viaPipeline);
+  }
 });
 
 describe('idle conversations', () => {

@@ -2,7 +2,8 @@
 // What one chat turn costs in Redis, counted against a real redis-server behind the Upstash bridge (issue 12 item 5):
 // every HTTP request the app sends to the store is recorded (a counting fetch) with its commands, through the chat
 // route with rate limiting on (per visitor and per address). Goal: at most 8 commands per turn besides the resume
-// buffer (the reply's SSE batches), whatever the turn: a new conversation or a later turn of it.
+// buffer (the reply's SSE batches), whatever the turn: a new conversation or a later turn of it, the analytics
+// recorder's one EVAL included.
 import { drainEvents } from '@/lib/events/bus';
 import { registerEventSubscribers } from '@/lib/events/subscribers';
 import { readUIChunks } from '../support/sse';
@@ -76,11 +77,14 @@ async function countTurn(visitor: { authorization: string }, id: string, text: s
   const afterwards = requests.slice(from + turnRequests.length);
   const commands = turnRequests.flatMap((request) => request.commands);
   const turn = commands.filter((command) => !isResumeBuffer(command) && !isAnalytics(command));
+  const all = [...turnRequests, ...afterwards];
   return {
     turn,
     requests: turnRequests.filter((request) => request.commands.some((command) => !isResumeBuffer(command) && !isAnalytics(command))).length,
     buffer: commands.filter(isResumeBuffer).length,
     afterwards: [...commands.filter(isAnalytics), ...afterwards.flatMap((request) => request.commands)],
+    analytics: all.flatMap((request) => request.commands).filter(isAnalytics),
+    analyticsRequests: all.filter((request) => request.commands.some(isAnalytics)).length,
   };
 }
 
@@ -94,7 +98,7 @@ test(`a chat turn sends at most ${GOAL} Redis commands besides the resume buffer
   // Printed for docs/performance.md (the breakdown of a turn).
   console.log(
     [first, later]
-      .map((turn, index) => `${index === 0 ? 'first' : 'later'} turn: ${turn.turn.length} commands in ${turn.requests} requests (+${turn.buffer} resume buffer; ${turn.afterwards.length} analytics after the turn is stored)\n  ${describe(turn.turn).join('\n  ')}`)
+      .map((turn, index) => `${index === 0 ? 'first' : 'later'} turn: ${turn.turn.length} commands in ${turn.requests} requests (+${turn.buffer} resume buffer; ${turn.analytics.length} analytics command(s) in ${turn.analyticsRequests} request(s) after the turn is stored)\n  ${describe(turn.turn).join('\n  ')}`)
       .join('\n'),
   );
   for (const turn of [first, later]) {
@@ -104,5 +108,14 @@ test(`a chat turn sends at most ${GOAL} Redis commands besides the resume buffer
     expect(turn.afterwards.length).toBeGreaterThan(0);
     // …and no more than the goal.
     expect(turn.turn.length).toBeLessThanOrEqual(GOAL);
+    // The analytics recorder writes the turn's counters (26–39 writes) in one EVAL, in one request.
+    expect(turn.analytics.map((command) => command[0]?.toUpperCase())).toEqual(['EVAL']);
+    expect(turn.analyticsRequests).toBe(1);
+    // The turn, its rate limits and its analytics together stay within the goal too.
+    expect(turn.turn.length + turn.analytics.length).toBeLessThanOrEqual(GOAL);
   }
+  // A later turn: 2 rate limits (EVALSHA), the load and the write (one script each), the lock; the first turn of a
+  // process adds the rate limiter's 2 EVAL after NOSCRIPT.
+  expect(later.turn.length).toBe(5);
+  expect(first.turn.length).toBeLessThanOrEqual(7);
 }, 30_000);

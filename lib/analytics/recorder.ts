@@ -7,7 +7,7 @@ import { histogramBucket } from './histogram';
 import { FIELD, analyticsKeys, sourceDimensions, type DimensionedMetric } from './keys';
 
 /**
- * Turns a batch of app events into one pipeline of Redis commands (docs/admin.md, "Analytics"). Runs from the event
+ * Turns a batch of app events into Redis commands, sent as one script (docs/admin.md, "Analytics"). Runs from the event
  * bus, after the response that caused the events: never on a reply's path. Increments are summed inside the batch
  * first, so a burst of events costs one command per key and field, not one per event.
  *
@@ -179,8 +179,66 @@ export function analyticsCommands(kv: Pick<Kv, 'prefix'>, events: readonly AppEv
   return commands;
 }
 
-/** Records a batch in one pipelined round trip. */
+/**
+ * Replays the commands packed by `packCommands` inside Redis: each is its name, how many of its arguments are keys
+ * (indexes into KEYS), how many are plain, then those indexes and arguments. One EVAL is one command to Upstash (which
+ * bills per command) however many writes it makes; the script is cached by Redis after its first EVAL.
+ */
+export const RECORD_SCRIPT = `local i = 1
+local n = 0
+while i <= #ARGV do
+  local name, nk, na = ARGV[i], tonumber(ARGV[i + 1]), tonumber(ARGV[i + 2])
+  i = i + 3
+  local args = {}
+  for _ = 1, nk do args[#args + 1] = KEYS[tonumber(ARGV[i])]; i = i + 1 end
+  for _ = 1, na do args[#args + 1] = ARGV[i]; i = i + 1 end
+  redis.call(name, unpack(args))
+  n = n + 1
+end
+return n`;
+
+/** Arguments per EVAL, kept well under Lua's stack for `unpack` (a turn's batch needs ~150); bigger batches are split. */
+const MAX_SCRIPT_ARGS = 4_000;
+
+/** Which arguments of a recorder command are keys: every one for DEL, the first for the others. */
+const keyCount = (command: KvCommand) => (command[0] === 'DEL' ? command.length - 1 : 1);
+
+/** Packs commands into as few `EVAL RECORD_SCRIPT` commands as fit (one for any turn's batch). */
+export function packCommands(commands: readonly KvCommand[]): KvCommand[] {
+  const packed: KvCommand[] = [];
+  let keys: string[] = [];
+  let keyIndex = new Map<string, number>();
+  let argv: string[] = [];
+  const flush = () => {
+    if (argv.length > 0) packed.push(['EVAL', RECORD_SCRIPT, keys.length, ...keys, ...argv]);
+    keys = [];
+    keyIndex = new Map();
+    argv = [];
+  };
+  for (const command of commands) {
+    const [name, ...args] = command;
+    const size = 3 + args.length + 1;
+    if (argv.length + keys.length + size > MAX_SCRIPT_ARGS) flush();
+    const nk = keyCount(command);
+    const indexes = args.slice(0, nk).map((key) => {
+      const known = keyIndex.get(String(key));
+      if (known !== undefined) return known;
+      keys.push(String(key));
+      keyIndex.set(String(key), keys.length);
+      return keys.length;
+    });
+    argv.push(name, String(nk), String(args.length - nk), ...indexes.map(String), ...args.slice(nk).map(String));
+  }
+  flush();
+  return packed;
+}
+
+/**
+ * Records a batch in one request: on Upstash one EVAL (a single billed command) whatever the batch holds, in memory
+ * the commands themselves.
+ */
 export async function recordEvents(kv: Kv, events: readonly AppEvent[], options: RecordOptions): Promise<void> {
   const commands = analyticsCommands(kv, events, options);
-  if (commands.length > 0) await kv.exec(commands);
+  if (commands.length === 0) return;
+  await kv.exec(kv.kind === 'upstash' ? packCommands(commands) : commands);
 }

@@ -71,15 +71,15 @@ export function ensureFloorBuild() {
 
 /**
  * `next start` of the floor app on a free port.
- * @param {{ upstreamUrl?: string, dir?: string }} [options]
+ * @param {{ upstreamUrl?: string, dir?: string, env?: Record<string, string> }} [options]  env: added (e.g. NODE_OPTIONS for a profiler)
  * @returns {Promise<{ url: string, pid: number | undefined, stop: () => Promise<void> }>}
  */
-export async function startFloorServer({ upstreamUrl = '', dir = ensureFloorBuild() } = {}) {
+export async function startFloorServer({ upstreamUrl = '', dir = ensureFloorBuild(), env = {} } = {}) {
   const port = await freePort();
   let output = '';
   const child = spawn(process.execPath, [...serverNodeFlags(), path.join(dir, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: dir,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', FLOOR_UPSTREAM_URL: upstreamUrl },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', FLOOR_UPSTREAM_URL: upstreamUrl, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.on('data', (chunk) => (output = (output + chunk).slice(-4_000)));
