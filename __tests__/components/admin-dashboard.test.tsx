@@ -1,7 +1,7 @@
 // The analytics dashboard (/admin) against a fixture of GET /api/v1/admin/metrics: every section shows its figures as
 // text, the range picker asks for the right range, refusals and failures are said plainly, the figures refresh every
 // 15 s only while the page is visible, and Spanish works.
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SWRConfig } from 'swr';
 import { Dashboard } from '@/components/admin/dashboard/dashboard';
@@ -55,6 +55,7 @@ const fixture: MetricsReport = {
   rates: { turns: 900, errors: 9, errorRate: 0.01, fallbacks: 18, fallbackRate: 0.02, rateLimited: 4, ttsCacheHits: 33, errorCodes: [{ code: 'upstream_unavailable:llm', count: 9 }] },
   topQuestions: [{ id: 'faq:sso', title: 'Do you support single sign-on (SSO)?', count: 31 }],
   topObjections: [],
+  feedback: { up: 36, down: 4, helpfulShare: 0.9 },
 };
 
 let fetchMock: jest.Mock;
@@ -134,6 +135,16 @@ test('shows every section of the report as text: KPIs, series summary and table,
   expect(region('Top questions')).toHaveTextContent(/Do you support single sign-on \(SSO\)\?\s*31/);
   expect(region('Top objections')).toHaveTextContent('None recorded in this range.');
   expect(screen.getByText(/Nov 24, 2026 – Nov 30, 2026 · Hours and days are in UTC\./)).toBeInTheDocument();
+});
+
+test('shows helpful replies: up, down and the share rated helpful; says so when nothing was rated', async () => {
+  renderDashboard();
+  const helpful = await screen.findByRole('region', { name: 'Helpful replies' });
+  expect(helpful).toHaveTextContent(/Rated helpful\s*36\s*Rated not helpful\s*4\s*Share rated helpful\s*90%\s*36 of 40 rated replies/);
+  respond = () => Response.json({ ...fixture, feedback: { up: 0, down: 0, helpfulShare: null } });
+  cleanup();
+  renderDashboard('es');
+  expect(await screen.findByRole('region', { name: 'Respuestas útiles' })).toHaveTextContent('No se valoró ninguna respuesta en este periodo.');
 });
 
 test('the range picker asks for a preset, or for custom dates once they make sense', async () => {

@@ -1,6 +1,10 @@
 /** @jest-environment node */
 // Thumbs up/down on a reply: only on the visitor's own conversation, stored beside it (a second vote replaces the
-// first) and published as a `feedback` event; anything else is refused with a typed error.
+// first), published as a `feedback.received` event and counted on the dashboard (GET /api/v1/admin/metrics, with the
+// real admin guard and an API key); anything else is refused with a typed error.
+import { createApiKey } from '@/lib/admin/keys';
+import { subscribeAnalytics } from '@/lib/analytics/subscriber';
+import type { MetricsReport } from '@/lib/analytics/report';
 import { drainEvents, subscribeEvents } from '@/lib/events/bus';
 import type { AppEvent } from '@/lib/events/schema';
 import { getKv, kvHash, kvKey, kvOne } from '@/lib/store/kv';
@@ -15,12 +19,14 @@ delete process.env.UPSTASH_REDIS_REST_URL;
 
 let chat: typeof import('@/app/api/v1/chat/route');
 let feedback: typeof import('@/app/api/v1/chat/[id]/feedback/route');
+let metrics: typeof import('@/app/api/v1/admin/metrics/route');
 const published: AppEvent[] = [];
 beforeAll(async () => {
   jest.spyOn(console, 'warn').mockImplementation(() => undefined);
   subscribeEvents('test-feedback-route', (events) => void published.push(...events));
   chat = await import('@/app/api/v1/chat/route');
   feedback = await import('@/app/api/v1/chat/[id]/feedback/route');
+  metrics = await import('@/app/api/v1/admin/metrics/route');
 });
 
 async function conversationOf(visitor: { authorization: string }): Promise<string> {
@@ -47,22 +53,50 @@ const vote = (id: string, visitor: { authorization: string }, body: unknown) =>
     { params: Promise.resolve({ id }) },
   );
 
-test('stores the rating (the last vote counts) and publishes a feedback event', async () => {
+test('stores the rating (the last vote counts) and publishes a feedback.received event (not for the same vote again)', async () => {
   const visitor = await visitorHeaders();
   const id = await conversationOf(visitor);
   expect((await vote(id, visitor, { messageId: 'reply-1', rating: 'down' })).status).toBe(204);
   expect((await vote(id, visitor, { messageId: 'reply-1', rating: 'up' })).status).toBe(204);
   expect((await vote(id, visitor, { messageId: 'reply-2', rating: 'down' })).status).toBe(204);
+  expect((await vote(id, visitor, { messageId: 'reply-2', rating: 'down' })).status).toBe(204);
   const kv = getKv();
   expect(kvHash(await kvOne(kv, ['HGETALL', kvKey(kv, 'feedback', id)]))).toEqual({ 'reply-1': 'up', 'reply-2': 'down' });
   expect(await kvOne<number>(kv, ['TTL', kvKey(kv, 'feedback', id)])).toBeGreaterThan(0);
   await drainEvents();
-  const events = published.filter((event) => event.type === 'feedback' && event.conversationId === id);
-  expect(events.map((event) => (event.type === 'feedback' ? [event.messageId, event.rating, event.visitorId] : null))).toEqual([
-    ['reply-1', 'down', visitor.visitorId],
-    ['reply-1', 'up', visitor.visitorId],
-    ['reply-2', 'down', visitor.visitorId],
+  const events = published.filter((event) => event.type === 'feedback.received' && event.conversationId === id);
+  expect(events.map((event) => (event.type === 'feedback.received' ? [event.messageId, event.rating, event.previous, event.visitorId] : null))).toEqual([
+    ['reply-1', 'down', undefined, visitor.visitorId],
+    ['reply-1', 'up', 'down', visitor.visitorId],
+    ['reply-2', 'down', undefined, visitor.visitorId],
   ]);
+});
+
+test('a vote updates the helpful-replies figures of GET /api/v1/admin/metrics: one rating per reply, a changed vote moves', async () => {
+  subscribeAnalytics();
+  const { secret } = await createApiKey({ kv: getKv(), name: 'dashboard test', scopes: ['leads:read'], createdBy: 'test' });
+  const read = async () => {
+    await drainEvents();
+    const response = await metrics.GET(new Request('http://localhost/api/v1/admin/metrics?range=24h', { headers: { authorization: `Bearer ${secret}` } }));
+    expect(response.status).toBe(200);
+    return ((await response.json()) as MetricsReport).feedback;
+  };
+  const start = await read();
+  const visitor = await visitorHeaders();
+  const id = await conversationOf(visitor);
+  expect((await vote(id, visitor, { messageId: 'a', rating: 'up' })).status).toBe(204);
+  expect((await vote(id, visitor, { messageId: 'b', rating: 'up' })).status).toBe(204);
+  expect((await vote(id, visitor, { messageId: 'c', rating: 'down' })).status).toBe(204);
+  const after = await read();
+  expect([after.up - start.up, after.down - start.down]).toEqual([2, 1]);
+  // "b" changes its mind; "a" votes the same again: 1 up, 2 down more than at the start.
+  expect((await vote(id, visitor, { messageId: 'b', rating: 'down' })).status).toBe(204);
+  expect((await vote(id, visitor, { messageId: 'a', rating: 'up' })).status).toBe(204);
+  const changed = await read();
+  expect([changed.up - start.up, changed.down - start.down]).toEqual([1, 2]);
+  expect(changed.helpfulShare).toBeCloseTo(changed.up / (changed.up + changed.down));
+  // Without the admin's key the figures are refused.
+  expect((await metrics.GET(new Request('http://localhost/api/v1/admin/metrics?range=24h'))).status).toBe(401);
 });
 
 test("refuses another visitor's conversation, a bad body and other methods", async () => {

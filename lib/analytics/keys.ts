@@ -57,6 +57,9 @@ export const FIELD = {
   fallbacks: 'fallbacks',
   rateLimited: 'rate_limited',
   ttsCacheHits: 'tts_cache_hits',
+  /** Replies rated helpful / not helpful (one rating per reply: a changed vote moves). */
+  feedbackUp: 'feedback.up',
+  feedbackDown: 'feedback.down',
   topics: (kind: TopicKind) => `topics.${kind}`,
   errorCode: (code: string) => `error:${fieldValue(code)}`,
   rateLimit: (limit: string) => `rate_limited:${fieldValue(limit)}`,

@@ -164,7 +164,12 @@ export function buildReport(plan: Plan, replies: readonly unknown[], context: { 
     },
     topQuestions: topics(replies[at.question], 'question', context.kb),
     topObjections: topics(replies[at.objection], 'objection', context.kb),
+    feedback: feedbackSummary(Math.max(0, total(FIELD.feedbackUp)), Math.max(0, total(FIELD.feedbackDown))),
   };
+}
+
+function feedbackSummary(up: number, down: number): MetricsReport['feedback'] {
+  return { up, down, helpfulShare: up + down > 0 ? up / (up + down) : null };
 }
 
 function latency(totals: Map<string, number>, metric: LatencyMetric): LatencySummary {

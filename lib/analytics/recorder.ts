@@ -3,6 +3,7 @@ import type { AppEvent } from '@/lib/events/schema';
 import type { Kv, KvCommand } from '@/lib/store/kv';
 import { STAGES } from '@/lib/sales/types';
 import { DAY_MS, HOUR_MS, dayId, hourId } from './buckets';
+import { feedbackCounts } from './feedback';
 import { histogramBucket } from './histogram';
 import { FIELD, analyticsKeys, sourceDimensions, type DimensionedMetric } from './keys';
 
@@ -132,6 +133,9 @@ export function analyticsCommands(kv: Pick<Kv, 'prefix'>, events: readonly AppEv
         break;
       case 'fallback.offline':
         count(FIELD.fallbacks);
+        break;
+      case 'feedback.received':
+        for (const [field, by] of feedbackCounts(event)) count(field, by);
         break;
     }
 

@@ -107,4 +107,13 @@ export interface MetricsReport {
   };
   topQuestions: TopicCount[];
   topObjections: TopicCount[];
+  /** Prospects' thumbs up/down on replies in the range: one rating per reply (a changed vote counts once). */
+  feedback: FeedbackSummary;
+}
+
+export interface FeedbackSummary {
+  up: number;
+  down: number;
+  /** up / (up + down); null when no reply was rated. */
+  helpfulShare: number | null;
 }

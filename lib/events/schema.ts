@@ -57,11 +57,20 @@ export const appEventSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('tts.cache_hit') }),
   z.object({ ...base, type: z.literal('rate_limited'), limit: z.string() }),
   z.object({ ...base, type: z.literal('fallback.offline'), reason: z.string() }),
-  /** A prospect's thumbs up or down on one reply (POST /api/v1/chat/{id}/feedback). */
-  z.object({ ...base, type: z.literal('feedback'), messageId: z.string(), rating: z.enum(['up', 'down']) }),
+  /**
+   * A prospect's thumbs up or down on one reply (POST /api/v1/chat/{id}/feedback); `previous` is the rating this vote
+   * replaced, so counts stay one per reply. Named like the webhook event it also is.
+   */
+  z.object({
+    ...base,
+    type: z.literal('feedback.received'),
+    messageId: z.string(),
+    rating: z.enum(['up', 'down']),
+    previous: z.enum(['up', 'down']).optional(),
+  }),
 ]);
 export type AppEvent = z.infer<typeof appEventSchema>;
 export type AppEventType = AppEvent['type'];
 /** The events admins can subscribe webhooks to. */
-export const WEBHOOK_EVENT_TYPES = ['lead.captured', 'lead.updated', 'meeting.booked', 'handoff.requested', 'conversation.ended'] as const;
+export const WEBHOOK_EVENT_TYPES = ['lead.captured', 'lead.updated', 'meeting.booked', 'handoff.requested', 'conversation.ended', 'feedback.received'] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];

@@ -3,6 +3,7 @@
 import { useMemo, useState } from 'react';
 import { useLocale } from '@/lib/i18n/provider';
 import { BreakdownSection } from './breakdown-section';
+import { FeedbackSection } from './feedback-section';
 import { formatters } from './format';
 import { FunnelSection } from './funnel-section';
 import { LatencySection, RatesSection } from './health-section';
@@ -80,6 +81,7 @@ export function Dashboard({ initialRange = { kind: 'preset', preset: '7d' } }: {
             <div className="grid gap-6">
               <LatencySection latency={report.latency} t={t} f={f} />
               <RatesSection rates={report.rates} t={t} f={f} />
+              <FeedbackSection feedback={report.feedback} t={t} f={f} />
             </div>
           </div>
           <BreakdownSection breakdown={report.breakdown} t={t} f={f} />

@@ -106,4 +106,11 @@ export const dashboardAr: Partial<Record<DashboardKey, string>> = {
   'topics.col.topic': 'الموضوع',
   'topics.col.count': 'المرات',
   'topics.empty': 'لم يُسجَّل شيء خلال هذه الفترة.',
+
+  'feedback.heading': 'الردود المفيدة',
+  'feedback.up': 'قُيّمت مفيدة',
+  'feedback.down': 'قُيّمت غير مفيدة',
+  'feedback.share': 'نسبة المفيدة',
+  'feedback.of': '{count} من {total} ردود مُقيّمة',
+  'feedback.none': 'لم يُقيَّم أي رد في هذه الفترة.',
 };

@@ -106,4 +106,11 @@ export const dashboardDe: Partial<Record<DashboardKey, string>> = {
   'topics.col.topic': 'Thema',
   'topics.col.count': 'Anzahl',
   'topics.empty': 'In diesem Zeitraum wurde nichts erfasst.',
+
+  'feedback.heading': 'Hilfreiche Antworten',
+  'feedback.up': 'Als hilfreich bewertet',
+  'feedback.down': 'Als nicht hilfreich bewertet',
+  'feedback.share': 'Anteil hilfreich',
+  'feedback.of': '{count} von {total} bewerteten Antworten',
+  'feedback.none': 'In diesem Zeitraum wurde keine Antwort bewertet.',
 };

@@ -106,4 +106,11 @@ export const dashboardFr: Partial<Record<DashboardKey, string>> = {
   'topics.col.topic': 'Sujet',
   'topics.col.count': 'Occurrences',
   'topics.empty': 'Rien d’enregistré sur cette période.',
+
+  'feedback.heading': 'Réponses utiles',
+  'feedback.up': 'Jugées utiles',
+  'feedback.down': 'Jugées inutiles',
+  'feedback.share': 'Part jugée utile',
+  'feedback.of': '{count} sur {total} réponses notées',
+  'feedback.none': 'Aucune réponse notée sur cette période.',
 };

@@ -107,6 +107,13 @@ export const dashboardEn = {
   'topics.col.topic': 'Topic',
   'topics.col.count': 'Times',
   'topics.empty': 'None recorded in this range.',
+
+  'feedback.heading': 'Helpful replies',
+  'feedback.up': 'Rated helpful',
+  'feedback.down': 'Rated not helpful',
+  'feedback.share': 'Share rated helpful',
+  'feedback.of': '{count} of {total} rated replies',
+  'feedback.none': 'No reply was rated in this range.',
 } as const;
 
 export type DashboardKey = keyof typeof dashboardEn;
@@ -217,4 +224,11 @@ export const dashboardEs: Record<DashboardKey, string> = {
   'topics.col.topic': 'Tema',
   'topics.col.count': 'Veces',
   'topics.empty': 'No hay ninguna registrada en este periodo.',
+
+  'feedback.heading': 'Respuestas útiles',
+  'feedback.up': 'Valoradas como útiles',
+  'feedback.down': 'Valoradas como no útiles',
+  'feedback.share': 'Porcentaje útil',
+  'feedback.of': '{count} de {total} respuestas valoradas',
+  'feedback.none': 'No se valoró ninguna respuesta en este periodo.',
 };

@@ -85,4 +85,5 @@ export const notifyAr: Partial<Record<NotifyKey, string>> = {
   'admin.webhooks.event.meeting.booked': 'حجز اجتماع',
   'admin.webhooks.event.handoff.requested': 'عميل محتمل يطلب التحدث إلى شخص',
   'admin.webhooks.event.conversation.ended': 'انتهاء محادثة',
+  'admin.webhooks.event.feedback.received': 'تقييم عميل محتمل لرد (إعجاب أو عدم إعجاب)',
 };

@@ -85,4 +85,5 @@ export const notifyDe: Partial<Record<NotifyKey, string>> = {
   'admin.webhooks.event.meeting.booked': 'Ein Termin wird gebucht',
   'admin.webhooks.event.handoff.requested': 'Ein Interessent möchte mit einem Menschen sprechen',
   'admin.webhooks.event.conversation.ended': 'Ein Gespräch endet',
+  'admin.webhooks.event.feedback.received': 'Ein Interessent bewertet eine Antwort (Daumen hoch oder runter)',
 };

@@ -85,4 +85,5 @@ export const notifyFr: Partial<Record<NotifyKey, string>> = {
   'admin.webhooks.event.meeting.booked': 'Un rendez-vous est pris',
   'admin.webhooks.event.handoff.requested': 'Un prospect demande à parler à quelqu’un',
   'admin.webhooks.event.conversation.ended': 'Une conversation se termine',
+  'admin.webhooks.event.feedback.received': 'Un prospect note une réponse (pouce levé ou baissé)',
 };

@@ -86,6 +86,7 @@ export const notifyEn = {
   'admin.webhooks.event.meeting.booked': 'A meeting is booked',
   'admin.webhooks.event.handoff.requested': 'A prospect asks for a person',
   'admin.webhooks.event.conversation.ended': 'A conversation ends',
+  'admin.webhooks.event.feedback.received': 'A prospect rates a reply (thumbs up or down)',
 } as const;
 
 export type NotifyKey = keyof typeof notifyEn;
@@ -174,4 +175,5 @@ export const notifyEs: Record<NotifyKey, string> = {
   'admin.webhooks.event.meeting.booked': 'Se reserva una reunión',
   'admin.webhooks.event.handoff.requested': 'Un cliente pide hablar con una persona',
   'admin.webhooks.event.conversation.ended': 'Termina una conversación',
+  'admin.webhooks.event.feedback.received': 'Un cliente potencial valora una respuesta (pulgar arriba o abajo)',
 };

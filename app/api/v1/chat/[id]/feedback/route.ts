@@ -6,7 +6,8 @@ import { publishEvent } from '@/lib/events/bus';
 import { NO_STORE_HEADERS, otherMethods, readJsonBody, withErrors } from '@/lib/http';
 import { guardRequest } from '@/lib/security/guard';
 import { getConversationStore } from '@/lib/store';
-import { getKv, kvKey } from '@/lib/store/kv';
+import { recordRating } from '@/lib/analytics/feedback';
+import { getKv } from '@/lib/store/kv';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,8 +18,8 @@ const feedbackSchema = z.object({
 
 /**
  * A prospect's thumbs up or down on one reply of their own conversation: kept beside the conversation (a hash of
- * message id → rating, expiring with it; a second vote replaces the first) and published as a `feedback` event.
- * 204 on success. docs/api.md.
+ * message id → rating, expiring with it; a second vote replaces the first) and published as a `feedback.received`
+ * event (dashboard counts, webhooks). 204 on success. docs/api.md.
  */
 export const POST = withErrors('chat', async (request: Request, context: ConversationRouteContext) => {
   const { visitor } = await guardRequest(request);
@@ -28,13 +29,12 @@ export const POST = withErrors('chat', async (request: Request, context: Convers
   if (!(await getConversationStore().isOwner({ id, visitorId: visitor.visitorId }))) {
     throw new AppError('not_found:chat', 'There is no conversation with this id.');
   }
-  const kv = getKv();
-  const key = kvKey(kv, 'feedback', id);
-  await kv.atomic([
-    ['HSET', key, parsed.data.messageId, parsed.data.rating],
-    ['EXPIRE', key, getServerConfig().store.conversationTtlSeconds],
-  ]);
-  publishEvent({ type: 'feedback', at: Date.now(), conversationId: id, visitorId: visitor.visitorId, messageId: parsed.data.messageId, rating: parsed.data.rating });
+  const { messageId, rating } = parsed.data;
+  const previous = await recordRating({ kv: getKv(), conversationId: id, messageId, rating, ttlSeconds: getServerConfig().store.conversationTtlSeconds });
+  // The same vote again changes nothing: no event, so nothing is counted or sent twice.
+  if (previous !== rating) {
+    publishEvent({ type: 'feedback.received', at: Date.now(), conversationId: id, visitorId: visitor.visitorId, messageId, rating, ...(previous ? { previous } : {}) });
+  }
   return new Response(null, { status: 204, headers: NO_STORE_HEADERS });
 });
 
