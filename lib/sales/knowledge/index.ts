@@ -1,6 +1,12 @@
 // A static import, not a file read at run time: the bundler inlines the JSON, so pages, client components and the
 // edge-portable routes all get it without `fs`, and a deployment always carries the file it was built and checked with.
 import knowledgeBaseData from '@/knowledge/knowledge-base.json';
+import esOverlay from '@/knowledge/knowledge-base.es.json';
+import frOverlay from '@/knowledge/knowledge-base.fr.json';
+import deOverlay from '@/knowledge/knowledge-base.de.json';
+import arOverlay from '@/knowledge/knowledge-base.ar.json';
+import type { Locale } from '@/lib/i18n/locales';
+import { parseOverlays, type KnowledgeOverlay } from '@/lib/sales/knowledge/overlay';
 import { knowledgeBaseSchema, type KnowledgeBase, type Plan } from '@/lib/sales/knowledge/schema';
 
 export type {
@@ -18,12 +24,9 @@ export type {
 /** The raw, unvalidated contents of knowledge/knowledge-base.json (tests break copies of it on purpose). */
 export const knowledgeBaseFile: unknown = knowledgeBaseData;
 
-export class KnowledgeBaseError extends Error {
-  constructor(readonly issues: string[]) {
-    super(`Invalid knowledge base:\n${issues.map((line) => `  - ${line}`).join('\n')}`);
-    this.name = 'KnowledgeBaseError';
-  }
-}
+import { KnowledgeBaseError } from '@/lib/sales/knowledge/errors';
+
+export { KnowledgeBaseError };
 
 /**
  * Validates knowledge-base data. Issues name the entry by its id (`plans[1] "pro".pricePerSeatMonthly: …`) because the
@@ -56,9 +59,27 @@ function describePath(input: unknown, path: readonly PropertyKey[]): string {
  */
 const knowledgeBase = parseKnowledgeBase(knowledgeBaseData);
 
-/** The deployment's knowledge base (knowledge/knowledge-base.json), validated once. */
+/** The locales with an overlay of words over the base (knowledge/knowledge-base.<locale>.json). */
+export type OverlayLocale = Exclude<Locale, 'en'>;
+
+/** The raw, unvalidated overlays (tests break copies of them on purpose). */
+export const knowledgeOverlayFiles: Readonly<Record<OverlayLocale, unknown>> = { es: esOverlay, fr: frOverlay, de: deOverlay, ar: arOverlay };
+
+/**
+ * The overlays, validated against the base right after it: getKnowledgeBase() is what start-up (lib/startup.ts) and
+ * the build call, so a bad overlay stops them with every problem listed (file, section, entry id, field), the same way
+ * a bad base does, instead of failing the first visitor who reads French.
+ */
+const overlays = parseOverlays(knowledgeOverlayFiles, knowledgeBase);
+
+/** The deployment's knowledge base (knowledge/knowledge-base.json), validated once, with its overlays. */
 export function getKnowledgeBase(): KnowledgeBase {
   return knowledgeBase;
+}
+
+/** A locale's validated overlay of words (lib/sales/knowledge/localized.ts merges it over the base). */
+export function getKnowledgeOverlay(locale: OverlayLocale): KnowledgeOverlay {
+  return overlays[locale];
 }
 
 /** "$29" / "$12.50" in the catalogue's currency; `null` (Enterprise-style) reads "Contact sales". */

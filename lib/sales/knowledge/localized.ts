@@ -1,20 +1,13 @@
-// Static imports like the base file's (lib/sales/knowledge/index.ts): the bundler inlines them, so every runtime has
-// them without `fs`, and a broken overlay fails the build rather than a chat.
-import esOverlay from '@/knowledge/knowledge-base.es.json';
-import frOverlay from '@/knowledge/knowledge-base.fr.json';
-import deOverlay from '@/knowledge/knowledge-base.de.json';
-import arOverlay from '@/knowledge/knowledge-base.ar.json';
 import type { Locale } from '@/lib/i18n/locales';
-import { getKnowledgeBase } from '@/lib/sales/knowledge';
-import { applyOverlay, markKnowledgeLocale, parseOverlay, type KnowledgeOverlay } from '@/lib/sales/knowledge/overlay';
+import { getKnowledgeBase, getKnowledgeOverlay } from '@/lib/sales/knowledge';
+import { applyOverlay, markKnowledgeLocale } from '@/lib/sales/knowledge/overlay';
 import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
 
 /**
  * The knowledge base in each locale: the base file (English, every number) with the locale's overlay of words
- * (knowledge/knowledge-base.<locale>.json, docs/knowledge-base.md). Validated when this module loads.
+ * (knowledge/knowledge-base.<locale>.json, docs/knowledge-base.md). The overlays are validated with the base, when
+ * lib/sales/knowledge/index.ts loads; each merge is built when this module loads.
  */
-const OVERLAY_FILES: Record<Exclude<Locale, 'en'>, unknown> = { es: esOverlay, fr: frOverlay, de: deOverlay, ar: arOverlay };
-
 interface LocalizedKnowledge {
   kb: KnowledgeBase;
   /** Retrieval ids ("faq:sso", "objection:no-time") the locale has no words for: left out of its knowledge base. */
@@ -28,8 +21,14 @@ function build(locale: Locale): LocalizedKnowledge {
   if (locale === 'en') {
     return { kb: base, missing: [] };
   }
-  const overlay: KnowledgeOverlay = parseOverlay(OVERLAY_FILES[locale], base, `knowledge/knowledge-base.${locale}.json`);
-  const { kb, missing } = applyOverlay(base, overlay);
+  const overlay = getKnowledgeOverlay(locale);
+  const { kb: merged, missing } = applyOverlay(base, overlay);
+  // Code that reads the company's words per locale (`kb.localized[locale]`) finds the overlay's, not only the base's.
+  const words = { ...base.localized[locale] };
+  if (merged.company.tagline !== base.company.tagline) words.tagline = merged.company.tagline;
+  if (merged.company.description !== base.company.description) words.description = merged.company.description;
+  if (overlay.suggestedQuestions) words.suggestedQuestions = overlay.suggestedQuestions;
+  const kb: KnowledgeBase = { ...merged, localized: { ...base.localized, [locale]: words } };
   markKnowledgeLocale(kb, locale);
   return { kb, missing };
 }

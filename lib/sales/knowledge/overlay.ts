@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Locale } from '@/lib/i18n/locales';
+import { KnowledgeBaseError } from '@/lib/sales/knowledge/errors';
 import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
 
 /**
@@ -34,39 +35,114 @@ const overlaySchema = z
 
 export type KnowledgeOverlay = z.infer<typeof overlaySchema>;
 
-/** Section name → ids the overlay may name (the base's own). */
-function baseIds(kb: KnowledgeBase) {
-  return {
-    plans: new Set(kb.plans.map((entry) => entry.id)),
-    faqs: new Set(kb.faqs.map((entry) => entry.id)),
-    objections: new Set(kb.objections.map((entry) => entry.id)),
-    competitors: new Set(kb.competitors.map((entry) => entry.id)),
-    caseStudies: new Set(kb.caseStudies.map((entry) => entry.id)),
-  };
-}
+/** The sections keyed by entry id, and the base's entries in each. */
+const ID_SECTIONS = ['plans', 'faqs', 'objections', 'competitors', 'caseStudies'] as const;
 
-/** Validates an overlay against the base: shape, and only ids the base has. Throws with every problem listed. */
-export function parseOverlay(input: unknown, kb: KnowledgeBase, label: string): KnowledgeOverlay {
+/**
+ * Lists that translate item by item (a feature, a result, an advantage…): an overlay gives exactly as many items as the
+ * base, in the same order. A shorter list would silently drop a fact (a feature a plan has), a longer one add a fact
+ * the base does not state.
+ */
+const ITEM_LISTS = {
+  plans: ['features'],
+  competitors: ['ourAdvantages', 'theirStrengths'],
+  caseStudies: ['results'],
+} as const satisfies Partial<Record<(typeof ID_SECTIONS)[number], readonly string[]>>;
+
+/**
+ * Every problem with an overlay, each naming the section, the entry id and the field (`objections.no-time.answer: …`),
+ * or none. Checks the shape (words only: a price, a seat limit or an unknown field is refused), that every id is one the
+ * base has, and that item-by-item lists have the base's length.
+ */
+export function overlayIssues(input: unknown, kb: KnowledgeBase): { overlay: KnowledgeOverlay | null; issues: string[] } {
   const parsed = overlaySchema.safeParse(input);
   if (!parsed.success) {
-    throw new Error(`Invalid knowledge overlay ${label}:\n${parsed.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`).join('\n')}`);
+    return { overlay: null, issues: parsed.error.issues.map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`) };
   }
-  const ids = baseIds(kb);
-  const unknown: string[] = [];
-  for (const section of Object.keys(ids) as Array<keyof typeof ids>) {
-    for (const id of Object.keys(parsed.data[section] ?? {})) if (!ids[section].has(id)) unknown.push(`${section}.${id}`);
+  const overlay = parsed.data;
+  const issues: string[] = [];
+  for (const section of ID_SECTIONS) {
+    const entries: ReadonlyArray<{ id: string }> = kb[section];
+    const byId = new Map(entries.map((entry) => [entry.id, entry as unknown as Record<string, unknown>]));
+    for (const [id, words] of Object.entries(overlay[section] ?? {})) {
+      const entry = byId.get(id);
+      if (!entry) {
+        issues.push(`${section}.${id}: The base (knowledge/knowledge-base.json) has no ${section} entry with this id`);
+        continue;
+      }
+      const lists: readonly string[] = (ITEM_LISTS as Partial<Record<string, readonly string[]>>)[section] ?? [];
+      for (const field of lists) {
+        const mine = (words as Record<string, unknown>)[field];
+        const theirs = entry[field];
+        if (Array.isArray(mine) && Array.isArray(theirs) && mine.length !== theirs.length) {
+          issues.push(`${section}.${id}.${field}: Has ${mine.length} items; the base has ${theirs.length} (one translation per item, in the same order)`);
+        }
+      }
+    }
   }
-  if (unknown.length) throw new Error(`Knowledge overlay ${label} names entries the base does not have: ${unknown.join(', ')}`);
-  return parsed.data;
+  const mustNotPromise = overlay.policies?.mustNotPromise;
+  if (mustNotPromise && mustNotPromise.length !== kb.policies.mustNotPromise.length) {
+    issues.push(`policies.mustNotPromise: Has ${mustNotPromise.length} items; the base has ${kb.policies.mustNotPromise.length} (one translation per item, in the same order)`);
+  }
+  if (overlay.suggestedQuestions && overlay.suggestedQuestions.length !== kb.suggestedQuestions.length) {
+    issues.push(`suggestedQuestions: Has ${overlay.suggestedQuestions.length} items; the base has ${kb.suggestedQuestions.length}`);
+  }
+  return { overlay, issues };
+}
+
+/** Validates one overlay against the base; throws KnowledgeBaseError listing every problem, each prefixed by `label`. */
+export function parseOverlay(input: unknown, kb: KnowledgeBase, label: string): KnowledgeOverlay {
+  const { overlay, issues } = overlayIssues(input, kb);
+  if (overlay && issues.length === 0) return overlay;
+  throw new KnowledgeBaseError(
+    issues.map((line) => `${label}: ${line}`),
+    `knowledge overlay ${label}`,
+  );
+}
+
+/**
+ * Validates every overlay against the base at once, so a deployer sees all problems in one run; throws one
+ * KnowledgeBaseError whose issues name the file, the section, the entry id and the field.
+ */
+export function parseOverlays<L extends string>(files: Readonly<Record<L, unknown>>, kb: KnowledgeBase): Record<L, KnowledgeOverlay> {
+  const result = {} as Record<L, KnowledgeOverlay>;
+  const issues: string[] = [];
+  for (const locale of Object.keys(files) as L[]) {
+    const found = overlayIssues(files[locale], kb);
+    issues.push(...found.issues.map((line) => `${overlayPath(locale)}: ${line}`));
+    if (found.overlay) result[locale] = found.overlay;
+  }
+  if (issues.length) throw new KnowledgeBaseError(issues, 'knowledge overlays');
+  return result;
+}
+
+/** Where a locale's overlay lives, for messages. */
+export function overlayPath(locale: string): string {
+  return `knowledge/knowledge-base.${locale}.json`;
 }
 
 /** Which passages a locale has in its own words, by retrieval id ("faq:sso"); the rest are left out for that locale. */
 export type Coverage = ReadonlySet<string>;
 
+/** The base's words then the overlay's, once each: keywords and aliases add up, and duplicates would only skew ranking. */
+function union(...lists: ReadonlyArray<readonly string[] | undefined>): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const list of lists) {
+    for (const item of list ?? []) {
+      const key = item.toLocaleLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(item);
+    }
+  }
+  return out;
+}
+
 /**
  * The base knowledge base with the overlay's words. Entries the overlay lacks are dropped from their section (but
  * plans always stay: the page lists every plan and prices are never dropped; an untranslated plan keeps its brand
- * name and the English text — the catalogue test keeps that from happening for the shipped locales), so nothing
+ * name and the English text — the knowledge tests keep that from happening for the shipped locales), so nothing
  * English reaches a prospect who reads another language; `missing` lists what was dropped.
  */
 export function applyOverlay(kb: KnowledgeBase, overlay: KnowledgeOverlay): { kb: KnowledgeBase; missing: string[] } {
@@ -86,12 +162,12 @@ export function applyOverlay(kb: KnowledgeBase, overlay: KnowledgeOverlay): { kb
     plans: kb.plans.map((plan) => {
       const o = overlay.plans?.[plan.id];
       if (!o) missing.push(`plan:${plan.id}`);
-      return { ...plan, ...o, aliases: [...plan.aliases, ...(o?.aliases ?? []), ...(o?.name && o.name !== plan.name ? [plan.name] : [])] };
+      return { ...plan, ...o, aliases: union(plan.aliases, o?.aliases, o?.name && o.name !== plan.name ? [plan.name] : []) };
     }),
-    faqs: keep('faq', kb.faqs, overlay.faqs, (entry, o) => ({ ...entry, ...o, keywords: [...(o.keywords ?? []), ...entry.keywords] })),
-    objections: keep('objection', kb.objections, overlay.objections, (entry, o) => ({ ...entry, ...o, keywords: [...(o.keywords ?? []), ...entry.keywords] })),
+    faqs: keep('faq', kb.faqs, overlay.faqs, (entry, o) => ({ ...entry, ...o, keywords: union(o.keywords, entry.keywords) })),
+    objections: keep('objection', kb.objections, overlay.objections, (entry, o) => ({ ...entry, ...o, keywords: union(o.keywords, entry.keywords) })),
     competitors: keep('competitor', kb.competitors, overlay.competitors, (entry, o) => ({ ...entry, ...o })),
-    caseStudies: keep('case', kb.caseStudies, overlay.caseStudies, (entry, o) => ({ ...entry, ...o, keywords: [...(o.keywords ?? []), ...entry.keywords] })),
+    caseStudies: keep('case', kb.caseStudies, overlay.caseStudies, (entry, o) => ({ ...entry, ...o, keywords: union(o.keywords, entry.keywords) })),
     policies: {
       ...kb.policies,
       annualDiscountNote: overlay.policies?.annualDiscountNote ?? kb.policies.annualDiscountNote,
