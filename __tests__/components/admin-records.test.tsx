@@ -107,6 +107,7 @@ function fakeApi() {
       return json({ items, nextCursor: second ? null : 'c-2' });
     }
     if (url === `/api/v1/admin/conversations/${ID}` && method === 'GET') return json(detail);
+    if (url === `/api/v1/admin/conversations/${ID}/feedback` && method === 'GET') return json({ ratings: { a1: 'down', gone: 'up' } });
     if (url === `/api/v1/admin/conversations/${ID}` && method === 'DELETE') return new Response(null, { status: 204 });
     if (url === `/api/v1/admin/leads/${ID}` && method === 'GET') return json(current);
     if (url === `/api/v1/admin/leads/${ID}` && method === 'PATCH') {
@@ -190,6 +191,15 @@ describe('transcript', () => {
     expect(within(entries[2] as HTMLElement).getByText(/Stage Recommendation → Closing: asked for a demo/)).toBeInTheDocument();
     expect(screen.getByText('Tue, 3 Nov, 10:00 (Europe/Madrid) (30 min, Europe/Madrid) with kim@hooli.com')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Open the lead (Contacted, score 40)' })).toHaveAttribute('href', `/admin/leads/${ID}`);
+  });
+
+  it('marks the replies the prospect rated (thumbs up/down), in the admin’s language', async () => {
+    fakeApi();
+    renderIn(<TranscriptView id={ID} />, 'es');
+    const transcript = (await screen.findByRole('heading', { name: 'Transcripción' })).parentElement as HTMLElement;
+    const entries = within(transcript).getAllByRole('listitem');
+    expect(await within(entries[1] as HTMLElement).findByTestId('reply-rating')).toHaveTextContent('Valorada como no útil por el cliente potencial');
+    expect(within(transcript).getAllByTestId('reply-rating')).toHaveLength(1);
   });
 
   it('erases the conversation only after a confirmation, then goes back to the list', async () => {

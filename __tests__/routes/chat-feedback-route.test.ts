@@ -99,6 +99,24 @@ test('a vote updates the helpful-replies figures of GET /api/v1/admin/metrics: o
   expect((await metrics.GET(new Request('http://localhost/api/v1/admin/metrics?range=24h'))).status).toBe(401);
 });
 
+test("the transcript's ratings: GET /api/v1/admin/conversations/{id}/feedback answers the last vote per reply, to admins only", async () => {
+  const ratings = await import('@/app/api/v1/admin/conversations/[id]/feedback/route');
+  const { secret } = await createApiKey({ kv: getKv(), name: 'transcript test', scopes: ['leads:read'], createdBy: 'test' });
+  const visitor = await visitorHeaders();
+  const id = await conversationOf(visitor);
+  await vote(id, visitor, { messageId: 'r1', rating: 'up' });
+  await vote(id, visitor, { messageId: 'r2', rating: 'up' });
+  await vote(id, visitor, { messageId: 'r2', rating: 'down' });
+  const read = (authorization?: string) =>
+    ratings.GET(new Request(`http://localhost/api/v1/admin/conversations/${id}/feedback`, { headers: authorization ? { authorization } : {} }), {
+      params: Promise.resolve({ id }),
+    });
+  const response = await read(`Bearer ${secret}`);
+  expect(response.status).toBe(200);
+  expect(await response.json()).toEqual({ ratings: { r1: 'up', r2: 'down' } });
+  expect((await read()).status).toBe(401);
+});
+
 test("refuses another visitor's conversation, a bad body and other methods", async () => {
   const owner = await visitorHeaders();
   const id = await conversationOf(owner);

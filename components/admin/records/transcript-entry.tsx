@@ -56,7 +56,18 @@ function Marker({ segment, t, when }: { segment: Exclude<TranscriptSegment, { ki
 }
 
 /** A message with its markers in the order they happened, or a stage change no message carries. */
-export function TranscriptItem({ entry, t, when }: { entry: TranscriptEntry; t: RecordsTranslate; when: (ms: number) => string }) {
+export function TranscriptItem({
+  entry,
+  t,
+  when,
+  rating,
+}: {
+  entry: TranscriptEntry;
+  t: RecordsTranslate;
+  when: (ms: number) => string;
+  /** The prospect's thumbs up/down on this reply, if they gave one. */
+  rating?: 'up' | 'down';
+}) {
   if (entry.kind === 'stage') {
     return (
       <li className="flex justify-center">
@@ -77,6 +88,12 @@ export function TranscriptItem({ entry, t, when }: { entry: TranscriptEntry; t: 
           <span className="font-semibold text-slate-800">{t(`records.role.${entry.role}`)}</span>
           {entry.at !== undefined ? <time dateTime={new Date(entry.at).toISOString()}>{when(entry.at)}</time> : null}
           {entry.status ? <span className="text-amber-800">{t(`records.message.${entry.status}`)}</span> : null}
+          {rating ? (
+            <span data-testid="reply-rating" className={rating === 'up' ? 'text-emerald-800' : 'text-red-800'}>
+              <span aria-hidden="true">{rating === 'up' ? '👍 ' : '👎 '}</span>
+              {t(`records.rating.${rating}`)}
+            </span>
+          ) : null}
         </header>
         {entry.segments.map((segment, i) =>
           segment.kind === 'text' ? (

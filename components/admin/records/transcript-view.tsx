@@ -20,6 +20,8 @@ export function TranscriptView({ id }: { id: string }) {
   const router = useRouter();
   const transcriptId = useId();
   const { data, error, isLoading, mutate } = useSWR<ConversationDetail, Error>(recordUrl('conversations', id), fetchJson);
+  // Ratings live beside the conversation (lib/analytics/feedback.ts); the transcript shows without them if they fail.
+  const { data: feedback } = useSWR<{ ratings: Record<string, 'up' | 'down'> }, Error>(`${recordUrl('conversations', id)}/feedback`, fetchJson);
 
   return (
     <div className="space-y-6">
@@ -73,7 +75,13 @@ export function TranscriptView({ id }: { id: string }) {
             {data.transcript.length === 0 ? <p className="text-sm text-slate-600">{t('records.transcript.empty')}</p> : null}
             <ol className="space-y-3">
               {data.transcript.map((entry, i) => (
-                <TranscriptItem key={entry.kind === 'message' ? entry.id : `stage-${i}`} entry={entry} t={t} when={when} />
+                <TranscriptItem
+                  key={entry.kind === 'message' ? entry.id : `stage-${i}`}
+                  entry={entry}
+                  t={t}
+                  when={when}
+                  rating={entry.kind === 'message' ? feedback?.ratings?.[entry.id] : undefined}
+                />
               ))}
             </ol>
           </section>

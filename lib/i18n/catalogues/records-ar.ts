@@ -86,6 +86,8 @@ export const recordsAr: Partial<Record<RecordsKey, string>> = {
   'records.role.system': 'النظام',
   'records.message.stopped': 'أوقفه العميل المحتمل',
   'records.message.incomplete': 'انقطع قبل أن يكتمل',
+  'records.rating.up': 'قيّمها العميل المحتمل مفيدة',
+  'records.rating.down': 'قيّمها العميل المحتمل غير مفيدة',
   'records.marker.tool': 'استدعاء أداة: {name} ({state})',
   'records.marker.input': 'المدخلات',
   'records.marker.output': 'النتيجة',

@@ -86,6 +86,8 @@ export const recordsDe: Partial<Record<RecordsKey, string>> = {
   'records.role.system': 'System',
   'records.message.stopped': 'Vom Interessenten angehalten',
   'records.message.incomplete': 'Vor dem Ende abgebrochen',
+  'records.rating.up': 'Vom Interessenten als hilfreich bewertet',
+  'records.rating.down': 'Vom Interessenten als nicht hilfreich bewertet',
   'records.marker.tool': 'Werkzeugaufruf: {name} ({state})',
   'records.marker.input': 'Eingabe',
   'records.marker.output': 'Ergebnis',

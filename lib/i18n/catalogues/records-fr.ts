@@ -86,6 +86,8 @@ export const recordsFr: Partial<Record<RecordsKey, string>> = {
   'records.role.system': 'Système',
   'records.message.stopped': 'Arrêtée par le prospect',
   'records.message.incomplete': 'Interrompue avant la fin',
+  'records.rating.up': 'Jugée utile par le prospect',
+  'records.rating.down': 'Jugée inutile par le prospect',
   'records.marker.tool': 'Appel d’outil : {name} ({state})',
   'records.marker.input': 'Entrée',
   'records.marker.output': 'Résultat',
