@@ -1,6 +1,6 @@
 // chrono-node: the maintained natural-language date parser ("Tuesday at 10am", "next Monday morning", Spanish
 // "el martes a las 10" via its `es` locale); writing that grammar by hand would be a project of its own.
-import { es as chronoEs, parse as parseEnglish, type ParsedResult } from 'chrono-node';
+import { ar as chronoAr, de as chronoDe, es as chronoEs, fr as chronoFr, parse as parseEnglish, type ParsedResult } from 'chrono-node';
 import { z } from 'zod';
 import { getKnowledgeBase } from '@/lib/sales/knowledge';
 import type { KnowledgeBase, MeetingPolicy } from '@/lib/sales/knowledge/schema';
@@ -13,6 +13,7 @@ import {
   type WallClock,
 } from '@/lib/sales/time-zone';
 import { buildInvite } from '@/lib/sales/invite';
+import type { SalesLocale } from '@/lib/sales/turn-state';
 import type { Booking } from '@/lib/sales/types';
 
 /**
@@ -35,7 +36,7 @@ export interface BookingRequest {
   /** Whether the invite is e-mailed (`invitesAreEmailed()`): the message promises an e-mail only then. */
   invitesByEmail?: boolean;
   /** The prospect's language: the slot's label (the card, the reply, the invite's description) is written in it. */
-  locale?: 'en' | 'es';
+  locale?: SalesLocale;
 }
 
 export type BookingErrorCode = 'invalid_email' | 'invalid_timezone' | 'invalid_now' | 'no_slot' | 'ambiguous_date';
@@ -64,28 +65,34 @@ export interface BookingError {
 const WEEKDAY_NUMBERS: Record<string, number> = {
   sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
   domingo: 0, lunes: 1, martes: 2, miercoles: 3, jueves: 4, viernes: 5, sabado: 6,
+  dimanche: 0, lundi: 1, mardi: 2, mercredi: 3, jeudi: 4, vendredi: 5, samedi: 6,
+  sonntag: 0, montag: 1, dienstag: 2, mittwoch: 3, donnerstag: 4, freitag: 5, samstag: 6, sonnabend: 6,
+  'الأحد': 0, 'الاحد': 0, 'الاثنين': 1, 'الإثنين': 1, 'الثلاثاء': 2, 'الأربعاء': 3, 'الاربعاء': 3, 'الخميس': 4, 'الجمعة': 5, 'السبت': 6,
 };
-const NEXT_WEEKDAY = /\b(?:next|(?:el\s+)?pr[oó]ximo)\s+(sunday|monday|tuesday|wednesday|thursday|friday|saturday|domingo|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado)\b/i;
+const DAY_WORD = Object.keys(WEEKDAY_NUMBERS).join('|').replace('miercoles', 'mi[eé]rcoles').replace('sabado', 's[aá]bado');
+/** "next Tuesday", "el próximo martes", "mardi prochain", "nächsten Dienstag", "الثلاثاء القادم". */
+const NEXT_WEEKDAY = [
+  new RegExp(`\\b(?:next|(?:el\\s+)?pr[oó]ximo|n[aä]chste[nm]?|kommende[nm]?)\\s+(${DAY_WORD})\\b`, 'iu'),
+  new RegExp(`\\b(${DAY_WORD})\\s+(?:prochain|qui vient)\\b`, 'iu'),
+  new RegExp(`(?<![\\p{L}])(?:يوم\\s+)?(${DAY_WORD})\\s+(?:القادم|المقبل)(?![\\p{L}])`, 'u'),
+];
 
 /**
  * "Next Tuesday" said on a Monday: tomorrow, or the Tuesday of next week? Ambiguous whenever the named day is still
  * ahead in the current week (Monday to Sunday); then both days, spelled out in the prospect's zone. Said on a Friday it
  * can only mean next week's, and an explicit date ("Tuesday 2 December") is never ambiguous.
  */
-export function ambiguousDate(text: string, timezone: string, now: number, locale: 'en' | 'es' = 'en'): BookingError['ambiguous'] | undefined {
-  const match = NEXT_WEEKDAY.exec(text);
+export function ambiguousDate(text: string, timezone: string, now: number, locale: SalesLocale = 'en'): BookingError['ambiguous'] | undefined {
+  const match = NEXT_WEEKDAY.map((pattern) => pattern.exec(text)).find((found) => found !== null);
   if (!match?.[1]) return undefined;
-  const target = WEEKDAY_NUMBERS[match[1].toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')];
-  if (target === undefined || /\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[a-z]{3,}|\b\d{4}-\d{2}-\d{2}\b/i.test(text.replace(match[0], ''))) return undefined;
+  const target = WEEKDAY_NUMBERS[match[1].toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')] ?? WEEKDAY_NUMBERS[match[1]];
+  if (target === undefined || /\b\d{1,2}(?:st|nd|rd|th|\.)?\s+(?:of\s+)?[\p{L}]{3,}|\b\d{4}-\d{2}-\d{2}\b/iu.test(text.replace(match[0], ''))) return undefined;
   const wall = toWallClock(now, timezone);
   const today = new Date(Date.UTC(wall.year, wall.month - 1, wall.day)).getUTCDay();
   const mondayBased = (day: number) => (day + 6) % 7;
   const ahead = mondayBased(target) - mondayBased(today);
   if (ahead <= 0) return undefined;
-  const day = (offset: number) =>
-    new Intl.DateTimeFormat(locale === 'es' ? 'es-ES' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
-      Date.UTC(wall.year, wall.month - 1, wall.day + offset),
-    );
+  const day = (offset: number) => dayLabel(addDays(wall, offset), locale);
   return { phrase: match[0], options: [day(ahead), day(ahead + 7)] };
 }
 
@@ -198,7 +205,19 @@ export function createBooking(request: BookingRequest): BookingResult {
   };
 }
 
-const DAYPART = /\b(morning|afternoon|evening|noon|midday|night|tonight|tarde|noche|mediod[ií]a|por la mañana)\b/i;
+const DAYPART = /\b(morning|afternoon|evening|noon|midday|night|tonight|tarde|noche|mediod[ií]a|por la mañana|matin|apr[eè]s-midi|soir|midi|morgens|vormittags?|nachmittags?|abends|mittags?)\b|(?:صباح|مساء|ظهر|عصر)/iu;
+
+/**
+ * Meeting phrases in the prospect's words, in any of the site's languages: English first, then the others (chrono
+ * reads each language with its own grammar; the first that finds a phrase wins).
+ */
+export function parseMeetingPhrases(text: string, reference: Date, options: { forwardDate: boolean }): ParsedResult[] {
+  for (const parse of [parseEnglish, chronoEs.parse, chronoFr.parse, chronoDe.parse, chronoAr.parse]) {
+    const results = parse(text, reference, options);
+    if (results.length > 0) return results;
+  }
+  return [];
+}
 
 /**
  * The wall-clock time a phrase means in `timezone`, read relative to `now`. chrono reads the reference date's local
@@ -209,7 +228,7 @@ export function parsePreferredTime(text: string, timezone: string, now: number, 
   const wall = toWallClock(now, timezone);
   const reference = new Date(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
   const options = { forwardDate: true };
-  const result: ParsedResult | undefined = parseEnglish(text, reference, options)[0] ?? chronoEs.parse(text, reference, options)[0];
+  const result: ParsedResult | undefined = parseMeetingPhrases(text, reference, options)[0];
   if (!result) return undefined;
   const { start } = result;
   const year = start.get('year');
@@ -307,20 +326,62 @@ function compareDates(a: Pick<WallClock, 'year' | 'month' | 'day'>, b: Pick<Wall
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const WEEKDAYS_ES = ['lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo'];
-const MONTHS_ES = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
+/** Day and month names by locale, written out (Intl's locale data differs between engines). */
+const NAMES: Record<Exclude<SalesLocale, 'en'>, { weekdays: string[]; months: string[] }> = {
+  es: {
+    weekdays: ['lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo'],
+    months: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
+  },
+  fr: {
+    weekdays: ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'],
+    months: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+  },
+  de: {
+    weekdays: ['Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag', 'Sonntag'],
+    months: ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'],
+  },
+  ar: {
+    weekdays: ['الاثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت', 'الأحد'],
+    months: ['يناير', 'فبراير', 'مارس', 'أبريل', 'مايو', 'يونيو', 'يوليو', 'أغسطس', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر'],
+  },
+};
+
+/** "Tuesday 1 December", "martes, 1 de diciembre", "mardi 1 décembre", "Dienstag, 1. Dezember", "الثلاثاء 1 ديسمبر". */
+function dayLabel(date: Pick<WallClock, 'year' | 'month' | 'day'>, locale: SalesLocale, year = ''): string {
+  if (locale === 'en' || locale === 'es') {
+    return new Intl.DateTimeFormat(locale === 'es' ? 'es-ES' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+      Date.UTC(date.year, date.month - 1, date.day),
+    );
+  }
+  return datePart(date, locale, year);
+}
+
+function datePart(date: Pick<WallClock, 'year' | 'month' | 'day'>, locale: Exclude<SalesLocale, 'en'>, year: string): string {
+  const { weekdays, months } = NAMES[locale];
+  const weekday = weekdays[isoWeekday(date) - 1];
+  const month = months[date.month - 1];
+  switch (locale) {
+    case 'es':
+      return `${weekday} ${date.day} de ${month}${year ? ` de ${year}` : ''}`;
+    case 'de':
+      return `${weekday}, ${date.day}. ${month}${year ? ` ${year}` : ''}`;
+    default:
+      return `${weekday} ${date.day} ${month}${year ? ` ${year}` : ''}`;
+  }
+}
 
 /**
- * "Tue, 1 Dec, 10:00 (Europe/Madrid)", in Spanish "martes 1 de diciembre, 10:00 (Europe/Madrid)"; the year appears
+ * "Tue, 1 Dec, 10:00 (Europe/Madrid)", in Spanish "martes 1 de diciembre, 10:00 (Europe/Madrid)", in French "mardi 1
+ * décembre, 10:00", in German "Dienstag, 1. Dezember, 10:00", in Arabic "الثلاثاء 1 ديسمبر، 10:00"; the year appears
  * only when it is not the current one. Built by hand rather than with Intl's locale data so the label is identical on
  * every server and browser.
  */
-export function formatLocalLabel(instant: number, timezone: string, now: number, locale: 'en' | 'es' = 'en'): string {
+export function formatLocalLabel(instant: number, timezone: string, now: number, locale: SalesLocale = 'en'): string {
   const wall = toWallClock(instant, timezone);
   const otherYear = wall.year !== toWallClock(now, timezone).year;
   const time = `${String(wall.hour).padStart(2, '0')}:${String(wall.minute).padStart(2, '0')}`;
-  if (locale === 'es') {
-    return `${WEEKDAYS_ES[isoWeekday(wall) - 1]} ${wall.day} de ${MONTHS_ES[wall.month - 1]}${otherYear ? ` de ${wall.year}` : ''}, ${time} (${timezone})`;
+  if (locale !== 'en') {
+    return `${datePart(wall, locale, otherYear ? String(wall.year) : '')}${locale === 'ar' ? '،' : ','} ${time} (${timezone})`;
   }
   const year = otherYear ? ` ${wall.year}` : '';
   return `${WEEKDAYS[isoWeekday(wall) - 1]}, ${wall.day} ${MONTHS[wall.month - 1]}${year}, ${time} (${timezone})`;

@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
 
 /**
  * What a prospect's message is about, for the playbook (objections move the stage, a meeting request moves it to
- * closing) and the offline agent. Deterministic rules over English and Spanish; with the knowledge base they also
+ * closing) and the offline agent. Deterministic rules over English, Spanish, French, German and Arabic; with the knowledge base they also
  * know its competitors, plans, objection phrases and FAQ topics, so a deployer's own vocabulary is recognised
  * without code changes. Pure and client-safe.
  */
@@ -28,6 +28,12 @@ const INJECTION = [
   /\b(you are now|from now on,? you|pretend (to be|you are)|act as if you have no)\b/,
   /\b(ignora|olvida|omite)\b.{0,30}\b(instrucciones|reglas|indicaciones)\b/,
   /\b(muestra|muestrame|revela|imprime|dime|ensename|repite)\b.{0,30}\b(prompt|instrucciones|reglas)\b/,
+  /\b(ignore[sz]?|oublie[sz]?)\b.{0,40}\b(instructions?|consignes|regles)\b/,
+  /\b(montre|affiche|revele|dis-moi|donne-moi|repete)\w*\b.{0,30}\b(prompt|instructions|consignes)\b/,
+  /\b(ignorier\w*|vergiss|vergessen)\b.{0,40}\b(anweisungen|regeln|vorgaben|instruktionen)\b/,
+  /\b(zeig\w*|verrat\w*|gib|wiederhol\w*|nenn\w*)\b.{0,30}\b(prompt|anweisungen|systemprompt)\b/,
+  /(تجاهل|انس)[^.]{0,40}(التعليمات|القواعد)/,
+  /(اعرض|اكشف|اطبع|ما هي|اخبرني ب)[^.]{0,30}(تعليماتك|التعليمات|البرومبت|موجه النظام)/,
 ];
 
 // "agent" alone is not a request for a person: "we have 20 support agents" states a team.
@@ -39,6 +45,11 @@ const HUMAN = [
   /\bare you (a )?(bot|robot|real|human)\b/,
   /\b(hablar|comunicarme|contactar)\b.{0,25}\b(persona|humano|alguien|comercial|ventas|agente|representante)\b/,
   /\bpersona real\b/,
+  /\b(parler|discuter|contacter|joindre|passer)\b.{0,25}\b(humain|personne|quelqu'un|conseiller|commercial|vendeur|agent|equipe commerciale)\b/,
+  /\b(vraie personne|etre humain)\b/,
+  /\b(sprechen|reden|verbinden|kontakt\w*)\b.{0,25}\b(mensch\w*|person|jemand\w*|mitarbeiter\w*|berater\w*|vertrieb\w*)\b/,
+  /\b(mensch\w*|person|jemand\w*|berater\w*|vertrieb\w*)\b.{0,25}\b(sprechen|reden)\b/,
+  /(التحدث|اتحدث|التواصل|اكلم|تحويلي)[^.]{0,25}(شخص|انسان|موظف|مندوب|فريق المبيعات|احد)/,
 ];
 
 const BOOKING = [
@@ -46,22 +57,28 @@ const BOOKING = [
   /\b(demo|meeting|call)\b.{0,25}\b(on|at|next|tomorrow|today|this|monday|tuesday|wednesday|thursday|friday)\b/,
   /\b(agendar|reservar|programar|concertar|organizar|quiero|quisiera|me gustaria)\b.{0,30}\b(demo|demostracion|llamada|reunion|cita)\b/,
   /\b(una|la) (demo|demostracion)\b/,
+  /\b(reserver|planifier|organiser|programmer|prendre|voudrais|aimerais|souhaite|veux)\b.{0,30}\b(demo|demonstration|appel|rendez-vous|rdv|reunion)\b/,
+  /\b(une|la) (demo|demonstration)\b/,
+  /\b(buchen|vereinbaren|planen|mochte|hatte gern|wurde gern)\b.{0,30}\b(demo|termin|gesprach|anruf|vorfuhrung)\b/,
+  /\b(demo|termin|gesprach|vorfuhrung)\b.{0,30}\b(buchen|vereinbaren|ausmachen)\b/,
+  /\b(eine|die) (demo|vorfuhrung)\b/,
+  /(احجز|حجز|ترتيب|جدولة|اريد|اود|ممكن)[^.]{0,30}(عرض|موعد|مكالمة|اجتماع|ديمو)/,
 ];
 
-const OBJECTION = /\b(too expensive|expensive|pricey|over budget|out of (our )?budget|can'?t afford|cannot afford|can'?t justify|already (use|using|have)|not sure|no time|too busy|concern(ed|s)?|worried|risky|need (approval|to ask)|demasiado caro|muy caro|ya usamos|no estoy seguro|(?:nos|me) (?:parece|resulta|sale)n? (?:muy |demasiado |algo |bastante |un poco )?car[oa]s?|(?:es|son) (?:muy |demasiado |algo |bastante |un poco )?car[oa]s?|(?:se nos va|fuera) de(?:l)? presupuesto)\b/;
+const OBJECTION = /\b(too expensive|expensive|pricey|over budget|out of (our )?budget|can'?t afford|cannot afford|can'?t justify|already (use|using|have)|not sure|no time|too busy|concern(ed|s)?|worried|risky|need (approval|to ask)|demasiado caro|muy caro|ya usamos|no estoy seguro|(?:nos|me) (?:parece|resulta|sale)n? (?:muy |demasiado |algo |bastante |un poco )?car[oa]s?|(?:es|son) (?:muy |demasiado |algo |bastante |un poco )?car[oa]s?|(?:se nos va|fuera) de(?:l)? presupuesto|trop cher|(?:c'est|c’est) (?:trop |un peu |assez )?cher|hors budget|pas le temps|zu teuer|ist (?:uns )?(?:zu |sehr |ziemlich )?teuer|kein budget|keine zeit)\b|مكلف|غالي|غالية|باهظ|خارج الميزانية|ليس لدينا وقت/;
 
-const COMPARISON = /\b(vs\.?|versus|compared? (to|with)|comparison|better than|worse than|difference between|differences|instead of|alternative to|over (asana|monday|trello|smartsheet)|why (you|northwind)|switch(ing)? from|comparad[oa] con|diferencia entre|mejor que|en vez de)\b/;
+const COMPARISON = /\b(vs\.?|versus|compared? (to|with)|comparison|better than|worse than|difference between|differences|instead of|alternative to|over (asana|monday|trello|smartsheet)|why (you|northwind)|switch(ing)? from|comparad[oa] con|diferencia entre|mejor que|en vez de|par rapport a|compare a|comparaison|difference entre|mieux que|au lieu de|alternative a|im vergleich|verglichen mit|unterschied zwischen|besser als|statt|anstatt|alternative zu)\b|مقارنة|الفرق بين|افضل من|بدلا من|بديل/;
 
-const PRICING = /\b(price|prices|pricing|priced|cost|costs|costing|how much|quote|per seat|per user|billing|billed|annual|annually|yearly|monthly|discount|plans|tiers|precio|precios|cuesta|cuestan|cuanto|coste|costo|tarifa|tarifas|facturacion|anual|mensual|descuento)\b/;
+const PRICING = /\b(price|prices|pricing|priced|cost|costs|costing|how much|quote|per seat|per user|billing|billed|annual|annually|yearly|monthly|discount|plans|tiers|precio|precios|cuesta|cuestan|cuanto|coste|costo|tarifa|tarifas|facturacion|anual|mensual|descuento|prix|tarif|tarifs|coute|coutent|cout|devis|annuel|annuelle|mensuel|mensuelle|remise|preis|preise|kosten|kostet|wie viel|wieviel|abrechnung|jahrlich|monatlich|rabatt)\b|سعر|اسعار|تكلفة|تكلف|يكلف|كم يكلف|خصم/;
 
-const FEATURES = /\b(feature|features|include|includes|included|integrat\w*|sso|saml|scim|api|webhooks?|automation|automat\w*|workflows?|dashboards?|report\w*|security|secure|soc ?2|iso ?27001|gdpr|hipaa|compliance|compliant|encrypt\w*|support|storage|trial|onboarding|data residency|funcionalidad\w*|integraci\w*|seguridad|prueba|almacenamiento|soporte)\b/;
+const FEATURES = /\b(feature|features|include|includes|included|integrat\w*|sso|saml|scim|api|webhooks?|automation|automat\w*|workflows?|dashboards?|report\w*|security|secure|soc ?2|iso ?27001|gdpr|hipaa|compliance|compliant|encrypt\w*|support|storage|trial|onboarding|data residency|funcionalidad\w*|integraci\w*|seguridad|prueba|almacenamiento|soporte|fonctionnalit\w*|securite|essai|stockage|assistance|inclut|comprend|funktion\w*|sicherheit|testversion|speicher\w*|enthalt|beinhaltet)\b|ميزات|مزايا|تكامل|امان|الامان|تجربة|تخزين|الدعم|يتضمن|تتضمن/;
 
-const SMALL_TALK = /^\s*(hi|hello|hey|hiya|howdy|yo|good (morning|afternoon|evening)|thanks|thank you|thx|cheers|ok|okay|great|cool|nice|awesome|perfect|sounds good|got it|bye|goodbye|how are you|hola|buenas|buenos dias|buenas tardes|gracias|vale|genial|perfecto|adios|que tal)\b[\s\w,]{0,12}[\s!.,?]*$/;
+const SMALL_TALK = /^\s*(hi|hello|hey|hiya|howdy|yo|good (morning|afternoon|evening)|thanks|thank you|thx|cheers|ok|okay|great|cool|nice|awesome|perfect|sounds good|got it|bye|goodbye|how are you|hola|buenas|buenos dias|buenas tardes|gracias|vale|genial|perfecto|adios|que tal|bonjour|bonsoir|salut|merci|d'accord|parfait|super|au revoir|hallo|guten tag|guten morgen|danke|prima|tschuss|alles klar)\b[\s\w,]{0,12}[\s!.,?]*$|^\s*(مرحبا|اهلا|شكرا|السلام عليكم|صباح الخير|مساء الخير|تمام|ممتاز|حسنا)[\s\p{L},!.؟?]{0,12}$/u;
 
-const OFF_TOPIC = /\b(weather|recipe|cook|poem|joke|football|soccer|basketball|movie|film|song|lyrics|homework|capital of|bitcoin|crypto|stock tips?|horoscope|president|election|meaning of life|tiempo hace|receta|chiste|poema|futbol|pelicula|cancion)\b/;
+const OFF_TOPIC = /\b(weather|recipe|cook|poem|joke|football|soccer|basketball|movie|film|song|lyrics|homework|capital of|bitcoin|crypto|stock tips?|horoscope|president|election|meaning of life|tiempo hace|receta|chiste|poema|futbol|pelicula|cancion|meteo|recette|blague|poeme|film|chanson|wetter|rezept|witz|gedicht|fussball|lied)\b|الطقس|وصفة|نكتة|قصيدة|كرة القدم|فيلم|اغنية/;
 
 const EMAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/;
-const SEATS = /\b\d{1,6}\s*(people|persons?|users?|seats?|employees|staff|members|licen[cs]es|personas|usuarios|empleados|licencias|puestos)\b/;
+const SEATS = /\b\d{1,6}\s*(people|persons?|users?|seats?|employees|staff|members|licen[cs]es|personas|usuarios|empleados|licencias|puestos|personnes|utilisateurs|employes|salaries|personen|nutzer|mitarbeiter)\b|\d{1,6}\s*(شخص|اشخاص|مستخدم|موظف)/;
 
 export function classifySalesIntent(text: string, kb?: KnowledgeBase): SalesIntent {
   const folded = fold(text);
@@ -109,11 +126,14 @@ function vocabularyFor(kb: KnowledgeBase): Vocabulary {
 }
 
 function containsAny(folded: string, phrases: readonly string[]): boolean {
-  const padded = ` ${folded.replace(/[^a-z0-9@.$]+/g, ' ')} `;
-  return phrases.some((phrase) => padded.includes(` ${phrase.replace(/[^a-z0-9@.$]+/g, ' ').trim()} `));
+  const padded = ` ${folded.replace(/[^\p{L}\p{N}@.$]+/gu, ' ')} `;
+  return phrases.some((phrase) => padded.includes(` ${phrase.replace(/[^\p{L}\p{N}@.$]+/gu, ' ').trim()} `));
 }
 
-/** Lower case without accents, so "¿Cuánto?" matches "cuanto" and "reunión" matches "reunion". */
+/**
+ * Lower case without accents, so "¿Cuánto?" matches "cuanto" and "reunión" matches "reunion"; Arabic loses its vowel
+ * marks and hamza seats ("أسعار" → "اسعار"), so the patterns above are written without them.
+ */
 function fold(text: string): string {
-  return text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  return text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/’/g, "'");
 }

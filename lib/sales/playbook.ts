@@ -1,3 +1,4 @@
+import type { SalesLocale } from '@/lib/sales/turn-state';
 import type { LeadField, SalesState, Stage, StageChange } from '@/lib/sales/types';
 
 /**
@@ -139,7 +140,7 @@ export function nextField(state: SalesState): LeadField | undefined {
   return open.find((field) => field !== state.lastAskedField);
 }
 
-const QUESTIONS: Record<'en' | 'es', Record<LeadField, string>> = {
+const QUESTIONS: Record<SalesLocale, Record<LeadField, string>> = {
   en: {
     need: 'What are you hoping to solve or improve with a tool like ours?',
     teamSize: 'How many people on your team would be using it?',
@@ -164,10 +165,46 @@ const QUESTIONS: Record<'en' | 'es', Record<LeadField, string>> = {
     role: '¿Cuál es su cargo allí?',
     phone: '¿En qué número de teléfono podemos llamarle, si prefiere una llamada?',
   },
+  fr: {
+    need: 'Qu’aimeriez-vous résoudre ou améliorer avec un outil comme le nôtre ?',
+    teamSize: 'Combien de personnes de votre équipe l’utiliseraient ?',
+    timeline: 'Pour quand aimeriez-vous que ce soit en place ?',
+    authority: 'Est-ce vous qui prendrez la décision, ou quelqu’un d’autre y participe-t-il ?',
+    budget: 'Avez-vous un budget en tête pour ce projet ?',
+    email: 'À quelle adresse e-mail puis-je vous envoyer les détails ?',
+    name: 'Au fait, à qui ai-je le plaisir de parler ?',
+    company: 'Dans quelle entreprise travaillez-vous ?',
+    role: 'Quel est votre poste ?',
+    phone: 'À quel numéro de téléphone pouvons-nous vous joindre, si vous préférez un appel ?',
+  },
+  de: {
+    need: 'Was möchten Sie mit einem Tool wie unserem lösen oder verbessern?',
+    teamSize: 'Wie viele Personen in Ihrem Team würden es nutzen?',
+    timeline: 'Bis wann möchten Sie eine Lösung im Einsatz haben?',
+    authority: 'Treffen Sie die Entscheidung selbst, oder ist noch jemand beteiligt?',
+    budget: 'Haben Sie dafür schon ein Budget im Blick?',
+    email: 'An welche E-Mail-Adresse darf ich Ihnen die Details schicken?',
+    name: 'Mit wem spreche ich eigentlich?',
+    company: 'Für welches Unternehmen sind Sie tätig?',
+    role: 'Welche Position haben Sie dort?',
+    phone: 'Unter welcher Telefonnummer erreichen wir Sie, falls Sie einen Anruf möchten?',
+  },
+  ar: {
+    need: 'ما الذي تودّ حلّه أو تحسينه بأداة مثل أداتنا؟',
+    teamSize: 'كم شخصًا في فريقك سيستخدمها؟',
+    timeline: 'متى تأمل أن يكون الحل جاهزًا للعمل؟',
+    authority: 'هل ستتخذ القرار بنفسك، أم يشارك فيه شخص آخر أيضًا؟',
+    budget: 'هل لديك ميزانية محددة لهذا؟',
+    email: 'ما أفضل بريد إلكتروني لأرسل إليه التفاصيل؟',
+    name: 'بالمناسبة، مع من أتحدث؟',
+    company: 'في أي شركة تعمل؟',
+    role: 'ما منصبك هناك؟',
+    phone: 'ما رقم الهاتف المناسب للتواصل معك إن كنت تفضّل مكالمة؟',
+  },
 };
 
 /** The second time a field is asked, in other words (a repeated question reads like a form). */
-const REWORDED: Record<'en' | 'es', Record<LeadField, string>> = {
+const REWORDED: Record<SalesLocale, Record<LeadField, string>> = {
   en: {
     need: "What's the main problem you'd like a tool like this to take off your plate?",
     teamSize: 'Roughly how big is the team that would use it?',
@@ -192,9 +229,45 @@ const REWORDED: Record<'en' | 'es', Record<LeadField, string>> = {
     role: '¿Y a qué se dedica allí?',
     phone: '¿Prefiere una llamada? Si es así, ¿a qué número?',
   },
+  fr: {
+    need: 'Quel est le principal problème dont un outil comme celui-ci devrait vous débarrasser ?',
+    teamSize: 'À peu près, quelle est la taille de l’équipe qui l’utiliserait ?',
+    timeline: 'Y a-t-il une date à laquelle cela doit fonctionner ?',
+    authority: 'Qui d’autre, le cas échéant, aurait son mot à dire dans la décision ?',
+    budget: 'Y a-t-il une fourchette de dépenses à respecter ?',
+    email: 'Où dois-je vous envoyer un récapitulatif — à quelle adresse e-mail ?',
+    name: 'Puis-je vous demander votre nom ?',
+    company: 'Pour quelle entreprise travaillez-vous, si ce n’est pas indiscret ?',
+    role: 'Et quel est votre rôle là-bas ?',
+    phone: 'Souhaitez-vous un appel ? Si oui, à quel numéro ?',
+  },
+  de: {
+    need: 'Welches Problem soll Ihnen so ein Tool vor allem abnehmen?',
+    teamSize: 'Wie groß ist das Team ungefähr, das es nutzen würde?',
+    timeline: 'Gibt es einen Termin, bis zu dem es laufen muss?',
+    authority: 'Wer würde bei der Entscheidung sonst noch mitreden?',
+    budget: 'Gibt es einen Kostenrahmen, in dem Sie bleiben müssen?',
+    email: 'Wohin soll ich Ihnen eine Zusammenfassung schicken — an welche E-Mail-Adresse?',
+    name: 'Darf ich nach Ihrem Namen fragen?',
+    company: 'Bei welchem Unternehmen sind Sie, wenn ich fragen darf?',
+    role: 'Und was ist Ihre Aufgabe dort?',
+    phone: 'Möchten Sie einen Anruf? Wenn ja, unter welcher Nummer?',
+  },
+  ar: {
+    need: 'ما المشكلة الرئيسية التي تريد أن تتخلص منها بأداة كهذه؟',
+    teamSize: 'ما حجم الفريق الذي سيستخدمها تقريبًا؟',
+    timeline: 'هل هناك موعد محدد تحتاج أن يعمل الحل بحلوله؟',
+    authority: 'من غيرك سيكون له رأي في القرار، إن وُجد؟',
+    budget: 'هل هناك نطاق إنفاق عليك الالتزام به؟',
+    email: 'إلى أي عنوان بريد إلكتروني أرسل لك ملخصًا لهذا؟',
+    name: 'هل لي أن أعرف اسمك؟',
+    company: 'في أي شركة تعمل، إن لم يكن في السؤال إزعاج؟',
+    role: 'وما طبيعة عملك هناك؟',
+    phone: 'هل تفضّل مكالمة؟ إن كان كذلك، فعلى أي رقم؟',
+  },
 };
 
 /** The question for a field; `times` is how often it was asked before, so a second ask is worded differently. */
-export function questionFor(field: LeadField, locale: 'en' | 'es', times = 0): string {
+export function questionFor(field: LeadField, locale: SalesLocale, times = 0): string {
   return times > 0 ? REWORDED[locale][field] : QUESTIONS[locale][field];
 }

@@ -27,7 +27,7 @@ export function buildSystemPrompt({ kb, state, passages, nextField, locale }: Sy
   return [
     `You are the sales assistant for ${company.name} — ${company.tagline} (${PROMPT_CANARY})`,
     `You chat with prospects on the ${company.name} website. Be warm, concise and concrete: short paragraphs or bullets in Markdown.`,
-    locale === 'es' ? 'The prospect writes in Spanish: answer in Spanish.' : 'Answer in the language the prospect writes in.',
+    languageRule(locale),
     '',
     '# Company',
     company.description,
@@ -76,12 +76,38 @@ function planBlock(plan: Plan, currency: string): string {
   return `- ${plan.name}${plan.highlight ? ' (most popular)' : ''}: ${describePlanPrice(plan, currency)}; ${seats}. ${plan.summary}`;
 }
 
+/** The language each locale is, named for the model. */
+export const LANGUAGE_NAMES: Readonly<Record<SalesLocale, string>> = {
+  en: 'English',
+  es: 'Spanish',
+  fr: 'French',
+  de: 'German',
+  ar: 'Arabic',
+};
+
+/**
+ * The site's language is the default; a prospect who writes in another one is answered in theirs. Arabic replies keep
+ * prices in Western digits with the "$" sign, as the catalogue states them.
+ */
+function languageRule(locale: SalesLocale): string {
+  const language = LANGUAGE_NAMES[locale];
+  if (locale === 'en') return 'Answer in the language the prospect writes in (English unless they write in another language).';
+  const digits = locale === 'ar' ? ' Keep prices exactly as the plans state them ("$29"), in Western digits.' : '';
+  return `The prospect is on the ${language} site: answer in ${language}, unless they write in another language, then answer in theirs.${digits}`;
+}
+
 /** The notice shown when OpenAI could not answer and the offline agent did. */
 export function fallbackNotice(locale: SalesLocale): string {
-  return locale === 'es'
-    ? 'Nuestro asistente principal no responde ahora mismo; te contesta nuestro asistente básico.'
-    : 'Our main assistant is not answering right now, so our basic assistant replied.';
+  return FALLBACK_NOTICES[locale];
 }
+
+const FALLBACK_NOTICES: Record<SalesLocale, string> = {
+  en: 'Our main assistant is not answering right now, so our basic assistant replied.',
+  es: 'Nuestro asistente principal no responde ahora mismo; te contesta nuestro asistente básico.',
+  fr: 'Notre assistant principal ne répond pas pour le moment : c’est notre assistant de base qui vous répond.',
+  de: 'Unser Hauptassistent antwortet gerade nicht, deshalb antwortet Ihnen unser Basisassistent.',
+  ar: 'مساعدنا الرئيسي لا يستجيب حاليًا، لذا يرد عليك مساعدنا الأساسي.',
+};
 
 /** Notices about the conversation store and the app's limits, shown with a reply. */
 export type TurnNoticeCode = 'history_unavailable' | 'not_saved' | 'spend_cap' | 'reply_interrupted';
@@ -90,18 +116,30 @@ const TURN_NOTICES: Record<TurnNoticeCode, Record<SalesLocale, string>> = {
   history_unavailable: {
     en: "I can't reach our conversation records right now, so I may not remember everything we said earlier.",
     es: 'Ahora mismo no puedo acceder al historial de la conversación, así que quizá no recuerde todo lo que hablamos.',
+    fr: 'Je n’ai pas accès à l’historique de notre conversation pour le moment : il se peut que je ne me souvienne pas de tout ce que nous avons dit.',
+    de: 'Ich kann gerade nicht auf den Verlauf unseres Gesprächs zugreifen und erinnere mich daher vielleicht nicht an alles, was wir besprochen haben.',
+    ar: 'لا أستطيع الوصول إلى سجل محادثتنا الآن، لذا قد لا أتذكر كل ما قلناه سابقًا.',
   },
   not_saved: {
     en: "This message and reply could not be saved, so they won't be here if you reload the page.",
     es: 'Este mensaje y su respuesta no se han podido guardar: no aparecerán si recargas la página.',
+    fr: 'Ce message et sa réponse n’ont pas pu être enregistrés : ils n’apparaîtront plus si vous rechargez la page.',
+    de: 'Diese Nachricht und die Antwort konnten nicht gespeichert werden: Nach dem Neuladen der Seite sind sie nicht mehr da.',
+    ar: 'تعذّر حفظ هذه الرسالة وردّها، لذا لن تظهرا إذا أعدت تحميل الصفحة.',
   },
   reply_interrupted: {
     en: 'This reply was interrupted (our server restarted). Retry to get a complete answer.',
     es: 'Esta respuesta se interrumpió (nuestro servidor se reinició). Vuelve a intentarlo para obtener la respuesta completa.',
+    fr: 'Cette réponse a été interrompue (notre serveur a redémarré). Réessayez pour obtenir une réponse complète.',
+    de: 'Diese Antwort wurde unterbrochen (unser Server wurde neu gestartet). Versuchen Sie es erneut, um die vollständige Antwort zu erhalten.',
+    ar: 'انقطع هذا الرد (أُعيد تشغيل خادمنا). أعد المحاولة للحصول على إجابة كاملة.',
   },
   spend_cap: {
     en: 'We have reached our assistant budget for today, so our basic assistant is answering.',
     es: 'Hemos alcanzado el presupuesto diario del asistente, así que te contesta nuestro asistente básico.',
+    fr: 'Nous avons atteint le budget quotidien de notre assistant : c’est notre assistant de base qui vous répond.',
+    de: 'Das Tagesbudget unseres Assistenten ist erreicht, deshalb antwortet Ihnen unser Basisassistent.',
+    ar: 'بلغنا ميزانية المساعد لهذا اليوم، لذا يرد عليك مساعدنا الأساسي.',
   },
 };
 

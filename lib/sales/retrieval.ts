@@ -2,8 +2,11 @@
 // boosts) that runs in-process and in the browser. The knowledge base is a few hundred short passages, so an inverted
 // index beats embeddings here: no network, no model download, deterministic ranking a test can pin down.
 import MiniSearch from 'minisearch';
-import { describePlanPrice, getKnowledgeBase } from '@/lib/sales/knowledge';
-import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
+import { describePlanPrice, formatPrice, getKnowledgeBase } from '@/lib/sales/knowledge';
+import { knowledgeLocale } from '@/lib/sales/knowledge/overlay';
+import type { SalesLocale } from '@/lib/sales/turn-state';
+import type { KnowledgeBase, Plan } from '@/lib/sales/knowledge/schema';
+import { RETRIEVAL_WORDS, type RetrievalWords } from '@/lib/sales/retrieval-words';
 
 /**
  * Knowledge retrieval: the knowledge base cut into passages with stable source ids, searched by MiniSearch.
@@ -47,21 +50,39 @@ interface KnowledgeIndex {
  */
 const MIN_RELATIVE_SCORE = 0.15;
 
-// Function words in English and Spanish carry no topic; dropping them lets "do you have SSO?" be about "sso".
+// Function words carry no topic; dropping them lets "do you have SSO?" (or "avez-vous le SSO ?") be about "sso".
 const STOPWORDS = new Set(
   (
     'a an and are as at be but by can could do does did for from get got have has how i if in into is it its me my of on ' +
     'or our so that the their them there these this to us was we what when where which who why will with would you your ' +
     'about any some just also than then very there here ' +
     'de del el la las lo los un una unos unas y o u que en es son por para con sin se su sus al mi mis nuestro nuestra ' +
-    'tienen tiene hay como cual cuales este esta estos estas eso ese usted ustedes nos le les ya'
-  ).split(' '),
+    'tienen tiene hay como cual cuales este esta estos estas eso ese usted ustedes nos le les ya ' +
+    'le les des du au aux et ou est sont avec pour par sur dans ce cet cette ces qui quoi quel quelle quels quelles ' +
+    'comment combien vous nous votre vos notre nos je tu il elle ils elles on pas ne avez etes peut pouvez fait faire ' +
+    'der die das den dem des ein eine einen einer eines und oder ist sind mit fur von zu auf aus bei im wie was wer ' +
+    'wann warum welche welcher welches ich wir sie ihr ihre ihnen unser unsere es kann konnen haben habt gibt nicht auch ' +
+    'في من على الى عن هل ما ماذا كيف كم متى هذا هذه ذلك تلك التي الذي لدي لديكم لديك انا نحن انتم مع او ثم'
+  )
+    .split(' ')
+    .map(fold),
 );
 
-/** Lower-case, accents folded, crude plural stripping ("integrations" → "integration", "sesión" → "sesion"). */
+function fold(term: string): string {
+  return term.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+/**
+ * Lower-case, accents folded, crude plural stripping ("integrations" → "integration", "sesión" → "sesion"); Arabic
+ * loses its vowel marks and the article with an attached preposition ("بالأسعار" → "اسعار").
+ */
 function processTerm(term: string): string | null {
-  const folded = term.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const folded = fold(term);
   if (!folded || STOPWORDS.has(folded)) return null;
+  if (/^[\u0600-\u06FF]/.test(folded)) {
+    const bare = folded.replace(/^(?:وال|بال|فال|كال|لل|ال)/, '');
+    return bare.length >= 2 ? bare : folded;
+  }
   if (folded.length > 4 && folded.endsWith('ies')) return `${folded.slice(0, -3)}y`;
   if (folded.length > 3 && folded.endsWith('s') && !folded.endsWith('ss') && !folded.endsWith('us')) return folded.slice(0, -1);
   return folded;
@@ -131,32 +152,29 @@ function toPassage({ id, kind, title, text }: IndexedPassage, score: number): Pa
   return { id, kind, title, text, score };
 }
 
-const PRICE_WORDS = 'price pricing cost how much per seat seats users limits features precio precios cuesta cuanto coste funciones';
-const COMPARE_WORDS = 'vs versus compare comparison alternative switch from competitor comparar comparacion alternativa frente';
-const CASE_WORDS = 'case study customer story example reference results caso de exito cliente ejemplo referencia';
-
-/** Cuts the knowledge base into passages. Exported for the docs and tests; search through searchKnowledge. */
+/** Cuts the knowledge base into passages, worded in its own language. Exported for the docs and tests; search through searchKnowledge. */
 export function buildPassages(kb: KnowledgeBase): IndexedPassage[] {
   const { company, policies } = kb;
   const currency = company.currency;
+  const locale: SalesLocale = knowledgeLocale(kb);
+  const words = RETRIEVAL_WORDS[locale];
+  const keywords = words.keywords;
   const passages: IndexedPassage[] = [
     {
       id: 'company:profile',
       kind: 'company',
-      title: `About ${company.name}`,
+      title: words.about(company.name),
       text: `${company.name}: ${company.tagline} ${company.description}`,
-      keywords: `what is ${company.name} company product overview about que es empresa producto`,
+      keywords: `${company.name} ${keywords.company}`,
     },
   ];
   for (const plan of kb.plans) {
-    const seats =
-      plan.maxSeats === null ? `From ${plan.minSeats} seats.` : `${plan.minSeats} to ${plan.maxSeats} seats.`;
     passages.push({
       id: `plan:${plan.id}`,
       kind: 'plan',
-      title: `${plan.name} plan`,
-      text: `${plan.summary} Price: ${describePlanPrice(plan, currency)}. ${seats} Includes: ${plan.features.join('; ')}.`,
-      keywords: [plan.name, ...plan.aliases, 'plan', PRICE_WORDS].join(' '),
+      title: words.planTitle(plan.name),
+      text: `${plan.summary} ${words.price}: ${planPrice(plan, currency, words, locale)}. ${words.seats(plan.minSeats, plan.maxSeats)} ${words.includes}: ${plan.features.join('; ')}.`,
+      keywords: [plan.name, ...plan.aliases, 'plan', keywords.price].join(' '),
     });
   }
   for (const faq of kb.faqs) {
@@ -177,9 +195,9 @@ export function buildPassages(kb: KnowledgeBase): IndexedPassage[] {
       kind: 'competitor',
       title: `${company.name} vs ${competitor.name}`,
       text:
-        `${competitor.summary} Where ${company.name} is stronger: ${competitor.ourAdvantages.join('; ')}. ` +
-        `Where ${competitor.name} is strong: ${competitor.theirStrengths.join('; ')}.`,
-      keywords: [competitor.name, ...competitor.aliases, COMPARE_WORDS].join(' '),
+        `${competitor.summary} ${words.stronger(company.name)}: ${competitor.ourAdvantages.join('; ')}. ` +
+        `${words.strong(competitor.name)}: ${competitor.theirStrengths.join('; ')}.`,
+      keywords: [competitor.name, ...competitor.aliases, keywords.compare].join(' '),
     });
   }
   for (const study of kb.caseStudies) {
@@ -187,66 +205,69 @@ export function buildPassages(kb: KnowledgeBase): IndexedPassage[] {
     passages.push({
       id: `case:${study.id}`,
       kind: 'case',
-      title: `${study.customer} (${study.industry}, ${study.teamSize} people${plan ? `, ${plan.name} plan` : ''})`,
-      text: `${study.summary} Results: ${study.results.join('; ')}.`,
-      keywords: [study.industry, ...study.keywords, CASE_WORDS].join(' '),
+      title: words.caseTitle(study.customer, study.industry, study.teamSize, plan?.name),
+      text: `${study.summary} ${words.results}: ${study.results.join('; ')}.`,
+      keywords: [study.industry, ...study.keywords, keywords.cases].join(' '),
     });
   }
   // Policy passages tell the prospect what the agent may say. The maximum discount stays out on purpose: it is for
   // the sales team's negotiation (and the system prompt's limits), not a number to read out to a prospect.
+  const { meetings } = policies;
   passages.push(
     {
       id: 'policy:discounts',
       kind: 'policy',
-      title: 'Discount policy',
-      text: [policies.annualDiscountNote, 'Discounts beyond annual billing are approved by the sales team, not by this assistant.']
-        .filter(Boolean)
-        .join(' '),
-      keywords: 'discount discounts deal cheaper negotiate coupon promo nonprofit volume descuento descuentos rebaja negociar oferta',
+      title: words.discountTitle,
+      text: [policies.annualDiscountNote, words.discountText].filter(Boolean).join(' '),
+      keywords: keywords.discount,
     },
     {
       id: 'policy:commitments',
       kind: 'policy',
-      title: 'What the assistant cannot promise',
-      text: `The assistant cannot promise: ${policies.mustNotPromise.join('; ')}. The sales team can discuss these.`,
-      keywords: 'promise guarantee commit custom feature roadmap legal advice sla guarantee prometer garantizar garantia',
+      title: words.commitmentsTitle,
+      text: words.commitments(policies.mustNotPromise.join('; ')),
+      keywords: keywords.commitments,
     },
     {
       id: 'policy:handoff',
       kind: 'policy',
-      title: 'Talk to a person',
-      text: `The sales team answers at ${policies.handoff.email}, ${policies.handoff.hours}.`,
-      keywords: 'human person people talk speak representative sales team contact email call agent humano persona hablar contacto equipo comercial ventas',
+      title: words.handoffTitle,
+      text: words.handoff(policies.handoff.email, policies.handoff.hours),
+      keywords: keywords.handoff,
     },
     {
       id: 'policy:meetings',
       kind: 'policy',
-      title: 'Booking a demo',
-      text:
-        `Demo calls last ${policies.meetings.durationMinutes} minutes and can be booked ${describeDays(policies.meetings.workingDays)}, ` +
-        `between ${hourLabel(policies.meetings.workingHours.start)} and ${hourLabel(policies.meetings.workingHours.end)} in your time zone.`,
-      keywords: 'demo meeting call book booking schedule appointment calendar invite slot reunion llamada agendar reservar cita demostracion',
+      title: words.meetingsTitle,
+      text: words.meetings(meetings.durationMinutes, hourLabel(meetings.workingHours.start), hourLabel(meetings.workingHours.end), describeDays(meetings.workingDays, words)),
+      keywords: keywords.meetings,
     },
   );
   return passages;
 }
 
-function sentenceFromId(id: string): string {
-  const words = id.replace(/-/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
+function planPrice(plan: Plan, currency: string, words: RetrievalWords, locale: SalesLocale): string {
+  if (locale === 'en') return describePlanPrice(plan, currency);
+  const parts = [
+    plan.pricePerSeatMonthly === null ? undefined : words.perSeatMonthly(formatPrice(plan.pricePerSeatMonthly, currency)),
+    plan.pricePerSeatMonthlyAnnual === null ? undefined : words.perSeatAnnual(formatPrice(plan.pricePerSeatMonthlyAnnual, currency)),
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(', ') : words.customPrice;
 }
 
-const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+function sentenceFromId(id: string): string {
+  const text = id.replace(/-/g, ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
-function describeDays(days: readonly number[]): string {
+function describeDays(days: readonly number[], words: RetrievalWords): string {
   const sorted = [...days].sort((a, b) => a - b);
   const first = sorted[0];
   const last = sorted.at(-1);
+  const name = (day: number) => words.dayNames[day - 1] ?? String(day);
   const consecutive = sorted.every((day, i) => i === 0 || day === (sorted[i - 1] ?? 0) + 1);
-  if (first !== undefined && last !== undefined && consecutive && sorted.length > 2) {
-    return `${DAY_NAMES[first - 1]} to ${DAY_NAMES[last - 1]}`;
-  }
-  return `on ${sorted.map((day) => DAY_NAMES[day - 1]).join(', ')}`;
+  if (first !== undefined && last !== undefined && consecutive && sorted.length > 2) return words.daySpan(name(first), name(last));
+  return sorted.map(name).join(', ');
 }
 
 function hourLabel(hour: number): string {

@@ -11,6 +11,8 @@ const ALWAYS_ABBREVIATIONS = new Set([
 /** Abbreviations that also end sentences ("… Acme Inc. We need …"): a boundary only before a capital letter. */
 const TRAILING_ABBREVIATIONS = new Set(['etc', 'inc', 'corp', 'ltd', 'co', 'llc', 'gmbh', 's.a', 's.l', 'jan', 'feb', 'aug', 'sept', 'oct', 'nov', 'dec']);
 
+const GERMAN_MONTH = /^(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b/u;
+
 export interface SentenceSpan {
   text: string;
   start: number;
@@ -36,9 +38,9 @@ export function sentenceSpans(text: string): SentenceSpan[] {
       push(i);
       continue;
     }
-    if (!/[.!?…]/.test(char)) continue;
+    if (!/[.!?…؟]/.test(char)) continue;
     let end = i + 1;
-    while (end < text.length && /[.!?…"'”’)\]]/.test(text[end] ?? '')) end++;
+    while (end < text.length && /[.!?…؟"'”’)\]]/.test(text[end] ?? '')) end++;
     const next = text[end];
     // A dot inside a token (emails, decimals, domains, "v2.5") is never a boundary: only punctuation before a space is.
     if (next !== undefined && !/\s/.test(next)) {
@@ -64,5 +66,7 @@ function isBoundaryAfterDot(text: string, dotIndex: number, after: number): bool
   // A single letter is an initial ("J. Smith") or part of "U.S." — not an ending, unless the text ends there.
   if (/^\p{L}$/u.test(word) || ALWAYS_ABBREVIATIONS.has(word)) return nextWord === '';
   if (TRAILING_ABBREVIATIONS.has(word)) return nextWord === '' || /^\p{Lu}/u.test(nextWord);
+  // A German date ("Freitag, 27. November") writes the day as an ordinal with a dot.
+  if (/^\d{1,2}$/.test(word) && GERMAN_MONTH.test(nextWord)) return false;
   return true;
 }

@@ -1,3 +1,4 @@
+import type { Locale } from '@/lib/i18n/locales';
 import type { SalesDataParts } from '@/lib/sales/ui-message';
 import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
 import type { SalesState } from '@/lib/sales/state';
@@ -9,7 +10,8 @@ import type { SalesState } from '@/lib/sales/state';
  * them to the chat turn, which stores the last state and publishes the events.
  */
 
-export type SalesLocale = 'en' | 'es';
+/** The agent answers in every UI locale (lib/i18n/locales.ts is the one list). */
+export type SalesLocale = Locale;
 
 /** What a turn reads besides the state, fixed for the whole turn. */
 export interface SalesTurnContext {

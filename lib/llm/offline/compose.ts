@@ -10,7 +10,10 @@ import { freshFields, type Topic } from '@/lib/llm/offline/topic';
 import { splitSentences } from '@/lib/sales/sentences';
 import { avoidRepeats, pickFresh } from '@/lib/llm/offline/variety';
 import { questionFor } from '@/lib/sales/playbook';
+import { speaksLocale } from '@/lib/sales/knowledge-locale';
 import type { LeadField } from '@/lib/sales/types';
+
+const HOW_ARE_YOU = /\b(how are you|how's it going|que tal|como esta|comment allez|comment vas|ça va|ca va|wie geht)|كيف حالك|كيف الحال/iu;
 
 /**
  * The offline agent's reply for a topic, from this turn's tool results, passages and lead state: short Markdown
@@ -24,7 +27,7 @@ export function composeReply(topic: Topic, turn: OfflineTurn): string {
   const question = nextQuestion(topic, turn);
   // One question per reply: a reply that already asks something (when to meet, which email) does not ask another.
   const fresh = question && avoidRepeats([question], turn.previousReplies, '').length > 0;
-  if (question && fresh && !paragraphs.at(-1)?.includes('?')) paragraphs.push(question);
+  if (question && fresh && !/[?؟]/.test(paragraphs.at(-1) ?? '')) paragraphs.push(question);
   return paragraphs.join('\n\n');
 }
 
@@ -68,13 +71,13 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       // The acknowledgement is the answer; without anything new to acknowledge, a short thanks.
       return freshFields(turn).length > 0 ? [] : [ph.unknownStatement];
     case 'greeting': {
-      const tagline = turn.locale === 'es' ? (kb.localized.es?.tagline ?? kb.company.tagline) : kb.company.tagline;
+      const tagline = speaksLocale(kb, turn.locale) ? kb.company.tagline : (kb.localized[turn.locale]?.tagline ?? '');
       return [ph.greeting(company, tagline), ph.canHelp];
     }
     case 'thanks':
       return [ph.thanks(company)];
     case 'small-talk':
-      return [/\b(how are you|how's it going|que tal|como esta)/i.test(turn.text) ? ph.howAreYou : ph.smallTalk];
+      return [HOW_ARE_YOU.test(turn.text) ? ph.howAreYou : ph.smallTalk];
     case 'off-topic':
       return [ph.offTopic(company)];
     case 'unknown': {
@@ -89,7 +92,7 @@ const ANSWERS_MORE = new Set<Topic['kind']>(['price', 'compare-plans', 'overview
 
 /** A long message asks more than one thing: the FAQ it also asks about is answered after the main answer. */
 function alsoAsked(topic: Topic, turn: OfflineTurn): string[] {
-  const questions = (turn.text.match(/\?/g) ?? []).length;
+  const questions = (turn.text.match(/[?؟]/g) ?? []).length;
   if (!ANSWERS_MORE.has(topic.kind) || (questions < 2 && splitSentences(turn.text).length < 3)) return [];
   // The whole FAQ, not only the retrieved passages: in a long message the second question may not rank in the top few.
   const hits = (keywords: readonly string[]) => keywords.filter((keyword) => mentionsAny(turn.text, [keyword])).length;

@@ -1,9 +1,12 @@
 import type { LanguageModelV4CallOptions, LanguageModelV4Prompt } from '@ai-sdk/provider';
 import { z } from 'zod';
-import { looksEnglish, looksSpanish } from '@/lib/llm/offline/reading';
+import { replyLanguage } from '@/lib/llm/offline/language';
+import { LOCALES } from '@/lib/i18n/locales';
 import { classifySalesIntent, SALES_INTENTS, type SalesIntent } from '@/lib/sales/intents';
 import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
+import { knowledgeFor } from '@/lib/sales/knowledge-locale';
 import { searchKnowledge, type Passage } from '@/lib/sales/retrieval';
+import type { SalesLocale } from '@/lib/sales/turn-state';
 import { emptySalesState, leadFieldSchema, salesStateSchema, type LeadField, type SalesState, type Stage } from '@/lib/sales/state';
 
 /**
@@ -27,7 +30,7 @@ export const offlineOptionsSchema = z.object({
   passages: z.array(passageSchema).default([]),
   nextField: leadFieldSchema.nullish(),
   intent: z.enum(SALES_INTENTS).optional(),
-  locale: z.enum(['en', 'es']).default('en'),
+  locale: z.enum(LOCALES).default('en'),
 });
 
 export interface ToolExchange {
@@ -52,7 +55,7 @@ export interface OfflineTurn {
   intent: SalesIntent;
   passages: Passage[];
   nextField?: LeadField;
-  locale: 'en' | 'es';
+  locale: SalesLocale;
   /** This turn's tool calls with their results, when the prompt ends with them (the step after the tool calls). */
   exchanges: ToolExchange[];
   /** Tools the caller offered; a tool not offered is never called. */
@@ -61,12 +64,18 @@ export interface OfflineTurn {
   now: number;
 }
 
-export function readTurn(call: LanguageModelV4CallOptions, kb: KnowledgeBase, now: number): OfflineTurn {
+export function readTurn(call: LanguageModelV4CallOptions, baseKb: KnowledgeBase, now: number): OfflineTurn {
   const userTexts = userTextsOf(call.prompt);
   const text = userTexts.at(-1) ?? '';
   const parsed = offlineOptionsSchema.safeParse(call.providerOptions?.offline);
   const options = parsed.success ? parsed.data : undefined;
   const state: SalesState = options?.state ?? emptySalesState(now);
+  // A French message gets a French answer even on the English site; an English one on the Spanish site stays Spanish.
+  const locale = replyLanguage(options?.locale ?? 'en', userTexts);
+  // The reply's language decides the knowledge it quotes: the locale's overlay of the same plans and prices. Passages
+  // the brain retrieved from a knowledge base in another language are looked up again in this one.
+  const kb = knowledgeFor(baseKb, locale);
+  const passages = options && kb === baseKb ? options.passages : searchKnowledge(text, { limit: 4, kb });
   return {
     kb,
     text,
@@ -75,10 +84,9 @@ export function readTurn(call: LanguageModelV4CallOptions, kb: KnowledgeBase, no
     state,
     stage: state.stage,
     intent: options?.intent ?? classifySalesIntent(text, kb),
-    passages: options ? options.passages : searchKnowledge(text, { limit: 4, kb }),
+    passages,
     nextField: options?.nextField ?? undefined,
-    // A Spanish message gets a Spanish answer even on the English site; an English one on the Spanish site does too.
-    locale: options?.locale === 'es' || languageOf(userTexts) === 'es' ? 'es' : 'en',
+    locale,
     exchanges: exchangesOf(call.prompt),
     tools: new Set((call.tools ?? []).flatMap((tool) => (tool.type === 'function' ? [tool.name] : []))),
     now,
@@ -97,15 +105,6 @@ function assistantTextsOf(prompt: LanguageModelV4Prompt): string[] {
   return prompt.flatMap((message) =>
     message.role === 'assistant' ? [message.content.map((part) => (part.type === 'text' ? part.text : '')).join('').trim()].filter(Boolean) : [],
   );
-}
-
-/** The prospect's language: their latest message that clearly reads as one ("25 people" keeps the one before). */
-function languageOf(userTexts: readonly string[]): 'en' | 'es' {
-  for (const text of [...userTexts].reverse()) {
-    if (looksSpanish(text)) return 'es';
-    if (looksEnglish(text)) return 'en';
-  }
-  return 'en';
 }
 
 /** The tool calls after the last user message, paired with their results. Empty when the prompt ends with the user. */

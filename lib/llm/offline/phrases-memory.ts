@@ -1,35 +1,15 @@
+import { capitalise, type MemoryPhrases } from '@/lib/llm/offline/phrasebook';
+import { arMemory } from '@/lib/llm/offline/phrases-ar';
+import { deMemory } from '@/lib/llm/offline/phrases-de';
+import { frMemory } from '@/lib/llm/offline/phrases-fr';
+import type { SalesLocale } from '@/lib/sales/turn-state';
+
+export type { MemoryPhrases } from '@/lib/llm/offline/phrasebook';
+
 /**
  * The offline agent's sentences about the conversation itself — recall, acknowledgements, "I didn't follow", and the
  * variants it picks from so that no sentence repeats across its last replies — in English and Spanish.
  */
-export interface MemoryPhrases {
-  labels: Record<string, string>;
-  recallFact: (label: string, value: string) => string;
-  recallTools: (tools: string) => string;
-  recallMissing: (label: string) => string;
-  /** "You said you make the decision.": the authority field read back as a sentence, not "your decision is …". */
-  recallAuthority: (decides: boolean) => string;
-  recallAll: string;
-  recallNothing: string;
-  decisionMaker: string;
-  needsApproval: string;
-  notedTimeline: (timeline: string) => string;
-  notedBudget: string;
-  notedAuthority: (decides: boolean) => string;
-  notedNeed: string;
-  notedTools: (tools: string) => string;
-  integratesWith: (company: string, tools: string) => string;
-  alongside: (tool: string, company: string) => string;
-  unclear: string[];
-  unclearPrompt: string[];
-  asMentioned: string[];
-  objectionCheck: string[];
-  unknownQuestion: ((salesEmail: string) => string)[];
-  englishOnly: (topic: string | undefined, salesEmail: string) => string;
-  objectionHeard: string;
-  and: string;
-}
-
 const en: MemoryPhrases = {
   labels: { name: 'name', email: 'email', company: 'company', role: 'role', phone: 'phone number', teamSize: 'team size', budget: 'budget', authority: 'decision', need: 'goal', timeline: 'timeline', tools: 'tools' },
   recallFact: (label, value) => `You told me your ${label} is **${value}**.`,
@@ -100,8 +80,4 @@ const es: MemoryPhrases = {
   and: 'y',
 };
 
-export const MEMORY_PHRASES: Record<'en' | 'es', MemoryPhrases> = { en, es };
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
+export const MEMORY_PHRASES: Record<SalesLocale, MemoryPhrases> = { en, es, fr: frMemory, de: deMemory, ar: arMemory };

@@ -1,63 +1,15 @@
+import { listWith as list, type Phrases } from '@/lib/llm/offline/phrasebook';
+import { ar } from '@/lib/llm/offline/phrases-ar';
+import { de } from '@/lib/llm/offline/phrases-de';
+import { fr } from '@/lib/llm/offline/phrases-fr';
+import type { SalesLocale } from '@/lib/sales/turn-state';
+
+export type { Phrases } from '@/lib/llm/offline/phrasebook';
+
 /**
- * The offline agent's own sentences, in English and Spanish. Amounts arrive already formatted (formatPrice over a
+ * The offline agent's own sentences, in English and Spanish (French, German and Arabic in their own files). Amounts arrive already formatted (formatPrice over a
  * get_pricing result or the catalogue): no phrase computes or states a number of its own.
  */
-export interface Phrases {
-  greeting: (company: string, tagline: string) => string;
-  canHelp: string;
-  thanks: (company: string) => string;
-  smallTalk: string;
-  howAreYou: string;
-  howCanIHelp: string;
-  offTopic: (company: string) => string;
-  injection: (company: string) => string;
-  unknownQuestion: (salesEmail: string) => string;
-  unknownStatement: string;
-  noted: (name: string | undefined, items: string[]) => string;
-  notedEmail: (email: string) => string;
-  notedCompany: (company: string) => string;
-  notedTeam: (seats: number) => string;
-  /** "**$29 per seat per month** billed monthly, or **$24 per seat per month** billed annually". */
-  priceLine: (monthly: string | undefined, annual: string | undefined) => string;
-  customLine: string;
-  planIs: (plan: string, line: string) => string;
-  coversSeats: (range: string) => string;
-  quoteMonthly: (plan: string, seats: number, perSeat: string, month: string, year: string) => string;
-  quoteAnnual: (plan: string, seats: number, perSeat: string, year: string, month: string, saving: string | undefined) => string;
-  suggestFor: (seats: number, plan: string, summary: string) => string;
-  customPricing: (plan: string, minSeats: number, summary: string) => string;
-  quoteOffer: string;
-  overviewIntro: (company: string) => string;
-  mostPopular: string;
-  compareIntro: (lower: string, higher: string) => string;
-  compareAdds: (lower: string, higher: string) => string;
-  compareCost: (seats: number) => string;
-  perMonth: string;
-  recommendIntro: string;
-  seatRange: (min: number, max: number | null) => string;
-  featuresPrice: string;
-  competitorIntro: (company: string, competitor: string) => string;
-  competitorOurs: (company: string) => string;
-  competitorTheirs: (competitor: string) => string;
-  objectionCheck: string;
-  /** `emailed`: the invite really goes out by e-mail (invitesAreEmailed); otherwise the card's .ics link is the invite. */
-  booked: (when: string, minutes: number, email: string, emailed: boolean) => string;
-  icsNote: string;
-  defaultZone: (zone: string) => string;
-  bookingNeedsEmail: (minutes: number) => string;
-  bookingNeedsTime: (minutes: number, zone: string) => string;
-  bookingOffer: (minutes: number, zone: string) => string;
-  bookingFailed: (reason: string, salesEmail: string) => string;
-  bookingWhichDay: (phrase: string, first: string, second: string) => string;
-  bookingUnavailable: (salesEmail: string) => string;
-  handoffDone: (email: string | undefined, hours: string) => string;
-  handoffUnavailable: (salesEmail: string, hours: string) => string;
-  pricingUnavailable: (salesEmail: string) => string;
-  /** A price objection answered with the annual saving (amounts formatted, from get_pricing). */
-  priceObjection: (plan: string, seats: number, perSeat: string, annualTotal: string, monthlyYear: string, savings: string) => string;
-  furtherDiscount: (salesEmail: string) => string;
-}
-
 const en: Phrases = {
   greeting: (company, tagline) => `Hi! I'm the ${company} sales assistant. ${tagline}`,
   canHelp: 'I can help with plans and pricing, security, integrations or booking a demo.',
@@ -120,9 +72,9 @@ const en: Phrases = {
   bookingUnavailable: (salesEmail) => `I can't book meetings right now; please email ${salesEmail} and the team will find a time with you.`,
   handoffDone: (email, hours) =>
     email
-      ? `Of course — I've asked a member of our sales team to take over. They'll reply to **${email}**; the team works ${hours}.`
-      : `Of course — I've asked a member of our sales team to take over. They work ${hours}.`,
-  handoffUnavailable: (salesEmail, hours) => `Of course — you can reach our sales team at ${salesEmail} (${hours}).`,
+      ? `Of course — I've asked a member of our sales team to take over. They'll reply to **${email}**${hours ? `; the team works ${hours}` : ''}.`
+      : `Of course — I've asked a member of our sales team to take over.${hours ? ` They work ${hours}.` : ''}`,
+  handoffUnavailable: (salesEmail, hours) => `Of course — you can reach our sales team at ${salesEmail}${hours ? ` (${hours})` : ''}.`,
   pricingUnavailable: (salesEmail) => `I couldn't look that price up just now; our team at ${salesEmail} can send you a quote.`,
   priceObjection: (plan, seats, perSeat, annualTotal, monthlyYear, savings) =>
     `Billed annually, **${plan}** for ${seats} seats comes down to **${perSeat} per seat per month**: **${annualTotal} a year** instead of ${monthlyYear}, saving **${savings}**.`,
@@ -191,18 +143,13 @@ const es: Phrases = {
   bookingUnavailable: (salesEmail) => `Ahora mismo no puedo reservar reuniones; escriba a ${salesEmail} y el equipo buscará un horario con usted.`,
   handoffDone: (email, hours) =>
     email
-      ? `Por supuesto: he pedido que una persona de nuestro equipo comercial continúe la conversación. Le escribirá a **${email}**; horario del equipo: ${hours}.`
-      : `Por supuesto: he pedido que una persona de nuestro equipo comercial continúe la conversación. Su horario: ${hours}.`,
-  handoffUnavailable: (salesEmail, hours) => `Por supuesto: puede escribir a nuestro equipo comercial en ${salesEmail} (${hours}).`,
+      ? `Por supuesto: he pedido que una persona de nuestro equipo comercial continúe la conversación. Le escribirá a **${email}**${hours ? `; horario del equipo: ${hours}` : ''}.`
+      : `Por supuesto: he pedido que una persona de nuestro equipo comercial continúe la conversación.${hours ? ` Su horario: ${hours}.` : ''}`,
+  handoffUnavailable: (salesEmail, hours) => `Por supuesto: puede escribir a nuestro equipo comercial en ${salesEmail}${hours ? ` (${hours})` : ''}.`,
   pricingUnavailable: (salesEmail) => `No pude consultar ese precio ahora mismo; nuestro equipo en ${salesEmail} puede enviarle una propuesta.`,
   priceObjection: (plan, seats, perSeat, annualTotal, monthlyYear, savings) =>
     `Con facturación anual, **${plan}** para ${seats} usuarios baja a **${perSeat} por usuario al mes**: **${annualTotal} al año** en lugar de ${monthlyYear}, un ahorro de **${savings}**.`,
   furtherDiscount: (salesEmail) => `Cualquier otro descuento lo decide nuestro equipo comercial; puede consultárselo en ${salesEmail}.`,
 };
 
-export const PHRASES: Record<'en' | 'es', Phrases> = { en, es };
-
-function list(items: readonly string[], and: string): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`;
-}
+export const PHRASES: Record<SalesLocale, Phrases> = { en, es, fr, de, ar };

@@ -1,9 +1,9 @@
 // chrono-node finds the time phrase inside a longer message ("book it for Tuesday at 10am, I'm in Madrid"), so the
 // booking tool receives the prospect's own words for the time, as the OpenAI agent would pass them.
-import { es as chronoEs, parse as parseEnglish, type ParsedResult } from 'chrono-node';
 import { containsPhrase, wordTokens } from '@/lib/llm/offline/text';
 import type { KnowledgeBase, Plan } from '@/lib/sales/knowledge/schema';
 import { EMAIL, extractTeamSize } from '@/lib/sales/lead/patterns';
+import { parseMeetingPhrases } from '@/lib/sales/booking';
 import { canonicalTimeZone } from '@/lib/sales/time-zone';
 
 /**
@@ -12,9 +12,9 @@ import { canonicalTimeZone } from '@/lib/sales/time-zone';
  */
 
 /** Plan names that are also everyday words need "plan"/"tier" beside them or a capital letter to count as a plan. */
-const COMMON_WORD_NAMES = new Set(['business', 'enterprise', 'team', 'basic', 'standard', 'plus', 'premium', 'growth', 'free', 'starter', 'professional', 'profesional']);
-const PLAN_NOUN = /^\s*(plan|tier|edition|package|subscription|seats?)\b/i;
-const PLAN_LEAD = /\b(the|about|on|upgrade to|switch to|vs\.?|versus|or|and|plan|el plan)\s+$/i;
+const COMMON_WORD_NAMES = new Set(['business', 'enterprise', 'team', 'basic', 'standard', 'plus', 'premium', 'growth', 'free', 'starter', 'professional', 'profesional', 'professionnel', 'professionnelle', 'professionell', 'profi']);
+const PLAN_NOUN = /^\s*-?(plan|tier|edition|package|subscription|seats?|offre|formule|abonnement|tarif|paket|abo)\b/i;
+const PLAN_LEAD = /\b(the|about|on|upgrade to|switch to|vs\.?|versus|or|and|plan|el plan|l['’]offre|offre|formule|le|la|der|die|das|tarif|den)\s+$/i;
 
 /** Plans named in the text (by name, id or alias), in the order they are mentioned. */
 export function findMentionedPlans(text: string, plans: readonly Plan[]): Plan[] {
@@ -54,19 +54,38 @@ export const isContactSales = (plan: Plan): boolean => plan.pricePerSeatMonthly 
 /** "Pro for 25" has no people word; a clock time ("for 10am") or a percentage is not a seat count. */
 const FOR_COUNT = /\bfor\s+(\d{1,6})\b(?!\s*(?:am|pm|%|:|h\b|o'clock|minutes|mins|hours|days|weeks|months|years|dollars|usd|\$))/i;
 const PARA_COUNT = /\bpara\s+(\d{1,6})\b(?!\s*(?:%|:|h\b|minutos|horas|d[ií]as|semanas|meses|a[nñ]os|d[oó]lares|euros))/i;
+const POUR_COUNT = /\bpour\s+(\d{1,6})\b(?!\s*(?:%|:|h\b|heures?|minutes|jours|semaines|mois|ans|dollars|euros))/i;
+const FUR_COUNT = /\bf(?:ü|u)r\s+(\d{1,6})\b(?!\s*(?:%|:|uhr|h\b|minuten|stunden|tage[n]?|wochen|monate[n]?|jahre[n]?|dollar|euro))/i;
+const LI_COUNT = /(?:^|\s)(?:لـ\s?|ل\s)(\d{1,6})(?!\s*(?:%|:|ساع|دقيق|يوم|أيام|أسبوع|شهر|أشهر|سنة|دولار))/u;
+/** A team stated in French, German or Arabic ("nous sommes 12", "12 Personen", "فريق من 12 شخصًا"). */
+const TEAM_STATED = [
+  /\b(\d{1,6})\s*(?:personnes|utilisateurs|salari(?:é|e)s|employ(?:é|e)s|collaborateurs|membres|licences|postes)\b/i,
+  /\b(?:nous sommes|on est|(?:é|e)quipe de)\s+(\d{1,6})\b/i,
+  /\b(\d{1,6})\s*(?:personen|nutzer\w*|benutzer\w*|mitarbeiter\w*|lizenzen|leute|kollegen)\b/i,
+  /\b(?:wir sind|team (?:von|mit|aus))\s+(\d{1,6})\b/i,
+  /(\d{1,6})\s*(?:شخص|أشخاص|اشخاص|مستخدم|موظف|عضو|أعضاء|رخص)/u,
+  /(?:نحن|فريق من|فريقنا)\s+(\d{1,6})/u,
+];
+
+/** Arabic-Indic digits ("١٢") read as the Western digits the rest of the reading expects. */
+export function westernDigits(text: string): string {
+  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (digit) => String((digit.charCodeAt(0) & 0xf) % 10));
+}
 
 /** The seat count the message asks about or states, if any. */
-export function seatsIn(text: string): number | undefined {
+export function seatsIn(message: string): number | undefined {
+  const text = westernDigits(message);
   const stated = extractTeamSize(text)?.value;
   if (typeof stated === 'number') return stated;
-  const bare = Number((FOR_COUNT.exec(text) ?? PARA_COUNT.exec(text))?.[1]);
+  const team = TEAM_STATED.map((pattern) => pattern.exec(text)?.[1]).find((found) => found !== undefined);
+  const bare = Number(team ?? [FOR_COUNT, PARA_COUNT, POUR_COUNT, FUR_COUNT, LI_COUNT].map((pattern) => pattern.exec(text)?.[1]).find((found) => found !== undefined));
   return Number.isSafeInteger(bare) && bare > 0 ? bare : undefined;
 }
 
 export type BillingWish = 'monthly' | 'annual' | 'both';
 
-const ANNUAL = /\b(annual|annually|yearly|per year|a year|each year|every year|12 months|twelve months|anual|anualmente|al a[nñ]o|por a[nñ]o)\b/i;
-const MONTHLY = /\b(monthly|month to month|month-to-month|mensual|mensualmente)\b/i;
+const ANNUAL = /\b(annual|annually|yearly|per year|a year|each year|every year|12 months|twelve months|anual|anualmente|al a[nñ]o|por a[nñ]o|annuel(?:le)?|annuellement|par an|j(?:ä|a)hrlich|pro jahr|im jahr)\b|سنوي|سنويًا|بالسنة|في السنة/iu;
+const MONTHLY = /\b(monthly|month to month|month-to-month|mensual|mensualmente|mensuel(?:le)?|mensuellement|monatlich)\b|شهري|شهريًا|بالشهر/iu;
 
 /** Which billing period the prospect asked about; "both" when they did not say (we show the saving). */
 export function billingIn(text: string): BillingWish {
@@ -96,9 +115,9 @@ const ZONE_PLACES: [RegExp, string][] = [
   [/\b(mountain time|denver)\b/i, 'America/Denver'],
   [/\b(pacific time|san francisco|los angeles|seattle|vancouver|silicon valley)\b/i, 'America/Los_Angeles'],
   [/\b(london|uk time|dublin|lisbon|lisboa|londres)\b/i, 'Europe/London'],
-  [/\b(madrid|barcelona|valencia|sevilla|seville|spain|espa[nñ]a)\b/i, 'Europe/Madrid'],
-  [/\b(paris|par[ií]s|france|brussels|bruselas)\b/i, 'Europe/Paris'],
-  [/\b(berlin|munich|frankfurt|amsterdam|vienna|zurich|rome|roma|milan)\b/i, 'Europe/Berlin'],
+  [/\b(madrid|barcelona|valencia|sevilla|seville|spain|espa[nñ]a|espagne|spanien)\b/i, 'Europe/Madrid'],
+  [/\b(paris|par[ií]s|france|frankreich|brussels|bruselas|bruxelles|lyon|marseille|toulouse|lille|bordeaux|nantes)\b|(?<!\p{L})(?:باريس|فرنسا)(?!\p{L})/iu, 'Europe/Paris'],
+  [/\b(berlin|munich|m(?:ü|u)nchen|frankfurt|hamburg|k(?:ö|o)ln|cologne|stuttgart|d(?:ü|u)sseldorf|deutschland|germany|allemagne|amsterdam|vienna|wien|zurich|z(?:ü|u)rich|rome|roma|milan)\b|(?<!\p{L})(?:برلين|ألمانيا)(?!\p{L})/iu, 'Europe/Berlin'],
   [/\b(mexico city|ciudad de m[eé]xico|cdmx|guadalajara|monterrey)\b/i, 'America/Mexico_City'],
   [/\b(bogot[aá]|colombia)\b/i, 'America/Bogota'],
   [/\b(lima|per[uú])\b/i, 'America/Lima'],
@@ -108,6 +127,13 @@ const ZONE_PLACES: [RegExp, string][] = [
   [/\b(tokyo|tokio|japan)\b/i, 'Asia/Tokyo'],
   [/\b(singapore|singapur)\b/i, 'Asia/Singapore'],
   [/\b(sydney|melbourne)\b/i, 'Australia/Sydney'],
+  [/\b(riyadh|jeddah|saudi)\b|(?<!\p{L})(?:الرياض|جدة|جدّة|السعودية)(?!\p{L})/iu, 'Asia/Riyadh'],
+  [/\b(dubai|abu dhabi|uae)\b|(?<!\p{L})(?:دبي|أبوظبي|أبو ظبي|الإمارات)(?!\p{L})/iu, 'Asia/Dubai'],
+  [/\b(cairo|egypt)\b|(?<!\p{L})(?:القاهرة|مصر)(?!\p{L})/iu, 'Africa/Cairo'],
+  [/\b(casablanca|rabat|morocco|maroc)\b|(?<!\p{L})(?:الدار البيضاء|الرباط)(?!\p{L})/iu, 'Africa/Casablanca'],
+  [/\b(amman|jordan)\b|(?<!\p{L})(?:عمّان|عمان|الأردن)(?!\p{L})/iu, 'Asia/Amman'],
+  [/\b(beirut|lebanon)\b|(?<!\p{L})(?:بيروت|لبنان)(?!\p{L})/iu, 'Asia/Beirut'],
+  [/\b(doha|qatar)\b|(?<!\p{L})(?:الدوحة|قطر)(?!\p{L})/iu, 'Asia/Qatar'],
 ];
 const IANA_ZONE = /\b(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)\/[A-Za-z_]+(?:\/[A-Za-z_]+)?\b/i;
 
@@ -127,45 +153,13 @@ export function timeZoneIn(text: string): string | undefined {
  * The prospect's words for when they want to meet ("Tuesday at 10am", "el martes a las 10"), read relative to
  * `now`. Only phrases with a day or a clock time count: "next month" is a timeline, not a meeting slot.
  */
-export function meetingTimesIn(text: string, now: number): string[] {
-  const reference = new Date(now);
-  const results: ParsedResult[] = [...parseEnglish(text, reference, { forwardDate: true })];
-  if (results.length === 0) results.push(...chronoEs.parse(text, reference, { forwardDate: true }));
-  return results
+export function meetingTimesIn(message: string, now: number): string[] {
+  const text = westernDigits(message);
+  return parseMeetingPhrases(text, new Date(now), { forwardDate: true })
     .filter(({ start }) => start.isCertain('hour') || start.isCertain('weekday') || start.isCertain('day'))
     .map((result) => result.text.trim())
     .filter((phrase) => phrase.length > 1)
     .slice(0, 3);
-}
-
-const SPANISH_MARKS = /[¿¡ñ]|\b\w*(ción|ciones)\b/i;
-const SPANISH_WORDS = new Set(
-  (
-    'hola buenas gracias quiero quisiera queremos necesito necesitamos somos tenemos tienen cuanto cuánto cuesta cuestan precio ' +
-    'precios para con por una los las del el es que qué cómo como cual cuál usted ustedes nosotros equipo empresa personas ' +
-    'usuarios hablar persona reunión reunion llamada martes lunes miércoles miercoles jueves viernes mañana manana correo ' +
-    'también tambien pero muy más mas sí plan planes ayuda puedo pueden seguridad prueba gratis llamo trabajo dije éramos ' +
-    'nuestro nuestra nosotros gustaría gustaria empezar próximo proximo parece caro cuántas cuantas costaría costaria comparan hace hacen y mi'
-  ).split(' '),
-);
-// Words shared with English ("plan", "es" in "es-ES") do not count on their own.
-const SHARED = new Set(['plan', 'con', 'es', 'el', 'mas']);
-
-/** Whether a message reads as Spanish: its marks, or at least two Spanish words (one, for a very short message). */
-export function looksSpanish(text: string): boolean {
-  if (SPANISH_MARKS.test(text)) return true;
-  const words = text.toLowerCase().match(/[\p{L}]+/gu) ?? [];
-  const hits = words.filter((word) => SPANISH_WORDS.has(word) && !SHARED.has(word)).length;
-  return hits >= 2 || (hits === 1 && words.length <= 2);
-}
-
-const ENGLISH_WORDS = new Set('the and is are you your what how we our my do does can for with to of it this that i much many'.split(' '));
-
-/** Whether a message reads as English: at least two common English words, or one in a message of one or two words. */
-export function looksEnglish(text: string): boolean {
-  const words = text.toLowerCase().match(/[\p{L}]+/gu) ?? [];
-  const hits = words.filter((word) => ENGLISH_WORDS.has(word)).length;
-  return hits >= 2 || (hits === 1 && words.length <= 2);
 }
 
 /** Whether the message contains any of the phrases (stemmed word match, so "integrations" finds "integration"). */

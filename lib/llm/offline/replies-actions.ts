@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { OfflineTurn, ToolExchange } from '@/lib/llm/offline/context';
 import type { Phrases } from '@/lib/llm/offline/phrases';
 import type { Topic } from '@/lib/llm/offline/topic';
+import { getKnowledgeBase } from '@/lib/sales/knowledge';
 
 /**
  * Replies after the action tools: book_meeting and request_human. What they confirm comes from the tool results
@@ -32,7 +33,8 @@ export function bookingReply(topic: Extract<Topic, { kind: 'booking' }>, turn: O
     const unclear = ambiguousDate.safeParse(exchange.output);
     if (unclear.success) return [ph.bookingWhichDay(unclear.data.ambiguous.phrase, ...unclear.data.ambiguous.options)];
     const failure = toolError.safeParse(exchange.output);
-    return [ph.bookingFailed(failure.success ? failure.data.message : '', kb.company.salesEmail)];
+    // The tool's reason is written for the model, in English: other languages give the way forward without it.
+    return [ph.bookingFailed(failure.success && turn.locale === 'en' ? failure.data.message : '', kb.company.salesEmail)];
   }
   // Only an e-mailed invite needs the card pointed out as well: otherwise the booking sentence already sends them there.
   const emailed = booked.data.emailed === true;
@@ -48,9 +50,11 @@ export function humanReply(turn: OfflineTurn, ph: Phrases): string[] {
   const { kb } = turn;
   const { handoff } = kb.policies;
   const exchange = lastExchange(turn, 'request_human');
-  if (!exchange || exchange.failed) return [ph.handoffUnavailable(handoff.email ?? kb.company.salesEmail, handoff.hours)];
+  // Hours the locale's knowledge base has only in the base's words are left out rather than quoted in English.
+  const hours = turn.locale === 'en' || handoff.hours !== getKnowledgeBase().policies.handoff.hours ? handoff.hours : undefined;
+  if (!exchange || exchange.failed) return [ph.handoffUnavailable(handoff.email ?? kb.company.salesEmail, hours)];
   const email = turn.state.lead.fields.email?.value;
-  return [ph.handoffDone(typeof email === 'string' ? email : undefined, handoff.hours)];
+  return [ph.handoffDone(typeof email === 'string' ? email : undefined, hours)];
 }
 
 function lastExchange(turn: OfflineTurn, toolName: string): ToolExchange | undefined {

@@ -6,6 +6,7 @@ import type { Topic } from '@/lib/llm/offline/topic';
 import type { Passage } from '@/lib/sales/retrieval';
 import { MEMORY_PHRASES } from '@/lib/llm/offline/phrases-memory';
 import { pickFresh } from '@/lib/llm/offline/variety';
+import { speaksLocale } from '@/lib/sales/knowledge-locale';
 
 /**
  * Answers read from the retrieved passages: FAQ topics, objections and competitor comparisons. The passage text is
@@ -13,29 +14,30 @@ import { pickFresh } from '@/lib/llm/offline/variety';
  */
 
 export function knowledgeReply(passages: readonly Passage[], turn: OfflineTurn): string[] {
-  if (turn.locale !== 'en') return [spanishFor(passages, turn)];
+  if (!speaksLocale(turn.kb, turn.locale)) return [inOtherLanguage(passages, turn)];
   if (passages.length === 1) return [passages[0]?.text ?? ''];
   return passages.map((passage) => `**${passage.title}** ${passage.text}`);
 }
 
 /**
- * The knowledge base has its entries in English only (apart from the company description): rather than mix two
- * languages in one reply, the agent says in Spanish what the question was about and who can answer it in Spanish.
+ * A knowledge base without words in the reply's language (a deployer's own, in English only): rather than mix two
+ * languages in one reply, the agent says in the prospect's language what the question was about and who can answer it.
  */
-function spanishFor(passages: readonly Passage[], turn: OfflineTurn): string {
+function inOtherLanguage(passages: readonly Passage[], turn: OfflineTurn): string {
   const { kb } = turn;
-  const description = kb.localized.es?.description;
+  const description = kb.localized[turn.locale]?.description;
   if (passages[0]?.kind === 'company' && description) return description;
   const keywords = passages.flatMap((passage) => kb.faqs.find((faq) => `faq:${faq.id}` === passage.id)?.keywords ?? []);
   const topic = keywords
     .map((keyword) => new RegExp(`(?<![\\p{L}])${keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'iu').exec(turn.text)?.[0])
     .find((found) => found !== undefined);
-  return MEMORY_PHRASES.es.englishOnly(topic, kb.company.salesEmail);
+  return MEMORY_PHRASES[turn.locale].englishOnly(topic, kb.company.salesEmail);
 }
 
 export function objectionReply(topic: Extract<Topic, { kind: 'objection' }>, turn: OfflineTurn, ph: Phrases): string[] {
   // Without a matching entry the concern is still acknowledged, and the sales team is the honest next step.
   const mp = MEMORY_PHRASES[turn.locale];
+  const localized = speaksLocale(turn.kb, turn.locale);
   if (turn.locale !== 'en') {
     const { kb } = turn;
     // The passage is English only, but a price objection can be answered in the prospect's language: the numbers are.
@@ -44,9 +46,12 @@ export function objectionReply(topic: Extract<Topic, { kind: 'objection' }>, tur
     const annual = quotes.find((quote) => quote.billing === 'annual');
     if (monthly && annual && annual.annualSavings > 0) {
       const money = (amount: number) => formatPrice(amount, kb.company.currency);
-      const answer = `${mp.objectionHeard} ${ph.priceObjection(annual.plan.name, annual.seats, money(annual.perSeatMonthly), money(annual.annualTotal), money(monthly.annualTotal), money(annual.annualSavings))}`;
+      const plan = kb.plans.find((entry) => entry.id === annual.plan.id)?.name ?? annual.plan.name;
+      const answer = `${mp.objectionHeard} ${ph.priceObjection(plan, annual.seats, money(annual.perSeatMonthly), money(annual.annualTotal), money(monthly.annualTotal), money(annual.annualSavings))}`;
       return [answer, ph.furtherDiscount(kb.company.salesEmail), pickFresh(mp.objectionCheck, [...turn.previousReplies, answer])];
     }
+    // The locale's own words for the objection, when its knowledge base has them.
+    if (localized && topic.passage) return [topic.passage.text, pickFresh(mp.objectionCheck, [...turn.previousReplies, topic.passage.text])];
     return [`${mp.objectionHeard} ${mp.englishOnly(undefined, kb.company.salesEmail)}`];
   }
   const answer = topic.passage?.text ?? ph.unknownQuestion(turn.kb.company.salesEmail);
@@ -58,8 +63,8 @@ export function competitorReply(passage: Passage, turn: OfflineTurn, ph: Phrases
   const id = passage.id.slice('competitor:'.length);
   const competitor = kb.competitors.find((entry) => entry.id === id);
   if (!competitor) return [`**${passage.title}** ${passage.text}`];
-  if (turn.locale !== 'en') {
-    return [ph.competitorIntro(kb.company.name, competitor.name), MEMORY_PHRASES.es.englishOnly(competitor.name, kb.company.salesEmail)];
+  if (!speaksLocale(kb, turn.locale)) {
+    return [ph.competitorIntro(kb.company.name, competitor.name), MEMORY_PHRASES[turn.locale].englishOnly(competitor.name, kb.company.salesEmail)];
   }
   return [
     `${ph.competitorIntro(kb.company.name, competitor.name)} ${competitor.summary}`,

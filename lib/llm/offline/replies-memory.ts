@@ -3,7 +3,9 @@ import { MEMORY_PHRASES } from '@/lib/llm/offline/phrases-memory';
 import { bullets } from '@/lib/llm/offline/replies-pricing';
 import type { RecallField } from '@/lib/llm/offline/understanding';
 import { pickFresh } from '@/lib/llm/offline/variety';
+import { speaksLocale } from '@/lib/sales/knowledge-locale';
 import { LEAD_FIELDS, type LeadField } from '@/lib/sales/types';
+import { listWith } from '@/lib/llm/offline/phrasebook';
 
 /**
  * Replies about the conversation and the company: what the prospect told us (read from the sales state, the agent's
@@ -37,8 +39,8 @@ function valueOf(field: LeadField, turn: OfflineTurn): string | undefined {
 }
 
 export function aboutReply(turn: OfflineTurn): string[] {
-  const { company, localized } = turn.kb;
-  const description = turn.locale === 'es' ? (localized.es?.description ?? localized.es?.tagline) : company.description;
+  const { company } = turn.kb;
+  const description = companyDescription(turn);
   const mp = MEMORY_PHRASES[turn.locale];
   return [description ?? mp.englishOnly(undefined, company.salesEmail)];
 }
@@ -50,9 +52,15 @@ export function unclearReply(turn: OfflineTurn): string[] {
 
 export function alongsideReply(tool: string, turn: OfflineTurn): string[] {
   const mp = MEMORY_PHRASES[turn.locale];
+  const description = companyDescription(turn);
+  return [mp.alongside(tool, turn.kb.company.name), ...(description ? [description] : [])];
+}
+
+/** What the company does, in the reply's language: the knowledge base's own words, or its `localized` entry. */
+function companyDescription(turn: OfflineTurn): string | undefined {
   const { company, localized } = turn.kb;
-  const description = turn.locale === 'es' ? localized.es?.description : company.description;
-  return [mp.alongside(tool, company.name), ...(description ? [description] : [])];
+  if (speaksLocale(turn.kb, turn.locale)) return company.description;
+  return localized[turn.locale]?.description ?? localized[turn.locale]?.tagline;
 }
 
 export function toolsReply(tools: readonly string[], turn: OfflineTurn): string[] {
@@ -61,6 +69,5 @@ export function toolsReply(tools: readonly string[], turn: OfflineTurn): string[
 }
 
 export function list(items: readonly string[], and: string): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`;
+  return listWith(items, and);
 }

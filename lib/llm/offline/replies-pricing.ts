@@ -5,6 +5,7 @@ import { isContactSales } from '@/lib/llm/offline/reading';
 import type { Topic } from '@/lib/llm/offline/topic';
 import { formatPrice } from '@/lib/sales/knowledge';
 import type { KnowledgeBase, Plan } from '@/lib/sales/knowledge/schema';
+import { speaksLocale } from '@/lib/sales/knowledge-locale';
 
 /**
  * Price replies. Every amount is either a get_pricing result or a catalogue price, formatted by formatPrice; nothing
@@ -59,7 +60,7 @@ export function priceReply(topic: Extract<Topic, { kind: 'price' }>, turn: Offli
   const results = pricingResults(turn);
   const lines = planLines(topic.plan, topic, results, turn, ph);
   if (topic.alternative) lines.push(...planLines(topic.alternative, { ...topic, inferred: true }, results, turn, ph));
-  if (isContactSales(topic.plan) && !lines.at(-1)?.endsWith('?')) lines.push(ph.quoteOffer);
+  if (isContactSales(topic.plan) && !/[?؟]$/.test(lines.at(-1) ?? '')) lines.push(ph.quoteOffer);
   // The tools were offered and every call failed: say so rather than quote a price no tool confirmed.
   if (turn.tools.has('get_pricing') && results.length > 0 && results.every((result) => !result.quote && !result.error)) {
     return [ph.pricingUnavailable(kb.company.salesEmail)];
@@ -69,13 +70,13 @@ export function priceReply(topic: Extract<Topic, { kind: 'price' }>, turn: Offli
 
 function planLines(plan: Plan, topic: Extract<Topic, { kind: 'price' }>, all: PriceResult[], turn: OfflineTurn, ph: Phrases): string[] {
   const { kb } = turn;
-  if (isContactSales(plan)) return [ph.customPricing(plan.name, plan.minSeats, english(turn, plan.summary).trim())];
+  if (isContactSales(plan)) return [ph.customPricing(plan.name, plan.minSeats, inLocale(turn, plan.summary).trim())];
   const results = all.filter((result) => result.planId === plan.id);
   const quotes = results.flatMap((result) => (result.quote ? [result.quote] : []));
   const seatError = results.find((result) => result.error && result.error.code !== 'contact_sales')?.error;
   const range = ph.seatRange(plan.minSeats, plan.maxSeats);
   if (seatError) {
-    return [turn.locale === 'en' ? seatError.message : `${plan.name}: ${ph.coversSeats(range)}`];
+    return [turn.locale === 'en' ? seatError.message : `**${plan.name}**: ${ph.coversSeats(range)}`];
   }
   const monthly = quotes.find((quote) => quote.billing === 'monthly');
   const annual = quotes.find((quote) => quote.billing === 'annual');
@@ -85,9 +86,9 @@ function planLines(plan: Plan, topic: Extract<Topic, { kind: 'price' }>, all: Pr
       quotes.length > 0
         ? ph.priceLine(monthly && money(monthly.perSeatMonthly, kb), annual && money(annual.perSeatMonthly, kb))
         : cataloguePriceLine(plan, kb, ph);
-    return [ph.planIs(plan.name, line), `${english(turn, plan.summary)}${ph.coversSeats(range)}`];
+    return [ph.planIs(plan.name, line), `${inLocale(turn, plan.summary)}${ph.coversSeats(range)}`];
   }
-  const lines = topic.inferred ? [ph.suggestFor(topic.seats, plan.name, english(turn, plan.summary).trim())] : [];
+  const lines = topic.inferred ? [ph.suggestFor(topic.seats, plan.name, inLocale(turn, plan.summary).trim())] : [];
   if (monthly) {
     lines.push(ph.quoteMonthly(plan.name, monthly.seats, money(monthly.perSeatMonthly, kb), money(monthly.monthlyTotal, kb), money(monthly.annualTotal, kb)));
   }
@@ -102,26 +103,29 @@ export function overviewReply(turn: OfflineTurn, ph: Phrases): string[] {
   const { kb } = turn;
   return [
     ph.overviewIntro(kb.company.name),
-    bullets(kb.plans.map((plan) => `**${plan.name}**${plan.highlight ? ph.mostPopular : ''}: ${cataloguePriceLine(plan, kb, ph)}. ${english(turn, plan.summary)}`.trim())),
+    bullets(kb.plans.map((plan) => `**${plan.name}**${plan.highlight ? ph.mostPopular : ''}: ${cataloguePriceLine(plan, kb, ph)}. ${inLocale(turn, plan.summary)}`.trim())),
   ];
 }
+
+/** "Everything in Pro" in each language: the line that says the plan includes the one below, not a feature of its own. */
+const INCLUDES_LOWER = /^(everything in|todo lo de|tout ce que comprend|alles aus|كل ما في)\s/iu;
 
 export function comparePlansReply(topic: Extract<Topic, { kind: 'compare-plans' }>, turn: OfflineTurn, ph: Phrases): string[] {
   const { kb } = turn;
   const [first, second] = topic.plans;
   const [lower, higher] = kb.plans.indexOf(first) <= kb.plans.indexOf(second) ? [first, second] : [second, first];
-  const added = higher.features.filter((feature) => !/^everything in /i.test(feature));
+  const added = higher.features.filter((feature) => !INCLUDES_LOWER.test(feature));
   const row = (plan: Plan) =>
-    `**${plan.name}**: ${cataloguePriceLine(plan, kb, ph)}. ${english(turn, plan.summary)}(${ph.seatRange(plan.minSeats, plan.maxSeats)})`;
+    `**${plan.name}**: ${cataloguePriceLine(plan, kb, ph)}. ${inLocale(turn, plan.summary)}(${ph.seatRange(plan.minSeats, plan.maxSeats)})`;
   const lines = [ph.compareIntro(lower.name, higher.name), bullets([row(lower), row(higher)])];
-  // The feature lists exist in English only: a Spanish reply leaves them out rather than mix languages.
-  if (turn.locale === 'en') lines.push(ph.compareAdds(lower.name, higher.name), bullets(added));
+  // Feature lists the knowledge base has only in another language are left out rather than mixed into the reply.
+  if (speaks(turn)) lines.push(ph.compareAdds(lower.name, higher.name), bullets(added));
   const results = pricingResults(turn);
   if (topic.seats !== undefined && results.length > 0) {
     const costs = [lower, higher].map((plan) => {
       const result = results.find((entry) => entry.planId === plan.id);
       if (result?.quote) return `**${plan.name}**: **${money(result.quote.monthlyTotal, kb)} ${ph.perMonth}** (${money(result.quote.perSeatMonthly, kb)} × ${result.quote.seats})`;
-      return `**${plan.name}**: ${isContactSales(plan) ? ph.customLine : (result?.error?.message ?? ph.customLine)}`;
+      return `**${plan.name}**: ${isContactSales(plan) || turn.locale !== 'en' ? ph.customLine : (result?.error?.message ?? ph.customLine)}`;
     });
     lines.push(ph.compareCost(topic.seats), bullets(costs));
   }
@@ -131,18 +135,20 @@ export function comparePlansReply(topic: Extract<Topic, { kind: 'compare-plans' 
 export function recommendReply(turn: OfflineTurn, ph: Phrases): string[] {
   return [
     ph.recommendIntro,
-    bullets(turn.kb.plans.map((plan) => `**${plan.name}** (${ph.seatRange(plan.minSeats, plan.maxSeats)})${turn.locale === 'en' ? `: ${lowerFirst(plan.summary)}` : ''}`)),
+    bullets(turn.kb.plans.map((plan) => `**${plan.name}** (${ph.seatRange(plan.minSeats, plan.maxSeats)})${speaks(turn) ? `: ${lowerFirst(plan.summary)}` : ''}`)),
   ];
 }
 
 export function planFeaturesReply(plan: Plan, turn: OfflineTurn, ph: Phrases): string[] {
-  if (turn.locale !== 'en') return [`**${plan.name}** — ${ph.featuresPrice}: ${cataloguePriceLine(plan, turn.kb, ph)}.`];
+  if (!speaks(turn)) return [`**${plan.name}** — ${ph.featuresPrice}: ${cataloguePriceLine(plan, turn.kb, ph)}.`];
   return [`**${plan.name}** — ${plan.summary}`, bullets(plan.features), `${ph.featuresPrice}: ${cataloguePriceLine(plan, turn.kb, ph)}.`];
 }
 
-/** The knowledge base's plan texts are English: a Spanish reply leaves them out rather than mix languages. */
-function english(turn: OfflineTurn, text: string): string {
-  return turn.locale === 'en' ? `${text} ` : '';
+const speaks = (turn: OfflineTurn) => speaksLocale(turn.kb, turn.locale);
+
+/** A plan text, when the knowledge base has it in the reply's language; otherwise left out rather than mixed in. */
+function inLocale(turn: OfflineTurn, text: string): string {
+  return speaks(turn) ? `${text} ` : '';
 }
 
 export function bullets(items: readonly string[]): string {

@@ -7,9 +7,19 @@ const STOPWORDS = new Set(
   (
     'a an and are as at be but by can could do does did for from get got have has how i if in into is it its me my ' +
     'of on or our so that the their them there these this to us was we what when where which who why will with would ' +
-    'you your yours about any some just also than then too very'
-  ).split(' '),
+    'you your yours about any some just also than then too very ' +
+    // French, German and Arabic function words: two shared ones ("comment … vous") do not make two questions the same.
+    'les des une est sont avec pour pas par sur dans que qui quoi quel quelle quels quelles comment combien vous nous ' +
+    'votre vos notre nos ces cet cette aux leur leurs est-ce peut pouvez avez etes fait faire ' +
+    'der die das den dem des ein eine einen einer und ist sind mit fur von auf aus bei wie was wer wann warum welche ' +
+    'welcher welches ich wir sie ihr ihre ihnen unser unsere kann konnen haben gibt nicht auch noch ' +
+    'في من على الى إلى عن هل ما ماذا كيف كم متى هذا هذه ذلك التي الذي لدي لديكم لديك انا أنا نحن انتم أنتم مع او أو'
+  ).split(' ').map(fold),
 );
+
+function fold(word: string): string {
+  return word.normalize('NFKD').replace(/\p{M}/gu, '');
+}
 
 /** Crude plural stripping: good enough to line up "plans"/"plan", "discounts"/"discount", "nonprofits"/"nonprofit". */
 export function stem(word: string): string {
@@ -30,8 +40,9 @@ export function contentWords(text: string): string[] {
     .map(stem);
 }
 
+/** Words in any script, lower-cased and without accents ("sesión" → "sesion", "أسعار" → "اسعار"). */
 function rawWords(text: string): string[] {
-  return text.toLowerCase().normalize('NFKD').match(/[a-z0-9]+/g) ?? [];
+  return fold(text.toLowerCase()).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 /** Whether the tokens contain the phrase's tokens consecutively. */

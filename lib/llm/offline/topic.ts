@@ -49,11 +49,14 @@ export type Topic =
   | { kind: 'alongside'; tool: string }
   | { kind: 'tools'; tools: string[] };
 
-const RECOMMEND = ['recommend', 'suggest', 'right for', 'which plan', 'what plan', 'best plan', 'best for', 'suit', 'should we', 'should i', 'choose', 'pick', 'que plan', 'cual plan', 'recomienda', 'recomiendas'];
-const COMPARE_WORDS = ['compare', 'comparison', 'difference', 'different', 'differ', 'vs', 'versus', 'better', 'diferencia', 'comparar'];
-const GREETINGS = /^\s*(hi|hello|hey|hiya|howdy|yo|good (morning|afternoon|evening)|hola|buenas|buenos d[ií]as)\b/i;
-const THANKS = /\b(thanks|thank you|thx|cheers|appreciate|gracias)\b/i;
-const QUESTION = /\?\s*$|^\s*[¿]|^(how|what|which|who|when|where|why|is|are|do|does|can|could|will|would|should)\b/i;
+const RECOMMEND = [
+  'recommend', 'suggest', 'right for', 'which plan', 'what plan', 'best plan', 'best for', 'suit', 'should we', 'should i', 'choose', 'pick', 'que plan', 'cual plan', 'recomienda', 'recomiendas',
+  'quelle offre', 'conseillez', 'recommandez', 'recommanderiez', 'choisir', 'welcher tarif', 'welchen tarif', 'empfehlen', 'empfehlung', 'empfiehlt', 'passt am besten', 'أي باقة', 'تنصح', 'تنصحني', 'توصي', 'الأنسب', 'أنسب',
+];
+const COMPARE_WORDS = ['compare', 'comparison', 'difference', 'different', 'differ', 'vs', 'versus', 'better', 'diferencia', 'comparar', 'différence', 'comparer', 'unterschied', 'vergleich', 'vergleichen', 'الفرق', 'مقارنة', 'قارن'];
+const GREETINGS = /^\s*(?:(hi|hello|hey|hiya|howdy|yo|good (morning|afternoon|evening)|hola|buenas|buenos d[ií]as|bonjour|bonsoir|salut|hallo|guten (tag|morgen|abend)|servus|moin)\b|مرحب|أهلا|اهلا|السلام عليكم|صباح الخير|مساء الخير)/iu;
+const THANKS = /\b(thanks|thank you|thx|cheers|appreciate|gracias|merci|danke)\b|شكرا|شكرًا|شكراً/iu;
+const QUESTION = /[?؟]\s*$|^\s*[¿]|^(how|what|which|who|when|where|why|is|are|do|does|can|could|will|would|should|comment|combien|quel|quelle|quels|quelles|pourquoi|est-ce|wie|was|welche|welcher|wer|wann|warum|gibt es|kann|k[öo]nnen)\b|^\s*(هل|ما|ماذا|كيف|كم|متى|أين|لماذا|من)(?![\p{L}])/iu;
 
 export function analyse(turn: OfflineTurn): Topic {
   const { kb, text, intent } = turn;
@@ -136,7 +139,7 @@ export function knownEmail(turn: OfflineTurn): string | undefined {
 }
 
 /** The seat count for quoting: what this message says, else the team size the lead record holds. */
-const PRICE_OBJECTION = /\b(caro|cara|caros|caras|carísimo|costoso|costosa|presupuesto|expensive|pricey|costly|budget)\b/iu;
+const PRICE_OBJECTION = /\b(caro|cara|caros|caras|carísimo|costoso|costosa|presupuesto|expensive|pricey|costly|budget|cher|ch[eè]re|chers|co[uû]teux|teuer|zu teuer|kostspielig)\b|مكلف|غال|باهظ|الميزانية/iu;
 
 /**
  * "Nos parece caro" outside English: the objection's passage is English only, but the prices are numbers. The plan to
@@ -178,7 +181,7 @@ function requoteTopic(turn: OfflineTurn): Topic | undefined {
   const billing = billingIn(turn.text);
   const last = turn.state.quoted?.at(-1);
   const plan = last && turn.kb.plans.find((entry) => entry.id === last.planId);
-  if (billing === 'both' || !plan || /\b(how|what|explain|c[oó]mo|qu[eé])\b/i.test(turn.text)) return undefined;
+  if (billing === 'both' || !plan || /\b(how|what|explain|c[oó]mo|qu[eé]|comment|quoi|wie|was)\b|كيف|ماذا|اشرح/iu.test(turn.text)) return undefined;
   return priceTopic(turn, plan, false);
 }
 
@@ -222,12 +225,12 @@ function knowledgeTopic(turn: OfflineTurn, kinds: Passage['kind'][] = ['faq', 'o
   if (!first) return undefined;
   if (first.kind === 'competitor') return { kind: 'competitor', passage: first };
   if (first.kind === 'objection') return objectionTopic(turn, first);
-  const both = second && second.kind === 'faq' && first.kind === 'faq' && second.score >= first.score * 0.5 && /\b(and|y|&|plus)\b|,/.test(turn.text);
+  const both = second && second.kind === 'faq' && first.kind === 'faq' && second.score >= first.score * 0.5 && /\b(and|y|&|plus|et|und)\b|[,،]|(?<![\p{L}])و/u.test(turn.text);
   return { kind: 'knowledge', passages: both ? [first, second] : [first] };
 }
 
-const CASE_CUE = ['case study', 'customer story', 'customers like', 'example', 'reference', 'who uses', 'caso de exito', 'clientes'];
-const COMPANY_CUE = ['what is northwind', 'what do you do', 'what does northwind do', 'about you', 'about northwind', 'que es', 'que hacen'];
+const CASE_CUE = ['case study', 'customer story', 'customers like', 'example', 'reference', 'who uses', 'caso de exito', 'clientes', 'etude de cas', 'temoignage', 'clients', 'referenz', 'kundenbeispiel', 'fallstudie', 'kunden', 'دراسة حالة', 'عملاء', 'مثال'];
+const COMPANY_CUE = ['what is northwind', 'what do you do', 'what does northwind do', 'about you', 'about northwind', 'que es', 'que hacen', 'que faites vous', 'qu est ce que', 'was macht', 'was ist', 'ماذا تفعل', 'ما هي', 'ما هو'];
 
 /** Whether the message uses the knowledge entry's own words: a keyword, a name, or two words of an FAQ question. */
 export function matchesEntry(passage: Passage, text: string, kb: KnowledgeBase): boolean {

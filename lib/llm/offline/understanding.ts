@@ -5,7 +5,7 @@ import type { LeadField } from '@/lib/sales/types';
 /**
  * Readings of a message that come before any knowledge lookup: a question about what the prospect said earlier, a
  * question about what the company does (in any wording), and a tool we work alongside
- * named as an alternative. English and Spanish. Pure.
+ * named as an alternative. English, Spanish, French, German and Arabic. Pure.
  */
 
 export type RecallField = LeadField | 'tools';
@@ -18,20 +18,31 @@ const RECALL = [
   /\b(qu[eé]|cu[aá]l|cu[aá]nt[oa]s?|cu[aá]ndo|qui[eé]n)\b.{0,50}\b(dije|te dije|le dije|mencion[eé]|coment[eé])\b/i,
   /\bcu[aá]l (es|era) (mi|nuestro|nuestra)\b/i,
   /\b(recuerdas?|recuerda usted)\b/i,
+  // French, German, Arabic: "Quelle taille d'équipe vous ai-je indiquée ?", "Was habe ich Ihnen gesagt?", "ما الذي ذكرته لك؟"
+  /\b(vous ai[- ]je|t['’]ai[- ]je)\s+(dit|indiqu|donn|mentionn|communiqu|parl)/i,
+  /\b(qu['’]est-ce que|que|quel\w*|combien|quand|qui)\b.{0,60}\b(je vous ai|je t['’]ai)\s+(dit|indiqu|donn|mentionn|communiqu)/i,
+  /\bquel(le)?s? (est|[ée]tait|sont|[ée]taient) (mon|ma|mes|notre|nos)\b/i,
+  /\b(vous (vous )?souvenez|tu te souviens|rappelez-moi|rappelle-moi)\b/i,
+  /\b(was|welche\w*|wie viele|wie gro(ß|ss)|wann|wer|wo)\b.{0,60}\bhabe ich\b.{0,40}\b(gesagt|genannt|erw(ä|a)hnt|angegeben|erz(ä|a)hlt|mitgeteilt)\b/i,
+  /\b(wie|was) (war|ist) (mein|meine|unser|unsere)\b/i,
+  /\b(erinnern sie sich|erinnerst du dich|wissen sie noch)\b/i,
+  /(ما|ماذا|كم|متى|من|أي|اي)\s[^؟?]{0,60}(قلت|قلته|ذكرت|ذكرته|أخبرتك|اخبرتك)/u,
+  /(هل )?(تتذكر|تذكر ما)/u,
+  /(ما|ماذا) (هو |هي |كان |كانت )?(اسمي|بريدي|شركتي|حجم فريقي|ميزانيتي|منصبي)/u,
 ];
 
 const RECALL_FIELDS: [RecallField, RegExp][] = [
-  ['email', /\b(e-?mail|correo)\b/i],
-  ['name', /\b(name|nombre|who am i|me llamo)\b/i],
-  ['company', /\b(company|empresa|work (at|for)|organi[sz]ation|employer)\b/i],
-  ['teamSize', /\b(team size|how many|people|seats|users|size|cu[aá]nt[oa]s|personas|usuarios|tama[nñ]o)\b/i],
-  ['timeline', /\b(timeline|when|start|go live|be live|deadline|cu[aá]ndo|plazo|empezar)\b/i],
-  ['budget', /\b(budget|presupuesto)\b/i],
-  ['authority', /\b(decision|decides?|decisi[oó]n|decide)\b/i],
-  ['need', /\b(need|problem|solve|goal|necesit\w*|problema|resolver)\b/i],
-  ['role', /\b(role|job title|cargo|puesto)\b/i],
-  ['phone', /\b(phone|tel[eé]fono)\b/i],
-  ['tools', /\b(tools?|software|use|using|herramientas?|usamos|usan)\b/i],
+  ['email', /\b(e-?mail|correo|courriel|adresse)\b|بريد|إيميل|ايميل/iu],
+  ['name', /\b(name|nombre|who am i|me llamo|nom|appelle|hei(ß|ss)e)\b|اسم/iu],
+  ['company', /\b(company|empresa|work (at|for)|organi[sz]ation|employer|entreprise|soci(é|e)t(é|e)|firma|unternehmen|arbeitgeber)\b|شركة|شركتي/iu],
+  ['teamSize', /\b(team size|how many|people|seats|users|size|cu[aá]nt[oa]s|personas|usuarios|tama[nñ]o|taille|combien|personnes|utilisateurs|teamgr(ö|o)(ß|ss)e|wie viele|wie gro(ß|ss)|personen|nutzer|mitarbeiter)\b|حجم|عدد|كم|أشخاص|مستخدم/iu],
+  ['timeline', /\b(timeline|when|start|go live|be live|deadline|cu[aá]ndo|plazo|empezar|quand|calendrier|d(é|e)lai|d(é|e)marrer|wann|zeitplan|starten|termin)\b|متى|موعد/iu],
+  ['budget', /\b(budget|presupuesto)\b|ميزاني/iu],
+  ['authority', /\b(decision|decides?|decisi[oó]n|decide|d(é|e)cision|d(é|e)cide|entscheid\w*)\b|قرار|يقرر/iu],
+  ['need', /\b(need|problem|solve|goal|necesit\w*|problema|resolver|besoin|objectif|probl(è|e)me|bedarf|ziel)\b|هدف|مشكلة|حاجة/iu],
+  ['role', /\b(role|job title|cargo|puesto|poste|r(ô|o)le|position|rolle)\b|منصب|وظيف/iu],
+  ['phone', /\b(phone|tel[eé]fono|t(é|e)l(é|e)phone|telefon\w*)\b|هاتف|جوال/iu],
+  ['tools', /\b(tools?|software|use|using|herramientas?|usamos|usan|outils?|logiciels?|utilis\w*|werkzeuge?|nutzen)\b|أدوات|ادوات|نستخدم/iu],
 ];
 
 /** The facts a "what did I say…" question asks about: none named means everything we know. Undefined: not a recall. */
@@ -56,10 +67,16 @@ export function asksAboutCompany(text: string, kb: KnowledgeBase): boolean {
     new RegExp(`\\bque (hace|hacen|haceis|ofrece|ofrecen|ofreceis|es) (${escape(first)}|ustedes|su (empresa|producto|plataforma))`),
     /\ba que se dedica/,
     new RegExp(`\\bhableme (mas )?de (ustedes|su (empresa|producto)|${escape(first)})`),
+    new RegExp(`\\b(que (fait|font|propose)|qu['’]est[- ]ce que|c['’]est quoi) (${escape(first)}|${escape(name)}|votre (entreprise|produit|solution))\\b`),
+    /\bque (faites|proposez)[- ]vous\b/,
+    new RegExp(`\\bparlez[- ]moi (un peu )?(plus )?de (vous|votre (entreprise|produit)|${escape(first)})`),
+    new RegExp(`\\b(was (macht|machen|bietet|bieten|ist) (${escape(first)}|${escape(name)}|sie|ihr (unternehmen|produkt)|ihre firma))\\b`),
+    new RegExp(`\\berz(a|ä)hlen sie mir (etwas |mehr )*(uber|über) (sie|ihr (unternehmen|produkt)|${escape(first)})`),
+    /(ماذا (تفعل|تفعلون|تقدم|تقدمون)|ما (هي|هو) (نورثويند|شركتكم|منتجكم)|حدثني عن (شركتكم|منتجكم|نفسك))/,
   ].some((pattern) => pattern.test(folded));
 }
 
-const ALTERNATIVE = /\b(why not|instead of|rather than|vs\.?|versus|better than|compared? (to|with)|just use|stick with|en vez de|por qu[eé] no|mejor que)\b/i;
+const ALTERNATIVE = /\b(why not|instead of|rather than|vs\.?|versus|better than|compared? (to|with)|just use|stick with|en vez de|por qu[eé] no|mejor que|au lieu de|plut(ô|o)t que|pourquoi pas|mieux que|statt|anstatt|warum nicht|besser als)\b|بدلا من|بدلًا من|لماذا لا|أفضل من/iu;
 
 /** A tool we integrate with, named as an alternative to us ("why not just use HubSpot?"). */
 export function alternativeTool(text: string, kb: KnowledgeBase): string | undefined {

@@ -44,7 +44,8 @@ export function avoidRepeats(paragraphs: readonly string[], previous: readonly s
         .join('\n'),
     )
     .filter((paragraph) => paragraph.trim() !== '');
-  const recapOf = (sentence: string) => `${recap} ${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}`;
+  // After a colon ("Wie schon gesagt:") the sentence keeps its capital: in German it may be a noun or "Sie".
+  const recapOf = (sentence: string) => (recap.endsWith(':') ? `${recap} ${sentence}` : `${recap} ${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}`);
   // A price asked for again is still the answer: when only repeats carried an amount, the first comes back as a recap.
   const amount = (text: string) => /[$€£]\s?\d/.test(text);
   if (kept.length > 0 && !kept.some(amount)) {

@@ -27,15 +27,8 @@ export const chatRequestSchema = z
     messages: z.array(clientMessage).max(1_000).optional(),
     trigger: z.enum(['submit-message', 'regenerate-message']).optional(),
     messageId: z.string().max(100).optional(),
-    /**
-     * The UI's language; the agent answers in it. Every UI locale is accepted (a French page must not get a 400); until
-     * the sales agent's own locale type covers fr/de/ar, those reach it as 'en', and the agent answers in the language
-     * the prospect writes in (docs/i18n.md).
-     */
-    locale: z
-      .enum(LOCALES)
-      .optional()
-      .transform((locale) => (locale === 'es' || locale === 'en' || locale === undefined ? locale : 'en')),
+    /** The UI's language: the agent answers in it (or in the language the prospect writes in; docs/i18n.md). */
+    locale: z.enum(LOCALES).optional(),
     /** Where the chat runs: page path, utm, the embedding site (events and analytics read it; never answered on). */
     source: eventSourceSchema.pick({ page: true, utm: true, embedSite: true }).optional(),
   })

@@ -1,0 +1,101 @@
+/**
+ * The shapes of the offline agent's phrase tables (one per language: phrases.ts and phrases-memory.ts for English and
+ * Spanish, phrases-fr.ts, phrases-de.ts and phrases-ar.ts), and the small helpers they share.
+ */
+
+export interface Phrases {
+  greeting: (company: string, tagline: string) => string;
+  canHelp: string;
+  thanks: (company: string) => string;
+  smallTalk: string;
+  howAreYou: string;
+  howCanIHelp: string;
+  offTopic: (company: string) => string;
+  injection: (company: string) => string;
+  unknownQuestion: (salesEmail: string) => string;
+  unknownStatement: string;
+  noted: (name: string | undefined, items: string[]) => string;
+  notedEmail: (email: string) => string;
+  notedCompany: (company: string) => string;
+  notedTeam: (seats: number) => string;
+  /** "**$29 per seat per month** billed monthly, or **$24 per seat per month** billed annually". */
+  priceLine: (monthly: string | undefined, annual: string | undefined) => string;
+  customLine: string;
+  planIs: (plan: string, line: string) => string;
+  coversSeats: (range: string) => string;
+  quoteMonthly: (plan: string, seats: number, perSeat: string, month: string, year: string) => string;
+  quoteAnnual: (plan: string, seats: number, perSeat: string, year: string, month: string, saving: string | undefined) => string;
+  suggestFor: (seats: number, plan: string, summary: string) => string;
+  customPricing: (plan: string, minSeats: number, summary: string) => string;
+  quoteOffer: string;
+  overviewIntro: (company: string) => string;
+  mostPopular: string;
+  compareIntro: (lower: string, higher: string) => string;
+  compareAdds: (lower: string, higher: string) => string;
+  compareCost: (seats: number) => string;
+  perMonth: string;
+  recommendIntro: string;
+  seatRange: (min: number, max: number | null) => string;
+  featuresPrice: string;
+  competitorIntro: (company: string, competitor: string) => string;
+  competitorOurs: (company: string) => string;
+  competitorTheirs: (competitor: string) => string;
+  objectionCheck: string;
+  /** `emailed`: the invite really goes out by e-mail (invitesAreEmailed); otherwise the card's .ics link is the invite. */
+  booked: (when: string, minutes: number, email: string, emailed: boolean) => string;
+  icsNote: string;
+  defaultZone: (zone: string) => string;
+  bookingNeedsEmail: (minutes: number) => string;
+  bookingNeedsTime: (minutes: number, zone: string) => string;
+  bookingOffer: (minutes: number, zone: string) => string;
+  bookingFailed: (reason: string, salesEmail: string) => string;
+  bookingWhichDay: (phrase: string, first: string, second: string) => string;
+  bookingUnavailable: (salesEmail: string) => string;
+  /** `hours`: the team's hours in the reply's language, undefined when the knowledge base has them only in another. */
+  handoffDone: (email: string | undefined, hours: string | undefined) => string;
+  handoffUnavailable: (salesEmail: string, hours: string | undefined) => string;
+  pricingUnavailable: (salesEmail: string) => string;
+  /** A price objection answered with the annual saving (amounts formatted, from get_pricing). */
+  priceObjection: (plan: string, seats: number, perSeat: string, annualTotal: string, monthlyYear: string, savings: string) => string;
+  furtherDiscount: (salesEmail: string) => string;
+}
+
+export interface MemoryPhrases {
+  labels: Record<string, string>;
+  recallFact: (label: string, value: string) => string;
+  recallTools: (tools: string) => string;
+  recallMissing: (label: string) => string;
+  /** "You said you make the decision.": the authority field read back as a sentence, not "your decision is …". */
+  recallAuthority: (decides: boolean) => string;
+  recallAll: string;
+  recallNothing: string;
+  decisionMaker: string;
+  needsApproval: string;
+  notedTimeline: (timeline: string) => string;
+  notedBudget: string;
+  notedAuthority: (decides: boolean) => string;
+  notedNeed: string;
+  notedTools: (tools: string) => string;
+  integratesWith: (company: string, tools: string) => string;
+  alongside: (tool: string, company: string) => string;
+  unclear: string[];
+  unclearPrompt: string[];
+  asMentioned: string[];
+  objectionCheck: string[];
+  unknownQuestion: ((salesEmail: string) => string)[];
+  englishOnly: (topic: string | undefined, salesEmail: string) => string;
+  objectionHeard: string;
+  and: string;
+}
+
+/** "a, b and c" in the language's own way ("a، b وc" in Arabic, where "و" joins the word that follows). */
+export function listWith(items: readonly string[], and: string): string {
+  if (items.length <= 1) return items.join('');
+  const rest = items.slice(0, -1);
+  const last = items.at(-1) ?? '';
+  return and === 'و' ? `${rest.join('، ')} و${last}` : `${rest.join(', ')} ${and} ${last}`;
+}
+
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

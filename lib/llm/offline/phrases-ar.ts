@@ -1,0 +1,139 @@
+import { listWith as list, type MemoryPhrases, type Phrases } from '@/lib/llm/offline/phrasebook';
+
+/**
+ * The offline agent's sentences in Arabic (Modern Standard Arabic, addressing the prospect directly). Numbers and
+ * prices stay in Western digits, as the catalogue and the page show them; counted nouns follow Arabic number agreement.
+ */
+
+/** "مستخدم واحد", "مستخدمان", "5 مستخدمين", "25 مستخدمًا". */
+function users(count: number): string {
+  if (count === 1) return 'مستخدم واحد';
+  if (count === 2) return 'مستخدمَين';
+  return count >= 3 && count <= 10 ? `${count} مستخدمين` : `${count} مستخدمًا`;
+}
+
+/** "شخص واحد", "شخصين", "5 أشخاص", "12 شخصًا". */
+function people(count: number): string {
+  if (count === 1) return 'شخص واحد';
+  if (count === 2) return 'شخصين';
+  return count >= 3 && count <= 10 ? `${count} أشخاص` : `${count} شخصًا`;
+}
+
+export const ar: Phrases = {
+  greeting: (company, tagline) => `مرحبًا! أنا مساعد المبيعات في ${company}. ${tagline}`.trimEnd(),
+  canHelp: 'يمكنني مساعدتك في الباقات والأسعار والأمان والتكاملات، أو حجز عرض توضيحي.',
+  thanks: (company) => `على الرحب والسعة! هل أساعدك في شيء آخر، مثل الأسعار أو الأمان أو عرض توضيحي لـ ${company}؟`,
+  smallTalk: 'رائع.',
+  howAreYou: 'بخير، شكرًا على سؤالك!',
+  howCanIHelp: 'كيف يمكنني مساعدتك اليوم؟',
+  offTopic: (company) =>
+    `هذا خارج ما يمكنني المساعدة فيه هنا، فأنا مساعد المبيعات في ${company} وأركّز على منتجنا: الباقات والأسعار والأمان والتكاملات والعروض التوضيحية.`,
+  injection: (company) =>
+    `لا يمكنني مشاركة تعليماتي أو إعداداتي، لكن يسعدني مساعدتك في كل ما يخص ${company}: الباقات أو الأسعار أو الأمان أو عرض توضيحي.`,
+  unknownQuestion: (salesEmail) =>
+    `سؤال جيد، لكن ليست لديّ إجابة مؤكدة عنه وأفضّل ألا أخمّن. يمكن لفريقنا (${salesEmail}) أن يعطيك إجابة قاطعة.`,
+  unknownStatement: 'شكرًا، هذا مفيد.',
+  noted: (name, items) =>
+    items.length === 0 && name ? `تشرّفت بمعرفتك يا ${name}!` : `شكرًا${name ? ` يا ${name}` : ''}!${items.length > 0 ? ` سجّلت ${list(items, 'و')}.` : ''}`,
+  notedEmail: (email) => `بريدك الإلكتروني **${email}**`,
+  notedCompany: (company) => `أنك تعمل في ${company}`,
+  notedTeam: (seats) => `أن فريقك يضم ${people(seats)}`,
+  priceLine: (monthly, annual) =>
+    [monthly && `**${monthly} لكل مستخدم شهريًا** عند الدفع الشهري`, annual && `**${annual} لكل مستخدم شهريًا** عند الدفع السنوي`].filter(Boolean).join('، أو '),
+  customLine: 'سعر مخصص، إذ يُعدّ فريق المبيعات عرض سعر خاصًا بك',
+  planIs: (plan, line) => `سعر باقة **${plan}**: ${line}.`,
+  coversSeats: (range) => `تناسب الفرق ${range}.`,
+  quoteMonthly: (plan, seats, perSeat, month, year) =>
+    `باقة **${plan}** لـ ${users(seats)} بالدفع الشهري: **${perSeat} لكل مستخدم شهريًا**، أي **${month} شهريًا** (${year} في السنة).`,
+  quoteAnnual: (plan, seats, perSeat, year, month, saving) =>
+    `بالدفع السنوي، تكلّف باقة ${plan} لـ ${users(seats)} **${perSeat} لكل مستخدم شهريًا**: **${year} سنويًا** (${month} شهريًا)${saving ? `، بتوفير **${saving}** في السنة` : ''}.`,
+  suggestFor: (seats, plan, summary) => `لفريق من ${people(seats)}، أنصحك بباقة **${plan}**. ${summary}`.trimEnd(),
+  customPricing: (plan, minSeats, summary) =>
+    `باقة **${plan}** بسعر مخصص: يُعدّ فريق المبيعات عرض سعر حسب عدد المستخدمين ومتطلباتكم (تبدأ باقة ${plan} من ${users(minSeats)}). ${summary}`.trimEnd(),
+  quoteOffer: 'هل تودّ الحصول على عرض سعر أو مكالمة قصيرة مع الفريق؟ إن كان الأمر كذلك، فما أفضل بريد إلكتروني للتواصل معك؟',
+  overviewIntro: (company) => `تُحتسب أسعار ${company} لكل مستخدم. هذه باقاتنا:`,
+  mostPopular: ' (الأكثر طلبًا)',
+  compareIntro: (lower, higher) => `إليك المقارنة بين **${lower}** و**${higher}**:`,
+  compareAdds: (lower, higher) => `إضافةً إلى ما تتضمنه ${lower}، تقدّم **${higher}**:`,
+  compareCost: (seats) => `لـ ${users(seats)}:`,
+  perMonth: 'شهريًا',
+  recommendIntro: 'يسعدني مساعدتك في الاختيار. تختلف باقاتنا أساسًا حسب حجم الفريق واحتياجات الإدارة:',
+  seatRange: (min, max) => (max === null ? `من ${users(min)} فأكثر` : `من ${min} إلى ${users(max)}`),
+  featuresPrice: 'السعر',
+  competitorIntro: (company, competitor) => `مقارنة **${company}** بـ**${competitor}**:`,
+  competitorOurs: (company) => `أين تتفوّق ${company}:`,
+  competitorTheirs: (competitor) => `أين تتميّز ${competitor}:`,
+  objectionCheck: 'هل يجيب هذا عن مخاوفك؟',
+  booked: (when, minutes, email, emailed) =>
+    emailed
+      ? `تم الحجز: **${when}**، عرض توضيحي مدته ${minutes} دقيقة مع فريق المبيعات. ستصل الدعوة إلى **${email}**.`
+      : `تم الحجز: **${when}**، عرض توضيحي مدته ${minutes} دقيقة مع فريق المبيعات، باسم **${email}**. لا نرسل الدعوة بالبريد الإلكتروني: أضفها إلى تقويمك عبر رابط «إضافة إلى التقويم (.ics)» في بطاقة الحجز أعلاه.`,
+  icsNote: 'يمكنك أيضًا إضافة الموعد إلى تقويمك عبر رابط «إضافة إلى التقويم (.ics)» في بطاقة الحجز أعلاه.',
+  defaultZone: (zone) => `لم تذكر منطقتك الزمنية، لذا استخدمت ${zone}؛ أخبرني بمنطقتك وسأنقل الموعد إليها.`,
+  bookingNeedsEmail: (minutes) =>
+    `يسعدني ترتيب عرض توضيحي مدته ${minutes} دقيقة. ما أفضل بريد إلكتروني لإرسال الدعوة، وما اليوم والوقت المناسبان لك (مع منطقتك الزمنية)؟`,
+  bookingNeedsTime: (minutes, zone) =>
+    `يسعدني ترتيب عرض توضيحي مدته ${minutes} دقيقة. ما اليوم والوقت المناسبان لك؟ أخبرني أيضًا بمنطقتك الزمنية (وإلا فسأستخدم ${zone}).`,
+  bookingOffer: (minutes, zone) =>
+    `هل يفيدك عرض توضيحي مدته ${minutes} دقيقة مع فريقنا؟ إن كان كذلك، فما اليوم والوقت المناسبان لك، وفي أي منطقة زمنية (وإلا فسأستخدم ${zone})؟`,
+  bookingWhichDay: (phrase, first, second) => `للتأكد قبل الحجز: هل تقصد بـ«${phrase}» **${first}** أم **${second}**؟`,
+  bookingFailed: (_reason, salesEmail) => `تعذّر عليّ إتمام هذا الحجز. يمكنك أيضًا التواصل مع الفريق على ${salesEmail}.`,
+  bookingUnavailable: (salesEmail) => `لا يمكنني حجز المواعيد حاليًا؛ يُرجى مراسلة ${salesEmail} وسيتفق الفريق معك على موعد.`,
+  handoffDone: (email, hours) =>
+    email
+      ? `بالتأكيد، طلبت من أحد أعضاء فريق المبيعات متابعة المحادثة معك. سيرد عليك على **${email}**${hours ? ` (ساعات عمل الفريق: ${hours})` : ''}.`
+      : `بالتأكيد، طلبت من أحد أعضاء فريق المبيعات متابعة المحادثة معك.${hours ? ` ساعات عمل الفريق: ${hours}.` : ''}`,
+  handoffUnavailable: (salesEmail, hours) => `بالتأكيد، يمكنك التواصل مع فريق المبيعات على ${salesEmail}${hours ? ` (${hours})` : ''}.`,
+  pricingUnavailable: (salesEmail) => `تعذّر عليّ الاطلاع على هذا السعر الآن؛ يمكن لفريقنا (${salesEmail}) أن يرسل إليك عرض سعر.`,
+  priceObjection: (plan, seats, perSeat, annualTotal, monthlyYear, savings) =>
+    `بالدفع السنوي، تنخفض باقة **${plan}** لـ ${users(seats)} إلى **${perSeat} لكل مستخدم شهريًا**: **${annualTotal} سنويًا** بدلًا من ${monthlyYear}، بتوفير **${savings}**.`,
+  furtherDiscount: (salesEmail) => `أي خصم إضافي يقرّره فريق المبيعات؛ يمكنك أن تسأله عنه على ${salesEmail}.`,
+};
+
+export const arMemory: MemoryPhrases = {
+  labels: {
+    name: 'اسمك',
+    email: 'بريدك الإلكتروني',
+    company: 'شركتك',
+    role: 'منصبك',
+    phone: 'رقم هاتفك',
+    teamSize: 'حجم فريقك',
+    budget: 'ميزانيتك',
+    authority: 'القرار',
+    need: 'هدفك',
+    timeline: 'موعدك المستهدف',
+    tools: 'أدواتك',
+  },
+  recallFact: (label, value) => `${label} كما ذكرت لي: **${value}**.`,
+  recallTools: (tools) => `ذكرت لي أنكم تستخدمون **${tools}**.`,
+  recallMissing: (label) => `لم تخبرني بعد عن ${label}.`,
+  recallAuthority: (decides) => (decides ? 'ذكرت لي أنك صاحب القرار.' : 'ذكرت لي أن القرار يحتاج إلى موافقة شخص آخر.'),
+  recallAll: 'هذا ما أخبرتني به حتى الآن:',
+  recallNothing: 'لم تخبرني بعد بأي شيء عنك أو عن فريقك.',
+  decisionMaker: 'أنت صاحب القرار',
+  needsApproval: 'القرار يحتاج إلى موافقة شخص آخر',
+  notedTimeline: (timeline) => `${timeline}: سجّلت ذلك.`,
+  notedBudget: 'سجّلت الميزانية.',
+  notedAuthority: (decides) => (decides ? 'جميل أن أعرف أن القرار بيدك.' : 'فهمت، هناك شخص آخر يوافق أيضًا.'),
+  notedNeed: 'شكرًا، هذا يساعدني على فهم ما تحتاجونه.',
+  notedTools: (tools) => `${tools}: سجّلت ذلك.`,
+  integratesWith: (company, tools) => `تتكامل ${company} مع ${tools}، فيواصل فريقك العمل فيها وتتزامن التحديثات في الاتجاهين.`,
+  alongside: (tool, company) => `لا تحلّ ${company} محل **${tool}**، بل تعمل إلى جانبها عبر تكاملنا المدمج مع ${tool}.`,
+  unclear: ['عذرًا، لم أفهم ذلك تمامًا.', 'لست متأكدًا من أنني فهمتك، هل يمكنك صياغة ذلك بطريقة أخرى؟', 'لم أستوعب ما تقصده.'],
+  unclearPrompt: [
+    'يمكنني أن أخبرك بتكلفة باقة لفريقك، أو كيف نقارن بأداة تستخدمها، أو أن أرتّب لك عرضًا توضيحيًا.',
+    'اسألني مثلًا عن الأسعار لفريقك، أو الأمان، أو التكاملات، أو عرض توضيحي.',
+    'جرّب أن تسألني عن باقة، أو تكامل تحتاجه، أو مكالمة مع الفريق.',
+  ],
+  asMentioned: ['كما ذكرت،', 'للتلخيص،', 'مرة أخرى،'],
+  objectionCheck: ['هل يجيب هذا عن مخاوفك؟', 'هل يساعدك هذا في تبديد قلقك؟', 'هل يطمئنك هذا، أم أن هناك أمرًا آخر يمنعك؟'],
+  unknownQuestion: [
+    (salesEmail) => `سؤال جيد، لكن ليست لديّ إجابة مؤكدة عنه وأفضّل ألا أخمّن. يمكن لفريقنا (${salesEmail}) أن يعطيك إجابة قاطعة.`,
+    (salesEmail) => `أفضّل ألا أخمّن في هذا؛ سيؤكد لك الفريق (${salesEmail}) الإجابة.`,
+    (salesEmail) => `هذا سؤال لفريقنا (${salesEmail})، فليست لديّ إجابة مؤكدة.`,
+  ],
+  englishOnly: (topic, salesEmail) =>
+    `التفاصيل${topic ? ` عن ${topic}` : ''} متوفرة لديّ بالإنجليزية فقط؛ يمكن لفريقنا (${salesEmail}) أن يشرحها لك بالعربية.`,
+  objectionHeard: 'أتفهّم قلقك.',
+  and: 'و',
+};

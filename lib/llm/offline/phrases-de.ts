@@ -1,0 +1,124 @@
+import { capitalise, listWith as list, type MemoryPhrases, type Phrases } from '@/lib/llm/offline/phrasebook';
+
+/** The offline agent's sentences in German (Sie-Form, as a sales rep writes to a prospect). */
+
+export const de: Phrases = {
+  greeting: (company, tagline) => `Hallo! Ich bin der Vertriebsassistent von ${company}. ${tagline}`.trimEnd(),
+  canHelp: 'Ich helfe Ihnen gern bei Tarifen und Preisen, Sicherheit, Integrationen oder der Buchung einer Demo.',
+  thanks: (company) => `Gern geschehen! Kann ich Ihnen sonst noch helfen — bei Preisen, Sicherheit oder einer Demo von ${company}?`,
+  smallTalk: 'Prima.',
+  howAreYou: 'Mir geht es gut, danke der Nachfrage!',
+  howCanIHelp: 'Wobei kann ich Ihnen heute helfen?',
+  offTopic: (company) =>
+    `Dabei kann ich hier leider nicht helfen — ich bin der Vertriebsassistent von ${company} und bleibe bei unserem Produkt: Tarife und Preise, Sicherheit, Integrationen und Demos.`,
+  injection: (company) =>
+    `Meine Anweisungen und meine Konfiguration kann ich nicht teilen, aber bei allem rund um ${company} helfe ich Ihnen gern: Tarife, Preise, Sicherheit oder eine Demo.`,
+  unknownQuestion: (salesEmail) =>
+    `Gute Frage — dazu habe ich keine bestätigte Antwort, und raten möchte ich nicht. Unser Team (${salesEmail}) kann Ihnen eine verbindliche Antwort geben.`,
+  unknownStatement: 'Danke, das hilft mir weiter.',
+  noted: (name, items) =>
+    items.length === 0 && name ? `Schön, Sie kennenzulernen, ${name}!` : `Danke${name ? `, ${name}` : ''}!${items.length > 0 ? ` Ich habe ${list(items, 'und')} notiert.` : ''}`,
+  notedEmail: (email) => `Ihre E-Mail-Adresse **${email}**`,
+  notedCompany: (company) => `dass Sie bei ${company} sind`,
+  notedTeam: (seats) => `ein Team von ${seats} Personen`,
+  priceLine: (monthly, annual) =>
+    [monthly && `**${monthly} pro Nutzer und Monat** bei monatlicher Abrechnung`, annual && `**${annual} pro Nutzer und Monat** bei jährlicher Abrechnung`]
+      .filter(Boolean)
+      .join(' oder '),
+  customLine: 'individueller Preis — unser Vertriebsteam erstellt ein Angebot',
+  planIs: (plan, line) => `**${plan}** kostet ${line}.`,
+  coversSeats: (range) => `Geeignet für ${range}.`,
+  quoteMonthly: (plan, seats, perSeat, month, year) =>
+    `**${plan}** für ${seats} Nutzer bei monatlicher Abrechnung: **${perSeat} pro Nutzer und Monat**, also **${month} im Monat** (${year} im Jahr).`,
+  quoteAnnual: (plan, seats, perSeat, year, month, saving) =>
+    `Bei jährlicher Abrechnung kostet ${plan} für ${seats} Nutzer **${perSeat} pro Nutzer und Monat**: **${year} im Jahr** (${month} im Monat)${saving ? `, eine Ersparnis von **${saving}** im Jahr` : ''}.`,
+  suggestFor: (seats, plan, summary) => `Für ein Team von ${seats} Personen empfehle ich **${plan}**. ${summary}`.trimEnd(),
+  customPricing: (plan, minSeats, summary) =>
+    `**${plan}** hat individuelle Preise: Unser Vertriebsteam erstellt ein Angebot nach Ihrer Nutzerzahl und Ihren Anforderungen (${plan} beginnt bei ${minSeats} Nutzern). ${summary}`.trimEnd(),
+  quoteOffer: 'Möchten Sie ein Angebot oder ein kurzes Gespräch mit dem Team? Wenn ja, unter welcher E-Mail-Adresse erreichen wir Sie?',
+  overviewIntro: (company) => `${company} wird pro Nutzer abgerechnet. Das sind unsere Tarife:`,
+  mostPopular: ' (am beliebtesten)',
+  compareIntro: (lower, higher) => `So unterscheiden sich **${lower}** und **${higher}**:`,
+  compareAdds: (lower, higher) => `Zusätzlich zu ${lower} bietet **${higher}**:`,
+  compareCost: (seats) => `Für ${seats} Nutzer:`,
+  perMonth: 'im Monat',
+  recommendIntro: 'Ich helfe Ihnen gern bei der Auswahl. Unsere Tarife unterscheiden sich vor allem nach Teamgröße und Verwaltungsbedarf:',
+  seatRange: (min, max) => (max === null ? `${min} Nutzer und mehr` : `${min}–${max.toLocaleString('de-DE')} Nutzer`),
+  featuresPrice: 'Preis',
+  competitorIntro: (company, competitor) => `So schneidet **${company}** im Vergleich zu **${competitor}** ab:`,
+  competitorOurs: (company) => `Wo ${company} stärker ist:`,
+  competitorTheirs: (competitor) => `Wo ${competitor} stark ist:`,
+  objectionCheck: 'Beantwortet das Ihre Bedenken?',
+  booked: (when, minutes, email, emailed) =>
+    emailed
+      ? `Gebucht: **${when}**, eine ${minutes}-minütige Demo mit unserem Vertriebsteam. Die Einladung geht an **${email}**.`
+      : `Gebucht: **${when}**, eine ${minutes}-minütige Demo mit unserem Vertriebsteam, für **${email}**. Die Einladung verschicken wir nicht per E-Mail: Tragen Sie den Termin über den Link „Zum Kalender hinzufügen (.ics)“ auf der Buchungskarte oben in Ihren Kalender ein.`,
+  icsNote: 'Sie können den Termin auch über den Link „Zum Kalender hinzufügen (.ics)“ auf der Buchungskarte oben in Ihren Kalender eintragen.',
+  defaultZone: (zone) => `Sie haben keine Zeitzone genannt, deshalb habe ich ${zone} verwendet — nennen Sie mir Ihre, dann verschiebe ich den Termin.`,
+  bookingNeedsEmail: (minutes) =>
+    `Gern richte ich eine ${minutes}-minütige Demo ein. An welche E-Mail-Adresse soll die Einladung gehen, und welcher Tag und welche Uhrzeit passen Ihnen (mit Ihrer Zeitzone)?`,
+  bookingNeedsTime: (minutes, zone) =>
+    `Gern richte ich eine ${minutes}-minütige Demo ein. Welcher Tag und welche Uhrzeit passen Ihnen? Nennen Sie mir auch Ihre Zeitzone (sonst verwende ich ${zone}).`,
+  bookingOffer: (minutes, zone) =>
+    `Wäre eine ${minutes}-minütige Demo mit unserem Team hilfreich? Wenn ja, welcher Tag und welche Uhrzeit passen Ihnen, und in welcher Zeitzone (sonst verwende ich ${zone})?`,
+  bookingWhichDay: (phrase, first, second) => `Nur zur Sicherheit, bevor ich buche: Meinen Sie mit „${phrase}“ **${first}** oder **${second}**?`,
+  bookingFailed: (_reason, salesEmail) => `Das konnte ich leider nicht buchen. Sie erreichen das Team auch unter ${salesEmail}.`,
+  bookingUnavailable: (salesEmail) => `Ich kann gerade keine Termine buchen; schreiben Sie bitte an ${salesEmail}, dann findet das Team einen Termin mit Ihnen.`,
+  handoffDone: (email, hours) =>
+    email
+      ? `Natürlich — ich habe ein Mitglied unseres Vertriebsteams gebeten, zu übernehmen. Die Antwort kommt an **${email}**${hours ? ` (Erreichbarkeit des Teams: ${hours})` : ''}.`
+      : `Natürlich — ich habe ein Mitglied unseres Vertriebsteams gebeten, zu übernehmen.${hours ? ` Erreichbarkeit des Teams: ${hours}.` : ''}`,
+  handoffUnavailable: (salesEmail, hours) => `Natürlich — Sie erreichen unser Vertriebsteam unter ${salesEmail}${hours ? ` (${hours})` : ''}.`,
+  pricingUnavailable: (salesEmail) => `Diesen Preis konnte ich gerade nicht abrufen; unser Team (${salesEmail}) schickt Ihnen gern ein Angebot.`,
+  priceObjection: (plan, seats, perSeat, annualTotal, monthlyYear, savings) =>
+    `Bei jährlicher Abrechnung sinkt **${plan}** für ${seats} Nutzer auf **${perSeat} pro Nutzer und Monat**: **${annualTotal} im Jahr** statt ${monthlyYear}, eine Ersparnis von **${savings}**.`,
+  furtherDiscount: (salesEmail) => `Über weitere Rabatte entscheidet unser Vertriebsteam; Sie können unter ${salesEmail} danach fragen.`,
+};
+
+export const deMemory: MemoryPhrases = {
+  labels: {
+    name: 'Name',
+    email: 'E-Mail-Adresse',
+    company: 'Unternehmen',
+    role: 'Position',
+    phone: 'Telefonnummer',
+    teamSize: 'Teamgröße',
+    budget: 'Budget',
+    authority: 'Entscheidung',
+    need: 'Ziel',
+    timeline: 'Zeitplan',
+    tools: 'Tools',
+  },
+  recallFact: (label, value) => `Als ${label} haben Sie mir **${value}** genannt.`,
+  recallTools: (tools) => `Sie haben mir gesagt, dass Sie **${tools}** nutzen.`,
+  recallMissing: (label) => `Das haben Sie mir noch nicht verraten: ${label}.`,
+  recallAuthority: (decides) => (decides ? 'Sie haben gesagt, dass Sie die Entscheidung treffen.' : 'Sie haben gesagt, dass noch jemand anderes zustimmen muss.'),
+  recallAll: 'Das haben Sie mir bisher erzählt:',
+  recallNothing: 'Sie haben mir bisher noch nichts über sich oder Ihr Team erzählt.',
+  decisionMaker: 'Sie treffen die Entscheidung',
+  needsApproval: 'jemand anderes muss zustimmen',
+  notedTimeline: (timeline) => `${capitalise(timeline)} — notiert.`,
+  notedBudget: 'Budget notiert.',
+  notedAuthority: (decides) => (decides ? 'Gut zu wissen, dass Sie entscheiden.' : 'Verstanden — es muss also noch jemand zustimmen.'),
+  notedNeed: 'Danke, das hilft mir, Ihren Bedarf zu verstehen.',
+  notedTools: (tools) => `${tools} — notiert.`,
+  integratesWith: (company, tools) => `${company} lässt sich mit ${tools} verbinden: Ihr Team arbeitet dort weiter, und Änderungen werden in beide Richtungen abgeglichen.`,
+  alongside: (tool, company) => `${company} ersetzt **${tool}** nicht, sondern arbeitet über unsere eingebaute ${tool}-Integration damit zusammen.`,
+  unclear: ['Entschuldigung, das habe ich nicht ganz verstanden.', 'Ich bin nicht sicher, ob ich Sie richtig verstehe — könnten Sie es anders formulieren?', 'Was Sie damit meinen, habe ich nicht ganz mitbekommen.'],
+  unclearPrompt: [
+    'Ich kann Ihnen sagen, was ein Tarif für Ihr Team kosten würde, wie wir uns von einem Tool unterscheiden, das Sie nutzen, oder eine Demo vereinbaren.',
+    'Fragen Sie mich zum Beispiel nach Preisen für Ihr Team, Sicherheit, Integrationen oder einer Demo.',
+    'Fragen Sie mich doch nach einem Tarif, einer Integration, die Sie brauchen, oder einem Gespräch mit dem Team.',
+  ],
+  asMentioned: ['Wie schon gesagt:', 'Noch einmal zusammengefasst:', 'Zur Erinnerung:'],
+  objectionCheck: ['Beantwortet das Ihre Bedenken?', 'Hilft Ihnen das bei Ihrer Sorge weiter?', 'Beruhigt Sie das, oder hält Sie noch etwas anderes zurück?'],
+  unknownQuestion: [
+    (salesEmail) => `Gute Frage — dazu habe ich keine bestätigte Antwort, und raten möchte ich nicht. Unser Team (${salesEmail}) kann Ihnen eine verbindliche Antwort geben.`,
+    (salesEmail) => `Da möchte ich nicht raten; das Team (${salesEmail}) weiß es sicher.`,
+    (salesEmail) => `Das ist eine Frage für unser Team (${salesEmail}): Eine bestätigte Antwort habe ich nicht.`,
+  ],
+  englishOnly: (topic, salesEmail) =>
+    `Die Details${topic ? ` zu ${topic}` : ''} habe ich nur auf Englisch; unser Team (${salesEmail}) geht sie gern auf Deutsch mit Ihnen durch.`,
+  objectionHeard: 'Ich verstehe Ihre Bedenken.',
+  and: 'und',
+};

@@ -1,0 +1,127 @@
+import { capitalise, listWith as list, type MemoryPhrases, type Phrases } from '@/lib/llm/offline/phrasebook';
+
+/** The offline agent's sentences in French (vouvoiement, as a sales rep writes to a prospect). */
+
+const yours = (label: string) => (label === 'outils' ? `vos ${label}` : `votre ${label}`);
+const users = (count: number) => `${count} ${count === 1 ? 'utilisateur' : 'utilisateurs'}`;
+
+export const fr: Phrases = {
+  greeting: (company, tagline) => `Bonjour ! Je suis l’assistant commercial de ${company}. ${tagline}`.trimEnd(),
+  canHelp: 'Je peux vous renseigner sur les offres et les tarifs, la sécurité, les intégrations, ou organiser une démo.',
+  thanks: (company) => `Avec plaisir ! Puis-je vous aider pour autre chose — les tarifs, la sécurité ou une démo de ${company} ?`,
+  smallTalk: 'Parfait.',
+  howAreYou: 'Très bien, merci de demander !',
+  howCanIHelp: 'Que puis-je faire pour vous aujourd’hui ?',
+  offTopic: (company) =>
+    `Cela sort de ce que je peux traiter ici : je suis l’assistant commercial de ${company}, je m’en tiens donc à notre produit — offres et tarifs, sécurité, intégrations et démos.`,
+  injection: (company) =>
+    `Je ne peux pas partager mes instructions ni ma configuration, mais je vous aide volontiers pour tout ce qui concerne ${company} : offres, tarifs, sécurité ou démo.`,
+  unknownQuestion: (salesEmail) =>
+    `Bonne question — je n’ai pas de réponse confirmée et je préfère ne pas deviner. Notre équipe (${salesEmail}) pourra vous répondre avec certitude.`,
+  unknownStatement: 'Merci, c’est utile.',
+  noted: (name, items) =>
+    items.length === 0 && name ? `Enchanté, ${name} !` : `Merci${name ? `, ${name}` : ''} !${items.length > 0 ? ` J’ai noté ${list(items, 'et')}.` : ''}`,
+  notedEmail: (email) => `votre adresse e-mail **${email}**`,
+  notedCompany: (company) => `que vous travaillez chez ${company}`,
+  notedTeam: (seats) => `une équipe de ${seats} personnes`,
+  priceLine: (monthly, annual) =>
+    [monthly && `**${monthly} par utilisateur et par mois** en facturation mensuelle`, annual && `**${annual} par utilisateur et par mois** en facturation annuelle`]
+      .filter(Boolean)
+      .join(', ou '),
+  customLine: 'tarif sur devis — notre équipe commerciale prépare une proposition',
+  planIs: (plan, line) => `L’offre **${plan}** coûte ${line}.`,
+  coversSeats: (range) => `Elle convient aux équipes de ${range}.`,
+  quoteMonthly: (plan, seats, perSeat, month, year) =>
+    `**${plan}** pour ${users(seats)}, en facturation mensuelle : **${perSeat} par utilisateur et par mois**, soit **${month} par mois** (${year} sur un an).`,
+  quoteAnnual: (plan, seats, perSeat, year, month, saving) =>
+    `En facturation annuelle, ${plan} pour ${users(seats)} revient à **${perSeat} par utilisateur et par mois** : **${year} par an** (${month} par mois)${saving ? `, soit une économie de **${saving}** par an` : ''}.`,
+  suggestFor: (seats, plan, summary) => `Pour une équipe de ${seats} personnes, je vous conseille **${plan}**. ${summary}`.trimEnd(),
+  customPricing: (plan, minSeats, summary) =>
+    `**${plan}** est proposée sur devis : notre équipe commerciale établit une proposition selon votre nombre d’utilisateurs et vos besoins (${plan} commence à ${minSeats} utilisateurs). ${summary}`.trimEnd(),
+  quoteOffer: 'Souhaitez-vous un devis ou un court échange avec l’équipe ? Si oui, à quelle adresse e-mail pouvons-nous vous écrire ?',
+  overviewIntro: (company) => `${company} est facturé par utilisateur. Voici nos offres :`,
+  mostPopular: ' (la plus choisie)',
+  compareIntro: (lower, higher) => `Voici comment se comparent **${lower}** et **${higher}** :`,
+  compareAdds: (lower, higher) => `En plus de ce que comprend ${lower}, **${higher}** apporte :`,
+  compareCost: (seats) => `Pour ${users(seats)} :`,
+  perMonth: 'par mois',
+  recommendIntro: 'Je vous aide volontiers à choisir. Nos offres se distinguent surtout par la taille de l’équipe et les besoins d’administration :',
+  seatRange: (min, max) => (max === null ? `${min} utilisateurs ou plus` : `${min} à ${max.toLocaleString('fr-FR').replace(/\s/g, '\u00a0')} utilisateurs`),
+  featuresPrice: 'Prix',
+  competitorIntro: (company, competitor) => `Comment **${company}** se compare à **${competitor}** :`,
+  competitorOurs: (company) => `Là où ${company} est plus fort :`,
+  competitorTheirs: (competitor) => `Les points forts de ${competitor} :`,
+  objectionCheck: 'Cela répond-il à votre préoccupation ?',
+  booked: (when, minutes, email, emailed) =>
+    emailed
+      ? `C’est réservé : **${when}**, une démo de ${minutes} minutes avec notre équipe commerciale. L’invitation part à **${email}**.`
+      : `C’est réservé : **${when}**, une démo de ${minutes} minutes avec notre équipe commerciale, au nom de **${email}**. Nous n’envoyons pas l’invitation par e-mail : ajoutez-la à votre agenda avec le lien « Ajouter au calendrier (.ics) » de la carte de réservation ci-dessus.`,
+  icsNote: 'Vous pouvez aussi l’ajouter à votre agenda avec le lien « Ajouter au calendrier (.ics) » de la carte de réservation ci-dessus.',
+  defaultZone: (zone) => `Vous n’avez pas indiqué de fuseau horaire, j’ai donc utilisé ${zone} — donnez-moi le vôtre et je déplacerai le rendez-vous.`,
+  bookingNeedsEmail: (minutes) =>
+    `Avec plaisir, organisons une démo de ${minutes} minutes. À quelle adresse e-mail dois-je envoyer l’invitation, et quel jour et quelle heure vous conviennent (avec votre fuseau horaire) ?`,
+  bookingNeedsTime: (minutes, zone) =>
+    `Avec plaisir, organisons une démo de ${minutes} minutes. Quel jour et quelle heure vous conviennent ? Indiquez-moi aussi votre fuseau horaire (sinon j’utiliserai ${zone}).`,
+  bookingOffer: (minutes, zone) =>
+    `Une démo de ${minutes} minutes avec notre équipe vous serait-elle utile ? Si oui, quel jour et quelle heure vous conviennent, et dans quel fuseau horaire (sinon j’utiliserai ${zone}) ?`,
+  bookingWhichDay: (phrase, first, second) => `Juste pour être sûr avant de réserver : par « ${phrase} », voulez-vous dire **${first}** ou **${second}** ?`,
+  bookingFailed: (_reason, salesEmail) => `Je n’ai pas pu faire cette réservation. Vous pouvez aussi écrire à l’équipe : ${salesEmail}.`,
+  bookingUnavailable: (salesEmail) => `Je ne peux pas réserver de rendez-vous pour le moment ; écrivez à ${salesEmail} et l’équipe trouvera un créneau avec vous.`,
+  handoffDone: (email, hours) =>
+    email
+      ? `Bien sûr — j’ai demandé à un membre de notre équipe commerciale de prendre le relais. Il vous répondra à **${email}**${hours ? ` (horaires de l’équipe : ${hours})` : ''}.`
+      : `Bien sûr — j’ai demandé à un membre de notre équipe commerciale de prendre le relais.${hours ? ` Horaires de l’équipe : ${hours}.` : ''}`,
+  handoffUnavailable: (salesEmail, hours) => `Bien sûr — vous pouvez joindre notre équipe commerciale à ${salesEmail}${hours ? ` (${hours})` : ''}.`,
+  pricingUnavailable: (salesEmail) => `Je n’ai pas pu consulter ce prix pour le moment ; notre équipe (${salesEmail}) peut vous envoyer un devis.`,
+  priceObjection: (plan, seats, perSeat, annualTotal, monthlyYear, savings) =>
+    `En facturation annuelle, **${plan}** pour ${users(seats)} revient à **${perSeat} par utilisateur et par mois** : **${annualTotal} par an** au lieu de ${monthlyYear}, soit une économie de **${savings}**.`,
+  furtherDiscount: (salesEmail) => `Toute remise supplémentaire relève de notre équipe commerciale ; vous pouvez la demander à ${salesEmail}.`,
+};
+
+export const frMemory: MemoryPhrases = {
+  labels: {
+    name: 'nom',
+    email: 'adresse e-mail',
+    company: 'entreprise',
+    role: 'poste',
+    phone: 'numéro de téléphone',
+    teamSize: 'taille d’équipe',
+    budget: 'budget',
+    authority: 'décision',
+    need: 'objectif',
+    timeline: 'calendrier',
+    tools: 'outils',
+  },
+  recallFact: (label, value) => `Vous m’avez indiqué ${yours(label)} : **${value}**.`,
+  recallTools: (tools) => `Vous m’avez dit utiliser **${tools}**.`,
+  recallMissing: (label) => `Vous ne m’avez pas encore indiqué ${yours(label)}.`,
+  recallAuthority: (decides) => (decides ? 'Vous m’avez dit que c’est vous qui décidez.' : 'Vous m’avez dit que la décision doit être validée par quelqu’un d’autre.'),
+  recallAll: 'Voici ce que vous m’avez dit jusqu’ici :',
+  recallNothing: 'Vous ne m’avez encore rien dit sur vous ni sur votre équipe.',
+  decisionMaker: 'c’est vous qui décidez',
+  needsApproval: 'la décision doit être validée par quelqu’un d’autre',
+  notedTimeline: (timeline) => `${capitalise(timeline)} — c’est noté.`,
+  notedBudget: 'Budget noté.',
+  notedAuthority: (decides) => (decides ? 'Bon à savoir, la décision vous revient.' : 'Entendu — quelqu’un d’autre doit aussi valider.'),
+  notedNeed: 'Merci, cela m’aide à comprendre votre besoin.',
+  notedTools: (tools) => `${tools} — c’est noté.`,
+  integratesWith: (company, tools) => `${company} se connecte à ${tools} : votre équipe continue d’y travailler et les mises à jour circulent dans les deux sens.`,
+  alongside: (tool, company) => `${company} ne remplace pas **${tool}** : il fonctionne avec, grâce à notre intégration ${tool} native.`,
+  unclear: ['Désolé, je n’ai pas bien compris.', 'Je ne suis pas sûr de vous suivre — pourriez-vous le formuler autrement ?', 'Je n’ai pas saisi ce que vous vouliez dire.'],
+  unclearPrompt: [
+    'Je peux vous dire combien coûterait une offre pour votre équipe, comment nous nous comparons à un outil que vous utilisez, ou organiser une démo.',
+    'Par exemple, interrogez-moi sur les tarifs pour votre équipe, la sécurité, les intégrations ou une démo.',
+    'Essayez de me poser une question sur une offre, une intégration dont vous avez besoin, ou un appel avec l’équipe.',
+  ],
+  asMentioned: ['Comme je vous le disais,', 'Pour récapituler,', 'Encore une fois,'],
+  objectionCheck: ['Cela répond-il à votre préoccupation ?', 'Est-ce que cela lève votre inquiétude ?', 'Est-ce rassurant, ou autre chose vous retient-il ?'],
+  unknownQuestion: [
+    (salesEmail) => `Bonne question — je n’ai pas de réponse confirmée et je préfère ne pas deviner. Notre équipe (${salesEmail}) pourra vous répondre avec certitude.`,
+    (salesEmail) => `Je préfère ne pas deviner sur ce point ; l’équipe (${salesEmail}) vous le confirmera.`,
+    (salesEmail) => `C’est une question pour notre équipe (${salesEmail}) : je n’ai pas de réponse confirmée.`,
+  ],
+  englishOnly: (topic, salesEmail) =>
+    `Je n’ai le détail${topic ? ` sur ${topic}` : ''} qu’en anglais ; notre équipe (${salesEmail}) peut vous l’expliquer en français.`,
+  objectionHeard: 'Je comprends votre préoccupation.',
+  and: 'et',
+};
