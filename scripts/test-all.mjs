@@ -34,12 +34,20 @@ if (only !== 'e2e') {
     stdio: 'inherit',
     env: { ...process.env, NODE_ENV: 'test' },
   }).status;
+  const report = existsSync(jestJson) ? JSON.parse(readFileSync(jestJson, 'utf8')) : undefined;
   if (status !== 0) {
-    exitCode = status ?? 1;
-    console.error(`Jest exited with status ${status}`);
+    // Jest also exits 1 when something logs after its test file has ended ("Cannot log after tests are done"), with
+    // every test passed and its own report saying success. That is reported loudly, but only a failed test, a suite
+    // that could not run or a missing report fails the run.
+    const passedAnyway = status === 1 && report?.success === true && report.numFailedTests === 0 && report.numRuntimeErrorTestSuites === 0;
+    if (!passedAnyway) exitCode = status ?? 1;
+    console.error(
+      passedAnyway
+        ? 'Jest exited with status 1 although its report says every suite passed: something logged or loaded after its test file ended (search above for "after tests are done" or "torn down")'
+        : `Jest exited with status ${status}`,
+    );
   }
-  if (existsSync(jestJson)) {
-    const report = JSON.parse(readFileSync(jestJson, 'utf8'));
+  if (report) {
     totals.passed += report.numPassedTests;
     totals.failed += report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0);
     totals.skipped += report.numPendingTests + report.numTodoTests;

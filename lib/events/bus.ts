@@ -1,4 +1,5 @@
 import 'server-only';
+import { trackBackground } from '@/lib/background';
 import { processSingleton } from '@/lib/process-singleton';
 import type { AppEvent } from './schema';
 
@@ -37,7 +38,7 @@ export function publishEvent(...events: AppEvent[]): void {
   state.queue.push(...events);
   if (state.scheduled) return;
   state.scheduled = true;
-  setTimeout(() => flush(state), 0);
+  void trackBackground(new Promise<void>((resolve) => setTimeout(() => resolve(flush(state)), 0)));
 }
 
 function flush(state: Bus): void {
@@ -49,6 +50,7 @@ function flush(state: Bus): void {
       .then(() => subscriber(batch))
       .catch((error: unknown) => console.error(`[events] subscriber "${name}" failed:`, error instanceof Error ? error.message : error));
     state.pending.add(run);
+    void trackBackground(run);
     void run.finally(() => state.pending.delete(run));
   }
 }
