@@ -38,7 +38,8 @@ function renderList(messages: SalesUIMessage[], locale: 'en' | 'es' = 'en') {
 describe('DebugPanel', () => {
   it('folds the debug part under the reply and shows stage, diff, passages, tools, tokens and timings when opened', async () => {
     renderList([reply([{ type: 'text', text: 'Pro is $24 per seat.' }, { type: 'data-debug', data: debug }])]);
-    const panel = screen.getByTestId('agent-debug');
+    // Loaded when a reply carries a debug part (its own chunk, kept out of the chat chunk).
+    const panel = await screen.findByTestId('agent-debug');
     expect(panel.tagName).toBe('DETAILS');
     expect(panel).not.toHaveAttribute('open');
     // It sits inside the reply, after its text.

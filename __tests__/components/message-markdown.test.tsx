@@ -1,4 +1,5 @@
-import { render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import fc from 'fast-check';
 import { MessageMarkdown, sanitizeUrl } from '@/components/chat/message-markdown';
 import { I18nProvider } from '@/lib/i18n/provider';
 
@@ -61,6 +62,82 @@ describe('MessageMarkdown', () => {
     expect(within(root).queryAllByRole('heading')).toHaveLength(0);
     expect(within(root).getByText('Big title').tagName).toBe('P');
     expect(root.textContent).toContain('tracking pixel');
+  });
+
+  it('renders tables, nested lists, code blocks, quotes, hard breaks and bare links', () => {
+    renderMarkdown(
+      [
+        '| Plan | Price |',
+        '| --- | ---: |',
+        '| Starter | $10 |',
+        '| **Pro** | $24 |',
+        '',
+        '- Seats',
+        '  - up to 10',
+        '  - more on request',
+        '- Support',
+        '',
+        '3. third',
+        '4. fourth',
+        '',
+        '```',
+        '<script>window.hacked = true</script>',
+        '```',
+        '',
+        '> quoted line',
+        '',
+        'first  ',
+        'second and https://example.com/docs.',
+      ].join('\n'),
+    );
+    const root = screen.getByTestId('md');
+    const table = within(root).getByRole('table');
+    expect(within(table).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['Plan', 'Price']);
+    expect(within(table).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['Starter', '$10', 'Pro', '$24']);
+    expect(within(table).getByText('Pro').tagName).toBe('STRONG');
+    expect(within(table).getAllByRole('cell')[1]).toHaveStyle({ textAlign: 'right' });
+
+    const [outer, nested, numbered] = within(root).getAllByRole('list');
+    expect(outer!.tagName).toBe('UL');
+    expect(outer!.contains(nested!)).toBe(true);
+    expect(within(nested!).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['up to 10', 'more on request']);
+    expect(numbered!.tagName).toBe('OL');
+    expect(numbered).toHaveAttribute('start', '3');
+
+    const code = root.querySelector('pre code');
+    expect(code?.textContent).toBe('<script>window.hacked = true</script>');
+    expect(root.querySelector('script')).toBeNull();
+    expect(root.querySelector('blockquote')?.textContent).toBe('quoted line');
+    expect(root.querySelector('br')).not.toBeNull();
+    expect(within(root).getByRole('link', { name: /example\.com\/docs/ })).toHaveAttribute('href', 'https://example.com/docs');
+  });
+
+  it('keeps emphasis markers that close nothing, and snake_case words, as text', () => {
+    renderMarkdown('2 * 3 = 6, snake_case_name, **unclosed and _lonely');
+    const root = screen.getByTestId('md');
+    expect(root.textContent).toBe('2 * 3 = 6, snake_case_name, **unclosed and _lonely');
+    expect(root.querySelector('em, strong')).toBeNull();
+  });
+
+  it('makes links only of absolute http(s) and mailto targets, whatever the markdown (property)', () => {
+    const pieces = fc.constantFrom(
+      '[a](', '](', ')', '<', '>', 'javascript:alert(1)', 'JaVaScRiPt:x', 'data:text/html,x', 'vbscript:x', '//evil.test', 'https://ok.test',
+      'mailto:a@b.test', '![i](', '**', '_', '`', '\n', '\n\n', '- ', '1. ', '| a | b |\n| - | - |\n', '<img src=x onerror=alert(1)>', '"', ' ', 'x',
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 24 }), (parts) => {
+        cleanup();
+        renderMarkdown(parts.join(''));
+        const root = screen.getByTestId('md');
+        const allowed = new Set(['DIV', 'P', 'STRONG', 'EM', 'DEL', 'CODE', 'PRE', 'BR', 'HR', 'A', 'SPAN', 'UL', 'OL', 'LI', 'BLOCKQUOTE', 'TABLE', 'THEAD', 'TBODY', 'TR', 'TH', 'TD']);
+        for (const element of Array.from(root.querySelectorAll('*'))) {
+          expect(allowed.has(element.tagName)).toBe(true);
+          for (const attribute of Array.from(element.attributes)) expect(attribute.name.startsWith('on')).toBe(false);
+        }
+        for (const link of Array.from(root.querySelectorAll('[href]'))) expect(link.getAttribute('href')).toMatch(/^(https?:\/\/|mailto:)/i);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('sanitizeUrl allows only absolute http(s) and mailto hrefs', () => {

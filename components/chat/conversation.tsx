@@ -1,15 +1,13 @@
-import '@/lib/zod-config';
-import { useChat } from '@ai-sdk/react';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
-import useSWR from 'swr';
 import type { SalesUIMessage } from '@/lib/chat/messages';
 import { forgetVisitorSession, visitorHeaders } from '@/lib/client/visitor-session';
 import { useLocale, useT } from '@/lib/i18n/provider';
 import { useVoiceConversation } from '@/components/voice/use-voice-conversation';
 import { VoiceControls, VoiceStatus } from '@/components/voice/voice-controls';
 import { ChatError } from './chat-error';
-import { entryMessage, isTurnAnswered, loadHistory, mergeHistory } from './chat-history';
+import { useChat } from './chat-engine';
+import { entryMessage, isTurnAnswered, mergeHistory } from './chat-history';
 import { Composer } from './composer';
 import { ConnectionMonitor } from './connection';
 import { ConnectionStatus } from './connection-status';
@@ -21,6 +19,7 @@ import { ResumableChatTransport } from './resumable-transport';
 import { messageText } from './transcript';
 import { TypingIndicator } from './typing-indicator';
 import { isFreshConversation, markConversationSent } from './use-conversation-id';
+import { useHistory } from './use-history';
 
 /** The message's id is chosen here, once: it is the idempotency key of every attempt to send it. */
 function newEntry(text: string, locale: string) {
@@ -141,16 +140,12 @@ export default function Conversation({
 
   // A conversation created here and never sent has no history on the server: asking would only log a 404.
   const [fresh] = useState(() => isFreshConversation(id));
-  const history = useSWR(fresh ? null : ([`${api}/${encodeURIComponent(id)}`, id] as const), loadHistory, {
-    revalidateOnFocus: false,
-    revalidateOnReconnect: false,
-    shouldRetryOnError: false,
-  });
+  const history = useHistory(fresh ? null : [`${api}/${encodeURIComponent(id)}`, id]);
   // What the transport's callbacks need from the latest render, kept current by an effect below.
   const [live] = useState(() => new Live());
 
   const transport = useMemo(() => createTransport({ api, locale, monitor, outbox, live }), [api, locale, monitor, outbox, live]);
-  const { messages, sendMessage, setMessages, status, error, stop, regenerate, resumeStream } = useChat<SalesUIMessage>({
+  const { messages, sendMessage, setMessages, status, error, stop, regenerate, resumeStream } = useChat({
     id,
     transport,
     onFinish: ({ message, isAbort, isError }) => {

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useLayoutEffect, useRef, type ReactNode } from 'react';
 import type { SalesUIMessage } from '@/lib/chat/messages';
 import { useLocale, useT } from '@/lib/i18n/provider';
 import { AgentAvatar } from './agent-avatar';
@@ -8,7 +8,9 @@ import { replyStatus } from './reply-status';
 import { ChatNotice } from './chat-notice';
 import { MessageMarkdown } from './message-markdown';
 import { BookingCard, HandoffNotice, LeadConfirmation, SourceList } from './sales-parts';
-import { DebugPanel } from './debug-panel';
+
+// Only with DEBUG_AGENT=1 does a reply carry a debug part: its panel is fetched when one arrives.
+const DebugPanel = lazy(() => import('./debug-panel').then((module) => ({ default: module.DebugPanel })));
 
 export interface MessageListProps {
   messages: readonly SalesUIMessage[];
@@ -110,7 +112,13 @@ function AssistantMessage({ message, agentName, avatarUrl, finished, conversatio
           if (part.type === 'data-lead') return <LeadConfirmation key={index} lead={part.data} />;
           if (part.type === 'data-booking') return <BookingCard key={index} booking={part.data} />;
           if (part.type === 'data-handoff') return <HandoffNotice key={index} handoff={part.data} />;
-          if (part.type === 'data-debug') return <DebugPanel key={index} debug={part.data} />;
+          if (part.type === 'data-debug') {
+            return (
+              <Suspense key={index} fallback={null}>
+                <DebugPanel debug={part.data} />
+              </Suspense>
+            );
+          }
           return null;
         })}
         {hasText ? <SourceList titles={sources} /> : null}

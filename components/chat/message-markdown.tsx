@@ -1,8 +1,6 @@
-import Markdown, { type MarkdownToJSX } from 'markdown-to-jsx/react';
-import { memo, type ReactNode } from 'react';
+import { Fragment, memo, useMemo, type ReactNode } from 'react';
 import { useT } from '@/lib/i18n/provider';
-
-const SAFE_LINK = /^(https?:\/\/|mailto:)/i;
+import { isSafeHref, parseMarkdown, type Block, type Inline } from './markdown';
 
 /**
  * Replies come from a model that read user input, so treat them as untrusted: only absolute http(s) and mailto links
@@ -12,16 +10,17 @@ export function sanitizeUrl(value: string, _tag: string, attribute: string): str
   if (attribute === 'src') return null;
   if (attribute !== 'href') return value;
   const trimmed = value.trim();
-  return SAFE_LINK.test(trimmed) ? trimmed : null;
+  return isSafeHref(trimmed) ? trimmed : null;
 }
 
-function SafeLink({ href, title, children }: { href?: string; title?: string; children?: ReactNode }) {
+function SafeLink({ href, title, children }: { href: string; title?: string; children?: ReactNode }) {
   const t = useT();
-  // The sanitizer leaves no href when it rejected the URL; keep the words, drop the link.
-  if (!href || !SAFE_LINK.test(href)) return <span>{children}</span>;
+  const safe = sanitizeUrl(href, 'a', 'href');
+  // A rejected URL keeps its words and loses the link.
+  if (!safe) return <span>{children}</span>;
   return (
     <a
-      href={href}
+      href={safe}
       title={title}
       target="_blank"
       rel="noopener noreferrer"
@@ -33,41 +32,106 @@ function SafeLink({ href, title, children }: { href?: string; title?: string; ch
   );
 }
 
-function ImageAsText({ alt }: { alt?: string }) {
-  return alt ? <span>{alt}</span> : null;
+function inlines(nodes: Inline[]): ReactNode[] {
+  return nodes.map((node, key) => {
+    if (typeof node === 'string') return node;
+    switch (node.type) {
+      case 'strong':
+        return <strong key={key}>{inlines(node.children)}</strong>;
+      case 'em':
+        return <em key={key}>{inlines(node.children)}</em>;
+      case 'del':
+        return <del key={key}>{inlines(node.children)}</del>;
+      case 'code':
+        return <code key={key}>{node.text}</code>;
+      case 'br':
+        return <br key={key} />;
+      case 'link':
+        return (
+          <SafeLink key={key} href={node.href} title={node.title}>
+            {inlines(node.children)}
+          </SafeLink>
+        );
+      case 'image':
+        return node.alt ? <span key={key}>{node.alt}</span> : null;
+    }
+  });
 }
 
-// Headings inside a chat bubble would break the page's heading outline for screen-reader users: render them as
-// emphasised paragraphs (and drop the generated ids, which could collide with the page's own).
-function HeadingAsParagraph({ children }: { children?: ReactNode }) {
-  return <p className="font-semibold">{children}</p>;
+function blocks(nodes: Block[], tight = false): ReactNode[] {
+  return nodes.map((node, key) => {
+    switch (node.type) {
+      case 'paragraph':
+        // A list item's first paragraph is its text, not a paragraph of its own.
+        return tight && key === 0 ? <Fragment key={key}>{inlines(node.children)}</Fragment> : <p key={key}>{inlines(node.children)}</p>;
+      case 'heading':
+        // Headings inside a chat bubble would break the page's heading outline for screen-reader users.
+        return (
+          <p key={key} className="font-semibold">
+            {inlines(node.children)}
+          </p>
+        );
+      case 'code':
+        return (
+          <pre key={key}>
+            <code>{node.text}</code>
+          </pre>
+        );
+      case 'hr':
+        return <hr key={key} />;
+      case 'quote':
+        return (
+          <blockquote key={key} className="border-s-2 border-slate-300 ps-3">
+            {blocks(node.children)}
+          </blockquote>
+        );
+      case 'list': {
+        const items = node.items.map((item, index) => <li key={index}>{blocks(item, true)}</li>);
+        return node.ordered ? (
+          <ol key={key} start={node.start === 1 ? undefined : node.start}>
+            {items}
+          </ol>
+        ) : (
+          <ul key={key}>{items}</ul>
+        );
+      }
+      case 'table': {
+        const style = (column: number) => (node.align[column] ? { textAlign: node.align[column] } : undefined);
+        return (
+          <table key={key}>
+            <thead>
+              <tr>
+                {node.head.map((cell, column) => (
+                  <th key={column} style={style(column)}>
+                    {inlines(cell)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {node.rows.map((row, index) => (
+                <tr key={index}>
+                  {row.map((cell, column) => (
+                    <td key={column} style={style(column)}>
+                      {inlines(cell)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        );
+      }
+    }
+  });
 }
-
-const OPTIONS: MarkdownToJSX.Options = {
-  disableParsingRawHTML: true,
-  tagfilter: true,
-  forceBlock: true,
-  sanitizer: sanitizeUrl,
-  overrides: {
-    a: SafeLink,
-    img: ImageAsText,
-    h1: HeadingAsParagraph,
-    h2: HeadingAsParagraph,
-    h3: HeadingAsParagraph,
-    h4: HeadingAsParagraph,
-    h5: HeadingAsParagraph,
-    h6: HeadingAsParagraph,
-  },
-};
 
 /** Renders an assistant reply's markdown as React elements: no raw HTML, no unsafe URLs, no images. */
 export const MessageMarkdown = memo(function MessageMarkdown({ text }: { text: string }) {
+  const tree = useMemo(() => parseMarkdown(text), [text]);
   return (
-    <Markdown
-      options={OPTIONS}
-      className="space-y-2 break-words [&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1 [&_code]:text-[0.9em] [&_li]:ms-5 [&_ol]:list-decimal [&_ol]:space-y-1 [&_pre]:overflow-x-auto [&_pre]:rounded-md [&_pre]:bg-slate-100 [&_pre]:p-2 [&_table]:block [&_table]:overflow-x-auto [&_td]:border [&_td]:border-slate-200 [&_td]:px-2 [&_th]:border [&_th]:border-slate-200 [&_th]:px-2 [&_ul]:list-disc [&_ul]:space-y-1"
-    >
-      {text}
-    </Markdown>
+    <div className="space-y-2 break-words [&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1 [&_code]:text-[0.9em] [&_li]:ms-5 [&_ol]:list-decimal [&_ol]:space-y-1 [&_pre]:overflow-x-auto [&_pre]:rounded-md [&_pre]:bg-slate-100 [&_pre]:p-2 [&_table]:block [&_table]:overflow-x-auto [&_td]:border [&_td]:border-slate-200 [&_td]:px-2 [&_th]:border [&_th]:border-slate-200 [&_th]:px-2 [&_ul]:list-disc [&_ul]:space-y-1">
+      {blocks(tree)}
+    </div>
   );
 });
