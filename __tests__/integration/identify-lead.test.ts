@@ -106,7 +106,7 @@ test.each([
   const kv = getKv();
   const start = async () => {
     // What the chat turn publishes once the first turn is stored.
-    publishEvent({ type: 'conversation.started', at: Date.now(), conversationId: id, visitorId, source: { page: '/pricing' } });
+    publishEvent({ type: 'conversation.started', at: Date.now(), conversationId: id, visitorId, source: { page: '/embed' } });
     await drainEvents();
   };
   const identify = async () => {
@@ -119,11 +119,11 @@ test.each([
     await start();
   } else {
     await start();
-    expect(await identify()).toEqual({ id, source: { page: '/pricing' } });
+    expect(await identify()).toEqual({ id, source: { page: '/embed' } });
   }
   await drainEvents();
   expect((await getConversationStore().getConversation({ id }))?.state?.lead.fields.email).toMatchObject({ value: 'ann@acme.test', confidence: 1 });
   const captured = published.filter((event) => event.conversationId === id && event.type === 'lead.captured');
   expect(captured).toHaveLength(1);
-  expect(captured[0]?.source).toEqual({ page: '/pricing' });
+  expect(captured[0]?.source).toEqual({ page: '/embed' });
 });

@@ -62,12 +62,13 @@ const identify = (body: unknown, authorization: string) =>
     }),
   );
 
-async function say(id: string, text: string, authorization: string): Promise<string> {
+/** A message from the embed (/embed), where identify() comes from; `page: '/'` for the public page. */
+async function say(id: string, text: string, authorization: string, page = '/embed'): Promise<string> {
   const response = await chatRoute.POST(
     new Request('http://localhost/api/v1/chat', {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: 'http://localhost', authorization },
-      body: JSON.stringify({ id, message: { id: `m-${Math.random().toString(36).slice(2)}`, role: 'user', parts: [{ type: 'text', text }] } }),
+      body: JSON.stringify({ id, message: { id: `m-${Math.random().toString(36).slice(2)}`, role: 'user', parts: [{ type: 'text', text }] }, source: { page } }),
     }),
   );
   expect(response.status).toBe(200);
@@ -157,6 +158,17 @@ test('an unverified identify() (wrong hash) changes nothing: no lead, no event',
   await say(next, 'Hello', authorization);
   await drainEvents();
   expect(await leadOf(next)).toMatchObject({ fields: {} });
+});
+
+test('a conversation on the public page is not tracked for identify() (no Redis cost there); the embed’s are', async () => {
+  const { authorization, visitorId } = await visitorHeaders();
+  const { getKv, kvKey, kvOne } = await import('@/lib/store/kv');
+  const pointer = () => kvOne(getKv(), ['HGETALL', kvKey(getKv(), 'embed', 'current', visitorId)]);
+  await say(newConversationId(), 'What plans do you have?', authorization, '/');
+  expect(await pointer()).toEqual([]);
+  const embedded = newConversationId();
+  await say(embedded, 'What plans do you have?', authorization);
+  expect(await pointer()).toEqual(expect.arrayContaining(['id', embedded]));
 });
 
 test("identify() never touches another visitor's conversation", async () => {

@@ -77,13 +77,22 @@ export async function applyIdentityToConversation(args: {
 }
 
 /**
- * Keeps each visitor's latest conversation and, when the visitor identified themselves before it started, merges the
- * identity into it as soon as its first turn is stored. One Redis round trip per new conversation; the turn lock
- * makes the merge wait for that first turn to finish. lib/events/subscribers.ts calls this once.
+ * identify() is the embed's host-page API, so only conversations held in the embed (page `/embed…`, or an embedding
+ * site) are tracked: the public page's conversations cost no Redis command here.
+ */
+export function isEmbedded(source: EventSource | undefined): boolean {
+  return Boolean(source?.embedSite || source?.page === '/embed' || source?.page?.startsWith('/embed/'));
+}
+
+/**
+ * Keeps each embed visitor's latest conversation and, when the visitor identified themselves before it started,
+ * merges the identity into it as soon as its first turn is stored. One Redis transaction per new embedded
+ * conversation; the turn lock makes the merge wait for that first turn to finish. lib/events/subscribers.ts calls this
+ * once.
  */
 export function subscribeIdentityLeads(deps: () => IdentityLeadDeps & { kv: Kv; ttlSeconds: number } = defaultSubscriberDeps): void {
   subscribeEvents('identity-leads', async (events) => {
-    const started = events.filter((event) => event.type === 'conversation.started' && event.visitorId && event.conversationId);
+    const started = events.filter((event) => event.type === 'conversation.started' && event.visitorId && event.conversationId && isEmbedded(event.source));
     if (started.length === 0) return;
     const resolved = deps();
     for (const event of started) {
