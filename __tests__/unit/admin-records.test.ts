@@ -1,6 +1,7 @@
 /** @jest-environment node */
 // The admin's conversations and leads over the in-memory store: search, filters, cursor pages, transcripts, lead
 // evidence, status with notes and history, and the privacy erasure.
+import { readRatings, recordRating } from '@/lib/analytics/feedback';
 import { deleteConversationRecord, forgetConversationRecord, getConversationDetail, listConversationRecords } from '@/lib/admin/conversations';
 import { getLeadDetail, listLeadRecords, setLeadStatus } from '@/lib/admin/leads';
 import { recordKeys, type RecordQuery, type RecordsDeps } from '@/lib/admin/records-index';
@@ -229,7 +230,12 @@ describe('privacy erasure', () => {
     const deps = memoryDeps();
     const { ids } = await seed(deps);
     await setLeadStatus(deps, { id: ids.maria, status: 'contacted', note: 'Called', by: 'ana@northwind.example' });
+    await recordRating({ kv: deps.kv, conversationId: ids.maria, messageId: 'a1', rating: 'up', ttlSeconds: 3_600 });
+    await recordRating({ kv: deps.kv, conversationId: ids.security, messageId: 'a1', rating: 'down', ttlSeconds: 3_600 });
     await expect(deleteConversationRecord(deps, ids.maria)).resolves.toBe(true);
+    // Its reply ratings go too; another conversation's stay.
+    await expect(readRatings({ kv: deps.kv, conversationId: ids.maria })).resolves.toEqual({});
+    await expect(readRatings({ kv: deps.kv, conversationId: ids.security })).resolves.toEqual({ a1: 'down' });
 
     await expect(deps.store.getConversation({ id: ids.maria })).resolves.toBeNull();
     const keys = recordKeys(deps.kv);
@@ -246,6 +252,8 @@ test("a visitor's own erasure can drop the admin's row and notes at once", async
   await listConversationRecords(deps, { limit: 10 });
   await setLeadStatus(deps, { id: ids.bob, status: 'contacted', note: 'Called', by: 'ana@northwind.example' });
   const keys = recordKeys(deps.kv);
+  await recordRating({ kv: deps.kv, conversationId: ids.bob, messageId: 'b1', rating: 'up', ttlSeconds: 3_600 });
   await forgetConversationRecord(ids.bob, deps);
+  await expect(readRatings({ kv: deps.kv, conversationId: ids.bob })).resolves.toEqual({});
   await expect(deps.kv.exec([['EXISTS', keys.row(ids.bob), keys.status(ids.bob), keys.history(ids.bob)]])).resolves.toEqual([0]);
 });

@@ -2,6 +2,7 @@ import 'server-only';
 import { getRecentConversations } from '@/lib/chat/recent';
 import { conversationIndexKey, conversationKeys, replyKeys } from '@/lib/store/keys';
 import { kvOne } from '@/lib/store/kv';
+import { deleteRatings } from '@/lib/analytics/feedback';
 import {
   forgetRecord,
   getRecordsDeps,
@@ -77,6 +78,7 @@ export async function deleteConversationRecord(deps: RecordsDeps, id: string): P
     deleted ||= Number(removed) > 0 && conversation !== null;
   }
   const hadRecord = await forgetRecord(deps, id);
+  await deleteRatings({ kv: deps.kv, conversationId: id });
   getRecentConversations().forget(id);
   return deleted || hadRecord;
 }
@@ -87,4 +89,5 @@ export async function deleteConversationRecord(deps: RecordsDeps, id: string): P
  */
 export async function forgetConversationRecord(id: string, deps: RecordsDeps = getRecordsDeps()): Promise<void> {
   await forgetRecord(deps, id);
+  await deleteRatings({ kv: deps.kv, conversationId: id });
 }

@@ -25,6 +25,12 @@ export async function recordRating(args: { kv: Kv; conversationId: string; messa
   return isRating(previous) ? previous : null;
 }
 
+/** Erases a conversation's ratings (a privacy request); true when there were any. */
+export async function deleteRatings(args: { kv: Kv; conversationId: string }): Promise<boolean> {
+  const [removed] = await args.kv.exec([['DEL', ratingsKey(args.kv, args.conversationId)]]);
+  return Number(removed) > 0;
+}
+
 /** A conversation's ratings by message id. */
 export async function readRatings(args: { kv: Kv; conversationId: string }): Promise<Record<string, Rating>> {
   const [reply] = await args.kv.exec([['HGETALL', ratingsKey(args.kv, args.conversationId)]]);
