@@ -151,7 +151,7 @@ export function createBooking(request: BookingRequest): BookingResult {
 
   let chosen: { start: number; requested: string | null; adjustedFor: AdjustReason | null } | undefined;
   for (const text of request.preferredTimes) {
-    const wanted = parsePreferredTime(text, timezone, now, policy);
+    const wanted = parsePreferredTime(text, timezone, now, policy, request.locale);
     // A time already past is not a preference we can honour ("today at 9" said at 9:30); try the next one.
     if (wanted === undefined || fromWallClock(wanted, timezone) < now) continue;
     const slot = snapToSlot(wanted, timezone, policy, earliest, taken);
@@ -205,14 +205,24 @@ export function createBooking(request: BookingRequest): BookingResult {
   };
 }
 
+const CHRONO: Record<SalesLocale, typeof parseEnglish> = {
+  en: parseEnglish,
+  es: chronoEs.parse.bind(chronoEs),
+  fr: chronoFr.parse.bind(chronoFr),
+  de: chronoDe.parse.bind(chronoDe),
+  ar: chronoAr.parse.bind(chronoAr),
+};
+
 const DAYPART = /\b(morning|afternoon|evening|noon|midday|night|tonight|tarde|noche|mediod[ií]a|por la mañana|matin|apr[eè]s-midi|soir|midi|morgens|vormittags?|nachmittags?|abends|mittags?)\b|(?:صباح|مساء|ظهر|عصر)/iu;
 
 /**
  * Meeting phrases in the prospect's words, in any of the site's languages: English first, then the others (chrono
  * reads each language with its own grammar; the first that finds a phrase wins).
  */
-export function parseMeetingPhrases(text: string, reference: Date, options: { forwardDate: boolean }): ParsedResult[] {
-  for (const parse of [parseEnglish, chronoEs.parse, chronoFr.parse, chronoDe.parse, chronoAr.parse]) {
+export function parseMeetingPhrases(text: string, reference: Date, options: { forwardDate: boolean }, locale: SalesLocale = 'en'): ParsedResult[] {
+  // The prospect's language first: read as English, "mon e-mail" is a Monday.
+  const own = CHRONO[locale];
+  for (const parse of [own, ...Object.values(CHRONO).filter((other) => other !== own)]) {
     const results = parse(text, reference, options);
     if (results.length > 0) return results;
   }
@@ -224,11 +234,11 @@ export function parseMeetingPhrases(text: string, reference: Date, options: { fo
  * fields, so it gets a Date whose process-local fields equal the zone's wall clock; only the parsed fields (year…
  * minute) are used afterwards, which keeps the result independent of the machine's own time zone.
  */
-export function parsePreferredTime(text: string, timezone: string, now: number, policy: MeetingPolicy): WallClock | undefined {
+export function parsePreferredTime(text: string, timezone: string, now: number, policy: MeetingPolicy, locale: SalesLocale = 'en'): WallClock | undefined {
   const wall = toWallClock(now, timezone);
   const reference = new Date(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
   const options = { forwardDate: true };
-  const result: ParsedResult | undefined = parseMeetingPhrases(text, reference, options)[0];
+  const result: ParsedResult | undefined = parseMeetingPhrases(text, reference, options, locale)[0];
   if (!result) return undefined;
   const { start } = result;
   const year = start.get('year');

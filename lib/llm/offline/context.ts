@@ -1,10 +1,12 @@
 import type { LanguageModelV4CallOptions, LanguageModelV4Prompt } from '@ai-sdk/provider';
 import { z } from 'zod';
+import { readIntroduction, withFacts, type ReadFacts } from '@/lib/llm/offline/lead-reading';
 import { replyLanguage } from '@/lib/llm/offline/language';
 import { LOCALES } from '@/lib/i18n/locales';
 import { classifySalesIntent, SALES_INTENTS, type SalesIntent } from '@/lib/sales/intents';
 import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
 import { knowledgeFor } from '@/lib/sales/knowledge-locale';
+import { nextField as pickNextField } from '@/lib/sales/playbook';
 import { searchKnowledge, type Passage } from '@/lib/sales/retrieval';
 import type { SalesLocale } from '@/lib/sales/turn-state';
 import { emptySalesState, leadFieldSchema, salesStateSchema, type LeadField, type SalesState, type Stage } from '@/lib/sales/state';
@@ -56,6 +58,8 @@ export interface OfflineTurn {
   passages: Passage[];
   nextField?: LeadField;
   locale: SalesLocale;
+  /** Facts the message states that the brain's (English and Spanish) extraction missed: recorded with capture_lead. */
+  introduced: ReadFacts;
   /** This turn's tool calls with their results, when the prompt ends with them (the step after the tool calls). */
   exchanges: ToolExchange[];
   /** Tools the caller offered; a tool not offered is never called. */
@@ -69,13 +73,17 @@ export function readTurn(call: LanguageModelV4CallOptions, baseKb: KnowledgeBase
   const text = userTexts.at(-1) ?? '';
   const parsed = offlineOptionsSchema.safeParse(call.providerOptions?.offline);
   const options = parsed.success ? parsed.data : undefined;
-  const state: SalesState = options?.state ?? emptySalesState(now);
+  const given: SalesState = options?.state ?? emptySalesState(now);
   // A French message gets a French answer even on the English site; an English one on the Spanish site stays Spanish.
   const locale = replyLanguage(options?.locale ?? 'en', userTexts);
   // The reply's language decides the knowledge it quotes: the locale's overlay of the same plans and prices. Passages
   // the brain retrieved from a knowledge base in another language are looked up again in this one.
   const kb = knowledgeFor(baseKb, locale);
   const passages = options && kb === baseKb ? options.passages : searchKnowledge(text, { limit: 4, kb });
+  // Both steps read the same introduction from the same message, so they agree on the topic; capture_lead records it.
+  const introduced = readIntroduction(text, locale, given, kb);
+  const state = withFacts(given, introduced, text, now);
+  const read = Object.keys(introduced).length > 0;
   return {
     kb,
     text,
@@ -85,7 +93,8 @@ export function readTurn(call: LanguageModelV4CallOptions, baseKb: KnowledgeBase
     stage: state.stage,
     intent: options?.intent ?? classifySalesIntent(text, kb),
     passages,
-    nextField: options?.nextField ?? undefined,
+    nextField: read ? pickNextField(state) : (options?.nextField ?? undefined),
+    introduced,
     locale,
     exchanges: exchangesOf(call.prompt),
     tools: new Set((call.tools ?? []).flatMap((tool) => (tool.type === 'function' ? [tool.name] : []))),

@@ -17,9 +17,9 @@ export const de: Phrases = {
     `Gute Frage — dazu habe ich keine bestätigte Antwort, und raten möchte ich nicht. Unser Team (${salesEmail}) kann Ihnen eine verbindliche Antwort geben.`,
   unknownStatement: 'Danke, das hilft mir weiter.',
   noted: (name, items) =>
-    items.length === 0 && name ? `Schön, Sie kennenzulernen, ${name}!` : `Danke${name ? `, ${name}` : ''}!${items.length > 0 ? ` Ich habe ${list(items, 'und')} notiert.` : ''}`,
+    items.length === 0 && name ? `Schön, Sie kennenzulernen, ${name}!` : `Danke${name ? `, ${name}` : ''}!${items.length > 0 ? ` Notiert: ${list(items, 'und')}.` : ''}`,
   notedEmail: (email) => `Ihre E-Mail-Adresse **${email}**`,
-  notedCompany: (company) => `dass Sie bei ${company} sind`,
+  notedCompany: (company) => `Ihr Unternehmen ${company}`,
   notedTeam: (seats) => `ein Team von ${seats} Personen`,
   priceLine: (monthly, annual) =>
     [monthly && `**${monthly} pro Nutzer und Monat** bei monatlicher Abrechnung`, annual && `**${annual} pro Nutzer und Monat** bei jährlicher Abrechnung`]

@@ -5,6 +5,7 @@ import type { KnowledgeBase, Plan } from '@/lib/sales/knowledge/schema';
 import { EMAIL, extractTeamSize } from '@/lib/sales/lead/patterns';
 import { parseMeetingPhrases } from '@/lib/sales/booking';
 import { canonicalTimeZone } from '@/lib/sales/time-zone';
+import type { SalesLocale } from '@/lib/sales/turn-state';
 
 /**
  * What the offline agent reads out of the prospect's message besides the lead facts the sales brain already took:
@@ -66,6 +67,13 @@ const TEAM_STATED = [
   /(\d{1,6})\s*(?:شخص|أشخاص|اشخاص|مستخدم|موظف|عضو|أعضاء|رخص)/u,
   /(?:نحن|فريق من|فريقنا)\s+(\d{1,6})/u,
 ];
+
+/** A team size stated in French, German or Arabic ("nous sommes 12", "12 Personen", "فريق من 12 شخصًا"). */
+export function teamStatedIn(message: string): number | undefined {
+  const text = westernDigits(message);
+  const found = Number(TEAM_STATED.map((pattern) => pattern.exec(text)?.[1]).find((value) => value !== undefined));
+  return Number.isSafeInteger(found) && found > 0 ? found : undefined;
+}
 
 /** Arabic-Indic digits ("١٢") read as the Western digits the rest of the reading expects. */
 export function westernDigits(text: string): string {
@@ -153,9 +161,9 @@ export function timeZoneIn(text: string): string | undefined {
  * The prospect's words for when they want to meet ("Tuesday at 10am", "el martes a las 10"), read relative to
  * `now`. Only phrases with a day or a clock time count: "next month" is a timeline, not a meeting slot.
  */
-export function meetingTimesIn(message: string, now: number): string[] {
+export function meetingTimesIn(message: string, now: number, locale: SalesLocale = 'en'): string[] {
   const text = westernDigits(message);
-  return parseMeetingPhrases(text, new Date(now), { forwardDate: true })
+  return parseMeetingPhrases(text, new Date(now), { forwardDate: true }, locale)
     .filter(({ start }) => start.isCertain('hour') || start.isCertain('weekday') || start.isCertain('day'))
     .map((result) => result.text.trim())
     .filter((phrase) => phrase.length > 1)

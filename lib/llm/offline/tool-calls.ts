@@ -10,12 +10,14 @@ import type { Plan } from '@/lib/sales/knowledge/schema';
  */
 
 export interface PlannedCall {
-  toolName: 'get_pricing' | 'book_meeting' | 'request_human';
+  toolName: 'get_pricing' | 'book_meeting' | 'request_human' | 'capture_lead';
   input: Record<string, unknown>;
 }
 
 export function planToolCalls(topic: Topic, turn: OfflineTurn): PlannedCall[] {
   const calls = callsFor(topic, turn);
+  // An introduction in French, German or Arabic is recorded as the OpenAI agent records one: with capture_lead.
+  if (Object.keys(turn.introduced).length > 0) calls.unshift({ toolName: 'capture_lead', input: { ...turn.introduced } });
   // A tool the caller did not offer cannot be called; the reply then answers from the catalogue or points to sales.
   return calls.filter((call) => turn.tools.has(call.toolName));
 }

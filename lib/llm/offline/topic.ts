@@ -70,7 +70,7 @@ export function analyse(turn: OfflineTurn): Topic {
   const booking = bookingTopic(turn);
   if (booking) return booking;
   const fresh = freshFields(turn);
-  if (fresh.length === 0 && (intent === 'other' || intent === 'small_talk') && isUnclear(text)) return { kind: 'unclear' };
+  if (fresh.length === 0 && (intent === 'other' || intent === 'small_talk') && mashed(text)) return { kind: 'unclear' };
   const alternative = alternativeTool(text, kb);
   if (alternative) return { kind: 'alongside', tool: alternative };
   if (plans.length === 0 && intent !== 'pricing' && asksAboutCompany(text, kb)) return { kind: 'about' };
@@ -124,6 +124,15 @@ export function analyse(turn: OfflineTurn): Topic {
   }
   if (intent === 'off_topic') return { kind: 'off-topic' };
   return knowledgeTopic(turn) ?? { kind: 'unknown', wasQuestion: QUESTION.test(text) };
+}
+
+/**
+ * Keyboard mashing, judged on the Latin-script words only: isUnclear's letter pairs are English and Spanish ones, and
+ * an Arabic word has no Latin vowels to find.
+ */
+function mashed(text: string): boolean {
+  const latin = text.replace(/[\u0600-\u06FF]+/g, ' ');
+  return latin === text ? isUnclear(text) : /\p{L}/u.test(latin) && isUnclear(latin);
 }
 
 /** Lead fields the latest message gave (their evidence is a sentence of it). */
@@ -202,13 +211,13 @@ function comparisonTopic(turn: OfflineTurn, plans: Plan[]): Topic | undefined {
 }
 
 function bookingTopic(turn: OfflineTurn): Topic | undefined {
-  const times = meetingTimesIn(turn.text, turn.now);
+  const times = meetingTimesIn(turn.text, turn.now, turn.locale);
   // After asking for a meeting (stage closing, nothing booked yet), a reply with a time is the answer to "when?".
   const pending = turn.stage === 'closing' && turn.state.bookings.length === 0 && (times.length > 0 || emailIn(turn.text) !== undefined);
   if (turn.intent !== 'booking' && !pending) return undefined;
   // The time and zone may have come with the first ask, before the email: look back over the last few messages.
   const recent = turn.userTexts.slice(-3).reverse();
-  const earlierTimes = recent.map((text) => meetingTimesIn(text, turn.now)).find((found) => found.length > 0) ?? [];
+  const earlierTimes = recent.map((text) => meetingTimesIn(text, turn.now, turn.locale)).find((found) => found.length > 0) ?? [];
   const timezone = recent.map(timeZoneIn).find((zone) => zone !== undefined);
   return { kind: 'booking', email: knownEmail(turn), times: times.length > 0 ? times : earlierTimes, ...(timezone ? { timezone } : {}) };
 }

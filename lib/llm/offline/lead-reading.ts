@@ -1,0 +1,57 @@
+import { teamStatedIn } from '@/lib/llm/offline/reading';
+import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
+import { splitSentences } from '@/lib/sales/sentences';
+import type { SalesLocale } from '@/lib/sales/turn-state';
+import type { LeadField, SalesState } from '@/lib/sales/types';
+
+/**
+ * The introductions the sales brain's lead extraction (English and Spanish) does not read: "je m'appelle Marie, je
+ * travaille chez Acme, nous sommes 12", "ich heiße Jonas … 12 Personen", "اسمي ليلى … فريق من 12". The offline agent
+ * records them with capture_lead, as the OpenAI agent records what it reads, so they reach the lead record with the
+ * prospect's sentence as evidence. Pure.
+ */
+
+export type ReadFacts = Partial<Record<Extract<LeadField, 'name' | 'company' | 'teamSize'>, string | number>>;
+
+const WORD = "\\p{Lu}[\\p{L}'’.-]*";
+const NAME: Partial<Record<SalesLocale, RegExp>> = {
+  // Case-sensitive on purpose: a name starts with a capital, which an `i` flag would stop checking.
+  fr: new RegExp(`(?:[Jj]e m['’]appelle|[Mm]on nom est|[Mm]oi c['’]est|[Jj]e suis)\\s+(${WORD}(?:\\s+${WORD})?)`, 'u'),
+  de: new RegExp(`(?:[Ii]ch hei(?:ß|ss)e|[Mm]ein [Nn]ame ist|[Hh]ier (?:ist|spricht))\\s+(${WORD}(?:\\s+${WORD})?)`, 'u'),
+  ar: /(?:اسمي|معك)\s+([\p{L}]+(?:\s+(?!من|في|لدى|مع|و)[\p{L}]+)?)/u,
+};
+const COMPANY_WORD = "[\\p{Lu}\\p{N}][\\p{L}\\p{N}&'’.-]*";
+const COMPANY: Partial<Record<SalesLocale, RegExp>> = {
+  fr: new RegExp(`(?:[Jj]e travaille (?:chez|pour)|[Jj]e suis chez|de la (?:soci[ée]t[ée]|boîte)|de l['’]entreprise|chez)\\s+(${COMPANY_WORD}(?:\\s+${COMPANY_WORD}){0,3})`, 'u'),
+  de: new RegExp(`(?:[Ii]ch arbeite (?:bei|für)|(?:von|bei) der (?:Firma|Agentur)|(?:von|bei) (?=\\S+\\s+(?:GmbH|AG|KG|SE)\\b))\\s*(${COMPANY_WORD}(?:\\s+${COMPANY_WORD}){0,3})`, 'u'),
+  ar: /(?:أعمل (?:في|لدى|مع)|من|في|لدى)\s+شركة\s+([\p{L}\p{N}]+(?:\s+(?!و|في|من|ونحن|نحن)[\p{L}\p{N}]+)?)|شركتي (?:هي )?([\p{L}\p{N}]+)/u,
+};
+
+/** The name, company and team size the message states in French, German or Arabic, where the brain did not take them. */
+export function readIntroduction(text: string, locale: SalesLocale, state: SalesState, kb: KnowledgeBase): ReadFacts {
+  if (locale === 'en' || locale === 'es') return {};
+  const own = new Set([kb.company.name, ...kb.plans.flatMap((plan) => [plan.name, ...plan.aliases])].map((name) => name.toLowerCase()));
+  const statements = splitSentences(text).filter((sentence) => !/[?؟]\s*$/.test(sentence)).join(' ');
+  const facts: ReadFacts = {};
+  const known = state.lead.fields;
+  const name = NAME[locale]?.exec(statements)?.[1]?.trim();
+  if (name && !own.has(name.toLowerCase()) && known.name?.value !== name) facts.name = name;
+  const company = COMPANY[locale]?.exec(statements);
+  const companyName = (company?.[1] ?? company?.[2])?.replace(/[.,،]+$/, '').trim();
+  if (companyName && !own.has(companyName.toLowerCase()) && known.company?.value !== companyName) facts.company = companyName;
+  const team = teamStatedIn(statements);
+  if (team !== undefined && known.teamSize?.value !== team) facts.teamSize = team;
+  return facts;
+}
+
+/** The state with the facts read, each evidenced by the sentence that states it (what capture_lead will store). */
+export function withFacts(state: SalesState, facts: ReadFacts, text: string, now: number): SalesState {
+  const entries = Object.entries(facts) as [LeadField, string | number][];
+  if (entries.length === 0) return state;
+  const fields = { ...state.lead.fields };
+  for (const [field, value] of entries) {
+    const evidence = splitSentences(text).find((sentence) => sentence.includes(String(value))) ?? text;
+    fields[field] = { value, evidence, confidence: 0.8, asked: state.lastAskedField === field, capturedAt: now };
+  }
+  return { ...state, lead: { ...state.lead, fields } };
+}
