@@ -34,7 +34,7 @@
   var listeners = {};
   var queue = [];
   var identifying = [];
-  var ready, isOpen, frame, popup, root, box, launcher, panel, nudge, watch;
+  var mounted, ready, isOpen, frame, popup, root, box, launcher, panel, nudge, watch;
 
   function src(as) {
     var query = { host: location.origin, mode: as, locale: pick('locale'), color: color, greeting: pick('greeting'), name: name, avatar: pick('avatar'), voice: voice ? 1 : 0 };
@@ -108,6 +108,7 @@
   }
 
   function open() {
+    start();
     if (isOpen || !root) return;
     if (mode === 'inline') {
       if (!frame) makeFrame(root);
@@ -169,6 +170,11 @@
       hideNudge(1);
       launcher.focus();
     };
+  }
+
+  // once, at idle: nothing runs on the host's critical path
+  function start() {
+    if (!mounted) mount(mounted = 1);
   }
 
   function mount() {
@@ -260,6 +266,10 @@
     }
   };
 
-  if (d.body) mount();
-  else d.addEventListener('DOMContentLoaded', mount);
+  function later() {
+    if (on('open') || !w.requestIdleCallback) start();
+    else requestIdleCallback(start, { timeout: 3e3 });
+  }
+  if (d.body) later();
+  else d.addEventListener('DOMContentLoaded', later);
 })(window, document);

@@ -1,7 +1,9 @@
 // `npm test`: the README's second command. Sets up what the tests need (Node 22, dependencies, redis-server and
 // chromium from the system package manager, a production build) and runs every suite: Jest (unit, component,
 // route handlers, integration over real HTTP with a real redis-server) and Playwright end to end in Chromium.
-// Flags: --only=jest|e2e, and anything after `--` goes to Jest.
+// Last, the page gate: Lighthouse mobile on `/` beside a blank Next.js page (scripts/bench/page.mjs --gate), which fails
+// when `/` is more than 2 points behind it or over its JavaScript budget (docs/performance.md, "Page").
+// Flags: --only=jest|e2e|page, and anything after `--` goes to Jest.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -26,7 +28,7 @@ const bin = (name) => path.join(ROOT, 'node_modules', '.bin', name);
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let exitCode = 0;
 
-if (only !== 'e2e') {
+if (only === undefined || only === 'jest') {
   log('Jest: unit, component, route-handler and integration tests');
   const jestJson = path.join(outDir, 'jest.json');
   const status = spawnSync(bin('jest'), ['--ci', '--json', `--outputFile=${jestJson}`, ...passThrough], {
@@ -54,7 +56,7 @@ if (only !== 'e2e') {
   } else totals.failed += 1;
 }
 
-if (only !== 'jest') {
+if (only === undefined || only === 'e2e') {
   log('Playwright: end to end in the system Chromium');
   const pwJson = path.join(outDir, 'playwright.json');
   const status = spawnSync(bin('playwright'), ['test', '--reporter=list,json'], {
@@ -72,6 +74,20 @@ if (only !== 'jest') {
     totals.failed += stats.unexpected;
     totals.skipped += stats.skipped;
   } else totals.failed += 1;
+}
+
+// A step of its own rather than a Jest test: it must not share the two cores with Jest's workers and the servers its
+// integration suites start (a slower moment falls unevenly on the pages compared), it takes ~1½ minutes (3 runs of
+// each page) that `npx jest` should not pay, and it measures the production build made above.
+if (only === undefined || only === 'page') {
+  log('Lighthouse: / beside a blank Next.js page (the page gate)');
+  const status = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'bench', 'page.mjs'), '--gate', '--no-build'], { cwd: ROOT, stdio: 'inherit', env: process.env }).status;
+  if (status === 0) totals.passed += 1;
+  else {
+    exitCode = status ?? 1;
+    totals.failed += 1;
+    console.error(`The page gate (scripts/bench/page.mjs --gate) exited with status ${status}`);
+  }
 }
 
 if (totals.passed === 0 && exitCode === 0) exitCode = 1;
