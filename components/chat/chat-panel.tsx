@@ -7,7 +7,6 @@ import { AgentAvatar } from './agent-avatar';
 import { Composer } from './composer';
 import type { ChatBridge } from './conversation';
 import { EmptyState } from './empty-state';
-import { eraseConversation } from './erase-conversation';
 import { LegalNotice } from './legal-notice';
 import { isFreshConversation, useConversationId } from './use-conversation-id';
 
@@ -239,7 +238,8 @@ export function ChatPanel({
     setDeleting(true);
     setDeleteError(false);
     try {
-      const ok = isFreshConversation(id) || (await eraseConversation(api, id));
+      // Loaded on use: it brings the visitor session's code, which the first paint does not need.
+      const ok = isFreshConversation(id) || (await import('./erase-conversation').then(({ eraseConversation }) => eraseConversation(api, id)));
       if (ok) {
         // What this device kept of it (queued messages, the offline copy) goes too; loaded only when needed.
         void import('./outbox').then(({ forgetConversationLocally }) => forgetConversationLocally(id)).catch(() => undefined);
