@@ -16,7 +16,8 @@ import { ROOT, ensureBuild, ensureDependencies, ensureNode22, ensureSystemPackag
 import { freePort, startNextServer, waitForHttp } from './lib/next-server.mjs';
 import { ensureFloorBuild, startFloorServer } from './bench/floor-app.mjs';
 import { burst, cpuMs, isOpenAIToken, isUIToken, percentile, printTable, rssMb, sleep, timedStream } from './bench/measure.mjs';
-import { benchResume, benchVoice } from './bench/resume-voice.mjs';
+import { benchResume } from './bench/resume-voice.mjs';
+import { benchVoice } from './bench/voice.mjs';
 import { sustain } from './bench/sustained.mjs';
 
 ensureNode22();
@@ -222,7 +223,7 @@ try {
 
   await benchResume({ appUrl: next.url, visitor, standInPort, bridgeStats, viaApp, reply: REPLY });
   if (!flag('no-voice')) {
-    await benchVoice({ appUrl: next.url, visitor, standInPort, ttftMs: TTFT_MS, intervalMs: INTERVAL_MS, smallestFirstChunkMs: SMALLEST_FIRST_CHUNK_MS, samples: VOICE_SAMPLES });
+    await benchVoice({ appUrl: next.url, visitor, standInUrl, smallestUrl, smallestKey: 'sk-bench-voice', samples: VOICE_SAMPLES });
   }
 } finally {
   await stopAll();

@@ -13,6 +13,7 @@ import { transcribeAudio } from '@/lib/voice/transcribe';
 import { createSmallestProvider } from '@/lib/voice/smallest';
 import { createSpeechService } from '@/lib/voice/speech';
 import { readSseFrames } from '@/lib/voice/sse-frames';
+import type { EncodedPcm } from '@/lib/voice/types';
 import { startRedis, type RedisHarness } from '../support/redis';
 import { TEST_SESSION_SECRET, visitorHeaders } from '../support/visitor';
 
@@ -297,9 +298,10 @@ const espeakPath = findEspeak();
   });
 });
 
-async function drain(stream: AsyncIterable<Uint8Array>): Promise<Uint8Array[]> {
+/** A provider's PCM as bytes, whether it yielded bytes or the base64 it received (Smallest.ai). */
+async function drain(stream: AsyncIterable<Uint8Array | EncodedPcm>): Promise<Uint8Array[]> {
   const chunks: Uint8Array[] = [];
-  for await (const chunk of stream) chunks.push(chunk);
+  for await (const chunk of stream) chunks.push(chunk instanceof Uint8Array ? chunk : base64ToBytes(chunk.base64));
   return chunks;
 }
 

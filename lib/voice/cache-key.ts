@@ -26,9 +26,9 @@ export function normaliseSpeechText(text: string): string {
     .trim();
 }
 
-/** SHA-256 hex of the parts, text normalised: short, fixed-length Redis keys that reveal nothing of the text. */
-export async function speechCacheId(parts: SpeechCacheKeyParts): Promise<string> {
-  const material = JSON.stringify([
+/** The parts as one string, text normalised: the in-process cache's key (no hashing before a memory hit). */
+export function speechCacheMaterial(parts: SpeechCacheKeyParts): string {
+  return JSON.stringify([
     'v1',
     parts.provider,
     parts.variant,
@@ -38,6 +38,11 @@ export async function speechCacheId(parts: SpeechCacheKeyParts): Promise<string>
     parts.language.toLowerCase(),
     normaliseSpeechText(parts.text),
   ]);
+}
+
+/** SHA-256 hex of the parts, text normalised: short, fixed-length Redis keys that reveal nothing of the text. */
+export async function speechCacheId(parts: SpeechCacheKeyParts | string): Promise<string> {
+  const material = typeof parts === 'string' ? parts : speechCacheMaterial(parts);
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(material));
   return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }

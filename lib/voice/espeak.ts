@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
 import { AppError, isAppError } from '@/lib/errors';
+import { concatBytes } from './pcm';
 import { pcmFormat, type ProviderHealth, type SpeechRequest, type TtsProvider } from './types';
 import { parseWavHeader } from './wav-header';
 
@@ -81,7 +82,7 @@ export function createEspeakProvider(options: EspeakOptions = {}): TtsProvider {
         for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
           let bytes: Uint8Array = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
           if (!started) {
-            header = concat(header, bytes);
+            header = concatBytes([header, bytes]);
             const info = parseWavHeader(header);
             if (!info) continue;
             if (info.sampleRate !== ESPEAK_RATE || info.channels !== 1 || info.bitsPerSample !== 16) {
@@ -90,7 +91,7 @@ export function createEspeakProvider(options: EspeakOptions = {}): TtsProvider {
             started = true;
             bytes = header.subarray(info.dataOffset);
           }
-          if (carry) bytes = concat(carry, bytes);
+          if (carry) bytes = concatBytes([carry, bytes]);
           const even = bytes.length - (bytes.length % 2);
           carry = even < bytes.length ? bytes.slice(even) : null;
           // Copy: the stream may reuse its buffers, and the cache keeps these chunks.
@@ -152,11 +153,4 @@ function run(binary: string, args: string[]): Promise<string> {
     child.once('error', reject);
     child.once('close', (code) => (code === 0 ? resolve(output) : reject(new Error(`${binary} exited ${code}`))));
   });
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
 }

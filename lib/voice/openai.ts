@@ -1,6 +1,7 @@
 import 'server-only';
 import type { VoiceConfig } from '@/lib/config';
 import { AppError } from '@/lib/errors';
+import { concatBytes } from './pcm';
 import { pcmFormat, type ProviderHealth, type SpeechRequest, type TtsProvider } from './types';
 
 type OpenAIVoiceConfig = NonNullable<VoiceConfig['openai']>;
@@ -51,7 +52,7 @@ export function createOpenAIProvider(options: OpenAIVoiceConfig & { timeoutMs?: 
         for (;;) {
           const { done, value } = await reader.read();
           if (done) break;
-          const bytes: Uint8Array = carry ? concat(carry, value) : value;
+          const bytes: Uint8Array = carry ? concatBytes([carry, value]) : value;
           const even = bytes.length - (bytes.length % 2);
           carry = even < bytes.length ? bytes.slice(even) : null;
           if (even > 0) yield bytes.subarray(0, even);
@@ -82,11 +83,4 @@ export function createOpenAIProvider(options: OpenAIVoiceConfig & { timeoutMs?: 
       }
     },
   };
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
 }

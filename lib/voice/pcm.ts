@@ -17,19 +17,9 @@ export interface WavAudio extends PcmFormat {
   data: Uint8Array;
 }
 
-export function base64ToBytes(base64: string): Uint8Array {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
+import { base64ToBytes, bytesToBase64 } from './base64';
 
-export function bytesToBase64(bytes: Uint8Array): string {
-  let binary = '';
-  // In slices: String.fromCharCode(...bigArray) overflows the call stack.
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
+export { base64ToBytes, bytesToBase64 };
 
 export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));

@@ -2,10 +2,11 @@ import 'server-only';
 import { getServerConfig, type VoiceConfig } from '@/lib/config';
 import { AppError, isAppError } from '@/lib/errors';
 import { processSingleton } from '@/lib/process-singleton';
-import { base64ToBytes } from './base64';
+import { base64ByteLength, base64ToBytes } from './base64';
+import { concatBytes } from './pcm';
 import { createKeyedQueue, type KeyedQueue } from './queue';
 import { readSseFrames } from './sse-frames';
-import { pcmFormat, type ProviderHealth, type SpeechRequest, type TtsProvider } from './types';
+import { pcmFormat, type EncodedPcm, type ProviderHealth, type SpeechRequest, type TtsProvider } from './types';
 
 type SmallestConfig = NonNullable<VoiceConfig['smallest']>;
 
@@ -65,13 +66,25 @@ export function createSmallestProvider(options: SmallestOptions): TtsProvider {
         const response = await postWithRetry(request, signal);
         if (!response.body) throw new AppError('upstream_unavailable:voice', 'Smallest.ai sent no audio.');
         let finished = false;
+        // A sample split across two frames: its first byte waits for the next frame (chunks end between samples).
+        let carry: Uint8Array | null = null;
         for await (const frame of readSseFrames(response.body)) {
           const payload = parseJson(frame.data);
           if (!payload) continue;
           if (payload.status === 'error' || (typeof payload.error === 'string' && payload.done !== true)) {
             throw new AppError('upstream_unavailable:voice', 'Smallest.ai failed while speaking.', { cause: payload });
           }
-          if (typeof payload.audio === 'string' && payload.audio.length > 0) yield base64ToBytes(payload.audio);
+          if (typeof payload.audio === 'string' && payload.audio.length > 0) {
+            const bytes = carry ? -1 : base64ByteLength(payload.audio);
+            if (bytes > 0 && bytes % 2 === 0) {
+              yield { base64: payload.audio, bytes } satisfies EncodedPcm;
+            } else {
+              const decoded: Uint8Array = carry ? concatBytes([carry, base64ToBytes(payload.audio)]) : base64ToBytes(payload.audio);
+              const even: number = decoded.length - (decoded.length % 2);
+              carry = even < decoded.length ? decoded.slice(even) : null;
+              if (even > 0) yield decoded.subarray(0, even);
+            }
+          }
           // Every frame carries `done` (CONTRACTS.md): test its value, not whether the key exists.
           if (payload.done === true) finished = true;
         }

@@ -30,6 +30,15 @@ export interface ProviderHealth {
   error?: string;
 }
 
+/**
+ * PCM that arrived base64-encoded (Smallest.ai's frames) and is relayed and cached as it came: decoding it to bytes only
+ * to encode it again cost about a millisecond per chunk, the first one included. `bytes` is its decoded length (even).
+ */
+export interface EncodedPcm {
+  base64: string;
+  bytes: number;
+}
+
 /** A server text-to-speech provider. `stream` yields PCM in `formatFor(sampleRate)`, chunked as it arrives. */
 export interface TtsProvider {
   readonly id: ServerTtsProviderId;
@@ -39,7 +48,7 @@ export interface TtsProvider {
   formatFor(sampleRate: number): AudioFormat;
   /** Settings that change the audio besides voice/speed/rate/language (the model), for the cache key. */
   readonly variant: string;
-  stream(request: SpeechRequest): AsyncIterable<Uint8Array>;
+  stream(request: SpeechRequest): AsyncIterable<Uint8Array | EncodedPcm>;
   /** Whether the voice exists for this provider; unknown voices are a 400, not an upstream failure. */
   hasVoice(voice: string): Promise<boolean>;
   ping(): Promise<ProviderHealth>;

@@ -3,6 +3,7 @@ import { publishEvent } from '@/lib/events/bus';
 import { otherMethods, readJsonBody, withErrors } from '@/lib/http';
 import { getTtsGate } from '@/lib/security/concurrency';
 import { guardRequest } from '@/lib/security/guard';
+import { enforceRateLimit } from '@/lib/security/rate-limit';
 import { getSpeechService } from '@/lib/voice/speech';
 import { SSE_HEADERS, speechEventStream } from '@/lib/voice/sse-response';
 import { parseTtsRequest } from './schema';
@@ -16,19 +17,27 @@ const MAX_BODY_BYTES = 64 * 1024;
 /** Speaks text as server-sent events: `format`, `audio` chunks of base64 PCM, then `done` (docs/voice.md). */
 export const POST = withErrors('voice', async (request: Request) => {
   const receivedAt = Date.now();
-  const { visitor, headers } = await guardRequest(request, { limit: 'tts' });
   const config = getServerConfig();
-  const body = parseTtsRequest(await readJsonBody(request, { maxBytes: MAX_BODY_BYTES, surface: 'voice' }), { maxChars: config.voice.maxChars });
-  // One of TTS_MAX_CONCURRENT slots for the whole request, handed out round-robin across visitors; freed when the stream ends.
-  const release = await getTtsGate().acquire({ key: visitor.visitorId, signal: request.signal });
-  try {
+  const { visitor, ip } = await guardRequest(request);
+  const visitorId = visitor.visitorId;
+  // The rate limit's Redis round trip runs beside the body, its checks and the cache lookup (none of which calls the
+  // provider); its verdict is still taken first, so a refused visitor gets 429 whatever their body says.
+  const limit = enforceRateLimit('tts', { visitorId, ip }, config);
+  const prepared = readJsonBody(request, { maxBytes: MAX_BODY_BYTES, surface: 'voice' }).then((body) =>
     // request.signal fires when the client goes away: the provider call is cancelled with it.
-    const speech = await getSpeechService().synthesize({ ...body, visitorId: visitor.visitorId, signal: request.signal });
-    const base = { visitorId: visitor.visitorId };
-    if (speech.format.cached) publishEvent({ type: 'tts.cache_hit', at: Date.now(), ...base });
+    getSpeechService().prepare({ ...parseTtsRequest(body, { maxChars: config.voice.maxChars }), visitorId, signal: request.signal }),
+  );
+  prepared.catch(() => undefined);
+  const { headers } = await limit;
+  const speech = await prepared;
+  // One of TTS_MAX_CONCURRENT slots for the whole request, handed out round-robin across visitors; freed when the stream ends.
+  const release = await getTtsGate().acquire({ key: visitorId, signal: request.signal });
+  try {
+    const result = await speech.start();
+    if (result.format.cached) publishEvent({ type: 'tts.cache_hit', at: Date.now(), visitorId });
     // From the request to the first audio sent: what a listener waits before the agent starts speaking.
-    const onFirstAudio = () => publishEvent({ type: 'latency', metric: 'first_audio', at: Date.now(), ms: Date.now() - receivedAt, ...base });
-    return new Response(speechEventStream(speech, { onClose: release, onFirstAudio }), { headers: { ...SSE_HEADERS, ...headers } });
+    const onFirstAudio = () => publishEvent({ type: 'latency', metric: 'first_audio', at: Date.now(), ms: Date.now() - receivedAt, visitorId });
+    return new Response(speechEventStream(result, { onClose: release, onFirstAudio }), { headers: { ...SSE_HEADERS, ...headers } });
   } catch (error) {
     release();
     throw error;

@@ -21,11 +21,18 @@ export function ttsRequestSchema({ maxChars }: { maxChars: number }) {
   });
 }
 
+// TTS_MAX_CHARS is read once: build its schema once, not on every request.
+let built: { maxChars: number; schema: ReturnType<typeof ttsRequestSchema> } | undefined;
+function schemaFor(maxChars: number): ReturnType<typeof ttsRequestSchema> {
+  if (built?.maxChars !== maxChars) built = { maxChars, schema: ttsRequestSchema({ maxChars }) };
+  return built.schema;
+}
+
 export type TtsRequest = z.infer<ReturnType<typeof ttsRequestSchema>>;
 
 /** Parses the body or throws a typed error: too long → 413 `payload_too_large:voice`, anything else → 400 `bad_request:voice`. */
 export function parseTtsRequest(body: unknown, { maxChars }: { maxChars: number }): TtsRequest {
-  const parsed = ttsRequestSchema({ maxChars }).safeParse(body);
+  const parsed = schemaFor(maxChars).safeParse(body);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const message = issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : undefined;
