@@ -63,16 +63,6 @@ export function detectLanguage(text: string): SalesLocale | undefined {
   return clear ? best.locale : undefined;
 }
 
-/** Whether a message reads as Spanish. */
-export function looksSpanish(text: string): boolean {
-  return detectLanguage(text) === 'es';
-}
-
-/** Whether a message reads as English. */
-export function looksEnglish(text: string): boolean {
-  return detectLanguage(text) === 'en';
-}
-
 /**
  * The language to answer in: the prospect's latest message that clearly reads as one of ours (a short "25 people"
  * keeps the one before), else the site's. English typed on another language's site keeps the site's language, as

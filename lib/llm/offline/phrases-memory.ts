@@ -8,7 +8,8 @@ export type { MemoryPhrases } from '@/lib/llm/offline/phrasebook';
 
 /**
  * The offline agent's sentences about the conversation itself — recall, acknowledgements, "I didn't follow", and the
- * variants it picks from so that no sentence repeats across its last replies — in English and Spanish.
+ * variants it picks from so that no sentence repeats across its last replies — in English and Spanish (French, German
+ * and Arabic in phrases-fr.ts, phrases-de.ts and phrases-ar.ts).
  */
 const en: MemoryPhrases = {
   labels: { name: 'name', email: 'email', company: 'company', role: 'role', phone: 'phone number', teamSize: 'team size', budget: 'budget', authority: 'decision', need: 'goal', timeline: 'timeline', tools: 'tools' },

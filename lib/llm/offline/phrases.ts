@@ -7,8 +7,8 @@ import type { SalesLocale } from '@/lib/sales/turn-state';
 export type { Phrases } from '@/lib/llm/offline/phrasebook';
 
 /**
- * The offline agent's own sentences, in English and Spanish (French, German and Arabic in their own files). Amounts arrive already formatted (formatPrice over a
- * get_pricing result or the catalogue): no phrase computes or states a number of its own.
+ * The offline agent's own sentences, in English and Spanish (French, German and Arabic in their own files). Amounts
+ * arrive already formatted (formatPrice over a get_pricing result or the catalogue): no phrase computes a number.
  */
 const en: Phrases = {
   greeting: (company, tagline) => `Hi! I'm the ${company} sales assistant. ${tagline}`,
