@@ -208,6 +208,30 @@ describe('the turn context', () => {
     }
     expect(seen).toEqual([false, true]);
   });
+
+  it("answers from the knowledge base of the page's language (the same plans and prices, in its words)", async () => {
+    const seen: { locale: string; kb: Parameters<SalesAgent['streamReply']>[0]['context']['kb'] }[] = [];
+    const agent: SalesAgent = {
+      ...scriptedAgent({ words: ['Ok.'] }),
+      streamReply(input) {
+        seen.push({ locale: input.context.locale, kb: input.context.kb });
+        return scriptedAgent({ words: ['Ok.'] }).streamReply(input);
+      },
+    };
+    const store = createMemoryStore(storeOptions);
+    for (const locale of ['en', 'fr', 'de'] as const) {
+      let done!: () => void;
+      const saved = stored((resolve) => (done = resolve));
+      await drain(await startChatTurn({ ...base, kb: undefined, locale, conversationId: `kb-${locale}`, message: { id: `u-kb-${locale}`, text: 'Pro?' }, store, agent, onStored: () => done() }));
+      await saved;
+    }
+    const [en, fr, de] = seen.map((entry) => entry.kb);
+    expect(seen.map((entry) => entry.locale)).toEqual(['en', 'fr', 'de']);
+    expect(en?.plans.map((plan) => plan.pricePerSeatMonthly)).toEqual(fr?.plans.map((plan) => plan.pricePerSeatMonthly));
+    expect(de?.plans.map((plan) => plan.pricePerSeatMonthly)).toEqual(en?.plans.map((plan) => plan.pricePerSeatMonthly));
+    expect(fr?.company.tagline).not.toEqual(en?.company.tagline);
+    expect(de?.company.tagline).not.toEqual(fr?.company.tagline);
+  });
 });
 
 describe('idempotency and retries of unfinished replies', () => {

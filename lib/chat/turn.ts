@@ -7,7 +7,7 @@ import { AppError } from '@/lib/errors';
 import { publishEvent } from '@/lib/events/bus';
 import type { EventSource } from '@/lib/events/schema';
 import type { ReplyReport, SalesAgent } from '@/lib/llm/types';
-import { getKnowledgeBase } from '@/lib/sales/knowledge';
+import { getLocalizedKnowledgeBase } from '@/lib/sales/knowledge/localized';
 import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
 import { turnNotice, type TurnNoticeCode } from '@/lib/sales/prompts';
 import { emptySalesState, type SalesState } from '@/lib/sales/state';
@@ -200,7 +200,7 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
   const turnContext: SalesTurnContext = {
     conversationId,
     locale,
-    kb: input.kb ?? getKnowledgeBase(),
+    kb: input.kb ?? getLocalizedKnowledgeBase(locale),
     userMessages: [...context, userMessage].flatMap((message) =>
       message.role === 'user' ? [{ id: message.id, text: messageText(message) }] : [],
     ),
