@@ -1,6 +1,8 @@
 /** @jest-environment node */
 // POST /api/v1/tts against the Smallest.ai stand-in and a real redis-server through the Upstash bridge: streaming,
 // caching (in-process and Redis), the one-request-in-flight rule, aborts, retries and typed errors.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Redis } from '@upstash/redis';
 import { startOpenAIStandIn } from '@/scripts/standins/openai-server.mjs';
 import { startSmallestStandIn } from '@/scripts/standins/smallest-server.mjs';
@@ -10,6 +12,7 @@ import { base64ToBytes } from '@/lib/voice/base64';
 import { createEspeakProvider, findEspeak } from '@/lib/voice/espeak';
 import { createOpenAIProvider } from '@/lib/voice/openai';
 import { transcribeAudio } from '@/lib/voice/transcribe';
+import { createKeyedQueue } from '@/lib/voice/queue';
 import { createSmallestProvider } from '@/lib/voice/smallest';
 import { createSpeechService } from '@/lib/voice/speech';
 import { readSseFrames } from '@/lib/voice/sse-frames';
@@ -121,6 +124,25 @@ describe('POST /api/v1/tts with Smallest.ai', () => {
     expect(events.filter((event) => event.event === 'audio')).toHaveLength(4);
     expect(events.at(-1)?.data).toMatchObject({ chunks: 4, cached: true });
     expect((await stats()).hits).toBe(before.hits + 1);
+  });
+
+  it('serves a cached phrase from memory without calling the provider: its chunks in order, as first spoken', async () => {
+    const text = 'Thanks for your interest in Northwind Cloud.';
+    const first = await readEvents(await post({ text }));
+    expect(ttsCalls()).toBe(1);
+    const callsBefore = standIn.stats().calls;
+    // Any call to the provider now fails: only the cache can answer.
+    standIn.setBehaviour({ faults: [{ kind: '500', times: 5 }] });
+
+    const second = await readEvents(await post({ text }));
+    expect(standIn.stats().calls).toBe(callsBefore);
+    expect(ttsCalls()).toBe(1);
+    expect(second.map((event) => event.event)).toEqual(['format', 'audio', 'audio', 'audio', 'audio', 'done']);
+    expect(second[0]?.data).toMatchObject({ provider: 'smallest', sampleRate: 16_000, cached: true });
+    const audio = (events: Event[]) => events.filter((event) => event.event === 'audio').map((event) => event.data);
+    expect(audio(second).map((event) => event.seq)).toEqual([0, 1, 2, 3]);
+    expect(audio(second)).toEqual(audio(first));
+    expect(second.at(-1)?.data).toEqual({ ...first.at(-1)?.data, cached: true });
   });
 
   it('serves a hit from Redis when the in-process cache is cold (another instance)', async () => {
@@ -239,6 +261,29 @@ describe('Smallest.ai provider errors', () => {
       code: 'upstream_unavailable:config',
       message: expect.stringContaining('SMALLEST_API_KEY'),
     });
+  });
+});
+
+describe('Smallest.ai audio frames', () => {
+  it('relays whole-sample frames as they came and re-aligns one that splits a sample', async () => {
+    const pcm = Uint8Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    // 3 bytes (half a sample left over), 3 bytes (completes it), then 6 bytes: whole samples.
+    const frames = [pcm.subarray(0, 3), pcm.subarray(3, 6), pcm.subarray(6)].map((bytes) => Buffer.from(bytes).toString('base64'));
+    const server = http.createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      for (const audio of frames) response.write(`event: audio\ndata: ${JSON.stringify({ audio, done: false, status: '206' })}\n\n`);
+      response.end(`event: audio\ndata: ${JSON.stringify({ status: '200', done: true })}\n\n`);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const provider = createSmallestProvider({ apiKey: 'k', baseURL: `http://127.0.0.1:${port}`, voiceId: 'emily', model: 'lightning_v3.1', sampleRate: 16_000, queue: createKeyedQueue({ maxWaiting: 1 }) });
+      const chunks = [];
+      for await (const chunk of provider.stream({ text: 'Hi', voice: 'emily', speed: 1, sampleRate: 16_000, language: 'en' })) chunks.push(chunk);
+      expect(chunks.map((chunk) => (chunk instanceof Uint8Array ? [...chunk] : chunk))).toEqual([[1, 2], [3, 4, 5, 6], { base64: frames[2], bytes: 6 }]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
 

@@ -106,6 +106,29 @@ describe('the speech service', () => {
     expect(await cache.getAudioStats()).toEqual({ hits: 2, misses: 1 });
   });
 
+  it('prepares a memory hit without hashing or asking the shared cache, and counts it only when served', async () => {
+    const provider = fakeProvider();
+    const cache = createMemoryAudioCache();
+    const getAudio = jest.spyOn(cache, 'getAudio');
+    const service = createSpeechService({ config, provider, cache });
+    await drain(await service.synthesize({ text: 'Hello there.' }));
+    expect(getAudio).toHaveBeenCalledTimes(1);
+    const digest = jest.spyOn(crypto.subtle, 'digest');
+    try {
+      const prepared = await service.prepare({ text: 'Hello there.' });
+      expect(prepared.cached).toBe(true);
+      expect(digest).not.toHaveBeenCalled();
+      expect(getAudio).toHaveBeenCalledTimes(1);
+      // Prepared but never started (the route refused it after the lookup): not a hit.
+      expect(await cache.getAudioStats()).toEqual({ hits: 0, misses: 1 });
+      expect(await drain(await prepared.start())).toEqual([{ audio: 'AQACAA==', bytes: 4 }, { audio: 'AwA=', bytes: 2 }]);
+      expect(await cache.getAudioStats()).toEqual({ hits: 1, misses: 1 });
+      expect(provider.calls).toHaveLength(1);
+    } finally {
+      digest.mockRestore();
+    }
+  });
+
   it('resolves settings from config and the locale', async () => {
     const provider = fakeProvider();
     const service = createSpeechService({ config, provider, cache: createMemoryAudioCache() });
