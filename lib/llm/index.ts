@@ -4,6 +4,7 @@ import { generateId as defaultGenerateId, wrapLanguageModel, type LanguageModel,
 import { getServerConfig, type LlmConfig } from '@/lib/config';
 import { getDebugConfig } from '@/lib/config-debug';
 import { processSingleton } from '@/lib/process-singleton';
+import { runtimeFetch } from '@/lib/store/runtime-fetch';
 import { createOfflineModel, OFFLINE_MODEL_ID } from '@/lib/llm/offline/model';
 import { pingOpenAI } from '@/lib/llm/ping';
 import { retryMiddleware } from '@/lib/llm/retry';
@@ -20,7 +21,7 @@ export interface SalesAgentDeps {
   model?: LanguageModel;
   now?: () => number;
   knowledgeBase?: KnowledgeBase;
-  /** Used by ping(); the model's own HTTP goes through the provider. */
+  /** The model's HTTP (through the provider) and ping()'s (default: the runtime's own fetch, not Next.js's patched one). */
   fetch?: typeof fetch;
   generateId?: () => string;
   logError?: (message: string, error: unknown) => void;
@@ -47,7 +48,10 @@ export function createSalesAgent(llm: LlmConfig, deps: SalesAgentDeps = {}): Sal
     };
   }
 
-  const provider = createOpenAI({ apiKey: llm.apiKey, baseURL: llm.baseURL });
+  // The runtime's fetch, not Next.js's patched one: a model request is never cached (lib/store/runtime-fetch.ts). A
+  // first try (measured on its own, with the store still on the patched fetch) was within the bench's noise and
+  // reverted; with the store's requests moved too, the wrapper's ~0.6 ms of CPU per turn goes (docs/performance.md).
+  const provider = createOpenAI({ apiKey: llm.apiKey, baseURL: llm.baseURL, fetch: deps.fetch ?? runtimeFetch });
   const fallbackModel = createOfflineModel({ knowledgeBase, wordDelayMs: llm.wordDelayMs, now });
   const baseModel = deps.model ?? (llm.apiMode === 'chat' ? provider.chat(llm.model) : provider(llm.model));
   const model =
@@ -72,7 +76,7 @@ export function createSalesAgent(llm: LlmConfig, deps: SalesAgentDeps = {}): Sal
         logError,
         debug,
       }),
-    ping: () => pingOpenAI({ baseURL: llm.baseURL, apiKey: llm.apiKey, fetch: deps.fetch ?? fetch, now }),
+    ping: () => pingOpenAI({ baseURL: llm.baseURL, apiKey: llm.apiKey, fetch: deps.fetch ?? runtimeFetch, now }),
   };
 }
 

@@ -82,13 +82,13 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
       timings.push({ name: 'plan', ms: options.now() - started });
       const messages = await convertToModelMessages([...plan.recent, input.userMessage]);
 
-      const primary = await relaySteps({ ...options, model: options.model, ledger, plan, messages, write: (chunk) => writer.write(chunk), fallible: Boolean(options.fallback) });
+      const primary = await relaySteps({ ...options, model: options.model, agent: options.agent, ledger, plan, messages, write: (chunk) => writer.write(chunk), fallible: Boolean(options.fallback) });
       let reply = primary.text;
       const fellBack = primary.failedBeforeText !== undefined && Boolean(options.fallback);
       if (primary.failedBeforeText !== undefined && options.fallback) {
         logError(`${label}; answering with the ${options.fallback.agent} agent`, primary.failedBeforeText);
         writer.write({ type: 'data-notice', data: { level: 'warning', code: 'fallback_agent', message: fallbackNotice(context.locale) } });
-        reply = (await relaySteps({ ...options, model: options.fallback.model, ledger, plan, messages, write: (chunk) => writer.write(chunk), fallible: false })).text;
+        reply = (await relaySteps({ ...options, model: options.fallback.model, agent: options.fallback.agent, ledger, plan, messages, write: (chunk) => writer.write(chunk), fallible: false })).text;
       }
       // Sources follow the reply because only the passages it used are worth showing.
       const used = sourcesForReply(reply, plan.passages, SOURCES_SHOWN);
@@ -124,6 +124,7 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
   /** Streams one model's steps into the writer. With `fallible`, an error before any text stops and is returned. */
   async function relaySteps(args: {
     model: LanguageModel;
+    agent: NonNullable<MessageMetadata['agent']>;
     ledger: StateLedger;
     plan: TurnPlan;
     messages: Awaited<ReturnType<typeof convertToModelMessages>>;
@@ -139,8 +140,11 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
       messages: args.messages,
       tools,
       stopWhen: isStepCount(MAX_STEPS),
-      // The offline agent reads the turn's context from here; other providers ignore the key.
-      providerOptions: { offline: { state: JSON.parse(JSON.stringify(args.ledger.state)), passages: args.plan.passages, nextField: args.plan.nextField ?? null, intent: args.plan.intent, locale: context.locale } },
+      // The offline agent reads the turn's context from here (a JSON copy of the state); other models never see it, so
+      // they are not sent it (the copy was per-turn work for nothing).
+      ...(args.agent === 'offline' || (typeof args.model !== 'string' && args.model.provider === 'offline')
+        ? { providerOptions: { offline: { state: JSON.parse(JSON.stringify(args.ledger.state)), passages: args.plan.passages, nextField: args.plan.nextField ?? null, intent: args.plan.intent, locale: context.locale } } }
+        : {}),
       abortSignal: signal,
       // Retries belong to the model (lib/llm/retry.ts), which knows a quota error from a transient one.
       maxRetries: 0,

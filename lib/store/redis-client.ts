@@ -1,6 +1,7 @@
 import 'server-only';
-import { Redis, type Requester, type UpstashRequest, type UpstashResponse } from '@upstash/redis';
+import { Redis, errors, type Requester, type UpstashRequest, type UpstashResponse } from '@upstash/redis';
 import { processSingleton } from '@/lib/process-singleton';
+import { runtimeFetch } from './runtime-fetch';
 
 /**
  * The one Upstash client of the process, shared by the conversation store, the speech cache and the rate limiters,
@@ -23,16 +24,56 @@ export function createRedisClient(options: { url: string; token: string; retries
     automaticDeserialization: false,
     enableTelemetry: false,
     enableAutoPipelining: options.autoPipeline ?? false,
-    // A store that accepts the connection but never answers must not hold a chat turn: every request has a deadline.
-    signal: () => AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   });
-  const holder = redis as unknown as { client: Requester };
-  const http = holder.client;
-  const checked: Requester = Object.create(http as object) as Requester;
-  checked.request = async <TResult>(request: UpstashRequest): Promise<UpstashResponse<TResult>> =>
-    checkReply(await http.request<TResult>(request));
-  holder.client = checked;
+  (redis as unknown as { client: Requester }).client = createRequester({ url: options.url, token: options.token, retries: options.retries ?? 2 });
   return redis;
+}
+
+/**
+ * The Upstash REST transport, in place of @upstash/redis's own HTTP client: the same requests, retries, deadline and
+ * read-your-writes token, but through the runtime's fetch rather than Next.js's patched one (lib/store/runtime-fetch.ts),
+ * and without base64 replies (the client's default `Upstash-Encoding: base64` has every string of every reply — a
+ * whole conversation on each turn — decoded character by character in JavaScript; the app stores only UTF-8 text).
+ */
+function createRequester(options: { url: string; token: string; retries: number }): Requester {
+  const base = options.url.replace(/\/$/, '');
+  const headers = { authorization: `Bearer ${options.token}`, 'content-type': 'application/json' };
+  const requester: Requester = {
+    readYourWrites: true,
+    upstashSyncToken: '',
+    request: async <TResult>(request: UpstashRequest): Promise<UpstashResponse<TResult>> => {
+      const url = request.path && request.path.length > 0 ? `${base}/${request.path.join('/')}` : base;
+      const body = JSON.stringify(request.body);
+      let response: Response | undefined;
+      let failure: unknown;
+      for (let attempt = 0; attempt <= options.retries; attempt++) {
+        const signal = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+        const sent: Record<string, string> = { ...headers, ...request.headers };
+        if (requester.readYourWrites && requester.upstashSyncToken) sent['upstash-sync-token'] = requester.upstashSyncToken;
+        try {
+          response = await runtimeFetch(url, { method: 'POST', headers: sent, body, signal, cache: 'no-store' });
+          break;
+        } catch (error) {
+          // Past the deadline: no retry (a store that never answers must not hold the turn three times as long).
+          if (signal.aborted) throw error;
+          failure = error;
+          if (attempt < options.retries) await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      }
+      if (!response) throw failure ?? new Error('Exhausted all retries');
+      const raw = await response.text();
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(raw);
+      } catch (error) {
+        throw new errors.UpstashJSONParseError(raw, { cause: error });
+      }
+      if (!response.ok) throw new errors.UpstashError(`${(parsed as { error?: unknown } | null)?.error}, command was: ${body}`);
+      if (requester.readYourWrites) requester.upstashSyncToken = response.headers.get('upstash-sync-token') ?? '';
+      return checkReply(parsed as UpstashResponse<TResult>);
+    },
+  };
+  return requester;
 }
 
 /** Turns an empty error (single reply or any pipeline entry) into a non-empty one, so the client throws on it. */

@@ -4,7 +4,7 @@
 // the chunk's source map, so `ai`, `zod`, `next` and the app's own modules are told apart although Turbopack bundled
 // them together. Text only, for docs/performance.md.
 //
-//   node scripts/bench/profile-summary.mjs <file.cpuprofile>… [--top=25] [--focus=startChatTurn,beginTurn] [--json]
+//   node scripts/bench/profile-summary.mjs <file.cpuprofile>… [--top=25] [--focus=startChatTurn,beginTurn] [--where=regex] [--json]
 //
 // Several profiles (one per process or per run) are summed. Times are in ms of sampled CPU.
 import { existsSync, readFileSync } from 'node:fs';
@@ -125,10 +125,13 @@ function describeFrame(callFrame) {
   if (!url) return { key: functionName || '(anonymous)', name: functionName || '(anonymous)', where: '', pkg: /^\((garbage collector|program|idle|root)\)$/.test(functionName) ? functionName : 'node (native)' };
   const original = originalPosition(url, lineNumber, columnNumber);
   const source = original?.source ?? url;
-  const pkg = url.startsWith('node:') ? 'node (internals)' : packageOf(source);
+  // A file under node_modules (Next.js's own server, loaded unbundled) belongs to that package whatever its map says;
+  // a bundled chunk of the app (.next*/server/chunks) holds many packages: its map tells which.
+  const pkg = url.startsWith('node:') ? 'node (internals)' : url.includes('/node_modules/') ? packageOf(url) : packageOf(source);
   const shortSource = source.replace(/^turbopack:\/\/\/(\[project\]\/)?/, '').replace(/^file:\/\/.*?node_modules\//, '').replace(/^.*?node_modules\//, '');
   const line = original ? original.line : lineNumber + 1;
-  const name = functionName || original?.name || '(anonymous)';
+  // Minified names (a bundled chunk's `R`) give way to the name the source map has at the function's position.
+  const name = (functionName.length > 2 ? functionName : original?.name || functionName) || '(anonymous)';
   return { key: `${name} ${shortSource}:${line}`, name, where: `${shortSource}:${line}`, pkg };
 }
 
@@ -214,6 +217,15 @@ function main() {
     .filter(([, entry]) => entry.pkg.startsWith('app:'))
     .slice(0, top))
     console.log(`  ${fmt(entry.ms)}  ${entry.name}  (${entry.where})`);
+  const where = option('where', '');
+  if (where) {
+    console.log(`\nFunctions whose source matches /${where}/, by inclusive time:`);
+    const pattern = new RegExp(where);
+    for (const [, entry] of sorted(summary.inclusive)
+      .filter(([, entry]) => pattern.test(entry.where))
+      .slice(0, top))
+      console.log(`  ${fmt(entry.ms)}  ${entry.name}  (${entry.pkg}; ${entry.where})`);
+  }
   if (focus.length > 0) {
     console.log('\nInclusive time of the focused functions:');
     for (const name of focus) {
