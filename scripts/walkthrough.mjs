@@ -12,7 +12,7 @@
 //   node scripts/walkthrough.mjs --dry-run --json   the same as JSON (the Jest test reads it)
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, stat, symlink } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
@@ -37,7 +37,7 @@ function tuesdayNextWeek() {
 // ---------------------------------------------------------------------------------------------------------------
 
 /** @typedef {{ page: import('@playwright/test').Page, app: string, site: string, admin: { email: string, password: string } }} Ctx */
-/** @type {Array<{ id: string, viewport: { width: number, height: number }, steps: Array<{ id: string, caption: string, run: (ctx: Ctx) => Promise<void> }> }>} */
+/** @type {Array<{ id: string, viewport: { width: number, height: number }, sameVisitor?: boolean, steps: Array<{ id: string, caption: string, run: (ctx: Ctx) => Promise<void> }> }>} */
 const SCENES = [
   {
     id: 'desktop',
@@ -49,7 +49,7 @@ const SCENES = [
         async run({ page, app }) {
           await page.goto(app);
           await chatReady(page);
-          await pause(page, 3500);
+          await pause(page, 2500);
         },
       },
       {
@@ -65,7 +65,7 @@ const SCENES = [
         caption: '3 · Give your name, company and e-mail: the agent notes them as a lead',
         async run({ page }) {
           await say(page, `I'm ${PROSPECT.name} from ${PROSPECT.company}, we are 25 people.`);
-          await pause(page, 1200);
+          await pause(page, 800);
           await say(page, `You can reach me at ${PROSPECT.email}.`);
           await pause(page, 2000);
         },
@@ -80,7 +80,7 @@ const SCENES = [
           await card.evaluate((element) => element.scrollIntoView({ block: 'center', behavior: 'instant' }));
           await pause(page, 1000);
           await page.screenshot({ path: path.join(OUT, 'poster.png') });
-          await pause(page, 3000);
+          await pause(page, 2500);
         },
       },
       {
@@ -115,6 +115,8 @@ const SCENES = [
   {
     id: 'phone',
     viewport: PHONE,
+    // The same visitor as on the desktop: their conversation, language and theme.
+    sameVisitor: true,
     steps: [
       {
         id: 'phone',
@@ -123,10 +125,10 @@ const SCENES = [
           await page.goto(app);
           await chatReady(page);
           await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
-          await pause(page, 2000);
+          await pause(page, 1500);
           await page.getByTestId('chat-launcher').tap();
           await pause(page, 1500);
-          await say(page, '¿Tienen prueba gratuita?');
+          await say(page, '¿Y el plan Business para 40 personas?');
           await pause(page, 2500);
         },
       },
@@ -171,7 +173,7 @@ const SCENES = [
             await page.reload();
             await repaintCaption(page);
           }
-          await pause(page, 5000);
+          await pause(page, 4000);
         },
       },
       {
@@ -186,7 +188,7 @@ const SCENES = [
           await row.getByRole('link').first().click();
           await page.locator('blockquote').first().waitFor({ timeout: 15_000 });
           await repaintCaption(page);
-          await pause(page, 5000);
+          await pause(page, 4000);
         },
       },
     ],
@@ -296,12 +298,17 @@ ensureNode22();
 function chooseBuild() {
   if (!process.env.NEXT_DIST_DIR) process.env.NEXT_DIST_DIR = existsSync(path.join(ROOT, '.next', 'BUILD_ID')) ? '.next' : '.next-walkthrough';
   // `next build` rewrites tsconfig.json; put it back as it was.
+  // (and its time: a newer tsconfig.json would make the build look stale to the next run).
   const tsconfig = path.join(ROOT, 'tsconfig.json');
   const before = readFileSync(tsconfig, 'utf8');
+  const { atime, mtime } = statSync(tsconfig);
   try {
     ensureBuild();
   } finally {
-    if (readFileSync(tsconfig, 'utf8') !== before) writeFileSync(tsconfig, before);
+    if (readFileSync(tsconfig, 'utf8') !== before) {
+      writeFileSync(tsconfig, before);
+      utimesSync(tsconfig, atime, mtime);
+    }
   }
   log(`Serving the build in ${process.env.NEXT_DIST_DIR}`);
 }
@@ -384,7 +391,7 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--hide-scrollbars'],
 });
-await rm(WORK, { recursive: true, force: true }).catch(() => {});
+await rm(path.join(WORK, 'video'), { recursive: true, force: true });
 await mkdir(OUT, { recursive: true });
 const cues = [];
 const segments = [];
@@ -399,8 +406,7 @@ try {
       colorScheme: 'light',
       ...(scene.viewport.width < 600 ? { isMobile: true, hasTouch: true } : {}),
       recordVideo: { dir: videoDir, size: scene.viewport },
-      // The same visitor on the phone as on the desktop: their conversation, language and theme.
-      ...(storageState ? { storageState } : {}),
+      ...(scene.sameVisitor && storageState ? { storageState } : {}),
     });
     const page = await context.newPage();
     const start = Date.now();
@@ -428,13 +434,11 @@ try {
 // text sharp and the file a few MB; the captions' times follow each scene's offset in the joined video.
 let offset = 0;
 for (const segment of segments) {
-  const duration = probeDurationMs(ffprobe, segment.file);
-  segment.times.forEach((time, index) => {
-    const end = index + 1 < segment.times.length ? segment.times[index + 1].at : duration;
-    cues.push({ start: offset + time.at, end: offset + end, caption: time.caption });
-  });
-  offset += duration;
+  for (const time of segment.times) cues.push({ start: Math.round(offset + time.at), caption: time.caption });
+  offset += probeDurationMs(ffprobe, segment.file);
 }
+// Back to back: each caption until the next one starts, the last until the end.
+cues.forEach((cue, index) => (cue.end = cues[index + 1]?.start ?? Math.round(offset)));
 const filters = segments.map((segment, index) => {
   const fit = segment.viewport.width === DESKTOP.width ? '' : `pad=${DESKTOP.width}:${DESKTOP.height}:(ow-iw)/2:(oh-ih)/2:color=0x0f172a,`;
   return `[${index}:v]${fit}scale=${DESKTOP.width}:${DESKTOP.height},setsar=1,fps=15,format=yuv420p[v${index}]`;
