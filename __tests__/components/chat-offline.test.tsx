@@ -1,7 +1,7 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SWRConfig } from 'swr';
-import { ChatPanel } from '@/components/chat/chat-panel';
+import { ChatPanel } from '@/components/chat/chat-panel-view';
 import { ConnectionMonitor } from '@/components/chat/connection';
 import { ConnectionStatus } from '@/components/chat/connection-status';
 import { memoryStorage, Outbox } from '@/components/chat/outbox';

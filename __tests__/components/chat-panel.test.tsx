@@ -1,7 +1,8 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SWRConfig } from 'swr';
-import { ChatPanel } from '@/components/chat/chat-panel';
+import { ChatPanel as LazilyHydratedPanel } from '@/components/chat/chat-panel';
+import { ChatPanel } from '@/components/chat/chat-panel-view';
 import { CONVERSATION_ID_KEY } from '@/components/chat/use-conversation-id';
 import type { SalesUIMessage } from '@/lib/chat/messages';
 import { CONVERSATION_ID_PATTERN } from '@/lib/chat/messages';
@@ -165,6 +166,18 @@ afterEach(() => {
 });
 
 describe('ChatPanel', () => {
+  it('the page\'s boundary (chat-panel.tsx) loads the panel on its own and renders it whole', async () => {
+    installServer({ history: null, reply: () => streamedReply(['Hi']) });
+    render(
+      <I18nProvider locale="en">
+        <LazilyHydratedPanel suggestedQuestions={QUESTIONS} />
+      </I18nProvider>,
+    );
+    const panel = await screen.findByTestId('chat-panel');
+    expect(within(panel).getByRole('button', { name: QUESTIONS[0] })).toBeInTheDocument();
+    expect(within(panel).getByRole('textbox')).toBeInTheDocument();
+  });
+
   it('sends the typed question on Enter as { id, message, locale, source } and shows the streamed reply', async () => {
     const server = installServer({ history: null, reply: () => streamedReply(['Pro costs ', '**$12**', ' per seat.']) });
     const user = userEvent.setup();

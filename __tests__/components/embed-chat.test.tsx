@@ -100,7 +100,8 @@ describe('the embed page', () => {
   it('shows the host’s name, avatar, greeting and colour, without voice controls', async () => {
     installServer(() => reply('Hello'));
     const { container } = renderEmbed();
-    expect(screen.getByRole('heading', { level: 2, name: 'Ava' })).toBeInTheDocument();
+    // The panel is hydrated on its own (components/chat/chat-panel.tsx): it arrives a moment after the page.
+    expect(await screen.findByRole('heading', { level: 2, name: 'Ava' })).toBeInTheDocument();
     expect(container.querySelector('header img')?.getAttribute('src')).toBe('https://cdn.example/ava.png');
     expect(screen.getByText('Hi, I am Ava.')).toBeInTheDocument();
     expect((container.querySelector('main') as HTMLElement).style.getPropertyValue('--brand-light-500')).toBe('#ffeb3b');
@@ -157,7 +158,7 @@ describe('the embed page', () => {
   it('asks the host to close on Esc and on its close button, and the focus command focuses the message box', async () => {
     installServer(() => reply('Hi'));
     renderEmbed();
-    const input = screen.getByTestId('composer-input');
+    const input = await screen.findByTestId('composer-input');
     await waitFor(() => expect(input).toBeEnabled(), ENGINE_LOAD);
     fromHost({ type: 'focus' });
     await waitFor(() => expect(input).toHaveFocus());

@@ -1,7 +1,7 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SWRConfig } from 'swr';
-import { ChatPanel } from '@/components/chat/chat-panel';
+import { ChatPanel } from '@/components/chat/chat-panel-view';
 import { CONVERSATION_ID_KEY } from '@/components/chat/use-conversation-id';
 import { VOICE_PREFERENCE_KEY } from '@/components/voice/use-voice-conversation';
 import { I18nProvider } from '@/lib/i18n/provider';
