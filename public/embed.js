@@ -49,7 +49,7 @@
     (listeners[event] || []).slice().forEach(function (fn) {
       try {
         fn(detail);
-      } catch {
+      } catch (e) {
         console.error(e);
       }
     });

@@ -194,6 +194,21 @@ describe('the embed loader', () => {
     expect(win.dataLayer).toEqual([{ event: 'sales_agent_open' }, { event: 'sales_agent_close' }, { event: 'sales_agent_open' }, { event: 'sales_agent_close' }]);
   });
 
+  it("a host listener that throws is reported and does not stop the other listeners", () => {
+    const agent = load();
+    const seen: string[] = [];
+    const report = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const broken = new Error('host bug');
+    agent.on('open', () => {
+      throw broken;
+    });
+    agent.on('open', () => seen.push('second'));
+    agent.open();
+    expect(seen).toEqual(['second']);
+    expect(report).toHaveBeenCalledWith(broken);
+    report.mockRestore();
+  });
+
   it('accepts messages only from its own frame on the app origin, queues commands until ready, and relays known events', () => {
     const agent = load();
     const events: Array<[string, unknown]> = [];

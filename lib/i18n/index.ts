@@ -8,7 +8,7 @@ import { es } from './catalogues/es';
 import { fr } from './catalogues/fr';
 import { de } from './catalogues/de';
 import { ar } from './catalogues/ar';
-import { BUNDLED_LOCALES, fillPlaceholders, type Locale, type TranslationVars } from './locales';
+import { fillPlaceholders, type Locale, type TranslationVars } from './locales';
 
 export * from './locales';
 export type { MessageKey };
@@ -23,9 +23,9 @@ export function messagesFor(locale: Locale): Messages {
   return CATALOGUES[locale] ?? en;
 }
 
-/** What the client provider needs besides its bundle: nothing for a bundled locale, else the locale's catalogue. */
-export function clientMessagesFor(locale: Locale): Messages | undefined {
-  return BUNDLED_LOCALES.has(locale) ? undefined : messagesFor(locale);
+/** What the client provider gets with the page: the locale's catalogue, English for any key it lacks (none bundled). */
+export function clientMessagesFor(locale: Locale): Messages {
+  return locale === 'en' ? en : { ...en, ...messagesFor(locale) };
 }
 
 /** The message for `key` in `locale` (English if a locale ever lacks it), with `{name}` placeholders filled from `vars`. */

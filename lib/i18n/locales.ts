@@ -7,8 +7,6 @@ export const LOCALES = ['en', 'es', 'fr', 'de', 'ar'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'en';
 
-/** Locales whose messages ship inside the client bundle (the provider's fallback); others come with the page. */
-export const BUNDLED_LOCALES: ReadonlySet<Locale> = new Set<Locale>(['en', 'es']);
 
 /** Right-to-left locales: `<html dir="rtl">` and the logical CSS mirror the page. */
 export const RTL_LOCALES: ReadonlySet<Locale> = new Set<Locale>(['ar']);

@@ -1,18 +1,24 @@
 'use client';
 
 import { createContext, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
-import { en, type MessageKey } from './catalogues/en';
-import { es } from './catalogues/es';
+import type { MessageKey } from './catalogues/en';
 import { DEFAULT_LOCALE, fillPlaceholders, resolveLocale, type Locale, type TranslationVars } from './locales';
 
 /** `t(key, vars)` bound to one locale (the same shape as lib/i18n's Translate, without importing every catalogue). */
 type Translate = (key: MessageKey, vars?: TranslationVars) => string;
 type Messages = Partial<Record<MessageKey, string>>;
 
-// Only English (the fallback) and Spanish ship in the client bundle, as before; any other locale's messages come from
-// the server with the page (the layout passes `messages`), so each language costs a page only its own words.
-// (BUNDLED_LOCALES in ./locales names these two: keep them in step.)
-const BUNDLED: Partial<Record<Locale, Messages>> = { en, es };
+// No catalogue ships in the client bundle: the active locale's messages come from the server with the page (the layout
+// passes `messages`, with English filled in for any key a locale lacks), so a page pays only for its own words and the
+// first-load JavaScript none. Outside any provider (a component rendered on its own, in tests) the catalogues
+// registered with `registerFallbackMessages` answer.
+const FALLBACK: Partial<Record<Locale, Messages>> = {};
+
+/** Catalogues for components rendered outside a provider (tests register English and Spanish). */
+export function registerFallbackMessages(catalogues: Partial<Record<Locale, Messages>>): void {
+  Object.assign(FALLBACK, catalogues);
+}
+const fallbackFor = (locale: Locale): Messages => FALLBACK[locale] ?? FALLBACK[DEFAULT_LOCALE] ?? {};
 
 const LocaleContext = createContext<{ locale: Locale; messages: Messages } | null>(null);
 
@@ -32,7 +38,7 @@ const serverLocale = () => DEFAULT_LOCALE;
 export function I18nProvider({ locale, messages, children }: { locale?: string | null; messages?: Messages; children: ReactNode }) {
   const detected = useSyncExternalStore(subscribeToLanguage, browserLocale, serverLocale);
   const active = locale ? resolveLocale(locale) : detected;
-  const value = useMemo(() => ({ locale: active, messages: messages ?? BUNDLED[active] ?? en }), [active, messages]);
+  const value = useMemo(() => ({ locale: active, messages: messages ?? fallbackFor(active) }), [active, messages]);
   return <LocaleContext.Provider value={value}>{children}</LocaleContext.Provider>;
 }
 
@@ -47,6 +53,6 @@ export function useLocale(): Locale {
 export function useT(): Translate {
   const provided = useContext(LocaleContext);
   const detected = useSyncExternalStore(subscribeToLanguage, browserLocale, serverLocale);
-  const messages = provided?.messages ?? BUNDLED[detected] ?? en;
-  return useMemo<Translate>(() => (key, vars) => fillPlaceholders(messages[key] ?? en[key], vars), [messages]);
+  const messages = provided?.messages ?? fallbackFor(detected);
+  return useMemo<Translate>(() => (key, vars) => fillPlaceholders(messages[key] ?? fallbackFor(DEFAULT_LOCALE)[key] ?? key, vars), [messages]);
 }
