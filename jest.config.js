@@ -5,7 +5,7 @@ const nextJest = require('next/jest.js');
 const createJestConfig = nextJest({ dir: './' });
 
 // ESM-only packages that must be transformed (next/jest puts /node_modules/ first; we replace the list below).
-const esm = ['ai', '@ai-sdk', 'zod', 'next-auth', '@auth', 'jose', 'oauth4webapi', '@panva', 'markdown-to-jsx', 'swr', 'eventsource-parser', '@upstash', '@workflow', '@standard-schema', '@vercel'];
+const esm = ['ai', '@ai-sdk', 'zod', 'next-auth', '@auth', 'jose', 'oauth4webapi', '@panva', 'swr', 'eventsource-parser', '@upstash', '@workflow', '@standard-schema', '@vercel'];
 
 /** @type {import('jest').Config} */
 const config = {
