@@ -1,4 +1,4 @@
-// Summarises a V8 CPU profile (`node --cpu-prof`, e.g. `npm run bench:profile` or BENCH_NODE_OPTIONS="--cpu-prof
+// Summarises a V8 CPU profile (`node --cpu-prof`, e.g. scripts/bench/profile.mjs, or BENCH_NODE_OPTIONS="--cpu-prof
 // --cpu-prof-dir=…"): the top functions by self time, the self time by package, and the inclusive time of the app's
 // own functions. Frames of bundled server chunks (.next*/server/chunks/*.js) are mapped back to their sources through
 // the chunk's source map, so `ai`, `zod`, `next` and the app's own modules are told apart although Turbopack bundled

@@ -1,9 +1,9 @@
-// `npm run bench:profile`: CPU profiles of the app and of the Next.js floor (bench/floor-app) during bursts of chats
+// `node scripts/bench/profile.mjs`: CPU profiles of the app and of the Next.js floor (bench/floor-app) during bursts of chats
 // against the OpenAI stand-in, then their summaries (scripts/bench/profile-summary.mjs). The servers run as in
 // `npm run bench` (production build, Upstash bridge over a real redis-server, rate limits on). Each is started with
 // `--inspect` on a loopback port and profiled through the inspector's V8 profiler (what `node --cpu-prof` records)
 // only while the bursts run, after a warm-up: start-up and compilation stay out of the figures.
-//   node scripts/bench/profile.mjs [--chats=50] [--bursts=4] [--out=.tmp/profiles] [--ttft=200] [--interval=10] [--no-floor]
+//   node scripts/bench/profile.mjs [--chats=50] [--bursts=4] [--out=.tmp/profiles] [--ttft=200] [--interval=10] [--no-floor] [--no-build]
 // Writes <out>/app-<time>.cpuprofile and floor-<time>.cpuprofile (open them in Chrome DevTools or speedscope).
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
