@@ -10,11 +10,12 @@ import type { Passage } from '@/lib/sales/retrieval';
 import { sourcesForReply } from '@/lib/sales/sources';
 import { emptySalesState, LEAD_FIELDS } from '@/lib/sales/types';
 import { isUnclear } from '@/lib/sales/unclear';
+import { LOCALES } from '@/lib/i18n/locales';
 
 const kb = getKnowledgeBase();
 
 describe('fieldsAskedIn', () => {
-  it.each(LEAD_FIELDS.flatMap((field) => (['en', 'es'] as const).flatMap((locale) => [0, 1].map((times) => [field, locale, times] as const))))(
+  it.each(LEAD_FIELDS.flatMap((field) => LOCALES.flatMap((locale) => [0, 1].map((times) => [field, locale, times] as const))))(
     'reads the %s question (%s, asked %i times before)',
     (field, locale, times) => {
       expect(fieldsAskedIn(`Thanks!\n\n${questionFor(field, locale, times)}`)).toEqual([field]);
@@ -24,6 +25,19 @@ describe('fieldsAskedIn', () => {
   it('words the second ask differently and ignores statements', () => {
     expect(questionFor('timeline', 'en', 1)).not.toBe(questionFor('timeline', 'en', 0));
     expect(fieldsAskedIn('Your team of 25 fits Pro. Budget noted.')).toEqual([]);
+  });
+
+  it('reads the playbook’s French, German and Arabic questions inside a reply, in order, and nothing else', () => {
+    expect(fieldsAskedIn(`Merci, c’est noté. ${questionFor('timeline', 'fr')}\n\n${questionFor('email', 'fr', 1)}`)).toEqual(['timeline', 'email']);
+    expect(fieldsAskedIn(`Danke! ${questionFor('teamSize', 'de', 1)}`)).toEqual(['teamSize']);
+    // The reworded phone question is two question sentences; both read as the phone.
+    expect(fieldsAskedIn(questionFor('phone', 'ar', 1))).toEqual(['phone']);
+    expect(fieldsAskedIn(`شكرًا. ${questionFor('authority', 'ar')}`)).toEqual(['authority']);
+    for (const other of ['Voulez-vous voir une démo ?', 'Avez-vous d’autres questions ?', 'Möchten Sie eine Demo sehen?', 'Haben Sie noch Fragen?', 'هل تود رؤية عرض توضيحي؟', 'هل لديك أي أسئلة أخرى؟']) {
+      expect({ other, asked: fieldsAskedIn(other) }).toEqual({ other, asked: [] });
+    }
+    // A statement that repeats a question's words is not a question.
+    expect(fieldsAskedIn('Vous m’avez indiqué votre taille d’équipe : 12.')).toEqual([]);
   });
 });
 
@@ -44,8 +58,12 @@ describe('sourcesForReply', () => {
 });
 
 describe('reading the message', () => {
-  it.each(['asdkjh qwe', 'lkjsdf lkj zzq', '???'])('finds %p unclear', (text) => expect(isUnclear(text)).toBe(true));
-  it.each(['We use Jira heavily', '25', 'Hola', 'ok thanks', 'SSO?'])('finds %p clear', (text) => expect(isUnclear(text)).toBe(false));
+  it.each(['asdkjh qwe', 'lkjsdf lkj zzq', '???', 'asdfgh qwerty', 'مرحبا asdkjh qwe'])('finds %p unclear', (text) => expect(isUnclear(text)).toBe(true));
+  it.each([
+    'We use Jira heavily', '25', 'Hola', 'ok thanks', 'SSO?',
+    // Arabic is never keyboard mashing (no Latin vowels to find); nor are French and German words with their accents.
+    'اسمي مريم', 'ما حجم فريقي الذي ذكرته لك؟', 'نحن ١٢', '١٢', 'كم سعر Pro؟', 'Tschüss', 'Deutschland', 'Rechtsschutzversicherung', 'Je m’appelle Marie', 'Ich heiße Marie Koch',
+  ])('finds %p clear', (text) => expect(isUnclear(text)).toBe(false));
 
   it('recognises recall questions and the facts they ask about', () => {
     expect(recallQuestion('What did I say my team size was?')).toEqual(['teamSize']);

@@ -1,10 +1,18 @@
+import { fold } from '@/lib/sales/lead/text';
+import { questionFor } from '@/lib/sales/playbook';
 import { splitSentences } from '@/lib/sales/sentences';
-import type { LeadField } from '@/lib/sales/types';
+import type { SalesLocale } from '@/lib/sales/turn-state';
+import { LEAD_FIELDS, type LeadField } from '@/lib/sales/types';
+import { LOCALES } from '@/lib/i18n/locales';
 
 /**
  * Which lead fields a reply asks the prospect for, read from its questions. The brain records them after each reply
  * (from either agent's words), so a field is asked at most twice and never after it was answered; the evaluation
- * uses the same reading to check that. English and Spanish. Pure and client-safe.
+ * uses the same reading to check that. Pure and client-safe.
+ *
+ * Two readings: the playbook's own questions (questionFor, first and reworded ask, in every locale) recognised by
+ * their words, so a reply in French, German or Arabic counts exactly as the playbook wrote it; and, for the wordings
+ * an OpenAI agent writes itself, the English and Spanish phrases below.
  */
 
 const FIELD_QUESTIONS: [LeadField, RegExp][] = [
@@ -20,19 +28,64 @@ const FIELD_QUESTIONS: [LeadField, RegExp][] = [
   ['phone', /\b(phone|tel[eé]fono|what number|qu[eé] n[uú]mero)\b/i],
 ];
 
-/** The question sentences of a reply: ending in "?" or opening with "¿". */
+/** Share of a playbook question's distinctive words a reply's question must hold to be that question. */
+const MATCH_SHARE = 0.6;
+
+interface PlaybookQuestion {
+  field: LeadField;
+  /** The question sentence's words that no other field's question in its locale uses: what tells it apart. */
+  words: Set<string>;
+}
+
+let playbookQuestions: PlaybookQuestion[] | undefined;
+
+/** Every playbook question sentence (each field, first and reworded ask, each locale) by its distinctive words. */
+function playbook(): PlaybookQuestion[] {
+  if (playbookQuestions) return playbookQuestions;
+  const built: PlaybookQuestion[] = [];
+  for (const locale of LOCALES as readonly SalesLocale[]) {
+    // Sentence by sentence: "Would you like a call? If so, what number suits you?" reaches a reply as two questions.
+    const asked = LEAD_FIELDS.flatMap((field) =>
+      [0, 1].flatMap((times) => splitSentences(questionFor(field, locale, times)).map((sentence) => ({ field, words: wordsOf(sentence) }))),
+    );
+    for (const question of asked) {
+      const elsewhere = new Set(asked.filter((other) => other.field !== question.field).flatMap((other) => [...other.words]));
+      built.push({ field: question.field, words: new Set([...question.words].filter((word) => !elsewhere.has(word))) });
+    }
+  }
+  playbookQuestions = built.filter((question) => question.words.size > 0);
+  return playbookQuestions;
+}
+
+/** Folded words of a text (accents, hamza seats and punctuation off), short function words left out. */
+function wordsOf(text: string): Set<string> {
+  return new Set(fold(text).split(' ').filter((word) => word.length >= 3 && !/^\d+$/.test(word)));
+}
+
+function playbookFields(question: string): LeadField[] {
+  const words = wordsOf(question);
+  const fields: LeadField[] = [];
+  for (const entry of playbook()) {
+    const held = [...entry.words].filter((word) => words.has(word)).length;
+    if (held >= Math.min(2, entry.words.size) && held / entry.words.size >= MATCH_SHARE && !fields.includes(entry.field)) fields.push(entry.field);
+  }
+  return fields;
+}
+
+/** The question sentences of a reply: ending in "?" (or the Arabic "؟") or opening with "¿". */
 export function questionSentences(reply: string): string[] {
   return reply
     .split('\n')
     .flatMap((line) => splitSentences(line.replace(/^\s*[-*]\s+/, '')))
-    .filter((sentence) => /\?\s*\**\s*$/.test(sentence) || /^\s*¿/.test(sentence));
+    .filter((sentence) => /[?؟]\s*\**\s*$/u.test(sentence) || /^\s*¿/.test(sentence));
 }
 
 /** The lead fields the reply's questions ask for, in the order asked. */
 export function fieldsAskedIn(reply: string): LeadField[] {
   const asked: LeadField[] = [];
   for (const question of questionSentences(reply)) {
-    for (const [field, pattern] of FIELD_QUESTIONS) if (pattern.test(question) && !asked.includes(field)) asked.push(field);
+    const found = [...FIELD_QUESTIONS.filter(([, pattern]) => pattern.test(question)).map(([field]) => field), ...playbookFields(question)];
+    for (const field of found) if (!asked.includes(field)) asked.push(field);
   }
   return asked;
 }

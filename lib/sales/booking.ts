@@ -106,6 +106,47 @@ const ADJUST_WORDS: Record<AdjustReason, string> = {
   taken: 'is already taken',
 };
 
+/**
+ * The calendar invite's title and description, in the prospect's language: the .ics is what they download from the
+ * booking card (and what the invite e-mail attaches), so it is shown to them, unlike the tool messages for the model.
+ */
+const INVITE_TEXT: Record<SalesLocale, { summary: (company: string) => string; description: (minutes: number, company: string, when: string) => string; sales: string }> = {
+  en: {
+    summary: (company) => `${company} demo`,
+    description: (minutes, company, when) => `A ${minutes}-minute call with the ${company} sales team (${when}).`,
+    sales: 'Sales',
+  },
+  es: {
+    summary: (company) => `Demo de ${company}`,
+    description: (minutes, company, when) => `Una llamada de ${minutes} minutos con el equipo comercial de ${company} (${when}).`,
+    sales: 'Ventas',
+  },
+  fr: {
+    summary: (company) => `Démo ${company}`,
+    description: (minutes, company, when) => `Un appel de ${minutes} minutes avec l’équipe commerciale de ${company} (${when}).`,
+    sales: 'Ventes',
+  },
+  de: {
+    summary: (company) => `${company}-Demo`,
+    description: (minutes, company, when) => `Ein ${minutes}-minütiges Gespräch mit dem Vertriebsteam von ${company} (${when}).`,
+    sales: 'Vertrieb',
+  },
+  ar: {
+    summary: (company) => `عرض توضيحي لـ ${company}`,
+    description: (minutes, company, when) => `مكالمة مدتها ${minutes} دقيقة مع فريق مبيعات ${company} (${when}).`,
+    sales: 'المبيعات',
+  },
+};
+
+function inviteText(locale: SalesLocale, company: string, minutes: number, when: string): { summary: string; description: string } {
+  const text = INVITE_TEXT[locale];
+  return { summary: text.summary(company), description: text.description(minutes, company, when) };
+}
+
+function organizerName(locale: SalesLocale, company: string): string {
+  return locale === 'ar' ? `${INVITE_TEXT.ar.sales} ${company}` : `${company} ${INVITE_TEXT[locale].sales}`;
+}
+
 /** Times are offered on the half hour when the agent proposes one. */
 const SLOT_MINUTES = 30;
 /** How far ahead a slot is looked for before giving up (a policy with working days always finds one sooner). */
@@ -181,9 +222,8 @@ export function createBooking(request: BookingRequest): BookingResult {
       stamp: now,
       start: chosen.start,
       durationMinutes: policy.durationMinutes,
-      summary: `${kb.company.name} demo`,
-      description: `A ${policy.durationMinutes}-minute call with the ${kb.company.name} sales team (${localLabel}).`,
-      organizer: { name: `${kb.company.name} Sales`, email: kb.company.salesEmail },
+      ...inviteText(request.locale ?? 'en', kb.company.name, policy.durationMinutes, localLabel),
+      organizer: { name: organizerName(request.locale ?? 'en', kb.company.name), email: kb.company.salesEmail },
       attendee: { email },
     }),
     createdAt: now,

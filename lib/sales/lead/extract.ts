@@ -13,7 +13,7 @@ import {
   type Extracted,
   type PatternContext,
 } from '@/lib/sales/lead/patterns';
-import { isQuestion, numbersIn, parseCount, re, statementPrefix } from '@/lib/sales/lead/text';
+import { isQuestion, numbersIn, parseCount, re, statementPrefix, westernDigits } from '@/lib/sales/lead/text';
 import { sentenceSpans } from '@/lib/sales/sentences';
 import type { LeadFact, LeadField } from '@/lib/sales/types';
 
@@ -53,34 +53,36 @@ export function extractLeadFacts(input: ExtractLeadInput): LeadFacts {
   };
 
   spans.forEach((span, index) => {
-    const sentence = span.text;
+    // Read with Western digits ("نحن ١٢" is 12); the evidence stays the prospect's sentence as written.
+    const evidence = span.text;
+    const sentence = westernDigits(evidence);
     // Contact details are the prospect's own even inside a question ("can you send it to ana@acme.com?").
-    offer('email', extractEmail(sentence), sentence);
-    offer('phone', extractPhone(sentence), sentence);
+    offer('email', extractEmail(sentence), evidence);
+    offer('phone', extractPhone(sentence), evidence);
     const question = isQuestion(sentence);
     const statement = question ? statementPrefix(sentence) : sentence;
     if (question) {
       // A question about us is never a statement of budget, need or timeline; a seat count in it is only a hint.
       const hint = extractTeamSize(sentence.slice(statement.length));
-      if (hint) offer('teamSize', { value: hint.value, confidence: QUESTION_HINT_CONFIDENCE }, sentence);
+      if (hint) offer('teamSize', { value: hint.value, confidence: QUESTION_HINT_CONFIDENCE }, evidence);
     }
     if (statement.trim() === '') return;
-    offer('name', extractName(statement, context, index === spans.length - 1), sentence);
-    offer('company', extractCompany(statement, context), sentence);
+    offer('name', extractName(statement, context, index === spans.length - 1), evidence);
+    offer('company', extractCompany(statement, context), evidence);
     const role = extractRole(statement);
-    offer('role', role, sentence);
-    offer('teamSize', extractTeamSize(statement), sentence);
-    offer('budget', extractBudget(statement), sentence);
-    offer('authority', extractAuthority(statement, role?.value), sentence);
-    offer('need', extractNeed(statement), sentence);
-    offer('timeline', extractTimeline(statement), sentence);
+    offer('role', role, evidence);
+    offer('teamSize', extractTeamSize(statement), evidence);
+    offer('budget', extractBudget(statement), evidence);
+    offer('authority', extractAuthority(statement, role?.value), evidence);
+    offer('need', extractNeed(statement), evidence);
+    offer('timeline', extractTimeline(statement), evidence);
   });
 
   const asked = input.askedField;
   // A message that states other facts ("my email is ana@acme.com") is answering something else, not our question.
   const otherFacts = Object.keys(found).some((field) => field !== asked);
   if (asked && !otherFacts && (!found[asked] || (found[asked]?.confidence ?? 0) < 0.5)) {
-    const answer = bareAnswer(asked, input.text, context);
+    const answer = bareAnswer(asked, westernDigits(input.text), context);
     const evidence = spans[0]?.text;
     if (answer && evidence) found[asked] = { ...answer, evidence };
   }
@@ -102,22 +104,48 @@ export function extractLeadFacts(input: ExtractLeadInput): LeadFacts {
 /** Replies that answer nothing: never stored as a value. */
 const NON_ANSWER = re(
   "^(?:not sure|unsure|no idea|i don'?t know|don'?t know|dunno|maybe|perhaps|it depends|depends|n/a|none|nothing|skip|" +
-    "rather not say|prefer not to say|no sé|no lo sé|ni idea|quizás|quizá|tal vez|depende|ok|okay|sure|thanks|thank you|gracias|hmm+|hm+)\\b",
+    "rather not say|prefer not to say|no sé|no lo sé|ni idea|quizás|quizá|tal vez|depende|ok|okay|sure|thanks|thank you|gracias|hmm+|hm+|" +
+    "(?:i'?m |i’m |we'?re |we’re )?just (?:looking|browsing)|solo (?:estoy )?mirando|je (?:regarde|jette un œil) (?:juste|seulement)|je ne fais que regarder|" +
+    'ich schaue (?:nur|mich nur um)|wir schauen (?:nur|uns nur um)|أتصفح فقط|اتصفح فقط|أتفرج فقط|اتفرج فقط|' +
+    "je ne sais pas|je sais pas|aucune idée|peut-être|ça dépend|pas sûr|pas sûre|d['’]accord|merci|" +
+    'weiß nicht|weiss nicht|keine ahnung|vielleicht|kommt drauf an|danke|' +
+    'لا أعرف|لا اعرف|لست متأكد|لست متأكدة|ربما|يعتمد|شكرا|شكرًا|حسنا|حسنًا)\\b',
 );
-const NAME_PREFIX = re("^(?:it'?s|it’s|i'?m|i’m|i am|my name is|name's|soy|me llamo|mi nombre es|this is)\\s+");
-const COMPANY_PREFIX = re("^(?:it'?s|it’s|we'?re|we’re|we are|at|i work (?:at|for)|the company is|company is|somos|es|en|trabajo en)\\s+");
-const ROLE_PREFIX = re("^(?:i'?m|i’m|i am|soy)\\s+(?:the |a |an |el |la |un |una )?");
-const NOT_A_NAME = new Set(['yes', 'no', 'nope', 'yeah', 'sí', 'si', 'hello', 'hi', 'hey', 'hola', 'why', 'what', 'later']);
-const YES_ME = re("^(?:yes|yeah|yep|yup|correct|me|i do|i am|i will|that'?s me|that’s me|that would be me|that'd be me|myself|sí|si|yo|soy yo|claro)\\b");
+const NAME_PREFIX = re(
+  "^(?:it'?s|it’s|i'?m|i’m|i am|my name is|name's|soy|me llamo|mi nombre es|this is|je m['’]appelle|je suis|moi c['’]est|c['’]est|mon nom est|" +
+    'ich heiße|ich heisse|ich bin|mein name ist|hier ist|اسمي|إسمي|أنا|انا)\\s+',
+);
+const COMPANY_PREFIX = re(
+  "^(?:it'?s|it’s|we'?re|we’re|we are|at|i work (?:at|for)|the company is|company is|somos|es|en|trabajo en|c['’]est|chez|je travaille (?:chez|pour)|" +
+    'nous sommes|ich arbeite (?:bei|für)|bei|wir sind|das ist|أعمل في|اعمل في|أعمل لدى|اعمل لدى|في|لدى|من شركة|شركة)\\s+',
+);
+const ROLE_PREFIX = re("^(?:i'?m|i’m|i am|soy|je suis|ich bin|أنا|انا)\\s+(?:the |a |an |el |la |un |una |le |l['’]|une |der |die |ein |eine )?");
+const NOT_A_NAME = new Set(
+  ['yes', 'no', 'nope', 'yeah', 'sí', 'si', 'hello', 'hi', 'hey', 'hola', 'why', 'what', 'later', 'oui', 'non', 'bonjour', 'salut', 'merci', 'ja', 'nein', 'hallo', 'danke', 'نعم', 'لا', 'مرحبا', 'شكرا', 'أهلا', 'اهلا'],
+);
+const YES_ME = re(
+  "^(?:yes|yeah|yep|yup|correct|me|i do|i am|i will|that'?s me|that’s me|that would be me|that'd be me|myself|sí|si|yo|soy yo|claro|" +
+    "oui|moi|c['’]est moi|moi-même|ja|ich|das bin ich|ich selbst|نعم|أنا|انا|أنا من يقرر)\\b",
+);
 const SOMEONE_ELSE = re(
   "^(?:no|nope|not me|not really|my (?:boss|manager|ceo|cfo|cto|director|team|founder|partner)|someone else|the (?:ceo|cfo|cto|board|founder|owner)|" +
-    'mi jefe|mi jefa|otra persona|el director|la dirección)\\b',
+    "mi jefe|mi jefa|otra persona|el director|la dirección|non|mon (?:patron|chef|directeur|manager)|ma (?:patronne|cheffe|directrice|direction)|quelqu['’]un d['’]autre|" +
+    'nein|mein (?:chef|vorgesetzter|geschäftsführer)|meine (?:chefin|vorgesetzte|geschäftsführerin|geschäftsführung)|jemand anderes|jemand anders|' +
+    'لا|مديري|رئيسي|شخص آخر|الإدارة|الادارة)\\b',
 );
 
 /** A short reply to the question we just asked, taken at a lower confidence than an explicit statement. */
 
-const TIME_CUE =
-  /\d|\b(asap|soon|now|today|tomorrow|week|weeks|month|months|quarter|year|q[1-4]|spring|summer|autumn|fall|winter|end of|next|this|by|within|before|after|immediately|urgent|later|january|february|march|april|may|june|july|august|september|october|november|december|mes|meses|semana|semanas|a[nñ]o|trimestre|pronto|ya|ahora|antes|despu[eé]s|pr[oó]xim[oa]|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\b/i;
+const TIME_CUE = re(
+  '\\d|\\b(?:asap|soon|now|today|tomorrow|week|weeks|month|months|quarter|year|q[1-4]|spring|summer|autumn|fall|winter|end of|next|this|by|within|before|after|immediately|urgent|later|' +
+    'january|february|march|april|may|june|july|august|september|october|november|december|mes|meses|semana|semanas|a[nñ]o|trimestre|pronto|ya|ahora|antes|despu[eé]s|pr[oó]xim[oa]|' +
+    'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|' +
+    "mois|semaines?|année|années|bientôt|maintenant|aujourd['’]hui|demain|prochaine?|fin|avant|après|dès|d['’]ici|vite|" +
+    'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|' +
+    'monat|monate[n]?|woche[n]?|jahr|jahres|quartal|bald|jetzt|heute|morgen|nächste[nmsr]?|ende|bis|vor|nach|sofort|später|' +
+    'januar|februar|märz|juni|juli|oktober|dezember|' +
+    'شهر|أشهر|اشهر|شهور|أسبوع|اسبوع|أسابيع|سنة|العام|الربع|القادم|المقبل|قريبا|قريبًا|الآن|الان|اليوم|غدا|غدًا|قبل|بعد|خلال|نهاية|فورا|فورًا)\\b',
+);
 
 function bareAnswer(field: LeadField, text: string, context: PatternContext): Extracted | undefined {
   const answer = tidy(text.trim());
@@ -126,7 +154,7 @@ function bareAnswer(field: LeadField, text: string, context: PatternContext): Ex
   const short = words.length <= 8;
   switch (field) {
     case 'name': {
-      const name = tidy(answer.replace(NAME_PREFIX, '').replace(re('\\s+(?:here|aquí)$'), ''));
+      const name = tidy(answer.replace(NAME_PREFIX, '').replace(re('\\s+(?:here|aquí|ici|hier)$'), ''));
       const parts = name.split(/\s+/);
       if (parts.length > 3 || !parts.every((part) => /^[\p{L}][\p{L}'’.-]*$/u.test(part))) return undefined;
       if (NOT_A_NAME.has(parts[0]?.toLowerCase() ?? '') || context.ownNames.has(name.toLowerCase())) return undefined;
@@ -151,7 +179,8 @@ function bareAnswer(field: LeadField, text: string, context: PatternContext): Ex
       // "We use Jira heavily" after "when?" changes the subject: an answer about time has a word about time.
       return words.length <= 6 && TIME_CUE.test(answer) ? { value: answer, confidence: 0.55 } : undefined;
     case 'need':
-      return words.length >= 3 ? { value: answer, confidence: 0.55 } : undefined;
+      // "Je m'appelle Marie…" after "what are you hoping to solve?" introduces the prospect; it is not their need.
+      return words.length >= 3 && !NAME_PREFIX.test(answer) && !COMPANY_PREFIX.test(answer) ? { value: answer, confidence: 0.55 } : undefined;
     case 'authority':
       if (SOMEONE_ELSE.test(answer)) return { value: 'needs approval', confidence: 0.6 };
       if (YES_ME.test(answer)) return { value: 'decision maker', confidence: 0.6 };

@@ -1,4 +1,4 @@
-import { digitsOf, fold, numbersIn } from '@/lib/sales/lead/text';
+import { digitsOf, fold, numbersIn, re } from '@/lib/sales/lead/text';
 import { EMAIL } from '@/lib/sales/lead/patterns';
 import type { LeadFacts } from '@/lib/sales/lead/extract';
 import { splitSentences } from '@/lib/sales/sentences';
@@ -69,7 +69,10 @@ export function scoreLead(lead: Pick<LeadRecord, 'fields'>): LeadScore {
   return { score: Math.min(100, score), reasons };
 }
 
-const CORRECTION = /\b(?:actually|sorry|correction|i meant|i mean|make that|rather|instead|my new|updated?|changed|en realidad|perdón|perdon|corrijo|mejor dicho|quise decir)\b/i;
+const CORRECTION = re(
+  '\\b(?:actually|sorry|correction|i meant|i mean|make that|rather|instead|my new|updated?|changed|en realidad|perdón|perdon|corrijo|mejor dicho|quise decir|' +
+    'en fait|plutôt|pardon|je voulais dire|rectification|eigentlich|korrektur|ich meinte|vielmehr|عفوا|عفوًا|أقصد|اقصد|تصحيح)\\b',
+);
 
 /**
  * Folds new facts into the lead. A new value wins when it is at least as confident as the stored one, or when the
@@ -107,9 +110,10 @@ function sameValue(a: string | number, b: string | number): boolean {
 
 /** Words that carry no identity in a value ("$5k a month" is proven by its number, not by "a month"). */
 const FILLER = new Set(
-  'the and for our with per month monthly year yearly annual annually seat seats user users dollars dollar usd eur euro euros about around roughly approximately budget people team mes año'.split(
-    ' ',
-  ),
+  (
+    'the and for our with per month monthly year yearly annual annually seat seats user users dollars dollar usd eur euro euros about around roughly approximately budget people team mes año ' +
+    'par mois ans personnes utilisateurs environ pro monat jahr personen nutzer etwa شهر سنة شخص اشخاص مستخدم حوالي'
+  ).split(' '),
 );
 
 /**
@@ -199,37 +203,62 @@ const MONTH_INDEX: Record<string, number> = {
   may: 4, mayo: 4, jun: 5, june: 5, junio: 5, jul: 6, july: 6, julio: 6, aug: 7, august: 7, agosto: 7, sep: 8, sept: 8,
   september: 8, septiembre: 8, setiembre: 8, oct: 9, october: 9, octubre: 9, nov: 10, november: 10, noviembre: 10,
   dec: 11, december: 11, diciembre: 11,
+  janvier: 0, januar: 0, fevrier: 1, februar: 1, mars: 2, marz: 2, maerz: 2, avril: 3, mai: 4, juin: 5, juni: 5,
+  juillet: 6, juli: 6, aout: 7, septembre: 8, octobre: 9, oktober: 9, novembre: 10, decembre: 11, dezember: 11,
 };
 const AMOUNT_WORDS: Record<string, number> = {
-  a: 1, an: 1, one: 1, un: 1, una: 1, two: 2, dos: 2, three: 3, tres: 3, four: 4, cuatro: 4, six: 6, seis: 6,
-  'a few': 3, 'a couple of': 2, unos: 3, unas: 3, 'unos pocos': 3,
+  'a couple of': 2, 'a few': 3, 'unos pocos': 3, 'ein paar': 3, quelques: 3, a: 1, an: 1, one: 1, un: 1, una: 1, une: 1, einem: 1, einer: 1,
+  two: 2, dos: 2, deux: 2, zwei: 2, three: 3, tres: 3, trois: 3, drei: 3, four: 4, cuatro: 4, quatre: 4, vier: 4, six: 6, seis: 6, sechs: 6,
+  unos: 3, unas: 3,
+};
+/** Months per unit, in the folded spelling monthsAhead reads ("días" → "dias", "أشهر" → "اشهر"). */
+const UNIT_MONTHS: Record<string, number> = {
+  days: 0, day: 0, dias: 0, dia: 0, jours: 0, jour: 0, tagen: 0, tage: 0, tag: 0, ايام: 0, يوم: 0,
+  weeks: 1 / 4.35, week: 1 / 4.35, semanas: 1 / 4.35, semana: 1 / 4.35, semaines: 1 / 4.35, semaine: 1 / 4.35, wochen: 1 / 4.35, woche: 1 / 4.35,
+  اسابيع: 1 / 4.35, اسبوع: 1 / 4.35,
+  months: 1, month: 1, meses: 1, mes: 1, mois: 1, monaten: 1, monate: 1, monat: 1, اشهر: 1, شهور: 1, شهر: 1,
+  quarters: 3, quarter: 3, trimestres: 3, trimestre: 3, quartale: 3, quartal: 3,
+};
+/** Timeline phrases by how soon they are, folded as fold() leaves them (no accents, no hamza seats), in five languages. */
+const SOON = {
+  now:
+    'asap|a\\.s\\.a\\.p|soon as possible|right away|immediately|urgent\\w*|cuanto antes|antes posible|ya mismo|de inmediato|this (?:week|month)|esta semana|este mes|' +
+    'end of (?:the |this )?month|fin(?:ales)? de mes|des que possible|au plus vite|le plus (?:vite|tot) possible|tout de suite|immediatement|cette semaine|ce mois(?: ci)?|' +
+    'fin du mois|so schnell wie moglich|schnellstmoglich|moglichst bald|sofort|umgehend|diese[nmsr]? (?:monat|woche)|ende des monats|' +
+    'اقرب وقت|اسرع وقت|باسرع وقت|فورا|حالا|هذا الشهر|هذا الاسبوع|نهاية الشهر',
+  oneMonth:
+    'next (?:week|month|few weeks)|(?:mes|semana) que viene|proxim[oa] (?:mes|semana)|(?:mois|semaine) prochaine?|prochaine? (?:mois|semaine)|' +
+    'nachste[nmsr]? (?:monat|woche)|(?:الشهر|الاسبوع) (?:القادم|المقبل)',
+  thisQuarter: 'this quarter|este trimestre|end of (?:the |this )?quarter|next few months|ce trimestre|fin du trimestre|diese[nmsr]? quartal|هذا الربع',
+  nextQuarter: 'next quarter|trimestre que viene|proximo trimestre|trimestre prochain|prochain trimestre|nachste[nmsr]? quartal|الربع (?:القادم|المقبل)',
+  endOfYear:
+    'end of (?:the |this )?year|this year|este ano|fin(?:ales)? de ano|fin de l annee|fin d annee|cette annee|ende des jahres|jahresende|dieses jahr|' +
+    'نهاية (?:العام|السنة)|هذا العام|هذه السنة',
+  nextYear: 'next year|ano que viene|proximo ano|annee prochaine|an prochain|prochaine annee|nachste[nmsr]? jahr|(?:العام|السنة) (?:القادم|المقبل|القادمة|المقبلة)',
 };
 
 /** How many months away a stated timeline is, counted from when it was said; undefined when it cannot be told. */
 export function monthsAhead(timeline: string, saidAt: number): number | undefined {
-  const text = timeline.toLowerCase();
+  const text = fold(timeline);
   const month = new Date(saidAt).getUTCMonth();
-  if (/asap|a\.s\.a\.p|soon as possible|right away|immediately|urgent|cuanto antes|antes posible|ya mismo|de inmediato|this (?:week|month)|esta semana|este mes|end of (?:the |this )?month|fin(?:ales)? de mes/.test(text)) return 0;
-  if (/next (?:week|month|few weeks)|(?:mes|semana) que viene|próxim[oa] (?:mes|semana)/.test(text)) return 1;
-  if (/this quarter|este trimestre|end of (?:the |this )?quarter|next few months/.test(text)) return 3;
-  if (/next quarter|trimestre que viene|próximo trimestre/.test(text)) return 4;
-  if (/end of (?:the |this )?year|this year|este año|fin(?:ales)? de año/.test(text)) return 11 - month;
-  if (/next year|año que viene|próximo año/.test(text)) return 12;
-  const span = /(\d+|a couple of|a few|unos pocos|an?|one|two|three|four|six|un|una|dos|tres|cuatro|seis|unos|unas) (day|week|month|quarter|día|dia|semana|mes)/.exec(text);
+  const has = (pattern: string) => re(`\\b(?:${pattern})\\b`).test(text);
+  if (has(SOON.now)) return 0;
+  if (has(SOON.oneMonth)) return 1;
+  if (has(SOON.thisQuarter)) return 3;
+  if (has(SOON.nextQuarter)) return 4;
+  if (has(SOON.endOfYear)) return 11 - month;
+  if (has(SOON.nextYear)) return 12;
+  const span = re(`\\b(\\d+|${Object.keys(AMOUNT_WORDS).join('|')}) (${Object.keys(UNIT_MONTHS).join('|')})\\b`).exec(text);
   if (span?.[1] && span[2]) {
     const amount = Number(span[1]) || AMOUNT_WORDS[span[1]] || 1;
-    const unit = span[2];
-    if (unit.startsWith('d')) return 0;
-    if (unit.startsWith('w') || unit.startsWith('s')) return Math.floor(amount / 4.35);
-    if (unit.startsWith('q')) return amount * 3;
-    return amount;
+    return Math.floor(amount * (UNIT_MONTHS[span[2]] ?? 1));
   }
   const quarter = /q([1-4])/.exec(text)?.[1];
   if (quarter) {
     const start = (Number(quarter) - 1) * 3;
     return month >= start && month < start + 3 ? 0 : (start - month + 12) % 12;
   }
-  const named = Object.keys(MONTH_INDEX).find((name) => new RegExp(`\\b${name}\\b`).test(text));
+  const named = Object.keys(MONTH_INDEX).find((name) => re(`\\b${name}\\b`).test(text));
   if (named !== undefined) return ((MONTH_INDEX[named] ?? month) - month + 12) % 12;
   return undefined;
 }

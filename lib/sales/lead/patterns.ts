@@ -1,8 +1,10 @@
+import { extractArabicCompany, extractArabicName } from '@/lib/sales/lead/arabic';
 import { COUNT, leadingCapitalised, parseCount, re } from '@/lib/sales/lead/text';
 
 /**
  * One extractor per lead field, each reading ONE statement sentence (never a question: extract.ts decides what a
- * statement is). Returns the normalised value and a confidence. English and Spanish. Pure and client-safe.
+ * statement is). Returns the normalised value and a confidence. English, Spanish, French and German here; Arabic names
+ * and companies, which have no capital letters to find them by, in arabic.ts. Pure and client-safe.
  *
  * Confidence scale used throughout: 0.95 pattern-certain (an email), 0.85 explicit self-statement ("my name is…"),
  * 0.7–0.8 a clear but looser phrasing, 0.5–0.65 a bare answer to our question or an inference, 0.4 a hint inside a
@@ -49,15 +51,32 @@ const NOT_NAMES = new Set(
     'responsible working planning thinking considering evaluating comparing hoping really very so excited frustrated ' +
     'tired busy free available open aware familiar able unable english spanish american british mexican buscando ' +
     'interesado interesada encargado encargada nuevo nueva de del el la un una yes no hi hello hey thanks thank ' +
-    "and y but pero i i'm im from at for with to"
+    "and y but pero i i'm im from at for with to " +
+    // French and German: function words, and what follows "je suis" / "ich bin" without being a name.
+    'je j moi suis et ou nous vous du des le les l chez pour avec dans sur au aux ici aussi très intéressé intéressée ' +
+    'nouveau nouvelle content contente ravi ravie désolé désolée responsable directeur directrice fondateur fondatrice ' +
+    'gérant gérante commercial commerciale bonjour salut merci oui non ich wir bin und oder bei von aus für mit im am zum zur ' +
+    'der die das den dem ein eine einer neu neue hier auch sehr interessiert froh gerade leider verantwortlich zuständig ' +
+    'kunde kundin teil chef chefin leiter leiterin gründer gründerin inhaber inhaberin geschäftsführer geschäftsführerin ' +
+    'entwickler entwicklerin berater beraterin hallo danke ja nein'
   ).split(' '),
 );
 const NAME_INTROS = [
-  re("\\b(?:my name is|my name's|name is|call me|me llamo|mi nombre es)\\s+(.+)"),
-  re("\\b(?:i'm|i’m|im|i am|soy)\\s+(.+)"),
-  re('^(?:(?:hi|hello|hey|hola|good morning|buenos días|buenas)[,!]?\\s+)?(?:this is|aquí|aqui|habla)\\s+(.+)'),
+  re(
+    "\\b(?:my name is|my name's|name is|call me|me llamo|mi nombre es|je m['’]appelle|mon nom est|mon nom c['’]est|" +
+      'ich hei(?:ß|ss)e|mein name ist|mein name lautet)\\s+(.+)',
+  ),
+  re("\\b(?:i'm|i’m|im|i am|soy|je suis|ich bin)\\s+(.+)"),
+  re(
+    '^(?:(?:hi|hello|hey|hola|good morning|buenos días|buenas|bonjour|salut|hallo|guten tag)[,!]?\\s+)?' +
+      "(?:this is|aquí|aqui|habla|ici|c['’]est|moi,? c['’]est|hier ist|hier spricht)\\s+(.+)",
+  ),
 ];
-const SIGN_OFF = re('^(?:thanks|thank you|cheers|best|best regards|regards|kind regards|thx|gracias|saludos|un saludo|atentamente)[,!.]?\\s+(.+)$');
+const GERMAN = re('[äöüß]|\\b(?:ich|wir|und|der|die|das|ist|bei|mit|unser|unsere|liegt|sind|haben|pro|jahr|monat|team)\\b');
+const SIGN_OFF = re(
+  '^(?:thanks|thank you|cheers|best|best regards|regards|kind regards|thx|gracias|saludos|un saludo|atentamente|' +
+    'merci|cordialement|bien cordialement|bien à vous|danke|vielen dank|viele grüße|beste grüße|liebe grüße|mit freundlichen grüßen|grüße)[,!.]?\\s+(.+)$',
+);
 const NAME_HERE = re('^(?:(?:hi|hello|hey|hola)[,!]?\\s+)?(.+?)\\s+(?:here|aquí|aqui)\\b');
 
 /**
@@ -98,6 +117,8 @@ export function extractName(sentence: string, context: PatternContext, messageEn
   if (introduced) return { value: introduced.name, confidence: 0.75 };
   for (const [index, pattern] of NAME_INTROS.entries()) {
     for (const match of sentence.matchAll(new RegExp(pattern.source, `${pattern.flags}g`))) {
+      // "im" is a lazy "I'm" in English but "in the" in German ("Budget im Monat"): not an introduction there.
+      if (/^im\s/i.test(match[0]) && GERMAN.test(sentence)) continue;
       const explicit = index === 0;
       const name = nameFrom(match[1] ?? '', context, explicit);
       if (name) return { value: name, confidence: explicit ? 0.9 : 0.8 };
@@ -110,7 +131,7 @@ export function extractName(sentence: string, context: PatternContext, messageEn
   const signOff = messageEnd ? SIGN_OFF.exec(sentence)?.[1] : undefined;
   const signed = signOff ? nameFrom(signOff, context, false) : undefined;
   if (signed && signOff && signed.length >= signOff.replace(/[.!]$/, '').trim().length) return { value: signed, confidence: 0.7 };
-  return undefined;
+  return extractArabicName(sentence, context);
 }
 
 function nameFrom(rest: string, context: PatternContext, explicit: boolean): string | undefined {
@@ -129,16 +150,30 @@ const ROLE_SOURCE =
   'head of [\\p{L}&]+(?: [\\p{L}&]+)?|director(?:a)?(?: of [\\p{L}&]+| de [\\p{L}&]+)?|(?:[\\p{L}-]+ )?manager|' +
   '(?:co-?)?founder|owner|(?:senior |lead |software |staff )?(?:engineer|developer)|team lead|tech lead|' +
   'consultant|president|partner|(?:it |system |systems )?admin(?:istrator)?|(?:[\\p{L}-]+ )?lead|' +
-  'jef[ea] de [\\p{L}]+|gerente(?: de [\\p{L}]+)?|(?:co-?)?fundador(?:a)?|responsable de [\\p{L}]+|dueñ[oa]|socio|socia)';
+  'jef[ea] de [\\p{L}]+|gerente(?: de [\\p{L}]+)?|(?:co-?)?fundador(?:a)?|dueñ[oa]|socio|socia|' +
+  // French
+  "(?:directeur|directrice)(?: (?:général|générale|commercial|commerciale|technique|financier|financière|marketing|des ventes|du marketing|des opérations))?|" +
+  "responsable (?:des |du |de la |de l['’]|de |d['’])?[\\p{L}]+|(?:co-?)?(?:fondateur|fondatrice)|pdg|dg|dsi|drh|gérant(?:e)?|" +
+  "chef (?:de projet|d['’]équipe|de produit|des ventes)|ingénieur(?:e)?|développeur|développeuse|" +
+  // German
+  '(?:geschäftsführer|gründer|mitgründer|inhaber|teamleiter|abteilungsleiter|projektleiter|vertriebsleiter|marketingleiter|' +
+  'it-leiter|leiter|entwickler|berater|prokurist)(?:in)?(?: (?:des|der) [\\p{L}-]+)?|vorstand|' +
+  // Arabic
+  '(?:ال)?(?:مدير|مديرة|رئيس|رئيسة)(?: (?:ال)?(?:تنفيذي|تنفيذية|تقني|تقنية|مالي|مالية)| المبيعات| التسويق| العمليات| المشروع| المشاريع| قسم [\\p{L}]+| فريق [\\p{L}]+)?|' +
+  '(?:ال)?(?:مؤسس|مؤسسة|مهندس|مهندسة|مطور|مطورة)|(?:ال)?شريك المؤسس|صاحب الشركة|صاحبة الشركة|(?:ال)?مسؤول(?:ة)? (?:عن )?[\\p{L}]+)';
 const ROLE_ONLY = re(`^${ROLE_SOURCE}$`);
 const ROLE_INTROS = [
-  re(`\\b(?:i'm|i’m|im|i am|as|my role is|my title is|i work as|soy|como|trabajo como)\\s+(?:the|a|an|el|la|un|una|our)?\\s*(${ROLE_SOURCE})(?![\\p{L}])`),
-  re(`^(?:[\\p{L}]+,\\s*)?(${ROLE_SOURCE})\\s+(?:here|at|of|aquí|en|de)\\b`),
-  re(`,\\s*(?:the|our|el|la)\\s+(${ROLE_SOURCE})(?![\\p{L}])`),
+  re(
+    "\\b(?:i'm|i’m|im|i am|as|my role is|my title is|i work as|soy|como|trabajo como|je suis|je travaille comme|en tant que|mon poste est|" +
+      `mon rôle est|ich bin|ich arbeite als|als|meine position ist|meine rolle ist|أنا|انا|بصفتي|منصبي)\\s+(?:the|a|an|el|la|un|una|our|le|l['’]|une|der|die|ein|eine)?\\s*(${ROLE_SOURCE})(?![\\p{L}])`,
+  ),
+  re(`(?:أعمل|اعمل|نعمل)\\s+كـ?\\s*(${ROLE_SOURCE})(?![\\p{L}])`),
+  re(`^(?:[\\p{L}]+,\\s*)?(${ROLE_SOURCE})\\s+(?:here|at|of|aquí|en|de|chez|bei)\\b`),
+  re(`,\\s*(?:the|our|el|la|le|l['’]|der|die)\\s*(${ROLE_SOURCE})(?![\\p{L}])`),
   // "I'm Sarah, VP of Sales at Contoso": without an article, only when the role is followed by where it is held.
-  re(`,\\s*(${ROLE_SOURCE})(?=\\s+(?:at|of|for|here|en|de)\\b|\\s*[,.;!]|$)`),
+  re(`[,،]\\s*(${ROLE_SOURCE})(?=\\s+(?:at|of|for|here|en|de|chez|à|bei|von|في|لدى)\\b|\\s*[,.;!،]|$)`),
 ];
-const ROLE_STOP = re('\\s+(?:at|of|for|in|and|here|en|de|y)$');
+const ROLE_STOP = re('\\s+(?:at|of|for|in|and|here|en|de|y|chez|à|et|bei|von|und|في|لدى)$');
 
 export function extractRole(sentence: string): Extracted | undefined {
   for (const pattern of ROLE_INTROS) {
@@ -147,7 +182,7 @@ export function extractRole(sentence: string): Extracted | undefined {
     const role = match.replace(ROLE_STOP, '').trim();
     // "I'm a bit of a lead" is rare; "I'm the lead" alone is too vague to be a role.
     if (/^lead$/i.test(role)) continue;
-    const value = /^(?:c[eotfmi]o|ciso|cpo|cro|vp)$/i.test(role) ? role.toUpperCase() : role.replace(/^vp\b/i, 'VP');
+    const value = /^(?:c[eotfmi]o|ciso|cpo|cro|vp|pdg|dg|dsi|drh)$/i.test(role) ? role.toUpperCase() : role.replace(/^vp\b/i, 'VP');
     return { value, confidence: 0.8 };
   }
   return undefined;
@@ -157,7 +192,11 @@ export function extractRole(sentence: string): Extracted | undefined {
 const COMPANY_STRONG = re(
   "\\b(?:(?:i|we)\\s+(?:work|am working|are working)|working)\\s+(?:for|at)\\s+(.+)|\\bour company(?:'s name)?(?: is|'s| name is)\\s+(.+)|" +
     '\\b(?:company|startup|business|agency|firm|organi[sz]ation) (?:is )?called\\s+(.+)|\\btrabajo (?:en|para)\\s+(.+)|' +
-    '\\b(?:mi|nuestra) empresa (?:es|se llama)\\s+(.+)',
+    '\\b(?:mi|nuestra) empresa (?:es|se llama)\\s+(.+)|' +
+    "\\b(?:je travaille|nous travaillons|on travaille|je bosse)\\s+(?:chez|pour)\\s+(.+)|" +
+    "\\b(?:notre|mon|ma) (?:entreprise|société|boîte|start-?up|agence|organisation) (?:s['’]appelle|est|c['’]est|se nomme)\\s+(.+)|" +
+    '\\b(?:ich arbeite|wir arbeiten)\\s+(?:bei|für)\\s+(.+)|' +
+    '\\b(?:unser|unsere|mein|meine) (?:firma|unternehmen|startup|agentur|organisation) (?:heißt|heisst|ist|nennt sich)\\s+(.+)',
 );
 /** Triggers that need a capitalised name after them ("I'm with Acme", "CTO at Acme", "we're Acme"). */
 const COMPANY_WEAK = re(
@@ -165,14 +204,22 @@ const COMPANY_WEAK = re(
     // "I'm Maria Lopez from Acme Logistics": a name between "I'm" and "from".
     "\\b(?:i'm|i’m|im|i am|we're|we’re|we are|this is)(?:\\s+[\\p{L}']+){0,2},?\\s+(?:from|with)\\s+(.+)|" +
     '^(?:(?:hi|hello|hey|hola)[,!]?\\s+)?[\\p{L}]+(?: [\\p{L}]+)? (?:from|de) (.+?) (?:here|aquí)\\b|' +
-    "\\b(?:we're|we’re|we are|somos)\\s+(.+)",
+    "\\b(?:we're|we’re|we are|somos)\\s+(.+)|" +
+    // French: "chez Acme", "de la société Acme"; German: "bei der Firma Acme" (a capitalised name after them).
+    `\\b(?:je suis|je travaille|nous sommes|on est|nous travaillons|je viens|de|ici|${ROLE_SOURCE})\\s+chez\\s+(.+)|\\b(?:de|pour) (?:la société|l['’]entreprise|la boîte|l['’]agence|la start-?up)\\s+(.+)|` +
+    '\\b(?:bei|von|für) der (?:firma|agentur)\\s+(.+)',
 );
+/** "bei Acme GmbH": German nouns are capitalised, so "bei X" names a company only with its legal form. */
+const GERMAN_LEGAL_FORM = /(?<![\p{L}])(?:bei|von|für|Bei|Von|Für)\s+((?:[\p{Lu}\p{N}][\p{L}\p{N}&'’.-]*\s+){1,3}(?:GmbH|AG|KG|SE|UG|mbH)(?:\s+&\s+Co\.\s+KG)?)(?![\p{L}])/u;
 const COMPANY_STOP = new Set(
   (
     'the a an my our this that monday tuesday wednesday thursday friday saturday sunday january february march april ' +
     'may june july august september october november december christmas easter home night work noon ' +
     'looking interested here just not also new sure happy ready using based currently still trying evaluating ' +
-    'comparing considering planning hiring growing a small big large i we you it they he she'
+    'comparing considering planning hiring growing a small big large i we you it they he she ' +
+    'une un le la les l des du d mon ma mes notre nos votre vos moi nous vous lui eux ' +
+    'ein eine einer einem einen der die das den dem des mein meine meiner meinem unser unsere unserer unserem uns mich mir ' +
+    'ihnen sie ihr ihrem ihrer ihren euch bedarf'
   ).split(' '),
 );
 const CONNECTORS = new Set(['&', 'and', 'of', 'de', 'y', 'del']);
@@ -193,6 +240,8 @@ export function extractCompany(sentence: string, context: PatternContext): Extra
   const spanish = SOY_NAME_DE.exec(sentence)?.[1];
   const fromSpanish = spanish ? leadingCapitalised(spanish, { maxWords: 4, stopWords: COMPANY_STOP, connectors: CONNECTORS })?.replace(/\.$/, '') : undefined;
   if (fromSpanish && acceptableCompany(fromSpanish, context)) return { value: fromSpanish, confidence: 0.75 };
+  const legal = GERMAN_LEGAL_FORM.exec(sentence)?.[1];
+  if (legal && acceptableCompany(legal, context)) return { value: legal, confidence: 0.8 };
   const weak = new RegExp(COMPANY_WEAK.source, `${COMPANY_WEAK.flags}g`);
   for (const match of sentence.matchAll(weak)) {
     const rest = match.slice(1).find((group) => group !== undefined);
@@ -203,7 +252,7 @@ export function extractCompany(sentence: string, context: PatternContext): Extra
       return { value: value.replace(/\.$/, ''), confidence: 0.75 };
     }
   }
-  return undefined;
+  return extractArabicCompany(sentence, context);
 }
 
 function acceptableCompany(value: string, context: PatternContext): boolean {
@@ -217,17 +266,40 @@ function escape(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-const APPROX = "(?:about|around|roughly|approximately|approx\\.?|~|some|over|almost|nearly|close to|unos|unas|alrededor de|cerca de|casi|más de)";
-const SEAT_WORDS = '(?:users?|seats?|licen[cs]es?|accounts?|usuarios?|licencias?|puestos?|cuentas?)';
+const APPROX =
+  "(?:about|around|roughly|approximately|approx\\.?|~|some|over|almost|nearly|close to|unos|unas|alrededor de|cerca de|casi|más de|" +
+  'environ|à peu près|près de|presque|plus de|ungefähr|etwa|rund|circa|fast|über|mehr als|حوالي|حوالى|تقريبا|تقريبًا|نحو|أكثر من|اكثر من)';
+const SEAT_WORDS =
+  '(?:users?|seats?|licen[cs]es?|accounts?|usuarios?|licencias?|puestos?|cuentas?|utilisateurs?|utilisatrices?|postes?|comptes?|' +
+  'nutzer(?:innen)?|benutzer(?:innen)?|lizenzen|lizenz|konten|plätze|مستخدم(?:ا|ين|ون)?|رخص(?:ة)?|تراخيص|ترخيص|حسابات)';
 const PEOPLE_WORDS =
   '(?:people|persons?|employees?|staff|members?|engineers?|developers?|devs|agents?|folks|heads|reps|person|' +
-  'personas?|empleados?|trabajadores?|miembros?|integrantes)';
-const RANGE = `(${COUNT})(?:\\s*(?:-|–|to|or|a|o|y)\\s*(${COUNT}))?`;
+  'personas?|empleados?|trabajadores?|miembros?|integrantes|personnes?|salariés?|employés?|collaborateurs?|collaboratrices?|membres?|' +
+  'développeurs?|commerciaux|personen|mitarbeiter(?:innen|n)?|mitarbeitende[n]?|leute|kollegen|kolleginnen|entwickler(?:innen)?|' +
+  'beschäftigte[n]?|شخص(?:ا)?|أشخاص|اشخاص|موظف(?:ا|ين|ون)?|عضو(?:ا)?|أعضاء|اعضاء|فرد(?:ا)?|أفراد|افراد)';
+const RANGE = `(${COUNT})(?:\\s*(?:-|–|to|or|a|o|y|à|ou|bis|oder|إلى|الى|أو|او)\\s*(${COUNT}))?`;
+/** Units after "we are 20" that make it something other than people: money, time, steps. */
+const NOT_PEOPLE_UNITS =
+  '%|[$€£]|k\\b|dollars|euros|days|weeks|months|years|días|semanas|meses|años|minutes|hours|steps|away|from|of the|' +
+  'jours|semaines|mois|ans|années|heures|tage|wochen|monate|jahre|stunden|minuten|euro|dollar|يوم|أيام|ايام|أسبوع|أسابيع|شهر|أشهر|اشهر|سنة|سنوات|دولار|يورو|ساعة|دقيقة';
 const TEAM_PATTERNS: { pattern: RegExp; confidence: number }[] = [
   { pattern: re(`(?:${APPROX}\\s+)?${RANGE}\\s*-?\\s*${SEAT_WORDS}\\b`, 'giu'), confidence: 0.85 },
   { pattern: re(`(?:${APPROX}\\s+)?${RANGE}\\s*-?\\s*${PEOPLE_WORDS}\\b`, 'giu'), confidence: 0.8 },
-  { pattern: re(`\\b(?:team|company|equipo|empresa|headcount) (?:of|de|is|es de)\\s+(?:${APPROX}\\s+)?${RANGE}\\b`, 'giu'), confidence: 0.85 },
-  { pattern: re(`\\b(?:we are|we're|we’re|there are|there're|somos)\\s+(?:${APPROX}\\s+)?${RANGE}\\b(?!\\s*(?:%|[$€£]|k\\b|dollars|euros|days|weeks|months|years|días|semanas|meses|años|minutes|hours|steps|away|from|of the))`, 'giu'), confidence: 0.75 },
+  {
+    pattern: re(
+      "\\b(?:team|company|equipo|empresa|headcount|équipe|entreprise|société|firma|unternehmen|فريق|فريقنا|شركة) (?:of|de|d['’]environ|is|es de|von|mit|aus|من|يضم|مكون من|مكوّن من)\\s+" +
+        `(?:${APPROX}\\s+)?${RANGE}\\b`,
+      'giu',
+    ),
+    confidence: 0.85,
+  },
+  {
+    pattern: re(
+      `\\b(?:we are|we're|we’re|there are|there're|somos|nous sommes|on est|wir sind|نحن|عددنا|فريقنا)\\s+(?:${APPROX}\\s+)?${RANGE}\\b(?!\\s*(?:${NOT_PEOPLE_UNITS}))`,
+      'giu',
+    ),
+    confidence: 0.75,
+  },
   { pattern: re(`\\b${RANGE}\\s+of us\\b`, 'giu'), confidence: 0.75 },
 ];
 
@@ -247,18 +319,22 @@ export function extractTeamSize(sentence: string): Extracted | undefined {
 }
 
 const CURRENCY_AMOUNT =
-  `(?:(?:us|u\\.s\\.)?[$€£]\\s?\\d+(?:[,.]\\d+)*(?!\\d)(?:\\s?(?:k|m|thousand|mil)\\b)?|\\d+(?:[,.]\\d+)*(?!\\d)(?:\\s?(?:k|m|thousand|mil))?\\s?(?:dollars|usd|euros?|eur|bucks|dólares|dolares|[$€£]))`;
+  `(?:(?:us|u\\.s\\.)?[$€£]\\s?\\d+(?:[,.]\\d+)*(?!\\d)(?:\\s?(?:k|m|thousand|mil)\\b)?|\\d+(?:[,.]\\d+)*(?!\\d)(?:\\s?(?:k|m|thousand|mil))?\\s?(?:dollars|usd|euros?|eur|bucks|dólares|dolares|dollar|دولار|يورو|[$€£]))`;
 const PERIOD =
-  '(?:\\s*(?:a|per|/|each|every|al|por|cada)\\s*(?:month|mo|year|yr|annum|seat|user|mes|año|usuario|puesto)\\b|\\s*(?:monthly|annually|yearly|mensuales|al mes|anuales|al año)\\b)?';
-const BUDGET_CUE = re('\\b(?:budget|budgeted|spend|spending|afford|pay|invest|allocated|set aside|up to|max(?:imum)?|no more than|can do|presupuesto|gastar|pagar|invertir|hasta|como máximo)\\b');
+  '(?:\\s*(?:a|per|/|each|every|al|por|cada|par|pro|im)\\s*(?:month|mo|year|yr|annum|seat|user|mes|año|usuario|puesto|mois|an|utilisateur|monat|jahr|nutzer)\\b|' +
+  '\\s*(?:monthly|annually|yearly|mensuales|al mes|anuales|al año|mensuels|annuels|monatlich|jährlich|شهريا|شهريًا|سنويا|سنويًا)\\b)?';
+const BUDGET_CUE = re(
+  '\\b(?:budget|budgeted|spend|spending|afford|pay|invest|allocated|set aside|up to|max(?:imum)?|no more than|can do|presupuesto|gastar|pagar|invertir|hasta|como máximo|' +
+    'dépenser|payer|investir|jusqu’à|ausgeben|zahlen|investieren|höchstens|maximal|ميزانية|ميزانيتنا|ميزانيتي|ندفع|ننفق)\\b',
+);
 const OUR_PRICE_CUE = re("\\b(?:your|you charge|it costs|costs|is too|too expensive|price of|priced|pricing|precio|cuesta|vuestro|su plan)\\b");
 /** A bare number counts as money only after a money word, and never when it counts people ("pay for 20 seats"). */
 const BARE_AMOUNT = `\\d+(?:[,.]\\d+)*(?!\\d)(?:\\s?k\\b)?(?!\\s*-?\\s*(?:${SEAT_WORDS}|${PEOPLE_WORDS}))`;
 const BUDGET_NUMBER = re(
-  `\\b(?:budget|presupuesto|spend|afford|pay|invest|gastar|pagar|invertir)\\b[^.?!\\d]{0,25}?((?:${APPROX}\\s+)?(?:${CURRENCY_AMOUNT}|${BARE_AMOUNT})${PERIOD})`,
+  `\\b(?:budget|presupuesto|spend|afford|pay|invest|gastar|pagar|invertir|dépenser|payer|ausgeben|zahlen|ميزانية|ميزانيتنا|ميزانيتي)\\b[^.?!\\d]{0,25}?((?:${APPROX}\\s+)?(?:${CURRENCY_AMOUNT}|${BARE_AMOUNT})${PERIOD})`,
 );
 const BUDGET_AMOUNT = re(`((?:${APPROX}\\s+)?${CURRENCY_AMOUNT}${PERIOD})`);
-const NO_BUDGET = re("\\b(?:no budget|don't have a budget|do not have a budget|haven't set a budget|budget (?:is )?not (?:set|defined)|sin presupuesto|no tenemos presupuesto)\\b");
+const NO_BUDGET = re("\\b(?:no budget|don't have a budget|do not have a budget|haven't set a budget|budget (?:is )?not (?:set|defined)|sin presupuesto|no tenemos presupuesto|pas (?:encore )?de budget|(?:noch )?kein budget|لا توجد ميزانية|ليس لدينا ميزانية|لا نملك ميزانية)\\b");
 
 export function extractBudget(sentence: string): Extracted | undefined {
   if (NO_BUDGET.test(sentence)) return { value: 'no budget set', confidence: 0.7 };
@@ -274,14 +350,26 @@ const NEEDS_APPROVAL = re(
   "\\b(?:need|needs|have to get|has to get|need to get|requires?)\\s+(?:my |our |the )?(?:[\\p{L}']+\\s+){0,2}(?:approval|sign-?off|ok|go-ahead)\\b|" +
     "\\b(?:check|run it|run this|clear it|talk|discuss it|consult) (?:by|with) (?:my|our|the) (?:boss|manager|team|ceo|cfo|cto|founder|board|director|partners?)\\b|" +
     "\\b(?:not|isn't|isn’t) (?:my|the) (?:decision|call)\\b|\\bnot the decision[- ]maker\\b|\\b(?:my|our) (?:boss|manager|ceo|cfo|director|board|founder) (?:decides|signs|approves|makes the (?:final )?(?:call|decision)|has the final say)\\b|" +
-    "\\b(?:tengo que|tendría que|necesito) (?:consultarlo|consultar|preguntar|la aprobación|aprobación)\\b|\\b(?:mi jefe|mi jefa|mi director|la dirección) (?:decide|aprueba|tiene la última palabra)\\b|\\bno (?:es|soy) (?:mi decisión|quien decide)\\b",
+    "\\b(?:tengo que|tendría que|necesito) (?:consultarlo|consultar|preguntar|la aprobación|aprobación)\\b|\\b(?:mi jefe|mi jefa|mi director|la dirección) (?:decide|aprueba|tiene la última palabra)\\b|\\bno (?:es|soy) (?:mi decisión|quien decide)\\b|" +
+    "\\bje dois (?:en parler|demander|voir|valider|consulter)\\b|\\b(?:mon|ma|notre) (?:patron|patronne|chef|directeur|directrice|manager|responsable|direction) (?:décide|valide|doit valider|a le dernier mot)\\b|" +
+    "\\bce n['’]est pas (?:moi qui décide|ma décision)\\b|\\b(?:besoin de|il (?:me )?faut) (?:l['’]accord|la validation|l['’]approbation)\\b|" +
+    '\\bich muss (?:das )?(?:mit )?(?:meinem|meiner|unserem|unserer) (?:chef|chefin|vorgesetzten|geschäftsführer|geschäftsführerin|team|geschäftsführung)\\b|' +
+    '\\b(?:mein|meine|unser|unsere) (?:chef|chefin|vorgesetzter|vorgesetzte|geschäftsführer|geschäftsführerin|geschäftsführung) (?:entscheidet|gibt frei|hat das letzte wort)\\b|' +
+    '\\bnicht meine entscheidung\\b|\\b(?:brauche|brauchen|benötige|benötigen) (?:die |eine )?(?:freigabe|genehmigung|zustimmung)\\b|' +
+    '(?:مديري|المدير|رئيسي|الإدارة|الادارة) (?:يقرر|هو من يقرر|تقرر|هي من تقرر)|ليس قراري|القرار ليس لي|(?:أحتاج|احتاج|نحتاج) (?:إلى |الى )?موافقة|(?:يجب|علي) أن أستشير|(?:يجب|علي) ان استشير',
 );
 const DECISION_MAKER = re(
   "\\b(?:i'm|i’m|i am|im) (?:the |a )?(?:final )?decision[- ]maker\\b|\\bi (?:make|own) the (?:final )?(?:decision|call|budget)s?\\b|" +
     "\\bi (?:can )?(?:sign off|approve|decide|sign the contract)\\b|\\bit'?s my (?:call|decision)\\b|\\bi have the (?:final )?say\\b|\\bfinal say is mine\\b|" +
-    '\\byo (?:decido|apruebo|firmo)\\b|\\bsoy (?:quien|el que|la que) (?:decide|firma|aprueba)\\b|\\bla decisión es mía\\b',
+    '\\byo (?:decido|apruebo|firmo)\\b|\\bsoy (?:quien|el que|la que) (?:decide|firma|aprueba)\\b|\\bla decisión es mía\\b|' +
+    "\\bc['’]est moi qui (?:décide|signe|valide)\\b|\\bje (?:décide|signe|valide)\\b|\\bje suis (?:le |la )?(?:décideur|décideuse|décisionnaire)\\b|\\bla décision (?:me revient|est la mienne)\\b|\\bc['’]est ma décision\\b|" +
+    '\\bich (?:entscheide|unterschreibe|gebe frei)\\b|\\bich bin (?:der |die )?(?:entscheider|entscheiderin|entscheidungsträger|entscheidungsträgerin)\\b|\\bdie entscheidung liegt bei mir\\b|\\bich treffe die entscheidung\\b|' +
+    '(?:أنا|انا) (?:صاحب|صاحبة|متخذ|متخذة) القرار|(?:أنا|انا) من (?:يقرر|يتخذ القرار)|القرار (?:لي|بيدي|قراري)|(?:أنا|انا) أقرر|(?:أنا|انا) اقرر',
 );
-const SENIOR_ROLE = re('^(?:ceo|owner|founder|co-?founder|president|dueñ[oa]|fundador(?:a)?|socio|socia|partner)$');
+const SENIOR_ROLE = re(
+  '^(?:ceo|owner|founder|co-?founder|president|dueñ[oa]|fundador(?:a)?|socio|socia|partner|pdg|dg|(?:co-?)?(?:fondateur|fondatrice)|gérant(?:e)?|' +
+    '(?:geschäftsführer|gründer|mitgründer|inhaber)(?:in)?|(?:ال)?(?:مؤسس|مؤسسة)|(?:ال)?شريك المؤسس|صاحب الشركة|صاحبة الشركة|(?:ال)?(?:مدير|رئيس) (?:ال)?تنفيذي|(?:ال)?(?:مديرة|رئيسة) (?:ال)?تنفيذية)$',
+);
 
 const DECISION_MAKER_ALL = new RegExp(DECISION_MAKER.source, `${DECISION_MAKER.flags}g`);
 
@@ -304,12 +392,22 @@ const NEED_CUE = re(
     '(?:our|the|my) (?:main |biggest )?(?:problem|challenge|issue|pain|pain point|goal|bottleneck)s? (?:is|are)\\b|' +
     "(?:we|i) (?:have|are having|'re having|keep having) (?:trouble|problems|issues|difficulty|a hard time) (?:with|keeping|getting)\\b|" +
     '(?:we|i) (?:spend|waste|lose) too much time\\b|(?:need|want) a (?:way|tool|solution|platform|system|place) to\\b|' +
-    'necesitamos|necesito|buscamos|estamos buscando|busco|queremos|quiero|nuestro (?:principal )?problema es|el problema es|tenemos problemas con|nos cuesta)\\b',
+    'necesitamos|necesito|buscamos|estamos buscando|busco|queremos|quiero|nuestro (?:principal )?problema es|el problema es|tenemos problemas con|nos cuesta|' +
+    "(?:nous avons|on a|j['’]ai) besoin (?:de|d['’])|nous (?:re)?cherchons|on cherche|je cherche|nous voulons|on veut|je veux|nous aimerions|j['’]aimerais|" +
+    "nous souhaitons|je souhaite|notre (?:principal |plus gros |grand )?(?:problème|défi|objectif|souci) (?:est|c['’]est)|(?:nous avons|on a) du mal (?:à|avec)|nous perdons trop de temps|" +
+    'wir brauchen|ich brauche|wir suchen|ich suche|wir möchten|ich möchte|wir wollen|ich will|unser (?:größtes |hauptsächliches |eigentliches )?(?:problem|ziel) ist|' +
+    'wir haben (?:probleme|schwierigkeiten) (?:mit|bei)|wir verlieren zu viel zeit|' +
+    'نحتاج(?: إلى| الى)?|أحتاج(?: إلى| الى)?|احتاج(?: إلى| الى)?|نبحث عن|أبحث عن|ابحث عن|نريد|أريد|اريد|مشكلتنا(?: الرئيسية)?(?: هي)?|نعاني من|هدفنا(?: هو)?)\\b',
 );
 const NOT_A_NEED = re(
   '^(?:to |a |an |the |some |more |una |un )?(?:demo|call|meeting|quote|discount|price|pricing|human|person|someone|real person|' +
     'talk|speak|book|schedule|check|ask|think|know|see the price|get a quote|start|begin|buy|sign up|get started|try|trial|go live|be live|decide|move forward|proceed|' +
-    'my boss|more info|more information|more time|hablar|saber|demo|precio|llamada|descuento|empezar|comprar|probar|\\d+)\\b|approv|sign-?off|aprobación',
+    'my boss|more info|more information|more time|hablar|saber|demo|precio|llamada|descuento|empezar|comprar|probar|\\d+)\\b|approv|sign-?off|aprobación|' +
+    "^(?:une |un |le |la |l['’]|des |du |d['’]|eine |einen |ein |den |die |das |mit )?(?:demo|démo|démonstration|rendez-vous|rdv|appel|réunion|devis|remise|prix|tarifs?|parler|savoir|" +
+    'réserver|acheter|essayer|commencer|termin|gespräch|anruf|angebot|rabatt|preis|sprechen|wissen|buchen|kaufen|testen|starten|beginnen|mehr zeit)\\b|' +
+    '^(?:عرض|موعد|مكالمة|اجتماع|التحدث|أتحدث|اتحدث|التكلم|معرفة|السعر|الأسعار|الاسعار|سعر|خصم|حجز|أحجز|احجز|شراء|تجربة|أن نعرف|ان نعرف|أن أعرف|ان اعرف|أن أتحدث|ان اتحدث)|validation|freigabe|genehmigung|موافقة|' +
+    // "Wir brauchen es nächstes Quartal" says when, not what.
+    "^(?:es|ça|cela|ca)\\b",
 );
 
 export function extractNeed(sentence: string): Extracted | undefined {
@@ -325,16 +423,34 @@ const MONTHS =
   'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|' +
   'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre';
 const SMALL_NUMBER = '(?:\\d+|a|an|one|two|three|four|five|six|a few|a couple of|un|una|dos|tres|cuatro|seis|unos|unas|unos pocos)';
+const MONTHS_FR_DE =
+  'janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|' +
+  'januar|februar|märz|maerz|april|juni|juli|august|september|oktober|november|dezember';
+const SOON_FR_DE_AR =
+  "(?:le |la |l['’])?(?:trimestre|mois|semaine|année|an) prochaine?|(?:le |la |l['’])?prochaine? (?:trimestre|mois|semaine|année)|ce (?:trimestre|mois(?:-ci)?)|cette (?:semaine|année)|" +
+  "d['’]ici (?:la fin (?:du mois|de l['’]année|du trimestre|de la semaine)|(?:\\d+|un|une|deux|trois|quatre|six|quelques) (?:jours|semaines|mois)|" + `(?:${MONTHS_FR_DE}))|` +
+  "dès que possible|au plus vite|le plus (?:vite|tôt) possible|tout de suite|immédiatement|dans (?:les )?(?:\\d+|un|une|deux|trois|quatre|six|quelques) (?:jours|semaines|mois)|" +
+  `(?:avant|début|fin|mi-?|pour|en|bis|vor|im|in|anfang|ende|mitte) (?:${MONTHS_FR_DE})|(?:avant |d['’]ici )?la fin de l['’]année|fin d['’]année|` +
+  '(?:im )?nächste[nmsr]? (?:quartal|monat|woche|jahr)|(?:in )?diese[nmsr]? (?:quartal|monat|woche|jahr)|so schnell wie möglich|schnellstmöglich|möglichst bald|sofort|umgehend|' +
+  '(?:in|innerhalb von|innerhalb der nächsten|in den nächsten) (?:\\d+|einem|einer|zwei|drei|vier|sechs|ein paar|wenigen) (?:tagen|wochen|monaten|woche|monat)|' +
+  'bis (?:zum )?ende (?:des|dieses) (?:monats|quartals|jahres)|bis jahresende|zum jahresende|' +
+  '(?:الربع|الشهر|الأسبوع|الاسبوع|العام|الفصل) (?:القادم|المقبل)|السنة (?:القادمة|المقبلة)|هذا (?:الربع|الشهر|الأسبوع|الاسبوع|العام)|هذه السنة|' +
+  '(?:في )?(?:أقرب|اقرب) وقت(?: ممكن)?|(?:بأسرع|باسرع) وقت(?: ممكن)?|فورا|فورًا|حالا|' +
+  'خلال (?:\\d+ )?(?:يوم|أيام|ايام|أسبوع|اسبوع|أسابيع|اسابيع|شهر|شهرين|أشهر|اشهر|شهور)|(?:قبل|بحلول) نهاية (?:الشهر|الربع|العام|السنة)';
 const TIMELINE = re(
   '\\b(?:asap|a\\.s\\.a\\.p|as soon as possible|right away|immediately|urgently|this (?:week|month|quarter|year)|' +
     'next (?:week|month|quarter|year|few (?:weeks|months))|(?:with)?in (?:the next )?' + SMALL_NUMBER + ' (?:days?|weeks?|months?|quarters?)|' +
     `(?:by|before|in|for|around|early|late|mid|end of|until|para|antes de|en|a finales de|a principios de) (?:the end of |the start of )?(?:${MONTHS}|q[1-4])(?: \\d{4})?|` +
     'by (?:the )?end of (?:the |this )?(?:week|month|quarter|year)|end of (?:the |this )?(?:month|quarter|year)|q[1-4](?: \\d{4})?|' +
     'cuanto antes|lo antes posible|ya mismo|de inmediato|(?:el|la) (?:mes|semana|año|trimestre) que viene|(?:el|la) próxim[oa] (?:mes|semana|año|trimestre)|' +
-    'este (?:mes|trimestre|año)|esta semana|en ' + SMALL_NUMBER + ' (?:días|semanas|mes|meses)|para fin(?:ales)? de (?:mes|año|trimestre)|a fin de (?:mes|año))\\b',
+    'este (?:mes|trimestre|año)|esta semana|en ' + SMALL_NUMBER + ' (?:días|semanas|mes|meses)|para fin(?:ales)? de (?:mes|año|trimestre)|a fin de (?:mes|año)|' +
+    SOON_FR_DE_AR + ')\\b',
 );
 /** A time phrase about when to meet is a booking preference, not a buying timeline. */
-const MEETING_WORDS = re('\\b(?:call|meet|meeting|demo|chat|talk|speak|book|schedule|available|free|llamada|reunión|reunion|hablar|disponible)\\b');
+const MEETING_WORDS = re(
+  '\\b(?:call|meet|meeting|demo|chat|talk|speak|book|schedule|available|free|llamada|reunión|reunion|hablar|disponible|' +
+    'démo|rendez-vous|rdv|réunion|appel|appeler|disponibles?|termin|gespräch|anruf|treffen|vorführung|verfügbar|موعد|اجتماع|مكالمة|عرض|عرضًا|متاح|متاحة)\\b',
+);
 
 export function extractTimeline(sentence: string): Extracted | undefined {
   const match = TIMELINE.exec(sentence)?.[0];

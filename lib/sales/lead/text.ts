@@ -17,14 +17,23 @@ const NUMBER_WORDS: Record<string, number> = {
   fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, hundred: 100, dozen: 12,
   dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, doce: 12,
   quince: 15, veinte: 20, treinta: 30, cuarenta: 40, cincuenta: 50, cien: 100, ciento: 100,
+  deux: 2, quatre: 4, cinq: 5, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12, quinze: 15, vingt: 20, trente: 30,
+  quarante: 40, cinquante: 50, soixante: 60,
+  zwei: 2, drei: 3, vier: 4, fünf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10, elf: 11, zwölf: 12, fünfzehn: 15,
+  zwanzig: 20, dreißig: 30, vierzig: 40, fünfzig: 50, hundert: 100,
 };
 export const NUMBER_WORD_PATTERN = Object.keys(NUMBER_WORDS).join('|');
 /** A count as people write it: 40, 1,200, 1.200, 2k, 2.5k, "forty", "a dozen". */
 export const COUNT = `(?:\\d{1,3}(?:[,.]\\d{3})+|\\d+(?:[.,]\\d+)?\\s?[kK]|\\d+|(?:a\\s+)?(?:${NUMBER_WORD_PATTERN}))`;
 
+/** Arabic-Indic and Persian digits ("١٢", "۱۲") as the Western digits every pattern here reads; same length. */
+export function westernDigits(text: string): string {
+  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (digit) => String((digit.charCodeAt(0) & 0xf) % 10));
+}
+
 /** Parses a COUNT match; undefined when it is not a positive number. */
 export function parseCount(raw: string): number | undefined {
-  const text = raw.trim().toLowerCase().replace(/^a\s+/, '');
+  const text = westernDigits(raw).trim().toLowerCase().replace(/^a\s+/, '');
   if (text in NUMBER_WORDS) return NUMBER_WORDS[text];
   const thousands = /^(\d+(?:[.,]\d+)?)\s?k$/.exec(text);
   if (thousands?.[1]) return Math.round(Number(thousands[1].replace(',', '.')) * 1000);
@@ -36,27 +45,33 @@ export function parseCount(raw: string): number | undefined {
 /** Every number written in the text, with thousands separators and "k" resolved ("$5,000" → 5000, "5k" → 5000). */
 export function numbersIn(text: string): number[] {
   const found: number[] = [];
-  for (const match of text.matchAll(/\d{1,3}(?:[,.]\d{3})+(?!\d)|\d+(?:[.,]\d+)?(?:\s?[kK](?![\p{L}]))?/gu)) {
+  for (const match of westernDigits(text).matchAll(/\d{1,3}(?:[,.]\d{3})+(?!\d)|\d+(?:[.,]\d+)?(?:\s?[kK](?![\p{L}]))?/gu)) {
     const value = parseCount(match[0]);
     if (value !== undefined) found.push(value);
   }
   return found;
 }
 
-/** Lower-case, accents removed, punctuation to spaces: "Pérez," and "perez" compare equal. */
+/**
+ * Lower-case, accents and marks removed, punctuation to spaces, in every script: "Pérez," and "perez" compare equal,
+ * and so do "أكمي" and "اكمي" (hamza seats and vowel marks are marks), "١٢" and "12". Letters of another script stay
+ * what they are, so a look-alike ("Асme" in Cyrillic) never equals "Acme"; invisible format characters (zero-width
+ * spaces, bidi overrides) are dropped so they can neither split a word nor hide one.
+ */
 export function fold(text: string): string {
-  return text
+  return westernDigits(text)
     .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\p{M}\p{Cf}\u0640]/gu, '')
     .toLowerCase()
-    .replace(/[^a-z0-9@.+]+/g, ' ')
-    .replace(/(?<![a-z0-9])\.|\.(?![a-z0-9])/g, ' ')
+    .replace(/ى/g, 'ي')
+    .replace(/[^\p{L}\p{N}@.+]+/gu, ' ')
+    .replace(/(?<![\p{L}\p{N}])\.|\.(?![\p{L}\p{N}])/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
 export function digitsOf(text: string): string {
-  return text.replace(/\D/g, '');
+  return westernDigits(text).replace(/\D/g, '');
 }
 
 export interface CapitalisedRunOptions {
@@ -97,19 +112,23 @@ const COMPANY_SUFFIX = /^(?:inc|corp|ltd|co|s\.a|s\.l)\.$/i;
 
 /** Whether a sentence asks something (of us) rather than states something. */
 export function isQuestion(sentence: string): boolean {
-  return /\?\s*["”’)]*$/u.test(sentence) || /^[¿]/u.test(sentence.trim()) || QUESTION_START.test(sentence.trim());
+  return /[?؟]\s*["”’)»]*$/u.test(sentence) || /^[¿]/u.test(sentence.trim()) || QUESTION_START.test(sentence.trim());
 }
 
 export const QUESTION_START = re(
-  '^(?:(?:so|and|but|also|ok|okay|hi|hello|hey|y|pero|hola)[,!]?\\s+)?(?:how|what|which|who|when|where|why|do|does|did|can|could|is|are|will|would|should|may|qué|cuánto|cuánta|cuántos|cuántas|cuál|cómo|cuándo|dónde|puedo|pueden|podéis|tienen|tenéis)\\b',
+  '^(?:(?:so|and|but|also|ok|okay|hi|hello|hey|y|pero|hola|et|mais|bonjour|und|aber|hallo|و)[,!]?\\s+)?(?:how|what|which|who|when|where|why|do|does|did|can|could|is|are|will|would|should|may|' +
+    'qué|cuánto|cuánta|cuántos|cuántas|cuál|cómo|cuándo|dónde|puedo|pueden|podéis|tienen|tenéis|' +
+    'combien|quel|quelle|quels|quelles|comment|pourquoi|quand|où|est-ce que|est-ce qu|pouvez-vous|avez-vous|proposez-vous|' +
+    'wie|was|wer|wann|warum|wieso|welche|welcher|welches|wo|können sie|haben sie|bieten sie|gibt es|' +
+    'هل|كم|ماذا|متى|كيف|لماذا|أين|اين|أي|اي)\\b',
 );
 
 /** Clauses of a question sentence that come before the question itself: "We're 20 people, how much is Pro?" */
 export function statementPrefix(sentence: string): string {
-  const clauses = sentence.split(/(?<=[,;:—–])\s+|\s+-\s+/);
+  const clauses = sentence.split(/(?<=[,;:—–،؛])\s+|\s+-\s+/);
   const kept: string[] = [];
   for (const clause of clauses) {
-    if (clause.includes('?') || clause.includes('¿') || QUESTION_START.test(clause.trim())) break;
+    if (/[?¿؟]/u.test(clause) || QUESTION_START.test(clause.trim())) break;
     kept.push(clause);
   }
   return kept.join(' ');
