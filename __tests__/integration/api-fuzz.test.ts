@@ -170,12 +170,12 @@ function requestArbitrary(opts: { seededId: string; validToken: string; ownOrigi
   const { seededId, validToken, ownOrigin } = opts;
   const routes = [
     '/api/v1/chat', '/api/chat', `/api/v1/chat/${seededId}`, `/api/chat/${seededId}`, '/api/v1/chat/short-id', `/api/v1/chat/${seededId.toUpperCase()}`,
-    `/api/v1/chat/${seededId}/stream`, `/api/v1/chat/${seededId}/stop`, '/api/v1/chat/short-id/stream', `/api/chat/${seededId}/stop`,
+    `/api/v1/chat/${seededId}/stream`, `/api/v1/chat/${seededId}/stop`, `/api/v1/chat/${seededId}/feedback`, '/api/v1/chat/short-id/stream', `/api/chat/${seededId}/stop`,
     '/api/v1/health', '/api/health',
     '/api/v1/session', '/api/session', '/api/v1/tts', '/api/tts', '/api/v1/transcribe', '/api/transcribe',
     '/api/v1/identify', '/api/identify',
     // The admin API: every route refuses a caller without an admin session or key with a typed 401 first.
-    '/api/v1/admin/metrics', '/api/v1/admin/conversations', `/api/v1/admin/conversations/${seededId}`, '/api/v1/admin/leads',
+    '/api/v1/admin/metrics', '/api/v1/admin/conversations', `/api/v1/admin/conversations/${seededId}`, `/api/v1/admin/conversations/${seededId}/feedback`, '/api/v1/admin/leads',
     `/api/v1/admin/leads/${seededId}`, '/api/v1/admin/export', '/api/v1/admin/backup', '/api/v1/admin/keys', '/api/v1/admin/keys/k1',
     '/api/v1/admin/webhooks', '/api/v1/admin/webhooks/w1', '/api/v1/admin/webhooks/w1/test', '/api/admin/leads',
     // Unknown: the catch-all, other versions, the reserved paths.
