@@ -2,7 +2,10 @@
 // The shared lead reading (lib/sales/lead) in French, German and Arabic: what the sales brain records for both agents,
 // with the prospect's own sentence as evidence, and what it must not take (look-alikes, questions, introductions
 // given as a need).
+import { classifySalesIntent } from '@/lib/sales/intents';
+import { getLocalizedKnowledgeBase } from '@/lib/sales/knowledge/localized';
 import { extractLeadFacts, findEvidence, mergeLead, monthsAhead, scoreLead } from '@/lib/sales/lead';
+import type { SalesLocale } from '@/lib/sales/turn-state';
 import { fold } from '@/lib/sales/lead/text';
 import { emptySalesState, type LeadField } from '@/lib/sales/types';
 
@@ -155,5 +158,27 @@ describe('Unicode-aware evidence (what capture_lead checks against)', () => {
     expect(soon.reasons).toEqual(['+5 timeline given']);
     const asap = scoreLead({ fields: { timeline: { value: 'dès que possible', evidence: 'dès que possible', confidence: 0.75, asked: true, capturedAt: NOW } } });
     expect(asap.reasons).toEqual(['+10 timeline within 3 months']);
+  });
+});
+
+describe('a timeline answer is not the timing objection', () => {
+  // Each locale's knowledge base lists "next quarter" among the timing objection's keywords ("not now, next quarter").
+  it.each<[SalesLocale, string, 'objection' | 'other']>([
+    ['fr', 'le trimestre prochain', 'other'],
+    ['fr', 'Le trimestre prochain, j’espère.', 'other'],
+    ['de', 'nächstes Quartal', 'other'],
+    ['ar', 'الربع القادم', 'other'],
+    ['en', 'next quarter', 'other'],
+    ['fr', 'Pas maintenant, peut-être le trimestre prochain', 'objection'],
+    ['de', 'Nicht jetzt, vielleicht nächstes Quartal.', 'objection'],
+    ['ar', 'ليس الآن، ربما الربع القادم', 'objection'],
+    ['en', 'Not now, maybe next quarter', 'objection'],
+  ])('%s "%s" reads as %s', (locale, text, intent) => {
+    expect(classifySalesIntent(text, getLocalizedKnowledgeBase(locale))).toBe(intent);
+    expect(extractLeadFacts({ text, now: NOW }).timeline).toBeDefined();
+  });
+
+  it('keeps "later" without a date an objection', () => {
+    expect(classifySalesIntent('Plus tard dans l’année.', getLocalizedKnowledgeBase('fr'))).toBe('objection');
   });
 });

@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
+import { isOnlyTimeline } from '@/lib/sales/lead/patterns';
 
 /**
  * What a prospect's message is about, for the playbook (objections move the stage, a meeting request moves it to
@@ -87,7 +88,8 @@ export function classifySalesIntent(text: string, kb?: KnowledgeBase): SalesInte
   if (INJECTION.some((pattern) => pattern.test(folded))) return 'injection';
   if (HUMAN.some((pattern) => pattern.test(folded))) return 'human';
   if (BOOKING.some((pattern) => pattern.test(folded))) return 'booking';
-  if (OBJECTION.test(folded) || (vocabulary && containsAny(folded, vocabulary.objections))) return 'objection';
+  // "Next quarter" / "الربع القادم" alone states when (a timeline, recorded as one), though the timing objection lists it.
+  if ((OBJECTION.test(folded) || (vocabulary && containsAny(folded, vocabulary.objections))) && !isOnlyTimeline(text)) return 'objection';
   if (COMPARISON.test(folded) || (vocabulary && containsAny(folded, vocabulary.competitors))) return 'comparison';
   // "Pro for 25 people" names a plan and a seat count: that is a price question even without a price word.
   if (PRICING.test(folded) || (vocabulary && containsAny(folded, vocabulary.plans) && SEATS.test(folded))) return 'pricing';

@@ -452,6 +452,23 @@ const MEETING_WORDS = re(
     'démo|rendez-vous|rdv|réunion|appel|appeler|disponibles?|termin|gespräch|anruf|treffen|vorführung|verfügbar|موعد|اجتماع|مكالمة|عرض|عرضًا|متاح|متاحة)\\b',
 );
 
+const TIMELINE_ALL = new RegExp(TIMELINE.source, `${TIMELINE.flags}g`);
+/** Hedges and small words around a stated timeline ("hopefully next quarter", "le trimestre prochain, j'espère"). */
+const TIMELINE_FILLER = re(
+  "^(?:[\\s\\p{P}\\p{S}]|\\b(?:maybe|probably|hopefully|ideally|perhaps|around|the|in|by|for|ok|okay|so|quizás|quizá|probablemente|idealmente|ojalá|" +
+    "peut-être|probablement|idéalement|j['’]espère|plutôt|le|la|l|au|en|dans|pour|vers|oui|vielleicht|wahrscheinlich|hoffentlich|idealerweise|eher|im|bis|zum|ab|ja|" +
+    'ربما|غالبا|غالبًا|نأمل|إن شاء الله|ان شاء الله|في|خلال|بحلول|نعم)\\b)*$',
+);
+
+/**
+ * Whether the text is a timeline and nothing more ("next quarter", "le trimestre prochain", "الربع القادم"): an answer
+ * to "when?", which the knowledge base's timing objection ("not now, next quarter") must not claim.
+ */
+export function isOnlyTimeline(text: string): boolean {
+  const rest = text.replace(TIMELINE_ALL, ' ');
+  return rest !== text && TIMELINE_FILLER.test(rest);
+}
+
 export function extractTimeline(sentence: string): Extracted | undefined {
   const match = TIMELINE.exec(sentence)?.[0];
   if (!match || MEETING_WORDS.test(sentence)) return undefined;
