@@ -100,6 +100,10 @@ describe('introductions and facts in French, German and Arabic', () => {
     'Je voudrais une démo vendredi à 11h.',
     'Ich möchte eine Demo am Freitag um 11 Uhr.',
     'أريد عرضًا توضيحيًا يوم الجمعة',
+    'Je suis Français et je regarde vos offres.',
+    'Ich bin Student und schaue mich um.',
+    'Je suis Responsable marketing.',
+    'Ich bin Teamleiterin im Vertrieb.',
   ])('takes no name, no company and no need from "%s"', (text) => {
     const found = read(text);
     expect({ name: found.name, company: found.company, need: found.need }).toEqual({ name: undefined, company: undefined, need: undefined });

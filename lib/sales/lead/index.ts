@@ -206,6 +206,8 @@ const MONTH_INDEX: Record<string, number> = {
   janvier: 0, januar: 0, fevrier: 1, februar: 1, mars: 2, marz: 2, maerz: 2, avril: 3, mai: 4, juin: 5, juni: 5,
   juillet: 6, juli: 6, aout: 7, septembre: 8, octobre: 9, oktober: 9, novembre: 10, decembre: 11, dezember: 11,
 };
+/** The first month name in a folded text, longest spelling first ("september" before "sep"). */
+const MONTH_NAMES = re(`\\b(${Object.keys(MONTH_INDEX).sort((a, b) => b.length - a.length).join('|')})\\b`);
 const AMOUNT_WORDS: Record<string, number> = {
   'a couple of': 2, 'a few': 3, 'unos pocos': 3, 'ein paar': 3, quelques: 3, a: 1, an: 1, one: 1, un: 1, una: 1, une: 1, einem: 1, einer: 1,
   two: 2, dos: 2, deux: 2, zwei: 2, three: 3, tres: 3, trois: 3, drei: 3, four: 4, cuatro: 4, quatre: 4, vier: 4, six: 6, seis: 6, sechs: 6,
@@ -220,7 +222,7 @@ const UNIT_MONTHS: Record<string, number> = {
   quarters: 3, quarter: 3, trimestres: 3, trimestre: 3, quartale: 3, quartal: 3,
 };
 /** Timeline phrases by how soon they are, folded as fold() leaves them (no accents, no hamza seats), in five languages. */
-const SOON = {
+const SOON_PHRASES = {
   now:
     'asap|a\\.s\\.a\\.p|soon as possible|right away|immediately|urgent\\w*|cuanto antes|antes posible|ya mismo|de inmediato|this (?:week|month)|esta semana|este mes|' +
     'end of (?:the |this )?month|fin(?:ales)? de mes|des que possible|au plus vite|le plus (?:vite|tot) possible|tout de suite|immediatement|cette semaine|ce mois(?: ci)?|' +
@@ -236,19 +238,20 @@ const SOON = {
     'نهاية (?:العام|السنة)|هذا العام|هذه السنة',
   nextYear: 'next year|ano que viene|proximo ano|annee prochaine|an prochain|prochaine annee|nachste[nmsr]? jahr|(?:العام|السنة) (?:القادم|المقبل|القادمة|المقبلة)',
 };
+const SOON = Object.fromEntries(Object.entries(SOON_PHRASES).map(([key, phrases]) => [key, re(`\\b(?:${phrases})\\b`)])) as Record<keyof typeof SOON_PHRASES, RegExp>;
+const SPAN = re(`\\b(\\d+|${Object.keys(AMOUNT_WORDS).join('|')}) (${Object.keys(UNIT_MONTHS).join('|')})\\b`);
 
 /** How many months away a stated timeline is, counted from when it was said; undefined when it cannot be told. */
 export function monthsAhead(timeline: string, saidAt: number): number | undefined {
   const text = fold(timeline);
   const month = new Date(saidAt).getUTCMonth();
-  const has = (pattern: string) => re(`\\b(?:${pattern})\\b`).test(text);
-  if (has(SOON.now)) return 0;
-  if (has(SOON.oneMonth)) return 1;
-  if (has(SOON.thisQuarter)) return 3;
-  if (has(SOON.nextQuarter)) return 4;
-  if (has(SOON.endOfYear)) return 11 - month;
-  if (has(SOON.nextYear)) return 12;
-  const span = re(`\\b(\\d+|${Object.keys(AMOUNT_WORDS).join('|')}) (${Object.keys(UNIT_MONTHS).join('|')})\\b`).exec(text);
+  if (SOON.now.test(text)) return 0;
+  if (SOON.oneMonth.test(text)) return 1;
+  if (SOON.thisQuarter.test(text)) return 3;
+  if (SOON.nextQuarter.test(text)) return 4;
+  if (SOON.endOfYear.test(text)) return 11 - month;
+  if (SOON.nextYear.test(text)) return 12;
+  const span = SPAN.exec(text);
   if (span?.[1] && span[2]) {
     const amount = Number(span[1]) || AMOUNT_WORDS[span[1]] || 1;
     return Math.floor(amount * (UNIT_MONTHS[span[2]] ?? 1));
@@ -258,7 +261,7 @@ export function monthsAhead(timeline: string, saidAt: number): number | undefine
     const start = (Number(quarter) - 1) * 3;
     return month >= start && month < start + 3 ? 0 : (start - month + 12) % 12;
   }
-  const named = Object.keys(MONTH_INDEX).find((name) => re(`\\b${name}\\b`).test(text));
+  const named = MONTH_NAMES.exec(text)?.[1];
   if (named !== undefined) return ((MONTH_INDEX[named] ?? month) - month + 12) % 12;
   return undefined;
 }

@@ -58,7 +58,9 @@ const NOT_NAMES = new Set(
     'gérant gérante commercial commerciale bonjour salut merci oui non ich wir bin und oder bei von aus für mit im am zum zur ' +
     'der die das den dem ein eine einer neu neue hier auch sehr interessiert froh gerade leider verantwortlich zuständig ' +
     'kunde kundin teil chef chefin leiter leiterin gründer gründerin inhaber inhaberin geschäftsführer geschäftsführerin ' +
-    'entwickler entwicklerin berater beraterin hallo danke ja nein'
+    'entwickler entwicklerin berater beraterin hallo danke ja nein français française allemand allemande belge suisse ' +
+    'canadien canadienne étudiant étudiante indépendant indépendante freelance deutscher deutsche österreicher österreicherin ' +
+    'schweizer schweizerin student studentin freelancer selbstständig selbständig'
   ).split(' '),
 );
 const NAME_INTROS = [
