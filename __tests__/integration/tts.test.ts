@@ -170,7 +170,8 @@ describe('POST /api/v1/tts with Smallest.ai', () => {
   });
 
   it('serves a second visitor right after the call in flight, however many sentences the first one queued', async () => {
-    standIn.setBehaviour({ chunks: 2, chunkIntervalMs: 20 });
+    // Each call lasts ~100 ms: time enough for the late request to reach the queue on a loaded machine (20 ms was not).
+    standIn.setBehaviour({ chunks: 2, chunkIntervalMs: 100 });
     const flooder = (await visitorHeaders()).authorization;
     const other = (await visitorHeaders()).authorization;
     const speak = (text: string, authorization: string) =>

@@ -18,16 +18,15 @@ const MAX_BODY_BYTES = 64 * 1024;
 export const POST = withErrors('voice', async (request: Request) => {
   const receivedAt = Date.now();
   const config = getServerConfig();
+  // Verdicts are taken in order (origin and session, then the rate limit, then the body), but the work behind them
+  // overlaps: the bounded body is read while the session is checked, and the rate limit's Redis round trip runs beside
+  // the body's checks and the cache lookup, none of which calls the provider.
+  const body = settleLater(readJsonBody(request, { maxBytes: MAX_BODY_BYTES, surface: 'voice' }));
   const { visitor, ip } = await guardRequest(request);
   const visitorId = visitor.visitorId;
-  // The rate limit's Redis round trip runs beside the body, its checks and the cache lookup (none of which calls the
-  // provider); its verdict is still taken first, so a refused visitor gets 429 whatever their body says.
   const limit = enforceRateLimit('tts', { visitorId, ip }, config);
-  const prepared = readJsonBody(request, { maxBytes: MAX_BODY_BYTES, surface: 'voice' }).then((body) =>
-    // request.signal fires when the client goes away: the provider call is cancelled with it.
-    getSpeechService().prepare({ ...parseTtsRequest(body, { maxChars: config.voice.maxChars }), visitorId, signal: request.signal }),
-  );
-  prepared.catch(() => undefined);
+  // request.signal fires when the client goes away: the provider call is cancelled with it.
+  const prepared = settleLater(body.then((json) => getSpeechService().prepare({ ...parseTtsRequest(json, { maxChars: config.voice.maxChars }), visitorId, signal: request.signal })));
   const { headers } = await limit;
   const speech = await prepared;
   // One of TTS_MAX_CONCURRENT slots for the whole request, handed out round-robin across visitors; freed when the stream ends.
@@ -43,5 +42,11 @@ export const POST = withErrors('voice', async (request: Request) => {
     throw error;
   }
 });
+
+/** A promise awaited later, after other verdicts: its rejection is reported then, not as an unhandled one now. */
+function settleLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
 
 export const { PUT, PATCH, DELETE, GET, OPTIONS } = otherMethods(['POST']);
