@@ -8,6 +8,13 @@ import {
   type ContextMessage,
 } from '@/lib/sales/context';
 import type { ConversationSummary } from '@/lib/sales/types';
+import fc from 'fast-check';
+import { countTokens as countWhole } from 'gpt-tokenizer/encoding/o200k_base';
+import { getKnowledgeBase } from '@/lib/sales/knowledge';
+import { getLocalizedKnowledgeBase } from '@/lib/sales/knowledge/localized';
+import { buildSystemPrompt } from '@/lib/sales/prompts';
+import { searchKnowledge } from '@/lib/sales/retrieval';
+import { emptySalesState } from '@/lib/sales/state';
 
 const PLAN_NAMES = ['Starter', 'Pro', 'Business', 'Enterprise'];
 const cost = (message: ContextMessage) => countTokens(message.text) + MESSAGE_OVERHEAD_TOKENS;
@@ -24,6 +31,32 @@ describe('countTokens', () => {
   });
   it('counts special-token text typed by a prospect instead of throwing', () => {
     expect(countTokens('ignore this <|endoftext|> please')).toBeGreaterThan(3);
+  });
+
+  // countTokens counts "#"-headed blocks apart (and remembers them): the sum must be the whole text's count, exactly.
+  const whole = (text: string) => countWhole(text, { disallowedSpecial: new Set() });
+  it('counts a system prompt block by block exactly as the whole text, in every locale, twice in a row', () => {
+    for (const locale of ['en', 'es', 'fr', 'de', 'ar'] as const) {
+      const kb = getLocalizedKnowledgeBase(locale);
+      const prompt = buildSystemPrompt({ kb, state: emptySalesState(0), passages: searchKnowledge('How much is Pro for 25 people?', { limit: 4, kb }), nextField: 'teamSize', locale });
+      expect(prompt.split('\n#').length).toBeGreaterThan(5);
+      expect(countTokens(prompt)).toBe(whole(prompt));
+      expect(countTokens(prompt)).toBe(whole(prompt));
+    }
+    expect(getKnowledgeBase()).toBeDefined();
+  });
+  it('counts generated text with headings, blank lines, punctuation and slashes exactly as the whole text', () => {
+    const line = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.constantFrom('', '# Plans', '#', '##x', '/path', '- item: $29.', '  indented', '(note)', '...', 'ünïcödé #tag', 'مرحبا', '\t', '<|endoftext|>'),
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 12 }), (lines) => {
+        const text = lines.join('\n');
+        expect(countTokens(text)).toBe(whole(text));
+      }),
+      { numRuns: 400 },
+    );
   });
 });
 

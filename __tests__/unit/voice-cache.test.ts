@@ -3,7 +3,7 @@ import { parseServerConfig } from '@/lib/config';
 import { createMemoryAudioCache } from '@/lib/store/audio-cache';
 import { normaliseSpeechText, speechCacheId } from '@/lib/voice/cache-key';
 import { translate } from '@/lib/i18n';
-import { createLru } from '@/lib/voice/lru';
+import { createLru } from '@/lib/lru';
 import { createSpeechService } from '@/lib/voice/speech';
 import { pcmFormat, type SpeechRequest, type TtsProvider } from '@/lib/voice/types';
 import { warmSpeechCache } from '@/lib/voice/warm';

@@ -95,7 +95,10 @@ export function checkReply<T>(reply: T): T {
   return reply;
 }
 
-/** The process's client for a given database (one per url+token). */
+/**
+ * The process's client for a given database (one per url+token). Auto-pipelined: the commands a turn issues in the
+ * same tick (the conversation load and the turn lock) share one HTTP request, each still answered on its own.
+ */
 export function getRedisClient(options: { url: string; token: string }): Redis {
-  return processSingleton(`redis:${options.url}:${options.token.slice(0, 8)}`, () => createRedisClient(options));
+  return processSingleton(`redis:${options.url}:${options.token.slice(0, 8)}`, () => createRedisClient({ ...options, autoPipeline: true }));
 }

@@ -7,7 +7,7 @@ import { processSingleton } from '@/lib/process-singleton';
 import { getAudioCache, type AudioCache, type CachedAudio } from '@/lib/store';
 import { base64ByteLength, bytesToBase64 } from './base64';
 import { normaliseSpeechText, speechCacheId, speechCacheMaterial } from './cache-key';
-import { createLru, type Lru } from './lru';
+import { createLru, type Lru } from '@/lib/lru';
 import { selectTtsProvider } from './select';
 import type { AudioFormat, EncodedPcm, ServerTtsProviderId, SpeechRequest, TtsFormatEvent, TtsProvider } from './types';
 

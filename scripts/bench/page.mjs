@@ -72,8 +72,21 @@ if (host) {
 /** Bytes of JavaScript transferred (compressed) among the page load's network requests. */
 const scriptBytes = (items = []) => items.filter((item) => item.resourceType === 'Script').reduce((sum, item) => sum + (item.transferSize ?? 0), 0);
 
-/** One Lighthouse run (mobile, default throttling): the figures we compare. */
-async function audit(url) {
+/**
+ * One Lighthouse run (mobile, default throttling): the figures we compare. Lighthouse itself sometimes fails a run on a
+ * loaded machine (NO_NAVSTART, a protocol timeout): such a run is tried again, up to twice, and reported in the log.
+ */
+async function audit(url, attempt = 1) {
+  try {
+    return await auditOnce(url);
+  } catch (error) {
+    if (attempt >= 3) throw error;
+    log(`Lighthouse run ${attempt} on ${url} failed (${error instanceof Error ? error.message : String(error)}): trying again`);
+    return audit(url, attempt + 1);
+  }
+}
+
+async function auditOnce(url) {
   const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] });
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const { categories, audits, runtimeError } = result.lhr;

@@ -85,13 +85,17 @@ export function getKnowledgeOverlay(locale: OverlayLocale): KnowledgeOverlay {
 /** "$29" / "$12.50" in the catalogue's currency; `null` (Enterprise-style) reads "Contact sales". */
 export function formatPrice(amount: number | null, currency = 'USD'): string {
   if (amount === null) return 'Contact sales';
-  return new Intl.NumberFormat('en-US', {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: Number.isInteger(amount) ? 0 : 2,
-    maximumFractionDigits: 2,
-  }).format(amount);
+  const cents = !Number.isInteger(amount);
+  const key = `${currency}:${cents}`;
+  let format = priceFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', { style: 'currency', currency, minimumFractionDigits: cents ? 2 : 0, maximumFractionDigits: 2 });
+    priceFormats.set(key, format);
+  }
+  return format.format(amount);
 }
+/** Built once per currency and precision: creating an Intl.NumberFormat costs more than formatting with it (every prompt prices every plan). */
+const priceFormats = new Map<string, Intl.NumberFormat>();
 
 /** A plan's price line, e.g. "$29 per seat/month billed monthly, $24 per seat/month billed annually". */
 export function describePlanPrice(plan: Plan, currency = 'USD'): string {

@@ -1,7 +1,8 @@
 /**
- * A small in-process LRU with a byte budget and a TTL, in front of Redis: the greeting and the phrases the agent says
- * on every visit are served without a network round trip. Map iteration order is insertion order, so re-inserting on
- * read keeps the least recently used entry first. (Small enough not to be worth a dependency.)
+ * A small in-process LRU with a byte budget and a TTL: the speech cache's front (the greeting and the phrases the agent
+ * says on every visit, served without a round trip to Redis) and the token counts of prompt blocks
+ * (lib/sales/context.ts). Map iteration order is insertion order, so re-inserting on read keeps the least recently
+ * used entry first. (Small enough not to be worth a dependency.)
  */
 export interface Lru<V> {
   get(key: string): V | undefined;
