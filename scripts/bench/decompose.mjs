@@ -1,0 +1,137 @@
+// `node scripts/bench/decompose.mjs [--turns=30]`: where one chat's time to first token goes, this app beside the
+// Next.js floor (bench/floor-app), one turn at a time on an idle machine. A minimal OpenAI-compatible upstream in this
+// process (200 ms to the first token, then 10 ms per word) stamps when each request arrives and when its first chunk
+// is written, on the same clock as the client, so each turn splits into:
+//   before  — the client sends → the upstream request arrives (routing, session, body, store, planning, SDK set-up)
+//   after   — the upstream's first chunk → the first text reaches the client (the stream stages)
+// The app runs as in `npm run bench` (production build, Upstash bridge over redis-server, rate limits on). Uses the
+// existing build (NEXT_DIST_DIR is honoured): run `npm run build` first. Prints medians and p90s.
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ensureNode22 } from '../lib/bootstrap.mjs';
+import { freePort, startNextServer, waitForHttp } from '../lib/next-server.mjs';
+import { ensureFloorBuild, startFloorServer } from './floor-app.mjs';
+import { percentile, sleep } from './measure.mjs';
+
+ensureNode22();
+const TURNS = Number(process.argv.find((arg) => arg.startsWith('--turns='))?.split('=')[1] ?? '30');
+const TOKEN = 'bench-token';
+const WORDS = 'Northwind Cloud Pro is built for growing teams: unlimited projects and advanced automations.'.split(' ');
+
+const arrivals = [];
+const firstChunks = [];
+const chunk = (delta, finish) =>
+  `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'gpt-bench', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+const upstream = createServer((request, response) => {
+  arrivals.push(performance.now());
+  request.resume();
+  request.on('end', () => {
+    if (!request.url?.includes('chat/completions')) return void response.end('{}');
+    response.writeHead(200, { 'content-type': 'text/event-stream' });
+    setTimeout(() => {
+      firstChunks.push(performance.now());
+      response.write(chunk({ role: 'assistant', content: `${WORDS[0]} ` }, null));
+      let next = 1;
+      const timer = setInterval(() => {
+        if (next < WORDS.length) return void response.write(chunk({ content: `${WORDS[next++]} ` }, null));
+        clearInterval(timer);
+        response.write(chunk({}, 'stop'));
+        response.write(`data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'gpt-bench', choices: [], usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 } })}\n\n`);
+        response.end('data: [DONE]\n\n');
+      }, 10);
+    }, 200);
+  });
+});
+const upstreamPort = await freePort();
+await new Promise((resolve) => upstream.listen(upstreamPort, '127.0.0.1', resolve));
+const upstreamUrl = `http://127.0.0.1:${upstreamPort}/v1`;
+
+const redisDir = mkdtempSync(path.join(tmpdir(), 'decompose-redis-'));
+const [redisPort, bridgePort] = [await freePort(), await freePort()];
+const children = [spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', redisDir], { stdio: 'ignore' })];
+children.push(spawn(process.execPath, ['scripts/redis-bridge.mjs', '--redis', `redis://127.0.0.1:${redisPort}`, '--port', String(bridgePort), '--token', TOKEN], { stdio: 'ignore' }));
+const bridgeUrl = `http://127.0.0.1:${bridgePort}`;
+
+const servers = [];
+try {
+  await waitForHttp(`${bridgeUrl}/__bridge/stats`);
+  const app = await startNextServer({
+    env: {
+      OPENAI_API_KEY: 'sk-bench',
+      OPENAI_BASE_URL: upstreamUrl,
+      OPENAI_API_MODE: 'chat',
+      OPENAI_MODEL: 'gpt-bench',
+      UPSTASH_REDIS_REST_URL: bridgeUrl,
+      UPSTASH_REDIS_REST_TOKEN: TOKEN,
+      STORE_KEY_PREFIX: 'decompose:',
+      RATE_LIMIT_CHAT: '1000000/1m',
+      RATE_LIMIT_SESSION: '1000000/1m',
+      TOKEN_BUDGET_DAILY: '0',
+      CHAT_MAX_CONVERSATIONS_PER_DAY: '100000',
+      LLM_SPEND_CAP_DAILY_USD: '0',
+      LLM_MAX_CONCURRENT: '2000',
+    },
+  });
+  servers.push(app);
+  const floor = await startFloorServer({ upstreamUrl, dir: ensureFloorBuild() });
+  servers.push(floor);
+  const { token } = await (await fetch(`${app.url}/api/v1/session`, { method: 'POST' })).json();
+  const targets = {
+    app: {
+      send: () =>
+        fetch(`${app.url}/api/v1/chat`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ id: randomUUID(), message: { id: `u-${randomUUID()}`, role: 'user', parts: [{ type: 'text', text: 'Tell me about Pro' }] } }),
+        }),
+      isText: (text) => text.includes('"text-delta"'),
+    },
+    floor: {
+      send: () =>
+        fetch(`${floor.url}/api/relay`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: 'Bearer sk-bench' },
+          body: JSON.stringify({ model: 'gpt-bench', stream: true, messages: [{ role: 'user', content: 'Tell me about Pro' }] }),
+        }),
+      isText: (text) => text.includes('"content"'),
+    },
+  };
+  const turn = async (name) => {
+    const arrived = arrivals.length;
+    const started = performance.now();
+    const response = await targets[name].send();
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    let firstText;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+      if (firstText === undefined && targets[name].isText(text)) firstText = performance.now();
+    }
+    return { before: arrivals[arrived] - started, after: firstText - firstChunks.at(-1), added: firstText - started - 200 };
+  };
+  for (let index = 0; index < 10; index++) for (const name of ['app', 'floor']) await turn(name);
+  const results = { app: [], floor: [] };
+  for (let index = 0; index < TURNS; index++) {
+    for (const name of ['app', 'floor']) {
+      results[name].push(await turn(name));
+      await sleep(50);
+    }
+  }
+  const figure = (name, key) => `${percentile(results[name].map((result) => result[key]), 50).toFixed(2)} / ${percentile(results[name].map((result) => result[key]), 90).toFixed(2)}`;
+  console.log(`One chat at a time, ${TURNS} turns each (ms, p50 / p90):`);
+  console.log('| server | before the upstream request | first chunk → client | added to the first token |');
+  console.log('| --- | --- | --- | --- |');
+  for (const name of ['floor', 'app']) console.log(`| ${name === 'app' ? 'this app' : 'Next.js floor'} | ${figure(name, 'before')} | ${figure(name, 'after')} | ${figure(name, 'added')} |`);
+} finally {
+  await Promise.all(servers.map((server) => server.stop()));
+  upstream.close();
+  for (const child of children) child.kill('SIGTERM');
+  rmSync(redisDir, { recursive: true, force: true });
+}
