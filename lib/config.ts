@@ -48,6 +48,7 @@ export const serverEnvSchema = z.object({
   CHAT_CONTEXT_TOKENS: int(6_000, 500, 1_000_000),
   CHAT_TURN_WAIT_MS: int(15_000, 0, 120_000),
   STREAM_RESUME_TTL_SECONDS: int(120, 10, 3_600),
+  CHAT_FAST_ROUTE: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).default('on')),
   OFFLINE_WORD_DELAY_MS: int(18, 0, 1_000),
 
   TTS_PROVIDER: z.preprocess(emptyToUndefined, z.enum(TTS_PROVIDERS).optional()),
@@ -116,7 +117,7 @@ export interface ServerConfig {
   logLevel: ServerEnv['LOG_LEVEL'];
   llm: LlmConfig;
   store: StoreConfig & { conversationTtlSeconds: number; maxMessages: number };
-  chat: { maxMessageChars: number; turnWaitMs: number; resumeTtlSeconds: number };
+  chat: { maxMessageChars: number; turnWaitMs: number; resumeTtlSeconds: number; /** `next start` answers the chat's POST before Next.js routes it (lib/fast-routes.ts). */ fastRoute: boolean };
   voice: VoiceConfig;
   security: SecurityConfig;
 }
@@ -168,7 +169,7 @@ export function parseServerConfig(source: Record<string, string | undefined>): S
       conversationTtlSeconds: env.CONVERSATION_TTL_SECONDS,
       maxMessages: env.CONVERSATION_MAX_MESSAGES,
     },
-    chat: { maxMessageChars: env.CHAT_MAX_MESSAGE_CHARS, turnWaitMs: env.CHAT_TURN_WAIT_MS, resumeTtlSeconds: env.STREAM_RESUME_TTL_SECONDS },
+    chat: { maxMessageChars: env.CHAT_MAX_MESSAGE_CHARS, turnWaitMs: env.CHAT_TURN_WAIT_MS, resumeTtlSeconds: env.STREAM_RESUME_TTL_SECONDS, fastRoute: env.CHAT_FAST_ROUTE === 'on' },
     voice: parseVoiceConfig(env),
     security: parseSecurityConfig(env, env.OPENAI_API_KEY ? env.OPENAI_MODEL : undefined),
   };

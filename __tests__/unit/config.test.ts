@@ -21,6 +21,12 @@ describe('parseServerConfig', () => {
     expect(config.store).toMatchObject({ provider: 'upstash', url: 'https://kv.example.com', token: 'token' });
   });
 
+  it('answers the chat from the fast route unless CHAT_FAST_ROUTE=off', () => {
+    expect(parseServerConfig({}).chat.fastRoute).toBe(true);
+    expect(parseServerConfig({ CHAT_FAST_ROUTE: 'on' }).chat.fastRoute).toBe(true);
+    expect(parseServerConfig({ CHAT_FAST_ROUTE: 'off' }).chat.fastRoute).toBe(false);
+  });
+
   it('treats empty strings as unset, as a copied .env.example leaves them', () => {
     expect(parseServerConfig({ OPENAI_API_KEY: '', UPSTASH_REDIS_REST_URL: ' ', OPENAI_TIMEOUT_MS: '' }).llm.provider).toBe('offline');
   });
@@ -29,6 +35,7 @@ describe('parseServerConfig', () => {
     [{ OPENAI_BASE_URL: 'not a url' }, 'OPENAI_BASE_URL'],
     [{ OPENAI_API_MODE: 'completions' }, 'OPENAI_API_MODE'],
     [{ CHAT_MAX_MESSAGE_CHARS: 'lots' }, 'CHAT_MAX_MESSAGE_CHARS'],
+    [{ CHAT_FAST_ROUTE: 'yes' }, 'CHAT_FAST_ROUTE'],
     [{ CONVERSATION_TTL_SECONDS: '5' }, 'CONVERSATION_TTL_SECONDS'],
     [{ STORE_KEY_PREFIX: 'has spaces' }, 'STORE_KEY_PREFIX'],
     [{ UPSTASH_REDIS_REST_URL: 'https://x.upstash.io' }, 'UPSTASH_REDIS_REST_TOKEN'],

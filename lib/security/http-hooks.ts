@@ -2,6 +2,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { Duplex } from 'node:stream';
 import { isEmbedPath } from '@/lib/embed/origins';
+import { fastRouteFor, serveFastRoute } from '@/lib/fast-routes';
 import { AppError, type ErrorCode } from '@/lib/errors';
 import { MALFORMED_URL_PATH } from '@/lib/http';
 import { stampPeerAddress } from './peer-address';
@@ -98,8 +99,16 @@ export function installHttpHooks(): void {
     if (proto.emit[HOOKED]) continue;
     const emit = proto.emit;
     const hooked: Emit & { [HOOKED]?: true } = function (this: http.Server, event, ...args) {
-      if (event === 'request') onRequest(args[0] as IncomingMessage, args[1] as ServerResponse);
-      else if (event === 'clientError' && this.listenerCount('clientError') === 0) {
+      if (event === 'request') {
+        const [request, response] = args as [IncomingMessage, ServerResponse];
+        onRequest(request, response);
+        // The chat's POST skips Next.js's routing (lib/fast-routes.ts): its handler is the route module's own.
+        const fast = fastRouteFor(request);
+        if (fast) {
+          void serveFastRoute(fast, request, response, { https: isHttps(request) });
+          return true;
+        }
+      } else if (event === 'clientError' && this.listenerCount('clientError') === 0) {
         answerClientError(args[0] as NodeJS.ErrnoException, args[1] as Duplex);
         return true;
       } else if (event === 'connection' && this.listenerCount('checkExpectation') === 0) {

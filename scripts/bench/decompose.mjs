@@ -20,6 +20,8 @@ import { percentile, sleep } from './measure.mjs';
 ensureNode22();
 const TURNS = Number(process.argv.find((arg) => arg.startsWith('--turns='))?.split('=')[1] ?? '30');
 const TOKEN = 'bench-token';
+const NAMES = ['app', 'app via Next.js routing', 'floor'];
+const LABELS = { floor: 'Next.js floor', 'app via Next.js routing': 'this app, chat through Next.js routing (CHAT_FAST_ROUTE=off)', app: 'this app (the chat\'s fast route)' };
 const WORDS = 'Northwind Cloud Pro is built for growing teams: unlimited projects and advanced automations.'.split(' ');
 
 const arrivals = [];
@@ -59,8 +61,7 @@ const bridgeUrl = `http://127.0.0.1:${bridgePort}`;
 const servers = [];
 try {
   await waitForHttp(`${bridgeUrl}/__bridge/stats`);
-  const app = await startNextServer({
-    env: {
+  const appEnv = (fast) => ({
       OPENAI_API_KEY: 'sk-bench',
       OPENAI_BASE_URL: upstreamUrl,
       OPENAI_API_MODE: 'chat',
@@ -74,22 +75,29 @@ try {
       CHAT_MAX_CONVERSATIONS_PER_DAY: '100000',
       LLM_SPEND_CAP_DAILY_USD: '0',
       LLM_MAX_CONCURRENT: '2000',
-    },
+      CHAT_FAST_ROUTE: fast ? '' : 'off',
   });
+  const app = await startNextServer({ env: appEnv(true) });
   servers.push(app);
+  const nextRouted = await startNextServer({ env: appEnv(false) });
+  servers.push(nextRouted);
   const floor = await startFloorServer({ upstreamUrl, dir: ensureFloorBuild() });
   servers.push(floor);
-  const { token } = await (await fetch(`${app.url}/api/v1/session`, { method: 'POST' })).json();
-  const targets = {
-    app: {
+  const chatTarget = async (server) => {
+    const { token } = await (await fetch(`${server.url}/api/v1/session`, { method: 'POST' })).json();
+    return {
       send: () =>
-        fetch(`${app.url}/api/v1/chat`, {
+        fetch(`${server.url}/api/v1/chat`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
           body: JSON.stringify({ id: randomUUID(), message: { id: `u-${randomUUID()}`, role: 'user', parts: [{ type: 'text', text: 'Tell me about Pro' }] } }),
         }),
       isText: (text) => text.includes('"text-delta"'),
-    },
+    };
+  };
+  const targets = {
+    app: await chatTarget(app),
+    'app via Next.js routing': await chatTarget(nextRouted),
     floor: {
       send: () =>
         fetch(`${floor.url}/api/relay`, {
@@ -116,10 +124,10 @@ try {
     }
     return { before: arrivals[arrived] - started, after: firstText - firstChunks.at(-1), added: firstText - started - 200 };
   };
-  for (let index = 0; index < 10; index++) for (const name of ['app', 'floor']) await turn(name);
-  const results = { app: [], floor: [] };
+  for (let index = 0; index < 10; index++) for (const name of NAMES) await turn(name);
+  const results = Object.fromEntries(NAMES.map((name) => [name, []]));
   for (let index = 0; index < TURNS; index++) {
-    for (const name of ['app', 'floor']) {
+    for (const name of NAMES) {
       results[name].push(await turn(name));
       await sleep(50);
     }
@@ -128,7 +136,7 @@ try {
   console.log(`One chat at a time, ${TURNS} turns each (ms, p50 / p90):`);
   console.log('| server | before the upstream request | first chunk → client | added to the first token |');
   console.log('| --- | --- | --- | --- |');
-  for (const name of ['floor', 'app']) console.log(`| ${name === 'app' ? 'this app' : 'Next.js floor'} | ${figure(name, 'before')} | ${figure(name, 'after')} | ${figure(name, 'added')} |`);
+  for (const name of ['floor', 'app via Next.js routing', 'app']) console.log(`| ${LABELS[name]} | ${figure(name, 'before')} | ${figure(name, 'after')} | ${figure(name, 'added')} |`);
 } finally {
   await Promise.all(servers.map((server) => server.stop()));
   upstream.close();

@@ -1,0 +1,118 @@
+/** @jest-environment node */
+// lib/fast-routes.ts: the chat's POST answered by the Node server before Next.js routes it. A real HTTP server and
+// client: the request as the handler sees it, a streamed response arriving chunk by chunk, several cookies, a client
+// that leaves mid-stream, a handler that throws, and which requests the registry takes.
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fastRouteFor, registerFastRoute, serveFastRoute, type WebHandler } from '@/lib/fast-routes';
+
+let server: Server;
+let base: string;
+let handler: WebHandler;
+
+beforeAll(async () => {
+  server = createServer((request, response) => void serveFastRoute(handler, request, response, { https: false }));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+describe('serveFastRoute', () => {
+  it('hands the handler the method, URL, headers and streamed body, and sends back status, headers and every cookie', async () => {
+    let seen: { method: string; url: string; type: string | null; custom: string | null; body: unknown } | undefined;
+    handler = async (request) => {
+      seen = { method: request.method, url: request.url, type: request.headers.get('content-type'), custom: request.headers.get('x-custom'), body: await request.json() };
+      const headers = new Headers({ 'content-type': 'application/json', 'x-answer': 'yes' });
+      headers.append('set-cookie', 'a=1; Path=/');
+      headers.append('set-cookie', 'b=2; Path=/');
+      return Response.json({ ok: true }, { status: 201, headers });
+    };
+    const response = await fetch(`${base}/api/v1/chat?x=1`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-custom': 'hello' }, body: JSON.stringify({ text: 'Hola, ¿qué tal?' }) });
+    expect(response.status).toBe(201);
+    expect(response.headers.get('x-answer')).toBe('yes');
+    expect(response.headers.getSetCookie()).toEqual(['a=1; Path=/', 'b=2; Path=/']);
+    expect(await response.json()).toEqual({ ok: true });
+    expect(seen).toEqual({ method: 'POST', url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1\/chat\?x=1$/), type: 'application/json', custom: 'hello', body: { text: 'Hola, ¿qué tal?' } });
+  });
+
+  it('streams: the first event reaches the client while the body is still open', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    handler = async () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          async start(controller) {
+            controller.enqueue(new TextEncoder().encode('data: first\n\n'));
+            await held;
+            controller.enqueue(new TextEncoder().encode('data: second\n\n'));
+            controller.close();
+          },
+        }),
+        { headers: { 'content-type': 'text/event-stream' } },
+      );
+    const response = await fetch(`${base}/api/v1/chat`, { method: 'POST', body: '{}' });
+    const reader = response.body!.getReader();
+    const first = await reader.read();
+    expect(new TextDecoder().decode(first.value)).toBe('data: first\n\n');
+    release();
+    let rest = '';
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      rest += new TextDecoder().decode(value);
+    }
+    expect(rest).toBe('data: second\n\n');
+  });
+
+  it('cancels the response body when the client leaves mid-stream', async () => {
+    let cancelled: (reason: unknown) => void;
+    const wasCancelled = new Promise((resolve) => (cancelled = resolve));
+    handler = async () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('data: one\n\n'));
+          },
+          cancel(reason) {
+            cancelled(reason ?? 'cancelled');
+          },
+        }),
+        { headers: { 'content-type': 'text/event-stream' } },
+      );
+    const abort = new AbortController();
+    const response = await fetch(`${base}/api/v1/chat`, { method: 'POST', body: '{}', signal: abort.signal });
+    await response.body!.getReader().read();
+    abort.abort();
+    await expect(wasCancelled).resolves.toBeDefined();
+  });
+
+  it('answers a handler that throws with the typed 500', async () => {
+    handler = async () => {
+      throw new Error('boom');
+    };
+    const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const response = await fetch(`${base}/api/v1/chat`, { method: 'POST', body: '{}' });
+    errors.mockRestore();
+    expect(response.status).toBe(500);
+    expect((await response.json()).error.code).toBe('internal:api');
+  });
+});
+
+describe('fastRouteFor', () => {
+  const request = (method: string, url: string) => ({ method, url }) as IncomingMessage;
+  it('takes only the registered method and exact path (a query string allowed); everything else stays with Next.js', async () => {
+    const chat: WebHandler = async () => new Response(null);
+    registerFastRoute('POST', '/api/v1/chat', chat);
+    expect(fastRouteFor(request('POST', '/api/v1/chat'))).toBe(chat);
+    expect(fastRouteFor(request('POST', '/api/v1/chat?lang=es'))).toBe(chat);
+    expect(fastRouteFor(request('GET', '/api/v1/chat'))).toBeUndefined();
+    expect(fastRouteFor(request('OPTIONS', '/api/v1/chat'))).toBeUndefined();
+    expect(fastRouteFor(request('POST', '/api/chat'))).toBeUndefined();
+    expect(fastRouteFor(request('POST', '/api/v1/chat/'))).toBeUndefined();
+    expect(fastRouteFor(request('POST', '/api/v1/chat/abc/stop'))).toBeUndefined();
+    expect(fastRouteFor(request('POST', '/API/V1/CHAT'))).toBeUndefined();
+  });
+});
