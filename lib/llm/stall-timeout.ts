@@ -38,28 +38,46 @@ async function withDeadline<T>(promise: PromiseLike<T>, timeoutMs: number): Prom
 
 function failWhenSilent<T>(stream: ReadableStream<T | { type: 'error'; error: unknown }>, timeoutMs: number): ReadableStream<T | { type: 'error'; error: unknown }> {
   const reader = stream.getReader();
+  // One timer per stream, re-armed (`refresh`) whenever a part is asked for: a timer, a promise and a race per part
+  // were a measurable share of a turn's CPU at 50 chats (docs/performance.md, "Hot path").
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let ended = false;
   return new ReadableStream({
-    async pull(controller) {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const silence = new Promise<'silent'>((resolve) => {
-        timer = setTimeout(() => resolve('silent'), timeoutMs);
-      });
-      try {
-        const next = await Promise.race([reader.read(), silence]);
-        if (next === 'silent') {
+    start(controller) {
+      timer = setTimeout(() => {
+        if (ended) return;
+        ended = true;
+        try {
           controller.enqueue({ type: 'error', error: stallError(timeoutMs) });
           controller.close();
-          // Cancelling the body closes the upstream connection; its outcome no longer matters to anyone.
-          void reader.cancel(stallError(timeoutMs)).catch(() => undefined);
-          return;
+        } catch {
+          // Already closed by its reader: nothing is waiting for the part.
         }
-        if (next.done) controller.close();
-        else controller.enqueue(next.value);
-      } finally {
+        // Cancelling the body closes the upstream connection; its outcome no longer matters to anyone.
+        void reader.cancel(stallError(timeoutMs)).catch(() => undefined);
+      }, timeoutMs);
+    },
+    async pull(controller) {
+      timer?.refresh();
+      let next: ReadableStreamReadResult<T | { type: 'error'; error: unknown }>;
+      try {
+        next = await reader.read();
+      } catch (error) {
+        if (ended) return;
+        ended = true;
         clearTimeout(timer);
+        throw error;
       }
+      if (ended) return;
+      if (next.done) {
+        ended = true;
+        clearTimeout(timer);
+        controller.close();
+      } else controller.enqueue(next.value);
     },
     cancel(reason) {
+      ended = true;
+      clearTimeout(timer);
       return reader.cancel(reason);
     },
   });
