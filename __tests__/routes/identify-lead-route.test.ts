@@ -144,6 +144,21 @@ test('identify() before the first message: the conversation that starts next get
   expect(leadEvents(second).map((event) => event.type)).toEqual(['lead.captured']);
 });
 
+test('identify() before the first message: the first reply already knows the verified e-mail (it books to it instead of asking)', async () => {
+  const { authorization } = await visitorHeaders();
+  expect((await identify({ email: 'cy@partner.test', name: 'Cy Ode', hash: hmac('cy@partner.test') }, authorization)).status).toBe(204);
+  const id = newConversationId();
+  const reply = await say(id, "We're 12 people and we'd like to book a demo next week.", authorization);
+  expect(reply).not.toMatch(/best email|which email/i);
+  expect(reply).toContain('cy@partner.test');
+  const state = (await getConversationStore().getConversation({ id }))?.state;
+  expect(state?.lead.fields.email).toMatchObject({ value: 'cy@partner.test', evidence: IDENTIFY_EVIDENCE, confidence: 1 });
+  expect(state?.bookings.map((booking) => booking.email)).toEqual(['cy@partner.test']);
+  // Announced once, by this first turn (the subscriber that merges late identities finds nothing left to do).
+  await drainEvents();
+  expect(leadEvents(id).map((event) => event.type)).toEqual(['lead.captured']);
+});
+
 test('an unverified identify() (wrong hash) changes nothing: no lead, no event', async () => {
   const { authorization } = await visitorHeaders();
   const id = newConversationId();

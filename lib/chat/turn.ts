@@ -4,15 +4,19 @@ import { messageText, type SalesUIMessage } from '@/lib/sales/ui-message';
 import { getServerConfig } from '@/lib/config';
 import { invitesAreEmailed } from '@/lib/config-notify';
 import { AppError } from '@/lib/errors';
+import { findIdentity, type VerifiedIdentity } from '@/lib/embed/identity';
+import { isEmbedded } from '@/lib/embed/identity-lead';
 import { publishEvent } from '@/lib/events/bus';
 import type { EventSource } from '@/lib/events/schema';
 import type { ReplyReport, SalesAgent } from '@/lib/llm/types';
 import { getLocalizedKnowledgeBase } from '@/lib/sales/knowledge/localized';
 import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
 import { turnNotice, type TurnNoticeCode } from '@/lib/sales/prompts';
+import { mergeIdentity } from '@/lib/sales/lead/identity';
 import { emptySalesState, type SalesState } from '@/lib/sales/state';
 import type { SalesEvent, SalesLocale, SalesTurnContext } from '@/lib/sales/turn-state';
 import type { ReplyStore } from '@/lib/store';
+import { getKv } from '@/lib/store/kv';
 import type { ConversationStore, TurnLoad } from '@/lib/store/types';
 import { createLocalReply, getActiveReplies } from '@/lib/stream/active';
 import { createReplyRecorder } from '@/lib/stream/recorder';
@@ -65,6 +69,8 @@ export interface ChatTurnInput {
   source?: EventSource;
   /** Epoch ms the request arrived: the first-token latency counts from it (default: when the turn starts). */
   receivedAt?: number;
+  /** The visitor's identity verified by identify() (default: read from the store, lib/embed/identity.ts). */
+  identityOf?: (visitorId: string) => Promise<VerifiedIdentity | null>;
 }
 
 /**
@@ -209,7 +215,11 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
   };
   // The state the turn started from, and what the agent's updates made of it (stored when the reply ends).
   const before: SalesState = known?.state ?? emptySalesState(now());
-  let state = before;
+  // An embedded visitor the host identified before their first message: the agent starts from the verified e-mail and
+  // name (it must not ask for them), and this first turn's events announce the lead. One read, only for a new
+  // conversation held in the embed; the identify-leads subscriber then finds nothing left to merge.
+  const starting = load?.conversation === null && !isRetry && isEmbedded(input.source) ? await withIdentity(before, visitorId, input, now) : before;
+  let state = starting;
   const events: SalesEvent[] = [];
   let report: ReplyReport | undefined;
   let firstTextAt: number | undefined;
@@ -230,7 +240,7 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
       history: context,
       userMessage,
       context: turnContext,
-      state: before,
+      state: starting,
       onUpdate: (update) => {
         state = update.state;
         events.push(...update.events);
@@ -326,3 +336,14 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
   });
 }
 
+/** `state` with the visitor's verified identity merged in (unchanged when there is none or the store cannot tell). */
+async function withIdentity(state: SalesState, visitorId: string, input: ChatTurnInput, now: () => number): Promise<SalesState> {
+  const identityOf = input.identityOf ?? ((id: string) => findIdentity({ kv: getKv(), visitorId: id }));
+  try {
+    const identity = await identityOf(visitorId);
+    return identity ? mergeIdentity(state, identity, now()).state : state;
+  } catch (error) {
+    console.warn('[chat] reading the visitor’s verified identity failed; the turn starts without it:', error instanceof Error ? error.message : String(error));
+    return state;
+  }
+}
