@@ -39,6 +39,8 @@ export function fastRouteFor(request: IncomingMessage): WebHandler | undefined {
   return handlers.get(keyOf(request.method, path));
 }
 
+const HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
 /** The Web `Request` a route handler expects, for a Node request (its body streamed, not read ahead). */
 export function toWebRequest(request: IncomingMessage, { https }: { https: boolean }): Request {
   const headers = new Headers();
@@ -49,7 +51,9 @@ export function toWebRequest(request: IncomingMessage, { https }: { https: boole
   }
   const method = request.method ?? 'GET';
   const hasBody = method !== 'GET' && method !== 'HEAD';
-  return new Request(`${https ? 'https' : 'http'}://${request.headers.host ?? 'localhost'}${request.url ?? '/'}`, {
+  // A Host header that is not a host (a client can send anything) must not make the URL unparsable or point elsewhere.
+  const host = request.headers.host && HOST.test(request.headers.host) ? request.headers.host : 'localhost';
+  return new Request(`${https ? 'https' : 'http'}://${host}${request.url ?? '/'}`, {
     method,
     headers,
     ...(hasBody ? { body: Readable.toWeb(request) as ReadableStream<Uint8Array>, duplex: 'half' } : {}),

@@ -89,6 +89,35 @@ describe('serveFastRoute', () => {
     await expect(wasCancelled).resolves.toBeDefined();
   });
 
+  it('builds the URL from a Host header only when it is a host', async () => {
+    const urls: string[] = [];
+    handler = async (request) => {
+      urls.push(request.url);
+      return new Response(null, { status: 204 });
+    };
+    const { request: send } = await import('node:http');
+    const post = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const { port } = new URL(base);
+        const call = send({ host: '127.0.0.1', port, path: '/api/v1/chat', method: 'POST', headers: { host, 'content-length': '2' } }, (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        });
+        call.on('error', reject);
+        call.end('{}');
+      });
+    expect(await post('shop.example:8443')).toBe(204);
+    expect(await post('[::1]:3000')).toBe(204);
+    expect(await post('evil.test/x?')).toBe(204);
+    expect(await post('a b')).toBe(204);
+    expect(urls).toEqual([
+      'http://shop.example:8443/api/v1/chat',
+      'http://[::1]:3000/api/v1/chat',
+      'http://localhost/api/v1/chat',
+      'http://localhost/api/v1/chat',
+    ]);
+  });
+
   it('answers a handler that throws with the typed 500', async () => {
     handler = async () => {
       throw new Error('boom');
