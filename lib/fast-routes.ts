@@ -119,5 +119,9 @@ export async function serveFastRoute(handler: WebHandler, request: IncomingMessa
     answer = toAppError(error, 'api').toResponse();
   }
   if (response.headersSent) return;
+  // Answered before its body was read to the end (refused on its headers, or too large): the rest of the body would
+  // stay in the connection and corrupt the next request on it. Close it after this answer, as HTTP allows (Next.js's
+  // path drains the body instead, which would let a client make the server read any amount it sends).
+  if (!request.readableEnded) response.setHeader('connection', 'close');
   await writeWebResponse(answer, response);
 }

@@ -118,6 +118,32 @@ describe('serveFastRoute', () => {
     ]);
   });
 
+  it('closes the connection after answering a request whose body it did not read, so the next request is not corrupted', async () => {
+    handler = async (request) => {
+      if (Number(request.headers.get('content-length')) > 1_000) return Response.json({ refused: 'too large' }, { status: 413 });
+      return Response.json(await request.json());
+    };
+    const { Agent, request: send } = await import('node:http');
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const { port } = new URL(base);
+    const post = (body: string) =>
+      new Promise<{ status: number; connection: string | undefined; text: string }>((resolve, reject) => {
+        const call = send({ host: '127.0.0.1', port, path: '/api/v1/chat', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (response) => {
+          let text = '';
+          response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, connection: response.headers.connection, text }));
+        });
+        call.on('error', reject);
+        call.end(body);
+      });
+    const refused = await post(JSON.stringify({ text: 'x'.repeat(600 * 1024) }));
+    expect(refused).toMatchObject({ status: 413, connection: 'close' });
+    // The same agent sends the next requests: answered whole, and read bodies keep the connection alive.
+    expect(await post('{"n":1}')).toMatchObject({ status: 200, connection: 'keep-alive', text: '{"n":1}' });
+    expect(await post('{"n":2}')).toMatchObject({ status: 200, connection: 'keep-alive', text: '{"n":2}' });
+    agent.destroy();
+  });
+
   it('answers a handler that throws with the typed 500', async () => {
     handler = async () => {
       throw new Error('boom');
