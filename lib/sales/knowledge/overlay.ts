@@ -179,7 +179,15 @@ export function applyOverlay(kb: KnowledgeBase, overlay: KnowledgeOverlay): { kb
   return { kb: localized, missing };
 }
 
-const localeOf = new WeakMap<KnowledgeBase, Locale>();
+/**
+ * Which locale each localized knowledge base is, shared by every bundle of the process: the offline agent (one per
+ * process, lib/llm) is built by whichever bundle asks first and then retrieves from the knowledge bases other bundles
+ * built — the chat's fast route runs in instrumentation.ts's bundle — so a per-bundle map answered 'en' for an Arabic
+ * knowledge base there and titled its passages "الاحترافية plan". On globalThis under a registered symbol, and not a
+ * process singleton: tests reset those, while knowledge bases are marked once, when their module loads.
+ */
+const LOCALES = Symbol.for('ai-sales-agent.knowledge-locales');
+const localeOf: WeakMap<KnowledgeBase, Locale> = ((globalThis as typeof globalThis & { [LOCALES]?: WeakMap<KnowledgeBase, Locale> })[LOCALES] ??= new WeakMap());
 
 /** Marks a knowledge base as localized to `locale` (lib/sales/knowledge/localized.ts does, for each it builds). */
 export function markKnowledgeLocale(kb: KnowledgeBase, locale: Locale): void {
