@@ -351,20 +351,21 @@ describe('a knowledge base keeps its locale across bundles', () => {
   // Next.js gives instrumentation.ts and each route their own copy of every module. The offline agent (one per
   // process) may be built by one copy and retrieve from knowledge bases another copy built: each copy must still read
   // an Arabic knowledge base as Arabic, or its passages get English titles ("الاحترافية plan").
-  it('is read as its locale by another copy of the modules, and titles its plan passages in that language', () => {
-    let arabic: ReturnType<typeof getLocalizedKnowledgeBase> | undefined;
-    jest.isolateModules(() => {
-      arabic = (require('@/lib/sales/knowledge/localized') as typeof import('@/lib/sales/knowledge/localized')).getLocalizedKnowledgeBase('ar');
+  async function loadIsolated<T>(load: () => Promise<T>): Promise<T> {
+    let loaded: T | undefined;
+    await jest.isolateModulesAsync(async () => {
+      loaded = await load();
     });
-    let seen: { locale: string; titles: string[] } | undefined;
-    jest.isolateModules(() => {
-      const other = require('@/lib/sales/knowledge/localized') as typeof import('@/lib/sales/knowledge/localized');
-      const { searchKnowledge } = require('@/lib/sales/retrieval') as typeof import('@/lib/sales/retrieval');
-      expect(other.getLocalizedKnowledgeBase('ar')).not.toBe(arabic);
-      seen = { locale: other.knowledgeLocale(arabic!), titles: searchKnowledge('كم سعر الباقة الاحترافية؟', { limit: 4, kb: arabic! }).map((passage) => passage.title) };
-    });
-    expect(seen?.locale).toBe('ar');
-    expect(seen?.titles.some((title) => title.startsWith('باقة'))).toBe(true);
-    expect(seen?.titles.join(' ')).not.toMatch(/[A-Za-z]{2,}/);
+    return loaded as T;
+  }
+
+  it('is read as its locale by another copy of the modules, and titles its plan passages in that language', async () => {
+    const arabic = (await loadIsolated(() => import('@/lib/sales/knowledge/localized'))).getLocalizedKnowledgeBase('ar');
+    const other = await loadIsolated(async () => ({ localized: await import('@/lib/sales/knowledge/localized'), retrieval: await import('@/lib/sales/retrieval') }));
+    expect(other.localized.getLocalizedKnowledgeBase('ar')).not.toBe(arabic);
+    expect(other.localized.knowledgeLocale(arabic)).toBe('ar');
+    const titles = other.retrieval.searchKnowledge('كم سعر الباقة الاحترافية؟', { limit: 4, kb: arabic }).map((passage) => passage.title);
+    expect(titles.some((title) => title.startsWith('باقة'))).toBe(true);
+    expect(titles.join(' ')).not.toMatch(/[A-Za-z]{2,}/);
   });
 });
