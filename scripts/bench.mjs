@@ -18,6 +18,7 @@ import { ensureFloorBuild, startFloorServer } from './bench/floor-app.mjs';
 import { burst, cpuMs, isOpenAIToken, isUIToken, percentile, printTable, rssMb, sleep, timedStream } from './bench/measure.mjs';
 import { benchResume } from './bench/resume-voice.mjs';
 import { benchVoice } from './bench/voice.mjs';
+import { benchAppEnv } from './bench/app-env.mjs';
 import { sustain } from './bench/sustained.mjs';
 
 ensureNode22();
@@ -71,28 +72,15 @@ await control({ replyText: REPLY });
 
 const floor = await startFloorServer({ upstreamUrl: standInUrl });
 const next = await startNextServer({
-  env: {
-    OPENAI_API_KEY: 'sk-bench',
-    OPENAI_BASE_URL: standInUrl,
-    OPENAI_API_MODE: 'chat',
-    OPENAI_MODEL: 'gpt-bench',
-    UPSTASH_REDIS_REST_URL: bridgeUrl,
-    UPSTASH_REDIS_REST_TOKEN: TOKEN,
-    STORE_KEY_PREFIX: 'bench:',
-    SMALLEST_API_KEY: 'sk-bench-voice',
-    SMALLEST_BASE_URL: smallestUrl,
-    // Limits stay on (their Redis commands are part of each turn's cost) but high enough for the bursts.
-    RATE_LIMIT_CHAT: '1000000/1m',
-    RATE_LIMIT_TTS: '1000000/1m',
-    RATE_LIMIT_SESSION: '1000000/1m',
-    TOKEN_BUDGET_DAILY: '0',
-    // Every bench chat is a new conversation of the one bench visitor.
-    CHAT_MAX_CONVERSATIONS_PER_DAY: '100000',
-    LLM_SPEND_CAP_DAILY_USD: '0',
-    LLM_MAX_CONCURRENT: '2000',
-    // e.g. BENCH_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server under load.
-    ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
-  },
+  env: benchAppEnv(
+    { upstreamUrl: standInUrl, bridgeUrl, token: TOKEN, prefix: 'bench:' },
+    {
+      SMALLEST_API_KEY: 'sk-bench-voice',
+      SMALLEST_BASE_URL: smallestUrl,
+      // e.g. BENCH_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server under load.
+      ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
+    },
+  ),
 });
 
 // One visitor session per bench run, as a browser would keep one; every request carries it.

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ensureNode22 } from '../lib/bootstrap.mjs';
 import { freePort, startNextServer, waitForHttp } from '../lib/next-server.mjs';
+import { benchAppEnv } from './app-env.mjs';
 import { ensureFloorBuild, startFloorServer } from './floor-app.mjs';
 import { percentile, sleep } from './measure.mjs';
 
@@ -61,22 +62,8 @@ const bridgeUrl = `http://127.0.0.1:${bridgePort}`;
 const servers = [];
 try {
   await waitForHttp(`${bridgeUrl}/__bridge/stats`);
-  const appEnv = (fast) => ({
-      OPENAI_API_KEY: 'sk-bench',
-      OPENAI_BASE_URL: upstreamUrl,
-      OPENAI_API_MODE: 'chat',
-      OPENAI_MODEL: 'gpt-bench',
-      UPSTASH_REDIS_REST_URL: bridgeUrl,
-      UPSTASH_REDIS_REST_TOKEN: TOKEN,
-      STORE_KEY_PREFIX: 'decompose:',
-      RATE_LIMIT_CHAT: '1000000/1m',
-      RATE_LIMIT_SESSION: '1000000/1m',
-      TOKEN_BUDGET_DAILY: '0',
-      CHAT_MAX_CONVERSATIONS_PER_DAY: '100000',
-      LLM_SPEND_CAP_DAILY_USD: '0',
-      LLM_MAX_CONCURRENT: '2000',
-      CHAT_FAST_ROUTE: fast ? '' : 'off',
-  });
+  const appEnv = (fast) => benchAppEnv({ upstreamUrl, bridgeUrl, token: TOKEN, prefix: 'decompose:' }, { CHAT_FAST_ROUTE: fast ? 'on' : 'off' });
+
   const app = await startNextServer({ env: appEnv(true) });
   servers.push(app);
   const nextRouted = await startNextServer({ env: appEnv(false) });

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT, ensureBuild, ensureNode22, log } from '../lib/bootstrap.mjs';
 import { freePort, startNextServer, waitForHttp } from '../lib/next-server.mjs';
+import { benchAppEnv } from './app-env.mjs';
 import { ensureFloorBuild, startFloorServer } from './floor-app.mjs';
 import { burst, cpuMs, isOpenAIToken, isUIToken, percentile, sleep, timedStream } from './measure.mjs';
 
@@ -84,23 +85,9 @@ await fetch(`http://127.0.0.1:${standInPort}/__standin/behaviour`, {
 const servers = [];
 try {
   const app = await startNextServer({
-    env: {
-      OPENAI_API_KEY: 'sk-bench',
-      OPENAI_BASE_URL: standInUrl,
-      OPENAI_API_MODE: 'chat',
-      OPENAI_MODEL: 'gpt-bench',
-      UPSTASH_REDIS_REST_URL: bridgeUrl,
-      UPSTASH_REDIS_REST_TOKEN: TOKEN,
-      STORE_KEY_PREFIX: 'profile:',
-      RATE_LIMIT_CHAT: '1000000/1m',
-      RATE_LIMIT_SESSION: '1000000/1m',
-      TOKEN_BUDGET_DAILY: '0',
-      CHAT_MAX_CONVERSATIONS_PER_DAY: '100000',
-      LLM_SPEND_CAP_DAILY_USD: '0',
-      LLM_MAX_CONCURRENT: '2000',
-      NODE_OPTIONS: `--inspect=127.0.0.1:${appInspect}`,
-    },
+    env: benchAppEnv({ upstreamUrl: standInUrl, bridgeUrl, token: TOKEN, prefix: 'profile:' }, { NODE_OPTIONS: `--inspect=127.0.0.1:${appInspect}` }),
   });
+
   servers.push(app);
   const { token } = await (await fetch(`${app.url}/api/v1/session`, { method: 'POST' })).json();
   const postApp = () =>
