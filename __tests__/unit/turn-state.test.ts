@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { SalesUIMessage } from '@/lib/sales/ui-message';
 import { beginTurn, endTurn } from '@/lib/sales/brain';
 import { getKnowledgeBase } from '@/lib/sales/knowledge';
+import { getLocalizedKnowledgeBase } from '@/lib/sales/knowledge/localized';
 import { emptySalesState, type SalesState } from '@/lib/sales/state';
 import { bookMeeting, captureLead, createSalesTools, getPricing, requestHuman } from '@/lib/sales/tools';
 import { createStateLedger, type SalesTurnContext, type StateUpdate } from '@/lib/sales/turn-state';
@@ -21,6 +22,24 @@ function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+describe('a timeline given with other facts is not the timing objection, in every language', () => {
+  // Each knowledge base lists "next quarter" among the timing objection's keywords ("not now, next quarter").
+  it.each([
+    ['en', "We're aiming for next quarter, 25 people", 'other'],
+    ['es', 'Queremos empezar el próximo trimestre, somos 25', 'other'],
+    ['fr', 'On vise le trimestre prochain, nous sommes 25', 'other'],
+    ['de', 'Wir planen für nächstes Quartal, wir sind 25 Leute', 'other'],
+    ['ar', 'نخطط للربع القادم، نحن 25 شخصا', 'other'],
+    ['fr', 'Pas maintenant, peut-être le trimestre prochain', 'objection'],
+    ['de', 'Nicht jetzt, vielleicht nächstes Quartal', 'objection'],
+  ] as const)('%s "%s" → %s, with the timeline recorded', (locale, text, intent) => {
+    const localized: SalesTurnContext = { ...context, locale, kb: getLocalizedKnowledgeBase(locale), userMessages: [{ id: 'u9', text }] };
+    const { state, plan } = beginTurn(emptySalesState(0), localized, { history: [], userMessage: { id: 'u9', role: 'user', parts: [{ type: 'text', text }] }, tokenBudget: 6_000 });
+    expect(plan.intent).toBe(intent);
+    expect(state.lead.fields.timeline).toBeDefined();
+  });
+});
 
 describe('pure turn steps', () => {
   it('beginTurn returns the captured lead and the stage move as events, leaving its input as it was', () => {

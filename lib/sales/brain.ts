@@ -3,7 +3,7 @@ import { messageText, type SalesUIMessage } from '@/lib/sales/ui-message';
 import { classifySalesIntent, type SalesIntent } from '@/lib/sales/intents';
 import { countTokens, fitContext } from '@/lib/sales/context';
 import { extractLeadFacts } from '@/lib/sales/lead';
-import { withoutDecisionMaker } from '@/lib/sales/lead/patterns';
+import { withoutDecisionMaker, withoutTimeline } from '@/lib/sales/lead/patterns';
 import { nextField as pickNextField } from '@/lib/sales/playbook';
 import { buildSystemPrompt } from '@/lib/sales/prompts';
 import { searchKnowledge, type Passage } from '@/lib/sales/retrieval';
@@ -113,13 +113,15 @@ export function endTurn(state: SalesState, plan: TurnPlan, reply = ''): StateUpd
 
 // "Next quarter" answers "when?" as often as it objects, and "I'm the decision maker" names the need-approval
 // objection's own keyword while saying the opposite: a message that gave a timeline or said the decision is theirs
-// objects only if it still does without those phrases.
+// objects only if it still does without those phrases. The lead reading's timeline phrases cover all five languages
+// ("le trimestre prochain", "nächstes Quartal", "للربع القادم"); TIME_PHRASE adds the Spanish "más adelante" it reads
+// as a hedge rather than a date.
 const TIME_PHRASE = /\b(next|this|in the next|within the next|in) (quarter|month|year|few (weeks|months)|two months|\d+ (weeks|months))\b|\b(pr[oó]ximo (mes|trimestre|a[nñ]o)|m[aá]s adelante)\b/gi;
 
 function intentOf(text: string, context: SalesTurnContext, changed: LeadField[]) {
   const intent = classifySalesIntent(text, context.kb);
   if (intent !== 'objection') return intent;
-  let rest = changed.includes('timeline') ? text.replace(TIME_PHRASE, ' ') : text;
+  let rest = changed.includes('timeline') ? withoutTimeline(text.replace(TIME_PHRASE, ' ')) : text;
   if (changed.includes('authority')) rest = withoutDecisionMaker(rest);
   return rest === text ? intent : classifySalesIntent(rest, context.kb);
 }

@@ -436,7 +436,8 @@ const SOON_FR_DE_AR =
   '(?:im )?nächste[nmsr]? (?:quartal|monat|woche|jahr)|(?:in )?diese[nmsr]? (?:quartal|monat|woche|jahr)|so schnell wie möglich|schnellstmöglich|möglichst bald|sofort|umgehend|' +
   '(?:in|innerhalb von|innerhalb der nächsten|in den nächsten) (?:\\d+|einem|einer|zwei|drei|vier|sechs|ein paar|wenigen) (?:tagen|wochen|monaten|woche|monat)|' +
   'bis (?:zum )?ende (?:des|dieses) (?:monats|quartals|jahres)|bis jahresende|zum jahresende|' +
-  '(?:الربع|الشهر|الأسبوع|الاسبوع|العام|الفصل) (?:القادم|المقبل)|السنة (?:القادمة|المقبلة)|هذا (?:الربع|الشهر|الأسبوع|الاسبوع|العام)|هذه السنة|' +
+  // "الربع القادم" and, after the preposition li- ("for"), "للربع القادم".
+  '(?:ال|لل)(?:ربع|شهر|أسبوع|اسبوع|عام|فصل) (?:القادم|المقبل)|(?:ال|لل)سنة (?:القادمة|المقبلة)|هذا (?:الربع|الشهر|الأسبوع|الاسبوع|العام)|هذه السنة|' +
   '(?:في )?(?:أقرب|اقرب) وقت(?: ممكن)?|(?:بأسرع|باسرع) وقت(?: ممكن)?|فورا|فورًا|حالا|' +
   'خلال (?:\\d+ )?(?:يوم|أيام|ايام|أسبوع|اسبوع|أسابيع|اسابيع|شهر|شهرين|أشهر|اشهر|شهور)|(?:قبل|بحلول) نهاية (?:الشهر|الربع|العام|السنة)';
 const TIMELINE = re(
@@ -467,8 +468,13 @@ const TIMELINE_FILLER = re(
  * to "when?", which the knowledge base's timing objection ("not now, next quarter") must not claim.
  */
 export function isOnlyTimeline(text: string): boolean {
-  const rest = text.replace(TIMELINE_ALL, ' ');
+  const rest = withoutTimeline(text);
   return rest !== text && TIMELINE_FILLER.test(rest);
+}
+
+/** The text with every timeline phrase, in any of the five languages, blanked out. */
+export function withoutTimeline(text: string): string {
+  return text.replace(TIMELINE_ALL, ' ');
 }
 
 export function extractTimeline(sentence: string): Extracted | undefined {
