@@ -103,5 +103,5 @@ export function middleware(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/((?!api(?:/|$)|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)'],
+  matcher: ['/((?!api(?:/|$)|_next/static|_next/image|_css/|favicon.ico|icon.svg|robots.txt).*)'],
 };

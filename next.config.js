@@ -56,6 +56,8 @@ const nextConfig = {
       { source: '/:path*', has: [OVER_HTTPS], headers: asHeaders(overHttps) },
       // The service worker script: browsers must ask for it each time so that a new version is found on the next visit.
       { source: '/serwist/:file*', headers: [{ key: 'cache-control', value: 'no-cache' }] },
+      // The home page's style sheets (scripts/build-css.mjs): named by their content's hash, so never stale.
+      { source: '/_css/:file*', headers: [{ key: 'cache-control', value: 'public, max-age=31536000, immutable' }] },
       { source: UNVERSIONED_API, headers: API_DEPRECATION_HEADERS },
     ];
   },

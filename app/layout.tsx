@@ -7,7 +7,6 @@ import { clientMessagesFor, localeDirection, translate } from '@/lib/i18n';
 import { I18nProvider } from '@/lib/i18n/provider';
 import { getRequestLocale } from '@/lib/i18n/server';
 import { getKnowledgeBase } from '@/lib/sales/knowledge';
-import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   const locale = await getRequestLocale();

@@ -1,6 +1,7 @@
 import { ChatPanel } from '@/components/chat/chat-panel';
 import { ThemeControl } from '@/components/theme/theme-control';
 import { getPublicConfig } from '@/lib/config';
+import { getPageCss } from '@/lib/page-css';
 import { translate, type Locale, type MessageKey, type TranslationVars } from '@/lib/i18n';
 import { getRequestLocale } from '@/lib/i18n/server';
 import { LocaleSwitcher } from '@/components/i18n/locale-switcher';
@@ -8,6 +9,9 @@ import { formatPrice, type Plan } from '@/lib/sales/knowledge';
 import { getLocalizedKnowledgeBase } from '@/lib/sales/knowledge/localized';
 
 // Everything here is server-rendered: only the chat panel ships JavaScript (the home page has a 120 KB gzip budget).
+// Styles: not app/globals.css through Next.js (a render-blocking <link> in <head>) but the rules of everything down to
+// the hero inline, and the whole sheet linked after the hero, so the first paint waits for no request and the
+// framework's scripts cannot overtake it (scripts/build-css.mjs; docs/performance.md).
 
 type T = (key: MessageKey, vars?: TranslationVars) => string;
 
@@ -98,9 +102,12 @@ export default async function Home() {
   const { company, plans, suggestedQuestions } = getLocalizedKnowledgeBase(locale);
   const publicConfig = getPublicConfig();
   const { suggestedQuestions: configuredQuestions, ...customization } = publicConfig.customization;
+  const css = getPageCss();
 
   return (
     <>
+      {/* Hoisted into <head> by React (precedence); no nonce needed: the CSP allows inline styles (middleware.ts). */}
+      <style href="page-critical" precedence="critical" dangerouslySetInnerHTML={{ __html: css.critical }} />
       <a
         href="#chat"
         className="sr-only rounded-md bg-white px-3 py-2 text-sm font-medium text-brand-700 shadow focus:not-sr-only focus:absolute focus:top-3 focus:start-3 focus:z-50 focus:px-3 focus:py-2 focus-visible:outline-2 focus-visible:outline-brand-600"
@@ -147,6 +154,9 @@ export default async function Home() {
             </a>
           </div>
         </section>
+
+        {/* Not hoisted (no precedence): Chromium renders what is above at once and what follows once this has loaded. */}
+        <link rel="stylesheet" href={css.href} />
 
         <div
           id="chat"

@@ -48,6 +48,10 @@ test('after one online visit the page opens offline, from the cache, and hydrate
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.locator('#chat')).toBeVisible();
+  // The whole style sheet came from the cache too (the home page links it after the hero: scripts/build-css.mjs): the
+  // plans below the fold are laid out as cards, not as a bare list.
+  await expect(page.locator('#plans ul').first()).toHaveCSS('display', 'grid');
+  await expect(page.getByTestId('plan-cta').first()).toHaveCSS('border-top-left-radius', /^[1-9]/);
   // The composer is enabled once the lazily loaded chat chunk has run: the JavaScript came from the cache and hydrated.
   await expect(page.getByTestId('composer-input')).toBeEnabled({ timeout: 15_000 });
   // The page's scripts carry the nonce of the cached response's CSP header (checked by the absence of violations).

@@ -7,6 +7,7 @@ import { ADMIN_PATH_HEADER, isSignInPath, signInUrlFor } from '@/lib/admin/sessi
 import { adminShellTranslator } from '@/lib/i18n/admin-shell';
 import { getRequestLocale } from '@/lib/i18n/server';
 import { signOutOfAdmin } from './sign-in/actions';
+import '../globals.css';
 
 export const metadata: Metadata = { robots: { index: false, follow: false } };
 // Every admin page depends on who is asking.

@@ -8,6 +8,7 @@ import { I18nProvider } from '@/lib/i18n/provider';
 import { getRequestLocale } from '@/lib/i18n/server';
 import { getLocalizedKnowledgeBase } from '@/lib/sales/knowledge/localized';
 import { parseEmbedOptions } from './options';
+import '../globals.css';
 
 /**
  * The chat alone, for public/embed.js to frame (or open as a popup) on another site: options from the query string

@@ -80,7 +80,9 @@ export function ensureBuild() {
     log('The production build is up to date');
     return;
   }
-  log('Building the app (next build)');
+  log('Building the app (the home page\'s CSS, then next build)');
+  const css = run(process.execPath, [path.join(ROOT, 'scripts', 'build-css.mjs')]);
+  if (css !== 0) process.exit(css);
   const status = run(process.execPath, [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build']);
   if (status !== 0) process.exit(status);
 }
