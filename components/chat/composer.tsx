@@ -1,4 +1,4 @@
-import { useId, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { useLocale, useT } from '@/lib/i18n/provider';
 
 export interface ComposerProps {
@@ -35,6 +35,14 @@ export interface ComposerProps {
   autoFocus?: boolean | (() => boolean);
   /** A line under the composer (the legal notice). */
   footer?: ReactNode;
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function formatCounts(locale: string, count: number, max: number, over: number) {
+  let number = numberFormats.get(locale);
+  if (!number) numberFormats.set(locale, (number = new Intl.NumberFormat(locale)));
+  return { count: number.format(count), max: number.format(max), over: number.format(over) };
 }
 
 // Shown once the text is within this share of the limit, so the counter does not nag on ordinary messages.
@@ -98,8 +106,9 @@ export function Composer({
   const tooLong = over > 0;
   const canSend = !disabled && !busy && !dictating && text.length > 0 && !tooLong;
   const showCounter = text.length >= maxChars * COUNTER_THRESHOLD;
-  const number = useMemo(() => new Intl.NumberFormat(locale), [locale]);
-  const counts = { count: number.format(text.length), max: number.format(maxChars), over: number.format(over) };
+  // Only near the limit (tooLong implies showCounter): a page's first Intl object initialises ICU, 15–25 ms on the
+  // main thread (docs/performance.md), which the page's first render should not pay for a counter it does not show.
+  const counts = showCounter ? formatCounts(locale, text.length, maxChars, over) : {};
   const describedBy = [hintId, showCounter ? counterId : null, tooLong ? tooLongId : null].filter(Boolean).join(' ');
 
   function send() {

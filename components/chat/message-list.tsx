@@ -30,6 +30,16 @@ export interface MessageListProps {
   api?: string;
 }
 
+// One formatter per locale and kind, made when first needed: a DateTimeFormat costs far more to make than to use, and
+// every message of every render would otherwise make one.
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+function timeFormat(locale: string, today: boolean): Intl.DateTimeFormat {
+  const key = `${locale} ${today}`;
+  let format = timeFormats.get(key);
+  if (!format) timeFormats.set(key, (format = new Intl.DateTimeFormat(locale, today ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' })));
+  return format;
+}
+
 /** "14:05" (or the date too when not today) in a <time> element; nothing when the time is unknown. */
 function MessageTime({ message }: { message: SalesUIMessage }) {
   const locale = useLocale();
@@ -37,7 +47,7 @@ function MessageTime({ message }: { message: SalesUIMessage }) {
   if (!at) return null;
   const date = new Date(at);
   const today = new Date().toDateString() === date.toDateString();
-  const label = new Intl.DateTimeFormat(locale, today ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  const label = timeFormat(locale, today).format(date);
   return (
     <time dateTime={date.toISOString()} className="font-normal text-slate-600">
       {label}
