@@ -102,6 +102,9 @@ test('reloading mid-reply resumes the reply where it was', async ({ browser, pag
   await page.reload();
   await expect(page.getByTestId('message-user')).toHaveCount(1);
   await expect(page.getByTestId('message-user')).toContainText(QUESTION);
+  // Not replyDone() alone: right after the reload the resume may not have started yet, so "no Stop button" can be true
+  // before the first resumed word (and the text read then would be the first words only). The whole reply first.
+  await expect(page.getByTestId('message-assistant').last().getByTestId('message-body')).toHaveText(reference, { timeout: 30_000 });
   const text = await replyDone(page);
   expect(text).toBe(reference);
   await expect(page.getByTestId('message-assistant')).toHaveCount(1);
