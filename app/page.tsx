@@ -1,4 +1,5 @@
 import { ChatPanel } from '@/components/chat/chat-panel';
+import { CriticalStyle } from '@/components/page/critical-style';
 import { ThemeControl } from '@/components/theme/theme-control';
 import { getPublicConfig } from '@/lib/config';
 import { getPageCss } from '@/lib/page-css';
@@ -106,8 +107,8 @@ export default async function Home() {
 
   return (
     <>
-      {/* Hoisted into <head> by React (precedence); no nonce needed: the CSP allows inline styles (middleware.ts). */}
-      <style href="page-critical" precedence="critical" dangerouslySetInnerHTML={{ __html: css.critical }} />
+      {/* The text read above, hoisted into <head>; no nonce needed: the CSP allows inline styles (middleware.ts). */}
+      <CriticalStyle />
       <a
         href="#chat"
         className="sr-only rounded-md bg-white px-3 py-2 text-sm font-medium text-brand-700 shadow focus:not-sr-only focus:absolute focus:top-3 focus:start-3 focus:z-50 focus:px-3 focus:py-2 focus-visible:outline-2 focus-visible:outline-brand-600"

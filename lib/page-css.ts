@@ -1,6 +1,7 @@
 import 'server-only';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { PAGE_CSS_KEY } from '@/lib/page-css-key';
 
 /**
  * The home page's two style sheets, built from app/globals.css by scripts/build-css.mjs (npm run build, npm run dev):
@@ -10,9 +11,9 @@ import path from 'node:path';
 export type PageCss = { critical: string; href: string };
 
 const DIR = path.join(process.cwd(), 'public', '_css');
-// One read per process, shared by every bundle that renders the page; re-read in development, where the files change.
-const CACHE = Symbol.for('ai-sales-agent.page-css');
-type Holder = { [CACHE]?: PageCss };
+// One read per process, shared by every bundle that renders the page (components/page/critical-style.tsx reads the
+// critical sheet from here during server rendering); re-read in development, where the files change.
+type Holder = { [PAGE_CSS_KEY]?: PageCss };
 
 function read(): PageCss {
   let names: string[];
@@ -30,7 +31,7 @@ function read(): PageCss {
 }
 
 export function getPageCss(): PageCss {
-  if (process.env.NODE_ENV === 'development') return read();
   const holder = globalThis as Holder;
-  return (holder[CACHE] ??= read());
+  if (process.env.NODE_ENV === 'development') return (holder[PAGE_CSS_KEY] = read());
+  return (holder[PAGE_CSS_KEY] ??= read());
 }

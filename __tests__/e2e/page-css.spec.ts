@@ -88,8 +88,21 @@ for (const { name, viewport, theme, path } of cases) {
     await expect(page.locator('#plans ul').first()).toHaveCSS('display', 'grid');
     expect(await snapshot(page)).toEqual(before);
     expect(sheets.length).toBeGreaterThan(0);
+
+    // Hydrated, React keeps the <style> the HTML brought (it renders it, with its text, on the server only).
+    await expect(page.getByTestId('chat-panel')).toHaveAttribute('data-engine', 'ready', { timeout: 15_000 });
+    expect(await page.evaluate(() => [...document.querySelectorAll('style[data-href="page-critical"]')].map((style) => style.textContent?.length ?? 0))).toEqual([
+      expect.any(Number),
+    ]);
+    expect(await page.evaluate(() => document.querySelector('style[data-href="page-critical"]')?.textContent?.length ?? 0)).toBeGreaterThan(10_000);
+    expect(await snapshot(page)).toEqual(before);
   });
 }
+
+test('the critical rules are in the HTML once, not again in React\'s payload', async ({ request }) => {
+  const html = await (await request.get(baseURL())).text();
+  expect(html.split('tailwindcss v4').length - 1).toBe(1);
+});
 
 test('the style sheet is served as CSS, cached for good under its content hash', async ({ page, request }) => {
   await page.goto(baseURL());
