@@ -1,5 +1,6 @@
 import { useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { useLocale, useT } from '@/lib/i18n/provider';
+import { numberFormat } from '@/lib/intl-formats';
 
 export interface ComposerProps {
   /** Called with the trimmed text; the composer clears itself afterwards. */
@@ -37,11 +38,8 @@ export interface ComposerProps {
   footer?: ReactNode;
 }
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
 function formatCounts(locale: string, count: number, max: number, over: number) {
-  let number = numberFormats.get(locale);
-  if (!number) numberFormats.set(locale, (number = new Intl.NumberFormat(locale)));
+  const number = numberFormat(locale);
   return { count: number.format(count), max: number.format(max), over: number.format(over) };
 }
 

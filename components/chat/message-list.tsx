@@ -1,6 +1,7 @@
 import { lazy, Suspense, useLayoutEffect, useRef, type ReactNode } from 'react';
 import type { SalesUIMessage } from '@/lib/chat/messages';
 import { useLocale, useT } from '@/lib/i18n/provider';
+import { dateTimeFormat } from '@/lib/intl-formats';
 import { AgentAvatar } from './agent-avatar';
 import { ReplyActions } from './reply-actions';
 import { messageText, messageTime } from './transcript';
@@ -30,16 +31,6 @@ export interface MessageListProps {
   api?: string;
 }
 
-// One formatter per locale and kind, made when first needed: a DateTimeFormat costs far more to make than to use, and
-// every message of every render would otherwise make one.
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
-function timeFormat(locale: string, today: boolean): Intl.DateTimeFormat {
-  const key = `${locale} ${today}`;
-  let format = timeFormats.get(key);
-  if (!format) timeFormats.set(key, (format = new Intl.DateTimeFormat(locale, today ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' })));
-  return format;
-}
-
 /** "14:05" (or the date too when not today) in a <time> element; nothing when the time is unknown. */
 function MessageTime({ message }: { message: SalesUIMessage }) {
   const locale = useLocale();
@@ -47,7 +38,8 @@ function MessageTime({ message }: { message: SalesUIMessage }) {
   if (!at) return null;
   const date = new Date(at);
   const today = new Date().toDateString() === date.toDateString();
-  const label = timeFormat(locale, today).format(date);
+  // One formatter per locale and kind (lib/intl-formats.ts), not one per message per render.
+  const label = dateTimeFormat(locale, today ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' }).format(date);
   return (
     <time dateTime={date.toISOString()} className="font-normal text-slate-600">
       {label}

@@ -2,6 +2,7 @@
  * IANA time-zone arithmetic on top of Intl, so booking and validation work the same on the server, in the browser and in
  * tests whatever the machine's own zone is (nothing here reads the process's local time). Client-safe.
  */
+import { dateTimeFormat } from '@/lib/intl-formats';
 
 /** A calendar date and a time of day as a clock on the wall in some zone shows it. */
 export interface WallClock {
@@ -13,25 +14,9 @@ export interface WallClock {
   minute: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    // h23 so midnight reads 0, not 24 (some engines print "24" with hour12: false).
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
+  // h23 so midnight reads 0, not 24 (some engines print "24" with hour12: false). One per zone (lib/intl-formats.ts).
+  return dateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
 }
 
 /**

@@ -6,6 +6,7 @@ import frOverlay from '@/knowledge/knowledge-base.fr.json';
 import deOverlay from '@/knowledge/knowledge-base.de.json';
 import arOverlay from '@/knowledge/knowledge-base.ar.json';
 import type { Locale } from '@/lib/i18n/locales';
+import { numberFormat } from '@/lib/intl-formats';
 import { parseOverlays, type KnowledgeOverlay } from '@/lib/sales/knowledge/overlay';
 import { knowledgeBaseSchema, type KnowledgeBase, type Plan } from '@/lib/sales/knowledge/schema';
 
@@ -86,16 +87,9 @@ export function getKnowledgeOverlay(locale: OverlayLocale): KnowledgeOverlay {
 export function formatPrice(amount: number | null, currency = 'USD'): string {
   if (amount === null) return 'Contact sales';
   const cents = !Number.isInteger(amount);
-  const key = `${currency}:${cents}`;
-  let format = priceFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat('en-US', { style: 'currency', currency, minimumFractionDigits: cents ? 2 : 0, maximumFractionDigits: 2 });
-    priceFormats.set(key, format);
-  }
-  return format.format(amount);
+  // Made once per currency and precision (every prompt prices every plan).
+  return numberFormat('en-US', { style: 'currency', currency, minimumFractionDigits: cents ? 2 : 0, maximumFractionDigits: 2 }).format(amount);
 }
-/** Built once per currency and precision: creating an Intl.NumberFormat costs more than formatting with it (every prompt prices every plan). */
-const priceFormats = new Map<string, Intl.NumberFormat>();
 
 /** A plan's price line, e.g. "$29 per seat/month billed monthly, $24 per seat/month billed annually". */
 export function describePlanPrice(plan: Plan, currency = 'USD'): string {
