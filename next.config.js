@@ -50,6 +50,9 @@ const nextConfig = {
   poweredByHeader: false,
   // The Upstash bridge, stand-ins and bench live in scripts/ and are never bundled.
   outputFileTracingExcludes: { '*': ['scripts/**', '__tests__/**'] },
+  // The home page reads its style sheets from public/_css at run time (lib/page-css.ts, built by scripts/build-css.mjs):
+  // traced with it, so that a function (Vercel) or a standalone server has them beside it.
+  outputFileTracingIncludes: { '/': ['./public/_css/*.css'] },
   async headers() {
     return [
       ...EMBED_HEADERS,
