@@ -1,17 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { signInOverHttp, TEST_ADMIN } from '../support/admin-session';
+import { baseURL } from '../support/e2e';
 
 /**
  * WCAG 2.2 AA, keyboard first (issue 11): axe-core finds nothing on the public page, the embed and the admin, light and
  * dark, before and after a conversation; a conversation can be had with the keyboard alone, Escape stops a reply, and
  * the focus stays in the message box throughout.
  */
-const baseURL = () => {
-  const url = process.env.E2E_BASE_URL;
-  if (!url) throw new Error('E2E_BASE_URL is not set: run through playwright.config.ts (npm test)');
-  return url;
-};
 const url = (path: string) => new URL(path, baseURL()).toString();
 
 async function expectNoViolations(page: Page, label: string) {

@@ -1,10 +1,5 @@
 import { expect, test } from '@playwright/test';
-
-const baseURL = () => {
-  const url = process.env.E2E_BASE_URL;
-  if (!url) throw new Error('E2E_BASE_URL is not set: run through playwright.config.ts (npm test)');
-  return url;
-};
+import { baseURL } from '../support/e2e';
 
 // The paste: 5,265 characters against the server's default limit (CHAT_MAX_MESSAGE_CHARS = 4,000).
 const PASTE = 'Our team of 25 needs a CRM that syncs with Jira. '.repeat(108).slice(0, 5_265);

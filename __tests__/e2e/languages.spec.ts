@@ -4,12 +4,7 @@ import { en } from '@/lib/i18n/catalogues/en';
 import { es } from '@/lib/i18n/catalogues/es';
 import { fr } from '@/lib/i18n/catalogues/fr';
 import { de } from '@/lib/i18n/catalogues/de';
-
-const baseURL = () => {
-  const url = process.env.E2E_BASE_URL;
-  if (!url) throw new Error('E2E_BASE_URL is not set: run through playwright.config.ts (npm test)');
-  return url;
-};
+import { baseURL } from '../support/e2e';
 
 /** Words that are the same in every language here: the brand, product and partner names, codes. */
 const BRANDS = ['Northwind Cloud', 'Northwind', 'Starter', 'Pro', 'Business', 'Enterprise', 'Slack', 'Google Workspace', 'Microsoft 365', 'Salesforce', 'HubSpot', 'Jira', 'SOC 2', 'SSO', 'SAML', 'SCIM', 'Okta', 'Microsoft Entra ID', 'Google', 'USD', 'English', 'Español', 'Français', 'Deutsch', 'العربية'];

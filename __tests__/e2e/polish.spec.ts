@@ -1,15 +1,11 @@
 import { expect, test } from '@playwright/test';
+import { baseURL } from '../support/e2e';
 
 /**
  * The public page as a new prospect sees it (issue 11): a message box that fits a 360 px phone, a launcher one tap
  * from the chat, no failed request on a first visit, plan cards that start the right conversation, a confirmed and
  * announced "New conversation", and the theme switch remembered without a flash.
  */
-const baseURL = () => {
-  const url = process.env.E2E_BASE_URL;
-  if (!url) throw new Error('E2E_BASE_URL is not set: run through playwright.config.ts (npm test)');
-  return url;
-};
 const url = (path: string) => new URL(path, baseURL()).toString();
 
 test('on a 360 px phone the message box is wide and its placeholder whole; the launcher brings the chat and steps aside', async ({ page }) => {

@@ -1,14 +1,9 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startNextServer } from '../../scripts/lib/next-server.mjs';
 import { startRedis } from '../support/redis';
+import { baseURL } from '../support/e2e';
 
 // "Never lose a word": the browser half against next start and real Redis (the offline agent streams a word every 40 ms).
-
-const baseURL = () => {
-  const url = process.env.E2E_BASE_URL;
-  if (!url) throw new Error('E2E_BASE_URL is not set: run through playwright.config.ts');
-  return url;
-};
 
 const QUESTION = 'How much is the Pro plan, and what does it include?';
 

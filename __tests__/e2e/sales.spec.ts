@@ -1,12 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { createClient } from 'redis';
 import { say, tuesdayNextWeek } from '../support/e2e-chat';
-
-const baseURL = () => {
-  const url = process.env.E2E_BASE_URL;
-  if (!url) throw new Error('E2E_BASE_URL is not set: run through playwright.config.ts (npm test)');
-  return url;
-};
+import { baseURL } from '../support/e2e';
 
 test('a prospect gets prices, gives their details, books a demo and gets an invite; the lead is stored with evidence', async ({ page }) => {
   await page.goto(baseURL());

@@ -1,10 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-
-const baseURL = () => {
-  const url = process.env.E2E_BASE_URL;
-  if (!url) throw new Error('E2E_BASE_URL is not set: run through playwright.config.ts (npm test)');
-  return url;
-};
+import { baseURL } from '../support/e2e';
 
 interface Violation {
   directive: string;

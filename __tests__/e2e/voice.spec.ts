@@ -1,13 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
+import { baseURL } from '../support/e2e';
 
 // Headless Chromium's Web Speech recognition fails (not-allowed/audio-capture), so it is stubbed here; everything
 // else is real: the chat stream, /api/v1/tts against the Smallest stand-in, and Web Audio playback.
-const baseURL = () => {
-  const url = process.env.E2E_BASE_URL;
-  if (!url) throw new Error('E2E_BASE_URL is not set: run through playwright.config.ts (npm test)');
-  return url;
-};
-
 async function stubRecognition(page: Page) {
   await page.addInitScript(() => {
     // Agreed to the microphone already (its consent dialog is tested in a11y.spec.ts).
