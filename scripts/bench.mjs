@@ -95,7 +95,8 @@ async function stopAll() {
   rmSync(redisDir, { recursive: true, force: true });
 }
 
-// The same Chat Completions request for the stand-in and both floors; the app gets a chat message.
+// The same Chat Completions request for the stand-in and both floors; the app gets a chat message: each a new
+// conversation's first message, sent as the app's own client sends one (`first: true`, lib/chat/turn.ts).
 const openAIRequest = JSON.stringify({ model: 'gpt-bench', stream: true, stream_options: { include_usage: true }, messages: [{ role: 'user', content: 'Tell me about Pro' }] });
 const postOpenAI = (url) => () => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer sk-bench' }, body: openAIRequest });
 let conversationSeq = 0;
@@ -103,7 +104,7 @@ const postApp = () =>
   fetch(`${next.url}/api/v1/chat`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...visitor },
-    body: JSON.stringify({ id: randomUUID(), message: { id: `u${++conversationSeq}`, role: 'user', parts: [{ type: 'text', text: 'Tell me about Pro' }] } }),
+    body: JSON.stringify({ id: randomUUID(), message: { id: `u${++conversationSeq}`, role: 'user', parts: [{ type: 'text', text: 'Tell me about Pro' }] }, first: true }),
   });
 const targets = [
   { name: 'stand-in direct', pid: undefined, send: postOpenAI(`${standInUrl}/chat/completions`), isToken: isOpenAIToken, marker: '"delta":{"content":' },

@@ -102,7 +102,8 @@ describe('ResumableChatTransport', () => {
     expect(calls.map((call) => `${call.method} ${call.url}`)).toEqual(['POST /api/v1/chat', `GET /api/v1/chat/${CHAT}/stream`]);
     expect(calls[1]!.headers.get('last-event-id')).toBe('4');
     expect(calls[1]!.headers.get('authorization')).toBe('Bearer v1.token');
-    expect(JSON.parse(calls[0]!.body!)).toEqual({ id: CHAT, message: USER, locale: 'en', source: { page: '/' } });
+    // The conversation's one message so far: sent as its first (the server may start the reply before its store answers).
+    expect(JSON.parse(calls[0]!.body!)).toEqual({ id: CHAT, message: USER, locale: 'en', source: { page: '/' }, first: true });
     expect(replyEnded).toHaveBeenCalledWith(CHAT, USER.id, 'finished');
   });
 
@@ -128,6 +129,18 @@ describe('ResumableChatTransport', () => {
     const chunks = await collect(await send(transport));
     expect(text(chunks)).toBe(WORDS[0]);
     expect(replyEnded).toHaveBeenCalledWith(CHAT, USER.id, 'gone');
+  });
+
+  it('says `first` only for the conversation\'s first message, and never on a Retry', async () => {
+    const { transport, calls } = transportWith(() => sse(replyEvents().map(frame)));
+    const earlier: SalesUIMessage[] = [USER, { id: 'a-1', role: 'assistant', parts: [{ type: 'text', text: 'Pro costs $12.' }] }];
+    const next: SalesUIMessage = { id: 'm-2', role: 'user', parts: [{ type: 'text', text: 'And Business?' }] };
+    await collect(await transport.sendMessages({ chatId: CHAT, messages: [...earlier, next], trigger: 'submit-message', messageId: undefined, abortSignal: undefined }));
+    await collect(await transport.sendMessages({ chatId: CHAT, messages: [USER], trigger: 'regenerate-message', messageId: USER.id, abortSignal: undefined }));
+    const bodies = calls.filter((call) => call.method === 'POST').map((call) => JSON.parse(call.body!) as Record<string, unknown>);
+    expect(bodies.map((body) => (body.message as { id: string }).id)).toEqual(['m-2', 'm-1']);
+    expect(bodies.map((body) => body.first)).toEqual([undefined, undefined]);
+    expect(bodies[1]?.trigger).toBe('regenerate-message');
   });
 
   it('sends a message the server never received again under the same id, backing off with jitter', async () => {

@@ -105,7 +105,9 @@ export class ResumableChatTransport implements ChatTransport<SalesUIMessage> {
     // A Retry says so: the server may then answer an id whose stored reply was cut off, instead of calling it a duplicate.
     const retry = trigger === 'regenerate-message' ? { trigger } : {};
     const source = this.source();
-    const body = JSON.stringify({ id: chatId, message, locale: this.options.locale, ...(source.page || source.utm ? { source } : {}), ...retry });
+    // The conversation's first message says so: the server can start the reply before its store has answered.
+    const first = messages.length === 1 && trigger !== 'regenerate-message' ? { first: true } : {};
+    const body = JSON.stringify({ id: chatId, message, locale: this.options.locale, ...(source.page || source.utm ? { source } : {}), ...retry, ...first });
     for (let attempt = 0; ; ) {
       let response: Response;
       try {

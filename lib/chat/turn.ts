@@ -14,7 +14,7 @@ import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
 import { turnNotice, type TurnNoticeCode } from '@/lib/sales/prompts';
 import { mergeIdentity } from '@/lib/sales/lead/identity';
 import { emptySalesState, type SalesState } from '@/lib/sales/state';
-import type { SalesEvent, SalesLocale, SalesTurnContext } from '@/lib/sales/turn-state';
+import type { SalesLocale, SalesTurnContext } from '@/lib/sales/turn-state';
 import type { ReplyStore } from '@/lib/store';
 import { getKv } from '@/lib/store/kv';
 import type { ConversationStore, TurnLoad } from '@/lib/store/types';
@@ -22,6 +22,7 @@ import { createLocalReply, getActiveReplies } from '@/lib/stream/active';
 import { createReplyRecorder } from '@/lib/stream/recorder';
 import { openResumeStream } from '@/lib/stream/resume';
 import { acquireTurnLock, LOCK_TTL_MS, lockValue } from '@/lib/stream/turn-lock';
+import { processSingleton } from '@/lib/process-singleton';
 import { persistTurn } from './persist';
 import { turnEvents } from './turn-events';
 import { getRecentConversations, type RecentConversations } from './recent';
@@ -43,7 +44,7 @@ export interface ChatTurnInput {
   /** Default: the configured limits (lib/config-security.ts). */
   limits?: TurnLimits;
   /** The per-instance cap on concurrent upstream LLM calls (the offline agent costs no upstream call). */
-  gate?: { acquire(args: { signal?: AbortSignal; key?: string }): Promise<() => void> };
+  gate?: { acquire(args: { signal?: AbortSignal; key?: string; wait?: boolean }): Promise<() => void> };
   recent?: RecentConversations;
   now?: () => number;
   locale?: SalesLocale;
@@ -71,7 +72,24 @@ export interface ChatTurnInput {
   receivedAt?: number;
   /** The visitor's identity verified by identify() (default: read from the store, lib/embed/identity.ts). */
   identityOf?: (visitorId: string) => Promise<VerifiedIdentity | null>;
+  /**
+   * The client says this is the conversation's first message. The reply is then started beside the store's answers
+   * instead of after them (a speculative start, below); the store still decides whether it is kept.
+   */
+  firstMessage?: boolean;
+  /** Whether `admission` has already been refused (the in-process limit answers before the body is read). */
+  admissionRefused?: () => boolean;
 }
+
+/** What one start of the agent's reply produced: the state its updates made, its report and its token usage. */
+interface ReplyRun {
+  state: SalesState;
+  report?: ReplyReport;
+  usage: { inputTokens: number; outputTokens: number };
+}
+
+/** The day this process last saw the daily LLM spend cap reached: no speculative starts for the rest of it. */
+const spendCapSeen = processSingleton('chat-spend-cap-seen', () => ({ day: '' }));
 
 /**
  * One chat turn: load the conversation (claiming a new id for the visitor) with today's usage, check the caps, stream
@@ -91,249 +109,353 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
   const replies = input.replies;
   let lock = lockValue(turnId, now());
   const loadTurn = () => store.loadTurn({ id: conversationId, visitorId, day });
-  // The rate-limit check and the turn lock (their own Redis requests) run beside the conversation load: no waiting.
-  const [admitted, loaded, locked] = await Promise.allSettled([
-    input.admission,
-    loadTurn(),
-    replies?.tryLock({ id: conversationId, value: lock, ttlMs: LOCK_TTL_MS }),
-  ]);
-  let load: TurnLoad | null = loaded.status === 'fulfilled' ? loaded.value : null;
-  if (!load) console.error(`[chat] reading conversation ${conversationId} failed; answering from what this instance remembers`, (loaded as PromiseRejectedResult).reason);
-  const releaseClaim = async () => {
-    if (load?.claimed && load.conversation === null) await store.releaseClaim({ id: conversationId, visitorId }).catch(() => undefined);
-  };
-  const firstLock = locked.status === 'fulfilled' ? locked.value : undefined;
-  if (admitted.status === 'rejected') {
-    await releaseClaim();
-    if (firstLock?.acquired) await replies?.unlock({ id: conversationId, value: lock }).catch(() => undefined);
-    throw admitted.reason;
-  }
-  if (load && load.owner !== visitorId) {
-    // Not theirs: let go of the lock at once, so a stranger cannot hold up the owner's conversation.
-    if (firstLock?.acquired) await replies?.unlock({ id: conversationId, value: lock }).catch(() => undefined);
-    throw new AppError('not_found:chat', 'There is no conversation with this id.');
-  }
-
-  // One turn at a time. The store being unreachable for the lock means it is down: answer anyway (fail open).
-  let holdsLock = false;
-  if (replies && firstLock) {
-    const outcome = await acquireTurnLock({ replies, conversationId, turnId, waitMs: input.turnWaitMs ?? 15_000, first: firstLock, firstValue: lock, now });
-    if (!outcome.acquired) {
-      // The same message sent again while its reply is produced (a retried send): the same reply, not a second turn.
-      // Its producer may not have written its first batch yet (it holds the lock and is alive): give it a moment.
-      for (let attempt = 0; attempt < 20; attempt++) {
-        const replay = await openResumeStream({
-          replies,
-          conversationId,
-          turnId,
-          after: 0,
-          includeFinished: true,
-          interruptedMessage: turnNotice('reply_interrupted', input.locale ?? 'en'),
-        });
-        if (replay) return replay;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      throw new AppError('conflict:chat', 'This message is already being answered.', { details: { reason: 'busy' }, headers: { 'retry-after': '2' } });
-    }
-    holdsLock = true;
-    lock = outcome.value;
-    // Waited for another turn: read again, so this reply sees it.
-    if (!firstLock.acquired) load = await loadTurn().catch(() => null);
-  }
-  const unlock = async () => {
-    if (holdsLock) await replies?.unlock({ id: conversationId, value: lock }).catch(() => undefined);
-  };
-  // The message id is the turn's idempotency key: a message already answered is not answered twice — unless the
-  // prospect asks again (Retry) for a reply that was stopped or cut short.
-  const stored = load?.conversation?.messages ?? [];
-  const asked = stored.findIndex((message) => message.role === 'user' && message.id === turnId);
-  const answer = asked === -1 ? undefined : stored[asked + 1];
-  const retryOfUnfinished = answer?.role === 'assistant' && input.regenerate === true && answer.metadata?.status !== undefined;
-  if (answer?.role === 'assistant' && !retryOfUnfinished) {
-    await unlock();
-    throw new AppError('conflict:chat', 'This message was already answered.', { details: { reason: 'duplicate' } });
-  }
-  const remembered = recent.get(conversationId);
-  // Someone else's conversation answers exactly like one that does not exist: no oracle.
-  if (!load && remembered && remembered.owner !== visitorId) {
-    await unlock();
-    throw new AppError('not_found:chat', 'There is no conversation with this id.');
-  }
-  const known = load ? load.conversation : remembered;
-  const history = known?.messages ?? [];
-  const messageCount = load ? (load.conversation?.meta.messageCount ?? 0) : (remembered?.messageCount ?? 0);
-  const notices: TurnNoticeCode[] = load ? [] : ['history_unavailable'];
-
-  let agent = input.agent;
-  let release: (() => void) | undefined;
-  try {
-    if (load) {
-      const { spendCapReached } = checkTurnLimits({
-        limits,
-        usage: load.usage,
-        userTurns: Math.ceil(messageCount / 2),
-        newConversation: load.conversation === null,
-        now: now(),
-      });
-      if (spendCapReached && agent.kind !== 'offline' && input.offlineAgent) {
-        agent = input.offlineAgent;
-        notices.push('spend_cap');
-      }
-    }
-    // Refused here (a typed 503) rather than mid-stream when this instance is at its cap of upstream calls.
-    if (agent.kind === 'openai' && input.gate) release = await input.gate.acquire({ key: visitorId });
-  } catch (error) {
-    // A refused turn leaves nothing behind: not even the claim on a fresh id.
-    await releaseClaim();
-    await unlock();
-    throw error;
-  }
-
+  const locale = input.locale ?? 'en';
+  const kb = input.kb ?? getLocalizedKnowledgeBase(locale);
+  const invitesByEmail = input.invitesByEmail ?? invitesAreEmailed();
   const userMessage: SalesUIMessage = {
     id: turnId,
     role: 'user',
     parts: [{ type: 'text', text: input.message.text }],
     metadata: { createdAt: now() },
   };
-  // A retry of a turn whose reply failed (or was stopped or cut) re-sends the same user message: answer it again, from
-  // the history before it, without storing the user message twice.
-  const last = history.at(-1);
-  const retryAt = retryOfUnfinished ? history.findIndex((message) => message.id === turnId) : last?.role === 'user' && last.id === turnId ? history.length - 1 : -1;
-  const isRetry = retryAt !== -1;
-  const context = isRetry ? history.slice(0, retryAt) : history;
-
-  const locale = input.locale ?? 'en';
-  const turnContext: SalesTurnContext = {
-    conversationId,
-    locale,
-    kb: input.kb ?? getLocalizedKnowledgeBase(locale),
-    userMessages: [...context, userMessage].flatMap((message) =>
-      message.role === 'user' ? [{ id: message.id, text: messageText(message) }] : [],
-    ),
-    now,
-    invitesByEmail: input.invitesByEmail ?? invitesAreEmailed(),
-  };
-  // The state the turn started from, and what the agent's updates made of it (stored when the reply ends).
-  const before: SalesState = known?.state ?? emptySalesState(now());
-  // An embedded visitor the host identified before their first message: the agent starts from the verified e-mail and
-  // name (it must not ask for them), and this first turn's events announce the lead. One read, only for a new
-  // conversation held in the embed; the identify-leads subscriber then finds nothing left to merge.
-  const starting = load?.conversation === null && !isRetry && isEmbedded(input.source) ? await withIdentity(before, visitorId, input, now) : before;
-  let state = starting;
-  const events: SalesEvent[] = [];
-  let report: ReplyReport | undefined;
-  let firstTextAt: number | undefined;
-  const usage = { inputTokens: 0, outputTokens: 0 };
-  const trimmedMessages = Math.max(0, messageCount - history.length);
-  // Stop (POST …/stop) aborts this; a client that merely disconnects does not.
-  const stop = new AbortController();
-  const active = getActiveReplies();
-  const local = createLocalReply(turnId, stop);
-  active.set(conversationId, local);
-  const recorder = replies
-    ? createReplyRecorder({ replies, conversationId, turnId, ttlSeconds: input.resumeTtlSeconds ?? 120, onStopRequested: () => stop.abort(), local, now })
-    : undefined;
-  let reply: ReadableStream<UIMessageChunk>;
-  try {
-    reply = agent.streamReply({
+  /** Starts the agent's reply from the given history and state (the turn's context is built from them). */
+  const launch = (agent: SalesAgent, from: { history: SalesUIMessage[]; state: SalesState; trimmedMessages: number; abortSignal: AbortSignal; hold?: Promise<void> }) => {
+    const run: ReplyRun = { state: from.state, usage: { inputTokens: 0, outputTokens: 0 } };
+    const context: SalesTurnContext = {
       conversationId,
-      history: context,
+      locale,
+      kb,
+      userMessages: [...from.history, userMessage].flatMap((message) => (message.role === 'user' ? [{ id: message.id, text: messageText(message) }] : [])),
+      now,
+      invitesByEmail,
+    };
+    const reply = agent.streamReply({
+      conversationId,
+      history: from.history,
       userMessage,
-      context: turnContext,
-      state: starting,
+      context,
+      state: from.state,
       onUpdate: (update) => {
-        state = update.state;
-        events.push(...update.events);
+        run.state = update.state;
       },
       onReport: (value) => {
-        report = value;
+        run.report = value;
       },
-      trimmedMessages,
-      abortSignal: stop.signal,
+      trimmedMessages: from.trimmedMessages,
+      abortSignal: from.abortSignal,
+      hold: from.hold,
       onUsage: (step) => {
-        usage.inputTokens += step.inputTokens;
-        usage.outputTokens += step.outputTokens;
+        run.usage.inputTokens += step.inputTokens;
+        run.usage.outputTokens += step.outputTokens;
       },
     });
-  } catch (error) {
-    release?.();
-    if (active.get(conversationId)?.turnId === turnId) active.delete(conversationId);
-    await recorder?.finish('error');
-    await unlock();
-    throw error;
+    return { reply, run };
+  };
+
+  // The rate-limit check and the turn lock (their own Redis requests) run beside the conversation load: no waiting.
+  const pending = Promise.allSettled([input.admission, loadTurn(), replies?.tryLock({ id: conversationId, value: lock, ttlMs: LOCK_TTL_MS })]);
+  // The first message of a conversation this instance does not know is answered from nothing: start it now, beside the
+  // store's answers, and keep it only if they agree (docs/performance.md, "speculative start").
+  const speculation = await speculate({ input, day, remembered: recent.get(conversationId), launch, now });
+  try {
+    return await continueTurn(await pending);
+  } finally {
+    // Refused, a duplicate, a replay of the reply in flight: whatever did not keep the speculative start drops it.
+    speculation?.drop(new Error('the turn did not keep its speculative start'));
   }
 
-  const persist = (messages: SalesUIMessage[]) =>
-    persistTurn({
-      ...input,
-      now,
-      day,
-      messages,
-      state,
-      readFailed: !load,
-      usage: () => ({
-        visitorId,
-        day,
-        tokens: usage.inputTokens + usage.outputTokens,
-        spendMicroUsd: agent.kind === 'offline' ? 0 : spendMicroUsd(usage, limits.budget.price),
-        newConversation: load ? load.conversation === null : false,
-      }),
-    });
+  async function continueTurn([admitted, loaded, locked]: Awaited<typeof pending>): Promise<ReadableStream<UIMessageChunk>> {
+    let load: TurnLoad | null = loaded.status === 'fulfilled' ? loaded.value : null;
+    if (!load) console.error(`[chat] reading conversation ${conversationId} failed; answering from what this instance remembers`, (loaded as PromiseRejectedResult).reason);
+    const releaseClaim = async () => {
+      if (load?.claimed && load.conversation === null) await store.releaseClaim({ id: conversationId, visitorId }).catch(() => undefined);
+    };
+    const firstLock = locked.status === 'fulfilled' ? locked.value : undefined;
+    if (admitted.status === 'rejected') {
+      await releaseClaim();
+      if (firstLock?.acquired) await replies?.unlock({ id: conversationId, value: lock }).catch(() => undefined);
+      throw admitted.reason;
+    }
+    if (load && load.owner !== visitorId) {
+      // Not theirs: let go of the lock at once, so a stranger cannot hold up the owner's conversation.
+      if (firstLock?.acquired) await replies?.unlock({ id: conversationId, value: lock }).catch(() => undefined);
+      throw new AppError('not_found:chat', 'There is no conversation with this id.');
+    }
 
-  return relayAndStore({
-    reply,
-    notices: notices.map((code) => ({ code, message: turnNotice(code, locale) })),
-    release,
-    record: recorder ? (chunk) => void recorder.record(chunk) : undefined,
-    onFirstText: () => {
-      firstTextAt ??= now();
-    },
-    finish: async (assistant, outcome) => {
-      const messages: SalesUIMessage[] = [];
-      if (!isRetry) messages.push(userMessage);
-      if (assistant && hasContent(assistant)) {
-        const status = outcome.stopped || stop.signal.aborted ? 'stopped' : outcome.failed ? 'incomplete' : undefined;
-        messages.push({ ...assistant, metadata: { createdAt: now(), agent: agent.kind, ...assistant.metadata, ...(status ? { status } : {}) } });
+    // One turn at a time. The store being unreachable for the lock means it is down: answer anyway (fail open).
+    let holdsLock = false;
+    if (replies && firstLock) {
+      const outcome = await acquireTurnLock({ replies, conversationId, turnId, waitMs: input.turnWaitMs ?? 15_000, first: firstLock, firstValue: lock, now });
+      if (!outcome.acquired) {
+        // The same message sent again while its reply is produced (a retried send): the same reply, not a second turn.
+        // Its producer may not have written its first batch yet (it holds the lock and is alive): give it a moment.
+        for (let attempt = 0; attempt < 20; attempt++) {
+          const replay = await openResumeStream({
+            replies,
+            conversationId,
+            turnId,
+            after: 0,
+            includeFinished: true,
+            interruptedMessage: turnNotice('reply_interrupted', input.locale ?? 'en'),
+          });
+          if (replay) return replay;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        throw new AppError('conflict:chat', 'This message is already being answered.', { details: { reason: 'busy' }, headers: { 'retry-after': '2' } });
       }
-      const ok = messages.length === 0 ? true : await persist(messages);
-      recent.remember(conversationId, {
-        owner: visitorId,
-        messages: [...history, ...messages],
-        state,
-        messageCount: messageCount + messages.length,
-      });
-      input.onStored?.({ ok, messages });
-      // After the turn is stored, off the reply's path: the bus delivers after the current task.
-      const reply = messages.find((message) => message.role === 'assistant');
-      const questionIntent = report && !['injection', 'objection', 'small_talk', 'off_topic'].includes(report.intent);
-      publishEvent(
-        ...turnEvents({
-          at: now(),
-          conversationId,
+      holdsLock = true;
+      lock = outcome.value;
+      // Waited for another turn: read again, so this reply sees it.
+      if (!firstLock.acquired) load = await loadTurn().catch(() => null);
+    }
+    const unlock = async () => {
+      if (holdsLock) await replies?.unlock({ id: conversationId, value: lock }).catch(() => undefined);
+    };
+    // The message id is the turn's idempotency key: a message already answered is not answered twice — unless the
+    // prospect asks again (Retry) for a reply that was stopped or cut short.
+    const stored = load?.conversation?.messages ?? [];
+    const asked = stored.findIndex((message) => message.role === 'user' && message.id === turnId);
+    const answer = asked === -1 ? undefined : stored[asked + 1];
+    const retryOfUnfinished = answer?.role === 'assistant' && input.regenerate === true && answer.metadata?.status !== undefined;
+    if (answer?.role === 'assistant' && !retryOfUnfinished) {
+      await unlock();
+      throw new AppError('conflict:chat', 'This message was already answered.', { details: { reason: 'duplicate' } });
+    }
+    const remembered = recent.get(conversationId);
+    // Someone else's conversation answers exactly like one that does not exist: no oracle.
+    if (!load && remembered && remembered.owner !== visitorId) {
+      await unlock();
+      throw new AppError('not_found:chat', 'There is no conversation with this id.');
+    }
+    const known = load ? load.conversation : remembered;
+    const history = known?.messages ?? [];
+    const messageCount = load ? (load.conversation?.meta.messageCount ?? 0) : (remembered?.messageCount ?? 0);
+    const notices: TurnNoticeCode[] = load ? [] : ['history_unavailable'];
+
+    let agent = input.agent;
+    let release: (() => void) | undefined;
+    try {
+      if (load) {
+        const { spendCapReached } = checkTurnLimits({
+          limits,
+          usage: load.usage,
+          userTurns: Math.ceil(messageCount / 2),
+          newConversation: load.conversation === null,
+          now: now(),
+        });
+        if (spendCapReached) spendCapSeen.day = day;
+        if (spendCapReached && agent.kind !== 'offline' && input.offlineAgent) {
+          agent = input.offlineAgent;
+          notices.push('spend_cap');
+        }
+      }
+    } catch (error) {
+      // A refused turn leaves nothing behind: not even the claim on a fresh id.
+      await releaseClaim();
+      await unlock();
+      throw error;
+    }
+
+    // A retry of a turn whose reply failed (or was stopped or cut) re-sends the same user message: answer it again, from
+    // the history before it, without storing the user message twice.
+    const last = history.at(-1);
+    const retryAt = retryOfUnfinished ? history.findIndex((message) => message.id === turnId) : last?.role === 'user' && last.id === turnId ? history.length - 1 : -1;
+    const isRetry = retryAt !== -1;
+    const context = isRetry ? history.slice(0, retryAt) : history;
+
+    // The state the turn started from, and what the agent's updates made of it (stored when the reply ends). A
+    // speculative start began from an empty state of its own: the same object, so that it can be recognised below.
+    const before: SalesState = known?.state ?? speculation?.state ?? emptySalesState(now());
+    // An embedded visitor the host identified before their first message: the agent starts from the verified e-mail and
+    // name (it must not ask for them), and this first turn's events announce the lead. One read, only for a new
+    // conversation held in the embed; the identify-leads subscriber then finds nothing left to merge.
+    const starting = load?.conversation === null && !isRetry && isEmbedded(input.source) ? await withIdentity(before, visitorId, input, now) : before;
+    let firstTextAt: number | undefined;
+    const trimmedMessages = Math.max(0, messageCount - history.length);
+
+    // The speculative start is kept when the store agrees it was started from what this turn would start from: the same
+    // agent, no history, the same (empty) state. Otherwise it is dropped (its request aborted, its output never read).
+    const adopted = speculation?.keep({ agent, history: context, state: starting, trimmedMessages });
+    let started: { reply: ReadableStream<UIMessageChunk>; run: ReplyRun; stop: AbortController };
+    if (adopted) {
+      started = adopted;
+      release = adopted.release;
+    } else {
+      speculation?.drop(new Error('the store disagreed with the speculative start'));
+      try {
+        // Refused here (a typed 503) rather than mid-stream when this instance is at its cap of upstream calls.
+        if (agent.kind === 'openai' && input.gate) release = await input.gate.acquire({ key: visitorId });
+      } catch (error) {
+        await releaseClaim();
+        await unlock();
+        throw error;
+      }
+      // Stop (POST …/stop) aborts this; a client that merely disconnects does not.
+      const stop = new AbortController();
+      try {
+        started = { ...launch(agent, { history: context, state: starting, trimmedMessages, abortSignal: stop.signal }), stop };
+      } catch (error) {
+        release?.();
+        await unlock();
+        throw error;
+      }
+    }
+    const { reply, run, stop } = started;
+    const active = getActiveReplies();
+    const local = createLocalReply(turnId, stop);
+    active.set(conversationId, local);
+    const recorder = replies
+      ? createReplyRecorder({ replies, conversationId, turnId, ttlSeconds: input.resumeTtlSeconds ?? 120, onStopRequested: () => stop.abort(), local, now })
+      : undefined;
+
+    const persist = (messages: SalesUIMessage[]) =>
+      persistTurn({
+        ...input,
+        now,
+        day,
+        messages,
+        state: run.state,
+        readFailed: !load,
+        usage: () => ({
           visitorId,
-          source: { ...input.source, locale, agent: report?.fellBack ? 'offline' : agent.kind },
-          firstTurn: load !== null && load.conversation === null && !isRetry,
-          userChars: isRetry ? undefined : input.message.text.length,
-          assistantChars: reply ? messageText(reply).length : undefined,
-          before,
-          after: state,
-          answered: questionIntent ? (report?.used.map((passage) => passage.id) ?? []) : [],
-          objections: report?.objection ? [report.objection] : [],
-          fallback: notices.includes('spend_cap') ? 'spend_cap' : report?.fellBack ? 'llm_error' : undefined,
-          errors: [...(load ? [] : ['history_unavailable']), ...(outcome.failed ? ['reply_failed'] : []), ...(ok ? [] : ['not_saved'])],
-          firstTokenMs: firstTextAt === undefined ? undefined : Math.max(0, firstTextAt - receivedAt),
+          day,
+          tokens: run.usage.inputTokens + run.usage.outputTokens,
+          spendMicroUsd: agent.kind === 'offline' ? 0 : spendMicroUsd(run.usage, limits.budget.price),
+          newConversation: load ? load.conversation === null : false,
         }),
-      );
-      return ok ? undefined : { code: 'not_saved', message: turnNotice('not_saved', locale) };
-    },
-    done: async (outcome) => {
-      if (active.get(conversationId)?.turnId === turnId) active.delete(conversationId);
-      const end = outcome.stopped || stop.signal.aborted ? 'stopped' : outcome.failed ? 'error' : 'done';
-      // The buffer's end marker and the lock's release go in one round trip.
-      const unlocked = (await recorder?.finish(end, holdsLock ? lock : undefined)) ?? false;
-      if (!unlocked) await unlock();
-    },
+      });
+
+    return relayAndStore({
+      reply,
+      notices: notices.map((code) => ({ code, message: turnNotice(code, locale) })),
+      release,
+      record: recorder ? (chunk) => void recorder.record(chunk) : undefined,
+      onFirstText: () => {
+        firstTextAt ??= now();
+      },
+      finish: async (assistant, outcome) => {
+        const messages: SalesUIMessage[] = [];
+        if (!isRetry) messages.push(userMessage);
+        if (assistant && hasContent(assistant)) {
+          const status = outcome.stopped || stop.signal.aborted ? 'stopped' : outcome.failed ? 'incomplete' : undefined;
+          messages.push({ ...assistant, metadata: { createdAt: now(), agent: agent.kind, ...assistant.metadata, ...(status ? { status } : {}) } });
+        }
+        const ok = messages.length === 0 ? true : await persist(messages);
+        recent.remember(conversationId, {
+          owner: visitorId,
+          messages: [...history, ...messages],
+          state: run.state,
+          messageCount: messageCount + messages.length,
+        });
+        input.onStored?.({ ok, messages });
+        // After the turn is stored, off the reply's path: the bus delivers after the current task.
+        const reply = messages.find((message) => message.role === 'assistant');
+        const { report } = run;
+        const questionIntent = report && !['injection', 'objection', 'small_talk', 'off_topic'].includes(report.intent);
+        publishEvent(
+          ...turnEvents({
+            at: now(),
+            conversationId,
+            visitorId,
+            source: { ...input.source, locale, agent: report?.fellBack ? 'offline' : agent.kind },
+            firstTurn: load !== null && load.conversation === null && !isRetry,
+            userChars: isRetry ? undefined : input.message.text.length,
+            assistantChars: reply ? messageText(reply).length : undefined,
+            before,
+            after: run.state,
+            answered: questionIntent ? (report?.used.map((passage) => passage.id) ?? []) : [],
+            objections: report?.objection ? [report.objection] : [],
+            fallback: notices.includes('spend_cap') ? 'spend_cap' : report?.fellBack ? 'llm_error' : undefined,
+            errors: [...(load ? [] : ['history_unavailable']), ...(outcome.failed ? ['reply_failed'] : []), ...(ok ? [] : ['not_saved'])],
+            firstTokenMs: firstTextAt === undefined ? undefined : Math.max(0, firstTextAt - receivedAt),
+          }),
+        );
+        return ok ? undefined : { code: 'not_saved', message: turnNotice('not_saved', locale) };
+      },
+      done: async (outcome) => {
+        if (active.get(conversationId)?.turnId === turnId) active.delete(conversationId);
+        const end = outcome.stopped || stop.signal.aborted ? 'stopped' : outcome.failed ? 'error' : 'done';
+        // The buffer's end marker and the lock's release go in one round trip.
+        const unlocked = (await recorder?.finish(end, holdsLock ? lock : undefined)) ?? false;
+        if (!unlocked) await unlock();
+      },
+    });
+  }
+}
+
+type Launch = (
+  agent: SalesAgent,
+  from: { history: SalesUIMessage[]; state: SalesState; trimmedMessages: number; abortSignal: AbortSignal; hold?: Promise<void> },
+) => { reply: ReadableStream<UIMessageChunk>; run: ReplyRun };
+
+interface Speculation {
+  /** The empty state the speculative start began from (the turn uses this object when the store has none either). */
+  readonly state: SalesState;
+  /** The started reply, when the turn would start from exactly what it started from; else undefined (then drop it). */
+  keep(turn: { agent: SalesAgent; history: SalesUIMessage[]; state: SalesState; trimmedMessages: number }):
+    | { reply: ReadableStream<UIMessageChunk>; run: ReplyRun; stop: AbortController; release?: () => void }
+    | undefined;
+  /** Aborts the upstream request and discards the reply unread; does nothing once kept. */
+  drop(reason: unknown): void;
+}
+
+/**
+ * The speculative start (docs/performance.md): a conversation's first message waits for nothing but itself — no
+ * history, an empty state — so its reply can start while the rate limit, the conversation load and the turn lock are
+ * still on their way from the store, instead of a store round trip later. The model's request goes out at once; what
+ * it says is held (lib/llm/hold.ts) until the turn keeps the start, so no text reaches the client and no tool runs
+ * (no lead, no booking) before the store has agreed. Only when the client says the conversation is new and this
+ * instance does not know it, the in-process rate limit has passed, a slot of the upstream-call cap is free at once,
+ * and this process has not seen the daily spend cap reached today. The cost, when the store disagrees (the id taken,
+ * the rate limit refused by Redis, the spend cap first reached, an identified embed visitor): one upstream request
+ * aborted within milliseconds.
+ */
+async function speculate(args: { input: ChatTurnInput; day: string; remembered: unknown; launch: Launch; now: () => number }): Promise<Speculation | undefined> {
+  const { input } = args;
+  if (!input.firstMessage || input.regenerate || args.remembered !== undefined || spendCapSeen.day === args.day || input.admissionRefused?.()) return undefined;
+  const agent = input.agent;
+  let release: (() => void) | undefined;
+  if (agent.kind === 'openai' && input.gate) {
+    try {
+      release = await input.gate.acquire({ key: input.visitorId, wait: false });
+    } catch {
+      return undefined; // At the cap: the turn waits its turn for a slot as any other does.
+    }
+  }
+  const state = emptySalesState(args.now());
+  const stop = new AbortController();
+  let lift!: () => void;
+  let refuse!: (reason: unknown) => void;
+  const hold = new Promise<void>((resolve, reject) => {
+    lift = resolve;
+    refuse = reject;
   });
+  hold.catch(() => undefined); // Rejected only when dropped: the held model call reports it to a reply nobody reads.
+  let started: ReturnType<Launch>;
+  try {
+    started = args.launch(agent, { history: [], state, trimmedMessages: 0, abortSignal: stop.signal, hold });
+  } catch {
+    release?.();
+    return undefined;
+  }
+  let settled = false;
+  return {
+    state,
+    keep(turn) {
+      if (settled || turn.agent !== agent || turn.history.length > 0 || turn.state !== state || turn.trimmedMessages !== 0) return undefined;
+      settled = true;
+      lift();
+      return { ...started, stop, release };
+    },
+    drop(reason) {
+      if (settled) return;
+      settled = true;
+      stop.abort(reason);
+      refuse(reason);
+      started.reply.cancel(reason).catch(() => undefined);
+      release?.();
+    },
+  };
 }
 
 /** `state` with the visitor's verified identity merged in (unchanged when there is none or the store cannot tell). */

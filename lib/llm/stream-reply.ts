@@ -12,6 +12,7 @@ import {
 } from 'ai';
 import type { MessageMetadata, SalesUIMessage } from '@/lib/sales/ui-message';
 import { friendlyErrorText } from '@/lib/llm/friendly-error';
+import { heldModel } from '@/lib/llm/hold';
 import type { AgentTurnInput } from '@/lib/llm/types';
 import { beginTurn, endTurn, type TurnPlan } from '@/lib/sales/brain';
 import { fallbackNotice } from '@/lib/sales/prompts';
@@ -82,10 +83,12 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
       timings.push({ name: 'plan', ms: options.now() - started });
       const messages = await convertToModelMessages([...plan.recent, input.userMessage]);
 
-      const primary = await relaySteps({ ...options, model: options.model, agent: options.agent, ledger, plan, messages, write: (chunk) => writer.write(chunk), fallible: Boolean(options.fallback) });
+      // A turn started before the store answered (input.hold) sends its request now; what the model says waits.
+      const primary = await relaySteps({ ...options, model: heldModel(options.model, input.hold), agent: options.agent, ledger, plan, messages, write: (chunk) => writer.write(chunk), fallible: Boolean(options.fallback) });
       let reply = primary.text;
-      const fellBack = primary.failedBeforeText !== undefined && Boolean(options.fallback);
-      if (primary.failedBeforeText !== undefined && options.fallback) {
+      // A reply stopped (or a speculative start dropped: lib/chat/turn.ts) before its first word is not a failure.
+      const fellBack = primary.failedBeforeText !== undefined && Boolean(options.fallback) && !input.abortSignal?.aborted;
+      if (fellBack && options.fallback) {
         logError(`${label}; answering with the ${options.fallback.agent} agent`, primary.failedBeforeText);
         writer.write({ type: 'data-notice', data: { level: 'warning', code: 'fallback_agent', message: fallbackNotice(context.locale) } });
         reply = (await relaySteps({ ...options, model: options.fallback.model, agent: options.fallback.agent, ledger, plan, messages, write: (chunk) => writer.write(chunk), fallible: false })).text;

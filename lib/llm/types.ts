@@ -25,6 +25,11 @@ export interface AgentTurnInput {
   onUpdate?: (update: StateUpdate) => void;
   /** Called once the reply is written (before `finish`): what it answered, for the turn's events. */
   onReport?: (report: ReplyReport) => void;
+  /**
+   * When set, the model's request is sent at once but its output is held until this resolves (a turn started before
+   * the store answered, lib/chat/turn.ts); when it rejects, the reply is dropped (the turn aborts `abortSignal` too).
+   */
+  hold?: Promise<void>;
   /** Called with the tokens each model call used (the primary's, then a fallback's): budgets count them. */
   onUsage?: (usage: { inputTokens: number; outputTokens: number }) => void;
 }

@@ -21,8 +21,12 @@ import { percentile, sleep } from './measure.mjs';
 ensureNode22();
 const TURNS = Number(process.argv.find((arg) => arg.startsWith('--turns='))?.split('=')[1] ?? '30');
 const TOKEN = 'bench-token';
-const NAMES = ['app', 'app via Next.js routing', 'floor'];
-const LABELS = { floor: 'Next.js floor', 'app via Next.js routing': 'this app, chat through Next.js routing (CHAT_FAST_ROUTE=off)', app: 'this app (the chat\'s fast route)' };
+const NAMES = ['app', 'app without the speculative start', 'floor'];
+const LABELS = {
+  floor: 'Next.js floor',
+  'app without the speculative start': 'this app, the first message sent without `first: true` (the reply waits for the store)',
+  app: 'this app, as its client sends a first message (`first: true`: the speculative start)',
+};
 const WORDS = 'Northwind Cloud Pro is built for growing teams: unlimited projects and advanced automations.'.split(' ');
 
 const arrivals = [];
@@ -66,25 +70,24 @@ try {
 
   const app = await startNextServer({ env: appEnv(true) });
   servers.push(app);
-  const nextRouted = await startNextServer({ env: appEnv(false) });
-  servers.push(nextRouted);
   const floor = await startFloorServer({ upstreamUrl, dir: ensureFloorBuild() });
   servers.push(floor);
-  const chatTarget = async (server) => {
+  // Each turn opens a new conversation, as a prospect's first message does; our client then sends `first: true`.
+  const chatTarget = async (server, first) => {
     const { token } = await (await fetch(`${server.url}/api/v1/session`, { method: 'POST' })).json();
     return {
       send: () =>
         fetch(`${server.url}/api/v1/chat`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ id: randomUUID(), message: { id: `u-${randomUUID()}`, role: 'user', parts: [{ type: 'text', text: 'Tell me about Pro' }] } }),
+          body: JSON.stringify({ id: randomUUID(), message: { id: `u-${randomUUID()}`, role: 'user', parts: [{ type: 'text', text: 'Tell me about Pro' }] }, ...(first ? { first: true } : {}) }),
         }),
       isText: (text) => text.includes('"text-delta"'),
     };
   };
   const targets = {
-    app: await chatTarget(app),
-    'app via Next.js routing': await chatTarget(nextRouted),
+    app: await chatTarget(app, true),
+    'app without the speculative start': await chatTarget(app, false),
     floor: {
       send: () =>
         fetch(`${floor.url}/api/relay`, {
@@ -123,7 +126,7 @@ try {
   console.log(`One chat at a time, ${TURNS} turns each (ms, p50 / p90):`);
   console.log('| server | before the upstream request | first chunk → client | added to the first token |');
   console.log('| --- | --- | --- | --- |');
-  for (const name of ['floor', 'app via Next.js routing', 'app']) console.log(`| ${LABELS[name]} | ${figure(name, 'before')} | ${figure(name, 'after')} | ${figure(name, 'added')} |`);
+  for (const name of ['floor', 'app without the speculative start', 'app']) console.log(`| ${LABELS[name]} | ${figure(name, 'before')} | ${figure(name, 'after')} | ${figure(name, 'added')} |`);
 } finally {
   await Promise.all(servers.map((server) => server.stop()));
   upstream.close();

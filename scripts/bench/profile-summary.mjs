@@ -4,7 +4,7 @@
 // the chunk's source map, so `ai`, `zod`, `next` and the app's own modules are told apart although Turbopack bundled
 // them together. Text only, for docs/performance.md.
 //
-//   node scripts/bench/profile-summary.mjs <file.cpuprofile>… [--top=25] [--focus=startChatTurn,beginTurn] [--where=regex] [--json]
+//   node scripts/bench/profile-summary.mjs <file.cpuprofile>… [--top=25] [--focus=startChatTurn,beginTurn] [--where=regex] [--segments=even|odd|0,2] [--gap=300] [--json]
 //
 // Several profiles (one per process or per run) are summed. Times are in ms of sampled CPU.
 import { existsSync, readFileSync } from 'node:fs';
@@ -137,7 +137,45 @@ function describeFrame(callFrame) {
 
 // ------------------------------------------------------------------------------------------------- summary
 /** Self and inclusive time per function and self time per package, over one or more profiles. */
-export function summarise(profiles) {
+/**
+ * Which samples to count: with `gapMs`, the profile is cut into segments at every idle stretch of at least `gapMs`, and
+ * only the segments whose index `keep` accepts count (e.g. with a stand-in slow to its first token, a burst's work
+ * before the upstream requests and its streaming fall into alternate segments).
+ */
+function sampleFilter(profile, frames, { gapMs, keep, minMs = 20 }) {
+  const counted = new Uint8Array(profile.samples.length).fill(1);
+  if (!gapMs) return counted;
+  // First the segments (runs of work between idle stretches of at least gapMs); a stray sample or two between bursts
+  // (a timer) is not a segment of its own, or it would shift the numbering.
+  const segments = [];
+  let current;
+  let idleRun = 0;
+  for (let index = 0; index < profile.samples.length; index++) {
+    const ms = (profile.timeDeltas[index + 1] ?? profile.timeDeltas[index] ?? 0) / 1000;
+    if (frames.get(profile.samples[index])?.name === '(idle)') {
+      idleRun += ms;
+      if (idleRun >= gapMs && current) {
+        segments.push(current);
+        current = undefined;
+      }
+      continue;
+    }
+    idleRun = 0;
+    current ??= { first: index, last: index, cpu: 0 };
+    current.last = index;
+    current.cpu += ms;
+  }
+  if (current) segments.push(current);
+  counted.fill(0);
+  segments
+    .filter((segment) => segment.cpu >= minMs)
+    .forEach((segment, number) => {
+      if (keep(number)) counted.fill(1, segment.first, segment.last + 1);
+    });
+  return counted;
+}
+
+export function summarise(profiles, segments = {}) {
   const self = new Map();
   const inclusive = new Map();
   const byPackage = new Map();
@@ -158,7 +196,9 @@ export function summarise(profiles) {
       return stack;
     };
     const { samples, timeDeltas } = profile;
+    const counted = sampleFilter(profile, frames, segments);
     for (let index = 0; index < samples.length; index++) {
+      if (!counted[index] && frames.get(samples[index])?.name !== '(idle)') continue;
       // timeDeltas[i] is the time before sample i: the interval after it is the one it stands for.
       const ms = (timeDeltas[index + 1] ?? timeDeltas[index] ?? 0) / 1000;
       const frame = frames.get(samples[index]);
@@ -200,7 +240,13 @@ function main() {
   const focus = option('focus', '')
     .split(',')
     .filter(Boolean);
-  const summary = summarise(files.map((file) => JSON.parse(readFileSync(file, 'utf8'))));
+  // --segments=even|odd|0,2,…: only the work between idle stretches of --gap ms (default 300) with those indices.
+  const chosen = option('segments', '');
+  const keep = chosen === 'even' ? (n) => n % 2 === 0 : chosen === 'odd' ? (n) => n % 2 === 1 : (n) => chosen.split(',').map(Number).includes(n);
+  const summary = summarise(
+    files.map((file) => JSON.parse(readFileSync(file, 'utf8'))),
+    chosen ? { gapMs: Number(option('gap', '300')), keep } : {},
+  );
   const fmt = (ms) => `${ms.toFixed(1).padStart(8)} ms ${((100 * ms) / summary.total).toFixed(1).padStart(5)}%${turns ? ` ${(ms / turns).toFixed(2).padStart(6)} ms/turn` : ''}`;
   const sorted = (map) => [...map].sort((a, b) => (b[1].ms ?? b[1]) - (a[1].ms ?? a[1]));
   if (args.includes('--json')) {

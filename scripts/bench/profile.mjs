@@ -3,7 +3,7 @@
 // `npm run bench` (production build, Upstash bridge over a real redis-server, rate limits on). Each is started with
 // `--inspect` on a loopback port and profiled through the inspector's V8 profiler (what `node --cpu-prof` records)
 // only while the bursts run, after a warm-up: start-up and compilation stay out of the figures.
-//   node scripts/bench/profile.mjs [--chats=50] [--bursts=4] [--out=.tmp/profiles] [--ttft=200] [--interval=10] [--no-floor] [--no-build]
+//   node scripts/bench/profile.mjs [--chats=50] [--bursts=4] [--out=.tmp/profiles] [--ttft=200] [--interval=10] [--pause=300] [--no-floor] [--no-build]
 // Writes <out>/app-<time>.cpuprofile and floor-<time>.cpuprofile (open them in Chrome DevTools or speedscope).
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -23,6 +23,9 @@ const BURSTS = Number(option('bursts', '4'));
 const OUT = path.resolve(ROOT, option('out', '.tmp/profiles'));
 const TTFT_MS = option('ttft', '200');
 const INTERVAL_MS = option('interval', '10');
+// Quiet time between bursts: with a long --ttft and a --pause longer than the summary's --gap, each burst's work before
+// the upstream requests and its streaming fall into separate segments (profile-summary.mjs --segments=even|odd).
+const PAUSE_MS = Number(option('pause', '300'));
 const WITH_FLOOR = !process.argv.includes('--no-floor');
 const TOKEN = 'bench-token';
 if (!process.argv.includes('--no-build')) ensureBuild();
@@ -94,7 +97,7 @@ try {
     fetch(`${app.url}/api/v1/chat`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ id: randomUUID(), message: { id: `u-${randomUUID()}`, role: 'user', parts: [{ type: 'text', text: 'Tell me about Pro' }] } }),
+      body: JSON.stringify({ id: randomUUID(), message: { id: `u-${randomUUID()}`, role: 'user', parts: [{ type: 'text', text: 'Tell me about Pro' }] }, first: true }),
     });
   const targets = [{ name: 'app', server: app, inspect: appInspect, send: postApp, isToken: isUIToken }];
   if (WITH_FLOOR) {
@@ -115,7 +118,7 @@ try {
     const results = [];
     for (let index = 0; index < BURSTS; index++) {
       results.push(...(await burst(CHATS, () => timedStream(target.send, target.isToken))));
-      await sleep(300);
+      await sleep(PAUSE_MS);
     }
     const profile = await profiler.stop();
     const cpu = cpuMs(target.server.pid) - cpuBefore;

@@ -8,7 +8,7 @@ import { guardRequest } from '@/lib/security/guard';
 import { enforceRateLimit } from '@/lib/security/rate-limit';
 import { getConversationStore, getReplyStore } from '@/lib/store';
 import { eventStreamResponse } from '@/lib/stream/sse';
-import { chatRequestSchema, eventSourceFor, pickUserMessage } from './schema';
+import { chatRequestSchema, eventSourceFor, isFirstMessage, pickUserMessage } from './schema';
 
 // Streams are never cached and the handler reads per-request state.
 export const dynamic = 'force-dynamic';
@@ -24,7 +24,12 @@ export const POST = withErrors('chat', async (request: Request) => {
   // Every request counts, well-formed or not. The check runs while the body is read and, for a valid turn, beside
   // the conversation load (startChatTurn awaits both): no round trip of its own.
   const admission = enforceRateLimit('chat', { visitorId: visitor.visitorId, ip }, config);
-  admission.catch(() => undefined); // awaited below on every path; this only marks the rejection as handled meanwhile
+  // Awaited below on every path; this marks the rejection as handled meanwhile, and remembers it: the in-process limit
+  // refuses before the body has been read, and a refused request must not start a reply speculatively (lib/chat/turn.ts).
+  let refused = false;
+  admission.catch(() => {
+    refused = true;
+  });
   const refuse = async (error: AppError): Promise<never> => {
     await admission;
     throw error;
@@ -48,6 +53,8 @@ export const POST = withErrors('chat', async (request: Request) => {
     visitorId: visitor.visitorId,
     message: picked.message,
     regenerate: parsed.data.trigger === 'regenerate-message',
+    firstMessage: isFirstMessage(parsed.data),
+    admissionRefused: () => refused,
     locale: parsed.data.locale,
     source: eventSourceFor(request, parsed.data.source, config.security),
     receivedAt,

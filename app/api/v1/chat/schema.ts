@@ -26,6 +26,8 @@ export const chatRequestSchema = z
     message: clientMessage.optional(),
     messages: z.array(clientMessage).max(1_000).optional(),
     trigger: z.enum(['submit-message', 'regenerate-message']).optional(),
+    /** The client's word that this is the conversation's first message (a hint for a faster start; the store decides). */
+    first: z.boolean().optional(),
     messageId: z.string().max(100).optional(),
     /** The UI's language: the agent answers in it (or in the language the prospect writes in; docs/i18n.md). */
     locale: z.enum(LOCALES).optional(),
@@ -55,6 +57,12 @@ export function pickUserMessage(body: ChatRequest): { ok: true; message: NewUser
     .trim();
   if (!text) return { ok: false, reason: 'The message has no text.' };
   return { ok: true, message: { id: candidate.id, text } };
+}
+
+/** Whether the client says this message opens its conversation: `first: true`, or the default transport's one message. */
+export function isFirstMessage(body: ChatRequest): boolean {
+  if (body.trigger === 'regenerate-message') return false;
+  return body.first === true || (body.message === undefined && body.messages?.length === 1);
 }
 
 /**
