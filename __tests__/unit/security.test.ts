@@ -4,6 +4,7 @@ import { createLocalLimiter } from '@/lib/security/local-limiter';
 import { clientAddress, isAllowedOrigin } from '@/lib/security/request';
 import { sessionTokenOf, signSession, verifySession } from '@/lib/security/session';
 import { checkReply } from '@/lib/store/redis-client';
+import { resetProcessSingletons } from '@/lib/process-singleton';
 
 const SECRET = 'a-secret-of-at-least-thirty-two-characters';
 
@@ -23,6 +24,29 @@ describe('visitor sessions', () => {
     for (const token of refused) expect(await verifySession({ secret: SECRET, token, now: 1_000_000 })).toBeNull();
     expect(await verifySession({ secret: `${SECRET}-rotated`, token: session.token, now: 1_000_000 })).toBeNull();
     expect(await verifySession({ secret: SECRET, token: session.token, now: 1_000_000 + 61_000 })).toBeNull();
+  });
+
+  it('checks a token signed elsewhere once per process: later requests skip the HMAC; only tokens that passed are remembered', async () => {
+    const session = await signSession({ secret: SECRET, ttlSeconds: 60, now: 1_000_000 });
+    resetProcessSingletons(); // as another instance, which did not sign it
+    const verify = jest.spyOn(crypto.subtle, 'verify');
+    try {
+      expect(await verifySession({ secret: SECRET, token: session.token, now: 1_000_000 })).toMatchObject({ visitorId: session.visitorId });
+      expect(verify).toHaveBeenCalledTimes(1);
+      expect(await verifySession({ secret: SECRET, token: session.token, now: 1_010_000 })).toMatchObject({ visitorId: session.visitorId });
+      expect(verify).toHaveBeenCalledTimes(1);
+      // A forged signature is checked (and refused) every time; the remembered token changes nothing for it.
+      const forged = `${session.token.slice(0, -2)}AA`;
+      expect(await verifySession({ secret: SECRET, token: forged, now: 1_000_000 })).toBeNull();
+      expect(await verifySession({ secret: SECRET, token: forged, now: 1_000_000 })).toBeNull();
+      expect(verify).toHaveBeenCalledTimes(3);
+      // Remembered, but expired is expired, and another secret remembers nothing.
+      expect(await verifySession({ secret: SECRET, token: session.token, now: 1_000_000 + 61_000 })).toBeNull();
+      expect(await verifySession({ secret: `${SECRET}-rotated`, token: session.token, now: 1_000_000 })).toBeNull();
+      expect(verify).toHaveBeenCalledTimes(4);
+    } finally {
+      verify.mockRestore();
+    }
   });
 
   it('reads the bearer token first, then the cookie', () => {

@@ -1,4 +1,6 @@
 import { AppError } from '@/lib/errors';
+import { createLru, type Lru } from '@/lib/lru';
+import { processSingleton } from '@/lib/process-singleton';
 
 /**
  * Visitor sessions: `v1.<visitor>.<expires>.<signature>`, an HMAC-SHA-256 over the first three fields. Stateless to
@@ -46,6 +48,22 @@ function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | null {
   }
 }
 
+/**
+ * Tokens this process has signed or verified, per secret: a visitor's every later request skips the HMAC (an async
+ * Web Crypto call, ~0.3–0.5 ms before each chat turn on the 2-core machine; docs/performance.md). Keyed by the whole
+ * token, signature included, so only a token that passed the check is ever found; expiry is still checked per request.
+ * Bounded (10,000 tokens, 10 minutes each): a flood of forged tokens costs an HMAC each, as it did, and fills nothing.
+ */
+function verifiedTokens(secret: string): Lru<true> {
+  const bySecret = processSingleton('verified-session-tokens', () => new Map<string, Lru<true>>());
+  let tokens = bySecret.get(secret);
+  if (!tokens) {
+    tokens = createLru<true>({ maxEntries: 10_000, maxBytes: 2_000_000, ttlMs: 10 * 60_000 });
+    bySecret.set(secret, tokens);
+  }
+  return tokens;
+}
+
 /** 128 random bits, base64url. */
 export function newVisitorId(): string {
   return toBase64Url(crypto.getRandomValues(new Uint8Array(16)));
@@ -56,7 +74,9 @@ export async function signSession(args: { secret: string; visitorId?: string; tt
   const expiresAt = Math.floor((args.now ?? Date.now()) / 1000) + args.ttlSeconds;
   const payload = `${VERSION}.${visitorId}.${expiresAt}`;
   const signature = new Uint8Array(await crypto.subtle.sign('HMAC', await hmacKey(args.secret), encoder.encode(payload)));
-  return { visitorId, expiresAt, token: `${payload}.${toBase64Url(signature)}` };
+  const token = `${payload}.${toBase64Url(signature)}`;
+  verifiedTokens(args.secret).set(token, true, token.length);
+  return { visitorId, expiresAt, token };
 }
 
 /** The session a token proves, or null when it is malformed, forged or expired. Constant-time signature check. */
@@ -67,10 +87,14 @@ export async function verifySession(args: { secret: string; token: string; now?:
   if (!VISITOR_PATTERN.test(visitorId) || !/^\d{1,12}$/.test(expires)) return null;
   const expiresAt = Number(expires);
   if (expiresAt * 1000 <= (args.now ?? Date.now())) return null;
+  const verified = verifiedTokens(args.secret);
+  if (verified.get(args.token)) return { visitorId, expiresAt, token: args.token };
   const signatureBytes = fromBase64Url(signature);
   if (!signatureBytes || signatureBytes.length !== 32) return null;
   const ok = await crypto.subtle.verify('HMAC', await hmacKey(args.secret), signatureBytes, encoder.encode(`${VERSION}.${visitorId}.${expires}`));
-  return ok ? { visitorId, expiresAt, token: args.token } : null;
+  if (!ok) return null;
+  verified.set(args.token, true, args.token.length);
+  return { visitorId, expiresAt, token: args.token };
 }
 
 /** The token a request carries: `Authorization: Bearer …` first (iframes), then the cookie. */
