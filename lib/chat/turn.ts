@@ -152,11 +152,14 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
     return { reply, run };
   };
 
+  // The first message of a conversation this instance does not know is answered from nothing: start it now, beside the
+  // store's answers, and keep it only if they agree (docs/performance.md, "speculative start"). Its model request is
+  // sent within this task; the store's requests follow in the next one, so that their set-up does not delay it (the
+  // model takes hundreds of ms to its first token, the store a few).
+  const speculation = await speculate({ input, day, remembered: recent.get(conversationId), launch, now });
+  if (speculation) await new Promise((resolve) => setImmediate(resolve));
   // The rate-limit check and the turn lock (their own Redis requests) run beside the conversation load: no waiting.
   const pending = Promise.allSettled([input.admission, loadTurn(), replies?.tryLock({ id: conversationId, value: lock, ttlMs: LOCK_TTL_MS })]);
-  // The first message of a conversation this instance does not know is answered from nothing: start it now, beside the
-  // store's answers, and keep it only if they agree (docs/performance.md, "speculative start").
-  const speculation = await speculate({ input, day, remembered: recent.get(conversationId), launch, now });
   try {
     return await continueTurn(await pending);
   } finally {
