@@ -1,8 +1,7 @@
 import 'server-only';
-import http, { type IncomingHttpHeaders } from 'node:http';
-import https from 'node:https';
 import { Redis, errors, type Requester, type UpstashRequest, type UpstashResponse } from '@upstash/redis';
 import { processSingleton } from '@/lib/process-singleton';
+import { runtimeFetch } from './runtime-fetch';
 
 /**
  * The one Upstash client of the process, shared by the conversation store, the speech cache and the rate limiters,
@@ -32,12 +31,9 @@ export function createRedisClient(options: { url: string; token: string; retries
 
 /**
  * The Upstash REST transport, in place of @upstash/redis's own HTTP client: the same requests, retries, deadline and
- * read-your-writes token, but over `node:http`/`node:https` with a keep-alive agent rather than `fetch`, and without
- * base64 replies (the client's default `Upstash-Encoding: base64` has every string of every reply — a whole
- * conversation on each turn — decoded character by character in JavaScript; the app stores only UTF-8 text).
- * Why not `fetch`: each call builds a WHATWG Request, Headers, Response and a body stream, ~0.2 ms of CPU per request
- * more than `node:http` on the 2-core machine (measured side by side, docs/performance.md), and a chat turn makes six;
- * Next.js's patched `fetch` cost more again. The store is only used on the Node.js runtime.
+ * read-your-writes token, but through the runtime's fetch rather than Next.js's patched one (lib/store/runtime-fetch.ts),
+ * and without base64 replies (the client's default `Upstash-Encoding: base64` has every string of every reply — a
+ * whole conversation on each turn — decoded character by character in JavaScript; the app stores only UTF-8 text).
  */
 function createRequester(options: { url: string; token: string; retries: number }): Requester {
   const base = options.url.replace(/\/$/, '');
@@ -46,88 +42,38 @@ function createRequester(options: { url: string; token: string; retries: number 
     readYourWrites: true,
     upstashSyncToken: '',
     request: async <TResult>(request: UpstashRequest): Promise<UpstashResponse<TResult>> => {
-      const url = new URL(request.path && request.path.length > 0 ? `${base}/${request.path.join('/')}` : base);
+      const url = request.path && request.path.length > 0 ? `${base}/${request.path.join('/')}` : base;
       const body = JSON.stringify(request.body);
-      let response: StoreResponse | undefined;
+      let response: Response | undefined;
       let failure: unknown;
       for (let attempt = 0; attempt <= options.retries; attempt++) {
+        const signal = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
         const sent: Record<string, string> = { ...headers, ...request.headers };
         if (requester.readYourWrites && requester.upstashSyncToken) sent['upstash-sync-token'] = requester.upstashSyncToken;
         try {
-          response = await post(url, sent, body, REQUEST_TIMEOUT_MS);
+          response = await runtimeFetch(url, { method: 'POST', headers: sent, body, signal, cache: 'no-store' });
           break;
         } catch (error) {
           // Past the deadline: no retry (a store that never answers must not hold the turn three times as long).
-          if (error instanceof StoreTimeoutError) throw error;
+          if (signal.aborted) throw error;
           failure = error;
           if (attempt < options.retries) await new Promise((resolve) => setTimeout(resolve, 50));
         }
       }
       if (!response) throw failure ?? new Error('Exhausted all retries');
+      const raw = await response.text();
       let parsed: unknown;
       try {
-        parsed = JSON.parse(response.text);
+        parsed = JSON.parse(raw);
       } catch (error) {
-        throw new errors.UpstashJSONParseError(response.text, { cause: error });
+        throw new errors.UpstashJSONParseError(raw, { cause: error });
       }
-      if (response.status < 200 || response.status >= 300) throw new errors.UpstashError(`${(parsed as { error?: unknown } | null)?.error}, command was: ${body}`);
-      if (requester.readYourWrites) requester.upstashSyncToken = headerValue(response.headers['upstash-sync-token']);
+      if (!response.ok) throw new errors.UpstashError(`${(parsed as { error?: unknown } | null)?.error}, command was: ${body}`);
+      if (requester.readYourWrites) requester.upstashSyncToken = response.headers.get('upstash-sync-token') ?? '';
       return checkReply(parsed as UpstashResponse<TResult>);
     },
   };
   return requester;
-}
-
-interface StoreResponse {
-  status: number;
-  headers: IncomingHttpHeaders;
-  text: string;
-}
-
-class StoreTimeoutError extends Error {
-  constructor(ms: number) {
-    super(`The store did not answer within ${ms} ms`);
-    this.name = 'TimeoutError';
-  }
-}
-
-const headerValue = (value: string | string[] | undefined): string => (Array.isArray(value) ? (value[0] ?? '') : (value ?? ''));
-
-/**
- * Keep-alive agents, one per protocol for the process. Idle sockets are closed after 4 s, before a server's usual 5 s
- * keep-alive ends, so a request is not written to a socket the other side is closing (as undici's fetch does).
- */
-const agents = processSingleton('store-http-agents', () => ({
-  http: new http.Agent({ keepAlive: true, timeout: 4_000 }),
-  https: new https.Agent({ keepAlive: true, timeout: 4_000 }),
-}));
-
-/** One POST, its whole reply read as UTF-8; rejects with StoreTimeoutError past `timeoutMs`. */
-function post(url: URL, headers: Record<string, string>, body: string, timeoutMs: number): Promise<StoreResponse> {
-  return new Promise((resolve, reject) => {
-    const secure = url.protocol === 'https:';
-    const request = (secure ? https : http).request(url, {
-      method: 'POST',
-      headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
-      agent: secure ? agents.https : agents.http,
-    });
-    const timer = setTimeout(() => request.destroy(new StoreTimeoutError(timeoutMs)), timeoutMs);
-    const fail = (error: Error) => {
-      clearTimeout(timer);
-      reject(error);
-    };
-    request.on('error', fail);
-    request.on('response', (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('error', fail);
-      response.on('end', () => {
-        clearTimeout(timer);
-        resolve({ status: response.statusCode ?? 0, headers: response.headers, text: Buffer.concat(chunks).toString('utf8') });
-      });
-    });
-    request.end(body);
-  });
 }
 
 /** Turns an empty error (single reply or any pipeline entry) into a non-empty one, so the client throws on it. */
