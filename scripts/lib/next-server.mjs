@@ -50,6 +50,23 @@ export async function waitForHttp(url, { timeoutMs = 30_000, isAlive = () => tru
 }
 
 /**
+ * Servers still running when this process exits are killed with it: a test whose hook timed out before it got the
+ * server's handle (so its afterAll could not stop it) must not leave a `next start` running on the machine. (One such
+ * pair once kept ~40 % of a core each busy for 40 minutes, through the next test run and its page gate.)
+ */
+const running = new Set();
+let exitHookInstalled = false;
+function killOnExit(child) {
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => {
+    for (const server of running) server.kill('SIGKILL');
+  });
+}
+
+/**
  * @param {{ env?: Record<string, string | undefined>, port?: number, quiet?: boolean }} [options]
  * @returns {Promise<{ url: string, port: number, pid: number | undefined, logs: () => string, stop: () => Promise<void> }>}
  */
@@ -68,6 +85,7 @@ export async function startNextServer({ env = {}, port, quiet = true } = {}) {
   };
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
+  killOnExit(child);
   let exited = false;
   const exitPromise = new Promise((resolve) => child.on('exit', () => { exited = true; resolve(); }));
 
