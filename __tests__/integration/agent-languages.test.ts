@@ -1,35 +1,23 @@
 /** @jest-environment node */
 // The OpenAI agent is told the prospect's language by name: read from the system prompt the stand-in received.
 import type { UIMessageChunk } from 'ai';
-import type { LlmConfig } from '@/lib/config';
 import { createSalesAgent } from '@/lib/llm';
 import type { SalesLocale } from '@/lib/sales/turn-state';
-import { startOpenAIStandIn } from '@/scripts/standins/openai-server.mjs';
 import { testSession } from '../support/session';
+import { withOpenAIStandIn } from '../support/openai-standin';
 
-let standIn: Awaited<ReturnType<typeof startOpenAIStandIn>>;
-beforeAll(async () => {
-  standIn = await startOpenAIStandIn({ port: 0 });
-});
-afterAll(async () => {
-  await standIn?.close();
-});
-beforeEach(() => standIn.reset());
-
-const config = (): LlmConfig => ({
-  provider: 'openai', apiKey: 'sk-test', baseURL: standIn.url, model: 'gpt-4.1-mini', apiMode: 'chat',
-  timeoutMs: 10_000, maxRetries: 0, contextTokens: 6_000, wordDelayMs: 0,
-});
+const openai = withOpenAIStandIn();
+const config = () => openai.config();
 
 async function systemPromptFor(locale: SalesLocale, text: string): Promise<string> {
-  standIn.reset();
+  openai.standIn.reset();
   const agent = createSalesAgent(config(), { logError: () => undefined });
   const session = testSession({ locale, userMessages: [{ id: 'u1', text }] });
   const stream = agent.streamReply({ conversationId: 'conv-languages', history: [], userMessage: { id: 'u1', role: 'user', parts: [{ type: 'text', text }] }, ...session.input });
   const chunks: UIMessageChunk[] = [];
   for await (const chunk of stream) chunks.push(chunk);
   expect(chunks.some((chunk) => chunk.type === 'text-delta')).toBe(true);
-  const call = standIn.requests.find((entry: { path: string }) => entry.path.startsWith('/v1/'));
+  const call = openai.standIn.requests.find((entry: { path: string }) => entry.path.startsWith('/v1/'));
   const messages = (call?.body as { messages?: { role: string; content: unknown }[] } | undefined)?.messages ?? [];
   return messages.filter((message) => message.role === 'system').map((message) => JSON.stringify(message.content)).join('\n');
 }

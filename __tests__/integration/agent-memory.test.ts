@@ -1,28 +1,16 @@
 /** @jest-environment node */
 // The sales state is the OpenAI agent's memory too: facts given turns earlier, and the questions it already asked,
 // reach the system prompt of later requests (read from the stand-in's recorded request bodies).
-import type { LlmConfig } from '@/lib/config';
 import { createSalesAgent } from '@/lib/llm';
 import { getKnowledgeBase } from '@/lib/sales/knowledge';
-import { startOpenAIStandIn } from '../../scripts/standins/openai-server.mjs';
 import { playScenario } from '../eval/scenario-runner';
+import { withOpenAIStandIn } from '../support/openai-standin';
 
-let standIn: Awaited<ReturnType<typeof startOpenAIStandIn>>;
-beforeAll(async () => {
-  standIn = await startOpenAIStandIn({ port: 0 });
-});
-afterAll(async () => {
-  await standIn?.close();
-});
-beforeEach(() => standIn.reset());
-
-const config = (): LlmConfig => ({
-  provider: 'openai', apiKey: 'sk-test', baseURL: standIn.url, model: 'gpt-4.1-mini', apiMode: 'chat',
-  timeoutMs: 10_000, maxRetries: 0, contextTokens: 6_000, wordDelayMs: 0,
-});
+const openai = withOpenAIStandIn();
+const config = () => openai.config();
 
 it('carries facts from two turns earlier and the questions already asked into the prompt', async () => {
-  standIn.setBehaviour({
+  openai.standIn.setBehaviour({
     turns: [
       { text: 'Nice to meet you, Maria. How many people are on your team?' },
       { text: 'Twenty-five — noted. Pro fits teams of that size.' },
@@ -37,7 +25,7 @@ it('carries facts from two turns earlier and the questions already asked into th
   );
   expect(transcript.replies).toHaveLength(3);
 
-  const calls = standIn.requests.filter((entry: { path: string }) => entry.path.startsWith('/v1/'));
+  const calls = openai.standIn.requests.filter((entry: { path: string }) => entry.path.startsWith('/v1/'));
   expect(calls).toHaveLength(3);
   const last = JSON.stringify(calls[2]?.body);
   expect(last).toContain('company: Acme Logistics (they said:');

@@ -3,32 +3,19 @@
 // beside the store's answers instead of after them, and the store still decides. Real parts: the OpenAI stand-in over
 // HTTP, the real agent (AI SDK, sales tools), the in-memory store with its loads held back as a slow store would.
 import type { UIMessageChunk } from 'ai';
-import type { LlmConfig } from '@/lib/config';
 import type { RecentConversations } from '@/lib/chat/recent';
 import { startChatTurn, type ChatTurnInput } from '@/lib/chat/turn';
 import { AppError } from '@/lib/errors';
 import { createSalesAgent } from '@/lib/llm';
 import { createMemoryStore } from '@/lib/store/memory';
 import type { ConversationStore } from '@/lib/store/types';
-import { startOpenAIStandIn } from '../../scripts/standins/openai-server.mjs';
 import { NO_TURN_LIMITS } from '../support/visitor';
+import { withOpenAIStandIn, type OpenAIStandIn } from '../support/openai-standin';
 
-type StandIn = Awaited<ReturnType<typeof startOpenAIStandIn>>;
-type Recorded = StandIn['requests'][number];
+type Recorded = OpenAIStandIn['requests'][number];
 
-let standIn: StandIn;
-beforeAll(async () => {
-  standIn = await startOpenAIStandIn({ port: 0 });
-});
-afterAll(async () => {
-  await standIn?.close();
-});
-beforeEach(() => standIn.reset());
-
-const config = (): LlmConfig => ({
-  provider: 'openai', apiKey: 'sk-test', baseURL: standIn.url, model: 'gpt-4.1-mini', apiMode: 'chat',
-  timeoutMs: 10_000, maxRetries: 0, contextTokens: 6_000, wordDelayMs: 0,
-});
+const openai = withOpenAIStandIn();
+const config = () => openai.config();
 
 /** A real in-memory store whose turn loads wait until `answer()` (a store a round trip away, made slow on purpose). */
 function slowStore() {
@@ -62,7 +49,7 @@ function recentForTest(): RecentConversations {
   return { get: (id) => entries.get(id), remember: (id, entry) => void entries.set(id, entry), forget: (id) => void entries.delete(id) };
 }
 
-const modelCalls = (): Recorded[] => standIn.requests.filter((entry: Recorded) => entry.path.startsWith('/v1/chat'));
+const modelCalls = (): Recorded[] => openai.standIn.requests.filter((entry: Recorded) => entry.path.startsWith('/v1/chat'));
 const until = async (condition: () => boolean, ms = 3_000) => {
   const deadline = Date.now() + ms;
   while (!condition()) {
@@ -96,7 +83,7 @@ function turn(args: Partial<ChatTurnInput> & { store: ConversationStore; convers
 
 describe('the speculative start of a first message', () => {
   it('sends the model request before the store has answered, and keeps the reply once it has', async () => {
-    standIn.setBehaviour({ replyText: 'Pro is $24 per seat per month.', ttftMs: 30 });
+    openai.standIn.setBehaviour({ replyText: 'Pro is $24 per seat per month.', ttftMs: 30 });
     const slow = slowStore();
     const { started, stored } = turn({ store: slow.store, conversationId: 'spec-0001', text: 'How much is Pro?', id: 'u1', firstMessage: true });
     // The store has not answered, yet the model request is out.
@@ -118,7 +105,7 @@ describe('the speculative start of a first message', () => {
   });
 
   it('waits for the store without the client’s word that the conversation is new', async () => {
-    standIn.setBehaviour({ replyText: 'Hello.' });
+    openai.standIn.setBehaviour({ replyText: 'Hello.' });
     const slow = slowStore();
     const { started } = turn({ store: slow.store, conversationId: 'spec-0002', text: 'Hi', id: 'u1' });
     await sleep(60);
@@ -132,16 +119,16 @@ describe('the speculative start of a first message', () => {
     const slow = slowStore();
     slow.fast();
     // visitor-b owns spec-0003.
-    standIn.setBehaviour({ replyText: 'Welcome.' });
+    openai.standIn.setBehaviour({ replyText: 'Welcome.' });
     const owner = turn({ store: slow.store, conversationId: 'spec-0003', text: 'Hello', id: 'b1', visitorId: 'visitor-b' });
     await drain(await owner.started);
     await owner.stored;
-    standIn.reset();
+    openai.standIn.reset();
 
     // The same data, its loads answering 150 ms late.
     const store: ConversationStore = { ...slow.store, loadTurn: async (args) => (await new Promise((resolve) => setTimeout(resolve, 150)), slow.store.loadTurn(args)) };
     // The model answers at once with a tool call that would capture a lead: it must not run before the store answers.
-    standIn.setBehaviour({ turns: [{ toolCalls: [{ id: 'call_lead', name: 'capture_lead', arguments: { email: 'eve@example.com' } }] }, { text: 'Noted.' }] });
+    openai.standIn.setBehaviour({ turns: [{ toolCalls: [{ id: 'call_lead', name: 'capture_lead', arguments: { email: 'eve@example.com' } }] }, { text: 'Noted.' }] });
     const attacker = turn({ store, conversationId: 'spec-0003', text: 'My email is eve@example.com', id: 'e1', firstMessage: true });
     await until(() => modelCalls().length === 1);
     await expect(attacker.started).rejects.toMatchObject({ code: 'not_found:chat' });
@@ -156,7 +143,7 @@ describe('the speculative start of a first message', () => {
   });
 
   it('drops the start when the store refuses the rate limit: the 429 reaches the client and nothing is stored', async () => {
-    standIn.setBehaviour({ replyText: 'Hello.', ttftMs: 400 });
+    openai.standIn.setBehaviour({ replyText: 'Hello.', ttftMs: 400 });
     const slow = slowStore();
     slow.fast();
     const refusal = new AppError('rate_limited:chat', 'Too many requests.');
@@ -170,7 +157,7 @@ describe('the speculative start of a first message', () => {
   });
 
   it('does not start at all when the in-process limit has already refused the request', async () => {
-    standIn.setBehaviour({ replyText: 'Hello.' });
+    openai.standIn.setBehaviour({ replyText: 'Hello.' });
     const slow = slowStore();
     slow.fast();
     const refusal = new AppError('rate_limited:chat', 'Too many requests.');
@@ -185,15 +172,15 @@ describe('the speculative start of a first message', () => {
   it('answers from the stored history when the client was wrong about the conversation being new', async () => {
     const slow = slowStore();
     slow.fast();
-    standIn.setBehaviour({ replyText: 'Noted: a team of 25.' });
+    openai.standIn.setBehaviour({ replyText: 'Noted: a team of 25.' });
     const first = turn({ store: slow.store, conversationId: 'spec-0006', text: 'We are a team of 25', id: 'u1' });
     await drain(await first.started);
     await first.stored;
-    standIn.reset();
+    openai.standIn.reset();
 
     // Another instance (its own memory of recent conversations), and a client that thinks the conversation is new; the
     // store answers 60 ms late, after the speculative request has gone out.
-    standIn.setBehaviour({ replyText: 'For 25 people, Pro.', ttftMs: 150 });
+    openai.standIn.setBehaviour({ replyText: 'For 25 people, Pro.', ttftMs: 150 });
     const late: ConversationStore = { ...slow.store, loadTurn: async (args) => (await sleep(60), slow.store.loadTurn(args)) };
     const second = turn({ store: late, conversationId: 'spec-0006', text: 'Which plan fits us?', id: 'u2', firstMessage: true });
     const chunks = await drain(await second.started);
