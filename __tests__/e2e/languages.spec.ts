@@ -90,9 +90,16 @@ test('?lang=ar lays the page out right to left, the composer mirrored, prices ke
   await expect(input).toBeVisible();
   await input.fill('مرحبا');
   // Right to left, the Send button sits at the composer's start side: left of the message box.
+  // The first keystroke loads the chat, which takes over the composer: measure once both are laid out (a box read
+  // during the hand-over is null), the same condition as before.
   const send = page.getByRole('button', { name: 'إرسال الرسالة' });
-  const [sendBox, inputBox] = [await send.boundingBox(), await input.boundingBox()];
-  expect(sendBox && inputBox && sendBox.x < inputBox.x).toBe(true);
+  await expect(send).toBeVisible();
+  await expect
+    .poll(async () => {
+      const [sendBox, inputBox] = [await send.boundingBox(), await input.boundingBox()];
+      return sendBox !== null && inputBox !== null && sendBox.x < inputBox.x;
+    })
+    .toBe(true);
   await expect(page.getByRole('heading', { name: 'الباقات والأسعار' })).toBeVisible();
   await expect(page.locator('bdi[dir="ltr"]', { hasText: '$29' })).toBeVisible();
 });
