@@ -5,7 +5,9 @@
 //   before  — the client sends → the upstream request arrives (routing, session, body, store, planning, SDK set-up)
 //   after   — the upstream's first chunk → the first text reaches the client (the stream stages)
 // The app runs as in `npm run bench` (production build, Upstash bridge over redis-server, rate limits on). Uses the
-// existing build (NEXT_DIST_DIR is honoured): run `npm run build` first. Prints medians and p90s.
+// existing build (NEXT_DIST_DIR is honoured): run `npm run build` first. The app answers a new conversation's first
+// message two ways on the same server, with `first: true` (the speculative start, as its client sends it) and without.
+// Prints medians and p90s.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -66,9 +68,8 @@ const bridgeUrl = `http://127.0.0.1:${bridgePort}`;
 const servers = [];
 try {
   await waitForHttp(`${bridgeUrl}/__bridge/stats`);
-  const appEnv = (fast) => benchAppEnv({ upstreamUrl, bridgeUrl, token: TOKEN, prefix: 'decompose:' }, { CHAT_FAST_ROUTE: fast ? 'on' : 'off' });
 
-  const app = await startNextServer({ env: appEnv(true) });
+  const app = await startNextServer({ env: benchAppEnv({ upstreamUrl, bridgeUrl, token: TOKEN, prefix: 'decompose:' }, { CHAT_FAST_ROUTE: 'on' }) });
   servers.push(app);
   const floor = await startFloorServer({ upstreamUrl, dir: ensureFloorBuild() });
   servers.push(floor);
