@@ -1,7 +1,8 @@
 import type { Metadata, Viewport } from 'next';
-import { cookies, headers } from 'next/headers';
+import { headers } from 'next/headers';
 import { OfflineSupport } from '@/components/pwa/service-worker';
-import { THEME_COOKIE, THEME_SCRIPT, isThemeChoice, themeAttributes, themeStyle } from '@/components/theme/theme';
+import { getRequestThemeChoice } from '@/components/theme/request-theme';
+import { THEME_SCRIPT, themeAttributes, themeStyle } from '@/components/theme/theme';
 import { getLookConfig } from '@/lib/config-theme';
 import { clientMessagesFor, localeDirection, translate } from '@/lib/i18n';
 import { I18nProvider } from '@/lib/i18n/provider';
@@ -24,10 +25,10 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
   // Theme (components/theme): the visitor's remembered choice, else THEME_DEFAULT; "system" is resolved before the
   // first paint by a tiny inline script (with the CSP nonce), so the wrong theme never flashes.
   const { theme } = getLookConfig();
-  const remembered = (await cookies()).get(THEME_COOKIE)?.value;
+  const choice = await getRequestThemeChoice();
   const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (
-    <html lang={locale} dir={localeDirection(locale)} {...themeAttributes(isThemeChoice(remembered) ? remembered : theme.defaultTheme)} style={themeStyle(theme)} suppressHydrationWarning>
+    <html lang={locale} dir={localeDirection(locale)} {...themeAttributes(choice)} style={themeStyle(theme)} suppressHydrationWarning>
       <head>
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>

@@ -1,5 +1,6 @@
 import { ChatPanel } from '@/components/chat/chat-panel';
 import { CriticalStyle } from '@/components/page/critical-style';
+import { getRequestThemeChoice } from '@/components/theme/request-theme';
 import { ThemeControl } from '@/components/theme/theme-control';
 import { getPublicConfig } from '@/lib/config';
 import { getPageCss } from '@/lib/page-css';
@@ -104,6 +105,7 @@ export default async function Home() {
   const publicConfig = getPublicConfig();
   const { suggestedQuestions: configuredQuestions, ...customization } = publicConfig.customization;
   const css = getPageCss();
+  const themeChoice = await getRequestThemeChoice();
 
   return (
     <>
@@ -208,7 +210,7 @@ export default async function Home() {
           <p>
             {company.name} · {t('landing.footer.prices', { currency: company.currency })}
           </p>
-          <ThemeControl />
+          <ThemeControl initialChoice={themeChoice} />
           <p>
             {t('landing.footer.email')}{' '}
             <a href={`mailto:${company.salesEmail}`} dir="ltr" className={`font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600 ${focusRing}`}>

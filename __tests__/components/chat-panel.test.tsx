@@ -600,3 +600,79 @@ describe('ChatPanel accessibility and polish', () => {
     expect(server.posts).toHaveLength(1);
   });
 });
+
+/** IntersectionObserver as the browser drives it: the test says how much of the panel is on screen. */
+class FakeIntersectionObserver {
+  static live: FakeIntersectionObserver[] = [];
+  private target: Element | null = null;
+  constructor(private readonly callback: IntersectionObserverCallback) {
+    FakeIntersectionObserver.live.push(this);
+  }
+  observe(target: Element) {
+    this.target = target;
+  }
+  unobserve() {}
+  disconnect() {
+    FakeIntersectionObserver.live = FakeIntersectionObserver.live.filter((observer) => observer !== this);
+  }
+  takeRecords(): IntersectionObserverEntry[] {
+    return [];
+  }
+  static show(ratio: number) {
+    for (const observer of [...FakeIntersectionObserver.live]) {
+      if (!observer.target) continue;
+      const entry = { intersectionRatio: ratio, isIntersecting: ratio > 0, target: observer.target } as IntersectionObserverEntry;
+      observer.callback([entry], observer as unknown as IntersectionObserver);
+    }
+  }
+}
+
+describe('ChatPanel: when its engine loads by itself (issue 12: not on every page view)', () => {
+  const original = window.IntersectionObserver;
+  beforeEach(() => {
+    FakeIntersectionObserver.live = [];
+    window.IntersectionObserver = FakeIntersectionObserver as unknown as typeof IntersectionObserver;
+  });
+  afterEach(() => {
+    window.IntersectionObserver = original;
+  });
+  const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 1_000)));
+
+  it('a first visit with the panel below the fold: not loaded while the visitor reads, loaded once it is scrolled into view', async () => {
+    window.localStorage.clear();
+    const server = installServer({ history: null, reply: () => streamedReply(['Hi']) });
+    renderPanel();
+    act(() => FakeIntersectionObserver.show(0.3));
+    await settle();
+    expect(screen.getByTestId('chat-panel')).toHaveAttribute('data-engine', 'loading');
+    expect(server.sessions).toBe(0);
+    // Usable meanwhile: the shell's box and suggestions are there.
+    expect(screen.getByTestId('composer-input')).toBeEnabled();
+    act(() => FakeIntersectionObserver.show(0.8));
+    await waitFor(() => expect(screen.getByTestId('chat-panel')).toHaveAttribute('data-engine', 'ready'), ENGINE_LOAD);
+  });
+
+  it('a first visit: reaching for the panel (pointer) loads it at once, without it being on screen', async () => {
+    window.localStorage.clear();
+    installServer({ history: null, reply: () => streamedReply(['Hi']) });
+    const user = userEvent.setup();
+    renderPanel();
+    await settle();
+    expect(screen.getByTestId('chat-panel')).toHaveAttribute('data-engine', 'loading');
+    await user.hover(screen.getByTestId('chat-panel'));
+    await waitFor(() => expect(screen.getByTestId('chat-panel')).toHaveAttribute('data-engine', 'ready'), ENGINE_LOAD);
+  });
+
+  it('a returning visitor with a history: loaded when the browser is idle, on screen or not, and the history shown', async () => {
+    const history: SalesUIMessage[] = [
+      { id: 'u1', role: 'user', parts: [{ type: 'text', text: 'We are 40 people.' }] },
+      { id: 'a1', role: 'assistant', parts: [{ type: 'text', text: 'Business fits a team of 40.' }] },
+    ];
+    installServer({ history, reply: () => streamedReply(['Hi']) });
+    renderPanel();
+    act(() => FakeIntersectionObserver.show(0));
+    await waitFor(() => expect(screen.getByTestId('chat-panel')).toHaveAttribute('data-engine', 'ready'), ENGINE_LOAD);
+    expect(await screen.findByText('Business fits a team of 40.')).toBeInTheDocument();
+    expect(screen.getByTestId('new-conversation')).toBeEnabled();
+  });
+});

@@ -11,6 +11,9 @@ const url = (path: string) => new URL(path, baseURL()).toString();
 test('on a 360 px phone the message box is wide and its placeholder whole; the launcher brings the chat and steps aside', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(url('/'));
+  // Below the hero on a phone, the chat's engine loads once the chat is scrolled into view (or reached for).
+  await expect(page.getByTestId('chat-panel')).toHaveAttribute('data-engine', 'loading');
+  await page.getByTestId('chat-panel').scrollIntoViewIfNeeded();
   await expect(page.getByTestId('chat-panel')).toHaveAttribute('data-engine', 'ready', { timeout: 15_000 });
   const input = page.getByTestId('composer-input');
   const box = await input.boundingBox();

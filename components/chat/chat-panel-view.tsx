@@ -1,6 +1,6 @@
 'use client';
 
-import { lazy, startTransition, Suspense, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { lazy, startTransition, Suspense, useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { SalesUIMessage } from '@/lib/chat/messages';
 import { useLocale, useT } from '@/lib/i18n/provider';
 import { AgentAvatar } from './agent-avatar';
@@ -8,7 +8,7 @@ import { Composer } from './composer';
 import type { ChatBridge } from './conversation';
 import { EmptyState } from './empty-state';
 import { LegalNotice } from './legal-notice';
-import { isFreshConversation, useConversationId } from './use-conversation-id';
+import { isFreshConversation, readConversationId, useConversationId } from './use-conversation-id';
 
 // The AI SDK, SWR and the markdown renderer make up most of the page's JavaScript: fetch them after the page is
 // interactive (or as soon as the visitor reaches for the chat) instead of making hydration wait for them.
@@ -105,6 +105,9 @@ function ConversationShell({ suggestedQuestions, maxChars, greeting, placeholder
   );
 }
 
+/** How much of the panel must be on screen for its engine to load without being reached for (and the launcher to hide). */
+const ENGINE_ON_SCREEN = 0.6;
+
 /** Resolves once the browser is idle after hydration, or at the latest after `timeout` ms. */
 function whenIdle(callback: () => void, timeout: number): () => void {
   if (typeof window.requestIdleCallback === 'function') {
@@ -134,11 +137,18 @@ export function ChatPanel({
 }: ChatPanelProps) {
   const t = useT();
   const titleId = useId();
-  const { id, startNew } = useConversationId();
+  const { id, load: loadId, startNew } = useConversationId();
   const [engineWanted, setEngineWanted] = useState(eager);
   // Each box that replaces another (the shell, its copy as the Suspense fallback, the engine's) starts with the text
   // and the focus the previous one had (draft, draftFocused below).
-  const loadEngine = () => startTransition(() => setEngineWanted(true));
+  const loadEngine = useCallback(
+    () =>
+      startTransition(() => {
+        loadId();
+        setEngineWanted(true);
+      }),
+    [loadId],
+  );
   const locale = useLocale();
   const [deleting, setDeleting] = useState(false);
   const [deleteError, setDeleteError] = useState(false);
@@ -156,7 +166,6 @@ export function ChatPanel({
   const [statusSlot, setStatusSlot] = useState<HTMLDivElement | null>(null);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
 
-  useEffect(() => whenIdle(loadEngine, 1500), []);
   // Reaching for the chat (pointer, touch, keyboard focus) loads the engine right away rather than at idle time.
   const wantEngine = () => {
     if (!engineWanted) loadEngine();
@@ -209,14 +218,43 @@ export function ChatPanel({
     return () => document.removeEventListener('click', onClick);
   });
 
+  // When the engine loads by itself (its chunk and its first render are most of the page's main-thread work after
+  // hydration, so not on every page view while the visitor reads the hero): when the browser is idle if the
+  // conversation has a history to show (a returning visitor) or if the panel is mostly on screen (beside the hero on
+  // a desktop); on a phone, where the chat is below the hero, once it has been scrolled into view. Any reach for it
+  // before then (pointer, touch, focus, a plan's button, a message typed and sent in the shell) loads it at once.
+  useEffect(() => {
+    if (engineWanted) {
+      // Wanted from the start (the embed, `eager`): the engine renders once the id is in state.
+      if (id === null) startTransition(loadId);
+      return;
+    }
+    const element = panel.current;
+    if (!isFreshConversation(readConversationId()) || !element || typeof IntersectionObserver === 'undefined') return whenIdle(loadEngine, 1500);
+    let cancelIdle: (() => void) | undefined;
+    const observer = new IntersectionObserver(
+      ([entry]) => {
+        if ((entry?.intersectionRatio ?? 0) < ENGINE_ON_SCREEN || cancelIdle) return;
+        observer.disconnect();
+        cancelIdle = whenIdle(loadEngine, 1500);
+      },
+      { threshold: [ENGINE_ON_SCREEN] },
+    );
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      cancelIdle?.();
+    };
+  }, [id, engineWanted, loadId, loadEngine]);
+
   // The phone launcher (a link to the chat, app/page.tsx) hides while the chat itself is on screen.
   useEffect(() => {
     const element = panel.current;
     if (!element || typeof IntersectionObserver === 'undefined') return;
     // Mostly on screen (its message box with it), not a sliver under the hero.
     const observer = new IntersectionObserver(
-      ([entry]) => document.documentElement.toggleAttribute('data-chat-visible', (entry?.intersectionRatio ?? 0) >= 0.6),
-      { threshold: [0, 0.6, 1] },
+      ([entry]) => document.documentElement.toggleAttribute('data-chat-visible', (entry?.intersectionRatio ?? 0) >= ENGINE_ON_SCREEN),
+      { threshold: [0, ENGINE_ON_SCREEN, 1] },
     );
     observer.observe(element);
     return () => {
@@ -302,7 +340,9 @@ export function ChatPanel({
             {agentName ?? t('chat.title')}
           </Heading>
           <p className="text-xs leading-4 text-slate-600">{t('chat.subtitle')}</p>
-          <div ref={setStatusSlot} className="min-h-4" />
+          {/* Attached once the engine is wanted: a state setter as the ref on hydration would re-render the whole panel at
+              once, synchronously, right after hydrating (one long task on every page load). */}
+          <div ref={engineWanted ? setStatusSlot : undefined} className="min-h-4" />
         </div>
         <button
           type="button"

@@ -1,4 +1,4 @@
-import { useCallback, useSyncExternalStore } from 'react';
+import { startTransition, useCallback, useEffect, useState } from 'react';
 import { isStrongConversationId } from '@/lib/chat/messages';
 
 export const CONVERSATION_ID_KEY = 'sales-agent:conversation-id';
@@ -72,15 +72,29 @@ function subscribe(onChange: () => void) {
   };
 }
 
-// No id exists during server rendering: the panel renders its shell until the browser supplies one.
-const getServerSnapshot = () => null;
+/** The stored id, created and stored if absent: for the panel's own decisions outside rendering. */
+export function readConversationId(): string {
+  return getSnapshot();
+}
 
-/** The conversation id persisted in localStorage, and a function that starts a fresh conversation. */
-export function useConversationId(): { id: string | null; startNew: () => void } {
-  const id = useSyncExternalStore(subscribe, getSnapshot, getServerSnapshot);
+/**
+ * The conversation id persisted in localStorage; `load` puts it in state (the engine needs it); `startNew` starts a
+ * fresh conversation. null on the server and while hydrating (no id exists there). A conversation with a history has
+ * its id in state right after hydration (as a transition: the panel shows its buttons enabled); a fresh one only once
+ * `load` is called, so a first visit's panel renders once, at hydration, and not again until the engine is wanted.
+ * Not useSyncExternalStore: its server snapshot (null) differs from the browser's, which makes React re-render the
+ * whole panel synchronously once hydrated — one long task on every page load.
+ */
+export function useConversationId(): { id: string | null; load: () => void; startNew: () => void } {
+  const [id, setId] = useState<string | null>(null);
+  const load = useCallback(() => setId(getSnapshot()), []);
+  useEffect(() => {
+    if (!isFreshConversation(getSnapshot())) startTransition(load);
+    return subscribe(load);
+  }, [load]);
   const startNew = useCallback(() => {
     write(crypto.randomUUID());
     listeners.forEach((listener) => listener());
   }, []);
-  return { id, startNew };
+  return { id, load, startNew };
 }

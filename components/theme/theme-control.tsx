@@ -27,11 +27,15 @@ function subscribe(onChange: () => void) {
   return () => listeners.delete(onChange);
 }
 
-/** Light, dark or the system's: a labelled native select (keyboard and screen-reader friendly by construction). */
-export function ThemeControl({ className = '' }: { className?: string }) {
+/**
+ * Light, dark or the system's: a labelled native select (keyboard and screen-reader friendly by construction).
+ * `initialChoice` is what the server put on <html data-theme-choice> (getRequestThemeChoice): hydration then reads the
+ * same value the page already shows, so React has no store change to re-render synchronously after hydrating.
+ */
+export function ThemeControl({ className = '', initialChoice = null }: { className?: string; initialChoice?: ThemeChoiceName | null }) {
   const t = useT();
   const id = useId();
-  const choice = useSyncExternalStore(subscribe, readChoice, () => null);
+  const choice = useSyncExternalStore(subscribe, readChoice, () => initialChoice);
   return (
     <span className={`inline-flex items-center gap-1.5 ${className}`}>
       <label htmlFor={id} className="text-xs font-medium text-slate-700">

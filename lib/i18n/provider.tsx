@@ -30,14 +30,25 @@ function subscribeToLanguage(onChange: () => void) {
 const browserLocale = () => resolveLocale(navigator.languages, navigator.language);
 // The server cannot know the browser's language: render English there and let hydration switch without a mismatch.
 const serverLocale = () => DEFAULT_LOCALE;
+const noSubscription = () => () => undefined;
+
+/**
+ * The browser's language, or `fixed` when the locale is already known (a provider's, the server's choice). Known, the
+ * store is a constant: the server and the hydrating client read the same value, so React has no change to re-render
+ * synchronously after hydration (a French visitor's browser would otherwise re-render every translated component
+ * once more, at once, on every page load) and no `languagechange` listener per component.
+ */
+function useBrowserLocale(fixed: Locale | null): Locale {
+  const known = () => fixed ?? DEFAULT_LOCALE;
+  return useSyncExternalStore(fixed ? noSubscription : subscribeToLanguage, fixed ? known : browserLocale, fixed ? known : serverLocale);
+}
 
 /**
  * Supplies the locale and its messages to client components. An explicit `locale` (the server's choice: `?lang=`, the
  * cookie, then Accept-Language) wins; without one the browser's language decides, then English.
  */
 export function I18nProvider({ locale, messages, children }: { locale?: string | null; messages?: Messages; children: ReactNode }) {
-  const detected = useSyncExternalStore(subscribeToLanguage, browserLocale, serverLocale);
-  const active = locale ? resolveLocale(locale) : detected;
+  const active = useBrowserLocale(locale ? resolveLocale(locale) : null);
   const value = useMemo(() => ({ locale: active, messages: messages ?? fallbackFor(active) }), [active, messages]);
   return <LocaleContext.Provider value={value}>{children}</LocaleContext.Provider>;
 }
@@ -45,14 +56,13 @@ export function I18nProvider({ locale, messages, children }: { locale?: string |
 /** The active locale: the provider's, or the browser's when a component is rendered outside any provider. */
 export function useLocale(): Locale {
   const provided = useContext(LocaleContext);
-  const detected = useSyncExternalStore(subscribeToLanguage, browserLocale, serverLocale);
-  return provided?.locale ?? detected;
+  return useBrowserLocale(provided?.locale ?? null);
 }
 
 /** `t(key, vars)` bound to the active locale (English for a key its messages lack). */
 export function useT(): Translate {
   const provided = useContext(LocaleContext);
-  const detected = useSyncExternalStore(subscribeToLanguage, browserLocale, serverLocale);
+  const detected = useBrowserLocale(provided?.locale ?? null);
   const messages = provided?.messages ?? fallbackFor(detected);
   return useMemo<Translate>(() => (key, vars) => fillPlaceholders(messages[key] ?? fallbackFor(DEFAULT_LOCALE)[key] ?? key, vars), [messages]);
 }
