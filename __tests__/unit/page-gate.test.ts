@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { PAGE_LIMITS, describeAgainstBlank, firstLoadScriptSources, gateFailures, hostPage, measureFirstLoad, medianRun } from '@/scripts/bench/page-gate.mjs';
+import { PAGE_LIMITS, describeAgainstBlank, firstLoadScriptSources, gateFailures, hostPage, isSlowHost, measureFirstLoad, medianRun } from '@/scripts/bench/page-gate.mjs';
 
 const KB = 1024;
 const perfect = { accessibility: 100, 'best practices': 100, seo: 100 };
@@ -53,6 +53,26 @@ describe('gateFailures', () => {
 
   it('fails / 3 points behind, saying by how much', () => {
     expect(gateFailures(figures(100, 97))).toEqual(['performance 97 is 3 points behind the blank page\'s 100 (at most 2)']);
+  });
+
+  it('on a host where the blank page itself blocks over 200 ms, fails / only more than 25 points behind; the budget and the 100s still hold', () => {
+    const onHost = (blankTbt: number, blankScore: number, home: number, firstLoad?: { blank: number; home: number }) => {
+      const base = figures(blankScore, home, firstLoad);
+      return gateFailures({ ...base, blank: { ...base.blank, 'TBT ms': blankTbt } });
+    };
+    expect(isSlowHost({ performance: 100, 'TBT ms': 79 })).toBe(false);
+    expect(isSlowHost({ performance: 100, 'TBT ms': 200 })).toBe(false);
+    expect(isSlowHost({ performance: 93, 'TBT ms': 309 })).toBe(true);
+    expect(isSlowHost({ performance: 93 })).toBe(false);
+    // A calibrated host (the blank page blocks 79 ms): the 2-point verdict.
+    expect(onHost(79, 100, 97)).toEqual(['performance 97 is 3 points behind the blank page\'s 100 (at most 2)']);
+    // A slow host (309 ms): 15 behind passes, 26 behind fails, saying why.
+    expect(onHost(309, 93, 78)).toEqual([]);
+    expect(onHost(309, 93, 67)).toEqual(['performance 67 is 26 points behind the blank page\'s 93 (at most 25 on a host where the blank page itself blocks 309 ms)']);
+    expect(onHost(309, 93, 80, { blank: 131 * KB, home: 150 * KB })).toEqual([
+      'first-load JavaScript 150.0 KB is 19.0 KB above the blank page\'s 131.0 KB (at most 10 KB)',
+      'first-load JavaScript 150.0 KB is over the 145 KB guard',
+    ]);
   });
 
   it('fails first-load JavaScript more than 10 KB above the blank page or over the 145 KB guard', () => {

@@ -17,7 +17,22 @@ export const PAGE_LIMITS = {
   firstLoadGuardKB: 145,
   /** Accessibility, best practices and SEO of `/`. */
   categories: 100,
+  /**
+   * The host check: a blank Next.js page whose own median total blocking time is over this (Lighthouse's line between
+   * "good" and "needs improvement") was measured on a host that does not reproduce Lighthouse's reference conditions
+   * (a loaded or slow 2-core machine: task times there are wall-clock, and the 4× CPU multiplier turns its 15–25 ms
+   * tasks into blocking time far faster than the host slows). On such a host the 2-point verdict says more about the
+   * host than the page (docs/performance.md, "the page gate on a slow host"): it is printed, and `/` fails only when
+   * it is more than `slowHostPoints` behind. The JavaScript budget and the 100s are enforced everywhere.
+   */
+  hostBlankTbtMs: 200,
+  slowHostPoints: 25,
 };
+
+/** Whether the blank page's figures say this host cannot judge the 2-point criterion (see PAGE_LIMITS.hostBlankTbtMs). */
+export function isSlowHost(blank, limits = PAGE_LIMITS) {
+  return Number.isFinite(blank['TBT ms']) && blank['TBT ms'] > limits.hostBlankTbtMs;
+}
 
 /**
  * The run whose performance score is the median (the lower middle one for an even count); among runs of the same
@@ -47,13 +62,19 @@ export async function measureFirstLoad(url) {
 
 /**
  * Why `/` fails the gate ([] when it passes).
- * @param {{ blank: { performance: number }, home: { performance: number, accessibility: number, 'best practices': number, seo: number }, firstLoad: { blank: number, home: number } }} figures
+ * @param {{ blank: { performance: number, 'TBT ms'?: number }, home: { performance: number, accessibility: number, 'best practices': number, seo: number }, firstLoad: { blank: number, home: number } }} figures
  *   median runs of the blank page and of `/`, and both pages' first-load JavaScript in bytes
  */
 export function gateFailures({ blank, home, firstLoad }, limits = PAGE_LIMITS) {
   const failures = [];
   const behind = blank.performance - home.performance;
-  if (!(behind <= limits.points)) failures.push(`performance ${home.performance} is ${behind} points behind the blank page's ${blank.performance} (at most ${limits.points})`);
+  if (isSlowHost(blank, limits)) {
+    if (!(behind <= limits.slowHostPoints)) {
+      failures.push(
+        `performance ${home.performance} is ${behind} points behind the blank page's ${blank.performance} (at most ${limits.slowHostPoints} on a host where the blank page itself blocks ${blank['TBT ms'].toFixed(0)} ms)`,
+      );
+    }
+  } else if (!(behind <= limits.points)) failures.push(`performance ${home.performance} is ${behind} points behind the blank page's ${blank.performance} (at most ${limits.points})`);
   const kb = (bytes) => (bytes / 1024).toFixed(1);
   const over = firstLoad.home - firstLoad.blank;
   if (!(over <= limits.firstLoadOverBlankKB * 1024)) {

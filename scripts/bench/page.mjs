@@ -19,7 +19,7 @@ import { ROOT, ensureBuild, ensureDependencies, ensureNode22, log } from '../lib
 import { freePort, startNextServer } from '../lib/next-server.mjs';
 import { ensureFloorBuild, startFloorServer } from './floor-app.mjs';
 import { printTable } from './measure.mjs';
-import { PAGE_LIMITS, describeAgainstBlank, gateFailures, hostPage, measureFirstLoad, medianRun } from './page-gate.mjs';
+import { PAGE_LIMITS, describeAgainstBlank, gateFailures, hostPage, isSlowHost, measureFirstLoad, medianRun } from './page-gate.mjs';
 
 ensureNode22();
 const started = Date.now();
@@ -160,9 +160,18 @@ console.log(`first-load JavaScript (gzipped): / ${kb(firstLoad.home)}, blank pag
 console.log(`(${((Date.now() - started) / 1000).toFixed(0)} s)`);
 
 if (GATE) {
+  const slowHost = isSlowHost(blank);
+  if (slowHost) {
+    console.warn(
+      `\nThis host cannot judge the 2-point criterion: the blank Next.js page itself blocks ${blank['TBT ms'].toFixed(0)} ms (median; over ${PAGE_LIMITS.hostBlankTbtMs} ms, ` +
+        `Lighthouse's "good" line, means a slow or loaded machine). The gap above is reported, not enforced; / fails only more than ` +
+        `${PAGE_LIMITS.slowHostPoints} points behind. The JavaScript budget and the 100s are enforced as everywhere (docs/performance.md).`,
+    );
+  }
   const failures = gateFailures({ blank, home, firstLoad });
   if (failures.length > 0) {
     console.error(`\nThe page gate failed for /:\n${failures.map((failure) => `  - ${failure}`).join('\n')}`);
     process.exitCode = 1;
-  } else console.log(`\nThe page gate passed: / is within ${PAGE_LIMITS.points} points of the blank page and within its JavaScript budget.`);
+  } else if (slowHost) console.log(`\nThe page gate passed on a slow host: / is within ${PAGE_LIMITS.slowHostPoints} points of the blank page (the 2-point verdict needs a host where the blank page blocks at most ${PAGE_LIMITS.hostBlankTbtMs} ms) and within its JavaScript budget.`);
+  else console.log(`\nThe page gate passed: / is within ${PAGE_LIMITS.points} points of the blank page and within its JavaScript budget.`);
 }
