@@ -104,3 +104,18 @@ describe('Composer: the message length limit', () => {
     expect(status).toHaveTextContent(`Tu mensaje supera en ${formatted.format(1_265)} caracteres el límite de ${formatted.format(4_000)}. Acórtalo para enviarlo; no se ha recortado nada.`);
   });
 });
+
+describe('Composer: taking over from the box it replaces', () => {
+  it('starts with the text typed so far, focused, the caret after it (the next key lands at the end)', async () => {
+    render(
+      <I18nProvider locale="en">
+        <Composer onSend={jest.fn()} onStop={() => {}} busy={false} initialValue={() => 'H'} autoFocus={() => true} />
+      </I18nProvider>,
+    );
+    const input = screen.getByTestId('composer-input') as HTMLTextAreaElement;
+    expect(input).toHaveFocus();
+    expect(input.selectionStart).toBe(1);
+    await userEvent.setup().keyboard('ow much');
+    expect(input.value).toBe('How much');
+  });
+});

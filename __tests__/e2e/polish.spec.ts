@@ -54,6 +54,29 @@ test('a first visit and a first message fail no request (no favicon or history 4
   expect(failed).toEqual([]);
 });
 
+test('on a phone the chat engine waits below the hero, yet a question typed at once is sent and answered; a plan asks too', async ({ page }) => {
+  // The engine loads when the chat is reached for or scrolled to (chat-panel-view.tsx); the shell takes typing meanwhile.
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(url('/'));
+  const input = page.getByTestId('composer-input');
+  await input.click();
+  await input.pressSequentially('How much is the Pro plan?');
+  await input.press('Enter');
+  await expect(page.getByTestId('message-user').first()).toHaveText(/How much is the Pro plan\?/, { timeout: 15_000 });
+  await expect(page.getByTestId('stop-button')).toBeHidden({ timeout: 20_000 });
+  await expect(page.getByTestId('message-assistant').last()).toContainText('Pro');
+  await expect(input).toHaveValue('');
+
+  // A new visit, straight to a plan's button, before anything else on the page was touched.
+  await page.context().clearCookies();
+  await page.evaluate(() => window.localStorage.clear());
+  await page.goto(url('/'));
+  await page.getByRole('link', { name: 'Ask about Business' }).click();
+  await expect(page.getByTestId('message-user').last()).toContainText('Tell me about the Business plan', { timeout: 15_000 });
+  await expect(page.getByTestId('stop-button')).toBeHidden({ timeout: 20_000 });
+  await expect(page.getByTestId('chat-panel')).toBeInViewport();
+});
+
 test("a plan's call to action asks about that plan", async ({ page }) => {
   await page.goto(url('/'));
   const pro = page.getByRole('link', { name: 'Ask about Pro' });

@@ -94,7 +94,13 @@ export function Composer({
   }, [shown, textarea]);
 
   useLayoutEffect(() => {
-    if (typeof autoFocus === 'function' ? autoFocus() : autoFocus) textarea.current?.focus();
+    const element = textarea.current;
+    if (element && (typeof autoFocus === 'function' ? autoFocus() : autoFocus)) {
+      element.focus();
+      // Taking over from the box it replaces (the shell's, while the visitor types): the caret goes after their text,
+      // or the next keys would land before it ("ow much…H").
+      element.setSelectionRange(element.value.length, element.value.length);
+    }
     // Only when it appears.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
