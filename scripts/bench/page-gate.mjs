@@ -18,14 +18,15 @@ export const PAGE_LIMITS = {
   /** Accessibility, best practices and SEO of `/`. */
   categories: 100,
   /**
-   * The host check: a blank Next.js page whose own median total blocking time is over this (Lighthouse's line between
-   * "good" and "needs improvement") was measured on a host that does not reproduce Lighthouse's reference conditions
+   * The host check: a blank Next.js page whose own median total blocking time is over this (about twice its 79 ms on
+   * the host where the gate was calibrated, session 6's CI) was measured on a host that does not reproduce Lighthouse's
+   * reference conditions
    * (a loaded or slow 2-core machine: task times there are wall-clock, and the 4× CPU multiplier turns its 15–25 ms
    * tasks into blocking time far faster than the host slows). On such a host the 2-point verdict says more about the
    * host than the page (docs/performance.md, "the page gate on a slow host"): it is printed, and `/` fails only when
    * it is more than `slowHostPoints` behind. The JavaScript budget and the 100s are enforced everywhere.
    */
-  hostBlankTbtMs: 200,
+  hostBlankTbtMs: 150,
   slowHostPoints: 25,
 };
 
