@@ -652,6 +652,17 @@ describe('ChatPanel: when its engine loads by itself (issue 12: not on every pag
     await waitFor(() => expect(screen.getByTestId('chat-panel')).toHaveAttribute('data-engine', 'ready'), ENGINE_LOAD);
   });
 
+  it('a first visit below the fold, never scrolled to: loaded anyway once the page has settled (5 s), its voice controls with it', async () => {
+    window.localStorage.clear();
+    installServer({ history: null, reply: () => streamedReply(['Hi']) });
+    renderPanel();
+    act(() => FakeIntersectionObserver.show(0.3));
+    await settle();
+    expect(screen.getByTestId('chat-panel')).toHaveAttribute('data-engine', 'loading');
+    await waitFor(() => expect(screen.getByTestId('chat-panel')).toHaveAttribute('data-engine', 'ready'), { timeout: 12_000 });
+    expect(screen.getByTestId('voice-toggle')).toBeInTheDocument();
+  }, 20_000);
+
   it('a first visit: reaching for the panel (pointer) loads it at once, without it being on screen', async () => {
     window.localStorage.clear();
     installServer({ history: null, reply: () => streamedReply(['Hi']) });

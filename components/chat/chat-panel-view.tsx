@@ -107,6 +107,8 @@ function ConversationShell({ suggestedQuestions, maxChars, greeting, placeholder
 
 /** How much of the panel must be on screen for its engine to load without being reached for (and the launcher to hide). */
 const ENGINE_ON_SCREEN = 0.6;
+/** A panel neither reached for nor on screen gets its engine this long after hydration, when the browser is idle. */
+const ENGINE_AFTER_MS = 5_000;
 
 /** Resolves once the browser is idle after hydration, or at the latest after `timeout` ms. */
 function whenIdle(callback: () => void, timeout: number): () => void {
@@ -219,10 +221,11 @@ export function ChatPanel({
   });
 
   // When the engine loads by itself (its chunk and its first render are most of the page's main-thread work after
-  // hydration, so not on every page view while the visitor reads the hero): when the browser is idle if the
+  // hydration, so not during the page's load while the visitor reads the hero): when the browser is idle if the
   // conversation has a history to show (a returning visitor) or if the panel is mostly on screen (beside the hero on
-  // a desktop); on a phone, where the chat is below the hero, once it has been scrolled into view. Any reach for it
-  // before then (pointer, touch, focus, a plan's button, a message typed and sent in the shell) loads it at once.
+  // a desktop); on a phone, where the chat is below the hero, once it has been scrolled into view or 5 s after
+  // hydration, whichever comes first. Any reach for it before then (pointer, touch, focus, a plan's button, a message
+  // typed and sent in the shell) loads it at once.
   useEffect(() => {
     if (engineWanted) {
       // Wanted from the start (the embed, `eager`): the engine renders once the id is in state.
@@ -232,17 +235,21 @@ export function ChatPanel({
     const element = panel.current;
     if (!isFreshConversation(readConversationId()) || !element || typeof IntersectionObserver === 'undefined') return whenIdle(loadEngine, 1500);
     let cancelIdle: (() => void) | undefined;
-    const observer = new IntersectionObserver(
-      ([entry]) => {
-        if ((entry?.intersectionRatio ?? 0) < ENGINE_ON_SCREEN || cancelIdle) return;
-        observer.disconnect();
-        cancelIdle = whenIdle(loadEngine, 1500);
-      },
-      { threshold: [ENGINE_ON_SCREEN] },
-    );
+    const load = () => {
+      if (cancelIdle) return;
+      observer.disconnect();
+      cancelIdle = whenIdle(loadEngine, 1500);
+    };
+    const observer = new IntersectionObserver(([entry]) => {
+      if ((entry?.intersectionRatio ?? 0) >= ENGINE_ON_SCREEN) load();
+    }, { threshold: [ENGINE_ON_SCREEN] });
     observer.observe(element);
+    // Not scrolled to either: fetched anyway once the page has settled, so that it is there when the visitor gets to
+    // the chat (its voice controls with it), without competing with the page's own load.
+    const later = window.setTimeout(load, ENGINE_AFTER_MS);
     return () => {
       observer.disconnect();
+      window.clearTimeout(later);
       cancelIdle?.();
     };
   }, [id, engineWanted, loadId, loadEngine]);
