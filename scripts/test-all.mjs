@@ -5,9 +5,11 @@
 // when `/` is more than 2 points behind it or over its JavaScript budget (docs/performance.md, "Page").
 // Flags: --only=jest|e2e|page, and anything after `--` goes to Jest.
 import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, ensureBuild, ensureDependencies, ensureNode22, ensureSystemPackages, log } from './lib/bootstrap.mjs';
+import { RUN_ID_VAR, reapMarked } from './lib/reap.mjs';
 
 ensureNode22();
 const args = process.argv.slice(2);
@@ -21,6 +23,34 @@ ensureSystemPackages([
 ]);
 ensureBuild();
 
+// Every stage has a deadline, so a hang fails the run with its name rather than running into CI's own limit with
+// nothing said (a clean-clone CI once printed "Playwright: …" and then nothing until it was stopped at 90 minutes).
+// Each is several times what the stage takes on a slow 2-core host (Jest ~7 min, Playwright ~5, the page gate ~4).
+const STAGE_MINUTES = { jest: 20, e2e: 15, page: 12 };
+// What the stages start carries this mark; what is still running after a stage is stopped (scripts/lib/reap.mjs).
+process.env[RUN_ID_VAR] = randomUUID();
+const started = Date.now();
+const elapsed = () => {
+  const seconds = Math.round((Date.now() - started) / 1000);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+};
+
+/** Runs one stage with its deadline; returns its exit status (null when it was stopped at the deadline). */
+function stage(name, command, commandArgs, env) {
+  const minutes = STAGE_MINUTES[name];
+  const result = spawnSync(command, commandArgs, { cwd: ROOT, stdio: 'inherit', env, timeout: minutes * 60_000, killSignal: 'SIGTERM' });
+  if (result.error && result.error.code === 'ETIMEDOUT') console.error(`\n✗ ${name} did not finish within ${minutes} minutes and was stopped (at ${elapsed()} into the run)`);
+  else if (result.error) console.error(`\n✗ ${name} could not run: ${result.error.message}`);
+  return result.error ? null : result.status;
+}
+
+/** Stops what a stage left running, and says so: a leftover server would share the cores with the next stage. */
+async function reap(name) {
+  const left = await reapMarked(process.env[RUN_ID_VAR]);
+  if (left.length > 0) console.error(`${name} left ${left.length} process(es) running, now stopped:\n${left.map(({ pid, command }) => `  ${pid} ${command.slice(0, 160)}`).join('\n')}`);
+  log(`${name} done at ${elapsed()}`);
+}
+
 const outDir = path.join(ROOT, '.tmp', 'test-results');
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
@@ -31,11 +61,8 @@ let exitCode = 0;
 if (only === undefined || only === 'jest') {
   log('Jest: unit, component, route-handler and integration tests');
   const jestJson = path.join(outDir, 'jest.json');
-  const status = spawnSync(bin('jest'), ['--ci', '--json', `--outputFile=${jestJson}`, ...passThrough], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'test' },
-  }).status;
+  const status = stage('jest', bin('jest'), ['--ci', '--json', `--outputFile=${jestJson}`, ...passThrough], { ...process.env, NODE_ENV: 'test' });
+  await reap('Jest');
   const report = existsSync(jestJson) ? JSON.parse(readFileSync(jestJson, 'utf8')) : undefined;
   if (status !== 0) {
     // Jest also exits 1 when something logs after its test file has ended ("Cannot log after tests are done"), with
@@ -59,11 +86,8 @@ if (only === undefined || only === 'jest') {
 if (only === undefined || only === 'e2e') {
   log('Playwright: end to end in the system Chromium');
   const pwJson = path.join(outDir, 'playwright.json');
-  const status = spawnSync(bin('playwright'), ['test', '--reporter=list,json'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' },
-  }).status;
+  const status = stage('e2e', bin('playwright'), ['test', '--reporter=list,json'], { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' });
+  await reap('Playwright');
   if (status !== 0) {
     exitCode = status ?? 1;
     console.error(`Playwright exited with status ${status}`);
@@ -81,7 +105,8 @@ if (only === undefined || only === 'e2e') {
 // each page) that `npx jest` should not pay, and it measures the production build made above.
 if (only === undefined || only === 'page') {
   log('Lighthouse: / beside a blank Next.js page (the page gate)');
-  const status = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'bench', 'page.mjs'), '--gate', '--no-build'], { cwd: ROOT, stdio: 'inherit', env: process.env }).status;
+  const status = stage('page', process.execPath, [path.join(ROOT, 'scripts', 'bench', 'page.mjs'), '--gate', '--no-build'], process.env);
+  await reap('The page gate');
   if (status === 0) totals.passed += 1;
   else {
     exitCode = status ?? 1;
@@ -91,5 +116,5 @@ if (only === undefined || only === 'page') {
 }
 
 if (totals.passed === 0 && exitCode === 0) exitCode = 1;
-console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped (${elapsed()})`);
 process.exit(exitCode);

@@ -67,6 +67,16 @@ function killOnExit(child) {
 }
 
 /**
+ * What a test server inherits besides PATH/HOME: the build folder, and the mark of `npm test`'s run (TEST_RUN_ID,
+ * scripts/lib/reap.mjs), so that a server a suite leaves behind is found and stopped before the next stage.
+ */
+function passOn() {
+  const env = {};
+  for (const name of ['NEXT_DIST_DIR', 'TEST_RUN_ID']) if (process.env[name]) env[name] = process.env[name];
+  return env;
+}
+
+/**
  * @param {{ env?: Record<string, string | undefined>, port?: number, quiet?: boolean }} [options]
  * @returns {Promise<{ url: string, port: number, pid: number | undefined, logs: () => string, stop: () => Promise<void> }>}
  */
@@ -76,7 +86,7 @@ export async function startNextServer({ env = {}, port, quiet = true } = {}) {
   // Only what the test passes (plus PATH/HOME) reaches the server, so a developer's .env cannot leak into a test.
   const child = spawn(process.execPath, [...serverNodeFlags(), path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(chosenPort), '-H', '127.0.0.1'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}), NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'warn', ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...passOn(), NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const collect = (chunk) => {
