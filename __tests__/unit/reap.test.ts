@@ -8,7 +8,7 @@ afterAll(() => {
   for (const child of children) child.kill('SIGKILL');
 });
 
-function sleeper(env: NodeJS.ProcessEnv, ignoreTerm = false): ChildProcess {
+function sleeper(env: Record<string, string | undefined>, ignoreTerm = false): ChildProcess {
   const script = ignoreTerm ? "process.on('SIGTERM', () => {}); setInterval(() => {}, 1000);" : 'setInterval(() => {}, 1000);';
   const child = spawn(process.execPath, ['-e', script], { env, stdio: 'ignore' });
   children.push(child);
