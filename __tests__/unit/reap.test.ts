@@ -10,7 +10,7 @@ afterAll(() => {
 
 function sleeper(env: Record<string, string | undefined>, ignoreTerm = false): ChildProcess {
   const script = ignoreTerm ? "process.on('SIGTERM', () => {}); setInterval(() => {}, 1000);" : 'setInterval(() => {}, 1000);';
-  const child = spawn(process.execPath, ['-e', script], { env, stdio: 'ignore' });
+  const child = spawn(process.execPath, ['-e', script], { env: env as NodeJS.ProcessEnv, stdio: 'ignore' });
   children.push(child);
   return child;
 }
