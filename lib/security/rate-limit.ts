@@ -22,8 +22,17 @@ export interface LimitOutcome {
   degraded: boolean;
 }
 
+interface Verdicts {
+  results: LimitResult[];
+  degraded: boolean;
+}
+
 interface Limiter {
-  check(name: LimitName, rule: RateLimitRule, keys: string[]): Promise<{ results: LimitResult[]; degraded: boolean }>;
+  /**
+   * Counts the request: `local` is this instance's own window, decided at once; `settled` is the full verdict (Redis
+   * and the local window both), which is `local` itself when the local window refused or in the in-memory mode.
+   */
+  check(name: LimitName, rule: RateLimitRule, keys: string[]): { local: Verdicts; settled: Promise<Verdicts>; servedOnLocal(): void };
 }
 
 /**
@@ -35,7 +44,12 @@ interface Limiter {
 function createLimiter(config: ServerConfig): Limiter {
   const local = createLocalLimiter();
   if (config.store.provider === 'memory') {
-    return { check: async (name, rule, keys) => ({ results: keys.map((key) => local.limit(`${name}:${key}`, rule)), degraded: false }) };
+    return {
+      check: (name, rule, keys) => {
+        const verdicts = { results: keys.map((key) => local.limit(`${name}:${key}`, rule)), degraded: false };
+        return { local: verdicts, settled: Promise.resolve(verdicts), servedOnLocal: () => undefined };
+      },
+    };
   }
   const redis = createRateLimitRedis(config.store);
   const limiters = new Map<string, Ratelimit>();
@@ -59,26 +73,43 @@ function createLimiter(config: ServerConfig): Limiter {
     return limiter;
   };
   return {
-    async check(name, rule, keys) {
+    check(name, rule, keys) {
       const limiter = limiterFor(name, rule);
       // Every request is also counted in process, and must pass there too: this instance never lets more than the
       // limit through in a window, whatever Redis does. Under load a Redis answer can miss its deadline after Redis
       // has already counted the request, so deciding the late ones in process alone let twice the limit through.
       const localKeys = keys.map((key) => `${name}:${key}`);
       const localResults = localKeys.map((key) => local.limit(key, rule));
-      const releaseLocal = () => localKeys.forEach((key, index) => localResults[index]?.success && local.release(key, rule));
+      const localVerdicts = { results: localResults, degraded: false };
+      // A request served on the local verdict keeps its local count even when Redis refuses it (Redis does not count
+      // what it refuses): otherwise such requests would be counted nowhere.
+      let served = false;
+      let released = false;
+      const releaseLocal = () => {
+        if (served) return;
+        released = true;
+        localKeys.forEach((key, index) => localResults[index]?.success && local.release(key, rule));
+      };
+      const servedOnLocal = () => {
+        served = true;
+        // Redis's refusal came first and gave the count back: it is taken again.
+        if (released) localKeys.forEach((key) => local.limit(key, rule));
+      };
       if (localResults.some((result) => !result.success)) {
         releaseLocal();
-        return { results: localResults, degraded: false };
+        return { local: localVerdicts, settled: Promise.resolve(localVerdicts), servedOnLocal };
       }
-      try {
-        const results = await withTimeout(Promise.all(keys.map((key) => limiter.limit(key))), 1_500);
-        if (results.some((result) => !result.success)) releaseLocal();
-        return { results, degraded: false };
-      } catch (error) {
-        logOnce(error);
-        return { results: localResults, degraded: true };
-      }
+      const settled = withTimeout(Promise.all(keys.map((key) => limiter.limit(key))), 1_500).then(
+        (results) => {
+          if (results.some((result) => !result.success)) releaseLocal();
+          return { results, degraded: false };
+        },
+        (error: unknown) => {
+          logOnce(error);
+          return { results: localResults, degraded: true };
+        },
+      );
+      return { local: localVerdicts, settled, servedOnLocal };
     },
   };
 }
@@ -117,12 +148,53 @@ const SURFACE: Record<LimitName, Surface> = { chat: 'chat', tts: 'voice', transc
  * typed 429 with Retry-After when either window is full.
  */
 export async function enforceRateLimit(name: LimitName, subject: LimitSubject, config: ServerConfig = getServerConfig()): Promise<LimitOutcome> {
+  return beginRateLimit(name, subject, config).settled;
+}
+
+export interface PendingLimit {
+  /** The full verdict (Redis and this instance's window): the headers, or a typed 429. */
+  settled: Promise<LimitOutcome>;
+  /**
+   * This instance's window alone, decided when the request was counted: the headers, or throws the typed 429. For a
+   * request that costs nothing upstream (a cached phrase), so that it need not wait for Redis; Redis still counts it,
+   * so the visitor's next request that does cost is decided with it. Across N instances, up to N × the limit of such
+   * requests can pass in a window.
+   */
+  local(): LimitOutcome;
+}
+
+/**
+ * Counts a request now (in Redis too) and returns both verdicts (see PendingLimit). A caller uses one of them; the
+ * other is never turned into an outcome (nor a refusal counted for the dashboard).
+ */
+export function beginRateLimit(name: LimitName, subject: LimitSubject, config: ServerConfig = getServerConfig()): PendingLimit {
   const rule = config.security.rateLimits[name];
-  if (!rule) return { headers: {}, degraded: false };
+  if (!rule) {
+    const none = { headers: {}, degraded: false };
+    return { settled: Promise.resolve(none), local: () => none };
+  }
   const scopes: Array<{ label: string; key: string }> = [];
   if (subject.visitorId) scopes.push({ label: `${name}-visitor`, key: `v:${subject.visitorId}` });
   scopes.push({ label: `${name}-ip`, key: `ip:${subject.ip}` });
-  const { results, degraded } = await getLimiter().check(name, rule, scopes.map((scope) => scope.key));
+  const { local, settled, servedOnLocal } = getLimiter().check(name, rule, scopes.map((scope) => scope.key));
+  const outcome = (verdicts: Verdicts) => limitOutcome(name, rule, scopes, subject, verdicts);
+  // Made into an outcome only when asked for, so that the verdict a caller did not use is not counted as a refusal.
+  let full: Promise<LimitOutcome> | undefined;
+  return {
+    get settled() {
+      full ??= settled.then(outcome);
+      return full;
+    },
+    local: () => {
+      const decided = outcome(local);
+      servedOnLocal();
+      return decided;
+    },
+  };
+}
+
+/** The headers of a verdict, or the typed 429 it amounts to (counted for the dashboard). */
+function limitOutcome(name: LimitName, rule: RateLimitRule, scopes: Array<{ label: string; key: string }>, subject: LimitSubject, { results, degraded }: Verdicts): LimitOutcome {
   const now = Date.now();
   const windowSeconds = Math.round(rule.windowMs / 1000);
   const headers = {

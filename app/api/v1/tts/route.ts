@@ -3,7 +3,7 @@ import { publishEvent } from '@/lib/events/bus';
 import { otherMethods, readJsonBody, withErrors } from '@/lib/http';
 import { getTtsGate } from '@/lib/security/concurrency';
 import { guardRequest } from '@/lib/security/guard';
-import { enforceRateLimit } from '@/lib/security/rate-limit';
+import { beginRateLimit } from '@/lib/security/rate-limit';
 import { getSpeechService } from '@/lib/voice/speech';
 import { SSE_HEADERS, speechEventStream } from '@/lib/voice/sse-response';
 import { parseTtsRequest } from './schema';
@@ -24,11 +24,15 @@ export const POST = withErrors('voice', async (request: Request) => {
   const body = settleLater(readJsonBody(request, { maxBytes: MAX_BODY_BYTES, surface: 'voice' }));
   const { visitor, ip } = await guardRequest(request);
   const visitorId = visitor.visitorId;
-  const limit = enforceRateLimit('tts', { visitorId, ip }, config);
+  const limit = beginRateLimit('tts', { visitorId, ip }, config);
   // request.signal fires when the client goes away: the provider call is cancelled with it.
   const prepared = settleLater(body.then((json) => getSpeechService().prepare({ ...parseTtsRequest(json, { maxChars: config.voice.maxChars }), visitorId, signal: request.signal })));
-  const { headers } = await limit;
-  const speech = await prepared;
+  // A cached phrase costs no provider call: it is served on this instance's window without waiting for Redis's round
+  // trip (Redis still counts it, so the visitor's next uncached request is decided with it; docs/security.md). Speech
+  // that calls the provider waits for the full verdict. A bad body's error comes after the limit's verdict, as before.
+  const ready = await prepared.then((speech) => speech, () => null);
+  const { headers } = ready?.cached ? limit.local() : await limit.settled;
+  const speech = ready ?? (await prepared);
   // One of TTS_MAX_CONCURRENT slots for the whole request, handed out round-robin across visitors; freed when the stream ends.
   const release = await getTtsGate().acquire({ key: visitorId, signal: request.signal });
   try {
