@@ -38,7 +38,9 @@ const elapsed = () => {
 /** Runs one stage with its deadline; returns its exit status (null when it was stopped at the deadline). */
 function stage(name, command, commandArgs, env) {
   const minutes = STAGE_MINUTES[name];
-  const result = spawnSync(command, commandArgs, { cwd: ROOT, stdio: 'inherit', env, timeout: minutes * 60_000, killSignal: 'SIGTERM' });
+  // SIGKILL: a stage whose event loop is stuck would never act on a SIGTERM it handles in JavaScript (Playwright does),
+  // and spawnSync would wait for it forever. What it started is stopped by reap() after it.
+  const result = spawnSync(command, commandArgs, { cwd: ROOT, stdio: 'inherit', env, timeout: minutes * 60_000, killSignal: 'SIGKILL' });
   if (result.error && result.error.code === 'ETIMEDOUT') console.error(`\n✗ ${name} did not finish within ${minutes} minutes and was stopped (at ${elapsed()} into the run)`);
   else if (result.error) console.error(`\n✗ ${name} could not run: ${result.error.message}`);
   return result.error ? null : result.status;
