@@ -49,6 +49,31 @@ for (const theme of ['light', 'dark'] as const) {
     await expectNoViolations(page, `/embed ${theme} after`);
   });
 
+  test(`an unknown address gets a styled, translated 404 page that axe finds nothing on, in ${theme}`, async ({ page }) => {
+    await useTheme(page, theme);
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !/404 \(Not Found\)/.test(message.text())) errors.push(message.text());
+    });
+    const response = await page.goto(url('/no-such-page?lang=fr'));
+    expect(response?.status()).toBe(404);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page introuvable');
+    await expect(page).toHaveTitle(/^Page introuvable — /);
+    // The site's style sheet applies (unstyled, the link would be an underlined default-blue inline text).
+    const home = page.getByRole('link', { name: 'Aller à la page d’accueil' });
+    await expect(home).toHaveAttribute('href', '/');
+    expect(await home.evaluate((link) => getComputedStyle(link).textDecorationLine)).toBe('none');
+    expect(await home.evaluate((link) => getComputedStyle(link).borderRadius)).not.toBe('0px');
+    await expect(page.getByRole('link', { name: 'Poser une question à notre assistant commercial' })).toHaveAttribute('href', '/#chat');
+    await expectNoViolations(page, `404 ${theme}`);
+    expect(errors).toEqual([]);
+    // The keyboard reaches the way back first.
+    await page.keyboard.press('Tab');
+    await expect(home).toBeFocused();
+  });
+
   test(`axe finds nothing on /admin in ${theme}`, async ({ page }) => {
     await useTheme(page, theme);
     await signInOverHttp(page.request, baseURL(), TEST_ADMIN);

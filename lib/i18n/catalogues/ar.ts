@@ -120,6 +120,10 @@ export const ar: Partial<Record<MessageKey, string>> = {
   'locale.submit': 'تغيير اللغة',
   'meta.title': '{company} — تحدّث إلى المبيعات',
   'meta.description': 'اسأل مندوب المبيعات بالذكاء الاصطناعي عن الباقات والأسعار والميزات.',
+  'notFound.title': 'الصفحة غير موجودة',
+  'notFound.body': 'لا يوجد شيء على هذا العنوان. ربما نُقلت الصفحة، أو أن الرابط مكتوب بشكل خاطئ.',
+  'notFound.home': 'الذهاب إلى الصفحة الرئيسية',
+  'notFound.chat': 'اسأل مساعد المبيعات لدينا',
 
   'debug.title': 'تصحيح أخطاء الوكيل',
   'debug.stage': 'المرحلة:',

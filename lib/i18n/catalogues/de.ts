@@ -117,6 +117,10 @@ export const de: Partial<Record<MessageKey, string>> = {
   'locale.submit': 'Sprache wechseln',
   'meta.title': '{company} — mit dem Vertrieb sprechen',
   'meta.description': 'Fragen Sie unseren KI-Vertriebsberater nach Tarifen, Preisen und Funktionen.',
+  'notFound.title': 'Seite nicht gefunden',
+  'notFound.body': 'Unter dieser Adresse gibt es nichts. Die Seite wurde vielleicht verschoben, oder der Link ist falsch geschrieben.',
+  'notFound.home': 'Zur Startseite',
+  'notFound.chat': 'Unseren Vertriebsassistenten fragen',
 
   'debug.title': 'Agent-Debugging',
   'debug.stage': 'Phase:',

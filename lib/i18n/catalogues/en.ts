@@ -117,6 +117,10 @@ export const en = {
   'locale.submit': 'Change language',
   'meta.title': '{company} — talk to sales',
   'meta.description': 'Ask our AI sales rep about plans, prices and features.',
+  'notFound.title': 'Page not found',
+  'notFound.body': 'There is nothing at this address. The page may have moved, or the link may be mistyped.',
+  'notFound.home': 'Go to the home page',
+  'notFound.chat': 'Ask our sales assistant',
 
   'debug.title': 'Agent debug',
   'debug.stage': 'Stage:',

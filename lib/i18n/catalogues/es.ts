@@ -116,6 +116,10 @@ export const es: Record<MessageKey, string> = {
   'locale.submit': 'Cambiar idioma',
   'meta.title': '{company} — habla con ventas',
   'meta.description': 'Pregunta a nuestro comercial con IA por planes, precios y funciones.',
+  'notFound.title': 'Página no encontrada',
+  'notFound.body': 'No hay nada en esta dirección. Puede que la página se haya movido o que el enlace esté mal escrito.',
+  'notFound.home': 'Ir a la página de inicio',
+  'notFound.chat': 'Preguntar a nuestro asistente de ventas',
 
   'debug.title': 'Depuración del agente',
   'debug.stage': 'Etapa:',

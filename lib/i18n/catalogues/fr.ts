@@ -117,6 +117,10 @@ export const fr: Partial<Record<MessageKey, string>> = {
   'locale.submit': 'Changer de langue',
   'meta.title': '{company} — parler à un commercial',
   'meta.description': 'Posez vos questions sur les offres, les tarifs et les fonctionnalités à notre commercial IA.',
+  'notFound.title': 'Page introuvable',
+  'notFound.body': 'Il n’y a rien à cette adresse. La page a peut-être été déplacée, ou le lien est mal saisi.',
+  'notFound.home': 'Aller à la page d’accueil',
+  'notFound.chat': 'Poser une question à notre assistant commercial',
 
   'debug.title': 'Débogage de l’agent',
   'debug.stage': 'Étape :',
