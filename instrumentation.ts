@@ -1,17 +1,19 @@
 // Runs once when the server starts: a bad configuration stops start-up with a message naming the variable, and the
-// hooks on the Node HTTP server (peer address, malformed URLs, HSTS over direct TLS, the chat's fast route) are installed.
+// hooks on the Node HTTP server (peer address, malformed URLs, HSTS over direct TLS, the fast routes) are installed.
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { installHttpHooks } = await import('./lib/security/http-hooks');
     installHttpHooks();
     const { checkConfigAtStartup } = await import('./lib/startup');
     checkConfigAtStartup();
-    // The chat's POST is answered before Next.js routes it (lib/fast-routes.ts): the same handler, sooner.
-    // CHAT_FAST_ROUTE=off leaves it to Next.js (a switch for comparing both, and a way back if a host needs it).
+    // The chat's POST and the speech's POST are answered before Next.js routes them (lib/fast-routes.ts): the same
+    // handlers, sooner — both are on the prospect's critical path (first token, first audio). CHAT_FAST_ROUTE=off
+    // leaves them to Next.js (a switch for comparing both, and a way back if a host needs it).
     const { getServerConfig } = await import('./lib/config');
     if (getServerConfig().chat.fastRoute) {
-      const [{ registerFastRoute }, chat] = await Promise.all([import('./lib/fast-routes'), import('./app/api/v1/chat/route')]);
+      const [{ registerFastRoute }, chat, tts] = await Promise.all([import('./lib/fast-routes'), import('./app/api/v1/chat/route'), import('./app/api/v1/tts/route')]);
       registerFastRoute('POST', '/api/v1/chat', chat.POST);
+      registerFastRoute('POST', '/api/v1/tts', tts.POST);
     }
   }
 }

@@ -117,7 +117,7 @@ export interface ServerConfig {
   logLevel: ServerEnv['LOG_LEVEL'];
   llm: LlmConfig;
   store: StoreConfig & { conversationTtlSeconds: number; maxMessages: number };
-  chat: { maxMessageChars: number; turnWaitMs: number; resumeTtlSeconds: number; /** `next start` answers the chat's POST before Next.js routes it (lib/fast-routes.ts). */ fastRoute: boolean };
+  chat: { maxMessageChars: number; turnWaitMs: number; resumeTtlSeconds: number; /** `next start` answers the chat's and the speech's POSTs before Next.js routes them (lib/fast-routes.ts). */ fastRoute: boolean };
   voice: VoiceConfig;
   security: SecurityConfig;
 }

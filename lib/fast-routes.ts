@@ -7,8 +7,9 @@ import { processSingleton } from '@/lib/process-singleton';
 /**
  * Route handlers the Node server answers itself, before Next.js routes the request (docs/performance.md, "Hot path").
  * Next.js's own request path — its router, the route module's wrappers, tracing — costs ~2 ms and ~3 ms of CPU per
- * request on these machines, more than the rest of a chat turn's set-up; the chat's POST is the one request where that
- * is on the prospect's critical path (time to first token), so `next start` serves it from here.
+ * request on these machines, more than the rest of a chat turn's set-up; the chat's POST (time to first token) and the
+ * speech's POST (time to first audio) are the requests where that is on the prospect's critical path, so `next start`
+ * serves them from here.
  *
  * The handler is the route module's own exported function (instrumentation.ts registers it), so both paths run the
  * same code: a platform without a Node server of ours (Vercel's functions) gets the route handler through Next.js, and
@@ -41,8 +42,12 @@ export function fastRouteFor(request: IncomingMessage): WebHandler | undefined {
 
 const HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
-/** The Web `Request` a route handler expects, for a Node request (its body streamed, not read ahead). */
-export function toWebRequest(request: IncomingMessage, { https }: { https: boolean }): Request {
+/**
+ * The Web `Request` a route handler expects, for a Node request (its body streamed, not read ahead). Its `signal`
+ * aborts when the client goes away before the answer is finished, as Next.js's does: a handler still waiting (a speech
+ * request queued for the provider) lets go of what it holds.
+ */
+export function toWebRequest(request: IncomingMessage, { https, signal }: { https: boolean; signal?: AbortSignal }): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) {
     if (value === undefined) continue;
@@ -56,6 +61,7 @@ export function toWebRequest(request: IncomingMessage, { https }: { https: boole
   return new Request(`${https ? 'https' : 'http'}://${host}${request.url ?? '/'}`, {
     method,
     headers,
+    ...(signal ? { signal } : {}),
     ...(hasBody ? { body: Readable.toWeb(request) as ReadableStream<Uint8Array>, duplex: 'half' } : {}),
   } as RequestInit);
 }
@@ -113,8 +119,12 @@ export async function writeWebResponse(response: Response, target: ServerRespons
 /** Answers a request with a fast route's handler; an unexpected failure becomes the API's typed 500. */
 export async function serveFastRoute(handler: WebHandler, request: IncomingMessage, response: ServerResponse, { https }: { https: boolean }): Promise<void> {
   let answer: Response;
+  const gone = new AbortController();
+  response.once('close', () => {
+    if (!response.writableFinished) gone.abort(new Error('the client went away'));
+  });
   try {
-    answer = await handler(toWebRequest(request, { https }));
+    answer = await handler(toWebRequest(request, { https, signal: gone.signal }));
   } catch (error) {
     answer = toAppError(error, 'api').toResponse();
   }

@@ -89,6 +89,35 @@ describe('serveFastRoute', () => {
     await expect(wasCancelled).resolves.toBeDefined();
   });
 
+  it("aborts the request's signal when the client leaves before the answer, and not after a finished one", async () => {
+    let seen: AbortSignal | undefined;
+    let started!: () => void;
+    const waiting = new Promise<void>((resolve) => (started = resolve));
+    // A handler still waiting (as speech queued for the provider does) when the client goes away.
+    handler = async (request) => {
+      seen = request.signal;
+      started();
+      await new Promise<void>((resolve) => request.signal.addEventListener('abort', () => resolve(), { once: true }));
+      return new Response('too late');
+    };
+    const client = new AbortController();
+    const pending = fetch(`${base}/api/v1/tts`, { method: 'POST', body: '{}', signal: client.signal }).catch((error: unknown) => error);
+    await waiting;
+    expect(seen?.aborted).toBe(false);
+    client.abort();
+    expect(await pending).toMatchObject({ name: 'AbortError' });
+    for (let i = 0; i < 100 && !seen?.aborted; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(seen?.aborted).toBe(true);
+
+    handler = async (request) => {
+      seen = request.signal;
+      return new Response('done');
+    };
+    expect(await (await fetch(`${base}/api/v1/tts`, { method: 'POST', body: '{}' })).text()).toBe('done');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(seen?.aborted).toBe(false);
+  });
+
   it('builds the URL from a Host header only when it is a host', async () => {
     const urls: string[] = [];
     handler = async (request) => {

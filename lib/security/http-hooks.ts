@@ -102,7 +102,7 @@ export function installHttpHooks(): void {
       if (event === 'request') {
         const [request, response] = args as [IncomingMessage, ServerResponse];
         onRequest(request, response);
-        // The chat's POST skips Next.js's routing (lib/fast-routes.ts): its handler is the route module's own.
+        // The chat's and the speech's POSTs skip Next.js's routing (lib/fast-routes.ts): their handlers are the route modules' own.
         const fast = fastRouteFor(request);
         if (fast) {
           void serveFastRoute(fast, request, response, { https: isHttps(request) });
