@@ -54,16 +54,22 @@ export async function waitForHttp(url, { timeoutMs = 30_000, isAlive = () => tru
  * server's handle (so its afterAll could not stop it) must not leave a `next start` running on the machine. (One such
  * pair once kept ~40 % of a core each busy for 40 minutes, through the next test run and its page gate.)
  */
-const running = new Set();
-let exitHookInstalled = false;
-function killOnExit(child) {
+/** Kills `child` (SIGKILL) when this process exits. */
+// One hook per process, found again through the process's own listeners: Jest loads this module afresh for each test
+// file of a run in one process, and a hook per copy made Node warn of a listener leak after ten files.
+const HOOK = Symbol.for('ai-sales-agent.kill-test-servers');
+export function killOnExit(child) {
+  let hook = process.listeners('exit').find((listener) => HOOK in listener);
+  if (!hook) {
+    const servers = new Set();
+    hook = Object.assign(() => {
+      for (const server of servers) server.kill('SIGKILL');
+    }, { [HOOK]: servers });
+    process.on('exit', hook);
+  }
+  const running = hook[HOOK];
   running.add(child);
   child.once('exit', () => running.delete(child));
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.once('exit', () => {
-    for (const server of running) server.kill('SIGKILL');
-  });
 }
 
 /**
