@@ -9,8 +9,9 @@ afterAll(() => {
 });
 
 function sleeper(env: Record<string, string | undefined>, ignoreTerm = false): ChildProcess {
-  const script = ignoreTerm ? "process.on('SIGTERM', () => {}); setInterval(() => {}, 1000);" : 'setInterval(() => {}, 1000);';
-  const child = spawn(process.execPath, ['-e', script], { env: env as NodeJS.ProcessEnv, stdio: 'ignore' });
+  // Says "ready" once running (and, for the stubborn one, once its SIGTERM handler is in place).
+  const script = `${ignoreTerm ? "process.on('SIGTERM', () => {});" : ''} setInterval(() => {}, 1000); process.stdout.write('ready');`;
+  const child = spawn(process.execPath, ['-e', script], { env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'ignore'] });
   children.push(child);
   return child;
 }
@@ -22,8 +23,10 @@ const exited = (child: ChildProcess) =>
   });
 
 async function started(child: ChildProcess): Promise<void> {
-  // /proc/<pid>/environ is readable once the process has exec'd.
-  await new Promise((resolve) => setTimeout(resolve, 200));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.once('data', () => resolve());
+    child.once('exit', () => reject(new Error('the child exited before it was ready')));
+  });
   expect(child.exitCode).toBeNull();
 }
 
