@@ -8,13 +8,18 @@ import path from 'node:path';
 const ROOT = process.cwd();
 
 /**
- * Node flags for the server. On Node 22/23, AsyncLocalStorage (which Next.js uses on every request) runs on promise
- * hooks; --experimental-async-context-frame switches it to the implementation that is the default from Node 24,
- * which cut the server's CPU per streamed chat turn by ~20% in `npm run bench`.
+ * Node flags for the server (`npm start`, the tests and the bench; the bench's Next.js floor gets the same).
+ * - On Node 22/23, AsyncLocalStorage (which Next.js uses on every request) runs on promise hooks;
+ *   --experimental-async-context-frame switches it to the implementation that is the default from Node 24, which cut
+ *   the server's CPU per streamed chat turn by ~20% in `npm run bench`.
+ * - A young generation of up to 64 MB per semi-space (V8's default is 16 on 64-bit machines): a burst of chats
+ *   allocates per-chunk objects and promises faster than a small nursery is swept, so objects that die within a turn
+ *   were scavenged mid-burst, and some promoted. Two bench runs each way: 50 chats at once 1.22×/1.47× the floor with
+ *   it, 1.71×/2.16× without; ~50 MB more resident memory (docs/performance.md, session 9).
  */
 export function serverNodeFlags(version = process.versions.node) {
   const major = Number(version.split('.')[0]);
-  return major === 22 || major === 23 ? ['--experimental-async-context-frame'] : [];
+  return ['--max-semi-space-size=64', ...(major === 22 || major === 23 ? ['--experimental-async-context-frame'] : [])];
 }
 
 /** A TCP port that was free a moment ago (the OS picks it; the caller binds it soon after). */
