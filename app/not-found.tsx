@@ -14,7 +14,7 @@ const focusRing = 'focus-visible:outline-2 focus-visible:outline-offset-2 focus-
 /**
  * Any address the app does not serve (Next.js answers 404 with this): in the visitor's language and the site's look,
  * with the way back to the home page and its chat. No JavaScript of its own; the site's whole style sheet (the one
- * the home page links, cached for good) is hoisted into <head>, so the page never shows unstyled.
+ * the home page links, cached for good) is linked ahead of the content, so the page never shows unstyled.
  */
 export default async function NotFound() {
   const locale = await getRequestLocale();
@@ -22,7 +22,10 @@ export default async function NotFound() {
   const { company } = getKnowledgeBase();
   return (
     <>
-      <link rel="stylesheet" href={getPageCss().href} precedence="site" />
+      {/* An @import, not a <link>: Next.js serialises this tree into every page's payload (for a client-side
+          notFound()), and a style sheet <link> there, hoisted or not, made React preload the sheet on every page
+          (/embed and /admin included). Before the content, it applies before anything below it is painted. */}
+      <style>{`@import url(${getPageCss().href});`}</style>
       <main className="mx-auto flex min-h-dvh max-w-xl flex-col justify-center px-6 py-16">
         <p className="text-sm font-semibold text-brand-700">404 · {company.name}</p>
         <h1 className="mt-2 text-3xl font-bold tracking-tight text-balance text-slate-900">{t('notFound.title')}</h1>

@@ -72,6 +72,9 @@ for (const theme of ['light', 'dark'] as const) {
     // The keyboard reaches the way back first.
     await page.keyboard.press('Tab');
     await expect(home).toBeFocused();
+    // Next.js puts this page's tree in every page's payload: its style sheet must not become a preload elsewhere.
+    const embedHtml = await (await page.request.get(url('/embed'))).text();
+    expect(embedHtml).not.toMatch(/<link[^>]+\/_css\/site\./);
   });
 
   test(`axe finds nothing on /admin in ${theme}`, async ({ page }) => {
