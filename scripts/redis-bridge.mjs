@@ -273,6 +273,9 @@ class RedisConnection {
   }
 }
 
+/** How long one PING of `waitForRedis` may go unanswered before the next attempt. */
+const PING_ATTEMPT_MS = 1_000;
+
 /**
  * Resolves once a redis-server at `redisUrl` answers PING, or rejects after `timeoutMs`.
  * @param {{ redisUrl: string, timeoutMs?: number }} options
@@ -284,13 +287,21 @@ export async function waitForRedis({ redisUrl, timeoutMs = 10_000 }) {
   let lastError;
   while (Date.now() < deadline) {
     const connection = new RedisConnection(redisUrl);
+    // Each attempt is bounded too: a socket that connects but never answers (a listener that does not accept, a peer
+    // that is not Redis) would otherwise hold this loop past its deadline for good.
+    let silent = false;
+    const attempt = setTimeout(() => {
+      silent = true;
+      connection.close();
+    }, Math.max(1, Math.min(PING_ATTEMPT_MS, deadline - Date.now())));
     try {
       const [reply] = await connection.send([['PING']]);
       if (reply === 'PONG') return;
       lastError = reply instanceof RedisReplyError ? new Error(reply.message) : new Error(`unexpected reply ${String(reply)}`);
     } catch (error) {
-      lastError = error;
+      lastError = silent ? new Error(`no answer to PING within ${PING_ATTEMPT_MS} ms`) : error;
     } finally {
+      clearTimeout(attempt);
       connection.close();
     }
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -27,7 +27,7 @@ ensureBuild();
 // nothing said (a clean-clone CI once printed "Playwright: …" and then nothing until it was stopped at 90 minutes).
 // Each is about four times what the stage takes on a slow 2-core host (Jest 4–7 min, Playwright 6–7, the page gate
 // 3–5), and together they stay under CI's own 90 minutes even with the e2e set-up's one retry.
-const STAGE_MINUTES = { jest: 25, e2e: 27, page: 15 };
+const STAGE_MINUTES = { jest: 25, 'jest-retry': 8, e2e: 27, page: 15 };
 // What the stages start carries this mark; what is still running after a stage is stopped (scripts/lib/reap.mjs).
 process.env[RUN_ID_VAR] = randomUUID();
 const started = Date.now();
@@ -63,10 +63,44 @@ let exitCode = 0;
 
 if (only === undefined || only === 'jest') {
   log('Jest: unit, component, route-handler and integration tests');
-  const jestJson = path.join(outDir, 'jest.json');
-  const status = stage('jest', bin('jest'), ['--ci', '--json', `--outputFile=${jestJson}`, ...passThrough], { ...process.env, NODE_ENV: 'test' });
-  await reap('Jest');
-  const report = existsSync(jestJson) ? JSON.parse(readFileSync(jestJson, 'utf8')) : undefined;
+  const runJest = async (name, jestArgs) => {
+    const json = path.join(outDir, `${name}.json`);
+    const status = stage(name, bin('jest'), ['--ci', '--json', `--outputFile=${json}`, ...jestArgs], { ...process.env, NODE_ENV: 'test' });
+    await reap('Jest');
+    return { status, report: existsSync(json) ? JSON.parse(readFileSync(json, 'utf8')) : undefined };
+  };
+  let { status, report } = await runJest('jest', passThrough);
+  // A file whose set-up failed (no test of it passed, and every test failed with the same first line: a beforeAll that
+  // timed out or threw while starting its servers) is run once more, loudly: that is the machine of the moment. A test
+  // that fails again fails the run; any other failure is never retried.
+  const setUpFailures = (report?.testResults ?? []).filter((suite) => {
+    const ran = (suite.assertionResults ?? []).filter((test) => test.status === 'passed' || test.status === 'failed');
+    const failed = ran.filter((test) => test.status === 'failed');
+    return failed.length > 0 && failed.length === ran.length && new Set(failed.map((test) => String(test.failureMessages?.[0] ?? '').split('\n')[0])).size === 1;
+  });
+  if (report && setUpFailures.length > 0 && setUpFailures.length <= 3) {
+    const files = setUpFailures.map((suite) => suite.name);
+    console.error(`Jest: the set-up of ${files.map((file) => path.relative(ROOT, file)).join(', ')} failed (every test of it with one error); running ${files.length === 1 ? 'it' : 'them'} once more`);
+    const again = await runJest('jest-retry', ['--runTestsByPath', ...files]);
+    if (again.report) {
+      const retried = new Set(files);
+      const kept = report.testResults.filter((suite) => !retried.has(suite.name));
+      const count = (suites, key) => suites.reduce((sum, suite) => sum + (suite.assertionResults ?? []).filter((test) => test.status === key).length, 0);
+      const testResults = [...kept, ...again.report.testResults];
+      report = {
+        ...report,
+        testResults,
+        numPassedTests: count(testResults, 'passed'),
+        numFailedTests: count(testResults, 'failed'),
+        numPendingTests: count(testResults, 'pending'),
+        numTodoTests: count(testResults, 'todo'),
+        numRuntimeErrorTestSuites: testResults.filter((suite) => suite.status === 'failed' && (suite.assertionResults ?? []).length === 0).length,
+      };
+      report.success = report.numFailedTests === 0 && report.numRuntimeErrorTestSuites === 0;
+      // The first run's status stood for the failures now retried: with them passed, the retry's status decides.
+      if (report.success && status === 1) status = again.status;
+    }
+  }
   if (status !== 0) {
     // Jest also exits 1 when something logs after its test file has ended ("Cannot log after tests are done"), with
     // every test passed and its own report saying success. That is reported loudly, but only a failed test, a suite

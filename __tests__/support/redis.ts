@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { killOnExit } from '@/scripts/lib/next-server.mjs';
 import { startBridge, waitForRedis, type Bridge } from '@/scripts/redis-bridge.mjs';
 import { freePort } from './ports';
 
@@ -28,11 +29,24 @@ const INSTALL_HINT =
  * with `dir` it writes an append-only file there (to test data surviving a Redis restart).
  */
 export async function startRedis(opts: { dir?: string } = {}): Promise<RedisHarness> {
+  try {
+    return await startRedisOnce(opts);
+  } catch (error) {
+    if ((error as Error).message === INSTALL_HINT) throw error;
+    // A start that failed for a reason of the moment (the free port taken before redis-server bound it, a host too
+    // busy to answer in time) gets one more try on a new port; the first failure stays in the log.
+    console.warn(`startRedis: ${(error as Error).message}; trying once more on another port`);
+    return startRedisOnce(opts);
+  }
+}
+
+async function startRedisOnce(opts: { dir?: string }): Promise<RedisHarness> {
   const redisPort = await freePort();
   const persistence = opts.dir ? ['--dir', opts.dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', ''] : ['--save', '', '--appendonly', 'no'];
   const spawnRedis = () =>
     spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', ...persistence], { stdio: ['ignore', 'pipe', 'pipe'] });
   let child = spawnRedis();
+  killOnExit(child);
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4_000)));
   child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4_000)));
@@ -53,7 +67,13 @@ export async function startRedis(opts: { dir?: string } = {}): Promise<RedisHarn
   }
 
   const token = randomBytes(16).toString('hex');
-  let bridge: Bridge | null = await startBridge({ redisUrl, token });
+  let bridge: Bridge | null;
+  try {
+    bridge = await startBridge({ redisUrl, token });
+  } catch (error) {
+    await killProcess(child);
+    throw error;
+  }
   const bridgePort = bridge.port;
   const bridgeUrl = bridge.url;
 
@@ -82,6 +102,7 @@ export async function startRedis(opts: { dir?: string } = {}): Promise<RedisHarn
     },
     async restartRedis() {
       child = spawnRedis();
+      killOnExit(child);
       await waitForRedis({ redisUrl, timeoutMs: 10_000 });
     },
     async stop() {

@@ -88,10 +88,23 @@ function passOn() {
 }
 
 /**
+ * Starts `next start` and resolves once it answers its health route. A start that fails for a reason of the moment
+ * (the free port taken before the server bound it, a host too busy to answer within the wait) is tried once more, on a
+ * new port unless one was given, and says so on stderr; a server that exits the same way twice fails with its output.
  * @param {{ env?: Record<string, string | undefined>, port?: number, quiet?: boolean }} [options]
  * @returns {Promise<{ url: string, port: number, pid: number | undefined, logs: () => string, stop: () => Promise<void> }>}
  */
-export async function startNextServer({ env = {}, port, quiet = true } = {}) {
+export async function startNextServer(options = {}) {
+  try {
+    return await startNextServerOnce(options);
+  } catch (error) {
+    process.stderr.write(`startNextServer: ${String(error).split('\n')[0]}; trying once more\n`);
+    return startNextServerOnce(options);
+  }
+}
+
+/** @param {{ env?: Record<string, string | undefined>, port?: number, quiet?: boolean }} options */
+async function startNextServerOnce({ env = {}, port, quiet = true }) {
   const chosenPort = port ?? (await freePort());
   const output = [];
   // Only what the test passes (plus PATH/HOME) reaches the server, so a developer's .env cannot leak into a test.
@@ -115,6 +128,7 @@ export async function startNextServer({ env = {}, port, quiet = true } = {}) {
     await waitForHttp(`${url}/api/v1/health`, { isAlive: () => !exited });
   } catch (error) {
     child.kill('SIGKILL');
+    if (!exited) await exitPromise;
     throw new Error(`${error.message}\n--- next start output ---\n${output.join('')}`);
   }
   return {
