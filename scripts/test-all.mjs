@@ -26,7 +26,8 @@ ensureBuild();
 // Every stage has a deadline, so a hang fails the run with its name rather than running into CI's own limit with
 // nothing said (a clean-clone CI once printed "Playwright: …" and then nothing until it was stopped at 90 minutes).
 // Each is about four times what the stage takes on a slow 2-core host (Jest 4–7 min, Playwright 6–7, the page gate
-// 3–5), and together they stay under CI's own 90 minutes even with the e2e set-up's one retry.
+// 3–5; a CI host has taken twice that: Jest with the page gate 35 min). Together they stay under CI's own 90 minutes
+// with at most one retry: a retry follows only a set-up failure, and set-ups are bounded in seconds (90 s a step).
 const STAGE_MINUTES = { jest: 25, 'jest-retry': 8, e2e: 27, page: 15 };
 // What the stages start carries this mark; what is still running after a stage is stopped (scripts/lib/reap.mjs).
 process.env[RUN_ID_VAR] = randomUUID();
@@ -132,12 +133,9 @@ if (only === undefined || only === 'e2e') {
   let status = await runPlaywright();
   // A run that failed before its first test (its set-up: redis-server, the stand-in, `next start`) is run once more,
   // loudly: that is the machine, not a test. A run in which any test ran stands as it is.
-  const testsRun = () => {
-    if (!existsSync(pwJson)) return 0;
-    const { stats } = JSON.parse(readFileSync(pwJson, 'utf8'));
-    return stats.expected + stats.unexpected + stats.flaky;
-  };
-  if (status !== 0 && testsRun() === 0) {
+  const readStats = () => (existsSync(pwJson) ? JSON.parse(readFileSync(pwJson, 'utf8')).stats : undefined);
+  const testsRun = (stats) => (stats ? stats.expected + stats.unexpected + stats.flaky : 0);
+  if (status !== 0 && testsRun(readStats()) === 0) {
     console.error(`Playwright exited with status ${status} before running any test (see its set-up above); running it once more`);
     status = await runPlaywright();
   }
@@ -145,8 +143,8 @@ if (only === undefined || only === 'e2e') {
     exitCode = status ?? 1;
     console.error(`Playwright exited with status ${status}`);
   }
-  if (existsSync(pwJson)) {
-    const { stats } = JSON.parse(readFileSync(pwJson, 'utf8'));
+  const stats = readStats();
+  if (stats) {
     totals.passed += stats.expected + stats.flaky;
     totals.failed += stats.unexpected;
     totals.skipped += stats.skipped;

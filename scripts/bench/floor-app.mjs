@@ -9,6 +9,7 @@ import { cpSync, existsSync, linkSync, lstatSync, mkdirSync, readFileSync, readd
 import path from 'node:path';
 import { ROOT, log } from '../lib/bootstrap.mjs';
 import { freePort, serverNodeFlags, waitForHttp } from '../lib/next-server.mjs';
+import { runMarkEnv } from '../lib/reap.mjs';
 
 const SOURCE = path.join(ROOT, 'bench', 'floor-app');
 
@@ -59,7 +60,7 @@ export function ensureFloorBuild() {
   const result = spawnSync(process.execPath, [path.join(dir, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
     cwd: dir,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...(process.env.TEST_RUN_ID ? { TEST_RUN_ID: process.env.TEST_RUN_ID } : {}), NEXT_TELEMETRY_DISABLED: '1' },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...runMarkEnv(), NEXT_TELEMETRY_DISABLED: '1' },
   });
   if (result.status !== 0 || !existsSync(path.join(dir, '.next', 'BUILD_ID'))) {
     const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
@@ -79,7 +80,7 @@ export async function startFloorServer({ upstreamUrl = '', dir = ensureFloorBuil
   let output = '';
   const child = spawn(process.execPath, [...serverNodeFlags(), path.join(dir, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: dir,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...(process.env.TEST_RUN_ID ? { TEST_RUN_ID: process.env.TEST_RUN_ID } : {}), NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', FLOOR_UPSTREAM_URL: upstreamUrl, ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...runMarkEnv(), NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', FLOOR_UPSTREAM_URL: upstreamUrl, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.on('data', (chunk) => (output = (output + chunk).slice(-4_000)));

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { runMarkEnv } from './reap.mjs';
 
 // Not import.meta: Jest loads this file as CommonJS. Every caller (npm scripts, Jest, Playwright) runs from the root.
 const ROOT = process.cwd();
@@ -82,9 +83,7 @@ export function killOnExit(child) {
  * scripts/lib/reap.mjs), so that a server a suite leaves behind is found and stopped before the next stage.
  */
 function passOn() {
-  const env = {};
-  for (const name of ['NEXT_DIST_DIR', 'TEST_RUN_ID']) if (process.env[name]) env[name] = process.env[name];
-  return env;
+  return { ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}), ...runMarkEnv() };
 }
 
 /**

@@ -6,6 +6,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 export const RUN_ID_VAR = 'TEST_RUN_ID';
 
+/** The run's mark for the environment of a process this one starts with an environment of its own (empty outside a run). */
+export function runMarkEnv() {
+  const runId = process.env[RUN_ID_VAR];
+  return runId ? { [RUN_ID_VAR]: runId } : {};
+}
+
 /** The PIDs (not this process nor its ancestors) whose environment carries `TEST_RUN_ID=<runId>`. */
 export function findMarked(runId) {
   let entries;
