@@ -1,6 +1,7 @@
 // Starts `next start` on a free port for integration tests, the bench and the bundle-size check.
 // The PID held is the server itself (not an npx wrapper), so stopping it leaves nothing behind.
 import { spawn } from 'node:child_process';
+import { get as httpGet } from 'node:http';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { runMarkEnv } from './reap.mjs';
@@ -37,15 +38,42 @@ export function freePort(host = '127.0.0.1') {
   });
 }
 
-/** Polls a URL until it answers with any HTTP status, or throws after `timeoutMs`. */
+/**
+ * One GET of `url` over a connection of its own: resolves with the status once the whole answer has arrived, rejects on
+ * any error, and after `ms` whatever state the request is in (the socket is destroyed). `node:http` rather than
+ * `fetch`: a fetch aborted by its signal while a slow server was answering once stayed pending for good (a test's
+ * set-up then hung until its hook's deadline, with the server up and answering), and nothing here may wait unbounded.
+ */
+export function probeHttp(url, ms) {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const settle = (fn, value) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      fn(value);
+    };
+    const request = httpGet(url, { agent: false }, (response) => {
+      response.on('error', (error) => settle(reject, error));
+      response.on('end', () => settle(resolve, response.statusCode));
+      response.resume();
+    });
+    request.on('error', (error) => settle(reject, error));
+    const timer = setTimeout(() => {
+      settle(reject, new Error(`no answer within ${ms} ms`));
+      request.destroy();
+    }, ms);
+  });
+}
+
+/** Polls a URL until it answers with any HTTP status, or throws after `timeoutMs` (each attempt is bounded too). */
 export async function waitForHttp(url, { timeoutMs = 30_000, isAlive = () => true } = {}) {
   const deadline = Date.now() + timeoutMs;
   let lastError;
   while (Date.now() < deadline) {
     if (!isAlive()) throw new Error(`the process serving ${url} exited`);
     try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      await response.arrayBuffer();
+      await probeHttp(url, Math.max(1, Math.min(5_000, deadline - Date.now())));
       return;
     } catch (error) {
       lastError = error;
