@@ -195,3 +195,93 @@ describe('the speculative start of a first message', () => {
     expect((await slow.inner.getConversation({ id: 'spec-0006' }))?.messages.map((message) => message.id)).toEqual(['u1', expect.any(String), 'u2', expect.any(String)]);
   });
 });
+
+describe('the speculative start of a later message, from what this instance remembers', () => {
+  it('sends the model request before the store has answered, with the history and state this instance stored', async () => {
+    const slow = slowStore();
+    slow.fast();
+    const recent = recentForTest();
+    openai.standIn.setBehaviour({ replyText: 'Noted: a team of 25.' });
+    const first = turn({ store: slow.store, recent, conversationId: 'spec-0101', text: 'We are a team of 25', id: 'u1', firstMessage: true });
+    await drain(await first.started);
+    await first.stored;
+    openai.standIn.reset();
+
+    // The next message: the store's answers held back until `answer()`.
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const held: ConversationStore = { ...slow.store, loadTurn: async (args) => (await gate, slow.store.loadTurn(args)) };
+    openai.standIn.setBehaviour({ replyText: 'For 25 people, Pro.', ttftMs: 30 });
+    const second = turn({ store: held, recent, conversationId: 'spec-0101', text: 'Which plan fits us?', id: 'u2' });
+    await until(() => modelCalls().length === 1);
+    // Out before the store answered, and from the remembered turn: the earlier message and the captured team size.
+    const body = JSON.stringify(modelCalls()[0]?.body);
+    expect(body).toContain('team of 25');
+    expect(body).toContain('Which plan fits us?');
+    await sleep(80);
+    open();
+    const chunks = await drain(await second.started);
+    expect(textOf(chunks)).toBe('For 25 people, Pro.');
+    expect(await second.stored).toEqual(['user', 'assistant']);
+    expect(modelCalls()).toHaveLength(1);
+    expect(modelCalls()[0]?.abortedAt).toBeUndefined();
+    const conversation = await slow.inner.getConversation({ id: 'spec-0101' });
+    expect(conversation?.messages.map((message) => message.id)).toEqual(['u1', expect.any(String), 'u2', expect.any(String)]);
+    expect(conversation?.state?.lead.fields.teamSize?.value).toBe(25);
+  });
+
+  it('drops the start when another instance answered in between: the reply is started again from the stored turns', async () => {
+    const slow = slowStore();
+    slow.fast();
+    const here = recentForTest();
+    openai.standIn.setBehaviour({ replyText: 'Hello! How big is your team?' });
+    const first = turn({ store: slow.store, recent: here, conversationId: 'spec-0102', text: 'Hi', id: 'u1', firstMessage: true });
+    await drain(await first.started);
+    await first.stored;
+    // The second message went to another instance (its own memory); this one does not know of it.
+    openai.standIn.setBehaviour({ replyText: 'Noted: a team of 40.' });
+    const elsewhere = turn({ store: slow.store, recent: recentForTest(), conversationId: 'spec-0102', text: 'We are a team of 40', id: 'u2' });
+    await drain(await elsewhere.started);
+    await elsewhere.stored;
+    openai.standIn.reset();
+
+    openai.standIn.setBehaviour({ replyText: 'For 40 people, Business.', ttftMs: 150 });
+    const late: ConversationStore = { ...slow.store, loadTurn: async (args) => (await sleep(60), slow.store.loadTurn(args)) };
+    const third = turn({ store: late, recent: here, conversationId: 'spec-0102', text: 'Which plan fits us?', id: 'u3' });
+    const chunks = await drain(await third.started);
+    expect(textOf(chunks)).toBe('For 40 people, Business.');
+    const calls = modelCalls();
+    expect(calls).toHaveLength(2);
+    // The start from this instance's memory (without the team of 40) was aborted; the one kept carried it.
+    expect(calls[0]?.abortedAt).toBeDefined();
+    expect(JSON.stringify(calls[0]?.body)).not.toContain('team of 40');
+    expect(JSON.stringify(calls[1]?.body)).toContain('team of 40');
+    expect((await slow.inner.getConversation({ id: 'spec-0102' }))?.messages.map((message) => message.id)).toEqual(['u1', expect.any(String), 'u2', expect.any(String), 'u3', expect.any(String)]);
+  });
+
+  it('is not tried for another visitor’s conversation, nor for a Retry', async () => {
+    const slow = slowStore();
+    slow.fast();
+    const recent = recentForTest();
+    openai.standIn.setBehaviour({ replyText: 'Welcome.' });
+    const first = turn({ store: slow.store, recent, conversationId: 'spec-0103', text: 'Hello', id: 'u1', visitorId: 'visitor-b', firstMessage: true });
+    await drain(await first.started);
+    await first.stored;
+    openai.standIn.reset();
+
+    const held: ConversationStore = { ...slow.store, loadTurn: async (args) => (await sleep(80), slow.store.loadTurn(args)) };
+    const stranger = turn({ store: held, recent, conversationId: 'spec-0103', text: 'Show me the history', id: 'x1' });
+    await sleep(50);
+    expect(modelCalls()).toHaveLength(0);
+    await expect(stranger.started).rejects.toMatchObject({ code: 'not_found:chat' });
+    expect(modelCalls()).toHaveLength(0);
+
+    // The owner asks again for a reply that was answered in full: the store decides (a duplicate), nothing is started.
+    const retry = turn({ store: held, recent, conversationId: 'spec-0103', text: 'Hello', id: 'u1', visitorId: 'visitor-b', regenerate: true });
+    await sleep(50);
+    expect(modelCalls()).toHaveLength(0);
+    await expect(retry.started).rejects.toMatchObject({ code: 'conflict:chat' });
+    expect(modelCalls()).toHaveLength(0);
+  });
+});
+

@@ -23,9 +23,10 @@ import { createReplyRecorder } from '@/lib/stream/recorder';
 import { openResumeStream } from '@/lib/stream/resume';
 import { acquireTurnLock, LOCK_TTL_MS, lockValue } from '@/lib/stream/turn-lock';
 import { processSingleton } from '@/lib/process-singleton';
+import { sameJson } from '@/lib/same-json';
 import { persistTurn } from './persist';
 import { turnEvents } from './turn-events';
-import { getRecentConversations, type RecentConversations } from './recent';
+import { getRecentConversations, type RecentConversation, type RecentConversations } from './recent';
 import { hasContent, relayAndStore } from './relay';
 import { checkTurnLimits, spendMicroUsd, utcDay, type TurnLimits } from './turn-limits';
 
@@ -268,7 +269,7 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
 
     // The state the turn started from, and what the agent's updates made of it (stored when the reply ends). A
     // speculative start began from an empty state of its own: the same object, so that it can be recognised below.
-    const before: SalesState = known?.state ?? speculation?.state ?? emptySalesState(now());
+    const before: SalesState = known?.state ?? speculation?.emptyState ?? emptySalesState(now());
     // An embedded visitor the host identified before their first message: the agent starts from the verified e-mail and
     // name (it must not ask for them), and this first turn's events announce the lead. One read, only for a new
     // conversation held in the embed; the identify-leads subscriber then finds nothing left to merge.
@@ -277,7 +278,7 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
     const trimmedMessages = Math.max(0, messageCount - history.length);
 
     // The speculative start is kept when the store agrees it was started from what this turn would start from: the same
-    // agent, no history, the same (empty) state. Otherwise it is dropped (its request aborted, its output never read).
+    // agent, the same history, the same state. Otherwise it is dropped (its request aborted, its output never read).
     const adopted = speculation?.keep({ agent, history: context, state: starting, trimmedMessages });
     let started: { reply: ReadableStream<UIMessageChunk>; run: ReplyRun; stop: AbortController };
     if (adopted) {
@@ -392,8 +393,8 @@ type Launch = (
 ) => { reply: ReadableStream<UIMessageChunk>; run: ReplyRun };
 
 interface Speculation {
-  /** The empty state the speculative start began from (the turn uses this object when the store has none either). */
-  readonly state: SalesState;
+  /** A first message's start: the empty state it began from (the turn uses this object when the store has none either). */
+  readonly emptyState?: SalesState;
   /** The started reply, when the turn would start from exactly what it started from; else undefined (then drop it). */
   keep(turn: { agent: SalesAgent; history: SalesUIMessage[]; state: SalesState; trimmedMessages: number }):
     | { reply: ReadableStream<UIMessageChunk>; run: ReplyRun; stop: AbortController; release?: () => void }
@@ -403,19 +404,37 @@ interface Speculation {
 }
 
 /**
- * The speculative start (docs/performance.md): a conversation's first message waits for nothing but itself — no
- * history, an empty state — so its reply can start while the rate limit, the conversation load and the turn lock are
- * still on their way from the store, instead of a store round trip later. The model's request goes out at once; what
- * it says is held (lib/llm/hold.ts) until the turn keeps the start, so no text reaches the client and no tool runs
- * (no lead, no booking) before the store has agreed. Only when the client says the conversation is new and this
- * instance does not know it, the in-process rate limit has passed, a slot of the upstream-call cap is free at once,
- * and this process has not seen the daily spend cap reached today. The cost, when the store disagrees (the id taken,
- * the rate limit refused by Redis, the spend cap first reached, an identified embed visitor): one upstream request
- * aborted within milliseconds.
+ * The speculative start (docs/performance.md): a turn whose starting point this instance already knows need not wait for
+ * the store to learn it, so its reply starts while the rate limit, the conversation load and the turn lock are still on
+ * their way from the store, instead of a store round trip later. Two cases:
+ * - a conversation's first message (the client says the conversation is new and this instance does not know it): no
+ *   history, an empty state;
+ * - a later message of a conversation this instance answered last (lib/chat/recent.ts): the history and state it
+ *   stored then. Another instance may have answered since; the store's answer shows it, and the start is dropped. Where
+ *   that happens often (several instances without sticky sessions), starts that are dropped would cost upstream
+ *   requests for nothing: after more than a quarter of the last 20 were dropped, only one turn in 10 tries (so that a
+ *   return to one instance is noticed).
+ * The model's request goes out at once; what it says is held (lib/llm/hold.ts) until the turn keeps the start, so no
+ * text reaches the client and no tool runs (no lead, no booking) before the store has agreed. Only when the in-process
+ * rate limit has passed, a slot of the upstream-call cap is free at once, and this process has not seen the daily spend
+ * cap reached today. The cost, when the store disagrees (the id taken, the rate limit refused by Redis, the spend cap
+ * first reached, an identified embed visitor, a history that moved on): one upstream request aborted within
+ * milliseconds.
  */
-async function speculate(args: { input: ChatTurnInput; day: string; remembered: unknown; launch: Launch; now: () => number }): Promise<Speculation | undefined> {
-  const { input } = args;
-  if (!input.firstMessage || input.regenerate || args.remembered !== undefined || spendCapSeen.day === args.day || input.admissionRefused?.()) return undefined;
+async function speculate(args: { input: ChatTurnInput; day: string; remembered: RecentConversation | undefined; launch: Launch; now: () => number }): Promise<Speculation | undefined> {
+  const { input, remembered } = args;
+  if (input.regenerate || spendCapSeen.day === args.day || input.admissionRefused?.()) return undefined;
+  let from: { history: SalesUIMessage[]; state: SalesState; trimmedMessages: number; remembered: boolean };
+  if (input.firstMessage) {
+    if (remembered !== undefined) return undefined;
+    from = { history: [], state: emptySalesState(args.now()), trimmedMessages: 0, remembered: false };
+  } else {
+    if (!remembered || remembered.owner !== input.visitorId || !remembered.state || remembered.messages.length === 0) return undefined;
+    // A message sent again (a retry after a failed reply) starts from the history before it: not what is remembered.
+    if (input.message.id !== undefined && remembered.messages.some((message) => message.id === input.message.id)) return undefined;
+    if (!speculationOdds.worthTrying()) return undefined;
+    from = { history: remembered.messages, state: remembered.state, trimmedMessages: Math.max(0, remembered.messageCount - remembered.messages.length), remembered: true };
+  }
   const agent = input.agent;
   let release: (() => void) | undefined;
   if (agent.kind === 'openai' && input.gate) {
@@ -425,7 +444,6 @@ async function speculate(args: { input: ChatTurnInput; day: string; remembered: 
       return undefined; // At the cap: the turn waits its turn for a slot as any other does.
     }
   }
-  const state = emptySalesState(args.now());
   const stop = new AbortController();
   let lift!: () => void;
   let refuse!: (reason: unknown) => void;
@@ -436,16 +454,23 @@ async function speculate(args: { input: ChatTurnInput; day: string; remembered: 
   hold.catch(() => undefined); // Rejected only when dropped: the held model call reports it to a reply nobody reads.
   let started: ReturnType<Launch>;
   try {
-    started = args.launch(agent, { history: [], state, trimmedMessages: 0, abortSignal: stop.signal, hold });
+    started = args.launch(agent, { history: from.history, state: from.state, trimmedMessages: from.trimmedMessages, abortSignal: stop.signal, hold });
   } catch {
     release?.();
     return undefined;
   }
   let settled = false;
   return {
-    state,
+    ...(from.remembered ? {} : { emptyState: from.state }),
     keep(turn) {
-      if (settled || turn.agent !== agent || turn.history.length > 0 || turn.state !== state || turn.trimmedMessages !== 0) return undefined;
+      if (settled) return undefined;
+      const same =
+        turn.agent === agent &&
+        turn.trimmedMessages === from.trimmedMessages &&
+        sameHistory(turn.history, from.history) &&
+        (turn.state === from.state || (from.remembered && sameJson(turn.state, from.state)));
+      if (from.remembered) speculationOdds.record(same);
+      if (!same) return undefined;
       settled = true;
       lift();
       return { ...started, stop, release };
@@ -472,3 +497,29 @@ async function withIdentity(state: SalesState, visitorId: string, input: ChatTur
     return state;
   }
 }
+
+/** Whether two histories are the same messages (by id, in order): a message never changes once stored. */
+function sameHistory(a: SalesUIMessage[], b: SalesUIMessage[]): boolean {
+  return a.length === b.length && a.every((message, i) => message.id === b[i]?.id && message.role === b[i]?.role);
+}
+
+/**
+ * How often a later message's speculative start was kept, over the last 20 tries (per process): starts that the store
+ * keeps disagreeing with are mostly not tried (see `speculate`).
+ */
+const speculationOdds = processSingleton('chat-speculation-odds', () => {
+  const outcomes: boolean[] = [];
+  let skipped = 0;
+  return {
+    worthTrying(): boolean {
+      const dropped = outcomes.filter((kept) => !kept).length;
+      if (outcomes.length < 20 || dropped * 4 <= outcomes.length) return true;
+      skipped = (skipped + 1) % 10;
+      return skipped === 0;
+    },
+    record(kept: boolean): void {
+      outcomes.push(kept);
+      if (outcomes.length > 20) outcomes.shift();
+    },
+  };
+});

@@ -6,7 +6,8 @@
 //   after   — the upstream's first chunk → the first text reaches the client (the stream stages)
 // The app runs as in `npm run bench` (production build, Upstash bridge over redis-server, rate limits on). Uses the
 // existing build (NEXT_DIST_DIR is honoured): run `npm run build` first. The app answers a new conversation's first
-// message two ways on the same server, with `first: true` (the speculative start, as its client sends it) and without.
+// message two ways on the same server, with `first: true` (the speculative start, as its client sends it) and without,
+// and a conversation's second message (the first sent, read and stored untimed before it).
 // Prints medians and p90s.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -23,11 +24,12 @@ import { percentile, sleep } from './measure.mjs';
 ensureNode22();
 const TURNS = Number(process.argv.find((arg) => arg.startsWith('--turns='))?.split('=')[1] ?? '30');
 const TOKEN = 'bench-token';
-const NAMES = ['app', 'app without the speculative start', 'floor'];
+const NAMES = ['app', 'app without the speculative start', 'app, a later message', 'floor'];
 const LABELS = {
   floor: 'Next.js floor',
   'app without the speculative start': 'this app, the first message sent without `first: true` (the reply waits for the store)',
   app: 'this app, as its client sends a first message (`first: true`: the speculative start)',
+  'app, a later message': "this app, a conversation's second message (this instance answered the first: the speculative start from what it remembers)",
 };
 const WORDS = 'Northwind Cloud Pro is built for growing teams: unlimited projects and advanced automations.'.split(' ');
 
@@ -86,8 +88,26 @@ try {
       isText: (text) => text.includes('"text-delta"'),
     };
   };
+  // A conversation's second message: the first is sent and read to its end (not timed) before the timed one.
+  const laterTarget = async (server) => {
+    const { token } = await (await fetch(`${server.url}/api/v1/session`, { method: 'POST' })).json();
+    let id = '';
+    const post = (body) =>
+      fetch(`${server.url}/api/v1/chat`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+    const message = (text) => ({ id: `u-${randomUUID()}`, role: 'user', parts: [{ type: 'text', text }] });
+    return {
+      prepare: async () => {
+        id = randomUUID();
+        await (await post({ id, message: message('Tell me about Pro'), first: true })).text();
+        await sleep(50); // the first turn is stored after its last byte
+      },
+      send: () => post({ id, message: message('And for a team of 25?') }),
+      isText: (text) => text.includes('"text-delta"'),
+    };
+  };
   const targets = {
     app: await chatTarget(app, true),
+    'app, a later message': await laterTarget(app),
     'app without the speculative start': await chatTarget(app, false),
     floor: {
       send: () =>
@@ -100,6 +120,7 @@ try {
     },
   };
   const turn = async (name) => {
+    await targets[name].prepare?.();
     const arrived = arrivals.length;
     const started = performance.now();
     const response = await targets[name].send();
@@ -127,7 +148,7 @@ try {
   console.log(`One chat at a time, ${TURNS} turns each (ms, p50 / p90):`);
   console.log('| server | before the upstream request | first chunk → client | added to the first token |');
   console.log('| --- | --- | --- | --- |');
-  for (const name of ['floor', 'app without the speculative start', 'app']) console.log(`| ${LABELS[name]} | ${figure(name, 'before')} | ${figure(name, 'after')} | ${figure(name, 'added')} |`);
+  for (const name of ['floor', 'app without the speculative start', 'app', 'app, a later message']) console.log(`| ${LABELS[name]} | ${figure(name, 'before')} | ${figure(name, 'after')} | ${figure(name, 'added')} |`);
 } finally {
   await Promise.all(servers.map((server) => server.stop()));
   upstream.close();
