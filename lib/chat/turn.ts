@@ -432,6 +432,8 @@ async function speculate(args: { input: ChatTurnInput; day: string; remembered: 
     if (!remembered || remembered.owner !== input.visitorId || !remembered.state || remembered.messages.length === 0) return undefined;
     // A message sent again (a retry after a failed reply) starts from the history before it: not what is remembered.
     if (input.message.id !== undefined && remembered.messages.some((message) => message.id === input.message.id)) return undefined;
+    // A reply of this conversation still in flight here: this turn waits for it, and then starts from its result.
+    if (getActiveReplies().get(input.conversationId)) return undefined;
     if (!speculationOdds.worthTrying()) return undefined;
     from = { history: remembered.messages, state: remembered.state, trimmedMessages: Math.max(0, remembered.messageCount - remembered.messages.length), remembered: true };
   }
