@@ -142,6 +142,43 @@ describe('resumable replies', () => {
   });
 });
 
+describe('a later message started before the store answers (the speculative start from what an instance stored)', () => {
+  type Call = { path: string; body: unknown; abortedAt?: number };
+  const modelCalls = (): Call[] => standIn.requests.filter((request: Call) => request.path === '/v1/chat/completions');
+  const text = (call: Call | undefined) => JSON.stringify(call?.body ?? null);
+
+  it('keeps the start on the instance that answered the last turn (its state as Redis gives it back), and drops it when another answered since', async () => {
+    const { authorization } = await startSession(first.url);
+    const id = newConversationId();
+    const before = modelCalls().length;
+    await readUIEvents(await chat(first, authorization, { id, message: userMessage('We are a team of 25 people', 'l1'), first: true }));
+    await new Promise((resolve) => setTimeout(resolve, 150)); // stored after its last byte
+    // Same instance: one model request, kept, carrying the first turn.
+    await readUIEvents(await chat(first, authorization, { id, message: userMessage('Which plan fits us?', 'l2') }));
+    let calls = modelCalls().slice(before);
+    expect(calls).toHaveLength(2);
+    expect(calls.filter((call) => call.abortedAt !== undefined)).toHaveLength(0);
+    expect(text(calls[1])).toContain('team of 25 people');
+
+    // The next message goes to the second instance, the one after it back to the first: the first's memory misses a
+    // turn, so its early start (without that turn) is aborted and the reply starts over from Redis.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await readUIEvents(await chat(second, authorization, { id, message: userMessage('We need it by next quarter', 'l3') }));
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const events = await readUIEvents(await chat(first, authorization, { id, message: userMessage('What would it cost?', 'l4') }));
+    expect(deltas(events.map((event) => event.chunk))).toBe(REPLY);
+    calls = modelCalls().slice(before);
+    expect(calls).toHaveLength(5);
+    const [dropped, kept] = calls.slice(3);
+    expect(dropped?.abortedAt).toBeDefined();
+    expect(text(dropped)).toContain('What would it cost?');
+    expect(text(dropped)).not.toContain('next quarter');
+    expect(kept?.abortedAt).toBeUndefined();
+    expect(text(kept)).toContain('next quarter');
+    expect(text(kept)).toContain('team of 25 people');
+  });
+});
+
 describe('one turn at a time', () => {
   it('stores ten pairs of simultaneous messages in order, each reply seeing the turn before it, with no lead fact lost', async () => {
     const offline = await startNextServer({ env: { ...env, OPENAI_API_KEY: '', OFFLINE_WORD_DELAY_MS: '2', STORE_KEY_PREFIX: 'rs1:' } });
