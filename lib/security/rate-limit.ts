@@ -99,10 +99,10 @@ function createLimiter(config: ServerConfig): Limiter {
         releaseLocal();
         return { local: localVerdicts, settled: Promise.resolve(localVerdicts), servedOnLocal };
       }
-      // Asked in the next task, not this one: a conversation's first message sends its model request within this task
-      // (lib/chat/turn.ts, the speculative start), and building this request first delayed it by ~1 ms (decompose.mjs:
-      // 8.7/8.9 → 7.5/7.0 ms from the client's send to the model request's arrival). Every other turn waits for the
-      // conversation load, which starts in the next task as well, so the verdict comes no later than that.
+      // Asked in the next task, not this one: a chat turn that starts early sends its model request in the task that
+      // reads the body (lib/chat/turn.ts, the speculative start), and building this request ahead of it delayed it by
+      // ~1 ms (decompose.mjs: 8.7/8.9 → 7.5/7.0 ms from the client's send to the model request's arrival). A turn that
+      // waits for the store waits for the conversation load too, which leaves only once the body is read.
       const ask = () => withTimeout(Promise.all(keys.map((key) => limiter.limit(key))), 1_500);
       const settled = new Promise<void>((resolve) => setImmediate(resolve)).then(ask).then(
         (results) => {
