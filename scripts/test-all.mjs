@@ -73,11 +73,14 @@ if (only === undefined || only === 'jest') {
   let { status, report } = await runJest('jest', passThrough);
   // A file whose set-up failed (no test of it passed, and every test failed with the same first line: a beforeAll that
   // timed out or threw while starting its servers) is run once more, loudly: that is the machine of the moment. A test
-  // that fails again fails the run; any other failure is never retried.
+  // that fails again fails the run. A file of one test is taken only when Jest names a hook's timeout: otherwise its one
+  // failure is the test's own, and like any other failure it is never retried.
   const setUpFailures = (report?.testResults ?? []).filter((suite) => {
     const ran = (suite.assertionResults ?? []).filter((test) => test.status === 'passed' || test.status === 'failed');
     const failed = ran.filter((test) => test.status === 'failed');
-    return failed.length > 0 && failed.length === ran.length && new Set(failed.map((test) => String(test.failureMessages?.[0] ?? '').split('\n')[0])).size === 1;
+    if (failed.length === 0 || failed.length !== ran.length) return false;
+    const firstLines = new Set(failed.map((test) => String(test.failureMessages?.[0] ?? '').split('\n')[0]));
+    return firstLines.size === 1 && (failed.length > 1 || [...firstLines][0]?.includes('for a hook') === true);
   });
   if (report && setUpFailures.length > 0 && setUpFailures.length <= 3) {
     const files = setUpFailures.map((suite) => suite.name);
