@@ -1,9 +1,11 @@
 /** @jest-environment node */
 // What one chat turn costs in Redis, counted against a real redis-server behind the Upstash bridge (issue 12 item 5):
-// every HTTP request the app sends to the store is recorded (a counting fetch) with its commands, through the chat
+// every HTTP request the app sends to the store is recorded (by a counting proxy in front of the bridge) with its commands, through the chat
 // route with rate limiting on (per visitor and per address). Goal: at most 8 commands per turn besides the resume
 // buffer (the reply's SSE batches), whatever the turn: a new conversation or a later turn of it, the analytics
 // recorder's one EVAL included.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { drainEvents } from '@/lib/events/bus';
 import { registerEventSubscribers } from '@/lib/events/subscribers';
 import { readUIChunks } from '../support/sse';
@@ -16,27 +18,39 @@ let redis: RedisHarness;
 let chat: typeof import('@/app/api/v1/chat/route');
 /** Each store request: its commands (name and first key). */
 const requests: { path: string; commands: string[][] }[] = [];
-const realFetch = globalThis.fetch;
+let proxy: http.Server;
+
+/** Forwards each request to the bridge as it is, after noting its path and commands. */
+function startCountingProxy(target: string): Promise<string> {
+  proxy = http.createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const path = new URL(request.url ?? '/', target).pathname;
+      const parsed: unknown = JSON.parse(body.toString('utf8'));
+      const commands = path === '/' || path === '' ? [parsed as string[]] : (parsed as string[][]);
+      requests.push({ path, commands: Array.isArray(commands) ? commands.map((command) => command.map(String)) : [] });
+      const forward = http.request(new URL(request.url ?? '/', target), { method: request.method, headers: request.headers }, (reply) => {
+        response.writeHead(reply.statusCode ?? 502, reply.headers);
+        reply.pipe(response);
+      });
+      forward.on('error', () => response.writeHead(502).end('{"error":"ERR the proxy could not reach the bridge"}'));
+      forward.end(body);
+    });
+  });
+  return new Promise((resolve) => proxy.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(proxy.address() as AddressInfo).port}`)));
+}
 
 beforeAll(async () => {
   redis = await startRedis();
   process.env.OFFLINE_WORD_DELAY_MS = '0';
   process.env.SESSION_SECRET = TEST_SESSION_SECRET;
-  process.env.UPSTASH_REDIS_REST_URL = redis.bridgeUrl;
+  process.env.UPSTASH_REDIS_REST_URL = await startCountingProxy(redis.bridgeUrl);
   process.env.UPSTASH_REDIS_REST_TOKEN = redis.token;
   process.env.STORE_KEY_PREFIX = 'count:';
   process.env.RATE_LIMIT_CHAT = '1000/1m';
   delete process.env.OPENAI_API_KEY;
-  globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (url.startsWith(redis.bridgeUrl)) {
-      const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
-      const path = new URL(url).pathname;
-      const commands = path === '/' || path === '' ? [body as string[]] : (body as string[][]);
-      requests.push({ path, commands: Array.isArray(commands) ? commands.map((command) => command.map(String)) : [] });
-    }
-    return realFetch(input, init);
-  }) as typeof fetch;
   jest.spyOn(console, 'warn').mockImplementation(() => undefined);
   chat = await import('@/app/api/v1/chat/route');
   // As at start-up: the analytics recorder and the notifications read the turn's events (their writes are counted apart).
@@ -44,7 +58,8 @@ beforeAll(async () => {
 }, 30_000);
 
 afterAll(async () => {
-  globalThis.fetch = realFetch;
+  proxy?.closeAllConnections();
+  await new Promise((resolve) => proxy?.close(resolve));
   await redis?.stop();
 });
 

@@ -320,13 +320,14 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
         messages,
         state: run.state,
         readFailed: !load,
-        usage: () => ({
-          visitorId,
-          day,
-          tokens: run.usage.inputTokens + run.usage.outputTokens,
-          spendMicroUsd: agent.kind === 'offline' ? 0 : spendMicroUsd(run.usage, limits.budget.price),
-          newConversation: load ? load.conversation === null : false,
-        }),
+        usage: () => {
+          const spent = agent.kind === 'offline' ? 0 : spendMicroUsd(run.usage, limits.budget.price);
+          // This turn took the day's spend over the cap: no speculative start for the next one either (it would send a
+          // model request that the store's answer then aborts).
+          const capMicroUsd = limits.budget.spendCapDailyUsd * 1_000_000;
+          if (load && capMicroUsd > 0 && load.usage.spendMicroUsd + spent >= capMicroUsd) spendCapSeen.day = day;
+          return { visitorId, day, tokens: run.usage.inputTokens + run.usage.outputTokens, spendMicroUsd: spent, newConversation: load ? load.conversation === null : false };
+        },
       });
 
     return relayAndStore({

@@ -4,7 +4,7 @@ import { generateId as defaultGenerateId, wrapLanguageModel, type LanguageModel,
 import { getServerConfig, type LlmConfig } from '@/lib/config';
 import { getDebugConfig } from '@/lib/config-debug';
 import { processSingleton } from '@/lib/process-singleton';
-import { runtimeFetch } from '@/lib/store/runtime-fetch';
+import { outboundFetch } from '@/lib/outbound-fetch';
 import { createOfflineModel, OFFLINE_MODEL_ID } from '@/lib/llm/offline/model';
 import { pingOpenAI } from '@/lib/llm/ping';
 import { retryMiddleware } from '@/lib/llm/retry';
@@ -48,10 +48,9 @@ export function createSalesAgent(llm: LlmConfig, deps: SalesAgentDeps = {}): Sal
     };
   }
 
-  // The runtime's fetch, not Next.js's patched one: a model request is never cached (lib/store/runtime-fetch.ts). A
-  // first try (measured on its own, with the store still on the patched fetch) was within the bench's noise and
-  // reverted; with the store's requests moved too, the wrapper's ~0.6 ms of CPU per turn goes (docs/performance.md).
-  const provider = createOpenAI({ apiKey: llm.apiKey, baseURL: llm.baseURL, fetch: deps.fetch ?? runtimeFetch });
+  // Never Next.js's patched fetch: a model request is never cached (lib/store/runtime-fetch.ts). On Node, `node:http`
+  // rather than undici (lib/outbound-fetch.ts, lib/node-fetch.ts; docs/performance.md, session 11).
+  const provider = createOpenAI({ apiKey: llm.apiKey, baseURL: llm.baseURL, fetch: deps.fetch ?? outboundFetch });
   const fallbackModel = createOfflineModel({ knowledgeBase, wordDelayMs: llm.wordDelayMs, now });
   const baseModel = deps.model ?? (llm.apiMode === 'chat' ? provider.chat(llm.model) : provider(llm.model));
   const model =
@@ -76,7 +75,7 @@ export function createSalesAgent(llm: LlmConfig, deps: SalesAgentDeps = {}): Sal
         logError,
         debug,
       }),
-    ping: () => pingOpenAI({ baseURL: llm.baseURL, apiKey: llm.apiKey, fetch: deps.fetch ?? runtimeFetch, now }),
+    ping: () => pingOpenAI({ baseURL: llm.baseURL, apiKey: llm.apiKey, fetch: deps.fetch ?? outboundFetch, now }),
   };
 }
 

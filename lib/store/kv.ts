@@ -1,8 +1,7 @@
 import 'server-only';
-import type { Requester } from '@upstash/redis';
 import { getServerConfig } from '@/lib/config';
 import { processSingleton } from '@/lib/process-singleton';
-import { getRedisClient } from './redis-client';
+import { getRedisClient, requesterOf } from './redis-client';
 
 /**
  * Raw Redis commands for the admin side (analytics, webhooks, admin accounts, API keys, backups): one interface, two
@@ -59,7 +58,7 @@ export function kvHash(reply: unknown): Record<string, string> {
 
 export function createUpstashKv(options: { url: string; token: string; prefix: string }): Kv {
   const redis = getRedisClient({ url: options.url, token: options.token });
-  const requester = (redis as unknown as { client: Requester }).client;
+  const requester = requesterOf(redis);
   const send = async (path: 'pipeline' | 'multi-exec', commands: readonly KvCommand[]) => {
     if (commands.length === 0) return [];
     const replies = (await requester.request<unknown>({ path: [path], body: commands })) as unknown;

@@ -1,7 +1,7 @@
 import 'server-only';
 import { Redis, errors, type Requester, type UpstashRequest, type UpstashResponse } from '@upstash/redis';
 import { processSingleton } from '@/lib/process-singleton';
-import { runtimeFetch } from './runtime-fetch';
+import { storeTransport, StoreTimeoutError, type PostReply } from './transport';
 
 /**
  * The one Upstash client of the process, shared by the conversation store, the speech cache and the rate limiters,
@@ -14,7 +14,7 @@ import { runtimeFetch } from './runtime-fetch';
 /** Deadline of one HTTP request to the store (a pipeline is one request). */
 const REQUEST_TIMEOUT_MS = 2_500;
 
-export function createRedisClient(options: { url: string; token: string; retries?: number; autoPipeline?: boolean }): Redis {
+export function createRedisClient(options: { url: string; token: string; retries?: number; autoPipeline?: boolean; timeoutMs?: number }): Redis {
   const redis = new Redis({
     url: options.url,
     token: options.token,
@@ -23,53 +23,70 @@ export function createRedisClient(options: { url: string; token: string; retries
     // We parse stored JSON ourselves, so titles like "123" stay strings and corrupt entries can be skipped.
     automaticDeserialization: false,
     enableTelemetry: false,
-    enableAutoPipelining: options.autoPipeline ?? false,
+    // Not yet: the auto-pipeline's proxy is built around a batch made with the library's own HTTP transport.
+    enableAutoPipelining: false,
   });
-  (redis as unknown as { client: Requester }).client = createRequester({ url: options.url, token: options.token, retries: options.retries ?? 2 });
-  return redis;
+  const requester = createRequester({ url: options.url, token: options.token, retries: options.retries ?? 2, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) });
+  (redis as unknown as { client: Requester }).client = requester;
+  Object.defineProperty(redis, REQUESTER, { value: requester });
+  // Now that every pipeline is made with our transport: the proxy that batches a tick's commands into one request.
+  return options.autoPipeline ? (redis as unknown as { autoPipeline(): Redis }).autoPipeline() : redis;
+}
+
+const REQUESTER = Symbol.for('ai-sales-agent.store-requester');
+
+/**
+ * The transport of a client made by createRedisClient, for raw pipelines (lib/store/kv.ts). Not `redis.client`: through
+ * the auto-pipeline's proxy that name reads the pending batch's client, which need not be this one.
+ */
+export function requesterOf(redis: Redis): Requester {
+  const requester = (redis as unknown as { [REQUESTER]?: Requester })[REQUESTER];
+  if (!requester) throw new Error('requesterOf: not a client made by createRedisClient');
+  return requester;
 }
 
 /**
  * The Upstash REST transport, in place of @upstash/redis's own HTTP client: the same requests, retries, deadline and
- * read-your-writes token, but through the runtime's fetch rather than Next.js's patched one (lib/store/runtime-fetch.ts),
- * and without base64 replies (the client's default `Upstash-Encoding: base64` has every string of every reply — a
- * whole conversation on each turn — decoded character by character in JavaScript; the app stores only UTF-8 text).
+ * read-your-writes token, but on the process's transport (lib/store/transport.ts: `node:http` on Node, else the
+ * runtime's own fetch rather than Next.js's patched one), and without base64 replies (the client's default `Upstash-Encoding: base64` has
+ * every string of every reply — a whole conversation on each turn — decoded character by character in JavaScript;
+ * the app stores only UTF-8 text).
  */
-function createRequester(options: { url: string; token: string; retries: number }): Requester {
+function createRequester(options: { url: string; token: string; retries: number; timeoutMs?: number }): Requester {
   const base = options.url.replace(/\/$/, '');
+  const timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
   const headers = { authorization: `Bearer ${options.token}`, 'content-type': 'application/json' };
   const requester: Requester = {
     readYourWrites: true,
     upstashSyncToken: '',
     request: async <TResult>(request: UpstashRequest): Promise<UpstashResponse<TResult>> => {
-      const url = request.path && request.path.length > 0 ? `${base}/${request.path.join('/')}` : base;
+      const url = new URL(request.path && request.path.length > 0 ? `${base}/${request.path.join('/')}` : base);
       const body = JSON.stringify(request.body);
-      let response: Response | undefined;
+      let response: PostReply | undefined;
       let failure: unknown;
       for (let attempt = 0; attempt <= options.retries; attempt++) {
-        const signal = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
         const sent: Record<string, string> = { ...headers, ...request.headers };
         if (requester.readYourWrites && requester.upstashSyncToken) sent['upstash-sync-token'] = requester.upstashSyncToken;
         try {
-          response = await runtimeFetch(url, { method: 'POST', headers: sent, body, signal, cache: 'no-store' });
+          response = await storeTransport()(url, sent, body, timeoutMs);
           break;
         } catch (error) {
           // Past the deadline: no retry (a store that never answers must not hold the turn three times as long).
-          if (signal.aborted) throw error;
+          if (error instanceof StoreTimeoutError) throw error;
           failure = error;
           if (attempt < options.retries) await new Promise((resolve) => setTimeout(resolve, 50));
         }
       }
       if (!response) throw failure ?? new Error('Exhausted all retries');
-      const raw = await response.text();
+      const raw = response.body;
       let parsed: unknown;
       try {
         parsed = JSON.parse(raw);
       } catch (error) {
         throw new errors.UpstashJSONParseError(raw, { cause: error });
       }
-      if (!response.ok) throw new errors.UpstashError(`${(parsed as { error?: unknown } | null)?.error}, command was: ${body}`);
-      if (requester.readYourWrites) requester.upstashSyncToken = response.headers.get('upstash-sync-token') ?? '';
+      if (response.status < 200 || response.status > 299) throw new errors.UpstashError(`${(parsed as { error?: unknown } | null)?.error}, command was: ${body}`);
+      if (requester.readYourWrites) requester.upstashSyncToken = response.header('upstash-sync-token') ?? '';
       return checkReply(parsed as UpstashResponse<TResult>);
     },
   };

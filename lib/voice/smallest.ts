@@ -2,7 +2,7 @@ import 'server-only';
 import { getServerConfig, type VoiceConfig } from '@/lib/config';
 import { AppError, isAppError } from '@/lib/errors';
 import { processSingleton } from '@/lib/process-singleton';
-import { runtimeFetch } from '@/lib/store/runtime-fetch';
+import { outboundFetch } from '@/lib/outbound-fetch';
 import { base64ByteLength, base64ToBytes } from './base64';
 import { concatBytes } from './pcm';
 import { createKeyedQueue, type KeyedQueue } from './queue';
@@ -39,7 +39,7 @@ export function createSmallestProvider(options: SmallestOptions): TtsProvider {
 
   const fetchVoices = async (signal?: AbortSignal): Promise<Set<string>> => {
     const modelPath = options.model.replace(/_/g, '-').replace(/-pro$/, '');
-    const response = await runtimeFetch(`${options.baseURL}/waves/v1/${modelPath}/get_voices`, {
+    const response = await outboundFetch(`${options.baseURL}/waves/v1/${modelPath}/get_voices`, {
       headers,
       signal: signal ?? AbortSignal.timeout(timeoutMs),
     });
@@ -132,8 +132,8 @@ export function createSmallestProvider(options: SmallestOptions): TtsProvider {
       output_format: 'pcm',
     });
     for (let attempt = 0; ; attempt++) {
-      // The runtime's fetch, not Next.js's patched one: speech is never cached by Next (lib/store/runtime-fetch.ts).
-      const response = await runtimeFetch(`${options.baseURL}/waves/v1/tts/live`, {
+      // Not Next.js's patched fetch: speech is never cached by Next; on Node, node:http (lib/outbound-fetch.ts).
+      const response = await outboundFetch(`${options.baseURL}/waves/v1/tts/live`, {
         method: 'POST',
         headers: { ...headers, accept: 'text/event-stream' },
         body,
