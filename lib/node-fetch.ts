@@ -15,8 +15,9 @@ import { runtimeFetch } from '@/lib/store/runtime-fetch';
  * body with the signal's reason, and a connection lost mid-body errors it with `TypeError('terminated')`. No
  * `accept-encoding` is sent, so replies come uncompressed (undici would decompress them).
  */
-const agents = () =>
-  processSingleton('node-fetch-agents', () => ({
+/** The process's kept-alive agents, shared by the store's transport (lib/store/node-transport.ts) and this fetch. */
+export const keepAliveAgents = () =>
+  processSingleton('node-http-agents', () => ({
     http: new http.Agent({ keepAlive: true, scheduling: 'lifo' }),
     https: new https.Agent({ keepAlive: true, scheduling: 'lifo' }),
   }));
@@ -51,7 +52,7 @@ export const nodeFetch: typeof fetch = (input, init) => {
   return new Promise<Response>((resolve, reject) => {
     let settled = false;
     let fail: ((error: unknown) => void) | undefined;
-    const request = send(url, { method: init?.method ?? 'GET', headers, agent: secure ? agents().https : agents().http }, (incoming) => {
+    const request = send(url, { method: init?.method ?? 'GET', headers, agent: secure ? keepAliveAgents().https : keepAliveAgents().http }, (incoming) => {
       settled = true;
       const status = incoming.statusCode ?? 0;
       const replyHeaders = new Headers();
@@ -84,7 +85,9 @@ export const nodeFetch: typeof fetch = (input, init) => {
             controller.close();
           });
           incoming.on('error', (error) => fail?.(new TypeError('terminated', { cause: error })));
-          incoming.on('aborted', () => fail?.(new TypeError('terminated', { cause: new Error('The connection closed before the body ended') })));
+          incoming.on('close', () => {
+            if (!incoming.complete) fail?.(new TypeError('terminated', { cause: new Error('The connection closed before the body ended') }));
+          });
         },
         pull() {
           incoming.resume();

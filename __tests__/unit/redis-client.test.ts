@@ -151,6 +151,19 @@ describe.each<[string, Post]>([
     await expect(redis.get('k')).rejects.toThrow(/ERR wrong number of arguments/);
   });
 
+  test('a reply cut off mid-body is a failed connection, retried', async () => {
+    replies = [
+      (request, response) => {
+        response.writeHead(200, { 'content-type': 'application/json', 'content-length': '64' });
+        response.write('{"result":"par');
+        setTimeout(() => request.socket.destroy(), 10);
+      },
+      json({ result: 'whole' }),
+    ];
+    await expect(createRedisClient({ url: base, token: 't', retries: 1 }).get('k')).resolves.toBe('whole');
+    expect(calls).toHaveLength(2);
+  });
+
   test('a store that does not answer fails at the deadline, without a retry', async () => {
     const held: http.ServerResponse[] = [];
     replies = [(_request, response) => held.push(response), json({ result: 'too late' })];

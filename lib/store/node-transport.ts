@@ -1,7 +1,7 @@
 import 'server-only';
 import http from 'node:http';
 import https from 'node:https';
-import { processSingleton } from '@/lib/process-singleton';
+import { keepAliveAgents } from '@/lib/node-fetch';
 import { StoreTimeoutError, type Post, type PostReply } from './transport';
 
 /**
@@ -10,16 +10,11 @@ import { StoreTimeoutError, type Post, type PostReply } from './transport';
  * each body; for these small JSON requests that was ~0.55 ms of CPU each, against ~0.2 ms here, and 1.7 ms against
  * 1.0 ms from a quiet start (a probe of the Upstash bridge, docs/performance.md "session 11"). A chat turn makes six.
  *
- * The agents are one per process (lib/process-singleton.ts): every bundle's store client shares their connections.
+ * The agents are the process's (lib/node-fetch.ts `keepAliveAgents`): every bundle's store client shares their
+ * connections.
  * Node's agent closes an idle connection a second before the `Keep-Alive: timeout` the server announced, so a reused
  * connection is not one the server is closing. Node-only: never imported by a route handler.
  */
-const agents = () =>
-  processSingleton('store-http-agents', () => ({
-    http: new http.Agent({ keepAlive: true, scheduling: 'lifo' }),
-    https: new https.Agent({ keepAlive: true, scheduling: 'lifo' }),
-  }));
-
 /** POSTs `body` to `url` and reads the whole reply as UTF-8 text, within `timeoutMs` from the call. */
 export const nodePost: Post = (url, headers, body, timeoutMs) => {
   const secure = url.protocol === 'https:';
@@ -35,7 +30,7 @@ export const nodePost: Post = (url, headers, body, timeoutMs) => {
     };
     const request = send(
       url,
-      { method: 'POST', agent: secure ? agents().https : agents().http, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } },
+      { method: 'POST', agent: secure ? keepAliveAgents().https : keepAliveAgents().http, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } },
       (response) => {
         let text = '';
         response.setEncoding('utf8');
@@ -54,7 +49,9 @@ export const nodePost: Post = (url, headers, body, timeoutMs) => {
           });
         });
         response.on('error', (error) => settle(error));
-        response.on('aborted', () => settle(new Error('The store closed the connection before its reply ended')));
+        response.on('close', () => {
+          if (!response.complete) settle(new Error('The store closed the connection before its reply ended'));
+        });
       },
     );
     const timer = setTimeout(() => {
