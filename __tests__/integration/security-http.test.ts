@@ -152,7 +152,12 @@ describe('the daily LLM spend cap', () => {
       expect(notices(second)).toEqual(['spend_cap']);
       expect(textOf(second)).not.toContain('stand-in');
       expect(textOf(second)).toMatch(/\$\d+/);
-      expect(standIn.requests.filter((entry: { path: string }) => entry.path === '/v1/chat/completions')).toHaveLength(1);
+      const modelRequests = standIn.requests.filter((entry: { path: string }) => entry.path === '/v1/chat/completions');
+      expect(modelRequests).toHaveLength(1);
+      // `next start` sends it through the node:http fetch that instrumentation.ts registers (lib/node-fetch.ts), not
+      // undici's, which adds fetch-only headers such as sec-fetch-mode and accept-language.
+      expect(modelRequests[0]?.headers['sec-fetch-mode']).toBeUndefined();
+      expect(modelRequests[0]?.headers.authorization).toBe('Bearer sk-standin');
     } finally {
       await server.stop();
       await standIn.close();
