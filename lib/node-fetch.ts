@@ -5,16 +5,18 @@ import { processSingleton } from '@/lib/process-singleton';
 import { runtimeFetch } from '@/lib/store/runtime-fetch';
 
 /**
- * A `fetch` for the model's and the speech service's requests on `node:http` (registered by instrumentation.ts; lib/outbound-fetch.ts): the
- * request goes out from the call without undici's WHATWG `Request` and fetch controller, on a kept-alive agent per
- * process. Only what the OpenAI provider and the Smallest.ai client send is handled here — a string or URL, a method, plain headers, a string
- * body, a signal; anything else (a `Request`, a form body) goes to the runtime's fetch.
+ * A `fetch` for the model's and the speech service's requests on `node:http` (registered by instrumentation.ts;
+ * lib/outbound-fetch.ts): the request goes out from the call without undici's WHATWG `Request` and fetch controller,
+ * on a kept-alive agent per process. Only what the OpenAI provider and the Smallest.ai client send is handled here — a
+ * string or URL, a method, plain headers, a string body, a signal; anything else (a `Request`, a form body) goes to
+ * the runtime's fetch.
  *
  * It answers as undici does where callers look: a failure before the response is a `TypeError('fetch failed')` with
  * the socket's error as its cause (the AI SDK makes it a retryable `APICallError`), an abort rejects or errors the
  * body with the signal's reason, and a connection lost mid-body errors it with `TypeError('terminated')`. No
  * `accept-encoding` is sent, so replies come uncompressed (undici would decompress them).
  */
+
 /** The process's kept-alive agents, shared by the store's transport (lib/store/node-transport.ts) and this fetch. */
 export const keepAliveAgents = () =>
   processSingleton('node-http-agents', () => ({

@@ -3,9 +3,10 @@ import { processSingleton } from '@/lib/process-singleton';
 import { runtimeFetch } from '@/lib/store/runtime-fetch';
 
 /**
- * The `fetch` of the requests to outside services: the model's and Smallest.ai's. Route handlers stay edge-portable (ARCHITECTURE.md), so this module uses only
- * the runtime's own fetch (not Next.js's patched copy, lib/store/runtime-fetch.ts); on Node, instrumentation.ts
- * registers one on `node:http` (lib/node-fetch.ts), read at each call.
+ * The `fetch` of the requests to outside services: the model's and Smallest.ai's. Route handlers stay edge-portable
+ * (ARCHITECTURE.md), so this module uses only the runtime's own fetch (not Next.js's patched copy,
+ * lib/store/runtime-fetch.ts); on Node, instrumentation.ts registers one on `node:http` (lib/node-fetch.ts), read at
+ * each call.
  */
 const REGISTERED = 'outbound-fetch';
 

@@ -45,8 +45,13 @@ export function checkTurnLimits(args: {
   if (limits.budget.tokensPerVisitorDaily > 0 && usage.visitorTokens >= limits.budget.tokensPerVisitorDaily) {
     throw daily('rate_limited:budget', "You have used today's chat allowance. You can continue tomorrow (UTC).", 'token_budget');
   }
+  return { spendCapReached: isSpendCapReached(limits, usage.spendMicroUsd) };
+}
+
+/** Whether the day's spend so far (micro-USD) has reached the app's daily LLM spend cap (0: no cap). */
+export function isSpendCapReached(limits: TurnLimits, spentMicroUsd: number): boolean {
   const capMicroUsd = limits.budget.spendCapDailyUsd * 1_000_000;
-  return { spendCapReached: capMicroUsd > 0 && usage.spendMicroUsd >= capMicroUsd };
+  return capMicroUsd > 0 && spentMicroUsd >= capMicroUsd;
 }
 
 /** Micro-USD for a model call at the configured price (USD per million tokens): tokens × price. */

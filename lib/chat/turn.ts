@@ -28,7 +28,7 @@ import { persistTurn } from './persist';
 import { turnEvents } from './turn-events';
 import { getRecentConversations, type RecentConversation, type RecentConversations } from './recent';
 import { hasContent, relayAndStore } from './relay';
-import { checkTurnLimits, spendMicroUsd, utcDay, type TurnLimits } from './turn-limits';
+import { checkTurnLimits, isSpendCapReached, spendMicroUsd, utcDay, type TurnLimits } from './turn-limits';
 
 export interface ChatTurnInput {
   conversationId: string;
@@ -324,8 +324,7 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
           const spent = agent.kind === 'offline' ? 0 : spendMicroUsd(run.usage, limits.budget.price);
           // This turn took the day's spend over the cap: no speculative start for the next one either (it would send a
           // model request that the store's answer then aborts).
-          const capMicroUsd = limits.budget.spendCapDailyUsd * 1_000_000;
-          if (load && capMicroUsd > 0 && load.usage.spendMicroUsd + spent >= capMicroUsd) spendCapSeen.day = day;
+          if (load && isSpendCapReached(limits, load.usage.spendMicroUsd + spent)) spendCapSeen.day = day;
           return { visitorId, day, tokens: run.usage.inputTokens + run.usage.outputTokens, spendMicroUsd: spent, newConversation: load ? load.conversation === null : false };
         },
       });

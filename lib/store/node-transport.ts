@@ -11,10 +11,10 @@ import { StoreTimeoutError, type Post, type PostReply } from './transport';
  * 1.0 ms from a quiet start (a probe of the Upstash bridge, docs/performance.md "session 11"). A chat turn makes six.
  *
  * The agents are the process's (lib/node-fetch.ts `keepAliveAgents`): every bundle's store client shares their
- * connections.
- * Node's agent closes an idle connection a second before the `Keep-Alive: timeout` the server announced, so a reused
- * connection is not one the server is closing. Node-only: never imported by a route handler.
+ * connections. Node's agent closes an idle connection a second before the `Keep-Alive: timeout` the server announced,
+ * so a reused connection is not one the server is closing. Node-only: never imported by a route handler.
  */
+
 /** POSTs `body` to `url` and reads the whole reply as UTF-8 text, within `timeoutMs` from the call. */
 export const nodePost: Post = (url, headers, body, timeoutMs) => {
   const secure = url.protocol === 'https:';
