@@ -1,5 +1,7 @@
 import { render, screen } from '@testing-library/react';
+import { MessageList } from '@/components/chat/message-list';
 import { BookingCard } from '@/components/chat/sales-parts';
+import type { SalesUIMessage } from '@/lib/sales/ui-message';
 import type { SalesDataParts } from '@/lib/sales/ui-message';
 import { I18nProvider } from '@/lib/i18n/provider';
 
@@ -19,6 +21,48 @@ function renderCard(emailed: boolean, locale: 'en' | 'es' = 'en') {
     </I18nProvider>,
   );
 }
+
+describe('a moved meeting', () => {
+  it('the new card says it moved and from when; the old one says it was moved, struck through, with no invite', () => {
+    const { unmount } = render(
+      <I18nProvider locale="en">
+        <BookingCard booking={{ ...booking(false), movedFrom: 'Thu, 26 Nov, 16:00 (Europe/Madrid)' }} />
+      </I18nProvider>,
+    );
+    expect(screen.getByTestId('booking-card')).toHaveTextContent('Demo moved');
+    expect(screen.getByTestId('booking-card')).toHaveTextContent('Was Thu, 26 Nov, 16:00 (Europe/Madrid)');
+    expect(screen.getByRole('link', { name: 'Add to calendar (.ics)' })).toBeInTheDocument();
+    unmount();
+    render(
+      <I18nProvider locale="es">
+        <BookingCard booking={booking(false)} superseded />
+      </I18nProvider>,
+    );
+    expect(screen.getByTestId('booking-card')).toHaveAttribute('data-superseded', 'true');
+    expect(screen.getByTestId('booking-card')).toHaveTextContent('Cambiada a una nueva hora (ver abajo)');
+    expect(screen.queryByRole('link')).toBeNull();
+  });
+});
+
+describe('the conversation with a meeting booked, then moved', () => {
+  it('shows the first card as moved (no invite) and the second with the new time and its invite', () => {
+    const first = booking(false);
+    const moved = { ...first, start: '2026-11-30T09:00:00.000Z', localLabel: 'Mon, 30 Nov, 10:00 (Europe/Madrid)', movedFrom: first.localLabel };
+    const reply = (id: string, data: SalesDataParts['booking']): SalesUIMessage => ({ id, role: 'assistant', parts: [{ type: 'data-booking', data }, { type: 'text', text: 'Done.' }] });
+    render(
+      <I18nProvider locale="en">
+        <MessageList messages={[reply('a1', first), { id: 'u1', role: 'user', parts: [{ type: 'text', text: 'Monday at 10?' }] }, reply('a2', moved)]} busy={false} />
+      </I18nProvider>,
+    );
+    const cards = screen.getAllByTestId('booking-card');
+    expect(cards).toHaveLength(2);
+    expect(cards[0]).toHaveAttribute('data-superseded', 'true');
+    expect(cards[0]).toHaveTextContent('Moved to a new time (see below)');
+    expect(cards[1]).toHaveTextContent('Demo moved');
+    expect(cards[1]).toHaveTextContent('Mon, 30 Nov, 10:00 (Europe/Madrid)');
+    expect(screen.getAllByRole('link', { name: 'Add to calendar (.ics)' })).toHaveLength(1);
+  });
+});
 
 describe('BookingCard says whether the invite was e-mailed', () => {
   it('with e-mailed invites: "invite sent to"', () => {

@@ -178,7 +178,7 @@ describe('ChatPanel', () => {
     expect(within(panel).getByRole('textbox')).toBeInTheDocument();
   });
 
-  it('sends the typed question on Enter as { id, message, locale, source, first } and shows the streamed reply', async () => {
+  it('sends the typed question on Enter as { id, message, locale, timeZone, source, first } and shows the streamed reply', async () => {
     const server = installServer({ history: null, reply: () => streamedReply(['Pro costs ', '**$12**', ' per seat.']) });
     const user = userEvent.setup();
     renderPanel();
@@ -195,7 +195,8 @@ describe('ChatPanel', () => {
     expect(server.posts).toHaveLength(1);
     const [post] = server.posts;
     expect(post!.url).toBe('/api/v1/chat');
-    expect(Object.keys(post!.body).sort()).toEqual(['first', 'id', 'locale', 'message', 'source']);
+    expect(Object.keys(post!.body).sort()).toEqual(['first', 'id', 'locale', 'message', 'source', 'timeZone']);
+    expect(post!.body.timeZone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
     expect(post!.body.first).toBe(true);
     expect(post!.body.source).toEqual({ page: '/' });
     expect(post!.body.locale).toBe('en');

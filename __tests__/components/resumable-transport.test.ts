@@ -103,7 +103,10 @@ describe('ResumableChatTransport', () => {
     expect(calls[1]!.headers.get('last-event-id')).toBe('4');
     expect(calls[1]!.headers.get('authorization')).toBe('Bearer v1.token');
     // The conversation's one message so far: sent as its first (the server may start the reply before its store answers).
-    expect(JSON.parse(calls[0]!.body!)).toEqual({ id: CHAT, message: USER, locale: 'en', source: { page: '/' }, first: true });
+    // With the browser's time zone, so that a demo booked for "Thursday at 2pm" is at 2pm where the prospect is.
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    expect(timeZone).toEqual(expect.any(String));
+    expect(JSON.parse(calls[0]!.body!)).toEqual({ id: CHAT, message: USER, locale: 'en', timeZone, source: { page: '/' }, first: true });
     expect(replyEnded).toHaveBeenCalledWith(CHAT, USER.id, 'finished');
   });
 

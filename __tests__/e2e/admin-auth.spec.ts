@@ -177,7 +177,7 @@ test('with no admin configured, start-up prints a generated password once; a res
   const first = await startNextServer({ env });
   let password = '';
   try {
-    await expect.poll(() => /with password (\S+) \(shown once\)/.exec(first.logs())?.[1] ?? '', { timeout: 15_000 }).not.toBe('');
+    await expect.poll(() => /with password (\S+) \(shown once\)/.exec(first.logs())?.[1] ?? '', { timeout: 30_000 }).not.toBe('');
     password = /with password (\S+) \(shown once\)/.exec(first.logs())?.[1] ?? '';
     expect(first.logs()).toContain('[admin] No admin configured: sign in at /admin as admin@localhost with password');
 
@@ -192,7 +192,7 @@ test('with no admin configured, start-up prints a generated password once; a res
 
   const second = await startNextServer({ env });
   try {
-    await expect.poll(() => second.logs(), { timeout: 15_000 }).toContain('the generated admin admin@localhost exists');
+    await expect.poll(() => second.logs(), { timeout: 30_000 }).toContain('the generated admin admin@localhost exists');
     expect(second.logs()).not.toContain(password);
     expect(second.logs()).not.toContain('(shown once)');
   } finally {

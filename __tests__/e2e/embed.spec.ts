@@ -81,7 +81,9 @@ async function ask(chat: FrameLocator, text: string) {
   await expect(input).toBeEnabled({ timeout: 15_000 });
   await input.fill(text);
   await input.press('Enter');
-  await expect(chat.getByTestId('message-user').last()).toContainText(text);
+  // The frame's chat engine may still be loading when the box takes the message (it keeps it and the engine sends it):
+  // on a loaded machine that took over 5 s once in CI, as the other embed tests already allow for.
+  await expect(chat.getByTestId('message-user').last()).toContainText(text, { timeout: 15_000 });
   await expect(chat.getByTestId('stop-button')).toBeHidden({ timeout: 20_000 });
   return chat.getByTestId('message-assistant').last();
 }

@@ -127,7 +127,9 @@ test('messages written while the server is unreachable survive a reload and go o
 
   await page.unroute('**/api/v1/chat**', unreachable);
   await page.unroute('**/api/v1/health', unreachable);
-  await page.getByTestId('connection-retry').click().catch(() => undefined);
+  // "Retry now" if it is still offered; the client may have reconnected on its own already, and then the button is gone
+  // (a Playwright click would wait for it until the test's timeout: 86 s in one CI run). A DOM click does not wait.
+  await page.evaluate(() => (document.querySelector('[data-testid="connection-retry"]') as HTMLButtonElement | null)?.click());
   await expect(page.getByTestId('message-assistant')).toHaveCount(3, { timeout: 45_000 });
   await replyDone(page);
   await expect(page.getByTestId('message-queued')).toHaveCount(0);

@@ -41,3 +41,29 @@ test('a prospect gets prices, gives their details, books a demo and gets an invi
     await redis.quit();
   }
 });
+
+test.describe('in Berlin', () => {
+  test.use({ timezoneId: 'Europe/Berlin' });
+
+  test('a demo asked for without a time zone is booked in the browser’s, and the reply says so', async ({ page }) => {
+    await page.goto(baseURL());
+    await page.getByTestId('composer-input').click();
+    const booking = await say(page, `Can we book a demo on ${tuesdayNextWeek()} at 10am? My email is jonas@beispiel.example.`);
+    await expect(booking.getByTestId('booking-card')).toContainText(/Demo booked/);
+    await expect(booking).toContainText('10:00 (Europe/Berlin)');
+    await expect(booking).toContainText('as your browser reports it');
+
+    // Moved: the first card says so and loses its invite; the new card has the new time and the updated invite.
+    const moved = await say(page, `Can we move it to ${tuesdayNextWeek()} at 2pm instead?`);
+    await expect(moved).toContainText("Done — I've moved your demo from");
+    await expect(moved.getByTestId('booking-card')).toContainText('Demo moved');
+    await expect(moved.getByTestId('booking-card')).toContainText('14:00 (Europe/Berlin)');
+    // (say() returns the last reply: the first card is found in the page.)
+    const first = page.getByTestId('booking-card').first();
+    await expect(first).toHaveAttribute('data-superseded', 'true');
+    await expect(first.getByTestId('booking-ics')).toHaveCount(0);
+    await expect(page.getByTestId('booking-ics')).toHaveCount(1);
+    const href = await moved.getByTestId('booking-ics').getAttribute('href');
+    expect(decodeURIComponent(href ?? '')).toContain('SEQUENCE:1');
+  });
+});

@@ -42,6 +42,56 @@ describe.each(stores)('the generated admin on %s', (_name, makeKv) => {
     await expect(authenticate({ email: GENERATED_ADMIN_EMAIL, password: `${password}x`, ip: '198.51.100.1', config, kv })).resolves.toBeNull();
   });
 
+  it('tries again with backoff while the store does not answer, and prints the password once it does', async () => {
+    const kv = makeKv();
+    let failuresLeft = 3;
+    const slow: Kv = { ...kv, prefix: kv.prefix, kind: kv.kind, exec: (commands) => (failuresLeft-- > 0 ? Promise.reject(new KvError('the store did not answer within 2500 ms')) : kv.exec(commands)), atomic: (commands) => kv.atomic(commands) };
+    const lines: string[] = [];
+    const warnings: string[] = [];
+    const outcome = await ensureGeneratedAdmin({ config: parseAdminConfig({}), kv: slow, log: (line) => lines.push(line), warn: (line) => warnings.push(line), attempts: Infinity, retryDelayMs: 5, maxDelayMs: 12 });
+    expect(outcome).toBe('created');
+    expect(warnings).toEqual([
+      '[admin] could not prepare the generated admin (the store did not answer within 2500 ms); trying again in 5 ms (sign-in fails until the store answers)',
+      '[admin] could not prepare the generated admin (the store did not answer within 2500 ms); trying again in 10 ms (sign-in fails until the store answers)',
+      '[admin] could not prepare the generated admin (the store did not answer within 2500 ms); trying again in 12 ms (sign-in fails until the store answers)',
+    ]);
+    expect(lines.filter((line) => line.includes('(shown once)'))).toHaveLength(1);
+    const password = /with password (\S+) \(shown once\)/.exec(lines[0] ?? '')?.[1] ?? '';
+    await expect(authenticate({ email: GENERATED_ADMIN_EMAIL, password, ip: '198.51.100.3', config: parseAdminConfig({}), kv })).resolves.toEqual({ email: GENERATED_ADMIN_EMAIL, role: 'admin' });
+  });
+
+  it('prints the password when its write landed but the answer was lost, and gives up after the attempts it was given', async () => {
+    const kv = makeKv();
+    let lost = false;
+    // The SET reaches the store, then the answer is lost (a deadline passed on the way back).
+    const lossy: Kv = {
+      ...kv,
+      prefix: kv.prefix,
+      kind: kv.kind,
+      exec: async (commands) => {
+        const reply = await kv.exec(commands);
+        if (!lost && commands[0]?.[0] === 'SET') {
+          lost = true;
+          throw new KvError('the store did not answer within 2500 ms');
+        }
+        return reply;
+      },
+      atomic: (commands) => kv.atomic(commands),
+    };
+    const lines: string[] = [];
+    const warnings: string[] = [];
+    await expect(ensureGeneratedAdmin({ config: parseAdminConfig({}), kv: lossy, log: (line) => lines.push(line), warn: (line) => warnings.push(line), attempts: 3, retryDelayMs: 1 })).resolves.toBe('created');
+    expect(warnings).toHaveLength(1);
+    expect(lines).toHaveLength(1);
+    const password = /with password (\S+) \(shown once\)/.exec(lines[0] ?? '')?.[1] ?? '';
+    await expect(authenticate({ email: GENERATED_ADMIN_EMAIL, password, ip: '198.51.100.4', config: parseAdminConfig({}), kv })).resolves.toEqual({ email: GENERATED_ADMIN_EMAIL, role: 'admin' });
+
+    const down: Kv = { ...kv, prefix: kv.prefix, kind: kv.kind, exec: () => Promise.reject(new KvError('connection refused')), atomic: () => Promise.reject(new KvError('connection refused')) };
+    const more: string[] = [];
+    await expect(ensureGeneratedAdmin({ config: parseAdminConfig({}), kv: down, warn: (line) => more.push(line), attempts: 2, retryDelayMs: 1 })).rejects.toThrow('connection refused');
+    expect(more).toHaveLength(1);
+  });
+
   it('stands aside once ADMIN_EMAIL is set: nothing is created and it cannot sign in', async () => {
     const kv = makeKv();
     const lines: string[] = [];

@@ -110,6 +110,19 @@ describe('the chat turn publishes its events', () => {
 });
 
 describe('turnEvents', () => {
+  it('announces a meeting moved to a new time once, with where it was; an unchanged booking is not announced again', () => {
+    const before = emptySalesState(0);
+    const booking = { id: 'bk_1', email: 'ana@acme.com', start: '2026-11-27T10:00:00.000Z', durationMinutes: 30, timezone: 'Europe/Madrid', localLabel: 'Fri, 27 Nov, 11:00 (Europe/Madrid)', ics: 'ICS', createdAt: 0 };
+    const base = { at: 1, conversationId: 'c', visitorId: 'v', source: {}, firstTurn: false, answered: [], objections: [], errors: [] };
+    const booked = { ...before, bookings: [booking] };
+    expect(turnEvents({ ...base, before, after: booked }).filter((event) => event.type === 'meeting.booked')).toHaveLength(1);
+    expect(turnEvents({ ...base, before: booked, after: booked }).filter((event) => event.type === 'meeting.booked')).toEqual([]);
+    const moved = { ...booked, bookings: [{ ...booking, start: '2026-11-30T09:00:00.000Z', localLabel: 'Mon, 30 Nov, 10:00 (Europe/Madrid)', sequence: 1, movedFrom: booking.localLabel }] };
+    const events = turnEvents({ ...base, before: booked, after: moved }).filter((event) => event.type === 'meeting.booked');
+    expect(events).toEqual([expect.objectContaining({ booking: expect.objectContaining({ id: 'bk_1', sequence: 1, movedFrom: 'Fri, 27 Nov, 11:00 (Europe/Madrid)' }) })]);
+    expect(appEventSchema.parse(events[0])).toMatchObject({ booking: { movedFrom: 'Fri, 27 Nov, 11:00 (Europe/Madrid)' } });
+  });
+
   it('publishes nothing of the lead before it has an e-mail or a name and a company', () => {
     const before = emptySalesState(0);
     const fact = (value: string) => ({ value, evidence: value, confidence: 0.9, asked: false, capturedAt: 0 });

@@ -252,8 +252,12 @@ describe('stalled upstream', () => {
   });
 
   it('does not cut off a long answer that keeps streaming', async () => {
-    standIn.setBehaviour({ tokenIntervalMs: 40, replyText: Array.from({ length: 12 }, (_, index) => `word${index}`).join(' ') });
-    const result = await ask(openaiConfig('responses', { timeoutMs: 200 }), 'Hi');
+    // Gaps of 120 ms against a 1 s stall limit: a whole answer (~1.4 s) longer than the limit, with room for a loaded CI
+    // host to pause the event loop between two tokens without the gap itself ever reaching the limit.
+    standIn.setBehaviour({ tokenIntervalMs: 120, replyText: Array.from({ length: 12 }, (_, index) => `word${index}`).join(' ') });
+    const started = Date.now();
+    const result = await ask(openaiConfig('responses', { timeoutMs: 1_000 }), 'Hi');
+    expect(Date.now() - started).toBeGreaterThan(1_000);
     expect(result.types).not.toContain('error');
     expect(result.text).toBe(Array.from({ length: 12 }, (_, index) => `word${index}`).join(' '));
   });

@@ -104,6 +104,19 @@ describe('POST /api/v1/chat', () => {
     expect(stored.messages[1].parts.map((part: { text?: string }) => part.text ?? '').join('')).toBe(textOf(chunks));
   });
 
+  it('books a demo in the time zone the browser sent, ignores one it does not know, and refuses a mistyped one', async () => {
+    const ask = 'Can we book a demo on Thursday at 2pm? My email is anna@mueller.de';
+    const berlin = textOf(await readUIChunks(await post({ id: newConversationId(), message: userMessage(ask), timeZone: 'Europe/Berlin' })));
+    expect(berlin).toContain('(Europe/Berlin)');
+    expect(berlin).toContain('as your browser reports it');
+    const unknown = await post({ id: newConversationId(), message: userMessage(ask), timeZone: 'Mars/Olympus_Mons' });
+    expect(unknown.status).toBe(200);
+    expect(textOf(await readUIChunks(unknown))).toContain(`(${getKnowledgeBase().policies.meetings.defaultTimezone})`);
+    const mistyped = await post({ id: newConversationId(), message: userMessage(ask), timeZone: 7 });
+    expect(mistyped.status).toBe(400);
+    expect((await mistyped.json()).error).toMatchObject({ code: 'bad_request:chat', message: expect.stringContaining('timeZone') });
+  });
+
   it('accepts the default transport body and takes only the last user message', async () => {
     const response = await post({
       id: ids.second,

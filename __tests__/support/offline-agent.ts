@@ -35,6 +35,8 @@ export interface AskOptions {
   wordDelayMs?: number;
   /** Whether invites are e-mailed (SMTP with invites on); default false, as the app runs without SMTP. */
   invitesByEmail?: boolean;
+  /** The time zone the prospect's browser reports (the chat request's timeZone). */
+  visitorTimeZone?: string;
 }
 
 /** One turn through the agent, with a session built as the chat turn builds it. */
@@ -45,6 +47,7 @@ export async function ask(text: string, options: AskOptions = {}) {
     locale: options.locale ?? 'en',
     now: () => NOW,
     ...(options.invitesByEmail === undefined ? {} : { invitesByEmail: options.invitesByEmail }),
+    ...(options.visitorTimeZone === undefined ? {} : { visitorTimeZone: options.visitorTimeZone }),
     ...(options.state ? { state: options.state } : {}),
     userMessages: [...history, message].flatMap((entry) => (entry.role === 'user' ? [{ id: entry.id, text: messageText(entry) }] : [])),
   });
@@ -53,6 +56,26 @@ export async function ask(text: string, options: AskOptions = {}) {
   const inputs = chunks.flatMap((chunk) => (chunk.type === 'tool-input-available' ? [{ toolName: chunk.toolName, input: chunk.input }] : []));
   const outputs = chunks.flatMap((chunk) => (chunk.type === 'tool-output-available' ? [chunk.output] : []));
   return { chunks, text: textOf(chunks), tools: inputs, outputs, session };
+}
+
+/**
+ * A conversation held turn by turn, as the chat would: each message goes with the history and the state the turns
+ * before it left. `reset` starts a new conversation.
+ */
+export function conversation(defaults: Omit<AskOptions, 'history' | 'state'> = {}) {
+  let history: SalesUIMessage[] = [];
+  let state: SalesState | undefined;
+  const say = async (text: string, options: Omit<AskOptions, 'history' | 'state'> = {}) => {
+    const result = await ask(text, { ...defaults, ...options, history, ...(state ? { state } : {}) });
+    history = [...history, userMessage(text), assistantMessage(result.text)];
+    state = result.session.state;
+    return result;
+  };
+  const reset = () => {
+    history = [];
+    state = undefined;
+  };
+  return { say, reset };
 }
 
 /** Every "$…" amount in a reply. */

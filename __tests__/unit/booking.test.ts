@@ -103,6 +103,26 @@ describe('createBooking: snapping into meeting hours and the future', () => {
     expect(expectOk(book(['Friday 4:45pm'], 'Europe/Madrid')).booking.localLabel).toBe('Mon, 30 Mar, 09:00 (Europe/Madrid)');
   });
 
+  it('reads an hour without am or pm as the afternoon when only that is within hours, and keeps the daypart said after it', () => {
+    // "at 3" for a sales call is 3 pm; "at 10" stays 10 am; "8am" is said, so it is 8 (then moved to the opening).
+    expect(expectOk(book(['Tuesday at 3'], 'Europe/Madrid')).booking.localLabel).toBe('Tue, 31 Mar, 15:00 (Europe/Madrid)');
+    expect(expectOk(book(['Tuesday at 10'], 'Europe/Madrid')).booking.localLabel).toBe('Tue, 31 Mar, 10:00 (Europe/Madrid)');
+    expect(expectOk(book(['Tuesday at 8am'], 'Europe/Madrid')).booking.localLabel).toBe('Tue, 31 Mar, 09:00 (Europe/Madrid)');
+    expect(expectOk(book(['Tuesday 4 in the afternoon'], 'Europe/Madrid')).booking.localLabel).toBe('Tue, 31 Mar, 16:00 (Europe/Madrid)');
+    expect(expectOk(book(['martes a las 4 de la tarde'], 'Europe/Madrid', { locale: 'es' })).booking.localLabel).toBe('martes 31 de marzo, 16:00 (Europe/Madrid)');
+    expect(expectOk(book(['mañana a las 10'], 'Europe/Madrid', { locale: 'es' })).booking.localLabel).toBe('viernes 27 de marzo, 10:00 (Europe/Madrid)');
+    expect(expectOk(book(['Dienstag um 4 Uhr nachmittags'], 'Europe/Berlin', { locale: 'de' })).booking.localLabel).toMatch(/16:00 \(Europe\/Berlin\)$/);
+  });
+
+  it('moves a meeting: the same id and UID, SEQUENCE one higher, where it was, and a message that says so', () => {
+    const first = expectOk(book(['Tuesday at 10am'], 'Europe/Madrid')).booking;
+    const moved = expectOk(book(['Wednesday at 11am'], 'Europe/Madrid', { replaces: first }));
+    expect(moved.booking).toMatchObject({ id: first.id, sequence: 1, movedFrom: 'Tue, 31 Mar, 10:00 (Europe/Madrid)', localLabel: 'Wed, 1 Apr, 11:00 (Europe/Madrid)' });
+    expect(icsLines(moved.booking.ics)).toEqual(expect.arrayContaining([expect.stringMatching(`^UID:${first.id}@`), 'SEQUENCE:1']));
+    expect(moved.message).toMatch(/^Moved from Tue, 31 Mar, 10:00 \(Europe\/Madrid\)\. Booked for Wed, 1 Apr, 11:00/);
+    expect(expectOk(book(['Thursday at 11am'], 'Europe/Madrid', { replaces: moved.booking })).booking.sequence).toBe(2);
+  });
+
   it('respects the minimum notice', () => {
     // 13:00 in Madrid now; two hours' notice makes 15:00 the earliest start.
     const result = expectOk(book(['today at 2pm'], 'Europe/Madrid'));

@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { countTokens as countWhole } from 'gpt-tokenizer/encoding/o200k_base';
 import { getKnowledgeBase } from '@/lib/sales/knowledge';
 import { getLocalizedKnowledgeBase } from '@/lib/sales/knowledge/localized';
+import { createBooking } from '@/lib/sales/booking';
 import { buildSystemPrompt } from '@/lib/sales/prompts';
 import { searchKnowledge } from '@/lib/sales/retrieval';
 import { emptySalesState } from '@/lib/sales/state';
@@ -44,6 +45,29 @@ describe('countTokens', () => {
       expect(countTokens(prompt)).toBe(whole(prompt));
     }
     expect(getKnowledgeBase()).toBeDefined();
+  });
+  it('tells the model to book in the browser\'s time zone when the client sent one', () => {
+    const kb = getLocalizedKnowledgeBase('en');
+    const input = { kb, state: emptySalesState(0), passages: [], locale: 'en' as const };
+    expect(buildSystemPrompt({ ...input, visitorTimeZone: 'Europe/Berlin' })).toContain('Their browser is in the time zone Europe/Berlin: book in it unless they name another');
+    expect(buildSystemPrompt(input)).toContain('have given an email, preferred times and their time zone');
+    expect(buildSystemPrompt(input)).not.toContain('Their browser is in the time zone');
+  });
+  it('tells the model to offer a cheaper plan within a stated budget and to answer a goodbye with one', () => {
+    const prompt = buildSystemPrompt({ kb: getLocalizedKnowledgeBase('en'), state: emptySalesState(0), passages: [], locale: 'en' });
+    expect(prompt).toContain('if a cheaper plan that holds the same team is within it, price that plan too with get_pricing');
+    expect(prompt).toContain('- A goodbye gets a short goodbye (their first name, the meeting if one is booked), not another question.');
+  });
+  it('remembers the meeting booked, in the browser\'s zone too, and says how a meeting is cancelled', () => {
+    const kb = getLocalizedKnowledgeBase('en');
+    const booking = createBooking({ email: 'tom@acme.io', preferredTimes: ['Friday at 2pm'], timezone: 'America/New_York', now: Date.parse('2026-11-24T12:00:00Z') });
+    if (!booking.ok) throw new Error(booking.message);
+    const state = { ...emptySalesState(0), bookings: [booking.booking] };
+    const prompt = buildSystemPrompt({ kb, state, passages: [], locale: 'en', visitorTimeZone: 'Europe/London' });
+    expect(prompt).toContain('- meeting booked: Fri, 27 Nov, 14:00 (America/New_York) (30 min) for tom@acme.io; in their browser\'s zone that is Fri, 27 Nov, 19:00 (Europe/London)');
+    expect(buildSystemPrompt({ kb, state, passages: [], locale: 'en', visitorTimeZone: 'America/New_York' })).not.toContain("in their browser's zone");
+    expect(prompt).toContain('- To cancel a meeting, use request_human with a reason that names the meeting');
+    expect(buildSystemPrompt({ kb, state: emptySalesState(0), passages: [], locale: 'en' })).not.toContain('meeting booked:');
   });
   it('counts generated text with headings, blank lines, punctuation and slashes exactly as the whole text', () => {
     const line = fc.oneof(

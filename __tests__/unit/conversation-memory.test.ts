@@ -71,6 +71,10 @@ describe('reading the message', () => {
     expect(recallQuestion('¿Cuántas personas dije que éramos?')).toEqual(['teamSize']);
     expect(recallQuestion('What tools did I say we use?')).toEqual(['tools']);
     expect(recallQuestion('How many people can use Pro?')).toBeUndefined();
+    // "need" as a verb beside a team-size question is not the goal; named as a noun, it is.
+    expect(recallQuestion('How many seats did I say we need?')).toEqual(['teamSize']);
+    expect(recallQuestion('What did I say our team size and main problem were?')).toEqual(['teamSize', 'need']);
+    expect(recallQuestion('What did I say we need?')).toEqual(['need']);
   });
 
   it('recognises "what do you do" in any wording', () => {
@@ -91,8 +95,9 @@ describe('variety', () => {
 
   it('drops sentences said in the last replies, and recaps a price asked for again', () => {
     expect(avoidRepeats(['**Pro** is **$29 per seat per month** billed monthly. It covers 3–250 seats today.'], previous, 'As I mentioned,')).toEqual([
-      'It covers 3–250 seats today.',
+      // The recap where the price stood: before what followed it.
       'As I mentioned, **Pro** is **$29 per seat per month** billed monthly.',
+      'It covers 3–250 seats today.',
     ]);
     expect(pickFresh(['For growing teams that automate their workflows.', 'Another way to say it here.'], previous)).toBe('Another way to say it here.');
   });

@@ -153,6 +153,11 @@ describe('events a finished reply gives the host', () => {
     expect(events[1]).toEqual({ name: 'lead', detail: { email: 'ann@acme.test', score: 45, fields: { email: 'ann@acme.test', name: 'Ann' } } });
     expect(events[2]).toEqual({ name: 'meeting', detail: { id: 'b1', start: '2026-12-01T10:00:00Z', email: 'ann@acme.test' } });
     expect(events[3]).toEqual({ name: 'handoff', detail: { reason: 'wants a human' } });
+    // A meeting moved keeps its id and says so.
+    const moved = replyEvents(
+      reply([{ type: 'data-booking', data: { id: 'b1', email: 'ann@acme.test', localLabel: 'Wed 11:00', start: '2026-12-02T11:00:00Z', ics: 'BEGIN:VCALENDAR', emailed: false, movedFrom: 'Tue 10:00' } }]),
+    );
+    expect(moved[1]).toEqual({ name: 'meeting', detail: { id: 'b1', start: '2026-12-02T11:00:00Z', email: 'ann@acme.test', moved: true } });
   });
 });
 

@@ -53,8 +53,12 @@ const CASES: Case[] = [
   { text: 'I sign off on all our software purchases.', expect: { authority: 'decision maker' } },
   { text: "I'd need my boss's approval before we buy anything.", expect: { authority: 'needs approval' }, absent: ['need'] },
   { text: "We're looking for a tool to track client projects.", expect: { need: 'looking for a tool to track client projects' } },
+  { text: 'Hi, we are looking for a project tool for our agency.', expect: { need: 'looking for a project tool for our agency' } },
+  { text: 'I am trying to get our reporting out of spreadsheets.', expect: { need: 'trying to get our reporting out of spreadsheets' } },
   { text: 'We want to go live next month.', expect: { timeline: 'next month' }, absent: ['need'] },
   { text: 'Ideally this quarter.', expect: { timeline: 'this quarter' } },
+  { text: 'We need to decide by end of next month.', expect: { timeline: 'by end of next month' } },
+  { text: 'Probably early next year.', expect: { timeline: 'early next year' } },
   { text: 'We need it running in 2 weeks.', expect: { timeline: 'in 2 weeks' } },
   { text: 'We have to be up and running by January.', expect: { timeline: 'by January' } },
   { text: 'We need this asap.', expect: { timeline: 'asap' } },
@@ -100,6 +104,10 @@ const CASES: Case[] = [
   { text: 'Do you offer discounts for nonprofits?', expect: {}, absent: ['need', 'budget', 'company'] },
   { text: 'Not sure', asked: 'name', expect: {}, absent: ['name'] },
   { text: 'What do you mean?', asked: 'teamSize', expect: {}, absent: ['teamSize'] },
+  // After "Which company are you with?", a sentence about the prospect is not a company's name.
+  { text: "actually I'm in London", asked: 'company', expect: {}, absent: ['company'] },
+  { text: 'we are based in Berlin', asked: 'company', expect: {}, absent: ['company'] },
+  { text: 'Brightside Dental', asked: 'company', expect: { company: 'Brightside Dental' } },
 ];
 
 describe('extractLeadFacts', () => {
@@ -146,6 +154,19 @@ describe('extractLeadFacts', () => {
     expect(bare?.confidence).toBeLessThan(explicit?.confidence ?? 0);
     // Without the question, a lone word is nobody's name.
     expect(extractLeadFacts({ text: 'Ana', now: NOW }).name).toBeUndefined();
+  });
+
+  it('reads a team size corrected with a bare number only against the size on record and a correction cue', () => {
+    const read = (text: string, knownTeamSize?: number) => extractLeadFacts({ text, now: NOW, ...(knownTeamSize === undefined ? {} : { knownTeamSize }) }).teamSize?.value;
+    expect(read('sorry, I meant 300, not 30', 30)).toBe(300);
+    expect(read('not 30 but 45', 30)).toBe(45);
+    expect(read('perdón, quise decir 12', 21)).toBe(12);
+    expect(read('ich meinte 40', 14)).toBe(40);
+    // No size on record, no cue, or two candidates: nothing is guessed.
+    expect(read('sorry, I meant 300, not 30')).toBeUndefined();
+    expect(read('We run 3 offices', 30)).toBeUndefined();
+    expect(read('actually between 40 and 60', 30)).toBeUndefined();
+    expect(read('actually, call me at 10am', 30)).toBeUndefined();
   });
 
   it('marks an explicit statement of the asked field as asked', () => {

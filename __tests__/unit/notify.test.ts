@@ -76,4 +76,11 @@ describe('renderMail', () => {
     expect(mail.text).toContain('Prospect e-mail: not given yet');
     expect(mail.replyTo).toBeUndefined();
   });
+  it('tells the team a meeting moved, and where from', async () => {
+    const booking = { id: 'bk_1', email: 'ana@acme.com', start: '2026-11-30T09:00:00.000Z', durationMinutes: 30, timezone: 'Europe/Madrid', localLabel: 'Mon, 30 Nov, 10:00 (Europe/Madrid)', ics: 'ICS' };
+    const moved = await renderMail({ template: 'booking', event: { type: 'meeting.booked', at: 0, booking: { ...booking, sequence: 1, movedFrom: 'Fri, 27 Nov, 11:00 (Europe/Madrid)' } } }, { kb, smtp });
+    expect(moved.text).toContain('Moved from Fri, 27 Nov, 11:00 (Europe/Madrid); the attached invite updates it in the calendar.');
+    const fresh = await renderMail({ template: 'booking', event: { type: 'meeting.booked', at: 0, booking } }, { kb, smtp });
+    expect(fresh.text).not.toContain('Moved from');
+  });
 });

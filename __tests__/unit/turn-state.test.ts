@@ -87,6 +87,28 @@ describe('pure turn steps', () => {
     expect(state.handoff).toBeUndefined();
   });
 
+  it('book_meeting again while a meeting is ahead moves it: the same id and invite UID, the next SEQUENCE, one booking', () => {
+    const state = deepFreeze(beginTurn(emptySalesState(0), context, { history: [], userMessage: message, tokenBudget: 6_000 }).state);
+    const first = bookMeeting(state, context, { email: 'ana@acme.com', preferredTimes: ['Friday at 11am'], timezone: 'Europe/Madrid' });
+    const booking = first.state.bookings[0];
+    expect(booking?.sequence).toBeUndefined();
+    expect(booking?.ics).toContain('SEQUENCE:0');
+    const moved = bookMeeting(deepFreeze(first.state), context, { email: 'ana@acme.com', preferredTimes: ['Monday at 10am'], timezone: 'Europe/Madrid' });
+    expect(moved.state.bookings).toHaveLength(1);
+    const now = moved.state.bookings[0];
+    expect(now).toMatchObject({ id: booking?.id, sequence: 1, movedFrom: booking?.localLabel, localLabel: 'Mon, 30 Nov, 10:00 (Europe/Madrid)' });
+    expect(now?.ics).toContain('SEQUENCE:1');
+    expect(now?.ics).toContain(`UID:${booking?.id}@`);
+    expect(moved.output).toMatchObject({ ok: true, movedFrom: booking?.localLabel, confirmation: expect.stringMatching(/^Moved from Fri, 27 Nov, 11:00 \(Europe\/Madrid\) to Mon, 30 Nov, 10:00/) });
+    expect(moved.events[0]).toMatchObject({ type: 'data-booking', data: { id: booking?.id, movedFrom: booking?.localLabel } });
+    // Another address books a meeting of its own.
+    const other = bookMeeting(first.state, { ...context, userMessages: [...context.userMessages, { id: 'u2', text: 'bo@acme.com' }] }, { email: 'bo@acme.com', preferredTimes: ['Monday at 10am'], timezone: 'Europe/Madrid' });
+    expect(other.state.bookings.map((entry) => entry.email)).toEqual(['ana@acme.com', 'bo@acme.com']);
+    // A time outside the meeting hours is booked at the nearest slot, and the tool says which was asked for and why.
+    const late = bookMeeting(state, context, { email: 'ana@acme.com', preferredTimes: ['Friday at 8pm'], timezone: 'Europe/Madrid' });
+    expect(late.output).toMatchObject({ ok: true, adjustedFor: 'outside_hours', requested: 'Friday at 8pm' });
+  });
+
   it('the tools hand their updates to the ledger, the one place that applies them, in order', async () => {
     const updates: StateUpdate[] = [];
     const ledger = createStateLedger(deepFreeze(emptySalesState(0)) as SalesState, (update) => updates.push(update));

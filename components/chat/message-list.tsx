@@ -84,6 +84,8 @@ function UserMessage({ message, queued }: { message: SalesUIMessage; queued: boo
 
 interface AssistantProps {
   message: SalesUIMessage;
+  /** The latest start of each booking id in the conversation: a card whose meeting has moved since says so. */
+  latestStarts?: ReadonlyMap<string, string>;
   agentName?: string;
   avatarUrl?: string;
   /** Copy and thumbs appear once the reply has finished streaming. */
@@ -92,7 +94,7 @@ interface AssistantProps {
   api?: string;
 }
 
-function AssistantMessage({ message, agentName, avatarUrl, finished, conversationId, api }: AssistantProps) {
+function AssistantMessage({ message, latestStarts, agentName, avatarUrl, finished, conversationId, api }: AssistantProps) {
   const t = useT();
   const hasText = message.parts.some((part) => part.type === 'text' && part.text.trim() !== '');
   const visible = message.parts.some((part) => ['data-notice', 'data-booking', 'data-handoff', 'data-lead'].includes(part.type));
@@ -112,7 +114,10 @@ function AssistantMessage({ message, agentName, avatarUrl, finished, conversatio
           if (part.type === 'text') return part.text ? <MessageMarkdown key={index} text={part.text} /> : null;
           if (part.type === 'data-notice') return <ChatNotice key={part.id ?? index} notice={part.data} />;
           if (part.type === 'data-lead') return <LeadConfirmation key={index} lead={part.data} />;
-          if (part.type === 'data-booking') return <BookingCard key={index} booking={part.data} />;
+          if (part.type === 'data-booking') {
+            const latest = latestStarts?.get(part.data.id);
+            return <BookingCard key={index} booking={part.data} superseded={latest !== undefined && latest !== part.data.start} />;
+          }
           if (part.type === 'data-handoff') return <HandoffNotice key={index} handoff={part.data} />;
           if (part.type === 'data-debug') {
             return (
@@ -159,6 +164,12 @@ export function MessageList({ messages, busy, emptyState, footer, queuedIds, age
     if (stickToBottom.current) element.scrollTop = element.scrollHeight;
   });
 
+  // A meeting moved later in the conversation keeps its id: the earlier card says it moved and offers no invite.
+  const latestStarts = new Map<string, string>();
+  for (const message of messages) {
+    for (const part of message.parts) if (part.type === 'data-booking') latestStarts.set(part.data.id, part.data.start);
+  }
+
   return (
     <div ref={scroller} onScroll={onScroll} className="min-h-0 flex-1 overflow-y-auto overscroll-contain px-3 py-4 sm:px-4">
       {messages.length === 0 ? emptyState : null}
@@ -173,6 +184,7 @@ export function MessageList({ messages, busy, emptyState, footer, queuedIds, age
               <AssistantMessage
                 key={message.id}
                 message={message}
+                latestStarts={latestStarts}
                 agentName={agentName}
                 avatarUrl={avatarUrl}
                 finished={!busy || index < messages.length - 1}

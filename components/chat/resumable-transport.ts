@@ -107,7 +107,9 @@ export class ResumableChatTransport implements ChatTransport<SalesUIMessage> {
     const source = this.source();
     // The conversation's first message says so: the server can start the reply before its store has answered.
     const first = messages.length === 1 && trigger !== 'regenerate-message' ? { first: true } : {};
-    const body = JSON.stringify({ id: chatId, message, locale: this.options.locale, ...(source.page || source.utm ? { source } : {}), ...retry, ...first });
+    // The browser's time zone: a demo booked for "Thursday at 2pm" is at 2pm where the prospect is.
+    const timeZone = browserTimeZone();
+    const body = JSON.stringify({ id: chatId, message, locale: this.options.locale, ...(timeZone ? { timeZone } : {}), ...(source.page || source.utm ? { source } : {}), ...retry, ...first });
     for (let attempt = 0; ; ) {
       let response: Response;
       try {
@@ -358,4 +360,14 @@ function turnIdOf(chunk: UIMessageChunk): string | undefined {
   if (chunk.type !== 'start') return undefined;
   const metadata = chunk.messageMetadata as { turnId?: unknown } | undefined;
   return typeof metadata?.turnId === 'string' ? metadata.turnId : undefined;
+}
+
+/** The zone the browser reports, read when a message is sent (never while the page loads: the first Intl object is slow). */
+function browserTimeZone(): string | undefined {
+  try {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    return typeof zone === 'string' && zone.length > 0 && zone.length <= 64 ? zone : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -23,13 +23,25 @@ export function LeadConfirmation({ lead }: { lead: SalesDataParts['lead'] }) {
   );
 }
 
-/** A booked demo with its calendar invite. */
-export function BookingCard({ booking }: { booking: SalesDataParts['booking'] }) {
+/**
+ * A booked demo with its calendar invite. `superseded`: the meeting was moved later in the conversation; this card
+ * says so and no longer offers its (outdated) invite.
+ */
+export function BookingCard({ booking, superseded = false }: { booking: SalesDataParts['booking']; superseded?: boolean }) {
   const t = useT();
+  if (superseded) {
+    return (
+      <div data-testid="booking-card" data-superseded="true" className="mt-2 rounded-lg bg-slate-50 px-3 py-2 text-xs text-slate-700 ring-1 ring-slate-200">
+        <p className="font-semibold">{t('sales.booking.superseded')}</p>
+        <p className="mt-0.5 line-through">{booking.localLabel}</p>
+      </div>
+    );
+  }
   return (
     <div data-testid="booking-card" className="mt-2 rounded-lg bg-brand-50 px-3 py-2 text-xs text-slate-900 ring-1 ring-brand-100">
-      <p className="font-semibold">{t('sales.booking.title')}</p>
+      <p className="font-semibold">{t(booking.movedFrom ? 'sales.booking.movedTitle' : 'sales.booking.title')}</p>
       <p className="mt-0.5">{t(booking.emailed ? 'sales.booking.when' : 'sales.booking.whenNoEmail', { when: booking.localLabel, email: booking.email })}</p>
+      {booking.movedFrom ? <p className="mt-0.5 text-slate-600">{t('sales.booking.movedFrom', { when: booking.movedFrom })}</p> : null}
       <a
         className="mt-1 inline-block font-semibold text-brand-700 underline focus-visible:outline-2 focus-visible:outline-brand-600"
         href={`data:text/calendar;charset=utf-8,${encodeURIComponent(booking.ics)}`}

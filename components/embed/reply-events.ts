@@ -7,7 +7,7 @@ import { messageText, type SalesDataParts, type SalesUIMessage } from '@/lib/cha
 export type HostEvent =
   | { name: 'message'; detail: { id: string; role: 'assistant'; text: string } }
   | { name: 'lead'; detail: { email: string; score: number; fields: SalesDataParts['lead']['values'] } }
-  | { name: 'meeting'; detail: { id: string; start: string; email: string } }
+  | { name: 'meeting'; detail: { id: string; start: string; email: string; moved?: true } }
   | { name: 'handoff'; detail: { reason: string; email?: string } };
 
 export type HostEventName = HostEvent['name'];
@@ -21,7 +21,8 @@ export function replyEvents(message: SalesUIMessage): HostEvent[] {
         events.push({ name: 'lead', detail: { email, score: part.data.score, fields: part.data.values } });
       }
     } else if (part.type === 'data-booking') {
-      events.push({ name: 'meeting', detail: { id: part.data.id, start: part.data.start, email: part.data.email } });
+      const { id, start, email, movedFrom } = part.data;
+      events.push({ name: 'meeting', detail: { id, start, email, ...(movedFrom ? { moved: true as const } : {}) } });
     } else if (part.type === 'data-handoff') {
       events.push({ name: 'handoff', detail: { reason: part.data.reason, ...(part.data.email ? { email: part.data.email } : {}) } });
     }

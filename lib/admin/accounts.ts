@@ -83,29 +83,86 @@ export function oauthRole(email: string | null | undefined, config: AdminConfig)
   return config.oauth.admins.includes(address) ? 'admin' : 'viewer';
 }
 
+export interface GeneratedAdminOptions {
+  config: AdminConfig;
+  kv: Kv;
+  log?: (line: string) => void;
+  /** Where a failed attempt is reported (with the wait before the next). */
+  warn?: (line: string) => void;
+  /** Attempts in all; the default tries until the store answers (start-up runs this in the background). */
+  attempts?: number;
+  /** The first wait after a failure; it doubles per attempt up to `maxDelayMs`. */
+  retryDelayMs?: number;
+  maxDelayMs?: number;
+}
+
 /**
  * Start-up, when no ADMIN_EMAIL is set: make sure the generated admin exists. The first instance to get there creates
  * the password and prints it once; later starts (and other instances on the same Redis) only say that it exists.
+ *
+ * A store that does not answer (slow at start-up, down for a moment) is tried again with backoff rather than given up
+ * on: sign-in must not stay broken until a restart. The password is drawn once, so a write whose answer was lost is
+ * recognised on the next attempt as this instance's own and its password is still printed.
  */
-export async function ensureGeneratedAdmin({ config, kv, log = console.info }: { config: AdminConfig; kv: Kv; log?: (line: string) => void }): Promise<'configured' | 'created' | 'exists'> {
+export async function ensureGeneratedAdmin({
+  config,
+  kv,
+  log = console.info,
+  warn = console.error,
+  attempts = 1,
+  retryDelayMs = 500,
+  maxDelayMs = 30_000,
+}: GeneratedAdminOptions): Promise<'configured' | 'created' | 'exists'> {
   if (hasConfiguredAdmin(config)) return 'configured';
-  const existing = await kvOne<string | null>(kv, ['GET', bootstrapKey(kv)]);
-  if (existing === null) {
-    const password = generatePassword();
-    const record = JSON.stringify({ email: GENERATED_ADMIN_EMAIL, passwordHash: await hashPassword(password), createdAt: Date.now() });
-    if ((await kvOne(kv, ['SET', bootstrapKey(kv), record, 'NX'])) === 'OK') {
-      log(`[admin] No admin configured: sign in at /admin as ${GENERATED_ADMIN_EMAIL} with password ${password} (shown once)`);
-      return 'created';
+  let candidate: { password: string; record: string } | null = null;
+
+  const attempt = async (): Promise<'created' | 'exists'> => {
+    const existing = await kvOne<string | null>(kv, ['GET', bootstrapKey(kv)]);
+    if (existing === null) {
+      if (!candidate) {
+        const password = generatePassword();
+        candidate = { password, record: JSON.stringify({ email: GENERATED_ADMIN_EMAIL, passwordHash: await hashPassword(password), createdAt: Date.now() }) };
+      }
+      if ((await kvOne(kv, ['SET', bootstrapKey(kv), candidate.record, 'NX'])) === 'OK') return printCreated(candidate.password);
+    } else if (candidate && existing === candidate.record) {
+      return printCreated(candidate.password); // written by an earlier attempt whose answer was lost
+    } else if (!isStoredHashUsable(existing)) {
+      log(`[admin] The generated admin in the store is unreadable: delete the key ${bootstrapKey(kv)} and restart, or set ADMIN_EMAIL and ADMIN_PASSWORD_HASH.`);
+      return 'exists';
     }
-  } else if (!isStoredHashUsable(existing)) {
-    log(`[admin] The generated admin in the store is unreadable: delete the key ${bootstrapKey(kv)} and restart, or set ADMIN_EMAIL and ADMIN_PASSWORD_HASH.`);
+    log(
+      `[admin] No admin configured: the generated admin ${GENERATED_ADMIN_EMAIL} exists (its password was printed when it was created). ` +
+        `To choose a password, set ADMIN_EMAIL and ADMIN_PASSWORD_HASH (npm run admin:hash -- <password>); to print a new one, delete the key ${bootstrapKey(kv)} and restart.`,
+    );
     return 'exists';
+  };
+
+  const printCreated = (password: string): 'created' => {
+    log(`[admin] No admin configured: sign in at /admin as ${GENERATED_ADMIN_EMAIL} with password ${password} (shown once)`);
+    return 'created';
+  };
+
+  let delay = retryDelayMs;
+  for (let tried = 1; ; tried += 1) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (tried >= attempts) throw error;
+      const reason = error instanceof Error ? error.message : String(error);
+      warn(`[admin] could not prepare the generated admin (${reason}); trying again in ${formatWait(delay)} (sign-in fails until the store answers)`);
+      await pause(delay);
+      delay = Math.min(delay * 2, maxDelayMs);
+    }
   }
-  log(
-    `[admin] No admin configured: the generated admin ${GENERATED_ADMIN_EMAIL} exists (its password was printed when it was created). ` +
-      `To choose a password, set ADMIN_EMAIL and ADMIN_PASSWORD_HASH (npm run admin:hash -- <password>); to print a new one, delete the key ${bootstrapKey(kv)} and restart.`,
-  );
-  return 'exists';
+}
+
+function formatWait(ms: number): string {
+  return ms < 1_000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
+}
+
+/** A wait that does not keep the process alive (a server stopping need not wait for a retry). */
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref?.());
 }
 
 function isStoredHashUsable(stored: string): boolean {

@@ -10,8 +10,9 @@ import { getAuthSecret } from './session';
  */
 export function startAdminSignIn(): void {
   const config = getAdminConfig();
-  void ensureGeneratedAdmin({ config, kv: getKv() }).catch((error: unknown) =>
-    console.error('[admin] could not prepare the generated admin (sign-in will fail until the store answers):', error instanceof Error ? error.message : error),
+  // Tried until the store answers, with backoff (a slow store at start-up used to leave sign-in broken until a restart).
+  void ensureGeneratedAdmin({ config, kv: getKv(), attempts: Number.POSITIVE_INFINITY }).catch((error: unknown) =>
+    console.error('[admin] could not prepare the generated admin:', error instanceof Error ? error.message : error),
   );
   // The session key too, at start-up rather than on the first admin request (no write on a read-only visit).
   void getAuthSecret().catch(() => undefined); // retried on first use: getAuthSecret forgets a failed read

@@ -67,9 +67,16 @@ export function turnEvents(facts: TurnFacts): AppEvent[] {
   const changed = changedFields(before.lead, after.lead);
   if (isLead(after.lead) && !isLead(before.lead)) events.push({ ...base, type: 'lead.captured', lead: snapshot(after.lead) });
   else if (isLead(after.lead) && changed.length > 0) events.push({ ...base, type: 'lead.updated', lead: snapshot(after.lead), changed });
-  for (const booking of after.bookings.slice(before.bookings.length)) {
-    const { id, email, start, durationMinutes, timezone, localLabel, ics } = booking;
-    events.push({ ...base, type: 'meeting.booked', booking: { id, email, start, durationMinutes, timezone, localLabel, ics } });
+  // New meetings, and meetings moved to a new time (same id, the invite's next SEQUENCE, `movedFrom`).
+  for (const booking of after.bookings) {
+    const earlier = before.bookings.find((entry) => entry.id === booking.id);
+    if (earlier && earlier.start === booking.start && earlier.sequence === booking.sequence) continue;
+    const { id, email, start, durationMinutes, timezone, localLabel, ics, sequence, movedFrom } = booking;
+    events.push({
+      ...base,
+      type: 'meeting.booked',
+      booking: { id, email, start, durationMinutes, timezone, localLabel, ics, ...(sequence === undefined ? {} : { sequence }), ...(movedFrom ? { movedFrom } : {}) },
+    });
   }
   if (after.handoff && after.handoff.at !== before.handoff?.at) {
     events.push({ ...base, type: 'handoff.requested', reason: after.handoff.reason, ...(after.handoff.email ? { email: after.handoff.email } : {}) });

@@ -78,6 +78,8 @@ export interface ChatTurnInput {
    * instead of after them (a speculative start, below); the store still decides whether it is kept.
    */
   firstMessage?: boolean;
+  /** The prospect's time zone from their browser, already checked (an IANA name this server knows). */
+  visitorTimeZone?: string;
   /** Whether `admission` has already been refused (the in-process limit answers before the body is read). */
   admissionRefused?: () => boolean;
 }
@@ -129,6 +131,7 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
       userMessages: [...from.history, userMessage].flatMap((message) => (message.role === 'user' ? [{ id: message.id, text: messageText(message) }] : [])),
       now,
       invitesByEmail,
+      ...(input.visitorTimeZone ? { visitorTimeZone: input.visitorTimeZone } : {}),
     };
     const reply = agent.streamReply({
       conversationId,

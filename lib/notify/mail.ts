@@ -119,6 +119,7 @@ export async function renderMail(data: MailJobData, context: MailContext): Promi
     replyTo = booking.email;
     lines.push(
       t('notify.booking.intro', { minutes: booking.durationMinutes }),
+      ...(booking.movedFrom ? [t('notify.booking.moved', { when: booking.movedFrom })] : []),
       '',
       t('notify.field.when', { when: booking.localLabel, start: booking.start }),
       t('notify.field.email', { email: booking.email }),

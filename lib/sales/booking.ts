@@ -37,6 +37,8 @@ export interface BookingRequest {
   invitesByEmail?: boolean;
   /** The prospect's language: the slot's label (the card, the reply, the invite's description) is written in it. */
   locale?: SalesLocale;
+  /** The prospect's upcoming meeting this one moves: it keeps its id (the invite's UID) with the next SEQUENCE. */
+  replaces?: Pick<Booking, 'id' | 'localLabel' | 'sequence'>;
 }
 
 export type BookingErrorCode = 'invalid_email' | 'invalid_timezone' | 'invalid_now' | 'no_slot' | 'ambiguous_date';
@@ -70,12 +72,17 @@ const WEEKDAY_NUMBERS: Record<string, number> = {
   'الأحد': 0, 'الاحد': 0, 'الاثنين': 1, 'الإثنين': 1, 'الثلاثاء': 2, 'الأربعاء': 3, 'الاربعاء': 3, 'الخميس': 4, 'الجمعة': 5, 'السبت': 6,
 };
 const DAY_WORD = Object.keys(WEEKDAY_NUMBERS).join('|').replace('miercoles', 'mi[eé]rcoles').replace('sabado', 's[aá]bado');
+/** A weekday named in any of the site's languages, or an English one as written short ("Wed", "Thurs"). */
+export const DAY_NAME = new RegExp(`(?<![\\p{L}])(?:${DAY_WORD}|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?![\\p{L}])`, 'iu');
 /** "next Tuesday", "el próximo martes", "mardi prochain", "nächsten Dienstag", "الثلاثاء القادم". */
 const NEXT_WEEKDAY = [
   new RegExp(`\\b(?:next|(?:el\\s+)?pr[oó]ximo|n[aä]chste[nm]?|kommende[nm]?)\\s+(${DAY_WORD})\\b`, 'iu'),
-  new RegExp(`\\b(${DAY_WORD})\\s+(?:prochain|qui vient)\\b`, 'iu'),
+  new RegExp(`\\b(${DAY_WORD})\\s+(?:prochain|qui vient|que viene|pr[oó]ximo)\\b`, 'iu'),
   new RegExp(`(?<![\\p{L}])(?:يوم\\s+)?(${DAY_WORD})\\s+(?:القادم|المقبل)(?![\\p{L}])`, 'u'),
 ];
+
+/** "Next week", "la semana que viene", "la semaine prochaine", "nächste Woche", "الأسبوع القادم": the week after this one. */
+export const NEXT_WEEK = /\b(?:next week|la semana que viene|la pr[oó]xima semana|la semana pr[oó]xima|la semaine prochaine|(?:la )?semaine prochaine|n[aä]chste woche|kommende woche)\b|الأسبوع (?:القادم|المقبل)/iu;
 
 /**
  * "Next Tuesday" said on a Monday: tomorrow, or the Tuesday of next week? Ambiguous whenever the named day is still
@@ -98,7 +105,9 @@ export function ambiguousDate(text: string, timezone: string, now: number, local
 
 export type BookingResult = BookingOk | BookingError;
 
-export type AdjustReason = 'outside_hours' | 'too_soon' | 'taken';
+/** Why a booked slot differs from the time asked for. */
+export const ADJUST_REASONS = ['outside_hours', 'too_soon', 'taken'] as const;
+export type AdjustReason = (typeof ADJUST_REASONS)[number];
 
 const ADJUST_WORDS: Record<AdjustReason, string> = {
   outside_hours: 'is outside our meeting hours',
@@ -209,7 +218,9 @@ export function createBooking(request: BookingRequest): BookingResult {
 
   const startIso = new Date(chosen.start).toISOString();
   const localLabel = formatLocalLabel(chosen.start, timezone, now, request.locale);
-  const id = bookingId(email, startIso, now);
+  const { replaces } = request;
+  const id = replaces?.id ?? bookingId(email, startIso, now);
+  const sequence = replaces ? (replaces.sequence ?? 0) + 1 : undefined;
   const booking: Booking = {
     id,
     email,
@@ -225,16 +236,20 @@ export function createBooking(request: BookingRequest): BookingResult {
       ...inviteText(request.locale ?? 'en', kb.company.name, policy.durationMinutes, localLabel),
       organizer: { name: organizerName(request.locale ?? 'en', kb.company.name), email: kb.company.salesEmail },
       attendee: { email },
+      ...(sequence === undefined ? {} : { sequence }),
     }),
     createdAt: now,
+    ...(replaces && sequence !== undefined ? { sequence, movedFrom: replaces.localLabel } : {}),
   };
   const invite = request.invitesByEmail ? `the invite goes to ${email}` : 'no invite is e-mailed: the .ics download on the booking card is the invite';
+  const moved = replaces ? `Moved from ${replaces.localLabel}. ` : '';
   const message =
-    chosen.requested === null
+    moved +
+    (chosen.requested === null
       ? `The next free slot is ${localLabel}; ${invite}.`
       : chosen.adjustedFor
         ? `"${chosen.requested}" ${ADJUST_WORDS[chosen.adjustedFor]}, so I booked the nearest free slot: ${localLabel}. ${invite[0]!.toUpperCase()}${invite.slice(1)}.`
-        : `Booked for ${localLabel}; ${invite}.`;
+        : `Booked for ${localLabel}; ${invite}.`);
   return {
     ok: true,
     booking,
@@ -263,10 +278,22 @@ export function parseMeetingPhrases(text: string, reference: Date, options: { fo
   // The prospect's language first: read as English, "mon e-mail" is a Monday.
   const own = CHRONO[locale];
   for (const parse of [own, ...Object.values(CHRONO).filter((other) => other !== own)]) {
-    const results = parse(text, reference, options);
+    const results = parse(text, reference, options).filter((result) => !isBareAbbreviation(result.text));
     if (results.length > 0) return results;
   }
   return [];
+}
+
+/** English day abbreviations written as one writes a day ("Fri"), the only short words kept as a time on their own. */
+const DAY_ABBREVIATIONS = new Set(['Mon', 'Tue', 'Tues', 'Wed', 'Thu', 'Thur', 'Thurs', 'Fri', 'Sat', 'Sun']);
+
+/**
+ * A word of one to three letters and nothing else: chrono reads "mi" (Spanish and German Wednesday, but "mi correo"
+ * is "my email") and "do" (German Thursday, but "who do I talk to") as days, which booked meetings nobody asked for.
+ */
+function isBareAbbreviation(phrase: string): boolean {
+  const trimmed = phrase.trim().replace(/\.$/, '');
+  return /^\p{L}{1,3}$/u.test(trimmed) && !DAY_ABBREVIATIONS.has(trimmed);
 }
 
 /**
@@ -278,22 +305,55 @@ export function parsePreferredTime(text: string, timezone: string, now: number, 
   const wall = toWallClock(now, timezone);
   const reference = new Date(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
   const options = { forwardDate: true };
-  const result: ParsedResult | undefined = parseMeetingPhrases(text, reference, options, locale)[0];
+  const results = parseMeetingPhrases(text, reference, options, locale);
+  const result: ParsedResult | undefined = results[0];
   if (!result) return undefined;
   const { start } = result;
   const year = start.get('year');
   const month = start.get('month');
   const day = start.get('day');
   if (year === null || month === null || day === null) return undefined;
+  // "Martes que viene a las 4 de la tarde" comes back as a day and a time: the hour is the second one's.
+  const timed = start.isCertain('hour') ? result : results.slice(1).find((other) => other.start.isCertain('hour') && !other.start.isCertain('weekday') && !other.start.isCertain('day'));
   // A bare day ("Monday") gets chrono's implied noon; the start of meeting hours is the natural reading.
-  const hourGiven = start.isCertain('hour') || DAYPART.test(result.text);
+  const hourGiven = timed !== undefined || DAYPART.test(result.text);
+  const clock = timed?.start ?? start;
+  const weekdayOnly = start.isCertain('weekday') && !start.isCertain('day');
+  // "Wednesday at 3pm next week": chrono reads the weekday alone, in this week; the prospect meant the next one. And
+  // "el martes que viene" said on a Tuesday is a week ahead, never today.
+  const nextWeek = weekdayOnly && NEXT_WEEK.test(text) && sameWeek({ year, month, day }, wall);
+  const notToday = weekdayOnly && NEXT_WEEKDAY.some((pattern) => pattern.test(text)) && year === wall.year && month === wall.month && day === wall.day;
+  const date = nextWeek || notToday ? addDays({ year, month, day }, 7) : { year, month, day };
   return {
-    year,
-    month,
-    day,
-    hour: hourGiven ? (start.get('hour') ?? policy.workingHours.start) : policy.workingHours.start,
-    minute: hourGiven ? (start.get('minute') ?? 0) : 0,
+    ...date,
+    hour: hourGiven ? afternoonHour(clock.get('hour') ?? policy.workingHours.start, clock.isCertain('meridiem'), text, policy) : policy.workingHours.start,
+    minute: hourGiven ? (clock.get('minute') ?? 0) : 0,
   };
+}
+
+/** Whether two days fall in the same Monday-to-Sunday week. */
+function sameWeek(a: Pick<WallClock, 'year' | 'month' | 'day'>, b: Pick<WallClock, 'year' | 'month' | 'day'>): boolean {
+  const monday = (wall: Pick<WallClock, 'year' | 'month' | 'day'>) => {
+    const start = addDays(wall, 1 - isoWeekday(wall));
+    return `${start.year}-${start.month}-${start.day}`;
+  };
+  return monday(a) === monday(b);
+}
+
+/** Words that put a clock hour in the afternoon or evening, and in the morning ("mañana" alone is "tomorrow"). */
+const PM_WORDS = /\b(pm|p\.m\.|afternoon|evening|tonight|de la tarde|por la tarde|de la noche|por la noche|apr[eè]s-midi|du soir|ce soir|nachmittags?|abends?)(?![\p{L}])|مساء|عصر|بعد الظهر/iu;
+const AM_WORDS = /\b(am|a\.m\.|morning|de la ma[nñ]ana|por la ma[nñ]ana|du matin|ce matin|morgens|vormittags?)(?![\p{L}])|صباح/iu;
+
+/**
+ * "A las 5 de la tarde", "um 4 Uhr nachmittags": hours chrono leaves in the morning when the daypart is a phrase of
+ * its own. Without any daypart, an hour before the working day that is inside it twelve hours later ("at 3") is the
+ * afternoon: nobody books a sales call for 3 a.m.
+ */
+function afternoonHour(hour: number, meridiemGiven: boolean, text: string, policy: MeetingPolicy): number {
+  if (meridiemGiven || hour >= 12) return hour;
+  if (PM_WORDS.test(text)) return hour + 12;
+  if (!AM_WORDS.test(text) && hour < policy.workingHours.start && hour + 12 <= policy.workingHours.end) return hour + 12;
+  return hour;
 }
 
 /**

@@ -57,6 +57,7 @@ export function beginTurn(
     messageId: userMessage.id,
     askedField: state.lastAskedField,
     now,
+    ...(typeof state.lead.fields.teamSize?.value === 'number' ? { knownTeamSize: state.lead.fields.teamSize.value } : {}),
     // Our own company and plan names are never the prospect's name or company.
     ownNames: [kb.company.name, ...kb.plans.flatMap((plan) => [plan.name, ...plan.aliases])],
   });
@@ -70,7 +71,7 @@ export function beginTurn(
   let next = rememberTools(moved.state, statedTools(text, kb));
   if (intent === 'objection') next = rememberObjection(next, passages.find((passage) => passage.kind === 'objection')?.id.split(':')[1]);
   const nextField = pickNextField(next);
-  const prompt = { kb, passages, nextField, locale };
+  const prompt = { kb, passages, nextField, locale, visitorTimeZone: context.visitorTimeZone };
   // fitContext counts the summary itself, so the system prompt is measured without it.
   const withoutSummary = buildSystemPrompt({ ...prompt, state: { ...next, summary: undefined } });
 

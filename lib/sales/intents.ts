@@ -26,6 +26,9 @@ const INJECTION = [
   /\b(ignore|disregard|forget|override|bypass)\b.{0,40}\b(instructions?|prompts?|rules|guidelines|directives)\b/,
   /\b(print|show|reveal|repeat|output|display|dump|leak|share|give me|tell me|what are|what is|translate|summari[sz]e)\b.{0,30}\b(system prompt|your prompt|the prompt|your instructions|your rules|your guidelines|hidden instructions|initial instructions|system message|configuration)\b/,
   /\b(system prompt|jailbreak|developer mode|dan mode|prompt injection)\b/,
+  // "Tell me your tools and their schemas": how the agent is built is not for the chat.
+  /\b(list|show|tell me|print|reveal|describe|what are)\b.{0,20}\b(your|the|all( of)?( your)?) (tools|functions|function calls|schemas?|tool definitions)\b/,
+  /\b(tools?|functions?) (and|with) (their|the) (schemas?|parameters|definitions?|arguments)\b/,
   /\b(you are now|from now on,? you|pretend (to be|you are)|act as if you have no)\b/,
   /\b(ignora|olvida|omite)\b.{0,30}\b(instrucciones|reglas|indicaciones)\b/,
   /\b(muestra|muestrame|revela|imprime|dime|ensename|repite)\b.{0,30}\b(prompt|instrucciones|reglas)\b/,
@@ -41,10 +44,24 @@ const INJECTION = [
 const HUMAN = [
   /\b(talk|speak|chat|connect me|put me through)\b.{0,25}\b(human|person|someone|somebody|rep|representative|salesperson|sales ?team|sales|agent|real one)\b/,
   /\b(real|actual|live) (person|human|agent|people)\b/,
-  /\b(human|person) (please|instead)\b/,
-  /^\s*(a )?(human|agent|representative|person)[\s!.?]*$/,
+  /\b(human|person|agent|rep) (please|pls|plz|instead|now)\b/,
+  /^\s*(ok |okay |just |yes |)?(a )?(human|agent|representative|person)( please| pls| plz| now)?[\s!.?]*$/,
+  // "Who do I talk to?": the way to a person, not a question for the knowledge base.
+  /\bwho (do|can|should|could|would) (i|we) (talk|speak|reach out|get in touch|write) (to|with)\b/,
+  /\bwho (should|do|can) (i|we) contact\b/,
+  /\bcon quien (hablo|puedo hablar|debo hablar|tengo que hablar|contacto)\b/,
+  /\ba qui (puis-je|dois-je|je dois|je peux) (parler|m'adresser|ecrire)\b/,
+  /\bmit wem (kann|soll|muss) ich (sprechen|reden)\b/,
   /\bare you (a )?(bot|robot|real|human)\b/,
+  // "Can you call me instead?": a person, by phone.
+  // ("You can call me Sam" is a name: "call me" followed by one word that ends the sentence is not a request.)
+  /\bcall me\b(?!\s+(?!back|instead|now|today|tomorrow|later|at|on|please|asap|when|if|about|to|in|this|next)[a-z]+\s*(?:[,.!]|$))/,
+  /\b(give me a call|ring me|phone me|call us|llamame|llameme|llamarme|rappelez-moi|appelez-moi|m'appeler|rufen sie mich an|ruf mich an|mich anrufen)\b/,
+  /(اتصل بي|اتصلوا بي)/,
   /\b(hablar|comunicarme|contactar)\b.{0,25}\b(persona|humano|alguien|comercial|ventas|agente|representante)\b/,
+  // "¿Me puedes pasar con un comercial?", "ponme con alguien", "me passer un commercial", "mettez-moi en relation".
+  /\b(pasar|pasame|pasarme|poner|ponme|ponerme|comunicar|comunicame)\b.{0,15}\b(con|a) (un|una|el|la|alguien)\b.{0,10}\b(comercial|persona|humano|agente|asesor|asesora|vendedor|vendedora|alguien)?/,
+  /\b(me passer|passez-moi|mettre en relation|mettez-moi en relation|me mettre en contact)\b/,
   /\bpersona real\b/,
   /\b(parler|discuter|contacter|joindre|passer)\b.{0,25}\b(humain|personne|quelqu'un|conseiller|commercial|vendeur|agent|equipe commerciale)\b/,
   /\b(vraie personne|etre humain)\b/,
@@ -56,6 +73,9 @@ const HUMAN = [
 const BOOKING = [
   /\b(book|schedule|set up|arrange|organi[sz]e|get|have|see|request|want|like|need)\b.{0,30}\b(demo|call|meeting|walkthrough|walk-through)\b/,
   /\b(demo|meeting|call)\b.{0,25}\b(on|at|next|tomorrow|today|this|monday|tuesday|wednesday|thursday|friday)\b/,
+  // Moving a meeting already booked ("can we move it to Monday at 11?": Monday the day, not Monday.com).
+  /\b(move|reschedule|push|shift)\b.{0,20}\b(it|demo|meeting|call|booking|appointment)\b/,
+  /\b(reschedule|reprogramar|verschieben|verlegen|deplacer|decaler)\b/,
   /\b(agendar|reservar|programar|concertar|organizar|quiero|quisiera|me gustaria)\b.{0,30}\b(demo|demostracion|llamada|reunion|cita)\b/,
   /\b(una|la) (demo|demostracion)\b/,
   /\b(reserver|planifier|organiser|programmer|prendre|voudrais|aimerais|souhaite|veux)\b.{0,30}\b(demo|demonstration|appel|rendez-vous|rdv|reunion)\b/,
@@ -66,20 +86,20 @@ const BOOKING = [
   /(احجز|حجز|ترتيب|جدولة|اريد|اود|ممكن)[^.]{0,30}(عرض|موعد|مكالمة|اجتماع|ديمو)/,
 ];
 
-const OBJECTION = /\b(too expensive|expensive|pricey|over budget|out of (our )?budget|can'?t afford|cannot afford|can'?t justify|already (use|using|have)|not sure|no time|too busy|concern(ed|s)?|worried|risky|need (approval|to ask)|demasiado caro|muy caro|ya usamos|no estoy seguro|(?:nos|me) (?:parece|resulta|sale)n? (?:muy |demasiado |algo |bastante |un poco )?car[oa]s?|(?:es|son) (?:muy |demasiado |algo |bastante |un poco )?car[oa]s?|(?:se nos va|fuera) de(?:l)? presupuesto|trop cher|(?:c'est|c’est) (?:trop |un peu |assez )?cher|hors budget|pas le temps|zu teuer|ist (?:uns )?(?:zu |sehr |ziemlich )?teuer|kein budget|keine zeit)\b|مكلف|غالي|غالية|باهظ|خارج الميزانية|ليس لدينا وقت/;
+const OBJECTION = /\b(too expensive|expensive|pricey|(?:a lot|lots|so much|too much) (?:of )?money|(?:es |son )?(?:mucho|demasiado) dinero|beaucoup d'argent|trop d'argent|(?:sehr |zu )?viel geld|too (?:much|high|steep|costly)(?! (?:work|time|effort|hassle|data|for (?:a|one) (?:person|user)))|costly|steep|why (?:would|should) (?:we|i) (?:switch|change|move)|why (?:switch|change)|pourquoi (?:changer|passer a|quitter)|por que (?:cambiar|deberiamos cambiar)|warum (?:wechseln|umsteigen|sollten wir wechseln)|over budget|out of (our )?budget|can'?t afford|cannot afford|can'?t justify|already (use|using|have)|not sure|no time|too busy|concern(ed|s)?|worried|risky|need (approval|to ask)|demasiado caro|muy caro|ya usamos|no estoy seguro|(?:nos|me) (?:parece|resulta|sale)n? (?:muy |demasiado |algo |bastante |un poco )?car[oa]s?|(?:es|son) (?:muy |demasiado |algo |bastante |un poco )?car[oa]s?|(?:se nos va|fuera) de(?:l)? presupuesto|trop cher|(?:c'est|c’est) (?:trop |un peu |assez )?cher|hors budget|pas le temps|zu teuer|ist (?:uns )?(?:zu |sehr |ziemlich )?teuer|kein budget|keine zeit)\b|مكلف|غالي|غالية|باهظ|خارج الميزانية|ليس لدينا وقت/;
 
 const COMPARISON = /\b(vs\.?|versus|compared? (to|with)|comparison|better than|worse than|difference between|differences|instead of|alternative to|over (asana|monday|trello|smartsheet)|why (you|northwind)|switch(ing)? from|comparad[oa] con|diferencia entre|mejor que|en vez de|par rapport a|compare a|comparaison|difference entre|mieux que|au lieu de|alternative a|im vergleich|verglichen mit|unterschied zwischen|besser als|statt|anstatt|alternative zu)\b|مقارنة|الفرق بين|افضل من|بدلا من|بديل/;
 
-const PRICING = /\b(price|prices|pricing|priced|cost|costs|costing|how much|quote|per seat|per user|billing|billed|annual|annually|yearly|monthly|discount|plans|tiers|precio|precios|cuesta|cuestan|cuanto|coste|costo|tarifa|tarifas|facturacion|anual|mensual|descuento|prix|tarif|tarifs|coute|coutent|cout|devis|annuel|annuelle|mensuel|mensuelle|remise|preis|preise|kosten|kostet|wie viel|wieviel|abrechnung|jahrlich|monatlich|rabatt)\b|سعر|اسعار|تكلفة|تكلف|يكلف|كم يكلف|خصم/;
+const PRICING = /\b(price|prices|pricing|priced|cost|costs|costing|how much|quote|per seat|per user|billing|billed|annual|annually|yearly|monthly|discount|plans|tiers|precio|precios|cuesta|cuestan|costaria|costarian|costara|costaran|cuanto|coste|costo|tarifa|tarifas|facturacion|anual|mensual|descuento|prix|tarif|tarifs|coute|coutent|cout|couterait|couteraient|coutera|couteront|devis|annuel|annuelle|mensuel|mensuelle|remise|preis|preise|kosten|kostet|wie viel|wieviel|abrechnung|jahrlich|monatlich|rabatt|cheap|cheaper|cheapest|affordable|upfront|up front|prepay|prepaid|barato|barata|mas economico|moins cher|gunstig\w*|billig\w*)\b|سعر|اسعار|تكلفة|تكلف|يكلف|كم يكلف|خصم|ارخص/;
 
 const FEATURES = /\b(feature|features|include|includes|included|integrat\w*|sso|saml|scim|api|webhooks?|automation|automat\w*|workflows?|dashboards?|report\w*|security|secure|soc ?2|iso ?27001|gdpr|hipaa|compliance|compliant|encrypt\w*|support|storage|trial|onboarding|data residency|funcionalidad\w*|integraci\w*|seguridad|prueba|almacenamiento|soporte|fonctionnalit\w*|securite|essai|stockage|assistance|inclut|comprend|funktion\w*|sicherheit|testversion|speicher\w*|enthalt|beinhaltet)\b|ميزات|مزايا|تكامل|امان|الامان|تجربة|تخزين|الدعم|يتضمن|تتضمن/;
 
-const SMALL_TALK = /^\s*(hi|hello|hey|hiya|howdy|yo|good (morning|afternoon|evening)|thanks|thank you|thx|cheers|ok|okay|great|cool|nice|awesome|perfect|sounds good|got it|bye|goodbye|how are you|hola|buenas|buenos dias|buenas tardes|gracias|vale|genial|perfecto|adios|que tal|bonjour|bonsoir|salut|merci|d'accord|parfait|super|au revoir|hallo|guten tag|guten morgen|danke|prima|tschuss|alles klar)\b[\s\w,]{0,12}[\s!.,?]*$|^\s*(مرحبا|اهلا|شكرا|السلام عليكم|صباح الخير|مساء الخير|تمام|ممتاز|حسنا)[\s\p{L},!.؟?]{0,12}$/u;
+const SMALL_TALK = /^\s*(hi|hello|hey|hiya|howdy|yo|good (morning|afternoon|evening)|thanks|thank you|thx|cheers|ok|okay|great|cool|nice|awesome|perfect|sounds good|got it|bye|goodbye|how are you|hola|buenas|buenos dias|buenas tardes|gracias|vale|genial|perfecto|adios|que tal|bonjour|bonsoir|salut|merci|d'accord|parfait|super|au revoir|hallo|guten tag|guten morgen|danke|prima|tschuss|alles klar)\b[\s\w,¿¡]{0,12}[\s!.,?]*$|^\s*(مرحبا|اهلا|شكرا|السلام عليكم|صباح الخير|مساء الخير|تمام|ممتاز|حسنا)[\s\p{L},!.؟?]{0,12}$/u;
 
 const OFF_TOPIC = /\b(weather|recipe|cook|poem|joke|football|soccer|basketball|movie|film|song|lyrics|homework|capital of|bitcoin|crypto|stock tips?|horoscope|president|election|meaning of life|tiempo hace|receta|chiste|poema|futbol|pelicula|cancion|meteo|recette|blague|poeme|film|chanson|wetter|rezept|witz|gedicht|fussball|lied)\b|الطقس|وصفة|نكتة|قصيدة|كرة القدم|فيلم|اغنية/;
 
 const EMAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/;
-const SEATS = /\b\d{1,6}\s*(people|persons?|users?|seats?|employees|staff|members|licen[cs]es|personas|usuarios|empleados|licencias|puestos|personnes|utilisateurs|employes|salaries|personen|nutzer|mitarbeiter)\b|\d{1,6}\s*(شخص|اشخاص|مستخدم|موظف)/;
+const SEATS = /\b\d{1,6}\s*(people|ppl|persons?|users?|seats?|employees|staff|members|licen[cs]es|personas|usuarios|empleados|licencias|puestos|personnes|utilisateurs|employes|salaries|personen|nutzer|mitarbeiter)\b|\d{1,6}\s*(شخص|اشخاص|مستخدم|موظف)/;
 
 export function classifySalesIntent(text: string, kb?: KnowledgeBase): SalesIntent {
   const folded = fold(text);

@@ -16,6 +16,8 @@ export interface InviteInput {
   description: string;
   organizer: { name: string; email: string };
   attendee: { email: string; name?: string };
+  /** 0 for a new meeting, one more each time it is moved (with the same UID, calendars then move the event). */
+  sequence?: number;
 }
 
 /** The invite as an .ics text: CRLF line ends, long lines folded, times in UTC. */
@@ -37,7 +39,7 @@ export function buildInvite(input: InviteInput): string {
     `ORGANIZER;CN=${quoteParam(input.organizer.name)}:mailto:${input.organizer.email}`,
     `ATTENDEE;CN=${quoteParam(input.attendee.name ?? input.attendee.email)};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:${input.attendee.email}`,
     'STATUS:CONFIRMED',
-    'SEQUENCE:0',
+    `SEQUENCE:${input.sequence ?? 0}`,
     'TRANSP:OPAQUE',
     'END:VEVENT',
     'END:VCALENDAR',

@@ -9,6 +9,9 @@ import type { KnowledgeBase, Plan } from '@/lib/sales/knowledge/schema';
 
 export type Billing = 'monthly' | 'annual';
 
+/** The most seats get_pricing quotes for: beyond it every deployment is a custom quote from the sales team. */
+export const MAX_QUOTE_SEATS = 100_000;
+
 export interface QuoteRequest {
   /** A plan id, name or alias, case-insensitive ("pro", "Pro plan", "profesional"). */
   planId: string;

@@ -28,6 +28,11 @@ export type Passage = {
   score: number;
 };
 
+/** An FAQ entry as a passage, for answers chosen by its keywords rather than found by a search. */
+export function faqPassage(faq: KnowledgeBase['faqs'][number], score = 0): Passage {
+  return { id: `faq:${faq.id}`, kind: 'faq', title: faq.question, text: faq.answer, score };
+}
+
 export interface SearchOptions {
   /** How many passages at most (default 5). */
   limit?: number;

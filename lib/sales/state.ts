@@ -70,6 +70,10 @@ export const bookingSchema = z.object({
   localLabel: z.string(),
   ics: z.string(),
   createdAt: z.number(),
+  /** The invite's SEQUENCE: 1, 2… each time the meeting is moved (absent: never moved), so calendars update it. */
+  sequence: z.number().int().nonnegative().optional(),
+  /** Where a moved meeting was before, as the prospect read it ("Fri, 27 Nov, 14:00 (America/New_York)"). */
+  movedFrom: z.string().optional(),
 });
 export type Booking = z.infer<typeof bookingSchema>;
 

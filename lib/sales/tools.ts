@@ -6,7 +6,7 @@ import { findEvidence, mergeLead } from '@/lib/sales/lead';
 import { isVerifiedLeadValue } from '@/lib/sales/lead/identity';
 import { rememberQuote } from '@/lib/sales/memory';
 import { advanceStage } from '@/lib/sales/playbook';
-import { quote } from '@/lib/sales/pricing';
+import { MAX_QUOTE_SEATS, quote } from '@/lib/sales/pricing';
 import { searchKnowledge } from '@/lib/sales/retrieval';
 import { LEAD_FIELDS, type LeadFact, type LeadField, type SalesState } from '@/lib/sales/state';
 import { then, unchanged, type SalesTurnContext, type StateLedger, type StateUpdate } from '@/lib/sales/turn-state';
@@ -22,7 +22,7 @@ import { then, unchanged, type SalesTurnContext, type StateLedger, type StateUpd
 const pricingInput = zodSchema(
   z.object({
     plan: z.string().min(1).describe('Plan name or id, e.g. "Pro"'),
-    seats: z.number().int().min(1).max(100_000).describe('Number of seats (users)'),
+    seats: z.number().int().min(1).max(MAX_QUOTE_SEATS).describe('Number of seats (users)'),
     billing: z.enum(['monthly', 'annual']).default('monthly'),
   }),
 );
@@ -79,7 +79,8 @@ export function createSalesTools(context: SalesTurnContext, ledger: StateLedger)
     }),
 
     book_meeting: tool({
-      description: 'Book a demo call with the sales team. Needs the prospect’s email, their preferred times in their words, and their IANA time zone.',
+      description:
+        'Book a demo call with the sales team. Needs the prospect’s email, their preferred times in their words, and their IANA time zone. Called again while their meeting is ahead (a new time, or their own zone), it moves that meeting (the answer has movedFrom).',
       inputSchema: bookingInput,
       execute: async (input) => run((state) => bookMeeting(state, context, input)),
     }),
@@ -171,12 +172,30 @@ export function bookMeeting(state: SalesState, context: SalesTurnContext, args: 
   }
   const now = context.now();
   const emailed = context.invitesByEmail;
-  const result = createBooking({ email, preferredTimes: args.preferredTimes, timezone: args.timezone, now, kb: context.kb, invitesByEmail: emailed, locale: context.locale });
+  // One demo per prospect: booking again while one is still ahead moves it (same id and invite UID, next SEQUENCE).
+  const upcoming = state.bookings.filter((entry) => entry.email === email && Date.parse(entry.start) > now).at(-1);
+  const result = createBooking({
+    email,
+    preferredTimes: args.preferredTimes,
+    timezone: args.timezone,
+    now,
+    kb: context.kb,
+    invitesByEmail: emailed,
+    locale: context.locale,
+    ...(upcoming ? { replaces: upcoming } : {}),
+  });
   if (!result.ok) return { ...unchanged(state), output: result };
   const { booking } = result;
+  const bookings = upcoming ? state.bookings.map((entry) => (entry.id === upcoming.id ? booking : entry)) : [...state.bookings, booking];
+  const movedFrom = upcoming?.localLabel;
   const booked: StateUpdate = {
-    state: { ...state, bookings: [...state.bookings, booking] },
-    events: [{ type: 'data-booking', data: { id: booking.id, email: booking.email, localLabel: booking.localLabel, start: booking.start, ics: booking.ics, emailed } }],
+    state: { ...state, bookings },
+    events: [
+      {
+        type: 'data-booking',
+        data: { id: booking.id, email: booking.email, localLabel: booking.localLabel, start: booking.start, ics: booking.ics, emailed, ...(movedFrom ? { movedFrom } : {}) },
+      },
+    ],
   };
   const update = then(booked, (current) => moveStage(current, { changed: [], bookingMade: true, evidence: `meeting booked for ${booking.localLabel}` }, now));
   return {
@@ -187,10 +206,16 @@ export function bookMeeting(state: SalesState, context: SalesTurnContext, args: 
       start: booking.start,
       when: booking.localLabel,
       emailed,
+      ...(movedFrom ? { movedFrom } : {}),
+      ...(result.adjustedFor && result.requested ? { adjustedFor: result.adjustedFor, requested: result.requested } : {}),
       // Said only when it happens: without SMTP (or with invites off) nothing is e-mailed and the card's .ics is the invite.
-      confirmation: emailed
-        ? `Booked: ${booking.localLabel}. An invite goes to ${booking.email}.`
-        : `Booked: ${booking.localLabel}. No invite is e-mailed: the prospect adds it to their calendar with the .ics download on the booking card above your reply.`,
+      confirmation: `${movedFrom ? `Moved from ${movedFrom} to ${booking.localLabel}` : `Booked: ${booking.localLabel}`}. ${
+        result.adjustedFor && result.requested ? `"${result.requested}" could not be honoured (${result.adjustedFor.replace('_', ' ')}): say so. ` : ''
+      }${
+        emailed
+          ? `An invite goes to ${booking.email}.`
+          : 'No invite is e-mailed: the prospect adds it to their calendar with the .ics download on the booking card above your reply.'
+      }`,
     },
   };
 }

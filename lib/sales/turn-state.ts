@@ -26,6 +26,11 @@ export interface SalesTurnContext {
    * agent say one was sent; otherwise the booking card's .ics download is the invite.
    */
   readonly invitesByEmail: boolean;
+  /**
+   * The prospect's time zone as their browser reports it (an IANA name the server knows), when the client sent one: a
+   * meeting is booked in it unless the prospect names another, instead of the knowledge base's default zone.
+   */
+  readonly visitorTimeZone?: string;
 }
 
 type EventName = 'lead' | 'stage' | 'booking' | 'handoff';

@@ -22,6 +22,7 @@ export const notifyAr: Partial<Record<NotifyKey, string>> = {
   'notify.handoff.intro': 'طلب عميل محتمل التحدث إلى أحد أعضاء فريق المبيعات. أخبرته المحادثة بأن أحدًا سيتواصل معه.',
 
   'notify.booking.subject': 'حجز عرض توضيحي: {when} مع {email}',
+  'notify.booking.moved': 'نُقل الموعد من {when}؛ الدعوة المرفقة تحدّثه في التقويم.',
   'notify.booking.intro': 'حجز عميل محتمل عرضًا توضيحيًا مدته {minutes} دقيقة. دعوة التقويم مرفقة.',
 
   'notify.qualified.subject': 'عميل محتمل مؤهَّل ({score}/100): {who}',

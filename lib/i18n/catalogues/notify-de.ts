@@ -22,6 +22,7 @@ export const notifyDe: Partial<Record<NotifyKey, string>> = {
   'notify.handoff.intro': 'Ein Interessent möchte mit jemandem aus dem Vertriebsteam sprechen. Der Chat hat ihm gesagt, dass sich jemand meldet.',
 
   'notify.booking.subject': 'Demo gebucht: {when} mit {email}',
+  'notify.booking.moved': 'Verschoben von {when}; die angehängte Einladung aktualisiert den Termin im Kalender.',
   'notify.booking.intro': 'Ein Interessent hat eine {minutes}-minütige Demo gebucht. Die Kalendereinladung ist angehängt.',
 
   'notify.qualified.subject': 'Qualifizierter Lead ({score}/100): {who}',

@@ -22,6 +22,7 @@ export const notifyFr: Partial<Record<NotifyKey, string>> = {
   'notify.handoff.intro': 'Un prospect a demandé à parler à un membre de l’équipe commerciale. Le chat lui a indiqué qu’on le recontacterait.',
 
   'notify.booking.subject': 'Démo réservée : {when} avec {email}',
+  'notify.booking.moved': 'Déplacée depuis {when} ; l’invitation jointe met le rendez-vous à jour dans l’agenda.',
   'notify.booking.intro': 'Un prospect a réservé une démo de {minutes} minutes. L’invitation de calendrier est jointe.',
 
   'notify.qualified.subject': 'Prospect qualifié ({score}/100) : {who}',

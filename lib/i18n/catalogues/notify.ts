@@ -23,6 +23,7 @@ export const notifyEn = {
   'notify.handoff.intro': 'A prospect asked to talk to a member of the sales team. The chat told them someone will follow up.',
 
   'notify.booking.subject': 'Demo booked: {when} with {email}',
+  'notify.booking.moved': 'Moved from {when}; the attached invite updates it in the calendar.',
   'notify.booking.intro': 'A prospect booked a {minutes}-minute demo. The calendar invite is attached.',
 
   'notify.qualified.subject': 'Qualified lead ({score}/100): {who}',
@@ -112,6 +113,7 @@ export const notifyEs: Record<NotifyKey, string> = {
   'notify.handoff.intro': 'Un cliente potencial pidió hablar con alguien del equipo de ventas. El chat le dijo que alguien le contactará.',
 
   'notify.booking.subject': 'Demo reservada: {when} con {email}',
+  'notify.booking.moved': 'Movida desde {when}; la invitación adjunta la actualiza en el calendario.',
   'notify.booking.intro': 'Un cliente potencial reservó una demo de {minutes} minutos. La invitación de calendario va adjunta.',
 
   'notify.qualified.subject': 'Lead cualificado ({score}/100): {who}',

@@ -1,12 +1,13 @@
 import type { OfflineTurn } from '@/lib/llm/offline/context';
 import { PHRASES, type Phrases } from '@/lib/llm/offline/phrases';
-import { bookingReply, humanReply } from '@/lib/llm/offline/replies-actions';
+import { bookingReply, cancelReply, humanReply, meetingTimeReply } from '@/lib/llm/offline/replies-actions';
 import { competitorReply, knowledgeReply, objectionReply } from '@/lib/llm/offline/replies-knowledge';
-import { comparePlansReply, overviewReply, planFeaturesReply, priceReply, recommendReply } from '@/lib/llm/offline/replies-pricing';
+import { bullets, comparePlansReply, overviewReply, planFeaturesReply, priceReply, recommendReply } from '@/lib/llm/offline/replies-pricing';
 import { MEMORY_PHRASES } from '@/lib/llm/offline/phrases-memory';
 import { aboutReply, alongsideReply, list, recallReply, toolsReply, unclearReply } from '@/lib/llm/offline/replies-memory';
 import { mentionsAny } from '@/lib/llm/offline/reading';
-import { freshFields, type Topic } from '@/lib/llm/offline/topic';
+import { freshFields, upcomingMeeting, type Topic } from '@/lib/llm/offline/topic';
+import { faqPassage } from '@/lib/sales/retrieval';
 import { splitSentences } from '@/lib/sales/sentences';
 import { avoidRepeats, pickFresh } from '@/lib/llm/offline/variety';
 import { questionFor } from '@/lib/sales/playbook';
@@ -40,11 +41,18 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
     case 'human':
       return humanReply(turn, ph);
     case 'booking':
-      return bookingReply(topic, turn, ph);
+      // A price asked in the same message is answered first, then the booking.
+      return [...(topic.price ? priceReply(topic.price, turn, ph) : []), ...bookingReply(topic, turn, ph)];
+    case 'meeting-time':
+      return meetingTimeReply(topic, turn, ph);
+    case 'meeting-cancel':
+      return cancelReply(topic, turn, ph);
     case 'price':
       return priceReply(topic, turn, ph);
     case 'overview':
-      return overviewReply(turn, ph);
+      return overviewReply(turn, ph, topic.unknownPlan);
+    case 'seat-range':
+      return [bullets(topic.plans.map((plan) => `**${plan.name}**: ${ph.seatRange(plan.minSeats, plan.maxSeats)}`))];
     case 'compare-plans':
       return comparePlansReply(topic, turn, ph);
     case 'competitor':
@@ -64,7 +72,7 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
     case 'plan-features':
       return planFeaturesReply(topic.plan, turn, ph);
     case 'knowledge':
-      return knowledgeReply(topic.passages, turn);
+      return topic.discountAsked ? [...knowledgeReply(topic.passages, turn), ph.furtherDiscount(turn.kb.company.salesEmail)] : knowledgeReply(topic.passages, turn);
     case 'recommend':
       return recommendReply(turn, ph);
     case 'contact':
@@ -76,6 +84,11 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
     }
     case 'thanks':
       return [ph.thanks(company)];
+    case 'farewell': {
+      const name = turn.state.lead.fields.name?.value;
+      const first = typeof name === 'string' ? name.split(' ')[0] : undefined;
+      return [ph.farewell(first || undefined, upcomingMeeting(turn)?.localLabel, kb.company.salesEmail)];
+    }
     case 'small-talk':
       return [HOW_ARE_YOU.test(turn.text) ? ph.howAreYou : ph.smallTalk];
     case 'off-topic':
@@ -88,7 +101,7 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
 }
 
 /** Kinds whose answer leaves room for a second question in the same message. */
-const ANSWERS_MORE = new Set<Topic['kind']>(['price', 'compare-plans', 'overview', 'recommend', 'contact', 'about', 'tools', 'plan-features']);
+const ANSWERS_MORE = new Set<Topic['kind']>(['price', 'compare-plans', 'overview', 'seat-range', 'recommend', 'contact', 'about', 'tools', 'plan-features']);
 
 /** A long message asks more than one thing: the FAQ it also asks about is answered after the main answer. */
 function alsoAsked(topic: Topic, turn: OfflineTurn): string[] {
@@ -98,14 +111,14 @@ function alsoAsked(topic: Topic, turn: OfflineTurn): string[] {
   const hits = (keywords: readonly string[]) => keywords.filter((keyword) => mentionsAny(turn.text, [keyword])).length;
   const best = [...turn.kb.faqs].sort((a, b) => hits(b.keywords) - hits(a.keywords))[0];
   if (!best || hits(best.keywords) === 0) return [];
-  return knowledgeReply([{ id: `faq:${best.id}`, kind: 'faq', title: best.question, text: best.answer, score: 0 }], turn);
+  return knowledgeReply([faqPassage(best)], turn);
 }
 
 /** "Thanks, Ana! I've noted your email …": confirms in words what the lead card shows. */
 function acknowledgement(topic: Topic, turn: OfflineTurn, ph: Phrases): string {
   // The handoff and booking confirmations name the email themselves; a refused injection acknowledges nothing.
   const booked = topic.kind === 'booking' && turn.exchanges.some((exchange) => exchange.toolName === 'book_meeting');
-  if (topic.kind === 'injection' || topic.kind === 'human' || booked) return '';
+  if (topic.kind === 'injection' || topic.kind === 'human' || topic.kind === 'meeting-cancel' || booked) return '';
   const fresh = freshFields(turn);
   if (fresh.length === 0) return '';
   const { fields } = turn.state.lead;
@@ -113,6 +126,8 @@ function acknowledgement(topic: Topic, turn: OfflineTurn, ph: Phrases): string {
   const items: string[] = [];
   const email = value('email');
   if (typeof email === 'string' && fresh.includes('email')) items.push(ph.notedEmail(email));
+  const phone = value('phone');
+  if (typeof phone === 'string' && fresh.includes('phone')) items.push(ph.notedPhone(phone));
   const company = value('company');
   if (typeof company === 'string' && fresh.includes('company')) items.push(ph.notedCompany(company));
   const seats = value('teamSize');
@@ -149,7 +164,7 @@ function nextQuestion(topic: Topic, turn: OfflineTurn): string | undefined {
   const ask = (name: LeadField) => questionFor(name, turn.locale, turn.state.asked?.[name] ?? 0);
   if (topic.kind === 'human') return known('email') ? undefined : ask('email');
   if (topic.kind === 'booking') return field === 'name' || field === 'company' ? ask(field) : undefined;
-  if (topic.kind === 'objection' || topic.kind === 'thanks' || topic.kind === 'unclear') return undefined;
+  if (['objection', 'thanks', 'farewell', 'unclear', 'meeting-time', 'meeting-cancel'].includes(topic.kind)) return undefined;
   if (topic.kind === 'recommend' && !known('teamSize')) return ask('teamSize');
   if (field) return ask(field);
   // Small talk with nothing left to ask still hands the conversation back to the prospect.

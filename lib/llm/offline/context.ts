@@ -33,6 +33,7 @@ export const offlineOptionsSchema = z.object({
   nextField: leadFieldSchema.nullish(),
   intent: z.enum(SALES_INTENTS).optional(),
   locale: z.enum(LOCALES).default('en'),
+  visitorTimeZone: z.string().max(64).optional(),
 });
 
 export interface ToolExchange {
@@ -66,6 +67,8 @@ export interface OfflineTurn {
   tools: Set<string>;
   /** Epoch ms the call is read against (meeting times such as "tomorrow"). */
   now: number;
+  /** The zone a meeting is booked in when the prospect names none: their browser's, else the knowledge base's default. */
+  bookingZone: { zone: string; from: 'browser' | 'default' };
 }
 
 export function readTurn(call: LanguageModelV4CallOptions, baseKb: KnowledgeBase, now: number): OfflineTurn {
@@ -99,6 +102,7 @@ export function readTurn(call: LanguageModelV4CallOptions, baseKb: KnowledgeBase
     exchanges: exchangesOf(call.prompt),
     tools: new Set((call.tools ?? []).flatMap((tool) => (tool.type === 'function' ? [tool.name] : []))),
     now,
+    bookingZone: options?.visitorTimeZone ? { zone: options.visitorTimeZone, from: 'browser' } : { zone: kb.policies.meetings.defaultTimezone, from: 'default' },
   };
 }
 

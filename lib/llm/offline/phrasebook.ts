@@ -1,3 +1,5 @@
+import type { AdjustReason } from '@/lib/sales/booking';
+import type { BudgetFit } from '@/lib/sales/budget';
 /**
  * The shapes of the offline agent's phrase tables (one per language: phrases.ts and phrases-memory.ts for English and
  * Spanish, phrases-fr.ts, phrases-de.ts and phrases-ar.ts), and the small helpers they share.
@@ -16,6 +18,7 @@ export interface Phrases {
   unknownStatement: string;
   noted: (name: string | undefined, items: string[]) => string;
   notedEmail: (email: string) => string;
+  notedPhone: (phone: string) => string;
   notedCompany: (company: string) => string;
   notedTeam: (seats: number) => string;
   /** "**$29 per seat per month** billed monthly, or **$24 per seat per month** billed annually". */
@@ -26,14 +29,25 @@ export interface Phrases {
   quoteMonthly: (plan: string, seats: number, perSeat: string, month: string, year: string) => string;
   quoteAnnual: (plan: string, seats: number, perSeat: string, year: string, month: string, saving: string | undefined) => string;
   suggestFor: (seats: number, plan: string, summary: string) => string;
+  /** The quote above beside the budget the prospect stated (their words, in bold). */
+  budgetFit: (fit: BudgetFit, budget: string, annualCost?: string) => string;
+  /** The quote above is over the stated budget, and a cheaper plan for the same team comes next (its quote follows). */
+  budgetAbove: (budget: string, current: string, plan: string) => string;
+  /** The prospect says goodbye: their first name when known, the meeting booked when there is one. */
+  farewell: (name: string | undefined, booking: string | undefined, salesEmail: string) => string;
+  /** Before the knowledge base's list of advantages over a competitor named in an objection. */
+  competitorEdge: (company: string, competitor: string) => string;
   customPricing: (plan: string, minSeats: number, summary: string) => string;
   quoteOffer: string;
   overviewIntro: (company: string) => string;
+  /** A plan name the catalogue does not have, said plainly before the plans there are. */
+  noSuchPlan: (name: string) => string;
   mostPopular: string;
   compareIntro: (lower: string, higher: string) => string;
   compareAdds: (lower: string, higher: string) => string;
   compareCost: (seats: number) => string;
   perMonth: string;
+  perYear: string;
   recommendIntro: string;
   seatRange: (min: number, max: number | null) => string;
   featuresPrice: string;
@@ -44,15 +58,29 @@ export interface Phrases {
   /** `emailed`: the invite really goes out by e-mail (invitesAreEmailed); otherwise the card's .ics link is the invite. */
   booked: (when: string, minutes: number, email: string, emailed: boolean) => string;
   icsNote: string;
+  /** The prospect's meeting moved to a new time (the booking card carries the updated invite). */
+  bookingMoved: (from: string, when: string, email: string, emailed: boolean) => string;
+  /** The time asked for could not be booked as asked: why, before the slot that was booked instead. */
+  bookingAdjusted: (requested: string, reason: AdjustReason, hours: string) => string;
   defaultZone: (zone: string) => string;
-  bookingNeedsEmail: (minutes: number) => string;
+  /** The meeting was booked in the zone the prospect's browser reports. */
+  browserZone: (zone: string) => string;
+  /** `when`: the time they already gave, in their words (then only the email is asked for). */
+  bookingNeedsEmail: (minutes: number, when?: string) => string;
   bookingNeedsTime: (minutes: number, zone: string) => string;
   bookingOffer: (minutes: number, zone: string) => string;
   bookingFailed: (reason: string, salesEmail: string) => string;
   bookingWhichDay: (phrase: string, first: string, second: string) => string;
   bookingUnavailable: (salesEmail: string) => string;
+  /** The meeting ahead (`when`, as booked) and, when `local` is given, its time in the zone they asked about. */
+  meetingTime: (when: string, local: string | undefined, sameZone: boolean) => string;
+  /** The sales team was asked to cancel the meeting (request_human); they confirm by e-mail. */
+  cancelRequested: (when: string, email: string) => string;
+  cancelUnavailable: (when: string, salesEmail: string) => string;
   /** `hours`: the team's hours in the reply's language, undefined when the knowledge base has them only in another. */
   handoffDone: (email: string | undefined, hours: string | undefined) => string;
+  /** They asked to be called and gave a number: the team calls them there. */
+  handoffCall: (phone: string, hours: string | undefined) => string;
   handoffUnavailable: (salesEmail: string, hours: string | undefined) => string;
   pricingUnavailable: (salesEmail: string) => string;
   /** A price objection answered with the annual saving (amounts formatted, from get_pricing). */
@@ -63,6 +91,8 @@ export interface Phrases {
 export interface MemoryPhrases {
   labels: Record<string, string>;
   recallFact: (label: string, value: string) => string;
+  /** The prospect's goal read back in their own words ("You told me you're looking for …"); else recallFact. */
+  recallNeed?: (need: string) => string;
   recallTools: (tools: string) => string;
   recallMissing: (label: string) => string;
   /** "You said you make the decision.": the authority field read back as a sentence, not "your decision is …". */

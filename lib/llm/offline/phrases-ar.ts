@@ -36,6 +36,7 @@ export const ar: Phrases = {
   noted: (name, items) =>
     items.length === 0 && name ? `تشرّفت بمعرفتك يا ${name}!` : `شكرًا${name ? ` يا ${name}` : ''}!${items.length > 0 ? ` سجّلت ${list(items, 'و')}.` : ''}`,
   notedEmail: (email) => `بريدك الإلكتروني **${email}**`,
+  notedPhone: (phone) => `رقم هاتفك **${phone}**`,
   notedCompany: (company) => `أنك تعمل في ${company}`,
   notedTeam: (seats) => `أن فريقك يضم ${people(seats)}`,
   priceLine: (monthly, annual) =>
@@ -48,30 +49,53 @@ export const ar: Phrases = {
   quoteAnnual: (plan, seats, perSeat, year, month, saving) =>
     `بالدفع السنوي، تكلّف باقة ${plan} لـ ${users(seats)} **${perSeat} لكل مستخدم شهريًا**: **${year} سنويًا** (${month} شهريًا)${saving ? `، بتوفير **${saving}** في السنة` : ''}.`,
   suggestFor: (seats, plan, summary) => `لفريق من ${people(seats)}، أنصحك بباقة **${plan}**. ${summary}`.trimEnd(),
+  budgetAbove: (budget, current, plan) => `باقة **${current}** أعلى من الميزانية التي ذكرتها (**${budget}**). وبتكلفة أقل هناك باقة **${plan}**:`,
+  farewell: (name, booking, email) =>
+    `شكرًا على وقتك${name ? ` يا ${name}` : ''}!${booking ? ` نلقاك في الموعد **${booking}**.` : ''} إن احتجت أي شيء آخر، اكتب هنا في أي وقت أو راسلنا على ${email}.`,
+  budgetFit: (fit, budget, annualCost) =>
+    fit === 'within'
+      ? `هذا ضمن الميزانية التي ذكرتها (**${budget}**).`
+      : fit === 'annual-within'
+        ? `بالدفع السنوي${annualCost ? ` (**${annualCost}**)` : ''}، يصبح ضمن الميزانية التي ذكرتها (**${budget}**).`
+        : `هذا أعلى من الميزانية التي ذكرتها (**${budget}**). البدء بعدد أقل من المستخدمين يخفّض التكلفة، ويسعد فريقنا بمراجعة الخيارات معك.`,
   customPricing: (plan, minSeats, summary) =>
     `باقة **${plan}** بسعر مخصص: يُعدّ فريق المبيعات عرض سعر حسب عدد المستخدمين ومتطلباتكم (تبدأ باقة ${plan} من ${users(minSeats)}). ${summary}`.trimEnd(),
   quoteOffer: 'هل تودّ الحصول على عرض سعر أو مكالمة قصيرة مع الفريق؟ إن كان الأمر كذلك، فما أفضل بريد إلكتروني للتواصل معك؟',
   overviewIntro: (company) => `تُحتسب أسعار ${company} لكل مستخدم. هذه باقاتنا:`,
+  noSuchPlan: (name) => `ليست لدينا باقة باسم **${name}**.`,
   mostPopular: ' (الأكثر طلبًا)',
   compareIntro: (lower, higher) => `إليك المقارنة بين **${lower}** و**${higher}**:`,
   compareAdds: (lower, higher) => `إضافةً إلى ما تتضمنه ${lower}، تقدّم **${higher}**:`,
   compareCost: (seats) => `لـ ${users(seats)}:`,
   perMonth: 'شهريًا',
+  perYear: 'سنويًا',
   recommendIntro: 'يسعدني مساعدتك في الاختيار. تختلف باقاتنا أساسًا حسب حجم الفريق واحتياجات الإدارة:',
   seatRange: (min, max) => (max === null ? `من ${users(min)} فأكثر` : `من ${min} إلى ${users(max)}`),
   featuresPrice: 'السعر',
   competitorIntro: (company, competitor) => `مقارنة **${company}** بـ**${competitor}**:`,
   competitorOurs: (company) => `أين تتفوّق ${company}:`,
+  competitorEdge: (company, competitor) => `مقارنةً بـ**${competitor}**، هذا ما تقدّمه لك ${company}:`,
   competitorTheirs: (competitor) => `أين تتميّز ${competitor}:`,
   objectionCheck: 'هل يجيب هذا عن مخاوفك؟',
   booked: (when, minutes, email, emailed) =>
     emailed
       ? `تم الحجز: **${when}**، عرض توضيحي مدته ${minutes} دقيقة مع فريق المبيعات. ستصل الدعوة إلى **${email}**.`
       : `تم الحجز: **${when}**، عرض توضيحي مدته ${minutes} دقيقة مع فريق المبيعات، باسم **${email}**. لا نرسل الدعوة بالبريد الإلكتروني: أضفها إلى تقويمك عبر رابط «إضافة إلى التقويم (.ics)» في بطاقة الحجز أعلاه.`,
+  bookingMoved: (from, when, email, emailed) =>
+    `تم: نقلت العرض التوضيحي من **${from}** إلى **${when}**، باسم **${email}**.${emailed ? ' الدعوة المحدّثة في طريقها إلى بريدك.' : ' بطاقة الحجز أعلاه فيها الدعوة المحدّثة («إضافة إلى التقويم (.ics)»)، وهي تحل محل القديمة.'}`,
+  bookingAdjusted: (requested, reason, hours) =>
+    reason === 'outside_hours'
+      ? `«${requested}» خارج مواعيد اجتماعاتنا (${hours}، من الاثنين إلى الجمعة)، لذلك اخترت أقرب موعد متاح.`
+      : reason === 'too_soon'
+        ? `«${requested}» قريب جدًا ولا يتيح للفريق الاستعداد، لذلك اخترت أقرب موعد متاح.`
+        : `«${requested}» محجوز بالفعل، لذلك اخترت أقرب موعد متاح.`,
   icsNote: 'يمكنك أيضًا إضافة الموعد إلى تقويمك عبر رابط «إضافة إلى التقويم (.ics)» في بطاقة الحجز أعلاه.',
   defaultZone: (zone) => `لم تذكر منطقتك الزمنية، لذا استخدمت ${zone}؛ أخبرني بمنطقتك وسأنقل الموعد إليها.`,
-  bookingNeedsEmail: (minutes) =>
-    `يسعدني ترتيب عرض توضيحي مدته ${minutes} دقيقة. ما أفضل بريد إلكتروني لإرسال الدعوة، وما اليوم والوقت المناسبان لك (مع منطقتك الزمنية)؟`,
+  browserZone: (zone) => `استخدمت منطقتك الزمنية كما يذكرها متصفحك، ${zone}؛ إن أردت منطقة أخرى فأخبرني وسأنقل الموعد إليها.`,
+  bookingNeedsEmail: (minutes, when) =>
+    when
+      ? `يسعدني ترتيب عرض توضيحي مدته ${minutes} دقيقة في **${when}**. ما أفضل بريد إلكتروني لإرسال الدعوة؟`
+      : `يسعدني ترتيب عرض توضيحي مدته ${minutes} دقيقة. ما أفضل بريد إلكتروني لإرسال الدعوة، وما اليوم والوقت المناسبان لك (مع منطقتك الزمنية)؟`,
   bookingNeedsTime: (minutes, zone) =>
     `يسعدني ترتيب عرض توضيحي مدته ${minutes} دقيقة. ما اليوم والوقت المناسبان لك؟ أخبرني أيضًا بمنطقتك الزمنية (وإلا فسأستخدم ${zone}).`,
   bookingOffer: (minutes, zone) =>
@@ -79,6 +103,16 @@ export const ar: Phrases = {
   bookingWhichDay: (phrase, first, second) => `للتأكد قبل الحجز: هل تقصد بـ«${phrase}» **${first}** أم **${second}**؟`,
   bookingFailed: (_reason, salesEmail) => `تعذّر عليّ إتمام هذا الحجز. يمكنك أيضًا التواصل مع الفريق على ${salesEmail}.`,
   bookingUnavailable: (salesEmail) => `لا يمكنني حجز المواعيد حاليًا؛ يُرجى مراسلة ${salesEmail} وسيتفق الفريق معك على موعد.`,
+  meetingTime: (when, local, sameZone) =>
+    local === undefined
+      ? `عرضك التوضيحي في **${when}**. أخبرني بمنطقتك الزمنية وسأخبرك بالوقت عندك.`
+      : sameZone
+        ? `عرضك التوضيحي في **${when}**، وهذه منطقتك الزمنية أصلًا.`
+        : `عرضك التوضيحي في **${when}**. بتوقيتك هذا **${local}**.`,
+  cancelRequested: (when, email) =>
+    `طلبت من فريق المبيعات إلغاء عرضك التوضيحي في **${when}**، وسيؤكدون ذلك على **${email}**. إن كان وقت آخر يناسبك أكثر فأخبرني وسأنقله بدلًا من ذلك.`,
+  cancelUnavailable: (when, salesEmail) => `لا أستطيع إلغاءه من هنا الآن: راسل ${salesEmail} وسيلغي الفريق عرضك التوضيحي في **${when}**.`,
+  handoffCall: (phone, hours) => `بالتأكيد، طلبت من أحد أعضاء فريق المبيعات الاتصال بك على **${phone}**${hours ? ` (ساعات عمل الفريق: ${hours})` : ''}.`,
   handoffDone: (email, hours) =>
     email
       ? `بالتأكيد، طلبت من أحد أعضاء فريق المبيعات متابعة المحادثة معك. سيرد عليك على **${email}**${hours ? ` (ساعات عمل الفريق: ${hours})` : ''}.`

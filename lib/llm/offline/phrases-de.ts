@@ -19,6 +19,7 @@ export const de: Phrases = {
   noted: (name, items) =>
     items.length === 0 && name ? `Schön, Sie kennenzulernen, ${name}!` : `Danke${name ? `, ${name}` : ''}!${items.length > 0 ? ` Notiert: ${list(items, 'und')}.` : ''}`,
   notedEmail: (email) => `Ihre E-Mail-Adresse **${email}**`,
+  notedPhone: (phone) => `Ihre Telefonnummer **${phone}**`,
   notedCompany: (company) => `Ihr Unternehmen ${company}`,
   notedTeam: (seats) => `ein Team von ${seats} Personen`,
   priceLine: (monthly, annual) =>
@@ -33,30 +34,53 @@ export const de: Phrases = {
   quoteAnnual: (plan, seats, perSeat, year, month, saving) =>
     `Bei jährlicher Abrechnung kostet ${plan} für ${seats} Nutzer **${perSeat} pro Nutzer und Monat**: **${year} im Jahr** (${month} im Monat)${saving ? `, eine Ersparnis von **${saving}** im Jahr` : ''}.`,
   suggestFor: (seats, plan, summary) => `Für ein Team von ${seats} Personen empfehle ich **${plan}**. ${summary}`.trimEnd(),
+  budgetAbove: (budget, current, plan) => `**${current}** liegt über dem Budget, das Sie genannt haben (**${budget}**). Günstiger ist **${plan}**:`,
+  farewell: (name, booking, email) =>
+    `Danke für Ihre Zeit${name ? `, ${name}` : ''}!${booking ? ` Bis zum Termin am **${booking}**.` : ''} Wenn noch etwas ist, schreiben Sie jederzeit hier oder an ${email}.`,
+  budgetFit: (fit, budget, annualCost) =>
+    fit === 'within'
+      ? `Das passt in das Budget, das Sie genannt haben (**${budget}**).`
+      : fit === 'annual-within'
+        ? `Bei jährlicher Abrechnung${annualCost ? ` (**${annualCost}**)` : ''} passt es in das Budget, das Sie genannt haben (**${budget}**).`
+        : `Das liegt über dem Budget, das Sie genannt haben (**${budget}**). Mit weniger Nutzern zu starten senkt den Betrag, und unser Team bespricht die Möglichkeiten gern mit Ihnen.`,
   customPricing: (plan, minSeats, summary) =>
     `**${plan}** hat individuelle Preise: Unser Vertriebsteam erstellt ein Angebot nach Ihrer Nutzerzahl und Ihren Anforderungen (${plan} beginnt bei ${minSeats} Nutzern). ${summary}`.trimEnd(),
   quoteOffer: 'Möchten Sie ein Angebot oder ein kurzes Gespräch mit dem Team? Wenn ja, unter welcher E-Mail-Adresse erreichen wir Sie?',
   overviewIntro: (company) => `${company} wird pro Nutzer abgerechnet. Das sind unsere Tarife:`,
+  noSuchPlan: (name) => `Einen Tarif namens **${name}** haben wir nicht.`,
   mostPopular: ' (am beliebtesten)',
   compareIntro: (lower, higher) => `So unterscheiden sich **${lower}** und **${higher}**:`,
   compareAdds: (lower, higher) => `Zusätzlich zu ${lower} bietet **${higher}**:`,
   compareCost: (seats) => `Für ${seats} Nutzer:`,
   perMonth: 'im Monat',
+  perYear: 'im Jahr',
   recommendIntro: 'Ich helfe Ihnen gern bei der Auswahl. Unsere Tarife unterscheiden sich vor allem nach Teamgröße und Verwaltungsbedarf:',
   seatRange: (min, max) => (max === null ? `${min} Nutzer und mehr` : `${min}–${max.toLocaleString('de-DE')} Nutzer`),
   featuresPrice: 'Preis',
   competitorIntro: (company, competitor) => `So schneidet **${company}** im Vergleich zu **${competitor}** ab:`,
   competitorOurs: (company) => `Wo ${company} stärker ist:`,
+  competitorEdge: (company, competitor) => `Im Vergleich zu **${competitor}** bietet Ihnen ${company} Folgendes:`,
   competitorTheirs: (competitor) => `Wo ${competitor} stark ist:`,
   objectionCheck: 'Beantwortet das Ihre Bedenken?',
   booked: (when, minutes, email, emailed) =>
     emailed
       ? `Gebucht: **${when}**, eine ${minutes}-minütige Demo mit unserem Vertriebsteam. Die Einladung geht an **${email}**.`
       : `Gebucht: **${when}**, eine ${minutes}-minütige Demo mit unserem Vertriebsteam, für **${email}**. Die Einladung verschicken wir nicht per E-Mail: Tragen Sie den Termin über den Link „Zum Kalender hinzufügen (.ics)“ auf der Buchungskarte oben in Ihren Kalender ein.`,
+  bookingMoved: (from, when, email, emailed) =>
+    `Erledigt: Ihre Demo ist von **${from}** auf **${when}** verschoben, für **${email}**.${emailed ? ' Die aktualisierte Einladung ist unterwegs in Ihr Postfach.' : ' Die Buchungskarte oben enthält die aktualisierte Einladung („Zum Kalender hinzufügen (.ics)“); sie ersetzt die alte.'}`,
+  bookingAdjusted: (requested, reason, hours) =>
+    reason === 'outside_hours'
+      ? `„${requested}“ liegt außerhalb unserer Terminzeiten (${hours}, Montag bis Freitag), deshalb habe ich den nächsten freien Termin genommen.`
+      : reason === 'too_soon'
+        ? `„${requested}“ ist zu kurzfristig, damit sich das Team vorbereiten kann, deshalb habe ich den nächsten freien Termin genommen.`
+        : `„${requested}“ ist schon vergeben, deshalb habe ich den nächsten freien Termin genommen.`,
   icsNote: 'Sie können den Termin auch über den Link „Zum Kalender hinzufügen (.ics)“ auf der Buchungskarte oben in Ihren Kalender eintragen.',
   defaultZone: (zone) => `Sie haben keine Zeitzone genannt, deshalb habe ich ${zone} verwendet — nennen Sie mir Ihre, dann verschiebe ich den Termin.`,
-  bookingNeedsEmail: (minutes) =>
-    `Gern richte ich eine ${minutes}-minütige Demo ein. An welche E-Mail-Adresse soll die Einladung gehen, und welcher Tag und welche Uhrzeit passen Ihnen (mit Ihrer Zeitzone)?`,
+  browserZone: (zone) => `Ich habe Ihre Zeitzone laut Ihrem Browser verwendet, ${zone} — wenn Sie eine andere möchten, verschiebe ich den Termin.`,
+  bookingNeedsEmail: (minutes, when) =>
+    when
+      ? `Gern richte ich eine ${minutes}-minütige Demo für **${when}** ein. An welche E-Mail-Adresse soll die Einladung gehen?`
+      : `Gern richte ich eine ${minutes}-minütige Demo ein. An welche E-Mail-Adresse soll die Einladung gehen, und welcher Tag und welche Uhrzeit passen Ihnen (mit Ihrer Zeitzone)?`,
   bookingNeedsTime: (minutes, zone) =>
     `Gern richte ich eine ${minutes}-minütige Demo ein. Welcher Tag und welche Uhrzeit passen Ihnen? Nennen Sie mir auch Ihre Zeitzone (sonst verwende ich ${zone}).`,
   bookingOffer: (minutes, zone) =>
@@ -64,6 +88,16 @@ export const de: Phrases = {
   bookingWhichDay: (phrase, first, second) => `Nur zur Sicherheit, bevor ich buche: Meinen Sie mit „${phrase}“ **${first}** oder **${second}**?`,
   bookingFailed: (_reason, salesEmail) => `Das konnte ich leider nicht buchen. Sie erreichen das Team auch unter ${salesEmail}.`,
   bookingUnavailable: (salesEmail) => `Ich kann gerade keine Termine buchen; schreiben Sie bitte an ${salesEmail}, dann findet das Team einen Termin mit Ihnen.`,
+  meetingTime: (when, local, sameZone) =>
+    local === undefined
+      ? `Ihre Demo ist am **${when}**. Nennen Sie mir Ihre Zeitzone, dann sage ich Ihnen die Uhrzeit bei Ihnen.`
+      : sameZone
+        ? `Ihre Demo ist am **${when}**, das ist bereits Ihre Zeitzone.`
+        : `Ihre Demo ist am **${when}**. Bei Ihnen ist das **${local}**.`,
+  cancelRequested: (when, email) =>
+    `Ich habe unser Vertriebsteam gebeten, Ihre Demo am **${when}** abzusagen; die Bestätigung kommt an **${email}**. Wenn Ihnen ein anderer Termin besser passt, sagen Sie es mir, dann verschiebe ich sie stattdessen.`,
+  cancelUnavailable: (when, salesEmail) => `Von hier aus kann ich sie gerade nicht absagen: Schreiben Sie an ${salesEmail}, dann sagt das Team Ihre Demo am **${when}** ab.`,
+  handoffCall: (phone, hours) => `Natürlich — ich habe ein Mitglied unseres Vertriebsteams gebeten, Sie unter **${phone}** anzurufen${hours ? ` (Erreichbarkeit des Teams: ${hours})` : ''}.`,
   handoffDone: (email, hours) =>
     email
       ? `Natürlich — ich habe ein Mitglied unseres Vertriebsteams gebeten, zu übernehmen. Die Antwort kommt an **${email}**${hours ? ` (Erreichbarkeit des Teams: ${hours})` : ''}.`

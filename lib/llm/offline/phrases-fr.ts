@@ -22,6 +22,7 @@ export const fr: Phrases = {
   noted: (name, items) =>
     items.length === 0 && name ? `Enchanté, ${name} !` : `Merci${name ? `, ${name}` : ''} !${items.length > 0 ? ` J’ai noté ${list(items, 'et')}.` : ''}`,
   notedEmail: (email) => `votre adresse e-mail **${email}**`,
+  notedPhone: (phone) => `votre numéro **${phone}**`,
   notedCompany: (company) => `que vous travaillez chez ${company}`,
   notedTeam: (seats) => `une équipe de ${seats} personnes`,
   priceLine: (monthly, annual) =>
@@ -36,30 +37,53 @@ export const fr: Phrases = {
   quoteAnnual: (plan, seats, perSeat, year, month, saving) =>
     `En facturation annuelle, ${plan} pour ${users(seats)} revient à **${perSeat} par utilisateur et par mois** : **${year} par an** (${month} par mois)${saving ? `, soit une économie de **${saving}** par an` : ''}.`,
   suggestFor: (seats, plan, summary) => `Pour une équipe de ${seats} personnes, je vous conseille **${plan}**. ${summary}`.trimEnd(),
+  budgetAbove: (budget, current, plan) => `**${current}** dépasse le budget que vous avez indiqué (**${budget}**). Pour moins, il y a **${plan}** :`,
+  farewell: (name, booking, email) =>
+    `Merci pour votre temps${name ? `, ${name}` : ''} !${booking ? ` À bientôt, le **${booking}**.` : ''} Pour toute autre question, écrivez ici quand vous voulez ou à ${email}.`,
+  budgetFit: (fit, budget, annualCost) =>
+    fit === 'within'
+      ? `Cela entre dans le budget que vous avez indiqué (**${budget}**).`
+      : fit === 'annual-within'
+        ? `En facturation annuelle${annualCost ? `, à **${annualCost}**` : ''}, cela entre dans le budget que vous avez indiqué (**${budget}**).`
+        : `Cela dépasse le budget que vous avez indiqué (**${budget}**). Commencer avec moins d’utilisateurs réduit le montant, et notre équipe peut étudier les options avec vous.`,
   customPricing: (plan, minSeats, summary) =>
     `**${plan}** est proposée sur devis : notre équipe commerciale établit une proposition selon votre nombre d’utilisateurs et vos besoins (${plan} commence à ${minSeats} utilisateurs). ${summary}`.trimEnd(),
   quoteOffer: 'Souhaitez-vous un devis ou un court échange avec l’équipe ? Si oui, à quelle adresse e-mail pouvons-nous vous écrire ?',
   overviewIntro: (company) => `${company} est facturé par utilisateur. Voici nos offres :`,
+  noSuchPlan: (name) => `Nous n’avons pas d’offre appelée **${name}**.`,
   mostPopular: ' (la plus choisie)',
   compareIntro: (lower, higher) => `Voici comment se comparent **${lower}** et **${higher}** :`,
   compareAdds: (lower, higher) => `En plus de ce que comprend ${lower}, **${higher}** apporte :`,
   compareCost: (seats) => `Pour ${users(seats)} :`,
   perMonth: 'par mois',
+  perYear: 'par an',
   recommendIntro: 'Je vous aide volontiers à choisir. Nos offres se distinguent surtout par la taille de l’équipe et les besoins d’administration :',
   seatRange: (min, max) => (max === null ? `${min} utilisateurs ou plus` : `${min} à ${max.toLocaleString('fr-FR').replace(/\s/g, '\u00a0')} utilisateurs`),
   featuresPrice: 'Prix',
   competitorIntro: (company, competitor) => `Comment **${company}** se compare à **${competitor}** :`,
   competitorOurs: (company) => `Là où ${company} est plus fort :`,
+  competitorEdge: (company, competitor) => `Par rapport à **${competitor}**, voici ce que ${company} vous apporte :`,
   competitorTheirs: (competitor) => `Les points forts de ${competitor} :`,
   objectionCheck: 'Cela répond-il à votre préoccupation ?',
   booked: (when, minutes, email, emailed) =>
     emailed
       ? `C’est réservé : **${when}**, une démo de ${minutes} minutes avec notre équipe commerciale. L’invitation part à **${email}**.`
       : `C’est réservé : **${when}**, une démo de ${minutes} minutes avec notre équipe commerciale, au nom de **${email}**. Nous n’envoyons pas l’invitation par e-mail : ajoutez-la à votre agenda avec le lien « Ajouter au calendrier (.ics) » de la carte de réservation ci-dessus.`,
+  bookingMoved: (from, when, email, emailed) =>
+    `C’est fait : votre démo passe du **${from}** au **${when}**, au nom de **${email}**.${emailed ? ' L’invitation mise à jour arrive dans votre boîte mail.' : ' La carte de réservation ci-dessus contient l’invitation mise à jour (« Ajouter au calendrier (.ics) ») ; elle remplace l’ancienne.'}`,
+  bookingAdjusted: (requested, reason, hours) =>
+    reason === 'outside_hours'
+      ? `« ${requested} » est en dehors de nos horaires de rendez-vous (${hours}, du lundi au vendredi) : j’ai pris le créneau libre le plus proche.`
+      : reason === 'too_soon'
+        ? `« ${requested} » est trop tôt pour que l’équipe se prépare : j’ai pris le créneau libre le plus proche.`
+        : `« ${requested} » est déjà pris : j’ai pris le créneau libre le plus proche.`,
   icsNote: 'Vous pouvez aussi l’ajouter à votre agenda avec le lien « Ajouter au calendrier (.ics) » de la carte de réservation ci-dessus.',
   defaultZone: (zone) => `Vous n’avez pas indiqué de fuseau horaire, j’ai donc utilisé ${zone} — donnez-moi le vôtre et je déplacerai le rendez-vous.`,
-  bookingNeedsEmail: (minutes) =>
-    `Avec plaisir, organisons une démo de ${minutes} minutes. À quelle adresse e-mail dois-je envoyer l’invitation, et quel jour et quelle heure vous conviennent (avec votre fuseau horaire) ?`,
+  browserZone: (zone) => `J’ai utilisé votre fuseau horaire, ${zone}, tel que l’indique votre navigateur — dites-moi si vous en préférez un autre et je déplacerai le rendez-vous.`,
+  bookingNeedsEmail: (minutes, when) =>
+    when
+      ? `Avec plaisir, organisons une démo de ${minutes} minutes pour **${when}**. À quelle adresse e-mail dois-je envoyer l’invitation ?`
+      : `Avec plaisir, organisons une démo de ${minutes} minutes. À quelle adresse e-mail dois-je envoyer l’invitation, et quel jour et quelle heure vous conviennent (avec votre fuseau horaire) ?`,
   bookingNeedsTime: (minutes, zone) =>
     `Avec plaisir, organisons une démo de ${minutes} minutes. Quel jour et quelle heure vous conviennent ? Indiquez-moi aussi votre fuseau horaire (sinon j’utiliserai ${zone}).`,
   bookingOffer: (minutes, zone) =>
@@ -67,6 +91,16 @@ export const fr: Phrases = {
   bookingWhichDay: (phrase, first, second) => `Juste pour être sûr avant de réserver : par « ${phrase} », voulez-vous dire **${first}** ou **${second}** ?`,
   bookingFailed: (_reason, salesEmail) => `Je n’ai pas pu faire cette réservation. Vous pouvez aussi écrire à l’équipe : ${salesEmail}.`,
   bookingUnavailable: (salesEmail) => `Je ne peux pas réserver de rendez-vous pour le moment ; écrivez à ${salesEmail} et l’équipe trouvera un créneau avec vous.`,
+  meetingTime: (when, local, sameZone) =>
+    local === undefined
+      ? `Votre démo est prévue le **${when}**. Indiquez-moi votre fuseau horaire et je vous donne l’heure chez vous.`
+      : sameZone
+        ? `Votre démo est prévue le **${when}**, c’est déjà votre fuseau horaire.`
+        : `Votre démo est prévue le **${when}**. Chez vous, cela fait **${local}**.`,
+  cancelRequested: (when, email) =>
+    `J’ai demandé à notre équipe commerciale d’annuler votre démo du **${when}** ; elle vous le confirmera à **${email}**. Si un autre créneau vous convient mieux, dites-le-moi et je la déplace.`,
+  cancelUnavailable: (when, salesEmail) => `Je ne peux pas l’annuler d’ici pour le moment : écrivez à ${salesEmail} et l’équipe annulera votre démo du **${when}**.`,
+  handoffCall: (phone, hours) => `Bien sûr — j’ai demandé à un membre de notre équipe commerciale de vous appeler au **${phone}**${hours ? ` (horaires de l’équipe : ${hours})` : ''}.`,
   handoffDone: (email, hours) =>
     email
       ? `Bien sûr — j’ai demandé à un membre de notre équipe commerciale de prendre le relais. Il vous répondra à **${email}**${hours ? ` (horaires de l’équipe : ${hours})` : ''}.`

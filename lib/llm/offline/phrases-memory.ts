@@ -11,9 +11,21 @@ export type { MemoryPhrases } from '@/lib/llm/offline/phrasebook';
  * variants it picks from so that no sentence repeats across its last replies — in English and Spanish (French, German
  * and Arabic in phrases-fr.ts, phrases-de.ts and phrases-ar.ts).
  */
+/** The prospect's words turned to the agent's point of view: "our agency" → "your agency", "we" → "you". */
+function secondPerson(text: string): string {
+  const swaps: Record<string, string> = { we: 'you', us: 'you', our: 'your', ours: 'yours', i: 'you', me: 'you', my: 'your', mine: 'yours', "we're": "you're", 'we’re': 'you’re', "i'm": "you're", 'i’m': 'you’re' };
+  return text.replace(/\b(?:we['’]re|i['’]m|we|us|our|ours|i|me|my|mine)\b/gi, (word) => swaps[word.toLowerCase()] ?? word);
+}
+
 const en: MemoryPhrases = {
   labels: { name: 'name', email: 'email', company: 'company', role: 'role', phone: 'phone number', teamSize: 'team size', budget: 'budget', authority: 'decision', need: 'goal', timeline: 'timeline', tools: 'tools' },
   recallFact: (label, value) => `You told me your ${label} is **${value}**.`,
+  recallNeed: (need) => {
+    const yours = secondPerson(need);
+    if (/^(?:looking|searching|trying|hoping|struggling)\b/i.test(need)) return `You told me you're **${yours}**.`;
+    if (/^(?:need|want|would like|'d like|’d like|spend|waste|lose|have|are having|keep having)\b/i.test(need)) return `You told me you **${yours}**.`;
+    return `You told me **${yours}**.`;
+  },
   recallTools: (tools) => `You told me you use **${tools}**.`,
   recallMissing: (label) => `You haven't told me your ${label} yet.`,
   recallAuthority: (decides) => (decides ? 'You said you make the decision.' : 'You said the decision needs someone else’s approval.'),

@@ -27,6 +27,7 @@ const en: Phrases = {
   noted: (name, items) =>
     items.length === 0 && name ? `Nice to meet you, ${name}!` : `Thanks${name ? `, ${name}` : ''}!${items.length > 0 ? ` I've noted ${list(items, 'and')}.` : ''}`,
   notedEmail: (email) => `your email **${email}**`,
+  notedPhone: (phone) => `your number **${phone}**`,
   notedCompany: (company) => `that you're with ${company}`,
   notedTeam: (seats) => `a team of ${seats}`,
   priceLine: (monthly, annual) =>
@@ -39,30 +40,53 @@ const en: Phrases = {
   quoteAnnual: (plan, seats, perSeat, year, month, saving) =>
     `Billed annually, ${plan} for ${seats} ${seats === 1 ? 'seat' : 'seats'} is **${perSeat} per seat per month**: **${year} a year** (${month} a month)${saving ? `, saving **${saving}** a year` : ''}.`,
   suggestFor: (seats, plan, summary) => `For a team of ${seats}, I'd suggest **${plan}**. ${summary}`.trimEnd(),
+  budgetAbove: (budget, current, plan) => `**${current}** is above the budget you mentioned (**${budget}**). For less, there is **${plan}**:`,
+  farewell: (name, booking, email) =>
+    `Thanks for your time${name ? `, ${name}` : ''}!${booking ? ` See you on **${booking}**.` : ''} If anything else comes up, write here any time or email ${email}.`,
+  budgetFit: (fit, budget, annualCost) =>
+    fit === 'within'
+      ? `That fits the budget you mentioned (**${budget}**).`
+      : fit === 'annual-within'
+        ? `Billed annually${annualCost ? `, at **${annualCost}**` : ''}, it fits the budget you mentioned (**${budget}**).`
+        : `That is above the budget you mentioned (**${budget}**). Starting with fewer seats brings it down, and our team can look at the options with you.`,
   customPricing: (plan, minSeats, summary) =>
     `**${plan}** has custom pricing: our sales team puts together a quote based on your seats and requirements (${plan} starts at ${minSeats} seats). ${summary}`,
   quoteOffer: "Would you like a quote or a short call with the team? If so, what's the best email to reach you?",
   overviewIntro: (company) => `${company} is priced per seat. Here are our plans:`,
+  noSuchPlan: (name) => `We don't have a plan called **${name}**.`,
   mostPopular: ' (most popular)',
   compareIntro: (lower, higher) => `Here is how **${lower}** and **${higher}** compare:`,
   compareAdds: (lower, higher) => `On top of ${lower}, **${higher}** adds:`,
   compareCost: (seats) => `For ${seats} seats:`,
   perMonth: 'a month',
+  perYear: 'a year',
   recommendIntro: 'Happy to help you choose. Our plans differ mainly by team size and admin needs:',
   seatRange: (min, max) => (max === null ? `from ${min} seats` : `${min}–${max.toLocaleString('en-US')} seats`),
   featuresPrice: 'Price',
   competitorIntro: (company, competitor) => `How **${company}** compares with **${competitor}**:`,
   competitorOurs: (company) => `Where ${company} is stronger:`,
+  competitorEdge: (company, competitor) => `Compared with **${competitor}**, this is what ${company} gives you:`,
   competitorTheirs: (competitor) => `Where ${competitor} is strong:`,
   objectionCheck: 'Does that address your concern?',
   booked: (when, minutes, email, emailed) =>
     emailed
       ? `You're booked: **${when}**, a ${minutes}-minute demo with our sales team. The invite goes to **${email}**.`
       : `You're booked: **${when}**, a ${minutes}-minute demo with our sales team, for **${email}**. We don't send the invite by e-mail: add it to your calendar with the “Add to calendar (.ics)” link on the booking card above.`,
+  bookingMoved: (from, when, email, emailed) =>
+    `Done — I've moved your demo from **${from}** to **${when}**, for **${email}**.${emailed ? ' The updated invite is on its way to your inbox.' : ' The booking card above has the updated invite (“Add to calendar (.ics)”); it replaces the old one.'}`,
+  bookingAdjusted: (requested, reason, hours) =>
+    reason === 'outside_hours'
+      ? `“${requested}” is outside our meeting hours (${hours}, Monday to Friday), so I took the nearest free slot.`
+      : reason === 'too_soon'
+        ? `“${requested}” is too soon for the team to prepare, so I took the nearest free slot.`
+        : `“${requested}” is already taken, so I took the nearest free slot.`,
   icsNote: 'You can also add it to your calendar with the “Add to calendar (.ics)” link on the booking card above.',
   defaultZone: (zone) => `You didn't mention a time zone, so I used ${zone} — tell me yours and I'll move it.`,
-  bookingNeedsEmail: (minutes) =>
-    `Happy to set up a ${minutes}-minute demo. What's the best email for the invite, and what day and time suit you (with your time zone)?`,
+  browserZone: (zone) => `I used your time zone, ${zone}, as your browser reports it — tell me if you'd like another and I'll move it.`,
+  bookingNeedsEmail: (minutes, when) =>
+    when
+      ? `Happy to set up a ${minutes}-minute demo for **${when}**. What's the best email for the invite?`
+      : `Happy to set up a ${minutes}-minute demo. What's the best email for the invite, and what day and time suit you (with your time zone)?`,
   bookingNeedsTime: (minutes, zone) =>
     `Happy to set up a ${minutes}-minute demo. What day and time suit you? Tell me your time zone too (otherwise I'll use ${zone}).`,
   bookingOffer: (minutes, zone) =>
@@ -70,6 +94,16 @@ const en: Phrases = {
   bookingWhichDay: (phrase, first, second) => `Just to be sure before I book: by "${phrase}" do you mean **${first}** or **${second}**?`,
   bookingFailed: (reason, salesEmail) => `I couldn't book that: ${reason} You can also reach the team at ${salesEmail}.`,
   bookingUnavailable: (salesEmail) => `I can't book meetings right now; please email ${salesEmail} and the team will find a time with you.`,
+  meetingTime: (when, local, sameZone) =>
+    local === undefined
+      ? `Your demo is on **${when}**. Tell me your time zone and I'll give you the time there.`
+      : sameZone
+        ? `Your demo is on **${when}**, which is already in your time zone.`
+        : `Your demo is on **${when}**. For you that is **${local}**.`,
+  cancelRequested: (when, email) =>
+    `I've asked our sales team to cancel your demo on **${when}**; they'll confirm at **${email}**. If another time would suit you better, tell me and I'll move it instead.`,
+  cancelUnavailable: (when, salesEmail) => `I can't cancel it from here right now: please email ${salesEmail} and the team will cancel your demo on **${when}**.`,
+  handoffCall: (phone, hours) => `Of course — I've asked a member of our sales team to call you at **${phone}**${hours ? `; the team works ${hours}` : ''}.`,
   handoffDone: (email, hours) =>
     email
       ? `Of course — I've asked a member of our sales team to take over. They'll reply to **${email}**${hours ? `; the team works ${hours}` : ''}.`
@@ -98,6 +132,7 @@ const es: Phrases = {
   noted: (name, items) =>
     items.length === 0 && name ? `¡Encantado, ${name}!` : `¡Gracias${name ? `, ${name}` : ''}!${items.length > 0 ? ` He anotado ${list(items, 'y')}.` : ''}`,
   notedEmail: (email) => `su correo **${email}**`,
+  notedPhone: (phone) => `su número **${phone}**`,
   notedCompany: (company) => `que trabaja en ${company}`,
   notedTeam: (seats) => `un equipo de ${seats}`,
   priceLine: (monthly, annual) =>
@@ -110,30 +145,53 @@ const es: Phrases = {
   quoteAnnual: (plan, seats, perSeat, year, month, saving) =>
     `Con facturación anual, ${plan} para ${seats} ${seats === 1 ? 'usuario' : 'usuarios'} cuesta **${perSeat} por usuario al mes**: **${year} al año** (${month} al mes)${saving ? `, un ahorro de **${saving}** al año` : ''}.`,
   suggestFor: (seats, plan, summary) => `Para un equipo de ${seats}, le recomiendo **${plan}**. ${summary}`.trimEnd(),
+  budgetAbove: (budget, current, plan) => `**${current}** supera el presupuesto que mencionó (**${budget}**). Por menos, está **${plan}**:`,
+  farewell: (name, booking, email) =>
+    `¡Gracias por su tiempo${name ? `, ${name}` : ''}!${booking ? ` Nos vemos el **${booking}**.` : ''} Si surge cualquier otra cosa, escriba aquí cuando quiera o a ${email}.`,
+  budgetFit: (fit, budget, annualCost) =>
+    fit === 'within'
+      ? `Eso entra en el presupuesto que mencionó (**${budget}**).`
+      : fit === 'annual-within'
+        ? `Con facturación anual${annualCost ? `, a **${annualCost}**` : ''}, entra en el presupuesto que mencionó (**${budget}**).`
+        : `Eso supera el presupuesto que mencionó (**${budget}**). Empezar con menos usuarios lo reduce, y nuestro equipo puede revisar las opciones con usted.`,
   customPricing: (plan, minSeats, summary) =>
     `**${plan}** tiene precio a medida: nuestro equipo comercial prepara una propuesta según sus usuarios y requisitos (${plan} empieza en ${minSeats} usuarios). ${summary}`,
   quoteOffer: '¿Quiere una propuesta o una llamada breve con el equipo? Si es así, ¿a qué correo le escribimos?',
   overviewIntro: (company) => `${company} se paga por usuario. Estos son nuestros planes:`,
+  noSuchPlan: (name) => `No tenemos ningún plan llamado **${name}**.`,
   mostPopular: ' (el más popular)',
   compareIntro: (lower, higher) => `Así se comparan **${lower}** y **${higher}**:`,
   compareAdds: (lower, higher) => `Además de lo que incluye ${lower}, **${higher}** añade:`,
   compareCost: (seats) => `Para ${seats} usuarios:`,
   perMonth: 'al mes',
+  perYear: 'al año',
   recommendIntro: 'Con gusto le ayudo a elegir. Los planes se diferencian sobre todo por el tamaño del equipo y la administración:',
   seatRange: (min, max) => (max === null ? `desde ${min} usuarios` : `entre ${min} y ${max.toLocaleString('en-US')} usuarios`),
   featuresPrice: 'Precio',
   competitorIntro: (company, competitor) => `Cómo se compara **${company}** con **${competitor}**:`,
   competitorOurs: (company) => `Dónde ${company} es más fuerte:`,
+  competitorEdge: (company, competitor) => `Frente a **${competitor}**, esto es lo que le ofrece ${company}:`,
   competitorTheirs: (competitor) => `Dónde destaca ${competitor}:`,
   objectionCheck: '¿Responde eso a su duda?',
   booked: (when, minutes, email, emailed) =>
     emailed
       ? `Reserva hecha: **${when}**, una demo de ${minutes} minutos con nuestro equipo comercial. La invitación va a **${email}**.`
       : `Reserva hecha: **${when}**, una demo de ${minutes} minutos con nuestro equipo comercial, a nombre de **${email}**. No enviamos la invitación por correo: añádala a su calendario con el enlace «Añadir al calendario (.ics)» de la tarjeta de la reserva, arriba.`,
+  bookingMoved: (from, when, email, emailed) =>
+    `Hecho: he cambiado su demo del **${from}** al **${when}**, a nombre de **${email}**.${emailed ? ' La invitación actualizada va de camino a su correo.' : ' La tarjeta de la reserva, arriba, tiene la invitación actualizada («Añadir al calendario (.ics)»); sustituye a la anterior.'}`,
+  bookingAdjusted: (requested, reason, hours) =>
+    reason === 'outside_hours'
+      ? `«${requested}» queda fuera de nuestro horario de reuniones (${hours}, de lunes a viernes), así que tomé el hueco libre más cercano.`
+      : reason === 'too_soon'
+        ? `«${requested}» es demasiado pronto para que el equipo se prepare, así que tomé el hueco libre más cercano.`
+        : `«${requested}» ya está ocupado, así que tomé el hueco libre más cercano.`,
   icsNote: 'También puede añadirla a su calendario con el enlace «Añadir al calendario (.ics)» de la tarjeta de la reserva, arriba.',
   defaultZone: (zone) => `No indicó zona horaria, así que usé ${zone}; dígame la suya y la cambio.`,
-  bookingNeedsEmail: (minutes) =>
-    `Con gusto organizo una demo de ${minutes} minutos. ¿A qué correo envío la invitación, y qué día y hora le vienen bien (con su zona horaria)?`,
+  browserZone: (zone) => `Usé su zona horaria, ${zone}, según su navegador; si prefiere otra, dígamelo y la cambio.`,
+  bookingNeedsEmail: (minutes, when) =>
+    when
+      ? `Con gusto organizo una demo de ${minutes} minutos para **${when}**. ¿A qué correo envío la invitación?`
+      : `Con gusto organizo una demo de ${minutes} minutos. ¿A qué correo envío la invitación, y qué día y hora le vienen bien (con su zona horaria)?`,
   bookingNeedsTime: (minutes, zone) =>
     `Con gusto organizo una demo de ${minutes} minutos. ¿Qué día y hora le vienen bien? Dígame también su zona horaria (si no, usaré ${zone}).`,
   bookingOffer: (minutes, zone) =>
@@ -141,6 +199,16 @@ const es: Phrases = {
   bookingWhichDay: (phrase, first, second) => `Para reservar sin equivocarme: con «${phrase}», ¿se refiere al **${first}** o al **${second}**?`,
   bookingFailed: (reason, salesEmail) => `No pude hacer la reserva: ${reason} También puede escribir al equipo en ${salesEmail}.`,
   bookingUnavailable: (salesEmail) => `Ahora mismo no puedo reservar reuniones; escriba a ${salesEmail} y el equipo buscará un horario con usted.`,
+  meetingTime: (when, local, sameZone) =>
+    local === undefined
+      ? `Su demo es el **${when}**. Dígame su zona horaria y le digo la hora allí.`
+      : sameZone
+        ? `Su demo es el **${when}**, que ya es su zona horaria.`
+        : `Su demo es el **${when}**. Para usted es el **${local}**.`,
+  cancelRequested: (when, email) =>
+    `He pedido a nuestro equipo comercial que cancele su demo del **${when}**; se lo confirmarán en **${email}**. Si prefiere otro horario, dígamelo y la cambio.`,
+  cancelUnavailable: (when, salesEmail) => `Ahora mismo no puedo cancelarla desde aquí: escriba a ${salesEmail} y el equipo cancelará su demo del **${when}**.`,
+  handoffCall: (phone, hours) => `Por supuesto: he pedido que una persona de nuestro equipo comercial le llame al **${phone}**${hours ? `; horario del equipo: ${hours}` : ''}.`,
   handoffDone: (email, hours) =>
     email
       ? `Por supuesto: he pedido que una persona de nuestro equipo comercial continúe la conversación. Le escribirá a **${email}**${hours ? `; horario del equipo: ${hours}` : ''}.`

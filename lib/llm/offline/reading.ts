@@ -2,8 +2,8 @@
 // booking tool receives the prospect's own words for the time, as the OpenAI agent would pass them.
 import { containsPhrase, wordTokens } from '@/lib/llm/offline/text';
 import type { KnowledgeBase, Plan } from '@/lib/sales/knowledge/schema';
-import { EMAIL, extractTeamSize } from '@/lib/sales/lead/patterns';
-import { parseMeetingPhrases } from '@/lib/sales/booking';
+import { EMAIL, extractTeamSize, writtenEmails } from '@/lib/sales/lead/patterns';
+import { DAY_NAME, NEXT_WEEK, parseMeetingPhrases } from '@/lib/sales/booking';
 import { canonicalTimeZone } from '@/lib/sales/time-zone';
 import type { SalesLocale } from '@/lib/sales/turn-state';
 
@@ -14,12 +14,45 @@ import type { SalesLocale } from '@/lib/sales/turn-state';
 
 /** Plan names that are also everyday words need "plan"/"tier" beside them or a capital letter to count as a plan. */
 const COMMON_WORD_NAMES = new Set(['business', 'enterprise', 'team', 'basic', 'standard', 'plus', 'premium', 'growth', 'free', 'starter', 'professional', 'profesional', 'professionnel', 'professionnelle', 'professionell', 'profi']);
-const PLAN_NOUN = /^\s*-?(plan|tier|edition|package|subscription|seats?|offre|formule|abonnement|tarif|paket|abo)\b/i;
-const PLAN_LEAD = /\b(the|about|on|upgrade to|switch to|vs\.?|versus|or|and|plan|el plan|l['’]offre|offre|formule|le|la|der|die|das|tarif|den)\s+$/i;
+const PLAN_NOUN = /^\s*-?(plan|tier|edition|package|subscription|seats?|price|prices|pricing|cost|costs|quote|yearly|annually|annual|monthly|offre|formule|abonnement|tarif|prix|paket|abo|preis|precio|precios)\b/i;
+const PLAN_TRAIL = /^\s+(?:vs\.?|versus|or|and|than|that|which|over|compared (?:to|with)|o|y|ou|et|oder|und)\s+(?:the\s+|el\s+|le\s+|la\s+)?(\p{L}+)/iu;
+const PLAN_LEAD = /\b(the|about|on|upgrade to|switch to|vs\.?|versus|or|and|plan|how much is|how much for|price of|pricing (?:of|for)|cost of|(?:total|price|cost|quote) for|(?:minimum|maximum|min|max|limit|seats|users) (?:for|on|in)|el plan|l['’]offre|offre|formule|le|la|der|die|das|tarif|den)\s+$/i;
+
+/**
+ * A plan the prospect names that the catalogue does not have ("the Ultra plan", "el plan Premium", "l'offre Gold"): a
+ * capitalised word beside a plan noun that is no plan's name, id or alias, nor the company's or a competitor's name.
+ * Not read in German (every noun has a capital) nor Arabic (no capitals).
+ */
+const NAMED_PLAN = [
+  /\b(?:the|a|an|your)\s+([\p{Lu}][\p{L}\p{N}+-]*)\s+(?:plan|tier|package|edition|subscription)\b/u,
+  /\b(?:plan|paquete)\s+([\p{Lu}][\p{L}\p{N}+-]*)/u,
+  /\b(?:l['’]offre|le forfait|la formule|l['’]abonnement)\s+([\p{Lu}][\p{L}\p{N}+-]*)/u,
+];
+
+/** "The Annual plan" is a way to pay, not a plan's name. */
+const BILLING_WORDS = ['monthly', 'annual', 'yearly', 'mensual', 'anual', 'mensuel', 'annuel', 'annuelle', 'mensuelle', 'paid', 'current', 'same'];
+
+export function unknownPlanIn(text: string, kb: KnowledgeBase): string | undefined {
+  const known = new Set(
+    [...BILLING_WORDS, ...kb.plans.flatMap((plan) => [plan.name, plan.id, ...plan.aliases]), kb.company.name, ...kb.competitors.flatMap((entry) => [entry.name, ...entry.aliases])]
+      .flatMap((name) => name.toLowerCase().split(/\s+/)),
+  );
+  for (const pattern of NAMED_PLAN) {
+    const name = pattern.exec(text)?.[1];
+    if (name && !known.has(name.toLowerCase())) return name;
+  }
+  return undefined;
+}
 
 /** Plans named in the text (by name, id or alias), in the order they are mentioned. */
 export function findMentionedPlans(text: string, plans: readonly Plan[]): Plan[] {
   const found: { plan: Plan; at: number }[] = [];
+  const planWords = new Set(plans.flatMap((plan) => [plan.name, plan.id, ...plan.aliases]).map((name) => name.toLowerCase()));
+  // "business that pro doesn't have", "enterprise vs pro": a common word set against another plan's name is a plan.
+  const setAgainstPlan = (after: string) => {
+    const other = PLAN_TRAIL.exec(after)?.[1]?.toLowerCase();
+    return other !== undefined && planWords.has(other);
+  };
   for (const plan of plans) {
     let at = -1;
     for (const name of new Set([plan.name, plan.id, ...plan.aliases])) {
@@ -29,7 +62,7 @@ export function findMentionedPlans(text: string, plans: readonly Plan[]): Plan[]
         const followedByNoun = PLAN_NOUN.test(text.slice(match.index + match[0].length));
         const ledIn = PLAN_LEAD.test(text.slice(0, match.index));
         const distinctive = !COMMON_WORD_NAMES.has(name.toLowerCase());
-        if (distinctive || capitalised || followedByNoun || ledIn) {
+        if (distinctive || capitalised || followedByNoun || ledIn || setAgainstPlan(text.slice(match.index + match[0].length))) {
           if (at < 0 || match.index < at) at = match.index;
           break;
         }
@@ -81,11 +114,16 @@ export function westernDigits(text: string): string {
 }
 
 /** The seat count the message asks about or states, if any. */
+/** A future team size: "grow to 30", "if we hire up to 50", "crecer a 30", "passer à 30", "auf 30 wachsen". */
+export const GROWTH = /\b(?:grow|growing|scale|scaling|expand|expanding|hire|hiring|double)(?: up)? to (\d+)|\b(?:crecer|crecemos|llegar|pasar) a (\d+)|\b(?:passer|passons|grandir|monter) à (\d+)|\bauf (\d+) (?:wachsen|anwachsen|steigen)/iu;
+
 export function seatsIn(message: string): number | undefined {
   const text = westernDigits(message);
   const stated = extractTeamSize(text)?.value;
   if (typeof stated === 'number') return stated;
-  const team = TEAM_STATED.map((pattern) => pattern.exec(text)?.[1]).find((found) => found !== undefined);
+  const growth = GROWTH.exec(text);
+  const grown = growth?.slice(1).find((found) => found !== undefined);
+  const team = grown ?? TEAM_STATED.map((pattern) => pattern.exec(text)?.[1]).find((found) => found !== undefined);
   const bare = Number(team ?? [FOR_COUNT, PARA_COUNT, POUR_COUNT, FUR_COUNT, LI_COUNT].map((pattern) => pattern.exec(text)?.[1]).find((found) => found !== undefined));
   return Number.isSafeInteger(bare) && bare > 0 ? bare : undefined;
 }
@@ -105,7 +143,7 @@ export function billingIn(text: string): BillingWish {
 }
 
 export function emailIn(text: string): string | undefined {
-  return EMAIL.exec(text)?.[0]?.toLowerCase();
+  return EMAIL.exec(writtenEmails(text))?.[0]?.toLowerCase();
 }
 
 /** Common ways prospects name a zone without its IANA name. Upper-case abbreviations only, so "pt" in prose is safe. */
@@ -161,14 +199,43 @@ export function timeZoneIn(text: string): string | undefined {
  * The prospect's words for when they want to meet ("Tuesday at 10am", "el martes a las 10"), read relative to
  * `now`. Only phrases with a day or a clock time count: "next month" is a timeline, not a meeting slot.
  */
+const TRAILING_DAYPART = /^\s*,?\s*(?:de la (?:tarde|noche|ma[nñ]ana)|por la (?:tarde|noche|ma[nñ]ana)|in the (?:afternoon|evening|morning)|de l['’]apr[eè]s-midi|du (?:soir|matin)|(?:am )?(?:nachmittags?|abends|morgens|vormittags?)|p\.?m\.?|a\.?m\.?)(?![\p{L}])/iu;
+
+/** "At like two", "around um 3": spoken fillers between the preposition and the time, which the date reader trips on. */
+const TIME_FILLER = /\b(at|around|by|for|about)\s+(?:(?:like|um+|uh+|erm|maybe|say|roughly|approximately|about)\s+)+(?=\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)/giu;
+
+/** "At two", "around eleven": an hour in words after a time preposition, which the date reader does not read. */
+const HOUR_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const HOUR_IN_WORDS = new RegExp(`\\b(at|around|by|about)\\s+(${HOUR_WORDS.join('|')})\\b`, 'giu');
+
 export function meetingTimesIn(message: string, now: number, locale: SalesLocale = 'en'): string[] {
-  const text = westernDigits(message);
-  return parseMeetingPhrases(text, new Date(now), { forwardDate: true }, locale)
+  const text = westernDigits(message)
+    .replace(TIME_FILLER, '$1 ')
+    .replace(HOUR_IN_WORDS, (_, preposition: string, hour: string) => `${preposition} ${HOUR_WORDS.indexOf(hour.toLowerCase()) + 1}`);
+  const results = parseMeetingPhrases(text, new Date(now), { forwardDate: true }, locale)
     .filter(({ start }) => start.isCertain('hour') || start.isCertain('weekday') || start.isCertain('day'))
-    .map((result) => result.text.trim())
-    .filter((phrase) => phrase.length > 1)
-    .slice(0, 3);
+    // "Grow to 15 next year", "in 2027": a year is a plan, not a slot, unless a clock time comes with it.
+    .filter(({ start, text: phrase }) => start.isCertain('hour') || !YEAR_WORD.test(phrase));
+  // "El martes que viene a las 4 de la tarde": a day and, a few words on, an hour are one slot (chrono reads two).
+  const dayOnly = results.findIndex(({ start }) => !start.isCertain('hour'));
+  const next = results[dayOnly + 1];
+  const first = results[dayOnly];
+  const joined =
+    first && next && next.start.isCertain('hour') && !next.start.isCertain('weekday') && !next.start.isCertain('day') && next.index - (first.index + first.text.length) <= 20
+      ? [...results.slice(0, dayOnly), { ...first, text: text.slice(first.index, next.index + next.text.length) }, ...results.slice(dayOnly + 2)]
+      : results;
+  const phrases = joined
+    // The daypart after the phrase stays with it ("jueves a las 5" + "de la tarde"): chrono leaves it out.
+    .map((result) => `${result.text}${TRAILING_DAYPART.exec(text.slice(result.index + result.text.length))?.[0] ?? ''}`.trim())
+    .filter((phrase) => phrase.length > 1);
+  // "Next week? Wednesday at 3pm": one slot, the Wednesday of next week (book_meeting reads the week with the day).
+  const week = phrases.find((phrase) => NEXT_WEEK.test(phrase) && !DAY_NAME.test(phrase));
+  const day = phrases.find((phrase) => phrase !== week && DAY_NAME.test(phrase) && !NEXT_WEEK.test(phrase));
+  const merged = week && day ? phrases.filter((phrase) => phrase !== week).map((phrase) => (phrase === day ? `${day} ${week}` : phrase)) : phrases;
+  return merged.slice(0, 3);
 }
+
+const YEAR_WORD = /\b(?:year|years|a[nñ]o|a[nñ]os|ans|ann[ée]e|jahr|jahre[n]?)\b|سنة|العام/iu;
 
 /** Whether the message contains any of the phrases (stemmed word match, so "integrations" finds "integration"). */
 export function mentionsAny(text: string, phrases: readonly string[]): boolean {

@@ -2,14 +2,23 @@ import { z } from 'zod';
 import type { OfflineTurn, ToolExchange } from '@/lib/llm/offline/context';
 import type { Phrases } from '@/lib/llm/offline/phrases';
 import type { Topic } from '@/lib/llm/offline/topic';
+import { ADJUST_REASONS, formatLocalLabel } from '@/lib/sales/booking';
 import { getKnowledgeBase } from '@/lib/sales/knowledge';
 
 /**
- * Replies after the action tools: book_meeting and request_human. What they confirm comes from the tool results
+ * Replies after the action tools: book_meeting and request_human (a handoff, or a meeting to cancel); and the meeting's
+ * time in the prospect's zone. What they confirm comes from the tool results
  * (the booked slot as the prospect reads it, the email the team will use), never from the agent's own assumptions.
  */
 
-const bookingOk = z.object({ ok: z.literal(true), when: z.string(), emailed: z.boolean().optional() });
+const bookingOk = z.object({
+  ok: z.literal(true),
+  when: z.string(),
+  emailed: z.boolean().optional(),
+  movedFrom: z.string().optional(),
+  adjustedFor: z.enum(ADJUST_REASONS).optional(),
+  requested: z.string().optional(),
+});
 const toolError = z.object({ ok: z.literal(false), message: z.string() });
 const ambiguousDate = z.object({ ok: z.literal(false), code: z.literal('ambiguous_date'), ambiguous: z.object({ phrase: z.string(), options: z.tuple([z.string(), z.string()]) }) });
 const bookingInput = z.object({ email: z.string(), timezone: z.string() });
@@ -20,11 +29,11 @@ export function bookingReply(topic: Extract<Topic, { kind: 'booking' }>, turn: O
   const exchange = lastExchange(turn, 'book_meeting');
   if (!exchange) {
     if (!turn.tools.has('book_meeting') && topic.email && topic.times.length > 0) return [ph.bookingUnavailable(kb.company.salesEmail)];
-    if (!topic.email) return [ph.bookingNeedsEmail(meetings.durationMinutes)];
+    if (!topic.email) return [ph.bookingNeedsEmail(meetings.durationMinutes, topic.times[0])];
     // They asked for a demo: ask when. They only left an email: offer one.
     return turn.intent === 'booking'
-      ? [ph.bookingNeedsTime(meetings.durationMinutes, meetings.defaultTimezone)]
-      : [ph.bookingOffer(meetings.durationMinutes, meetings.defaultTimezone)];
+      ? [ph.bookingNeedsTime(meetings.durationMinutes, turn.bookingZone.zone)]
+      : [ph.bookingOffer(meetings.durationMinutes, turn.bookingZone.zone)];
   }
   const booked = bookingOk.safeParse(exchange.output);
   const input = bookingInput.safeParse(exchange.input);
@@ -38,13 +47,20 @@ export function bookingReply(topic: Extract<Topic, { kind: 'booking' }>, turn: O
   }
   // Only an e-mailed invite needs the card pointed out as well: otherwise the booking sentence already sends them there.
   const emailed = booked.data.emailed === true;
+  const { movedFrom, adjustedFor, requested } = booked.data;
+  const hour = (value: number) => `${String(value).padStart(2, '0')}:00`;
   return [
-    ph.booked(booked.data.when, meetings.durationMinutes, input.data.email, emailed),
-    emailed ? ph.icsNote : '',
-    // The zone came from the knowledge base's default, not from the prospect: say so, so they can correct it.
-    topic.timezone === undefined ? ph.defaultZone(input.data.timezone) : '',
+    // The time they asked for could not be had: say why before the slot that was booked instead.
+    adjustedFor && requested ? ph.bookingAdjusted(requested, adjustedFor, `${hour(meetings.workingHours.start)}–${hour(meetings.workingHours.end)}`) : '',
+    movedFrom ? ph.bookingMoved(movedFrom, booked.data.when, input.data.email, emailed) : ph.booked(booked.data.when, meetings.durationMinutes, input.data.email, emailed),
+    emailed && !movedFrom ? ph.icsNote : '',
+    // The zone came from their browser or the knowledge base's default, not from their words: say so, so they can correct it.
+    topic.timezone === undefined ? (turn.bookingZone.from === 'browser' ? ph.browserZone(input.data.timezone) : ph.defaultZone(input.data.timezone)) : '',
   ];
 }
+
+/** Asking to be called ("can you call me?", "llámame", "rappelez-moi", "rufen Sie mich an", "اتصل بي"). */
+const CALL_ME = /\b(?:call me|call us|give me a call|ring me|phone me|ll[aá]mame|ll[aá]meme|llamarme|rappelez-moi|appelez-moi|m['’]appeler|rufen sie mich an|ruf mich an|mich anrufen)\b|اتصل بي|اتصلوا بي/iu;
 
 export function humanReply(turn: OfflineTurn, ph: Phrases): string[] {
   const { kb } = turn;
@@ -54,7 +70,24 @@ export function humanReply(turn: OfflineTurn, ph: Phrases): string[] {
   const hours = turn.locale === 'en' || handoff.hours !== getKnowledgeBase().policies.handoff.hours ? handoff.hours : undefined;
   if (!exchange || exchange.failed) return [ph.handoffUnavailable(handoff.email ?? kb.company.salesEmail, hours)];
   const email = turn.state.lead.fields.email?.value;
+  const phone = turn.state.lead.fields.phone?.value;
+  // "Can you call me?" with a number on record: the team calls that number.
+  if (CALL_ME.test(turn.text) && typeof phone === 'string') return [ph.handoffCall(phone, hours)];
   return [ph.handoffDone(typeof email === 'string' ? email : undefined, hours)];
+}
+
+/** The meeting ahead as booked, and as it reads in the zone they asked about (named, else their browser's). */
+export function meetingTimeReply(topic: Extract<Topic, { kind: 'meeting-time' }>, turn: OfflineTurn, ph: Phrases): string[] {
+  const { booking, zone } = topic;
+  const local = zone === undefined ? undefined : formatLocalLabel(Date.parse(booking.start), zone, booking.createdAt, turn.locale);
+  return [ph.meetingTime(booking.localLabel, local, zone === booking.timezone)];
+}
+
+/** The sales team was asked to cancel the meeting (request_human): they confirm to the booking's e-mail. */
+export function cancelReply(topic: Extract<Topic, { kind: 'meeting-cancel' }>, turn: OfflineTurn, ph: Phrases): string[] {
+  const exchange = lastExchange(turn, 'request_human');
+  if (!exchange || exchange.failed) return [ph.cancelUnavailable(topic.booking.localLabel, turn.kb.policies.handoff.email ?? turn.kb.company.salesEmail)];
+  return [ph.cancelRequested(topic.booking.localLabel, topic.booking.email)];
 }
 
 function lastExchange(turn: OfflineTurn, toolName: string): ToolExchange | undefined {

@@ -5,6 +5,7 @@ import { formatPrice } from '@/lib/sales/knowledge';
 import type { Topic } from '@/lib/llm/offline/topic';
 import type { Passage } from '@/lib/sales/retrieval';
 import { MEMORY_PHRASES } from '@/lib/llm/offline/phrases-memory';
+import { mentionsAny } from '@/lib/llm/offline/reading';
 import { pickFresh } from '@/lib/llm/offline/variety';
 import { speaksLocale } from '@/lib/sales/knowledge-locale';
 
@@ -48,14 +49,22 @@ export function objectionReply(topic: Extract<Topic, { kind: 'objection' }>, tur
       const money = (amount: number) => formatPrice(amount, kb.company.currency);
       const plan = kb.plans.find((entry) => entry.id === annual.plan.id)?.name ?? annual.plan.name;
       const answer = `${mp.objectionHeard} ${ph.priceObjection(plan, annual.seats, money(annual.perSeatMonthly), money(annual.annualTotal), money(monthly.annualTotal), money(annual.annualSavings))}`;
-      return [answer, ph.furtherDiscount(kb.company.salesEmail), pickFresh(mp.objectionCheck, [...turn.previousReplies, answer])];
+      return [answer, ph.furtherDiscount(kb.company.salesEmail), ...edgeOver(turn, ph), pickFresh(mp.objectionCheck, [...turn.previousReplies, answer])];
     }
     // The locale's own words for the objection, when its knowledge base has them.
-    if (localized && topic.passage) return [topic.passage.text, pickFresh(mp.objectionCheck, [...turn.previousReplies, topic.passage.text])];
+    if (localized && topic.passage) return [topic.passage.text, ...edgeOver(turn, ph), pickFresh(mp.objectionCheck, [...turn.previousReplies, topic.passage.text])];
     return [`${mp.objectionHeard} ${mp.englishOnly(undefined, kb.company.salesEmail)}`];
   }
   const answer = topic.passage?.text ?? ph.unknownQuestion(turn.kb.company.salesEmail);
-  return [answer, pickFresh(mp.objectionCheck, [...turn.previousReplies, answer])];
+  return [answer, ...edgeOver(turn, ph), pickFresh(mp.objectionCheck, [...turn.previousReplies, answer])];
+}
+
+/** "Too expensive compared to Asana": the objection's answer, then what we do better than the competitor named. */
+function edgeOver(turn: OfflineTurn, ph: Phrases): string[] {
+  const { kb } = turn;
+  const competitor = kb.competitors.find((entry) => mentionsAny(turn.text, [entry.name, ...entry.aliases]));
+  if (!competitor || competitor.ourAdvantages.length === 0 || !speaksLocale(kb, turn.locale)) return [];
+  return [ph.competitorEdge(kb.company.name, competitor.name), bullets(competitor.ourAdvantages)];
 }
 
 export function competitorReply(passage: Passage, turn: OfflineTurn, ph: Phrases): string[] {

@@ -20,6 +20,7 @@ export function recallReply(fields: readonly RecallField[], turn: OfflineTurn): 
     const authority = field === 'authority' ? turn.state.lead.fields.authority?.value : undefined;
     if (authority === 'decision maker' || authority === 'needs approval') return mp.recallAuthority(authority === 'decision maker');
     const value = valueOf(field, turn);
+    if (field === 'need' && value !== undefined && mp.recallNeed) return mp.recallNeed(value);
     return value === undefined ? mp.recallMissing(mp.labels[field] ?? field) : mp.recallFact(mp.labels[field] ?? field, value);
   };
   if (fields.length > 0) return [fields.map(sentence).join(' ')];

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { OfflineTurn } from '@/lib/llm/offline/context';
 import type { Phrases } from '@/lib/llm/offline/phrases';
 import { isContactSales } from '@/lib/llm/offline/reading';
-import type { Topic } from '@/lib/llm/offline/topic';
+import { statedBudget, type Topic } from '@/lib/llm/offline/topic';
+import { budgetFit } from '@/lib/sales/budget';
 import { formatPrice } from '@/lib/sales/knowledge';
 import type { KnowledgeBase, Plan } from '@/lib/sales/knowledge/schema';
 import { speaksLocale } from '@/lib/sales/knowledge-locale';
@@ -59,7 +60,8 @@ export function priceReply(topic: Extract<Topic, { kind: 'price' }>, turn: Offli
   const { kb } = turn;
   const results = pricingResults(turn);
   const lines = planLines(topic.plan, topic, results, turn, ph);
-  if (topic.alternative) lines.push(...planLines(topic.alternative, { ...topic, inferred: true }, results, turn, ph));
+  // A cheaper plan within the budget is introduced by the budget line above; a plan for another team size is suggested.
+  if (topic.alternative) lines.push(...planLines(topic.alternative, { ...topic, inferred: !topic.budgetPick, budgetPick: false }, results, turn, ph));
   if (isContactSales(topic.plan) && !/[?؟]$/.test(lines.at(-1) ?? '')) lines.push(ph.quoteOffer);
   // The tools were offered and every call failed: say so rather than quote a price no tool confirmed.
   if (turn.tools.has('get_pricing') && results.length > 0 && results.every((result) => !result.quote && !result.error)) {
@@ -96,13 +98,25 @@ function planLines(plan: Plan, topic: Extract<Topic, { kind: 'price' }>, all: Pr
     const saving = annual.annualSavings > 0 ? money(annual.annualSavings, kb) : undefined;
     lines.push(ph.quoteAnnual(plan.name, annual.seats, money(annual.perSeatMonthly, kb), money(annual.annualTotal, kb), money(annual.monthlyTotal, kb), saving));
   }
+  // The budget the prospect stated, beside the amounts just quoted (only a budget with an amount and a period).
+  const { said: stated, budget } = statedBudget(turn) ?? {};
+  const fit = budget ? budgetFit(budget, monthly, annual) : undefined;
+  // Billed annually, the amount that fits is named: the annual line may have been said before and left out as a repeat.
+  const annualCost =
+    fit === 'annual-within' && annual && budget && !budget.perSeat
+      ? budget.per === 'month'
+        ? `${money(annual.monthlyTotal, kb)} ${ph.perMonth}`
+        : `${money(annual.annualTotal, kb)} ${ph.perYear}`
+      : undefined;
+  if (fit === 'above' && stated && topic.budgetPick && topic.alternative) lines.push(ph.budgetAbove(stated, plan.name, topic.alternative.name));
+  else if (fit && stated) lines.push(ph.budgetFit(fit, stated, annualCost));
   return lines;
 }
 
-export function overviewReply(turn: OfflineTurn, ph: Phrases): string[] {
+export function overviewReply(turn: OfflineTurn, ph: Phrases, unknownPlan?: string): string[] {
   const { kb } = turn;
   return [
-    ph.overviewIntro(kb.company.name),
+    `${unknownPlan ? `${ph.noSuchPlan(unknownPlan)} ` : ''}${ph.overviewIntro(kb.company.name)}`,
     bullets(kb.plans.map((plan) => `**${plan.name}**${plan.highlight ? ph.mostPopular : ''}: ${cataloguePriceLine(plan, kb, ph)}. ${inLocale(turn, plan.summary)}`.trim())),
   ];
 }

@@ -1,7 +1,8 @@
 import type { OfflineTurn } from '@/lib/llm/offline/context';
 import { isContactSales } from '@/lib/llm/offline/reading';
-import type { Topic } from '@/lib/llm/offline/topic';
+import { cancelReasonFor, type Topic } from '@/lib/llm/offline/topic';
 import type { Plan } from '@/lib/sales/knowledge/schema';
+import { MAX_QUOTE_SEATS } from '@/lib/sales/pricing';
 
 /**
  * The first step of an offline turn: which of the sales tools to call, with what input — the same tools, through the
@@ -34,19 +35,25 @@ function callsFor(topic: Topic, turn: OfflineTurn): PlannedCall[] {
       return topic.seats === undefined
         ? []
         : topic.plans.flatMap((plan) => pricingCalls(plan, topic.seats ?? plan.minSeats, topic.billing === 'annual' ? 'annual' : 'monthly'));
-    case 'booking':
-      if (!topic.email || topic.times.length === 0) return [];
+    case 'booking': {
+      const priced = topic.price ? callsFor(topic.price, turn) : [];
+      if (!topic.email || topic.times.length === 0) return priced;
       return [
+        ...priced,
         {
           toolName: 'book_meeting',
-          input: { email: topic.email, preferredTimes: topic.times, timezone: topic.timezone ?? turn.kb.policies.meetings.defaultTimezone },
+          input: { email: topic.email, preferredTimes: topic.times, timezone: topic.timezone ?? turn.bookingZone.zone },
         },
       ];
+    }
     case 'objection':
       // A price objection answered outside English states the annual saving, from get_pricing like any price.
       return topic.price ? pricingCalls(topic.price.plan, topic.price.seats, 'both') : [];
     case 'human':
       return [{ toolName: 'request_human', input: { reason: handoffReason(turn.text) } }];
+    case 'meeting-cancel':
+      // Cancelling is the sales team's to do (and to confirm by e-mail): the reason says which meeting, for whom.
+      return [{ toolName: 'request_human', input: { reason: `${cancelReasonFor(topic.booking)} for ${clip(topic.booking.email, 80)}: "${clip(turn.text, 120)}"` } }];
     default:
       return [];
   }
@@ -54,13 +61,21 @@ function callsFor(topic: Topic, turn: OfflineTurn): PlannedCall[] {
 
 /** Per-seat prices need no seat count from the prospect, but the tool does: a plan's minimum gives the per-seat rate. */
 function pricingCalls(plan: Plan, seats: number, billing: 'monthly' | 'annual' | 'both'): PlannedCall[] {
-  const call = (period: 'monthly' | 'annual'): PlannedCall => ({ toolName: 'get_pricing', input: { plan: plan.id, seats, billing: period } });
+  // Beyond what get_pricing quotes, a custom-priced plan is asked for at its minimum (its answer is the same: the
+  // sales team quotes it), and a list-priced plan is not looked up (its seat range ends long before).
+  if (seats > MAX_QUOTE_SEATS && !isContactSales(plan)) return [];
+  const asked = seats > MAX_QUOTE_SEATS ? plan.minSeats : seats;
+  const call = (period: 'monthly' | 'annual'): PlannedCall => ({ toolName: 'get_pricing', input: { plan: plan.id, seats: asked, billing: period } });
   if (isContactSales(plan)) return [call('monthly')];
   return billing === 'both' ? [call('monthly'), call('annual')] : [call(billing)];
 }
 
 function handoffReason(text: string): string {
+  return `The prospect asked for a person: "${clip(text)}"`;
+}
+
+/** The tool takes a reason of at most 300 characters. */
+function clip(text: string, max = 200): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  const quoted = flat.length > 200 ? `${flat.slice(0, 199)}…` : flat;
-  return `The prospect asked for a person: "${quoted}"`;
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }

@@ -3,6 +3,7 @@ import {
   billingIn,
   emailIn,
   findMentionedPlans,
+  GROWTH,
   fitsSeats,
   isContactSales,
   meetingTimesIn,
@@ -10,15 +11,20 @@ import {
   recommendPlan,
   seatsIn,
   timeZoneIn,
+  unknownPlanIn,
+  westernDigits,
   type BillingWish,
 } from '@/lib/llm/offline/reading';
 import { contentWords } from '@/lib/llm/offline/text';
+import { HAGGLE } from '@/lib/sales/lead/patterns';
 import { alternativeTool, asksAboutCompany, recallQuestion, type RecallField } from '@/lib/llm/offline/understanding';
+import { budgetFit, parseBudget, type StatedBudget } from '@/lib/sales/budget';
+import { quote } from '@/lib/sales/pricing';
 import { isUnclear } from '@/lib/sales/unclear';
 import { statedTools } from '@/lib/sales/memory';
 import type { KnowledgeBase, Plan } from '@/lib/sales/knowledge/schema';
-import type { Passage } from '@/lib/sales/retrieval';
-import type { LeadField } from '@/lib/sales/types';
+import { faqPassage, getPassage, type Passage } from '@/lib/sales/retrieval';
+import type { Booking, LeadField } from '@/lib/sales/types';
 
 /**
  * What the offline agent will answer this turn, decided from the sales brain's context (intent, stage, lead state,
@@ -28,18 +34,36 @@ import type { LeadField } from '@/lib/sales/types';
 export type Topic =
   | { kind: 'injection' }
   | { kind: 'human' }
-  | { kind: 'booking'; email?: string; times: string[]; timezone?: string }
-  | { kind: 'price'; plan: Plan; seats: number; seatsGiven: boolean; billing: BillingWish; inferred: boolean; alternative?: Plan }
-  | { kind: 'overview' }
+  /** `price`: the same message also asked for a plan's price ("quote Business annually and book a demo Thursday"). */
+  | { kind: 'booking'; email?: string; times: string[]; timezone?: string; price?: PriceTopic }
+  /** "What time is that for me?": the meeting ahead, and its time in `zone` (named, else the browser's) when known. */
+  | { kind: 'meeting-time'; booking: Booking; zone?: string }
+  /** "Please cancel the demo": the sales team is asked to cancel it (request_human) and confirms by e-mail. */
+  | { kind: 'meeting-cancel'; booking: Booking }
+  | {
+      kind: 'price';
+      plan: Plan;
+      seats: number;
+      seatsGiven: boolean;
+      billing: BillingWish;
+      inferred: boolean;
+      alternative?: Plan;
+      /** The alternative is a cheaper plan for the same team, because `plan` is over the budget they stated. */
+      budgetPick?: boolean;
+    }
+  | { kind: 'overview'; unknownPlan?: string }
+  /** "How many seats minimum for Business?": the seat range of the plans named (all of them when none is). */
+  | { kind: 'seat-range'; plans: Plan[] }
   | { kind: 'compare-plans'; plans: [Plan, Plan]; seats?: number; billing: BillingWish }
   | { kind: 'competitor'; passage: Passage }
   | { kind: 'objection'; passage?: Passage; price?: { plan: Plan; seats: number } }
   | { kind: 'plan-features'; plan: Plan }
-  | { kind: 'knowledge'; passages: [Passage, ...Passage[]] }
+  | { kind: 'knowledge'; passages: [Passage, ...Passage[]]; discountAsked?: boolean }
   | { kind: 'recommend' }
   | { kind: 'contact' }
   | { kind: 'greeting' }
   | { kind: 'thanks' }
+  | { kind: 'farewell' }
   | { kind: 'small-talk' }
   | { kind: 'off-topic' }
   | { kind: 'unknown'; wasQuestion: boolean }
@@ -49,10 +73,14 @@ export type Topic =
   | { kind: 'alongside'; tool: string }
   | { kind: 'tools'; tools: string[] };
 
+type PriceTopic = Extract<Topic, { kind: 'price' }>;
+
 const RECOMMEND = [
   'recommend', 'suggest', 'right for', 'which plan', 'what plan', 'best plan', 'best for', 'suit', 'should we', 'should i', 'choose', 'pick', 'que plan', 'cual plan', 'recomienda', 'recomiendas',
   'quelle offre', 'conseillez', 'recommandez', 'recommanderiez', 'choisir', 'welcher tarif', 'welchen tarif', 'empfehlen', 'empfehlung', 'empfiehlt', 'passt am besten', 'أي باقة', 'تنصح', 'تنصحني', 'توصي', 'الأنسب', 'أنسب',
 ];
+/** Asking for advice, not for a list ("what plan" and "which plan" alone also start "what plans do you have"). */
+const RECOMMEND_ONLY = RECOMMEND.filter((phrase) => !/(?:\b(?:plan|tarif|offre)|باقة)$/u.test(phrase));
 const COMPARE_WORDS = ['compare', 'comparison', 'difference', 'different', 'differ', 'vs', 'versus', 'better', 'diferencia', 'comparar', 'différence', 'comparer', 'unterschied', 'vergleich', 'vergleichen', 'الفرق', 'مقارنة', 'قارن'];
 const GREETINGS = /^\s*(?:(hi|hello|hey|hiya|howdy|yo|good (morning|afternoon|evening)|hola|buenas|buenos d[ií]as|bonjour|bonsoir|salut|hallo|guten (tag|morgen|abend)|servus|moin)\b|مرحب|أهلا|اهلا|السلام عليكم|صباح الخير|مساء الخير)/iu;
 const THANKS = /\b(thanks|thank you|thx|cheers|appreciate|gracias|merci|danke)\b|شكرا|شكرًا|شكراً/iu;
@@ -67,14 +95,37 @@ export function analyse(turn: OfflineTurn): Topic {
   // What they told us is answered from the sales state, whatever else the question's words resemble.
   const recall = recallQuestion(text);
   if (recall) return { kind: 'recall', fields: recall };
+  const meeting = meetingQuestion(turn);
+  if (meeting) return meeting;
   const booking = bookingTopic(turn);
   if (booking) return booking;
   const fresh = freshFields(turn);
+  // "Thanks, bye!": a goodbye is answered with one, not with another question.
+  if (FAREWELL.test(text) && !QUESTION.test(text) && text.length <= 80 && fresh.length === 0) return { kind: 'farewell' };
   if (fresh.length === 0 && (intent === 'other' || intent === 'small_talk') && mashed(text)) return { kind: 'unclear' };
   const alternative = alternativeTool(text, kb);
   if (alternative) return { kind: 'alongside', tool: alternative };
   if (plans.length === 0 && intent !== 'pricing' && asksAboutCompany(text, kb)) return { kind: 'about' };
+  // "How much is the Ultra plan?": no such plan, said plainly, then the ones there are (never another plan's price).
+  const unknownPlan = plans.length === 0 && turn.locale !== 'de' && turn.locale !== 'ar' ? unknownPlanIn(text, kb) : undefined;
+  if (unknownPlan) return { kind: 'overview', unknownPlan };
+  // "How many seats minimum for Business?": the plan's seat range, from the catalogue.
+  if (SEATS_ASK.test(text)) return { kind: 'seat-range', plans: plans.length > 0 ? plans : kb.plans };
+  // "What plans do you have?": all of them, even after a quote for their team (a re-quote does not answer it).
+  // ("Which plan is best for us?" is a recommendation: RECOMMEND without its bare "which plan" entries.)
+  if (plans.length === 0 && PLANS_LIST.test(text) && seatsIn(text) === undefined && !mentionsAny(text, RECOMMEND_ONLY)) return { kind: 'overview' };
+  // "So what do I pay per year?": the last quote (or the plan for their team) for that period, not the billing FAQ.
+  const owed = plans.length === 0 && PAY_ASK.test(text) ? paidTopic(turn) : undefined;
+  if (owed) return owed;
+  // "What about the cheapest plan?", "anything cheaper?": that plan, priced for the team (not a discount or an objection).
+  const cheaper = plans.length === 0 ? cheaperPlanTopic(turn) : undefined;
+  if (cheaper) return cheaper;
   if (intent === 'objection') return objectionTopic(turn, turn.passages.find((passage) => passage.kind === 'objection'));
+  // "Can I get a quote?" about a plan the sales team prices (Enterprise): that is the team's to write, so hand over.
+  if (plans.length === 0 && QUOTE_ASK.test(text) && seatsIn(text) === undefined && quotedBySales(turn)) return { kind: 'human' };
+  // "Can you give me 50% off?": the knowledge base's answer on discounts, and that only the sales team grants more.
+  const discount = DISCOUNT_ASK.test(text) || HAGGLE.test(text) ? discountPassage(kb) : undefined;
+  if (discount) return { kind: 'knowledge', passages: [discount], discountAsked: true };
   // "We use Jira heavily" states a fact about their stack: acknowledge it and say how we fit, not list every integration.
   const tools = statedTools(text, kb).map((tool) => tool.name).filter((name) => !kb.competitors.some((competitor) => competitor.name === name));
   if (tools.length > 0 && !QUESTION.test(text)) return { kind: 'tools', tools };
@@ -110,6 +161,11 @@ export function analyse(turn: OfflineTurn): Topic {
   const grounded = aboutProduct ? knowledgeTopic(turn) : undefined;
   if (grounded) return grounded;
   if (mentionsAny(text, RECOMMEND)) return inferredPriceTopic(turn) ?? { kind: 'recommend' };
+  // "What if we grow to 30 next year?": the price at that size (the team size on record stays what they are today).
+  if (GROWTH.test(westernDigits(text))) {
+    const grown = inferredPriceTopic(turn);
+    if (grown) return grown;
+  }
   // A team size just stated is the cue to recommend a plan, priced for that team.
   if (freshFields(turn).includes('teamSize') && intent !== 'small_talk') {
     const inferred = inferredPriceTopic(turn);
@@ -117,6 +173,9 @@ export function analyse(turn: OfflineTurn): Topic {
   }
   const nearest = aboutProduct ? knowledgeTopic(turn, ['faq', 'company'], false) : undefined;
   if (nearest) return nearest;
+  // A budget stated after a quote: that quote again, set beside the budget (the repeated amounts come back as a recap).
+  const requoted = freshFields(turn).includes('budget') ? budgetRequote(turn) : undefined;
+  if (requoted) return requoted;
   if (intent === 'contact' || (freshFields(turn).length > 0 && intent !== 'small_talk')) return { kind: 'contact' };
   if (intent === 'small_talk') {
     if (THANKS.test(text)) return { kind: 'thanks' };
@@ -124,6 +183,66 @@ export function analyse(turn: OfflineTurn): Topic {
   }
   if (intent === 'off_topic') return { kind: 'off-topic' };
   return knowledgeTopic(turn) ?? { kind: 'unknown', wasQuestion: QUESTION.test(text) };
+}
+
+/** "What plans do you have?", "¿qué planes tienen?", "quelles offres ?", "welche Tarife gibt es?": the whole list. */
+const PLANS_LIST =
+  /\b(?:(?:what|which) (?:plans|tiers|packages|pricing options)|(?:your|all(?: the| your)?) (?:plans|tiers|pricing tiers|packages)|plans (?:do you|you) (?:have|offer)|list (?:of )?(?:the |your )?plans|qu[eé] planes|(?:sus|todos los) planes|planes (?:tienen|ofrecen|hay)|quel(?:le)?s (?:offres|formules|forfaits)|(?:vos|toutes les) offres|welche (?:tarife|pl[äa]ne|pakete)|(?:ihre|eure|alle) tarife)\b|ما (?:هي )?الباقات|باقاتكم/iu;
+/** A question about a plan's seat limits ("how many seats minimum", "max users", "¿cuántos usuarios mínimo?"). */
+const SEATS_ASK =
+  /\b(?:how many (?:seats|users|people|licen[cs]es) (?:minimum|maximum|max|min|at least|at most|do (?:i|we) need|can (?:i|we) have|does it (?:take|allow|support))|(?:minimum|maximum|min|max) (?:number of )?(?:seats|users|licen[cs]es)|seat (?:limit|minimum|maximum|range)|user limit|(?:seats|users) (?:minimum|maximum|limit)|cu[aá]ntos usuarios (?:m[ií]nimo|m[aá]ximo|como m[ií]nimo|como m[aá]ximo)|m[ií]nimo de usuarios|m[aá]ximo de usuarios|nombre (?:minimum|maximum) d['’]utilisateurs|combien d['’]utilisateurs (?:minimum|maximum|au minimum|au maximum)|mindestanzahl|maximale (?:anzahl|nutzerzahl)|wie viele nutzer (?:mindestens|maximal|h[öo]chstens))/iu;
+/** "What would we pay per year?", "how much do I pay?", "¿cuánto pagaría?", "combien je paierais ?", "was zahlen wir?". */
+const PAY_ASK =
+  /\b(?:(?:what|how much) (?:do|would|will|should|did) (?:i|we) (?:pay|be paying|owe)|what (?:is|'s|would be|will be) (?:my|our|the) (?:total|bill|cost)|cu[aá]nto (?:pagar[ií]a|pagar[ií]amos|pago|pagamos|pagar[eé]|pagaremos)|combien (?:je )?(?:paierais|paierai|paierions|paierons|payons|payerais|payerions)|was (?:zahlen|w[üu]rden|werden) (?:wir|ich)(?: zahlen)?|wie ?viel (?:zahlen|w[üu]rden) (?:wir|ich))\b|كم سندفع|كم أدفع|كم ندفع/iu;
+/** Asking for a written quote ("can I get a quote?", "una cotización", "un devis", "ein Angebot"). */
+const QUOTE_ASK = /\b(?:(?:a|the|formal|custom|written|official)\s+(?:quote|quotation|proposal)|quote (?:for us|please)|(?:una|la) cotizaci[oó]n|un presupuesto|un devis|le devis|ein angebot|das angebot)\b|عرض سعر/iu;
+
+/** The plan spoken of last (this message or the three before) has custom pricing: only the sales team quotes it. */
+function quotedBySales(turn: OfflineTurn): boolean {
+  const recent = turn.userTexts.slice(-4).reverse();
+  const plan = recent.map((said) => findMentionedPlans(said, turn.kb.plans)[0]).find((found) => found !== undefined);
+  return plan !== undefined && isContactSales(plan);
+}
+
+/** Goodbyes in the agent's languages ("thanks, bye", "that's all for now", "bis bald"). */
+const FAREWELL = /\b(bye|goodbye|bye-bye|see you|see ya|talk (?:to you )?soon|that'?s all|that is all|have a (?:good|great|nice) (?:day|one|week|weekend)|adi[oó]s|hasta luego|hasta pronto|nos vemos|au revoir|[àa] bient[ôo]t|bonne journ[ée]e|tsch[üu]ss|auf wiedersehen|bis bald|bis dann|sch[öo]nen tag)\b|مع السلامة|وداعا|إلى اللقاء|الى اللقاء/iu;
+
+/** The lowest-priced plan ("the cheapest plan", "la opción más barata", "das günstigste"). */
+const CHEAPEST = /\b(cheapest|least expensive|lowest[- ]priced?|most affordable|entry[- ]level|m[aá]s barat[oa]s?|m[aá]s econ[oó]mic[oa]s?|moins ch[eè]re?s?|le plus abordable|g[üu]nstigste\w*|billigste\w*)\b|الأرخص|أرخص باقة/iu;
+/** Something cheaper than what was quoted ("anything cheaper?", "a cheaper plan", "something more affordable"). */
+const CHEAPER = /\b((?:anything|something|a|any|an?other)\s+(?:cheaper|less expensive|more affordable|lower[- ]priced)|(?:cheaper|less expensive|more affordable|lower[- ]priced)\s+(?:plan|option|tier|one|version)|algo m[aá]s barato|(?:un|une|quelque chose de) (?:forfait |offre |plan )?moins cher|(?:etwas|einen|ein) g[üu]nstiger\w*|g[üu]nstigeren tarif)\b|خيار أرخص|باقة أرخص|شيء أرخص/iu;
+
+/**
+ * The plan asked for by price: the cheapest one for the team (any team size when none is known), or the next one
+ * below the plan last quoted. A question about annual billing ("cheaper if we pay yearly?") is a re-quote instead.
+ */
+function cheaperPlanTopic(turn: OfflineTurn): Topic | undefined {
+  const cheapest = CHEAPEST.test(turn.text);
+  if ((!cheapest && !CHEAPER.test(turn.text)) || billingIn(turn.text) === 'annual') return undefined;
+  const seats = seatsFor(turn);
+  const byPrice = turn.kb.plans
+    .filter((plan) => !isContactSales(plan) && (seats === undefined || fitsSeats(plan, seats)))
+    .sort((a, b) => listPrice(a) - listPrice(b));
+  if (cheapest) return byPrice[0] ? priceTopic(turn, byPrice[0], false) : undefined;
+  const last = turn.state.quoted?.at(-1);
+  const current = (last && turn.kb.plans.find((plan) => plan.id === last.planId)) ?? turn.kb.plans.find((plan) => plan.highlight);
+  if (!current) return undefined;
+  const below = byPrice.filter((plan) => listPrice(plan) < listPrice(current)).at(-1);
+  return below ? priceTopic(turn, below, false) : undefined;
+}
+
+/** A plan's per-seat list price for ordering plans by price (monthly, else annual; custom pricing last). */
+function listPrice(plan: Plan): number {
+  return plan.pricePerSeatMonthly ?? plan.pricePerSeatMonthlyAnnual ?? Number.POSITIVE_INFINITY;
+}
+
+/** A discount asked for by its size or as money off, in any of the agent's languages. */
+const DISCOUNT_ASK = /\d{1,3}\s?%\s?(?:off\b|discount|de descuento|descuento|de remise|de réduction|remise|réduction|rabatt|nachlass|خصم)|\b(?:money|something|anything|a bit) off\b|خصم \d/iu;
+
+/** The FAQ entry about discounts: the one whose keywords name them (the deployer's own wording of the answer). */
+function discountPassage(kb: KnowledgeBase): Passage | undefined {
+  const faq = kb.faqs.find((entry) => entry.keywords.some((keyword) => /^(discount|discounts|descuento|descuentos|remise|remises|rabatt|rabatte)$/i.test(keyword)));
+  return faq ? faqPassage(faq, 1) : undefined;
 }
 
 /**
@@ -148,7 +267,7 @@ export function knownEmail(turn: OfflineTurn): string | undefined {
 }
 
 /** The seat count for quoting: what this message says, else the team size the lead record holds. */
-const PRICE_OBJECTION = /\b(caro|cara|caros|caras|carísimo|costoso|costosa|presupuesto|expensive|pricey|costly|budget|cher|ch[eè]re|chers|co[uû]teux|teuer|zu teuer|kostspielig)\b|مكلف|غال|باهظ|الميزانية/iu;
+const PRICE_OBJECTION = /\b(caro|cara|caros|caras|carísimo|costoso|costosa|presupuesto|mucho dinero|demasiado dinero|expensive|pricey|costly|budget|too much|a lot of money|cher|ch[eè]re|chers|co[uû]teux|beaucoup d['’]argent|teuer|zu teuer|kostspielig|viel geld)\b|مكلف|غال|باهظ|الميزانية/iu;
 
 /**
  * "Nos parece caro" outside English: the objection's passage is English only, but the prices are numbers. The plan to
@@ -156,7 +275,17 @@ const PRICE_OBJECTION = /\b(caro|cara|caros|caras|carísimo|costoso|costosa|pres
  */
 function objectionTopic(turn: OfflineTurn, passage: Passage | undefined): Topic {
   const price = priceObjection(turn);
-  return { kind: 'objection', passage, ...(price ? { price } : {}) };
+  const answer = (PRICE_OBJECTION.test(turn.text) ? objectionPassage(turn.kb, /\bexpensive\b/i) : undefined) ?? passage ?? (SWITCHING.test(turn.text) ? objectionPassage(turn.kb, /\balready (?:use|using|have)\b|switching/i) : undefined);
+  return { kind: 'objection', passage: answer, ...(price ? { price } : {}) };
+}
+
+/** "Why would we switch?", "pourquoi changer ?", "warum wechseln?": the objection about leaving the tool they use. */
+const SWITCHING = /\bwhy (?:would|should) (?:we|i) (?:switch|change|move)|\bwhy (?:switch|change)\b|\bpourquoi (?:changer|passer|quitter)|\bpor qu[eé] (?:cambiar|deber[ií]amos cambiar)|\bwarum (?:wechseln|umsteigen|sollten wir wechseln)/iu;
+
+/** The knowledge base's objection with a keyword like `keyword` (the price, the tool they use), whatever its id. */
+function objectionPassage(kb: KnowledgeBase, keyword: RegExp): Passage | undefined {
+  const objection = kb.objections.find((entry) => entry.keywords.some((word) => keyword.test(word)));
+  return objection ? getPassage(`objection:${objection.id}`, kb) : undefined;
 }
 
 function priceObjection(turn: OfflineTurn): { plan: Plan; seats: number } | undefined {
@@ -175,14 +304,48 @@ function seatsFor(turn: OfflineTurn): number | undefined {
   return Number.isSafeInteger(known) && known > 0 ? known : undefined;
 }
 
-function priceTopic(turn: OfflineTurn, plan: Plan, inferred: boolean): Topic {
+/**
+ * `budgetAware`: a plan we chose (a recommendation, a re-quote) that is over the budget the prospect stated comes with
+ * the best plan for the same team that is within it, when there is one.
+ */
+function priceTopic(turn: OfflineTurn, plan: Plan, inferred: boolean, budgetAware = false): Topic {
   const seats = seatsFor(turn);
   const billing = billingIn(turn.text);
   if (seats === undefined || isContactSales(plan)) {
     return { kind: 'price', plan, seats: Math.max(plan.minSeats, seats ?? 1), seatsGiven: seats !== undefined, billing, inferred };
   }
   const alternative = fitsSeats(plan, seats) ? undefined : recommendPlan(seats, turn.kb.plans);
-  return { kind: 'price', plan, seats, seatsGiven: true, billing, inferred, ...(alternative && alternative !== plan ? { alternative } : {}) };
+  if (alternative && alternative !== plan) return { kind: 'price', plan, seats, seatsGiven: true, billing, inferred, alternative };
+  const withinBudget = budgetAware ? planWithinBudget(turn, plan, seats) : undefined;
+  return { kind: 'price', plan, seats, seatsGiven: true, billing, inferred, ...(withinBudget ? { alternative: withinBudget, budgetPick: true } : {}) };
+}
+
+/** The budget the prospect stated, when it can be compared with a price (an amount, a period, the catalogue's currency). */
+export function statedBudget(turn: OfflineTurn): { said: string; budget: StatedBudget } | undefined {
+  const said = turn.state.lead.fields.budget?.value;
+  const budget = typeof said === 'string' ? parseBudget(said, turn.kb.company.currency) : undefined;
+  return budget && typeof said === 'string' ? { said, budget } : undefined;
+}
+
+/** When `plan` for these seats is over the stated budget: the dearest cheaper plan for them that is within it. */
+function planWithinBudget(turn: OfflineTurn, plan: Plan, seats: number): Plan | undefined {
+  const stated = statedBudget(turn);
+  if (!stated) return undefined;
+  const fit = (candidate: Plan) => {
+    const amounts = (billing: 'monthly' | 'annual') => {
+      const result = quote({ planId: candidate.id, seats, billing }, turn.kb);
+      return result.ok ? result : undefined;
+    };
+    return budgetFit(stated.budget, amounts('monthly'), amounts('annual'));
+  };
+  if (fit(plan) !== 'above') return undefined;
+  return turn.kb.plans
+    .filter((entry) => entry !== plan && !isContactSales(entry) && fitsSeats(entry, seats) && listPrice(entry) < listPrice(plan))
+    .filter((entry) => {
+      const within = fit(entry);
+      return within === 'within' || within === 'annual-within';
+    })
+    .sort((a, b) => listPrice(b) - listPrice(a))[0];
 }
 
 /** "Make that annual": the last quote again, for the billing period now asked for. */
@@ -194,15 +357,34 @@ function requoteTopic(turn: OfflineTurn): Topic | undefined {
   return priceTopic(turn, plan, false);
 }
 
+/** What they would pay: the plan last quoted, else the one for the team on record, for the period they name. */
+function paidTopic(turn: OfflineTurn): Topic | undefined {
+  const last = turn.state.quoted?.at(-1);
+  const plan = last && turn.kb.plans.find((entry) => entry.id === last.planId);
+  return plan ? priceTopic(turn, plan, false) : inferredPriceTopic(turn);
+}
+
+function budgetRequote(turn: OfflineTurn): Topic | undefined {
+  const last = turn.state.quoted?.at(-1);
+  const plan = last && turn.kb.plans.find((entry) => entry.id === last.planId);
+  if (!plan || isContactSales(plan) || !statedBudget(turn)) return undefined;
+  return priceTopic(turn, plan, false, true);
+}
+
 function inferredPriceTopic(turn: OfflineTurn): Topic | undefined {
   const seats = seatsFor(turn);
   const plan = seats === undefined ? undefined : recommendPlan(seats, turn.kb.plans);
-  return plan ? priceTopic(turn, plan, true) : undefined;
+  return plan ? priceTopic(turn, plan, true, true) : undefined;
 }
+
+/** Moving their work over from another tool: a question for the FAQ on importing, not a comparison with that tool. */
+const MIGRATION = /\b(import|imports|importing|migrate|migrating|migration|move (?:over )?from|bring (?:over|across)|transfer from|importar|migrar|importer|migrer|importieren|migrieren|übernehmen)\b/iu;
 
 function comparisonTopic(turn: OfflineTurn, plans: Plan[]): Topic | undefined {
   const [first, second] = plans;
   if (first && second) return { kind: 'compare-plans', plans: [first, second], seats: seatsFor(turn), billing: billingIn(turn.text) };
+  const migration = MIGRATION.test(turn.text) ? knowledgeTopic(turn, ['faq']) : undefined;
+  if (migration) return migration;
   const competitors = turn.passages.filter((passage) => passage.kind === 'competitor');
   const named = competitors.find((passage) => matchesEntry(passage, turn.text, turn.kb));
   const passage = named ?? competitors[0];
@@ -210,17 +392,71 @@ function comparisonTopic(turn: OfflineTurn, plans: Plan[]): Topic | undefined {
   return undefined;
 }
 
+/** Moving a meeting: "can we move it to Monday?", "reschedule", "cambiar la demo", "verschieben". */
+const MOVE = /\b(move|moving|reschedule|rescheduling|push (?:it|the \w+) (?:back|to)|change (?:it|the (?:time|date|demo|meeting|call))|another (?:time|day)|different (?:time|day)|reprogramar|cambiar (?:la|el) (?:cita|demo|reuni[oó]n|llamada|hora|d[ií]a)|mover (?:la|el)|d[ée]placer|d[ée]caler|changer (?:l['’]heure|la date|le rendez-vous)|verschieben|verlegen|umbuchen)\b|تغيير الموعد|تأجيل|نقل الموعد/iu;
+
+/** "What time is that for me?", "when is my demo?", "¿a qué hora es eso para mí?", "wann ist der Termin?". */
+const MEETING_TIME =
+  /\b(?:what time (?:is|'s|would be|will be) (?:that|it|this|the (?:demo|meeting|call))|when(?:'s| is) (?:my|the|our) (?:demo|meeting|call|appointment)|(?:a )?qu[eé] hora (?:es|ser[ií]a|ser[aá]) (?:eso|esa|la demo|la reuni[oó]n|la llamada)|cu[aá]ndo es (?:mi|la) (?:demo|reuni[oó]n|cita|llamada)|quelle heure (?:est[- ]ce|ça fait|cela fait|c['’]est|sera[- ]t[- ]il)|c['’]est (?:à )?quelle heure|quand (?:est|a lieu) (?:ma|la) (?:d[ée]mo|r[ée]union)|quand est mon rendez-vous|wie sp[äa]t ist (?:das|es)|um wie ?viel uhr ist (?:das|es|die demo|der termin)|wann ist (?:die demo|der termin|mein termin|das meeting|unser termin))|كم الساعة|متى (?:الموعد|العرض|الاجتماع)/iu;
+/** Calling a meeting off ("cancel the demo", "cancelar la reunión", "annuler", "absagen", "إلغاء"). */
+const CANCEL = /\b(?:cancel|cancell?ing|call (?:it )?off|cancelar|anular|annuler|absagen|abzusagen|stornieren)\b|إلغاء|الغاء|ألغ/iu;
+/** What a cancellation question about the product names: the subscription, not the meeting. */
+const SUBSCRIPTION = /\b(?:subscription|plan|contract|account|seats?|anytime|any time|whenever|suscripci[oó]n|contrato|cuenta|abonnement|contrat|compte|vertrag|konto|abo|jederzeit)\b|اشتراك|الاشتراك/iu;
+
+/** How the handoff that asks the team to cancel a meeting begins: the request names the meeting by its label. */
+export function cancelReasonFor(booking: Pick<Booking, 'localLabel'>): string {
+  return `Please cancel the demo on ${booking.localLabel}`;
+}
+
+/** The meeting ahead, unless the sales team has been asked to cancel it (then a goodbye does not look forward to it). */
+export function upcomingMeeting(turn: Pick<OfflineTurn, 'state' | 'now'>): Booking | undefined {
+  const booking = turn.state.bookings.filter((entry) => Date.parse(entry.start) > turn.now).at(-1);
+  return booking && !turn.state.handoff?.reason.startsWith(cancelReasonFor(booking)) ? booking : undefined;
+}
+
+/** A question about the meeting ahead, or a wish to cancel it. Without a meeting ahead, neither is read this way. */
+function meetingQuestion(turn: OfflineTurn): Topic | undefined {
+  const booking = upcomingMeeting(turn);
+  if (!booking) return undefined;
+  // "Cancel it and book Friday instead" names a time: that is a move (bookingTopic), not a cancellation.
+  if (CANCEL.test(turn.text) && !SUBSCRIPTION.test(turn.text) && meetingTimesIn(turn.text, turn.now, turn.locale).length === 0) {
+    return { kind: 'meeting-cancel', booking };
+  }
+  if (!MEETING_TIME.test(turn.text)) return undefined;
+  const zone = timeZoneIn(turn.text) ?? (turn.bookingZone.from === 'browser' ? turn.bookingZone.zone : undefined);
+  return { kind: 'meeting-time', booking, ...(zone ? { zone } : {}) };
+}
+
 function bookingTopic(turn: OfflineTurn): Topic | undefined {
   const times = meetingTimesIn(turn.text, turn.now, turn.locale);
   // After asking for a meeting (stage closing, nothing booked yet), a reply with a time is the answer to "when?".
-  const pending = turn.stage === 'closing' && turn.state.bookings.length === 0 && (times.length > 0 || emailIn(turn.text) !== undefined);
-  if (turn.intent !== 'booking' && !pending) return undefined;
+  // ("What if we grow to 15 next year?" is about seats, whatever a date reader finds in it.)
+  const pending = turn.stage === 'closing' && turn.state.bookings.length === 0 && !GROWTH.test(westernDigits(turn.text)) && (times.length > 0 || emailIn(turn.text) !== undefined);
+  // A meeting ahead is moved when asked ("move it to Monday at 11"), or when a short message names another zone than
+  // the one it was booked in ("actually I'm in London": the same time, read in their zone). book_meeting moves it.
+  const upcoming = turn.state.bookings.filter((booking) => Date.parse(booking.start) > turn.now).at(-1);
+  const zone = timeZoneIn(turn.text);
+  const short = turn.text.trim().split(/\s+/).length <= 10;
+  const bareTime = times.length > 0 && short && (turn.intent === 'other' || turn.intent === 'small_talk'); // "Thursday at 5pm?"
+  const moving = upcoming !== undefined && (MOVE.test(turn.text) || bareTime || (zone !== undefined && zone !== upcoming.timezone && short && !QUESTION.test(turn.text)));
+  if (turn.intent !== 'booking' && !pending && !moving) return undefined;
   // The time and zone may have come with the first ask, before the email: look back over the last few messages.
   const recent = turn.userTexts.slice(-3).reverse();
   const earlierTimes = recent.map((text) => meetingTimesIn(text, turn.now, turn.locale)).find((found) => found.length > 0) ?? [];
-  const timezone = recent.map(timeZoneIn).find((zone) => zone !== undefined);
-  return { kind: 'booking', email: knownEmail(turn), times: times.length > 0 ? times : earlierTimes, ...(timezone ? { timezone } : {}) };
+  // A meeting moved stays in the zone it was in unless they name another.
+  const timezone = recent.map(timeZoneIn).find((zone) => zone !== undefined) ?? (upcoming ? upcoming.timezone : undefined);
+  const price = alsoPriced(turn);
+  return { kind: 'booking', email: knownEmail(turn), times: times.length > 0 ? times : earlierTimes, ...(timezone ? { timezone } : {}), ...(price ? { price } : {}) };
 }
+
+/** A price asked in a booking message: the plan it names, priced for the team (the booking alone would leave it out). */
+function alsoPriced(turn: OfflineTurn): PriceTopic | undefined {
+  const plan = findMentionedPlans(turn.text, turn.kb.plans)[0];
+  if (!plan || !PRICE_WORDS.test(turn.text)) return undefined;
+  const topic = priceTopic(turn, plan, false);
+  return topic.kind === 'price' ? topic : undefined;
+}
+const PRICE_WORDS = /\b(?:quote|price|prices|pricing|cost|costs|how much|precio|cu[aá]nto|cotizaci[oó]n|presupuesto|prix|combien|devis|tarif|preis|kosten|was kostet|angebot)\b|سعر|كم/iu;
 
 /**
  * The passages of the given kinds that the message really asks about: one, or two when the message asks about two
@@ -229,7 +465,7 @@ function bookingTopic(turn: OfflineTurn): Topic | undefined {
  */
 function knowledgeTopic(turn: OfflineTurn, kinds: Passage['kind'][] = ['faq', 'objection', 'competitor', 'case', 'company'], strict = true): Topic | undefined {
   const candidates = turn.passages.filter((passage) => kinds.includes(passage.kind));
-  const matching = strict ? candidates.filter((passage) => matchesEntry(passage, turn.text, turn.kb)) : candidates.slice(0, 1);
+  const matching = strict ? candidates.filter((passage) => matchesEntry(passage, turn.text, turn.kb)) : candidates.filter((passage) => sharesSubject(passage, turn.text)).slice(0, 1);
   const [first, second] = matching;
   if (!first) return undefined;
   if (first.kind === 'competitor') return { kind: 'competitor', passage: first };
@@ -240,6 +476,15 @@ function knowledgeTopic(turn: OfflineTurn, kinds: Passage['kind'][] = ['faq', 'o
 
 const CASE_CUE = ['case study', 'customer story', 'customers like', 'example', 'reference', 'who uses', 'caso de exito', 'clientes', 'etude de cas', 'temoignage', 'clients', 'referenz', 'kundenbeispiel', 'fallstudie', 'kunden', 'دراسة حالة', 'عملاء', 'مثال'];
 const COMPANY_CUE = ['what is northwind', 'what do you do', 'what does northwind do', 'about you', 'about northwind', 'que es', 'que hacen', 'que faites vous', 'qu est ce que', 'was macht', 'was ist', 'ماذا تفعل', 'ما هي', 'ما هو'];
+
+/** Words too general to tie a question to an answer ("how do automations *work*" is not about onboarding's "work"). */
+const GENERAL_WORDS = new Set(['work', 'use', 'using', 'need', 'want', 'like', 'make', 'thing', 'help', 'tell', 'know', 'more', 'much', 'many', 'good', 'best', 'way', 'able', 'possible', 'question']);
+
+/** The loosest match still allowed: the passage says at least one of the question's own subject words. */
+function sharesSubject(passage: Passage, text: string): boolean {
+  const said = new Set(contentWords(`${passage.title} ${passage.text}`));
+  return contentWords(text).some((word) => !GENERAL_WORDS.has(word) && said.has(word));
+}
 
 /** Whether the message uses the knowledge entry's own words: a keyword, a name, or two words of an FAQ question. */
 export function matchesEntry(passage: Passage, text: string, kb: KnowledgeBase): boolean {

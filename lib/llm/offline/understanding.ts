@@ -13,17 +13,32 @@ export type RecallField = LeadField | 'tools';
 const RECALL = [
   /\b(what|which|who|when|how many|how much|where)\b.{0,50}\b(did i|i (said|told|mentioned|gave|say))\b/i,
   /\bwhat('s| is| was) my\b/i,
+  // "And how many people are we?", "what's our budget again?": about what they told us, in the first person plural.
+  /\bhow (many|big) (people |seats |users |employees )?(are we|is (our|my) team|did we say)\b/i,
+  /\bwhat('s| is| was) our (budget|team size|timeline|company|email|name|deadline)\b/i,
+  // "What email do you have for me?", "which number do you have on file?", "do you have my email?"
+  /\b(what|which)( \w+)? (email|e-mail|name|company|number|phone|address|details)( \w+)? do you have\b/i,
+  /\bdo you have my (email|e-mail|name|number|phone|details)\b/i,
+  // "What do you know about me so far?", "what have I told you?": everything on record.
+  /\bwhat (do|did) you (know|have|remember) (about|on) (me|us)\b/i,
+  /\bwhat have (i|we) told you\b/i,
+  /\bqu[eé] sabes (de|sobre) (m[ií]|nosotros)\b/i,
+  /\bque (savez-vous|sais-tu) (de|sur) (moi|nous)\b/i,
+  /\bwas wissen sie (über|ueber|von) (mich|uns)\b/i,
+  /\b(qu[eé]|cu[aá]l) (correo|nombre|tel[eé]fono|email)( \w+)? tienes?\b/i,
+  /\b(quel(le)?) (e-?mail|adresse|nom|num[ée]ro)( \w+)? avez[- ]vous\b/i,
+  /\bwelche (e-?mail|adresse|telefonnummer|nummer)( \w+)? haben sie\b/i,
   /\b(do you remember|remind me)\b/i,
   /\bwhat (company|team|email|name)\b.{0,20}\b(am i|do i)\b/i,
-  /\b(qu[eé]|cu[aá]l|cu[aá]nt[oa]s?|cu[aá]ndo|qui[eé]n)\b.{0,50}\b(dije|te dije|le dije|mencion[eé]|coment[eé])\b/i,
+  /\b(qu[eé]|cu[aá]l|cu[aá]nt[oa]s?|cu[aá]ndo|qui[eé]n)\b.{0,50}\b(dije|te dije|le dije|mencion[eé]|coment[eé]|(?:te |le )?(?:hab[ií]a|he) (?:dicho|mencionado|comentado))\b/i,
   /\bcu[aá]l (es|era) (mi|nuestro|nuestra)\b/i,
   /\b(recuerdas?|recuerda usted)\b/i,
   // French, German, Arabic: "Quelle taille d'équipe vous ai-je indiquée ?", "Was habe ich Ihnen gesagt?", "ما الذي ذكرته لك؟"
   /\b(vous ai[- ]je|t['’]ai[- ]je)\s+(dit|indiqu|donn|mentionn|communiqu|parl)/i,
-  /\b(qu['’]est-ce que|que|quel\w*|combien|quand|qui)\b.{0,60}\b(je vous ai|je t['’]ai)\s+(dit|indiqu|donn|mentionn|communiqu)/i,
+  /\b(qu['’]est-ce que|que|quel\w*|combien|quand|qui)\b.{0,60}\b(je vous (?:ai|avais)|je t['’](?:ai|avais))\s+(dit|indiqu|donn|mentionn|communiqu)/i,
   /\bquel(le)?s? (est|[ée]tait|sont|[ée]taient) (mon|ma|mes|notre|nos)\b/i,
   /\b(vous (vous )?souvenez|tu te souviens|rappelez-moi|rappelle-moi)\b/i,
-  /\b(was|welche\w*|wie viele|wie gro(ß|ss)|wann|wer|wo)\b.{0,60}\bhabe ich\b.{0,40}\b(gesagt|genannt|erw(ä|a)hnt|angegeben|erz(ä|a)hlt|mitgeteilt)\b/i,
+  /\b(was|welche\w*|wie viele|wie gro(ß|ss)|wann|wer|wo)\b.{0,60}\b(habe|hatte|hab) ich\b.{0,40}\b(gesagt|genannt|erw(ä|a)hnt|angegeben|erz(ä|a)hlt|mitgeteilt)\b/i,
   /\b(wie|was) (war|ist) (mein|meine|unser|unsere)\b/i,
   /\b(erinnern sie sich|erinnerst du dich|wissen sie noch)\b/i,
   /(ما|ماذا|كم|متى|من|أي|اي)\s[^؟?]{0,60}(قلت|قلته|ذكرت|ذكرته|أخبرتك|اخبرتك)/u,
@@ -49,8 +64,11 @@ const RECALL_FIELDS: [RecallField, RegExp][] = [
 export function recallQuestion(text: string): RecallField[] | undefined {
   if (!RECALL.some((pattern) => pattern.test(text))) return undefined;
   const fields = RECALL_FIELDS.filter(([, pattern]) => pattern.test(text)).map(([field]) => field);
-  // "How many people did I say we use it for" is about the team, not tools.
-  return fields.includes('teamSize') ? fields.filter((field) => field !== 'tools') : fields;
+  // "How many people did I say we use it for" is about the team, not tools; "how many seats did I say we need" is
+  // not about the goal either (the verb "need", not the noun).
+  if (!fields.includes('teamSize')) return fields;
+  const aboutGoal = /\b(problem|solve|goal|objective|necesidad|objetivo|besoin|objectif|ziel)\b|هدف|مشكلة/iu.test(text);
+  return fields.filter((field) => field !== 'tools' && (field !== 'need' || aboutGoal));
 }
 
 /** "What does Northwind Cloud do?", "what do you guys do?", "tell me about your product", "¿qué hace Northwind?". */

@@ -30,7 +30,7 @@ export function pickFresh(variants: readonly string[], previous: readonly string
 export function avoidRepeats(paragraphs: readonly string[], previous: readonly string[], recap: string): string[] {
   const seen = said(previous);
   const isRepeat = (sentence: string) => seen.has(normalise(sentence));
-  const kept = paragraphs
+  const keptAt = paragraphs
     .map((paragraph) =>
       paragraph
         .split('\n')
@@ -38,19 +38,32 @@ export function avoidRepeats(paragraphs: readonly string[], previous: readonly s
           const bullet = /^\s*[-*]\s+/.exec(line)?.[0] ?? '';
           const sentences = splitSentences(line.slice(bullet.length));
           const fresh = sentences.filter((sentence) => !isRepeat(sentence));
-          return fresh.length === sentences.length ? line : fresh.length > 0 ? `${bullet}${fresh.join(' ')}` : '';
+          // A list item is a row (a plan and its price, summary and seats): kept whole while anything in it is new.
+          if (bullet) return fresh.length > 0 ? line : '';
+          return fresh.length === sentences.length ? line : fresh.length > 0 ? fresh.join(' ') : '';
         })
         .filter((line) => line.trim() !== '')
         .join('\n'),
-    )
-    .filter((paragraph) => paragraph.trim() !== '');
+    );
+  const kept = keptAt.filter((paragraph) => paragraph.trim() !== '');
   // After a colon ("Wie schon gesagt:") the sentence keeps its capital: in German it may be a noun or "Sie".
-  const recapOf = (sentence: string) => (recap.endsWith(':') ? `${recap} ${sentence}` : `${recap} ${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}`);
+  // "I" and a word in capitals ("SSO", "**Pro**" aside) keep their capital after "As I mentioned,".
+  const keepsCapital = (sentence: string) => recap.endsWith(':') || /^(?:I\b|\p{Lu}{2})/u.test(sentence);
+  const recapOf = (sentence: string) => (keepsCapital(sentence) ? `${recap} ${sentence}` : `${recap} ${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}`);
   // A price asked for again is still the answer: when only repeats carried an amount, the first comes back as a recap.
   const amount = (text: string) => /[$€£]\s?\d/.test(text);
+  // It comes back where it stood, so that what followed it (a word on the budget) still follows it.
   if (kept.length > 0 && !kept.some(amount)) {
-    const priced = paragraphs.flatMap(sentencesOf).find(amount);
-    if (priced) return [...kept, recapOf(priced)];
+    const at = paragraphs.findIndex((paragraph) => sentencesOf(paragraph).some(amount));
+    const priced = paragraphs[at] === undefined ? undefined : sentencesOf(paragraphs[at]).find(amount);
+    if (priced) return [...keptAt.slice(0, at), recapOf(priced), ...keptAt.slice(at)].filter((paragraph) => paragraph.trim() !== '');
+  }
+  // Only a closing question left ("Does that address your concern?"): the answer it asks about comes back as a recap.
+  const asks = (paragraph: string) => /[?؟]\s*$/.test(paragraph.trim());
+  const answer = paragraphs.find((paragraph) => !asks(paragraph));
+  if (kept.length > 0 && kept.every(asks) && answer !== undefined && !kept.includes(answer)) {
+    const first = sentencesOf(answer)[0];
+    if (first) return [recapOf(first), ...kept];
   }
   if (kept.length > 0 || paragraphs.length === 0) return kept;
   const first = paragraphs.flatMap(sentencesOf).find(amount) ?? sentencesOf(paragraphs[0] ?? '')[0] ?? '';

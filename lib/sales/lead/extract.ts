@@ -13,7 +13,7 @@ import {
   type Extracted,
   type PatternContext,
 } from '@/lib/sales/lead/patterns';
-import { isQuestion, numbersIn, parseCount, re, statementPrefix, westernDigits } from '@/lib/sales/lead/text';
+import { CORRECTION, isQuestion, numbersIn, parseCount, re, statementPrefix, westernDigits } from '@/lib/sales/lead/text';
 import { sentenceSpans } from '@/lib/sales/sentences';
 import type { LeadFact, LeadField } from '@/lib/sales/types';
 
@@ -32,6 +32,22 @@ export interface ExtractLeadInput {
   now: number;
   /** Our own names (company, product, plan names): never taken as the prospect's name or company. */
   ownNames?: readonly string[];
+  /** The team size on record: "sorry, I meant 300, not 30" corrects it with a number and no people word. */
+  knownTeamSize?: number;
+}
+
+/** "Not 30", "no 30", "pas 30", "nicht 30": the number on record named and set aside. */
+const NOT_THAT_NUMBER = /\b(?:not|no|pas|nicht)\s+\d/iu;
+
+/**
+ * "Sorry, I meant 300, not 30" after a team size of 30: the one number that is not the size on record is the size.
+ * Only with a team size on record and a correction cue, so any other number in passing is left alone.
+ */
+function correctedTeamSize(sentence: string, known: number | undefined): Extracted | undefined {
+  if (known === undefined || (!CORRECTION.test(sentence) && !NOT_THAT_NUMBER.test(sentence))) return undefined;
+  const numbers = [...sentence.matchAll(/(?<![\d.,$€£])\d{1,6}(?![\d%]|[.,]\d|\s*(?:am|pm|h\b|:|%|\$|€|£|dollars|euros|usd))/giu)].map((match) => Number(match[0]));
+  const others = [...new Set(numbers.filter((value) => value !== known && value > 0))];
+  return others.length === 1 && others[0] !== undefined ? { value: others[0], confidence: 0.8 } : undefined;
 }
 
 /** Confidence of a hint found inside a question ("how much for 20 seats?"): worth keeping, never worth trusting. */
@@ -71,7 +87,7 @@ export function extractLeadFacts(input: ExtractLeadInput): LeadFacts {
     offer('company', extractCompany(statement, context), evidence);
     const role = extractRole(statement);
     offer('role', role, evidence);
-    offer('teamSize', extractTeamSize(statement), evidence);
+    offer('teamSize', extractTeamSize(statement) ?? correctedTeamSize(statement, input.knownTeamSize), evidence);
     offer('budget', extractBudget(statement), evidence);
     offer('authority', extractAuthority(statement, role?.value), evidence);
     offer('need', extractNeed(statement), evidence);
@@ -111,6 +127,18 @@ const NON_ANSWER = re(
     'weiß nicht|weiss nicht|keine ahnung|vielleicht|kommt drauf an|danke|' +
     'لا أعرف|لا اعرف|لست متأكد|لست متأكدة|ربما|يعتمد|شكرا|شكرًا|حسنا|حسنًا)\\b',
 );
+/** "Great, see you then", "Perfect!", "bye": an acknowledgement or a goodbye, never the answer to a question asked. */
+const ACK_OR_GOODBYE = re(
+  "^(?:great|cool|perfect|awesome|nice|super|sounds good|got it|vale|genial|perfecto|estupendo|parfait|génial|prima|alles klar|klasse)(?:\\s*[,!.]|\\s*$)|" +
+    "\\b(?:bye|goodbye|see you|see ya|talk soon|adiós|adios|hasta luego|hasta pronto|nos vemos|au revoir|à bientôt|a bientôt|tschüss|tschüs|bis dann|bis bald|auf wiedersehen)\\b",
+);
+const MONEY = re('[$€£]\\s?\\d|\\d\\s?(?:[$€£]|dollars?|usd|euros?|eur|bucks|dólares|dolares)\\b');
+/** "Bitte absagen", "please cancel", "book it": a request of ours, not the answer to the question asked. */
+const REQUEST = re(
+  "\\b(?:please|pls|bitte|por favor|s['’]il (?:vous|te) pla[iî]t|cancel|cancelar|anular|annuler|absagen|stornieren|reschedule|verschieben|reprogramar|d[ée]placer|repeat after me|say that|pretend|ignore)\\b|" +
+    // A message about an e-mail address (even a malformed one) or with markup answers no other question.
+    "@|<|>|\\b(?:my )?(?:e-?mail|correo|courriel)\\b",
+);
 const NAME_PREFIX = re(
   "^(?:it'?s|it’s|i'?m|i’m|i am|my name is|name's|soy|me llamo|mi nombre es|this is|je m['’]appelle|je suis|moi c['’]est|c['’]est|mon nom est|" +
     'ich heiße|ich heisse|ich bin|mein name ist|hier ist|اسمي|إسمي|أنا|انا)\\s+',
@@ -118,6 +146,10 @@ const NAME_PREFIX = re(
 const COMPANY_PREFIX = re(
   "^(?:it'?s|it’s|we'?re|we’re|we are|at|i work (?:at|for)|the company is|company is|somos|es|en|trabajo en|c['’]est|chez|je travaille (?:chez|pour)|" +
     'nous sommes|ich arbeite (?:bei|für)|bei|wir sind|das ist|أعمل في|اعمل في|أعمل لدى|اعمل لدى|في|لدى|من شركة|شركة)\\s+',
+);
+/** "Actually I'm in London" after "which company?" speaks of the prospect, not a company's name. */
+const NOT_A_COMPANY = re(
+  "(?:^|\\s)(?:i|i'm|i’m|im|i am|me|my|we|we'?re|we’re|our|us|actually|sorry|yo|estoy|estamos|soy|mi|je|j['’]|suis|nous|ich|bin|wir|mein|meine)(?=\\s|$)|^(?:in|based in|located in|à|aus)\\s",
 );
 const ROLE_PREFIX = re("^(?:i'?m|i’m|i am|soy|je suis|ich bin|أنا|انا)\\s+(?:the |a |an |el |la |un |una |le |l['’]|une |der |die |ein |eine )?");
 const NOT_A_NAME = new Set(
@@ -150,7 +182,7 @@ const TIME_CUE = re(
 function bareAnswer(field: LeadField, text: string, context: PatternContext): Extracted | undefined {
   const answer = tidy(text.trim());
   const words = answer.split(/\s+/).filter(Boolean);
-  if (answer === '' || isQuestion(text.trim()) || NON_ANSWER.test(answer)) return undefined;
+  if (answer === '' || isQuestion(text.trim()) || NON_ANSWER.test(answer) || ACK_OR_GOODBYE.test(answer) || REQUEST.test(answer)) return undefined;
   const short = words.length <= 8;
   switch (field) {
     case 'name': {
@@ -162,10 +194,12 @@ function bareAnswer(field: LeadField, text: string, context: PatternContext): Ex
     }
     case 'company': {
       const company = tidy(answer.replace(COMPANY_PREFIX, ''));
-      if (!short || company.split(/\s+/).length > 4 || context.ownNames.has(company.toLowerCase())) return undefined;
+      if (!short || company.split(/\s+/).length > 4 || context.ownNames.has(company.toLowerCase()) || NOT_A_COMPANY.test(company)) return undefined;
       return /\p{L}/u.test(company) ? { value: company, confidence: 0.6 } : undefined;
     }
     case 'teamSize': {
+      // "Your website says Pro is $19": an amount of money is never a head count.
+      if (MONEY.test(answer)) return undefined;
       const first = numbersIn(answer)[0] ?? parseCount(words.find((word) => parseCount(word) !== undefined) ?? '');
       return short && first !== undefined && Number.isInteger(first) ? { value: first, confidence: 0.65 } : undefined;
     }

@@ -1,5 +1,5 @@
-import { digitsOf, fold, numbersIn, re } from '@/lib/sales/lead/text';
-import { EMAIL } from '@/lib/sales/lead/patterns';
+import { CORRECTION, digitsOf, fold, numbersIn, re } from '@/lib/sales/lead/text';
+import { EMAIL, writtenEmails } from '@/lib/sales/lead/patterns';
 import type { LeadFacts } from '@/lib/sales/lead/extract';
 import { splitSentences } from '@/lib/sales/sentences';
 import type { LeadFact, LeadField, LeadRecord, LeadScore } from '@/lib/sales/types';
@@ -69,10 +69,6 @@ export function scoreLead(lead: Pick<LeadRecord, 'fields'>): LeadScore {
   return { score: Math.min(100, score), reasons };
 }
 
-const CORRECTION = re(
-  '\\b(?:actually|sorry|correction|i meant|i mean|make that|rather|instead|my new|updated?|changed|en realidad|perdón|perdon|corrijo|mejor dicho|quise decir|' +
-    'en fait|plutôt|pardon|je voulais dire|rectification|eigentlich|korrektur|ich meinte|vielmehr|عفوا|عفوًا|أقصد|اقصد|تصحيح)\\b',
-);
 
 /**
  * Folds new facts into the lead. A new value wins when it is at least as confident as the stored one, or when the
@@ -143,7 +139,7 @@ export function findEvidence(
 function evidenceMatcher(value: string): (sentence: string) => boolean {
   if (new RegExp(`^${EMAIL.source}$`).test(value)) {
     const email = value.toLowerCase();
-    return (sentence) => (sentence.match(new RegExp(EMAIL.source, 'g')) ?? []).some((found) => found.toLowerCase() === email);
+    return (sentence) => (writtenEmails(sentence).match(new RegExp(EMAIL.source, 'g')) ?? []).some((found) => found.toLowerCase() === email);
   }
   const digits = digitsOf(value);
   if (digits.length >= 7 && /^[\d\s+().-]+$/.test(value)) return (sentence) => digitsOf(sentence).includes(digits);

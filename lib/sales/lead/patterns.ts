@@ -23,8 +23,29 @@ export interface PatternContext {
 
 export const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;
 
+/** A sentence that speaks of an e-mail address, in the site's languages. */
+const EMAIL_CUE = re('\\b(?:e-?mail|mail|address|correo|courriel|adresse|e-mail-adresse|mailadresse)\\b|بريد|ايميل|إيميل');
+/** "dan at acme dot com": a dictated address as speech-to-text writes it (at/arroba/arobase/ät, dot/punto/point/punkt). */
+const SPOKEN_EMAIL = re(
+  '(?<![\\p{L}\\p{N}@.])([a-z0-9][a-z0-9_-]*(?:\\s*(?:\\.|dot|punto|point|punkt)\\s*[a-z0-9_-]+)*)\\s+(?:at|arroba|arobase|ät)\\s+([a-z0-9-]+(?:\\s*(?:\\.|dot|punto|point|punkt)\\s*[a-z0-9-]+)+)(?![\\p{L}\\p{N}])',
+  'giu',
+);
+
+/**
+ * The sentence with a dictated address written as one ("my email is dan at acme dot com" → "… dan@acme.com"), when it
+ * speaks of an e-mail: voice input reaches the chat as text, and its address is what the prospect said.
+ */
+export function writtenEmails(sentence: string): string {
+  if (!EMAIL_CUE.test(sentence) || EMAIL.test(sentence)) return sentence;
+  const dots = (part: string) => part.replace(/\s*(?:\.|\bdot\b|\bpunto\b|\bpoint\b|\bpunkt\b)\s*/giu, '.');
+  return sentence.replace(SPOKEN_EMAIL, (whole, user: string, domain: string) => {
+    const address = `${dots(user)}@${dots(domain)}`.toLowerCase();
+    return new RegExp(`^${EMAIL.source}$`).test(address) ? address : whole;
+  });
+}
+
 export function extractEmail(sentence: string): Extracted | undefined {
-  const email = EMAIL.exec(sentence)?.[0];
+  const email = EMAIL.exec(writtenEmails(sentence))?.[0];
   return email ? { value: email.toLowerCase(), confidence: 0.95 } : undefined;
 }
 
@@ -171,7 +192,8 @@ const ROLE_INTROS = [
   ),
   re(`(?:أعمل|اعمل|نعمل)\\s+كـ?\\s*(${ROLE_SOURCE})(?![\\p{L}])`),
   re(`^(?:[\\p{L}]+,\\s*)?(${ROLE_SOURCE})\\s+(?:here|at|of|aquí|en|de|chez|bei)\\b`),
-  re(`,\\s*(?:the|our|el|la|le|l['’]|der|die)\\s*(${ROLE_SOURCE})(?![\\p{L}])`),
+  // "I'm Sarah, the CEO"; never "…, our CEO is" / "…, the CTO decides" (someone else's role).
+  re(`,\\s*(?:the|el|la|le|l['’]|der|die)\\s*(${ROLE_SOURCE})(?![\\p{L}])(?!\\s+(?:is|decides|signs|will|has|needs|must|does|would|approves|es|decide|est|décide|ist|entscheidet)\\b)`),
   // "I'm Sarah, VP of Sales at Contoso": without an article, only when the role is followed by where it is held.
   re(`[,،]\\s*(${ROLE_SOURCE})(?=\\s+(?:at|of|for|here|en|de|chez|à|bei|von|في|لدى)\\b|\\s*[,.;!،]|$)`),
 ];
@@ -226,8 +248,11 @@ const COMPANY_STOP = new Set(
 );
 const CONNECTORS = new Set(['&', 'and', 'of', 'de', 'y', 'del']);
 
-/** "Soy Ana (Ruiz), de Logística Sur": a capitalised name between "soy" and "de" (case matters: "soy el director de"). */
-const SOY_NAME_DE = /\b[Ss]oy(?:\s+\p{Lu}[\p{Ll}'’-]+){1,3}\s*,?\s+(?:de|del)\s+(.+)/u;
+/**
+ * "Soy Ana (Ruiz), de Logística Sur", "Je suis Marie de Studio Lumière", "Ich bin Jonas von Müller Bau": a capitalised
+ * name between "soy / je suis / ich bin" and "de / von" (case matters: "soy el director de", "je suis directrice de").
+ */
+const SOY_NAME_DE = /(?:\b[Ss]oy|\b[Jj]e suis|\b[Ii]ch bin)(?:\s+\p{Lu}[\p{Ll}'’-]+){1,3}\s*,?\s+(?:de|del|d['’]|von|bei)\s*(.+)/u;
 
 export function extractCompany(sentence: string, context: PatternContext): Extracted | undefined {
   const introduced = extractIntroduction(sentence, context);
@@ -275,7 +300,7 @@ const SEAT_WORDS =
   '(?:users?|seats?|licen[cs]es?|accounts?|usuarios?|licencias?|puestos?|cuentas?|utilisateurs?|utilisatrices?|postes?|comptes?|' +
   'nutzer(?:innen)?|benutzer(?:innen)?|lizenzen|lizenz|konten|plätze|مستخدم(?:ا|ين|ون)?|رخص(?:ة)?|تراخيص|ترخيص|حسابات)';
 const PEOPLE_WORDS =
-  '(?:people|persons?|employees?|staff|members?|engineers?|developers?|devs|agents?|folks|heads|reps|person|' +
+  '(?:people|ppl|pax|persons?|employees?|staff|members?|engineers?|developers?|devs|agents?|folks|heads|reps|person|' +
   'personas?|empleados?|trabajadores?|miembros?|integrantes|personnes?|salariés?|employés?|collaborateurs?|collaboratrices?|membres?|' +
   'développeurs?|commerciaux|personen|mitarbeiter(?:innen|n)?|mitarbeitende[n]?|leute|kollegen|kolleginnen|entwickler(?:innen)?|' +
   'beschäftigte[n]?|شخص(?:ا)?|أشخاص|اشخاص|موظف(?:ا|ين|ون)?|عضو(?:ا)?|أعضاء|اعضاء|فرد(?:ا)?|أفراد|افراد)';
@@ -338,8 +363,14 @@ const BUDGET_NUMBER = re(
 const BUDGET_AMOUNT = re(`((?:${APPROX}\\s+)?${CURRENCY_AMOUNT}${PERIOD})`);
 const NO_BUDGET = re("\\b(?:no budget|don't have a budget|do not have a budget|haven't set a budget|budget (?:is )?not (?:set|defined)|sin presupuesto|no tenemos presupuesto|pas (?:encore )?de budget|(?:noch )?kein budget|لا توجد ميزانية|ليس لدينا ميزانية|لا نملك ميزانية)\\b");
 
+/** Naming their own price for a plan ("give me Pro for $1 per seat", "can you do it for $10?"): a discount request. */
+export const HAGGLE =
+  /\b(?:(?:give|sell|let) (?:me|us) (?:\p{L}+ ){0,2}(?:for|at)|(?:can|could|would) you (?:do|make|give) (?:it|that|this|me|us)?\s*(?:for|at)|make it|d[ée]jame|d[ée]jamelo|me lo dejas|d[ée]jenos|fais-le moi|faites-le nous|geben sie (?:es )?(?:mir|uns))\b[^.?!]{0,20}?(?:[$€£]\s?\d|\d+(?:[.,]\d+)?\s?(?:dollars?|euros?|usd|eur|bucks|[$€£]))/iu;
+
 export function extractBudget(sentence: string): Extracted | undefined {
   if (NO_BUDGET.test(sentence)) return { value: 'no budget set', confidence: 0.7 };
+  // A price they name for our plan is a discount request, not what they can spend.
+  if (HAGGLE.test(sentence)) return undefined;
   const stated = BUDGET_NUMBER.exec(sentence)?.[1];
   if (stated) return { value: tidy(stated), confidence: 0.85 };
   const amount = BUDGET_AMOUNT.exec(sentence)?.[1];
@@ -349,7 +380,12 @@ export function extractBudget(sentence: string): Extracted | undefined {
 }
 
 const NEEDS_APPROVAL = re(
-  "\\b(?:need|needs|have to get|has to get|need to get|requires?)\\s+(?:my |our |the )?(?:[\\p{L}']+\\s+){0,2}(?:approval|sign-?off|ok|go-ahead)\\b|" +
+  // A decision shared with someone else ("I decide together with our CFO") is not theirs alone.
+  "\\b(?:decide|decides|deciding|decision|make the call|sign off)\\b[^.?!]{0,25}?\\b(?:together with|jointly with|along with|with) (?:my|our|the) (?:boss|manager|ceo|cfo|cto|coo|founder|co-?founder|board|director|partners?|finance team)\\b|" +
+    "\\b(?:lo )?decid(?:o|imos) (?:junto )?con (?:mi|nuestro|nuestra|el|la) (?:jefe|jefa|socio|socia|director|directora|cfo|ceo)\\b|" +
+    "\\bje (?:décide|déciderai) (?:avec|en accord avec) (?:mon|ma|notre|le|la) (?:patron|patronne|associé|associée|directeur|directrice|daf|cfo|pdg)\\b|" +
+    "\\bich entscheide (?:das )?(?:gemeinsam )?mit (?:meinem|meiner|unserem|unserer|dem|der) (?:chef|chefin|partner|partnerin|geschäftsführer|geschäftsführerin|cfo|finanzchef|finanzchefin)\\b|" +
+    "\\b(?:need|needs|have to get|has to get|need to get|requires?)\\s+(?:my |our |the )?(?:[\\p{L}']+\\s+){0,2}(?:approval|sign-?off|ok|go-ahead)\\b|" +
     "\\b(?:check|run it|run this|clear it|talk|discuss it|consult) (?:by|with) (?:my|our|the) (?:boss|manager|team|ceo|cfo|cto|founder|board|director|partners?)\\b|" +
     "\\b(?:not|isn't|isn’t) (?:my|the) (?:decision|call)\\b|\\bnot the decision[- ]maker\\b|\\b(?:my|our) (?:boss|manager|ceo|cfo|director|board|founder) (?:decides|signs|approves|makes the (?:final )?(?:call|decision)|has the final say)\\b|" +
     "\\b(?:tengo que|tendría que|necesito) (?:consultarlo|consultar|preguntar|la aprobación|aprobación)\\b|\\b(?:mi jefe|mi jefa|mi director|la dirección) (?:decide|aprueba|tiene la última palabra)\\b|\\bno (?:es|soy) (?:mi decisión|quien decide)\\b|" +
@@ -415,7 +451,8 @@ const NOT_A_NEED = re(
 export function extractNeed(sentence: string): Extracted | undefined {
   const match = NEED_CUE.exec(sentence);
   if (!match) return undefined;
-  const cue = match[0].trim().replace(/^(?:we|i)\s+|^(?:we'?re|we’re|we are|i'?m|i am)\s+/i, '');
+  // The longer openings first: "we are looking for" keeps "looking for", not "are looking for".
+  const cue = match[0].trim().replace(/^(?:we'?re|we’re|we are|i'?m|i am|we|i)\s+/i, '');
   const rest = sentence.slice(match.index + match[0].length).trim();
   if (rest.length < 3 || NOT_A_NEED.test(rest)) return undefined;
   return { value: tidy(`${cue} ${rest}`), confidence: 0.75 };
@@ -442,6 +479,8 @@ const SOON_FR_DE_AR =
   'خلال (?:\\d+ )?(?:يوم|أيام|ايام|أسبوع|اسبوع|أسابيع|اسابيع|شهر|شهرين|أشهر|اشهر|شهور)|(?:قبل|بحلول) نهاية (?:الشهر|الربع|العام|السنة)';
 const TIMELINE = re(
   '\\b(?:asap|a\\.s\\.a\\.p|as soon as possible|right away|immediately|urgently|this (?:week|month|quarter|year)|' +
+    // "by the end of next month" keeps its "end of": a month later than "next month" alone.
+    '(?:by |before )?(?:the )?(?:end|start|beginning|middle) of next (?:week|month|quarter|year)|(?:early|late|mid)[- ]next (?:week|month|quarter|year)|' +
     'next (?:week|month|quarter|year|few (?:weeks|months))|(?:with)?in (?:the next )?' + SMALL_NUMBER + ' (?:days?|weeks?|months?|quarters?)|' +
     `(?:by|before|in|for|around|early|late|mid|end of|until|para|antes de|en|a finales de|a principios de) (?:the end of |the start of )?(?:${MONTHS}|q[1-4])(?: \\d{4})?|` +
     'by (?:the )?end of (?:the |this )?(?:week|month|quarter|year)|end of (?:the |this )?(?:month|quarter|year)|q[1-4](?: \\d{4})?|' +

@@ -24,7 +24,7 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 export const NUMBER_WORD_PATTERN = Object.keys(NUMBER_WORDS).join('|');
 /** A count as people write it: 40, 1,200, 1.200, 2k, 2.5k, "forty", "a dozen". */
-export const COUNT = `(?:\\d{1,3}(?:[,.]\\d{3})+|\\d+(?:[.,]\\d+)?\\s?[kK]|\\d+|(?:a\\s+)?(?:${NUMBER_WORD_PATTERN}))`;
+export const COUNT = `(?<!\\d[.,])(?:\\d{1,3}(?:[,.]\\d{3})+|\\d+(?:[.,]\\d+)?\\s?[kK]|\\d+|(?:a\\s+)?(?:${NUMBER_WORD_PATTERN}))`;
 
 /** Arabic-Indic and Persian digits ("١٢", "۱۲") as the Western digits every pattern here reads; same length. */
 export function westernDigits(text: string): string {
@@ -133,3 +133,9 @@ export function statementPrefix(sentence: string): string {
   }
   return kept.join(' ');
 }
+
+/** Words that correct something said before ("actually", "I meant", "quise decir", "ich meinte"): a later value wins. */
+export const CORRECTION = re(
+  '\\b(?:actually|sorry|correction|i meant|i mean|make that|rather|instead|my new|updated?|changed|en realidad|perdón|perdon|corrijo|mejor dicho|quise decir|' +
+    'en fait|plutôt|pardon|je voulais dire|rectification|eigentlich|korrektur|ich meinte|vielmehr|عفوا|عفوًا|أقصد|اقصد|تصحيح)\\b',
+);

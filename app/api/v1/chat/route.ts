@@ -1,4 +1,5 @@
 import { startChatTurn } from '@/lib/chat/turn';
+import { canonicalTimeZone } from '@/lib/sales/time-zone';
 import { getServerConfig } from '@/lib/config';
 import { AppError, toAppError } from '@/lib/errors';
 import { otherMethods, readJsonBody, withErrors } from '@/lib/http';
@@ -56,6 +57,8 @@ export const POST = withErrors('chat', async (request: Request) => {
     firstMessage: isFirstMessage(parsed.data),
     admissionRefused: () => refused,
     locale: parsed.data.locale,
+    // A zone this server does not know (an older ICU than the browser's) is left out: the default zone is used.
+    visitorTimeZone: parsed.data.timeZone ? canonicalTimeZone(parsed.data.timeZone) : undefined,
     source: eventSourceFor(request, parsed.data.source, config.security),
     receivedAt,
     store: getConversationStore(),

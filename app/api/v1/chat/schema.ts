@@ -31,6 +31,8 @@ export const chatRequestSchema = z
     messageId: z.string().max(100).optional(),
     /** The UI's language: the agent answers in it (or in the language the prospect writes in; docs/i18n.md). */
     locale: z.enum(LOCALES).optional(),
+    /** The browser's time zone (`Intl.DateTimeFormat().resolvedOptions().timeZone`): meetings are booked in it. */
+    timeZone: z.string().min(1).max(64).optional(),
     /** Where the chat runs: page path, utm, the embedding site (events and analytics read it; never answered on). */
     source: eventSourceSchema.pick({ page: true, utm: true, embedSite: true }).optional(),
   })
