@@ -61,7 +61,10 @@ const detail: ConversationDetail = {
     },
     { kind: 'stage', from: 'recommendation', to: 'closing', reason: 'asked for a demo', at: AT + 2 },
   ],
-  bookings: [{ id: 'b1', email: 'kim@hooli.com', start: '2026-11-03T09:00:00.000Z', localLabel: 'Tue, 3 Nov, 10:00 (Europe/Madrid)', timezone: 'Europe/Madrid', durationMinutes: 30 }],
+  bookings: [
+    { id: 'b1', email: 'kim@hooli.com', start: '2026-11-03T09:00:00.000Z', localLabel: 'Tue, 3 Nov, 10:00 (Europe/Madrid)', timezone: 'Europe/Madrid', durationMinutes: 30 },
+    { id: 'b0', email: 'kim@hooli.com', start: '2026-11-02T09:00:00.000Z', localLabel: 'Mon, 2 Nov, 10:00 (Europe/Madrid)', timezone: 'Europe/Madrid', durationMinutes: 30, cancelledAt: AT },
+  ],
   handoff: null,
 };
 
@@ -176,7 +179,7 @@ describe('conversation list', () => {
 });
 
 describe('transcript', () => {
-  it('shows the messages with tool calls, notices and stage changes inline, and the bookings', async () => {
+  it('shows the messages with tool calls, notices and stage changes inline, and the bookings (a cancelled one struck through)', async () => {
     fakeApi();
     renderIn(<TranscriptView id={ID} />);
     expect(await screen.findByRole('heading', { level: 1, name: 'Price for 12 seats?' })).toBeInTheDocument();
@@ -190,6 +193,10 @@ describe('transcript', () => {
     expect(within(entries[1] as HTMLElement).getByText('Cut off before it finished')).toBeInTheDocument();
     expect(within(entries[2] as HTMLElement).getByText(/Stage Recommendation → Closing: asked for a demo/)).toBeInTheDocument();
     expect(screen.getByText('Tue, 3 Nov, 10:00 (Europe/Madrid) (30 min, Europe/Madrid) with kim@hooli.com')).toBeInTheDocument();
+    // A cancelled one is struck through and says so.
+    const cancelled = screen.getByText('Mon, 2 Nov, 10:00 (Europe/Madrid) (30 min, Europe/Madrid) with kim@hooli.com');
+    expect(cancelled.tagName).toBe('DEL');
+    expect(cancelled.closest('li')).toHaveTextContent('(cancelled by the prospect)');
     expect(screen.getByRole('link', { name: 'Open the lead (Contacted, score 40)' })).toHaveAttribute('href', `/admin/leads/${ID}`);
   });
 

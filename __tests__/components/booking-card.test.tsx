@@ -3,6 +3,8 @@ import { MessageList } from '@/components/chat/message-list';
 import { BookingCard } from '@/components/chat/sales-parts';
 import type { SalesUIMessage } from '@/lib/sales/ui-message';
 import type { SalesDataParts } from '@/lib/sales/ui-message';
+import { ar } from '@/lib/i18n/catalogues/ar';
+import { en } from '@/lib/i18n/catalogues/en';
 import { I18nProvider } from '@/lib/i18n/provider';
 
 const booking = (emailed: boolean): SalesDataParts['booking'] => ({
@@ -61,6 +63,49 @@ describe('the conversation with a meeting booked, then moved', () => {
     expect(cards[1]).toHaveTextContent('Demo moved');
     expect(cards[1]).toHaveTextContent('Mon, 30 Nov, 10:00 (Europe/Madrid)');
     expect(screen.getAllByRole('link', { name: 'Add to calendar (.ics)' })).toHaveLength(1);
+  });
+});
+
+describe('the conversation with a meeting booked, then cancelled', () => {
+  it('shows the first card as cancelled (no invite) and the cancellation card with the calendar update that removes it', () => {
+    const first = booking(false);
+    const cancelled: SalesDataParts['booking'] = { ...first, ics: 'BEGIN:VCALENDAR\r\nMETHOD:CANCEL\r\nEND:VCALENDAR\r\n', cancelled: true };
+    const reply = (id: string, data: SalesDataParts['booking']): SalesUIMessage => ({ id, role: 'assistant', parts: [{ type: 'data-booking', data }, { type: 'text', text: 'Done.' }] });
+    render(
+      <I18nProvider locale="en">
+        <MessageList messages={[reply('a1', first), { id: 'u1', role: 'user', parts: [{ type: 'text', text: 'cancel it please' }] }, reply('a2', cancelled)]} busy={false} />
+      </I18nProvider>,
+    );
+    const cards = screen.getAllByTestId('booking-card');
+    expect(cards).toHaveLength(2);
+    expect(cards[0]).toHaveAttribute('data-superseded', 'true');
+    expect(cards[0]).toHaveTextContent('Cancelled (see below)');
+    expect(cards[1]).toHaveAttribute('data-cancelled', 'true');
+    expect(cards[1]).toHaveTextContent('Demo cancelled');
+    expect(cards[1]).toHaveTextContent('If you added it to your calendar, this update removes it:');
+    // The label is struck through (a <del>), and the one link left is the cancellation.
+    expect(cards[1]!.querySelector('del')).toHaveTextContent('Fri, 27 Nov, 11:00 (Europe/Madrid)');
+    expect(screen.queryByRole('link', { name: 'Add to calendar (.ics)' })).toBeNull();
+    const remove = screen.getByRole('link', { name: 'Remove from calendar (.ics)' });
+    expect(remove).toHaveAttribute('download', 'northwind-demo-bk_1-cancelled.ics');
+    expect(decodeURIComponent(remove.getAttribute('href') ?? '')).toContain('METHOD:CANCEL');
+  });
+
+  it('with e-mailed invites, says the cancellation is on its way (and in Arabic)', () => {
+    const { unmount } = render(
+      <I18nProvider locale="en">
+        <BookingCard booking={{ ...booking(true), cancelled: true }} />
+      </I18nProvider>,
+    );
+    expect(screen.getByTestId('booking-card')).toHaveTextContent('A cancellation is on its way to ana@acme.com.');
+    unmount();
+    render(
+      <I18nProvider locale="ar" messages={{ ...en, ...ar }}>
+        <BookingCard booking={{ ...booking(true), cancelled: true }} />
+      </I18nProvider>,
+    );
+    expect(screen.getByTestId('booking-card')).toHaveTextContent('أُلغي العرض التوضيحي');
+    expect(screen.getByRole('link', { name: 'إزالة من التقويم (.ics)' })).toBeInTheDocument();
   });
 });
 

@@ -65,5 +65,20 @@ test.describe('in Berlin', () => {
     await expect(page.getByTestId('booking-ics')).toHaveCount(1);
     const href = await moved.getByTestId('booking-ics').getAttribute('href');
     expect(decodeURIComponent(href ?? '')).toContain('SEQUENCE:1');
+
+    // Cancelled: both earlier cards lose their invites; the cancellation's card offers the update that removes it.
+    const cancelled = await say(page, 'Actually, please cancel the demo.');
+    await expect(cancelled).toContainText('is cancelled, and the sales team knows');
+    const last = cancelled.getByTestId('booking-card');
+    await expect(last).toHaveAttribute('data-cancelled', 'true');
+    await expect(last).toContainText('Demo cancelled');
+    await expect(page.locator('[data-testid="booking-card"][data-superseded="true"]')).toHaveCount(2);
+    await expect(page.getByTestId('booking-ics')).toHaveCount(1);
+    const removal = await last.getByRole('link', { name: 'Remove from calendar (.ics)' }).getAttribute('href');
+    expect(decodeURIComponent(removal ?? '')).toContain('METHOD:CANCEL');
+    expect(decodeURIComponent(removal ?? '')).toContain('SEQUENCE:2');
+    // After a reload the conversation still shows it cancelled.
+    await page.reload();
+    await expect(page.locator('[data-testid="booking-card"][data-cancelled="true"]')).toHaveCount(1);
   });
 });

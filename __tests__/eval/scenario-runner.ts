@@ -44,6 +44,8 @@ export const scenarioSchema = z
         stagesVisited: z.array(z.enum(STAGES)).default([]),
         bookings: z.number().int().min(0).optional(),
         bookingTimezone: z.string().optional(),
+        /** How many of the bookings the prospect cancelled (cancel_meeting). */
+        cancelled: z.number().int().min(0).optional(),
         handoff: z.boolean().optional(),
         dataParts: z.array(z.string()).default([]),
       })
@@ -162,6 +164,9 @@ export function checkScenario(scenario: Scenario, transcript: Transcript, contex
   if (checks.bookingTimezone && bookings.at(-1)?.timezone !== checks.bookingTimezone) {
     failures.push(`booking time zone is ${bookings.at(-1)?.timezone}, expected ${checks.bookingTimezone}`);
   }
+  const cancelled = bookings.filter((booking) => booking.cancelledAt !== undefined);
+  if (checks.cancelled !== undefined && cancelled.length !== checks.cancelled) failures.push(`${cancelled.length} bookings cancelled, expected ${checks.cancelled}`);
+  for (const booking of cancelled) if (!booking.ics.includes('METHOD:CANCEL')) failures.push(`cancelled booking ${booking.id} has no cancellation .ics`);
   if (checks.handoff !== undefined && Boolean(state?.handoff) !== checks.handoff) failures.push(`handoff recorded: ${Boolean(state?.handoff)}`);
   const streamed = new Set(transcript.chunks.map((chunk) => chunk.type));
   for (const part of checks.dataParts) if (!streamed.has(part as UIMessageChunk['type'])) failures.push(`no ${part} part was streamed`);

@@ -141,6 +141,21 @@ function checkAnswer(request: FuzzRequest, answer: Answer): void {
   if (answer.status === 405 && !answer.headers.allow) fail('a 405 without Allow');
 }
 
+/** Waits until the server has written `key` (polled every 50 ms); fails after `timeoutMs`. */
+async function waitForKey(redisUrl: string, key: string, timeoutMs: number): Promise<void> {
+  const client = createClient({ url: redisUrl });
+  await client.connect();
+  try {
+    const deadline = Date.now() + timeoutMs;
+    while ((await client.exists(key)) === 0) {
+      if (Date.now() > deadline) throw new Error(`${key} was not written within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } finally {
+    await client.quit();
+  }
+}
+
 /** Every key the app stored except the rate-limit windows, with its value, in a comparable form. */
 async function snapshotStore(redisUrl: string, prefix: string): Promise<Record<string, unknown>> {
   const client = createClient({ url: redisUrl });
@@ -418,6 +433,9 @@ describe('the API under fuzzing', () => {
     // The server's own admin session secret is created at start-up, or on first use when that read failed (a loaded
     // machine): make sure it exists before the snapshot, so only what the fuzz changes can differ.
     expect((await fetch(`${next.url}/api/auth/csrf`)).status).toBe(200);
+    // So is the generated admin (no ADMIN_EMAIL here), in the background and tried again until the store answers: a
+    // loaded host once wrote it after the snapshot below, which then differed by that key alone.
+    await waitForKey(redis.redisUrl, `${PREFIX}admin:bootstrap`, 30_000);
     const before = await snapshotStore(redis.redisUrl, PREFIX);
     expect(Object.keys(before).some((key) => key.includes(seededId))).toBe(true);
 

@@ -89,6 +89,15 @@ describe('the chat turn publishes its events', () => {
     published = [];
     await turn(store, 'events-0002', 'Can I talk to a human?');
     expect(ofType('handoff.requested')).toEqual([expect.objectContaining({ email: 'sam@northpeak.example' })]);
+    // Calling the demo off: one meeting.cancelled with the booking's id and its cancellation, no meeting.booked.
+    const [booked] = (await store.getConversation({ id: 'events-0002' }))?.state?.bookings ?? [];
+    published = [];
+    await turn(store, 'events-0002', 'Please cancel the demo, something came up');
+    expect(ofType('meeting.booked')).toEqual([]);
+    expect(ofType('meeting.cancelled')).toEqual([
+      expect.objectContaining({ booking: expect.objectContaining({ id: booked?.id, email: 'sam@northpeak.example', cancelledAt: expect.any(Number), ics: expect.stringContaining('METHOD:CANCEL') }) }),
+    ]);
+    for (const event of published) expect(appEventSchema.safeParse(event).success).toBe(true);
   });
 
   it('the spend cap answers offline and says so; a store that cannot save reports not_saved', async () => {

@@ -10,7 +10,7 @@ import { createRuntimeWorker, createSmtpSender } from '@/lib/notify/start-node';
 import { enqueueNotifications } from '@/lib/notify/subscriber';
 import type { NotifyWorker } from '@/lib/notify/worker';
 import { resetProcessSingletons } from '@/lib/process-singleton';
-import { createBooking } from '@/lib/sales/booking';
+import { cancelBooking, createBooking } from '@/lib/sales/booking';
 import { utcStamp } from '@/lib/sales/invite';
 import { getKnowledgeBase } from '@/lib/sales/knowledge';
 import type { LeadRecord } from '@/lib/sales/types';
@@ -103,14 +103,19 @@ test('the handoff e-mail reaches the sales team with the reason, the prospect an
   expect(text).toContain('Embedded on: https://partner.example');
 });
 
+/** Ana's demo on Thursday at 10:00 in Madrid, booked on a Tuesday. */
+function thursdayInMadrid() {
+  const now = Date.UTC(2026, 11, 1, 12, 0); // a Tuesday
+  const result = createBooking({ email: 'ana@acme.com', preferredTimes: ['Thursday at 10am'], timezone: 'Europe/Madrid', now, kb });
+  if (!result.ok) throw new Error(result.message);
+  return { now, booking: result.booking };
+}
+
 test('the booking e-mail carries the .ics, and the prospect gets their invite in their language', async () => {
   const smtp = await startSmtp();
   servers.push(smtp);
   const { start, enqueue } = setup(smtp.url);
-  const now = Date.UTC(2026, 11, 1, 12, 0); // a Tuesday
-  const result = createBooking({ email: 'ana@acme.com', preferredTimes: ['Thursday at 10am'], timezone: 'Europe/Madrid', now, kb });
-  if (!result.ok) throw new Error(result.message);
-  const { booking } = result;
+  const { now, booking } = thursdayInMadrid();
   const { createdAt: _createdAt, ...bookingFields } = booking;
   await enqueue([{ type: 'meeting.booked', at: now, conversationId: 'conv-2', source: { ...source, locale: 'es' }, booking: bookingFields }]);
   start();
@@ -144,6 +149,39 @@ test('the booking e-mail carries the .ics, and the prospect gets their invite in
   // Mail clients show accept/decline for the text/calendar alternative as well.
   expect(prospectMail.parts.some((part) => /text\/calendar/.test(part.headers['content-type'] ?? '') && !/attachment/.test(part.headers['content-disposition'] ?? ''))).toBe(true);
   expect(prospectMail.parts.find((part) => part.headers['content-type']?.startsWith('text/plain'))?.body).toContain('Gracias por reservar una demo de 30 minutos');
+});
+
+test('a cancelled demo: the team is told and the prospect gets a METHOD:CANCEL for the same UID, in their language', async () => {
+  const smtp = await startSmtp();
+  servers.push(smtp);
+  const { start, enqueue } = setup(smtp.url);
+  const { now, booking } = thursdayInMadrid();
+  const { createdAt: _createdAt, ...cancelled } = cancelBooking(booking, { now: now + 60_000, kb, locale: 'fr' });
+  if (cancelled.cancelledAt === undefined) throw new Error('not cancelled');
+  const jobs = await enqueue([{ type: 'meeting.cancelled', at: now + 60_000, conversationId: 'conv-3', source: { ...source, locale: 'fr' }, booking: { ...cancelled, cancelledAt: cancelled.cancelledAt } }]);
+  expect(jobs.map((job) => (job.data as { template: string }).template)).toEqual(['cancelled', 'cancel-invite']);
+  start();
+  const mails = await smtp.waitFor(2);
+  const team = parseMail(mails.find((mail) => mail.to.includes('team@northwind.example'))!.raw);
+  const prospect = parseMail(mails.find((mail) => mail.to.includes('ana@acme.com'))!.raw);
+  const original = icsProperties(booking.ics);
+  for (const mail of [team, prospect]) {
+    const attachment = mail.parts.find((part) => /^text\/calendar/i.test(part.headers['content-type'] ?? '') && /attachment/i.test(part.headers['content-disposition'] ?? ''));
+    expect(attachment?.headers['content-type']).toMatch(/method=CANCEL/i);
+    expect(attachment?.headers['content-disposition']).toMatch(/cancel\.ics/);
+    const ics = icsProperties(attachment!.body);
+    expect(ics.get('METHOD')).toBe('CANCEL');
+    expect(ics.get('STATUS')).toBe('CANCELLED');
+    // The same event (UID) with a higher SEQUENCE: calendars that have it remove it.
+    expect(ics.get('UID')).toBe(original.get('UID'));
+    expect(Number(ics.get('SEQUENCE'))).toBeGreaterThan(Number(original.get('SEQUENCE')));
+    expect(ics.get('DTSTART')).toBe(original.get('DTSTART'));
+  }
+  expect(team.headers.subject).toBe(`Demo cancelled: ${booking.localLabel} with ana@acme.com`);
+  expect(team.headers['reply-to']).toBe('ana@acme.com');
+  expect(team.parts.find((part) => part.headers['content-type']?.startsWith('text/plain'))?.body).toContain('A prospect cancelled their demo in the chat.');
+  expect(prospect.headers.subject).toBe(`Annulée : démo ${kb.company.name}, ${booking.localLabel}`);
+  expect(prospect.parts.find((part) => part.headers['content-type']?.startsWith('text/plain'))?.body).toContain('est annulée, comme demandé');
 });
 
 test('no invite goes to the prospect when NOTIFY_SEND_INVITES is off; no e-mail at all without SMTP_URL', async () => {

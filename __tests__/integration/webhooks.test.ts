@@ -108,6 +108,21 @@ test('a local receiver gets lead.captured, signed so that the Standard Webhooks 
   expect(() => new Webhook(endpoint.secret).verify(request!.body.replace('ana@', 'eve@'), headersOf(request!))).toThrow();
 });
 
+test('an endpoint subscribed to meeting.cancelled gets the cancelled booking, signed; one on meeting.booked only does not', async () => {
+  const { kv, config, receiver, endpoint, start } = await setup([], ['meeting.cancelled']);
+  const booked = await createEndpoint({ kv, policy: config.webhooks, input: { url: `${receiver.url}/booked-only`, events: ['meeting.booked'] } });
+  const booking = { id: 'bk_1', email: 'ana@acme.com', start: '2026-12-03T09:00:00.000Z', durationMinutes: 30, timezone: 'Europe/Madrid', localLabel: 'Thu, 3 Dec, 10:00 (Europe/Madrid)', ics: 'BEGIN:VCALENDAR\r\nMETHOD:CANCEL\r\nEND:VCALENDAR\r\n', sequence: 1 };
+  const cancelled: AppEvent = { type: 'meeting.cancelled', at: Date.UTC(2026, 11, 1, 10), conversationId: 'c-9', visitorId: 'v-secret', booking: { ...booking, cancelledAt: Date.UTC(2026, 11, 1, 10) } };
+  const jobs = await enqueueNotifications([cancelled], { kv, config, conversationTtlSeconds: 3_600 });
+  expect(jobs).toHaveLength(1);
+  start();
+  const [request] = await receiver.waitFor(1);
+  const payload = new Webhook(endpoint.secret).verify(request!.body, headersOf(request!)) as { type: string; data: { booking: Record<string, unknown> } };
+  expect(payload.type).toBe('meeting.cancelled');
+  expect(payload.data.booking).toMatchObject({ id: 'bk_1', email: 'ana@acme.com', cancelledAt: Date.UTC(2026, 11, 1, 10), sequence: 1 });
+  expect(await readDeliveryLog({ kv, endpointId: booked.id, limit: 10 })).toEqual([]);
+});
+
 test('when the receiver answers 500 twice, the third attempt delivers, and the log shows all three', async () => {
   const { kv, config, receiver, endpoint, start } = await setup([500, 500]);
   await enqueueNotifications([leadCaptured()], { kv, config, conversationTtlSeconds: 3_600 });

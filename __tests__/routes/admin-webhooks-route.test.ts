@@ -97,7 +97,7 @@ test('create shows the secret once; list and read show only a hint; update, rota
   expect(listedText).not.toContain(secret);
   expect(JSON.parse(listedText)).toMatchObject({
     endpoints: [{ id: endpoint.id, url: 'https://hooks.example.com/in' }],
-    eventTypes: ['lead.captured', 'lead.updated', 'meeting.booked', 'handoff.requested', 'conversation.ended', 'feedback.received'],
+    eventTypes: ['lead.captured', 'lead.updated', 'meeting.booked', 'meeting.cancelled', 'handoff.requested', 'conversation.ended', 'feedback.received'],
   });
   const read = await one.GET(new Request(`${base}/${endpoint.id}`), ctx(endpoint.id));
   const readText = await read.text();

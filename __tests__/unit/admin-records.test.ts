@@ -175,7 +175,7 @@ describe('leads', () => {
 });
 
 describe('transcript', () => {
-  it('shows tool calls, notices, stage changes, lead captures and bookings inline, and stage changes no message carries by time', async () => {
+  it('shows tool calls, notices, stage changes, lead captures and bookings (and their cancellation) inline, and stage changes no message carries by time', async () => {
     const deps = memoryDeps();
     const at = deps.now();
     const id = await storeConversation(deps.store, {
@@ -190,6 +190,7 @@ describe('transcript', () => {
         { type: 'data-stage', data: { stage: 'recommendation', reason: 'moved to recommendation' } },
         { type: 'data-lead', data: { changed: ['email'], values: { email: 'kim@hooli.com' }, score: 10 } },
         { type: 'data-booking', data: { id: 'b1', email: 'kim@hooli.com', localLabel: 'Tue 10:00', start: '2026-11-03T09:00:00.000Z', ics: 'BEGIN:VCALENDAR' } },
+        { type: 'data-booking', data: { id: 'b1', email: 'kim@hooli.com', localLabel: 'Tue 10:00', start: '2026-11-03T09:00:00.000Z', ics: 'BEGIN:VCALENDAR', cancelled: true } },
         { type: 'reasoning', text: 'internal' },
       ],
     });
@@ -218,6 +219,7 @@ describe('transcript', () => {
       { kind: 'stage', to: 'recommendation', reason: 'moved to recommendation' },
       { kind: 'lead', changed: ['email'], score: 10 },
       { kind: 'booking', email: 'kim@hooli.com', localLabel: 'Tue 10:00', start: '2026-11-03T09:00:00.000Z' },
+      { kind: 'booking', email: 'kim@hooli.com', localLabel: 'Tue 10:00', start: '2026-11-03T09:00:00.000Z', cancelled: true },
       { kind: 'text', text: 'Happy to help with that.' },
     ]);
     expect(transcript[2]).toEqual({ kind: 'stage', from: 'recommendation', to: 'closing', reason: 'asked for a demo', at: at + 5 });

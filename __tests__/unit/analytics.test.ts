@@ -133,6 +133,21 @@ describe('recording commands', () => {
     expect(commands).toContainEqual(['HINCRBY', 'sa:an:c:c1', 'm', 2]);
   });
 
+  test('a meeting counts once: moving it (published again with a sequence) or cancelling it adds no meeting', () => {
+    const booking = { id: 'b1', email: 'ana@example.com', start: '2026-12-02T10:00:00Z', durationMinutes: 30, timezone: 'UTC', localLabel: 'Wed 10:00', ics: 'BEGIN:VCALENDAR' };
+    const commands = analyticsCommands(kv, [
+      { type: 'meeting.booked', at: T, ...base, booking },
+      { type: 'meeting.booked', at: T + 1000, ...base, booking: { ...booking, start: '2026-12-03T10:00:00Z', sequence: 1, movedFrom: 'Wed 10:00' } },
+      { type: 'meeting.cancelled', at: T + 2000, ...base, booking: { ...booking, sequence: 2, cancelledAt: T + 2000 } },
+      { type: 'meeting.booked', at: T + 3000, ...base, booking: { ...booking, id: 'b2' } },
+    ], options);
+    const hincr = (key: string, field: string) => commands.find((c) => c[0] === 'HINCRBY' && c[1] === key && c[2] === field)?.[3];
+    for (const key of ['sa:an:h:2026113018', 'sa:an:d:20261130']) {
+      expect(hincr(key, 'meetings')).toBe(2);
+      expect(hincr(key, 'meetings|src:newsletter')).toBe(2);
+    }
+  });
+
   test('no e-mail, message text, evidence or visitor id outside the HyperLogLogs', () => {
     const commands = analyticsCommands(kv, [
       { type: 'lead.captured', at: T, ...base, lead: { fields: { email: { value: 'ana@example.com', evidence: 'I am Ana, ana@example.com', confidence: 0.9 } }, score: 50 } },

@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { countTokens as countWhole } from 'gpt-tokenizer/encoding/o200k_base';
 import { getKnowledgeBase } from '@/lib/sales/knowledge';
 import { getLocalizedKnowledgeBase } from '@/lib/sales/knowledge/localized';
-import { createBooking } from '@/lib/sales/booking';
+import { cancelBooking, createBooking } from '@/lib/sales/booking';
 import { buildSystemPrompt } from '@/lib/sales/prompts';
 import { searchKnowledge } from '@/lib/sales/retrieval';
 import { emptySalesState } from '@/lib/sales/state';
@@ -58,7 +58,7 @@ describe('countTokens', () => {
     expect(prompt).toContain('if a cheaper plan that holds the same team is within it, price that plan too with get_pricing');
     expect(prompt).toContain('- A goodbye gets a short goodbye (their first name, the meeting if one is booked), not another question.');
   });
-  it('remembers the meeting booked, in the browser\'s zone too, and says how a meeting is cancelled', () => {
+  it('remembers the meeting booked, in the browser\'s zone too, says how a meeting is cancelled, and remembers a cancellation', () => {
     const kb = getLocalizedKnowledgeBase('en');
     const booking = createBooking({ email: 'tom@acme.io', preferredTimes: ['Friday at 2pm'], timezone: 'America/New_York', now: Date.parse('2026-11-24T12:00:00Z') });
     if (!booking.ok) throw new Error(booking.message);
@@ -66,8 +66,13 @@ describe('countTokens', () => {
     const prompt = buildSystemPrompt({ kb, state, passages: [], locale: 'en', visitorTimeZone: 'Europe/London' });
     expect(prompt).toContain('- meeting booked: Fri, 27 Nov, 14:00 (America/New_York) (30 min) for tom@acme.io; in their browser\'s zone that is Fri, 27 Nov, 19:00 (Europe/London)');
     expect(buildSystemPrompt({ kb, state, passages: [], locale: 'en', visitorTimeZone: 'America/New_York' })).not.toContain("in their browser's zone");
-    expect(prompt).toContain('- To cancel a meeting, use request_human with a reason that names the meeting');
+    expect(prompt).toContain('- When the prospect asks to cancel their meeting, call cancel_meeting');
     expect(buildSystemPrompt({ kb, state: emptySalesState(0), passages: [], locale: 'en' })).not.toContain('meeting booked:');
+    // Cancelled: the memory says so, and nothing is booked.
+    const cancelled = { ...state, bookings: [cancelBooking(booking.booking, { now: Date.parse('2026-11-25T12:00:00Z') })] };
+    const after = buildSystemPrompt({ kb, state: cancelled, passages: [], locale: 'en', visitorTimeZone: 'Europe/London' });
+    expect(after).toContain('- meeting cancelled by the prospect: Fri, 27 Nov, 14:00 (America/New_York) for tom@acme.io (nothing is booked now)');
+    expect(after).not.toContain('meeting booked:');
   });
   it('counts generated text with headings, blank lines, punctuation and slashes exactly as the whole text', () => {
     const line = fc.oneof(

@@ -356,7 +356,7 @@ describe('offline agent: transcript weaknesses', () => {
     expect(quote.text).toContain("I've asked a member of our sales team to take over");
   });
 
-  it('tells the time of the demo in their zone when asked, and asks the sales team to cancel it (never the subscription FAQ)', async () => {
+  it('tells the time of the demo in their zone when asked, cancels it when asked (never the subscription FAQ), and books again after', async () => {
     const { say, reset } = conversation();
     await say('I would like a demo, my email is tom@acme.io', { visitorTimeZone: 'Europe/London' });
     const booked = await say('friday at 2pm in New York time', { visitorTimeZone: 'Europe/London' });
@@ -368,16 +368,37 @@ describe('offline agent: transcript weaknesses', () => {
     const tokyo = await say('and what time is that in Tokyo?', { visitorTimeZone: 'Europe/London' });
     expect(tokyo.text).toContain('For you that is **Sat, 28 Nov, 04:00 (Asia/Tokyo)**.');
     expect(tokyo.session.state.bookings).toHaveLength(1);
-    // A cancellation: the sales team is asked (request_human names the meeting), nothing is re-booked.
+    // A cancellation: cancel_meeting with their words; the booking keeps its id, gets cancelledAt and a METHOD:CANCEL
+    // invite with the next SEQUENCE; nothing is re-booked and no handoff is made.
     const cancelled = await say('actually please cancel the meeting');
-    expect(cancelled.tools).toEqual([
-      { toolName: 'request_human', input: { reason: 'Please cancel the demo on Fri, 27 Nov, 14:00 (America/New_York) for tom@acme.io: "actually please cancel the meeting"' } },
-    ]);
-    expect(cancelled.text).toContain("I've asked our sales team to cancel your demo on **Fri, 27 Nov, 14:00 (America/New_York)**; they'll confirm at **tom@acme.io**.");
+    expect(cancelled.tools).toEqual([{ toolName: 'cancel_meeting', input: { reason: 'actually please cancel the meeting' } }]);
+    expect(cancelled.text).toContain('Done: your demo on **Fri, 27 Nov, 14:00 (America/New_York)** is cancelled, and the sales team knows.');
+    expect(cancelled.text).toContain('If you added it to your calendar, the card above removes it.');
     expect(cancelled.text).not.toContain('billing period');
-    // A goodbye after that does not look forward to the meeting being cancelled.
+    const [booking] = cancelled.session.state.bookings;
+    expect(cancelled.session.state.bookings).toHaveLength(1);
+    expect(booking?.id).toBe(tokyo.session.state.bookings[0]?.id);
+    expect(booking?.cancelledAt).toEqual(expect.any(Number));
+    expect(booking?.ics).toContain('METHOD:CANCEL');
+    expect(booking?.ics).toContain('STATUS:CANCELLED');
+    expect(booking?.ics).toContain('SEQUENCE:1');
+    expect(cancelled.session.state.handoff).toBeUndefined();
+    // Asked again, or asked when it is: it is cancelled, and nothing is called.
+    const again = await say('cancel the demo please');
+    expect(again.tools).toEqual([]);
+    expect(again.text).toBe('Your demo on **Fri, 27 Nov, 14:00 (America/New_York)** is cancelled, so nothing is booked now. Would you like another time?');
+    const when = await say('when is my demo?');
+    expect(when.text).toContain('is cancelled, so nothing is booked now');
+    // A goodbye after that does not look forward to the cancelled meeting.
     const bye = await say('thanks, bye');
     expect(bye.text).toBe('Thanks for your time! If anything else comes up, write here any time or email sales@northwind.example.');
+    // Another time after the cancellation books a new meeting (a new id), beside the cancelled one.
+    const rebooked = await say('actually can we do monday at 10am New York time instead?');
+    expect(rebooked.tools.map((call) => call.toolName)).toEqual(['book_meeting']);
+    expect(rebooked.session.state.bookings).toHaveLength(2);
+    expect(rebooked.session.state.bookings[1]?.id).not.toBe(booking?.id);
+    expect(rebooked.session.state.bookings[1]?.cancelledAt).toBeUndefined();
+    expect(rebooked.text).toContain('**Mon, 30 Nov, 10:00 (America/New_York)**');
     // With no meeting ahead, "can we cancel anytime?" is still the subscription question.
     const anytime = await ask('Can we cancel anytime?');
     expect(anytime.tools).toEqual([]);
@@ -389,8 +410,9 @@ describe('offline agent: transcript weaknesses', () => {
     const wann = await say('Wann ist der Termin?', { locale: 'de' });
     expect(wann.text).toBe('Ihre Demo ist am **Donnerstag, 26. November, 14:00 (Europe/Berlin)**. Nennen Sie mir Ihre Zeitzone, dann sage ich Ihnen die Uhrzeit bei Ihnen.');
     const absagen = await say('Bitte den Termin absagen', { locale: 'de' });
-    expect(absagen.tools.map((call) => call.toolName)).toEqual(['request_human']);
-    expect(absagen.text).toContain('Ich habe unser Vertriebsteam gebeten, Ihre Demo am **Donnerstag, 26. November, 14:00 (Europe/Berlin)** abzusagen');
+    expect(absagen.tools.map((call) => call.toolName)).toEqual(['cancel_meeting']);
+    expect(absagen.text).toContain('Erledigt: Ihre Demo am **Donnerstag, 26. November, 14:00 (Europe/Berlin)** ist abgesagt');
+    expect(absagen.session.state.bookings[0]?.ics).toContain('METHOD:CANCEL');
   });
 
   it('lists every plan when asked after a quote, answers "what do I pay per year?" with the annual quote, and reads a named price as a discount request', async () => {

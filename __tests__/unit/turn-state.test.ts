@@ -5,7 +5,7 @@ import { beginTurn, endTurn } from '@/lib/sales/brain';
 import { getKnowledgeBase } from '@/lib/sales/knowledge';
 import { getLocalizedKnowledgeBase } from '@/lib/sales/knowledge/localized';
 import { emptySalesState, type SalesState } from '@/lib/sales/state';
-import { bookMeeting, captureLead, createSalesTools, getPricing, requestHuman } from '@/lib/sales/tools';
+import { bookMeeting, cancelMeeting, captureLead, createSalesTools, getPricing, requestHuman } from '@/lib/sales/tools';
 import { createStateLedger, type SalesTurnContext, type StateUpdate } from '@/lib/sales/turn-state';
 
 /** The brain and the tools return the new state and the events; nothing changes the state it was given. */
@@ -107,6 +107,43 @@ describe('pure turn steps', () => {
     // A time outside the meeting hours is booked at the nearest slot, and the tool says which was asked for and why.
     const late = bookMeeting(state, context, { email: 'ana@acme.com', preferredTimes: ['Friday at 8pm'], timezone: 'Europe/Madrid' });
     expect(late.output).toMatchObject({ ok: true, adjustedFor: 'outside_hours', requested: 'Friday at 8pm' });
+  });
+
+  it('cancel_meeting cancels the meeting ahead: the same id and UID, cancelledAt, a METHOD:CANCEL invite with the next SEQUENCE', () => {
+    const state = deepFreeze(beginTurn(emptySalesState(0), context, { history: [], userMessage: message, tokenBudget: 6_000 }).state);
+    // Nothing booked: nothing to cancel, and the state is as it was.
+    const none = cancelMeeting(state, context, 'please cancel');
+    expect(none.output).toMatchObject({ ok: false, code: 'no_meeting' });
+    expect(none.state).toBe(state);
+    expect(none.events).toEqual([]);
+
+    const booked = bookMeeting(state, context, { email: 'ana@acme.com', preferredTimes: ['Friday at 11am'], timezone: 'Europe/Madrid' });
+    const booking = booked.state.bookings[0]!;
+    const cancelled = cancelMeeting(deepFreeze(booked.state), context, 'something came up');
+    expect(cancelled.state.bookings).toHaveLength(1);
+    const after = cancelled.state.bookings[0]!;
+    expect(after).toMatchObject({ id: booking.id, start: booking.start, localLabel: booking.localLabel, sequence: 1, cancelledAt: NOW });
+    expect(after.ics).toContain('METHOD:CANCEL');
+    expect(after.ics).toContain('STATUS:CANCELLED');
+    expect(after.ics).toContain('SEQUENCE:1');
+    expect(after.ics).toContain(`UID:${booking.id}@`);
+    expect(after.ics).not.toContain('METHOD:REQUEST');
+    expect(cancelled.events).toEqual([
+      {
+        type: 'data-booking',
+        data: { id: booking.id, email: 'ana@acme.com', localLabel: booking.localLabel, start: booking.start, ics: after.ics, emailed: true, cancelled: true, reason: 'something came up' },
+      },
+    ]);
+    expect(cancelled.output).toMatchObject({ ok: true, cancelled: booking.localLabel, emailed: true, confirmation: expect.stringContaining('A cancellation goes to ana@acme.com.') });
+    // The booked state it was given is unchanged (pure).
+    expect(booked.state.bookings[0]?.cancelledAt).toBeUndefined();
+    // Cancelled already: nothing left to cancel. Booking again makes a new meeting, not a move of the cancelled one.
+    expect(cancelMeeting(cancelled.state, context).output).toMatchObject({ ok: false, code: 'no_meeting' });
+    const again = bookMeeting(cancelled.state, context, { email: 'ana@acme.com', preferredTimes: ['Monday at 10am'], timezone: 'Europe/Madrid' });
+    expect(again.state.bookings).toHaveLength(2);
+    expect(again.state.bookings[1]).toMatchObject({ localLabel: 'Mon, 30 Nov, 10:00 (Europe/Madrid)' });
+    expect(again.state.bookings[1]?.id).not.toBe(booking.id);
+    expect(again.state.bookings[1]?.movedFrom).toBeUndefined();
   });
 
   it('the tools hand their updates to the ledger, the one place that applies them, in order', async () => {

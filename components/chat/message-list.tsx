@@ -1,5 +1,5 @@
 import { lazy, Suspense, useLayoutEffect, useRef, type ReactNode } from 'react';
-import type { SalesUIMessage } from '@/lib/chat/messages';
+import type { SalesDataParts, SalesUIMessage } from '@/lib/chat/messages';
 import { useLocale, useT } from '@/lib/i18n/provider';
 import { dateTimeFormat } from '@/lib/intl-formats';
 import { AgentAvatar } from './agent-avatar';
@@ -84,8 +84,8 @@ function UserMessage({ message, queued }: { message: SalesUIMessage; queued: boo
 
 interface AssistantProps {
   message: SalesUIMessage;
-  /** The latest start of each booking id in the conversation: a card whose meeting has moved since says so. */
-  latestStarts?: ReadonlyMap<string, string>;
+  /** The latest card of each booking id in the conversation: a card whose meeting has moved or been cancelled since says so. */
+  latestBookings?: ReadonlyMap<string, SalesDataParts['booking']>;
   agentName?: string;
   avatarUrl?: string;
   /** Copy and thumbs appear once the reply has finished streaming. */
@@ -94,7 +94,7 @@ interface AssistantProps {
   api?: string;
 }
 
-function AssistantMessage({ message, latestStarts, agentName, avatarUrl, finished, conversationId, api }: AssistantProps) {
+function AssistantMessage({ message, latestBookings, agentName, avatarUrl, finished, conversationId, api }: AssistantProps) {
   const t = useT();
   const hasText = message.parts.some((part) => part.type === 'text' && part.text.trim() !== '');
   const visible = message.parts.some((part) => ['data-notice', 'data-booking', 'data-handoff', 'data-lead'].includes(part.type));
@@ -115,8 +115,9 @@ function AssistantMessage({ message, latestStarts, agentName, avatarUrl, finishe
           if (part.type === 'data-notice') return <ChatNotice key={part.id ?? index} notice={part.data} />;
           if (part.type === 'data-lead') return <LeadConfirmation key={index} lead={part.data} />;
           if (part.type === 'data-booking') {
-            const latest = latestStarts?.get(part.data.id);
-            return <BookingCard key={index} booking={part.data} superseded={latest !== undefined && latest !== part.data.start} />;
+            const latest = latestBookings?.get(part.data.id);
+            const superseded = part.data.cancelled || !latest ? false : latest.cancelled ? 'cancelled' : latest.start !== part.data.start;
+            return <BookingCard key={index} booking={part.data} superseded={superseded} />;
           }
           if (part.type === 'data-handoff') return <HandoffNotice key={index} handoff={part.data} />;
           if (part.type === 'data-debug') {
@@ -164,10 +165,10 @@ export function MessageList({ messages, busy, emptyState, footer, queuedIds, age
     if (stickToBottom.current) element.scrollTop = element.scrollHeight;
   });
 
-  // A meeting moved later in the conversation keeps its id: the earlier card says it moved and offers no invite.
-  const latestStarts = new Map<string, string>();
+  // A meeting moved or cancelled later in the conversation keeps its id: the earlier card says so and offers no invite.
+  const latestBookings = new Map<string, SalesDataParts['booking']>();
   for (const message of messages) {
-    for (const part of message.parts) if (part.type === 'data-booking') latestStarts.set(part.data.id, part.data.start);
+    for (const part of message.parts) if (part.type === 'data-booking') latestBookings.set(part.data.id, part.data);
   }
 
   return (
@@ -184,7 +185,7 @@ export function MessageList({ messages, busy, emptyState, footer, queuedIds, age
               <AssistantMessage
                 key={message.id}
                 message={message}
-                latestStarts={latestStarts}
+                latestBookings={latestBookings}
                 agentName={agentName}
                 avatarUrl={avatarUrl}
                 finished={!busy || index < messages.length - 1}

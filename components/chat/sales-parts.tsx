@@ -24,16 +24,39 @@ export function LeadConfirmation({ lead }: { lead: SalesDataParts['lead'] }) {
 }
 
 /**
- * A booked demo with its calendar invite. `superseded`: the meeting was moved later in the conversation; this card
- * says so and no longer offers its (outdated) invite.
+ * A booked demo with its calendar invite. `superseded`: the meeting was moved (true) or cancelled ('cancelled') later in
+ * the conversation; this card says so and no longer offers its (outdated) invite. A cancellation's own card
+ * (`booking.cancelled`) offers the calendar update that removes the meeting.
  */
-export function BookingCard({ booking, superseded = false }: { booking: SalesDataParts['booking']; superseded?: boolean }) {
+export function BookingCard({ booking, superseded = false }: { booking: SalesDataParts['booking']; superseded?: boolean | 'cancelled' }) {
   const t = useT();
   if (superseded) {
     return (
       <div data-testid="booking-card" data-superseded="true" className="mt-2 rounded-lg bg-slate-50 px-3 py-2 text-xs text-slate-700 ring-1 ring-slate-200">
-        <p className="font-semibold">{t('sales.booking.superseded')}</p>
+        <p className="font-semibold">{t(superseded === 'cancelled' ? 'sales.booking.supersededCancelled' : 'sales.booking.superseded')}</p>
         <p className="mt-0.5 line-through">{booking.localLabel}</p>
+      </div>
+    );
+  }
+  const download = (label: string) => (
+    <a
+      className="mt-1 inline-block font-semibold text-brand-700 underline focus-visible:outline-2 focus-visible:outline-brand-600"
+      href={`data:text/calendar;charset=utf-8,${encodeURIComponent(booking.ics)}`}
+      download={`northwind-demo-${booking.id}${booking.cancelled ? '-cancelled' : ''}.ics`}
+      data-testid="booking-ics"
+    >
+      {label}
+    </a>
+  );
+  if (booking.cancelled) {
+    return (
+      <div data-testid="booking-card" data-cancelled="true" className="mt-2 rounded-lg bg-slate-50 px-3 py-2 text-xs text-slate-800 ring-1 ring-slate-300">
+        <p className="font-semibold">{t('sales.booking.cancelledTitle')}</p>
+        <p className="mt-0.5">
+          <del>{booking.localLabel}</del>
+        </p>
+        <p className="mt-0.5 text-slate-600">{t(booking.emailed ? 'sales.booking.cancelledEmailed' : 'sales.booking.cancelledNoEmail', { email: booking.email })}</p>
+        {download(t('sales.booking.cancelDownload'))}
       </div>
     );
   }
@@ -42,14 +65,7 @@ export function BookingCard({ booking, superseded = false }: { booking: SalesDat
       <p className="font-semibold">{t(booking.movedFrom ? 'sales.booking.movedTitle' : 'sales.booking.title')}</p>
       <p className="mt-0.5">{t(booking.emailed ? 'sales.booking.when' : 'sales.booking.whenNoEmail', { when: booking.localLabel, email: booking.email })}</p>
       {booking.movedFrom ? <p className="mt-0.5 text-slate-600">{t('sales.booking.movedFrom', { when: booking.movedFrom })}</p> : null}
-      <a
-        className="mt-1 inline-block font-semibold text-brand-700 underline focus-visible:outline-2 focus-visible:outline-brand-600"
-        href={`data:text/calendar;charset=utf-8,${encodeURIComponent(booking.ics)}`}
-        download={`northwind-demo-${booking.id}.ics`}
-        data-testid="booking-ics"
-      >
-        {t('sales.booking.download')}
-      </a>
+      {download(t('sales.booking.download'))}
     </div>
   );
 }

@@ -2,12 +2,13 @@ import { messageText, type SalesDataParts, type SalesUIMessage } from '@/lib/cha
 
 /**
  * The host page's events (docs/embed.md, "Events") that one finished reply gives: `message` always, then `lead` when
- * the agent recorded an e-mail in it, `meeting` for a booking, `handoff` when the prospect asked for a human.
+ * the agent recorded an e-mail in it, `meeting` for a booking (`moved`, `cancelled` when it was), `handoff` when the
+ * prospect asked for a human.
  */
 export type HostEvent =
   | { name: 'message'; detail: { id: string; role: 'assistant'; text: string } }
   | { name: 'lead'; detail: { email: string; score: number; fields: SalesDataParts['lead']['values'] } }
-  | { name: 'meeting'; detail: { id: string; start: string; email: string; moved?: true } }
+  | { name: 'meeting'; detail: { id: string; start: string; email: string; moved?: true; cancelled?: true } }
   | { name: 'handoff'; detail: { reason: string; email?: string } };
 
 export type HostEventName = HostEvent['name'];
@@ -21,8 +22,8 @@ export function replyEvents(message: SalesUIMessage): HostEvent[] {
         events.push({ name: 'lead', detail: { email, score: part.data.score, fields: part.data.values } });
       }
     } else if (part.type === 'data-booking') {
-      const { id, start, email, movedFrom } = part.data;
-      events.push({ name: 'meeting', detail: { id, start, email, ...(movedFrom ? { moved: true as const } : {}) } });
+      const { id, start, email, movedFrom, cancelled } = part.data;
+      events.push({ name: 'meeting', detail: { id, start, email, ...(movedFrom ? { moved: true as const } : {}), ...(cancelled ? { cancelled: true as const } : {}) } });
     } else if (part.type === 'data-handoff') {
       events.push({ name: 'handoff', detail: { reason: part.data.reason, ...(part.data.email ? { email: part.data.email } : {}) } });
     }

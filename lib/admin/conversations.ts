@@ -24,7 +24,15 @@ export async function listConversationRecords(deps: RecordsDeps, query: Omit<Rec
 }
 
 export function bookingViews(state: SalesStateOf | null): BookingView[] {
-  return (state?.bookings ?? []).map(({ id, email, start, localLabel, timezone, durationMinutes }) => ({ id, email, start, localLabel, timezone, durationMinutes }));
+  return (state?.bookings ?? []).map(({ id, email, start, localLabel, timezone, durationMinutes, cancelledAt }) => ({
+    id,
+    email,
+    start,
+    localLabel,
+    timezone,
+    durationMinutes,
+    ...(cancelledAt === undefined ? {} : { cancelledAt }),
+  }));
 }
 
 export function handoffView(state: SalesStateOf | null): ConversationDetail['handoff'] {

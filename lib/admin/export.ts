@@ -1,5 +1,6 @@
 import 'server-only';
 import { loadRecords, readStatuses, type LoadedRecord, type RecordsDeps, type SalesStateOf } from './records-index';
+import { bookingViews } from './conversations';
 import { LEAD_FIELDS, type LeadStatus } from './records-types';
 
 /**
@@ -76,7 +77,7 @@ function jsonRecord(type: ExportType, { meta, state, messages }: LoadedRecord, s
     updatedAt: iso(meta.updatedAt),
     title: meta.title,
     stage: state?.stage ?? null,
-    bookings: (state?.bookings ?? []).map(({ id, email, start, localLabel, timezone, durationMinutes }) => ({ id, email, start, localLabel, timezone, durationMinutes })),
+    bookings: bookingViews(state),
     handoff: state?.handoff ? { reason: state.handoff.reason, at: iso(state.handoff.at), email: state.handoff.email ?? null } : null,
   };
   if (type === 'leads' && state) return `${JSON.stringify({ ...common, ...leadJson(state, status) })}\n`;

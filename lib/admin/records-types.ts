@@ -48,7 +48,7 @@ export type TranscriptSegment =
   | { kind: 'notice'; level: 'info' | 'warning'; code: string; message: string }
   | { kind: 'stage'; to: string; reason: string }
   | { kind: 'lead'; changed: string[]; score: number }
-  | { kind: 'booking'; email: string; localLabel: string; start: string }
+  | { kind: 'booking'; email: string; localLabel: string; start: string; cancelled?: true }
   | { kind: 'handoff'; reason: string; email?: string };
 
 export type TranscriptEntry =
@@ -71,6 +71,8 @@ export interface BookingView {
   localLabel: string;
   timezone: string;
   durationMinutes: number;
+  /** Epoch ms the prospect cancelled it; absent while it stands. */
+  cancelledAt?: number;
 }
 
 export interface ConversationDetail {

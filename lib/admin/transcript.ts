@@ -47,7 +47,7 @@ function segmentOf(part: Part): TranscriptSegment | null {
         score: typeof data.score === 'number' ? data.score : 0,
       };
     case 'data-booking':
-      return { kind: 'booking', email: str(data.email), localLabel: str(data.localLabel), start: str(data.start) };
+      return { kind: 'booking', email: str(data.email), localLabel: str(data.localLabel), start: str(data.start), ...(data.cancelled === true ? { cancelled: true as const } : {}) };
     case 'data-handoff':
       return { kind: 'handoff', reason: str(data.reason), ...(str(data.email) ? { email: str(data.email) } : {}) };
     default:

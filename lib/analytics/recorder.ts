@@ -99,10 +99,13 @@ export function analyticsCommands(kv: Pick<Kv, 'prefix'>, events: readonly AppEv
         if (conversationId && index !== undefined) add(maxima, hourly(keys.funnel(hour)), conversationId, index, Math.max);
         break;
       }
-      case 'lead.captured':
       case 'meeting.booked':
+        // A meeting moved to a new time is published again (sequence 1, 2…): it is the same meeting, not one more.
+        if (event.booking.sequence === undefined) countWithSource('meetings');
+        break;
+      case 'lead.captured':
       case 'handoff.requested': {
-        const metric = ({ 'lead.captured': 'leads', 'meeting.booked': 'meetings', 'handoff.requested': 'handoffs' } as const)[event.type];
+        const metric = ({ 'lead.captured': 'leads', 'handoff.requested': 'handoffs' } as const)[event.type];
         countWithSource(metric);
         break;
       }

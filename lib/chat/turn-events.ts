@@ -67,16 +67,16 @@ export function turnEvents(facts: TurnFacts): AppEvent[] {
   const changed = changedFields(before.lead, after.lead);
   if (isLead(after.lead) && !isLead(before.lead)) events.push({ ...base, type: 'lead.captured', lead: snapshot(after.lead) });
   else if (isLead(after.lead) && changed.length > 0) events.push({ ...base, type: 'lead.updated', lead: snapshot(after.lead), changed });
-  // New meetings, and meetings moved to a new time (same id, the invite's next SEQUENCE, `movedFrom`).
+  // New meetings, meetings moved to a new time (same id, the invite's next SEQUENCE, `movedFrom`), and meetings the
+  // prospect cancelled (same id, `cancelledAt`, the cancellation as `ics`).
   for (const booking of after.bookings) {
     const earlier = before.bookings.find((entry) => entry.id === booking.id);
     if (earlier && earlier.start === booking.start && earlier.sequence === booking.sequence) continue;
-    const { id, email, start, durationMinutes, timezone, localLabel, ics, sequence, movedFrom } = booking;
-    events.push({
-      ...base,
-      type: 'meeting.booked',
-      booking: { id, email, start, durationMinutes, timezone, localLabel, ics, ...(sequence === undefined ? {} : { sequence }), ...(movedFrom ? { movedFrom } : {}) },
-    });
+    const { id, email, start, durationMinutes, timezone, localLabel, ics, sequence, movedFrom, cancelledAt } = booking;
+    const view = { id, email, start, durationMinutes, timezone, localLabel, ics, ...(sequence === undefined ? {} : { sequence }), ...(movedFrom ? { movedFrom } : {}) };
+    if (cancelledAt !== undefined) {
+      if (earlier?.cancelledAt === undefined) events.push({ ...base, type: 'meeting.cancelled', booking: { ...view, cancelledAt } });
+    } else events.push({ ...base, type: 'meeting.booked', booking: view });
   }
   if (after.handoff && after.handoff.at !== before.handoff?.at) {
     events.push({ ...base, type: 'handoff.requested', reason: after.handoff.reason, ...(after.handoff.email ? { email: after.handoff.email } : {}) });

@@ -48,6 +48,12 @@ export const appEventSchema = z.discriminatedUnion('type', [
     // The booking as the sales state keeps it (one schema), without its internal creation time.
     booking: bookingSchema.omit({ createdAt: true }),
   }),
+  /** The prospect cancelled their meeting (cancel_meeting): the booking with `cancelledAt`, its `ics` the cancellation. */
+  z.object({
+    ...base,
+    type: z.literal('meeting.cancelled'),
+    booking: bookingSchema.omit({ createdAt: true }).required({ cancelledAt: true }),
+  }),
   z.object({ ...base, type: z.literal('handoff.requested'), reason: z.string(), email: z.string().optional() }),
   z.object({ ...base, type: z.literal('conversation.ended'), messages: z.number().int().nonnegative() }),
   /** A question the prospect asked (knowledge-base topic id, never the text) and objections raised (ids). */
@@ -72,5 +78,5 @@ export const appEventSchema = z.discriminatedUnion('type', [
 export type AppEvent = z.infer<typeof appEventSchema>;
 export type AppEventType = AppEvent['type'];
 /** The events admins can subscribe webhooks to. */
-export const WEBHOOK_EVENT_TYPES = ['lead.captured', 'lead.updated', 'meeting.booked', 'handoff.requested', 'conversation.ended', 'feedback.received'] as const;
+export const WEBHOOK_EVENT_TYPES = ['lead.captured', 'lead.updated', 'meeting.booked', 'meeting.cancelled', 'handoff.requested', 'conversation.ended', 'feedback.received'] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];

@@ -9,8 +9,8 @@ import { newJobId, type QueueJob } from './queue';
 import type { JobHandler } from './worker';
 
 /**
- * The e-mails: to the sales team on a handoff, a booking (with the .ics) and a qualified lead; to the prospect, the
- * calendar invite the chat told them about. Jobs keep the event; the message is rendered when it is sent, so a queued
+ * The e-mails: to the sales team on a handoff, a booking (with the .ics), a cancellation and a qualified lead; to the
+ * prospect, the calendar invite the chat told them about and, when they cancel, its cancellation (METHOD:CANCEL). Jobs keep the event; the message is rendered when it is sent, so a queued
  * mail picks up the conversation's latest lead details.
  */
 export const MAIL_JOB = 'mail';
@@ -21,6 +21,8 @@ export type MailJobData =
   | { template: 'handoff'; event: EventOf<'handoff.requested'> }
   | { template: 'booking'; event: EventOf<'meeting.booked'> }
   | { template: 'invite'; event: EventOf<'meeting.booked'> }
+  | { template: 'cancelled'; event: EventOf<'meeting.cancelled'> }
+  | { template: 'cancel-invite'; event: EventOf<'meeting.cancelled'> }
   | { template: 'qualified'; event: EventOf<'lead.captured'> | EventOf<'lead.updated'>; threshold: number };
 
 export interface MailMessage {
@@ -52,6 +54,7 @@ export function mailJob(data: MailJobData, options: { now: number; maxAttempts: 
 
 const TEAM_LOCALE: Locale = 'en';
 const CALENDAR_TYPE = 'text/calendar; charset=utf-8; method=REQUEST';
+const CANCEL_TYPE = 'text/calendar; charset=utf-8; method=CANCEL';
 
 export function teamRecipients(context: Pick<MailContext, 'kb' | 'smtp'>): string[] {
   return context.smtp.to.length > 0 ? context.smtp.to : [context.kb.policies.handoff.email ?? context.kb.company.salesEmail];
@@ -86,17 +89,21 @@ export async function renderMail(data: MailJobData, context: MailContext): Promi
   const footer = (t: (key: NotifyKey, vars?: TranslationVars) => string) => `\n--\n${t('notify.footer', { company })}`;
   const tTeam = (key: NotifyKey, vars?: TranslationVars) => translateNotify(TEAM_LOCALE, key, vars);
 
-  if (data.template === 'invite') {
+  // The prospect's calendar e-mail, in their language: the invite, or its cancellation (METHOD:CANCEL, same UID).
+  if (data.template === 'invite' || data.template === 'cancel-invite') {
     const { booking } = data.event;
+    const cancel = data.template === 'cancel-invite';
     const t = (key: NotifyKey, vars?: TranslationVars) => translateNotify(resolveLocale(data.event.source?.locale), key, vars);
+    const vars = { company, when: booking.localLabel, minutes: booking.durationMinutes };
+    const contentType = cancel ? CANCEL_TYPE : CALENDAR_TYPE;
     return {
       from,
       to: [booking.email],
       replyTo: team[0],
-      subject: t('notify.invite.subject', { company, when: booking.localLabel }),
-      text: `${t('notify.invite.body', { company, when: booking.localLabel, minutes: booking.durationMinutes })}\n${footer(t)}`,
-      attachments: [{ filename: 'invite.ics', content: booking.ics, contentType: CALENDAR_TYPE }],
-      alternatives: [{ content: booking.ics, contentType: CALENDAR_TYPE }],
+      subject: t(cancel ? 'notify.cancelInvite.subject' : 'notify.invite.subject', vars),
+      text: `${t(cancel ? 'notify.cancelInvite.body' : 'notify.invite.body', vars)}\n${footer(t)}`,
+      attachments: [{ filename: cancel ? 'cancel.ics' : 'invite.ics', content: booking.ics, contentType }],
+      alternatives: [{ content: booking.ics, contentType }],
     };
   }
 
@@ -125,6 +132,17 @@ export async function renderMail(data: MailJobData, context: MailContext): Promi
       t('notify.field.email', { email: booking.email }),
     );
     attachments = [{ filename: 'invite.ics', content: booking.ics, contentType: CALENDAR_TYPE }];
+  } else if (data.template === 'cancelled') {
+    const { booking } = data.event;
+    subject = t('notify.cancelled.subject', { when: booking.localLabel, email: booking.email });
+    replyTo = booking.email;
+    lines.push(
+      t('notify.cancelled.intro'),
+      '',
+      t('notify.field.when', { when: booking.localLabel, start: booking.start }),
+      t('notify.field.email', { email: booking.email }),
+    );
+    attachments = [{ filename: 'cancel.ics', content: booking.ics, contentType: CANCEL_TYPE }];
   } else {
     const { event, threshold } = data;
     const email = event.lead.fields.email?.value;

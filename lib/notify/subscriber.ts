@@ -13,12 +13,13 @@ import { getRunningWorker } from './worker';
 
 /**
  * Turns the bus's events into queued work: a delivery per subscribed webhook endpoint, and e-mails to the sales team
- * (handoff, booking, a lead reaching LEAD_QUALIFIED_SCORE — once per conversation) and to a prospect who booked.
+ * (handoff, booking, cancellation, a lead reaching LEAD_QUALIFIED_SCORE — once per conversation) and to a prospect who
+ * booked or cancelled.
  * Runs after the response (the bus defers); enqueuing is one Redis transaction, and this process's worker is woken
  * so the sales team hears at once. Events nobody is notified of cost no Redis call at all.
  */
 const WEBHOOK_TYPES = new Set<string>(WEBHOOK_EVENT_TYPES);
-const MAIL_TYPES = new Set<string>(['handoff.requested', 'meeting.booked', 'lead.captured', 'lead.updated']);
+const MAIL_TYPES = new Set<string>(['handoff.requested', 'meeting.booked', 'meeting.cancelled', 'lead.captured', 'lead.updated']);
 
 export interface EnqueueDeps {
   kv: Kv;
@@ -51,6 +52,11 @@ export async function enqueueNotifications(events: readonly AppEvent[], deps: En
     if (event.type === 'meeting.booked') {
       jobs.push(mailJob({ template: 'booking', event }, { now, maxAttempts }));
       if (config.smtp?.sendInvites) jobs.push(mailJob({ template: 'invite', event }, { now, maxAttempts }));
+    }
+    if (event.type === 'meeting.cancelled') {
+      jobs.push(mailJob({ template: 'cancelled', event }, { now, maxAttempts }));
+      // The prospect had the invite by e-mail only when invites are sent: the cancellation follows the same way.
+      if (config.smtp?.sendInvites) jobs.push(mailJob({ template: 'cancel-invite', event }, { now, maxAttempts }));
     }
     if ((event.type === 'lead.captured' || event.type === 'lead.updated') && event.lead.score >= config.leadQualifiedScore && event.conversationId) {
       // Once per conversation, whichever instance sees it first; the mark lives as long as the conversation.

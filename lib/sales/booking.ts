@@ -260,6 +260,30 @@ export function createBooking(request: BookingRequest): BookingResult {
   };
 }
 
+/**
+ * The prospect's meeting, cancelled: the same id, the invite's next SEQUENCE and a METHOD:CANCEL .ics with the same
+ * UID (a calendar that has the meeting removes it). Pure given `now`.
+ */
+export function cancelBooking(booking: Booking, { now, kb = getKnowledgeBase(), locale = 'en' }: { now: number; kb?: KnowledgeBase; locale?: SalesLocale }): Booking {
+  const sequence = (booking.sequence ?? 0) + 1;
+  return {
+    ...booking,
+    sequence,
+    cancelledAt: now,
+    ics: buildInvite({
+      uid: `${booking.id}@${kb.company.salesEmail.split('@')[1] ?? 'sales.invalid'}`,
+      stamp: now,
+      start: Date.parse(booking.start),
+      durationMinutes: booking.durationMinutes,
+      ...inviteText(locale, kb.company.name, booking.durationMinutes, booking.localLabel),
+      organizer: { name: organizerName(locale, kb.company.name), email: kb.company.salesEmail },
+      attendee: { email: booking.email },
+      sequence,
+      method: 'CANCEL',
+    }),
+  };
+}
+
 const CHRONO: Record<SalesLocale, typeof parseEnglish> = {
   en: parseEnglish,
   es: chronoEs.parse.bind(chronoEs),

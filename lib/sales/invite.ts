@@ -1,5 +1,5 @@
 /**
- * An RFC 5545 calendar invite (METHOD:REQUEST) for one meeting. Written by hand rather than with the `ics` package:
+ * An RFC 5545 calendar invite (METHOD:REQUEST) for one meeting, or its cancellation (METHOD:CANCEL). Written by hand rather than with the `ics` package:
  * the output is ~20 lines, and owning it keeps it deterministic (that package generates a random UID) and free of its
  * validation dependencies (yup, nanoid). Client-safe.
  */
@@ -18,17 +18,20 @@ export interface InviteInput {
   attendee: { email: string; name?: string };
   /** 0 for a new meeting, one more each time it is moved (with the same UID, calendars then move the event). */
   sequence?: number;
+  /** CANCEL: the meeting is called off (STATUS:CANCELLED; the same UID with a higher SEQUENCE removes it). */
+  method?: 'REQUEST' | 'CANCEL';
 }
 
 /** The invite as an .ics text: CRLF line ends, long lines folded, times in UTC. */
 export function buildInvite(input: InviteInput): string {
   const end = input.start + input.durationMinutes * 60_000;
+  const method = input.method ?? 'REQUEST';
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     'PRODID:-//AI Sales Agent//Meeting booking//EN',
     'CALSCALE:GREGORIAN',
-    'METHOD:REQUEST',
+    `METHOD:${method}`,
     'BEGIN:VEVENT',
     `UID:${escapeText(input.uid)}`,
     `DTSTAMP:${utcStamp(input.stamp)}`,
@@ -38,7 +41,7 @@ export function buildInvite(input: InviteInput): string {
     `DESCRIPTION:${escapeText(input.description)}`,
     `ORGANIZER;CN=${quoteParam(input.organizer.name)}:mailto:${input.organizer.email}`,
     `ATTENDEE;CN=${quoteParam(input.attendee.name ?? input.attendee.email)};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:${input.attendee.email}`,
-    'STATUS:CONFIRMED',
+    method === 'CANCEL' ? 'STATUS:CANCELLED' : 'STATUS:CONFIRMED',
     `SEQUENCE:${input.sequence ?? 0}`,
     'TRANSP:OPAQUE',
     'END:VEVENT',

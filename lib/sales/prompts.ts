@@ -68,7 +68,7 @@ export function buildSystemPrompt({ kb, state, passages, nextField, locale, visi
     '- If book_meeting answers ambiguous_date ("next Tuesday" early in the week), ask which of the two dates it gives they mean, naming both; book only once they say.',
     '- After a booking, the chat shows a booking card with an "Add to calendar (.ics)" link above your reply: refer to it as above, never below.',
     '- When a price you quote is over the budget in your memory above, say so; if a cheaper plan that holds the same team is within it, price that plan too with get_pricing.',
-    '- To cancel a meeting, use request_human with a reason that names the meeting (the sales team cancels it and confirms by e-mail); offer to move it instead.',
+    '- When the prospect asks to cancel their meeting, call cancel_meeting (to move it, call book_meeting with the new time instead); then offer another time. Never cancel unasked.',
     '- Use request_human when they ask for a person or need something you cannot do.',
     '- Use search_knowledge when the knowledge above does not answer the question.',
     '- If you do not know, say so and offer the sales team. Ask at most one question per reply.',
@@ -85,6 +85,7 @@ export function buildSystemPrompt({ kb, state, passages, nextField, locale, visi
 function meetingLines(state: SalesState, visitorTimeZone: string | undefined): string[] {
   const booking = state.bookings.at(-1);
   if (!booking) return [];
+  if (booking.cancelledAt !== undefined) return [`- meeting cancelled by the prospect: ${booking.localLabel} for ${booking.email} (nothing is booked now)`];
   const start = Date.parse(booking.start);
   const local = visitorTimeZone && visitorTimeZone !== booking.timezone ? `; in their browser's zone that is ${formatLocalLabel(start, visitorTimeZone, booking.createdAt)}` : '';
   return [`- meeting booked: ${booking.localLabel} (${booking.durationMinutes} min) for ${booking.email}${local}`];

@@ -74,8 +74,15 @@ export const bookingSchema = z.object({
   sequence: z.number().int().nonnegative().optional(),
   /** Where a moved meeting was before, as the prospect read it ("Fri, 27 Nov, 14:00 (America/New_York)"). */
   movedFrom: z.string().optional(),
+  /** Epoch ms the prospect cancelled it (cancel_meeting); `ics` is then the cancellation (METHOD:CANCEL). */
+  cancelledAt: z.number().optional(),
 });
 export type Booking = z.infer<typeof bookingSchema>;
+
+/** The prospect's meeting still ahead (the latest booked, not cancelled), optionally for one e-mail. */
+export function upcomingBooking(bookings: readonly Booking[], now: number, email?: string): Booking | undefined {
+  return bookings.filter((entry) => entry.cancelledAt === undefined && Date.parse(entry.start) > now && (email === undefined || entry.email === email)).at(-1);
+}
 
 export const handoffRequestSchema = z.object({
   reason: z.string(),

@@ -1,14 +1,14 @@
 import 'server-only';
 import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
-import { createBooking } from '@/lib/sales/booking';
+import { cancelBooking, createBooking } from '@/lib/sales/booking';
 import { findEvidence, mergeLead } from '@/lib/sales/lead';
 import { isVerifiedLeadValue } from '@/lib/sales/lead/identity';
 import { rememberQuote } from '@/lib/sales/memory';
 import { advanceStage } from '@/lib/sales/playbook';
 import { MAX_QUOTE_SEATS, quote } from '@/lib/sales/pricing';
 import { searchKnowledge } from '@/lib/sales/retrieval';
-import { LEAD_FIELDS, type LeadFact, type LeadField, type SalesState } from '@/lib/sales/state';
+import { LEAD_FIELDS, upcomingBooking, type LeadFact, type LeadField, type SalesState } from '@/lib/sales/state';
 import { then, unchanged, type SalesTurnContext, type StateLedger, type StateUpdate } from '@/lib/sales/turn-state';
 
 /**
@@ -49,6 +49,7 @@ const bookingInput = zodSchema(
   }),
 );
 const handoffInput = zodSchema(z.object({ reason: z.string().min(1).max(300) }));
+const cancelInput = zodSchema(z.object({ reason: z.string().max(300).optional().describe('Why, in the prospect’s words, if they said') }));
 
 export function createSalesTools(context: SalesTurnContext, ledger: StateLedger) {
   /** Runs a pure tool step on the current state, applies its update, and returns what the model reads. */
@@ -83,6 +84,13 @@ export function createSalesTools(context: SalesTurnContext, ledger: StateLedger)
         'Book a demo call with the sales team. Needs the prospect’s email, their preferred times in their words, and their IANA time zone. Called again while their meeting is ahead (a new time, or their own zone), it moves that meeting (the answer has movedFrom).',
       inputSchema: bookingInput,
       execute: async (input) => run((state) => bookMeeting(state, context, input)),
+    }),
+
+    cancel_meeting: tool({
+      description:
+        'Cancel the prospect’s upcoming demo in this conversation, only when they ask to call it off (not to move it: book_meeting moves it). The sales team is told, and a cancellation goes to the invite’s e-mail when invites are e-mailed.',
+      inputSchema: cancelInput,
+      execute: async ({ reason }) => run((state) => cancelMeeting(state, context, reason)),
     }),
 
     request_human: tool({
@@ -173,7 +181,7 @@ export function bookMeeting(state: SalesState, context: SalesTurnContext, args: 
   const now = context.now();
   const emailed = context.invitesByEmail;
   // One demo per prospect: booking again while one is still ahead moves it (same id and invite UID, next SEQUENCE).
-  const upcoming = state.bookings.filter((entry) => entry.email === email && Date.parse(entry.start) > now).at(-1);
+  const upcoming = upcomingBooking(state.bookings, now, email);
   const result = createBooking({
     email,
     preferredTimes: args.preferredTimes,
@@ -216,6 +224,37 @@ export function bookMeeting(state: SalesState, context: SalesTurnContext, args: 
           ? `An invite goes to ${booking.email}.`
           : 'No invite is e-mailed: the prospect adds it to their calendar with the .ics download on the booking card above your reply.'
       }`,
+    },
+  };
+}
+
+/** Cancels the conversation's upcoming meeting: the booking keeps its id, with `cancelledAt` and a cancellation .ics. */
+export function cancelMeeting(state: SalesState, context: SalesTurnContext, reason?: string) {
+  const now = context.now();
+  const upcoming = upcomingBooking(state.bookings, now);
+  if (!upcoming) {
+    return { ...unchanged(state), output: { ok: false as const, code: 'no_meeting', message: 'There is no upcoming meeting in this conversation to cancel; say so, and offer to book one.' } };
+  }
+  const booking = cancelBooking(upcoming, { now, kb: context.kb, locale: context.locale });
+  const emailed = context.invitesByEmail;
+  const update: StateUpdate = {
+    state: { ...state, bookings: state.bookings.map((entry) => (entry.id === booking.id ? booking : entry)) },
+    events: [
+      {
+        type: 'data-booking',
+        data: { id: booking.id, email: booking.email, localLabel: booking.localLabel, start: booking.start, ics: booking.ics, emailed, cancelled: true, ...(reason ? { reason } : {}) },
+      },
+    ],
+  };
+  return {
+    ...update,
+    output: {
+      ok: true as const,
+      cancelled: booking.localLabel,
+      emailed,
+      confirmation: `Cancelled: ${booking.localLabel}. The sales team is told. ${
+        emailed ? `A cancellation goes to ${booking.email}.` : 'The card above your reply has a calendar update that removes it.'
+      } Offer another time instead.`,
     },
   };
 }

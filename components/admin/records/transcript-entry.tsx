@@ -46,8 +46,8 @@ function Marker({ segment, t, when }: { segment: Exclude<TranscriptSegment, { ki
       );
     case 'booking':
       return (
-        <p className={`${markerClass} bg-emerald-50 text-emerald-900`}>
-          {t('records.marker.booking', { when: segment.localLabel || when(Date.parse(segment.start)), email: segment.email })}
+        <p className={`${markerClass} ${segment.cancelled ? 'bg-slate-100 text-slate-800' : 'bg-emerald-50 text-emerald-900'}`}>
+          {t(segment.cancelled ? 'records.marker.bookingCancelled' : 'records.marker.booking', { when: segment.localLabel || when(Date.parse(segment.start)), email: segment.email })}
         </p>
       );
     case 'handoff':

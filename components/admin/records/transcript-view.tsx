@@ -54,8 +54,15 @@ export function TranscriptView({ id }: { id: string }) {
               <h2 className="text-sm font-semibold text-slate-900">{t('records.bookings.heading')}</h2>
               <ul className="mt-2 space-y-1 text-sm text-slate-800">
                 {data.bookings.map((booking) => (
-                  <li key={booking.id}>
-                    {t('records.bookings.item', { when: booking.localLabel, minutes: booking.durationMinutes, timezone: booking.timezone, email: booking.email })}
+                  <li key={booking.id} data-cancelled={booking.cancelledAt === undefined ? undefined : 'true'}>
+                    {booking.cancelledAt === undefined ? (
+                      t('records.bookings.item', { when: booking.localLabel, minutes: booking.durationMinutes, timezone: booking.timezone, email: booking.email })
+                    ) : (
+                      <>
+                        <del>{t('records.bookings.item', { when: booking.localLabel, minutes: booking.durationMinutes, timezone: booking.timezone, email: booking.email })}</del>{' '}
+                        {t('records.bookings.cancelled')}
+                      </>
+                    )}
                   </li>
                 ))}
               </ul>

@@ -30,6 +30,10 @@ export const notifyAr: Partial<Record<NotifyKey, string>> = {
 
   'notify.invite.subject': 'دعوة: عرض توضيحي من {company}، {when}',
   'notify.invite.body': 'شكرًا لحجزك عرضًا توضيحيًا مدته {minutes} دقيقة مع {company}. موعده {when}.\n\nدعوة التقويم مرفقة: افتحها لإضافة الاجتماع إلى تقويمك. هل يناسبك موعد آخر؟ ما عليك إلا الرد على هذه الرسالة.',
+  'notify.cancelled.subject': 'إلغاء عرض توضيحي: {when} مع {email}',
+  'notify.cancelled.intro': 'ألغى عميل محتمل عرضه التوضيحي في المحادثة. الإلغاء المرفق يزيله من التقويم الذي يحتويه.',
+  'notify.cancelInvite.subject': 'أُلغي: عرض {company} التوضيحي، {when}',
+  'notify.cancelInvite.body': 'أُلغي عرضك التوضيحي مع {company} في {when} كما طلبت.\n\nالإلغاء المرفق يزيله من تقويمك. هل تريد موعدًا آخر؟ ما عليك إلا الرد على هذه الرسالة أو طلبه في المحادثة.',
 
   'admin.webhooks.title': 'خطافات الويب',
   'admin.webhooks.intro': 'أرسل العملاء المحتملين والاجتماعات المحجوزة وطلبات التحويل إلى أنظمتك لحظة حدوثها. يُوقَّع كل طلب وفق معيار Standard Webhooks بسر نقطة الاستقبال، ويُعاد إرساله حتى يصل.',
@@ -84,6 +88,7 @@ export const notifyAr: Partial<Record<NotifyKey, string>> = {
   'admin.webhooks.event.lead.captured': 'تسجيل عميل محتمل',
   'admin.webhooks.event.lead.updated': 'تغيّر بيانات عميل محتمل',
   'admin.webhooks.event.meeting.booked': 'حجز اجتماع',
+  'admin.webhooks.event.meeting.cancelled': 'إلغاء عميل محتمل لاجتماعه',
   'admin.webhooks.event.handoff.requested': 'عميل محتمل يطلب التحدث إلى شخص',
   'admin.webhooks.event.conversation.ended': 'انتهاء محادثة',
   'admin.webhooks.event.feedback.received': 'تقييم عميل محتمل لرد (إعجاب أو عدم إعجاب)',

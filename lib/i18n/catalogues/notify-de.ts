@@ -30,6 +30,10 @@ export const notifyDe: Partial<Record<NotifyKey, string>> = {
 
   'notify.invite.subject': 'Einladung: Demo von {company}, {when}',
   'notify.invite.body': 'Vielen Dank, dass Sie eine {minutes}-minütige Demo mit {company} gebucht haben. Sie findet am {when} statt.\n\nDie Kalendereinladung ist angehängt: Öffnen Sie sie, um den Termin in Ihren Kalender zu übernehmen. Passt Ihnen ein anderer Zeitpunkt besser? Antworten Sie einfach auf diese E-Mail.',
+  'notify.cancelled.subject': 'Demo abgesagt: {when} mit {email}',
+  'notify.cancelled.intro': 'Ein Interessent hat seine Demo im Chat abgesagt. Die angehängte Absage entfernt sie aus einem Kalender, der sie enthält.',
+  'notify.cancelInvite.subject': 'Abgesagt: Demo von {company}, {when}',
+  'notify.cancelInvite.body': 'Ihre Demo mit {company} am {when} ist wie gewünscht abgesagt.\n\nDie angehängte Absage entfernt sie aus Ihrem Kalender. Ein anderer Termin? Antworten Sie einfach auf diese E-Mail oder fragen Sie im Chat.',
 
   'admin.webhooks.title': 'Webhooks',
   'admin.webhooks.intro': 'Senden Sie Leads, gebuchte Termine und Übergaben in dem Moment, in dem sie entstehen, an Ihre eigenen Systeme. Jede Anfrage wird nach Standard Webhooks mit dem Secret des Endpunkts signiert und wiederholt, bis sie zugestellt ist.',
@@ -84,6 +88,7 @@ export const notifyDe: Partial<Record<NotifyKey, string>> = {
   'admin.webhooks.event.lead.captured': 'Ein Lead wird erfasst',
   'admin.webhooks.event.lead.updated': 'Ein Lead ändert sich',
   'admin.webhooks.event.meeting.booked': 'Ein Termin wird gebucht',
+  'admin.webhooks.event.meeting.cancelled': 'Ein Interessent sagt seinen Termin ab',
   'admin.webhooks.event.handoff.requested': 'Ein Interessent möchte mit einem Menschen sprechen',
   'admin.webhooks.event.conversation.ended': 'Ein Gespräch endet',
   'admin.webhooks.event.feedback.received': 'Ein Interessent bewertet eine Antwort (Daumen hoch oder runter)',

@@ -30,6 +30,10 @@ export const notifyFr: Partial<Record<NotifyKey, string>> = {
 
   'notify.invite.subject': 'Invitation : démo {company}, {when}',
   'notify.invite.body': 'Merci d’avoir réservé une démo de {minutes} minutes avec {company}. Elle aura lieu le {when}.\n\nL’invitation de calendrier est jointe : ouvrez-la pour ajouter le rendez-vous à votre agenda. Un autre créneau vous conviendrait mieux ? Répondez simplement à cet e-mail.',
+  'notify.cancelled.subject': 'Démo annulée : {when} avec {email}',
+  'notify.cancelled.intro': 'Un prospect a annulé sa démo dans le chat. L’annulation jointe la retire de l’agenda qui la contient.',
+  'notify.cancelInvite.subject': 'Annulée : démo {company}, {when}',
+  'notify.cancelInvite.body': 'Votre démo avec {company} du {when} est annulée, comme demandé.\n\nL’annulation jointe la retire de votre agenda. Un autre créneau ? Répondez simplement à cet e-mail ou demandez-le dans le chat.',
 
   'admin.webhooks.title': 'Webhooks',
   'admin.webhooks.intro': 'Envoyez les prospects, les rendez-vous pris et les transferts vers vos propres systèmes au fil de l’eau. Chaque requête est signée selon Standard Webhooks avec le secret du point de terminaison et renvoyée jusqu’à sa livraison.',
@@ -84,6 +88,7 @@ export const notifyFr: Partial<Record<NotifyKey, string>> = {
   'admin.webhooks.event.lead.captured': 'Un prospect est enregistré',
   'admin.webhooks.event.lead.updated': 'Un prospect change',
   'admin.webhooks.event.meeting.booked': 'Un rendez-vous est pris',
+  'admin.webhooks.event.meeting.cancelled': 'Un prospect annule son rendez-vous',
   'admin.webhooks.event.handoff.requested': 'Un prospect demande à parler à quelqu’un',
   'admin.webhooks.event.conversation.ended': 'Une conversation se termine',
   'admin.webhooks.event.feedback.received': 'Un prospect note une réponse (pouce levé ou baissé)',

@@ -31,6 +31,10 @@ export const notifyEn = {
 
   'notify.invite.subject': 'Invitation: {company} demo, {when}',
   'notify.invite.body': 'Thanks for booking a {minutes}-minute demo with {company}. It is on {when}.\n\nThe calendar invite is attached: open it to add the meeting to your calendar. Need another time? Just reply to this e-mail.',
+  'notify.cancelled.subject': 'Demo cancelled: {when} with {email}',
+  'notify.cancelled.intro': 'A prospect cancelled their demo in the chat. The attached cancellation removes it from a calendar that has it.',
+  'notify.cancelInvite.subject': 'Cancelled: {company} demo, {when}',
+  'notify.cancelInvite.body': 'Your demo with {company} on {when} is cancelled, as you asked.\n\nThe attached cancellation removes it from your calendar. Want another time? Just reply to this e-mail or ask in the chat.',
 
   'admin.webhooks.title': 'Webhooks',
   'admin.webhooks.intro': 'Send leads, booked meetings and handoffs to your own systems as they happen. Every request is signed per Standard Webhooks with the endpoint’s secret and retried until it is delivered.',
@@ -85,6 +89,7 @@ export const notifyEn = {
   'admin.webhooks.event.lead.captured': 'A lead is captured',
   'admin.webhooks.event.lead.updated': 'A lead changes',
   'admin.webhooks.event.meeting.booked': 'A meeting is booked',
+  'admin.webhooks.event.meeting.cancelled': 'A prospect cancels their meeting',
   'admin.webhooks.event.handoff.requested': 'A prospect asks for a person',
   'admin.webhooks.event.conversation.ended': 'A conversation ends',
   'admin.webhooks.event.feedback.received': 'A prospect rates a reply (thumbs up or down)',
@@ -121,6 +126,10 @@ export const notifyEs: Record<NotifyKey, string> = {
 
   'notify.invite.subject': 'Invitación: demo de {company}, {when}',
   'notify.invite.body': 'Gracias por reservar una demo de {minutes} minutos con {company}. Es el {when}.\n\nLa invitación de calendario va adjunta: ábrela para añadir la reunión a tu calendario. ¿Necesitas otra hora? Responde a este correo.',
+  'notify.cancelled.subject': 'Demo cancelada: {when} con {email}',
+  'notify.cancelled.intro': 'Un cliente potencial canceló su demo en el chat. La cancelación adjunta la quita del calendario que la tenga.',
+  'notify.cancelInvite.subject': 'Cancelada: demo de {company}, {when}',
+  'notify.cancelInvite.body': 'Tu demo con {company} del {when} queda cancelada, como pediste.\n\nLa cancelación adjunta la quita de tu calendario. ¿Prefieres otra hora? Responde a este correo o pídela en el chat.',
 
   'admin.webhooks.title': 'Webhooks',
   'admin.webhooks.intro': 'Envía leads, reuniones reservadas y peticiones de atención humana a tus propios sistemas en cuanto ocurren. Cada petición va firmada según Standard Webhooks con el secreto del endpoint y se reintenta hasta entregarse.',
@@ -175,6 +184,7 @@ export const notifyEs: Record<NotifyKey, string> = {
   'admin.webhooks.event.lead.captured': 'Se capta un lead',
   'admin.webhooks.event.lead.updated': 'Un lead cambia',
   'admin.webhooks.event.meeting.booked': 'Se reserva una reunión',
+  'admin.webhooks.event.meeting.cancelled': 'Un cliente potencial cancela su reunión',
   'admin.webhooks.event.handoff.requested': 'Un cliente pide hablar con una persona',
   'admin.webhooks.event.conversation.ended': 'Termina una conversación',
   'admin.webhooks.event.feedback.received': 'Un cliente potencial valora una respuesta (pulgar arriba o abajo)',

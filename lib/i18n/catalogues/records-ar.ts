@@ -97,9 +97,11 @@ export const recordsAr: Partial<Record<RecordsKey, string>> = {
   'records.marker.stageChange': 'المرحلة {from} ← {to}: {reason}',
   'records.marker.lead': 'تحديث العميل المحتمل: {fields} (التقييم {score})',
   'records.marker.booking': 'حجز عرض توضيحي: {when} مع {email}',
+  'records.marker.bookingCancelled': 'إلغاء عرض توضيحي: {when} مع {email}',
   'records.marker.handoff': 'طلب التحويل إلى شخص: {reason}',
   'records.bookings.heading': 'العروض التوضيحية المحجوزة',
   'records.bookings.item': '{when} ({minutes} دقيقة، {timezone}) مع {email}',
+  'records.bookings.cancelled': '(ألغاه العميل المحتمل)',
   'records.handoff.heading': 'طلب تحويل',
   'records.handoff.item': '{reason} · {when}',
 

@@ -97,9 +97,11 @@ export const recordsDe: Partial<Record<RecordsKey, string>> = {
   'records.marker.stageChange': 'Phase {from} → {to}: {reason}',
   'records.marker.lead': 'Lead aktualisiert: {fields} (Bewertung {score})',
   'records.marker.booking': 'Demo gebucht: {when} mit {email}',
+  'records.marker.bookingCancelled': 'Demo abgesagt: {when} mit {email}',
   'records.marker.handoff': 'Übergabe an einen Menschen angefragt: {reason}',
   'records.bookings.heading': 'Gebuchte Demos',
   'records.bookings.item': '{when} ({minutes} Min., {timezone}) mit {email}',
+  'records.bookings.cancelled': '(vom Interessenten abgesagt)',
   'records.handoff.heading': 'Übergabe angefragt',
   'records.handoff.item': '{reason} · {when}',
 

@@ -97,9 +97,11 @@ export const recordsFr: Partial<Record<RecordsKey, string>> = {
   'records.marker.stageChange': 'Étape {from} → {to} : {reason}',
   'records.marker.lead': 'Prospect mis à jour : {fields} (score {score})',
   'records.marker.booking': 'Démo réservée : {when} avec {email}',
+  'records.marker.bookingCancelled': 'Démo annulée : {when} avec {email}',
   'records.marker.handoff': 'Transfert à une personne demandé : {reason}',
   'records.bookings.heading': 'Démos réservées',
   'records.bookings.item': '{when} ({minutes} min, {timezone}) avec {email}',
+  'records.bookings.cancelled': '(annulée par le prospect)',
   'records.handoff.heading': 'Transfert demandé',
   'records.handoff.item': '{reason} · {when}',
 

@@ -99,9 +99,11 @@ export const recordsEn = {
   'records.marker.stageChange': 'Stage {from} → {to}: {reason}',
   'records.marker.lead': 'Lead updated: {fields} (score {score})',
   'records.marker.booking': 'Demo booked: {when} with {email}',
+  'records.marker.bookingCancelled': 'Demo cancelled: {when} with {email}',
   'records.marker.handoff': 'Handoff to a person requested: {reason}',
   'records.bookings.heading': 'Booked demos',
   'records.bookings.item': '{when} ({minutes} min, {timezone}) with {email}',
+  'records.bookings.cancelled': '(cancelled by the prospect)',
   'records.handoff.heading': 'Handoff requested',
   'records.handoff.item': '{reason} · {when}',
 
@@ -257,9 +259,11 @@ export const recordsEs: Record<RecordsKey, string> = {
   'records.marker.stageChange': 'Etapa {from} → {to}: {reason}',
   'records.marker.lead': 'Lead actualizado: {fields} (puntuación {score})',
   'records.marker.booking': 'Demo reservada: {when} con {email}',
+  'records.marker.bookingCancelled': 'Demo cancelada: {when} con {email}',
   'records.marker.handoff': 'Pidió hablar con una persona: {reason}',
   'records.bookings.heading': 'Demos reservadas',
   'records.bookings.item': '{when} ({minutes} min, {timezone}) con {email}',
+  'records.bookings.cancelled': '(cancelada por el cliente potencial)',
   'records.handoff.heading': 'Derivación solicitada',
   'records.handoff.item': '{reason} · {when}',
 

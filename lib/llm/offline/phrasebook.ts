@@ -74,8 +74,10 @@ export interface Phrases {
   bookingUnavailable: (salesEmail: string) => string;
   /** The meeting ahead (`when`, as booked) and, when `local` is given, its time in the zone they asked about. */
   meetingTime: (when: string, local: string | undefined, sameZone: boolean) => string;
-  /** The sales team was asked to cancel the meeting (request_human); they confirm by e-mail. */
-  cancelRequested: (when: string, email: string) => string;
+  /** The meeting is cancelled (cancel_meeting); `emailed`: a cancellation goes to `email`, else the card removes it. */
+  cancelDone: (when: string, email: string, emailed: boolean) => string;
+  /** Asked to cancel, or when the demo is, after it was cancelled. */
+  cancelledAlready: (when: string) => string;
   cancelUnavailable: (when: string, salesEmail: string) => string;
   /** `hours`: the team's hours in the reply's language, undefined when the knowledge base has them only in another. */
   handoffDone: (email: string | undefined, hours: string | undefined) => string;

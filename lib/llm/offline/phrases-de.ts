@@ -94,8 +94,11 @@ export const de: Phrases = {
       : sameZone
         ? `Ihre Demo ist am **${when}**, das ist bereits Ihre Zeitzone.`
         : `Ihre Demo ist am **${when}**. Bei Ihnen ist das **${local}**.`,
-  cancelRequested: (when, email) =>
-    `Ich habe unser Vertriebsteam gebeten, Ihre Demo am **${when}** abzusagen; die Bestätigung kommt an **${email}**. Wenn Ihnen ein anderer Termin besser passt, sagen Sie es mir, dann verschiebe ich sie stattdessen.`,
+  cancelDone: (when, email, emailed) =>
+    `Erledigt: Ihre Demo am **${when}** ist abgesagt, und das Vertriebsteam weiß Bescheid. ${
+      emailed ? `Eine Absage geht an **${email}**.` : 'Falls Sie den Termin in Ihren Kalender übernommen haben, entfernt ihn die Karte oben.'
+    } Wenn Ihnen ein anderer Termin passt, sagen Sie es mir, dann buche ich ihn.`,
+  cancelledAlready: (when) => `Ihre Demo am **${when}** ist abgesagt, es ist also gerade nichts gebucht. Möchten Sie einen anderen Termin?`,
   cancelUnavailable: (when, salesEmail) => `Von hier aus kann ich sie gerade nicht absagen: Schreiben Sie an ${salesEmail}, dann sagt das Team Ihre Demo am **${when}** ab.`,
   handoffCall: (phone, hours) => `Natürlich — ich habe ein Mitglied unseres Vertriebsteams gebeten, Sie unter **${phone}** anzurufen${hours ? ` (Erreichbarkeit des Teams: ${hours})` : ''}.`,
   handoffDone: (email, hours) =>

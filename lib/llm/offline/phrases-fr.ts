@@ -97,8 +97,11 @@ export const fr: Phrases = {
       : sameZone
         ? `Votre démo est prévue le **${when}**, c’est déjà votre fuseau horaire.`
         : `Votre démo est prévue le **${when}**. Chez vous, cela fait **${local}**.`,
-  cancelRequested: (when, email) =>
-    `J’ai demandé à notre équipe commerciale d’annuler votre démo du **${when}** ; elle vous le confirmera à **${email}**. Si un autre créneau vous convient mieux, dites-le-moi et je la déplace.`,
+  cancelDone: (when, email, emailed) =>
+    `C’est fait : votre démo du **${when}** est annulée, et l’équipe commerciale est prévenue. ${
+      emailed ? `Une annulation part à **${email}**.` : 'Si vous l’avez ajoutée à votre agenda, la carte ci-dessus la retire.'
+    } Si un autre créneau vous convient, dites-le-moi et je le réserve.`,
+  cancelledAlready: (when) => `Votre démo du **${when}** est annulée : rien n’est réservé pour l’instant. Voulez-vous un autre créneau ?`,
   cancelUnavailable: (when, salesEmail) => `Je ne peux pas l’annuler d’ici pour le moment : écrivez à ${salesEmail} et l’équipe annulera votre démo du **${when}**.`,
   handoffCall: (phone, hours) => `Bien sûr — j’ai demandé à un membre de notre équipe commerciale de vous appeler au **${phone}**${hours ? ` (horaires de l’équipe : ${hours})` : ''}.`,
   handoffDone: (email, hours) =>

@@ -100,8 +100,11 @@ const en: Phrases = {
       : sameZone
         ? `Your demo is on **${when}**, which is already in your time zone.`
         : `Your demo is on **${when}**. For you that is **${local}**.`,
-  cancelRequested: (when, email) =>
-    `I've asked our sales team to cancel your demo on **${when}**; they'll confirm at **${email}**. If another time would suit you better, tell me and I'll move it instead.`,
+  cancelDone: (when, email, emailed) =>
+    `Done: your demo on **${when}** is cancelled, and the sales team knows. ${
+      emailed ? `A cancellation is on its way to **${email}**.` : 'If you added it to your calendar, the card above removes it.'
+    } If another time would suit you, tell me and I'll book it.`,
+  cancelledAlready: (when) => `Your demo on **${when}** is cancelled, so nothing is booked now. Would you like another time?`,
   cancelUnavailable: (when, salesEmail) => `I can't cancel it from here right now: please email ${salesEmail} and the team will cancel your demo on **${when}**.`,
   handoffCall: (phone, hours) => `Of course — I've asked a member of our sales team to call you at **${phone}**${hours ? `; the team works ${hours}` : ''}.`,
   handoffDone: (email, hours) =>
@@ -205,8 +208,11 @@ const es: Phrases = {
       : sameZone
         ? `Su demo es el **${when}**, que ya es su zona horaria.`
         : `Su demo es el **${when}**. Para usted es el **${local}**.`,
-  cancelRequested: (when, email) =>
-    `He pedido a nuestro equipo comercial que cancele su demo del **${when}**; se lo confirmarán en **${email}**. Si prefiere otro horario, dígamelo y la cambio.`,
+  cancelDone: (when, email, emailed) =>
+    `Hecho: su demo del **${when}** queda cancelada y el equipo comercial lo sabe. ${
+      emailed ? `Le enviamos la cancelación a **${email}**.` : 'Si la añadió a su calendario, la tarjeta de arriba la quita.'
+    } Si le va mejor otro horario, dígamelo y la reservo.`,
+  cancelledAlready: (when) => `Su demo del **${when}** está cancelada, así que ahora no hay nada reservado. ¿Quiere otro horario?`,
   cancelUnavailable: (when, salesEmail) => `Ahora mismo no puedo cancelarla desde aquí: escriba a ${salesEmail} y el equipo cancelará su demo del **${when}**.`,
   handoffCall: (phone, hours) => `Por supuesto: he pedido que una persona de nuestro equipo comercial le llame al **${phone}**${hours ? `; horario del equipo: ${hours}` : ''}.`,
   handoffDone: (email, hours) =>

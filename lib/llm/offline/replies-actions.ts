@@ -6,7 +6,7 @@ import { ADJUST_REASONS, formatLocalLabel } from '@/lib/sales/booking';
 import { getKnowledgeBase } from '@/lib/sales/knowledge';
 
 /**
- * Replies after the action tools: book_meeting and request_human (a handoff, or a meeting to cancel); and the meeting's
+ * Replies after the action tools: book_meeting, cancel_meeting and request_human (a handoff); and the meeting's
  * time in the prospect's zone. What they confirm comes from the tool results
  * (the booked slot as the prospect reads it, the email the team will use), never from the agent's own assumptions.
  */
@@ -79,16 +79,21 @@ export function humanReply(turn: OfflineTurn, ph: Phrases): string[] {
 /** The meeting ahead as booked, and as it reads in the zone they asked about (named, else their browser's). */
 export function meetingTimeReply(topic: Extract<Topic, { kind: 'meeting-time' }>, turn: OfflineTurn, ph: Phrases): string[] {
   const { booking, zone } = topic;
+  if (booking.cancelledAt !== undefined) return [ph.cancelledAlready(booking.localLabel)];
   const local = zone === undefined ? undefined : formatLocalLabel(Date.parse(booking.start), zone, booking.createdAt, turn.locale);
   return [ph.meetingTime(booking.localLabel, local, zone === booking.timezone)];
 }
 
-/** The sales team was asked to cancel the meeting (request_human): they confirm to the booking's e-mail. */
+/** The meeting is cancelled (cancel_meeting): said with what the tool did, or that it already was. */
 export function cancelReply(topic: Extract<Topic, { kind: 'meeting-cancel' }>, turn: OfflineTurn, ph: Phrases): string[] {
-  const exchange = lastExchange(turn, 'request_human');
-  if (!exchange || exchange.failed) return [ph.cancelUnavailable(topic.booking.localLabel, turn.kb.policies.handoff.email ?? turn.kb.company.salesEmail)];
-  return [ph.cancelRequested(topic.booking.localLabel, topic.booking.email)];
+  if (topic.booking.cancelledAt !== undefined) return [ph.cancelledAlready(topic.booking.localLabel)];
+  const exchange = lastExchange(turn, 'cancel_meeting');
+  const done = exchange && !exchange.failed ? cancelOk.safeParse(exchange.output) : undefined;
+  if (!done?.success) return [ph.cancelUnavailable(topic.booking.localLabel, turn.kb.policies.handoff.email ?? turn.kb.company.salesEmail)];
+  return [ph.cancelDone(done.data.cancelled, topic.booking.email, done.data.emailed)];
 }
+
+const cancelOk = z.object({ ok: z.literal(true), cancelled: z.string(), emailed: z.boolean() });
 
 function lastExchange(turn: OfflineTurn, toolName: string): ToolExchange | undefined {
   return turn.exchanges.filter((exchange) => exchange.toolName === toolName).at(-1);

@@ -1,6 +1,6 @@
 import type { OfflineTurn } from '@/lib/llm/offline/context';
 import { isContactSales } from '@/lib/llm/offline/reading';
-import { cancelReasonFor, type Topic } from '@/lib/llm/offline/topic';
+import type { Topic } from '@/lib/llm/offline/topic';
 import type { Plan } from '@/lib/sales/knowledge/schema';
 import { MAX_QUOTE_SEATS } from '@/lib/sales/pricing';
 
@@ -11,7 +11,7 @@ import { MAX_QUOTE_SEATS } from '@/lib/sales/pricing';
  */
 
 export interface PlannedCall {
-  toolName: 'get_pricing' | 'book_meeting' | 'request_human' | 'capture_lead';
+  toolName: 'get_pricing' | 'book_meeting' | 'cancel_meeting' | 'request_human' | 'capture_lead';
   input: Record<string, unknown>;
 }
 
@@ -52,8 +52,8 @@ function callsFor(topic: Topic, turn: OfflineTurn): PlannedCall[] {
     case 'human':
       return [{ toolName: 'request_human', input: { reason: handoffReason(turn.text) } }];
     case 'meeting-cancel':
-      // Cancelling is the sales team's to do (and to confirm by e-mail): the reason says which meeting, for whom.
-      return [{ toolName: 'request_human', input: { reason: `${cancelReasonFor(topic.booking)} for ${clip(topic.booking.email, 80)}: "${clip(turn.text, 120)}"` } }];
+      // Cancelled once: asking again changes nothing.
+      return topic.booking.cancelledAt === undefined ? [{ toolName: 'cancel_meeting', input: { reason: clip(turn.text, 300) } }] : [];
     default:
       return [];
   }

@@ -25,6 +25,7 @@ import { statedTools } from '@/lib/sales/memory';
 import type { KnowledgeBase, Plan } from '@/lib/sales/knowledge/schema';
 import { faqPassage, getPassage, type Passage } from '@/lib/sales/retrieval';
 import type { Booking, LeadField } from '@/lib/sales/types';
+import { upcomingBooking } from '@/lib/sales/state';
 
 /**
  * What the offline agent will answer this turn, decided from the sales brain's context (intent, stage, lead state,
@@ -403,20 +404,18 @@ const CANCEL = /\b(?:cancel|cancell?ing|call (?:it )?off|cancelar|anular|annuler
 /** What a cancellation question about the product names: the subscription, not the meeting. */
 const SUBSCRIPTION = /\b(?:subscription|plan|contract|account|seats?|anytime|any time|whenever|suscripci[oó]n|contrato|cuenta|abonnement|contrat|compte|vertrag|konto|abo|jederzeit)\b|اشتراك|الاشتراك/iu;
 
-/** How the handoff that asks the team to cancel a meeting begins: the request names the meeting by its label. */
-export function cancelReasonFor(booking: Pick<Booking, 'localLabel'>): string {
-  return `Please cancel the demo on ${booking.localLabel}`;
-}
-
-/** The meeting ahead, unless the sales team has been asked to cancel it (then a goodbye does not look forward to it). */
+/** The meeting ahead, not cancelled (a goodbye looks forward to it). */
 export function upcomingMeeting(turn: Pick<OfflineTurn, 'state' | 'now'>): Booking | undefined {
-  const booking = turn.state.bookings.filter((entry) => Date.parse(entry.start) > turn.now).at(-1);
-  return booking && !turn.state.handoff?.reason.startsWith(cancelReasonFor(booking)) ? booking : undefined;
+  return upcomingBooking(turn.state.bookings, turn.now);
 }
 
-/** A question about the meeting ahead, or a wish to cancel it. Without a meeting ahead, neither is read this way. */
+/**
+ * A question about the meeting ahead, or a wish to cancel it; about the last one, if it was cancelled and nothing has
+ * been booked since (then either is answered with that). Without a meeting, neither is read this way.
+ */
 function meetingQuestion(turn: OfflineTurn): Topic | undefined {
-  const booking = upcomingMeeting(turn);
+  const last = turn.state.bookings.at(-1);
+  const booking = upcomingMeeting(turn) ?? (last?.cancelledAt !== undefined && Date.parse(last.start) > turn.now ? last : undefined);
   if (!booking) return undefined;
   // "Cancel it and book Friday instead" names a time: that is a move (bookingTopic), not a cancellation.
   if (CANCEL.test(turn.text) && !SUBSCRIPTION.test(turn.text) && meetingTimesIn(turn.text, turn.now, turn.locale).length === 0) {
@@ -429,12 +428,12 @@ function meetingQuestion(turn: OfflineTurn): Topic | undefined {
 
 function bookingTopic(turn: OfflineTurn): Topic | undefined {
   const times = meetingTimesIn(turn.text, turn.now, turn.locale);
-  // After asking for a meeting (stage closing, nothing booked yet), a reply with a time is the answer to "when?".
-  // ("What if we grow to 15 next year?" is about seats, whatever a date reader finds in it.)
-  const pending = turn.stage === 'closing' && turn.state.bookings.length === 0 && !GROWTH.test(westernDigits(turn.text)) && (times.length > 0 || emailIn(turn.text) !== undefined);
+  // After asking for a meeting (stage closing, nothing booked yet or only cancelled), a reply with a time is the answer
+  // to "when?". ("What if we grow to 15 next year?" is about seats, whatever a date reader finds in it.)
+  const pending = turn.stage === 'closing' && turn.state.bookings.every((booking) => booking.cancelledAt !== undefined) && !GROWTH.test(westernDigits(turn.text)) && (times.length > 0 || emailIn(turn.text) !== undefined);
   // A meeting ahead is moved when asked ("move it to Monday at 11"), or when a short message names another zone than
   // the one it was booked in ("actually I'm in London": the same time, read in their zone). book_meeting moves it.
-  const upcoming = turn.state.bookings.filter((booking) => Date.parse(booking.start) > turn.now).at(-1);
+  const upcoming = upcomingBooking(turn.state.bookings, turn.now);
   const zone = timeZoneIn(turn.text);
   const short = turn.text.trim().split(/\s+/).length <= 10;
   const bareTime = times.length > 0 && short && (turn.intent === 'other' || turn.intent === 'small_talk'); // "Thursday at 5pm?"
