@@ -609,4 +609,75 @@ describe('offline agent: transcript weaknesses', () => {
     const hola = await ask('Hola, ¿qué tal?', { locale: 'es' });
     expect(hola.text).toMatch(/^¡Hola! Soy el asistente comercial/);
   });
+
+  it('cancels only the meeting, in the forms people type, and never on a question about the subscription', async () => {
+    const cases: [locale: 'en' | 'es' | 'fr' | 'de' | 'ar', text: string, cancels: boolean][] = [
+      ['en', 'please cancel', true],
+      ['en', 'can we cancel it?', true],
+      ['en', 'I need to cancel the call', true],
+      ['en', 'can I cancel anytime?', false],
+      ['en', "can I cancel later if it doesn't work out?", false],
+      ['es', 'Mejor cancélala, por favor', true],
+      ['es', 'anúlala', true],
+      ['es', '¿Puedo cancelar en cualquier momento?', false],
+      ['fr', 'annulez-la s’il vous plaît', true],
+      ['fr', 'Peut-on annuler à tout moment ?', false],
+      ['de', 'Sagen Sie den Termin bitte ab', true],
+      ['de', 'Können wir jederzeit kündigen?', false],
+      ['ar', 'أريد إلغاء الموعد', true],
+    ];
+    const opening = { en: ['I want a demo, email me at x@y.com', 'friday at 2pm New York time'], es: ['Quiero una demo, mi correo es x@y.com', 'el viernes a las 14, hora de Madrid'], fr: ['Je voudrais une démo, mon e-mail est x@y.com', 'vendredi à 14h heure de Paris'], de: ['Ich möchte eine Demo, meine E-Mail ist x@y.com', 'Freitag um 14 Uhr in Berlin'], ar: ['أريد عرضا توضيحيا، بريدي x@y.com', 'الجمعة الساعة 2 مساء بتوقيت دبي'] };
+    for (const [locale, text, cancels] of cases) {
+      const { say } = conversation({ locale });
+      for (const turn of opening[locale]) await say(turn);
+      const reply = await say(text);
+      expect([locale, text, reply.tools.map((call) => call.toolName)]).toEqual([locale, text, cancels ? ['cancel_meeting'] : []]);
+      expect(reply.session.state.bookings.map((booking) => booking.cancelledAt !== undefined)).toEqual([cancels]);
+    }
+    // "¿A qué hora es para mí?" is the meeting's time in their zone; a new time after a cancellation is booked in the
+    // cancelled meeting's zone (Madrid, named then), not the browser's.
+    const { say } = conversation({ locale: 'es', visitorTimeZone: 'America/Mexico_City' });
+    await say('Hola, quiero una demo, mi correo es lucia@tienda.es');
+    await say('el jueves a las 11, hora de Madrid');
+    const forMe = await say('¿a qué hora es para mí?');
+    expect(forMe.text).toBe('Su demo es el **jueves 26 de noviembre, 11:00 (Europe/Madrid)**. Para usted es el **jueves 26 de noviembre, 04:00 (America/Mexico_City)**.');
+    await say('Mejor cancélala, por favor');
+    const again = await say('vale, ¿y el lunes a las 10?');
+    expect(again.tools).toEqual([{ toolName: 'book_meeting', input: { email: 'lucia@tienda.es', preferredTimes: ['lunes a las 10'], timezone: 'Europe/Madrid' } }]);
+  });
+
+  it('recommends the plan by name when asked again, prices "and Business?" for the team, lists what a plan includes, and is honest about fees', async () => {
+    const { say } = conversation();
+    await say("we're 12 people");
+    await say('actually we are 25 now');
+    await say('what would that cost annually?');
+    // "And Business?" after a quote: Business priced for the same 25 seats, not its feature list.
+    const business = await say('and business?');
+    expect(business.tools).toEqual([
+      { toolName: 'get_pricing', input: { plan: 'business', seats: 25, billing: 'monthly' } },
+      { toolName: 'get_pricing', input: { plan: 'business', seats: 25, billing: 'annual' } },
+    ]);
+    expect(business.text).toContain('**Business** for 25 seats, billed monthly: **$49 per seat per month**, so **$1,225 a month**');
+    // Asked again, the recommendation names the plan (a recap), not only its summary.
+    const recommend = await say('ok which one do you recommend?');
+    expect(recommend.text).toMatch(/^As I mentioned, for a team of 25, I'd suggest \*\*Pro\*\*\. For growing teams/);
+    expect(recommend.text.match(/As I mentioned/g)).toHaveLength(1);
+    // "What does business include?" is the plan's list (not the support FAQ for its word "business").
+    const includes = await ask('what does business include?');
+    expect(includes.text).toMatch(/^\*\*Business\*\* — /);
+    expect(includes.text).toContain('- SAML single sign-on');
+    expect((await ask('¿qué incluye Business?', { locale: 'es' })).text).toMatch(/^\*\*Business\*\* — /);
+    // Fees the catalogue does not list are not invented either way, in every language.
+    for (const [locale, text] of [['en', 'is there a setup fee?'], ['en', 'any hidden fees?'], ['es', '¿hay cuota de alta?'], ['fr', 'Y a-t-il des frais d’installation ?'], ['de', 'Gibt es eine Einrichtungsgebühr?']] as const) {
+      const fees = await ask(text, { locale });
+      expect(fees.tools).toEqual([]);
+      expect(fees.text).toContain('sales@northwind.example');
+      expect(fees.text).not.toMatch(/Most teams are up and running|La mayoría de los equipos/);
+    }
+    expect((await ask('is there a setup fee?')).text).toContain("it lists no setup or other one-off fee; I can't confirm every case, though, and I'd rather not guess");
+    // A stack with a competitor in it: how we fit Slack, and that Asana's projects come over; two tools are "them".
+    const stack = await ask("we're mostly on Asana and Slack");
+    expect(stack.text).toContain('Northwind Cloud connects with Slack, so your team keeps working in it and the updates flow both ways. And coming from Asana, our importers bring your projects over.');
+    expect((await ask('we use Jira and Slack')).text).toContain('so your team keeps working in them');
+  });
 });

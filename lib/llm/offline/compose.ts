@@ -6,7 +6,7 @@ import { bullets, comparePlansReply, overviewReply, planFeaturesReply, priceRepl
 import { MEMORY_PHRASES } from '@/lib/llm/offline/phrases-memory';
 import { aboutReply, alongsideReply, list, recallReply, toolsReply, unclearReply } from '@/lib/llm/offline/replies-memory';
 import { mentionsAny } from '@/lib/llm/offline/reading';
-import { freshFields, upcomingMeeting, type Topic } from '@/lib/llm/offline/topic';
+import { asksRecommendation, freshFields, upcomingMeeting, type Topic } from '@/lib/llm/offline/topic';
 import { faqPassage } from '@/lib/sales/retrieval';
 import { splitSentences } from '@/lib/sales/sentences';
 import { avoidRepeats, pickFresh } from '@/lib/llm/offline/variety';
@@ -23,8 +23,11 @@ const HOW_ARE_YOU = /\b(how are you|how's it going|que tal|como esta|comment all
  */
 export function composeReply(topic: Topic, turn: OfflineTurn): string {
   const ph = PHRASES[turn.locale];
-  const drafted = [acknowledgement(topic, turn, ph), ...body(topic, turn, ph), ...alsoAsked(topic, turn)].filter((paragraph) => paragraph.trim() !== '');
-  const paragraphs = avoidRepeats(drafted, turn.previousReplies, pickFresh(MEMORY_PHRASES[turn.locale].asMentioned, turn.previousReplies));
+  const answer = body(topic, turn, ph);
+  const drafted = [acknowledgement(topic, turn, ph), ...answer, ...alsoAsked(topic, turn)].filter((paragraph) => paragraph.trim() !== '');
+  // Asked for a recommendation again: the plan recommended is said again (as a recap), not only its summary.
+  const lead = topic.kind === 'price' && topic.inferred && asksRecommendation(turn.text) ? splitSentences(answer[0]?.split('\n')[0] ?? '')[0] : undefined;
+  const paragraphs = avoidRepeats(drafted, turn.previousReplies, pickFresh(MEMORY_PHRASES[turn.locale].asMentioned, turn.previousReplies), lead);
   const question = nextQuestion(topic, turn);
   // One question per reply: a reply that already asks something (when to meet, which email) does not ask another.
   const fresh = question && avoidRepeats([question], turn.previousReplies, '').length > 0;
@@ -67,8 +70,10 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       return unclearReply(turn);
     case 'alongside':
       return alongsideReply(topic.tool, turn);
+    case 'fees':
+      return [ph.fees(kb.company.salesEmail)];
     case 'tools':
-      return toolsReply(topic.tools, turn);
+      return toolsReply(topic.tools, turn, topic.from);
     case 'plan-features':
       return planFeaturesReply(topic.plan, turn, ph);
     case 'knowledge':

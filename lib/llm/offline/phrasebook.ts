@@ -88,6 +88,8 @@ export interface Phrases {
   /** A price objection answered with the annual saving (amounts formatted, from get_pricing). */
   priceObjection: (plan: string, seats: number, perSeat: string, annualTotal: string, monthlyYear: string, savings: string) => string;
   furtherDiscount: (salesEmail: string) => string;
+  /** "Is there a setup fee?": what the price list says (per seat), and that anything else is the team's to confirm. */
+  fees: (salesEmail: string) => string;
 }
 
 export interface MemoryPhrases {
@@ -108,7 +110,10 @@ export interface MemoryPhrases {
   notedAuthority: (decides: boolean) => string;
   notedNeed: string;
   notedTools: (tools: string) => string;
-  integratesWith: (company: string, tools: string) => string;
+  /** `many`: more than one tool ("keeps working in them"). */
+  integratesWith: (company: string, tools: string, many: boolean) => string;
+  /** Coming from a tool our importers read (the onboarding FAQ names it). */
+  importsFrom: (tool: string) => string;
   alongside: (tool: string, company: string) => string;
   unclear: string[];
   unclearPrompt: string[];

@@ -124,6 +124,8 @@ export const ar: Phrases = {
   pricingUnavailable: (salesEmail) => `تعذّر عليّ الاطلاع على هذا السعر الآن؛ يمكن لفريقنا (${salesEmail}) أن يرسل إليك عرض سعر.`,
   priceObjection: (plan, seats, perSeat, annualTotal, monthlyYear, savings) =>
     `بالدفع السنوي، تنخفض باقة **${plan}** لـ ${users(seats)} إلى **${perSeat} لكل مستخدم شهريًا**: **${annualTotal} سنويًا** بدلًا من ${monthlyYear}، بتوفير **${savings}**.`,
+  fees: (salesEmail) =>
+    `قائمة أسعارنا لكل مستخدم نشط، بفوترة شهرية أو سنوية، ولا تذكر رسوم إعداد أو رسومًا أخرى لمرة واحدة؛ لكن لا أستطيع تأكيد ذلك لكل حالة ولا أريد التخمين. فريقنا على ${salesEmail} يمكنه إعطاؤك إجابة قاطعة.`,
   furtherDiscount: (salesEmail) => `أي خصم إضافي يقرّره فريق المبيعات؛ يمكنك أن تسأله عنه على ${salesEmail}.`,
 };
 
@@ -154,6 +156,7 @@ export const arMemory: MemoryPhrases = {
   notedAuthority: (decides) => (decides ? 'جميل أن أعرف أن القرار بيدك.' : 'فهمت، هناك شخص آخر يوافق أيضًا.'),
   notedNeed: 'شكرًا، هذا يساعدني على فهم ما تحتاجونه.',
   notedTools: (tools) => `${tools}: سجّلت ذلك.`,
+  importsFrom: (tool) => `وإن كنت قادمًا من ${tool}، فأدوات الاستيراد لدينا تنقل مشاريعك.`,
   integratesWith: (company, tools) => `تتكامل ${company} مع ${tools}، فيواصل فريقك العمل فيها وتتزامن التحديثات في الاتجاهين.`,
   alongside: (tool, company) => `لا تحلّ ${company} محل **${tool}**، بل تعمل إلى جانبها عبر تكاملنا المدمج مع ${tool}.`,
   unclear: ['عذرًا، لم أفهم ذلك تمامًا.', 'لست متأكدًا من أنني فهمتك، هل يمكنك صياغة ذلك بطريقة أخرى؟', 'لم أستوعب ما تقصده.'],

@@ -109,6 +109,8 @@ export const de: Phrases = {
   pricingUnavailable: (salesEmail) => `Diesen Preis konnte ich gerade nicht abrufen; unser Team (${salesEmail}) schickt Ihnen gern ein Angebot.`,
   priceObjection: (plan, seats, perSeat, annualTotal, monthlyYear, savings) =>
     `Bei jährlicher Abrechnung sinkt **${plan}** für ${seats} Nutzer auf **${perSeat} pro Nutzer und Monat**: **${annualTotal} im Jahr** statt ${monthlyYear}, eine Ersparnis von **${savings}**.`,
+  fees: (salesEmail) =>
+    `Unsere Preisliste rechnet pro aktivem Nutzer ab, monatlich oder jährlich, und nennt keine Einrichtungs- oder sonstigen Einmalgebühren; das kann ich aber nicht für jeden Fall bestätigen, und ich möchte nicht raten. Das Team unter ${salesEmail} gibt Ihnen eine verbindliche Antwort.`,
   furtherDiscount: (salesEmail) => `Über weitere Rabatte entscheidet unser Vertriebsteam; Sie können unter ${salesEmail} danach fragen.`,
 };
 
@@ -139,6 +141,7 @@ export const deMemory: MemoryPhrases = {
   notedAuthority: (decides) => (decides ? 'Gut zu wissen, dass Sie entscheiden.' : 'Verstanden — es muss also noch jemand zustimmen.'),
   notedNeed: 'Danke, das hilft mir, Ihren Bedarf zu verstehen.',
   notedTools: (tools) => `${tools} — notiert.`,
+  importsFrom: (tool) => `Und wenn Sie von ${tool} kommen, übernehmen unsere Importer Ihre Projekte.`,
   integratesWith: (company, tools) => `${company} lässt sich mit ${tools} verbinden: Ihr Team arbeitet dort weiter, und Änderungen werden in beide Richtungen abgeglichen.`,
   alongside: (tool, company) => `${company} ersetzt **${tool}** nicht, sondern arbeitet über unsere eingebaute ${tool}-Integration damit zusammen.`,
   unclear: ['Entschuldigung, das habe ich nicht ganz verstanden.', 'Ich bin nicht sicher, ob ich Sie richtig verstehe — könnten Sie es anders formulieren?', 'Was Sie damit meinen, habe ich nicht ganz mitbekommen.'],

@@ -112,6 +112,8 @@ export const fr: Phrases = {
   pricingUnavailable: (salesEmail) => `Je n’ai pas pu consulter ce prix pour le moment ; notre équipe (${salesEmail}) peut vous envoyer un devis.`,
   priceObjection: (plan, seats, perSeat, annualTotal, monthlyYear, savings) =>
     `En facturation annuelle, **${plan}** pour ${users(seats)} revient à **${perSeat} par utilisateur et par mois** : **${annualTotal} par an** au lieu de ${monthlyYear}, soit une économie de **${savings}**.`,
+  fees: (salesEmail) =>
+    `Notre grille tarifaire est par utilisateur actif, facturée au mois ou à l’année, et ne mentionne ni frais d’installation ni autres frais ponctuels ; je ne peux pas le confirmer pour chaque cas, et je préfère ne pas deviner. L’équipe à ${salesEmail} pourra vous répondre avec certitude.`,
   furtherDiscount: (salesEmail) => `Toute remise supplémentaire relève de notre équipe commerciale ; vous pouvez la demander à ${salesEmail}.`,
 };
 
@@ -142,6 +144,7 @@ export const frMemory: MemoryPhrases = {
   notedAuthority: (decides) => (decides ? 'Bon à savoir, la décision vous revient.' : 'Entendu — quelqu’un d’autre doit aussi valider.'),
   notedNeed: 'Merci, cela m’aide à comprendre votre besoin.',
   notedTools: (tools) => `${tools} — c’est noté.`,
+  importsFrom: (tool) => `Et si vous venez de ${tool}, nos outils d’import reprennent vos projets.`,
   integratesWith: (company, tools) => `${company} se connecte à ${tools} : votre équipe continue d’y travailler et les mises à jour circulent dans les deux sens.`,
   alongside: (tool, company) => `${company} ne remplace pas **${tool}** : il fonctionne avec, grâce à notre intégration ${tool} native.`,
   unclear: ['Désolé, je n’ai pas bien compris.', 'Je ne suis pas sûr de vous suivre — pourriez-vous le formuler autrement ?', 'Je n’ai pas saisi ce que vous vouliez dire.'],

@@ -38,7 +38,8 @@ const en: MemoryPhrases = {
   notedAuthority: (decides) => (decides ? 'Good to know the decision is yours.' : 'Understood — someone else signs off too.'),
   notedNeed: 'That’s helpful context.',
   notedTools: (tools) => `${tools} — noted.`,
-  integratesWith: (company, tools) => `${company} connects with ${tools}, so your team keeps working in it and the updates flow both ways.`,
+  integratesWith: (company, tools, many) => `${company} connects with ${tools}, so your team keeps working in ${many ? 'them' : 'it'} and the updates flow both ways.`,
+  importsFrom: (tool) => `And coming from ${tool}, our importers bring your projects over.`,
   alongside: (tool, company) => `${company} doesn't replace **${tool}** — it works alongside it, through our built-in ${tool} integration.`,
   unclear: ["Sorry, I didn't quite follow that.", "I'm not sure I follow — could you put that another way?", "I didn't catch what you meant there."],
   unclearPrompt: [
@@ -73,7 +74,8 @@ const es: MemoryPhrases = {
   notedAuthority: (decides) => (decides ? 'Bien saber que la decisión es suya.' : 'Entendido: alguien más tiene que aprobarlo.'),
   notedNeed: 'Me sirve para entender lo que buscan.',
   notedTools: (tools) => `${tools}: anotado.`,
-  integratesWith: (company, tools) => `${company} se conecta con ${tools}, así que su equipo puede seguir usándolo y los cambios se sincronizan.`,
+  integratesWith: (company, tools, many) => `${company} se conecta con ${tools}, así que su equipo puede seguir usándolo${many ? 's' : ''} y los cambios se sincronizan.`,
+  importsFrom: (tool) => `Y si viene de ${tool}, nuestros importadores traen sus proyectos.`,
   alongside: (tool, company) => `${company} no sustituye a **${tool}**: funciona junto a él, con nuestra integración de ${tool}.`,
   unclear: ['Perdone, no le he entendido bien.', 'No estoy seguro de haberle entendido: ¿puede decirlo de otra forma?', 'No he captado lo que quería decir.'],
   unclearPrompt: [

@@ -116,6 +116,8 @@ const en: Phrases = {
   priceObjection: (plan, seats, perSeat, annualTotal, monthlyYear, savings) =>
     `Billed annually, **${plan}** for ${seats} seats comes down to **${perSeat} per seat per month**: **${annualTotal} a year** instead of ${monthlyYear}, saving **${savings}**.`,
   furtherDiscount: (salesEmail) => `Any further discount is the sales team's call; you can ask them at ${salesEmail}.`,
+  fees: (salesEmail) =>
+    `Our price list is per active seat, billed monthly or annually, and it lists no setup or other one-off fee; I can't confirm every case, though, and I'd rather not guess. The team at ${salesEmail} can give you a definite answer.`,
 };
 
 const es: Phrases = {
@@ -224,6 +226,8 @@ const es: Phrases = {
   priceObjection: (plan, seats, perSeat, annualTotal, monthlyYear, savings) =>
     `Con facturación anual, **${plan}** para ${seats} usuarios baja a **${perSeat} por usuario al mes**: **${annualTotal} al año** en lugar de ${monthlyYear}, un ahorro de **${savings}**.`,
   furtherDiscount: (salesEmail) => `Cualquier otro descuento lo decide nuestro equipo comercial; puede consultárselo en ${salesEmail}.`,
+  fees: (salesEmail) =>
+    `Nuestra lista de precios es por usuario activo, con facturación mensual o anual, y no incluye cuotas de alta ni otros pagos únicos; aun así, no puedo confirmarlo para cada caso y prefiero no adivinar. El equipo en ${salesEmail} puede darle una respuesta definitiva.`,
 };
 
 export const PHRASES: Record<SalesLocale, Phrases> = { en, es, fr, de, ar };

@@ -64,9 +64,12 @@ function companyDescription(turn: OfflineTurn): string | undefined {
   return localized[turn.locale]?.description ?? localized[turn.locale]?.tagline;
 }
 
-export function toolsReply(tools: readonly string[], turn: OfflineTurn): string[] {
+/** How we fit the tools they use; and, for a tool they would leave that our importers read, that their work comes over. */
+export function toolsReply(tools: readonly string[], turn: OfflineTurn, from?: string): string[] {
   const mp = MEMORY_PHRASES[turn.locale];
-  return [mp.integratesWith(turn.kb.company.name, list(tools, mp.and))];
+  const fits = mp.integratesWith(turn.kb.company.name, list(tools, mp.and), tools.length > 1);
+  const onboarding = turn.kb.faqs.find((faq) => faq.id === 'onboarding')?.answer ?? '';
+  return [from && onboarding.includes(from) ? `${fits} ${mp.importsFrom(from)}` : fits];
 }
 
 export function list(items: readonly string[], and: string): string {

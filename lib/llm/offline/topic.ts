@@ -72,7 +72,9 @@ export type Topic =
   | { kind: 'about' }
   | { kind: 'unclear' }
   | { kind: 'alongside'; tool: string }
-  | { kind: 'tools'; tools: string[] };
+  | { kind: 'tools'; tools: string[]; from?: string }
+  /** "Is there a setup fee?", "any hidden costs?": the price list is per seat; anything else the team confirms. */
+  | { kind: 'fees' };
 
 type PriceTopic = Extract<Topic, { kind: 'price' }>;
 
@@ -118,6 +120,7 @@ export function analyse(turn: OfflineTurn): Topic {
   // "So what do I pay per year?": the last quote (or the plan for their team) for that period, not the billing FAQ.
   const owed = plans.length === 0 && PAY_ASK.test(text) ? paidTopic(turn) : undefined;
   if (owed) return owed;
+  if (plans.length === 0 && FEES.test(text)) return { kind: 'fees' };
   // "What about the cheapest plan?", "anything cheaper?": that plan, priced for the team (not a discount or an objection).
   const cheaper = plans.length === 0 ? cheaperPlanTopic(turn) : undefined;
   if (cheaper) return cheaper;
@@ -128,8 +131,11 @@ export function analyse(turn: OfflineTurn): Topic {
   const discount = DISCOUNT_ASK.test(text) || HAGGLE.test(text) ? discountPassage(kb) : undefined;
   if (discount) return { kind: 'knowledge', passages: [discount], discountAsked: true };
   // "We use Jira heavily" states a fact about their stack: acknowledge it and say how we fit, not list every integration.
-  const tools = statedTools(text, kb).map((tool) => tool.name).filter((name) => !kb.competitors.some((competitor) => competitor.name === name));
-  if (tools.length > 0 && !QUESTION.test(text)) return { kind: 'tools', tools };
+  const stated = statedTools(text, kb).map((tool) => tool.name);
+  const tools = stated.filter((name) => !kb.competitors.some((competitor) => competitor.name === name));
+  // "We're on Asana and Slack": how we fit Slack, and that their Asana projects come over (Asana alone is a comparison).
+  const from = stated.find((name) => kb.competitors.some((competitor) => competitor.name === name));
+  if (tools.length > 0 && !QUESTION.test(text)) return { kind: 'tools', tools, ...(from ? { from } : {}) };
   if (intent === 'comparison') {
     const compared = comparisonTopic(turn, plans);
     if (compared) return compared;
@@ -154,7 +160,11 @@ export function analyse(turn: OfflineTurn): Topic {
       const neighbour = kb.plans[kb.plans.indexOf(first) + 1] ?? kb.plans[kb.plans.indexOf(first) - 1];
       if (neighbour) return { kind: 'compare-plans', plans: [first, neighbour], seats: seatsFor(turn), billing: billingIn(text) };
     }
+    // "And Business?" right after a quote for their team: that plan, priced for the same team (without a team size,
+    // the plan's page below has its price).
+    if (first && priceFollowUp(turn) && seatsFor(turn) !== undefined) return priceTopic(turn, first, false);
     // "Does Pro include SSO?" is about SSO, which the FAQ answers per plan; "what does Pro include?" wants the list.
+    if (first && INCLUDES_ASK.test(text)) return { kind: 'plan-features', plan: first };
     const topical = knowledgeTopic(turn, ['faq']);
     if (first) return topical ?? { kind: 'plan-features', plan: first };
   }
@@ -195,6 +205,9 @@ const SEATS_ASK =
 /** "What would we pay per year?", "how much do I pay?", "¿cuánto pagaría?", "combien je paierais ?", "was zahlen wir?". */
 const PAY_ASK =
   /\b(?:(?:what|how much) (?:do|would|will|should|did) (?:i|we) (?:pay|be paying|owe)|what (?:is|'s|would be|will be) (?:my|our|the) (?:total|bill|cost)|cu[aá]nto (?:pagar[ií]a|pagar[ií]amos|pago|pagamos|pagar[eé]|pagaremos)|combien (?:je )?(?:paierais|paierai|paierions|paierons|payons|payerais|payerions)|was (?:zahlen|w[üu]rden|werden) (?:wir|ich)(?: zahlen)?|wie ?viel (?:zahlen|w[üu]rden) (?:wir|ich))\b|كم سندفع|كم أدفع|كم ندفع/iu;
+/** Fees besides the seat price: "setup fee", "hidden costs", "do you charge for onboarding?", "frais d'installation". */
+const FEES =
+  /\b(?:(?:setup|set-up|set up|onboarding|implementation|installation|activation|hidden|extra|additional|one-?time|one-off|upfront|up-front) (?:fees?|costs?|charges?)|fees?|charge (?:for|extra)|(?:cuotas?|tarifas?|cargos?|costes?|costos?|pagos?) (?:de (?:alta|instalaci[oó]n|implementaci[oó]n|configuraci[oó]n|activaci[oó]n)|adicionales|ocultos|extra|[uú]nicos?)|cobran (?:por|la|el)|frais(?: (?:d['’](?:installation|activation|inscription|intégration)|de (?:mise en service|configuration)|cach[ée]s|suppl[ée]mentaires))?|einrichtungsgeb[üu]hr\w*|geb[üu]hren?|versteckte kosten|zus[äa]tzliche kosten|einmalkosten)\b|رسوم/iu;
 /** Asking for a written quote ("can I get a quote?", "una cotización", "un devis", "ein Angebot"). */
 const QUOTE_ASK = /\b(?:(?:a|the|formal|custom|written|official)\s+(?:quote|quotation|proposal)|quote (?:for us|please)|(?:una|la) cotizaci[oó]n|un presupuesto|un devis|le devis|ein angebot|das angebot)\b|عرض سعر/iu;
 
@@ -372,6 +385,20 @@ function budgetRequote(turn: OfflineTurn): Topic | undefined {
   return priceTopic(turn, plan, false, true);
 }
 
+/** Asking for a plan's list of features: "what does Pro include?", "what's in Business?", "¿qué incluye?", "was beinhaltet …?". */
+const INCLUDES_ASK =
+  /\b(?:what(?:'s| is| do you get| comes) (?:in|with)|what does (?:the )?\S+(?: plan)? (?:include|come with|have|offer|give)|what(?:'s| is) included|features of|qu[eé] (?:incluye|trae|ofrece|tiene)|qu['’](?:est-ce qu['’])?(?:inclut|comprend|contient)|que (?:comprend|contient|inclut)|was (?:beinhaltet|enth[äa]lt|umfasst|bietet)|was ist (?:in|bei) .{1,30} (?:enthalten|dabei|inklusive))|ماذا تتضمن|ما الذي تتضمنه|ماذا يشمل/iu;
+/** A plan named in a few words ("and Business?", "what about Starter?", "¿y Business?", "und Business?") after a quote. */
+const FOLLOW_UP = /^\s*[¿¡]?\s*(?:and|what about|how about|y|et|und|was ist mit|wie sieht es mit|qu[eé] tal|و)(?=[\s\p{P}])/iu;
+function priceFollowUp(turn: OfflineTurn): boolean {
+  return (turn.state.quoted?.length ?? 0) > 0 && FOLLOW_UP.test(turn.text) && turn.text.trim().split(/\s+/).length <= 5;
+}
+
+/** "Which plan do you recommend?", "¿cuál me recomienda?": asking for the plan to choose. */
+export function asksRecommendation(text: string): boolean {
+  return mentionsAny(text, RECOMMEND);
+}
+
 function inferredPriceTopic(turn: OfflineTurn): Topic | undefined {
   const seats = seatsFor(turn);
   const plan = seats === undefined ? undefined : recommendPlan(seats, turn.kb.plans);
@@ -398,11 +425,31 @@ const MOVE = /\b(move|moving|reschedule|rescheduling|push (?:it|the \w+) (?:back
 
 /** "What time is that for me?", "when is my demo?", "¿a qué hora es eso para mí?", "wann ist der Termin?". */
 const MEETING_TIME =
-  /\b(?:what time (?:is|'s|would be|will be) (?:that|it|this|the (?:demo|meeting|call))|when(?:'s| is) (?:my|the|our) (?:demo|meeting|call|appointment)|(?:a )?qu[eé] hora (?:es|ser[ií]a|ser[aá]) (?:eso|esa|la demo|la reuni[oó]n|la llamada)|cu[aá]ndo es (?:mi|la) (?:demo|reuni[oó]n|cita|llamada)|quelle heure (?:est[- ]ce|ça fait|cela fait|c['’]est|sera[- ]t[- ]il)|c['’]est (?:à )?quelle heure|quand (?:est|a lieu) (?:ma|la) (?:d[ée]mo|r[ée]union)|quand est mon rendez-vous|wie sp[äa]t ist (?:das|es)|um wie ?viel uhr ist (?:das|es|die demo|der termin)|wann ist (?:die demo|der termin|mein termin|das meeting|unser termin))|كم الساعة|متى (?:الموعد|العرض|الاجتماع)/iu;
-/** Calling a meeting off ("cancel the demo", "cancelar la reunión", "annuler", "absagen", "إلغاء"). */
-const CANCEL = /\b(?:cancel|cancell?ing|call (?:it )?off|cancelar|anular|annuler|absagen|abzusagen|stornieren)\b|إلغاء|الغاء|ألغ/iu;
+  /\b(?:what time (?:is|'s|would be|will be) (?:that|it|this|the (?:demo|meeting|call))|when(?:'s| is) (?:my|the|our) (?:demo|meeting|call|appointment)|(?:a )?qu[eé] hora (?:es|ser[ií]a|ser[aá]) (?:eso|esa|la demo|la reuni[oó]n|la llamada|para m[ií]|en mi zona)|cu[aá]ndo es (?:mi|la) (?:demo|reuni[oó]n|cita|llamada)|quelle heure (?:est[- ]ce|ça fait|cela fait|c['’]est|sera[- ]t[- ]il|pour moi)|c['’]est (?:à )?quelle heure|quand (?:est|a lieu) (?:ma|la) (?:d[ée]mo|r[ée]union)|quand est mon rendez-vous|wie sp[äa]t ist (?:das|es)|um wie ?viel uhr ist (?:das|es|die demo|der termin)|wie ?viel uhr ist (?:das|es) bei mir|wann ist (?:die demo|der termin|mein termin|das meeting|unser termin))|كم الساعة|متى (?:الموعد|العرض|الاجتماع)/iu;
+/**
+ * Calling something off, in the forms people type: "cancel (it)", "cancelled"; "cancelar", "cancela", "cancélala",
+ * "cancele", "anúlala"; "annuler", "annulez-la", "annule"; "absagen", "sagen Sie den Termin ab", "stornieren"; "إلغاء".
+ */
+const CANCEL =
+  /\b(?:cancel(?:l?ed|l?ing|s)?|call (?:it |the \w+ )?off|cancel(?:ar|a|e|en|o)(?:l[ao]s?)?|anul(?:ar|a|e)(?:l[ao])?|annul(?:er|ez|e|ons)|absagen|abzusagen|sagen sie (?:\S+ ){0,4}ab|stornier(?:en|e)?)\b|\b(?:canc[eé]l(?:al[ao]|el[ao])|an[uú]l(?:al[ao]|el[ao]))|إلغاء|الغاء|ألغ/iu;
 /** What a cancellation question about the product names: the subscription, not the meeting. */
-const SUBSCRIPTION = /\b(?:subscription|plan|contract|account|seats?|anytime|any time|whenever|suscripci[oó]n|contrato|cuenta|abonnement|contrat|compte|vertrag|konto|abo|jederzeit)\b|اشتراك|الاشتراك/iu;
+const SUBSCRIPTION =
+  /\b(?:subscription|plan|contract|account|seats?|anytime|any time|whenever|suscripci[oó]n|contrato|cuenta|cualquier momento|abonnement|contrat|compte|(?:à|a) tout moment|n['’]importe quand|vertrag|konto|abo|jederzeit)\b|اشتراك|الاشتراك|في أي وقت/iu;
+/**
+ * The meeting named, or the object of the cancel word ("cancel it", "cancélala", "annulez-la", "sagen Sie ihn ab"):
+ * in "can I cancel later if it doesn't work out?" the "it" is the product, not the meeting.
+ */
+const THE_MEETING =
+  /\b(?:demo|d[ée]mo|meeting|call|appointment|booking|reuni[oó]n|cita|llamada|reserva|rendez-vous|r[ée]union|appel|termin|besprechung)\b|\bcancel(?:led)? (?:it|that|this(?: one)?)\b|\b(?:cancel|anul)\w*(?:l[ao])\b|\bc[aá]ncel\w*l[ao]\b|\ban[uú]l\w*l[ao]\b|annulez-la|annule-la|\b(?:ihn|sie|es) ab\b|الموعد|العرض|الاجتماع|المكالمة/iu;
+
+/**
+ * A wish to call the meeting off: a cancel word, not about the subscription ("can we cancel anytime?"), and either the
+ * meeting (named or "it") or said as a request rather than asked ("please cancel", not "can I cancel?").
+ */
+function cancelsMeeting(text: string): boolean {
+  if (!CANCEL.test(text) || SUBSCRIPTION.test(text)) return false;
+  return THE_MEETING.test(text) || !QUESTION.test(text);
+}
 
 /** The meeting ahead, not cancelled (a goodbye looks forward to it). */
 export function upcomingMeeting(turn: Pick<OfflineTurn, 'state' | 'now'>): Booking | undefined {
@@ -418,7 +465,7 @@ function meetingQuestion(turn: OfflineTurn): Topic | undefined {
   const booking = upcomingMeeting(turn) ?? (last?.cancelledAt !== undefined && Date.parse(last.start) > turn.now ? last : undefined);
   if (!booking) return undefined;
   // "Cancel it and book Friday instead" names a time: that is a move (bookingTopic), not a cancellation.
-  if (CANCEL.test(turn.text) && !SUBSCRIPTION.test(turn.text) && meetingTimesIn(turn.text, turn.now, turn.locale).length === 0) {
+  if (cancelsMeeting(turn.text) && meetingTimesIn(turn.text, turn.now, turn.locale).length === 0) {
     return { kind: 'meeting-cancel', booking };
   }
   if (!MEETING_TIME.test(turn.text)) return undefined;
@@ -442,8 +489,8 @@ function bookingTopic(turn: OfflineTurn): Topic | undefined {
   // The time and zone may have come with the first ask, before the email: look back over the last few messages.
   const recent = turn.userTexts.slice(-3).reverse();
   const earlierTimes = recent.map((text) => meetingTimesIn(text, turn.now, turn.locale)).find((found) => found.length > 0) ?? [];
-  // A meeting moved stays in the zone it was in unless they name another.
-  const timezone = recent.map(timeZoneIn).find((zone) => zone !== undefined) ?? (upcoming ? upcoming.timezone : undefined);
+  // A meeting moved stays in the zone it was in unless they name another; a new one after a cancelled one, in that one's.
+  const timezone = recent.map(timeZoneIn).find((zone) => zone !== undefined) ?? (upcoming ?? turn.state.bookings.at(-1))?.timezone;
   const price = alsoPriced(turn);
   return { kind: 'booking', email: knownEmail(turn), times: times.length > 0 ? times : earlierTimes, ...(timezone ? { timezone } : {}), ...(price ? { price } : {}) };
 }

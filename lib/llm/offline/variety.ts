@@ -26,37 +26,46 @@ export function pickFresh(variants: readonly string[], previous: readonly string
   return variants.find((variant) => sentencesOf(variant).every((sentence) => !seen.has(normalise(sentence)))) ?? variants.at(-1) ?? '';
 }
 
-/** The paragraphs without the sentences already said; all of them said means a recap of the first, reworded. */
-export function avoidRepeats(paragraphs: readonly string[], previous: readonly string[], recap: string): string[] {
+/**
+ * The paragraphs without the sentences already said; all of them said means a recap of the first, reworded. `lead`:
+ * the sentence that answers what was asked again ("which one do you recommend?"): said before, it comes back as a
+ * recap where it stands rather than leaving what follows it (the plan's summary) without its subject.
+ */
+export function avoidRepeats(paragraphs: readonly string[], previous: readonly string[], recap: string, lead?: string): string[] {
   const seen = said(previous);
   const isRepeat = (sentence: string) => seen.has(normalise(sentence));
+  // After a colon ("Wie schon gesagt:") the sentence keeps its capital: in German it may be a noun or "Sie".
+  // "I" and a word in capitals ("SSO", "**Pro**" aside) keep their capital after "As I mentioned,".
+  const keepsCapital = (sentence: string) => recap.endsWith(':') || /^(?:I\b|\p{Lu}{2})/u.test(sentence);
+  const recapOf = (sentence: string) => (keepsCapital(sentence) ? `${recap} ${sentence}` : `${recap} ${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}`);
+  let leadRecapped = false;
   const keptAt = paragraphs
     .map((paragraph) =>
       paragraph
         .split('\n')
         .map((line) => {
           const bullet = /^\s*[-*]\s+/.exec(line)?.[0] ?? '';
-          const sentences = splitSentences(line.slice(bullet.length));
+          const written = splitSentences(line.slice(bullet.length));
+          const sentences = written.map((sentence) => (sentence === lead && isRepeat(sentence) ? recapOf(sentence) : sentence));
+          const recapped = sentences.some((sentence, index) => sentence !== written[index]);
+          leadRecapped ||= recapped;
           const fresh = sentences.filter((sentence) => !isRepeat(sentence));
           // A list item is a row (a plan and its price, summary and seats): kept whole while anything in it is new.
           if (bullet) return fresh.length > 0 ? line : '';
-          return fresh.length === sentences.length ? line : fresh.length > 0 ? fresh.join(' ') : '';
+          return fresh.length === sentences.length && !recapped ? line : fresh.length > 0 ? fresh.join(' ') : '';
         })
         .filter((line) => line.trim() !== '')
         .join('\n'),
     );
   const kept = keptAt.filter((paragraph) => paragraph.trim() !== '');
-  // After a colon ("Wie schon gesagt:") the sentence keeps its capital: in German it may be a noun or "Sie".
-  // "I" and a word in capitals ("SSO", "**Pro**" aside) keep their capital after "As I mentioned,".
-  const keepsCapital = (sentence: string) => recap.endsWith(':') || /^(?:I\b|\p{Lu}{2})/u.test(sentence);
-  const recapOf = (sentence: string) => (keepsCapital(sentence) ? `${recap} ${sentence}` : `${recap} ${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}`);
   // A price asked for again is still the answer: when only repeats carried an amount, the first comes back as a recap.
   const amount = (text: string) => /[$€£]\s?\d/.test(text);
   // It comes back where it stood, so that what followed it (a word on the budget) still follows it.
   if (kept.length > 0 && !kept.some(amount)) {
     const at = paragraphs.findIndex((paragraph) => sentencesOf(paragraph).some(amount));
     const priced = paragraphs[at] === undefined ? undefined : sentencesOf(paragraphs[at]).find(amount);
-    if (priced) return [...keptAt.slice(0, at), recapOf(priced), ...keptAt.slice(at)].filter((paragraph) => paragraph.trim() !== '');
+    // (Once: after the recapped lead, the amount follows without a second "As I mentioned".)
+    if (priced) return [...keptAt.slice(0, at), leadRecapped ? priced : recapOf(priced), ...keptAt.slice(at)].filter((paragraph) => paragraph.trim() !== '');
   }
   // Only a closing question left ("Does that address your concern?"): the answer it asks about comes back as a recap.
   const asks = (paragraph: string) => /[?؟]\s*$/.test(paragraph.trim());
