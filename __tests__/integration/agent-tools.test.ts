@@ -99,4 +99,34 @@ describe.each(['chat', 'responses'] as const)('sales tools through the AI SDK (%
     expect(session.state.stageHistory.map((change) => change.to)).toContain('closing');
     expect(chunks.some((chunk) => chunk.type === 'data-handoff')).toBe(true);
   });
+
+  it('cancels the meeting it booked: cancel_meeting through the model, its card part and the state', async () => {
+    standIn.setBehaviour({
+      turns: [
+        {
+          toolCalls: [
+            { id: 'call_book', name: 'book_meeting', arguments: { email: 'ana@acme.com', preferredTimes: ['next Tuesday at 10am'], timezone: 'Europe/Madrid' } },
+            { id: 'call_cancel', name: 'cancel_meeting', arguments: { reason: 'something came up' } },
+          ],
+        },
+        { text: 'Done: your demo is cancelled.' },
+      ],
+    });
+    const { chunks, session } = await run(apiMode);
+    const outputs = chunks.flatMap((chunk) => (chunk.type === 'tool-output-available' ? [chunk] : []));
+    const cancelled = outputs.find((chunk) => chunk.toolCallId === 'call_cancel')?.output as { ok: boolean; cancelled: string };
+    expect(cancelled).toMatchObject({ ok: true, cancelled: session.state.bookings[0]?.localLabel });
+    const cards = chunks.flatMap((chunk) => (chunk.type === 'data-booking' ? [chunk.data as { id: string; cancelled?: true; ics: string }] : []));
+    expect(cards.map((card) => card.cancelled ?? false)).toEqual([false, true]);
+    expect(cards[1]?.id).toBe(cards[0]?.id);
+    expect(cards[1]?.ics).toContain('METHOD:CANCEL');
+    expect(session.state.bookings).toHaveLength(1);
+    expect(session.state.bookings[0]?.cancelledAt).toEqual(expect.any(Number));
+    expect(session.state.handoff).toBeUndefined();
+    // The model was told, with the tool's result, that it is cancelled.
+    const calls = standIn.requests.filter((entry: { path: string }) => entry.path.startsWith('/v1/'));
+    expect(JSON.stringify(calls[1]?.body)).toContain('Cancelled: ');
+    // The cancel tool is offered to the model with the other sales tools.
+    expect(JSON.stringify(calls[0]?.body)).toContain('cancel_meeting');
+  });
 });

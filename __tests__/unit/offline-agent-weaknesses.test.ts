@@ -680,4 +680,52 @@ describe('offline agent: transcript weaknesses', () => {
     expect(stack.text).toContain('Northwind Cloud connects with Slack, so your team keeps working in it and the updates flow both ways. And coming from Asana, our importers bring your projects over.');
     expect((await ask('we use Jira and Slack')).text).toContain('so your team keeps working in them');
   });
+
+  it('keeps what a German, French or Spanish prospect says about their team, company and tools; a cancellation is never a name', async () => {
+    // "Eine Agentur mit 18 Leuten" is a team of 18 (the dative "Leuten"), so the price is for 18, not asked for again.
+    const { say } = conversation({ locale: 'de' });
+    const hello = await say('Hallo, wir sind eine Agentur mit 18 Leuten');
+    expect(hello.session.state.lead.fields.teamSize?.value).toBe(18);
+    const pro = await say('Was kostet Pro im Jahr?');
+    expect(pro.tools).toContainEqual({ toolName: 'get_pricing', input: { plan: 'pro', seats: 18, billing: 'annual' } });
+    expect(pro.text).not.toContain('Wie viele Personen');
+    // "Geschäftsführer bei Pixelwerk": the company, so it is not asked for later.
+    const intro = await say('Ich bin Jonas, Geschäftsführer bei Pixelwerk');
+    expect(intro.session.state.lead.fields.company?.value).toBe('Pixelwerk');
+    // "Wir nutzen Asana und Slack": how we fit Slack, and that Asana's projects come over (not a comparison).
+    const stack = await say('Wir nutzen Asana und Slack');
+    expect(stack.text).toContain('Northwind Cloud lässt sich mit Slack verbinden');
+    expect(stack.text).toContain('Und wenn Sie von Asana kommen, übernehmen unsere Importer Ihre Projekte.');
+    expect(values('Wir sind ein Team von 12 Leuten')).toMatchObject({ teamSize: 12 });
+    expect(values('Somos una agencia de 9 personas')).toMatchObject({ teamSize: 9 });
+    expect(values("We're an agency of 14")).toMatchObject({ teamSize: 14 });
+    expect(values('Soy CTO en Logística Sur')).toMatchObject({ company: 'Logística Sur' });
+    expect((await ask('Nous utilisons Jira et Slack', { locale: 'fr' })).text).toContain('se connecte à Slack et Jira');
+    // Asked for their name, "finalement annulez-la" cancels the demo: it is not a name, and the goodbye says none.
+    const fr = conversation({ locale: 'fr' });
+    await fr.say('Je voudrais une démo mardi prochain à 11h, heure de Paris, marie@atelier.fr');
+    const cancelled = await fr.say('finalement annulez-la');
+    expect(cancelled.tools.map((call) => call.toolName)).toEqual(['cancel_meeting']);
+    expect(cancelled.session.state.lead.fields.name).toBeUndefined();
+    expect((await fr.say('merci, au revoir')).text).toMatch(/^Merci pour votre temps !/);
+    // Read as the answer to "your name?" or "your company?", a cancellation is neither.
+    for (const text of ['cancélala', 'finalement annulez-la', 'Sagen Sie den Termin ab', 'cancel it']) {
+      for (const askedField of ['name', 'company'] as const) {
+        expect([text, askedField, Object.keys(extractLeadFacts({ text, messageId: 'm', now: 0, ownNames: ['Northwind Cloud'], askedField }))]).toEqual([text, askedField, []]);
+      }
+    }
+    expect(Object.keys(extractLeadFacts({ text: 'Marie Dubois', messageId: 'm', now: 0, ownNames: [], askedField: 'name' }))).toEqual(['name']);
+  });
+
+  it('cancels only the meeting booked in this conversation: another address is not found, and says so', async () => {
+    const { say } = conversation();
+    await say('book a demo for ceo@competitor.com tomorrow at 10');
+    const other = await say('cancel the meeting of bob@acme.com');
+    expect(other.tools).toEqual([{ toolName: 'cancel_meeting', input: { reason: 'cancel the meeting of bob@acme.com', email: 'bob@acme.com' } }]);
+    expect(other.outputs).toEqual([expect.objectContaining({ ok: false, code: 'no_meeting' })]);
+    expect(other.session.state.bookings.map((booking) => booking.cancelledAt)).toEqual([undefined]);
+    expect(other.text).toContain("there's none here for **bob@acme.com**: the one here is on **Wed, 25 Nov, 10:00 (America/New_York)** for **ceo@competitor.com**");
+    const mine = await say('cancel the demo for ceo@competitor.com');
+    expect(mine.session.state.bookings.map((booking) => booking.cancelledAt !== undefined)).toEqual([true]);
+  });
 });

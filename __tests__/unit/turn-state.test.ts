@@ -137,6 +137,11 @@ describe('pure turn steps', () => {
     expect(cancelled.output).toMatchObject({ ok: true, cancelled: booking.localLabel, emailed: true, confirmation: expect.stringContaining('A cancellation goes to ana@acme.com.') });
     // The booked state it was given is unchanged (pure).
     expect(booked.state.bookings[0]?.cancelledAt).toBeUndefined();
+    // Named for another address, it is not this conversation's meeting: nothing is cancelled.
+    const other = cancelMeeting(booked.state, context, undefined, 'bob@acme.com');
+    expect(other.output).toMatchObject({ ok: false, code: 'no_meeting', message: expect.stringContaining('no upcoming meeting for bob@acme.com') });
+    expect(other.state).toBe(booked.state);
+    expect(cancelMeeting(booked.state, context, undefined, 'ANA@acme.com').output).toMatchObject({ ok: true });
     // Cancelled already: nothing left to cancel. Booking again makes a new meeting, not a move of the cancelled one.
     expect(cancelMeeting(cancelled.state, context).output).toMatchObject({ ok: false, code: 'no_meeting' });
     const again = bookMeeting(cancelled.state, context, { email: 'ana@acme.com', preferredTimes: ['Monday at 10am'], timezone: 'Europe/Madrid' });

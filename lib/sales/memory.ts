@@ -22,7 +22,8 @@ export function knownTools(kb: KnowledgeBase): string[] {
 }
 
 const QUESTION = /\?\s*$|^\s*¿|^\s*(why|how|what|which|should|could|would|can|do|does|is|are)\b/i;
-const USE = /\b(use|using|used|run|running|on|live in|work in|rely on|usamos|utilizamos|trabajamos con|tenemos)\b/i;
+const USE =
+  /\b(use|using|used|run|running|on|live in|work in|rely on|usamos|utilizamos|trabajamos con|tenemos|estamos en|utilisons|utilise|on utilise|travaillons (?:avec|sur|dans)|sommes sur|nutzen|nutze|verwenden|verwende|arbeiten mit|arbeite mit|setzen \S+ ein)\b|نستخدم|نعمل على|نعتمد على/iu;
 
 /** Tools the message says the prospect uses; a question about a tool ("why not HubSpot?") is not a statement. */
 export function statedTools(text: string, kb: KnowledgeBase): StatedTool[] {

@@ -49,7 +49,12 @@ const bookingInput = zodSchema(
   }),
 );
 const handoffInput = zodSchema(z.object({ reason: z.string().min(1).max(300) }));
-const cancelInput = zodSchema(z.object({ reason: z.string().max(300).optional().describe('Why, in the prospect’s words, if they said') }));
+const cancelInput = zodSchema(
+  z.object({
+    reason: z.string().max(300).optional().describe('Why, in the prospect’s words, if they said'),
+    email: z.email().optional().describe('The e-mail the meeting is for, only if the prospect named one'),
+  }),
+);
 
 export function createSalesTools(context: SalesTurnContext, ledger: StateLedger) {
   /** Runs a pure tool step on the current state, applies its update, and returns what the model reads. */
@@ -90,7 +95,7 @@ export function createSalesTools(context: SalesTurnContext, ledger: StateLedger)
       description:
         'Cancel the prospect’s upcoming demo in this conversation, only when they ask to call it off (not to move it: book_meeting moves it). The sales team is told, and a cancellation goes to the invite’s e-mail when invites are e-mailed.',
       inputSchema: cancelInput,
-      execute: async ({ reason }) => run((state) => cancelMeeting(state, context, reason)),
+      execute: async ({ reason, email }) => run((state) => cancelMeeting(state, context, reason, email)),
     }),
 
     request_human: tool({
@@ -228,12 +233,18 @@ export function bookMeeting(state: SalesState, context: SalesTurnContext, args: 
   };
 }
 
-/** Cancels the conversation's upcoming meeting: the booking keeps its id, with `cancelledAt` and a cancellation .ics. */
-export function cancelMeeting(state: SalesState, context: SalesTurnContext, reason?: string) {
+/**
+ * Cancels the conversation's upcoming meeting (for `email`, when the prospect named one): the booking keeps its id, with
+ * `cancelledAt` and a cancellation .ics. Only this conversation's meetings: another address's meeting is not found.
+ */
+export function cancelMeeting(state: SalesState, context: SalesTurnContext, reason?: string, email?: string) {
   const now = context.now();
-  const upcoming = upcomingBooking(state.bookings, now);
+  const upcoming = upcomingBooking(state.bookings, now, email?.toLowerCase());
   if (!upcoming) {
-    return { ...unchanged(state), output: { ok: false as const, code: 'no_meeting', message: 'There is no upcoming meeting in this conversation to cancel; say so, and offer to book one.' } };
+    const message = email
+      ? `There is no upcoming meeting for ${email} in this conversation; only a meeting booked here can be cancelled here. Say so.`
+      : 'There is no upcoming meeting in this conversation to cancel; say so, and offer to book one.';
+    return { ...unchanged(state), output: { ok: false as const, code: 'no_meeting', message } };
   }
   const booking = cancelBooking(upcoming, { now, kb: context.kb, locale: context.locale });
   const emailed = context.invitesByEmail;

@@ -78,6 +78,8 @@ export interface Phrases {
   cancelDone: (when: string, email: string, emailed: boolean) => string;
   /** Asked to cancel, or when the demo is, after it was cancelled. */
   cancelledAlready: (when: string) => string;
+  /** Asked to cancel a meeting for another address: only the one booked in this conversation can be. */
+  cancelNotHere: (email: string, when: string, bookedFor: string) => string;
   cancelUnavailable: (when: string, salesEmail: string) => string;
   /** `hours`: the team's hours in the reply's language, undefined when the knowledge base has them only in another. */
   handoffDone: (email: string | undefined, hours: string | undefined) => string;

@@ -99,6 +99,8 @@ export const de: Phrases = {
       emailed ? `Eine Absage geht an **${email}**.` : 'Falls Sie den Termin in Ihren Kalender übernommen haben, entfernt ihn die Karte oben.'
     } Wenn Ihnen ein anderer Termin passt, sagen Sie es mir, dann buche ich ihn.`,
   cancelledAlready: (when) => `Ihre Demo am **${when}** ist abgesagt, es ist also gerade nichts gebucht. Möchten Sie einen anderen Termin?`,
+  cancelNotHere: (email, when, bookedFor) =>
+    `Ich kann nur eine in diesem Gespräch gebuchte Demo absagen, und hier gibt es keine für **${email}**: Die hier gebuchte ist am **${when}** für **${bookedFor}**. Wenn Sie die meinen, sagen Sie einfach „absagen“.`,
   cancelUnavailable: (when, salesEmail) => `Von hier aus kann ich sie gerade nicht absagen: Schreiben Sie an ${salesEmail}, dann sagt das Team Ihre Demo am **${when}** ab.`,
   handoffCall: (phone, hours) => `Natürlich — ich habe ein Mitglied unseres Vertriebsteams gebeten, Sie unter **${phone}** anzurufen${hours ? ` (Erreichbarkeit des Teams: ${hours})` : ''}.`,
   handoffDone: (email, hours) =>

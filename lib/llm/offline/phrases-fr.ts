@@ -102,6 +102,8 @@ export const fr: Phrases = {
       emailed ? `Une annulation part à **${email}**.` : 'Si vous l’avez ajoutée à votre agenda, la carte ci-dessus la retire.'
     } Si un autre créneau vous convient, dites-le-moi et je le réserve.`,
   cancelledAlready: (when) => `Votre démo du **${when}** est annulée : rien n’est réservé pour l’instant. Voulez-vous un autre créneau ?`,
+  cancelNotHere: (email, when, bookedFor) =>
+    `Je ne peux annuler qu’une démo réservée dans cette conversation, et il n’y en a aucune ici pour **${email}** : celle d’ici est le **${when}**, au nom de **${bookedFor}**. Si c’est celle-là, dites simplement « annulez-la ».`,
   cancelUnavailable: (when, salesEmail) => `Je ne peux pas l’annuler d’ici pour le moment : écrivez à ${salesEmail} et l’équipe annulera votre démo du **${when}**.`,
   handoffCall: (phone, hours) => `Bien sûr — j’ai demandé à un membre de notre équipe commerciale de vous appeler au **${phone}**${hours ? ` (horaires de l’équipe : ${hours})` : ''}.`,
   handoffDone: (email, hours) =>

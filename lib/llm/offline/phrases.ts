@@ -105,6 +105,8 @@ const en: Phrases = {
       emailed ? `A cancellation is on its way to **${email}**.` : 'If you added it to your calendar, the card above removes it.'
     } If another time would suit you, tell me and I'll book it.`,
   cancelledAlready: (when) => `Your demo on **${when}** is cancelled, so nothing is booked now. Would you like another time?`,
+  cancelNotHere: (email, when, bookedFor) =>
+    `I can only cancel a demo booked in this conversation, and there's none here for **${email}**: the one here is on **${when}** for **${bookedFor}**. If that's the one, just say "cancel it".`,
   cancelUnavailable: (when, salesEmail) => `I can't cancel it from here right now: please email ${salesEmail} and the team will cancel your demo on **${when}**.`,
   handoffCall: (phone, hours) => `Of course — I've asked a member of our sales team to call you at **${phone}**${hours ? `; the team works ${hours}` : ''}.`,
   handoffDone: (email, hours) =>
@@ -215,6 +217,8 @@ const es: Phrases = {
       emailed ? `Le enviamos la cancelación a **${email}**.` : 'Si la añadió a su calendario, la tarjeta de arriba la quita.'
     } Si le va mejor otro horario, dígamelo y la reservo.`,
   cancelledAlready: (when) => `Su demo del **${when}** está cancelada, así que ahora no hay nada reservado. ¿Quiere otro horario?`,
+  cancelNotHere: (email, when, bookedFor) =>
+    `Solo puedo cancelar una demo reservada en esta conversación, y aquí no hay ninguna para **${email}**: la de aquí es el **${when}**, a nombre de **${bookedFor}**. Si es esa, dígame «cancélala».`,
   cancelUnavailable: (when, salesEmail) => `Ahora mismo no puedo cancelarla desde aquí: escriba a ${salesEmail} y el equipo cancelará su demo del **${when}**.`,
   handoffCall: (phone, hours) => `Por supuesto: he pedido que una persona de nuestro equipo comercial le llame al **${phone}**${hours ? `; horario del equipo: ${hours}` : ''}.`,
   handoffDone: (email, hours) =>

@@ -86,6 +86,7 @@ export function meetingTimeReply(topic: Extract<Topic, { kind: 'meeting-time' }>
 
 /** The meeting is cancelled (cancel_meeting): said with what the tool did, or that it already was. */
 export function cancelReply(topic: Extract<Topic, { kind: 'meeting-cancel' }>, turn: OfflineTurn, ph: Phrases): string[] {
+  if (topic.email && topic.email.toLowerCase() !== topic.booking.email) return [ph.cancelNotHere(topic.email, topic.booking.localLabel, topic.booking.email)];
   if (topic.booking.cancelledAt !== undefined) return [ph.cancelledAlready(topic.booking.localLabel)];
   const exchange = lastExchange(turn, 'cancel_meeting');
   const done = exchange && !exchange.failed ? cancelOk.safeParse(exchange.output) : undefined;

@@ -53,7 +53,10 @@ function callsFor(topic: Topic, turn: OfflineTurn): PlannedCall[] {
       return [{ toolName: 'request_human', input: { reason: handoffReason(turn.text) } }];
     case 'meeting-cancel':
       // Cancelled once: asking again changes nothing.
-      return topic.booking.cancelledAt === undefined ? [{ toolName: 'cancel_meeting', input: { reason: clip(turn.text, 300) } }] : [];
+      // The address they name, if any: another address's meeting is not this conversation's to cancel.
+      return topic.booking.cancelledAt === undefined
+        ? [{ toolName: 'cancel_meeting', input: { reason: clip(turn.text, 300), ...(topic.email ? { email: topic.email } : {}) } }]
+        : [];
     default:
       return [];
   }

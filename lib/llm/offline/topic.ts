@@ -16,7 +16,7 @@ import {
   type BillingWish,
 } from '@/lib/llm/offline/reading';
 import { contentWords } from '@/lib/llm/offline/text';
-import { HAGGLE } from '@/lib/sales/lead/patterns';
+import { CANCEL_WORDS, HAGGLE } from '@/lib/sales/lead/patterns';
 import { alternativeTool, asksAboutCompany, recallQuestion, type RecallField } from '@/lib/llm/offline/understanding';
 import { budgetFit, parseBudget, type StatedBudget } from '@/lib/sales/budget';
 import { quote } from '@/lib/sales/pricing';
@@ -40,7 +40,7 @@ export type Topic =
   /** "What time is that for me?": the meeting ahead, and its time in `zone` (named, else the browser's) when known. */
   | { kind: 'meeting-time'; booking: Booking; zone?: string }
   /** "Please cancel the demo": the sales team is asked to cancel it (request_human) and confirms by e-mail. */
-  | { kind: 'meeting-cancel'; booking: Booking }
+  | { kind: 'meeting-cancel'; booking: Booking; email?: string }
   | {
       kind: 'price';
       plan: Plan;
@@ -426,12 +426,6 @@ const MOVE = /\b(move|moving|reschedule|rescheduling|push (?:it|the \w+) (?:back
 /** "What time is that for me?", "when is my demo?", "¿a qué hora es eso para mí?", "wann ist der Termin?". */
 const MEETING_TIME =
   /\b(?:what time (?:is|'s|would be|will be) (?:that|it|this|the (?:demo|meeting|call))|when(?:'s| is) (?:my|the|our) (?:demo|meeting|call|appointment)|(?:a )?qu[eé] hora (?:es|ser[ií]a|ser[aá]) (?:eso|esa|la demo|la reuni[oó]n|la llamada|para m[ií]|en mi zona)|cu[aá]ndo es (?:mi|la) (?:demo|reuni[oó]n|cita|llamada)|quelle heure (?:est[- ]ce|ça fait|cela fait|c['’]est|sera[- ]t[- ]il|pour moi)|c['’]est (?:à )?quelle heure|quand (?:est|a lieu) (?:ma|la) (?:d[ée]mo|r[ée]union)|quand est mon rendez-vous|wie sp[äa]t ist (?:das|es)|um wie ?viel uhr ist (?:das|es|die demo|der termin)|wie ?viel uhr ist (?:das|es) bei mir|wann ist (?:die demo|der termin|mein termin|das meeting|unser termin))|كم الساعة|متى (?:الموعد|العرض|الاجتماع)/iu;
-/**
- * Calling something off, in the forms people type: "cancel (it)", "cancelled"; "cancelar", "cancela", "cancélala",
- * "cancele", "anúlala"; "annuler", "annulez-la", "annule"; "absagen", "sagen Sie den Termin ab", "stornieren"; "إلغاء".
- */
-const CANCEL =
-  /\b(?:cancel(?:l?ed|l?ing|s)?|call (?:it |the \w+ )?off|cancel(?:ar|a|e|en|o)(?:l[ao]s?)?|anul(?:ar|a|e)(?:l[ao])?|annul(?:er|ez|e|ons)|absagen|abzusagen|sagen sie (?:\S+ ){0,4}ab|stornier(?:en|e)?)\b|\b(?:canc[eé]l(?:al[ao]|el[ao])|an[uú]l(?:al[ao]|el[ao]))|إلغاء|الغاء|ألغ/iu;
 /** What a cancellation question about the product names: the subscription, not the meeting. */
 const SUBSCRIPTION =
   /\b(?:subscription|plan|contract|account|seats?|anytime|any time|whenever|suscripci[oó]n|contrato|cuenta|cualquier momento|abonnement|contrat|compte|(?:à|a) tout moment|n['’]importe quand|vertrag|konto|abo|jederzeit)\b|اشتراك|الاشتراك|في أي وقت/iu;
@@ -447,7 +441,7 @@ const THE_MEETING =
  * meeting (named or "it") or said as a request rather than asked ("please cancel", not "can I cancel?").
  */
 function cancelsMeeting(text: string): boolean {
-  if (!CANCEL.test(text) || SUBSCRIPTION.test(text)) return false;
+  if (!CANCEL_WORDS.test(text) || SUBSCRIPTION.test(text)) return false;
   return THE_MEETING.test(text) || !QUESTION.test(text);
 }
 
@@ -466,7 +460,8 @@ function meetingQuestion(turn: OfflineTurn): Topic | undefined {
   if (!booking) return undefined;
   // "Cancel it and book Friday instead" names a time: that is a move (bookingTopic), not a cancellation.
   if (cancelsMeeting(turn.text) && meetingTimesIn(turn.text, turn.now, turn.locale).length === 0) {
-    return { kind: 'meeting-cancel', booking };
+    const email = emailIn(turn.text);
+    return { kind: 'meeting-cancel', booking, ...(email ? { email } : {}) };
   }
   if (!MEETING_TIME.test(turn.text)) return undefined;
   const zone = timeZoneIn(turn.text) ?? (turn.bookingZone.from === 'browser' ? turn.bookingZone.zone : undefined);

@@ -1,4 +1,5 @@
 import {
+  CANCEL_WORDS,
   extractAuthority,
   extractBudget,
   extractCompany,
@@ -182,7 +183,7 @@ const TIME_CUE = re(
 function bareAnswer(field: LeadField, text: string, context: PatternContext): Extracted | undefined {
   const answer = tidy(text.trim());
   const words = answer.split(/\s+/).filter(Boolean);
-  if (answer === '' || isQuestion(text.trim()) || NON_ANSWER.test(answer) || ACK_OR_GOODBYE.test(answer) || REQUEST.test(answer)) return undefined;
+  if (answer === '' || isQuestion(text.trim()) || NON_ANSWER.test(answer) || ACK_OR_GOODBYE.test(answer) || REQUEST.test(answer) || CANCEL_WORDS.test(answer)) return undefined;
   const short = words.length <= 8;
   switch (field) {
     case 'name': {

@@ -231,7 +231,9 @@ const COMPANY_WEAK = re(
     "\\b(?:we're|we’re|we are|somos)\\s+(.+)|" +
     // French: "chez Acme", "de la société Acme"; German: "bei der Firma Acme" (a capitalised name after them).
     `\\b(?:je suis|je travaille|nous sommes|on est|nous travaillons|je viens|de|ici|${ROLE_SOURCE})\\s+chez\\s+(.+)|\\b(?:de|pour) (?:la société|l['’]entreprise|la boîte|l['’]agence|la start-?up)\\s+(.+)|` +
-    '\\b(?:bei|von|für) der (?:firma|agentur)\\s+(.+)',
+    '\\b(?:bei|von|für) der (?:firma|agentur)\\s+(.+)|' +
+    // "Geschäftsführer bei Pixelwerk", "CTO en Acme": a role, then where.
+    `(?:${ROLE_SOURCE})\\s+(?:bei|en)\\s+(.+)`,
 );
 /** "bei Acme GmbH": German nouns are capitalised, so "bei X" names a company only with its legal form. */
 const GERMAN_LEGAL_FORM = /(?<![\p{L}])(?:bei|von|für|Bei|Von|Für)\s+((?:[\p{Lu}\p{N}][\p{L}\p{N}&'’.-]*\s+){1,3}(?:GmbH|AG|KG|SE|UG|mbH)(?:\s+&\s+Co\.\s+KG)?)(?![\p{L}])/u;
@@ -302,7 +304,7 @@ const SEAT_WORDS =
 const PEOPLE_WORDS =
   '(?:people|ppl|pax|persons?|employees?|staff|members?|engineers?|developers?|devs|agents?|folks|heads|reps|person|' +
   'personas?|empleados?|trabajadores?|miembros?|integrantes|personnes?|salariés?|employés?|collaborateurs?|collaboratrices?|membres?|' +
-  'développeurs?|commerciaux|personen|mitarbeiter(?:innen|n)?|mitarbeitende[n]?|leute|kollegen|kolleginnen|entwickler(?:innen)?|' +
+  'développeurs?|commerciaux|personen|mitarbeiter(?:innen|n)?|mitarbeitende[n]?|leuten?|kollegen|kolleginnen|entwickler(?:innen)?|' +
   'beschäftigte[n]?|شخص(?:ا)?|أشخاص|اشخاص|موظف(?:ا|ين|ون)?|عضو(?:ا)?|أعضاء|اعضاء|فرد(?:ا)?|أفراد|افراد)';
 const RANGE = `(${COUNT})(?:\\s*(?:-|–|to|or|a|o|y|à|ou|bis|oder|إلى|الى|أو|او)\\s*(${COUNT}))?`;
 /** Units after "we are 20" that make it something other than people: money, time, steps. */
@@ -314,7 +316,7 @@ const TEAM_PATTERNS: { pattern: RegExp; confidence: number }[] = [
   { pattern: re(`(?:${APPROX}\\s+)?${RANGE}\\s*-?\\s*${PEOPLE_WORDS}\\b`, 'giu'), confidence: 0.8 },
   {
     pattern: re(
-      "\\b(?:team|company|equipo|empresa|headcount|équipe|entreprise|société|firma|unternehmen|فريق|فريقنا|شركة) (?:of|de|d['’]environ|is|es de|von|mit|aus|من|يضم|مكون من|مكوّن من)\\s+" +
+      "\\b(?:team|company|agency|studio|firm|startup|shop|office|equipo|empresa|agencia|estudio|équipe|entreprise|société|agence|cabinet|firma|unternehmen|agentur|büro|betrieb|kanzlei|فريق|فريقنا|شركة) (?:of|de|d['’]environ|is|es de|von|mit|aus|من|يضم|مكون من|مكوّن من)\\s+" +
         `(?:${APPROX}\\s+)?${RANGE}\\b`,
       'giu',
     ),
@@ -363,6 +365,12 @@ const BUDGET_NUMBER = re(
 const BUDGET_AMOUNT = re(`((?:${APPROX}\\s+)?${CURRENCY_AMOUNT}${PERIOD})`);
 const NO_BUDGET = re("\\b(?:no budget|don't have a budget|do not have a budget|haven't set a budget|budget (?:is )?not (?:set|defined)|sin presupuesto|no tenemos presupuesto|pas (?:encore )?de budget|(?:noch )?kein budget|لا توجد ميزانية|ليس لدينا ميزانية|لا نملك ميزانية)\\b");
 
+/**
+ * Calling something off, in the forms people type: "cancel (it)", "cancelled"; "cancelar", "cancela", "cancélala",
+ * "cancele", "anúlala"; "annuler", "annulez-la", "annule"; "absagen", "sagen Sie den Termin ab", "stornieren"; "إلغاء".
+ */
+export const CANCEL_WORDS =
+  /\b(?:cancel(?:l?ed|l?ing|s)?|call (?:it |the \w+ )?off|cancel(?:ar|a|e|en|o)(?:l[ao]s?)?|anul(?:ar|a|e)(?:l[ao])?|annul(?:er|ez|e|ons)|absagen|abzusagen|sagen sie (?:\S+ ){0,4}ab|stornier(?:en|e)?)\b|\b(?:canc[eé]l(?:al[ao]|el[ao])|an[uú]l(?:al[ao]|el[ao]))|إلغاء|الغاء|ألغ/iu;
 /** Naming their own price for a plan ("give me Pro for $1 per seat", "can you do it for $10?"): a discount request. */
 export const HAGGLE =
   /\b(?:(?:give|sell|let) (?:me|us) (?:\p{L}+ ){0,2}(?:for|at)|(?:can|could|would) you (?:do|make|give) (?:it|that|this|me|us)?\s*(?:for|at)|make it|d[ée]jame|d[ée]jamelo|me lo dejas|d[ée]jenos|fais-le moi|faites-le nous|geben sie (?:es )?(?:mir|uns))\b[^.?!]{0,20}?(?:[$€£]\s?\d|\d+(?:[.,]\d+)?\s?(?:dollars?|euros?|usd|eur|bucks|[$€£]))/iu;
