@@ -1,6 +1,6 @@
 /** @jest-environment node */
 // Weaknesses seen in the verbatim transcripts (docs/sales-brain.md), each fixed and pinned here.
-import { seatsIn } from '@/lib/llm/offline/reading';
+import { meetingTimesIn, misspeltPlansIn, seatsIn } from '@/lib/llm/offline/reading';
 import { formatLocalLabel, parsePreferredTime } from '@/lib/sales/booking';
 import { getKnowledgeBase } from '@/lib/sales/knowledge';
 import { extractLeadFacts } from '@/lib/sales/lead';
@@ -727,5 +727,48 @@ describe('offline agent: transcript weaknesses', () => {
     expect(other.text).toContain("there's none here for **bob@acme.com**: the one here is on **Wed, 25 Nov, 10:00 (America/New_York)** for **ceo@competitor.com**");
     const mine = await say('cancel the demo for ceo@competitor.com');
     expect(mine.session.state.bookings.map((booking) => booking.cancelledAt !== undefined)).toEqual([true]);
+  });
+
+  it('answers every question of one message, reads "3pm est", and books nothing from "une démo, mon e-mail est …"', async () => {
+    const many = await ask('Do you support SSO, where is our data stored, and how much is Business for 60 people annually?');
+    expect(many.tools).toEqual([{ toolName: 'get_pricing', input: { plan: 'business', seats: 60, billing: 'annual' } }]);
+    const [price, sso, stored] = ['**$29,520 a year**', 'SAML single sign-on', 'our EU region (Frankfurt)'].map((part) => many.text.indexOf(part));
+    expect([price, sso, stored].every((index) => (index ?? -1) >= 0)).toBe(true);
+    expect(price! < sso! && sso! < stored!).toBe(true);
+    const trial = await ask('How much is Pro for 10 people and is there a free trial?');
+    expect(trial.text).toContain('**$290 a month**');
+    expect(trial.text).toContain('a 14-day free trial');
+    // "3pm est" in lower case is Eastern time, said as a zone (not "you didn't mention a time zone").
+    const est = await ask('ok book me thurs 3pm est, email is jo@x.io');
+    expect(est.tools).toEqual([{ toolName: 'book_meeting', input: { email: 'jo@x.io', preferredTimes: ['thurs 3pm est'], timezone: 'America/New_York' } }]);
+    expect(est.text).not.toContain("You didn't mention a time zone");
+    // "une démo, mon e-mail": the "mo" of "démo" is not German Monday; nothing is booked before a time is given.
+    const { say } = conversation({ locale: 'fr' });
+    const asked = await say('Je voudrais une démo, mon e-mail est a@b.fr');
+    expect(asked.tools).toEqual([]);
+    expect(asked.session.state.bookings).toEqual([]);
+    const booked = await say('demain à 15h');
+    expect(booked.text).toContain('C’est réservé : **mercredi 25 novembre, 15:00 (America/New_York)**');
+    expect(meetingTimesIn('Je voudrais une démo, mon e-mail est a@b.fr', Date.parse('2026-11-24T12:00:00Z'), 'fr')).toEqual([]);
+  });
+
+  it('reads a plan name misspelt in a short message, never a word it resembles; "وماذا عن Business؟" is priced for the team', async () => {
+    const plans = getKnowledgeBase().plans;
+    const named = (text: string) => misspeltPlansIn(text, plans).map((plan) => plan.id);
+    expect(named('wat about buisness')).toEqual(['business']);
+    expect(named('how much is enterprize?')).toEqual(['enterprise']);
+    expect(named('startr plan?')).toEqual(['starter']);
+    for (const text of ['we started last year', 'our businesses', 'une entreprise de 20', 'a startup', 'i have a question', 'what about the price for ten people of our growing business team']) {
+      expect([text, named(text)]).toEqual([text, []]);
+    }
+    const typo = await ask('wat about buisness');
+    expect(typo.text).toMatch(/^\*\*Business\*\* — /);
+    expect(typo.session.state.lead.fields).toEqual({});
+    // Asked what they hope to solve, "wat about buisness" is their question, not their need.
+    expect(Object.keys(extractLeadFacts({ text: 'wat about buisness', messageId: 'm', now: 0, ownNames: [], askedField: 'need' }))).toEqual([]);
+    const { say } = conversation({ locale: 'ar' });
+    await say('مرحبا، نحن فريق من 30 شخصا');
+    const business = await say('وماذا عن Business؟');
+    expect(business.tools).toContainEqual({ toolName: 'get_pricing', input: { plan: 'business', seats: 30, billing: 'monthly' } });
   });
 });

@@ -302,7 +302,8 @@ export function parseMeetingPhrases(text: string, reference: Date, options: { fo
   // The prospect's language first: read as English, "mon e-mail" is a Monday.
   const own = CHRONO[locale];
   for (const parse of [own, ...Object.values(CHRONO).filter((other) => other !== own)]) {
-    const results = parse(text, reference, options).filter((result) => !isBareAbbreviation(result.text));
+    // (And never the end of a longer word: chrono's word boundaries are ASCII, so "démo" holds a "mo", German Monday.)
+    const results = parse(text, reference, options).filter((result) => !isBareAbbreviation(result.text) && !/\p{L}/u.test(text.charAt(result.index - 1)));
     if (results.length > 0) return results;
   }
   return [];
@@ -316,7 +317,7 @@ const DAY_ABBREVIATIONS = new Set(['Mon', 'Tue', 'Tues', 'Wed', 'Thu', 'Thur', '
  * is "my email") and "do" (German Thursday, but "who do I talk to") as days, which booked meetings nobody asked for.
  */
 function isBareAbbreviation(phrase: string): boolean {
-  const trimmed = phrase.trim().replace(/\.$/, '');
+  const trimmed = phrase.trim().replace(/[.,;:!?]+$/, '');
   return /^\p{L}{1,3}$/u.test(trimmed) && !DAY_ABBREVIATIONS.has(trimmed);
 }
 

@@ -109,14 +109,26 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
 const ANSWERS_MORE = new Set<Topic['kind']>(['price', 'compare-plans', 'overview', 'seat-range', 'recommend', 'contact', 'about', 'tools', 'plan-features']);
 
 /** A long message asks more than one thing: the FAQ it also asks about is answered after the main answer. */
+/** Where a question starts inside a sentence: "Do you support SSO, where is our data stored, and how much …?" asks three. */
+const QUESTION_STARTS = /\b(?:do you|does it|where|how much|how many|what|which|is there|are there|can you|can we|who|when)\b|¿/giu;
+
+/**
+ * The other questions of a message that asks several (by question marks, sentences or question words): the FAQs they
+ * name most, at most two, in the order they were asked, after the answer to the first.
+ */
 function alsoAsked(topic: Topic, turn: OfflineTurn): string[] {
-  const questions = (turn.text.match(/[?؟]/g) ?? []).length;
+  const questions = Math.max((turn.text.match(/[?؟]/g) ?? []).length, (turn.text.match(QUESTION_STARTS) ?? []).length);
   if (!ANSWERS_MORE.has(topic.kind) || (questions < 2 && splitSentences(turn.text).length < 3)) return [];
   // The whole FAQ, not only the retrieved passages: in a long message the second question may not rank in the top few.
   const hits = (keywords: readonly string[]) => keywords.filter((keyword) => mentionsAny(turn.text, [keyword])).length;
-  const best = [...turn.kb.faqs].sort((a, b) => hits(b.keywords) - hits(a.keywords))[0];
-  if (!best || hits(best.keywords) === 0) return [];
-  return knowledgeReply([faqPassage(best)], turn);
+  const asked = turn.kb.faqs.filter((faq) => hits(faq.keywords) > 0).sort((a, b) => hits(b.keywords) - hits(a.keywords));
+  // Answered in the order they were asked.
+  const lower = turn.text.toLowerCase();
+  const at = (keywords: readonly string[]) => Math.min(...keywords.map((keyword) => lower.indexOf(keyword.toLowerCase())).filter((index) => index >= 0));
+  return asked
+    .slice(0, Math.min(2, questions - 1))
+    .sort((a, b) => at(a.keywords) - at(b.keywords))
+    .flatMap((faq) => knowledgeReply([faqPassage(faq)], turn));
 }
 
 /** "Thanks, Ana! I've noted your email …": confirms in words what the lead card shows. */

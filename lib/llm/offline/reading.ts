@@ -45,6 +45,48 @@ export function unknownPlanIn(text: string, kb: KnowledgeBase): string | undefin
 }
 
 /** Plans named in the text (by name, id or alias), in the order they are mentioned. */
+/**
+ * A plan name misspelt in a short message ("wat about buisness", "how much is enterprize?"): a word one edit away from a
+ * plan name of 6–7 letters, or two from a longer one (a swap of two letters is one edit), in a message of at most six
+ * words that names no plan otherwise. Only names of six letters or more: "pro" is one edit from too many words.
+ */
+export function misspeltPlansIn(text: string, plans: readonly Plan[]): Plan[] {
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  if (words.length > 6) return [];
+  return plans.filter((plan) =>
+    [plan.name, ...plan.aliases].some((name) => {
+      const target = name.toLowerCase();
+      if (target.length < 6 || !/^\p{L}+$/u.test(target)) return false;
+      const allowed = target.length >= 8 ? 2 : 1;
+      return words.some(
+        (word) =>
+          word !== target &&
+          !REAL_WORDS_NEAR_PLANS.has(word) &&
+          !word.startsWith(target) &&
+          Math.abs(word.length - target.length) <= allowed &&
+          editDistance(word, target) <= allowed,
+      );
+    }),
+  );
+}
+
+/** Words a plan name is one or two edits from that mean something else ("we started", "une entreprise"). */
+const REAL_WORDS_NEAR_PLANS = new Set(['started', 'starting', 'startup', 'startet', 'starten', 'startled', 'business', 'busyness', 'businessman', 'entreprise', 'enterprises', 'entreprises', 'empresas', 'empresa']);
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours, one edit each. */
+function editDistance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const row = rows[i]!;
+      row[j] = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j]!, rows[i - 2]![j - 2]! + 1);
+    }
+  }
+  return rows[a.length]![b.length]!;
+}
+
 export function findMentionedPlans(text: string, plans: readonly Plan[]): Plan[] {
   const found: { plan: Plan; at: number }[] = [];
   const planWords = new Set(plans.flatMap((plan) => [plan.name, plan.id, ...plan.aliases]).map((name) => name.toLowerCase()));
@@ -190,6 +232,12 @@ export function timeZoneIn(text: string): string | undefined {
   if (named) return named;
   for (const match of text.matchAll(/\b[A-Z]{2,4}\b/g)) {
     const zone = ZONE_ABBREVIATIONS[match[0]];
+    if (zone) return zone;
+  }
+  // Typed in lower case, an abbreviation counts right after a clock time ("thurs 3pm est", "10:30 cet"): alone, "est"
+  // is French for "is".
+  for (const match of text.matchAll(/\d(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s+([a-z]{2,4})\b/giu)) {
+    const zone = ZONE_ABBREVIATIONS[match[1]?.toUpperCase() ?? ''];
     if (zone) return zone;
   }
   return ZONE_PLACES.find(([pattern]) => pattern.test(text))?.[1];

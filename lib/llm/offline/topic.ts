@@ -3,6 +3,7 @@ import {
   billingIn,
   emailIn,
   findMentionedPlans,
+  misspeltPlansIn,
   GROWTH,
   fitsSeats,
   isContactSales,
@@ -91,7 +92,8 @@ const QUESTION = /[?؟]\s*$|^\s*[¿]|^(how|what|which|who|when|where|why|is|are|
 
 export function analyse(turn: OfflineTurn): Topic {
   const { kb, text, intent } = turn;
-  const plans = findMentionedPlans(text, kb.plans);
+  const named = findMentionedPlans(text, kb.plans);
+  const plans = named.length > 0 ? named : misspeltPlansIn(text, kb.plans);
 
   if (intent === 'injection') return { kind: 'injection' };
   if (intent === 'human') return { kind: 'human' };
@@ -389,7 +391,7 @@ function budgetRequote(turn: OfflineTurn): Topic | undefined {
 const INCLUDES_ASK =
   /\b(?:what(?:'s| is| do you get| comes) (?:in|with)|what does (?:the )?\S+(?: plan)? (?:include|come with|have|offer|give)|what(?:'s| is) included|features of|qu[eé] (?:incluye|trae|ofrece|tiene)|qu['’](?:est-ce qu['’])?(?:inclut|comprend|contient)|que (?:comprend|contient|inclut)|was (?:beinhaltet|enth[äa]lt|umfasst|bietet)|was ist (?:in|bei) .{1,30} (?:enthalten|dabei|inklusive))|ماذا تتضمن|ما الذي تتضمنه|ماذا يشمل/iu;
 /** A plan named in a few words ("and Business?", "what about Starter?", "¿y Business?", "und Business?") after a quote. */
-const FOLLOW_UP = /^\s*[¿¡]?\s*(?:and|what about|how about|y|et|und|was ist mit|wie sieht es mit|qu[eé] tal|و)(?=[\s\p{P}])/iu;
+const FOLLOW_UP = /^\s*[¿¡]?\s*(?:and|what about|how about|y|et|und|was ist mit|wie sieht es mit|qu[eé] tal|وماذا عن|ماذا عن|و)(?=[\s\p{P}])/iu;
 function priceFollowUp(turn: OfflineTurn): boolean {
   return (turn.state.quoted?.length ?? 0) > 0 && FOLLOW_UP.test(turn.text) && turn.text.trim().split(/\s+/).length <= 5;
 }

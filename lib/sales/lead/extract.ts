@@ -126,7 +126,9 @@ const NON_ANSWER = re(
     'ich schaue (?:nur|mich nur um)|wir schauen (?:nur|uns nur um)|أتصفح فقط|اتصفح فقط|أتفرج فقط|اتفرج فقط|' +
     "je ne sais pas|je sais pas|aucune idée|peut-être|ça dépend|pas sûr|pas sûre|d['’]accord|merci|" +
     'weiß nicht|weiss nicht|keine ahnung|vielleicht|kommt drauf an|danke|' +
-    'لا أعرف|لا اعرف|لست متأكد|لست متأكدة|ربما|يعتمد|شكرا|شكرًا|حسنا|حسنًا)\\b',
+    'لا أعرف|لا اعرف|لست متأكد|لست متأكدة|ربما|يعتمد|شكرا|شكرًا|حسنا|حسنًا|' +
+    // A question of their own, however it is spelt ("wat about buisness", "and how about Pro").
+    '(?:and |so )?(?:what|wat|wut|how) about|(?:y )?qu[eé] tal|et (?:pour|quid de)|und was ist mit|وماذا عن|ماذا عن)\\b',
 );
 /** "Great, see you then", "Perfect!", "bye": an acknowledgement or a goodbye, never the answer to a question asked. */
 const ACK_OR_GOODBYE = re(
