@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { randomUUID } from 'node:crypto';
 import { startChatTurn } from '@/lib/chat/turn';
 import { parseServerConfig, type LlmConfig } from '@/lib/config';
+import { LOCALES } from '@/lib/i18n/locales';
 import { NO_TURN_LIMITS } from '../support/visitor';
 import type { SalesAgent } from '@/lib/llm/types';
 import { formatPrice } from '@/lib/sales/knowledge';
@@ -28,7 +29,7 @@ export const scenarioSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/),
     behaviour: z.string().min(1),
-    locale: z.enum(['en', 'es']),
+    locale: z.enum(LOCALES),
     turns: z.array(z.string().min(1)).min(1),
     checks: z
       .object({
