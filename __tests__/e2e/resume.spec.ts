@@ -5,7 +5,8 @@ import { baseURL } from '../support/e2e';
 
 // "Never lose a word": the browser half against next start and real Redis (the offline agent streams a word every 40 ms).
 
-const QUESTION = 'How much is the Pro plan, and what does it include?';
+// A long answer (~105 words, ~4 s at 40 ms a word): a loaded host must still find it mid-reply (a 45-word one was over first).
+const QUESTION = 'How do you compare with Asana?';
 
 interface StoredMessage {
   id: string;
