@@ -771,4 +771,48 @@ describe('offline agent: transcript weaknesses', () => {
     const business = await say('وماذا عن Business؟');
     expect(business.tools).toContainEqual({ toolName: 'get_pricing', input: { plan: 'business', seats: 30, billing: 'monthly' } });
   });
+
+  it('a long conversation: the seats that would use it, their pain kept as the need, and a move that leans on the booked slot', async () => {
+    const { say } = conversation();
+    await say("I'm Priya, head of ops at Brightline Logistics");
+    // "45 people but only 30 would use it": 30 seats.
+    const seats = await say('We have about 45 people but only 30 would use it');
+    expect(seats.session.state.lead.fields.teamSize?.value).toBe(30);
+    expect(seats.tools).toContainEqual({ toolName: 'get_pricing', input: { plan: 'pro', seats: 30, billing: 'monthly' } });
+    const pain = await say('Our main pain is tracking shipments across three spreadsheets');
+    expect(pain.session.state.lead.fields.need?.value).toBe('Our main pain is tracking shipments across three spreadsheets');
+    // "I need to run it by our CFO" is an approval, not a new need.
+    const cfo = await say('I need to run it by our CFO');
+    expect(cfo.session.state.lead.fields.need?.value).toBe('Our main pain is tracking shipments across three spreadsheets');
+    expect(cfo.session.state.lead.fields.authority?.value).toBe('needs approval');
+    const booked = await say('Can we do a demo next Tuesday at 2pm? priya@brightline.io');
+    expect(booked.text).toContain('**Tue, 1 Dec, 14:00 (America/New_York)**');
+    // "Make it Wednesday same time", a week ahead: the next day at 14:00, not tomorrow at 09:00.
+    const wednesday = await say('Actually make it Wednesday same time');
+    expect(wednesday.text).toContain('to **Wed, 2 Dec, 14:00 (America/New_York)**');
+    // "Move it to Monday": the Monday nearest it, at the same time.
+    const monday = await say('can we move it to Monday?');
+    expect(monday.text).toContain('to **Mon, 30 Nov, 14:00 (America/New_York)**');
+    // "Tomorrow, same time": tomorrow, at the booked time.
+    const tomorrow = await say('move it to tomorrow same time');
+    expect(tomorrow.tools).toEqual([{ toolName: 'book_meeting', input: { email: 'priya@brightline.io', preferredTimes: ['tomorrow 14:00'], timezone: 'America/New_York' } }]);
+    expect(tomorrow.text).toContain('to **Wed, 25 Nov, 14:00 (America/New_York)**');
+    expect(tomorrow.session.state.bookings).toHaveLength(1);
+  });
+
+  it('recommends a plan with what they said they need (SSO: Business), and offers no cheaper plan without it', async () => {
+    const { say } = conversation();
+    await say('We have about 45 people but only 30 would use it');
+    await say('We need SSO with Okta');
+    const which = await say('So which plan then?');
+    expect(which.text).toContain("For a team of 30, I'd suggest **Business**.");
+    expect(which.tools).toContainEqual({ toolName: 'get_pricing', input: { plan: 'business', seats: 30, billing: 'monthly' } });
+    // A budget under Business's price: no "for less, there is Pro" (Pro has no single sign-on).
+    const budget = await say('Our budget is around $10k a year');
+    expect(budget.text).not.toMatch(/For less, there is \*\*Pro\*\*/);
+    // Without a stated need, the same team is still recommended Pro.
+    const plain = conversation();
+    await plain.say('We have about 45 people but only 30 would use it');
+    expect((await plain.say('So which plan then?')).text).toContain("I'd suggest **Pro**");
+  });
 });

@@ -27,6 +27,9 @@ import type { KnowledgeBase, Plan } from '@/lib/sales/knowledge/schema';
 import { faqPassage, getPassage, type Passage } from '@/lib/sales/retrieval';
 import type { Booking, LeadField } from '@/lib/sales/types';
 import { upcomingBooking } from '@/lib/sales/state';
+import { DAY_NAME, parsePreferredTime } from '@/lib/sales/booking';
+import { toWallClock } from '@/lib/sales/time-zone';
+import { getKnowledgeBase } from '@/lib/sales/knowledge';
 
 /**
  * What the offline agent will answer this turn, decided from the sales brain's context (intent, stage, lead state,
@@ -355,8 +358,11 @@ function planWithinBudget(turn: OfflineTurn, plan: Plan, seats: number): Plan | 
     return budgetFit(stated.budget, amounts('monthly'), amounts('annual'));
   };
   if (fit(plan) !== 'above') return undefined;
+  // Never a plan without what they said they need ("For less, there is Pro" to a team that needs SSO).
+  const floor = requiredPlan(turn);
+  const floorAt = floor ? turn.kb.plans.indexOf(floor) : -1;
   return turn.kb.plans
-    .filter((entry) => entry !== plan && !isContactSales(entry) && fitsSeats(entry, seats) && listPrice(entry) < listPrice(plan))
+    .filter((entry) => entry !== plan && !isContactSales(entry) && fitsSeats(entry, seats) && listPrice(entry) < listPrice(plan) && turn.kb.plans.indexOf(entry) >= floorAt)
     .filter((entry) => {
       const within = fit(entry);
       return within === 'within' || within === 'annual-within';
@@ -403,8 +409,37 @@ export function asksRecommendation(text: string): boolean {
 
 function inferredPriceTopic(turn: OfflineTurn): Topic | undefined {
   const seats = seatsFor(turn);
-  const plan = seats === undefined ? undefined : recommendPlan(seats, turn.kb.plans);
+  const plan = seats === undefined ? undefined : atLeast(recommendPlan(seats, turn.kb.plans), requiredPlan(turn), turn.kb);
   return plan ? priceTopic(turn, plan, true, true) : undefined;
+}
+
+/** What the prospect said they need that only some plans have, and how the catalogue's features name it. */
+const REQUIREMENTS: { asked: RegExp; feature: RegExp }[] = [
+  { asked: /\b(?:sso|saml|single sign[- ]?on|okta|entra|azure ad|inicio de sesi[oó]n [uú]nico|authentification unique)\b/iu, feature: /single sign-on|\bSAML\b/i },
+  { asked: /\b(?:data residency|eu region|eu data|data in the eu|residencia de datos|h[ée]bergement (?:en europe|dans l['’]ue)|datenresidenz|daten in der eu)\b/iu, feature: /data residency/i },
+  { asked: /\baudit (?:log|trail)s?\b|registro de auditor[ií]a|journal d['’]audit|audit-log/iu, feature: /audit log/i },
+];
+
+/**
+ * The cheapest plan with everything the prospect said they need ("we need SSO with Okta": Business), read from the
+ * catalogue's own feature lists (in English, which every localized plan shares by id); undefined when they named none.
+ */
+function requiredPlan(turn: OfflineTurn): Plan | undefined {
+  const said = turn.userTexts.join('\n');
+  const base = getKnowledgeBase().plans;
+  const needed = REQUIREMENTS.filter(({ asked }) => asked.test(said)).map(({ feature }) => {
+    // A plan's list may say "Everything in Pro": the first plan listing the feature, and every plan after it, has it.
+    const index = base.findIndex((plan) => plan.features.some((line) => feature.test(line)));
+    return index < 0 ? undefined : base[index]?.id;
+  });
+  const indices = needed.flatMap((id) => (id ? [turn.kb.plans.findIndex((plan) => plan.id === id)] : [])).filter((index) => index >= 0);
+  return indices.length === 0 ? undefined : turn.kb.plans[Math.max(...indices)];
+}
+
+/** The later (higher) of two plans in the catalogue's order. */
+function atLeast(plan: Plan | undefined, floor: Plan | undefined, kb: KnowledgeBase): Plan | undefined {
+  if (!plan || !floor) return plan ?? floor;
+  return kb.plans.indexOf(floor) > kb.plans.indexOf(plan) ? floor : plan;
 }
 
 /** Moving their work over from another tool: a question for the FAQ on importing, not a comparison with that tool. */
@@ -489,7 +524,47 @@ function bookingTopic(turn: OfflineTurn): Topic | undefined {
   // A meeting moved stays in the zone it was in unless they name another; a new one after a cancelled one, in that one's.
   const timezone = recent.map(timeZoneIn).find((zone) => zone !== undefined) ?? (upcoming ?? turn.state.bookings.at(-1))?.timezone;
   const price = alsoPriced(turn);
-  return { kind: 'booking', email: knownEmail(turn), times: times.length > 0 ? times : earlierTimes, ...(timezone ? { timezone } : {}), ...(price ? { price } : {}) };
+  const wanted = times.length > 0 ? times : earlierTimes;
+  // (Only this message's phrases: a time said before the move was already read as the prospect meant it.)
+  const asked = moving && upcoming && times.length > 0 ? times.map((phrase) => movedSlot(phrase, turn, upcoming, timezone ?? upcoming.timezone)) : wanted;
+  return { kind: 'booking', email: knownEmail(turn), times: asked, ...(timezone ? { timezone } : {}), ...(price ? { price } : {}) };
+}
+
+/** "Same time", "a la misma hora", "à la même heure", "zur gleichen Zeit", "نفس الوقت": the booked meeting's time. */
+const SAME_TIME =
+  /\b(?:(?:the )?same time|same hour|(?:a )?la misma hora|(?:à )?la même heure|(?:zur|um die) (?:gleiche|selbe)n? (?:zeit|uhrzeit)|gleiche uhrzeit)\b|نفس الوقت|نفس الساعة|بنفس التوقيت/iu;
+/** A clock time or a part of the day in a phrase. */
+const HAS_HOUR = /\d|\b(?:noon|midday|morning|afternoon|evening|night|mediod[ií]a|ma[nñ]ana|tarde|noche|matin|midi|apr[eè]s-midi|soir|uhr|morgens|vormittags?|mittags?|nachmittags?|abends)\b|صباح|مساء|ظهر|عصر/iu;
+/** A phrase that says which day in its own right: a date, "tomorrow", "next …", "this …". */
+const DAY_ANCHOR = /\d{1,2}[./-]\d{1,2}|\b\d{1,2}(?:st|nd|rd|th)?\s+\p{L}{3,}|\b(?:today|tomorrow|tonight|next|this|coming|hoy|ma[nñ]ana|pr[oó]xim[oa]|que viene|este|esta|aujourd|demain|prochain|ce |heute|morgen|n[aä]chste|kommende|diese)/iu;
+
+/**
+ * A new time for the meeting ahead that leans on the booked one, as the prospect means it: "same time" and a bare day
+ * ("move it to Monday") keep the booked hour, and that day is the one nearest the booked day ("make it Wednesday
+ * same time", said a week ahead of a Tuesday demo, is the next day, not this week's Wednesday): written as a date and
+ * time (`2026-12-02 14:00`) that book_meeting reads exactly. "Tomorrow, same time" keeps its day word; a phrase with its
+ * own time ("Thursday at 5pm") is passed on as said.
+ */
+function movedSlot(phrase: string, turn: OfflineTurn, upcoming: Booking, timezone: string): string {
+  const bareDay = DAY_NAME.test(phrase) && !DAY_ANCHOR.test(phrase);
+  // "Move it to Monday" (a day and no time) keeps the booked time too; "Thursday at 5pm?" is read as said.
+  const same = SAME_TIME.test(turn.text) || (bareDay && !HAS_HOUR.test(phrase));
+  if (!same) return phrase;
+  const booked = toWallClock(Date.parse(upcoming.start), upcoming.timezone);
+  // "Tomorrow, same time": the day as said (book_meeting reads it from its own clock), at the booked time.
+  if (!bareDay) return `${phrase} ${pad(booked.hour)}:${pad(booked.minute)}`;
+  // Read from three days before the booked day: the named weekday nearest it, never in the past.
+  const reference = Math.max(turn.now, Date.parse(upcoming.start) - 3 * 86_400_000);
+  const policy = turn.kb.policies.meetings;
+  const wall = parsePreferredTime(same ? `${phrase} ${pad(booked.hour)}:${pad(booked.minute)}` : phrase, timezone, reference, policy, turn.locale);
+  if (!wall) return phrase;
+  const hour = same ? booked.hour : wall.hour;
+  const minute = same ? booked.minute : wall.minute;
+  return `${wall.year}-${pad(wall.month)}-${pad(wall.day)} ${pad(hour)}:${pad(minute)}`;
+}
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0');
 }
 
 /** A price asked in a booking message: the plan it names, priced for the team (the booking alone would leave it out). */

@@ -312,6 +312,14 @@ const NOT_PEOPLE_UNITS =
   '%|[$€£]|k\\b|dollars|euros|days|weeks|months|years|días|semanas|meses|años|minutes|hours|steps|away|from|of the|' +
   'jours|semaines|mois|ans|années|heures|tage|wochen|monate|jahre|stunden|minuten|euro|dollar|يوم|أيام|ايام|أسبوع|أسابيع|شهر|أشهر|اشهر|سنة|سنوات|دولار|يورو|ساعة|دقيقة';
 const TEAM_PATTERNS: { pattern: RegExp; confidence: number }[] = [
+  // "45 people but only 30 would use it": those who would use it are the seats (and beat the headcount).
+  {
+    pattern: re(
+      `\\b(?:only|just|about|around|maybe)?\\s*${RANGE}\\s+(?:of (?:them|us)\\s+)?(?:would|will|need to|are going to|actually|really)?\\s*(?:use it|be using it|need (?:it|access|a seat|seats|licen[cs]es)|log in)\\b`,
+      'giu',
+    ),
+    confidence: 0.86,
+  },
   { pattern: re(`(?:${APPROX}\\s+)?${RANGE}\\s*-?\\s*${SEAT_WORDS}\\b`, 'giu'), confidence: 0.85 },
   { pattern: re(`(?:${APPROX}\\s+)?${RANGE}\\s*-?\\s*${PEOPLE_WORDS}\\b`, 'giu'), confidence: 0.8 },
   {
@@ -447,7 +455,7 @@ const NEED_CUE = re(
 );
 const NOT_A_NEED = re(
   '^(?:to |a |an |the |some |more |una |un )?(?:demo|call|meeting|quote|discount|price|pricing|human|person|someone|real person|' +
-    'talk|speak|book|schedule|check|ask|think|know|see the price|get a quote|start|begin|buy|sign up|get started|try|trial|go live|be live|decide|move forward|proceed|' +
+    'talk|speak|book|schedule|check|ask|think|know|run (?:it|this) (?:by|past)|clear (?:it|this) with|consult|see the price|get a quote|start|begin|buy|sign up|get started|try|trial|go live|be live|decide|move forward|proceed|' +
     'my boss|more info|more information|more time|hablar|saber|demo|precio|llamada|descuento|empezar|comprar|probar|\\d+)\\b|approv|sign-?off|aprobación|' +
     "^(?:une |un |le |la |l['’]|des |du |d['’]|eine |einen |ein |den |die |das |mit )?(?:demo|démo|démonstration|rendez-vous|rdv|appel|réunion|devis|remise|prix|tarifs?|parler|savoir|" +
     'réserver|acheter|essayer|commencer|termin|gespräch|anruf|angebot|rabatt|preis|sprechen|wissen|buchen|kaufen|testen|starten|beginnen|mehr zeit)\\b|' +
