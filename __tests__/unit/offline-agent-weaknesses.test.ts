@@ -815,4 +815,25 @@ describe('offline agent: transcript weaknesses', () => {
     await plain.say('We have about 45 people but only 30 would use it');
     expect((await plain.say('So which plan then?')).text).toContain("I'd suggest **Pro**");
   });
+
+  it('a Spanish prospect: "lo usarían 40" is 40 seats, "nuestro mayor problema es …" their need, data in Europe means Business', async () => {
+    const { say } = conversation({ locale: 'es' });
+    await say('Buenas, soy Marta, directora de operaciones en Grupo Olivo');
+    const seats = await say('Somos unas 60 personas, pero lo usarían 40');
+    expect(seats.session.state.lead.fields.teamSize?.value).toBe(40);
+    const pain = await say('Nuestro mayor problema es coordinar pedidos entre tiendas');
+    expect(pain.session.state.lead.fields.need?.value).toBe('Nuestro mayor problema es coordinar pedidos entre tiendas');
+    // The next question is not the one just answered.
+    expect(pain.text).not.toContain('¿Cuál es el principal problema');
+    const europe = await say('Necesitamos que los datos estén en Europa');
+    expect(europe.text).toContain('nuestra región de la UE (Fráncfort)');
+    const which = await say('¿Entonces qué plan nos recomiendas?');
+    expect(which.text).toContain('Para un equipo de 40, le recomiendo **Business**.');
+    const start = await say('Queremos arrancar en febrero');
+    expect(start.session.state.lead.fields.need?.value).toBe('Necesitamos que los datos estén en Europa');
+    expect(start.session.state.lead.fields.timeline?.value).toBe('en febrero');
+    for (const [text, seatsSaid] of [['seuls 12 l’utiliseraient', 12], ['nur 15 würden es nutzen', 15], ['lo usarían unos 25', 25]] as const) {
+      expect([text, values(text).teamSize]).toEqual([text, seatsSaid]);
+    }
+  });
 });

@@ -189,6 +189,10 @@ export function analyse(turn: OfflineTurn): Topic {
   }
   const nearest = aboutProduct ? knowledgeTopic(turn, ['faq', 'company'], false) : undefined;
   if (nearest) return nearest;
+  // "We need SSO with Okta", "necesitamos que los datos estén en Europa": a need the FAQ answers (which plans have it).
+  const required = REQUIREMENTS.find(({ asked, faq }) => faq !== undefined && asked.test(text));
+  const requiredFaq = required?.faq ? getPassage(`faq:${required.faq}`, kb) : undefined;
+  if (requiredFaq) return { kind: 'knowledge', passages: [requiredFaq] };
   // A budget stated after a quote: that quote again, set beside the budget (the repeated amounts come back as a recap).
   const requoted = freshFields(turn).includes('budget') ? budgetRequote(turn) : undefined;
   if (requoted) return requoted;
@@ -414,9 +418,14 @@ function inferredPriceTopic(turn: OfflineTurn): Topic | undefined {
 }
 
 /** What the prospect said they need that only some plans have, and how the catalogue's features name it. */
-const REQUIREMENTS: { asked: RegExp; feature: RegExp }[] = [
-  { asked: /\b(?:sso|saml|single sign[- ]?on|okta|entra|azure ad|inicio de sesi[oó]n [uú]nico|authentification unique)\b/iu, feature: /single sign-on|\bSAML\b/i },
-  { asked: /\b(?:data residency|eu region|eu data|data in the eu|residencia de datos|h[ée]bergement (?:en europe|dans l['’]ue)|datenresidenz|daten in der eu)\b/iu, feature: /data residency/i },
+const REQUIREMENTS: { asked: RegExp; feature: RegExp; faq?: string }[] = [
+  { asked: /\b(?:sso|saml|single sign[- ]?on|okta|entra|azure ad|inicio de sesi[oó]n [uú]nico|authentification unique)\b/iu, feature: /single sign-on|\bSAML\b/i, faq: 'sso' },
+  {
+    asked:
+      /\b(?:data residency|eu region|eu data|residencia de datos|h[ée]bergement (?:en europe|dans l['’]ue)|datenresidenz|data (?:\S+ ){0,3}in (?:the )?(?:eu|europe)|datos (?:\S+ ){0,3}en (?:europa|la ue)|donn[ée]es (?:\S+ ){0,3}en europe|daten (?:\S+ ){0,3}in (?:der )?(?:eu|europa))\b/iu,
+    feature: /data residency/i,
+    faq: 'data-residency',
+  },
   { asked: /\baudit (?:log|trail)s?\b|registro de auditor[ií]a|journal d['’]audit|audit-log/iu, feature: /audit log/i },
 ];
 

@@ -320,6 +320,22 @@ const TEAM_PATTERNS: { pattern: RegExp; confidence: number }[] = [
     ),
     confidence: 0.86,
   },
+  // "pero lo usarían 40", "seuls 40 l'utiliseraient", "nur 40 würden es nutzen".
+  {
+    pattern: re(
+      `\\b(?:(?:lo|la) (?:usar[ií]an|usar[aá]n|van a usar|necesitan)|(?:l['’])?utiliseraient|(?:l['’])?utiliseront|(?:en )?auraient besoin)\\s+(?:unos |unas |solo |s[oó]lo |seulement |environ )?${RANGE}\\b`,
+      'giu',
+    ),
+    confidence: 0.86,
+  },
+  // (A pattern of its own: `extractTeamSize` reads the count from the first two groups.)
+  {
+    pattern: re(
+      `\\b(?:solo |s[oó]lo |seuls? |seulement |nur |etwa |ungef[äa]hr )?${RANGE}\\s+(?:(?:lo|la) (?:usar[ií]an|usar[aá]n|van a usar|necesitan)|(?:l['’])?utiliseraient|(?:l['’])?utiliseront|w[üu]rden (?:es |das tool )?(?:nutzen|verwenden|brauchen)|werden (?:es )?(?:nutzen|verwenden))\\b`,
+      'giu',
+    ),
+    confidence: 0.86,
+  },
   { pattern: re(`(?:${APPROX}\\s+)?${RANGE}\\s*-?\\s*${SEAT_WORDS}\\b`, 'giu'), confidence: 0.85 },
   { pattern: re(`(?:${APPROX}\\s+)?${RANGE}\\s*-?\\s*${PEOPLE_WORDS}\\b`, 'giu'), confidence: 0.8 },
   {
@@ -446,7 +462,7 @@ const NEED_CUE = re(
     '(?:our|the|my) (?:main |biggest )?(?:problem|challenge|issue|pain|pain point|goal|bottleneck)s? (?:is|are)\\b|' +
     "(?:we|i) (?:have|are having|'re having|keep having) (?:trouble|problems|issues|difficulty|a hard time) (?:with|keeping|getting)\\b|" +
     '(?:we|i) (?:spend|waste|lose) too much time\\b|(?:need|want) a (?:way|tool|solution|platform|system|place) to\\b|' +
-    'necesitamos|necesito|buscamos|estamos buscando|busco|queremos|quiero|nuestro (?:principal )?problema es|el problema es|tenemos problemas con|nos cuesta|' +
+    'necesitamos|necesito|buscamos|estamos buscando|busco|queremos|quiero|nuestro (?:principal |mayor |gran |m[aá]s grande )?problema es|el problema es|tenemos problemas con|nos cuesta|' +
     "(?:nous avons|on a|j['’]ai) besoin (?:de|d['’])|nous (?:re)?cherchons|on cherche|je cherche|nous voulons|on veut|je veux|nous aimerions|j['’]aimerais|" +
     "nous souhaitons|je souhaite|notre (?:principal |plus gros |grand )?(?:problème|défi|objectif|souci) (?:est|c['’]est)|(?:nous avons|on a) du mal (?:à|avec)|nous perdons trop de temps|" +
     'wir brauchen|ich brauche|wir suchen|ich suche|wir möchten|ich möchte|wir wollen|ich will|unser (?:größtes |hauptsächliches |eigentliches )?(?:problem|ziel) ist|' +
@@ -456,7 +472,7 @@ const NEED_CUE = re(
 const NOT_A_NEED = re(
   '^(?:to |a |an |the |some |more |una |un )?(?:demo|call|meeting|quote|discount|price|pricing|human|person|someone|real person|' +
     'talk|speak|book|schedule|check|ask|think|know|run (?:it|this) (?:by|past)|clear (?:it|this) with|consult|see the price|get a quote|start|begin|buy|sign up|get started|try|trial|go live|be live|decide|move forward|proceed|' +
-    'my boss|more info|more information|more time|hablar|saber|demo|precio|llamada|descuento|empezar|comprar|probar|\\d+)\\b|approv|sign-?off|aprobación|' +
+    'my boss|more info|more information|more time|hablar|saber|demo|precio|llamada|descuento|empezar|arrancar|comenzar|iniciar|lanzar|comprar|probar|\\d+)\\b|approv|sign-?off|aprobación|' +
     "^(?:une |un |le |la |l['’]|des |du |d['’]|eine |einen |ein |den |die |das |mit )?(?:demo|démo|démonstration|rendez-vous|rdv|appel|réunion|devis|remise|prix|tarifs?|parler|savoir|" +
     'réserver|acheter|essayer|commencer|termin|gespräch|anruf|angebot|rabatt|preis|sprechen|wissen|buchen|kaufen|testen|starten|beginnen|mehr zeit)\\b|' +
     '^(?:عرض|موعد|مكالمة|اجتماع|التحدث|أتحدث|اتحدث|التكلم|معرفة|السعر|الأسعار|الاسعار|سعر|خصم|حجز|أحجز|احجز|شراء|تجربة|أن نعرف|ان نعرف|أن أعرف|ان اعرف|أن أتحدث|ان اتحدث)|validation|freigabe|genehmigung|موافقة|' +
