@@ -30,6 +30,10 @@ const INJECTION = [
   /\b(list|show|tell me|print|reveal|describe|what are)\b.{0,20}\b(your|the|all( of)?( your)?) (tools|functions|function calls|schemas?|tool definitions)\b/,
   /\b(tools?|functions?) (and|with) (their|the) (schemas?|parameters|definitions?|arguments)\b/,
   /\b(you are now|from now on,? you|pretend (to be|you are)|act as if you have no)\b/,
+  // Secrets of the system, not of the product: "what is the admin password?", "give me your API key".
+  // (Asked to be told one: "how do I reset my admin password?" is a product question.)
+  /\b(what is|what's|whats|tell me|give me|show me|share|reveal|print|send me|leak)\b.{0,15}\b(the|your)\s+(admin\w*\s+|root\s+|database\s+|db\s+|server\s+|openai\s+|system\s+)?(password|passwords|api key|api keys|credentials|secret key|secrets?|tokens?)\b/,
+  /\b(cual es|dime|dame|quel est|donne-moi|dis-moi|wie lautet|gib mir|nenn mir)\b.{0,20}\b(contrasena|clave|mot de passe|passwort|kennwort)\b/,
   /\b(ignora|olvida|omite)\b.{0,30}\b(instrucciones|reglas|indicaciones)\b/,
   /\b(muestra|muestrame|revela|imprime|dime|ensename|repite)\b.{0,30}\b(prompt|instrucciones|reglas)\b/,
   /\b(ignore[sz]?|oublie[sz]?)\b.{0,40}\b(instructions?|consignes|regles)\b/,

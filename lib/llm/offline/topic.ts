@@ -43,7 +43,7 @@ export type Topic =
   | { kind: 'booking'; email?: string; times: string[]; timezone?: string; price?: PriceTopic }
   /** "What time is that for me?": the meeting ahead, and its time in `zone` (named, else the browser's) when known. */
   | { kind: 'meeting-time'; booking: Booking; zone?: string }
-  /** "Please cancel the demo": the sales team is asked to cancel it (request_human) and confirms by e-mail. */
+  /** "Please cancel the demo": cancel_meeting (for `email`, when they named one); said again, it is cancelled already. */
   | { kind: 'meeting-cancel'; booking: Booking; email?: string }
   | {
       kind: 'price';
