@@ -21,7 +21,7 @@ const fixture: MetricsReport = {
   range: { from: '2026-11-24T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z', granularity: 'day', timeZone: 'UTC', preset: '7d' },
   generatedAt: '2026-11-30T18:00:00.000Z',
   queryMs: 18.4,
-  kpis: { conversations: 200, engagedConversations: 140, leads: 48, meetings: 12, handoffs: 5, visitors: 170, prospectMessages: 900, leadConversion: 0.24, meetingConversion: 0.06 },
+  kpis: { conversations: 200, engagedConversations: 140, leads: 48, meetings: 12, meetingsCancelled: 2, handoffs: 5, visitors: 170, prospectMessages: 900, leadConversion: 0.24, meetingConversion: 0.06 },
   series: Array.from({ length: 7 }, (_, i) => ({
     start: new Date(Date.UTC(2026, 10, 24 + i)).toISOString(),
     conversations: i === 3 ? 60 : 20 + (i === 6 ? 0 : i),
@@ -97,7 +97,7 @@ test('shows every section of the report as text: KPIs, series summary and table,
   expect(kpi('Engaged conversations')).toHaveTextContent('140');
   expect(kpi('Leads')).toHaveTextContent('48');
   expect(kpi('Leads')).toHaveTextContent('Lead conversion: 24%');
-  expect(kpi('Meetings booked')).toHaveTextContent('Meeting conversion: 6%');
+  expect(kpi('Meetings booked')).toHaveTextContent('Meeting conversion: 6% · 2 cancelled');
   expect(kpi('Handoffs to sales')).toHaveTextContent('5');
   expect(kpi('Visitors')).toHaveTextContent('170');
 

@@ -133,7 +133,7 @@ describe('recording commands', () => {
     expect(commands).toContainEqual(['HINCRBY', 'sa:an:c:c1', 'm', 2]);
   });
 
-  test('a meeting counts once: moving it (published again with a sequence) or cancelling it adds no meeting', () => {
+  test('a meeting counts once: moving it (published again with a sequence) or cancelling it adds no meeting; a cancellation is counted apart', () => {
     const booking = { id: 'b1', email: 'ana@example.com', start: '2026-12-02T10:00:00Z', durationMinutes: 30, timezone: 'UTC', localLabel: 'Wed 10:00', ics: 'BEGIN:VCALENDAR' };
     const commands = analyticsCommands(kv, [
       { type: 'meeting.booked', at: T, ...base, booking },
@@ -145,6 +145,7 @@ describe('recording commands', () => {
     for (const key of ['sa:an:h:2026113018', 'sa:an:d:20261130']) {
       expect(hincr(key, 'meetings')).toBe(2);
       expect(hincr(key, 'meetings|src:newsletter')).toBe(2);
+      expect(hincr(key, 'meetings.cancelled')).toBe(1);
     }
   });
 

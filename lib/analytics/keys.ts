@@ -48,6 +48,8 @@ export const FIELD = {
   leads: 'leads',
   leadUpdates: 'lead_updates',
   meetings: 'meetings',
+  /** Meetings the prospect cancelled in the chat (cancel_meeting). */
+  meetingsCancelled: 'meetings.cancelled',
   handoffs: 'handoffs',
   prospectMessages: 'messages.user',
   agentMessages: 'messages.assistant',

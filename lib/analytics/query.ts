@@ -139,6 +139,7 @@ export function buildReport(plan: Plan, replies: readonly unknown[], context: { 
       engagedConversations: num(replies[at.engaged]),
       leads: total(FIELD.leads),
       meetings: total(FIELD.meetings),
+      meetingsCancelled: total(FIELD.meetingsCancelled),
       handoffs: total(FIELD.handoffs),
       visitors: num(replies[at.allVisitors]),
       prospectMessages: turns,

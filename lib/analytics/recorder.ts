@@ -103,6 +103,9 @@ export function analyticsCommands(kv: Pick<Kv, 'prefix'>, events: readonly AppEv
         // A meeting moved to a new time is published again (sequence 1, 2…): it is the same meeting, not one more.
         if (event.booking.sequence === undefined) countWithSource('meetings');
         break;
+      case 'meeting.cancelled':
+        count(FIELD.meetingsCancelled);
+        break;
       case 'lead.captured':
       case 'handoff.requested': {
         const metric = ({ 'lead.captured': 'leads', 'handoff.requested': 'handoffs' } as const)[event.type];

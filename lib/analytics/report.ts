@@ -25,6 +25,8 @@ export interface MetricsKpis {
   engagedConversations: number;
   leads: number;
   meetings: number;
+  /** Meetings the prospect cancelled in the chat (counted when cancelled, whenever booked). */
+  meetingsCancelled: number;
   handoffs: number;
   /** Distinct visitors (HyperLogLog estimate, ±0.81%). */
   visitors: number;

@@ -8,7 +8,11 @@ export function KpiCards({ kpis, t, f }: { kpis: MetricsKpis; t: DashboardTransl
     { label: t('kpi.conversations'), value: f.number(kpis.conversations) },
     { label: t('kpi.engaged'), value: f.number(kpis.engagedConversations), note: t('kpi.engagedHint') },
     { label: t('kpi.leads'), value: f.number(kpis.leads), note: `${t('kpi.leadConversion')}: ${f.percent(kpis.leadConversion)}` },
-    { label: t('kpi.meetings'), value: f.number(kpis.meetings), note: `${t('kpi.meetingConversion')}: ${f.percent(kpis.meetingConversion)}` },
+    {
+      label: t('kpi.meetings'),
+      value: f.number(kpis.meetings),
+      note: `${t('kpi.meetingConversion')}: ${f.percent(kpis.meetingConversion)}${kpis.meetingsCancelled > 0 ? ` · ${t('kpi.meetingsCancelled', { count: f.number(kpis.meetingsCancelled) })}` : ''}`,
+    },
     { label: t('kpi.handoffs'), value: f.number(kpis.handoffs) },
     { label: t('kpi.visitors'), value: f.number(kpis.visitors) },
   ];

@@ -37,6 +37,7 @@ export const dashboardAr: Partial<Record<DashboardKey, string>> = {
   'kpi.visitors': 'الزوار',
   'kpi.leadConversion': 'نسبة التحويل إلى عملاء محتملين',
   'kpi.meetingConversion': 'نسبة التحويل إلى اجتماعات',
+  'kpi.meetingsCancelled': 'أُلغي {count}',
   'kpi.ofConversations': 'من المحادثات',
   'kpi.notApplicable': '—',
 

@@ -37,6 +37,7 @@ export const dashboardDe: Partial<Record<DashboardKey, string>> = {
   'kpi.visitors': 'Besucher',
   'kpi.leadConversion': 'Lead-Konversion',
   'kpi.meetingConversion': 'Termin-Konversion',
+  'kpi.meetingsCancelled': '{count} abgesagt',
   'kpi.ofConversations': 'der Gespräche',
   'kpi.notApplicable': '—',
 

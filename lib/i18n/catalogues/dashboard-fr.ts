@@ -37,6 +37,7 @@ export const dashboardFr: Partial<Record<DashboardKey, string>> = {
   'kpi.visitors': 'Visiteurs',
   'kpi.leadConversion': 'Taux de conversion en prospects',
   'kpi.meetingConversion': 'Taux de conversion en rendez-vous',
+  'kpi.meetingsCancelled': '{count} annulés',
   'kpi.ofConversations': 'des conversations',
   'kpi.notApplicable': '—',
 

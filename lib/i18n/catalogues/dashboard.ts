@@ -38,6 +38,7 @@ export const dashboardEn = {
   'kpi.visitors': 'Visitors',
   'kpi.leadConversion': 'Lead conversion',
   'kpi.meetingConversion': 'Meeting conversion',
+  'kpi.meetingsCancelled': '{count} cancelled',
   'kpi.ofConversations': 'of conversations',
   'kpi.notApplicable': '—',
 
@@ -155,6 +156,7 @@ export const dashboardEs: Record<DashboardKey, string> = {
   'kpi.visitors': 'Visitantes',
   'kpi.leadConversion': 'Conversión a contacto',
   'kpi.meetingConversion': 'Conversión a reunión',
+  'kpi.meetingsCancelled': '{count} canceladas',
   'kpi.ofConversations': 'de las conversaciones',
   'kpi.notApplicable': '—',
 
