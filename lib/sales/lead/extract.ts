@@ -136,9 +136,12 @@ const ACK_OR_GOODBYE = re(
     "\\b(?:bye|goodbye|see you|see ya|talk soon|adiós|adios|hasta luego|hasta pronto|nos vemos|au revoir|à bientôt|a bientôt|tschüss|tschüs|bis dann|bis bald|auf wiedersehen)\\b",
 );
 const MONEY = re('[$€£]\\s?\\d|\\d\\s?(?:[$€£]|dollars?|usd|euros?|eur|bucks|dólares|dolares)\\b');
-/** "Bitte absagen", "please cancel", "book it": a request of ours, not the answer to the question asked. */
+/**
+ * "Bitte absagen", "please cancel", "book it": a request of ours, not the answer to the question asked (cancelling, in
+ * all its forms, is `CANCEL_WORDS`, checked beside this).
+ */
 const REQUEST = re(
-  "\\b(?:please|pls|bitte|por favor|s['’]il (?:vous|te) pla[iî]t|cancel|cancelar|anular|annuler|absagen|stornieren|reschedule|verschieben|reprogramar|d[ée]placer|repeat after me|say that|pretend|ignore)\\b|" +
+  "\\b(?:please|pls|bitte|por favor|s['’]il (?:vous|te) pla[iî]t|reschedule|verschieben|reprogramar|d[ée]placer|repeat after me|say that|pretend|ignore)\\b|" +
     // A message about an e-mail address (even a malformed one) or with markup answers no other question.
     "@|<|>|\\b(?:my )?(?:e-?mail|correo|courriel)\\b",
 );
