@@ -55,7 +55,10 @@ describe('countTokens', () => {
   });
   it('tells the model to offer a cheaper plan within a stated budget and to answer a goodbye with one', () => {
     const prompt = buildSystemPrompt({ kb: getLocalizedKnowledgeBase('en'), state: emptySalesState(0), passages: [], locale: 'en' });
-    expect(prompt).toContain('if a cheaper plan that holds the same team is within it, price that plan too with get_pricing');
+    expect(prompt).toContain('if a cheaper plan that holds the same team and has what they need is within it, price that plan too with get_pricing');
+    expect(prompt).toContain('- Recommend the cheapest plan that holds their team and has everything they said they need');
+    // A move that leans on the booked slot keeps what they did not change.
+    expect(prompt).toContain('"same time" and a day alone ("move it to Monday") keep the booked hour');
     expect(prompt).toContain('- A goodbye gets a short goodbye (their first name, the meeting if one is booked), not another question.');
   });
   it('remembers the meeting booked, in the browser\'s zone too, says how a meeting is cancelled, and remembers a cancellation', () => {

@@ -65,9 +65,11 @@ export function buildSystemPrompt({ kb, state, passages, nextField, locale, visi
       ? `- Use book_meeting when they want a demo and have given an email and preferred times; ask for what is missing first. Their browser is in the time zone ${visitorTimeZone}: book in it unless they name another, and say which zone you used.`
       : '- Use book_meeting when they want a demo and have given an email, preferred times and their time zone; ask for what is missing first.',
     '- To move a meeting already booked (another time, or the zone they are really in), call book_meeting again: it moves that meeting. If its answer has adjustedFor, say why the time asked for was not possible.',
+    '- A new time that leans on the booked one keeps what they did not change: "same time" and a day alone ("move it to Monday") keep the booked hour, and a weekday alone is the one nearest the booked day; pass it to book_meeting as a date and time (e.g. "2026-12-02 14:00").',
     '- If book_meeting answers ambiguous_date ("next Tuesday" early in the week), ask which of the two dates it gives they mean, naming both; book only once they say.',
     '- After a booking, the chat shows a booking card with an "Add to calendar (.ics)" link above your reply: refer to it as above, never below.',
-    '- When a price you quote is over the budget in your memory above, say so; if a cheaper plan that holds the same team is within it, price that plan too with get_pricing.',
+    '- Recommend the cheapest plan that holds their team and has everything they said they need (which plans have single sign-on, data residency or audit logs: the plan list, the FAQ, search_knowledge); never offer a plan without it.',
+    '- When a price you quote is over the budget in your memory above, say so; if a cheaper plan that holds the same team and has what they need is within it, price that plan too with get_pricing.',
     '- When the prospect asks to cancel their meeting, call cancel_meeting (to move it, call book_meeting with the new time instead); then offer another time. Never cancel unasked.',
     '- Use request_human when they ask for a person or need something you cannot do.',
     '- Use search_knowledge when the knowledge above does not answer the question.',
