@@ -156,6 +156,23 @@ function organizerName(locale: SalesLocale, company: string): string {
   return locale === 'ar' ? `${INVITE_TEXT.ar.sales} ${company}` : `${company} ${INVITE_TEXT[locale].sales}`;
 }
 
+type InviteFields = Pick<Booking, 'id' | 'email' | 'start' | 'durationMinutes' | 'localLabel'> & { sequence?: number };
+
+/** The .ics of a booking in the prospect's language: one UID per booking id, from the sales team's address. */
+function inviteFor(booking: InviteFields, kb: KnowledgeBase, locale: SalesLocale, stamp: number, method?: 'CANCEL'): string {
+  return buildInvite({
+    uid: `${booking.id}@${kb.company.salesEmail.split('@')[1] ?? 'sales.invalid'}`,
+    stamp,
+    start: Date.parse(booking.start),
+    durationMinutes: booking.durationMinutes,
+    ...inviteText(locale, kb.company.name, booking.durationMinutes, booking.localLabel),
+    organizer: { name: organizerName(locale, kb.company.name), email: kb.company.salesEmail },
+    attendee: { email: booking.email },
+    ...(booking.sequence === undefined ? {} : { sequence: booking.sequence }),
+    ...(method ? { method } : {}),
+  });
+}
+
 /** Times are offered on the half hour when the agent proposes one. */
 const SLOT_MINUTES = 30;
 /** How far ahead a slot is looked for before giving up (a policy with working days always finds one sooner). */
@@ -221,25 +238,13 @@ export function createBooking(request: BookingRequest): BookingResult {
   const { replaces } = request;
   const id = replaces?.id ?? bookingId(email, startIso, now);
   const sequence = replaces ? (replaces.sequence ?? 0) + 1 : undefined;
+  const fields = { id, email, start: startIso, durationMinutes: policy.durationMinutes, localLabel, ...(sequence === undefined ? {} : { sequence }) };
   const booking: Booking = {
-    id,
-    email,
-    start: startIso,
-    durationMinutes: policy.durationMinutes,
+    ...fields,
     timezone,
-    localLabel,
-    ics: buildInvite({
-      uid: `${id}@${kb.company.salesEmail.split('@')[1] ?? 'sales.invalid'}`,
-      stamp: now,
-      start: chosen.start,
-      durationMinutes: policy.durationMinutes,
-      ...inviteText(request.locale ?? 'en', kb.company.name, policy.durationMinutes, localLabel),
-      organizer: { name: organizerName(request.locale ?? 'en', kb.company.name), email: kb.company.salesEmail },
-      attendee: { email },
-      ...(sequence === undefined ? {} : { sequence }),
-    }),
+    ics: inviteFor(fields, kb, request.locale ?? 'en', now),
     createdAt: now,
-    ...(replaces && sequence !== undefined ? { sequence, movedFrom: replaces.localLabel } : {}),
+    ...(replaces ? { movedFrom: replaces.localLabel } : {}),
   };
   const invite = request.invitesByEmail ? `the invite goes to ${email}` : 'no invite is e-mailed: the .ics download on the booking card is the invite';
   const moved = replaces ? `Moved from ${replaces.localLabel}. ` : '';
@@ -266,22 +271,7 @@ export function createBooking(request: BookingRequest): BookingResult {
  */
 export function cancelBooking(booking: Booking, { now, kb = getKnowledgeBase(), locale = 'en' }: { now: number; kb?: KnowledgeBase; locale?: SalesLocale }): Booking {
   const sequence = (booking.sequence ?? 0) + 1;
-  return {
-    ...booking,
-    sequence,
-    cancelledAt: now,
-    ics: buildInvite({
-      uid: `${booking.id}@${kb.company.salesEmail.split('@')[1] ?? 'sales.invalid'}`,
-      stamp: now,
-      start: Date.parse(booking.start),
-      durationMinutes: booking.durationMinutes,
-      ...inviteText(locale, kb.company.name, booking.durationMinutes, booking.localLabel),
-      organizer: { name: organizerName(locale, kb.company.name), email: kb.company.salesEmail },
-      attendee: { email: booking.email },
-      sequence,
-      method: 'CANCEL',
-    }),
-  };
+  return { ...booking, sequence, cancelledAt: now, ics: inviteFor({ ...booking, sequence }, kb, locale, now, 'CANCEL') };
 }
 
 const CHRONO: Record<SalesLocale, typeof parseEnglish> = {

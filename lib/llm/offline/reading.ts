@@ -71,7 +71,7 @@ export function misspeltPlansIn(text: string, plans: readonly Plan[]): Plan[] {
 }
 
 /** Words a plan name is one or two edits from that mean something else ("we started", "une entreprise"). */
-const REAL_WORDS_NEAR_PLANS = new Set(['started', 'starting', 'startup', 'startet', 'starten', 'startled', 'business', 'busyness', 'businessman', 'entreprise', 'enterprises', 'entreprises', 'empresas', 'empresa']);
+const REAL_WORDS_NEAR_PLANS = new Set(['started', 'starting', 'startup', 'startet', 'starten', 'startled', 'busyness', 'businessman', 'entreprise', 'enterprises', 'entreprises', 'empresas', 'empresa']);
 
 /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours, one edit each. */
 function editDistance(a: string, b: string): number {
