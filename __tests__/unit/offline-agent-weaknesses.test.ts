@@ -847,4 +847,113 @@ describe('offline agent: transcript weaknesses', () => {
       expect([text, classifySalesIntent(text)]).not.toEqual([text, 'injection']);
     }
   });
+
+  it('"are you a bot?" is answered as an AI with a person offered, not a handoff; "give me a human" is one (5 languages)', async () => {
+    const { say } = conversation();
+    const bot = await say('are you a bot?');
+    expect(bot.text).toContain("I'm Northwind Cloud's AI assistant — an AI, not a person.");
+    expect(bot.tools.map((call) => call.toolName)).not.toContain('request_human');
+    expect(bot.session.state.handoff).toBeUndefined();
+    const human = await say('ok whatever, give me a human');
+    expect(human.tools.map((call) => call.toolName)).toEqual(['request_human']);
+    expect(human.text).toContain("I've asked a member of our sales team to take over");
+    for (const [locale, text, expected] of [
+      ['es', '¿eres un bot?', 'una inteligencia artificial, no una persona'],
+      ['fr', 'êtes-vous un robot ?', 'une intelligence artificielle, pas une personne'],
+      ['de', 'Bist du ein Mensch?', 'eine KI, kein Mensch'],
+      ['ar', 'هل أنت روبوت؟', 'ذكاء اصطناعي ولست شخصًا'],
+      ['en', 'am I talking to a real person?', 'an AI, not a person'],
+    ] as const) {
+      const reply = await ask(text, { locale });
+      expect([text, reply.text.includes(expected), reply.tools.length]).toEqual([text, true, 0]);
+    }
+    // Asking outright for a person beside the question is a handoff.
+    expect((await ask('are you a bot? I want to talk to a human')).tools.map((call) => call.toolName)).toEqual(['request_human']);
+  });
+
+  it('"two teams of 8" is a team of 16, in every language with a word for it', async () => {
+    const { say } = conversation();
+    await say('hey, what plan fits a team of between 20 and 30 people?');
+    const teams = await say('we are two teams of 8 actually');
+    expect(teams.session.state.lead.fields.teamSize?.value).toBe(16);
+    expect(teams.text).toContain("For a team of 16, I'd suggest **Pro**.");
+    for (const [text, size] of [['dos equipos de 8 personas', 16], ['nous sommes trois équipes de 5', 15], ['wir sind zwei Teams mit je 6 Leuten', 12], ['three offices with about 20 people', 60]] as const) {
+      expect([text, values(text).teamSize]).toEqual([text, size]);
+    }
+    expect(values('we have 2 teams of 10 days').teamSize).toBeUndefined();
+  });
+
+  it('remembers: "whats my team size again?" and "what did I tell you about my company?" read back what was said', async () => {
+    const { say } = conversation();
+    await say('We are a marketing agency, 12 people');
+    await say('actually we are 25 now, we just hired');
+    const size = await say('whats my team size again?');
+    expect(size.text).toContain('You told me your team size is **25**.');
+    await say('my email is tom@brightads.co');
+    const company = await say('what did i tell you about my company?');
+    expect(company.text).toContain("You haven't told me your company yet.");
+    expect(company.text).toContain('- team size: **25**');
+    expect(company.text).toContain('- email: **tom@brightads.co**');
+  });
+
+  it('a question or an objection after "what are you hoping to solve?" is not recorded as the need', async () => {
+    const { say } = conversation();
+    await say('hi');
+    await say('what do you do?');
+    const asked = await say('how much is pro');
+    expect(asked.text).toMatch(/\?$/);
+    for (const text of ['whats your cheapest plan', 'too expensive. trello is free', "i'll think about it"]) {
+      const reply = await say(text);
+      expect([text, reply.session.state.lead.fields.need]).toEqual([text, undefined]);
+    }
+    // In French and German the locale's own objection phrases say so too.
+    for (const [locale, text] of [['fr', 'je vais réfléchir'], ['de', 'Ich überlege es mir']] as const) {
+      const { say: sayIn } = conversation({ locale });
+      await sayIn(locale === 'fr' ? 'Nous sommes 12' : 'Wir sind 12');
+      const reply = await sayIn(text);
+      expect([text, reply.session.state.lead.fields.need, reply.text.includes(locale === 'fr' ? 'Aucune pression.' : 'Ganz ohne Druck.')]).toEqual([text, undefined, true]);
+    }
+  });
+
+  it('"i\'ll think about it" gets the no-pressure answer, not "Thanks, that helps"', async () => {
+    const reply = await ask("i'll think about it");
+    expect(reply.text).toContain('No pressure at all.');
+    expect(reply.text).not.toContain('Thanks, that helps');
+  });
+
+  it('HIPAA, which the knowledge base does not list, is neither confirmed nor denied: the security FAQ and the team', async () => {
+    const kb = getKnowledgeBase();
+    const reply = await ask('actually, do you have HIPAA?');
+    expect(reply.text).toContain(kb.faqs.find((faq) => faq.id === 'security')?.answer);
+    expect(reply.text).toContain("HIPAA isn't among the certifications and standards I can confirm");
+    expect(reply.text).not.toMatch(/we are HIPAA|HIPAA[- ]compliant/i);
+    // A standard the FAQ names is answered by that FAQ, without the caveat.
+    const gdpr = await ask('are you GDPR compliant?');
+    expect(gdpr.text).toContain('We are GDPR-compliant');
+    expect(gdpr.text).not.toContain("isn't among");
+    expect((await ask('¿cumplen con HIPAA?', { locale: 'es' })).text).toContain('HIPAA no está entre las certificaciones');
+  });
+
+  it('"what do I lose if I pick Starter?" lists what Pro adds, and says Starter would not hold their team', async () => {
+    const { say } = conversation();
+    await say('we are two teams of 8');
+    const lose = await say('what do I lose if I pick starter?');
+    expect(lose.text).toContain("Compared with **Pro**, **Starter** doesn't include: 50 GB storage per seat; 25,000 workflow runs per month;");
+    expect(lose.text).toContain('**Starter** also stops at 10 seats, so it would not hold your team of 16.');
+    expect((await ask('Was fehlt bei Starter?', { locale: 'de' })).text).toContain('Im Vergleich zu **Pro** fehlt in **Starter**');
+  });
+
+  it('"I\'m in procurement … need pricing for Business" is priced, not answered as an approval objection', async () => {
+    const reply = await ask("I'm in procurement at a 300-person logistics company. Need pricing for Business.");
+    expect(reply.tools.map((call) => call.toolName)).toContain('get_pricing');
+    expect(reply.text).toContain('**Business** for 300 seats, billed monthly: **$49 per seat per month**, so **$14,700 a month**');
+    expect(reply.text).not.toContain('second signature');
+  });
+
+  it('"what time is my demo again?" is the booked time', async () => {
+    const { say } = conversation({ visitorTimeZone: 'Europe/London' });
+    await say('book me a demo tomorrow at 3pm, email priya@nimbus.dev');
+    const when = await say('what time is my demo again?');
+    expect(when.text).toContain('Your demo is on **Wed, 25 Nov, 15:00 (Europe/London)**');
+  });
 });

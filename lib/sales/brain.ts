@@ -12,6 +12,7 @@ import { rememberAsked, rememberObjection, rememberTools, statedTools } from '@/
 import { applyLeadFacts, moveStage } from '@/lib/sales/tools';
 import { then, type SalesTurnContext, type StateUpdate } from '@/lib/sales/turn-state';
 import { isUnclear } from '@/lib/sales/unclear';
+import { knowledgeFor } from '@/lib/sales/knowledge-locale';
 import type { LeadField, SalesState } from '@/lib/sales/state';
 
 export interface TurnPlan {
@@ -60,6 +61,7 @@ export function beginTurn(
     ...(typeof state.lead.fields.teamSize?.value === 'number' ? { knownTeamSize: state.lead.fields.teamSize.value } : {}),
     // Our own company and plan names are never the prospect's name or company.
     ownNames: [kb.company.name, ...kb.plans.flatMap((plan) => [plan.name, ...plan.aliases])],
+    kb: knowledgeFor(kb, locale),
   });
   const captured = applyLeadFacts(state, facts, { source: 'message', now });
   const { changed } = captured;
@@ -120,11 +122,13 @@ export function endTurn(state: SalesState, plan: TurnPlan, reply = ''): StateUpd
 const TIME_PHRASE = /\b(next|this|in the next|within the next|in) (quarter|month|year|few (weeks|months)|two months|\d+ (weeks|months))\b|\b(pr[oó]ximo (mes|trimestre|a[nñ]o)|m[aá]s adelante)\b/gi;
 
 function intentOf(text: string, context: SalesTurnContext, changed: LeadField[]) {
-  const intent = classifySalesIntent(text, context.kb);
+  // The locale's knowledge base: its objection phrases are in the prospect's language ("je vais réfléchir").
+  const kb = knowledgeFor(context.kb, context.locale);
+  const intent = classifySalesIntent(text, kb);
   if (intent !== 'objection') return intent;
   let rest = changed.includes('timeline') ? withoutTimeline(text.replace(TIME_PHRASE, ' ')) : text;
   if (changed.includes('authority')) rest = withoutDecisionMaker(rest);
-  return rest === text ? intent : classifySalesIntent(rest, context.kb);
+  return rest === text ? intent : classifySalesIntent(rest, kb);
 }
 
 function textOnly(message: SalesUIMessage): SalesUIMessage[] {

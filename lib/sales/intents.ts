@@ -56,7 +56,9 @@ const HUMAN = [
   /\bcon quien (hablo|puedo hablar|debo hablar|tengo que hablar|contacto)\b/,
   /\ba qui (puis-je|dois-je|je dois|je peux) (parler|m'adresser|ecrire)\b/,
   /\bmit wem (kann|soll|muss) ich (sprechen|reden)\b/,
-  /\bare you (a )?(bot|robot|real|human)\b/,
+  // "Give me a human", "I want a real person", "can I get someone from sales?" ("are you a bot?" is a question about
+  // the agent, answered by it: see AI_IDENTITY).
+  /\b(give me|get me|i want|i need|i'd like|i would like|can i (get|have|talk to)|let me talk to)\b.{0,12}\b(a |an |the |some )?(human|real person|person|representative|rep|salesperson|sales rep|someone from (sales|your team))\b\s*(please|pls|plz|now|asap)?[\s!.?]*$/,
   // "Can you call me instead?": a person, by phone.
   // ("You can call me Sam" is a name: "call me" followed by one word that ends the sentence is not a request.)
   /\bcall me\b(?!\s+(?!back|instead|now|today|tomorrow|later|at|on|please|asap|when|if|about|to|in|this|next)[a-z]+\s*(?:[,.!]|$))/,
@@ -73,6 +75,34 @@ const HUMAN = [
   /\b(mensch\w*|person|jemand\w*|berater\w*|vertrieb\w*)\b.{0,25}\b(sprechen|reden)\b/,
   /(التحدث|اتحدث|التواصل|اكلم|تحويلي)[^.]{0,25}(شخص|انسان|موظف|مندوب|فريق المبيعات|احد)/,
 ];
+
+/**
+ * "Are you a bot?", "am I talking to a real person?", "are you ChatGPT?", "¿eres una IA?", "êtes-vous un robot ?",
+ * "bist du ein Mensch?", "هل أنت روبوت؟": a question about the agent itself (folded text).
+ */
+export const AI_IDENTITY = [
+  /\b(are|r) (you|u) (a |an |just a |just an |really a |really an |actually a |an actual |a real )?(bot|robot|ai|a\.i\.|human|real|real person|person|machine|computer|program|chatbot|chat ?gpt|gpt|llm|language model)\b/,
+  /\b(am i|are we) (talking|speaking|chatting) (to|with) (a |an )?(bot|robot|ai|human|real person|person|machine|computer|chatbot|real human)\b/,
+  /\b(is this|is that) (a |an )?(bot|robot|ai|chatbot|real person|human|automated)\b/,
+  /\b(what|which) (ai|model|llm|language model|gpt) (are you|is this|do you use|powers you)\b/,
+  /\b(eres|es usted) (un |una )?(bot|robot|humano|humana|persona|persona real|ia|inteligencia artificial|maquina|chatgpt|real)\b/,
+  /\bestoy hablando con (un |una )?(bot|robot|humano|persona|ia|maquina)\b/,
+  /\b(es-tu|etes-vous|tu es|vous etes) (un |une )?(bot|robot|humain|humaine|vraie personne|personne|ia|intelligence artificielle|machine|chatgpt)\b/,
+  /\bje (parle|discute) (a|avec) (un |une )?(bot|robot|humain|vraie personne|personne|ia|machine)\b/,
+  /\b(bist du|sind sie) (ein |eine )?(bot|roboter|mensch|echt|echter mensch|ki|maschine|chatgpt)\b/,
+  /\b(rede|spreche|chatte) ich (mit )?(einem |einer )?(bot|roboter|menschen|ki|maschine)\b/,
+  /هل (انت|أنت|حضرتك) (روبوت|بوت|انسان|إنسان|ذكاء اصطناعي|حقيقي|شخص حقيقي|آلة|الة)/,
+  /هل (اتحدث|أتحدث) (مع|الى|إلى) (روبوت|بوت|انسان|إنسان|ذكاء اصطناعي|شخص حقيقي)/,
+];
+
+/** Asking outright for a person, beside the question ("are you a bot? I want to talk to a human"). */
+const ASKS_FOR_PERSON = /\b(talk|speak|connect me|transfer me|put me through|give me|get me|i want|i need|i'd like|let me|hablar|pasame|ponme|parler|passez-moi|sprechen|verbinden)\b|(التحدث|اتحدث|تحويلي)/;
+
+/** A question about the agent itself: answered as an AI, with a person offered (a person asked for outright wins). */
+export function asksAboutAgent(text: string): boolean {
+  const folded = fold(text);
+  return AI_IDENTITY.some((pattern) => pattern.test(folded)) && !ASKS_FOR_PERSON.test(folded);
+}
 
 const BOOKING = [
   /\b(book|schedule|set up|arrange|organi[sz]e|get|have|see|request|want|like|need)\b.{0,30}\b(demo|call|meeting|walkthrough|walk-through)\b/,

@@ -2,7 +2,7 @@ import type { OfflineTurn } from '@/lib/llm/offline/context';
 import { PHRASES, type Phrases } from '@/lib/llm/offline/phrases';
 import { bookingReply, cancelReply, humanReply, meetingTimeReply } from '@/lib/llm/offline/replies-actions';
 import { competitorReply, knowledgeReply, objectionReply } from '@/lib/llm/offline/replies-knowledge';
-import { bullets, comparePlansReply, overviewReply, planFeaturesReply, priceReply, recommendReply } from '@/lib/llm/offline/replies-pricing';
+import { bullets, comparePlansReply, overviewReply, planFeaturesReply, planGapReply, priceReply, recommendReply } from '@/lib/llm/offline/replies-pricing';
 import { MEMORY_PHRASES } from '@/lib/llm/offline/phrases-memory';
 import { aboutReply, alongsideReply, list, recallReply, toolsReply, unclearReply } from '@/lib/llm/offline/replies-memory';
 import { mentionsAny } from '@/lib/llm/offline/reading';
@@ -43,6 +43,8 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       return [ph.injection(company)];
     case 'human':
       return humanReply(turn, ph);
+    case 'identity':
+      return [ph.identity(company)];
     case 'booking':
       // A price asked in the same message is answered first, then the booking.
       return [...(topic.price ? priceReply(topic.price, turn, ph) : []), ...bookingReply(topic, turn, ph)];
@@ -58,6 +60,8 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       return [bullets(topic.plans.map((plan) => `**${plan.name}**: ${ph.seatRange(plan.minSeats, plan.maxSeats)}`))];
     case 'compare-plans':
       return comparePlansReply(topic, turn, ph);
+    case 'plan-gap':
+      return planGapReply(topic, turn, ph);
     case 'competitor':
       return competitorReply(topic.passage, turn, ph);
     case 'objection':
@@ -76,8 +80,11 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       return toolsReply(topic.tools, turn, topic.from);
     case 'plan-features':
       return planFeaturesReply(topic.plan, turn, ph);
-    case 'knowledge':
-      return topic.discountAsked ? [...knowledgeReply(topic.passages, turn), ph.furtherDiscount(turn.kb.company.salesEmail)] : knowledgeReply(topic.passages, turn);
+    case 'knowledge': {
+      const answer = knowledgeReply(topic.passages, turn);
+      if (topic.discountAsked) return [...answer, ph.furtherDiscount(kb.company.salesEmail)];
+      return topic.unconfirmed ? [...answer, ph.unconfirmedStandard(topic.unconfirmed, kb.company.salesEmail)] : answer;
+    }
     case 'recommend':
       return recommendReply(turn, ph);
     case 'contact':
@@ -181,7 +188,7 @@ function nextQuestion(topic: Topic, turn: OfflineTurn): string | undefined {
   const ask = (name: LeadField) => questionFor(name, turn.locale, turn.state.asked?.[name] ?? 0);
   if (topic.kind === 'human') return known('email') ? undefined : ask('email');
   if (topic.kind === 'booking') return field === 'name' || field === 'company' ? ask(field) : undefined;
-  if (['objection', 'thanks', 'farewell', 'unclear', 'meeting-time', 'meeting-cancel'].includes(topic.kind)) return undefined;
+  if (['objection', 'thanks', 'farewell', 'unclear', 'meeting-time', 'meeting-cancel', 'identity'].includes(topic.kind)) return undefined;
   if (topic.kind === 'recommend' && !known('teamSize')) return ask('teamSize');
   if (field) return ask(field);
   // Small talk with nothing left to ask still hands the conversation back to the prospect.

@@ -92,6 +92,13 @@ export interface Phrases {
   furtherDiscount: (salesEmail: string) => string;
   /** "Is there a setup fee?": what the price list says (per seat), and that anything else is the team's to confirm. */
   fees: (salesEmail: string) => string;
+  /** "Are you a bot?", "am I talking to a real person?": an AI, said plainly, and a person offered (not sent for). */
+  identity: (company: string) => string;
+  /** "What do I lose with Starter?": what the plan above adds, as one sentence. */
+  planGap: (plan: string, above: string, features: string) => string;
+  planTooSmall: (plan: string, max: number, seats: number) => string;
+  /** A standard the knowledge base does not name ("HIPAA"): not confirmed, never assumed either way. */
+  unconfirmedStandard: (standard: string, salesEmail: string) => string;
 }
 
 export interface MemoryPhrases {

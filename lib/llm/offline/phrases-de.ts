@@ -114,6 +114,12 @@ export const de: Phrases = {
   fees: (salesEmail) =>
     `Unsere Preisliste rechnet pro aktivem Nutzer ab, monatlich oder jährlich, und nennt keine Einrichtungs- oder sonstigen Einmalgebühren; das kann ich aber nicht für jeden Fall bestätigen, und ich möchte nicht raten. Das Team unter ${salesEmail} gibt Ihnen eine verbindliche Antwort.`,
   furtherDiscount: (salesEmail) => `Über weitere Rabatte entscheidet unser Vertriebsteam; Sie können unter ${salesEmail} danach fragen.`,
+  identity: (company) =>
+    `Ich bin der KI-Assistent von ${company} – eine KI, kein Mensch. Ich beantworte Ihre Fragen zu unseren Tarifen, Preisen und Funktionen und buche gern eine Demo für Sie. Wenn Sie lieber mit jemandem aus unserem Vertriebsteam sprechen möchten, sagen Sie es einfach, dann verbinde ich Sie.`,
+  planGap: (plan, above, features) => `Im Vergleich zu **${above}** fehlt in **${plan}**: ${features}.`,
+  planTooSmall: (plan, max, seats) => `**${plan}** endet außerdem bei ${max} Nutzern und reicht damit nicht für Ihr Team von ${seats}.`,
+  unconfirmedStandard: (standard, salesEmail) =>
+    `${standard} gehört nicht zu den Zertifizierungen und Standards, die ich bestätigen kann, und ich möchte nicht raten: Das Team unter ${salesEmail} sagt Ihnen, wie es für Ihren Fall aussieht.`,
 };
 
 export const deMemory: MemoryPhrases = {

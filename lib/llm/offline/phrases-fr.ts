@@ -117,6 +117,12 @@ export const fr: Phrases = {
   fees: (salesEmail) =>
     `Notre grille tarifaire est par utilisateur actif, facturée au mois ou à l’année, et ne mentionne ni frais d’installation ni autres frais ponctuels ; je ne peux pas le confirmer pour chaque cas, et je préfère ne pas deviner. L’équipe à ${salesEmail} pourra vous répondre avec certitude.`,
   furtherDiscount: (salesEmail) => `Toute remise supplémentaire relève de notre équipe commerciale ; vous pouvez la demander à ${salesEmail}.`,
+  identity: (company) =>
+    `Je suis l’assistant IA de ${company} : une intelligence artificielle, pas une personne. Je peux répondre à vos questions sur nos offres, nos prix et nos fonctionnalités, et vous réserver une démo. Si vous préférez parler à quelqu’un de notre équipe commerciale, dites-le-moi et je vous mets en relation.`,
+  planGap: (plan, above, features) => `Par rapport à **${above}**, **${plan}** n’inclut pas : ${features}.`,
+  planTooSmall: (plan, max, seats) => `**${plan}** s’arrête aussi à ${max} utilisateurs : il ne suffirait pas pour votre équipe de ${seats}.`,
+  unconfirmedStandard: (standard, salesEmail) =>
+    `${standard} ne fait pas partie des certifications et normes que je peux confirmer, et je préfère ne pas deviner : l’équipe à ${salesEmail} pourra vous dire où nous en sommes pour votre cas.`,
 };
 
 export const frMemory: MemoryPhrases = {

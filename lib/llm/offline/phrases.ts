@@ -120,6 +120,12 @@ const en: Phrases = {
   furtherDiscount: (salesEmail) => `Any further discount is the sales team's call; you can ask them at ${salesEmail}.`,
   fees: (salesEmail) =>
     `Our price list is per active seat, billed monthly or annually, and it lists no setup or other one-off fee; I can't confirm every case, though, and I'd rather not guess. The team at ${salesEmail} can give you a definite answer.`,
+  identity: (company) =>
+    `I'm ${company}'s AI assistant — an AI, not a person. I can answer questions about our plans, prices and features, and book a demo for you. If you'd rather talk to someone on our sales team, just say so and I'll pass you over.`,
+  planGap: (plan, above, features) => `Compared with **${above}**, **${plan}** doesn't include: ${features}.`,
+  planTooSmall: (plan, max, seats) => `**${plan}** also stops at ${max} seats, so it would not hold your team of ${seats}.`,
+  unconfirmedStandard: (standard, salesEmail) =>
+    `${standard} isn't among the certifications and standards I can confirm, and I'd rather not guess: the team at ${salesEmail} can tell you where we stand for your case.`,
 };
 
 const es: Phrases = {
@@ -232,6 +238,12 @@ const es: Phrases = {
   furtherDiscount: (salesEmail) => `Cualquier otro descuento lo decide nuestro equipo comercial; puede consultárselo en ${salesEmail}.`,
   fees: (salesEmail) =>
     `Nuestra lista de precios es por usuario activo, con facturación mensual o anual, y no incluye cuotas de alta ni otros pagos únicos; aun así, no puedo confirmarlo para cada caso y prefiero no adivinar. El equipo en ${salesEmail} puede darle una respuesta definitiva.`,
+  identity: (company) =>
+    `Soy el asistente de IA de ${company}: una inteligencia artificial, no una persona. Puedo responder a sus preguntas sobre planes, precios y funciones, y reservarle una demo. Si prefiere hablar con alguien de nuestro equipo comercial, dígamelo y le paso con ellos.`,
+  planGap: (plan, above, features) => `Frente a **${above}**, **${plan}** no incluye: ${features}.`,
+  planTooSmall: (plan, max, seats) => `Además, **${plan}** llega a un máximo de ${max} usuarios, así que no alcanzaría para su equipo de ${seats}.`,
+  unconfirmedStandard: (standard, salesEmail) =>
+    `${standard} no está entre las certificaciones y normas que puedo confirmar, y prefiero no adivinar: el equipo en ${salesEmail} puede decirle cómo estamos en su caso.`,
 };
 
 export const PHRASES: Record<SalesLocale, Phrases> = { en, es, fr, de, ar };

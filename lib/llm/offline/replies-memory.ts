@@ -23,11 +23,16 @@ export function recallReply(fields: readonly RecallField[], turn: OfflineTurn): 
     if (field === 'need' && value !== undefined && mp.recallNeed) return mp.recallNeed(value);
     return value === undefined ? mp.recallMissing(mp.labels[field] ?? field) : mp.recallFact(mp.labels[field] ?? field, value);
   };
-  if (fields.length > 0) return [fields.map(sentence).join(' ')];
   const known = LEAD_FIELDS.filter((field) => turn.state.lead.fields[field] !== undefined);
-  if (known.length === 0 && tools.length === 0) return [mp.recallNothing];
   const items = known.map((field) => `${mp.labels[field] ?? field}: **${valueOf(field, turn)}**`);
   if (tools.length > 0) items.push(`${mp.labels.tools}: **${list(tools, mp.and)}**`);
+  if (fields.length > 0) {
+    const answer = fields.map(sentence).join(' ');
+    // "What did I tell you about my company?" with no company on record: what they did tell us, not only "nothing".
+    const noneKnown = fields.every((field) => (field === 'tools' ? tools.length === 0 : turn.state.lead.fields[field] === undefined));
+    return noneKnown && items.length > 0 ? [answer, mp.recallAll, bullets(items)] : [answer];
+  }
+  if (items.length === 0) return [mp.recallNothing];
   return [mp.recallAll, bullets(items)];
 }
 

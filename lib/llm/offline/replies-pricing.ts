@@ -146,6 +146,16 @@ export function comparePlansReply(topic: Extract<Topic, { kind: 'compare-plans' 
   return lines;
 }
 
+/** "What do I lose with Starter?": what the plan above it adds, in one sentence, and whether it holds their team. */
+export function planGapReply(topic: Extract<Topic, { kind: 'plan-gap' }>, turn: OfflineTurn, ph: Phrases): string[] {
+  const { plan, above, seats } = topic;
+  const added = above.features.filter((feature) => !INCLUDES_LOWER.test(feature));
+  const tooSmall = seats !== undefined && plan.maxSeats !== null && seats > plan.maxSeats ? ph.planTooSmall(plan.name, plan.maxSeats, seats) : '';
+  // Feature lists the knowledge base has only in another language: the plan's page instead of a mixed-language list.
+  if (!speaks(turn) || added.length === 0) return [...planFeaturesReply(above, turn, ph), tooSmall];
+  return [ph.planGap(plan.name, above.name, added.join('; ')), tooSmall];
+}
+
 export function recommendReply(turn: OfflineTurn, ph: Phrases): string[] {
   return [
     ph.recommendIntro,

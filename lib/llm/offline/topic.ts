@@ -18,6 +18,7 @@ import {
 } from '@/lib/llm/offline/reading';
 import { contentWords } from '@/lib/llm/offline/text';
 import { CANCEL_WORDS, HAGGLE } from '@/lib/sales/lead/patterns';
+import { asksAboutAgent } from '@/lib/sales/intents';
 import { alternativeTool, asksAboutCompany, recallQuestion, type RecallField } from '@/lib/llm/offline/understanding';
 import { budgetFit, parseBudget, type StatedBudget } from '@/lib/sales/budget';
 import { quote } from '@/lib/sales/pricing';
@@ -39,6 +40,8 @@ import { getKnowledgeBase } from '@/lib/sales/knowledge';
 export type Topic =
   | { kind: 'injection' }
   | { kind: 'human' }
+  | { kind: 'identity' }
+  | { kind: 'plan-gap'; plan: Plan; above: Plan; seats: number | undefined }
   /** `price`: the same message also asked for a plan's price ("quote Business annually and book a demo Thursday"). */
   | { kind: 'booking'; email?: string; times: string[]; timezone?: string; price?: PriceTopic }
   /** "What time is that for me?": the meeting ahead, and its time in `zone` (named, else the browser's) when known. */
@@ -63,7 +66,7 @@ export type Topic =
   | { kind: 'competitor'; passage: Passage }
   | { kind: 'objection'; passage?: Passage; price?: { plan: Plan; seats: number } }
   | { kind: 'plan-features'; plan: Plan }
-  | { kind: 'knowledge'; passages: [Passage, ...Passage[]]; discountAsked?: boolean }
+  | { kind: 'knowledge'; passages: [Passage, ...Passage[]]; discountAsked?: boolean; unconfirmed?: string }
   | { kind: 'recommend' }
   | { kind: 'contact' }
   | { kind: 'greeting' }
@@ -99,6 +102,8 @@ export function analyse(turn: OfflineTurn): Topic {
   const plans = named.length > 0 ? named : misspeltPlansIn(text, kb.plans);
 
   if (intent === 'injection') return { kind: 'injection' };
+  // "Are you a bot?" / "am I talking to a real person?": answered (an AI, a person offered), not a handoff.
+  if (plans.length === 0 && asksAboutAgent(text)) return { kind: 'identity' };
   if (intent === 'human') return { kind: 'human' };
   // What they told us is answered from the sales state, whatever else the question's words resemble.
   const recall = recallQuestion(text);
@@ -129,6 +134,11 @@ export function analyse(turn: OfflineTurn): Topic {
   // "What about the cheapest plan?", "anything cheaper?": that plan, priced for the team (not a discount or an objection).
   const cheaper = plans.length === 0 ? cheaperPlanTopic(turn) : undefined;
   if (cheaper) return cheaper;
+  // "I'm in procurement … need pricing for Business": the price asked for of a plan named, not the objection a word suggests.
+  const [namedFirst, namedSecond] = plans;
+  if (intent === 'objection' && namedFirst && PRICE_WORDS.test(text) && !OBJECTION_WORDS.test(text)) {
+    return namedSecond ? { kind: 'compare-plans', plans: [namedFirst, namedSecond], seats: seatsFor(turn), billing: billingIn(text) } : priceTopic(turn, namedFirst, false);
+  }
   if (intent === 'objection') return objectionTopic(turn, turn.passages.find((passage) => passage.kind === 'objection'));
   // "Can I get a quote?" about a plan the sales team prices (Enterprise): that is the team's to write, so hand over.
   if (plans.length === 0 && QUOTE_ASK.test(text) && seatsIn(text) === undefined && quotedBySales(turn)) return { kind: 'human' };
@@ -161,6 +171,9 @@ export function analyse(turn: OfflineTurn): Topic {
   if (plans.length > 0 && (intent === 'features' || intent === 'other' || intent === 'comparison')) {
     const [first, second] = plans;
     if (first && second) return { kind: 'compare-plans', plans: [first, second], seats: seatsFor(turn), billing: billingIn(text) };
+    // "What do I lose with Starter?": what the plan above it adds.
+    const above = first && LOSES.test(text) ? kb.plans[kb.plans.indexOf(first) + 1] : undefined;
+    if (first && above) return { kind: 'plan-gap', plan: first, above, seats: seatsFor(turn) };
     if (first && mentionsAny(text, COMPARE_WORDS)) {
       const neighbour = kb.plans[kb.plans.indexOf(first) + 1] ?? kb.plans[kb.plans.indexOf(first) - 1];
       if (neighbour) return { kind: 'compare-plans', plans: [first, neighbour], seats: seatsFor(turn), billing: billingIn(text) };
@@ -173,6 +186,9 @@ export function analyse(turn: OfflineTurn): Topic {
     const topical = knowledgeTopic(turn, ['faq']);
     if (first) return topical ?? { kind: 'plan-features', plan: first };
   }
+  // "Are you HIPAA compliant?": the security FAQ, and a standard it does not name is one we cannot confirm.
+  const certified = plans.length === 0 ? certificationTopic(turn) : undefined;
+  if (certified) return certified;
   const aboutProduct = intent === 'features' || intent === 'comparison';
   const grounded = aboutProduct ? knowledgeTopic(turn) : undefined;
   if (grounded) return grounded;
@@ -471,7 +487,7 @@ const MOVE = /\b(move|moving|reschedule|rescheduling|push (?:it|the \w+) (?:back
 
 /** "What time is that for me?", "when is my demo?", "¿a qué hora es eso para mí?", "wann ist der Termin?". */
 const MEETING_TIME =
-  /\b(?:what time (?:is|'s|would be|will be) (?:that|it|this|the (?:demo|meeting|call))|when(?:'s| is) (?:my|the|our) (?:demo|meeting|call|appointment)|(?:a )?qu[eé] hora (?:es|ser[ií]a|ser[aá]) (?:eso|esa|la demo|la reuni[oó]n|la llamada|para m[ií]|en mi zona)|cu[aá]ndo es (?:mi|la) (?:demo|reuni[oó]n|cita|llamada)|quelle heure (?:est[- ]ce|ça fait|cela fait|c['’]est|sera[- ]t[- ]il|pour moi)|c['’]est (?:à )?quelle heure|quand (?:est|a lieu) (?:ma|la) (?:d[ée]mo|r[ée]union)|quand est mon rendez-vous|wie sp[äa]t ist (?:das|es)|um wie ?viel uhr ist (?:das|es|die demo|der termin)|wie ?viel uhr ist (?:das|es) bei mir|wann ist (?:die demo|der termin|mein termin|das meeting|unser termin))|كم الساعة|متى (?:الموعد|العرض|الاجتماع)/iu;
+  /\b(?:what (?:time|day|date) (?:is|'s|was|would be|will be) (?:that|it|this|(?:my|the|our) (?:demo|meeting|call|appointment|booking))|when(?:'s| is| was) (?:my|the|our) (?:demo|meeting|call|appointment|booking)|when (?:are we|am i) (?:meeting|talking|speaking)|when do we (?:meet|talk|speak)|(?:a )?qu[eé] hora (?:es|ser[ií]a|ser[aá]) (?:eso|esa|la demo|la reuni[oó]n|la llamada|para m[ií]|en mi zona)|cu[aá]ndo es (?:mi|la) (?:demo|reuni[oó]n|cita|llamada)|quelle heure (?:est[- ]ce|ça fait|cela fait|c['’]est|sera[- ]t[- ]il|pour moi)|c['’]est (?:à )?quelle heure|quand (?:est|a lieu) (?:ma|la) (?:d[ée]mo|r[ée]union)|quand est mon rendez-vous|wie sp[äa]t ist (?:das|es)|um wie ?viel uhr ist (?:das|es|die demo|der termin)|wie ?viel uhr ist (?:das|es) bei mir|wann ist (?:die demo|der termin|mein termin|das meeting|unser termin))|كم الساعة|متى (?:الموعد|العرض|الاجتماع)/iu;
 /** What a cancellation question about the product names: the subscription, not the meeting. */
 const SUBSCRIPTION =
   /\b(?:subscription|plan|contract|account|seats?|anytime|any time|whenever|suscripci[oó]n|contrato|cuenta|cualquier momento|abonnement|contrat|compte|(?:à|a) tout moment|n['’]importe quand|vertrag|konto|abo|jederzeit)\b|اشتراك|الاشتراك|في أي وقت/iu;
@@ -583,6 +599,8 @@ function alsoPriced(turn: OfflineTurn): PriceTopic | undefined {
   const topic = priceTopic(turn, plan, false);
   return topic.kind === 'price' ? topic : undefined;
 }
+/** Said as an objection outright, not only a word an objection lists ("procurement"): too expensive, over budget. */
+const OBJECTION_WORDS = /\b(?:too expensive|expensive|pricey|too much|over (?:our )?budget|out of (?:our )?budget|can['’]?t afford|cannot afford|demasiado caro|muy caro|trop cher|zu teuer)\b|مكلف|غالي/iu;
 const PRICE_WORDS = /\b(?:quote|price|prices|pricing|cost|costs|how much|precio|cu[aá]nto|cotizaci[oó]n|presupuesto|prix|combien|devis|tarif|preis|kosten|was kostet|angebot)\b|سعر|كم/iu;
 
 /**
@@ -590,6 +608,30 @@ const PRICE_WORDS = /\b(?:quote|price|prices|pricing|cost|costs|how much|precio|
  * topics clearly ("SSO and SOC 2"). `strict` requires the message to use the entry's own keywords; without it the
  * best passage is trusted because the intent already says the message is about the product.
  */
+/** "What do I lose / miss with Starter?", "what's missing in Pro?", "¿qué pierdo?", "qu'est-ce que je perds ?", "was fehlt?". */
+const LOSES =
+  /\b(?:what (?:do|would|will|did) (?:i|we) (?:lose|miss|give up|not get|be missing)|what(?:'s|’s| is| are) (?:missing|not included|left out)|what (?:doesn['’]t|does not|don['’]t|do not) (?:\w+ )?(?:have|include|get|come with)|downside|qu[eé] (?:pierdo|perdemos|me falta|falta|no incluye)|(?:qu['’]est-ce que|que) (?:je perds|nous perdons|l['’]on perd|on perd)|qu['’]est-ce qui (?:manque|n['’]est pas inclus)|ce qui manque|was (?:verliere ich|verlieren wir|fehlt|ist nicht (?:dabei|enthalten)))\b|ماذا (?:أخسر|اخسر|نخسر|ينقص)/iu;
+
+/** Security and compliance standards prospects ask about by name. */
+const STANDARD = /\b(hipaa|fedramp|pci(?:[- ]?dss)?|soc ?[123](?: type (?:1|2|i|ii))?|iso ?(?:\/iec ?)?\d{4,5}|gdpr|rgpd|dsgvo|ccpa|hitrust|cyber ?essentials|tisax|bsi c5|nist(?: \d{3}-\d{2,3})?|fips(?: 140-[23])?)\b/iu;
+
+/**
+ * A standard named that no FAQ names ("are you HIPAA compliant?", "FedRAMP?"): the security FAQ, with the standard
+ * marked as one we cannot confirm (the knowledge base lists what we hold; nothing is assumed either way).
+ */
+function certificationTopic(turn: OfflineTurn): Topic | undefined {
+  const asked = STANDARD.exec(turn.text)?.[1];
+  if (!asked) return undefined;
+  const squash = (value: string) => value.toLowerCase().replace(/[^a-z0-9]/g, '');
+  // (In the knowledge base's own language too: the Arabic FAQ names GDPR in Arabic.)
+  const base = getKnowledgeBase();
+  const says = (faq: KnowledgeBase['faqs'][number]) => squash(`${faq.question} ${faq.answer}`).includes(squash(asked));
+  // A standard the FAQ names is answered by the FAQ, like any other question.
+  if (turn.kb.faqs.some((faq) => says(faq) || base.faqs.some((entry) => entry.id === faq.id && says(entry)))) return undefined;
+  const security = turn.kb.faqs.find((faq) => faq.id === 'security') ?? turn.kb.faqs.find((faq) => faq.keywords.some((keyword) => /secur|segur|sécur|sicher/i.test(keyword)));
+  return security ? { kind: 'knowledge', passages: [faqPassage(security)], unconfirmed: asked.toUpperCase().replace(/\s+/g, ' ') } : undefined;
+}
+
 function knowledgeTopic(turn: OfflineTurn, kinds: Passage['kind'][] = ['faq', 'objection', 'competitor', 'case', 'company'], strict = true): Topic | undefined {
   const candidates = turn.passages.filter((passage) => kinds.includes(passage.kind));
   const matching = strict ? candidates.filter((passage) => matchesEntry(passage, turn.text, turn.kb)) : candidates.filter((passage) => sharesSubject(passage, turn.text)).slice(0, 1);

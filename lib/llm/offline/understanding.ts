@@ -12,10 +12,10 @@ export type RecallField = LeadField | 'tools';
 
 const RECALL = [
   /\b(what|which|who|when|how many|how much|where)\b.{0,50}\b(did i|i (said|told|mentioned|gave|say))\b/i,
-  /\bwhat('s| is| was) my\b/i,
+  /\bwhat('s|’s|s| is| was) my\b/i,
   // "And how many people are we?", "what's our budget again?": about what they told us, in the first person plural.
   /\bhow (many|big) (people |seats |users |employees )?(are we|is (our|my) team|did we say)\b/i,
-  /\bwhat('s| is| was) our (budget|team size|timeline|company|email|name|deadline)\b/i,
+  /\bwhat('s|’s|s| is| was) our (budget|team size|timeline|company|email|name|deadline)\b/i,
   // "What email do you have for me?", "which number do you have on file?", "do you have my email?"
   /\b(what|which)( \w+)? (email|e-mail|name|company|number|phone|address|details)( \w+)? do you have\b/i,
   /\bdo you have my (email|e-mail|name|number|phone|details)\b/i,

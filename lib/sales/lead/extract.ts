@@ -16,6 +16,8 @@ import {
 } from '@/lib/sales/lead/patterns';
 import { CORRECTION, isQuestion, numbersIn, parseCount, re, statementPrefix, westernDigits } from '@/lib/sales/lead/text';
 import { sentenceSpans } from '@/lib/sales/sentences';
+import { classifySalesIntent, type SalesIntent } from '@/lib/sales/intents';
+import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
 import type { LeadFact, LeadField } from '@/lib/sales/types';
 
 /**
@@ -35,6 +37,8 @@ export interface ExtractLeadInput {
   ownNames?: readonly string[];
   /** The team size on record: "sorry, I meant 300, not 30" corrects it with a number and no people word. */
   knownTeamSize?: number;
+  /** The knowledge base in the prospect's language: its objection phrases ("je vais réfléchir") are never a need. */
+  kb?: KnowledgeBase;
 }
 
 /** "Not 30", "no 30", "pas 30", "nicht 30": the number on record named and set aside. */
@@ -99,7 +103,7 @@ export function extractLeadFacts(input: ExtractLeadInput): LeadFacts {
   // A message that states other facts ("my email is ana@acme.com") is answering something else, not our question.
   const otherFacts = Object.keys(found).some((field) => field !== asked);
   if (asked && !otherFacts && (!found[asked] || (found[asked]?.confidence ?? 0) < 0.5)) {
-    const answer = bareAnswer(asked, westernDigits(input.text), context);
+    const answer = bareAnswer(asked, westernDigits(input.text), context, input.kb);
     const evidence = spans[0]?.text;
     if (answer && evidence) found[asked] = { ...answer, evidence };
   }
@@ -185,7 +189,9 @@ const TIME_CUE = re(
     'شهر|أشهر|اشهر|شهور|أسبوع|اسبوع|أسابيع|سنة|العام|الربع|القادم|المقبل|قريبا|قريبًا|الآن|الان|اليوم|غدا|غدًا|قبل|بعد|خلال|نهاية|فورا|فورًا)\\b',
 );
 
-function bareAnswer(field: LeadField, text: string, context: PatternContext): Extracted | undefined {
+const NOT_A_NEED_ANSWER = new Set<SalesIntent>(['objection', 'human', 'booking', 'injection']);
+
+function bareAnswer(field: LeadField, text: string, context: PatternContext, kb: KnowledgeBase | undefined): Extracted | undefined {
   const answer = tidy(text.trim());
   const words = answer.split(/\s+/).filter(Boolean);
   if (answer === '' || isQuestion(text.trim()) || NON_ANSWER.test(answer) || ACK_OR_GOODBYE.test(answer) || REQUEST.test(answer) || CANCEL_WORDS.test(answer)) return undefined;
@@ -219,8 +225,11 @@ function bareAnswer(field: LeadField, text: string, context: PatternContext): Ex
       // "We use Jira heavily" after "when?" changes the subject: an answer about time has a word about time.
       return words.length <= 6 && TIME_CUE.test(answer) ? { value: answer, confidence: 0.55 } : undefined;
     case 'need':
-      // "Je m'appelle Marie…" after "what are you hoping to solve?" introduces the prospect; it is not their need.
-      return words.length >= 3 && !NAME_PREFIX.test(answer) && !COMPANY_PREFIX.test(answer) ? { value: answer, confidence: 0.55 } : undefined;
+      // "Je m'appelle Marie…" after "what are you hoping to solve?" introduces the prospect; it is not their need. Nor
+      // is an objection ("too expensive, Trello is free") or a request for a person or a demo.
+      return words.length >= 3 && !NAME_PREFIX.test(answer) && !COMPANY_PREFIX.test(answer) && !NOT_A_NEED_ANSWER.has(classifySalesIntent(answer, kb))
+        ? { value: answer, confidence: 0.55 }
+        : undefined;
     case 'authority':
       if (SOMEONE_ELSE.test(answer)) return { value: 'needs approval', confidence: 0.6 };
       if (YES_ME.test(answer)) return { value: 'decision maker', confidence: 0.6 };

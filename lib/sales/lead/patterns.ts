@@ -356,7 +356,17 @@ const TEAM_PATTERNS: { pattern: RegExp; confidence: number }[] = [
   { pattern: re(`\\b${RANGE}\\s+of us\\b`, 'giu'), confidence: 0.75 },
 ];
 
+/** "Two teams of 8", "3 oficinas de 12 personas", "deux équipes de 6", "zwei Teams mit je 5 Leuten": the product. */
+const GROUPS_OF = re(
+  `\\b(${COUNT})\\s+(?:teams|offices|groups|departments|squads|locations|branches|sites|stores|shops|studios|equipos|oficinas|sedes|grupos|departamentos|tiendas|` +
+    `équipes|equipes|bureaux|agences|groupes|boutiques|büros|standorte|abteilungen|gruppen|filialen)\\s+(?:of|with|de|d['’]|von|mit|à|a)\\s*(?:je\\s+|about\\s+|around\\s+|unas?\\s+|environ\\s+|etwa\\s+)?(${COUNT})\\b(?!\\s*(?:${NOT_PEOPLE_UNITS}))`,
+  'iu',
+);
+
 export function extractTeamSize(sentence: string): Extracted | undefined {
+  const groups = GROUPS_OF.exec(sentence);
+  const product = groups ? (parseCount(groups[1] ?? '') ?? 0) * (parseCount(groups[2] ?? '') ?? 0) : 0;
+  if (Number.isInteger(product) && product > 1 && product <= 1_000_000) return { value: product, confidence: 0.85 };
   let best: Extracted | undefined;
   for (const { pattern, confidence } of TEAM_PATTERNS) {
     for (const match of sentence.matchAll(pattern)) {

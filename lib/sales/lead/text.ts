@@ -17,7 +17,7 @@ const NUMBER_WORDS: Record<string, number> = {
   fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, hundred: 100, dozen: 12,
   dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, doce: 12,
   quince: 15, veinte: 20, treinta: 30, cuarenta: 40, cincuenta: 50, cien: 100, ciento: 100,
-  deux: 2, quatre: 4, cinq: 5, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12, quinze: 15, vingt: 20, trente: 30,
+  deux: 2, trois: 3, quatre: 4, sept: 7, cinq: 5, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12, quinze: 15, vingt: 20, trente: 30,
   quarante: 40, cinquante: 50, soixante: 60,
   zwei: 2, drei: 3, vier: 4, fünf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10, elf: 11, zwölf: 12, fünfzehn: 15,
   zwanzig: 20, dreißig: 30, vierzig: 40, fünfzig: 50, hundert: 100,
@@ -116,7 +116,7 @@ export function isQuestion(sentence: string): boolean {
 }
 
 export const QUESTION_START = re(
-  '^(?:(?:so|and|but|also|ok|okay|hi|hello|hey|y|pero|hola|et|mais|bonjour|und|aber|hallo|و)[,!]?\\s+)?(?:how|what|which|who|when|where|why|do|does|did|can|could|is|are|will|would|should|may|' +
+  '^(?:(?:so|and|but|also|ok|okay|hi|hello|hey|y|pero|hola|et|mais|bonjour|und|aber|hallo|و)[,!]?\\s+)?(?:how|what|which|who|when|where|why|whats|hows|whos|wheres|whens|wat|do|does|did|can|could|is|are|will|would|should|may|' +
     'qué|cuánto|cuánta|cuántos|cuántas|cuál|cómo|cuándo|dónde|puedo|pueden|podéis|tienen|tenéis|' +
     'combien|quel|quelle|quels|quelles|comment|pourquoi|quand|où|est-ce que|est-ce qu|pouvez-vous|avez-vous|proposez-vous|' +
     'wie|was|wer|wann|warum|wieso|welche|welcher|welches|wo|können sie|haben sie|bieten sie|gibt es|' +
