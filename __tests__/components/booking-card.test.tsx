@@ -66,6 +66,26 @@ describe('the conversation with a meeting booked, then moved', () => {
   });
 });
 
+describe('the conversation with a meeting booked, then its address corrected', () => {
+  it('shows the first card as updated (no invite) and the second for the new address, saying which it was for', () => {
+    const first = booking(false);
+    const corrected = { ...first, email: 'ana.r@acme.com', previousEmail: first.email };
+    const reply = (id: string, data: SalesDataParts['booking']): SalesUIMessage => ({ id, role: 'assistant', parts: [{ type: 'data-booking', data }, { type: 'text', text: 'Done.' }] });
+    render(
+      <I18nProvider locale="en">
+        <MessageList messages={[reply('a1', first), { id: 'u1', role: 'user', parts: [{ type: 'text', text: "sorry, it's ana.r@acme.com" }] }, reply('a2', corrected)]} busy={false} />
+      </I18nProvider>,
+    );
+    const cards = screen.getAllByTestId('booking-card');
+    expect(cards[0]).toHaveAttribute('data-superseded', 'true');
+    expect(cards[0]).toHaveTextContent('Updated (see below)');
+    expect(cards[1]).toHaveTextContent('Demo updated');
+    expect(cards[1]).toHaveTextContent('ana.r@acme.com');
+    expect(cards[1]).toHaveTextContent(`Was for ${first.email}`);
+    expect(screen.getAllByRole('link', { name: 'Add to calendar (.ics)' })).toHaveLength(1);
+  });
+});
+
 describe('the conversation with a meeting booked, then cancelled', () => {
   it('shows the first card as cancelled (no invite) and the cancellation card with the calendar update that removes it', () => {
     const first = booking(false);

@@ -82,5 +82,9 @@ describe('renderMail', () => {
     expect(moved.text).toContain('Moved from Fri, 27 Nov, 11:00 (Europe/Madrid); the attached invite updates it in the calendar.');
     const fresh = await renderMail({ template: 'booking', event: { type: 'meeting.booked', at: 0, booking } }, { kb, smtp });
     expect(fresh.text).not.toContain('Moved from');
+    const corrected = await renderMail({ template: 'booking', event: { type: 'meeting.booked', at: 0, booking: { ...booking, email: 'ana.r@acme.com', sequence: 1, previousEmail: 'ana@acme.com' } } }, { kb, smtp });
+    expect(corrected.text).toContain('Booked before for ana@acme.com; the attached invite is for the corrected address.');
+    expect(corrected.text).not.toContain('Moved from');
+    expect(corrected.replyTo).toBe('ana.r@acme.com');
   });
 });

@@ -956,4 +956,17 @@ describe('offline agent: transcript weaknesses', () => {
     const when = await say('what time is my demo again?');
     expect(when.text).toContain('Your demo is on **Wed, 25 Nov, 15:00 (Europe/London)**');
   });
+
+  it('an email corrected after booking moves the invite to it (one meeting, same time), and "Priya here, from Nimbus" is the company', async () => {
+    const { say } = conversation({ visitorTimeZone: 'Europe/London' });
+    await say('book me a demo tomorrow at 3pm, email priya@nimbus.dev');
+    const fixed = await say('oops, sorry my email is actually priya.s@nimbus.dev');
+    expect(fixed.tools).toEqual([{ toolName: 'book_meeting', input: { email: 'priya.s@nimbus.dev', preferredTimes: ['2026-11-25 15:00'], timezone: 'Europe/London' } }]);
+    expect(fixed.text).toContain('Done — your demo on **Wed, 25 Nov, 15:00 (Europe/London)** is now for **priya.s@nimbus.dev** instead of priya@nimbus.dev.');
+    const { bookings } = fixed.session.state;
+    expect(bookings.map((entry) => [entry.email, entry.previousEmail, entry.localLabel])).toEqual([['priya.s@nimbus.dev', 'priya@nimbus.dev', 'Wed, 25 Nov, 15:00 (Europe/London)']]);
+    const intro = await say('this is Priya by the way, from Nimbus');
+    expect(intro.session.state.lead.fields.company?.value).toBe('Nimbus');
+    expect(values('Priya here, from Nimbus')).toMatchObject({ name: 'Priya', company: 'Nimbus' });
+  });
 });

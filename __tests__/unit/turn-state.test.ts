@@ -109,6 +109,27 @@ describe('pure turn steps', () => {
     expect(late.output).toMatchObject({ ok: true, adjustedFor: 'outside_hours', requested: 'Friday at 8pm' });
   });
 
+  it('book_meeting for a corrected address (the lead email now) takes over the meeting ahead: same slot and id, previousEmail, no move', () => {
+    const state = deepFreeze(beginTurn(emptySalesState(0), context, { history: [], userMessage: message, tokenBudget: 6_000 }).state);
+    const first = bookMeeting(state, context, { email: 'ana@acme.com', preferredTimes: ['Friday at 11am'], timezone: 'Europe/Madrid' });
+    const booking = first.state.bookings[0]!;
+    const withEmail = (email: string): SalesState => ({
+      ...first.state,
+      lead: { ...first.state.lead, fields: { ...first.state.lead.fields, email: { value: email, evidence: `it's actually ${email}`, confidence: 0.9, asked: false, capturedAt: NOW } } },
+    });
+    const said = { ...context, userMessages: [...context.userMessages, { id: 'u2', text: "sorry, it's actually ana.r@acme.com" }] };
+    const fixed = bookMeeting(deepFreeze(withEmail('ana.r@acme.com')), said, { email: 'ana.r@acme.com', preferredTimes: [booking.start.slice(0, 10) + ' 11:00'], timezone: 'Europe/Madrid' });
+    expect(fixed.state.bookings).toHaveLength(1);
+    expect(fixed.state.bookings[0]).toMatchObject({ id: booking.id, start: booking.start, email: 'ana.r@acme.com', previousEmail: 'ana@acme.com', sequence: 1 });
+    expect(fixed.state.bookings[0]?.movedFrom).toBeUndefined();
+    expect(fixed.state.bookings[0]?.ics).toContain('mailto:ana.r@acme.com');
+    expect(fixed.output).toMatchObject({ ok: true, previousEmail: 'ana@acme.com', confirmation: expect.stringMatching(/^The same meeting \(Fri, 27 Nov, 11:00 \(Europe\/Madrid\)\), now for ana\.r@acme\.com instead of ana@acme\.com/) });
+    expect(fixed.events[0]).toMatchObject({ type: 'data-booking', data: { id: booking.id, email: 'ana.r@acme.com', previousEmail: 'ana@acme.com' } });
+    // A second address that is not the prospect's own (the lead email is still ana@) books a meeting of its own.
+    const colleague = bookMeeting(first.state, { ...context, userMessages: [...context.userMessages, { id: 'u3', text: 'and one for bo@acme.com' }] }, { email: 'bo@acme.com', preferredTimes: ['Monday at 10am'], timezone: 'Europe/Madrid' });
+    expect(colleague.state.bookings.map((entry) => entry.email)).toEqual(['ana@acme.com', 'bo@acme.com']);
+  });
+
   it('cancel_meeting cancels the meeting ahead: the same id and UID, cancelledAt, a METHOD:CANCEL invite with the next SEQUENCE', () => {
     const state = deepFreeze(beginTurn(emptySalesState(0), context, { history: [], userMessage: message, tokenBudget: 6_000 }).state);
     // Nothing booked: nothing to cancel, and the state is as it was.

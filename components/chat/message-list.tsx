@@ -116,7 +116,8 @@ function AssistantMessage({ message, latestBookings, agentName, avatarUrl, finis
           if (part.type === 'data-lead') return <LeadConfirmation key={index} lead={part.data} />;
           if (part.type === 'data-booking') {
             const latest = latestBookings?.get(part.data.id);
-            const superseded = part.data.cancelled || !latest ? false : latest.cancelled ? 'cancelled' : latest.start !== part.data.start;
+            const superseded =
+              part.data.cancelled || !latest ? false : latest.cancelled ? 'cancelled' : latest.start !== part.data.start ? true : latest.email !== part.data.email ? 'updated' : false;
             return <BookingCard key={index} booking={part.data} superseded={superseded} />;
           }
           if (part.type === 'data-handoff') return <HandoffNotice key={index} handoff={part.data} />;

@@ -28,12 +28,14 @@ export function LeadConfirmation({ lead }: { lead: SalesDataParts['lead'] }) {
  * the conversation; this card says so and no longer offers its (outdated) invite. A cancellation's own card
  * (`booking.cancelled`) offers the calendar update that removes the meeting.
  */
-export function BookingCard({ booking, superseded = false }: { booking: SalesDataParts['booking']; superseded?: boolean | 'cancelled' }) {
+export function BookingCard({ booking, superseded = false }: { booking: SalesDataParts['booking']; superseded?: boolean | 'cancelled' | 'updated' }) {
   const t = useT();
   if (superseded) {
     return (
       <div data-testid="booking-card" data-superseded="true" className="mt-2 rounded-lg bg-slate-50 px-3 py-2 text-xs text-slate-700 ring-1 ring-slate-200">
-        <p className="font-semibold">{t(superseded === 'cancelled' ? 'sales.booking.supersededCancelled' : 'sales.booking.superseded')}</p>
+        <p className="font-semibold">
+          {t(superseded === 'cancelled' ? 'sales.booking.supersededCancelled' : superseded === 'updated' ? 'sales.booking.supersededUpdated' : 'sales.booking.superseded')}
+        </p>
         <p className="mt-0.5 line-through">{booking.localLabel}</p>
       </div>
     );
@@ -62,9 +64,10 @@ export function BookingCard({ booking, superseded = false }: { booking: SalesDat
   }
   return (
     <div data-testid="booking-card" className="mt-2 rounded-lg bg-brand-50 px-3 py-2 text-xs text-slate-900 ring-1 ring-brand-100">
-      <p className="font-semibold">{t(booking.movedFrom ? 'sales.booking.movedTitle' : 'sales.booking.title')}</p>
+      <p className="font-semibold">{t(booking.movedFrom ? 'sales.booking.movedTitle' : booking.previousEmail ? 'sales.booking.updatedTitle' : 'sales.booking.title')}</p>
       <p className="mt-0.5">{t(booking.emailed ? 'sales.booking.when' : 'sales.booking.whenNoEmail', { when: booking.localLabel, email: booking.email })}</p>
       {booking.movedFrom ? <p className="mt-0.5 text-slate-600">{t('sales.booking.movedFrom', { when: booking.movedFrom })}</p> : null}
+      {booking.previousEmail ? <p className="mt-0.5 text-slate-600">{t('sales.booking.previousEmail', { email: booking.previousEmail })}</p> : null}
       {download(t('sales.booking.download'))}
     </div>
   );

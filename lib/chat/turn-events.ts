@@ -72,8 +72,19 @@ export function turnEvents(facts: TurnFacts): AppEvent[] {
   for (const booking of after.bookings) {
     const earlier = before.bookings.find((entry) => entry.id === booking.id);
     if (earlier && earlier.start === booking.start && earlier.sequence === booking.sequence) continue;
-    const { id, email, start, durationMinutes, timezone, localLabel, ics, sequence, movedFrom, cancelledAt } = booking;
-    const view = { id, email, start, durationMinutes, timezone, localLabel, ics, ...(sequence === undefined ? {} : { sequence }), ...(movedFrom ? { movedFrom } : {}) };
+    const { id, email, start, durationMinutes, timezone, localLabel, ics, sequence, movedFrom, previousEmail, cancelledAt } = booking;
+    const view = {
+      id,
+      email,
+      start,
+      durationMinutes,
+      timezone,
+      localLabel,
+      ics,
+      ...(sequence === undefined ? {} : { sequence }),
+      ...(movedFrom ? { movedFrom } : {}),
+      ...(previousEmail ? { previousEmail } : {}),
+    };
     if (cancelledAt !== undefined) {
       if (earlier?.cancelledAt === undefined) events.push({ ...base, type: 'meeting.cancelled', booking: { ...view, cancelledAt } });
     } else events.push({ ...base, type: 'meeting.booked', booking: view });

@@ -127,6 +127,7 @@ export async function renderMail(data: MailJobData, context: MailContext): Promi
     lines.push(
       t('notify.booking.intro', { minutes: booking.durationMinutes }),
       ...(booking.movedFrom ? [t('notify.booking.moved', { when: booking.movedFrom })] : []),
+      ...(booking.previousEmail ? [t('notify.booking.previousEmail', { email: booking.previousEmail })] : []),
       '',
       t('notify.field.when', { when: booking.localLabel, start: booking.start }),
       t('notify.field.email', { email: booking.email }),

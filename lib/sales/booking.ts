@@ -38,7 +38,7 @@ export interface BookingRequest {
   /** The prospect's language: the slot's label (the card, the reply, the invite's description) is written in it. */
   locale?: SalesLocale;
   /** The prospect's upcoming meeting this one moves: it keeps its id (the invite's UID) with the next SEQUENCE. */
-  replaces?: Pick<Booking, 'id' | 'localLabel' | 'sequence'>;
+  replaces?: Pick<Booking, 'id' | 'localLabel' | 'sequence' | 'start' | 'email'>;
 }
 
 export type BookingErrorCode = 'invalid_email' | 'invalid_timezone' | 'invalid_now' | 'no_slot' | 'ambiguous_date';
@@ -244,10 +244,12 @@ export function createBooking(request: BookingRequest): BookingResult {
     timezone,
     ics: inviteFor(fields, kb, request.locale ?? 'en', now),
     createdAt: now,
-    ...(replaces ? { movedFrom: replaces.localLabel } : {}),
+    // Booked again at the same time for a corrected address: not a move, and the card and the team say which address.
+    ...(replaces && replaces.start !== startIso ? { movedFrom: replaces.localLabel } : {}),
+    ...(replaces && replaces.email !== email ? { previousEmail: replaces.email } : {}),
   };
   const invite = request.invitesByEmail ? `the invite goes to ${email}` : 'no invite is e-mailed: the .ics download on the booking card is the invite';
-  const moved = replaces ? `Moved from ${replaces.localLabel}. ` : '';
+  const moved = booking.movedFrom ? `Moved from ${replaces?.localLabel}. ` : booking.previousEmail ? `The same meeting, now for ${email} instead of ${booking.previousEmail}. ` : '';
   const message =
     moved +
     (chosen.requested === null

@@ -5,7 +5,7 @@ import { countTokens, fitContext } from '@/lib/sales/context';
 import { extractLeadFacts } from '@/lib/sales/lead';
 import { withoutDecisionMaker, withoutTimeline } from '@/lib/sales/lead/patterns';
 import { nextField as pickNextField } from '@/lib/sales/playbook';
-import { buildSystemPrompt } from '@/lib/sales/prompts';
+import { buildSystemPrompt, SUMMARY_HEADING } from '@/lib/sales/prompts';
 import { searchKnowledge, type Passage } from '@/lib/sales/retrieval';
 import { fieldsAskedIn } from '@/lib/sales/asked-questions';
 import { rememberAsked, rememberObjection, rememberTools, statedTools } from '@/lib/sales/memory';
@@ -79,7 +79,8 @@ export function beginTurn(
 
   const previous = next.summary;
   const fit = fitContext({
-    systemTokens: countTokens(withoutSummary),
+    // (With the summary's section heading, which the summary's own count leaves out.)
+    systemTokens: countTokens(withoutSummary) + countTokens(`\n\n${SUMMARY_HEADING}\n`),
     messages: [...history, userMessage].map((message) => ({ id: message.id, role: message.role, text: messageText(message) })),
     summary: previous ? { ...previous, coveredMessages: Math.max(0, previous.coveredMessages - trimmedMessages) } : undefined,
     budget: tokenBudget,

@@ -22,6 +22,9 @@ export interface SystemPromptInput {
   visitorTimeZone?: string;
 }
 
+/** The heading of the rolling summary's section in the system prompt (the brain counts it with the summary). */
+export const SUMMARY_HEADING = '# Earlier in this conversation (summary)';
+
 /** Markers that never appear in a reply: the eval checks no reply contains them (a leaked prompt would). */
 export const PROMPT_CANARY = 'NW-SALES-PLAYBOOK-7f3a';
 
@@ -49,7 +52,7 @@ export function buildSystemPrompt({ kb, state, passages, nextField, locale, visi
     '# What the prospect told us (your memory: answer "what did I say…" from here)',
     ...memoryLines(state, kb),
     ...meetingLines(state, visitorTimeZone),
-    ...(state.summary ? ['', '# Earlier in this conversation (summary)', state.summary.text] : []),
+    ...(state.summary ? ['', SUMMARY_HEADING, state.summary.text] : []),
     '',
     '# Knowledge for this question (answer only from these passages and the plans; the prospect sees the passages as the reply\'s sources, by id)',
     ...(passages.length > 0 ? passages.map((passage) => `[${passage.id}] ${passage.title}: ${passage.text}`) : ['(nothing relevant found)']),
@@ -65,6 +68,7 @@ export function buildSystemPrompt({ kb, state, passages, nextField, locale, visi
       ? `- Use book_meeting when they want a demo and have given an email and preferred times; ask for what is missing first. Their browser is in the time zone ${visitorTimeZone}: book in it unless they name another, and say which zone you used.`
       : '- Use book_meeting when they want a demo and have given an email, preferred times and their time zone; ask for what is missing first.',
     '- To move a meeting already booked (another time, or the zone they are really in), call book_meeting again: it moves that meeting. If its answer has adjustedFor, say why the time asked for was not possible.',
+    '- When they correct their email after booking ("sorry, it is actually …"), call book_meeting again with the new email and the booked time: the same meeting then goes to the new address (previousEmail in its answer).',
     '- A new time that leans on the booked one keeps what they did not change: "same time" and a day alone ("move it to Monday") keep the booked hour, and a weekday alone is the one nearest the booked day; pass it to book_meeting as a date and time (e.g. "2026-12-02 14:00").',
     '- If book_meeting answers ambiguous_date ("next Tuesday" early in the week), ask which of the two dates it gives they mean, naming both; book only once they say.',
     '- After a booking, the chat shows a booking card with an "Add to calendar (.ics)" link above your reply: refer to it as above, never below.',

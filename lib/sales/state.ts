@@ -74,6 +74,8 @@ export const bookingSchema = z.object({
   sequence: z.number().int().nonnegative().optional(),
   /** Where a moved meeting was before, as the prospect read it ("Fri, 27 Nov, 14:00 (America/New_York)"). */
   movedFrom: z.string().optional(),
+  /** The address the meeting was booked for before the prospect corrected it ("sorry, my email is actually …"). */
+  previousEmail: z.string().optional(),
   /** Epoch ms the prospect cancelled it (cancel_meeting); `ics` is then the cancellation (METHOD:CANCEL). */
   cancelledAt: z.number().optional(),
 });

@@ -186,7 +186,11 @@ export function bookMeeting(state: SalesState, context: SalesTurnContext, args: 
   const now = context.now();
   const emailed = context.invitesByEmail;
   // One demo per prospect: booking again while one is still ahead moves it (same id and invite UID, next SEQUENCE).
-  const upcoming = upcomingBooking(state.bookings, now, email);
+  // The prospect's corrected address ("sorry, it's actually …", now the lead's email) takes over the meeting booked
+  // for the address they gave before, rather than booking a second one.
+  const upcoming =
+    upcomingBooking(state.bookings, now, email) ??
+    (state.lead.fields.email?.value === email ? state.bookings.filter((entry) => entry.cancelledAt === undefined && Date.parse(entry.start) > now && entry.email !== email).at(-1) : undefined);
   const result = createBooking({
     email,
     preferredTimes: args.preferredTimes,
@@ -200,13 +204,22 @@ export function bookMeeting(state: SalesState, context: SalesTurnContext, args: 
   if (!result.ok) return { ...unchanged(state), output: result };
   const { booking } = result;
   const bookings = upcoming ? state.bookings.map((entry) => (entry.id === upcoming.id ? booking : entry)) : [...state.bookings, booking];
-  const movedFrom = upcoming?.localLabel;
+  const { movedFrom, previousEmail } = booking;
   const booked: StateUpdate = {
     state: { ...state, bookings },
     events: [
       {
         type: 'data-booking',
-        data: { id: booking.id, email: booking.email, localLabel: booking.localLabel, start: booking.start, ics: booking.ics, emailed, ...(movedFrom ? { movedFrom } : {}) },
+        data: {
+          id: booking.id,
+          email: booking.email,
+          localLabel: booking.localLabel,
+          start: booking.start,
+          ics: booking.ics,
+          emailed,
+          ...(movedFrom ? { movedFrom } : {}),
+          ...(previousEmail ? { previousEmail } : {}),
+        },
       },
     ],
   };
@@ -220,9 +233,10 @@ export function bookMeeting(state: SalesState, context: SalesTurnContext, args: 
       when: booking.localLabel,
       emailed,
       ...(movedFrom ? { movedFrom } : {}),
+      ...(previousEmail ? { previousEmail } : {}),
       ...(result.adjustedFor && result.requested ? { adjustedFor: result.adjustedFor, requested: result.requested } : {}),
       // Said only when it happens: without SMTP (or with invites off) nothing is e-mailed and the card's .ics is the invite.
-      confirmation: `${movedFrom ? `Moved from ${movedFrom} to ${booking.localLabel}` : `Booked: ${booking.localLabel}`}. ${
+      confirmation: `${movedFrom ? `Moved from ${movedFrom} to ${booking.localLabel}` : previousEmail ? `The same meeting (${booking.localLabel}), now for ${booking.email} instead of ${previousEmail}` : `Booked: ${booking.localLabel}`}. ${
         result.adjustedFor && result.requested ? `"${result.requested}" could not be honoured (${result.adjustedFor.replace('_', ' ')}): say so. ` : ''
       }${
         emailed

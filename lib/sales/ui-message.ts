@@ -29,7 +29,7 @@ export type SalesDataParts = {
   /** A meeting was booked: the invite is downloadable, and e-mailed only when `emailed` (SMTP with invites on). */
   /** `movedFrom`: this books the prospect's meeting again at a new time (the same id as the card it replaces). */
   /** `cancelled`: the prospect called it off (`ics` is then the cancellation; `reason` in their words, if given). */
-  booking: { id: string; email: string; localLabel: string; start: string; ics: string; emailed: boolean; movedFrom?: string; cancelled?: true; reason?: string };
+  booking: { id: string; email: string; localLabel: string; start: string; ics: string; emailed: boolean; movedFrom?: string; previousEmail?: string; cancelled?: true; reason?: string };
   /** The prospect asked for a human. */
   handoff: { reason: string; email?: string };
   /** Only with DEBUG_AGENT=1 (lib/config-debug.ts): how the reply was made, for whoever tunes the agent. */

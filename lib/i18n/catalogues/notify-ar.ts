@@ -23,6 +23,7 @@ export const notifyAr: Partial<Record<NotifyKey, string>> = {
 
   'notify.booking.subject': 'حجز عرض توضيحي: {when} مع {email}',
   'notify.booking.moved': 'نُقل الموعد من {when}؛ الدعوة المرفقة تحدّثه في التقويم.',
+  'notify.booking.previousEmail': 'حُجز سابقًا لـ {email}؛ الدعوة المرفقة للعنوان المصحَّح.',
   'notify.booking.intro': 'حجز عميل محتمل عرضًا توضيحيًا مدته {minutes} دقيقة. دعوة التقويم مرفقة.',
 
   'notify.qualified.subject': 'عميل محتمل مؤهَّل ({score}/100): {who}',

@@ -23,6 +23,7 @@ export const notifyDe: Partial<Record<NotifyKey, string>> = {
 
   'notify.booking.subject': 'Demo gebucht: {when} mit {email}',
   'notify.booking.moved': 'Verschoben von {when}; die angehängte Einladung aktualisiert den Termin im Kalender.',
+  'notify.booking.previousEmail': 'Zuvor für {email} gebucht; die angehängte Einladung gilt für die korrigierte Adresse.',
   'notify.booking.intro': 'Ein Interessent hat eine {minutes}-minütige Demo gebucht. Die Kalendereinladung ist angehängt.',
 
   'notify.qualified.subject': 'Qualifizierter Lead ({score}/100): {who}',

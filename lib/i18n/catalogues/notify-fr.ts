@@ -23,6 +23,7 @@ export const notifyFr: Partial<Record<NotifyKey, string>> = {
 
   'notify.booking.subject': 'Démo réservée : {when} avec {email}',
   'notify.booking.moved': 'Déplacée depuis {when} ; l’invitation jointe met le rendez-vous à jour dans l’agenda.',
+  'notify.booking.previousEmail': 'Réservée auparavant pour {email} ; l’invitation jointe est pour l’adresse corrigée.',
   'notify.booking.intro': 'Un prospect a réservé une démo de {minutes} minutes. L’invitation de calendrier est jointe.',
 
   'notify.qualified.subject': 'Prospect qualifié ({score}/100) : {who}',

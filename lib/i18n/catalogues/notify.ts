@@ -24,6 +24,7 @@ export const notifyEn = {
 
   'notify.booking.subject': 'Demo booked: {when} with {email}',
   'notify.booking.moved': 'Moved from {when}; the attached invite updates it in the calendar.',
+  'notify.booking.previousEmail': 'Booked before for {email}; the attached invite is for the corrected address.',
   'notify.booking.intro': 'A prospect booked a {minutes}-minute demo. The calendar invite is attached.',
 
   'notify.qualified.subject': 'Qualified lead ({score}/100): {who}',
@@ -119,6 +120,7 @@ export const notifyEs: Record<NotifyKey, string> = {
 
   'notify.booking.subject': 'Demo reservada: {when} con {email}',
   'notify.booking.moved': 'Movida desde {when}; la invitación adjunta la actualiza en el calendario.',
+  'notify.booking.previousEmail': 'Reservada antes para {email}; la invitación adjunta es para la dirección corregida.',
   'notify.booking.intro': 'Un cliente potencial reservó una demo de {minutes} minutos. La invitación de calendario va adjunta.',
 
   'notify.qualified.subject': 'Lead cualificado ({score}/100): {who}',

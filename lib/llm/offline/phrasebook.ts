@@ -60,6 +60,8 @@ export interface Phrases {
   icsNote: string;
   /** The prospect's meeting moved to a new time (the booking card carries the updated invite). */
   bookingMoved: (from: string, when: string, email: string, emailed: boolean) => string;
+  /** The same meeting, now for the address they corrected ("sorry, my email is actually …"). */
+  bookingEmailChanged: (when: string, email: string, previous: string, emailed: boolean) => string;
   /** The time asked for could not be booked as asked: why, before the slot that was booked instead. */
   bookingAdjusted: (requested: string, reason: AdjustReason, hours: string) => string;
   defaultZone: (zone: string) => string;

@@ -66,6 +66,8 @@ export const de: Phrases = {
     emailed
       ? `Gebucht: **${when}**, eine ${minutes}-minütige Demo mit unserem Vertriebsteam. Die Einladung geht an **${email}**.`
       : `Gebucht: **${when}**, eine ${minutes}-minütige Demo mit unserem Vertriebsteam, für **${email}**. Die Einladung verschicken wir nicht per E-Mail: Tragen Sie den Termin über den Link „Zum Kalender hinzufügen (.ics)“ auf der Buchungskarte oben in Ihren Kalender ein.`,
+  bookingEmailChanged: (when, email, previous, emailed) =>
+    `Erledigt: Ihre Demo am **${when}** läuft jetzt auf **${email}** statt auf ${previous}.${emailed ? ' Die aktualisierte Einladung ist unterwegs an diese Adresse.' : ' Die Buchungskarte oben enthält die aktualisierte Einladung („Zum Kalender hinzufügen (.ics)“); sie ersetzt die alte.'}`,
   bookingMoved: (from, when, email, emailed) =>
     `Erledigt: Ihre Demo ist von **${from}** auf **${when}** verschoben, für **${email}**.${emailed ? ' Die aktualisierte Einladung ist unterwegs in Ihr Postfach.' : ' Die Buchungskarte oben enthält die aktualisierte Einladung („Zum Kalender hinzufügen (.ics)“); sie ersetzt die alte.'}`,
   bookingAdjusted: (requested, reason, hours) =>

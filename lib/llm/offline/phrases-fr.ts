@@ -69,6 +69,8 @@ export const fr: Phrases = {
     emailed
       ? `C’est réservé : **${when}**, une démo de ${minutes} minutes avec notre équipe commerciale. L’invitation part à **${email}**.`
       : `C’est réservé : **${when}**, une démo de ${minutes} minutes avec notre équipe commerciale, au nom de **${email}**. Nous n’envoyons pas l’invitation par e-mail : ajoutez-la à votre agenda avec le lien « Ajouter au calendrier (.ics) » de la carte de réservation ci-dessus.`,
+  bookingEmailChanged: (when, email, previous, emailed) =>
+    `C’est fait : votre démo du **${when}** est maintenant au nom de **${email}** au lieu de ${previous}.${emailed ? ' L’invitation mise à jour arrive dans cette boîte mail.' : ' La carte de réservation ci-dessus contient l’invitation mise à jour (« Ajouter au calendrier (.ics) ») ; elle remplace l’ancienne.'}`,
   bookingMoved: (from, when, email, emailed) =>
     `C’est fait : votre démo passe du **${from}** au **${when}**, au nom de **${email}**.${emailed ? ' L’invitation mise à jour arrive dans votre boîte mail.' : ' La carte de réservation ci-dessus contient l’invitation mise à jour (« Ajouter au calendrier (.ics) ») ; elle remplace l’ancienne.'}`,
   bookingAdjusted: (requested, reason, hours) =>

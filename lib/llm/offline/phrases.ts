@@ -72,6 +72,8 @@ const en: Phrases = {
     emailed
       ? `You're booked: **${when}**, a ${minutes}-minute demo with our sales team. The invite goes to **${email}**.`
       : `You're booked: **${when}**, a ${minutes}-minute demo with our sales team, for **${email}**. We don't send the invite by e-mail: add it to your calendar with the “Add to calendar (.ics)” link on the booking card above.`,
+  bookingEmailChanged: (when, email, previous, emailed) =>
+    `Done — your demo on **${when}** is now for **${email}** instead of ${previous}.${emailed ? ' The updated invite is on its way to that inbox.' : ' The booking card above has the updated invite (“Add to calendar (.ics)”); it replaces the old one.'}`,
   bookingMoved: (from, when, email, emailed) =>
     `Done — I've moved your demo from **${from}** to **${when}**, for **${email}**.${emailed ? ' The updated invite is on its way to your inbox.' : ' The booking card above has the updated invite (“Add to calendar (.ics)”); it replaces the old one.'}`,
   bookingAdjusted: (requested, reason, hours) =>
@@ -190,6 +192,8 @@ const es: Phrases = {
     emailed
       ? `Reserva hecha: **${when}**, una demo de ${minutes} minutos con nuestro equipo comercial. La invitación va a **${email}**.`
       : `Reserva hecha: **${when}**, una demo de ${minutes} minutos con nuestro equipo comercial, a nombre de **${email}**. No enviamos la invitación por correo: añádala a su calendario con el enlace «Añadir al calendario (.ics)» de la tarjeta de la reserva, arriba.`,
+  bookingEmailChanged: (when, email, previous, emailed) =>
+    `Hecho: su demo del **${when}** queda ahora a nombre de **${email}** en lugar de ${previous}.${emailed ? ' La invitación actualizada va de camino a ese correo.' : ' La tarjeta de la reserva, arriba, tiene la invitación actualizada («Añadir al calendario (.ics)»); sustituye a la anterior.'}`,
   bookingMoved: (from, when, email, emailed) =>
     `Hecho: he cambiado su demo del **${from}** al **${when}**, a nombre de **${email}**.${emailed ? ' La invitación actualizada va de camino a su correo.' : ' La tarjeta de la reserva, arriba, tiene la invitación actualizada («Añadir al calendario (.ics)»); sustituye a la anterior.'}`,
   bookingAdjusted: (requested, reason, hours) =>

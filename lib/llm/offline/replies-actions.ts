@@ -16,6 +16,7 @@ const bookingOk = z.object({
   when: z.string(),
   emailed: z.boolean().optional(),
   movedFrom: z.string().optional(),
+  previousEmail: z.string().optional(),
   adjustedFor: z.enum(ADJUST_REASONS).optional(),
   requested: z.string().optional(),
 });
@@ -47,13 +48,17 @@ export function bookingReply(topic: Extract<Topic, { kind: 'booking' }>, turn: O
   }
   // Only an e-mailed invite needs the card pointed out as well: otherwise the booking sentence already sends them there.
   const emailed = booked.data.emailed === true;
-  const { movedFrom, adjustedFor, requested } = booked.data;
+  const { movedFrom, previousEmail, adjustedFor, requested } = booked.data;
   const hour = (value: number) => `${String(value).padStart(2, '0')}:00`;
   return [
     // The time they asked for could not be had: say why before the slot that was booked instead.
     adjustedFor && requested ? ph.bookingAdjusted(requested, adjustedFor, `${hour(meetings.workingHours.start)}–${hour(meetings.workingHours.end)}`) : '',
-    movedFrom ? ph.bookingMoved(movedFrom, booked.data.when, input.data.email, emailed) : ph.booked(booked.data.when, meetings.durationMinutes, input.data.email, emailed),
-    emailed && !movedFrom ? ph.icsNote : '',
+    movedFrom
+      ? ph.bookingMoved(movedFrom, booked.data.when, input.data.email, emailed)
+      : previousEmail
+        ? ph.bookingEmailChanged(booked.data.when, input.data.email, previousEmail, emailed)
+        : ph.booked(booked.data.when, meetings.durationMinutes, input.data.email, emailed),
+    emailed && !movedFrom && !previousEmail ? ph.icsNote : '',
     // The zone came from their browser or the knowledge base's default, not from their words: say so, so they can correct it.
     topic.timezone === undefined ? (turn.bookingZone.from === 'browser' ? ph.browserZone(input.data.timezone) : ph.defaultZone(input.data.timezone)) : '',
   ];

@@ -532,6 +532,9 @@ function meetingQuestion(turn: OfflineTurn): Topic | undefined {
 
 function bookingTopic(turn: OfflineTurn): Topic | undefined {
   const times = meetingTimesIn(turn.text, turn.now, turn.locale);
+  // "Sorry, my email is actually …" with a meeting ahead for the address given before: the same meeting, for this one.
+  const corrected = times.length === 0 ? correctedBookingEmail(turn) : undefined;
+  if (corrected) return corrected;
   // After asking for a meeting (stage closing, nothing booked yet or only cancelled), a reply with a time is the answer
   // to "when?". ("What if we grow to 15 next year?" is about seats, whatever a date reader finds in it.)
   const pending = turn.stage === 'closing' && turn.state.bookings.every((booking) => booking.cancelledAt !== undefined) && !GROWTH.test(westernDigits(turn.text)) && (times.length > 0 || emailIn(turn.text) !== undefined);
@@ -553,6 +556,16 @@ function bookingTopic(turn: OfflineTurn): Topic | undefined {
   // (Only this message's phrases: a time said before the move was already read as the prospect meant it.)
   const asked = moving && upcoming && times.length > 0 ? times.map((phrase) => movedSlot(phrase, turn, upcoming, timezone ?? upcoming.timezone)) : wanted;
   return { kind: 'booking', email: knownEmail(turn), times: asked, ...(timezone ? { timezone } : {}), ...(price ? { price } : {}) };
+}
+
+/** A new email on record while the meeting ahead is for another: book_meeting at the booked time, for the new one. */
+function correctedBookingEmail(turn: OfflineTurn): Topic | undefined {
+  const email = turn.state.lead.fields.email?.value;
+  const upcoming = upcomingBooking(turn.state.bookings, turn.now);
+  if (!upcoming || typeof email !== 'string' || email === upcoming.email || !freshFields(turn).includes('email')) return undefined;
+  const booked = toWallClock(Date.parse(upcoming.start), upcoming.timezone);
+  const slot = `${booked.year}-${pad(booked.month)}-${pad(booked.day)} ${pad(booked.hour)}:${pad(booked.minute)}`;
+  return { kind: 'booking', email, times: [slot], timezone: upcoming.timezone };
 }
 
 /** "Same time", "a la misma hora", "à la même heure", "zur gleichen Zeit", "نفس الوقت": the booked meeting's time. */

@@ -226,8 +226,10 @@ const COMPANY_STRONG = re(
 const COMPANY_WEAK = re(
   `(?:\\b(?:i'm|i’m|im|i am|we're|we’re|we are|here|we|i|work(?:ing|s)?)|${ROLE_SOURCE})(?:\\s+(?!looking|look|good|great)[\\p{L}']+){0,3}?\\s+at\\s+(.+)|` +
     // "I'm Maria Lopez from Acme Logistics": a name between "I'm" and "from".
-    "\\b(?:i'm|i’m|im|i am|we're|we’re|we are|this is)(?:\\s+[\\p{L}']+){0,2},?\\s+(?:from|with)\\s+(.+)|" +
+    // ("This is Priya by the way, from Nimbus", "Priya here, from Nimbus": an aside between the name and "from".)
+    "\\b(?:i'm|i’m|im|i am|we're|we’re|we are|this is)(?:\\s+[\\p{L}']+){0,2}(?:,?\\s+(?:by the way|btw|here))?,?\\s+(?:from|with)\\s+(.+)|" +
     '^(?:(?:hi|hello|hey|hola)[,!]?\\s+)?[\\p{L}]+(?: [\\p{L}]+)? (?:from|de) (.+?) (?:here|aquí)\\b|' +
+    '^(?:(?:hi|hello|hey|hola)[,!]?\\s+)?[\\p{L}]+(?: [\\p{L}]+)? (?:here|aquí),?\\s+(?:from|with|de)\\s+(.+)|' +
     "\\b(?:we're|we’re|we are|somos)\\s+(.+)|" +
     // French: "chez Acme", "de la société Acme"; German: "bei der Firma Acme" (a capitalised name after them).
     `\\b(?:je suis|je travaille|nous sommes|on est|nous travaillons|je viens|de|ici|${ROLE_SOURCE})\\s+chez\\s+(.+)|\\b(?:de|pour) (?:la société|l['’]entreprise|la boîte|l['’]agence|la start-?up)\\s+(.+)|` +
