@@ -1,6 +1,6 @@
 /** @jest-environment node */
 // Weaknesses seen in the verbatim transcripts (docs/sales-brain.md), each fixed and pinned here.
-import { meetingTimesIn, misspeltPlansIn, seatsIn } from '@/lib/llm/offline/reading';
+import { meetingTimesIn, misspeltPlansIn, seatsIn, timeZoneIn } from '@/lib/llm/offline/reading';
 import { formatLocalLabel, parsePreferredTime } from '@/lib/sales/booking';
 import { getKnowledgeBase } from '@/lib/sales/knowledge';
 import { classifySalesIntent } from '@/lib/sales/intents';
@@ -968,5 +968,66 @@ describe('offline agent: transcript weaknesses', () => {
     const intro = await say('this is Priya by the way, from Nimbus');
     expect(intro.session.state.lead.fields.company?.value).toBe('Nimbus');
     expect(values('Priya here, from Nimbus')).toMatchObject({ name: 'Priya', company: 'Nimbus' });
+  });
+
+  it('a long first message with three questions gets all three answers, for the seats "about half" of the team need', async () => {
+    const kb = getKnowledgeBase();
+    const first = await ask(
+      "Hey there! I'm Jordan, head of ops at Brightline (we're ~45 people, about half would need seats). We're drowning in spreadsheets for client onboarding. Budget is flexible but ideally under $800/mo. What would you recommend, and can it integrate with HubSpot? Also is there SSO on that plan?",
+    );
+    expect(first.session.state.lead.fields.teamSize?.value).toBe(23);
+    expect(first.text).toContain("For a team of 23, I'd suggest **Business**.");
+    expect(first.text).toContain('That is above the budget you mentioned (**$800/mo**).');
+    expect(first.text).toContain(kb.faqs.find((faq) => faq.id === 'integrations')?.answer);
+    expect(first.text).toContain(kb.faqs.find((faq) => faq.id === 'sso')?.answer);
+    for (const [text, seats] of [['somos 40 personas, la mitad lo usaría', 20], ['wir sind 30 Leute, die Hälfte würde es nutzen', 15], ['nous sommes 60, un tiers en aurait besoin', 20]] as const) {
+      expect([text, values(text).teamSize]).toEqual([text, seats]);
+    }
+  });
+
+  it('a name that is also a place ("jordan@…", "I\'m Sydney") is no time zone; "in Jordan", "Sydney time" and "Paris." are', async () => {
+    const { say } = conversation();
+    await say("Hi, I'm Jordan from Brightline");
+    const booked = await say('book it for thursday 11am then, jordan@brightline.io');
+    expect(booked.tools).toEqual([{ toolName: 'book_meeting', input: { email: 'jordan@brightline.io', preferredTimes: ['thursday 11am'], timezone: 'America/New_York' } }]);
+    expect([timeZoneIn("I'm Jordan"), timeZoneIn('Sydney here'), timeZoneIn('Paris from Acme')]).toEqual([undefined, undefined, undefined]);
+    expect([timeZoneIn('we are in Jordan'), timeZoneIn('3pm Sydney time'), timeZoneIn('Paris.'), timeZoneIn('Berlin please')]).toEqual(['Asia/Amman', 'Australia/Sydney', 'Europe/Paris', 'Europe/Berlin']);
+  });
+
+  it('"what would SSO cost?" prices the plan that has it; a leftover "Yes." of an answer said before is not repeated', async () => {
+    const { say } = conversation();
+    await say('we are 23 people');
+    const sso = await say('ok and what if we want SSO anyway, what would that cost?');
+    expect(sso.text).toContain('**Business** for 23 seats, billed monthly: **$49 per seat per month**, so **$1,127 a month**');
+    expect(sso.text).not.toMatch(/^Yes\.$/m);
+  });
+
+  it('emoji, "lol", "asdf" and a bare "10" are read as people mean them', async () => {
+    const { say } = conversation();
+    expect((await say('thanks! 👍')).text).toContain("You're welcome!");
+    expect((await say('👍')).text).not.toMatch(/didn't (catch|quite follow)/);
+    expect((await say('lol')).text).not.toContain('Thanks, that helps');
+    expect((await say('asdf')).text).toMatch(/didn't (catch|quite follow)|not sure I follow/);
+    // The team size was asked a few turns ago; "10" alone answers it, and it is not asked again.
+    const size = await say('which plan would you recommend?');
+    expect(size.session.state.asked?.teamSize ?? 0).toBeGreaterThan(0);
+    await say('pro?');
+    const ten = await say('10');
+    expect(ten.session.state.lead.fields.teamSize?.value).toBe(10);
+    expect(ten.text).not.toMatch(/how (big|many)/i);
+  });
+
+  it('"can I bring a colleague to the demo?": forward the invite; the agent adds no guests itself (5 languages)', async () => {
+    const reply = await ask('hmm. can I bring a colleague to the demo?');
+    expect(reply.text).toContain("forward them the demo's invite");
+    expect(reply.text).toContain("I can't add guests to the invite myself");
+    expect(reply.tools).toEqual([]);
+    for (const [locale, text, expected] of [
+      ['es', '¿Puedo invitar a mi jefe a la demo?', 'reenvíele la invitación'],
+      ['fr', 'Puis-je inviter un collègue à la démo ?', 'transférez-leur l’invitation'],
+      ['de', 'Kann ich einen Kollegen zur Demo mitbringen?', 'Leiten Sie die Einladung zur Demo weiter'],
+    ] as const) {
+      expect([text, (await ask(text, { locale })).text.includes(expected)]).toEqual([text, true]);
+    }
   });
 });

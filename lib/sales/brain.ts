@@ -56,7 +56,9 @@ export function beginTurn(
   const facts = isUnclear(text) ? {} : extractLeadFacts({
     text,
     messageId: userMessage.id,
-    askedField: state.lastAskedField,
+    // A bare number ("10") answers no question about a goal, a name or a role: with no team size on record it is the
+    // team size (asked before, or asked now in place of the question that does not take a number).
+    askedField: bareTeamSize(text, state) ? 'teamSize' : state.lastAskedField,
     now,
     ...(typeof state.lead.fields.teamSize?.value === 'number' ? { knownTeamSize: state.lead.fields.teamSize.value } : {}),
     // Our own company and plan names are never the prospect's name or company.
@@ -121,6 +123,18 @@ export function endTurn(state: SalesState, plan: TurnPlan, reply = ''): StateUpd
 // ("le trimestre prochain", "nächstes Quartal", "للربع القادم"); TIME_PHRASE adds the Spanish "más adelante" it reads
 // as a hedge rather than a date.
 const TIME_PHRASE = /\b(next|this|in the next|within the next|in) (quarter|month|year|few (weeks|months)|two months|\d+ (weeks|months))\b|\b(pr[oó]ximo (mes|trimestre|a[nñ]o)|m[aá]s adelante)\b/gi;
+
+/** A message that is only a count: "10", "about 25", "~40 people". */
+const BARE_COUNT = /^\s*(?:~|about|around|roughly|approx\.?|unos|unas|environ|etwa|ca\.?)?\s*\d{1,6}\s*(?:people|ppl|users|seats|personas|usuarios|personnes|utilisateurs|leute|personen|nutzer)?\s*[.!]?\s*$/iu;
+
+function bareTeamSize(text: string, state: SalesState): boolean {
+  if (!BARE_COUNT.test(text) || state.lead.fields.teamSize) return false;
+  const asked = state.lastAskedField;
+  return asked === undefined ? (state.asked?.teamSize ?? 0) > 0 : !NUMBER_ANSWERS.has(asked);
+}
+
+/** Questions a bare number can answer in their own right. */
+const NUMBER_ANSWERS = new Set<LeadField>(['budget', 'timeline', 'phone', 'teamSize']);
 
 function intentOf(text: string, context: SalesTurnContext, changed: LeadField[]) {
   // The locale's knowledge base: its objection phrases are in the prospect's language ("je vais réfléchir").

@@ -128,16 +128,21 @@ const PRICING = /\b(price|prices|pricing|priced|cost|costs|costing|how much|quot
 
 const FEATURES = /\b(feature|features|include|includes|included|integrat\w*|sso|saml|scim|api|webhooks?|automation|automat\w*|workflows?|dashboards?|report\w*|security|secure|soc ?2|iso ?27001|gdpr|hipaa|compliance|compliant|encrypt\w*|support|storage|trial|onboarding|data residency|funcionalidad\w*|integraci\w*|seguridad|prueba|almacenamiento|soporte|fonctionnalit\w*|securite|essai|stockage|assistance|inclut|comprend|funktion\w*|sicherheit|testversion|speicher\w*|enthalt|beinhaltet)\b|ميزات|مزايا|تكامل|امان|الامان|تجربة|تخزين|الدعم|يتضمن|تتضمن/;
 
-const SMALL_TALK = /^\s*(hi|hello|hey|hiya|howdy|yo|good (morning|afternoon|evening)|thanks|thank you|thx|cheers|ok|okay|great|cool|nice|awesome|perfect|sounds good|got it|bye|goodbye|how are you|hola|buenas|buenos dias|buenas tardes|gracias|vale|genial|perfecto|adios|que tal|bonjour|bonsoir|salut|merci|d'accord|parfait|super|au revoir|hallo|guten tag|guten morgen|danke|prima|tschuss|alles klar)\b[\s\w,¿¡]{0,12}[\s!.,?]*$|^\s*(مرحبا|اهلا|شكرا|السلام عليكم|صباح الخير|مساء الخير|تمام|ممتاز|حسنا)[\s\p{L},!.؟?]{0,12}$/u;
+const SMALL_TALK = /^\s*(hi|hello|hey|hiya|howdy|yo|good (morning|afternoon|evening)|thanks|thank you|thx|cheers|ok|okay|great|cool|nice|awesome|perfect|sounds good|got it|bye|goodbye|how are you|lol|haha+|hehe+|jaja+|mdr|xd|hola|buenas|buenos dias|buenas tardes|gracias|vale|genial|perfecto|adios|que tal|bonjour|bonsoir|salut|merci|d'accord|parfait|super|au revoir|hallo|guten tag|guten morgen|danke|prima|tschuss|alles klar)\b[\s\w,¿¡]{0,12}[\s!.,?]*$|^\s*(مرحبا|اهلا|شكرا|السلام عليكم|صباح الخير|مساء الخير|تمام|ممتاز|حسنا)[\s\p{L},!.؟?]{0,12}$/u;
 
 const OFF_TOPIC = /\b(weather|recipe|cook|poem|joke|football|soccer|basketball|movie|film|song|lyrics|homework|capital of|bitcoin|crypto|stock tips?|horoscope|president|election|meaning of life|tiempo hace|receta|chiste|poema|futbol|pelicula|cancion|meteo|recette|blague|poeme|film|chanson|wetter|rezept|witz|gedicht|fussball|lied)\b|الطقس|وصفة|نكتة|قصيدة|كرة القدم|فيلم|اغنية/;
 
 const EMAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/;
 const SEATS = /\b\d{1,6}\s*(people|ppl|persons?|users?|seats?|employees|staff|members|licen[cs]es|personas|usuarios|empleados|licencias|puestos|personnes|utilisateurs|employes|salaries|personen|nutzer|mitarbeiter)\b|\d{1,6}\s*(شخص|اشخاص|مستخدم|موظف)/;
 
+/** Emoji and their modifiers: "thanks! 👍" is small talk, and "👍" alone an acknowledgement. */
+const PICTOGRAPHS = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{1F3FB}-\u{1F3FF}]/gu;
+
 export function classifySalesIntent(text: string, kb?: KnowledgeBase): SalesIntent {
   const folded = fold(text);
   if (!folded.trim()) return 'other';
+  const plain = folded.replace(PICTOGRAPHS, ' ').trim();
+  if (!plain) return 'small_talk';
   const vocabulary = kb ? vocabularyFor(kb) : undefined;
   if (INJECTION.some((pattern) => pattern.test(folded))) return 'injection';
   if (HUMAN.some((pattern) => pattern.test(folded))) return 'human';
@@ -147,7 +152,7 @@ export function classifySalesIntent(text: string, kb?: KnowledgeBase): SalesInte
   if (COMPARISON.test(folded) || (vocabulary && containsAny(folded, vocabulary.competitors))) return 'comparison';
   // "Pro for 25 people" names a plan and a seat count: that is a price question even without a price word.
   if (PRICING.test(folded) || (vocabulary && containsAny(folded, vocabulary.plans) && SEATS.test(folded))) return 'pricing';
-  if (SMALL_TALK.test(folded)) return 'small_talk';
+  if (SMALL_TALK.test(plain)) return 'small_talk';
   if (FEATURES.test(folded) || (vocabulary && containsAny(folded, vocabulary.topics))) return 'features';
   if (EMAIL.test(folded)) return 'contact';
   if (OFF_TOPIC.test(folded)) return 'off_topic';

@@ -13,7 +13,8 @@ const LATIN_WORD = /^\p{Script=Latin}+$/u;
 
 export function isUnclear(text: string): boolean {
   const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
-  if (words.length === 0) return !/\p{Nd}/u.test(text);
+  // "👍" says something; "?!" and "..." do not.
+  if (words.length === 0) return !/\p{Nd}|\p{Extended_Pictographic}/u.test(text);
   const odd = words.filter((word) => LATIN_WORD.test(word) && mashed(word)).length;
   return odd * 2 >= words.length;
 }
@@ -21,5 +22,8 @@ export function isUnclear(text: string): boolean {
 function mashed(word: string): boolean {
   // Accents off ("tschüss" has its vowel), and German "sch"/"ch" read as one sound ("Deutschland" is not a run of five).
   const plain = word.normalize('NFD').replace(/\p{M}/gu, '').replace(/sch/g, 's').replace(/ch/g, 'c');
-  return RARE_PAIRS.test(plain) || (plain.length >= 4 && !/[aeiouy]/.test(plain));
+  return RARE_PAIRS.test(plain) || (plain.length >= 4 && !/[aeiouy]/.test(plain)) || (plain.length >= 4 && KEYBOARD_ROWS.some((row) => row.includes(plain)));
 }
+
+/** "asdf", "qwerty", "hjkl": letters in a row of the keyboard, forwards or backwards. */
+const KEYBOARD_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm', 'azertyuiop', 'qwertzuiop', 'yxcvbnm'].flatMap((row) => [row, [...row].reverse().join('')]);

@@ -6,7 +6,7 @@ import { bullets, comparePlansReply, overviewReply, planFeaturesReply, planGapRe
 import { MEMORY_PHRASES } from '@/lib/llm/offline/phrases-memory';
 import { aboutReply, alongsideReply, list, recallReply, toolsReply, unclearReply } from '@/lib/llm/offline/replies-memory';
 import { mentionsAny } from '@/lib/llm/offline/reading';
-import { asksRecommendation, freshFields, upcomingMeeting, type Topic } from '@/lib/llm/offline/topic';
+import { asksRecommendation, COLLEAGUES, freshFields, upcomingMeeting, type Topic } from '@/lib/llm/offline/topic';
 import { faqPassage } from '@/lib/sales/retrieval';
 import { splitSentences } from '@/lib/sales/sentences';
 import { avoidRepeats, pickFresh } from '@/lib/llm/offline/variety';
@@ -46,8 +46,10 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
     case 'identity':
       return [ph.identity(company)];
     case 'booking':
-      // A price asked in the same message is answered first, then the booking.
-      return [...(topic.price ? priceReply(topic.price, turn, ph) : []), ...bookingReply(topic, turn, ph)];
+      // A price asked in the same message is answered first, then the booking (and how to bring a colleague to it).
+      return [...(topic.price ? priceReply(topic.price, turn, ph) : []), ...bookingReply(topic, turn, ph), COLLEAGUES.test(turn.text) ? ph.colleagues(kb.company.salesEmail) : ''];
+    case 'colleagues':
+      return [ph.colleagues(kb.company.salesEmail)];
     case 'meeting-time':
       return meetingTimeReply(topic, turn, ph);
     case 'meeting-cancel':
@@ -117,7 +119,7 @@ const ANSWERS_MORE = new Set<Topic['kind']>(['price', 'compare-plans', 'overview
 
 /** A long message asks more than one thing: the FAQ it also asks about is answered after the main answer. */
 /** Where a question starts inside a sentence: "Do you support SSO, where is our data stored, and how much …?" asks three. */
-const QUESTION_STARTS = /\b(?:do you|does it|where|how much|how many|what|which|is there|are there|can you|can we|who|when)\b|¿/giu;
+const QUESTION_STARTS = /\b(?:do you|does it|where|how much|how many|what|which|is there|are there|can you|can we|can it|is it|are you|who|when)\b|¿/giu;
 
 /**
  * The other questions of a message that asks several (by question marks, sentences or question words): the FAQs they

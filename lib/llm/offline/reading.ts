@@ -240,8 +240,26 @@ export function timeZoneIn(text: string): string | undefined {
     const zone = ZONE_ABBREVIATIONS[match[1]?.toUpperCase() ?? ''];
     if (zone) return zone;
   }
-  return ZONE_PLACES.find(([pattern]) => pattern.test(text))?.[1];
+  // A place read from the words, never from an address ("jordan@brightline.io"), and a place that is also a first name
+  // ("I'm Jordan", "Sydney here") only where it is said as a place ("in Jordan", "Sydney time").
+  const words = text.replace(/\S+@\S+|https?:\/\/\S+/g, ' ');
+  for (const [pattern, zone] of ZONE_PLACES) {
+    const match = new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`);
+    for (const found of words.matchAll(match)) {
+      if (!PLACES_THAT_ARE_NAMES.has(found[0].toLowerCase())) return zone;
+      const before = words.slice(0, found.index);
+      const after = words.slice((found.index ?? 0) + found[0].length);
+      // (Or alone: "Paris." answering "which time zone?")
+      if (PLACE_CUE_BEFORE.test(before) || PLACE_CUE_AFTER.test(after) || /^[\s\p{P}]*$/u.test(before + after)) return zone;
+    }
+  }
+  return undefined;
 }
+
+/** Places that are also people's first names: a zone only with a cue that they are a place. */
+const PLACES_THAT_ARE_NAMES = new Set(['jordan', 'austin', 'dallas', 'houston', 'denver', 'sydney', 'paris', 'milan', 'lima', 'valencia', 'chile', 'roma', 'rome', 'lyon']);
+const PLACE_CUE_BEFORE = /\b(?:in|from|near|based in|out of|around|to|en|desde|de|à|a|au|aus|im|in der|nach|bei)\s+(?:the\s+)?$/i;
+const PLACE_CUE_AFTER = /^\s*(?:time|timezone|time zone|hours?|office|hora|heure|zeit|uhrzeit)\b/i;
 
 /**
  * The prospect's words for when they want to meet ("Tuesday at 10am", "el martes a las 10"), read relative to

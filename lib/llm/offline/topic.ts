@@ -41,6 +41,7 @@ export type Topic =
   | { kind: 'injection' }
   | { kind: 'human' }
   | { kind: 'identity' }
+  | { kind: 'colleagues' }
   | { kind: 'plan-gap'; plan: Plan; above: Plan; seats: number | undefined }
   /** `price`: the same message also asked for a plan's price ("quote Business annually and book a demo Thursday"). */
   | { kind: 'booking'; email?: string; times: string[]; timezone?: string; price?: PriceTopic }
@@ -112,6 +113,8 @@ export function analyse(turn: OfflineTurn): Topic {
   if (meeting) return meeting;
   const booking = bookingTopic(turn);
   if (booking) return booking;
+  // "Can I bring a colleague to the demo?": forward the invite (the agent adds no guests).
+  if (COLLEAGUES.test(text)) return { kind: 'colleagues' };
   const fresh = freshFields(turn);
   // "Thanks, bye!": a goodbye is answered with one, not with another question.
   if (FAREWELL.test(text) && !QUESTION.test(text) && text.length <= 80 && fresh.length === 0) return { kind: 'farewell' };
@@ -160,6 +163,9 @@ export function analyse(turn: OfflineTurn): Topic {
     const second = plans[1];
     if (first && second) return { kind: 'compare-plans', plans: [first, second], seats: seatsFor(turn), billing: billingIn(text) };
     if (first) return priceTopic(turn, first, false);
+    // "What if we want SSO anyway, what would that cost?": the plan that has it, priced for their team.
+    const required = REQUIREMENTS.some(({ asked }) => asked.test(text)) ? inferredPriceTopic(turn) : undefined;
+    if (required) return required;
     const requote = requoteTopic(turn);
     if (requote) return requote;
     // "Do you offer discounts?" and "how does billing work?" are answered by the knowledge base, not a price list.
@@ -185,6 +191,12 @@ export function analyse(turn: OfflineTurn): Topic {
     if (first && INCLUDES_ASK.test(text)) return { kind: 'plan-features', plan: first };
     const topical = knowledgeTopic(turn, ['faq']);
     if (first) return topical ?? { kind: 'plan-features', plan: first };
+  }
+  // "What would you recommend, and can it integrate with HubSpot?": the plan for their team first, the other questions
+  // after it (alsoAsked), not the passage the rest of a long message happens to match best.
+  if (plans.length === 0 && ASKS_ADVICE.test(text)) {
+    const advised = inferredPriceTopic(turn);
+    if (advised) return advised;
   }
   // "Are you HIPAA compliant?": the security FAQ, and a standard it does not name is one we cannot confirm.
   const certified = plans.length === 0 ? certificationTopic(turn) : undefined;
@@ -624,6 +636,13 @@ const PRICE_WORDS = /\b(?:quote|price|prices|pricing|cost|costs|how much|precio|
 /** "What do I lose / miss with Starter?", "what's missing in Pro?", "¿qué pierdo?", "qu'est-ce que je perds ?", "was fehlt?". */
 const LOSES =
   /\b(?:what (?:do|would|will|did) (?:i|we) (?:lose|miss|give up|not get|be missing)|what(?:'s|’s| is| are) (?:missing|not included|left out)|what (?:doesn['’]t|does not|don['’]t|do not) (?:\w+ )?(?:have|include|get|come with)|downside|qu[eé] (?:pierdo|perdemos|me falta|falta|no incluye)|(?:qu['’]est-ce que|que) (?:je perds|nous perdons|l['’]on perd|on perd)|qu['’]est-ce qui (?:manque|n['’]est pas inclus)|ce qui manque|was (?:verliere ich|verlieren wir|fehlt|ist nicht (?:dabei|enthalten)))\b|ماذا (?:أخسر|اخسر|نخسر|ينقص)/iu;
+
+/** Bringing someone else to the demo: "can I bring a colleague?", "add sam@acme.com to the invite", "¿puedo invitar a mi jefe?". */
+export const COLLEAGUES =
+  /\b(?:bring|invite|add|include|loop in|cc)\b[^.?!]{0,40}\b(?:colleagues?|co-?workers?|teammates?|team ?mates?|boss|manager|cto|ceo|cfo|coo|partner|someone else|others|\S+@\S+ to the (?:invite|invitation|meeting|demo|call))|\b(?:traer|invitar|a[nñ]adir|incluir)\b[^.?!]{0,30}\b(?:compa[nñ]er[oa]s?|coleg[ao]s?|jefe|jefa|socio|socia)\b|\b(?:inviter|ajouter|amener|venir avec)\b[^.?!]{0,30}\b(?:coll[eè]gues?|responsable|associ[ée]e?|chef)\b|\b(?:mitbringen|einladen|hinzuf[üu]gen|dazuholen)\b|\b(?:kolleg(?:e|in|en|innen)|chef(?:in)?)\b[^.?!]{0,30}\b(?:mitbringen|einladen|hinzuf[üu]gen|dabei)\b|(?:أحضر|إحضار|اضافة|إضافة|دعوة)[^.؟?]{0,30}(?:زميل|زميلي|زملائي|مديري)/iu;
+
+/** Asking outright for advice ("what would you recommend?", "¿qué nos recomiendas?", "was empfehlen Sie?"). */
+const ASKS_ADVICE = /\b(?:recommend\w*|suggest\w*|recomienda\w*|recomiendas|recomendar\w*|conseill\w*|recommand\w*|empfehl\w*)\b|تنصح|توصي|تنصحني/iu;
 
 /** Security and compliance standards prospects ask about by name. */
 const STANDARD = /\b(hipaa|fedramp|pci(?:[- ]?dss)?|soc ?[123](?: type (?:1|2|i|ii))?|iso ?(?:\/iec ?)?\d{4,5}|gdpr|rgpd|dsgvo|ccpa|hitrust|cyber ?essentials|tisax|bsi c5|nist(?: \d{3}-\d{2,3})?|fips(?: 140-[23])?)\b/iu;

@@ -52,7 +52,9 @@ export function avoidRepeats(paragraphs: readonly string[], previous: readonly s
           const fresh = sentences.filter((sentence) => !isRepeat(sentence));
           // A list item is a row (a plan and its price, summary and seats): kept whole while anything in it is new.
           if (bullet) return fresh.length > 0 ? line : '';
-          return fresh.length === sentences.length && !recapped ? line : fresh.length > 0 ? fresh.join(' ') : '';
+          // What is left of a line whose substance was said before ("Yes." before a repeated answer) goes with it.
+          const substantial = fresh.some((sentence) => normalise(sentence).split(' ').length >= MIN_WORDS);
+          return fresh.length === sentences.length && !recapped ? line : fresh.length > 0 && (substantial || recapped) ? fresh.join(' ') : '';
         })
         .filter((line) => line.trim() !== '')
         .join('\n'),

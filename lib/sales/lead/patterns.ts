@@ -365,10 +365,26 @@ const GROUPS_OF = re(
   'iu',
 );
 
+/** "45 people, about half would need seats", "la mitad lo usaría", "die Hälfte würde es nutzen": a share of the headcount. */
+const SHARE_OF = re(
+  '\\b(half|a third|one third|a quarter|one quarter|two thirds|la mitad|la moitié|die hälfte|un tercio|un tiers|un quart|ein drittel|ein viertel)\\b' +
+    '(?:\\s+(?:of\\s+(?:them|us|the team|those)|de (?:ellos|nosotros|l[\'’]équipe)|davon))?\\s+(?:would|will|need|needs|are going to|actually|really|lo |la |l[\'’]|würde|wird|braucht|brauchen|necesita|necesitar|usar|utiliser|en aurait|aurait)',
+  'iu',
+);
+const SHARES: Record<string, number> = { half: 1 / 2, 'a third': 1 / 3, 'one third': 1 / 3, 'a quarter': 1 / 4, 'one quarter': 1 / 4, 'two thirds': 2 / 3, 'la mitad': 1 / 2, 'la moitié': 1 / 2, 'die hälfte': 1 / 2, 'un tercio': 1 / 3, 'un tiers': 1 / 3, 'un quart': 1 / 4, 'ein drittel': 1 / 3, 'ein viertel': 1 / 4 };
+
 export function extractTeamSize(sentence: string): Extracted | undefined {
   const groups = GROUPS_OF.exec(sentence);
   const product = groups ? (parseCount(groups[1] ?? '') ?? 0) * (parseCount(groups[2] ?? '') ?? 0) : 0;
   if (Number.isInteger(product) && product > 1 && product <= 1_000_000) return { value: product, confidence: 0.85 };
+  const share = SHARES[SHARE_OF.exec(sentence)?.[1]?.toLowerCase() ?? ''];
+  const headcount = share === undefined ? undefined : countedTeam(sentence);
+  // Those who would use it are the seats (as "only 30 would use it" is).
+  if (share !== undefined && headcount) return { value: Math.max(1, Math.ceil(Number(headcount.value) * share)), confidence: 0.86 };
+  return countedTeam(sentence);
+}
+
+function countedTeam(sentence: string): Extracted | undefined {
   let best: Extracted | undefined;
   for (const { pattern, confidence } of TEAM_PATTERNS) {
     for (const match of sentence.matchAll(pattern)) {
