@@ -10,8 +10,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const delta = (text: string): Part => ({ type: 'text-delta', id: 't', delta: text });
 
 /** Runs the middleware's wrapStream around a stream made by `source`. */
-async function wrapped(source: (controller: ReadableStreamDefaultController<Part>) => Promise<void> | void) {
-  const middleware = stallTimeoutMiddleware({ timeoutMs: TIMEOUT });
+async function wrapped(source: (controller: ReadableStreamDefaultController<Part>) => Promise<void> | void, timeoutMs = TIMEOUT) {
+  const middleware = stallTimeoutMiddleware({ timeoutMs });
   const stream = new ReadableStream<Part>({ start: (controller) => void source(controller) });
   const doStream = async () => ({ stream, request: {}, response: {} }) as never;
   const result = await middleware.wrapStream!({ doStream, doGenerate: (async () => undefined) as never, params: {} as never, model: {} as never });
@@ -40,14 +40,16 @@ describe('stallTimeoutMiddleware', () => {
   });
 
   it('never cuts a stream that keeps sending, for many times timeoutMs', async () => {
-    const words = Array.from({ length: 12 }, (_, index) => `w${index}`);
+    // A part every 50 ms against a 300 ms timeout (a margin a loaded machine's late timers cannot eat), for ~4× the timeout.
+    const timeoutMs = 300;
+    const words = Array.from({ length: 24 }, (_, index) => `w${index}`);
     const parts = await readAll(await wrapped(async (controller) => {
       for (const word of words) {
         controller.enqueue(delta(word));
-        await sleep(TIMEOUT / 2);
+        await sleep(50);
       }
       controller.close();
-    }));
+    }, timeoutMs));
     expect(parts).toEqual(words.map(delta));
   });
 
