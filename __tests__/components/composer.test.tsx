@@ -119,3 +119,44 @@ describe('Composer: taking over from the box it replaces', () => {
     expect(input.value).toBe('How much');
   });
 });
+
+describe('Composer: typing before the box is hydrated (a slow phone)', () => {
+  /** The server's HTML of the box, typed into as the browser would before React attaches, then hydrated. */
+  async function hydrateAfterTyping(typed: string) {
+    const { renderToString } = await import('react-dom/server');
+    const { hydrateRoot } = await import('react-dom/client');
+    const { act } = await import('react');
+    const onSend = jest.fn();
+    const tree = (
+      <I18nProvider locale="en">
+        <Composer onSend={onSend} onStop={() => {}} busy={false} />
+      </I18nProvider>
+    );
+    const container = document.createElement('div');
+    container.innerHTML = renderToString(tree);
+    document.body.append(container);
+    const input = container.querySelector('textarea')!;
+    input.value = typed;
+    await act(async () => {
+      hydrateRoot(container, tree, { onRecoverableError: () => {} });
+    });
+    return { onSend, input, send: container.querySelector<HTMLButtonElement>('[data-testid="send-button"]')!, container };
+  }
+
+  it('keeps what was typed, and Send works on it', async () => {
+    const { onSend, input, send, container } = await hydrateAfterTyping('How much is the Pro plan?');
+    expect(input.value).toBe('How much is the Pro plan?');
+    expect(send).toBeEnabled();
+    fireEvent.click(send);
+    expect(onSend).toHaveBeenCalledWith('How much is the Pro plan?');
+    container.remove();
+  });
+
+  it('sends it when Enter was pressed before (its line break ends the text), and clears the box', async () => {
+    const { onSend, input, container } = await hydrateAfterTyping('Is there a free trial?\n');
+    expect(onSend).toHaveBeenCalledTimes(1);
+    expect(onSend).toHaveBeenCalledWith('Is there a free trial?');
+    expect(input.value).toBe('');
+    container.remove();
+  });
+});

@@ -80,6 +80,9 @@ test('a wrong password is refused, and after the limit even the right one is, wi
   await page.goto(url('/admin/sign-in'));
   for (let i = 1; i <= 3; i++) {
     await signIn(page, { email: LOCKED.email, password: `wrong guess ${i}` });
+    // This attempt's refusal, not the last one's (the same words): the form empties the password when it arrives. Without
+    // this wait a slow refusal landed during the next sign-in and moved the focus from under its Tab.
+    await expect(page.getByLabel('Password')).toHaveValue('', { timeout: 15_000 });
     // Not getByRole('alert'): Next.js's route announcer is one too.
     const alert = page.locator('#sign-in-error');
     await expect(alert).toHaveAttribute('role', 'alert');

@@ -57,3 +57,23 @@ test('the CSP nonce lets the app hydrate (no blocked scripts)', async ({ page })
   await expect(page.getByTestId('message-assistant').first()).not.toBeEmpty();
   expect(violations).toEqual([]);
 });
+
+test('typed and sent with Enter before the page’s scripts have run (a slow phone), the question is sent once they have', async ({ page }) => {
+  // The page's JavaScript is held back until the question is typed: the box is the server's HTML, not yet React's.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_next/static/chunks/*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(baseURL(), { waitUntil: 'domcontentloaded' });
+  const input = page.getByTestId('composer-input');
+  await expect(input).toBeEditable();
+  await input.pressSequentially('Is there a free trial?');
+  await input.press('Enter');
+  release();
+  await expect(page.getByTestId('message-user')).toHaveText(/Is there a free trial\?/, { timeout: 20_000 });
+  await expect(page.getByTestId('message-assistant').last()).toContainText('14-day', { timeout: 20_000 });
+  await expect(page.getByTestId('message-user')).toHaveCount(1);
+  await expect(input).toHaveValue('');
+});

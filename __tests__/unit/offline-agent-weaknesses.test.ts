@@ -1030,4 +1030,27 @@ describe('offline agent: transcript weaknesses', () => {
       expect([text, (await ask(text, { locale })).text.includes(expected)]).toEqual([text, true]);
     }
   });
+
+  it('"el jueves a las 12 hora de Madrid" is Thursday at 12:00 in Madrid (it was 09:00), and "¿Qué te dije…?" is a recall', async () => {
+    const { say } = conversation({ locale: 'es' });
+    await say('Hola, soy Lucía Gómez, gerente de una clínica dental con 9 empleados');
+    const asked = await say('Me interesa ver una demo el jueves a las 12 hora de Madrid');
+    expect(asked.text).toContain('**jueves a las 12**');
+    const booked = await say('lucia@clinicasonrisa.es');
+    expect(booked.session.state.bookings.map((entry) => entry.localLabel)).toEqual(['jueves 26 de noviembre, 12:00 (Europe/Madrid)']);
+    const recall = await say('¿Qué te dije sobre mi equipo?');
+    expect(recall.text).toContain('Esto es lo que me ha contado hasta ahora:');
+    expect(recall.text).toContain('**9**');
+    expect(meetingTimesIn('Donnerstag um 12 Uhr deutscher Zeit', Date.parse('2026-11-24T12:00:00Z'), 'de')).toEqual(['Donnerstag um 12 Uhr']);
+    expect(timeZoneIn('Donnerstag um 12 Uhr deutscher Zeit')).toBe('Europe/Berlin');
+  });
+
+  it('"how much is Pro in euros?" gets the catalogue price and says it is in USD only, nothing converted', async () => {
+    const reply = await ask('how much is pro in euros?');
+    expect(reply.text).toContain('**Pro** is **$29 per seat per month**');
+    expect(reply.text).toContain("Our prices are in USD only; I can't convert them or quote another currency");
+    expect(reply.text).not.toMatch(/€\s?\d|\d\s?€|EUR \d/);
+    expect((await ask('¿Cuánto cuesta Pro en euros?', { locale: 'es' })).text).toContain('Nuestros precios están solo en USD');
+    expect((await ask('how much is pro in dollars?')).text).not.toContain('Our prices are in USD only');
+  });
 });

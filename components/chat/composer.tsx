@@ -105,6 +105,23 @@ export function Composer({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  // Typed before this box was hydrated (a slow phone, a fast typist): the text is only in the DOM, where React leaves
+  // it. Take it over, so Send works on it; a line break at its end is the Enter pressed to send it, which inserted a
+  // line break instead: it is sent now.
+  useLayoutEffect(() => {
+    const element = textarea.current;
+    if (!element || element.value === shown || dictating) return;
+    const typed = element.value;
+    if (typed.endsWith('\n') && typed.trim() !== '' && !disabled && !busy && typed.trim().length <= maxChars) {
+      onSend(typed.trim());
+      // (The state is already empty: React would not touch the box, so it is cleared here.)
+      element.value = '';
+      setValue('');
+    } else setValue(typed);
+    // Only when it appears.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
   const text = value.trim();
   const over = text.length - maxChars;
   const tooLong = over > 0;

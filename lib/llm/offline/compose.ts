@@ -55,7 +55,7 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
     case 'meeting-cancel':
       return cancelReply(topic, turn, ph);
     case 'price':
-      return priceReply(topic, turn, ph);
+      return [...priceReply(topic, turn, ph), otherCurrency(turn, ph)];
     case 'overview':
       return overviewReply(turn, ph, topic.unknownPlan);
     case 'seat-range':
@@ -112,6 +112,28 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       return [topic.wasQuestion ? pickFresh(unknown, turn.previousReplies) : ph.unknownStatement];
     }
   }
+}
+
+/** Currencies prospects ask for by name or sign ("in euros", "en €", "in Pfund", "بالدولار"). */
+const CURRENCIES: [RegExp, string][] = [
+  [/\b(?:euros?|eur)\b|€|يورو/iu, 'EUR'],
+  [/\b(?:pounds?(?: sterling)?|gbp|sterling|pfund|libras?(?: esterlinas?)?|livres? sterling)\b|£|جنيه إسترليني/iu, 'GBP'],
+  [/\b(?:us ?dollars?|usd|dollars?|d[oó]lares?|dollar)\b|\$|دولار/iu, 'USD'],
+  [/\b(?:pesos?|mxn)\b/iu, 'MXN'],
+  [/\b(?:swiss francs?|chf|franken)\b/iu, 'CHF'],
+  [/\b(?:dirhams?|aed)\b|درهم/iu, 'AED'],
+  [/\b(?:riyals?|sar)\b|ريال/iu, 'SAR'],
+  [/\b(?:yen|jpy)\b/iu, 'JPY'],
+];
+/** "In euros?", "en euros", "auf Euro", "in €": a price asked in a currency. */
+const IN_CURRENCY = /\b(?:in|en|auf|im|par|por|à)\s+(?:\S+\s+)?(?:euros?|eur|€|pounds?|gbp|£|pesos?|mxn|swiss francs?|chf|franken|dirhams?|aed|riyals?|sar|yen|jpy|pfund|libras?)\b|بال(?:يورو|جنيه|ريال|درهم)/iu;
+
+/** A price asked in another currency than the catalogue's: said plainly, nothing converted. */
+function otherCurrency(turn: OfflineTurn, ph: Phrases): string {
+  if (!IN_CURRENCY.test(turn.text)) return '';
+  const asked = CURRENCIES.find(([pattern]) => pattern.test(turn.text.replace(/\$\s?\d[\d,.]*/g, '')))?.[1];
+  const currency = turn.kb.company.currency;
+  return asked && asked !== currency ? ph.currencyNote(currency, turn.kb.company.salesEmail) : '';
 }
 
 /** Kinds whose answer leaves room for a second question in the same message. */

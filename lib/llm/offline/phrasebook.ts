@@ -96,6 +96,8 @@ export interface Phrases {
   fees: (salesEmail: string) => string;
   /** "Are you a bot?", "am I talking to a real person?": an AI, said plainly, and a person offered (not sent for). */
   identity: (company: string) => string;
+  /** A price asked in another currency ("how much is Pro in euros?"): the catalogue's currency only, nothing converted. */
+  currencyNote: (currency: string, salesEmail: string) => string;
   /** "Can I bring a colleague?", "add sam@… to the invite": forward the invite; the agent cannot add guests. */
   colleagues: (salesEmail: string) => string;
   /** "What do I lose with Starter?": what the plan above adds, as one sentence. */

@@ -118,6 +118,8 @@ export const de: Phrases = {
   furtherDiscount: (salesEmail) => `Über weitere Rabatte entscheidet unser Vertriebsteam; Sie können unter ${salesEmail} danach fragen.`,
   identity: (company) =>
     `Ich bin der KI-Assistent von ${company} – eine KI, kein Mensch. Ich beantworte Ihre Fragen zu unseren Tarifen, Preisen und Funktionen und buche gern eine Demo für Sie. Wenn Sie lieber mit jemandem aus unserem Vertriebsteam sprechen möchten, sagen Sie es einfach, dann verbinde ich Sie.`,
+  currencyNote: (currency, salesEmail) =>
+    `Unsere Preise gibt es nur in ${currency}; umrechnen oder in einer anderen Währung angeben kann ich sie nicht – das Team unter ${salesEmail} erklärt Ihnen die Abrechnung in Ihrer Währung.`,
   colleagues: (salesEmail) =>
     `Bringen Sie gern mit, wer dabei sein sollte: Leiten Sie die Einladung zur Demo weiter (die .ics auf der Buchungskarte). Gäste kann ich selbst nicht hinzufügen; wenn unser Team sie direkt einladen soll, schreiben Sie an ${salesEmail}.`,
   planGap: (plan, above, features) => `Im Vergleich zu **${above}** fehlt in **${plan}**: ${features}.`,

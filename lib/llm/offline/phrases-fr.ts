@@ -121,6 +121,8 @@ export const fr: Phrases = {
   furtherDiscount: (salesEmail) => `Toute remise supplémentaire relève de notre équipe commerciale ; vous pouvez la demander à ${salesEmail}.`,
   identity: (company) =>
     `Je suis l’assistant IA de ${company} : une intelligence artificielle, pas une personne. Je peux répondre à vos questions sur nos offres, nos prix et nos fonctionnalités, et vous réserver une démo. Si vous préférez parler à quelqu’un de notre équipe commerciale, dites-le-moi et je vous mets en relation.`,
+  currencyNote: (currency, salesEmail) =>
+    `Nos prix sont uniquement en ${currency} ; je ne peux ni les convertir ni les donner dans une autre devise : l’équipe à ${salesEmail} peut vous expliquer la facturation dans votre devise.`,
   colleagues: (salesEmail) =>
     `Venez avec qui doit être là : transférez-leur l’invitation de la démo (le .ics de la carte de réservation). Je ne peux pas ajouter d’invités moi-même ; si vous préférez que notre équipe les invite directement, écrivez à ${salesEmail}.`,
   planGap: (plan, above, features) => `Par rapport à **${above}**, **${plan}** n’inclut pas : ${features}.`,

@@ -124,6 +124,8 @@ const en: Phrases = {
     `Our price list is per active seat, billed monthly or annually, and it lists no setup or other one-off fee; I can't confirm every case, though, and I'd rather not guess. The team at ${salesEmail} can give you a definite answer.`,
   identity: (company) =>
     `I'm ${company}'s AI assistant — an AI, not a person. I can answer questions about our plans, prices and features, and book a demo for you. If you'd rather talk to someone on our sales team, just say so and I'll pass you over.`,
+  currencyNote: (currency, salesEmail) =>
+    `Our prices are in ${currency} only; I can't convert them or quote another currency — the team at ${salesEmail} can tell you how billing in your currency works.`,
   colleagues: (salesEmail) =>
     `Bring whoever should be there: forward them the demo's invite (the .ics on the booking card). I can't add guests to the invite myself; if you'd like our team to invite them directly, write to ${salesEmail}.`,
   planGap: (plan, above, features) => `Compared with **${above}**, **${plan}** doesn't include: ${features}.`,
@@ -246,6 +248,8 @@ const es: Phrases = {
     `Nuestra lista de precios es por usuario activo, con facturación mensual o anual, y no incluye cuotas de alta ni otros pagos únicos; aun así, no puedo confirmarlo para cada caso y prefiero no adivinar. El equipo en ${salesEmail} puede darle una respuesta definitiva.`,
   identity: (company) =>
     `Soy el asistente de IA de ${company}: una inteligencia artificial, no una persona. Puedo responder a sus preguntas sobre planes, precios y funciones, y reservarle una demo. Si prefiere hablar con alguien de nuestro equipo comercial, dígamelo y le paso con ellos.`,
+  currencyNote: (currency, salesEmail) =>
+    `Nuestros precios están solo en ${currency}; no puedo convertirlos ni darlos en otra moneda: el equipo en ${salesEmail} puede explicarle cómo funciona la facturación en su moneda.`,
   colleagues: (salesEmail) =>
     `Puede traer a quien deba estar: reenvíele la invitación de la demo (el .ics de la tarjeta de la reserva). Yo no puedo añadir invitados a la invitación; si prefiere que nuestro equipo los invite directamente, escriba a ${salesEmail}.`,
   planGap: (plan, above, features) => `Frente a **${above}**, **${plan}** no incluye: ${features}.`,

@@ -205,10 +205,10 @@ const ZONE_PLACES: [RegExp, string][] = [
   [/\b(london|uk time|dublin|lisbon|lisboa|londres)\b/i, 'Europe/London'],
   [/\b(madrid|barcelona|valencia|sevilla|seville|spain|espa[nñ]a|espagne|spanien)\b/i, 'Europe/Madrid'],
   [/\b(paris|par[ií]s|france|frankreich|brussels|bruselas|bruxelles|lyon|marseille|toulouse|lille|bordeaux|nantes)\b|(?<!\p{L})(?:باريس|فرنسا)(?!\p{L})/iu, 'Europe/Paris'],
-  [/\b(berlin|munich|m(?:ü|u)nchen|frankfurt|hamburg|k(?:ö|o)ln|cologne|stuttgart|d(?:ü|u)sseldorf|deutschland|germany|allemagne|amsterdam|vienna|wien|zurich|z(?:ü|u)rich|rome|roma|milan)\b|(?<!\p{L})(?:برلين|ألمانيا)(?!\p{L})/iu, 'Europe/Berlin'],
+  [/\b(deutsche[rn]? zeit|berlin|munich|m(?:ü|u)nchen|frankfurt|hamburg|k(?:ö|o)ln|cologne|stuttgart|d(?:ü|u)sseldorf|deutschland|germany|allemagne|amsterdam|vienna|wien|zurich|z(?:ü|u)rich|rome|roma|milan)\b|(?<!\p{L})(?:برلين|ألمانيا)(?!\p{L})/iu, 'Europe/Berlin'],
   [/\b(mexico city|ciudad de m[eé]xico|cdmx|guadalajara|monterrey)\b/i, 'America/Mexico_City'],
   [/\b(bogot[aá]|colombia)\b/i, 'America/Bogota'],
-  [/\b(lima|per[uú])\b/i, 'America/Lima'],
+  [/\b(lima|per[uú])(?!\p{L})/iu, 'America/Lima'],
   [/\b(buenos aires|argentina)\b/i, 'America/Argentina/Buenos_Aires'],
   [/\b(santiago de chile|chile)\b/i, 'America/Santiago'],
   [/\b(s[aã]o paulo|brazil|brasil)\b/i, 'America/Sao_Paulo'],
@@ -267,6 +267,9 @@ const PLACE_CUE_AFTER = /^\s*(?:time|timezone|time zone|hours?|office|hora|heure
  */
 const TRAILING_DAYPART = /^\s*,?\s*(?:de la (?:tarde|noche|ma[nñ]ana)|por la (?:tarde|noche|ma[nñ]ana)|in the (?:afternoon|evening|morning)|de l['’]apr[eè]s-midi|du (?:soir|matin)|(?:am )?(?:nachmittags?|abends|morgens|vormittags?)|p\.?m\.?|a\.?m\.?)(?![\p{L}])/iu;
 
+/** A zone said in words after a time: "hora de Madrid", "horario peninsular", "heure de Paris", "deutscher Zeit". */
+const ZONE_WORDS = /\b(?:hora|horario)\s+(?:(?:de|del|en)\s+(?:la\s+)?\p{L}+|peninsular|local|espa[nñ]ola)|\bheure\s+(?:de|d['’])\s*\p{L}+|\b(?:deutsche[rn]?|mitteleurop[äa]ische[rn]?)\s+zeit\b/giu;
+
 /** "At like two", "around um 3": spoken fillers between the preposition and the time, which the date reader trips on. */
 const TIME_FILLER = /\b(at|around|by|for|about)\s+(?:(?:like|um+|uh+|erm|maybe|say|roughly|approximately|about)\s+)+(?=\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)/giu;
 
@@ -276,6 +279,8 @@ const HOUR_IN_WORDS = new RegExp(`\\b(at|around|by|about)\\s+(${HOUR_WORDS.join(
 
 export function meetingTimesIn(message: string, now: number, locale: SalesLocale = 'en'): string[] {
   const text = westernDigits(message)
+    // "a las 12 hora de Madrid": the zone is read on its own (timeZoneIn); left in, "12 hora" read as another phrase.
+    .replace(ZONE_WORDS, ' ')
     .replace(TIME_FILLER, '$1 ')
     .replace(HOUR_IN_WORDS, (_, preposition: string, hour: string) => `${preposition} ${HOUR_WORDS.indexOf(hour.toLowerCase()) + 1}`);
   const results = parseMeetingPhrases(text, new Date(now), { forwardDate: true }, locale)

@@ -30,7 +30,8 @@ const RECALL = [
   /\bwelche (e-?mail|adresse|telefonnummer|nummer)( \w+)? haben sie\b/i,
   /\b(do you remember|remind me)\b/i,
   /\bwhat (company|team|email|name)\b.{0,20}\b(am i|do i)\b/i,
-  /\b(qu[eé]|cu[aá]l|cu[aá]nt[oa]s?|cu[aá]ndo|qui[eé]n)\b.{0,50}\b(dije|te dije|le dije|mencion[eé]|coment[eé]|(?:te |le )?(?:hab[ií]a|he) (?:dicho|mencionado|comentado))\b/i,
+  // (Letter look-arounds, not \b: "¿Qué te dije…?" ends its first word on an accented letter, which \b does not see.)
+  /(?<!\p{L})(qu[eé]|cu[aá]l|cu[aá]nt[oa]s?|cu[aá]ndo|qui[eé]n)(?!\p{L}).{0,50}(?<!\p{L})(dije|te dije|le dije|mencion[eé]|coment[eé]|cont[eé]|(?:te |le )?(?:hab[ií]a|he) (?:dicho|mencionado|comentado|contado))(?!\p{L})/iu,
   /\bcu[aá]l (es|era) (mi|nuestro|nuestra)\b/i,
   /\b(recuerdas?|recuerda usted)\b/i,
   // French, German, Arabic: "Quelle taille d'équipe vous ai-je indiquée ?", "Was habe ich Ihnen gesagt?", "ما الذي ذكرته لك؟"
