@@ -1053,4 +1053,34 @@ describe('offline agent: transcript weaknesses', () => {
     expect((await ask('¿Cuánto cuesta Pro en euros?', { locale: 'es' })).text).toContain('Nuestros precios están solo en USD');
     expect((await ask('how much is pro in dollars?')).text).not.toContain('Our prices are in USD only');
   });
+
+  it('a prospect ready to buy: "let\'s go with Pro", "how do I sign up?", "pay by card?" and "send me the contract" each get their answer', async () => {
+    const kb = getKnowledgeBase();
+    const faq = (id: string) => kb.faqs.find((entry) => entry.id === id)?.answer;
+    const { say } = conversation();
+    const chose = await say("we're 12 people, let's go with Pro");
+    expect(chose.text).toContain('**Pro** for 12 seats, billed monthly');
+    expect(chose.text).toContain("If you'd rather buy straight away, say so and I'll ask our sales team to set you up");
+    const signUp = await say('how do I sign up?');
+    expect(signUp.text).toContain(faq('trial'));
+    expect(signUp.text).not.toContain("I don't have a confirmed answer");
+    const card = await say('can I pay by credit card?');
+    expect(card.text).toContain(faq('billing'));
+    expect(card.text).not.toContain(faq('trial'));
+    const contract = await say('send me the contract');
+    expect(contract.tools).toEqual([{ toolName: 'request_human', input: { reason: 'The prospect is ready to buy: "send me the contract"' } }]);
+    expect(contract.text).toContain("Great — I've asked our sales team to get you set up: they send the contract and arrange billing.");
+    expect(contract.text).toContain("What's the best email to send the details to?");
+    expect(contract.session.state.lead.fields.need).toBeUndefined();
+    // Once the team is on it, "can we start today?" does not offer to ask them again.
+    expect((await say('can we start today?')).text).not.toContain('say so and I');
+    for (const [locale, text, expected] of [
+      ['es', 'Envíeme el contrato, queremos contratar', 'le envían el contrato'],
+      ['fr', 'Envoyez-moi le contrat', 'elle vous envoie le contrat'],
+      ['de', 'Schicken Sie mir den Vertrag', 'Es schickt Ihnen den Vertrag'],
+    ] as const) {
+      const reply = await ask(text, { locale });
+      expect([text, reply.tools.map((call) => call.toolName), reply.text.includes(expected)]).toEqual([text, ['request_human'], true]);
+    }
+  });
 });

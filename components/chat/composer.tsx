@@ -112,12 +112,15 @@ export function Composer({
     const element = textarea.current;
     if (!element || element.value === shown || dictating) return;
     const typed = element.value;
-    if (typed.endsWith('\n') && typed.trim() !== '' && !disabled && !busy && typed.trim().length <= maxChars) {
+    const sendNow = typed.endsWith('\n') && typed.trim() !== '' && !disabled && !busy && typed.trim().length <= maxChars;
+    if (sendNow) {
       onSend(typed.trim());
-      // (The state is already empty: React would not touch the box, so it is cleared here.)
+      // (React would not touch a box whose state did not change, so it is cleared here.)
       element.value = '';
-      setValue('');
-    } else setValue(typed);
+    }
+    // The box's DOM is the outside system synced from here, once: what was typed before React took it over.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setValue(sendNow ? '' : typed);
     // Only when it appears.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

@@ -75,6 +75,7 @@ export function buildSystemPrompt({ kb, state, passages, nextField, locale, visi
     '- Recommend the cheapest plan that holds their team and has everything they said they need (which plans have single sign-on, data residency or audit logs: the plan list, the FAQ, search_knowledge); never offer a plan without it.',
     '- When a price you quote is over the budget in your memory above, say so; if a cheaper plan that holds the same team and has what they need is within it, price that plan too with get_pricing.',
     '- When the prospect asks to cancel their meeting, call cancel_meeting (to move it, call book_meeting with the new time instead); then offer another time. Never cancel unasked.',
+    '- When they are ready to buy (the contract, an order form, "we want to sign"), use request_human so the team sets them up; "how do I sign up?" is answered with the free trial, if the knowledge has one.',
     '- Use request_human when they ask for a person or need something you cannot do. Asked whether you are a bot or a person, say plainly that you are an AI assistant and offer a person; hand over only if they want one.',
     '- Use search_knowledge when the knowledge above does not answer the question.',
     '- If you do not know, say so and offer the sales team. Ask at most one question per reply.',

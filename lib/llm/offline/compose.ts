@@ -6,7 +6,7 @@ import { bullets, comparePlansReply, overviewReply, planFeaturesReply, planGapRe
 import { MEMORY_PHRASES } from '@/lib/llm/offline/phrases-memory';
 import { aboutReply, alongsideReply, list, recallReply, toolsReply, unclearReply } from '@/lib/llm/offline/replies-memory';
 import { mentionsAny } from '@/lib/llm/offline/reading';
-import { asksRecommendation, COLLEAGUES, freshFields, upcomingMeeting, type Topic } from '@/lib/llm/offline/topic';
+import { asksRecommendation, CHOSE, COLLEAGUES, freshFields, upcomingMeeting, type Topic } from '@/lib/llm/offline/topic';
 import { faqPassage } from '@/lib/sales/retrieval';
 import { splitSentences } from '@/lib/sales/sentences';
 import { avoidRepeats, pickFresh } from '@/lib/llm/offline/variety';
@@ -50,12 +50,18 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       return [...(topic.price ? priceReply(topic.price, turn, ph) : []), ...bookingReply(topic, turn, ph), COLLEAGUES.test(turn.text) ? ph.colleagues(kb.company.salesEmail) : ''];
     case 'colleagues':
       return [ph.colleagues(kb.company.salesEmail)];
+    case 'purchase':
+      return humanReply(turn, ph, ph.purchaseDone);
+    case 'start':
+      // (Once the team has been asked to set them up, the way to buy is already under way.)
+      return [...(topic.trial ? knowledgeReply([topic.trial], turn) : []), turn.state.handoff ? '' : ph.startNow];
     case 'meeting-time':
       return meetingTimeReply(topic, turn, ph);
     case 'meeting-cancel':
       return cancelReply(topic, turn, ph);
     case 'price':
-      return [...priceReply(topic, turn, ph), otherCurrency(turn, ph)];
+      // "Let's go with Pro": its price for their team, then the way to buy.
+      return [...priceReply(topic, turn, ph), otherCurrency(turn, ph), CHOSE.test(turn.text) && !turn.state.handoff ? ph.startNow : ''];
     case 'overview':
       return overviewReply(turn, ph, topic.unknownPlan);
     case 'seat-range':
@@ -166,7 +172,7 @@ function alsoAsked(topic: Topic, turn: OfflineTurn): string[] {
 function acknowledgement(topic: Topic, turn: OfflineTurn, ph: Phrases): string {
   // The handoff and booking confirmations name the email themselves; a refused injection acknowledges nothing.
   const booked = topic.kind === 'booking' && turn.exchanges.some((exchange) => exchange.toolName === 'book_meeting');
-  if (topic.kind === 'injection' || topic.kind === 'human' || topic.kind === 'meeting-cancel' || booked) return '';
+  if (topic.kind === 'injection' || topic.kind === 'human' || topic.kind === 'purchase' || topic.kind === 'meeting-cancel' || booked) return '';
   const fresh = freshFields(turn);
   if (fresh.length === 0) return '';
   const { fields } = turn.state.lead;
@@ -210,7 +216,7 @@ function nextQuestion(topic: Topic, turn: OfflineTurn): string | undefined {
   const field = turn.nextField;
   const known = (name: LeadField) => turn.state.lead.fields[name] !== undefined;
   const ask = (name: LeadField) => questionFor(name, turn.locale, turn.state.asked?.[name] ?? 0);
-  if (topic.kind === 'human') return known('email') ? undefined : ask('email');
+  if (topic.kind === 'human' || topic.kind === 'purchase') return known('email') ? undefined : ask('email');
   if (topic.kind === 'booking') return field === 'name' || field === 'company' ? ask(field) : undefined;
   if (['objection', 'thanks', 'farewell', 'unclear', 'meeting-time', 'meeting-cancel', 'identity'].includes(topic.kind)) return undefined;
   if (topic.kind === 'recommend' && !known('teamSize')) return ask('teamSize');

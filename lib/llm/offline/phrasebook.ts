@@ -96,6 +96,10 @@ export interface Phrases {
   fees: (salesEmail: string) => string;
   /** "Are you a bot?", "am I talking to a real person?": an AI, said plainly, and a person offered (not sent for). */
   identity: (company: string) => string;
+  /** Ready to buy ("send me the contract"): the sales team is asked to set them up (request_human). */
+  purchaseDone: (email: string | undefined, hours: string | undefined) => string;
+  /** "How do I sign up?", "can we start today?", "let's go with Pro": after the trial's answer, the way to buy. */
+  startNow: string;
   /** A price asked in another currency ("how much is Pro in euros?"): the catalogue's currency only, nothing converted. */
   currencyNote: (currency: string, salesEmail: string) => string;
   /** "Can I bring a colleague?", "add sam@… to the invite": forward the invite; the agent cannot add guests. */

@@ -118,6 +118,11 @@ export const de: Phrases = {
   furtherDiscount: (salesEmail) => `Über weitere Rabatte entscheidet unser Vertriebsteam; Sie können unter ${salesEmail} danach fragen.`,
   identity: (company) =>
     `Ich bin der KI-Assistent von ${company} – eine KI, kein Mensch. Ich beantworte Ihre Fragen zu unseren Tarifen, Preisen und Funktionen und buche gern eine Demo für Sie. Wenn Sie lieber mit jemandem aus unserem Vertriebsteam sprechen möchten, sagen Sie es einfach, dann verbinde ich Sie.`,
+  purchaseDone: (email, hours) =>
+    email
+      ? `Sehr gern! Ich habe unser Vertriebsteam gebeten, Sie startklar zu machen: Es schickt Ihnen den Vertrag und regelt die Abrechnung; die Antwort kommt an **${email}**${hours ? ` (Erreichbarkeit des Teams: ${hours})` : ''}.`
+      : `Sehr gern! Ich habe unser Vertriebsteam gebeten, Sie startklar zu machen: Es schickt Ihnen den Vertrag und regelt die Abrechnung.${hours ? ` Erreichbarkeit des Teams: ${hours}.` : ''}`,
+  startNow: 'Wenn Sie lieber gleich kaufen möchten, sagen Sie es einfach, dann bitte ich unser Vertriebsteam, alles vorzubereiten (Vertrag und Abrechnung).',
   currencyNote: (currency, salesEmail) =>
     `Unsere Preise gibt es nur in ${currency}; umrechnen oder in einer anderen Währung angeben kann ich sie nicht – das Team unter ${salesEmail} erklärt Ihnen die Abrechnung in Ihrer Währung.`,
   colleagues: (salesEmail) =>

@@ -121,6 +121,11 @@ export const fr: Phrases = {
   furtherDiscount: (salesEmail) => `Toute remise supplémentaire relève de notre équipe commerciale ; vous pouvez la demander à ${salesEmail}.`,
   identity: (company) =>
     `Je suis l’assistant IA de ${company} : une intelligence artificielle, pas une personne. Je peux répondre à vos questions sur nos offres, nos prix et nos fonctionnalités, et vous réserver une démo. Si vous préférez parler à quelqu’un de notre équipe commerciale, dites-le-moi et je vous mets en relation.`,
+  purchaseDone: (email, hours) =>
+    email
+      ? `Parfait ! J’ai demandé à notre équipe commerciale de vous accompagner : elle vous envoie le contrat et organise la facturation, et vous répondra à **${email}**${hours ? ` (horaires de l’équipe : ${hours})` : ''}.`
+      : `Parfait ! J’ai demandé à notre équipe commerciale de vous accompagner : elle vous envoie le contrat et organise la facturation.${hours ? ` Horaires de l’équipe : ${hours}.` : ''}`,
+  startNow: 'Si vous préférez souscrire tout de suite, dites-le-moi et je demande à notre équipe commerciale de tout préparer (contrat et facturation).',
   currencyNote: (currency, salesEmail) =>
     `Nos prix sont uniquement en ${currency} ; je ne peux ni les convertir ni les donner dans une autre devise : l’équipe à ${salesEmail} peut vous expliquer la facturation dans votre devise.`,
   colleagues: (salesEmail) =>

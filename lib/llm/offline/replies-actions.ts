@@ -67,7 +67,7 @@ export function bookingReply(topic: Extract<Topic, { kind: 'booking' }>, turn: O
 /** Asking to be called ("can you call me?", "llámame", "rappelez-moi", "rufen Sie mich an", "اتصل بي"). */
 const CALL_ME = /\b(?:call me|call us|give me a call|ring me|phone me|ll[aá]mame|ll[aá]meme|llamarme|rappelez-moi|appelez-moi|m['’]appeler|rufen sie mich an|ruf mich an|mich anrufen)\b|اتصل بي|اتصلوا بي/iu;
 
-export function humanReply(turn: OfflineTurn, ph: Phrases): string[] {
+export function humanReply(turn: OfflineTurn, ph: Phrases, done: Phrases['handoffDone'] = ph.handoffDone): string[] {
   const { kb } = turn;
   const { handoff } = kb.policies;
   const exchange = lastExchange(turn, 'request_human');
@@ -78,7 +78,7 @@ export function humanReply(turn: OfflineTurn, ph: Phrases): string[] {
   const phone = turn.state.lead.fields.phone?.value;
   // "Can you call me?" with a number on record: the team calls that number.
   if (CALL_ME.test(turn.text) && typeof phone === 'string') return [ph.handoffCall(phone, hours)];
-  return [ph.handoffDone(typeof email === 'string' ? email : undefined, hours)];
+  return [done(typeof email === 'string' ? email : undefined, hours)];
 }
 
 /** The meeting ahead as booked, and as it reads in the zone they asked about (named, else their browser's). */

@@ -51,6 +51,8 @@ function callsFor(topic: Topic, turn: OfflineTurn): PlannedCall[] {
       return topic.price ? pricingCalls(topic.price.plan, topic.price.seats, 'both') : [];
     case 'human':
       return [{ toolName: 'request_human', input: { reason: handoffReason(turn.text) } }];
+    case 'purchase':
+      return [{ toolName: 'request_human', input: { reason: `The prospect is ready to buy: "${clip(turn.text)}"` } }];
     case 'meeting-cancel':
       // Cancelled once: asking again changes nothing.
       // The address they name, if any: another address's meeting is not this conversation's to cancel.

@@ -42,6 +42,8 @@ export type Topic =
   | { kind: 'human' }
   | { kind: 'identity' }
   | { kind: 'colleagues' }
+  | { kind: 'purchase' }
+  | { kind: 'start'; trial: Passage | undefined }
   | { kind: 'plan-gap'; plan: Plan; above: Plan; seats: number | undefined }
   /** `price`: the same message also asked for a plan's price ("quote Business annually and book a demo Thursday"). */
   | { kind: 'booking'; email?: string; times: string[]; timezone?: string; price?: PriceTopic }
@@ -115,6 +117,13 @@ export function analyse(turn: OfflineTurn): Topic {
   if (booking) return booking;
   // "Can I bring a colleague to the demo?": forward the invite (the agent adds no guests).
   if (COLLEAGUES.test(text)) return { kind: 'colleagues' };
+  // Ready to buy ("send me the contract"): the sales team sets them up (request_human), never a form field or an FAQ.
+  if (PURCHASE.test(text)) return { kind: 'purchase' };
+  // "How do I sign up?", "can we start today?": the free trial, then the way to buy.
+  if (plans.length === 0 && START.test(text)) return { kind: 'start', trial: faqById(kb, 'trial') };
+  // "Can I pay by credit card?" is billing (the trial's answer also names a credit card).
+  const billing = PAYMENT_ASK.test(text) ? faqById(kb, 'billing') : undefined;
+  if (billing) return { kind: 'knowledge', passages: [billing] };
   const fresh = freshFields(turn);
   // "Thanks, bye!": a goodbye is answered with one, not with another question.
   if (FAREWELL.test(text) && !QUESTION.test(text) && text.length <= 80 && fresh.length === 0) return { kind: 'farewell' };
@@ -640,6 +649,23 @@ const LOSES =
 /** Bringing someone else to the demo: "can I bring a colleague?", "add sam@acme.com to the invite", "¿puedo invitar a mi jefe?". */
 export const COLLEAGUES =
   /\b(?:bring|invite|add|include|loop in|cc)\b[^.?!]{0,40}\b(?:colleagues?|co-?workers?|teammates?|team ?mates?|boss|manager|cto|ceo|cfo|coo|partner|someone else|others|\S+@\S+ to the (?:invite|invitation|meeting|demo|call))|\b(?:traer|invitar|a[nñ]adir|incluir)\b[^.?!]{0,30}\b(?:compa[nñ]er[oa]s?|coleg[ao]s?|jefe|jefa|socio|socia)\b|\b(?:inviter|ajouter|amener|venir avec)\b[^.?!]{0,30}\b(?:coll[eè]gues?|responsable|associ[ée]e?|chef)(?!\p{L})|\b(?:mitbringen|einladen|hinzuf[üu]gen|dazuholen)\b|\b(?:kolleg(?:e|in|en|innen)|chef(?:in)?)\b[^.?!]{0,30}\b(?:mitbringen|einladen|hinzuf[üu]gen|dabei)\b|(?:أحضر|إحضار|اضافة|إضافة|دعوة)[^.؟?]{0,30}(?:زميل|زميلي|زملائي|مديري)/iu;
+
+/** Ready to buy: "send me the contract", "we want to buy", "envíeme el contrato", "envoyez-moi le contrat", "wir wollen kaufen". */
+const PURCHASE =
+  /\b(?:send (?:me|us) (?:the |a |an )?(?:contract|order form|agreement|msa|paperwork)|(?:ready|want|wanna|like|'d like|’d like) to (?:buy|purchase|sign(?: up)?|subscribe|move forward|proceed)|where (?:do|can) (?:i|we) (?:pay|sign)|how (?:do|can) (?:i|we) (?:buy|purchase|pay for it)|(?:env[ií]e(?:me|nos)?|m[aá]nde(?:me|nos)?) el contrato|(?:queremos|quiero) (?:comprar|contratar)|listos? para (?:comprar|contratar|firmar)|envoyez(?:-moi|-nous)? le contrat|(?:nous voulons|nous souhaitons|je veux|je souhaite) (?:acheter|souscrire)|pr[eê]ts? (?:à|a) (?:acheter|signer|souscrire)|schicken sie (?:mir|uns) den vertrag|(?:wir wollen|wir m[öo]chten|ich will|ich m[öo]chte) (?:kaufen|bestellen|abschlie(?:ß|ss)en))\b|(?:أرسل|ارسل)(?:وا)? (?:لي|لنا) العقد|(?:نريد|أريد|اريد) (?:الشراء|شراء|الاشتراك)/iu;
+/** How to start: "how do I sign up?", "can we start today?", "¿cómo empezamos?", "comment commencer ?", "wie fangen wir an?". */
+const START =
+  /\b(?:how (?:do|can) (?:i|we) (?:sign up|get started|start|begin|try it|set it up|create an account)|sign (?:me|us) up|can (?:i|we) (?:start|begin|try it|sign up)|how to (?:sign up|get started)|c[oó]mo (?:me registro|empiezo|empezamos|nos registramos|lo pruebo)|(?:podemos|puedo) empezar|comment (?:commencer|s['’]inscrire|je m['’]inscris|d[ée]marrer)|(?:peut-on|pouvons-nous) commencer|wie (?:melde ich mich an|fangen wir an|starte ich|k[öo]nnen wir starten)|k[öo]nnen wir (?:heute |sofort )?(?:starten|anfangen|loslegen))\b|كيف (?:أسجل|اسجل|أبدأ|ابدأ|نبدأ)/iu;
+/** Paying by a means: "can I pay by credit card?", "do you accept invoices?", "¿puedo pagar con tarjeta?", "Zahlung per Rechnung?". */
+const PAYMENT_ASK =
+  /\b(?:pay|paying|payment|billed|bill)\b[^.?!]{0,25}\b(?:card|credit card|debit card|invoice|wire|bank transfer|paypal|ach|sepa)\b|\b(?:accept|take)\b[^.?!]{0,15}\b(?:cards?|credit cards?|invoices?|paypal|wire transfers?)\b|\b(?:pagar|pago)\b[^.?!]{0,20}\b(?:tarjeta|factura|transferencia)\b|\b(?:payer|paiement)\b[^.?!]{0,20}\b(?:carte|facture|virement)\b|\b(?:zahlen|bezahlen|zahlung)\b[^.?!]{0,20}\b(?:karte|kreditkarte|rechnung|[üu]berweisung)\b/iu;
+/** Choosing a plan outright: "let's go with Pro", "we'll take Business", "nos quedamos con Pro", "wir nehmen Pro". */
+export const CHOSE = /\b(?:let['’]?s go with|we['’]?ll (?:go with|take)|i['’]?ll (?:go with|take)|we(?:'ll| will)? (?:choose|pick)|nos quedamos con|vamos con|nous prenons|on prend|wir nehmen|ich nehme)\b/iu;
+
+function faqById(kb: KnowledgeBase, id: string): Passage | undefined {
+  const faq = kb.faqs.find((entry) => entry.id === id);
+  return faq ? faqPassage(faq) : undefined;
+}
 
 /** Asking outright for advice ("what would you recommend?", "¿qué nos recomiendas?", "was empfehlen Sie?"). */
 const ASKS_ADVICE = /\b(?:recommend\w*|suggest\w*|recomienda\w*|recomiendas|recomendar\w*|conseill\w*|recommand\w*|empfehl\w*)\b|تنصح|توصي|تنصحني/iu;

@@ -146,6 +146,8 @@ const MONEY = re('[$€£]\\s?\\d|\\d\\s?(?:[$€£]|dollars?|usd|euros?|eur|buc
  */
 const REQUEST = re(
   "\\b(?:please|pls|bitte|por favor|s['’]il (?:vous|te) pla[iî]t|reschedule|verschieben|reprogramar|d[ée]placer|repeat after me|say that|pretend|ignore)\\b|" +
+    // Asking for the paperwork or to sign up is a request, not a goal ("send me the contract").
+    "\\b(?:send (?:me|us)|sign (?:me|us) up|the contract|el contrato|le contrat|den vertrag)\\b|" +
     // A message about an e-mail address (even a malformed one) or with markup answers no other question.
     "@|<|>|\\b(?:my )?(?:e-?mail|correo|courriel)\\b",
 );
