@@ -3,7 +3,7 @@
 import { meetingTimesIn, misspeltPlansIn, seatsIn, timeZoneIn } from '@/lib/llm/offline/reading';
 import { formatLocalLabel, parsePreferredTime } from '@/lib/sales/booking';
 import { getKnowledgeBase } from '@/lib/sales/knowledge';
-import { classifySalesIntent } from '@/lib/sales/intents';
+import { asksAboutAgent, classifySalesIntent } from '@/lib/sales/intents';
 import { extractLeadFacts } from '@/lib/sales/lead';
 import { ask, assistantMessage, conversation, userMessage } from '../support/offline-agent';
 
@@ -866,6 +866,10 @@ describe('offline agent: transcript weaknesses', () => {
     ] as const) {
       const reply = await ask(text, { locale });
       expect([text, reply.text.includes(expected), reply.tools.length]).toEqual([text, true, 0]);
+    }
+    // Questions about the product that share words with it are not about the agent.
+    for (const text of ['are you real time?', 'is this automated reporting included?', 'are you human resources software?']) {
+      expect([text, asksAboutAgent(text)]).toEqual([text, false]);
     }
     // Asking outright for a person beside the question is a handoff.
     expect((await ask('are you a bot? I want to talk to a human')).tools.map((call) => call.toolName)).toEqual(['request_human']);

@@ -81,9 +81,10 @@ const HUMAN = [
  * "bist du ein Mensch?", "هل أنت روبوت؟": a question about the agent itself (folded text).
  */
 export const AI_IDENTITY = [
-  /\b(are|r) (you|u) (a |an |just a |just an |really a |really an |actually a |an actual |a real )?(bot|robot|ai|a\.i\.|human|real|real person|person|machine|computer|program|chatbot|chat ?gpt|gpt|llm|language model)\b/,
+  /\b(are|r) (you|u) (a |an |just a |just an |really a |really an |actually a |an actual |a real )?(bot|robot|ai|a\.i\.|human|real person|person|machine|computer|program|chatbot|chat ?gpt|gpt|llm|language model)\b(?! (resources|resource|team|rights))/,
+  /\b(are|r) (you|u) (for )?real\s*[?!.]*$/,
   /\b(am i|are we) (talking|speaking|chatting) (to|with) (a |an )?(bot|robot|ai|human|real person|person|machine|computer|chatbot|real human)\b/,
-  /\b(is this|is that) (a |an )?(bot|robot|ai|chatbot|real person|human|automated)\b/,
+  /\b(is this|is that) (a |an )?(bot|robot|chatbot|real person|human)\s*([?!.]|$|or\b)/,
   /\b(what|which) (ai|model|llm|language model|gpt) (are you|is this|do you use|powers you)\b/,
   /\b(eres|es usted) (un |una )?(bot|robot|humano|humana|persona|persona real|ia|inteligencia artificial|maquina|chatgpt|real)\b/,
   /\bestoy hablando con (un |una )?(bot|robot|humano|persona|ia|maquina)\b/,
