@@ -1087,4 +1087,18 @@ describe('offline agent: transcript weaknesses', () => {
       expect([text, reply.tools.map((call) => call.toolName), reply.text.includes(expected)]).toEqual([text, ['request_human'], true]);
     }
   });
+
+  it('ten turns of recall: "which company am I from?" and "when did I say we need it?" read back the fact asked for', async () => {
+    const { say } = conversation();
+    await say("Let me tell you about us: we're Acme, 40 people in marketing, budget 2k/month, we need it by March");
+    await say('do you integrate with slack?');
+    expect((await say("what's our budget again?")).text).toContain('You told me your budget is **2k/month**.');
+    const when = await say('and when did I say we need it?');
+    expect(when.text).toContain('You told me your timeline is **by March**.');
+    expect(when.text).not.toContain('goal');
+    expect((await say('how many are we?')).text).toContain('You told me your team size is **40**.');
+    expect((await say('which company am I from?')).text).toContain('You told me your company is **Acme**.');
+    await say('ok. actually we grew, we are 55 now');
+    expect((await say('how many are we?')).text).toContain('You told me your team size is **55**.');
+  });
 });

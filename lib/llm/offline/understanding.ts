@@ -29,7 +29,8 @@ const RECALL = [
   /\b(quel(le)?) (e-?mail|adresse|nom|num[ée]ro)( \w+)? avez[- ]vous\b/i,
   /\bwelche (e-?mail|adresse|telefonnummer|nummer)( \w+)? haben sie\b/i,
   /\b(do you remember|remind me)\b/i,
-  /\bwhat (company|team|email|name)\b.{0,20}\b(am i|do i)\b/i,
+  /\b(what|which) (company|team|email|name|organi[sz]ation)\b.{0,20}\b(am i|do i|are we|did i say)\b/i,
+  /\b(who do i work for|where do i work)\b/i,
   // (Letter look-arounds, not \b: "¿Qué te dije…?" ends its first word on an accented letter, which \b does not see.)
   /(?<!\p{L})(qu[eé]|cu[aá]l|cu[aá]nt[oa]s?|cu[aá]ndo|qui[eé]n)(?!\p{L}).{0,50}(?<!\p{L})(dije|te dije|le dije|mencion[eé]|coment[eé]|cont[eé]|(?:te |le )?(?:hab[ií]a|he) (?:dicho|mencionado|comentado|contado))(?!\p{L})/iu,
   /\bcu[aá]l (es|era) (mi|nuestro|nuestra)\b/i,
@@ -67,8 +68,9 @@ export function recallQuestion(text: string): RecallField[] | undefined {
   const fields = RECALL_FIELDS.filter(([, pattern]) => pattern.test(text)).map(([field]) => field);
   // "How many people did I say we use it for" is about the team, not tools; "how many seats did I say we need" is
   // not about the goal either (the verb "need", not the noun).
-  if (!fields.includes('teamSize')) return fields;
   const aboutGoal = /\b(problem|solve|goal|objective|necesidad|objetivo|besoin|objectif|ziel)\b|هدف|مشكلة/iu.test(text);
+  // "When did I say we need it?" is about the timeline: "need" the verb beside another fact is not the goal.
+  if (!fields.includes('teamSize')) return fields.length > 1 && !aboutGoal ? fields.filter((field) => field !== 'need') : fields;
   return fields.filter((field) => field !== 'tools' && (field !== 'need' || aboutGoal));
 }
 
