@@ -1101,4 +1101,22 @@ describe('offline agent: transcript weaknesses', () => {
     await say('ok. actually we grew, we are 55 now');
     expect((await say('how many are we?')).text).toContain('You told me your team size is **55**.');
   });
+
+  it('recall in Spanish, French and German: how many we are, which company, by when (and "Nous sommes X", "Wir sind die X GmbH" name it)', async () => {
+    const cases = [
+      ['es', 'Somos Ferretería Ruiz, 18 personas, presupuesto de 500 euros al mes, lo necesitamos para abril', ['¿cuántos somos?', '**18**'], ['¿de qué empresa soy?', '**Ferretería Ruiz**'], ['¿para cuándo dije que lo necesitamos?', '**para abril**']],
+      ['fr', 'Nous sommes Studio Lumière, 22 personnes, budget 900 € par mois, pour juin', ['combien sommes-nous ?', '**22**'], ['de quelle entreprise suis-je ?', '**Studio Lumière**'], ['pour quand ai-je dit que nous en avions besoin ?', '**pour juin**']],
+      ['de', 'Wir sind die Müller Bau GmbH, 30 Mitarbeiter, Budget 1500 Euro im Monat, bis Mai', ['Wie viele sind wir?', '**30**'], ['Von welcher Firma bin ich?', '**Müller Bau GmbH**'], ['Bis wann brauchen wir es, habe ich gesagt?', '**bis Mai**']],
+    ] as const;
+    for (const [locale, intro, ...questions] of cases) {
+      const { say } = conversation({ locale });
+      const first = await say(intro);
+      // "Lo necesitamos para abril" is when, not what.
+      expect([locale, first.session.state.lead.fields.need]).toEqual([locale, undefined]);
+      for (const [question, answer] of questions) {
+        const reply = await say(question);
+        expect([question, reply.text.includes(answer), /objetivo|objectif|Ziel/.test(reply.text)]).toEqual([question, true, false]);
+      }
+    }
+  });
 });

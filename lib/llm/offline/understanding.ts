@@ -34,6 +34,14 @@ const RECALL = [
   // (Letter look-arounds, not \b: "¿Qué te dije…?" ends its first word on an accented letter, which \b does not see.)
   /(?<!\p{L})(qu[eé]|cu[aá]l|cu[aá]nt[oa]s?|cu[aá]ndo|qui[eé]n)(?!\p{L}).{0,50}(?<!\p{L})(dije|te dije|le dije|mencion[eé]|coment[eé]|cont[eé]|(?:te |le )?(?:hab[ií]a|he) (?:dicho|mencionado|comentado|contado))(?!\p{L})/iu,
   /\bcu[aá]l (es|era) (mi|nuestro|nuestra)\b/i,
+  // "¿Cuántos somos?", "combien sommes-nous ?", "wie viele sind wir?"; "¿de qué empresa soy?", "von welcher Firma bin ich?".
+  /\bcu[aá]nt[oa]s (somos|[eé]ramos|personas somos)(?!\p{L})/iu,
+  /\b(de|en|para) qu[eé] empresa (soy|estoy|trabajo)(?!\p{L})/iu,
+  /\bcombien (sommes[- ]nous|on est|nous sommes|[ée]tions[- ]nous)(?!\p{L})/iu,
+  /\b(de|dans|pour) quelle (entreprise|soci[ée]t[ée]|bo[iî]te) (suis[- ]je|je suis|est-ce que je travaille|je travaille)(?!\p{L})/iu,
+  /\b(ai|avais)[- ]je (dit|indiqu|mentionn|pr[ée]cis)/iu,
+  /\bwie (viele|gro(ß|ss)) sind wir\b/iu,
+  /\b(von|bei|aus|f(ü|u)r) welche[rmn]? (firma|unternehmen) (bin|komme|arbeite) ich\b/iu,
   /\b(recuerdas?|recuerda usted)\b/i,
   // French, German, Arabic: "Quelle taille d'équipe vous ai-je indiquée ?", "Was habe ich Ihnen gesagt?", "ما الذي ذكرته لك؟"
   /\b(vous ai[- ]je|t['’]ai[- ]je)\s+(dit|indiqu|donn|mentionn|communiqu|parl)/i,
@@ -68,7 +76,8 @@ export function recallQuestion(text: string): RecallField[] | undefined {
   const fields = RECALL_FIELDS.filter(([, pattern]) => pattern.test(text)).map(([field]) => field);
   // "How many people did I say we use it for" is about the team, not tools; "how many seats did I say we need" is
   // not about the goal either (the verb "need", not the noun).
-  const aboutGoal = /\b(problem|solve|goal|objective|necesidad|objetivo|besoin|objectif|ziel)\b|هدف|مشكلة/iu.test(text);
+  // ("Besoin" is the goal as "notre besoin", not in "en avoir besoin", which is the verb.)
+  const aboutGoal = /\b(problem|solve|goal|objective|necesidad|objetivo|objectif|ziel)\b|\b(?:mon|notre|nos|le|les) besoins?\b|هدف|مشكلة/iu.test(text);
   // "When did I say we need it?" is about the timeline: "need" the verb beside another fact is not the goal.
   if (!fields.includes('teamSize')) return fields.length > 1 && !aboutGoal ? fields.filter((field) => field !== 'need') : fields;
   return fields.filter((field) => field !== 'tools' && (field !== 'need' || aboutGoal));

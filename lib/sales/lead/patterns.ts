@@ -230,7 +230,7 @@ const COMPANY_WEAK = re(
     "\\b(?:i'm|i’m|im|i am|we're|we’re|we are|this is)(?:\\s+[\\p{L}']+){0,2}(?:,?\\s+(?:by the way|btw|here))?,?\\s+(?:from|with)\\s+(.+)|" +
     '^(?:(?:hi|hello|hey|hola)[,!]?\\s+)?[\\p{L}]+(?: [\\p{L}]+)? (?:from|de) (.+?) (?:here|aquí)\\b|' +
     '^(?:(?:hi|hello|hey|hola)[,!]?\\s+)?[\\p{L}]+(?: [\\p{L}]+)? (?:here|aquí),?\\s+(?:from|with|de)\\s+(.+)|' +
-    "\\b(?:we're|we’re|we are|somos)\\s+(.+)|" +
+    "\\b(?:we're|we’re|we are|somos|nous sommes)\\s+(.+)|" +
     // French: "chez Acme", "de la société Acme"; German: "bei der Firma Acme" (a capitalised name after them).
     `\\b(?:je suis|je travaille|nous sommes|on est|nous travaillons|je viens|de|ici|${ROLE_SOURCE})\\s+chez\\s+(.+)|\\b(?:de|pour) (?:la société|l['’]entreprise|la boîte|l['’]agence|la start-?up)\\s+(.+)|` +
     '\\b(?:bei|von|für) der (?:firma|agentur)\\s+(.+)|' +
@@ -238,7 +238,7 @@ const COMPANY_WEAK = re(
     `(?:${ROLE_SOURCE})\\s+(?:bei|en)\\s+(.+)`,
 );
 /** "bei Acme GmbH": German nouns are capitalised, so "bei X" names a company only with its legal form. */
-const GERMAN_LEGAL_FORM = /(?<![\p{L}])(?:bei|von|für|Bei|Von|Für)\s+((?:[\p{Lu}\p{N}][\p{L}\p{N}&'’.-]*\s+){1,3}(?:GmbH|AG|KG|SE|UG|mbH)(?:\s+&\s+Co\.\s+KG)?)(?![\p{L}])/u;
+const GERMAN_LEGAL_FORM = /(?<![\p{L}])(?:bei|von|für|Bei|Von|Für|(?:[Ww]ir sind|[Ii]ch bin von)(?:\s+die|\s+der|\s+das)?)\s+((?:[\p{Lu}\p{N}][\p{L}\p{N}&'’.-]*\s+){1,3}(?:GmbH|AG|KG|SE|UG|mbH)(?:\s+&\s+Co\.\s+KG)?)(?![\p{L}])/u;
 const COMPANY_STOP = new Set(
   (
     'the a an my our this that monday tuesday wednesday thursday friday saturday sunday january february march april ' +
@@ -514,7 +514,8 @@ export function extractNeed(sentence: string): Extracted | undefined {
   // The longer openings first: "we are looking for" keeps "looking for", not "are looking for".
   const cue = match[0].trim().replace(/^(?:we'?re|we’re|we are|i'?m|i am|we|i)\s+/i, '');
   const rest = sentence.slice(match.index + match[0].length).trim();
-  if (rest.length < 3 || NOT_A_NEED.test(rest)) return undefined;
+  // "Lo necesitamos para abril" says when, not what.
+  if (rest.length < 3 || NOT_A_NEED.test(rest) || isOnlyTimeline(rest)) return undefined;
   return { value: tidy(`${cue} ${rest}`), confidence: 0.75 };
 }
 
