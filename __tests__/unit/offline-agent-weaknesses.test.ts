@@ -1119,4 +1119,24 @@ describe('offline agent: transcript weaknesses', () => {
       }
     }
   });
+
+  it('"hi, im sam." is Sam, remembered; "do you have a free plan?" is not answered "Yes"; Arabic recall and "نحن شركة الأفق"', async () => {
+    const { say } = conversation();
+    const hi = await say('hi, im sam. we are a 5 person startup');
+    expect(hi.session.state.lead.fields.name?.value).toBe('Sam');
+    for (const text of ['hi, im interested.', 'hey im looking', 'hi, im new here']) expect([text, values(text).name]).toEqual([text, undefined]);
+    const free = await say('do you have a free plan?');
+    expect(free.text).toContain("There's no free plan: the lowest is **Starter**, at **$12 per seat per month**");
+    expect(free.text).toContain('A 14-day free trial of the Pro plan, no credit card needed.');
+    expect(free.text).not.toMatch(/^Yes/m);
+    expect((await say('whats my name?')).text).toContain('You told me your name is **Sam**.');
+
+    const arabic = conversation({ locale: 'ar' });
+    await arabic.say('نحن شركة الأفق، 20 موظفًا، ميزانيتنا 1000 دولار شهريًا، نحتاجه خلال الربع القادم');
+    expect((await arabic.say('كم عددنا؟')).text).toContain('**20**');
+    expect((await arabic.say('ما هي ميزانيتنا؟')).text).toContain('**1000 دولار شهريًا**');
+    const company = await arabic.say('ما اسم شركتي؟');
+    expect(company.text).toContain('**الأفق**');
+    expect(company.text).not.toContain('اسمك');
+  });
 });

@@ -2,7 +2,7 @@ import type { OfflineTurn } from '@/lib/llm/offline/context';
 import { PHRASES, type Phrases } from '@/lib/llm/offline/phrases';
 import { bookingReply, cancelReply, humanReply, meetingTimeReply } from '@/lib/llm/offline/replies-actions';
 import { competitorReply, knowledgeReply, objectionReply } from '@/lib/llm/offline/replies-knowledge';
-import { bullets, comparePlansReply, overviewReply, planFeaturesReply, planGapReply, priceReply, recommendReply } from '@/lib/llm/offline/replies-pricing';
+import { bullets, cataloguePriceLine, comparePlansReply, overviewReply, planFeaturesReply, planGapReply, priceReply, recommendReply } from '@/lib/llm/offline/replies-pricing';
 import { MEMORY_PHRASES } from '@/lib/llm/offline/phrases-memory';
 import { aboutReply, alongsideReply, list, recallReply, toolsReply, unclearReply } from '@/lib/llm/offline/replies-memory';
 import { mentionsAny } from '@/lib/llm/offline/reading';
@@ -52,6 +52,12 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       return [ph.colleagues(kb.company.salesEmail)];
     case 'purchase':
       return humanReply(turn, ph, ph.purchaseDone);
+    case 'free-plan': {
+      // The trial's answer without its leading "Yes —": it follows "What is free is the trial:".
+      const trial = topic.trial ? knowledgeReply([topic.trial], turn).map((text) => text.replace(/^(?:yes|s[ií]|oui|ja|نعم)\s*[—–:,-]\s*/iu, '')) : [];
+      const first = trial[0] ? [trial[0].charAt(0).toUpperCase() + trial[0].slice(1), ...trial.slice(1)] : [];
+      return [ph.noFreePlan(topic.cheapest.name, cataloguePriceLine(topic.cheapest, kb, ph)), ...first];
+    }
     case 'start':
       // (Once the team has been asked to set them up, the way to buy is already under way.)
       return [...(topic.trial ? knowledgeReply([topic.trial], turn) : []), turn.state.handoff ? '' : ph.startNow];

@@ -96,6 +96,8 @@ export interface Phrases {
   fees: (salesEmail: string) => string;
   /** "Are you a bot?", "am I talking to a real person?": an AI, said plainly, and a person offered (not sent for). */
   identity: (company: string) => string;
+  /** "Do you have a free plan?" when none is free: the lowest price, then the free trial (its FAQ follows). */
+  noFreePlan: (plan: string, price: string) => string;
   /** Ready to buy ("send me the contract"): the sales team is asked to set them up (request_human). */
   purchaseDone: (email: string | undefined, hours: string | undefined) => string;
   /** "How do I sign up?", "can we start today?", "let's go with Pro": after the trial's answer, the way to buy. */

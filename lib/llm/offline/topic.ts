@@ -43,6 +43,7 @@ export type Topic =
   | { kind: 'identity' }
   | { kind: 'colleagues' }
   | { kind: 'purchase' }
+  | { kind: 'free-plan'; cheapest: Plan; trial: Passage | undefined }
   | { kind: 'start'; trial: Passage | undefined }
   | { kind: 'plan-gap'; plan: Plan; above: Plan; seats: number | undefined }
   /** `price`: the same message also asked for a plan's price ("quote Business annually and book a demo Thursday"). */
@@ -121,6 +122,9 @@ export function analyse(turn: OfflineTurn): Topic {
   if (PURCHASE.test(text)) return { kind: 'purchase' };
   // "How do I sign up?", "can we start today?": the free trial, then the way to buy.
   if (plans.length === 0 && START.test(text)) return { kind: 'start', trial: faqById(kb, 'trial') };
+  // "Do you have a free plan?": none is free (said plainly, with the lowest price), and the trial is.
+  const cheapest = FREE_PLAN.test(text) && !kb.plans.some((plan) => plan.pricePerSeatMonthly === 0) ? [...kb.plans].filter((plan) => !isContactSales(plan)).sort((a, b) => listPrice(a) - listPrice(b))[0] : undefined;
+  if (cheapest) return { kind: 'free-plan', cheapest, trial: faqById(kb, 'trial') };
   // "Can I pay by credit card?" is billing (the trial's answer also names a credit card).
   const billing = PAYMENT_ASK.test(text) ? faqById(kb, 'billing') : undefined;
   if (billing) return { kind: 'knowledge', passages: [billing] };
@@ -656,6 +660,10 @@ const PURCHASE =
 /** How to start: "how do I sign up?", "can we start today?", "¿cómo empezamos?", "comment commencer ?", "wie fangen wir an?". */
 const START =
   /\b(?:how (?:do|can) (?:i|we) (?:sign up|get started|start|begin|try it|set it up|create an account)|sign (?:me|us) up|can (?:i|we) (?:start|begin|try it|sign up)|how to (?:sign up|get started)|c[oó]mo (?:me registro|empiezo|empezamos|nos registramos|lo pruebo)|(?:podemos|puedo) empezar|comment (?:commencer|s['’]inscrire|je m['’]inscris|d[ée]marrer)|(?:peut-on|pouvons-nous) commencer|wie (?:melde ich mich an|fangen wir an|starte ich|k[öo]nnen wir starten)|k[öo]nnen wir (?:heute |sofort )?(?:starten|anfangen|loslegen))\b|كيف (?:أسجل|اسجل|أبدأ|ابدأ|نبدأ)/iu;
+/** A plan that costs nothing: "free plan", "free tier", "free forever", "plan gratuito", "offre gratuite", "kostenloser Tarif". */
+const FREE_PLAN =
+  /\bfree (?:plan|tier|version|forever|account)|\b(?:plan|versi[oó]n|cuenta) gratuit[ao]|\b(?:offre|formule|version) gratuite|\bkostenlose[nrs]? (?:tarif|version|plan|konto)|\bgratis[- ](?:tarif|version)|باقة مجانية|خطة مجانية/iu;
+
 /** Paying by a means: "can I pay by credit card?", "do you accept invoices?", "¿puedo pagar con tarjeta?", "Zahlung per Rechnung?". */
 const PAYMENT_ASK =
   /\b(?:pay|paying|payment|billed|bill)\b[^.?!]{0,25}\b(?:card|credit card|debit card|invoice|wire|bank transfer|paypal|ach|sepa)\b|\b(?:accept|take)\b[^.?!]{0,15}\b(?:cards?|credit cards?|invoices?|paypal|wire transfers?)\b|\b(?:pagar|pago)\b[^.?!]{0,20}\b(?:tarjeta|factura|transferencia)\b|\b(?:payer|paiement)\b[^.?!]{0,20}\b(?:carte|facture|virement)\b|\b(?:zahlen|bezahlen|zahlung)\b[^.?!]{0,20}\b(?:karte|kreditkarte|rechnung|[üu]berweisung)\b/iu;

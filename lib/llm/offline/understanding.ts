@@ -53,12 +53,13 @@ const RECALL = [
   /\b(erinnern sie sich|erinnerst du dich|wissen sie noch)\b/i,
   /(ما|ماذا|كم|متى|من|أي|اي)\s[^؟?]{0,60}(قلت|قلته|ذكرت|ذكرته|أخبرتك|اخبرتك)/u,
   /(هل )?(تتذكر|تذكر ما)/u,
-  /(ما|ماذا) (هو |هي |كان |كانت )?(اسمي|بريدي|شركتي|حجم فريقي|ميزانيتي|منصبي)/u,
+  /(ما|ماذا) (هو |هي |كان |كانت )?(اسمي|بريدي|شركتي|حجم فريقي|ميزانيتي|منصبي|اسم شركتي|اسم شركتنا|شركتنا|ميزانيتنا|حجم فريقنا|عددنا)/u,
+  /كم (عددنا|عدد فريقنا|شخصًا نحن|شخصا نحن)/u,
 ];
 
 const RECALL_FIELDS: [RecallField, RegExp][] = [
   ['email', /\b(e-?mail|correo|courriel|adresse)\b|بريد|إيميل|ايميل/iu],
-  ['name', /\b(name|nombre|who am i|me llamo|nom|appelle|hei(ß|ss)e)\b|اسم/iu],
+  ['name', /\b(name|nombre|who am i|me llamo|nom|appelle|hei(ß|ss)e)\b(?! of (?:my|our|the) company)|اسم(?!\s*(?:شركت|الشركة))/iu],
   ['company', /\b(company|empresa|work (at|for)|organi[sz]ation|employer|entreprise|soci(é|e)t(é|e)|firma|unternehmen|arbeitgeber)\b|شركة|شركتي/iu],
   ['teamSize', /\b(team size|how many|people|seats|users|size|cu[aá]nt[oa]s|personas|usuarios|tama[nñ]o|taille|combien|personnes|utilisateurs|teamgr(ö|o)(ß|ss)e|wie viele|wie gro(ß|ss)|personen|nutzer|mitarbeiter)\b|حجم|عدد|كم|أشخاص|مستخدم/iu],
   ['timeline', /\b(timeline|when|start|go live|be live|deadline|cu[aá]ndo|plazo|empezar|quand|calendrier|d(é|e)lai|d(é|e)marrer|wann|zeitplan|starten|termin)\b|متى|موعد/iu],

@@ -84,6 +84,8 @@ const COMPANY_CUES: { pattern: RegExp; confidence: number; article: boolean }[] 
   { pattern: /(?:^|[\s،,])(?:أعمل|اعمل|نعمل|أشتغل|اشتغل)\s+(?:في|لدى|لدي|مع|لصالح)\s+شركة\s+(.+)/u, confidence: 0.85, article: true },
   // "أسعار من شركة HubSpot" is about another company: "من شركة" counts at the start or beside "أنا", "نحن", "اسمي".
   { pattern: /(?:^|(?:أنا|انا|نحن|اسمي|معك|معكم)[^.!؟?]*?\s)(?:من|في|لدى|مع)\s+شركة\s+(.+)/u, confidence: 0.8, article: true },
+  // "نحن شركة الأفق": "we are the company …".
+  { pattern: /(?:^|[\s،,])(?:نحن|إحنا|احنا)\s+شركة\s+(.+)/u, confidence: 0.8, article: true },
   // "أعمل في أكمي" names the company; "أعمل في المبيعات" names a department (the article gives it away).
   { pattern: /(?:^|[\s،,])(?:أعمل|اعمل|نعمل|أشتغل|اشتغل)\s+(?:في|لدى|لدي|لصالح)\s+(.+)/u, confidence: 0.8, article: false },
 ];

@@ -95,6 +95,10 @@ const NAME_INTROS = [
       "(?:this is|aquí|aqui|habla|ici|c['’]est|moi,? c['’]est|hier ist|hier spricht)\\s+(.+)",
   ),
 ];
+const GREETED_NAME = re(
+  "^(?:hi|hello|hey|hiya|hola|bonjour|salut|hallo)[,!]?\\s+(?:i'm|i’m|im|i am|this is|it's|it’s|its)\\s+(\\p{Ll}[\\p{Ll}'’-]{1,15})(?:\\s+here)?\\s*(?:[.,!]|$)",
+  'iu',
+);
 const GERMAN = re('[äöüß]|\\b(?:ich|wir|und|der|die|das|ist|bei|mit|unser|unsere|liegt|sind|haben|pro|jahr|monat|team)\\b');
 const SIGN_OFF = re(
   '^(?:thanks|thank you|cheers|best|best regards|regards|kind regards|thx|gracias|saludos|un saludo|atentamente|' +
@@ -146,6 +150,11 @@ export function extractName(sentence: string, context: PatternContext, messageEn
       const name = nameFrom(match[1] ?? '', context, explicit);
       if (name) return { value: name, confidence: explicit ? 0.9 : 0.8 };
     }
+  }
+  // "hi, im sam." — a greeting, then one lower-case word that ends the clause: typed fast, still a name.
+  const greeted = GREETED_NAME.exec(sentence)?.[1]?.toLowerCase();
+  if (greeted && !NOT_NAMES.has(greeted) && !/(?:ed|ing|ly|ful|ous|ive|able|ible)$/.test(greeted) && !context.ownNames.has(greeted)) {
+    return { value: greeted.charAt(0).toUpperCase() + greeted.slice(1), confidence: 0.7 };
   }
   const here = NAME_HERE.exec(sentence)?.[1];
   const fromHere = here ? nameFrom(here.replace(re('\\s+(?:from|at|de)\\s+.*$'), ''), context, false) : undefined;
