@@ -114,3 +114,23 @@ describe('memoryLines', () => {
     ]);
   });
 });
+
+describe('avoidRepeats: a lead-in and its list', () => {
+  it('drops "Where … is stronger:" when every line of the list it introduced was said before, and keeps a lead-in whose list is new', () => {
+    const previous = ['- No-code workflow automation included from the Starter plan\n- Cross-team dashboards and time tracking on Pro'];
+    const reply = avoidRepeats(
+      [
+        'How Northwind Cloud compares with Asana: a widely used tool.',
+        'Where Northwind Cloud is stronger:',
+        '- No-code workflow automation included from the Starter plan\n- Cross-team dashboards and time tracking on Pro',
+        'Where Asana is strong:',
+        '- A mature product with a large user community',
+      ],
+      previous,
+      'As I mentioned,',
+    );
+    expect(reply).not.toContain('Where Northwind Cloud is stronger:');
+    expect(reply).toContain('Where Asana is strong:');
+    expect(reply.join('\n\n')).not.toMatch(/:\n\n(?!- )|:\s*$/);
+  });
+});

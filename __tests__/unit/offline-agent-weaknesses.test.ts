@@ -1139,4 +1139,20 @@ describe('offline agent: transcript weaknesses', () => {
     expect(company.text).toContain('**الأفق**');
     expect(company.text).not.toContain('اسمك');
   });
+
+  it('"is Asana cheaper than you?" says nothing of their prices and gives ours; "migration sounds painful" is an objection, not the need', async () => {
+    const { say } = conversation();
+    await say('we already use Asana, 30 people');
+    await say('why would we switch?');
+    const cheaper = await say('is asana cheaper than you?');
+    expect(cheaper.text).toContain("I can't speak to **Asana**'s current prices — I only quote ours");
+    expect(cheaper.text).toContain('**Pro** for 30 seats, billed monthly: **$29 per seat per month**');
+    // No lead-in left without the list it introduced.
+    expect(cheaper.text).not.toMatch(/:\n\n(?!- )|:\s*$/);
+    const painful = await say('migration sounds painful');
+    expect(painful.text).toContain('a migration should not become a project of its own');
+    expect(painful.session.state.lead.fields.need).toBeUndefined();
+    // "Monday" the day is not Monday.com.
+    expect((await ask('how much is it if we start monday?')).text).not.toContain("current prices");
+  });
 });

@@ -70,6 +70,8 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       return [...priceReply(topic, turn, ph), otherCurrency(turn, ph), CHOSE.test(turn.text) && !turn.state.handoff ? ph.startNow : ''];
     case 'overview':
       return overviewReply(turn, ph, topic.unknownPlan);
+    case 'competitor-price':
+      return [ph.competitorPrice(topic.competitor), ...(topic.price ? priceReply(topic.price, turn, ph) : overviewReply(turn, ph))];
     case 'seat-range':
       return [bullets(topic.plans.map((plan) => `**${plan.name}**: ${ph.seatRange(plan.minSeats, plan.maxSeats)}`))];
     case 'compare-plans':

@@ -96,6 +96,8 @@ export interface Phrases {
   fees: (salesEmail: string) => string;
   /** "Are you a bot?", "am I talking to a real person?": an AI, said plainly, and a person offered (not sent for). */
   identity: (company: string) => string;
+  /** "Is Asana cheaper than you?": no word on a competitor's prices, only ours (which follow). */
+  competitorPrice: (competitor: string) => string;
   /** "Do you have a free plan?" when none is free: the lowest price, then the free trial (its FAQ follows). */
   noFreePlan: (plan: string, price: string) => string;
   /** Ready to buy ("send me the contract"): the sales team is asked to set them up (request_human). */

@@ -118,6 +118,7 @@ export const de: Phrases = {
   furtherDiscount: (salesEmail) => `Über weitere Rabatte entscheidet unser Vertriebsteam; Sie können unter ${salesEmail} danach fragen.`,
   identity: (company) =>
     `Ich bin der KI-Assistent von ${company} – eine KI, kein Mensch. Ich beantworte Ihre Fragen zu unseren Tarifen, Preisen und Funktionen und buche gern eine Demo für Sie. Wenn Sie lieber mit jemandem aus unserem Vertriebsteam sprechen möchten, sagen Sie es einfach, dann verbinde ich Sie.`,
+  competitorPrice: (competitor) => `Zu den aktuellen Preisen von **${competitor}** kann ich nichts sagen – ich nenne nur unsere, aus unserer Preisliste.`,
   noFreePlan: (plan, price) => `Einen kostenlosen Tarif gibt es nicht: Der günstigste ist **${plan}**, zu ${price}. Kostenlos ist die Testphase:`,
   purchaseDone: (email, hours) =>
     email

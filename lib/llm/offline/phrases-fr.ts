@@ -121,6 +121,7 @@ export const fr: Phrases = {
   furtherDiscount: (salesEmail) => `Toute remise supplémentaire relève de notre équipe commerciale ; vous pouvez la demander à ${salesEmail}.`,
   identity: (company) =>
     `Je suis l’assistant IA de ${company} : une intelligence artificielle, pas une personne. Je peux répondre à vos questions sur nos offres, nos prix et nos fonctionnalités, et vous réserver une démo. Si vous préférez parler à quelqu’un de notre équipe commerciale, dites-le-moi et je vous mets en relation.`,
+  competitorPrice: (competitor) => `Je ne peux pas parler des prix actuels de **${competitor}** : je ne donne que les nôtres, issus de notre grille tarifaire.`,
   noFreePlan: (plan, price) => `Il n’y a pas d’offre gratuite : la moins chère est **${plan}**, à ${price}. Ce qui est gratuit, c’est l’essai :`,
   purchaseDone: (email, hours) =>
     email

@@ -124,6 +124,7 @@ const en: Phrases = {
     `Our price list is per active seat, billed monthly or annually, and it lists no setup or other one-off fee; I can't confirm every case, though, and I'd rather not guess. The team at ${salesEmail} can give you a definite answer.`,
   identity: (company) =>
     `I'm ${company}'s AI assistant — an AI, not a person. I can answer questions about our plans, prices and features, and book a demo for you. If you'd rather talk to someone on our sales team, just say so and I'll pass you over.`,
+  competitorPrice: (competitor) => `I can't speak to **${competitor}**'s current prices — I only quote ours, from our own price list.`,
   noFreePlan: (plan, price) => `There's no free plan: the lowest is **${plan}**, at ${price}. What is free is the trial:`,
   purchaseDone: (email, hours) =>
     email
@@ -254,6 +255,7 @@ const es: Phrases = {
     `Nuestra lista de precios es por usuario activo, con facturación mensual o anual, y no incluye cuotas de alta ni otros pagos únicos; aun así, no puedo confirmarlo para cada caso y prefiero no adivinar. El equipo en ${salesEmail} puede darle una respuesta definitiva.`,
   identity: (company) =>
     `Soy el asistente de IA de ${company}: una inteligencia artificial, no una persona. Puedo responder a sus preguntas sobre planes, precios y funciones, y reservarle una demo. Si prefiere hablar con alguien de nuestro equipo comercial, dígamelo y le paso con ellos.`,
+  competitorPrice: (competitor) => `No puedo hablar de los precios actuales de **${competitor}**: solo doy los nuestros, de nuestra lista de precios.`,
   noFreePlan: (plan, price) => `No tenemos un plan gratuito: el más económico es **${plan}**, a ${price}. Lo que sí es gratis es la prueba:`,
   purchaseDone: (email, hours) =>
     email

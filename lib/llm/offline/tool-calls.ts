@@ -35,6 +35,8 @@ function callsFor(topic: Topic, turn: OfflineTurn): PlannedCall[] {
       return topic.seats === undefined
         ? []
         : topic.plans.flatMap((plan) => pricingCalls(plan, topic.seats ?? plan.minSeats, topic.billing === 'annual' ? 'annual' : 'monthly'));
+    case 'competitor-price':
+      return topic.price ? callsFor(topic.price, turn) : [];
     case 'booking': {
       const priced = topic.price ? callsFor(topic.price, turn) : [];
       if (!topic.email || topic.times.length === 0) return priced;

@@ -43,6 +43,7 @@ export type Topic =
   | { kind: 'identity' }
   | { kind: 'colleagues' }
   | { kind: 'purchase' }
+  | { kind: 'competitor-price'; competitor: string; price: PriceTopic | undefined }
   | { kind: 'free-plan'; cheapest: Plan; trial: Passage | undefined }
   | { kind: 'start'; trial: Passage | undefined }
   | { kind: 'plan-gap'; plan: Plan; above: Plan; seats: number | undefined }
@@ -167,6 +168,12 @@ export function analyse(turn: OfflineTurn): Topic {
   // "We're on Asana and Slack": how we fit Slack, and that their Asana projects come over (Asana alone is a comparison).
   const from = stated.find((name) => kb.competitors.some((competitor) => competitor.name === name));
   if (tools.length > 0 && !QUESTION.test(text)) return { kind: 'tools', tools, ...(from ? { from } : {}) };
+  // "Is Asana cheaper than you?": nothing said about their prices (we do not have them), ours for the team.
+  const rival = plans.length === 0 && (PRICE_WORDS.test(text) || PRICIER.test(text)) ? kb.competitors.find((entry) => [entry.name, ...entry.aliases].some((name) => !isBareDay(name) && mentionsAny(text, [name]))) : undefined;
+  if (rival) {
+    const price = inferredPriceTopic(turn);
+    return { kind: 'competitor-price', competitor: rival.name, price: price?.kind === 'price' ? price : undefined };
+  }
   if (intent === 'comparison') {
     const compared = comparisonTopic(turn, plans);
     if (compared) return compared;
@@ -660,6 +667,14 @@ const PURCHASE =
 /** How to start: "how do I sign up?", "can we start today?", "¿cómo empezamos?", "comment commencer ?", "wie fangen wir an?". */
 const START =
   /\b(?:how (?:do|can) (?:i|we) (?:sign up|get started|start|begin|try it|set it up|create an account)|sign (?:me|us) up|can (?:i|we) (?:start|begin|try it|sign up)|how to (?:sign up|get started)|c[oó]mo (?:me registro|empiezo|empezamos|nos registramos|lo pruebo)|(?:podemos|puedo) empezar|comment (?:commencer|s['’]inscrire|je m['’]inscris|d[ée]marrer)|(?:peut-on|pouvons-nous) commencer|wie (?:melde ich mich an|fangen wir an|starte ich|k[öo]nnen wir starten)|k[öo]nnen wir (?:heute |sofort )?(?:starten|anfangen|loslegen))\b|كيف (?:أسجل|اسجل|أبدأ|ابدأ|نبدأ)/iu;
+/** "monday" alone is a day before it is Monday.com. */
+function isBareDay(name: string): boolean {
+  return DAY_NAME.test(name) && name.trim().split(/\s+/).length === 1 && !name.includes('.');
+}
+
+/** Cheaper or dearer, in the words of a price comparison. */
+const PRICIER = /\b(?:cheaper|less expensive|more expensive|pricier|costlier|m[aá]s barat[oa]|m[aá]s car[oa]|moins cher|plus cher|g[üu]nstiger|billiger|teurer)\b|أرخص|أغلى/iu;
+
 /** A plan that costs nothing: "free plan", "free tier", "free forever", "plan gratuito", "offre gratuite", "kostenloser Tarif". */
 const FREE_PLAN =
   /\bfree (?:plan|tier|version|forever|account)|\b(?:plan|versi[oó]n|cuenta) gratuit[ao]|\b(?:offre|formule|version) gratuite|\bkostenlose[nrs]? (?:tarif|version|plan|konto)|\bgratis[- ](?:tarif|version)|باقة مجانية|خطة مجانية/iu;

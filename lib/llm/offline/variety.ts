@@ -59,6 +59,10 @@ export function avoidRepeats(paragraphs: readonly string[], previous: readonly s
         .filter((line) => line.trim() !== '')
         .join('\n'),
     );
+  // A lead-in ("Where Northwind Cloud is stronger:") goes with the list it introduced when that list was all said before.
+  for (const [index, paragraph] of keptAt.entries()) {
+    if (/:\s*$/.test(paragraph) && (paragraphs[index + 1] ?? '').trim() !== '' && (keptAt[index + 1] ?? '').trim() === '') keptAt[index] = '';
+  }
   const kept = keptAt.filter((paragraph) => paragraph.trim() !== '');
   // A price asked for again is still the answer: when only repeats carried an amount, the first comes back as a recap.
   const amount = (text: string) => /[$€£]\s?\d/.test(text);
