@@ -130,8 +130,9 @@ describe('the speculative start of a first message', () => {
     // The model answers at once with a tool call that would capture a lead: it must not run before the store answers.
     openai.standIn.setBehaviour({ turns: [{ toolCalls: [{ id: 'call_lead', name: 'capture_lead', arguments: { email: 'eve@example.com' } }] }, { text: 'Noted.' }] });
     const attacker = turn({ store, conversationId: 'spec-0003', text: 'My email is eve@example.com', id: 'e1', firstMessage: true });
+    const refused = expect(attacker.started).rejects.toMatchObject({ code: 'not_found:chat' });
     await until(() => modelCalls().length === 1);
-    await expect(attacker.started).rejects.toMatchObject({ code: 'not_found:chat' });
+    await refused;
     await sleep(100);
     // The model had answered with its tool call long before the store did; the tool never ran, so its result never
     // went back to the model (no second call), and nothing of the stranger's reached the owner's conversation.
@@ -150,8 +151,11 @@ describe('the speculative start of a first message', () => {
     const admission = new Promise((_, reject) => setTimeout(() => reject(refusal), 60));
     admission.catch(() => undefined);
     const { started } = turn({ store: slow.store, conversationId: 'spec-0004', text: 'Hi', id: 'u1', firstMessage: true, admission });
+    // Watched from the start: on a loaded host the refusal (60 ms) can come before the model request is seen below,
+    // and a rejection nobody is listening to yet fails the test on its own.
+    const refused = expect(started).rejects.toBe(refusal);
     await until(() => modelCalls().length === 1);
-    await expect(started).rejects.toBe(refusal);
+    await refused;
     await until(() => modelCalls()[0]?.abortedAt !== undefined);
     expect(await slow.inner.getConversation({ id: 'spec-0004' })).toBeNull();
   });
