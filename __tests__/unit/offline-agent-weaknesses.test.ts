@@ -1026,6 +1026,10 @@ describe('offline agent: transcript weaknesses', () => {
     expect(reply.text).toContain("forward them the demo's invite");
     expect(reply.text).toContain("I can't add guests to the invite myself");
     expect(reply.tools).toEqual([]);
+    // Inviting people into the product is a product question, not the demo's guests.
+    for (const text of ['can I invite my manager as an admin?', 'can I add others to a board?']) {
+      expect([text, (await ask(text)).text.includes("forward them the demo's invite")]).toEqual([text, false]);
+    }
     for (const [locale, text, expected] of [
       ['es', '¿Puedo invitar a mi jefe a la demo?', 'reenvíele la invitación'],
       ['fr', 'Puis-je inviter un collègue à la démo ?', 'transférez-leur l’invitation'],
@@ -1076,6 +1080,8 @@ describe('offline agent: transcript weaknesses', () => {
     expect(contract.text).toContain("Great — I've asked our sales team to get you set up: they send the contract and arrange billing.");
     expect(contract.text).toContain("What's the best email to send the details to?");
     expect(contract.session.state.lead.fields.need).toBeUndefined();
+    // Signing up is the trial's way in, not a purchase.
+    expect((await ask('I want to sign up')).tools).toEqual([]);
     // Once the team is on it, "can we start today?" does not offer to ask them again.
     expect((await say('can we start today?')).text).not.toContain('say so and I');
     for (const [locale, text, expected] of [

@@ -6,7 +6,7 @@ import { bullets, cataloguePriceLine, comparePlansReply, overviewReply, planFeat
 import { MEMORY_PHRASES } from '@/lib/llm/offline/phrases-memory';
 import { aboutReply, alongsideReply, list, recallReply, toolsReply, unclearReply } from '@/lib/llm/offline/replies-memory';
 import { mentionsAny } from '@/lib/llm/offline/reading';
-import { asksRecommendation, CHOSE, COLLEAGUES, freshFields, upcomingMeeting, type Topic } from '@/lib/llm/offline/topic';
+import { asksRecommendation, bringsColleague, CHOSE, freshFields, upcomingMeeting, type Topic } from '@/lib/llm/offline/topic';
 import { faqPassage } from '@/lib/sales/retrieval';
 import { splitSentences } from '@/lib/sales/sentences';
 import { avoidRepeats, pickFresh } from '@/lib/llm/offline/variety';
@@ -47,7 +47,7 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       return [ph.identity(company)];
     case 'booking':
       // A price asked in the same message is answered first, then the booking (and how to bring a colleague to it).
-      return [...(topic.price ? priceReply(topic.price, turn, ph) : []), ...bookingReply(topic, turn, ph), COLLEAGUES.test(turn.text) ? ph.colleagues(kb.company.salesEmail) : ''];
+      return [...(topic.price ? priceReply(topic.price, turn, ph) : []), ...bookingReply(topic, turn, ph), bringsColleague(turn.text) ? ph.colleagues(kb.company.salesEmail) : ''];
     case 'colleagues':
       return [ph.colleagues(kb.company.salesEmail)];
     case 'purchase':

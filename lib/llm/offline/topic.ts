@@ -118,7 +118,7 @@ export function analyse(turn: OfflineTurn): Topic {
   const booking = bookingTopic(turn);
   if (booking) return booking;
   // "Can I bring a colleague to the demo?": forward the invite (the agent adds no guests).
-  if (COLLEAGUES.test(text)) return { kind: 'colleagues' };
+  if (bringsColleague(text)) return { kind: 'colleagues' };
   // Ready to buy ("send me the contract"): the sales team sets them up (request_human), never a form field or an FAQ.
   if (PURCHASE.test(text)) return { kind: 'purchase' };
   // "How do I sign up?", "can we start today?": the free trial, then the way to buy.
@@ -648,22 +648,23 @@ function alsoPriced(turn: OfflineTurn): PriceTopic | undefined {
 const OBJECTION_WORDS = /\b(?:too expensive|expensive|pricey|too much|over (?:our )?budget|out of (?:our )?budget|can['’]?t afford|cannot afford|demasiado caro|muy caro|trop cher|zu teuer)\b|مكلف|غالي/iu;
 const PRICE_WORDS = /\b(?:quote|price|prices|pricing|cost|costs|how much|precio|cu[aá]nto|cotizaci[oó]n|presupuesto|prix|combien|devis|tarif|preis|kosten|was kostet|angebot)\b|سعر|كم/iu;
 
-/**
- * The passages of the given kinds that the message really asks about: one, or two when the message asks about two
- * topics clearly ("SSO and SOC 2"). `strict` requires the message to use the entry's own keywords; without it the
- * best passage is trusted because the intent already says the message is about the product.
- */
 /** "What do I lose / miss with Starter?", "what's missing in Pro?", "¿qué pierdo?", "qu'est-ce que je perds ?", "was fehlt?". */
 const LOSES =
   /\b(?:what (?:do|would|will|did) (?:i|we) (?:lose|miss|give up|not get|be missing)|what(?:'s|’s| is| are) (?:missing|not included|left out)|what (?:doesn['’]t|does not|don['’]t|do not) (?:\w+ )?(?:have|include|get|come with)|downside|qu[eé] (?:pierdo|perdemos|me falta|falta|no incluye)|(?:qu['’]est-ce que|que) (?:je perds|nous perdons|l['’]on perd|on perd)|qu['’]est-ce qui (?:manque|n['’]est pas inclus)|ce qui manque|was (?:verliere ich|verlieren wir|fehlt|ist nicht (?:dabei|enthalten)))\b|ماذا (?:أخسر|اخسر|نخسر|ينقص)/iu;
 
 /** Bringing someone else to the demo: "can I bring a colleague?", "add sam@acme.com to the invite", "¿puedo invitar a mi jefe?". */
-export const COLLEAGUES =
+const COLLEAGUES =
   /\b(?:bring|invite|add|include|loop in|cc)\b[^.?!]{0,40}\b(?:colleagues?|co-?workers?|teammates?|team ?mates?|boss|manager|cto|ceo|cfo|coo|partner|someone else|others|\S+@\S+ to the (?:invite|invitation|meeting|demo|call))|\b(?:traer|invitar|a[nñ]adir|incluir)\b[^.?!]{0,30}\b(?:compa[nñ]er[oa]s?|coleg[ao]s?|jefe|jefa|socio|socia)\b|\b(?:inviter|ajouter|amener|venir avec)\b[^.?!]{0,30}\b(?:coll[eè]gues?|responsable|associ[ée]e?|chef)(?!\p{L})|\b(?:mitbringen|einladen|hinzuf[üu]gen|dazuholen)\b|\b(?:kolleg(?:e|in|en|innen)|chef(?:in)?)\b[^.?!]{0,30}\b(?:mitbringen|einladen|hinzuf[üu]gen|dabei)\b|(?:أحضر|إحضار|اضافة|إضافة|دعوة)[^.؟?]{0,30}(?:زميل|زميلي|زملائي|مديري)/iu;
+
+/** Someone else at the demo; the demo or its invite named ("can I invite my manager?" alone is about the product's users). */
+export function bringsColleague(text: string): boolean {
+  return COLLEAGUES.test(text) && MEETING_WORDS.test(text);
+}
+const MEETING_WORDS = /\b(?:demo|meeting|call|(?:the|an?|my|your|calendar) invite|invitation|calendar|demostraci[oó]n|reuni[oó]n|llamada|invitaci[oó]n|d[ée]mo|r[ée]union|appel|termin|einladung|gespr[äa]ch)\b|عرض|اجتماع|موعد/iu;
 
 /** Ready to buy: "send me the contract", "we want to buy", "envíeme el contrato", "envoyez-moi le contrat", "wir wollen kaufen". */
 const PURCHASE =
-  /\b(?:send (?:me|us) (?:the |a |an )?(?:contract|order form|agreement|msa|paperwork)|(?:ready|want|wanna|like|'d like|’d like) to (?:buy|purchase|sign(?: up)?|subscribe|move forward|proceed)|where (?:do|can) (?:i|we) (?:pay|sign)|how (?:do|can) (?:i|we) (?:buy|purchase|pay for it)|(?:env[ií]e(?:me|nos)?|m[aá]nde(?:me|nos)?) el contrato|(?:queremos|quiero) (?:comprar|contratar)|listos? para (?:comprar|contratar|firmar)|envoyez(?:-moi|-nous)? le contrat|(?:nous voulons|nous souhaitons|je veux|je souhaite) (?:acheter|souscrire)|pr[eê]ts? (?:à|a) (?:acheter|signer|souscrire)|schicken sie (?:mir|uns) den vertrag|(?:wir wollen|wir m[öo]chten|ich will|ich m[öo]chte) (?:kaufen|bestellen|abschlie(?:ß|ss)en))\b|(?:أرسل|ارسل)(?:وا)? (?:لي|لنا) العقد|(?:نريد|أريد|اريد) (?:الشراء|شراء|الاشتراك)/iu;
+  /\b(?:send (?:me|us) (?:the |a |an )?(?:contract|order form|agreement|msa|paperwork)|(?:ready|want|wanna|like|'d like|’d like) to (?:buy|purchase|sign(?! up)|subscribe|move forward|proceed)|where (?:do|can) (?:i|we) (?:pay|sign)|how (?:do|can) (?:i|we) (?:buy|purchase|pay for it)|(?:env[ií]e(?:me|nos)?|m[aá]nde(?:me|nos)?) el contrato|(?:queremos|quiero) (?:comprar|contratar)|listos? para (?:comprar|contratar|firmar)|envoyez(?:-moi|-nous)? le contrat|(?:nous voulons|nous souhaitons|je veux|je souhaite) (?:acheter|souscrire)|pr[eê]ts? (?:à|a) (?:acheter|signer|souscrire)|schicken sie (?:mir|uns) den vertrag|(?:wir wollen|wir m[öo]chten|ich will|ich m[öo]chte) (?:kaufen|bestellen|abschlie(?:ß|ss)en))\b|(?:أرسل|ارسل)(?:وا)? (?:لي|لنا) العقد|(?:نريد|أريد|اريد) (?:الشراء|شراء|الاشتراك)/iu;
 /** How to start: "how do I sign up?", "can we start today?", "¿cómo empezamos?", "comment commencer ?", "wie fangen wir an?". */
 const START =
   /\b(?:how (?:do|can) (?:i|we) (?:sign up|get started|start|begin|try it|set it up|create an account)|sign (?:me|us) up|can (?:i|we) (?:start|begin|try it|sign up)|how to (?:sign up|get started)|c[oó]mo (?:me registro|empiezo|empezamos|nos registramos|lo pruebo)|(?:podemos|puedo) empezar|comment (?:commencer|s['’]inscrire|je m['’]inscris|d[ée]marrer)|(?:peut-on|pouvons-nous) commencer|wie (?:melde ich mich an|fangen wir an|starte ich|k[öo]nnen wir starten)|k[öo]nnen wir (?:heute |sofort )?(?:starten|anfangen|loslegen))\b|كيف (?:أسجل|اسجل|أبدأ|ابدأ|نبدأ)/iu;
@@ -713,6 +714,11 @@ function certificationTopic(turn: OfflineTurn): Topic | undefined {
   return security ? { kind: 'knowledge', passages: [faqPassage(security)], unconfirmed: asked.toUpperCase().replace(/\s+/g, ' ') } : undefined;
 }
 
+/**
+ * The passages of the given kinds that the message really asks about: one, or two when the message asks about two
+ * topics clearly ("SSO and SOC 2"). `strict` requires the message to use the entry's own keywords; without it the
+ * best passage is trusted because the intent already says the message is about the product.
+ */
 function knowledgeTopic(turn: OfflineTurn, kinds: Passage['kind'][] = ['faq', 'objection', 'competitor', 'case', 'company'], strict = true): Topic | undefined {
   const candidates = turn.passages.filter((passage) => kinds.includes(passage.kind));
   const matching = strict ? candidates.filter((passage) => matchesEntry(passage, turn.text, turn.kb)) : candidates.filter((passage) => sharesSubject(passage, turn.text)).slice(0, 1);
