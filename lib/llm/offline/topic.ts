@@ -124,7 +124,7 @@ export function analyse(turn: OfflineTurn): Topic {
   // "How do I sign up?", "can we start today?": the free trial, then the way to buy.
   if (plans.length === 0 && START.test(text)) return { kind: 'start', trial: faqById(kb, 'trial') };
   // "Do you have a free plan?": none is free (said plainly, with the lowest price), and the trial is.
-  const cheapest = FREE_PLAN.test(text) && !kb.plans.some((plan) => plan.pricePerSeatMonthly === 0) ? [...kb.plans].filter((plan) => !isContactSales(plan)).sort((a, b) => listPrice(a) - listPrice(b))[0] : undefined;
+  const cheapest = FREE_PLAN.test(text) && !kb.plans.some((plan) => plan.pricePerSeatMonthly === 0) ? plansByPrice(kb)[0] : undefined;
   if (cheapest) return { kind: 'free-plan', cheapest, trial: faqById(kb, 'trial') };
   // "Can I pay by credit card?" is billing (the trial's answer also names a credit card).
   const billing = PAYMENT_ASK.test(text) ? faqById(kb, 'billing') : undefined;
@@ -291,15 +291,18 @@ function cheaperPlanTopic(turn: OfflineTurn): Topic | undefined {
   const cheapest = CHEAPEST.test(turn.text);
   if ((!cheapest && !CHEAPER.test(turn.text)) || billingIn(turn.text) === 'annual') return undefined;
   const seats = seatsFor(turn);
-  const byPrice = turn.kb.plans
-    .filter((plan) => !isContactSales(plan) && (seats === undefined || fitsSeats(plan, seats)))
-    .sort((a, b) => listPrice(a) - listPrice(b));
+  const byPrice = plansByPrice(turn.kb, seats);
   if (cheapest) return byPrice[0] ? priceTopic(turn, byPrice[0], false) : undefined;
   const last = turn.state.quoted?.at(-1);
   const current = (last && turn.kb.plans.find((plan) => plan.id === last.planId)) ?? turn.kb.plans.find((plan) => plan.highlight);
   if (!current) return undefined;
   const below = byPrice.filter((plan) => listPrice(plan) < listPrice(current)).at(-1);
   return below ? priceTopic(turn, below, false) : undefined;
+}
+
+/** The plans with a list price, cheapest first; only those that hold `seats` when given. */
+function plansByPrice(kb: KnowledgeBase, seats?: number): Plan[] {
+  return kb.plans.filter((plan) => !isContactSales(plan) && (seats === undefined || fitsSeats(plan, seats))).sort((a, b) => listPrice(a) - listPrice(b));
 }
 
 /** A plan's per-seat list price for ordering plans by price (monthly, else annual; custom pricing last). */
