@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SalesAgent } from '@/lib/llm/types';
 import { fieldsAskedIn, questionSentences } from '@/lib/sales/asked-questions';
+import { classifySalesIntent } from '@/lib/sales/intents';
 import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
 import { splitSentences } from '@/lib/sales/sentences';
 import { LEAD_FIELDS, type LeadField } from '@/lib/sales/types';
@@ -85,7 +86,11 @@ export function checkConversation(
   return results;
 }
 
-/** A field answered at turn i is never asked in reply i or later; an unanswered one at most twice, reworded. */
+/**
+ * A field answered at turn i is never asked in reply i or later; an unanswered one at most twice, reworded. The email
+ * a demo asked for needs ("I'd like to book a demo" → "what's the best email for the invite?") is the booking's own
+ * question, not the playbook asking again: it is not counted against the two.
+ */
 function reaskFailures(conversation: Conversation, { replies, state }: Transcript): string[] {
   const failures: string[] = [];
   const answeredAt = new Map<LeadField, number>();
@@ -95,8 +100,10 @@ function reaskFailures(conversation: Conversation, { replies, state }: Transcrip
   }
   const asks = new Map<LeadField, string[]>();
   replies.forEach((reply, index) => {
+    const forBooking = classifySalesIntent(conversation.turns[index] ?? '') === 'booking';
     for (const field of fieldsAskedIn(reply)) {
       const answered = answeredAt.get(field);
+      if (forBooking && field === 'email' && (answered === undefined || index < answered)) continue;
       if (answered !== undefined && index >= answered) failures.push(`reply ${index + 1} asks for ${field}, given at turn ${answered + 1}`);
       const wording = questionSentences(reply).join(' ');
       asks.set(field, [...(asks.get(field) ?? []), wording]);

@@ -115,6 +115,19 @@ describe('memoryLines', () => {
   });
 });
 
+describe('avoidRepeats: a recap keeps a name\'s capital', () => {
+  it('"BrightPath" and a name the knowledge base knows stay capitalised after "As I mentioned,"; other words do not', () => {
+    const said = 'BrightPath, a 35-person agency, runs every client campaign on shared boards and gives clients free guest access.';
+    expect(avoidRepeats([said], [said], 'As I mentioned,')).toEqual([`As I mentioned, ${said}`]);
+    const asana = 'Asana is a widely used work-management tool for task tracking.';
+    expect(avoidRepeats([asana], [asana], 'As I mentioned,', undefined, ['Asana'])).toEqual([`As I mentioned, ${asana}`]);
+    expect(avoidRepeats([asana], [asana], 'As I mentioned,')).toEqual([`As I mentioned, a${asana.slice(1)}`]);
+    // A name is a whole word: "Pro" does not keep the capital of "Procurement".
+    const procurement = 'Procurement teams usually ask for the security pack first.';
+    expect(avoidRepeats([procurement], [procurement], 'As I mentioned,', undefined, ['Pro'])).toEqual([`As I mentioned, p${procurement.slice(1)}`]);
+  });
+});
+
 describe('avoidRepeats: a lead-in and its list', () => {
   it('drops "Where … is stronger:" when every line of the list it introduced was said before, and keeps a lead-in whose list is new', () => {
     const previous = ['- No-code workflow automation included from the Starter plan\n- Cross-team dashboards and time tracking on Pro'];

@@ -1162,3 +1162,114 @@ describe('offline agent: transcript weaknesses', () => {
     expect((await ask('how much is it if we start monday?')).text).not.toContain("current prices");
   });
 });
+
+describe('offline agent: gaps found in session 17 conversations', () => {
+  it('a problem stated as a fact is the need (5 languages), so "what are you hoping to solve?" is not asked after it', async () => {
+    const cases: Array<[string, 'en' | 'es' | 'fr' | 'de' | 'ar', string]> = [
+      ["we're a 12 person design agency, deadlines keep slipping and clients complain", 'en', 'deadlines keep slipping and clients complain'],
+      ["I run ops at Lumen Labs, we're 32 people and our projects keep slipping. What would you suggest?", 'en', 'our projects keep slipping'],
+      ['hola, somos 20 en una consultora y perdemos mucho tiempo con correos', 'es', 'perdemos mucho tiempo con correos'],
+      ['Bonjour, nous sommes une équipe de 8 et nos projets prennent du retard', 'fr', 'nos projets prennent du retard'],
+      ['Hallo, wir sind 40 Leute und verlieren den Überblick über Projekte', 'de', 'verlieren den Überblick über Projekte'],
+    ];
+    for (const [said, locale, need] of cases) {
+      const { text, session } = await ask(said, { locale });
+      expect(session.state.lead.fields.need?.value).toBe(need);
+      expect(text).not.toMatch(/hoping to solve|main problem|resolver o mejorar|résoudre ou améliorer|lösen oder verbessern/);
+    }
+    // Said as a fact, without a wish: "we lose track of tasks", "things fall through the cracks".
+    expect(values('We keep losing track of tasks across three tools').need).toBe('We keep losing track of tasks across three tools');
+    expect(values('Honestly things fall through the cracks all the time').need).toBe('things fall through the cracks all the time');
+    // A sentence that says nothing is wrong is no need.
+    expect(values('Our projects are on track and the team is happy with how things go').need).toBeUndefined();
+  });
+
+  it('"we need to automate our approval workflows" is a need; "we need approval from my boss" is not', () => {
+    expect(values('We need to automate our approval workflows, because every purchase request goes back and forth by email.').need).toBe(
+      'need to automate our approval workflows, because every purchase request goes back and forth by email',
+    );
+    expect(values('We need approval from my boss').need).toBeUndefined();
+    expect(values("We need to get our manager's sign-off").need).toBeUndefined();
+  });
+
+  it('"¿y al año?" and "c\'est combien par an ?" after a quote are that quote per year, not an unknown', async () => {
+    const spanish = conversation({ locale: 'es' });
+    await spanish.say('somos 20 personas, ¿cuánto cuesta?');
+    const yearly = await spanish.say('¿y al año?');
+    expect(yearly.text).toContain('**$5,760 al año**');
+    expect(yearly.text).not.toContain('prefiero no adivinar');
+    const french = conversation({ locale: 'fr' });
+    await french.say('nous sommes une équipe de 8, quel plan me conseillez-vous ?');
+    const perYear = await french.say("c'est combien par an ?");
+    expect(perYear.text).toContain('**$2,304 par an**');
+  });
+
+  it('"who are you?" is the AI identity answer in 5 languages; "who are your customers?" is not', async () => {
+    const asked: Array<[string, 'en' | 'es' | 'fr' | 'de' | 'ar', string]> = [
+      ['ok. who are you exactly?', 'en', "I'm Northwind Cloud's AI assistant"],
+      ['who am I talking to?', 'en', "I'm Northwind Cloud's AI assistant"],
+      ['¿Quién eres?', 'es', 'Soy el asistente de IA de Northwind Cloud'],
+      ['qui êtes-vous ?', 'fr', 'Je suis l’assistant IA de Northwind Cloud'],
+      ['Wer bist du?', 'de', 'KI'],
+      ['من أنت؟', 'ar', 'ذكاء اصطناعي'],
+    ];
+    for (const [text, locale, expected] of asked) {
+      expect(asksAboutAgent(text)).toBe(true);
+      const reply = await ask(text, { locale });
+      expect(reply.text).toContain(expected);
+      expect(reply.tools).toEqual([]);
+    }
+    expect(asksAboutAgent('who are your customers?')).toBe(false);
+    expect(asksAboutAgent('what is the Pro plan?')).toBe(false);
+  });
+
+  it('"how long is it?" after the trial is the trial ("¿cuánto dura?" is not a price question; "wie lange?" in German)', async () => {
+    const english = conversation();
+    await english.say("hmm. what's the catch with the free trial?");
+    const long = await english.say('how long is it?');
+    expect(long.text).toContain('14-day free trial');
+    expect(long.text).not.toMatch(/rather not guess/);
+    const spanish = conversation({ locale: 'es' });
+    await spanish.say('somos 20');
+    await spanish.say('¿tienen prueba gratis?');
+    const lasts = await spanish.say('¿cuánto dura?');
+    expect(lasts.text).toContain('14 días de prueba gratuita');
+    expect(lasts.tools).toEqual([]);
+    const german = conversation({ locale: 'de' });
+    expect((await german.say('Gibt es eine Testversion?')).text).toContain('14 Tage kostenlos');
+    expect((await german.say('wie lange?')).text).toContain('14 Tage');
+    // Without a question before it, there is nothing to lean on.
+    expect((await ask('how long is it?')).text).not.toContain('14-day');
+  });
+
+  it('a morning without an hour books the first morning slot, and "what time zone is that in?" names the meeting\'s zone', async () => {
+    const { say } = conversation({ visitorTimeZone: 'America/New_York' });
+    await say('my email is tom@bergdesign.co');
+    const booked = await say('can we talk thursday morning?');
+    expect(booked.text).toContain('**Thu, 26 Nov, 09:00 (America/New_York)**');
+    expect(booked.text).not.toContain('outside our meeting hours');
+    const zone = await say('what time zone is that in?');
+    expect(zone.text).toContain('**Thu, 26 Nov, 09:00 (America/New_York)**');
+    expect(zone.text).not.toMatch(/rather not guess/);
+  });
+
+  it('"does Pro have time tracking?" is answered yes or no from the plan\'s own feature lines', async () => {
+    expect((await ask('does pro have time tracking?')).text).toContain('Yes — **Pro** includes dashboards, time tracking and guest access.');
+    expect((await ask('does Starter have time tracking?')).text).toContain('Not on **Starter**: **Pro** and above include dashboards, time tracking and guest access.');
+    expect((await ask('is Salesforce included in Pro?')).text).toContain('Yes — **Pro** includes all 60+ integrations, including Salesforce');
+    expect((await ask('does Enterprise have an uptime SLA?')).text).toContain('Yes — **Enterprise** includes custom data retention and a 99.95% uptime SLA.');
+    // A line about chat support is no yes to phone support.
+    expect((await ask('does pro have phone support?')).text).not.toMatch(/Yes — \*\*Pro\*\* includes/);
+    expect((await ask('Hat Pro Zeiterfassung?', { locale: 'de' })).text).toContain('Ja – **Pro** enthält: Dashboards, Zeiterfassung und Gastzugang.');
+    expect((await ask('¿Pro incluye control de tiempo?', { locale: 'es' })).text).toContain('Sí: **Pro** incluye paneles, control de tiempo y acceso de invitados.');
+  });
+
+  it('"can you do 15% off Business for 50 seats?" gets the list price for 50 first, then the discount policy', async () => {
+    const { text, tools } = await ask('Can you do 15% off Business for 50 seats?');
+    expect(text).toContain('**Business** for 50 seats, billed monthly: **$49 per seat per month**, so **$2,450 a month**');
+    expect(text).toContain('**$24,600 a year**');
+    expect(text).toContain("Any further discount is the sales team's call");
+    expect(text.indexOf('$2,450')).toBeLessThan(text.indexOf('Annual billing is the main saving'));
+    expect(tools).toContainEqual({ toolName: 'get_pricing', input: { plan: 'business', seats: 50, billing: 'monthly' } });
+  });
+});

@@ -341,9 +341,11 @@ export function parsePreferredTime(text: string, timezone: string, now: number, 
   const nextWeek = weekdayOnly && NEXT_WEEK.test(text) && sameWeek({ year, month, day }, wall);
   const notToday = weekdayOnly && NEXT_WEEKDAY.some((pattern) => pattern.test(text)) && year === wall.year && month === wall.month && day === wall.day;
   const date = nextWeek || notToday ? addDays({ year, month, day }, 7) : { year, month, day };
+  const hour = hourGiven ? afternoonHour(clock.get('hour') ?? policy.workingHours.start, clock.isCertain('meridiem'), text, policy) : policy.workingHours.start;
   return {
     ...date,
-    hour: hourGiven ? afternoonHour(clock.get('hour') ?? policy.workingHours.start, clock.isCertain('meridiem'), text, policy) : policy.workingHours.start,
+    // "Thursday morning" (chrono's 6:00) is the first morning slot, not a time outside meeting hours.
+    hour: timed === undefined && hour < 12 ? Math.max(hour, policy.workingHours.start) : hour,
     minute: hourGiven ? (clock.get('minute') ?? 0) : 0,
   };
 }

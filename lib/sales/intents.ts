@@ -96,13 +96,30 @@ export const AI_IDENTITY = [
   /هل (اتحدث|أتحدث) (مع|الى|إلى) (روبوت|بوت|انسان|إنسان|ذكاء اصطناعي|شخص حقيقي)/,
 ];
 
+/**
+ * "Who are you (exactly)?", "who am I talking to?", "¿quién eres?", "qui êtes-vous ?", "wer bist du?", "من أنت؟": the
+ * same question without naming a bot (folded, and punctuation read as a space).
+ */
+const WHO_ARE_YOU = [
+  /^(?:(?:ok|okay|so|and|but|hm+|wait|sorry|um+)\s+)*(?:who|what) (?:are you|r u|is this)(?: exactly| really| again| then| anyway)?$/,
+  /\bwho (?:am i|are we) (?:talking|speaking|chatting) (?:to|with)\b/,
+  /^(?:(?:vale|ok|y|pero|bueno)\s+)*(?:quien|que) (?:eres|es usted)(?: exactamente| tu| realmente)?$/,
+  /\bcon quien (?:hablo|estoy hablando)\b/,
+  /^(?:(?:ok|et|mais|bon)\s+)*qui (?:es tu|etes vous)(?: exactement| au juste)?$/,
+  /\b(?:a|avec) qui (?:je parle|est ce que je parle|je discute|ai je affaire)\b/,
+  /^(?:(?:ok|und|aber|also)\s+)*(?:wer|was) (?:bist du|sind sie)(?: eigentlich| genau| denn)?$/,
+  /\bmit wem (?:spreche|rede|chatte) ich\b/,
+  /^و?من (?:انت|انتم|حضرتك)$/,
+];
+
 /** Asking outright for a person, beside the question ("are you a bot? I want to talk to a human"). */
 const ASKS_FOR_PERSON = /\b(talk|speak|connect me|transfer me|put me through|give me|get me|i want|i need|i'd like|let me|hablar|pasame|ponme|parler|passez-moi|sprechen|verbinden)\b|(التحدث|اتحدث|تحويلي)/;
 
 /** A question about the agent itself: answered as an AI, with a person offered (a person asked for outright wins). */
 export function asksAboutAgent(text: string): boolean {
   const folded = fold(text);
-  return AI_IDENTITY.some((pattern) => pattern.test(folded)) && !ASKS_FOR_PERSON.test(folded);
+  const plain = folded.replace(/[^\p{L}\p{N}\s]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  return (AI_IDENTITY.some((pattern) => pattern.test(folded)) || WHO_ARE_YOU.some((pattern) => pattern.test(plain))) && !ASKS_FOR_PERSON.test(folded);
 }
 
 const BOOKING = [

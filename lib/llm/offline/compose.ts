@@ -2,7 +2,7 @@ import type { OfflineTurn } from '@/lib/llm/offline/context';
 import { PHRASES, type Phrases } from '@/lib/llm/offline/phrases';
 import { bookingReply, cancelReply, humanReply, meetingTimeReply } from '@/lib/llm/offline/replies-actions';
 import { competitorReply, knowledgeReply, objectionReply } from '@/lib/llm/offline/replies-knowledge';
-import { bullets, cataloguePriceLine, comparePlansReply, overviewReply, planFeaturesReply, planGapReply, priceReply, recommendReply } from '@/lib/llm/offline/replies-pricing';
+import { bullets, cataloguePriceLine, comparePlansReply, overviewReply, planFeaturesReply, planGapReply, planHasReply, priceReply, recommendReply } from '@/lib/llm/offline/replies-pricing';
 import { MEMORY_PHRASES } from '@/lib/llm/offline/phrases-memory';
 import { aboutReply, alongsideReply, list, recallReply, toolsReply, unclearReply } from '@/lib/llm/offline/replies-memory';
 import { mentionsAny } from '@/lib/llm/offline/reading';
@@ -27,12 +27,18 @@ export function composeReply(topic: Topic, turn: OfflineTurn): string {
   const drafted = [acknowledgement(topic, turn, ph), ...answer, ...alsoAsked(topic, turn)].filter((paragraph) => paragraph.trim() !== '');
   // Asked for a recommendation again: the plan recommended is said again (as a recap), not only its summary.
   const lead = topic.kind === 'price' && topic.inferred && asksRecommendation(turn.text) ? splitSentences(answer[0]?.split('\n')[0] ?? '')[0] : undefined;
-  const paragraphs = avoidRepeats(drafted, turn.previousReplies, pickFresh(MEMORY_PHRASES[turn.locale].asMentioned, turn.previousReplies), lead);
+  const paragraphs = avoidRepeats(drafted, turn.previousReplies, pickFresh(MEMORY_PHRASES[turn.locale].asMentioned, turn.previousReplies), lead, properNames(turn.kb));
   const question = nextQuestion(topic, turn);
   // One question per reply: a reply that already asks something (when to meet, which email) does not ask another.
   const fresh = question && avoidRepeats([question], turn.previousReplies, '').length > 0;
   if (question && fresh && !/[?؟]/.test(paragraphs.at(-1) ?? '')) paragraphs.push(question);
   return paragraphs.join('\n\n');
+}
+
+/** The knowledge base's proper names, longest first: they keep their capital inside a recap. */
+function properNames(kb: OfflineTurn['kb']): string[] {
+  const names = [kb.company.name, ...kb.plans.map((plan) => plan.name), ...kb.competitors.flatMap((entry) => [entry.name, ...entry.aliases]), ...kb.caseStudies.map((study) => study.customer)];
+  return [...new Set(names)].sort((a, b) => b.length - a.length);
 }
 
 function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
@@ -67,6 +73,7 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       return cancelReply(topic, turn, ph);
     case 'price':
       // "Let's go with Pro": its price for their team, then the way to buy.
+      if (topic.discount) return [...priceReply(topic, turn, ph), ...knowledgeReply([topic.discount], turn), ph.furtherDiscount(kb.company.salesEmail)];
       return [...priceReply(topic, turn, ph), otherCurrency(turn, ph), CHOSE.test(turn.text) && !turn.state.handoff ? ph.startNow : ''];
     case 'overview':
       return overviewReply(turn, ph, topic.unknownPlan);
@@ -78,6 +85,8 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       return comparePlansReply(topic, turn, ph);
     case 'plan-gap':
       return planGapReply(topic, turn, ph);
+    case 'plan-has':
+      return planHasReply(topic, turn, ph);
     case 'competitor':
       return competitorReply(topic.passage, turn, ph);
     case 'objection':

@@ -110,6 +110,8 @@ export interface Phrases {
   colleagues: (salesEmail: string) => string;
   /** "What do I lose with Starter?": what the plan above adds, as one sentence. */
   planGap: (plan: string, above: string, features: string) => string;
+  planHas: (plan: string, feature: string) => string;
+  planLacks: (plan: string, feature: string, from: string) => string;
   planTooSmall: (plan: string, max: number, seats: number) => string;
   /** A standard the knowledge base does not name ("HIPAA"): not confirmed, never assumed either way. */
   unconfirmedStandard: (standard: string, salesEmail: string) => string;

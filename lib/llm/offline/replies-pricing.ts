@@ -156,6 +156,14 @@ export function planGapReply(topic: Extract<Topic, { kind: 'plan-gap' }>, turn: 
   return [ph.planGap(plan.name, above.name, added.join('; ')), tooSmall];
 }
 
+/** "Does Pro have time tracking?": yes with the plan's line, or the plan it comes with. */
+export function planHasReply(topic: Extract<Topic, { kind: 'plan-has' }>, turn: OfflineTurn, ph: Phrases): string[] {
+  const { plan, feature, from } = topic;
+  // "Dashboards, time tracking…" reads on inside a sentence in lower case; "SAML single sign-on" keeps its capitals.
+  const said = turn.locale === 'de' || /^\p{Lu}{2}/u.test(feature) ? feature : lowerFirst(feature);
+  return turn.kb.plans.indexOf(from) <= turn.kb.plans.indexOf(plan) ? [ph.planHas(plan.name, said)] : [ph.planLacks(plan.name, said, from.name)];
+}
+
 export function recommendReply(turn: OfflineTurn, ph: Phrases): string[] {
   return [
     ph.recommendIntro,

@@ -25,12 +25,13 @@ import { quote } from '@/lib/sales/pricing';
 import { isUnclear } from '@/lib/sales/unclear';
 import { statedTools } from '@/lib/sales/memory';
 import type { KnowledgeBase, Plan } from '@/lib/sales/knowledge/schema';
-import { faqPassage, getPassage, type Passage } from '@/lib/sales/retrieval';
+import { faqPassage, getPassage, searchKnowledge, type Passage } from '@/lib/sales/retrieval';
 import type { Booking, LeadField } from '@/lib/sales/types';
 import { upcomingBooking } from '@/lib/sales/state';
 import { DAY_NAME, parsePreferredTime } from '@/lib/sales/booking';
 import { toWallClock } from '@/lib/sales/time-zone';
 import { getKnowledgeBase } from '@/lib/sales/knowledge';
+import { speaksLocale } from '@/lib/sales/knowledge-locale';
 
 /**
  * What the offline agent will answer this turn, decided from the sales brain's context (intent, stage, lead state,
@@ -63,6 +64,8 @@ export type Topic =
       alternative?: Plan;
       /** The alternative is a cheaper plan for the same team, because `plan` is over the budget they stated. */
       budgetPick?: boolean;
+      /** "Can you do 15% off Business for 50?": the list price first, then the discount policy (the sales team's call). */
+      discount?: Passage;
     }
   | { kind: 'overview'; unknownPlan?: string }
   /** "How many seats minimum for Business?": the seat range of the plans named (all of them when none is). */
@@ -71,6 +74,8 @@ export type Topic =
   | { kind: 'competitor'; passage: Passage }
   | { kind: 'objection'; passage?: Passage; price?: { plan: Plan; seats: number } }
   | { kind: 'plan-features'; plan: Plan }
+  /** "Does Pro have time tracking?": yes, with the plan's own line, or the plan that first has it. */
+  | { kind: 'plan-has'; plan: Plan; feature: string; from: Plan }
   | { kind: 'knowledge'; passages: [Passage, ...Passage[]]; discountAsked?: boolean; unconfirmed?: string }
   | { kind: 'recommend' }
   | { kind: 'contact' }
@@ -129,6 +134,9 @@ export function analyse(turn: OfflineTurn): Topic {
   // "Can I pay by credit card?" is billing (the trial's answer also names a credit card).
   const billing = PAYMENT_ASK.test(text) ? faqById(kb, 'billing') : undefined;
   if (billing) return { kind: 'knowledge', passages: [billing] };
+  // "How long is it?" after the trial: the trial ("¿cuánto dura?" is no price question).
+  const followUp = plans.length === 0 ? followUpTopic(turn) : undefined;
+  if (followUp) return followUp;
   const fresh = freshFields(turn);
   // "Thanks, bye!": a goodbye is answered with one, not with another question.
   if (FAREWELL.test(text) && !QUESTION.test(text) && text.length <= 80 && fresh.length === 0) return { kind: 'farewell' };
@@ -147,6 +155,9 @@ export function analyse(turn: OfflineTurn): Topic {
   // "So what do I pay per year?": the last quote (or the plan for their team) for that period, not the billing FAQ.
   const owed = plans.length === 0 && PAY_ASK.test(text) ? paidTopic(turn) : undefined;
   if (owed) return owed;
+  // "¿Y al año?", "c'est combien par an ?", "und jährlich?" after a quote: that quote for the period named.
+  const period = plans.length === 0 && billingIn(text) !== 'both' && text.trim().split(/\s+/).length <= 6 ? requoteTopic(turn) : undefined;
+  if (period) return period;
   if (plans.length === 0 && FEES.test(text)) return { kind: 'fees' };
   // "What about the cheapest plan?", "anything cheaper?": that plan, priced for the team (not a discount or an objection).
   const cheaper = plans.length === 0 ? cheaperPlanTopic(turn) : undefined;
@@ -161,6 +172,12 @@ export function analyse(turn: OfflineTurn): Topic {
   if (plans.length === 0 && QUOTE_ASK.test(text) && seatsIn(text) === undefined && quotedBySales(turn)) return { kind: 'human' };
   // "Can you give me 50% off?": the knowledge base's answer on discounts, and that only the sales team grants more.
   const discount = DISCOUNT_ASK.test(text) || HAGGLE.test(text) ? discountPassage(kb) : undefined;
+  // With a plan named, its list price for the team comes first ("15% off Business for 50": Business for 50).
+  const [discounted] = plans;
+  if (discount && discounted && !isContactSales(discounted)) {
+    const listed = priceTopic(turn, discounted, false);
+    if (listed.kind === 'price') return { ...listed, discount };
+  }
   if (discount) return { kind: 'knowledge', passages: [discount], discountAsked: true };
   // "We use Jira heavily" states a fact about their stack: acknowledge it and say how we fit, not list every integration.
   const stated = statedTools(text, kb).map((tool) => tool.name);
@@ -209,6 +226,8 @@ export function analyse(turn: OfflineTurn): Topic {
     if (first && priceFollowUp(turn) && seatsFor(turn) !== undefined) return priceTopic(turn, first, false);
     // "Does Pro include SSO?" is about SSO, which the FAQ answers per plan; "what does Pro include?" wants the list.
     if (first && INCLUDES_ASK.test(text)) return { kind: 'plan-features', plan: first };
+    const has = first ? planHasTopic(turn, first) : undefined;
+    if (has) return has;
     const topical = knowledgeTopic(turn, ['faq']);
     if (first) return topical ?? { kind: 'plan-features', plan: first };
   }
@@ -251,6 +270,20 @@ export function analyse(turn: OfflineTurn): Topic {
   }
   if (intent === 'off_topic') return { kind: 'off-topic' };
   return knowledgeTopic(turn) ?? { kind: 'unknown', wasQuestion: QUESTION.test(text) };
+}
+
+/**
+ * A short question that leans on the one before ("how long is it?" after the trial, "¿cuánto dura?", "wie lange?",
+ * "is that free?"): what that question was about, not a guess or a price list.
+ */
+const ELLIPSIS =
+  /^\s*[¿¡]?\s*(?:(?:and|so|ok|okay|y|et|und|also)[\s,]+)?(?:how long(?: (?:is|does|would|will) (?:it|that|this)(?: (?:last|take|run|be))?)?|how many days|for how long|is (?:it|that|this) (?:free|included|extra|paid)|does (?:it|that|this) cost(?: extra| anything)?|cu[aá]nto (?:dura|tiempo(?: dura)?)|cu[aá]ntos d[ií]as|por cu[aá]nto tiempo|(?:es|eso es) gratis|(?:est[- ]ce|c['’]est) (?:gratuit|inclus)|combien de (?:temps|jours)|(?:ça|cela) dure combien(?: de temps)?|pendant combien de temps|wie lange(?: (?:dauert|läuft|geht) (?:das|es|sie|er))?|wie viele tage|ist (?:das|es) (?:kostenlos|gratis|inklusive)|كم (?:مدة|يوم|يوما|يومًا)|(?:ما|كم) مدته|هل (?:هو|هي|هذا) مجاني)(?=[\s\p{P}]*$)/iu;
+
+function followUpTopic(turn: OfflineTurn): Topic | undefined {
+  const previous = turn.userTexts.at(-2);
+  if (previous === undefined || !ELLIPSIS.test(turn.text)) return undefined;
+  const text = `${previous} ${turn.text}`;
+  return knowledgeTopic({ ...turn, text, passages: searchKnowledge(text, { limit: 4, kb: turn.kb }) });
 }
 
 /** "What plans do you have?", "¿qué planes tienen?", "quelles offres ?", "welche Tarife gibt es?": the whole list. */
@@ -451,6 +484,30 @@ function budgetRequote(turn: OfflineTurn): Topic | undefined {
 /** Asking for a plan's list of features: "what does Pro include?", "what's in Business?", "¿qué incluye?", "was beinhaltet …?". */
 const INCLUDES_ASK =
   /\b(?:what(?:'s| is| do you get| comes) (?:in|with)|what does (?:the )?\S+(?: plan)? (?:include|come with|have|offer|give)|what(?:'s| is) included|features of|qu[eé] (?:incluye|trae|ofrece|tiene)|qu['’](?:est-ce qu['’])?(?:inclut|comprend|contient)|que (?:comprend|contient|inclut)|was (?:beinhaltet|enth[äa]lt|umfasst|bietet)|was ist (?:in|bei) .{1,30} (?:enthalten|dabei|inklusive))|ماذا تتضمن|ما الذي تتضمنه|ماذا يشمل/iu;
+/** Asking whether a plan has something: "does Pro have…", "is … included in Business?", "¿Pro incluye…?". */
+const HAS_ASK =
+  /\b(?:do(?:es)?|is|are|will|can|could|comes?|includes?|included|has|have|get|gets|incluye|tiene|trae|viene|inclut|comprend|a-t-il|avec|enth[äa]lt|hat|gibt es|beinhaltet|inklusive|dabei)\b|هل|تتضمن|يشمل|تشمل/iu;
+const NOT_FEATURE_WORDS = new Set(['plan', 'tier', 'seat', 'user', 'include', 'included', 'come', 'get', 'offer', 'support', 'feature', 'everything', 'per', 'month', 'incluye', 'tiene', 'inclut', 'hat', 'enthalt', 'beinhaltet', 'tarif', 'offre', 'باقة']);
+
+/**
+ * "Does Pro have time tracking?": the feature line of the plan (or of the first plan above it) that says every word
+ * asked about. Nothing when no line does ("does Pro have phone support?": a line about chat support is not a yes).
+ */
+function planHasTopic(turn: OfflineTurn, plan: Plan): Topic | undefined {
+  if (!HAS_ASK.test(turn.text) || !speaksLocale(turn.kb, turn.locale)) return undefined;
+  const names = new Set(turn.kb.plans.flatMap((entry) => contentWords(entry.name)));
+  const asked = contentWords(turn.text).filter((word) => !names.has(word) && !GENERAL_WORDS.has(word) && !NOT_FEATURE_WORDS.has(word));
+  if (asked.length === 0 || asked.length > 4) return undefined;
+  for (const from of turn.kb.plans) {
+    const feature = from.features.find((line) => {
+      const said = new Set(contentWords(line));
+      return asked.every((word) => said.has(word));
+    });
+    if (feature) return { kind: 'plan-has', plan, feature, from };
+  }
+  return undefined;
+}
+
 /** A plan named in a few words ("and Business?", "what about Starter?", "¿y Business?", "und Business?") after a quote. */
 const FOLLOW_UP = /^\s*[¿¡]?\s*(?:and|what about|how about|y|et|und|was ist mit|wie sieht es mit|qu[eé] tal|وماذا عن|ماذا عن|و)(?=[\s\p{P}])/iu;
 function priceFollowUp(turn: OfflineTurn): boolean {
@@ -522,7 +579,7 @@ const MOVE = /\b(move|moving|reschedule|rescheduling|push (?:it|the \w+) (?:back
 
 /** "What time is that for me?", "when is my demo?", "¿a qué hora es eso para mí?", "wann ist der Termin?". */
 const MEETING_TIME =
-  /\b(?:what (?:time|day|date) (?:is|'s|was|would be|will be) (?:that|it|this|(?:my|the|our) (?:demo|meeting|call|appointment|booking))|when(?:'s| is| was) (?:my|the|our) (?:demo|meeting|call|appointment|booking)|when (?:are we|am i) (?:meeting|talking|speaking)|when do we (?:meet|talk|speak)|(?:a )?qu[eé] hora (?:es|ser[ií]a|ser[aá]) (?:eso|esa|la demo|la reuni[oó]n|la llamada|para m[ií]|en mi zona)|cu[aá]ndo es (?:mi|la) (?:demo|reuni[oó]n|cita|llamada)|quelle heure (?:est[- ]ce|ça fait|cela fait|c['’]est|sera[- ]t[- ]il|pour moi)|c['’]est (?:à )?quelle heure|quand (?:est|a lieu) (?:ma|la) (?:d[ée]mo|r[ée]union)|quand est mon rendez-vous|wie sp[äa]t ist (?:das|es)|um wie ?viel uhr ist (?:das|es|die demo|der termin)|wie ?viel uhr ist (?:das|es) bei mir|wann ist (?:die demo|der termin|mein termin|das meeting|unser termin))|كم الساعة|متى (?:الموعد|العرض|الاجتماع)/iu;
+  /\b(?:what (?:time|day|date) (?:is|'s|was|would be|will be) (?:that|it|this|(?:my|the|our) (?:demo|meeting|call|appointment|booking))|when(?:'s| is| was) (?:my|the|our) (?:demo|meeting|call|appointment|booking)|when (?:are we|am i) (?:meeting|talking|speaking)|when do we (?:meet|talk|speak)|(?:a )?qu[eé] hora (?:es|ser[ií]a|ser[aá]) (?:eso|esa|la demo|la reuni[oó]n|la llamada|para m[ií]|en mi zona)|cu[aá]ndo es (?:mi|la) (?:demo|reuni[oó]n|cita|llamada)|quelle heure (?:est[- ]ce|ça fait|cela fait|c['’]est|sera[- ]t[- ]il|pour moi)|c['’]est (?:à )?quelle heure|quand (?:est|a lieu) (?:ma|la) (?:d[ée]mo|r[ée]union)|quand est mon rendez-vous|wie sp[äa]t ist (?:das|es)|um wie ?viel uhr ist (?:das|es|die demo|der termin)|wie ?viel uhr ist (?:das|es) bei mir|wann ist (?:die demo|der termin|mein termin|das meeting|unser termin)|(?:(?:in )?(?:what|which) (?:time ?zone|timezone|tz)|qu[eé] (?:zona horaria|huso horario)|quel fuseau(?: horaire)?|welche(?:r)? zeitzone))|كم الساعة|متى (?:الموعد|العرض|الاجتماع)|(?:أي|اي) منطقة زمنية/iu;
 /** What a cancellation question about the product names: the subscription, not the meeting. */
 const SUBSCRIPTION =
   /\b(?:subscription|plan|contract|account|seats?|anytime|any time|whenever|suscripci[oó]n|contrato|cuenta|cualquier momento|abonnement|contrat|compte|(?:à|a) tout moment|n['’]importe quand|vertrag|konto|abo|jederzeit)\b|اشتراك|الاشتراك|في أي وقت/iu;

@@ -31,12 +31,14 @@ export function pickFresh(variants: readonly string[], previous: readonly string
  * the sentence that answers what was asked again ("which one do you recommend?"): said before, it comes back as a
  * recap where it stands rather than leaving what follows it (the plan's summary) without its subject.
  */
-export function avoidRepeats(paragraphs: readonly string[], previous: readonly string[], recap: string, lead?: string): string[] {
+export function avoidRepeats(paragraphs: readonly string[], previous: readonly string[], recap: string, lead?: string, names: readonly string[] = []): string[] {
   const seen = said(previous);
   const isRepeat = (sentence: string) => seen.has(normalise(sentence));
   // After a colon ("Wie schon gesagt:") the sentence keeps its capital: in German it may be a noun or "Sie".
-  // "I" and a word in capitals ("SSO", "**Pro**" aside) keep their capital after "As I mentioned,".
-  const keepsCapital = (sentence: string) => recap.endsWith(':') || /^(?:I\b|\p{Lu}{2})/u.test(sentence);
+  // "I", a word in capitals ("SSO", "**Pro**" aside), a name with a capital inside ("BrightPath") and a name the
+  // knowledge base knows ("Asana", "Northwind Cloud") keep their capital after "As I mentioned,".
+  const named = (sentence: string) => names.some((name) => name !== '' && sentence.startsWith(name) && !/^[\p{L}\p{N}]/u.test(sentence.slice(name.length)));
+  const keepsCapital = (sentence: string) => recap.endsWith(':') || /^(?:I\b|\p{Lu}{2}|\p{Lu}\p{Ll}+\p{Lu})/u.test(sentence) || named(sentence);
   const recapOf = (sentence: string) => (keepsCapital(sentence) ? `${recap} ${sentence}` : `${recap} ${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}`);
   let leadRecapped = false;
   const keptAt = paragraphs

@@ -509,7 +509,9 @@ const NEED_CUE = re(
 const NOT_A_NEED = re(
   '^(?:to |a |an |the |some |more |una |un )?(?:demo|call|meeting|quote|discount|price|pricing|human|person|someone|real person|' +
     'talk|speak|book|schedule|check|ask|think|know|run (?:it|this) (?:by|past)|clear (?:it|this) with|consult|see the price|get a quote|start|begin|buy|sign up|get started|try|trial|go live|be live|decide|move forward|proceed|' +
-    'my boss|more info|more information|more time|hablar|saber|demo|precio|llamada|descuento|empezar|arrancar|comenzar|iniciar|lanzar|comprar|probar|\\d+)\\b|approv|sign-?off|aprobación|' +
+    'my boss|more info|more information|more time|hablar|saber|demo|precio|llamada|descuento|empezar|arrancar|comenzar|iniciar|lanzar|comprar|probar|\\d+)\\b|' +
+    // "We need approval from my boss", "we need to get sign-off" (but "we need to automate our approval workflows" is a need).
+    "^(?:to )?(?:get |have |obtain |wait for )?(?:(?:an? |the |some |his |her |their |my |our |formal |final )*(?:boss['’]?s? |manager['’]?s? |management['’]?s? |ceo['’]?s? |cfo['’]?s? )?)?(?:approv|sign-?off|ok\\b|go-ahead)|aprobación|" +
     "^(?:une |un |le |la |l['’]|des |du |d['’]|eine |einen |ein |den |die |das |mit )?(?:demo|démo|démonstration|rendez-vous|rdv|appel|réunion|devis|remise|prix|tarifs?|parler|savoir|" +
     'réserver|acheter|essayer|commencer|termin|gespräch|anruf|angebot|rabatt|preis|sprechen|wissen|buchen|kaufen|testen|starten|beginnen|mehr zeit)\\b|' +
     '^(?:عرض|موعد|مكالمة|اجتماع|التحدث|أتحدث|اتحدث|التكلم|معرفة|السعر|الأسعار|الاسعار|سعر|خصم|حجز|أحجز|احجز|شراء|تجربة|أن نعرف|ان نعرف|أن أعرف|ان اعرف|أن أتحدث|ان اتحدث)|validation|freigabe|genehmigung|موافقة|' +
@@ -517,7 +519,42 @@ const NOT_A_NEED = re(
     "^(?:es|ça|cela|ca)\\b",
 );
 
+/** What goes wrong at work today, said as a fact: the subject of the pain (its first words are kept in the value). */
+const WORK_THINGS =
+  '(?:projects?|deadlines?|tasks?|things|work|handoffs?|handovers?|deliverables?|launches|releases|requests|tickets|campaigns|jobs|orders|priorities|updates|timelines?|schedules?|budgets?)';
+/**
+ * A problem stated rather than a wish ("our projects keep slipping", "we lose track of tasks", "perdemos mucho tiempo
+ * con correos", "nos projets prennent du retard", "wir verlieren den Überblick"): that is the need the prospect came
+ * with, and asking "what are you hoping to solve?" after it is asking again.
+ */
+const PAIN = re(
+  `(?:(?:our|the|my|all (?:our|the)|most of our|half (?:of )?our)\\s+)?(?:[\\p{L}-]+\\s+)?${WORK_THINGS}\\s+(?:(?:keep|keeps|are|is|get|gets|go|goes|always|often|constantly|regularly|still|just)\\s+){1,2}(?:slipping|slip|late|missed|lost|forgotten|dropped|delayed|behind|overdue|falling through|fall through|getting lost|getting missed|running (?:late|over)|over budget|out of control|a mess|chaotic|all over the place|stuck)\\b|` +
+    '(?:we|i)\\s+(?:keep\\s+|always\\s+|often\\s+|constantly\\s+)?(?:miss|missing|lose|losing|lost|waste|wasting)\\s+(?:track of|deadlines|visibility|sight of|so much time|a lot of time|too much time|hours|time on|days on)\\b|' +
+    "(?:we're|we’re|we are|i'm|i’m|i am)\\s+(?:drowning|buried|swamped|overwhelmed|juggling)\\b|" +
+    '(?:no|zero|little|not enough|lack of|poor)\\s+(?:visibility|overview|insight|transparency|accountability)\\b|' +
+    '(?:clients|customers|the team|managers|stakeholders|my boss)\\s+(?:keep\\s+|are\\s+|always\\s+)?(?:complain|complaining|chasing us|frustrated)\\b|' +
+    "too many (?:tools|spreadsheets|emails|meetings|apps)\\b|(?:everything|it all) (?:lives|is) (?:in|on) (?:spreadsheets|email|slack)\\b|(?:things|stuff|tasks) (?:fall|falls|slip|slips|falling|slipping) through the cracks\\b|" +
+    // Spanish, French, German, Arabic.
+    'perdemos (?:mucho |demasiado |bastante )?tiempo\\b|(?:los |nuestros )?(?:proyectos|plazos|entregas) (?:se (?:nos )?(?:retrasan|atrasan|escapan)|van (?:con )?retrasad[oa]s|llegan tarde)\\b|se nos (?:escapan|pasan) (?:los )?(?:plazos|proyectos|entregas|tareas)\\b|no tenemos visibilidad\\b|los clientes se quejan\\b|' +
+    "(?:nos |les )?(?:projets|délais|livrables|tâches) (?:prennent du retard|dérapent|glissent|sont en retard)\\b|(?:nous perdons|on perd) (?:beaucoup de |trop de |du )?temps\\b|(?:nous manquons|on manque) de visibilité\\b|les clients se plaignent\\b|" +
+    '(?:wir )?verlieren (?:den|jeden) überblick\\b|wir verlieren (?:viel|sehr viel) zeit\\b|(?:unsere |die )?(?:projekte|deadlines|fristen|termine) (?:verzögern sich|sind (?:oft |immer )?(?:verspätet|zu spät)|werden (?:oft )?verpasst|laufen aus dem ruder)\\b|(?:wir haben )?keinen überblick\\b|kunden beschweren sich\\b|' +
+    '(?:نضيع|نفقد) (?:الكثير من )?(?:الوقت|وقتا)|(?:المشاريع|مشاريعنا|المواعيد) (?:تتأخر|متأخرة)|العملاء يشتكون',
+);
+
+function extractPain(sentence: string): Extracted | undefined {
+  const match = PAIN.exec(sentence);
+  if (!match) return undefined;
+  // From the problem's own subject to the end of the sentence: "deadlines keep slipping and clients complain".
+  const value = tidy(sentence.slice(match.index).replace(/^(?:and|but|so|also|y|pero|et|mais|und|aber)\s+/iu, ''));
+  return value.split(/\s+/).length >= 2 ? { value: value.length > 140 ? tidy(value.slice(0, 140).replace(/\s+\S*$/u, '')) : value, confidence: 0.7 } : undefined;
+}
+
 export function extractNeed(sentence: string): Extracted | undefined {
+  return wishedNeed(sentence) ?? extractPain(sentence);
+}
+
+/** A need said as a wish or a search ("we're looking for…", "necesitamos…"). */
+function wishedNeed(sentence: string): Extracted | undefined {
   const match = NEED_CUE.exec(sentence);
   if (!match) return undefined;
   // The longer openings first: "we are looking for" keeps "looking for", not "are looking for".
