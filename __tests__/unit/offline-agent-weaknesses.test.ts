@@ -1272,4 +1272,36 @@ describe('offline agent: gaps found in session 17 conversations', () => {
     expect(text.indexOf('$2,450')).toBeLessThan(text.indexOf('Annual billing is the main saving'));
     expect(tools).toContainEqual({ toolName: 'get_pricing', input: { plan: 'business', seats: 50, billing: 'monthly' } });
   });
+
+  it('"can we talk Thursday at 10?" asks for a meeting in 4 languages, and books it when the email is known', async () => {
+    const cases: Array<[string, 'en' | 'es' | 'fr' | 'de', string, string]> = [
+      ['can we talk thursday at 3pm?', 'en', 'tom@acme.example', 'Thu, 26 Nov, 15:00'],
+      ['¿podemos hablar el jueves a las 10?', 'es', 'ana@acme.es', 'jueves 26 de noviembre, 10:00'],
+      ['on peut se parler jeudi à 10h ?', 'fr', 'luc@acme.fr', '10:00'],
+      ['Können wir Donnerstag um 10 Uhr sprechen?', 'de', 'jonas@kraftwerk.de', 'Donnerstag, 26. November, 10:00'],
+    ];
+    for (const [text, locale, email, when] of cases) {
+      expect(classifySalesIntent(text)).toBe('booking');
+      const { say } = conversation({ locale, visitorTimeZone: 'Europe/Berlin' });
+      await say(email);
+      const booked = await say(text);
+      expect(booked.tools).toContainEqual(expect.objectContaining({ toolName: 'book_meeting' }));
+      expect(booked.text).toContain(when);
+    }
+    // Talking about a day is no meeting request.
+    expect(classifySalesIntent('we can talk about pricing later')).not.toBe('booking');
+  });
+
+  it('"will it work with both?" after naming their tools is about those tools; "what was my main issue?" recalls the need', async () => {
+    const { say } = conversation();
+    await say('our main issue is that nobody knows who owns what');
+    await say('we use Jira for engineering and Slack for everything');
+    const both = await say('will it work with both?');
+    expect(both.text).toContain('Northwind Cloud connects with Slack and Jira');
+    expect(both.text).not.toMatch(/rather not guess/);
+    expect((await say('and what was my main issue?')).text).toContain('You told me **your main issue is that nobody knows who owns what**.');
+    const arabic = conversation({ locale: 'ar' });
+    await arabic.say('هل هناك تجربة مجانية؟');
+    expect((await arabic.say('كم مدتها؟')).text).toContain('14 يومًا');
+  });
 });

@@ -136,6 +136,12 @@ const BOOKING = [
   /\b(demo|termin|gesprach|vorfuhrung)\b.{0,30}\b(buchen|vereinbaren|ausmachen)\b/,
   /\b(eine|die) (demo|vorfuhrung)\b/,
   /(احجز|حجز|ترتيب|جدولة|اريد|اود|ممكن)[^.]{0,30}(عرض|موعد|مكالمة|اجتماع|ديمو)/,
+  // "Can we talk Thursday at 10?", "¿podemos hablar el jueves?", "on peut se parler jeudi ?", "Können wir Donnerstag um
+  // 10 Uhr sprechen?": asking to talk on a day is asking for a meeting.
+  /\b(can|could|shall) we (talk|speak|chat|meet|hop on a call)\b.{0,25}\b(monday|tuesday|wednesday|thursday|friday|tomorrow|today|next week|at \d)/,
+  /\b(podemos|podriamos) (hablar|reunirnos|vernos|tener una llamada)\b.{0,25}\b(lunes|martes|miercoles|jueves|viernes|manana|hoy|la semana que viene|a las \d)/,
+  /\b(on peut|pouvons-nous|pourrions-nous|peut-on) (se parler|parler|se voir|se rencontrer|s'appeler)\b.{0,25}\b(lundi|mardi|mercredi|jeudi|vendredi|demain|aujourd'hui|la semaine prochaine|a \d)/,
+  /\b(konnen|konnten) wir\b.{0,30}\b(montag|dienstag|mittwoch|donnerstag|freitag|morgen|heute|nachste woche|um \d).{0,25}\b(sprechen|telefonieren|reden|treffen)\b/,
 ];
 
 const OBJECTION = /\b(too expensive|expensive|pricey|(?:a lot|lots|so much|too much) (?:of )?money|(?:es |son )?(?:mucho|demasiado) dinero|beaucoup d'argent|trop d'argent|(?:sehr |zu )?viel geld|too (?:much|high|steep|costly)(?! (?:work|time|effort|hassle|data|for (?:a|one) (?:person|user)))|costly|steep|why (?:would|should) (?:we|i) (?:switch|change|move)|why (?:switch|change)|pourquoi (?:changer|passer a|quitter)|por que (?:cambiar|deberiamos cambiar)|warum (?:wechseln|umsteigen|sollten wir wechseln)|over budget|out of (our )?budget|can'?t afford|cannot afford|can'?t justify|already (use|using|have)|not sure|no time|too busy|concern(ed|s)?|worried|risky|need (approval|to ask)|demasiado caro|muy caro|ya usamos|no estoy seguro|(?:nos|me) (?:parece|resulta|sale)n? (?:muy |demasiado |algo |bastante |un poco )?car[oa]s?|(?:es|son) (?:muy |demasiado |algo |bastante |un poco )?car[oa]s?|(?:se nos va|fuera) de(?:l)? presupuesto|trop cher|(?:c'est|c’est) (?:trop |un peu |assez )?cher|hors budget|pas le temps|zu teuer|ist (?:uns )?(?:zu |sehr |ziemlich )?teuer|kein budget|keine zeit)\b|مكلف|غالي|غالية|باهظ|خارج الميزانية|ليس لدينا وقت/;

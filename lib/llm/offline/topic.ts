@@ -277,11 +277,20 @@ export function analyse(turn: OfflineTurn): Topic {
  * "is that free?"): what that question was about, not a guess or a price list.
  */
 const ELLIPSIS =
-  /^\s*[¿¡]?\s*(?:(?:and|so|ok|okay|y|et|und|also)[\s,]+)?(?:how long(?: (?:is|does|would|will) (?:it|that|this)(?: (?:last|take|run|be))?)?|how many days|for how long|is (?:it|that|this) (?:free|included|extra|paid)|does (?:it|that|this) cost(?: extra| anything)?|cu[aá]nto (?:dura|tiempo(?: dura)?)|cu[aá]ntos d[ií]as|por cu[aá]nto tiempo|(?:es|eso es) gratis|(?:est[- ]ce|c['’]est) (?:gratuit|inclus)|combien de (?:temps|jours)|(?:ça|cela) dure combien(?: de temps)?|pendant combien de temps|wie lange(?: (?:dauert|läuft|geht) (?:das|es|sie|er))?|wie viele tage|ist (?:das|es) (?:kostenlos|gratis|inklusive)|كم (?:مدة|يوم|يوما|يومًا)|(?:ما|كم) مدته|هل (?:هو|هي|هذا) مجاني)(?=[\s\p{P}]*$)/iu;
+  /^\s*[¿¡]?\s*(?:(?:and|so|ok|okay|y|et|und|also)[\s,]+)?(?:how long(?: (?:is|does|would|will) (?:it|that|this)(?: (?:last|take|run|be))?)?|how many days|for how long|is (?:it|that|this) (?:free|included|extra|paid)|does (?:it|that|this) cost(?: extra| anything)?|cu[aá]nto (?:dura|tiempo(?: dura)?)|cu[aá]ntos d[ií]as|por cu[aá]nto tiempo|(?:es|eso es) gratis|(?:est[- ]ce|c['’]est) (?:gratuit|inclus)|combien de (?:temps|jours)|(?:ça|cela) dure combien(?: de temps)?|pendant combien de temps|wie lange(?: (?:dauert|läuft|geht) (?:das|es|sie|er))?|wie viele tage|ist (?:das|es) (?:kostenlos|gratis|inklusive)|كم (?:مدة|يوم|يوما|يومًا)|(?:ما|كم) (?:مدته|مدتها)|هل (?:هو|هي|هذا) مجاني)(?=[\s\p{P}]*$)/iu;
+
+/** "Will it work with both?" after naming their tools. */
+const WITH_THEM =
+  /\b(?:work|works|integrate|integrates|connect|connects|sync|syncs|play nicely?) with (?:both|them|those|these|all of them|each of them|either|our tools|our stack)\b|\b(?:funciona|se integra|se conecta) con (?:ambos|ambas|ellos|ellas|las dos|los dos)\b|\b(?:fonctionne|marche|s['’]int[eè]gre) avec (?:les deux|eux|elles)\b|\b(?:funktioniert|klappt|l[äa]uft) (?:das |es )?mit (?:beiden|ihnen)\b/iu;
 
 function followUpTopic(turn: OfflineTurn): Topic | undefined {
   const previous = turn.userTexts.at(-2);
-  if (previous === undefined || !ELLIPSIS.test(turn.text)) return undefined;
+  if (previous === undefined) return undefined;
+  if (WITH_THEM.test(turn.text)) {
+    const tools = statedTools(previous, turn.kb).map((tool) => tool.name).filter((name) => !turn.kb.competitors.some((competitor) => competitor.name === name));
+    if (tools.length > 0) return { kind: 'tools', tools };
+  }
+  if (!ELLIPSIS.test(turn.text)) return undefined;
   const text = `${previous} ${turn.text}`;
   return knowledgeTopic({ ...turn, text, passages: searchKnowledge(text, { limit: 4, kb: turn.kb }) });
 }

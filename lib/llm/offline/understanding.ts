@@ -65,7 +65,7 @@ const RECALL_FIELDS: [RecallField, RegExp][] = [
   ['timeline', /\b(timeline|when|start|go live|be live|deadline|cu[aá]ndo|plazo|empezar|quand|calendrier|d(é|e)lai|d(é|e)marrer|wann|zeitplan|starten|termin)\b|متى|موعد/iu],
   ['budget', /\b(budget|presupuesto)\b|ميزاني/iu],
   ['authority', /\b(decision|decides?|decisi[oó]n|decide|d(é|e)cision|d(é|e)cide|entscheid\w*)\b|قرار|يقرر/iu],
-  ['need', /\b(need|problem|solve|goal|necesit\w*|problema|resolver|besoin|objectif|probl(è|e)me|bedarf|ziel)\b|هدف|مشكلة|حاجة/iu],
+  ['need', /\b(need|problem|solve|goal|issue|pain|pain point|challenge|necesit\w*|problema|resolver|reto|besoin|objectif|probl(è|e)me|souci|bedarf|ziel|herausforderung)\b|هدف|مشكلة|حاجة/iu],
   ['role', /\b(role|job title|cargo|puesto|poste|r(ô|o)le|position|rolle)\b|منصب|وظيف/iu],
   ['phone', /\b(phone|tel[eé]fono|t(é|e)l(é|e)phone|telefon\w*)\b|هاتف|جوال/iu],
   ['tools', /\b(tools?|software|use|using|herramientas?|usamos|usan|outils?|logiciels?|utilis\w*|werkzeuge?|nutzen)\b|أدوات|ادوات|نستخدم/iu],
