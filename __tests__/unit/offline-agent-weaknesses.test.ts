@@ -1304,4 +1304,32 @@ describe('offline agent: gaps found in session 17 conversations', () => {
     await arabic.say('هل هناك تجربة مجانية؟');
     expect((await arabic.say('كم مدتها؟')).text).toContain('14 يومًا');
   });
+
+  it('"what\'s included?" after a plan is named lists that plan; "is there a limit on projects?" and "and storage?" quote the plans\' lines', async () => {
+    const { say } = conversation();
+    await say("We're 500 employees, interested in Enterprise");
+    const included = await say("what's included?");
+    expect(included.text).toContain('**Enterprise** — For organisations with security reviews');
+    expect(included.text).toContain('- SCIM user provisioning');
+    expect(included.text).not.toContain('Northwind Assist');
+    const german = conversation({ locale: 'de' });
+    await german.say('Was kostet Business?');
+    expect((await german.say('Was ist enthalten?')).text).toContain('**Business** —');
+
+    const limits = conversation();
+    const projects = await limits.say('hello, quick question: is there a limit on the number of projects?');
+    expect(projects.text).toContain('- **Starter**: Unlimited projects and boards');
+    expect(projects.text).toContain('Each plan includes everything in the one below it.');
+    const storage = await limits.say('and storage?');
+    expect(storage.text).toContain('- **Starter**: 5 GB storage per seat\n- **Pro**: 50 GB storage per seat');
+    expect(storage.text).not.toMatch(/rather not guess/);
+  });
+
+  it('"what languages does the product support?" is not the support FAQ ("support" the verb); "how do I contact support?" is', async () => {
+    const languages = await ask('what languages does the product support?');
+    expect(languages.text).not.toContain('email support (next business day)');
+    expect(languages.text).toMatch(/rather not guess/);
+    expect((await ask('how do I contact support?')).text).toContain('Starter has email support (next business day)');
+    expect((await ask('do you support SSO?')).text).toContain('SAML single sign-on');
+  });
 });

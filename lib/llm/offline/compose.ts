@@ -87,6 +87,8 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       return planGapReply(topic, turn, ph);
     case 'plan-has':
       return planHasReply(topic, turn, ph);
+    case 'feature-lines':
+      return [ph.featureLinesIntro, bullets(topic.lines.map(({ plan, line }) => `**${plan.name}**: ${line}`)), ph.plansBuildUp];
     case 'competitor':
       return competitorReply(topic.passage, turn, ph);
     case 'objection':

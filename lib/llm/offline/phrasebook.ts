@@ -111,6 +111,10 @@ export interface Phrases {
   /** "What do I lose with Starter?": what the plan above adds, as one sentence. */
   planGap: (plan: string, above: string, features: string) => string;
   planHas: (plan: string, feature: string) => string;
+  /** Before the plans' feature lines about what was asked ("From our plans:"). */
+  featureLinesIntro: string;
+  /** After them: each plan includes everything in the one below it. */
+  plansBuildUp: string;
   planLacks: (plan: string, feature: string, from: string) => string;
   planTooSmall: (plan: string, max: number, seats: number) => string;
   /** A standard the knowledge base does not name ("HIPAA"): not confirmed, never assumed either way. */

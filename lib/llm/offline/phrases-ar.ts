@@ -144,6 +144,8 @@ export const ar: Phrases = {
     `أسعارنا بعملة ${currency} فقط؛ لا أستطيع تحويلها أو تقديمها بعملة أخرى، ويمكن لفريقنا على ${salesEmail} أن يشرح لك الفوترة بعملتك.`,
   colleagues: (salesEmail) =>
     `يمكنك إحضار من ترى ضرورة حضوره: أعد توجيه دعوة العرض التوضيحي إليهم (ملف ‎.ics في بطاقة الحجز). لا أستطيع إضافة ضيوف إلى الدعوة بنفسي؛ إذا أردت أن يدعوهم فريقنا مباشرة، فاكتب إلى ${salesEmail}.`,
+  featureLinesIntro: 'هذا ما تذكره باقاتنا عن ذلك:',
+  plansBuildUp: 'وكل باقة تتضمن كل ما في الباقة التي قبلها.',
   planHas: (plan, feature) => `نعم، تتضمن **${plan}**: ${feature}.`,
   planLacks: (plan, feature, from) => `لا تتضمن **${plan}** ذلك: ${feature} متاح ابتداءً من **${from}**.`,
   planGap: (plan, above, features) => `مقارنةً بـ **${above}**، لا تتضمن **${plan}**: ${features}.`,

@@ -129,6 +129,8 @@ export const de: Phrases = {
     `Unsere Preise gibt es nur in ${currency}; umrechnen oder in einer anderen Währung angeben kann ich sie nicht – das Team unter ${salesEmail} erklärt Ihnen die Abrechnung in Ihrer Währung.`,
   colleagues: (salesEmail) =>
     `Bringen Sie gern mit, wer dabei sein sollte: Leiten Sie die Einladung zur Demo weiter (die .ics auf der Buchungskarte). Gäste kann ich selbst nicht hinzufügen; wenn unser Team sie direkt einladen soll, schreiben Sie an ${salesEmail}.`,
+  featureLinesIntro: 'Das sagen unsere Tarife dazu:',
+  plansBuildUp: 'Jeder Tarif enthält alles aus dem darunter.',
   planHas: (plan, feature) => `Ja – **${plan}** enthält: ${feature}.`,
   planLacks: (plan, feature, from) => `Nicht in **${plan}**: ${feature} gibt es ab **${from}**.`,
   planGap: (plan, above, features) => `Im Vergleich zu **${above}** fehlt in **${plan}**: ${features}.`,

@@ -135,6 +135,8 @@ const en: Phrases = {
     `Our prices are in ${currency} only; I can't convert them or quote another currency — the team at ${salesEmail} can tell you how billing in your currency works.`,
   colleagues: (salesEmail) =>
     `Bring whoever should be there: forward them the demo's invite (the .ics on the booking card). I can't add guests to the invite myself; if you'd like our team to invite them directly, write to ${salesEmail}.`,
+  featureLinesIntro: 'Here is what our plans say about that:',
+  plansBuildUp: 'Each plan includes everything in the one below it.',
   planHas: (plan, feature) => `Yes — **${plan}** includes ${feature}.`,
   planLacks: (plan, feature, from) => `Not on **${plan}**: **${from}** and above include ${feature}.`,
   planGap: (plan, above, features) => `Compared with **${above}**, **${plan}** doesn't include: ${features}.`,
@@ -268,6 +270,8 @@ const es: Phrases = {
     `Nuestros precios están solo en ${currency}; no puedo convertirlos ni darlos en otra moneda: el equipo en ${salesEmail} puede explicarle cómo funciona la facturación en su moneda.`,
   colleagues: (salesEmail) =>
     `Puede traer a quien deba estar: reenvíele la invitación de la demo (el .ics de la tarjeta de la reserva). Yo no puedo añadir invitados a la invitación; si prefiere que nuestro equipo los invite directamente, escriba a ${salesEmail}.`,
+  featureLinesIntro: 'Esto es lo que dicen nuestros planes al respecto:',
+  plansBuildUp: 'Cada plan incluye todo lo del plan anterior.',
   planHas: (plan, feature) => `Sí: **${plan}** incluye ${feature}.`,
   planLacks: (plan, feature, from) => `No en **${plan}**: a partir de **${from}** se incluye ${feature}.`,
   planGap: (plan, above, features) => `Frente a **${above}**, **${plan}** no incluye: ${features}.`,

@@ -74,6 +74,8 @@ export type Topic =
   | { kind: 'competitor'; passage: Passage }
   | { kind: 'objection'; passage?: Passage; price?: { plan: Plan; seats: number } }
   | { kind: 'plan-features'; plan: Plan }
+  /** "Is there a limit on projects?": the plans' own feature lines that speak of it. */
+  | { kind: 'feature-lines'; lines: [{ plan: Plan; line: string }, ...{ plan: Plan; line: string }[]] }
   /** "Does Pro have time tracking?": yes, with the plan's own line, or the plan that first has it. */
   | { kind: 'plan-has'; plan: Plan; feature: string; from: Plan }
   | { kind: 'knowledge'; passages: [Passage, ...Passage[]]; discountAsked?: boolean; unconfirmed?: string }
@@ -116,6 +118,9 @@ export function analyse(turn: OfflineTurn): Topic {
   if (plans.length === 0 && asksAboutAgent(text)) return { kind: 'identity' };
   if (intent === 'human') return { kind: 'human' };
   // What they told us is answered from the sales state, whatever else the question's words resemble.
+  // "What's included?" right after a plan was discussed: that plan's features.
+  const included = plans.length === 0 && INCLUDES_BARE.test(text) ? lastPlanSpokenOf(turn) : undefined;
+  if (included) return { kind: 'plan-features', plan: included };
   const recall = recallQuestion(text);
   if (recall) return { kind: 'recall', fields: recall };
   const meeting = meetingQuestion(turn);
@@ -269,7 +274,21 @@ export function analyse(turn: OfflineTurn): Topic {
     return GREETINGS.test(text) ? { kind: 'greeting' } : { kind: 'small-talk' };
   }
   if (intent === 'off_topic') return { kind: 'off-topic' };
-  return knowledgeTopic(turn) ?? { kind: 'unknown', wasQuestion: QUESTION.test(text) };
+  return knowledgeTopic(turn) ?? featureLinesTopic(turn) ?? { kind: 'unknown', wasQuestion: QUESTION.test(text) };
+}
+
+/**
+ * "Is there a limit on projects?", "and storage?": no FAQ says, but the plans' feature lines do ("Unlimited projects
+ * and boards", "5 GB storage per seat"): those lines, by plan, rather than "I'd rather not guess".
+ */
+function featureLinesTopic(turn: OfflineTurn): Topic | undefined {
+  if (!speaksLocale(turn.kb, turn.locale)) return undefined;
+  const names = new Set(turn.kb.plans.flatMap((entry) => contentWords(entry.name)));
+  const asked = contentWords(turn.text).filter((word) => word.length >= 4 && !names.has(word) && !GENERAL_WORDS.has(word) && !NOT_FEATURE_WORDS.has(word));
+  if (asked.length === 0) return undefined;
+  const lines = turn.kb.plans.flatMap((plan) => plan.features.filter((line) => contentWords(line).some((word) => asked.includes(word))).map((line) => ({ plan, line })));
+  const [first, ...rest] = lines;
+  return first && lines.length <= 4 ? { kind: 'feature-lines', lines: [first, ...rest] } : undefined;
 }
 
 /**
@@ -312,10 +331,21 @@ const QUOTE_ASK = /\b(?:(?:a|the|formal|custom|written|official)\s+(?:quote|quot
 
 /** The plan spoken of last (this message or the three before) has custom pricing: only the sales team quotes it. */
 function quotedBySales(turn: OfflineTurn): boolean {
-  const recent = turn.userTexts.slice(-4).reverse();
-  const plan = recent.map((said) => findMentionedPlans(said, turn.kb.plans)[0]).find((found) => found !== undefined);
+  const plan = lastPlanSpokenOf(turn, false);
   return plan !== undefined && isContactSales(plan);
 }
+
+/** The plan named last in this message or the three before; else (with `quoted`) the plan last quoted. */
+function lastPlanSpokenOf(turn: OfflineTurn, quoted = true): Plan | undefined {
+  const recent = turn.userTexts.slice(-4).reverse();
+  const named = recent.map((said) => findMentionedPlans(said, turn.kb.plans)[0]).find((found) => found !== undefined);
+  const last = quoted ? turn.state.quoted?.at(-1) : undefined;
+  return named ?? (last ? turn.kb.plans.find((entry) => entry.id === last.planId) : undefined);
+}
+
+/** "What's included?", "what do we get?", "¿qué incluye?", "qu'est-ce qui est inclus ?", "was ist enthalten?": no plan named. */
+const INCLUDES_BARE =
+  /^\s*[¿¡]?\s*(?:(?:and|so|ok|okay|y|et|und|also)[\s,]+)?(?:what(?:'s| is| are)? (?:included|in it|in that|in there)|what do (?:i|we|you) get(?: with (?:it|that))?|what does (?:it|that|this)(?: plan)? (?:include|come with|have|give (?:me|us))|what comes with (?:it|that)|qu[eé] incluye|qu[eé] trae|qu['’]est-ce (?:qui est inclus|que (?:ça|cela|ce plan|cette offre) (?:inclut|comprend))|(?:ça|cela) (?:inclut|comprend) quoi|was ist (?:da )?(?:enthalten|dabei|inklusive)|was (?:beinhaltet|enthält|umfasst) (?:das|er|es)|ماذا تتضمن|ماذا يشمل|ما الذي تتضمنه)(?=[\s\p{P}]*$)/iu;
 
 /** Goodbyes in the agent's languages ("thanks, bye", "that's all for now", "bis bald"). */
 const FAREWELL = /\b(bye|goodbye|bye-bye|see you|see ya|talk (?:to you )?soon|that'?s all|that is all|have a (?:good|great|nice) (?:day|one|week|weekend)|adi[oó]s|hasta luego|hasta pronto|nos vemos|au revoir|[àa] bient[ôo]t|bonne journ[ée]e|tsch[üu]ss|auf wiedersehen|bis bald|bis dann|sch[öo]nen tag)\b|مع السلامة|وداعا|إلى اللقاء|الى اللقاء/iu;
@@ -808,8 +838,11 @@ const GENERAL_WORDS = new Set(['work', 'use', 'using', 'need', 'want', 'like', '
 /** The loosest match still allowed: the passage says at least one of the question's own subject words. */
 function sharesSubject(passage: Passage, text: string): boolean {
   const said = new Set(contentWords(`${passage.title} ${passage.text}`));
-  return contentWords(text).some((word) => !GENERAL_WORDS.has(word) && said.has(word));
+  const verb = SUPPORT_VERB.test(text);
+  return contentWords(text).some((word) => !GENERAL_WORDS.has(word) && said.has(word) && !(verb && word === 'support'));
 }
+
+const SUPPORT_VERB = /\b(?:do|does|did|can|will|would|could)\b(?:\s+[\p{L}-]+){0,3}\s+(?<!\b(?:contact|reach|get|call|email|with|the|your|their|our|of|for|about|from|to|need|want|phone|chat|any|good|live)\s)support\b(?!\s+(?:team|hours|plan|tier|level|response|sla|desk|staff|contact))|\bsupports\b/iu;
 
 /** Whether the message uses the knowledge entry's own words: a keyword, a name, or two words of an FAQ question. */
 export function matchesEntry(passage: Passage, text: string, kb: KnowledgeBase): boolean {
@@ -819,7 +852,9 @@ export function matchesEntry(passage: Passage, text: string, kb: KnowledgeBase):
       const faq = kb.faqs.find((entry) => entry.id === id);
       if (!faq) return false;
       const asked = new Set(contentWords(text));
-      return mentionsAny(text, faq.keywords) || contentWords(faq.question).filter((word) => asked.has(word)).length >= 2;
+      // "What languages does the product support?" uses "support" as a verb: that is not the support FAQ.
+      const keywords = SUPPORT_VERB.test(text) ? faq.keywords.filter((keyword) => keyword.toLowerCase() !== 'support') : faq.keywords;
+      return mentionsAny(text, keywords) || contentWords(faq.question).filter((word) => asked.has(word)).length >= 2;
     }
     case 'objection':
       return mentionsAny(text, kb.objections.find((entry) => entry.id === id)?.keywords ?? []);
