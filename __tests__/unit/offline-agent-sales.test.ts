@@ -21,9 +21,14 @@ describe('offline sales agent: knowledge, playbook and actions', () => {
     }
   });
 
-  it('answers a plan-specific topic from the FAQ, and two topics when asked two', async () => {
+  it('answers whether a plan has SSO from its feature lines, a topic from the FAQ, and two topics when asked two', async () => {
     const sso = kb.faqs.find((faq) => faq.id === 'sso');
-    expect((await ask('Does Pro include SSO?')).text).toContain(sso?.answer);
+    // Pro has no SSO: the FAQ's "Yes. … included in the Business and Enterprise plans" would open with the wrong word.
+    const pro = await ask('Does Pro include SSO?');
+    expect(pro.text).toContain('Not on **Pro**: **Business** and above include SAML single sign-on (Okta, Microsoft Entra ID, Google).');
+    expect(pro.text).not.toMatch(/^Yes/);
+    expect((await ask('Does Business include SSO?')).text).toContain('Yes — **Business** includes SAML single sign-on');
+    expect((await ask('Do you offer SSO?')).text).toContain(sso?.answer);
     const both = await ask('Do you support SSO and SOC 2?');
     expect(both.text).toContain(sso?.answer);
     expect(both.text).toContain(kb.faqs.find((faq) => faq.id === 'security')?.answer);

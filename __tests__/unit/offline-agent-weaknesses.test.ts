@@ -1332,4 +1332,18 @@ describe('offline agent: gaps found in session 17 conversations', () => {
     expect((await ask('how do I contact support?')).text).toContain('Starter has email support (next business day)');
     expect((await ask('do you support SSO?')).text).toContain('SAML single sign-on');
   });
+
+  it('"approvals take forever" is the need; "automation" finds the workflow lines; "how many runs on Starter?" gets no "Yes"; "what if we outgrow it?" is changing plans', async () => {
+    const { text, session } = await ask('we run campaigns for clients and approvals take forever');
+    expect(session.state.lead.fields.need?.value).toBe('approvals take forever');
+    expect(text).not.toMatch(/main problem|hoping to solve/);
+    const automation = await ask('does starter have automation?');
+    expect(automation.text).toContain('- **Starter**: 1,000 workflow runs per month');
+    expect(automation.text).toContain('- **Enterprise**: Unlimited workflow runs');
+    expect((await ask('does Pro have automation?')).text).toContain('Yes — **Pro** includes 25,000 workflow runs per month.');
+    const runs = await ask('how many workflow runs do we get on Starter?');
+    expect(runs.text).toContain('**Starter** includes 1,000 workflow runs per month.');
+    expect(runs.text).not.toMatch(/^Yes/);
+    expect((await ask('hm, what if we outgrow it?')).text).toContain('Upgrade at any time and the difference is prorated');
+  });
 });

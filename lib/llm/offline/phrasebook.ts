@@ -110,7 +110,8 @@ export interface Phrases {
   colleagues: (salesEmail: string) => string;
   /** "What do I lose with Starter?": what the plan above adds, as one sentence. */
   planGap: (plan: string, above: string, features: string) => string;
-  planHas: (plan: string, feature: string) => string;
+  /** `yes`: the question was a yes-or-no one ("does Pro have…?"), not "how many… on Pro?". */
+  planHas: (plan: string, feature: string, yes: boolean) => string;
   /** Before the plans' feature lines about what was asked ("From our plans:"). */
   featureLinesIntro: string;
   /** After them: each plan includes everything in the one below it. */

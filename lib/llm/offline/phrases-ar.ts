@@ -146,7 +146,7 @@ export const ar: Phrases = {
     `يمكنك إحضار من ترى ضرورة حضوره: أعد توجيه دعوة العرض التوضيحي إليهم (ملف ‎.ics في بطاقة الحجز). لا أستطيع إضافة ضيوف إلى الدعوة بنفسي؛ إذا أردت أن يدعوهم فريقنا مباشرة، فاكتب إلى ${salesEmail}.`,
   featureLinesIntro: 'هذا ما تذكره باقاتنا عن ذلك:',
   plansBuildUp: 'وكل باقة تتضمن كل ما في الباقة التي قبلها.',
-  planHas: (plan, feature) => `نعم، تتضمن **${plan}**: ${feature}.`,
+  planHas: (plan, feature, yes) => `${yes ? 'نعم، ' : ''}تتضمن **${plan}**: ${feature}.`,
   planLacks: (plan, feature, from) => `لا تتضمن **${plan}** ذلك: ${feature} متاح ابتداءً من **${from}**.`,
   planGap: (plan, above, features) => `مقارنةً بـ **${above}**، لا تتضمن **${plan}**: ${features}.`,
   planTooSmall: (plan, max, seats) => `كما أن **${plan}** تتوقف عند ${max} مستخدمين، فلا تكفي فريقك المكوّن من ${seats}.`,

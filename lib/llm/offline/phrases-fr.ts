@@ -134,7 +134,7 @@ export const fr: Phrases = {
     `Venez avec qui doit être là : transférez-leur l’invitation de la démo (le .ics de la carte de réservation). Je ne peux pas ajouter d’invités moi-même ; si vous préférez que notre équipe les invite directement, écrivez à ${salesEmail}.`,
   featureLinesIntro: 'Voici ce qu’en disent nos offres :',
   plansBuildUp: 'Chaque offre comprend tout ce que contient celle du dessous.',
-  planHas: (plan, feature) => `Oui : **${plan}** inclut ${feature}.`,
+  planHas: (plan, feature, yes) => `${yes ? 'Oui : ' : ''}**${plan}** inclut ${feature}.`,
   planLacks: (plan, feature, from) => `Pas avec **${plan}** : ${feature}, c’est à partir de **${from}**.`,
   planGap: (plan, above, features) => `Par rapport à **${above}**, **${plan}** n’inclut pas : ${features}.`,
   planTooSmall: (plan, max, seats) => `**${plan}** s’arrête aussi à ${max} utilisateurs : il ne suffirait pas pour votre équipe de ${seats}.`,

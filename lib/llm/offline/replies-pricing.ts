@@ -161,7 +161,9 @@ export function planHasReply(topic: Extract<Topic, { kind: 'plan-has' }>, turn: 
   const { plan, feature, from } = topic;
   // "Dashboards, time tracking…" reads on inside a sentence in lower case; "SAML single sign-on" keeps its capitals.
   const said = turn.locale === 'de' || /^\p{Lu}{2}/u.test(feature) ? feature : lowerFirst(feature);
-  return turn.kb.plans.indexOf(from) <= turn.kb.plans.indexOf(plan) ? [ph.planHas(plan.name, said)] : [ph.planLacks(plan.name, said, from.name)];
+  // "How many workflow runs on Starter?" is no yes-or-no question: the line, without a "Yes".
+  const yesNo = !/^\s*[¿¡]?\s*(?:how|what|which|cu[aá]nt|qu[eé]|combien|quel|wie|was|welche|كم|ما|ماذا)/iu.test(turn.text);
+  return turn.kb.plans.indexOf(from) <= turn.kb.plans.indexOf(plan) ? [ph.planHas(plan.name, said, yesNo)] : [ph.planLacks(plan.name, said, from.name)];
 }
 
 export function recommendReply(turn: OfflineTurn, ph: Phrases): string[] {

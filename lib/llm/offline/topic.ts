@@ -282,11 +282,13 @@ export function analyse(turn: OfflineTurn): Topic {
  * and boards", "5 GB storage per seat"): those lines, by plan, rather than "I'd rather not guess".
  */
 function featureLinesTopic(turn: OfflineTurn): Topic | undefined {
-  if (!speaksLocale(turn.kb, turn.locale)) return undefined;
+  // "How do automations work?" asks for an explanation, which a list of limits is not.
+  if (!speaksLocale(turn.kb, turn.locale) || /\bhow (?:do|does|would|will)\b.*\bwork\b|\bexplain\b/iu.test(turn.text)) return undefined;
   const names = new Set(turn.kb.plans.flatMap((entry) => contentWords(entry.name)));
   const asked = contentWords(turn.text).filter((word) => word.length >= 4 && !names.has(word) && !GENERAL_WORDS.has(word) && !NOT_FEATURE_WORDS.has(word));
   if (asked.length === 0) return undefined;
-  const lines = turn.kb.plans.flatMap((plan) => plan.features.filter((line) => contentWords(line).some((word) => asked.includes(word))).map((line) => ({ plan, line })));
+  const wanted = new Set(asked.flatMap((word) => [word, ...(FEATURE_SYNONYMS[word] ?? [])]));
+  const lines = turn.kb.plans.flatMap((plan) => plan.features.filter((line) => contentWords(line).some((word) => wanted.has(word))).map((line) => ({ plan, line })));
   const [first, ...rest] = lines;
   return first && lines.length <= 4 ? { kind: 'feature-lines', lines: [first, ...rest] } : undefined;
 }
@@ -528,6 +530,22 @@ const HAS_ASK =
   /\b(?:do(?:es)?|is|are|will|can|could|comes?|includes?|included|has|have|get|gets|incluye|tiene|trae|viene|inclut|comprend|a-t-il|avec|enth[äa]lt|hat|gibt es|beinhaltet|inklusive|dabei)\b|هل|تتضمن|يشمل|تشمل/iu;
 const NOT_FEATURE_WORDS = new Set(['plan', 'tier', 'seat', 'user', 'include', 'included', 'come', 'get', 'offer', 'support', 'feature', 'everything', 'per', 'month', 'incluye', 'tiene', 'inclut', 'hat', 'enthalt', 'beinhaltet', 'tarif', 'offre', 'باقة']);
 
+/** The words a prospect uses for what the feature lines call otherwise ("automation" → "workflow runs"). */
+const FEATURE_SYNONYMS: Record<string, string[]> = {
+  automation: ['workflow'],
+  automate: ['workflow'],
+  workflow: ['workflow'],
+  report: ['dashboard'],
+  reporting: ['dashboard'],
+  sso: ['sign'],
+  guest: ['guest'],
+  client: ['guest'],
+  uptime: ['uptime'],
+  automatizacion: ['flujo'],
+  automatisation: ['workflow'],
+  automatisierung: ['workflow'],
+};
+
 /**
  * "Does Pro have time tracking?": the feature line of the plan (or of the first plan above it) that says every word
  * asked about. Nothing when no line does ("does Pro have phone support?": a line about chat support is not a yes).
@@ -537,10 +555,14 @@ function planHasTopic(turn: OfflineTurn, plan: Plan): Topic | undefined {
   const names = new Set(turn.kb.plans.flatMap((entry) => contentWords(entry.name)));
   const asked = contentWords(turn.text).filter((word) => !names.has(word) && !GENERAL_WORDS.has(word) && !NOT_FEATURE_WORDS.has(word));
   if (asked.length === 0 || asked.length > 4) return undefined;
-  for (const from of turn.kb.plans) {
+  // The plan's own lines first ("25,000 workflow runs" on Pro, not Starter's 1,000), then the plans it builds on, then
+  // the ones above it.
+  const at = turn.kb.plans.indexOf(plan);
+  const order = [plan, ...turn.kb.plans.slice(0, at).reverse(), ...turn.kb.plans.slice(at + 1)];
+  for (const from of order) {
     const feature = from.features.find((line) => {
       const said = new Set(contentWords(line));
-      return asked.every((word) => said.has(word));
+      return asked.every((word) => said.has(word) || (FEATURE_SYNONYMS[word] ?? []).some((other) => said.has(other)));
     });
     if (feature) return { kind: 'plan-has', plan, feature, from };
   }

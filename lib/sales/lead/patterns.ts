@@ -533,6 +533,7 @@ const PAIN = re(
     "(?:we're|we’re|we are|i'm|i’m|i am)\\s+(?:drowning|buried|swamped|overwhelmed|juggling)\\b|" +
     '(?:no|zero|little|not enough|lack of|poor)\\s+(?:visibility|overview|insight|transparency|accountability)\\b|' +
     '(?:clients|customers|the team|managers|stakeholders|my boss)\\s+(?:keep\\s+|are\\s+|always\\s+)?(?:complain|complaining|chasing us|frustrated)\\b|' +
+    '(?:(?:our|the|all)\\s+)?[\\p{L}-]+\\s+(?:take|takes|taking|took)\\s+(?:forever|ages|way too long|too long|so long|days|weeks)\\b|(?:is|are)\\s+(?:a nightmare|a pain|a mess|chaos|painful)\\b|' +
     "too many (?:tools|spreadsheets|emails|meetings|apps)\\b|(?:everything|it all) (?:lives|is) (?:in|on) (?:spreadsheets|email|slack)\\b|(?:things|stuff|tasks) (?:fall|falls|slip|slips|falling|slipping) through the cracks\\b|" +
     // Spanish, French, German, Arabic.
     'perdemos (?:mucho |demasiado |bastante )?tiempo\\b|(?:los |nuestros )?(?:proyectos|plazos|entregas) (?:se (?:nos )?(?:retrasan|atrasan|escapan)|van (?:con )?retrasad[oa]s|llegan tarde)\\b|se nos (?:escapan|pasan) (?:los )?(?:plazos|proyectos|entregas|tareas)\\b|no tenemos visibilidad\\b|los clientes se quejan\\b|' +
