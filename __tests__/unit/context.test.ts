@@ -59,7 +59,8 @@ describe('countTokens', () => {
     expect(prompt).toContain('- Recommend the cheapest plan that holds their team and has everything they said they need');
     // A move that leans on the booked slot keeps what they did not change.
     expect(prompt).toContain('"same time" and a day alone ("move it to Monday") keep the booked hour');
-    expect(prompt).toContain('- A goodbye gets a short goodbye (their first name, the meeting if one is booked), not another question.');
+    expect(prompt).toContain('- A goodbye, or "not interested", gets a short goodbye (their first name, the meeting if one is booked), not another question.');
+    expect(prompt).toContain('Asked to stop asking questions, ask none from then on.');
   });
   it('remembers the meeting booked, in the browser\'s zone too, says how a meeting is cancelled, and remembers a cancellation', () => {
     const kb = getLocalizedKnowledgeBase('en');

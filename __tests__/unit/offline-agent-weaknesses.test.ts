@@ -1346,4 +1346,111 @@ describe('offline agent: gaps found in session 17 conversations', () => {
     expect(runs.text).not.toMatch(/^Yes/);
     expect((await ask('hm, what if we outgrow it?')).text).toContain('Upgrade at any time and the difference is prorated');
   });
+
+  it('"please delete my data" says how to erase the conversation (5 languages), never a feature list', async () => {
+    const asked: Array<[string, 'en' | 'es' | 'fr' | 'de' | 'ar', string]> = [
+      ['please delete my data', 'en', '**Delete conversation**'],
+      ['borra mis datos, por favor', 'es', '**Eliminar conversación**'],
+      ['supprimez mes données s’il vous plaît', 'fr', '**Supprimer la conversation**'],
+      ['Bitte löschen Sie meine Daten', 'de', '**Gespräch löschen**'],
+      ['احذف بياناتي من فضلك', 'ar', '**حذف المحادثة**'],
+    ];
+    for (const [text, locale, button] of asked) {
+      const reply = await ask(text, { locale });
+      expect(reply.text).toContain(button);
+      expect(reply.text).toContain('sales@northwind.example');
+      expect(reply.text).not.toContain('data residency');
+      expect(reply.text).not.toMatch(/[?؟]\s*$/);
+    }
+  });
+
+  it('"not interested", "you\'re useless" and "stop asking me questions" are heard: no form question after them, and none after "stop"', async () => {
+    const { say } = conversation();
+    await say('hi, we are 12 people');
+    const pass = await say("I'm not interested anymore");
+    expect(pass.text).toContain('Understood — thanks for your time.');
+    expect(pass.text).not.toMatch(/\?\s*$/);
+    const rude = await say("you're useless");
+    expect(rude.text).toContain("Sorry this hasn't been helpful.");
+    expect(rude.text).toContain("I'll pass you to our sales team");
+    expect(rude.tools).toEqual([]);
+    const stop = await say('stop asking me questions');
+    expect(stop.text).toContain('no more questions from me');
+    // From then on, answers without a qualifying question.
+    for (const question of ['how much is Pro?', 'is there a free trial?', 'what integrations do you have?']) {
+      const answer = await say(question);
+      expect(answer.text).not.toMatch(/\?\s*$/);
+    }
+    expect((await ask('deja de hacerme preguntas', { locale: 'es' })).text).toContain('no le haré más preguntas');
+    expect((await ask('ça ne m’intéresse pas', { locale: 'fr' })).text).toContain('merci pour votre temps');
+  });
+
+  it('"tell me a joke" after a question is not the answer to it, "what\'s 2+2?" is off topic, and "c\'est combien ?" is the price', async () => {
+    const { say } = conversation();
+    await say('hi');
+    const joke = await say('Tell me a joke');
+    expect(joke.session.state.lead.fields.need).toBeUndefined();
+    expect(joke.text).toContain("That's outside what I can help with here");
+    expect(classifySalesIntent("what's 2+2?")).toBe('off_topic');
+    expect(classifySalesIntent('20 x 29?')).toBe('off_topic');
+    expect(classifySalesIntent('how much is Pro for 20?')).toBe('pricing');
+    const french = conversation({ locale: 'fr' });
+    await french.say('Bonjour, je suis Claire de Studio Lumière, on est 14');
+    expect((await french.say("c'est combien ?")).text).toContain('**$406 par mois**');
+    expect((await french.say('est-ce que Pro a le suivi du temps ?')).text).toContain('Oui : **Pro** inclut tableaux de bord, suivi du temps et accès invités.');
+  });
+
+  it('a buyer who bargains and a technical buyer: onboarding is not the trial, "sign for 2 years" is not SSO, IdPs are SSO, a recap is never a bare "Yes."', async () => {
+    const onboarding = await ask('can you throw in onboarding for free?');
+    expect(onboarding.text).toContain('Most teams are up and running in a day');
+    expect(onboarding.text).not.toContain('14-day free trial');
+    const years = await ask('what if we sign for 2 years?');
+    expect(years.text).not.toContain('single sign-on');
+    const negotiate = await ask('who do I negotiate with?');
+    expect(negotiate.tools).toContainEqual(expect.objectContaining({ toolName: 'request_human' }));
+    const retention = await ask("what's the data retention?");
+    expect(retention.text).toContain('- **Enterprise**: Custom data retention');
+    expect(retention.text).not.toContain('data residency');
+    const { say } = conversation();
+    await say('Do you have SCIM?');
+    const idps = await say('Which IdPs do you support?');
+    expect(idps.text).toContain('As I mentioned, SAML single sign-on with Okta');
+    expect(idps.text).not.toMatch(/As I mentioned, yes\./i);
+  });
+
+  it('"I don\'t really know what I need" is advice asked for, and "a small team, like 4" is a team of 4', async () => {
+    const { say } = conversation();
+    const unsure = await say('hi i dont really know what i need');
+    expect(unsure.text).toContain('Happy to help you choose.');
+    expect(unsure.text).toContain('How many people on your team would be using it?');
+    const small = await say("we're a small team, like 4");
+    expect(small.session.state.lead.fields.teamSize?.value).toBe(4);
+    expect(small.text).toContain('For a team of 4');
+    expect(values('a team of maybe 6 people in two cities').teamSize).toBe(6);
+  });
+
+  it('a COO over 24 turns: "only 50 would use the tool", "is that within budget?", a correction, a recap, tools and who decides', async () => {
+    const { say } = conversation();
+    await say("I'm Dana Whitfield, COO at Brightline Logistics");
+    const seats = await say('We have 85 people, but only 50 would use the tool');
+    expect(seats.session.state.lead.fields.teamSize?.value).toBe(50);
+    expect(seats.text).toContain('**Pro** for 50 seats');
+    await say('Our budget is $2,000 a month');
+    await say('We currently use Trello and Slack');
+    await say('Which plan fits?');
+    const within = await say('Is that within budget?');
+    expect(within.text).toContain('that fits the budget you mentioned (**$2,000 a month**)');
+    expect(within.text).not.toMatch(/rather not guess/);
+    await say('What would Business cost us?');
+    expect((await say('Is that within budget?')).text).toContain('that is above the budget you mentioned (**$2,000 a month**)');
+    const corrected = await say('Actually the team using it is 60, not 50');
+    expect(corrected.session.state.lead.fields.teamSize?.value).toBe(60);
+    const recap = await say('Recap what you know about us');
+    expect(recap.text).toContain("Here's what you've told me so far:");
+    expect(recap.text).toContain('- team size: **60**');
+    expect(recap.text).toContain('- tools: **Trello and Slack**');
+    expect((await say('Which tools do we use?')).text).toContain('You told me you use **Trello and Slack**.');
+    await say("I'm the final decision maker");
+    expect((await say('Who decides?')).text).toContain('You said you make the decision.');
+  });
 });

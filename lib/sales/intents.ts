@@ -52,6 +52,7 @@ const HUMAN = [
   /^\s*(ok |okay |just |yes |)?(a )?(human|agent|representative|person)( please| pls| plz| now)?[\s!.?]*$/,
   // "Who do I talk to?": the way to a person, not a question for the knowledge base.
   /\bwho (do|can|should|could|would) (i|we) (talk|speak|reach out|get in touch|write) (to|with)\b/,
+  /\bwho (do|can|should|could|would) (i|we) (negotiate|haggle) with\b|\bcon quien (negocio|puedo negociar)\b|\bavec qui (negocier|puis-je negocier)\b|\bmit wem (verhandle|kann ich verhandeln)\b/,
   /\bwho (should|do|can) (i|we) contact\b/,
   /\bcon quien (hablo|puedo hablar|debo hablar|tengo que hablar|contacto)\b/,
   /\ba qui (puis-je|dois-je|je dois|je peux) (parler|m'adresser|ecrire)\b/,
@@ -148,11 +149,14 @@ const OBJECTION = /\b(too expensive|expensive|pricey|(?:a lot|lots|so much|too m
 
 const COMPARISON = /\b(vs\.?|versus|compared? (to|with)|comparison|better than|worse than|difference between|differences|instead of|alternative to|over (asana|monday|trello|smartsheet)|why (you|northwind)|switch(ing)? from|comparad[oa] con|diferencia entre|mejor que|en vez de|par rapport a|compare a|comparaison|difference entre|mieux que|au lieu de|alternative a|im vergleich|verglichen mit|unterschied zwischen|besser als|statt|anstatt|alternative zu)\b|مقارنة|الفرق بين|افضل من|بدلا من|بديل/;
 
-const PRICING = /\b(price|prices|pricing|priced|cost|costs|costing|how much|quote|per seat|per user|billing|billed|annual|annually|yearly|monthly|discount|plans|tiers|precio|precios|cuesta|cuestan|costaria|costarian|costara|costaran|cuanto|coste|costo|tarifa|tarifas|facturacion|anual|mensual|descuento|prix|tarif|tarifs|coute|coutent|cout|couterait|couteraient|coutera|couteront|devis|annuel|annuelle|mensuel|mensuelle|remise|preis|preise|kosten|kostet|wie viel|wieviel|abrechnung|jahrlich|monatlich|rabatt|cheap|cheaper|cheapest|affordable|upfront|up front|prepay|prepaid|barato|barata|mas economico|moins cher|gunstig\w*|billig\w*)\b|سعر|اسعار|تكلفة|تكلف|يكلف|كم يكلف|خصم|ارخص/;
+const PRICING = /\b(price|prices|pricing|priced|cost|costs|costing|how much|quote|per seat|per user|billing|billed|annual|annually|yearly|monthly|discount|plans|tiers|precio|precios|cuesta|cuestan|costaria|costarian|costara|costaran|cuanto|coste|costo|tarifa|tarifas|facturacion|anual|mensual|descuento|prix|tarif|tarifs|coute|coutent|cout|couterait|couteraient|coutera|couteront|devis|annuel|annuelle|mensuel|mensuelle|remise|preis|preise|kosten|kostet|wie viel|wieviel|abrechnung|jahrlich|monatlich|rabatt|cheap|cheaper|cheapest|affordable|upfront|up front|prepay|prepaid|barato|barata|mas economico|moins cher|gunstig\w*|billig\w*|c'est combien|combien pour|pour combien|combien ca fait|combien(?=\s*\??\s*$))\b|سعر|اسعار|تكلفة|تكلف|يكلف|كم يكلف|خصم|ارخص/;
 
 const FEATURES = /\b(feature|features|include|includes|included|integrat\w*|sso|saml|scim|api|webhooks?|automation|automat\w*|workflows?|dashboards?|report\w*|security|secure|soc ?2|iso ?27001|gdpr|hipaa|compliance|compliant|encrypt\w*|support|storage|trial|onboarding|data residency|funcionalidad\w*|integraci\w*|seguridad|prueba|almacenamiento|soporte|fonctionnalit\w*|securite|essai|stockage|assistance|inclut|comprend|funktion\w*|sicherheit|testversion|speicher\w*|enthalt|beinhaltet)\b|ميزات|مزايا|تكامل|امان|الامان|تجربة|تخزين|الدعم|يتضمن|تتضمن/;
 
 const SMALL_TALK = /^\s*(hi|hello|hey|hiya|howdy|yo|good (morning|afternoon|evening)|thanks|thank you|thx|cheers|ok|okay|great|cool|nice|awesome|perfect|sounds good|got it|bye|goodbye|how are you|lol|haha+|hehe+|jaja+|mdr|xd|hola|buenas|buenos dias|buenas tardes|gracias|vale|genial|perfecto|adios|que tal|bonjour|bonsoir|salut|merci|d'accord|parfait|super|au revoir|hallo|guten tag|guten morgen|danke|prima|tschuss|alles klar)\b[\s\w,¿¡]{0,12}[\s!.,?]*$|^\s*(مرحبا|اهلا|شكرا|السلام عليكم|صباح الخير|مساء الخير|تمام|ممتاز|حسنا)[\s\p{L},!.؟?]{0,12}$/u;
+
+/** "What's 2+2?": arithmetic, with nothing of ours in it. */
+const ARITHMETIC = /^\s*(?:what(?:'s| is)\s+|cuanto es\s+|combien font\s+|was ist\s+|wie viel ist\s+)?\d+(?:\.\d+)?\s*[-+*/x×÷]\s*\d+(?:\.\d+)?\s*[?=]?\s*$/;
 
 const OFF_TOPIC = /\b(weather|recipe|cook|poem|joke|football|soccer|basketball|movie|film|song|lyrics|homework|capital of|bitcoin|crypto|stock tips?|horoscope|president|election|meaning of life|tiempo hace|receta|chiste|poema|futbol|pelicula|cancion|meteo|recette|blague|poeme|film|chanson|wetter|rezept|witz|gedicht|fussball|lied)\b|الطقس|وصفة|نكتة|قصيدة|كرة القدم|فيلم|اغنية/;
 
@@ -179,7 +183,7 @@ export function classifySalesIntent(text: string, kb?: KnowledgeBase): SalesInte
   if (SMALL_TALK.test(plain)) return 'small_talk';
   if (FEATURES.test(folded) || (vocabulary && containsAny(folded, vocabulary.topics))) return 'features';
   if (EMAIL.test(folded)) return 'contact';
-  if (OFF_TOPIC.test(folded)) return 'off_topic';
+  if (OFF_TOPIC.test(folded) || ARITHMETIC.test(folded)) return 'off_topic';
   return 'other';
 }
 

@@ -6,7 +6,7 @@ import { bullets, cataloguePriceLine, comparePlansReply, overviewReply, planFeat
 import { MEMORY_PHRASES } from '@/lib/llm/offline/phrases-memory';
 import { aboutReply, alongsideReply, list, recallReply, toolsReply, unclearReply } from '@/lib/llm/offline/replies-memory';
 import { mentionsAny } from '@/lib/llm/offline/reading';
-import { asksRecommendation, bringsColleague, CHOSE, freshFields, upcomingMeeting, type Topic } from '@/lib/llm/offline/topic';
+import { asksRecommendation, bringsColleague, BUDGET_CHECK, CHOSE, freshFields, statedBudget, STOP_QUESTIONS, upcomingMeeting, type Topic } from '@/lib/llm/offline/topic';
 import { faqPassage } from '@/lib/sales/retrieval';
 import { splitSentences } from '@/lib/sales/sentences';
 import { avoidRepeats, pickFresh } from '@/lib/llm/offline/variety';
@@ -26,7 +26,10 @@ export function composeReply(topic: Topic, turn: OfflineTurn): string {
   const answer = body(topic, turn, ph);
   const drafted = [acknowledgement(topic, turn, ph), ...answer, ...alsoAsked(topic, turn)].filter((paragraph) => paragraph.trim() !== '');
   // Asked for a recommendation again: the plan recommended is said again (as a recap), not only its summary.
-  const lead = topic.kind === 'price' && topic.inferred && asksRecommendation(turn.text) ? splitSentences(answer[0]?.split('\n')[0] ?? '')[0] : undefined;
+  const recommended = topic.kind === 'price' && topic.inferred && asksRecommendation(turn.text) ? splitSentences(answer[0]?.split('\n')[0] ?? '')[0] : undefined;
+  // Asked "is that within budget?", the word on the budget is the answer, said again if need be.
+  const budget = topic.kind === 'price' && BUDGET_CHECK.test(turn.text) ? statedBudget(turn)?.said : undefined;
+  const lead = recommended ?? (budget ? answer.flatMap((paragraph) => splitSentences(paragraph)).find((sentence) => sentence.includes(budget)) : undefined);
   const paragraphs = avoidRepeats(drafted, turn.previousReplies, pickFresh(MEMORY_PHRASES[turn.locale].asMentioned, turn.previousReplies), lead, properNames(turn.kb));
   const question = nextQuestion(topic, turn);
   // One question per reply: a reply that already asks something (when to meet, which email) does not ask another.
@@ -51,6 +54,14 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       return humanReply(turn, ph);
     case 'identity':
       return [ph.identity(company)];
+    case 'erase':
+      return [ph.erase(kb.company.salesEmail)];
+    case 'not-interested':
+      return [ph.notInterested(kb.company.salesEmail)];
+    case 'frustrated':
+      return [ph.frustrated];
+    case 'no-questions':
+      return [ph.noQuestions];
     case 'booking':
       // A price asked in the same message is answered first, then the booking (and how to bring a colleague to it).
       return [...(topic.price ? priceReply(topic.price, turn, ph) : []), ...bookingReply(topic, turn, ph), bringsColleague(turn.text) ? ph.colleagues(kb.company.salesEmail) : ''];
@@ -237,7 +248,9 @@ function nextQuestion(topic: Topic, turn: OfflineTurn): string | undefined {
   const ask = (name: LeadField) => questionFor(name, turn.locale, turn.state.asked?.[name] ?? 0);
   if (topic.kind === 'human' || topic.kind === 'purchase') return known('email') ? undefined : ask('email');
   if (topic.kind === 'booking') return field === 'name' || field === 'company' ? ask(field) : undefined;
-  if (['objection', 'thanks', 'farewell', 'unclear', 'meeting-time', 'meeting-cancel', 'identity'].includes(topic.kind)) return undefined;
+  const quiet = ['objection', 'thanks', 'farewell', 'unclear', 'meeting-time', 'meeting-cancel', 'identity', 'erase', 'not-interested', 'frustrated', 'no-questions'];
+  // Asked to stop asking questions (now or earlier in the conversation), the agent asks none.
+  if (quiet.includes(topic.kind) || turn.userTexts.some((said) => STOP_QUESTIONS.test(said))) return undefined;
   if (topic.kind === 'recommend' && !known('teamSize')) return ask('teamSize');
   if (field) return ask(field);
   // Small talk with nothing left to ask still hands the conversation back to the prospect.

@@ -96,6 +96,11 @@ export interface Phrases {
   fees: (salesEmail: string) => string;
   /** "Are you a bot?", "am I talking to a real person?": an AI, said plainly, and a person offered (not sent for). */
   identity: (company: string) => string;
+  /** How to erase this conversation (the chat's "Delete conversation" button), and whom to write to for the rest. */
+  erase: (salesEmail: string) => string;
+  notInterested: (salesEmail: string) => string;
+  frustrated: string;
+  noQuestions: string;
   /** "Is Asana cheaper than you?": no word on a competitor's prices, only ours (which follow). */
   competitorPrice: (competitor: string) => string;
   /** "Do you have a free plan?" when none is free: the lowest price, then the free trial (its FAQ follows). */

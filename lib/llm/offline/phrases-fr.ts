@@ -119,6 +119,11 @@ export const fr: Phrases = {
   fees: (salesEmail) =>
     `Notre grille tarifaire est par utilisateur actif, facturée au mois ou à l’année, et ne mentionne ni frais d’installation ni autres frais ponctuels ; je ne peux pas le confirmer pour chaque cas, et je préfère ne pas deviner. L’équipe à ${salesEmail} pourra vous répondre avec certitude.`,
   furtherDiscount: (salesEmail) => `Toute remise supplémentaire relève de notre équipe commerciale ; vous pouvez la demander à ${salesEmail}.`,
+  erase: (salesEmail) =>
+    `Vous pouvez effacer cette conversation, et tout ce que vous m’y avez dit, à tout moment : le bouton corbeille (**Supprimer la conversation**) en haut du chat. Pour toute autre donnée que nous détenons sur vous, écrivez à ${salesEmail}.`,
+  notInterested: (salesEmail) => `Entendu, merci pour votre temps. Si quelque chose change, je suis là, ou écrivez à l’équipe à ${salesEmail}.`,
+  frustrated: 'Désolé de ne pas vous avoir aidé. Dites-moi ce que vous cherchez et je vous réponds directement ; ou, si vous préférez parler à quelqu’un, dites-le et je vous mets en relation avec notre équipe commerciale.',
+  noQuestions: 'Bien sûr, je ne vous pose plus de questions. Interrogez-moi sur les offres, les prix, la sécurité ou une démo quand vous voulez.',
   identity: (company) =>
     `Je suis l’assistant IA de ${company} : une intelligence artificielle, pas une personne. Je peux répondre à vos questions sur nos offres, nos prix et nos fonctionnalités, et vous réserver une démo. Si vous préférez parler à quelqu’un de notre équipe commerciale, dites-le-moi et je vous mets en relation.`,
   competitorPrice: (competitor) => `Je ne peux pas parler des prix actuels de **${competitor}** : je ne donne que les nôtres, issus de notre grille tarifaire.`,

@@ -42,6 +42,14 @@ export type Topic =
   | { kind: 'injection' }
   | { kind: 'human' }
   | { kind: 'identity' }
+  /** "Please delete my data": how to erase this conversation, and whom to write to for the rest. */
+  | { kind: 'erase' }
+  /** "I'm not interested anymore": a polite close, no question. */
+  | { kind: 'not-interested' }
+  /** "You're useless": an apology, and a person offered. */
+  | { kind: 'frustrated' }
+  /** "Stop asking me questions": agreed, and none asked from then on. */
+  | { kind: 'no-questions' }
   | { kind: 'colleagues' }
   | { kind: 'purchase' }
   | { kind: 'competitor-price'; competitor: string; price: PriceTopic | undefined }
@@ -101,6 +109,9 @@ const RECOMMEND = [
   'recommend', 'suggest', 'right for', 'which plan', 'what plan', 'best plan', 'best for', 'suit', 'should we', 'should i', 'choose', 'pick', 'que plan', 'cual plan', 'recomienda', 'recomiendas',
   'quelle offre', 'conseillez', 'recommandez', 'recommanderiez', 'choisir', 'welcher tarif', 'welchen tarif', 'empfehlen', 'empfehlung', 'empfiehlt', 'passt am besten', 'أي باقة', 'تنصح', 'تنصحني', 'توصي', 'الأنسب', 'أنسب',
 ];
+/** "I don't really know what I need", "what would you do in my place?": asking to be advised. */
+const UNSURE =
+  /\b(?:(?:don['’]?t|do not) (?:really )?know what (?:i|we) need|not sure what (?:i|we) need|(?:what|which) would you (?:do|pick|choose|take) (?:in my (?:place|shoes)|if you were (?:me|us))|if you were (?:me|us)|in my shoes|no s[eé] (?:bien )?(?:lo )?qu[eé] necesito|qu[eé] har[ií]as (?:t[uú] )?en mi lugar|je ne sais pas (?:trop |vraiment )?de quoi (?:j['’]ai|nous avons) besoin|(?:à|a) ma place|ich wei(?:ß|ss) nicht,? was (?:ich|wir) brauche|an meiner stelle)\b/iu;
 /** Asking for advice, not for a list ("what plan" and "which plan" alone also start "what plans do you have"). */
 const RECOMMEND_ONLY = RECOMMEND.filter((phrase) => !/(?:\b(?:plan|tarif|offre)|باقة)$/u.test(phrase));
 const COMPARE_WORDS = ['compare', 'comparison', 'difference', 'different', 'differ', 'vs', 'versus', 'better', 'diferencia', 'comparar', 'différence', 'comparer', 'unterschied', 'vergleich', 'vergleichen', 'الفرق', 'مقارنة', 'قارن'];
@@ -117,6 +128,10 @@ export function analyse(turn: OfflineTurn): Topic {
   // "Are you a bot?" / "am I talking to a real person?": answered (an AI, a person offered), not a handoff.
   if (plans.length === 0 && asksAboutAgent(text)) return { kind: 'identity' };
   if (intent === 'human') return { kind: 'human' };
+  if (ERASE.test(text)) return { kind: 'erase' };
+  if (STOP_QUESTIONS.test(text)) return { kind: 'no-questions' };
+  if (NOT_INTERESTED.test(text)) return { kind: 'not-interested' };
+  if (FRUSTRATED.test(text)) return { kind: 'frustrated' };
   // What they told us is answered from the sales state, whatever else the question's words resemble.
   // "What's included?" right after a plan was discussed: that plan's features.
   const included = plans.length === 0 && INCLUDES_BARE.test(text) ? lastPlanSpokenOf(turn) : undefined;
@@ -248,7 +263,7 @@ export function analyse(turn: OfflineTurn): Topic {
   const aboutProduct = intent === 'features' || intent === 'comparison';
   const grounded = aboutProduct ? knowledgeTopic(turn) : undefined;
   if (grounded) return grounded;
-  if (mentionsAny(text, RECOMMEND)) return inferredPriceTopic(turn) ?? { kind: 'recommend' };
+  if (mentionsAny(text, RECOMMEND) || UNSURE.test(text)) return inferredPriceTopic(turn) ?? { kind: 'recommend' };
   // "What if we grow to 30 next year?": the price at that size (the team size on record stays what they are today).
   if (GROWTH.test(westernDigits(text))) {
     const grown = inferredPriceTopic(turn);
@@ -265,8 +280,10 @@ export function analyse(turn: OfflineTurn): Topic {
   const required = REQUIREMENTS.find(({ asked, faq }) => faq !== undefined && asked.test(text));
   const requiredFaq = required?.faq ? getPassage(`faq:${required.faq}`, kb) : undefined;
   if (requiredFaq) return { kind: 'knowledge', passages: [requiredFaq] };
-  // A budget stated after a quote: that quote again, set beside the budget (the repeated amounts come back as a recap).
-  const requoted = freshFields(turn).includes('budget') ? budgetRequote(turn) : undefined;
+  // A budget stated after a quote, or "is that within budget?": that quote again, set beside the budget (the repeated
+  // amounts come back as a recap).
+  // ("Is that within budget?" is answered for the plan asked about, not with a cheaper one in its place.)
+  const requoted = freshFields(turn).includes('budget') || BUDGET_CHECK.test(text) ? budgetRequote(turn, !BUDGET_CHECK.test(text)) : undefined;
   if (requoted) return requoted;
   if (intent === 'contact' || (freshFields(turn).length > 0 && intent !== 'small_talk')) return { kind: 'contact' };
   if (intent === 'small_talk') {
@@ -277,15 +294,19 @@ export function analyse(turn: OfflineTurn): Topic {
   return knowledgeTopic(turn) ?? featureLinesTopic(turn) ?? { kind: 'unknown', wasQuestion: QUESTION.test(text) };
 }
 
+/** Words that appear in feature lines without being what the line is about ("SAML single *sign*-on", "per *month*"). */
+const LINE_NOISE = new Set(['month', 'year', 'price', 'people', 'choice', 'custom', 'advanced', 'dedicated', 'response', 'target', 'including', 'business']);
+
 /**
  * "Is there a limit on projects?", "and storage?": no FAQ says, but the plans' feature lines do ("Unlimited projects
  * and boards", "5 GB storage per seat"): those lines, by plan, rather than "I'd rather not guess".
  */
 function featureLinesTopic(turn: OfflineTurn): Topic | undefined {
   // "How do automations work?" asks for an explanation, which a list of limits is not.
-  if (!speaksLocale(turn.kb, turn.locale) || /\bhow (?:do|does|would|will)\b.*\bwork\b|\bexplain\b/iu.test(turn.text)) return undefined;
+  // Only a question ("please delete my data" shares "data" with a line about data residency, and asks for none of it).
+  if (!speaksLocale(turn.kb, turn.locale) || !QUESTION.test(turn.text) || /\bhow (?:do|does|would|will)\b.*\bwork\b|\bexplain\b/iu.test(turn.text)) return undefined;
   const names = new Set(turn.kb.plans.flatMap((entry) => contentWords(entry.name)));
-  const asked = contentWords(turn.text).filter((word) => word.length >= 4 && !names.has(word) && !GENERAL_WORDS.has(word) && !NOT_FEATURE_WORDS.has(word));
+  const asked = contentWords(turn.text).filter((word) => word.length >= 5 && !names.has(word) && !GENERAL_WORDS.has(word) && !NOT_FEATURE_WORDS.has(word) && !LINE_NOISE.has(word));
   if (asked.length === 0) return undefined;
   const wanted = new Set(asked.flatMap((word) => [word, ...(FEATURE_SYNONYMS[word] ?? [])]));
   const lines = turn.kb.plans.flatMap((plan) => plan.features.filter((line) => contentWords(line).some((word) => wanted.has(word))).map((line) => ({ plan, line })));
@@ -348,6 +369,19 @@ function lastPlanSpokenOf(turn: OfflineTurn, quoted = true): Plan | undefined {
 /** "What's included?", "what do we get?", "¿qué incluye?", "qu'est-ce qui est inclus ?", "was ist enthalten?": no plan named. */
 const INCLUDES_BARE =
   /^\s*[¿¡]?\s*(?:(?:and|so|ok|okay|y|et|und|also)[\s,]+)?(?:what(?:'s| is| are)? (?:included|in it|in that|in there)|what do (?:i|we|you) get(?: with (?:it|that))?|what does (?:it|that|this)(?: plan)? (?:include|come with|have|give (?:me|us))|what comes with (?:it|that)|qu[eé] incluye|qu[eé] trae|qu['’]est-ce (?:qui est inclus|que (?:ça|cela|ce plan|cette offre) (?:inclut|comprend))|(?:ça|cela) (?:inclut|comprend) quoi|was ist (?:da )?(?:enthalten|dabei|inklusive)|was (?:beinhaltet|enthält|umfasst) (?:das|er|es)|ماذا تتضمن|ماذا يشمل|ما الذي تتضمنه)(?=[\s\p{P}]*$)/iu;
+
+/** Asking for their data to be erased ("delete my data", "borra mis datos", "supprimez mes données", "löschen Sie meine Daten"). */
+const ERASE =
+  /\b(?:delete|erase|remove|wipe|forget)\b.{0,20}\b(?:my|our|all (?:my|our)|this)\b.{0,15}\b(?:data|information|info|details|conversation|chat|history|messages)\b|\bright to (?:be forgotten|erasure)\b|\b(?:borra|borre|borrar|elimina|elimine|eliminar)\b.{0,15}\b(?:mis|mi|nuestros|nuestra)\b.{0,10}\b(?:datos|informaci[oó]n|conversaci[oó]n)\b|\b(?:supprime[rz]?|efface[rz]?)\b.{0,15}\b(?:mes|mon|nos|notre)\b.{0,10}\b(?:donn[ée]es|informations|conversation)\b|\b(?:l[öo]sche[nt]?|entferne[nt]?)\b.{0,20}\b(?:meine|unsere)\b.{0,10}\b(?:daten|informationen|unterhaltung|gespr[äa]ch)\b|\b(?:meine|unsere) daten\b.{0,15}\bl[öo]schen\b|(?:احذف|حذف|امسح) (?:بياناتي|معلوماتي|المحادثة)/iu;
+/** "Stop asking me questions", "deja de preguntar", "arrêtez de poser des questions", "hör auf zu fragen". */
+export const STOP_QUESTIONS =
+  /\b(?:stop asking|no more questions|quit asking|enough (?:with the )?questions|stop with the questions|deja de (?:preguntar|hacer(?:me)? preguntas)|no (?:me )?(?:preguntes|haga[sn]? (?:m[aá]s )?preguntas)(?: m[aá]s)?|basta de preguntas|arr[êe]te[rz]? de (?:me )?poser des questions|plus de questions|h[öo]r(?:en sie)? auf,? (?:mich |mir )?(?:zu fragen|fragen zu stellen)|keine fragen mehr)\b|توقف عن (?:طرح )?الأسئلة|كفى أسئلة/iu;
+/** "I'm not interested (anymore)", "no me interesa", "ça ne m'intéresse pas", "kein Interesse". */
+const NOT_INTERESTED =
+  /\b(?:not interested|no longer interested|not for us|we['’]?ll pass|i['’]?ll pass|(?:ya )?no (?:me|nos) interesa|pas int[ée]ress[ée]e?s?|ne m['’]int[ée]resse (?:pas|plus)|kein interesse|nicht interessiert)\b|لست مهتما|لسنا مهتمين|غير مهتم/iu;
+/** "You're useless", "waste of time", "no sirves", "c'est nul", "nutzlos". */
+const FRUSTRATED =
+  /\b(?:you(?:['’]re| are) (?:useless|stupid|dumb|not helpful|no help|terrible|annoying|an idiot)|useless|this is (?:pointless|a waste of time)|waste of (?:my )?time|you suck|eres in[úu]til|no sirves|no me (?:ayudas|est[aá]s ayudando)|tu es nul|vous [êe]tes nul|c['’]est nul|ne sert [àa] rien|du bist nutzlos|nutzlos|bringt nichts)\b|عديم الفائدة|غير مفيد/iu;
 
 /** Goodbyes in the agent's languages ("thanks, bye", "that's all for now", "bis bald"). */
 const FAREWELL = /\b(bye|goodbye|bye-bye|see you|see ya|talk (?:to you )?soon|that'?s all|that is all|have a (?:good|great|nice) (?:day|one|week|weekend)|adi[oó]s|hasta luego|hasta pronto|nos vemos|au revoir|[àa] bient[ôo]t|bonne journ[ée]e|tsch[üu]ss|auf wiedersehen|bis bald|bis dann|sch[öo]nen tag)\b|مع السلامة|وداعا|إلى اللقاء|الى اللقاء/iu;
@@ -515,11 +549,15 @@ function paidTopic(turn: OfflineTurn): Topic | undefined {
   return plan ? priceTopic(turn, plan, false) : inferredPriceTopic(turn);
 }
 
-function budgetRequote(turn: OfflineTurn): Topic | undefined {
+/** "Is that within budget?", "does it fit our budget?", "¿entra en el presupuesto?", "c'est dans notre budget ?". */
+export const BUDGET_CHECK =
+  /\b(?:(?:is|are|would) (?:that|it|this|those|be) (?:within|in|under|over|inside|above|below) (?:the |our |my )?budget|fits? (?:in(?:to)? |within )?(?:the |our |my )?budget|within (?:the |our |my )?budget|(?:entra|cabe|est[aá]) (?:en|dentro del?) (?:el |nuestro )?presupuesto|dans (?:le |notre |mon )?budget|im budget|(?:passt|liegt) (?:das |es )?(?:ins|im) budget)\b|ضمن (?:الميزانية|ميزانيتنا)/iu;
+
+function budgetRequote(turn: OfflineTurn, offerCheaper = true): Topic | undefined {
   const last = turn.state.quoted?.at(-1);
   const plan = last && turn.kb.plans.find((entry) => entry.id === last.planId);
   if (!plan || isContactSales(plan) || !statedBudget(turn)) return undefined;
-  return priceTopic(turn, plan, false, true);
+  return priceTopic(turn, plan, false, offerCheaper);
 }
 
 /** Asking for a plan's list of features: "what does Pro include?", "what's in Business?", "¿qué incluye?", "was beinhaltet …?". */
@@ -527,7 +565,7 @@ const INCLUDES_ASK =
   /\b(?:what(?:'s| is| do you get| comes) (?:in|with)|what does (?:the )?\S+(?: plan)? (?:include|come with|have|offer|give)|what(?:'s| is) included|features of|qu[eé] (?:incluye|trae|ofrece|tiene)|qu['’](?:est-ce qu['’])?(?:inclut|comprend|contient)|que (?:comprend|contient|inclut)|was (?:beinhaltet|enth[äa]lt|umfasst|bietet)|was ist (?:in|bei) .{1,30} (?:enthalten|dabei|inklusive))|ماذا تتضمن|ما الذي تتضمنه|ماذا يشمل/iu;
 /** Asking whether a plan has something: "does Pro have…", "is … included in Business?", "¿Pro incluye…?". */
 const HAS_ASK =
-  /\b(?:do(?:es)?|is|are|will|can|could|comes?|includes?|included|has|have|get|gets|incluye|tiene|trae|viene|inclut|comprend|a-t-il|avec|enth[äa]lt|hat|gibt es|beinhaltet|inklusive|dabei)\b|هل|تتضمن|يشمل|تشمل/iu;
+  /\b(?:do(?:es)?|is|are|will|can|could|comes?|includes?|included|has|have|get|gets|incluye|tiene|trae|viene|inclut|comprend|a-t-il|avec|est-ce que|y a-t-il|enth[äa]lt|hat|gibt es|beinhaltet|inklusive|dabei)\b|هل|تتضمن|يشمل|تشمل/iu;
 const NOT_FEATURE_WORDS = new Set(['plan', 'tier', 'seat', 'user', 'include', 'included', 'come', 'get', 'offer', 'support', 'feature', 'everything', 'per', 'month', 'incluye', 'tiene', 'inclut', 'hat', 'enthalt', 'beinhaltet', 'tarif', 'offre', 'باقة']);
 
 /** The words a prospect uses for what the feature lines call otherwise ("automation" → "workflow runs"). */
@@ -842,7 +880,10 @@ function certificationTopic(turn: OfflineTurn): Topic | undefined {
  */
 function knowledgeTopic(turn: OfflineTurn, kinds: Passage['kind'][] = ['faq', 'objection', 'competitor', 'case', 'company'], strict = true): Topic | undefined {
   const candidates = turn.passages.filter((passage) => kinds.includes(passage.kind));
-  const matching = strict ? candidates.filter((passage) => matchesEntry(passage, turn.text, turn.kb)) : candidates.filter((passage) => sharesSubject(passage, turn.text)).slice(0, 1);
+  const found = strict ? candidates.filter((passage) => matchesEntry(passage, turn.text, turn.kb)) : candidates.filter((passage) => sharesSubject(passage, turn.text)).slice(0, 1);
+  // "Can you throw in onboarding for free?" is about onboarding: a passage found only by "free" comes after the others.
+  const weak = (passage: Passage) => strict && matchesOnlyWeakly(passage, turn.text, turn.kb);
+  const matching = [...found.filter((passage) => !weak(passage)), ...found.filter(weak)];
   const [first, second] = matching;
   if (!first) return undefined;
   if (first.kind === 'competitor') return { kind: 'competitor', passage: first };
@@ -862,6 +903,17 @@ function sharesSubject(passage: Passage, text: string): boolean {
   const said = new Set(contentWords(`${passage.title} ${passage.text}`));
   const verb = SUPPORT_VERB.test(text);
   return contentWords(text).some((word) => !GENERAL_WORDS.has(word) && said.has(word) && !(verb && word === 'support'));
+}
+
+/** Keywords too common to carry a question alone ("free", "gratis"): another FAQ's keyword in the message wins over them. */
+const WEAK_KEYWORDS = new Set(['free', 'gratis', 'gratuit', 'gratuite', 'kostenlos', 'try', 'probar', 'change', 'switch', 'pay', 'card', 'مجاني', 'مجانية']);
+
+function matchesOnlyWeakly(passage: Passage, text: string, kb: KnowledgeBase): boolean {
+  const [kind, id] = passage.id.split(':');
+  const faq = kind === 'faq' ? kb.faqs.find((entry) => entry.id === id) : undefined;
+  if (!faq) return false;
+  const said = faq.keywords.filter((keyword) => mentionsAny(text, [keyword]));
+  return said.length > 0 && said.every((keyword) => WEAK_KEYWORDS.has(keyword.toLowerCase()));
 }
 
 const SUPPORT_VERB = /\b(?:do|does|did|can|will|would|could)\b(?:\s+[\p{L}-]+){0,3}\s+(?<!\b(?:contact|reach|get|call|email|with|the|your|their|our|of|for|about|from|to|need|want|phone|chat|any|good|live)\s)support\b(?!\s+(?:team|hours|plan|tier|level|response|sla|desk|staff|contact))|\bsupports\b/iu;

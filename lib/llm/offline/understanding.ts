@@ -22,6 +22,11 @@ const RECALL = [
   // "What do you know about me so far?", "what have I told you?": everything on record.
   /\bwhat (do|did) you (know|have|remember) (about|on) (me|us)\b/i,
   /\bwhat have (i|we) told you\b/i,
+  // "Recap what you know about us", "summarise what I told you", "which tools do we use?", "who decides?".
+  /\b(recap|summari[sz]e|sum up|go over)\b.{0,30}\b(what (you know|i told you|we told you|i said|we said)|everything)\b/i,
+  /\bwhat you know about (me|us)\b/i,
+  /^\s*(and |so |ok,? )?(which|what) tools do (we|i) (use|have|work with)\s*\??\s*$/i,
+  /^\s*(and |so |ok,? )?who (decides|makes the (final )?decision|signs off)\s*\??\s*$/i,
   /\bqu[eé] sabes (de|sobre) (m[ií]|nosotros)\b/i,
   /\bque (savez-vous|sais-tu) (de|sur) (moi|nous)\b/i,
   /\bwas wissen sie (über|ueber|von) (mich|uns)\b/i,

@@ -78,11 +78,13 @@ export function avoidRepeats(paragraphs: readonly string[], previous: readonly s
   // Only a closing question left ("Does that address your concern?"): the answer it asks about comes back as a recap.
   const asks = (paragraph: string) => /[?؟]\s*$/.test(paragraph.trim());
   const answer = paragraphs.find((paragraph) => !asks(paragraph));
+  // (The first sentence that says something: "Yes." alone recaps nothing.)
+  const saysSomething = (sentences: string[]) => sentences.find((sentence) => normalise(sentence).split(' ').length >= MIN_WORDS) ?? sentences[0];
   if (kept.length > 0 && kept.every(asks) && answer !== undefined && !kept.includes(answer)) {
-    const first = sentencesOf(answer)[0];
+    const first = saysSomething(sentencesOf(answer));
     if (first) return [recapOf(first), ...kept];
   }
   if (kept.length > 0 || paragraphs.length === 0) return kept;
-  const first = paragraphs.flatMap(sentencesOf).find(amount) ?? sentencesOf(paragraphs[0] ?? '')[0] ?? '';
+  const first = paragraphs.flatMap(sentencesOf).find(amount) ?? saysSomething(sentencesOf(paragraphs[0] ?? '')) ?? '';
   return first ? [recapOf(first)] : [];
 }

@@ -191,7 +191,7 @@ const TIME_CUE = re(
     'شهر|أشهر|اشهر|شهور|أسبوع|اسبوع|أسابيع|سنة|العام|الربع|القادم|المقبل|قريبا|قريبًا|الآن|الان|اليوم|غدا|غدًا|قبل|بعد|خلال|نهاية|فورا|فورًا)\\b',
 );
 
-const NOT_A_NEED_ANSWER = new Set<SalesIntent>(['objection', 'human', 'booking', 'injection']);
+const NOT_A_NEED_ANSWER = new Set<SalesIntent>(['objection', 'human', 'booking', 'injection', 'off_topic', 'small_talk']);
 
 function bareAnswer(field: LeadField, text: string, context: PatternContext, kb: KnowledgeBase | undefined): Extracted | undefined {
   const answer = tidy(text.trim());

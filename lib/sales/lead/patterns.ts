@@ -326,7 +326,7 @@ const TEAM_PATTERNS: { pattern: RegExp; confidence: number }[] = [
   // "45 people but only 30 would use it": those who would use it are the seats (and beat the headcount).
   {
     pattern: re(
-      `\\b(?:only|just|about|around|maybe)?\\s*${RANGE}\\s+(?:of (?:them|us)\\s+)?(?:would|will|need to|are going to|actually|really)?\\s*(?:use it|be using it|need (?:it|access|a seat|seats|licen[cs]es)|log in)\\b`,
+      `\\b(?:only|just|about|around|maybe)?\\s*${RANGE}\\s+(?:of (?:them|us)\\s+)?(?:would|will|need to|are going to|actually|really)?\\s*(?:use (?:it|the tool|the product|the app|the platform|the software|this|northwind(?: cloud)?)|be using (?:it|the tool|the product|the app|the platform|this)|need (?:it|access|a seat|seats|licen[cs]es)|log in)\\b`,
       'giu',
     ),
     confidence: 0.86,
@@ -365,6 +365,14 @@ const TEAM_PATTERNS: { pattern: RegExp; confidence: number }[] = [
     confidence: 0.75,
   },
   { pattern: re(`\\b${RANGE}\\s+of us\\b`, 'giu'), confidence: 0.75 },
+  // "We're a small team, like 4", "a team of maybe 6": the count after a word of approximation.
+  {
+    pattern: re(
+      `\\b(?:team|company|agency|studio|firm|startup|shop|office|equipo|empresa|équipe|entreprise|unternehmen|firma)[,:]?\\s+(?:of\\s+)?(?:like|maybe|about|around|roughly|perhaps|unos|unas|como|environ|genre|etwa|ungefähr|so)\\s+${RANGE}\\b(?!\\s*(?:${NOT_PEOPLE_UNITS}))`,
+      'giu',
+    ),
+    confidence: 0.75,
+  },
 ];
 
 /** "Two teams of 8", "3 oficinas de 12 personas", "deux équipes de 6", "zwei Teams mit je 5 Leuten": the product. */
