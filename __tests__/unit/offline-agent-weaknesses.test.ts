@@ -1453,4 +1453,12 @@ describe('offline agent: gaps found in session 17 conversations', () => {
     await say("I'm the final decision maker");
     expect((await say('Who decides?')).text).toContain('You said you make the decision.');
   });
+
+  it('"whats the diff between pro n business" compares the two plans (a plan that is a common word, after "n" or "&")', async () => {
+    for (const text of ['ok cool whats the diff between pro n business', 'diff between pro & business?']) {
+      const { text: reply } = await ask(text);
+      expect(reply).toContain('Here is how **Pro** and **Business** compare:');
+      expect(reply).toContain('On top of Pro, **Business** adds:');
+    }
+  });
 });

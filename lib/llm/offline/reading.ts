@@ -15,8 +15,8 @@ import type { SalesLocale } from '@/lib/sales/turn-state';
 /** Plan names that are also everyday words need "plan"/"tier" beside them or a capital letter to count as a plan. */
 const COMMON_WORD_NAMES = new Set(['business', 'enterprise', 'team', 'basic', 'standard', 'plus', 'premium', 'growth', 'free', 'starter', 'professional', 'profesional', 'professionnel', 'professionnelle', 'professionell', 'profi']);
 const PLAN_NOUN = /^\s*-?(plan|tier|edition|package|subscription|seats?|price|prices|pricing|cost|costs|quote|yearly|annually|annual|monthly|offre|formule|abonnement|tarif|prix|paket|abo|preis|precio|precios|includes?|comes? with)\b/i;
-const PLAN_TRAIL = /^\s+(?:vs\.?|versus|or|and|than|that|which|over|compared (?:to|with)|o|y|ou|et|oder|und)\s+(?:the\s+|el\s+|le\s+|la\s+)?(\p{L}+)/iu;
-const PLAN_LEAD = /\b(the|about|on|upgrade to|switch to|pick|choose|go with|stay on|stick with|downgrade to|vs\.?|versus|or|and|plan|how much is|how much for|price of|pricing (?:of|for)|cost of|(?:total|price|cost|quote) for|(?:minimum|maximum|min|max|limit|seats|users) (?:for|on|in)|el plan|l['’]offre|offre|formule|le|la|der|die|das|tarif|den)\s+$/i;
+const PLAN_TRAIL = /^\s+(?:vs\.?|versus|or|and|n|&|\+|than|that|which|over|compared (?:to|with)|o|y|ou|et|oder|und)\s+(?:the\s+|el\s+|le\s+|la\s+)?(\p{L}+)/iu;
+const PLAN_LEAD = /(?:(?<=\s)[&+]|\b(?:n|the|about|on|upgrade to|switch to|pick|choose|go with|stay on|stick with|downgrade to|vs\.?|versus|or|and|plan|how much is|how much for|price of|pricing (?:of|for)|cost of|(?:total|price|cost|quote) for|(?:minimum|maximum|min|max|limit|seats|users) (?:for|on|in)|el plan|l['’]offre|offre|formule|le|la|der|die|das|tarif|den))\s+$/i;
 
 /**
  * A plan the prospect names that the catalogue does not have ("the Ultra plan", "el plan Premium", "l'offre Gold"): a
