@@ -1461,4 +1461,17 @@ describe('offline agent: gaps found in session 17 conversations', () => {
       expect(reply).toContain('On top of Pro, **Business** adds:');
     }
   });
+
+  it('Arabic: "نحن شركة صغيرة" is a small company, not one called "small", and "ما الباقة المناسبة؟" is a recommendation', async () => {
+    const { say } = conversation({ locale: 'ar' });
+    const first = await say('نحن شركة صغيرة، 6 أشخاص، ونضيع الكثير من الوقت في البريد الإلكتروني');
+    expect(first.session.state.lead.fields.company).toBeUndefined();
+    expect(first.session.state.lead.fields.teamSize?.value).toBe(6);
+    expect(first.session.state.lead.fields.need?.value).toBe('نضيع الكثير من الوقت في البريد الإلكتروني');
+    const which = await say('ما الباقة المناسبة؟');
+    expect(which.text).toContain('**الاحترافية**');
+    expect(which.text).not.toContain('كل ما في الباقة');
+    // A company that is named still is.
+    expect(values('نحن شركة الأفق، 20 موظفًا').company).toBe('الأفق');
+  });
 });

@@ -115,6 +115,9 @@ export function findMentionedPlans(text: string, plans: readonly Plan[]): Plan[]
   return found.sort((a, b) => a.at - b.at).map((entry) => entry.plan);
 }
 
+/** A plan's first feature line that says it builds on the plan below ("Everything in Starter"). */
+export const INCLUDES_LOWER = /^(everything in|todo lo de|tout ce que comprend|alles aus|كل ما في)\s/iu;
+
 export function fitsSeats(plan: Plan, seats: number): boolean {
   return seats >= plan.minSeats && (plan.maxSeats === null || seats <= plan.maxSeats);
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { OfflineTurn } from '@/lib/llm/offline/context';
 import type { Phrases } from '@/lib/llm/offline/phrases';
-import { isContactSales } from '@/lib/llm/offline/reading';
+import { INCLUDES_LOWER, isContactSales } from '@/lib/llm/offline/reading';
 import { statedBudget, type Topic } from '@/lib/llm/offline/topic';
 import { budgetFit } from '@/lib/sales/budget';
 import { formatPrice } from '@/lib/sales/knowledge';
@@ -122,7 +122,6 @@ export function overviewReply(turn: OfflineTurn, ph: Phrases, unknownPlan?: stri
 }
 
 /** "Everything in Pro" in each language: the line that says the plan includes the one below, not a feature of its own. */
-const INCLUDES_LOWER = /^(everything in|todo lo de|tout ce que comprend|alles aus|كل ما في)\s/iu;
 
 export function comparePlansReply(topic: Extract<Topic, { kind: 'compare-plans' }>, turn: OfflineTurn, ph: Phrases): string[] {
   const { kb } = turn;

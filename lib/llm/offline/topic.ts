@@ -6,6 +6,7 @@ import {
   misspeltPlansIn,
   GROWTH,
   fitsSeats,
+  INCLUDES_LOWER,
   isContactSales,
   meetingTimesIn,
   mentionsAny,
@@ -107,7 +108,7 @@ type PriceTopic = Extract<Topic, { kind: 'price' }>;
 
 const RECOMMEND = [
   'recommend', 'suggest', 'right for', 'which plan', 'what plan', 'best plan', 'best for', 'suit', 'should we', 'should i', 'choose', 'pick', 'que plan', 'cual plan', 'recomienda', 'recomiendas',
-  'quelle offre', 'conseillez', 'recommandez', 'recommanderiez', 'choisir', 'welcher tarif', 'welchen tarif', 'empfehlen', 'empfehlung', 'empfiehlt', 'passt am besten', 'أي باقة', 'تنصح', 'تنصحني', 'توصي', 'الأنسب', 'أنسب',
+  'quelle offre', 'conseillez', 'recommandez', 'recommanderiez', 'choisir', 'welcher tarif', 'welchen tarif', 'empfehlen', 'empfehlung', 'empfiehlt', 'passt am besten', 'أي باقة', 'تنصح', 'تنصحني', 'توصي', 'الأنسب', 'أنسب', 'المناسبة', 'مناسبة لنا',
 ];
 /** "I don't really know what I need", "what would you do in my place?": asking to be advised. */
 const UNSURE =
@@ -309,7 +310,8 @@ function featureLinesTopic(turn: OfflineTurn): Topic | undefined {
   const asked = contentWords(turn.text).filter((word) => word.length >= 5 && !names.has(word) && !GENERAL_WORDS.has(word) && !NOT_FEATURE_WORDS.has(word) && !LINE_NOISE.has(word));
   if (asked.length === 0) return undefined;
   const wanted = new Set(asked.flatMap((word) => [word, ...(FEATURE_SYNONYMS[word] ?? [])]));
-  const lines = turn.kb.plans.flatMap((plan) => plan.features.filter((line) => contentWords(line).some((word) => wanted.has(word))).map((line) => ({ plan, line })));
+  // ("Everything in Starter" is no answer to anything.)
+  const lines = turn.kb.plans.flatMap((plan) => plan.features.filter((line) => !INCLUDES_LOWER.test(line) && contentWords(line).some((word) => wanted.has(word))).map((line) => ({ plan, line })));
   const [first, ...rest] = lines;
   return first && lines.length <= 4 ? { kind: 'feature-lines', lines: [first, ...rest] } : undefined;
 }
@@ -566,7 +568,7 @@ const INCLUDES_ASK =
 /** Asking whether a plan has something: "does Pro have…", "is … included in Business?", "¿Pro incluye…?". */
 const HAS_ASK =
   /\b(?:do(?:es)?|is|are|will|can|could|comes?|includes?|included|has|have|get|gets|incluye|tiene|trae|viene|inclut|comprend|a-t-il|avec|est-ce que|y a-t-il|enth[äa]lt|hat|gibt es|beinhaltet|inklusive|dabei)\b|هل|تتضمن|يشمل|تشمل/iu;
-const NOT_FEATURE_WORDS = new Set(['plan', 'tier', 'seat', 'user', 'include', 'included', 'come', 'get', 'offer', 'support', 'feature', 'everything', 'per', 'month', 'incluye', 'tiene', 'inclut', 'hat', 'enthalt', 'beinhaltet', 'tarif', 'offre', 'باقة']);
+const NOT_FEATURE_WORDS = new Set(['plan', 'tier', 'seat', 'user', 'include', 'included', 'come', 'get', 'offer', 'support', 'feature', 'everything', 'per', 'month', 'incluye', 'tiene', 'inclut', 'hat', 'enthalt', 'beinhaltet', 'tarif', 'offre', 'باقة', 'الباقة', 'الباقات', 'باقات']);
 
 /** The words a prospect uses for what the feature lines call otherwise ("automation" → "workflow runs"). */
 const FEATURE_SYNONYMS: Record<string, string[]> = {

@@ -90,6 +90,11 @@ const COMPANY_CUES: { pattern: RegExp; confidence: number; article: boolean }[] 
   { pattern: /(?:^|[\s،,])(?:أعمل|اعمل|نعمل|أشتغل|اشتغل)\s+(?:في|لدى|لدي|لصالح)\s+(.+)/u, confidence: 0.8, article: false },
 ];
 
+/** Adjectives after "شركة" that describe the company rather than name it (small, large, new, startup, family…). */
+const COMPANY_KIND = new Set(
+  'صغيرة كبيرة متوسطة ناشئة جديدة عائلية محلية دولية عالمية خاصة حكومية تقنية برمجيات استشارات استشارية ناشئه صغيره كبيره'.split(' ').map(fold),
+);
+
 export function extractArabicCompany(sentence: string, context: PatternContext): Extracted | undefined {
   if (!/\p{Script=Arabic}/u.test(sentence)) return undefined;
   for (const { pattern, confidence, article } of COMPANY_CUES) {
@@ -97,7 +102,8 @@ export function extractArabicCompany(sentence: string, context: PatternContext):
     if (!rest) continue;
     const { words } = leadingRun(rest, { maxWords: 3, latin: true });
     const first = fold(words[0] ?? '');
-    if (words.length === 0 || (!article && first.startsWith('ال')) || NOT_A_NAME.has(first)) continue;
+    // "نحن شركة صغيرة" says what kind of company ("a small company"), not its name.
+    if (words.length === 0 || (!article && first.startsWith('ال')) || NOT_A_NAME.has(first) || COMPANY_KIND.has(first)) continue;
     const company = words.join(' ');
     if (context.ownNames.has(company.toLowerCase()) || !/\p{L}/u.test(company)) continue;
     return { value: company, confidence };
