@@ -1474,4 +1474,18 @@ describe('offline agent: gaps found in session 17 conversations', () => {
     // A company that is named still is.
     expect(values('نحن شركة الأفق، 20 موظفًا').company).toBe('الأفق');
   });
+
+  it('"Buenas, ¿quién eres?" and "what can you do?" are about the assistant; "what currencies do you accept?" is the currency; "not interested in Starter" is not goodbye', async () => {
+    expect((await ask('Buenas, ¿quién eres?', { locale: 'es' })).text).toContain('Soy el asistente de IA de Northwind Cloud');
+    const can = await ask('What can you do?');
+    expect(can.text).toContain('I can answer questions about our plans, prices and features, and book a demo');
+    // "What do you do?" is still about the company.
+    expect((await ask('What do you do?')).text).not.toContain("I'm Northwind Cloud's AI assistant");
+    const currency = await ask('what currencies do you accept?');
+    expect(currency.text).toContain('Our prices are in USD only');
+    expect((await ask('¿Puedo pagar en euros?', { locale: 'es' })).text).toContain('Nuestros precios están solo en USD');
+    const starter = await ask('No me interesa el plan Starter', { locale: 'es' });
+    expect(starter.text).not.toContain('gracias por su tiempo');
+    expect(starter.text).toContain('**Starter**');
+  });
 });

@@ -101,16 +101,20 @@ export const AI_IDENTITY = [
  * "Who are you (exactly)?", "who am I talking to?", "¿quién eres?", "qui êtes-vous ?", "wer bist du?", "من أنت؟": the
  * same question without naming a bot (folded, and punctuation read as a space).
  */
+const LEAD_IN = '(?:(?:hi|hello|hey|ok|okay|so|and|but|hm+|wait|sorry|um+|hola|buenas|vale|y|pero|bueno|bonjour|salut|et|mais|bon|hallo|und|aber|also)\\s+)*';
 const WHO_ARE_YOU = [
-  /^(?:(?:ok|okay|so|and|but|hm+|wait|sorry|um+)\s+)*(?:who|what) (?:are you|r u|is this)(?: exactly| really| again| then| anyway)?$/,
+  new RegExp(`^${LEAD_IN}(?:who|what) (?:are you|r u|is this)(?: exactly| really| again| then| anyway)?$`),
   /\bwho (?:am i|are we) (?:talking|speaking|chatting) (?:to|with)\b/,
-  /^(?:(?:vale|ok|y|pero|bueno)\s+)*(?:quien|que) (?:eres|es usted)(?: exactamente| tu| realmente)?$/,
+  new RegExp(`^${LEAD_IN}(?:quien|que) (?:eres|es usted)(?: exactamente| tu| realmente)?$`),
   /\bcon quien (?:hablo|estoy hablando)\b/,
-  /^(?:(?:ok|et|mais|bon)\s+)*qui (?:es tu|etes vous)(?: exactement| au juste)?$/,
+  new RegExp(`^${LEAD_IN}qui (?:es tu|etes vous)(?: exactement| au juste)?$`),
   /\b(?:a|avec) qui (?:je parle|est ce que je parle|je discute|ai je affaire)\b/,
-  /^(?:(?:ok|und|aber|also)\s+)*(?:wer|was) (?:bist du|sind sie)(?: eigentlich| genau| denn)?$/,
+  new RegExp(`^${LEAD_IN}(?:wer|was) (?:bist du|sind sie)(?: eigentlich| genau| denn)?$`),
   /\bmit wem (?:spreche|rede|chatte) ich\b/,
   /^و?من (?:انت|انتم|حضرتك)$/,
+  // "What can you do?", "how can you help me?": who the assistant is and what it helps with.
+  new RegExp(`^${LEAD_IN}(?:what can you (?:do|help (?:me |us )?with)(?: for (?:me|us))?|what do you help (?:me |us )?with|how can you help(?: me| us)?|que puedes hacer|en que (?:me |nos )?puedes ayudar|que pouvez vous faire|que peux tu faire|was kannst du|was konnen sie|wobei (?:kannst du|konnen sie) helfen)$`),
+  /^ماذا (?:يمكنك|تستطيع) (?:ان |أن )?(?:تفعل|تقدم)$/,
 ];
 
 /** Asking outright for a person, beside the question ("are you a bot? I want to talk to a human"). */

@@ -62,6 +62,8 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       return [ph.frustrated];
     case 'no-questions':
       return [ph.noQuestions];
+    case 'currency':
+      return [ph.currencyNote(kb.company.currency, kb.company.salesEmail)];
     case 'booking':
       // A price asked in the same message is answered first, then the booking (and how to bring a colleague to it).
       return [...(topic.price ? priceReply(topic.price, turn, ph) : []), ...bookingReply(topic, turn, ph), bringsColleague(turn.text) ? ph.colleagues(kb.company.salesEmail) : ''];

@@ -49,6 +49,8 @@ export type Topic =
   | { kind: 'not-interested' }
   /** "You're useless": an apology, and a person offered. */
   | { kind: 'frustrated' }
+  /** "What currencies do you accept?": prices are in the catalogue's currency only. */
+  | { kind: 'currency' }
   /** "Stop asking me questions": agreed, and none asked from then on. */
   | { kind: 'no-questions' }
   | { kind: 'colleagues' }
@@ -131,7 +133,10 @@ export function analyse(turn: OfflineTurn): Topic {
   if (intent === 'human') return { kind: 'human' };
   if (ERASE.test(text)) return { kind: 'erase' };
   if (STOP_QUESTIONS.test(text)) return { kind: 'no-questions' };
-  if (NOT_INTERESTED.test(text)) return { kind: 'not-interested' };
+  // ("No me interesa el plan Starter" turns down a plan, not us.)
+  if (NOT_INTERESTED.test(text) && plans.length === 0) return { kind: 'not-interested' };
+  // "What currencies do you accept?", "can we pay in euros?": the catalogue's currency, said plainly.
+  if (CURRENCY_ASK.test(text)) return { kind: 'currency' };
   if (FRUSTRATED.test(text)) return { kind: 'frustrated' };
   // What they told us is answered from the sales state, whatever else the question's words resemble.
   // "What's included?" right after a plan was discussed: that plan's features.
@@ -375,6 +380,10 @@ const INCLUDES_BARE =
 /** Asking for their data to be erased ("delete my data", "borra mis datos", "supprimez mes données", "löschen Sie meine Daten"). */
 const ERASE =
   /\b(?:delete|erase|remove|wipe|forget)\b.{0,20}\b(?:my|our|all (?:my|our)|this)\b.{0,15}\b(?:data|information|info|details|conversation|chat|history|messages)\b|\bright to (?:be forgotten|erasure)\b|\b(?:borra|borre|borrar|elimina|elimine|eliminar)\b.{0,15}\b(?:mis|mi|nuestros|nuestra)\b.{0,10}\b(?:datos|informaci[oó]n|conversaci[oó]n)\b|\b(?:supprime[rz]?|efface[rz]?)\b.{0,15}\b(?:mes|mon|nos|notre)\b.{0,10}\b(?:donn[ée]es|informations|conversation)\b|\b(?:l[öo]sche[nt]?|entferne[nt]?)\b.{0,20}\b(?:meine|unsere)\b.{0,10}\b(?:daten|informationen|unterhaltung|gespr[äa]ch)\b|\b(?:meine|unsere) daten\b.{0,15}\bl[öo]schen\b|(?:احذف|حذف|امسح) (?:بياناتي|معلوماتي|المحادثة)/iu;
+/** Which currency they can pay in ("what currencies do you accept?", "¿aceptan euros?", "puis-je payer en euros ?"). */
+const CURRENCY_ASK =
+  /\b(?:(?:what|which) currenc(?:y|ies)|currenc(?:y|ies) (?:do you|can i|can we)|(?:pay|billed|bill|invoice|invoiced|charge|charged) (?:us |me )?in (?:euros?|eur|pounds?|gbp|sterling|local currency|our currency|my currency|another currency|cad|aud|chf|yen)|(?:qu[eé]|cu[aá]les) monedas?|(?:aceptan|aceptáis|puedo pagar en|podemos pagar en|facturan en) (?:euros?|libras?|pesos?|otra moneda)|quelles? devises?|(?:payer|factur[ée]s?) en (?:euros?|livres?|francs?|devise locale|une autre devise)|welche w[äa]hrung(?:en)?|(?:zahlen|bezahlen|abrechnen) in (?:euro|pfund|franken|einer anderen w[äa]hrung)|(?:in|mit) euro (?:zahlen|bezahlen))\b|بأي عملة|ما العملات|الدفع باليورو/iu;
+
 /** "Stop asking me questions", "deja de preguntar", "arrêtez de poser des questions", "hör auf zu fragen". */
 export const STOP_QUESTIONS =
   /\b(?:stop asking|no more questions|quit asking|enough (?:with the )?questions|stop with the questions|deja de (?:preguntar|hacer(?:me)? preguntas)|no (?:me )?(?:preguntes|haga[sn]? (?:m[aá]s )?preguntas)(?: m[aá]s)?|basta de preguntas|arr[êe]te[rz]? de (?:me )?poser des questions|plus de questions|h[öo]r(?:en sie)? auf,? (?:mich |mir )?(?:zu fragen|fragen zu stellen)|keine fragen mehr)\b|توقف عن (?:طرح )?الأسئلة|كفى أسئلة/iu;
