@@ -58,7 +58,7 @@ describe('countTokens', () => {
     expect(prompt).toContain('if a cheaper plan that holds the same team and has what they need is within it, price that plan too with get_pricing');
     expect(prompt).toContain('- Recommend the cheapest plan that holds their team and has everything they said they need');
     // A move that leans on the booked slot keeps what they did not change.
-    expect(prompt).toContain('"same time" and a day alone ("move it to Monday") keep the booked hour');
+    expect(prompt).toContain('"same time" and a day alone ("move it to Monday") keep the booked hour, a time alone ("make it 2pm") keeps the booked day');
     expect(prompt).toContain('- A goodbye, or "not interested", gets a short goodbye (their first name, the meeting if one is booked), not another question.');
     expect(prompt).toContain('Asked to stop asking questions, ask none from then on.');
   });

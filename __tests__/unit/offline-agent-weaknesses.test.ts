@@ -1488,4 +1488,23 @@ describe('offline agent: gaps found in session 17 conversations', () => {
     expect(starter.text).not.toContain('gracias por su tiempo');
     expect(starter.text).toContain('**Starter**');
   });
+
+  it('"actually make it 2pm" after booking Thursday 11am moves it to Thursday 2pm, not to today', async () => {
+    const { say } = conversation({ visitorTimeZone: 'America/New_York' });
+    await say('book a demo for thursday 11am, omar@zenithhealth.com');
+    const moved = await say('actually make it 2pm');
+    expect(moved.tools).toContainEqual({ toolName: 'book_meeting', input: expect.objectContaining({ preferredTimes: ['2026-11-26 14:00'] }) });
+    expect(moved.text).toContain('to **Thu, 26 Nov, 14:00 (America/New_York)**');
+    // A day named with the time is read as said.
+    const friday = await say('make it friday at 10am');
+    expect(friday.text).toContain('**Fri, 27 Nov, 10:00 (America/New_York)**');
+  });
+
+  it('French: "une boîte de 25" is a team of 25, and "je n\'ai pas besoin de Business" is not the AI question', async () => {
+    const { session } = await ask('on est une boîte de 25, on perd beaucoup de temps en réunions', { locale: 'fr' });
+    expect(session.state.lead.fields.teamSize?.value).toBe(25);
+    expect(session.state.lead.fields.need?.value).toBe('on perd beaucoup de temps en réunions');
+    const business = await ask("je n'ai pas besoin de Business", { locale: 'fr' });
+    expect(business.text).not.toContain('Northwind Assist');
+  });
 });

@@ -29,7 +29,7 @@ import type { KnowledgeBase, Plan } from '@/lib/sales/knowledge/schema';
 import { faqPassage, getPassage, searchKnowledge, type Passage } from '@/lib/sales/retrieval';
 import type { Booking, LeadField } from '@/lib/sales/types';
 import { upcomingBooking } from '@/lib/sales/state';
-import { DAY_NAME, parsePreferredTime } from '@/lib/sales/booking';
+import { DAY_NAME, parseMeetingPhrases, parsePreferredTime } from '@/lib/sales/booking';
 import { toWallClock } from '@/lib/sales/time-zone';
 import { getKnowledgeBase } from '@/lib/sales/knowledge';
 import { speaksLocale } from '@/lib/sales/knowledge-locale';
@@ -787,6 +787,12 @@ const DAY_ANCHOR = /\d{1,2}[./-]\d{1,2}|\b\d{1,2}(?:st|nd|rd|th)?\s+\p{L}{3,}|\b
  */
 function movedSlot(phrase: string, turn: OfflineTurn, upcoming: Booking, timezone: string): string {
   const bareDay = DAY_NAME.test(phrase) && !DAY_ANCHOR.test(phrase);
+  // "Actually make it 2pm": a time alone keeps the booked day (read alone, "2pm" is today).
+  if (HAS_HOUR.test(phrase) && !DAY_NAME.test(phrase) && !DAY_ANCHOR.test(phrase) && onlyClockTime(phrase, turn)) {
+    const day = toWallClock(Date.parse(upcoming.start), timezone);
+    const wall = parsePreferredTime(phrase, timezone, turn.now, turn.kb.policies.meetings, turn.locale);
+    if (wall) return `${day.year}-${pad(day.month)}-${pad(day.day)} ${pad(wall.hour)}:${pad(wall.minute)}`;
+  }
   // "Move it to Monday" (a day and no time) keeps the booked time too; "Thursday at 5pm?" is read as said.
   const same = SAME_TIME.test(turn.text) || (bareDay && !HAS_HOUR.test(phrase));
   if (!same) return phrase;
@@ -801,6 +807,12 @@ function movedSlot(phrase: string, turn: OfflineTurn, upcoming: Booking, timezon
   const hour = same ? booked.hour : wall.hour;
   const minute = same ? booked.minute : wall.minute;
   return `${wall.year}-${pad(wall.month)}-${pad(wall.day)} ${pad(hour)}:${pad(minute)}`;
+}
+
+/** "2pm", "at 14:00", "a las 4": a clock time and nothing that names a day or a month ("the 5th", "March 5 at 2pm"). */
+function onlyClockTime(phrase: string, turn: OfflineTurn): boolean {
+  const start = parseMeetingPhrases(phrase, new Date(turn.now), { forwardDate: true }, turn.locale)[0]?.start;
+  return start !== undefined && start.isCertain('hour') && !start.isCertain('day') && !start.isCertain('weekday') && !start.isCertain('month');
 }
 
 function pad(value: number): string {
@@ -936,6 +948,8 @@ export function matchesEntry(passage: Passage, text: string, kb: KnowledgeBase):
     case 'faq': {
       const faq = kb.faqs.find((entry) => entry.id === id);
       if (!faq) return false;
+      // "Je n'ai pas besoin…", "j'ai 20 personnes": the French verb, never the keyword "AI".
+      text = text.replace(/(?<![\p{L}])[jnmtls]['’]ai(?![\p{L}])/giu, ' ');
       const asked = new Set(contentWords(text));
       // "What languages does the product support?" uses "support" as a verb: that is not the support FAQ.
       const keywords = SUPPORT_VERB.test(text) ? faq.keywords.filter((keyword) => keyword.toLowerCase() !== 'support') : faq.keywords;

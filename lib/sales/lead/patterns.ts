@@ -351,7 +351,7 @@ const TEAM_PATTERNS: { pattern: RegExp; confidence: number }[] = [
   { pattern: re(`(?:${APPROX}\\s+)?${RANGE}\\s*-?\\s*${PEOPLE_WORDS}\\b`, 'giu'), confidence: 0.8 },
   {
     pattern: re(
-      "\\b(?:team|company|agency|studio|firm|startup|shop|office|equipo|empresa|agencia|estudio|équipe|entreprise|société|agence|cabinet|firma|unternehmen|agentur|büro|betrieb|kanzlei|فريق|فريقنا|شركة) (?:of|de|d['’]environ|is|es de|von|mit|aus|من|يضم|مكون من|مكوّن من)\\s+" +
+      "\\b(?:team|company|agency|studio|firm|startup|shop|office|equipo|empresa|agencia|estudio|équipe|entreprise|société|agence|cabinet|boîte|boite|structure|pme|firma|unternehmen|agentur|büro|betrieb|kanzlei|فريق|فريقنا|شركة) (?:of|de|d['’]environ|is|es de|von|mit|aus|من|يضم|مكون من|مكوّن من)\\s+" +
         `(?:${APPROX}\\s+)?${RANGE}\\b`,
       'giu',
     ),
