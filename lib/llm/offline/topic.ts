@@ -289,7 +289,8 @@ export function analyse(turn: OfflineTurn): Topic {
   // A budget stated after a quote, or "is that within budget?": that quote again, set beside the budget (the repeated
   // amounts come back as a recap).
   // ("Is that within budget?" is answered for the plan asked about, not with a cheaper one in its place.)
-  const requoted = freshFields(turn).includes('budget') || BUDGET_CHECK.test(text) ? budgetRequote(turn, !BUDGET_CHECK.test(text)) : undefined;
+  const checking = BUDGET_CHECK.test(text);
+  const requoted = freshFields(turn).includes('budget') || checking ? budgetRequote(turn, !checking) : undefined;
   if (requoted) return requoted;
   if (intent === 'contact' || (freshFields(turn).length > 0 && intent !== 'small_talk')) return { kind: 'contact' };
   if (intent === 'small_talk') {
@@ -311,12 +312,10 @@ function featureLinesTopic(turn: OfflineTurn): Topic | undefined {
   // "How do automations work?" asks for an explanation, which a list of limits is not.
   // Only a question ("please delete my data" shares "data" with a line about data residency, and asks for none of it).
   if (!speaksLocale(turn.kb, turn.locale) || !QUESTION.test(turn.text) || /\bhow (?:do|does|would|will)\b.*\bwork\b|\bexplain\b/iu.test(turn.text)) return undefined;
-  const names = new Set(turn.kb.plans.flatMap((entry) => contentWords(entry.name)));
-  const asked = contentWords(turn.text).filter((word) => word.length >= 5 && !names.has(word) && !GENERAL_WORDS.has(word) && !NOT_FEATURE_WORDS.has(word) && !LINE_NOISE.has(word));
+  const asked = featureWordsAsked(turn).filter((word) => word.length >= 5 && !LINE_NOISE.has(word));
   if (asked.length === 0) return undefined;
-  const wanted = new Set(asked.flatMap((word) => [word, ...(FEATURE_SYNONYMS[word] ?? [])]));
   // ("Everything in Starter" is no answer to anything.)
-  const lines = turn.kb.plans.flatMap((plan) => plan.features.filter((line) => !INCLUDES_LOWER.test(line) && contentWords(line).some((word) => wanted.has(word))).map((line) => ({ plan, line })));
+  const lines = turn.kb.plans.flatMap((plan) => plan.features.filter((line) => !INCLUDES_LOWER.test(line) && asked.some(lineSays(line))).map((line) => ({ plan, line })));
   const [first, ...rest] = lines;
   return first && lines.length <= 4 ? { kind: 'feature-lines', lines: [first, ...rest] } : undefined;
 }
@@ -583,13 +582,10 @@ const NOT_FEATURE_WORDS = new Set(['plan', 'tier', 'seat', 'user', 'include', 'i
 const FEATURE_SYNONYMS: Record<string, string[]> = {
   automation: ['workflow'],
   automate: ['workflow'],
-  workflow: ['workflow'],
   report: ['dashboard'],
   reporting: ['dashboard'],
   sso: ['sign'],
-  guest: ['guest'],
   client: ['guest'],
-  uptime: ['uptime'],
   automatizacion: ['flujo'],
   automatisation: ['workflow'],
   automatisierung: ['workflow'],
@@ -601,21 +597,29 @@ const FEATURE_SYNONYMS: Record<string, string[]> = {
  */
 function planHasTopic(turn: OfflineTurn, plan: Plan): Topic | undefined {
   if (!HAS_ASK.test(turn.text) || !speaksLocale(turn.kb, turn.locale)) return undefined;
-  const names = new Set(turn.kb.plans.flatMap((entry) => contentWords(entry.name)));
-  const asked = contentWords(turn.text).filter((word) => !names.has(word) && !GENERAL_WORDS.has(word) && !NOT_FEATURE_WORDS.has(word));
+  const asked = featureWordsAsked(turn);
   if (asked.length === 0 || asked.length > 4) return undefined;
   // The plan's own lines first ("25,000 workflow runs" on Pro, not Starter's 1,000), then the plans it builds on, then
   // the ones above it.
   const at = turn.kb.plans.indexOf(plan);
   const order = [plan, ...turn.kb.plans.slice(0, at).reverse(), ...turn.kb.plans.slice(at + 1)];
   for (const from of order) {
-    const feature = from.features.find((line) => {
-      const said = new Set(contentWords(line));
-      return asked.every((word) => said.has(word) || (FEATURE_SYNONYMS[word] ?? []).some((other) => said.has(other)));
-    });
+    const feature = from.features.find((line) => asked.every(lineSays(line)));
     if (feature) return { kind: 'plan-has', plan, feature, from };
   }
   return undefined;
+}
+
+/** The words of the message that could name a feature: not a plan's name, a general word or a word about plans. */
+function featureWordsAsked(turn: OfflineTurn): string[] {
+  const names = new Set(turn.kb.plans.flatMap((entry) => contentWords(entry.name)));
+  return contentWords(turn.text).filter((word) => !names.has(word) && !GENERAL_WORDS.has(word) && !NOT_FEATURE_WORDS.has(word));
+}
+
+/** Whether a feature line says a word, in its own words or the line's ("automation" is said by "workflow runs"). */
+function lineSays(line: string): (word: string) => boolean {
+  const said = new Set(contentWords(line));
+  return (word) => said.has(word) || (FEATURE_SYNONYMS[word] ?? []).some((other) => said.has(other));
 }
 
 /** A plan named in a few words ("and Business?", "what about Starter?", "¿y Business?", "und Business?") after a quote. */
@@ -949,11 +953,11 @@ export function matchesEntry(passage: Passage, text: string, kb: KnowledgeBase):
       const faq = kb.faqs.find((entry) => entry.id === id);
       if (!faq) return false;
       // "Je n'ai pas besoin…", "j'ai 20 personnes": the French verb, never the keyword "AI".
-      text = text.replace(/(?<![\p{L}])[jnmtls]['’]ai(?![\p{L}])/giu, ' ');
-      const asked = new Set(contentWords(text));
+      const said = text.replace(/(?<![\p{L}])[jnmtls]['’]ai(?![\p{L}])/giu, ' ');
+      const asked = new Set(contentWords(said));
       // "What languages does the product support?" uses "support" as a verb: that is not the support FAQ.
-      const keywords = SUPPORT_VERB.test(text) ? faq.keywords.filter((keyword) => keyword.toLowerCase() !== 'support') : faq.keywords;
-      return mentionsAny(text, keywords) || contentWords(faq.question).filter((word) => asked.has(word)).length >= 2;
+      const keywords = SUPPORT_VERB.test(said) ? faq.keywords.filter((keyword) => keyword.toLowerCase() !== 'support') : faq.keywords;
+      return mentionsAny(said, keywords) || contentWords(faq.question).filter((word) => asked.has(word)).length >= 2;
     }
     case 'objection':
       return mentionsAny(text, kb.objections.find((entry) => entry.id === id)?.keywords ?? []);
