@@ -1507,4 +1507,13 @@ describe('offline agent: gaps found in session 17 conversations', () => {
     const business = await ask("je n'ai pas besoin de Business", { locale: 'fr' });
     expect(business.text).not.toContain('Northwind Assist');
   });
+
+  it('"who are your customers?" gets a customer story, never a plan line about a "customer success manager"', async () => {
+    const customers = await ask('who are your customers?');
+    expect(customers.text).toContain('Results:');
+    expect(customers.text).not.toContain('customer success manager');
+    expect((await ask('how many customers do you have?')).text).not.toContain('customer success manager');
+    // A question about what the plans hold still gets their lines.
+    expect((await ask('is there a limit on the number of projects?')).text).toContain('- **Starter**: Unlimited projects and boards');
+  });
 });

@@ -302,7 +302,13 @@ export function analyse(turn: OfflineTurn): Topic {
 }
 
 /** Words that appear in feature lines without being what the line is about ("SAML single *sign*-on", "per *month*"). */
-const LINE_NOISE = new Set(['month', 'year', 'price', 'people', 'choice', 'custom', 'advanced', 'dedicated', 'response', 'target', 'including', 'business']);
+const LINE_NOISE = new Set([
+  'month', 'year', 'price', 'people', 'choice', 'custom', 'advanced', 'dedicated', 'response', 'target', 'including', 'business',
+  // "Who are your customers?" is not about a "customer success manager".
+  'customer', 'client', 'success', 'manager', 'company', 'member', 'account',
+]);
+/** Who, where, when and why ask about us or them, never about what a plan holds. */
+const NOT_ABOUT_PLANS = /^\s*[¿]?\s*(?:who|where|when|why|qui[eé]n(?:es)?|d[oó]nde|cu[aá]ndo|por qu[eé]|qui|o[uù]|quand|pourquoi|wer|wo|wann|warum|من|أين|متى|لماذا)(?![\p{L}])/iu;
 
 /**
  * "Is there a limit on projects?", "and storage?": no FAQ says, but the plans' feature lines do ("Unlimited projects
@@ -311,7 +317,7 @@ const LINE_NOISE = new Set(['month', 'year', 'price', 'people', 'choice', 'custo
 function featureLinesTopic(turn: OfflineTurn): Topic | undefined {
   // "How do automations work?" asks for an explanation, which a list of limits is not.
   // Only a question ("please delete my data" shares "data" with a line about data residency, and asks for none of it).
-  if (!speaksLocale(turn.kb, turn.locale) || !QUESTION.test(turn.text) || /\bhow (?:do|does|would|will)\b.*\bwork\b|\bexplain\b/iu.test(turn.text)) return undefined;
+  if (!speaksLocale(turn.kb, turn.locale) || !QUESTION.test(turn.text) || NOT_ABOUT_PLANS.test(turn.text) || /\bhow (?:do|does|would|will)\b.*\bwork\b|\bexplain\b/iu.test(turn.text)) return undefined;
   const asked = featureWordsAsked(turn).filter((word) => word.length >= 5 && !LINE_NOISE.has(word));
   if (asked.length === 0) return undefined;
   // ("Everything in Starter" is no answer to anything.)
@@ -919,7 +925,7 @@ function knowledgeTopic(turn: OfflineTurn, kinds: Passage['kind'][] = ['faq', 'o
   return { kind: 'knowledge', passages: both ? [first, second] : [first] };
 }
 
-const CASE_CUE = ['case study', 'customer story', 'customers like', 'example', 'reference', 'who uses', 'caso de exito', 'clientes', 'etude de cas', 'temoignage', 'clients', 'referenz', 'kundenbeispiel', 'fallstudie', 'kunden', 'دراسة حالة', 'عملاء', 'مثال'];
+const CASE_CUE = ['case study', 'customer story', 'customers like', 'example', 'reference', 'who uses', 'your customers', 'your clients', 'caso de exito', 'clientes', 'etude de cas', 'temoignage', 'clients', 'referenz', 'kundenbeispiel', 'fallstudie', 'kunden', 'دراسة حالة', 'عملاء', 'مثال'];
 const COMPANY_CUE = ['what is northwind', 'what do you do', 'what does northwind do', 'about you', 'about northwind', 'que es', 'que hacen', 'que faites vous', 'qu est ce que', 'was macht', 'was ist', 'ماذا تفعل', 'ما هي', 'ما هو'];
 
 /** Words too general to tie a question to an answer ("how do automations *work*" is not about onboarding's "work"). */
