@@ -1516,4 +1516,21 @@ describe('offline agent: gaps found in session 17 conversations', () => {
     // A question about what the plans hold still gets their lines.
     expect((await ask('is there a limit on the number of projects?')).text).toContain('- **Starter**: Unlimited projects and boards');
   });
+
+  it('"are you there?" is answered as here, in 5 languages; "and the most expensive?" is no price objection', async () => {
+    const asked: Array<[string, 'en' | 'es' | 'fr' | 'de' | 'ar', string]> = [
+      ['are you there?', 'en', "Yes, I'm here."],
+      ['¿estás ahí?', 'es', 'Sí, aquí estoy.'],
+      ['vous êtes là ?', 'fr', 'Oui, je suis là.'],
+      ['Bist du noch da?', 'de', 'Ja, ich bin da.'],
+      ['هل أنت هنا؟', 'ar', 'نعم، أنا هنا.'],
+    ];
+    for (const [text, locale, expected] of asked) expect((await ask(text, { locale })).text).toContain(expected);
+    const { say } = conversation();
+    await say("ok so we're 15");
+    const dearest = await say('and the most expensive?');
+    expect(dearest.text).not.toContain('That is a fair concern');
+    expect(dearest.session.state.objections ?? []).toEqual([]);
+    expect(classifySalesIntent("it's too expensive")).toBe('objection');
+  });
 });

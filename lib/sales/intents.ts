@@ -170,6 +170,9 @@ const SEATS = /\b\d{1,6}\s*(people|ppl|persons?|users?|seats?|employees|staff|me
 /** Emoji and their modifiers: "thanks! 👍" is small talk, and "👍" alone an acknowledgement. */
 const PICTOGRAPHS = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{1F3FB}-\u{1F3FF}]/gu;
 
+/** "And the most expensive (plan)?" compares plans; it objects to nothing. */
+export const COMPARED_PRICE = /\b(?:the )?(?:most|more|least|less) expensive\b/giu;
+
 export function classifySalesIntent(text: string, kb?: KnowledgeBase): SalesIntent {
   const folded = fold(text);
   if (!folded.trim()) return 'other';
@@ -180,7 +183,8 @@ export function classifySalesIntent(text: string, kb?: KnowledgeBase): SalesInte
   if (HUMAN.some((pattern) => pattern.test(folded))) return 'human';
   if (BOOKING.some((pattern) => pattern.test(folded))) return 'booking';
   // "Next quarter" / "الربع القادم" alone states when (a timeline, recorded as one), though the timing objection lists it.
-  if ((OBJECTION.test(folded) || (vocabulary && containsAny(folded, vocabulary.objections))) && !isOnlyTimeline(text)) return 'objection';
+  const objecting = folded.replace(COMPARED_PRICE, ' ');
+  if ((OBJECTION.test(objecting) || (vocabulary && containsAny(objecting, vocabulary.objections))) && !isOnlyTimeline(text)) return 'objection';
   if (COMPARISON.test(folded) || (vocabulary && containsAny(folded, vocabulary.competitors))) return 'comparison';
   // "Pro for 25 people" names a plan and a seat count: that is a price question even without a price word.
   if (PRICING.test(folded) || (vocabulary && containsAny(folded, vocabulary.plans) && SEATS.test(folded))) return 'pricing';

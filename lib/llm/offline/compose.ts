@@ -62,6 +62,8 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       return [ph.frustrated];
     case 'no-questions':
       return [ph.noQuestions];
+    case 'present':
+      return [ph.present];
     case 'currency':
       return [ph.currencyNote(kb.company.currency, kb.company.salesEmail)];
     case 'booking':
@@ -250,7 +252,7 @@ function nextQuestion(topic: Topic, turn: OfflineTurn): string | undefined {
   const ask = (name: LeadField) => questionFor(name, turn.locale, turn.state.asked?.[name] ?? 0);
   if (topic.kind === 'human' || topic.kind === 'purchase') return known('email') ? undefined : ask('email');
   if (topic.kind === 'booking') return field === 'name' || field === 'company' ? ask(field) : undefined;
-  const quiet = ['objection', 'thanks', 'farewell', 'unclear', 'meeting-time', 'meeting-cancel', 'identity', 'erase', 'not-interested', 'frustrated', 'no-questions'];
+  const quiet = ['objection', 'thanks', 'farewell', 'unclear', 'meeting-time', 'meeting-cancel', 'identity', 'erase', 'not-interested', 'frustrated', 'no-questions', 'present'];
   // Asked to stop asking questions (now or earlier in the conversation), the agent asks none.
   if (quiet.includes(topic.kind) || turn.userTexts.some((said) => STOP_QUESTIONS.test(said))) return undefined;
   if (topic.kind === 'recommend' && !known('teamSize')) return ask('teamSize');

@@ -101,6 +101,8 @@ export interface Phrases {
   notInterested: (salesEmail: string) => string;
   frustrated: string;
   noQuestions: string;
+  /** "Are you there?": here, and what it helps with. */
+  present: string;
   /** "Is Asana cheaper than you?": no word on a competitor's prices, only ours (which follow). */
   competitorPrice: (competitor: string) => string;
   /** "Do you have a free plan?" when none is free: the lowest price, then the free trial (its FAQ follows). */

@@ -123,6 +123,7 @@ export const fr: Phrases = {
     `Vous pouvez effacer cette conversation, et tout ce que vous m’y avez dit, à tout moment : le bouton corbeille (**Supprimer la conversation**) en haut du chat. Pour toute autre donnée que nous détenons sur vous, écrivez à ${salesEmail}.`,
   notInterested: (salesEmail) => `Entendu, merci pour votre temps. Si quelque chose change, je suis là, ou écrivez à l’équipe à ${salesEmail}.`,
   frustrated: 'Désolé de ne pas vous avoir aidé. Dites-moi ce que vous cherchez et je vous réponds directement ; ou, si vous préférez parler à quelqu’un, dites-le et je vous mets en relation avec notre équipe commerciale.',
+  present: 'Oui, je suis là. Posez-moi vos questions sur les offres et les prix, la sécurité, les intégrations ou une démo.',
   noQuestions: 'Bien sûr, je ne vous pose plus de questions. Interrogez-moi sur les offres, les prix, la sécurité ou une démo quand vous voulez.',
   identity: (company) =>
     `Je suis l’assistant IA de ${company} : une intelligence artificielle, pas une personne. Je peux répondre à vos questions sur nos offres, nos prix et nos fonctionnalités, et vous réserver une démo. Si vous préférez parler à quelqu’un de notre équipe commerciale, dites-le-moi et je vous mets en relation.`,

@@ -19,7 +19,7 @@ import {
 } from '@/lib/llm/offline/reading';
 import { contentWords } from '@/lib/llm/offline/text';
 import { CANCEL_WORDS, HAGGLE } from '@/lib/sales/lead/patterns';
-import { asksAboutAgent } from '@/lib/sales/intents';
+import { asksAboutAgent, COMPARED_PRICE } from '@/lib/sales/intents';
 import { alternativeTool, asksAboutCompany, recallQuestion, type RecallField } from '@/lib/llm/offline/understanding';
 import { budgetFit, parseBudget, type StatedBudget } from '@/lib/sales/budget';
 import { quote } from '@/lib/sales/pricing';
@@ -51,6 +51,8 @@ export type Topic =
   | { kind: 'frustrated' }
   /** "What currencies do you accept?": prices are in the catalogue's currency only. */
   | { kind: 'currency' }
+  /** "Are you there?", "hello??": here, and what it helps with. */
+  | { kind: 'present' }
   /** "Stop asking me questions": agreed, and none asked from then on. */
   | { kind: 'no-questions' }
   | { kind: 'colleagues' }
@@ -138,6 +140,8 @@ export function analyse(turn: OfflineTurn): Topic {
   // "What currencies do you accept?", "can we pay in euros?": the catalogue's currency, said plainly.
   if (CURRENCY_ASK.test(text)) return { kind: 'currency' };
   if (FRUSTRATED.test(text)) return { kind: 'frustrated' };
+  // "Are you there?": yes, and what it can help with.
+  if (STILL_THERE.test(text)) return { kind: 'present' };
   // What they told us is answered from the sales state, whatever else the question's words resemble.
   // "What's included?" right after a plan was discussed: that plan's features.
   const included = plans.length === 0 && INCLUDES_BARE.test(text) ? lastPlanSpokenOf(turn) : undefined;
@@ -395,6 +399,10 @@ export const STOP_QUESTIONS =
 /** "I'm not interested (anymore)", "no me interesa", "ça ne m'intéresse pas", "kein Interesse". */
 const NOT_INTERESTED =
   /\b(?:not interested|no longer interested|not for us|we['’]?ll pass|i['’]?ll pass|(?:ya )?no (?:me|nos) interesa|pas int[ée]ress[ée]e?s?|ne m['’]int[ée]resse (?:pas|plus)|kein interesse|nicht interessiert)\b|لست مهتما|لسنا مهتمين|غير مهتم/iu;
+/** "Are you there?", "anyone there?", "¿estás ahí?", "vous êtes là ?", "bist du noch da?", "هل أنت هنا؟". */
+const STILL_THERE =
+  /^\s*(?:(?:hello|hi|hey|hola|allo|allô|hallo)[\s?!.,]*)?(?:are you (?:still )?there|(?:is )?any(?:one|body) (?:there|here)|you there|(?:¿\s*)?(?:est[aá]s|sigues|est[aá] usted) ah[ií]|(?:vous [êe]tes|tu es|t['’]es) (?:toujours )?l[àa]|(?:bist du|sind sie) (?:noch )?da|هل (?:أنت|انت) (?:هنا|موجود))\s*[?؟!.]*\s*$/iu;
+
 /** "You're useless", "waste of time", "no sirves", "c'est nul", "nutzlos". */
 const FRUSTRATED =
   /\b(?:you(?:['’]re| are) (?:useless|stupid|dumb|not helpful|no help|terrible|annoying|an idiot)|useless|this is (?:pointless|a waste of time)|waste of (?:my )?time|you suck|eres in[úu]til|no sirves|no me (?:ayudas|est[aá]s ayudando)|tu es nul|vous [êe]tes nul|c['’]est nul|ne sert [àa] rien|du bist nutzlos|nutzlos|bringt nichts)\b|عديم الفائدة|غير مفيد/iu;
@@ -966,7 +974,7 @@ export function matchesEntry(passage: Passage, text: string, kb: KnowledgeBase):
       return mentionsAny(said, keywords) || contentWords(faq.question).filter((word) => asked.has(word)).length >= 2;
     }
     case 'objection':
-      return mentionsAny(text, kb.objections.find((entry) => entry.id === id)?.keywords ?? []);
+      return mentionsAny(text.replace(COMPARED_PRICE, ' '), kb.objections.find((entry) => entry.id === id)?.keywords ?? []);
     case 'competitor': {
       const competitor = kb.competitors.find((entry) => entry.id === id);
       return competitor !== undefined && mentionsAny(text, [competitor.name, ...competitor.aliases]);
