@@ -1533,4 +1533,17 @@ describe('offline agent: gaps found in session 17 conversations', () => {
     expect(dearest.session.state.objections ?? []).toEqual([]);
     expect(classifySalesIntent("it's too expensive")).toBe('objection');
   });
+
+  it('"and the most expensive?" lists the plans; "do you offer on-prem?" says where data lives and that self-hosting is not confirmed', async () => {
+    const { say } = conversation();
+    await say("ok so we're 15");
+    const dearest = await say('and the most expensive?');
+    expect(dearest.text).toContain('- **Enterprise**: custom pricing');
+    expect(dearest.text).toContain('- **Business**: **$49 per seat per month**');
+    const onPrem = await ask('Do you offer on-prem or self-hosting?');
+    expect(onPrem.text).toContain('our EU region (Frankfurt)');
+    expect(onPrem.text).toContain("An on-premises or self-hosted version isn't something I can confirm");
+    expect((await ask('¿Se puede instalar en nuestros propios servidores?', { locale: 'es' })).text).toContain('no es algo que pueda confirmar');
+    expect((await ask('Können wir es selbst hosten?', { locale: 'de' })).text).toContain('kann ich nicht bestätigen');
+  });
 });

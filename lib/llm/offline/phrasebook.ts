@@ -103,6 +103,8 @@ export interface Phrases {
   noQuestions: string;
   /** "Are you there?": here, and what it helps with. */
   present: string;
+  /** After where the data can live: an on-premises or self-hosted version is not something the agent can confirm. */
+  noSelfHosting: (salesEmail: string) => string;
   /** "Is Asana cheaper than you?": no word on a competitor's prices, only ours (which follow). */
   competitorPrice: (competitor: string) => string;
   /** "Do you have a free plan?" when none is free: the lowest price, then the free trial (its FAQ follows). */

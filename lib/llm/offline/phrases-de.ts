@@ -120,6 +120,7 @@ export const de: Phrases = {
     `Sie können dieses Gespräch und alles, was Sie mir darin gesagt haben, jederzeit löschen: mit dem Papierkorb-Knopf (**Gespräch löschen**) oben im Chat. Für alle anderen Daten, die wir über Sie haben, schreiben Sie an ${salesEmail}.`,
   notInterested: (salesEmail) => `Verstanden, danke für Ihre Zeit. Falls sich etwas ändert, bin ich hier, oder Sie erreichen das Team unter ${salesEmail}.`,
   frustrated: 'Tut mir leid, dass ich Ihnen nicht weiterhelfen konnte. Sagen Sie mir, was Sie suchen, und ich beantworte es direkt – oder, wenn Sie lieber mit einem Menschen sprechen, sagen Sie es, und ich verbinde Sie mit unserem Vertriebsteam.',
+  noSelfHosting: (salesEmail) => `Eine On-Premises- oder selbst gehostete Version kann ich nicht bestätigen – das Team unter ${salesEmail} sagt Ihnen, was für Sie möglich ist.`,
   present: 'Ja, ich bin da. Fragen Sie mich nach Tarifen und Preisen, Sicherheit, Integrationen oder einer Demo.',
   noQuestions: 'Natürlich – keine weiteren Fragen von mir. Fragen Sie mich nach Tarifen, Preisen, Sicherheit oder einer Demo, wann immer Sie möchten.',
   identity: (company) =>

@@ -123,6 +123,7 @@ export const fr: Phrases = {
     `Vous pouvez effacer cette conversation, et tout ce que vous m’y avez dit, à tout moment : le bouton corbeille (**Supprimer la conversation**) en haut du chat. Pour toute autre donnée que nous détenons sur vous, écrivez à ${salesEmail}.`,
   notInterested: (salesEmail) => `Entendu, merci pour votre temps. Si quelque chose change, je suis là, ou écrivez à l’équipe à ${salesEmail}.`,
   frustrated: 'Désolé de ne pas vous avoir aidé. Dites-moi ce que vous cherchez et je vous réponds directement ; ou, si vous préférez parler à quelqu’un, dites-le et je vous mets en relation avec notre équipe commerciale.',
+  noSelfHosting: (salesEmail) => `Une version sur site ou auto-hébergée n’est pas quelque chose que je peux confirmer : l’équipe à ${salesEmail} vous dira ce qui est possible pour vous.`,
   present: 'Oui, je suis là. Posez-moi vos questions sur les offres et les prix, la sécurité, les intégrations ou une démo.',
   noQuestions: 'Bien sûr, je ne vous pose plus de questions. Interrogez-moi sur les offres, les prix, la sécurité ou une démo quand vous voulez.',
   identity: (company) =>

@@ -126,6 +126,7 @@ const en: Phrases = {
     `You can erase this conversation, and everything you told me in it, at any time: the bin button (**Delete conversation**) at the top of the chat. For anything else we hold about you, write to ${salesEmail}.`,
   notInterested: (salesEmail) => `Understood — thanks for your time. If anything changes, I'm here, or you can reach the team at ${salesEmail}.`,
   frustrated: "Sorry this hasn't been helpful. Tell me what you're looking for and I'll answer it directly — or, if you'd rather talk to a person, say so and I'll pass you to our sales team.",
+  noSelfHosting: (salesEmail) => `An on-premises or self-hosted version isn't something I can confirm — the team at ${salesEmail} can tell you what is possible for you.`,
   present: "Yes, I'm here. Ask me about plans and pricing, security, integrations or a demo.",
   noQuestions: 'Of course — no more questions from me. Ask me about plans, prices, security or a demo whenever you like.',
   identity: (company) =>
@@ -267,6 +268,7 @@ const es: Phrases = {
     `Puede borrar esta conversación, y todo lo que me ha contado en ella, cuando quiera: el botón de la papelera (**Eliminar conversación**) arriba del chat. Para cualquier otro dato que tengamos sobre usted, escriba a ${salesEmail}.`,
   notInterested: (salesEmail) => `Entendido, gracias por su tiempo. Si algo cambia, aquí estoy, o puede escribir al equipo a ${salesEmail}.`,
   frustrated: 'Siento no haberle sido de ayuda. Dígame qué busca y se lo respondo directamente; o, si prefiere hablar con una persona, dígamelo y le paso con nuestro equipo comercial.',
+  noSelfHosting: (salesEmail) => `Una versión en sus propios servidores no es algo que pueda confirmar: el equipo en ${salesEmail} puede decirle qué es posible en su caso.`,
   present: 'Sí, aquí estoy. Pregúnteme por planes y precios, seguridad, integraciones o una demo.',
   noQuestions: 'Por supuesto, no le haré más preguntas. Pregúnteme por planes, precios, seguridad o una demo cuando quiera.',
   identity: (company) =>

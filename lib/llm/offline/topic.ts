@@ -91,7 +91,7 @@ export type Topic =
   | { kind: 'feature-lines'; lines: [{ plan: Plan; line: string }, ...{ plan: Plan; line: string }[]] }
   /** "Does Pro have time tracking?": yes, with the plan's own line, or the plan that first has it. */
   | { kind: 'plan-has'; plan: Plan; feature: string; from: Plan }
-  | { kind: 'knowledge'; passages: [Passage, ...Passage[]]; discountAsked?: boolean; unconfirmed?: string }
+  | { kind: 'knowledge'; passages: [Passage, ...Passage[]]; discountAsked?: boolean; unconfirmed?: string; selfHosting?: boolean }
   | { kind: 'recommend' }
   | { kind: 'contact' }
   | { kind: 'greeting' }
@@ -192,6 +192,8 @@ export function analyse(turn: OfflineTurn): Topic {
   // "What about the cheapest plan?", "anything cheaper?": that plan, priced for the team (not a discount or an objection).
   const cheaper = plans.length === 0 ? cheaperPlanTopic(turn) : undefined;
   if (cheaper) return cheaper;
+  // "And the most expensive?": the plans, priced (the dearest among them), not a price objection.
+  if (plans.length === 0 && DEAREST.test(text)) return { kind: 'overview' };
   // "I'm in procurement … need pricing for Business": the price asked for of a plan named, not the objection a word suggests.
   const [namedFirst, namedSecond] = plans;
   if (intent === 'objection' && namedFirst && PRICE_WORDS.test(text) && !OBJECTION_WORDS.test(text)) {
@@ -270,6 +272,9 @@ export function analyse(turn: OfflineTurn): Topic {
   // "Are you HIPAA compliant?": the security FAQ, and a standard it does not name is one we cannot confirm.
   const certified = plans.length === 0 ? certificationTopic(turn) : undefined;
   if (certified) return certified;
+  // "Do you offer on-prem?": where the data can live, and that self-hosting is not something the agent can confirm.
+  const hosting = SELF_HOSTING.test(text) ? faqById(turn.kb, 'data-residency') : undefined;
+  if (hosting) return { kind: 'knowledge', passages: [hosting], selfHosting: true };
   const aboutProduct = intent === 'features' || intent === 'comparison';
   const grounded = aboutProduct ? knowledgeTopic(turn) : undefined;
   if (grounded) return grounded;
@@ -399,6 +404,12 @@ export const STOP_QUESTIONS =
 /** "I'm not interested (anymore)", "no me interesa", "ça ne m'intéresse pas", "kein Interesse". */
 const NOT_INTERESTED =
   /\b(?:not interested|no longer interested|not for us|we['’]?ll pass|i['’]?ll pass|(?:ya )?no (?:me|nos) interesa|pas int[ée]ress[ée]e?s?|ne m['’]int[ée]resse (?:pas|plus)|kein interesse|nicht interessiert)\b|لست مهتما|لسنا مهتمين|غير مهتم/iu;
+/** "And the most expensive?", "¿y el más caro?", "et le plus cher ?", "und der teuerste?": the top of the price list. */
+const DEAREST = /\b(?:(?:the )?most expensive|priciest|(?:el|la) m[aá]s car[oa]|(?:le|la) plus ch[eè]re?|(?:der|die|das) teuerste)\b|الأغلى|الاغلى/iu;
+/** Running it themselves: "on-prem", "self-hosted", "on our own servers", "auto-hébergé", "selbst hosten". */
+const SELF_HOSTING =
+  /\b(?:on-?prem(?:ise|ises)?|self-?host(?:ed|ing)?|host (?:it )?(?:ourselves|on our own|in-house)|(?:our|own) servers|private cloud|en (?:nuestros|sus) (?:propios )?servidores|auto-?alojad[oa]|auto-?h[ée]berg[ée]e?|sur (?:nos|vos) (?:propres )?serveurs|selbst (?:hosten|gehostet|betreiben)|eigenen servern)\b|استضافة ذاتية|على خوادمنا/iu;
+
 /** "Are you there?", "anyone there?", "¿estás ahí?", "vous êtes là ?", "bist du noch da?", "هل أنت هنا؟". */
 const STILL_THERE =
   /^\s*(?:(?:hello|hi|hey|hola|allo|allô|hallo)[\s?!.,]*)?(?:are you (?:still )?there|(?:is )?any(?:one|body) (?:there|here)|you there|(?:¿\s*)?(?:est[aá]s|sigues|est[aá] usted) ah[ií]|(?:vous [êe]tes|tu es|t['’]es) (?:toujours )?l[àa]|(?:bist du|sind sie) (?:noch )?da|هل (?:أنت|انت) (?:هنا|موجود))\s*[?؟!.]*\s*$/iu;
