@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
 import { isOnlyTimeline } from '@/lib/sales/lead/patterns';
+import { fold as plainWords } from '@/lib/sales/lead/text';
 
 /**
  * What a prospect's message is about, for the playbook (objections move the stage, a meeting request moves it to
@@ -123,7 +124,7 @@ const ASKS_FOR_PERSON = /\b(talk|speak|connect me|transfer me|put me through|giv
 /** A question about the agent itself: answered as an AI, with a person offered (a person asked for outright wins). */
 export function asksAboutAgent(text: string): boolean {
   const folded = fold(text);
-  const plain = folded.replace(/[^\p{L}\p{N}\s]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  const plain = plainWords(text);
   return (AI_IDENTITY.some((pattern) => pattern.test(folded)) || WHO_ARE_YOU.some((pattern) => pattern.test(plain))) && !ASKS_FOR_PERSON.test(folded);
 }
 
