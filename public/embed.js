@@ -8,10 +8,12 @@
   // = embed.* in lib/i18n/catalogues (tested)
   var TEXT = {
     en: ['Sales chat', 'Open the chat', 'Close the chat', 'Dismiss'],
-    es: ['Chat de ventas', 'Abrir el chat', 'Cerrar el chat', 'Descartar']
+    es: ['Chat de ventas', 'Abrir el chat', 'Cerrar el chat', 'Descartar'],
+    fr: ['Chat commercial', 'Ouvrir le chat', 'Fermer le chat', 'Ignorer'],
+    de: ['Vertriebschat', 'Chat öffnen', 'Chat schließen', 'Schließen'],
+    ar: ['محادثة المبيعات', 'فتح المحادثة', 'إغلاق المحادثة', 'تجاهل']
   };
 
-  // window.SalesAgent wins over data-*
   function pick(key) {
     var value = given[key] != null ? given[key] : data[key];
     return value == null ? '' : String(value).trim();
@@ -38,7 +40,6 @@
 
   function src(as) {
     var query = { host: location.origin, mode: as, locale: pick('locale'), color: color, greeting: pick('greeting'), name: name, avatar: pick('avatar'), voice: voice ? 1 : 0 };
-    // Theme and customization pass through as given: /embed validates each and drops what it cannot use.
     'theme radius questions placeholder notice privacy'.split(' ').forEach(function (key) { query[key] = pick(key); });
     var params = [];
     for (var key in query) if (query[key] !== '') params.push(key + '=' + encodeURIComponent(query[key]));
@@ -53,7 +54,6 @@
         console.error(e);
       }
     });
-    // the name only: no personal data
     if (w.dataLayer && w.dataLayer.push) w.dataLayer.push({ event: 'sales_agent_' + event });
   }
 
@@ -67,7 +67,6 @@
     else queue.push(message);
   }
 
-  // only our frame or popup, from the app's origin
   w.addEventListener('message', function (e) {
     var m = e.data;
     if (e.origin !== app || !m || m.sa !== 'v1' || !target() || e.source !== target()) return;
@@ -172,7 +171,6 @@
     };
   }
 
-  // once, at idle: nothing runs on the host's critical path
   function start() {
     if (!mounted) mount(mounted = 1);
   }

@@ -5,6 +5,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { en } from '@/lib/i18n/catalogues/en';
 import { es } from '@/lib/i18n/catalogues/es';
+import { fr } from '@/lib/i18n/catalogues/fr';
+import { de } from '@/lib/i18n/catalogues/de';
+import { ar } from '@/lib/i18n/catalogues/ar';
 import { EMBED_BUDGET_BYTES, measureEmbedLoader } from '@/scripts/embed-size.mjs';
 
 const SOURCE = readFileSync(path.join(process.cwd(), 'public', 'embed.js'), 'utf8');
@@ -139,6 +142,29 @@ describe('the embed loader', () => {
     launcher().click();
     expect(launcher().getAttribute('aria-label')).toBe(es['embed.launcher.close']);
     expect(frame()?.title).toBe(es['embed.frameTitle']);
+  });
+
+  // Every language the chat speaks: a French, German or Arabic host page got English names on the launcher before.
+  it.each([
+    ['fr', fr],
+    ['de-AT', de],
+    ['ar', ar],
+  ] as const)('names its controls in the catalogue language of data-locale="%s", and passes the locale to the chat', (locale, catalogue) => {
+    jest.useFakeTimers();
+    load({ 'data-locale': locale, 'data-proactive-message': 'Hi', 'data-proactive-delay': '0' });
+    expect(launcher().getAttribute('aria-label')).toBe(catalogue['embed.launcher.open']);
+    jest.advanceTimersByTime(10);
+    expect(shadow()?.querySelector('.n button.x')?.getAttribute('aria-label')).toBe(catalogue['embed.proactive.dismiss']);
+    launcher().click();
+    expect(launcher().getAttribute('aria-label')).toBe(catalogue['embed.launcher.close']);
+    expect(frame()?.title).toBe(catalogue['embed.frameTitle']);
+    expect(frameQuery().get('locale')).toBe(locale);
+  });
+
+  it("follows the visitor's browser language when the tag names none", () => {
+    jest.spyOn(navigator, 'language', 'get').mockReturnValue('de-DE');
+    load();
+    expect(launcher().getAttribute('aria-label')).toBe(de['embed.launcher.open']);
   });
 
   it('shows the proactive message after its delay, opens the chat from it, and a dismissal lasts the session', () => {
