@@ -215,7 +215,7 @@ describe('offline agent: transcript weaknesses', () => {
   });
 
   it('offers the plan that fits a budget the quote is over, priced by get_pricing for the same team', async () => {
-    const intro = "I'm Priya, I run ops at a marketing agency, 8 of us right now";
+    const intro = "I'm Priya, I run ops at a marketing agency, 8 of us right now. How much is Pro for us?";
     const first = await ask(intro);
     expect(first.text).toContain('**$232 a month**');
     const history = [userMessage(intro), assistantMessage(first.text)];
@@ -247,9 +247,17 @@ describe('offline agent: transcript weaknesses', () => {
     ]);
     expect(cheapest.text).toContain('**Starter** for 8 seats, billed monthly: **$12 per seat per month**, so **$96 a month**');
     expect(cheapest.text).not.toMatch(/don't have a confirmed answer/);
+    // Starter was the recommendation: nothing is cheaper for 8, said plainly with its price (not the discount FAQ).
+    expect(first.text).toContain("For a team of 8, I'd suggest **Starter**.");
     const cheaper = await ask('Do you have anything cheaper?', { history, state: first.session.state });
+    expect(cheaper.text).toContain('**Starter** is already our lowest-priced plan for a team of 8.');
     expect(cheaper.text).toContain('**Starter** for 8 seats');
     expect(cheaper.text).not.toContain('Nonprofits');
+    // After a Pro quote, the plan below it.
+    const pro = await ask('How much is Pro for us?', { history, state: first.session.state });
+    const below = await ask('Do you have anything cheaper?', { history: [...history, userMessage('How much is Pro for us?'), assistantMessage(pro.text)], state: pro.session.state });
+    expect(below.text).toContain('**Starter** for 8 seats, billed monthly');
+    expect(below.text).not.toContain('already our lowest-priced');
     // Without a team size: the cheapest plan's per-seat price.
     const anyone = await ask("What's your cheapest plan?");
     expect(anyone.text).toContain('**Starter** is **$12 per seat per month** billed monthly');
@@ -258,9 +266,9 @@ describe('offline agent: transcript weaknesses', () => {
     expect(fifty.text).toContain('**Pro** for 50 seats');
     // Annual billing asked about after a quote: that plan again, billed annually, with the saving.
     const yearly = await ask('can you do it cheaper if we pay for a year upfront?', { history, state: first.session.state });
-    expect(yearly.tools).toEqual([{ toolName: 'get_pricing', input: { plan: 'pro', seats: 8, billing: 'annual' } }]);
+    expect(yearly.tools).toEqual([{ toolName: 'get_pricing', input: { plan: 'starter', seats: 8, billing: 'annual' } }]);
     // Said in the first reply already, it comes back as a recap ("As I mentioned, billed annually, …").
-    expect(yearly.text).toContain('illed annually, Pro for 8 seats is **$24 per seat per month**: **$2,304 a year** ($192 a month), saving **$480** a year.');
+    expect(yearly.text).toContain('illed annually, Starter for 8 seats is **$10 per seat per month**: **$960 a year** ($80 a month), saving **$192** a year.');
     expect(yearly.text).not.toContain('How does billing work');
     // Spanish and German.
     const spanish = await ask('¿Cuál es el plan más barato?', { locale: 'es' });
@@ -1201,7 +1209,7 @@ describe('offline agent: gaps found in session 17 conversations', () => {
     const french = conversation({ locale: 'fr' });
     await french.say('nous sommes une équipe de 8, quel plan me conseillez-vous ?');
     const perYear = await french.say("c'est combien par an ?");
-    expect(perYear.text).toContain('**$2,304 par an**');
+    expect(perYear.text).toContain('**$960 par an**');
   });
 
   it('"who are you?" is the AI identity answer in 5 languages; "who are your customers?" is not', async () => {
@@ -1469,7 +1477,7 @@ describe('offline agent: gaps found in session 17 conversations', () => {
     expect(first.session.state.lead.fields.teamSize?.value).toBe(6);
     expect(first.session.state.lead.fields.need?.value).toBe('نضيع الكثير من الوقت في البريد الإلكتروني');
     const which = await say('ما الباقة المناسبة؟');
-    expect(which.text).toContain('**الاحترافية**');
+    expect(which.text).toContain('**المبتدئة**');
     expect(which.text).not.toContain('كل ما في الباقة');
     // A company that is named still is.
     expect(values('نحن شركة الأفق، 20 موظفًا').company).toBe('الأفق');
@@ -1545,5 +1553,59 @@ describe('offline agent: gaps found in session 17 conversations', () => {
     expect(onPrem.text).toContain("An on-premises or self-hosted version isn't something I can confirm");
     expect((await ask('¿Se puede instalar en nuestros propios servidores?', { locale: 'es' })).text).toContain('no es algo que pueda confirmar');
     expect((await ask('Können wir es selbst hosten?', { locale: 'de' })).text).toContain('kann ich nicht bestätigen');
+  });
+});
+
+describe('offline agent: the plan it recommends (session 18)', () => {
+  it('recommends the cheapest plan that holds the team, not the "most popular" badge: Starter for 4 designers, Pro for 12', async () => {
+    const small = await ask("Hi, we're a team of 4 designers, we just need to keep track of client projects. Which plan would you recommend?");
+    expect(small.text).toContain("For a team of 4, I'd suggest **Starter**.");
+    expect(small.text).toContain('**$48 a month**');
+    expect(small.tools.map((call) => (call.input as { plan?: string }).plan)).toEqual(['starter', 'starter']);
+    // Starter stops at 10 seats.
+    expect((await ask("we're 12 people")).text).toContain("For a team of 12, I'd suggest **Pro**.");
+    // "Which plan?" with a team size is a recommendation, not the integrations FAQ its tools happen to match.
+    const which = await ask("We're 7 and we use Slack and Google Workspace. Which plan?");
+    expect(which.text).toContain("For a team of 7, I'd suggest **Starter**.");
+    expect(which.text).not.toContain('Over 60 integrations');
+  });
+
+  it('raises it for what they said they need that only a higher plan has: a tool it connects to, time tracking', async () => {
+    // Jira is among Pro's integrations, not Starter's ten core ones.
+    const jira = await ask("We're 6 people and we use Jira a lot. Which plan fits?");
+    expect(jira.text).toContain("For a team of 6, I'd suggest **Pro**.");
+    const { say } = conversation();
+    expect((await say("We're 7, which plan?")).text).toContain("I'd suggest **Starter**");
+    const tracking = await say('we also need time tracking');
+    expect(tracking.text).toContain('Time tracking needs **Pro**.');
+    expect(tracking.text).toContain('**Pro** for 7 seats, billed monthly: **$29 per seat per month**, so **$203 a month**');
+    // Said after a Starter quote in French: Jira takes Pro (before, "connects to Jira" under a Starter quote).
+    const french = conversation({ locale: 'fr' });
+    expect((await french.say('Nous sommes 6, quelle offre ?')).text).toContain('je vous conseille **Starter**');
+    const tool = await french.say('on utilise beaucoup Jira');
+    expect(tool.text).toContain('Pour Jira, il faut **Pro**.');
+    expect(tool.text).toContain('**$174 par mois**');
+    // A tool Starter connects to raises nothing; a need the FAQ answers (SSO) still gets the FAQ.
+    const slack = conversation();
+    await slack.say("We're 7, which plan?");
+    expect((await slack.say('we use Slack')).text).not.toContain('needs **');
+    const sso = conversation();
+    await sso.say("we're 12 people");
+    expect((await sso.say('we need SSO')).text).toContain('included in the Business and Enterprise plans');
+  });
+
+  it('"anything cheaper?" when the plan quoted is already the cheapest for the team says so, in 5 languages', async () => {
+    const cases: Array<['en' | 'es' | 'fr' | 'de' | 'ar', string, string, string]> = [
+      ['en', 'We are a team of 5', 'Do you have anything cheaper?', '**Starter** is already our lowest-priced plan for a team of 5.'],
+      ['es', 'Somos un equipo de 5', '¿Tienen algo más barato?', '**Starter** ya es nuestro plan más económico para un equipo de 5.'],
+      ['fr', 'Nous sommes une équipe de 5', 'Vous avez quelque chose de moins cher ?', '**Starter** est déjà notre offre la moins chère pour une équipe de 5 personnes.'],
+      ['de', 'Wir sind ein Team von 5 Personen', 'Haben Sie etwas Günstigeres?', '**Starter** ist bereits unser günstigster Tarif für ein Team von 5 Personen.'],
+      ['ar', 'نحن فريق من 5 أشخاص', 'هل عندكم خيار أرخص؟', 'باقة **المبتدئة** هي بالفعل أرخص باقاتنا لفريق من'],
+    ];
+    for (const [locale, team, cheaper, expected] of cases) {
+      const { say } = conversation({ locale });
+      await say(team);
+      expect((await say(cheaper)).text).toContain(expected);
+    }
   });
 });

@@ -29,6 +29,10 @@ export interface Phrases {
   quoteMonthly: (plan: string, seats: number, perSeat: string, month: string, year: string) => string;
   quoteAnnual: (plan: string, seats: number, perSeat: string, year: string, month: string, saving: string | undefined) => string;
   suggestFor: (seats: number, plan: string, summary: string) => string;
+  /** "Anything cheaper?": the plan quoted is already the lowest-priced one for a team of `seats`. */
+  alreadyLowest: (plan: string, seats: number) => string;
+  /** What they said they need ("time tracking", "Jira", their words) takes `plan`, above the one quoted before. */
+  needsPlan: (what: string, plan: string) => string;
   /** The quote above beside the budget the prospect stated (their words, in bold). */
   budgetFit: (fit: BudgetFit, budget: string, annualCost?: string) => string;
   /** The quote above is over the stated budget, and a cheaper plan for the same team comes next (its quote follows). */

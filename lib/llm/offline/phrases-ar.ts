@@ -49,6 +49,8 @@ export const ar: Phrases = {
   quoteAnnual: (plan, seats, perSeat, year, month, saving) =>
     `بالدفع السنوي، تكلّف باقة ${plan} لـ ${users(seats)} **${perSeat} لكل مستخدم شهريًا**: **${year} سنويًا** (${month} شهريًا)${saving ? `، بتوفير **${saving}** في السنة` : ''}.`,
   suggestFor: (seats, plan, summary) => `لفريق من ${people(seats)}، أنصحك بباقة **${plan}**. ${summary}`.trimEnd(),
+  needsPlan: (what, plan) => `${what} يتطلب باقة **${plan}**.`,
+  alreadyLowest: (plan, seats) => `باقة **${plan}** هي بالفعل أرخص باقاتنا لفريق من ${people(seats)}.`,
   budgetAbove: (budget, current, plan) => `باقة **${current}** أعلى من الميزانية التي ذكرتها (**${budget}**). وبتكلفة أقل هناك باقة **${plan}**:`,
   farewell: (name, booking, email) =>
     `شكرًا على وقتك${name ? ` يا ${name}` : ''}!${booking ? ` نلقاك في الموعد **${booking}**.` : ''} إن احتجت أي شيء آخر، اكتب هنا في أي وقت أو راسلنا على ${email}.`,

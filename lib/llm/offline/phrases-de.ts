@@ -34,6 +34,8 @@ export const de: Phrases = {
   quoteAnnual: (plan, seats, perSeat, year, month, saving) =>
     `Bei jährlicher Abrechnung kostet ${plan} für ${seats} Nutzer **${perSeat} pro Nutzer und Monat**: **${year} im Jahr** (${month} im Monat)${saving ? `, eine Ersparnis von **${saving}** im Jahr` : ''}.`,
   suggestFor: (seats, plan, summary) => `Für ein Team von ${seats} Personen empfehle ich **${plan}**. ${summary}`.trimEnd(),
+  needsPlan: (what, plan) => `Für ${what} braucht es **${plan}**.`,
+  alreadyLowest: (plan, seats) => `**${plan}** ist bereits unser günstigster Tarif für ein Team von ${seats} Personen.`,
   budgetAbove: (budget, current, plan) => `**${current}** liegt über dem Budget, das Sie genannt haben (**${budget}**). Günstiger ist **${plan}**:`,
   farewell: (name, booking, email) =>
     `Danke für Ihre Zeit${name ? `, ${name}` : ''}!${booking ? ` Bis zum Termin am **${booking}**.` : ''} Wenn noch etwas ist, schreiben Sie jederzeit hier oder an ${email}.`,

@@ -37,6 +37,8 @@ export const fr: Phrases = {
   quoteAnnual: (plan, seats, perSeat, year, month, saving) =>
     `En facturation annuelle, ${plan} pour ${users(seats)} revient à **${perSeat} par utilisateur et par mois** : **${year} par an** (${month} par mois)${saving ? `, soit une économie de **${saving}** par an` : ''}.`,
   suggestFor: (seats, plan, summary) => `Pour une équipe de ${seats} personnes, je vous conseille **${plan}**. ${summary}`.trimEnd(),
+  needsPlan: (what, plan) => `Pour ${what}, il faut **${plan}**.`,
+  alreadyLowest: (plan, seats) => `**${plan}** est déjà notre offre la moins chère pour une équipe de ${seats} personnes.`,
   budgetAbove: (budget, current, plan) => `**${current}** dépasse le budget que vous avez indiqué (**${budget}**). Pour moins, il y a **${plan}** :`,
   farewell: (name, booking, email) =>
     `Merci pour votre temps${name ? `, ${name}` : ''} !${booking ? ` À bientôt, le **${booking}**.` : ''} Pour toute autre question, écrivez ici quand vous voulez ou à ${email}.`,

@@ -40,6 +40,8 @@ const en: Phrases = {
   quoteAnnual: (plan, seats, perSeat, year, month, saving) =>
     `Billed annually, ${plan} for ${seats} ${seats === 1 ? 'seat' : 'seats'} is **${perSeat} per seat per month**: **${year} a year** (${month} a month)${saving ? `, saving **${saving}** a year` : ''}.`,
   suggestFor: (seats, plan, summary) => `For a team of ${seats}, I'd suggest **${plan}**. ${summary}`.trimEnd(),
+  needsPlan: (what, plan) => `${what.charAt(0).toUpperCase()}${what.slice(1)} needs **${plan}**.`,
+  alreadyLowest: (plan, seats) => `**${plan}** is already our lowest-priced plan for a team of ${seats}.`,
   budgetAbove: (budget, current, plan) => `**${current}** is above the budget you mentioned (**${budget}**). For less, there is **${plan}**:`,
   farewell: (name, booking, email) =>
     `Thanks for your time${name ? `, ${name}` : ''}!${booking ? ` See you on **${booking}**.` : ''} If anything else comes up, write here any time or email ${email}.`,
@@ -182,6 +184,8 @@ const es: Phrases = {
   quoteAnnual: (plan, seats, perSeat, year, month, saving) =>
     `Con facturación anual, ${plan} para ${seats} ${seats === 1 ? 'usuario' : 'usuarios'} cuesta **${perSeat} por usuario al mes**: **${year} al año** (${month} al mes)${saving ? `, un ahorro de **${saving}** al año` : ''}.`,
   suggestFor: (seats, plan, summary) => `Para un equipo de ${seats}, le recomiendo **${plan}**. ${summary}`.trimEnd(),
+  needsPlan: (what, plan) => `Para ${what} hace falta **${plan}**.`,
+  alreadyLowest: (plan, seats) => `**${plan}** ya es nuestro plan más económico para un equipo de ${seats}.`,
   budgetAbove: (budget, current, plan) => `**${current}** supera el presupuesto que mencionó (**${budget}**). Por menos, está **${plan}**:`,
   farewell: (name, booking, email) =>
     `¡Gracias por su tiempo${name ? `, ${name}` : ''}!${booking ? ` Nos vemos el **${booking}**.` : ''} Si surge cualquier otra cosa, escriba aquí cuando quiera o a ${email}.`,

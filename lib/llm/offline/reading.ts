@@ -122,10 +122,13 @@ export function fitsSeats(plan: Plan, seats: number): boolean {
   return seats >= plan.minSeats && (plan.maxSeats === null || seats <= plan.maxSeats);
 }
 
-/** The plan we would suggest for a team size: the most popular plan if it fits, else the first (cheapest) that does. */
+/**
+ * The plan we would suggest for a team size: the first (cheapest) in the catalogue that holds it, as the OpenAI prompt
+ * says. What the prospect said they need can raise it (requiredPlan in topic.ts); the "most popular" badge does not.
+ */
 export function recommendPlan(seats: number, plans: readonly Plan[]): Plan | undefined {
   const fitting = plans.filter((plan) => fitsSeats(plan, seats));
-  return fitting.find((plan) => plan.highlight) ?? fitting[0];
+  return fitting[0];
 }
 
 export const isContactSales = (plan: Plan): boolean => plan.pricePerSeatMonthly === null && plan.pricePerSeatMonthlyAnnual === null;
@@ -321,6 +324,6 @@ export function planById(kb: KnowledgeBase, id: string): Plan | undefined {
   return kb.plans.find((plan) => plan.id === id || plan.name.toLowerCase() === id.toLowerCase());
 }
 
-function escapeRegExp(value: string): string {
+export function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -60,6 +60,8 @@ export function priceReply(topic: Extract<Topic, { kind: 'price' }>, turn: Offli
   const { kb } = turn;
   const results = pricingResults(turn);
   const lines = planLines(topic.plan, topic, results, turn, ph);
+  if (topic.lowest) lines.unshift(ph.alreadyLowest(topic.plan.name, topic.seats));
+  if (topic.raisedBy) lines.unshift(ph.needsPlan(topic.raisedBy, topic.plan.name));
   // A cheaper plan within the budget is introduced by the budget line above; a plan for another team size is suggested.
   if (topic.alternative) lines.push(...planLines(topic.alternative, { ...topic, inferred: !topic.budgetPick, budgetPick: false }, results, turn, ph));
   if (isContactSales(topic.plan) && !/[?؟]$/.test(lines.at(-1) ?? '')) lines.push(ph.quoteOffer);

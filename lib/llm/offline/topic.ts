@@ -2,6 +2,7 @@ import type { OfflineTurn } from '@/lib/llm/offline/context';
 import {
   billingIn,
   emailIn,
+  escapeRegExp,
   findMentionedPlans,
   misspeltPlansIn,
   GROWTH,
@@ -79,6 +80,10 @@ export type Topic =
       budgetPick?: boolean;
       /** "Can you do 15% off Business for 50?": the list price first, then the discount policy (the sales team's call). */
       discount?: Passage;
+      /** "Anything cheaper?" when `plan` is already the lowest-priced plan for their team: said before the price. */
+      lowest?: boolean;
+      /** What they said they need that the plan quoted before lacks ("time tracking", "Jira"): why this plan now. */
+      raisedBy?: string;
     }
   | { kind: 'overview'; unknownPlan?: string }
   /** "How many seats minimum for Business?": the seat range of the plans named (all of them when none is). */
@@ -211,6 +216,9 @@ export function analyse(turn: OfflineTurn): Topic {
     if (listed.kind === 'price') return { ...listed, discount };
   }
   if (discount) return { kind: 'knowledge', passages: [discount], discountAsked: true };
+  // "We also need time tracking", "we live in Jira" after a Starter quote: the plan that has it, priced for their team.
+  const raised = raisedPlanTopic(turn);
+  if (raised) return raised;
   // "We use Jira heavily" states a fact about their stack: acknowledge it and say how we fit, not list every integration.
   const stated = statedTools(text, kb).map((tool) => tool.name);
   const tools = stated.filter((name) => !kb.competitors.some((competitor) => competitor.name === name));
@@ -435,12 +443,15 @@ function cheaperPlanTopic(turn: OfflineTurn): Topic | undefined {
   if ((!cheapest && !CHEAPER.test(turn.text)) || billingIn(turn.text) === 'annual') return undefined;
   const seats = seatsFor(turn);
   const byPrice = plansByPrice(turn.kb, seats);
-  if (cheapest) return byPrice[0] ? priceTopic(turn, byPrice[0], false) : undefined;
   const last = turn.state.quoted?.at(-1);
+  // "¿Algo más barato?" is also "cheapest": when that is the plan just quoted, it is said to be the lowest already.
+  if (cheapest) return byPrice[0] ? { ...priceTopic(turn, byPrice[0], false), ...(seats !== undefined && last?.planId === byPrice[0].id ? { lowest: true } : {}) } : undefined;
   const current = (last && turn.kb.plans.find((plan) => plan.id === last.planId)) ?? turn.kb.plans.find((plan) => plan.highlight);
   if (!current) return undefined;
   const below = byPrice.filter((plan) => listPrice(plan) < listPrice(current)).at(-1);
-  return below ? priceTopic(turn, below, false) : undefined;
+  if (below) return priceTopic(turn, below, false);
+  // Nothing below the plan quoted for this team: say so, with that plan's price again (annual billing is the saving).
+  return seats !== undefined && byPrice[0] === current ? { ...priceTopic(turn, current, false), lowest: true } : undefined;
 }
 
 /** The plans with a list price, cheapest first; only those that hold `seats` when given. */
@@ -525,7 +536,7 @@ function seatsFor(turn: OfflineTurn): number | undefined {
  * `budgetAware`: a plan we chose (a recommendation, a re-quote) that is over the budget the prospect stated comes with
  * the best plan for the same team that is within it, when there is one.
  */
-function priceTopic(turn: OfflineTurn, plan: Plan, inferred: boolean, budgetAware = false): Topic {
+function priceTopic(turn: OfflineTurn, plan: Plan, inferred: boolean, budgetAware = false): PriceTopic {
   const seats = seatsFor(turn);
   const billing = billingIn(turn.text);
   if (seats === undefined || isContactSales(plan)) {
@@ -658,7 +669,7 @@ export function asksRecommendation(text: string): boolean {
   return mentionsAny(text, RECOMMEND);
 }
 
-function inferredPriceTopic(turn: OfflineTurn): Topic | undefined {
+function inferredPriceTopic(turn: OfflineTurn): PriceTopic | undefined {
   const seats = seatsFor(turn);
   const plan = seats === undefined ? undefined : atLeast(recommendPlan(seats, turn.kb.plans), requiredPlan(turn), turn.kb);
   return plan ? priceTopic(turn, plan, true, true) : undefined;
@@ -674,7 +685,36 @@ const REQUIREMENTS: { asked: RegExp; feature: RegExp; faq?: string }[] = [
     faq: 'data-residency',
   },
   { asked: /\baudit (?:log|trail)s?\b|registro de auditor[ií]a|journal d['’]audit|audit-log/iu, feature: /audit log/i },
+  {
+    asked:
+      /\b(?:time[- ]tracking|track(?:ing)? (?:our |the )?(?:time|hours)|timesheets?|dashboards?|guest (?:access|users?|accounts?)|invite (?:our )?(?:clients|guests|freelancers)|control (?:de|del) tiempo|seguimiento del tiempo|registro de horas|paneles|invitados|suivi du temps|tableaux? de bord|invités|zeiterfassung|gastzugang|gastzugriff|gäste)\b|تتبع الوقت|لوحات المعلومات|ضيوف/iu,
+    feature: /time tracking|dashboards|guest access/i,
+  },
 ];
+
+/**
+ * The tools a plan's integrations line names ("10 core integrations (Slack, Google Workspace, Microsoft 365…)", "All 60+
+ * integrations, including Salesforce, HubSpot and Jira"): the proper names after the word "integrations".
+ */
+function integrationNames(line: string): string[] {
+  const at = line.search(/\bintegrations?\b/i);
+  if (at < 0) return [];
+  return [...line.slice(at).matchAll(/\p{Lu}[\p{L}\d]*(?: [\p{Lu}\d][\p{L}\d]*)*/gu)].map((match) => match[0]);
+}
+
+/** The plans (their indices in `base`) that first name, in an integrations line, a tool the prospect said they use. */
+function integrationsNeeded(said: string, base: readonly Plan[]): number[] {
+  const first = new Map<string, number>();
+  base.forEach((plan, index) => {
+    for (const name of plan.features.flatMap(integrationNames)) if (!first.has(name.toLowerCase())) first.set(name.toLowerCase(), index);
+  });
+  return [...first].flatMap(([name, index]) => (mentionsTool(said, name) ? [index] : []));
+}
+
+/** Whether `text` names the tool `name` as a word of its own ("Jira", not "Jirafa"), in any case. */
+function mentionsTool(text: string, name: string): boolean {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, 'iu').test(text);
+}
 
 /**
  * The cheapest plan with everything the prospect said they need ("we need SSO with Okta": Business), read from the
@@ -688,8 +728,29 @@ function requiredPlan(turn: OfflineTurn): Plan | undefined {
     const index = base.findIndex((plan) => plan.features.some((line) => feature.test(line)));
     return index < 0 ? undefined : base[index]?.id;
   });
+  // "We live in Jira": for each tool they use, the first plan whose integrations name it (Slack: Starter; Jira: Pro).
+  needed.push(...integrationsNeeded(said, base).map((index) => base[index]?.id));
   const indices = needed.flatMap((id) => (id ? [turn.kb.plans.findIndex((plan) => plan.id === id)] : [])).filter((index) => index >= 0);
   return indices.length === 0 ? undefined : turn.kb.plans[Math.max(...indices)];
+}
+
+/** A need said now that the plan last quoted lacks (a feature, a tool it does not connect to): the plan that has it. */
+function raisedPlanTopic(turn: OfflineTurn): Topic | undefined {
+  const last = turn.state.quoted?.at(-1);
+  const quoted = last && turn.kb.plans.find((plan) => plan.id === last.planId);
+  if (!quoted) return undefined;
+  const base = getKnowledgeBase().plans;
+  // A need the FAQ answers (SSO, data residency) gets that answer, which says which plans have it.
+  if (REQUIREMENTS.some(({ asked, faq }) => faq !== undefined && asked.test(turn.text))) return undefined;
+  // What they said, in their words: the feature as they named it, or the tool as the catalogue spells it.
+  const said = [
+    ...REQUIREMENTS.flatMap(({ asked }) => asked.exec(turn.text)?.[0] ?? []),
+    ...base.flatMap((plan) => plan.features.flatMap(integrationNames)).filter((name) => mentionsTool(turn.text, name)),
+  ];
+  const required = said.length > 0 ? requiredPlan(turn) : undefined;
+  if (!required || turn.kb.plans.indexOf(required) <= turn.kb.plans.indexOf(quoted)) return undefined;
+  const inferred = inferredPriceTopic(turn);
+  return inferred && { ...inferred, raisedBy: [...new Set(said)].join(', ') };
 }
 
 /** The later (higher) of two plans in the catalogue's order. */
@@ -903,7 +964,8 @@ function faqById(kb: KnowledgeBase, id: string): Passage | undefined {
 }
 
 /** Asking outright for advice ("what would you recommend?", "¿qué nos recomiendas?", "was empfehlen Sie?"). */
-const ASKS_ADVICE = /\b(?:recommend\w*|suggest\w*|recomienda\w*|recomiendas|recomendar\w*|conseill\w*|recommand\w*|empfehl\w*)\b|تنصح|توصي|تنصحني/iu;
+const ASKS_ADVICE =
+  /\b(?:recommend\w*|suggest\w*|recomienda\w*|recomiendas|recomendar\w*|conseill\w*|recommand\w*|empfehl\w*|(?:which|what) plan|best plan|qu[eé] plan|cu[aá]l plan|quelle offre|quel forfait|welche[rnm]? tarif)\b|تنصح|توصي|تنصحني|أي باقة/iu;
 
 /** Security and compliance standards prospects ask about by name. */
 const STANDARD = /\b(hipaa|fedramp|pci(?:[- ]?dss)?|soc ?[123](?: type (?:1|2|i|ii))?|iso ?(?:\/iec ?)?\d{4,5}|gdpr|rgpd|dsgvo|ccpa|hitrust|cyber ?essentials|tisax|bsi c5|nist(?: \d{3}-\d{2,3})?|fips(?: 140-[23])?)\b/iu;
