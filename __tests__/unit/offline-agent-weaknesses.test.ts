@@ -1577,7 +1577,7 @@ describe('offline agent: the plan it recommends (session 18)', () => {
     const { say } = conversation();
     expect((await say("We're 7, which plan?")).text).toContain("I'd suggest **Starter**");
     const tracking = await say('we also need time tracking');
-    expect(tracking.text).toContain('Time tracking needs **Pro**.');
+    expect(tracking.text).toContain("For time tracking, you'd need **Pro**.");
     expect(tracking.text).toContain('**Pro** for 7 seats, billed monthly: **$29 per seat per month**, so **$203 a month**');
     // Said after a Starter quote in French: Jira takes Pro (before, "connects to Jira" under a Starter quote).
     const french = conversation({ locale: 'fr' });
@@ -1592,6 +1592,28 @@ describe('offline agent: the plan it recommends (session 18)', () => {
     const sso = conversation();
     await sso.say("we're 12 people");
     expect((await sso.say('we need SSO')).text).toContain('included in the Business and Enterprise plans');
+  });
+
+  it('prices the size they will grow to ("we\'ll probably be 15 by next summer", 4 languages) and keeps today\'s on record; "does Starter have dashboards?" is answered, not re-quoted', async () => {
+    const { say } = conversation();
+    await say("we're a 9 person architecture studio");
+    const grown = await say("we'll probably be 15 by next summer");
+    expect(grown.text).toContain("For a team of 15, I'd suggest **Pro**.");
+    expect(grown.session.state.lead.fields.teamSize?.value).toBe(9);
+    const dashboards = await say('do you have dashboards on starter?');
+    expect(dashboards.text).toContain('Not on **Starter**: **Pro** and above include dashboards');
+    expect(dashboards.tools).toEqual([]);
+    expect((await say("we'll be 5 minutes late to the demo")).tools).toEqual([]);
+    const others: Array<['es' | 'fr' | 'de', string, string, string]> = [
+      ['es', 'somos 6', 'seremos 20 el año que viene', 'Para un equipo de 20, le recomiendo **Pro**.'],
+      ['fr', 'nous sommes 6', "nous serons 20 l'an prochain", 'Pour une équipe de 20 personnes, je vous conseille **Pro**.'],
+      ['de', 'wir sind 6 Personen', 'wir werden bald 20 Personen sein', 'Für ein Team von 20 Personen empfehle ich **Pro**.'],
+    ];
+    for (const [locale, today, later, expected] of others) {
+      const chat = conversation({ locale });
+      await chat.say(today);
+      expect((await chat.say(later)).text).toContain(expected);
+    }
   });
 
   it('"anything cheaper?" when the plan quoted is already the cheapest for the team says so, in 5 languages', async () => {

@@ -40,7 +40,7 @@ const en: Phrases = {
   quoteAnnual: (plan, seats, perSeat, year, month, saving) =>
     `Billed annually, ${plan} for ${seats} ${seats === 1 ? 'seat' : 'seats'} is **${perSeat} per seat per month**: **${year} a year** (${month} a month)${saving ? `, saving **${saving}** a year` : ''}.`,
   suggestFor: (seats, plan, summary) => `For a team of ${seats}, I'd suggest **${plan}**. ${summary}`.trimEnd(),
-  needsPlan: (what, plan) => `${what.charAt(0).toUpperCase()}${what.slice(1)} needs **${plan}**.`,
+  needsPlan: (what, plan) => `For ${what}, you'd need **${plan}**.`,
   alreadyLowest: (plan, seats) => `**${plan}** is already our lowest-priced plan for a team of ${seats}.`,
   budgetAbove: (budget, current, plan) => `**${current}** is above the budget you mentioned (**${budget}**). For less, there is **${plan}**:`,
   farewell: (name, booking, email) =>

@@ -163,7 +163,8 @@ export function westernDigits(text: string): string {
 
 /** The seat count the message asks about or states, if any. */
 /** A future team size: "grow to 30", "if we hire up to 50", "crecer a 30", "passer à 30", "auf 30 wachsen". */
-export const GROWTH = /\b(?:grow|growing|scale|scaling|expand|expanding|hire|hiring|double)(?: up)? to (\d+)|\b(?:crecer|crecemos|llegar|pasar) a (\d+)|\b(?:passer|passons|grandir|monter) à (\d+)|\bauf (\d+) (?:wachsen|anwachsen|steigen)/iu;
+export const GROWTH =
+  /\b(?:grow|growing|scale|scaling|expand|expanding|hire|hiring|double)(?: up)? to (\d+)|\bwe(?:'ll| will|'re going to| are going to)(?: probably| likely| soon| easily)? be (?:at |around |about |over )?(\d+)(?! ?(?:minutes?|mins?|hours?|days?|weeks?|months?|%|am|pm|o'clock)\b)|\b(?:crecer|crecemos|llegar|pasar) a (\d+)|\bseremos (?:unos |unas )?(\d+)|\b(?:passer|passons|grandir|monter) à (\d+)|\b(?:nous serons|on sera) (?:environ )?(\d+)|\bauf (\d+) (?:wachsen|anwachsen|steigen)|\bwir werden (?:bald |wohl |etwa )?(\d+) (?:sein|personen|leute|mitarbeiter)/iu;
 
 export function seatsIn(message: string): number | undefined {
   const text = westernDigits(message);

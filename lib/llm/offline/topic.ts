@@ -736,6 +736,8 @@ function requiredPlan(turn: OfflineTurn): Plan | undefined {
 
 /** A need said now that the plan last quoted lacks (a feature, a tool it does not connect to): the plan that has it. */
 function raisedPlanTopic(turn: OfflineTurn): Topic | undefined {
+  // "Does Starter have dashboards?" is a question the plan's feature lines answer (plan-has), not a need said.
+  if (QUESTION.test(turn.text)) return undefined;
   const last = turn.state.quoted?.at(-1);
   const quoted = last && turn.kb.plans.find((plan) => plan.id === last.planId);
   if (!quoted) return undefined;
