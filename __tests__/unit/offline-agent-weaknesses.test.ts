@@ -585,8 +585,9 @@ describe('offline agent: transcript weaknesses', () => {
   });
 
   it('books "el martes que viene a las 4 de la tarde" next Tuesday at 16:00, said on a Tuesday', async () => {
-    const email = await ask('sofia.ruiz@agencia22.es', { locale: 'es' });
-    const history = [userMessage('sofia.ruiz@agencia22.es'), assistantMessage(email.text)];
+    // (The demo is asked for first: an address alone followed by a time books nothing.)
+    const email = await ask('Quiero una demo, mi correo es sofia.ruiz@agencia22.es', { locale: 'es' });
+    const history = [userMessage('Quiero una demo, mi correo es sofia.ruiz@agencia22.es'), assistantMessage(email.text)];
     const booked = await ask('El martes que viene a las 4 de la tarde', { locale: 'es', history, state: { ...email.session.state, stage: 'closing' } });
     expect(booked.tools).toEqual([
       { toolName: 'book_meeting', input: { email: 'sofia.ruiz@agencia22.es', preferredTimes: ['martes que viene a las 4 de la tarde'], timezone: 'America/New_York' } },
@@ -1629,5 +1630,65 @@ describe('offline agent: the plan it recommends (session 18)', () => {
       await say(team);
       expect((await say(cheaper)).text).toContain(expected);
     }
+  });
+});
+
+describe('offline agent: no meeting nobody asked for (session 18 QA)', () => {
+  it('an email with a timeline, a budget or a team size books nothing until a meeting is in talk (en, es, fr)', async () => {
+    const english = conversation();
+    await english.say('Hi there');
+    const timeline = await english.say('my email is sam@quick.test, we need it within 2 weeks');
+    expect(timeline.tools).toEqual([]);
+    expect(timeline.session.state.bookings).toEqual([]);
+    expect(timeline.text).toContain('Within 2 weeks — noted.');
+    const formula = conversation();
+    await formula.say('=cmd|"/c calc"!A1');
+    expect((await formula.say('email: formula@evil.test, company @SUM(1+1)')).tools).toEqual([]);
+    const spanish = conversation({ locale: 'es' });
+    await spanish.say('Nuestro presupuesto es de 800 dólares al mes.');
+    expect((await spanish.say('Mi correo es laura@example.com')).tools).toEqual([]);
+    expect((await ask('Nous sommes 20, mon e-mail est ana@acme.example', { locale: 'fr' })).tools.map((call) => call.toolName)).not.toContain('book_meeting');
+  });
+
+  it('once a demo is asked for, the email and time that follow book it, and "800 dólares" or "20, mon e-mail" are no time', async () => {
+    const { say } = conversation();
+    await say('can I get a demo?');
+    const booked = await say('jo@acme.com, Thursday at 3pm');
+    expect(booked.tools.map((call) => call.toolName)).toEqual(['book_meeting']);
+    // After the agent's own offer ("Would a 30-minute demo help? which day and time…"), a bare time answers it.
+    const offered = conversation();
+    await offered.say("we're 20 people");
+    const email = await offered.say('my email is jo@acme.com');
+    expect(email.tools).toEqual([]);
+    const offer = "Would a 30-minute demo with our team help? If so, which day and time suit you, and in which time zone (otherwise I'll use America/New_York)?";
+    const history = [userMessage('my email is jo@acme.com'), assistantMessage(`Thanks! I've noted your email **jo@acme.com**.\n\n${offer}`)];
+    const answered = await ask('Thursday at 3pm', { history, state: email.session.state });
+    expect(answered.tools.map((call) => call.toolName)).toEqual(['book_meeting']);
+    // The same time with no offer before it is no booking.
+    const unasked = await ask('Thursday at 3pm', { history: [userMessage('my email is jo@acme.com'), assistantMessage("Thanks! I've noted your email **jo@acme.com**.")], state: email.session.state });
+    expect(unasked.tools).toEqual([]);
+    // A meeting in talk, and a message whose numbers are no time: nothing is booked from them.
+    const spanish = conversation({ locale: 'es' });
+    await spanish.say('Quiero una demo');
+    const budget = await spanish.say('Nuestro presupuesto es de 800 dólares al mes.');
+    expect(budget.tools).toEqual([]);
+    const french = conversation({ locale: 'fr' });
+    await french.say('je voudrais une démo');
+    const team = await french.say('Nous sommes 20, mon e-mail est ana@acme.example');
+    expect(team.tools.map((call) => call.toolName)).not.toContain('book_meeting');
+    expect(team.session.state.lead.fields.teamSize?.value).toBe(20);
+    const es8 = conversation({ locale: 'es' });
+    await es8.say('Me gustaría una demo');
+    expect((await es8.say('Somos 8, mi correo es ana@acme.example')).tools).toEqual([]);
+  });
+
+  it('"Déplacez-la à vendredi 10h" moves the demo and is no company name; "Slack, HubSpot and Google Workspace" are all named', async () => {
+    const { say } = conversation({ locale: 'fr' });
+    await say('Bonjour, je voudrais une démo mardi à 11h, mon e-mail est ana@acme.example');
+    await say('Déplacez-la à jeudi 14h');
+    const moved = await say('Déplacez-la à vendredi 10h');
+    expect(moved.tools.map((call) => call.toolName)).toEqual(['book_meeting']);
+    expect(moved.session.state.lead.fields.company).toBeUndefined();
+    expect((await ask('We use Slack, HubSpot and Google Workspace.')).text).toContain('connects with Slack, HubSpot and Google Workspace');
   });
 });

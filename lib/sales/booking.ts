@@ -294,8 +294,11 @@ export function parseMeetingPhrases(text: string, reference: Date, options: { fo
   // The prospect's language first: read as English, "mon e-mail" is a Monday.
   const own = CHRONO[locale];
   for (const parse of [own, ...Object.values(CHRONO).filter((other) => other !== own)]) {
-    // (And never the end of a longer word: chrono's word boundaries are ASCII, so "démo" holds a "mo", German Monday.)
-    const results = parse(text, reference, options).filter((result) => !isBareAbbreviation(result.text) && !/\p{L}/u.test(text.charAt(result.index - 1)));
+    // (And never part of a longer word: chrono's word boundaries are ASCII, so "démo" holds a "mo", German Monday, and
+    // "800 dólares" an "800 d", 800 days.)
+    const results = parse(text, reference, options).filter(
+      (result) => !isBareAbbreviation(result.text) && !/\p{L}/u.test(text.charAt(result.index - 1)) && !/\p{L}/u.test(text.charAt(result.index + result.text.length)) && !endsInListedWord(result.text),
+    );
     if (results.length > 0) return results;
   }
   return [];
@@ -311,6 +314,15 @@ const DAY_ABBREVIATIONS = new Set(['Mon', 'Tue', 'Tues', 'Wed', 'Thu', 'Thur', '
 function isBareAbbreviation(phrase: string): boolean {
   const trimmed = phrase.trim().replace(/[.,;:!?]+$/, '');
   return /^\p{L}{1,3}$/u.test(trimmed) && !DAY_ABBREVIATIONS.has(trimmed);
+}
+
+/**
+ * A number and then, after a comma, a short word that is no day's abbreviation: "Nous sommes 20, mon e-mail …" (chrono
+ * reads "20, mon" as Monday at 20:00) and "Somos 8, mi correo …" (German chrono: "8, mi", Wednesday the 8th).
+ */
+function endsInListedWord(phrase: string): boolean {
+  const last = /,\s*(\p{L}{1,3})\.?$/u.exec(phrase.trim())?.[1];
+  return last !== undefined && !DAY_ABBREVIATIONS.has(last);
 }
 
 /**

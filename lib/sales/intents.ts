@@ -131,6 +131,8 @@ export function asksAboutAgent(text: string): boolean {
 const BOOKING = [
   /\b(book|schedule|set up|arrange|organi[sz]e|get|have|see|request|want|like|need)\b.{0,30}\b(demo|call|meeting|walkthrough|walk-through)\b/,
   /\b(demo|meeting|call)\b.{0,25}\b(on|at|next|tomorrow|today|this|monday|tuesday|wednesday|thursday|friday)\b/,
+  // "Ok book me Thurs 3pm", "book it for Thursday 11am then": the meeting talked about.
+  /\b(book|schedule|pencil)\s+(me|us|it|that|one)\b/,
   // Moving a meeting already booked ("can we move it to Monday at 11?": Monday the day, not Monday.com).
   /\b(move|reschedule|push|shift)\b.{0,20}\b(it|demo|meeting|call|booking|appointment)\b/,
   /\b(reschedule|reprogramar|verschieben|verlegen|deplacer|decaler)\b/,

@@ -11,14 +11,32 @@ import { LEAD_FIELDS, type LeadField, type QuotedPrice, type SalesState, type St
 /** Tools we can name: the competitors and the integrations the knowledge base lists, with their own capitalisation. */
 export function knownTools(kb: KnowledgeBase): string[] {
   const names = kb.competitors.map((competitor) => competitor.name);
+  const add = (name: string) => {
+    if (!names.some((known) => known.toLowerCase() === name.toLowerCase())) names.push(name);
+  };
   const integrations = kb.faqs.filter((faq) => /integrat/i.test(`${faq.id} ${faq.question}`));
   for (const faq of integrations) {
     for (const keyword of faq.keywords) {
       const found = new RegExp(`\\b${keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').exec(faq.answer)?.[0];
-      if (found && /^\p{Lu}/u.test(found) && !names.includes(found)) names.push(found);
+      if (found && /^\p{Lu}/u.test(found)) add(found);
     }
+    // The list the answer gives ("including Slack, Microsoft Teams, Google Workspace…"), not only its keywords.
+    integrationNames(faq.answer).forEach(add);
   }
+  kb.plans.flatMap((plan) => plan.features.flatMap(integrationNames)).forEach(add);
   return names;
+}
+
+/**
+ * The tools a line lists after its word for integrations, up to the end of that sentence or a "plus": "10 core
+ * integrations (Slack, Google Workspace, Microsoft 365…)" → Slack, Google Workspace, Microsoft 365; "All 60+
+ * integrations, including Salesforce, HubSpot and Jira" → Salesforce, HubSpot, Jira (proper names, as written).
+ */
+export function integrationNames(line: string): string[] {
+  const at = line.search(/integra|intégra|تكامل/iu);
+  if (at < 0) return [];
+  const list = line.slice(at).split(/[.;]\s|\s(?:plus|además de|ainsi que|sowie)\s/u)[0] ?? '';
+  return [...list.matchAll(/(?<![\p{L}\d])\p{Lu}[\p{L}\d]*(?: [\p{Lu}\d][\p{L}\d]*)*/gu)].map((match) => match[0]);
 }
 
 const QUESTION = /\?\s*$|^\s*¿|^\s*(why|how|what|which|should|could|would|can|do|does|is|are)\b/i;

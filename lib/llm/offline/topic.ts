@@ -20,12 +20,13 @@ import {
 } from '@/lib/llm/offline/reading';
 import { contentWords } from '@/lib/llm/offline/text';
 import { CANCEL_WORDS, HAGGLE } from '@/lib/sales/lead/patterns';
-import { asksAboutAgent, COMPARED_PRICE } from '@/lib/sales/intents';
+import { asksAboutAgent, classifySalesIntent, COMPARED_PRICE } from '@/lib/sales/intents';
+import { PHRASES } from '@/lib/llm/offline/phrases';
 import { alternativeTool, asksAboutCompany, recallQuestion, type RecallField } from '@/lib/llm/offline/understanding';
 import { budgetFit, parseBudget, type StatedBudget } from '@/lib/sales/budget';
 import { quote } from '@/lib/sales/pricing';
 import { isUnclear } from '@/lib/sales/unclear';
-import { statedTools } from '@/lib/sales/memory';
+import { integrationNames, statedTools } from '@/lib/sales/memory';
 import type { KnowledgeBase, Plan } from '@/lib/sales/knowledge/schema';
 import { faqPassage, getPassage, searchKnowledge, type Passage } from '@/lib/sales/retrieval';
 import type { Booking, LeadField } from '@/lib/sales/types';
@@ -692,16 +693,6 @@ const REQUIREMENTS: { asked: RegExp; feature: RegExp; faq?: string }[] = [
   },
 ];
 
-/**
- * The tools a plan's integrations line names ("10 core integrations (Slack, Google Workspace, Microsoft 365…)", "All 60+
- * integrations, including Salesforce, HubSpot and Jira"): the proper names after the word "integrations".
- */
-function integrationNames(line: string): string[] {
-  const at = line.search(/\bintegrations?\b/i);
-  if (at < 0) return [];
-  return [...line.slice(at).matchAll(/\p{Lu}[\p{L}\d]*(?: [\p{Lu}\d][\p{L}\d]*)*/gu)].map((match) => match[0]);
-}
-
 /** The plans (their indices in `base`) that first name, in an integrations line, a tool the prospect said they use. */
 function integrationsNeeded(said: string, base: readonly Plan[]): number[] {
   const first = new Map<string, number>();
@@ -831,7 +822,13 @@ function bookingTopic(turn: OfflineTurn): Topic | undefined {
   if (corrected) return corrected;
   // After asking for a meeting (stage closing, nothing booked yet or only cancelled), a reply with a time is the answer
   // to "when?". ("What if we grow to 15 next year?" is about seats, whatever a date reader finds in it.)
-  const pending = turn.stage === 'closing' && turn.state.bookings.every((booking) => booking.cancelledAt !== undefined) && !GROWTH.test(westernDigits(turn.text)) && (times.length > 0 || emailIn(turn.text) !== undefined);
+  // (Only once a meeting is in talk: an email with "we need it within 2 weeks" is contact details and a timeline.)
+  const pending =
+    turn.stage === 'closing' &&
+    turn.state.bookings.every((booking) => booking.cancelledAt !== undefined) &&
+    !GROWTH.test(westernDigits(turn.text)) &&
+    (times.length > 0 || emailIn(turn.text) !== undefined) &&
+    meetingInTalk(turn);
   // A meeting ahead is moved when asked ("move it to Monday at 11"), or when a short message names another zone than
   // the one it was booked in ("actually I'm in London": the same time, read in their zone). book_meeting moves it.
   const upcoming = upcomingBooking(turn.state.bookings, turn.now);
@@ -851,6 +848,30 @@ function bookingTopic(turn: OfflineTurn): Topic | undefined {
   const asked = moving && upcoming && times.length > 0 ? times.map((phrase) => movedSlot(phrase, turn, upcoming, timezone ?? upcoming.timezone)) : wanted;
   return { kind: 'booking', email: knownEmail(turn), times: asked, ...(timezone ? { timezone } : {}), ...(price ? { price } : {}) };
 }
+
+/**
+ * Whether a meeting is being arranged: they asked for one in their last few messages, or the agent's last reply asked
+ * them when (or for the email the invite needs). Only then is a time or an email on its own the answer to that.
+ */
+function meetingInTalk(turn: OfflineTurn): boolean {
+  // A meeting booked before (cancelled since: "would you like another time?") keeps it in talk.
+  if (turn.state.bookings.length > 0) return true;
+  // (An address makes a message "contact": "book it for Thursday, jo@…" is read without it.)
+  if (turn.userTexts.slice(-4).some((text) => classifySalesIntent(text.replace(EMAIL_ANYWHERE, ' '), turn.kb) === 'booking')) return true;
+  const last = turn.previousReplies.at(-1);
+  if (!last) return false;
+  const ph = PHRASES[turn.locale];
+  const minutes = turn.kb.policies.meetings.durationMinutes;
+  const cut = '\u0000';
+  // Each of the agent's meeting questions up to its first variable part (the zone, the time it read).
+  const asks = [ph.bookingOffer(minutes, cut), ph.bookingNeedsTime(minutes, cut), ph.bookingNeedsEmail(minutes, undefined), ph.bookingNeedsEmail(minutes, cut), ph.bookingWhichDay(cut, cut, cut)];
+  return asks.some((ask) => {
+    const head = (ask.split(cut)[0] ?? '').trim();
+    return head.length >= 12 && last.includes(head);
+  });
+}
+
+const EMAIL_ANYWHERE = /[^\s@]+@[^\s@]+/gu;
 
 /** A new email on record while the meeting ahead is for another: book_meeting at the booked time, for the new one. */
 function correctedBookingEmail(turn: OfflineTurn): Topic | undefined {

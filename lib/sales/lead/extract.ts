@@ -146,6 +146,8 @@ const MONEY = re('[$€£]\\s?\\d|\\d\\s?(?:[$€£]|dollars?|usd|euros?|eur|buc
  */
 const REQUEST = re(
   "\\b(?:please|pls|bitte|por favor|s['’]il (?:vous|te) pla[iî]t|reschedule|verschieben|reprogramar|d[ée]placer|repeat after me|say that|pretend|ignore)\\b|" +
+    // Moving the meeting, said as a command ("Déplacez-la à vendredi 10h" is no company name).
+    "\\b(?:move it|push it|d[ée]placez|d[ée]place[- ]la|d[ée]calez|d[ée]cale[- ]la|reportez|mettez[- ]la|mu[eé]vel[ao]|c[aá]mbiala|p[aá]sala|moverla|cambiarla|verschieb(?:e|en sie)|verleg(?:e|en sie))\\b|" +
     // Asking for the paperwork or to sign up is a request, not a goal ("send me the contract").
     "\\b(?:send (?:me|us)|sign (?:me|us) up|the contract|el contrato|le contrat|den vertrag)\\b|" +
     // A message about an e-mail address (even a malformed one) or with markup answers no other question.
