@@ -235,6 +235,23 @@ describe('ownership and usage in the Upstash store', () => {
     expect(await raw.exists(`${PREFIX}conv:owned`, `${PREFIX}conv:owned:msgs`, `${PREFIX}conv:owned:state`)).toBe(0);
   });
 
+  it('stores a turn written twice (a retry after a write that timed out but ran) once, with its usage counted once', async () => {
+    const store = newStore();
+    const day = '2026-12-02';
+    await store.appendMessages({ id: 'twice', messages: [text('u1', 'user', 'hi'), text('a1', 'assistant', 'Hello!')], now: 10 });
+    const turn = { id: 'twice', messages: [text('u2', 'user', 'Pro for 8?'), text('a2', 'assistant', '$232 a month.')], usage: { visitorId: 'ana', day, tokens: 900, spendMicroUsd: 100, newConversation: false } };
+    const first = await store.appendMessages({ ...turn, now: 20 });
+    const again = await store.appendMessages({ ...turn, now: 21 });
+    expect(first.messageCount).toBe(4);
+    expect(again.messageCount).toBe(4);
+    expect((await store.getConversation({ id: 'twice' }))?.messages.map((message) => message.id)).toEqual(['u1', 'a1', 'u2', 'a2']);
+    expect((await store.loadTurn({ id: 'other', visitorId: 'ana', day })).usage.visitorTokens).toBe(900);
+    // The next turn is stored as usual.
+    const next = await store.appendMessages({ id: 'twice', messages: [text('u3', 'user', 'ok'), text('a3', 'assistant', 'Great.')], now: 30 });
+    expect(next.messageCount).toBe(6);
+    expect((await store.getConversation({ id: 'twice' }))?.messages.map((message) => message.id)).toEqual(['u1', 'a1', 'u2', 'a2', 'u3', 'a3']);
+  });
+
   it('releases a claim that stored nothing, and never a conversation', async () => {
     const store = newStore();
     await store.loadTurn({ id: 'refused', visitorId: 'ana', day: '2026-11-30' });

@@ -105,6 +105,8 @@ export function createUpstashStore(options: UpstashStoreOptions): ConversationSt
             counted && usage ? Math.ceil(usage.spendMicroUsd) : 0,
             counted && usage?.newConversation ? 1 : 0,
             USAGE_TTL_SECONDS,
+            // The batch's identity: a write that timed out here may still run in Redis, and its retry must not add it twice.
+            messages.map((message) => message.id).join(' '),
             ...messages.map((message) => JSON.stringify(message)),
           ],
         ),
@@ -165,13 +167,18 @@ return { claimed, redis.call('HGETALL', KEYS[1]), redis.call('LRANGE', KEYS[2], 
  */
 const APPEND_TURN_SCRIPT = `
 local ttl = ARGV[3]
+-- The same batch again (a retry of a write that did run): nothing is added twice, messages or usage.
+if ARGV[12] ~= '' and redis.call('HGET', KEYS[1], 'lastBatch') == ARGV[12] then
+  return redis.call('HGETALL', KEYS[1])
+end
 redis.call('HSETNX', KEYS[1], 'createdAt', ARGV[1])
 if ARGV[2] ~= '' then redis.call('HSETNX', KEYS[1], 'title', ARGV[2]) end
-local count = #ARGV - 11
+local count = #ARGV - 12
 redis.call('HSET', KEYS[1], 'updatedAt', ARGV[1])
+if ARGV[12] ~= '' then redis.call('HSET', KEYS[1], 'lastBatch', ARGV[12]) end
 redis.call('HINCRBY', KEYS[1], 'messageCount', count)
 if count > 0 then
-  for i = 12, #ARGV, 200 do
+  for i = 13, #ARGV, 200 do
     redis.call('RPUSH', KEYS[2], unpack(ARGV, i, math.min(i + 199, #ARGV)))
   end
   redis.call('LTRIM', KEYS[2], -tonumber(ARGV[4]), -1)
