@@ -199,6 +199,9 @@ describe.each(['responses', 'chat'] as const)('createSalesAgent over the stand-i
     expect(noticeCodes(result)).toEqual(['fallback_agent']);
     expect(errorText(result)).toEqual([]);
     expect(result.text).toContain('$29');
+    // The reply is the offline agent's, and its metadata says so (what is stored and shown to the admin).
+    const metadata = result.chunks.flatMap((chunk) => (chunk.type === 'message-metadata' ? [chunk.messageMetadata] : []));
+    expect(metadata).toEqual([{ agent: 'offline' }]);
     expect(standIn.requests.filter((entry) => entry.path === path)).toHaveLength(1);
     expect(result.logError).toHaveBeenCalledWith(expect.stringContaining('answering with the offline agent'), expect.anything());
   });

@@ -91,6 +91,8 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
       if (fellBack && options.fallback) {
         logError(`${label}; answering with the ${options.fallback.agent} agent`, primary.failedBeforeText);
         writer.write({ type: 'data-notice', data: { level: 'warning', code: 'fallback_agent', message: fallbackNotice(context.locale) } });
+        // The reply is the fallback's: so says its metadata (stored, and shown in the admin transcript), not the start's.
+        writer.write({ type: 'message-metadata', messageMetadata: { agent: options.fallback.agent } });
         reply = (await relaySteps({ ...options, model: options.fallback.model, agent: options.fallback.agent, ledger, plan, messages, write: (chunk) => writer.write(chunk), fallible: false })).text;
       }
       // Sources follow the reply because only the passages it used are worth showing.
