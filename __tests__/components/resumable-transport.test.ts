@@ -134,6 +134,32 @@ describe('ResumableChatTransport', () => {
     expect(replyEnded).toHaveBeenCalledWith(CHAT, USER.id, 'gone');
   });
 
+  it('waits out a store outage while resuming (503): the rest of the reply once it answers, never "gone" with the reply cut short', async () => {
+    const replyEnded = jest.fn();
+    const events = replyEvents();
+    const outage = () => Response.json({ error: { code: 'upstream_unavailable:store', message: 'The conversation store is unreachable.' } }, { status: 503 });
+    const { transport, calls } = transportWith((_call, index) => (index === 0 ? sse(events.slice(0, 3).map(frame), 'break') : index < 3 ? outage() : sse(events.slice(3).map(frame))), { replyEnded });
+    const chunks = await collect(await send(transport));
+    expect(text(chunks)).toBe(WORDS.join(''));
+    expect(calls.slice(1).map((call) => call.headers.get('last-event-id'))).toEqual(['3', '3', '3']);
+    expect(replyEnded).toHaveBeenCalledWith(CHAT, USER.id, 'finished');
+    expect(replyEnded).not.toHaveBeenCalledWith(CHAT, USER.id, 'gone');
+  });
+
+  it('fails the reply with the server\'s error when the outage outlasts the retries, and asks for the locale\'s notices', async () => {
+    const replyEnded = jest.fn();
+    const events = replyEvents();
+    const { transport, calls } = transportWith(
+      (_call, index) => (index === 0 ? sse(events.slice(0, 3).map(frame), 'break') : Response.json({ error: { code: 'upstream_unavailable:store', message: 'The conversation store is unreachable.' } }, { status: 503 })),
+      { replyEnded },
+      { locale: 'fr' },
+    );
+    await expect(collect(await send(transport))).rejects.toThrow('The conversation store is unreachable.');
+    expect(calls).toHaveLength(7);
+    expect(calls[1]?.url).toBe(`/api/v1/chat/${CHAT}/stream?locale=fr`);
+    expect(replyEnded).not.toHaveBeenCalledWith(CHAT, USER.id, 'gone');
+  });
+
   it('says `first` only for the conversation\'s first message, and never on a Retry', async () => {
     const { transport, calls } = transportWith(() => sse(replyEvents().map(frame)));
     const earlier: SalesUIMessage[] = [USER, { id: 'a-1', role: 'assistant', parts: [{ type: 'text', text: 'Pro costs $12.' }] }];

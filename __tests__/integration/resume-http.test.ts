@@ -99,6 +99,28 @@ describe('resumable replies', () => {
     expect((await resume(first, stranger.authorization, id)).status).toBe(404);
   });
 
+  it('serves the reply in flight on its own instance while the store is unreachable, to its visitor only', async () => {
+    const { authorization } = await startSession(first.url);
+    const stranger = await startSession(first.url);
+    const id = newConversationId();
+    const before = await readUIEvents(await chat(first, authorization, { id, message: userMessage('Tell me everything, Redis') }), { limit: 10 });
+    await redis.stopBridge();
+    try {
+      // The connection dropped during an outage: the rest of the reply, not a 503 that leaves it cut short.
+      const response = await resume(first, authorization, id, before.at(-1)!.id);
+      expect(response.status).toBe(200);
+      const after = await readUIEvents(response);
+      expect(after[0]?.id).toBe(before.at(-1)!.id! + 1);
+      expect(deltas([...before, ...after].map((event) => event.chunk))).toBe(REPLY);
+      // Nobody else gets it: the store cannot say whose the conversation is, so the answer is its typed error.
+      const refused = await resume(first, stranger.authorization, id, 1);
+      expect(refused.status).toBe(503);
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('upstream_unavailable:store');
+    } finally {
+      await redis.restartBridge();
+    }
+  });
+
   it('answers the same message sent twice at once with one turn, and a third time with 409 duplicate', async () => {
     const { authorization } = await startSession(first.url);
     const id = newConversationId();

@@ -56,6 +56,9 @@ export interface ResumableTransportOptions {
 const TERMINAL: Partial<Record<UIMessageChunk['type'], ReplyOutcome>> = { finish: 'finished', abort: 'stopped', error: 'error' };
 
 const isAbort = (error: unknown) => error instanceof Error && error.name === 'AbortError';
+/** How many 5xx answers (a store outage) a resume takes, with backoff between them, before the reply fails. */
+const MAX_RESUME_SERVER_FAILURES = 5;
+
 /** A proxy in front of a restarting server answers 502/504: that is "unreachable", not the app refusing. */
 const isGatewayFailure = (status: number) => status === 502 || status === 504;
 
@@ -199,7 +202,9 @@ export class ResumableChatTransport implements ChatTransport<SalesUIMessage> {
   }
 
   private streamUrl(chatId: string) {
-    return `${this.options.api}/${encodeURIComponent(chatId)}/stream`;
+    // The locale: a notice the server adds (a reply interrupted by a restart) is in the prospect's language.
+    const locale = this.options.locale && this.options.locale !== 'en' ? `?locale=${encodeURIComponent(this.options.locale)}` : '';
+    return `${this.options.api}/${encodeURIComponent(chatId)}/stream${locale}`;
   }
 
   /** fetch with the visitor's bearer header; a refused session (401) is renewed and the request made once more. */
@@ -306,6 +311,7 @@ export class ResumableChatTransport implements ChatTransport<SalesUIMessage> {
 
     const run = async (controller: ReadableStreamDefaultController<UIMessageChunk>) => {
       let response: Response | null = first;
+      let serverFailures = 0;
       for (let attempt = 0; !stopped.signal.aborted; ) {
         if (response) {
           if (await read(response, controller)) {
@@ -325,7 +331,10 @@ export class ResumableChatTransport implements ChatTransport<SalesUIMessage> {
           await this.waitBeforeRetry(attempt++, stopped.signal);
           continue;
         }
-        if (isGatewayFailure(response.status)) {
+        // A server that cannot reach its store (503) may still be producing the reply, or the store may come back:
+        // try again a few times before saying the reply is lost (never "it ended", which would leave it cut short).
+        const serverFailure = response.status >= 500 && !isGatewayFailure(response.status);
+        if (isGatewayFailure(response.status) || (serverFailure && serverFailures++ < MAX_RESUME_SERVER_FAILURES)) {
           await response.body?.cancel().catch(() => undefined);
           response = null;
           await this.waitBeforeRetry(attempt++, stopped.signal);
@@ -333,6 +342,10 @@ export class ResumableChatTransport implements ChatTransport<SalesUIMessage> {
         }
         connection?.reachable();
         attempt = 0;
+        if (serverFailure) {
+          controller.error(await readError(response));
+          return;
+        }
         if (response.status !== 200 || !response.body) {
           // 204: the reply ended while we were away and its buffer is gone; the history has it.
           await response.body?.cancel().catch(() => undefined);

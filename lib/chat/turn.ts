@@ -309,7 +309,7 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
     }
     const { reply, run, stop } = started;
     const active = getActiveReplies();
-    const local = createLocalReply(turnId, stop);
+    const local = createLocalReply(turnId, stop, visitorId);
     active.set(conversationId, local);
     const recorder = replies
       ? createReplyRecorder({ replies, conversationId, turnId, ttlSeconds: input.resumeTtlSeconds ?? 120, onStopRequested: () => stop.abort(), local, now })

@@ -10,6 +10,8 @@ import type { ReplyEnd } from './batches';
  */
 export interface LocalReply {
   turnId: string;
+  /** The visitor whose reply it is: a resume on this instance can be served while the store is unreachable. */
+  owner?: string;
   abort: AbortController;
   events: Array<[number, UIMessageChunk]>;
   end: ReplyEnd | null;
@@ -20,8 +22,8 @@ export function getActiveReplies(): Map<string, LocalReply> {
   return processSingleton('active-replies', () => new Map<string, LocalReply>());
 }
 
-export function createLocalReply(turnId: string, abort: AbortController): LocalReply {
-  return { turnId, abort, events: [], end: null, listeners: new Set() };
+export function createLocalReply(turnId: string, abort: AbortController, owner?: string): LocalReply {
+  return { turnId, abort, events: [], end: null, listeners: new Set(), ...(owner ? { owner } : {}) };
 }
 
 export function notifyListeners(reply: LocalReply): void {

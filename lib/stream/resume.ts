@@ -39,10 +39,14 @@ export async function openResumeStream(options: ResumeOptions): Promise<Readable
   if (first.length === 0) return null;
   const ended = first.some((batch) => batch.end);
   if (ended && !options.includeFinished) return null;
+  let lastActivity = Math.max(...first.map((batch) => batch.at));
+  // A page load finds a reply nobody has written for a while (its server restarted, or the store failed as it ended):
+  // nothing is in flight. The history has what was stored; replaying it as "interrupted" would show a reply with no
+  // question above it. (A client that was following it, with Last-Event-ID, is told it was interrupted.)
+  if (!options.includeFinished && now() - lastActivity > PRODUCER_STALE_MS) return null;
 
   let read = first.length;
   let lastSeq = options.after;
-  let lastActivity = Math.max(...first.map((batch) => batch.at));
   let stopped = false;
 
   return new ReadableStream<UIMessageChunk>({

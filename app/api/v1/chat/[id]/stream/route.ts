@@ -1,9 +1,11 @@
 import { conversationIdOf, type ConversationRouteContext } from '@/lib/chat/route-params';
 import { AppError } from '@/lib/errors';
+import { isLocale } from '@/lib/i18n';
 import { NO_STORE_HEADERS, otherMethods, withErrors } from '@/lib/http';
 import { turnNotice } from '@/lib/sales/prompts';
 import { guardRequest } from '@/lib/security/guard';
 import { getConversationStore, getReplyStore } from '@/lib/store';
+import { getActiveReplies } from '@/lib/stream/active';
 import { openResumeStream } from '@/lib/stream/resume';
 import { eventStreamResponse } from '@/lib/stream/sse';
 
@@ -20,12 +22,15 @@ export const GET = withErrors('history', async (request: Request, context: Conve
   const raw = request.headers.get('last-event-id') ?? url.searchParams.get('after');
   if (raw !== null && !/^\d{1,9}$/.test(raw.trim())) throw new AppError('bad_request:history', 'Last-Event-ID must be the number of the last event received.');
   // Ownership first (a conversation whose first reply is in flight is only claimed yet): someone else's is a 404,
-  // exactly like one that does not exist.
-  if (!(await getConversationStore().isOwner({ id, visitorId: visitor.visitorId }))) {
+  // exactly like one that does not exist. A reply this instance is producing for this visitor needs no store to say
+  // so: a connection dropped while Redis is down still gets the rest of it.
+  const ownsLocalReply = getActiveReplies().get(id)?.owner === visitor.visitorId;
+  if (!ownsLocalReply && !(await getConversationStore().isOwner({ id, visitorId: visitor.visitorId }))) {
     throw new AppError('not_found:history', 'There is no conversation with this id (it may have expired).');
   }
   const after = raw === null ? 0 : Number(raw);
-  const locale = url.searchParams.get('locale') === 'es' ? 'es' : 'en';
+  const asked = url.searchParams.get('locale');
+  const locale = isLocale(asked) ? asked : 'en';
   const stream = await openResumeStream({
     replies: getReplyStore(),
     conversationId: id,
