@@ -1682,7 +1682,7 @@ describe('offline agent: no meeting nobody asked for (session 18 QA)', () => {
     expect((await es8.say('Somos 8, mi correo es ana@acme.example')).tools).toEqual([]);
   });
 
-  it('"Déplacez-la à vendredi 10h" moves the demo and is no company name; "Slack, HubSpot and Google Workspace" are all named', async () => {
+  it('"Déplacez-la à vendredi 10h" moves the demo and is no company name; "Slack, HubSpot and Google Workspace" are all named; "an Ultra or Premium plan" is none', async () => {
     const { say } = conversation({ locale: 'fr' });
     await say('Bonjour, je voudrais une démo mardi à 11h, mon e-mail est ana@acme.example');
     await say('Déplacez-la à jeudi 14h');
@@ -1690,5 +1690,7 @@ describe('offline agent: no meeting nobody asked for (session 18 QA)', () => {
     expect(moved.tools.map((call) => call.toolName)).toEqual(['book_meeting']);
     expect(moved.session.state.lead.fields.company).toBeUndefined();
     expect((await ask('We use Slack, HubSpot and Google Workspace.')).text).toContain('connects with Slack, HubSpot and Google Workspace');
+    // "An Ultra or Premium plan": no such plan, said plainly (was "I'd rather not guess").
+    expect((await ask('Do you have an Ultra or Premium plan?')).text).toContain("We don't have a plan called **Ultra**.");
   });
 });

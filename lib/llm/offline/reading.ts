@@ -24,7 +24,8 @@ const PLAN_LEAD = /(?:(?<=\s)[&+]|\b(?:n|the|about|on|upgrade to|switch to|pick|
  * Not read in German (every noun has a capital) nor Arabic (no capitals).
  */
 const NAMED_PLAN = [
-  /\b(?:the|a|an|your)\s+([\p{Lu}][\p{L}\p{N}+-]*)\s+(?:plan|tier|package|edition|subscription)\b/u,
+  // ("an Ultra or Premium plan": the first of the two)
+  /\b(?:the|a|an|your)\s+([\p{Lu}][\p{L}\p{N}+-]*)(?:\s+(?:or|and)\s+[\p{Lu}][\p{L}\p{N}+-]*)?\s+(?:plan|tier|package|edition|subscription)s?\b/u,
   /\b(?:plan|paquete)\s+([\p{Lu}][\p{L}\p{N}+-]*)/u,
   /\b(?:l['’]offre|le forfait|la formule|l['’]abonnement)\s+([\p{Lu}][\p{L}\p{N}+-]*)/u,
 ];
