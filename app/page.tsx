@@ -123,7 +123,8 @@ export default async function Home() {
             <span aria-hidden="true" className="grid size-8 place-items-center rounded-lg bg-brand-600 text-sm font-bold text-white">
               N
             </span>
-            <span className="truncate">{company.name}</span>
+            {/* Isolated, in its own direction: in Arabic it is cut at its end ("Northw…"), not its start. */}
+            <bdi className="truncate">{company.name}</bdi>
           </p>
           <LocaleSwitcher locale={locale} label={t('locale.label')} submit={t('locale.submit')} className="ms-auto" />
           {/* From sm up; on phones the floating launcher below is the way to the chat (the header has no room). */}

@@ -490,6 +490,60 @@ describe('ChatPanel accessibility and polish', () => {
     expect(server.posts).toHaveLength(1);
   });
 
+  it('keeps the keyboard focus on its control when the engine, loaded by tabbing in, replaces the loading shell', async () => {
+    installServer({ history: null, reply: () => streamedReply(['Hi']) });
+    const user = userEvent.setup();
+    window.localStorage.clear();
+    // The browser never idle: the focus itself loads the engine, which replaces the shell's suggestions with its own.
+    const idle = window.requestIdleCallback;
+    window.requestIdleCallback = (() => 0) as unknown as typeof window.requestIdleCallback;
+    window.cancelIdleCallback = () => undefined;
+    try {
+      renderPanel();
+      const shellChip = screen.getAllByTestId('suggested-question')[1]!;
+      act(() => shellChip.focus());
+      await waitFor(() => expect(screen.getByTestId('chat-panel')).toHaveAttribute('data-engine', 'ready'), ENGINE_LOAD);
+      await waitFor(() => expect(screen.getAllByTestId('suggested-question')[1]).toBeEnabled());
+      expect(shellChip).not.toBeInTheDocument();
+      // The engine's second question has it, not <body>: the next Tab goes on from there.
+      await waitFor(() => expect(screen.getAllByTestId('suggested-question')[1]).toHaveFocus());
+      await user.tab();
+      expect(screen.getByTestId('composer-input')).toHaveFocus();
+    } finally {
+      window.requestIdleCallback = idle;
+    }
+  });
+
+  it('a returning visitor on a header button while the engine loads: the button stays enabled, and focused', async () => {
+    const history: SalesUIMessage[] = [
+      { id: 'u1', role: 'user', parts: [{ type: 'text', text: 'We are 40 people.' }] },
+      { id: 'a1', role: 'assistant', parts: [{ type: 'text', text: 'Business fits a team of 40.' }] },
+    ];
+    installServer({ history, reply: () => streamedReply(['Hi']) });
+    const idle = window.requestIdleCallback;
+    window.requestIdleCallback = (() => 0) as unknown as typeof window.requestIdleCallback;
+    window.cancelIdleCallback = () => undefined;
+    try {
+      renderPanel();
+      const remove = screen.getByTestId('delete-conversation');
+      expect(remove).toBeEnabled();
+      // Disabled even for a moment (the engine's empty list before its history), the button would drop the focus.
+      let everDisabled = false;
+      const watcher = new MutationObserver(() => {
+        everDisabled ||= remove.hasAttribute('disabled');
+      });
+      watcher.observe(remove, { attributes: true, attributeFilter: ['disabled'] });
+      act(() => remove.focus());
+      await waitFor(() => expect(screen.getByTestId('chat-panel')).toHaveAttribute('data-engine', 'ready'), ENGINE_LOAD);
+      expect(await screen.findByText('Business fits a team of 40.')).toBeInTheDocument();
+      watcher.disconnect();
+      expect(everDisabled).toBe(false);
+      expect(remove).toHaveFocus();
+    } finally {
+      window.requestIdleCallback = idle;
+    }
+  });
+
   it('keeps the focus in the message box after Send by keyboard; Escape stops the reply and leaves the focus there', async () => {
     const sse = sseResponse();
     const server = installServer({
@@ -541,12 +595,14 @@ describe('ChatPanel accessibility and polish', () => {
     expect(screen.getByTestId('reply-announcement')).toHaveTextContent('');
     expect(screen.getByRole('log')).toHaveAttribute('aria-live', 'off');
     act(() => {
-      sse.push({ type: 'text-delta', id: 't1', delta: '$12 per seat.' });
+      sse.push({ type: 'text-delta', id: 't1', delta: '**$12** per seat.\n\n- *SSO*' });
       sse.push({ type: 'text-end', id: 't1' });
       sse.push({ type: 'finish' });
       sse.end();
     });
-    await waitFor(() => expect(screen.getByTestId('reply-announcement')).toHaveTextContent('Sales rep replied: Pro is $12 per seat.'));
+    // Its words, not its markdown: no asterisks or list dashes read out.
+    await waitFor(() => expect(screen.getByTestId('reply-announcement')).toHaveTextContent('Sales rep replied: Pro is $12 per seat. SSO'));
+    expect(screen.getByTestId('reply-announcement').textContent).not.toMatch(/[*]|- /);
     expect(screen.getByTestId('reply-announcement')).toHaveAttribute('role', 'status');
   });
 

@@ -1,5 +1,6 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import fc from 'fast-check';
+import { markdownToText } from '@/components/chat/markdown';
 import { MessageMarkdown, sanitizeUrl } from '@/components/chat/message-markdown';
 import { I18nProvider } from '@/lib/i18n/provider';
 
@@ -148,5 +149,23 @@ describe('MessageMarkdown', () => {
     expect(sanitizeUrl('vbscript:x', 'a', 'href')).toBeNull();
     expect(sanitizeUrl('//evil.test', 'a', 'href')).toBeNull();
     expect(sanitizeUrl('https://a.test/p.png', 'img', 'src')).toBeNull();
+  });
+});
+
+describe('markdownToText (what a screen reader hears of a reply)', () => {
+  it('keeps the words and drops the markup: emphasis, list markers, headings, links, code, quotes, rules, tables', () => {
+    expect(
+      markdownToText(
+        'Con 12 personas le recomiendo **Pro**:\n\n- **Pro**: **$29 por usuario al mes**\n- *Business*: ~~$59~~ $49\n\n## Siguiente paso\n\n' +
+          '1. [Reserve una demo](https://example.com/demo)\n2. Escriba `hola`\n\n> Sin permanencia\n\n---\n\n| Plan | Precio |\n| --- | --- |\n| Pro | $29 |',
+      ),
+    ).toBe(
+      'Con 12 personas le recomiendo Pro:\nPro: $29 por usuario al mes\nBusiness: $59 $49\nSiguiente paso\nReserve una demo\nEscriba hola\nSin permanencia\nPlan, Precio\nPro, $29',
+    );
+  });
+
+  it('leaves plain text and markers that close nothing as they are', () => {
+    expect(markdownToText('Pro is $12 per seat.')).toBe('Pro is $12 per seat.');
+    expect(markdownToText('2 * 3 = 6, snake_case_word and a lone **')).toBe('2 * 3 = 6, snake_case_word and a lone **');
   });
 });

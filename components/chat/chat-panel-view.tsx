@@ -105,6 +105,11 @@ function ConversationShell({ suggestedQuestions, maxChars, greeting, placeholder
   );
 }
 
+/** The panel's controls with this test id, in document order: the same in the loading shell and in the engine. */
+function controlsNamed(panel: Element, name: string): HTMLElement[] {
+  return [...panel.querySelectorAll<HTMLElement>('[data-testid]')].filter((element) => element.dataset.testid === name);
+}
+
 /** How much of the panel must be on screen for its engine to load without being reached for (and the launcher to hide). */
 const ENGINE_ON_SCREEN = 0.6;
 /** A panel neither reached for nor on screen gets its engine this long after hydration, when the browser is idle. */
@@ -254,6 +259,24 @@ export function ChatPanel({
     };
   }, [id, engineWanted, loadId, loadEngine]);
 
+  // The control with the focus in the panel. Tabbing into the panel loads its engine, which replaces the loading shell
+  // (twice: the shell, its copy as the Suspense fallback, then the engine): the focus would fall to <body> and the next
+  // Tab start over. Its counterpart in the new render takes the focus instead, once it is there and enabled (the message
+  // box does so itself, with its caret: draftFocused).
+  const focused = useRef<{ control: HTMLElement; name: string; rank: number } | null>(null);
+  useEffect(() => {
+    const element = panel.current;
+    if (!element) return;
+    const observer = new MutationObserver(() => {
+      const last = focused.current;
+      if (!last || last.control.isConnected || (document.activeElement && document.activeElement !== document.body)) return;
+      const counterpart = controlsNamed(element, last.name)[last.rank];
+      if (counterpart && !counterpart.matches(':disabled')) counterpart.focus({ preventScroll: true });
+    });
+    observer.observe(element, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled'] });
+    return () => observer.disconnect();
+  }, []);
+
   // The phone launcher (a link to the chat, app/page.tsx) hides while the chat itself is on screen.
   useEffect(() => {
     const element = panel.current;
@@ -333,70 +356,83 @@ export function ChatPanel({
       onFocus={(event) => {
         wantEngine();
         if (event.target instanceof HTMLTextAreaElement) draftFocused.current = true;
+        const name = event.target.dataset.testid;
+        focused.current = name ? { control: event.target, name, rank: controlsNamed(event.currentTarget, name).indexOf(event.target) } : null;
       }}
       onBlur={(event) => {
         // Removed from the page (the shell giving way to the engine) is not leaving it: only a move elsewhere counts.
         if (event.target instanceof HTMLTextAreaElement && event.relatedTarget !== null) draftFocused.current = false;
+        const left = event.target;
+        if (event.relatedTarget instanceof Node && !event.currentTarget.contains(event.relatedTarget)) focused.current = null;
+        // To nowhere (a click beside the page, another window) while still on the page: not to be given back later.
+        else if (event.relatedTarget === null)
+          window.setTimeout(() => {
+            if (left.isConnected && focused.current?.control === left) focused.current = null;
+          }, 0);
       }}
       className={`flex flex-col overflow-hidden rounded-2xl border border-slate-200 bg-slate-50 shadow-lg shadow-slate-900/5 ${className}`}
     >
-      <header className="flex items-center gap-2 border-b border-slate-200 bg-white px-3 py-3 sm:gap-3 sm:px-4">
-        <AgentAvatar name={agentName} avatarUrl={avatarUrl} size="lg" />
-        <div className="min-w-0 flex-1">
-          <Heading id={titleId} className="truncate text-sm leading-5 font-semibold text-slate-900">
+      {/* The title shares its row with the buttons only (wrapping rather than cut short on a phone); the subtitle and the
+          connection status have the panel's width below it (under the title from sm up). */}
+      <header className="border-b border-slate-200 bg-white px-3 py-3 sm:px-4">
+        <div className="flex items-center gap-2 sm:gap-3">
+          <AgentAvatar name={agentName} avatarUrl={avatarUrl} size="lg" />
+          <Heading id={titleId} className="line-clamp-3 min-w-0 flex-1 text-sm leading-5 font-semibold break-words text-slate-900">
             {agentName ?? t('chat.title')}
           </Heading>
+          <button
+            type="button"
+            data-testid="download-transcript"
+            onClick={() => void downloadTranscript()}
+            disabled={messages.length === 0}
+            title={t('chat.transcript.download')}
+            aria-label={t('chat.transcript.download')}
+            className={headerButton}
+          >
+            <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-3.5">
+              <path d="M10.75 2.75a.75.75 0 0 0-1.5 0v8.614L6.295 8.235a.75.75 0 1 0-1.09 1.03l4.25 4.5a.75.75 0 0 0 1.09 0l4.25-4.5a.75.75 0 0 0-1.09-1.03l-2.955 3.129V2.75Z" />
+              <path d="M3.5 12.75a.75.75 0 0 0-1.5 0v2.5A2.75 2.75 0 0 0 4.75 18h10.5A2.75 2.75 0 0 0 18 15.25v-2.5a.75.75 0 0 0-1.5 0v2.5c0 .69-.56 1.25-1.25 1.25H4.75c-.69 0-1.25-.56-1.25-1.25v-2.5Z" />
+            </svg>
+          </button>
+          <button
+            type="button"
+            data-testid="delete-conversation"
+            onClick={() => setConfirming('delete')}
+            disabled={!id || deleting || !hasMessages}
+            title={t('chat.deleteConversation')}
+            aria-label={t('chat.deleteConversation')}
+            className={headerButton}
+          >
+            <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-3.5">
+              <path
+                fillRule="evenodd"
+                d="M8.75 1A2.75 2.75 0 0 0 6 3.75v.443c-.795.077-1.584.176-2.365.298a.75.75 0 1 0 .23 1.482l.149-.022.841 10.518A2.75 2.75 0 0 0 7.596 19h4.807a2.75 2.75 0 0 0 2.742-2.53l.841-10.52.149.023a.75.75 0 0 0 .23-1.482A41.03 41.03 0 0 0 14 4.193V3.75A2.75 2.75 0 0 0 11.25 1h-2.5ZM10 4c.84 0 1.673.025 2.5.075V3.75c0-.69-.56-1.25-1.25-1.25h-2.5c-.69 0-1.25.56-1.25 1.25v.325C8.327 4.025 9.16 4 10 4ZM8.58 7.72a.75.75 0 0 0-1.5.06l.3 7.5a.75.75 0 1 0 1.5-.06l-.3-7.5Zm4.34.06a.75.75 0 1 0-1.5-.06l-.3 7.5a.75.75 0 1 0 1.5.06l.3-7.5Z"
+                clipRule="evenodd"
+              />
+            </svg>
+          </button>
+          <button
+            type="button"
+            data-testid="new-conversation"
+            onClick={() => setConfirming('new')}
+            disabled={!id || !hasMessages}
+            title={t('chat.newConversation')}
+            className={headerButton}
+          >
+            <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-3.5">
+              <path d="M10.75 4.75a.75.75 0 0 0-1.5 0v4.5h-4.5a.75.75 0 0 0 0 1.5h4.5v4.5a.75.75 0 0 0 1.5 0v-4.5h4.5a.75.75 0 0 0 0-1.5h-4.5v-4.5Z" />
+            </svg>
+            {/* Icon-only (beside download and delete), so the agent's name keeps the room; the text still names it. */}
+            <span className="sr-only">{t('chat.newConversation')}</span>
+          </button>
+          {headerActions}
+        </div>
+        <div className="mt-1 sm:ps-12">
           <p className="text-xs leading-4 text-slate-600">{t('chat.subtitle')}</p>
           {/* Attached once the engine is wanted: a state setter as the ref on hydration would re-render the whole panel at
               once, synchronously, right after hydrating (one long task on every page load). */}
           <div ref={engineWanted ? setStatusSlot : undefined} className="min-h-4" />
         </div>
-        <button
-          type="button"
-          data-testid="download-transcript"
-          onClick={() => void downloadTranscript()}
-          disabled={messages.length === 0}
-          title={t('chat.transcript.download')}
-          aria-label={t('chat.transcript.download')}
-          className={headerButton}
-        >
-          <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-3.5">
-            <path d="M10.75 2.75a.75.75 0 0 0-1.5 0v8.614L6.295 8.235a.75.75 0 1 0-1.09 1.03l4.25 4.5a.75.75 0 0 0 1.09 0l4.25-4.5a.75.75 0 0 0-1.09-1.03l-2.955 3.129V2.75Z" />
-            <path d="M3.5 12.75a.75.75 0 0 0-1.5 0v2.5A2.75 2.75 0 0 0 4.75 18h10.5A2.75 2.75 0 0 0 18 15.25v-2.5a.75.75 0 0 0-1.5 0v2.5c0 .69-.56 1.25-1.25 1.25H4.75c-.69 0-1.25-.56-1.25-1.25v-2.5Z" />
-          </svg>
-        </button>
-        <button
-          type="button"
-          data-testid="delete-conversation"
-          onClick={() => setConfirming('delete')}
-          disabled={!id || deleting || !hasMessages}
-          title={t('chat.deleteConversation')}
-          aria-label={t('chat.deleteConversation')}
-          className={headerButton}
-        >
-          <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-3.5">
-            <path
-              fillRule="evenodd"
-              d="M8.75 1A2.75 2.75 0 0 0 6 3.75v.443c-.795.077-1.584.176-2.365.298a.75.75 0 1 0 .23 1.482l.149-.022.841 10.518A2.75 2.75 0 0 0 7.596 19h4.807a2.75 2.75 0 0 0 2.742-2.53l.841-10.52.149.023a.75.75 0 0 0 .23-1.482A41.03 41.03 0 0 0 14 4.193V3.75A2.75 2.75 0 0 0 11.25 1h-2.5ZM10 4c.84 0 1.673.025 2.5.075V3.75c0-.69-.56-1.25-1.25-1.25h-2.5c-.69 0-1.25.56-1.25 1.25v.325C8.327 4.025 9.16 4 10 4ZM8.58 7.72a.75.75 0 0 0-1.5.06l.3 7.5a.75.75 0 1 0 1.5-.06l-.3-7.5Zm4.34.06a.75.75 0 1 0-1.5-.06l-.3 7.5a.75.75 0 1 0 1.5.06l.3-7.5Z"
-              clipRule="evenodd"
-            />
-          </svg>
-        </button>
-        <button
-          type="button"
-          data-testid="new-conversation"
-          onClick={() => setConfirming('new')}
-          disabled={!id || !hasMessages}
-          title={t('chat.newConversation')}
-          className={headerButton}
-        >
-          <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-3.5">
-            <path d="M10.75 4.75a.75.75 0 0 0-1.5 0v4.5h-4.5a.75.75 0 0 0 0 1.5h4.5v4.5a.75.75 0 0 0 1.5 0v-4.5h4.5a.75.75 0 0 0 0-1.5h-4.5v-4.5Z" />
-          </svg>
-          {/* Icon-only (beside download and delete), so the agent's name keeps the room; the text still names it. */}
-          <span className="sr-only">{t('chat.newConversation')}</span>
-        </button>
-        {headerActions}
       </header>
       {/* Said once after "New conversation" or "Delete" (polite: it waits for the reader). */}
       <p role="status" data-testid="chat-announcement" className="sr-only">

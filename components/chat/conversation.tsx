@@ -12,6 +12,7 @@ import { Composer } from './composer';
 import { ConnectionMonitor } from './connection';
 import { ConnectionStatus } from './connection-status';
 import { EmptyState } from './empty-state';
+import { markdownToText } from './markdown';
 import { MessageList } from './message-list';
 import { Outbox, saveHistorySnapshot, type KeyValueStorage } from './outbox';
 import { withReplyStatus } from './reply-status';
@@ -150,8 +151,9 @@ export default function Conversation({
     transport,
     onFinish: ({ message, isAbort, isError }) => {
       if (message.role === 'assistant' && !isAbort && !isError) bridge?.replyFinished(message);
-      // Screen readers hear the reply once, whole, when it has finished (the log itself is not live: no token-by-token).
-      const text = message.role === 'assistant' ? messageText(message) : '';
+      // Screen readers hear the reply once, whole, when it has finished (the log itself is not live: no token-by-token),
+      // as words: its markdown's asterisks and list dashes are not read out.
+      const text = message.role === 'assistant' ? markdownToText(messageText(message)) : '';
       if (text && !isError) setAnnouncement(t('chat.replyAnnounce', { agent: agentName ?? t('chat.role.assistant'), text }));
       // Labelled now as the server stores it, so the label does not wait for a reload.
       if (message.role === 'assistant' && (isAbort || isError)) setMessages((current) => withReplyStatus(current, message.id, isAbort ? 'stopped' : 'incomplete'));
@@ -164,12 +166,17 @@ export default function Conversation({
   const [announcement, setAnnouncement] = useState('');
 
   const historyApplied = useRef(false);
+  // The stored history is on the page (or there is none to wait for): set with the messages it brings, in one render.
+  const [historyShown, setHistoryShown] = useState(fresh);
   useEffect(() => {
     const stored = history.data?.messages;
     if (!stored || !outboxReady) return;
     const first = !historyApplied.current;
     historyApplied.current = true;
     setMessages((current) => mergeHistory({ stored, current, entries: outbox.getSnapshot(), first, streaming: busy }));
+    // In the same render as the messages it brings (useChat's own state, set just above).
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setHistoryShown(true);
     // busy is read, not followed: a refresh is applied once, when it arrives.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [history.data, outboxReady, outbox, setMessages]);
@@ -297,10 +304,13 @@ export default function Conversation({
     report.current = onMessagesChange;
   });
   const shownCount = messages.length + entries.length;
-  // Not on every streamed token: when a message comes or goes, and when a reply's state changes.
+  // Not before the history is in (or has failed): an empty list first would disable the panel's header buttons for a
+  // moment, and take the focus from them. Then not on every streamed token: when a message comes or goes, and when a
+  // reply's state changes.
+  const historySettled = historyShown || history.error !== undefined;
   useEffect(() => {
-    report.current?.(live.messages);
-  }, [shownCount, status, live]);
+    if (historySettled) report.current?.(live.messages);
+  }, [shownCount, status, live, historySettled]);
 
   const emptyState = (
     <EmptyState questions={suggestedQuestions} onSelect={ask} disabled={historyLoading || busy} loadingHistory={historyLoading} greeting={greeting} />

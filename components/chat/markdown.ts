@@ -315,3 +315,38 @@ export function parseInline(text: string): Inline[] {
 export function isSafeHref(href: string): boolean {
   return SAFE_SCHEME.test(href.trim());
 }
+
+function inlineText(nodes: readonly Inline[]): string {
+  return nodes
+    .map((node) =>
+      typeof node === 'string' ? node : node.type === 'code' ? node.text : node.type === 'br' ? '\n' : node.type === 'image' ? node.alt : inlineText(node.children),
+    )
+    .join('');
+}
+
+function blockText(block: Block): string {
+  switch (block.type) {
+    case 'paragraph':
+    case 'heading':
+      return inlineText(block.children);
+    case 'code':
+      return block.text;
+    case 'hr':
+      return '';
+    case 'quote':
+      return blocksText(block.children);
+    case 'list':
+      return block.items.map((item) => blocksText(item)).join('\n');
+    case 'table':
+      return [block.head, ...block.rows].map((row) => row.map(inlineText).join(', ')).join('\n');
+  }
+}
+
+function blocksText(blocks: readonly Block[]): string {
+  return blocks.map(blockText).filter((text) => text.trim() !== '').join('\n');
+}
+
+/** The words of a reply without its markup (for screen reader announcements): no asterisks, list dashes or URLs in brackets. */
+export function markdownToText(source: string): string {
+  return blocksText(parseMarkdown(source)).trim();
+}
