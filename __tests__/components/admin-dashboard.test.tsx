@@ -214,3 +214,31 @@ test('speaks Spanish', async () => {
   expect(within(region('De dónde vienen las conversaciones')).getByRole('table', { name: 'Idioma' })).toHaveTextContent('español');
   expect(screen.getByText(/Las horas y los días están en UTC/)).toBeInTheDocument();
 });
+
+test('asks for topic titles in its own language (one cache entry per locale) and counts in German plural forms', async () => {
+  respond = () => Response.json({ ...fixture, kpis: { ...fixture.kpis, meetings: 1 }, topQuestions: [{ id: 'faq:integrations', title: 'Mit welchen Tools lässt sich Northwind Cloud verbinden?', count: 4 }] });
+  renderDashboard('de');
+  await screen.findByText('Gespräche', { selector: 'dt' });
+  expect(requested()).toEqual(['/api/v1/admin/metrics?range=7d&locale=de']);
+  expect(screen.getByText(/200 Gespräche, 48 Leads und 1 Termin in 7 Tagen\./)).toBeInTheDocument();
+  expect(screen.getByText('Mit welchen Tools lässt sich Northwind Cloud verbinden?')).toBeInTheDocument();
+});
+
+test('counts in Arabic plural forms', async () => {
+  respond = () => Response.json({ ...fixture, kpis: { ...fixture.kpis, conversations: 2, leads: 11, meetings: 6 } });
+  renderDashboard('ar');
+  expect(await screen.findByText(/محادثتان و11 عميلًا محتملًا و6 اجتماعات خلال 7 أيام\./)).toBeInTheDocument();
+  expect(requested()).toEqual(['/api/v1/admin/metrics?range=7d&locale=ar']);
+});
+
+test('on a phone no grid grows past the screen: every grid has explicit minmax(0, 1fr) columns, tables scroll in their box', async () => {
+  const { container } = renderDashboard();
+  await screen.findAllByRole('table');
+  // An implicit grid column is `auto`: a wide table inside makes it (and the page) wider than the screen. Tailwind's
+  // grid-cols-N are repeat(N, minmax(0, 1fr)), which cannot grow past the container. jsdom does no layout.
+  const grids = [...container.querySelectorAll<HTMLElement>('.grid')];
+  expect(grids.length).toBeGreaterThan(5);
+  const implicit = grids.map((grid) => grid.className).filter((names) => !names.split(' ').some((name) => /^grid-cols-\d+$/.test(name)));
+  expect(implicit).toEqual([]);
+  for (const table of container.querySelectorAll('table')) expect(table.parentElement).toHaveClass('overflow-x-auto');
+});

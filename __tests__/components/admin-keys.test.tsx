@@ -175,3 +175,33 @@ describe('the sign-in form', () => {
     expect(screen.getByLabelText('Contraseña')).toBeInTheDocument();
   });
 });
+
+test('Create key keeps the keyboard focus while it creates and when refused, and a second Enter does not create twice', async () => {
+  const user = userEvent.setup();
+  const { calls } = fakeApi({ refuse: { status: 400, message: 'Too many keys.' } });
+  const answer = global.fetch;
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  global.fetch = jest.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    if (init?.method === 'POST') await gate;
+    return answer(input, init);
+  }) as typeof fetch;
+  renderKeys();
+  await screen.findByRole('rowheader', { name: 'Nightly export' });
+  await user.type(screen.getByLabelText('Name'), 'CRM sync');
+  await user.click(screen.getByLabelText(/^export/));
+  const create = screen.getByRole('button', { name: 'Create key' });
+  create.focus();
+  await user.keyboard('{Enter}');
+  await waitFor(() => expect(create).toHaveAttribute('aria-disabled', 'true'));
+  // Not `disabled`: a disabled button that has the focus drops it to <body>.
+  expect(create).not.toBeDisabled();
+  await user.keyboard('{Enter}');
+  release();
+  expect(await screen.findByRole('alert')).toHaveTextContent('Too many keys.');
+  expect(calls.filter((call) => call.method === 'POST')).toHaveLength(1);
+  expect(create).toHaveFocus();
+  expect(create).not.toHaveAttribute('aria-disabled');
+});

@@ -144,7 +144,15 @@ describe('conversation list', () => {
     await waitFor(() => expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(4));
     expect(calls.at(-1)?.url).toContain('cursor=c-2');
     expect(screen.getByText('Page 2')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Older' })).toBeDisabled();
+    // On the last page Older says it cannot go further but keeps the focus it was pressed with, and does nothing.
+    const older = screen.getByRole('button', { name: 'Older' });
+    expect(older).toHaveAttribute('aria-disabled', 'true');
+    expect(older).not.toBeDisabled();
+    expect(older).toHaveFocus();
+    const callsBefore = calls.length;
+    await user.keyboard('{Enter}');
+    expect(calls).toHaveLength(callsBefore);
+    expect(screen.getByText('Page 2')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Newer' }));
     await waitFor(() => expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(26));
 
@@ -155,7 +163,7 @@ describe('conversation list', () => {
     await screen.findByRole('link', { name: 'Acme wants a demo' });
     const query = new URLSearchParams(calls.at(-1)?.url.split('?')[1]);
     expect(Object.fromEntries(query)).toEqual({ limit: '25', q: 'acme', stage: 'closing', from: String(new Date('2026-11-01T00:00:00').getTime()) });
-    expect(screen.getByText('ops@acme.io · Acme', { exact: false })).toBeInTheDocument();
+    expect(screen.getByRole('cell', { name: 'ops@acme.io · Acme' })).toBeInTheDocument();
     expect(screen.getByText('Page 1')).toBeInTheDocument();
   });
 
@@ -173,7 +181,7 @@ describe('conversation list', () => {
     fakeApi();
     renderIn(<RecordList kind="leads" />, 'es');
     await screen.findByRole('table', { name: 'Leads, la actividad más reciente primero' });
-    expect(screen.getByRole('button', { name: 'Más antiguas' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Más antiguas' })).not.toHaveAttribute('aria-disabled');
     expect(screen.getByRole('columnheader', { name: 'Puntuación' })).toBeInTheDocument();
   });
 });
@@ -282,4 +290,142 @@ test("a reply's markdown is rendered as the prospect saw it, the prospect's word
   renderIn(<TranscriptView id={ID} />);
   expect(await screen.findByText('Pro', { selector: 'strong' })).toBeInTheDocument();
   expect(screen.getByText('Is **this** bold?')).toBeInTheDocument();
+});
+
+/** Holds the answers to `method` calls until `release()`: what the page shows while an action is in flight. */
+function holdCalls(method: string) {
+  const answer = global.fetch;
+  let open: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  global.fetch = jest.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    if ((init?.method ?? 'GET') === method) await gate;
+    return answer(input, init);
+  }) as typeof fetch;
+  return { release: () => open() };
+}
+
+describe('keyboard focus', () => {
+  it('stays on Save status while it saves and after, and a second Enter does not save twice', async () => {
+    const calls = fakeApi();
+    const held = holdCalls('PATCH');
+    const user = userEvent.setup();
+    renderIn(<LeadView id={ID} />);
+    await screen.findByText('No changes yet.');
+    await user.click(screen.getByRole('radio', { name: 'Qualified' }));
+    const save = screen.getByRole('button', { name: 'Save status' });
+    save.focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(save).toHaveAttribute('aria-disabled', 'true'));
+    // Not `disabled`: a disabled button that has the focus drops it to <body>.
+    expect(save).not.toBeDisabled();
+    expect(save).toHaveFocus();
+    await user.keyboard('{Enter}');
+    held.release();
+    expect(await screen.findByRole('status')).toHaveTextContent('Status saved.');
+    expect(calls.filter((call) => call.method === 'PATCH')).toHaveLength(1);
+    expect(save).toHaveFocus();
+    expect(save).not.toHaveAttribute('aria-disabled');
+  });
+
+  it('Escape or Cancel closes the erase confirmation and gives the focus back to the button that opened it', async () => {
+    const calls = fakeApi();
+    const user = userEvent.setup();
+    renderIn(<LeadView id={ID} />);
+    const open = await screen.findByRole('button', { name: 'Delete conversation and lead' });
+    open.focus();
+    await user.keyboard('{Enter}');
+    expect(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Delete conversation and lead' })).toHaveFocus();
+
+    await user.keyboard('{Enter}');
+    await user.keyboard('{Enter}'); // on Cancel
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Delete conversation and lead' })).toHaveFocus();
+    expect(calls.some((call) => call.method === 'DELETE')).toBe(false);
+  });
+
+  it('keeps the focus on Delete permanently while it erases, and a second press erases once', async () => {
+    const calls = fakeApi();
+    const held = holdCalls('DELETE');
+    const user = userEvent.setup();
+    renderIn(<TranscriptView id={ID} />);
+    await user.click(await screen.findByRole('button', { name: 'Delete conversation and lead' }));
+    const erase = within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete permanently' });
+    erase.focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(erase).toHaveAttribute('aria-disabled', 'true'));
+    expect(erase).not.toBeDisabled();
+    expect(erase).toHaveFocus();
+    await user.keyboard('{Enter}{Escape}'); // neither erases twice nor takes the question away mid-erasure
+    expect(screen.getByRole('alertdialog')).toBeInTheDocument();
+    held.release();
+    await waitFor(() => expect(push).toHaveBeenCalledWith('/admin/conversations'));
+    expect(calls.filter((call) => call.method === 'DELETE')).toHaveLength(1);
+  });
+});
+
+describe('a phone and right-to-left pages', () => {
+  const URL_TEXT = `https://example.com/${'a'.repeat(300)}`;
+
+  it("wraps the prospect's long unbroken words (a pasted URL) instead of widening the page", async () => {
+    fakeApi();
+    const long: ConversationDetail = {
+      ...detail,
+      title: URL_TEXT,
+      transcript: [{ kind: 'message', id: 'u1', role: 'user', at: AT, segments: [{ kind: 'text', text: URL_TEXT }] }],
+    };
+    global.fetch = jest.fn(async (input: RequestInfo | URL) =>
+      Response.json(String(input).endsWith('/feedback') ? { ratings: {} } : long),
+    ) as typeof fetch;
+    renderIn(<TranscriptView id={ID} />);
+    // jsdom does no layout: overflow-wrap:anywhere is what lets the line break inside the word (and shrinks min-content).
+    expect(await screen.findByRole('heading', { level: 1, name: URL_TEXT })).toHaveClass('wrap-anywhere');
+    const message = screen.getByText(URL_TEXT, { selector: 'p' });
+    expect(message).toHaveClass('wrap-anywhere');
+    expect(message).toHaveAttribute('dir', 'auto');
+  });
+
+  it('isolates what the prospect said, the values and the score reasons, so an Arabic page does not reorder them', async () => {
+    fakeApi();
+    const maria: LeadDetail = {
+      ...lead,
+      reasons: ['+20 email given', '+10 team size given'],
+      fields: [
+        { field: 'name', value: 'Maria Lopez', evidence: 'I am Maria Lopez, Head of Sales.', confidence: 0.9, asked: false, capturedAt: AT },
+        { field: 'phone', value: '+34 600 123 456', evidence: 'Call me on +34 600 123 456', confidence: 0.8, asked: true, capturedAt: AT },
+      ],
+    };
+    global.fetch = jest.fn(async () => Response.json(maria)) as typeof fetch;
+    renderIn(<LeadView id={ID} />, 'ar');
+    const heading = await screen.findByRole('heading', { level: 1 });
+    expect(heading).toHaveTextContent('Maria Lopez');
+    expect(heading.querySelector('bdi')).toHaveTextContent('Maria Lopez');
+    // The quotation marks go with the sentence, inside the isolate.
+    expect(screen.getByText('“I am Maria Lopez, Head of Sales.”').tagName).toBe('BDI');
+    expect(screen.getByText('+34 600 123 456', { selector: 'p > bdi' })).toBeInTheDocument();
+    // "+20 email given" (or its translation), not "email given 20+": each reason is one isolate.
+    const reasons = screen.getAllByRole('listitem');
+    expect(reasons).toHaveLength(2);
+    for (const reason of reasons) {
+      expect(reason.firstElementChild?.tagName).toBe('BDI');
+      expect(reason.firstElementChild).toHaveTextContent(/^\+\d+ /);
+      expect(reason.firstElementChild?.textContent).toBe(reason.textContent);
+    }
+  });
+
+  it('points the back arrow the way back: left in English, right in Arabic, and keeps it out of the link name', async () => {
+    fakeApi();
+    const { unmount } = renderIn(<LeadView id={ID} />);
+    const back = await screen.findByRole('link', { name: 'All leads' });
+    expect(back.querySelector('[aria-hidden="true"]')).toHaveTextContent('←');
+    unmount();
+    renderIn(<TranscriptView id={ID} />, 'ar');
+    const backAr = await screen.findByRole('link', { name: 'كل المحادثات' });
+    expect(backAr.querySelector('[aria-hidden="true"]')).toHaveTextContent('→');
+    expect(backAr).toHaveAttribute('href', '/admin/conversations');
+  });
 });

@@ -164,3 +164,99 @@ test('the enabled switch patches the endpoint; the page speaks Spanish', async (
   await waitFor(() => expect(calls.find((call) => call.method === 'PATCH')?.body).toEqual({ enabled: false }));
   expect(within(card).getByRole('button', { name: 'Enviar evento de prueba' })).toBeInTheDocument();
 });
+
+/** Holds the answers to `method` calls until `release()`: what the page shows while an action is in flight. */
+function holdCalls(method: string) {
+  const answer = global.fetch;
+  let open: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  global.fetch = jest.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    if ((init?.method ?? 'GET') === method) await gate;
+    return answer(input, init);
+  }) as typeof fetch;
+  return { release: () => open() };
+}
+
+test('Send test event keeps the keyboard focus while it sends and after, and sends once however often Enter is pressed', async () => {
+  const { calls } = fakeApi();
+  const held = holdCalls('POST');
+  const user = userEvent.setup();
+  renderPage();
+  const card = await screen.findByTestId('webhook-endpoint');
+  const send = within(card).getByRole('button', { name: 'Send test event' });
+  send.focus();
+  await user.keyboard('{Enter}');
+  await waitFor(() => expect(send).toHaveAttribute('aria-disabled', 'true'));
+  // Not `disabled`: a disabled button that has the focus drops it to <body>. The other actions wait too.
+  expect(send).not.toBeDisabled();
+  expect(send).toHaveFocus();
+  expect(within(card).getByRole('button', { name: 'Delete' })).toHaveAttribute('aria-disabled', 'true');
+  await user.keyboard('{Enter}');
+  held.release();
+  expect(await within(card).findByText('Test event delivered: HTTP 200 in 12 ms.')).toBeInTheDocument();
+  expect(calls.filter((call) => call.url.endsWith('/test'))).toHaveLength(1);
+  expect(send).toHaveFocus();
+  expect(send).not.toHaveAttribute('aria-disabled');
+});
+
+test('Escape or Cancel declines a confirmation and gives the focus back; after a delete the list heading has it', async () => {
+  const { calls } = fakeApi();
+  const user = userEvent.setup();
+  renderPage();
+  const card = await screen.findByTestId('webhook-endpoint');
+  within(card).getByRole('button', { name: 'Delete' }).focus();
+  await user.keyboard('{Enter}');
+  expect(within(card).getByRole('alertdialog')).toBeInTheDocument();
+  await user.keyboard('{Escape}');
+  expect(within(card).queryByRole('alertdialog')).not.toBeInTheDocument();
+  expect(within(card).getByRole('button', { name: 'Delete' })).toHaveFocus();
+
+  await user.click(within(card).getByRole('button', { name: 'Rotate secret' }));
+  await user.click(within(within(card).getByRole('alertdialog')).getByRole('button', { name: 'Cancel' }));
+  expect(within(card).getByRole('button', { name: 'Rotate secret' })).toHaveFocus();
+  expect(calls.some((call) => call.method === 'PATCH' || call.method === 'DELETE')).toBe(false);
+
+  await user.click(within(card).getByRole('button', { name: 'Delete' }));
+  await user.click(within(within(card).getByRole('alertdialog')).getByRole('button', { name: 'Delete endpoint' }));
+  await waitFor(() => expect(screen.getByRole('heading', { name: 'Endpoints' })).toHaveFocus());
+});
+
+test('on a phone the delivery log is a list of cards, a long error is clamped and opens in full, and the URL wraps', async () => {
+  const tls = `TLS handshake failed: unable to verify the first certificate (UNABLE_TO_VERIFY_LEAF_SIGNATURE) while connecting to 93.184.215.14:443 ${'x'.repeat(40)}`;
+  fakeApi();
+  const answer = global.fetch;
+  global.fetch = jest.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    if (String(input) === `/api/v1/admin/webhooks/${ID}` && (init?.method ?? 'GET') === 'GET') {
+      const { endpoint } = (await (await answer(input, init)).json()) as { endpoint: unknown };
+      const failed = { jobId: 'job_2', attempt: 1, at: Date.UTC(2026, 11, 1, 11), ok: false, status: null, durationMs: 5000, error: tls, nextAttemptAt: null, messageId: 'msg_2', type: 'lead.captured' };
+      return Response.json({ endpoint, deliveries: [failed] });
+    }
+    return answer(input, init);
+  }) as typeof fetch;
+  const user = userEvent.setup();
+  renderPage();
+  const card = await screen.findByTestId('webhook-endpoint');
+  await user.click(within(card).getByRole('button', { name: 'Show deliveries' }));
+
+  const cards = await within(card).findByRole('list', { name: 'Latest deliveries to https://crm.example.com/hooks' });
+  // Below sm the cards show and the table does not (jsdom does no layout: the breakpoint classes say which is which).
+  expect(cards).toHaveClass('sm:hidden');
+  expect(within(card).getByRole('table', { name: 'Latest deliveries to https://crm.example.com/hooks' }).parentElement).toHaveClass('hidden', 'sm:block');
+  expect(within(card).getByText('Latest deliveries to https://crm.example.com/hooks')).toHaveClass('wrap-anywhere');
+
+  const [delivery] = within(cards).getAllByRole('listitem');
+  const terms = within(delivery as HTMLElement).getAllByRole('term').map((term) => term.textContent);
+  expect(terms).toEqual(['Time', 'Event', 'Attempt', 'Status', 'Duration', 'Result']);
+  expect(delivery).toHaveTextContent(/Attempt\s*1/);
+  expect(delivery).toHaveTextContent(/Duration\s*5000 ms/);
+
+  // The long error: two lines, and a <details> whose summary holds all of it (read in full by a screen reader).
+  const summary = within(delivery as HTMLElement).getByText(`Failed (${tls}); no more retries`);
+  expect(summary).toHaveClass('line-clamp-2', 'group-open:line-clamp-none');
+  const details = summary.closest('details') as HTMLDetailsElement;
+  expect(details.open).toBe(false);
+  await user.click(summary);
+  expect(details.open).toBe(true);
+});

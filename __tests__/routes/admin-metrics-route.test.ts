@@ -108,3 +108,13 @@ test('other methods get a typed 405 naming GET', async () => {
   expect(response.status).toBe(405);
   expect(response.headers.get('allow')).toContain('GET');
 });
+
+test('titles topics in the locale asked for (English for what its overlay lacks); an unknown locale is a typed 400', async () => {
+  const titles = async (query: string) => ((await (await get(query)).json()) as MetricsReport).topObjections.map((topic) => topic.title);
+  expect(await titles('?locale=de')).toEqual(['Das ist zu teuer']);
+  expect(await titles('?locale=ar-SA')).toEqual(['السعر مرتفع جدًا']);
+  expect(await titles('?range=7d')).toEqual([expect.stringMatching(/expensive/i)]);
+  const refused = await get('?locale=it');
+  expect(refused.status).toBe(400);
+  expect(await errorOf(refused)).toMatchObject({ code: 'bad_request:admin', message: expect.stringMatching(/^locale:/) });
+});

@@ -22,6 +22,7 @@ import { adminShellAr } from '@/lib/i18n/catalogues/admin-shell-ar';
 import { clientMessagesFor, explicitLocale, localeDirection, LOCALES, translate } from '@/lib/i18n';
 import { translateDashboard } from '@/lib/i18n/dashboard';
 import { translateRecords } from '@/lib/i18n/records';
+import { pluralBlocks } from '@/lib/i18n/plural';
 
 type Catalogue = Readonly<Record<string, string | undefined>>;
 type Group = { name: string; en: Catalogue; locales: Record<'es' | 'fr' | 'de' | 'ar', Catalogue> };
@@ -47,7 +48,9 @@ const SAME_AS_ENGLISH: Record<string, ReadonlySet<string>> = {
   ar: new Set(['{percent}%']),
 };
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+// `{name}` and the variable of a plural block (`{count, plural, one {…} other {…}}`), each once: a locale may use a
+// plural block where English needs none (Arabic minutes), or repeat a placeholder in each of its forms.
+const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)(?:\}|,\s*plural,)/g)].map((match) => match[1]))].sort();
 
 describe.each(GROUPS)('the $name catalogue', ({ en: english, locales }) => {
   const keys = Object.keys(english).sort();
@@ -65,6 +68,17 @@ describe.each(GROUPS)('the $name catalogue', ({ en: english, locales }) => {
       .filter((key) => catalogue[key] !== undefined)
       .filter((key) => placeholders(catalogue[key] ?? '').join() !== placeholders(english[key] ?? '').join());
     expect({ locale, mismatched }).toEqual({ locale, mismatched: [] });
+  });
+
+  it.each(['en', ...Object.keys(locales)])('%s writes its plural blocks in its own plural forms, each with `other`', (locale) => {
+    const catalogue = locale === 'en' ? english : locales[locale as keyof typeof locales];
+    const categories = new Set<string>(new Intl.PluralRules(locale).resolvedOptions().pluralCategories);
+    const wrong = Object.entries(catalogue).flatMap(([key, text]) =>
+      pluralBlocks(text ?? '')
+        .filter(({ branches }) => !branches || !branches.has('other') || [...branches.keys()].some((form) => !form.startsWith('=') && !categories.has(form)))
+        .map(({ name }) => `${key} (${name})`),
+    );
+    expect({ locale, wrong }).toEqual({ locale, wrong: [] });
   });
 
   it.each(Object.keys(locales))('%s leaves nothing in English that should be translated', (locale) => {

@@ -1,5 +1,7 @@
 import 'server-only';
+import type { Locale } from '@/lib/i18n/locales';
 import { getKnowledgeBase, type KnowledgeBase } from '@/lib/sales/knowledge';
+import { getLocalizedKnowledgeBase } from '@/lib/sales/knowledge/localized';
 import { STAGES } from '@/lib/sales/types';
 import { kvHash, type Kv, type KvCommand } from '@/lib/store/kv';
 import { bucketId, bucketStarts } from './buckets';
@@ -30,15 +32,20 @@ const BREAKDOWN_ROWS = 20;
 export interface QueryOptions {
   kv: Kv;
   range: ResolvedRange;
+  /** The knowledge base topics are titled from; by default the viewer's locale's, English for what it lacks. */
   kb?: KnowledgeBase;
+  /** The viewer's language: topic titles (FAQ questions, objection titles) come from its knowledge overlay. */
+  locale?: Locale;
   now?: number;
 }
 
-export async function queryMetrics({ kv, range, kb = getKnowledgeBase(), now = Date.now() }: QueryOptions): Promise<MetricsReport> {
+export async function queryMetrics({ kv, range, locale = 'en', kb, now = Date.now() }: QueryOptions): Promise<MetricsReport> {
   const started = performance.now();
   const plan = planQuery(kv, range);
   const replies = await kv.exec(plan.commands);
-  return buildReport(plan, replies, { kb, now, queryMs: performance.now() - started });
+  // A knowledge base the caller chose is used as it is; otherwise the locale's words, and English for what they lack.
+  const titles = kb ? { kb } : { kb: getLocalizedKnowledgeBase(locale), fallbackKb: getKnowledgeBase() };
+  return buildReport(plan, replies, { ...titles, now, queryMs: performance.now() - started });
 }
 
 type Plan = ReturnType<typeof planQuery>;
@@ -85,8 +92,12 @@ export function planQuery(kv: Pick<Kv, 'prefix'>, range: ResolvedRange) {
   return { range, starts, commands, at };
 }
 
-/** Reads a query's replies into the report (pure). */
-export function buildReport(plan: Plan, replies: readonly unknown[], context: { kb: KnowledgeBase; now: number; queryMs: number }): MetricsReport {
+/** Reads a query's replies into the report (pure). Topics are titled from `kb`, then `fallbackKb` for those it lacks. */
+export function buildReport(
+  plan: Plan,
+  replies: readonly unknown[],
+  context: { kb: KnowledgeBase; fallbackKb?: KnowledgeBase; now: number; queryMs: number },
+): MetricsReport {
   const { range, starts, at } = plan;
   const num = (value: unknown) => (Number.isFinite(Number(value)) ? Number(value) : 0);
   const hashes = starts.map((_, index) => kvHash(replies[at.counters + index]));
@@ -163,8 +174,8 @@ export function buildReport(plan: Plan, replies: readonly unknown[], context: { 
         .map(([field, count]) => ({ code: field.slice('error:'.length), count }))
         .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
     },
-    topQuestions: topics(replies[at.question], 'question', context.kb),
-    topObjections: topics(replies[at.objection], 'objection', context.kb),
+    topQuestions: topics(replies[at.question], 'question', context.kb, context.fallbackKb),
+    topObjections: topics(replies[at.objection], 'objection', context.kb, context.fallbackKb),
     feedback: feedbackSummary(Math.max(0, total(FIELD.feedbackUp)), Math.max(0, total(FIELD.feedbackDown))),
   };
 }
@@ -207,12 +218,12 @@ function breakdown(totals: Map<string, number>): MetricsReport['breakdown'] {
   return { source: sorted(tables.source), site: sorted(tables.site), locale: sorted(tables.locale), agent: sorted(tables.agent) };
 }
 
-function topics(reply: unknown, kind: TopicKind, kb: KnowledgeBase): TopicCount[] {
+function topics(reply: unknown, kind: TopicKind, kb: KnowledgeBase, fallbackKb?: KnowledgeBase): TopicCount[] {
   const flat = Array.isArray(reply) ? reply.map(String) : [];
   const out: TopicCount[] = [];
   for (let i = 0; i + 1 < flat.length; i += 2) {
     const id = flat[i] ?? '';
-    out.push({ id, title: topicTitle(kind, id, kb), count: Number(flat[i + 1]) });
+    out.push({ id, title: topicTitle(kind, id, kb, fallbackKb), count: Number(flat[i + 1]) });
   }
   return out;
 }

@@ -2,7 +2,8 @@ import { adminShellEn, adminShellEs, type AdminShellKey } from './catalogues/adm
 import { adminShellFr } from './catalogues/admin-shell-fr';
 import { adminShellDe } from './catalogues/admin-shell-de';
 import { adminShellAr } from './catalogues/admin-shell-ar';
-import { fillPlaceholders, type Locale, type TranslationVars } from './locales';
+import type { Locale, TranslationVars } from './locales';
+import { formatMessage } from './plural';
 
 /** The admin shell's messages (lib/i18n/catalogues/admin-shell.ts), with `{name}` placeholders filled. Client-safe. */
 export type { AdminShellKey };
@@ -11,7 +12,7 @@ export type AdminShellTranslate = (key: AdminShellKey, vars?: TranslationVars) =
 const CATALOGUES: Record<Locale, Partial<Record<AdminShellKey, string>>> = { en: adminShellEn, es: adminShellEs, fr: adminShellFr, de: adminShellDe, ar: adminShellAr };
 
 export function translateAdminShell(locale: Locale, key: AdminShellKey, vars?: TranslationVars): string {
-  return fillPlaceholders(CATALOGUES[locale]?.[key] ?? adminShellEn[key], vars);
+  return formatMessage(locale, CATALOGUES[locale]?.[key] ?? adminShellEn[key], vars);
 }
 
 /** `t(key, vars)` bound to one locale. */

@@ -2,7 +2,8 @@ import { dashboardEn, dashboardEs, type DashboardKey } from './catalogues/dashbo
 import { dashboardFr } from './catalogues/dashboard-fr';
 import { dashboardDe } from './catalogues/dashboard-de';
 import { dashboardAr } from './catalogues/dashboard-ar';
-import { fillPlaceholders, type Locale, type TranslationVars } from './locales';
+import type { Locale, TranslationVars } from './locales';
+import { formatMessage } from './plural';
 
 /** The dashboard's messages (lib/i18n/catalogues/dashboard.ts), with `{name}` placeholders filled. Client-safe. */
 export type { DashboardKey };
@@ -11,5 +12,5 @@ export type DashboardTranslate = (key: DashboardKey, vars?: TranslationVars) => 
 const CATALOGUES: Record<Locale, Partial<Record<DashboardKey, string>>> = { en: dashboardEn, es: dashboardEs, fr: dashboardFr, de: dashboardDe, ar: dashboardAr };
 
 export function translateDashboard(locale: Locale, key: DashboardKey, vars?: TranslationVars): string {
-  return fillPlaceholders(CATALOGUES[locale]?.[key] ?? dashboardEn[key], vars);
+  return formatMessage(locale, CATALOGUES[locale]?.[key] ?? dashboardEn[key], vars);
 }

@@ -2,7 +2,8 @@ import { recordsEn, recordsEs, type RecordsKey } from './catalogues/records';
 import { recordsFr } from './catalogues/records-fr';
 import { recordsDe } from './catalogues/records-de';
 import { recordsAr } from './catalogues/records-ar';
-import { fillPlaceholders, type Locale, type TranslationVars } from './locales';
+import type { Locale, TranslationVars } from './locales';
+import { formatMessage } from './plural';
 
 /** The admin's conversations, leads and backups pages' messages (lib/i18n/catalogues/records.ts). Client-safe. */
 export type { RecordsKey };
@@ -11,5 +12,5 @@ export type RecordsTranslate = (key: RecordsKey, vars?: TranslationVars) => stri
 const CATALOGUES: Record<Locale, Partial<Record<RecordsKey, string>>> = { en: recordsEn, es: recordsEs, fr: recordsFr, de: recordsDe, ar: recordsAr };
 
 export function translateRecords(locale: Locale, key: RecordsKey, vars?: TranslationVars): string {
-  return fillPlaceholders(CATALOGUES[locale]?.[key] ?? recordsEn[key], vars);
+  return formatMessage(locale, CATALOGUES[locale]?.[key] ?? recordsEn[key], vars);
 }

@@ -17,7 +17,7 @@ export function BreakdownSection({ breakdown, t, f }: { breakdown: MetricsReport
   };
   return (
     <Section title={t('breakdown.heading')}>
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         {DIMENSIONS.map((dimension) => (
           <DataTable<BreakdownRow>
             key={dimension}

@@ -76,16 +76,18 @@ export function Dashboard({ initialRange = { kind: 'preset', preset: '7d' } }: {
             <KpiCards kpis={report.kpis} t={t} f={f} />
           </section>
           <SeriesSection report={report} t={t} f={f} />
-          <div className="grid gap-6 xl:grid-cols-2">
+          {/* Explicit minmax(0, 1fr) columns (grid-cols-*): an implicit `auto` column grows to a table's width and the
+              page scrolls sideways on a phone; this way wide tables scroll inside their own box instead. */}
+          <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
             <FunnelSection funnel={report.funnel} t={t} f={f} />
-            <div className="grid gap-6">
+            <div className="grid min-w-0 grid-cols-1 gap-6">
               <LatencySection latency={report.latency} t={t} f={f} />
               <RatesSection rates={report.rates} t={t} f={f} />
               <FeedbackSection feedback={report.feedback} t={t} f={f} />
             </div>
           </div>
           <BreakdownSection breakdown={report.breakdown} t={t} f={f} />
-          <div className="grid gap-6 lg:grid-cols-2">
+          <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
             <TopicsSection title={t('topics.questions')} topics={report.topQuestions} t={t} f={f} />
             <TopicsSection title={t('topics.objections')} topics={report.topObjections} t={t} f={f} />
           </div>

@@ -27,7 +27,7 @@ export function LatencySection({ latency, t, f }: { latency: MetricsReport['late
   );
   return (
     <Section title={t('latency.heading')}>
-      <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-1">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-1">
         {card(t('latency.firstToken'), latency.firstToken)}
         {card(t('latency.firstAudio'), latency.firstAudio)}
       </div>

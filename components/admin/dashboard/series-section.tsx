@@ -13,7 +13,7 @@ const SeriesChart = lazy(() => import('./series-chart'));
 export function SeriesSection({ report, t, f }: { report: MetricsReport; t: DashboardTranslate; f: Formatters }) {
   const summaryId = useId();
   const { granularity } = report.range;
-  const unit = t(granularity === 'hour' ? 'series.unit.hour' : 'series.unit.day');
+  const period = t(granularity === 'hour' ? 'series.unit.hour' : 'series.unit.day', { count: f.number(report.series.length) });
   const busiest = report.series.reduce<MetricsReport['series'][number] | null>((best, point) => (point.conversations > (best?.conversations ?? 0) ? point : best), null);
   const points = report.series.map((point) => ({ ...point, label: f.bucket(point.start, granularity) }));
 
@@ -24,8 +24,7 @@ export function SeriesSection({ report, t, f }: { report: MetricsReport; t: Dash
           conversations: f.number(report.kpis.conversations),
           leads: f.number(report.kpis.leads),
           meetings: f.number(report.kpis.meetings),
-          buckets: f.number(report.series.length),
-          unit,
+          period,
         })}{' '}
         {busiest ? t('series.busiest', { when: f.bucket(busiest.start, granularity), count: f.number(busiest.conversations) }) : null}
       </p>

@@ -1,6 +1,8 @@
 'use client';
 
 import useSWR from 'swr';
+import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/locales';
+import { useLocale } from '@/lib/i18n/provider';
 import type { MetricsReport, RangePreset } from '@/lib/analytics/report';
 
 export type RangeChoice = { kind: 'preset'; preset: RangePreset } | { kind: 'custom'; from: string; to: string };
@@ -9,8 +11,10 @@ export type RangeChoice = { kind: 'preset'; preset: RangePreset } | { kind: 'cus
 export const REFRESH_INTERVAL_MS = 15_000;
 export const METRICS_API = '/api/v1/admin/metrics';
 
-export function metricsUrl(choice: RangeChoice): string {
+/** The metrics URL for a range, in the viewer's language (topic titles are localized): one SWR cache entry per locale. */
+export function metricsUrl(choice: RangeChoice, locale: Locale = DEFAULT_LOCALE): string {
   const query = choice.kind === 'preset' ? new URLSearchParams({ range: choice.preset }) : new URLSearchParams({ from: choice.from, to: choice.to });
+  if (locale !== DEFAULT_LOCALE) query.set('locale', locale);
   return `${METRICS_API}?${query}`;
 }
 
@@ -42,7 +46,8 @@ async function fetchMetrics(url: string): Promise<MetricsReport> {
 }
 
 export function useMetrics(choice: RangeChoice) {
-  return useSWR<MetricsReport, Error>(metricsUrl(choice), fetchMetrics, {
+  const locale = useLocale();
+  return useSWR<MetricsReport, Error>(metricsUrl(choice, locale), fetchMetrics, {
     refreshInterval: REFRESH_INTERVAL_MS,
     refreshWhenHidden: false,
     revalidateOnFocus: true,

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { busyProps, useBusy } from '@/components/admin/shell/use-busy';
 import type { ApiKey, ApiKeyScope } from '@/lib/admin/keys';
 import type { AdminShellTranslate } from '@/lib/i18n/admin-shell';
 import { call, errorText, focusRing, KEYS_URL, primary, secondary } from './keys-api';
@@ -10,33 +11,33 @@ const SCOPES: readonly ApiKeyScope[] = ['leads:read', 'export', 'webhooks'];
 /** Name and scopes of a new key, checked here first (the server checks again). */
 export function CreateKeyForm({ t, onCreated }: { t: AdminShellTranslate; onCreated: (result: { key: ApiKey; secret: string }) => Promise<void> }) {
   const [problem, setProblem] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
   const nameId = useId();
   const hintId = useId();
   const errorId = useId();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (busy) return;
     const form = new FormData(event.currentTarget);
     const name = String(form.get('name') ?? '').trim();
     const scopes = form.getAll('scopes').map(String);
     if (!name || name.length > 80) return setProblem(t('keys.error.name'));
     if (scopes.length === 0) return setProblem(t('keys.error.scopes'));
-    setBusy(true);
-    setProblem('');
-    try {
-      await onCreated(
-        await call<{ key: ApiKey; secret: string }>(KEYS_URL, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ name, scopes }),
-        }),
-      );
-    } catch (error) {
-      setProblem(errorText(error, t));
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => {
+      setProblem('');
+      try {
+        await onCreated(
+          await call<{ key: ApiKey; secret: string }>(KEYS_URL, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ name, scopes }),
+          }),
+        );
+      } catch (error) {
+        setProblem(errorText(error, t));
+      }
+    });
   }
 
   return (
@@ -77,7 +78,7 @@ export function CreateKeyForm({ t, onCreated }: { t: AdminShellTranslate; onCrea
             ))}
           </div>
         </fieldset>
-        <button type="submit" className={primary} disabled={busy}>
+        <button type="submit" className={primary} {...busyProps(busy)}>
           {busy ? t('keys.create.submitting') : t('keys.create.submit')}
         </button>
       </form>

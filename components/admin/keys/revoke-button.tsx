@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useId, useRef, useState } from 'react';
+import { busyProps, useBusy } from '@/components/admin/shell/use-busy';
 import type { ApiKey } from '@/lib/admin/keys';
 import type { AdminShellTranslate } from '@/lib/i18n/admin-shell';
 import { call, danger, KEYS_URL, secondary } from './keys-api';
@@ -18,7 +19,7 @@ export function RevokeButton({
   onError: (error: unknown) => void;
 }) {
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
   const keep = useRef<HTMLButtonElement>(null);
   const open = useRef<HTMLButtonElement>(null);
   const promptId = useId();
@@ -39,29 +40,30 @@ export function RevokeButton({
     );
   }
 
-  async function revoke() {
-    setBusy(true);
-    try {
-      await call(`${KEYS_URL}/${encodeURIComponent(apiKey.id)}`, { method: 'DELETE' });
-      await onRevoked();
-    } catch (error) {
-      onError(error);
-      setConfirming(false);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const revoke = () =>
+    run(async () => {
+      try {
+        await call(`${KEYS_URL}/${encodeURIComponent(apiKey.id)}`, { method: 'DELETE' });
+        await onRevoked();
+      } catch (error) {
+        onError(error);
+        setConfirming(false);
+      }
+    });
+  const decline = () => {
+    if (!busy) setConfirming(false);
+  };
 
   return (
-    <div role="group" aria-labelledby={promptId} className="space-y-2" onKeyDown={(event) => event.key === 'Escape' && setConfirming(false)}>
+    <div role="group" aria-labelledby={promptId} className="space-y-2" onKeyDown={(event) => event.key === 'Escape' && decline()}>
       <p id={promptId} className="max-w-xs text-sm text-slate-800">
         {t('keys.revoke.confirm', { name: apiKey.name })}
       </p>
       <div className="flex gap-2">
-        <button type="button" className={danger} onClick={revoke} disabled={busy}>
+        <button type="button" className={danger} onClick={() => void revoke()} {...busyProps(busy)}>
           {t('keys.revoke.yes')}
         </button>
-        <button ref={keep} type="button" className={secondary} onClick={() => setConfirming(false)}>
+        <button ref={keep} type="button" className={secondary} onClick={decline} {...busyProps(busy)}>
           {t('keys.revoke.cancel')}
         </button>
       </div>

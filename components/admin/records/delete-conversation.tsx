@@ -1,52 +1,77 @@
 'use client';
 
-import { useId, useRef, useState, useEffect } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { busyProps, useBusy } from '@/components/admin/shell/use-busy';
 import { buttonClass } from '@/components/admin/webhooks/styles';
 import { callApi, recordUrl } from './api';
 import { useRecordsT } from './use-records-t';
 
-/** Erases a conversation and its lead (a privacy request) after an inline confirmation that says what goes. */
+/**
+ * Erases a conversation and its lead (a privacy request) after an inline confirmation that says what goes: the safe
+ * choice takes the focus, Escape or Cancel declines and gives the focus back to the button that asked.
+ */
 export function DeleteConversation({ id, onDeleted }: { id: string; onDeleted: () => void }) {
   const t = useRecordsT();
   const textId = useId();
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy: running, run } = useBusy();
+  // Erased, the page is on its way to the list: the question stays answered (and unanswerable) until it goes.
+  const [erased, setErased] = useState(false);
+  const busy = running || erased;
   const [failure, setFailure] = useState<string | null>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
+  const openRef = useRef<HTMLButtonElement>(null);
+  const asked = useRef(false);
   useEffect(() => {
-    // The safe choice takes the focus when the question appears.
     if (confirming) cancelRef.current?.focus();
+    else if (asked.current) openRef.current?.focus();
+    asked.current = confirming;
   }, [confirming]);
 
-  const erase = async () => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await callApi(recordUrl('conversations', id), { method: 'DELETE' });
-      onDeleted();
-    } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
-      setBusy(false);
-    }
+  const erase = () => {
+    if (erased) return;
+    void run(async () => {
+      setFailure(null);
+      try {
+        await callApi(recordUrl('conversations', id), { method: 'DELETE' });
+        setErased(true);
+        onDeleted();
+      } catch (error) {
+        setFailure(error instanceof Error ? error.message : String(error));
+      }
+    });
+  };
+  // Once the erasure is under way there is nothing left to decline.
+  const decline = () => {
+    if (!busy) setConfirming(false);
   };
 
   if (!confirming) {
     return (
-      <button type="button" className={buttonClass('danger')} onClick={() => setConfirming(true)}>
+      <button ref={openRef} type="button" className={buttonClass('danger')} onClick={() => setConfirming(true)}>
         {t('records.delete.button')}
       </button>
     );
   }
   return (
-    <div role="alertdialog" aria-labelledby={textId} className="space-y-3 rounded-xl bg-red-50 p-4 ring-1 ring-red-200">
+    <div
+      role="alertdialog"
+      aria-labelledby={textId}
+      className="space-y-3 rounded-xl bg-red-50 p-4 ring-1 ring-red-200"
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        decline();
+      }}
+    >
       <p id={textId} className="text-sm text-red-900">
         {t('records.delete.confirm')}
       </p>
       <div className="flex flex-wrap gap-2">
-        <button type="button" className={buttonClass('danger')} disabled={busy} onClick={() => void erase()}>
+        <button type="button" className={buttonClass('danger')} {...busyProps(busy)} onClick={erase}>
           {busy ? t('records.delete.deleting') : t('records.delete.confirmButton')}
         </button>
-        <button ref={cancelRef} type="button" className={buttonClass('secondary')} disabled={busy} onClick={() => setConfirming(false)}>
+        <button ref={cancelRef} type="button" className={buttonClass('secondary')} {...busyProps(busy)} onClick={decline}>
           {t('records.delete.cancel')}
         </button>
       </div>

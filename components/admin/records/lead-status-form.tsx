@@ -2,6 +2,7 @@
 
 import { useId, useState, type FormEvent } from 'react';
 import { LEAD_STATUSES } from '@/lib/admin/records-types';
+import { busyProps, useBusy } from '@/components/admin/shell/use-busy';
 import { buttonClass, inputClass } from '@/components/admin/webhooks/styles';
 import { callApi, recordUrl, type LeadDetail, type LeadStatus } from './api';
 import { useDateTime, useRecordsT } from './use-records-t';
@@ -13,23 +14,23 @@ export function LeadStatusForm({ lead, onSaved }: { lead: LeadDetail; onSaved: (
   const id = useId();
   const [status, setStatus] = useState<LeadStatus>(lead.status);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
   const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
 
-  const save = async (event: FormEvent) => {
+  // The Save button stays focusable while it saves (see useBusy), so a keyboard user is still on it afterwards.
+  const save = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setMessage(null);
-    try {
-      const saved = await callApi<LeadDetail>(recordUrl('leads', lead.id), { method: 'PATCH', body: { status, note } });
-      setNote('');
-      setMessage({ text: t('records.statusForm.saved'), ok: true });
-      onSaved(saved);
-    } catch (error) {
-      setMessage({ text: t('records.statusForm.failed', { message: error instanceof Error ? error.message : String(error) }), ok: false });
-    } finally {
-      setBusy(false);
-    }
+    return run(async () => {
+      setMessage(null);
+      try {
+        const saved = await callApi<LeadDetail>(recordUrl('leads', lead.id), { method: 'PATCH', body: { status, note } });
+        setNote('');
+        setMessage({ text: t('records.statusForm.saved'), ok: true });
+        onSaved(saved);
+      } catch (error) {
+        setMessage({ text: t('records.statusForm.failed', { message: error instanceof Error ? error.message : String(error) }), ok: false });
+      }
+    });
   };
 
   return (
@@ -72,7 +73,7 @@ export function LeadStatusForm({ lead, onSaved }: { lead: LeadDetail; onSaved: (
           />
         </div>
         <div className="flex items-center gap-3">
-          <button type="submit" className={buttonClass('primary')} disabled={busy}>
+          <button type="submit" className={buttonClass('primary')} {...busyProps(busy)}>
             {busy ? t('records.statusForm.saving') : t('records.statusForm.save')}
           </button>
           <p role="status" className={`text-sm ${message?.ok === false ? 'text-red-700' : 'text-emerald-700'}`}>
@@ -87,7 +88,7 @@ export function LeadStatusForm({ lead, onSaved }: { lead: LeadDetail; onSaved: (
           {lead.history.map((change) => (
             <li key={`${change.at}-${change.status}`} className="text-sm text-slate-800">
               <p className="font-medium">{t('records.statusForm.change', { status: t(`records.status.${change.status}`), by: change.by, when: when(change.at) })}</p>
-              {change.note ? <p className="whitespace-pre-wrap text-slate-700">{change.note}</p> : null}
+              {change.note ? <p dir="auto" className="whitespace-pre-wrap wrap-anywhere text-slate-700">{change.note}</p> : null}
             </li>
           ))}
         </ol>

@@ -5,15 +5,22 @@ import { useRouter } from 'next/navigation';
 import { useId } from 'react';
 import useSWR from 'swr';
 import { focusRing } from '@/components/admin/webhooks/styles';
+import { translateScoreReason } from '@/lib/i18n/records-reasons';
 import { fetchJson, pageUrl, recordUrl, type LeadDetail } from './api';
+import { BackLink } from './back-link';
 import { DeleteConversation } from './delete-conversation';
+import { joinIsolated } from './isolate';
 import { LeadStatusForm } from './lead-status-form';
 import { LoadState } from './load-state';
 import { useDateTime, useRecordsT } from './use-records-t';
 
 const link = `text-sm font-medium text-brand-700 underline-offset-2 hover:underline ${focusRing}`;
 
-/** A lead: each field with the prospect's sentence it came from and its confidence, the score and why, the status. */
+/**
+ * A lead: each field with the prospect's sentence it came from and its confidence, the score and why, the status. What
+ * the prospect said (and the scorer's reasons, "+20 email given") is isolated with <bdi>, so it keeps its own order in
+ * an Arabic page, and long unbroken text (a URL) wraps instead of widening the page.
+ */
 export function LeadView({ id }: { id: string }) {
   const t = useRecordsT();
   const when = useDateTime();
@@ -21,19 +28,24 @@ export function LeadView({ id }: { id: string }) {
   const fieldsId = useId();
   const { data, error, isLoading, mutate } = useSWR<LeadDetail, Error>(recordUrl('leads', id), fetchJson);
   const value = (field: string) => data?.fields.find((item) => item.field === field)?.value;
+  const who = value('name') ?? value('email');
 
   return (
     <div className="space-y-6">
-      <Link href="/admin/leads" className={link}>
-        ← {t('records.lead.back')}
-      </Link>
+      <BackLink href="/admin/leads">{t('records.lead.back')}</BackLink>
       <LoadState error={error} loading={isLoading} onRetry={() => void mutate()} />
       {data ? (
         <>
           <header className="space-y-2">
-            <h1 className="text-2xl font-bold tracking-tight text-slate-900">{String(value('name') ?? value('email') ?? t('records.unknownLead'))}</h1>
-            <p className="text-sm text-slate-700">
-              {[value('company'), data.stage ? t(`records.stage.${data.stage}` as 'records.stage.greeting') : null, when(data.updatedAt)].filter(Boolean).join(' · ')}
+            <h1 className="text-2xl font-bold tracking-tight wrap-anywhere text-slate-900">
+              {who === undefined ? t('records.unknownLead') : <bdi>{String(who)}</bdi>}
+            </h1>
+            <p className="text-sm wrap-anywhere text-slate-700">
+              {joinIsolated([
+                value('company') === undefined ? null : String(value('company')),
+                data.stage ? t(`records.stage.${data.stage}` as 'records.stage.greeting') : null,
+                when(data.updatedAt),
+              ])}
             </p>
             <Link href={pageUrl('conversations', id)} className={link}>
               {t('records.lead.conversation')}
@@ -47,9 +59,11 @@ export function LeadView({ id }: { id: string }) {
             {data.reasons.length > 0 ? (
               <>
                 <h3 className="mt-3 text-sm font-medium text-slate-800">{t('records.lead.reasons')}</h3>
-                <ul className="mt-1 list-disc space-y-0.5 pl-5 text-sm text-slate-700">
+                <ul className="mt-1 list-disc space-y-0.5 ps-5 text-sm wrap-anywhere text-slate-700">
                   {data.reasons.map((reason) => (
-                    <li key={reason}>{reason}</li>
+                    <li key={reason}>
+                      <bdi>{translateScoreReason(t, reason)}</bdi>
+                    </li>
                   ))}
                 </ul>
               </>
@@ -60,15 +74,20 @@ export function LeadView({ id }: { id: string }) {
             <h2 id={fieldsId} className="mb-3 text-base font-semibold text-slate-900">
               {t('records.lead.fields')}
             </h2>
-            <dl className="grid gap-3 sm:grid-cols-2">
+            <dl className="grid grid-cols-1 gap-3 sm:grid-cols-2">
               {data.fields.map((field) => (
-                <div key={field.field} className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+                <div key={field.field} className="min-w-0 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
                   <dt className="text-xs font-semibold tracking-wide text-slate-600 uppercase">{t(`records.field.${field.field}` as 'records.field.name')}</dt>
                   <dd className="mt-1 space-y-2">
-                    <p className="text-base font-medium text-slate-900">{String(field.value)}</p>
+                    <p className="text-base font-medium wrap-anywhere text-slate-900">
+                      <bdi>{String(field.value)}</bdi>
+                    </p>
                     <figure>
                       <figcaption className="text-xs text-slate-600">{t('records.lead.evidence')}</figcaption>
-                      <blockquote className="mt-0.5 border-l-2 border-slate-300 pl-3 text-sm text-slate-800 italic">“{field.evidence}”</blockquote>
+                      {/* The quotation marks go inside the isolate: they belong to the prospect's sentence, not the page. */}
+                      <blockquote className="mt-0.5 border-s-2 border-slate-300 ps-3 text-sm wrap-anywhere text-slate-800 italic">
+                        <bdi>“{field.evidence}”</bdi>
+                      </blockquote>
                     </figure>
                     <p className="flex flex-wrap items-center gap-2 text-xs text-slate-700">
                       <span>{t('records.lead.confidence')}</span>

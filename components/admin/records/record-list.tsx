@@ -5,6 +5,7 @@ import { useId, useState } from 'react';
 import useSWR from 'swr';
 import { buttonClass, focusRing } from '@/components/admin/webhooks/styles';
 import { exportUrl, fetchJson, listUrl, NO_FILTERS, pageUrl, type RecordFilters, type RecordKind, type RecordPage, type RecordRow } from './api';
+import { joinIsolated } from './isolate';
 import { LoadState } from './load-state';
 import { RecordFiltersForm } from './record-filters';
 import { useDateTime, useRecordsT } from './use-records-t';
@@ -30,30 +31,36 @@ export function RecordList({ kind }: { kind: RecordKind }) {
   };
 
   const cell = 'px-3 py-2 align-top';
+  // The prospect's words (a pasted URL as a title, a long e-mail) wrap inside their cell rather than widening the table.
+  const prospectCell = `${cell} min-w-32 wrap-anywhere`;
   const link = `font-medium text-brand-700 underline-offset-2 hover:underline ${focusRing}`;
   const row = (item: RecordRow) =>
     kind === 'conversations' ? (
       <tr key={item.id} className="border-t border-slate-100">
-        <td className={cell}>
+        <td className={prospectCell}>
           <Link href={pageUrl('conversations', item.id)} className={link}>
-            {item.title || t('records.noTitle')}
+            {item.title ? <bdi>{item.title}</bdi> : t('records.noTitle')}
           </Link>
         </td>
         <td className={cell}>{stage(item.stage)}</td>
-        <td className={cell}>{item.hasLead ? [item.name, item.email, item.company].filter(Boolean).join(' · ') : t('records.none')}</td>
-        <td className={`${cell} text-right tabular-nums`}>{item.messageCount}</td>
+        <td className={prospectCell}>{item.hasLead ? joinIsolated([item.name, item.email, item.company]) : t('records.none')}</td>
+        <td className={`${cell} text-end tabular-nums`}>{item.messageCount}</td>
         <td className={`${cell} whitespace-nowrap`}>{when(item.updatedAt)}</td>
       </tr>
     ) : (
       <tr key={item.id} className="border-t border-slate-100">
-        <td className={cell}>
+        <td className={prospectCell}>
           <Link href={pageUrl('leads', item.id)} className={link}>
-            {item.name ?? item.email ?? t('records.unknownLead')}
+            {item.name || item.email ? <bdi>{item.name ?? item.email}</bdi> : t('records.unknownLead')}
           </Link>
-          {item.name && item.email ? <div className="text-xs text-slate-600">{item.email}</div> : null}
+          {item.name && item.email ? (
+            <div className="text-xs text-slate-600">
+              <bdi>{item.email}</bdi>
+            </div>
+          ) : null}
         </td>
-        <td className={cell}>{item.company ?? t('records.none')}</td>
-        <td className={`${cell} text-right tabular-nums`}>{item.score}</td>
+        <td className={prospectCell}>{item.company ? <bdi>{item.company}</bdi> : t('records.none')}</td>
+        <td className={`${cell} text-end tabular-nums`}>{item.score}</td>
         <td className={cell}>{t(`records.status.${item.status}`)}</td>
         <td className={cell}>{stage(item.stage)}</td>
         <td className={`${cell} whitespace-nowrap`}>{when(item.updatedAt)}</td>
@@ -86,11 +93,11 @@ export function RecordList({ kind }: { kind: RecordKind }) {
       <LoadState error={error} loading={isLoading && !data} onRetry={() => void mutate()} />
       {data ? (
         <div className="overflow-x-auto rounded-2xl bg-white shadow-sm ring-1 ring-slate-200">
-          <table aria-labelledby={headingId} aria-busy={isLoading} className="w-full text-left text-sm text-slate-800">
+          <table aria-labelledby={headingId} aria-busy={isLoading} className="w-full text-start text-sm text-slate-800">
             <thead className="bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase">
               <tr>
                 {columns.map((column) => (
-                  <th key={column} scope="col" className={`px-3 py-2 ${column === 'messages' || column === 'score' ? 'text-right' : ''}`}>
+                  <th key={column} scope="col" className={`px-3 py-2 ${column === 'messages' || column === 'score' ? 'text-end' : ''}`}>
                     {t(`records.col.${column}`)}
                   </th>
                 ))}
@@ -103,7 +110,8 @@ export function RecordList({ kind }: { kind: RecordKind }) {
       ) : null}
 
       <nav aria-label={t('records.pager.label')} className="flex items-center justify-between gap-3 text-sm">
-        <button type="button" className={buttonClass('secondary')} disabled={page === 0} onClick={() => setCursors(cursors.slice(0, -1))}>
+        {/* aria-disabled, not disabled: on the first or last page the button just pressed keeps the keyboard focus. */}
+        <button type="button" className={buttonClass('secondary')} aria-disabled={page === 0 || undefined} onClick={() => page > 0 && setCursors(cursors.slice(0, -1))}>
           {t('records.pager.newer')}
         </button>
         <span aria-live="polite" className="text-slate-600">
@@ -112,7 +120,7 @@ export function RecordList({ kind }: { kind: RecordKind }) {
         <button
           type="button"
           className={buttonClass('secondary')}
-          disabled={!data?.nextCursor}
+          aria-disabled={!data?.nextCursor || undefined}
           onClick={() => data?.nextCursor && setCursors([...cursors, data.nextCursor])}
         >
           {t('records.pager.older')}

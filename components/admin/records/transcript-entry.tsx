@@ -3,12 +3,13 @@
 import { MessageMarkdown } from '@/components/chat/message-markdown';
 import type { TranscriptEntry, TranscriptSegment } from '@/lib/admin/records-types';
 import type { RecordsTranslate } from '@/lib/i18n/records';
+import { translateStageReason } from '@/lib/i18n/records-reasons';
 
 type StageKey = Parameters<RecordsTranslate>[0];
 const stageName = (t: RecordsTranslate, stage: string) => t(`records.stage.${stage}` as StageKey);
 const fieldName = (t: RecordsTranslate, field: string) => t(`records.field.${field}` as StageKey);
 
-const markerClass = 'my-1 flex flex-wrap items-baseline gap-x-2 rounded-md px-2 py-1 text-xs';
+const markerClass = 'my-1 flex flex-wrap items-baseline gap-x-2 rounded-md px-2 py-1 text-xs wrap-anywhere';
 
 /** One tool call, notice, stage change, lead capture, booking or handoff, inline where it happened. */
 function Marker({ segment, t, when }: { segment: Exclude<TranscriptSegment, { kind: 'text' }>; t: RecordsTranslate; when: (ms: number) => string }) {
@@ -37,7 +38,7 @@ function Marker({ segment, t, when }: { segment: Exclude<TranscriptSegment, { ki
         </p>
       );
     case 'stage':
-      return <p className={`${markerClass} bg-violet-50 text-violet-900`}>{t('records.marker.stage', { stage: stageName(t, segment.to), reason: segment.reason })}</p>;
+      return <p className={`${markerClass} bg-violet-50 text-violet-900`}>{t('records.marker.stage', { stage: stageName(t, segment.to), reason: translateStageReason(t, segment.reason) })}</p>;
     case 'lead':
       return (
         <p className={`${markerClass} bg-emerald-50 text-emerald-900`}>
@@ -72,7 +73,7 @@ export function TranscriptItem({
     return (
       <li className="flex justify-center">
         <p className={`${markerClass} bg-violet-50 text-violet-900`}>
-          {t('records.marker.stageChange', { from: stageName(t, entry.from), to: stageName(t, entry.to), reason: entry.reason })}
+          {t('records.marker.stageChange', { from: stageName(t, entry.from), to: stageName(t, entry.to), reason: translateStageReason(t, entry.reason) })}
           <time dateTime={new Date(entry.at).toISOString()} className="text-violet-700">
             {when(entry.at)}
           </time>
@@ -83,7 +84,7 @@ export function TranscriptItem({
   const user = entry.role === 'user';
   return (
     <li className={`flex ${user ? 'justify-end' : 'justify-start'}`}>
-      <article className={`max-w-[85%] rounded-2xl px-4 py-2 text-sm shadow-sm ring-1 ${user ? 'bg-brand-50 ring-brand-100' : 'bg-white ring-slate-200'}`}>
+      <article className={`max-w-[85%] min-w-0 rounded-2xl px-4 py-2 text-sm wrap-anywhere shadow-sm ring-1 ${user ? 'bg-brand-50 ring-brand-100' : 'bg-white ring-slate-200'}`}>
         <header className="mb-1 flex flex-wrap items-baseline gap-x-2 text-xs text-slate-600">
           <span className="font-semibold text-slate-800">{t(`records.role.${entry.role}`)}</span>
           {entry.at !== undefined ? <time dateTime={new Date(entry.at).toISOString()}>{when(entry.at)}</time> : null}
@@ -99,7 +100,14 @@ export function TranscriptItem({
           segment.kind === 'text' ? (
             // Replies are markdown, read as the prospect saw them (the chat's own safe renderer); prospects' words stay as typed.
             <div key={i} className="text-slate-900">
-              {user ? <p className="whitespace-pre-wrap">{segment.text}</p> : <MessageMarkdown text={segment.text} />}
+              {user ? (
+                // dir="auto": the prospect's own direction (an English message in an Arabic page reads left to right).
+                <p dir="auto" className="whitespace-pre-wrap wrap-anywhere">
+                  {segment.text}
+                </p>
+              ) : (
+                <MessageMarkdown text={segment.text} />
+              )}
             </div>
           ) : (
             <Marker key={i} segment={segment} t={t} when={when} />

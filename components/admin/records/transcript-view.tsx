@@ -6,14 +6,19 @@ import { useId } from 'react';
 import useSWR from 'swr';
 import { focusRing } from '@/components/admin/webhooks/styles';
 import { fetchJson, pageUrl, recordUrl, type ConversationDetail } from './api';
+import { BackLink } from './back-link';
 import { DeleteConversation } from './delete-conversation';
+import { joinIsolated } from './isolate';
 import { LoadState } from './load-state';
 import { TranscriptItem } from './transcript-entry';
 import { useDateTime, useRecordsT } from './use-records-t';
 
 const link = `text-sm font-medium text-brand-700 underline-offset-2 hover:underline ${focusRing}`;
 
-/** One conversation: what it is about, its lead, bookings and handoff, the transcript with its markers, erasure. */
+/**
+ * One conversation: what it is about, its lead, bookings and handoff, the transcript with its markers, erasure. The
+ * prospect's words are isolated (<bdi>) for right-to-left pages and wrap when unbroken (a pasted URL).
+ */
 export function TranscriptView({ id }: { id: string }) {
   const t = useRecordsT();
   const when = useDateTime();
@@ -25,21 +30,19 @@ export function TranscriptView({ id }: { id: string }) {
 
   return (
     <div className="space-y-6">
-      <Link href="/admin/conversations" className={link}>
-        ← {t('records.transcript.back')}
-      </Link>
+      <BackLink href="/admin/conversations">{t('records.transcript.back')}</BackLink>
       <LoadState error={error} loading={isLoading} onRetry={() => void mutate()} />
       {data ? (
         <>
           <header className="space-y-2">
-            <h1 className="text-2xl font-bold tracking-tight text-slate-900">{data.title || t('records.noTitle')}</h1>
+            <h1 className="text-2xl font-bold tracking-tight wrap-anywhere text-slate-900">{data.title ? <bdi>{data.title}</bdi> : t('records.noTitle')}</h1>
             <p className="text-sm text-slate-600">
               {t('records.transcript.summary', { started: when(data.createdAt), updated: when(data.updatedAt), count: data.messageCount })}
             </p>
             <p className="text-sm text-slate-800">{t('records.transcript.stage', { stage: data.stage ? t(`records.stage.${data.stage}` as 'records.stage.greeting') : t('records.none') })}</p>
             {data.lead ? (
-              <p className="text-sm text-slate-800">
-                {[data.lead.name, data.lead.email, data.lead.company].filter(Boolean).join(' · ')}{' '}
+              <p className="text-sm wrap-anywhere text-slate-800">
+                {joinIsolated([data.lead.name, data.lead.email, data.lead.company])}{' '}
                 <Link href={pageUrl('leads', id)} className={link}>
                   {t('records.transcript.leadLink', { status: t(`records.status.${data.lead.status}`), score: data.lead.score })}
                 </Link>
@@ -52,7 +55,7 @@ export function TranscriptView({ id }: { id: string }) {
           {data.bookings.length > 0 ? (
             <section className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
               <h2 className="text-sm font-semibold text-slate-900">{t('records.bookings.heading')}</h2>
-              <ul className="mt-2 space-y-1 text-sm text-slate-800">
+              <ul className="mt-2 space-y-1 text-sm wrap-anywhere text-slate-800">
                 {data.bookings.map((booking) => (
                   <li key={booking.id} data-cancelled={booking.cancelledAt === undefined ? undefined : 'true'}>
                     {booking.cancelledAt === undefined ? (
@@ -71,7 +74,7 @@ export function TranscriptView({ id }: { id: string }) {
           {data.handoff ? (
             <section className="rounded-2xl bg-amber-50 p-4 ring-1 ring-amber-200">
               <h2 className="text-sm font-semibold text-amber-900">{t('records.handoff.heading')}</h2>
-              <p className="mt-1 text-sm text-amber-900">{t('records.handoff.item', { reason: data.handoff.reason, when: when(data.handoff.at) })}</p>
+              <p className="mt-1 text-sm wrap-anywhere text-amber-900">{t('records.handoff.item', { reason: data.handoff.reason, when: when(data.handoff.at) })}</p>
             </section>
           ) : null}
 

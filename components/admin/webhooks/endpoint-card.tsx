@@ -1,7 +1,8 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useSWRConfig } from 'swr';
+import { busyProps, useBusy } from '@/components/admin/shell/use-busy';
 import { ApiError, callApi, WEBHOOKS_API, type PublicWebhookEndpoint, type TestResult } from './api';
 import { DeliveryLog } from './delivery-log';
 import { buttonClass } from './styles';
@@ -9,36 +10,58 @@ import { useWebhooksT } from './use-webhooks-t';
 
 type Confirming = 'delete' | 'rotate' | null;
 
-/** One endpoint: its settings, the enabled switch, and its actions (test, deliveries, rotate secret, delete). */
+/**
+ * One endpoint: its settings, the enabled switch, and its actions (test, deliveries, rotate secret, delete). A button
+ * keeps the focus while its action runs; Escape or Cancel declines a confirmation and gives the focus back to the
+ * button that asked.
+ */
 export function EndpointCard({
   endpoint,
   onChanged,
   onSecret,
+  onDeleted,
 }: {
   endpoint: PublicWebhookEndpoint;
   onChanged: () => void;
   onSecret: (url: string, secret: string) => void;
+  /** The card is going: the list moves the focus somewhere that stays. */
+  onDeleted: () => void;
 }) {
   const t = useWebhooksT();
   const id = useId();
   const { mutate } = useSWRConfig();
   const [logOpen, setLogOpen] = useState(false);
   const [confirming, setConfirming] = useState<Confirming>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run: guard } = useBusy();
   const [status, setStatus] = useState<{ text: string; ok: boolean } | null>(null);
   const detailKey = `${WEBHOOKS_API}/${endpoint.id}`;
+  const deleteRef = useRef<HTMLButtonElement>(null);
+  const rotateRef = useRef<HTMLButtonElement>(null);
+  const declined = useRef<Confirming>(null);
+  useEffect(() => {
+    if (confirming || !declined.current) return;
+    (declined.current === 'delete' ? deleteRef : rotateRef).current?.focus();
+    declined.current = null;
+  }, [confirming]);
 
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setStatus(null);
-    try {
-      await action();
-    } catch (caught) {
-      setStatus({ text: caught instanceof ApiError ? caught.message : t('admin.webhooks.error.generic'), ok: false });
-    } finally {
-      setBusy(false);
-    }
+  const ask = (what: Exclude<Confirming, null>) => {
+    if (!busy) setConfirming(what);
   };
+  const decline = () => {
+    if (busy || !confirming) return;
+    declined.current = confirming;
+    setConfirming(null);
+  };
+
+  const run = (action: () => Promise<void>) =>
+    guard(async () => {
+      setStatus(null);
+      try {
+        await action();
+      } catch (caught) {
+        setStatus({ text: caught instanceof ApiError ? caught.message : t('admin.webhooks.error.generic'), ok: false });
+      }
+    });
 
   const setEnabled = (enabled: boolean) =>
     run(async () => {
@@ -59,6 +82,7 @@ export function EndpointCard({
     run(async () => {
       if (confirming === 'delete') {
         await callApi(detailKey, { method: 'DELETE' });
+        onDeleted();
       } else {
         const { secret } = await callApi<{ secret: string }>(detailKey, { method: 'PATCH', body: { rotateSecret: true } });
         onSecret(endpoint.url, secret);
@@ -83,36 +107,45 @@ export function EndpointCard({
           <p className="mt-1 text-xs text-slate-600">{t('admin.webhooks.endpoint.secretHint', { hint: endpoint.secretHint })}</p>
         </div>
         <label className="flex items-center gap-2 text-sm text-slate-800">
-          <input type="checkbox" checked={endpoint.enabled} disabled={busy} onChange={(e) => void setEnabled(e.target.checked)} />
+          <input type="checkbox" checked={endpoint.enabled} {...busyProps(busy)} onChange={(e) => void setEnabled(e.target.checked)} />
           {t('admin.webhooks.endpoint.enabled')}
         </label>
       </div>
 
       <div role="group" aria-label={t('admin.webhooks.endpoint.actions', { url: endpoint.url })} className="mt-4 flex flex-wrap gap-2">
-        <button type="button" className={buttonClass('secondary')} disabled={busy} onClick={() => void sendTest()}>
+        <button type="button" className={buttonClass('secondary')} {...busyProps(busy)} onClick={() => void sendTest()}>
           {busy ? t('admin.webhooks.endpoint.testing') : t('admin.webhooks.endpoint.test')}
         </button>
         <button type="button" className={buttonClass('secondary')} aria-expanded={logOpen} aria-controls={`${id}-log`} onClick={() => setLogOpen((open) => !open)}>
           {logOpen ? t('admin.webhooks.endpoint.hideLog') : t('admin.webhooks.endpoint.showLog')}
         </button>
-        <button type="button" className={buttonClass('secondary')} disabled={busy} onClick={() => setConfirming('rotate')}>
+        <button ref={rotateRef} type="button" className={buttonClass('secondary')} {...busyProps(busy)} onClick={() => ask('rotate')}>
           {t('admin.webhooks.endpoint.rotate')}
         </button>
-        <button type="button" className={buttonClass('danger')} disabled={busy} onClick={() => setConfirming('delete')}>
+        <button ref={deleteRef} type="button" className={buttonClass('danger')} {...busyProps(busy)} onClick={() => ask('delete')}>
           {t('admin.webhooks.endpoint.delete')}
         </button>
       </div>
 
       {confirming ? (
-        <div role="alertdialog" aria-labelledby={`${id}-confirm`} className="mt-3 rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200">
+        <div
+          role="alertdialog"
+          aria-labelledby={`${id}-confirm`}
+          className="mt-3 rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200"
+          onKeyDown={(event) => {
+            if (event.key !== 'Escape') return;
+            event.preventDefault();
+            decline();
+          }}
+        >
           <p id={`${id}-confirm`} className="text-sm text-slate-800">
             {confirming === 'delete' ? t('admin.webhooks.delete.confirm', { url: endpoint.url }) : t('admin.webhooks.rotate.confirm', { url: endpoint.url })}
           </p>
-          <div className="mt-2 flex gap-2">
-            <button type="button" className={buttonClass(confirming === 'delete' ? 'danger' : 'primary')} disabled={busy} onClick={() => void confirm()} autoFocus>
+          <div className="mt-2 flex flex-wrap gap-2">
+            <button type="button" className={buttonClass(confirming === 'delete' ? 'danger' : 'primary')} {...busyProps(busy)} onClick={() => void confirm()} autoFocus>
               {confirming === 'delete' ? t('admin.webhooks.delete.yes') : t('admin.webhooks.rotate.yes')}
             </button>
-            <button type="button" className={buttonClass('secondary')} onClick={() => setConfirming(null)}>
+            <button type="button" className={buttonClass('secondary')} {...busyProps(busy)} onClick={decline}>
               {t('admin.webhooks.cancel')}
             </button>
           </div>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, useState, type FormEvent } from 'react';
+import { busyProps, useBusy } from '@/components/admin/shell/use-busy';
 import type { NotifyKey } from '@/lib/i18n/notify';
 import { ApiError, callApi, WEBHOOKS_API, type PublicWebhookEndpoint } from './api';
 import { buttonClass, inputClass } from './styles';
@@ -14,30 +15,30 @@ export function EndpointForm({ eventTypes, onCreated }: { eventTypes: readonly s
   const [description, setDescription] = useState('');
   const [events, setEvents] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (busy) return;
     if (events.length === 0) {
       setError(t('admin.webhooks.add.noEvents'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      const created = await callApi<{ endpoint: PublicWebhookEndpoint; secret: string }>(WEBHOOKS_API, {
-        method: 'POST',
-        body: { url: url.trim(), events, ...(description.trim() ? { description: description.trim() } : {}) },
-      });
-      setUrl('');
-      setDescription('');
-      setEvents([]);
-      onCreated(created.endpoint, created.secret);
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : t('admin.webhooks.error.generic'));
-    } finally {
-      setBusy(false);
-    }
+    void run(async () => {
+      setError(null);
+      try {
+        const created = await callApi<{ endpoint: PublicWebhookEndpoint; secret: string }>(WEBHOOKS_API, {
+          method: 'POST',
+          body: { url: url.trim(), events, ...(description.trim() ? { description: description.trim() } : {}) },
+        });
+        setUrl('');
+        setDescription('');
+        setEvents([]);
+        onCreated(created.endpoint, created.secret);
+      } catch (caught) {
+        setError(caught instanceof ApiError ? caught.message : t('admin.webhooks.error.generic'));
+      }
+    });
   };
 
   const toggle = (type: string, on: boolean) => setEvents((current) => (on ? [...current, type] : current.filter((e) => e !== type)));
@@ -89,7 +90,7 @@ export function EndpointForm({ eventTypes, onCreated }: { eventTypes: readonly s
           {error}
         </p>
       ) : null}
-      <button type="submit" className={buttonClass('primary')} disabled={busy}>
+      <button type="submit" className={buttonClass('primary')} {...busyProps(busy)}>
         {busy ? t('admin.webhooks.add.adding') : t('admin.webhooks.add.submit')}
       </button>
     </form>

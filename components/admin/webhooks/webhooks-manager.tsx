@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import useSWR from 'swr';
 import { fetchJson, WEBHOOKS_API, type EndpointList } from './api';
 import { EndpointCard } from './endpoint-card';
@@ -16,10 +16,13 @@ export function WebhooksManager() {
   const { data, error, isLoading, mutate } = useSWR<EndpointList, Error>(WEBHOOKS_API, fetchJson, { revalidateOnFocus: true });
   const [secret, setSecret] = useState<{ url: string; secret: string } | null>(null);
   const refresh = () => void mutate();
+  // A deleted endpoint's card goes with the focus on it: the list's heading takes it instead of <body>.
+  const listHeading = useRef<HTMLHeadingElement>(null);
 
   return (
     <div className="space-y-6">
-      {secret ? <SecretPanel url={secret.url} secret={secret.secret} onDone={() => setSecret(null)} /> : null}
+      {/* Keyed by the secret: a new one (another rotation) mounts a new panel, whose heading takes the focus again. */}
+      {secret ? <SecretPanel key={secret.secret} url={secret.url} secret={secret.secret} onDone={() => setSecret(null)} /> : null}
 
       <section aria-labelledby={addId} className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
         <h2 id={addId} className="mb-4 text-base font-semibold text-slate-900">
@@ -35,7 +38,7 @@ export function WebhooksManager() {
       </section>
 
       <section aria-labelledby={listId}>
-        <h2 id={listId} className="mb-3 text-base font-semibold text-slate-900">
+        <h2 id={listId} ref={listHeading} tabIndex={-1} className="mb-3 text-base font-semibold text-slate-900 outline-none">
           {t('admin.webhooks.list.heading')}
         </h2>
         {isLoading ? <p className="text-sm text-slate-600">{t('admin.webhooks.list.loading')}</p> : null}
@@ -48,7 +51,13 @@ export function WebhooksManager() {
         {data && data.endpoints.length > 0 ? (
           <ul className="space-y-4">
             {data.endpoints.map((endpoint) => (
-              <EndpointCard key={endpoint.id} endpoint={endpoint} onChanged={refresh} onSecret={(url, value) => setSecret({ url, secret: value })} />
+              <EndpointCard
+                key={endpoint.id}
+                endpoint={endpoint}
+                onChanged={refresh}
+                onSecret={(url, value) => setSecret({ url, secret: value })}
+                onDeleted={() => listHeading.current?.focus()}
+              />
             ))}
           </ul>
         ) : null}

@@ -29,7 +29,7 @@ export const adminShellAr: Partial<Record<AdminShellKey, string>> = {
     'لم يُضبط أي مسؤول بعد: سجّل الدخول باسم {email} بكلمة المرور التي طبعها الخادم في سجله عند تشغيله أول مرة.',
   'signIn.error.credentials': 'هذا البريد الإلكتروني وكلمة المرور لا يطابقان أي حساب مسؤول.',
   'signIn.error.missing': 'أدخل بريدك الإلكتروني وكلمة المرور.',
-  'signIn.error.rateLimited': 'محاولات تسجيل دخول كثيرة جدًا. حاول مرة أخرى بعد {minutes} دقيقة.',
+  'signIn.error.rateLimited': 'محاولات تسجيل دخول كثيرة جدًا. حاول مرة أخرى بعد {minutes, plural, one {دقيقة واحدة} two {دقيقتين} few {# دقائق} other {# دقيقة}}.',
   'signIn.error.rateLimitedOne': 'محاولات تسجيل دخول كثيرة جدًا. حاول مرة أخرى بعد دقيقة واحدة.',
   'signIn.error.accessDenied': 'لا يُسمح لهذا الحساب بالدخول إلى منطقة الإدارة.',
   'signIn.error.generic': 'تعذّر تسجيل الدخول. حاول مرة أخرى بعد قليل.',

@@ -24,13 +24,13 @@ export const notifyAr: Partial<Record<NotifyKey, string>> = {
   'notify.booking.subject': 'حجز عرض توضيحي: {when} مع {email}',
   'notify.booking.moved': 'نُقل الموعد من {when}؛ الدعوة المرفقة تحدّثه في التقويم.',
   'notify.booking.previousEmail': 'حُجز سابقًا لـ {email}؛ الدعوة المرفقة للعنوان المصحَّح.',
-  'notify.booking.intro': 'حجز عميل محتمل عرضًا توضيحيًا مدته {minutes} دقيقة. دعوة التقويم مرفقة.',
+  'notify.booking.intro': 'حجز عميل محتمل عرضًا توضيحيًا مدته {minutes, plural, one {دقيقة واحدة} two {دقيقتان} few {# دقائق} other {# دقيقة}}. دعوة التقويم مرفقة.',
 
   'notify.qualified.subject': 'عميل محتمل مؤهَّل ({score}/100): {who}',
   'notify.qualified.intro': 'بلغ عميل محتمل درجة التأهيل ({threshold}).',
 
   'notify.invite.subject': 'دعوة: عرض توضيحي من {company}، {when}',
-  'notify.invite.body': 'شكرًا لحجزك عرضًا توضيحيًا مدته {minutes} دقيقة مع {company}. موعده {when}.\n\nدعوة التقويم مرفقة: افتحها لإضافة الاجتماع إلى تقويمك. هل يناسبك موعد آخر؟ ما عليك إلا الرد على هذه الرسالة.',
+  'notify.invite.body': 'شكرًا لحجزك عرضًا توضيحيًا مدته {minutes, plural, one {دقيقة واحدة} two {دقيقتان} few {# دقائق} other {# دقيقة}} مع {company}. موعده {when}.\n\nدعوة التقويم مرفقة: افتحها لإضافة الاجتماع إلى تقويمك. هل يناسبك موعد آخر؟ ما عليك إلا الرد على هذه الرسالة.',
   'notify.cancelled.subject': 'إلغاء عرض توضيحي: {when} مع {email}',
   'notify.cancelled.intro': 'ألغى عميل محتمل عرضه التوضيحي في المحادثة. الإلغاء المرفق يزيله من التقويم الذي يحتويه.',
   'notify.cancelInvite.subject': 'أُلغي: عرض {company} التوضيحي، {when}',

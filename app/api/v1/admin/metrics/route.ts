@@ -9,8 +9,8 @@ export const dynamic = 'force-dynamic';
 /** The dashboard's figures for a range (docs/admin.md, "Analytics"): admins, viewers, or a key with `leads:read`. */
 export const GET = withErrors('admin', async (request: Request) => {
   await requireAdmin(request, { scope: 'leads:read' });
-  const range = parseMetricsQuery(new URL(request.url).searchParams, Date.now());
-  const report = await queryMetrics({ kv: getKv(), range });
+  const { range, locale } = parseMetricsQuery(new URL(request.url).searchParams, Date.now());
+  const report = await queryMetrics({ kv: getKv(), range, locale });
   return Response.json(report, { headers: NO_STORE_HEADERS });
 });
 
