@@ -122,6 +122,8 @@ test('revokes only after a confirmation that starts on the safe choice and can b
   await user.click(screen.getByRole('button', { name: 'Revoke it' }));
   expect(await screen.findByText('No API keys yet.')).toBeInTheDocument();
   expect(screen.getByTestId('keys-status')).toHaveTextContent('The key “Nightly export” was revoked.');
+  // Its row went with the focus on it: the list's heading has it, not <body>.
+  await waitFor(() => expect(screen.getByRole('heading', { name: 'Keys in use' })).toHaveFocus());
   expect(calls.filter((call) => call.method === 'DELETE').map((call) => call.url)).toEqual(['/api/v1/admin/keys/key_AAAAAAAAAAAA']);
 });
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import useSWR from 'swr';
 import type { ApiKey } from '@/lib/admin/keys';
 import type { Locale } from '@/lib/i18n';
@@ -15,6 +15,8 @@ export function KeysManager({ locale, canWrite }: { locale: Locale; canWrite: bo
   const { data, error, isLoading, mutate } = useSWR<{ keys: ApiKey[] }>(KEYS_URL, (url: string) => call(url), { revalidateOnFocus: true });
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
   const [status, setStatus] = useState('');
+  // A revoked key's row goes with the focus on it: the list's heading takes it instead of <body>.
+  const listHeading = useRef<HTMLHeadingElement>(null);
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
 
   return (
@@ -46,7 +48,7 @@ export function KeysManager({ locale, canWrite }: { locale: Locale; canWrite: bo
       )}
 
       <section aria-labelledby="keys-list-heading">
-        <h2 id="keys-list-heading" className="text-lg font-semibold text-slate-900">
+        <h2 id="keys-list-heading" ref={listHeading} tabIndex={-1} className="text-lg font-semibold text-slate-900 outline-none">
           {t('keys.list.heading')}
         </h2>
         {error ? (
@@ -89,6 +91,7 @@ export function KeysManager({ locale, canWrite }: { locale: Locale; canWrite: bo
                           onRevoked={async () => {
                             setStatus(t('keys.revoked', { name: key.name }));
                             await mutate();
+                            listHeading.current?.focus();
                           }}
                           onError={(problem) => setStatus(errorText(problem, t))}
                         />
