@@ -209,6 +209,8 @@ test('Escape or Cancel declines a confirmation and gives the focus back; after a
   within(card).getByRole('button', { name: 'Delete' }).focus();
   await user.keyboard('{Enter}');
   expect(within(card).getByRole('alertdialog')).toBeInTheDocument();
+  // The safe choice has the focus: a second Enter deletes nothing.
+  expect(within(within(card).getByRole('alertdialog')).getByRole('button', { name: 'Cancel' })).toHaveFocus();
   await user.keyboard('{Escape}');
   expect(within(card).queryByRole('alertdialog')).not.toBeInTheDocument();
   expect(within(card).getByRole('button', { name: 'Delete' })).toHaveFocus();

@@ -142,10 +142,11 @@ export function EndpointCard({
             {confirming === 'delete' ? t('admin.webhooks.delete.confirm', { url: endpoint.url }) : t('admin.webhooks.rotate.confirm', { url: endpoint.url })}
           </p>
           <div className="mt-2 flex flex-wrap gap-2">
-            <button type="button" className={buttonClass(confirming === 'delete' ? 'danger' : 'primary')} {...busyProps(busy)} onClick={() => void confirm()} autoFocus>
+            <button type="button" className={buttonClass(confirming === 'delete' ? 'danger' : 'primary')} {...busyProps(busy)} onClick={() => void confirm()}>
               {confirming === 'delete' ? t('admin.webhooks.delete.yes') : t('admin.webhooks.rotate.yes')}
             </button>
-            <button type="button" className={buttonClass('secondary')} {...busyProps(busy)} onClick={decline}>
+            {/* The safe choice has the focus, as in the other confirmations: Enter pressed twice deletes nothing. */}
+            <button type="button" className={buttonClass('secondary')} {...busyProps(busy)} onClick={decline} autoFocus>
               {t('admin.webhooks.cancel')}
             </button>
           </div>
