@@ -84,7 +84,10 @@ async function snapshot(): Promise<Snapshot> {
     const read = { string: ['GET', key], hash: ['HGETALL', key], list: ['LRANGE', key, '0', '-1'], set: ['SMEMBERS', key], zset: ['ZRANGE', key, '0', '-1', 'WITHSCORES'] }[type];
     const raw = (await bytes.sendCommand(read ?? ['TYPE', key])) as Buffer | Buffer[];
     const text = Array.isArray(raw) ? raw.map((item) => item.toString('base64')) : raw.toString('base64');
-    out[key] = { type, pttl: await client.pTTL(key), value: type === 'set' && Array.isArray(text) ? text.sort() : text };
+    // A set's members and a hash's fields have no order Redis keeps (a hash with a long value is a hash table).
+    const pairs = (items: string[]) => Array.from({ length: items.length / 2 }, (_, i) => `${items[2 * i]}=${items[2 * i + 1]}`).sort();
+    const value = Array.isArray(text) ? (type === 'set' ? text.sort() : type === 'hash' ? pairs(text) : text) : text;
+    out[key] = { type, pttl: await client.pTTL(key), value };
   }
   return out;
 }

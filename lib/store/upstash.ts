@@ -105,8 +105,9 @@ export function createUpstashStore(options: UpstashStoreOptions): ConversationSt
             counted && usage ? Math.ceil(usage.spendMicroUsd) : 0,
             counted && usage?.newConversation ? 1 : 0,
             USAGE_TTL_SECONDS,
-            // The batch's identity: a write that timed out here may still run in Redis, and its retry must not add it twice.
-            messages.map((message) => message.id).join(' '),
+            // The batch's identity (its last message's id, unique per turn and short enough to keep the hash compact): a
+            // write that timed out here may still run in Redis, and its retry must not add it twice.
+            messages.at(-1)?.id ?? '',
             ...messages.map((message) => JSON.stringify(message)),
           ],
         ),
