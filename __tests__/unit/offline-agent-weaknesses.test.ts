@@ -5,6 +5,7 @@ import { formatLocalLabel, parsePreferredTime } from '@/lib/sales/booking';
 import { getKnowledgeBase } from '@/lib/sales/knowledge';
 import { asksAboutAgent, classifySalesIntent } from '@/lib/sales/intents';
 import { extractLeadFacts } from '@/lib/sales/lead';
+import { memoryLines } from '@/lib/sales/memory';
 import { ask, assistantMessage, conversation, userMessage } from '../support/offline-agent';
 
 const values = (text: string) =>
@@ -1692,5 +1693,19 @@ describe('offline agent: no meeting nobody asked for (session 18 QA)', () => {
     expect((await ask('We use Slack, HubSpot and Google Workspace.')).text).toContain('connects with Slack, HubSpot and Google Workspace');
     // "An Ultra or Premium plan": no such plan, said plainly (was "I'd rather not guess").
     expect((await ask('Do you have an Ultra or Premium plan?')).text).toContain("We don't have a plan called **Ultra**.");
+  });
+
+  it('"stop asking me questions" holds after the message has left the prompt (kept in the sales state), and the OpenAI prompt says so', async () => {
+    const { say } = conversation();
+    await say("we're 12 people");
+    const stop = await say('please stop asking me questions');
+    expect(stop.session.state.quiet).toBe(true);
+    // A long conversation trims the message out of the prompt: the state still holds it.
+    const asked = await ask('how much is Business?', { history: [], state: { ...stop.session.state, quiet: undefined } });
+    expect(asked.text.trim()).toMatch(/\?$/);
+    const later = await ask('how much is Business?', { history: [], state: stop.session.state });
+    expect(later.text).toContain('**Business** for 12 seats');
+    expect(later.text.trim()).not.toMatch(/\?$/);
+    expect(memoryLines(stop.session.state, getKnowledgeBase())).toContain('- they asked you to stop asking questions: ask none');
   });
 });

@@ -1,6 +1,6 @@
 import 'server-only';
 import { messageText, type SalesUIMessage } from '@/lib/sales/ui-message';
-import { classifySalesIntent, type SalesIntent } from '@/lib/sales/intents';
+import { classifySalesIntent, STOP_QUESTIONS, type SalesIntent } from '@/lib/sales/intents';
 import { countTokens, fitContext } from '@/lib/sales/context';
 import { extractLeadFacts } from '@/lib/sales/lead';
 import { withoutDecisionMaker, withoutTimeline } from '@/lib/sales/lead/patterns';
@@ -74,7 +74,9 @@ export function beginTurn(
   const passages = searchKnowledge(text, { limit: 4, kb });
   let next = rememberTools(moved.state, statedTools(text, kb));
   if (intent === 'objection') next = rememberObjection(next, passages.find((passage) => passage.kind === 'objection')?.id.split(':')[1]);
-  const nextField = pickNextField(next);
+  // "Stop asking me questions" holds for the rest of the conversation, long after the message has left the prompt.
+  if (!next.quiet && STOP_QUESTIONS.test(text)) next = { ...next, quiet: true };
+  const nextField = next.quiet ? undefined : pickNextField(next);
   const prompt = { kb, passages, nextField, locale, visitorTimeZone: context.visitorTimeZone };
   // fitContext counts the summary itself, so the system prompt is measured without it.
   const withoutSummary = buildSystemPrompt({ ...prompt, state: { ...next, summary: undefined } });

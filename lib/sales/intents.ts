@@ -237,3 +237,7 @@ function containsAny(folded: string, phrases: readonly string[]): boolean {
 function fold(text: string): string {
   return text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/’/g, "'");
 }
+
+/** "Stop asking me questions", "deja de preguntar", "arrêtez de poser des questions", "hör auf zu fragen". */
+export const STOP_QUESTIONS =
+  /\b(?:stop asking|no more questions|quit asking|enough (?:with the )?questions|stop with the questions|deja de (?:preguntar|hacer(?:me)? preguntas)|no (?:me )?(?:preguntes|haga[sn]? (?:m[aá]s )?preguntas)(?: m[aá]s)?|basta de preguntas|arr[êe]te[rz]? de (?:me )?poser des questions|plus de questions|h[öo]r(?:en sie)? auf,? (?:mich |mir )?(?:zu fragen|fragen zu stellen)|keine fragen mehr)\b|توقف عن (?:طرح )?الأسئلة|كفى أسئلة/iu;

@@ -105,6 +105,7 @@ export function memoryLines(state: SalesState, kb: KnowledgeBase): string[] {
   if (objections.length > 0) lines.push(`- objections raised: ${objections.map((id) => kb.objections.find((entry) => entry.id === id)?.title ?? id).join('; ')}`);
   const asked = Object.entries(state.asked ?? {}).map(([field, times]) => `${LABELS[field as LeadField]} (${times}×)`);
   if (asked.length > 0) lines.push(`- you already asked about: ${asked.join(', ')}`);
+  if (state.quiet) lines.push('- they asked you to stop asking questions: ask none');
   return lines;
 }
 

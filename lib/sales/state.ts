@@ -126,6 +126,8 @@ export const salesStateSchema = z.object({
   quoted: z.array(quotedPriceSchema).optional(),
   /** Objections the prospect raised (knowledge-base ids), oldest first. */
   objections: z.array(z.string()).optional(),
+  /** They asked the agent to stop asking questions ("stop asking me questions"): it asks none for the rest of the chat. */
+  quiet: z.boolean().optional(),
 });
 export type SalesState = z.infer<typeof salesStateSchema>;
 

@@ -255,7 +255,7 @@ function nextQuestion(topic: Topic, turn: OfflineTurn): string | undefined {
   if (topic.kind === 'booking') return field === 'name' || field === 'company' ? ask(field) : undefined;
   const quiet = ['objection', 'thanks', 'farewell', 'unclear', 'meeting-time', 'meeting-cancel', 'identity', 'erase', 'not-interested', 'frustrated', 'no-questions', 'present'];
   // Asked to stop asking questions (now or earlier in the conversation), the agent asks none.
-  if (quiet.includes(topic.kind) || turn.userTexts.some((said) => STOP_QUESTIONS.test(said))) return undefined;
+  if (quiet.includes(topic.kind) || turn.state.quiet || turn.userTexts.some((said) => STOP_QUESTIONS.test(said))) return undefined;
   if (topic.kind === 'recommend' && !known('teamSize')) return ask('teamSize');
   if (field) return ask(field);
   // Small talk with nothing left to ask still hands the conversation back to the prospect.

@@ -20,8 +20,10 @@ import {
 } from '@/lib/llm/offline/reading';
 import { contentWords } from '@/lib/llm/offline/text';
 import { CANCEL_WORDS, HAGGLE } from '@/lib/sales/lead/patterns';
-import { asksAboutAgent, classifySalesIntent, COMPARED_PRICE } from '@/lib/sales/intents';
+import { asksAboutAgent, classifySalesIntent, COMPARED_PRICE, STOP_QUESTIONS } from '@/lib/sales/intents';
 import { PHRASES } from '@/lib/llm/offline/phrases';
+
+export { STOP_QUESTIONS };
 import { alternativeTool, asksAboutCompany, recallQuestion, type RecallField } from '@/lib/llm/offline/understanding';
 import { budgetFit, parseBudget, type StatedBudget } from '@/lib/sales/budget';
 import { quote } from '@/lib/sales/pricing';
@@ -407,9 +409,6 @@ const ERASE =
 const CURRENCY_ASK =
   /\b(?:(?:what|which) currenc(?:y|ies)|currenc(?:y|ies) (?:do you|can i|can we)|(?:pay|billed|bill|invoice|invoiced|charge|charged) (?:us |me )?in (?:euros?|eur|pounds?|gbp|sterling|local currency|our currency|my currency|another currency|cad|aud|chf|yen)|(?:qu[eé]|cu[aá]les) monedas?|(?:aceptan|aceptáis|puedo pagar en|podemos pagar en|facturan en) (?:euros?|libras?|pesos?|otra moneda)|quelles? devises?|(?:payer|factur[ée]s?) en (?:euros?|livres?|francs?|devise locale|une autre devise)|welche w[äa]hrung(?:en)?|(?:zahlen|bezahlen|abrechnen) in (?:euro|pfund|franken|einer anderen w[äa]hrung)|(?:in|mit) euro (?:zahlen|bezahlen))\b|بأي عملة|ما العملات|الدفع باليورو/iu;
 
-/** "Stop asking me questions", "deja de preguntar", "arrêtez de poser des questions", "hör auf zu fragen". */
-export const STOP_QUESTIONS =
-  /\b(?:stop asking|no more questions|quit asking|enough (?:with the )?questions|stop with the questions|deja de (?:preguntar|hacer(?:me)? preguntas)|no (?:me )?(?:preguntes|haga[sn]? (?:m[aá]s )?preguntas)(?: m[aá]s)?|basta de preguntas|arr[êe]te[rz]? de (?:me )?poser des questions|plus de questions|h[öo]r(?:en sie)? auf,? (?:mich |mir )?(?:zu fragen|fragen zu stellen)|keine fragen mehr)\b|توقف عن (?:طرح )?الأسئلة|كفى أسئلة/iu;
 /** "I'm not interested (anymore)", "no me interesa", "ça ne m'intéresse pas", "kein Interesse". */
 const NOT_INTERESTED =
   /\b(?:not interested|no longer interested|not for us|we['’]?ll pass|i['’]?ll pass|(?:ya )?no (?:me|nos) interesa|pas int[ée]ress[ée]e?s?|ne m['’]int[ée]resse (?:pas|plus)|kein interesse|nicht interessiert)\b|لست مهتما|لسنا مهتمين|غير مهتم/iu;
