@@ -71,7 +71,11 @@ function withAdminPolicy(pathname: string, csp: string): string {
 function chosenLocale(request: NextRequest, requestHeaders: Headers): string | null {
   requestHeaders.delete(LOCALE_HEADER);
   const chosen = explicitLocale(request.nextUrl.searchParams.get(LOCALE_PARAM));
-  if (chosen) requestHeaders.set(LOCALE_HEADER, chosen);
+  // The embed's own option (data-locale: "ar", "es-MX"), so the frame is rendered in it, <html lang dir> included; for
+  // this request only, never remembered (another site's setting is not the visitor's choice on ours).
+  const embedded = chosen ? null : isEmbedPath(request.nextUrl.pathname) ? explicitLocale(request.nextUrl.searchParams.get('locale')) : null;
+  const locale = chosen ?? embedded;
+  if (locale) requestHeaders.set(LOCALE_HEADER, locale);
   return chosen;
 }
 

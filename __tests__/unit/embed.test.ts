@@ -13,6 +13,7 @@ import { parseServerConfig } from '@/lib/config';
 import { parseEmbedConfig } from '@/lib/config-embed';
 import { identityHash, verifyIdentityHash } from '@/lib/embed/identity';
 import { embedFrameAncestors, isEmbedPath, parseOriginList } from '@/lib/embed/origins';
+import { LOCALE_HEADER } from '@/lib/i18n/locales';
 
 describe('the allow-list as the middleware reads it', () => {
   it('keeps distinct http(s) origins, normalised, and skips anything else', () => {
@@ -71,6 +72,24 @@ describe('middleware CSP', () => {
       expect(csp).not.toMatch(/img-src[^;]*https:/);
     }
     expect(await cspOf('/embed', '')).toMatch(/frame-ancestors 'self'$/);
+  });
+});
+
+describe('middleware: the embed\'s locale', () => {
+  // The request header the root layout reads for <html lang dir>, as the middleware forwards it to the page.
+  async function localeOf(path: string): Promise<{ locale: string | null; cookie: string | null }> {
+    const { middleware } = await import('@/middleware');
+    const response = middleware(new NextRequest(`http://localhost${path}`));
+    return { locale: response.headers.get(`x-middleware-request-${LOCALE_HEADER}`), cookie: response.headers.get('set-cookie') };
+  }
+
+  it('renders /embed in its locale option (data-locale="ar": right to left from the server), for that request only', async () => {
+    expect(await localeOf('/embed?locale=ar')).toEqual({ locale: 'ar', cookie: null });
+    expect((await localeOf('/embed?locale=es-MX')).locale).toBe('es');
+    // ?lang= still wins and is remembered; the option means nothing on other pages.
+    expect((await localeOf('/embed?locale=ar&lang=de')).locale).toBe('de');
+    expect((await localeOf('/?locale=ar')).locale).toBeNull();
+    expect((await localeOf('/embed?locale=it')).locale).toBeNull();
   });
 });
 

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { ChatPanel, type ChatCustomization } from '@/components/chat/chat-panel';
 import { useLocale, useT } from '@/lib/i18n/provider';
+import { localeDirection } from '@/lib/i18n/locales';
 import { brandStyle } from './brand';
 import { EmbedBridge } from './embed-bridge';
 import { allowedHost, openHostChannel } from './host-channel';
@@ -36,9 +37,11 @@ export function EmbedChat({ mode, host, allowedOrigins, color, customization, su
   const locale = useLocale();
   const [bridge] = useState(() => new EmbedBridge({ identifyUrl: '/api/v1/identify', focusComposer: () => focusComposer() }));
 
-  // The root layout sets <html lang> from the browser's languages; the embed's locale option may differ.
+  // The root layout sets <html lang dir> from the request (the proxy reads the embed's locale option); kept in step here
+  // for a page whose locale was settled on the client.
   useEffect(() => {
     document.documentElement.lang = locale;
+    document.documentElement.dir = localeDirection(locale);
   }, [locale]);
 
   useEffect(() => {
