@@ -38,7 +38,7 @@ function renderLead(locale: Locale) {
   return render(
     <SWRConfig value={{ provider: () => new Map(), dedupingInterval: 0 }}>
       <I18nProvider locale={locale}>
-        <LeadView id={ID} />
+        <LeadView id={ID} canWrite />
       </I18nProvider>
     </SWRConfig>,
   );

@@ -189,7 +189,7 @@ describe('conversation list', () => {
 describe('transcript', () => {
   it('shows the messages with tool calls, notices and stage changes inline, and the bookings (a cancelled one struck through)', async () => {
     fakeApi();
-    renderIn(<TranscriptView id={ID} />);
+    renderIn(<TranscriptView id={ID} canWrite />);
     expect(await screen.findByRole('heading', { level: 1, name: 'Price for 12 seats?' })).toBeInTheDocument();
     const transcript = screen.getByRole('heading', { name: 'Transcript' }).parentElement as HTMLElement;
     const entries = within(transcript).getAllByRole('listitem');
@@ -210,7 +210,7 @@ describe('transcript', () => {
 
   it('marks the replies the prospect rated (thumbs up/down), in the admin’s language', async () => {
     fakeApi();
-    renderIn(<TranscriptView id={ID} />, 'es');
+    renderIn(<TranscriptView id={ID} canWrite />, 'es');
     const transcript = (await screen.findByRole('heading', { name: 'Transcripción' })).parentElement as HTMLElement;
     const entries = within(transcript).getAllByRole('listitem');
     expect(await within(entries[1] as HTMLElement).findByTestId('reply-rating')).toHaveTextContent('Valorada como no útil por el cliente potencial');
@@ -220,7 +220,7 @@ describe('transcript', () => {
   it('erases the conversation only after a confirmation, then goes back to the list', async () => {
     const calls = fakeApi();
     const user = userEvent.setup();
-    renderIn(<TranscriptView id={ID} />);
+    renderIn(<TranscriptView id={ID} canWrite />);
     await user.click(await screen.findByRole('button', { name: 'Delete conversation and lead' }));
     const dialog = screen.getByRole('alertdialog');
     expect(dialog).toHaveTextContent('erases the conversation, its lead and your notes on it for good');
@@ -233,7 +233,7 @@ describe('transcript', () => {
 
   it('says so when the conversation is gone', async () => {
     fakeApi();
-    renderIn(<TranscriptView id="0a1b2c3d-0000-4000-8000-00000000ffff" />);
+    renderIn(<TranscriptView id="0a1b2c3d-0000-4000-8000-00000000ffff" canWrite />);
     expect(await screen.findByText(/no such conversation or lead any more/)).toBeInTheDocument();
   });
 });
@@ -241,7 +241,7 @@ describe('transcript', () => {
 describe('lead', () => {
   it('shows each field with the prospect’s words and the confidence, and the score with its reasons', async () => {
     fakeApi();
-    renderIn(<LeadView id={ID} />);
+    renderIn(<LeadView id={ID} canWrite />);
     expect(await screen.findByRole('heading', { level: 1, name: 'kim@hooli.com' })).toBeInTheDocument();
     expect(screen.getByText('“Reach me at kim@hooli.com please”')).toBeInTheDocument();
     expect(screen.getByText('95%')).toBeInTheDocument();
@@ -255,7 +255,7 @@ describe('lead', () => {
   it('sets the status with a note and shows it in the history', async () => {
     const calls = fakeApi();
     const user = userEvent.setup();
-    renderIn(<LeadView id={ID} />);
+    renderIn(<LeadView id={ID} canWrite />);
     await screen.findByText('No changes yet.');
     await user.click(screen.getByRole('radio', { name: 'Qualified' }));
     await user.type(screen.getByRole('textbox', { name: 'Note (optional)' }), 'Budget approved');
@@ -287,7 +287,7 @@ test("a reply's markdown is rendered as the prospect saw it, the prospect's word
     ],
   };
   global.fetch = jest.fn(async () => new Response(JSON.stringify(markdown), { headers: { 'content-type': 'application/json' } })) as typeof fetch;
-  renderIn(<TranscriptView id={ID} />);
+  renderIn(<TranscriptView id={ID} canWrite />);
   expect(await screen.findByText('Pro', { selector: 'strong' })).toBeInTheDocument();
   expect(screen.getByText('Is **this** bold?')).toBeInTheDocument();
 });
@@ -311,7 +311,7 @@ describe('keyboard focus', () => {
     const calls = fakeApi();
     const held = holdCalls('PATCH');
     const user = userEvent.setup();
-    renderIn(<LeadView id={ID} />);
+    renderIn(<LeadView id={ID} canWrite />);
     await screen.findByText('No changes yet.');
     await user.click(screen.getByRole('radio', { name: 'Qualified' }));
     const save = screen.getByRole('button', { name: 'Save status' });
@@ -332,7 +332,7 @@ describe('keyboard focus', () => {
   it('Escape or Cancel closes the erase confirmation and gives the focus back to the button that opened it', async () => {
     const calls = fakeApi();
     const user = userEvent.setup();
-    renderIn(<LeadView id={ID} />);
+    renderIn(<LeadView id={ID} canWrite />);
     const open = await screen.findByRole('button', { name: 'Delete conversation and lead' });
     open.focus();
     await user.keyboard('{Enter}');
@@ -352,7 +352,7 @@ describe('keyboard focus', () => {
     const calls = fakeApi();
     const held = holdCalls('DELETE');
     const user = userEvent.setup();
-    renderIn(<TranscriptView id={ID} />);
+    renderIn(<TranscriptView id={ID} canWrite />);
     await user.click(await screen.findByRole('button', { name: 'Delete conversation and lead' }));
     const erase = within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete permanently' });
     erase.focus();
@@ -381,7 +381,7 @@ describe('a phone and right-to-left pages', () => {
     global.fetch = jest.fn(async (input: RequestInfo | URL) =>
       Response.json(String(input).endsWith('/feedback') ? { ratings: {} } : long),
     ) as typeof fetch;
-    renderIn(<TranscriptView id={ID} />);
+    renderIn(<TranscriptView id={ID} canWrite />);
     // jsdom does no layout: overflow-wrap:anywhere is what lets the line break inside the word (and shrinks min-content).
     expect(await screen.findByRole('heading', { level: 1, name: URL_TEXT })).toHaveClass('wrap-anywhere');
     const message = screen.getByText(URL_TEXT, { selector: 'p' });
@@ -400,7 +400,7 @@ describe('a phone and right-to-left pages', () => {
       ],
     };
     global.fetch = jest.fn(async () => Response.json(maria)) as typeof fetch;
-    renderIn(<LeadView id={ID} />, 'ar');
+    renderIn(<LeadView id={ID} canWrite />, 'ar');
     const heading = await screen.findByRole('heading', { level: 1 });
     expect(heading).toHaveTextContent('Maria Lopez');
     expect(heading.querySelector('bdi')).toHaveTextContent('Maria Lopez');
@@ -419,13 +419,65 @@ describe('a phone and right-to-left pages', () => {
 
   it('points the back arrow the way back: left in English, right in Arabic, and keeps it out of the link name', async () => {
     fakeApi();
-    const { unmount } = renderIn(<LeadView id={ID} />);
+    const { unmount } = renderIn(<LeadView id={ID} canWrite />);
     const back = await screen.findByRole('link', { name: 'All leads' });
     expect(back.querySelector('[aria-hidden="true"]')).toHaveTextContent('←');
     unmount();
-    renderIn(<TranscriptView id={ID} />, 'ar');
+    renderIn(<TranscriptView id={ID} canWrite />, 'ar');
     const backAr = await screen.findByRole('link', { name: 'كل المحادثات' });
     expect(backAr.querySelector('[aria-hidden="true"]')).toHaveTextContent('→');
     expect(backAr).toHaveAttribute('href', '/admin/conversations');
+  });
+});
+
+describe('roles', () => {
+  const history: LeadDetail['history'] = [{ status: 'contacted', note: 'Called, wants a demo', at: AT + 5_000, by: 'ana@northwind.example' }];
+
+  it('a viewer sees the lead, its status and history, and a note instead of the status form and the erasure', async () => {
+    const calls = fakeApi();
+    const answer = global.fetch;
+    global.fetch = (async (input: RequestInfo | URL, init?: RequestInit) =>
+      String(input) === `/api/v1/admin/leads/${ID}` && (init?.method ?? 'GET') === 'GET'
+        ? new Response(JSON.stringify({ ...lead, status: 'contacted', history }), { headers: { 'content-type': 'application/json' } })
+        : answer(input, init)) as typeof fetch;
+    renderIn(<LeadView id={ID} canWrite={false} />);
+    expect(await screen.findByText('Only admins can change the status.')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'kim@hooli.com' })).toBeInTheDocument();
+    expect(screen.getByText('Now: Contacted')).toBeInTheDocument();
+    expect(screen.getByText(/^Contacted · ana@northwind.example · /)).toBeInTheDocument();
+    expect(screen.getByText('Called, wants a demo')).toBeInTheDocument();
+    expect(screen.queryByRole('radio')).not.toBeInTheDocument();
+    expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Save status' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Delete conversation and lead' })).not.toBeInTheDocument();
+    expect(calls.every((call) => call.method === 'GET')).toBe(true);
+  });
+
+  it('a viewer reads the transcript without the erase button', async () => {
+    fakeApi();
+    renderIn(<TranscriptView id={ID} canWrite={false} />);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Price for 12 seats?' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Transcript' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Delete conversation and lead' })).not.toBeInTheDocument();
+  });
+
+  it('the viewer note is in the admin’s language', async () => {
+    fakeApi();
+    renderIn(<LeadView id={ID} canWrite={false} />, 'es');
+    expect(await screen.findByText('Solo los administradores pueden cambiar el estado.')).toBeInTheDocument();
+    expect(screen.queryByRole('radio')).not.toBeInTheDocument();
+  });
+
+  it('an admin still gets the status form and the erasure on both pages, and no viewer note', async () => {
+    fakeApi();
+    const { unmount } = renderIn(<LeadView id={ID} canWrite />);
+    expect(await screen.findByRole('button', { name: 'Save status' })).toBeInTheDocument();
+    expect(screen.getAllByRole('radio')).toHaveLength(4);
+    expect(screen.getByRole('textbox', { name: 'Note (optional)' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Delete conversation and lead' })).toBeInTheDocument();
+    expect(screen.queryByText('Only admins can change the status.')).not.toBeInTheDocument();
+    unmount();
+    renderIn(<TranscriptView id={ID} canWrite />);
+    expect(await screen.findByRole('button', { name: 'Delete conversation and lead' })).toBeInTheDocument();
   });
 });

@@ -60,11 +60,11 @@ function fakeApi(options: { refuseCreate?: string } = {}) {
   return { calls, fetchMock };
 }
 
-function renderPage(locale = 'en') {
+function renderPage(locale = 'en', { canWrite = true }: { canWrite?: boolean } = {}) {
   return render(
     <SWRConfig value={{ provider: () => new Map(), dedupingInterval: 0 }}>
       <I18nProvider locale={locale}>
-        <WebhooksManager />
+        <WebhooksManager canWrite={canWrite} />
       </I18nProvider>
     </SWRConfig>,
   );
@@ -261,4 +261,53 @@ test('on a phone the delivery log is a list of cards, a long error is clamped an
   expect(details.open).toBe(false);
   await user.click(summary);
   expect(details.open).toBe(true);
+});
+
+describe('roles', () => {
+  it('a viewer reads the endpoints and their deliveries, with a note instead of the add form and the card controls', async () => {
+    const { calls } = fakeApi();
+    const user = userEvent.setup();
+    renderPage('en', { canWrite: false });
+    const card = await screen.findByTestId('webhook-endpoint');
+    expect(screen.getByText('Only admins can add, change, test or delete endpoints.')).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Add an endpoint' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
+    expect(screen.queryByRole('checkbox')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Add endpoint' })).not.toBeInTheDocument();
+    for (const name of ['Send test event', 'Rotate secret', 'Delete']) expect(within(card).queryByRole('button', { name })).not.toBeInTheDocument();
+    expect(within(card).getByText('Enabled')).toBeInTheDocument();
+
+    await user.click(within(card).getByRole('button', { name: 'Show deliveries' }));
+    const table = await within(card).findByRole('table', { name: 'Latest deliveries to https://crm.example.com/hooks' });
+    expect(within(table).getAllByRole('row').slice(1)).toHaveLength(2);
+    expect(calls.every((call) => call.method === 'GET')).toBe(true);
+  });
+
+  it('a viewer sees a disabled endpoint as disabled, in their language', async () => {
+    const { fetchMock } = fakeApi();
+    const answer = fetchMock.getMockImplementation()!;
+    fetchMock.mockImplementation(async (input, init) => {
+      const response = await answer(input, init);
+      if (String(input) !== '/api/v1/admin/webhooks') return response;
+      const body = (await response.json()) as { endpoints: Record<string, unknown>[] };
+      return new Response(JSON.stringify({ ...body, endpoints: body.endpoints.map((endpoint) => ({ ...endpoint, enabled: false })) }), { headers: { 'content-type': 'application/json' } });
+    });
+    renderPage('es', { canWrite: false });
+    const card = await screen.findByTestId('webhook-endpoint');
+    expect(within(card).getByText('Inactivo')).toBeInTheDocument();
+    expect(within(card).queryByRole('checkbox')).not.toBeInTheDocument();
+    expect(screen.getByText('Solo los administradores pueden añadir, cambiar, probar o eliminar endpoints.')).toBeInTheDocument();
+  });
+
+  it('an admin still gets the add form, the enabled switch and every card action, and no viewer note', async () => {
+    fakeApi();
+    renderPage();
+    const card = await screen.findByTestId('webhook-endpoint');
+    expect(screen.getByRole('heading', { name: 'Add an endpoint' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Endpoint URL')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Add endpoint' })).toBeInTheDocument();
+    expect(within(card).getByRole('checkbox', { name: 'Enabled' })).toBeChecked();
+    for (const name of ['Send test event', 'Show deliveries', 'Rotate secret', 'Delete']) expect(within(card).getByRole('button', { name })).toBeInTheDocument();
+    expect(screen.queryByText('Only admins can add, change, test or delete endpoints.')).not.toBeInTheDocument();
+  });
 });

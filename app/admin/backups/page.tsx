@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import { readAdminSession } from '@/lib/admin/session';
 import { getServerConfig } from '@/lib/config';
 import { getRequestLocale } from '@/lib/i18n/server';
 import { translateRecords, type RecordsKey } from '@/lib/i18n/records';
@@ -13,11 +15,17 @@ export const dynamic = 'force-dynamic';
 const focusRing = 'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600';
 const code = 'block overflow-x-auto rounded-lg bg-slate-900 px-3 py-2 font-mono text-sm text-slate-100';
 
-/** Download a backup (a plain link: the route streams it), and how to take and restore one from the command line. */
+/**
+ * Download a backup (a plain link: the route streams it), and how to take and restore one from the command line. The
+ * download is for admins: a viewer's would save the API's 403 as the file, so they get a note instead.
+ */
 export default async function BackupsPage() {
   const locale = await getRequestLocale();
   const t = (key: RecordsKey) => translateRecords(locale, key);
   const redis = getServerConfig().store.provider === 'upstash';
+  // The layout has already sent the signed-out away; the role decides whether the download link shows.
+  const session = await readAdminSession({ headers: await headers() });
+  const canWrite = session?.role === 'admin';
   return (
     <main className="mx-auto w-full max-w-3xl space-y-6 px-4 py-8 sm:px-6">
       <header>
@@ -26,7 +34,9 @@ export default async function BackupsPage() {
       </header>
 
       <section className="space-y-3 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
-        {redis ? (
+        {redis && !canWrite ? (
+          <p className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">{t('records.backups.viewerNote')}</p>
+        ) : redis ? (
           <>
             <a href="/api/v1/admin/backup" download className={`inline-block rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 ${focusRing}`}>
               {t('records.backups.download')}

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { WebhooksManager } from '@/components/admin/webhooks/webhooks-manager';
+import { readAdminSession } from '@/lib/admin/session';
 import { getRequestLocale } from '@/lib/i18n/server';
 import { translateNotify } from '@/lib/i18n/notify';
 
@@ -13,13 +15,15 @@ export const dynamic = 'force-dynamic';
 export default async function WebhooksPage() {
   const locale = await getRequestLocale();
   const t = (key: Parameters<typeof translateNotify>[1]) => translateNotify(locale, key);
+  // The layout has already sent the signed-out away; the role decides whether the add form and card controls show.
+  const session = await readAdminSession({ headers: await headers() });
   return (
     <main className="mx-auto max-w-4xl space-y-6 px-4 py-8">
       <header>
         <h1 className="text-2xl font-semibold text-slate-900">{t('admin.webhooks.title')}</h1>
         <p className="mt-1 max-w-2xl text-sm text-slate-700">{t('admin.webhooks.intro')}</p>
       </header>
-      <WebhooksManager />
+      <WebhooksManager canWrite={session?.role === 'admin'} />
     </main>
   );
 }

@@ -7,8 +7,11 @@ import { buttonClass, inputClass } from '@/components/admin/webhooks/styles';
 import { callApi, recordUrl, type LeadDetail, type LeadStatus } from './api';
 import { useDateTime, useRecordsT } from './use-records-t';
 
-/** Marks a lead new / contacted / qualified / lost with a note, and shows every change so far. */
-export function LeadStatusForm({ lead, onSaved }: { lead: LeadDetail; onSaved: (lead: LeadDetail) => void }) {
+/**
+ * Marks a lead new / contacted / qualified / lost with a note, and shows every change so far. A viewer (`canWrite`
+ * false: the API would refuse the change) sees the status and its history with a note instead of the form.
+ */
+export function LeadStatusForm({ lead, onSaved, canWrite }: { lead: LeadDetail; onSaved: (lead: LeadDetail) => void; canWrite: boolean }) {
   const t = useRecordsT();
   const when = useDateTime();
   const id = useId();
@@ -41,46 +44,50 @@ export function LeadStatusForm({ lead, onSaved }: { lead: LeadDetail; onSaved: (
         </h2>
         <p className="text-sm text-slate-700">{t('records.statusForm.current', { status: t(`records.status.${lead.status}`) })}</p>
       </div>
-      <form onSubmit={(event) => void save(event)} className="space-y-3">
-        <fieldset>
-          <legend className="text-sm font-medium text-slate-800">{t('records.statusForm.choose')}</legend>
-          <div className="mt-2 flex flex-wrap gap-2">
-            {LEAD_STATUSES.map((option) => (
-              <label
-                key={option}
-                className={`cursor-pointer rounded-lg px-3 py-1.5 text-sm font-medium ring-1 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600 ${
-                  status === option ? 'bg-brand-600 text-white ring-brand-600' : 'bg-white text-slate-700 ring-slate-300 hover:bg-slate-50'
-                }`}
-              >
-                <input type="radio" name={`${id}-status`} value={option} checked={status === option} onChange={() => setStatus(option)} className="sr-only" />
-                {t(`records.status.${option}`)}
-              </label>
-            ))}
+      {canWrite ? (
+        <form onSubmit={(event) => void save(event)} className="space-y-3">
+          <fieldset>
+            <legend className="text-sm font-medium text-slate-800">{t('records.statusForm.choose')}</legend>
+            <div className="mt-2 flex flex-wrap gap-2">
+              {LEAD_STATUSES.map((option) => (
+                <label
+                  key={option}
+                  className={`cursor-pointer rounded-lg px-3 py-1.5 text-sm font-medium ring-1 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600 ${
+                    status === option ? 'bg-brand-600 text-white ring-brand-600' : 'bg-white text-slate-700 ring-slate-300 hover:bg-slate-50'
+                  }`}
+                >
+                  <input type="radio" name={`${id}-status`} value={option} checked={status === option} onChange={() => setStatus(option)} className="sr-only" />
+                  {t(`records.status.${option}`)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <div>
+            <label htmlFor={`${id}-note`} className="block text-sm font-medium text-slate-800">
+              {t('records.statusForm.note')}
+            </label>
+            <textarea
+              id={`${id}-note`}
+              value={note}
+              onChange={(event) => setNote(event.target.value)}
+              placeholder={t('records.statusForm.notePlaceholder')}
+              maxLength={2_000}
+              rows={3}
+              className={inputClass}
+            />
           </div>
-        </fieldset>
-        <div>
-          <label htmlFor={`${id}-note`} className="block text-sm font-medium text-slate-800">
-            {t('records.statusForm.note')}
-          </label>
-          <textarea
-            id={`${id}-note`}
-            value={note}
-            onChange={(event) => setNote(event.target.value)}
-            placeholder={t('records.statusForm.notePlaceholder')}
-            maxLength={2_000}
-            rows={3}
-            className={inputClass}
-          />
-        </div>
-        <div className="flex items-center gap-3">
-          <button type="submit" className={buttonClass('primary')} {...busyProps(busy)}>
-            {busy ? t('records.statusForm.saving') : t('records.statusForm.save')}
-          </button>
-          <p role="status" className={`text-sm ${message?.ok === false ? 'text-red-700' : 'text-emerald-700'}`}>
-            {message?.text}
-          </p>
-        </div>
-      </form>
+          <div className="flex items-center gap-3">
+            <button type="submit" className={buttonClass('primary')} {...busyProps(busy)}>
+              {busy ? t('records.statusForm.saving') : t('records.statusForm.save')}
+            </button>
+            <p role="status" className={`text-sm ${message?.ok === false ? 'text-red-700' : 'text-emerald-700'}`}>
+              {message?.text}
+            </p>
+          </div>
+        </form>
+      ) : (
+        <p className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">{t('records.statusForm.viewerNote')}</p>
+      )}
       <div>
         <h3 className="text-sm font-semibold text-slate-900">{t('records.statusForm.history')}</h3>
         {lead.history.length === 0 ? <p className="mt-1 text-sm text-slate-600">{t('records.statusForm.noHistory')}</p> : null}

@@ -19,9 +19,10 @@ const link = `text-sm font-medium text-brand-700 underline-offset-2 hover:underl
 /**
  * A lead: each field with the prospect's sentence it came from and its confidence, the score and why, the status. What
  * the prospect said (and the scorer's reasons, "+20 email given") is isolated with <bdi>, so it keeps its own order in
- * an Arabic page, and long unbroken text (a URL) wraps instead of widening the page.
+ * an Arabic page, and long unbroken text (a URL) wraps instead of widening the page. Only an admin (`canWrite`) gets the
+ * status form and the erasure; a viewer reads the status and its history.
  */
-export function LeadView({ id }: { id: string }) {
+export function LeadView({ id, canWrite }: { id: string; canWrite: boolean }) {
   const t = useRecordsT();
   const when = useDateTime();
   const router = useRouter();
@@ -105,8 +106,8 @@ export function LeadView({ id }: { id: string }) {
             </dl>
           </section>
 
-          <LeadStatusForm lead={data} onSaved={(lead) => void mutate(lead, { revalidate: false })} />
-          <DeleteConversation id={id} onDeleted={() => router.push('/admin/leads')} />
+          <LeadStatusForm lead={data} canWrite={canWrite} onSaved={(lead) => void mutate(lead, { revalidate: false })} />
+          {canWrite ? <DeleteConversation id={id} onDeleted={() => router.push('/admin/leads')} /> : null}
         </>
       ) : null}
     </div>

@@ -17,9 +17,10 @@ const link = `text-sm font-medium text-brand-700 underline-offset-2 hover:underl
 
 /**
  * One conversation: what it is about, its lead, bookings and handoff, the transcript with its markers, erasure. The
- * prospect's words are isolated (<bdi>) for right-to-left pages and wrap when unbroken (a pasted URL).
+ * prospect's words are isolated (<bdi>) for right-to-left pages and wrap when unbroken (a pasted URL). Erasure is offered
+ * to admins only (`canWrite`): a viewer's request would be refused.
  */
-export function TranscriptView({ id }: { id: string }) {
+export function TranscriptView({ id, canWrite }: { id: string; canWrite: boolean }) {
   const t = useRecordsT();
   const when = useDateTime();
   const router = useRouter();
@@ -96,7 +97,7 @@ export function TranscriptView({ id }: { id: string }) {
             </ol>
           </section>
 
-          <DeleteConversation id={id} onDeleted={() => router.push('/admin/conversations')} />
+          {canWrite ? <DeleteConversation id={id} onDeleted={() => router.push('/admin/conversations')} /> : null}
         </>
       ) : null}
     </div>

@@ -13,15 +13,18 @@ type Confirming = 'delete' | 'rotate' | null;
 /**
  * One endpoint: its settings, the enabled switch, and its actions (test, deliveries, rotate secret, delete). A button
  * keeps the focus while its action runs; Escape or Cancel declines a confirmation and gives the focus back to the
- * button that asked.
+ * button that asked. A viewer (`canWrite` false) gets the settings, whether it is enabled, and the deliveries only.
  */
 export function EndpointCard({
   endpoint,
+  canWrite,
   onChanged,
   onSecret,
   onDeleted,
 }: {
   endpoint: PublicWebhookEndpoint;
+  /** An admin: the enabled switch, test, rotate and delete. */
+  canWrite: boolean;
   onChanged: () => void;
   onSecret: (url: string, secret: string) => void;
   /** The card is going: the list moves the focus somewhere that stays. */
@@ -106,28 +109,38 @@ export function EndpointCard({
           </p>
           <p className="mt-1 text-xs text-slate-600">{t('admin.webhooks.endpoint.secretHint', { hint: endpoint.secretHint })}</p>
         </div>
-        <label className="flex items-center gap-2 text-sm text-slate-800">
-          <input type="checkbox" checked={endpoint.enabled} {...busyProps(busy)} onChange={(e) => void setEnabled(e.target.checked)} />
-          {t('admin.webhooks.endpoint.enabled')}
-        </label>
+        {canWrite ? (
+          <label className="flex items-center gap-2 text-sm text-slate-800">
+            <input type="checkbox" checked={endpoint.enabled} {...busyProps(busy)} onChange={(e) => void setEnabled(e.target.checked)} />
+            {t('admin.webhooks.endpoint.enabled')}
+          </label>
+        ) : (
+          <p className="text-sm text-slate-800">{endpoint.enabled ? t('admin.webhooks.endpoint.enabled') : t('admin.webhooks.endpoint.disabled')}</p>
+        )}
       </div>
 
       <div role="group" aria-label={t('admin.webhooks.endpoint.actions', { url: endpoint.url })} className="mt-4 flex flex-wrap gap-2">
-        <button type="button" className={buttonClass('secondary')} {...busyProps(busy)} onClick={() => void sendTest()}>
-          {busy ? t('admin.webhooks.endpoint.testing') : t('admin.webhooks.endpoint.test')}
-        </button>
+        {canWrite ? (
+          <button type="button" className={buttonClass('secondary')} {...busyProps(busy)} onClick={() => void sendTest()}>
+            {busy ? t('admin.webhooks.endpoint.testing') : t('admin.webhooks.endpoint.test')}
+          </button>
+        ) : null}
         <button type="button" className={buttonClass('secondary')} aria-expanded={logOpen} aria-controls={`${id}-log`} onClick={() => setLogOpen((open) => !open)}>
           {logOpen ? t('admin.webhooks.endpoint.hideLog') : t('admin.webhooks.endpoint.showLog')}
         </button>
-        <button ref={rotateRef} type="button" className={buttonClass('secondary')} {...busyProps(busy)} onClick={() => ask('rotate')}>
-          {t('admin.webhooks.endpoint.rotate')}
-        </button>
-        <button ref={deleteRef} type="button" className={buttonClass('danger')} {...busyProps(busy)} onClick={() => ask('delete')}>
-          {t('admin.webhooks.endpoint.delete')}
-        </button>
+        {canWrite ? (
+          <>
+            <button ref={rotateRef} type="button" className={buttonClass('secondary')} {...busyProps(busy)} onClick={() => ask('rotate')}>
+              {t('admin.webhooks.endpoint.rotate')}
+            </button>
+            <button ref={deleteRef} type="button" className={buttonClass('danger')} {...busyProps(busy)} onClick={() => ask('delete')}>
+              {t('admin.webhooks.endpoint.delete')}
+            </button>
+          </>
+        ) : null}
       </div>
 
-      {confirming ? (
+      {canWrite && confirming ? (
         <div
           role="alertdialog"
           aria-labelledby={`${id}-confirm`}

@@ -8,8 +8,12 @@ import { EndpointForm } from './endpoint-form';
 import { SecretPanel } from './secret-panel';
 import { useWebhooksT } from './use-webhooks-t';
 
-/** The webhooks admin page's interactive part: add an endpoint, see its secret once, manage the registered ones. */
-export function WebhooksManager() {
+/**
+ * The webhooks admin page's interactive part: add an endpoint, see its secret once, manage the registered ones. A viewer
+ * (`canWrite` false: the API refuses their changes) reads the endpoints and their delivery logs, with a note instead of
+ * the form and the card controls.
+ */
+export function WebhooksManager({ canWrite }: { canWrite: boolean }) {
   const t = useWebhooksT();
   const addId = useId();
   const listId = useId();
@@ -24,18 +28,22 @@ export function WebhooksManager() {
       {/* Keyed by the secret: a new one (another rotation) mounts a new panel, whose heading takes the focus again. */}
       {secret ? <SecretPanel key={secret.secret} url={secret.url} secret={secret.secret} onDone={() => setSecret(null)} /> : null}
 
-      <section aria-labelledby={addId} className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
-        <h2 id={addId} className="mb-4 text-base font-semibold text-slate-900">
-          {t('admin.webhooks.add.heading')}
-        </h2>
-        <EndpointForm
-          eventTypes={data?.eventTypes ?? []}
-          onCreated={(endpoint, newSecret) => {
-            setSecret({ url: endpoint.url, secret: newSecret });
-            refresh();
-          }}
-        />
-      </section>
+      {canWrite ? (
+        <section aria-labelledby={addId} className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+          <h2 id={addId} className="mb-4 text-base font-semibold text-slate-900">
+            {t('admin.webhooks.add.heading')}
+          </h2>
+          <EndpointForm
+            eventTypes={data?.eventTypes ?? []}
+            onCreated={(endpoint, newSecret) => {
+              setSecret({ url: endpoint.url, secret: newSecret });
+              refresh();
+            }}
+          />
+        </section>
+      ) : (
+        <p className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">{t('admin.webhooks.viewerNote')}</p>
+      )}
 
       <section aria-labelledby={listId}>
         <h2 id={listId} ref={listHeading} tabIndex={-1} className="mb-3 text-base font-semibold text-slate-900 outline-none">
@@ -54,6 +62,7 @@ export function WebhooksManager() {
               <EndpointCard
                 key={endpoint.id}
                 endpoint={endpoint}
+                canWrite={canWrite}
                 onChanged={refresh}
                 onSecret={(url, value) => setSecret({ url, secret: value })}
                 onDeleted={() => listHeading.current?.focus()}

@@ -38,6 +38,7 @@ export const notifyAr: Partial<Record<NotifyKey, string>> = {
 
   'admin.webhooks.title': 'خطافات الويب',
   'admin.webhooks.intro': 'أرسل العملاء المحتملين والاجتماعات المحجوزة وطلبات التحويل إلى أنظمتك لحظة حدوثها. يُوقَّع كل طلب وفق معيار Standard Webhooks بسر نقطة الاستقبال، ويُعاد إرساله حتى يصل.',
+  'admin.webhooks.viewerNote': 'المسؤولون وحدهم يمكنهم إضافة نقاط الاستقبال أو تغييرها أو اختبارها أو حذفها.',
   'admin.webhooks.add.heading': 'إضافة نقطة استقبال',
   'admin.webhooks.field.url': 'عنوان URL لنقطة الاستقبال',
   'admin.webhooks.field.urlHint': 'https فقط؛ تُرفض العناوين الخاصة والداخلية.',
@@ -56,6 +57,7 @@ export const notifyAr: Partial<Record<NotifyKey, string>> = {
   'admin.webhooks.list.loading': 'جارٍ تحميل نقاط الاستقبال…',
   'admin.webhooks.list.error': 'تعذّر تحميل نقاط الاستقبال.',
   'admin.webhooks.endpoint.enabled': 'مفعّلة',
+  'admin.webhooks.endpoint.disabled': 'معطّلة',
   'admin.webhooks.endpoint.secretHint': 'السر {hint}',
   'admin.webhooks.endpoint.test': 'إرسال حدث تجريبي',
   'admin.webhooks.endpoint.testing': 'جارٍ الإرسال…',

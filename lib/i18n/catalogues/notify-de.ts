@@ -38,6 +38,7 @@ export const notifyDe: Partial<Record<NotifyKey, string>> = {
 
   'admin.webhooks.title': 'Webhooks',
   'admin.webhooks.intro': 'Senden Sie Leads, gebuchte Termine und Übergaben in dem Moment, in dem sie entstehen, an Ihre eigenen Systeme. Jede Anfrage wird nach Standard Webhooks mit dem Secret des Endpunkts signiert und wiederholt, bis sie zugestellt ist.',
+  'admin.webhooks.viewerNote': 'Nur Administratoren können Endpunkte hinzufügen, ändern, testen oder löschen.',
   'admin.webhooks.add.heading': 'Endpunkt hinzufügen',
   'admin.webhooks.field.url': 'Endpunkt-URL',
   'admin.webhooks.field.urlHint': 'Nur https; private und interne Adressen werden abgelehnt.',
@@ -56,6 +57,7 @@ export const notifyDe: Partial<Record<NotifyKey, string>> = {
   'admin.webhooks.list.loading': 'Endpunkte werden geladen…',
   'admin.webhooks.list.error': 'Die Endpunkte konnten nicht geladen werden.',
   'admin.webhooks.endpoint.enabled': 'Aktiv',
+  'admin.webhooks.endpoint.disabled': 'Inaktiv',
   'admin.webhooks.endpoint.secretHint': 'Secret {hint}',
   'admin.webhooks.endpoint.test': 'Testereignis senden',
   'admin.webhooks.endpoint.testing': 'Wird gesendet…',

@@ -38,6 +38,7 @@ export const notifyFr: Partial<Record<NotifyKey, string>> = {
 
   'admin.webhooks.title': 'Webhooks',
   'admin.webhooks.intro': 'Envoyez les prospects, les rendez-vous pris et les transferts vers vos propres systèmes au fil de l’eau. Chaque requête est signée selon Standard Webhooks avec le secret du point de terminaison et renvoyée jusqu’à sa livraison.',
+  'admin.webhooks.viewerNote': 'Seuls les administrateurs peuvent ajouter, modifier, tester ou supprimer des points de terminaison.',
   'admin.webhooks.add.heading': 'Ajouter un point de terminaison',
   'admin.webhooks.field.url': 'URL du point de terminaison',
   'admin.webhooks.field.urlHint': 'https uniquement ; les adresses privées et internes sont refusées.',
@@ -56,6 +57,7 @@ export const notifyFr: Partial<Record<NotifyKey, string>> = {
   'admin.webhooks.list.loading': 'Chargement des points de terminaison…',
   'admin.webhooks.list.error': 'Les points de terminaison n’ont pas pu être chargés.',
   'admin.webhooks.endpoint.enabled': 'Activé',
+  'admin.webhooks.endpoint.disabled': 'Désactivé',
   'admin.webhooks.endpoint.secretHint': 'Secret {hint}',
   'admin.webhooks.endpoint.test': 'Envoyer un événement de test',
   'admin.webhooks.endpoint.testing': 'Envoi…',

@@ -39,6 +39,7 @@ export const notifyEn = {
 
   'admin.webhooks.title': 'Webhooks',
   'admin.webhooks.intro': 'Send leads, booked meetings and handoffs to your own systems as they happen. Every request is signed per Standard Webhooks with the endpoint’s secret and retried until it is delivered.',
+  'admin.webhooks.viewerNote': 'Only admins can add, change, test or delete endpoints.',
   'admin.webhooks.add.heading': 'Add an endpoint',
   'admin.webhooks.field.url': 'Endpoint URL',
   'admin.webhooks.field.urlHint': 'https only; private and internal addresses are refused.',
@@ -57,6 +58,7 @@ export const notifyEn = {
   'admin.webhooks.list.loading': 'Loading endpoints…',
   'admin.webhooks.list.error': 'The endpoints could not be loaded.',
   'admin.webhooks.endpoint.enabled': 'Enabled',
+  'admin.webhooks.endpoint.disabled': 'Disabled',
   'admin.webhooks.endpoint.secretHint': 'Secret {hint}',
   'admin.webhooks.endpoint.test': 'Send test event',
   'admin.webhooks.endpoint.testing': 'Sending…',
@@ -135,6 +137,7 @@ export const notifyEs: Record<NotifyKey, string> = {
 
   'admin.webhooks.title': 'Webhooks',
   'admin.webhooks.intro': 'Envía leads, reuniones reservadas y peticiones de atención humana a tus propios sistemas en cuanto ocurren. Cada petición va firmada según Standard Webhooks con el secreto del endpoint y se reintenta hasta entregarse.',
+  'admin.webhooks.viewerNote': 'Solo los administradores pueden añadir, cambiar, probar o eliminar endpoints.',
   'admin.webhooks.add.heading': 'Añadir un endpoint',
   'admin.webhooks.field.url': 'URL del endpoint',
   'admin.webhooks.field.urlHint': 'Solo https; se rechazan las direcciones privadas e internas.',
@@ -153,6 +156,7 @@ export const notifyEs: Record<NotifyKey, string> = {
   'admin.webhooks.list.loading': 'Cargando endpoints…',
   'admin.webhooks.list.error': 'No se pudieron cargar los endpoints.',
   'admin.webhooks.endpoint.enabled': 'Activo',
+  'admin.webhooks.endpoint.disabled': 'Inactivo',
   'admin.webhooks.endpoint.secretHint': 'Secreto {hint}',
   'admin.webhooks.endpoint.test': 'Enviar evento de prueba',
   'admin.webhooks.endpoint.testing': 'Enviando…',

@@ -159,6 +159,7 @@ export const recordsAr: Partial<Record<RecordsKey, string>> = {
   'records.statusForm.failed': 'لم تُحفظ الحالة: {message}',
   'records.statusForm.history': 'السجل',
   'records.statusForm.noHistory': 'لا تغييرات بعد.',
+  'records.statusForm.viewerNote': 'المسؤولون وحدهم يمكنهم تغيير الحالة.',
   'records.statusForm.change': '{status} · {by} · {when}',
 
   'records.delete.button': 'حذف المحادثة والعميل المحتمل',
@@ -176,6 +177,7 @@ export const recordsAr: Partial<Record<RecordsKey, string>> = {
   'records.backups.download': 'تنزيل نسخة احتياطية',
   'records.backups.downloadHint': 'ملف NDJSON مضغوط بصيغة gzip يُكتب أثناء القراءة. هو الملف نفسه الذي يكتبه الأمر `npm run backup`.',
   'records.backups.sensitive': 'يحتوي على بيانات شخصية وبيانات اعتماد مجزّأة: احفظه بعناية كما تحفظ كلمة المرور، واحذف النسخ القديمة التي لم تعد تحتاجها.',
+  'records.backups.viewerNote': 'المسؤولون وحدهم يمكنهم تنزيل النسخ الاحتياطية أو استعادتها.',
   'records.backups.memory':
     'يحفظ هذا الخادم كل شيء في ذاكرته (لم يُضبط Redis)، فلا يوجد ما تحفظه النسخة الاحتياطية. اضبط UPSTASH_REDIS_REST_URL وUPSTASH_REDIS_REST_TOKEN.',
   'records.backups.scheduleHeading': 'من سطر الأوامر',

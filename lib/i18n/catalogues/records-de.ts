@@ -159,6 +159,7 @@ export const recordsDe: Partial<Record<RecordsKey, string>> = {
   'records.statusForm.failed': 'Der Status wurde nicht gespeichert: {message}',
   'records.statusForm.history': 'Verlauf',
   'records.statusForm.noHistory': 'Noch keine Änderungen.',
+  'records.statusForm.viewerNote': 'Nur Administratoren können den Status ändern.',
   'records.statusForm.change': '{status} · {by} · {when}',
 
   'records.delete.button': 'Gespräch und Lead löschen',
@@ -176,6 +177,7 @@ export const recordsDe: Partial<Record<RecordsKey, string>> = {
   'records.backups.download': 'Sicherung herunterladen',
   'records.backups.downloadHint': 'Eine gzip-komprimierte NDJSON-Datei, geschrieben während des Lesens. Dieselbe Datei, die `npm run backup` schreibt.',
   'records.backups.sensitive': 'Sie enthält personenbezogene Daten und gehashte Zugangsdaten: Bewahren Sie sie so sorgfältig auf wie ein Passwort und löschen Sie alte Sicherungen, die Sie nicht mehr brauchen.',
+  'records.backups.viewerNote': 'Nur Administratoren können Sicherungen herunterladen oder wiederherstellen.',
   'records.backups.memory':
     'Dieser Server hält alles im eigenen Arbeitsspeicher (kein Redis konfiguriert), daher gibt es nichts zu sichern. Setzen Sie UPSTASH_REDIS_REST_URL und UPSTASH_REDIS_REST_TOKEN.',
   'records.backups.scheduleHeading': 'Über die Befehlszeile',

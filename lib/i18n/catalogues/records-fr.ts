@@ -159,6 +159,7 @@ export const recordsFr: Partial<Record<RecordsKey, string>> = {
   'records.statusForm.failed': 'Le statut n’a pas été enregistré : {message}',
   'records.statusForm.history': 'Historique',
   'records.statusForm.noHistory': 'Aucun changement pour l’instant.',
+  'records.statusForm.viewerNote': 'Seuls les administrateurs peuvent changer le statut.',
   'records.statusForm.change': '{status} · {by} · {when}',
 
   'records.delete.button': 'Supprimer la conversation et le prospect',
@@ -176,6 +177,7 @@ export const recordsFr: Partial<Record<RecordsKey, string>> = {
   'records.backups.download': 'Télécharger une sauvegarde',
   'records.backups.downloadHint': 'Un fichier NDJSON compressé en gzip, écrit au fil de la lecture. Le même fichier que celui écrit par `npm run backup`.',
   'records.backups.sensitive': 'Il contient des données personnelles et des identifiants hachés : conservez-le aussi soigneusement qu’un mot de passe et supprimez les anciennes sauvegardes dont vous n’avez plus besoin.',
+  'records.backups.viewerNote': 'Seuls les administrateurs peuvent télécharger ou restaurer des sauvegardes.',
   'records.backups.memory':
     'Ce serveur garde tout dans sa propre mémoire (aucun Redis n’est configuré) : une sauvegarde n’aurait rien à conserver. Définissez UPSTASH_REDIS_REST_URL et UPSTASH_REDIS_REST_TOKEN.',
   'records.backups.scheduleHeading': 'En ligne de commande',

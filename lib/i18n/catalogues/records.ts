@@ -161,6 +161,7 @@ export const recordsEn = {
   'records.statusForm.failed': 'The status was not saved: {message}',
   'records.statusForm.history': 'History',
   'records.statusForm.noHistory': 'No changes yet.',
+  'records.statusForm.viewerNote': 'Only admins can change the status.',
   'records.statusForm.change': '{status} · {by} · {when}',
 
   'records.delete.button': 'Delete conversation and lead',
@@ -178,6 +179,7 @@ export const recordsEn = {
   'records.backups.download': 'Download a backup',
   'records.backups.downloadHint': 'A gzipped NDJSON file, written as it is read. The same file as `npm run backup` writes.',
   'records.backups.sensitive': 'It holds personal data and hashed credentials: store it as carefully as a password, and delete old backups you no longer need.',
+  'records.backups.viewerNote': 'Only admins can download or restore backups.',
   'records.backups.memory':
     'This server keeps everything in its own memory (no Redis is configured), so there is nothing a backup could keep. Set UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN.',
   'records.backups.scheduleHeading': 'From the command line',
@@ -350,6 +352,7 @@ export const recordsEs: Record<RecordsKey, string> = {
   'records.statusForm.failed': 'No se guardó el estado: {message}',
   'records.statusForm.history': 'Historial',
   'records.statusForm.noHistory': 'Aún no hay cambios.',
+  'records.statusForm.viewerNote': 'Solo los administradores pueden cambiar el estado.',
   'records.statusForm.change': '{status} · {by} · {when}',
 
   'records.delete.button': 'Borrar conversación y lead',
@@ -367,6 +370,7 @@ export const recordsEs: Record<RecordsKey, string> = {
   'records.backups.download': 'Descargar una copia',
   'records.backups.downloadHint': 'Un archivo NDJSON comprimido con gzip, escrito mientras se lee. El mismo archivo que escribe `npm run backup`.',
   'records.backups.sensitive': 'Contiene datos personales y credenciales cifradas: guárdalo con el cuidado de una contraseña y borra las copias que ya no necesites.',
+  'records.backups.viewerNote': 'Solo los administradores pueden descargar o restaurar copias de seguridad.',
   'records.backups.memory':
     'Este servidor guarda todo en su propia memoria (no hay Redis configurado), así que no hay nada que copiar. Configura UPSTASH_REDIS_REST_URL y UPSTASH_REDIS_REST_TOKEN.',
   'records.backups.scheduleHeading': 'Desde la línea de comandos',

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { LeadView } from '@/components/admin/records/lead-view';
+import { readAdminSession } from '@/lib/admin/session';
 import { getRequestLocale } from '@/lib/i18n/server';
 import { translateRecords } from '@/lib/i18n/records';
 
@@ -9,9 +11,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function LeadPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
+  // The layout has already sent the signed-out away; the role decides whether the status form and erasure show.
+  const session = await readAdminSession({ headers: await headers() });
   return (
     <main className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6">
-      <LeadView id={id} />
+      <LeadView id={id} canWrite={session?.role === 'admin'} />
     </main>
   );
 }
