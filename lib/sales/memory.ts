@@ -43,6 +43,11 @@ const QUESTION = /\?\s*$|^\s*¿|^\s*(why|how|what|which|should|could|would|can|d
 const USE =
   /\b(use|using|used|run|running|on|live in|work in|rely on|usamos|utilizamos|trabajamos con|tenemos|estamos en|utilisons|utilise|on utilise|travaillons (?:avec|sur|dans)|sommes sur|nutzen|nutze|verwenden|verwende|arbeiten mit|arbeite mit|setzen \S+ ein)\b|نستخدم|نعمل على|نعتمد على/iu;
 
+/** Whether `text` names `name` as a word of its own ("Jira", not "Jirafa"), in any case. */
+export function mentionsName(text: string, name: string): boolean {
+  return new RegExp(`(?<![\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'iu').test(text);
+}
+
 /** Tools the message says the prospect uses; a question about a tool ("why not HubSpot?") is not a statement. */
 export function statedTools(text: string, kb: KnowledgeBase): StatedTool[] {
   const tools: StatedTool[] = [];
@@ -50,7 +55,7 @@ export function statedTools(text: string, kb: KnowledgeBase): StatedTool[] {
     if (QUESTION.test(sentence) || !USE.test(sentence)) continue;
     for (const name of knownTools(kb)) {
       const aliases = [name, ...(kb.competitors.find((competitor) => competitor.name === name)?.aliases ?? [])];
-      if (aliases.some((alias) => new RegExp(`(?<![\\p{L}])${alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'iu').test(sentence))) {
+      if (aliases.some((alias) => mentionsName(sentence, alias))) {
         tools.push({ name, evidence: sentence });
       }
     }

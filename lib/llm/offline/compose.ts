@@ -6,7 +6,8 @@ import { bullets, cataloguePriceLine, comparePlansReply, overviewReply, planFeat
 import { MEMORY_PHRASES } from '@/lib/llm/offline/phrases-memory';
 import { aboutReply, alongsideReply, list, recallReply, toolsReply, unclearReply } from '@/lib/llm/offline/replies-memory';
 import { mentionsAny } from '@/lib/llm/offline/reading';
-import { asksRecommendation, bringsColleague, BUDGET_CHECK, CHOSE, freshFields, statedBudget, STOP_QUESTIONS, upcomingMeeting, type Topic } from '@/lib/llm/offline/topic';
+import { asksRecommendation, bringsColleague, BUDGET_CHECK, CHOSE, freshFields, statedBudget, upcomingMeeting, type Topic } from '@/lib/llm/offline/topic';
+import { STOP_QUESTIONS } from '@/lib/sales/intents';
 import { faqPassage } from '@/lib/sales/retrieval';
 import { splitSentences } from '@/lib/sales/sentences';
 import { avoidRepeats, pickFresh } from '@/lib/llm/offline/variety';

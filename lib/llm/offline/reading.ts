@@ -326,6 +326,6 @@ export function planById(kb: KnowledgeBase, id: string): Plan | undefined {
   return kb.plans.find((plan) => plan.id === id || plan.name.toLowerCase() === id.toLowerCase());
 }
 
-export function escapeRegExp(value: string): string {
+function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

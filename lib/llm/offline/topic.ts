@@ -2,7 +2,6 @@ import type { OfflineTurn } from '@/lib/llm/offline/context';
 import {
   billingIn,
   emailIn,
-  escapeRegExp,
   findMentionedPlans,
   misspeltPlansIn,
   GROWTH,
@@ -19,16 +18,14 @@ import {
   type BillingWish,
 } from '@/lib/llm/offline/reading';
 import { contentWords } from '@/lib/llm/offline/text';
-import { CANCEL_WORDS, HAGGLE } from '@/lib/sales/lead/patterns';
+import { CANCEL_WORDS, EMAIL, HAGGLE } from '@/lib/sales/lead/patterns';
 import { asksAboutAgent, classifySalesIntent, COMPARED_PRICE, STOP_QUESTIONS } from '@/lib/sales/intents';
 import { PHRASES } from '@/lib/llm/offline/phrases';
-
-export { STOP_QUESTIONS };
 import { alternativeTool, asksAboutCompany, recallQuestion, type RecallField } from '@/lib/llm/offline/understanding';
 import { budgetFit, parseBudget, type StatedBudget } from '@/lib/sales/budget';
 import { quote } from '@/lib/sales/pricing';
 import { isUnclear } from '@/lib/sales/unclear';
-import { integrationNames, statedTools } from '@/lib/sales/memory';
+import { integrationNames, mentionsName, statedTools } from '@/lib/sales/memory';
 import type { KnowledgeBase, Plan } from '@/lib/sales/knowledge/schema';
 import { faqPassage, getPassage, searchKnowledge, type Passage } from '@/lib/sales/retrieval';
 import type { Booking, LeadField } from '@/lib/sales/types';
@@ -698,12 +695,7 @@ function integrationsNeeded(said: string, base: readonly Plan[]): number[] {
   base.forEach((plan, index) => {
     for (const name of plan.features.flatMap(integrationNames)) if (!first.has(name.toLowerCase())) first.set(name.toLowerCase(), index);
   });
-  return [...first].flatMap(([name, index]) => (mentionsTool(said, name) ? [index] : []));
-}
-
-/** Whether `text` names the tool `name` as a word of its own ("Jira", not "Jirafa"), in any case. */
-function mentionsTool(text: string, name: string): boolean {
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, 'iu').test(text);
+  return [...first].flatMap(([name, index]) => (mentionsName(said, name) ? [index] : []));
 }
 
 /**
@@ -737,7 +729,7 @@ function raisedPlanTopic(turn: OfflineTurn): Topic | undefined {
   // What they said, in their words: the feature as they named it, or the tool as the catalogue spells it.
   const said = [
     ...REQUIREMENTS.flatMap(({ asked }) => asked.exec(turn.text)?.[0] ?? []),
-    ...base.flatMap((plan) => plan.features.flatMap(integrationNames)).filter((name) => mentionsTool(turn.text, name)),
+    ...base.flatMap((plan) => plan.features.flatMap(integrationNames)).filter((name) => mentionsName(turn.text, name)),
   ];
   const required = said.length > 0 ? requiredPlan(turn) : undefined;
   if (!required || turn.kb.plans.indexOf(required) <= turn.kb.plans.indexOf(quoted)) return undefined;
@@ -856,7 +848,7 @@ function meetingInTalk(turn: OfflineTurn): boolean {
   // A meeting booked before (cancelled since: "would you like another time?") keeps it in talk.
   if (turn.state.bookings.length > 0) return true;
   // (An address makes a message "contact": "book it for Thursday, jo@…" is read without it.)
-  if (turn.userTexts.slice(-4).some((text) => classifySalesIntent(text.replace(EMAIL_ANYWHERE, ' '), turn.kb) === 'booking')) return true;
+  if (turn.userTexts.slice(-4).some((text) => classifySalesIntent(text.replace(new RegExp(EMAIL.source, 'g'), ' '), turn.kb) === 'booking')) return true;
   const last = turn.previousReplies.at(-1);
   if (!last) return false;
   const ph = PHRASES[turn.locale];
@@ -869,8 +861,6 @@ function meetingInTalk(turn: OfflineTurn): boolean {
     return head.length >= 12 && last.includes(head);
   });
 }
-
-const EMAIL_ANYWHERE = /[^\s@]+@[^\s@]+/gu;
 
 /** A new email on record while the meeting ahead is for another: book_meeting at the booked time, for the new one. */
 function correctedBookingEmail(turn: OfflineTurn): Topic | undefined {
