@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { embedFrameAncestors, isEmbedPath, parseOriginList } from '@/lib/embed/origins';
+import { EMBED_UNLISTED_HEADER, embedFrameAncestors, isEmbedPath, parseOriginList, unlistedFrameHost } from '@/lib/embed/origins';
 import { ADMIN_PATH_HEADER, hasSessionCookie, isAdminPath, isSignInPath, signInUrlFor } from '@/lib/admin/session-cookie';
 import { explicitLocale, LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE, LOCALE_HEADER, LOCALE_PARAM } from '@/lib/i18n/locales';
 
@@ -35,11 +35,22 @@ function contentSecurityPolicy(nonce: string): string {
 // read lib/config.ts, so the variable is read from the environment here, at request time (`next start` hands its
 // environment to the middleware; lib/config.ts has validated the same value at start-up). The host's avatar may live
 // on its own CDN: images (which cannot run code) may come from any https origin, on this page only.
-const EMBED_ANCESTORS = embedFrameAncestors(parseOriginList(process.env.EMBED_ALLOWED_ORIGINS));
+const EMBED_ORIGINS = parseOriginList(process.env.EMBED_ALLOWED_ORIGINS);
+const EMBED_ANCESTORS = embedFrameAncestors(EMBED_ORIGINS);
 
-function withEmbedPolicy(pathname: string, csp: string): string {
-  if (!isEmbedPath(pathname)) return csp;
-  return csp.replace("frame-ancestors 'none'", EMBED_ANCESTORS).replace(/img-src [^;]*/, (directive) => `${directive} https:`);
+// A site not on the list that frames /embed through the loader gets a notice saying so (in the frame, and to its owner
+// in the console) instead of the browser's bare refusal: its CSP lets that one origin frame the notice, never the chat.
+function withEmbedPolicy(request: NextRequest, requestHeaders: Headers, csp: string): string {
+  requestHeaders.delete(EMBED_UNLISTED_HEADER);
+  if (!isEmbedPath(request.nextUrl.pathname)) return csp;
+  const unlisted = unlistedFrameHost(
+    { host: request.nextUrl.searchParams.get('host'), dest: request.headers.get('sec-fetch-dest'), site: request.headers.get('sec-fetch-site') },
+    EMBED_ORIGINS,
+  );
+  if (unlisted) requestHeaders.set(EMBED_UNLISTED_HEADER, unlisted);
+  return csp
+    .replace("frame-ancestors 'none'", unlisted ? embedFrameAncestors([unlisted]) : EMBED_ANCESTORS)
+    .replace(/img-src [^;]*/, (directive) => `${directive} https:`);
 }
 // ---- end /embed -----------------------------------------------------------------------------------------------------
 
@@ -88,8 +99,8 @@ export function middleware(request: NextRequest) {
   const requestId = request.headers.get('x-request-id') ?? crypto.randomUUID();
 
   const nonce = btoa(crypto.randomUUID());
-  const csp = withAdminPolicy(request.nextUrl.pathname, withEmbedPolicy(request.nextUrl.pathname, contentSecurityPolicy(nonce)));
   const requestHeaders = new Headers(request.headers);
+  const csp = withAdminPolicy(request.nextUrl.pathname, withEmbedPolicy(request, requestHeaders, contentSecurityPolicy(nonce)));
   const gate = adminGate(request, requestHeaders);
   if (gate) {
     gate.headers.set('x-request-id', requestId);

@@ -11,7 +11,7 @@ import { freePort, startNextServer } from '../../scripts/lib/next-server.mjs';
  * EMBED_ALLOWED_ORIGINS naming one host site; examples/ is served by a small static server here at
  * http://localhost:<port> — another *site*, not only another origin, so the chat runs in a truly cross-site iframe
  * (its session cookie is not sent there: the bearer token in the frame's partitioned storage carries the session).
- * A second static server, not on the allow-list, tries to frame the chat and must fail.
+ * A second static server, not on the allow-list, tries to frame the chat: it gets a notice saying why, never the chat.
  */
 const SECRET = 'e2e-embed-identity-secret-0123456789';
 const EXAMPLES = path.join(process.cwd(), 'examples');
@@ -192,19 +192,54 @@ test('inline: the chat renders into the page’s element and answers', async ({ 
   await expect(chat.getByTestId('voice-toggle')).toHaveCount(0);
 });
 
-test('a site not on the allow-list cannot frame /embed', async ({ page }) => {
+test('a site not on the allow-list gets a notice in the frame instead of the chat: a way to the chat, and the reason for its owner', async ({ page }) => {
   const requests = appRequests(page);
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
   const embedResponse = page.waitForResponse((response) => response.url().startsWith(`${app.url}/embed?`));
   await page.goto(`${otherSite.url}/bubble.html`);
   await page.getByRole('button', { name: 'Open the chat' }).click();
   const response = await embedResponse;
+  // Framed by this one site only, for the notice; the allowed site's list is not handed to it.
   const csp = response.headers()['content-security-policy'] ?? '';
+  expect(csp).toMatch(new RegExp(`frame-ancestors 'self' ${otherSite.url.replace(/[.:/]/g, '\\$&')}(;|$)`));
+  expect(csp).not.toContain(allowedSite.url);
+
+  const frame = page.frameLocator('iframe');
+  await expect(frame.getByRole('heading', { name: "The chat can't open on this site" })).toBeVisible();
+  await expect(frame.getByTestId('embed-unlisted')).toContainText(`add \u2068${otherSite.url}\u2069 to EMBED_ALLOWED_ORIGINS`);
+  await expect.poll(() => errors.join('\n')).toContain(`SalesAgent: ${otherSite.url} is not in EMBED_ALLOWED_ORIGINS`);
+  // No chat, so no session and no chat request from this site.
+  await expect(frame.getByTestId('chat-panel')).toHaveCount(0);
+  expect(requests.filter((url) => url.startsWith('/api/'))).toEqual([]);
+
+  // The visitor still reaches the chat: on the app's own site, in a new tab.
+  const link = frame.getByRole('link', { name: 'Open the chat in a new tab' });
+  const [tab] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
+  await tab.waitForLoadState();
+  expect(tab.url()).toBe(`${app.url}/`);
+  await expect(tab.getByTestId('chat-panel')).toBeVisible();
+  await tab.close();
+});
+
+test('a site that announces an allowed origin it is not still cannot frame /embed', async ({ page }) => {
+  const requests = appRequests(page);
+  // A page of the other site frames /embed itself, claiming to be the allowed site: the CSP names the allowed site only.
+  await page.goto(`${otherSite.url}/bubble.html`);
+  const embedResponse = page.waitForResponse((response) => response.url().startsWith(`${app.url}/embed?`));
+  await page.evaluate((src) => {
+    const frame = document.createElement('iframe');
+    frame.title = 'chat';
+    frame.src = src;
+    document.body.append(frame);
+  }, `${app.url}/embed?host=${encodeURIComponent(allowedSite.url)}&mode=inline`);
+  const csp = (await embedResponse).headers()['content-security-policy'] ?? '';
   expect(csp).toContain(`frame-ancestors 'self' ${allowedSite.url}`);
   expect(csp).not.toContain(otherSite.url);
-  expect(response.headers()['x-frame-options']).toBeUndefined();
 
-  // The browser refuses to show it: the frame holds Chromium's error page, not the chat, and no request of the chat
-  // page follows (its scripts, a session).
+  // The frame holds Chromium's error page, not the chat, and no request of the chat page follows (its scripts, a session).
   const frame = page.frames().find((candidate) => candidate !== page.mainFrame());
   await expect.poll(() => frame?.url()).toBe('chrome-error://chromewebdata/');
   await page.waitForTimeout(1_000);

@@ -83,3 +83,29 @@ test('/embed renders the chat alone with the options from the query string, igno
   expect(inline.body).toContain('data-testid="chat-panel"');
   expect(inline.body).not.toContain('data-testid="embed-close"');
 });
+
+test('a frame from a site not on the allow-list gets a notice in its language, framable by that site alone, and no chat', async () => {
+  const frameFrom = (host: string, extra: Record<string, string> = {}) =>
+    fetch(`${next.url}/embed?${new URLSearchParams({ host, locale: 'fr', mode: 'bubble' })}`, {
+      headers: { 'sec-fetch-dest': 'iframe', 'sec-fetch-site': 'cross-site', ...extra },
+    });
+  const response = await frameFrom('https://stranger.example');
+  const page = await response.text();
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-security-policy')).toMatch(/frame-ancestors 'self' https:\/\/stranger\.example(;|$)/);
+  expect(response.headers.get('content-security-policy')).not.toContain('partner.example');
+  const body = page.slice(0, page.indexOf('</main>'));
+  expect(body).toContain('data-testid="embed-unlisted"');
+  expect(body).toContain('Le chat ne peut pas s&#x27;ouvrir sur ce site');
+  expect(body).toContain('href="/?lang=fr"');
+  expect(body).toContain('EMBED_ALLOWED_ORIGINS');
+  expect(body).toContain('console.error(\"SalesAgent: https://stranger.example is not in EMBED_ALLOWED_ORIGINS');
+  expect(body).not.toContain('data-testid="chat-panel"');
+  expect(page).toMatch(/<html lang="fr"/);
+
+  // An allowed site gets the chat; a forged header from the client changes nothing.
+  const allowed = await (await frameFrom('https://partner.example', { 'x-embed-unlisted-host': 'https://forged.example' })).text();
+  expect(allowed).toContain('data-testid="chat-panel"');
+  expect(allowed).not.toContain('embed-unlisted');
+  expect(allowed).not.toContain('forged.example');
+});

@@ -12,7 +12,7 @@ import type { SalesUIMessage } from '@/lib/chat/messages';
 import { parseServerConfig } from '@/lib/config';
 import { parseEmbedConfig } from '@/lib/config-embed';
 import { identityHash, verifyIdentityHash } from '@/lib/embed/identity';
-import { embedFrameAncestors, isEmbedPath, parseOriginList } from '@/lib/embed/origins';
+import { EMBED_UNLISTED_HEADER, embedFrameAncestors, isEmbedPath, parseOriginList, unlistedFrameHost } from '@/lib/embed/origins';
 import { LOCALE_HEADER } from '@/lib/i18n/locales';
 
 describe('the allow-list as the middleware reads it', () => {
@@ -72,6 +72,43 @@ describe('middleware CSP', () => {
       expect(csp).not.toMatch(/img-src[^;]*https:/);
     }
     expect(await cspOf('/embed', '')).toMatch(/frame-ancestors 'self'$/);
+  });
+});
+
+describe('a frame from a site not on the allow-list', () => {
+  const frame = (host: string | null, site = 'cross-site', dest = 'iframe') => ({ host, dest, site });
+  const ALLOWED = ['https://partner.example'];
+
+  it('is named by its announced origin when that origin may not frame the chat', () => {
+    expect(unlistedFrameHost(frame('https://other.example'), ALLOWED)).toBe('https://other.example');
+    expect(unlistedFrameHost(frame('http://localhost:4000', 'same-site'), ALLOWED)).toBe('http://localhost:4000');
+    // Nothing to say: an allowed site, the app framing itself, a page opened on its own (the popup), no host at all.
+    expect(unlistedFrameHost(frame('https://partner.example'), ALLOWED)).toBeNull();
+    expect(unlistedFrameHost(frame('https://app.example', 'same-origin'), ALLOWED)).toBeNull();
+    expect(unlistedFrameHost(frame('https://other.example', 'cross-site', 'document'), ALLOWED)).toBeNull();
+    expect(unlistedFrameHost(frame(null), ALLOWED)).toBeNull();
+  });
+
+  it('never lets a host value that is not a bare origin into the CSP', () => {
+    for (const host of ["https://a.example';script-src *", 'https://a.example/path', 'javascript:alert(1)', 'https://a.example ', 'not a url', 'ftp://a.example']) {
+      expect([host, unlistedFrameHost(frame(host), ALLOWED)]).toEqual([host, null]);
+    }
+  });
+
+  it('gets a CSP that lets that one origin frame /embed, and tells the page; a forged header is dropped', async () => {
+    const { middleware } = await import('@/middleware');
+    const request = (host: string, headers: Record<string, string>) =>
+      middleware(new NextRequest(`http://localhost/embed?host=${encodeURIComponent(host)}&mode=bubble`, { headers: { 'sec-fetch-dest': 'iframe', 'sec-fetch-site': 'cross-site', ...headers } }));
+    const unlisted = request('https://other.example', {});
+    expect(unlisted.headers.get('content-security-policy')).toMatch(/frame-ancestors 'self' https:\/\/other\.example(;|$)/);
+    expect(unlisted.headers.get(`x-middleware-request-${EMBED_UNLISTED_HEADER}`)).toBe('https://other.example');
+    // Opened as a page (the popup), or a forged header on any request: no notice.
+    const popup = request('https://other.example', { 'sec-fetch-dest': 'document', [EMBED_UNLISTED_HEADER]: 'https://forged.example' });
+    expect(popup.headers.get(`x-middleware-request-${EMBED_UNLISTED_HEADER}`)).toBeNull();
+    expect(popup.headers.get('content-security-policy')).not.toContain('other.example');
+    const home = middleware(new NextRequest('http://localhost/?host=https%3A%2F%2Fother.example', { headers: { [EMBED_UNLISTED_HEADER]: 'https://forged.example', 'sec-fetch-dest': 'iframe' } }));
+    expect(home.headers.get(`x-middleware-request-${EMBED_UNLISTED_HEADER}`)).toBeNull();
+    expect(home.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
   });
 });
 

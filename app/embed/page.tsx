@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { EmbedChat } from '@/components/embed/embed-chat';
+import { EmbedUnlisted } from '@/components/embed/embed-unlisted';
 import { themeOverrideScript, themeStyle } from '@/components/theme/theme';
 import { getPublicConfig, getServerConfig } from '@/lib/config';
+import { EMBED_UNLISTED_HEADER } from '@/lib/embed/origins';
 import { clientMessagesFor, translate } from '@/lib/i18n';
 import { I18nProvider } from '@/lib/i18n/provider';
 import { getRequestLocale } from '@/lib/i18n/server';
@@ -12,7 +14,8 @@ import '../globals.css';
 
 /**
  * The chat alone, for public/embed.js to frame (or open as a popup) on another site: options from the query string
- * (app/embed/options.ts), framing limited to EMBED_ALLOWED_ORIGINS by the CSP (middleware.ts). docs/embed.md.
+ * (app/embed/options.ts), framing limited to EMBED_ALLOWED_ORIGINS by the CSP (middleware.ts); another site's frame gets a
+ * notice saying so instead (components/embed/embed-unlisted.tsx). docs/embed.md.
  */
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -26,7 +29,11 @@ export default async function EmbedPage({ searchParams }: { searchParams: Search
   const options = parseEmbedOptions(await searchParams);
   const locale = options.locale ?? (await getRequestLocale());
   const publicConfig = getPublicConfig();
-  const nonce = (await headers()).get('x-nonce') ?? undefined;
+  const requestHeaders = await headers();
+  const nonce = requestHeaders.get('x-nonce') ?? undefined;
+  // Framed by a site not on EMBED_ALLOWED_ORIGINS (middleware.ts): why, and a way to the chat, instead of the chat.
+  const unlisted = requestHeaders.get(EMBED_UNLISTED_HEADER);
+  if (unlisted) return <EmbedUnlisted locale={locale} origin={unlisted} explicitLocale={options.locale !== undefined} nonce={nonce} />;
   // The app's customization (lib/config-theme.ts), each field overridable by the host's options.
   const base = publicConfig.customization;
   const notice = options.notice === undefined ? base.legalNotice : /^off$/i.test(options.notice) ? null : options.notice;

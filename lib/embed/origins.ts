@@ -32,3 +32,27 @@ export function embedFrameAncestors(origins: readonly string[]): string {
 export function isEmbedPath(pathname: string): boolean {
   return pathname === '/embed' || pathname === '/embed/';
 }
+
+/**
+ * Request header middleware.ts sets on /embed (and always removes from what the browser sent) when the frame's host
+ * may not show the chat: the page then renders a notice instead (components/embed/embed-unlisted.tsx).
+ */
+export const EMBED_UNLISTED_HEADER = 'x-embed-unlisted-host';
+
+/**
+ * The host origin a frame of /embed announces (the loader's `host` option) when that site may not frame the chat: a
+ * frame (`Sec-Fetch-Dest: iframe`) put there by another origin (`Sec-Fetch-Site` not `same-origin`), whose announced
+ * origin is not on the allow-list. Such a frame is let in by its CSP for that origin only, to show why there is no
+ * chat; a site that announces an allowed origin it is not gets the browser's own refusal, as before. Null otherwise.
+ */
+export function unlistedFrameHost(request: { host: string | null; dest: string | null; site: string | null }, allowed: readonly string[]): string | null {
+  if (request.dest !== 'iframe' || request.site === 'same-origin' || !request.host) return null;
+  let origin: string;
+  try {
+    origin = new URL(request.host).origin;
+  } catch {
+    return null;
+  }
+  if (origin !== request.host || !ORIGIN_PATTERN.test(origin)) return null;
+  return allowed.includes(origin) ? null : origin;
+}

@@ -61,6 +61,10 @@ export const ar: Partial<Record<MessageKey, string>> = {
   'embed.launcher.open': 'فتح المحادثة',
   'embed.launcher.close': 'إغلاق المحادثة',
   'embed.proactive.dismiss': 'تجاهل',
+  'embed.unlisted.title': 'لا يمكن فتح المحادثة على هذا الموقع',
+  'embed.unlisted.body': 'هذا الموقع غير مُعدّ لعرض محادثتنا بعد. يمكنك التحدث إلينا على موقعنا.',
+  'embed.unlisted.open': 'افتح المحادثة في علامة تبويب جديدة',
+  'embed.unlisted.owner': 'لمالك الموقع: أضف {origin} إلى EMBED_ALLOWED_ORIGINS على خادم المحادثة (docs/embed.md).',
 
   'composer.label': 'رسالتك',
   'composer.placeholder': 'اسأل عن الباقات والأسعار…',

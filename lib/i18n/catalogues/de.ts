@@ -58,6 +58,10 @@ export const de: Partial<Record<MessageKey, string>> = {
   'embed.launcher.open': 'Chat öffnen',
   'embed.launcher.close': 'Chat schließen',
   'embed.proactive.dismiss': 'Schließen',
+  'embed.unlisted.title': 'Der Chat kann auf dieser Website nicht geöffnet werden',
+  'embed.unlisted.body': 'Diese Website ist noch nicht für unseren Chat eingerichtet. Sie können uns auf unserer eigenen Website schreiben.',
+  'embed.unlisted.open': 'Chat in neuem Tab öffnen',
+  'embed.unlisted.owner': 'Für den Betreiber der Website: Tragen Sie {origin} auf dem Server des Chats in EMBED_ALLOWED_ORIGINS ein (docs/embed.md).',
 
   'composer.label': 'Ihre Nachricht',
   'composer.placeholder': 'Fragen zu Tarifen, Preisen…',

@@ -58,6 +58,10 @@ export const en = {
   'embed.launcher.open': 'Open the chat',
   'embed.launcher.close': 'Close the chat',
   'embed.proactive.dismiss': 'Dismiss',
+  'embed.unlisted.title': "The chat can't open on this site",
+  'embed.unlisted.body': "This website isn't set up to show our chat yet. You can still talk to us on our own site.",
+  'embed.unlisted.open': 'Open the chat in a new tab',
+  'embed.unlisted.owner': "For the site's owner: add {origin} to EMBED_ALLOWED_ORIGINS on the chat's server (docs/embed.md).",
 
   'composer.label': 'Your message',
   'composer.placeholder': 'Ask about plans, prices…',

@@ -58,6 +58,10 @@ export const es: Record<MessageKey, string> = {
   'embed.launcher.open': 'Abrir el chat',
   'embed.launcher.close': 'Cerrar el chat',
   'embed.proactive.dismiss': 'Descartar',
+  'embed.unlisted.title': 'El chat no puede abrirse en este sitio',
+  'embed.unlisted.body': 'Este sitio web aún no está configurado para mostrar nuestro chat. Puedes hablar con nosotros en nuestro propio sitio.',
+  'embed.unlisted.open': 'Abrir el chat en una pestaña nueva',
+  'embed.unlisted.owner': 'Para quien administra el sitio: añade {origin} a EMBED_ALLOWED_ORIGINS en el servidor del chat (docs/embed.md).',
 
   'composer.label': 'Tu mensaje',
   'composer.placeholder': 'Escribe tu pregunta…',

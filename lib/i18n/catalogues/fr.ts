@@ -58,6 +58,10 @@ export const fr: Partial<Record<MessageKey, string>> = {
   'embed.launcher.open': 'Ouvrir le chat',
   'embed.launcher.close': 'Fermer le chat',
   'embed.proactive.dismiss': 'Ignorer',
+  'embed.unlisted.title': "Le chat ne peut pas s'ouvrir sur ce site",
+  'embed.unlisted.body': "Ce site n'est pas encore configuré pour afficher notre chat. Vous pouvez nous écrire sur notre propre site.",
+  'embed.unlisted.open': 'Ouvrir le chat dans un nouvel onglet',
+  'embed.unlisted.owner': 'Pour le propriétaire du site : ajoutez {origin} à EMBED_ALLOWED_ORIGINS sur le serveur du chat (docs/embed.md).',
 
   'composer.label': 'Votre message',
   'composer.placeholder': 'Offres, tarifs…',
