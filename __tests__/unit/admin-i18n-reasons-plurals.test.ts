@@ -9,7 +9,10 @@ import { translateDashboard } from '@/lib/i18n/dashboard';
 import type { Locale } from '@/lib/i18n/locales';
 import { countOf, formatMessage } from '@/lib/i18n/plural';
 import { translateRecords, type RecordsTranslate } from '@/lib/i18n/records';
-import { SCORE_REASONS, STAGE_REASONS, translateScoreReason, translateStageReason } from '@/lib/i18n/records-reasons';
+import { SCORE_REASONS, STAGE_REASONS, translateHandoffReason, translateScoreReason, translateStageReason } from '@/lib/i18n/records-reasons';
+import type { OfflineTurn } from '@/lib/llm/offline/context';
+import { planToolCalls } from '@/lib/llm/offline/tool-calls';
+import type { Topic } from '@/lib/llm/offline/topic';
 import { getKnowledgeBase } from '@/lib/sales/knowledge';
 import { getLocalizedKnowledgeBase } from '@/lib/sales/knowledge/localized';
 import { LEAD_SCORE_TABLE, scoreLead } from '@/lib/sales/lead';
@@ -132,6 +135,25 @@ describe('stage reasons', () => {
     expect(translateStageReason(t('ar'), 'prospect engaged')).toBe('تفاعل العميل المحتمل');
     expect(translateStageReason(t('de'), "asked for a demo: 'hi'")).toBe("asked for a demo: 'hi'");
     expect(translateStageReason(t('de'), 'need')).toBe('need');
+  });
+});
+
+describe('handoff reasons', () => {
+  /** The reason the offline agent's request_human call carries for a message, as the transcript stores it. */
+  const reasonFor = (kind: 'human' | 'purchase', text: string) => {
+    const turn = { text, introduced: {}, tools: new Set(['request_human']) } as unknown as OfflineTurn;
+    const [call] = planToolCalls({ kind } as Topic, turn);
+    return String(call?.input.reason);
+  };
+
+  it('translates the offline agent’s reasons, keeping the prospect’s words, and leaves the OpenAI agent’s as written', () => {
+    expect(translateHandoffReason(t('de'), reasonFor('human', 'Ich will mit einem Menschen sprechen'))).toBe('Der Interessent wollte mit einem Menschen sprechen: „Ich will mit einem Menschen sprechen“');
+    expect(translateHandoffReason(t('fr'), reasonFor('purchase', 'On veut signer'))).toBe('Le prospect est prêt à acheter : « On veut signer »');
+    expect(translateHandoffReason(t('ar'), reasonFor('human', 'أريد التحدث إلى شخص'))).toBe('طلب العميل التحدث إلى شخص: «أريد التحدث إلى شخص»');
+    expect(translateHandoffReason(t('en'), reasonFor('human', 'a human please'))).toBe('The prospect asked for a person: "a human please"');
+    expect(translateHandoffReason(t('de'), 'Wants a custom contract for 400 seats')).toBe('Wants a custom contract for 400 seats');
+    // Inside a stage change's evidence, too.
+    expect(translateStageReason(t('de'), `human requested: 'handoff requested: ${reasonFor('human', 'a person')}'`)).toContain('Der Interessent wollte mit einem Menschen sprechen: „a person“');
   });
 });
 

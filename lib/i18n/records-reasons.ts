@@ -81,7 +81,25 @@ export function translateStageReason(t: RecordsTranslate, reason: string): strin
   const said = quoted[2] ?? '';
   const inner = EVIDENCE_PATTERNS.map(({ pattern, key: innerKey, name }) => {
     const found = pattern.exec(said);
-    return found ? t(innerKey, { [name]: found[1] ?? '' }) : null;
+    return found ? t(innerKey, { [name]: name === 'reason' ? translateHandoffReason(t, found[1] ?? '') : (found[1] ?? '') }) : null;
   }).find((text) => text !== null);
   return t('records.stageReason.quoted', { reason: t(key), evidence: inner ?? said });
+}
+
+/** The offline agent's handoff reasons (lib/llm/offline/tool-calls.ts), each with the prospect's words quoted. */
+const HANDOFF_REASONS: readonly { pattern: RegExp; key: RecordsKey }[] = [
+  { pattern: /^The prospect asked for a person: "(.*)"$/s, key: 'records.handoffReason.askedForPerson' },
+  { pattern: /^The prospect is ready to buy: "(.*)"$/s, key: 'records.handoffReason.readyToBuy' },
+];
+
+/**
+ * A handoff's reason: the offline agent's translated, the prospect's quoted words kept as they wrote them; the OpenAI
+ * agent's own words, and anything else, as stored.
+ */
+export function translateHandoffReason(t: RecordsTranslate, reason: string): string {
+  for (const { pattern, key } of HANDOFF_REASONS) {
+    const found = pattern.exec(reason);
+    if (found) return t(key, { words: found[1] ?? '' });
+  }
+  return reason;
 }

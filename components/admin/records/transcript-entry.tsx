@@ -3,7 +3,7 @@
 import { MessageMarkdown } from '@/components/chat/message-markdown';
 import type { TranscriptEntry, TranscriptSegment } from '@/lib/admin/records-types';
 import type { RecordsTranslate } from '@/lib/i18n/records';
-import { translateStageReason } from '@/lib/i18n/records-reasons';
+import { translateHandoffReason, translateStageReason } from '@/lib/i18n/records-reasons';
 
 type StageKey = Parameters<RecordsTranslate>[0];
 const stageName = (t: RecordsTranslate, stage: string) => t(`records.stage.${stage}` as StageKey);
@@ -52,7 +52,7 @@ function Marker({ segment, t, when }: { segment: Exclude<TranscriptSegment, { ki
         </p>
       );
     case 'handoff':
-      return <p className={`${markerClass} bg-amber-50 text-amber-900`}>{t('records.marker.handoff', { reason: segment.reason })}</p>;
+      return <p className={`${markerClass} bg-amber-50 text-amber-900`}>{t('records.marker.handoff', { reason: translateHandoffReason(t, segment.reason) })}</p>;
   }
 }
 

@@ -12,6 +12,7 @@ import { joinIsolated } from './isolate';
 import { LoadState } from './load-state';
 import { TranscriptItem } from './transcript-entry';
 import { useDateTime, useRecordsT } from './use-records-t';
+import { translateHandoffReason } from '@/lib/i18n/records-reasons';
 
 const link = `text-sm font-medium text-brand-700 underline-offset-2 hover:underline ${focusRing}`;
 
@@ -75,7 +76,7 @@ export function TranscriptView({ id, canWrite }: { id: string; canWrite: boolean
           {data.handoff ? (
             <section className="rounded-2xl bg-amber-50 p-4 ring-1 ring-amber-200">
               <h2 className="text-sm font-semibold text-amber-900">{t('records.handoff.heading')}</h2>
-              <p className="mt-1 text-sm wrap-anywhere text-amber-900">{t('records.handoff.item', { reason: data.handoff.reason, when: when(data.handoff.at) })}</p>
+              <p className="mt-1 text-sm wrap-anywhere text-amber-900">{t('records.handoff.item', { reason: translateHandoffReason(t, data.handoff.reason), when: when(data.handoff.at) })}</p>
             </section>
           ) : null}
 

@@ -145,6 +145,8 @@ export const recordsAr: Partial<Record<RecordsKey, string>> = {
   'records.stageReason.needGiven': 'ذكر حاجته',
   'records.stageReason.engaged': 'تفاعل العميل المحتمل',
   'records.stageReason.evidence.booked': 'حُجز اجتماع في {when}',
+  'records.handoffReason.readyToBuy': 'العميل مستعد للشراء: «{words}»',
+  'records.handoffReason.askedForPerson': 'طلب العميل التحدث إلى شخص: «{words}»',
   'records.stageReason.evidence.handoff': 'طُلب التحويل: {reason}',
   'records.lead.conversation': 'قراءة المحادثة',
 

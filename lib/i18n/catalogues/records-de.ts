@@ -145,6 +145,8 @@ export const recordsDe: Partial<Record<RecordsKey, string>> = {
   'records.stageReason.needGiven': 'Bedarf genannt',
   'records.stageReason.engaged': 'Interessent ist eingestiegen',
   'records.stageReason.evidence.booked': 'Termin gebucht für {when}',
+  'records.handoffReason.readyToBuy': 'Der Interessent will kaufen: „{words}“',
+  'records.handoffReason.askedForPerson': 'Der Interessent wollte mit einem Menschen sprechen: „{words}“',
   'records.stageReason.evidence.handoff': 'Übergabe angefragt: {reason}',
   'records.lead.conversation': 'Gespräch lesen',
 

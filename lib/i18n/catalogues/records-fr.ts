@@ -145,6 +145,8 @@ export const recordsFr: Partial<Record<RecordsKey, string>> = {
   'records.stageReason.needGiven': 'besoin exprimé',
   'records.stageReason.engaged': 'le prospect s’est engagé dans l’échange',
   'records.stageReason.evidence.booked': 'rendez-vous réservé le {when}',
+  'records.handoffReason.readyToBuy': 'Le prospect est prêt à acheter : « {words} »',
+  'records.handoffReason.askedForPerson': 'Le prospect a demandé une personne : « {words} »',
   'records.stageReason.evidence.handoff': 'transfert demandé : {reason}',
   'records.lead.conversation': 'Lire la conversation',
 

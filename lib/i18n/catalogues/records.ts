@@ -147,6 +147,8 @@ export const recordsEn = {
   'records.stageReason.needGiven': 'need given',
   'records.stageReason.engaged': 'prospect engaged',
   'records.stageReason.evidence.booked': 'meeting booked for {when}',
+  'records.handoffReason.readyToBuy': 'The prospect is ready to buy: "{words}"',
+  'records.handoffReason.askedForPerson': 'The prospect asked for a person: "{words}"',
   'records.stageReason.evidence.handoff': 'handoff requested: {reason}',
   'records.lead.conversation': 'Read the conversation',
 
@@ -338,6 +340,8 @@ export const recordsEs: Record<RecordsKey, string> = {
   'records.stageReason.needGiven': 'explicó su necesidad',
   'records.stageReason.engaged': 'el cliente se implicó',
   'records.stageReason.evidence.booked': 'reunión reservada para el {when}',
+  'records.handoffReason.readyToBuy': 'El cliente está listo para comprar: «{words}»',
+  'records.handoffReason.askedForPerson': 'El cliente pidió hablar con una persona: «{words}»',
   'records.stageReason.evidence.handoff': 'derivación pedida: {reason}',
   'records.lead.conversation': 'Leer la conversación',
 
