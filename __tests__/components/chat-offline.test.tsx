@@ -84,7 +84,7 @@ describe('ConnectionStatus', () => {
 
   it('speaks Spanish', () => {
     renderStatus({ state: { kind: 'offline' }, queued: 2, onRetryNow: () => undefined }, 'es');
-    expect(screen.getByRole('status')).toHaveTextContent('Estás sin conexión');
+    expect(screen.getByRole('status')).toHaveTextContent('Está sin conexión');
     expect(screen.getByRole('status')).toHaveTextContent('2 mensajes pendientes de enviar');
     expect(screen.getByRole('button', { name: 'Intentar reconectar ahora' })).toBeInTheDocument();
   });

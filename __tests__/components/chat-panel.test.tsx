@@ -302,7 +302,7 @@ describe('ChatPanel', () => {
 
   it.each([
     ['en', { code: 'rate_limited:chat', message: 'Too many requests.', details: { retryAfterSeconds: 42 } }, /You can continue in 42 seconds\./],
-    ['es', { code: 'rate_limited:chat', message: 'Too many requests.', details: { retryAfterSeconds: 42 } }, /Podrás continuar en 42 segundos\./],
+    ['es', { code: 'rate_limited:chat', message: 'Too many requests.', details: { retryAfterSeconds: 42 } }, /Podrá continuar en 42 segundos\./],
     ['en', { code: 'rate_limited:budget', message: 'Over budget.', details: { retryAfterSeconds: 5 * 3600 - 10 } }, /today's chat limit\. You can continue in 5 hours/],
   ] as const)("says in the prospect's language (%s) when a limited prospect can continue", async (locale, error, expected) => {
     installServer({ history: null, reply: () => Response.json({ error }, { status: 429, headers: { 'retry-after': '42' } }) });
@@ -451,13 +451,13 @@ describe('ChatPanel', () => {
       </SWRConfig>,
     );
     const input = await readyInput();
-    expect(input).toHaveAccessibleName('Tu mensaje');
+    expect(input).toHaveAccessibleName('Su mensaje');
     await user.type(input, 'abcdefgh');
     expect(screen.getByTestId('composer-count')).toHaveTextContent('8 / 10');
     await user.type(input, 'ijklmn');
     expect(input).toHaveValue('abcdefghijklmn');
     expect(screen.getByTestId('composer-count')).toHaveTextContent('14 / 10');
-    expect(screen.getByTestId('composer-too-long')).toHaveTextContent('Tu mensaje supera en 4 caracteres el límite de 10.');
+    expect(screen.getByTestId('composer-too-long')).toHaveTextContent('Su mensaje supera en 4 caracteres el límite de 10.');
     await user.type(input, '{Enter}');
     expect(input).toHaveValue('abcdefghijklmn');
     expect(screen.getByTestId('send-button')).toBeDisabled();

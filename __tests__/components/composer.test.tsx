@@ -101,7 +101,7 @@ describe('Composer: the message length limit', () => {
     expect(send).toBeDisabled();
     const formatted = new Intl.NumberFormat('es');
     expect(screen.getByTestId('composer-count')).toHaveTextContent(`${formatted.format(5_265)} / ${formatted.format(4_000)}`);
-    expect(status).toHaveTextContent(`Tu mensaje supera en ${formatted.format(1_265)} caracteres el límite de ${formatted.format(4_000)}. Acórtalo para enviarlo; no se ha recortado nada.`);
+    expect(status).toHaveTextContent(`Su mensaje supera en ${formatted.format(1_265)} caracteres el límite de ${formatted.format(4_000)}. Acórtelo para enviarlo; no se ha recortado nada.`);
   });
 });
 

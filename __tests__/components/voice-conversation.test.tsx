@@ -346,7 +346,7 @@ describe('speech input', () => {
     const user = userEvent.setup();
     renderPanel('es');
     await readyInput();
-    expect(screen.getByTestId('mic-button')).toHaveAccessibleName('Haz tu pregunta hablando');
+    expect(screen.getByTestId('mic-button')).toHaveAccessibleName('Haga su pregunta hablando');
     await user.click(screen.getByTestId('mic-button'));
     expect(FakeRecognition.last.lang).toBe('es-ES');
   });
