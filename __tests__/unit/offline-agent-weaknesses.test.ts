@@ -1709,3 +1709,56 @@ describe('offline agent: no meeting nobody asked for (session 18 QA)', () => {
     expect(memoryLines(stop.session.state, getKnowledgeBase())).toContain('- they asked you to stop asking questions: ask none');
   });
 });
+
+describe('offline agent: session 19 QA (long conversations as prospects)', () => {
+  it('"Monday 2pm" after a booking moves the demo to Monday; it is not the tool Monday.com (which "better than Monday?" still is)', async () => {
+    for (const move of ['Monday 2pm', 'ok Monday 3pm instead', 'next Monday at 10']) {
+      const { say } = conversation();
+      await say('tom@vexa.io - demo Tuesday 11am please');
+      const moved = await say(move);
+      expect([move, moved.tools.map((call) => call.toolName)]).toEqual([move, ['book_meeting']]);
+      expect(moved.text).toMatch(/moved your demo .* to \*\*Mon, /);
+      expect(moved.text).not.toContain('Monday.com');
+    }
+    expect(classifySalesIntent('Monday 2pm', getKnowledgeBase())).not.toBe('comparison');
+    expect(classifySalesIntent('How are you better than Monday?', getKnowledgeBase())).toBe('comparison');
+    expect(classifySalesIntent('we are switching from monday', getKnowledgeBase())).toBe('comparison');
+    expect((await ask('How are you better than Monday?')).text).toContain('compares with **Monday.com**');
+  });
+
+  it('a plan compared for a team it cannot take says so in every language, never "custom pricing"', async () => {
+    const cases = [
+      { locale: 'de', team: 'Wir sind 12', question: 'Was ist der Unterschied zwischen Starter und Pro?', says: '**Starter**: nicht für ein Team von 12 (er umfasst 1–10 Nutzer)', custom: /individueller Preis/ },
+      { locale: 'es', team: 'Somos 12', question: '¿Qué diferencia hay entre Starter y Pro?', says: '**Starter**: no sirve para un equipo de 12 (admite entre 1 y 10 usuarios)', custom: /precio a medida/ },
+      { locale: 'fr', team: 'On est 12', question: 'Quelle est la différence entre Starter et Pro ?', says: '**Starter**: pas pour une équipe de 12', custom: /sur mesure|sur devis/ },
+      { locale: 'en', team: "We're 12", question: "What's the difference between Starter and Pro?", says: '**Starter**: ', custom: /custom pricing/ },
+    ] as const;
+    for (const { locale, team, question, says, custom } of cases) {
+      const { say } = conversation({ locale });
+      await say(team);
+      const compared = await say(question);
+      expect([locale, compared.text]).toEqual([locale, expect.stringContaining(says)]);
+      expect([locale, compared.text]).toEqual([locale, expect.not.stringMatching(custom)]);
+      expect(compared.text).toMatch(/\*\*Pro\*\*: \*\*\$348/);
+    }
+  });
+
+  it('"no more than" a budget is kept as a ceiling in every language, never as "more than"', async () => {
+    const cases = [
+      { locale: 'es', said: 'No podemos gastar más de 300 dólares al mes', budget: 'hasta 300 dólares al mes' },
+      { locale: 'de', said: 'Wir können nicht mehr als 400 Dollar im Monat ausgeben', budget: 'bis zu 400 Dollar im Monat' },
+      { locale: 'fr', said: 'On ne peut pas dépenser plus de 300 dollars par mois', budget: 'jusqu’à 300 dollars par mois' },
+      { locale: 'en', said: "We can't spend more than $300 a month", budget: '$300 a month' },
+      { locale: 'ar', said: 'لا يمكننا إنفاق أكثر من 300 دولار شهريا', budget: 'حتى 300 دولار شهريا' },
+      // Said plainly, "more than" is what they meant; a "not" in another clause changes nothing.
+      { locale: 'es', said: 'Tenemos un presupuesto de más de 500 dólares al mes', budget: 'más de 500 dólares al mes' },
+      { locale: 'en', said: 'Not sure yet, but we could spend over $500 a month', budget: 'over $500 a month' },
+    ] as const;
+    for (const { locale, said, budget } of cases) {
+      const { say } = conversation({ locale });
+      await say(locale === 'en' ? "We're 12" : locale === 'ar' ? 'نحن 12 شخصا' : locale === 'de' ? 'Wir sind 12' : locale === 'fr' ? 'On est 12' : 'Somos 12');
+      const noted = await say(said);
+      expect([said, noted.session.state.lead.fields.budget?.value]).toEqual([said, budget]);
+    }
+  });
+});

@@ -176,6 +176,16 @@ const PICTOGRAPHS = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{1F3FB}-\u{1F3F
 /** "And the most expensive (plan)?" compares plans; it objects to nothing. */
 export const COMPARED_PRICE = /\b(?:the )?(?:most|more|least|less) expensive\b/giu;
 
+const WEEKDAYS = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?';
+/**
+ * "Monday 2pm", "next Monday", "on Monday at 10", "Monday morning": the weekday, not a tool named after it (Monday.com's
+ * alias "monday"), so a meeting moved to Monday is not read as a comparison. ("Better than Monday?" stays one.)
+ */
+const WEEKDAY_AS_DAY = new RegExp(
+  `\\b(?:(?:on|next|this|by|until|till|before|after|for) ${WEEKDAYS}|${WEEKDAYS},? (?:at )?\\d{1,2}(?::\\d{2})?(?: ?(?:am|pm|h))?|${WEEKDAYS} (?:morning|afternoon|evening|noon|instead|then|works|is fine|would work))\\b`,
+  'g',
+);
+
 export function classifySalesIntent(text: string, kb?: KnowledgeBase): SalesIntent {
   const folded = fold(text);
   if (!folded.trim()) return 'other';
@@ -188,7 +198,7 @@ export function classifySalesIntent(text: string, kb?: KnowledgeBase): SalesInte
   // "Next quarter" / "الربع القادم" alone states when (a timeline, recorded as one), though the timing objection lists it.
   const objecting = folded.replace(COMPARED_PRICE, ' ');
   if ((OBJECTION.test(objecting) || (vocabulary && containsAny(objecting, vocabulary.objections))) && !isOnlyTimeline(text)) return 'objection';
-  if (COMPARISON.test(folded) || (vocabulary && containsAny(folded, vocabulary.competitors))) return 'comparison';
+  if (COMPARISON.test(folded) || (vocabulary && containsAny(folded.replace(WEEKDAY_AS_DAY, ' '), vocabulary.competitors))) return 'comparison';
   // "Pro for 25 people" names a plan and a seat count: that is a price question even without a price word.
   if (PRICING.test(folded) || (vocabulary && containsAny(folded, vocabulary.plans) && SEATS.test(folded))) return 'pricing';
   if (SMALL_TALK.test(plain)) return 'small_talk';

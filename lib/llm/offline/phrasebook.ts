@@ -131,6 +131,8 @@ export interface Phrases {
   plansBuildUp: string;
   planLacks: (plan: string, feature: string, from: string) => string;
   planTooSmall: (plan: string, max: number, seats: number) => string;
+  /** A plan compared for a team it cannot take: "not for a team of 12 (it takes 1–10 seats)". */
+  notForTeam: (seats: number, range: string) => string;
   /** A standard the knowledge base does not name ("HIPAA"): not confirmed, never assumed either way. */
   unconfirmedStandard: (standard: string, salesEmail: string) => string;
 }

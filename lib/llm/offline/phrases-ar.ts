@@ -158,6 +158,7 @@ export const ar: Phrases = {
   planHas: (plan, feature, yes) => `${yes ? 'نعم، ' : ''}تتضمن **${plan}**: ${feature}.`,
   planLacks: (plan, feature, from) => `لا تتضمن **${plan}** ذلك: ${feature} متاح ابتداءً من **${from}**.`,
   planGap: (plan, above, features) => `مقارنةً بـ **${above}**، لا تتضمن **${plan}**: ${features}.`,
+  notForTeam: (seats, range) => `لا تناسب فريقًا من ${seats} (تتسع لـ ${range})`,
   planTooSmall: (plan, max, seats) => `كما أن **${plan}** تتوقف عند ${max} مستخدمين، فلا تكفي فريقك المكوّن من ${seats}.`,
   unconfirmedStandard: (standard, salesEmail) =>
     `${standard} ليس ضمن الشهادات والمعايير التي يمكنني تأكيدها، ولا أريد التخمين: فريقنا على ${salesEmail} يمكنه إخبارك بوضعنا بالنسبة لحالتك.`,

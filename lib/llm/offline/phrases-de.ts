@@ -143,6 +143,7 @@ export const de: Phrases = {
   planHas: (plan, feature, yes) => `${yes ? 'Ja – ' : ''}**${plan}** enthält: ${feature}.`,
   planLacks: (plan, feature, from) => `Nicht in **${plan}**: ${feature} gibt es ab **${from}**.`,
   planGap: (plan, above, features) => `Im Vergleich zu **${above}** fehlt in **${plan}**: ${features}.`,
+  notForTeam: (seats, range) => `nicht für ein Team von ${seats} (er umfasst ${range})`,
   planTooSmall: (plan, max, seats) => `**${plan}** endet außerdem bei ${max} Nutzern und reicht damit nicht für Ihr Team von ${seats}.`,
   unconfirmedStandard: (standard, salesEmail) =>
     `${standard} gehört nicht zu den Zertifizierungen und Standards, die ich bestätigen kann, und ich möchte nicht raten: Das Team unter ${salesEmail} sagt Ihnen, wie es für Ihren Fall aussieht.`,

@@ -146,6 +146,7 @@ export const fr: Phrases = {
   planHas: (plan, feature, yes) => `${yes ? 'Oui : ' : ''}**${plan}** inclut ${feature}.`,
   planLacks: (plan, feature, from) => `Pas avec **${plan}** : ${feature}, c’est à partir de **${from}**.`,
   planGap: (plan, above, features) => `Par rapport à **${above}**, **${plan}** n’inclut pas : ${features}.`,
+  notForTeam: (seats, range) => `pas pour une équipe de ${seats} (il accepte ${range})`,
   planTooSmall: (plan, max, seats) => `**${plan}** s’arrête aussi à ${max} utilisateurs : il ne suffirait pas pour votre équipe de ${seats}.`,
   unconfirmedStandard: (standard, salesEmail) =>
     `${standard} ne fait pas partie des certifications et normes que je peux confirmer, et je préfère ne pas deviner : l’équipe à ${salesEmail} pourra vous dire où nous en sommes pour votre cas.`,

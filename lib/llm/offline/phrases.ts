@@ -149,6 +149,7 @@ const en: Phrases = {
   planHas: (plan, feature, yes) => `${yes ? 'Yes — ' : ''}**${plan}** includes ${feature}.`,
   planLacks: (plan, feature, from) => `Not on **${plan}**: **${from}** and above include ${feature}.`,
   planGap: (plan, above, features) => `Compared with **${above}**, **${plan}** doesn't include: ${features}.`,
+  notForTeam: (seats, range) => `not for a team of ${seats} (it takes ${range})`,
   planTooSmall: (plan, max, seats) => `**${plan}** also stops at ${max} seats, so it would not hold your team of ${seats}.`,
   unconfirmedStandard: (standard, salesEmail) =>
     `${standard} isn't among the certifications and standards I can confirm, and I'd rather not guess: the team at ${salesEmail} can tell you where we stand for your case.`,
@@ -293,6 +294,7 @@ const es: Phrases = {
   planHas: (plan, feature, yes) => `${yes ? 'Sí: ' : ''}**${plan}** incluye ${feature}.`,
   planLacks: (plan, feature, from) => `No en **${plan}**: a partir de **${from}** se incluye ${feature}.`,
   planGap: (plan, above, features) => `Frente a **${above}**, **${plan}** no incluye: ${features}.`,
+  notForTeam: (seats, range) => `no sirve para un equipo de ${seats} (admite ${range})`,
   planTooSmall: (plan, max, seats) => `Además, **${plan}** llega a un máximo de ${max} usuarios, así que no alcanzaría para su equipo de ${seats}.`,
   unconfirmedStandard: (standard, salesEmail) =>
     `${standard} no está entre las certificaciones y normas que puedo confirmar, y prefiero no adivinar: el equipo en ${salesEmail} puede decirle cómo estamos en su caso.`,

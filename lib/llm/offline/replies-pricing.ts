@@ -140,7 +140,10 @@ export function comparePlansReply(topic: Extract<Topic, { kind: 'compare-plans' 
     const costs = [lower, higher].map((plan) => {
       const result = results.find((entry) => entry.planId === plan.id);
       if (result?.quote) return `**${plan.name}**: **${money(result.quote.monthlyTotal, kb)} ${ph.perMonth}** (${money(result.quote.perSeatMonthly, kb)} × ${result.quote.seats})`;
-      return `**${plan.name}**: ${isContactSales(plan) || turn.locale !== 'en' ? ph.customLine : (result?.error?.message ?? ph.customLine)}`;
+      // A plan the team is too big or too small for says so (never "custom pricing": it has a list price, just not for them).
+      const outside = topic.seats !== undefined && (topic.seats < plan.minSeats || (plan.maxSeats !== null && topic.seats > plan.maxSeats));
+      if (isContactSales(plan) || !outside) return `**${plan.name}**: ${ph.customLine}`;
+      return `**${plan.name}**: ${turn.locale === 'en' && result?.error?.message ? result.error.message : ph.notForTeam(topic.seats ?? 0, ph.seatRange(plan.minSeats, plan.maxSeats))}`;
     });
     lines.push(ph.compareCost(topic.seats), bullets(costs));
   }

@@ -444,16 +444,38 @@ export const CANCEL_WORDS =
 export const HAGGLE =
   /\b(?:(?:give|sell|let) (?:me|us) (?:\p{L}+ ){0,2}(?:for|at)|(?:can|could|would) you (?:do|make|give) (?:it|that|this|me|us)?\s*(?:for|at)|make it|d[ée]jame|d[ée]jamelo|me lo dejas|d[ée]jenos|fais-le moi|faites-le nous|geben sie (?:es )?(?:mir|uns))\b[^.?!]{0,20}?(?:[$€£]\s?\d|\d+(?:[.,]\d+)?\s?(?:dollars?|euros?|usd|eur|bucks|[$€£]))/iu;
 
+/** "More than" in each language, and the "up to" it becomes after a negation. */
+const MORE_THAN: readonly [RegExp, string][] = [
+  [/^(?:more than|over)\s+/iu, 'up to '],
+  [/^más de\s+/iu, 'hasta '],
+  [/^plus de\s+/iu, 'jusqu’à '],
+  [/^(?:mehr als|über)\s+/iu, 'bis zu '],
+  [/^(?:أكثر من|اكثر من)\s+/u, 'حتى '],
+];
+const NEGATION = /(?:^|[^\p{L}])(?:no|not|never|can['’]?t|cannot|won['’]?t|n['’]t|nunca|ne|n['’]|pas|nicht|kein\w*|لا|لن)(?![\p{L}])/iu;
+
+/**
+ * "No podemos gastar más de 300 dólares", "we can't spend more than $300", "wir können nicht mehr als 400 Dollar
+ * ausgeben": a ceiling, kept as "hasta 300 dólares" / "up to $300" / "bis zu 400 Dollar", never as "more than".
+ */
+function ceilingOf(sentence: string, amount: string): string {
+  // The same clause, just before it: in "not sure, but we could spend more than $500" the "not" is about something else.
+  const before = (sentence.slice(0, Math.max(0, sentence.indexOf(amount))).split(/[,.;:!?]/).at(-1) ?? '').slice(-40);
+  if (!NEGATION.test(before)) return amount;
+  for (const [more, upTo] of MORE_THAN) if (more.test(amount)) return amount.replace(more, upTo);
+  return amount;
+}
+
 export function extractBudget(sentence: string): Extracted | undefined {
   if (NO_BUDGET.test(sentence)) return { value: 'no budget set', confidence: 0.7 };
   // A price they name for our plan is a discount request, not what they can spend.
   if (HAGGLE.test(sentence)) return undefined;
   const stated = BUDGET_NUMBER.exec(sentence)?.[1];
-  if (stated) return { value: tidy(stated), confidence: 0.85 };
+  if (stated) return { value: ceilingOf(sentence, tidy(stated)), confidence: 0.85 };
   const amount = BUDGET_AMOUNT.exec(sentence)?.[1];
   // An amount about our prices ("your Pro plan at $29 is too much") is not what they can spend.
   if (!amount || OUR_PRICE_CUE.test(sentence)) return undefined;
-  return { value: tidy(amount), confidence: BUDGET_CUE.test(sentence) ? 0.8 : 0.65 };
+  return { value: ceilingOf(sentence, tidy(amount)), confidence: BUDGET_CUE.test(sentence) ? 0.8 : 0.65 };
 }
 
 const NEEDS_APPROVAL = re(
