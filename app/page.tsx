@@ -123,8 +123,9 @@ export default async function Home() {
             <span aria-hidden="true" className="grid size-8 place-items-center rounded-lg bg-brand-600 text-sm font-bold text-white">
               N
             </span>
-            {/* Isolated, in its own direction: in Arabic it is cut at its end ("Northw…"), not its start. */}
-            <bdi className="truncate">{company.name}</bdi>
+            {/* Isolated, in its own direction (in Arabic a long name is cut at its end, not its start); on a phone it
+                takes two lines rather than being cut. */}
+            <bdi className="line-clamp-2 leading-tight">{company.name}</bdi>
           </p>
           <LocaleSwitcher locale={locale} label={t('locale.label')} submit={t('locale.submit')} className="ms-auto" />
           {/* From sm up; on phones the floating launcher below is the way to the chat (the header has no room). */}

@@ -76,3 +76,15 @@ test("?lang=ar: the company's name keeps its own direction, so it is cut at its 
   await expect(name).toHaveText(/^Northwind/);
   expect(await name.evaluate((element) => getComputedStyle(element).direction)).toBe('ltr');
 });
+
+test("on a phone the company's name is shown whole in every language (the language form's button is an arrow there)", async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  for (const locale of ['en', 'de', 'fr', 'ar']) {
+    await page.goto(url(`/?lang=${locale}`));
+    const name = page.locator('header bdi').first();
+    await expect(name).toHaveText('Northwind Cloud');
+    expect([locale, await name.evaluate((element) => element.scrollWidth <= element.clientWidth && element.scrollHeight <= element.clientHeight + 1)]).toEqual([locale, true]);
+    // The button keeps its name for screen readers.
+    await expect(page.getByTestId('locale-switcher').getByRole('button')).toHaveAccessibleName(/\S/);
+  }
+});

@@ -25,8 +25,15 @@ export function LocaleSwitcher({ locale, label, submit, className = '' }: { loca
           </option>
         ))}
       </select>
-      <button type="submit" className={`rounded-lg px-2 py-1.5 text-sm font-medium text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50 ${focusRing}`}>
-        {submit}
+      {/* On a phone an arrow (its name still the text, for screen readers), so the company's name keeps its room. */}
+      <button
+        type="submit"
+        className={`inline-flex min-h-9 min-w-9 items-center justify-center rounded-lg px-2 py-1.5 text-sm font-medium text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50 ${focusRing}`}
+      >
+        <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-4 sm:hidden rtl:-scale-x-100">
+          <path d="M3 10a.75.75 0 0 1 .75-.75h10.64l-3.97-3.97a.75.75 0 1 1 1.06-1.06l5.25 5.25a.75.75 0 0 1 0 1.06l-5.25 5.25a.75.75 0 1 1-1.06-1.06l3.97-3.97H3.75A.75.75 0 0 1 3 10Z" />
+        </svg>
+        <span className="sr-only sm:not-sr-only">{submit}</span>
       </button>
     </form>
   );
