@@ -248,6 +248,10 @@ function fold(text: string): string {
   return text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/’/g, "'");
 }
 
+/** "You're useless", "waste of time", "no sirves", "c'est nul", "nutzlos". */
+export const FRUSTRATED =
+  /\b(?:you(?:['’]re| are) (?:useless|stupid|dumb|not helpful|no help|terrible|annoying|an idiot)|useless|this is (?:pointless|a waste of time)|waste of (?:my )?time|you suck|eres in[úu]til|no sirves|no me (?:ayudas|est[aá]s ayudando)|tu es nul|vous [êe]tes nul|c['’]est nul|ne sert [àa] rien|du bist nutzlos|nutzlos|bringt nichts)\b|عديم الفائدة|غير مفيد/iu;
+
 /** "Stop asking me questions", "deja de preguntar", "arrêtez de poser des questions", "hör auf zu fragen". */
 export const STOP_QUESTIONS =
   /\b(?:stop asking|no more questions|quit asking|enough (?:with the )?questions|stop with the questions|deja de (?:preguntar|hacer(?:me)? preguntas)|no (?:me )?(?:preguntes|haga[sn]? (?:m[aá]s )?preguntas)(?: m[aá]s)?|basta de preguntas|arr[êe]te[rz]? de (?:me )?poser des questions|plus de questions|h[öo]r(?:en sie)? auf,? (?:mich |mir )?(?:zu fragen|fragen zu stellen)|keine fragen mehr)\b|توقف عن (?:طرح )?الأسئلة|كفى أسئلة/iu;

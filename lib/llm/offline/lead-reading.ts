@@ -21,9 +21,12 @@ const NAME: Partial<Record<SalesLocale, RegExp>> = {
   ar: /(?:اسمي|معك)\s+([\p{L}]+(?:\s+(?!من|في|لدى|مع|و)[\p{L}]+)?)/u,
 };
 const COMPANY_WORD = "[\\p{Lu}\\p{N}][\\p{L}\\p{N}&'’.-]*";
+/** Further words of a company's name, "&" between them included: "Pixel & Co". */
+const MORE_WORDS = `(?:\\s+(?:&\\s+)?${COMPANY_WORD}){0,3}`;
+const ACRONYM = /^\p{Lu}{2,5}$/u;
 const COMPANY: Partial<Record<SalesLocale, RegExp>> = {
-  fr: new RegExp(`(?:[Jj]e travaille (?:chez|pour)|[Jj]e suis chez|de la (?:soci[ée]t[ée]|boîte)|de l['’]entreprise|chez)\\s+(${COMPANY_WORD}(?:\\s+${COMPANY_WORD}){0,3})`, 'u'),
-  de: new RegExp(`(?:[Ii]ch arbeite (?:bei|für)|(?:von|bei) der (?:Firma|Agentur)|(?:von|bei) (?=\\S+\\s+(?:GmbH|AG|KG|SE)\\b))\\s*(${COMPANY_WORD}(?:\\s+${COMPANY_WORD}){0,3})`, 'u'),
+  fr: new RegExp(`(?:[Jj]e travaille (?:chez|pour)|[Jj]e suis chez|de la (?:soci[ée]t[ée]|boîte)|de l['’]entreprise|chez)\\s+(${COMPANY_WORD}${MORE_WORDS})`, 'u'),
+  de: new RegExp(`(?:[Ii]ch arbeite (?:bei|für)|(?:von|bei) der (?:Firma|Agentur)|(?:von|bei) (?=\\S+\\s+(?:GmbH|AG|KG|SE)\\b))\\s*(${COMPANY_WORD}${MORE_WORDS})`, 'u'),
   ar: /(?:أعمل (?:في|لدى|مع)|من|في|لدى)\s+شركة\s+([\p{L}\p{N}]+(?:\s+(?!و|في|من|ونحن|نحن)[\p{L}\p{N}]+)?)|شركتي (?:هي )?([\p{L}\p{N}]+)/u,
 };
 
@@ -31,12 +34,16 @@ const COMPANY: Partial<Record<SalesLocale, RegExp>> = {
 export function readIntroduction(text: string, locale: SalesLocale, state: SalesState, kb: KnowledgeBase): ReadFacts {
   if (locale === 'en' || locale === 'es') return {};
   const own = new Set([kb.company.name, ...kb.plans.flatMap((plan) => [plan.name, ...plan.aliases])].map((name) => name.toLowerCase()));
-  const statements = splitSentences(text).filter((sentence) => !/[?؟]\s*$/.test(sentence)).join(' ');
+  const sentences = splitSentences(text).filter((sentence) => !/[?؟]\s*$/.test(sentence));
+  const statements = sentences.join(' ');
+  // Sentence by sentence: "… chez Atelier Bleu. On est 40." is Atelier Bleu, not "Atelier Bleu. On".
+  const first = (pattern: RegExp | undefined) => (pattern ? sentences.map((sentence) => pattern.exec(sentence)).find((match) => match !== null) : undefined);
   const facts: ReadFacts = {};
   const known = state.lead.fields;
-  const name = NAME[locale]?.exec(statements)?.[1]?.trim();
-  if (name && !own.has(name.toLowerCase()) && known.name?.value !== name) facts.name = name;
-  const company = COMPANY[locale]?.exec(statements);
+  const name = first(NAME[locale])?.[1]?.trim();
+  // "Je suis DSI chez …": a role's initials (DSI, CTO, PDG), not a name.
+  if (name && !ACRONYM.test(name) && !own.has(name.toLowerCase()) && known.name?.value !== name) facts.name = name;
+  const company = first(COMPANY[locale]);
   const companyName = (company?.[1] ?? company?.[2])?.replace(/[.,،]+$/, '').trim();
   if (companyName && !own.has(companyName.toLowerCase()) && known.company?.value !== companyName) facts.company = companyName;
   const team = teamStatedIn(statements);

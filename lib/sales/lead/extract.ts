@@ -16,7 +16,7 @@ import {
 } from '@/lib/sales/lead/patterns';
 import { CORRECTION, isQuestion, numbersIn, parseCount, re, statementPrefix, westernDigits } from '@/lib/sales/lead/text';
 import { sentenceSpans } from '@/lib/sales/sentences';
-import { classifySalesIntent, type SalesIntent } from '@/lib/sales/intents';
+import { classifySalesIntent, FRUSTRATED, STOP_QUESTIONS, type SalesIntent } from '@/lib/sales/intents';
 import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
 import type { LeadFact, LeadField } from '@/lib/sales/types';
 
@@ -42,7 +42,7 @@ export interface ExtractLeadInput {
 }
 
 /** "Not 30", "no 30", "pas 30", "nicht 30": the number on record named and set aside. */
-const NOT_THAT_NUMBER = /\b(?:not|no|pas|nicht)\s+\d/iu;
+const NOT_THAT_NUMBER = /(?:\b(?:not|no|pas|nicht)|وليس|ليس)\s+\d/iu;
 
 /**
  * "Sorry, I meant 300, not 30" after a team size of 30: the one number that is not the size on record is the size.
@@ -95,7 +95,7 @@ export function extractLeadFacts(input: ExtractLeadInput): LeadFacts {
     offer('teamSize', extractTeamSize(statement) ?? correctedTeamSize(statement, input.knownTeamSize), evidence);
     offer('budget', extractBudget(statement), evidence);
     offer('authority', extractAuthority(statement, role?.value), evidence);
-    offer('need', extractNeed(statement), evidence);
+    if (!notANeed(statement, input.kb, NOT_A_NEED_STATEMENT)) offer('need', extractNeed(statement), evidence);
     offer('timeline', extractTimeline(statement), evidence);
   });
 
@@ -194,6 +194,28 @@ const TIME_CUE = re(
 );
 
 const NOT_A_NEED_ANSWER = new Set<SalesIntent>(['objection', 'human', 'booking', 'injection', 'off_topic', 'small_talk']);
+/** A need said outright may come with an objection or a meeting ("we need reporting but it's pricey"); not with these. */
+const NOT_A_NEED_STATEMENT = new Set<SalesIntent>(['human', 'injection', 'off_topic', 'small_talk']);
+/** Wanting "information" says nothing of what they need: "quiero información", "I'd like more info". */
+const JUST_INFORMATION = re(
+  "^(?:(?:i|we)(?:'d| would)? (?:like|want|need)|quiero|queremos|necesito|je veux|je voudrais|nous voulons|ich möchte|ich will|wir möchten|أريد|نريد) (?:some |more |más |plus d['’] ?|mehr |)(?:info|infos|information|informations|información|informaciones|informationen|details|detalles|détails|معلومات)[\\s.!]*$",
+);
+
+/**
+ * A sentence that cannot be their need, whatever its words: a complaint about the chat ("you're useless"), a request
+ * for a person ("Ich möchte mit einem Menschen sprechen") or to stop asking, small talk, an injection, an objection.
+ */
+function notANeed(sentence: string, kb: KnowledgeBase | undefined, intents: ReadonlySet<SalesIntent> = NOT_A_NEED_ANSWER): boolean {
+  const onlyWhen = SAYS_WHEN.test(sentence) && sentence.trim().split(/\s+/).length <= 5;
+  return onlyWhen || intents.has(classifySalesIntent(sentence, kb)) || FRUSTRATED.test(sentence) || STOP_QUESTIONS.test(sentence) || JUST_INFORMATION.test(sentence.trim());
+}
+
+/** "Tomorrow at 9:30am", "lundi 10h": a time, answering when (a meeting), never a company's name. */
+const SAYS_WHEN = re(
+  "\\b(?:today|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day|next week|hoy|mañana|lunes|martes|miércoles|jueves|viernes|sábado|domingo|" +
+    "aujourd['’]hui|demain|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|heute|morgen|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\\b|" +
+    "\\b\\d{1,2}(?::\\d{2})?\\s*(?:am|pm|a\\.m\\.|p\\.m\\.|h|uhr)(?!\\p{L})|\\b\\d{1,2}:\\d{2}\\b|غدا|غدًا|اليوم",
+);
 
 function bareAnswer(field: LeadField, text: string, context: PatternContext, kb: KnowledgeBase | undefined): Extracted | undefined {
   const answer = tidy(text.trim());
@@ -210,7 +232,7 @@ function bareAnswer(field: LeadField, text: string, context: PatternContext, kb:
     }
     case 'company': {
       const company = tidy(answer.replace(COMPANY_PREFIX, ''));
-      if (!short || company.split(/\s+/).length > 4 || context.ownNames.has(company.toLowerCase()) || NOT_A_COMPANY.test(company)) return undefined;
+      if (!short || SAYS_WHEN.test(company) || company.split(/\s+/).length > 4 || context.ownNames.has(company.toLowerCase()) || NOT_A_COMPANY.test(company)) return undefined;
       return /\p{L}/u.test(company) ? { value: company, confidence: 0.6 } : undefined;
     }
     case 'teamSize': {
@@ -231,7 +253,7 @@ function bareAnswer(field: LeadField, text: string, context: PatternContext, kb:
     case 'need':
       // "Je m'appelle Marie…" after "what are you hoping to solve?" introduces the prospect; it is not their need. Nor
       // is an objection ("too expensive, Trello is free") or a request for a person or a demo.
-      return words.length >= 3 && !NAME_PREFIX.test(answer) && !COMPANY_PREFIX.test(answer) && !NOT_A_NEED_ANSWER.has(classifySalesIntent(answer, kb))
+      return words.length >= 3 && !NAME_PREFIX.test(answer) && !COMPANY_PREFIX.test(answer) && !notANeed(answer, kb)
         ? { value: answer, confidence: 0.55 }
         : undefined;
     case 'authority':

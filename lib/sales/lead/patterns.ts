@@ -401,6 +401,9 @@ export function extractTeamSize(sentence: string): Extracted | undefined {
   return countedTeam(sentence);
 }
 
+/** A negation right before a number: "not", "no", "nicht", "pas", "non", "وليس", "ليس". */
+const NEGATED_BEFORE = /(?:^|[^\p{L}])(?:not|no|non|nicht|pas|ليس|وليس|لا)\s*$/iu;
+
 function countedTeam(sentence: string): Extracted | undefined {
   let best: Extracted | undefined;
   for (const { pattern, confidence } of TEAM_PATTERNS) {
@@ -408,6 +411,8 @@ function countedTeam(sentence: string): Extracted | undefined {
       // "20-30 people": plan for the upper end.
       const value = Math.max(parseCount(match[1] ?? '') ?? 0, parseCount(match[2] ?? '') ?? 0);
       if (!Number.isInteger(value) || value <= 0 || value > 1_000_000) continue;
+      // "35, not 30", "نحن 35 وليس 30", "35 und nicht 30": the number corrected away is not the team.
+      if (NEGATED_BEFORE.test(sentence.slice(0, match.index + match[0].indexOf(match[1] ?? '')))) continue;
       // Seats/users beat headcount ("200 employees, but 30 would use it" → 30); otherwise the later mention wins.
       if (!best || confidence >= best.confidence) best = { value, confidence };
     }
@@ -538,7 +543,7 @@ const NEED_CUE = re(
 );
 const NOT_A_NEED = re(
   '^(?:to |a |an |the |some |more |una |un )?(?:demo|call|meeting|quote|discount|price|pricing|human|person|someone|real person|' +
-    'talk|speak|book|schedule|check|ask|think|know|run (?:it|this) (?:by|past)|clear (?:it|this) with|consult|see the price|get a quote|start|begin|buy|sign up|get started|try|trial|go live|be live|decide|move forward|proceed|' +
+    'talk|speak|book|schedule|check|ask|think|know|run (?:it|this) (?:by|past)|clear (?:it|this) with|consult|see the price|get a quote|start|begin|buy|sign up|get started|try|trial|go live|be live|roll (?:it |this )?out|launch|be up and running|decide|move forward|proceed|' +
     'my boss|more info|more information|more time|hablar|saber|demo|precio|llamada|descuento|empezar|arrancar|comenzar|iniciar|lanzar|comprar|probar|\\d+)\\b|' +
     // "We need approval from my boss", "we need to get sign-off" (but "we need to automate our approval workflows" is a need).
     "^(?:to )?(?:get |have |obtain |wait for )?(?:(?:an? |the |some |his |her |their |my |our |formal |final )*(?:boss['’]?s? |manager['’]?s? |management['’]?s? |ceo['’]?s? |cfo['’]?s? )?)?(?:approv|sign-?off|ok\\b|go-ahead)|aprobación|" +
@@ -572,11 +577,20 @@ const PAIN = re(
     '(?:نضيع|نفقد) (?:الكثير من )?(?:الوقت|وقتا)|(?:المشاريع|مشاريعنا|المواعيد) (?:تتأخر|متأخرة)|العملاء يشتكون',
 );
 
+/** Where the clause holding `index` starts: after the last comma, semicolon, colon or dash before it. */
+function clauseStart(sentence: string, index: number): number {
+  const before = sentence.slice(0, index);
+  const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf(' - '), before.lastIndexOf(' – '));
+  return cut < 0 ? 0 : cut + 1;
+}
+
 function extractPain(sentence: string): Extracted | undefined {
   const match = PAIN.exec(sentence);
   if (!match) return undefined;
-  // From the problem's own subject to the end of the sentence: "deadlines keep slipping and clients complain".
-  const value = tidy(sentence.slice(match.index).replace(/^(?:and|but|so|also|y|pero|et|mais|und|aber)\s+/iu, ''));
+  // From the problem's own subject to the end of the sentence: "deadlines keep slipping and clients complain". A match
+  // that starts at its verb ("… are a mess") takes its subject from the start of the clause: "our approvals are a mess".
+  const start = /^(?:is|are)\b/iu.test(match[0]) ? clauseStart(sentence, match.index) : match.index;
+  const value = tidy(sentence.slice(start).replace(/^(?:and|but|so|also|y|pero|et|mais|und|aber)\s+/iu, ''));
   return value.split(/\s+/).length >= 2 ? { value: value.length > 140 ? tidy(value.slice(0, 140).replace(/\s+\S*$/u, '')) : value, confidence: 0.7 } : undefined;
 }
 
@@ -584,13 +598,17 @@ export function extractNeed(sentence: string): Extracted | undefined {
   return wishedNeed(sentence) ?? extractPain(sentence);
 }
 
+/** A comma and a new subject: where a list of facts moves on from the need ("…, we want it next month"). */
+const NEXT_CLAUSE = re(",\\s*(?:we|we're|we’re|i|i'm|i’m|my|our|nosotros|somos|soy|mi|nuestro|nuestra|nous|on|je|mon|ma|notre|wir|ich|mein|meine|unser|unsere)\\b");
+
 /** A need said as a wish or a search ("we're looking for…", "necesitamos…"). */
 function wishedNeed(sentence: string): Extracted | undefined {
   const match = NEED_CUE.exec(sentence);
   if (!match) return undefined;
   // The longer openings first: "we are looking for" keeps "looking for", not "are looking for".
   const cue = match[0].trim().replace(/^(?:we'?re|we’re|we are|i'?m|i am|we|i)\s+/i, '');
-  const rest = sentence.slice(match.index + match[0].length).trim();
+  // Up to the next clause that says something else: "we need better reporting, we want it next month, I'm …".
+  const rest = sentence.slice(match.index + match[0].length).split(NEXT_CLAUSE)[0]?.trim() ?? '';
   // "Lo necesitamos para abril" says when, not what.
   if (rest.length < 3 || NOT_A_NEED.test(rest) || isOnlyTimeline(rest)) return undefined;
   return { value: tidy(`${cue} ${rest}`), confidence: 0.75 };
