@@ -127,6 +127,7 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       const answer = knowledgeReply(topic.passages, turn);
       if (topic.discountAsked) return [...answer, ph.furtherDiscount(kb.company.salesEmail)];
       if (topic.selfHosting) return [...answer, ph.noSelfHosting(kb.company.salesEmail)];
+      if (topic.unlistedTool) return [...answer, ph.unconfirmedIntegration(topic.unlistedTool, kb.company.salesEmail)];
       return topic.unconfirmed ? [...answer, ph.unconfirmedStandard(topic.unconfirmed, kb.company.salesEmail)] : answer;
     }
     case 'recommend':

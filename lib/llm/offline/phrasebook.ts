@@ -29,6 +29,8 @@ export interface Phrases {
   quoteMonthly: (plan: string, seats: number, perSeat: string, month: string, year: string) => string;
   quoteAnnual: (plan: string, seats: number, perSeat: string, year: string, month: string, saving: string | undefined) => string;
   suggestFor: (seats: number, plan: string, summary: string) => string;
+  /** "Anything cheaper?" on the lowest-priced plan: annual billing is how to pay less (per seat, per month). */
+  annualPaysLess: (annual: string, monthly: string, saving: string) => string;
   /** "Anything cheaper?": the plan quoted is already the lowest-priced one for a team of `seats`. */
   alreadyLowest: (plan: string, seats: number) => string;
   /** What they said they need ("time tracking", "Jira", their words) takes `plan`, above the one quoted before. */
@@ -73,6 +75,8 @@ export interface Phrases {
   browserZone: (zone: string) => string;
   /** `when`: the time they already gave, in their words (then only the email is asked for). */
   bookingNeedsEmail: (minutes: number, when?: string) => string;
+  /** The email asked for again, in other words each time (the first ask was not answered with one). */
+  bookingEmailAgain: (when?: string) => readonly [string, string];
   bookingNeedsTime: (minutes: number, zone: string) => string;
   bookingOffer: (minutes: number, zone: string) => string;
   bookingFailed: (reason: string, salesEmail: string) => string;
@@ -134,6 +138,8 @@ export interface Phrases {
   /** A plan compared for a team it cannot take: "not for a team of 12 (it takes 1–10 seats)". */
   notForTeam: (seats: number, range: string) => string;
   /** A standard the knowledge base does not name ("HIPAA"): not confirmed, never assumed either way. */
+  /** A tool asked about that the catalogue's integrations do not name ("Do you integrate with Notion?"). */
+  unconfirmedIntegration: (tool: string, salesEmail: string) => string;
   unconfirmedStandard: (standard: string, salesEmail: string) => string;
 }
 

@@ -50,6 +50,7 @@ export const ar: Phrases = {
     `بالدفع السنوي، تكلّف باقة ${plan} لـ ${users(seats)} **${perSeat} لكل مستخدم شهريًا**: **${year} سنويًا** (${month} شهريًا)${saving ? `، بتوفير **${saving}** في السنة` : ''}.`,
   suggestFor: (seats, plan, summary) => `لفريق من ${people(seats)}، أنصحك بباقة **${plan}**. ${summary}`.trimEnd(),
   needsPlan: (what, plan) => `${what} يتطلب باقة **${plan}**.`,
+  annualPaysLess: (annual, monthly, saving) => `لتدفع أقل اختر الدفع السنوي: **${annual} لكل مستخدم شهريًا** بدلًا من ${monthly}، بتوفير **${saving}** في السنة.`,
   alreadyLowest: (plan, seats) => `باقة **${plan}** هي بالفعل أرخص باقاتنا لفريق من ${people(seats)}.`,
   budgetAbove: (budget, current, plan) => `باقة **${current}** أعلى من الميزانية التي ذكرتها (**${budget}**). وبتكلفة أقل هناك باقة **${plan}**:`,
   farewell: (name, booking, email) =>
@@ -96,6 +97,7 @@ export const ar: Phrases = {
   icsNote: 'يمكنك أيضًا إضافة الموعد إلى تقويمك عبر رابط «إضافة إلى التقويم (.ics)» في بطاقة الحجز أعلاه.',
   defaultZone: (zone) => `لم تذكر منطقتك الزمنية، لذا استخدمت ${zone}؛ أخبرني بمنطقتك وسأنقل الموعد إليها.`,
   browserZone: (zone) => `استخدمت منطقتك الزمنية كما يذكرها متصفحك، ${zone}؛ إن أردت منطقة أخرى فأخبرني وسأنقل الموعد إليها.`,
+  bookingEmailAgain: (when) => [`${when ? `تم: **${when}**. ` : ''}إلى أي بريد إلكتروني أرسل الدعوة؟`, `يمكنني حجز ${when ? `**${when}**` : 'العرض'} بمجرد أن أحصل على بريدك الإلكتروني للدعوة: ما هو؟`],
   bookingNeedsEmail: (minutes, when) =>
     when
       ? `يسعدني ترتيب عرض توضيحي مدته ${minutes} دقيقة في **${when}**. ما أفضل بريد إلكتروني لإرسال الدعوة؟`
@@ -160,6 +162,8 @@ export const ar: Phrases = {
   planGap: (plan, above, features) => `مقارنةً بـ **${above}**، لا تتضمن **${plan}**: ${features}.`,
   notForTeam: (seats, range) => `لا تناسب فريقًا من ${seats} (تتسع لـ ${range})`,
   planTooSmall: (plan, max, seats) => `كما أن **${plan}** تتوقف عند ${max} مستخدمين، فلا تكفي فريقك المكوّن من ${seats}.`,
+  unconfirmedIntegration: (tool, salesEmail) =>
+    `**${tool}** ليس ضمن التكاملات التي نقدمها، ولا أريد التخمين: يمكن لفريقنا على ${salesEmail} أن يخبرك إن كان بالإمكان ربطه.`,
   unconfirmedStandard: (standard, salesEmail) =>
     `${standard} ليس ضمن الشهادات والمعايير التي يمكنني تأكيدها، ولا أريد التخمين: فريقنا على ${salesEmail} يمكنه إخبارك بوضعنا بالنسبة لحالتك.`,
 };

@@ -35,6 +35,7 @@ export const de: Phrases = {
     `Bei jährlicher Abrechnung kostet ${plan} für ${seats} Nutzer **${perSeat} pro Nutzer und Monat**: **${year} im Jahr** (${month} im Monat)${saving ? `, eine Ersparnis von **${saving}** im Jahr` : ''}.`,
   suggestFor: (seats, plan, summary) => `Für ein Team von ${seats} Personen empfehle ich **${plan}**. ${summary}`.trimEnd(),
   needsPlan: (what, plan) => `Für ${what} braucht es **${plan}**.`,
+  annualPaysLess: (annual, monthly, saving) => `Günstiger wird es mit jährlicher Abrechnung: **${annual} pro Nutzer und Monat** statt ${monthly}, eine Ersparnis von **${saving}** im Jahr.`,
   alreadyLowest: (plan, seats) => `**${plan}** ist bereits unser günstigster Tarif für ein Team von ${seats} Personen.`,
   budgetAbove: (budget, current, plan) => `**${current}** liegt über dem Budget, das Sie genannt haben (**${budget}**). Günstiger ist **${plan}**:`,
   farewell: (name, booking, email) =>
@@ -81,6 +82,7 @@ export const de: Phrases = {
   icsNote: 'Sie können den Termin auch über den Link „Zum Kalender hinzufügen (.ics)“ auf der Buchungskarte oben in Ihren Kalender eintragen.',
   defaultZone: (zone) => `Sie haben keine Zeitzone genannt, deshalb habe ich ${zone} verwendet — nennen Sie mir Ihre, dann verschiebe ich den Termin.`,
   browserZone: (zone) => `Ich habe Ihre Zeitzone laut Ihrem Browser verwendet, ${zone} — wenn Sie eine andere möchten, verschiebe ich den Termin.`,
+  bookingEmailAgain: (when) => [`${when ? `Notiert: **${when}**. ` : ''}An welche E-Mail-Adresse soll ich die Einladung schicken?`, `Ich kann ${when ? `**${when}**` : 'die Demo'} buchen, sobald ich Ihre E-Mail-Adresse für die Einladung habe: Wie lautet sie?`],
   bookingNeedsEmail: (minutes, when) =>
     when
       ? `Gern richte ich eine ${minutes}-minütige Demo für **${when}** ein. An welche E-Mail-Adresse soll die Einladung gehen?`
@@ -145,6 +147,8 @@ export const de: Phrases = {
   planGap: (plan, above, features) => `Im Vergleich zu **${above}** fehlt in **${plan}**: ${features}.`,
   notForTeam: (seats, range) => `nicht für ein Team von ${seats} (er umfasst ${range})`,
   planTooSmall: (plan, max, seats) => `**${plan}** endet außerdem bei ${max} Nutzern und reicht damit nicht für Ihr Team von ${seats}.`,
+  unconfirmedIntegration: (tool, salesEmail) =>
+    `**${tool}** gehört nicht zu den Integrationen, die wir anbieten, und ich möchte nicht raten: Das Team unter ${salesEmail} kann Ihnen sagen, ob es sich anbinden lässt.`,
   unconfirmedStandard: (standard, salesEmail) =>
     `${standard} gehört nicht zu den Zertifizierungen und Standards, die ich bestätigen kann, und ich möchte nicht raten: Das Team unter ${salesEmail} sagt Ihnen, wie es für Ihren Fall aussieht.`,
 };

@@ -38,6 +38,7 @@ export const fr: Phrases = {
     `En facturation annuelle, ${plan} pour ${users(seats)} revient à **${perSeat} par utilisateur et par mois** : **${year} par an** (${month} par mois)${saving ? `, soit une économie de **${saving}** par an` : ''}.`,
   suggestFor: (seats, plan, summary) => `Pour une équipe de ${seats} personnes, je vous conseille **${plan}**. ${summary}`.trimEnd(),
   needsPlan: (what, plan) => `Pour ${what}, il faut **${plan}**.`,
+  annualPaysLess: (annual, monthly, saving) => `Pour payer moins, choisissez la facturation annuelle : **${annual} par utilisateur et par mois** au lieu de ${monthly}, soit **${saving}** d’économie par an.`,
   alreadyLowest: (plan, seats) => `**${plan}** est déjà notre offre la moins chère pour une équipe de ${seats} personnes.`,
   budgetAbove: (budget, current, plan) => `**${current}** dépasse le budget que vous avez indiqué (**${budget}**). Pour moins, il y a **${plan}** :`,
   farewell: (name, booking, email) =>
@@ -84,6 +85,7 @@ export const fr: Phrases = {
   icsNote: 'Vous pouvez aussi l’ajouter à votre agenda avec le lien « Ajouter au calendrier (.ics) » de la carte de réservation ci-dessus.',
   defaultZone: (zone) => `Vous n’avez pas indiqué de fuseau horaire, j’ai donc utilisé ${zone} — donnez-moi le vôtre et je déplacerai le rendez-vous.`,
   browserZone: (zone) => `J’ai utilisé votre fuseau horaire, ${zone}, tel que l’indique votre navigateur — dites-moi si vous en préférez un autre et je déplacerai le rendez-vous.`,
+  bookingEmailAgain: (when) => [`${when ? `C’est noté : **${when}**. ` : ''}À quelle adresse e-mail dois-je envoyer l’invitation ?`, `Je peux réserver ${when ? `**${when}**` : 'la démo'} dès que j’ai votre adresse e-mail pour l’invitation : quelle est-elle ?`],
   bookingNeedsEmail: (minutes, when) =>
     when
       ? `Avec plaisir, organisons une démo de ${minutes} minutes pour **${when}**. À quelle adresse e-mail dois-je envoyer l’invitation ?`
@@ -148,6 +150,8 @@ export const fr: Phrases = {
   planGap: (plan, above, features) => `Par rapport à **${above}**, **${plan}** n’inclut pas : ${features}.`,
   notForTeam: (seats, range) => `pas pour une équipe de ${seats} (il accepte ${range})`,
   planTooSmall: (plan, max, seats) => `**${plan}** s’arrête aussi à ${max} utilisateurs : il ne suffirait pas pour votre équipe de ${seats}.`,
+  unconfirmedIntegration: (tool, salesEmail) =>
+    `**${tool}** ne fait pas partie des intégrations que nous proposons, et je préfère ne pas deviner : l’équipe de ${salesEmail} peut vous dire s’il est possible de le connecter.`,
   unconfirmedStandard: (standard, salesEmail) =>
     `${standard} ne fait pas partie des certifications et normes que je peux confirmer, et je préfère ne pas deviner : l’équipe à ${salesEmail} pourra vous dire où nous en sommes pour votre cas.`,
 };

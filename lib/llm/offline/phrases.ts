@@ -41,6 +41,7 @@ const en: Phrases = {
     `Billed annually, ${plan} for ${seats} ${seats === 1 ? 'seat' : 'seats'} is **${perSeat} per seat per month**: **${year} a year** (${month} a month)${saving ? `, saving **${saving}** a year` : ''}.`,
   suggestFor: (seats, plan, summary) => `For a team of ${seats}, I'd suggest **${plan}**. ${summary}`.trimEnd(),
   needsPlan: (what, plan) => `For ${what}, you'd need **${plan}**.`,
+  annualPaysLess: (annual, monthly, saving) => `The way to pay less is annual billing: **${annual} per seat per month** instead of ${monthly}, saving **${saving}** a year.`,
   alreadyLowest: (plan, seats) => `**${plan}** is already our lowest-priced plan for a team of ${seats}.`,
   budgetAbove: (budget, current, plan) => `**${current}** is above the budget you mentioned (**${budget}**). For less, there is **${plan}**:`,
   farewell: (name, booking, email) =>
@@ -87,6 +88,7 @@ const en: Phrases = {
   icsNote: 'You can also add it to your calendar with the “Add to calendar (.ics)” link on the booking card above.',
   defaultZone: (zone) => `You didn't mention a time zone, so I used ${zone} — tell me yours and I'll move it.`,
   browserZone: (zone) => `I used your time zone, ${zone}, as your browser reports it — tell me if you'd like another and I'll move it.`,
+  bookingEmailAgain: (when) => [`${when ? `Noted: **${when}**. ` : ''}Which email address should I send the invite to?`, `I can book ${when ? `**${when}**` : 'it'} as soon as I have your email address for the invite: what is it?`],
   bookingNeedsEmail: (minutes, when) =>
     when
       ? `Happy to set up a ${minutes}-minute demo for **${when}**. What's the best email for the invite?`
@@ -151,6 +153,8 @@ const en: Phrases = {
   planGap: (plan, above, features) => `Compared with **${above}**, **${plan}** doesn't include: ${features}.`,
   notForTeam: (seats, range) => `not for a team of ${seats} (it takes ${range})`,
   planTooSmall: (plan, max, seats) => `**${plan}** also stops at ${max} seats, so it would not hold your team of ${seats}.`,
+  unconfirmedIntegration: (tool, salesEmail) =>
+    `**${tool}** isn't among the integrations we list, and I'd rather not guess: the team at ${salesEmail} can tell you whether it can be connected.`,
   unconfirmedStandard: (standard, salesEmail) =>
     `${standard} isn't among the certifications and standards I can confirm, and I'd rather not guess: the team at ${salesEmail} can tell you where we stand for your case.`,
 };
@@ -186,6 +190,7 @@ const es: Phrases = {
     `Con facturación anual, ${plan} para ${seats} ${seats === 1 ? 'usuario' : 'usuarios'} cuesta **${perSeat} por usuario al mes**: **${year} al año** (${month} al mes)${saving ? `, un ahorro de **${saving}** al año` : ''}.`,
   suggestFor: (seats, plan, summary) => `Para un equipo de ${seats}, le recomiendo **${plan}**. ${summary}`.trimEnd(),
   needsPlan: (what, plan) => `Para ${what} hace falta **${plan}**.`,
+  annualPaysLess: (annual, monthly, saving) => `La forma de pagar menos es la facturación anual: **${annual} por usuario al mes** en lugar de ${monthly}, un ahorro de **${saving}** al año.`,
   alreadyLowest: (plan, seats) => `**${plan}** ya es nuestro plan más económico para un equipo de ${seats}.`,
   budgetAbove: (budget, current, plan) => `**${current}** supera el presupuesto que mencionó (**${budget}**). Por menos, está **${plan}**:`,
   farewell: (name, booking, email) =>
@@ -232,6 +237,7 @@ const es: Phrases = {
   icsNote: 'También puede añadirla a su calendario con el enlace «Añadir al calendario (.ics)» de la tarjeta de la reserva, arriba.',
   defaultZone: (zone) => `No indicó zona horaria, así que usé ${zone}; dígame la suya y la cambio.`,
   browserZone: (zone) => `Usé su zona horaria, ${zone}, según su navegador; si prefiere otra, dígamelo y la cambio.`,
+  bookingEmailAgain: (when) => [`${when ? `Anotado: **${when}**. ` : ''}¿A qué correo electrónico le envío la invitación?`, `Puedo reservar ${when ? `**${when}**` : 'la demo'} en cuanto tenga su correo para la invitación: ¿cuál es?`],
   bookingNeedsEmail: (minutes, when) =>
     when
       ? `Con gusto organizo una demo de ${minutes} minutos para **${when}**. ¿A qué correo envío la invitación?`
@@ -296,6 +302,8 @@ const es: Phrases = {
   planGap: (plan, above, features) => `Frente a **${above}**, **${plan}** no incluye: ${features}.`,
   notForTeam: (seats, range) => `no sirve para un equipo de ${seats} (admite ${range})`,
   planTooSmall: (plan, max, seats) => `Además, **${plan}** llega a un máximo de ${max} usuarios, así que no alcanzaría para su equipo de ${seats}.`,
+  unconfirmedIntegration: (tool, salesEmail) =>
+    `**${tool}** no figura entre las integraciones que ofrecemos, y prefiero no adivinar: el equipo de ${salesEmail} puede decirle si se puede conectar.`,
   unconfirmedStandard: (standard, salesEmail) =>
     `${standard} no está entre las certificaciones y normas que puedo confirmar, y prefiero no adivinar: el equipo en ${salesEmail} puede decirle cómo estamos en su caso.`,
 };

@@ -4,6 +4,7 @@ import type { Phrases } from '@/lib/llm/offline/phrases';
 import type { Topic } from '@/lib/llm/offline/topic';
 import { ADJUST_REASONS, formatLocalLabel } from '@/lib/sales/booking';
 import { getKnowledgeBase } from '@/lib/sales/knowledge';
+import { pickFresh } from '@/lib/llm/offline/variety';
 
 /**
  * Replies after the action tools: book_meeting, cancel_meeting and request_human (a handoff); and the meeting's
@@ -30,7 +31,8 @@ export function bookingReply(topic: Extract<Topic, { kind: 'booking' }>, turn: O
   const exchange = lastExchange(turn, 'book_meeting');
   if (!exchange) {
     if (!turn.tools.has('book_meeting') && topic.email && topic.times.length > 0) return [ph.bookingUnavailable(kb.company.salesEmail)];
-    if (!topic.email) return [ph.bookingNeedsEmail(meetings.durationMinutes, topic.times[0])];
+    // Asked already and not answered with an address: asked again in other words (the same sentence would be dropped).
+    if (!topic.email) return [pickFresh([ph.bookingNeedsEmail(meetings.durationMinutes, topic.times[0]), ...ph.bookingEmailAgain(topic.times[0])], turn.previousReplies)];
     // They asked for a demo: ask when. They only left an email: offer one.
     return turn.intent === 'booking'
       ? [ph.bookingNeedsTime(meetings.durationMinutes, turn.bookingZone.zone)]

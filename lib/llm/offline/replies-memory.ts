@@ -6,6 +6,7 @@ import { pickFresh } from '@/lib/llm/offline/variety';
 import { speaksLocale } from '@/lib/sales/knowledge-locale';
 import { LEAD_FIELDS, type LeadField } from '@/lib/sales/types';
 import { listWith } from '@/lib/llm/offline/phrasebook';
+import { colon } from '@/lib/llm/offline/text';
 
 /**
  * Replies about the conversation and the company: what the prospect told us (read from the sales state, the agent's
@@ -24,8 +25,8 @@ export function recallReply(fields: readonly RecallField[], turn: OfflineTurn): 
     return value === undefined ? mp.recallMissing(mp.labels[field] ?? field) : mp.recallFact(mp.labels[field] ?? field, value);
   };
   const known = LEAD_FIELDS.filter((field) => turn.state.lead.fields[field] !== undefined);
-  const items = known.map((field) => `${mp.labels[field] ?? field}: **${valueOf(field, turn)}**`);
-  if (tools.length > 0) items.push(`${mp.labels.tools}: **${list(tools, mp.and)}**`);
+  const items = known.map((field) => `${mp.labels[field] ?? field}${colon(turn.locale)} **${valueOf(field, turn)}**`);
+  if (tools.length > 0) items.push(`${mp.labels.tools}${colon(turn.locale)} **${list(tools, mp.and)}**`);
   if (fields.length > 0) {
     const answer = fields.map(sentence).join(' ');
     // "What did I tell you about my company?" with no company on record: what they did tell us, not only "nothing".

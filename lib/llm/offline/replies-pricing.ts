@@ -7,6 +7,7 @@ import { budgetFit } from '@/lib/sales/budget';
 import { formatPrice } from '@/lib/sales/knowledge';
 import type { KnowledgeBase, Plan } from '@/lib/sales/knowledge/schema';
 import { speaksLocale } from '@/lib/sales/knowledge-locale';
+import { colon } from '@/lib/llm/offline/text';
 
 /**
  * Price replies. Every amount is either a get_pricing result or a catalogue price, formatted by formatPrice; nothing
@@ -61,6 +62,15 @@ export function priceReply(topic: Extract<Topic, { kind: 'price' }>, turn: Offli
   const results = pricingResults(turn);
   const lines = planLines(topic.plan, topic, results, turn, ph);
   if (topic.lowest) lines.unshift(ph.alreadyLowest(topic.plan.name, topic.seats));
+  if (topic.annualTip) {
+    // Nothing cheaper to offer but the annual price, whose line may have been said already: said as the saving it is.
+    const quotes = results.filter((result) => result.planId === topic.plan.id).flatMap((result) => (result.quote ? [result.quote] : []));
+    const monthly = quotes.find((quote) => quote.billing === 'monthly');
+    const annual = quotes.find((quote) => quote.billing === 'annual');
+    if (monthly && annual && annual.perSeatMonthly < monthly.perSeatMonthly) {
+      lines.push(ph.annualPaysLess(money(annual.perSeatMonthly, kb), money(monthly.perSeatMonthly, kb), money(annual.annualSavings, kb)));
+    }
+  }
   if (topic.raisedBy) lines.unshift(ph.needsPlan(topic.raisedBy, topic.plan.name));
   // A cheaper plan within the budget is introduced by the budget line above; a plan for another team size is suggested.
   if (topic.alternative) lines.push(...planLines(topic.alternative, { ...topic, inferred: !topic.budgetPick, budgetPick: false }, results, turn, ph));
@@ -80,7 +90,7 @@ function planLines(plan: Plan, topic: Extract<Topic, { kind: 'price' }>, all: Pr
   const seatError = results.find((result) => result.error && result.error.code !== 'contact_sales')?.error;
   const range = ph.seatRange(plan.minSeats, plan.maxSeats);
   if (seatError) {
-    return [turn.locale === 'en' ? seatError.message : `**${plan.name}**: ${ph.coversSeats(range)}`];
+    return [turn.locale === 'en' ? seatError.message : `**${plan.name}**${colon(turn.locale)} ${ph.coversSeats(range)}`];
   }
   const monthly = quotes.find((quote) => quote.billing === 'monthly');
   const annual = quotes.find((quote) => quote.billing === 'annual');
@@ -119,7 +129,7 @@ export function overviewReply(turn: OfflineTurn, ph: Phrases, unknownPlan?: stri
   const { kb } = turn;
   return [
     `${unknownPlan ? `${ph.noSuchPlan(unknownPlan)} ` : ''}${ph.overviewIntro(kb.company.name)}`,
-    bullets(kb.plans.map((plan) => `**${plan.name}**${plan.highlight ? ph.mostPopular : ''}: ${cataloguePriceLine(plan, kb, ph)}. ${inLocale(turn, plan.summary)}`.trim())),
+    bullets(kb.plans.map((plan) => `**${plan.name}**${plan.highlight ? ph.mostPopular : ''}${colon(turn.locale)} ${cataloguePriceLine(plan, kb, ph)}. ${inLocale(turn, plan.summary)}`.trim())),
   ];
 }
 
@@ -131,7 +141,7 @@ export function comparePlansReply(topic: Extract<Topic, { kind: 'compare-plans' 
   const [lower, higher] = kb.plans.indexOf(first) <= kb.plans.indexOf(second) ? [first, second] : [second, first];
   const added = higher.features.filter((feature) => !INCLUDES_LOWER.test(feature));
   const row = (plan: Plan) =>
-    `**${plan.name}**: ${cataloguePriceLine(plan, kb, ph)}. ${inLocale(turn, plan.summary)}(${ph.seatRange(plan.minSeats, plan.maxSeats)})`;
+    `**${plan.name}**${colon(turn.locale)} ${cataloguePriceLine(plan, kb, ph)}. ${inLocale(turn, plan.summary)}(${ph.seatRange(plan.minSeats, plan.maxSeats)})`;
   const lines = [ph.compareIntro(lower.name, higher.name), bullets([row(lower), row(higher)])];
   // Feature lists the knowledge base has only in another language are left out rather than mixed into the reply.
   if (speaks(turn)) lines.push(ph.compareAdds(lower.name, higher.name), bullets(added));
@@ -139,11 +149,11 @@ export function comparePlansReply(topic: Extract<Topic, { kind: 'compare-plans' 
   if (topic.seats !== undefined && results.length > 0) {
     const costs = [lower, higher].map((plan) => {
       const result = results.find((entry) => entry.planId === plan.id);
-      if (result?.quote) return `**${plan.name}**: **${money(result.quote.monthlyTotal, kb)} ${ph.perMonth}** (${money(result.quote.perSeatMonthly, kb)} × ${result.quote.seats})`;
+      if (result?.quote) return `**${plan.name}**${colon(turn.locale)} **${money(result.quote.monthlyTotal, kb)} ${ph.perMonth}** (${money(result.quote.perSeatMonthly, kb)} × ${result.quote.seats})`;
       // A plan the team is too big or too small for says so (never "custom pricing": it has a list price, just not for them).
       const outside = topic.seats !== undefined && (topic.seats < plan.minSeats || (plan.maxSeats !== null && topic.seats > plan.maxSeats));
-      if (isContactSales(plan) || !outside) return `**${plan.name}**: ${ph.customLine}`;
-      return `**${plan.name}**: ${turn.locale === 'en' && result?.error?.message ? result.error.message : ph.notForTeam(topic.seats ?? 0, ph.seatRange(plan.minSeats, plan.maxSeats))}`;
+      if (isContactSales(plan) || !outside) return `**${plan.name}**${colon(turn.locale)} ${ph.customLine}`;
+      return `**${plan.name}**${colon(turn.locale)} ${turn.locale === 'en' && result?.error?.message ? result.error.message : ph.notForTeam(topic.seats ?? 0, ph.seatRange(plan.minSeats, plan.maxSeats))}`;
     });
     lines.push(ph.compareCost(topic.seats), bullets(costs));
   }
@@ -178,8 +188,8 @@ export function recommendReply(turn: OfflineTurn, ph: Phrases): string[] {
 }
 
 export function planFeaturesReply(plan: Plan, turn: OfflineTurn, ph: Phrases): string[] {
-  if (!speaks(turn)) return [`**${plan.name}** — ${ph.featuresPrice}: ${cataloguePriceLine(plan, turn.kb, ph)}.`];
-  return [`**${plan.name}** — ${plan.summary}`, bullets(plan.features), `${ph.featuresPrice}: ${cataloguePriceLine(plan, turn.kb, ph)}.`];
+  if (!speaks(turn)) return [`**${plan.name}** — ${ph.featuresPrice}${colon(turn.locale)} ${cataloguePriceLine(plan, turn.kb, ph)}.`];
+  return [`**${plan.name}** — ${plan.summary}`, bullets(plan.features), `${ph.featuresPrice}${colon(turn.locale)} ${cataloguePriceLine(plan, turn.kb, ph)}.`];
 }
 
 const speaks = (turn: OfflineTurn) => speaksLocale(turn.kb, turn.locale);

@@ -56,3 +56,8 @@ export function containsPhrase(tokens: readonly string[], phrase: string): boole
 export function splitIntoWords(text: string): string[] {
   return text.match(/\s*\S+|\s+$/g) ?? [];
 }
+
+/** The colon of a label in the reply's language: French sets it off with a (no-break) space ("nom : **Marie**"). */
+export function colon(locale: string): string {
+  return locale === 'fr' ? '\u00a0:' : ':';
+}

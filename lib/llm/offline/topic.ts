@@ -18,14 +18,15 @@ import {
   type BillingWish,
 } from '@/lib/llm/offline/reading';
 import { contentWords } from '@/lib/llm/offline/text';
-import { CANCEL_WORDS, EMAIL, HAGGLE } from '@/lib/sales/lead/patterns';
-import { asksAboutAgent, classifySalesIntent, COMPARED_PRICE, STOP_QUESTIONS } from '@/lib/sales/intents';
+import { CANCEL_WORDS, EMAIL, HAGGLE, withoutDecisionMaker } from '@/lib/sales/lead/patterns';
+import { CORRECTION } from '@/lib/sales/lead/text';
+import { asksAboutAgent, classifySalesIntent, COMPARED_PRICE, FRUSTRATED, STOP_QUESTIONS } from '@/lib/sales/intents';
 import { PHRASES } from '@/lib/llm/offline/phrases';
 import { alternativeTool, asksAboutCompany, recallQuestion, type RecallField } from '@/lib/llm/offline/understanding';
 import { budgetFit, parseBudget, type StatedBudget } from '@/lib/sales/budget';
 import { quote } from '@/lib/sales/pricing';
 import { isUnclear } from '@/lib/sales/unclear';
-import { integrationNames, mentionsName, statedTools } from '@/lib/sales/memory';
+import { integrationNames, knownTools, mentionsName, statedTools } from '@/lib/sales/memory';
 import type { KnowledgeBase, Plan } from '@/lib/sales/knowledge/schema';
 import { faqPassage, getPassage, searchKnowledge, type Passage } from '@/lib/sales/retrieval';
 import type { Booking, LeadField } from '@/lib/sales/types';
@@ -82,6 +83,8 @@ export type Topic =
       discount?: Passage;
       /** "Anything cheaper?" when `plan` is already the lowest-priced plan for their team: said before the price. */
       lowest?: boolean;
+      /** "Anything cheaper?" answered so: annual billing, the one way to pay less, said as the saving. */
+      annualTip?: boolean;
       /** What they said they need that the plan quoted before lacks ("time tracking", "Jira"): why this plan now. */
       raisedBy?: string;
     }
@@ -96,7 +99,7 @@ export type Topic =
   | { kind: 'feature-lines'; lines: [{ plan: Plan; line: string }, ...{ plan: Plan; line: string }[]] }
   /** "Does Pro have time tracking?": yes, with the plan's own line, or the plan that first has it. */
   | { kind: 'plan-has'; plan: Plan; feature: string; from: Plan }
-  | { kind: 'knowledge'; passages: [Passage, ...Passage[]]; discountAsked?: boolean; unconfirmed?: string; selfHosting?: boolean }
+  | { kind: 'knowledge'; passages: [Passage, ...Passage[]]; discountAsked?: boolean; unconfirmed?: string; unlistedTool?: string; selfHosting?: boolean }
   | { kind: 'recommend' }
   | { kind: 'contact' }
   | { kind: 'greeting' }
@@ -219,6 +222,9 @@ export function analyse(turn: OfflineTurn): Topic {
   // "We also need time tracking", "we live in Jira" after a Starter quote: the plan that has it, priced for their team.
   const raised = raisedPlanTopic(turn);
   if (raised) return raised;
+  // "Do you integrate with Notion?": not among the integrations we list, said plainly (never the bare list).
+  const integration = integrationTopic(turn);
+  if (integration) return integration;
   // "We use Jira heavily" states a fact about their stack: acknowledge it and say how we fit, not list every integration.
   const stated = statedTools(text, kb).map((tool) => tool.name);
   const tools = stated.filter((name) => !kb.competitors.some((competitor) => competitor.name === name));
@@ -294,6 +300,9 @@ export function analyse(turn: OfflineTurn): Topic {
   }
   // A team size just stated is the cue to recommend a plan, priced for that team.
   if (freshFields(turn).includes('teamSize') && intent !== 'small_talk') {
+    // "Actually we're 45, not 40" after a Business quote: Business for 45 (the plan they asked about), if it holds them.
+    const requoted = CORRECTION.test(text) ? requotedPlan(turn) : undefined;
+    if (requoted) return requoted;
     const inferred = inferredPriceTopic(turn);
     if (inferred) return inferred;
   }
@@ -371,7 +380,7 @@ const PLANS_LIST =
   /\b(?:(?:what|which) (?:plans|tiers|packages|pricing options)|(?:your|all(?: the| your)?) (?:plans|tiers|pricing tiers|packages)|plans (?:do you|you) (?:have|offer)|list (?:of )?(?:the |your )?plans|qu[eé] planes|(?:sus|todos los) planes|planes (?:tienen|ofrecen|hay)|quel(?:le)?s (?:offres|formules|forfaits)|(?:vos|toutes les) offres|welche (?:tarife|pl[äa]ne|pakete)|(?:ihre|eure|alle) tarife)\b|ما (?:هي )?الباقات|باقاتكم/iu;
 /** A question about a plan's seat limits ("how many seats minimum", "max users", "¿cuántos usuarios mínimo?"). */
 const SEATS_ASK =
-  /\b(?:how many (?:seats|users|people|licen[cs]es) (?:minimum|maximum|max|min|at least|at most|do (?:i|we) need|can (?:i|we) have|does it (?:take|allow|support))|(?:minimum|maximum|min|max) (?:number of )?(?:seats|users|licen[cs]es)|seat (?:limit|minimum|maximum|range)|user limit|(?:seats|users) (?:minimum|maximum|limit)|cu[aá]ntos usuarios (?:m[ií]nimo|m[aá]ximo|como m[ií]nimo|como m[aá]ximo)|m[ií]nimo de usuarios|m[aá]ximo de usuarios|nombre (?:minimum|maximum) d['’]utilisateurs|combien d['’]utilisateurs (?:minimum|maximum|au minimum|au maximum)|mindestanzahl|maximale (?:anzahl|nutzerzahl)|wie viele nutzer (?:mindestens|maximal|h[öo]chstens))/iu;
+  /\b(?:how many (?:seats|users|people|licen[cs]es) (?:minimum|maximum|max|min|at least|at most|do (?:i|we) need|can (?:i|we) have|does it (?:take|allow|support))|(?:what(?:'s| is) )?the (?:max|maximum|min|minimum|limit) (?:on|for|of|with) (?=\w)|(?:minimum|maximum|min|max) (?:number of )?(?:seats|users|licen[cs]es)|seat (?:limit|minimum|maximum|range)|user limit|(?:seats|users) (?:minimum|maximum|limit)|cu[aá]ntos usuarios (?:m[ií]nimo|m[aá]ximo|como m[ií]nimo|como m[aá]ximo)|m[ií]nimo de usuarios|m[aá]ximo de usuarios|nombre (?:minimum|maximum) d['’]utilisateurs|combien d['’]utilisateurs (?:minimum|maximum|au minimum|au maximum)|mindestanzahl|maximale (?:anzahl|nutzerzahl)|wie viele nutzer (?:mindestens|maximal|h[öo]chstens))/iu;
 /** "What would we pay per year?", "how much do I pay?", "¿cuánto pagaría?", "combien je paierais ?", "was zahlen wir?". */
 const PAY_ASK =
   /\b(?:(?:what|how much) (?:do|would|will|should|did) (?:i|we) (?:pay|be paying|owe)|what (?:is|'s|would be|will be) (?:my|our|the) (?:total|bill|cost)|cu[aá]nto (?:pagar[ií]a|pagar[ií]amos|pago|pagamos|pagar[eé]|pagaremos)|combien (?:je )?(?:paierais|paierai|paierions|paierons|payons|payerais|payerions)|was (?:zahlen|w[üu]rden|werden) (?:wir|ich)(?: zahlen)?|wie ?viel (?:zahlen|w[üu]rden) (?:wir|ich))\b|كم سندفع|كم أدفع|كم ندفع/iu;
@@ -419,9 +428,6 @@ const SELF_HOSTING =
 const STILL_THERE =
   /^\s*(?:(?:hello|hi|hey|hola|allo|allô|hallo)[\s?!.,]*)?(?:are you (?:still )?there|(?:is )?any(?:one|body) (?:there|here)|you there|(?:¿\s*)?(?:est[aá]s|sigues|est[aá] usted) ah[ií]|(?:vous [êe]tes|tu es|t['’]es) (?:toujours )?l[àa]|(?:bist du|sind sie) (?:noch )?da|هل (?:أنت|انت) (?:هنا|موجود))\s*[?؟!.]*\s*$/iu;
 
-/** "You're useless", "waste of time", "no sirves", "c'est nul", "nutzlos". */
-const FRUSTRATED =
-  /\b(?:you(?:['’]re| are) (?:useless|stupid|dumb|not helpful|no help|terrible|annoying|an idiot)|useless|this is (?:pointless|a waste of time)|waste of (?:my )?time|you suck|eres in[úu]til|no sirves|no me (?:ayudas|est[aá]s ayudando)|tu es nul|vous [êe]tes nul|c['’]est nul|ne sert [àa] rien|du bist nutzlos|nutzlos|bringt nichts)\b|عديم الفائدة|غير مفيد/iu;
 
 /** Goodbyes in the agent's languages ("thanks, bye", "that's all for now", "bis bald"). */
 const FAREWELL = /\b(bye|goodbye|bye-bye|see you|see ya|talk (?:to you )?soon|that'?s all|that is all|have a (?:good|great|nice) (?:day|one|week|weekend)|adi[oó]s|hasta luego|hasta pronto|nos vemos|au revoir|[àa] bient[ôo]t|bonne journ[ée]e|tsch[üu]ss|auf wiedersehen|bis bald|bis dann|sch[öo]nen tag)\b|مع السلامة|وداعا|إلى اللقاء|الى اللقاء/iu;
@@ -448,7 +454,7 @@ function cheaperPlanTopic(turn: OfflineTurn): Topic | undefined {
   const below = byPrice.filter((plan) => listPrice(plan) < listPrice(current)).at(-1);
   if (below) return priceTopic(turn, below, false);
   // Nothing below the plan quoted for this team: say so, with that plan's price again (annual billing is the saving).
-  return seats !== undefined && byPrice[0] === current ? { ...priceTopic(turn, current, false), lowest: true } : undefined;
+  return seats !== undefined && byPrice[0] === current ? { ...priceTopic(turn, current, false), lowest: true, annualTip: true } : undefined;
 }
 
 /** The plans with a list price, cheapest first; only those that hold `seats` when given. */
@@ -581,8 +587,21 @@ function requoteTopic(turn: OfflineTurn): Topic | undefined {
   const billing = billingIn(turn.text);
   const last = turn.state.quoted?.at(-1);
   const plan = last && turn.kb.plans.find((entry) => entry.id === last.planId);
-  if (billing === 'both' || !plan || /\b(how|what|explain|c[oó]mo|qu[eé]|comment|quoi|wie|was)\b|كيف|ماذا|اشرح/iu.test(turn.text)) return undefined;
+  // ("How does annual billing work?" asks how; "what about annual billing?" asks for that quote.)
+  const asked = turn.text.replace(/\b(?:what|how) about\b/giu, ' ');
+  if (billing === 'both' || !plan || /\b(how|what|explain|c[oó]mo|qu[eé]|comment|quoi|wie|was)\b|كيف|ماذا|اشرح/iu.test(asked)) return undefined;
   return priceTopic(turn, plan, false);
+}
+
+/** The plan last quoted, priced again for the team size now on record, when that plan takes a team of that size. */
+function requotedPlan(turn: OfflineTurn): Topic | undefined {
+  const last = turn.state.quoted?.at(-1);
+  const plan = last && turn.kb.plans.find((entry) => entry.id === last.planId);
+  const seats = seatsFor(turn);
+  if (!plan || seats === undefined || seats < plan.minSeats || (plan.maxSeats !== null && seats > plan.maxSeats)) return undefined;
+  // Only a plan they asked for by name: a plan we recommended is recommended again for the new size (the cheapest).
+  const askedFor = turn.userTexts.slice(-5, -1).some((said) => [plan.name, ...plan.aliases].some((name) => mentionsName(said, name)));
+  return askedFor ? priceTopic(turn, plan, false) : undefined;
 }
 
 /** What they would pay: the plan last quoted, else the one for the team on record, for the period they name. */
@@ -979,6 +998,32 @@ function faqById(kb: KnowledgeBase, id: string): Passage | undefined {
 const ASKS_ADVICE =
   /\b(?:recommend\w*|suggest\w*|recomienda\w*|recomiendas|recomendar\w*|conseill\w*|recommand\w*|empfehl\w*|(?:which|what) plan|best plan|qu[eé] plan|cu[aá]l plan|quelle offre|quel forfait|welche[rnm]? tarif)\b|تنصح|توصي|تنصحني|أي باقة/iu;
 
+/** "Do you integrate with X?", "¿Tienen integración con X?", "intégration avec X ?", "Integration mit X?", "تكامل مع X": X. */
+const INTEGRATION_ASK =
+  /(?:\b(?:integrat\w*|connect(?:s|ed|ing)?|sync(?:s|ing)?|plug(?:s|ged)? in|integraci[oó]n(?:es)?|(?:se )?integra[ns]?|(?:se )?conecta[ns]?|int[ée]gration|s['’]int[èe]gre|connecteur|integration(?:en)?|anbindung|schnittstelle)\s+(?:natively\s+)?(?:with|to|into|con|avec|à|a|mit|an|zu|für)|تكامل مع|التكامل مع|ربط مع)\s+(.{2,40}?)\s*[?؟.!]*$/iu;
+/** What "X" may not be: a pronoun or our own words ("with both", "with our tools", "con ellos"). */
+const NOT_A_TOOL = /^(?:it|them|both|those|these|that|this|our|my|your|other|any|each|all|ellos|ellas|ambos|eso|nuestr|les|eux|nos|unser|ihnen|beiden|diese)/iu;
+
+/**
+ * A question whether we integrate with a tool they name that the catalogue's integrations do not name: said to be
+ * unlisted, with the integrations FAQ and the sales team's address, never guessed. A tool we list is left to the FAQ
+ * (which says which plans include it), a competitor to the comparison.
+ */
+function integrationTopic(turn: OfflineTurn): Topic | undefined {
+  const named = INTEGRATION_ASK.exec(turn.text)?.[1]?.trim();
+  if (!named || NOT_A_TOOL.test(named)) return undefined;
+  const aliasesOf = (name: string) => [name, ...(turn.kb.competitors.find((competitor) => competitor.name === name)?.aliases ?? [])];
+  const known = knownTools(turn.kb).filter((name) => aliasesOf(name).some((alias) => mentionsName(named, alias)));
+  if (known.some((name) => turn.kb.competitors.some((competitor) => competitor.name === name))) return undefined;
+  // A tool we list: the integrations FAQ answers it (which plans include it), as before.
+  if (known.length > 0) return undefined;
+  // A product's name: one to three words, capitalised or in capitals ("Notion", "SAP", "Monday Sales CRM").
+  const words = named.split(/\s+/);
+  if (words.length > 3 || !words.every((word) => /^[\p{Lu}\p{N}]/u.test(word))) return undefined;
+  const faq = turn.kb.faqs.find((entry) => entry.id === 'integrations');
+  return faq ? { kind: 'knowledge', passages: [faqPassage(faq)], unlistedTool: named } : undefined;
+}
+
 /** Security and compliance standards prospects ask about by name. */
 const STANDARD = /\b(hipaa|fedramp|pci(?:[- ]?dss)?|soc ?[123](?: type (?:1|2|i|ii))?|iso ?(?:\/iec ?)?\d{4,5}|gdpr|rgpd|dsgvo|ccpa|hitrust|cyber ?essentials|tisax|bsi c5|nist(?: \d{3}-\d{2,3})?|fips(?: 140-[23])?)\b/iu;
 
@@ -1059,7 +1104,8 @@ export function matchesEntry(passage: Passage, text: string, kb: KnowledgeBase):
       return mentionsAny(said, keywords) || contentWords(faq.question).filter((word) => asked.has(word)).length >= 2;
     }
     case 'objection':
-      return mentionsAny(text.replace(COMPARED_PRICE, ' '), kb.objections.find((entry) => entry.id === id)?.keywords ?? []);
+      // "I'm the decision maker" names the approval objection's keyword while saying the opposite.
+      return mentionsAny(withoutDecisionMaker(text.replace(COMPARED_PRICE, ' ')), kb.objections.find((entry) => entry.id === id)?.keywords ?? []);
     case 'competitor': {
       const competitor = kb.competitors.find((entry) => entry.id === id);
       return competitor !== undefined && mentionsAny(text, [competitor.name, ...competitor.aliases]);

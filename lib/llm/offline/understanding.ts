@@ -29,6 +29,8 @@ const RECALL = [
   /^\s*(and |so |ok,? )?who (decides|makes the (final )?decision|signs off)\s*\??\s*$/i,
   /\bqu[eé] sabes (de|sobre) (m[ií]|nosotros)\b/i,
   /\bque (savez-vous|sais-tu) (de|sur) (moi|nous)\b/i,
+  /\bqu['’]est-ce que (vous savez|tu sais) (de|sur) (moi|nous)\b/i,
+  /(ماذا|ما الذي) (تعرف|تعرفه) (عني|عنا)|ما (المعلومات|البيانات) (التي )?(لديك|عندك) (عني|عنا)/u,
   /\bwas wissen sie (über|ueber|von) (mich|uns)\b/i,
   /\b(qu[eé]|cu[aá]l) (correo|nombre|tel[eé]fono|email)( \w+)? tienes?\b/i,
   /\b(quel(le)?) (e-?mail|adresse|nom|num[ée]ro)( \w+)? avez[- ]vous\b/i,
@@ -77,8 +79,13 @@ const RECALL_FIELDS: [RecallField, RegExp][] = [
 ];
 
 /** The facts a "what did I say…" question asks about: none named means everything we know. Undefined: not a recall. */
+/** "What do you know about me?" in any wording: everything on record, whatever else the question names ("who am I and …"). */
+const EVERYTHING =
+  /\bwhat (?:do|did) you (?:know|have|remember) (?:about|on) (?:me|us)\b|\bwhat you know about (?:me|us)\b|\bqu[eé] sabes? (?:de|sobre) (?:m[ií]|nosotros)\b|\b(?:que|qu['’]est-ce que) (?:savez-vous|sais-tu|vous savez|tu sais) (?:de|sur) (?:moi|nous)\b|\bwas wissen sie (?:über|ueber|von) (?:mich|uns)\b|(?:ماذا|ما الذي) (?:تعرف|تعرفه) (?:عني|عنا)|ما (?:المعلومات|البيانات) (?:التي )?(?:لديك|عندك) (?:عني|عنا)/iu;
+
 export function recallQuestion(text: string): RecallField[] | undefined {
   if (!RECALL.some((pattern) => pattern.test(text))) return undefined;
+  if (EVERYTHING.test(text)) return [];
   const fields = RECALL_FIELDS.filter(([, pattern]) => pattern.test(text)).map(([field]) => field);
   // "How many people did I say we use it for" is about the team, not tools; "how many seats did I say we need" is
   // not about the goal either (the verb "need", not the noun).
