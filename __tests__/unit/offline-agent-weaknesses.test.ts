@@ -1868,4 +1868,21 @@ describe('offline agent: session 19 QA (long conversations as prospects)', () =>
     expect((await arabic.say('ماذا تعرف عني؟')).text).toContain('**أحمد**');
     expect((await arabic.say('ما المعلومات التي لديك عني؟')).text).toContain('**30**');
   });
+  it('"push it to Sunday" moves the demo later, to the Monday after (Sunday is no meeting day, said in their words)', async () => {
+    for (const [locale, first, push, says] of [
+      ['en', 'I want a demo tomorrow at 2pm, ahmed@nukhba.sa', 'Can we push it to Sunday?', '“Sunday” is outside our meeting hours'],
+      ['ar', 'أريد حجز عرض توضيحي غدا الساعة 2 ظهرا، بريدي ahmed@nukhba.sa', 'هل يمكن تأجيله إلى الأحد؟', '«الأحد» خارج مواعيد اجتماعاتنا'],
+    ] as const) {
+      const { say } = conversation({ locale, visitorTimeZone: 'Asia/Riyadh' });
+      const booked = await say(first);
+      const before = booked.session.state.bookings.at(-1)?.start ?? '';
+      const moved = await say(push);
+      const after = moved.session.state.bookings.at(-1)?.start ?? '';
+      expect([locale, moved.tools.map((call) => call.toolName)]).toEqual([locale, ['book_meeting']]);
+      expect([locale, Date.parse(after) > Date.parse(before)]).toEqual([locale, true]);
+      expect(new Date(after).getUTCDay()).toBe(1);
+      expect(moved.text).toContain(says);
+      expect(moved.text).not.toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    }
+  });
 });

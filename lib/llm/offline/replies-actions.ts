@@ -5,6 +5,7 @@ import type { Topic } from '@/lib/llm/offline/topic';
 import { ADJUST_REASONS, formatLocalLabel } from '@/lib/sales/booking';
 import { getKnowledgeBase } from '@/lib/sales/knowledge';
 import { pickFresh } from '@/lib/llm/offline/variety';
+import { meetingTimesIn } from '@/lib/llm/offline/reading';
 
 /**
  * Replies after the action tools: book_meeting, cancel_meeting and request_human (a handoff); and the meeting's
@@ -52,9 +53,11 @@ export function bookingReply(topic: Extract<Topic, { kind: 'booking' }>, turn: O
   const emailed = booked.data.emailed === true;
   const { movedFrom, previousEmail, adjustedFor, requested } = booked.data;
   const hour = (value: number) => `${String(value).padStart(2, '0')}:00`;
+  // A day read as a date ("push it to Sunday" → "2026-11-29 14:00") is quoted as they said it.
+  const said = requested && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(requested) ? (meetingTimesIn(turn.text, turn.now, turn.locale)[0] ?? requested) : requested;
   return [
     // The time they asked for could not be had: say why before the slot that was booked instead.
-    adjustedFor && requested ? ph.bookingAdjusted(requested, adjustedFor, `${hour(meetings.workingHours.start)}–${hour(meetings.workingHours.end)}`) : '',
+    adjustedFor && said ? ph.bookingAdjusted(said, adjustedFor, `${hour(meetings.workingHours.start)}–${hour(meetings.workingHours.end)}`) : '',
     movedFrom
       ? ph.bookingMoved(movedFrom, booked.data.when, input.data.email, emailed)
       : previousEmail

@@ -906,6 +906,9 @@ const DAY_ANCHOR = /\d{1,2}[./-]\d{1,2}|\b\d{1,2}(?:st|nd|rd|th)?\s+\p{L}{3,}|\b
  * time (`2026-12-02 14:00`) that book_meeting reads exactly. "Tomorrow, same time" keeps its day word; a phrase with its
  * own time ("Thursday at 5pm") is passed on as said.
  */
+/** Moving a meeting later, not just elsewhere: "push it (back)", "postpone", "delay", "aplazar", "repousser", "تأجيل". */
+const POSTPONE = /\b(?:push(?:ed)? (?:it |this |the \w+ )?(?:back |out )?to|postpone\w*|delay\w*|later in the week|aplaz\w*|pospon\w*|retras\w*|repouss\w*|report(?:er|ez)|nach hinten|später)\b|تأجيل|تأجيله|أجّل|أجل/iu;
+
 function movedSlot(phrase: string, turn: OfflineTurn, upcoming: Booking, timezone: string): string {
   const bareDay = DAY_NAME.test(phrase) && !DAY_ANCHOR.test(phrase);
   // "Actually make it 2pm": a time alone keeps the booked day (read alone, "2pm" is today).
@@ -920,14 +923,20 @@ function movedSlot(phrase: string, turn: OfflineTurn, upcoming: Booking, timezon
   const booked = toWallClock(Date.parse(upcoming.start), upcoming.timezone);
   // "Tomorrow, same time": the day as said (book_meeting reads it from its own clock), at the booked time.
   if (!bareDay) return `${phrase} ${pad(booked.hour)}:${pad(booked.minute)}`;
-  // Read from three days before the booked day: the named weekday nearest it, never in the past.
-  const reference = Math.max(turn.now, Date.parse(upcoming.start) - 3 * 86_400_000);
+  // Read from three days before the booked day: the named weekday nearest it, never in the past. Postponed ("push it
+  // to Sunday", "هل يمكن تأجيله إلى الأحد؟"): the first such day after the booked one.
+  const later = POSTPONE.test(turn.text);
+  const reference = Math.max(turn.now, Date.parse(upcoming.start) + (later ? 86_400_000 : -3 * 86_400_000));
   const policy = turn.kb.policies.meetings;
   const wall = parsePreferredTime(same ? `${phrase} ${pad(booked.hour)}:${pad(booked.minute)}` : phrase, timezone, reference, policy, turn.locale);
   if (!wall) return phrase;
   const hour = same ? booked.hour : wall.hour;
   const minute = same ? booked.minute : wall.minute;
-  return `${wall.year}-${pad(wall.month)}-${pad(wall.day)} ${pad(hour)}:${pad(minute)}`;
+  // A weekday read back into the past ("push it to Sunday" on a Tuesday gave the Sunday just gone): a week on.
+  const today = toWallClock(turn.now, timezone);
+  const day = Date.UTC(wall.year, wall.month - 1, wall.day) < Date.UTC(today.year, today.month - 1, today.day) ? new Date(Date.UTC(wall.year, wall.month - 1, wall.day + 7)) : undefined;
+  const [year, month, date] = day ? [day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate()] : [wall.year, wall.month, wall.day];
+  return `${year}-${pad(month)}-${pad(date)} ${pad(hour)}:${pad(minute)}`;
 }
 
 /** "2pm", "at 14:00", "a las 4": a clock time and nothing that names a day or a month ("the 5th", "March 5 at 2pm"). */
