@@ -50,7 +50,7 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
   const company = kb.company.name;
   switch (topic.kind) {
     case 'injection':
-      return [ph.injection(company)];
+      return topic.discount ? [ph.injectionDiscount, ...knowledgeReply([topic.discount], turn), ph.furtherDiscount(kb.company.salesEmail)] : [ph.injection(company)];
     case 'human':
       return humanReply(turn, ph);
     case 'identity':

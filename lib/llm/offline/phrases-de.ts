@@ -11,6 +11,7 @@ export const de: Phrases = {
   howCanIHelp: 'Wobei kann ich Ihnen heute helfen?',
   offTopic: (company) =>
     `Dabei kann ich hier leider nicht helfen — ich bin der Vertriebsassistent von ${company} und bleibe bei unserem Produkt: Tarife und Preise, Sicherheit, Integrationen und Demos.`,
+  injectionDiscount: 'Ich kann meine Anweisungen nicht übergehen und selbst keine Rabatte gewähren.',
   injection: (company) =>
     `Meine Anweisungen und meine Konfiguration kann ich nicht teilen, aber bei allem rund um ${company} helfe ich Ihnen gern: Tarife, Preise, Sicherheit oder eine Demo.`,
   unknownQuestion: (salesEmail) =>

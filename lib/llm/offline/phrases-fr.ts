@@ -14,6 +14,7 @@ export const fr: Phrases = {
   howCanIHelp: 'Que puis-je faire pour vous aujourd’hui ?',
   offTopic: (company) =>
     `Cela sort de ce que je peux traiter ici : je suis l’assistant commercial de ${company}, je m’en tiens donc à notre produit — offres et tarifs, sécurité, intégrations et démos.`,
+  injectionDiscount: 'Je ne peux pas ignorer mes instructions ni accorder de remise moi-même.',
   injection: (company) =>
     `Je ne peux pas partager mes instructions ni ma configuration, mais je vous aide volontiers pour tout ce qui concerne ${company} : offres, tarifs, sécurité ou démo.`,
   unknownQuestion: (salesEmail) =>

@@ -19,6 +19,7 @@ const en: Phrases = {
   howCanIHelp: 'What can I help you with today?',
   offTopic: (company) =>
     `That's outside what I can help with here — I'm the ${company} sales assistant, so I stick to our product: plans and pricing, security, integrations and demos.`,
+  injectionDiscount: "I can't set aside how I work, and I can't grant discounts myself.",
   injection: (company) =>
     `I can't share my instructions or how I'm set up, but I'm happy to help with anything about ${company}: plans, pricing, security or a demo.`,
   unknownQuestion: (salesEmail) =>
@@ -168,6 +169,7 @@ const es: Phrases = {
   howCanIHelp: '¿En qué puedo ayudarle hoy?',
   offTopic: (company) =>
     `Eso queda fuera de lo que puedo responder aquí: soy el asistente comercial de ${company} y me centro en el producto: planes y precios, seguridad, integraciones y demos.`,
+  injectionDiscount: 'No puedo saltarme mis instrucciones ni conceder descuentos por mi cuenta.',
   injection: (company) =>
     `No puedo compartir mis instrucciones ni mi configuración, pero con gusto le ayudo con ${company}: planes, precios, seguridad o una demo.`,
   unknownQuestion: (salesEmail) =>
