@@ -215,6 +215,8 @@ describe('languages around the conversation', () => {
     expect(formatLocalLabel(instant, 'Europe/Paris', now, 'fr')).toBe('mardi 5 janvier 2027, 16:30 (Europe/Paris)');
     expect(formatLocalLabel(instant, 'Europe/Berlin', now, 'de')).toBe('Dienstag, 5. Januar 2027, 16:30 (Europe/Berlin)');
     expect(formatLocalLabel(instant, 'Asia/Riyadh', now, 'ar')).toBe('الثلاثاء 5 يناير 2027، 18:30 (Asia/Riyadh)');
+    // The first of the month is "1er" in French: "mardi 1er décembre".
+    expect(formatLocalLabel(Date.parse('2026-12-01T09:00:00Z'), 'Europe/Paris', now, 'fr')).toBe('mardi 1er décembre, 10:00 (Europe/Paris)');
   });
 });
 

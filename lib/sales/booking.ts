@@ -487,7 +487,7 @@ const NAMES: Record<Exclude<SalesLocale, 'en'>, { weekdays: string[]; months: st
   },
 };
 
-/** "Tuesday 1 December", "martes, 1 de diciembre", "mardi 1 décembre", "Dienstag, 1. Dezember", "الثلاثاء 1 ديسمبر". */
+/** "Tuesday 1 December", "martes, 1 de diciembre", "mardi 1er décembre", "Dienstag, 1. Dezember", "الثلاثاء 1 ديسمبر". */
 function dayLabel(date: Pick<WallClock, 'year' | 'month' | 'day'>, locale: SalesLocale, year = ''): string {
   if (locale === 'en' || locale === 'es') {
     return new Intl.DateTimeFormat(locale === 'es' ? 'es-ES' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
@@ -506,13 +506,16 @@ function datePart(date: Pick<WallClock, 'year' | 'month' | 'day'>, locale: Exclu
       return `${weekday} ${date.day} de ${month}${year ? ` de ${year}` : ''}`;
     case 'de':
       return `${weekday}, ${date.day}. ${month}${year ? ` ${year}` : ''}`;
+    case 'fr':
+      // "mardi 1er décembre": the first of the month is an ordinal in French.
+      return `${weekday} ${date.day === 1 ? '1er' : date.day} ${month}${year ? ` ${year}` : ''}`;
     default:
       return `${weekday} ${date.day} ${month}${year ? ` ${year}` : ''}`;
   }
 }
 
 /**
- * "Tue, 1 Dec, 10:00 (Europe/Madrid)", in Spanish "martes 1 de diciembre, 10:00 (Europe/Madrid)", in French "mardi 1
+ * "Tue, 1 Dec, 10:00 (Europe/Madrid)", in Spanish "martes 1 de diciembre, 10:00 (Europe/Madrid)", in French "mardi 1er
  * décembre, 10:00", in German "Dienstag, 1. Dezember, 10:00", in Arabic "الثلاثاء 1 ديسمبر، 10:00"; the year appears
  * only when it is not the current one. Built by hand rather than with Intl's locale data so the label is identical on
  * every server and browser.

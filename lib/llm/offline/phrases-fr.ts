@@ -25,7 +25,7 @@ export const fr: Phrases = {
   notedEmail: (email) => `votre adresse e-mail **${email}**`,
   notedPhone: (phone) => `votre numéro **${phone}**`,
   notedCompany: (company) => `que vous travaillez chez ${company}`,
-  notedTeam: (seats) => `une équipe de ${seats} personnes`,
+  notedTeam: (seats) => `que vous êtes une équipe de ${seats} personnes`,
   priceLine: (monthly, annual) =>
     [monthly && `**${monthly} par utilisateur et par mois** en facturation mensuelle`, annual && `**${annual} par utilisateur et par mois** en facturation annuelle`]
       .filter(Boolean)

@@ -180,7 +180,7 @@ const es: Phrases = {
   notedEmail: (email) => `su correo **${email}**`,
   notedPhone: (phone) => `su número **${phone}**`,
   notedCompany: (company) => `que trabaja en ${company}`,
-  notedTeam: (seats) => `un equipo de ${seats}`,
+  notedTeam: (seats) => `que son un equipo de ${seats}`,
   priceLine: (monthly, annual) =>
     [monthly && `**${monthly} por usuario al mes** con facturación mensual`, annual && `**${annual} por usuario al mes** con facturación anual`].filter(Boolean).join(', o '),
   customLine: 'precio a medida: nuestro equipo comercial prepara una propuesta',
