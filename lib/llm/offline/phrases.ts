@@ -215,7 +215,7 @@ const es: Phrases = {
   perMonth: 'al mes',
   perYear: 'al año',
   recommendIntro: 'Con gusto le ayudo a elegir. Los planes se diferencian sobre todo por el tamaño del equipo y la administración:',
-  seatRange: (min, max) => (max === null ? `desde ${min} usuarios` : `entre ${min} y ${max.toLocaleString('en-US')} usuarios`),
+  seatRange: (min, max) => (max === null ? `desde ${min} usuarios` : `entre ${min} y ${max.toLocaleString('es-ES')} usuarios`),
   featuresPrice: 'Precio',
   competitorIntro: (company, competitor) => `Cómo se compara **${company}** con **${competitor}**:`,
   competitorOurs: (company) => `Dónde ${company} es más fuerte:`,
