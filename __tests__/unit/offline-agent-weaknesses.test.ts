@@ -1832,8 +1832,12 @@ describe('offline agent: session 19 QA (long conversations as prospects)', () =>
     expect((await ask('¿Tienen integración con SAP?', { locale: 'es' })).text).toContain('**SAP** no figura entre las integraciones');
     expect((await ask('Avez-vous une intégration avec Notion ?', { locale: 'fr' })).text).toContain('**Notion** ne fait pas partie des intégrations');
     expect((await ask('¿Se integra con Jira?', { locale: 'es' })).text).not.toContain('no figura');
-    // A competitor named so is compared, not called an integration.
-    expect((await ask('Do you integrate with Asana?')).text).toContain('compares with **Asana**');
+    // A competitor named so is a tool like ours, not one of our integrations; coming from it, their projects come over.
+    const asana = await ask('Do you integrate with Asana?');
+    expect(asana.text).toContain("**Asana** is a tool like ours, and it isn't among the integrations we list.");
+    expect(asana.text).toContain('our importers bring your projects over');
+    expect((await ask('Gibt es eine Integration mit Trello?', { locale: 'de' })).text).toContain('**Trello** ist ein Tool wie unseres');
+    expect((await ask('How do you compare to Asana?')).text).toContain('compares with **Asana**');
   });
   it('the question asked gets its answer: "what about annual billing?" the annual quote, "the max on Starter?" its seats, a corrected size the plan asked about', async () => {
     const { say } = conversation();

@@ -4,7 +4,7 @@ import { bookingReply, cancelReply, humanReply, meetingTimeReply } from '@/lib/l
 import { competitorReply, knowledgeReply, objectionReply } from '@/lib/llm/offline/replies-knowledge';
 import { bullets, cataloguePriceLine, comparePlansReply, overviewReply, planFeaturesReply, planGapReply, planHasReply, priceReply, recommendReply } from '@/lib/llm/offline/replies-pricing';
 import { MEMORY_PHRASES } from '@/lib/llm/offline/phrases-memory';
-import { aboutReply, alongsideReply, list, recallReply, toolsReply, unclearReply } from '@/lib/llm/offline/replies-memory';
+import { aboutReply, alongsideReply, list, recallReply, rivalIntegrationReply, toolsReply, unclearReply } from '@/lib/llm/offline/replies-memory';
 import { mentionsAny } from '@/lib/llm/offline/reading';
 import { asksRecommendation, bringsColleague, BUDGET_CHECK, CHOSE, freshFields, statedBudget, upcomingMeeting, type Topic } from '@/lib/llm/offline/topic';
 import { STOP_QUESTIONS } from '@/lib/sales/intents';
@@ -121,6 +121,8 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       return [ph.fees(kb.company.salesEmail)];
     case 'tools':
       return toolsReply(topic.tools, turn, topic.from);
+    case 'rival-integration':
+      return rivalIntegrationReply(topic.tool, turn);
     case 'plan-features':
       return planFeaturesReply(topic.plan, turn, ph);
     case 'knowledge': {

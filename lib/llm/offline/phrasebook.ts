@@ -167,6 +167,8 @@ export interface MemoryPhrases {
   integratesWith: (company: string, tools: string, many: boolean) => string;
   /** Coming from a tool our importers read (the onboarding FAQ names it). */
   importsFrom: (tool: string) => string;
+  /** "Do you integrate with Asana?": a tool like ours, not one we connect to (their projects can be imported). */
+  rivalNotIntegration: (tool: string) => string;
   alongside: (tool: string, company: string) => string;
   unclear: string[];
   unclearPrompt: string[];

@@ -196,6 +196,7 @@ export const arMemory: MemoryPhrases = {
   notedAuthority: (decides) => (decides ? 'جميل أن أعرف أن القرار بيدك.' : 'فهمت، هناك شخص آخر يوافق أيضًا.'),
   notedNeed: 'شكرًا، هذا يساعدني على فهم ما تحتاجونه.',
   notedTools: (tools) => `${tools}: سجّلت ذلك.`,
+  rivalNotIntegration: (tool) => `**${tool}** أداة مثل أداتنا، وليست ضمن التكاملات التي نقدمها.`,
   importsFrom: (tool) => `وإن كنت قادمًا من ${tool}، فأدوات الاستيراد لدينا تنقل مشاريعك.`,
   integratesWith: (company, tools) => `تتكامل ${company} مع ${tools}، فيواصل فريقك العمل فيها وتتزامن التحديثات في الاتجاهين.`,
   alongside: (tool, company) => `لا تحلّ ${company} محل **${tool}**، بل تعمل إلى جانبها عبر تكاملنا المدمج مع ${tool}.`,

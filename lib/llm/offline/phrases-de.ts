@@ -181,6 +181,7 @@ export const deMemory: MemoryPhrases = {
   notedAuthority: (decides) => (decides ? 'Gut zu wissen, dass Sie entscheiden.' : 'Verstanden — es muss also noch jemand zustimmen.'),
   notedNeed: 'Danke, das hilft mir, Ihren Bedarf zu verstehen.',
   notedTools: (tools) => `${tools} — notiert.`,
+  rivalNotIntegration: (tool) => `**${tool}** ist ein Tool wie unseres und gehört nicht zu den Integrationen, die wir anbieten.`,
   importsFrom: (tool) => `Und wenn Sie von ${tool} kommen, übernehmen unsere Importer Ihre Projekte.`,
   integratesWith: (company, tools) => `${company} lässt sich mit ${tools} verbinden: Ihr Team arbeitet dort weiter, und Änderungen werden in beide Richtungen abgeglichen.`,
   alongside: (tool, company) => `${company} ersetzt **${tool}** nicht, sondern arbeitet über unsere eingebaute ${tool}-Integration damit zusammen.`,

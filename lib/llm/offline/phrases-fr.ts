@@ -184,6 +184,7 @@ export const frMemory: MemoryPhrases = {
   notedAuthority: (decides) => (decides ? 'Bon à savoir, la décision vous revient.' : 'Entendu — quelqu’un d’autre doit aussi valider.'),
   notedNeed: 'Merci, cela m’aide à comprendre votre besoin.',
   notedTools: (tools) => `${tools} — c’est noté.`,
+  rivalNotIntegration: (tool) => `**${tool}** est un outil comme le nôtre, et il ne fait pas partie des intégrations que nous proposons.`,
   importsFrom: (tool) => `Et si vous venez de ${tool}, nos outils d’import reprennent vos projets.`,
   integratesWith: (company, tools) => `${company} se connecte à ${tools} : votre équipe continue d’y travailler et les mises à jour circulent dans les deux sens.`,
   alongside: (tool, company) => `${company} ne remplace pas **${tool}** : il fonctionne avec, grâce à notre intégration ${tool} native.`,

@@ -78,6 +78,13 @@ export function toolsReply(tools: readonly string[], turn: OfflineTurn, from?: s
   return [from && onboarding.includes(from) ? `${fits} ${mp.importsFrom(from)}` : fits];
 }
 
+/** "Do you integrate with Asana?": a tool like ours, not one we connect to; coming from it, their projects come over. */
+export function rivalIntegrationReply(tool: string, turn: OfflineTurn): string[] {
+  const mp = MEMORY_PHRASES[turn.locale];
+  const onboarding = turn.kb.faqs.find((faq) => faq.id === 'onboarding')?.answer ?? '';
+  return [onboarding.includes(tool) ? `${mp.rivalNotIntegration(tool)} ${mp.importsFrom(tool)}` : mp.rivalNotIntegration(tool)];
+}
+
 export function list(items: readonly string[], and: string): string {
   return listWith(items, and);
 }

@@ -113,6 +113,7 @@ export type Topic =
   | { kind: 'unclear' }
   | { kind: 'alongside'; tool: string }
   | { kind: 'tools'; tools: string[]; from?: string }
+  | { kind: 'rival-integration'; tool: string }
   /** "Is there a setup fee?", "any hidden costs?": the price list is per seat; anything else the team confirms. */
   | { kind: 'fees' };
 
@@ -1025,14 +1026,16 @@ const NOT_A_TOOL = /^(?:it|them|both|those|these|that|this|our|my|your|other|any
 /**
  * A question whether we integrate with a tool they name that the catalogue's integrations do not name: said to be
  * unlisted, with the integrations FAQ and the sales team's address, never guessed. A tool we list is left to the FAQ
- * (which says which plans include it), a competitor to the comparison.
+ * (which says which plans include it); a competitor is a tool like ours, not an integration.
  */
 function integrationTopic(turn: OfflineTurn): Topic | undefined {
   const named = INTEGRATION_ASK.exec(turn.text)?.[1]?.trim();
   if (!named || NOT_A_TOOL.test(named)) return undefined;
   const aliasesOf = (name: string) => [name, ...(turn.kb.competitors.find((competitor) => competitor.name === name)?.aliases ?? [])];
   const known = knownTools(turn.kb).filter((name) => aliasesOf(name).some((alias) => mentionsName(named, alias)));
-  if (known.some((name) => turn.kb.competitors.some((competitor) => competitor.name === name))) return undefined;
+  // "Do you integrate with Asana?": a tool like ours, not an integration (and their projects can be imported).
+  const rival = known.find((name) => turn.kb.competitors.some((competitor) => competitor.name === name));
+  if (rival) return { kind: 'rival-integration', tool: rival };
   // A tool we list: the integrations FAQ answers it (which plans include it), as before.
   if (known.length > 0) return undefined;
   // A product's name: one to three words, capitalised or in capitals ("Notion", "SAP", "Monday Sales CRM").
