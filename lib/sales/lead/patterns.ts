@@ -402,7 +402,9 @@ export function extractTeamSize(sentence: string): Extracted | undefined {
 }
 
 /** A negation right before a number: "not", "no", "nicht", "pas", "non", "وليس", "ليس". */
-const NEGATED_BEFORE = /(?:^|[^\p{L}])(?:not|no|non|nicht|pas|ليس|وليس|لا)\s*$/iu;
+/** Words that negate in the five languages ("not", "no", "nicht", "pas", "ليس"…), for the patterns below. */
+const NEGATIONS = "not|no|non|never|can['’]?t|cannot|won['’]?t|n['’]t|nunca|ne|n['’]|pas|nicht|kein\\p{L}*|ليس|وليس|لا|لن";
+const NEGATED_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${NEGATIONS})\\s*$`, 'iu');
 
 function countedTeam(sentence: string): Extracted | undefined {
   let best: Extracted | undefined;
@@ -457,7 +459,7 @@ const MORE_THAN: readonly [RegExp, string][] = [
   [/^(?:mehr als|über)\s+/iu, 'bis zu '],
   [/^(?:أكثر من|اكثر من)\s+/u, 'حتى '],
 ];
-const NEGATION = /(?:^|[^\p{L}])(?:no|not|never|can['’]?t|cannot|won['’]?t|n['’]t|nunca|ne|n['’]|pas|nicht|kein\w*|لا|لن)(?![\p{L}])/iu;
+const NEGATION = new RegExp(`(?:^|[^\\p{L}])(?:${NEGATIONS})(?![\\p{L}])`, 'iu');
 
 /**
  * "No podemos gastar más de 300 dólares", "we can't spend more than $300", "wir können nicht mehr als 400 Dollar
