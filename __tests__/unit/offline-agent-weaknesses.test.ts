@@ -1907,3 +1907,91 @@ describe('offline agent: session 19 QA (long conversations as prospects)', () =>
     expect(asked.text).not.toMatch(/confirmed answer/);
   });
 });
+
+describe('offline agent: session 19 QA, second round', () => {
+  it('"Rappelez-moi, quels outils …?" is "remind me", answered from memory, never a handoff; "rappelez-moi demain" still asks for a call', async () => {
+    const { say } = conversation({ locale: 'fr' });
+    await say('Nous sommes 20, budget 700 dollars.');
+    const remind = await say('Rappelez-moi, quels outils on utilise ?');
+    expect(remind.tools.map((call) => call.toolName)).not.toContain('request_human');
+    expect(remind.text).toContain('Vous ne m’avez pas encore indiqué vos outils.');
+    expect((await say('Rappelez-moi mon adresse e-mail ?')).tools.map((call) => call.toolName)).not.toContain('request_human');
+    expect((await ask("Rappelez-moi demain s'il vous plaît", { locale: 'fr' })).tools.map((call) => call.toolName)).toContain('request_human');
+  });
+
+  it('"On peut prévoir un appel mercredi à 15h ?" asks for a meeting (the email next), and the address that follows books it', async () => {
+    const { say } = conversation({ locale: 'fr' });
+    const asked = await say('On peut prévoir un appel mercredi à 15h ?');
+    expect(asked.text).toContain('**mercredi à 15h**');
+    expect(asked.text).toContain('À quelle adresse e-mail');
+    expect((await say('marie@acme.fr')).tools.map((call) => call.toolName)).toEqual(['book_meeting']);
+    // "l'appel API" is no meeting.
+    expect((await ask("Est-ce que l'appel API est limité ?", { locale: 'fr' })).text).not.toContain('démo de 30 minutes');
+  });
+
+  it('"does Pro fit our budget?" sets the price beside the budget (never an FAQ whose keyword the question contains)', async () => {
+    const english = conversation();
+    await english.say("We're 20 people, budget is $700 a month");
+    expect((await english.say('Does Pro fit our budget?')).text).toContain('At **$580 a month**, that fits the budget you mentioned (**$700 a month**).');
+    const german = conversation({ locale: 'de' });
+    await german.say('Wir sind 20, Budget 700 Dollar im Monat');
+    expect((await german.say('Passt Pro in unser Budget?')).text).toContain('Mit **$580 im Monat** passt das in das Budget');
+    // "Entra" is also Microsoft Entra, in the SSO answer: a budget in euros gets the quote again, not "Sí. El inicio de sesión…".
+    const spanish = conversation({ locale: 'es' });
+    await spanish.say('Somos 18 y nuestro presupuesto es de 600 euros al mes');
+    await spanish.say('¿Cuánto cuesta Business?');
+    const fits = await spanish.say('¿Entra en nuestro presupuesto?');
+    expect(fits.text).not.toMatch(/inicio de sesión|^Sí/);
+    expect(fits.text).toContain('**Business** para 18 usuarios');
+  });
+
+  it('a corrected or supposed team size: "Perdona, al final seremos 18", "في الحقيقة سنكون 45" are kept; "et si on est 45 au lieu de 60 ?" is priced only', async () => {
+    const spanish = conversation({ locale: 'es' });
+    await spanish.say('Somos 25 personas.');
+    const corrected = await spanish.say('Perdona, al final seremos 18. Y pensamos en Business por el SSO.');
+    expect(corrected.session.state.lead.fields.teamSize?.value).toBe(18);
+    expect(corrected.session.state.lead.fields.need).toBeUndefined();
+    expect((await spanish.say('¿Cuánto sería al año?')).text).toContain('Business para 18 usuarios');
+    const arabic = conversation({ locale: 'ar' });
+    await arabic.say('نحن فريق من 30 شخصا');
+    expect((await arabic.say('في الحقيقة سنكون 45 شخصا')).session.state.lead.fields.teamSize?.value).toBe(45);
+    const french = conversation({ locale: 'fr' });
+    await french.say('On est 60');
+    const supposed = await french.say('Et si on est 45 au lieu de 60 ?');
+    expect(supposed.text).toContain('pour 45 utilisateurs');
+    expect(supposed.session.state.lead.fields.teamSize?.value).toBe(60);
+  });
+
+  it('German recall in everyday wording, an Arabic full name, and a goodbye naming the day books nothing', async () => {
+    const { say } = conversation({ locale: 'de' });
+    await say('Ich bin Jonas, wir sind 20, Budget 700 Dollar im Monat');
+    expect((await say('Was war nochmal mein Budget?')).text).toContain('**700 Dollar im Monat**');
+    expect((await say('Wie groß ist unser Team, hatte ich gesagt?')).text).toContain('**20**');
+    expect((await say('Was weißt du über mich?')).text).toMatch(/Name: \*\*Jonas\*\*[\s\S]*Teamgröße: \*\*20\*\*/);
+    expect((await ask('أنا خالد المنصوري', { locale: 'ar' })).session.state.lead.fields.name?.value).toBe('خالد المنصوري');
+    expect((await ask('مرحبا، أنا خالد المنصوري من شركة النخبة', { locale: 'ar' })).session.state.lead.fields.name?.value).toBe('خالد المنصوري');
+    const booked = conversation({ locale: 'de' });
+    await booked.say('Ich möchte eine Demo am Montag um 14 Uhr, jonas@kranich.de');
+    expect((await booked.say('Danke, bis Montag!')).tools).toEqual([]);
+    const english = conversation();
+    await english.say('demo Monday 2pm please, jo@acme.com');
+    expect((await english.say('Great, see you Monday!')).tools).toEqual([]);
+  });
+
+  it('which email the invite goes to; the AI features asked "what do they do?"; a timeline is no objection in Arabic', async () => {
+    const { say } = conversation();
+    await say('demo Monday 2pm please, jo@acme.com');
+    expect((await say('What email is the invite going to?')).text).toContain('is booked for **jo@acme.com**; the booking card above has its invite');
+    const spanish = conversation({ locale: 'es' });
+    await spanish.say('Quiero una demo el lunes a las 14, ana@acme.es');
+    expect((await spanish.say('¿A qué correo me llega la invitación?')).text).toContain('a nombre de **ana@acme.es**');
+    expect((await ask('What do the AI features do?')).text).toContain('Northwind Assist');
+    expect((await ask('ماذا تفعل ميزات الذكاء الاصطناعي؟', { locale: 'ar' })).text).toContain('Northwind Assist');
+    expect((await ask('What does Northwind Cloud do?')).text).toContain('brings projects, workflows and reporting into one place');
+    const arabic = conversation({ locale: 'ar' });
+    await arabic.say('نحن 20 شخصا');
+    const later = await arabic.say('ونريد البدء في الربع القادم');
+    expect(later.session.state.lead.fields.timeline?.value).toBe('الربع القادم');
+    expect(later.text).not.toMatch(/هل يجيب هذا عن مخاوفك|الوقت المناسب حقًا/);
+  });
+});

@@ -64,7 +64,8 @@ const HUMAN = [
   // "Can you call me instead?": a person, by phone.
   // ("You can call me Sam" is a name: "call me" followed by one word that ends the sentence is not a request.)
   /\bcall me\b(?!\s+(?!back|instead|now|today|tomorrow|later|at|on|please|asap|when|if|about|to|in|this|next)[a-z]+\s*(?:[,.!]|$))/,
-  /\b(give me a call|ring me|phone me|call us|llamame|llameme|llamarme|rappelez-moi|appelez-moi|m'appeler|rufen sie mich an|ruf mich an|mich anrufen)\b/,
+  // ("Rappelez-moi, quels outils …?" / "rappelez-moi mon adresse" is "remind me", answered from memory: not a call.)
+  /\b(give me a call|ring me|phone me|call us|llamame|llameme|llamarme|rappelez-moi(?!\s*[,:]?\s*(?:quel|quels|quelle|quelles|mon|ma|mes|notre|nos|votre|vos|ce que|ce qu|combien|qui|quand|ou|comment|pourquoi|le|la|les|l'|de quoi|si))|appelez-moi|m'appeler|rufen sie mich an|ruf mich an|mich anrufen)\b/,
   /(اتصل بي|اتصلوا بي)/,
   /\b(hablar|comunicarme|contactar)\b.{0,25}\b(persona|humano|alguien|comercial|ventas|agente|representante)\b/,
   // "¿Me puedes pasar con un comercial?", "ponme con alguien", "me passer un commercial", "mettez-moi en relation".
@@ -139,6 +140,8 @@ const BOOKING = [
   /\b(agendar|reservar|programar|concertar|organizar|quiero|quisiera|me gustaria)\b.{0,30}\b(demo|demostracion|llamada|reunion|cita)\b/,
   /\b(una|la) (demo|demostracion)\b/,
   /\b(reserver|planifier|organiser|programmer|prendre|voudrais|aimerais|souhaite|veux)\b.{0,30}\b(demo|demonstration|appel|rendez-vous|rdv|reunion)\b/,
+  // "On peut prévoir un appel mercredi à 15h ?", "un rendez-vous jeudi": a call or meeting with a day or a time.
+  /\b(prevoir|fixer|caler|avoir|faire)\b.{0,20}\b(appel|rendez-vous|rdv|reunion|visio)\b|\b(un|une) (appel|rendez-vous|rdv|reunion|visio)\b.{0,25}\b(lundi|mardi|mercredi|jeudi|vendredi|demain|aujourd'hui|la semaine prochaine|a \d|\d{1,2} ?h)/,
   /\b(une|la) (demo|demonstration)\b/,
   /\b(buchen|vereinbaren|planen|mochte|hatte gern|wurde gern)\b.{0,30}\b(demo|termin|gesprach|anruf|vorfuhrung)\b/,
   /\b(demo|termin|gesprach|vorfuhrung)\b.{0,30}\b(buchen|vereinbaren|ausmachen)\b/,

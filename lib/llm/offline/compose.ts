@@ -85,6 +85,8 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       return [...(topic.trial ? knowledgeReply([topic.trial], turn) : []), turn.state.handoff ? '' : ph.startNow];
     case 'meeting-time':
       return meetingTimeReply(topic, turn, ph);
+    case 'meeting-invite':
+      return [ph.inviteFor(topic.booking.localLabel, topic.booking.email)];
     case 'meeting-cancel':
       return cancelReply(topic, turn, ph);
     case 'price':

@@ -37,7 +37,7 @@ export interface Phrases {
   alreadyLowest: (plan: string, seats: number) => string;
   /** What they said they need ("time tracking", "Jira", their words) takes `plan`, above the one quoted before. */
   needsPlan: (what: string, plan: string) => string;
-  /** The quote above beside the budget the prospect stated (their words, in bold). */
+  /** The quote above beside the budget the prospect stated (their words, in bold); `annualCost`: the amount that fits it. */
   budgetFit: (fit: BudgetFit, budget: string, annualCost?: string) => string;
   /** The quote above is over the stated budget, and a cheaper plan for the same team comes next (its quote follows). */
   budgetAbove: (budget: string, current: string, plan: string) => string;
@@ -64,6 +64,8 @@ export interface Phrases {
   competitorTheirs: (competitor: string) => string;
   objectionCheck: string;
   /** `emailed`: the invite really goes out by e-mail (invitesAreEmailed); otherwise the card's .ics link is the invite. */
+  /** "What email is the invite going to?": the meeting, the address it is booked for, and where its invite is. */
+  inviteFor: (when: string, email: string) => string;
   booked: (when: string, minutes: number, email: string, emailed: boolean) => string;
   icsNote: string;
   /** The prospect's meeting moved to a new time (the booking card carries the updated invite). */

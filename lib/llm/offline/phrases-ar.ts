@@ -58,7 +58,7 @@ export const ar: Phrases = {
     `شكرًا على وقتك${name ? ` يا ${name}` : ''}!${booking ? ` نلقاك في الموعد **${booking}**.` : ''} إن احتجت أي شيء آخر، اكتب هنا في أي وقت أو راسلنا على ${email}.`,
   budgetFit: (fit, budget, annualCost) =>
     fit === 'within'
-      ? `هذا ضمن الميزانية التي ذكرتها (**${budget}**).`
+      ? `${annualCost ? `بتكلفة **${annualCost}**، ` : ''}هذا ضمن الميزانية التي ذكرتها (**${budget}**).`
       : fit === 'annual-within'
         ? `بالدفع السنوي${annualCost ? ` (**${annualCost}**)` : ''}، يصبح ضمن الميزانية التي ذكرتها (**${budget}**).`
         : `هذا أعلى من الميزانية التي ذكرتها (**${budget}**). البدء بعدد أقل من المستخدمين يخفّض التكلفة، ويسعد فريقنا بمراجعة الخيارات معك.`,
@@ -81,6 +81,7 @@ export const ar: Phrases = {
   competitorEdge: (company, competitor) => `مقارنةً بـ**${competitor}**، هذا ما تقدّمه لك ${company}:`,
   competitorTheirs: (competitor) => `أين تتميّز ${competitor}:`,
   objectionCheck: 'هل يجيب هذا عن مخاوفك؟',
+  inviteFor: (when, email) => `عرضك التوضيحي في **${when}** محجوز باسم **${email}**، وبطاقة الحجز أعلاه فيها الدعوة («إضافة إلى التقويم (.ics)»).`,
   booked: (when, minutes, email, emailed) =>
     emailed
       ? `تم الحجز: **${when}**، عرض توضيحي مدته ${minutes} دقيقة مع فريق المبيعات. ستصل الدعوة إلى **${email}**.`

@@ -43,7 +43,7 @@ export const de: Phrases = {
     `Danke für Ihre Zeit${name ? `, ${name}` : ''}!${booking ? ` Bis zum Termin am **${booking}**.` : ''} Wenn noch etwas ist, schreiben Sie jederzeit hier oder an ${email}.`,
   budgetFit: (fit, budget, annualCost) =>
     fit === 'within'
-      ? `Das passt in das Budget, das Sie genannt haben (**${budget}**).`
+      ? `${annualCost ? `Mit **${annualCost}** passt das` : 'Das passt'} in das Budget, das Sie genannt haben (**${budget}**).`
       : fit === 'annual-within'
         ? `Bei jährlicher Abrechnung${annualCost ? ` (**${annualCost}**)` : ''} passt es in das Budget, das Sie genannt haben (**${budget}**).`
         : `Das liegt über dem Budget, das Sie genannt haben (**${budget}**). Mit weniger Nutzern zu starten senkt den Betrag, und unser Team bespricht die Möglichkeiten gern mit Ihnen.`,
@@ -66,6 +66,7 @@ export const de: Phrases = {
   competitorEdge: (company, competitor) => `Im Vergleich zu **${competitor}** bietet Ihnen ${company} Folgendes:`,
   competitorTheirs: (competitor) => `Wo ${competitor} stark ist:`,
   objectionCheck: 'Beantwortet das Ihre Bedenken?',
+  inviteFor: (when, email) => `Ihre Demo am **${when}** ist für **${email}** gebucht; die Buchungskarte oben enthält die Einladung („Zum Kalender hinzufügen (.ics)“).`,
   booked: (when, minutes, email, emailed) =>
     emailed
       ? `Gebucht: **${when}**, eine ${minutes}-minütige Demo mit unserem Vertriebsteam. Die Einladung geht an **${email}**.`

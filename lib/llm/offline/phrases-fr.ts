@@ -46,7 +46,7 @@ export const fr: Phrases = {
     `Merci pour votre temps${name ? `, ${name}` : ''} !${booking ? ` À bientôt, le **${booking}**.` : ''} Pour toute autre question, écrivez ici quand vous voulez ou à ${email}.`,
   budgetFit: (fit, budget, annualCost) =>
     fit === 'within'
-      ? `Cela entre dans le budget que vous avez indiqué (**${budget}**).`
+      ? `${annualCost ? `À **${annualCost}**, cela entre` : 'Cela entre'} dans le budget que vous avez indiqué (**${budget}**).`
       : fit === 'annual-within'
         ? `En facturation annuelle${annualCost ? `, à **${annualCost}**` : ''}, cela entre dans le budget que vous avez indiqué (**${budget}**).`
         : `Cela dépasse le budget que vous avez indiqué (**${budget}**). Commencer avec moins d’utilisateurs réduit le montant, et notre équipe peut étudier les options avec vous.`,
@@ -69,6 +69,7 @@ export const fr: Phrases = {
   competitorEdge: (company, competitor) => `Par rapport à **${competitor}**, voici ce que ${company} vous apporte :`,
   competitorTheirs: (competitor) => `Les points forts de ${competitor} :`,
   objectionCheck: 'Cela répond-il à votre préoccupation ?',
+  inviteFor: (when, email) => `Votre démo du **${when}** est réservée au nom de **${email}** ; la carte de réservation ci-dessus contient l’invitation (« Ajouter au calendrier (.ics) »).`,
   booked: (when, minutes, email, emailed) =>
     emailed
       ? `C’est réservé : **${when}**, une démo de ${minutes} minutes avec notre équipe commerciale. L’invitation part à **${email}**.`

@@ -49,7 +49,7 @@ const en: Phrases = {
     `Thanks for your time${name ? `, ${name}` : ''}!${booking ? ` See you on **${booking}**.` : ''} If anything else comes up, write here any time or email ${email}.`,
   budgetFit: (fit, budget, annualCost) =>
     fit === 'within'
-      ? `That fits the budget you mentioned (**${budget}**).`
+      ? `${annualCost ? `At **${annualCost}**, that fits` : 'That fits'} the budget you mentioned (**${budget}**).`
       : fit === 'annual-within'
         ? `Billed annually${annualCost ? `, at **${annualCost}**` : ''}, it fits the budget you mentioned (**${budget}**).`
         : `That is above the budget you mentioned (**${budget}**). Starting with fewer seats brings it down, and our team can look at the options with you.`,
@@ -72,6 +72,7 @@ const en: Phrases = {
   competitorEdge: (company, competitor) => `Compared with **${competitor}**, this is what ${company} gives you:`,
   competitorTheirs: (competitor) => `Where ${competitor} is strong:`,
   objectionCheck: 'Does that address your concern?',
+  inviteFor: (when, email) => `Your demo on **${when}** is booked for **${email}**; the booking card above has its invite (“Add to calendar (.ics)”).`,
   booked: (when, minutes, email, emailed) =>
     emailed
       ? `You're booked: **${when}**, a ${minutes}-minute demo with our sales team. The invite goes to **${email}**.`
@@ -199,7 +200,7 @@ const es: Phrases = {
     `¡Gracias por su tiempo${name ? `, ${name}` : ''}!${booking ? ` Nos vemos el **${booking}**.` : ''} Si surge cualquier otra cosa, escriba aquí cuando quiera o a ${email}.`,
   budgetFit: (fit, budget, annualCost) =>
     fit === 'within'
-      ? `Eso entra en el presupuesto que mencionó (**${budget}**).`
+      ? `${annualCost ? `Con **${annualCost}**, eso entra` : 'Eso entra'} en el presupuesto que mencionó (**${budget}**).`
       : fit === 'annual-within'
         ? `Con facturación anual${annualCost ? `, a **${annualCost}**` : ''}, entra en el presupuesto que mencionó (**${budget}**).`
         : `Eso supera el presupuesto que mencionó (**${budget}**). Empezar con menos usuarios lo reduce, y nuestro equipo puede revisar las opciones con usted.`,
@@ -222,6 +223,7 @@ const es: Phrases = {
   competitorEdge: (company, competitor) => `Frente a **${competitor}**, esto es lo que le ofrece ${company}:`,
   competitorTheirs: (competitor) => `Dónde destaca ${competitor}:`,
   objectionCheck: '¿Responde eso a su duda?',
+  inviteFor: (when, email) => `Su demo del **${when}** está reservada a nombre de **${email}**; la tarjeta de la reserva, arriba, tiene la invitación («Añadir al calendario (.ics)»).`,
   booked: (when, minutes, email, emailed) =>
     emailed
       ? `Reserva hecha: **${when}**, una demo de ${minutes} minutos con nuestro equipo comercial. La invitación va a **${email}**.`

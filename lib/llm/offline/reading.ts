@@ -163,9 +163,12 @@ export function westernDigits(text: string): string {
 }
 
 /** The seat count the message asks about or states, if any. */
-/** A future team size: "grow to 30", "if we hire up to 50", "crecer a 30", "passer à 30", "auf 30 wachsen". */
+/**
+ * A future or supposed team size: "grow to 30", "if we hire up to 50", "crecer a 30", "passer à 30", "auf 30 wachsen",
+ * "what if we're 45?", "et si on est 45 au lieu de 60 ?": priced at that size, the team on record unchanged.
+ */
 export const GROWTH =
-  /\b(?:grow|growing|scale|scaling|expand|expanding|hire|hiring|double)(?: up)? to (\d+)|\bwe(?:'ll| will|'re going to| are going to)(?: probably| likely| soon| easily)? be (?:at |around |about |over )?(\d+)(?! ?(?:minutes?|mins?|hours?|days?|weeks?|months?|%|am|pm|o'clock)\b)|\b(?:crecer|crecemos|llegar|pasar) a (\d+)|\bseremos (?:unos |unas )?(\d+)|\b(?:passer|passons|grandir|monter) à (\d+)|\b(?:nous serons|on sera) (?:environ )?(\d+)|\bauf (\d+) (?:wachsen|anwachsen|steigen)|\bwir werden (?:bald |wohl |etwa )?(\d+) (?:sein|personen|leute|mitarbeiter)/iu;
+  /\b(?:grow|growing|scale|scaling|expand|expanding|hire|hiring|double)(?: up)? to (\d+)|\bwe(?:'ll| will|'re going to| are going to)(?: probably| likely| soon| easily)? be (?:at |around |about |over )?(\d+)(?! ?(?:minutes?|mins?|hours?|days?|weeks?|months?|%|am|pm|o'clock)\b)|\b(?:crecer|crecemos|llegar|pasar) a (\d+)|\bseremos (?:unos |unas )?(\d+)|\b(?:passer|passons|grandir|monter) à (\d+)|\b(?:nous serons|on sera) (?:environ )?(\d+)|\bauf (\d+) (?:wachsen|anwachsen|steigen)|\bwir werden (?:bald |wohl |etwa )?(\d+) (?:sein|personen|leute|mitarbeiter)|\bwhat if we(?:'re| are| were| had| have) (?:only |just |about )?(\d+)|\by si (?:somos|fu[eé]ramos|tenemos) (?:solo |unos |unas )?(\d+)|\bet si (?:on est|on [ée]tait|nous sommes|nous [ée]tions) (?:seulement |environ )?(\d+)|\bund wenn wir (?:nur |etwa )?(\d+) (?:sind|wären|waren)/iu;
 
 export function seatsIn(message: string): number | undefined {
   const text = westernDigits(message);

@@ -113,12 +113,14 @@ function planLines(plan: Plan, topic: Extract<Topic, { kind: 'price' }>, all: Pr
   // The budget the prospect stated, beside the amounts just quoted (only a budget with an amount and a period).
   const { said: stated, budget } = statedBudget(turn) ?? {};
   const fit = budget ? budgetFit(budget, monthly, annual) : undefined;
-  // Billed annually, the amount that fits is named: the annual line may have been said before and left out as a repeat.
+  // The amount that fits is named (billed annually, or monthly when a budget check asks again): the price lines may
+  // have been said before and left out as repeats, and "that fits" would have nothing to stand for.
+  const fitting = fit === 'annual-within' ? annual : fit === 'within' && topic.budgetAsked ? monthly : undefined;
   const annualCost =
-    fit === 'annual-within' && annual && budget && !budget.perSeat
+    fitting && budget && !budget.perSeat
       ? budget.per === 'month'
-        ? `${money(annual.monthlyTotal, kb)} ${ph.perMonth}`
-        : `${money(annual.annualTotal, kb)} ${ph.perYear}`
+        ? `${money(fitting.monthlyTotal, kb)} ${ph.perMonth}`
+        : `${money(fitting.annualTotal, kb)} ${ph.perYear}`
       : undefined;
   if (fit === 'above' && stated && topic.budgetPick && topic.alternative) lines.push(ph.budgetAbove(stated, plan.name, topic.alternative.name));
   else if (fit && stated) lines.push(ph.budgetFit(fit, stated, annualCost));

@@ -18,7 +18,7 @@ import {
   type BillingWish,
 } from '@/lib/llm/offline/reading';
 import { contentWords } from '@/lib/llm/offline/text';
-import { CANCEL_WORDS, EMAIL, HAGGLE, withoutDecisionMaker } from '@/lib/sales/lead/patterns';
+import { CANCEL_WORDS, EMAIL, HAGGLE, withoutDecisionMaker, withoutTimeline } from '@/lib/sales/lead/patterns';
 import { CORRECTION } from '@/lib/sales/lead/text';
 import { asksAboutAgent, classifySalesIntent, COMPARED_PRICE, FRUSTRATED, STOP_QUESTIONS } from '@/lib/sales/intents';
 import { PHRASES } from '@/lib/llm/offline/phrases';
@@ -85,6 +85,8 @@ export type Topic =
       lowest?: boolean;
       /** "Anything cheaper?" answered so: annual billing, the one way to pay less, said as the saving. */
       annualTip?: boolean;
+      /** "Does Pro fit our budget?": the amount that fits is named beside the budget. */
+      budgetAsked?: boolean;
       /** What they said they need that the plan quoted before lacks ("time tracking", "Jira"): why this plan now. */
       raisedBy?: string;
     }
@@ -114,6 +116,7 @@ export type Topic =
   | { kind: 'alongside'; tool: string }
   | { kind: 'tools'; tools: string[]; from?: string }
   | { kind: 'rival-integration'; tool: string }
+  | { kind: 'meeting-invite'; booking: Booking }
   /** "Is there a setup fee?", "any hidden costs?": the price list is per seat; anything else the team confirms. */
   | { kind: 'fees' };
 
@@ -186,7 +189,8 @@ export function analyse(turn: OfflineTurn): Topic {
   if (fresh.length === 0 && (intent === 'other' || intent === 'small_talk') && mashed(text)) return { kind: 'unclear' };
   const alternative = alternativeTool(text, kb);
   if (alternative) return { kind: 'alongside', tool: alternative };
-  if (plans.length === 0 && intent !== 'pricing' && asksAboutCompany(text, kb)) return { kind: 'about' };
+  // ("What do the AI features do?" asks about a feature the FAQ answers, not what the company does.)
+  if (plans.length === 0 && intent !== 'pricing' && asksAboutCompany(text, kb)) return knowledgeTopic(turn, ['faq']) ?? { kind: 'about' };
   // "How much is the Ultra plan?": no such plan, said plainly, then the ones there are (never another plan's price).
   const unknownPlan = plans.length === 0 && turn.locale !== 'de' && turn.locale !== 'ar' ? unknownPlanIn(text, kb) : undefined;
   if (unknownPlan) return { kind: 'overview', unknownPlan };
@@ -213,6 +217,15 @@ export function analyse(turn: OfflineTurn): Topic {
     return namedSecond ? { kind: 'compare-plans', plans: [namedFirst, namedSecond], seats: seatsFor(turn), billing: billingIn(text) } : priceTopic(turn, namedFirst, false);
   }
   if (intent === 'objection') return objectionTopic(turn, turn.passages.find((passage) => passage.kind === 'objection'));
+  // "Does Pro fit our budget?", "¿entra en nuestro presupuesto?": the plan named (or quoted last) set beside their budget,
+  // before any word in the question ("Entra" is also Microsoft's) can pull in an FAQ or a plan's feature list.
+  // (A budget in another currency than ours cannot be set beside the price: the price is given again, in ours.)
+  if (BUDGET_CHECK.test(text) && (statedBudget(turn) || turn.state.lead.fields.budget)) {
+    const last = turn.state.quoted?.at(-1);
+    const plan = plans[0] ?? (last && kb.plans.find((entry) => entry.id === last.planId));
+    const checked = plan && !isContactSales(plan) ? priceTopic(turn, plan, false, false) : undefined;
+    if (checked?.kind === 'price') return { ...checked, budgetAsked: true };
+  }
   // "Can I get a quote?" about a plan the sales team prices (Enterprise): that is the team's to write, so hand over.
   if (plans.length === 0 && QUOTE_ASK.test(text) && seatsIn(text) === undefined && quotedBySales(turn)) return { kind: 'human' };
   // "Can you give me 50% off?": the knowledge base's answer on discounts, and that only the sales team grants more.
@@ -618,7 +631,7 @@ function paidTopic(turn: OfflineTurn): Topic | undefined {
 
 /** "Is that within budget?", "does it fit our budget?", "¿entra en el presupuesto?", "c'est dans notre budget ?". */
 export const BUDGET_CHECK =
-  /\b(?:(?:is|are|would) (?:that|it|this|those|be) (?:within|in|under|over|inside|above|below) (?:the |our |my )?budget|fits? (?:in(?:to)? |within )?(?:the |our |my )?budget|within (?:the |our |my )?budget|(?:entra|cabe|est[aá]) (?:en|dentro del?) (?:el |nuestro )?presupuesto|dans (?:le |notre |mon )?budget|im budget|(?:passt|liegt) (?:das |es )?(?:ins|im) budget)\b|ضمن (?:الميزانية|ميزانيتنا)/iu;
+  /\b(?:(?:is|are|would) (?:that|it|this|those|be) (?:within|in|under|over|inside|above|below) (?:the |our |my )?budget|fits? (?:in(?:to)? |within )?(?:the |our |my )?budget|within (?:the |our |my )?budget|(?:entra|cabe|est[aá]) (?:en|dentro del?) (?:el |nuestro )?presupuesto|dans (?:le |notre |mon )?budget|im budget|(?:passt|liegt) (?:das |es )?(?:ins|im) budget|passt (?:\S+ ){0,2}in (?:unser|das|ihr|mein) budget)\b|ضمن (?:الميزانية|ميزانيتنا)/iu;
 
 function budgetRequote(turn: OfflineTurn, offerCheaper = true): Topic | undefined {
   const last = turn.state.quoted?.at(-1);
@@ -825,6 +838,8 @@ function meetingQuestion(turn: OfflineTurn): Topic | undefined {
     const email = emailIn(turn.text);
     return { kind: 'meeting-cancel', booking, ...(email ? { email } : {}) };
   }
+  // "What email is the invite going to?", "¿a qué correo me llega la invitación?": the address it is booked for.
+  if (INVITE_ASK.test(turn.text)) return { kind: 'meeting-invite', booking };
   if (!MEETING_TIME.test(turn.text)) return undefined;
   const zone = timeZoneIn(turn.text) ?? (turn.bookingZone.from === 'browser' ? turn.bookingZone.zone : undefined);
   return { kind: 'meeting-time', booking, ...(zone ? { zone } : {}) };
@@ -849,7 +864,9 @@ function bookingTopic(turn: OfflineTurn): Topic | undefined {
   const upcoming = upcomingBooking(turn.state.bookings, turn.now);
   const zone = timeZoneIn(turn.text);
   const short = turn.text.trim().split(/\s+/).length <= 10;
-  const bareTime = times.length > 0 && short && (turn.intent === 'other' || turn.intent === 'small_talk'); // "Thursday at 5pm?"
+  // ("Danke, bis Montag!", "see you Monday", "hasta el lunes", "à lundi !": a goodbye naming the day, not a move.)
+  const seeYou = SEE_YOU.test(turn.text) || (THANKS.test(turn.text) && FAREWELL.test(turn.text));
+  const bareTime = times.length > 0 && short && !seeYou && (turn.intent === 'other' || turn.intent === 'small_talk'); // "Thursday at 5pm?"
   // ("Can you use Eastern time instead?" asks for the move; "is that Eastern time?" only asks.)
   const otherZone = zone !== undefined && zone !== upcoming?.timezone && short && (!QUESTION.test(turn.text) || ZONE_SWITCH.test(turn.text));
   const moving = upcoming !== undefined && (MOVE.test(turn.text) || bareTime || otherZone);
@@ -915,6 +932,14 @@ const DAY_ANCHOR = /\d{1,2}[./-]\d{1,2}|\b\d{1,2}(?:st|nd|rd|th)?\s+\p{L}{3,}|\b
  */
 /** Asking for the meeting in another zone: "can you use Eastern time instead?", "switch it to London time". */
 const ZONE_SWITCH = /\b(?:use|switch|change|make it|put it|book it|set it|instead|usa[rd]?|cambia\w*|utilise[rz]?|mettez|nehmen sie|stattdessen)\b|بدلا|بدلًا|استخدم/iu;
+
+/** "See you Monday", "talk Thursday", "bis Montag", "hasta el lunes", "à lundi", "نراك يوم الاثنين": a goodbye with the day. */
+const SEE_YOU =
+  /\b(?:see you|see ya|talk (?:to you )?(?:then|on|next)?|until|till|hasta(?: el)?|nos vemos(?: el)?|[àa]|bis(?: zum| am)?)\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|lunes|martes|mi[ée]rcoles|jueves|viernes|ma[ñn]ana|lundi|mardi|mercredi|jeudi|vendredi|demain|montag|dienstag|mittwoch|donnerstag|freitag|morgen)\b|(?:نراك|أراك|اراك|إلى اللقاء)/iu;
+
+/** Which address the meeting's invite goes to: "what email is the invite going to?", "¿a qué correo me llega la invitación?". */
+const INVITE_ASK =
+  /\b(?:(?:what|which) (?:e-?mail|address)\b.{0,30}\b(?:invite|invitation|booking|demo|meeting)|where(?:'s| is| does| did) the (?:invite|invitation)|(?:a|en) qu[eé] correo\b.{0,30}\binvitaci[oó]n|[àa] quelle adresse\b.{0,30}\binvitation|an welche (?:e-?mail-?)?adresse\b.{0,30}\beinladung)|(?:أي|اي) بريد.{0,30}الدعوة/iu;
 
 /** Moving a meeting later, not just elsewhere: "push it (back)", "postpone", "delay", "aplazar", "repousser", "تأجيل". */
 const POSTPONE = /\b(?:push(?:ed)? (?:it |this |the \w+ )?(?:back |out )?to|postpone\w*|delay\w*|later in the week|aplaz\w*|pospon\w*|retras\w*|repouss\w*|report(?:er|ez)|nach hinten|später)\b|تأجيل|تأجيله|أجّل|أجل/iu;
@@ -1126,7 +1151,8 @@ export function matchesEntry(passage: Passage, text: string, kb: KnowledgeBase):
     }
     case 'objection':
       // "I'm the decision maker" names the approval objection's keyword while saying the opposite.
-      return mentionsAny(withoutDecisionMaker(text.replace(COMPARED_PRICE, ' ')), kb.objections.find((entry) => entry.id === id)?.keywords ?? []);
+      // (Nor does a timeline, "ونريد البدء في الربع القادم", object: it objects only if it still does without it, as the brain reads it.)
+      return mentionsAny(withoutTimeline(withoutDecisionMaker(text.replace(COMPARED_PRICE, ' '))), kb.objections.find((entry) => entry.id === id)?.keywords ?? []);
     case 'competitor': {
       const competitor = kb.competitors.find((entry) => entry.id === id);
       return competitor !== undefined && mentionsAny(text, [competitor.name, ...competitor.aliases]);

@@ -56,7 +56,9 @@ const RECALL = [
   /\bquel(le)?s? (est|[ée]tait|sont|[ée]taient) (mon|ma|mes|notre|nos)\b/i,
   /\b(vous (vous )?souvenez|tu te souviens|rappelez-moi|rappelle-moi)\b/i,
   /\b(was|welche\w*|wie viele|wie gro(ß|ss)|wann|wer|wo)\b.{0,60}\b(habe|hatte|hab) ich\b.{0,40}\b(gesagt|genannt|erw(ä|a)hnt|angegeben|erz(ä|a)hlt|mitgeteilt)\b/i,
-  /\b(wie|was) (war|ist) (mein|meine|unser|unsere)\b/i,
+  /\b(wie|was) (war|ist) (?:(?:nochmal|noch mal|doch|eigentlich|gleich) )?(mein|meine|unser|unsere)\b/i,
+  // "Wie groß ist unser Team, hatte ich gesagt?", "Was weißt du über mich?" (letter look-arounds: \b does not see ß).
+  /(?<!\p{L})wie gro(?:ß|ss) (?:ist|war) (?:unser|mein)e?(?!\p{L})|(?<!\p{L})(?:hatte|habe|hab) ich (?:gesagt|genannt|erwähnt|erw[äa]hnt)(?!\p{L})|(?<!\p{L})was wei(?:ß|ss)t du (?:über|ueber|von) (?:mich|uns)(?!\p{L})/iu,
   /\b(erinnern sie sich|erinnerst du dich|wissen sie noch)\b/i,
   /(ما|ماذا|كم|متى|من|أي|اي)\s[^؟?]{0,60}(قلت|قلته|ذكرت|ذكرته|أخبرتك|اخبرتك)/u,
   /(هل )?(تتذكر|تذكر ما)/u,
@@ -68,7 +70,7 @@ const RECALL_FIELDS: [RecallField, RegExp][] = [
   ['email', /\b(e-?mail|correo|courriel|adresse)\b|بريد|إيميل|ايميل/iu],
   ['name', /\b(name|nombre|who am i|me llamo|nom|appelle|hei(ß|ss)e)\b(?! of (?:my|our|the) company)|اسم(?!\s*(?:شركت|الشركة))/iu],
   ['company', /\b(company|empresa|work (at|for)|organi[sz]ation|employer|entreprise|soci(é|e)t(é|e)|firma|unternehmen|arbeitgeber)\b|شركة|شركتي/iu],
-  ['teamSize', /\b(team size|how many|people|seats|users|size|cu[aá]nt[oa]s|personas|usuarios|tama[nñ]o|taille|combien|personnes|utilisateurs|teamgr(ö|o)(ß|ss)e|wie viele|wie gro(ß|ss)|personen|nutzer|mitarbeiter)\b|حجم|عدد|كم|أشخاص|مستخدم/iu],
+  ['teamSize', /\b(team size|how many|people|seats|users|size|cu[aá]nt[oa]s|personas|usuarios|tama[nñ]o|taille|combien|personnes|utilisateurs|teamgr(ö|o)(ß|ss)e|wie viele|personen|nutzer|mitarbeiter)\b|(?<!\p{L})wie gro(?:ß|ss)(?!\p{L})|حجم|عدد|كم|أشخاص|مستخدم/iu],
   ['timeline', /\b(timeline|when|start|go live|be live|deadline|cu[aá]ndo|plazo|empezar|quand|calendrier|d(é|e)lai|d(é|e)marrer|wann|zeitplan|starten|termin)\b|متى|موعد/iu],
   ['budget', /\b(budget|presupuesto)\b|ميزاني/iu],
   ['authority', /\b(decision|decides?|decisi[oó]n|decide|d(é|e)cision|d(é|e)cide|entscheid\w*)\b|قرار|يقرر/iu],
@@ -81,7 +83,7 @@ const RECALL_FIELDS: [RecallField, RegExp][] = [
 /** The facts a "what did I say…" question asks about: none named means everything we know. Undefined: not a recall. */
 /** "What do you know about me?" in any wording: everything on record, whatever else the question names ("who am I and …"). */
 const EVERYTHING =
-  /\bwhat (?:do|did) you (?:know|have|remember) (?:about|on) (?:me|us)\b|\bwhat you know about (?:me|us)\b|\bqu[eé] sabes? (?:de|sobre) (?:m[ií]|nosotros)\b|\b(?:que|qu['’]est-ce que) (?:savez-vous|sais-tu|vous savez|tu sais) (?:de|sur) (?:moi|nous)\b|\bwas wissen sie (?:über|ueber|von) (?:mich|uns)\b|(?:ماذا|ما الذي) (?:تعرف|تعرفه) (?:عني|عنا)|ما (?:المعلومات|البيانات) (?:التي )?(?:لديك|عندك) (?:عني|عنا)/iu;
+  /\bwhat (?:do|did) you (?:know|have|remember) (?:about|on) (?:me|us)\b|\bwhat you know about (?:me|us)\b|\bqu[eé] sabes? (?:de|sobre) (?:m[ií]|nosotros)\b|\b(?:que|qu['’]est-ce que) (?:savez-vous|sais-tu|vous savez|tu sais) (?:de|sur) (?:moi|nous)\b|\bwas wissen sie (?:über|ueber|von) (?:mich|uns)\b|(?<!\p{L})was wei(?:ß|ss)t du (?:über|ueber|von) (?:mich|uns)(?!\p{L})|(?:ماذا|ما الذي) (?:تعرف|تعرفه) (?:عني|عنا)|ما (?:المعلومات|البيانات) (?:التي )?(?:لديك|عندك) (?:عني|عنا)/iu;
 
 export function recallQuestion(text: string): RecallField[] | undefined {
   if (!RECALL.some((pattern) => pattern.test(text))) return undefined;

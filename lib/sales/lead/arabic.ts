@@ -47,10 +47,11 @@ function leadingRun(rest: string, options: RunOptions): { words: string[]; clean
     const folded = fold(core);
     const stop = STOP.has(folded) || (folded.startsWith('و') && STOP.has(folded.slice(1)));
     if (core === '' || stop) return { words, clean: true };
+    // A run as long as allowed ends cleanly only where the message or the clause does ("أنا خالد المنصوري من …").
+    if (words.length >= options.maxWords) return { words, clean: false };
     if (!ARABIC_WORD.test(core) && !(options.latin && LATIN_NAME.test(core))) return { words, clean: false };
     words.push(core);
     if (ended) return { words, clean: true };
-    if (words.length >= options.maxWords) return { words, clean: false };
   }
   return { words, clean: true };
 }

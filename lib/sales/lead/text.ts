@@ -136,6 +136,6 @@ export function statementPrefix(sentence: string): string {
 
 /** Words that correct something said before ("actually", "I meant", "quise decir", "ich meinte"): a later value wins. */
 export const CORRECTION = re(
-  '\\b(?:actually|sorry|correction|i meant|i mean|make that|rather|instead|my new|updated?|changed|en realidad|perdón|perdon|corrijo|mejor dicho|quise decir|' +
-    'en fait|plutôt|pardon|je voulais dire|rectification|eigentlich|korrektur|ich meinte|vielmehr|عفوا|عفوًا|أقصد|اقصد|تصحيح|في الواقع|بالأحرى)\\b',
+  '\\b(?:actually|sorry|correction|i meant|i mean|make that|rather|instead|my new|updated?|changed|en realidad|perdón|perdon|perdona|perdone|al final|corrijo|mejor dicho|quise decir|' +
+    'en fait|plutôt|pardon|je voulais dire|rectification|eigentlich|korrektur|ich meinte|vielmehr|عفوا|عفوًا|أقصد|اقصد|تصحيح|في الواقع|في الحقيقة|بالأحرى)\\b',
 );
