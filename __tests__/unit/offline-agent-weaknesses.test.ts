@@ -1994,4 +1994,35 @@ describe('offline agent: session 19 QA, second round', () => {
     expect(later.session.state.lead.fields.timeline?.value).toBe('الربع القادم');
     expect(later.text).not.toMatch(/هل يجيب هذا عن مخاوفك|الوقت المناسب حقًا/);
   });
+  it('timelines and durations: "déployer au deuxième trimestre" is when, growth "by Q3" keeps the rollout date, "¿cuánto tiempo lleva migrar?" is onboarding, not a price', async () => {
+    const french = conversation({ locale: 'fr' });
+    await french.say('On est 12');
+    const q2 = await french.say('Nous voulons déployer au deuxième trimestre');
+    expect(q2.session.state.lead.fields.timeline?.value).toBe('au deuxième trimestre');
+    expect(q2.session.state.lead.fields.need).toBeUndefined();
+    const english = conversation();
+    await english.say("We're 40 and want it live by end of next month");
+    const grown = await english.say("we'll probably grow to 55 people by Q3");
+    expect(grown.session.state.lead.fields.timeline?.value).toBe('by end of next month');
+    expect(grown.text).toContain('For a team of 55');
+    const spanish = conversation({ locale: 'es' });
+    await spanish.say('Somos 20');
+    const migrate = await spanish.say('¿Cuánto tiempo lleva migrar desde Asana?');
+    expect(migrate.text).toContain('importadores de Asana');
+    expect(migrate.text).not.toMatch(/precios actuales de \*\*Asana/);
+    expect(classifySalesIntent('¿Cuánto tarda la implantación?', getKnowledgeBase())).not.toBe('pricing');
+  });
+
+  it('"Can we cancel monthly?" / "Kann man monatlich kündigen?" after a quote get the cancellation answer; "What if we pay annually?" the annual quote; "von der Kranich Logistik GmbH" is the company', async () => {
+    const english = conversation();
+    await english.say("We're 20");
+    expect((await english.say('Can we cancel monthly?')).text).toContain('Monthly plans can be cancelled at any time');
+    const german = conversation({ locale: 'de' });
+    await german.say('Wir sind 20');
+    expect((await german.say('Kann man monatlich kündigen?')).text).toContain('Monatliche Tarife sind jederzeit kündbar');
+    const annual = conversation();
+    await annual.say("We're 18");
+    expect((await annual.say('What if we pay annually?')).text).toContain('Pro for 18 seats is **$24 per seat per month**: **$5,184 a year**');
+    expect((await ask('ich bin Jonas Becker von der Kranich Logistik GmbH', { locale: 'de' })).session.state.lead.fields.company?.value).toBe('Kranich Logistik GmbH');
+  });
 });

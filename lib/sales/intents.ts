@@ -189,6 +189,14 @@ const WEEKDAY_AS_DAY = new RegExp(
   'g',
 );
 
+/** Asking how long something takes (folded text): "how long", "cuánto tiempo/tarda/dura", "combien de temps", "wie lange". */
+const DURATION = /\b(?:how long|how many (?:days|weeks|hours)|cuanto (?:tiempo|tarda|tardan|dura|duran|lleva)|cuantos dias|combien de (?:temps|jours|semaines)|wie lange|wie viele tage)\b|كم من الوقت|كم يستغرق|كم تستغرق/;
+
+/** Whether the message asks how long something takes, not how much it costs. */
+export function asksHowLong(text: string): boolean {
+  return DURATION.test(fold(text));
+}
+
 export function classifySalesIntent(text: string, kb?: KnowledgeBase): SalesIntent {
   const folded = fold(text);
   if (!folded.trim()) return 'other';
@@ -203,7 +211,8 @@ export function classifySalesIntent(text: string, kb?: KnowledgeBase): SalesInte
   if ((OBJECTION.test(objecting) || (vocabulary && containsAny(objecting, vocabulary.objections))) && !isOnlyTimeline(text)) return 'objection';
   if (COMPARISON.test(folded) || (vocabulary && containsAny(folded.replace(WEEKDAY_AS_DAY, ' '), vocabulary.competitors))) return 'comparison';
   // "Pro for 25 people" names a plan and a seat count: that is a price question even without a price word.
-  if (PRICING.test(folded) || (vocabulary && containsAny(folded, vocabulary.plans) && SEATS.test(folded))) return 'pricing';
+  // "¿Cuánto tarda la implantación?", "combien de temps …?": how long, not how much.
+  if ((PRICING.test(folded) && !DURATION.test(folded)) || (vocabulary && containsAny(folded, vocabulary.plans) && SEATS.test(folded))) return 'pricing';
   if (SMALL_TALK.test(plain)) return 'small_talk';
   if (FEATURES.test(folded) || (vocabulary && containsAny(folded, vocabulary.topics))) return 'features';
   if (EMAIL.test(folded)) return 'contact';

@@ -26,7 +26,7 @@ const MORE_WORDS = `(?:\\s+(?:&\\s+)?${COMPANY_WORD}){0,3}`;
 const ACRONYM = /^\p{Lu}{2,5}$/u;
 const COMPANY: Partial<Record<SalesLocale, RegExp>> = {
   fr: new RegExp(`(?:[Jj]e travaille (?:chez|pour)|[Jj]e suis chez|de la (?:soci[ée]t[ée]|boîte)|de l['’]entreprise|chez)\\s+(${COMPANY_WORD}${MORE_WORDS})`, 'u'),
-  de: new RegExp(`(?:[Ii]ch arbeite (?:bei|für)|(?:von|bei) der (?:Firma|Agentur)|(?:von|bei) (?=\\S+\\s+(?:GmbH|AG|KG|SE)\\b))\\s*(${COMPANY_WORD}${MORE_WORDS})`, 'u'),
+  de: new RegExp(`(?:[Ii]ch arbeite (?:bei|für)|(?:von|bei) der (?:Firma|Agentur)|(?:von|bei) (?:der |dem )?(?=(?:\\S+\\s+){1,3}(?:GmbH|AG|KG|SE|UG)\\b))\\s*(${COMPANY_WORD}${MORE_WORDS})`, 'u'),
   ar: /(?:أعمل (?:في|لدى|مع)|من|في|لدى)\s+شركة\s+([\p{L}\p{N}]+(?:\s+(?!و|في|من|ونحن|نحن)[\p{L}\p{N}]+)?)|شركتي (?:هي )?([\p{L}\p{N}]+)/u,
 };
 

@@ -20,7 +20,7 @@ import {
 import { contentWords } from '@/lib/llm/offline/text';
 import { CANCEL_WORDS, EMAIL, HAGGLE, withoutDecisionMaker, withoutTimeline } from '@/lib/sales/lead/patterns';
 import { CORRECTION } from '@/lib/sales/lead/text';
-import { asksAboutAgent, classifySalesIntent, COMPARED_PRICE, FRUSTRATED, STOP_QUESTIONS } from '@/lib/sales/intents';
+import { asksAboutAgent, asksHowLong, classifySalesIntent, COMPARED_PRICE, FRUSTRATED, STOP_QUESTIONS } from '@/lib/sales/intents';
 import { PHRASES } from '@/lib/llm/offline/phrases';
 import { alternativeTool, asksAboutCompany, recallQuestion, type RecallField } from '@/lib/llm/offline/understanding';
 import { budgetFit, parseBudget, type StatedBudget } from '@/lib/sales/budget';
@@ -250,7 +250,7 @@ export function analyse(turn: OfflineTurn): Topic {
   const from = stated.find((name) => kb.competitors.some((competitor) => competitor.name === name));
   if (tools.length > 0 && !QUESTION.test(text)) return { kind: 'tools', tools, ...(from ? { from } : {}) };
   // "Is Asana cheaper than you?": nothing said about their prices (we do not have them), ours for the team.
-  const rival = plans.length === 0 && (PRICE_WORDS.test(text) || PRICIER.test(text)) ? kb.competitors.find((entry) => [entry.name, ...entry.aliases].some((name) => !isBareDay(name) && mentionsAny(text, [name]))) : undefined;
+  const rival = plans.length === 0 && ((PRICE_WORDS.test(text) && !asksHowLong(text)) || PRICIER.test(text)) ? kb.competitors.find((entry) => [entry.name, ...entry.aliases].some((name) => !isBareDay(name) && mentionsAny(text, [name]))) : undefined;
   if (rival) {
     const price = inferredPriceTopic(turn);
     return { kind: 'competitor-price', competitor: rival.name, price: price?.kind === 'price' ? price : undefined };
@@ -605,8 +605,10 @@ function requoteTopic(turn: OfflineTurn): Topic | undefined {
   const billing = billingIn(turn.text);
   const last = turn.state.quoted?.at(-1);
   const plan = last && turn.kb.plans.find((entry) => entry.id === last.planId);
-  // ("How does annual billing work?" asks how; "what about annual billing?" asks for that quote.)
-  const asked = turn.text.replace(/\b(?:what|how) about\b/giu, ' ');
+  // ("How does annual billing work?" asks how; "what about annual billing?", "what if we pay annually?" ask for that quote.)
+  const asked = turn.text.replace(/\b(?:what|how) (?:about|if)\b/giu, ' ');
+  // ("Can we cancel monthly?", "Kann man monatlich kündigen?" ask about cancelling: the FAQ answers, not the monthly price.)
+  if (CANCEL_WORDS.test(turn.text) || /k[üu]ndig|k[üu]ndbar|r[ée]sili|dar(?:se)? de baja/iu.test(turn.text)) return undefined;
   if (billing === 'both' || !plan || /\b(how|what|explain|c[oó]mo|qu[eé]|comment|quoi|wie|was)\b|كيف|ماذا|اشرح/iu.test(asked)) return undefined;
   return priceTopic(turn, plan, false);
 }

@@ -546,6 +546,7 @@ const NEED_CUE = re(
 const NOT_A_NEED = re(
   '^(?:to |a |an |the |some |more |una |un )?(?:demo|call|meeting|quote|discount|price|pricing|human|person|someone|real person|' +
     'talk|speak|book|schedule|check|ask|think|know|run (?:it|this) (?:by|past)|clear (?:it|this) with|consult|see the price|get a quote|start|begin|buy|sign up|get started|try|trial|go live|be live|roll (?:it |this )?out|launch|be up and running|decide|move forward|proceed|' +
+    'd[ée]ployer|lancer|d[ée]marrer|implanter|desplegar|implantar|einf[üu]hren|ausrollen|starten|' +
     'my boss|more info|more information|more time|hablar|saber|demo|precio|llamada|descuento|empezar|arrancar|comenzar|iniciar|lanzar|comprar|probar|\\d+)\\b|' +
     // "We need approval from my boss", "we need to get sign-off" (but "we need to automate our approval workflows" is a need).
     "^(?:to )?(?:get |have |obtain |wait for )?(?:(?:an? |the |some |his |her |their |my |our |formal |final )*(?:boss['’]?s? |manager['’]?s? |management['’]?s? |ceo['’]?s? |cfo['’]?s? )?)?(?:approv|sign-?off|ok\\b|go-ahead)|aprobación|" +
@@ -631,6 +632,8 @@ const SOON_FR_DE_AR =
   '(?:im )?nächste[nmsr]? (?:quartal|monat|woche|jahr)|(?:in )?diese[nmsr]? (?:quartal|monat|woche|jahr)|so schnell wie möglich|schnellstmöglich|möglichst bald|sofort|umgehend|' +
   '(?:in|innerhalb von|innerhalb der nächsten|in den nächsten) (?:\\d+|einem|einer|zwei|drei|vier|sechs|ein paar|wenigen) (?:tagen|wochen|monaten|woche|monat)|' +
   'bis (?:zum )?ende (?:des|dieses) (?:monats|quartals|jahres)|bis jahresende|zum jahresende|' +
+  // "Au deuxième trimestre", "en el segundo trimestre", "im zweiten Quartal": a quarter by its number.
+  '(?:au|en|d[ée]but|fin|pour le|el|en el|a finales del|im|ab dem|bis zum|bis ende des) (?:premier|deuxi[èe]me|second|troisi[èe]me|quatri[èe]me|primer|segundo|tercer|cuarto|ersten|zweiten|dritten|vierten) (?:trimestre|quartal)s?|' +
   // "الربع القادم" and, after the preposition li- ("for"), "للربع القادم".
   '(?:ال|لل)(?:ربع|شهر|أسبوع|اسبوع|عام|فصل) (?:القادم|المقبل)|(?:ال|لل)سنة (?:القادمة|المقبلة)|هذا (?:الربع|الشهر|الأسبوع|الاسبوع|العام)|هذه السنة|' +
   '(?:في )?(?:أقرب|اقرب) وقت(?: ممكن)?|(?:بأسرع|باسرع) وقت(?: ممكن)?|فورا|فورًا|حالا|' +
@@ -674,9 +677,12 @@ export function withoutTimeline(text: string): string {
   return text.replace(TIMELINE_ALL, ' ');
 }
 
+/** Growing the team ("we'll grow to 55 by Q3", "seremos 30 en junio"): its date is the growth's, not the rollout's. */
+const GROWING = re("\\b(?:grow|growing|hire|hiring|expand|expanding|scale|scaling|double|crecer|creceremos|seremos|contratar|grandir|embaucher|nous serons|wachsen|einstellen|wir werden \\d+)\\b|سنكون|سننمو");
+
 export function extractTimeline(sentence: string): Extracted | undefined {
   const match = TIMELINE.exec(sentence)?.[0];
-  if (!match || MEETING_WORDS.test(sentence)) return undefined;
+  if (!match || MEETING_WORDS.test(sentence) || GROWING.test(sentence)) return undefined;
   return { value: match.trim(), confidence: 0.75 };
 }
 
