@@ -2025,4 +2025,9 @@ describe('offline agent: session 19 QA, second round', () => {
     expect((await annual.say('What if we pay annually?')).text).toContain('Pro for 18 seats is **$24 per seat per month**: **$5,184 a year**');
     expect((await ask('ich bin Jonas Becker von der Kranich Logistik GmbH', { locale: 'de' })).session.state.lead.fields.company?.value).toBe('Kranich Logistik GmbH');
   });
+  it('a time asked for is set in the sentence as the language says it: "Demo am Montag um 14 Uhr", "para el martes a las 11"', async () => {
+    expect((await ask('Ich möchte eine Demo am Montag um 14 Uhr', { locale: 'de' })).text).toContain('30-minütige Demo **am Montag um 14 Uhr** ein');
+    expect((await ask('Können wir morgen um 10 eine Demo machen?', { locale: 'de' })).text).toContain('Demo für **morgen um 10** ein');
+    expect((await ask('¿Podemos hacer una demo el martes a las 11?', { locale: 'es' })).text).toContain('para el **martes a las 11**');
+  });
 });

@@ -87,7 +87,7 @@ export const de: Phrases = {
   bookingEmailAgain: (when) => [`${when ? `Notiert: **${when}**. ` : ''}An welche E-Mail-Adresse soll ich die Einladung schicken?`, `Ich kann ${when ? `**${when}**` : 'die Demo'} buchen, sobald ich Ihre E-Mail-Adresse für die Einladung habe: Wie lautet sie?`],
   bookingNeedsEmail: (minutes, when) =>
     when
-      ? `Gern richte ich eine ${minutes}-minütige Demo für **${when}** ein. An welche E-Mail-Adresse soll die Einladung gehen?`
+      ? `Gern richte ich eine ${minutes}-minütige Demo ${/^(?:am|um|im|ab|zum|nächste)\b/iu.test(when) ? '' : 'für '}**${when}** ein. An welche E-Mail-Adresse soll die Einladung gehen?`
       : `Gern richte ich eine ${minutes}-minütige Demo ein. An welche E-Mail-Adresse soll die Einladung gehen, und welcher Tag und welche Uhrzeit passen Ihnen (mit Ihrer Zeitzone)?`,
   bookingNeedsTime: (minutes, zone) =>
     `Gern richte ich eine ${minutes}-minütige Demo ein. Welcher Tag und welche Uhrzeit passen Ihnen? Nennen Sie mir auch Ihre Zeitzone (sonst verwende ich ${zone}).`,

@@ -244,7 +244,7 @@ const es: Phrases = {
   bookingEmailAgain: (when) => [`${when ? `Anotado: **${when}**. ` : ''}¿A qué correo electrónico le envío la invitación?`, `Puedo reservar ${when ? `**${when}**` : 'la demo'} en cuanto tenga su correo para la invitación: ¿cuál es?`],
   bookingNeedsEmail: (minutes, when) =>
     when
-      ? `Con gusto organizo una demo de ${minutes} minutos para **${when}**. ¿A qué correo envío la invitación?`
+      ? `Con gusto organizo una demo de ${minutes} minutos para ${/^(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)\b/iu.test(when) ? 'el ' : ''}**${when}**. ¿A qué correo envío la invitación?`
       : `Con gusto organizo una demo de ${minutes} minutos. ¿A qué correo envío la invitación, y qué día y hora le vienen bien (con su zona horaria)?`,
   bookingNeedsTime: (minutes, zone) =>
     `Con gusto organizo una demo de ${minutes} minutos. ¿Qué día y hora le vienen bien? Dígame también su zona horaria (si no, usaré ${zone}).`,
