@@ -2030,4 +2030,16 @@ describe('offline agent: session 19 QA, second round', () => {
     expect((await ask('Können wir morgen um 10 eine Demo machen?', { locale: 'de' })).text).toContain('Demo für **morgen um 10** ein');
     expect((await ask('¿Podemos hacer una demo el martes a las 11?', { locale: 'es' })).text).toContain('para el **martes a las 11**');
   });
+  it('a message of facts and questions gets every question answered: a competitor they use is no comparison ask; "¿factura? ¿datos en Europa?" gets both', async () => {
+    const { say } = conversation({ locale: 'es' });
+    const first = await say('Hola, soy Lucía Fernández, directora de operaciones en Grupo Almenara. Somos 25 personas y usamos Trello y Google Workspace. ¿Cuánto costaría el plan Pro? ¿Y tienen prueba gratuita?');
+    expect(first.text).toContain('**Pro** para 25 usuarios con facturación mensual');
+    expect(first.text).toContain('14 días de prueba gratuita');
+    expect(first.text).not.toContain('Cómo se compara **Northwind Cloud** con **Trello**');
+    const second = await say('Nuestro presupuesto es de unos 600 euros al mes y queremos empezar en enero. ¿Se puede pagar con factura? ¿Los datos se quedan en Europa?');
+    expect(second.text).toContain('pueden pagar por factura');
+    expect(second.text).toContain('nuestra región de la UE (Fráncfort)');
+    // Asked outright, it is still a comparison.
+    expect((await ask('Usamos Trello, ¿por qué son mejores que Trello?', { locale: 'es' })).text).toContain('con **Trello**');
+  });
 });

@@ -184,7 +184,7 @@ function otherCurrency(turn: OfflineTurn, ph: Phrases): string {
 }
 
 /** Kinds whose answer leaves room for a second question in the same message. */
-const ANSWERS_MORE = new Set<Topic['kind']>(['price', 'compare-plans', 'overview', 'seat-range', 'recommend', 'contact', 'about', 'tools', 'plan-features']);
+const ANSWERS_MORE = new Set<Topic['kind']>(['price', 'compare-plans', 'overview', 'seat-range', 'recommend', 'contact', 'about', 'tools', 'plan-features', 'knowledge']);
 
 /** A long message asks more than one thing: the FAQ it also asks about is answered after the main answer. */
 /** Where a question starts inside a sentence: "Do you support SSO, where is our data stored, and how much …?" asks three. */
@@ -195,11 +195,15 @@ const QUESTION_STARTS = /\b(?:do you|does it|where|how much|how many|what|which|
  * name most, at most two, in the order they were asked, after the answer to the first.
  */
 function alsoAsked(topic: Topic, turn: OfflineTurn): string[] {
-  const questions = Math.max((turn.text.match(/[?؟]/g) ?? []).length, (turn.text.match(QUESTION_STARTS) ?? []).length);
-  if (!ANSWERS_MORE.has(topic.kind) || (questions < 2 && splitSentences(turn.text).length < 3)) return [];
+  const marks = (turn.text.match(/[?؟]/g) ?? []).length;
+  // After an FAQ answer, only questions asked as such ("¿…? ¿…?"): "which IdPs do you support?" is one question.
+  const questions = topic.kind === 'knowledge' ? marks : Math.max(marks, (turn.text.match(QUESTION_STARTS) ?? []).length);
+  if (!ANSWERS_MORE.has(topic.kind) || (topic.kind === 'knowledge' ? questions < 2 : questions < 2 && splitSentences(turn.text).length < 3)) return [];
   // The whole FAQ, not only the retrieved passages: in a long message the second question may not rank in the top few.
   const hits = (keywords: readonly string[]) => keywords.filter((keyword) => mentionsAny(turn.text, [keyword])).length;
-  const asked = turn.kb.faqs.filter((faq) => hits(faq.keywords) > 0).sort((a, b) => hits(b.keywords) - hits(a.keywords));
+  // (Not the one the answer already gave: "¿se puede pagar con factura? ¿los datos se quedan en Europa?" answers both.)
+  const answered = new Set(topic.kind === 'knowledge' ? topic.passages.map((passage) => passage.id) : []);
+  const asked = turn.kb.faqs.filter((faq) => hits(faq.keywords) > 0 && !answered.has(`faq:${faq.id}`)).sort((a, b) => hits(b.keywords) - hits(a.keywords));
   // Answered in the order they were asked.
   const lower = turn.text.toLowerCase();
   const at = (keywords: readonly string[]) => Math.min(...keywords.map((keyword) => lower.indexOf(keyword.toLowerCase())).filter((index) => index >= 0));

@@ -255,7 +255,9 @@ export function analyse(turn: OfflineTurn): Topic {
     const price = inferredPriceTopic(turn);
     return { kind: 'competitor-price', competitor: rival.name, price: price?.kind === 'price' ? price : undefined };
   }
-  if (intent === 'comparison') {
+  // "Usamos Trello … ¿Cuánto costaría Pro?": a competitor they say they use is context, not a request to compare.
+  const onlyUsed = from !== undefined && !mentionsAny(text, COMPARE_WORDS) && !COMPARISON_ASK.test(text);
+  if (intent === 'comparison' && !onlyUsed) {
     const compared = comparisonTopic(turn, plans);
     if (compared) return compared;
   }
@@ -942,6 +944,9 @@ const SEE_YOU =
 /** Which address the meeting's invite goes to: "what email is the invite going to?", "¿a qué correo me llega la invitación?". */
 const INVITE_ASK =
   /\b(?:(?:what|which) (?:e-?mail|address)\b.{0,30}\b(?:invite|invitation|booking|demo|meeting)|where(?:'s| is| does| did) the (?:invite|invitation)|(?:a|en) qu[eé] correo\b.{0,30}\binvitaci[oó]n|[àa] quelle adresse\b.{0,30}\binvitation|an welche (?:e-?mail-?)?adresse\b.{0,30}\beinladung)|(?:أي|اي) بريد.{0,30}الدعوة/iu;
+
+/** Asking for a comparison outright: "vs", "better than", "instead of", "mejor que", "mieux que", "besser als", "أفضل من". */
+const COMPARISON_ASK = /\b(?:vs\.?|versus|better than|worse than|compared? (?:to|with)|instead of|alternative to|mejor que|en vez de|comparad[oa] con|mieux que|au lieu de|par rapport [àa]|besser als|statt|im vergleich)\b|أفضل من|افضل من|مقارنة/iu;
 
 /** Moving a meeting later, not just elsewhere: "push it (back)", "postpone", "delay", "aplazar", "repousser", "تأجيل". */
 const POSTPONE = /\b(?:push(?:ed)? (?:it |this |the \w+ )?(?:back |out )?to|postpone\w*|delay\w*|later in the week|aplaz\w*|pospon\w*|retras\w*|repouss\w*|report(?:er|ez)|nach hinten|später)\b|تأجيل|تأجيله|أجّل|أجل/iu;
