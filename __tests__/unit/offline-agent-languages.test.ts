@@ -3,6 +3,7 @@
 // "what did I say my team size was?"), every reply scanned for English leftovers, every amount from the catalogue or
 // get_pricing; and the sales brain's shared lead reading in those languages (names, companies, Arabic letters kept).
 import { detectLanguage, replyLanguage } from '@/lib/llm/offline/language';
+import { PHRASES } from '@/lib/llm/offline/phrases';
 import { formatLocalLabel } from '@/lib/sales/booking';
 import { questionFor } from '@/lib/sales/playbook';
 import { fallbackNotice, turnNotice } from '@/lib/sales/prompts';
@@ -215,6 +216,12 @@ describe('languages around the conversation', () => {
     expect(formatLocalLabel(instant, 'Europe/Paris', now, 'fr')).toBe('mardi 5 janvier 2027, 16:30 (Europe/Paris)');
     expect(formatLocalLabel(instant, 'Europe/Berlin', now, 'de')).toBe('Dienstag, 5. Januar 2027, 16:30 (Europe/Berlin)');
     expect(formatLocalLabel(instant, 'Asia/Riyadh', now, 'ar')).toBe('الثلاثاء 5 يناير 2027، 18:30 (Asia/Riyadh)');
+    // Arabic counted nouns agree with the number's last two digits: "1000 مستخدم", "25 مستخدمًا", "5 مستخدمين".
+    expect(PHRASES.ar.seatRange(10, 1000)).toBe('من 10 إلى 1000 مستخدم');
+    expect(PHRASES.ar.seatRange(3, 250)).toBe('من 3 إلى 250 مستخدمًا');
+    expect(PHRASES.ar.seatRange(1, 10)).toBe('من 1 إلى 10 مستخدمين');
+    // (Spanish writes a four-digit count without a separator: "entre 10 y 1000 usuarios".)
+    expect(PHRASES.es.seatRange(10, 1000)).toBe('entre 10 y 1000 usuarios');
     // The first of the month is "1er" in French: "mardi 1er décembre".
     expect(formatLocalLabel(Date.parse('2026-12-01T09:00:00Z'), 'Europe/Paris', now, 'fr')).toBe('mardi 1er décembre, 10:00 (Europe/Paris)');
   });

@@ -5,18 +5,29 @@ import { listWith as list, type MemoryPhrases, type Phrases } from '@/lib/llm/of
  * prices stay in Western digits, as the catalogue and the page show them; counted nouns follow Arabic number agreement.
  */
 
-/** "مستخدم واحد", "مستخدمان", "5 مستخدمين", "25 مستخدمًا". */
+/**
+ * The counted noun's form by Arabic number agreement, from the number's last two digits: 3–10 take the plural, 11–99
+ * the accusative singular, and a round hundred or thousand (or 101, 102…) the genitive singular ("1000 مستخدم").
+ */
+function counted(count: number, forms: { plural: string; accusative: string; genitive: string }): string {
+  const tail = count % 100;
+  if (tail >= 3 && tail <= 10) return `${count} ${forms.plural}`;
+  if (tail >= 11) return `${count} ${forms.accusative}`;
+  return `${count} ${forms.genitive}`;
+}
+
+/** "مستخدم واحد", "مستخدمان", "5 مستخدمين", "25 مستخدمًا", "1000 مستخدم". */
 function users(count: number): string {
   if (count === 1) return 'مستخدم واحد';
   if (count === 2) return 'مستخدمَين';
-  return count >= 3 && count <= 10 ? `${count} مستخدمين` : `${count} مستخدمًا`;
+  return counted(count, { plural: 'مستخدمين', accusative: 'مستخدمًا', genitive: 'مستخدم' });
 }
 
-/** "شخص واحد", "شخصين", "5 أشخاص", "12 شخصًا". */
+/** "شخص واحد", "شخصين", "5 أشخاص", "12 شخصًا", "100 شخص". */
 function people(count: number): string {
   if (count === 1) return 'شخص واحد';
   if (count === 2) return 'شخصين';
-  return count >= 3 && count <= 10 ? `${count} أشخاص` : `${count} شخصًا`;
+  return counted(count, { plural: 'أشخاص', accusative: 'شخصًا', genitive: 'شخص' });
 }
 
 export const ar: Phrases = {
