@@ -2042,4 +2042,12 @@ describe('offline agent: session 19 QA, second round', () => {
     // Asked outright, it is still a comparison.
     expect((await ask('Usamos Trello, ¿por qué son mejores que Trello?', { locale: 'es' })).text).toContain('con **Trello**');
   });
+  it('a long story ending in "which plan fits us?" gets the plan its needs call for, priced for the team it states (not an objection its background words suggest)', async () => {
+    const { text, session } = await ask("Hello there. So let me give you some background because our situation is a bit complicated and I want to make sure you understand it before we go further. I'm Priya Raman, Head of PMO at Lattice Biotech, we're a life-sciences company of about 85 people spread across Boston and Dublin. Right now we run projects in a mix of Smartsheet, Excel and email, and honestly it's chaos: status reports take our PMs half a day every Friday, nobody trusts the dashboards, and approvals get lost in inboxes. We have a regulated environment so security matters a lot: we need SSO through Microsoft Entra, an audit log, and our Dublin team requires EU data residency because of GDPR. We also need HIPAA compliance for some patient-adjacent data, so please tell me honestly if that's a problem. Budget-wise, leadership approved roughly $4,000 per month, and we'd want to be live before the end of Q1 next year because our Smartsheet contract renews then. Integrations we absolutely need: Microsoft Teams, Jira and Salesforce. Nice to have: Zendesk. Questions: (1) which plan fits us, (2) what would it cost monthly and annually, (3) do you have HIPAA, and (4) can we do a trial first with just the Dublin team of 15 people? Thanks in advance, and sorry for the wall of text \u2014 I just want to get this right the first time rather than going back and forth by email for weeks.");
+    expect(session.state.lead.fields.teamSize?.value).toBe(85);
+    expect(text).toContain("For a team of 85, I'd suggest **Business**.");
+    expect(text).toContain('**Business** for 85 seats, billed monthly');
+    expect(text).toContain('it fits the budget you mentioned (**roughly $4,000 per month**)');
+    expect(text).not.toMatch(/Does that address your concern|doesn't replace \*\*Salesforce/);
+  });
 });

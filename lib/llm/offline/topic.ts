@@ -35,6 +35,7 @@ import { DAY_NAME, parseMeetingPhrases, parsePreferredTime } from '@/lib/sales/b
 import { toWallClock } from '@/lib/sales/time-zone';
 import { getKnowledgeBase } from '@/lib/sales/knowledge';
 import { speaksLocale } from '@/lib/sales/knowledge-locale';
+import { splitSentences } from '@/lib/sales/sentences';
 
 /**
  * What the offline agent will answer this turn, decided from the sales brain's context (intent, stage, lead state,
@@ -216,6 +217,12 @@ export function analyse(turn: OfflineTurn): Topic {
   if (intent === 'objection' && namedFirst && PRICE_WORDS.test(text) && !OBJECTION_WORDS.test(text)) {
     return namedSecond ? { kind: 'compare-plans', plans: [namedFirst, namedSecond], seats: seatsFor(turn), billing: billingIn(text) } : priceTopic(turn, namedFirst, false);
   }
+  // A long message that tells its story and then asks which plan fits ("our situation is a bit complicated … (1) which
+  // plan fits us"): the recommendation it asks for, priced, whatever objection words its background happens to hold.
+  // (Sized by what the story states, not by a count inside one of its questions: "a trial with the Dublin team of 15?")
+  const told = splitSentences(text).filter((sentence) => !/[?؟]\s*$/.test(sentence));
+  const story = text.length > 400 && told.length >= 4 && mentionsAny(text, RECOMMEND) ? inferredPriceTopic({ ...turn, text: told.join(' ') }) : undefined;
+  if (story) return story;
   if (intent === 'objection') return objectionTopic(turn, turn.passages.find((passage) => passage.kind === 'objection'));
   // "Does Pro fit our budget?", "¿entra en nuestro presupuesto?": the plan named (or quoted last) set beside their budget,
   // before any word in the question ("Entra" is also Microsoft's) can pull in an FAQ or a plan's feature list.

@@ -1,6 +1,7 @@
 import { knownTools } from '@/lib/sales/memory';
 import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
 import type { LeadField } from '@/lib/sales/types';
+import { splitSentences } from '@/lib/sales/sentences';
 
 /**
  * Readings of a message that come before any knowledge lookup: a question about what the prospect said earlier, a
@@ -127,7 +128,10 @@ const ALTERNATIVE = /\b(why not|instead of|rather than|vs\.?|versus|better than|
 export function alternativeTool(text: string, kb: KnowledgeBase): string | undefined {
   if (!ALTERNATIVE.test(text)) return undefined;
   const competitors = new Set(kb.competitors.map((competitor) => competitor.name));
-  return knownTools(kb).find((tool) => !competitors.has(tool) && new RegExp(`\\b${escape(tool)}\\b`, 'i').test(text));
+  // In the sentence that sets it against us: a long message's "rather than going back and forth by email" does not
+  // make the Salesforce it needs, three sentences earlier, an alternative.
+  const sentences = splitSentences(text).filter((sentence) => ALTERNATIVE.test(sentence));
+  return knownTools(kb).find((tool) => !competitors.has(tool) && sentences.some((sentence) => new RegExp(`\\b${escape(tool)}\\b`, 'i').test(sentence)));
 }
 
 function escape(value: string): string {
