@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { OfflineTurn } from '@/lib/llm/offline/context';
 import type { Phrases } from '@/lib/llm/offline/phrases';
-import { INCLUDES_LOWER, isContactSales } from '@/lib/llm/offline/reading';
+import { fitsSeats, INCLUDES_LOWER, isContactSales } from '@/lib/llm/offline/reading';
 import { statedBudget, type Topic } from '@/lib/llm/offline/topic';
 import { budgetFit } from '@/lib/sales/budget';
 import { formatPrice } from '@/lib/sales/knowledge';
@@ -153,7 +153,7 @@ export function comparePlansReply(topic: Extract<Topic, { kind: 'compare-plans' 
       const result = results.find((entry) => entry.planId === plan.id);
       if (result?.quote) return `**${plan.name}**${colon(turn.locale)} **${money(result.quote.monthlyTotal, kb)} ${ph.perMonth}** (${money(result.quote.perSeatMonthly, kb)} × ${result.quote.seats})`;
       // A plan the team is too big or too small for says so (never "custom pricing": it has a list price, just not for them).
-      const outside = topic.seats !== undefined && (topic.seats < plan.minSeats || (plan.maxSeats !== null && topic.seats > plan.maxSeats));
+      const outside = topic.seats !== undefined && !fitsSeats(plan, topic.seats);
       if (isContactSales(plan) || !outside) return `**${plan.name}**${colon(turn.locale)} ${ph.customLine}`;
       return `**${plan.name}**${colon(turn.locale)} ${turn.locale === 'en' && result?.error?.message ? result.error.message : ph.notForTeam(topic.seats ?? 0, ph.seatRange(plan.minSeats, plan.maxSeats))}`;
     });

@@ -20,7 +20,7 @@ import {
 import { contentWords } from '@/lib/llm/offline/text';
 import { CANCEL_WORDS, EMAIL, HAGGLE, withoutDecisionMaker, withoutTimeline } from '@/lib/sales/lead/patterns';
 import { CORRECTION } from '@/lib/sales/lead/text';
-import { asksAboutAgent, asksHowLong, classifySalesIntent, COMPARED_PRICE, FRUSTRATED, STOP_QUESTIONS } from '@/lib/sales/intents';
+import { asksAboutAgent, asksHowLong, asksToCompare, classifySalesIntent, COMPARED_PRICE, FRUSTRATED, STOP_QUESTIONS } from '@/lib/sales/intents';
 import { PHRASES } from '@/lib/llm/offline/phrases';
 import { alternativeTool, asksAboutCompany, recallQuestion, type RecallField } from '@/lib/llm/offline/understanding';
 import { budgetFit, parseBudget, type StatedBudget } from '@/lib/sales/budget';
@@ -228,8 +228,7 @@ export function analyse(turn: OfflineTurn): Topic {
   // before any word in the question ("Entra" is also Microsoft's) can pull in an FAQ or a plan's feature list.
   // (A budget in another currency than ours cannot be set beside the price: the price is given again, in ours.)
   if (BUDGET_CHECK.test(text) && (statedBudget(turn) || turn.state.lead.fields.budget)) {
-    const last = turn.state.quoted?.at(-1);
-    const plan = plans[0] ?? (last && kb.plans.find((entry) => entry.id === last.planId));
+    const plan = plans[0] ?? lastQuotedPlan(turn);
     const checked = plan && !isContactSales(plan) ? priceTopic(turn, plan, false, false) : undefined;
     if (checked?.kind === 'price') return { ...checked, budgetAsked: true };
   }
@@ -263,7 +262,7 @@ export function analyse(turn: OfflineTurn): Topic {
     return { kind: 'competitor-price', competitor: rival.name, price: price?.kind === 'price' ? price : undefined };
   }
   // "Usamos Trello … ¿Cuánto costaría Pro?": a competitor they say they use is context, not a request to compare.
-  const onlyUsed = from !== undefined && !mentionsAny(text, COMPARE_WORDS) && !COMPARISON_ASK.test(text);
+  const onlyUsed = from !== undefined && !mentionsAny(text, COMPARE_WORDS) && !asksToCompare(text);
   if (intent === 'comparison' && !onlyUsed) {
     const compared = comparisonTopic(turn, plans);
     if (compared) return compared;
@@ -612,8 +611,7 @@ function planWithinBudget(turn: OfflineTurn, plan: Plan, seats: number): Plan | 
 /** "Make that annual": the last quote again, for the billing period now asked for. */
 function requoteTopic(turn: OfflineTurn): Topic | undefined {
   const billing = billingIn(turn.text);
-  const last = turn.state.quoted?.at(-1);
-  const plan = last && turn.kb.plans.find((entry) => entry.id === last.planId);
+  const plan = lastQuotedPlan(turn);
   // ("How does annual billing work?" asks how; "what about annual billing?", "what if we pay annually?" ask for that quote.)
   const asked = turn.text.replace(/\b(?:what|how) (?:about|if)\b/giu, ' ');
   // ("Can we cancel monthly?", "Kann man monatlich kündigen?" ask about cancelling: the FAQ answers, not the monthly price.)
@@ -622,12 +620,17 @@ function requoteTopic(turn: OfflineTurn): Topic | undefined {
   return priceTopic(turn, plan, false);
 }
 
+/** The plan of the last quote given in this conversation, if any. */
+function lastQuotedPlan(turn: OfflineTurn): Plan | undefined {
+  const last = turn.state.quoted?.at(-1);
+  return last ? turn.kb.plans.find((entry) => entry.id === last.planId) : undefined;
+}
+
 /** The plan last quoted, priced again for the team size now on record, when that plan takes a team of that size. */
 function requotedPlan(turn: OfflineTurn): Topic | undefined {
-  const last = turn.state.quoted?.at(-1);
-  const plan = last && turn.kb.plans.find((entry) => entry.id === last.planId);
+  const plan = lastQuotedPlan(turn);
   const seats = seatsFor(turn);
-  if (!plan || seats === undefined || seats < plan.minSeats || (plan.maxSeats !== null && seats > plan.maxSeats)) return undefined;
+  if (!plan || seats === undefined || !fitsSeats(plan, seats)) return undefined;
   // Only a plan they asked for by name: a plan we recommended is recommended again for the new size (the cheapest).
   const askedFor = turn.userTexts.slice(-5, -1).some((said) => [plan.name, ...plan.aliases].some((name) => mentionsName(said, name)));
   return askedFor ? priceTopic(turn, plan, false) : undefined;
@@ -635,8 +638,7 @@ function requotedPlan(turn: OfflineTurn): Topic | undefined {
 
 /** What they would pay: the plan last quoted, else the one for the team on record, for the period they name. */
 function paidTopic(turn: OfflineTurn): Topic | undefined {
-  const last = turn.state.quoted?.at(-1);
-  const plan = last && turn.kb.plans.find((entry) => entry.id === last.planId);
+  const plan = lastQuotedPlan(turn);
   return plan ? priceTopic(turn, plan, false) : inferredPriceTopic(turn);
 }
 
@@ -645,8 +647,7 @@ export const BUDGET_CHECK =
   /\b(?:(?:is|are|would) (?:that|it|this|those|be) (?:within|in|under|over|inside|above|below) (?:the |our |my )?budget|fits? (?:in(?:to)? |within )?(?:the |our |my )?budget|within (?:the |our |my )?budget|(?:entra|cabe|est[aá]) (?:en|dentro del?) (?:el |nuestro )?presupuesto|dans (?:le |notre |mon )?budget|im budget|(?:passt|liegt) (?:das |es )?(?:ins|im) budget|passt (?:\S+ ){0,2}in (?:unser|das|ihr|mein) budget)\b|ضمن (?:الميزانية|ميزانيتنا)/iu;
 
 function budgetRequote(turn: OfflineTurn, offerCheaper = true): Topic | undefined {
-  const last = turn.state.quoted?.at(-1);
-  const plan = last && turn.kb.plans.find((entry) => entry.id === last.planId);
+  const plan = lastQuotedPlan(turn);
   if (!plan || isContactSales(plan) || !statedBudget(turn)) return undefined;
   return priceTopic(turn, plan, false, offerCheaper);
 }
@@ -951,9 +952,6 @@ const SEE_YOU =
 /** Which address the meeting's invite goes to: "what email is the invite going to?", "¿a qué correo me llega la invitación?". */
 const INVITE_ASK =
   /\b(?:(?:what|which) (?:e-?mail|address)\b.{0,30}\b(?:invite|invitation|booking|demo|meeting)|where(?:'s| is| does| did) the (?:invite|invitation)|(?:a|en) qu[eé] correo\b.{0,30}\binvitaci[oó]n|[àa] quelle adresse\b.{0,30}\binvitation|an welche (?:e-?mail-?)?adresse\b.{0,30}\beinladung)|(?:أي|اي) بريد.{0,30}الدعوة/iu;
-
-/** Asking for a comparison outright: "vs", "better than", "instead of", "mejor que", "mieux que", "besser als", "أفضل من". */
-const COMPARISON_ASK = /\b(?:vs\.?|versus|better than|worse than|compared? (?:to|with)|instead of|alternative to|mejor que|en vez de|comparad[oa] con|mieux que|au lieu de|par rapport [àa]|besser als|statt|im vergleich)\b|أفضل من|افضل من|مقارنة/iu;
 
 /** Moving a meeting later, not just elsewhere: "push it (back)", "postpone", "delay", "aplazar", "repousser", "تأجيل". */
 const POSTPONE = /\b(?:push(?:ed)? (?:it |this |the \w+ )?(?:back |out )?to|postpone\w*|delay\w*|later in the week|aplaz\w*|pospon\w*|retras\w*|repouss\w*|report(?:er|ez)|nach hinten|später)\b|تأجيل|تأجيله|أجّل|أجل/iu;
