@@ -1933,6 +1933,7 @@ describe('offline agent: session 19 QA, second round', () => {
     const english = conversation();
     await english.say("We're 20 people, budget is $700 a month");
     expect((await english.say('Does Pro fit our budget?')).text).toContain('At **$580 a month**, that fits the budget you mentioned (**$700 a month**).');
+    expect((await english.say('Does that fit?')).text).toContain('that fits the budget you mentioned (**$700 a month**)');
     const german = conversation({ locale: 'de' });
     await german.say('Wir sind 20, Budget 700 Dollar im Monat');
     expect((await german.say('Passt Pro in unser Budget?')).text).toContain('Mit **$580 im Monat** passt das in das Budget');

@@ -642,9 +642,9 @@ function paidTopic(turn: OfflineTurn): Topic | undefined {
   return plan ? priceTopic(turn, plan, false) : inferredPriceTopic(turn);
 }
 
-/** "Is that within budget?", "does it fit our budget?", "¿entra en el presupuesto?", "c'est dans notre budget ?". */
+/** "Is that within budget?", "does it fit our budget?", "does that fit?", "¿entra en el presupuesto?", "c'est dans notre budget ?". */
 export const BUDGET_CHECK =
-  /\b(?:(?:is|are|would) (?:that|it|this|those|be) (?:within|in|under|over|inside|above|below) (?:the |our |my )?budget|fits? (?:in(?:to)? |within )?(?:the |our |my )?budget|within (?:the |our |my )?budget|(?:entra|cabe|est[aá]) (?:en|dentro del?) (?:el |nuestro )?presupuesto|dans (?:le |notre |mon )?budget|im budget|(?:passt|liegt) (?:das |es )?(?:ins|im) budget|passt (?:\S+ ){0,2}in (?:unser|das|ihr|mein) budget)\b|ضمن (?:الميزانية|ميزانيتنا)/iu;
+  /\b(?:(?:is|are|would) (?:that|it|this|those|be) (?:within|in|under|over|inside|above|below) (?:the |our |my )?budget|(?:does|would|will|did) (?:that|it|this) fit(?=\s*(?:then|now|us)?\s*[?؟.!]*\s*$)|fits? (?:in(?:to)? |within )?(?:the |our |my )?budget|within (?:the |our |my )?budget|(?:entra|cabe|est[aá]) (?:en|dentro del?) (?:el |nuestro )?presupuesto|dans (?:le |notre |mon )?budget|im budget|(?:passt|liegt) (?:das |es )?(?:ins|im) budget|passt (?:\S+ ){0,2}in (?:unser|das|ihr|mein) budget)\b|ضمن (?:الميزانية|ميزانيتنا)/iu;
 
 function budgetRequote(turn: OfflineTurn, offerCheaper = true): Topic | undefined {
   const plan = lastQuotedPlan(turn);
