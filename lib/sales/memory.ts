@@ -48,17 +48,17 @@ export function mentionsName(text: string, name: string): boolean {
   return new RegExp(`(?<![\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'iu').test(text);
 }
 
+/** The known tools `text` names, by their name or a competitor's alias ("monday" for Monday.com), in catalogue order. */
+export function toolsNamed(text: string, kb: KnowledgeBase): string[] {
+  return knownTools(kb).filter((name) => [name, ...(kb.competitors.find((competitor) => competitor.name === name)?.aliases ?? [])].some((alias) => mentionsName(text, alias)));
+}
+
 /** Tools the message says the prospect uses; a question about a tool ("why not HubSpot?") is not a statement. */
 export function statedTools(text: string, kb: KnowledgeBase): StatedTool[] {
   const tools: StatedTool[] = [];
   for (const sentence of splitSentences(text)) {
     if (QUESTION.test(sentence) || !USE.test(sentence)) continue;
-    for (const name of knownTools(kb)) {
-      const aliases = [name, ...(kb.competitors.find((competitor) => competitor.name === name)?.aliases ?? [])];
-      if (aliases.some((alias) => mentionsName(sentence, alias))) {
-        tools.push({ name, evidence: sentence });
-      }
-    }
+    for (const name of toolsNamed(sentence, kb)) tools.push({ name, evidence: sentence });
   }
   return tools;
 }

@@ -26,7 +26,7 @@ import { alternativeTool, asksAboutCompany, recallQuestion, type RecallField } f
 import { budgetFit, parseBudget, type StatedBudget } from '@/lib/sales/budget';
 import { quote } from '@/lib/sales/pricing';
 import { isUnclear } from '@/lib/sales/unclear';
-import { integrationNames, knownTools, mentionsName, statedTools } from '@/lib/sales/memory';
+import { integrationNames, mentionsName, statedTools, toolsNamed } from '@/lib/sales/memory';
 import type { KnowledgeBase, Plan } from '@/lib/sales/knowledge/schema';
 import { faqPassage, getPassage, searchKnowledge, type Passage } from '@/lib/sales/retrieval';
 import type { Booking, LeadField } from '@/lib/sales/types';
@@ -1068,8 +1068,7 @@ const NOT_A_TOOL = /^(?:it|them|both|those|these|that|this|our|my|your|other|any
 function integrationTopic(turn: OfflineTurn): Topic | undefined {
   const named = INTEGRATION_ASK.exec(turn.text)?.[1]?.trim();
   if (!named || NOT_A_TOOL.test(named)) return undefined;
-  const aliasesOf = (name: string) => [name, ...(turn.kb.competitors.find((competitor) => competitor.name === name)?.aliases ?? [])];
-  const known = knownTools(turn.kb).filter((name) => aliasesOf(name).some((alias) => mentionsName(named, alias)));
+  const known = toolsNamed(named, turn.kb);
   // "Do you integrate with Asana?": a tool like ours, not an integration (and their projects can be imported).
   const rival = known.find((name) => turn.kb.competitors.some((competitor) => competitor.name === name));
   if (rival) return { kind: 'rival-integration', tool: rival };
