@@ -92,3 +92,39 @@ test('"Not now" puts the prompt away; the new version waits for the next visit',
   await expect(prompt).toBeHidden();
   expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((registration) => registration?.waiting?.state))).toBe('installed');
 });
+
+/** The /_next/static chunk files a page has loaded so far (their names). */
+const loadedChunks = (page: Page) =>
+  page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name).flatMap((url) => /\/_next\/static\/chunks\/([\w.-]+)$/.exec(new URL(url).pathname)?.[1] ?? []));
+
+test('the worker precaches what the public pages load, and none of what only the admin loads', async ({ page, context }) => {
+  await visitOnline(page);
+  // The chat, opened and used: its lazily loaded chunks are part of what must work offline.
+  await page.getByTestId('composer-input').fill('How much is Pro for 8 people?');
+  await page.getByTestId('composer-input').press('Enter');
+  await expect(page.getByTestId('message-assistant').last()).toContainText('$', { timeout: 20_000 });
+  const home = await loadedChunks(page);
+  const precached = await page.evaluate(async () => {
+    const names = await caches.keys();
+    const precache = names.find((name) => name.startsWith('serwist-precache'));
+    if (!precache) return [];
+    const requests = await (await caches.open(precache)).keys();
+    return requests.flatMap((request) => /\/_next\/static\/chunks\/([\w.-]+)$/.exec(new URL(request.url).pathname)?.[1] ?? []);
+  });
+  expect(home.length).toBeGreaterThan(3);
+  expect(home.filter((chunk) => !precached.includes(chunk))).toEqual([]);
+
+  const embed = await context.newPage();
+  await embed.goto(`${baseURL()}/embed?mode=inline`);
+  await expect(embed.getByTestId('composer-input')).toBeEnabled({ timeout: 15_000 });
+  const embedChunks = await loadedChunks(embed);
+  expect(embedChunks.filter((chunk) => !precached.includes(chunk))).toEqual([]);
+
+  const admin = await context.newPage();
+  await admin.goto(`${baseURL()}/admin/sign-in`);
+  await expect(admin.getByRole('button').first()).toBeVisible();
+  await admin.waitForLoadState('load');
+  const adminOnly = (await loadedChunks(admin)).filter((chunk) => !home.includes(chunk) && !embedChunks.includes(chunk));
+  expect(adminOnly.length).toBeGreaterThan(0);
+  expect(adminOnly.filter((chunk) => precached.includes(chunk))).toEqual([]);
+});
