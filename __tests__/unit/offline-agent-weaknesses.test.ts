@@ -1642,7 +1642,8 @@ describe('offline agent: no meeting nobody asked for (session 18 QA)', () => {
     const timeline = await english.say('my email is sam@quick.test, we need it within 2 weeks');
     expect(timeline.tools).toEqual([]);
     expect(timeline.session.state.bookings).toEqual([]);
-    expect(timeline.text).toContain('Within 2 weeks — noted.');
+    // Both acknowledged in one sentence (session 20: not "…sam@quick.test. Within 2 weeks — noted.").
+    expect(timeline.text).toContain("Thanks! I've noted your email **sam@quick.test** and your timeline (within 2 weeks).");
     const formula = conversation();
     await formula.say('=cmd|"/c calc"!A1');
     expect((await formula.say('email: formula@evil.test, company @SUM(1+1)')).tools).toEqual([]);
@@ -2050,5 +2051,43 @@ describe('offline agent: session 19 QA, second round', () => {
     expect(text).toContain('**Business** for 85 seats, billed monthly');
     expect(text).toContain('it fits the budget you mentioned (**roughly $4,000 per month**)');
     expect(text).not.toMatch(/Does that address your concern|doesn't replace \*\*Salesforce/);
+    // Session 20: its numbered questions are all answered: HIPAA (with its caveat) and the trial, in the order asked.
+    expect(text).toContain("HIPAA isn't among the certifications and standards I can confirm");
+    expect(text).toContain('Yes — a 14-day free trial of the Pro plan');
+    expect(text.indexOf('HIPAA')).toBeLessThan(text.indexOf('14-day free trial'));
+    // Its problem is the need (not "I just want to get this right the first time"), and what it told is acknowledged in
+    // one sentence.
+    expect(session.state.lead.fields.need?.value).toBe('status reports take our PMs half a day every Friday, nobody trusts the dashboards, and approvals get lost in inboxes');
+    expect(text).toContain("Thanks, Priya! I've noted that you're with Lattice Biotech, your timeline (before the end of Q1), your budget and that you use Smartsheet.");
+  });
+});
+
+describe('offline agent: session 20, details the catalogue does not state', () => {
+  it('the API\'s limits, support\'s languages and phone support: the closest FAQ, then plainly unconfirmed (5 languages)', async () => {
+    const limits = await ask('What are your API rate limits?');
+    expect(limits.text).toContain('plus a REST API and webhooks');
+    expect(limits.text).toContain("The API's rate limits aren't something I can confirm from what I have, and I'd rather not guess: the team at sales@northwind.example can tell you.");
+    expect(limits.text).not.toMatch(/\d+ (?:requests|calls) per/);
+    expect((await ask('Is there phone support?')).text).toContain("Support by phone isn't something I can confirm");
+    expect((await ask('Can your support team speak German?')).text).toContain("Which languages our support works in isn't something I can confirm");
+    const spanish = await ask('¿Tienen soporte en español?', { locale: 'es' });
+    expect(spanish.text).toContain('Starter tiene soporte por correo');
+    expect(spanish.text).toContain('No puedo confirmarle en qué idiomas atiende nuestro soporte');
+    expect((await ask('¿Cuáles son los límites de la API?', { locale: 'es' })).text).toContain('No puedo confirmarle los límites de uso de la API');
+    expect((await ask('Le support est-il disponible en français ?', { locale: 'fr' })).text).toContain('les langues dans lesquelles notre support répond');
+    expect((await ask('Gibt es Support auf Deutsch?', { locale: 'de' })).text).toContain('In welchen Sprachen unser Support antwortet, kann ich mit meinen Informationen nicht bestätigen');
+    expect((await ask('هل يوجد دعم باللغة العربية؟', { locale: 'ar' })).text).toContain('اللغات التي يقدَّم بها الدعم');
+    // What the FAQ does state is answered by it alone.
+    const plain = await ask('What support do you offer?');
+    expect(plain.text).toContain('Starter has email support');
+    expect(plain.text).not.toContain('confirm');
+  });
+
+  it('asked again in other words, the answer is that it is unconfirmed (not the FAQ recapped)', async () => {
+    const { say } = conversation();
+    await say('What are your API rate limits?');
+    const again = await say('How many API calls per minute can we make?');
+    expect(again.text).toContain("As I mentioned, the API's rate limits aren't something I can confirm");
+    expect(again.text).not.toContain('Over 60 integrations');
   });
 });

@@ -6,7 +6,7 @@ import { bullets, cataloguePriceLine, comparePlansReply, overviewReply, planFeat
 import { MEMORY_PHRASES } from '@/lib/llm/offline/phrases-memory';
 import { aboutReply, alongsideReply, list, recallReply, rivalIntegrationReply, toolsReply, unclearReply } from '@/lib/llm/offline/replies-memory';
 import { mentionsAny } from '@/lib/llm/offline/reading';
-import { asksRecommendation, bringsColleague, BUDGET_CHECK, CHOSE, freshFields, statedBudget, upcomingMeeting, type Topic } from '@/lib/llm/offline/topic';
+import { asksRecommendation, bringsColleague, BUDGET_CHECK, CHOSE, freshFields, statedBudget, unconfirmedTopic, upcomingMeeting, type Topic } from '@/lib/llm/offline/topic';
 import { STOP_QUESTIONS } from '@/lib/sales/intents';
 import { faqPassage } from '@/lib/sales/retrieval';
 import { splitSentences } from '@/lib/sales/sentences';
@@ -30,7 +30,9 @@ export function composeReply(topic: Topic, turn: OfflineTurn): string {
   const recommended = topic.kind === 'price' && topic.inferred && asksRecommendation(turn.text) ? splitSentences(answer[0]?.split('\n')[0] ?? '')[0] : undefined;
   // Asked "is that within budget?", the word on the budget is the answer, said again if need be.
   const budget = topic.kind === 'price' && BUDGET_CHECK.test(turn.text) ? statedBudget(turn)?.said : undefined;
-  const lead = recommended ?? (budget ? answer.flatMap((paragraph) => splitSentences(paragraph)).find((sentence) => sentence.includes(budget)) : undefined);
+  // Asked again about something we cannot confirm ("and how many API calls per minute?"), that is the answer said again.
+  const caveat = topic.kind === 'knowledge' && (topic.unstated ?? topic.unlistedTool ?? topic.unconfirmed) ? splitSentences(answer.at(-1) ?? '')[0] : undefined;
+  const lead = recommended ?? caveat ?? (budget ? answer.flatMap((paragraph) => splitSentences(paragraph)).find((sentence) => sentence.includes(budget)) : undefined);
   const paragraphs = avoidRepeats(drafted, turn.previousReplies, pickFresh(MEMORY_PHRASES[turn.locale].asMentioned, turn.previousReplies), lead, properNames(turn.kb));
   const question = nextQuestion(topic, turn);
   // One question per reply: a reply that already asks something (when to meet, which email) does not ask another.
@@ -132,6 +134,7 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       if (topic.discountAsked) return [...answer, ph.furtherDiscount(kb.company.salesEmail)];
       if (topic.selfHosting) return [...answer, ph.noSelfHosting(kb.company.salesEmail)];
       if (topic.unlistedTool) return [...answer, ph.unconfirmedIntegration(topic.unlistedTool, kb.company.salesEmail)];
+      if (topic.unstated) return [...answer, ph.unconfirmedDetail(topic.unstated, kb.company.salesEmail)];
       return topic.unconfirmed ? [...answer, ph.unconfirmedStandard(topic.unconfirmed, kb.company.salesEmail)] : answer;
     }
     case 'recommend':
@@ -192,25 +195,41 @@ const QUESTION_STARTS = /\b(?:do you|does it|where|how much|how many|what|which|
 
 /**
  * The other questions of a message that asks several (by question marks, sentences or question words): the FAQs they
- * name most, at most two, in the order they were asked, after the answer to the first.
+ * name, at most three, in the order they were asked, after the answer to the first. What its questions ask comes before
+ * what its statements mention ("(3) do you have HIPAA, (4) can we do a trial first?" before the data residency its
+ * story says it needs), and a standard or detail the FAQ does not state keeps its caveat.
  */
 function alsoAsked(topic: Topic, turn: OfflineTurn): string[] {
   const marks = (turn.text.match(/[?؟]/g) ?? []).length;
   // After an FAQ answer, only questions asked as such ("¿…? ¿…?"): "which IdPs do you support?" is one question.
   const questions = topic.kind === 'knowledge' ? marks : Math.max(marks, (turn.text.match(QUESTION_STARTS) ?? []).length);
   if (!ANSWERS_MORE.has(topic.kind) || (topic.kind === 'knowledge' ? questions < 2 : questions < 2 && splitSentences(turn.text).length < 3)) return [];
+  const asking = splitSentences(turn.text).filter((sentence) => /[?؟]\s*$/.test(sentence)).join(' ');
   // The whole FAQ, not only the retrieved passages: in a long message the second question may not rank in the top few.
-  const hits = (keywords: readonly string[]) => keywords.filter((keyword) => mentionsAny(turn.text, [keyword])).length;
+  const hits = (keywords: readonly string[], text = turn.text) => keywords.filter((keyword) => mentionsAny(text, [keyword])).length;
   // (Not the one the answer already gave: "¿se puede pagar con factura? ¿los datos se quedan en Europa?" answers both.)
   const answered = new Set(topic.kind === 'knowledge' ? topic.passages.map((passage) => passage.id) : []);
-  const asked = turn.kb.faqs.filter((faq) => hits(faq.keywords) > 0 && !answered.has(`faq:${faq.id}`)).sort((a, b) => hits(b.keywords) - hits(a.keywords));
   // Answered in the order they were asked.
   const lower = turn.text.toLowerCase();
   const at = (keywords: readonly string[]) => Math.min(...keywords.map((keyword) => lower.indexOf(keyword.toLowerCase())).filter((index) => index >= 0));
+  type Asked = { id: string; at: number; inQuestion: number; hits: number; reply: () => string[] };
+  const asked: Asked[] = turn.kb.faqs
+    .filter((faq) => hits(faq.keywords) > 0 && !answered.has(`faq:${faq.id}`))
+    .map((faq) => ({ id: `faq:${faq.id}`, at: at(faq.keywords), inQuestion: hits(faq.keywords, asking), hits: hits(faq.keywords), reply: () => knowledgeReply([faqPassage(faq)], turn) }));
+  // "Do you have HIPAA?" among them: the security FAQ with what it cannot confirm, in place of the bare FAQ.
+  const caveat = asking ? unconfirmedTopic({ ...turn, text: asking }) : undefined;
+  const caveatId = caveat?.topic.passages[0].id;
+  if (caveat && caveatId && !answered.has(caveatId)) {
+    const entry: Asked = { id: caveatId, at: lower.indexOf(asking.toLowerCase()) + caveat.at, inQuestion: Number.MAX_SAFE_INTEGER, hits: 1, reply: () => body(caveat.topic, turn, PHRASES[turn.locale]) };
+    const index = asked.findIndex((faq) => faq.id === caveatId);
+    if (index >= 0) asked[index] = entry;
+    else asked.push(entry);
+  }
   return asked
-    .slice(0, Math.min(2, questions - 1))
-    .sort((a, b) => at(a.keywords) - at(b.keywords))
-    .flatMap((faq) => knowledgeReply([faqPassage(faq)], turn));
+    .sort((a, b) => b.inQuestion - a.inQuestion || b.hits - a.hits)
+    .slice(0, Math.min(3, questions - 1))
+    .sort((a, b) => a.at - b.at)
+    .flatMap((faq) => faq.reply());
 }
 
 /** "Thanks, Ana! I've noted your email …": confirms in words what the lead card shows. */
@@ -234,23 +253,31 @@ function acknowledgement(topic: Topic, turn: OfflineTurn, ph: Phrases): string {
   if (typeof seats === 'number' && fresh.includes('teamSize') && topic.kind !== 'price') items.push(ph.notedTeam(seats));
   const name = fresh.includes('name') ? String(value('name') ?? '').split(' ')[0] : undefined;
   const more = moreAcknowledgements(topic, turn, fresh);
-  if (items.length === 0 && !name) return more.join(' ');
-  return [ph.noted(name || undefined, items), ...more].join(' ');
+  // Several things said at once: one "I've noted …" list ("…that you're with Lattice Biotech, your timeline (before
+  // the end of Q1), your budget and that you use Smartsheet"), not a string of "X — noted." sentences.
+  if (items.length + more.items.length >= 2 || (name && more.items.length > 0)) return [ph.noted(name || undefined, [...items, ...more.items.map((item) => item.listed)]), ...more.sentences].join(' ');
+  const alone = [...more.items.map((item) => item.alone), ...more.sentences];
+  if (items.length === 0 && !name) return alone.join(' ');
+  return [ph.noted(name || undefined, items), ...alone].join(' ');
 }
 
-/** Short confirmations of the qualifying facts ("Next quarter — noted."), so the prospect sees they were heard. */
-function moreAcknowledgements(topic: Topic, turn: OfflineTurn, fresh: LeadField[]): string[] {
+/**
+ * Short confirmations of the qualifying facts, so the prospect sees they were heard: each fact as a sentence of its
+ * own ("Next quarter — noted.") and as an item of a list; authority and the need as sentences.
+ */
+function moreAcknowledgements(topic: Topic, turn: OfflineTurn, fresh: LeadField[]): { items: { alone: string; listed: string }[]; sentences: string[] } {
   const mp = MEMORY_PHRASES[turn.locale];
   const { fields } = turn.state.lead;
+  const items: { alone: string; listed: string }[] = [];
   const sentences: string[] = [];
   const timeline = fields.timeline?.value;
-  if (fresh.includes('timeline') && typeof timeline === 'string') sentences.push(mp.notedTimeline(timeline));
+  if (fresh.includes('timeline') && typeof timeline === 'string') items.push({ alone: mp.notedTimeline(timeline), listed: mp.itemTimeline(timeline) });
   if (fresh.includes('authority')) sentences.push(mp.notedAuthority(fields.authority?.value === 'decision maker'));
-  if (fresh.includes('budget')) sentences.push(mp.notedBudget);
-  if (fresh.includes('need') && sentences.length === 0 && topic.kind === 'contact') sentences.push(mp.notedNeed);
+  if (fresh.includes('budget')) items.push({ alone: mp.notedBudget, listed: mp.itemBudget });
+  if (fresh.includes('need') && items.length === 0 && sentences.length === 0 && topic.kind === 'contact') sentences.push(mp.notedNeed);
   const tools = (turn.state.tools ?? []).filter((tool) => turn.text.includes(tool.evidence)).map((tool) => tool.name);
-  if (tools.length > 0 && topic.kind !== 'tools' && topic.kind !== 'objection') sentences.push(mp.notedTools(list(tools, mp.and)));
-  return sentences;
+  if (tools.length > 0 && topic.kind !== 'tools' && topic.kind !== 'objection') items.push({ alone: mp.notedTools(list(tools, mp.and)), listed: mp.itemTools(list(tools, mp.and)) });
+  return { items, sentences };
 }
 
 /**

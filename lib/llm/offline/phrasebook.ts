@@ -5,6 +5,9 @@ import type { BudgetFit } from '@/lib/sales/budget';
  * Spanish, phrases-fr.ts, phrases-de.ts and phrases-ar.ts), and the small helpers they share.
  */
 
+/** Details prospects ask about that the demo catalogue does not state (lib/llm/offline/topic.ts, UNSTATED_DETAILS). */
+export type UnstatedDetail = 'api-limits' | 'support-languages' | 'phone-support';
+
 export interface Phrases {
   greeting: (company: string, tagline: string) => string;
   canHelp: string;
@@ -145,6 +148,9 @@ export interface Phrases {
   /** A tool asked about that the catalogue's integrations do not name ("Do you integrate with Notion?"). */
   unconfirmedIntegration: (tool: string, salesEmail: string) => string;
   unconfirmedStandard: (standard: string, salesEmail: string) => string;
+  /** A detail the FAQ that comes closest does not state (the API's limits, the languages support works in, phone
+   *  support): said to be unconfirmed, after that FAQ, never guessed. */
+  unconfirmedDetail: (detail: UnstatedDetail, salesEmail: string) => string;
 }
 
 export interface MemoryPhrases {
@@ -165,6 +171,11 @@ export interface MemoryPhrases {
   notedAuthority: (decides: boolean) => string;
   notedNeed: string;
   notedTools: (tools: string) => string;
+  /** The same three as items of one "I've noted …" list, when a message says several things at once (no amounts: the
+   *  budget's words are the prospect's, read back when it is set beside a price). */
+  itemTimeline: (timeline: string) => string;
+  itemBudget: string;
+  itemTools: (tools: string) => string;
   /** `many`: more than one tool ("keeps working in them"). */
   integratesWith: (company: string, tools: string, many: boolean) => string;
   /** Coming from a tool our importers read (the onboarding FAQ names it). */

@@ -179,6 +179,8 @@ export const ar: Phrases = {
     `**${tool}** ليس ضمن التكاملات التي نقدمها، ولا أريد التخمين: يمكن لفريقنا على ${salesEmail} أن يخبرك إن كان بالإمكان ربطه.`,
   unconfirmedStandard: (standard, salesEmail) =>
     `${standard} ليس ضمن الشهادات والمعايير التي يمكنني تأكيدها، ولا أريد التخمين: فريقنا على ${salesEmail} يمكنه إخبارك بوضعنا بالنسبة لحالتك.`,
+  unconfirmedDetail: (detail, salesEmail) =>
+    `لا أستطيع أن أؤكد لك ${{ 'api-limits': 'حدود استخدام واجهة API', 'support-languages': 'اللغات التي يقدَّم بها الدعم', 'phone-support': 'توفر الدعم عبر الهاتف' }[detail]} من المعلومات المتوفرة لدي، ولا أريد التخمين: فريقنا على ${salesEmail} يمكنه إخبارك.`,
 };
 
 export const arMemory: MemoryPhrases = {
@@ -208,6 +210,9 @@ export const arMemory: MemoryPhrases = {
   notedAuthority: (decides) => (decides ? 'جميل أن أعرف أن القرار بيدك.' : 'فهمت، هناك شخص آخر يوافق أيضًا.'),
   notedNeed: 'شكرًا، هذا يساعدني على فهم ما تحتاجونه.',
   notedTools: (tools) => `${tools}: سجّلت ذلك.`,
+  itemTimeline: (timeline) => `الإطار الزمني (${timeline})`,
+  itemBudget: 'ميزانيتك',
+  itemTools: (tools) => `أنكم تستخدمون ${tools}`,
   rivalNotIntegration: (tool) => `**${tool}** أداة مثل أداتنا، وليست ضمن التكاملات التي نقدمها.`,
   importsFrom: (tool) => `وإن كنت قادمًا من ${tool}، فأدوات الاستيراد لدينا تنقل مشاريعك.`,
   integratesWith: (company, tools) => `تتكامل ${company} مع ${tools}، فيواصل فريقك العمل فيها وتتزامن التحديثات في الاتجاهين.`,

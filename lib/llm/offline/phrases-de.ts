@@ -153,6 +153,8 @@ export const de: Phrases = {
     `**${tool}** gehört nicht zu den Integrationen, die wir anbieten, und ich möchte nicht raten: Das Team unter ${salesEmail} kann Ihnen sagen, ob es sich anbinden lässt.`,
   unconfirmedStandard: (standard, salesEmail) =>
     `${standard} gehört nicht zu den Zertifizierungen und Standards, die ich bestätigen kann, und ich möchte nicht raten: Das Team unter ${salesEmail} sagt Ihnen, wie es für Ihren Fall aussieht.`,
+  unconfirmedDetail: (detail, salesEmail) =>
+    `${{ 'api-limits': 'Die Limits unserer API', 'support-languages': 'In welchen Sprachen unser Support antwortet,', 'phone-support': 'Einen Support per Telefon' }[detail]} kann ich mit meinen Informationen nicht bestätigen, und ich möchte nicht raten: Das Team unter ${salesEmail} kann es Ihnen sagen.`,
 };
 
 export const deMemory: MemoryPhrases = {
@@ -182,6 +184,9 @@ export const deMemory: MemoryPhrases = {
   notedAuthority: (decides) => (decides ? 'Gut zu wissen, dass Sie entscheiden.' : 'Verstanden — es muss also noch jemand zustimmen.'),
   notedNeed: 'Danke, das hilft mir, Ihren Bedarf zu verstehen.',
   notedTools: (tools) => `${tools} — notiert.`,
+  itemTimeline: (timeline) => `Ihr Zeitplan (${timeline})`,
+  itemBudget: 'Ihr Budget',
+  itemTools: (tools) => `Ihre Tools (${tools})`,
   rivalNotIntegration: (tool) => `**${tool}** ist ein Tool wie unseres und gehört nicht zu den Integrationen, die wir anbieten.`,
   importsFrom: (tool) => `Und wenn Sie von ${tool} kommen, übernehmen unsere Importer Ihre Projekte.`,
   integratesWith: (company, tools) => `${company} lässt sich mit ${tools} verbinden: Ihr Team arbeitet dort weiter, und Änderungen werden in beide Richtungen abgeglichen.`,

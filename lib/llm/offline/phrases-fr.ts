@@ -156,6 +156,8 @@ export const fr: Phrases = {
     `**${tool}** ne fait pas partie des intégrations que nous proposons, et je préfère ne pas deviner : l’équipe de ${salesEmail} peut vous dire s’il est possible de le connecter.`,
   unconfirmedStandard: (standard, salesEmail) =>
     `${standard} ne fait pas partie des certifications et normes que je peux confirmer, et je préfère ne pas deviner : l’équipe à ${salesEmail} pourra vous dire où nous en sommes pour votre cas.`,
+  unconfirmedDetail: (detail, salesEmail) =>
+    `Je ne peux pas vous confirmer ${{ 'api-limits': 'les limites d’utilisation de l’API', 'support-languages': 'les langues dans lesquelles notre support répond', 'phone-support': 'l’existence d’un support par téléphone' }[detail]} avec les informations dont je dispose, et je préfère ne pas deviner : l’équipe à ${salesEmail} pourra vous le dire.`,
 };
 
 export const frMemory: MemoryPhrases = {
@@ -185,6 +187,9 @@ export const frMemory: MemoryPhrases = {
   notedAuthority: (decides) => (decides ? 'Bon à savoir, la décision vous revient.' : 'Entendu — quelqu’un d’autre doit aussi valider.'),
   notedNeed: 'Merci, cela m’aide à comprendre votre besoin.',
   notedTools: (tools) => `${tools} — c’est noté.`,
+  itemTimeline: (timeline) => `votre échéance (${timeline})`,
+  itemBudget: 'votre budget',
+  itemTools: (tools) => `que vous utilisez ${tools}`,
   rivalNotIntegration: (tool) => `**${tool}** est un outil comme le nôtre, et il ne fait pas partie des intégrations que nous proposons.`,
   importsFrom: (tool) => `Et si vous venez de ${tool}, nos outils d’import reprennent vos projets.`,
   integratesWith: (company, tools) => `${company} se connecte à ${tools} : votre équipe continue d’y travailler et les mises à jour circulent dans les deux sens.`,

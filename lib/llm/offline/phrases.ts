@@ -159,6 +159,8 @@ const en: Phrases = {
     `**${tool}** isn't among the integrations we list, and I'd rather not guess: the team at ${salesEmail} can tell you whether it can be connected.`,
   unconfirmedStandard: (standard, salesEmail) =>
     `${standard} isn't among the certifications and standards I can confirm, and I'd rather not guess: the team at ${salesEmail} can tell you where we stand for your case.`,
+  unconfirmedDetail: (detail, salesEmail) =>
+    `${{ 'api-limits': "The API's rate limits aren't", 'support-languages': "Which languages our support works in isn't", 'phone-support': "Support by phone isn't" }[detail]} something I can confirm from what I have, and I'd rather not guess: the team at ${salesEmail} can tell you.`,
 };
 
 const es: Phrases = {
@@ -310,6 +312,8 @@ const es: Phrases = {
     `**${tool}** no figura entre las integraciones que ofrecemos, y prefiero no adivinar: el equipo de ${salesEmail} puede decirle si se puede conectar.`,
   unconfirmedStandard: (standard, salesEmail) =>
     `${standard} no está entre las certificaciones y normas que puedo confirmar, y prefiero no adivinar: el equipo en ${salesEmail} puede decirle cómo estamos en su caso.`,
+  unconfirmedDetail: (detail, salesEmail) =>
+    `No puedo confirmarle ${{ 'api-limits': 'los límites de uso de la API', 'support-languages': 'en qué idiomas atiende nuestro soporte', 'phone-support': 'si hay soporte por teléfono' }[detail]} con la información que tengo, y prefiero no adivinar: el equipo en ${salesEmail} se lo puede decir.`,
 };
 
 export const PHRASES: Record<SalesLocale, Phrases> = { en, es, fr, de, ar };

@@ -22,6 +22,7 @@ import { CANCEL_WORDS, EMAIL, HAGGLE, withoutDecisionMaker, withoutTimeline } fr
 import { CORRECTION } from '@/lib/sales/lead/text';
 import { asksAboutAgent, asksHowLong, asksToCompare, classifySalesIntent, COMPARED_PRICE, FRUSTRATED, STOP_QUESTIONS } from '@/lib/sales/intents';
 import { PHRASES } from '@/lib/llm/offline/phrases';
+import type { UnstatedDetail } from '@/lib/llm/offline/phrasebook';
 import { alternativeTool, asksAboutCompany, recallQuestion, type RecallField } from '@/lib/llm/offline/understanding';
 import { budgetFit, parseBudget, type StatedBudget } from '@/lib/sales/budget';
 import { quote } from '@/lib/sales/pricing';
@@ -102,7 +103,7 @@ export type Topic =
   | { kind: 'feature-lines'; lines: [{ plan: Plan; line: string }, ...{ plan: Plan; line: string }[]] }
   /** "Does Pro have time tracking?": yes, with the plan's own line, or the plan that first has it. */
   | { kind: 'plan-has'; plan: Plan; feature: string; from: Plan }
-  | { kind: 'knowledge'; passages: [Passage, ...Passage[]]; discountAsked?: boolean; unconfirmed?: string; unlistedTool?: string; selfHosting?: boolean }
+  | { kind: 'knowledge'; passages: [Passage, ...Passage[]]; discountAsked?: boolean; unconfirmed?: string; unlistedTool?: string; selfHosting?: boolean; unstated?: UnstatedDetail }
   | { kind: 'recommend' }
   | { kind: 'contact' }
   | { kind: 'greeting' }
@@ -309,6 +310,10 @@ export function analyse(turn: OfflineTurn): Topic {
     const advised = inferredPriceTopic(turn);
     if (advised) return advised;
   }
+  // "What are your API rate limits?", "¿soporte en español?": the FAQ that comes closest, and that the detail asked
+  // for is not one it states.
+  const unstated = plans.length === 0 ? unstatedDetailTopic(turn) : undefined;
+  if (unstated) return unstated;
   // "Are you HIPAA compliant?": the security FAQ, and a standard it does not name is one we cannot confirm.
   const certified = plans.length === 0 ? certificationTopic(turn) : undefined;
   if (certified) return certified;
@@ -1099,6 +1104,58 @@ function certificationTopic(turn: OfflineTurn): Topic | undefined {
   if (turn.kb.faqs.some((faq) => says(faq) || base.faqs.some((entry) => entry.id === faq.id && says(entry)))) return undefined;
   const security = turn.kb.faqs.find((faq) => faq.id === 'security') ?? turn.kb.faqs.find((faq) => faq.keywords.some((keyword) => /secur|segur|sécur|sicher/i.test(keyword)));
   return security ? { kind: 'knowledge', passages: [faqPassage(security)], unconfirmed: asked.toUpperCase().replace(/\s+/g, ' ') } : undefined;
+}
+
+/**
+ * Details prospects ask about that an FAQ comes close to without stating: the FAQ it belongs to, how a question asks
+ * for it (5 languages), and what an FAQ that does state it would say (a deployer's catalogue may: then the FAQ answers).
+ */
+const UNSTATED_DETAILS: ReadonlyArray<{ detail: UnstatedDetail; faq: string; asked: RegExp; stated: RegExp }> = [
+  {
+    detail: 'api-limits',
+    faq: 'integrations',
+    asked:
+      /\b(?:rate[- ]?limit\w*|api[- ](?:limits?|quotas?|rate)|(?:requests?|calls?)\s+per\s+(?:second|minute|hour|day)|throttl\w*|how many (?:api )?(?:calls|requests)|l[ií]mites? (?:de (?:uso de )?)?(?:la )?api|limites? (?:d['’]utilisation )?(?:de l['’])?api|limits? (?:der|unserer|ihrer) api|api-limits?|anfragelimit\w*|ratenlimit\w*|cu[aá]ntas (?:llamadas|peticiones|solicitudes)|combien (?:de )?(?:requêtes|appels)|wie viele (?:anfragen|aufrufe))\b|حدود (?:استخدام )?(?:واجهة )?(?:ال)?(?:api|برمجة)/iu,
+    stated: /rate limit|requests? per|calls? per|l[ií]mite|limit|حدود/iu,
+  },
+  {
+    detail: 'support-languages',
+    faq: 'support',
+    asked:
+      /\b(?:support|soporte|asistencia|atenci[oó]n al cliente|assistance|kundendienst|kundenservice|kundensupport)\b[^.?!؟]{0,30}(?:\b(?:in|en|auf)\s+(?:english|spanish|french|german|arabic|portuguese|italian|espa[nñ]ol|castellano|ingl[eé]s|franc[eé]s|alem[aá]n|[aá]rabe|fran[cç]ais|anglais|espagnol|allemand|deutsch|englisch|franz[öo]sisch|spanisch|arabisch)\b|\b(?:languages?|idiomas?|langues?|sprachen?)\b|\b(?:speaks?|habla\w*|parle\w*|spricht|sprechen)\b)|\b(?:english|spanish|french|german|arabic)[- ](?:language |speaking )?support\b|\b(?:deutschsprachige[nrs]?|spanischsprachige[nrs]?|französischsprachige[nrs]?) (?:support|kundendienst)|الدعم (?:ب|باللغة )|دعم (?:ب|باللغة )ال?(?:عربية|إنجليزية|فرنسية)/iu,
+    stated: /languages?|idiomas?|langues?|sprachen|لغ/iu,
+  },
+  {
+    detail: 'phone-support',
+    faq: 'support',
+    asked:
+      /\b(?:(?:tele)?phone|call[- ]in)\s+support\b|\bsupport (?:by|over the|via|on the) (?:tele)?phone\b|\bsoporte (?:telef[oó]nico|por tel[eé]fono)|\b(?:assistance|support) (?:t[ée]l[ée]phonique|par t[ée]l[ée]phone)|\btelefon(?:ischer|ischen)? ?-?support|\bsupport (?:per|am|über) telefon|دعم (?:عبر |ب)?(?:ال)?هات(?:ف|في)/iu,
+    stated: /phone|tel[eé]fono|t[ée]l[ée]phon|telefon|هات/iu,
+  },
+];
+
+function unstatedDetailTopic(turn: OfflineTurn): Topic | undefined {
+  const asked = UNSTATED_DETAILS.find((entry) => entry.asked.test(turn.text));
+  if (!asked) return undefined;
+  const faq = turn.kb.faqs.find((entry) => entry.id === asked.faq);
+  if (!faq) return undefined;
+  const base = getKnowledgeBase().faqs.find((entry) => entry.id === asked.faq);
+  const says = (entry: KnowledgeBase['faqs'][number] | undefined) => entry !== undefined && asked.stated.test(`${entry.question} ${entry.answer}`);
+  // A catalogue whose FAQ states it answers it, like any other question.
+  if (says(faq) || says(base)) return undefined;
+  return { kind: 'knowledge', passages: [faqPassage(faq)], unstated: asked.detail };
+}
+
+/**
+ * A question about a standard or a detail the catalogue does not state ("do you have HIPAA?", "API rate limits?") as
+ * the FAQ it belongs to with its caveat, and where in the text it is asked: for a message's other questions
+ * (compose.ts, alsoAsked).
+ */
+export function unconfirmedTopic(turn: OfflineTurn): { topic: Extract<Topic, { kind: 'knowledge' }>; at: number } | undefined {
+  const topic = unstatedDetailTopic(turn) ?? certificationTopic(turn);
+  if (topic?.kind !== 'knowledge') return undefined;
+  const asked = topic.unstated ? UNSTATED_DETAILS.find((entry) => entry.detail === topic.unstated)?.asked : STANDARD;
+  return { topic, at: asked?.exec(turn.text)?.index ?? 0 };
 }
 
 /**

@@ -207,8 +207,17 @@ const JUST_INFORMATION = re(
  */
 function notANeed(sentence: string, kb: KnowledgeBase | undefined, intents: ReadonlySet<SalesIntent> = NOT_A_NEED_ANSWER): boolean {
   const onlyWhen = SAYS_WHEN.test(sentence) && sentence.trim().split(/\s+/).length <= 5;
-  return onlyWhen || intents.has(classifySalesIntent(sentence, kb)) || FRUSTRATED.test(sentence) || STOP_QUESTIONS.test(sentence) || JUST_INFORMATION.test(sentence.trim());
+  return onlyWhen || ABOUT_THIS_CHAT.test(sentence) || intents.has(classifySalesIntent(sentence, kb)) || FRUSTRATED.test(sentence) || STOP_QUESTIONS.test(sentence) || JUST_INFORMATION.test(sentence.trim());
 }
+
+/**
+ * A word about the conversation itself, not their business: "I just want to get this right the first time rather than
+ * going back and forth by email", "sorry for the wall of text", "let me give you some background".
+ */
+const ABOUT_THIS_CHAT = re(
+  "\\b(?:get (?:this|it|things) right|wall of text|long message|give you (?:some )?(?:background|context)|make sure you understand|before we go (?:any )?further|" +
+    "sorry for the|pardon the|excuse the|perdón por el (?:mensaje|texto)|disculpe? (?:el|la) (?:mensaje|texto)|désolée? pour (?:le|ce) (?:long )?(?:message|pavé)|entschuldig\\w* (?:die|den|das) (?:lange|langen) (?:nachricht|text))",
+);
 
 /** "Tomorrow at 9:30am", "lundi 10h": a time, answering when (a meeting), never a company's name. */
 const SAYS_WHEN = re(

@@ -559,7 +559,7 @@ const NOT_A_NEED = re(
 
 /** What goes wrong at work today, said as a fact: the subject of the pain (its first words are kept in the value). */
 const WORK_THINGS =
-  '(?:projects?|deadlines?|tasks?|things|work|handoffs?|handovers?|deliverables?|launches|releases|requests|tickets|campaigns|jobs|orders|priorities|updates|timelines?|schedules?|budgets?)';
+  '(?:projects?|deadlines?|tasks?|things|work|handoffs?|handovers?|deliverables?|launches|releases|requests|tickets|campaigns|jobs|orders|priorities|updates|timelines?|schedules?|budgets?|approvals?|reports|invoices|documents|files)';
 /**
  * A problem stated rather than a wish ("our projects keep slipping", "we lose track of tasks", "perdemos mucho tiempo
  * con correos", "nos projets prennent du retard", "wir verlieren den Überblick"): that is the need the prospect came
@@ -571,7 +571,10 @@ const PAIN = re(
     "(?:we're|we’re|we are|i'm|i’m|i am)\\s+(?:drowning|buried|swamped|overwhelmed|juggling)\\b|" +
     '(?:no|zero|little|not enough|lack of|poor)\\s+(?:visibility|overview|insight|transparency|accountability)\\b|' +
     '(?:clients|customers|the team|managers|stakeholders|my boss)\\s+(?:keep\\s+|are\\s+|always\\s+)?(?:complain|complaining|chasing us|frustrated)\\b|' +
-    '(?:(?:our|the|all)\\s+)?[\\p{L}-]+\\s+(?:take|takes|taking|took)\\s+(?:forever|ages|way too long|too long|so long|days|weeks)\\b|(?:is|are)\\s+(?:a nightmare|a pain|a mess|chaos|painful)\\b|' +
+    // "approvals take forever", "status reports take our PMs half a day every Friday".
+    '(?:(?:our|the|all)\\s+)?(?:[\\p{L}-]+\\s+)?[\\p{L}-]+\\s+(?:take|takes|taking|took)\\s+(?:(?:us|me|them|(?:our|the|my)\\s+[\\p{L}-]+)\\s+)?(?:forever|ages|way too long|too long|so long|days|weeks|hours|half a day|a whole day|a full day|all day)\\b|' +
+    "(?:nobody|no one|no-one)\\s+(?:trusts|knows where|can find|has (?:an )?overview of)\\b|" +
+    '(?:is|are)\\s+(?:a nightmare|a pain|a mess|chaos|painful)\\b|' +
     "too many (?:tools|spreadsheets|emails|meetings|apps)\\b|(?:everything|it all) (?:lives|is) (?:in|on) (?:spreadsheets|email|slack)\\b|(?:things|stuff|tasks) (?:fall|falls|slip|slips|falling|slipping) through the cracks\\b|" +
     // Spanish, French, German, Arabic.
     'perdemos (?:mucho |demasiado |bastante )?tiempo\\b|(?:los |nuestros )?(?:proyectos|plazos|entregas) (?:se (?:nos )?(?:retrasan|atrasan|escapan)|van (?:con )?retrasad[oa]s|llegan tarde)\\b|se nos (?:escapan|pasan) (?:los )?(?:plazos|proyectos|entregas|tareas)\\b|no tenemos visibilidad\\b|los clientes se quejan\\b|' +
