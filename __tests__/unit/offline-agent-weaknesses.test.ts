@@ -2091,3 +2091,70 @@ describe('offline agent: session 20, details the catalogue does not state', () =
     expect(again.text).not.toContain('Over 60 integrations');
   });
 });
+
+describe('offline agent: session 20 QA (terse, spoken and misspelt)', () => {
+  it('numbers said in two words are the whole number, in 5 languages ("twenty five" was 5 seats)', async () => {
+    const english = await ask('how much for twenty five seats on pro');
+    expect(english.text).toContain('**Pro** for 25 seats, billed monthly');
+    expect(english.text).toContain('**$725 a month**');
+    expect((await ask('we are thirty two people')).session.state.lead.fields.teamSize?.value).toBe(32);
+    expect((await ask('eh pues somos como veinticinco personas y usamos excel para todo', { locale: 'es' })).session.state.lead.fields.teamSize?.value).toBe(25);
+    expect((await ask('somos treinta y dos', { locale: 'es' })).session.state.lead.fields.teamSize?.value).toBe(32);
+    expect((await ask('wir sind fünfundzwanzig leute', { locale: 'de' })).session.state.lead.fields.teamSize?.value).toBe(25);
+    expect((await ask('nous sommes vingt-cinq personnes', { locale: 'fr' })).session.state.lead.fields.teamSize?.value).toBe(25);
+    expect((await ask('نحن خمسة وعشرون شخصا', { locale: 'ar' })).session.state.lead.fields.teamSize?.value).toBe(25);
+    // A one-word number that is also a month's abbreviation stays a date.
+    expect((await ask("we're sixteen people, meeting on sept 15 please")).session.state.lead.fields.teamSize?.value).toBe(16);
+  });
+
+  it('a team that grew or was corrected in the same breath is priced at its new size', async () => {
+    const grown = conversation();
+    await grown.say("we're 12 people");
+    expect((await grown.say("we're 18 now")).session.state.lead.fields.teamSize?.value).toBe(18);
+    expect((await grown.say('what was the price for Pro?')).text).toContain('18 seats');
+    expect((await ask("we're 25 people, actually 28")).session.state.lead.fields.teamSize?.value).toBe(28);
+    const german = await ask('wir sind 25 Leute, eigentlich 28', { locale: 'de' });
+    expect(german.session.state.lead.fields.teamSize?.value).toBe(28);
+    expect(german.text).toContain('Pro** für 28 Nutzer');
+  });
+
+  it('"y el business anual", "und business jährlich", "y para business?" price Business (not Pro again), and are no need', async () => {
+    const spanish = conversation({ locale: 'es' });
+    await spanish.say('somos 15');
+    const annual = await spanish.say('y el business anual');
+    expect(annual.text).toContain('Business para 15 usuarios cuesta **$41 por usuario al mes**');
+    expect(annual.session.state.lead.fields.need).toBeUndefined();
+    const german = conversation({ locale: 'de' });
+    await german.say('wir sind 15');
+    expect((await german.say('und business jährlich')).text).toContain('kostet Business für 15 Nutzer **$41 pro Nutzer und Monat**');
+    const forBusiness = conversation({ locale: 'es' });
+    await forBusiness.say('somos 20');
+    await forBusiness.say('cuánto cuesta el pro');
+    expect((await forBusiness.say('y para business?')).text).toContain('**Business** para 20 usuarios');
+    const same = conversation();
+    await same.say('how much is pro');
+    await same.say('12');
+    expect((await same.say('what about business for the same team')).text).toContain('**Business** for 12 seats, billed monthly');
+    // "Our business is growing" is still no plan.
+    expect((await ask("our business is growing, we're 20 people")).text).toContain("I'd suggest **Pro**");
+  });
+
+  it('a misspelt plan set against a named one is compared ("diference between pro and bussiness")', async () => {
+    expect((await ask('whats the diference between pro and bussiness')).text).toContain('Here is how **Pro** and **Business** compare');
+    expect((await ask('et la diférence entre pro et busines', { locale: 'fr' })).text).toContain('**Pro** et **Business**');
+  });
+
+  it('a need only a larger plan meets: SCIM is Enterprise; SSO for 5 is Business at its 10-seat minimum, never Starter', async () => {
+    const scim = conversation();
+    await scim.say("we're 300 people and we need SCIM provisioning");
+    expect((await scim.say('which plan would you recommend?')).text).toContain('**Enterprise** has custom pricing');
+    const sso = conversation();
+    await sso.say("we're 5 people");
+    await sso.say('we need SSO');
+    const priced = await sso.say('how much would that be?');
+    expect(priced.text).toContain('What you need comes with **Business**, which starts at 10 seats: for your team of 5, it is billed as 10.');
+    expect(priced.text).toContain('**$490 a month**');
+    expect(priced.text).not.toContain('Starter fits');
+    expect(priced.tools.map((call) => call.input)).toContainEqual({ plan: 'business', seats: 10, billing: 'monthly' });
+  });
+});

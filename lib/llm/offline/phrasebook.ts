@@ -40,6 +40,8 @@ export interface Phrases {
   alreadyLowest: (plan: string, seats: number) => string;
   /** What they said they need ("time tracking", "Jira", their words) takes `plan`, above the one quoted before. */
   needsPlan: (what: string, plan: string) => string;
+  /** What they need is on `plan`, which starts at `min` seats, above their team of `seats`: billed at the minimum. */
+  billedAtMinimum: (plan: string, min: number, seats: number) => string;
   /** The quote above beside the budget the prospect stated (their words, in bold); `annualCost`: the amount that fits it. */
   budgetFit: (fit: BudgetFit, budget: string, annualCost?: string) => string;
   /** The quote above is over the stated budget, and a cheaper plan for the same team comes next (its quote follows). */

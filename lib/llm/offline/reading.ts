@@ -3,6 +3,7 @@
 import { containsPhrase, wordTokens } from '@/lib/llm/offline/text';
 import type { KnowledgeBase, Plan } from '@/lib/sales/knowledge/schema';
 import { EMAIL, extractTeamSize, writtenEmails } from '@/lib/sales/lead/patterns';
+import { spokenNumbers, westernDigits } from '@/lib/sales/lead/text';
 import { DAY_NAME, NEXT_WEEK, parseMeetingPhrases } from '@/lib/sales/booking';
 import { canonicalTimeZone } from '@/lib/sales/time-zone';
 import type { SalesLocale } from '@/lib/sales/turn-state';
@@ -14,9 +15,9 @@ import type { SalesLocale } from '@/lib/sales/turn-state';
 
 /** Plan names that are also everyday words need "plan"/"tier" beside them or a capital letter to count as a plan. */
 const COMMON_WORD_NAMES = new Set(['business', 'enterprise', 'team', 'basic', 'standard', 'plus', 'premium', 'growth', 'free', 'starter', 'professional', 'profesional', 'professionnel', 'professionnelle', 'professionell', 'profi']);
-const PLAN_NOUN = /^\s*-?(plan|tier|edition|package|subscription|seats?|price|prices|pricing|cost|costs|quote|yearly|annually|annual|monthly|offre|formule|abonnement|tarif|prix|paket|abo|preis|precio|precios|includes?|comes? with)\b/i;
+const PLAN_NOUN = /^\s*-?(plan|tier|edition|package|subscription|seats?|price|prices|pricing|cost|costs|quote|yearly|annually|annual|monthly|offre|formule|abonnement|tarif|prix|paket|abo|preis|precio|precios|includes?|comes? with|anual|anualmente|mensual|annuel(?:le)?|mensuel(?:le)?|j(?:ä|a)hrlich|monatlich)(?![\p{L}])/iu;
 const PLAN_TRAIL = /^\s+(?:vs\.?|versus|or|and|n|&|\+|than|that|which|over|compared (?:to|with)|o|y|ou|et|oder|und)\s+(?:the\s+|el\s+|le\s+|la\s+)?(\p{L}+)/iu;
-const PLAN_LEAD = /(?:(?<=\s)[&+]|\b(?:n|the|about|on|upgrade to|switch to|pick|choose|go with|stay on|stick with|downgrade to|vs\.?|versus|or|and|plan|how much is|how much for|price of|pricing (?:of|for)|cost of|(?:total|price|cost|quote) for|(?:minimum|maximum|min|max|limit|seats|users) (?:for|on|in)|el plan|l['’]offre|offre|formule|le|la|der|die|das|tarif|den))\s+$/i;
+const PLAN_LEAD = /(?:(?<=\s)[&+]|\b(?:n|the|about|on|upgrade to|switch to|pick|choose|go with|stay on|stick with|downgrade to|vs\.?|versus|or|and|plan|how much is|how much for|price of|pricing (?:of|for)|cost of|(?:total|price|cost|quote) for|(?:minimum|maximum|min|max|limit|seats|users) (?:for|on|in)|el plan|l['’]offre|offre|formule|le|la|der|die|das|tarif|den|what about|how about|el|y|para|y para|und|et|für|à))\s+$/i;
 
 /**
  * A plan the prospect names that the catalogue does not have ("the Ultra plan", "el plan Premium", "l'offre Gold"): a
@@ -51,9 +52,9 @@ export function unknownPlanIn(text: string, kb: KnowledgeBase): string | undefin
  * plan name of 6–7 letters, or two from a longer one (a swap of two letters is one edit), in a message of at most six
  * words that names no plan otherwise. Only names of six letters or more: "pro" is one edit from too many words.
  */
-export function misspeltPlansIn(text: string, plans: readonly Plan[]): Plan[] {
+export function misspeltPlansIn(text: string, plans: readonly Plan[], maxWords = 6): Plan[] {
   const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
-  if (words.length > 6) return [];
+  if (words.length > maxWords) return [];
   return plans.filter((plan) =>
     [plan.name, ...plan.aliases].some((name) => {
       const target = name.toLowerCase();
@@ -152,15 +153,16 @@ const TEAM_STATED = [
 
 /** A team size stated in French, German or Arabic ("nous sommes 12", "12 Personen", "فريق من 12 شخصًا"). */
 export function teamStatedIn(message: string): number | undefined {
-  const text = westernDigits(message);
+  const text = spokenNumbers(westernDigits(message));
+  // What the lead reader finds first ("wir sind 25 Leute, eigentlich 28" is 28, not the 25 "wir sind" starts with).
+  const stated = extractTeamSize(text)?.value;
+  if (typeof stated === 'number') return stated;
   const found = Number(TEAM_STATED.map((pattern) => pattern.exec(text)?.[1]).find((value) => value !== undefined));
   return Number.isSafeInteger(found) && found > 0 ? found : undefined;
 }
 
-/** Arabic-Indic digits ("١٢") read as the Western digits the rest of the reading expects. */
-export function westernDigits(text: string): string {
-  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (digit) => String((digit.charCodeAt(0) & 0xf) % 10));
-}
+/** Arabic-Indic digits ("١٢") read as the Western digits the rest of the reading expects (the lead reader's helper). */
+export { westernDigits };
 
 /** The seat count the message asks about or states, if any. */
 /**
@@ -171,7 +173,7 @@ export const GROWTH =
   /\b(?:grow|growing|scale|scaling|expand|expanding|hire|hiring|double)(?: up)? to (\d+)|\bwe(?:'ll| will|'re going to| are going to)(?: probably| likely| soon| easily)? be (?:at |around |about |over )?(\d+)(?! ?(?:minutes?|mins?|hours?|days?|weeks?|months?|%|am|pm|o'clock)\b)|\b(?:crecer|crecemos|llegar|pasar) a (\d+)|\bseremos (?:unos |unas )?(\d+)|\b(?:passer|passons|grandir|monter) à (\d+)|\b(?:nous serons|on sera) (?:environ )?(\d+)|\bauf (\d+) (?:wachsen|anwachsen|steigen)|\bwir werden (?:bald |wohl |etwa )?(\d+) (?:sein|personen|leute|mitarbeiter)|\bwhat if we(?:'re| are| were| had| have) (?:only |just |about )?(\d+)|\by si (?:somos|fu[eé]ramos|tenemos) (?:solo |unos |unas )?(\d+)|\bet si (?:on est|on [ée]tait|nous sommes|nous [ée]tions) (?:seulement |environ )?(\d+)|\bund wenn wir (?:nur |etwa )?(\d+) (?:sind|wären|waren)/iu;
 
 export function seatsIn(message: string): number | undefined {
-  const text = westernDigits(message);
+  const text = spokenNumbers(westernDigits(message));
   const stated = extractTeamSize(text)?.value;
   if (typeof stated === 'number') return stated;
   const growth = GROWTH.exec(text);

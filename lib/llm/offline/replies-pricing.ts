@@ -72,6 +72,7 @@ export function priceReply(topic: Extract<Topic, { kind: 'price' }>, turn: Offli
     }
   }
   if (topic.raisedBy) lines.unshift(ph.needsPlan(topic.raisedBy, topic.plan.name));
+  if (topic.minimumFor !== undefined) lines.unshift(ph.billedAtMinimum(topic.plan.name, topic.plan.minSeats, topic.minimumFor));
   // A cheaper plan within the budget is introduced by the budget line above; a plan for another team size is suggested.
   if (topic.alternative) lines.push(...planLines(topic.alternative, { ...topic, inferred: !topic.budgetPick, budgetPick: false }, results, turn, ph));
   if (isContactSales(topic.plan) && !/[?؟]$/.test(lines.at(-1) ?? '')) lines.push(ph.quoteOffer);

@@ -14,7 +14,7 @@ import {
   type Extracted,
   type PatternContext,
 } from '@/lib/sales/lead/patterns';
-import { CORRECTION, isQuestion, numbersIn, parseCount, re, statementPrefix, westernDigits } from '@/lib/sales/lead/text';
+import { CORRECTION, fold, isQuestion, numbersIn, parseCount, re, spokenNumbers, statementPrefix, westernDigits } from '@/lib/sales/lead/text';
 import { sentenceSpans } from '@/lib/sales/sentences';
 import { classifySalesIntent, FRUSTRATED, STOP_QUESTIONS, type SalesIntent } from '@/lib/sales/intents';
 import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
@@ -76,7 +76,8 @@ export function extractLeadFacts(input: ExtractLeadInput): LeadFacts {
   spans.forEach((span, index) => {
     // Read with Western digits ("نحن ١٢" is 12); the evidence stays the prospect's sentence as written.
     const evidence = span.text;
-    const sentence = westernDigits(evidence);
+    // (And with two-word numbers in digits: "we're twenty five" is 25, not 5.)
+    const sentence = spokenNumbers(westernDigits(evidence));
     // Contact details are the prospect's own even inside a question ("can you send it to ana@acme.com?").
     offer('email', extractEmail(sentence), evidence);
     offer('phone', extractPhone(sentence), evidence);
@@ -103,7 +104,7 @@ export function extractLeadFacts(input: ExtractLeadInput): LeadFacts {
   // A message that states other facts ("my email is ana@acme.com") is answering something else, not our question.
   const otherFacts = Object.keys(found).some((field) => field !== asked);
   if (asked && !otherFacts && (!found[asked] || (found[asked]?.confidence ?? 0) < 0.5)) {
-    const answer = bareAnswer(asked, westernDigits(input.text), context, input.kb);
+    const answer = bareAnswer(asked, spokenNumbers(westernDigits(input.text)), context, input.kb);
     const evidence = spans[0]?.text;
     if (answer && evidence) found[asked] = { ...answer, evidence };
   }
@@ -219,6 +220,13 @@ const ABOUT_THIS_CHAT = re(
     "sorry for the|pardon the|excuse the|perdón por el (?:mensaje|texto)|disculpe? (?:el|la) (?:mensaje|texto)|désolée? pour (?:le|ce) (?:long )?(?:message|pavé)|entschuldig\\w* (?:die|den|das) (?:lange|langen) (?:nachricht|text))",
 );
 
+/** A price asked about one of our plans, by name: "and Business annually?", "y el business anual", "was kostet Pro". */
+function asksPlanPrice(text: string, kb: KnowledgeBase | undefined): boolean {
+  if (!kb || classifySalesIntent(text, kb) !== 'pricing') return false;
+  const folded = ` ${fold(text)} `;
+  return kb.plans.some((plan) => [plan.name, plan.id, ...plan.aliases].some((name) => folded.includes(` ${fold(name)} `)));
+}
+
 /** "Tomorrow at 9:30am", "lundi 10h": a time, answering when (a meeting), never a company's name. */
 const SAYS_WHEN = re(
   "\\b(?:today|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day|next week|hoy|mañana|lunes|martes|miércoles|jueves|viernes|sábado|domingo|" +
@@ -262,7 +270,8 @@ function bareAnswer(field: LeadField, text: string, context: PatternContext, kb:
     case 'need':
       // "Je m'appelle Marie…" after "what are you hoping to solve?" introduces the prospect; it is not their need. Nor
       // is an objection ("too expensive, Trello is free") or a request for a person or a demo.
-      return words.length >= 3 && !NAME_PREFIX.test(answer) && !COMPANY_PREFIX.test(answer) && !notANeed(answer, kb)
+      // Nor a price asked about a plan ("y el business anual", "und business jährlich").
+      return words.length >= 3 && !NAME_PREFIX.test(answer) && !COMPANY_PREFIX.test(answer) && !notANeed(answer, kb) && !asksPlanPrice(answer, kb)
         ? { value: answer, confidence: 0.55 }
         : undefined;
     case 'authority':

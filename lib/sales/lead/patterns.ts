@@ -406,8 +406,13 @@ export function extractTeamSize(sentence: string): Extracted | undefined {
 const NEGATIONS = "not|no|non|never|can['’]?t|cannot|won['’]?t|n['’]t|nunca|ne|n['’]|pas|nicht|kein\\p{L}*|ليس|وليس|لا|لن";
 const NEGATED_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${NEGATIONS})\\s*$`, 'iu');
 
+/** Right after a team count, the count it is corrected to: "25 people, actually 28", "25 Leute, eigentlich 28". */
+const CORRECTED_TO = re(
+  `^[\\s,;:–—-]*(?:actually|sorry|i mean|make (?:it|that)|or rather|no|en realidad|mejor dicho|perdón|digo|en fait|plutôt|pardon|enfin|eigentlich|nein|ich meine|bzw\\.?|besser gesagt|في الواقع|بل|أقصد)[\\s,]+(?:${APPROX}\\s+)?(${COUNT})\\b(?!\\s*(?:${NOT_PEOPLE_UNITS}))`,
+);
+
 function countedTeam(sentence: string): Extracted | undefined {
-  let best: Extracted | undefined;
+  let best: (Extracted & { end: number }) | undefined;
   for (const { pattern, confidence } of TEAM_PATTERNS) {
     for (const match of sentence.matchAll(pattern)) {
       // "20-30 people": plan for the upper end.
@@ -416,11 +421,13 @@ function countedTeam(sentence: string): Extracted | undefined {
       // "35, not 30", "نحن 35 وليس 30", "35 und nicht 30": the number corrected away is not the team.
       if (NEGATED_BEFORE.test(sentence.slice(0, match.index + match[0].indexOf(match[1] ?? '')))) continue;
       // Seats/users beat headcount ("200 employees, but 30 would use it" → 30); otherwise the later mention wins.
-      if (!best || confidence >= best.confidence) best = { value, confidence };
+      if (!best || confidence >= best.confidence) best = { value, confidence, end: match.index + match[0].length };
     }
     if (best && confidence === 0.85) break;
   }
-  return best;
+  if (!best) return undefined;
+  const corrected = parseCount(CORRECTED_TO.exec(sentence.slice(best.end))?.[1] ?? '');
+  return { value: corrected !== undefined && Number.isInteger(corrected) && corrected <= 1_000_000 ? corrected : best.value, confidence: best.confidence };
 }
 
 const CURRENCY_AMOUNT =

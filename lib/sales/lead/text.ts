@@ -21,10 +21,55 @@ const NUMBER_WORDS: Record<string, number> = {
   quarante: 40, cinquante: 50, soixante: 60,
   zwei: 2, drei: 3, vier: 4, fünf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10, elf: 11, zwölf: 12, fünfzehn: 15,
   zwanzig: 20, dreißig: 30, vierzig: 40, fünfzig: 50, hundert: 100,
+  thirteen: 13, fourteen: 14, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, seventy: 70, eighty: 80, ninety: 90,
+  trece: 13, catorce: 14, dieciséis: 16, diecisiete: 17, dieciocho: 18, diecinueve: 19, sesenta: 60, setenta: 70, ochenta: 80, noventa: 90,
+  treize: 13, quatorze: 14, seize: 16,
+  dreizehn: 13, vierzehn: 14, sechzehn: 16, siebzehn: 17, achtzehn: 18, neunzehn: 19, sechzig: 60, siebzig: 70, achtzig: 80, neunzig: 90,
 };
 export const NUMBER_WORD_PATTERN = Object.keys(NUMBER_WORDS).join('|');
 /** A count as people write it: 40, 1,200, 1.200, 2k, 2.5k, "forty", "a dozen". */
 export const COUNT = `(?<!\\d[.,])(?:\\d{1,3}(?:[,.]\\d{3})+|\\d+(?:[.,]\\d+)?\\s?[kK]|\\d+|(?:a\\s+)?(?:${NUMBER_WORD_PATTERN}))`;
+
+const TENS: Record<string, number> = {
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  treinta: 30, cuarenta: 40, cincuenta: 50, sesenta: 60, setenta: 70, ochenta: 80, noventa: 90,
+  vingt: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60,
+  zwanzig: 20, dreißig: 30, dreissig: 30, vierzig: 40, fünfzig: 50, sechzig: 60, siebzig: 70, achtzig: 80, neunzig: 90,
+  عشرون: 20, عشرين: 20, ثلاثون: 30, ثلاثين: 30, أربعون: 40, أربعين: 40, اربعون: 40, اربعين: 40, خمسون: 50, خمسين: 50, ستون: 60, ستين: 60,
+};
+const UNITS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
+  uno: 1, un: 1, una: 1, ún: 1, dos: 2, dós: 2, tres: 3, trés: 3, cuatro: 4, cinco: 5, seis: 6, séis: 6, siete: 7, ocho: 8, nueve: 9,
+  une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, sept: 7, huit: 8, neuf: 9,
+  ein: 1, zwei: 2, drei: 3, vier: 4, fünf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9,
+  واحد: 1, اثنان: 2, اثنين: 2, ثلاثة: 3, ثلاث: 3, أربعة: 4, اربعة: 4, أربع: 4, خمسة: 5, خمس: 5, ستة: 6, ست: 6, سبعة: 7, سبع: 7, ثمانية: 8, ثماني: 8, تسعة: 9, تسع: 9,
+};
+const words = (table: Record<string, number>, only?: (word: string) => boolean) => Object.keys(table).filter((word) => only?.(word) ?? true).join('|');
+const ASCII_OR_LATIN = (word: string) => !/[\u0600-\u06FF]/.test(word);
+const ARABIC = (word: string) => /[\u0600-\u06FF]/.test(word);
+/**
+ * Numbers said in two words, as a voice transcript or a hurried prospect writes them: "twenty five", "thirty-two",
+ * "veinticinco", "treinta y dos", "vingt-cinq", "trente et un", "fünfundzwanzig", "خمسة وعشرون".
+ */
+const COMPOUND_NUMBER = re(
+  `\\b(?:(${words(TENS, ASCII_OR_LATIN)})(?:[\\s-]+(?:y|et)[\\s-]+|[\\s-]+)(${words(UNITS, ASCII_OR_LATIN)})|veinti(uno|ún|dós|dos|trés|tres|cuatro|cinco|séis|seis|siete|ocho|nueve)|` +
+    `(ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)und(zwanzig|dreißig|dreissig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig)|(${words(UNITS, ARABIC)})\\s+و\\s?(${words(TENS, ARABIC)}))\\b`,
+  'giu',
+);
+
+/** The text with its two-word numbers in digits ("we are twenty five people" → "we are 25 people"); one-word numbers
+ *  stay as written (COUNT reads them where a count is expected: "sept" may be September). */
+export function spokenNumbers(text: string): string {
+  return text.replace(COMPOUND_NUMBER, (whole, tens?: string, units?: string, veinti?: string, deUnits?: string, deTens?: string, arUnits?: string, arTens?: string) => {
+    const at = (table: Record<string, number>, word: string | undefined) => (word === undefined ? undefined : table[word.toLowerCase()]);
+    const value =
+      tens !== undefined ? (at(TENS, tens) ?? 0) + (at(UNITS, units) ?? 0)
+      : veinti !== undefined ? 20 + (at(UNITS, veinti) ?? 0)
+      : deUnits !== undefined ? (at(TENS, deTens) ?? 0) + (at(UNITS, deUnits) ?? 0)
+      : (at(TENS, arTens) ?? 0) + (at(UNITS, arUnits) ?? 0);
+    return value > 0 ? String(value) : whole;
+  });
+}
 
 /** Arabic-Indic and Persian digits ("١٢", "۱۲") as the Western digits every pattern here reads; same length. */
 export function westernDigits(text: string): string {
@@ -136,6 +181,7 @@ export function statementPrefix(sentence: string): string {
 
 /** Words that correct something said before ("actually", "I meant", "quise decir", "ich meinte"): a later value wins. */
 export const CORRECTION = re(
-  '\\b(?:actually|sorry|correction|i meant|i mean|make that|rather|instead|my new|updated?|changed|en realidad|perdón|perdon|perdona|perdone|al final|corrijo|mejor dicho|quise decir|' +
+  // ("We're 18 now", "ahora somos 18", "jetzt sind wir 18": an update, which wins as a correction does.)
+  '\\b(?:actually|sorry|correction|i meant|i mean|make that|rather|instead|my new|updated?|changed|now|ahora|maintenant|désormais|jetzt|inzwischen|mittlerweile|الآن|en realidad|perdón|perdon|perdona|perdone|al final|corrijo|mejor dicho|quise decir|' +
     'en fait|plutôt|pardon|je voulais dire|rectification|eigentlich|korrektur|ich meinte|vielmehr|عفوا|عفوًا|أقصد|اقصد|تصحيح|في الواقع|في الحقيقة|بالأحرى)\\b',
 );
