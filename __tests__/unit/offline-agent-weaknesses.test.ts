@@ -2158,3 +2158,89 @@ describe('offline agent: session 20 QA (terse, spoken and misspelt)', () => {
     expect(priced.tools.map((call) => call.input)).toContainEqual({ plan: 'business', seats: 10, billing: 'monthly' });
   });
 });
+
+describe('offline agent: session 20 QA (actions, memory and what it cannot confirm)', () => {
+  it('a demo asked for with its day and time books it once the email is known (de), and a time given after the company question still books', async () => {
+    const german = conversation({ locale: 'de', visitorTimeZone: 'Europe/Berlin' });
+    await german.say('meine Mail ist jonas@kranich.de');
+    const booked = await german.say('Demo am Mittwoch um 14 Uhr');
+    expect(booked.tools.map((call) => call.toolName)).toEqual(['book_meeting']);
+    expect(booked.text).toContain('14:00 (Europe/Berlin)');
+    const english = conversation();
+    for (const text of ["I'd like to book a demo", 'my name is Dana', 'dana@acme.com', 'company is Acme Logistics']) await english.say(text);
+    const later = await english.say('thursday at 2pm');
+    expect(later.tools.map((call) => call.toolName)).toEqual(['book_meeting']);
+    expect(later.session.state.lead.fields.company?.value).toBe('Acme Logistics');
+  });
+
+  it('reads the decision as said: "just me" decides, a shared decision needs someone else, a bare "no" is not read either way', async () => {
+    const english = conversation();
+    for (const text of ['we need better reporting', 'next month']) await english.say(text);
+    expect((await english.say('just me')).session.state.lead.fields.authority?.value).toBe('decision maker');
+    const german = conversation({ locale: 'de' });
+    await german.say('wir brauchen bessere Berichte');
+    await german.say('im Januar');
+    const shared = await german.say('ich entscheide das zusammen mit unserem Geschäftsführer');
+    expect(shared.session.state.lead.fields.authority?.value).toBe('needs approval');
+    // "im Januar" answers when, and is nobody's name.
+    expect(shared.session.state.lead.fields.name).toBeUndefined();
+    expect(shared.session.state.lead.fields.timeline?.value).toBe('im Januar');
+    const bare = conversation();
+    for (const text of ['hi, looking at project tools', 'better reporting for our projects', 'next month', 'CTO', 'around 500']) await bare.say(text);
+    const no = await bare.say('no');
+    expect(no.session.state.lead.fields.authority).toBeUndefined();
+    expect(no.session.state.lead.fields.role?.value).toBe('CTO');
+  });
+
+  it('"not sure" to a qualifying question is fine, never the no-time objection', async () => {
+    const english = conversation();
+    await english.say('we need better reporting');
+    const unsure = await english.say('not sure');
+    expect(unsure.text).toContain('No problem — we can come back to that.');
+    expect(unsure.text).not.toMatch(/migration|address your concern/);
+    const german = conversation({ locale: 'de' });
+    await german.say('wir brauchen bessere Berichte');
+    expect((await german.say('weiß ich noch nicht')).text).toContain('Kein Problem, darauf können wir später zurückkommen.');
+  });
+
+  it('a surname completes the name; "company is Acme Logistics" is the company; a language wish and a need named "main pain" are read right', async () => {
+    const { say } = conversation();
+    await say("I'm Jonas");
+    const surname = await say('my last name is Becker');
+    expect(surname.session.state.lead.fields.name?.value).toBe('Jonas Becker');
+    expect(surname.text).toContain("I've noted your name, **Jonas Becker**.");
+    expect(surname.session.state.lead.fields.need).toBeUndefined();
+    expect((await ask('mein Nachname ist Becker', { locale: 'de' })).session.state.lead.fields.name?.value).toBe('Becker');
+    expect((await ask('company is about 50 people')).session.state.lead.fields.company).toBeUndefined();
+    expect((await ask('perdón, prefiero hablar en español')).session.state.lead.fields.need).toBeUndefined();
+    expect((await ask("main pain is reporting across teams, it's all spreadsheets")).session.state.lead.fields.need?.value).toContain('reporting across teams');
+  });
+
+  it('insults in German and French get the apology and the offer of a person, not "thanks, that helps"', async () => {
+    expect((await ask('du bist ein dummer Bot', { locale: 'de' })).text).toContain('Tut mir leid');
+    expect((await ask("t'es vraiment nul comme bot", { locale: 'fr' })).text).toContain('Désolé');
+  });
+
+  it('what the catalogue does not state, asked in other ways: French API limits, Spanish support languages, a German hotline, data deletion, a quote in euros', async () => {
+    expect((await ask("c'est quoi vos limites d'API", { locale: 'fr' })).text).toContain('les limites d’utilisation de l’API');
+    expect((await ask('¿en qué idiomas dan soporte?', { locale: 'es' })).text).toContain('en qué idiomas atiende nuestro soporte');
+    expect((await ask('habt ihr eine Telefon-Hotline', { locale: 'de' })).text).toContain('Einen Support per Telefon kann ich');
+    const deletion = await ask('how do you handle data deletion when we leave?');
+    expect(deletion.text).toContain("How and when your data is deleted after you leave isn't something I can confirm");
+    expect((await ask('vous pouvez faire un devis en euros', { locale: 'fr' })).text).toContain('Nos prix sont uniquement en USD');
+    expect((await ask('¿pueden darme un presupuesto en euros?', { locale: 'es' })).text).toContain('Nuestros precios están solo en USD');
+    expect((await ask('whatever. do you guys have a mobile app for ios')).text).toContain("I'd rather not guess");
+    // "What languages does the product support?" is still about the product ("support" the verb).
+    expect((await ask('what languages does the product support?')).text).not.toContain('email support (next business day)');
+  });
+
+  it('asked again about part of an answer, that part comes back ("nonprofit pricing" after the discounts FAQ); "EE. UU." is one sentence', async () => {
+    const { say } = conversation();
+    await say('can you give us a discount?');
+    const again = await say("what about nonprofit pricing, we're a charity");
+    expect(again.text).toContain('As I mentioned, registered nonprofits and schools can apply for a discount through sales');
+    const spanish = conversation({ locale: 'es' });
+    await spanish.say('¿dónde se guardan los datos?');
+    expect((await spanish.say('¿y los datos se quedan en Europa?')).text).not.toMatch(/EE\.\s*$/m);
+  });
+});

@@ -132,6 +132,8 @@ export function asksAboutAgent(text: string): boolean {
 const BOOKING = [
   /\b(book|schedule|set up|arrange|organi[sz]e|get|have|see|request|want|like|need)\b.{0,30}\b(demo|call|meeting|walkthrough|walk-through)\b/,
   /\b(demo|meeting|call)\b.{0,25}\b(on|at|next|tomorrow|today|this|monday|tuesday|wednesday|thursday|friday)\b/,
+  // "Demo am Mittwoch um 14 Uhr", "demo el jueves a las 10", "une démo jeudi à 15h": the meeting with its day or time.
+  /\b(demo|demostracion|llamada|reunion|cita|termin|gesprach|vorfuhrung|anruf|appel|rendez-vous|rdv|visio)\b.{0,25}\b(lunes|martes|miercoles|jueves|viernes|manana|a las \d|lundi|mardi|mercredi|jeudi|vendredi|demain|a \d{1,2} ?h|montag|dienstag|mittwoch|donnerstag|freitag|morgen|um \d)/,
   // "Ok book me Thurs 3pm", "book it for Thursday 11am then": the meeting talked about.
   /\b(book|schedule|pencil)\s+(me|us|it|that|one)\b/,
   // Moving a meeting already booked ("can we move it to Monday at 11?": Monday the day, not Monday.com).
@@ -267,7 +269,7 @@ function fold(text: string): string {
 
 /** "You're useless", "waste of time", "no sirves", "c'est nul", "nutzlos". */
 export const FRUSTRATED =
-  /\b(?:you(?:['’]re| are) (?:useless|stupid|dumb|not helpful|no help|terrible|annoying|an idiot)|useless|this is (?:pointless|a waste of time)|waste of (?:my )?time|you suck|eres in[úu]til|no sirves|no me (?:ayudas|est[aá]s ayudando)|tu es nul|vous [êe]tes nul|c['’]est nul|ne sert [àa] rien|du bist nutzlos|nutzlos|bringt nichts)\b|عديم الفائدة|غير مفيد/iu;
+  /\b(?:you(?:['’]re| are) (?:useless|stupid|dumb|not helpful|no help|terrible|annoying|an idiot)|useless|this is (?:pointless|a waste of time)|waste of (?:my )?time|you suck|eres in[úu]til|no sirves|no me (?:ayudas|est[aá]s ayudando)|tu es nul|vous [êe]tes nul|c['’]est nul|ne sert [àa] rien|du bist nutzlos|nutzlos|bringt nichts|(?:du bist|sie sind) (?:ein |so )?(?:dumm\w*|blöd\w*|idiot\w*|unfähig\w*)|(?:dumme[rs]?|blöde[rs]?) (?:bot|chatbot|maschine)|(?:t['’]es|tu es|vous [êe]tes) (?:vraiment |trop |complètement )?(?:nul(?:le)?|inutile|stupide|débile|bête|idiot)|nul comme bot|(?:bot|chatbot) (?:nul|inutile|stupide|débile))\b|عديم الفائدة|غير مفيد/iu;
 
 /** "Stop asking me questions", "deja de preguntar", "arrêtez de poser des questions", "hör auf zu fragen". */
 export const STOP_QUESTIONS =

@@ -7,9 +7,11 @@
 const ALWAYS_ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'sra', 'srta', 'jr', 'st', 'vs', 'e.g', 'i.e', 'eg', 'ie', 'approx', 'aprox',
   'no', 'nr', 'núm', 'dept', 'fig', 'p.ej', 'ej', 'ud', 'uds', 'ca', 'cf', 'mt',
+  // "EE. UU." (the United States in Spanish): the first half never ends a sentence.
+  'ee', 'bzw', 'vgl',
 ]);
 /** Abbreviations that also end sentences ("… Acme Inc. We need …"): a boundary only before a capital letter. */
-const TRAILING_ABBREVIATIONS = new Set(['etc', 'inc', 'corp', 'ltd', 'co', 'llc', 'gmbh', 's.a', 's.l', 'jan', 'feb', 'aug', 'sept', 'oct', 'nov', 'dec']);
+const TRAILING_ABBREVIATIONS = new Set(['etc', 'inc', 'corp', 'ltd', 'co', 'llc', 'gmbh', 's.a', 's.l', 'uu', 'usw', 'jan', 'feb', 'aug', 'sept', 'oct', 'nov', 'dec']);
 
 const GERMAN_MONTH = /^(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b/u;
 

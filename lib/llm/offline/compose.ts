@@ -6,6 +6,7 @@ import { bullets, cataloguePriceLine, comparePlansReply, overviewReply, planFeat
 import { MEMORY_PHRASES } from '@/lib/llm/offline/phrases-memory';
 import { aboutReply, alongsideReply, list, recallReply, rivalIntegrationReply, toolsReply, unclearReply } from '@/lib/llm/offline/replies-memory';
 import { mentionsAny } from '@/lib/llm/offline/reading';
+import { contentWords } from '@/lib/llm/offline/text';
 import { asksRecommendation, bringsColleague, BUDGET_CHECK, CHOSE, freshFields, statedBudget, unconfirmedTopic, upcomingMeeting, type Topic } from '@/lib/llm/offline/topic';
 import { STOP_QUESTIONS } from '@/lib/sales/intents';
 import { faqPassage } from '@/lib/sales/retrieval';
@@ -32,13 +33,26 @@ export function composeReply(topic: Topic, turn: OfflineTurn): string {
   const budget = topic.kind === 'price' && BUDGET_CHECK.test(turn.text) ? statedBudget(turn)?.said : undefined;
   // Asked again about something we cannot confirm ("and how many API calls per minute?"), that is the answer said again.
   const caveat = topic.kind === 'knowledge' && (topic.unstated ?? topic.unlistedTool ?? topic.unconfirmed) ? splitSentences(answer.at(-1) ?? '')[0] : undefined;
-  const lead = recommended ?? caveat ?? (budget ? answer.flatMap((paragraph) => splitSentences(paragraph)).find((sentence) => sentence.includes(budget)) : undefined);
+  // Asked again about part of an answer ("what about nonprofit pricing?" after the discounts FAQ): that part recapped.
+  const relevant = topic.kind === 'knowledge' && !caveat ? sentenceAbout(answer, turn.text) : undefined;
+  const lead = recommended ?? caveat ?? relevant ?? (budget ? answer.flatMap((paragraph) => splitSentences(paragraph)).find((sentence) => sentence.includes(budget)) : undefined);
   const paragraphs = avoidRepeats(drafted, turn.previousReplies, pickFresh(MEMORY_PHRASES[turn.locale].asMentioned, turn.previousReplies), lead, properNames(turn.kb));
   const question = nextQuestion(topic, turn);
   // One question per reply: a reply that already asks something (when to meet, which email) does not ask another.
   const fresh = question && avoidRepeats([question], turn.previousReplies, '').length > 0;
   if (question && fresh && !/[?؟]/.test(paragraphs.at(-1) ?? '')) paragraphs.push(question);
   return paragraphs.join('\n\n');
+}
+
+/** The sentence of an answer that shares the most words with the question (at least one), if any. */
+function sentenceAbout(answer: readonly string[], question: string): string | undefined {
+  const asked = new Set(contentWords(question));
+  let best: { sentence: string; shared: number } | undefined;
+  for (const sentence of answer.flatMap((paragraph) => splitSentences(paragraph))) {
+    const shared = new Set(contentWords(sentence).filter((word) => asked.has(word))).size;
+    if (shared > 0 && (!best || shared > best.shared)) best = { sentence, shared };
+  }
+  return best?.sentence;
 }
 
 /** The knowledge base's proper names, longest first: they keep their capital inside a recap. */
@@ -155,6 +169,8 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
     }
     case 'small-talk':
       return [HOW_ARE_YOU.test(turn.text) ? ph.howAreYou : ph.smallTalk];
+    case 'not-sure':
+      return [ph.notSure];
     case 'off-topic':
       return [ph.offTopic(company)];
     case 'unknown': {
@@ -251,7 +267,12 @@ function acknowledgement(topic: Topic, turn: OfflineTurn, ph: Phrases): string {
   const seats = value('teamSize');
   // A price topic for the team says the size itself ("For a team of 25…").
   if (typeof seats === 'number' && fresh.includes('teamSize') && topic.kind !== 'price') items.push(ph.notedTeam(seats));
-  const name = fresh.includes('name') ? String(value('name') ?? '').split(' ')[0] : undefined;
+  const fullName = fresh.includes('name') ? String(value('name') ?? '') : '';
+  const firstName = fullName.split(' ')[0] ?? '';
+  // A surname after the first name already greeted ("my last name is Becker"): the full name noted, not a second hello.
+  const greeted = fullName.includes(' ') && firstName !== '' && turn.previousReplies.some((reply) => reply.includes(firstName));
+  if (greeted) items.push(ph.notedName(fullName));
+  const name = fresh.includes('name') && !greeted ? firstName : undefined;
   const more = moreAcknowledgements(topic, turn, fresh);
   // Several things said at once: one "I've noted …" list ("…that you're with Lattice Biotech, your timeline (before
   // the end of Q1), your budget and that you use Smartsheet"), not a string of "X — noted." sentences.

@@ -6,7 +6,7 @@ import type { BudgetFit } from '@/lib/sales/budget';
  */
 
 /** Details prospects ask about that the demo catalogue does not state (lib/llm/offline/topic.ts, UNSTATED_DETAILS). */
-export type UnstatedDetail = 'api-limits' | 'support-languages' | 'phone-support';
+export type UnstatedDetail = 'api-limits' | 'support-languages' | 'phone-support' | 'data-deletion';
 
 export interface Phrases {
   greeting: (company: string, tagline: string) => string;
@@ -21,8 +21,12 @@ export interface Phrases {
   injection: (company: string) => string;
   unknownQuestion: (salesEmail: string) => string;
   unknownStatement: string;
+  /** "Not sure" to a qualifying question: fine, it can wait. */
+  notSure: string;
   noted: (name: string | undefined, items: string[]) => string;
   notedEmail: (email: string) => string;
+  /** The full name, when a surname follows the first name already greeted ("my last name is Becker"). */
+  notedName: (name: string) => string;
   notedPhone: (phone: string) => string;
   notedCompany: (company: string) => string;
   notedTeam: (seats: number) => string;

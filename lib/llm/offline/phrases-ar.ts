@@ -45,9 +45,11 @@ export const ar: Phrases = {
   unknownQuestion: (salesEmail) =>
     `سؤال جيد، لكن ليست لديّ إجابة مؤكدة عنه وأفضّل ألا أخمّن. يمكن لفريقنا (${salesEmail}) أن يعطيك إجابة قاطعة.`,
   unknownStatement: 'شكرًا، هذا مفيد.',
+  notSure: 'لا بأس، يمكننا العودة إلى ذلك لاحقًا.',
   noted: (name, items) =>
     items.length === 0 && name ? `تشرّفت بمعرفتك يا ${name}!` : `شكرًا${name ? ` يا ${name}` : ''}!${items.length > 0 ? ` سجّلت ${list(items, 'و')}.` : ''}`,
   notedEmail: (email) => `بريدك الإلكتروني **${email}**`,
+  notedName: (name) => `اسمك **${name}**`,
   notedPhone: (phone) => `رقم هاتفك **${phone}**`,
   notedCompany: (company) => `أنك تعمل في ${company}`,
   notedTeam: (seats) => `أن فريقك يضم ${people(seats)}`,
@@ -181,7 +183,7 @@ export const ar: Phrases = {
   unconfirmedStandard: (standard, salesEmail) =>
     `${standard} ليس ضمن الشهادات والمعايير التي يمكنني تأكيدها، ولا أريد التخمين: فريقنا على ${salesEmail} يمكنه إخبارك بوضعنا بالنسبة لحالتك.`,
   unconfirmedDetail: (detail, salesEmail) =>
-    `لا أستطيع أن أؤكد لك ${{ 'api-limits': 'حدود استخدام واجهة API', 'support-languages': 'اللغات التي يقدَّم بها الدعم', 'phone-support': 'توفر الدعم عبر الهاتف' }[detail]} من المعلومات المتوفرة لدي، ولا أريد التخمين: فريقنا على ${salesEmail} يمكنه إخبارك.`,
+    `لا أستطيع أن أؤكد لك ${{ 'api-limits': 'حدود استخدام واجهة API', 'support-languages': 'اللغات التي يقدَّم بها الدعم', 'phone-support': 'توفر الدعم عبر الهاتف', 'data-deletion': 'كيف ومتى تُحذف بياناتكم بعد المغادرة' }[detail]} من المعلومات المتوفرة لدي، ولا أريد التخمين: فريقنا على ${salesEmail} يمكنه إخبارك.`,
 };
 
 export const arMemory: MemoryPhrases = {

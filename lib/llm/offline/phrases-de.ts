@@ -17,9 +17,11 @@ export const de: Phrases = {
   unknownQuestion: (salesEmail) =>
     `Gute Frage — dazu habe ich keine bestätigte Antwort, und raten möchte ich nicht. Unser Team (${salesEmail}) kann Ihnen eine verbindliche Antwort geben.`,
   unknownStatement: 'Danke, das hilft mir weiter.',
+  notSure: 'Kein Problem, darauf können wir später zurückkommen.',
   noted: (name, items) =>
     items.length === 0 && name ? `Schön, Sie kennenzulernen, ${name}!` : `Danke${name ? `, ${name}` : ''}!${items.length > 0 ? ` Notiert: ${list(items, 'und')}.` : ''}`,
   notedEmail: (email) => `Ihre E-Mail-Adresse **${email}**`,
+  notedName: (name) => `Ihr Name, **${name}**`,
   notedPhone: (phone) => `Ihre Telefonnummer **${phone}**`,
   notedCompany: (company) => `Ihr Unternehmen ${company}`,
   notedTeam: (seats) => `ein Team von ${seats} Personen`,
@@ -155,7 +157,7 @@ export const de: Phrases = {
   unconfirmedStandard: (standard, salesEmail) =>
     `${standard} gehört nicht zu den Zertifizierungen und Standards, die ich bestätigen kann, und ich möchte nicht raten: Das Team unter ${salesEmail} sagt Ihnen, wie es für Ihren Fall aussieht.`,
   unconfirmedDetail: (detail, salesEmail) =>
-    `${{ 'api-limits': 'Die Limits unserer API', 'support-languages': 'In welchen Sprachen unser Support antwortet,', 'phone-support': 'Einen Support per Telefon' }[detail]} kann ich mit meinen Informationen nicht bestätigen, und ich möchte nicht raten: Das Team unter ${salesEmail} kann es Ihnen sagen.`,
+    `${{ 'api-limits': 'Die Limits unserer API', 'support-languages': 'In welchen Sprachen unser Support antwortet,', 'phone-support': 'Einen Support per Telefon', 'data-deletion': 'Wie und wann Ihre Daten nach einer Kündigung gelöscht werden,' }[detail]} kann ich mit meinen Informationen nicht bestätigen, und ich möchte nicht raten: Das Team unter ${salesEmail} kann es Ihnen sagen.`,
 };
 
 export const deMemory: MemoryPhrases = {

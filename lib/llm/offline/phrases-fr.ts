@@ -20,9 +20,11 @@ export const fr: Phrases = {
   unknownQuestion: (salesEmail) =>
     `Bonne question — je n’ai pas de réponse confirmée et je préfère ne pas deviner. Notre équipe (${salesEmail}) pourra vous répondre avec certitude.`,
   unknownStatement: 'Merci, c’est utile.',
+  notSure: 'Pas de souci, nous pourrons y revenir.',
   noted: (name, items) =>
     items.length === 0 && name ? `Enchanté, ${name} !` : `Merci${name ? `, ${name}` : ''} !${items.length > 0 ? ` J’ai noté ${list(items, 'et')}.` : ''}`,
   notedEmail: (email) => `votre adresse e-mail **${email}**`,
+  notedName: (name) => `votre nom, **${name}**`,
   notedPhone: (phone) => `votre numéro **${phone}**`,
   notedCompany: (company) => `que vous travaillez chez ${company}`,
   notedTeam: (seats) => `que vous êtes une équipe de ${seats} personnes`,
@@ -158,7 +160,7 @@ export const fr: Phrases = {
   unconfirmedStandard: (standard, salesEmail) =>
     `${standard} ne fait pas partie des certifications et normes que je peux confirmer, et je préfère ne pas deviner : l’équipe à ${salesEmail} pourra vous dire où nous en sommes pour votre cas.`,
   unconfirmedDetail: (detail, salesEmail) =>
-    `Je ne peux pas vous confirmer ${{ 'api-limits': 'les limites d’utilisation de l’API', 'support-languages': 'les langues dans lesquelles notre support répond', 'phone-support': 'l’existence d’un support par téléphone' }[detail]} avec les informations dont je dispose, et je préfère ne pas deviner : l’équipe à ${salesEmail} pourra vous le dire.`,
+    `Je ne peux pas vous confirmer ${{ 'api-limits': 'les limites d’utilisation de l’API', 'support-languages': 'les langues dans lesquelles notre support répond', 'phone-support': 'l’existence d’un support par téléphone', 'data-deletion': 'comment et quand vos données sont supprimées après votre départ' }[detail]} avec les informations dont je dispose, et je préfère ne pas deviner : l’équipe à ${salesEmail} pourra vous le dire.`,
 };
 
 export const frMemory: MemoryPhrases = {

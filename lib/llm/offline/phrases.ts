@@ -25,9 +25,11 @@ const en: Phrases = {
   unknownQuestion: (salesEmail) =>
     `Good question — I don't have a confirmed answer to that, and I'd rather not guess. Our team at ${salesEmail} can give you a definite answer.`,
   unknownStatement: 'Thanks, that helps.',
+  notSure: 'No problem — we can come back to that.',
   noted: (name, items) =>
     items.length === 0 && name ? `Nice to meet you, ${name}!` : `Thanks${name ? `, ${name}` : ''}!${items.length > 0 ? ` I've noted ${list(items, 'and')}.` : ''}`,
   notedEmail: (email) => `your email **${email}**`,
+  notedName: (name) => `your name, **${name}**`,
   notedPhone: (phone) => `your number **${phone}**`,
   notedCompany: (company) => `that you're with ${company}`,
   notedTeam: (seats) => `a team of ${seats}`,
@@ -161,7 +163,7 @@ const en: Phrases = {
   unconfirmedStandard: (standard, salesEmail) =>
     `${standard} isn't among the certifications and standards I can confirm, and I'd rather not guess: the team at ${salesEmail} can tell you where we stand for your case.`,
   unconfirmedDetail: (detail, salesEmail) =>
-    `${{ 'api-limits': "The API's rate limits aren't", 'support-languages': "Which languages our support works in isn't", 'phone-support': "Support by phone isn't" }[detail]} something I can confirm from what I have, and I'd rather not guess: the team at ${salesEmail} can tell you.`,
+    `${{ 'api-limits': "The API's rate limits aren't", 'support-languages': "Which languages our support works in isn't", 'phone-support': "Support by phone isn't", 'data-deletion': "How and when your data is deleted after you leave isn't" }[detail]} something I can confirm from what I have, and I'd rather not guess: the team at ${salesEmail} can tell you.`,
 };
 
 const es: Phrases = {
@@ -179,9 +181,11 @@ const es: Phrases = {
   unknownQuestion: (salesEmail) =>
     `Buena pregunta: no tengo una respuesta confirmada y prefiero no adivinar. Nuestro equipo en ${salesEmail} puede darle una respuesta definitiva.`,
   unknownStatement: 'Gracias, me sirve.',
+  notSure: 'No se preocupe, podemos volver a eso más adelante.',
   noted: (name, items) =>
     items.length === 0 && name ? `¡Encantado, ${name}!` : `¡Gracias${name ? `, ${name}` : ''}!${items.length > 0 ? ` He anotado ${list(items, 'y')}.` : ''}`,
   notedEmail: (email) => `su correo **${email}**`,
+  notedName: (name) => `su nombre, **${name}**`,
   notedPhone: (phone) => `su número **${phone}**`,
   notedCompany: (company) => `que trabaja en ${company}`,
   notedTeam: (seats) => `que son un equipo de ${seats}`,
@@ -315,7 +319,7 @@ const es: Phrases = {
   unconfirmedStandard: (standard, salesEmail) =>
     `${standard} no está entre las certificaciones y normas que puedo confirmar, y prefiero no adivinar: el equipo en ${salesEmail} puede decirle cómo estamos en su caso.`,
   unconfirmedDetail: (detail, salesEmail) =>
-    `No puedo confirmarle ${{ 'api-limits': 'los límites de uso de la API', 'support-languages': 'en qué idiomas atiende nuestro soporte', 'phone-support': 'si hay soporte por teléfono' }[detail]} con la información que tengo, y prefiero no adivinar: el equipo en ${salesEmail} se lo puede decir.`,
+    `No puedo confirmarle ${{ 'api-limits': 'los límites de uso de la API', 'support-languages': 'en qué idiomas atiende nuestro soporte', 'phone-support': 'si hay soporte por teléfono', 'data-deletion': 'cómo y cuándo se borran sus datos si se van' }[detail]} con la información que tengo, y prefiero no adivinar: el equipo en ${salesEmail} se lo puede decir.`,
 };
 
 export const PHRASES: Record<SalesLocale, Phrases> = { en, es, fr, de, ar };

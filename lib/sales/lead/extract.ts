@@ -10,6 +10,7 @@ import {
   extractRole,
   extractTeamSize,
   extractTimeline,
+  SHARED_DECISION,
   tidy,
   type Extracted,
   type PatternContext,
@@ -39,7 +40,14 @@ export interface ExtractLeadInput {
   knownTeamSize?: number;
   /** The knowledge base in the prospect's language: its objection phrases ("je vais réfléchir") are never a need. */
   kb?: KnowledgeBase;
+  /** The name on record: "my last name is Becker" after "I'm Jonas" makes it "Jonas Becker". */
+  knownName?: string;
 }
+
+/** "My last name is Becker", "surname: Whitfield", "mi apellido es Ruiz", "mon nom de famille est Martin", "mein
+ *  Nachname ist Becker", "اسم عائلتي …": the surname alone, never a need or a company. */
+const SURNAME =
+  /\b(?:(?:my|the)\s+)?(?:last name|surname|family name)(?:'s|\s+is|:)?\s+([\p{L}][\p{L}'’-]+)|\b(?:mi )?apellido(?: es|:)?\s+([\p{L}][\p{L}'’-]+)|\b(?:mon )?nom de famille(?: est| c['’]est|\s*:)?\s+([\p{L}][\p{L}'’-]+)|\b(?:mein )?nachname(?: ist|:)?\s+([\p{L}][\p{L}'’-]+)|اسم (?:عائلتي|العائلة)(?: هو)?\s+([\p{L}]+)/iu;
 
 /** "Not 30", "no 30", "pas 30", "nicht 30": the number on record named and set aside. */
 const NOT_THAT_NUMBER = /(?:\b(?:not|no|pas|nicht)|وليس|ليس)\s+\d/iu;
@@ -89,6 +97,13 @@ export function extractLeadFacts(input: ExtractLeadInput): LeadFacts {
       if (hint) offer('teamSize', { value: hint.value, confidence: QUESTION_HINT_CONFIDENCE }, evidence);
     }
     if (statement.trim() === '') return;
+    const surname = SURNAME.exec(statement)?.slice(1).find((group) => group !== undefined);
+    if (surname) {
+      const family = surname.charAt(0).toUpperCase() + surname.slice(1);
+      const first = input.knownName?.split(/\s+/)[0];
+      offer('name', { value: first && first.toLowerCase() !== family.toLowerCase() ? `${first} ${family}` : family, confidence: 0.9 }, evidence);
+      return;
+    }
     offer('name', extractName(statement, context, index === spans.length - 1), evidence);
     offer('company', extractCompany(statement, context), evidence);
     const role = extractRole(statement);
@@ -172,10 +187,15 @@ const NOT_A_NAME = new Set(
 );
 const YES_ME = re(
   "^(?:yes|yeah|yep|yup|correct|me|i do|i am|i will|that'?s me|that’s me|that would be me|that'd be me|myself|sí|si|yo|soy yo|claro|" +
-    "oui|moi|c['’]est moi|moi-même|ja|ich|das bin ich|ich selbst|نعم|أنا|انا|أنا من يقرر)\\b",
+    "oui|moi|c['’]est moi|moi-même|ja|ich|das bin ich|ich selbst|نعم|أنا|انا|أنا من يقرر|" +
+    // "Who else would weigh in?" — "nobody", "just me": the decision is theirs.
+    "(?:just|only) me|nobody(?: else)?|no ?one(?: else)?|no-one(?: else)?|nadie(?: más)?|solo yo|sólo yo|personne(?: d['’]autre)?|moi seul|juste moi|niemand(?: sonst)?|nur ich|ich allein|لا أحد|أنا فقط)\\b",
 );
+/** "No" alone to "will you be the one deciding, or is someone else involved?" means someone else; to "who else would
+ *  weigh in?", nobody: it is not read either way (the question comes back in other words). */
+const BARE_NO = re('^(?:no|nope|non|nein|لا)[\\s.!]*$');
 const SOMEONE_ELSE = re(
-  "^(?:no|nope|not me|not really|my (?:boss|manager|ceo|cfo|cto|director|team|founder|partner)|someone else|the (?:ceo|cfo|cto|board|founder|owner)|" +
+  "^(?:nope|not me|not really|my (?:boss|manager|ceo|cfo|cto|director|team|founder|partner)|someone else|the (?:ceo|cfo|cto|board|founder|owner)|" +
     "mi jefe|mi jefa|otra persona|el director|la dirección|non|mon (?:patron|chef|directeur|manager)|ma (?:patronne|cheffe|directrice|direction)|quelqu['’]un d['’]autre|" +
     'nein|mein (?:chef|vorgesetzter|geschäftsführer)|meine (?:chefin|vorgesetzte|geschäftsführerin|geschäftsführung)|jemand anderes|jemand anders|' +
     'لا|مديري|رئيسي|شخص آخر|الإدارة|الادارة)\\b',
@@ -217,6 +237,9 @@ function notANeed(sentence: string, kb: KnowledgeBase | undefined, intents: Read
  */
 const ABOUT_THIS_CHAT = re(
   "\\b(?:get (?:this|it|things) right|wall of text|long message|give you (?:some )?(?:background|context)|make sure you understand|before we go (?:any )?further|" +
+    // "Prefiero hablar en español", "can we speak English?": the language of the chat.
+    "(?:prefer|prefiero|préfère|preferiría|lieber)\\b.{0,20}\\b(?:english|spanish|french|german|arabic|español|inglés|francés|alemán|árabe|anglais|espagnol|français|allemand|arabe|englisch|spanisch|französisch|deutsch|arabisch)|" +
+    "(?:speak|talk|write|hablar|escribir|parler|écrire|sprechen|schreiben) (?:in |en |auf )(?:english|spanish|french|german|arabic|español|inglés|francés|alemán|árabe|anglais|espagnol|français|allemand|arabe|englisch|spanisch|französisch|deutsch|arabisch)|" +
     "sorry for the|pardon the|excuse the|perdón por el (?:mensaje|texto)|disculpe? (?:el|la) (?:mensaje|texto)|désolée? pour (?:le|ce) (?:long )?(?:message|pavé)|entschuldig\\w* (?:die|den|das) (?:lange|langen) (?:nachricht|text))",
 );
 
@@ -275,7 +298,8 @@ function bareAnswer(field: LeadField, text: string, context: PatternContext, kb:
         ? { value: answer, confidence: 0.55 }
         : undefined;
     case 'authority':
-      if (SOMEONE_ELSE.test(answer)) return { value: 'needs approval', confidence: 0.6 };
+      if (BARE_NO.test(answer)) return undefined;
+      if (SOMEONE_ELSE.test(answer) || SHARED_DECISION.test(answer)) return { value: 'needs approval', confidence: 0.6 };
       if (YES_ME.test(answer)) return { value: 'decision maker', confidence: 0.6 };
       return undefined;
     case 'email':

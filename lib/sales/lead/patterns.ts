@@ -81,7 +81,12 @@ const NOT_NAMES = new Set(
     'kunde kundin teil chef chefin leiter leiterin gründer gründerin inhaber inhaberin geschäftsführer geschäftsführerin ' +
     'entwickler entwicklerin berater beraterin hallo danke ja nein français française allemand allemande belge suisse ' +
     'canadien canadienne étudiant étudiante indépendant indépendante freelance deutscher deutsche österreicher österreicherin ' +
-    'schweizer schweizerin student studentin freelancer selbstständig selbständig'
+    'schweizer schweizerin student studentin freelancer selbstständig selbständig ' +
+    // Months and days ("im Januar" answers when; April, May, June and August are also first names, so not those).
+    'january february march july september october november december januar februar märz juni juli oktober dezember ' +
+    'enero febrero marzo mayo junio julio agosto septiembre octubre noviembre diciembre janvier février mars juin juillet août ' +
+    'septembre octobre novembre décembre monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch ' +
+    'donnerstag freitag samstag sonntag lunes martes miércoles jueves viernes sábado domingo lundi mardi mercredi jeudi vendredi samedi dimanche'
   ).split(' '),
 );
 const NAME_INTROS = [
@@ -218,6 +223,9 @@ export function extractRole(sentence: string): Extracted | undefined {
     const value = /^(?:c[eotfmi]o|ciso|cpo|cro|vp|pdg|dg|dsi|drh)$/i.test(role) ? role.toUpperCase() : role.replace(/^vp\b/i, 'VP');
     return { value, confidence: 0.8 };
   }
+  // A role on its own ("CTO", "Head of Operations"), as an answer to "who makes the decision?" or "what's your role?".
+  const bare = sentence.trim().replace(/[.!]+$/, '');
+  if (ROLE_ONLY.test(bare)) return { value: /^(?:c[eotfmi]o|ciso|cpo|cro|vp|pdg|dg|dsi|drh)$/i.test(bare) ? bare.toUpperCase() : bare, confidence: 0.6 };
   return undefined;
 }
 
@@ -240,6 +248,8 @@ const COMPANY_WEAK = re(
     '^(?:(?:hi|hello|hey|hola)[,!]?\\s+)?[\\p{L}]+(?: [\\p{L}]+)? (?:from|de) (.+?) (?:here|aquí)\\b|' +
     '^(?:(?:hi|hello|hey|hola)[,!]?\\s+)?[\\p{L}]+(?: [\\p{L}]+)? (?:here|aquí),?\\s+(?:from|with|de)\\s+(.+)|' +
     "\\b(?:we're|we’re|we are|somos|nous sommes)\\s+(.+)|" +
+    // "company is Acme Logistics", "Company: Acme" (a capitalised name: "company is about 50 people" names none).
+    '^(?:(?:the|my)\\s+)?(?:company|employer|empresa|entreprise|société|firma|unternehmen)(?:\\s+name)?(?:\\s+is|\\s+es|\\s+est|\\s+ist|\\s*:)\\s+(.+)|' +
     // French: "chez Acme", "de la société Acme"; German: "bei der Firma Acme" (a capitalised name after them).
     `\\b(?:je suis|je travaille|nous sommes|on est|nous travaillons|je viens|de|ici|${ROLE_SOURCE})\\s+chez\\s+(.+)|\\b(?:de|pour) (?:la société|l['’]entreprise|la boîte|l['’]agence|la start-?up)\\s+(.+)|` +
     '\\b(?:bei|von|für) der (?:firma|agentur)\\s+(.+)|' +
@@ -529,8 +539,13 @@ export function withoutDecisionMaker(text: string): string {
   return text.replace(DECISION_MAKER_ALL, ' ');
 }
 
+/** A decision shared with someone ("together with our MD", "con mi socio"): someone else is involved. */
+export const SHARED_DECISION = re(
+  "\\b(?:together with|along with|jointly with|with my (?:boss|manager|ceo|cfo|cofounder|co-founder|partner)|junto con|con mi (?:jefe|jefa|socio|socia|director)|avec (?:mon|ma|notre) (?:patron|chef|directeur|directrice|associé|associée|dg|pdg)|zusammen mit|gemeinsam mit|mit (?:meinem|unserem|meiner|unserer) (?:chef|geschäftsführer|geschäftsführerin|partner|mitgründer)|مع (?:مديري|شريكي|المدير))\\b",
+);
 export function extractAuthority(sentence: string, role: string | number | undefined): Extracted | undefined {
-  if (NEEDS_APPROVAL.test(sentence)) return { value: 'needs approval', confidence: 0.85 };
+  // ("Ich entscheide das zusammen mit unserem Geschäftsführer": theirs, and someone else's too.)
+  if (NEEDS_APPROVAL.test(sentence) || SHARED_DECISION.test(sentence)) return { value: 'needs approval', confidence: 0.85 };
   if (DECISION_MAKER.test(sentence)) return { value: 'decision maker', confidence: 0.85 };
   // A founder or CEO usually decides; inferred, so it loses to anything they say outright.
   if (typeof role === 'string' && SENIOR_ROLE.test(role)) return { value: 'decision maker', confidence: 0.5 };
@@ -540,7 +555,7 @@ export function extractAuthority(sentence: string, role: string | number | undef
 const NEED_CUE = re(
   "\\b(?:(?:we|i)\\s+(?:really\\s+|urgently\\s+|just\\s+)?(?:need|want|would like|'d like|’d like)\\s+(?:to|a|an|some|something|better|help|more|one|our|the)\\b|" +
     "(?:we'?re|we’re|we are|i'?m|i am)?\\s*(?:looking for|searching for|trying to|hoping to)\\b|struggl\\w* with\\b|" +
-    '(?:our|the|my) (?:main |biggest )?(?:problem|challenge|issue|pain|pain point|goal|bottleneck)s? (?:is|are)\\b|' +
+    '(?:(?:our|the|my) |^)(?:main |biggest )?(?:problem|challenge|issue|pain|pain point|goal|bottleneck)s? (?:is|are)\\b|' +
     "(?:we|i) (?:have|are having|'re having|keep having) (?:trouble|problems|issues|difficulty|a hard time) (?:with|keeping|getting)\\b|" +
     '(?:we|i) (?:spend|waste|lose) too much time\\b|(?:need|want) a (?:way|tool|solution|platform|system|place) to\\b|' +
     'necesitamos|necesito|buscamos|estamos buscando|busco|queremos|quiero|nuestro (?:principal |mayor |gran |m[aá]s grande )?problema es|el problema es|tenemos problemas con|nos cuesta|' +
