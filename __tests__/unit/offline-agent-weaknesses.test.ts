@@ -2244,3 +2244,49 @@ describe('offline agent: session 20 QA (actions, memory and what it cannot confi
     expect((await spanish.say('¿y los datos se quedan en Europa?')).text).not.toMatch(/EE\.\s*$/m);
   });
 });
+
+describe('offline agent: session 20 QA (recall, short answers and stock lines)', () => {
+  it('"remind me which plan you recommended" names the plan; "what do you know about us?" asked twice reads everything back twice', async () => {
+    const plan = conversation();
+    await plan.say("we're 20 people");
+    const recalled = await plan.say('remind me which plan you recommended');
+    expect(recalled.text).toContain("I'd suggest **Pro**");
+    expect(recalled.text).not.toContain("Here's what you've told me so far");
+    const { say } = conversation();
+    for (const text of ["hi, I'm Priya, head of PMO at Lumen Analytics", "we're 40 people", 'budget is about 15k a year']) await say(text);
+    const first = await say('what do you know about us?');
+    const second = await say('what do you know about us?');
+    for (const reply of [first, second]) {
+      expect(reply.text).toContain('- role: **head of PMO**');
+      expect(reply.text).toContain('- budget: **about 15k a year**');
+    }
+  });
+
+  it('"so what\'s the total" re-quotes; "une vingtaine" is 20; "40 teachers" is a team of 40', async () => {
+    const { say } = conversation();
+    await say("we're 15 people");
+    expect((await say("so what's the total")).text).toContain('**$435 a month**');
+    expect((await ask('on est une vingtaine', { locale: 'fr' })).session.state.lead.fields.teamSize?.value).toBe(20);
+    expect((await ask("we're a school with 40 teachers")).session.state.lead.fields.teamSize?.value).toBe(40);
+  });
+
+  it('short answers to the questions asked are kept: "berichte automatisieren" is the need, "ca. 500 im Monat" a budget (not 500 people); "Unser Problem: …" is the problem', async () => {
+    const { say } = conversation({ locale: 'de' });
+    await say('hallo');
+    expect((await say('berichte automatisieren')).session.state.lead.fields.need?.value).toBe('berichte automatisieren');
+    await say('nächsten monat');
+    await say('ich');
+    const budget = await say('ca. 500 im monat');
+    expect(budget.session.state.lead.fields.budget?.value).toBe('ca. 500 im monat');
+    expect(budget.session.state.lead.fields.teamSize).toBeUndefined();
+    // Nothing to answer and nothing to ask: a short line, never "Wie schon gesagt: Danke, das hilft mir weiter."
+    const nothing = await say('niemand');
+    expect(nothing.text).not.toMatch(/Wie schon gesagt/);
+    const problem = conversation({ locale: 'de' });
+    await problem.say('wir sind 25 Leute');
+    const stated = await problem.say('unser Problem: Statusberichte kosten jede Woche Stunden');
+    expect(stated.session.state.lead.fields.need?.value).toBe('Statusberichte kosten jede Woche Stunden');
+    // "kosten … Stunden" costs time, not money: no price again.
+    expect(stated.tools).toEqual([]);
+  });
+});

@@ -192,7 +192,7 @@ const WEEKDAY_AS_DAY = new RegExp(
 );
 
 /** Asking how long something takes (folded text): "how long", "cuánto tiempo/tarda/dura", "combien de temps", "wie lange". */
-const DURATION = /\b(?:how long|how many (?:days|weeks|hours)|cuanto (?:tiempo|tarda|tardan|dura|duran|lleva)|cuantos dias|combien de (?:temps|jours|semaines)|wie lange|wie viele tage)\b|كم من الوقت|كم يستغرق|كم تستغرق/;
+const DURATION = /\b(?:(?:cost|costs|costing|kosten|kostet|cuesta|cuestan|coute|coutent)(?: \S+){0,3} (?:hours|days|weeks|time|stunden|tage|wochen|zeit|horas|dias|semanas|tiempo|heures|jours|semaines|temps)|how long|how many (?:days|weeks|hours)|cuanto (?:tiempo|tarda|tardan|dura|duran|lleva)|cuantos dias|combien de (?:temps|jours|semaines)|wie lange|wie viele tage)\b|كم من الوقت|كم يستغرق|كم تستغرق/;
 
 /** Whether the message asks for a comparison in so many words ("vs", "better than", "mejor que", "au lieu de"). */
 export function asksToCompare(text: string): boolean {

@@ -36,10 +36,20 @@ export function composeReply(topic: Topic, turn: OfflineTurn): string {
   // Asked again about part of an answer ("what about nonprofit pricing?" after the discounts FAQ): that part recapped.
   const relevant = topic.kind === 'knowledge' && !caveat ? sentenceAbout(answer, turn.text) : undefined;
   const lead = recommended ?? caveat ?? relevant ?? (budget ? answer.flatMap((paragraph) => splitSentences(paragraph)).find((sentence) => sentence.includes(budget)) : undefined);
-  const paragraphs = avoidRepeats(drafted, turn.previousReplies, pickFresh(MEMORY_PHRASES[turn.locale].asMentioned, turn.previousReplies), lead, properNames(turn.kb));
   const question = nextQuestion(topic, turn);
-  // One question per reply: a reply that already asks something (when to meet, which email) does not ask another.
   const fresh = question && avoidRepeats([question], turn.previousReplies, '').length > 0;
+  // A stock line said before ("Thanks, that helps.") is left out when a question follows, rather than recapped ("As I
+  // said: thanks, that helps").
+  const stock = new Set([ph.unknownStatement, ph.smallTalk, ph.notSure]);
+  const saidBefore = (paragraph: string) => stock.has(paragraph) && turn.previousReplies.some((reply) => reply.includes(paragraph));
+  const onlyStock = drafted.length > 0 && drafted.every(saidBefore);
+  // (With no question to follow, another short line, or the same one again, never "as I said".)
+  const unsaid = [ph.smallTalk, ph.unknownStatement].find((line) => !turn.previousReplies.some((reply) => reply.includes(line)));
+  const kept = onlyStock ? (fresh ? [] : [unsaid ?? ph.unknownStatement]) : drafted;
+  // What they told us, asked for again, is read back whole: the list is the answer, not a repeat to trim.
+  const paragraphs =
+    topic.kind === 'recall' || onlyStock ? [...kept] : avoidRepeats(kept, turn.previousReplies, pickFresh(MEMORY_PHRASES[turn.locale].asMentioned, turn.previousReplies), lead, properNames(turn.kb));
+  // One question per reply: a reply that already asks something (when to meet, which email) does not ask another.
   if (question && fresh && !/[?؟]/.test(paragraphs.at(-1) ?? '')) paragraphs.push(question);
   return paragraphs.join('\n\n');
 }

@@ -173,6 +173,9 @@ export function analyse(turn: OfflineTurn): Topic {
   // "What's included?" right after a plan was discussed: that plan's features.
   const included = plans.length === 0 && INCLUDES_BARE.test(text) ? lastPlanSpokenOf(turn) : undefined;
   if (included) return { kind: 'plan-features', plan: included };
+  // "Remind me which plan you recommended": that plan, as it was quoted (not what they told us).
+  const recommended = RECALL_RECOMMENDED.test(text) ? lastQuotedPlan(turn) : undefined;
+  if (recommended) return priceTopic(turn, recommended, true);
   const recall = recallQuestion(text);
   if (recall) return { kind: 'recall', fields: recall };
   const meeting = meetingQuestion(turn);
@@ -424,7 +427,7 @@ const SEATS_ASK =
   /\b(?:how many (?:seats|users|people|licen[cs]es) (?:minimum|maximum|max|min|at least|at most|do (?:i|we) need|can (?:i|we) have|does it (?:take|allow|support))|(?:what(?:'s| is) )?the (?:max|maximum|min|minimum|limit) (?:on|for|of|with) (?=\w)|(?:minimum|maximum|min|max) (?:number of )?(?:seats|users|licen[cs]es)|seat (?:limit|minimum|maximum|range)|user limit|(?:seats|users) (?:minimum|maximum|limit)|cu[aá]ntos usuarios (?:m[ií]nimo|m[aá]ximo|como m[ií]nimo|como m[aá]ximo)|m[ií]nimo de usuarios|m[aá]ximo de usuarios|nombre (?:minimum|maximum) d['’]utilisateurs|combien d['’]utilisateurs (?:minimum|maximum|au minimum|au maximum)|mindestanzahl|maximale (?:anzahl|nutzerzahl)|wie viele nutzer (?:mindestens|maximal|h[öo]chstens))/iu;
 /** "What would we pay per year?", "how much do I pay?", "¿cuánto pagaría?", "combien je paierais ?", "was zahlen wir?". */
 const PAY_ASK =
-  /\b(?:(?:what|how much) (?:do|would|will|should|did) (?:i|we) (?:pay|be paying|owe)|what (?:is|'s|would be|will be) (?:my|our|the) (?:total|bill|cost)|cu[aá]nto (?:pagar[ií]a|pagar[ií]amos|pago|pagamos|pagar[eé]|pagaremos)|combien (?:je )?(?:paierais|paierai|paierions|paierons|payons|payerais|payerions)|was (?:zahlen|w[üu]rden|werden) (?:wir|ich)(?: zahlen)?|wie ?viel (?:zahlen|w[üu]rden) (?:wir|ich))\b|كم سندفع|كم أدفع|كم ندفع/iu;
+  /\b(?:(?:so )?what(?:'s| is) the total|(?:and )?the total\?|cu[aá]l es el total|(?:et )?le total|quel est le total|was ist die (?:summe|gesamtsumme)|insgesamt\?|(?:what|how much) (?:do|would|will|should|did) (?:i|we) (?:pay|be paying|owe)|what (?:is|'s|would be|will be) (?:my|our|the) (?:total|bill|cost)|cu[aá]nto (?:pagar[ií]a|pagar[ií]amos|pago|pagamos|pagar[eé]|pagaremos)|combien (?:je )?(?:paierais|paierai|paierions|paierons|payons|payerais|payerions)|was (?:zahlen|w[üu]rden|werden) (?:wir|ich)(?: zahlen)?|wie ?viel (?:zahlen|w[üu]rden) (?:wir|ich))\b|كم سندفع|كم أدفع|كم ندفع/iu;
 /** Fees besides the seat price: "setup fee", "hidden costs", "do you charge for onboarding?", "frais d'installation". */
 const FEES =
   /\b(?:(?:setup|set-up|set up|onboarding|implementation|installation|activation|hidden|extra|additional|one-?time|one-off|upfront|up-front) (?:fees?|costs?|charges?)|fees?|charge (?:for|extra)|(?:cuotas?|tarifas?|cargos?|costes?|costos?|pagos?) (?:de (?:alta|instalaci[oó]n|implementaci[oó]n|configuraci[oó]n|activaci[oó]n)|adicionales|ocultos|extra|[uú]nicos?)|cobran (?:por|la|el)|frais(?: (?:d['’](?:installation|activation|inscription|intégration)|de (?:mise en service|configuration)|cach[ée]s|suppl[ée]mentaires))?|einrichtungsgeb[üu]hr\w*|geb[üu]hren?|versteckte kosten|zus[äa]tzliche kosten|einmalkosten)\b|رسوم/iu;
@@ -1077,6 +1080,10 @@ function faqById(kb: KnowledgeBase, id: string): Passage | undefined {
   const faq = kb.faqs.find((entry) => entry.id === id);
   return faq ? faqPassage(faq) : undefined;
 }
+
+/** Asking what the agent recommended before: "remind me which plan you recommended", "¿qué plan me recomendó?". */
+const RECALL_RECOMMENDED =
+  /\b(?:(?:which|what) plan (?:did )?you (?:recommended|recommend(?:ed)? (?:to )?(?:me|us)|suggested|said)|what did you (?:recommend|suggest)|(?:remind me|tell me again)[^.?!]{0,30}\b(?:recommend\w*|suggest\w*)|qu[eé] plan (?:me |nos )?(?:recomend[oó]|recomendaste|sugiri[oó])|quel(?:le)? (?:offre|formule|plan) (?:m['’]|nous )?(?:avez-vous|aviez-vous|vous m['’]avez|vous nous avez) (?:conseill|recommand)\w*|welchen tarif (?:haben sie|hatten sie) (?:mir |uns )?empfohlen|أي باقة (?:نصحتني|اقترحت))/iu;
 
 /** An answer that answers nothing yet, to a question the agent just asked. */
 const NOT_SURE =

@@ -155,7 +155,11 @@ const ACK_OR_GOODBYE = re(
   "^(?:great|cool|perfect|awesome|nice|super|sounds good|got it|vale|genial|perfecto|estupendo|parfait|génial|prima|alles klar|klasse)(?:\\s*[,!.]|\\s*$)|" +
     "\\b(?:bye|goodbye|see you|see ya|talk soon|adiós|adios|hasta luego|hasta pronto|nos vemos|au revoir|à bientôt|a bientôt|tschüss|tschüs|bis dann|bis bald|auf wiedersehen)\\b",
 );
-const MONEY = re('[$€£]\\s?\\d|\\d\\s?(?:[$€£]|dollars?|usd|euros?|eur|bucks|dólares|dolares)\\b');
+const MONEY = re(
+  '[$€£]\\s?\\d|\\d\\s?(?:[$€£]|dollars?|usd|euros?|eur|bucks|dólares|dolares)\\b|' +
+    // "ca. 500 im Monat", "500 a month": an amount per period, a budget.
+    '\\d\\s*(?:k\\s*)?(?:(?:a|per|/|im|pro|al|por|par)\\s*(?:month|mo|year|yr|monat|jahr|mes|año|mois|an)|monthly|yearly|monatlich|jährlich|mensuales?|anuales?|mensuels?|annuels?)\\b',
+);
 /**
  * "Bitte absagen", "please cancel", "book it": a request of ours, not the answer to the question asked (cancelling, in
  * all its forms, is `CANCEL_WORDS`, checked beside this).
@@ -294,7 +298,8 @@ function bareAnswer(field: LeadField, text: string, context: PatternContext, kb:
       // "Je m'appelle Marie…" after "what are you hoping to solve?" introduces the prospect; it is not their need. Nor
       // is an objection ("too expensive, Trello is free") or a request for a person or a demo.
       // Nor a price asked about a plan ("y el business anual", "und business jährlich").
-      return words.length >= 3 && !NAME_PREFIX.test(answer) && !COMPANY_PREFIX.test(answer) && !notANeed(answer, kb) && !asksPlanPrice(answer, kb)
+      // ("Reporting", "berichte automatisieren": a word or two of substance answers the question it was asked.)
+      return (words.length >= 3 || (/^[\p{L}-]{3,}(?:\s+[\p{L}-]{3,})?$/u.test(answer) && answer.length >= 8)) && !NAME_PREFIX.test(answer) && !COMPANY_PREFIX.test(answer) && !notANeed(answer, kb) && !asksPlanPrice(answer, kb)
         ? { value: answer, confidence: 0.55 }
         : undefined;
     case 'authority':

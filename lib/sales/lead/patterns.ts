@@ -324,6 +324,9 @@ const SEAT_WORDS =
   'nutzer(?:innen)?|benutzer(?:innen)?|lizenzen|lizenz|konten|plätze|مستخدم(?:ا|ين|ون)?|رخص(?:ة)?|تراخيص|ترخيص|حسابات)';
 const PEOPLE_WORDS =
   '(?:people|ppl|pax|persons?|employees?|staff|members?|engineers?|developers?|devs|agents?|folks|heads|reps|person|' +
+  // Who the team is, by trade ("a school with 40 teachers", "12 designers").
+  'teachers|nurses|doctors|designers|consultants|lawyers|accountants|technicians|volunteers|editors|writers|analysts|recruiters|' +
+  'profesores|docentes|enfermeras|enfermeros|abogados|consultores|enseignants|infirmières|infirmiers|avocats|consultants|lehrer(?:innen)?|lehrkräfte|pflegekräfte|berater(?:innen)?|' +
   'personas?|empleados?|trabajadores?|miembros?|integrantes|personnes?|salariés?|employés?|collaborateurs?|collaboratrices?|membres?|' +
   'développeurs?|commerciaux|personen|mitarbeiter(?:innen|n)?|mitarbeitende[n]?|leuten?|kollegen|kolleginnen|entwickler(?:innen)?|' +
   'beschäftigte[n]?|شخص(?:ا)?|أشخاص|اشخاص|موظف(?:ا|ين|ون)?|عضو(?:ا)?|أعضاء|اعضاء|فرد(?:ا)?|أفراد|افراد)';
@@ -562,7 +565,7 @@ const NEED_CUE = re(
     "(?:nous avons|on a|j['’]ai) besoin (?:de|d['’])|nous (?:re)?cherchons|on cherche|je cherche|nous voulons|on veut|je veux|nous aimerions|j['’]aimerais|" +
     "nous souhaitons|je souhaite|notre (?:principal |plus gros |grand )?(?:problème|défi|objectif|souci) (?:est|c['’]est)|(?:nous avons|on a) du mal (?:à|avec)|nous perdons trop de temps|" +
     'wir brauchen|ich brauche|wir suchen|ich suche|wir möchten|ich möchte|wir wollen|ich will|unser (?:größtes |hauptsächliches |eigentliches )?(?:problem|ziel) ist|' +
-    'wir haben (?:probleme|schwierigkeiten) (?:mit|bei)|wir verlieren zu viel zeit|' +
+    'wir haben (?:probleme|schwierigkeiten) (?:mit|bei)|wir verlieren zu viel zeit|unser (?:größtes |hauptsächliches )?problem(?=\\s*:)|' +
     'نحتاج(?: إلى| الى)?|أحتاج(?: إلى| الى)?|احتاج(?: إلى| الى)?|نبحث عن|أبحث عن|ابحث عن|نريد|أريد|اريد|مشكلتنا(?: الرئيسية)?(?: هي)?|نعاني من|هدفنا(?: هو)?)\\b',
 );
 const NOT_A_NEED = re(
@@ -639,6 +642,8 @@ function wishedNeed(sentence: string): Extracted | undefined {
   const rest = sentence.slice(match.index + match[0].length).split(NEXT_CLAUSE)[0]?.trim() ?? '';
   // "Lo necesitamos para abril" says when, not what.
   if (rest.length < 3 || NOT_A_NEED.test(rest) || isOnlyTimeline(rest)) return undefined;
+  // "Unser Problem: Statusberichte kosten jede Woche Stunden": the problem itself, after its colon.
+  if (rest.startsWith(':')) return rest.length > 4 ? { value: tidy(rest.slice(1)), confidence: 0.75 } : undefined;
   return { value: tidy(`${cue} ${rest}`), confidence: 0.75 };
 }
 

@@ -57,10 +57,17 @@ const COMPOUND_NUMBER = re(
   'giu',
 );
 
+/** "Une vingtaine de personnes", "una veintena": about that many (the number, "de" and all, read as "20 "). */
+const ABOUT_SO_MANY: Record<string, number> = {
+  dizaine: 10, douzaine: 12, quinzaine: 15, vingtaine: 20, trentaine: 30, quarantaine: 40, cinquantaine: 50, soixantaine: 60, centaine: 100,
+  decena: 10, docena: 12, veintena: 20, treintena: 30, centena: 100,
+};
+const ABOUT_SO_MANY_PATTERN = re(`\\b(?:une |una |la )?(${Object.keys(ABOUT_SO_MANY).join('|')})(?:\\s+(?:de|d['’])\\s*)?`, 'giu');
+
 /** The text with its two-word numbers in digits ("we are twenty five people" → "we are 25 people"); one-word numbers
  *  stay as written (COUNT reads them where a count is expected: "sept" may be September). */
 export function spokenNumbers(text: string): string {
-  return text.replace(COMPOUND_NUMBER, (whole, tens?: string, units?: string, veinti?: string, deUnits?: string, deTens?: string, arUnits?: string, arTens?: string) => {
+  return text.replace(ABOUT_SO_MANY_PATTERN, (whole, word: string) => `${ABOUT_SO_MANY[word.toLowerCase()] ?? whole} `).replace(COMPOUND_NUMBER, (whole, tens?: string, units?: string, veinti?: string, deUnits?: string, deTens?: string, arUnits?: string, arTens?: string) => {
     const at = (table: Record<string, number>, word: string | undefined) => (word === undefined ? undefined : table[word.toLowerCase()]);
     const value =
       tens !== undefined ? (at(TENS, tens) ?? 0) + (at(UNITS, units) ?? 0)
