@@ -2203,6 +2203,15 @@ describe('offline agent: session 20 QA (actions, memory and what it cannot confi
     expect((await german.say('weiß ich noch nicht')).text).toContain('Kein Problem, darauf können wir später zurückkommen.');
   });
 
+  it('a prospect who switched to Spanish in an English chat reads the booked slot in Spanish', async () => {
+    const { say } = conversation({ visitorTimeZone: 'America/New_York' });
+    await say('hi');
+    const booked = await say('quiero una demo el jueves a las 10, luis@sol.mx');
+    expect(booked.tools.map((call) => call.toolName)).toEqual(['book_meeting']);
+    expect(booked.text).toContain('**jueves 26 de noviembre, 10:00 (America/New_York)**');
+    expect((await ask('book a demo thursday 10am, ana@acme.com', { visitorTimeZone: 'America/New_York' })).text).toContain('**Thu, 26 Nov, 10:00 (America/New_York)**');
+  });
+
   it('a surname completes the name; "company is Acme Logistics" is the company; a language wish and a need named "main pain" are read right', async () => {
     const { say } = conversation();
     await say("I'm Jonas");

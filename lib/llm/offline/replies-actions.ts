@@ -5,6 +5,7 @@ import type { Topic } from '@/lib/llm/offline/topic';
 import { ADJUST_REASONS, formatLocalLabel } from '@/lib/sales/booking';
 import { getKnowledgeBase } from '@/lib/sales/knowledge';
 import { pickFresh } from '@/lib/llm/offline/variety';
+import { LOCALES } from '@/lib/i18n/locales';
 import { meetingTimesIn } from '@/lib/llm/offline/reading';
 
 /**
@@ -15,6 +16,7 @@ import { meetingTimesIn } from '@/lib/llm/offline/reading';
 
 const bookingOk = z.object({
   ok: z.literal(true),
+  start: z.string().optional(),
   when: z.string(),
   emailed: z.boolean().optional(),
   movedFrom: z.string().optional(),
@@ -51,6 +53,7 @@ export function bookingReply(topic: Extract<Topic, { kind: 'booking' }>, turn: O
   }
   // Only an e-mailed invite needs the card pointed out as well: otherwise the booking sentence already sends them there.
   const emailed = booked.data.emailed === true;
+  const when = inReplyLanguage(booked.data.when, booked.data.start, input.data.timezone, turn);
   const { movedFrom, previousEmail, adjustedFor, requested } = booked.data;
   const hour = (value: number) => `${String(value).padStart(2, '0')}:00`;
   // A day read as a date ("push it to Sunday" → "2026-11-29 14:00") is quoted as they said it.
@@ -59,14 +62,27 @@ export function bookingReply(topic: Extract<Topic, { kind: 'booking' }>, turn: O
     // The time they asked for could not be had: say why before the slot that was booked instead.
     adjustedFor && said ? ph.bookingAdjusted(said, adjustedFor, `${hour(meetings.workingHours.start)}–${hour(meetings.workingHours.end)}`) : '',
     movedFrom
-      ? ph.bookingMoved(movedFrom, booked.data.when, input.data.email, emailed)
+      ? ph.bookingMoved(movedFrom, when, input.data.email, emailed)
       : previousEmail
-        ? ph.bookingEmailChanged(booked.data.when, input.data.email, previousEmail, emailed)
-        : ph.booked(booked.data.when, meetings.durationMinutes, input.data.email, emailed),
+        ? ph.bookingEmailChanged(when, input.data.email, previousEmail, emailed)
+        : ph.booked(when, meetings.durationMinutes, input.data.email, emailed),
     emailed && !movedFrom && !previousEmail ? ph.icsNote : '',
     // The zone came from their browser or the knowledge base's default, not from their words: say so, so they can correct it.
     topic.timezone === undefined ? (turn.bookingZone.from === 'browser' ? ph.browserZone(input.data.timezone) : ph.defaultZone(input.data.timezone)) : '',
   ];
+}
+
+/**
+ * The booked slot in the language of the reply: a prospect who switched to Spanish in an English chat reads "jueves 26
+ * de noviembre", not the English label the tool wrote for the page ("Thu, 26 Nov"). Only a label the tool wrote in
+ * one of our languages is rewritten (the year shown or not, as it was).
+ */
+function inReplyLanguage(when: string, start: string | undefined, timezone: string, turn: OfflineTurn): string {
+  const instant = start === undefined ? Number.NaN : Date.parse(start);
+  if (!Number.isFinite(instant)) return when;
+  const now = /\b\d{4}\b/.test(when) ? instant - 400 * 86_400_000 : instant;
+  const labels = LOCALES.map((locale) => formatLocalLabel(instant, timezone, now, locale));
+  return labels.includes(when) ? formatLocalLabel(instant, timezone, now, turn.locale) : when;
 }
 
 /** Asking to be called ("can you call me?", "llámame", "rappelez-moi", "rufen Sie mich an", "اتصل بي"). */
