@@ -191,7 +191,10 @@ const WEEKDAY_AS_DAY = new RegExp(
   'g',
 );
 
-/** Asking how long something takes (folded text): "how long", "cuánto tiempo/tarda/dura", "combien de temps", "wie lange". */
+/**
+ * Asking how long something takes (folded text): "how long", "cuánto tiempo/tarda/dura", "combien de temps", "wie
+ * lange"; or what something costs in time ("status reports cost us hours", "kosten jede Woche Stunden"): never a price.
+ */
 const DURATION = /\b(?:(?:cost|costs|costing|kosten|kostet|cuesta|cuestan|coute|coutent)(?: \S+){0,3} (?:hours|days|weeks|time|stunden|tage|wochen|zeit|horas|dias|semanas|tiempo|heures|jours|semaines|temps)|how long|how many (?:days|weeks|hours)|cuanto (?:tiempo|tarda|tardan|dura|duran|lleva)|cuantos dias|combien de (?:temps|jours|semaines)|wie lange|wie viele tage)\b|كم من الوقت|كم يستغرق|كم تستغرق/;
 
 /** Whether the message asks for a comparison in so many words ("vs", "better than", "mejor que", "au lieu de"). */

@@ -9,6 +9,7 @@ import { mentionsAny } from '@/lib/llm/offline/reading';
 import { contentWords } from '@/lib/llm/offline/text';
 import { asksRecommendation, bringsColleague, BUDGET_CHECK, CHOSE, freshFields, statedBudget, unconfirmedTopic, upcomingMeeting, type Topic } from '@/lib/llm/offline/topic';
 import { STOP_QUESTIONS } from '@/lib/sales/intents';
+import { mentionsName } from '@/lib/sales/memory';
 import { faqPassage } from '@/lib/sales/retrieval';
 import { splitSentences } from '@/lib/sales/sentences';
 import { avoidRepeats, pickFresh } from '@/lib/llm/offline/variety';
@@ -280,7 +281,7 @@ function acknowledgement(topic: Topic, turn: OfflineTurn, ph: Phrases): string {
   const fullName = fresh.includes('name') ? String(value('name') ?? '') : '';
   const firstName = fullName.split(' ')[0] ?? '';
   // A surname after the first name already greeted ("my last name is Becker"): the full name noted, not a second hello.
-  const greeted = fullName.includes(' ') && firstName !== '' && turn.previousReplies.some((reply) => reply.includes(firstName));
+  const greeted = fullName.includes(' ') && firstName !== '' && turn.previousReplies.some((reply) => mentionsName(reply, firstName));
   if (greeted) items.push(ph.notedName(fullName));
   const name = fresh.includes('name') && !greeted ? firstName : undefined;
   const more = moreAcknowledgements(topic, turn, fresh);
