@@ -2299,3 +2299,56 @@ describe('offline agent: session 20 QA (recall, short answers and stock lines)',
     expect(stated.tools).toEqual([]);
   });
 });
+
+describe('offline agent: session 20 QA, bookings as prospects say them', () => {
+  const bookedAt = (result: Awaited<ReturnType<typeof ask>>) => result.tools.find((call) => call.toolName === 'book_meeting');
+
+  it('a day of the month without its month is the next such day ("the 3rd", "el día 3", "le 3 à 11h", "am 3."), and never a team size', async () => {
+    expect((await ask('book a demo on the 3rd at 11am, jane@x.io')).text).toContain('**Thu, 3 Dec, 11:00');
+    expect((await ask('quiero una demo el día 3 a las 12, ana@x.es', { locale: 'es', visitorTimeZone: 'Europe/Madrid' })).text).toContain('**jueves 3 de diciembre, 12:00');
+    expect((await ask('Demo am 3. um 11 Uhr, k@x.de', { locale: 'de', visitorTimeZone: 'Europe/Berlin' })).text).toContain('**Donnerstag, 3. Dezember, 11:00');
+    const { say } = conversation();
+    await say("we're 14 people");
+    await say('book a demo for jane@x.io tomorrow at 10');
+    const moved = await say('ok actually book it again for the 3rd at 11am');
+    expect(moved.text).toContain('to **Thu, 3 Dec, 11:00');
+    expect(moved.session.state.lead.fields.teamSize?.value).toBe(14);
+  });
+
+  it('times said in words are the time asked for ("half past three", "halb vier", "cuatro y media", "15h30"), with the zone named in words', async () => {
+    expect((await ask('book a demo for jane@x.io next Tuesday at half past three')).text).toContain('**Tue, 1 Dec, 15:30');
+    expect((await ask('Demo am Donnerstag um halb vier bitte, k@firma.de', { locale: 'de', visitorTimeZone: 'Europe/Berlin' })).text).toContain('**Donnerstag, 26. November, 15:30');
+    expect((await ask('quiero una demo el jueves a las cuatro y media de la tarde, ana@x.mx', { locale: 'es', visitorTimeZone: 'Europe/Madrid' })).text).toContain('16:30 (Europe/Madrid)');
+    expect((await ask('demo el jueves a las 15h30 hora de México, lucia@ong.org', { locale: 'es', visitorTimeZone: 'Europe/Madrid' })).text).toContain('**jueves 26 de noviembre, 15:30 (America/Mexico_City)**');
+    expect((await ask('book a demo for jane@x.io at 15:30 Madrid time on Thursday')).text).toContain('**Thu, 26 Nov, 15:30 (Europe/Madrid)**');
+    expect((await ask('book a demo for jane@x.io end of next week')).text).toContain('**Fri, 4 Dec');
+    expect(bookedAt(await ask('Demo Ende nächster Woche, k@x.de', { locale: 'de', visitorTimeZone: 'Europe/Berlin' }))).toBeDefined();
+  });
+
+  it('a new time alone keeps the booked day ("Lieber um 15:30 Uhr")', async () => {
+    const { say } = conversation({ locale: 'de', visitorTimeZone: 'Europe/Berlin' });
+    await say('Demo am Donnerstag um 14 Uhr bitte, k@firma.de');
+    expect((await say('Lieber um 15:30 Uhr')).text).toContain('auf **Donnerstag, 26. November, 15:30 (Europe/Berlin)**');
+  });
+
+  it('a day already gone is said to be past and nothing is booked ("yesterday at 2pm", "hier à 14h", "November 20")', async () => {
+    const yesterday = await ask('demo yesterday at 2pm, jane@x.io');
+    expect(yesterday.text).toContain("“yesterday at 2pm” has already passed, so I haven't booked anything.");
+    expect(yesterday.session.state.bookings).toEqual([]);
+    expect((await ask('une démo hier à 14h, marc@x.fr', { locale: 'fr', visitorTimeZone: 'Europe/Paris' })).text).toContain('« hier à 14h » est déjà passé');
+    const november = await ask('demo on November 20 at 2pm, jane@x.io');
+    expect(november.text).toContain('has already passed');
+    expect(november.text).not.toContain('2027');
+  });
+
+  it('their own meeting is no request for ours, and a time ruled out is not booked', async () => {
+    const own = conversation();
+    await own.say('tom@acme.io');
+    expect(bookedAt(await own.say('we have an internal meeting Tuesday at 2pm to discuss it'))).toBeUndefined();
+    const ruledOut = conversation();
+    await ruledOut.say('book a demo please');
+    // Asked for a demo, then the email: when, not "would a demo help?".
+    expect((await ruledOut.say('tom@acme.io')).text).not.toContain('Would a 30-minute demo');
+    expect(bookedAt(await ruledOut.say('please not at 9am, we have standup then'))).toBeUndefined();
+  });
+});

@@ -41,7 +41,7 @@ export interface BookingRequest {
   replaces?: Pick<Booking, 'id' | 'localLabel' | 'sequence' | 'start' | 'email'>;
 }
 
-export type BookingErrorCode = 'invalid_email' | 'invalid_timezone' | 'invalid_now' | 'no_slot' | 'ambiguous_date';
+export type BookingErrorCode = 'invalid_email' | 'invalid_timezone' | 'invalid_now' | 'no_slot' | 'ambiguous_date' | 'past_date';
 
 export interface BookingOk {
   ok: true;
@@ -62,6 +62,8 @@ export interface BookingError {
   message: string;
   /** With `ambiguous_date`: the prospect's phrase and the two days it can mean, spelled out, to ask which. */
   ambiguous?: { phrase: string; options: [string, string] };
+  /** With `past_date`: the prospect's phrase for a day already gone ("yesterday at 2pm", "November 20"). */
+  past?: { phrase: string };
 }
 
 const WEEKDAY_NUMBERS: Record<string, number> = {
@@ -217,8 +219,13 @@ export function createBooking(request: BookingRequest): BookingResult {
   }
 
   let chosen: { start: number; requested: string | null; adjustedFor: AdjustReason | null } | undefined;
+  let pastDay: string | undefined;
+  const today = toWallClock(now, timezone);
   for (const text of request.preferredTimes) {
     const wanted = parsePreferredTime(text, timezone, now, policy, request.locale);
+    // A day already gone ("yesterday at 2pm", "November 20" said on the 24th) is said to be past, never replaced by
+    // another slot in silence.
+    if (wanted !== undefined && compareDates(wanted, today) < 0) pastDay ??= text;
     // A time already past is not a preference we can honour ("today at 9" said at 9:30); try the next one.
     if (wanted === undefined || fromWallClock(wanted, timezone) < now) continue;
     const slot = snapToSlot(wanted, timezone, policy, earliest, taken);
@@ -226,6 +233,9 @@ export function createBooking(request: BookingRequest): BookingResult {
       chosen = { start: slot.start, requested: text, adjustedFor: slot.movedFor };
       break;
     }
+  }
+  if (!chosen && pastDay !== undefined) {
+    return { ok: false, code: 'past_date', message: `"${pastDay}" has already passed. Ask the prospect for another day and time.`, past: { phrase: pastDay } };
   }
   if (!chosen) {
     const slot = snapToSlot(roundUp(toWallClock(earliest, timezone)), timezone, policy, earliest, taken);
@@ -284,6 +294,68 @@ const CHRONO: Record<SalesLocale, typeof parseEnglish> = {
   ar: chronoAr.parse.bind(chronoAr),
 };
 
+const CLOCK_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  una: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, once: 11, doce: 12,
+  eins: 1, zwei: 2, drei: 3, vier: 4, fünf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10, elf: 11, zwölf: 12,
+};
+const CLOCK = `(\\d{1,2}|${Object.keys(CLOCK_WORDS).join('|')})`;
+// (An hour said in words is within meeting hours: "halb vier" is 15:30, "half past two" 14:30.)
+const hourOf = (word: string) => {
+  const hour = CLOCK_WORDS[word.toLowerCase()] ?? Number(word);
+  return hour >= 1 && hour <= 7 ? hour + 12 : hour;
+};
+const pad2 = (value: number) => String(value).padStart(2, '0');
+const MONTH_NAMES: Record<SalesLocale, string[]> = {
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  es: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
+  fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+  de: ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'],
+  ar: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+const ANY_MONTH = Object.values(MONTH_NAMES).flat().map((name) => name.toLowerCase()).concat(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'ene', 'dic']).join('|');
+
+/**
+ * Times and days as people say them, written the way the date reader reads them (reference: the prospect's wall clock):
+ * - "half past three", "quarter to four", "halb vier", "Viertel nach drei", "las cuatro y media", "a las diez", "15h30";
+ * - a day of the month without its month ("the 3rd", "el día 3", "le 3 à 11h", "am 3.") in the month it next falls in;
+ * - "end of next week", "a finales de la semana que viene", "Ende nächster Woche": that Friday.
+ * Used where a meeting phrase is found (the offline agent) and where it is read (book_meeting), so both agree.
+ */
+export function readableTimes(text: string, reference: Pick<WallClock, 'year' | 'month' | 'day'>, locale: SalesLocale = 'en'): string {
+  const inMonth = (day: number) => {
+    const month = day >= reference.day ? reference.month : (reference.month % 12) + 1;
+    return { day, month };
+  };
+  const dayOfMonth = (day: number, language: SalesLocale) => {
+    const { month } = inMonth(day);
+    const name = MONTH_NAMES[language][month - 1] ?? '';
+    return language === 'es' ? `${day} de ${name}` : language === 'de' ? `${day}. ${name}` : language === 'fr' ? `${day} ${name}` : `${name} ${day}`;
+  };
+  return text
+    .replace(new RegExp(`\\bhalf past ${CLOCK}\\b`, 'giu'), (_, hour: string) => `${hourOf(hour)}:30`)
+    .replace(new RegExp(`\\bquarter past ${CLOCK}\\b`, 'giu'), (_, hour: string) => `${hourOf(hour)}:15`)
+    .replace(new RegExp(`\\bquarter to ${CLOCK}\\b`, 'giu'), (_, hour: string) => `${hourOf(hour) - 1 || 12}:45`)
+    .replace(new RegExp(`\\bhalb ${CLOCK}(?![\\p{L}])`, 'giu'), (_, hour: string) => `${hourOf(hour) - 1 || 12}:30`)
+    .replace(new RegExp(`\\bviertel nach ${CLOCK}(?![\\p{L}])`, 'giu'), (_, hour: string) => `${hourOf(hour)}:15`)
+    .replace(new RegExp(`\\bviertel vor ${CLOCK}(?![\\p{L}])`, 'giu'), (_, hour: string) => `${hourOf(hour) - 1 || 12}:45`)
+    .replace(new RegExp(`\\b(las|la) ${CLOCK} y media\\b`, 'giu'), (_, article: string, hour: string) => `${article} ${hourOf(hour)}:30`)
+    .replace(new RegExp(`\\b(las|la) ${CLOCK} y cuarto\\b`, 'giu'), (_, article: string, hour: string) => `${article} ${hourOf(hour)}:15`)
+    .replace(new RegExp(`\\b(las|la) ${CLOCK} menos cuarto\\b`, 'giu'), (_, article: string, hour: string) => `${article} ${hourOf(hour) - 1 || 12}:45`)
+    .replace(new RegExp(`\\b(a las|a la) (${Object.keys(CLOCK_WORDS).join('|')})(?![\\p{L}\\d:])`, 'giu'), (_, at: string, hour: string) => `${at} ${hourOf(hour)}`)
+    .replace(/\b(\d{1,2})\s?h\s?(\d{2})\b/giu, (_, hour: string, minute: string) => `${hour}:${minute}`)
+    // "the 3rd", "on the 21st" with no month after it.
+    .replace(new RegExp(`\\b(?:on\\s+)?the\\s+(\\d{1,2})(?:st|nd|rd|th)\\b(?!\\s+(?:of\\s+)?(?:${ANY_MONTH})\\b)`, 'giu'), (whole, day: string) => (Number(day) <= 31 ? `on ${dayOfMonth(Number(day), 'en')}` : whole))
+    .replace(new RegExp(`\\bel\\s+(?:d[ií]a\\s+)?(\\d{1,2})\\b(?!\\s*(?::|de\\s+(?:${ANY_MONTH})|%|personas|usuarios))`, 'giu'), (whole, day: string) => (Number(day) <= 31 && Number(day) >= 1 ? `el ${dayOfMonth(Number(day), 'es')}` : whole))
+    .replace(new RegExp(`\\ble\\s+(\\d{1,2})(?=\\s+(?:à|a)\\s+\\d)`, 'giu'), (whole, day: string) => (Number(day) <= 31 ? `le ${dayOfMonth(Number(day), 'fr')}` : whole))
+    .replace(new RegExp(`\\bam\\s+(\\d{1,2})\\.(?!\\s*(?:${ANY_MONTH})\\b|\\d)`, 'giu'), (whole, day: string) => (Number(day) <= 31 ? `am ${dayOfMonth(Number(day), 'de')}` : whole))
+    // "End of next week": its Friday.
+    .replace(/\b(?:at the |by the )?end of next week\b/giu, 'Friday next week')
+    .replace(/\b(?:a )?finales de la (?:semana que viene|pr[oó]xima semana)\b/giu, 'el viernes de la semana que viene')
+    .replace(/\bfin de la semaine prochaine\b/giu, 'vendredi de la semaine prochaine')
+    .replace(/\bende (?:der )?n[äa]chste[nr]? woche\b/giu, 'Freitag nächste Woche');
+}
+
 const DAYPART = /\b(morning|afternoon|evening|noon|midday|night|tonight|tarde|noche|mediod[ií]a|por la mañana|matin|apr[eè]s-midi|soir|midi|morgens|vormittags?|nachmittags?|abends|mittags?)\b|(?:صباح|مساء|ظهر|عصر)/iu;
 
 /**
@@ -334,7 +406,7 @@ export function parsePreferredTime(text: string, timezone: string, now: number, 
   const wall = toWallClock(now, timezone);
   const reference = new Date(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
   const options = { forwardDate: true };
-  const results = parseMeetingPhrases(text, reference, options, locale);
+  const results = parseMeetingPhrases(readableTimes(text, wall, locale), reference, options, locale);
   const result: ParsedResult | undefined = results[0];
   if (!result) return undefined;
   const { start } = result;
@@ -352,7 +424,9 @@ export function parsePreferredTime(text: string, timezone: string, now: number, 
   // "el martes que viene" said on a Tuesday is a week ahead, never today.
   const nextWeek = weekdayOnly && NEXT_WEEK.test(text) && sameWeek({ year, month, day }, wall);
   const notToday = weekdayOnly && NEXT_WEEKDAY.some((pattern) => pattern.test(text)) && year === wall.year && month === wall.month && day === wall.day;
-  const date = nextWeek || notToday ? addDays({ year, month, day }, 7) : { year, month, day };
+  // "November 20" said on the 24th: chrono moves it to next year; it is this year's, just gone (said as such).
+  const lastYear = !start.isCertain('year') && start.isCertain('month') && year > wall.year && compareDates({ year: year - 1, month, day }, wall) < 0 && compareDates({ year: year - 1, month, day }, addDays(wall, -62)) > 0;
+  const date = nextWeek || notToday ? addDays({ year, month, day }, 7) : lastYear ? { year: year - 1, month, day } : { year, month, day };
   const hour = hourGiven ? afternoonHour(clock.get('hour') ?? policy.workingHours.start, clock.isCertain('meridiem'), text, policy) : policy.workingHours.start;
   return {
     ...date,

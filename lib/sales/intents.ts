@@ -133,7 +133,7 @@ const BOOKING = [
   /\b(book|schedule|set up|arrange|organi[sz]e|get|have|see|request|want|like|need)\b.{0,30}\b(demo|call|meeting|walkthrough|walk-through)\b/,
   /\b(demo|meeting|call)\b.{0,25}\b(on|at|next|tomorrow|today|this|monday|tuesday|wednesday|thursday|friday)\b/,
   // "Demo am Mittwoch um 14 Uhr", "demo el jueves a las 10", "une démo jeudi à 15h": the meeting with its day or time.
-  /\b(demo|demostracion|llamada|reunion|cita|termin|gesprach|vorfuhrung|anruf|appel|rendez-vous|rdv|visio)\b.{0,25}\b(lunes|martes|miercoles|jueves|viernes|manana|a las \d|lundi|mardi|mercredi|jeudi|vendredi|demain|a \d{1,2} ?h|montag|dienstag|mittwoch|donnerstag|freitag|morgen|um \d)/,
+  /\b(demo|demostracion|llamada|reunion|cita|termin|gesprach|vorfuhrung|anruf|appel|rendez-vous|rdv|visio)\b.{0,25}\b(lunes|martes|miercoles|jueves|viernes|manana|a las \d|lundi|mardi|mercredi|jeudi|vendredi|demain|a \d{1,2} ?h|montag|dienstag|mittwoch|donnerstag|freitag|morgen|um \d|nachste woche|ende nachster woche|semana que viene|semaine prochaine)/,
   // "Ok book me Thurs 3pm", "book it for Thursday 11am then": the meeting talked about.
   /\b(book|schedule|pencil)\s+(me|us|it|that|one)\b/,
   // Moving a meeting already booked ("can we move it to Monday at 11?": Monday the day, not Monday.com).
@@ -156,6 +156,12 @@ const BOOKING = [
   /\b(on peut|pouvons-nous|pourrions-nous|peut-on) (se parler|parler|se voir|se rencontrer|s'appeler)\b.{0,25}\b(lundi|mardi|mercredi|jeudi|vendredi|demain|aujourd'hui|la semaine prochaine|a \d)/,
   /\b(konnen|konnten) wir\b.{0,30}\b(montag|dienstag|mittwoch|donnerstag|freitag|morgen|heute|nachste woche|um \d).{0,25}\b(sprechen|telefonieren|reden|treffen)\b/,
 ];
+
+/** A meeting of their own ("our internal meeting", "we have a team call", "une réunion interne"), folded text. */
+const THEIR_OWN_MEETING =
+  /\b(?:internal|team|board|staff|weekly|daily|all-hands|(?:we|i) (?:have|'ve got|got|are having) (?:an?|our) (?:\w+ )?)(?:meeting|call|sync|standup|stand-up)\b|\breunion (?:interne|d'equipe|interna|de equipo)\b|\b(?:internes?|internen) (?:meeting|treffen|besprechung)\b|\b(?:tenemos|on a|nous avons|wir haben) (?:une?|una|eine?n?) (?:reunion|besprechung|meeting)\b/;
+/** Asking for a meeting with us all the same ("book a demo", "can we schedule a call with you"). */
+const ASKS_FOR_OURS = /\b(?:demo|demostracion|demonstration|vorfuhrung|book|schedule|reservar|agendar|reserver|buchen|with you|con ustedes|avec vous|mit ihnen)\b/;
 
 const OBJECTION = /\b(too expensive|expensive|pricey|(?:a lot|lots|so much|too much) (?:of )?money|(?:es |son )?(?:mucho|demasiado) dinero|beaucoup d'argent|trop d'argent|(?:sehr |zu )?viel geld|too (?:much|high|steep|costly)(?! (?:work|time|effort|hassle|data|for (?:a|one) (?:person|user)))|costly|steep|why (?:would|should) (?:we|i) (?:switch|change|move)|why (?:switch|change)|pourquoi (?:changer|passer a|quitter)|por que (?:cambiar|deberiamos cambiar)|warum (?:wechseln|umsteigen|sollten wir wechseln)|over budget|out of (our )?budget|can'?t afford|cannot afford|can'?t justify|already (use|using|have)|not sure|no time|too busy|concern(ed|s)?|worried|risky|need (approval|to ask)|demasiado caro|muy caro|ya usamos|no estoy seguro|(?:nos|me) (?:parece|resulta|sale)n? (?:muy |demasiado |algo |bastante |un poco )?car[oa]s?|(?:es|son) (?:muy |demasiado |algo |bastante |un poco )?car[oa]s?|(?:se nos va|fuera) de(?:l)? presupuesto|trop cher|(?:c'est|c’est) (?:trop |un peu |assez )?cher|hors budget|pas le temps|zu teuer|ist (?:uns )?(?:zu |sehr |ziemlich )?teuer|kein budget|keine zeit)\b|مكلف|غالي|غالية|باهظ|خارج الميزانية|ليس لدينا وقت/;
 
@@ -215,7 +221,8 @@ export function classifySalesIntent(text: string, kb?: KnowledgeBase): SalesInte
   const vocabulary = kb ? vocabularyFor(kb) : undefined;
   if (INJECTION.some((pattern) => pattern.test(folded))) return 'injection';
   if (HUMAN.some((pattern) => pattern.test(folded))) return 'human';
-  if (BOOKING.some((pattern) => pattern.test(folded))) return 'booking';
+  // ("We have an internal meeting Tuesday at 2pm": their own meeting, not one with us.)
+  if (BOOKING.some((pattern) => pattern.test(folded)) && !(THEIR_OWN_MEETING.test(folded) && !ASKS_FOR_OURS.test(folded))) return 'booking';
   // "Next quarter" / "الربع القادم" alone states when (a timeline, recorded as one), though the timing objection lists it.
   const objecting = folded.replace(COMPARED_PRICE, ' ');
   if ((OBJECTION.test(objecting) || (vocabulary && containsAny(objecting, vocabulary.objections))) && !isOnlyTimeline(text)) return 'objection';

@@ -94,6 +94,8 @@ export interface Phrases {
   bookingOffer: (minutes: number, zone: string) => string;
   bookingFailed: (reason: string, salesEmail: string) => string;
   bookingWhichDay: (phrase: string, first: string, second: string) => string;
+  /** A day already gone ("yesterday at 2pm"): nothing booked, another day asked for. */
+  bookingPast: (phrase: string) => string;
   bookingUnavailable: (salesEmail: string) => string;
   /** The meeting ahead (`when`, as booked) and, when `local` is given, its time in the zone they asked about. */
   meetingTime: (when: string, local: string | undefined, sameZone: boolean) => string;

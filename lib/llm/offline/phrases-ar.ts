@@ -123,6 +123,7 @@ export const ar: Phrases = {
   bookingOffer: (minutes, zone) =>
     `هل يفيدك عرض توضيحي مدته ${minutes} دقيقة مع فريقنا؟ إن كان كذلك، فما اليوم والوقت المناسبان لك، وفي أي منطقة زمنية (وإلا فسأستخدم ${zone})؟`,
   bookingWhichDay: (phrase, first, second) => `للتأكد قبل الحجز: هل تقصد بـ«${phrase}» **${first}** أم **${second}**؟`,
+  bookingPast: (phrase) => `«${phrase}» مضى بالفعل، لذلك لم أحجز شيئًا. ما اليوم والوقت الآخران المناسبان لك؟`,
   bookingFailed: (_reason, salesEmail) => `تعذّر عليّ إتمام هذا الحجز. يمكنك أيضًا التواصل مع الفريق على ${salesEmail}.`,
   bookingUnavailable: (salesEmail) => `لا يمكنني حجز المواعيد حاليًا؛ يُرجى مراسلة ${salesEmail} وسيتفق الفريق معك على موعد.`,
   meetingTime: (when, local, sameZone) =>

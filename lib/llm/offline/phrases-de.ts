@@ -97,6 +97,7 @@ export const de: Phrases = {
   bookingOffer: (minutes, zone) =>
     `Wäre eine ${minutes}-minütige Demo mit unserem Team hilfreich? Wenn ja, welcher Tag und welche Uhrzeit passen Ihnen, und in welcher Zeitzone (sonst verwende ich ${zone})?`,
   bookingWhichDay: (phrase, first, second) => `Nur zur Sicherheit, bevor ich buche: Meinen Sie mit „${phrase}“ **${first}** oder **${second}**?`,
+  bookingPast: (phrase) => `„${phrase}“ liegt schon in der Vergangenheit, daher habe ich nichts gebucht. Welcher andere Tag und welche Uhrzeit passen Ihnen?`,
   bookingFailed: (_reason, salesEmail) => `Das konnte ich leider nicht buchen. Sie erreichen das Team auch unter ${salesEmail}.`,
   bookingUnavailable: (salesEmail) => `Ich kann gerade keine Termine buchen; schreiben Sie bitte an ${salesEmail}, dann findet das Team einen Termin mit Ihnen.`,
   meetingTime: (when, local, sameZone) =>

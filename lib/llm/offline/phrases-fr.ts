@@ -100,6 +100,7 @@ export const fr: Phrases = {
   bookingOffer: (minutes, zone) =>
     `Une démo de ${minutes} minutes avec notre équipe vous serait-elle utile ? Si oui, quel jour et quelle heure vous conviennent, et dans quel fuseau horaire (sinon j’utiliserai ${zone}) ?`,
   bookingWhichDay: (phrase, first, second) => `Juste pour être sûr avant de réserver : par « ${phrase} », voulez-vous dire **${first}** ou **${second}** ?`,
+  bookingPast: (phrase) => `« ${phrase} » est déjà passé, je n’ai donc rien réservé. Quel autre jour et quelle heure vous conviendraient ?`,
   bookingFailed: (_reason, salesEmail) => `Je n’ai pas pu faire cette réservation. Vous pouvez aussi écrire à l’équipe : ${salesEmail}.`,
   bookingUnavailable: (salesEmail) => `Je ne peux pas réserver de rendez-vous pour le moment ; écrivez à ${salesEmail} et l’équipe trouvera un créneau avec vous.`,
   meetingTime: (when, local, sameZone) =>

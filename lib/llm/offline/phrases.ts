@@ -103,6 +103,7 @@ const en: Phrases = {
   bookingOffer: (minutes, zone) =>
     `Would a ${minutes}-minute demo with our team help? If so, which day and time suit you, and in which time zone (otherwise I'll use ${zone})?`,
   bookingWhichDay: (phrase, first, second) => `Just to be sure before I book: by "${phrase}" do you mean **${first}** or **${second}**?`,
+  bookingPast: (phrase) => `“${phrase}” has already passed, so I haven't booked anything. Which day and time would suit you instead?`,
   bookingFailed: (reason, salesEmail) => `I couldn't book that: ${reason} You can also reach the team at ${salesEmail}.`,
   bookingUnavailable: (salesEmail) => `I can't book meetings right now; please email ${salesEmail} and the team will find a time with you.`,
   meetingTime: (when, local, sameZone) =>
@@ -259,6 +260,7 @@ const es: Phrases = {
   bookingOffer: (minutes, zone) =>
     `¿Le ayudaría una demo de ${minutes} minutos con nuestro equipo? Si es así, ¿qué día y hora le vienen bien, y en qué zona horaria (si no, usaré ${zone})?`,
   bookingWhichDay: (phrase, first, second) => `Para reservar sin equivocarme: con «${phrase}», ¿se refiere al **${first}** o al **${second}**?`,
+  bookingPast: (phrase) => `«${phrase}» ya ha pasado, así que no he reservado nada. ¿Qué otro día y hora le vendrían bien?`,
   bookingFailed: (reason, salesEmail) => `No pude hacer la reserva: ${reason} También puede escribir al equipo en ${salesEmail}.`,
   bookingUnavailable: (salesEmail) => `Ahora mismo no puedo reservar reuniones; escriba a ${salesEmail} y el equipo buscará un horario con usted.`,
   meetingTime: (when, local, sameZone) =>

@@ -4,7 +4,7 @@ import { containsPhrase, wordTokens } from '@/lib/llm/offline/text';
 import type { KnowledgeBase, Plan } from '@/lib/sales/knowledge/schema';
 import { EMAIL, extractTeamSize, writtenEmails } from '@/lib/sales/lead/patterns';
 import { spokenNumbers, westernDigits } from '@/lib/sales/lead/text';
-import { DAY_NAME, NEXT_WEEK, parseMeetingPhrases } from '@/lib/sales/booking';
+import { DAY_NAME, NEXT_WEEK, parseMeetingPhrases, readableTimes } from '@/lib/sales/booking';
 import { canonicalTimeZone } from '@/lib/sales/time-zone';
 import type { SalesLocale } from '@/lib/sales/turn-state';
 
@@ -219,7 +219,7 @@ const ZONE_PLACES: [RegExp, string][] = [
   [/\b(madrid|barcelona|valencia|sevilla|seville|spain|espa[nñ]a|espagne|spanien)\b/i, 'Europe/Madrid'],
   [/\b(paris|par[ií]s|france|frankreich|brussels|bruselas|bruxelles|lyon|marseille|toulouse|lille|bordeaux|nantes)\b|(?<!\p{L})(?:باريس|فرنسا)(?!\p{L})/iu, 'Europe/Paris'],
   [/\b(deutsche[rn]? zeit|berlin|munich|m(?:ü|u)nchen|frankfurt|hamburg|k(?:ö|o)ln|cologne|stuttgart|d(?:ü|u)sseldorf|deutschland|germany|allemagne|amsterdam|vienna|wien|zurich|z(?:ü|u)rich|rome|roma|milan)\b|(?<!\p{L})(?:برلين|ألمانيا)(?!\p{L})/iu, 'Europe/Berlin'],
-  [/\b(mexico city|ciudad de m[eé]xico|cdmx|guadalajara|monterrey)\b/i, 'America/Mexico_City'],
+  [/\b(mexico city|ciudad de m[eé]xico|cdmx|guadalajara|monterrey)\b|(?<!new )\bm(?:[eé]xico|exique|exiko)(?![\p{L}])/iu, 'America/Mexico_City'],
   [/\b(bogot[aá]|colombia)\b/i, 'America/Bogota'],
   [/\b(lima|per[uú])(?!\p{L})/iu, 'America/Lima'],
   [/\b(buenos aires|argentina)\b/i, 'America/Argentina/Buenos_Aires'],
@@ -282,6 +282,8 @@ const TRAILING_DAYPART = /^\s*,?\s*(?:de la (?:tarde|noche|ma[nñ]ana)|por la (?
 
 /** A zone said in words after a time: "hora de Madrid", "horario peninsular", "heure de Paris", "deutscher Zeit". */
 const ZONE_WORDS = /\b(?:hora|horario)\s+(?:(?:de|del|en)\s+(?:la\s+)?\p{L}+|peninsular|local|espa[nñ]ola)|\bheure\s+(?:de|d['’])\s*\p{L}+|\b(?:deutsche[rn]?|mitteleurop[äa]ische[rn]?)\s+zeit\b/giu;
+/** "At 15:30 Madrid time on Thursday": a place's time, capitalised (so never "some time", "lunch time"). */
+const PLACE_TIME = /(?<![\p{L}])\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?\s+time\b/gu;
 
 /** "At like two", "around um 3": spoken fillers between the preposition and the time, which the date reader trips on. */
 const TIME_FILLER = /\b(at|around|by|for|about)\s+(?:(?:like|um+|uh+|erm|maybe|say|roughly|approximately|about)\s+)+(?=\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)/giu;
@@ -291,15 +293,20 @@ const HOUR_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eigh
 const HOUR_IN_WORDS = new RegExp(`\\b(at|around|by|about)\\s+(${HOUR_WORDS.join('|')})\\b`, 'giu');
 
 export function meetingTimesIn(message: string, now: number, locale: SalesLocale = 'en'): string[] {
-  const text = westernDigits(message)
+  const today = new Date(now);
+  const text = readableTimes(westernDigits(message), { year: today.getFullYear(), month: today.getMonth() + 1, day: today.getDate() }, locale)
     // "a las 12 hora de Madrid": the zone is read on its own (timeZoneIn); left in, "12 hora" read as another phrase.
     .replace(ZONE_WORDS, ' ')
+    .replace(PLACE_TIME, ' ')
+    .replace(/[ \t]{2,}/g, ' ')
     .replace(TIME_FILLER, '$1 ')
     .replace(HOUR_IN_WORDS, (_, preposition: string, hour: string) => `${preposition} ${HOUR_WORDS.indexOf(hour.toLowerCase()) + 1}`);
   const results = parseMeetingPhrases(text, new Date(now), { forwardDate: true }, locale)
     .filter(({ start }) => start.isCertain('hour') || start.isCertain('weekday') || start.isCertain('day'))
     // "Grow to 15 next year", "in 2027": a year is a plan, not a slot, unless a clock time comes with it.
-    .filter(({ start, text: phrase }) => start.isCertain('hour') || !YEAR_WORD.test(phrase));
+    .filter(({ start, text: phrase }) => start.isCertain('hour') || !YEAR_WORD.test(phrase))
+    // "Please not at 9am", "pas à 9h", "nicht um 9": a time ruled out, not asked for.
+    .filter(({ index }) => !RULED_OUT.test(text.slice(Math.max(0, index - 16), index)));
   // "El martes que viene a las 4 de la tarde": a day and, a few words on, an hour are one slot (chrono reads two).
   const dayOnly = results.findIndex(({ start }) => !start.isCertain('hour'));
   const next = results[dayOnly + 1];
@@ -319,6 +326,7 @@ export function meetingTimesIn(message: string, now: number, locale: SalesLocale
   return merged.slice(0, 3);
 }
 
+const RULED_OUT = /(?:^|[^\p{L}])(?:not|no|never|except|avoid|but not|pas|jamais|sauf|nicht|nie|kein|außer|ausser|excepto|menos|لا|ليس|غير)\s*$/iu;
 const YEAR_WORD = /\b(?:year|years|a[nñ]o|a[nñ]os|ans|ann[ée]e|jahr|jahre[n]?)\b|سنة|العام/iu;
 
 /** Whether the message contains any of the phrases (stemmed word match, so "integrations" finds "integration"). */

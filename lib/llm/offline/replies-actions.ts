@@ -6,6 +6,7 @@ import { ADJUST_REASONS, formatLocalLabel } from '@/lib/sales/booking';
 import { getKnowledgeBase } from '@/lib/sales/knowledge';
 import { pickFresh } from '@/lib/llm/offline/variety';
 import { LOCALES } from '@/lib/i18n/locales';
+import { classifySalesIntent } from '@/lib/sales/intents';
 import { meetingTimesIn } from '@/lib/llm/offline/reading';
 
 /**
@@ -26,6 +27,7 @@ const bookingOk = z.object({
 });
 const toolError = z.object({ ok: z.literal(false), message: z.string() });
 const ambiguousDate = z.object({ ok: z.literal(false), code: z.literal('ambiguous_date'), ambiguous: z.object({ phrase: z.string(), options: z.tuple([z.string(), z.string()]) }) });
+const pastDate = z.object({ ok: z.literal(false), code: z.literal('past_date'), past: z.object({ phrase: z.string() }) });
 const bookingInput = z.object({ email: z.string(), timezone: z.string() });
 
 export function bookingReply(topic: Extract<Topic, { kind: 'booking' }>, turn: OfflineTurn, ph: Phrases): string[] {
@@ -37,7 +39,9 @@ export function bookingReply(topic: Extract<Topic, { kind: 'booking' }>, turn: O
     // Asked already and not answered with an address: asked again in other words (the same sentence would be dropped).
     if (!topic.email) return [pickFresh([ph.bookingNeedsEmail(meetings.durationMinutes, topic.times[0]), ...ph.bookingEmailAgain(topic.times[0])], turn.previousReplies)];
     // They asked for a demo: ask when. They only left an email: offer one.
-    return turn.intent === 'booking'
+    // (Asked a message or two ago, before the email: "book a demo please", then "tom@acme.io".)
+    const asked = turn.intent === 'booking' || turn.userTexts.slice(-4).some((text) => classifySalesIntent(text.replace(/\S+@\S+/g, ' '), kb) === 'booking');
+    return asked
       ? [ph.bookingNeedsTime(meetings.durationMinutes, turn.bookingZone.zone)]
       : [ph.bookingOffer(meetings.durationMinutes, turn.bookingZone.zone)];
   }
@@ -47,6 +51,8 @@ export function bookingReply(topic: Extract<Topic, { kind: 'booking' }>, turn: O
     // "Next Tuesday" on a Monday: ask which, with both days spelled out, before booking anything.
     const unclear = ambiguousDate.safeParse(exchange.output);
     if (unclear.success) return [ph.bookingWhichDay(unclear.data.ambiguous.phrase, ...unclear.data.ambiguous.options)];
+    const past = pastDate.safeParse(exchange.output);
+    if (past.success) return [ph.bookingPast(past.data.past.phrase)];
     const failure = toolError.safeParse(exchange.output);
     // The tool's reason is written for the model, in English: other languages give the way forward without it.
     return [ph.bookingFailed(failure.success && turn.locale === 'en' ? failure.data.message : '', kb.company.salesEmail)];

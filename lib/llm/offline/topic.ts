@@ -964,7 +964,7 @@ const SAME_TIME =
 /** A clock time or a part of the day in a phrase. */
 const HAS_HOUR = /\d|\b(?:noon|midday|morning|afternoon|evening|night|mediod[ií]a|ma[nñ]ana|tarde|noche|matin|midi|apr[eè]s-midi|soir|uhr|morgens|vormittags?|mittags?|nachmittags?|abends)\b|صباح|مساء|ظهر|عصر/iu;
 /** A phrase that says which day in its own right: a date, "tomorrow", "next …", "this …". */
-const DAY_ANCHOR = /\d{1,2}[./-]\d{1,2}|\b\d{1,2}(?:st|nd|rd|th)?\s+\p{L}{3,}|\b(?:today|tomorrow|tonight|next|this|coming|hoy|ma[nñ]ana|pr[oó]xim[oa]|que viene|este|esta|aujourd|demain|prochain|ce |heute|morgen|n[aä]chste|kommende|diese)/iu;
+const DAY_ANCHOR = /\d{1,2}[./-]\d{1,2}|\b\d{1,2}(?:st|nd|rd|th)?\s+(?!uhr(?![\p{L}])|horas?(?![\p{L}])|heures?(?![\p{L}])|hours?(?![\p{L}]))\p{L}{3,}|\b(?:today|tomorrow|tonight|next|this|coming|hoy|ma[nñ]ana|pr[oó]xim[oa]|que viene|este|esta|aujourd|demain|prochain|ce |heute|morgen|n[aä]chste|kommende|diese)/iu;
 
 /**
  * A new time for the meeting ahead that leans on the booked one, as the prospect means it: "same time" and a bare day

@@ -58,10 +58,15 @@ const NOT_THAT_NUMBER = /(?:\b(?:not|no|pas|nicht)|وليس|ليس)\s+\d/iu;
  */
 function correctedTeamSize(sentence: string, known: number | undefined): Extracted | undefined {
   if (known === undefined || (!CORRECTION.test(sentence) && !NOT_THAT_NUMBER.test(sentence))) return undefined;
-  const numbers = [...sentence.matchAll(/(?<![\d.,$€£])\d{1,6}(?![\d%]|[.,]\d|\s*(?:am|pm|h\b|:|%|\$|€|£|dollars|euros|usd))/giu)].map((match) => Number(match[0]));
+  // ("Actually book it again for the 3rd at 11am" corrects the meeting's day, not the team.)
+  if (MEETING_WORDS.test(sentence)) return undefined;
+  const numbers = [...sentence.matchAll(/(?<![\d.,$€£])\d{1,6}(?![\d%]|[.,]\d|st\b|nd\b|rd\b|th\b|\.\s*\p{L}|\s*(?:am|pm|h\b|:|%|\$|€|£|dollars|euros|usd|uhr))/giu)].map((match) => Number(match[0]));
   const others = [...new Set(numbers.filter((value) => value !== known && value > 0))];
   return others.length === 1 && others[0] !== undefined ? { value: others[0], confidence: 0.8 } : undefined;
 }
+
+/** A meeting talked about: its numbers are days and hours, never a head count. */
+const MEETING_WORDS = re('\\b(?:demo|meeting|call|book|booking|reschedule|appointment|démo|rendez-vous|rdv|réunion|appel|reunión|reunion|llamada|cita|reserva\\w*|termin|gespräch|buch\\w*)\\b');
 
 /** Confidence of a hint found inside a question ("how much for 20 seats?"): worth keeping, never worth trusting. */
 export const QUESTION_HINT_CONFIDENCE = 0.4;
