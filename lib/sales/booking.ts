@@ -305,7 +305,6 @@ const hourOf = (word: string) => {
   const hour = CLOCK_WORDS[word.toLowerCase()] ?? Number(word);
   return hour >= 1 && hour <= 7 ? hour + 12 : hour;
 };
-const pad2 = (value: number) => String(value).padStart(2, '0');
 const MONTH_NAMES: Record<SalesLocale, string[]> = {
   en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   es: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
@@ -320,9 +319,10 @@ const ANY_MONTH = Object.values(MONTH_NAMES).flat().map((name) => name.toLowerCa
  * - "half past three", "quarter to four", "halb vier", "Viertel nach drei", "las cuatro y media", "a las diez", "15h30";
  * - a day of the month without its month ("the 3rd", "el día 3", "le 3 à 11h", "am 3.") in the month it next falls in;
  * - "end of next week", "a finales de la semana que viene", "Ende nächster Woche": that Friday.
- * Used where a meeting phrase is found (the offline agent) and where it is read (book_meeting), so both agree.
+ * Every language's forms in any message (a prospect writes in theirs whatever the page's). Used where a meeting phrase is
+ * found (the offline agent) and where it is read (book_meeting), so both agree.
  */
-export function readableTimes(text: string, reference: Pick<WallClock, 'year' | 'month' | 'day'>, locale: SalesLocale = 'en'): string {
+export function readableTimes(text: string, reference: Pick<WallClock, 'year' | 'month' | 'day'>): string {
   const inMonth = (day: number) => {
     const month = day >= reference.day ? reference.month : (reference.month % 12) + 1;
     return { day, month };
@@ -406,7 +406,7 @@ export function parsePreferredTime(text: string, timezone: string, now: number, 
   const wall = toWallClock(now, timezone);
   const reference = new Date(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
   const options = { forwardDate: true };
-  const results = parseMeetingPhrases(readableTimes(text, wall, locale), reference, options, locale);
+  const results = parseMeetingPhrases(readableTimes(text, wall), reference, options, locale);
   const result: ParsedResult | undefined = results[0];
   if (!result) return undefined;
   const { start } = result;

@@ -294,7 +294,7 @@ const HOUR_IN_WORDS = new RegExp(`\\b(at|around|by|about)\\s+(${HOUR_WORDS.join(
 
 export function meetingTimesIn(message: string, now: number, locale: SalesLocale = 'en'): string[] {
   const today = new Date(now);
-  const text = readableTimes(westernDigits(message), { year: today.getFullYear(), month: today.getMonth() + 1, day: today.getDate() }, locale)
+  const text = readableTimes(westernDigits(message), { year: today.getFullYear(), month: today.getMonth() + 1, day: today.getDate() })
     // "a las 12 hora de Madrid": the zone is read on its own (timeZoneIn); left in, "12 hora" read as another phrase.
     .replace(ZONE_WORDS, ' ')
     .replace(PLACE_TIME, ' ')
