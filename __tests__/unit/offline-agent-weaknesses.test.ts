@@ -2352,3 +2352,50 @@ describe('offline agent: session 20 QA, bookings as prospects say them', () => {
     expect(bookedAt(await ruledOut.say('please not at 9am, we have standup then'))).toBeUndefined();
   });
 });
+
+describe('offline agent: session 20 QA, Arabic dialects, the decision and requests', () => {
+  it('a demo asked for in Gulf, Levantine or Egyptian Arabic is a demo; "إلغي الموعد" cancels it; "غيره للساعة ١١ الصبح" moves it to 11:00', async () => {
+    expect((await ask('بدي ديمو يوم الثلاثاء الساعة ١٠', { locale: 'ar' })).text).toContain('ما أفضل بريد إلكتروني');
+    expect((await ask('ابي عرض تجريبي يوم الخميس الساعة ٣:٣٠ العصر', { locale: 'ar' })).text).not.toContain('الفوترة السنوية');
+    const cancel = conversation({ locale: 'ar', visitorTimeZone: 'Asia/Riyadh' });
+    await cancel.say('أريد حجز عرض توضيحي يوم الخميس الساعة ١٤:٠٠، بريدي ahmed@sharika.sa');
+    const cancelled = await cancel.say('إلغي الموعد');
+    expect(cancelled.tools.map((call) => call.toolName)).toEqual(['cancel_meeting']);
+    expect(cancelled.session.state.lead.fields.name).toBeUndefined();
+    const move = conversation({ locale: 'ar', visitorTimeZone: 'Asia/Riyadh' });
+    await move.say('أريد حجز عرض توضيحي يوم الخميس الساعة ١٤:٠٠، بريدي ahmed@sharika.sa');
+    const moved = await move.say('غيره للساعة ١١ الصبح');
+    expect(moved.text).toContain('**الخميس 26 نوفمبر، 11:00 (Asia/Riyadh)**');
+    expect(moved.session.state.lead.fields.company).toBeUndefined();
+    expect((await move.say('متى موعد العرض؟')).text).toContain('11:00');
+  });
+
+  it('"not the decision maker" is read as said in German, French and Egyptian Arabic', async () => {
+    expect((await ask('Ich entscheide das nicht allein', { locale: 'de' })).session.state.lead.fields.authority?.value).toBe('needs approval');
+    expect((await ask('je ne suis pas le décideur', { locale: 'fr' })).session.state.lead.fields.authority?.value).toBe('needs approval');
+    expect((await ask('مش أنا اللي باخد القرار، المدير هو اللي بيقرر', { locale: 'ar' })).session.state.lead.fields.authority?.value).toBe('needs approval');
+  });
+
+  it('requests are no lead facts ("give me 30% off", "call me tomorrow", "make that Thursday"), and a call asked for in German or Arabic is a handoff', async () => {
+    const { say } = conversation();
+    await say('send me a brochure');
+    expect((await say('give me 30% off')).session.state.lead.fields.need).toBeUndefined();
+    expect((await ask('call me tomorrow')).session.state.lead.fields.name).toBeUndefined();
+    const booked = conversation();
+    await booked.say('book a demo for jane@x.io next Tuesday at 2pm');
+    const moved = await booked.say('make that Thursday');
+    expect(moved.session.state.lead.fields.name).toBeUndefined();
+    expect(moved.text).toContain('**Thu, 3 Dec, 14:00');
+    expect((await ask('Rufen Sie mich morgen an', { locale: 'de' })).tools.map((call) => call.toolName)).toEqual(['request_human']);
+    expect((await ask('عايز أتكلم مع إنسان', { locale: 'ar' })).tools.map((call) => call.toolName)).toEqual(['request_human']);
+  });
+
+  it('the invite\'s address and the demo\'s time are answered from the booking ("what email is it going to?", "Wann ist meine Demo?")', async () => {
+    const english = conversation();
+    await english.say('book a demo for jane@x.io tomorrow at 10');
+    expect((await english.say('what email is it going to?')).text).toContain('is booked for **jane@x.io**');
+    const german = conversation({ locale: 'de', visitorTimeZone: 'Europe/Berlin' });
+    await german.say('Demo am Donnerstag um 14 Uhr bitte, k@firma.de');
+    expect((await german.say('Wann ist meine Demo?')).text).toContain('**Donnerstag, 26. November, 14:00 (Europe/Berlin)**');
+  });
+});

@@ -349,6 +349,10 @@ export function readableTimes(text: string, reference: Pick<WallClock, 'year' | 
     .replace(new RegExp(`\\bel\\s+(?:d[ií]a\\s+)?(\\d{1,2})\\b(?!\\s*(?::|de\\s+(?:${ANY_MONTH})|%|personas|usuarios))`, 'giu'), (whole, day: string) => (Number(day) <= 31 && Number(day) >= 1 ? `el ${dayOfMonth(Number(day), 'es')}` : whole))
     .replace(new RegExp(`\\ble\\s+(\\d{1,2})(?=\\s+(?:à|a)\\s+\\d)`, 'giu'), (whole, day: string) => (Number(day) <= 31 ? `le ${dayOfMonth(Number(day), 'fr')}` : whole))
     .replace(new RegExp(`\\bam\\s+(\\d{1,2})\\.(?!\\s*(?:${ANY_MONTH})\\b|\\d)`, 'giu'), (whole, day: string) => (Number(day) <= 31 ? `am ${dayOfMonth(Number(day), 'de')}` : whole))
+    // Arabic as spoken: "غيره للساعة ١١ الصبح" (to eleven in the morning), "الساعة ٣ العصر" (in the afternoon).
+    .replace(/(?<![\p{L}])للساعة(?![\p{L}])/gu, 'الساعة')
+    .replace(/(?<![\p{L}])(?:الصبح|صباحا|الصباح)(?![\p{L}])/gu, 'صباحًا')
+    .replace(/(?<![\p{L}])(?:العصر|بعد الظهر|بالليل)(?![\p{L}])/gu, 'مساءً')
     // "End of next week": its Friday.
     .replace(/\b(?:at the |by the )?end of next week\b/giu, 'Friday next week')
     .replace(/\b(?:a )?finales de la (?:semana que viene|pr[oó]xima semana)\b/giu, 'el viernes de la semana que viene')

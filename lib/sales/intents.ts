@@ -65,7 +65,9 @@ const HUMAN = [
   // ("You can call me Sam" is a name: "call me" followed by one word that ends the sentence is not a request.)
   /\bcall me\b(?!\s+(?!back|instead|now|today|tomorrow|later|at|on|please|asap|when|if|about|to|in|this|next)[a-z]+\s*(?:[,.!]|$))/,
   // ("Rappelez-moi, quels outils …?" / "rappelez-moi mon adresse" is "remind me", answered from memory: not a call.)
-  /\b(give me a call|ring me|phone me|call us|llamame|llameme|llamarme|rappelez-moi(?!\s*[,:]?\s*(?:quel|quels|quelle|quelles|mon|ma|mes|notre|nos|votre|vos|ce que|ce qu|combien|qui|quand|ou|comment|pourquoi|le|la|les|l'|de quoi|si))|appelez-moi|m'appeler|rufen sie mich an|ruf mich an|mich anrufen)\b/,
+  /\b(give me a call|ring me|phone me|call us|llamame|llameme|llamarme|rappelez-moi(?!\s*[,:]?\s*(?:quel|quels|quelle|quelles|mon|ma|mes|notre|nos|votre|vos|ce que|ce qu|combien|qui|quand|ou|comment|pourquoi|le|la|les|l'|de quoi|si))|appelez-moi|m'appeler|rufen sie mich(?: \S+){0,3} an|ruf mich(?: \S+){0,3} an|mich anrufen)\b/,
+  // Egyptian and Levantine: "عايز أتكلم مع إنسان", "بدي احكي مع شخص".
+  /(?:عايز|عاوز|بدي|ابي|ابغى|اريد)\s+(?:اتكلم|احكي|اكلم|اتحدث)\s+(?:مع\s+)?(?:انسان|شخص|حد|موظف|بشر)/,
   /(اتصل بي|اتصلوا بي)/,
   /\b(hablar|comunicarme|contactar)\b.{0,25}\b(persona|humano|alguien|comercial|ventas|agente|representante)\b/,
   // "¿Me puedes pasar con un comercial?", "ponme con alguien", "me passer un commercial", "mettez-moi en relation".
@@ -148,7 +150,7 @@ const BOOKING = [
   /\b(buchen|vereinbaren|planen|mochte|hatte gern|wurde gern)\b.{0,30}\b(demo|termin|gesprach|anruf|vorfuhrung)\b/,
   /\b(demo|termin|gesprach|vorfuhrung)\b.{0,30}\b(buchen|vereinbaren|ausmachen)\b/,
   /\b(eine|die) (demo|vorfuhrung)\b/,
-  /(احجز|حجز|ترتيب|جدولة|اريد|اود|ممكن)[^.]{0,30}(عرض|موعد|مكالمة|اجتماع|ديمو)/,
+  /(احجز|حجز|ترتيب|جدولة|اريد|اود|ممكن|ابي|ابغى|ابغي|بدي|عايز|عاوز|حاب|محتاج)[^.]{0,30}(عرض|موعد|مكالمة|اجتماع|ديمو)/,
   // "Can we talk Thursday at 10?", "¿podemos hablar el jueves?", "on peut se parler jeudi ?", "Können wir Donnerstag um
   // 10 Uhr sprechen?": asking to talk on a day is asking for a meeting.
   /\b(can|could|shall) we (talk|speak|chat|meet|hop on a call)\b.{0,25}\b(monday|tuesday|wednesday|thursday|friday|tomorrow|today|next week|at \d)/,

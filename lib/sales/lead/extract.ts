@@ -175,6 +175,9 @@ const REQUEST = re(
     "\\b(?:move it|push it|d[ée]placez|d[ée]place[- ]la|d[ée]calez|d[ée]cale[- ]la|reportez|mettez[- ]la|mu[eé]vel[ao]|c[aá]mbiala|p[aá]sala|moverla|cambiarla|verschieb(?:e|en sie)|verleg(?:e|en sie))\\b|" +
     // Asking for the paperwork or to sign up is a request, not a goal ("send me the contract").
     "\\b(?:send (?:me|us)|sign (?:me|us) up|the contract|el contrato|le contrat|den vertrag)\\b|" +
+    // "Send me a brochure", "give me 30% off", "call me tomorrow", "make that Thursday": requests, in five languages.
+    "\\b(?:give (?:me|us)|knock|call (?:me|us)|make (?:it|that)|env[ií]e(?:me|nos)|m[aá]nd(?:e|a)me|d[ée]me|envoyez-(?:moi|nous)|envoie-moi|donnez-(?:moi|nous)|appelez-moi|schicken sie (?:mir|uns)|schick mir|geben sie (?:mir|uns)|rufen sie (?:mich|uns))\\b|\\d+\\s?%|" +
+    '(?:أرسل|ارسل|ابعث|ابعتلي|اعطني|أعطني|اتصل)(?:\\s|لي|وا)|' +
     // A message about an e-mail address (even a malformed one) or with markup answers no other question.
     "@|<|>|\\b(?:my )?(?:e-?mail|correo|courriel)\\b",
 );

@@ -86,7 +86,8 @@ const NOT_NAMES = new Set(
     'january february march july september october november december januar februar märz juni juli oktober dezember ' +
     'enero febrero marzo mayo junio julio agosto septiembre octubre noviembre diciembre janvier février mars juin juillet août ' +
     'septembre octobre novembre décembre monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch ' +
-    'donnerstag freitag samstag sonntag lunes martes miércoles jueves viernes sábado domingo lundi mardi mercredi jeudi vendredi samedi dimanche'
+    'donnerstag freitag samstag sonntag lunes martes miércoles jueves viernes sábado domingo lundi mardi mercredi jeudi vendredi samedi dimanche ' +
+    'today tomorrow tonight yesterday hoy mañana ayer demain aujourd hier heute morgen gestern make call'
   ).split(' '),
 );
 const NAME_INTROS = [
@@ -466,7 +467,7 @@ const NO_BUDGET = re("\\b(?:no budget|don't have a budget|do not have a budget|h
  * "cancele", "anúlala"; "annuler", "annulez-la", "annule"; "absagen", "sagen Sie den Termin ab", "stornieren"; "إلغاء".
  */
 export const CANCEL_WORDS =
-  /\b(?:cancel(?:l?ed|l?ing|s)?|call (?:it |the \w+ )?off|cancel(?:ar|a|e|en|o)(?:l[ao]s?)?|anul(?:ar|a|e)(?:l[ao])?|annul(?:er|ez|e|ons)|absagen|abzusagen|sagen sie (?:\S+ ){0,4}ab|stornier(?:en|e)?)\b|\b(?:canc[eé]l(?:al[ao]|el[ao])|an[uú]l(?:al[ao]|el[ao]))|إلغاء|الغاء|ألغ/iu;
+  /\b(?:cancel(?:l?ed|l?ing|s)?|call (?:it |the \w+ )?off|cancel(?:ar|a|e|en|o)(?:l[ao]s?)?|anul(?:ar|a|e)(?:l[ao])?|annul(?:er|ez|e|ons)|absagen|abzusagen|sagen sie (?:\S+ ){0,4}ab|stornier(?:en|e)?)\b|\b(?:canc[eé]l(?:al[ao]|el[ao])|an[uú]l(?:al[ao]|el[ao]))|إلغاء|الغاء|ألغ|إلغي|الغي|إلغ(?=ي?\s)/iu;
 /** Naming their own price for a plan ("give me Pro for $1 per seat", "can you do it for $10?"): a discount request. */
 export const HAGGLE =
   /\b(?:(?:give|sell|let) (?:me|us) (?:\p{L}+ ){0,2}(?:for|at)|(?:can|could|would) you (?:do|make|give) (?:it|that|this|me|us)?\s*(?:for|at)|make it|d[ée]jame|d[ée]jamelo|me lo dejas|d[ée]jenos|fais-le moi|faites-le nous|geben sie (?:es )?(?:mir|uns))\b[^.?!]{0,20}?(?:[$€£]\s?\d|\d+(?:[.,]\d+)?\s?(?:dollars?|euros?|usd|eur|bucks|[$€£]))/iu;
@@ -519,7 +520,10 @@ const NEEDS_APPROVAL = re(
     "\\bce n['’]est pas (?:moi qui décide|ma décision)\\b|\\b(?:besoin de|il (?:me )?faut) (?:l['’]accord|la validation|l['’]approbation)\\b|" +
     '\\bich muss (?:das )?(?:mit )?(?:meinem|meiner|unserem|unserer) (?:chef|chefin|vorgesetzten|geschäftsführer|geschäftsführerin|team|geschäftsführung)\\b|' +
     '\\b(?:mein|meine|unser|unsere) (?:chef|chefin|vorgesetzter|vorgesetzte|geschäftsführer|geschäftsführerin|geschäftsführung) (?:entscheidet|gibt frei|hat das letzte wort)\\b|' +
-    '\\bnicht meine entscheidung\\b|\\b(?:brauche|brauchen|benötige|benötigen) (?:die |eine )?(?:freigabe|genehmigung|zustimmung)\\b|' +
+    '\\bnicht meine entscheidung\\b|\\bich entscheide (?:das |es )?nicht(?: allein)?\\b|\\bnicht (?:der|die) (?:entscheider|entscheiderin|entscheidungsträger|entscheidungsträgerin)\\b|' +
+    "\\bje ne (?:suis pas (?:le |la )?(?:décideur|décideuse|décisionnaire)|décide pas)\\b|\\bno soy (?:el|la) que decide\\b|\\bno decido yo\\b|" +
+    '(?:أنا |انا )?(?:لست|لستُ|مش أنا|مش انا) (?:صاحب|صاحبة|اللي) (?:القرار|باخد القرار|بياخد القرار)|مش أنا اللي|مش انا اللي|' +
+    '\\b(?:brauche|brauchen|benötige|benötigen) (?:die |eine )?(?:freigabe|genehmigung|zustimmung)\\b|' +
     '(?:مديري|المدير|رئيسي|الإدارة|الادارة) (?:يقرر|هو من يقرر|تقرر|هي من تقرر)|ليس قراري|القرار ليس لي|(?:أحتاج|احتاج|نحتاج) (?:إلى |الى )?موافقة|(?:يجب|علي) أن أستشير|(?:يجب|علي) ان استشير',
 );
 const DECISION_MAKER = re(
