@@ -2399,3 +2399,25 @@ describe('offline agent: session 20 QA, Arabic dialects, the decision and reques
     expect((await german.say('Wann ist meine Demo?')).text).toContain('**Donnerstag, 26. November, 14:00 (Europe/Berlin)**');
   });
 });
+
+describe('offline agent: session 20 QA, plans, discounts and a demo that is not there', () => {
+  it('"does Starter integrate with Salesforce?" is a yes or no for that plan, the tool\'s name kept', async () => {
+    expect((await ask('does Starter integrate with Salesforce?')).text).toContain('Not on **Starter**: **Pro** and above include Salesforce.');
+    expect((await ask('does Starter integrate with Slack?')).text).toContain('Yes — **Starter** includes Slack.');
+  });
+
+  it('a discount asked for by its size is answered with the policy, even beside a price objection or a seat count', async () => {
+    const knock = await ask("we're 55 people, too pricey. Can you knock 30% off?");
+    expect(knock.text).toContain("Any further discount is the sales team's call");
+    expect((await ask('Gibt es einen Rabatt von 20 % bei 100 Nutzern?', { locale: 'de' })).text).toContain('Über weitere Rabatte entscheidet unser Vertriebsteam');
+    expect((await ask('Wir sind ein gemeinnütziger Verein', { locale: 'de' })).text).toContain('Gemeinnützige Organisationen');
+  });
+
+  it('"cancel my demo" with none booked says so (not the subscription\'s terms); "need SSO and audit logs" is the need', async () => {
+    const none = await ask('cancel my demo');
+    expect(none.text).toContain("You don't have a demo booked with me");
+    expect(none.text).not.toContain('Monthly plans can be cancelled');
+    expect((await ask('can we cancel anytime?')).text).toContain('Monthly plans can be cancelled');
+    expect((await ask("we're 55 people, need SSO and audit logs")).session.state.lead.fields.need?.value).toBe('need SSO and audit logs');
+  });
+});

@@ -182,6 +182,8 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       return [HOW_ARE_YOU.test(turn.text) ? ph.howAreYou : ph.smallTalk];
     case 'not-sure':
       return [ph.notSure];
+    case 'no-meeting':
+      return [ph.noMeetingToCancel];
     case 'off-topic':
       return [ph.offTopic(company)];
     case 'unknown': {

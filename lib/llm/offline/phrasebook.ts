@@ -23,6 +23,8 @@ export interface Phrases {
   unknownStatement: string;
   /** "Not sure" to a qualifying question: fine, it can wait. */
   notSure: string;
+  /** "Cancel my demo" with none booked. */
+  noMeetingToCancel: string;
   noted: (name: string | undefined, items: string[]) => string;
   notedEmail: (email: string) => string;
   /** The full name, when a surname follows the first name already greeted ("my last name is Becker"). */

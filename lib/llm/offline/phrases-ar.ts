@@ -46,6 +46,7 @@ export const ar: Phrases = {
     `سؤال جيد، لكن ليست لديّ إجابة مؤكدة عنه وأفضّل ألا أخمّن. يمكن لفريقنا (${salesEmail}) أن يعطيك إجابة قاطعة.`,
   unknownStatement: 'شكرًا، هذا مفيد.',
   notSure: 'لا بأس، يمكننا العودة إلى ذلك لاحقًا.',
+  noMeetingToCancel: 'ليس لديك عرض توضيحي محجوز معي، فلا يوجد ما يُلغى. هل تود حجز واحد؟',
   noted: (name, items) =>
     items.length === 0 && name ? `تشرّفت بمعرفتك يا ${name}!` : `شكرًا${name ? ` يا ${name}` : ''}!${items.length > 0 ? ` سجّلت ${list(items, 'و')}.` : ''}`,
   notedEmail: (email) => `بريدك الإلكتروني **${email}**`,

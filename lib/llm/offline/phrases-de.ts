@@ -18,6 +18,7 @@ export const de: Phrases = {
     `Gute Frage — dazu habe ich keine bestätigte Antwort, und raten möchte ich nicht. Unser Team (${salesEmail}) kann Ihnen eine verbindliche Antwort geben.`,
   unknownStatement: 'Danke, das hilft mir weiter.',
   notSure: 'Kein Problem, darauf können wir später zurückkommen.',
+  noMeetingToCancel: 'Sie haben bei mir keine Demo gebucht, es gibt also nichts abzusagen. Möchten Sie eine buchen?',
   noted: (name, items) =>
     items.length === 0 && name ? `Schön, Sie kennenzulernen, ${name}!` : `Danke${name ? `, ${name}` : ''}!${items.length > 0 ? ` Notiert: ${list(items, 'und')}.` : ''}`,
   notedEmail: (email) => `Ihre E-Mail-Adresse **${email}**`,

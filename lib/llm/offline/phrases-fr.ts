@@ -21,6 +21,7 @@ export const fr: Phrases = {
     `Bonne question — je n’ai pas de réponse confirmée et je préfère ne pas deviner. Notre équipe (${salesEmail}) pourra vous répondre avec certitude.`,
   unknownStatement: 'Merci, c’est utile.',
   notSure: 'Pas de souci, nous pourrons y revenir.',
+  noMeetingToCancel: 'Vous n’avez pas de démo réservée avec moi, il n’y a donc rien à annuler. Voulez-vous en réserver une ?',
   noted: (name, items) =>
     items.length === 0 && name ? `Enchanté, ${name} !` : `Merci${name ? `, ${name}` : ''} !${items.length > 0 ? ` J’ai noté ${list(items, 'et')}.` : ''}`,
   notedEmail: (email) => `votre adresse e-mail **${email}**`,

@@ -26,6 +26,7 @@ const en: Phrases = {
     `Good question — I don't have a confirmed answer to that, and I'd rather not guess. Our team at ${salesEmail} can give you a definite answer.`,
   unknownStatement: 'Thanks, that helps.',
   notSure: 'No problem — we can come back to that.',
+  noMeetingToCancel: "You don't have a demo booked with me, so there's nothing to cancel. Would you like to book one?",
   noted: (name, items) =>
     items.length === 0 && name ? `Nice to meet you, ${name}!` : `Thanks${name ? `, ${name}` : ''}!${items.length > 0 ? ` I've noted ${list(items, 'and')}.` : ''}`,
   notedEmail: (email) => `your email **${email}**`,
@@ -183,6 +184,7 @@ const es: Phrases = {
     `Buena pregunta: no tengo una respuesta confirmada y prefiero no adivinar. Nuestro equipo en ${salesEmail} puede darle una respuesta definitiva.`,
   unknownStatement: 'Gracias, me sirve.',
   notSure: 'No se preocupe, podemos volver a eso más adelante.',
+  noMeetingToCancel: 'No tiene ninguna demo reservada conmigo, así que no hay nada que cancelar. ¿Quiere reservar una?',
   noted: (name, items) =>
     items.length === 0 && name ? `¡Encantado, ${name}!` : `¡Gracias${name ? `, ${name}` : ''}!${items.length > 0 ? ` He anotado ${list(items, 'y')}.` : ''}`,
   notedEmail: (email) => `su correo **${email}**`,

@@ -1,3 +1,4 @@
+import { toolsNamed } from '@/lib/sales/memory';
 import { z } from 'zod';
 import type { OfflineTurn } from '@/lib/llm/offline/context';
 import type { Phrases } from '@/lib/llm/offline/phrases';
@@ -177,7 +178,8 @@ export function planGapReply(topic: Extract<Topic, { kind: 'plan-gap' }>, turn: 
 export function planHasReply(topic: Extract<Topic, { kind: 'plan-has' }>, turn: OfflineTurn, ph: Phrases): string[] {
   const { plan, feature, from } = topic;
   // "Dashboards, time tracking…" reads on inside a sentence in lower case; "SAML single sign-on" keeps its capitals.
-  const said = turn.locale === 'de' || /^\p{Lu}{2}/u.test(feature) ? feature : lowerFirst(feature);
+  // (A tool's name keeps its capital: "Salesforce".)
+  const said = turn.locale === 'de' || /^\p{Lu}{2}/u.test(feature) || toolsNamed(feature, turn.kb).some((name) => name.toLowerCase() === feature.toLowerCase()) ? feature : lowerFirst(feature);
   // "How many workflow runs on Starter?" is no yes-or-no question: the line, without a "Yes".
   const yesNo = !/^\s*[¿¡]?\s*(?:how|what|which|cu[aá]nt|qu[eé]|combien|quel|wie|was|welche|كم|ما|ماذا)/iu.test(turn.text);
   return turn.kb.plans.indexOf(from) <= turn.kb.plans.indexOf(plan) ? [ph.planHas(plan.name, said, yesNo)] : [ph.planLacks(plan.name, said, from.name)];

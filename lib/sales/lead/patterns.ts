@@ -562,6 +562,8 @@ export function extractAuthority(sentence: string, role: string | number | undef
 const NEED_CUE = re(
   "\\b(?:(?:we|i)\\s+(?:really\\s+|urgently\\s+|just\\s+)?(?:need|want|would like|'d like|’d like)\\s+(?:to|a|an|some|something|better|help|more|one|our|the)\\b|" +
     "(?:we'?re|we’re|we are|i'?m|i am)?\\s*(?:looking for|searching for|trying to|hoping to)\\b|struggl\\w* with\\b|" +
+    // "55 people, need SSO and audit logs": a requirement named after "need".
+    "\\bneed\\s+(?=(?:sso|saml|scim|single sign|audit logs?|data residency|eu data|time tracking|dashboards|guest access)\\b)|" +
     '(?:(?:our|the|my) |^)(?:main |biggest )?(?:problem|challenge|issue|pain|pain point|goal|bottleneck)s? (?:is|are)\\b|' +
     "(?:we|i) (?:have|are having|'re having|keep having) (?:trouble|problems|issues|difficulty|a hard time) (?:with|keeping|getting)\\b|" +
     '(?:we|i) (?:spend|waste|lose) too much time\\b|(?:need|want) a (?:way|tool|solution|platform|system|place) to\\b|' +
@@ -648,7 +650,8 @@ function wishedNeed(sentence: string): Extracted | undefined {
   if (rest.length < 3 || NOT_A_NEED.test(rest) || isOnlyTimeline(rest)) return undefined;
   // "Unser Problem: Statusberichte kosten jede Woche Stunden": the problem itself, after its colon.
   if (rest.startsWith(':')) return rest.length > 4 ? { value: tidy(rest.slice(1)), confidence: 0.75 } : undefined;
-  return { value: tidy(`${cue} ${rest}`), confidence: 0.75 };
+  // A feature they need ("need SSO and audit logs") is a need, but a problem they tell beside it says more.
+  return { value: tidy(`${cue} ${rest}`), confidence: /^need$/i.test(cue) ? 0.65 : 0.75 };
 }
 
 const MONTHS =
