@@ -2421,3 +2421,24 @@ describe('offline agent: session 20 QA, plans, discounts and a demo that is not 
     expect((await ask("we're 55 people, need SSO and audit logs")).session.state.lead.fields.need?.value).toBe('need SSO and audit logs');
   });
 });
+
+describe('offline agent: session 20 QA, corrections and recall', () => {
+  it('"perdón, somos 30, no 25" is 30; "الميزانية صارت ٩٠٠ دولار" replaces the budget; "timeline moved to March" the timeline', async () => {
+    const spanish = conversation({ locale: 'es' });
+    await spanish.say('somos 25 en el equipo');
+    expect((await spanish.say('perdón, somos 30, no 25')).session.state.lead.fields.teamSize?.value).toBe(30);
+    const arabic = conversation({ locale: 'ar' });
+    await arabic.say('ميزانيتنا ٧٠٠ دولار شهرياً');
+    expect((await arabic.say('الميزانية صارت ٩٠٠ دولار')).session.state.lead.fields.budget?.value).toBe('900 دولار');
+    const { say } = conversation();
+    await say('we want to roll out in January');
+    const moved = await say('timeline moved to March');
+    expect(moved.session.state.lead.fields.timeline?.value).toBe('March');
+    expect(moved.session.state.lead.fields.need).toBeUndefined();
+    expect((await say('when do we want to roll out?')).text).toContain('You told me your timeline is **March**.');
+  });
+
+  it('"¿qué sabes de mí?" reads the record back (nothing yet, said so)', async () => {
+    expect((await ask('¿qué sabes de mí?', { locale: 'es' })).text).toContain('Todavía no me ha contado nada');
+  });
+});

@@ -63,6 +63,11 @@ const RECALL = [
   /\b(erinnern sie sich|erinnerst du dich|wissen sie noch)\b/i,
   /(ما|ماذا|كم|متى|من|أي|اي)\s[^؟?]{0,60}(قلت|قلته|ذكرت|ذكرته|أخبرتك|اخبرتك)/u,
   /(هل )?(تتذكر|تذكر ما)/u,
+  // "When do we want to roll out?", "¿para cuándo queremos arrancar?", "quand voulons-nous déployer ?", "Wann wollen wir starten?".
+  /\bwhen (?:do|did) (?:we|i) (?:want|need|plan|hope) to (?:roll (?:it )?out|start|go live|launch|be live|be up and running)\b/i,
+  /(?<!\p{L})(?:para )?cu[aá]ndo (?:queremos|quer[ií]amos|quiero|quer[ií]a|necesitamos) (?:arrancar|empezar|lanzar|tenerlo|implantar)(?!\p{L})/iu,
+  /\bquand (?:voulons-nous|voulions-nous|veut-on|voulait-on|est-ce qu['’]on veut) (?:d[ée]ployer|d[ée]marrer|commencer|lancer)/iu,
+  /\bwann (?:wollen|wollten|m[öo]chten|möchten) wir (?:starten|loslegen|ausrollen|beginnen|live gehen)\b/iu,
   /(ما|ماذا) (هو |هي |كان |كانت )?(اسمي|بريدي|شركتي|حجم فريقي|ميزانيتي|منصبي|اسم شركتي|اسم شركتنا|شركتنا|ميزانيتنا|حجم فريقنا|عددنا)/u,
   /كم (عددنا|عدد فريقنا|شخصًا نحن|شخصا نحن)/u,
 ];
@@ -84,11 +89,11 @@ const RECALL_FIELDS: [RecallField, RegExp][] = [
 /** The facts a "what did I say…" question asks about: none named means everything we know. Undefined: not a recall. */
 /** "What do you know about me?" in any wording: everything on record, whatever else the question names ("who am I and …"). */
 const EVERYTHING =
-  /\bwhat (?:do|did) you (?:know|have|remember) (?:about|on) (?:me|us)\b|\bwhat you know about (?:me|us)\b|\bqu[eé] sabes? (?:de|sobre) (?:m[ií]|nosotros)\b|\b(?:que|qu['’]est-ce que) (?:savez-vous|sais-tu|vous savez|tu sais) (?:de|sur) (?:moi|nous)\b|\bwas wissen sie (?:über|ueber|von) (?:mich|uns)\b|(?<!\p{L})was wei(?:ß|ss)t du (?:über|ueber|von) (?:mich|uns)(?!\p{L})|(?:ماذا|ما الذي) (?:تعرف|تعرفه) (?:عني|عنا)|ما (?:المعلومات|البيانات) (?:التي )?(?:لديك|عندك) (?:عني|عنا)/iu;
+  /\bwhat (?:do|did) you (?:know|have|remember) (?:about|on) (?:me|us)\b|\bwhat you know about (?:me|us)\b|(?<!\p{L})qu[eé] (?:sabes?|sabe usted) (?:de|sobre) (?:m[ií]|nosotros)(?!\p{L})|\b(?:que|qu['’]est-ce que) (?:savez-vous|sais-tu|vous savez|tu sais) (?:de|sur) (?:moi|nous)\b|\bwas wissen sie (?:über|ueber|von) (?:mich|uns)\b|(?<!\p{L})was wei(?:ß|ss)t du (?:über|ueber|von) (?:mich|uns)(?!\p{L})|(?:ماذا|ما الذي) (?:تعرف|تعرفه) (?:عني|عنا)|(?:ايه|إيه) (?:اللي )?(?:تعرفه|بتعرفه|تعرف) (?:عني|عنا)|ما (?:المعلومات|البيانات) (?:التي )?(?:لديك|عندك) (?:عني|عنا)/iu;
 
 export function recallQuestion(text: string): RecallField[] | undefined {
-  if (!RECALL.some((pattern) => pattern.test(text))) return undefined;
   if (EVERYTHING.test(text)) return [];
+  if (!RECALL.some((pattern) => pattern.test(text))) return undefined;
   const fields = RECALL_FIELDS.filter(([, pattern]) => pattern.test(text)).map(([field]) => field);
   // "How many people did I say we use it for" is about the team, not tools; "how many seats did I say we need" is
   // not about the goal either (the verb "need", not the noun).

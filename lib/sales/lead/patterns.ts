@@ -422,7 +422,7 @@ const NEGATED_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${NEGATIONS})\\s*$`, 'iu');
 
 /** Right after a team count, the count it is corrected to: "25 people, actually 28", "25 Leute, eigentlich 28". */
 const CORRECTED_TO = re(
-  `^[\\s,;:–—-]*(?:actually|sorry|i mean|make (?:it|that)|or rather|no|en realidad|mejor dicho|perdón|digo|en fait|plutôt|pardon|enfin|eigentlich|nein|ich meine|bzw\\.?|besser gesagt|في الواقع|بل|أقصد)[\\s,]+(?:${APPROX}\\s+)?(${COUNT})\\b(?!\\s*(?:${NOT_PEOPLE_UNITS}))`,
+  `^[\\s,;:–—-]*(?:actually|sorry|i mean|make (?:it|that)|or rather|en realidad|mejor dicho|perdón|digo|en fait|plutôt|pardon|enfin|eigentlich|ich meine|bzw\\.?|besser gesagt|في الواقع|بل|أقصد)[\\s,]+(?:${APPROX}\\s+)?(${COUNT})\\b(?!\\s*(?:${NOT_PEOPLE_UNITS}))`,
 );
 
 function countedTeam(sentence: string): Extracted | undefined {
@@ -717,7 +717,14 @@ export function withoutTimeline(text: string): string {
 /** Growing the team ("we'll grow to 55 by Q3", "seremos 30 en junio"): its date is the growth's, not the rollout's. */
 const GROWING = re("\\b(?:grow|growing|hire|hiring|expand|expanding|scale|scaling|double|crecer|creceremos|seremos|contratar|grandir|embaucher|nous serons|wachsen|einstellen|wir werden \\d+)\\b|سنكون|سننمو");
 
+/** "Timeline moved to March", "start date is now April", "el arranque pasó a marzo": the new date. */
+const TIMELINE_MOVED = re(
+  '\\b(?:timeline|start(?: date)?|roll-?out|go-live|launch|deadline|kick-?off|arranque|lanzamiento|plazo|lancement|déploiement|démarrage|start|einführung|starttermin)\\b[^.?!]{0,15}?\\b(?:moved|changed|pushed(?: back)?|slipped|shifted|is now|now|pasó|se movió|cambió|passe|passé|est décalé|verschoben|ist jetzt)\\s+(?:to|until|back to|a|al|à|au|auf)?\\s*([\\p{L}\\d][^.?!,]{1,30})',
+);
+
 export function extractTimeline(sentence: string): Extracted | undefined {
+  const moved = TIMELINE_MOVED.exec(sentence)?.[1];
+  if (moved) return { value: tidy(moved), confidence: 0.8 };
   const match = TIMELINE.exec(sentence)?.[0];
   if (!match || MEETING_WORDS.test(sentence) || GROWING.test(sentence)) return undefined;
   return { value: match.trim(), confidence: 0.75 };
