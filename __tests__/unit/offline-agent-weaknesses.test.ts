@@ -2438,6 +2438,14 @@ describe('offline agent: session 20 QA, corrections and recall', () => {
     expect((await say('when do we want to roll out?')).text).toContain('You told me your timeline is **March**.');
   });
 
+  it('a person asked for again is told the team already has the request (never "Como le comentaba, por supuesto…")', async () => {
+    const { say } = conversation({ locale: 'es' });
+    await say('quiero hablar con una persona');
+    const again = await say('llámame mañana');
+    expect(again.text).toContain('Nuestro equipo comercial ya tiene su solicitud');
+    expect(again.text).not.toContain('Como le comentaba');
+  });
+
   it('"¿qué sabes de mí?" reads the record back (nothing yet, said so)', async () => {
     expect((await ask('¿qué sabes de mí?', { locale: 'es' })).text).toContain('Todavía no me ha contado nada');
   });

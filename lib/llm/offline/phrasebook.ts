@@ -25,6 +25,8 @@ export interface Phrases {
   notSure: string;
   /** "Cancel my demo" with none booked. */
   noMeetingToCancel: string;
+  /** A person asked for again: the team already has the request (not the same sentence, recapped). */
+  handoffAgain: string;
   noted: (name: string | undefined, items: string[]) => string;
   notedEmail: (email: string) => string;
   /** The full name, when a surname follows the first name already greeted ("my last name is Becker"). */

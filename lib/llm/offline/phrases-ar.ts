@@ -47,6 +47,7 @@ export const ar: Phrases = {
   unknownStatement: 'شكرًا، هذا مفيد.',
   notSure: 'لا بأس، يمكننا العودة إلى ذلك لاحقًا.',
   noMeetingToCancel: 'ليس لديك عرض توضيحي محجوز معي، فلا يوجد ما يُلغى. هل تود حجز واحد؟',
+  handoffAgain: 'فريق المبيعات لديه طلبك بالفعل وسيتواصل معك قريبًا.',
   noted: (name, items) =>
     items.length === 0 && name ? `تشرّفت بمعرفتك يا ${name}!` : `شكرًا${name ? ` يا ${name}` : ''}!${items.length > 0 ? ` سجّلت ${list(items, 'و')}.` : ''}`,
   notedEmail: (email) => `بريدك الإلكتروني **${email}**`,

@@ -19,6 +19,7 @@ export const de: Phrases = {
   unknownStatement: 'Danke, das hilft mir weiter.',
   notSure: 'Kein Problem, darauf können wir später zurückkommen.',
   noMeetingToCancel: 'Sie haben bei mir keine Demo gebucht, es gibt also nichts abzusagen. Möchten Sie eine buchen?',
+  handoffAgain: 'Unser Vertriebsteam hat Ihre Anfrage bereits und meldet sich bald bei Ihnen.',
   noted: (name, items) =>
     items.length === 0 && name ? `Schön, Sie kennenzulernen, ${name}!` : `Danke${name ? `, ${name}` : ''}!${items.length > 0 ? ` Notiert: ${list(items, 'und')}.` : ''}`,
   notedEmail: (email) => `Ihre E-Mail-Adresse **${email}**`,

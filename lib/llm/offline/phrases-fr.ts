@@ -22,6 +22,7 @@ export const fr: Phrases = {
   unknownStatement: 'Merci, c’est utile.',
   notSure: 'Pas de souci, nous pourrons y revenir.',
   noMeetingToCancel: 'Vous n’avez pas de démo réservée avec moi, il n’y a donc rien à annuler. Voulez-vous en réserver une ?',
+  handoffAgain: 'Notre équipe commerciale a déjà votre demande et vous contactera bientôt.',
   noted: (name, items) =>
     items.length === 0 && name ? `Enchanté, ${name} !` : `Merci${name ? `, ${name}` : ''} !${items.length > 0 ? ` J’ai noté ${list(items, 'et')}.` : ''}`,
   notedEmail: (email) => `votre adresse e-mail **${email}**`,

@@ -27,6 +27,7 @@ const en: Phrases = {
   unknownStatement: 'Thanks, that helps.',
   notSure: 'No problem — we can come back to that.',
   noMeetingToCancel: "You don't have a demo booked with me, so there's nothing to cancel. Would you like to book one?",
+  handoffAgain: 'Our sales team already has your request and will be in touch soon.',
   noted: (name, items) =>
     items.length === 0 && name ? `Nice to meet you, ${name}!` : `Thanks${name ? `, ${name}` : ''}!${items.length > 0 ? ` I've noted ${list(items, 'and')}.` : ''}`,
   notedEmail: (email) => `your email **${email}**`,
@@ -185,6 +186,7 @@ const es: Phrases = {
   unknownStatement: 'Gracias, me sirve.',
   notSure: 'No se preocupe, podemos volver a eso más adelante.',
   noMeetingToCancel: 'No tiene ninguna demo reservada conmigo, así que no hay nada que cancelar. ¿Quiere reservar una?',
+  handoffAgain: 'Nuestro equipo comercial ya tiene su solicitud y se pondrá en contacto con usted pronto.',
   noted: (name, items) =>
     items.length === 0 && name ? `¡Encantado, ${name}!` : `¡Gracias${name ? `, ${name}` : ''}!${items.length > 0 ? ` He anotado ${list(items, 'y')}.` : ''}`,
   notedEmail: (email) => `su correo **${email}**`,

@@ -7,6 +7,7 @@ import { getKnowledgeBase } from '@/lib/sales/knowledge';
 import { pickFresh } from '@/lib/llm/offline/variety';
 import { LOCALES } from '@/lib/i18n/locales';
 import { classifySalesIntent } from '@/lib/sales/intents';
+import { splitSentences } from '@/lib/sales/sentences';
 import { meetingTimesIn } from '@/lib/llm/offline/reading';
 
 /**
@@ -105,7 +106,10 @@ export function humanReply(turn: OfflineTurn, ph: Phrases, done: Phrases['handof
   const phone = turn.state.lead.fields.phone?.value;
   // "Can you call me?" with a number on record: the team calls that number.
   if (CALL_ME.test(turn.text) && typeof phone === 'string') return [ph.handoffCall(phone, hours)];
-  return [done(typeof email === 'string' ? email : undefined, hours)];
+  const confirmation = done(typeof email === 'string' ? email : undefined, hours);
+  // Asked again ("llámame mañana" after "quiero hablar con una persona"): the team has it already, said so.
+  const opening = splitSentences(confirmation)[0] ?? confirmation;
+  return [turn.previousReplies.some((reply) => reply.includes(opening)) ? ph.handoffAgain : confirmation];
 }
 
 /** The meeting ahead as booked, and as it reads in the zone they asked about (named, else their browser's). */
