@@ -2446,6 +2446,14 @@ describe('offline agent: session 20 QA, corrections and recall', () => {
     expect(again.text).not.toContain('Como le comentaba');
   });
 
+  it('a brochure asked for gets an honest answer (no files from here; the plans now, the team for material), in 5 languages', async () => {
+    expect((await ask('send me a brochure')).text).toContain("I can't send files from here");
+    expect((await ask('mándame un folleto', { locale: 'es' })).text).toContain('Desde aquí no puedo enviar archivos');
+    expect((await ask('envoyez-moi une brochure', { locale: 'fr' })).text).toContain('Je ne peux pas envoyer de fichiers');
+    expect((await ask('Schicken Sie mir eine Broschüre', { locale: 'de' })).text).toContain('Dateien kann ich von hier aus nicht schicken');
+    expect((await ask('أرسل لي كتيّب أو ملف PDF', { locale: 'ar' })).text).toContain('لا أستطيع إرسال ملفات من هنا');
+  });
+
   it('"¿qué sabes de mí?" reads the record back (nothing yet, said so)', async () => {
     expect((await ask('¿qué sabes de mí?', { locale: 'es' })).text).toContain('Todavía no me ha contado nada');
   });

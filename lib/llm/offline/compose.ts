@@ -184,6 +184,8 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       return [ph.notSure];
     case 'no-meeting':
       return [ph.noMeetingToCancel];
+    case 'brochure':
+      return [ph.brochure(kb.company.salesEmail)];
     case 'off-topic':
       return [ph.offTopic(company)];
     case 'unknown': {

@@ -27,6 +27,8 @@ export interface Phrases {
   noMeetingToCancel: string;
   /** A person asked for again: the team already has the request (not the same sentence, recapped). */
   handoffAgain: string;
+  /** "Send me a brochure": no files from here; the plans now, the team for material. */
+  brochure: (salesEmail: string) => string;
   noted: (name: string | undefined, items: string[]) => string;
   notedEmail: (email: string) => string;
   /** The full name, when a surname follows the first name already greeted ("my last name is Becker"). */

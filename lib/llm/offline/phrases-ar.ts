@@ -48,6 +48,7 @@ export const ar: Phrases = {
   notSure: 'لا بأس، يمكننا العودة إلى ذلك لاحقًا.',
   noMeetingToCancel: 'ليس لديك عرض توضيحي محجوز معي، فلا يوجد ما يُلغى. هل تود حجز واحد؟',
   handoffAgain: 'فريق المبيعات لديه طلبك بالفعل وسيتواصل معك قريبًا.',
+  brochure: (salesEmail) => `لا أستطيع إرسال ملفات من هنا، لكن يمكنني شرح الباقات والأسعار الآن، ويمكن لفريقنا على ${salesEmail} أن يرسل لك المواد.`,
   noted: (name, items) =>
     items.length === 0 && name ? `تشرّفت بمعرفتك يا ${name}!` : `شكرًا${name ? ` يا ${name}` : ''}!${items.length > 0 ? ` سجّلت ${list(items, 'و')}.` : ''}`,
   notedEmail: (email) => `بريدك الإلكتروني **${email}**`,

@@ -20,6 +20,7 @@ export const de: Phrases = {
   notSure: 'Kein Problem, darauf können wir später zurückkommen.',
   noMeetingToCancel: 'Sie haben bei mir keine Demo gebucht, es gibt also nichts abzusagen. Möchten Sie eine buchen?',
   handoffAgain: 'Unser Vertriebsteam hat Ihre Anfrage bereits und meldet sich bald bei Ihnen.',
+  brochure: (salesEmail) => `Dateien kann ich von hier aus nicht schicken, aber ich kann Ihnen Tarife und Preise gleich hier erklären, und unser Team unter ${salesEmail} schickt Ihnen gern Unterlagen.`,
   noted: (name, items) =>
     items.length === 0 && name ? `Schön, Sie kennenzulernen, ${name}!` : `Danke${name ? `, ${name}` : ''}!${items.length > 0 ? ` Notiert: ${list(items, 'und')}.` : ''}`,
   notedEmail: (email) => `Ihre E-Mail-Adresse **${email}**`,

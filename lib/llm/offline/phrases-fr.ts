@@ -23,6 +23,7 @@ export const fr: Phrases = {
   notSure: 'Pas de souci, nous pourrons y revenir.',
   noMeetingToCancel: 'Vous n’avez pas de démo réservée avec moi, il n’y a donc rien à annuler. Voulez-vous en réserver une ?',
   handoffAgain: 'Notre équipe commerciale a déjà votre demande et vous contactera bientôt.',
+  brochure: (salesEmail) => `Je ne peux pas envoyer de fichiers d’ici, mais je peux vous présenter les offres et les prix tout de suite, et notre équipe à ${salesEmail} peut vous envoyer de la documentation.`,
   noted: (name, items) =>
     items.length === 0 && name ? `Enchanté, ${name} !` : `Merci${name ? `, ${name}` : ''} !${items.length > 0 ? ` J’ai noté ${list(items, 'et')}.` : ''}`,
   notedEmail: (email) => `votre adresse e-mail **${email}**`,

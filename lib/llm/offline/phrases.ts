@@ -28,6 +28,7 @@ const en: Phrases = {
   notSure: 'No problem — we can come back to that.',
   noMeetingToCancel: "You don't have a demo booked with me, so there's nothing to cancel. Would you like to book one?",
   handoffAgain: 'Our sales team already has your request and will be in touch soon.',
+  brochure: (salesEmail) => `I can't send files from here, but I can walk you through the plans and prices right now, and our team at ${salesEmail} can send you material.`,
   noted: (name, items) =>
     items.length === 0 && name ? `Nice to meet you, ${name}!` : `Thanks${name ? `, ${name}` : ''}!${items.length > 0 ? ` I've noted ${list(items, 'and')}.` : ''}`,
   notedEmail: (email) => `your email **${email}**`,
@@ -187,6 +188,7 @@ const es: Phrases = {
   notSure: 'No se preocupe, podemos volver a eso más adelante.',
   noMeetingToCancel: 'No tiene ninguna demo reservada conmigo, así que no hay nada que cancelar. ¿Quiere reservar una?',
   handoffAgain: 'Nuestro equipo comercial ya tiene su solicitud y se pondrá en contacto con usted pronto.',
+  brochure: (salesEmail) => `Desde aquí no puedo enviar archivos, pero puedo contarle ahora mismo los planes y precios, y nuestro equipo en ${salesEmail} puede enviarle material.`,
   noted: (name, items) =>
     items.length === 0 && name ? `¡Encantado, ${name}!` : `¡Gracias${name ? `, ${name}` : ''}!${items.length > 0 ? ` He anotado ${list(items, 'y')}.` : ''}`,
   notedEmail: (email) => `su correo **${email}**`,

@@ -115,6 +115,8 @@ export type Topic =
   | { kind: 'small-talk' }
   /** "Cancel my demo" with no demo booked. */
   | { kind: 'no-meeting' }
+  /** "Send me a brochure": no files from here; the plans now, and the team for material. */
+  | { kind: 'brochure' }
   /** "Not sure", "no idea", "maybe later" in answer to a qualifying question: fine, nothing stored, no objection read. */
   | { kind: 'not-sure' }
   | { kind: 'off-topic' }
@@ -182,6 +184,7 @@ export function analyse(turn: OfflineTurn): Topic {
   if (recall) return { kind: 'recall', fields: recall };
   const meeting = meetingQuestion(turn);
   if (meeting) return meeting;
+  if (BROCHURE.test(text)) return { kind: 'brochure' };
   // "Cancel my demo" with none booked: nothing to cancel (not the subscription's cancellation terms).
   if (turn.state.bookings.length === 0 && CANCEL_WORDS.test(text) && MEETING_NOUN.test(text) && !SUBSCRIPTION.test(text)) return { kind: 'no-meeting' };
   const booking = bookingTopic(turn);
@@ -1094,6 +1097,10 @@ function faqById(kb: KnowledgeBase, id: string): Passage | undefined {
 /** Asking what the agent recommended before: "remind me which plan you recommended", "¿qué plan me recomendó?". */
 const RECALL_RECOMMENDED =
   /\b(?:(?:which|what) plan (?:did )?you (?:recommended|recommend(?:ed)? (?:to )?(?:me|us)|suggested|said)|what did you (?:recommend|suggest)|(?:remind me|tell me again)[^.?!]{0,30}\b(?:recommend\w*|suggest\w*)|qu[eé] plan (?:me |nos )?(?:recomend[oó]|recomendaste|sugiri[oó])|quel(?:le)? (?:offre|formule|plan) (?:m['’]|nous )?(?:avez-vous|aviez-vous|vous m['’]avez|vous nous avez) (?:conseill|recommand)\w*|welchen tarif (?:haben sie|hatten sie) (?:mir |uns )?empfohlen|أي باقة (?:نصحتني|اقترحت))/iu;
+
+/** Asking for material to be sent: "send me a brochure", "mándame un folleto", "envoyez-moi une plaquette", "أرسل لي كتيّب". */
+const BROCHURE =
+  /\b(?:send|email|mail|share)\b[^.?!]{0,25}\b(?:brochure|pdf|deck|one-?pager|data ?sheet|whitepaper|materials?|info pack)\b|\b(?:brochure|pdf|deck|one-?pager|data ?sheet)\b[^.?!]{0,15}\b(?:please|pls)\b|\b(?:m[aá]nd(?:a|e)me|env[ií](?:a|e)me|env[ií]enme)\b[^.?!]{0,25}\b(?:folleto|cat[aá]logo|dossier|pdf|presentaci[oó]n)\b|\b(?:envoyez|envoie|envoyer)(?:-moi|-nous)?\b[^.?!]{0,25}\b(?:brochure|plaquette|documentation|dossier|pdf)\b|\b(?:schicken|senden|schick|sende)\b[^.?!]{0,25}\b(?:brosch[üu]re|unterlagen|infomaterial|pdf|pr[äa]sentation)\b|(?:أرسل|ارسل|ابعث|ابعتلي)[^.؟?]{0,20}(?:كتيب|كتيّب|ملف|بروشور|PDF)/iu;
 
 /** A meeting, named: "demo", "meeting", "call", "démo", "rendez-vous", "reunión", "cita", "Termin", "موعد". */
 const MEETING_NOUN = /\b(?:demo|meeting|call|appointment|d[ée]mo|rendez-vous|rdv|r[ée]union|reuni[oó]n|cita|llamada|termin|vorf[üu]hrung)\b|موعد|الديمو|العرض التوضيحي/iu;
