@@ -2454,6 +2454,21 @@ describe('offline agent: session 20 QA, corrections and recall', () => {
     expect((await ask('أرسل لي كتيّب أو ملف PDF', { locale: 'ar' })).text).toContain('لا أستطيع إرسال ملفات من هنا');
   });
 
+  it('the booked demo in another zone ("كم الساعة بتوقيت نيويورك؟", "¿a qué hora es en Madrid?")', async () => {
+    const arabic = conversation({ locale: 'ar', visitorTimeZone: 'Asia/Riyadh' });
+    await arabic.say('أريد حجز عرض توضيحي يوم الخميس الساعة ١٤:٠٠، بريدي a@x.sa');
+    expect((await arabic.say('كم الساعة بتوقيت نيويورك؟')).text).toContain('**الخميس 26 نوفمبر، 06:00 (America/New_York)**');
+    const spanish = conversation({ locale: 'es', visitorTimeZone: 'Europe/Madrid' });
+    await spanish.say('demo el jueves a las 16:00, ana@x.mx');
+    expect((await spanish.say('¿a qué hora es en Madrid?')).text).toContain('**jueves 26 de noviembre, 16:00 (Europe/Madrid)**');
+  });
+
+  it('a budget\'s period is no billing wish: "ميزانيتنا ٧٠٠ دولار شهرياً" gets both prices, and that the annual one fits', async () => {
+    const { text } = await ask('نحن ٢٥ موظفاً، ميزانيتنا ٧٠٠ دولار شهرياً', { locale: 'ar' });
+    expect(text).toContain('**$7,200 سنويًا**');
+    expect(text).toContain('يصبح ضمن الميزانية التي ذكرتها');
+  });
+
   it('"¿qué sabes de mí?" reads the record back (nothing yet, said so)', async () => {
     expect((await ask('¿qué sabes de mí?', { locale: 'es' })).text).toContain('Todavía no me ha contado nada');
   });

@@ -189,7 +189,10 @@ const ANNUAL = /\b(annual|annually|yearly|per year|a year|each year|every year|1
 const MONTHLY = /\b(monthly|month to month|month-to-month|mensual|mensualmente|mensuel(?:le)?|mensuellement|monatlich)\b|شهري|شهريًا|بالشهر/iu;
 
 /** Which billing period the prospect asked about; "both" when they did not say (we show the saving). */
-export function billingIn(text: string): BillingWish {
+export function billingIn(message: string): BillingWish {
+  // A budget's period ("ميزانيتنا ٧٠٠ دولار شهرياً", "700 dollars monthly") says how they count money, not how they want
+  // to be billed.
+  const text = westernDigits(message).replace(/\d[\d.,]*\s*(?:k\b)?\s*(?:\$|usd|dollars?|d[oó]lares|euros?|€|دولار|يورو)\s*\S+/giu, ' ');
   const annual = ANNUAL.test(text);
   const monthly = MONTHLY.test(text);
   if (annual && !monthly) return 'annual';
@@ -211,7 +214,7 @@ const ZONE_ABBREVIATIONS: Record<string, string> = {
   CET: 'Europe/Paris', CEST: 'Europe/Paris', JST: 'Asia/Tokyo', AEST: 'Australia/Sydney', AEDT: 'Australia/Sydney',
 };
 const ZONE_PLACES: [RegExp, string][] = [
-  [/\b(eastern time|new york|nyc|boston|miami|atlanta|toronto)\b/i, 'America/New_York'],
+  [/\b(eastern time|new york|nyc|boston|miami|atlanta|toronto)\b|نيويورك|تورونتو/iu, 'America/New_York'],
   [/\b(central time|chicago|dallas|houston|austin)\b/i, 'America/Chicago'],
   [/\b(mountain time|denver)\b/i, 'America/Denver'],
   [/\b(pacific time|san francisco|los angeles|seattle|vancouver|silicon valley)\b/i, 'America/Los_Angeles'],
