@@ -10,6 +10,7 @@ import {
   extractRole,
   extractTeamSize,
   extractTimeline,
+  MEETING_WORDS,
   SHARED_DECISION,
   tidy,
   type Extracted,
@@ -64,9 +65,6 @@ function correctedTeamSize(sentence: string, known: number | undefined): Extract
   const others = [...new Set(numbers.filter((value) => value !== known && value > 0))];
   return others.length === 1 && others[0] !== undefined ? { value: others[0], confidence: 0.8 } : undefined;
 }
-
-/** A meeting talked about: its numbers are days and hours, never a head count. */
-const MEETING_WORDS = re('\\b(?:demo|meeting|call|book|booking|reschedule|appointment|démo|rendez-vous|rdv|réunion|appel|reunión|reunion|llamada|cita|reserva\\w*|termin|gespräch|buch\\w*)\\b');
 
 /** Confidence of a hint found inside a question ("how much for 20 seats?"): worth keeping, never worth trusting. */
 export const QUESTION_HINT_CONFIDENCE = 0.4;

@@ -687,8 +687,9 @@ const TIMELINE = re(
     SOON_FR_DE_AR + ')\\b',
 );
 /** A time phrase about when to meet is a booking preference, not a buying timeline. */
-const MEETING_WORDS = re(
-  '\\b(?:call|meet|meeting|demo|chat|talk|speak|book|schedule|available|free|llamada|reunión|reunion|hablar|disponible|' +
+/** A meeting talked about (its numbers are days and hours, never a head count or a timeline). */
+export const MEETING_WORDS = re(
+  '\\b(?:call|meet|meeting|demo|chat|talk|speak|book|booking|schedule|reschedule|appointment|available|free|llamada|reunión|reunion|hablar|disponible|cita|reserva\\w*|buch\\w*|' +
     'démo|rendez-vous|rdv|réunion|appel|appeler|disponibles?|termin|gespräch|anruf|treffen|vorführung|verfügbar|موعد|اجتماع|مكالمة|عرض|عرضًا|متاح|متاحة)\\b',
 );
 
