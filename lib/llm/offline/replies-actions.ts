@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import type { OfflineTurn, ToolExchange } from '@/lib/llm/offline/context';
 import type { Phrases } from '@/lib/llm/offline/phrases';
-import type { Topic } from '@/lib/llm/offline/topic';
+import { askedForMeeting, type Topic } from '@/lib/llm/offline/topic';
 import { ADJUST_REASONS, formatLocalLabel } from '@/lib/sales/booking';
 import { getKnowledgeBase } from '@/lib/sales/knowledge';
 import { pickFresh } from '@/lib/llm/offline/variety';
 import { LOCALES } from '@/lib/i18n/locales';
-import { classifySalesIntent } from '@/lib/sales/intents';
 import { splitSentences } from '@/lib/sales/sentences';
 import { meetingTimesIn } from '@/lib/llm/offline/reading';
 
@@ -41,7 +40,7 @@ export function bookingReply(topic: Extract<Topic, { kind: 'booking' }>, turn: O
     if (!topic.email) return [pickFresh([ph.bookingNeedsEmail(meetings.durationMinutes, topic.times[0]), ...ph.bookingEmailAgain(topic.times[0])], turn.previousReplies)];
     // They asked for a demo: ask when. They only left an email: offer one.
     // (Asked a message or two ago, before the email: "book a demo please", then "tom@acme.io".)
-    const asked = turn.intent === 'booking' || turn.userTexts.slice(-4).some((text) => classifySalesIntent(text.replace(/\S+@\S+/g, ' '), kb) === 'booking');
+    const asked = turn.intent === 'booking' || askedForMeeting(turn, 4);
     return asked
       ? [ph.bookingNeedsTime(meetings.durationMinutes, turn.bookingZone.zone)]
       : [ph.bookingOffer(meetings.durationMinutes, turn.bookingZone.zone)];

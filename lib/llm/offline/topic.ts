@@ -268,7 +268,7 @@ export function analyse(turn: OfflineTurn): Topic {
   const raised = raisedPlanTopic(turn);
   if (raised) return raised;
   // "Do you integrate with Notion?": not among the integrations we list, said plainly (never the bare list).
-  const integration = integrationTopic(turn);
+  const integration = integrationTopic(turn, named);
   if (integration) return integration;
   // "We use Jira heavily" states a fact about their stack: acknowledge it and say how we fit, not list every integration.
   const stated = statedTools(text, kb).map((tool) => tool.name);
@@ -938,6 +938,11 @@ function bookingTopic(turn: OfflineTurn): Topic | undefined {
   return { kind: 'booking', email: knownEmail(turn), times: asked, ...(timezone ? { timezone } : {}), ...(price ? { price } : {}) };
 }
 
+/** Whether one of their last `messages` asks for a meeting (read without its address: "book it for Thursday, jo@…"). */
+export function askedForMeeting(turn: Pick<OfflineTurn, 'userTexts' | 'kb'>, messages: number): boolean {
+  return turn.userTexts.slice(-messages).some((text) => classifySalesIntent(text.replace(new RegExp(EMAIL.source, 'g'), ' '), turn.kb) === 'booking');
+}
+
 /**
  * Whether a meeting is being arranged: they asked for one in their last few messages, or the agent's last reply asked
  * them when (or for the email the invite needs). Only then is a time or an email on its own the answer to that.
@@ -947,7 +952,7 @@ function meetingInTalk(turn: OfflineTurn): boolean {
   if (turn.state.bookings.length > 0) return true;
   // (An address makes a message "contact": "book it for Thursday, jo@…" is read without it.)
   // (Over the last six: their name, email and company may have been asked for in between.)
-  if (turn.userTexts.slice(-6).some((text) => classifySalesIntent(text.replace(new RegExp(EMAIL.source, 'g'), ' '), turn.kb) === 'booking')) return true;
+  if (askedForMeeting(turn, 6)) return true;
   const lastReplies = turn.previousReplies.slice(-3);
   if (lastReplies.length === 0) return false;
   const ph = PHRASES[turn.locale];
@@ -1124,7 +1129,7 @@ const NOT_A_TOOL = /^(?:it|them|both|those|these|that|this|our|my|your|other|any
  * unlisted, with the integrations FAQ and the sales team's address, never guessed. A tool we list is left to the FAQ
  * (which says which plans include it); a competitor is a tool like ours, not an integration.
  */
-function integrationTopic(turn: OfflineTurn): Topic | undefined {
+function integrationTopic(turn: OfflineTurn, plansNamed: readonly Plan[]): Topic | undefined {
   const named = INTEGRATION_ASK.exec(turn.text)?.[1]?.trim();
   if (!named || NOT_A_TOOL.test(named)) return undefined;
   const known = toolsNamed(named, turn.kb);
@@ -1132,7 +1137,7 @@ function integrationTopic(turn: OfflineTurn): Topic | undefined {
   const rival = known.find((name) => turn.kb.competitors.some((competitor) => competitor.name === name));
   if (rival) return { kind: 'rival-integration', tool: rival };
   // "Does Starter integrate with Salesforce?": about that plan, yes or no, with the first plan that has it.
-  const [plan] = findMentionedPlans(turn.text, turn.kb.plans);
+  const [plan] = plansNamed;
   const [tool] = known;
   if (plan && tool) {
     const first = integrationsNeeded(tool, getKnowledgeBase().plans)[0];
