@@ -2473,3 +2473,176 @@ describe('offline agent: session 20 QA, corrections and recall', () => {
     expect((await ask('¿qué sabes de mí?', { locale: 'es' })).text).toContain('Todavía no me ha contado nada');
   });
 });
+
+describe('offline agent: session 21, checks, counts and dialects', () => {
+  it('"Is that 2pm London?" after booking is answered yes or no with the booked time there, and books nothing (5 languages)', async () => {
+    const english = conversation({ visitorTimeZone: 'America/New_York' });
+    await english.say('book a demo for jane@x.io Thursday at 9am');
+    const yes = await english.say('Is that 2pm London?');
+    expect(yes.tools).toEqual([]);
+    expect(yes.text).toContain('Yes — your demo on **Thu, 26 Nov, 09:00 (America/New_York)** is **Thu, 26 Nov, 14:00 (Europe/London)**.');
+    expect(yes.session.state.bookings.at(-1)?.timezone).toBe('America/New_York');
+    const no = await english.say('Is that 3pm London?');
+    expect(no.tools).toEqual([]);
+    expect(no.text).toContain('Not quite — your demo on **Thu, 26 Nov, 09:00 (America/New_York)** is **Thu, 26 Nov, 14:00 (Europe/London)**.');
+    // In their own zone, and without naming one (the browser's).
+    expect((await english.say("so that's 9am for me?")).text).toContain('Yes — your demo is on **Thu, 26 Nov, 09:00 (America/New_York)**.');
+    const spanish = conversation({ locale: 'es', visitorTimeZone: 'Europe/Madrid' });
+    await spanish.say('demo el jueves a las 16:00, ana@x.mx');
+    const es = await spanish.say('¿eso es a las 10 en Nueva York?');
+    expect(es.tools).toEqual([]);
+    expect(es.text).toContain('Sí: su demo del **jueves 26 de noviembre, 16:00 (Europe/Madrid)** es el **jueves 26 de noviembre, 10:00 (America/New_York)**.');
+    const french = conversation({ locale: 'fr', visitorTimeZone: 'Europe/Paris' });
+    await french.say('une démo jeudi à 15h, marc@x.fr');
+    expect((await french.say('c’est bien 14h à Londres ?')).text).toContain('Oui : votre démo du **jeudi 26 novembre, 15:00 (Europe/Paris)** tombe le **jeudi 26 novembre, 14:00 (Europe/London)**.');
+    const german = conversation({ locale: 'de', visitorTimeZone: 'Europe/Berlin' });
+    await german.say('Demo am Donnerstag um 14 Uhr bitte, k@firma.de');
+    const de = await german.say('Ist das dann 12 Uhr in London?');
+    expect(de.tools).toEqual([]);
+    expect(de.text).toContain('Nicht ganz: Ihre Demo am **Donnerstag, 26. November, 14:00 (Europe/Berlin)** ist dort **Donnerstag, 26. November, 13:00 (Europe/London)**.');
+    const arabic = conversation({ locale: 'ar', visitorTimeZone: 'Asia/Riyadh' });
+    await arabic.say('أريد حجز عرض توضيحي يوم الخميس الساعة ١٤:٠٠، بريدي a@x.sa');
+    const ar = await arabic.say('يعني الساعة ١١ بتوقيت لندن؟');
+    expect(ar.tools).toEqual([]);
+    expect(ar.text).toContain('نعم');
+    expect(ar.text).toContain('**الخميس 26 نوفمبر، 11:00 (Europe/London)**');
+    // Asking for the time is still a move: "can we move it to 3pm London?", "is 3pm possible instead?".
+    const move = conversation({ visitorTimeZone: 'America/New_York' });
+    await move.say('book a demo for jane@x.io Thursday at 9am');
+    expect((await move.say('can we move it to 3pm London?')).tools.map((call) => call.toolName)).toEqual(['book_meeting']);
+    expect((await move.say('is 4pm possible instead?')).tools.map((call) => call.toolName)).toEqual(['book_meeting']);
+  });
+
+  it('a price objection with no team size says the figures are for the plan\'s minimum ("c\'est trop cher", "es muy caro")', async () => {
+    const french = conversation({ locale: 'fr' });
+    await french.say('bonjour');
+    const dear = await french.say("c'est trop cher");
+    expect(dear.text).toContain('**Pro** pour 3 utilisateurs revient à');
+    expect(dear.text).toContain('Ces montants sont pour 3 utilisateurs, le minimum de **Pro** : dites-moi combien de personnes l’utiliseraient');
+    expect((await ask('es muy caro', { locale: 'es' })).text).toContain('Esas cifras son para 3 usuarios, el mínimo de **Pro**');
+    expect((await ask('Das ist zu teuer', { locale: 'de' })).text).toContain('Diese Beträge gelten für 3 Nutzer, das Minimum bei **Pro**');
+    // With their team size the quote is theirs, and nothing is said of a minimum.
+    const sized = conversation({ locale: 'es' });
+    await sized.say('somos 12');
+    const twelve = await sized.say('es muy caro');
+    expect(twelve.text).toContain('**Pro** para 12 usuarios baja a');
+    expect(twelve.text).not.toContain('el mínimo');
+  });
+
+  it('a need to automate reports is the need, never answered with the SOC 2 report of the security FAQ (en, es, fr)', async () => {
+    const spanish = await ask('Queremos automatizar los reportes semanales', { locale: 'es' });
+    expect(spanish.session.state.lead.fields.need?.value).toBe('Queremos automatizar los reportes semanales');
+    expect(spanish.text).not.toMatch(/SOC 2|seguridad/);
+    const english = await ask('We want to automate our weekly reports');
+    expect(english.session.state.lead.fields.need?.value).toBe('want to automate our weekly reports');
+    expect(english.text).not.toContain('SOC 2');
+    expect((await ask('Nous voulons automatiser les rapports hebdomadaires', { locale: 'fr' })).text).not.toContain('SOC 2');
+    // Asked for, the SOC 2 report is still the security FAQ's.
+    expect((await ask('Can we get your SOC 2 report?')).text).toContain('our security pack (SOC 2 report, pen-test summary, DPA) is available under NDA');
+  });
+
+  it('an uptime SLA asked about on Business: Business has none, only Enterprise does, as the catalogue says (en, es, fr, de)', async () => {
+    for (const text of ['Is there an uptime SLA on Business?', "What's the uptime SLA for Business?", 'Business SLA?', 'what uptime do you guarantee on Business?']) {
+      expect({ text, reply: (await ask(text)).text }).toEqual({ text, reply: expect.stringContaining('Not on **Business**: only **Enterprise** includes custom data retention and a 99.95% uptime SLA.') });
+    }
+    expect((await ask('¿Hay un SLA de disponibilidad en Business?', { locale: 'es' })).text).toContain('No en **Business**: solo **Enterprise** incluye retención de datos a medida y SLA de disponibilidad del 99,95 %.');
+    expect((await ask('Y a-t-il un SLA de disponibilité sur Business ?', { locale: 'fr' })).text).toContain('c’est uniquement avec **Enterprise**');
+    expect((await ask('Gibt es ein Uptime-SLA bei Business?', { locale: 'de' })).text).toContain('Verfügbarkeits-SLA gibt es nur in **Enterprise**');
+    expect((await ask('Is there an uptime SLA on Enterprise?')).text).toContain('Yes — **Enterprise** includes custom data retention and a 99.95% uptime SLA.');
+    // A plan below the top one still says "and above".
+    expect((await ask('Does Starter have dashboards?')).text).toContain('Not on **Starter**: **Pro** and above include dashboards');
+  });
+
+  it('Levantine, Egyptian and Gulf Arabic: "بدي أفكر فيها" is the think-about-it objection, "ممكن حد يكلمني بكرة؟" a call asked for', async () => {
+    for (const text of ['طيب بدي أفكر فيها', 'خليني أفكر فيها', 'محتاج أفكر في الموضوع']) {
+      const think = await ask(text, { locale: 'ar' });
+      expect({ text, reply: think.text }).toEqual({ text, reply: expect.stringContaining('لا ضغط على الإطلاق') });
+      expect(think.session.state.stage).toBe('objection_handling');
+    }
+    for (const text of ['ممكن حد يكلمني بكرة؟', 'خلي حد يتصل فيني', 'اتصلوا فيني بكرة']) {
+      expect({ text, tools: (await ask(text, { locale: 'ar' })).tools.map((call) => call.toolName) }).toEqual({ text, tools: ['request_human'] });
+    }
+  });
+
+  it('the filler a value trails off with is not stored ("head of operations so", "… pues", "… genre", "… halt", "… يعني")', async () => {
+    const { say } = conversation();
+    await say('hi');
+    expect((await say("I'm head of operations so")).session.state.lead.fields.role?.value).toBe('head of operations');
+    expect(values('we need better reporting so').need).toBe('need better reporting');
+    expect(values('my name is ana um').name).toBe('Ana');
+    expect(values('necesitamos automatizar los informes pues').need).toBe('necesitamos automatizar los informes');
+    expect(values('nous voulons de meilleurs rapports genre').need).toBe('nous voulons de meilleurs rapports');
+    expect(values('wir brauchen bessere Berichte halt').need).toBe('wir brauchen bessere Berichte');
+    expect(values('نحتاج أتمتة التقارير يعني').need).toBe('نحتاج أتمتة التقارير');
+    const when = conversation();
+    await when.say('we need better reporting');
+    expect((await when.say('next month yeah')).session.state.lead.fields.timeline?.value).toBe('next month');
+    // Where the word says something it stays.
+    expect(values('we need a tool that works well').need).toBe('need a tool that works well');
+    expect(values('we need SSO as well').need).toBe('need SSO as well');
+  });
+
+  it('a bare "15" to "when?" is no timeline: it asks which it is; "in 15 days" and "2027" are timelines, and asked how many, "15" is the team', async () => {
+    const { say } = conversation();
+    await say('we need better reporting');
+    const bare = await say('15');
+    expect(bare.session.state.lead.fields.timeline).toBeUndefined();
+    expect(bare.session.state.lead.fields.teamSize).toBeUndefined();
+    expect(bare.text).toContain('Just to be sure: is “15” the number of people who would use it, or a date or time frame (like “in 15 days”)?');
+    expect((await say('in 15 days')).session.state.lead.fields.timeline?.value).toBe('in 15 days');
+    const year = conversation();
+    await year.say('we need better reporting');
+    expect((await year.say('2027')).session.state.lead.fields.timeline?.value).toBe('2027');
+    const spanish = conversation({ locale: 'es' });
+    await spanish.say('necesitamos mejores informes');
+    expect((await spanish.say('15')).text).toContain('Para asegurarme: ¿«15» es el número de personas que lo usarían');
+    const team = conversation();
+    await team.say('What does Northwind Cloud do?');
+    expect((await team.say('15')).session.state.lead.fields.teamSize?.value).toBe(15);
+  });
+
+  it('counts said loosely or in French sums: "on est genre trente cinq" is 35, "soixante-dix" 70 (not 60), "quatre-vingt-cinq" 85', async () => {
+    const french = await ask('on est genre trente cinq', { locale: 'fr' });
+    expect(french.session.state.lead.fields.teamSize?.value).toBe(35);
+    expect(french.text).toContain('**Pro** pour 35 utilisateurs');
+    expect((await ask("we're like 35")).session.state.lead.fields.teamSize?.value).toBe(35);
+    expect((await ask('somos como treinta y cinco', { locale: 'es' })).session.state.lead.fields.teamSize?.value).toBe(35);
+    expect((await ask('wir sind so 35', { locale: 'de' })).session.state.lead.fields.teamSize?.value).toBe(35);
+    const counts: [string, number][] = [
+      ['nous sommes trente-cinq personnes', 35],
+      ['nous sommes vingt et un', 21],
+      ['nous sommes soixante-dix', 70],
+      ['nous sommes soixante et onze personnes', 71],
+      ['nous sommes quatre-vingts', 80],
+      ['on est quatre-vingt-cinq', 85],
+      ['nous sommes quatre vingt dix neuf personnes', 99],
+      ['wir sind fünfunddreißig Leute', 35],
+      ['wir sind einundzwanzig Leute', 21],
+    ];
+    for (const [text, seats] of counts) expect({ text, seats: values(text).teamSize }).toEqual({ text, seats });
+  });
+
+  it('"what\'s my name?" in every language is read back from the record ("Wie heiße ich?", "¿cómo me llamo?", "comment je m\'appelle ?")', async () => {
+    const german = conversation({ locale: 'de' });
+    await german.say('Ich bin Jonas');
+    const heisse = await german.say('Wie heiße ich?');
+    expect(heisse.text).toContain('**Jonas**');
+    expect(heisse.text).not.toContain('raten');
+    const spanish = conversation({ locale: 'es' });
+    await spanish.say('Soy Ana');
+    expect((await spanish.say('¿cómo me llamo?')).text).toContain('Me dijo que su nombre es **Ana**.');
+    const french = conversation({ locale: 'fr' });
+    await french.say('Je suis Marie');
+    const appelle = await french.say('comment je m’appelle ?');
+    expect(appelle.text).toContain('**Marie**');
+    expect(appelle.text).not.toContain('deviner');
+    const english = conversation();
+    await english.say("I'm Tom");
+    expect((await english.say("what's my name?")).text).toContain('You told me your name is **Tom**.');
+    expect((await english.say('who am I?')).text).toContain('**Tom**');
+    const arabic = conversation({ locale: 'ar' });
+    await arabic.say('اسمي أحمد');
+    expect((await arabic.say('ما اسمي؟')).text).toContain('**أحمد**');
+    expect((await arabic.say('شو اسمي؟')).text).toContain('**أحمد**');
+  });
+});

@@ -3,7 +3,7 @@ import { messageText, type SalesUIMessage } from '@/lib/sales/ui-message';
 import { classifySalesIntent, STOP_QUESTIONS, type SalesIntent } from '@/lib/sales/intents';
 import { countTokens, fitContext } from '@/lib/sales/context';
 import { extractLeadFacts } from '@/lib/sales/lead';
-import { withoutDecisionMaker, withoutTimeline } from '@/lib/sales/lead/patterns';
+import { BARE_COUNT, withoutDecisionMaker, withoutTimeline } from '@/lib/sales/lead/patterns';
 import { nextField as pickNextField } from '@/lib/sales/playbook';
 import { buildSystemPrompt, SUMMARY_HEADING } from '@/lib/sales/prompts';
 import { searchKnowledge, type Passage } from '@/lib/sales/retrieval';
@@ -126,9 +126,6 @@ export function endTurn(state: SalesState, plan: TurnPlan, reply = ''): StateUpd
 // ("le trimestre prochain", "nächstes Quartal", "للربع القادم"); TIME_PHRASE adds the Spanish "más adelante" it reads
 // as a hedge rather than a date.
 const TIME_PHRASE = /\b(next|this|in the next|within the next|in) (quarter|month|year|few (weeks|months)|two months|\d+ (weeks|months))\b|\b(pr[oó]ximo (mes|trimestre|a[nñ]o)|m[aá]s adelante)\b/gi;
-
-/** A message that is only a count: "10", "about 25", "~40 people". */
-const BARE_COUNT = /^\s*(?:~|about|around|roughly|approx\.?|unos|unas|environ|etwa|ca\.?)?\s*\d{1,6}\s*(?:people|ppl|users|seats|personas|usuarios|personnes|utilisateurs|leute|personen|nutzer)?\s*[.!]?\s*$/iu;
 
 function bareTeamSize(text: string, state: SalesState): boolean {
   if (!BARE_COUNT.test(text) || state.lead.fields.teamSize) return false;

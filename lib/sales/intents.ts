@@ -69,6 +69,8 @@ const HUMAN = [
   // Egyptian and Levantine: "عايز أتكلم مع إنسان", "بدي احكي مع شخص".
   /(?:عايز|عاوز|بدي|ابي|ابغى|اريد)\s+(?:اتكلم|احكي|اكلم|اتحدث)\s+(?:مع\s+)?(?:انسان|شخص|حد|موظف|بشر)/,
   /(اتصل بي|اتصلوا بي)/,
+  // "ممكن حد يكلمني بكرة؟", "خلي حد يتصل فيني", "اتصلوا فيني": someone to call them (Levantine, Egyptian, Gulf).
+  /(?:^|\s)(?:حد|احد|شخص|موظف|مندوب)(?:\s+(?:منكم|من عندكم|من فريقكم|من المبيعات))?\s+(?:يكلمني|يكلمنا|يتصل بي|يتصل فيني|يتصل علي|يتصل عليا|يرن علي|يرن عليا|يحكي معي|يحكي معاي|يتواصل معي|يتواصل معانا|يتواصل معنا)(?!\p{L})|(?:^|\s)(?:اتصلوا|اتصل|تتصلوا|رنوا|رن)\s+(?:فيني|علي|عليا)(?!\p{L})/u,
   /\b(hablar|comunicarme|contactar)\b.{0,25}\b(persona|humano|alguien|comercial|ventas|agente|representante)\b/,
   // "¿Me puedes pasar con un comercial?", "ponme con alguien", "me passer un commercial", "mettez-moi en relation".
   /\b(pasar|pasame|pasarme|poner|ponme|ponerme|comunicar|comunicame)\b.{0,15}\b(con|a) (un|una|el|la|alguien)\b.{0,10}\b(comercial|persona|humano|agente|asesor|asesora|vendedor|vendedora|alguien)?/,

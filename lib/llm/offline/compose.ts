@@ -182,6 +182,8 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       return [HOW_ARE_YOU.test(turn.text) ? ph.howAreYou : ph.smallTalk];
     case 'not-sure':
       return [ph.notSure];
+    case 'bare-number':
+      return [ph.bareNumber(topic.value)];
     case 'no-meeting':
       return [ph.noMeetingToCancel];
     case 'brochure':
@@ -326,7 +328,7 @@ function nextQuestion(topic: Topic, turn: OfflineTurn): string | undefined {
   const ask = (name: LeadField) => questionFor(name, turn.locale, turn.state.asked?.[name] ?? 0);
   if (topic.kind === 'human' || topic.kind === 'purchase') return known('email') ? undefined : ask('email');
   if (topic.kind === 'booking') return field === 'name' || field === 'company' ? ask(field) : undefined;
-  const quiet = ['objection', 'thanks', 'farewell', 'unclear', 'meeting-time', 'meeting-cancel', 'identity', 'erase', 'not-interested', 'frustrated', 'no-questions', 'present'];
+  const quiet = ['objection', 'thanks', 'farewell', 'unclear', 'bare-number', 'meeting-time', 'meeting-cancel', 'identity', 'erase', 'not-interested', 'frustrated', 'no-questions', 'present'];
   // Asked to stop asking questions (now or earlier in the conversation), the agent asks none.
   if (quiet.includes(topic.kind) || turn.state.quiet || turn.userTexts.some((said) => STOP_QUESTIONS.test(said))) return undefined;
   if (topic.kind === 'recommend' && !known('teamSize')) return ask('teamSize');

@@ -23,6 +23,8 @@ export interface Phrases {
   unknownStatement: string;
   /** "Not sure" to a qualifying question: fine, it can wait. */
   notSure: string;
+  /** A bare number ("15") that answers none of the questions asked (the start date?): which it is, asked. */
+  bareNumber: (value: string) => string;
   /** "Cancel my demo" with none booked. */
   noMeetingToCancel: string;
   /** A person asked for again: the team already has the request (not the same sentence, recapped). */
@@ -105,6 +107,8 @@ export interface Phrases {
   bookingUnavailable: (salesEmail: string) => string;
   /** The meeting ahead (`when`, as booked) and, when `local` is given, its time in the zone they asked about. */
   meetingTime: (when: string, local: string | undefined, sameZone: boolean) => string;
+  /** "Is that 2pm London?": yes or no (`right`), with the meeting as booked and, in the zone asked about, `local`. */
+  meetingTimeCheck: (right: boolean, when: string, local: string, sameZone: boolean) => string;
   /** The meeting is cancelled (cancel_meeting); `emailed`: a cancellation goes to `email`, else the card removes it. */
   cancelDone: (when: string, email: string, emailed: boolean) => string;
   /** Asked to cancel, or when the demo is, after it was cancelled. */
@@ -120,6 +124,8 @@ export interface Phrases {
   pricingUnavailable: (salesEmail: string) => string;
   /** A price objection answered with the annual saving (amounts formatted, from get_pricing). */
   priceObjection: (plan: string, seats: number, perSeat: string, annualTotal: string, monthlyYear: string, savings: string) => string;
+  /** After a price objection answered without a team size: the figures are for `min` seats, the plan's minimum. */
+  priceAtMinimum: (plan: string, min: number) => string;
   furtherDiscount: (salesEmail: string) => string;
   /** "Is there a setup fee?": what the price list says (per seat), and that anything else is the team's to confirm. */
   fees: (salesEmail: string) => string;
@@ -154,7 +160,8 @@ export interface Phrases {
   featureLinesIntro: string;
   /** After them: each plan includes everything in the one below it. */
   plansBuildUp: string;
-  planLacks: (plan: string, feature: string, from: string) => string;
+  /** `only`: `from` is the top plan, so no plan above it has it too. */
+  planLacks: (plan: string, feature: string, from: string, only: boolean) => string;
   planTooSmall: (plan: string, max: number, seats: number) => string;
   /** A plan compared for a team it cannot take: "not for a team of 12 (it takes 1–10 seats)". */
   notForTeam: (seats: number, range: string) => string;

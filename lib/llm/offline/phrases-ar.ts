@@ -46,6 +46,7 @@ export const ar: Phrases = {
     `سؤال جيد، لكن ليست لديّ إجابة مؤكدة عنه وأفضّل ألا أخمّن. يمكن لفريقنا (${salesEmail}) أن يعطيك إجابة قاطعة.`,
   unknownStatement: 'شكرًا، هذا مفيد.',
   notSure: 'لا بأس، يمكننا العودة إلى ذلك لاحقًا.',
+  bareNumber: (value) => `للتأكد فقط: هل «${value}» هو عدد الأشخاص الذين سيستخدمونه، أم تاريخ أو مدة (مثل «خلال ${value} يومًا»)؟`,
   noMeetingToCancel: 'ليس لديك عرض توضيحي محجوز معي، فلا يوجد ما يُلغى. هل تود حجز واحد؟',
   handoffAgain: 'فريق المبيعات لديه طلبك بالفعل وسيتواصل معك قريبًا.',
   brochure: (salesEmail) => `لا أستطيع إرسال ملفات من هنا، لكن يمكنني شرح الباقات والأسعار الآن، ويمكن لفريقنا على ${salesEmail} أن يرسل لك المواد.`,
@@ -129,6 +130,8 @@ export const ar: Phrases = {
   bookingPast: (phrase) => `«${phrase}» مضى بالفعل، لذلك لم أحجز شيئًا. ما اليوم والوقت الآخران المناسبان لك؟`,
   bookingFailed: (_reason, salesEmail) => `تعذّر عليّ إتمام هذا الحجز. يمكنك أيضًا التواصل مع الفريق على ${salesEmail}.`,
   bookingUnavailable: (salesEmail) => `لا يمكنني حجز المواعيد حاليًا؛ يُرجى مراسلة ${salesEmail} وسيتفق الفريق معك على موعد.`,
+  meetingTimeCheck: (right, when, local, sameZone) =>
+    `${right ? 'نعم' : 'ليس تمامًا'}: عرضك التوضيحي ${sameZone ? `في **${when}**` : `المحجوز في **${when}** يوافق **${local}**`}.${right ? '' : ' إذا كنت تفضّل وقتًا آخر، أخبرني وسأنقله.'}`,
   meetingTime: (when, local, sameZone) =>
     local === undefined
       ? `عرضك التوضيحي في **${when}**. أخبرني بمنطقتك الزمنية وسأخبرك بالوقت عندك.`
@@ -152,6 +155,7 @@ export const ar: Phrases = {
   pricingUnavailable: (salesEmail) => `تعذّر عليّ الاطلاع على هذا السعر الآن؛ يمكن لفريقنا (${salesEmail}) أن يرسل إليك عرض سعر.`,
   priceObjection: (plan, seats, perSeat, annualTotal, monthlyYear, savings) =>
     `بالدفع السنوي، تنخفض باقة **${plan}** لـ ${users(seats)} إلى **${perSeat} لكل مستخدم شهريًا**: **${annualTotal} سنويًا** بدلًا من ${monthlyYear}، بتوفير **${savings}**.`,
+  priceAtMinimum: (plan, min) => `هذه الأرقام لـ ${users(min)}، وهو الحد الأدنى في **${plan}**: أخبرني كم شخصًا سيستخدمه وسأحسب السعر لفريقك.`,
   fees: (salesEmail) =>
     `قائمة أسعارنا لكل مستخدم نشط، بفوترة شهرية أو سنوية، ولا تذكر رسوم إعداد أو رسومًا أخرى لمرة واحدة؛ لكن لا أستطيع تأكيد ذلك لكل حالة ولا أريد التخمين. فريقنا على ${salesEmail} يمكنه إعطاؤك إجابة قاطعة.`,
   furtherDiscount: (salesEmail) => `أي خصم إضافي يقرّره فريق المبيعات؛ يمكنك أن تسأله عنه على ${salesEmail}.`,
@@ -178,7 +182,7 @@ export const ar: Phrases = {
   featureLinesIntro: 'هذا ما تذكره باقاتنا عن ذلك:',
   plansBuildUp: 'وكل باقة تتضمن كل ما في الباقة التي قبلها.',
   planHas: (plan, feature, yes) => `${yes ? 'نعم، ' : ''}تتضمن **${plan}**: ${feature}.`,
-  planLacks: (plan, feature, from) => `لا تتضمن **${plan}** ذلك: ${feature} متاح ابتداءً من **${from}**.`,
+  planLacks: (plan, feature, from, only) => `لا تتضمن **${plan}** ذلك: ${feature} متاح ${only ? `فقط في **${from}**` : `ابتداءً من **${from}**`}.`,
   planGap: (plan, above, features) => `مقارنةً بـ **${above}**، لا تتضمن **${plan}**: ${features}.`,
   notForTeam: (seats, range) => `لا تناسب فريقًا من ${seats} (تتسع لـ ${range})`,
   planTooSmall: (plan, max, seats) => `كما أن **${plan}** تتوقف عند ${max} مستخدمين، فلا تكفي فريقك المكوّن من ${seats}.`,

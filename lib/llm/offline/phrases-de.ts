@@ -18,6 +18,7 @@ export const de: Phrases = {
     `Gute Frage — dazu habe ich keine bestätigte Antwort, und raten möchte ich nicht. Unser Team (${salesEmail}) kann Ihnen eine verbindliche Antwort geben.`,
   unknownStatement: 'Danke, das hilft mir weiter.',
   notSure: 'Kein Problem, darauf können wir später zurückkommen.',
+  bareNumber: (value) => `Nur zur Sicherheit: Ist „${value}“ die Zahl der Personen, die es nutzen würden, oder ein Datum bzw. ein Zeitraum (etwa „in ${value} Tagen“)?`,
   noMeetingToCancel: 'Sie haben bei mir keine Demo gebucht, es gibt also nichts abzusagen. Möchten Sie eine buchen?',
   handoffAgain: 'Unser Vertriebsteam hat Ihre Anfrage bereits und meldet sich bald bei Ihnen.',
   brochure: (salesEmail) => `Dateien kann ich von hier aus nicht schicken, aber ich kann Ihnen Tarife und Preise gleich hier erklären, und unser Team unter ${salesEmail} schickt Ihnen gern Unterlagen.`,
@@ -103,6 +104,8 @@ export const de: Phrases = {
   bookingPast: (phrase) => `„${phrase}“ liegt schon in der Vergangenheit, daher habe ich nichts gebucht. Welcher andere Tag und welche Uhrzeit passen Ihnen?`,
   bookingFailed: (_reason, salesEmail) => `Das konnte ich leider nicht buchen. Sie erreichen das Team auch unter ${salesEmail}.`,
   bookingUnavailable: (salesEmail) => `Ich kann gerade keine Termine buchen; schreiben Sie bitte an ${salesEmail}, dann findet das Team einen Termin mit Ihnen.`,
+  meetingTimeCheck: (right, when, local, sameZone) =>
+    `${right ? 'Ja' : 'Nicht ganz'}: Ihre Demo ${sameZone ? `ist am **${when}**` : `am **${when}** ist dort **${local}**`}.${right ? '' : ' Wenn Sie lieber eine andere Uhrzeit möchten, sagen Sie es mir, dann verschiebe ich sie.'}`,
   meetingTime: (when, local, sameZone) =>
     local === undefined
       ? `Ihre Demo ist am **${when}**. Nennen Sie mir Ihre Zeitzone, dann sage ich Ihnen die Uhrzeit bei Ihnen.`
@@ -126,6 +129,7 @@ export const de: Phrases = {
   pricingUnavailable: (salesEmail) => `Diesen Preis konnte ich gerade nicht abrufen; unser Team (${salesEmail}) schickt Ihnen gern ein Angebot.`,
   priceObjection: (plan, seats, perSeat, annualTotal, monthlyYear, savings) =>
     `Bei jährlicher Abrechnung sinkt **${plan}** für ${seats} Nutzer auf **${perSeat} pro Nutzer und Monat**: **${annualTotal} im Jahr** statt ${monthlyYear}, eine Ersparnis von **${savings}**.`,
+  priceAtMinimum: (plan, min) => `Diese Beträge gelten für ${min} Nutzer, das Minimum bei **${plan}**: Sagen Sie mir, wie viele Personen es nutzen würden, dann rechne ich es für Ihr Team aus.`,
   fees: (salesEmail) =>
     `Unsere Preisliste rechnet pro aktivem Nutzer ab, monatlich oder jährlich, und nennt keine Einrichtungs- oder sonstigen Einmalgebühren; das kann ich aber nicht für jeden Fall bestätigen, und ich möchte nicht raten. Das Team unter ${salesEmail} gibt Ihnen eine verbindliche Antwort.`,
   furtherDiscount: (salesEmail) => `Über weitere Rabatte entscheidet unser Vertriebsteam; Sie können unter ${salesEmail} danach fragen.`,
@@ -152,7 +156,7 @@ export const de: Phrases = {
   featureLinesIntro: 'Das sagen unsere Tarife dazu:',
   plansBuildUp: 'Jeder Tarif enthält alles aus dem darunter.',
   planHas: (plan, feature, yes) => `${yes ? 'Ja – ' : ''}**${plan}** enthält: ${feature}.`,
-  planLacks: (plan, feature, from) => `Nicht in **${plan}**: ${feature} gibt es ab **${from}**.`,
+  planLacks: (plan, feature, from, only) => `Nicht in **${plan}**: ${feature} gibt es ${only ? `nur in **${from}**` : `ab **${from}**`}.`,
   planGap: (plan, above, features) => `Im Vergleich zu **${above}** fehlt in **${plan}**: ${features}.`,
   notForTeam: (seats, range) => `nicht für ein Team von ${seats} (er umfasst ${range})`,
   planTooSmall: (plan, max, seats) => `**${plan}** endet außerdem bei ${max} Nutzern und reicht damit nicht für Ihr Team von ${seats}.`,

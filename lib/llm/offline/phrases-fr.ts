@@ -21,6 +21,7 @@ export const fr: Phrases = {
     `Bonne question — je n’ai pas de réponse confirmée et je préfère ne pas deviner. Notre équipe (${salesEmail}) pourra vous répondre avec certitude.`,
   unknownStatement: 'Merci, c’est utile.',
   notSure: 'Pas de souci, nous pourrons y revenir.',
+  bareNumber: (value) => `Pour être sûr : « ${value} », c’est le nombre de personnes qui l’utiliseraient, ou une date ou un délai (comme « dans ${value} jours ») ?`,
   noMeetingToCancel: 'Vous n’avez pas de démo réservée avec moi, il n’y a donc rien à annuler. Voulez-vous en réserver une ?',
   handoffAgain: 'Notre équipe commerciale a déjà votre demande et vous contactera bientôt.',
   brochure: (salesEmail) => `Je ne peux pas envoyer de fichiers d’ici, mais je peux vous présenter les offres et les prix tout de suite, et notre équipe à ${salesEmail} peut vous envoyer de la documentation.`,
@@ -106,6 +107,8 @@ export const fr: Phrases = {
   bookingPast: (phrase) => `« ${phrase} » est déjà passé, je n’ai donc rien réservé. Quel autre jour et quelle heure vous conviendraient ?`,
   bookingFailed: (_reason, salesEmail) => `Je n’ai pas pu faire cette réservation. Vous pouvez aussi écrire à l’équipe : ${salesEmail}.`,
   bookingUnavailable: (salesEmail) => `Je ne peux pas réserver de rendez-vous pour le moment ; écrivez à ${salesEmail} et l’équipe trouvera un créneau avec vous.`,
+  meetingTimeCheck: (right, when, local, sameZone) =>
+    `${right ? 'Oui' : 'Pas tout à fait'} : votre démo ${sameZone ? `est prévue le **${when}**` : `du **${when}** tombe le **${local}**`}.${right ? '' : ' Si vous préférez une autre heure, dites-le-moi et je la déplace.'}`,
   meetingTime: (when, local, sameZone) =>
     local === undefined
       ? `Votre démo est prévue le **${when}**. Indiquez-moi votre fuseau horaire et je vous donne l’heure chez vous.`
@@ -129,6 +132,7 @@ export const fr: Phrases = {
   pricingUnavailable: (salesEmail) => `Je n’ai pas pu consulter ce prix pour le moment ; notre équipe (${salesEmail}) peut vous envoyer un devis.`,
   priceObjection: (plan, seats, perSeat, annualTotal, monthlyYear, savings) =>
     `En facturation annuelle, **${plan}** pour ${users(seats)} revient à **${perSeat} par utilisateur et par mois** : **${annualTotal} par an** au lieu de ${monthlyYear}, soit une économie de **${savings}**.`,
+  priceAtMinimum: (plan, min) => `Ces montants sont pour ${users(min)}, le minimum de **${plan}** : dites-moi combien de personnes l’utiliseraient et je le calcule pour votre équipe.`,
   fees: (salesEmail) =>
     `Notre grille tarifaire est par utilisateur actif, facturée au mois ou à l’année, et ne mentionne ni frais d’installation ni autres frais ponctuels ; je ne peux pas le confirmer pour chaque cas, et je préfère ne pas deviner. L’équipe à ${salesEmail} pourra vous répondre avec certitude.`,
   furtherDiscount: (salesEmail) => `Toute remise supplémentaire relève de notre équipe commerciale ; vous pouvez la demander à ${salesEmail}.`,
@@ -155,7 +159,7 @@ export const fr: Phrases = {
   featureLinesIntro: 'Voici ce qu’en disent nos offres :',
   plansBuildUp: 'Chaque offre comprend tout ce que contient celle du dessous.',
   planHas: (plan, feature, yes) => `${yes ? 'Oui : ' : ''}**${plan}** inclut ${feature}.`,
-  planLacks: (plan, feature, from) => `Pas avec **${plan}** : ${feature}, c’est à partir de **${from}**.`,
+  planLacks: (plan, feature, from, only) => `Pas avec **${plan}** : ${feature}, c’est ${only ? `uniquement avec **${from}**` : `à partir de **${from}**`}.`,
   planGap: (plan, above, features) => `Par rapport à **${above}**, **${plan}** n’inclut pas : ${features}.`,
   notForTeam: (seats, range) => `pas pour une équipe de ${seats} (il accepte ${range})`,
   planTooSmall: (plan, max, seats) => `**${plan}** s’arrête aussi à ${max} utilisateurs : il ne suffirait pas pour votre équipe de ${seats}.`,

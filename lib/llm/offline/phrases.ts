@@ -26,6 +26,7 @@ const en: Phrases = {
     `Good question — I don't have a confirmed answer to that, and I'd rather not guess. Our team at ${salesEmail} can give you a definite answer.`,
   unknownStatement: 'Thanks, that helps.',
   notSure: 'No problem — we can come back to that.',
+  bareNumber: (value) => `Just to be sure: is “${value}” the number of people who would use it, or a date or time frame (like “in ${value} days”)?`,
   noMeetingToCancel: "You don't have a demo booked with me, so there's nothing to cancel. Would you like to book one?",
   handoffAgain: 'Our sales team already has your request and will be in touch soon.',
   brochure: (salesEmail) => `I can't send files from here, but I can walk you through the plans and prices right now, and our team at ${salesEmail} can send you material.`,
@@ -109,6 +110,8 @@ const en: Phrases = {
   bookingPast: (phrase) => `“${phrase}” has already passed, so I haven't booked anything. Which day and time would suit you instead?`,
   bookingFailed: (reason, salesEmail) => `I couldn't book that: ${reason} You can also reach the team at ${salesEmail}.`,
   bookingUnavailable: (salesEmail) => `I can't book meetings right now; please email ${salesEmail} and the team will find a time with you.`,
+  meetingTimeCheck: (right, when, local, sameZone) =>
+    `${right ? 'Yes' : 'Not quite'} — your demo ${sameZone ? `is on **${when}**` : `on **${when}** is **${local}**`}.${right ? '' : " If you'd like another time, tell me and I'll move it."}`,
   meetingTime: (when, local, sameZone) =>
     local === undefined
       ? `Your demo is on **${when}**. Tell me your time zone and I'll give you the time there.`
@@ -132,6 +135,7 @@ const en: Phrases = {
   pricingUnavailable: (salesEmail) => `I couldn't look that price up just now; our team at ${salesEmail} can send you a quote.`,
   priceObjection: (plan, seats, perSeat, annualTotal, monthlyYear, savings) =>
     `Billed annually, **${plan}** for ${seats} seats comes down to **${perSeat} per seat per month**: **${annualTotal} a year** instead of ${monthlyYear}, saving **${savings}**.`,
+  priceAtMinimum: (plan, min) => `Those figures are for ${min} seats, the minimum on **${plan}**: tell me how many people would use it and I'll work it out for your team.`,
   furtherDiscount: (salesEmail) => `Any further discount is the sales team's call; you can ask them at ${salesEmail}.`,
   fees: (salesEmail) =>
     `Our price list is per active seat, billed monthly or annually, and it lists no setup or other one-off fee; I can't confirm every case, though, and I'd rather not guess. The team at ${salesEmail} can give you a definite answer.`,
@@ -158,7 +162,7 @@ const en: Phrases = {
   featureLinesIntro: 'Here is what our plans say about that:',
   plansBuildUp: 'Each plan includes everything in the one below it.',
   planHas: (plan, feature, yes) => `${yes ? 'Yes — ' : ''}**${plan}** includes ${feature}.`,
-  planLacks: (plan, feature, from) => `Not on **${plan}**: **${from}** and above include ${feature}.`,
+  planLacks: (plan, feature, from, only) => `Not on **${plan}**: ${only ? `only **${from}** includes` : `**${from}** and above include`} ${feature}.`,
   planGap: (plan, above, features) => `Compared with **${above}**, **${plan}** doesn't include: ${features}.`,
   notForTeam: (seats, range) => `not for a team of ${seats} (it takes ${range})`,
   planTooSmall: (plan, max, seats) => `**${plan}** also stops at ${max} seats, so it would not hold your team of ${seats}.`,
@@ -186,6 +190,7 @@ const es: Phrases = {
     `Buena pregunta: no tengo una respuesta confirmada y prefiero no adivinar. Nuestro equipo en ${salesEmail} puede darle una respuesta definitiva.`,
   unknownStatement: 'Gracias, me sirve.',
   notSure: 'No se preocupe, podemos volver a eso más adelante.',
+  bareNumber: (value) => `Para asegurarme: ¿«${value}» es el número de personas que lo usarían, o una fecha o un plazo (como «en ${value} días»)?`,
   noMeetingToCancel: 'No tiene ninguna demo reservada conmigo, así que no hay nada que cancelar. ¿Quiere reservar una?',
   handoffAgain: 'Nuestro equipo comercial ya tiene su solicitud y se pondrá en contacto con usted pronto.',
   brochure: (salesEmail) => `Desde aquí no puedo enviar archivos, pero puedo contarle ahora mismo los planes y precios, y nuestro equipo en ${salesEmail} puede enviarle material.`,
@@ -269,6 +274,8 @@ const es: Phrases = {
   bookingPast: (phrase) => `«${phrase}» ya ha pasado, así que no he reservado nada. ¿Qué otro día y hora le vendrían bien?`,
   bookingFailed: (reason, salesEmail) => `No pude hacer la reserva: ${reason} También puede escribir al equipo en ${salesEmail}.`,
   bookingUnavailable: (salesEmail) => `Ahora mismo no puedo reservar reuniones; escriba a ${salesEmail} y el equipo buscará un horario con usted.`,
+  meetingTimeCheck: (right, when, local, sameZone) =>
+    `${right ? 'Sí' : 'No exactamente'}: su demo ${sameZone ? `es el **${when}**` : `del **${when}** es el **${local}**`}.${right ? '' : ' Si prefiere otra hora, dígamelo y la cambio.'}`,
   meetingTime: (when, local, sameZone) =>
     local === undefined
       ? `Su demo es el **${when}**. Dígame su zona horaria y le digo la hora allí.`
@@ -292,6 +299,7 @@ const es: Phrases = {
   pricingUnavailable: (salesEmail) => `No pude consultar ese precio ahora mismo; nuestro equipo en ${salesEmail} puede enviarle una propuesta.`,
   priceObjection: (plan, seats, perSeat, annualTotal, monthlyYear, savings) =>
     `Con facturación anual, **${plan}** para ${seats} usuarios baja a **${perSeat} por usuario al mes**: **${annualTotal} al año** en lugar de ${monthlyYear}, un ahorro de **${savings}**.`,
+  priceAtMinimum: (plan, min) => `Esas cifras son para ${min} usuarios, el mínimo de **${plan}**: dígame cuántas personas lo usarían y se lo calculo para su equipo.`,
   furtherDiscount: (salesEmail) => `Cualquier otro descuento lo decide nuestro equipo comercial; puede consultárselo en ${salesEmail}.`,
   fees: (salesEmail) =>
     `Nuestra lista de precios es por usuario activo, con facturación mensual o anual, y no incluye cuotas de alta ni otros pagos únicos; aun así, no puedo confirmarlo para cada caso y prefiero no adivinar. El equipo en ${salesEmail} puede darle una respuesta definitiva.`,
@@ -318,7 +326,7 @@ const es: Phrases = {
   featureLinesIntro: 'Esto es lo que dicen nuestros planes al respecto:',
   plansBuildUp: 'Cada plan incluye todo lo del plan anterior.',
   planHas: (plan, feature, yes) => `${yes ? 'Sí: ' : ''}**${plan}** incluye ${feature}.`,
-  planLacks: (plan, feature, from) => `No en **${plan}**: a partir de **${from}** se incluye ${feature}.`,
+  planLacks: (plan, feature, from, only) => `No en **${plan}**: ${only ? `solo **${from}** incluye` : `a partir de **${from}** se incluye`} ${feature}.`,
   planGap: (plan, above, features) => `Frente a **${above}**, **${plan}** no incluye: ${features}.`,
   notForTeam: (seats, range) => `no sirve para un equipo de ${seats} (admite ${range})`,
   planTooSmall: (plan, max, seats) => `Además, **${plan}** llega a un máximo de ${max} usuarios, así que no alcanzaría para su equipo de ${seats}.`,

@@ -214,11 +214,11 @@ const ZONE_ABBREVIATIONS: Record<string, string> = {
   CET: 'Europe/Paris', CEST: 'Europe/Paris', JST: 'Asia/Tokyo', AEST: 'Australia/Sydney', AEDT: 'Australia/Sydney',
 };
 const ZONE_PLACES: [RegExp, string][] = [
-  [/\b(eastern time|new york|nyc|boston|miami|atlanta|toronto)\b|نيويورك|تورونتو/iu, 'America/New_York'],
+  [/\b(eastern time|new york|nueva york|nyc|boston|miami|atlanta|toronto)\b|نيويورك|تورونتو/iu, 'America/New_York'],
   [/\b(central time|chicago|dallas|houston|austin)\b/i, 'America/Chicago'],
   [/\b(mountain time|denver)\b/i, 'America/Denver'],
   [/\b(pacific time|san francisco|los angeles|seattle|vancouver|silicon valley)\b/i, 'America/Los_Angeles'],
-  [/\b(london|uk time|dublin|lisbon|lisboa|londres)\b/i, 'Europe/London'],
+  [/\b(london|uk time|dublin|lisbon|lisboa|londres)\b|(?<!\p{L})لندن(?!\p{L})/iu, 'Europe/London'],
   [/\b(madrid|barcelona|valencia|sevilla|seville|spain|espa[nñ]a|espagne|spanien)\b/i, 'Europe/Madrid'],
   [/\b(paris|par[ií]s|france|frankreich|brussels|bruselas|bruxelles|lyon|marseille|toulouse|lille|bordeaux|nantes)\b|(?<!\p{L})(?:باريس|فرنسا)(?!\p{L})/iu, 'Europe/Paris'],
   [/\b(deutsche[rn]? zeit|berlin|munich|m(?:ü|u)nchen|frankfurt|hamburg|k(?:ö|o)ln|cologne|stuttgart|d(?:ü|u)sseldorf|deutschland|germany|allemagne|amsterdam|vienna|wien|zurich|z(?:ü|u)rich|rome|roma|milan)\b|(?<!\p{L})(?:برلين|ألمانيا)(?!\p{L})/iu, 'Europe/Berlin'],

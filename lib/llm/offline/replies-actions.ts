@@ -92,7 +92,7 @@ function inReplyLanguage(when: string, start: string | undefined, timezone: stri
 }
 
 /** Asking to be called ("can you call me?", "llámame", "rappelez-moi", "rufen Sie mich an", "اتصل بي"). */
-const CALL_ME = /\b(?:call me|call us|give me a call|ring me|phone me|ll[aá]mame|ll[aá]meme|llamarme|rappelez-moi(?!\s*[,:]?\s*(?:quel|quels|quelle|quelles|mon|ma|mes|notre|nos|votre|vos|ce que|ce qu|combien|qui|quand|o[uù]|comment|pourquoi|le|la|les|l['’]|de quoi|si)\b)|appelez-moi|m['’]appeler|rufen sie mich(?: \S+){0,3} an|ruf mich(?: \S+){0,3} an|mich anrufen)\b|اتصل بي|اتصلوا بي/iu;
+const CALL_ME = /\b(?:call me|call us|give me a call|ring me|phone me|ll[aá]mame|ll[aá]meme|llamarme|rappelez-moi(?!\s*[,:]?\s*(?:quel|quels|quelle|quelles|mon|ma|mes|notre|nos|votre|vos|ce que|ce qu|combien|qui|quand|o[uù]|comment|pourquoi|le|la|les|l['’]|de quoi|si)\b)|appelez-moi|m['’]appeler|rufen sie mich(?: \S+){0,3} an|ruf mich(?: \S+){0,3} an|mich anrufen)\b|اتصل بي|اتصلوا بي|اتصلوا فيني|اتصل فيني|يتصل (?:بي|فيني|علي)|يكلمني/iu;
 
 export function humanReply(turn: OfflineTurn, ph: Phrases, done: Phrases['handoffDone'] = ph.handoffDone): string[] {
   const { kb } = turn;
@@ -116,6 +116,8 @@ export function meetingTimeReply(topic: Extract<Topic, { kind: 'meeting-time' }>
   const { booking, zone } = topic;
   if (booking.cancelledAt !== undefined) return [ph.cancelledAlready(booking.localLabel)];
   const local = zone === undefined ? undefined : formatLocalLabel(Date.parse(booking.start), zone, booking.createdAt, turn.locale);
+  // "Is that 2pm London?": yes or no, then the time as booked and there.
+  if (topic.right !== undefined && local !== undefined) return [ph.meetingTimeCheck(topic.right, booking.localLabel, local, zone === booking.timezone)];
   return [ph.meetingTime(booking.localLabel, local, zone === booking.timezone)];
 }
 

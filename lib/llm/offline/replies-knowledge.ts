@@ -49,7 +49,9 @@ export function objectionReply(topic: Extract<Topic, { kind: 'objection' }>, tur
       const money = (amount: number) => formatPrice(amount, kb.company.currency);
       const plan = kb.plans.find((entry) => entry.id === annual.plan.id)?.name ?? annual.plan.name;
       const answer = `${mp.objectionHeard} ${ph.priceObjection(plan, annual.seats, money(annual.perSeatMonthly), money(annual.annualTotal), money(monthly.annualTotal), money(annual.annualSavings))}`;
-      return [answer, ph.furtherDiscount(kb.company.salesEmail), ...edgeOver(turn, ph), pickFresh(mp.objectionCheck, [...turn.previousReplies, answer])];
+      // Priced at the plan's minimum for want of a team size: said, with the way to a price for their team.
+      const minimum = topic.price?.atMinimum ? ph.priceAtMinimum(plan, annual.seats) : '';
+      return [minimum ? `${answer} ${minimum}` : answer, ph.furtherDiscount(kb.company.salesEmail), ...edgeOver(turn, ph), pickFresh(mp.objectionCheck, [...turn.previousReplies, answer])];
     }
     // The locale's own words for the objection, when its knowledge base has them.
     if (localized && topic.passage) return [topic.passage.text, ...edgeOver(turn, ph), pickFresh(mp.objectionCheck, [...turn.previousReplies, topic.passage.text])];

@@ -182,7 +182,9 @@ export function planHasReply(topic: Extract<Topic, { kind: 'plan-has' }>, turn: 
   const said = turn.locale === 'de' || /^\p{Lu}{2}/u.test(feature) || toolsNamed(feature, turn.kb).some((name) => name.toLowerCase() === feature.toLowerCase()) ? feature : lowerFirst(feature);
   // "How many workflow runs on Starter?" is no yes-or-no question: the line, without a "Yes".
   const yesNo = !/^\s*[¿¡]?\s*(?:how|what|which|cu[aá]nt|qu[eé]|combien|quel|wie|was|welche|كم|ما|ماذا)/iu.test(turn.text);
-  return turn.kb.plans.indexOf(from) <= turn.kb.plans.indexOf(plan) ? [ph.planHas(plan.name, said, yesNo)] : [ph.planLacks(plan.name, said, from.name)];
+  // (The top plan has no plan "above" it: "only Enterprise includes …", never "Enterprise and above".)
+  const only = turn.kb.plans.indexOf(from) === turn.kb.plans.length - 1;
+  return turn.kb.plans.indexOf(from) <= turn.kb.plans.indexOf(plan) ? [ph.planHas(plan.name, said, yesNo)] : [ph.planLacks(plan.name, said, from.name, only)];
 }
 
 export function recommendReply(turn: OfflineTurn, ph: Phrases): string[] {

@@ -8,7 +8,10 @@ const STOPWORDS = new Set(
     'a an and are as at be but by can could do does did for from get got have has how i if in into is it its me my ' +
     'of on or our so that the their them there these this to us was we what when where which who why will with would ' +
     'you your yours about any some just also than then too very ' +
-    // French, German and Arabic function words: two shared ones ("comment … vous") do not make two questions the same.
+    // Spanish, French, German and Arabic function words: two shared ones ("comment … vous", "¿cómo … los …?") do not make
+    // two questions the same, and one ("los") ties no statement to an answer.
+    'los las del una unos unas por para con sin como pero mas muy este esta estos estas ese esa eso esos esas sus nos ' +
+    'hay tiene tienen usted ustedes nuestro nuestra nuestros nuestras cual cuales donde cuando ' +
     'les des une est sont avec pour pas par sur dans que qui quoi quel quelle quels quelles comment combien vous nous ' +
     'votre vos notre nos ces cet cette aux leur leurs est-ce peut pouvez avez etes fait faire ' +
     'der die das den dem des ein eine einen einer und ist sind mit fur von auf aus bei wie was wer wann warum welche ' +

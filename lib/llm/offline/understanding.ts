@@ -69,6 +69,9 @@ const RECALL = [
   /\bquand (?:voulons-nous|voulions-nous|veut-on|voulait-on|est-ce qu['’]on veut) (?:d[ée]ployer|d[ée]marrer|commencer|lancer)/iu,
   /\bwann (?:wollen|wollten|m[öo]chten|möchten) wir (?:starten|loslegen|ausrollen|beginnen|live gehen)\b/iu,
   /(ما|ماذا) (هو |هي |كان |كانت )?(اسمي|بريدي|شركتي|حجم فريقي|ميزانيتي|منصبي|اسم شركتي|اسم شركتنا|شركتنا|ميزانيتنا|حجم فريقنا|عددنا)/u,
+  // "What's my name?" as it is asked in each language: "Wie heiße ich?", "¿cómo me llamo?", "comment je m'appelle ?",
+  // "je m'appelle comment ?", "who am I?", "do you know my name?", "شو اسمي؟", "اسمي إيه؟".
+  /(?<!\p{L})(?:wie hei(?:ß|ss)e ich|c[oó]mo me llamo|comment (?:est-ce que )?je m['’]appelle|je m['’]appelle comment|do you know my (?:name|email|e-mail|company))(?!\p{L})|^\s*(?:and |so |ok,? )?who am i\s*[?!.]*\s*$|(?:شو|ايش|إيش|وش) (?:اسمي|بريدي|شركتي|اسم شركتي)|اسمي (?:ايه|إيه|شو)/iu,
   /كم (عددنا|عدد فريقنا|شخصًا نحن|شخصا نحن)/u,
 ];
 

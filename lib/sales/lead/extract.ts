@@ -1,4 +1,5 @@
 import {
+  BARE_COUNT,
   CANCEL_WORDS,
   extractAuthority,
   extractBudget,
@@ -299,6 +300,8 @@ function bareAnswer(field: LeadField, text: string, context: PatternContext, kb:
     }
     case 'timeline':
       // "We use Jira heavily" after "when?" changes the subject: an answer about time has a word about time.
+      // ("15" alone is no time: 15 days, the 15th, 15 people? Only a year, "2027", says when on its own.)
+      if (BARE_COUNT.test(answer) && !/^\s*(?:19|20)\d{2}\s*$/.test(answer)) return undefined;
       return words.length <= 6 && TIME_CUE.test(answer) ? { value: answer, confidence: 0.55 } : undefined;
     case 'need':
       // "Je m'appelle Marie…" after "what are you hoping to solve?" introduces the prospect; it is not their need. Nor

@@ -1,5 +1,5 @@
 import { extractArabicCompany, extractArabicName } from '@/lib/sales/lead/arabic';
-import { COUNT, leadingCapitalised, parseCount, re } from '@/lib/sales/lead/text';
+import { COUNT, leadingCapitalised, parseCount, re, withoutFillers } from '@/lib/sales/lead/text';
 
 /**
  * One extractor per lead field, each reading ONE statement sentence (never a question: extract.ts decides what a
@@ -87,7 +87,9 @@ const NOT_NAMES = new Set(
     'enero febrero marzo mayo junio julio agosto septiembre octubre noviembre diciembre janvier février mars juin juillet août ' +
     'septembre octobre novembre décembre monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch ' +
     'donnerstag freitag samstag sonntag lunes martes miércoles jueves viernes sábado domingo lundi mardi mercredi jeudi vendredi samedi dimanche ' +
-    'today tomorrow tonight yesterday hoy mañana ayer demain aujourd hier heute morgen gestern make call'
+    'today tomorrow tonight yesterday hoy mañana ayer demain aujourd hier heute morgen gestern make call ' +
+    // Fillers ("my name is ana um", "I'm Sam, like"): never part of a name.
+    'um umm uh uhm erm yeah yep like well euh äh ähm pues bueno genre'
   ).split(' '),
 );
 const NAME_INTROS = [
@@ -218,7 +220,7 @@ export function extractRole(sentence: string): Extracted | undefined {
   for (const pattern of ROLE_INTROS) {
     const match = pattern.exec(sentence)?.[1];
     if (!match) continue;
-    const role = match.replace(ROLE_STOP, '').trim();
+    const role = withoutFillers(match).replace(ROLE_STOP, '').trim();
     // "I'm a bit of a lead" is rare; "I'm the lead" alone is too vague to be a role.
     if (/^lead$/i.test(role)) continue;
     const value = /^(?:c[eotfmi]o|ciso|cpo|cro|vp|pdg|dg|dsi|drh)$/i.test(role) ? role.toUpperCase() : role.replace(/^vp\b/i, 'VP');
@@ -331,6 +333,8 @@ const PEOPLE_WORDS =
   'personas?|empleados?|trabajadores?|miembros?|integrantes|personnes?|salariés?|employés?|collaborateurs?|collaboratrices?|membres?|' +
   'développeurs?|commerciaux|personen|mitarbeiter(?:innen|n)?|mitarbeitende[n]?|leuten?|kollegen|kolleginnen|entwickler(?:innen)?|' +
   'beschäftigte[n]?|شخص(?:ا)?|أشخاص|اشخاص|موظف(?:ا|ين|ون)?|عضو(?:ا)?|أعضاء|اعضاء|فرد(?:ا)?|أفراد|افراد)';
+/** Words said before a rough count ("we're like 35", "on est genre 35", "somos como 35", "wir sind so 35"). */
+const LOOSELY = '(?:like|maybe|about|around|roughly|perhaps|unos|unas|como|m[aá]s o menos|environ|genre|etwa|ungefähr|so|so etwa|so um die|um die|يعني|تقريبا|تقريبًا)';
 const RANGE = `(${COUNT})(?:\\s*(?:-|–|to|or|a|o|y|à|ou|bis|oder|إلى|الى|أو|او)\\s*(${COUNT}))?`;
 /** Units after "we are 20" that make it something other than people: money, time, steps. */
 const NOT_PEOPLE_UNITS =
@@ -373,7 +377,7 @@ const TEAM_PATTERNS: { pattern: RegExp; confidence: number }[] = [
   },
   {
     pattern: re(
-      `\\b(?:we are|we're|we’re|there are|there're|somos|nous sommes|on est|wir sind|نحن|عددنا|فريقنا)\\s+(?:${APPROX}\\s+)?${RANGE}\\b(?!\\s*(?:${NOT_PEOPLE_UNITS}))`,
+      `\\b(?:we are|we're|we’re|there are|there're|somos|nous sommes|on est|wir sind|نحن|عددنا|فريقنا)\\s+(?:${LOOSELY}\\s+)?(?:${APPROX}\\s+)?${RANGE}\\b(?!\\s*(?:${NOT_PEOPLE_UNITS}))`,
       'giu',
     ),
     confidence: 0.75,
@@ -382,7 +386,7 @@ const TEAM_PATTERNS: { pattern: RegExp; confidence: number }[] = [
   // "We're a small team, like 4", "a team of maybe 6": the count after a word of approximation.
   {
     pattern: re(
-      `\\b(?:team|company|agency|studio|firm|startup|shop|office|equipo|empresa|équipe|entreprise|unternehmen|firma)[,:]?\\s+(?:of\\s+)?(?:like|maybe|about|around|roughly|perhaps|unos|unas|como|environ|genre|etwa|ungefähr|so)\\s+${RANGE}\\b(?!\\s*(?:${NOT_PEOPLE_UNITS}))`,
+      `\\b(?:team|company|agency|studio|firm|startup|shop|office|equipo|empresa|équipe|entreprise|unternehmen|firma)[,:]?\\s+(?:of\\s+)?${LOOSELY}\\s+${RANGE}\\b(?!\\s*(?:${NOT_PEOPLE_UNITS}))`,
       'giu',
     ),
     confidence: 0.75,
@@ -731,7 +735,12 @@ export function extractTimeline(sentence: string): Extracted | undefined {
   return { value: match.trim(), confidence: 0.75 };
 }
 
+/** A message that is only a count: "10", "about 25", "~40 people". */
+export const BARE_COUNT = /^\s*(?:~|about|around|roughly|approx\.?|unos|unas|environ|etwa|ca\.?)?\s*\d{1,6}\s*(?:people|ppl|users|seats|personas|usuarios|personnes|utilisateurs|leute|personen|nutzer)?\s*[.!]?\s*$/iu;
+
 /** Trailing punctuation and spaces off a captured phrase. */
 export function tidy(value: string): string {
-  return value.replace(/\s+/g, ' ').replace(/[\s.,;:!?…]+$/u, '').trim();
+  const trimmed = (text: string) => text.replace(/\s+/g, ' ').replace(/[\s.,;:!?…]+$/u, '').trim();
+  // ("Head of operations so", "next month yeah": the filler a sentence trails off with is not part of the value.)
+  return trimmed(withoutFillers(trimmed(value)));
 }

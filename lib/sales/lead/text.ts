@@ -18,7 +18,7 @@ const NUMBER_WORDS: Record<string, number> = {
   dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, doce: 12,
   quince: 15, veinte: 20, treinta: 30, cuarenta: 40, cincuenta: 50, cien: 100, ciento: 100,
   deux: 2, trois: 3, quatre: 4, sept: 7, cinq: 5, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12, quinze: 15, vingt: 20, trente: 30,
-  quarante: 40, cinquante: 50, soixante: 60,
+  quarante: 40, cinquante: 50, soixante: 60, septante: 70, huitante: 80, octante: 80, nonante: 90,
   zwei: 2, drei: 3, vier: 4, fünf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10, elf: 11, zwölf: 12, fünfzehn: 15,
   zwanzig: 20, dreißig: 30, vierzig: 40, fünfzig: 50, hundert: 100,
   thirteen: 13, fourteen: 14, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, seventy: 70, eighty: 80, ninety: 90,
@@ -33,7 +33,7 @@ export const COUNT = `(?<!\\d[.,])(?:\\d{1,3}(?:[,.]\\d{3})+|\\d+(?:[.,]\\d+)?\\
 const TENS: Record<string, number> = {
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
   treinta: 30, cuarenta: 40, cincuenta: 50, sesenta: 60, setenta: 70, ochenta: 80, noventa: 90,
-  vingt: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60,
+  vingt: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60, septante: 70, huitante: 80, octante: 80, nonante: 90,
   zwanzig: 20, dreißig: 30, dreissig: 30, vierzig: 40, fünfzig: 50, sechzig: 60, siebzig: 70, achtzig: 80, neunzig: 90,
   عشرون: 20, عشرين: 20, ثلاثون: 30, ثلاثين: 30, أربعون: 40, أربعين: 40, اربعون: 40, اربعين: 40, خمسون: 50, خمسين: 50, ستون: 60, ستين: 60,
 };
@@ -57,6 +57,27 @@ const COMPOUND_NUMBER = re(
   'giu',
 );
 
+/**
+ * French counts from 70 to 99, said as sums: "soixante-dix" (70), "soixante et onze" (71), "quatre-vingts" (80),
+ * "quatre-vingt-cinq" (85), "quatre-vingt-dix-neuf" (99), with or without hyphens. (Read before the two-word numbers,
+ * which would take "vingt-cinq" out of "quatre-vingt-cinq".)
+ */
+const FRENCH_TEENS: Record<string, number> = { dix: 10, onze: 11, douze: 12, treize: 13, quatorze: 14, quinze: 15, seize: 16, 'dix-sept': 17, 'dix-huit': 18, 'dix-neuf': 19 };
+const FRENCH_SUMS = re(
+  `\\b(soixante|quatre[\\s-]+vingts?)(?:[\\s-]+(?:et[\\s-]+)?(dix[\\s-]+(?:sept|huit|neuf)|${Object.keys(FRENCH_TEENS).filter((word) => !word.includes('-')).join('|')}|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf))?\\b`,
+  'giu',
+);
+
+function frenchSums(text: string): string {
+  return text.replace(FRENCH_SUMS, (whole, base: string, rest?: string) => {
+    const sixty = base.toLowerCase() === 'soixante';
+    // "Soixante" alone, or with a unit ("soixante-cinq"), is the tens-and-units reading's.
+    if (sixty && (rest === undefined || !/^(?:dix|onze|douze|treize|quatorze|quinze|seize)/iu.test(rest))) return whole;
+    const added = rest === undefined ? 0 : (FRENCH_TEENS[rest.toLowerCase().replace(/[\s-]+/g, '-')] ?? UNITS[rest.toLowerCase()] ?? 0);
+    return String((sixty ? 60 : 80) + added);
+  });
+}
+
 /** "Une vingtaine de personnes", "una veintena": about that many (the number, "de" and all, read as "20 "). */
 const ABOUT_SO_MANY: Record<string, number> = {
   dizaine: 10, douzaine: 12, quinzaine: 15, vingtaine: 20, trentaine: 30, quarantaine: 40, cinquantaine: 50, soixantaine: 60, centaine: 100,
@@ -67,7 +88,7 @@ const ABOUT_SO_MANY_PATTERN = re(`\\b(?:une |una |la )?(${Object.keys(ABOUT_SO_M
 /** The text with its two-word numbers in digits ("we are twenty five people" → "we are 25 people"); one-word numbers
  *  stay as written (COUNT reads them where a count is expected: "sept" may be September). */
 export function spokenNumbers(text: string): string {
-  return text.replace(ABOUT_SO_MANY_PATTERN, (whole, word: string) => `${ABOUT_SO_MANY[word.toLowerCase()] ?? whole} `).replace(COMPOUND_NUMBER, (whole, tens?: string, units?: string, veinti?: string, deUnits?: string, deTens?: string, arUnits?: string, arTens?: string) => {
+  return frenchSums(text).replace(ABOUT_SO_MANY_PATTERN, (whole, word: string) => `${ABOUT_SO_MANY[word.toLowerCase()] ?? whole} `).replace(COMPOUND_NUMBER, (whole, tens?: string, units?: string, veinti?: string, deUnits?: string, deTens?: string, arUnits?: string, arTens?: string) => {
     const at = (table: Record<string, number>, word: string | undefined) => (word === undefined ? undefined : table[word.toLowerCase()]);
     const value =
       tens !== undefined ? (at(TENS, tens) ?? 0) + (at(UNITS, units) ?? 0)
@@ -184,6 +205,33 @@ export function statementPrefix(sentence: string): string {
     kept.push(clause);
   }
   return kept.join(' ');
+}
+
+/**
+ * Words people trail off with, in the five languages ("head of operations so", "the Acme team um", "next month yeah",
+ * "responsable des ventes genre", "bessere Berichte halt", "أتمتة التقارير يعني"): never part of a value they give.
+ */
+const TRAILING_FILLER = re(
+  "(?:^|[\\s,;:…–—-])(so|well|like|um+|u+m+|uh+|erm*|er|hmm+|yeah|yep|you know|i guess|i think|i suppose|basically|or something|" +
+    'pues|bueno|o sea|eh+|ehm+|em+|digamos|vale|sabes|euh+|bah|genre|quoi|voilà|voila|bref|hein|ou quoi|' +
+    'äh+m*|öh+m*|halt|sozusagen|quasi|naja|na ja|oder so|irgendwie|يعني|طيب|والله|خلاص|ا?مم+)[\\s\\p{P}]*$',
+);
+/** "A month or so", "I think so", "CTO as well", "it works well", "what we'd like": there the word says something. */
+const FILLER_KEPT_AFTER = re(
+  "\\b(?:or|as|and|o|ou|oder|y|et|und|not|even|ever|more|less|much|pretty|very|quite|just|really|too|fairly|i|we|you|they|would|could|should|'d|do|does|did|" +
+    'think|hope|guess|believe|say|feel|feels|look|looks|seem|seems|go|goes|going|went|work|works|working|worked|run|runs|running|done)$',
+);
+
+/** The value without the fillers it trails off with; a value that is nothing but a filler ("yeah") stays as it is. */
+export function withoutFillers(value: string): string {
+  let text = value.trim();
+  for (;;) {
+    const match = TRAILING_FILLER.exec(text);
+    if (!match) return text;
+    const before = text.slice(0, match.index).replace(/[\s,;:…–—-]+$/u, '');
+    if (!/[\p{L}\p{N}]/u.test(before) || FILLER_KEPT_AFTER.test(before)) return text;
+    text = before;
+  }
 }
 
 /** Words that correct something said before ("actually", "I meant", "quise decir", "ich meinte"): a later value wins. */
