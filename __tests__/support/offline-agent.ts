@@ -10,7 +10,8 @@ import { testSession } from './session';
 
 export const kb = getKnowledgeBase();
 export const offline = { provider: 'offline', model: 'offline-sales-agent', wordDelayMs: 0, contextTokens: 6_000 } as const;
-const NOW = Date.parse('2026-11-24T12:00:00Z');
+/** The one clock of these tests, the model's and the tools' alike: Tuesday 24 November 2026, 12:00 UTC. */
+export const NOW = Date.parse('2026-11-24T12:00:00Z');
 
 let ids = 0;
 export function userMessage(text: string): SalesUIMessage {
@@ -51,7 +52,7 @@ export async function ask(text: string, options: AskOptions = {}) {
     ...(options.state ? { state: options.state } : {}),
     userMessages: [...history, message].flatMap((entry) => (entry.role === 'user' ? [{ id: entry.id, text: messageText(entry) }] : [])),
   });
-  const agent = createSalesAgent({ ...offline, wordDelayMs: options.wordDelayMs ?? 0 }, { now: () => 1_700_000_000_000, generateId: () => 'msg-1' });
+  const agent = createSalesAgent({ ...offline, wordDelayMs: options.wordDelayMs ?? 0 }, { now: () => NOW, generateId: () => 'msg-1' });
   const chunks = await collect(agent.streamReply({ conversationId: 'conv-test-1', history, userMessage: message, ...session.input }));
   const inputs = chunks.flatMap((chunk) => (chunk.type === 'tool-input-available' ? [{ toolName: chunk.toolName, input: chunk.input }] : []));
   const outputs = chunks.flatMap((chunk) => (chunk.type === 'tool-output-available' ? [chunk.output] : []));

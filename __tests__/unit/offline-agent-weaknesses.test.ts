@@ -312,7 +312,8 @@ describe('offline agent: transcript weaknesses', () => {
     expect(monday.text).not.toMatch(/Monday\.com/);
     const late = await say('Thursday at 5pm?');
     expect(late.text).toContain('“Thursday at 5pm” is outside our meeting hours (09:00–17:00, Monday to Friday), so I took the nearest free slot.');
-    expect(late.text).toContain('to **Fri, 27 Nov, 09:00 (Europe/London)**');
+    // A weekday is read near the booked day (Mon 30 Nov), as "move it to Thursday" is: Thu 3 Dec, 17:00 → Fri 4 Dec.
+    expect(late.text).toContain('to **Fri, 4 Dec, 09:00 (Europe/London)**');
     expect(late.session.state.bookings).toEqual([expect.objectContaining({ id, sequence: 3, timezone: 'Europe/London' })]);
     // Spanish: "a las 4 de la tarde" is 16:00, and "cambiar la demo" moves it.
     reset();
@@ -2644,5 +2645,23 @@ describe('offline agent: session 21, checks, counts and dialects', () => {
     await arabic.say('اسمي أحمد');
     expect((await arabic.say('ما اسمي؟')).text).toContain('**أحمد**');
     expect((await arabic.say('شو اسمي؟')).text).toContain('**أحمد**');
+  });
+});
+
+describe('offline agent: session 21, one clock', () => {
+  it('"make that Thursday at 2pm" moves a demo to the Thursday near the booked day, at the time said (en, es)', async () => {
+    // The harness's model and tools share one clock now (Tue 24 Nov 2026), so "near the booked day" can be checked.
+    const english = conversation({ visitorTimeZone: 'America/New_York' });
+    expect((await english.say('book a demo on december 9 at 10am, jo@acme.io')).text).toContain('**Wed, 9 Dec, 10:00 (America/New_York)**');
+    const moved = await english.say('make that Thursday at 2pm');
+    expect(moved.text).toContain("I've moved your demo from **Wed, 9 Dec, 10:00 (America/New_York)** to **Thu, 10 Dec, 14:00 (America/New_York)**");
+    expect(moved.session.state.bookings).toHaveLength(1);
+    // Booked for this week's Thursday, "Friday at 2pm" is that week's Friday, not one a week on.
+    const soon = conversation({ visitorTimeZone: 'America/New_York' });
+    await soon.say('book a demo thursday at 10am, jo@acme.io');
+    expect((await soon.say('make that friday at 2pm')).text).toContain('to **Fri, 27 Nov, 14:00 (America/New_York)**');
+    const spanish = conversation({ locale: 'es', visitorTimeZone: 'Europe/Madrid' });
+    await spanish.say('quiero una demo el 9 de diciembre a las 10, jo@acme.io');
+    expect((await spanish.say('mejor el jueves a las 16')).text).toContain('al **jueves 10 de diciembre, 16:00 (Europe/Madrid)**');
   });
 });

@@ -5,7 +5,7 @@ import type { UIMessageChunk } from 'ai';
 import { createSalesAgent } from '@/lib/llm';
 import { createOfflineModel } from '@/lib/llm/offline/model';
 import { formatPrice } from '@/lib/sales/knowledge';
-import { allowedAmounts, amounts, ask, kb, offline, pricingTool, stateWith, userMessage } from '../support/offline-agent';
+import { allowedAmounts, amounts, ask, kb, NOW, offline, pricingTool, stateWith, userMessage } from '../support/offline-agent';
 import { testSession } from '../support/session';
 
 describe('offline sales agent: prices come from get_pricing', () => {
@@ -115,7 +115,7 @@ describe('offline sales agent: the model', () => {
   it('streams the reply as many text deltas inside one start … finish message with metadata', async () => {
     const { chunks, text } = await ask('What plans do you have?');
     const types = chunks.map((chunk) => chunk.type);
-    expect(chunks[0]).toMatchObject({ type: 'start', messageId: 'msg-1', messageMetadata: { createdAt: 1_700_000_000_000, agent: 'offline' } });
+    expect(chunks[0]).toMatchObject({ type: 'start', messageId: 'msg-1', messageMetadata: { createdAt: NOW, agent: 'offline' } });
     expect(types.filter((type) => type === 'text-delta').length).toBeGreaterThan(20);
     expect(types.at(-1)).toBe('finish');
     expect(types).not.toContain('error');

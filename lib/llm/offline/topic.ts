@@ -1058,9 +1058,10 @@ function movedSlot(phrase: string, turn: OfflineTurn, upcoming: Booking, timezon
     const wall = parsePreferredTime(phrase, timezone, turn.now, turn.kb.policies.meetings, turn.locale);
     if (wall) return `${day.year}-${pad(day.month)}-${pad(day.day)} ${pad(wall.hour)}:${pad(wall.minute)}`;
   }
-  // "Move it to Monday" (a day and no time) keeps the booked time too; "Thursday at 5pm?" is read as said.
+  // "Move it to Monday" (a day and no time) keeps the booked time too. "Make that Thursday at 2pm": a weekday with its
+  // time is read near the booked day as well, at the time said; a date or "tomorrow" is read as said.
   const same = SAME_TIME.test(turn.text) || (bareDay && !HAS_HOUR.test(phrase));
-  if (!same) return phrase;
+  if (!same && !bareDay) return phrase;
   const booked = toWallClock(Date.parse(upcoming.start), upcoming.timezone);
   // "Tomorrow, same time": the day as said (book_meeting reads it from its own clock), at the booked time.
   if (!bareDay) return `${phrase} ${pad(booked.hour)}:${pad(booked.minute)}`;
