@@ -164,7 +164,8 @@ describe('offline agent: transcript weaknesses', () => {
     // A question that shares only a general word with an FAQ ("how does onboarding *work*") is not answered with it.
     const automations = await ask('How do automations work?', { history, state });
     expect(automations.text).not.toContain('onboarding');
-    expect(automations.text).toContain('sales@northwind.example');
+    // (What the catalogue says of automation: the description's sentence and each plan's workflow runs; QA round 22.)
+    expect(automations.text).toContain('no-code workflows');
     // A future size is priced at that size; the team on record stays 14.
     const grown = await ask('What if we grow to 30 next year?', { history, state });
     expect(grown.text).toContain('**$870 a month**');

@@ -86,6 +86,21 @@ const NEXT_WEEKDAY = [
 /** "Next week", "la semana que viene", "la semaine prochaine", "nächste Woche", "الأسبوع القادم": the week after this one. */
 export const NEXT_WEEK = /\b(?:next week|la semana que viene|la pr[oó]xima semana|la semana pr[oó]xima|la semaine prochaine|(?:la )?semaine prochaine|n[aä]chste woche|kommende woche)\b|الأسبوع (?:القادم|المقبل)/iu;
 
+/** The week said beside a weekday, with the word that joins them ("de la semana que viene", "of next week"). */
+const WEEK_BESIDE_DAY = new RegExp(`(?:(?<![\\p{L}])(?:de|of|in der|in)\\s+)?(?:${NEXT_WEEK.source})`, 'iu');
+
+/**
+ * "El miércoles de la semana que viene a las 10", "nächste Woche Mittwoch um 10", "mercredi de la semaine prochaine à
+ * 10h": the week phrase set apart from the day and the hour (the date reader splits the three into phrases it cannot
+ * join, and loses the hour). `rest` is the text without it; only when a weekday is named beside it.
+ */
+export function apartFromNextWeek(text: string): { rest: string; week?: string } {
+  const match = DAY_NAME.test(text) ? WEEK_BESIDE_DAY.exec(text) : null;
+  if (!match) return { rest: text };
+  const week = NEXT_WEEK.exec(match[0])?.[0] ?? match[0];
+  return { rest: `${text.slice(0, match.index)} ${text.slice(match.index + match[0].length)}`.replace(/[ \t]{2,}/g, ' ').trim(), week };
+}
+
 /**
  * "Next Tuesday" said on a Monday: tomorrow, or the Tuesday of next week? Ambiguous whenever the named day is still
  * ahead in the current week (Monday to Sunday); then both days, spelled out in the prospect's zone. Said on a Friday it
@@ -410,7 +425,8 @@ export function parsePreferredTime(text: string, timezone: string, now: number, 
   const wall = toWallClock(now, timezone);
   const reference = new Date(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
   const options = { forwardDate: true };
-  const results = parseMeetingPhrases(readableTimes(text, wall), reference, options, locale);
+  // (The week beside a weekday is read apart: the day and the hour are one phrase, and the week moves it below.)
+  const results = parseMeetingPhrases(readableTimes(apartFromNextWeek(text).rest, wall), reference, options, locale);
   const result: ParsedResult | undefined = results[0];
   if (!result) return undefined;
   const { start } = result;

@@ -12,6 +12,7 @@ import { rememberAsked, rememberObjection, rememberTools, statedTools } from '@/
 import { applyLeadFacts, moveStage } from '@/lib/sales/tools';
 import { then, type SalesTurnContext, type StateUpdate } from '@/lib/sales/turn-state';
 import { isUnclear } from '@/lib/sales/unclear';
+import { DAY_NAME } from '@/lib/sales/booking';
 import { knowledgeFor } from '@/lib/sales/knowledge-locale';
 import type { LeadField, SalesState } from '@/lib/sales/state';
 
@@ -58,7 +59,8 @@ export function beginTurn(
     messageId: userMessage.id,
     // A bare number ("10") answers no question about a goal, a name or a role: with no team size on record it is the
     // team size (asked before, or asked now in place of the question that does not take a number).
-    askedField: bareTeamSize(text, state) ? 'teamSize' : state.lastAskedField,
+    // ("10" right after "what day and time suit you?", or after "thursday", is the hour: no field at all.)
+    askedField: BARE_COUNT.test(text) && hourAsked(history) ? undefined : bareTeamSize(text, state) ? 'teamSize' : state.lastAskedField,
     now,
     ...(typeof state.lead.fields.teamSize?.value === 'number' ? { knownTeamSize: state.lead.fields.teamSize.value } : {}),
     ...(typeof state.lead.fields.name?.value === 'string' ? { knownName: state.lead.fields.name.value } : {}),
@@ -133,7 +135,23 @@ function bareTeamSize(text: string, state: SalesState): boolean {
   return asked === undefined ? (state.asked?.teamSize ?? 0) > 0 : !NUMBER_ANSWERS.has(asked);
 }
 
+/**
+ * When to meet was just in talk: the agent's last reply asked for a time ("what day and time suit you?", "¿qué día y
+ * hora…?", "quel jour et à quelle heure ?", "welcher Tag und welche Uhrzeit?", "أي يوم وساعة"), or the prospect's last
+ * message named a day with no hour ("thursday"). A bare number then is the hour, never a head count.
+ */
+const ASKS_TIME = /\b(?:what|which) (?:day and )?time\b|\bd[ií]a y hora\b|\bqu[eé] hora\b|\bquelle heure\b|\buhrzeit\b|\bum wie viel uhr\b|(?:أي|اي) (?:يوم و)?(?:ساعة|وقت)|الوقت المناسب/iu;
+const CLOCK_IN = /\d{1,2}(?::\d{2})?\s*(?:am|pm|h|uhr)\b|\d{1,2}:\d{2}|\b(?:at|a las|à|um)\s+\d/iu;
+
+function hourAsked(history: readonly SalesUIMessage[]): boolean {
+  const lastReply = [...history].reverse().find((message) => message.role === 'assistant');
+  const lastMessage = [...history].reverse().find((message) => message.role === 'user');
+  const said = lastMessage ? messageText(lastMessage) : '';
+  return (lastReply !== undefined && ASKS_TIME.test(messageText(lastReply))) || (DAY_NAME.test(said) && !CLOCK_IN.test(said) && said.trim().split(/\s+/).length <= 6);
+}
+
 /** Questions a bare number can answer in their own right. */
+
 const NUMBER_ANSWERS = new Set<LeadField>(['budget', 'timeline', 'phone', 'teamSize']);
 
 function intentOf(text: string, context: SalesTurnContext, changed: LeadField[]) {

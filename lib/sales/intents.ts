@@ -95,12 +95,16 @@ export const AI_IDENTITY = [
   /\b(what|which) (ai|model|llm|language model|gpt) (are you|is this|do you use|powers you)\b/,
   /\b(eres|es usted) (un |una )?(bot|robot|humano|humana|persona|persona real|ia|inteligencia artificial|maquina|chatgpt|real)\b/,
   /\bestoy hablando con (un |una )?(bot|robot|humano|persona|ia|maquina)\b/,
+  // "¿Ustedes son un bot o una persona?", "¿sos un bot?" (Rioplatense).
+  /\b(ustedes son|son ustedes|sos|sois) (un |una |unos |unas )?(bot|bots|robot|robots|humano|humanos|persona|personas|ia|maquina|chatbot)\b/,
   /\b(es-tu|etes-vous|tu es|vous etes) (un |une )?(bot|robot|humain|humaine|vraie personne|personne|ia|intelligence artificielle|machine|chatgpt)\b/,
   /\bje (parle|discute) (a|avec) (un |une )?(bot|robot|humain|vraie personne|personne|ia|machine)\b/,
   /\b(bist du|sind sie) (ein |eine )?(bot|roboter|mensch|echt|echter mensch|ki|maschine|chatgpt)\b/,
   /\b(rede|spreche|chatte) ich (mit )?(einem |einer )?(bot|roboter|menschen|ki|maschine)\b/,
   /هل (انت|أنت|حضرتك) (روبوت|بوت|انسان|إنسان|ذكاء اصطناعي|حقيقي|شخص حقيقي|آلة|الة)/,
   /هل (اتحدث|أتحدث) (مع|الى|إلى) (روبوت|بوت|انسان|إنسان|ذكاء اصطناعي|شخص حقيقي)/,
+  // Dialect, without هل: "انت بوت ولا بني آدم؟", "انتو بشر؟" (folded: no hamza seats).
+  /(?:^|\s)(?:انت|انتي|انتو|انتم|حضرتك)\s+(?:بوت|روبوت|انسان|بني ادم|بشر|ذكاء اصطناعي|الة)(?![\p{L}])/u,
 ];
 
 /**
@@ -171,11 +175,11 @@ const OBJECTION = /\b(too expensive|expensive|pricey|(?:a lot|lots|so much|too m
 
 const COMPARISON = /\b(vs\.?|versus|compared? (to|with)|comparison|better than|worse than|diff?eren(?:ce|cia|z)s? (?:between|entre|zwischen)|differences|instead of|alternative to|over (asana|monday|trello|smartsheet)|why (you|northwind)|switch(ing)? from|comparad[oa] con|diferencia entre|mejor que|en vez de|par rapport a|compare a|comparaison|difference entre|mieux que|au lieu de|alternative a|im vergleich|verglichen mit|unterschied zwischen|besser als|statt|anstatt|alternative zu)\b|مقارنة|الفرق بين|افضل من|بدلا من|بديل/;
 
-const PRICING = /\b(price|prices|pricing|priced|cost|costs|costing|how much|quote|per seat|per user|billing|billed|annual|annually|yearly|monthly|discount|plans|tiers|precio|precios|cuesta|cuestan|costaria|costarian|costara|costaran|cuanto|coste|costo|tarifa|tarifas|facturacion|anual|mensual|descuento|prix|tarif|tarifs|coute|coutent|cout|couterait|couteraient|coutera|couteront|devis|annuel|annuelle|mensuel|mensuelle|remise|preis|preise|kosten|kostet|wie viel|wieviel|abrechnung|jahrlich|monatlich|rabatt|cheap|cheaper|cheapest|affordable|upfront|up front|prepay|prepaid|barato|barata|mas economico|moins cher|gunstig\w*|billig\w*|c'est combien|combien pour|pour combien|combien ca fait|combien(?=\s*\??\s*$))\b|سعر|اسعار|تكلفة|تكلف|يكلف|كم يكلف|خصم|ارخص/;
+const PRICING = /\b(price|prices|pricing|priced|cost|costs|costing|how much|quote|per seat|per user|billing|billed|annual|annually|yearly|monthly|discount|plans|tiers|precio|precios|cuesta|cuestan|costaria|costarian|costara|costaran|cuanto|coste|costo|tarifa|tarifas|facturacion|anual|mensual|descuento|prix|tarif|tarifs|coute|coutent|cout|couterait|couteraient|coutera|couteront|devis|annuel|annuelle|mensuel|mensuelle|remise|preis|preise|kosten|kostet|wie viel|wieviel|abrechnung|jahrlich|monatlich|rabatt|cheap|cheaper|cheapest|affordable|upfront|up front|prepay|prepaid|barato|barata|mas economico|moins cher|gunstig\w*|billig\w*|c'est combien|combien pour|pour combien|combien ca fait|combien(?=\s*\??\s*$))\b|سعر|اسعار|تكلفة|تكلف|يكلف|كم يكلف|خصم|ارخص|بكام|بكم(?=\s*[?؟]|\s*$)|^\s*بكم(?=\s)/;
 
 const FEATURES = /\b(feature|features|include|includes|included|integrat\w*|sso|saml|scim|api|webhooks?|automation|automat\w*|workflows?|dashboards?|report\w*|security|secure|soc ?2|iso ?27001|gdpr|hipaa|compliance|compliant|encrypt\w*|support|storage|trial|onboarding|data residency|funcionalidad\w*|integraci\w*|seguridad|prueba|almacenamiento|soporte|fonctionnalit\w*|securite|essai|stockage|assistance|inclut|comprend|funktion\w*|sicherheit|testversion|speicher\w*|enthalt|beinhaltet)\b|ميزات|مزايا|تكامل|امان|الامان|تجربة|تخزين|الدعم|يتضمن|تتضمن/;
 
-const SMALL_TALK = /^\s*(hi|hello|hey|hiya|howdy|yo|good (morning|afternoon|evening)|thanks|thank you|thx|cheers|ok|okay|great|cool|nice|awesome|perfect|sounds good|got it|bye|goodbye|how are you|lol|haha+|hehe+|jaja+|mdr|xd|hola|buenas|buenos dias|buenas tardes|gracias|vale|genial|perfecto|adios|que tal|bonjour|bonsoir|salut|merci|d'accord|parfait|super|au revoir|hallo|guten tag|guten morgen|danke|prima|tschuss|alles klar)\b[\s\w,¿¡]{0,12}[\s!.,?]*$|^\s*(مرحبا|اهلا|شكرا|السلام عليكم|صباح الخير|مساء الخير|تمام|ممتاز|حسنا)[\s\p{L},!.؟?]{0,12}$/u;
+const SMALL_TALK = /^\s*(hi|hello|hey|hiya|howdy|yo|good (morning|afternoon|evening)|thanks|thank you|thx|cheers|ok|okay|great|cool|nice|awesome|perfect|sounds good|got it|bye|goodbye|how are you|lol|haha+|hehe+|jaja+|mdr|xd|hola|buenas|buenos dias|buenas tardes|gracias|vale|genial|perfecto|adios|que tal|bonjour|bonsoir|salut|merci|d'accord|parfait|super|au revoir|hallo|guten tag|guten morgen|danke|prima|tschuss|alles klar|moin|moin moin|servus|gruss gott|gruezi)\b[\s\w,¿¡]{0,12}[\s!.,?]*$|^\s*(مرحبا|اهلا|شكرا|السلام عليكم|صباح الخير|مساء الخير|تمام|ممتاز|حسنا|هلا|هلا والله|اهلين|ازيك|ازيكم|عامل ايه|مشكور|مشكورين|يعطيك العافية|تسلم)[\s\p{L},!.؟?]{0,12}$/u;
 
 /** "What's 2+2?": arithmetic, with nothing of ours in it. */
 const ARITHMETIC = /^\s*(?:what(?:'s| is)\s+|cuanto es\s+|combien font\s+|was ist\s+|wie viel ist\s+)?\d+(?:\.\d+)?\s*[-+*/x×÷]\s*\d+(?:\.\d+)?\s*[?=]?\s*$/;

@@ -7,7 +7,7 @@ import { MEMORY_PHRASES } from '@/lib/llm/offline/phrases-memory';
 import { aboutReply, alongsideReply, list, recallReply, rivalIntegrationReply, toolsReply, unclearReply } from '@/lib/llm/offline/replies-memory';
 import { mentionsAny } from '@/lib/llm/offline/reading';
 import { contentWords } from '@/lib/llm/offline/text';
-import { asksRecommendation, bringsColleague, BUDGET_CHECK, CHOSE, freshFields, statedBudget, unconfirmedTopic, upcomingMeeting, type Topic } from '@/lib/llm/offline/topic';
+import { asksRecommendation, bringsColleague, BUDGET_CHECK, CHOSE, OVER_BUDGET, freshFields, statedBudget, unconfirmedTopic, upcomingMeeting, type Topic } from '@/lib/llm/offline/topic';
 import { STOP_QUESTIONS } from '@/lib/sales/intents';
 import { mentionsName } from '@/lib/sales/memory';
 import { faqPassage } from '@/lib/sales/retrieval';
@@ -48,8 +48,13 @@ export function composeReply(topic: Topic, turn: OfflineTurn): string {
   const unsaid = [ph.smallTalk, ph.unknownStatement].find((line) => !turn.previousReplies.some((reply) => reply.includes(line)));
   const kept = onlyStock ? (fresh ? [] : [unsaid ?? ph.unknownStatement]) : drafted;
   // What they told us, asked for again, is read back whole: the list is the answer, not a repeat to trim.
+  // "That's over our budget": the cheaper plan that fits is the answer, even with amounts quoted before.
+  const overBudget = topic.kind === 'price' && topic.budgetPick === true && OVER_BUDGET.test(turn.text);
+  // (The price of the plan they object to is not said again: what comes before the cheaper plan keeps no amount.)
+  const cheaperAt = overBudget ? kept.findIndex((paragraph) => paragraph.includes(`**${topic.alternative?.name ?? ''}**`)) : -1;
+  const overBudgetKept = cheaperAt < 0 ? kept : kept.filter((paragraph, index) => index >= cheaperAt || !/[$€£]\s?\d/.test(paragraph));
   const paragraphs =
-    topic.kind === 'recall' || onlyStock ? [...kept] : avoidRepeats(kept, turn.previousReplies, pickFresh(MEMORY_PHRASES[turn.locale].asMentioned, turn.previousReplies), lead, properNames(turn.kb));
+    overBudget ? overBudgetKept : topic.kind === 'recall' || onlyStock ? [...kept] : avoidRepeats(kept, turn.previousReplies, pickFresh(MEMORY_PHRASES[turn.locale].asMentioned, turn.previousReplies), lead, properNames(turn.kb));
   // One question per reply: a reply that already asks something (when to meet, which email) does not ask another.
   if (question && fresh && !/[?؟]/.test(paragraphs.at(-1) ?? '')) paragraphs.push(question);
   return paragraphs.join('\n\n');
@@ -58,13 +63,29 @@ export function composeReply(topic: Topic, turn: OfflineTurn): string {
 /** The sentence of an answer that shares the most words with the question (at least one), if any. */
 function sentenceAbout(answer: readonly string[], question: string): string | undefined {
   const asked = new Set(contentWords(question));
+  // "What happens after the trial?" asks about its end: the sentence that says what happens then weighs more.
+  const then = new Set([...asked].flatMap((word) => AFTER_WORDS[word] ?? []));
   let best: { sentence: string; shared: number } | undefined;
   for (const sentence of answer.flatMap((paragraph) => splitSentences(paragraph))) {
-    const shared = new Set(contentWords(sentence).filter((word) => asked.has(word))).size;
+    const words = new Set(contentWords(sentence));
+    const shared = [...words].filter((word) => asked.has(word)).length + 2 * [...words].filter((word) => then.has(word)).length;
     if (shared > 0 && (!best || shared > best.shared)) best = { sentence, shared };
   }
   return best?.sentence;
 }
+
+/** "After" in a question, and the words an answer uses for that moment ("At the end you pick a plan…"). */
+const AFTER_WORDS: Record<string, string[]> = {
+  after: ['end'],
+  afterward: ['end'],
+  expire: ['end'],
+  despue: ['final', 'fin'],
+  termina: ['final', 'fin'],
+  apre: ['fin'],
+  danach: ['danach'],
+  nach: ['danach'],
+  بعد: ['نهايت', 'نهاي'],
+};
 
 /** The knowledge base's proper names, longest first: they keep their capital inside a recap. */
 function properNames(kb: OfflineTurn['kb']): string[] {
@@ -133,7 +154,7 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
     case 'plan-has':
       return planHasReply(topic, turn, ph);
     case 'feature-lines':
-      return [ph.featureLinesIntro, bullets(topic.lines.map(({ plan, line }) => `**${plan.name}**: ${line}`)), ph.plansBuildUp];
+      return [topic.about ?? '', ph.featureLinesIntro, bullets(topic.lines.map(({ plan, line }) => `**${plan.name}**: ${line}`)), ph.plansBuildUp];
     case 'competitor':
       return competitorReply(topic.passage, turn, ph);
     case 'objection':
@@ -149,13 +170,16 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
     case 'fees':
       return [ph.fees(kb.company.salesEmail)];
     case 'tools':
-      return toolsReply(topic.tools, turn, topic.from);
+      // A need said with the tools: its FAQ, then the plan that has it priced for their team.
+      return [...toolsReply(topic.tools, turn, topic.from), ...(topic.need ? knowledgeReply([topic.need], turn) : []), ...(topic.price ? priceReply(topic.price, turn, ph) : [])];
     case 'rival-integration':
       return rivalIntegrationReply(topic.tool, turn);
     case 'plan-features':
       return planFeaturesReply(topic.plan, turn, ph);
     case 'knowledge': {
       const answer = knowledgeReply(topic.passages, turn);
+      // "Can you match their price?": no, not here; the policy, the team's call, and the plan's list and annual price.
+      if (topic.priceMatch) return [ph.noPriceMatch, ...answer, ph.furtherDiscount(kb.company.salesEmail), `**${topic.priceMatch.name}**: ${cataloguePriceLine(topic.priceMatch, kb, ph)}`];
       if (topic.discountAsked) return [...answer, ph.furtherDiscount(kb.company.salesEmail)];
       if (topic.selfHosting) return [...answer, ph.noSelfHosting(kb.company.salesEmail)];
       if (topic.unlistedTool) return [...answer, ph.unconfirmedIntegration(topic.unlistedTool, kb.company.salesEmail)];
@@ -166,7 +190,7 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       return recommendReply(turn, ph);
     case 'contact':
       // The acknowledgement is the answer; without anything new to acknowledge, a short thanks.
-      return freshFields(turn).length > 0 ? [] : [ph.unknownStatement];
+      return freshFields(turn).length > 0 ? [topic.fits ?? ''] : [ph.unknownStatement];
     case 'greeting': {
       const tagline = speaksLocale(kb, turn.locale) ? kb.company.tagline : (kb.localized[turn.locale]?.tagline ?? '');
       return [ph.greeting(company, tagline), ph.canHelp];
@@ -182,6 +206,8 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       return [HOW_ARE_YOU.test(turn.text) ? ph.howAreYou : ph.smallTalk];
     case 'not-sure':
       return [ph.notSure];
+    case 'language':
+      return [ph.languageSwitched];
     case 'bare-number':
       return [ph.bareNumber(topic.value)];
     case 'no-meeting':

@@ -69,10 +69,37 @@ export function detectLanguage(text: string): SalesLocale | undefined {
  * before: the site is the stronger signal there (a brand name or a pasted error message reads as English too).
  */
 export function replyLanguage(site: SalesLocale, userTexts: readonly string[]): SalesLocale {
-  for (const text of [...userTexts].reverse()) {
+  // "Can we continue in English?": English from that message on, for as long as they write English (or nothing clear).
+  const askedEnglish = userTexts.findLastIndex((text) => requestedLanguage(text) === 'en');
+  for (let index = userTexts.length - 1; index >= 0; index -= 1) {
+    const text = userTexts[index] ?? '';
+    const requested = requestedLanguage(text);
+    if (requested) return requested;
     const written = detectLanguage(text);
     if (written === undefined) continue;
-    return written === 'en' && site !== 'en' ? site : written;
+    return written === 'en' && site !== 'en' && !(askedEnglish >= 0 && askedEnglish < index) ? site : written;
   }
   return site;
+}
+
+/**
+ * The language a message asks the conversation to go on in: "can we continue in English?", "and in english please",
+ * "auf Englisch bitte", "¿podemos hablar en español?", "en français svp", "بالعربي لو سمحت".
+ */
+const LANGUAGE_REQUEST: readonly [SalesLocale, RegExp][] = [
+  ['en', /\b(?:(?:in|en|auf|على) (?:english|ingl[eé]s|anglais|englisch)|(?:speak|write|answer|reply|continue|talk|switch to) english|english,? please|english pls|englisch bitte|en ingl[eé]s,? por favor)\b/iu],
+  ['es', /\b(?:(?:in|en|auf) (?:spanish|espa[nñ]ol|castellano|espagnol|spanisch)|(?:hablar|escribir|seguir|continuar|responder) en espa[nñ]ol)\b/iu],
+  ['fr', /\b(?:(?:in|en|auf) (?:french|fran[cç]ais|franc[eé]s|franz[öo]sisch)|(?:parler|continuer|r[ée]pondre|[ée]crire) en fran[cç]ais)\b/iu],
+  ['de', /\b(?:(?:in|en|auf) (?:german|deutsch|alem[aá]n|allemand)|(?:sprechen|schreiben|antworten|weitermachen) (?:auf |in )?deutsch)\b/iu],
+  ['ar', /\b(?:in|en|auf) (?:arabic|[aá]rabe|arabe|arabisch)\b|بالعربي|بالعربية|باللغة العربية/iu],
+];
+
+/** Words that make "in English" about this conversation (a short message needs none). */
+const CONVERSATION_CUE = /\b(?:continue|carry on|go on|speak|talk|write|answer|reply|respond|switch|please|pls|plz|can we|could we|can you|could you|seguir|continuar|hablar|hablamos|escr[ií]b\w*|responde\w*|por favor|podemos|puede|continuer|parler|parlez|r[ée]pond\w*|[ée]cri\w*|s['’]il vous pla[iî]t|svp|pouvons|pouvez|weiter\w*|sprechen|schreiben|antwort\w*|bitte|k[öo]nnen wir|k[öo]nnen sie)\b|لو سمحت|من فضلك|ممكن|كلمني|تكلم/iu;
+/** What "in English" can describe besides the conversation: "support in English?", "is the app in German?". */
+const NOT_THE_CHAT = /\b(?:support|soporte|assistance|kundendienst|documentation|docs|doku\w*|interface|ui|app|product|produkt|producto|produit|invoice|factura|facture|rechnung|contract|contrato|contrat|vertrag)\b|الدعم|الفاتورة/iu;
+
+export function requestedLanguage(text: string): SalesLocale | undefined {
+  if (NOT_THE_CHAT.test(text) || (!CONVERSATION_CUE.test(text) && text.trim().split(/\s+/).length > 4)) return undefined;
+  return LANGUAGE_REQUEST.find(([, pattern]) => pattern.test(text))?.[0];
 }

@@ -9,6 +9,7 @@ export const de: Phrases = {
   smallTalk: 'Prima.',
   howAreYou: 'Mir geht es gut, danke der Nachfrage!',
   howCanIHelp: 'Wobei kann ich Ihnen heute helfen?',
+  languageSwitched: 'Gern, wir machen auf Deutsch weiter.',
   offTopic: (company) =>
     `Dabei kann ich hier leider nicht helfen — ich bin der Vertriebsassistent von ${company} und bleibe bei unserem Produkt: Tarife und Preise, Sicherheit, Integrationen und Demos.`,
   injectionDiscount: 'Ich kann meine Anweisungen nicht übergehen und selbst keine Rabatte gewähren.',
@@ -133,6 +134,7 @@ export const de: Phrases = {
   fees: (salesEmail) =>
     `Unsere Preisliste rechnet pro aktivem Nutzer ab, monatlich oder jährlich, und nennt keine Einrichtungs- oder sonstigen Einmalgebühren; das kann ich aber nicht für jeden Fall bestätigen, und ich möchte nicht raten. Das Team unter ${salesEmail} gibt Ihnen eine verbindliche Antwort.`,
   furtherDiscount: (salesEmail) => `Über weitere Rabatte entscheidet unser Vertriebsteam; Sie können unter ${salesEmail} danach fragen.`,
+  noPriceMatch: 'Den Preis eines anderen Anbieters kann ich nicht selbst angleichen.',
   erase: (salesEmail) =>
     `Sie können dieses Gespräch und alles, was Sie mir darin gesagt haben, jederzeit löschen: mit dem Papierkorb-Knopf (**Gespräch löschen**) oben im Chat. Für alle anderen Daten, die wir über Sie haben, schreiben Sie an ${salesEmail}.`,
   notInterested: (salesEmail) => `Verstanden, danke für Ihre Zeit. Falls sich etwas ändert, bin ich hier, oder Sie erreichen das Team unter ${salesEmail}.`,
@@ -165,7 +167,7 @@ export const de: Phrases = {
   unconfirmedStandard: (standard, salesEmail) =>
     `${standard} gehört nicht zu den Zertifizierungen und Standards, die ich bestätigen kann, und ich möchte nicht raten: Das Team unter ${salesEmail} sagt Ihnen, wie es für Ihren Fall aussieht.`,
   unconfirmedDetail: (detail, salesEmail) =>
-    `${{ 'api-limits': 'Die Limits unserer API', 'support-languages': 'In welchen Sprachen unser Support antwortet,', 'phone-support': 'Einen Support per Telefon', 'data-deletion': 'Wie und wann Ihre Daten nach einer Kündigung gelöscht werden,' }[detail]} kann ich mit meinen Informationen nicht bestätigen, und ich möchte nicht raten: Das Team unter ${salesEmail} kann es Ihnen sagen.`,
+    `${{ 'api-limits': 'Die Limits unserer API', 'support-languages': 'In welchen Sprachen unser Support antwortet,', 'phone-support': 'Einen Support per Telefon', 'data-deletion': 'Wie und wann Ihre Daten nach einer Kündigung gelöscht werden,', refund: 'Eine Rückerstattung (ob und in welcher Höhe)', 'payment-terms': 'Zahlungsziele wie 30 oder 60 Tage' }[detail]} kann ich mit meinen Informationen nicht bestätigen, und ich möchte nicht raten: Das Team unter ${salesEmail} kann es Ihnen sagen.`,
 };
 
 export const deMemory: MemoryPhrases = {

@@ -12,6 +12,7 @@ export const fr: Phrases = {
   smallTalk: 'Parfait.',
   howAreYou: 'Très bien, merci de demander !',
   howCanIHelp: 'Que puis-je faire pour vous aujourd’hui ?',
+  languageSwitched: 'Bien sûr, continuons en français.',
   offTopic: (company) =>
     `Cela sort de ce que je peux traiter ici : je suis l’assistant commercial de ${company}, je m’en tiens donc à notre produit — offres et tarifs, sécurité, intégrations et démos.`,
   injectionDiscount: 'Je ne peux pas ignorer mes instructions ni accorder de remise moi-même.',
@@ -136,6 +137,7 @@ export const fr: Phrases = {
   fees: (salesEmail) =>
     `Notre grille tarifaire est par utilisateur actif, facturée au mois ou à l’année, et ne mentionne ni frais d’installation ni autres frais ponctuels ; je ne peux pas le confirmer pour chaque cas, et je préfère ne pas deviner. L’équipe à ${salesEmail} pourra vous répondre avec certitude.`,
   furtherDiscount: (salesEmail) => `Toute remise supplémentaire relève de notre équipe commerciale ; vous pouvez la demander à ${salesEmail}.`,
+  noPriceMatch: 'Je ne peux pas m’aligner moi-même sur le prix d’un autre fournisseur.',
   erase: (salesEmail) =>
     `Vous pouvez effacer cette conversation, et tout ce que vous m’y avez dit, à tout moment : le bouton corbeille (**Supprimer la conversation**) en haut du chat. Pour toute autre donnée que nous détenons sur vous, écrivez à ${salesEmail}.`,
   notInterested: (salesEmail) => `Entendu, merci pour votre temps. Si quelque chose change, je suis là, ou écrivez à l’équipe à ${salesEmail}.`,
@@ -168,7 +170,7 @@ export const fr: Phrases = {
   unconfirmedStandard: (standard, salesEmail) =>
     `${standard} ne fait pas partie des certifications et normes que je peux confirmer, et je préfère ne pas deviner : l’équipe à ${salesEmail} pourra vous dire où nous en sommes pour votre cas.`,
   unconfirmedDetail: (detail, salesEmail) =>
-    `Je ne peux pas vous confirmer ${{ 'api-limits': 'les limites d’utilisation de l’API', 'support-languages': 'les langues dans lesquelles notre support répond', 'phone-support': 'l’existence d’un support par téléphone', 'data-deletion': 'comment et quand vos données sont supprimées après votre départ' }[detail]} avec les informations dont je dispose, et je préfère ne pas deviner : l’équipe à ${salesEmail} pourra vous le dire.`,
+    `Je ne peux pas vous confirmer ${{ 'api-limits': 'les limites d’utilisation de l’API', 'support-languages': 'les langues dans lesquelles notre support répond', 'phone-support': 'l’existence d’un support par téléphone', 'data-deletion': 'comment et quand vos données sont supprimées après votre départ', refund: 'un remboursement (ni son montant)', 'payment-terms': 'des délais de paiement comme 30 ou 60 jours' }[detail]} avec les informations dont je dispose, et je préfère ne pas deviner : l’équipe à ${salesEmail} pourra vous le dire.`,
 };
 
 export const frMemory: MemoryPhrases = {

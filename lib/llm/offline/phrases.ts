@@ -17,6 +17,7 @@ const en: Phrases = {
   smallTalk: 'Great.',
   howAreYou: "Doing well, thanks for asking!",
   howCanIHelp: 'What can I help you with today?',
+  languageSwitched: 'Of course, we can continue in English.',
   offTopic: (company) =>
     `That's outside what I can help with here — I'm the ${company} sales assistant, so I stick to our product: plans and pricing, security, integrations and demos.`,
   injectionDiscount: "I can't set aside how I work, and I can't grant discounts myself.",
@@ -137,6 +138,7 @@ const en: Phrases = {
     `Billed annually, **${plan}** for ${seats} seats comes down to **${perSeat} per seat per month**: **${annualTotal} a year** instead of ${monthlyYear}, saving **${savings}**.`,
   priceAtMinimum: (plan, min) => `Those figures are for ${min} seats, the minimum on **${plan}**: tell me how many people would use it and I'll work it out for your team.`,
   furtherDiscount: (salesEmail) => `Any further discount is the sales team's call; you can ask them at ${salesEmail}.`,
+  noPriceMatch: "I can't match another vendor's price myself.",
   fees: (salesEmail) =>
     `Our price list is per active seat, billed monthly or annually, and it lists no setup or other one-off fee; I can't confirm every case, though, and I'd rather not guess. The team at ${salesEmail} can give you a definite answer.`,
   erase: (salesEmail) =>
@@ -171,7 +173,7 @@ const en: Phrases = {
   unconfirmedStandard: (standard, salesEmail) =>
     `${standard} isn't among the certifications and standards I can confirm, and I'd rather not guess: the team at ${salesEmail} can tell you where we stand for your case.`,
   unconfirmedDetail: (detail, salesEmail) =>
-    `${{ 'api-limits': "The API's rate limits aren't", 'support-languages': "Which languages our support works in isn't", 'phone-support': "Support by phone isn't", 'data-deletion': "How and when your data is deleted after you leave isn't" }[detail]} something I can confirm from what I have, and I'd rather not guess: the team at ${salesEmail} can tell you.`,
+    `${{ 'api-limits': "The API's rate limits aren't", 'support-languages': "Which languages our support works in isn't", 'phone-support': "Support by phone isn't", 'data-deletion': "How and when your data is deleted after you leave isn't", refund: 'A refund (whether you get money back, and how much) isn\'t', 'payment-terms': 'Payment terms such as net-30 or net-60 aren\'t' }[detail]} something I can confirm from what I have, and I'd rather not guess: the team at ${salesEmail} can tell you.`,
 };
 
 const es: Phrases = {
@@ -181,6 +183,7 @@ const es: Phrases = {
   smallTalk: 'Perfecto.',
   howAreYou: '¡Muy bien, gracias por preguntar!',
   howCanIHelp: '¿En qué puedo ayudarle hoy?',
+  languageSwitched: 'Por supuesto, seguimos en español.',
   offTopic: (company) =>
     `Eso queda fuera de lo que puedo responder aquí: soy el asistente comercial de ${company} y me centro en el producto: planes y precios, seguridad, integraciones y demos.`,
   injectionDiscount: 'No puedo saltarme mis instrucciones ni conceder descuentos por mi cuenta.',
@@ -301,6 +304,7 @@ const es: Phrases = {
     `Con facturación anual, **${plan}** para ${seats} usuarios baja a **${perSeat} por usuario al mes**: **${annualTotal} al año** en lugar de ${monthlyYear}, un ahorro de **${savings}**.`,
   priceAtMinimum: (plan, min) => `Esas cifras son para ${min} usuarios, el mínimo de **${plan}**: dígame cuántas personas lo usarían y se lo calculo para su equipo.`,
   furtherDiscount: (salesEmail) => `Cualquier otro descuento lo decide nuestro equipo comercial; puede consultárselo en ${salesEmail}.`,
+  noPriceMatch: 'Yo no puedo igualar el precio de otro proveedor.',
   fees: (salesEmail) =>
     `Nuestra lista de precios es por usuario activo, con facturación mensual o anual, y no incluye cuotas de alta ni otros pagos únicos; aun así, no puedo confirmarlo para cada caso y prefiero no adivinar. El equipo en ${salesEmail} puede darle una respuesta definitiva.`,
   erase: (salesEmail) =>
@@ -335,7 +339,7 @@ const es: Phrases = {
   unconfirmedStandard: (standard, salesEmail) =>
     `${standard} no está entre las certificaciones y normas que puedo confirmar, y prefiero no adivinar: el equipo en ${salesEmail} puede decirle cómo estamos en su caso.`,
   unconfirmedDetail: (detail, salesEmail) =>
-    `No puedo confirmarle ${{ 'api-limits': 'los límites de uso de la API', 'support-languages': 'en qué idiomas atiende nuestro soporte', 'phone-support': 'si hay soporte por teléfono', 'data-deletion': 'cómo y cuándo se borran sus datos si se van' }[detail]} con la información que tengo, y prefiero no adivinar: el equipo en ${salesEmail} se lo puede decir.`,
+    `No puedo confirmarle ${{ 'api-limits': 'los límites de uso de la API', 'support-languages': 'en qué idiomas atiende nuestro soporte', 'phone-support': 'si hay soporte por teléfono', 'data-deletion': 'cómo y cuándo se borran sus datos si se van', refund: 'si hay reembolso (ni de cuánto)', 'payment-terms': 'condiciones de pago como 30 o 60 días' }[detail]} con la información que tengo, y prefiero no adivinar: el equipo en ${salesEmail} se lo puede decir.`,
 };
 
 export const PHRASES: Record<SalesLocale, Phrases> = { en, es, fr, de, ar };

@@ -4,7 +4,7 @@ import { containsPhrase, wordTokens } from '@/lib/llm/offline/text';
 import type { KnowledgeBase, Plan } from '@/lib/sales/knowledge/schema';
 import { EMAIL, extractTeamSize, writtenEmails } from '@/lib/sales/lead/patterns';
 import { spokenNumbers, westernDigits } from '@/lib/sales/lead/text';
-import { DAY_NAME, NEXT_WEEK, parseMeetingPhrases, readableTimes } from '@/lib/sales/booking';
+import { apartFromNextWeek, DAY_NAME, NEXT_WEEK, parseMeetingPhrases, readableTimes } from '@/lib/sales/booking';
 import { canonicalTimeZone } from '@/lib/sales/time-zone';
 import type { SalesLocale } from '@/lib/sales/turn-state';
 
@@ -297,7 +297,9 @@ const HOUR_IN_WORDS = new RegExp(`\\b(at|around|by|about)\\s+(${HOUR_WORDS.join(
 
 export function meetingTimesIn(message: string, now: number, locale: SalesLocale = 'en'): string[] {
   const today = new Date(now);
-  const text = readableTimes(westernDigits(message), { year: today.getFullYear(), month: today.getMonth() + 1, day: today.getDate() })
+  // "El miércoles de la semana que viene a las 10": the day and the hour read together, the week added to them after.
+  const { rest, week: weekBesideDay } = apartFromNextWeek(westernDigits(message));
+  const text = readableTimes(rest, { year: today.getFullYear(), month: today.getMonth() + 1, day: today.getDate() })
     // "a las 12 hora de Madrid": the zone is read on its own (timeZoneIn); left in, "12 hora" read as another phrase.
     .replace(ZONE_WORDS, ' ')
     .replace(PLACE_TIME, ' ')
@@ -326,7 +328,8 @@ export function meetingTimesIn(message: string, now: number, locale: SalesLocale
   const week = phrases.find((phrase) => NEXT_WEEK.test(phrase) && !DAY_NAME.test(phrase));
   const day = phrases.find((phrase) => phrase !== week && DAY_NAME.test(phrase) && !NEXT_WEEK.test(phrase));
   const merged = week && day ? phrases.filter((phrase) => phrase !== week).map((phrase) => (phrase === day ? `${day} ${week}` : phrase)) : phrases;
-  return merged.slice(0, 3);
+  const withWeek = weekBesideDay === undefined ? merged : merged.map((phrase) => (DAY_NAME.test(phrase) && !NEXT_WEEK.test(phrase) ? `${phrase} ${weekBesideDay}` : phrase));
+  return withWeek.slice(0, 3);
 }
 
 const RULED_OUT = /(?:^|[^\p{L}])(?:not|no|never|except|avoid|but not|pas|jamais|sauf|nicht|nie|kein|außer|ausser|excepto|menos|لا|ليس|غير)\s*$/iu;

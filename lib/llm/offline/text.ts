@@ -26,6 +26,7 @@ function fold(word: string): string {
 
 /** Crude plural stripping: good enough to line up "plans"/"plan", "discounts"/"discount", "nonprofits"/"nonprofit". */
 export function stem(word: string): string {
+  if (/^[\u0600-\u06FF]/u.test(word)) return arabicStem(word);
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us')) return word.slice(0, -1);
   return word;
@@ -63,4 +64,17 @@ export function splitIntoWords(text: string): string[] {
 /** The colon of a label in the reply's language: French sets it off with a (no-break) space ("nom : **Marie**"). */
 export function colon(locale: string): string {
   return locale === 'fr' ? '\u00a0:' : ':';
+}
+
+/**
+ * An Arabic word without what is glued to it: the article with a conjunction or preposition in front ("والأمان",
+ * "بالأسعار" → "امان", "اسعار"), a possessive ending on a long word ("بياناتنا" → "بيانات") and the feminine ending
+ * ("آمنة" → "امن", "مجانية" → "مجاني"), so "هل بياناتنا آمنة؟" finds the keyword "آمن" and "نسخة مجانية" the keyword
+ * "مجاني". (Hamza seats are already gone: fold.)
+ */
+function arabicStem(word: string): string {
+  let bare = word.replace(/ى$/u, 'ي').replace(/^(?:[وف]?[بكل]?ال|[وف]?لل)(?=\p{L}{2})/u, '');
+  if (bare.length >= 6) bare = bare.replace(/(?:نا|كم|ها|هم)$/u, '');
+  if (bare.length >= 3) bare = bare.replace(/[ةه]$/u, '');
+  return bare;
 }

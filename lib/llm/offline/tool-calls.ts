@@ -36,6 +36,7 @@ function callsFor(topic: Topic, turn: OfflineTurn): PlannedCall[] {
         ? []
         : topic.plans.flatMap((plan) => pricingCalls(plan, topic.seats ?? plan.minSeats, topic.billing === 'annual' ? 'annual' : 'monthly'));
     case 'competitor-price':
+    case 'tools':
       return topic.price ? callsFor(topic.price, turn) : [];
     case 'booking': {
       const priced = topic.price ? callsFor(topic.price, turn) : [];

@@ -18,7 +18,7 @@ import {
   type BillingWish,
 } from '@/lib/llm/offline/reading';
 import { contentWords } from '@/lib/llm/offline/text';
-import { BARE_COUNT, CANCEL_WORDS, EMAIL, HAGGLE, withoutDecisionMaker, withoutTimeline } from '@/lib/sales/lead/patterns';
+import { BARE_COUNT, CANCEL_WORDS, EMAIL, HAGGLE, PLAN_CHOICE, withoutDecisionMaker, withoutTimeline } from '@/lib/sales/lead/patterns';
 import { CORRECTION } from '@/lib/sales/lead/text';
 import { asksAboutAgent, asksHowLong, asksToCompare, classifySalesIntent, COMPARED_PRICE, FRUSTRATED, STOP_QUESTIONS } from '@/lib/sales/intents';
 import { PHRASES } from '@/lib/llm/offline/phrases';
@@ -37,6 +37,7 @@ import { toWallClock } from '@/lib/sales/time-zone';
 import { getKnowledgeBase } from '@/lib/sales/knowledge';
 import { speaksLocale } from '@/lib/sales/knowledge-locale';
 import { splitSentences } from '@/lib/sales/sentences';
+import { requestedLanguage } from '@/lib/llm/offline/language';
 
 /**
  * What the offline agent will answer this turn, decided from the sales brain's context (intent, stage, lead state,
@@ -107,12 +108,15 @@ export type Topic =
   | { kind: 'objection'; passage?: Passage; price?: { plan: Plan; seats: number; atMinimum?: boolean } }
   | { kind: 'plan-features'; plan: Plan }
   /** "Is there a limit on projects?": the plans' own feature lines that speak of it. */
-  | { kind: 'feature-lines'; lines: [{ plan: Plan; line: string }, ...{ plan: Plan; line: string }[]] }
+  /** `about`: the company description's sentence on what was asked ("how does your automation work?"), said first. */
+  | { kind: 'feature-lines'; lines: [{ plan: Plan; line: string }, ...{ plan: Plan; line: string }[]]; about?: string }
   /** "Does Pro have time tracking?": yes, with the plan's own line, or the plan that first has it. */
   | { kind: 'plan-has'; plan: Plan; feature: string; from: Plan }
-  | { kind: 'knowledge'; passages: [Passage, ...Passage[]]; discountAsked?: boolean; unconfirmed?: string; unlistedTool?: string; selfHosting?: boolean; unstated?: UnstatedDetail }
+  /** `priceMatch`: "can you match their $20/seat?": no price matched by the agent, the discount policy, the annual price. */
+  | { kind: 'knowledge'; passages: [Passage, ...Passage[]]; discountAsked?: boolean; priceMatch?: Plan; unconfirmed?: string; unlistedTool?: string; selfHosting?: boolean; unstated?: UnstatedDetail }
   | { kind: 'recommend' }
-  | { kind: 'contact' }
+  /** `fits`: the description's sentence on what they said they need ("patient onboarding tasks fall through the cracks"). */
+  | { kind: 'contact'; fits?: string }
   | { kind: 'greeting' }
   | { kind: 'thanks' }
   | { kind: 'farewell' }
@@ -127,11 +131,14 @@ export type Topic =
   | { kind: 'bare-number'; value: string }
   | { kind: 'off-topic' }
   | { kind: 'unknown'; wasQuestion: boolean }
+  /** "Can we continue in English?" and nothing else: yes (the reply is in that language already: replyLanguage). */
+  | { kind: 'language' }
   | { kind: 'recall'; fields: RecallField[] }
   | { kind: 'about' }
   | { kind: 'unclear' }
   | { kind: 'alongside'; tool: string }
-  | { kind: 'tools'; tools: string[]; from?: string }
+  /** `need`/`price`: a need said with the tools ("…et on a besoin du SSO avec Azure AD"): its FAQ and the plan that has it. */
+  | { kind: 'tools'; tools: string[]; from?: string; need?: Passage; price?: PriceTopic }
   | { kind: 'rival-integration'; tool: string }
   | { kind: 'meeting-invite'; booking: Booking }
   /** "Is there a setup fee?", "any hidden costs?": the price list is per seat; anything else the team confirms. */
@@ -149,8 +156,8 @@ const UNSURE =
 /** Asking for advice, not for a list ("what plan" and "which plan" alone also start "what plans do you have"). */
 const RECOMMEND_ONLY = RECOMMEND.filter((phrase) => !/(?:\b(?:plan|tarif|offre)|باقة)$/u.test(phrase));
 const COMPARE_WORDS = ['compare', 'comparison', 'difference', 'different', 'differ', 'diff', 'vs', 'versus', 'better', 'diferencia', 'comparar', 'différence', 'comparer', 'unterschied', 'vergleich', 'vergleichen', 'الفرق', 'مقارنة', 'قارن'];
-const GREETINGS = /^\s*(?:(hi|hello|hey|hiya|howdy|yo|good (morning|afternoon|evening)|hola|buenas|buenos d[ií]as|bonjour|bonsoir|salut|hallo|guten (tag|morgen|abend)|servus|moin)\b|مرحب|أهلا|اهلا|السلام عليكم|صباح الخير|مساء الخير)/iu;
-const THANKS = /\b(thanks|thank you|thx|cheers|appreciate|gracias|merci|danke)\b|شكرا|شكرًا|شكراً/iu;
+const GREETINGS = /^\s*(?:(hi|hello|hey|hiya|howdy|yo|good (morning|afternoon|evening)|hola|buenas|buenos d[ií]as|bonjour|bonsoir|salut|hallo|guten (tag|morgen|abend)|servus|moin)\b|مرحب|أهلا|اهلا|اهلين|هلا|ازيك|إزيك|السلام عليكم|صباح الخير|مساء الخير)/iu;
+const THANKS = /\b(thanks|thank you|thx|cheers|appreciate|gracias|merci|danke)\b|شكرا|شكرًا|شكراً|مشكور|يعطيك العافية|تسلم/iu;
 const QUESTION = /[?؟]\s*$|^\s*[¿]|^(how|what|which|who|when|where|why|is|are|do|does|can|could|will|would|should|comment|combien|quel|quelle|quels|quelles|pourquoi|est-ce|wie|was|welche|welcher|wer|wann|warum|gibt es|kann|k[öo]nnen)\b|^\s*(هل|ما|ماذا|كيف|كم|متى|أين|لماذا|من)(?![\p{L}])/iu;
 
 export function analyse(turn: OfflineTurn): Topic {
@@ -183,6 +190,8 @@ export function analyse(turn: OfflineTurn): Topic {
   if (FRUSTRATED.test(text)) return { kind: 'frustrated' };
   // "Are you there?": yes, and what it can help with.
   if (STILL_THERE.test(text)) return { kind: 'present' };
+  // "Can we continue in English?", "and in english please": agreed, in that language (with a question, it is answered).
+  if (requestedLanguage(text) && text.trim().split(/\s+/).length <= 6 && freshFields(turn).length === 0) return { kind: 'language' };
   // What they told us is answered from the sales state, whatever else the question's words resemble.
   // "What's included?" right after a plan was discussed: that plan's features.
   const included = plans.length === 0 && INCLUDES_BARE.test(text) ? lastPlanSpokenOf(turn) : undefined;
@@ -190,7 +199,8 @@ export function analyse(turn: OfflineTurn): Topic {
   // "Remind me which plan you recommended": that plan, as it was quoted (not what they told us).
   const recommended = RECALL_RECOMMENDED.test(text) ? lastQuotedPlan(turn) : undefined;
   if (recommended) return priceTopic(turn, recommended, true);
-  const recall = recallQuestion(text);
+  // ("Remind me what's the cheapest option for us" asks for a plan, priced, not for what they told us.)
+  const recall = CHEAPEST.test(text) ? undefined : recallQuestion(text);
   if (recall) return { kind: 'recall', fields: recall };
   const meeting = meetingQuestion(turn);
   if (meeting) return meeting;
@@ -211,6 +221,11 @@ export function analyse(turn: OfflineTurn): Topic {
   // "Can I pay by credit card?" is billing (the trial's answer also names a credit card).
   const billing = PAYMENT_ASK.test(text) ? faqById(kb, 'billing') : undefined;
   if (billing) return { kind: 'knowledge', passages: [billing] };
+  // "Is there a refund?", "net-60 payment terms?": the FAQ that comes closest and that this is the sales team's to confirm
+  // (before "procurement" reads as the approval objection).
+  const terms = plans.length === 0 ? unstatedDetailTopic(turn, EARLY_DETAILS) : undefined;
+  if (terms) return terms;
+  // "What happens after the trial?": the trial FAQ (its sentence about the end comes first in a recap).
   // "How long is it?" after the trial: the trial ("¿cuánto dura?" is no price question).
   const followUp = plans.length === 0 ? followUpTopic(turn) : undefined;
   if (followUp) return followUp;
@@ -230,6 +245,24 @@ export function analyse(turn: OfflineTurn): Topic {
   // "What plans do you have?": all of them, even after a quote for their team (a re-quote does not answer it).
   // ("Which plan is best for us?" is a recommendation: RECOMMEND without its bare "which plan" entries.)
   if (plans.length === 0 && PLANS_LIST.test(text) && seatsIn(text) === undefined && !mentionsAny(text, RECOMMEND_ONLY)) return { kind: 'overview' };
+  // "What's the difference between the plans?", "ما الفرق بين الباقات؟": every plan side by side (never a competitor).
+  if (plans.length === 0 && PLANS_DIFFERENCE.test(text)) return { kind: 'overview' };
+  // "That's over our budget" after a quote: that quote beside the budget, and the cheaper plan that fits, if one does.
+  const over = OVER_BUDGET.test(text) ? budgetRequote(turn) : undefined;
+  if (over) return over;
+  // "Hmm, actually Starter", "doch lieber Starter": the plan gone back to, priced for their team (with the plan that
+  // holds them when it does not).
+  const chosen = plans.length === 0 ? barePlanChoice(turn) : undefined;
+  if (chosen) return priceTopic(turn, chosen, false);
+  // "What if only the 3 office people use it?": the plan for that many, priced (the team on record stays as it is).
+  const fewer = WHAT_IF_ONLY.exec(westernDigits(text))?.[1];
+  if (fewer && plans.length === 0) {
+    const only = inferredPriceTopic({ ...turn, text: `${fewer} people` });
+    if (only) return { ...only, billing: billingIn(text) };
+  }
+  // "How does your automation work?": what the company description says of it, and each plan's workflow runs.
+  const automation = AUTOMATION_ASK.test(text) ? automationTopic(turn) : undefined;
+  if (automation) return automation;
   // "So what do I pay per year?": the last quote (or the plan for their team) for that period, not the billing FAQ.
   const owed = plans.length === 0 && PAY_ASK.test(text) ? paidTopic(turn) : undefined;
   if (owed) return owed;
@@ -237,6 +270,13 @@ export function analyse(turn: OfflineTurn): Topic {
   const period = plans.length === 0 && billingIn(text) !== 'both' && text.trim().split(/\s+/).length <= 6 ? requoteTopic(turn) : undefined;
   if (period) return period;
   if (plans.length === 0 && FEES.test(text)) return { kind: 'fees' };
+  // "Vous êtes moins cher que Monday ?": nothing said about their prices (we do not have them), ours for the team —
+  // before the objection or the "cheaper plan" its words resemble.
+  const against = plans.length === 0 && PRICIER.test(text) ? competitorNamed(turn) : undefined;
+  if (against) {
+    const price = inferredPriceTopic(turn);
+    return { kind: 'competitor-price', competitor: against, price };
+  }
   // "What about the cheapest plan?", "anything cheaper?": that plan, priced for the team (not a discount or an objection).
   const cheaper = plans.length === 0 ? cheaperPlanTopic(turn) : undefined;
   if (cheaper) return cheaper;
@@ -254,7 +294,7 @@ export function analyse(turn: OfflineTurn): Topic {
   const story = text.length > 400 && told.length >= 4 && mentionsAny(text, RECOMMEND) ? inferredPriceTopic({ ...turn, text: told.join(' ') }) : undefined;
   if (story) return story;
   // ("Too pricey. Can you knock 30% off?": the discount asked for is the answer, below.)
-  if (intent === 'objection' && !DISCOUNT_ASK.test(text) && !HAGGLE.test(text)) return objectionTopic(turn, turn.passages.find((passage) => passage.kind === 'objection'));
+  if (intent === 'objection' && !discountAsked(text) && !PRICE_MATCH.test(text)) return objectionTopic(turn, turn.passages.find((passage) => passage.kind === 'objection'));
   // "Does Pro fit our budget?", "¿entra en nuestro presupuesto?": the plan named (or quoted last) set beside their budget,
   // before any word in the question ("Entra" is also Microsoft's) can pull in an FAQ or a plan's feature list.
   // (A budget in another currency than ours cannot be set beside the price: the price is given again, in ours.)
@@ -266,7 +306,14 @@ export function analyse(turn: OfflineTurn): Topic {
   // "Can I get a quote?" about a plan the sales team prices (Enterprise): that is the team's to write, so hand over.
   if (plans.length === 0 && QUOTE_ASK.test(text) && seatsIn(text) === undefined && quotedBySales(turn)) return { kind: 'human' };
   // "Can you give me 50% off?": the knowledge base's answer on discounts, and that only the sales team grants more.
-  const discount = DISCOUNT_ASK.test(text) || HAGGLE.test(text) || NONPROFIT.test(text) ? discountPassage(kb) : undefined;
+  // ("What about 15%?", "vous pouvez faire 10 % ?": a bare percentage in a short message is the same request.)
+  // "Monday.com quoted us $20/seat, can you match?": no price matched here; the policy, the team, the annual price.
+  const matching = PRICE_MATCH.test(text);
+  const discount = discountAsked(text) || matching ? discountPassage(kb) : undefined;
+  if (discount && matching && plans.length === 0) {
+    const plan = lastQuotedPlan(turn) ?? (seatsFor(turn) === undefined ? kb.plans.find((entry) => entry.highlight) : inferredPriceTopic(turn)?.plan);
+    return { kind: 'knowledge', passages: [discount], discountAsked: true, ...(plan ? { priceMatch: plan } : {}) };
+  }
   // With a plan named, its list price for the team comes first ("15% off Business for 50": Business for 50).
   const [discounted] = plans;
   if (discount && discounted && !isContactSales(discounted)) {
@@ -285,12 +332,18 @@ export function analyse(turn: OfflineTurn): Topic {
   const tools = stated.filter((name) => !kb.competitors.some((competitor) => competitor.name === name));
   // "We're on Asana and Slack": how we fit Slack, and that their Asana projects come over (Asana alone is a comparison).
   const from = stated.find((name) => kb.competitors.some((competitor) => competitor.name === name));
-  if (tools.length > 0 && !QUESTION.test(text)) return { kind: 'tools', tools, ...(from ? { from } : {}) };
+  if (tools.length > 0 && !QUESTION.test(text)) {
+    // "On utilise Asana et Slack, et on a besoin du SSO avec Azure AD": the need too, its FAQ and the plan that has it.
+    const need = REQUIREMENTS.find(({ asked, faq }) => faq !== undefined && asked.test(text));
+    const needFaq = need?.faq ? getPassage(`faq:${need.faq}`, kb) : undefined;
+    const price = needFaq ? inferredPriceTopic(turn) : undefined;
+    return { kind: 'tools', tools, ...(from ? { from } : {}), ...(needFaq ? { need: needFaq } : {}), ...(price ? { price } : {}) };
+  }
   // "Is Asana cheaper than you?": nothing said about their prices (we do not have them), ours for the team.
-  const rival = plans.length === 0 && ((PRICE_WORDS.test(text) && !asksHowLong(text)) || PRICIER.test(text)) ? kb.competitors.find((entry) => [entry.name, ...entry.aliases].some((name) => !isBareDay(name) && mentionsAny(text, [name]))) : undefined;
+  const rival = plans.length === 0 && ((PRICE_WORDS.test(text) && !asksHowLong(text)) || PRICIER.test(text)) ? competitorNamed(turn) : undefined;
   if (rival) {
     const price = inferredPriceTopic(turn);
-    return { kind: 'competitor-price', competitor: rival.name, price: price?.kind === 'price' ? price : undefined };
+    return { kind: 'competitor-price', competitor: rival, price: price?.kind === 'price' ? price : undefined };
   }
   // "Usamos Trello … ¿Cuánto costaría Pro?": a competitor they say they use is context, not a request to compare.
   const onlyUsed = from !== undefined && !mentionsAny(text, COMPARE_WORDS) && !asksToCompare(text);
@@ -327,6 +380,8 @@ export function analyse(turn: OfflineTurn): Topic {
     // "And Business?" right after a quote for their team: that plan, priced for the same team (without a team size,
     // the plan's page below has its price).
     if (first && priceFollowUp(turn) && seatsFor(turn) !== undefined) return priceTopic(turn, first, false);
+    // "Let's go with Business" for a team on record: the plan chosen, priced for it.
+    if (first && PLAN_CHOICE.test(text) && seatsFor(turn) !== undefined) return priceTopic(turn, first, false);
     // "Does Pro include SSO?" is about SSO, which the FAQ answers per plan; "what does Pro include?" wants the list.
     if (first && INCLUDES_ASK.test(text)) return { kind: 'plan-features', plan: first };
     const has = first ? planHasTopic(turn, first) : undefined;
@@ -351,7 +406,10 @@ export function analyse(turn: OfflineTurn): Topic {
   const hosting = SELF_HOSTING.test(text) ? faqById(turn.kb, 'data-residency') : undefined;
   if (hosting) return { kind: 'knowledge', passages: [hosting], selfHosting: true };
   const aboutProduct = intent === 'features' || intent === 'comparison';
-  const grounded = aboutProduct ? knowledgeTopic(turn) : undefined;
+  // (A pain they tell us, "patient onboarding tasks fall through the cracks", is their need, not a question for our
+  // onboarding FAQ: acknowledged below.)
+  const toldNeed = freshFields(turn).includes('need') && !splitSentences(text).some((sentence) => QUESTION.test(sentence));
+  const grounded = aboutProduct && !toldNeed ? knowledgeTopic(turn) : undefined;
   if (grounded) return grounded;
   if (mentionsAny(text, RECOMMEND) || UNSURE.test(text)) return inferredPriceTopic(turn) ?? { kind: 'recommend' };
   // "What if we grow to 30 next year?": the price at that size (the team size on record stays what they are today).
@@ -382,7 +440,11 @@ export function analyse(turn: OfflineTurn): Topic {
   const checking = BUDGET_CHECK.test(text);
   const requoted = freshFields(turn).includes('budget') || checking ? budgetRequote(turn, !checking) : undefined;
   if (requoted) return requoted;
-  if (intent === 'contact' || (freshFields(turn).length > 0 && intent !== 'small_talk')) return { kind: 'contact' };
+  if (intent === 'contact' || (freshFields(turn).length > 0 && intent !== 'small_talk')) {
+    // A pain the product is for (tasks slipping, manual work, onboarding to automate): what the catalogue says it does.
+    const fits = toldNeed && WORK_PAIN.test(text) ? splitSentences(kb.company.description).find((sentence) => /automat|automati|no-code|sin código|sans code|أتمت/iu.test(sentence)) : undefined;
+    return { kind: 'contact', ...(fits ? { fits } : {}) };
+  }
   if (intent === 'small_talk') {
     if (THANKS.test(text)) return { kind: 'thanks' };
     return GREETINGS.test(text) ? { kind: 'greeting' } : { kind: 'small-talk' };
@@ -507,6 +569,8 @@ const CHEAPER = /\b((?:anything|something|a|any|an?other)\s+(?:cheaper|less expe
  * below the plan last quoted. A question about annual billing ("cheaper if we pay yearly?") is a re-quote instead.
  */
 function cheaperPlanTopic(turn: OfflineTurn): Topic | undefined {
+  // ("Vous êtes moins cher que Monday ?" compares us with a competitor: not a plan of ours below another.)
+  if (competitorNamed(turn)) return undefined;
   const cheapest = CHEAPEST.test(turn.text);
   if ((!cheapest && !CHEAPER.test(turn.text)) || billingIn(turn.text) === 'annual') return undefined;
   const seats = seatsFor(turn);
@@ -763,10 +827,13 @@ function lineSays(line: string): (word: string) => boolean {
 }
 
 /** A plan named in a few words ("and Business?", "what about Starter?", "¿y Business?", "und Business?") after a quote. */
-const FOLLOW_UP = /^\s*[¿¡]?\s*(?:and|what about|how about|y|et|und|was ist mit|wie sieht es mit|qu[eé] tal|وماذا عن|ماذا عن|و)(?=[\s\p{P}])/iu;
+const FOLLOW_UP = /^\s*[¿¡]?\s*(?:(?:hmm*|hm+|ok(?:ay)?|so|well|oh|ah|um+|euh|bon|bueno|pues|vale|also|na|äh?m?)[\s,.]+)*(?:and|what about|how about|y|et|und|was ist mit|wie sieht es mit|qu[eé] tal|وماذا عن|ماذا عن|و)(?=[\s\p{P}])/iu;
+/** "What about Pro instead?", "¿y Pro mejor?", "plutôt Pro", "lieber Pro": another plan in place of the one quoted. */
+const INSTEAD = /\b(?:instead|rather|actually|mejor|en su lugar|plut[ôo]t|finalement|lieber|stattdessen|doch)\b|بدلا|بدلًا|الأفضل/iu;
 function priceFollowUp(turn: OfflineTurn): boolean {
   if ((turn.state.quoted?.length ?? 0) === 0) return false;
-  return (FOLLOW_UP.test(turn.text) && turn.text.trim().split(/\s+/).length <= 5) || SAME_TEAM.test(turn.text);
+  const words = turn.text.trim().split(/\s+/).length;
+  return (FOLLOW_UP.test(turn.text) && words <= 5) || (INSTEAD.test(turn.text) && words <= 6) || SAME_TEAM.test(turn.text);
 }
 
 /** "What about Business for the same team?": the team just quoted, priced on another plan. */
@@ -817,7 +884,8 @@ function integrationsNeeded(said: string, base: readonly Plan[]): number[] {
  * catalogue's own feature lists (in English, which every localized plan shares by id); undefined when they named none.
  */
 function requiredPlan(turn: OfflineTurn): Plan | undefined {
-  const said = turn.userTexts.join('\n');
+  // ("Do you have SSO?", "Habt ihr SSO?" only ask whether we have it: no need said.)
+  const said = turn.userTexts.flatMap((text) => splitSentences(text).filter((sentence) => !HAVE_YOU.test(sentence))).join('\n');
   const base = getKnowledgeBase().plans;
   const needed = REQUIREMENTS.filter(({ asked }) => asked.test(said)).map(({ feature }) => {
     // A plan's list may say "Everything in Pro": the first plan listing the feature, and every plan after it, has it.
@@ -1100,7 +1168,7 @@ function alsoPriced(turn: OfflineTurn): PriceTopic | undefined {
 }
 /** Said as an objection outright, not only a word an objection lists ("procurement"): too expensive, over budget. */
 const OBJECTION_WORDS = /\b(?:too expensive|expensive|pricey|too much|over (?:our )?budget|out of (?:our )?budget|can['’]?t afford|cannot afford|demasiado caro|muy caro|trop cher|zu teuer)\b|مكلف|غالي/iu;
-const PRICE_WORDS = /\b(?:quote|price|prices|pricing|cost|costs|how much|precio|cu[aá]nto|cotizaci[oó]n|presupuesto|prix|combien|devis|tarif|preis|kosten|was kostet|angebot)\b|سعر|كم/iu;
+const PRICE_WORDS = /\b(?:quote|price|prices|pricing|cost|costs|how much|precio|cu[aá]nto|cotizaci[oó]n|presupuesto|prix|combien|devis|tarif|preis|kosten|was kostet|angebot)\b|سعر|(?<![\p{L}])(?:كم|بكام)(?![\p{L}])|(?<![\p{L}])بكم(?=\s*[?؟]|\s*$)|^\s*بكم(?![\p{L}])/iu;
 
 /** "What do I lose / miss with Starter?", "what's missing in Pro?", "¿qué pierdo?", "qu'est-ce que je perds ?", "was fehlt?". */
 const LOSES =
@@ -1252,10 +1320,30 @@ const UNSTATED_DETAILS: ReadonlyArray<{ detail: UnstatedDetail; faq: string; ask
       /\b(?:data deletion|delet(?:e|es|ed|ing|ion)\b[^.?!]{0,20}\bdata|deletion of (?:our |my |the )?data|(?:borr|elimin)\w*[^.?!]{0,15}\bdatos|supresi[oó]n de (?:los |nuestros )?datos|suppr\w*[^.?!]{0,15}\bdonn[ée]es|datenl[öo]schung|l[öo]sch\w*[^.?!]{0,15}\bdaten|daten\b[^.?!]{0,15}\bgel[öo]scht)|حذف (?:ال)?بيانات/iu,
     stated: /delet|borr|elimin|supprim|l[öo]sch|حذف/iu,
   },
+  {
+    // "Do you offer refunds?", "¿hay reembolso?", "et je suis remboursée ?", "bekomme ich mein Geld zurück?",
+    // "هترجعولي فلوسي؟": the cancellation terms, and that a refund is the sales team's to confirm (never a policy made up).
+    detail: 'refund',
+    faq: 'cancellation',
+    asked:
+      /\b(?:refund\w*|money back|reembols\w*|devoluci[oó]n del dinero|devuelven el dinero|rembours\w*|(?:mein|unser|das) geld zur[üu]ck|r[üu]ckerstatt\w*|erstatt\w*)\b|(?:استرداد|استرجاع|ترجع\p{L}*|يرجع\p{L}*)\s*(?:ال)?(?:فلوس|مبلغ|المبلغ|نقود)|فلوسي|استرداد المبلغ/iu,
+    stated: /refund|reembols|rembours|r[üu]ckerstatt|erstatt|استرداد/iu,
+  },
+  {
+    // "Our procurement needs net-60 payment terms", "Zahlungsziel 60 Tage": the billing FAQ (invoices) and the team.
+    detail: 'payment-terms',
+    faq: 'billing',
+    asked:
+      /\b(?:net[- ]?\d{2,3}|payment terms?|(?:30|45|60|90)[- ]day (?:payment )?terms?|plazos? de pago|condiciones de pago|pago a \d{2,3} d[ií]as|d[ée]lais? de (?:paiement|r[èe]glement)|conditions de paiement|paiement (?:à|a) \d{2,3} jours|zahlungsziel\w*|zahlungsbedingungen|zahlbar in \d{2,3} tagen)\b|شروط الدفع|مهلة (?:ال)?دفع/iu,
+    stated: /net[- ]?\d|payment terms|plazo|d[ée]lai|zahlungsziel|مهلة/iu,
+  },
 ];
 
-function unstatedDetailTopic(turn: OfflineTurn): Topic | undefined {
-  const asked = UNSTATED_DETAILS.find((entry) => entry.asked.test(turn.text));
+/** Details asked in words that another answer would take first ("procurement" is the approval objection's keyword). */
+const EARLY_DETAILS: readonly UnstatedDetail[] = ['refund', 'payment-terms'];
+
+function unstatedDetailTopic(turn: OfflineTurn, only?: readonly UnstatedDetail[]): Topic | undefined {
+  const asked = UNSTATED_DETAILS.find((entry) => (only === undefined || only.includes(entry.detail)) && entry.asked.test(turn.text));
   if (!asked) return undefined;
   const faq = turn.kb.faqs.find((entry) => entry.id === asked.faq);
   if (!faq) return undefined;
@@ -1294,7 +1382,10 @@ function knowledgeTopic(turn: OfflineTurn, kinds: Passage['kind'][] = ['faq', 'o
   if (first.kind === 'competitor') return { kind: 'competitor', passage: first };
   if (first.kind === 'objection') return objectionTopic(turn, first);
   const both = second && second.kind === 'faq' && first.kind === 'faq' && second.score >= first.score * 0.5 && /\b(and|y|&|plus|et|und)\b|[,،]|(?<![\p{L}])و/u.test(turn.text);
-  return { kind: 'knowledge', passages: both ? [first, second] : [first] };
+  // The discounts FAQ, however it was asked for ("KÖNNEN SIE MIR EINEN RABATT GEBEN", "ممكن تعملولي خصم؟"): and that
+  // any further discount is the sales team's call.
+  const discount = first.id === discountPassage(turn.kb)?.id;
+  return { kind: 'knowledge', passages: both ? [first, second] : [first], ...(discount ? { discountAsked: true } : {}) };
 }
 
 const CASE_CUE = ['case study', 'customer story', 'customers like', 'example', 'reference', 'who uses', 'your customers', 'your clients', 'caso de exito', 'clientes', 'etude de cas', 'temoignage', 'clients', 'referenz', 'kundenbeispiel', 'fallstudie', 'kunden', 'دراسة حالة', 'عملاء', 'مثال'];
@@ -1353,3 +1444,69 @@ export function matchesEntry(passage: Passage, text: string, kb: KnowledgeBase):
       return false;
   }
 }
+
+/**
+ * Whether we have something, asked of us and nothing more: "Do you have SSO?", "Habt ihr SSO?", "¿Tienen SSO?", "هل لديكم
+ * SSO؟". ("Is there SSO on that plan?" asks about the plan to choose: a need, as before.)
+ */
+const HAVE_YOU =
+  /^\s*[¿]?\s*(?:(?:and|also|y|et|und|also)\s+)?(?:do(?:es)? (?:you|northwind\w*)(?: guys)? (?:have|support|offer|do|provide)|(?:can|could) you (?:do|support)|(?:tienen|ofrecen|soportan|admiten)|(?:avez-vous|proposez-vous|supportez-vous|g[ée]rez-vous|est-ce que vous (?:avez|proposez|supportez|g[ée]rez)|vous (?:avez|proposez|supportez|g[ée]rez))|(?:habt ihr|haben sie|bietet ihr|bieten sie|unterst[üu]tzt ihr|unterst[üu]tzen sie)|هل (?:لديكم|عندكم|تدعمون|تقدمون)|عندكم)\b[^.!?؟]*[?؟]\s*$/iu;
+
+/** "What's the difference between the plans?", "¿qué diferencia hay entre los planes?", "ما الفرق بين الباقات؟". */
+const PLANS_DIFFERENCE =
+  /\b(?:diff(?:erence)?s?|compare|comparison|differ)\b[^.?!]{0,30}\b(?:(?:the|your|all|these) (?:plans|tiers|packages)|plans|tiers)\b|\b(?:compare|comparing) (?:the |your )?(?:plans|tiers|packages)\b|\bdiferencias? (?:hay )?entre (?:los |sus |estos )?planes\b|\bcomparar (?:los |sus )?planes\b|\bdiff[ée]rences? entre (?:les |vos |ces )?(?:offres|formules|forfaits)\b|\bcomparer (?:les |vos )?(?:offres|formules)\b|\bunterschied(?:e)? zwischen (?:den |ihren |euren )?(?:tarifen|paketen|pl[äa]nen)\b|\btarife vergleichen\b|(?:الفرق|فرق|الفروق|مقارنة)\s+(?:بين\s+)?(?:ال)?(?:باقات|خطط)/iu;
+
+/** "That's over our budget", "eso se pasa del presupuesto", "ça dépasse notre budget", "das sprengt unser Budget". */
+export const OVER_BUDGET =
+  /\b(?:(?:over|above|beyond|exceeds?|outside(?: of)?|out of) (?:our|my|the) budget|more than (?:our|my|we) (?:budget|can (?:spend|afford))|(?:se (?:pasa|sale)|excede|supera|sobrepasa)\w* (?:de[l]? |el |nuestro )?(?:nuestro )?presupuesto|fuera de(?:l| nuestro) presupuesto|d[ée]passe\w* (?:notre|le|mon) budget|au-dessus de (?:notre|mon) budget|hors (?:de )?(?:notre )?budget|(?:über|ueber) (?:unserem|dem|meinem) budget|sprengt (?:unser|das|mein) budget|au[ßs]erhalb (?:unseres|des) budgets)\b|(?:فوق|أكثر من|اكثر من|خارج|يتجاوز|تتجاوز)\s+(?:ال)?ميزانيت?(?:نا|ي)?/iu;
+
+/** "What if only the 3 office people use it?", "what if just 5 of us use it?": a smaller count to price, said once. */
+const WHAT_IF_ONLY = /\bwhat if (?:only|just) (?:the )?(\d{1,4})\b|\b(?:only|just) (?:the )?(\d{1,4})(?: \p{L}+){0,2} (?:people|users|of us|would use|use it)\b.*\?/iu;
+
+/** "How does your automation work?", "¿cómo funciona la automatización?", "comment marche l'automatisation ?". */
+const AUTOMATION_ASK =
+  /\b(?:automat\w*|workflows?)\b[^.?!]{0,40}\b(?:work|works|working)\b|\bhow (?:do|does|can|would) (?:you|we|i|it)? ?(?:\w+ )?automat\w*|\b(?:c[oó]mo funciona|c[oó]mo funcionan)\b[^.?!]{0,20}\bautomatizaci\w*|\bcomment (?:marche|fonctionne)\w*\b[^.?!]{0,20}\bautomatisation|\bwie funktionier\w*\b[^.?!]{0,25}\bautomatisierung\w*|كيف (?:تعمل|يعمل)\s+(?:ال)?أتمتة/iu;
+
+/** The feature lines on workflow runs and the description's sentence on automation: what the catalogue says of it. */
+function automationTopic(turn: OfflineTurn): Topic | undefined {
+  const about = splitSentences(turn.kb.company.description).find((sentence) => /automat|automati|no-code|sin código|sans code|أتمت/iu.test(sentence));
+  const lines = turn.kb.plans.flatMap((plan) => plan.features.filter((line) => !INCLUDES_LOWER.test(line) && /workflow|flujo|automati|سير العمل/iu.test(line)).map((line) => ({ plan, line })));
+  const [first, ...rest] = lines;
+  if (!first) return undefined;
+  return { kind: 'feature-lines', lines: [first, ...rest], ...(about ? { about } : {}) };
+}
+
+/** A discount asked for: by its size, as money off, for a nonprofit, or a bare percentage in a short message ("what about 15%?"). */
+function discountAsked(text: string): boolean {
+  const plain = westernDigits(text).replace(/٪/g, '%');
+  // Asked or offered, not told: "what about 15%?", "et 10 % ?", "20%" alone, but never "we grew 20% last year".
+  const offered = /[?؟]/.test(plain) || /^\s*(?:(?:what|how) about|and|ok(?:ay)?|maybe|say|make it|y|et|ou|und|oder|و)\b|^\s*\d{1,3}\s?%\s*[.!]?\s*$/iu.test(plain);
+  const bare = offered && /\d{1,3}\s?%(?!\s*(?:of|de|des|du|der|von|من)\b)/iu.test(plain) && plain.trim().split(/\s+/).length <= 7;
+  return DISCOUNT_ASK.test(plain) || HAGGLE.test(text) || NONPROFIT.test(text) || bare;
+}
+
+/** Asked to match another vendor's price: "can you match?", "price match", "¿pueden igualarlo?", "vous vous alignez ?". */
+const PRICE_MATCH =
+  /\b(?:(?:can|could|will|would) you (?:match|beat)|match (?:it|that|their|the|this)(?: price| offer| quote)?|price[- ]match\w*|(?:pueden|puede|podr[ií]an) (?:igualar|mejorar)\w*|igualar (?:el|ese|su) precio|(?:vous )?(?:aligner|alignez)\b|(?:k[öo]nnen|k[öo]nnt) (?:sie|ihr) (?:da )?mithalten|preis (?:angleichen|anpassen))\b|تطابقوا السعر|نفس السعر/iu;
+
+/** A competitor named in the message ("monday" alone only when set against us: "cheaper than Monday?"). */
+function competitorNamed(turn: OfflineTurn): string | undefined {
+  return turn.kb.competitors.find((entry) =>
+    [entry.name, ...entry.aliases].some((name) => mentionsAny(turn.text, [name]) && (!isBareDay(name) || new RegExp(`(?:than|que|qu['’]|als|vs\\.?|versus)\\s+${name}(?![\\p{L}])`, 'iu').test(turn.text))),
+  )?.name;
+}
+
+/** Words around a plan gone back to: "hmm actually starter", "doch lieber starter", "mejor starter", "plutôt starter". */
+const CHOICE_FILLER =
+  /\b(?:hmm*|hm+|ok(?:ay)?|so|well|oh|ah|um+|actually|instead|rather|then|let['’]?s (?:do|go with|take)|go with|the|plan|maybe|i think|mejor|entonces|bueno|pues|el|plan|en realidad|plut[ôo]t|finalement|alors|euh|bon|le|l['’]offre|doch|lieber|eher|dann|also|äh?m?|na|den|der|tarif|بل|الأفضل|خلينا|نروح على|باقة)\b/giu;
+
+/** The one plan a short message names once the filler is gone ("hmm actually starter" is Starter), after a quote. */
+function barePlanChoice(turn: OfflineTurn): Plan | undefined {
+  if ((turn.state.quoted?.length ?? 0) === 0 || turn.text.trim().split(/\s+/).length > 5) return undefined;
+  const rest = turn.text.replace(CHOICE_FILLER, ' ').replace(/[\s\p{P}]+/gu, ' ').trim().toLowerCase();
+  return turn.kb.plans.find((plan) => [plan.name, plan.id, ...plan.aliases].some((name) => name.toLowerCase() === rest));
+}
+
+/** A pain about work the product organises: tasks slipping, manual steps, spreadsheets, processes to automate. */
+const WORK_PAIN =
+  /\b(?:automat\w*|workflows?|fall(?:s|ing)? through the cracks|slip\w*|lose track|losing track|manual\w*|spreadsheets?|tasks?|process(?:es)?|onboarding|tareas|procesos?|hojas de c[aá]lcul\w*|automatiz\w*|t[âa]ches|processus|tableurs?|automatis\w*|aufgaben|prozess\w*|tabellen|automatisier\w*|onboarding)\b|مهام|أتمتة|اتمتة|عمليات/iu;

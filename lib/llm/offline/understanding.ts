@@ -42,6 +42,11 @@ const RECALL = [
   // (Letter look-arounds, not \b: "¿Qué te dije…?" ends its first word on an accented letter, which \b does not see.)
   /(?<!\p{L})(qu[eé]|cu[aá]l|cu[aá]nt[oa]s?|cu[aá]ndo|qui[eé]n)(?!\p{L}).{0,50}(?<!\p{L})(dije|te dije|le dije|mencion[eé]|coment[eé]|cont[eé]|(?:te |le )?(?:hab[ií]a|he) (?:dicho|mencionado|comentado|contado))(?!\p{L})/iu,
   /\bcu[aá]l (es|era) (mi|nuestro|nuestra)\b/i,
+  // Short follow-ups about the record: "and our budget?", "Und unser Budget?", "and my company?", "¿Cuál era el
+  // presupuesto?", "cuanto era nuestro presupuesto?", "كم كانت ميزانيتنا؟".
+  /^\s*(?:and|so|ok,?|y|et|und)\s+(?:(?:what about|how about|qu[eé] hay de|et pour|was ist mit)\s+)?(?:our|my|nuestro|nuestra|mi|notre|mon|ma|unser|unsere|mein|meine)\s+(?:budget|company|name|email|e-mail|timeline|team size|team|presupuesto|empresa|nombre|correo|plazo|entreprise|soci[ée]t[ée]|nom|d[ée]lai|firma|unternehmen|zeitplan|teamgr(?:ö|o)(?:ß|ss)e)\s*[?!.]*\s*$/iu,
+  /(?<!\p{L})cu[aá]l era (?:el|la) (?:presupuesto|empresa|plazo|nombre|correo|fecha)(?!\p{L})|(?<!\p{L})cu[aá]nt[oa] (?:era|es) (?:mi|nuestro|nuestra)(?!\p{L})|(?<!\p{L})cu[aá]nt[oa] era (?:el|la) (?:presupuesto)(?!\p{L})/iu,
+  /كم (?:كانت|كان|هي|هو) (?:ميزانيتنا|ميزانيتي|ميزانيتكم)|^\s*و\s?(?:ميزانيتنا|ميزانيتي|شركتنا|شركتي|اسمي|بريدي)\s*[؟?]\s*$/u,
   // "¿Cuántos somos?", "combien sommes-nous ?", "wie viele sind wir?"; "¿de qué empresa soy?", "von welcher Firma bin ich?".
   /\bcu[aá]nt[oa]s (somos|[eé]ramos|personas somos)(?!\p{L})/iu,
   /\b(de|en|para) qu[eé] empresa (soy|estoy|trabajo)(?!\p{L})/iu,
@@ -68,6 +73,7 @@ const RECALL = [
   /(?<!\p{L})(?:para )?cu[aá]ndo (?:queremos|quer[ií]amos|quiero|quer[ií]a|necesitamos) (?:arrancar|empezar|lanzar|tenerlo|implantar)(?!\p{L})/iu,
   /\bquand (?:voulons-nous|voulions-nous|veut-on|voulait-on|est-ce qu['’]on veut) (?:d[ée]ployer|d[ée]marrer|commencer|lancer)/iu,
   /\bwann (?:wollen|wollten|m[öo]chten|möchten) wir (?:starten|loslegen|ausrollen|beginnen|live gehen)\b/iu,
+  /متى (?:نريد|كنا نريد|نبغى|نبي|بدنا) (?:البدء|أن نبدأ|ان نبدأ|ان نبدا|الانطلاق|التشغيل|نبدأ|نبدا)/u,
   /(ما|ماذا) (هو |هي |كان |كانت )?(اسمي|بريدي|شركتي|حجم فريقي|ميزانيتي|منصبي|اسم شركتي|اسم شركتنا|شركتنا|ميزانيتنا|حجم فريقنا|عددنا)/u,
   // "What's my name?" as it is asked in each language: "Wie heiße ich?", "¿cómo me llamo?", "comment je m'appelle ?",
   // "je m'appelle comment ?", "who am I?", "do you know my name?", "شو اسمي؟", "اسمي إيه؟".
@@ -92,12 +98,14 @@ const RECALL_FIELDS: [RecallField, RegExp][] = [
 /** The facts a "what did I say…" question asks about: none named means everything we know. Undefined: not a recall. */
 /** "What do you know about me?" in any wording: everything on record, whatever else the question names ("who am I and …"). */
 const EVERYTHING =
-  /\bwhat (?:do|did) you (?:know|have|remember) (?:about|on) (?:me|us)\b|\bwhat you know about (?:me|us)\b|(?<!\p{L})qu[eé] (?:sabes?|sabe usted) (?:de|sobre) (?:m[ií]|nosotros)(?!\p{L})|\b(?:que|qu['’]est-ce que) (?:savez-vous|sais-tu|vous savez|tu sais) (?:de|sur) (?:moi|nous)\b|\bwas wissen sie (?:über|ueber|von) (?:mich|uns)\b|(?<!\p{L})was wei(?:ß|ss)t du (?:über|ueber|von) (?:mich|uns)(?!\p{L})|(?:ماذا|ما الذي) (?:تعرف|تعرفه) (?:عني|عنا)|(?:ايه|إيه) (?:اللي )?(?:تعرفه|بتعرفه|تعرف) (?:عني|عنا)|ما (?:المعلومات|البيانات) (?:التي )?(?:لديك|عندك) (?:عني|عنا)/iu;
+  /\bwhat (?:do|did) you (?:know|have|remember) (?:about|on) (?:me|us)\b|\bwhat you know about (?:me|us)\b|(?<!\p{L})qu[eé] (?:sabes?|sabe usted) (?:de|sobre) (?:m[ií]|nosotros)(?!\p{L})|\b(?:que|qu['’]est-ce que) (?:savez-vous|sais-tu|vous savez|tu sais) (?:de|sur) (?:moi|nous)\b|\bwas wissen sie (?:über|ueber|von) (?:mich|uns)\b|(?<!\p{L})was wei(?:ß|ss)t du (?:über|ueber|von) (?:mich|uns)(?!\p{L})|(?:ماذا|ما الذي) (?:تعرف|تعرفه) (?:عني|عنا)|(?:ذكرني|ذكّرني|فكرني) (?:بما|بماذا|باللي|بكل ما) (?:تعرف|تعرفه) (?:عني|عنا)|(?:ايه|إيه) (?:اللي )?(?:تعرفه|بتعرفه|تعرف) (?:عني|عنا)|ما (?:المعلومات|البيانات) (?:التي )?(?:لديك|عندك) (?:عني|عنا)/iu;
 
 export function recallQuestion(text: string): RecallField[] | undefined {
   if (EVERYTHING.test(text)) return [];
   if (!RECALL.some((pattern) => pattern.test(text))) return undefined;
-  const fields = RECALL_FIELDS.filter(([, pattern]) => pattern.test(text)).map(([field]) => field);
+  // ("كم كانت ميزانيتنا؟": "how much" of the budget, not a head count.)
+  const fields = RECALL_FIELDS.filter(([field, pattern]) => pattern.test(text) && !(field === 'teamSize' && /كم (?:كانت |كان |هي |هو )?ميزاني/u.test(text))).map(([field]) => field);
+
   // "How many people did I say we use it for" is about the team, not tools; "how many seats did I say we need" is
   // not about the goal either (the verb "need", not the noun).
   // ("Besoin" is the goal as "notre besoin", not in "en avoir besoin", which is the verb.)

@@ -9,9 +9,12 @@ import {
   extractNeed,
   extractPhone,
   extractRole,
+  extractSpokenIntroduction,
   extractTeamSize,
+  grownTeam,
   extractTimeline,
   MEETING_WORDS,
+  PLAN_CHOICE,
   SHARED_DECISION,
   tidy,
   type Extracted,
@@ -60,8 +63,9 @@ const NOT_THAT_NUMBER = /(?:\b(?:not|no|pas|nicht)|وليس|ليس)\s+\d/iu;
  */
 function correctedTeamSize(sentence: string, known: number | undefined): Extracted | undefined {
   if (known === undefined || (!CORRECTION.test(sentence) && !NOT_THAT_NUMBER.test(sentence))) return undefined;
-  // ("Actually book it again for the 3rd at 11am" corrects the meeting's day, not the team.)
-  if (MEETING_WORDS.test(sentence)) return undefined;
+  // ("Actually book it again for the 3rd at 11am" corrects the meeting's day, not the team; "actually can we do friday
+  // at 10 instead", "perdón, mejor el viernes a las 10", "عفواً، الأفضل الخميس الساعة ٢" move the meeting.)
+  if (MEETING_WORDS.test(sentence) || SAYS_WHEN.test(sentence) || CLOCK_HOUR.test(sentence)) return undefined;
   const numbers = [...sentence.matchAll(/(?<![\d.,$€£])\d{1,6}(?![\d%]|[.,]\d|st\b|nd\b|rd\b|th\b|\.\s*\p{L}|\s*(?:am|pm|h\b|:|%|\$|€|£|dollars|euros|usd|uhr))/giu)].map((match) => Number(match[0]));
   const others = [...new Set(numbers.filter((value) => value !== known && value > 0))];
   return others.length === 1 && others[0] !== undefined ? { value: others[0], confidence: 0.8 } : undefined;
@@ -108,11 +112,17 @@ export function extractLeadFacts(input: ExtractLeadInput): LeadFacts {
       offer('name', { value: first && first.toLowerCase() !== family.toLowerCase() ? `${first} ${family}` : family, confidence: 0.9 }, evidence);
       return;
     }
+    // "im dave from brightwater plumbing": a spoken introduction, offered first so a clearer reading wins over it.
+    const spoken = extractSpokenIntroduction(statement, context);
+    if (spoken) {
+      offer('name', { value: spoken.name, confidence: 0.7 }, evidence);
+      offer('company', { value: spoken.company, confidence: 0.7 }, evidence);
+    }
     offer('name', extractName(statement, context, index === spans.length - 1), evidence);
     offer('company', extractCompany(statement, context), evidence);
     const role = extractRole(statement);
     offer('role', role, evidence);
-    offer('teamSize', extractTeamSize(statement) ?? correctedTeamSize(statement, input.knownTeamSize), evidence);
+    offer('teamSize', grownTeam(statement, input.knownTeamSize) ?? extractTeamSize(statement) ?? correctedTeamSize(statement, input.knownTeamSize), evidence);
     offer('budget', extractBudget(statement), evidence);
     offer('authority', extractAuthority(statement, role?.value), evidence);
     if (!notANeed(statement, input.kb, NOT_A_NEED_STATEMENT)) offer('need', extractNeed(statement), evidence);
@@ -239,8 +249,22 @@ const JUST_INFORMATION = re(
  */
 function notANeed(sentence: string, kb: KnowledgeBase | undefined, intents: ReadonlySet<SalesIntent> = NOT_A_NEED_ANSWER): boolean {
   const onlyWhen = SAYS_WHEN.test(sentence) && sentence.trim().split(/\s+/).length <= 5;
-  return onlyWhen || ABOUT_THIS_CHAT.test(sentence) || intents.has(classifySalesIntent(sentence, kb)) || FRUSTRATED.test(sentence) || STOP_QUESTIONS.test(sentence) || JUST_INFORMATION.test(sentence.trim());
+  return onlyWhen || ABOUT_THIS_CHAT.test(sentence) || NOT_A_GOAL.test(sentence.trim()) || PLAN_CHOICE.test(sentence.trim()) || intents.has(classifySalesIntent(sentence, kb)) || FRUSTRATED.test(sentence) || STOP_QUESTIONS.test(sentence) || JUST_INFORMATION.test(sentence.trim());
 }
+
+/**
+ * A choice, a request or a question about the record, however it is typed: "let's go with Business", "we'll take Pro",
+ * "thats for how many people", "remind me what you know", "rappelle-moi combien on est", "ذكرني بما تعرفه عني",
+ * "I'd like to know the prices", "ابي اعرف الاسعار". Never the need they came with.
+ */
+const NOT_A_GOAL = re(
+    // (At the start: "we need a tool to remind me of deadlines" is a need.)
+    "^(?:(?:ok(?:ay)?|so|and|please|pls|et|y|und|bitte|por favor)[,!]?\\s+)?(?:can you |could you |pouvez-vous |puedes |k[öo]nnen sie )?(?:remind me|rappelle[- ]moi|rappelez[- ]moi|recu[eé]rda(?:me|nos)|recu[eé]rde(?:me|nos)|erinnern sie mich|erinnere? mich)\\b|^\\s*(?:و\\s?)?(?:ذكرني|ذكّرني|فكرني)|" +
+    "^(?:and |so )?(?:that['’]?s|thats|is that|is this|c['’]est|eso es|das ist|ist das) (?:for|pour|para|für) (?:how many|combien|cu[aá]nt[oa]s|wie viele)\\b|" +
+    "\\b(?:(?:i|we)(?:['’]d| would)? (?:like|want|need) to (?:know|see|get) (?:the |your )?(?:price|prices|pricing|cost|costs)|quiero saber (?:el precio|los precios|cu[aá]nto cuesta)|" +
+    "je (?:veux|voudrais) (?:conna[iî]tre|savoir) (?:le prix|les prix|les tarifs)|ich (?:m[öo]chte|will) (?:die )?preise (?:wissen|kennen))\\b|" +
+    '(?:ابي|ابغى|أبغى|ابغي|أبي|أريد|اريد|بدي|عايز|عاوز|نبي|نبغى)\\s+(?:اعرف|أعرف|معرفة|نعرف)\\s+(?:ال)?(?:اسعار|أسعار|سعر)',
+);
 
 /**
  * A word about the conversation itself, not their business: "I just want to get this right the first time rather than
@@ -265,8 +289,12 @@ function asksPlanPrice(text: string, kb: KnowledgeBase | undefined): boolean {
 const SAYS_WHEN = re(
   "\\b(?:today|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day|next week|hoy|mañana|lunes|martes|miércoles|jueves|viernes|sábado|domingo|" +
     "aujourd['’]hui|demain|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|heute|morgen|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\\b|" +
-    "\\b\\d{1,2}(?::\\d{2})?\\s*(?:am|pm|a\\.m\\.|p\\.m\\.|h|uhr)(?!\\p{L})|\\b\\d{1,2}:\\d{2}\\b|غدا|غدًا|اليوم",
+    "\\b\\d{1,2}(?::\\d{2})?\\s*(?:am|pm|a\\.m\\.|p\\.m\\.|h|uhr)(?!\\p{L})|\\b\\d{1,2}:\\d{2}\\b|غدا|غدًا|اليوم|" +
+    'ال(?:أحد|احد|إثنين|اثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة|سبت)(?=\\s|$|[،؟?!.])|الساعة',
 );
+/** An hour said with its preposition ("a las 10", "um 10"): a time, not a head count. */
+
+const CLOCK_HOUR = re('\\b(?:a las|a la|um)\\s+\\d{1,2}\\b');
 
 function bareAnswer(field: LeadField, text: string, context: PatternContext, kb: KnowledgeBase | undefined): Extracted | undefined {
   const answer = tidy(text.trim());
@@ -275,7 +303,10 @@ function bareAnswer(field: LeadField, text: string, context: PatternContext, kb:
   const short = words.length <= 8;
   switch (field) {
     case 'name': {
+      // "Thursday" after "what day and time suit you?" answers that question, even where a name was asked before.
+      if (SAYS_WHEN.test(answer)) return undefined;
       const name = tidy(answer.replace(NAME_PREFIX, '').replace(re('\\s+(?:here|aquí|ici|hier)$'), ''));
+
       const parts = name.split(/\s+/);
       if (parts.length > 3 || !parts.every((part) => /^[\p{L}][\p{L}'’.-]*$/u.test(part))) return undefined;
       if (NOT_A_NAME.has(parts[0]?.toLowerCase() ?? '') || context.ownNames.has(name.toLowerCase())) return undefined;

@@ -199,6 +199,10 @@ const MONTH_INDEX: Record<string, number> = {
   may: 4, mayo: 4, jun: 5, june: 5, junio: 5, jul: 6, july: 6, julio: 6, aug: 7, august: 7, agosto: 7, sep: 8, sept: 8,
   september: 8, septiembre: 8, setiembre: 8, oct: 9, october: 9, octubre: 9, nov: 10, november: 10, noviembre: 10,
   dec: 11, december: 11, diciembre: 11,
+  // Arabic, folded (no hamza): the Egyptian and Gulf names, then the Levantine ones.
+  يناير: 0, فبراير: 1, مارس: 2, ابريل: 3, مايو: 4, يونيو: 5, يونيه: 5, يوليو: 6, يوليه: 6, اغسطس: 7, سبتمبر: 8, اكتوبر: 9, نوفمبر: 10, ديسمبر: 11,
+  شباط: 1, اذار: 2, نيسان: 3, ايار: 4, حزيران: 5, تموز: 6, ايلول: 8,
+
   janvier: 0, januar: 0, fevrier: 1, februar: 1, mars: 2, marz: 2, maerz: 2, avril: 3, mai: 4, juin: 5, juni: 5,
   juillet: 6, juli: 6, aout: 7, septembre: 8, octobre: 9, oktober: 9, novembre: 10, decembre: 11, dezember: 11,
 };

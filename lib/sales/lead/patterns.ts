@@ -147,7 +147,62 @@ export function extractIntroduction(sentence: string, context: PatternContext): 
   return { name, company };
 }
 
+/**
+ * A spoken introduction, as speech-to-text writes it (lower case, fillers first): "im dave from brightwater plumbing",
+ * "eh soy marta garcia de transportes lopez somos unas 40 personas", "ich bin der tobias von der firma nordlicht
+ * medien", "moi c'est camille de l'agence pixel rouge". Only in the frame "I'm <name> from <company>" (one or two
+ * words of a name that are no common word, role or our own name), so "im calling from work" or "soy parte de" are not.
+ */
+const SPOKEN_INTRO = re(
+  "^(?:(?:yeah|yes|so|um+|uh+|erm|eh+|euh+|äh+m?|ähm|ok|okay|well|hi|hello|hey|hola|bueno|pues|bonjour|salut|alors|bon|hallo|also|ja|oui|sí|si)[,!.]?\\s+)*" +
+    "(?:i['’]?m|i am|my name is|(?:yo )?soy|me llamo|moi,? c['’]est|je suis|je m['’]appelle|ich bin(?:\\s+(?:der|die))?|ich hei(?:ß|ss)e|mein name ist)\\s+" +
+    "(\\p{L}[\\p{L}'’-]+(?:\\s+\\p{L}[\\p{L}'’-]+)?)\\s+(?:from|de|del|chez|von|bei)\\s+" +
+    "(?:(?:(?:the|la|el|le|l['’]|der|die|das)\\s*)?(?:company|firm|agency|empresa|compañía|agencia|société|entreprise|agence|boîte|firma|agentur|unternehmen)\\s+|l['’]|la\\s+|der\\s+|die\\s+)?" +
+    "(\\p{L}[\\p{L}\\p{N}&'’-]*(?:\\s+[\\p{L}\\p{N}&'’-]+){0,3})",
+);
+/** Words that end a spoken company's name: the next clause ("… plumbing we have like 15 guys", "… lopez somos 40"). */
+const SPOKEN_COMPANY_END = new Set(
+  ("we we're were were and with our i so like um uh and y con somos tenemos nuestro nuestra e o et on nous avec genre euh notre und wir mit unser unsere haben sind " +
+    'here there in at for en para pour für aus dans im the a an').split(' '),
+);
+/** Common words that follow "I'm" / "soy" / "je suis" / "ich bin" in a sentence that introduces no one. */
+const NOT_SPOKEN_NAMES = new Set(
+  ('parte part partie fan cliente clienta client cliento usuario usuaria miembro membre mitglied kunde kundin amigo amiga ami amie feliz capaz prêt prête sûr sûre fier fière ' +
+    'yo done back off out away home calling coming writing reaching one fine good great new old big small glad happy sure tired based located originally ' +
+    // Trades and roles ("soy diseñadora de una agencia", "im a designer from berlin", "je suis graphiste chez …").
+    'designer engineer developer consultant accountant lawyer teacher student manager owner partner founder director coordinator analyst architect intern freelancer ' +
+    'diseñador diseñadora ingeniero ingeniera abogado abogada contador contadora consultor consultora desarrollador desarrolladora programador programadora profesor profesora ' +
+    'estudiante coordinador coordinadora analista arquitecto arquitecta autónomo autónoma becario becaria graphiste ingénieur ingénieure développeur développeuse consultante ' +
+    'avocat avocate comptable professeur étudiant stagiaire architecte ingenieur ingenieurin designerin architekt architektin lehrer lehrerin praktikant praktikantin ' +
+    'jefe jefa gerente dueño dueña socio socia fundador fundadora director directora encargado encargada chargé chargée cheffe').split(' '),
+);
+/** Words a company's name does not start with: an article or a possessive ("soy de una agencia", "from our office"). */
+const NOT_COMPANY_START = new Set('a an the this that my our nuevo nueva again un una unos unas el los las mi nuestra nuestro une des le les mon ma notre ein eine einer der die das mein meine unser unsere'.split(' '));
+
+const titleCase = (words: string) => words.split(/\s+/).map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ');
+
+export function extractSpokenIntroduction(sentence: string, context: PatternContext): { name: string; company: string } | undefined {
+  const match = SPOKEN_INTRO.exec(sentence.trim());
+  if (!match?.[1] || !match[2]) return undefined;
+  const nameWords = match[1].toLowerCase().split(/\s+/);
+  const common = (word: string) => NOT_NAMES.has(word) || NOT_SPOKEN_NAMES.has(word) || NOT_PERSON.has(word) || COMPANY_STOP.has(word) || context.ownNames.has(word);
+  if (nameWords.some((word) => common(word) || word.length < 2 || /\d/.test(word)) || /(?:ing|ed)$/.test(nameWords[0] ?? '') || ROLE_ONLY.test(match[1])) return undefined;
+  const companyWords: string[] = [];
+  for (const word of match[2].split(/\s+/)) {
+    const bare = word.replace(/[.,;:!?]+$/u, '');
+    if (bare === '' || SPOKEN_COMPANY_END.has(bare.toLowerCase()) || /^\d/.test(bare)) break;
+    companyWords.push(bare);
+    if (bare !== word) break;
+  }
+  const company = companyWords.join(' ');
+  const first = companyWords[0]?.toLowerCase() ?? '';
+  if (company === '' || NOT_COMPANY_START.has(first) || !acceptableCompany(company, context) || (companyWords.length === 1 && NOT_PERSON.has(first))) return undefined;
+
+  return { name: titleCase(match[1]), company: /\p{Lu}/u.test(company) ? company : titleCase(company) };
+}
+
 export function extractName(sentence: string, context: PatternContext, messageEnd: boolean): Extracted | undefined {
+
   const introduced = extractIntroduction(sentence, context);
   if (introduced) return { value: introduced.name, confidence: 0.75 };
   for (const [index, pattern] of NAME_INTROS.entries()) {
@@ -187,7 +242,7 @@ function nameFrom(rest: string, context: PatternContext, explicit: boolean): str
 
 const ROLE_SOURCE =
   "(?:chief [a-z]+ officer|c[eotfmi]o|ciso|cpo|cro|vp(?: of [\\p{L}&]+(?: [\\p{L}&]+)?)?|vice president(?: of [\\p{L}&]+)?|" +
-  'head of [\\p{L}&]+(?: [\\p{L}&]+)?|director(?:a)?(?: of [\\p{L}&]+| de [\\p{L}&]+)?|(?:[\\p{L}-]+ )?manager|' +
+  'head of [\\p{L}&]+(?: [\\p{L}&]+)?|director(?:a)?(?: of [\\p{L}&]+| de [\\p{L}&]+| financier[oa]| general| comercial| t[eé]cnic[oa]| ejecutiv[oa]| creativ[oa])?|(?:[\\p{L}-]+ )?manager|' +
   '(?:co-?)?founder|owner|(?:senior |lead |software |staff )?(?:engineer|developer)|team lead|tech lead|' +
   'consultant|president|partner|(?:it |system |systems )?admin(?:istrator)?|(?:[\\p{L}-]+ )?lead|' +
   'jef[ea] de [\\p{L}]+|gerente(?: de [\\p{L}]+)?|(?:co-?)?fundador(?:a)?|dueñ[oa]|socio|socia|' +
@@ -326,7 +381,7 @@ const SEAT_WORDS =
   '(?:users?|seats?|licen[cs]es?|accounts?|usuarios?|licencias?|puestos?|cuentas?|utilisateurs?|utilisatrices?|postes?|comptes?|' +
   'nutzer(?:innen)?|benutzer(?:innen)?|lizenzen|lizenz|konten|plätze|مستخدم(?:ا|ين|ون)?|رخص(?:ة)?|تراخيص|ترخيص|حسابات)';
 const PEOPLE_WORDS =
-  '(?:people|ppl|pax|persons?|employees?|staff|members?|engineers?|developers?|devs|agents?|folks|heads|reps|person|' +
+  '(?:people|ppl|pax|persons?|employees?|staff|members?|engineers?|developers?|devs|agents?|folks|heads|reps|person|guys|gals|workers|techs|drivers|' +
   // Who the team is, by trade ("a school with 40 teachers", "12 designers").
   'teachers|nurses|doctors|designers|consultants|lawyers|accountants|technicians|volunteers|editors|writers|analysts|recruiters|' +
   'profesores|docentes|enfermeras|enfermeros|abogados|consultores|enseignants|infirmières|infirmiers|avocats|consultants|lehrer(?:innen)?|lehrkräfte|pflegekräfte|berater(?:innen)?|' +
@@ -340,7 +395,15 @@ const RANGE = `(${COUNT})(?:\\s*(?:-|–|to|or|a|o|y|à|ou|bis|oder|إلى|ال�
 const NOT_PEOPLE_UNITS =
   '%|[$€£]|k\\b|dollars|euros|days|weeks|months|years|días|semanas|meses|años|minutes|hours|steps|away|from|of the|' +
   'jours|semaines|mois|ans|années|heures|tage|wochen|monate|jahre|stunden|minuten|euro|dollar|يوم|أيام|ايام|أسبوع|أسابيع|شهر|أشهر|اشهر|سنة|سنوات|دولار|يورو|ساعة|دقيقة';
+/** The team as it will be: "we'll be 30", "on sera 30", "seremos 30", "wir werden 30 sein", "سنكون ٢٠ فقط". */
+const TEAM_TO_BE = "we['’]ll be|we will be|we['’]d be|we would be|seremos|ser[ií]amos|on sera|on serait|nous serons|nous serions|wir werden|wir w[äa]ren|سنكون|سوف نكون";
 const TEAM_PATTERNS: { pattern: RegExp; confidence: number }[] = [
+  // "On ne serait que 45 à l'utiliser", "nous ne sommes plus que 12": only that many (a correction, like "only 30 would use it").
+  {
+    pattern: re(`\\b(?:on|nous)\\s+(?:ne\\s+|n['’])(?:est|sera|serait|sommes|serons|serions)\\s+(?:plus\\s+)?que\\s+(?:${APPROX}\\s+)?${RANGE}\\b(?!\\s*(?:${NOT_PEOPLE_UNITS}))`, 'giu'),
+    confidence: 0.86,
+  },
+
   // "45 people but only 30 would use it": those who would use it are the seats (and beat the headcount).
   {
     pattern: re(
@@ -377,9 +440,14 @@ const TEAM_PATTERNS: { pattern: RegExp; confidence: number }[] = [
   },
   {
     pattern: re(
-      `\\b(?:we are|we're|we’re|there are|there're|somos|nous sommes|on est|wir sind|نحن|عددنا|فريقنا)\\s+(?:${LOOSELY}\\s+)?(?:${APPROX}\\s+)?${RANGE}\\b(?!\\s*(?:${NOT_PEOPLE_UNITS}))`,
+      `\\b(?:we are|we're|we’re|there are|there're|somos|nous sommes|on est|wir sind|نحن|عددنا|فريقنا|احنا|إحنا)\\s+(?:${LOOSELY}\\s+)?(?:${APPROX}\\s+)?${RANGE}\\b(?!\\s*(?:${NOT_PEOPLE_UNITS}))`,
       'giu',
     ),
+    confidence: 0.75,
+  },
+  // (Never a year: "wir werden 2027 starten" says when.)
+  {
+    pattern: re(`\\b(?:${TEAM_TO_BE})\\s+(?:${LOOSELY}\\s+)?(?:${APPROX}\\s+)?(?!(?:19|20)\\d{2}\\b)${RANGE}\\b(?!\\s*(?:${NOT_PEOPLE_UNITS}))`, 'giu'),
     confidence: 0.75,
   },
   { pattern: re(`\\b${RANGE}\\s+of us\\b`, 'giu'), confidence: 0.75 },
@@ -408,7 +476,37 @@ const SHARE_OF = re(
 );
 const SHARES: Record<string, number> = { half: 1 / 2, 'a third': 1 / 3, 'one third': 1 / 3, 'a quarter': 1 / 4, 'one quarter': 1 / 4, 'two thirds': 2 / 3, 'la mitad': 1 / 2, 'la moitié': 1 / 2, 'die hälfte': 1 / 2, 'un tercio': 1 / 3, 'un tiers': 1 / 3, 'un quart': 1 / 4, 'ein drittel': 1 / 3, 'ein viertel': 1 / 4 };
 
+/**
+ * "15 people in the field and 3 in the office", "12 en oficina y 6 en almacén", "10 au bureau et 4 sur le terrain",
+ * "8 im Büro und 5 im Lager": the parts of one team, counted where they work, add up to it.
+ */
+const TEAM_PARTS = re(
+  `\\b(${COUNT})\\s+(?:${PEOPLE_WORDS}\\s+)?(?:in|at|on|en|dans|au|sur|im|am|in der|auf der)\\s+(?:the\\s+|la\\s+|el\\s+|le\\s+|l['’]|der\\s+|dem\\s+|das\\s+)?[\\p{L}-]+\\s+` +
+    `(?:and|plus|y|et|und|\\+)\\s+(?:another\\s+|otr[oa]s\\s+|weitere\\s+)?(${COUNT})\\s+(?:${PEOPLE_WORDS}\\s+)?(?:in|at|on|en|dans|au|sur|im|am|in der|auf der)\\b`,
+  'iu',
+);
+
+/**
+ * With a team on record, the people added to it: "we just hired 4 more people", "4 new users", "contratamos 4 personas
+ * más", "4 personnes de plus", "4 neue Mitarbeiter": the team grows by that many.
+ */
+const MORE_PEOPLE = re(
+  `\\b(${COUNT})\\s+(?:more|new|additional|extra|nuev[oa]s|nouveaux|nouvelles|neue|weitere|zusätzliche)\\s+(?:${PEOPLE_WORDS}|${SEAT_WORDS})\\b|` +
+    `\\b(${COUNT})\\s+(?:${PEOPLE_WORDS}|${SEAT_WORDS})\\s+(?:more|más|de plus|en plus|mehr)\\b`,
+  'iu',
+);
+
+export function grownTeam(sentence: string, known: number | undefined): Extracted | undefined {
+  if (known === undefined) return undefined;
+  const match = MORE_PEOPLE.exec(sentence);
+  const added = parseCount(match?.[1] ?? match?.[2] ?? '');
+  return added !== undefined && Number.isInteger(added) && known + added <= 1_000_000 ? { value: known + added, confidence: 0.8 } : undefined;
+}
+
 export function extractTeamSize(sentence: string): Extracted | undefined {
+  const parts = TEAM_PARTS.exec(sentence);
+  const sum = parts ? (parseCount(parts[1] ?? '') ?? 0) + (parseCount(parts[2] ?? '') ?? 0) : 0;
+  if (Number.isInteger(sum) && sum > 1 && sum <= 1_000_000) return { value: sum, confidence: 0.85 };
   const groups = GROUPS_OF.exec(sentence);
   const product = groups ? (parseCount(groups[1] ?? '') ?? 0) * (parseCount(groups[2] ?? '') ?? 0) : 0;
   if (Number.isInteger(product) && product > 1 && product <= 1_000_000) return { value: product, confidence: 0.85 };
@@ -448,8 +546,10 @@ function countedTeam(sentence: string): Extracted | undefined {
   return { value: corrected !== undefined && Number.isInteger(corrected) && corrected <= 1_000_000 ? corrected : best.value, confidence: best.confidence };
 }
 
+/** An amount's digits, thousands grouped by a comma, a dot or a space (also the no-break spaces French writes): "30 000". */
+const AMOUNT_DIGITS = '\\d+(?:[,.]\\d+|[ \\u00a0\\u202f]\\d{3}(?!\\d))*(?!\\d)';
 const CURRENCY_AMOUNT =
-  `(?:(?:us|u\\.s\\.)?[$€£]\\s?\\d+(?:[,.]\\d+)*(?!\\d)(?:\\s?(?:k|m|thousand|mil)\\b)?|\\d+(?:[,.]\\d+)*(?!\\d)(?:\\s?(?:k|m|thousand|mil))?\\s?(?:dollars|usd|euros?|eur|bucks|dólares|dolares|dollar|دولار|يورو|[$€£]))`;
+  `(?:(?:us|u\\.s\\.)?[$€£]\\s?${AMOUNT_DIGITS}(?:\\s?(?:k|m|thousand|mil)\\b)?|${AMOUNT_DIGITS}(?:\\s?(?:k|m|thousand|mil))?\\s?(?:dollars|usd|euros?|eur|bucks|dólares|dolares|dollar|دولار|يورو|[$€£]))`;
 const PERIOD =
   '(?:\\s*(?:a|per|/|each|every|al|por|cada|par|pro|im)\\s*(?:month|mo|year|yr|annum|seat|user|mes|año|usuario|puesto|mois|an|utilisateur|monat|jahr|nutzer)\\b|' +
   '\\s*(?:monthly|annually|yearly|mensuales|al mes|anuales|al año|mensuels|annuels|monatlich|jährlich|شهريا|شهريًا|سنويا|سنويًا)\\b)?';
@@ -459,7 +559,7 @@ const BUDGET_CUE = re(
 );
 const OUR_PRICE_CUE = re("\\b(?:your|you charge|it costs|costs|is too|too expensive|price of|priced|pricing|precio|cuesta|vuestro|su plan)\\b");
 /** A bare number counts as money only after a money word, and never when it counts people ("pay for 20 seats"). */
-const BARE_AMOUNT = `\\d+(?:[,.]\\d+)*(?!\\d)(?:\\s?k\\b)?(?!\\s*-?\\s*(?:${SEAT_WORDS}|${PEOPLE_WORDS}))`;
+const BARE_AMOUNT = `${AMOUNT_DIGITS}(?:\\s?k\\b)?(?!\\s*-?\\s*(?:${SEAT_WORDS}|${PEOPLE_WORDS}))`;
 const BUDGET_NUMBER = re(
   `\\b(?:budget|presupuesto|spend|afford|pay|invest|gastar|pagar|invertir|dépenser|payer|ausgeben|zahlen|ميزانية|ميزانيتنا|ميزانيتي)\\b[^.?!\\d]{0,25}?((?:${APPROX}\\s+)?(?:${CURRENCY_AMOUNT}|${BARE_AMOUNT})${PERIOD})`,
 );
@@ -473,6 +573,10 @@ const NO_BUDGET = re("\\b(?:no budget|don't have a budget|do not have a budget|h
 export const CANCEL_WORDS =
   /\b(?:cancel(?:l?ed|l?ing|s)?|call (?:it |the \w+ )?off|cancel(?:ar|a|e|en|o)(?:l[ao]s?)?|anul(?:ar|a|e)(?:l[ao])?|annul(?:er|ez|e|ons)|absagen|abzusagen|sagen sie (?:\S+ ){0,4}ab|stornier(?:en|e)?)\b|\b(?:canc[eé]l(?:al[ao]|el[ao])|an[uú]l(?:al[ao]|el[ao]))|إلغاء|الغاء|ألغ|إلغي|الغي|إلغ(?=ي?\s)/iu;
 /** Naming their own price for a plan ("give me Pro for $1 per seat", "can you do it for $10?"): a discount request. */
+/** A price another vendor gave them, or a request to match one: "X quoted us $20/seat", "can you match?". */
+export const COMPETITOR_QUOTE =
+  /\b(?:quoted|offered|offers|charges?|charging|gave) (?:us|me)\b[^.?!]{0,12}(?:[$€£]\s?\d|\d+(?:[.,]\d+)?\s?(?:dollars?|euros?|usd|eur|[$€£]))|\b(?:can|could|will|would) you (?:match|beat)\b|\bprice[- ]match|\b(?:nos )?(?:cotiz[oó]|ofreci[oó]|cobra)\b[^.?!]{0,15}\d|\bigualar\b|\b(?:nous )?(?:propose|a propos[ée]|facture)\b[^.?!]{0,12}\d[^.?!]{0,30}\baligner\b|\bmithalten\b/iu;
+
 export const HAGGLE =
   /\b(?:(?:give|sell|let) (?:me|us) (?:\p{L}+ ){0,2}(?:for|at)|(?:can|could|would) you (?:do|make|give) (?:it|that|this|me|us)?\s*(?:for|at)|make it|d[ée]jame|d[ée]jamelo|me lo dejas|d[ée]jenos|fais-le moi|faites-le nous|geben sie (?:es )?(?:mir|uns))\b[^.?!]{0,20}?(?:[$€£]\s?\d|\d+(?:[.,]\d+)?\s?(?:dollars?|euros?|usd|eur|bucks|[$€£]))/iu;
 
@@ -502,6 +606,8 @@ export function extractBudget(sentence: string): Extracted | undefined {
   if (NO_BUDGET.test(sentence)) return { value: 'no budget set', confidence: 0.7 };
   // A price they name for our plan is a discount request, not what they can spend.
   if (HAGGLE.test(sentence)) return undefined;
+  // Nor is a competitor's quote ("Monday.com quoted us $20/seat, can you match?").
+  if (COMPETITOR_QUOTE.test(sentence)) return undefined;
   const stated = BUDGET_NUMBER.exec(sentence)?.[1];
   if (stated) return { value: ceilingOf(sentence, tidy(stated)), confidence: 0.85 };
   const amount = BUDGET_AMOUNT.exec(sentence)?.[1];
@@ -526,6 +632,13 @@ const NEEDS_APPROVAL = re(
     '\\b(?:mein|meine|unser|unsere) (?:chef|chefin|vorgesetzter|vorgesetzte|geschäftsführer|geschäftsführerin|geschäftsführung) (?:entscheidet|gibt frei|hat das letzte wort)\\b|' +
     '\\bnicht meine entscheidung\\b|\\bich entscheide (?:das |es )?nicht(?: allein)?\\b|\\bnicht (?:der|die) (?:entscheider|entscheiderin|entscheidungsträger|entscheidungsträgerin)\\b|' +
     "\\bje ne (?:suis pas (?:le |la )?(?:décideur|décideuse|décisionnaire)|décide pas)\\b|\\bno soy (?:el|la) que decide\\b|\\bno decido yo\\b|" +
+    // Someone else named as the one who decides: "pero decide el director general", "but the CEO decides", "c'est le
+    // DG qui décide", "décide la directrice", "aber der Geschäftsführer entscheidet", "entscheidet unsere Chefin".
+    "\\b(?:decide|decidirá|aprueba|firma) (?:el|la|mi|nuestro|nuestra) (?:director|directora|jefe|jefa|ceo|cfo|gerente|dueño|dueña|socio|socia|consejo|junta|presidente|presidenta)\\b|\\bquien decide es (?:el|la|mi|nuestro|nuestra)\\b|" +
+    "\\bthe (?:ceo|cfo|cto|coo|boss|owner|founder|board|director|md|managing director|president|manager) (?:decides|signs|approves|has the final say|makes the (?:final )?(?:call|decision))\\b|" +
+    "\\bc['’]est (?:le|la|mon|ma|notre) (?:[\\p{L}-]+ ){1,2}qui (?:décide|valide|signe)\\b|\\b(?:décide|valide|signe) (?:le|la|mon|ma|notre) (?:patron|patronne|chef|directeur|directrice|dg|pdg|daf|gérant|gérante|associé|associée)\\b|" +
+    '\\b(?:entscheidet|unterschreibt) (?:der|die|unser|unsere|mein|meine) (?:chef|chefin|geschäftsführer|geschäftsführerin|inhaber|inhaberin|vorstand|cfo|ceo)\\b|\\b(?:der|die) (?:chef|chefin|geschäftsführer|geschäftsführerin|inhaber|inhaberin|vorstand) (?:entscheidet|unterschreibt)\\b|' +
+
     '(?:أنا |انا )?(?:لست|لستُ|مش أنا|مش انا) (?:صاحب|صاحبة|اللي) (?:القرار|باخد القرار|بياخد القرار)|مش أنا اللي|مش انا اللي|' +
     '\\b(?:brauche|brauchen|benötige|benötigen) (?:die |eine )?(?:freigabe|genehmigung|zustimmung)\\b|' +
     '(?:مديري|المدير|رئيسي|الإدارة|الادارة) (?:يقرر|هو من يقرر|تقرر|هي من تقرر)|ليس قراري|القرار ليس لي|(?:أحتاج|احتاج|نحتاج) (?:إلى |الى )?موافقة|(?:يجب|علي) أن أستشير|(?:يجب|علي) ان استشير',
@@ -639,7 +752,14 @@ export function extractNeed(sentence: string): Extracted | undefined {
   return wishedNeed(sentence) ?? extractPain(sentence);
 }
 
+/** Starting, going live, launching: beside a date, a timeline ("to start in February", "bis Ende Q1 starten"). */
+const START_WORDS = re(
+  '\\b(?:to )?(?:start|starting|begin|go live|launch|roll (?:it )?out|empezar|arrancar|comenzar|iniciar|lanzar|commencer|d[ée]marrer|lancer|starten|beginnen|loslegen|live gehen|ausrollen)\\b|(?:ب|ال)?(?:البدء|نبدأ|نبدا|الانطلاق|الإطلاق|التشغيل)',
+  'giu',
+);
+
 /** A comma and a new subject: where a list of facts moves on from the need ("…, we want it next month"). */
+
 const NEXT_CLAUSE = re(",\\s*(?:we|we're|we’re|i|i'm|i’m|my|our|nosotros|somos|soy|mi|nuestro|nuestra|nous|on|je|mon|ma|notre|wir|ich|mein|meine|unser|unsere)\\b");
 
 /** A need said as a wish or a search ("we're looking for…", "necesitamos…"). */
@@ -650,8 +770,8 @@ function wishedNeed(sentence: string): Extracted | undefined {
   const cue = match[0].trim().replace(/^(?:we'?re|we’re|we are|i'?m|i am|we|i)\s+/i, '');
   // Up to the next clause that says something else: "we need better reporting, we want it next month, I'm …".
   const rest = sentence.slice(match.index + match[0].length).split(NEXT_CLAUSE)[0]?.trim() ?? '';
-  // "Lo necesitamos para abril" says when, not what.
-  if (rest.length < 3 || NOT_A_NEED.test(rest) || isOnlyTimeline(rest)) return undefined;
+  // "Lo necesitamos para abril" says when, not what; so do "Wir wollen bis Ende Q1 starten" and "نريد البدء في فبراير".
+  if (rest.length < 3 || NOT_A_NEED.test(rest) || isOnlyTimeline(rest) || isOnlyTimeline(rest.replace(START_WORDS, ' '))) return undefined;
   // "Unser Problem: Statusberichte kosten jede Woche Stunden": the problem itself, after its colon.
   if (rest.startsWith(':')) return rest.length > 4 ? { value: tidy(rest.slice(1)), confidence: 0.75 } : undefined;
   // A feature they need ("need SSO and audit logs") is a need, but a problem they tell beside it says more.
@@ -662,6 +782,10 @@ const MONTHS =
   'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|' +
   'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre';
 const SMALL_NUMBER = '(?:\\d+|a|an|one|two|three|four|five|six|a few|a couple of|un|una|dos|tres|cuatro|seis|unos|unas|unos pocos)';
+/** Month names in Arabic: the Egyptian and Gulf ones ("فبراير") and the Levantine ones ("شباط"). */
+export const ARABIC_MONTHS =
+  'يناير|فبراير|مارس|أبريل|ابريل|إبريل|مايو|يونيو|يونيه|يوليو|يوليه|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر|' +
+  'كانون الثاني|شباط|آذار|اذار|نيسان|أيار|ايار|حزيران|تموز|أيلول|ايلول|تشرين الأول|تشرين الاول|تشرين الثاني|كانون الأول|كانون الاول';
 const MONTHS_FR_DE =
   'janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|' +
   'januar|februar|märz|maerz|april|juni|juli|august|september|oktober|november|dezember';
@@ -678,7 +802,9 @@ const SOON_FR_DE_AR =
   // "الربع القادم" and, after the preposition li- ("for"), "للربع القادم".
   '(?:ال|لل)(?:ربع|شهر|أسبوع|اسبوع|عام|فصل) (?:القادم|المقبل)|(?:ال|لل)سنة (?:القادمة|المقبلة)|هذا (?:الربع|الشهر|الأسبوع|الاسبوع|العام)|هذه السنة|' +
   '(?:في )?(?:أقرب|اقرب) وقت(?: ممكن)?|(?:بأسرع|باسرع) وقت(?: ممكن)?|فورا|فورًا|حالا|' +
-  'خلال (?:\\d+ )?(?:يوم|أيام|ايام|أسبوع|اسبوع|أسابيع|اسابيع|شهر|شهرين|أشهر|اشهر|شهور)|(?:قبل|بحلول) نهاية (?:الشهر|الربع|العام|السنة)';
+  'خلال (?:\\d+ )?(?:يوم|أيام|ايام|أسبوع|اسبوع|أسابيع|اسابيع|شهر|شهرين|أشهر|اشهر|شهور)|(?:قبل|بحلول) نهاية (?:الشهر|الربع|العام|السنة)|' +
+  // "نريد البدء في فبراير": a month by its name (Egyptian and Gulf names, and the Levantine ones).
+  `(?:(?:في|قبل|بحلول|بداية|نهاية|منتصف|خلال|مع|من) )?(?:شهر )?(?:${ARABIC_MONTHS})`;
 const TIMELINE = re(
   '\\b(?:asap|a\\.s\\.a\\.p|as soon as possible|right away|immediately|urgently|this (?:week|month|quarter|year)|' +
     // "by the end of next month" keeps its "end of": a month later than "next month" alone.
@@ -702,6 +828,9 @@ const TIMELINE_ALL = new RegExp(TIMELINE.source, `${TIMELINE.flags}g`);
 const TIMELINE_FILLER = re(
   "^(?:[\\s\\p{P}\\p{S}]|\\b(?:maybe|probably|hopefully|ideally|perhaps|around|the|in|by|for|ok|okay|so|quizás|quizá|probablemente|idealmente|ojalá|" +
     "peut-être|probablement|idéalement|j['’]espère|plutôt|le|la|l|au|en|dans|pour|vers|oui|vielleicht|wahrscheinlich|hoffentlich|idealerweise|eher|im|bis|zum|ab|ja|" +
+    // ("bis Ende Q1": the end of a period the timeline names.)
+    'end|ende|anfang|mitte|fin|début|finales|principios|' +
+
     'ربما|غالبا|غالبًا|نأمل|إن شاء الله|ان شاء الله|في|خلال|بحلول|نعم)\\b)*$',
 );
 
@@ -737,6 +866,12 @@ export function extractTimeline(sentence: string): Extracted | undefined {
 
 /** A message that is only a count: "10", "about 25", "~40 people". */
 export const BARE_COUNT = /^\s*(?:~|about|around|roughly|approx\.?|unos|unas|environ|etwa|ca\.?)?\s*\d{1,6}\s*(?:people|ppl|users|seats|personas|usuarios|personnes|utilisateurs|leute|personen|nutzer)?\s*[.!]?\s*$/iu;
+
+/** Choosing a plan: "let's go with Business", "we'll take Pro", "vamos con Pro", "on part sur Business", "wir nehmen Pro". */
+export const PLAN_CHOICE = re(
+  "^(?:(?:ok(?:ay)?|so|alright|then|fine|great|vale|bueno|bon|alors|gut|ok dann)[,!]?\\s+)?(?:(?:let['’]?s|let us|we['’]?ll|i['’]?ll|we will|i will) (?:go|take|pick|choose) (?:with |for )?(?:the )?\\p{L}|" +
+    '(?:vamos con|nos quedamos con|me quedo con|elegimos|escogemos|on (?:prend|part sur)|je prends|nous prenons|nehmen wir|wir nehmen|ich nehme)\\b)',
+);
 
 /** Trailing punctuation and spaces off a captured phrase. */
 export function tidy(value: string): string {
