@@ -98,6 +98,8 @@ export const securityEnvShape = {
   RATE_LIMIT_TTS: rateLimit('120/1m'),
   RATE_LIMIT_TRANSCRIBE: rateLimit('10/1m'),
   RATE_LIMIT_SESSION: rateLimit('30/1m'),
+  /** Thumbs up/down on replies. */
+  RATE_LIMIT_FEEDBACK: rateLimit('30/1m'),
   /** LLM tokens (prompt + completion) one visitor may use per UTC day; 0 = no budget. */
   TOKEN_BUDGET_DAILY: int(60_000, 0, 1_000_000_000),
   /** What the whole app may spend on the LLM per UTC day, in USD; 0 = no cap. */
@@ -139,7 +141,7 @@ type SecurityEnv = z.output<ReturnType<typeof z.object<typeof securityEnvShape>>
 
 export interface SecurityConfig {
   session: { secret: string | undefined; ttlSeconds: number };
-  rateLimits: Record<'chat' | 'tts' | 'transcribe' | 'session', RateLimitRule | null>;
+  rateLimits: Record<'chat' | 'tts' | 'transcribe' | 'session' | 'feedback', RateLimitRule | null>;
   budget: {
     tokensPerVisitorDaily: number;
     spendCapDailyUsd: number;
@@ -159,7 +161,7 @@ export interface SecurityConfig {
 export function parseSecurityConfig(env: SecurityEnv, model: string | undefined): SecurityConfig {
   return {
     session: { secret: env.SESSION_SECRET, ttlSeconds: env.SESSION_TTL_SECONDS },
-    rateLimits: { chat: env.RATE_LIMIT_CHAT, tts: env.RATE_LIMIT_TTS, transcribe: env.RATE_LIMIT_TRANSCRIBE, session: env.RATE_LIMIT_SESSION },
+    rateLimits: { chat: env.RATE_LIMIT_CHAT, tts: env.RATE_LIMIT_TTS, transcribe: env.RATE_LIMIT_TRANSCRIBE, session: env.RATE_LIMIT_SESSION, feedback: env.RATE_LIMIT_FEEDBACK },
     budget: {
       tokensPerVisitorDaily: env.TOKEN_BUDGET_DAILY,
       spendCapDailyUsd: env.LLM_SPEND_CAP_DAILY_USD,

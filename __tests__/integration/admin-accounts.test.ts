@@ -197,7 +197,10 @@ describe('gate helpers (edge-safe)', () => {
     expect(signInUrlFor('/admin')).toBe('/admin/sign-in');
     expect(signInUrlFor('/admin/leads?q=1')).toBe('/admin/sign-in?callbackUrl=%2Fadmin%2Fleads%3Fq%3D1');
     expect(safeAdminDestination('/admin/leads?q=1')).toBe('/admin/leads?q=1');
-    for (const value of ['https://evil.example/admin', '//evil.example/admin', '/administrator', '/admin/sign-in', '/', 42, undefined]) {
+    expect(safeAdminDestination('/admin/../admin/leads#top')).toBe('/admin/leads#top');
+    // Resolved as the browser resolves it: "/admin/..//evil.example/" is the other site "//evil.example/".
+    expect(signInUrlFor('/admin/..//evil.example/')).toBe('/admin/sign-in');
+    for (const value of ['https://evil.example/admin', '//evil.example/admin', '/administrator', '/admin/sign-in', '/', 42, undefined, '/admin/..//evil.example/', '/admin/../\\evil.example/', '/admin/\\evil.example', '/admin/..%2F%2Fevil.example', '/admin/../sign-in', '/admin//evil.example', '/admin/\u0000x']) {
       expect(safeAdminDestination(value)).toBe('/admin');
     }
   });

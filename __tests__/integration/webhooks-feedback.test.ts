@@ -84,14 +84,15 @@ test('a subscribed endpoint receives feedback.received from the feedback route, 
     }),
   );
   expect(reply.status).toBe(200);
-  await readUIChunks(reply);
+  // The reply's id as the stream announced it: only a stored reply can be rated.
+  const replyId = String((await readUIChunks(reply)).find((chunk) => chunk.type === 'start')?.messageId);
   await drainEvents();
 
   const voted = await feedback.POST(
     new Request(`http://localhost/api/v1/chat/${id}/feedback`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: 'http://localhost', authorization: visitor.authorization },
-      body: JSON.stringify({ messageId: 'reply-1', rating: 'down' }),
+      body: JSON.stringify({ messageId: replyId, rating: 'down' }),
     }),
     { params: Promise.resolve({ id }) },
   );
@@ -110,7 +111,7 @@ test('a subscribed endpoint receives feedback.received from the feedback route, 
   expect(payload).toEqual({
     type: 'feedback.received',
     timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
-    data: { conversationId: id, messageId: 'reply-1', rating: 'down' },
+    data: { conversationId: id, messageId: replyId, rating: 'down' },
   });
   expect(request!.body).not.toContain(visitor.visitorId);
   // The delivery log records it; the endpoint that did not subscribe got nothing.

@@ -6,7 +6,7 @@ import { NextRequest } from 'next/server';
 import { hashPassword } from '@/lib/admin/password';
 import { requireAdmin } from '@/lib/admin/guard';
 import { resetProcessSingletons } from '@/lib/process-singleton';
-import { GET as authGET, POST as authPOST } from '@/app/api/auth/[...nextauth]/route';
+import { GET as authGET, POST as authPOST, PUT as authPUT } from '@/app/api/auth/[...nextauth]/route';
 import * as keys from '@/app/api/v1/admin/keys/route';
 import * as oneKey from '@/app/api/v1/admin/keys/[id]/route';
 
@@ -89,6 +89,19 @@ const errorOf = async (response: Response) => ((await response.json()) as { erro
 const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
 
 describe('sign-in through next-auth', () => {
+  it("answers what next-auth refuses as the API's typed JSON: an unknown action 400, another method 405 with Allow", async () => {
+    const unknown = await authGET(new NextRequest(`${ORIGIN}/api/auth/nope`, { headers: { 'x-sales-agent-peer': freshIp() } }));
+    expect(unknown.status).toBe(400);
+    expect(await unknown.json()).toEqual({ error: { code: 'bad_request:api', message: expect.stringContaining('sign-in') } });
+    const put = await authPUT(new NextRequest(`${ORIGIN}/api/auth/session`, { method: 'PUT' }));
+    expect(put.status).toBe(405);
+    expect(put.headers.get('allow')).toBe('GET, POST, HEAD, OPTIONS');
+    expect(await put.json()).toMatchObject({ error: { code: 'method_not_allowed:api' } });
+    // What next-auth answers in JSON passes as it is.
+    const session = await authGET(new NextRequest(`${ORIGIN}/api/auth/session`, { headers: { 'x-sales-agent-peer': freshIp() } }));
+    expect(session.status).toBe(200);
+  });
+
   it('publishes exactly the email and password fields of the credentials provider', async () => {
     const response = await authGET(new NextRequest(`${ORIGIN}/api/auth/providers`));
     const providers = (await response.json()) as Record<string, { id: string; type: string; callbackUrl: string }>;

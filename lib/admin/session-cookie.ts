@@ -27,12 +27,26 @@ export function isSignInPath(pathname: string): boolean {
  * admin paths are kept as the destination (no open redirect).
  */
 export function signInUrlFor(pathnameWithSearch: string): string {
-  const back = pathnameWithSearch.startsWith('/admin') && !pathnameWithSearch.startsWith('//') ? pathnameWithSearch : '/admin';
+  const back = safeAdminDestination(pathnameWithSearch);
   return back === '/admin' ? SIGN_IN_PATH : `${SIGN_IN_PATH}?callbackUrl=${encodeURIComponent(back)}`;
 }
 
-/** A sign-in's destination from a query value: a local admin path, else the dashboard. */
+const LOCAL_ORIGIN = 'http://local.invalid';
+
+/**
+ * A sign-in's destination from a query value: a local admin path, else the dashboard. The value is resolved as the
+ * browser would ("/admin/..//evil.example/" is "//evil.example/", another site; "\\" is read as "/"), and what is kept
+ * is the resolved path, never the raw text.
+ */
 export function safeAdminDestination(value: unknown): string {
-  if (typeof value !== 'string' || !/^\/admin(?:[/?#]|$)/.test(value) || isSignInPath(value.split(/[?#]/)[0] ?? '')) return '/admin';
-  return value;
+  // A backslash, a control character or an encoded slash has no place in an admin path.
+  if (typeof value !== 'string' || !value.startsWith('/') || /[\\\u0000-\u001f\u007f]|%(?:2f|5c)/i.test(value)) return '/admin';
+  let url: URL;
+  try {
+    url = new URL(value, LOCAL_ORIGIN);
+  } catch {
+    return '/admin';
+  }
+  if (url.origin !== LOCAL_ORIGIN || url.pathname.includes('//') || !/^\/admin(?:\/|$)/.test(url.pathname) || isSignInPath(url.pathname)) return '/admin';
+  return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -1,7 +1,8 @@
 import type { NextRequest } from 'next/server';
 import { handlers } from '@/lib/admin/auth';
 import { getServerConfig } from '@/lib/config';
-import { AppError } from '@/lib/errors';
+import { AppError, ERROR_STATUS, type ErrorType } from '@/lib/errors';
+import { otherMethods } from '@/lib/http';
 
 // next-auth's endpoints (sign-in, callback, sign-out, session, csrf, providers) for the admin side; docs/admin.md.
 // Node-only: the credentials check hashes with scrypt (lib/admin/password.ts).
@@ -40,5 +41,29 @@ function withPublicUrl(handler: (request: NextRequest) => Promise<Response>) {
   };
 }
 
-export const GET = withPublicUrl(handlers.GET);
-export const POST = withPublicUrl(handlers.POST);
+/**
+ * next-auth answers its own refusals as a bare string ("Bad request." for an unknown action) or an empty body: made
+ * the API's typed JSON like every other /api error. Redirects and JSON objects pass as they are.
+ */
+function typedErrors(handler: (request: NextRequest) => Promise<Response>) {
+  return async (request: NextRequest) => {
+    const response = await handler(request);
+    if (response.status < 400 || isJsonObject(await response.clone().text())) return response;
+    const type = (Object.keys(ERROR_STATUS) as ErrorType[]).find((name) => ERROR_STATUS[name] === response.status) ?? (response.status >= 500 ? 'internal' : 'bad_request');
+    const message = type === 'bad_request' ? 'This is not a sign-in request this server answers.' : 'The sign-in service could not answer this request.';
+    return new AppError(`${type}:api`, message).toResponse();
+  };
+}
+
+function isJsonObject(text: string): boolean {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return typeof parsed === 'object' && parsed !== null;
+  } catch {
+    return false;
+  }
+}
+
+export const GET = typedErrors(withPublicUrl(handlers.GET));
+export const POST = typedErrors(withPublicUrl(handlers.POST));
+export const { PUT, PATCH, DELETE } = otherMethods(['GET', 'POST']);
