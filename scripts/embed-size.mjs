@@ -1,5 +1,5 @@
-// The embed loader's budget (issue 11): public/embed.js is what every host page downloads, so it must stay under 4 KB
-// gzipped. Run by `npm run build` (scripts/bundle-size.mjs), by `npm test` (__tests__/unit/embed-loader.test.ts) and
+// The embed loader's budget (issue 11): public/embed.js (minified from embed/loader.js by scripts/build-embed.mjs) is
+// what every host page downloads, so it must stay under 4 KB gzipped. Run by `npm run build` (scripts/bundle-size.mjs), by `npm test` (__tests__/unit/embed-loader.test.ts) and
 // on its own: `node scripts/embed-size.mjs` exits 1 over budget.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

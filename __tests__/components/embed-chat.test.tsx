@@ -167,6 +167,25 @@ describe('the embed page', () => {
     expect(posted().filter((message) => message.type === 'close')).toHaveLength(2);
   });
 
+  it('the focus command with `to` focuses the chat’s first or last control (the loader’s focus trap on a phone wraps there)', async () => {
+    installServer(() => reply('Hi'));
+    renderEmbed();
+    const input = await screen.findByTestId('composer-input');
+    await waitFor(() => expect(input).toBeEnabled(), ENGINE_LOAD);
+    // jsdom lays nothing out: every control counts as shown.
+    const shown = jest.spyOn(HTMLElement.prototype, 'getClientRects').mockReturnValue([{}] as unknown as DOMRectList);
+    const controls = [...document.querySelectorAll<HTMLElement>('a[href],button,input,select,textarea,[tabindex]')].filter(
+      (control) => control.tabIndex >= 0 && !control.matches(':disabled'),
+    );
+    expect(controls.length).toBeGreaterThan(2);
+    fromHost({ type: 'focus', to: 'first' });
+    expect(document.activeElement).toBe(controls[0]);
+    fromHost({ type: 'focus', to: 'last' });
+    expect(document.activeElement).toBe(controls.at(-1));
+    expect(controls[0]).not.toBe(controls.at(-1));
+    shown.mockRestore();
+  });
+
   it('says nothing to a host that is not on the allow-list, and has no close button inline', async () => {
     const calls = installServer(() => reply('Hi'));
     const { unmount } = renderEmbed({ host: 'https://evil.example' });

@@ -143,6 +143,98 @@ test('the bubble loads nothing but embed.js until opened, then chats cross-site;
   expect(problems).toEqual([]);
 });
 
+// QA 23, bug 3: ordinary host CSS on `div` (a transform) made the loader's mount the containing block of its fixed
+// launcher and panel, and the chat opened above the viewport. The mount is a custom element reset inline with priority.
+const HOSTILE_CSS =
+  'div{display:block;transform:translateZ(0)}' +
+  'div,body>*{display:block!important;transform:translateZ(0)!important;filter:blur(0)!important;contain:paint!important;' +
+  'position:relative!important;border:5px solid lime!important;padding:30px!important}';
+
+test('host-page CSS on div and body > * (transform, containment, borders; even !important) does not move the launcher or the chat', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(`${allowedSite.url}/bubble.html`);
+  // A constructed sheet: the example's CSP (style-src 'self') would refuse a <style>.
+  await page.evaluate((css) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  }, HOSTILE_CSS);
+  const launcher = page.getByRole('button', { name: 'Open the chat' });
+  await expect(launcher).toBeVisible();
+  const mount = page.locator('[data-sales-agent]');
+  await expect(mount).toHaveCSS('display', 'contents');
+  await expect(mount).toHaveCSS('transform', 'none');
+  // Bottom-right corner of the viewport, 20 px from its edges.
+  const viewport = await page.evaluate(() => ({ width: document.documentElement.clientWidth, height: window.innerHeight }));
+  const button = (await launcher.boundingBox())!;
+  expect(Math.round(viewport.width - button.x - button.width)).toBe(20);
+  expect(Math.round(viewport.height - button.y - button.height)).toBe(20);
+
+  await launcher.click();
+  const frameElement = page.locator('iframe[title="Ava from Northwind"]');
+  await expect(frameElement).toBeVisible();
+  const panel = (await frameElement.boundingBox())!;
+  expect(panel.y).toBeGreaterThanOrEqual(0);
+  expect(panel.x).toBeGreaterThanOrEqual(0);
+  expect(panel.y + panel.height).toBeLessThanOrEqual(viewport.height);
+  expect(panel.x + panel.width).toBeLessThanOrEqual(viewport.width);
+  const chat = page.frameLocator('iframe[title="Ava from Northwind"]');
+  await expect(chat.getByTestId('composer-input')).toBeFocused({ timeout: 15_000 });
+});
+
+// QA 23, bug 4: on a phone the open chat fills the screen, and Tab used to leave it for the host page hidden behind.
+test('on a phone the open chat is a modal dialog: Tab and Shift+Tab wrap inside it; Esc and its close button return the focus to the launcher', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(`${allowedSite.url}/bubble.html`);
+  const launcher = page.getByRole('button', { name: 'Open the chat' });
+  await launcher.press('Enter');
+  const chat = page.frameLocator('iframe[title="Ava from Northwind"]');
+  await expect(chat.getByTestId('composer-input')).toBeFocused({ timeout: 15_000 });
+  await expect(page.getByRole('dialog', { name: 'Ava from Northwind' })).toHaveAttribute('aria-modal', 'true');
+  const frameElement = page.locator('iframe[title="Ava from Northwind"]');
+  const screen = (await frameElement.boundingBox())!;
+  expect([screen.x, screen.y, screen.height]).toEqual([0, 0, 740]);
+  expect(screen.width).toBeGreaterThan(340);
+
+  const embed = page.frames().find((frame) => frame.url().includes('/embed?'))!;
+  // Where the focus is: a control of the chat (its test id, or its tag), or "host" for anything on the host page.
+  const focused = async () => {
+    const inFrame = await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.tagName === 'IFRAME');
+    if (!inFrame) return 'host';
+    return embed.evaluate(() => {
+      const active = document.activeElement;
+      return active && active !== document.body ? (active.getAttribute('data-testid') ?? active.tagName.toLowerCase()) : 'frame';
+    });
+  };
+  for (const key of ['Tab', 'Shift+Tab']) {
+    const seen: string[] = [];
+    // More presses than the chat has controls (header, suggestions, composer, its buttons, the privacy link).
+    for (let i = 0; i < 24; i++) {
+      await page.keyboard.press(key);
+      // The guard hands the focus to the chat's other end by a message: wait until it has landed on a control.
+      await expect.poll(focused).not.toBe('frame');
+      seen.push(await focused());
+    }
+    expect(seen).not.toContain('host');
+    // Round and round: the composer (where the focus started) comes back once the focus went past the chat's last (or
+    // first) control and wrapped to its other end.
+    expect(seen).toContain('composer-input');
+  }
+
+  await chat.getByTestId('composer-input').focus();
+  await chat.getByTestId('composer-input').press('Escape');
+  await expect(frameElement).toBeHidden();
+  await expect(launcher).toBeVisible();
+  await expect(launcher).toBeFocused();
+
+  await launcher.press('Enter');
+  await expect(chat.getByTestId('composer-input')).toBeFocused({ timeout: 15_000 });
+  await chat.getByTestId('embed-close').click();
+  await expect(frameElement).toBeHidden();
+  await expect(launcher).toBeFocused();
+});
+
 test('the JavaScript API: send() opens and asks, events reach the host (lead after an e-mail), identify is verified by HMAC', async ({ page }) => {
   await page.goto(`${allowedSite.url}/api.html`);
   const events = () => page.evaluate(() => (window as unknown as { salesAgentEvents: Array<{ name: string; detail: Record<string, unknown> }> }).salesAgentEvents);

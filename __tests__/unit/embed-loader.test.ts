@@ -1,6 +1,8 @@
-// public/embed.js, run as a host page runs it (an inline <script> with data attributes, in jsdom): its options, the
-// launcher's accessibility, the postMessage origin checks, the queue, events and dataLayer, the proactive message,
-// its strings against the i18n catalogues, and its size budget. The real cross-origin flow is in e2e/embed.spec.ts.
+// public/embed.js (built from embed/loader.js), run as a host page runs it (an inline <script> with data attributes, in
+// jsdom): its options, the launcher's accessibility, the postMessage origin checks, the queue, events and dataLayer,
+// the proactive message, its strings against the i18n catalogues, its mount (QA 23: host CSS, the phone's focus trap,
+// tag mistakes), its size budget and its build. The real cross-origin flow is in e2e/embed.spec.ts.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { en } from '@/lib/i18n/catalogues/en';
@@ -76,6 +78,13 @@ describe('the embed loader', () => {
     expect(size.budget).toBe(4096);
     expect(size.gzipped).toBeLessThan(EMBED_BUDGET_BYTES);
     expect(size.ok).toBe(true);
+  });
+
+  it('is the current build of its source, embed/loader.js (node scripts/build-embed.mjs)', () => {
+    // In a child process: esbuild's API does not run under jsdom.
+    const check = spawnSync(process.execPath, [path.join(process.cwd(), 'scripts', 'build-embed.mjs'), '--check'], { encoding: 'utf8' });
+    expect(check.stderr).toBe('');
+    expect(check.status).toBe(0);
   });
 
   it('adds a launcher button with an accessible name and aria-expanded, and no frame until the chat is opened', () => {
@@ -328,6 +337,121 @@ describe('the embed loader', () => {
     delete win.SalesAgent;
     openWindow.mockReturnValue(null);
     load({ 'data-mode': 'popup' }).open();
+    expect(frameQuery().get('mode')).toBe('bubble');
+  });
+
+  // QA 23, bug 3: host CSS such as `div{display:block;transform:translateZ(0)}` made the mount the containing block of
+  // the fixed launcher and panel (the chat opened off-screen). The mount is a custom element reset inline with priority.
+  it('mounts into a custom element whose reset is inline and !important, so no host rule reaches it', () => {
+    load();
+    const host = document.querySelector('[data-sales-agent]') as HTMLElement;
+    expect(host.localName).toBe('sales-agent-embed');
+    expect(host.getAttribute('data-sales-agent')).toBe('bubble');
+    expect(host.style.getPropertyValue('display')).toBe('contents');
+    expect(host.style.getPropertyPriority('display')).toBe('important');
+    // `all: initial` resets transform, filter, contain, position, border, padding…: inline !important beats host rules,
+    // !important ones included; then no box of its own, so never a containing block.
+    expect([host.style.getPropertyValue('all'), host.style.getPropertyPriority('all')]).toEqual(['initial', 'important']);
+    expect(host.style.cssText).toBe('all: initial !important; display: contents !important;');
+    document.body.innerHTML = '';
+    delete win.SalesAgent;
+
+    Object.defineProperty(window, 'IntersectionObserver', { value: class { observe() {} disconnect() {} }, configurable: true });
+    document.body.innerHTML = '<div id="chat-here"></div>';
+    load({ 'data-mode': 'inline', 'data-target': '#chat-here' });
+    const inline = document.querySelector('#chat-here > sales-agent-embed') as HTMLElement;
+    expect([inline.style.getPropertyValue('display'), inline.style.getPropertyPriority('display')]).toEqual(['block', 'important']);
+    expect([inline.style.getPropertyValue('height'), inline.style.getPropertyPriority('height')]).toEqual(['100%', 'important']);
+  });
+
+  // QA 23, bug 4: on a phone the open chat fills the screen; Tab used to leave it for the hidden host page.
+  describe('on a phone (≤ 480 px), where the open chat fills the screen', () => {
+    const media = (matches: boolean) => {
+      const query = { matches, media: '(max-width:480px)', onchange: null as null | (() => void) };
+      Object.defineProperty(window, 'matchMedia', { value: jest.fn(() => query), configurable: true, writable: true });
+      return query;
+    };
+    afterEach(() => {
+      delete (window as { matchMedia?: unknown }).matchMedia;
+    });
+    const panel = () => shadow()?.querySelector('.w') as HTMLElement;
+    const guards = () => [...panel().querySelectorAll<HTMLElement>('.s')];
+    const css = () => {
+      const root = shadow()!;
+      return root.adoptedStyleSheets?.length ? [...root.adoptedStyleSheets[0]!.cssRules].map((rule) => rule.cssText).join('') : (root.querySelector('style')?.textContent ?? '');
+    };
+
+    it('is a modal dialog whose focus guards around the frame wrap the focus to the chat’s other end', () => {
+      const query = media(true);
+      load();
+      launcher().click();
+      expect(window.matchMedia).toHaveBeenCalledWith('(max-width:480px)');
+      expect(panel().getAttribute('role')).toBe('dialog');
+      expect(panel().getAttribute('aria-label')).toBe(en['embed.frameTitle']);
+      expect(panel().getAttribute('aria-modal')).toBe('true');
+      // Guard, frame, guard: Tab past the chat's last control lands on the second, Shift+Tab before its first on the first.
+      expect([...panel().children].map((child) => child.localName + (child.className ? `.${child.className}` : ''))).toEqual(['div.s', 'iframe', 'div.s']);
+      expect(guards().map((guard) => guard.tabIndex)).toEqual([0, 0]);
+      fromEmbed({ type: 'ready' });
+      const posted = postedToFrame();
+      posted.mockClear();
+
+      guards()[1]!.focus();
+      expect(shadow()?.activeElement).toBe(frame());
+      expect(posted.mock.calls).toEqual([[{ type: 'focus', to: 'first', sa: 'v1' }, APP]]);
+      guards()[0]!.focus();
+      expect(shadow()?.activeElement).toBe(frame());
+      expect(posted.mock.calls.at(-1)).toEqual([{ type: 'focus', to: 'last', sa: 'v1' }, APP]);
+
+      // Turned to a wider screen: no longer modal.
+      query.matches = false;
+      query.onchange?.();
+      expect(panel().getAttribute('aria-modal')).toBe('false');
+
+      // Esc (and the chat's close) still close it with the focus on the launcher.
+      query.matches = true;
+      panel().dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+      expect(panel().hidden).toBe(true);
+      expect(shadow()?.activeElement).toBe(launcher());
+      launcher().click();
+      fromEmbed({ type: 'close' });
+      expect(shadow()?.activeElement).toBe(launcher());
+    });
+
+    it('the guards take part only at phone width (desktop keeps its Tab order), and only inside the shown panel', () => {
+      media(false);
+      load();
+      launcher().click();
+      expect(panel().getAttribute('aria-modal')).toBe('false');
+      const rules = css().replace(/\s+/g, '');
+      // Hidden outside the phone query, shown inside it; the panel itself is hidden while closed.
+      expect(rules).toMatch(/\[hidden\],\.s\{display:none;?\}/);
+      expect(rules).toMatch(/@media\(max-width:480px\)\{[^@]*\.s\{display:block;?\}/);
+    });
+  });
+
+  // QA 23, bug 7: tag mistakes used to fail silently.
+  it('warns when embed.js is on the page twice, and keeps the first tag’s chat', () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const first = load({ 'data-agent-name': 'First' });
+    const script = document.createElement('script');
+    script.setAttribute('data-app', APP);
+    script.setAttribute('data-agent-name', 'Second');
+    script.textContent = SOURCE;
+    document.head.appendChild(script);
+    expect(warn).toHaveBeenCalledWith('SalesAgent: embed.js is on this page twice; only the first tag counts');
+    expect(win.SalesAgent).toBe(first);
+    expect(document.querySelectorAll('[data-sales-agent]')).toHaveLength(1);
+    first.open();
+    expect(frame()?.title).toBe('First');
+  });
+
+  it('warns and shows the bubble when the inline mode has no data-target', () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    load({ 'data-mode': 'inline' });
+    expect(warn).toHaveBeenCalledWith('SalesAgent: data-mode="inline" needs data-target; showing the bubble');
+    expect(document.querySelector('[data-sales-agent]')?.getAttribute('data-sales-agent')).toBe('bubble');
+    launcher().click();
     expect(frameQuery().get('mode')).toBe('bubble');
   });
 

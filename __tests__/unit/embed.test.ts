@@ -3,9 +3,14 @@
 // makes for /embed, the /embed query options, the brand colour's contrast, the events a reply gives the host, the
 // embed's side of the postMessage checks, and the identify HMAC.
 import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import postcss from 'postcss';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { NextRequest } from 'next/server';
 import { parseEmbedOptions } from '@/app/embed/options';
 import { brandStyle, contrastWithWhite, readableOnWhiteText } from '@/components/embed/brand';
+import { EmbedUnlisted } from '@/components/embed/embed-unlisted';
 import { allowedHost, readHostCommand } from '@/components/embed/host-channel';
 import { replyEvents } from '@/components/embed/reply-events';
 import type { SalesUIMessage } from '@/lib/chat/messages';
@@ -167,6 +172,48 @@ describe('/embed options from the query string', () => {
   });
 });
 
+describe('avatar and privacy URLs (QA 23, bug 8)', () => {
+  // Browsers read `/\host` like `//host` (another site, over the page's own scheme), and drop tabs and newlines first.
+  it.each(['/\\evil.example/privacy', '/\\/evil.example/a.png', '\\\\evil.example/a.png', '//evil.example/a.png', '/\t/evil.example/a.png', '/\n/evil.example/a.png', 'http://evil.example/a.png', 'javascript:alert(1)', 'data:image/png;base64,AAAA'])(
+    'refuses %j for both options',
+    (value) => {
+      expect(parseEmbedOptions({ avatar: value, privacy: value })).toEqual({ mode: 'bubble' });
+    },
+  );
+
+  it('accepts https URLs and paths on the app, as given', () => {
+    for (const value of ['https://cdn.example/ana.png', '/privacy', '/legal/privacy?lang=de#data', '/icon.svg', '/a\\b.png']) {
+      expect(parseEmbedOptions({ avatar: value, privacy: value })).toEqual({ mode: 'bubble', avatar: value, privacy: value });
+    }
+  });
+
+  it('resolves an accepted path on the page’s own origin in a browser, never another host', () => {
+    for (const value of ['/privacy', '/legal/privacy?lang=de#data', '/a\\b.png']) {
+      expect(new URL(parseEmbedOptions({ privacy: value }).privacy!, 'https://app.example').origin).toBe('https://app.example');
+    }
+  });
+});
+
+describe('the embed page’s scrollbar gutter (QA 23, bug 5)', () => {
+  // html{scrollbar-gutter:stable} reserved 15 px beside the chat in the frame (a white strip in the dark theme).
+  const declarations = (selector: string) => {
+    const root = postcss.parse(readFileSync(path.join(process.cwd(), 'app', 'globals.css'), 'utf8'));
+    const found: Record<string, string> = {};
+    root.walkRules((rule) => {
+      if (rule.selector === selector && rule.parent?.type === 'root') rule.walkDecls((decl) => void (found[decl.prop] = decl.value));
+    });
+    return found;
+  };
+
+  it('is stable on the site’s pages and auto on a page holding the embed (the chat, or the notice)', () => {
+    expect(declarations('html')['scrollbar-gutter']).toBe('stable');
+    expect(declarations('html:has(.embed-page)')['scrollbar-gutter']).toBe('auto');
+    expect(readFileSync(path.join(process.cwd(), 'app', 'embed', 'page.tsx'), 'utf8')).toMatch(/<div className="embed-page[ "]/);
+    const notice = renderToStaticMarkup(EmbedUnlisted({ locale: 'en', origin: 'https://other.example', explicitLocale: false, nonce: undefined }));
+    expect(notice).toMatch(/<main data-testid="embed-unlisted" class="embed-page /);
+  });
+});
+
 describe('the brand colour', () => {
   it('is darkened until white text on it reaches 4.5:1, and kept when it already does', () => {
     for (const colour of ['#ffeb3b', '#7fdbff', '#ffffff', '#2f6fed', '#0a7']) {
@@ -232,6 +279,10 @@ describe("the embed's side of the channel", () => {
   it('takes commands only from the host window and origin, well-formed', () => {
     expect(read({ sa: 'v1', type: 'send', text: 'Hi' })).toEqual({ type: 'send', text: 'Hi' });
     expect(read({ sa: 'v1', type: 'focus' })).toEqual({ type: 'focus' });
+    // The loader's focus guards (a phone's full-screen chat) ask for the chat's first or last control.
+    expect(read({ sa: 'v1', type: 'focus', to: 'first' })).toEqual({ type: 'focus', to: 'first' });
+    expect(read({ sa: 'v1', type: 'focus', to: 'last' })).toEqual({ type: 'focus', to: 'last' });
+    expect(read({ sa: 'v1', type: 'focus', to: 'middle' })).toEqual({ type: 'focus' });
     expect(read({ sa: 'v1', type: 'identify', email: 'ann@acme.test', hash: 'ab', name: 7 })).toEqual({ type: 'identify', email: 'ann@acme.test', hash: 'ab' });
     expect(read({ sa: 'v1', type: 'send', text: 'Hi' }, 'https://evil.example')).toBeNull();
     expect(read({ sa: 'v1', type: 'send', text: 'Hi' }, host, { name: 'another window' })).toBeNull();

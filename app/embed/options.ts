@@ -28,14 +28,28 @@ const flag = z
   .transform((value) => (value === undefined ? undefined : value === '1' || value === 'true'))
   .catch(undefined);
 
-/** An https image, or a path on this app (never javascript:, data: or http: from a host page). */
+/** Where a path is resolved to check that it stays on this app (never a real host). */
+const SAME_ORIGIN = 'https://app.invalid';
+
+/**
+ * An https URL, or a path on this app (never javascript:, data: or http: from a host page). A path starts with a single
+ * `/` not followed by `/` or `\` (browsers read both `//host` and `/\host` as another host), and must still resolve
+ * on this app once the URL parser has dropped tabs and newlines (`/<tab>/host` is `//host`).
+ */
 const imageUrl = z
   .string()
   .max(500)
   .optional()
   .transform((value) => {
     if (!value) return undefined;
-    if (/^\/(?!\/)/.test(value)) return value;
+    if (value.startsWith('/')) {
+      if (/^\/[/\\]/.test(value)) return undefined;
+      try {
+        return new URL(value, SAME_ORIGIN).origin === SAME_ORIGIN ? value : undefined;
+      } catch {
+        return undefined;
+      }
+    }
     try {
       return new URL(value).protocol === 'https:' ? value : undefined;
     } catch {

@@ -47,7 +47,7 @@ export default async function EmbedPage({ searchParams }: { searchParams: Search
     <I18nProvider locale={locale} messages={clientMessagesFor(locale)}>
       {/* The host's theme choice for this frame, applied before the chat paints (the layout's script tracks "system"). */}
       {options.theme ? <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeOverrideScript(options.theme) }} /> : null}
-      <div className="brand-scope" style={themeStyle({ brandColor: options.color, radiusPx: options.radius })}>
+      <div className="embed-page brand-scope" style={themeStyle({ brandColor: options.color, radiusPx: options.radius })}>
         <EmbedChat
           mode={options.mode}
           host={options.host}

@@ -14,7 +14,7 @@ export class EmbedBridge implements ChatBridge {
   private readonly queued: string[] = [];
 
   constructor(
-    private readonly options: { identifyUrl: string; focusComposer: () => void },
+    private readonly options: { identifyUrl: string; focusComposer: () => void; focusEdge: (to: 'first' | 'last') => void },
   ) {}
 
   /** The host channel is open (or closed again with null). */
@@ -42,7 +42,8 @@ export class EmbedBridge implements ChatBridge {
       else this.queued.push(command.text);
     } else if (command.type === 'identify') {
       void this.identify(command);
-    } else this.options.focusComposer();
+    } else if (command.to) this.options.focusEdge(command.to);
+    else this.options.focusComposer();
   };
 
   /** Esc or the close button: the host hides the frame (or closes the popup) and returns focus to its launcher. */

@@ -29,13 +29,28 @@ function focusComposer(deadline = Date.now() + 5_000): void {
 }
 
 /**
+ * Focuses the chat's first or last shown control (document order is its Tab order: no positive tabindex here). The
+ * loader's focus guards (embed/loader.js) ask for it when Tab leaves either end of the chat while it fills a phone's
+ * screen, so the focus wraps inside the chat.
+ */
+function focusEdge(to: 'first' | 'last'): void {
+  const shown = (control: HTMLElement) => control.getClientRects().length > 0 && getComputedStyle(control).visibility !== 'hidden';
+  const controls = [...document.querySelectorAll<HTMLElement>('a[href],button,input,select,textarea,[tabindex]')].filter(
+    (control) => control.tabIndex >= 0 && !control.matches(':disabled') && shown(control),
+  );
+  const target = to === 'first' ? controls[0] : controls.at(-1);
+  if (target) target.focus();
+  else focusComposer();
+}
+
+/**
  * The chat panel alone, full height, talking to the host page that framed or opened it (docs/embed.md). The host
  * origin is trusted only when it is the app's own or on the allow-list; messages go to that origin only.
  */
 export function EmbedChat({ mode, host, allowedOrigins, color, customization, suggestedQuestions, maxChars, maxRecordingSeconds }: EmbedChatProps) {
   const t = useT();
   const locale = useLocale();
-  const [bridge] = useState(() => new EmbedBridge({ identifyUrl: '/api/v1/identify', focusComposer: () => focusComposer() }));
+  const [bridge] = useState(() => new EmbedBridge({ identifyUrl: '/api/v1/identify', focusComposer: () => focusComposer(), focusEdge }));
 
   // The root layout sets <html lang dir> from the request (the proxy reads the embed's locale option); kept in step here
   // for a page whose locale was settled on the client.

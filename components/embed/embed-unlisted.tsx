@@ -12,7 +12,7 @@ export function EmbedUnlisted({ locale, origin, explicitLocale, nonce }: { local
   // For the developer who pasted the script tag: the one place they are sure to look. JSON-encoded, `<` escaped.
   const warning = JSON.stringify(`SalesAgent: ${origin} is not in EMBED_ALLOWED_ORIGINS, so the chat is not shown in its frame. Add it on the chat's server (docs/embed.md).`).replaceAll('<', '\\u003c');
   return (
-    <main data-testid="embed-unlisted" className="flex h-dvh flex-col items-center justify-center gap-3 bg-white p-6 text-center text-slate-800">
+    <main data-testid="embed-unlisted" className="embed-page flex h-dvh flex-col items-center justify-center gap-3 bg-white p-6 text-center text-slate-800">
       <h1 className="text-lg font-semibold">{t('embed.unlisted.title')}</h1>
       <p className="max-w-sm text-sm">{t('embed.unlisted.body')}</p>
       <a

@@ -10,7 +10,8 @@ export const PROTOCOL = 'v1';
 export type HostCommand =
   | { type: 'send'; text: string }
   | { type: 'identify'; email: string; name?: string; hash: string }
-  | { type: 'focus' };
+  /** Focus the message box; `to`: the chat's first or last control (the loader's focus trap on a phone wraps there). */
+  | { type: 'focus'; to?: 'first' | 'last' };
 
 /** What the embed tells the host. */
 export type EmbedMessage =
@@ -40,7 +41,7 @@ export function readHostCommand(event: Pick<MessageEvent, 'origin' | 'source' | 
       if (!isText(data.email, 254) || !isText(data.hash, 128)) return null;
       return { type: 'identify', email: data.email, hash: data.hash, ...(isText(data.name, 120) ? { name: data.name } : {}) };
     case 'focus':
-      return { type: 'focus' };
+      return data.to === 'first' || data.to === 'last' ? { type: 'focus', to: data.to } : { type: 'focus' };
     default:
       return null;
   }

@@ -51,8 +51,8 @@ export const en = {
   'chat.reply.incomplete': 'This reply was cut off before it finished.',
   'chat.historyCached': "Showing the conversation saved on this device; newer messages appear when you're back online.",
 
-  // The embed (public/embed.js copies the embed.launcher.*, embed.proactive.* and embed.frameTitle strings; a test
-  // keeps them equal)
+  // The embed (its loader, embed/loader.js built to public/embed.js, copies the embed.launcher.*, embed.proactive.* and
+  // embed.frameTitle strings; a test keeps them equal)
   'embed.frameTitle': 'Sales chat',
   'embed.close': 'Close the chat',
   'embed.launcher.open': 'Open the chat',
