@@ -34,6 +34,19 @@ describe('offline agent: QA round 22 answers', () => {
     const { text } = await say('كم سعر البزنس؟');
     expect(text).toContain('**الأعمال**');
     expect(text).not.toMatch(/^كما ذكرت، باقة \*\*المبتدئة\*\*/u);
+    // Priced at its minimum of 10, and said so.
+    expect(text).toContain('باقة **الأعمال** تبدأ من 10 مستخدمين: لفريقكم المكوّن من 8 يُحتسب 10.');
+    expect(text).toContain(`**${monthly('business', 10)} شهريًا**`);
+  });
+
+  it('B9: a plan asked for by name below its minimum is priced at the minimum, then the plan that fits the team', async () => {
+    const { text, tools } = await conversation().say("we're 8 people, how much is business?");
+    expect(text).toContain('**Business** starts at 10 seats: for your team of 8, it is billed as 10.');
+    expect(text).toContain(`so **${monthly('business', 10)} a month**`);
+    expect(text).toContain(`**${annualTotal('business', 10)} a year** (${annualPerMonth('business', 10)} a month)`);
+    expect(text).toContain("For a team of 8, I'd suggest **Starter**");
+    expect(text).toContain(`so **${monthly('starter', 8)} a month**`);
+    expect(tools).toEqual(expect.arrayContaining([{ toolName: 'get_pricing', input: { plan: 'business', seats: 10, billing: 'monthly' } }, { toolName: 'get_pricing', input: { plan: 'starter', seats: 8, billing: 'monthly' } }]));
   });
 
   it('B10: asking whether SSO exists is no need: Pro fits the team and the budget, and the German data question is answered', async () => {

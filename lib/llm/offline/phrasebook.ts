@@ -56,6 +56,8 @@ export interface Phrases {
   needsPlan: (what: string, plan: string) => string;
   /** What they need is on `plan`, which starts at `min` seats, above their team of `seats`: billed at the minimum. */
   billedAtMinimum: (plan: string, min: number, seats: number) => string;
+  /** A plan asked for by name below its minimum ("how much is Business?" from a team of 8): priced at the minimum. */
+  planAtMinimum: (plan: string, min: number, seats: number) => string;
   /** The quote above beside the budget the prospect stated (their words, in bold); `annualCost`: the amount that fits it. */
   budgetFit: (fit: BudgetFit, budget: string, annualCost?: string) => string;
   /** The quote above is over the stated budget, and a cheaper plan for the same team comes next (its quote follows). */

@@ -43,6 +43,7 @@ export const de: Phrases = {
     `Bei jährlicher Abrechnung kostet ${plan} für ${seats} Nutzer **${perSeat} pro Nutzer und Monat**: **${year} im Jahr** (${month} im Monat)${saving ? `, eine Ersparnis von **${saving}** im Jahr` : ''}.`,
   suggestFor: (seats, plan, summary) => `Für ein Team von ${seats} Personen empfehle ich **${plan}**. ${summary}`.trimEnd(),
   needsPlan: (what, plan) => `Für ${what} braucht es **${plan}**.`,
+  planAtMinimum: (plan, min, seats) => `**${plan}** beginnt bei ${min} Nutzern: Für Ihr Team von ${seats} werden ${min} abgerechnet.`,
   billedAtMinimum: (plan, min, seats) => `Was Sie brauchen, ist in **${plan}** enthalten, das bei ${min} Nutzern beginnt: Für Ihr Team von ${seats} werden ${min} abgerechnet.`,
   annualPaysLess: (annual, monthly, saving) => `Günstiger wird es mit jährlicher Abrechnung: **${annual} pro Nutzer und Monat** statt ${monthly}, eine Ersparnis von **${saving}** im Jahr.`,
   alreadyLowest: (plan, seats) => `**${plan}** ist bereits unser günstigster Tarif für ein Team von ${seats} Personen.`,

@@ -46,6 +46,7 @@ export const fr: Phrases = {
     `En facturation annuelle, ${plan} pour ${users(seats)} revient à **${perSeat} par utilisateur et par mois** : **${year} par an** (${month} par mois)${saving ? `, soit une économie de **${saving}** par an` : ''}.`,
   suggestFor: (seats, plan, summary) => `Pour une équipe de ${seats} personnes, je vous conseille **${plan}**. ${summary}`.trimEnd(),
   needsPlan: (what, plan) => `Pour ${what}, il faut **${plan}**.`,
+  planAtMinimum: (plan, min, seats) => `**${plan}** commence à ${min} utilisateurs : pour votre équipe de ${seats}, ${min} sont facturés.`,
   billedAtMinimum: (plan, min, seats) => `Ce dont vous avez besoin est inclus dans **${plan}**, qui commence à ${min} utilisateurs : pour votre équipe de ${seats}, ${min} sont facturés.`,
   annualPaysLess: (annual, monthly, saving) => `Pour payer moins, choisissez la facturation annuelle : **${annual} par utilisateur et par mois** au lieu de ${monthly}, soit **${saving}** d’économie par an.`,
   alreadyLowest: (plan, seats) => `**${plan}** est déjà notre offre la moins chère pour une équipe de ${seats} personnes.`,

@@ -73,9 +73,11 @@ export function priceReply(topic: Extract<Topic, { kind: 'price' }>, turn: Offli
     }
   }
   if (topic.raisedBy) lines.unshift(ph.needsPlan(topic.raisedBy, topic.plan.name));
-  if (topic.minimumFor !== undefined) lines.unshift(ph.billedAtMinimum(topic.plan.name, topic.plan.minSeats, topic.minimumFor));
+  if (topic.minimumFor !== undefined) {
+    lines.unshift((topic.alternative ? ph.planAtMinimum : ph.billedAtMinimum)(topic.plan.name, topic.plan.minSeats, topic.minimumFor));
+  }
   // A cheaper plan within the budget is introduced by the budget line above; a plan for another team size is suggested.
-  if (topic.alternative) lines.push(...planLines(topic.alternative, { ...topic, inferred: !topic.budgetPick, budgetPick: false }, results, turn, ph));
+  if (topic.alternative) lines.push(...planLines(topic.alternative, { ...topic, seats: topic.minimumFor ?? topic.seats, inferred: !topic.budgetPick, budgetPick: false }, results, turn, ph));
   if (isContactSales(topic.plan) && !/[?؟]$/.test(lines.at(-1) ?? '')) lines.push(ph.quoteOffer);
   // The tools were offered and every call failed: say so rather than quote a price no tool confirmed.
   if (turn.tools.has('get_pricing') && results.length > 0 && results.every((result) => !result.quote && !result.error)) {

@@ -27,7 +27,7 @@ function callsFor(topic: Topic, turn: OfflineTurn): PlannedCall[] {
   switch (topic.kind) {
     case 'price': {
       const calls = pricingCalls(topic.plan, topic.seats, topic.billing);
-      if (topic.alternative) calls.push(...pricingCalls(topic.alternative, topic.seats, topic.billing));
+      if (topic.alternative) calls.push(...pricingCalls(topic.alternative, topic.minimumFor ?? topic.seats, topic.billing));
       return calls;
     }
     case 'compare-plans':

@@ -686,6 +686,11 @@ function priceTopic(turn: OfflineTurn, plan: Plan, inferred: boolean, budgetAwar
     return { kind: 'price', plan, seats: plan.minSeats, seatsGiven: true, billing, inferred: false, minimumFor: seats };
   }
   const alternative = fitsSeats(plan, seats) ? undefined : recommendPlan(seats, turn.kb.plans);
+  // Asked for by name below its minimum ("how much is Business?" from 8): its price at the minimum, then the plan
+  // that fits them (the team's own size is `minimumFor`).
+  if (alternative && alternative !== plan && !inferred && seats < plan.minSeats) {
+    return { kind: 'price', plan, seats: plan.minSeats, seatsGiven: true, billing, inferred, alternative, minimumFor: seats };
+  }
   if (alternative && alternative !== plan) return { kind: 'price', plan, seats, seatsGiven: true, billing, inferred, alternative };
   const withinBudget = budgetAware ? planWithinBudget(turn, plan, seats) : undefined;
   return { kind: 'price', plan, seats, seatsGiven: true, billing, inferred, ...(withinBudget ? { alternative: withinBudget, budgetPick: true } : {}) };
