@@ -196,4 +196,12 @@ describe('offline agent memory: QA round 22', () => {
       expect([said, phrases.map((phrase) => parsePreferredTime(phrase, 'Europe/Madrid', NOW, policy, locale))]).toEqual([said, [slot]]);
     }
   });
+
+  it('"we\'d like to …" is the need (the contraction has no space after "we"), and the need is not asked again', async () => {
+    const { say } = conversation();
+    const told = await say("we'd like to automate our client reporting");
+    expect(lead(told)).toMatchObject({ need: 'would like to automate our client reporting' });
+    expect(told.text).not.toMatch(/what are you hoping to solve|what's the main problem/i);
+    expect(told.text).not.toContain('BrightPath');
+  });
 });

@@ -677,7 +677,8 @@ export function extractAuthority(sentence: string, role: string | number | undef
 }
 
 const NEED_CUE = re(
-  "\\b(?:(?:we|i)\\s+(?:really\\s+|urgently\\s+|just\\s+)?(?:need|want|would like|'d like|’d like)\\s+(?:to|a|an|some|something|better|help|more|one|our|the)\\b|" +
+  // ("We'd like to…": the contraction is written without a space after "we".)
+  "\\b(?:(?:we|i)(?:\\s+(?:really\\s+|urgently\\s+|just\\s+)?(?:need|want|would like)|\\s*['’]d like)\\s+(?:to|a|an|some|something|better|help|more|one|our|the)\\b|" +
     "(?:we'?re|we’re|we are|i'?m|i am)?\\s*(?:looking for|searching for|trying to|hoping to)\\b|struggl\\w* with\\b|" +
     // "55 people, need SSO and audit logs": a requirement named after "need".
     "\\bneed\\s+(?=(?:sso|saml|scim|single sign|audit logs?|data residency|eu data|time tracking|dashboards|guest access)\\b)|" +
@@ -767,7 +768,7 @@ function wishedNeed(sentence: string): Extracted | undefined {
   const match = NEED_CUE.exec(sentence);
   if (!match) return undefined;
   // The longer openings first: "we are looking for" keeps "looking for", not "are looking for".
-  const cue = match[0].trim().replace(/^(?:we'?re|we’re|we are|i'?m|i am|we|i)\s+/i, '');
+  const cue = match[0].trim().replace(/^(?:we|i)\s*['’]d like\b/i, 'would like').replace(/^(?:we'?re|we’re|we are|i'?m|i am|we|i)\s+/i, '');
   // Up to the next clause that says something else: "we need better reporting, we want it next month, I'm …".
   const rest = sentence.slice(match.index + match[0].length).split(NEXT_CLAUSE)[0]?.trim() ?? '';
   // "Lo necesitamos para abril" says when, not what; so do "Wir wollen bis Ende Q1 starten" and "نريد البدء في فبراير".
