@@ -204,4 +204,19 @@ describe('offline agent memory: QA round 22', () => {
     expect(told.text).not.toMatch(/what are you hoping to solve|what's the main problem/i);
     expect(told.text).not.toContain('BrightPath');
   });
+
+  it('more ways of saying a wish are the need, in four languages; a wish for a demo, a price or a quote is none', async () => {
+    const needs: Array<[string, SalesLocale, string]> = [
+      ["we're looking to replace spreadsheets for project tracking", 'en', 'looking to replace spreadsheets for project tracking'],
+      ["I'd love to get our onboarding checklists in one place", 'en', 'would love to get our onboarding checklists in one place'],
+      ['we wanna stop losing track of client requests', 'en', 'wanna stop losing track of client requests'],
+      ['nos gustaría automatizar los informes para clientes', 'es', 'nos gustaría automatizar los informes para clientes'],
+      ['on voudrait centraliser nos demandes clients', 'fr', 'on voudrait centraliser nos demandes clients'],
+      ['wir hätten gern einen besseren Überblick über unsere Projekte', 'de', 'wir hätten gern einen besseren Überblick über unsere Projekte'],
+    ];
+    for (const [said, locale, need] of needs) expect([said, lead(await conversation({ locale }).say(said)).need]).toEqual([said, need]);
+    for (const [said, locale] of [["I'd love to book a demo", 'en'], ['we wanna know the price', 'en'], ['me gustaría saber el precio', 'es'], ['je voudrais un devis', 'fr'], ['ich hätte gern ein Angebot', 'de']] as const) {
+      expect([said, lead(await conversation({ locale }).say(said)).need]).toEqual([said, undefined]);
+    }
+  });
 });

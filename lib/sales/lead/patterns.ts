@@ -678,17 +678,17 @@ export function extractAuthority(sentence: string, role: string | number | undef
 
 const NEED_CUE = re(
   // ("We'd like to…": the contraction is written without a space after "we".)
-  "\\b(?:(?:we|i)(?:\\s+(?:really\\s+|urgently\\s+|just\\s+)?(?:need|want|would like)|\\s*['’]d like)\\s+(?:to|a|an|some|something|better|help|more|one|our|the)\\b|" +
-    "(?:we'?re|we’re|we are|i'?m|i am)?\\s*(?:looking for|searching for|trying to|hoping to)\\b|struggl\\w* with\\b|" +
+  "\\b(?:(?:we|i)(?:\\s+(?:really\\s+|urgently\\s+|just\\s+)?(?:need|want|wanna|would like|would love)|\\s*['’]d (?:like|love))\\s+(?:to|a|an|some|something|better|help|more|one|our|the)\\b|" +
+    "(?:(?:we|i) wanna\\b)|(?:we'?re|we’re|we are|i'?m|i am)?\\s*(?:looking for|looking to|searching for|trying to|hoping to)\\b|struggl\\w* with\\b|" +
     // "55 people, need SSO and audit logs": a requirement named after "need".
     "\\bneed\\s+(?=(?:sso|saml|scim|single sign|audit logs?|data residency|eu data|time tracking|dashboards|guest access)\\b)|" +
     '(?:(?:our|the|my) |^)(?:main |biggest )?(?:problem|challenge|issue|pain|pain point|goal|bottleneck)s? (?:is|are)\\b|' +
     "(?:we|i) (?:have|are having|'re having|keep having) (?:trouble|problems|issues|difficulty|a hard time) (?:with|keeping|getting)\\b|" +
     '(?:we|i) (?:spend|waste|lose) too much time\\b|(?:need|want) a (?:way|tool|solution|platform|system|place) to\\b|' +
-    'necesitamos|necesito|buscamos|estamos buscando|busco|queremos|quiero|nuestro (?:principal |mayor |gran |m[aá]s grande )?problema es|el problema es|tenemos problemas con|nos cuesta|' +
-    "(?:nous avons|on a|j['’]ai) besoin (?:de|d['’])|nous (?:re)?cherchons|on cherche|je cherche|nous voulons|on veut|je veux|nous aimerions|j['’]aimerais|" +
+    'necesitamos|necesito|buscamos|estamos buscando|busco|queremos|quiero|(?:nos|me) gustar[ií]a|quisi[ée]ramos|quisiera|nuestro (?:principal |mayor |gran |m[aá]s grande )?problema es|el problema es|tenemos problemas con|nos cuesta|' +
+    "(?:nous avons|on a|j['’]ai) besoin (?:de|d['’])|nous (?:re)?cherchons|on cherche|je cherche|nous voulons|on veut|je veux|nous aimerions|j['’]aimerais|on aimerait|on voudrait|nous voudrions|je voudrais|" +
     "nous souhaitons|je souhaite|notre (?:principal |plus gros |grand )?(?:problème|défi|objectif|souci) (?:est|c['’]est)|(?:nous avons|on a) du mal (?:à|avec)|nous perdons trop de temps|" +
-    'wir brauchen|ich brauche|wir suchen|ich suche|wir möchten|ich möchte|wir wollen|ich will|unser (?:größtes |hauptsächliches |eigentliches )?(?:problem|ziel) ist|' +
+    'wir brauchen|ich brauche|wir suchen|ich suche|wir möchten|ich möchte|wir wollen|ich will|(?:wir|ich) (?:hätten|hätte|würden|würde) gerne?|wir wünschen uns|unser (?:größtes |hauptsächliches |eigentliches )?(?:problem|ziel) ist|' +
     'wir haben (?:probleme|schwierigkeiten) (?:mit|bei)|wir verlieren zu viel zeit|unser (?:größtes |hauptsächliches )?problem(?=\\s*:)|' +
     'نحتاج(?: إلى| الى)?|أحتاج(?: إلى| الى)?|احتاج(?: إلى| الى)?|نبحث عن|أبحث عن|ابحث عن|نريد|أريد|اريد|مشكلتنا(?: الرئيسية)?(?: هي)?|نعاني من|هدفنا(?: هو)?)\\b',
 );
@@ -768,7 +768,7 @@ function wishedNeed(sentence: string): Extracted | undefined {
   const match = NEED_CUE.exec(sentence);
   if (!match) return undefined;
   // The longer openings first: "we are looking for" keeps "looking for", not "are looking for".
-  const cue = match[0].trim().replace(/^(?:we|i)\s*['’]d like\b/i, 'would like').replace(/^(?:we'?re|we’re|we are|i'?m|i am|we|i)\s+/i, '');
+  const cue = match[0].trim().replace(/^(?:we|i)\s*['’]d (like|love)\b/i, 'would $1').replace(/^(?:we'?re|we’re|we are|i'?m|i am|we|i)\s+/i, '');
   // Up to the next clause that says something else: "we need better reporting, we want it next month, I'm …".
   const rest = sentence.slice(match.index + match[0].length).split(NEXT_CLAUSE)[0]?.trim() ?? '';
   // "Lo necesitamos para abril" says when, not what; so do "Wir wollen bis Ende Q1 starten" and "نريد البدء في فبراير".
