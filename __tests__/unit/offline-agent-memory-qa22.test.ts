@@ -219,4 +219,11 @@ describe('offline agent memory: QA round 22', () => {
       expect([said, lead(await conversation({ locale }).say(said)).need]).toEqual([said, undefined]);
     }
   });
+
+  it('a headcount said as such is the team size ("headcount is 45", "team size: 12", "Teamgröße 20"), a growth rate is not', () => {
+    expect(values('headcount is 45').teamSize).toBe(45);
+    expect(values('team size: 12').teamSize).toBe(12);
+    expect(values('Teamgröße 20').teamSize).toBe(20);
+    expect(values('our team size is growing 20% a year').teamSize).toBeUndefined();
+  });
 });

@@ -398,6 +398,14 @@ const NOT_PEOPLE_UNITS =
 /** The team as it will be: "we'll be 30", "on sera 30", "seremos 30", "wir werden 30 sein", "سنكون ٢٠ فقط". */
 const TEAM_TO_BE = "we['’]ll be|we will be|we['’]d be|we would be|seremos|ser[ií]amos|on sera|on serait|nous serons|nous serions|wir werden|wir w[äa]ren|سنكون|سوف نكون";
 const TEAM_PATTERNS: { pattern: RegExp; confidence: number }[] = [
+  // "Headcount is 45", "team size: 12", "tamaño del equipo: 12", "taille de l'équipe : 12", "Teamgröße 12".
+  {
+    pattern: re(
+      `\\b(?:head ?count|team size|company size|size of (?:the|our) team|tama[ñn]o del equipo|taille de l['’][ée]quipe|teamgr[öo](?:ß|ss)e|mitarbeiterzahl)\\s*(?:is|of|are|es|de|est|ist|:|=)?\\s*(?:${APPROX}\\s+)?${RANGE}\\b(?!\\s*(?:${NOT_PEOPLE_UNITS}))`,
+      'giu',
+    ),
+    confidence: 0.8,
+  },
   // "On ne serait que 45 à l'utiliser", "nous ne sommes plus que 12": only that many (a correction, like "only 30 would use it").
   {
     pattern: re(`\\b(?:on|nous)\\s+(?:ne\\s+|n['’])(?:est|sera|serait|sommes|serons|serions)\\s+(?:plus\\s+)?que\\s+(?:${APPROX}\\s+)?${RANGE}\\b(?!\\s*(?:${NOT_PEOPLE_UNITS}))`, 'giu'),
