@@ -224,4 +224,15 @@ describe('offline agent: QA round 22 answers', () => {
     // "Support in English?" asks about support, not for the conversation's language.
     expect((await conversation({ locale: 'de' }).say('Gibt es Support auf Englisch?')).text).not.toMatch(/\bthe\b/);
   });
+
+  it('an integration asked for in lower case is named as unlisted; a suite\'s own app (Gmail, Outlook) or a kind of tool (email) is not', async () => {
+    const unlisted = "**Quickbooks** isn't among the integrations we list, and I'd rather not guess";
+    expect((await conversation().say('do you integrate with quickbooks?')).text).toContain(unlisted);
+    expect((await conversation({ locale: 'es' }).say('¿se integra con quickbooks?')).text).toContain('**Quickbooks** no figura entre las integraciones');
+    for (const said of ['Do you integrate with Gmail?', 'does it integrate with outlook', 'do you integrate with email?']) {
+      const { text } = await conversation().say(said);
+      expect([said, text.includes("isn't among the integrations we list")]).toEqual([said, false]);
+      expect(text).toContain('Google Workspace, Microsoft 365');
+    }
+  });
 });

@@ -226,4 +226,11 @@ describe('offline agent memory: QA round 22', () => {
     expect(values('Teamgröße 20').teamSize).toBe(20);
     expect(values('our team size is growing 20% a year').teamSize).toBeUndefined();
   });
+
+  it('a team that signs off after them means approval is needed ("I decide but finance signs off", "procurement has to approve it")', () => {
+    expect(values("I'm the one who decides but finance signs off").authority).toBe('needs approval');
+    expect(values('procurement has to approve it').authority).toBe('needs approval');
+    expect(values('our IT team approves new tools').authority).toBe('needs approval');
+    expect(values('it approves every change automatically').authority).toBeUndefined();
+  });
 });

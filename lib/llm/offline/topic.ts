@@ -19,7 +19,7 @@ import {
 } from '@/lib/llm/offline/reading';
 import { contentWords } from '@/lib/llm/offline/text';
 import { BARE_COUNT, CANCEL_WORDS, EMAIL, HAGGLE, PLAN_CHOICE, withoutDecisionMaker, withoutTimeline } from '@/lib/sales/lead/patterns';
-import { CORRECTION } from '@/lib/sales/lead/text';
+import { CORRECTION, titleCase } from '@/lib/sales/lead/text';
 import { asksAboutAgent, asksHowLong, asksToCompare, classifySalesIntent, COMPARED_PRICE, FRUSTRATED, STOP_QUESTIONS } from '@/lib/sales/intents';
 import { PHRASES } from '@/lib/llm/offline/phrases';
 import type { UnstatedDetail } from '@/lib/llm/offline/phrasebook';
@@ -1241,6 +1241,10 @@ const ASKS_ADVICE =
 const INTEGRATION_ASK =
   /(?:\b(?:integrat\w*|connect(?:s|ed|ing)?|sync(?:s|ing)?|plug(?:s|ged)? in|integraci[oó]n(?:es)?|(?:se )?integra[ns]?|(?:se )?conecta[ns]?|int[ée]gration|s['’]int[èe]gre|connecteur|integration(?:en)?|anbindung|schnittstelle)\s+(?:natively\s+)?(?:with|to|into|con|avec|à|a|mit|an|zu|für)|تكامل مع|التكامل مع|ربط مع)\s+(.{2,40}?)\s*[?؟.!]*$/iu;
 /** What "X" may not be: a pronoun or our own words ("with both", "with our tools", "con ellos"). */
+/** Parts of the suites the catalogue lists: Google Workspace's and Microsoft 365's own apps. */
+const SUITE_PART = /^(?:google |microsoft |ms )?(?:gmail|google (?:calendar|drive|docs|sheets|meet|forms)|outlook|excel|word|powerpoint|onedrive|sharepoint|exchange)$/iu;
+/** A kind of tool, not a product ("do you integrate with email?"): the integrations FAQ answers it. */
+const GENERIC_TOOL = /^(?:(?:our |my |the )?(?:e-?mail|mail|calendars?|crm|erp|accounting(?: software)?|spreadsheets?|tools?|apps?|software|systems?|platforms?|chat|sms|phone|payroll|invoicing|databases?|cloud storage|sso|api|webhooks?))$/iu;
 const NOT_A_TOOL = /^(?:it|them|both|those|these|that|this|our|my|your|other|any|each|all|ellos|ellas|ambos|eso|nuestr|les|eux|nos|unser|ihnen|beiden|diese)/iu;
 
 /**
@@ -1263,13 +1267,16 @@ function integrationTopic(turn: OfflineTurn, plansNamed: readonly Plan[]): Topic
     const from = first === undefined ? undefined : turn.kb.plans[first];
     if (from) return { kind: 'plan-has', plan, feature: tool, from };
   }
-  // A tool we list: the integrations FAQ answers it (which plans include it), as before.
-  if (known.length > 0) return undefined;
-  // A product's name: one to three words, capitalised or in capitals ("Notion", "SAP", "Monday Sales CRM").
+  // A tool we list, or a part of a suite we list (Gmail is Google Workspace, Outlook Microsoft 365): the integrations
+  // FAQ answers it (which plans include it), as before.
+  if (known.length > 0 || SUITE_PART.test(named)) return undefined;
+  // A product's name: one to three words, capitalised or in capitals ("Notion", "SAP", "Monday Sales CRM"), or in a
+  // message written all in lower case ("do you integrate with quickbooks?"), unless it is a kind of tool ("email").
   const words = named.split(/\s+/);
-  if (words.length > 3 || !words.every((word) => /^[\p{Lu}\p{N}]/u.test(word))) return undefined;
+  const lowerCaseMessage = !/\p{Lu}/u.test(turn.text);
+  if (words.length > 3 || GENERIC_TOOL.test(named) || !words.every((word) => /^[\p{Lu}\p{N}]/u.test(word) || (lowerCaseMessage && /^\p{Ll}/u.test(word)))) return undefined;
   const faq = turn.kb.faqs.find((entry) => entry.id === 'integrations');
-  return faq ? { kind: 'knowledge', passages: [faqPassage(faq)], unlistedTool: named } : undefined;
+  return faq ? { kind: 'knowledge', passages: [faqPassage(faq)], unlistedTool: lowerCaseMessage ? titleCase(named) : named } : undefined;
 }
 
 /** Security and compliance standards prospects ask about by name. */

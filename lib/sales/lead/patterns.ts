@@ -1,5 +1,5 @@
 import { extractArabicCompany, extractArabicName } from '@/lib/sales/lead/arabic';
-import { COUNT, leadingCapitalised, parseCount, re, withoutFillers } from '@/lib/sales/lead/text';
+import { COUNT, leadingCapitalised, parseCount, re, titleCase, withoutFillers } from '@/lib/sales/lead/text';
 
 /**
  * One extractor per lead field, each reading ONE statement sentence (never a question: extract.ts decides what a
@@ -179,7 +179,6 @@ const NOT_SPOKEN_NAMES = new Set(
 /** Words a company's name does not start with: an article or a possessive ("soy de una agencia", "from our office"). */
 const NOT_COMPANY_START = new Set('a an the this that my our nuevo nueva again un una unos unas el los las mi nuestra nuestro une des le les mon ma notre ein eine einer der die das mein meine unser unsere'.split(' '));
 
-const titleCase = (words: string) => words.split(/\s+/).map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ');
 
 export function extractSpokenIntroduction(sentence: string, context: PatternContext): { name: string; company: string } | undefined {
   const match = SPOKEN_INTRO.exec(sentence.trim());
@@ -644,6 +643,8 @@ const NEEDS_APPROVAL = re(
     // DG qui décide", "décide la directrice", "aber der Geschäftsführer entscheidet", "entscheidet unsere Chefin".
     "\\b(?:decide|decidirá|aprueba|firma) (?:el|la|mi|nuestro|nuestra) (?:director|directora|jefe|jefa|ceo|cfo|gerente|dueño|dueña|socio|socia|consejo|junta|presidente|presidenta)\\b|\\bquien decide es (?:el|la|mi|nuestro|nuestra)\\b|" +
     "\\bthe (?:ceo|cfo|cto|coo|boss|owner|founder|board|director|md|managing director|president|manager) (?:decides|signs|approves|has the final say|makes the (?:final )?(?:call|decision))\\b|" +
+    // A team that signs off after them: "I decide but finance signs off", "procurement has to approve it", "legal approves".
+    "\\b(?:finance|procurement|purchasing|legal|accounting|management|leadership|(?:the|our) (?:finance|it|procurement|legal) (?:team|department)|the board|our board) (?:signs off|has to sign off|needs to sign off|must sign off|approves|has to approve|needs to approve|must approve|has the final say)\\b|" +
     "\\bc['’]est (?:le|la|mon|ma|notre) (?:[\\p{L}-]+ ){1,2}qui (?:décide|valide|signe)\\b|\\b(?:décide|valide|signe) (?:le|la|mon|ma|notre) (?:patron|patronne|chef|directeur|directrice|dg|pdg|daf|gérant|gérante|associé|associée)\\b|" +
     '\\b(?:entscheidet|unterschreibt) (?:der|die|unser|unsere|mein|meine) (?:chef|chefin|geschäftsführer|geschäftsführerin|inhaber|inhaberin|vorstand|cfo|ceo)\\b|\\b(?:der|die) (?:chef|chefin|geschäftsführer|geschäftsführerin|inhaber|inhaberin|vorstand) (?:entscheidet|unterschreibt)\\b|' +
 

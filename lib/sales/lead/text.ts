@@ -240,3 +240,8 @@ export const CORRECTION = re(
   '\\b(?:actually|sorry|correction|i meant|i mean|make that|rather|instead|my new|updated?|changed|now|moved|ahora|maintenant|désormais|jetzt|inzwischen|mittlerweile|الآن|صارت|صار|أصبحت|اصبحت|أصبح|اصبح|تغيرت|تأجل|en realidad|perdón|perdon|perdona|perdone|al final|corrijo|mejor dicho|quise decir|' +
     'en fait|plutôt|pardon|je voulais dire|rectification|eigentlich|korrektur|ich meinte|vielmehr|عفوا|عفوًا|أقصد|اقصد|تصحيح|في الواقع|في الحقيقة|بالأحرى)\\b',
 );
+
+/** Each word with a capital first letter: a name said in lower case ("brightwater plumbing" → "Brightwater Plumbing"). */
+export function titleCase(words: string): string {
+  return words.split(/\s+/).map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ');
+}
