@@ -4,6 +4,7 @@
 // backups behave the same on the embedded default as in production.
 import fc from 'fast-check';
 import { createMemoryKv, createUpstashKv, kvHash, kvKey, KvError, type Kv, type KvCommand } from '@/lib/store/kv';
+import { AppError } from '@/lib/errors';
 import { startRedis, type RedisHarness } from '../support/redis';
 
 jest.setTimeout(60_000);
@@ -176,4 +177,19 @@ test('random counter scripts agree with Redis (fuzz)', async () => {
     }),
     { numRuns: 40 },
   );
+});
+
+test('a store that does not answer is a typed 503 (upstream_unavailable:store), not an internal error; a refused command stays a KvError', async () => {
+  // Nothing listens on port 9 (discard): the bridge is unreachable, as when Redis and its bridge are down.
+  const down = createUpstashKv({ url: 'http://127.0.0.1:9', token: 'x', prefix: 'kvt:' });
+  const failure: unknown = await down.exec([['GET', 'kvt:a']]).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  expect(failure).toBeInstanceOf(AppError);
+  expect((failure as AppError).code).toBe('upstream_unavailable:store');
+  expect((failure as AppError).toResponse().status).toBe(503);
+  // A command Redis refuses (wrong type) is a bug to see, not an outage.
+  await upstash.exec([['SET', 'kvt:wrongtype', 'x']]);
+  await expect(upstash.exec([['HGET', 'kvt:wrongtype', 'f']])).rejects.toBeInstanceOf(KvError);
 });

@@ -1,5 +1,6 @@
 import 'server-only';
 import { getServerConfig } from '@/lib/config';
+import { AppError } from '@/lib/errors';
 import { processSingleton } from '@/lib/process-singleton';
 import { getRedisClient, requesterOf } from './redis-client';
 
@@ -61,7 +62,13 @@ export function createUpstashKv(options: { url: string; token: string; prefix: s
   const requester = requesterOf(redis);
   const send = async (path: 'pipeline' | 'multi-exec', commands: readonly KvCommand[]) => {
     if (commands.length === 0) return [];
-    const replies = (await requester.request<unknown>({ path: [path], body: commands })) as unknown;
+    let replies: unknown;
+    try {
+      replies = (await requester.request<unknown>({ path: [path], body: commands })) as unknown;
+    } catch (error) {
+      // The store (or its REST bridge) not answering is a typed 503 for every admin route, not an "internal" 500.
+      throw new AppError('upstream_unavailable:store', 'The store is not answering.', { cause: error });
+    }
     if (!Array.isArray(replies)) {
       const error = (replies as { error?: unknown } | null)?.error;
       throw new KvError(typeof error === 'string' && error ? error : 'ERR the store sent no replies');
