@@ -38,7 +38,19 @@ function isGzip() {
 
 function open() {
   const raw = createReadStream(file);
-  return createInterface({ input: isGzip() ? raw.pipe(createGunzip()) : raw, crlfDelay: Infinity });
+  if (!isGzip()) return createInterface({ input: raw, crlfDelay: Infinity });
+  const gunzip = createGunzip();
+  raw.once('error', (error) => gunzip.destroy(error)); // pipe() does not pass a read error on
+  return createInterface({ input: raw.pipe(gunzip), crlfDelay: Infinity });
+}
+
+/** The "Restore failed:" message for what the file can cause; null for anything else (a bug: shown with its stack). */
+function failure(error) {
+  if (error instanceof BackupError) return error.message;
+  const code = typeof error?.code === 'string' ? error.code : '';
+  if (code.startsWith('Z_')) return `The backup file is cut short or not valid gzip (${error.message}).`;
+  if ((error?.syscall === 'open' || error?.syscall === 'read') && code.startsWith('E')) return `Could not read ${file}: ${error.message}.`;
+  return null;
 }
 
 try {
@@ -55,6 +67,7 @@ try {
   if (report.expired) console.log(`${report.expired} keys expired since the backup and ${dryRun ? 'would be' : 'were'} left out.`);
   if (dryRun) console.log('Nothing was changed. Run again without --dry-run to restore.');
 } catch (error) {
-  console.error(error instanceof BackupError ? `Restore failed: ${error.message}` : error);
+  const message = failure(error);
+  console.error(message === null ? error : `Restore failed: ${message}`);
   process.exit(1);
 }

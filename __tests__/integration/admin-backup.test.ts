@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { gzipSync, gunzipSync } from 'node:zlib';
 import { createClient, RESP_TYPES } from 'redis';
 import { backupLines, restConnection, restoreBackup } from '@/lib/admin/backup';
 import { getConversationDetail, listConversationRecords } from '@/lib/admin/conversations';
@@ -156,6 +156,54 @@ test('a backup from a newer format version is refused and nothing changes', asyn
   await client.set('sa:changed', 'yes');
   const before = await snapshot();
   await expect(restoreBackup(connection(), () => newer, { flush: true })).rejects.toThrow(/format version 2, written by a newer version of the app/);
+  expectSameData(await snapshot(), before);
+});
+
+// A value Redis would refuse, or could not hold, is refused in the check with its line — before the flush, the DELs
+// and the first write (QA session 24: a bad score deleted keys and stopped half-way; an empty list deleted a live key).
+const badHeader = () => JSON.stringify({ format: 'sales-agent-backup', version: 1, createdAt: new Date().toISOString(), prefix: PREFIX });
+const badFile = (line: string) => [badHeader(), '{"key":"qa:probe","type":"string","pttl":-1,"value":"x"}', line, '{"end":true,"keys":2}'];
+
+test.each([
+  ['a zset score that is not a number', '{"key":"an:funnel","type":"zset","pttl":-1,"value":["abc","NaNscore"]}', 'a zset score that is not a number ("NaNscore")'],
+  ['a zset score that overflows a float', '{"key":"an:funnel","type":"zset","pttl":-1,"value":["abc","1e999"]}', 'a zset score that is not a number ("1e999")'],
+  ['an empty list in place of a live key', '{"key":"webhooks:log","type":"list","pttl":-1,"value":[]}', 'its value does not fit its type (an empty list'],
+  ['an empty hash', '{"key":"admin:settings","type":"hash","pttl":-1,"value":[]}', 'its value does not fit its type (an empty hash'],
+  ['a duplicate set member', '{"key":"admin:keys","type":"set","pttl":-1,"value":["key1","key1"]}', 'a duplicate set member ("key1")'],
+  ['a pttl PEXPIRE would refuse', '{"key":"secret:session","type":"string","pttl":9223372036854775807,"value":"x"}', 'no valid pttl'],
+  ['bad base64', '{"key":"bin:string","type":"string","pttl":-1,"value":{"base64":"@@@notbase64"}}', 'bad base64'],
+])('%s is refused before anything is written, and nothing changes', async (_name, line, why) => {
+  await seed();
+  const before = await snapshot();
+  for (const options of [{ dryRun: true }, {}, { flush: true }]) {
+    await expect(restoreBackup(connection(), () => badFile(line), options)).rejects.toThrow(`Line 3 of the backup is not a valid key: ${why}`);
+    expectSameData(await snapshot(), before);
+  }
+});
+
+test('zset scores inf, +inf, -inf and numbers are restored as Redis holds them', async () => {
+  const file = [badHeader(), '{"key":"z","type":"zset","pttl":-1,"value":["a","inf","b","-inf","c","+inf","d","1e3","e","-0.5"]}', '{"end":true,"keys":1}'];
+  await expect(restoreBackup(connection(), () => file)).resolves.toMatchObject({ restored: 1 });
+  await expect(client.sendCommand(['ZRANGE', 'sa:z', '0', '-1', 'WITHSCORES'])).resolves.toEqual(['b', '-inf', 'e', '-0.5', 'd', '1000', 'a', 'inf', 'c', 'inf']);
+});
+
+test('npm run restore: a truncated gzip or bad base64 gives "Restore failed:", exit code 1 and no stack trace', async () => {
+  await seed();
+  const before = await snapshot();
+  const full = gzipSync(Buffer.from(`${(await backupText()).join('\n')}`));
+  const truncated = path.join(dir, 'truncated.ndjson.gz');
+  writeFileSync(truncated, full.subarray(0, Math.floor(full.length / 2)));
+  const cut = await run('restore.mjs', [truncated]);
+  expect(cut.code).toBe(1);
+  expect(cut.stderr).toContain('Restore failed: The backup file is cut short or not valid gzip');
+  expect(cut.stderr).not.toMatch(/^\s+at /m);
+
+  const base64 = path.join(dir, 'bad-base64.ndjson');
+  writeFileSync(base64, `${badFile('{"key":"bin:string","type":"string","pttl":-1,"value":{"base64":"@@@notbase64"}}').join('\n')}\n`);
+  const refused = await run('restore.mjs', [base64, '--flush']);
+  expect(refused.code).toBe(1);
+  expect(refused.stderr).toContain('Restore failed: Line 3 of the backup is not a valid key: bad base64.');
+  expect(refused.stderr).not.toMatch(/^\s+at /m);
   expectSameData(await snapshot(), before);
 });
 

@@ -156,6 +156,58 @@ describe('restore', () => {
     expect(await snapshot(target.kv)).toEqual({});
   });
 
+  // Each value a real backup could never hold (Redis would refuse it, or could not keep it) is refused in the check,
+  // with its line number, before anything is deleted or written — dry run, plain run and --flush alike.
+  const HEADER = JSON.stringify({ format: BACKUP_FORMAT, version: 1, createdAt: new Date(T0).toISOString(), prefix: 'sa:' });
+  const PROBE = '{"key":"qa:probe","type":"string","pttl":-1,"value":"x"}';
+  it.each([
+    ['a zset score that is not a number', '{"key":"conv:index","type":"zset","pttl":-1,"value":["abc","NaNscore"]}', 'a zset score that is not a number ("NaNscore")'],
+    ['an empty zset score', '{"key":"conv:index","type":"zset","pttl":-1,"value":["abc",""]}', 'a zset score that is not a number ("")'],
+    ['a zset score too large for a float', '{"key":"conv:index","type":"zset","pttl":-1,"value":["abc","1e999"]}', 'a zset score that is not a number ("1e999")'],
+    ['a zset score in base64', '{"key":"conv:index","type":"zset","pttl":-1,"value":["abc",{"base64":"MQ=="}]}', 'a zset score that is not a number'],
+    ['an empty list', '{"key":"conv:1:msgs","type":"list","pttl":-1,"value":[]}', 'its value does not fit its type (an empty list'],
+    ['an empty hash', '{"key":"conv:1","type":"hash","pttl":-1,"value":[]}', 'its value does not fit its type (an empty hash'],
+    ['an empty set', '{"key":"admin:webhook-events","type":"set","pttl":-1,"value":[]}', 'its value does not fit its type (an empty set'],
+    ['an empty zset', '{"key":"conv:index","type":"zset","pttl":-1,"value":[]}', 'its value does not fit its type (an empty zset'],
+    ['a hash value that is not a string', '{"key":"conv:1","type":"hash","pttl":-1,"value":["title",5]}', 'its value does not fit its type.'],
+    ['a list item that is not a string', '{"key":"conv:1:msgs","type":"list","pttl":-1,"value":["a",null]}', 'its value does not fit its type.'],
+    ['a duplicate set member', '{"key":"admin:webhook-events","type":"set","pttl":-1,"value":["a","b","a"]}', 'a duplicate set member ("a")'],
+    ['a duplicate hash field', '{"key":"conv:1","type":"hash","pttl":-1,"value":["title","a","title","b"]}', 'a duplicate hash field ("title")'],
+    ['a duplicate zset member', '{"key":"conv:index","type":"zset","pttl":-1,"value":["m","1","m","2"]}', 'a duplicate zset member ("m")'],
+    ['a pttl past what Redis takes', '{"key":"conv:1","type":"string","pttl":1e300,"value":"x"}', 'no valid pttl'],
+    ['a fractional pttl', '{"key":"conv:1","type":"string","pttl":1.5,"value":"x"}', 'no valid pttl'],
+    ['bad base64', '{"key":"an:uv:1","type":"string","pttl":-1,"value":{"base64":"@@@notbase64"}}', 'bad base64'],
+    ['binary data the in-memory store cannot take', '{"key":"an:uv:1","type":"string","pttl":-1,"value":{"base64":"/wD+QQ=="}}', 'binary data, which only Redis can take back'],
+    ['a line that is JSON but not an object', 'null', 'not a JSON object'],
+  ])('refuses %s in the check, with its line, and changes nothing', async (_name, line, why) => {
+    for (const options of [{ dryRun: true }, {}, { flush: true }]) {
+      const target = setup();
+      await fill(target.kv);
+      const before = await snapshot(target.kv);
+      const error = await restoreBackup(target.conn, () => [HEADER, PROBE, line, '{"end":true,"keys":2}'], { ...options, now: target.now }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(BackupError);
+      expect((error as Error).message).toContain(`Line 3 of the backup is not a valid key: ${why}`);
+      expect(await snapshot(target.kv)).toEqual(before);
+    }
+  });
+
+  it('refuses an end line that is not JSON, and changes nothing', async () => {
+    const target = setup();
+    await fill(target.kv);
+    const before = await snapshot(target.kv);
+    await expect(restoreBackup(target.conn, () => [HEADER, PROBE, '{"end":true,"keys":1'], { flush: true })).rejects.toThrow(new BackupError("The backup's end line (line 3) is not JSON."));
+    expect(await snapshot(target.kv)).toEqual(before);
+  });
+
+  it('takes every zset score Redis takes: numbers, inf, +inf and -inf', async () => {
+    const target = setup();
+    const scores = ['inf', '-inf', '+inf', 'INF', '1e3', '-0.5', '+3', '.25', '7.', '0', '1E-5'];
+    const value = scores.flatMap((score, i) => [`m${i}`, score]);
+    const file = [HEADER, JSON.stringify({ key: 'z', type: 'zset', pttl: -1, value }), '{"end":true,"keys":1}'];
+    await expect(restoreBackup(target.conn, () => file, { now: target.now })).resolves.toMatchObject({ restored: 1 });
+    await expect(target.kv.exec([['ZSCORE', 'sa:z', 'm0'], ['ZSCORE', 'sa:z', 'm1'], ['ZSCORE', 'sa:z', 'm4'], ['ZCARD', 'sa:z']])).resolves.toEqual(['inf', '-inf', '1000', scores.length]);
+  });
+
   it('reads a backup line by line, header first', async () => {
     const source = setup();
     await fill(source.kv);

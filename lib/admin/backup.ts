@@ -253,7 +253,41 @@ function parseHeader(line: string): BackupHeader {
   return value as BackupHeader;
 }
 
-function parseRecord(line: string, lineNumber: number): BackupKey {
+/** Canonical base64 with its padding, as btoa writes it (atob would throw on anything else, or decode it loosely). */
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const INFINITE = /^([+-]?)inf(?:inity)?$/i;
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+
+/**
+ * A zset score as Redis's ZADD takes it (strtod, whole string): a decimal number that neither overflows nor underflows to
+ * 0, or inf, +inf, -inf (`ZRANGE … WITHSCORES` writes "inf"/"-inf"). Hex floats, NaN and "1e999" are refused.
+ */
+function isScore(item: Element): item is string {
+  if (typeof item !== 'string') return false;
+  if (INFINITE.test(item)) return true;
+  if (!DECIMAL.test(item)) return false;
+  const n = Number(item);
+  return Number.isFinite(n) && (n !== 0 || !/[1-9]/.test(item.replace(/e.*$/i, '')));
+}
+
+/** How a valid score is sent: "+inf"/"-inf" for infinities (which Redis and lib/store/kv.ts both read), else as written. */
+const scoreArg = (score: string) => {
+  const infinite = INFINITE.exec(score);
+  return infinite ? `${infinite[1] === '-' ? '-' : '+'}inf` : score;
+};
+
+const quoted = (item: Element) => {
+  const text = typeof item === 'string' ? JSON.stringify(item) : `base64 ${JSON.stringify(item.base64)}`;
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+};
+
+/**
+ * Every check of one key line, in one place: whatever passes here the write phase can write (writeCommands relies on
+ * it), and only what a real backup can hold passes — Redis keeps no empty list, hash, set or zset, no duplicate set
+ * member, hash field or zset member, and no score that is not a float. `binary`: the target takes `{ base64 }` values
+ * (Redis does; the in-memory store does not).
+ */
+function parseRecord(line: string, lineNumber: number, binary: boolean): BackupKey {
   const bad = (why: string) => new BackupError(`Line ${lineNumber} of the backup is not a valid key: ${why}.`);
   let value: Partial<BackupKey>;
   try {
@@ -261,16 +295,45 @@ function parseRecord(line: string, lineNumber: number): BackupKey {
   } catch {
     throw bad('not JSON');
   }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw bad('not a JSON object');
   if (typeof value.key !== 'string' || value.key === '') throw bad('no key name');
   if (!isType(value.type)) throw bad(`unknown type ${JSON.stringify(value.type)}`);
-  if (typeof value.pttl !== 'number' || !Number.isInteger(value.pttl) || value.pttl < -1) throw bad('no valid pttl');
-  if (value.type === 'string' ? !isElement(value.value) : !Array.isArray(value.value) || !value.value.every(isElement)) throw bad('its value does not fit its type');
-  if ((value.type === 'hash' || value.type === 'zset') && (value.value as Element[]).length % 2 !== 0) throw bad('an odd number of elements');
+  // Safe integers only: PEXPIRE takes whole milliseconds, and a larger number would be sent as 1e+300.
+  if (typeof value.pttl !== 'number' || !Number.isSafeInteger(value.pttl) || value.pttl < -1) throw bad('no valid pttl');
+  const type = value.type;
+  if (type === 'string' ? !isElement(value.value) : !Array.isArray(value.value) || !value.value.every(isElement)) throw bad('its value does not fit its type');
+  const items: Element[] = Array.isArray(value.value) ? value.value : [value.value as Element];
+  if (type !== 'string' && items.length === 0) throw bad(`its value does not fit its type (an empty ${type}, which Redis cannot hold)`);
+  if ((type === 'hash' || type === 'zset') && items.length % 2 !== 0) throw bad('an odd number of elements');
+  if (type === 'zset') {
+    for (let i = 1; i < items.length; i += 2) if (!isScore(items[i] as Element)) throw bad(`a zset score that is not a number (${quoted(items[i] as Element)})`);
+  }
+  for (const item of items) {
+    if (typeof item === 'string') continue;
+    if (!BASE64.test(item.base64)) throw bad('bad base64');
+    if (!binary) throw bad('binary data, which only Redis can take back');
+  }
+  if (type === 'set' || type === 'hash' || type === 'zset') {
+    const step = type === 'set' ? 1 : 2;
+    const seen = new Set<string>();
+    for (let i = 0; i < items.length; i += step) {
+      const item = items[i] as Element;
+      const id = typeof item === 'string' ? `t:${item}` : `b:${item.base64}`;
+      if (seen.has(id)) throw bad(`a duplicate ${{ set: 'set member', hash: 'hash field', zset: 'zset member' }[type]} (${quoted(item)})`);
+      seen.add(id);
+    }
+  }
   return value as BackupKey;
 }
 
-/** Reads and checks a backup's lines: the header first (a newer version is refused), then keys, then the end line. */
-export async function* readBackup(lines: AsyncIterable<string> | Iterable<string>): AsyncGenerator<BackupHeader | BackupKey> {
+/**
+ * Reads and checks a backup's lines: the header first (a newer version is refused), then keys, then the end line.
+ * `binary: false` refuses `{ base64 }` values (for a target that cannot take them).
+ */
+export async function* readBackup(
+  lines: AsyncIterable<string> | Iterable<string>,
+  options: { binary?: boolean } = {},
+): AsyncGenerator<BackupHeader | BackupKey> {
   let header: BackupHeader | null = null;
   let count = 0;
   let ended = false;
@@ -286,13 +349,18 @@ export async function* readBackup(lines: AsyncIterable<string> | Iterable<string
       continue;
     }
     if (line.startsWith('{"end":')) {
-      const footer = JSON.parse(line) as { end?: unknown; keys?: unknown };
+      let footer: { end?: unknown; keys?: unknown };
+      try {
+        footer = JSON.parse(line) as { end?: unknown; keys?: unknown };
+      } catch {
+        throw new BackupError(`The backup's end line (line ${lineNumber}) is not JSON.`);
+      }
       if (footer.end !== true || footer.keys !== count) throw new BackupError(`The backup's end line counts ${String(footer.keys)} keys, but it holds ${count}.`);
       ended = true;
       continue;
     }
     count += 1;
-    yield parseRecord(line, lineNumber);
+    yield parseRecord(line, lineNumber, options.binary !== false);
   }
   if (!header) throw new BackupError('The backup file is empty.');
   if (!ended) throw new BackupError(`The backup file is cut short: it has no end line after ${count} keys.`);
@@ -348,8 +416,10 @@ const hexOf = (item: Element) => {
 function writeCommands(conn: BackupConnection, key: string, record: BackupKey, ttl: number): Command[] {
   const items = Array.isArray(record.value) ? record.value : [record.value];
   // ZRANGE WITHSCORES gives member, score; ZADD takes score, member.
-  const args = record.type === 'zset' ? items.flatMap((item, i) => (i % 2 === 0 ? [items[i + 1] as Element, item] : [])) : items;
+  // Scores are checked text (parseRecord), sent as Redis and lib/store/kv.ts both read them.
+  const args = record.type === 'zset' ? items.flatMap((item, i) => (i % 2 === 0 ? [scoreArg(items[i + 1] as string), item] : [])) : items;
   const binary = args.some((item) => typeof item !== 'string');
+  // parseRecord refused every value that could fail below (readBackup with binary: false for the in-memory store).
   if (binary && conn.kind !== 'redis') throw new BackupError(`Key ${record.key} holds binary data, which only Redis can take back.`);
   const commands: Command[] = [['DEL', key]];
   const name = { string: 'SET', hash: 'HSET', list: 'RPUSH', set: 'SADD', zset: 'ZADD' }[record.type];
@@ -372,8 +442,9 @@ async function scanPrefix(conn: BackupConnection, each: (keys: string[]) => Prom
 }
 
 /**
- * Restores a backup. `open` is called twice: the whole file is checked first (version, every line, the end line),
- * so a refused or cut file changes nothing; then it is applied — or, with `dryRun`, only counted.
+ * Restores a backup. `open` is called twice: the whole file is checked first (version, every line and its value, the
+ * end line), so a refused or cut file changes nothing and the writes cannot fail on a value; then it is applied — or,
+ * with `dryRun`, only counted.
  */
 export async function restoreBackup(
   conn: BackupConnection,
@@ -383,7 +454,7 @@ export async function restoreBackup(
   let header: BackupHeader | null = null;
   const byType: Record<RedisType, number> = { string: 0, hash: 0, list: 0, set: 0, zset: 0 };
   let keys = 0;
-  for await (const item of readBackup(open())) {
+  for await (const item of readBackup(open(), { binary: conn.kind === 'redis' })) {
     if ('format' in item) header = item;
     else {
       keys += 1;
@@ -430,7 +501,7 @@ export async function restoreBackup(
     pending = [];
     pendingKeys = [];
   };
-  for await (const item of readBackup(open())) {
+  for await (const item of readBackup(open(), { binary: conn.kind === 'redis' })) {
     if ('format' in item) continue;
     const ttl = item.pttl >= 0 ? item.pttl - elapsed : -1;
     if (item.pttl >= 0 && ttl <= 0) {
