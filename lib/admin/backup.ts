@@ -419,7 +419,8 @@ function writeCommands(conn: BackupConnection, key: string, record: BackupKey, t
   // Scores are checked text (parseRecord), sent as Redis and lib/store/kv.ts both read them.
   const args = record.type === 'zset' ? items.flatMap((item, i) => (i % 2 === 0 ? [scoreArg(items[i + 1] as string), item] : [])) : items;
   const binary = args.some((item) => typeof item !== 'string');
-  // parseRecord refused every value that could fail below (readBackup with binary: false for the in-memory store).
+  // parseRecord already refused binary values for the in-memory store (readBackup with binary: false); this guard stays
+  // for a file changed between the check and the write (restore reads it twice).
   if (binary && conn.kind !== 'redis') throw new BackupError(`Key ${record.key} holds binary data, which only Redis can take back.`);
   const commands: Command[] = [['DEL', key]];
   const name = { string: 'SET', hash: 'HSET', list: 'RPUSH', set: 'SADD', zset: 'ZADD' }[record.type];
