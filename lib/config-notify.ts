@@ -74,6 +74,11 @@ export const notifyEnvShape = {
   WEBHOOK_ALLOWED_HOSTS: z.preprocess(list, z.array(z.string().min(1).max(253)).default([])),
   /** Allow plain http:// endpoints (otherwise https only). */
   WEBHOOK_ALLOW_HTTP: flag(false),
+  /**
+   * Where events the store could not take are kept until it answers again (lib/events/spool-node.ts): a directory, or
+   * `off` to hold them in memory only. Empty: a folder under the OS's temp directory.
+   */
+  EVENTS_OUTBOX_DIR: z.preprocess(emptyToUndefined, z.string().trim().max(500).optional()),
 };
 
 const notifyEnvSchema = z.object(notifyEnvShape);
@@ -83,6 +88,8 @@ export interface NotifyConfig {
   smtp: { url: string; from: string | undefined; to: string[]; sendInvites: boolean } | undefined;
   leadQualifiedScore: number;
   queue: { maxAttempts: number; retryScheduleMs: number[]; pollMs: number };
+  /** The outbox's spool: `dir` undefined means the OS's temp directory; `disk` false keeps held events in memory only. */
+  outbox: { disk: boolean; dir: string | undefined };
   webhooks: {
     timeoutMs: number;
     logSize: number;
@@ -104,6 +111,7 @@ export function parseNotifyConfig(source: Record<string, string | undefined>): N
     smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: env.NOTIFY_EMAIL_FROM, to: env.NOTIFY_EMAIL_TO, sendInvites: env.NOTIFY_SEND_INVITES } : undefined,
     leadQualifiedScore: env.LEAD_QUALIFIED_SCORE,
     queue: { maxAttempts: env.NOTIFY_MAX_ATTEMPTS, retryScheduleMs: env.NOTIFY_RETRY_SCHEDULE, pollMs: env.NOTIFY_QUEUE_POLL_MS },
+    outbox: env.EVENTS_OUTBOX_DIR?.toLowerCase() === 'off' ? { disk: false, dir: undefined } : { disk: true, dir: env.EVENTS_OUTBOX_DIR },
     webhooks: {
       timeoutMs: env.WEBHOOK_TIMEOUT_MS,
       logSize: env.WEBHOOK_LOG_SIZE,

@@ -1,5 +1,6 @@
 import 'server-only';
 import { getServerConfig } from '@/lib/config';
+import { heldEventCounts } from '@/lib/events/bus';
 import { getSalesAgent } from '@/lib/llm';
 import { getConversationStore } from '@/lib/store';
 import { getSpeechService } from '@/lib/voice/speech';
@@ -9,6 +10,8 @@ export interface HealthReport {
   agent: { provider: 'openai' | 'offline'; model: string; ok: boolean; latencyMs: number; error?: string };
   store: { provider: 'upstash' | 'memory'; durable: boolean; ok: boolean; latencyMs: number; error?: string };
   speech: { provider: 'smallest' | 'openai' | 'espeak' | 'browser'; ok: boolean; latencyMs?: number; note: string; error?: string };
+  /** Events the store could not take yet (lib/events/bus.ts, the outbox): counts only, tried again until it answers. */
+  outbox: { heldBatches: number; heldEvents: number };
   checkedAt: string;
 }
 
@@ -20,6 +23,7 @@ export async function getHealthReport(): Promise<HealthReport> {
   const speech = getSpeechService();
   const browserSpeech = { ok: true, latencyMs: 0 };
   const [agentHealth, storeHealth, speechHealth] = await Promise.all([agent.ping(), store.ping(), speech.provider?.ping() ?? browserSpeech]);
+  const held = heldEventCounts();
   const report: HealthReport = {
     status: agentHealth.ok && storeHealth.ok && speechHealth.ok ? 'ok' : 'degraded',
     agent: { provider: agent.kind, model: agent.model, ...agentHealth },
@@ -32,6 +36,7 @@ export async function getHealthReport(): Promise<HealthReport> {
           ? 'No server speech is configured: replies are spoken by the browser (speechSynthesis).'
           : `Replies are spoken by ${speech.providerId} through /api/v1/tts; the browser's speechSynthesis is the fallback.`,
     },
+    outbox: { heldBatches: held.batches, heldEvents: held.events },
     checkedAt: new Date().toISOString(),
   };
   return report;

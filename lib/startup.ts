@@ -7,6 +7,7 @@ import { scheduleSpeechWarmup } from '@/lib/voice/warm';
 import { registerEventSubscribers } from '@/lib/events/subscribers';
 import { startNotifications } from '@/lib/notify/start-node';
 import { startAdminSignIn } from '@/lib/admin/start';
+import { startOutboxSpool } from '@/lib/events/start-node';
 
 /** Validates config at start-up; on a bad value prints which variable and stops the process. */
 export function checkConfigAtStartup(): void {
@@ -17,7 +18,10 @@ export function checkConfigAtStartup(): void {
     // After the checks, and not awaited: the greeting is cached in the background while the server starts answering.
     scheduleSpeechWarmup();
     // Analytics, webhooks and notifications listen to the event bus from the start (lib/events/subscribers.ts).
-    void registerEventSubscribers().catch((error: unknown) => console.error('[events] could not register subscribers:', error));
+    // Then the outbox's spool: events held while the store was down before a restart are tried again.
+    void registerEventSubscribers()
+      .then(() => startOutboxSpool())
+      .catch((error: unknown) => console.error('[events] could not register subscribers:', error));
     // The queue worker delivering webhooks and e-mails (Node only: DNS checks, HTTP, SMTP); a bad setting stops start-up.
     startNotifications();
     // Admin sign-in: its settings are checked now; with no ADMIN_EMAIL a generated admin's password is printed once.

@@ -3,6 +3,7 @@
 // bridge: the handoff e-mail, the booking e-mail with its .ics (and the prospect's invite), a qualified lead once per
 // conversation, and an SMTP outage that delays a handoff without losing it.
 import { parseNotifyConfig, type NotifyConfig } from '@/lib/config-notify';
+import { AppError } from '@/lib/errors';
 import type { AppEvent } from '@/lib/events/schema';
 import type { MailContext } from '@/lib/notify/mail';
 import { notifyKeys } from '@/lib/notify/keys';
@@ -198,6 +199,26 @@ test('no invite goes to the prospect when NOTIFY_SEND_INVITES is off; no e-mail 
   const none = setup('', {});
   expect(none.config.smtp).toBeUndefined();
   expect(await none.enqueue([booked, { type: 'handoff.requested', at: 1, reason: 'x' }])).toEqual([]);
+});
+
+test('a qualified lead whose queueing failed (the store went down after the mark was set) is still announced when the event is tried again', async () => {
+  const { kv, config } = setup('smtp://127.0.0.1:2525', { LEAD_QUALIFIED_SCORE: '60' });
+  const event: AppEvent = {
+    type: 'lead.updated',
+    at: 5,
+    conversationId: 'q-retry',
+    changed: ['budget'],
+    lead: { fields: { email: { value: 'bo@corp.com', evidence: 'bo@corp.com', confidence: 0.9 } }, score: 70 },
+  };
+  // The mark's SET goes through; the transaction that queues the mail does not (the outbox holds the batch).
+  const failing: Kv = { ...kv, exec: kv.exec.bind(kv), atomic: async () => Promise.reject(new AppError('upstream_unavailable:store', 'The store is not answering.')) };
+  await expect(enqueueNotifications([event], { kv: failing, config, conversationTtlSeconds: 3_600 })).rejects.toThrow('not answering');
+  expect(await kvOne(kv, ['EXISTS', notifyKeys.qualified(kv, 'q-retry')])).toBe(1);
+  // The same event again: the mark is its own, so the mail is queued now — once.
+  const jobs = await enqueueNotifications([event], { kv, config, conversationTtlSeconds: 3_600 });
+  expect(jobs.map((job) => (job.data as { template: string }).template)).toEqual(['qualified']);
+  // Another update of the same lead still announces nothing.
+  expect(await enqueueNotifications([{ ...event, at: 6, lead: { ...event.lead, score: 80 } }], { kv, config, conversationTtlSeconds: 3_600 })).toEqual([]);
 });
 
 test('a qualified lead is announced once per conversation, when its score reaches LEAD_QUALIFIED_SCORE', async () => {

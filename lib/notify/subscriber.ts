@@ -3,6 +3,7 @@ import { getNotifyConfig, type NotifyConfig } from '@/lib/config-notify';
 import { getServerConfig } from '@/lib/config';
 import { subscribeEvents } from '@/lib/events/bus';
 import { WEBHOOK_EVENT_TYPES, type AppEvent, type WebhookEventType } from '@/lib/events/schema';
+import { fnv1a64 } from '@/lib/fnv';
 import { getKv, type Kv } from '@/lib/store/kv';
 import { listEndpoints } from '@/lib/webhooks/endpoints';
 import { webhookJob, webhookPayload } from '@/lib/webhooks/delivery';
@@ -59,9 +60,13 @@ export async function enqueueNotifications(events: readonly AppEvent[], deps: En
       if (config.smtp?.sendInvites) jobs.push(mailJob({ template: 'cancel-invite', event }, { now, maxAttempts }));
     }
     if ((event.type === 'lead.captured' || event.type === 'lead.updated') && event.lead.score >= config.leadQualifiedScore && event.conversationId) {
-      // Once per conversation, whichever instance sees it first; the mark lives as long as the conversation.
-      const [first] = await kv.exec([['SET', notifyKeys.qualified(kv, event.conversationId), String(now), 'NX', 'EX', deps.conversationTtlSeconds]]);
-      if (first === 'OK') jobs.push(mailJob({ template: 'qualified', event, threshold: config.leadQualifiedScore }, { now, maxAttempts }));
+      // Once per conversation, whichever instance sees it first; the mark lives as long as the conversation. Its value
+      // is the event's fingerprint, so the same event tried again after the queueing below failed (the store went down between
+      // the two; the bus holds the batch, lib/events/bus.ts) still finds the mark its own and queues the mail.
+      const mark = notifyKeys.qualified(kv, event.conversationId);
+      const owner = fnv1a64(JSON.stringify(event));
+      const [first, current] = await kv.exec([['SET', mark, owner, 'NX', 'EX', deps.conversationTtlSeconds], ['GET', mark]]);
+      if (first === 'OK' || current === owner) jobs.push(mailJob({ template: 'qualified', event, threshold: config.leadQualifiedScore }, { now, maxAttempts }));
     }
   }
   await enqueueJobs(kv, jobs, now);

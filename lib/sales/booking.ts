@@ -15,6 +15,7 @@ import {
 import { buildInvite } from '@/lib/sales/invite';
 import type { SalesLocale } from '@/lib/sales/turn-state';
 import type { Booking } from '@/lib/sales/types';
+import { fnv1a64 } from '@/lib/fnv';
 
 /**
  * Books a demo call: reads the prospect's preferred times in their own time zone, moves the first usable one into the
@@ -320,6 +321,28 @@ const hourOf = (word: string) => {
   const hour = CLOCK_WORDS[word.toLowerCase()] ?? Number(word);
   return hour >= 1 && hour <= 7 ? hour + 12 : hour;
 };
+/** Weekdays as spoken (after "ال"), in the written form the date reader knows. */
+const SPOKEN_ARABIC_DAYS: Record<string, string> = { 'اتنين': 'الاثنين', 'تنين': 'الاثنين', 'تلات': 'الثلاثاء', 'اربع': 'الأربعاء', 'حد': 'الأحد' };
+const SPOKEN_ARABIC_DAY = new RegExp(
+  '(?<![\\p{L}])((?:يوم|إلى|الى|على)\\s+)?(?:(لل)|ال)(اتنين|تنين|تلات|[اأ]ربع|حد)(?![\\p{L}])',
+  'gu',
+);
+/** What follows a spoken weekday said as one: a time, a part of the day, "next". */
+const SPOKEN_DAY_AFTER = /^\s+(?:الساعة|الصبح|العصر|الضهر|الظهر|بعد|الجاي|القادم|الصباح|المسا|\d)/u;
+
+/** Arabic hours in words: the ordinals of the written language ("الثانية عشرة") and the numbers as spoken ("تلاتة"). */
+const ARABIC_HOUR_WORDS: Record<string, number> = {
+  'الحادية عشرة': 11, 'الحادية عشر': 11, 'الثانية عشرة': 12, 'الثانية عشر': 12,
+  'الواحدة': 1, 'الثانية': 2, 'الثالثة': 3, 'الرابعة': 4, 'الخامسة': 5, 'السادسة': 6, 'السابعة': 7, 'الثامنة': 8, 'التاسعة': 9, 'العاشرة': 10,
+  'واحدة': 1, 'اتنين': 2, 'اثنين': 2, 'تلاتة': 3, 'ثلاثة': 3, 'اربعة': 4, 'خمسة': 5, 'ستة': 6, 'سبعة': 7, 'تمانية': 8, 'ثمانية': 8, 'تسعة': 9, 'عشرة': 10, 'حداشر': 11, 'اتناشر': 12,
+};
+/** `الساعة` and an hour in words, or an ordinal hour before a part of the day ("العاشرة صباحا"); then half or a quarter. */
+const ARABIC_HOUR = (() => {
+  const words = Object.keys(ARABIC_HOUR_WORDS).map((word) => word.replace(/^ا(?=ربعة|ثنين|تنين|تناشر)/u, '[اأإ]')).join('|');
+  const ordinals = Object.keys(ARABIC_HOUR_WORDS).filter((word) => word.startsWith('ال')).join('|');
+  const part = '(?:\\s+(و(?:ال)?نص(?:ف)?|و(?:ال)?ربع))?';
+  return new RegExp(`(?<![\\p{L}])(?:(الساعة\\s+)(${words})${part}|(${ordinals})${part}(?=\\s+(?:صباح|مساء|ظهر|الظهر|العصر|الصبح|الليل|بالليل|بعد الظهر)))(?![\\p{L}])`, 'gu');
+})();
 const MONTH_NAMES: Record<SalesLocale, string[]> = {
   en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   es: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
@@ -366,6 +389,21 @@ export function readableTimes(text: string, reference: Pick<WallClock, 'year' | 
     .replace(new RegExp(`\\bam\\s+(\\d{1,2})\\.(?!\\s*(?:${ANY_MONTH})\\b|\\d)`, 'giu'), (whole, day: string) => (Number(day) <= 31 ? `am ${dayOfMonth(Number(day), 'de')}` : whole))
     // Arabic as spoken: "غيره للساعة ١١ الصبح" (to eleven in the morning), "الساعة ٣ العصر" (in the afternoon).
     .replace(/(?<![\p{L}])للساعة(?![\p{L}])/gu, 'الساعة')
+    // Days as said in Egypt and the Gulf ("يوم الاتنين", "غيري الميعاد للاربع الساعة ١٢": Monday, to Wednesday), only
+    // where they are said as a day ("الباقات الاربع" are the four plans, "الاتنين" alone both of them).
+    .replace(SPOKEN_ARABIC_DAY, (whole, before: string | undefined, to: string | undefined, day: string, at: number, said: string) => {
+      const asDay = before !== undefined || to !== undefined || SPOKEN_DAY_AFTER.test(said.slice(at + whole.length));
+      return asDay ? `${before ?? ''}${to ? 'إلى ' : ''}${SPOKEN_ARABIC_DAYS[day.replace(/[أإ]/gu, 'ا')] ?? whole}` : whole;
+    })
+    .replace(/(?<![\p{L}])(و?)لل(?=(?:اثنين|إثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة|سبت|أحد|احد)(?![\p{L}]))/gu, '$1إلى ال')
+    // An hour in words: "الساعة الثانية ظهرا" (two in the afternoon), "العاشرة صباحا", "الساعة تلاتة ونص".
+    .replace(ARABIC_HOUR, (whole, at: string | undefined, said: string | undefined, half: string | undefined, ordinal: string | undefined, ordinalHalf: string | undefined) => {
+      const word = said ?? ordinal ?? '';
+      const part = half ?? ordinalHalf;
+      const hour = ARABIC_HOUR_WORDS[word.replace(/[أإ]/gu, 'ا')];
+      if (hour === undefined) return whole;
+      return `${at ?? 'الساعة '}${hour}${part === undefined ? '' : /ربع/u.test(part) ? ':15' : ':30'}`;
+    })
     .replace(/(?<![\p{L}])(?:الصبح|صباحا|الصباح)(?![\p{L}])/gu, 'صباحًا')
     .replace(/(?<![\p{L}])(?:العصر|بعد الظهر|بالليل)(?![\p{L}])/gu, 'مساءً')
     // "End of next week": its Friday.
@@ -384,15 +422,33 @@ const DAYPART = /\b(morning|afternoon|evening|noon|midday|night|tonight|tarde|no
 export function parseMeetingPhrases(text: string, reference: Date, options: { forwardDate: boolean }, locale: SalesLocale = 'en'): ParsedResult[] {
   // The prospect's language first: read as English, "mon e-mail" is a Monday.
   const own = CHRONO[locale];
-  for (const parse of [own, ...Object.values(CHRONO).filter((other) => other !== own)]) {
-    // (And never part of a longer word: chrono's word boundaries are ASCII, so "démo" holds a "mo", German Monday, and
-    // "800 dólares" an "800 d", 800 days.)
-    const results = parse(text, reference, options).filter(
+  const others = Object.values(CHRONO).filter((other) => other !== own);
+  // (And never part of a longer word: chrono's word boundaries are ASCII, so "démo" holds a "mo", German Monday, and
+  // "800 dólares" an "800 d", 800 days.)
+  const read = (parse: typeof parseEnglish) =>
+    parse(text, reference, options).filter(
       (result) => !isBareAbbreviation(result.text) && !/\p{L}/u.test(text.charAt(result.index - 1)) && !/\p{L}/u.test(text.charAt(result.index + result.text.length)) && !endsInListedWord(result.text),
     );
-    if (results.length > 0) return results;
+  const results = read(own);
+  if (results.length > 0) {
+    // "Book a demo monday 1pm" on the French site: French reads only "1pm"; another language's phrase around it that
+    // names the day as well ("monday 1pm") is the one meant (never a day booked that was not said: today).
+    if (results.some(isDayless)) {
+      const wider = others.flatMap(read).filter((result) => !isDayless(result));
+      return results.map((result) => (isDayless(result) ? (wider.find((other) => other.index <= result.index && other.index + other.text.length >= result.index + result.text.length && other.text.length > result.text.length) ?? result) : result));
+    }
+    return results;
+  }
+  for (const parse of others) {
+    const found = read(parse);
+    if (found.length > 0) return found;
   }
   return [];
+}
+
+/** A phrase with a clock time or a daypart and no day: "1pm", "à 10h". */
+function isDayless(result: ParsedResult): boolean {
+  return !result.start.isCertain('weekday') && !result.start.isCertain('day') && !result.start.isCertain('month');
 }
 
 /** English day abbreviations written as one writes a day ("Fri"), the only short words kept as a time on their own. */
@@ -484,7 +540,7 @@ function afternoonHour(hour: number, meridiemGiven: boolean, text: string, polic
 /**
  * The first instant at or after `wanted` that lies on a working day, inside working hours (the whole meeting), no
  * sooner than `earliest` and clear of `taken`. A wanted time of day is kept when the day moves ("Saturday 10am" →
- * Monday 10am); a time past the end of hours moves to the next day's start.
+ * Monday 10am); a time past the end of hours moves to that day's last slot, or else the next day's start.
  */
 function snapToSlot(
   wanted: WallClock,
@@ -500,6 +556,7 @@ function snapToSlot(
   let minuteOfDay = wanted.hour * 60 + wanted.minute;
   const earliestWall = toWallClock(earliest, timezone);
   let movedFor: AdjustReason | null = null;
+  let lastTried = false;
   const moved = (reason: AdjustReason) => {
     movedFor ??= reason;
   };
@@ -507,7 +564,10 @@ function snapToSlot(
   for (let step = 0, days = 0; days <= SEARCH_DAYS && step < 10_000; step++) {
     const nextDay = (keepTime: boolean) => {
       date = addDays(date, 1);
-      if (!keepTime) minuteOfDay = opens;
+      if (!keepTime) {
+        minuteOfDay = opens;
+        lastTried = true;
+      }
       days++;
     };
     if (!policy.workingDays.includes(isoWeekday(date))) {
@@ -519,6 +579,14 @@ function snapToSlot(
     minuteOfDay = Math.max(minuteOfDay, opens);
     if (minuteOfDay + duration > closes) {
       moved('outside_hours');
+      // "Wednesday at 17:30": the last slot that day (16:30) is nearer than the next morning; tried once, on the day
+      // asked (or the first working day after it: "Saturday 6pm" → Monday 16:30).
+      const last = Math.floor((closes - duration) / SLOT_MINUTES) * SLOT_MINUTES;
+      if (!lastTried && last >= opens && minuteOfDay > last) {
+        lastTried = true;
+        minuteOfDay = last;
+        continue;
+      }
       nextDay(false);
       continue;
     }
@@ -627,14 +695,5 @@ export function formatLocalLabel(instant: number, timezone: string, now: number,
 
 /** A stable id from the booking's inputs (FNV-1a, two seeds → 64 bits): the same request books the same id. */
 function bookingId(email: string, start: string, now: number): string {
-  const input = `${email}|${start}|${now}`;
-  const hash = (seed: number) => {
-    let h = seed;
-    for (let i = 0; i < input.length; i++) {
-      h ^= input.charCodeAt(i);
-      h = Math.imul(h, 0x01000193) >>> 0;
-    }
-    return h.toString(16).padStart(8, '0');
-  };
-  return `bk_${hash(0x811c9dc5)}${hash(0x01000193)}`;
+  return `bk_${fnv1a64(`${email}|${start}|${now}`)}`;
 }

@@ -15,6 +15,7 @@ import { splitIntoWords } from '@/lib/llm/offline/text';
 import { planToolCalls } from '@/lib/llm/offline/tool-calls';
 import { analyse } from '@/lib/llm/offline/topic';
 import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
+import { fnv1a } from '@/lib/fnv';
 
 export const OFFLINE_MODEL_ID = 'offline-sales-agent';
 
@@ -42,7 +43,8 @@ export function offlineStep(call: LanguageModelV4CallOptions, knowledgeBase: Kno
   if (!endsWithToolResults(call.prompt)) {
     const planned = planToolCalls(topic, turn);
     if (planned.length > 0) {
-      const base = `offline_${hash(`${turn.userTexts.length}|${turn.text}`)}`;
+      // Stable tool-call ids (FNV-1a), so the same conversation streams the same chunks.
+      const base = `offline_${fnv1a(`${turn.userTexts.length}|${turn.text}`)}`;
       return {
         kind: 'tool-calls',
         calls: planned.map((entry, index) => ({ toolCallId: `${base}_${index}`, toolName: entry.toolName, input: JSON.stringify(entry.input) })),
@@ -164,15 +166,6 @@ function abortReason(signal: AbortSignal | undefined): unknown {
   return signal?.reason ?? new DOMException('The operation was aborted.', 'AbortError');
 }
 
-/** FNV-1a: stable tool-call ids, so the same conversation streams the same chunks. */
-function hash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
-}
 
 function usage(prompt: LanguageModelV4Prompt, outputWords: number): LanguageModelV4Usage {
   // Words, not tokens: the numbers only feed the analytics view, and counting words needs no tokenizer.
