@@ -7,6 +7,7 @@ import { knowledgeLocale } from '@/lib/sales/knowledge/overlay';
 import type { SalesLocale } from '@/lib/sales/turn-state';
 import type { KnowledgeBase, Plan } from '@/lib/sales/knowledge/schema';
 import { RETRIEVAL_WORDS, type RetrievalWords } from '@/lib/sales/retrieval-words';
+import { foldTerm, stemTerm, termWords } from '@/lib/sales/text-stem';
 
 /**
  * Knowledge retrieval: the knowledge base cut into passages with stable source ids, searched by MiniSearch.
@@ -70,27 +71,19 @@ const STOPWORDS = new Set(
     'في من على الى عن هل ما ماذا كيف كم متى هذا هذه ذلك تلك التي الذي لدي لديكم لديك انا نحن انتم مع او ثم'
   )
     .split(' ')
-    .map(fold),
+    .map(foldTerm),
 );
 
-function fold(term: string): string {
-  return term.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
-}
-
 /**
- * Lower-case, accents folded, crude plural stripping ("integrations" → "integration", "sesión" → "sesion"); Arabic
- * loses its vowel marks and the article with an attached preposition ("بالأسعار" → "اسعار").
+ * A term as the index stores it and a query looks for it: folded and stemmed by lib/sales/text-stem, like the offline
+ * agent's matching ("Integrations" → "integration", "sesión" → "sesion", "والأسعار" → "اسعار", "بياناتنا" →
+ * "بيانات"), or null for a stop word. MiniSearch runs it on the passages when it builds the index and on every query.
+ * Exported for tests.
  */
-function processTerm(term: string): string | null {
-  const folded = fold(term);
+export function processTerm(term: string): string | null {
+  const folded = foldTerm(term);
   if (!folded || STOPWORDS.has(folded)) return null;
-  if (/^[\u0600-\u06FF]/.test(folded)) {
-    const bare = folded.replace(/^(?:وال|بال|فال|كال|لل|ال)/, '');
-    return bare.length >= 2 ? bare : folded;
-  }
-  if (folded.length > 4 && folded.endsWith('ies')) return `${folded.slice(0, -3)}y`;
-  if (folded.length > 3 && folded.endsWith('s') && !folded.endsWith('ss') && !folded.endsWith('us')) return folded.slice(0, -1);
-  return folded;
+  return stemTerm(folded);
 }
 
 const indexes = new WeakMap<KnowledgeBase, KnowledgeIndex>();
@@ -103,8 +96,9 @@ function indexFor(kb: KnowledgeBase): KnowledgeIndex {
       fields: ['title', 'keywords', 'text'],
       storeFields: [],
       processTerm,
-      // Split on anything that is not a letter or digit in any script, so "¿Tienen" and "SOC-2" tokenise cleanly.
-      tokenize: (text) => text.split(/[^\p{L}\p{N}]+/u).filter(Boolean),
+      // The offline agent's words: anything that is not a letter or digit in any script splits ("¿Tienen", "SOC-2"),
+      // a vowel mark or accent does not ("تُخزَّن").
+      tokenize: termWords,
       searchOptions: {
         boost: { title: 2, keywords: 3, text: 1 },
         // Typos in longer words only: fuzzy-matching "sso" or "pro" would hit unrelated short words.
