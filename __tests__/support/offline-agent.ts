@@ -5,6 +5,7 @@ import { formatPrice, getKnowledgeBase } from '@/lib/sales/knowledge';
 import type { SalesLocale } from '@/lib/sales/turn-state';
 import { emptySalesState, type SalesState } from '@/lib/sales/types';
 import { testSession } from './session';
+import { replyLanguage } from '@/lib/llm/offline/language';
 
 /** Driving the offline agent one turn at a time, as the chat turn would, for the offline-agent unit tests. */
 
@@ -44,13 +45,15 @@ export interface AskOptions {
 export async function ask(text: string, options: AskOptions = {}) {
   const history = options.history ?? [];
   const message = userMessage(text);
+  const userMessages = [...history, message].flatMap((entry) => (entry.role === 'user' ? [{ id: entry.id, text: messageText(entry) }] : []));
   const session = testSession({
-    locale: options.locale ?? 'en',
+    // As the chat turn decides it (lib/chat/turn.ts): the page's locale, or the language the prospect went on in.
+    locale: replyLanguage(options.locale ?? 'en', userMessages.map((entry) => entry.text)),
     now: () => NOW,
     ...(options.invitesByEmail === undefined ? {} : { invitesByEmail: options.invitesByEmail }),
     ...(options.visitorTimeZone === undefined ? {} : { visitorTimeZone: options.visitorTimeZone }),
     ...(options.state ? { state: options.state } : {}),
-    userMessages: [...history, message].flatMap((entry) => (entry.role === 'user' ? [{ id: entry.id, text: messageText(entry) }] : [])),
+    userMessages,
   });
   const agent = createSalesAgent({ ...offline, wordDelayMs: options.wordDelayMs ?? 0 }, { now: () => NOW, generateId: () => 'msg-1' });
   const chunks = await collect(agent.streamReply({ conversationId: 'conv-test-1', history, userMessage: message, ...session.input }));

@@ -8,6 +8,7 @@ import { findIdentity, type VerifiedIdentity } from '@/lib/embed/identity';
 import { isEmbedded } from '@/lib/embed/identity-lead';
 import { publishEvent } from '@/lib/events/bus';
 import type { EventSource } from '@/lib/events/schema';
+import { replyLanguage } from '@/lib/llm/offline/language';
 import type { ReplyReport, SalesAgent } from '@/lib/llm/types';
 import { getLocalizedKnowledgeBase } from '@/lib/sales/knowledge/localized';
 import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
@@ -113,7 +114,10 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
   let lock = lockValue(turnId, now());
   const loadTurn = () => store.loadTurn({ id: conversationId, visitorId, day });
   const locale = input.locale ?? 'en';
-  const kb = input.kb ?? getLocalizedKnowledgeBase(locale);
+  // The language the reply is in, decided once per turn from the page's locale and what the prospect wrote (a French
+  // prospect on the English page, "can we continue in English?" on the German one): the agent answers in it, the tools
+  // word bookings and cancellations in it, and the prospect's invite e-mail is in it (the events' source.language).
+  let language: SalesLocale = locale;
   const invitesByEmail = input.invitesByEmail ?? invitesAreEmailed();
   const userMessage: SalesUIMessage = {
     id: turnId,
@@ -124,11 +128,13 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
   /** Starts the agent's reply from the given history and state (the turn's context is built from them). */
   const launch = (agent: SalesAgent, from: { history: SalesUIMessage[]; state: SalesState; trimmedMessages: number; abortSignal: AbortSignal; hold?: Promise<void> }) => {
     const run: ReplyRun = { state: from.state, usage: { inputTokens: 0, outputTokens: 0 } };
+    const userMessages = [...from.history, userMessage].flatMap((message) => (message.role === 'user' ? [{ id: message.id, text: messageText(message) }] : []));
+    language = replyLanguage(locale, userMessages.map((message) => message.text));
     const context: SalesTurnContext = {
       conversationId,
-      locale,
-      kb,
-      userMessages: [...from.history, userMessage].flatMap((message) => (message.role === 'user' ? [{ id: message.id, text: messageText(message) }] : [])),
+      locale: language,
+      kb: input.kb ?? getLocalizedKnowledgeBase(language),
+      userMessages,
       now,
       invitesByEmail,
       ...(input.visitorTimeZone ? { visitorTimeZone: input.visitorTimeZone } : {}),
@@ -364,7 +370,7 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
             at: now(),
             conversationId,
             visitorId,
-            source: { ...input.source, locale, agent: report?.fellBack ? 'offline' : agent.kind },
+            source: { ...input.source, locale, ...(language === locale ? {} : { language }), agent: report?.fellBack ? 'offline' : agent.kind },
             firstTurn: load !== null && load.conversation === null && !isRetry,
             userChars: isRetry ? undefined : input.message.text.length,
             assistantChars: reply ? messageText(reply).length : undefined,

@@ -18,7 +18,10 @@ export const eventSourceSchema = z.object({
       campaign: z.string().max(100).optional(),
     })
     .optional(),
+  /** The page's locale. */
   locale: z.string().max(10).optional(),
+  /** The language the conversation went on in, when it is not the page's (a prospect who writes another one). */
+  language: z.string().max(10).optional(),
   agent: z.enum(['openai', 'offline']).optional(),
 });
 export type EventSource = z.infer<typeof eventSourceSchema>;

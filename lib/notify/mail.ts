@@ -77,7 +77,7 @@ function contextLines(event: AppEvent, context: MailContext, t: (key: NotifyKey,
     event.conversationId && context.appOrigin ? t('notify.adminLink', { url: `${context.appOrigin}/admin/conversations/${encodeURIComponent(event.conversationId)}` }) : '',
     source?.page ? t('notify.field.page', { page: source.page }) : '',
     source?.embedSite ? t('notify.field.site', { site: source.embedSite }) : '',
-    source?.locale ? t('notify.field.locale', { locale: source.locale }) : '',
+    source?.locale ? t('notify.field.locale', { locale: source.language ? `${source.locale} → ${source.language}` : source.locale }) : '',
   ].filter(Boolean);
 }
 
@@ -93,7 +93,7 @@ export async function renderMail(data: MailJobData, context: MailContext): Promi
   if (data.template === 'invite' || data.template === 'cancel-invite') {
     const { booking } = data.event;
     const cancel = data.template === 'cancel-invite';
-    const t = (key: NotifyKey, vars?: TranslationVars) => translateNotify(resolveLocale(data.event.source?.locale), key, vars);
+    const t = (key: NotifyKey, vars?: TranslationVars) => translateNotify(resolveLocale(data.event.source?.language ?? data.event.source?.locale), key, vars);
     const vars = { company, when: booking.localLabel, minutes: booking.durationMinutes };
     const contentType = cancel ? CANCEL_TYPE : CALENDAR_TYPE;
     return {
