@@ -151,6 +151,17 @@ describe('leads', () => {
     expect((await patch(ids.maria, { status: 'lost' }, 'text/plain')).status).toBe(415);
     expect((await patch(ids.plain, { status: 'lost' })).status).toBe(404);
   });
+
+  it("refuses a field it cannot change (the lead's e-mail, a score) instead of ignoring it, and changes nothing", async () => {
+    const before = (await (await lead.GET(get(`leads/${ids.maria}`), ctx(ids.maria))).json()) as { status: string; history: unknown[] };
+    const response = await patch(ids.maria, { status: 'lost', email: 'someone@else.example', score: 99 });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('bad_request:admin');
+    expect(body.error.message).toContain('"status"');
+    const after = (await (await lead.GET(get(`leads/${ids.maria}`), ctx(ids.maria))).json()) as { status: string; history: unknown[] };
+    expect(after).toEqual(before);
+  });
 });
 
 describe('GET /api/v1/admin/export', () => {
