@@ -45,6 +45,25 @@ async function snapshot(kv: Kv) {
 }
 
 describe('backup file', () => {
+  it('holds each key once, even when SCAN lists a key twice (it may, while the keyspace is resized)', async () => {
+    const source = setup();
+    await fill(source.kv);
+    // A SCAN that lists conv:1 in both of its pages, as Redis may.
+    let page = 0;
+    const conn: BackupConnection = {
+      ...source.conn,
+      exec: async (commands) => {
+        if (commands[0]?.[0] !== 'SCAN') return source.conn.exec(commands);
+        page += 1;
+        return page === 1 ? [['7', ['sa:conv:1', 'sa:secret:session']]] : [['0', ['sa:conv:1', 'sa:tts:abc']]];
+      },
+    };
+    const text = await lines(conn, source.now);
+    const records = text.slice(1, -2).map((line) => JSON.parse(line) as { key: string });
+    expect(records.map((record) => record.key)).toEqual(['conv:1', 'secret:session', 'tts:abc']);
+    expect(JSON.parse(text.at(-2) ?? '')).toEqual({ end: true, keys: 3 });
+  });
+
   it('has a versioned header, one line per key under the prefix with its type and expiry, and an end line', async () => {
     const source = setup();
     await fill(source.kv);

@@ -193,14 +193,18 @@ const globEscape = (text: string) => text.replace(/[*?[\]\\]/g, '\\$&');
 /** Every key under the connection's prefix, a batch at a time (SCAN: other keys in the same Redis are left out). */
 export async function* dumpKeys(conn: BackupConnection, options: { batch?: number } = {}): AsyncGenerator<BackupKey[]> {
   const batch = options.batch ?? 50;
+  // SCAN may list a key twice (when the keyspace is resized while it runs): each key goes into the file once.
+  const listed = new Set<string>();
   let cursor = '0';
   do {
     const [reply] = await conn.exec([['SCAN', cursor, 'MATCH', `${globEscape(conn.prefix)}*`, 'COUNT', 1_000]]);
     const [next, keys] = reply as [unknown, unknown[]];
     cursor = String(next);
-    const names = keys.map((key) => {
+    const names = keys.flatMap((key) => {
       if (typeof key !== 'string') throw new BackupError('A key name is not UTF-8 text; this app never writes one.');
-      return key;
+      if (listed.has(key)) return [];
+      listed.add(key);
+      return [key];
     });
     for (let i = 0; i < names.length; i += batch) {
       const records = await readBatch(conn, names.slice(i, i + batch));
