@@ -185,6 +185,40 @@ test('a cancelled demo: the team is told and the prospect gets a METHOD:CANCEL f
   expect(prospect.parts.find((part) => part.headers['content-type']?.startsWith('text/plain'))?.body).toContain('est annulée, comme demandé');
 });
 
+test('an e-mail corrected after booking: the new address gets the invite, the old one its cancellation (same UID), in their language', async () => {
+  const smtp = await startSmtp();
+  servers.push(smtp);
+  const { start, enqueue } = setup(smtp.url);
+  const { now, booking: first } = thursdayInMadrid();
+  const corrected = createBooking({ email: 'ana.ruiz@acme.com', preferredTimes: ['Thursday at 10am'], timezone: 'Europe/Madrid', now: now + 60_000, kb, locale: 'es', replaces: first });
+  if (!corrected.ok) throw new Error(corrected.message);
+  const { createdAt: _createdAt, ...booking } = corrected.booking;
+  expect(booking.previousEmail).toBe('ana@acme.com');
+  const jobs = await enqueue([{ type: 'meeting.booked', at: now + 60_000, conversationId: 'conv-5', source: { ...source, locale: 'en', language: 'es' }, booking }]);
+  expect(jobs.map((job) => (job.data as { template: string }).template)).toEqual(['booking', 'invite', 'withdraw-invite']);
+  start();
+  const mails = await smtp.waitFor(3);
+  const invite = parseMail(mails.find((mail) => mail.to.includes('ana.ruiz@acme.com'))!.raw);
+  const withdrawn = mails.find((mail) => mail.to.includes('ana@acme.com'));
+  expect(withdrawn?.to).toEqual(['ana@acme.com']);
+  const old = parseMail(withdrawn!.raw);
+  expect(old.headers.subject).toBe(`Cancelada: demo de ${kb.company.name}, ${booking.localLabel}`);
+  const calendar = (mail: ReturnType<typeof parseMail>) =>
+    icsProperties(mail.parts.find((part) => /^text\/calendar/i.test(part.headers['content-type'] ?? '') && /attachment/i.test(part.headers['content-disposition'] ?? ''))!.body);
+  const cancel = calendar(old);
+  const request = calendar(invite);
+  expect(cancel.get('METHOD')).toBe('CANCEL');
+  expect(cancel.get('STATUS')).toBe('CANCELLED');
+  expect(request.get('METHOD')).toBe('REQUEST');
+  // The same event, at the same SEQUENCE as the new invite: the old address's calendar drops it.
+  expect(cancel.get('UID')).toBe(request.get('UID'));
+  expect(cancel.get('UID')).toBe(icsProperties(first.ics).get('UID'));
+  expect(Number(cancel.get('SEQUENCE'))).toBeGreaterThan(Number(icsProperties(first.ics).get('SEQUENCE') ?? 0));
+  expect(cancel.get('DTSTART')).toBe(request.get('DTSTART'));
+  expect([...cancel].find(([name]) => name.startsWith('ATTENDEE'))?.[1]).toBe('mailto:ana@acme.com');
+  expect([...request].find(([name]) => name.startsWith('ATTENDEE'))?.[1]).toBe('mailto:ana.ruiz@acme.com');
+});
+
 test('no invite goes to the prospect when NOTIFY_SEND_INVITES is off; no e-mail at all without SMTP_URL', async () => {
   const smtp = await startSmtp();
   servers.push(smtp);

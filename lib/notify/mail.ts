@@ -4,6 +4,7 @@ import type { AppEvent } from '@/lib/events/schema';
 import { resolveLocale, type Locale, type TranslationVars } from '@/lib/i18n';
 import { translateNotify, type NotifyKey } from '@/lib/i18n/notify';
 import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
+import { withdrawInvite } from '@/lib/sales/invite';
 import type { LeadRecord } from '@/lib/sales/types';
 import { newJobId, type QueueJob } from './queue';
 import type { JobHandler } from './worker';
@@ -23,6 +24,8 @@ export type MailJobData =
   | { template: 'invite'; event: EventOf<'meeting.booked'> }
   | { template: 'cancelled'; event: EventOf<'meeting.cancelled'> }
   | { template: 'cancel-invite'; event: EventOf<'meeting.cancelled'> }
+  /** The invite withdrawn from the address it first went to, when the prospect corrected their e-mail after booking. */
+  | { template: 'withdraw-invite'; event: EventOf<'meeting.booked'> }
   | { template: 'qualified'; event: EventOf<'lead.captured'> | EventOf<'lead.updated'>; threshold: number };
 
 export interface MailMessage {
@@ -89,21 +92,24 @@ export async function renderMail(data: MailJobData, context: MailContext): Promi
   const footer = (t: (key: NotifyKey, vars?: TranslationVars) => string) => `\n--\n${t('notify.footer', { company })}`;
   const tTeam = (key: NotifyKey, vars?: TranslationVars) => translateNotify(TEAM_LOCALE, key, vars);
 
-  // The prospect's calendar e-mail, in their language: the invite, or its cancellation (METHOD:CANCEL, same UID).
-  if (data.template === 'invite' || data.template === 'cancel-invite') {
+  // The prospect's calendar e-mail, in their language: the invite, or its cancellation (METHOD:CANCEL, same UID) — also
+  // to the address the invite first went to when they corrected their e-mail after booking.
+  if (data.template === 'invite' || data.template === 'cancel-invite' || data.template === 'withdraw-invite') {
     const { booking } = data.event;
-    const cancel = data.template === 'cancel-invite';
+    const withdrawn = data.template === 'withdraw-invite' && booking.previousEmail ? booking.previousEmail : undefined;
+    const cancel = data.template === 'cancel-invite' || withdrawn !== undefined;
+    const ics = withdrawn ? withdrawInvite(booking.ics, withdrawn, data.event.at) : booking.ics;
     const t = (key: NotifyKey, vars?: TranslationVars) => translateNotify(resolveLocale(data.event.source?.language ?? data.event.source?.locale), key, vars);
     const vars = { company, when: booking.localLabel, minutes: booking.durationMinutes };
     const contentType = cancel ? CANCEL_TYPE : CALENDAR_TYPE;
     return {
       from,
-      to: [booking.email],
+      to: [withdrawn ?? booking.email],
       replyTo: team[0],
       subject: t(cancel ? 'notify.cancelInvite.subject' : 'notify.invite.subject', vars),
       text: `${t(cancel ? 'notify.cancelInvite.body' : 'notify.invite.body', vars)}\n${footer(t)}`,
-      attachments: [{ filename: cancel ? 'cancel.ics' : 'invite.ics', content: booking.ics, contentType }],
-      alternatives: [{ content: booking.ics, contentType }],
+      attachments: [{ filename: cancel ? 'cancel.ics' : 'invite.ics', content: ics, contentType }],
+      alternatives: [{ content: ics, contentType }],
     };
   }
 

@@ -52,7 +52,11 @@ export async function enqueueNotifications(events: readonly AppEvent[], deps: En
     if (event.type === 'handoff.requested') jobs.push(mailJob({ template: 'handoff', event }, { now, maxAttempts }));
     if (event.type === 'meeting.booked') {
       jobs.push(mailJob({ template: 'booking', event }, { now, maxAttempts }));
-      if (config.smtp?.sendInvites) jobs.push(mailJob({ template: 'invite', event }, { now, maxAttempts }));
+      if (config.smtp?.sendInvites) {
+        jobs.push(mailJob({ template: 'invite', event }, { now, maxAttempts }));
+        // The prospect corrected their e-mail after booking: the address the invite first went to gets it cancelled.
+        if (event.booking.previousEmail) jobs.push(mailJob({ template: 'withdraw-invite', event }, { now, maxAttempts }));
+      }
     }
     if (event.type === 'meeting.cancelled') {
       jobs.push(mailJob({ template: 'cancelled', event }, { now, maxAttempts }));

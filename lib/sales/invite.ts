@@ -85,3 +85,20 @@ export function foldLine(line: string): string {
   parts.push(current);
   return parts.join('\r\n ');
 }
+
+/**
+ * The cancellation (METHOD:CANCEL) of an invite this module wrote, for another attendee: the prospect corrected their
+ * e-mail after booking, so the address the invite first went to gets the same UID and SEQUENCE cancelled — its
+ * calendar drops the event — while the new address gets the invite. Every other property stays as the invite has it.
+ */
+export function withdrawInvite(ics: string, attendee: string, stamp: number): string {
+  const lines = ics.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean);
+  const out = lines.map((line) => {
+    if (line === 'METHOD:REQUEST') return 'METHOD:CANCEL';
+    if (line === 'STATUS:CONFIRMED') return 'STATUS:CANCELLED';
+    if (line.startsWith('DTSTAMP:')) return `DTSTAMP:${utcStamp(stamp)}`;
+    if (line.startsWith('ATTENDEE')) return `ATTENDEE;CN=${quoteParam(attendee)};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE:mailto:${attendee}`;
+    return line;
+  });
+  return `${out.map(foldLine).join('\r\n')}\r\n`;
+}
