@@ -11,8 +11,8 @@ import type { AppEvent } from './schema';
  * start-up (instrumentation) sees events published by every route bundle.
  *
  * The outbox: a subscriber that fails because the store is not answering (a typed `upstream_unavailable:…`, a store
- * timeout) does not lose the batch. The bus holds it for that subscriber and tries again — with backoff while the
- * store stays down, and at once when a later batch finds it back — so a handoff or booking made while Redis is down
+ * timeout) does not lose the batch. The bus holds it for that subscriber and tries again — after 1 s, 2 s, 5 s, then every
+ * 10 s while the store stays down, and at once when a later batch (for any subscriber) finds it back — so a handoff or booking made while Redis is down
  * still reaches the sales team (e-mail, webhooks) and the dashboard once it returns. Held batches are written to a
  * spool (lib/events/spool-node.ts, registered at start-up on Node) so a restart during the outage keeps them too.
  * Delivery stays at least once; any other error is logged and the batch dropped, as before (a bug must not loop).
@@ -38,7 +38,7 @@ export interface OutboxSpool {
 /** Held batches per subscriber at most; past it the oldest is dropped (and said in the log). */
 export const MAX_HELD_BATCHES = 5_000;
 /** Waits between retries of a subscriber's held batches while the store stays down; the last repeats. */
-export const RETRY_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 30_000] as const;
+export const RETRY_DELAYS_MS = [1_000, 2_000, 5_000, 10_000] as const;
 /** A later batch tries the held ones at once (instead of joining them) when the last try is at least this old. */
 const PROBE_AFTER_MS = 1_000;
 
@@ -122,6 +122,8 @@ function flush(state: Bus): void {
     }
     const run = Promise.resolve()
       .then(() => subscriber(batch))
+      // It took its batch, so the store answers again: the other subscribers' held batches need not wait for a timer.
+      .then(() => probeHeld(state))
       .catch((error: unknown) => {
         if (isRetryableEventError(error)) {
           console.warn(`[events] subscriber "${name}" could not take ${batch.length} event(s), held for a retry:`, describe(error));
@@ -130,6 +132,13 @@ function flush(state: Bus): void {
         } else console.error(`[events] subscriber "${name}" failed:`, describe(error));
       });
     track(state, run);
+  }
+}
+
+/** Tries every subscriber's held batches whose last try is at least PROBE_AFTER_MS old. */
+function probeHeld(state: Bus): void {
+  for (const [name, holding] of state.held) {
+    if (holding.batches.length > 0 && !holding.running && Date.now() - holding.lastTry >= PROBE_AFTER_MS) void retryHeld(state, name);
   }
 }
 
