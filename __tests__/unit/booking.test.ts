@@ -98,11 +98,11 @@ describe('createBooking: snapping into meeting hours and the future', () => {
     );
   });
 
-  it('moves a time before hours to the opening and after hours to the next working day', () => {
+  it('moves a time before hours to the opening and after hours to the last slot that day (QA 25: the nearest)', () => {
     expect(expectOk(book(['Tuesday at 7am'], 'Europe/Madrid')).booking.localLabel).toBe('Tue, 31 Mar, 09:00 (Europe/Madrid)');
-    expect(expectOk(book(['Tuesday at 8pm'], 'Europe/Madrid')).booking.localLabel).toBe('Wed, 1 Apr, 09:00 (Europe/Madrid)');
+    expect(expectOk(book(['Tuesday at 8pm'], 'Europe/Madrid')).booking.localLabel).toBe('Tue, 31 Mar, 16:30 (Europe/Madrid)');
     // The whole meeting must fit: 16:45 + 30 minutes runs past 17:00.
-    expect(expectOk(book(['Friday 4:45pm'], 'Europe/Madrid')).booking.localLabel).toBe('Mon, 30 Mar, 09:00 (Europe/Madrid)');
+    expect(expectOk(book(['Friday 4:45pm'], 'Europe/Madrid')).booking.localLabel).toBe('Fri, 27 Mar, 16:30 (Europe/Madrid)');
   });
 
   it('reads an hour without am or pm as the afternoon when only that is within hours, and keeps the daypart said after it', () => {

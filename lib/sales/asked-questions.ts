@@ -1,4 +1,4 @@
-import { fold } from '@/lib/sales/lead/text';
+import { DECLINES_TO_SAY, fold } from '@/lib/sales/lead/text';
 import { questionFor } from '@/lib/sales/playbook';
 import { splitSentences } from '@/lib/sales/sentences';
 import type { SalesLocale } from '@/lib/sales/turn-state';
@@ -88,4 +88,9 @@ export function fieldsAskedIn(reply: string): LeadField[] {
     for (const field of found) if (!asked.includes(field)) asked.push(field);
   }
   return asked;
+}
+
+/** Declining to answer the question just asked ("i'd rather not say"): the field is then dropped, never asked again. */
+export function declinesToSay(text: string): boolean {
+  return DECLINES_TO_SAY.test(text.trim());
 }

@@ -108,6 +108,8 @@ export function apartFromNextWeek(text: string): { rest: string; week?: string }
  * can only mean next week's, and an explicit date ("Tuesday 2 December") is never ambiguous.
  */
 export function ambiguousDate(text: string, timezone: string, now: number, locale: SalesLocale = 'en'): BookingError['ambiguous'] | undefined {
+  const numeric = numericDateReadings(text, timezone, now, locale);
+  if (numeric) return numeric;
   const match = NEXT_WEEKDAY.map((pattern) => pattern.exec(text)).find((found) => found !== null);
   if (!match?.[1]) return undefined;
   const target = WEEKDAY_NUMBERS[match[1].toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')] ?? WEEKDAY_NUMBERS[match[1]];
@@ -119,6 +121,34 @@ export function ambiguousDate(text: string, timezone: string, now: number, local
   if (ahead <= 0) return undefined;
   const day = (offset: number) => dayLabel(addDays(wall, offset), locale);
   return { phrase: match[0], options: [day(ahead), day(ahead + 7)] };
+}
+
+/** "3/12", "03/12/2026": a date in numbers, read day first in most of the world and month first in the US. */
+const NUMERIC_DATE = /(?<![\d/.:-])(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?(?![\d/:])/u;
+
+/**
+ * "Demo on 3/12" is 3 December in London and 12 March in New York: when both readings are days ahead (within the
+ * coming year), which one is asked, never guessed. ("13/12" and "3/3" can be read one way only.)
+ */
+function numericDateReadings(text: string, timezone: string, now: number, locale: SalesLocale): BookingError['ambiguous'] | undefined {
+  const match = NUMERIC_DATE.exec(text);
+  if (!match?.[1] || !match[2]) return undefined;
+  const [first, second] = [Number(match[1]), Number(match[2])];
+  if (first === second || first < 1 || second < 1 || first > 12 || second > 12) return undefined;
+  const today = toWallClock(now, timezone);
+  const given = match[3] === undefined ? undefined : Number(match[3].length === 2 ? `20${match[3]}` : match[3]);
+  // The reading's day in the year given, else the next time it comes (today counts), if within a year.
+  const upcoming = (day: number, month: number) => {
+    const thisYear = { year: given ?? today.year, month, day };
+    const date = given === undefined && compareDates(thisYear, today) < 0 ? { ...thisYear, year: today.year + 1 } : thisYear;
+    return compareDates(date, today) >= 0 && compareDates(date, addDays(today, 366)) <= 0 ? date : undefined;
+  };
+  const dayFirst = upcoming(first, second);
+  const monthFirst = upcoming(second, first);
+  if (!dayFirst || !monthFirst) return undefined;
+  const label = (date: Pick<WallClock, 'year' | 'month' | 'day'>) => dayLabel(date, locale, date.year === today.year ? '' : String(date.year));
+  const [soon, later] = compareDates(dayFirst, monthFirst) <= 0 ? [dayFirst, monthFirst] : [monthFirst, dayFirst];
+  return { phrase: match[0], options: [label(soon), label(later)] };
 }
 
 export type BookingResult = BookingOk | BookingError;

@@ -13,11 +13,12 @@ const CURRENCY_WORDS: Record<string, RegExp> = {
   USD: /\$|\b(?:usd|dollars?|bucks|dólares|dolares)\b|دولار/iu,
   EUR: /€|\b(?:eur|euros?)\b|يورو/iu,
   GBP: /£|\b(?:gbp|pounds?)\b/iu,
+  CHF: /\b(?:chf|franken|francs?)\b/iu,
 };
-const MONTH = /\b(?:a|per|each|every|al|por|cada|par|pro|im)\s*(?:month|mo|mes|mois|monat)\b|\/\s*(?:month|mo)\b|\b(?:monthly|mensuales?|mensuels?|monatlich)\b|شهري/iu;
-const YEAR = /\b(?:a|per|each|every|al|por|cada|par|pro|im)\s*(?:year|yr|annum|año|an|jahr)\b|\/\s*(?:year|yr)\b|\b(?:annually|yearly|anuales?|annuels?|jährlich)\b|سنوي/iu;
+const MONTH = /\b(?:a|per|each|every|al|por|cada|par|pro|im)\s*(?:month|mo|mes|mois|monat)\b|\/\s*(?:month|mo)\b|\b(?:monthly|mensuales?|mensuels?|monatlich)\b|شهري|(?:بال|في ال|كل )شهر/iu;
+const YEAR = /\b(?:a|per|each|every|al|por|cada|par|pro|im)\s*(?:year|yr|annum|año|an|jahr)\b|\/\s*(?:year|yr)\b|\b(?:annually|yearly|anuales?|annuels?|jährlich)\b|سنوي|(?:بال|في ال|كل )سنة/iu;
 const SEAT = /\b(?:seat|user|usuario|puesto|utilisateur|nutzer|person|head)\b|مستخدم/iu;
-const NUMBER = /(\d+(?:[,.\s]\d{3})*(?:[.,]\d{1,2})?)\s*(k|m|thousand|mil)?\b/iu;
+const NUMBER = /(\d+(?:[,.\s]\d{3})*(?:[.,]\d{1,2})?)\s*(k|m|thousand|grand|mil|ألف|الف|آلاف|الاف)?(?![\p{L}\p{N}])/iu;
 
 export function parseBudget(value: string, currency: string): StatedBudget | undefined {
   const number = NUMBER.exec(value);
@@ -28,7 +29,7 @@ export function parseBudget(value: string, currency: string): StatedBudget | und
   const per = MONTH.test(value) ? 'month' : YEAR.test(value) ? 'year' : undefined;
   if (!per) return undefined;
   const digits = number[1].replace(/[,.\s](?=\d{3}(?!\d))/g, '').replace(',', '.');
-  const scale = { k: 1_000, thousand: 1_000, m: 1_000_000, mil: 1_000 }[number[2]?.toLowerCase() ?? ''] ?? 1;
+  const scale = ({ k: 1_000, thousand: 1_000, grand: 1_000, m: 1_000_000, mil: 1_000, ألف: 1_000, الف: 1_000, آلاف: 1_000, الاف: 1_000 } as Record<string, number>)[number[2]?.toLowerCase() ?? ''] ?? 1;
   const amount = Number(digits) * scale;
   if (!Number.isFinite(amount) || amount <= 0) return undefined;
   return { amount, per, perSeat: SEAT.test(value) };

@@ -10,6 +10,7 @@ import { contentWords } from '@/lib/llm/offline/text';
 import { asksRecommendation, bringsColleague, BUDGET_CHECK, CHOSE, OVER_BUDGET, freshFields, statedBudget, unconfirmedTopic, upcomingMeeting, type Topic } from '@/lib/llm/offline/topic';
 import { STOP_QUESTIONS } from '@/lib/sales/intents';
 import { mentionsName } from '@/lib/sales/memory';
+import { malformedEmail } from '@/lib/sales/lead/patterns';
 import { faqPassage } from '@/lib/sales/retrieval';
 import { splitSentences } from '@/lib/sales/sentences';
 import { avoidRepeats, pickFresh } from '@/lib/llm/offline/variety';
@@ -27,7 +28,10 @@ const HOW_ARE_YOU = /\b(how are you|how's it going|que tal|como esta|comment all
 export function composeReply(topic: Topic, turn: OfflineTurn): string {
   const ph = PHRASES[turn.locale];
   const answer = body(topic, turn, ph);
-  const drafted = [acknowledgement(topic, turn, ph), ...answer, ...alsoAsked(topic, turn)].filter((paragraph) => paragraph.trim() !== '');
+  // "diego@tacoselguero", "john@gmail,com": an address that cannot be used is said so, last (it asks for the fix).
+  const typo = malformedEmail(turn.text);
+  const mistyped = typo ? [MEMORY_PHRASES[turn.locale].emailIncomplete(typo.address, typo.meant)] : [];
+  const drafted = [acknowledgement(topic, turn, ph), ...answer, ...alsoAsked(topic, turn), ...mistyped].filter((paragraph) => paragraph.trim() !== '');
   // Asked for a recommendation again: the plan recommended is said again (as a recap), not only its summary.
   const recommended = topic.kind === 'price' && topic.inferred && asksRecommendation(turn.text) ? splitSentences(answer[0]?.split('\n')[0] ?? '')[0] : undefined;
   // Asked "is that within budget?", the word on the budget is the answer, said again if need be.
@@ -36,7 +40,9 @@ export function composeReply(topic: Topic, turn: OfflineTurn): string {
   const caveat = topic.kind === 'knowledge' && (topic.unstated ?? topic.unlistedTool ?? topic.unconfirmed) ? splitSentences(answer.at(-1) ?? '')[0] : undefined;
   // Asked again about part of an answer ("what about nonprofit pricing?" after the discounts FAQ): that part recapped.
   const relevant = topic.kind === 'knowledge' && !caveat ? sentenceAbout(answer, turn.text) : undefined;
-  const lead = recommended ?? caveat ?? relevant ?? (budget ? answer.flatMap((paragraph) => splitSentences(paragraph)).find((sentence) => sentence.includes(budget)) : undefined);
+  // Booked again at the time it already had ("move it to 7am", before hours: 9:00 again), the slot is said again.
+  const slot = topic.kind === 'booking' ? answer.flatMap((paragraph) => splitSentences(paragraph)).find((sentence) => /\*\*[^*]*\d{1,2}:\d{2}[^*]*\*\*/.test(sentence)) : undefined;
+  const lead = recommended ?? caveat ?? relevant ?? slot ?? (budget ? answer.flatMap((paragraph) => splitSentences(paragraph)).find((sentence) => sentence.includes(budget)) : undefined);
   const question = nextQuestion(topic, turn);
   const fresh = question && avoidRepeats([question], turn.previousReplies, '').length > 0;
   // A stock line said before ("Thanks, that helps.") is left out when a question follows, rather than recapped ("As I

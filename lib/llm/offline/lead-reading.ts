@@ -17,7 +17,8 @@ const WORD = "\\p{Lu}[\\p{L}'’.-]*";
 const NAME: Partial<Record<SalesLocale, RegExp>> = {
   // Case-sensitive on purpose: a name starts with a capital, which an `i` flag would stop checking.
   fr: new RegExp(`(?:[Jj]e m['’]appelle|[Mm]on nom est|[Mm]oi c['’]est|[Jj]e suis)\\s+(${WORD}(?:\\s+${WORD})?)`, 'u'),
-  de: new RegExp(`(?:[Ii]ch hei(?:ß|ss)e|[Mm]ein [Nn]ame ist|[Hh]ier (?:ist|spricht))\\s+(${WORD}(?:\\s+${WORD})?)`, 'u'),
+  // (A title before the name is not part of it: "mein Name ist Dr. Katharina Weiß".)
+  de: new RegExp(`(?:[Ii]ch hei(?:ß|ss)e|[Mm]ein [Nn]ame ist|[Hh]ier (?:ist|spricht))\\s+(?:(?:Dr|Prof)\\.\\s+|Herr\\s+|Frau\\s+)?(${WORD}(?:\\s+${WORD})?)`, 'u'),
   ar: /(?:اسمي|معك)\s+([\p{L}]+(?:\s+(?!من|في|لدى|مع|و)[\p{L}]+)?)/u,
 };
 const COMPANY_WORD = "[\\p{Lu}\\p{N}][\\p{L}\\p{N}&'’.-]*";
@@ -27,7 +28,8 @@ const ACRONYM = /^\p{Lu}{2,5}$/u;
 const COMPANY: Partial<Record<SalesLocale, RegExp>> = {
   fr: new RegExp(`(?:[Jj]e travaille (?:chez|pour)|[Jj]e suis chez|de la (?:soci[ée]t[ée]|boîte)|de l['’]entreprise|chez)\\s+(${COMPANY_WORD}${MORE_WORDS})`, 'u'),
   de: new RegExp(`(?:[Ii]ch arbeite (?:bei|für)|(?:von|bei) der (?:Firma|Agentur)|(?:von|bei) (?:der |dem )?(?=(?:\\S+\\s+){1,3}(?:GmbH|AG|KG|SE|UG)\\b))\\s*(${COMPANY_WORD}${MORE_WORDS})`, 'u'),
-  ar: /(?:أعمل (?:في|لدى|مع)|من|في|لدى)\s+شركة\s+([\p{L}\p{N}]+(?:\s+(?!و|في|من|ونحن|نحن)[\p{L}\p{N}]+)?)|شركتي (?:هي )?([\p{L}\p{N}]+)/u,
+  // ("في شركة صغيرة اسمها بيت التصميم": what the small company is called.)
+  ar: /(?:أعمل (?:في|لدى|مع)|من|في|لدى)\s+شركة\s+(?:(?:[\p{L}]+\s+){0,2}?(?:اسمها|تسمى|تدعى)\s+)?([\p{L}\p{N}]+(?:\s+(?!و|في|من|ونحن|نحن)[\p{L}\p{N}]+)?)|شركتي (?:هي )?([\p{L}\p{N}]+)/u,
 };
 
 /** The name, company and team size the message states in French, German or Arabic, where the brain did not take them. */

@@ -6,7 +6,7 @@ import type { BudgetFit } from '@/lib/sales/budget';
  */
 
 /** Details prospects ask about that the demo catalogue does not state (lib/llm/offline/topic.ts, UNSTATED_DETAILS). */
-export type UnstatedDetail = 'api-limits' | 'support-languages' | 'phone-support' | 'data-deletion' | 'refund' | 'payment-terms';
+export type UnstatedDetail = 'api-limits' | 'support-languages' | 'phone-support' | 'data-deletion' | 'refund' | 'payment-terms' | 'uptime' | 'custom-build';
 
 export interface Phrases {
   greeting: (company: string, tagline: string) => string;
@@ -109,8 +109,11 @@ export interface Phrases {
   /** A day already gone ("yesterday at 2pm"): nothing booked, another day asked for. */
   bookingPast: (phrase: string) => string;
   bookingUnavailable: (salesEmail: string) => string;
-  /** The meeting ahead (`when`, as booked) and, when `local` is given, its time in the zone they asked about. */
-  meetingTime: (when: string, local: string | undefined, sameZone: boolean) => string;
+  /**
+   * The meeting ahead (`when`, as booked) and, when `local` is given, its time in the zone they asked about;
+   * `elsewhere`: a zone they named that is not theirs ("what time is that in New York?"), never said to be theirs.
+   */
+  meetingTime: (when: string, local: string | undefined, sameZone: boolean, elsewhere?: boolean) => string;
   /** "Is that 2pm London?": yes or no (`right`), with the meeting as booked and, in the zone asked about, `local`. */
   meetingTimeCheck: (right: boolean, when: string, local: string, sameZone: boolean) => string;
   /** The meeting is cancelled (cancel_meeting); `emailed`: a cancellation goes to `email`, else the card removes it. */
@@ -191,6 +194,8 @@ export interface MemoryPhrases {
   recallAuthority: (decides: boolean) => string;
   recallAll: string;
   recallNothing: string;
+  /** An e-mail address typed incomplete or mistyped ("diego@acme", "john@gmail,com"), and the fix if one is plain. */
+  emailIncomplete: (address: string, meant?: string) => string;
   decisionMaker: string;
   needsApproval: string;
   notedTimeline: (timeline: string) => string;

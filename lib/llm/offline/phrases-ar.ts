@@ -134,12 +134,12 @@ export const ar: Phrases = {
   bookingUnavailable: (salesEmail) => `لا يمكنني حجز المواعيد حاليًا؛ يُرجى مراسلة ${salesEmail} وسيتفق الفريق معك على موعد.`,
   meetingTimeCheck: (right, when, local, sameZone) =>
     `${right ? 'نعم' : 'ليس تمامًا'}: عرضك التوضيحي ${sameZone ? `في **${when}**` : `المحجوز في **${when}** يوافق **${local}**`}.${right ? '' : ' إذا كنت تفضّل وقتًا آخر، أخبرني وسأنقله.'}`,
-  meetingTime: (when, local, sameZone) =>
+  meetingTime: (when, local, sameZone, elsewhere) =>
     local === undefined
       ? `عرضك التوضيحي في **${when}**. أخبرني بمنطقتك الزمنية وسأخبرك بالوقت عندك.`
       : sameZone
-        ? `عرضك التوضيحي في **${when}**، وهذه منطقتك الزمنية أصلًا.`
-        : `عرضك التوضيحي في **${when}**. بتوقيتك هذا **${local}**.`,
+        ? `عرضك التوضيحي في **${when}**، وهذه ${elsewhere ? 'المنطقة الزمنية نفسها' : 'منطقتك الزمنية أصلًا'}.`
+        : `عرضك التوضيحي في **${when}**. ${elsewhere ? 'بتوقيت تلك المنطقة' : 'بتوقيتك'} هذا **${local}**.`,
   cancelDone: (when, email, emailed) =>
     `تم: أُلغي عرضك التوضيحي في **${when}** وفريق المبيعات على علم. ${
       emailed ? `يُرسل الإلغاء إلى **${email}**.` : 'إن كنت أضفته إلى تقويمك، فالبطاقة أعلاه تزيله.'
@@ -194,7 +194,7 @@ export const ar: Phrases = {
   unconfirmedStandard: (standard, salesEmail) =>
     `${standard} ليس ضمن الشهادات والمعايير التي يمكنني تأكيدها، ولا أريد التخمين: فريقنا على ${salesEmail} يمكنه إخبارك بوضعنا بالنسبة لحالتك.`,
   unconfirmedDetail: (detail, salesEmail) =>
-    `لا أستطيع أن أؤكد لك ${{ 'api-limits': 'حدود استخدام واجهة API', 'support-languages': 'اللغات التي يقدَّم بها الدعم', 'phone-support': 'توفر الدعم عبر الهاتف', 'data-deletion': 'كيف ومتى تُحذف بياناتكم بعد المغادرة', refund: 'استرداد المبلغ (إن كان ممكنًا وبأي قيمة)', 'payment-terms': 'شروط دفع مثل 30 أو 60 يومًا' }[detail]} من المعلومات المتوفرة لدي، ولا أريد التخمين: فريقنا على ${salesEmail} يمكنه إخبارك.`,
+    `لا أستطيع أن أؤكد لك ${{ 'api-limits': 'حدود استخدام واجهة API', 'support-languages': 'اللغات التي يقدَّم بها الدعم', 'phone-support': 'توفر الدعم عبر الهاتف', 'data-deletion': 'كيف ومتى تُحذف بياناتكم بعد المغادرة', refund: 'استرداد المبلغ (إن كان ممكنًا وبأي قيمة)', 'payment-terms': 'شروط دفع مثل 30 أو 60 يومًا', uptime: 'ضمان توفر أعلى من اتفاقية مستوى الخدمة المنشورة (99.95%، في باقة المؤسسات فقط)', 'custom-build': 'تطوير تكامل أو ميزة مخصصة لكم، أو موعدًا لذلك' }[detail]} من المعلومات المتوفرة لدي، ولا أريد التخمين: فريقنا على ${salesEmail} يمكنه إخبارك.`,
 };
 
 export const arMemory: MemoryPhrases = {
@@ -217,6 +217,7 @@ export const arMemory: MemoryPhrases = {
   recallAuthority: (decides) => (decides ? 'ذكرت لي أنك صاحب القرار.' : 'ذكرت لي أن القرار يحتاج إلى موافقة شخص آخر.'),
   recallAll: 'هذا ما أخبرتني به حتى الآن:',
   recallNothing: 'لم تخبرني بعد بأي شيء عنك أو عن فريقك.',
+  emailIncomplete: (address, meant) => (meant ? `يبدو أن العنوان **${address}** مكتوب بخطأ: هل تقصد **${meant}**؟` : `يبدو أن العنوان **${address}** غير مكتمل: هل يمكنك التحقق منه وإرساله مجددًا؟`),
   decisionMaker: 'أنت صاحب القرار',
   needsApproval: 'القرار يحتاج إلى موافقة شخص آخر',
   notedTimeline: (timeline) => `${timeline}: سجّلت ذلك.`,

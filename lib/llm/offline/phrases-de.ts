@@ -108,12 +108,12 @@ export const de: Phrases = {
   bookingUnavailable: (salesEmail) => `Ich kann gerade keine Termine buchen; schreiben Sie bitte an ${salesEmail}, dann findet das Team einen Termin mit Ihnen.`,
   meetingTimeCheck: (right, when, local, sameZone) =>
     `${right ? 'Ja' : 'Nicht ganz'}: Ihre Demo ${sameZone ? `ist am **${when}**` : `am **${when}** ist dort **${local}**`}.${right ? '' : ' Wenn Sie lieber eine andere Uhrzeit möchten, sagen Sie es mir, dann verschiebe ich sie.'}`,
-  meetingTime: (when, local, sameZone) =>
+  meetingTime: (when, local, sameZone, elsewhere) =>
     local === undefined
       ? `Ihre Demo ist am **${when}**. Nennen Sie mir Ihre Zeitzone, dann sage ich Ihnen die Uhrzeit bei Ihnen.`
       : sameZone
-        ? `Ihre Demo ist am **${when}**, das ist bereits Ihre Zeitzone.`
-        : `Ihre Demo ist am **${when}**. Bei Ihnen ist das **${local}**.`,
+        ? `Ihre Demo ist am **${when}**, das ist bereits ${elsewhere ? 'diese' : 'Ihre'} Zeitzone.`
+        : `Ihre Demo ist am **${when}**. ${elsewhere ? 'In dieser Zeitzone' : 'Bei Ihnen'} ist das **${local}**.`,
   cancelDone: (when, email, emailed) =>
     `Erledigt: Ihre Demo am **${when}** ist abgesagt, und das Vertriebsteam weiß Bescheid. ${
       emailed ? `Eine Absage geht an **${email}**.` : 'Falls Sie den Termin in Ihren Kalender übernommen haben, entfernt ihn die Karte oben.'
@@ -168,7 +168,7 @@ export const de: Phrases = {
   unconfirmedStandard: (standard, salesEmail) =>
     `${standard} gehört nicht zu den Zertifizierungen und Standards, die ich bestätigen kann, und ich möchte nicht raten: Das Team unter ${salesEmail} sagt Ihnen, wie es für Ihren Fall aussieht.`,
   unconfirmedDetail: (detail, salesEmail) =>
-    `${{ 'api-limits': 'Die Limits unserer API', 'support-languages': 'In welchen Sprachen unser Support antwortet,', 'phone-support': 'Einen Support per Telefon', 'data-deletion': 'Wie und wann Ihre Daten nach einer Kündigung gelöscht werden,', refund: 'Eine Rückerstattung (ob und in welcher Höhe)', 'payment-terms': 'Zahlungsziele wie 30 oder 60 Tage' }[detail]} kann ich mit meinen Informationen nicht bestätigen, und ich möchte nicht raten: Das Team unter ${salesEmail} kann es Ihnen sagen.`,
+    `${{ 'api-limits': 'Die Limits unserer API', 'support-languages': 'In welchen Sprachen unser Support antwortet,', 'phone-support': 'Einen Support per Telefon', 'data-deletion': 'Wie und wann Ihre Daten nach einer Kündigung gelöscht werden,', refund: 'Eine Rückerstattung (ob und in welcher Höhe)', 'payment-terms': 'Zahlungsziele wie 30 oder 60 Tage', uptime: 'Eine Verfügbarkeitsgarantie über unser veröffentlichtes SLA hinaus (99,95 %, nur bei Enterprise)', 'custom-build': 'Eine individuell für Sie entwickelte Integration oder Funktion, oder einen Termin dafür,' }[detail]} kann ich mit meinen Informationen nicht bestätigen, und ich möchte nicht raten: Das Team unter ${salesEmail} kann es Ihnen sagen.`,
 };
 
 export const deMemory: MemoryPhrases = {
@@ -191,6 +191,7 @@ export const deMemory: MemoryPhrases = {
   recallAuthority: (decides) => (decides ? 'Sie haben gesagt, dass Sie die Entscheidung treffen.' : 'Sie haben gesagt, dass noch jemand anderes zustimmen muss.'),
   recallAll: 'Das haben Sie mir bisher erzählt:',
   recallNothing: 'Sie haben mir bisher noch nichts über sich oder Ihr Team erzählt.',
+  emailIncomplete: (address, meant) => (meant ? `Die Adresse **${address}** scheint vertippt – meinten Sie **${meant}**?` : `Die Adresse **${address}** scheint unvollständig – könnten Sie sie prüfen und noch einmal schicken?`),
   decisionMaker: 'Sie treffen die Entscheidung',
   needsApproval: 'jemand anderes muss zustimmen',
   notedTimeline: (timeline) => `${capitalise(timeline)} — notiert.`,

@@ -111,12 +111,12 @@ export const fr: Phrases = {
   bookingUnavailable: (salesEmail) => `Je ne peux pas réserver de rendez-vous pour le moment ; écrivez à ${salesEmail} et l’équipe trouvera un créneau avec vous.`,
   meetingTimeCheck: (right, when, local, sameZone) =>
     `${right ? 'Oui' : 'Pas tout à fait'} : votre démo ${sameZone ? `est prévue le **${when}**` : `du **${when}** tombe le **${local}**`}.${right ? '' : ' Si vous préférez une autre heure, dites-le-moi et je la déplace.'}`,
-  meetingTime: (when, local, sameZone) =>
+  meetingTime: (when, local, sameZone, elsewhere) =>
     local === undefined
       ? `Votre démo est prévue le **${when}**. Indiquez-moi votre fuseau horaire et je vous donne l’heure chez vous.`
       : sameZone
-        ? `Votre démo est prévue le **${when}**, c’est déjà votre fuseau horaire.`
-        : `Votre démo est prévue le **${when}**. Chez vous, cela fait **${local}**.`,
+        ? `Votre démo est prévue le **${when}**, c’est déjà ${elsewhere ? 'ce' : 'votre'} fuseau horaire.`
+        : `Votre démo est prévue le **${when}**. ${elsewhere ? 'Dans ce fuseau horaire' : 'Chez vous'}, cela fait **${local}**.`,
   cancelDone: (when, email, emailed) =>
     `C’est fait : votre démo du **${when}** est annulée, et l’équipe commerciale est prévenue. ${
       emailed ? `Une annulation part à **${email}**.` : 'Si vous l’avez ajoutée à votre agenda, la carte ci-dessus la retire.'
@@ -171,7 +171,7 @@ export const fr: Phrases = {
   unconfirmedStandard: (standard, salesEmail) =>
     `${standard} ne fait pas partie des certifications et normes que je peux confirmer, et je préfère ne pas deviner : l’équipe à ${salesEmail} pourra vous dire où nous en sommes pour votre cas.`,
   unconfirmedDetail: (detail, salesEmail) =>
-    `Je ne peux pas vous confirmer ${{ 'api-limits': 'les limites d’utilisation de l’API', 'support-languages': 'les langues dans lesquelles notre support répond', 'phone-support': 'l’existence d’un support par téléphone', 'data-deletion': 'comment et quand vos données sont supprimées après votre départ', refund: 'un remboursement (ni son montant)', 'payment-terms': 'des délais de paiement comme 30 ou 60 jours' }[detail]} avec les informations dont je dispose, et je préfère ne pas deviner : l’équipe à ${salesEmail} pourra vous le dire.`,
+    `Je ne peux pas vous confirmer ${{ 'api-limits': 'les limites d’utilisation de l’API', 'support-languages': 'les langues dans lesquelles notre support répond', 'phone-support': 'l’existence d’un support par téléphone', 'data-deletion': 'comment et quand vos données sont supprimées après votre départ', refund: 'un remboursement (ni son montant)', 'payment-terms': 'des délais de paiement comme 30 ou 60 jours', uptime: 'une disponibilité garantie au-delà de notre SLA publié (99,95 %, sur Enterprise uniquement)', 'custom-build': 'le développement d’une intégration ou d’une fonctionnalité sur mesure pour vous, ni une date pour cela' }[detail]} avec les informations dont je dispose, et je préfère ne pas deviner : l’équipe à ${salesEmail} pourra vous le dire.`,
 };
 
 export const frMemory: MemoryPhrases = {
@@ -194,6 +194,7 @@ export const frMemory: MemoryPhrases = {
   recallAuthority: (decides) => (decides ? 'Vous m’avez dit que c’est vous qui décidez.' : 'Vous m’avez dit que la décision doit être validée par quelqu’un d’autre.'),
   recallAll: 'Voici ce que vous m’avez dit jusqu’ici :',
   recallNothing: 'Vous ne m’avez encore rien dit sur vous ni sur votre équipe.',
+  emailIncomplete: (address, meant) => (meant ? `L’adresse **${address}** semble mal saisie : vouliez-vous dire **${meant}** ?` : `L’adresse **${address}** semble incomplète : pourriez-vous la vérifier et me la renvoyer ?`),
   decisionMaker: 'c’est vous qui décidez',
   needsApproval: 'la décision doit être validée par quelqu’un d’autre',
   notedTimeline: (timeline) => `${capitalise(timeline)} — c’est noté.`,

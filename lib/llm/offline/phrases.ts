@@ -114,12 +114,12 @@ const en: Phrases = {
   bookingUnavailable: (salesEmail) => `I can't book meetings right now; please email ${salesEmail} and the team will find a time with you.`,
   meetingTimeCheck: (right, when, local, sameZone) =>
     `${right ? 'Yes' : 'Not quite'} — your demo ${sameZone ? `is on **${when}**` : `on **${when}** is **${local}**`}.${right ? '' : " If you'd like another time, tell me and I'll move it."}`,
-  meetingTime: (when, local, sameZone) =>
+  meetingTime: (when, local, sameZone, elsewhere) =>
     local === undefined
       ? `Your demo is on **${when}**. Tell me your time zone and I'll give you the time there.`
       : sameZone
-        ? `Your demo is on **${when}**, which is already in your time zone.`
-        : `Your demo is on **${when}**. For you that is **${local}**.`,
+        ? `Your demo is on **${when}**, which is already ${elsewhere ? 'in that time zone' : 'in your time zone'}.`
+        : `Your demo is on **${when}**. ${elsewhere ? 'In that time zone it is' : 'For you that is'} **${local}**.`,
   cancelDone: (when, email, emailed) =>
     `Done: your demo on **${when}** is cancelled, and the sales team knows. ${
       emailed ? `A cancellation is on its way to **${email}**.` : 'If you added it to your calendar, the card above removes it.'
@@ -174,7 +174,7 @@ const en: Phrases = {
   unconfirmedStandard: (standard, salesEmail) =>
     `${standard} isn't among the certifications and standards I can confirm, and I'd rather not guess: the team at ${salesEmail} can tell you where we stand for your case.`,
   unconfirmedDetail: (detail, salesEmail) =>
-    `${{ 'api-limits': "The API's rate limits aren't", 'support-languages': "Which languages our support works in isn't", 'phone-support': "Support by phone isn't", 'data-deletion': "How and when your data is deleted after you leave isn't", refund: 'A refund (whether you get money back, and how much) isn\'t', 'payment-terms': 'Payment terms such as net-30 or net-60 aren\'t' }[detail]} something I can confirm from what I have, and I'd rather not guess: the team at ${salesEmail} can tell you.`,
+    `${{ 'api-limits': "The API's rate limits aren't", 'support-languages': "Which languages our support works in isn't", 'phone-support': "Support by phone isn't", 'data-deletion': "How and when your data is deleted after you leave isn't", refund: 'A refund (whether you get money back, and how much) isn\'t', 'payment-terms': 'Payment terms such as net-30 or net-60 aren\'t', uptime: 'An uptime guarantee above our published SLA (99.95%, on Enterprise only) isn\'t', 'custom-build': 'Building a custom integration or feature for you, or a date for one, isn\'t' }[detail]} something I can confirm from what I have, and I'd rather not guess: the team at ${salesEmail} can tell you.`,
 };
 
 const es: Phrases = {
@@ -281,12 +281,12 @@ const es: Phrases = {
   bookingUnavailable: (salesEmail) => `Ahora mismo no puedo reservar reuniones; escriba a ${salesEmail} y el equipo buscará un horario con usted.`,
   meetingTimeCheck: (right, when, local, sameZone) =>
     `${right ? 'Sí' : 'No exactamente'}: su demo ${sameZone ? `es el **${when}**` : `del **${when}** es el **${local}**`}.${right ? '' : ' Si prefiere otra hora, dígamelo y la cambio.'}`,
-  meetingTime: (when, local, sameZone) =>
+  meetingTime: (when, local, sameZone, elsewhere) =>
     local === undefined
       ? `Su demo es el **${when}**. Dígame su zona horaria y le digo la hora allí.`
       : sameZone
-        ? `Su demo es el **${when}**, que ya es su zona horaria.`
-        : `Su demo es el **${when}**. Para usted es el **${local}**.`,
+        ? `Su demo es el **${when}**, que ya es ${elsewhere ? 'esa' : 'su'} zona horaria.`
+        : `Su demo es el **${when}**. ${elsewhere ? 'En esa zona horaria' : 'Para usted'} es el **${local}**.`,
   cancelDone: (when, email, emailed) =>
     `Hecho: su demo del **${when}** queda cancelada y el equipo comercial lo sabe. ${
       emailed ? `Le enviamos la cancelación a **${email}**.` : 'Si la añadió a su calendario, la tarjeta de arriba la quita.'
@@ -341,7 +341,7 @@ const es: Phrases = {
   unconfirmedStandard: (standard, salesEmail) =>
     `${standard} no está entre las certificaciones y normas que puedo confirmar, y prefiero no adivinar: el equipo en ${salesEmail} puede decirle cómo estamos en su caso.`,
   unconfirmedDetail: (detail, salesEmail) =>
-    `No puedo confirmarle ${{ 'api-limits': 'los límites de uso de la API', 'support-languages': 'en qué idiomas atiende nuestro soporte', 'phone-support': 'si hay soporte por teléfono', 'data-deletion': 'cómo y cuándo se borran sus datos si se van', refund: 'si hay reembolso (ni de cuánto)', 'payment-terms': 'condiciones de pago como 30 o 60 días' }[detail]} con la información que tengo, y prefiero no adivinar: el equipo en ${salesEmail} se lo puede decir.`,
+    `No puedo confirmarle ${{ 'api-limits': 'los límites de uso de la API', 'support-languages': 'en qué idiomas atiende nuestro soporte', 'phone-support': 'si hay soporte por teléfono', 'data-deletion': 'cómo y cuándo se borran sus datos si se van', refund: 'si hay reembolso (ni de cuánto)', 'payment-terms': 'condiciones de pago como 30 o 60 días', uptime: 'una disponibilidad garantizada por encima de nuestro SLA publicado (99,95 %, solo en Enterprise)', 'custom-build': 'que desarrollemos una integración o función a medida para ustedes, ni una fecha para ello' }[detail]} con la información que tengo, y prefiero no adivinar: el equipo en ${salesEmail} se lo puede decir.`,
 };
 
 export const PHRASES: Record<SalesLocale, Phrases> = { en, es, fr, de, ar };

@@ -16,8 +16,8 @@ import type { SalesLocale } from '@/lib/sales/turn-state';
 /** Plan names that are also everyday words need "plan"/"tier" beside them or a capital letter to count as a plan. */
 const COMMON_WORD_NAMES = new Set(['business', 'enterprise', 'team', 'basic', 'standard', 'plus', 'premium', 'growth', 'free', 'starter', 'professional', 'profesional', 'professionnel', 'professionnelle', 'professionell', 'profi']);
 const PLAN_NOUN = /^\s*-?(plan|tier|edition|package|subscription|seats?|price|prices|pricing|cost|costs|quote|yearly|annually|annual|monthly|offre|formule|abonnement|tarif|prix|paket|abo|preis|precio|precios|includes?|comes? with|anual|anualmente|mensual|annuel(?:le)?|mensuel(?:le)?|j(?:ä|a)hrlich|monatlich)(?![\p{L}])/iu;
-const PLAN_TRAIL = /^\s+(?:vs\.?|versus|or|and|n|&|\+|than|that|which|over|compared (?:to|with)|o|y|ou|et|oder|und)\s+(?:the\s+|el\s+|le\s+|la\s+)?(\p{L}+)/iu;
-const PLAN_LEAD = /(?:(?<=\s)[&+]|\b(?:n|the|about|on|upgrade to|switch to|pick|choose|go with|stay on|stick with|downgrade to|vs\.?|versus|or|and|plan|how much is|how much for|price of|pricing (?:of|for)|cost of|(?:total|price|cost|quote) for|(?:minimum|maximum|min|max|limit|seats|users) (?:for|on|in)|el plan|l['’]offre|offre|formule|le|la|der|die|das|tarif|den|what about|how about|el|y|para|y para|und|et|für|à))\s+$/i;
+const PLAN_TRAIL = /^\s+(?:(?:cheaper|more expensive|pricier|dearer|better|worse) )?(?:vs\.?|versus|or|and|n|&|\+|than|that|which|over|compared (?:to|with)|o|y|ou|et|oder|und)\s+(?:the\s+|el\s+|le\s+|la\s+)?(\p{L}+)/iu;
+const PLAN_LEAD = /(?:(?<=\s)[&+]|\b(?:n|the|about|on|upgrade to|switch to|pick|choose|go with|stay on|stick with|downgrade to|vs\.?|versus|or|and|plan|how much is|how much for|price of|pricing (?:of|for)|cost of|(?:total|price|cost|quote) for|(?:minimum|maximum|min|max|limit|seats|users) (?:for|on|in)|el plan|l['’]offre|offre|formule|le|la|der|die|das|tarif|den|what about|how about|el|y|para|y para|und|et|für|à|was kostet|wie viel kostet|kostet|cuanto cuesta|cuánto cuesta|cuesta|combien co[uû]te|co[uû]te|lieber|eher|plut[oô]t|mejor|rather))\s+$/i;
 
 /**
  * A plan the prospect names that the catalogue does not have ("the Ultra plan", "el plan Premium", "l'offre Gold"): a
@@ -104,7 +104,8 @@ export function findMentionedPlans(text: string, plans: readonly Plan[]): Plan[]
       for (const match of text.matchAll(pattern)) {
         const capitalised = /^\p{Lu}/u.test(match[0]);
         const followedByNoun = PLAN_NOUN.test(text.slice(match.index + match[0].length));
-        const ledIn = PLAN_LEAD.test(text.slice(0, match.index));
+        // ("Et pour l'enterprise ?": the article elided onto the name.)
+        const ledIn = PLAN_LEAD.test(text.slice(0, match.index)) || /(?:^|\s)[ld]['’]$/i.test(text.slice(0, match.index));
         const distinctive = !COMMON_WORD_NAMES.has(name.toLowerCase());
         if (distinctive || capitalised || followedByNoun || ledIn || setAgainstPlan(text.slice(match.index + match[0].length))) {
           if (at < 0 || match.index < at) at = match.index;
@@ -185,7 +186,7 @@ export function seatsIn(message: string): number | undefined {
 
 export type BillingWish = 'monthly' | 'annual' | 'both';
 
-const ANNUAL = /\b(annual|annually|yearly|per year|a year|each year|every year|12 months|twelve months|anual|anualmente|al a[nñ]o|por a[nñ]o|annuel(?:le)?|annuellement|par an|j(?:ä|a)hrlich|pro jahr|im jahr)\b|سنوي|سنويًا|بالسنة|في السنة/iu;
+const ANNUAL = /\b(annual|annually|yearly|per year|a year|each year|every year|12 months|twelve months|anual|anualmente|al a[nñ]o|por a[nñ]o|annuel(?:le)?|annuellement|par an|j(?:ä|a|ae)hrlich|pro jahr|im jahr)\b|سنوي|سنويًا|بالسنة|في السنة/iu;
 const MONTHLY = /\b(monthly|month to month|month-to-month|mensual|mensualmente|mensuel(?:le)?|mensuellement|monatlich)\b|شهري|شهريًا|بالشهر/iu;
 
 /** Which billing period the prospect asked about; "both" when they did not say (we show the saving). */
@@ -306,12 +307,15 @@ export function meetingTimesIn(message: string, now: number, locale: SalesLocale
     .replace(/[ \t]{2,}/g, ' ')
     .replace(TIME_FILLER, '$1 ')
     .replace(HOUR_IN_WORDS, (_, preposition: string, hour: string) => `${preposition} ${HOUR_WORDS.indexOf(hour.toLowerCase()) + 1}`);
-  const results = parseMeetingPhrases(text, new Date(now), { forwardDate: true }, locale)
+  const found = parseMeetingPhrases(text, new Date(now), { forwardDate: true }, locale)
     .filter(({ start }) => start.isCertain('hour') || start.isCertain('weekday') || start.isCertain('day'))
     // "Grow to 15 next year", "in 2027": a year is a plan, not a slot, unless a clock time comes with it.
     .filter(({ start, text: phrase }) => start.isCertain('hour') || !YEAR_WORD.test(phrase))
     // "Please not at 9am", "pas à 9h", "nicht um 9": a time ruled out, not asked for.
     .filter(({ index }) => !RULED_OUT.test(text.slice(Math.max(0, index - 16), index)));
+  // "Hmm 8am is early, move to 10am", "10am instead of 8am": the time turned down is not asked for, beside one that is.
+  const turnedDown = (result: (typeof found)[number]) => TURNED_DOWN_AFTER.test(text.slice(result.index + result.text.length)) || TURNED_DOWN_BEFORE.test(text.slice(Math.max(0, result.index - 16), result.index));
+  const results = found.some((result) => !turnedDown(result)) ? found.filter((result) => !turnedDown(result)) : found;
   // "El martes que viene a las 4 de la tarde": a day and, a few words on, an hour are one slot (chrono reads two).
   const dayOnly = results.findIndex(({ start }) => !start.isCertain('hour'));
   const next = results[dayOnly + 1];
@@ -332,6 +336,11 @@ export function meetingTimesIn(message: string, now: number, locale: SalesLocale
   return withWeek.slice(0, 3);
 }
 
+/** After a time, said to be no good: "is early", "is too late", "doesn't work", "es muy temprano", "c'est trop tôt", "ist zu früh". */
+const TURNED_DOWN_AFTER =
+  /^\s*(?:(?:is|['’]s|seems|feels|would be|es|ser[ií]a|est|c['’]est|ist|wäre)\s+(?:(?:a bit|a little|too|way|very|kinda|quite|rather|un poco|muy|demasiado|un peu|trop|zu|etwas|sehr)\s+)*|(?:(?:a bit|a little|too|way|very|kinda|quite|rather|muy|demasiado|trop|zu)\s+)+)(?:early|late|soon|bad|no good|not good|not ideal|tight|temprano|tarde|t[ôo]t|tard|fr[üu]h|sp[äa]t)(?![\p{L}])|^\s*(?:doesn['’]t|does not|won['’]t|will not|isn['’]t|is not) (?:work|suit|good)/iu;
+/** Before a time, another put in its place: "instead of 8am", "en vez de las 8", "au lieu de 8h", "statt 8 Uhr". */
+const TURNED_DOWN_BEFORE = /(?:instead of|rather than|en vez de(?: las?)?|en lugar de(?: las?)?|au lieu de|statt|anstatt|بدل|بدلا من|بدلًا من)\s*$/iu;
 const RULED_OUT = /(?:^|[^\p{L}])(?:not|no|never|except|avoid|but not|pas|jamais|sauf|nicht|nie|kein|außer|ausser|excepto|menos|لا|ليس|غير)\s*$/iu;
 const YEAR_WORD = /\b(?:year|years|a[nñ]o|a[nñ]os|ans|ann[ée]e|jahr|jahre[n]?)\b|سنة|العام/iu;
 

@@ -2,12 +2,13 @@ import { z } from 'zod';
 import type { OfflineTurn, ToolExchange } from '@/lib/llm/offline/context';
 import type { Phrases } from '@/lib/llm/offline/phrases';
 import { askedForMeeting, type Topic } from '@/lib/llm/offline/topic';
-import { ADJUST_REASONS, formatLocalLabel } from '@/lib/sales/booking';
+import { ADJUST_REASONS, ambiguousDate as whichDay, formatLocalLabel } from '@/lib/sales/booking';
+import { canonicalTimeZone, fromWallClock } from '@/lib/sales/time-zone';
 import { getKnowledgeBase } from '@/lib/sales/knowledge';
 import { pickFresh } from '@/lib/llm/offline/variety';
 import { LOCALES } from '@/lib/i18n/locales';
 import { splitSentences } from '@/lib/sales/sentences';
-import { meetingTimesIn } from '@/lib/llm/offline/reading';
+import { meetingTimesIn, timeZoneIn } from '@/lib/llm/offline/reading';
 
 /**
  * Replies after the action tools: book_meeting, cancel_meeting and request_human (a handoff); and the meeting's
@@ -37,7 +38,9 @@ export function bookingReply(topic: Extract<Topic, { kind: 'booking' }>, turn: O
   if (!exchange) {
     if (!turn.tools.has('book_meeting') && topic.email && topic.times.length > 0) return [ph.bookingUnavailable(kb.company.salesEmail)];
     // Asked already and not answered with an address: asked again in other words (the same sentence would be dropped).
-    if (!topic.email) return [pickFresh([ph.bookingNeedsEmail(meetings.durationMinutes, topic.times[0]), ...ph.bookingEmailAgain(topic.times[0])], turn.previousReplies)];
+    // (A time completed from an earlier message, "2026-11-26 15:00", is said as a date.)
+    const wanted = saidAsDate(topic.times[0], topic.timezone ?? turn.bookingZone.zone, turn);
+    if (!topic.email) return [pickFresh([ph.bookingNeedsEmail(meetings.durationMinutes, wanted), ...ph.bookingEmailAgain(wanted)], turn.previousReplies)];
     // They asked for a demo: ask when. They only left an email: offer one.
     // (Asked a message or two ago, before the email: "book a demo please", then "tom@acme.io".)
     const asked = turn.intent === 'booking' || askedForMeeting(turn, 4);
@@ -50,7 +53,13 @@ export function bookingReply(topic: Extract<Topic, { kind: 'booking' }>, turn: O
   if (!booked.success || !input.success) {
     // "Next Tuesday" on a Monday: ask which, with both days spelled out, before booking anything.
     const unclear = ambiguousDate.safeParse(exchange.output);
-    if (unclear.success) return [ph.bookingWhichDay(unclear.data.ambiguous.phrase, ...unclear.data.ambiguous.options)];
+    if (unclear.success) {
+      // (The days in the reply's language: the tool wrote them in the page's.)
+      const zone = z.object({ timezone: z.string() }).safeParse(exchange.input);
+      const { phrase, options } = unclear.data.ambiguous;
+      const days = (zone.success ? whichDay(phrase, zone.data.timezone, turn.now, turn.locale)?.options : undefined) ?? options;
+      return [ph.bookingWhichDay(phrase, ...days)];
+    }
     const past = pastDate.safeParse(exchange.output);
     if (past.success) return [ph.bookingPast(past.data.past.phrase)];
     const failure = toolError.safeParse(exchange.output);
@@ -91,6 +100,14 @@ function inReplyLanguage(when: string, start: string | undefined, timezone: stri
   return labels.includes(when) ? formatLocalLabel(instant, timezone, now, turn.locale) : when;
 }
 
+/** A time written as a date for book_meeting ("2026-11-26 15:00") as the prospect reads it; any other as said. */
+function saidAsDate(phrase: string | undefined, timezone: string, turn: OfflineTurn): string | undefined {
+  const match = phrase === undefined ? null : /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/.exec(phrase);
+  if (!match || !canonicalTimeZone(timezone)) return phrase;
+  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
+  return formatLocalLabel(fromWallClock({ year, month, day, hour, minute }, timezone), timezone, turn.now, turn.locale);
+}
+
 /** Asking to be called ("can you call me?", "llámame", "rappelez-moi", "rufen Sie mich an", "اتصل بي"). */
 const CALL_ME = /\b(?:call me|call us|give me a call|ring me|phone me|ll[aá]mame|ll[aá]meme|llamarme|rappelez-moi(?!\s*[,:]?\s*(?:quel|quels|quelle|quelles|mon|ma|mes|notre|nos|votre|vos|ce que|ce qu|combien|qui|quand|o[uù]|comment|pourquoi|le|la|les|l['’]|de quoi|si)\b)|appelez-moi|m['’]appeler|rufen sie mich(?: \S+){0,3} an|ruf mich(?: \S+){0,3} an|mich anrufen)\b|اتصل بي|اتصلوا بي|اتصلوا فيني|اتصل فيني|يتصل (?:بي|فيني|علي)|يكلمني/iu;
 
@@ -118,7 +135,9 @@ export function meetingTimeReply(topic: Extract<Topic, { kind: 'meeting-time' }>
   const local = zone === undefined ? undefined : formatLocalLabel(Date.parse(booking.start), zone, booking.createdAt, turn.locale);
   // "Is that 2pm London?": yes or no, then the time as booked and there.
   if (topic.right !== undefined && local !== undefined) return [ph.meetingTimeCheck(topic.right, booking.localLabel, local, zone === booking.timezone)];
-  return [ph.meetingTime(booking.localLabel, local, zone === booking.timezone)];
+  // A zone they named that is not their browser's ("what time is that in New York?") is not said to be theirs.
+  const elsewhere = zone !== undefined && zone === timeZoneIn(turn.text) && !(turn.bookingZone.from === 'browser' && zone === turn.bookingZone.zone);
+  return [ph.meetingTime(booking.localLabel, local, zone === booking.timezone, elsewhere)];
 }
 
 /** The meeting is cancelled (cancel_meeting): said with what the tool did, or that it already was. */

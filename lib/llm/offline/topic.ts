@@ -23,7 +23,7 @@ import { CORRECTION, titleCase } from '@/lib/sales/lead/text';
 import { asksAboutAgent, asksHowLong, asksToCompare, classifySalesIntent, COMPARED_PRICE, FRUSTRATED, STOP_QUESTIONS } from '@/lib/sales/intents';
 import { PHRASES } from '@/lib/llm/offline/phrases';
 import type { UnstatedDetail } from '@/lib/llm/offline/phrasebook';
-import { alternativeTool, asksAboutCompany, recallQuestion, type RecallField } from '@/lib/llm/offline/understanding';
+import { alternativeTool, asksAboutCompany, MEETING_WHEN_ASK, recallQuestion, RECOMMENDED_AGAIN, type RecallField } from '@/lib/llm/offline/understanding';
 import { budgetFit, parseBudget, type StatedBudget } from '@/lib/sales/budget';
 import { quote } from '@/lib/sales/pricing';
 import { isUnclear } from '@/lib/sales/unclear';
@@ -32,7 +32,7 @@ import type { KnowledgeBase, Plan } from '@/lib/sales/knowledge/schema';
 import { faqPassage, getPassage, searchKnowledge, type Passage } from '@/lib/sales/retrieval';
 import type { Booking, LeadField } from '@/lib/sales/types';
 import { upcomingBooking } from '@/lib/sales/state';
-import { DAY_NAME, parseMeetingPhrases, parsePreferredTime } from '@/lib/sales/booking';
+import { ambiguousDate, DAY_NAME, parseMeetingPhrases, parsePreferredTime } from '@/lib/sales/booking';
 import { toWallClock } from '@/lib/sales/time-zone';
 import { getKnowledgeBase } from '@/lib/sales/knowledge';
 import { speaksLocale } from '@/lib/sales/knowledge-locale';
@@ -191,14 +191,18 @@ export function analyse(turn: OfflineTurn): Topic {
   // "Are you there?": yes, and what it can help with.
   if (STILL_THERE.test(text)) return { kind: 'present' };
   // "Can we continue in English?", "and in english please": agreed, in that language (with a question, it is answered).
-  if (requestedLanguage(text) && text.trim().split(/\s+/).length <= 6 && freshFields(turn).length === 0) return { kind: 'language' };
+  // ("Can we continue in English? My colleague doesn't speak French": the request, and a reason that asks nothing more.)
+  if (requestedLanguage(text) && freshFields(turn).length === 0 && languageRequestOnly(text)) return { kind: 'language' };
   // What they told us is answered from the sales state, whatever else the question's words resemble.
   // "What's included?" right after a plan was discussed: that plan's features.
   const included = plans.length === 0 && INCLUDES_BARE.test(text) ? lastPlanSpokenOf(turn) : undefined;
   if (included) return { kind: 'plan-features', plan: included };
   // "Remind me which plan you recommended": that plan, as it was quoted (not what they told us).
-  const recommended = RECALL_RECOMMENDED.test(text) ? lastQuotedPlan(turn) : undefined;
+  const recommended = RECALL_RECOMMENDED.test(text) || RECOMMENDED_AGAIN.test(text) ? lastQuotedPlan(turn) : undefined;
   if (recommended) return priceTopic(turn, recommended, true);
+  // ("Alors quel plan ?" before any quote: the plan for the team on record.)
+  const toRecommend = RECOMMENDED_AGAIN.test(text) ? inferredPriceTopic(turn) : undefined;
+  if (toRecommend) return toRecommend;
   // ("Remind me what's the cheapest option for us" asks for a plan, priced, not for what they told us.)
   const recall = CHEAPEST.test(text) ? undefined : recallQuestion(text);
   if (recall) return { kind: 'recall', fields: recall };
@@ -232,6 +236,9 @@ export function analyse(turn: OfflineTurn): Topic {
   const fresh = freshFields(turn);
   // "Thanks, bye!": a goodbye is answered with one, not with another question.
   if (FAREWELL.test(text) && !QUESTION.test(text) && text.length <= 80 && fresh.length === 0) return { kind: 'farewell' };
+  // "Que onda", "ok great thanks": a greeting or thanks in words the small-talk intent does not list, not a statement.
+  if (fresh.length === 0 && intent === 'other' && HELLO_ONLY.test(text)) return { kind: 'greeting' };
+  if (fresh.length === 0 && intent === 'other' && ACK_ONLY.test(text)) return THANKS.test(text) ? { kind: 'thanks' } : { kind: 'small-talk' };
   if (fresh.length === 0 && (intent === 'other' || intent === 'small_talk') && mashed(text)) return { kind: 'unclear' };
   const alternative = alternativeTool(text, kb);
   if (alternative) return { kind: 'alongside', tool: alternative };
@@ -294,7 +301,13 @@ export function analyse(turn: OfflineTurn): Topic {
   const story = text.length > 400 && told.length >= 4 && mentionsAny(text, RECOMMEND) ? inferredPriceTopic({ ...turn, text: told.join(' ') }) : undefined;
   if (story) return story;
   // ("Too pricey. Can you knock 30% off?": the discount asked for is the answer, below.)
-  if (intent === 'objection' && !discountAsked(text) && !PRICE_MATCH.test(text)) return objectionTopic(turn, turn.passages.find((passage) => passage.kind === 'objection'));
+  // (An introduction that states who they are, their size and budget — "we need a security review before buying" among
+  // them — raises no objection unless it says one in so many words: the plan for them is the answer.)
+  const introduces = freshFields(turn).length >= 3 && !OBJECTION_WORDS.test(text);
+  // "Trop cher, on a 9 000 $ par an" after a quote: that quote beside the budget just stated, and the plan within it.
+  const overStated = intent === 'objection' && freshFields(turn).includes('budget') ? budgetRequote(turn) : undefined;
+  if (overStated) return overStated;
+  if (intent === 'objection' && !introduces && !discountAsked(text) && !PRICE_MATCH.test(text)) return objectionTopic(turn, turn.passages.find((passage) => passage.kind === 'objection'));
   // "Does Pro fit our budget?", "¿entra en nuestro presupuesto?": the plan named (or quoted last) set beside their budget,
   // before any word in the question ("Entra" is also Microsoft's) can pull in an FAQ or a plan's feature list.
   // (A budget in another currency than ours cannot be set beside the price: the price is given again, in ours.)
@@ -382,6 +395,8 @@ export function analyse(turn: OfflineTurn): Topic {
     if (first && priceFollowUp(turn) && seatsFor(turn) !== undefined) return priceTopic(turn, first, false);
     // "Let's go with Business" for a team on record: the plan chosen, priced for it.
     if (first && PLAN_CHOICE.test(text) && seatsFor(turn) !== undefined) return priceTopic(turn, first, false);
+    // "Doch lieber Starter, wir sind nur 10", "plutôt Pro finalement": the plan preferred, priced for the team.
+    if (first && PLAN_PREFERENCE.test(text) && !QUESTION.test(text) && seatsFor(turn) !== undefined) return priceTopic(turn, first, false);
     // "Does Pro include SSO?" is about SSO, which the FAQ answers per plan; "what does Pro include?" wants the list.
     if (first && INCLUDES_ASK.test(text)) return { kind: 'plan-features', plan: first };
     const has = first ? planHasTopic(turn, first) : undefined;
@@ -510,7 +525,7 @@ const SEATS_ASK =
   /\b(?:how many (?:seats|users|people|licen[cs]es) (?:minimum|maximum|max|min|at least|at most|do (?:i|we) need|can (?:i|we) have|does it (?:take|allow|support))|(?:what(?:'s| is) )?the (?:max|maximum|min|minimum|limit) (?:on|for|of|with) (?=\w)|(?:minimum|maximum|min|max) (?:number of )?(?:seats|users|licen[cs]es)|seat (?:limit|minimum|maximum|range)|user limit|(?:seats|users) (?:minimum|maximum|limit)|cu[aá]ntos usuarios (?:m[ií]nimo|m[aá]ximo|como m[ií]nimo|como m[aá]ximo)|m[ií]nimo de usuarios|m[aá]ximo de usuarios|nombre (?:minimum|maximum) d['’]utilisateurs|combien d['’]utilisateurs (?:minimum|maximum|au minimum|au maximum)|mindestanzahl|maximale (?:anzahl|nutzerzahl)|wie viele nutzer (?:mindestens|maximal|h[öo]chstens))/iu;
 /** "What would we pay per year?", "how much do I pay?", "¿cuánto pagaría?", "combien je paierais ?", "was zahlen wir?". */
 const PAY_ASK =
-  /\b(?:(?:so )?what(?:'s| is) the total|(?:and )?the total\?|cu[aá]l es el total|(?:et )?le total|quel est le total|was ist die (?:summe|gesamtsumme)|insgesamt\?|(?:what|how much) (?:do|would|will|should|did) (?:i|we) (?:pay|be paying|owe)|what (?:is|'s|would be|will be) (?:my|our|the) (?:total|bill|cost)|cu[aá]nto (?:pagar[ií]a|pagar[ií]amos|pago|pagamos|pagar[eé]|pagaremos)|combien (?:je )?(?:paierais|paierai|paierions|paierons|payons|payerais|payerions)|was (?:zahlen|w[üu]rden|werden) (?:wir|ich)(?: zahlen)?|wie ?viel (?:zahlen|w[üu]rden) (?:wir|ich))\b|كم سندفع|كم أدفع|كم ندفع/iu;
+  /\b(?:(?:so )?what(?:'s| is) the total|(?:and )?the total\?|how much (?:would|will|is|does) (?:that|it|this)(?: be| come to| cost| total)?(?: in total)? (?:per|a|each|every) (?:year|month)|cu[aá]l es el total|(?:et )?le total|quel est le total|was ist die (?:summe|gesamtsumme)|insgesamt\?|(?:what|how much) (?:do|would|will|should|did) (?:i|we) (?:pay|be paying|owe)|what (?:is|'s|would be|will be) (?:my|our|the) (?:total|bill|cost)|cu[aá]nto (?:pagar[ií]a|pagar[ií]amos|pago|pagamos|pagar[eé]|pagaremos)|combien (?:je )?(?:paierais|paierai|paierions|paierons|payons|payerais|payerions)|was (?:zahlen|w[üu]rden|werden) (?:wir|ich)(?: zahlen)?|wie ?viel (?:zahlen|w[üu]rden) (?:wir|ich))\b|كم سندفع|كم أدفع|كم ندفع/iu;
 /** Fees besides the seat price: "setup fee", "hidden costs", "do you charge for onboarding?", "frais d'installation". */
 const FEES =
   /\b(?:(?:setup|set-up|set up|onboarding|implementation|installation|activation|hidden|extra|additional|one-?time|one-off|upfront|up-front) (?:fees?|costs?|charges?)|fees?|charge (?:for|extra)|(?:cuotas?|tarifas?|cargos?|costes?|costos?|pagos?) (?:de (?:alta|instalaci[oó]n|implementaci[oó]n|configuraci[oó]n|activaci[oó]n)|adicionales|ocultos|extra|[uú]nicos?)|cobran (?:por|la|el)|frais(?: (?:d['’](?:installation|activation|inscription|intégration)|de (?:mise en service|configuration)|cach[ée]s|suppl[ée]mentaires))?|einrichtungsgeb[üu]hr\w*|geb[üu]hren?|versteckte kosten|zus[äa]tzliche kosten|einmalkosten)\b|رسوم/iu;
@@ -557,7 +572,13 @@ const STILL_THERE =
 
 
 /** Goodbyes in the agent's languages ("thanks, bye", "that's all for now", "bis bald"). */
-const FAREWELL = /\b(bye|goodbye|bye-bye|see you|see ya|talk (?:to you )?soon|that'?s all|that is all|have a (?:good|great|nice) (?:day|one|week|weekend)|adi[oó]s|hasta luego|hasta pronto|nos vemos|au revoir|[àa] bient[ôo]t|bonne journ[ée]e|tsch[üu]ss|auf wiedersehen|bis bald|bis dann|sch[öo]nen tag)\b|مع السلامة|وداعا|إلى اللقاء|الى اللقاء/iu;
+const FAREWELL = /\b(bye|goodbye|bye-bye|see you|see ya|talk (?:to you )?soon|that'?s all|that is all|have a (?:good|great|nice) (?:day|one|week|weekend)|adi[oó]s|hasta luego|hasta pronto|nos vemos|au revoir|[àa] bient[ôo]t|bonne journ[ée]e|tsch(?:ü|u|ue)ss?|auf wiedersehen|auf wiederh(?:ö|o|oe)ren|bis bald|bis dann|sch[öo]nen tag)\b|مع السلامة|وداعا|إلى اللقاء|الى اللقاء/iu;
+
+/** "Que onda", "qué tal", "wie geht's", "ça va ?": a greeting and nothing else. */
+const HELLO_ONLY = /^\s*(?:(?:hi|hey|hola|oye|bonjour|salut|hallo|servus)[\s,!]+)?(?:qu[eé] onda|qu[eé] tal|qu[eé] hubo|qu[eé] pas[oó]|wie geht['’]?s(?: (?:dir|ihnen|euch))?|(?:ça|ca) va|what['’]?s up|sup|howdy)[\s!.?¿]*$/iu;
+/** "Ok great thanks", "perfect, thank you so much", "super merci": only acknowledgement and thanks. */
+const ACK_ONLY =
+  /^\s*(?:(?:ok(?:ay)?|great|cool|nice|perfect|awesome|excellent|wonderful|brilliant|lovely|sounds good|got it|thanks?|thank you|thx|cheers|mate|a lot|so much|very much|super|top|merci|merci beaucoup|parfait|g[eé]nial|gracias|muchas gracias|vale|perfecto|genial|danke|danke sch[öo]n|vielen dank|prima|alles klar|sehr gut)[\s,!.]*)+$/iu;
 
 /** The lowest-priced plan ("the cheapest plan", "la opción más barata", "das günstigste"). */
 const CHEAPEST = /\b(cheapest|least expensive|lowest[- ]priced?|most affordable|entry[- ]level|m[aá]s barat[oa]s?|m[aá]s econ[oó]mic[oa]s?|moins ch[eè]re?s?|le plus abordable|g[üu]nstigste\w*|billigste\w*)\b|الأرخص|أرخص باقة/iu;
@@ -632,7 +653,7 @@ export function knownEmail(turn: OfflineTurn): string | undefined {
 }
 
 /** The seat count for quoting: what this message says, else the team size the lead record holds. */
-const PRICE_OBJECTION = /\b(caro|cara|caros|caras|carísimo|costoso|costosa|presupuesto|mucho dinero|demasiado dinero|expensive|pricey|costly|budget|too much|a lot of money|cher|ch[eè]re|chers|co[uû]teux|beaucoup d['’]argent|teuer|zu teuer|kostspielig|viel geld)\b|مكلف|غال|باهظ|الميزانية/iu;
+const PRICE_OBJECTION = /\b(caro|cara|caros|caras|car[ií]sim[oa]s?|costoso|costosa|presupuesto|mucho dinero|demasiado dinero|expensive|pricey|costly|budget|too much|a lot of money|cher|ch[eè]re|chers|co[uû]teux|beaucoup d['’]argent|teuer|zu teuer|kostspielig|viel geld)\b|مكلف|غال|باهظ|الميزانية|(?:^|\s)(?:ده|دا|دي|هذا|هذي|هاد|السعر)\s+(?:كتير|كثير)(?:\s+(?:اوي|قوي|جدا|علينا|عليا|عليه))?\s*[!.؟?]*$/iu;
 
 /**
  * "Nos parece caro" outside English: the objection's passage is English only, but the prices are numbers. The plan to
@@ -640,12 +661,23 @@ const PRICE_OBJECTION = /\b(caro|cara|caros|caras|carísimo|costoso|costosa|pres
  */
 function objectionTopic(turn: OfflineTurn, passage: Passage | undefined): Topic {
   const price = priceObjection(turn);
-  const answer = (PRICE_OBJECTION.test(turn.text) ? objectionPassage(turn.kb, /\bexpensive\b/i) : undefined) ?? passage ?? (SWITCHING.test(turn.text) ? objectionPassage(turn.kb, /\balready (?:use|using|have)\b|switching/i) : undefined);
+  // ("Budget is about $45k/year" inside an introduction states a budget; it objects to no price.)
+  const pricey = PRICE_OBJECTION.test(turn.text) && !(freshFields(turn).includes('budget') && !OBJECTION_WORDS.test(turn.text));
+  // The objection whose own phrase the message says ("necesito pensarlo": wait and think), before the nearest retrieved.
+  const answer = (pricey ? objectionPassage(turn.kb, /\bexpensive\b/i) : undefined) ?? saidObjection(turn) ?? passage ?? (SWITCHING.test(turn.text) ? objectionPassage(turn.kb, /\balready (?:use|using|have)\b|switching/i) : undefined);
   return { kind: 'objection', passage: answer, ...(price ? { price } : {}) };
 }
 
 /** "Why would we switch?", "pourquoi changer ?", "warum wechseln?": the objection about leaving the tool they use. */
 const SWITCHING = /\bwhy (?:would|should) (?:we|i) (?:switch|change|move)|\bwhy (?:switch|change)\b|\bpourquoi (?:changer|passer|quitter)|\bpor qu[eé] (?:cambiar|deber[ií]amos cambiar)|\bwarum (?:wechseln|umsteigen|sollten wir wechseln)/iu;
+
+/** The objection one of whose phrases (several words, or a long word) the message says: the longest such phrase wins. */
+function saidObjection(turn: OfflineTurn): Passage | undefined {
+  const said = turn.kb.objections
+    .flatMap((objection) => objection.keywords.filter((word) => (word.includes(' ') || word.length >= 7) && mentionsAny(turn.text, [word])).map((word) => ({ objection, length: word.length })))
+    .sort((a, b) => b.length - a.length)[0];
+  return said ? getPassage(`objection:${said.objection.id}`, turn.kb) : undefined;
+}
 
 /** The knowledge base's objection with a keyword like `keyword` (the price, the tool they use), whatever its id. */
 function objectionPassage(kb: KnowledgeBase, keyword: RegExp): Passage | undefined {
@@ -857,7 +889,7 @@ function inferredPriceTopic(turn: OfflineTurn): PriceTopic | undefined {
 }
 
 /** What the prospect said they need that only some plans have, and how the catalogue's features name it. */
-const REQUIREMENTS: { asked: RegExp; feature: RegExp; faq?: string }[] = [
+const REQUIREMENTS: { asked: RegExp; feature: RegExp; faq?: string; faqPlan?: string }[] = [
   { asked: /\b(?:sso|saml|single sign[- ]?on|okta|entra|azure ad|inicio de sesi[oó]n [uú]nico|authentification unique)\b/iu, feature: /single sign-on|\bSAML\b/i, faq: 'sso' },
   {
     asked:
@@ -873,7 +905,36 @@ const REQUIREMENTS: { asked: RegExp; feature: RegExp; faq?: string }[] = [
       /\b(?:time[- ]tracking|track(?:ing)? (?:our |the )?(?:time|hours)|timesheets?|dashboards?|guest (?:access|users?|accounts?)|invite (?:our )?(?:clients|guests|freelancers)|control (?:de|del) tiempo|seguimiento del tiempo|registro de horas|paneles|invitados|suivi du temps|tableaux? de bord|invités|zeiterfassung|gastzugang|gastzugriff|gäste)\b|تتبع الوقت|لوحات المعلومات|ضيوف/iu,
     feature: /time tracking|dashboards|guest access/i,
   },
+  // "We need the AI features": no plan's list names Northwind Assist; its FAQ says from which plan it is included.
+  {
+    asked:
+      /\b(?:ai|a\.i\.)[- ](?:features?|assistant|summar\w+|capabilities|functions?)\b|\bnorthwind assist\b|\b(?:funciones|funcionalidades) de (?:ia|inteligencia artificial)\b|\bfonctionnalit[ée]s (?:d['’])?(?:ia|intelligence artificielle)\b|\bki[- ]?(?:funktionen|features)\b|ميزات الذكاء الاصطناعي/iu,
+    feature: /northwind assist/i,
+    faqPlan: 'ai-features',
+  },
 ];
+
+/** "We need 5,000 workflow runs a month", "5k runs": how many runs a month they said they need. */
+const RUNS_NEEDED = /(\d[\d,.]*)\s*(k\b)?\s*(?:workflow[- ]|automation[- ])?(?:runs|executions|ejecuciones|ex[ée]cutions|ausf[üu]hrungen|workflow-ausf[üu]hrungen)\b/iu;
+
+/** The plans' monthly workflow runs, read from their feature lines ("25,000 workflow runs per month", "Unlimited …"). */
+function runsOf(plan: Plan): number | undefined {
+  const line = plan.features.find((feature) => /workflow runs/i.test(feature));
+  if (!line) return undefined;
+  if (/unlimited/i.test(line)) return Number.POSITIVE_INFINITY;
+  const count = /([\d,]+)\s*workflow runs/i.exec(line)?.[1];
+  return count ? Number(count.replace(/,/g, '')) : undefined;
+}
+
+/** The index in `base` of the first plan with at least the workflow runs a month the prospect said they need. */
+function runsNeeded(said: string, base: readonly Plan[]): number | undefined {
+  const match = RUNS_NEEDED.exec(westernDigits(said));
+  if (!match?.[1]) return undefined;
+  const runs = Number(match[1].replace(/[,.](?=\d{3}\b)/g, '').replace(/,/g, '.')) * (match[2] ? 1000 : 1);
+  if (!Number.isFinite(runs) || runs <= 0) return undefined;
+  const index = base.findIndex((plan) => (runsOf(plan) ?? 0) >= runs);
+  return index < 0 ? undefined : index;
+}
 
 /** The plans (their indices in `base`) that first name, in an integrations line, a tool the prospect said they use. */
 function integrationsNeeded(said: string, base: readonly Plan[]): number[] {
@@ -892,15 +953,25 @@ function requiredPlan(turn: OfflineTurn): Plan | undefined {
   // ("Do you have SSO?", "Habt ihr SSO?" only ask whether we have it: no need said.)
   const said = turn.userTexts.flatMap((text) => splitSentences(text).filter((sentence) => !HAVE_YOU.test(sentence))).join('\n');
   const base = getKnowledgeBase().plans;
-  const needed = REQUIREMENTS.filter(({ asked }) => asked.test(said)).map(({ feature }) => {
+  const needed = REQUIREMENTS.filter(({ asked }) => asked.test(said)).map(({ feature, faqPlan }) => {
     // A plan's list may say "Everything in Pro": the first plan listing the feature, and every plan after it, has it.
     const index = base.findIndex((plan) => plan.features.some((line) => feature.test(line)));
-    return index < 0 ? undefined : base[index]?.id;
+    return index < 0 ? (faqPlan ? planFromFaq(faqPlan, base) : undefined) : base[index]?.id;
   });
+  const runs = runsNeeded(said, base);
+  if (runs !== undefined) needed.push(base[runs]?.id);
   // "We live in Jira": for each tool they use, the first plan whose integrations name it (Slack: Starter; Jira: Pro).
   needed.push(...integrationsNeeded(said, base).map((index) => base[index]?.id));
   const indices = needed.flatMap((id) => (id ? [turn.kb.plans.findIndex((plan) => plan.id === id)] : [])).filter((index) => index >= 0);
   return indices.length === 0 ? undefined : turn.kb.plans[Math.max(...indices)];
+}
+
+/** The plan an FAQ says a feature is included from ("It is included in Pro and above"), by id. */
+function planFromFaq(id: string, base: readonly Plan[]): string | undefined {
+  const answer = getKnowledgeBase().faqs.find((faq) => faq.id === id)?.answer ?? '';
+  const names = base.map((plan) => plan.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const from = new RegExp(`\\b(${names}) and above\\b`, 'i').exec(answer)?.[1];
+  return from ? base.find((plan) => plan.name.toLowerCase() === from.toLowerCase())?.id : undefined;
 }
 
 /** A need said now that the plan last quoted lacks (a feature, a tool it does not connect to): the plan that has it. */
@@ -916,6 +987,7 @@ function raisedPlanTopic(turn: OfflineTurn): Topic | undefined {
   // What they said, in their words: the feature as they named it, or the tool as the catalogue spells it.
   const said = [
     ...REQUIREMENTS.flatMap(({ asked }) => asked.exec(turn.text)?.[0] ?? []),
+    ...(RUNS_NEEDED.exec(westernDigits(turn.text))?.slice(0, 1) ?? []),
     ...base.flatMap((plan) => plan.features.flatMap(integrationNames)).filter((name) => mentionsName(turn.text, name)),
   ];
   const required = said.length > 0 ? requiredPlan(turn) : undefined;
@@ -950,7 +1022,7 @@ const MOVE = /\b(move|moving|reschedule|rescheduling|push (?:it|the \w+) (?:back
 
 /** "What time is that for me?", "when is my demo?", "¿a qué hora es eso para mí?", "wann ist der Termin?". */
 const MEETING_TIME =
-  /\b(?:what (?:time|day|date) (?:is|'s|was|would be|will be) (?:that|it|this|(?:my|the|our) (?:demo|meeting|call|appointment|booking))|is (?:that|it|this|(?:my|the|our) (?:demo|meeting|call)) (?:in )?(?:[a-z]+ ){1,2}time|when(?:'s| is| was) (?:my|the|our) (?:demo|meeting|call|appointment|booking)|when (?:are we|am i) (?:meeting|talking|speaking)|when do we (?:meet|talk|speak)|(?:a )?qu[eé] hora (?:es|ser[ií]a|ser[aá]) (?:eso|esa|la demo|la reuni[oó]n|la llamada|para m[ií]|en mi zona)|cu[aá]ndo es (?:mi|la) (?:demo|reuni[oó]n|cita|llamada)|quelle heure (?:est[- ]ce|ça fait|cela fait|c['’]est|sera[- ]t[- ]il|pour moi)|c['’]est (?:à )?quelle heure|quand (?:est|a lieu) (?:ma|la) (?:d[ée]mo|r[ée]union)|quand est mon rendez-vous|wie sp[äa]t ist (?:das|es)|um wie ?viel uhr ist (?:das|es|die demo|der termin)|wie ?viel uhr ist (?:das|es) bei mir|wann ist (?:die demo|der termin|mein termin|das meeting|unser termin)|(?:(?:in )?(?:what|which) (?:time ?zone|timezone|tz)|qu[eé] (?:zona horaria|huso horario)|quel fuseau(?: horaire)?|welche(?:r)? zeitzone))|كم الساعة|متى (?:الموعد|العرض|الاجتماع)|(?:أي|اي) منطقة زمنية|\bwann ist (?:meine|die|unsere) (?:demo|vorführung|besprechung)\b|\bquand (?:est|a lieu) (?:ma|la|notre) (?:démo|réunion|présentation)\b|متى (?:موعد )?(?:العرض|الديمو|الاجتماع)|ما موعد (?:العرض|الديمو|الاجتماع)|(?<!\p{L})(?:a )?qu[eé] hora (?:es|ser[ií]a|ser[aá]|cae) (?:eso |la demo )?en [\p{L} ]{3,20}\?/iu;
+  /\b(?:what (?:time|day|date) (?:is|'s|was|would be|will be) (?:that|it|this|(?:my|the|our) (?:demo|meeting|call|appointment|booking))|is (?:that|it|this|(?:my|the|our) (?:demo|meeting|call)) (?:in )?(?:[a-z]+ ){1,2}time|when(?:'s| is| was) (?:my|the|our) (?:demo|meeting|call|appointment|booking)|when (?:are we|am i) (?:meeting|talking|speaking)|when do we (?:meet|talk|speak)|(?:a )?qu[eé] hora (?:es|ser[ií]a|ser[aá]) (?:eso|esa|la demo|la reuni[oó]n|la llamada|para m[ií]|en mi zona)|cu[aá]ndo es (?:mi|la) (?:demo|reuni[oó]n|cita|llamada)|quelle heure (?:est[- ]ce|ça fait|ca fait|cela fait|c['’]est|sera[- ]t[- ]il|pour moi)|(?:ça|ca|cela) (?:fait|fera|ferait) quelle heure|c['’]est (?:à )?quelle heure|quand (?:est|a lieu) (?:ma|la) (?:d[ée]mo|r[ée]union)|quand est mon rendez-vous|wie sp[äa]t ist (?:das|es)|um wie ?viel uhr ist (?:das|es|die demo|der termin)|wie ?viel uhr ist (?:das|es) bei mir|wann ist (?:die demo|der termin|mein termin|das meeting|unser termin)|(?:(?:in )?(?:what|which) (?:time ?zone|timezone|tz)|qu[eé] (?:zona horaria|huso horario)|quel fuseau(?: horaire)?|welche(?:r)? zeitzone))|كم الساعة|متى (?:الموعد|العرض|الاجتماع)|(?:أي|اي) منطقة زمنية|\bwann ist (?:meine|die|unsere) (?:demo|vorführung|besprechung)\b|\bquand (?:est|a lieu) (?:ma|la|notre) (?:démo|réunion|présentation)\b|متى (?:موعد )?(?:العرض|الديمو|الاجتماع)|ما موعد (?:العرض|الديمو|الاجتماع)|(?<!\p{L})(?:a )?qu[eé] hora (?:es|ser[ií]a|ser[aá]|cae) (?:eso |la demo )?en [\p{L} ]{3,20}\?/iu;
 /** What a cancellation question about the product names: the subscription, not the meeting. */
 const SUBSCRIPTION =
   /\b(?:subscription|plan|contract|account|seats?|anytime|any time|whenever|suscripci[oó]n|contrato|cuenta|cualquier momento|abonnement|contrat|compte|(?:à|a) tout moment|n['’]importe quand|vertrag|konto|abo|jederzeit)\b|اشتراك|الاشتراك|في أي وقت/iu;
@@ -994,7 +1066,7 @@ function meetingQuestion(turn: OfflineTurn): Topic | undefined {
   // "Is that 2pm London?", "¿eso es a las 3 en Madrid?": a time to confirm, answered yes or no (never booked again).
   const right = confirmsTime(turn, booking, zone ?? booking.timezone);
   if (right !== undefined) return { kind: 'meeting-time', booking, zone: zone ?? booking.timezone, right };
-  if (!MEETING_TIME.test(turn.text)) return undefined;
+  if (!MEETING_TIME.test(turn.text) && !MEETING_WHEN_ASK.test(turn.text)) return undefined;
   return { kind: 'meeting-time', booking, ...(zone ? { zone } : {}) };
 }
 
@@ -1046,14 +1118,69 @@ function bookingTopic(turn: OfflineTurn): Topic | undefined {
   if (turn.intent !== 'booking' && !pending && !moving) return undefined;
   // The time and zone may have come with the first ask, before the email: look back over the last few messages.
   const recent = turn.userTexts.slice(-3).reverse();
-  const earlierTimes = recent.map((text) => meetingTimesIn(text, turn.now, turn.locale)).find((found) => found.length > 0) ?? [];
   // A meeting moved stays in the zone it was in unless they name another; a new one after a cancelled one, in that one's.
-  const timezone = recent.map(timeZoneIn).find((zone) => zone !== undefined) ?? (upcoming ?? turn.state.bookings.at(-1))?.timezone;
+  // ("What time is that in New York?" only asks: the meeting stays in their zone.)
+  const timezone = recent.filter((text) => !asksTimeElsewhere(text)).map(timeZoneIn).find((zone) => zone !== undefined) ?? (upcoming ?? turn.state.bookings.at(-1))?.timezone;
   const price = alsoPriced(turn);
-  const wanted = times.length > 0 ? times : earlierTimes;
+  // (Completed from up to five messages back: the day, the time and the answer to "which day?" may each be one.)
+  const earlier = turn.userTexts.slice(-5).reverse();
+  const wanted = earlier.slice(0, recent.length).some((text) => meetingTimesIn(text, turn.now, turn.locale).length > 0) ? (completedTimes(turn, earlier, timezone ?? turn.bookingZone.zone) ?? []) : [];
   // (Only this message's phrases: a time said before the move was already read as the prospect meant it.)
   const asked = moving && upcoming && times.length > 0 ? times.map((phrase) => movedSlot(phrase, turn, upcoming, timezone ?? upcoming.timezone)) : wanted;
   return { kind: 'booking', email: knownEmail(turn), times: asked, ...(timezone ? { timezone } : {}), ...(price ? { price } : {}) };
+}
+
+/**
+ * The times asked for in the newest of `texts` (newest first) that names any, completed by the meeting asked for a
+ * message or two before: "demo next Wednesday 4pm", then "make it 9am instead" is next Wednesday at 9 (still to be
+ * asked which Wednesday); asked "3 December or 12 March?" about "3/12 at 10am", "3 December" is at 10. Only a lone
+ * phrase, and only when the chain goes back to a message asking for a meeting ("live by March 3rd" is no such part).
+ */
+function completedTimes(turn: OfflineTurn, texts: readonly string[], timezone: string): string[] | undefined {
+  const at = texts.findIndex((text) => meetingTimesIn(text, turn.now, turn.locale).length > 0);
+  if (at < 0) return undefined;
+  const times = meetingTimesIn(texts[at] ?? '', turn.now, turn.locale);
+  const [phrase] = times;
+  const rest = texts.slice(at + 1);
+  if (times.length !== 1 || phrase === undefined) return times;
+  const earlierAt = rest.findIndex((text) => meetingTimesIn(text, turn.now, turn.locale).length > 0);
+  if (earlierAt < 0) return times;
+  const earlierText = rest[earlierAt] ?? '';
+  const resolved = completedTimes(turn, rest, timezone);
+  const raw = meetingTimesIn(earlierText, turn.now, turn.locale);
+  const asked = classifySalesIntent(earlierText.replace(new RegExp(EMAIL.source, 'g'), ' '), turn.kb) === 'booking';
+  // (Completed itself, the earlier phrase was part of the same request.)
+  const earlier = resolved?.length === 1 && (asked || resolved[0] !== raw[0]) ? resolved[0] : undefined;
+  if (earlier === undefined) return times;
+  const policy = turn.kb.policies.meetings;
+  const certain = (text: string) => parseMeetingPhrases(text, new Date(turn.now), { forwardDate: true }, turn.locale)[0]?.start;
+  const said = certain(phrase);
+  const before = certain(earlier);
+  if (!said || !before) return times;
+  const hasDay = (start: NonNullable<typeof said>) => start.isCertain('weekday') || start.isCertain('day');
+  // A clock time alone ("make it 9am instead"): on the day asked before, which stays unclear if it was.
+  if (onlyClockTime(phrase, turn) && hasDay(before)) {
+    const unclear = ambiguousDate(earlier, timezone, turn.now, turn.locale);
+    if (unclear) return [`${unclear.phrase} ${phrase}`];
+    const day = parsePreferredTime(earlier, timezone, turn.now, policy, turn.locale);
+    const clock = parsePreferredTime(phrase, timezone, turn.now, policy, turn.locale);
+    return day && clock ? [`${day.year}-${pad(day.month)}-${pad(day.day)} ${pad(clock.hour)}:${pad(clock.minute)}`] : times;
+  }
+  // A day alone ("3 December", "the 2nd"): at the time asked before.
+  if (hasDay(said) && !said.isCertain('hour') && !HAS_HOUR.test(phrase.replace(/\d/g, '')) && before.isCertain('hour')) {
+    const clock = parsePreferredTime(earlier, timezone, turn.now, policy, turn.locale);
+    return clock ? [`${phrase} ${pad(clock.hour)}:${pad(clock.minute)}`] : times;
+  }
+  return times;
+}
+
+/**
+ * "What time is that in New York?", "y eso a qué hora es en Madrid?", "is that 2pm London?": a question about the
+ * meeting's time in a zone, which converts and moves nothing ("can you use Eastern time instead?" asks for the move).
+ */
+function asksTimeElsewhere(text: string): boolean {
+  if (ZONE_SWITCH.test(text) || MOVE.test(text)) return false;
+  return MEETING_TIME.test(text) || (CONFIRMS_TIME.test(westernDigits(text)) && QUESTION.test(text.trim()));
 }
 
 /** Whether one of their last `messages` asks for a meeting (read without its address: "book it for Thursday, jo@…"). */
@@ -1349,10 +1476,27 @@ const UNSTATED_DETAILS: ReadonlyArray<{ detail: UnstatedDetail; faq: string; ask
       /\b(?:net[- ]?\d{2,3}|payment terms?|(?:30|45|60|90)[- ]day (?:payment )?terms?|plazos? de pago|condiciones de pago|pago a \d{2,3} d[ií]as|d[ée]lais? de (?:paiement|r[èe]glement)|conditions de paiement|paiement (?:à|a) \d{2,3} jours|zahlungsziel\w*|zahlungsbedingungen|zahlbar in \d{2,3} tagen)\b|شروط الدفع|مهلة (?:ال)?دفع/iu,
     stated: /net[- ]?\d|payment terms|plazo|d[ée]lai|zahlungsziel|مهلة/iu,
   },
+  {
+    // "Can you promise 99.99% uptime?", "Uptime-Garantie von 99,99 %?": no more than the published SLA (support FAQ).
+    detail: 'uptime',
+    faq: 'support',
+    asked:
+      /\b(?:99[.,]99\d*|100)\s*%(?=[^.!?؟]{0,60}\b(?:uptime|availability|sla|disponibilit\w*|disponibilidad|verf[üu]gbarkeit)\b)|\b(?:uptime|availability|sla|disponibilit\w*|disponibilidad|verf[üu]gbarkeit)\w*[^.!?؟]{0,40}\b(?:99[.,]99\d*|100)\s*%/iu,
+    stated: /99[.,]99(?!\d)|100\s*%/iu,
+  },
+  {
+    // "Will you build a QuickBooks integration for us by January?", "eine SAP-Integration bis März entwickeln?": no custom
+    // features or dates promised (policy); the integrations there are.
+    detail: 'custom-build',
+    faq: 'integrations',
+    asked:
+      /\b(?:build|develop|create|make|add|code|write)\b[^.!?]{0,40}\b(?:integrations?|connectors?|features?|functionality)\b[^.!?]{0,30}\b(?:for us|by|until|before)\b|\b(?:custom|bespoke) (?:integration|feature|connector|development)s?\b|\b(?:entwickeln|bauen|programmieren)\b[^.!?]{0,60}\b(?:integration|feature|funktion|schnittstelle)\w*|\b(?:integration|feature|funktion|schnittstelle)\w*[^.!?]{0,40}\b(?:entwickeln|bauen|programmieren)\b|\b(?:desarroll|constru)\w*[^.!?]{0,40}\b(?:integraci[oó]n|funcionalidad|funci[oó]n)\b|\b(?:d[ée]velopp|cr[ée])\w*[^.!?]{0,40}\b(?:int[ée]gration|fonctionnalit[ée])\b|(?:تطوير|تبني|تبنوا|تطوروا)[^.!?؟]{0,40}(?:تكامل|ميزة)/iu,
+    stated: /custom (?:integration|feature)s? (?:are|can be) built/iu,
+  },
 ];
 
 /** Details asked in words that another answer would take first ("procurement" is the approval objection's keyword). */
-const EARLY_DETAILS: readonly UnstatedDetail[] = ['refund', 'payment-terms'];
+const EARLY_DETAILS: readonly UnstatedDetail[] = ['refund', 'payment-terms', 'uptime', 'custom-build'];
 
 function unstatedDetailTopic(turn: OfflineTurn, only?: readonly UnstatedDetail[]): Topic | undefined {
   const asked = UNSTATED_DETAILS.find((entry) => (only === undefined || only.includes(entry.detail)) && entry.asked.test(turn.text));
@@ -1513,6 +1657,17 @@ const CHOICE_FILLER =
   /\b(?:hmm*|hm+|ok(?:ay)?|so|well|oh|ah|um+|actually|instead|rather|then|let['’]?s (?:do|go with|take)|go with|the|plan|maybe|i think|mejor|entonces|bueno|pues|el|plan|en realidad|plut[ôo]t|finalement|alors|euh|bon|le|l['’]offre|doch|lieber|eher|dann|also|äh?m?|na|den|der|tarif|بل|الأفضل|خلينا|نروح على|باقة)\b/giu;
 
 /** The one plan a short message names once the filler is gone ("hmm actually starter" is Starter), after a quote. */
+/** A message that asks to change language in a short sentence, its other sentences asking nothing ("… my colleague doesn't speak French"). */
+function languageRequestOnly(text: string): boolean {
+  if (text.trim().split(/\s+/).length <= 6) return true;
+  const sentences = splitSentences(text);
+  const request = sentences.find((sentence) => requestedLanguage(sentence) !== undefined);
+  return request !== undefined && request.trim().split(/\s+/).length <= 8 && sentences.every((sentence) => sentence === request || !QUESTION.test(sentence));
+}
+
+/** A plan preferred over the one talked of ("doch lieber", "actually", "rather", "plutôt", "mejor"). */
+const PLAN_PREFERENCE = /\b(?:lieber|eher|doch|actually|rather|instead|plut[oô]t|finalement|mejor|m[aá]s bien)\b/iu;
+
 function barePlanChoice(turn: OfflineTurn): Plan | undefined {
   if ((turn.state.quoted?.length ?? 0) === 0 || turn.text.trim().split(/\s+/).length > 5) return undefined;
   const rest = turn.text.replace(CHOICE_FILLER, ' ').replace(/[\s\p{P}]+/gu, ' ').trim().toLowerCase();

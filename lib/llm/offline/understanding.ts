@@ -13,7 +13,18 @@ export type RecallField = LeadField | 'tools';
 
 const RECALL = [
   /\b(what|which|who|when|how many|how much|where)\b.{0,50}\b(did i|i (said|told|mentioned|gave|say))\b/i,
-  /\bwhat('s|’s|s| is| was) my\b/i,
+  // ("What is my booking time now?" asks about the meeting, which is answered from the booking.)
+  /\bwhat('s|’s|s| is| was) my\b(?! (?:demo|meeting|call|appointment|booking)\b)/i,
+  // "What tool are we using today?", "on utilise quoi comme outil ?", "¿Qué herramientas usamos ahora?", "Welches Tool
+  // nutzen wir aktuell?", "وما الأداة التي نستخدمها حاليا؟", "وقلتلك بنستخدم ايه؟": the tools they told us they use.
+  /\b(?:what|which) (?:tools?|software|apps?) (?:are|do|did) (?:we|i) (?:use|using|have|say|work with)\b|\bwhat (?:are|do) we (?:use|using) (?:now|today|currently|at the moment)\b/i,
+  /\bon utilise quoi\b|\bquels? (?:outils?|logiciels?) (?:utilisons-nous|on utilise|nous utilisons|j['’]utilise)\b|(?<!\p{L})qu[eé] (?:herramientas?|programas?|software) (?:usamos|utilizamos|tenemos)(?!\p{L})|\bwelche[sn]? (?:tools?|software|werkzeuge?|programme?) (?:nutzen|verwenden|benutzen) wir\b/iu,
+  /(?:ما|ماهي|ما هي|وما|وش|ايش|إيش) (?:هي )?(?:ال)?(?:أداة|اداة|أدوات|ادوات) (?:التي|اللي) (?:نستخدم|نستعمل)|(?:ب|)نستخدم (?:ايه|إيه|ايش|وش)(?!\p{L})/u,
+  // "C'était quoi déjà notre budget ?", "Wie hoch war nochmal unser Budget?", "a qué empresa pertenezco?", "انا قلتلك احنا كام؟".
+  /\bc['’]?(?:[ée]tait|est) quoi (?:d[ée]j[àa] )?(?:notre|mon|ma|nos|mes)\b/iu,
+  /\bwie hoch (?:war|ist) (?:nochmal |noch mal |denn |eigentlich |gleich )*(?:unser|mein)e?s? budget\b/iu,
+  /(?<!\p{L})(?:a|de|en|para) qu[eé] empresa (?:pertenezco|pertenecemos)(?!\p{L})/iu,
+  /(?:قلتلك|قلت لك)|(?:احنا|إحنا|كنا) كام(?!\p{L})/u,
   // "And how many people are we?", "what's our budget again?": about what they told us, in the first person plural.
   /\bhow (many|big) (people |seats |users |employees )?(are we|is (our|my) team|did we say)\b/i,
   /\bwhat('s|’s|s| is| was) our (budget|team size|timeline|company|email|name|deadline)\b/i,
@@ -85,14 +96,14 @@ const RECALL_FIELDS: [RecallField, RegExp][] = [
   ['email', /\b(e-?mail|correo|courriel|adresse)\b|بريد|إيميل|ايميل/iu],
   ['name', /\b(name|nombre|who am i|me llamo|nom|appelle|hei(ß|ss)e)\b(?! of (?:my|our|the) company)|اسم(?!\s*(?:شركت|الشركة))/iu],
   ['company', /\b(company|empresa|work (at|for)|organi[sz]ation|employer|entreprise|soci(é|e)t(é|e)|firma|unternehmen|arbeitgeber)\b|شركة|شركتي/iu],
-  ['teamSize', /\b(team size|how many|people|seats|users|size|cu[aá]nt[oa]s|personas|usuarios|tama[nñ]o|taille|combien|personnes|utilisateurs|teamgr(ö|o)(ß|ss)e|wie viele|personen|nutzer|mitarbeiter)\b|(?<!\p{L})wie gro(?:ß|ss)(?!\p{L})|حجم|عدد|كم|أشخاص|مستخدم/iu],
+  ['teamSize', /\b(team size|how many|people|seats|users|size|cu[aá]nt[oa]s|personas|usuarios|tama[nñ]o|taille|combien|personnes|utilisateurs|teamgr(ö|o)(ß|ss)e|wie viele|personen|nutzer|mitarbeiter)\b|(?<!\p{L})wie gro(?:ß|ss)(?!\p{L})|حجم|عدد|كم|كام|أشخاص|مستخدم/iu],
   ['timeline', /\b(timeline|when|start|go live|be live|deadline|cu[aá]ndo|plazo|empezar|quand|calendrier|d(é|e)lai|d(é|e)marrer|wann|zeitplan|starten|termin)\b|متى|موعد/iu],
   ['budget', /\b(budget|presupuesto)\b|ميزاني/iu],
   ['authority', /\b(decision|decides?|decisi[oó]n|decide|d(é|e)cision|d(é|e)cide|entscheid\w*)\b|قرار|يقرر/iu],
   ['need', /\b(need|problem|solve|goal|issue|pain|pain point|challenge|necesit\w*|problema|resolver|reto|besoin|objectif|probl(è|e)me|souci|bedarf|ziel|herausforderung)\b|هدف|مشكلة|حاجة/iu],
   ['role', /\b(role|job title|cargo|puesto|poste|r(ô|o)le|position|rolle)\b|منصب|وظيف/iu],
   ['phone', /\b(phone|tel[eé]fono|t(é|e)l(é|e)phone|telefon\w*)\b|هاتف|جوال/iu],
-  ['tools', /\b(tools?|software|use|using|herramientas?|usamos|usan|outils?|logiciels?|utilis\w*|werkzeuge?|nutzen)\b|أدوات|ادوات|نستخدم/iu],
+  ['tools', /\b(tools?|software|use|using|herramientas?|usamos|usan|outils?|logiciels?|utilis\w*|werkzeuge?|nutzen)\b|أدوات|ادوات|أداة|اداة|نستخدم/iu],
 ];
 
 /** The facts a "what did I say…" question asks about: none named means everything we know. Undefined: not a recall. */
@@ -114,6 +125,20 @@ export function recallQuestion(text: string): RecallField[] | undefined {
   if (!fields.includes('teamSize')) return fields.length > 1 && !aboutGoal ? fields.filter((field) => field !== 'need') : fields;
   return fields.filter((field) => field !== 'tools' && (field !== 'need' || aboutGoal));
 }
+
+/**
+ * When the meeting is, asked in words the booking replies' own reading does not know: "what's the date and time of my
+ * meeting?", "what is my booking time now?", "¿A qué hora queda?", "متى موعدي؟".
+ */
+export const MEETING_WHEN_ASK =
+  /\bwhat(?:'s|’s| is| was)? (?:the )?(?:date|time|day)(?: and (?:date|time|day))? (?:of|for) (?:my|the|our) (?:demo|meeting|call|appointment|booking)\b|\bwhat(?:'s|’s| is| was) (?:my|the|our) (?:demo|meeting|call|appointment|booking) (?:time|date|day)\b|(?<!\p{L})a qu[eé] hora (?:queda|qued[oó]|quedamos)(?!\p{L})|متى موعدي|موعدي (?:متى|امتى|إمتى)|(?:امتى|إمتى) (?:ال)?(?:معاد|موعد)/iu;
+
+/**
+ * The plan recommended, asked again: "und welchen Plan hast du mir empfohlen?", "welchen Plan nehmen wir jetzt?",
+ * "وش الباقة اللي نصحتني فيها؟", "alors quel plan ?", "ok y cuál nos conviene entonces", "what did you just say the price was?".
+ */
+export const RECOMMENDED_AGAIN =
+  /\bwelche[nsr]? (?:plan|tarif|paket) (?:hast du|hattest du|haben sie|hatten sie) (?:mir |uns )?empfohlen\b|\bwelche[nsr]? (?:plan|tarif|paket) nehmen wir\b|(?:أي|اي|وش|ايش|إيش) (?:ال)?باقة (?:اللي |التي )?(?:نصحتني|نصحتنا|اقترحتها|اقترحت)|^\s*(?:alors|donc|et|bon)?,?\s*quel(?:le)? (?:plan|offre|formule)\s*[?!.]*\s*$|(?<!\p{L})cu[aá]l (?:nos|me) conviene(?!\p{L})|\bwhat did you (?:just )?say the (?:price|cost) (?:was|is)\b|\bwhat was (?:that|the) price(?: again)?\b/iu;
 
 /** "What does Northwind Cloud do?", "what do you guys do?", "tell me about your product", "¿qué hace Northwind?". */
 export function asksAboutCompany(text: string, kb: KnowledgeBase): boolean {

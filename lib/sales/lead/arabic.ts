@@ -101,7 +101,9 @@ export function extractArabicCompany(sentence: string, context: PatternContext):
   for (const { pattern, confidence, article } of COMPANY_CUES) {
     const rest = pattern.exec(sentence)?.[1];
     if (!rest) continue;
-    const { words } = leadingRun(rest, { maxWords: 3, latin: true });
+    // "شركة صغيرة اسمها بيت التصميم": a small company named …; the name is what follows "اسمها".
+    const named = /^(?:[\p{L}]+\s+){0,2}?(?:اسمها|إسمها|تسمى|تُسمى|تدعى|تُدعى)\s+(.+)/u.exec(rest)?.[1];
+    const { words } = leadingRun(named ?? rest, { maxWords: 3, latin: true });
     const first = fold(words[0] ?? '');
     // "نحن شركة صغيرة" says what kind of company ("a small company"), not its name.
     if (words.length === 0 || (!article && first.startsWith('ال')) || NOT_A_NAME.has(first) || COMPANY_KIND.has(first)) continue;

@@ -3,6 +3,7 @@ import {
   CANCEL_WORDS,
   extractAuthority,
   extractBudget,
+  extractCasualIntroduction,
   extractCompany,
   extractEmail,
   extractName,
@@ -20,7 +21,7 @@ import {
   type Extracted,
   type PatternContext,
 } from '@/lib/sales/lead/patterns';
-import { CORRECTION, fold, isQuestion, numbersIn, parseCount, re, spokenNumbers, statementPrefix, westernDigits } from '@/lib/sales/lead/text';
+import { CORRECTION, DECLINES_TO_SAY, fold, isQuestion, numbersIn, parseCount, re, spokenNumbers, statementPrefix, westernDigits } from '@/lib/sales/lead/text';
 import { sentenceSpans } from '@/lib/sales/sentences';
 import { classifySalesIntent, FRUSTRATED, STOP_QUESTIONS, type SalesIntent } from '@/lib/sales/intents';
 import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
@@ -118,6 +119,13 @@ export function extractLeadFacts(input: ExtractLeadInput): LeadFacts {
       offer('name', { value: spoken.name, confidence: 0.7 }, evidence);
       offer('company', { value: spoken.company, confidence: 0.7 }, evidence);
     }
+    // "im sam, ops lead at brightwave logistics", "i'm mike": a lower-case introduction, the name before a comma.
+    const casual = extractCasualIntroduction(statement, context);
+    if (casual) {
+      offer('name', { value: casual.name, confidence: 0.7 }, evidence);
+      if (casual.company) offer('company', { value: casual.company, confidence: 0.7 }, evidence);
+      if (casual.role) offer('role', { value: casual.role, confidence: 0.7 }, evidence);
+    }
     offer('name', extractName(statement, context, index === spans.length - 1), evidence);
     offer('company', extractCompany(statement, context), evidence);
     const role = extractRole(statement);
@@ -169,6 +177,8 @@ const ACK_OR_GOODBYE = re(
   "^(?:great|cool|perfect|awesome|nice|super|sounds good|got it|vale|genial|perfecto|estupendo|parfait|génial|prima|alles klar|klasse)(?:\\s*[,!.]|\\s*$)|" +
     "\\b(?:bye|goodbye|see you|see ya|talk soon|adiós|adios|hasta luego|hasta pronto|nos vemos|au revoir|à bientôt|a bientôt|tschüss|tschüs|bis dann|bis bald|auf wiedersehen)\\b",
 );
+/** A thank-you anywhere in a short reply ("cool cheers", "va, gracias carnal"): politeness, never a name or company. */
+const THANKS = re("\\b(?:cheers|thanks|thank you|thx|tysm|ty|gracias|merci|danke|grazie)\\b|شكرا|شكرًا");
 const MONEY = re(
   '[$€£]\\s?\\d|\\d\\s?(?:[$€£]|dollars?|usd|euros?|eur|bucks|dólares|dolares)\\b|' +
     // "ca. 500 im Monat", "500 a month": an amount per period, a budget.
@@ -299,8 +309,9 @@ const CLOCK_HOUR = re('\\b(?:a las|a la|um)\\s+\\d{1,2}\\b');
 function bareAnswer(field: LeadField, text: string, context: PatternContext, kb: KnowledgeBase | undefined): Extracted | undefined {
   const answer = tidy(text.trim());
   const words = answer.split(/\s+/).filter(Boolean);
-  if (answer === '' || isQuestion(text.trim()) || NON_ANSWER.test(answer) || ACK_OR_GOODBYE.test(answer) || REQUEST.test(answer) || CANCEL_WORDS.test(answer)) return undefined;
+  if (answer === '' || isQuestion(text.trim()) || DECLINES_TO_SAY.test(answer) || NON_ANSWER.test(answer) || ACK_OR_GOODBYE.test(answer) || REQUEST.test(answer) || CANCEL_WORDS.test(answer)) return undefined;
   const short = words.length <= 8;
+  if ((field === 'name' || field === 'company' || field === 'role') && THANKS.test(answer)) return undefined;
   switch (field) {
     case 'name': {
       // "Thursday" after "what day and time suit you?" answers that question, even where a name was asked before.

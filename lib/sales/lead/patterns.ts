@@ -49,6 +49,18 @@ export function extractEmail(sentence: string): Extracted | undefined {
   return email ? { value: email.toLowerCase(), confidence: 0.95 } : undefined;
 }
 
+/**
+ * An address typed with an "@" that is no valid e-mail ("diego@tacoselguero", "john@gmail,com"), when the text holds no
+ * valid one; with the address it plainly meant, when a comma or a space stands for the dot ("gmail,com" → "gmail.com").
+ */
+export function malformedEmail(text: string): { address: string; meant?: string } | undefined {
+  if (EMAIL.test(writtenEmails(text))) return undefined;
+  const address = /(?<![\p{L}\p{N}._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:[.,][A-Za-z0-9-]+)*/u.exec(text)?.[0]?.replace(/[.,]+$/, '');
+  if (!address) return undefined;
+  const meant = address.replace(/,(?=[A-Za-z]{2,}$)/, '.');
+  return meant !== address && new RegExp(`^${EMAIL.source}$`).test(meant) ? { address, meant } : { address };
+}
+
 const PHONE = /(?<![\w$€£.,])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]?\d{2,4}){1,4}(?![\w.,]*\d)/;
 const PHONE_CUE = re('\\b(?:phone|call|cell|mobile|tel|telephone|whatsapp|reach me|número|numero|teléfono|telefono|móvil|movil|llamar|llámame|llamame)\\b');
 
@@ -200,6 +212,50 @@ export function extractSpokenIntroduction(sentence: string, context: PatternCont
   return { name: titleCase(match[1]), company: /\p{Lu}/u.test(company) ? company : titleCase(company) };
 }
 
+/**
+ * A casual introduction typed in lower case, the name ending at a comma or the message: "im sam, ops lead at brightwave
+ * logistics", "i'm mike", "je suis marc dupont, directeur financier chez ateliers rivoire", "ich bin lena,
+ * projektmanagerin bei alpenblick reisen", "me llamo diego, soy gerente de operaciones en tacos el guero". The name is
+ * one or two words that are no common word or role ("i'm good, thanks", "im calling from work" name no one); the
+ * company only where a role says where it is held ("<role> at/of/chez/bei/en/de <company>").
+ */
+const CASUAL_INTRO = re(
+  "^(?:(?:yeah|yes|so|um+|uh+|eh+|euh+|ok|okay|well|hi|hello|hey|hola|bueno|pues|bonjour|salut|alors|bon|hallo|also|ja|oui|sí|si)[,!.]?\\s+)*" +
+    "(?:i['’]?m|i am|my name is|(?:yo )?soy|me llamo|moi,? c['’]est|je suis|je m['’]appelle|ich bin|ich hei(?:ß|ss)e|mein name ist)\\s+" +
+    "(\\p{L}[\\p{L}'’-]+(?:\\s+\\p{L}[\\p{L}'’-]+)?)\\s*(?:[,،]\\s*(.*?)|[.!]*)\\s*$",
+);
+/** Words after "I'm" that say how the prospect is, not who ("i'm lost", "je suis là", "ich bin da"). */
+const NOT_CASUAL_NAMES = new Set('moment prinzip grunde lost late early down up there là da dabei alright all set confused stuck pretty quite kinda kind bit totally fully listening aboard hier ici aqui aquí'.split(' '));
+
+export function extractCasualIntroduction(sentence: string, context: PatternContext): { name: string; role?: string; company?: string } | undefined {
+  const match = CASUAL_INTRO.exec(sentence.trim());
+  // ("Im Moment, …" is German: "im" there is "in the".)
+  if (!match?.[1] || (/^im\s/i.test(match[0]) && GERMAN.test(sentence))) return undefined;
+  const nameWords = match[1].toLowerCase().split(/\s+/);
+  const at = ROLE_AT_COMPANY.exec(match[2]?.trim() ?? '');
+  // (With a role and its company after the comma the frame is clear: "i'm ravi, founder of …" even though "ravi" is
+  // also French for "glad".)
+  const common = (word: string) =>
+    (!at && (NOT_NAMES.has(word) || NOT_CASUAL_NAMES.has(word))) || NOT_SPOKEN_NAMES.has(word) || NOT_PERSON.has(word) || COMPANY_STOP.has(word) || context.ownNames.has(word);
+  if (nameWords.some((word) => common(word) || word.length < 2) || /(?:ing|ed|ly|ful|ous|ive|able|ible)$/.test(nameWords[0] ?? '') || ROLE_ONLY.test(match[1])) return undefined;
+  const name = titleCase(match[1]);
+  const said = at?.[1] === undefined ? undefined : withoutFillers(at[1]).trim();
+  const role = said && ACRONYM_ROLE.test(said) ? said.toUpperCase() : said;
+  const where = at?.[2];
+  if (!where || !role) return { name };
+  const companyWords: string[] = [];
+  for (const word of where.split(/\s+/)) {
+    const bare = word.replace(/[.,;:!?…]+$/u, '');
+    if (bare === '' || SPOKEN_COMPANY_END.has(bare.toLowerCase()) || /^\d/.test(bare)) break;
+    companyWords.push(bare);
+    if (bare !== word) break;
+  }
+  const company = companyWords.join(' ');
+  const first = companyWords[0]?.toLowerCase() ?? '';
+  if (company === '' || NOT_COMPANY_START.has(first) || !acceptableCompany(company, context) || (companyWords.length === 1 && NOT_PERSON.has(first))) return { name, role };
+  return { name, role, company: /\p{Lu}/u.test(company) ? company : titleCase(company) };
+}
+
 export function extractName(sentence: string, context: PatternContext, messageEnd: boolean): Extracted | undefined {
 
   const introduced = extractIntroduction(sentence, context);
@@ -228,8 +284,11 @@ export function extractName(sentence: string, context: PatternContext, messageEn
   return extractArabicName(sentence, context);
 }
 
+/** A title before a name ("Dr. Katharina Weiß", "Frau Huber"): not part of the name. */
+const NAME_TITLE = /^(?:(?:dr|prof|mr|mrs|ms|sr|sra|srta|mme|mlle)\.?|herr|frau|madame|monsieur)\s+(?=\p{L})/iu;
+
 function nameFrom(rest: string, context: PatternContext, explicit: boolean): string | undefined {
-  const trimmed = rest.trim();
+  const trimmed = rest.trim().replace(NAME_TITLE, '');
   // "my name is ana" is explicit enough to accept lower case; "i'm ana" is not ("i'm looking…").
   const source = explicit ? trimmed.replace(/(?<![\p{L}'’])\p{Ll}/gu, (c) => c.toUpperCase()) : trimmed;
   const name = leadingCapitalised(source, { maxWords: 3, stopWords: NOT_NAMES });
@@ -247,21 +306,30 @@ const ROLE_SOURCE =
   'jef[ea] de [\\p{L}]+|gerente(?: de [\\p{L}]+)?|(?:co-?)?fundador(?:a)?|dueñ[oa]|socio|socia|' +
   // French
   "(?:directeur|directrice)(?: (?:général|générale|commercial|commerciale|technique|financier|financière|marketing|des ventes|du marketing|des opérations))?|" +
-  "responsable (?:des |du |de la |de l['’]|de |d['’])?[\\p{L}]+|(?:co-?)?(?:fondateur|fondatrice)|pdg|dg|dsi|drh|gérant(?:e)?|" +
+  "responsable (?:des |du |de la |de l['’]|de |d['’])?[\\p{L}]+|(?:co-?)?(?:fondateur|fondatrice)|pdg|dg|dsi|drh|gérant(?:e)?|propriétaire|proprio|" +
   "chef (?:de projet|d['’]équipe|de produit|des ventes)|ingénieur(?:e)?|développeur|développeuse|" +
   // German
   '(?:geschäftsführer|gründer|mitgründer|inhaber|teamleiter|abteilungsleiter|projektleiter|vertriebsleiter|marketingleiter|' +
-  'it-leiter|leiter|entwickler|berater|prokurist)(?:in)?(?: (?:des|der) [\\p{L}-]+)?|vorstand|' +
+  'it-leiter|leiter|entwickler|berater|prokurist|projektmanager|produktmanager)(?:in)?(?: (?:des|der) [\\p{L}-]+)?|vorstand|' +
   // Arabic
-  '(?:ال)?(?:مدير|مديرة|رئيس|رئيسة)(?: (?:ال)?(?:تنفيذي|تنفيذية|تقني|تقنية|مالي|مالية)| المبيعات| التسويق| العمليات| المشروع| المشاريع| قسم [\\p{L}]+| فريق [\\p{L}]+)?|' +
+  '(?:ال)?(?:مدير|مديرة|رئيس|رئيسة)(?: (?:ال)?(?:تنفيذي|تنفيذية|تقني|تقنية|مالي|مالية)| المبيعات| التسويق| العمليات| المشروع| المشاريع| مشاريع| مشروع| قسم [\\p{L}]+| فريق [\\p{L}]+)?|' +
   '(?:ال)?(?:مؤسس|مؤسسة|مهندس|مهندسة|مطور|مطورة)|(?:ال)?شريك المؤسس|صاحب الشركة|صاحبة الشركة|(?:ال)?مسؤول(?:ة)? (?:عن )?[\\p{L}]+)';
 const ROLE_ONLY = re(`^${ROLE_SOURCE}$`);
+/** Roles said by their initials, stored in capitals ("cto" → "CTO"). */
+const ACRONYM_ROLE = /^(?:c[eotfmi]o|ciso|cpo|cro|vp|pdg|dg|dsi|drh)$/i;
+/** "ops lead at brightwave logistics", "je suis la proprio de studio boreal", "bin cto bei kitefox": a role, then where. */
+const ROLE_AT_COMPANY = re(
+  "^(?:(?:and|y|et|und)\\s+)?(?:(?:i['’]?m|i am|i work as|je suis|soy|trabajo como|ich bin|bin)\\s+)?(?:(?:the|a|an|el|la|un|una|le|l['’]|une|der|die|ein|eine)\\s*)?" +
+    `(${ROLE_SOURCE})\\s+(?:at|of|for|with|chez|de|du|en|bei|von|in)\\s+(?:(?:the|la|le|l['’]|el|der|die|das)\\s*)?(\\p{L}[\\p{L}\\p{N}&'’-]*(?:\\s+[\\p{L}\\p{N}&'’-]+){0,3})`,
+);
 const ROLE_INTROS = [
   re(
     "\\b(?:i'm|i’m|im|i am|as|my role is|my title is|i work as|soy|como|trabajo como|je suis|je travaille comme|en tant que|mon poste est|" +
       `mon rôle est|ich bin|ich arbeite als|als|meine position ist|meine rolle ist|أنا|انا|بصفتي|منصبي)\\s+(?:the|a|an|el|la|un|una|our|le|l['’]|une|der|die|ein|eine)?\\s*(${ROLE_SOURCE})(?![\\p{L}])`,
   ),
   re(`(?:أعمل|اعمل|نعمل)\\s+كـ?\\s*(${ROLE_SOURCE})(?![\\p{L}])`),
+  // "Ich leite die IT": the head of that department.
+  re('\\bich leite (?:die|das|den|unsere|unser|unseren) ((?:it|[\\p{L}-]+abteilung|[\\p{L}-]+team|vertrieb|buchhaltung|entwicklung|technik|verwaltung|personalabteilung|produktion|logistik))(?![\\p{L}])'),
   re(`^(?:[\\p{L}]+,\\s*)?(${ROLE_SOURCE})\\s+(?:here|at|of|aquí|en|de|chez|bei)\\b`),
   // "I'm Sarah, the CEO"; never "…, our CEO is" / "…, the CTO decides" (someone else's role).
   re(`,\\s*(?:the|el|la|le|l['’]|der|die)\\s*(${ROLE_SOURCE})(?![\\p{L}])(?!\\s+(?:is|decides|signs|will|has|needs|must|does|would|approves|es|decide|est|décide|ist|entscheidet)\\b)`),
@@ -274,10 +342,10 @@ export function extractRole(sentence: string): Extracted | undefined {
   for (const pattern of ROLE_INTROS) {
     const match = pattern.exec(sentence)?.[1];
     if (!match) continue;
-    const role = withoutFillers(match).replace(ROLE_STOP, '').trim();
+    const role = withoutFillers(/^ich leite /i.test(pattern.exec(sentence)?.[0] ?? '') ? `Leitung ${match.replace(/^it$/i, 'IT')}` : match).replace(ROLE_STOP, '').trim();
     // "I'm a bit of a lead" is rare; "I'm the lead" alone is too vague to be a role.
     if (/^lead$/i.test(role)) continue;
-    const value = /^(?:c[eotfmi]o|ciso|cpo|cro|vp|pdg|dg|dsi|drh)$/i.test(role) ? role.toUpperCase() : role.replace(/^vp\b/i, 'VP');
+    const value = ACRONYM_ROLE.test(role) ? role.toUpperCase() : role.replace(/^vp\b/i, 'VP');
     return { value, confidence: 0.8 };
   }
   // A role on its own ("CTO", "Head of Operations"), as an answer to "who makes the decision?" or "what's your role?".
@@ -314,7 +382,7 @@ const COMPANY_WEAK = re(
     `(?:${ROLE_SOURCE})\\s+(?:bei|en)\\s+(.+)`,
 );
 /** "bei Acme GmbH": German nouns are capitalised, so "bei X" names a company only with its legal form. */
-const GERMAN_LEGAL_FORM = /(?<![\p{L}])(?:bei|von|für|Bei|Von|Für|(?:[Ww]ir sind|[Ii]ch bin von)(?:\s+die|\s+der|\s+das)?)\s+((?:[\p{Lu}\p{N}][\p{L}\p{N}&'’.-]*\s+){1,3}(?:GmbH|AG|KG|SE|UG|mbH)(?:\s+&\s+Co\.\s+KG)?)(?![\p{L}])/u;
+const GERMAN_LEGAL_FORM = /(?<![\p{L}])(?:bei|von|für|Bei|Von|Für|(?:[Ww]ir sind|[Ii]ch bin von)(?:\s+die|\s+der|\s+das)?)\s+(?:der\s+|dem\s+)?((?:[\p{Lu}\p{N}][\p{L}\p{N}&'’.-]*\s+(?:&\s+)?){1,3}(?:GmbH|AG|KG|SE|UG|mbH)(?:\s+&\s+Co\.\s+KG)?)(?![\p{L}])/u;
 const COMPANY_STOP = new Set(
   (
     'the a an my our this that monday tuesday wednesday thursday friday saturday sunday january february march april ' +
@@ -555,18 +623,20 @@ function countedTeam(sentence: string): Extracted | undefined {
 
 /** An amount's digits, thousands grouped by a comma, a dot or a space (also the no-break spaces French writes): "30 000". */
 const AMOUNT_DIGITS = '\\d+(?:[,.]\\d+|[ \\u00a0\\u202f]\\d{3}(?!\\d))*(?!\\d)';
+/** A scale after an amount: "6k", "6 grand", "30 mil", "30 ألف". */
+const AMOUNT_SCALE = '(?:k|m|thousand|grand|mil|ألف|الف|آلاف|الاف)(?![\\p{L}])';
 const CURRENCY_AMOUNT =
-  `(?:(?:us|u\\.s\\.)?[$€£]\\s?${AMOUNT_DIGITS}(?:\\s?(?:k|m|thousand|mil)\\b)?|${AMOUNT_DIGITS}(?:\\s?(?:k|m|thousand|mil))?\\s?(?:dollars|usd|euros?|eur|bucks|dólares|dolares|dollar|دولار|يورو|[$€£]))`;
+  `(?:(?:us|u\\.s\\.)?(?:[$€£]|chf)\\s?${AMOUNT_DIGITS}(?:\\s?${AMOUNT_SCALE})?|${AMOUNT_DIGITS}(?:\\s?${AMOUNT_SCALE})?\\s?(?:dollars|usd|euros?|eur|bucks|dólares|dolares|dollar|chf|franken|francs?|pounds?|gbp|دولار|يورو|[$€£]))`;
 const PERIOD =
   '(?:\\s*(?:a|per|/|each|every|al|por|cada|par|pro|im)\\s*(?:month|mo|year|yr|annum|seat|user|mes|año|usuario|puesto|mois|an|utilisateur|monat|jahr|nutzer)\\b|' +
-  '\\s*(?:monthly|annually|yearly|mensuales|al mes|anuales|al año|mensuels|annuels|monatlich|jährlich|شهريا|شهريًا|سنويا|سنويًا)\\b)?';
+  '\\s*(?:monthly|annually|yearly|mensuales|al mes|anuales|al año|mensuels|annuels|monatlich|jährlich|شهريا|شهريًا|سنويا|سنويًا|بالشهر|بالسنة|في الشهر|في السنة|كل شهر|كل سنة)(?![\\p{L}]))?';
 const BUDGET_CUE = re(
   '\\b(?:budget|budgeted|spend|spending|afford|pay|invest|allocated|set aside|up to|max(?:imum)?|no more than|can do|presupuesto|gastar|pagar|invertir|hasta|como máximo|' +
     'dépenser|payer|investir|jusqu’à|ausgeben|zahlen|investieren|höchstens|maximal|ميزانية|ميزانيتنا|ميزانيتي|ندفع|ننفق)\\b',
 );
 const OUR_PRICE_CUE = re("\\b(?:your|you charge|it costs|costs|is too|too expensive|price of|priced|pricing|precio|cuesta|vuestro|su plan)\\b");
 /** A bare number counts as money only after a money word, and never when it counts people ("pay for 20 seats"). */
-const BARE_AMOUNT = `${AMOUNT_DIGITS}(?:\\s?k\\b)?(?!\\s*-?\\s*(?:${SEAT_WORDS}|${PEOPLE_WORDS}))`;
+const BARE_AMOUNT = `${AMOUNT_DIGITS}(?:\\s?${AMOUNT_SCALE})?(?!\\s*-?\\s*(?:${SEAT_WORDS}|${PEOPLE_WORDS}))`;
 const BUDGET_NUMBER = re(
   `\\b(?:budget|presupuesto|spend|afford|pay|invest|gastar|pagar|invertir|dépenser|payer|ausgeben|zahlen|ميزانية|ميزانيتنا|ميزانيتي)\\b[^.?!\\d]{0,25}?((?:${APPROX}\\s+)?(?:${CURRENCY_AMOUNT}|${BARE_AMOUNT})${PERIOD})`,
 );
@@ -578,7 +648,7 @@ const NO_BUDGET = re("\\b(?:no budget|don't have a budget|do not have a budget|h
  * "cancele", "anúlala"; "annuler", "annulez-la", "annule"; "absagen", "sagen Sie den Termin ab", "stornieren"; "إلغاء".
  */
 export const CANCEL_WORDS =
-  /\b(?:cancel(?:l?ed|l?ing|s)?|call (?:it |the \w+ )?off|cancel(?:ar|a|e|en|o)(?:l[ao]s?)?|anul(?:ar|a|e)(?:l[ao])?|annul(?:er|ez|e|ons)|absagen|abzusagen|sagen sie (?:\S+ ){0,4}ab|stornier(?:en|e)?)\b|\b(?:canc[eé]l(?:al[ao]|el[ao])|an[uú]l(?:al[ao]|el[ao]))|إلغاء|الغاء|ألغ|إلغي|الغي|إلغ(?=ي?\s)/iu;
+  /\b(?:cancel(?:l?ed|l?ing|s)?|call (?:it |the \w+ )?off|cancel(?:ar|a|e|en|o)(?:l[ao]s?)?|anul(?:ar|a|e)(?:l[ao])?|annul(?:er|ez|e|ons)|absagen|abzusagen|sagen sie (?:\S+ ){0,4}ab|stornier(?:en|e)?)\b|\b(?:canc[eé]l(?:al[ao]|el[ao])|an[uú]l(?:al[ao]|el[ao]))|إلغاء|الغاء|ألغ|إلغي|الغي|إلغ(?=ي?\s)|(?<!\p{L})الغ(?=\s)/iu;
 /** Naming their own price for a plan ("give me Pro for $1 per seat", "can you do it for $10?"): a discount request. */
 /** A price another vendor gave them, or a request to match one: "X quoted us $20/seat", "can you match?". */
 export const COMPETITOR_QUOTE =

@@ -245,3 +245,10 @@ export const CORRECTION = re(
 export function titleCase(words: string): string {
   return words.split(/\s+/).map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ');
 }
+
+/**
+ * Declining to answer: "i'd rather not say", "prefer not to", "prefiero no decirlo", "je préfère ne pas le dire", "lieber
+ * nicht", "أفضل عدم الإفصاح". Never a value, and the question it answers is not asked again.
+ */
+export const DECLINES_TO_SAY =
+  /^\s*(?:(?:no|nah|sorry|ok|um+|hmm+|lo siento|perd[oó]n|d[ée]sol[ée]e?|non|nein|sorry)[,.!]?\s+)?(?:i['’]?d rather not(?: say| share| tell| disclose)?|i would rather not(?: say| share)?|(?:i )?prefer not to(?: say| share| tell| disclose)?|rather not(?: say)?|not telling|none of your business|no comment|(?:i )?can['’]?t (?:say|share|disclose) (?:that|it)|prefiero no (?:decirlo|decir|compartirlo|compartir|contestar|responder)|mejor no(?: lo digo)?|no (?:quiero|puedo) (?:decirlo|compartirlo|decir)|je pr[ée]f[èe]re ne pas (?:le )?(?:dire|pr[ée]ciser|r[ée]pondre|partager)|pas envie de (?:le )?dire|je ne (?:peux|souhaite) pas (?:le )?(?:dire|partager)|lieber nicht|m[öo]chte ich (?:lieber )?nicht sagen|das (?:m[öo]chte|will) ich (?:lieber )?nicht sagen|kein kommentar|(?:أفضل|افضل) (?:عدم|ألا|الا|ما)|لا (?:أريد|اريد|أحب|احب) (?:أن |ان )?(?:أقول|اقول|أذكر|اذكر|أفصح|افصح))(?![\p{L}])/iu;
