@@ -1366,7 +1366,7 @@ const ASKS_ADVICE =
 
 /** "Do you integrate with X?", "¿Tienen integración con X?", "intégration avec X ?", "Integration mit X?", "تكامل مع X": X. */
 const INTEGRATION_ASK =
-  /(?:\b(?:integrat\w*|connect(?:s|ed|ing)?|sync(?:s|ing)?|plug(?:s|ged)? in|integraci[oó]n(?:es)?|(?:se )?integra[ns]?|(?:se )?conecta[ns]?|int[ée]gration|s['’]int[èe]gre|connecteur|integration(?:en)?|anbindung|schnittstelle)\s+(?:natively\s+)?(?:with|to|into|con|avec|à|a|mit|an|zu|für)|تكامل مع|التكامل مع|ربط مع)\s+(.{2,40}?)\s*[?؟.!]*$/iu;
+  /(?:\b(?:integrat\w*|connect(?:s|ed|ing)?|sync(?:s|ing)?|plug(?:s|ged)? in|(?:does|do|will|would|can) (?:it|you|this|that) (?:work(?: well| together)?|play nice)|integraci[oó]n(?:es)?|(?:se )?integra[ns]?|(?:se )?conecta[ns]?|int[ée]gration|s['’]int[èe]gre|connecteur|integration(?:en)?|anbindung|schnittstelle)\s+(?:(?:do|does|you|have|got|offer|there|is|are|exist|any)\s+){0,4}(?:natively\s+)?(?:with|to|into|for|con|avec|à|a|mit|an|zu|für)|تكامل مع|التكامل مع|ربط مع)\s+(.{2,40}?)\s*[?؟.!]*$/iu;
 /** What "X" may not be: a pronoun or our own words ("with both", "with our tools", "con ellos"). */
 /** Parts of the suites the catalogue lists: Google Workspace's and Microsoft 365's own apps. */
 const SUITE_PART = /^(?:google |microsoft |ms )?(?:gmail|google (?:calendar|drive|docs|sheets|meet|forms)|outlook|excel|word|powerpoint|onedrive|sharepoint|exchange)$/iu;

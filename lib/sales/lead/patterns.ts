@@ -638,7 +638,7 @@ const OUR_PRICE_CUE = re("\\b(?:your|you charge|it costs|costs|is too|too expens
 /** A bare number counts as money only after a money word, and never when it counts people ("pay for 20 seats"). */
 const BARE_AMOUNT = `${AMOUNT_DIGITS}(?:\\s?${AMOUNT_SCALE})?(?!\\s*-?\\s*(?:${SEAT_WORDS}|${PEOPLE_WORDS}))`;
 const BUDGET_NUMBER = re(
-  `\\b(?:budget|presupuesto|spend|afford|pay|invest|gastar|pagar|invertir|dépenser|payer|ausgeben|zahlen|ميزانية|ميزانيتنا|ميزانيتي)\\b[^.?!\\d]{0,25}?((?:${APPROX}\\s+)?(?:${CURRENCY_AMOUNT}|${BARE_AMOUNT})${PERIOD})`,
+  `\\b(?:budget(?:ed|ing)?|set aside|allocated|presupuest(?:o|ado|amos)|spend|afford|pay|invest|gastar|pagar|invertir|dépenser|payer|ausgeben|zahlen|ميزانية|ميزانيتنا|ميزانيتي)\\b[^.?!\\d]{0,25}?((?:${APPROX}\\s+)?(?:${CURRENCY_AMOUNT}|${BARE_AMOUNT})${PERIOD})`,
 );
 const BUDGET_AMOUNT = re(`((?:${APPROX}\\s+)?${CURRENCY_AMOUNT}${PERIOD})`);
 const NO_BUDGET = re("\\b(?:no budget|don't have a budget|do not have a budget|haven't set a budget|budget (?:is )?not (?:set|defined)|sin presupuesto|no tenemos presupuesto|pas (?:encore )?de budget|(?:noch )?kein budget|لا توجد ميزانية|ليس لدينا ميزانية|لا نملك ميزانية)\\b");
