@@ -23,7 +23,8 @@ export async function readJsonBody(request: Request, { maxBytes, surface }: { ma
   }
 }
 
-async function readTextCapped(request: Request, maxBytes: number, surface: Surface): Promise<string> {
+/** The body as text, at most `maxBytes` whatever the client declared (a chunked body has no Content-Length): else 413. */
+export async function readTextCapped(request: Request, maxBytes: number, surface: Surface): Promise<string> {
   if (!request.body) return '';
   const reader = request.body.getReader();
   const decoder = new TextDecoder();

@@ -1,8 +1,8 @@
-import type { NextRequest } from 'next/server';
+import { NextRequest } from 'next/server';
 import { handlers } from '@/lib/admin/auth';
 import { getServerConfig } from '@/lib/config';
-import { AppError, ERROR_STATUS, type ErrorType } from '@/lib/errors';
-import { otherMethods } from '@/lib/http';
+import { AppError, ERROR_STATUS, toAppError, type ErrorType } from '@/lib/errors';
+import { otherMethods, readTextCapped } from '@/lib/http';
 
 // next-auth's endpoints (sign-in, callback, sign-out, session, csrf, providers) for the admin side; docs/admin.md.
 // Node-only: the credentials check hashes with scrypt (lib/admin/password.ts).
@@ -17,12 +17,24 @@ const MAX_AUTH_BODY_BYTES = 16 * 1024;
  * a NextRequest would normalise it again.
  */
 function withPublicUrl(handler: (request: NextRequest) => Promise<Response>) {
-  return (request: NextRequest) => {
-    // A sign-in form is a few hundred bytes; next-auth would wait for whatever body a client promised.
+  return async (request: NextRequest) => {
+    // A sign-in form is a few hundred bytes; next-auth would wait for whatever body a client promised, and read a
+    // chunked one (no Content-Length) whole, however large: the body is read here, capped, and handed on as text.
     const declared = Number(request.headers.get('content-length') ?? 0);
     if (!(declared >= 0 && declared <= MAX_AUTH_BODY_BYTES)) {
-      return Promise.resolve(new AppError('payload_too_large:api', 'A sign-in request body is limited to 16 kB.').toResponse());
+      return new AppError('payload_too_large:api', 'A sign-in request body is limited to 16 kB.').toResponse();
     }
+    let body: string | undefined;
+    if (request.body) {
+      try {
+        body = await readTextCapped(request, MAX_AUTH_BODY_BYTES, 'api');
+      } catch (error) {
+        return toAppError(error, 'api').toResponse();
+      }
+    }
+    const headers = new Headers(request.headers);
+    headers.delete('content-length');
+    headers.delete('transfer-encoding');
     const { appOrigin, trustedProxies } = getServerConfig().security;
     const url = new URL(request.url);
     const forwarded = (name: string) => (trustedProxies > 0 ? request.headers.get(name)?.split(',')[0]?.trim() : undefined);
@@ -30,14 +42,9 @@ function withPublicUrl(handler: (request: NextRequest) => Promise<Response>) {
     const protocol = forwarded('x-forwarded-proto') ?? url.protocol.replace(/:$/, '');
     const origin = appOrigin ?? (host && /^[A-Za-z0-9.:[\]-]{1,300}$/.test(host) && /^https?$/.test(protocol) ? `${protocol}://${host}` : url.origin);
     // With AUTH_URL next-auth rewrites the URL itself (and needs the NextRequest to).
-    if (origin === url.origin || process.env.AUTH_URL) return handler(request);
-    const rebuilt = new Request(`${origin}${url.pathname}${url.search}`, {
-      method: request.method,
-      headers: request.headers,
-      body: request.body,
-      duplex: 'half',
-    } as RequestInit);
-    return handler(rebuilt as NextRequest);
+    const init = { method: request.method, headers, ...(body === undefined ? {} : { body }) };
+    if (origin === url.origin || process.env.AUTH_URL) return handler(body === undefined ? request : new NextRequest(request.url, init));
+    return handler(new Request(`${origin}${url.pathname}${url.search}`, init) as NextRequest);
   };
 }
 
