@@ -7,6 +7,7 @@ import { createApiKey, LAST_USED_RESOLUTION_MS, listApiKeys, revokeApiKey, settl
 import { readAdminSession, readOrCreateAuthSecret } from '@/lib/admin/session';
 import { hasSessionCookie } from '@/lib/admin/session-cookie';
 import { isAppError } from '@/lib/errors';
+import { resetProcessSingletons } from '@/lib/process-singleton';
 import { createMemoryKv, kvHash, kvKey, kvOne, type Kv } from '@/lib/store/kv';
 import { bothKvStores } from '../support/kv-stores';
 
@@ -137,6 +138,22 @@ describe('guard with sessions', () => {
   it('refuses a change from another site even with an admin session', async () => {
     const cookie = await sessionCookie({ email: 'boss@example.com', role: 'admin' });
     expect(await guard(request({ cookie, method: 'POST', origin: 'https://evil.example' }), { write: true })).toBe('403 forbidden:origin');
+  });
+
+  it('refuses a change from a site allowed to embed the chat: it runs the chat, it does not change the admin', async () => {
+    const previous = process.env.EMBED_ALLOWED_ORIGINS;
+    process.env.EMBED_ALLOWED_ORIGINS = 'https://www.northwind.example';
+    resetProcessSingletons();
+    try {
+      const cookie = await sessionCookie({ email: 'boss@example.com', role: 'admin' });
+      const refused = await requireAdmin(request({ cookie, method: 'PATCH', origin: 'https://www.northwind.example' }), { write: true }, { kv, secret: SECRET }).catch((error: unknown) => error);
+      expect(isAppError(refused) && { code: refused.code, message: refused.message }).toEqual({ code: 'forbidden:origin', message: "Changes to the admin are only accepted from the admin's own pages." });
+      expect(await guard(request({ cookie, method: 'PATCH', origin: 'http://localhost' }), { write: true })).toBe('allowed');
+    } finally {
+      if (previous === undefined) delete process.env.EMBED_ALLOWED_ORIGINS;
+      else process.env.EMBED_ALLOWED_ORIGINS = previous;
+      resetProcessSingletons();
+    }
   });
 
   it('refuses no cookie, a forged, expired or role-less token, and a token for another secret with 401', async () => {

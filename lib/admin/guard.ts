@@ -2,7 +2,7 @@ import 'server-only';
 import { getServerConfig } from '@/lib/config';
 import type { AdminRole } from '@/lib/config-admin';
 import { AppError } from '@/lib/errors';
-import { assertAllowedOrigin } from '@/lib/security/request';
+import { assertOwnOrigin } from '@/lib/security/request';
 import { getKv, type Kv } from '@/lib/store/kv';
 import { verifyApiKey, type ApiKeyScope } from './keys';
 import { readAdminSession } from './session';
@@ -43,8 +43,9 @@ export async function requireAdmin(request: Request, requirement: AdminRequireme
   if (requirement.write && session.role !== 'admin') {
     throw new AppError('forbidden:admin', 'Your account can read but not change anything here: ask an admin.');
   }
-  // The cookie is SameSite=Lax already; a change must also come from the app's own pages.
-  if (request.method !== 'GET' && request.method !== 'HEAD') assertAllowedOrigin(request, getServerConfig().security);
+  // The cookie is SameSite=Lax already; a change must also come from the app's own pages (not a site allowed to embed
+  // the chat: a page there shares the site, so the cookie would ride along).
+  if (request.method !== 'GET' && request.method !== 'HEAD') assertOwnOrigin(request, getServerConfig().security);
   return { kind: 'user', email: session.email, role: session.role };
 }
 

@@ -76,6 +76,18 @@ export function assertAllowedOrigin(request: Request, security: Pick<SecurityCon
   }
 }
 
+/**
+ * For the admin's changes made with a session: the app's own pages only. The embed allow-list lets marketing sites run
+ * the chat, not change the admin; a request without Origin came from no browser page (a script with its cookie).
+ */
+export function assertOwnOrigin(request: Request, security: Pick<SecurityConfig, 'appOrigin'>): void {
+  const origin = request.headers.get('origin');
+  if (origin === null) return;
+  if (origin === 'null' || !isOwnOrigin(origin, request, security)) {
+    throw new AppError('forbidden:origin', "Changes to the admin are only accepted from the admin's own pages.");
+  }
+}
+
 /** Throws `unsupported_media_type:<surface>` unless the body is declared as one of `types`. */
 export function assertContentType(request: Request, types: readonly string[], surface: Surface, message?: string): void {
   const declared = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
