@@ -7,7 +7,7 @@ import { scheduleSpeechWarmup } from '@/lib/voice/warm';
 import { registerEventSubscribers } from '@/lib/events/subscribers';
 import { startNotifications } from '@/lib/notify/start-node';
 import { startAdminSignIn } from '@/lib/admin/start';
-import { startOutboxSpool } from '@/lib/events/start-node';
+import { checkOutboxDirectory, startOutboxSpool } from '@/lib/events/start-node';
 
 /** Validates config at start-up; on a bad value prints which variable and stops the process. */
 export function checkConfigAtStartup(): void {
@@ -18,10 +18,13 @@ export function checkConfigAtStartup(): void {
     // After the checks, and not awaited: the greeting is cached in the background while the server starts answering.
     scheduleSpeechWarmup();
     // Analytics, webhooks and notifications listen to the event bus from the start (lib/events/subscribers.ts).
-    // Then the outbox's spool: events held while the store was down before a restart are tried again.
+    // Then the outbox's spool (its directory checked now: a bad EVENTS_OUTBOX_DIR stops start-up): events held while
+    // the store was down before a restart are tried again.
+    checkOutboxDirectory();
     void registerEventSubscribers()
+      .catch((error: unknown) => console.error('[events] could not register subscribers:', error))
       .then(() => startOutboxSpool())
-      .catch((error: unknown) => console.error('[events] could not register subscribers:', error));
+      .catch((error: unknown) => console.error('[events] the outbox spool could not start (held events stay in memory):', error));
     // The queue worker delivering webhooks and e-mails (Node only: DNS checks, HTTP, SMTP); a bad setting stops start-up.
     startNotifications();
     // Admin sign-in: its settings are checked now; with no ADMIN_EMAIL a generated admin's password is printed once.

@@ -232,3 +232,30 @@ describe('the spool on disk', () => {
     expect(outboxDirectory(undefined, { url: 'https://one.upstash.io', prefix: 'sa:' }).startsWith(tmpdir())).toBe(true);
   });
 });
+
+describe('the spool directory at start-up', () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    process.env = { ...saved };
+    resetProcessSingletons();
+  });
+
+  test('a directory the deployer set that cannot be written stops start-up, naming EVENTS_OUTBOX_DIR', async () => {
+    const { checkOutboxDirectory } = await import('@/lib/events/start-node');
+    const { ConfigError } = await import('@/lib/config');
+    const blocker = path.join(tempDir(), 'a-file');
+    writeFileSync(blocker, 'not a directory');
+    Object.assign(process.env, { UPSTASH_REDIS_REST_URL: 'http://127.0.0.1:1', UPSTASH_REDIS_REST_TOKEN: 't', EVENTS_OUTBOX_DIR: blocker });
+    resetProcessSingletons();
+    expect(() => checkOutboxDirectory()).toThrow(ConfigError);
+    expect(() => checkOutboxDirectory()).toThrow(/EVENTS_OUTBOX_DIR: .*a-file.* cannot be written/);
+    // A writable one passes and is created (mode 0700), and `off` needs none.
+    process.env.EVENTS_OUTBOX_DIR = path.join(tempDir(), 'spool');
+    resetProcessSingletons();
+    expect(() => checkOutboxDirectory()).not.toThrow();
+    expect(readdirSync(process.env.EVENTS_OUTBOX_DIR)).toHaveLength(1);
+    process.env.EVENTS_OUTBOX_DIR = 'off';
+    resetProcessSingletons();
+    expect(() => checkOutboxDirectory()).not.toThrow();
+  });
+});
