@@ -64,6 +64,11 @@ test('Spanish on the English page: the booking, its cancellation and both e-mail
   // The sales team's copy stays in English, and says which language the prospect wrote in.
   const team = await renderMail({ template: 'cancelled', event: cancel! }, { kb, smtp });
   expect(team.text).toContain('en → es');
+  // Its date is the team's language too, not the prospect's ("jueves…").
+  expect(team.subject).toMatch(/^Demo cancelled: Thu, \d+ \w+, 10:00 \(Europe\/Madrid\) with ana@acme\.es$/);
+  const teamBooking = await renderMail({ template: 'booking', event: booking! }, { kb, smtp });
+  expect(teamBooking.subject).toMatch(/^Demo booked: Thu, \d+ \w+, 10:00 \(Europe\/Madrid\) with ana@acme\.es$/);
+  expect(teamBooking.text).not.toContain('jueves');
 });
 
 test('"Can we continue in English?" on the German page: English from then on, for the tools and the events too', async () => {

@@ -4,6 +4,7 @@ import type { AppEvent } from '@/lib/events/schema';
 import { resolveLocale, type Locale, type TranslationVars } from '@/lib/i18n';
 import { translateNotify, type NotifyKey } from '@/lib/i18n/notify';
 import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
+import { formatLocalLabel } from '@/lib/sales/booking';
 import { withdrawInvite } from '@/lib/sales/invite';
 import type { LeadRecord } from '@/lib/sales/types';
 import { newJobId, type QueueJob } from './queue';
@@ -84,6 +85,13 @@ function contextLines(event: AppEvent, context: MailContext, t: (key: NotifyKey,
   ].filter(Boolean);
 }
 
+/** The meeting's time for the team's e-mails: in their language, whatever language the prospect chatted in. */
+function teamLabel(event: EventOf<'meeting.booked'> | EventOf<'meeting.cancelled'>): string {
+  const { booking } = event;
+  const start = Date.parse(booking.start);
+  return Number.isFinite(start) ? formatLocalLabel(start, booking.timezone, event.at, TEAM_LOCALE) : booking.localLabel;
+}
+
 /** The message for a job, in the team's language or, for the invite, the prospect's. */
 export async function renderMail(data: MailJobData, context: MailContext): Promise<MailMessage> {
   const company = context.kb.company.name;
@@ -107,7 +115,7 @@ export async function renderMail(data: MailJobData, context: MailContext): Promi
       to: [withdrawn ?? booking.email],
       replyTo: team[0],
       subject: t(cancel ? 'notify.cancelInvite.subject' : 'notify.invite.subject', vars),
-      text: `${t(cancel ? 'notify.cancelInvite.body' : 'notify.invite.body', vars)}\n${footer(t)}`,
+      text: `${t(withdrawn ? 'notify.withdrawInvite.body' : cancel ? 'notify.cancelInvite.body' : 'notify.invite.body', vars)}\n${footer(t)}`,
       attachments: [{ filename: cancel ? 'cancel.ics' : 'invite.ics', content: ics, contentType }],
       alternatives: [{ content: ics, contentType }],
     };
@@ -128,25 +136,27 @@ export async function renderMail(data: MailJobData, context: MailContext): Promi
     if (lead && Object.keys(lead.fields).length > 0) lines.push('', t('notify.lead.heading', { score: lead.score }), ...leadLines(lead, t));
   } else if (data.template === 'booking') {
     const { booking } = data.event;
-    subject = t('notify.booking.subject', { when: booking.localLabel, email: booking.email });
+    const when = teamLabel(data.event);
+    subject = t('notify.booking.subject', { when, email: booking.email });
     replyTo = booking.email;
     lines.push(
       t('notify.booking.intro', { minutes: booking.durationMinutes }),
       ...(booking.movedFrom ? [t('notify.booking.moved', { when: booking.movedFrom })] : []),
       ...(booking.previousEmail ? [t('notify.booking.previousEmail', { email: booking.previousEmail })] : []),
       '',
-      t('notify.field.when', { when: booking.localLabel, start: booking.start }),
+      t('notify.field.when', { when, start: booking.start }),
       t('notify.field.email', { email: booking.email }),
     );
     attachments = [{ filename: 'invite.ics', content: booking.ics, contentType: CALENDAR_TYPE }];
   } else if (data.template === 'cancelled') {
     const { booking } = data.event;
-    subject = t('notify.cancelled.subject', { when: booking.localLabel, email: booking.email });
+    const when = teamLabel(data.event);
+    subject = t('notify.cancelled.subject', { when, email: booking.email });
     replyTo = booking.email;
     lines.push(
       t('notify.cancelled.intro'),
       '',
-      t('notify.field.when', { when: booking.localLabel, start: booking.start }),
+      t('notify.field.when', { when, start: booking.start }),
       t('notify.field.email', { email: booking.email }),
     );
     attachments = [{ filename: 'cancel.ics', content: booking.ics, contentType: CANCEL_TYPE }];

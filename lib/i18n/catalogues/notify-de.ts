@@ -35,6 +35,7 @@ export const notifyDe: Partial<Record<NotifyKey, string>> = {
   'notify.cancelled.intro': 'Ein Interessent hat seine Demo im Chat abgesagt. Die angehängte Absage entfernt sie aus einem Kalender, der sie enthält.',
   'notify.cancelInvite.subject': 'Abgesagt: Demo von {company}, {when}',
   'notify.cancelInvite.body': 'Ihre Demo mit {company} am {when} ist wie gewünscht abgesagt.\n\nDie angehängte Absage entfernt sie aus Ihrem Kalender. Ein anderer Termin? Antworten Sie einfach auf diese E-Mail oder fragen Sie im Chat.',
+  'notify.withdrawInvite.body': 'An diese Adresse ging eine Einladung zur Demo von {company} am {when}. Die Buchung wurde danach auf eine andere E-Mail-Adresse korrigiert, und die Einladung ging dorthin.\n\nDie angehängte Absage entfernt den Termin aus Ihrem Kalender; sonst ist nichts zu tun. Falls Sie diese E-Mail irrtümlich erhalten haben, ignorieren Sie sie bitte.',
 
   'admin.webhooks.title': 'Webhooks',
   'admin.webhooks.intro': 'Senden Sie Leads, gebuchte Termine und Übergaben in dem Moment, in dem sie entstehen, an Ihre eigenen Systeme. Jede Anfrage wird nach Standard Webhooks mit dem Secret des Endpunkts signiert und wiederholt, bis sie zugestellt ist.',

@@ -35,6 +35,7 @@ export const notifyFr: Partial<Record<NotifyKey, string>> = {
   'notify.cancelled.intro': 'Un prospect a annulé sa démo dans le chat. L’annulation jointe la retire de l’agenda qui la contient.',
   'notify.cancelInvite.subject': 'Annulée : démo {company}, {when}',
   'notify.cancelInvite.body': 'Votre démo avec {company} du {when} est annulée, comme demandé.\n\nL’annulation jointe la retire de votre agenda. Un autre créneau ? Répondez simplement à cet e-mail ou demandez-le dans le chat.',
+  'notify.withdrawInvite.body': 'Une invitation à la démo {company} du {when} a été envoyée à cette adresse. La réservation a ensuite été corrigée pour une autre adresse e-mail, où l’invitation a été envoyée.\n\nL’annulation jointe retire le rendez-vous de votre agenda ; vous n’avez rien d’autre à faire. Si vous avez reçu cet e-mail par erreur, vous pouvez l’ignorer.',
 
   'admin.webhooks.title': 'Webhooks',
   'admin.webhooks.intro': 'Envoyez les prospects, les rendez-vous pris et les transferts vers vos propres systèmes au fil de l’eau. Chaque requête est signée selon Standard Webhooks avec le secret du point de terminaison et renvoyée jusqu’à sa livraison.',

@@ -36,6 +36,7 @@ export const notifyEn = {
   'notify.cancelled.intro': 'A prospect cancelled their demo in the chat. The attached cancellation removes it from a calendar that has it.',
   'notify.cancelInvite.subject': 'Cancelled: {company} demo, {when}',
   'notify.cancelInvite.body': 'Your demo with {company} on {when} is cancelled, as you asked.\n\nThe attached cancellation removes it from your calendar. Want another time? Just reply to this e-mail or ask in the chat.',
+  'notify.withdrawInvite.body': 'An invitation to the {company} demo on {when} was sent to this address. The booking was then corrected to another e-mail address, and the invitation went there.\n\nThe attached cancellation removes it from your calendar; there is nothing else to do. If you received this e-mail by mistake, you can ignore it.',
 
   'admin.webhooks.title': 'Webhooks',
   'admin.webhooks.intro': 'Send leads, booked meetings and handoffs to your own systems as they happen. Every request is signed per Standard Webhooks with the endpoint’s secret and retried until it is delivered.',
@@ -134,6 +135,7 @@ export const notifyEs: Record<NotifyKey, string> = {
   'notify.cancelled.intro': 'Un cliente potencial canceló su demo en el chat. La cancelación adjunta la quita del calendario que la tenga.',
   'notify.cancelInvite.subject': 'Cancelada: demo de {company}, {when}',
   'notify.cancelInvite.body': 'Tu demo con {company} del {when} queda cancelada, como pediste.\n\nLa cancelación adjunta la quita de tu calendario. ¿Prefieres otra hora? Responde a este correo o pídela en el chat.',
+  'notify.withdrawInvite.body': 'Se envió a esta dirección una invitación a la demo de {company} del {when}. Después, la reserva se corrigió a otra dirección de correo, y la invitación se envió allí.\n\nLa cancelación adjunta la quita de su calendario; no tiene que hacer nada más. Si recibió este correo por error, puede ignorarlo.',
 
   'admin.webhooks.title': 'Webhooks',
   'admin.webhooks.intro': 'Envía leads, reuniones reservadas y peticiones de atención humana a tus propios sistemas en cuanto ocurren. Cada petición va firmada según Standard Webhooks con el secreto del endpoint y se reintenta hasta entregarse.',
