@@ -116,6 +116,23 @@ describe('the chat turn publishes its events', () => {
     await turn(broken, 'events-0004', 'Hello', { writeRetryDelaysMs: [] });
     expect(ofType('error')).toEqual([expect.objectContaining({ code: 'not_saved' })]);
   });
+
+  it('a first message while the store cannot be read still starts a conversation (its lead is counted, so must it be)', async () => {
+    const down = createMemoryStore(storeOptions);
+    down.loadTurn = async () => {
+      throw new Error('store down');
+    };
+    down.appendMessages = async () => {
+      throw new Error('store down');
+    };
+    await turn(down, 'events-0005', "I'm Ana Ruiz from Acme, ana@acme.example", { writeRetryDelaysMs: [], firstMessage: true });
+    expect(ofType('conversation.started')).toEqual([expect.objectContaining({ conversationId: 'events-0005' })]);
+    expect(ofType('lead.captured')).toHaveLength(1);
+    // A later message of it (the client does not say "first") starts nothing.
+    published = [];
+    await turn(down, 'events-0005', 'How much is Pro?', { writeRetryDelaysMs: [] });
+    expect(ofType('conversation.started')).toEqual([]);
+  });
 });
 
 describe('turnEvents', () => {

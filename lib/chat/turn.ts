@@ -371,7 +371,9 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
             conversationId,
             visitorId,
             source: { ...input.source, locale, ...(language === locale ? {} : { language }), agent: report?.fellBack ? 'offline' : agent.kind },
-            firstTurn: load !== null && load.conversation === null && !isRetry,
+            // With the store unreadable, the client's word that this is the first message (and this instance knowing
+            // nothing of it) starts it: its leads and meetings are counted, so must the conversation be.
+            firstTurn: !isRetry && (load ? load.conversation === null : input.firstMessage === true && history.length === 0),
             userChars: isRetry ? undefined : input.message.text.length,
             assistantChars: reply ? messageText(reply).length : undefined,
             before,
