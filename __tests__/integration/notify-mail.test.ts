@@ -223,6 +223,35 @@ test('an e-mail corrected after booking: the new address gets the invite, the ol
   expect([...request].find(([name]) => name.startsWith('ATTENDEE'))?.[1]).toBe('mailto:ana.ruiz@acme.com');
 });
 
+test('the chat cannot be made to mail someone over and over: prospect e-mails are capped per conversation and per address a day', async () => {
+  const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+  const { enqueue } = setup('smtp://127.0.0.1:2525');
+  const { now, booking: first } = thursdayInMadrid();
+  const templates = (jobs: { data: unknown }[]) => jobs.map((job) => (job.data as { template: string }).template);
+  // One conversation, the e-mail "corrected" again and again: each correction is an invite and a withdrawal.
+  let current = first;
+  const sent: string[] = [];
+  for (let i = 1; i <= 5; i += 1) {
+    const next = createBooking({ email: `victim${i}@example.com`, preferredTimes: ['Thursday at 10am'], timezone: 'Europe/Madrid', now: now + i * 60_000, kb, replaces: current });
+    if (!next.ok) throw new Error(next.message);
+    current = next.booking;
+    const { createdAt: _createdAt, ...booking } = current;
+    sent.push(...templates(await enqueue([{ type: 'meeting.booked', at: now + i * 60_000, conversationId: 'conv-spam', booking }])));
+  }
+  // The team hears of every change; the prospect-side e-mails stop at 6 for the conversation.
+  expect(sent.filter((template) => template === 'booking')).toHaveLength(5);
+  expect(sent.filter((template) => template === 'invite' || template === 'withdraw-invite')).toHaveLength(6);
+  expect(warn).toHaveBeenCalledWith(expect.stringContaining('left out'));
+
+  // One address, booked from many conversations in a day: 5 invites, then none.
+  const other = createBooking({ email: 'someone@example.com', preferredTimes: ['Thursday at 10am'], timezone: 'Europe/Madrid', now, kb });
+  if (!other.ok) throw new Error(other.message);
+  const { createdAt: _createdAt, ...booking } = other.booking;
+  const invites: string[] = [];
+  for (let i = 0; i < 7; i += 1) invites.push(...templates(await enqueue([{ type: 'meeting.booked', at: now, conversationId: `conv-many-${i}`, booking }])).filter((template) => template === 'invite'));
+  expect(invites).toHaveLength(5);
+});
+
 test('no invite goes to the prospect when NOTIFY_SEND_INVITES is off; no e-mail at all without SMTP_URL', async () => {
   const smtp = await startSmtp();
   servers.push(smtp);

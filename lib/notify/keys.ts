@@ -12,6 +12,10 @@ export const notifyKeys = {
   failed: (kv: Kv) => kvKey(kv, 'notify', 'failed'),
   /** Set once per conversation when its lead was announced as qualified (with the conversation's TTL). */
   qualified: (kv: Kv, conversationId: string) => kvKey(kv, 'notify', 'qualified', conversationId),
+  /** Counter: e-mails to the prospect (invites, cancellations) queued for one conversation (with its TTL). */
+  prospectMails: (kv: Kv, conversationId: string) => kvKey(kv, 'notify', 'prospect', conversationId),
+  /** Counter: e-mails to one address (a fingerprint of it, never the address) on one UTC day (two days' TTL). */
+  recipientDay: (kv: Kv, addressHash: string, day: string) => kvKey(kv, 'notify', 'to', addressHash, day),
   /** Hash: endpoint id → endpoint JSON. */
   endpoints: (kv: Kv) => kvKey(kv, 'webhooks', 'endpoints'),
   /** List of delivery attempts of one endpoint, newest first, capped at WEBHOOK_LOG_SIZE. */

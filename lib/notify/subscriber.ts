@@ -8,7 +8,7 @@ import { getKv, type Kv } from '@/lib/store/kv';
 import { listEndpoints } from '@/lib/webhooks/endpoints';
 import { webhookJob, webhookPayload } from '@/lib/webhooks/delivery';
 import { notifyKeys } from './keys';
-import { mailJob } from './mail';
+import { MAIL_JOB, mailJob, type MailJobData } from './mail';
 import { enqueueJobs, type QueueJob } from './queue';
 import { getRunningWorker } from './worker';
 
@@ -73,9 +73,53 @@ export async function enqueueNotifications(events: readonly AppEvent[], deps: En
       if (first === 'OK' || current === owner) jobs.push(mailJob({ template: 'qualified', event, threshold: config.leadQualifiedScore }, { now, maxAttempts }));
     }
   }
-  await enqueueJobs(kv, jobs, now);
-  if (jobs.length > 0) getRunningWorker()?.wake();
-  return jobs;
+  const sent = await withinProspectLimits(kv, jobs, now, deps.conversationTtlSeconds);
+  await enqueueJobs(kv, sent, now);
+  if (sent.length > 0) getRunningWorker()?.wake();
+  return sent;
+}
+
+/**
+ * The chat sends invites to whatever address a visitor types, from the company's sender: capped, so that it cannot be
+ * made to mail someone over and over. At most PROSPECT_MAILS_PER_CONVERSATION e-mails to the prospect per conversation
+ * (a booking, a few moves, a corrected address, a cancellation) and PROSPECT_MAILS_PER_ADDRESS_PER_DAY to one address
+ * a day across conversations. Past either, the prospect's e-mail is left out (the team's copy still goes: it says what
+ * happened). Counted in one request, only when there is such an e-mail.
+ */
+export const PROSPECT_MAILS_PER_CONVERSATION = 6;
+export const PROSPECT_MAILS_PER_ADDRESS_PER_DAY = 5;
+const PROSPECT_TEMPLATES = new Set(['invite', 'withdraw-invite', 'cancel-invite']);
+
+function prospectAddress(job: QueueJob): string | undefined {
+  const data = job.data as Partial<MailJobData>;
+  if (job.kind !== MAIL_JOB || !data.template || !PROSPECT_TEMPLATES.has(data.template) || !data.event || !('booking' in data.event)) return undefined;
+  const { booking } = data.event;
+  return (data.template === 'withdraw-invite' ? booking.previousEmail : booking.email)?.toLowerCase();
+}
+
+async function withinProspectLimits(kv: Kv, jobs: QueueJob[], now: number, conversationTtlSeconds: number): Promise<QueueJob[]> {
+  const counted = jobs.flatMap((job) => {
+    const address = prospectAddress(job);
+    return address ? [{ job, address, conversationId: (job.data as MailJobData).event.conversationId ?? 'none' }] : [];
+  });
+  if (counted.length === 0) return jobs;
+  const day = new Date(now).toISOString().slice(0, 10);
+  const replies = await kv.exec(
+    counted.flatMap(({ address, conversationId }) => [
+      ['INCR', notifyKeys.prospectMails(kv, conversationId)],
+      ['EXPIRE', notifyKeys.prospectMails(kv, conversationId), conversationTtlSeconds],
+      ['INCR', notifyKeys.recipientDay(kv, fnv1a64(address), day)],
+      ['EXPIRE', notifyKeys.recipientDay(kv, fnv1a64(address), day), 2 * 86_400],
+    ] as const),
+  );
+  const refused = new Set<QueueJob>();
+  counted.forEach(({ job }, index) => {
+    const perConversation = Number(replies[index * 4]);
+    const perAddress = Number(replies[index * 4 + 2]);
+    if (perConversation > PROSPECT_MAILS_PER_CONVERSATION || perAddress > PROSPECT_MAILS_PER_ADDRESS_PER_DAY) refused.add(job);
+  });
+  if (refused.size > 0) console.warn(`[notify] ${refused.size} e-mail(s) to a prospect left out: over the limit per conversation or per address a day`);
+  return jobs.filter((job) => !refused.has(job));
 }
 
 /** The one line lib/events/subscribers.ts calls. */
