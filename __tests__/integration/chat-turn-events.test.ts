@@ -7,6 +7,7 @@ import { turnEvents } from '@/lib/chat/turn-events';
 import { drainEvents, subscribeEvents } from '@/lib/events/bus';
 import { appEventSchema, type AppEvent } from '@/lib/events/schema';
 import { createSalesAgent } from '@/lib/llm';
+import { turnNotice } from '@/lib/sales/prompts';
 import { emptySalesState } from '@/lib/sales/state';
 import { createMemoryStore } from '@/lib/store/memory';
 import { NO_TURN_LIMITS } from '../support/visitor';
@@ -132,6 +133,23 @@ describe('the chat turn publishes its events', () => {
     published = [];
     await turn(down, 'events-0005', 'How much is Pro?', { writeRetryDelaysMs: [] });
     expect(ofType('conversation.started')).toEqual([]);
+  });
+
+  it("says what was not read or saved in the language the prospect chats in, not the page's", async () => {
+    const down = createMemoryStore(storeOptions);
+    down.loadTurn = async () => {
+      throw new Error('store down');
+    };
+    down.appendMessages = async () => {
+      throw new Error('store down');
+    };
+    const chunks = await turn(down, 'events-0006', 'Hola, ¿cuánto cuesta el plan Pro para 12 personas?', { writeRetryDelaysMs: [], locale: 'en' });
+    const notices = chunks.flatMap((chunk) => (chunk.type === 'data-notice' ? [(chunk as { data: { code: string; message: string } }).data] : []));
+    expect(notices).toEqual([
+      { code: 'history_unavailable', message: turnNotice('history_unavailable', 'es'), level: expect.any(String) },
+      { code: 'not_saved', message: turnNotice('not_saved', 'es'), level: expect.any(String) },
+    ]);
+    expect(turnNotice('not_saved', 'es')).not.toBe(turnNotice('not_saved', 'en'));
   });
 });
 

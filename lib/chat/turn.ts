@@ -340,7 +340,7 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
 
     return relayAndStore({
       reply,
-      notices: notices.map((code) => ({ code, message: turnNotice(code, locale) })),
+      notices: notices.map((code) => ({ code, message: turnNotice(code, language) })),
       release,
       record: recorder ? (chunk) => void recorder.record(chunk) : undefined,
       onFirstText: () => {
@@ -385,7 +385,7 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
             firstTokenMs: firstTextAt === undefined ? undefined : Math.max(0, firstTextAt - receivedAt),
           }),
         );
-        return ok ? undefined : { code: 'not_saved', message: turnNotice('not_saved', locale) };
+        return ok ? undefined : { code: 'not_saved', message: turnNotice('not_saved', language) };
       },
       done: async (outcome) => {
         if (active.get(conversationId)?.turnId === turnId) active.delete(conversationId);
