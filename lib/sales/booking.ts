@@ -443,7 +443,8 @@ export function readableTimes(text: string, reference: Pick<WallClock, 'year' | 
     .replace(/\bende (?:der )?n[äa]chste[nr]? woche\b/giu, 'Freitag nächste Woche');
 }
 
-const DAYPART = /\b(morning|afternoon|evening|noon|midday|night|tonight|tarde|noche|mediod[ií]a|por la mañana|matin|apr[eè]s-midi|soir|midi|morgens|vormittags?|nachmittags?|abends|mittags?)\b|(?:صباح|مساء|ظهر|عصر)/iu;
+/** A part of the day said in words ("morning", "por la tarde", "nachmittags", "صباحا"). */
+export const DAYPART = /\b(morning|afternoon|evening|noon|midday|night|tonight|tarde|noche|mediod[ií]a|por la mañana|matin|apr[eè]s-midi|soir|midi|morgens|vormittags?|nachmittags?|abends|mittags?)\b|(?:صباح|مساء|ظهر|عصر)/iu;
 
 /**
  * Meeting phrases in the prospect's words, in any of the site's languages: English first, then the others (chrono

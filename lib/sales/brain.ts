@@ -12,7 +12,7 @@ import { rememberAsked, rememberObjection, rememberTools, statedTools } from '@/
 import { applyLeadFacts, moveStage } from '@/lib/sales/tools';
 import { then, type SalesTurnContext, type StateUpdate } from '@/lib/sales/turn-state';
 import { isUnclear } from '@/lib/sales/unclear';
-import { DAY_NAME } from '@/lib/sales/booking';
+import { DAY_NAME, DAYPART, parseMeetingPhrases } from '@/lib/sales/booking';
 import { knowledgeFor } from '@/lib/sales/knowledge-locale';
 import type { LeadField, SalesState } from '@/lib/sales/state';
 
@@ -60,7 +60,7 @@ export function beginTurn(
     // A bare number ("10") answers no question about a goal, a name or a role: with no team size on record it is the
     // team size (asked before, or asked now in place of the question that does not take a number).
     // ("10" right after "what day and time suit you?", or after "thursday", is the hour: no field at all.)
-    askedField: BARE_COUNT.test(text) && hourAsked(history) ? undefined : bareTeamSize(text, state) ? 'teamSize' : state.lastAskedField,
+    askedField: BARE_COUNT.test(text) && hourAsked(history, now) ? undefined : bareTeamSize(text, state) ? 'teamSize' : state.lastAskedField,
     now,
     ...(typeof state.lead.fields.teamSize?.value === 'number' ? { knownTeamSize: state.lead.fields.teamSize.value } : {}),
     ...(typeof state.lead.fields.name?.value === 'string' ? { knownName: state.lead.fields.name.value } : {}),
@@ -122,7 +122,9 @@ export function beginTurn(
  */
 export function endTurn(state: SalesState, plan: TurnPlan, reply = ''): StateUpdate {
   const asked = fieldsAskedIn(reply);
-  return { state: { ...rememberAsked(state, asked), lastAskedField: asked.at(-1) ?? plan.nextField }, events: [] };
+  // (A reply that asks nothing, with nothing left to ask, keeps the field asked before: the turn after it does not ask
+  // that field again, in other words, as if it came fresh.)
+  return { state: { ...rememberAsked(state, asked), lastAskedField: asked.at(-1) ?? plan.nextField ?? state.lastAskedField }, events: [] };
 }
 
 // "Next quarter" answers "when?" as often as it objects, and "I'm the decision maker" names the need-approval
@@ -146,11 +148,13 @@ function bareTeamSize(text: string, state: SalesState): boolean {
 const ASKS_TIME = /\b(?:what|which) (?:day and )?time\b|\bd[ií]a y hora\b|\bqu[eé] hora\b|\bquelle heure\b|\buhrzeit\b|\bum wie viel uhr\b|(?:أي|اي) (?:يوم و)?(?:ساعة|وقت)|الوقت المناسب/iu;
 const CLOCK_IN = /\d{1,2}(?::\d{2})?\s*(?:am|pm|h|uhr)\b|\d{1,2}:\d{2}|\b(?:at|a las|à|um)\s+\d/iu;
 
-function hourAsked(history: readonly SalesUIMessage[]): boolean {
+function hourAsked(history: readonly SalesUIMessage[], now: number): boolean {
   const lastReply = [...history].reverse().find((message) => message.role === 'assistant');
   const lastMessage = [...history].reverse().find((message) => message.role === 'user');
   const said = lastMessage ? messageText(lastMessage) : '';
-  return (lastReply !== undefined && ASKS_TIME.test(messageText(lastReply))) || (DAY_NAME.test(said) && !CLOCK_IN.test(said) && said.trim().split(/\s+/).length <= 6);
+  // (Or "tomorrow", or a part of the day alone: "book me something tomorrow", "morning please"; "good morning" greets.)
+  const day = DAY_NAME.test(said) || (DAYPART.test(said) && !/\bgood (?:morning|afternoon|evening)\b/i.test(said)) || parseMeetingPhrases(said, new Date(now), { forwardDate: true }).some(({ start }) => start.isCertain('day') && !start.isCertain('hour'));
+  return (lastReply !== undefined && ASKS_TIME.test(messageText(lastReply))) || (day && !CLOCK_IN.test(said) && said.trim().split(/\s+/).length <= 6);
 }
 
 /** Questions a bare number can answer in their own right. */

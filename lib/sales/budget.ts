@@ -26,7 +26,8 @@ export function parseBudget(value: string, currency: string): StatedBudget | und
   // A currency named must be the catalogue's; none named is taken as the catalogue's.
   const named = Object.entries(CURRENCY_WORDS).filter(([, pattern]) => pattern.test(value)).map(([code]) => code);
   if (named.length > 0 && !named.includes(currency.toUpperCase())) return undefined;
-  const per = MONTH.test(value) ? 'month' : YEAR.test(value) ? 'year' : undefined;
+  // ("$40/seat max": a price per seat is always a month's, as the catalogue lists it.)
+  const per = MONTH.test(value) ? 'month' : YEAR.test(value) ? 'year' : SEAT.test(value) ? 'month' : undefined;
   if (!per) return undefined;
   const digits = number[1].replace(/[,.\s](?=\d{3}(?!\d))/g, '').replace(',', '.');
   const scale = ({ k: 1_000, thousand: 1_000, grand: 1_000, m: 1_000_000, mil: 1_000, ألف: 1_000, الف: 1_000, آلاف: 1_000, الاف: 1_000 } as Record<string, number>)[number[2]?.toLowerCase() ?? ''] ?? 1;

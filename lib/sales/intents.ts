@@ -55,6 +55,8 @@ const HUMAN = [
   /\bwho (do|can|should|could|would) (i|we) (talk|speak|reach out|get in touch|write) (to|with)\b/,
   /\bwho (do|can|should|could|would) (i|we) (negotiate|haggle) with\b|\bcon quien (negocio|puedo negociar)\b|\bavec qui (negocier|puis-je negocier)\b|\bmit wem (verhandle|kann ich verhandeln)\b/,
   /\bwho (should|do|can) (i|we) contact\b/,
+  // "Please have someone from security contact me", "could somebody from your team email us?": a person to reach them.
+  /\b(someone|somebody|a person|one of your (team|colleagues|experts|engineers))\b.{0,30}\b(contact|call|email|e-mail|reach out to|get in touch with|get back to|ring|phone) (me|us)\b/,
   /\bcon quien (hablo|puedo hablar|debo hablar|tengo que hablar|contacto)\b/,
   /\ba qui (puis-je|dois-je|je dois|je peux) (parler|m'adresser|ecrire)\b/,
   /\bmit wem (kann|soll|muss) ich (sprechen|reden)\b/,
@@ -93,6 +95,8 @@ export const AI_IDENTITY = [
   /\b(am i|are we) (talking|speaking|chatting) (to|with) (a |an )?(bot|robot|ai|human|real person|person|machine|computer|chatbot|real human)\b/,
   /\b(is this|is that) (a |an )?(bot|robot|chatbot|real person|human)\s*([?!.]|$|or\b)/,
   /\b(what|which) (ai|model|llm|language model|gpt) (are you|is this|do you use|powers you)\b/,
+  // "Who are you exactly, a bot?", "what are you, an AI or a human?".
+  /\b(who|what) (are you|r u)\b.{0,20}\b(a |an )?(bot|robot|ai|chatbot|human|real person|machine)\b/,
   /\b(eres|es usted) (un |una )?(bot|robot|humano|humana|persona|persona real|ia|inteligencia artificial|maquina|chatgpt|real)\b/,
   /\bestoy hablando con (un |una )?(bot|robot|humano|persona|ia|maquina)\b/,
   // "¿Ustedes son un bot o una persona?", "¿sos un bot?" (Rioplatense).
@@ -139,6 +143,8 @@ export function asksAboutAgent(text: string): boolean {
 
 const BOOKING = [
   /\b(book|schedule|set up|arrange|organi[sz]e|get|have|see|request|want|like|need)\b.{0,30}\b(demo|call|meeting|walkthrough|walk-through)\b/,
+  // "Can we book a chat tomorrow at 9am?": a chat booked is a call.
+  /\b(book|schedule|set up|arrange)\b.{0,20}\b(chat|catch[- ]up)\b/,
   /\b(demo|meeting|call)\b.{0,25}\b(on|at|next|tomorrow|today|this|monday|tuesday|wednesday|thursday|friday)\b/,
   // "Demo am Mittwoch um 14 Uhr", "demo el jueves a las 10", "une démo jeudi à 15h": the meeting with its day or time.
   /\b(demo|demostracion|llamada|reunion|cita|termin|gesprach|vorfuhrung|anruf|appel|rendez-vous|rdv|visio)\b.{0,25}\b(lunes|martes|miercoles|jueves|viernes|manana|a las \d|lundi|mardi|mercredi|jeudi|vendredi|demain|a \d{1,2} ?h|montag|dienstag|mittwoch|donnerstag|freitag|morgen|um \d|nachste woche|ende nachster woche|semana que viene|semaine prochaine)/,

@@ -7,6 +7,7 @@ import { MEMORY_PHRASES } from '@/lib/llm/offline/phrases-memory';
 import { aboutReply, alongsideReply, list, recallReply, rivalIntegrationReply, toolsReply, unclearReply } from '@/lib/llm/offline/replies-memory';
 import { mentionsAny } from '@/lib/llm/offline/reading';
 import { contentWords } from '@/lib/llm/offline/text';
+import { PRICE_REMINDER } from '@/lib/llm/offline/understanding';
 import { asksRecommendation, bringsColleague, BUDGET_CHECK, CHOSE, OVER_BUDGET, freshFields, statedBudget, unconfirmedTopic, upcomingMeeting, type Topic } from '@/lib/llm/offline/topic';
 import { STOP_QUESTIONS } from '@/lib/sales/intents';
 import { mentionsName } from '@/lib/sales/memory';
@@ -55,16 +56,20 @@ export function composeReply(topic: Topic, turn: OfflineTurn): string {
   const kept = onlyStock ? (fresh ? [] : [unsaid ?? ph.unknownStatement]) : drafted;
   // What they told us, asked for again, is read back whole: the list is the answer, not a repeat to trim.
   // "That's over our budget": the cheaper plan that fits is the answer, even with amounts quoted before.
-  const overBudget = topic.kind === 'price' && topic.budgetPick === true && OVER_BUDGET.test(turn.text);
+  // ("Does business fit?" over the budget: no, and the plan that does, said whole.)
+  const overBudget = topic.kind === 'price' && topic.budgetPick === true && (OVER_BUDGET.test(turn.text) || BUDGET_CHECK.test(turn.text));
   // (The price of the plan they object to is not said again: what comes before the cheaper plan keeps no amount.)
   const cheaperAt = overBudget ? kept.findIndex((paragraph) => paragraph.includes(`**${topic.alternative?.name ?? ''}**`)) : -1;
   const overBudgetKept = cheaperAt < 0 ? kept : kept.filter((paragraph, index) => index >= cheaperAt || !/[$€£]\s?\d/.test(paragraph));
   const paragraphs =
-    overBudget ? overBudgetKept : topic.kind === 'recall' || onlyStock ? [...kept] : avoidRepeats(kept, turn.previousReplies, pickFresh(MEMORY_PHRASES[turn.locale].asMentioned, turn.previousReplies), lead, properNames(turn.kb));
+    overBudget ? overBudgetKept : topic.kind === 'recall' || onlyStock || (topic.kind === 'price' && PRICE_REMINDER.test(turn.text)) ? [...kept] : avoidRepeats(kept, turn.previousReplies, pickFresh(MEMORY_PHRASES[turn.locale].asMentioned, turn.previousReplies), lead, properNames(turn.kb));
   // One question per reply: a reply that already asks something (when to meet, which email) does not ask another.
   if (question && fresh && !/[?؟]/.test(paragraphs.at(-1) ?? '')) paragraphs.push(question);
   return paragraphs.join('\n\n');
 }
+
+/** "Hmm", "mmm", "uh": a pause and nothing else. */
+const HESITATION = /^\s*(?:h?m{2,}|hm+|mhm|uh+|um+|erm?|euh|äh?m?)[\s,.!…]*$/iu;
 
 /** The sentence of an answer that shares the most words with the question (at least one), if any. */
 function sentenceAbout(answer: readonly string[], question: string): string | undefined {
@@ -83,6 +88,9 @@ function sentenceAbout(answer: readonly string[], question: string): string | un
 /** "After" in a question, and the words an answer uses for that moment ("At the end you pick a plan…"). */
 const AFTER_WORDS: Record<string, string[]> = {
   after: ['end'],
+  end: ['end'],
+  ends: ['end'],
+  finish: ['end'],
   afterward: ['end'],
   expire: ['end'],
   despue: ['final', 'fin'],
@@ -209,7 +217,8 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       return [ph.farewell(first || undefined, upcomingMeeting(turn)?.localLabel, kb.company.salesEmail)];
     }
     case 'small-talk':
-      return [HOW_ARE_YOU.test(turn.text) ? ph.howAreYou : ph.smallTalk];
+      // ("Hmm", "mmm": a pause, not a yes; the next question is the reply.)
+      return [HOW_ARE_YOU.test(turn.text) ? ph.howAreYou : HESITATION.test(turn.text) ? '' : ph.smallTalk];
     case 'not-sure':
       return [ph.notSure];
     case 'language':
@@ -245,8 +254,12 @@ const IN_CURRENCY = /\b(?:in|en|auf|im|par|por|à)\s+(?:\S+\s+)?(?:euros?|eur|�
 
 /** A price asked in another currency than the catalogue's: said plainly, nothing converted. */
 function otherCurrency(turn: OfflineTurn, ph: Phrases): string {
-  if (!IN_CURRENCY.test(turn.text)) return '';
-  const asked = CURRENCIES.find(([pattern]) => pattern.test(turn.text.replace(/\$\s?\d[\d,.]*/g, '')))?.[1];
+  // A budget stated (or checked) in another currency ("maximal 12.000 Euro im Jahr") is not compared: that is said too.
+  const budget = turn.state.lead.fields.budget?.value;
+  const aboutBudget = typeof budget === 'string' && (freshFields(turn).includes('budget') || BUDGET_CHECK.test(turn.text)) && !statedBudget(turn) ? budget : undefined;
+  const said = aboutBudget ?? (IN_CURRENCY.test(turn.text) ? turn.text : undefined);
+  if (said === undefined) return '';
+  const asked = CURRENCIES.find(([pattern]) => pattern.test(said.replace(/\$\s?\d[\d,.]*/g, '')))?.[1];
   const currency = turn.kb.company.currency;
   return asked && asked !== currency ? ph.currencyNote(currency, turn.kb.company.salesEmail) : '';
 }
@@ -365,6 +378,8 @@ function nextQuestion(topic: Topic, turn: OfflineTurn): string | undefined {
   if (quiet.includes(topic.kind) || turn.state.quiet || turn.userTexts.some((said) => STOP_QUESTIONS.test(said))) return undefined;
   if (topic.kind === 'recommend' && !known('teamSize')) return ask('teamSize');
   if (field) return ask(field);
-  // Small talk with nothing left to ask still hands the conversation back to the prospect.
+  // Small talk with nothing left to ask still hands the conversation back to the prospect (mid-conversation, with what
+  // it can help with rather than "what can I help you with today?", as if it had just started).
+  if (topic.kind === 'small-talk' && turn.previousReplies.length > 0) return PHRASES[turn.locale].canHelp;
   return topic.kind === 'greeting' || topic.kind === 'small-talk' ? PHRASES[turn.locale].howCanIHelp : undefined;
 }

@@ -6,7 +6,7 @@ import type { BudgetFit } from '@/lib/sales/budget';
  */
 
 /** Details prospects ask about that the demo catalogue does not state (lib/llm/offline/topic.ts, UNSTATED_DETAILS). */
-export type UnstatedDetail = 'api-limits' | 'support-languages' | 'phone-support' | 'data-deletion' | 'refund' | 'payment-terms' | 'uptime' | 'custom-build';
+export type UnstatedDetail = 'api-limits' | 'support-languages' | 'phone-support' | 'data-deletion' | 'refund' | 'payment-terms' | 'uptime' | 'custom-build' | 'price-lock';
 
 export interface Phrases {
   greeting: (company: string, tagline: string) => string;

@@ -17,7 +17,7 @@ import type { SalesLocale } from '@/lib/sales/turn-state';
 const COMMON_WORD_NAMES = new Set(['business', 'enterprise', 'team', 'basic', 'standard', 'plus', 'premium', 'growth', 'free', 'starter', 'professional', 'profesional', 'professionnel', 'professionnelle', 'professionell', 'profi']);
 const PLAN_NOUN = /^\s*-?(plan|tier|edition|package|subscription|seats?|price|prices|pricing|cost|costs|quote|yearly|annually|annual|monthly|offre|formule|abonnement|tarif|prix|paket|abo|preis|precio|precios|includes?|comes? with|anual|anualmente|mensual|annuel(?:le)?|mensuel(?:le)?|j(?:ä|a)hrlich|monatlich)(?![\p{L}])/iu;
 const PLAN_TRAIL = /^\s+(?:(?:cheaper|more expensive|pricier|dearer|better|worse) )?(?:vs\.?|versus|or|and|n|&|\+|than|that|which|over|compared (?:to|with)|o|y|ou|et|oder|und)\s+(?:the\s+|el\s+|le\s+|la\s+)?(\p{L}+)/iu;
-const PLAN_LEAD = /(?:(?<=\s)[&+]|\b(?:n|the|about|on|upgrade to|switch to|pick|choose|go with|stay on|stick with|downgrade to|vs\.?|versus|or|and|plan|how much is|how much for|price of|pricing (?:of|for)|cost of|(?:total|price|cost|quote) for|(?:minimum|maximum|min|max|limit|seats|users) (?:for|on|in)|el plan|l['’]offre|offre|formule|le|la|der|die|das|tarif|den|what about|how about|el|y|para|y para|und|et|für|à|was kostet|wie viel kostet|kostet|cuanto cuesta|cuánto cuesta|cuesta|combien co[uû]te|co[uû]te|lieber|eher|plut[oô]t|mejor|rather))\s+$/i;
+const PLAN_LEAD = /(?:(?<=\s)[&+]|\b(?:n|the|about|on|upgrade to|switch to|pick|choose|go with|stay on|stick with|downgrade to|vs\.?|versus|or|and|plan|how much is|how much for|price of|pricing (?:of|for)|cost of|(?:total|price|cost|quote) for|(?:minimum|maximum|min|max|limit|seats|users) (?:for|on|in)|el plan|l['’]offre|offre|formule|le|la|der|die|das|tarif|den|what about|how about|what['’]?s|what is|el|y|para|y para|und|et|für|à|was kostet|wie viel kostet|kostet|cuanto cuesta|cuánto cuesta|cuesta|cu[aá]nto sale|combien co[uû]te|co[uû]te|lieber|eher|plut[oô]t|mejor|rather))\s+$/i;
 
 /**
  * A plan the prospect names that the catalogue does not have ("the Ultra plan", "el plan Premium", "l'offre Gold"): a
@@ -107,7 +107,10 @@ export function findMentionedPlans(text: string, plans: readonly Plan[]): Plan[]
         // ("Et pour l'enterprise ?": the article elided onto the name.)
         const ledIn = PLAN_LEAD.test(text.slice(0, match.index)) || /(?:^|\s)[ld]['’]$/i.test(text.slice(0, match.index));
         const distinctive = !COMMON_WORD_NAMES.has(name.toLowerCase());
-        if (distinctive || capitalised || followedByNoun || ledIn || setAgainstPlan(text.slice(match.index + match[0].length))) {
+        // ("does business have SCIM?": the plan asked about, between "does" and "have"; "does starter have …?" still
+        // compares every plan's line.)
+        const askedOf = name.toLowerCase() !== 'starter' && /\b(?:does|do|will|would|can)\s+(?:the\s+)?$/i.test(text.slice(0, match.index)) && /^\s+(?:plan\s+|tier\s+)?(?:have|include|come with|get|offer|support)\b/i.test(text.slice(match.index + match[0].length));
+        if (distinctive || capitalised || followedByNoun || ledIn || askedOf || setAgainstPlan(text.slice(match.index + match[0].length))) {
           if (at < 0 || match.index < at) at = match.index;
           break;
         }

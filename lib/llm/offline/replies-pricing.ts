@@ -94,7 +94,9 @@ function planLines(plan: Plan, topic: Extract<Topic, { kind: 'price' }>, all: Pr
   const seatError = results.find((result) => result.error && result.error.code !== 'contact_sales')?.error;
   const range = ph.seatRange(plan.minSeats, plan.maxSeats);
   if (seatError) {
-    return [turn.locale === 'en' ? seatError.message : `**${plan.name}**${colon(turn.locale)} ${ph.coversSeats(range)}`];
+    // Asked for by name ("¿cuánto sale Starter?" from 12): its catalogue price too, then why it does not hold them.
+    const price = topic.inferred ? [] : [ph.planIs(plan.name, cataloguePriceLine(plan, kb, ph))];
+    return [...price, turn.locale === 'en' ? seatError.message : `**${plan.name}**${colon(turn.locale)} ${ph.coversSeats(range)}`];
   }
   const monthly = quotes.find((quote) => quote.billing === 'monthly');
   const annual = quotes.find((quote) => quote.billing === 'annual');

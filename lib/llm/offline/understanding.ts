@@ -48,6 +48,8 @@ const RECALL = [
   /\b(quel(le)?) (e-?mail|adresse|nom|num[ée]ro)( \w+)? avez[- ]vous\b/i,
   /\bwelche (e-?mail|adresse|telefonnummer|nummer)( \w+)? haben sie\b/i,
   /\b(do you remember|remind me)\b/i,
+  // "And the go-live date I gave you?", "the budget I mentioned?": a fact of theirs named, then "I gave you".
+  /^\s*(?:and |so |ok,? )?(?:what about |how about )?(?:the|my|our) [\p{L}\s-]{2,30}? (?:i|we) (?:gave|told|mentioned|said|shared)(?: (?:you|to you|earlier|before))*\s*[?!.]*\s*$/iu,
   /\b(what|which) (company|team|email|name|organi[sz]ation)\b.{0,20}\b(am i|do i|are we|did i say)\b/i,
   /\b(who do i work for|where do i work)\b/i,
   // (Letter look-arounds, not \b: "¿Qué te dije…?" ends its first word on an accented letter, which \b does not see.)
@@ -97,7 +99,7 @@ const RECALL_FIELDS: [RecallField, RegExp][] = [
   ['name', /\b(name|nombre|who am i|me llamo|nom|appelle|hei(ß|ss)e)\b(?! of (?:my|our|the) company)|اسم(?!\s*(?:شركت|الشركة))/iu],
   ['company', /\b(company|empresa|work (at|for)|organi[sz]ation|employer|entreprise|soci(é|e)t(é|e)|firma|unternehmen|arbeitgeber)\b|شركة|شركتي/iu],
   ['teamSize', /\b(team size|how many|people|seats|users|size|cu[aá]nt[oa]s|personas|usuarios|tama[nñ]o|taille|combien|personnes|utilisateurs|teamgr(ö|o)(ß|ss)e|wie viele|personen|nutzer|mitarbeiter)\b|(?<!\p{L})wie gro(?:ß|ss)(?!\p{L})|حجم|عدد|كم|كام|أشخاص|مستخدم/iu],
-  ['timeline', /\b(timeline|when|start|go live|be live|deadline|cu[aá]ndo|plazo|empezar|quand|calendrier|d(é|e)lai|d(é|e)marrer|wann|zeitplan|starten|termin)\b|متى|موعد/iu],
+  ['timeline', /\b(timeline|when|start|go[- ]live|launch|roll[- ]?out|be live|deadline|cu[aá]ndo|plazo|empezar|quand|calendrier|d(é|e)lai|d(é|e)marrer|wann|zeitplan|starten|termin)\b|متى|موعد/iu],
   ['budget', /\b(budget|presupuesto)\b|ميزاني/iu],
   ['authority', /\b(decision|decides?|decisi[oó]n|decide|d(é|e)cision|d(é|e)cide|entscheid\w*)\b|قرار|يقرر/iu],
   ['need', /\b(need|problem|solve|goal|issue|pain|pain point|challenge|necesit\w*|problema|resolver|reto|besoin|objectif|probl(è|e)me|souci|bedarf|ziel|herausforderung)\b|هدف|مشكلة|حاجة/iu],
@@ -131,14 +133,20 @@ export function recallQuestion(text: string): RecallField[] | undefined {
  * meeting?", "what is my booking time now?", "¿A qué hora queda?", "متى موعدي؟".
  */
 export const MEETING_WHEN_ASK =
-  /\bwhat(?:'s|’s| is| was)? (?:the )?(?:date|time|day)(?: and (?:date|time|day))? (?:of|for) (?:my|the|our) (?:demo|meeting|call|appointment|booking)\b|\bwhat(?:'s|’s| is| was) (?:my|the|our) (?:demo|meeting|call|appointment|booking) (?:time|date|day)\b|(?<!\p{L})a qu[eé] hora (?:queda|qued[oó]|quedamos)(?!\p{L})|متى موعدي|موعدي (?:متى|امتى|إمتى)|(?:امتى|إمتى) (?:ال)?(?:معاد|موعد)/iu;
+  /\bwhat(?:'s|’s| is| was)? (?:the )?(?:date|time|day)(?: and (?:date|time|day))? (?:of|for) (?:my|the|our) (?:demo|meeting|call|appointment|booking)\b|\bwhat(?:'s|’s| is| was) (?:my|the|our) (?:demo|meeting|call|appointment|booking) (?:time|date|day)\b|(?<!\p{L})a qu[eé] hora (?:queda|qued[oó]|quedamos)(?!\p{L})|متى موعدي|موعدي (?:متى|امتى|إمتى)|(?:امتى|إمتى) (?:ال)?(?:معاد|موعد)|^\s*(?:(?:and|so|ok(?:ay)?|wait)[,\s]+)?when(?:'s|’s| is| was) it(?: again| now| then)?\s*[?!.]*\s*$|^\s*(?:y\s+)?¿?\s*cu[aá]ndo (?:es|era|queda)(?: entonces)?\s*[?!.]*\s*$|^\s*(?:et\s+)?(?:c['’]est quand|quand est-ce|c['’]est à quelle heure)(?: d[ée]j[àa])?\s*[?!.]*\s*$|^\s*(?:und\s+)?wann (?:ist|war) (?:er|es|der termin)(?: nochmal| noch mal)?\s*[?!.]*\s*$/iu;
+
+/** "Remind me the price", "rappelez-moi le prix que vous m'avez donné": the last quote, said again in full. */
+export const PRICE_REMINDER =
+  /\b(?:remind me|tell me again)(?: of| what)? (?:the|that|your|our)? ?(?:price|cost|quote|pricing)\b|\bthe (?:price|quote) (?:you|that you) (?:gave|quoted|said|mentioned)\b|(?<!\p{L})(?:rappelez|rappelle)[- ]moi (?:le|votre|ce) (?:prix|tarif|devis)(?!\p{L})|(?<!\p{L})le (?:prix|tarif) que vous m['’]avez (?:donn|indiqu|dit)|(?<!\p{L})(?:recu[eé]rdame|recu[eé]rdeme) (?:el|su) (?:precio|presupuesto)(?!\p{L})|(?<!\p{L})el precio que me (?:dio|diste|dieron)(?!\p{L})|(?<!\p{L})erinnern sie mich (?:nochmal )?an den preis(?!\p{L})|(?<!\p{L})was war (?:nochmal |noch mal )?der preis(?!\p{L})/iu;
 
 /**
  * The plan recommended, asked again: "und welchen Plan hast du mir empfohlen?", "welchen Plan nehmen wir jetzt?",
  * "وش الباقة اللي نصحتني فيها؟", "alors quel plan ?", "ok y cuál nos conviene entonces", "what did you just say the price was?".
  */
-export const RECOMMENDED_AGAIN =
-  /\bwelche[nsr]? (?:plan|tarif|paket) (?:hast du|hattest du|haben sie|hatten sie) (?:mir |uns )?empfohlen\b|\bwelche[nsr]? (?:plan|tarif|paket) nehmen wir\b|(?:أي|اي|وش|ايش|إيش) (?:ال)?باقة (?:اللي |التي )?(?:نصحتني|نصحتنا|اقترحتها|اقترحت)|^\s*(?:alors|donc|et|bon)?,?\s*quel(?:le)? (?:plan|offre|formule)\s*[?!.]*\s*$|(?<!\p{L})cu[aá]l (?:nos|me) conviene(?!\p{L})|\bwhat did you (?:just )?say the (?:price|cost) (?:was|is)\b|\bwhat was (?:that|the) price(?: again)?\b/iu;
+export const RECOMMENDED_AGAIN = new RegExp(
+  `${/\bwelche[nsr]? (?:plan|tarif|paket) (?:hast du|hattest du|haben sie|hatten sie) (?:mir |uns )?empfohlen\b|\bwelche[nsr]? (?:plan|tarif|paket) nehmen wir\b|(?:أي|اي|وش|ايش|إيش) (?:ال)?باقة (?:اللي |التي )?(?:نصحتني|نصحتنا|اقترحتها|اقترحت)|^\s*(?:alors|donc|et|bon)?,?\s*quel(?:le)? (?:plan|offre|formule)\s*[?!.]*\s*$|(?<!\p{L})cu[aá]l (?:nos|me) conviene(?!\p{L})|\bwhat did you (?:just )?say the (?:price|cost) (?:was|is)\b|\bwhat was (?:that|the) price(?: again)?\b/iu.source}|${PRICE_REMINDER.source}`,
+  'iu',
+);
 
 /** "What does Northwind Cloud do?", "what do you guys do?", "tell me about your product", "¿qué hace Northwind?". */
 export function asksAboutCompany(text: string, kb: KnowledgeBase): boolean {

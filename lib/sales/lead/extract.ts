@@ -10,6 +10,7 @@ import {
   extractNeed,
   extractPhone,
   extractRole,
+  extractSoloTeam,
   extractSpokenIntroduction,
   extractTeamSize,
   grownTeam,
@@ -72,6 +73,16 @@ function correctedTeamSize(sentence: string, known: number | undefined): Extract
   return others.length === 1 && others[0] !== undefined ? { value: others[0], confidence: 0.8 } : undefined;
 }
 
+/** A charge questioned ("I have to pay for 3 seats?", "we must buy 5 licences?"): its count is the rule's, not the team's. */
+const OBLIGED_TO_PAY = /\b(?:have to|has to|must|got to|gotta)\s+(?:pay|buy|purchase)\b/i;
+
+/** What they do without ("we don't need SSO", "no need for sso", "no necesitamos SSO"): never their need. */
+const NO_NEED =
+  /\b(?:(?:don['’]?t|do not|doesn['’]?t|does not|won['’]?t)\s+(?:really\s+)?need|no need|no (?:necesitamos|necesito|hace falta)|pas besoin|(?:brauchen|brauche) (?:wir |ich )?(?:kein|nicht))\b|(?<![\p{L}])(?:لا نحتاج|لسنا بحاجة)/iu;
+
+/** People still to hire ("I might hire 2 people next year"): the team's growth, neither its size nor a need. */
+const FUTURE_HIRES = re("\\b(?:might|may|will|['’]ll|plan(?:ning)? to|going to|hope to|want to|could)\\s+(?:hire|recruit|add|bring on)\\s+(?:another\\s+|about\\s+|maybe\\s+)?(?:\\d+|a few|a couple|some|one|two|three|four|five)\\b");
+
 /** Confidence of a hint found inside a question ("how much for 20 seats?"): worth keeping, never worth trusting. */
 export const QUESTION_HINT_CONFIDENCE = 0.4;
 
@@ -103,7 +114,8 @@ export function extractLeadFacts(input: ExtractLeadInput): LeadFacts {
     if (question) {
       // A question about us is never a statement of budget, need or timeline; a seat count in it is only a hint.
       const hint = extractTeamSize(sentence.slice(statement.length));
-      if (hint) offer('teamSize', { value: hint.value, confidence: QUESTION_HINT_CONFIDENCE }, evidence);
+      // ("Wait, I have to pay for 3 seats?" checks the plan's minimum: a rule questioned, not the team.)
+      if (hint && !OBLIGED_TO_PAY.test(sentence)) offer('teamSize', { value: hint.value, confidence: QUESTION_HINT_CONFIDENCE }, evidence);
     }
     if (statement.trim() === '') return;
     const surname = SURNAME.exec(statement)?.slice(1).find((group) => group !== undefined);
@@ -130,7 +142,7 @@ export function extractLeadFacts(input: ExtractLeadInput): LeadFacts {
     offer('company', extractCompany(statement, context), evidence);
     const role = extractRole(statement);
     offer('role', role, evidence);
-    offer('teamSize', grownTeam(statement, input.knownTeamSize) ?? extractTeamSize(statement) ?? correctedTeamSize(statement, input.knownTeamSize), evidence);
+    offer('teamSize', grownTeam(statement, input.knownTeamSize) ?? extractTeamSize(statement) ?? correctedTeamSize(statement, input.knownTeamSize) ?? extractSoloTeam(statement), evidence);
     offer('budget', extractBudget(statement), evidence);
     offer('authority', extractAuthority(statement, role?.value), evidence);
     if (!notANeed(statement, input.kb, NOT_A_NEED_STATEMENT)) offer('need', extractNeed(statement), evidence);
@@ -350,7 +362,7 @@ function bareAnswer(field: LeadField, text: string, context: PatternContext, kb:
       // is an objection ("too expensive, Trello is free") or a request for a person or a demo.
       // Nor a price asked about a plan ("y el business anual", "und business jährlich").
       // ("Reporting", "berichte automatisieren": a word or two of substance answers the question it was asked.)
-      return (words.length >= 3 || (/^[\p{L}-]{3,}(?:\s+[\p{L}-]{3,})?$/u.test(answer) && answer.length >= 8)) && !NAME_PREFIX.test(answer) && !COMPANY_PREFIX.test(answer) && !notANeed(answer, kb) && !asksPlanPrice(answer, kb)
+      return (words.length >= 3 || (/^[\p{L}-]{3,}(?:\s+[\p{L}-]{3,})?$/u.test(answer) && answer.length >= 8)) && !NAME_PREFIX.test(answer) && !COMPANY_PREFIX.test(answer) && !notANeed(answer, kb) && !asksPlanPrice(answer, kb) && !FUTURE_HIRES.test(answer) && !NO_NEED.test(answer)
         ? { value: answer, confidence: 0.55 }
         : undefined;
     case 'authority':

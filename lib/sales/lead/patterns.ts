@@ -275,7 +275,8 @@ export function extractName(sentence: string, context: PatternContext, messageEn
     return { value: greeted.charAt(0).toUpperCase() + greeted.slice(1), confidence: 0.7 };
   }
   const here = NAME_HERE.exec(sentence)?.[1];
-  const fromHere = here ? nameFrom(here.replace(re('\\s+(?:from|at|de)\\s+.*$'), ''), context, false) : undefined;
+  // ("IT admin here", "Head of Ops here": a role, not a name.)
+  const fromHere = here && !ROLE_ONLY.test(here.trim()) ? nameFrom(here.replace(re('\\s+(?:from|at|de)\\s+.*$'), ''), context, false) : undefined;
   if (fromHere && fromHere.split(' ').length <= 3) return { value: fromHere, confidence: 0.75 };
   // Sign-offs count only at the end of a message ("Thanks,\nAna"), where they are a signature, not a thank-you.
   const signOff = messageEnd ? SIGN_OFF.exec(sentence)?.[1] : undefined;
@@ -299,7 +300,9 @@ function nameFrom(rest: string, context: PatternContext, explicit: boolean): str
 }
 
 const ROLE_SOURCE =
-  "(?:chief [a-z]+ officer|c[eotfmi]o|ciso|cpo|cro|vp(?: of [\\p{L}&]+(?: [\\p{L}&]+)?)?|vice president(?: of [\\p{L}&]+)?|" +
+  "(?:chief [a-z]+ officer|c[eotfmi]o|ciso|cpo|cro|vp(?: of [\\p{L}&]+(?: [\\p{L}&]+)?| (?:operations|ops|sales|marketing|engineering|finance|product|technology|it|people|hr|procurement))?|vice president(?: of [\\p{L}&]+)?|" +
+  // ("Coordinadora en Fundación Mar Abierto", "project coordinator at …".)
+  '(?:[\\p{L}-]+ )?coordinator|coordinador(?:a)?(?: de [\\p{L}]+)?|' +
   'head of [\\p{L}&]+(?: [\\p{L}&]+)?|director(?:a)?(?: of [\\p{L}&]+| de [\\p{L}&]+| financier[oa]| general| comercial| t[eé]cnic[oa]| ejecutiv[oa]| creativ[oa])?|(?:[\\p{L}-]+ )?manager|' +
   '(?:co-?)?founder|owner|(?:senior |lead |software |staff )?(?:engineer|developer)|team lead|tech lead|' +
   'consultant|president|partner|(?:it |system |systems )?admin(?:istrator)?|(?:[\\p{L}-]+ )?lead|' +
@@ -310,7 +313,7 @@ const ROLE_SOURCE =
   "chef (?:de projet|d['’]équipe|de produit|des ventes)|ingénieur(?:e)?|développeur|développeuse|" +
   // German
   '(?:geschäftsführer|gründer|mitgründer|inhaber|teamleiter|abteilungsleiter|projektleiter|vertriebsleiter|marketingleiter|' +
-  'it-leiter|leiter|entwickler|berater|prokurist|projektmanager|produktmanager)(?:in)?(?: (?:des|der) [\\p{L}-]+)?|vorstand|' +
+  'it-leiter|leiter|entwickler|berater|prokurist|projektmanager|produktmanager)(?:in)?(?: (?:des|der) [\\p{L}-]+| (?:it|vertrieb|marketing|einkauf|finanzen|personal|technik|entwicklung|produktion|logistik|operations))?|vorstand|' +
   // Arabic
   '(?:ال)?(?:مدير|مديرة|رئيس|رئيسة)(?: (?:ال)?(?:تنفيذي|تنفيذية|تقني|تقنية|مالي|مالية)| المبيعات| التسويق| العمليات| المشروع| المشاريع| مشاريع| مشروع| قسم [\\p{L}]+| فريق [\\p{L}]+)?|' +
   '(?:ال)?(?:مؤسس|مؤسسة|مهندس|مهندسة|مطور|مطورة)|(?:ال)?شريك المؤسس|صاحب الشركة|صاحبة الشركة|(?:ال)?مسؤول(?:ة)? (?:عن )?[\\p{L}]+)';
@@ -328,6 +331,10 @@ const ROLE_INTROS = [
       `mon rôle est|ich bin|ich arbeite als|als|meine position ist|meine rolle ist|أنا|انا|بصفتي|منصبي)\\s+(?:the|a|an|el|la|un|una|our|le|l['’]|une|der|die|ein|eine)?\\s*(${ROLE_SOURCE})(?![\\p{L}])`,
   ),
   re(`(?:أعمل|اعمل|نعمل)\\s+كـ?\\s*(${ROLE_SOURCE})(?![\\p{L}])`),
+  // "I run ops at a creative agency", "I head marketing": the head of that department.
+  re("\\bi (?:run|head|lead|manage) ((?:ops|operations|marketing|sales|it|engineering|finance|hr|people|procurement|product|design|customer success|support))(?![\\p{L}])"),
+  // "I'm in procurement at Meridian", "I work in IT": the department they work in.
+  re("\\b(?:i['’]?m|i am|i work) in ((?:procurement|purchasing|finance|marketing|sales|operations|ops|it|hr|legal|engineering|security|it security))(?![\\p{L}])"),
   // "Ich leite die IT": the head of that department.
   re('\\bich leite (?:die|das|den|unsere|unser|unseren) ((?:it|[\\p{L}-]+abteilung|[\\p{L}-]+team|vertrieb|buchhaltung|entwicklung|technik|verwaltung|personalabteilung|produktion|logistik))(?![\\p{L}])'),
   re(`^(?:[\\p{L}]+,\\s*)?(${ROLE_SOURCE})\\s+(?:here|at|of|aquí|en|de|chez|bei)\\b`),
@@ -342,7 +349,9 @@ export function extractRole(sentence: string): Extracted | undefined {
   for (const pattern of ROLE_INTROS) {
     const match = pattern.exec(sentence)?.[1];
     if (!match) continue;
-    const role = withoutFillers(/^ich leite /i.test(pattern.exec(sentence)?.[0] ?? '') ? `Leitung ${match.replace(/^it$/i, 'IT')}` : match).replace(ROLE_STOP, '').trim();
+    const whole = pattern.exec(sentence)?.[0] ?? '';
+    const department = match.replace(/^it\b/i, 'IT');
+    const role = withoutFillers(/^ich leite /i.test(whole) ? `Leitung ${department}` : /^i (?:run|head|lead|manage) /i.test(whole) ? `Head of ${department}` : /^(?:i['’]?m|i am|i work) in /i.test(whole) ? department : match).replace(ROLE_STOP, '').trim();
     // "I'm a bit of a lead" is rare; "I'm the lead" alone is too vague to be a role.
     if (/^lead$/i.test(role)) continue;
     const value = ACRONYM_ROLE.test(role) ? role.toUpperCase() : role.replace(/^vp\b/i, 'VP');
@@ -578,7 +587,25 @@ export function grownTeam(sentence: string, known: number | undefined): Extracte
   return added !== undefined && Number.isInteger(added) && known + added <= 1_000_000 ? { value: known + added, confidence: 0.8 } : undefined;
 }
 
+/** A count alone after "for", as a reply to our prices ("for 25", "and for 40 people"): the seats to price. */
+const FOR_ONLY = re(`^\\s*(?:(?:and|so|ok|okay|y|et|und)[,\\s]+)?(?:for|para|pour|für)\\s+(?:${APPROX}\\s+)?${RANGE}\\s*(?:${SEAT_WORDS}|${PEOPLE_WORDS})?\\s*[.!]*\\s*$`, 'iu');
+
+/** Working alone ("solo founder", "it's just me", "I'm a one-person business"): a team of one. */
+const SOLO = re(
+  "\\b(?:solo (?:founder|entrepreneur|business|operator|consultant|freelancer|practitioner)|solopreneur|one[- ](?:person|man|woman) (?:company|business|team|shop|show|operation|agency|studio)|" +
+    "(?:it['’]?s|it is) (?:just|only) me|(?:just|only) me (?:here|for now|right now|at the moment|so far)|i work (?:alone|on my own|by myself)|" +
+    'trabajo sol[oa]|je travaille seule?|ich arbeite allein|einzelunternehmer(?:in)?)\\b',
+);
+
+/** A team of one, said as working alone: never from a question ("how much for just me?" asks, it does not state). */
+export function extractSoloTeam(sentence: string): Extracted | undefined {
+  return SOLO.test(sentence) ? { value: 1, confidence: 0.75 } : undefined;
+}
+
 export function extractTeamSize(sentence: string): Extracted | undefined {
+  const alone = FOR_ONLY.exec(sentence);
+  const priced = Math.max(parseCount(alone?.[1] ?? '') ?? 0, parseCount(alone?.[2] ?? '') ?? 0);
+  if (alone && Number.isInteger(priced) && priced > 0 && priced <= 1_000_000) return { value: priced, confidence: 0.7 };
   const parts = TEAM_PARTS.exec(sentence);
   const sum = parts ? (parseCount(parts[1] ?? '') ?? 0) + (parseCount(parts[2] ?? '') ?? 0) : 0;
   if (Number.isInteger(sum) && sum > 1 && sum <= 1_000_000) return { value: sum, confidence: 0.85 };
@@ -602,20 +629,32 @@ const CORRECTED_TO = re(
   `^[\\s,;:–—-]*(?:actually|sorry|i mean|make (?:it|that)|or rather|en realidad|mejor dicho|perdón|digo|en fait|plutôt|pardon|enfin|eigentlich|ich meine|bzw\\.?|besser gesagt|في الواقع|بل|أقصد)[\\s,]+(?:${APPROX}\\s+)?(${COUNT})\\b(?!\\s*(?:${NOT_PEOPLE_UNITS}))`,
 );
 
+/** People beside the team who need no paid seat ("18 staff and 40 volunteers"): counted only when no one else is. */
+const SIDE_PEOPLE = re('\\b(?:volunteers|contractors|freelancers|guests)\\b');
+/** People still to hire ("I might hire 2 people next year"): growth, not the team as it is. */
+const HIRING_BEFORE = re('\\b(?:hire|hiring|hired|recruit|recruiting|recruited|contratar|embaucher|einstellen)\\s+(?:another\\s+|maybe\\s+|about\\s+|around\\s+)?$');
+
 function countedTeam(sentence: string): Extracted | undefined {
   let best: (Extracted & { end: number }) | undefined;
+  let side: (Extracted & { end: number }) | undefined;
   for (const { pattern, confidence } of TEAM_PATTERNS) {
     for (const match of sentence.matchAll(pattern)) {
       // "20-30 people": plan for the upper end.
       const value = Math.max(parseCount(match[1] ?? '') ?? 0, parseCount(match[2] ?? '') ?? 0);
       if (!Number.isInteger(value) || value <= 0 || value > 1_000_000) continue;
+      const before = sentence.slice(0, match.index + match[0].indexOf(match[1] ?? ''));
       // "35, not 30", "نحن 35 وليس 30", "35 und nicht 30": the number corrected away is not the team.
-      if (NEGATED_BEFORE.test(sentence.slice(0, match.index + match[0].indexOf(match[1] ?? '')))) continue;
+      if (NEGATED_BEFORE.test(before) || HIRING_BEFORE.test(before)) continue;
+      if (SIDE_PEOPLE.test(match[0])) {
+        if (!side || confidence >= side.confidence) side = { value, confidence, end: match.index + match[0].length };
+        continue;
+      }
       // Seats/users beat headcount ("200 employees, but 30 would use it" → 30); otherwise the later mention wins.
       if (!best || confidence >= best.confidence) best = { value, confidence, end: match.index + match[0].length };
     }
     if (best && confidence === 0.85) break;
   }
+  best ??= side;
   if (!best) return undefined;
   const corrected = parseCount(CORRECTED_TO.exec(sentence.slice(best.end))?.[1] ?? '');
   return { value: corrected !== undefined && Number.isInteger(corrected) && corrected <= 1_000_000 ? corrected : best.value, confidence: best.confidence };
@@ -701,6 +740,8 @@ const NEEDS_APPROVAL = re(
     "\\bich entscheide (?:das )?(?:gemeinsam )?mit (?:meinem|meiner|unserem|unserer|dem|der) (?:chef|chefin|partner|partnerin|geschäftsführer|geschäftsführerin|cfo|finanzchef|finanzchefin)\\b|" +
     "\\b(?:need|needs|have to get|has to get|need to get|requires?)\\s+(?:my |our |the )?(?:[\\p{L}']+\\s+){0,2}(?:approval|sign-?off|ok|go-ahead)\\b|" +
     "\\b(?:check|run it|run this|clear it|talk|discuss it|consult) (?:by|with) (?:my|our|the) (?:boss|manager|team|ceo|cfo|cto|founder|board|director|partners?)\\b|" +
+    // "Evaluating on behalf of our PMO": someone else decides.
+    "\\b(?:evaluating|buying|looking|researching|asking) (?:this )?on behalf of (?:my|our|the) [\\p{L}]+|" +
     "\\b(?:not|isn't|isn’t) (?:my|the) (?:decision|call)\\b|\\bnot the decision[- ]maker\\b|\\b(?:my|our) (?:boss|manager|ceo|cfo|director|board|founder) (?:decides|signs|approves|makes the (?:final )?(?:call|decision)|has the final say)\\b|" +
     "\\b(?:tengo que|tendría que|necesito) (?:consultarlo|consultar|preguntar|la aprobación|aprobación)\\b|\\b(?:mi jefe|mi jefa|mi director|la dirección) (?:decide|aprueba|tiene la última palabra)\\b|\\bno (?:es|soy) (?:mi decisión|quien decide)\\b|" +
     "\\bje dois (?:en parler|demander|voir|valider|consulter)\\b|\\b(?:mon|ma|notre) (?:patron|patronne|chef|directeur|directrice|manager|responsable|direction) (?:décide|valide|doit valider|a le dernier mot)\\b|" +
@@ -760,7 +801,7 @@ const NEED_CUE = re(
   "\\b(?:(?:we|i)(?:\\s+(?:really\\s+|urgently\\s+|just\\s+)?(?:need|want|wanna|would like|would love)|\\s*['’]d (?:like|love))\\s+(?:to|a|an|some|something|better|help|more|one|our|the)\\b|" +
     "(?:(?:we|i) wanna\\b)|(?:we'?re|we’re|we are|i'?m|i am)?\\s*(?:looking for|looking to|searching for|trying to|hoping to)\\b|struggl\\w* with\\b|" +
     // "55 people, need SSO and audit logs": a requirement named after "need".
-    "\\bneed\\s+(?=(?:sso|saml|scim|single sign|audit logs?|data residency|eu data|time tracking|dashboards|guest access)\\b)|" +
+    "(?<!\\b(?:don['’]?t|do not|doesn['’]?t|does not|won['’]?t|no|not|never)\\s+(?:really\\s+)?)\\bneed\\s+(?=(?:sso|saml|scim|single sign|audit logs?|data residency|eu data|time tracking|dashboards|guest access)\\b)|" +
     '(?:(?:our|the|my) |^)(?:main |biggest )?(?:problem|challenge|issue|pain|pain point|goal|bottleneck)s? (?:is|are)\\b|' +
     "(?:we|i) (?:have|are having|'re having|keep having) (?:trouble|problems|issues|difficulty|a hard time) (?:with|keeping|getting)\\b|" +
     '(?:we|i) (?:spend|waste|lose) too much time\\b|(?:need|want) a (?:way|tool|solution|platform|system|place) to\\b|' +
@@ -846,6 +887,8 @@ const NEXT_CLAUSE = re(",\\s*(?:we|we're|we’re|i|i'm|i’m|my|our|nosotros|som
 function wishedNeed(sentence: string): Extracted | undefined {
   const match = NEED_CUE.exec(sentence);
   if (!match) return undefined;
+  // ("No necesitamos SSO", "wir brauchen kein SSO", "we don't really need SSO": what they do without.)
+  if (/(?:\b(?:no|not|don['’]?t|do not)\s*$)/iu.test(sentence.slice(0, match.index)) || /^\s*(?:kein\w*|nicht)\b/iu.test(sentence.slice(match.index + match[0].length))) return undefined;
   // The longer openings first: "we are looking for" keeps "looking for", not "are looking for".
   const cue = match[0].trim().replace(/^(?:we|i)\s*['’]d (like|love)\b/i, 'would $1').replace(/^(?:we'?re|we’re|we are|i'?m|i am|we|i)\s+/i, '');
   // Up to the next clause that says something else: "we need better reporting, we want it next month, I'm …".
