@@ -52,6 +52,9 @@
   function src(as) {
     var query = { host: location.origin, mode: as, locale: pick('locale'), color: color, greeting: pick('greeting'), name: name, avatar: pick('avatar'), voice: voice ? 1 : 0 };
     'theme radius questions placeholder notice privacy'.split(' ').forEach(function (key) { query[key] = pick(key); });
+    // The host page's campaign, for the chat's attribution (the frame cannot read the host's URL).
+    var here = new URLSearchParams(location.search);
+    'source medium campaign'.split(' ').forEach(function (key) { query['utm_' + key] = (here.get('utm_' + key) || '').slice(0, 100); });
     var params = [];
     for (var key in query) if (query[key] !== '') params.push(key + '=' + encodeURIComponent(query[key]));
     return app + '/embed?' + params.join('&');

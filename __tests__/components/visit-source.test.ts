@@ -17,6 +17,22 @@ const at = (url: string) => {
 };
 
 describe('visitSource', () => {
+  it('inside the embed: the embedding site from the loader\'s host=, and the host page\'s campaign the loader passed on', () => {
+    const storage = memory();
+    expect(visitSource(at('/embed?host=https%3A%2F%2Fwww.northwind.example&mode=bubble&utm_source=newsletter&utm_campaign=fall'), storage)).toEqual({
+      page: '/embed',
+      utm: { source: 'newsletter', campaign: 'fall' },
+      embedSite: 'https://www.northwind.example',
+    });
+    // Only an origin: a path, another scheme or junk is not sent.
+    for (const host of ['https://www.northwind.example/page', 'javascript:alert(1)', 'not a url', '']) {
+      expect(visitSource(at(`/embed?host=${encodeURIComponent(host)}`), memory()).embedSite).toBeUndefined();
+    }
+    // Outside the embed a host= in the URL means nothing.
+    expect(visitSource(at('/?host=https%3A%2F%2Fwww.northwind.example'), memory()).embedSite).toBeUndefined();
+    expect(eventSourceSchema.safeParse(visitSource(at('/embed?host=https%3A%2F%2Fa.example'), memory())).success).toBe(true);
+  });
+
   it('sends the page path and the utm of the first page of the visit that had any', () => {
     const storage = memory();
     expect(visitSource(at('/'), storage)).toEqual({ page: '/' });

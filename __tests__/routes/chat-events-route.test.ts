@@ -53,6 +53,29 @@ describe('chat route events', () => {
     }
   });
 
+  it('inside the embed (same-origin requests), takes the embedding site the client names only when it is allowed', async () => {
+    for (const [named, kept] of [
+      ['https://shop.example', 'https://shop.example'],
+      ['https://evil.example', undefined],
+    ] as const) {
+      const visitor = await visitorHeaders();
+      const id = newConversationId();
+      const response = await post(
+        visitor,
+        { id, message: message('Hello'), source: { page: '/embed', embedSite: named, utm: { source: 'newsletter' } } },
+        // An address of its own, so that these requests leave the other cases' per-address limit alone.
+        { origin: 'http://localhost', host: 'localhost', 'x-sales-agent-peer': `198.51.100.${kept ? 71 : 72}` },
+      );
+      expect(response.status).toBe(200);
+      await readUIChunks(response);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await drainEvents();
+      const started = published.find((event) => event.conversationId === id && event.type === 'conversation.started');
+      expect(started?.source?.embedSite).toBe(kept);
+      expect(started?.source?.utm).toEqual({ source: 'newsletter' });
+    }
+  });
+
   it("does not count the app's own page as an embedding site, whatever name Next.js gives the host", async () => {
     const visitor = await visitorHeaders();
     const id = newConversationId();

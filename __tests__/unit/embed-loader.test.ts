@@ -112,6 +112,25 @@ describe('the embed loader', () => {
     delete win.SalesAgent;
   });
 
+  it("passes the host page's campaign (utm_*) to /embed, and nothing when it has none", () => {
+    window.history.replaceState(null, '', '/landing?utm_source=newsletter&utm_medium=email&utm_campaign=fall&ref=x');
+    load();
+    launcher().click();
+    const query = frameQuery();
+    expect([query.get('utm_source'), query.get('utm_medium'), query.get('utm_campaign'), query.get('ref')]).toEqual(['newsletter', 'email', 'fall', null]);
+    expect(query.get('host')).toBe(window.location.origin);
+    document.head.innerHTML = '';
+    document.body.innerHTML = '';
+    delete win.SalesAgent;
+    window.history.replaceState(null, '', '/');
+    load();
+    launcher().click();
+    expect(frameQuery().has('utm_source')).toBe(false);
+    document.head.innerHTML = '';
+    document.body.innerHTML = '';
+    delete win.SalesAgent;
+  });
+
   it('passes its options to /embed; window.SalesAgent wins over data attributes; malformed values are dropped', () => {
     load(
       { 'data-color': '#0a7', 'data-greeting': 'Hola', 'data-agent-name': 'Ana', 'data-locale': 'es', 'data-voice': 'off', 'data-position': 'bottom-left' },

@@ -2,11 +2,14 @@
  * Where the chat runs, sent with each chat request as `source` (app/api/v1/chat/schema.ts; the events and analytics
  * read it): the page's path and the visit's campaign. The utm_* of the first page of the visit that had any are kept
  * in sessionStorage, so a prospect who lands from a campaign and then opens /pricing is still counted for it. Inside
- * /embed the page is the embed's own; the embedding site is the request's Origin, which the server reads.
+ * /embed the page is the embed's own, the campaign is the host page's (the loader passes its utm_* to the frame) and the
+ * embedding site is the loader's `host=` (the server keeps it only when it is on EMBED_ALLOWED_ORIGINS).
  */
 export interface VisitSource {
   page?: string;
   utm?: { source?: string; medium?: string; campaign?: string };
+  /** Inside /embed: the site the loader says embeds it (its `host`); the server keeps it only if that site is allowed. */
+  embedSite?: string;
 }
 
 type SessionStore = Pick<Storage, 'getItem' | 'setItem'>;
@@ -67,5 +70,18 @@ export function visitSource(
     }
   }
   const page = location.pathname.slice(0, MAX_PAGE);
-  return { ...(page ? { page } : {}), ...(utm ? { utm } : {}) };
+  const embedSite = location.pathname.startsWith('/embed') ? hostOrigin(location.search) : undefined;
+  return { ...(page ? { page } : {}), ...(utm ? { utm } : {}), ...(embedSite ? { embedSite } : {}) };
+}
+
+/** The embedding page's origin the loader put in the frame's URL (`host=`), if it is one. */
+function hostOrigin(search: string): string | undefined {
+  const host = new URLSearchParams(search).get('host');
+  if (!host || host.length > MAX_PAGE) return undefined;
+  try {
+    const url = new URL(host);
+    return /^https?:$/.test(url.protocol) && url.origin === host ? host : undefined;
+  } catch {
+    return undefined;
+  }
 }
