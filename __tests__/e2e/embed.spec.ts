@@ -314,6 +314,15 @@ test('a site not on the allow-list gets a notice in the frame instead of the cha
   expect(tab.url()).toBe(`${app.url}/`);
   await expect(tab.getByTestId('chat-panel')).toBeVisible();
   await tab.close();
+
+  // The keyboard as in the chat: focus entering the frame lands on the link, and Esc closes the panel, back to the launcher.
+  await page.bringToFront();
+  await frame.locator('body').focus();
+  await expect(link).toBeFocused();
+  await page.keyboard.press('Escape');
+  const launcher = page.getByRole('button', { name: 'Open the chat' });
+  await expect(launcher).toHaveAttribute('aria-expanded', 'false');
+  await expect(launcher).toBeFocused();
 });
 
 test('a site that announces an allowed origin it is not still cannot frame /embed', async ({ page }) => {

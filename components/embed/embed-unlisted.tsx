@@ -1,11 +1,20 @@
 import { translate, type Locale } from '@/lib/i18n';
 import { LOCALE_PARAM } from '@/lib/i18n/locales';
+import { PROTOCOL } from './host-channel';
 
 /**
  * What /embed shows, in place of the chat, in a frame put there by a site that is not on EMBED_ALLOWED_ORIGINS
  * (middleware.ts decides; docs/embed.md). The visitor gets a way to the chat on the app's own site; the site's owner
  * gets the reason in the frame and in the browser's console. A server component: no chat, no session, no API call.
  */
+/**
+ * The keyboard, as in the chat: focus that enters the frame goes to the link, and Esc asks the loader to close the panel
+ * (posted to the site that framed it only, and carrying nothing but the request; the loader takes it only from its own
+ * frame on the app's origin).
+ */
+const keyboard = (host: string) =>
+  `(function(){var a=document.querySelector('[data-testid=embed-unlisted] a');function f(){if(a&&document.activeElement!==a)a.focus()}addEventListener('focus',f);if(document.hasFocus())f();addEventListener('keydown',function(e){if(e.key==='Escape'&&parent!==window)parent.postMessage({sa:'${PROTOCOL}',type:'close'},${JSON.stringify(host).replaceAll('<', '\\u003c')})})})();`;
+
 export function EmbedUnlisted({ locale, origin, explicitLocale, nonce }: { locale: Locale; origin: string; explicitLocale: boolean; nonce: string | undefined }) {
   const t = (key: Parameters<typeof translate>[1], vars?: Record<string, string>) => translate(locale, key, vars);
   const home = explicitLocale ? `/?${LOCALE_PARAM}=${locale}` : '/';
@@ -26,7 +35,7 @@ export function EmbedUnlisted({ locale, origin, explicitLocale, nonce }: { local
       <p className="max-w-sm text-xs text-slate-600">
         {t('embed.unlisted.owner', { origin: '\u2068' + origin + '\u2069' })}
       </p>
-      <script nonce={nonce} dangerouslySetInnerHTML={{ __html: `console.error(${warning})` }} />
+      <script nonce={nonce} dangerouslySetInnerHTML={{ __html: `console.error(${warning});${keyboard(origin)}` }} />
     </main>
   );
 }
