@@ -919,6 +919,9 @@ describe('offline agent: transcript weaknesses', () => {
     const { say } = conversation();
     await say('hi');
     await say('what do you do?');
+    // (An unanswered question comes back, reworded, only three replies after it was asked.)
+    await say('is it secure?');
+    await say('does it work with slack?');
     const asked = await say('how much is pro');
     expect(asked.text).toMatch(/\?$/);
     for (const text of ['whats your cheapest plan', 'too expensive. trello is free', "i'll think about it"]) {

@@ -82,7 +82,7 @@ export function beginTurn(
   if (intent === 'objection') next = rememberObjection(next, passages.find((passage) => passage.kind === 'objection')?.id.split(':')[1]);
   // "Stop asking me questions" holds for the rest of the conversation, long after the message has left the prompt.
   if (!next.quiet && STOP_QUESTIONS.test(text)) next = { ...next, quiet: true };
-  const nextField = next.quiet ? undefined : pickNextField(next);
+  const nextField = next.quiet ? undefined : pickNextField(next, askedRecently(history, text));
   const prompt = { kb, passages, nextField, locale, visitorTimeZone: context.visitorTimeZone };
   // fitContext counts the summary itself, so the system prompt is measured without it.
   const withoutSummary = buildSystemPrompt({ ...prompt, state: { ...next, summary: undefined } });
@@ -114,6 +114,24 @@ export function beginTurn(
       promptTokens: fit.totalTokens,
     },
   };
+}
+
+/** How many of the agent's last replies an unanswered question stays out of (asked at most twice, spaced out). */
+const ASK_SPACING = 3;
+
+/** A message about a field's topic ("how much is pro?", "what about the budget?"): asking it then is no repeat. */
+const ABOUT_FIELD: Partial<Record<LeadField, RegExp>> = {
+  // (A price asked is priced per seat: the team size is what it needs.)
+  teamSize: /\b(?:team|people|seats?|users?|staff|how much|price|pricing|cost|equipo|personas|usuarios|cu[aá]nto|precio|équipe|personnes|utilisateurs|combien|prix|leute|personen|nutzer|kostet|preis)\b|فريق|مستخدم|أشخاص|كم|سعر/iu,
+  budget: /\b(?:budget|presupuesto|spend|afford)\b|ميزاني/iu,
+  timeline: /\b(?:timeline|deadline|go[- ]live|roll-?out|plazo|délai|zeitplan)\b/iu,
+};
+
+/** The fields the agent asked for in its last few replies, less those the prospect's message is now about. */
+function askedRecently(history: readonly SalesUIMessage[], text: string): LeadField[] {
+  const replies = history.filter((message) => message.role === 'assistant').slice(-ASK_SPACING);
+  const asked = [...new Set(replies.flatMap((message) => fieldsAskedIn(messageText(message))))];
+  return asked.filter((field) => !ABOUT_FIELD[field]?.test(text));
 }
 
 /**

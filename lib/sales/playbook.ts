@@ -132,12 +132,13 @@ export const STAGE_QUESTIONS: Record<Stage, readonly LeadField[]> = {
 
 /**
  * The single next field worth asking for, never one already known. The field asked last time and still unanswered
- * is skipped: the prospect chose not to answer, and asking twice in a row feels like a form.
+ * is skipped: the prospect chose not to answer, and asking twice in a row feels like a form. So are the fields asked
+ * in the last few replies (`askedRecently`): an unanswered question comes back reworded only a few turns later.
  */
-export function nextField(state: SalesState): LeadField | undefined {
+export function nextField(state: SalesState, askedRecently: readonly LeadField[] = []): LeadField | undefined {
   // A question asked twice and still unanswered is one the prospect chose to leave: it is not asked a third time.
   const open = STAGE_QUESTIONS[state.stage].filter((field) => state.lead.fields[field] === undefined && (state.asked?.[field] ?? 0) < 2);
-  return open.find((field) => field !== state.lastAskedField);
+  return open.find((field) => field !== state.lastAskedField && !askedRecently.includes(field));
 }
 
 const QUESTIONS: Record<SalesLocale, Record<LeadField, string>> = {

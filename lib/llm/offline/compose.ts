@@ -154,6 +154,8 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
     case 'price':
       // "Let's go with Pro": its price for their team, then the way to buy.
       if (topic.discount) return [...priceReply(topic, turn, ph), ...knowledgeReply([topic.discount], turn), ph.furtherDiscount(kb.company.salesEmail)];
+      // (The FAQ's "Yes." answers "can we change plans later?", which they did not ask.)
+      if (topic.scales) return [...priceReply(topic, turn, ph), ...knowledgeReply([topic.scales], turn).map((line) => line.replace(/^(?:yes|s[ií]|oui|ja|نعم)[.,!،]\s*/iu, ''))];
       return [...priceReply(topic, turn, ph), otherCurrency(turn, ph), CHOSE.test(turn.text) && !turn.state.handoff ? ph.startNow : ''];
     case 'overview':
       return overviewReply(turn, ph, topic.unknownPlan);
@@ -380,6 +382,10 @@ function nextQuestion(topic: Topic, turn: OfflineTurn): string | undefined {
   if (field) return ask(field);
   // Small talk with nothing left to ask still hands the conversation back to the prospect (mid-conversation, with what
   // it can help with rather than "what can I help you with today?", as if it had just started).
+  // (Said just before, it is not said again after a line of its own, "Doing well, thanks for asking!": with unanswered
+  // questions spaced out, small talk may come with none.)
+  const saidBefore = turn.previousReplies.some((reply) => reply.includes(PHRASES[turn.locale].canHelp));
+  if (topic.kind === 'small-talk' && saidBefore && HOW_ARE_YOU.test(turn.text)) return undefined;
   if (topic.kind === 'small-talk' && turn.previousReplies.length > 0) return PHRASES[turn.locale].canHelp;
   return topic.kind === 'greeting' || topic.kind === 'small-talk' ? PHRASES[turn.locale].howCanIHelp : undefined;
 }

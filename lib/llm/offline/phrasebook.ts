@@ -62,6 +62,9 @@ export interface Phrases {
   budgetFit: (fit: BudgetFit, budget: string, annualCost?: string) => string;
   /** The quote above is over the stated budget, and a cheaper plan for the same team comes next (its quote follows). */
   budgetAbove: (budget: string, current: string, plan: string) => string;
+  /** The plan they need is over the budget, and what they need (`feature`) is only on `plans` (an "A and B" list): the
+   *  trade-off, a cheaper plan within the budget without it (`cheaper`), or the plan with fewer seats (up to `fewer`). */
+  needOverBudget: (budget: string, current: string, feature: string, plans: string, cheaper?: string, fewer?: number) => string;
   /** The prospect says goodbye: their first name when known, the meeting booked when there is one. */
   farewell: (name: string | undefined, booking: string | undefined, salesEmail: string) => string;
   /** Before the knowledge base's list of advantages over a competitor named in an objection. */

@@ -74,6 +74,8 @@ export const ar: Phrases = {
   annualPaysLess: (annual, monthly, saving) => `لتدفع أقل اختر الدفع السنوي: **${annual} لكل مستخدم شهريًا** بدلًا من ${monthly}، بتوفير **${saving}** في السنة.`,
   alreadyLowest: (plan, seats) => `باقة **${plan}** هي بالفعل أرخص باقاتنا لفريق من ${people(seats)}.`,
   budgetAbove: (budget, current, plan) => `باقة **${current}** أعلى من الميزانية التي ذكرتها (**${budget}**). وبتكلفة أقل هناك باقة **${plan}**:`,
+  needOverBudget: (budget, current, feature, plans, cheaper, fewer) =>
+    `باقة **${current}** أعلى من الميزانية التي ذكرتها (**${budget}**)، و${feature} متاح فقط في ${plans}. الخيارات:${cheaper ? ` باقة **${cheaper}** ضمن الميزانية، لكن بدون ${feature}` : ''}${cheaper && fewer ? '؛' : ''}${fewer ? ` أو باقة **${current}** بعدد أقل من المستخدمين (حتى ${fewer}) ضمن الميزانية` : ''}${!cheaper && !fewer ? ' عدد أقل من المستخدمين، أو مناقشة الخيارات مع فريقنا' : ''}.`,
   farewell: (name, booking, email) =>
     `شكرًا على وقتك${name ? ` يا ${name}` : ''}!${booking ? ` نلقاك في الموعد **${booking}**.` : ''} إن احتجت أي شيء آخر، اكتب هنا في أي وقت أو راسلنا على ${email}.`,
   budgetFit: (fit, budget, annualCost) =>

@@ -48,6 +48,8 @@ export const de: Phrases = {
   annualPaysLess: (annual, monthly, saving) => `Günstiger wird es mit jährlicher Abrechnung: **${annual} pro Nutzer und Monat** statt ${monthly}, eine Ersparnis von **${saving}** im Jahr.`,
   alreadyLowest: (plan, seats) => `**${plan}** ist bereits unser günstigster Tarif für ein Team von ${seats} Personen.`,
   budgetAbove: (budget, current, plan) => `**${current}** liegt über dem Budget, das Sie genannt haben (**${budget}**). Günstiger ist **${plan}**:`,
+  needOverBudget: (budget, current, feature, plans, cheaper, fewer) =>
+    `**${current}** liegt über dem Budget, das Sie genannt haben (**${budget}**), und ${feature} gibt es nur bei ${plans}. Die Abwägung:${cheaper ? ` **${cheaper}** passt ins Budget, ohne ${feature}` : ''}${cheaper && fewer ? ';' : ''}${fewer ? ` oder **${current}** mit weniger Nutzern (bis zu ${fewer}) bleibt im Budget` : ''}${!cheaper && !fewer ? ' weniger Nutzer, oder die Optionen mit unserem Team besprechen' : ''}.`,
   farewell: (name, booking, email) =>
     `Danke für Ihre Zeit${name ? `, ${name}` : ''}!${booking ? ` Bis zum Termin am **${booking}**.` : ''} Wenn noch etwas ist, schreiben Sie jederzeit hier oder an ${email}.`,
   budgetFit: (fit, budget, annualCost) =>

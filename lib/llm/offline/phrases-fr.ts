@@ -51,6 +51,8 @@ export const fr: Phrases = {
   annualPaysLess: (annual, monthly, saving) => `Pour payer moins, choisissez la facturation annuelle : **${annual} par utilisateur et par mois** au lieu de ${monthly}, soit **${saving}** d’économie par an.`,
   alreadyLowest: (plan, seats) => `**${plan}** est déjà notre offre la moins chère pour une équipe de ${seats} personnes.`,
   budgetAbove: (budget, current, plan) => `**${current}** dépasse le budget que vous avez indiqué (**${budget}**). Pour moins, il y a **${plan}** :`,
+  needOverBudget: (budget, current, feature, plans, cheaper, fewer) =>
+    `**${current}** dépasse le budget que vous avez indiqué (**${budget}**), et ${feature} n’existe que sur ${plans}. Le compromis :${cheaper ? ` **${cheaper}** tient dans le budget, sans ${feature}` : ''}${cheaper && fewer ? ' ;' : ''}${fewer ? ` ou **${current}** avec moins d’utilisateurs (jusqu’à ${fewer}) y tient` : ''}${!cheaper && !fewer ? ' moins d’utilisateurs, ou voir les options avec notre équipe' : ''}.`,
   farewell: (name, booking, email) =>
     `Merci pour votre temps${name ? `, ${name}` : ''} !${booking ? ` À bientôt, le **${booking}**.` : ''} Pour toute autre question, écrivez ici quand vous voulez ou à ${email}.`,
   budgetFit: (fit, budget, annualCost) =>

@@ -54,6 +54,8 @@ const en: Phrases = {
   annualPaysLess: (annual, monthly, saving) => `The way to pay less is annual billing: **${annual} per seat per month** instead of ${monthly}, saving **${saving}** a year.`,
   alreadyLowest: (plan, seats) => `**${plan}** is already our lowest-priced plan for a team of ${seats}.`,
   budgetAbove: (budget, current, plan) => `**${current}** is above the budget you mentioned (**${budget}**). For less, there is **${plan}**:`,
+  needOverBudget: (budget, current, feature, plans, cheaper, fewer) =>
+    `That is above the budget you mentioned (**${budget}**). ${feature} is only on ${plans}. The trade-off:${cheaper ? ` **${cheaper}** fits the budget, without ${feature}` : ''}${cheaper && fewer ? ';' : ''}${fewer ? ` or **${current}** for fewer seats (up to ${fewer}) stays within it` : ''}${!cheaper && !fewer ? ' fewer seats, or a word with our team about the options' : ''}.`,
   farewell: (name, booking, email) =>
     `Thanks for your time${name ? `, ${name}` : ''}!${booking ? ` See you on **${booking}**.` : ''} If anything else comes up, write here any time or email ${email}.`,
   budgetFit: (fit, budget, annualCost) =>
@@ -221,6 +223,8 @@ const es: Phrases = {
   annualPaysLess: (annual, monthly, saving) => `La forma de pagar menos es la facturación anual: **${annual} por usuario al mes** en lugar de ${monthly}, un ahorro de **${saving}** al año.`,
   alreadyLowest: (plan, seats) => `**${plan}** ya es nuestro plan más económico para un equipo de ${seats}.`,
   budgetAbove: (budget, current, plan) => `**${current}** supera el presupuesto que mencionó (**${budget}**). Por menos, está **${plan}**:`,
+  needOverBudget: (budget, current, feature, plans, cheaper, fewer) =>
+    `**${current}** supera el presupuesto que mencionó (**${budget}**), y ${feature} solo está en ${plans}. La alternativa:${cheaper ? ` **${cheaper}** entra en el presupuesto, sin ${feature}` : ''}${cheaper && fewer ? ';' : ''}${fewer ? ` o **${current}** con menos usuarios (hasta ${fewer}) entra en él` : ''}${!cheaper && !fewer ? ' menos usuarios, o hablar de las opciones con nuestro equipo' : ''}.`,
   farewell: (name, booking, email) =>
     `¡Gracias por su tiempo${name ? `, ${name}` : ''}!${booking ? ` Nos vemos el **${booking}**.` : ''} Si surge cualquier otra cosa, escriba aquí cuando quiera o a ${email}.`,
   budgetFit: (fit, budget, annualCost) =>

@@ -339,9 +339,9 @@ export function meetingTimesIn(message: string, now: number, locale: SalesLocale
   return withWeek.slice(0, 3);
 }
 
-/** After a time, said to be no good: "is early", "is too late", "doesn't work", "es muy temprano", "c'est trop tôt", "ist zu früh". */
+/** After a time, said to be no good: "is early", "doesn't work", "es muy temprano", "no puedo", "ça ne va pas", "geht nicht". */
 const TURNED_DOWN_AFTER =
-  /^\s*(?:(?:is|['’]s|seems|feels|would be|es|ser[ií]a|est|c['’]est|ist|wäre)\s+(?:(?:a bit|a little|too|way|very|kinda|quite|rather|un poco|muy|demasiado|un peu|trop|zu|etwas|sehr)\s+)*|(?:(?:a bit|a little|too|way|very|kinda|quite|rather|muy|demasiado|trop|zu)\s+)+)(?:early|late|soon|bad|no good|not good|not ideal|tight|temprano|tarde|t[ôo]t|tard|fr[üu]h|sp[äa]t)(?![\p{L}])|^\s*(?:doesn['’]t|does not|won['’]t|will not|isn['’]t|is not) (?:work|suit|good)/iu;
+  /^\s*(?:(?:is|['’]s|seems|feels|would be|es|ser[ií]a|est|c['’]est|ist|wäre)\s+(?:(?:a bit|a little|too|way|very|kinda|quite|rather|un poco|muy|demasiado|un peu|trop|zu|etwas|sehr)\s+)*|(?:(?:a bit|a little|too|way|very|kinda|quite|rather|muy|demasiado|trop|zu)\s+)+)(?:early|late|soon|bad|no good|not good|not ideal|tight|temprano|tarde|t[ôo]t|tard|fr[üu]h|sp[äa]t)(?![\p{L}])|^\s*(?:doesn['’]t|does not|won['’]t|will not|isn['’]t|is not) (?:work|suit|good)|^\s*,?\s*(?:(?:geht|passt|klappt|kann ich)\s+(?:(?:bei mir|mir|leider|doch|da|es)\s+)*nicht|no (?:puedo|me va|va|me viene bien|me sirve|es posible)|(?:ça|ca) ne (?:me )?(?:va|marche|convient) pas|ne (?:me )?(?:va|convient) pas|je ne peux pas)(?![\p{L}])/iu;
 /** Before a time, another put in its place: "instead of 8am", "en vez de las 8", "au lieu de 8h", "statt 8 Uhr". */
 const TURNED_DOWN_BEFORE = /(?:instead of|rather than|en vez de(?: las?)?|en lugar de(?: las?)?|au lieu de|statt|anstatt|بدل|بدلا من|بدلًا من)\s*$/iu;
 const RULED_OUT = /(?:^|[^\p{L}])(?:not|no|never|except|avoid|but not|pas|jamais|sauf|nicht|nie|kein|außer|ausser|excepto|menos|لا|ليس|غير)\s*$/iu;

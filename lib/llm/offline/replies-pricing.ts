@@ -2,6 +2,8 @@ import { toolsNamed } from '@/lib/sales/memory';
 import { z } from 'zod';
 import type { OfflineTurn } from '@/lib/llm/offline/context';
 import type { Phrases } from '@/lib/llm/offline/phrases';
+import { listWith } from '@/lib/llm/offline/phrasebook';
+import { MEMORY_PHRASES } from '@/lib/llm/offline/phrases-memory';
 import { fitsSeats, INCLUDES_LOWER, isContactSales } from '@/lib/llm/offline/reading';
 import { statedBudget, type Topic } from '@/lib/llm/offline/topic';
 import { budgetFit } from '@/lib/sales/budget';
@@ -96,7 +98,15 @@ function planLines(plan: Plan, topic: Extract<Topic, { kind: 'price' }>, all: Pr
   if (seatError) {
     // Asked for by name ("¿cuánto sale Starter?" from 12): its catalogue price too, then why it does not hold them.
     const price = topic.inferred ? [] : [ph.planIs(plan.name, cataloguePriceLine(plan, kb, ph))];
-    return [...price, turn.locale === 'en' ? seatError.message : `**${plan.name}**${colon(turn.locale)} ${ph.coversSeats(range)}`];
+    // Quoted at its top too ("actually starter" from 12: Starter for 10, if they cut down; the plan that fits follows).
+    const top = quotes.filter((quote) => quote.seats === plan.maxSeats);
+    const topMonthly = top.find((quote) => quote.billing === 'monthly');
+    const topAnnual = top.find((quote) => quote.billing === 'annual');
+    const atTop = [
+      ...(topMonthly ? [ph.quoteMonthly(plan.name, topMonthly.seats, money(topMonthly.perSeatMonthly, kb), money(topMonthly.monthlyTotal, kb), money(topMonthly.annualTotal, kb))] : []),
+      ...(topAnnual ? [ph.quoteAnnual(plan.name, topAnnual.seats, money(topAnnual.perSeatMonthly, kb), money(topAnnual.annualTotal, kb), money(topAnnual.monthlyTotal, kb), topAnnual.annualSavings > 0 ? money(topAnnual.annualSavings, kb) : undefined)] : []),
+    ];
+    return [...price, turn.locale === 'en' ? seatError.message : `**${plan.name}**${colon(turn.locale)} ${ph.coversSeats(range)}`, ...atTop];
   }
   const monthly = quotes.find((quote) => quote.billing === 'monthly');
   const annual = quotes.find((quote) => quote.billing === 'annual');
@@ -129,6 +139,10 @@ function planLines(plan: Plan, topic: Extract<Topic, { kind: 'price' }>, all: Pr
         : `${money(fitting.annualTotal, kb)} ${ph.perYear}`
       : undefined;
   if (fit === 'above' && stated && topic.budgetPick && topic.alternative) lines.push(ph.budgetAbove(stated, plan.name, topic.alternative.name));
+  else if (fit === 'above' && stated && topic.tradeOff && plan === topic.plan) {
+    const { feature, plans, cheaper, fewer } = topic.tradeOff;
+    lines.push(ph.needOverBudget(stated, plan.name, feature, listWith(plans.map((entry) => `**${entry.name}**`), MEMORY_PHRASES[turn.locale].and), cheaper?.name, fewer));
+  }
   else if (fit && stated) lines.push(ph.budgetFit(fit, stated, annualCost));
   return lines;
 }

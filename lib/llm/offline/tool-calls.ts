@@ -1,5 +1,5 @@
 import type { OfflineTurn } from '@/lib/llm/offline/context';
-import { isContactSales } from '@/lib/llm/offline/reading';
+import { isContactSales, seatsIn } from '@/lib/llm/offline/reading';
 import type { Topic } from '@/lib/llm/offline/topic';
 import type { Plan } from '@/lib/sales/knowledge/schema';
 import { MAX_QUOTE_SEATS } from '@/lib/sales/pricing';
@@ -27,6 +27,10 @@ function callsFor(topic: Topic, turn: OfflineTurn): PlannedCall[] {
   switch (topic.kind) {
     case 'price': {
       const calls = pricingCalls(topic.plan, topic.seats, topic.billing);
+      // A plan named that stops below their team ("actually starter" from 12): also quoted at its top, if they cut down.
+      // (Only for a team on record a little over it: "Starter for 40 users?" is answered with the plan that holds 40.)
+      const max = topic.plan.maxSeats;
+      if (!topic.inferred && topic.seatsGiven && max !== null && topic.seats > max && topic.seats <= max * 1.5 && seatsIn(turn.text) === undefined) calls.push(...pricingCalls(topic.plan, max, topic.billing));
       if (topic.alternative) calls.push(...pricingCalls(topic.alternative, topic.minimumFor ?? topic.seats, topic.billing));
       return calls;
     }

@@ -93,11 +93,15 @@ export type Topic =
       annualTip?: boolean;
       /** "Does Pro fit our budget?": the amount that fits is named beside the budget. */
       budgetAsked?: boolean;
+      /** The team today with its growth said beside it ("we're 20 now, 50 next year"): changing plans later, after the price. */
+      scales?: Passage;
       /** What they said they need that the plan quoted before lacks ("time tracking", "Jira"): why this plan now. */
       raisedBy?: string;
       /** The team is smaller than the plan they need starts at (SSO for 5: Business, from 10 seats): priced at its
        *  minimum, `seats`, and the team's own size said beside it. */
       minimumFor?: number;
+      /** The plan they need is over their budget: what they need, the plans that have it, and the trade-offs. */
+      tradeOff?: { feature: string; plans: Plan[]; cheaper?: Plan; fewer?: number };
     }
   | { kind: 'overview'; unknownPlan?: string }
   /** "How many seats minimum for Business?": the seat range of the plans named (all of them when none is). */
@@ -325,13 +329,17 @@ export function analyse(turn: OfflineTurn): Topic {
   // "Does Pro fit our budget?", "¿entra en nuestro presupuesto?": the plan named (or quoted last) set beside their budget,
   // before any word in the question ("Entra" is also Microsoft's) can pull in an FAQ or a plan's feature list.
   // (A budget in another currency than ours cannot be set beside the price: the price is given again, in ours.)
-  if (BUDGET_CHECK.test(text) && (statedBudget(turn) || turn.state.lead.fields.budget)) {
+  // ("So business isn't even possible for us?" after an over-budget answer: that plan beside the budget.)
+  // (In lower case "business" is no plan to findMentionedPlans: the word is matched here.)
+  const words = text.toLowerCase().split(/[^\p{L}]+/u);
+  const feasible = FEASIBLE.test(text) ? plans[0] ?? kb.plans.find((entry) => words.includes(entry.name.toLowerCase())) : undefined;
+  if ((BUDGET_CHECK.test(text) || feasible) && (statedBudget(turn) || turn.state.lead.fields.budget)) {
     // ("Does business fit?": the plan named in lower case before "fit".)
     const fitWord = /\b(?:does|would|will|did) (\p{L}+) fit\b/iu.exec(text)?.[1]?.toLowerCase();
     const fitPlan = fitWord ? kb.plans.find((entry) => [entry.name, entry.id, ...entry.aliases].some((name) => name.toLowerCase() === fitWord)) : undefined;
-    const plan = plans[0] ?? fitPlan ?? lastQuotedPlan(turn);
+    const plan = plans[0] ?? fitPlan ?? feasible ?? lastQuotedPlan(turn);
     // ("Does business fit?" over the budget: no, and the plan for them that does, as any plan over it is answered.)
-    const named = plans[0] ?? fitPlan;
+    const named = plans[0] ?? fitPlan ?? feasible;
     const checked = plan && !isContactSales(plan) ? priceTopic(turn, plan, false, named !== undefined) : undefined;
     if (checked?.kind === 'price') return { ...checked, budgetAsked: true };
   }
@@ -389,6 +397,10 @@ export function analyse(turn: OfflineTurn): Topic {
     const first = plans[0];
     const second = plans[1];
     if (first && second) return { kind: 'compare-plans', plans: [first, second], seats: seatsFor(turn), billing: billingIn(text) };
+    // "How much storage on Business?": the plan's feature line (Pro's, which Business builds on), not its price.
+    const amountOf = first ? AMOUNT_OF.exec(text)?.[1] : undefined;
+    const lineHas = first && amountOf ? planHasTopic({ ...turn, text: `does ${first.name} have ${amountOf}?` }, first) : undefined;
+    if (lineHas) return lineHas;
     if (first) return priceTopic(turn, first, false);
     // "What if we want SSO anyway, what would that cost?": the plan that has it, priced for their team.
     const required = REQUIREMENTS.some(({ asked }) => asked.test(text)) ? inferredPriceTopic(turn) : undefined;
@@ -462,7 +474,9 @@ export function analyse(turn: OfflineTurn): Topic {
     const requoted = CORRECTION.test(text) ? requotedPlan(turn) : undefined;
     if (requoted) return requoted;
     const inferred = inferredPriceTopic(turn);
-    if (inferred) return inferred;
+    // "We're 20 now but will be 50 next year": priced for the team today, and said that the plan changes as it grows.
+    const scales = inferred?.kind === 'price' && GROWS_LATER.test(westernDigits(text)) ? getPassage('faq:change-plan', kb) : undefined;
+    if (inferred) return scales ? { ...inferred, scales } : inferred;
   }
   // (Not for a need they state: "Queremos automatizar los reportes semanales" shares "report" with the security FAQ's
   // SOC 2 report, and asks nothing of it. The need is acknowledged below.)
@@ -776,7 +790,49 @@ function priceTopic(turn: OfflineTurn, plan: Plan, inferred: boolean, budgetAwar
   }
   if (alternative && alternative !== plan) return { kind: 'price', plan, seats, seatsGiven: true, billing, inferred, alternative };
   const withinBudget = budgetAware ? planWithinBudget(turn, plan, seats) : undefined;
-  return { kind: 'price', plan, seats, seatsGiven: true, billing, inferred, ...(withinBudget ? { alternative: withinBudget, budgetPick: true } : {}) };
+  const tradeOff = budgetAware && !withinBudget ? needOverBudget(turn, plan, seats) : undefined;
+  return { kind: 'price', plan, seats, seatsGiven: true, billing, inferred, ...(withinBudget ? { alternative: withinBudget, budgetPick: true } : {}), ...(tradeOff ? { tradeOff } : {}) };
+}
+
+/**
+ * SSO for 12 on $450 a month: Business (the plan with what they need) is over the budget. What they need (the floor
+ * plan's own feature line, without its parenthesis), the plans that have it, the cheaper plan within the budget
+ * without it, and the most seats of `plan` the budget holds (when that is at least its minimum).
+ */
+function needOverBudget(turn: OfflineTurn, plan: Plan, seats: number): { feature: string; plans: Plan[]; cheaper?: Plan; fewer?: number } | undefined {
+  const stated = statedBudget(turn);
+  if (!stated || requiredPlan(turn) !== plan) return undefined;
+  const base = getKnowledgeBase().plans;
+  const at = base.findIndex((entry) => entry.id === plan.id);
+  const said = needsSaid(turn);
+  const requirement = REQUIREMENTS.find(({ asked, feature }) => wanted(said, asked) && base[at]?.features.some((line) => feature.test(line)));
+  const index = requirement ? (base[at]?.features.findIndex((line) => requirement.feature.test(line)) ?? -1) : -1;
+  const line = index >= 0 ? (plan.features[index] ?? base[at]?.features[index]) : undefined;
+  if (!line) return undefined;
+  const amounts = (candidate: Plan, count: number, billing: 'monthly' | 'annual') => {
+    const result = quote({ planId: candidate.id, seats: count, billing }, turn.kb);
+    return result.ok ? result : undefined;
+  };
+  const within = (candidate: Plan, count: number) => {
+    const fit = budgetFit(stated.budget, amounts(candidate, count, 'monthly'), amounts(candidate, count, 'annual'));
+    return fit === 'within' || fit === 'annual-within';
+  };
+  if (within(plan, seats)) return undefined;
+  const cheaper = turn.kb.plans
+    .filter((entry) => entry !== plan && !isContactSales(entry) && fitsSeats(entry, seats) && listPrice(entry) < listPrice(plan) && within(entry, seats))
+    .sort((a, b) => listPrice(b) - listPrice(a))[0];
+  let fewer: number | undefined;
+  for (let count = seats - 1; count >= plan.minSeats && !stated.budget.perSeat; count -= 1) {
+    if (within(plan, count)) {
+      fewer = count;
+      break;
+    }
+  }
+  const bare = line.replace(/\s*\([^)]*\)/gu, '').trim();
+  // (Mid-sentence, lower case: "sin inicio de sesión único SAML"; German nouns and Arabic keep theirs.)
+  const feature = turn.locale === 'es' || turn.locale === 'fr' ? bare.charAt(0).toLowerCase() + bare.slice(1) : bare;
+  const plans = turn.kb.plans.slice(turn.kb.plans.indexOf(plan));
+  return { feature, plans, ...(cheaper ? { cheaper } : {}), ...(fewer !== undefined ? { fewer } : {}) };
 }
 
 /** The budget the prospect stated, when it can be compared with a price (an amount, a period, the catalogue's currency). */
@@ -863,6 +919,9 @@ const PER_PERIOD = /(?:^|[\s¿¡,])(?:(?:per|a|each|every|por|al|par|pro|im|the)
 /** "And for 50?", "what about 30?", "¿y para 60?", "et pour 40 ?", "und für 40?": the same quote for another team size. */
 const FOR_COUNT_ASK =
   /^\s*[¿¡]?\s*(?:(?:ok(?:ay)?|so|and|what about|how about|y|et|und|also|vale|alors|bon|pues|entonces)[\s,]+)+(?:(?:for|para|pour|f[üu]r|with|con|avec|mit|bei)\s+)?(\d{1,5})(?:\s+(?:seats?|users?|people|persons|usuarios|personas|utilisateurs|personnes|nutzer(?:n)?|leute(?:n)?|personen|licen[cs]es))?\s*[?؟.!]*\s*$/iu;
+/** "That's for how many people?", "is that for 12 people?", "¿eso es para cuántos?", "c'est pour combien de personnes ?". */
+const QUOTE_SEATS_ASK =
+  /^\s*[¿¡]?\s*(?:(?:and|so|ok(?:ay)?|wait|y|et|und|also|alors)[\s,]+)?(?:(?:(?:that|it|this)(?:'s|’s|s| is)?|is (?:that|it|this)|was (?:that|it|this)) for (?:how many(?: people| seats| users)?|\d{1,5}(?: people| seats| users| persons)?)|for how many (?:people|seats|users)|how many (?:seats|people|users) (?:is|was) (?:that|it|this)(?: for)?|(?:eso )?(?:es )?para cu[aá]nt[oa]s(?: personas| usuarios)?|c['’]est pour combien(?: de (?:personnes|utilisateurs|si[eè]ges))?|f[üu]r wie viele(?: personen| nutzer)?(?: ist das)?)\s*[?؟.!]*\s*$/iu;
 /** "Which one?", "which fits?", "¿cuál?", "lequel ?", "welcher?": the plan to choose, for the team on record. */
 const WHICH_ONE =
   /^\s*[¿¡]?\s*(?:(?:and|so|ok(?:ay)?|then|y|et|und|also|alors|donc|entonces|pues|vale)[\s,]+)*(?:which (?:one|fits|would you (?:pick|choose|take)|is (?:best|better|right))(?: best| us| for us| then)?|cu[aá]l(?: (?:nos conviene|me conviene|encaja))?|lequel|laquelle|welche[rns]?(?: passt)?)\s*[?؟.!]*\s*$/iu;
@@ -885,6 +944,8 @@ function quoteFollowUpTopic(turn: OfflineTurn, plans: Plan[]): Topic | undefined
     const priced = priceTopic({ ...turn, text: `${last.seats} people` }, plan, false);
     return { ...priced, billing: period[1] ? 'monthly' : 'annual' };
   }
+  // "That's for how many people?", "is that for 12 people?": the last quote again, for the seats it was for.
+  if (QUOTE_SEATS_ASK.test(text) && plans.length === 0) return { ...priceTopic({ ...turn, text: `${last.seats} people` }, plan, false), billing: lastBilling(turn) };
   const count = FOR_COUNT_ASK.exec(text)?.[1];
   if (count && plans.length === 0) {
     const priced = priceTopic({ ...turn, text: `${count} people` }, plan, false);
@@ -893,6 +954,8 @@ function quoteFollowUpTopic(turn: OfflineTurn, plans: Plan[]): Topic | undefined
   return undefined;
 }
 
+/** "Is Business even possible?", "not an option for us?", "out of reach then?": whether a named plan can work for them. */
+const FEASIBLE = /(?:\bnot|n['’]?t)(?: even| really)? (?:possible|an option|feasible|doable|affordable|realistic)\b|\b(?:(?:possible|an option|feasible|doable|affordable) (?:for us|at all)|out of (?:reach|the question)|off the table|(?:pas|plus) possible|hors de port[ée]e|no es posible|no (?:es|ser[ií]a) (?:una )?opci[oó]n|nicht (?:m[öo]glich|drin|machbar))\b/iu;
 /** "Is that within budget?", "does it fit our budget?", "does that fit?", "¿entra en el presupuesto?", "c'est dans notre budget ?". */
 export const BUDGET_CHECK =
   /\b(?:(?:is|are|would) (?:that|it|this|those|be) (?:within|in|under|over|inside|above|below) (?:the |our |my )?budget|(?:does|would|will|did) (?:that|it|this|\p{L}+) fit(?=\s*(?:then|now|us)?\s*[?؟.!]*\s*$)|fits? (?:in(?:to)? |within )?(?:the |our |my )?budget|within (?:the |our |my )?budget|(?:entra|cabe|est[aá]) (?:en|dentro del?) (?:el |nuestro )?presupuesto|dans (?:le |notre |mon )?budget|im budget|(?:passt|liegt) (?:das |es )?(?:ins|im) budget|passt (?:\S+ ){0,2}in (?:unser|das|ihr|mein) budget)\b|ضمن (?:الميزانية|ميزانيتنا)|^\s*[¿]?\s*(?:(?:y|pero|vale|entonces)[\s,]+)?(?:entra|cabe|nos alcanza)\s*[?]*\s*$|^\s*(?:(?:und|also|aber)[\s,]+)?passt (?:das|es)(?: so| dann)?\s*[?]*\s*$|^\s*(?:(?:et|alors|donc)[\s,]+)?(?:ça|ca) (?:passe|rentre)\s*[?]*\s*$/iu;
@@ -969,6 +1032,9 @@ function lineSays(line: string): (word: string) => boolean {
 
 /** A plan named in a few words ("and Business?", "what about Starter?", "¿y Business?", "und Business?") after a quote. */
 const FOLLOW_UP = /^\s*[¿¡]?\s*(?:(?:hmm*|hm+|ok(?:ay)?|so|well|oh|ah|um+|euh|bon|bueno|pues|vale|also|na|äh?m?)[\s,.¿¡]+)*(?:and|what about|how about|y|et|und|was ist mit|wie sieht es mit|qu[eé] tal|وماذا عن|ماذا عن|و)(?=[\s\p{P}])/iu;
+/** The team said to grow later: "will be 50 next year", "we plan to double", "seremos 30", "on sera 40", "wir werden 30". */
+const GROWS_LATER = /\b(?:grow|growing|scale|scaling|expand|expanding|double|doubling|will be \d+|['’]ll (?:probably |likely |soon )?be \d+|crecer|seremos|duplicar|on sera|nous serons|wachsen|verdoppeln|wir werden)\b/iu;
+
 /** "What about Pro instead?", "¿y Pro mejor?", "plutôt Pro", "lieber Pro": another plan in place of the one quoted. */
 const INSTEAD = /\b(?:instead|rather|actually|mejor|en su lugar|plut[ôo]t|finalement|lieber|stattdessen|doch)\b|بدلا|بدلًا|الأفضل/iu;
 function priceFollowUp(turn: OfflineTurn): boolean {
@@ -1079,9 +1145,7 @@ function requiredPlan(turn: OfflineTurn): Plan | undefined {
   // ("Do you have SSO?", "Habt ihr SSO?" only ask whether we have it: no need said.)
   // ("We don't need SSO", "no need for sso", "brauchen kein SSO" say the opposite; "does Pro include SSO?" only asks,
   // unless the message asks for the plan to choose: "what would you recommend? Also is there SSO on that plan?")
-  const said = turn.userTexts
-    .flatMap((text) => splitSentences(text).filter((sentence) => !HAVE_YOU.test(sentence) && (mentionsAny(text, RECOMMEND_ONLY) || !onlyAsks(sentence))))
-    .join('\n');
+  const said = needsSaid(turn);
   const base = getKnowledgeBase().plans;
   const needed = REQUIREMENTS.filter(({ asked }) => wanted(said, asked)).map(({ feature, faqPlan }) => {
     // A plan's list may say "Everything in Pro": the first plan listing the feature, and every plan after it, has it.
@@ -1094,6 +1158,13 @@ function requiredPlan(turn: OfflineTurn): Plan | undefined {
   needed.push(...integrationsNeeded(said, base).map((index) => base[index]?.id));
   const indices = needed.flatMap((id) => (id ? [turn.kb.plans.findIndex((plan) => plan.id === id)] : [])).filter((index) => index >= 0);
   return indices.length === 0 ? undefined : turn.kb.plans[Math.max(...indices)];
+}
+
+/** What the prospect said of what they need, without the sentences that only ask whether we have it. */
+function needsSaid(turn: OfflineTurn): string {
+  return turn.userTexts
+    .flatMap((text) => splitSentences(text).filter((sentence) => !HAVE_YOU.test(sentence) && (mentionsAny(text, RECOMMEND_ONLY) || !onlyAsks(sentence))))
+    .join('\n');
 }
 
 /** A word that says no: "don't need SSO", "no need for sso", "sin SSO", "pas besoin du SSO", "kein SSO", "لا نحتاج". */
@@ -1286,7 +1357,8 @@ function bookingTopic(turn: OfflineTurn): Topic | undefined {
   const bareTime = times.length > 0 && short && !seeYou && (turn.intent === 'other' || turn.intent === 'small_talk' || dayNotRival); // "Thursday at 5pm?"
   // ("Can you use Eastern time instead?" asks for the move; "is that Eastern time?" only asks.)
   const otherZone = zone !== undefined && zone !== upcoming?.timezone && short && (!QUESTION.test(turn.text) || ZONE_SWITCH.test(turn.text));
-  const moving = upcoming !== undefined && (MOVE.test(turn.text) || bareTime || otherZone);
+  // ("afternoon", then "3", just after booking: that part of the day, that hour, on the meeting's day.)
+  const moving = upcoming !== undefined && (MOVE.test(turn.text) || bareTime || otherZone || (times.length === 0 && piecedSlot(turn) !== undefined));
   if (turn.intent !== 'booking' && !pending && !moving) return undefined;
   // The time and zone may have come with the first ask, before the email: look back over the last few messages.
   const recent = turn.userTexts.slice(-3).reverse();
@@ -1360,7 +1432,8 @@ function completedTimes(turn: OfflineTurn, texts: readonly string[], timezone: s
  * Undefined unless this message or one just after the day is such a piece, and the day was asked for a meeting.
  */
 function piecedSlot(turn: OfflineTurn, timezone = turn.bookingZone.zone): string | undefined {
-  if (upcomingBooking(turn.state.bookings, turn.now)) return undefined;
+  const booked = upcomingBooking(turn.state.bookings, turn.now);
+  if (booked) return bookedDayPiece(turn, booked);
   let hour: number | undefined;
   let daypart: string | undefined;
   for (const text of turn.userTexts.slice(-5).reverse()) {
@@ -1389,6 +1462,28 @@ function piecedSlot(turn: OfflineTurn, timezone = turn.bookingZone.zone): string
     return wall ? `${wall.year}-${pad(wall.month)}-${pad(wall.day)} ${pad(wall.hour)}:${pad(wall.minute)}` : undefined;
   }
   return undefined;
+}
+
+/**
+ * With a meeting booked, a part of the day said alone moves it on its own day ("afternoon": at that part's usual hour),
+ * and an hour said alone just after one is that hour of it ("afternoon", then "3": 15:00). A date and time for
+ * book_meeting ("2026-11-25 15:00"), or undefined unless this message is such a piece ("3" alone stays unclear).
+ */
+function bookedDayPiece(turn: OfflineTurn, booking: Booking): string | undefined {
+  const daypartOnly = (text: string) => {
+    const said = westernDigits(text).trim();
+    const part = DAYPART.exec(said)?.[0];
+    return part !== undefined && said.split(/\s+/).length <= 5 && !GREETINGS.test(said) && !QUESTION.test(said) && meetingTimesIn(said, turn.now, turn.locale).length === 0 ? part : undefined;
+  };
+  const [current = '', before = ''] = turn.userTexts.slice(-2).reverse();
+  const hourSaid = /^(?:at |around |um |a las |à )?\d{1,2}\s*[.!]?$/i.test(westernDigits(current).trim()) ? Number(/\d+/.exec(westernDigits(current))?.[0]) : undefined;
+  const part = hourSaid === undefined ? daypartOnly(current) : daypartOnly(before);
+  if (part === undefined || (hourSaid !== undefined && (hourSaid < 1 || hourSaid > 23))) return undefined;
+  const policy = turn.kb.policies.meetings;
+  const clock = parsePreferredTime(hourSaid === undefined ? `tomorrow ${part}` : `tomorrow ${part} at ${hourSaid}`, booking.timezone, turn.now, policy, turn.locale);
+  if (!clock) return undefined;
+  const day = toWallClock(Date.parse(booking.start), booking.timezone);
+  return `${day.year}-${pad(day.month)}-${pad(day.day)} ${pad(clock.hour)}:${pad(clock.minute)}`;
 }
 
 /**
@@ -1544,6 +1639,8 @@ function alsoPriced(turn: OfflineTurn): PriceTopic | undefined {
 }
 /** Said as an objection outright, not only a word an objection lists ("procurement"): too expensive, over budget. */
 const OBJECTION_WORDS = /\b(?:too expensive|expensive|pricey|too much|over (?:our )?budget|out of (?:our )?budget|can['’]?t afford|cannot afford|demasiado caro|muy caro|trop cher|zu teuer)\b|مكلف|غالي/iu;
+/** "How much storage …", "how many workflow runs …": an amount of a feature, not a price. */
+const AMOUNT_OF = /\bhow (?:much|many) (storage|space|workflow runs|runs|integrations|automations?)\b/iu;
 const PRICE_WORDS = /\b(?:quote|price|prices|pricing|cost|costs|how much|precio|cu[aá]nto|cotizaci[oó]n|presupuesto|prix|combien|devis|tarif|preis|kosten|was kostet|angebot)\b|سعر|(?<![\p{L}])(?:كم|بكام)(?![\p{L}])|(?<![\p{L}])بكم(?=\s*[?؟]|\s*$)|^\s*بكم(?![\p{L}])/iu;
 
 /** "What do I lose / miss with Starter?", "what's missing in Pro?", "¿qué pierdo?", "qu'est-ce que je perds ?", "was fehlt?". */

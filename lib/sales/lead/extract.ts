@@ -64,7 +64,7 @@ const NOT_THAT_NUMBER = /(?:\b(?:not|no|pas|nicht)|وليس|ليس)\s+\d/iu;
  * Only with a team size on record and a correction cue, so any other number in passing is left alone.
  */
 function correctedTeamSize(sentence: string, known: number | undefined): Extracted | undefined {
-  if (known === undefined || (!CORRECTION.test(sentence) && !NOT_THAT_NUMBER.test(sentence))) return undefined;
+  if (known === undefined || (!CORRECTION.test(sentence) && !NOT_THAT_NUMBER.test(sentence)) || FUTURE_TEAM.test(sentence)) return undefined;
   // ("Actually book it again for the 3rd at 11am" corrects the meeting's day, not the team; "actually can we do friday
   // at 10 instead", "perdón, mejor el viernes a las 10", "عفواً، الأفضل الخميس الساعة ٢" move the meeting.)
   if (MEETING_WORDS.test(sentence) || SAYS_WHEN.test(sentence) || CLOCK_HOUR.test(sentence)) return undefined;
@@ -82,6 +82,8 @@ const NO_NEED =
 
 /** People still to hire ("I might hire 2 people next year"): the team's growth, neither its size nor a need. */
 const FUTURE_HIRES = re("\\b(?:might|may|will|['’]ll|plan(?:ning)? to|going to|hope to|want to|could)\\s+(?:hire|recruit|add|bring on)\\s+(?:another\\s+|about\\s+|maybe\\s+)?(?:\\d+|a few|a couple|some|one|two|three|four|five)\\b");
+/** The team as it will be ("grow to 40 by March", "will be 50 next year", "we plan to double"): not its size now, nor a need. */
+const FUTURE_TEAM = re("\\b(?:grow|growing|scale|scaling|expand|expanding|double|doubling|triple|will be|['’]ll (?:probably |likely |soon )?be|going to be|crecer|seremos|duplicar|doubler|on sera|nous serons|wachsen|verdoppeln|wir werden)\\b");
 
 /** Confidence of a hint found inside a question ("how much for 20 seats?"): worth keeping, never worth trusting. */
 export const QUESTION_HINT_CONFIDENCE = 0.4;
@@ -307,9 +309,9 @@ function asksPlanPrice(text: string, kb: KnowledgeBase | undefined): boolean {
   return kb.plans.some((plan) => [plan.name, plan.id, ...plan.aliases].some((name) => folded.includes(` ${fold(name)} `)));
 }
 
-/** "Tomorrow at 9:30am", "lundi 10h": a time, answering when (a meeting), never a company's name. */
+/** "Tomorrow at 9:30am", "lundi 10h", "afternoon": a time, answering when (a meeting), never a name or a company. */
 const SAYS_WHEN = re(
-  "\\b(?:today|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day|next week|hoy|mañana|lunes|martes|miércoles|jueves|viernes|sábado|domingo|" +
+  "\\b(?:today|tomorrow|tonight|morning|afternoon|evening|noon|midday|tarde|noche|mediod[ií]a|matin|apr[eè]s-midi|soir|morgens|vormittags?|nachmittags?|abends|mittags?|(?:mon|tues|wednes|thurs|fri|satur|sun)day|next week|hoy|mañana|lunes|martes|miércoles|jueves|viernes|sábado|domingo|" +
     "aujourd['’]hui|demain|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|heute|morgen|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\\b|" +
     "\\b\\d{1,2}(?::\\d{2})?\\s*(?:am|pm|a\\.m\\.|p\\.m\\.|h|uhr)(?!\\p{L})|\\b\\d{1,2}:\\d{2}\\b|غدا|غدًا|اليوم|" +
     'ال(?:أحد|احد|إثنين|اثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة|سبت)(?=\\s|$|[،؟?!.])|الساعة',
@@ -337,7 +339,7 @@ function bareAnswer(field: LeadField, text: string, context: PatternContext, kb:
     }
     case 'company': {
       const company = tidy(answer.replace(COMPANY_PREFIX, ''));
-      if (!short || SAYS_WHEN.test(company) || company.split(/\s+/).length > 4 || context.ownNames.has(company.toLowerCase()) || NOT_A_COMPANY.test(company)) return undefined;
+      if (!short || SAYS_WHEN.test(company) || CLOCK_HOUR.test(company) || company.split(/\s+/).length > 4 || context.ownNames.has(company.toLowerCase()) || NOT_A_COMPANY.test(company)) return undefined;
       return /\p{L}/u.test(company) ? { value: company, confidence: 0.6 } : undefined;
     }
     case 'teamSize': {
@@ -362,7 +364,7 @@ function bareAnswer(field: LeadField, text: string, context: PatternContext, kb:
       // is an objection ("too expensive, Trello is free") or a request for a person or a demo.
       // Nor a price asked about a plan ("y el business anual", "und business jährlich").
       // ("Reporting", "berichte automatisieren": a word or two of substance answers the question it was asked.)
-      return (words.length >= 3 || (/^[\p{L}-]{3,}(?:\s+[\p{L}-]{3,})?$/u.test(answer) && answer.length >= 8)) && !NAME_PREFIX.test(answer) && !COMPANY_PREFIX.test(answer) && !notANeed(answer, kb) && !asksPlanPrice(answer, kb) && !FUTURE_HIRES.test(answer) && !NO_NEED.test(answer)
+      return (words.length >= 3 || (/^[\p{L}-]{3,}(?:\s+[\p{L}-]{3,})?$/u.test(answer) && answer.length >= 8)) && !NAME_PREFIX.test(answer) && !COMPANY_PREFIX.test(answer) && !notANeed(answer, kb) && !asksPlanPrice(answer, kb) && !FUTURE_HIRES.test(answer) && !FUTURE_TEAM.test(answer) && !NO_NEED.test(answer)
         ? { value: answer, confidence: 0.55 }
         : undefined;
     case 'authority':

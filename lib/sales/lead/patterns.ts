@@ -972,7 +972,7 @@ export function withoutTimeline(text: string): string {
 }
 
 /** Growing the team ("we'll grow to 55 by Q3", "seremos 30 en junio"): its date is the growth's, not the rollout's. */
-const GROWING = re("\\b(?:grow|growing|hire|hiring|expand|expanding|scale|scaling|double|crecer|creceremos|seremos|contratar|grandir|embaucher|nous serons|wachsen|einstellen|wir werden \\d+)\\b|سنكون|سننمو");
+const GROWING = re("\\b(?:grow|growing|hire|hiring|expand|expanding|scale|scaling|double|crecer|creceremos|seremos|contratar|grandir|embaucher|nous serons|wachsen|einstellen|wir werden \\d+|will be \\d+|['’]ll (?:probably |likely |soon )?be \\d+)\\b|سنكون|سننمو");
 
 /** "Timeline moved to March", "start date is now April", "el arranque pasó a marzo": the new date. */
 const TIMELINE_MOVED = re(
