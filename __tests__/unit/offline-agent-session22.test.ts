@@ -46,3 +46,18 @@ describe('offline agent, session 22', () => {
     expect(team.session.state.lead.fields.teamSize?.value).toBe(30);
   });
 });
+
+describe('offline agent, session 22: nothing the catalogue does not say', () => {
+  it.each([
+    ['en', 'we use github and slack'],
+    ['es', 'usamos github y slack'],
+    ['fr', 'on utilise github et slack'],
+    ['de', 'wir nutzen github und slack'],
+    ['ar', 'نستخدم github و slack'],
+  ] as const)('%s: a stack they name is connected, with no two-way sync claimed', async (locale, text) => {
+    const { say } = conversation({ locale });
+    const reply = await say(text);
+    expect(reply.text).toMatch(/GitHub|Slack/);
+    expect(reply.text).not.toMatch(/both ways|se sincronizan|beide Richtungen|deux sens|الاتجاهين/);
+  });
+});

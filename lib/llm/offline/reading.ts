@@ -189,8 +189,8 @@ export function seatsIn(message: string): number | undefined {
 
 export type BillingWish = 'monthly' | 'annual' | 'both';
 
-const ANNUAL = /\b(annual|annually|yearly|per year|a year|each year|every year|12 months|twelve months|anual|anualmente|al a[nñ]o|por a[nñ]o|annuel(?:le)?|annuellement|par an|j(?:ä|a|ae)hrlich|pro jahr|im jahr)\b|سنوي|سنويًا|بالسنة|في السنة/iu;
-const MONTHLY = /\b(monthly|month to month|month-to-month|mensual|mensualmente|mensuel(?:le)?|mensuellement|monatlich)\b|شهري|شهريًا|بالشهر/iu;
+const ANNUAL = /\b(annual|annually|yearly|per year|a year|each year|every year|12 months|twelve months|anual|anualmente|al a[nñ]o|por a[nñ]o|annuel(?:le)?|annuellement|par an|j(?:ä|a|ae)hrlich(?:e[rnms]?)?|pro jahr|im jahr)\b|(?<!\p{L})[àa] l['’]ann[ée]e(?!\p{L})|سنوي|سنويًا|بالسنة|في السنة/iu;
+const MONTHLY = /\b(monthly|month to month|month-to-month|mensual|mensualmente|mensuel(?:le)?|mensuellement|monatlich(?:e[rnms]?)?)\b|شهري|شهريًا|بالشهر/iu;
 
 /** Which billing period the prospect asked about; "both" when they did not say (we show the saving). */
 export function billingIn(message: string): BillingWish {

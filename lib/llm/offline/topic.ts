@@ -154,6 +154,8 @@ const RECOMMEND = [
   'recommend', 'suggest', 'right for', 'which plan', 'what plan', 'best plan', 'best for', 'suit', 'should we', 'should i', 'choose', 'pick', 'que plan', 'cual plan', 'recomienda', 'recomiendas',
   'quelle offre', 'conseillez', 'recommandez', 'recommanderiez', 'choisir', 'welcher tarif', 'welchen tarif', 'empfehlen', 'empfehlung', 'empfiehlt', 'passt am besten', 'أي باقة', 'تنصح', 'تنصحني', 'توصي', 'الأنسب', 'أنسب', 'المناسبة', 'مناسبة لنا',
 ];
+/** "Is Business enough?", "is Pro overkill for us?": whether a named plan is the one for them. */
+const PLAN_ENOUGH = /\b(?:enough|sufficient|suffice|overkill)\b/iu;
 /** "I don't really know what I need", "what would you do in my place?": asking to be advised. */
 const UNSURE =
   /\b(?:(?:don['’]?t|do not) (?:really )?know what (?:i|we) need|not sure what (?:i|we) need|(?:what|which) would you (?:do|pick|choose|take) (?:in my (?:place|shoes)|if you were (?:me|us))|if you were (?:me|us)|in my shoes|no s[eé] (?:bien )?(?:lo )?qu[eé] necesito|qu[eé] har[ií]as (?:t[uú] )?en mi lugar|je ne sais pas (?:trop |vraiment )?de quoi (?:j['’]ai|nous avons) besoin|(?:à|a) ma place|ich wei(?:ß|ss) nicht,? was (?:ich|wir) brauche|an meiner stelle)\b/iu;
@@ -343,6 +345,12 @@ export function analyse(turn: OfflineTurn): Topic {
     const checked = plan && !isContactSales(plan) ? priceTopic(turn, plan, false, named !== undefined) : undefined;
     if (checked?.kind === 'price') return { ...checked, budgetAsked: true };
   }
+  // "Is business enough or do we need enterprise?": which plan their team and needs call for (SCIM is Enterprise's).
+  // (In lower case "business" is no plan to findMentionedPlans: the words are matched here.)
+  if (PLAN_ENOUGH.test(text) && (plans.length > 0 || kb.plans.some((entry) => words.includes(entry.name.toLowerCase())))) {
+    const advised = inferredPriceTopic(turn);
+    if (advised) return advised;
+  }
   // "Can I get a quote?" about a plan the sales team prices (Enterprise): that is the team's to write, so hand over.
   if (plans.length === 0 && QUOTE_ASK.test(text) && seatsIn(text) === undefined && quotedBySales(turn)) return { kind: 'human' };
   // "Can you send a formal quote to my email?": a written quote is the sales team's to send (never another price here).
@@ -484,9 +492,10 @@ export function analyse(turn: OfflineTurn): Topic {
   const nearest = aboutProduct && !statesNeed ? knowledgeTopic(turn, ['faq', 'company'], false) : undefined;
   if (nearest) return nearest;
   // "We need SSO with Okta", "necesitamos que los datos estén en Europa": a need the FAQ answers (which plans have it).
-  const required = REQUIREMENTS.find(({ asked, faq }) => faq !== undefined && asked.test(text));
-  const requiredFaq = required?.faq ? getPassage(`faq:${required.faq}`, kb) : undefined;
-  if (requiredFaq) return { kind: 'knowledge', passages: [requiredFaq] };
+  // ("Necesitamos SSO con Okta y que los datos estén en Europa": both needs, each with its FAQ.)
+  const requiredFaqs = REQUIREMENTS.filter(({ asked, faq }) => faq !== undefined && asked.test(text)).flatMap(({ faq }) => getPassage(`faq:${faq}`, kb) ?? []);
+  const [firstFaq, ...moreFaqs] = requiredFaqs;
+  if (firstFaq) return { kind: 'knowledge', passages: [firstFaq, ...moreFaqs] };
   // A budget stated after a quote, or "is that within budget?": that quote again, set beside the budget (the repeated
   // amounts come back as a recap).
   // ("Is that within budget?" is answered for the plan asked about, not with a cheaper one in its place.)
@@ -603,7 +612,7 @@ const CURRENCY_ASK =
 
 /** "I'm not interested (anymore)", "no me interesa", "ça ne m'intéresse pas", "kein Interesse". */
 const NOT_INTERESTED =
-  /\b(?:not interested|no longer interested|not for us|we['’]?ll pass|i['’]?ll pass|(?:ya )?no (?:me|nos) interesa|pas int[ée]ress[ée]e?s?|ne m['’]int[ée]resse (?:pas|plus)|kein interesse|nicht interessiert)\b|لست مهتما|لسنا مهتمين|غير مهتم/iu;
+  /\b(?:not interested|no longer interested|not for us|no,?\s+thanks?,?\s+(?:i\s+|we\s+)?(?:was\s+|were\s+)?(?:just|only)\s+(?:wanted|needed|looking|checking|curious)|(?:i |we )?(?:just|only) wanted (?:the |a |to (?:know|see|check) (?:the )?)?(?:price|prices|pricing|quote|numbers?)\b(?! for)|we['’]?ll pass|i['’]?ll pass|(?:ya )?no (?:me|nos) interesa|pas int[ée]ress[ée]e?s?|ne m['’]int[ée]resse (?:pas|plus)|kein interesse|nicht interessiert)\b|لست مهتما|لسنا مهتمين|غير مهتم/iu;
 /** "And the most expensive?", "¿y el más caro?", "et le plus cher ?", "und der teuerste?": the top of the price list. */
 const DEAREST = /\b(?:(?:the )?most expensive|priciest|(?:el|la) m[aá]s car[oa]|(?:le|la) plus ch[eè]re?|(?:der|die|das) teuerste)\b|الأغلى|الاغلى/iu;
 /** Running it themselves: "on-prem", "self-hosted", "on our own servers", "auto-hébergé", "selbst hosten". */
@@ -622,7 +631,7 @@ const VIEW_ONLY =
 const SEAT_COST = /\b(?:seats?|licen[cs]es?|pay(?:ing)? for|paid|charged?|cost|count|free|gratis|gratuit\w*|kostenlos|asientos?|plazas?|licencias?|pagar|payer|zahlen)\b/iu;
 
 /** Goodbyes in the agent's languages ("thanks, bye", "that's all for now", "bis bald"). */
-const FAREWELL = /\b(bye|goodbye|bye-bye|see you|see ya|talk (?:to you )?soon|that'?s all|that is all|have a (?:good|great|nice) (?:day|one|week|weekend)|adi[oó]s|hasta luego|hasta pronto|nos vemos|au revoir|[àa] bient[ôo]t|bonne journ[ée]e|tsch(?:ü|u|ue)ss?|auf wiedersehen|auf wiederh(?:ö|o|oe)ren|bis bald|bis dann|sch[öo]nen tag|chao|chau|ciao|signing off|gotta go|got to go)\b|^\s*(?:cheers|thanks|ok(?:ay)?|right)[,\s]+(?:[\p{L}'’]+\s+)?out[\s.!]*$|مع السلامة|وداعا|إلى اللقاء|الى اللقاء/iu;
+const FAREWELL = /\b(bye|goodbye|bye-bye|see you|see ya|talk (?:to you )?soon|that'?s all|that is all|have a (?:good|great|nice) (?:day|one|week|weekend)|adi[oó]s|hasta luego|hasta pronto|nos vemos|au revoir|[àa] bient[ôo]t|bonne journ[ée]e|tsch(?:ü|u|ue)ss?|auf wiedersehen|auf wiederh(?:ö|o|oe)ren|bis bald|bis dann|sch[öo]nen tag|chao|chau|ciao|signing off|gotta go|got to go)\b|^\s*(?:cheers|thanks|ok(?:ay)?|right)[,\s]+(?:[\p{L}'’]+\s+)?out[\s.!]*$|^\s*(?:(?:ok|merci|bon|allez)[,\s]+)*[àa] (?:plus(?: tard)?|\+)\s*[!.]*\s*$|مع السلامة|وداعا|إلى اللقاء|الى اللقاء/iu;
 
 /** "Que onda", "qué tal", "wie geht's", "ça va ?": a greeting and nothing else. */
 const HELLO_ONLY = /^\s*(?:(?:hi|hey|hola|oye|bonjour|salut|hallo|servus)[\s,!]+)?(?:qu[eé] onda|qu[eé] tal|qu[eé] hubo|qu[eé] pas[oó]|wie geht['’]?s(?: (?:dir|ihnen|euch))?|(?:ça|ca) va|what['’]?s up|sup|howdy)[\s!.?¿]*$/iu;
@@ -709,7 +718,7 @@ export function knownEmail(turn: OfflineTurn): string | undefined {
 }
 
 /** The seat count for quoting: what this message says, else the team size the lead record holds. */
-const PRICE_OBJECTION = /\b(caro|cara|caros|caras|car[ií]sim[oa]s?|costoso|costosa|presupuesto|mucho dinero|demasiado dinero|expensive|pricey|costly|budget|too much|a lot of money|cher|ch[eè]re|chers|co[uû]teux|beaucoup d['’]argent|teuer|zu teuer|kostspielig|viel geld)\b|مكلف|غال|باهظ|الميزانية|(?:^|\s)(?:ده|دا|دي|هذا|هذي|هاد|السعر)\s+(?:كتير|كثير)(?:\s+(?:اوي|قوي|جدا|علينا|عليا|عليه))?\s*[!.؟?]*$/iu;
+const PRICE_OBJECTION = /\b(caro|cara|caros|caras|car[ií]sim[oa]s?|costoso|costosa|presupuesto|mucho dinero|demasiado dinero|expensive|pricey|rip[- ]?off|overpriced|costly|budget|too much|a lot of money|cher|ch[eè]re|chers|co[uû]teux|beaucoup d['’]argent|teuer|zu teuer|kostspielig|viel geld)\b|مكلف|غال|باهظ|الميزانية|(?:^|\s)(?:ده|دا|دي|هذا|هذي|هاد|السعر)\s+(?:كتير|كثير)(?:\s+(?:اوي|قوي|جدا|علينا|عليا|عليه))?\s*[!.؟?]*$/iu;
 
 /**
  * "Nos parece caro" outside English: the objection's passage is English only, but the prices are numbers. The plan to
@@ -871,7 +880,8 @@ function requoteTopic(turn: OfflineTurn): Topic | undefined {
   const billing = billingIn(turn.text);
   const plan = lastQuotedPlan(turn);
   // ("How does annual billing work?" asks how; "what about annual billing?", "what if we pay annually?" ask for that quote.)
-  const asked = turn.text.replace(/\b(?:what|how) (?:about|if)\b/giu, ' ');
+  // ("Was kostet das bei jährlicher Zahlung?" asks for that quote too: "was kostet" is "how much".)
+  const asked = turn.text.replace(/\b(?:what|how) (?:about|if)\b|\bwas (?:kostet|kosten|w[üu]rde)\b/giu, ' ');
   // ("Can we cancel monthly?", "Kann man monatlich kündigen?" ask about cancelling: the FAQ answers, not the monthly price.)
   if (CANCEL_WORDS.test(turn.text) || /k[üu]ndig|k[üu]ndbar|r[ée]sili|dar(?:se)? de baja/iu.test(turn.text)) return undefined;
   if (billing === 'both' || !plan || /\b(how|what|explain|c[oó]mo|qu[eé]|comment|quoi|wie|was)\b|كيف|ماذا|اشرح/iu.test(asked)) return undefined;
@@ -1085,7 +1095,7 @@ const REQUIREMENTS: { asked: RegExp; feature: RegExp; faq?: string; faqPlan?: st
   { asked: /\b(?:sso|saml|single sign[- ]?on|okta|microsoft entra|entra id|azure ad|inicio de sesi[oó]n [uú]nico|authentification unique)\b/iu, feature: /single sign-on|\bSAML\b/i, faq: 'sso' },
   {
     asked:
-      /\b(?:data residency|eu region|eu data|residencia de datos|h[ée]bergement (?:en europe|dans l['’]ue)|datenresidenz|data (?:\S+ ){0,3}in (?:the )?(?:eu|europe)|datos (?:\S+ ){0,3}en (?:europa|la ue)|donn[ée]es (?:\S+ ){0,3}en europe|daten (?:\S+ ){0,3}in (?:der )?(?:eu|europa))\b/iu,
+      /\b(?:data residency|eu region|eu data|residencia de datos|h[ée]bergement (?:en europe|dans l['’]ue)|datenresidenz|data (?:\S+ ){0,3}in (?:the )?(?:eu|europe)|data (?:\S+ ){0,3}in the (?:us|usa|united states)\b|us region|datos (?:\S+ ){0,3}en (?:europa|la ue)|donn[ée]es (?:\S+ ){0,3}en europe|daten (?:\S+ ){0,3}in (?:der )?(?:eu|europa))\b/iu,
     feature: /data residency/i,
     faq: 'data-residency',
   },
@@ -1094,7 +1104,7 @@ const REQUIREMENTS: { asked: RegExp; feature: RegExp; faq?: string; faqPlan?: st
   { asked: /\bscim\b|\b(?:user|automatic|auto)[- ]provisioning\b|aprovisionamiento (?:de usuarios|autom[aá]tico)|provisionnement (?:des utilisateurs|automatique)|benutzerbereitstellung|automatische bereitstellung/iu, feature: /\bSCIM\b/ },
   {
     asked:
-      /\b(?:time[- ]tracking|track(?:ing)? (?:our |the )?(?:time|hours)|timesheets?|dashboards?|guest (?:access|users?|accounts?)|invite (?:our )?(?:clients|guests|freelancers)|control (?:de|del) tiempo|seguimiento del tiempo|registro de horas|paneles|invitados|suivi du temps|tableaux? de bord|invités|zeiterfassung|gastzugang|gastzugriff|gäste)\b|تتبع الوقت|لوحات المعلومات|ضيوف/iu,
+      /\b(?:time[- ]tracking|track(?:ing)? (?:our |the )?(?:time|hours)|timesheets?|dashboards?|guest (?:access|users?|accounts?)|invite (?:our )?(?:clients|guests|freelancers)|control (?:de|del) tiempo|seguimiento del tiempo|registro de horas|paneles|invitados|suivi du temps|suivre (?:le |notre )?temps|suivi des temps|tableaux? de bord|invités|zeiterfassung|gastzugang|gastzugriff|gäste)\b|تتبع الوقت|لوحات المعلومات|ضيوف/iu,
     feature: /time tracking|dashboards|guest access/i,
   },
   // "We need the AI features": no plan's list names Northwind Assist; its FAQ says from which plan it is included.
@@ -1638,7 +1648,7 @@ function alsoPriced(turn: OfflineTurn): PriceTopic | undefined {
   return topic.kind === 'price' ? topic : undefined;
 }
 /** Said as an objection outright, not only a word an objection lists ("procurement"): too expensive, over budget. */
-const OBJECTION_WORDS = /\b(?:too expensive|expensive|pricey|too much|over (?:our )?budget|out of (?:our )?budget|can['’]?t afford|cannot afford|demasiado caro|muy caro|trop cher|zu teuer)\b|مكلف|غالي/iu;
+const OBJECTION_WORDS = /\b(?:too expensive|expensive|pricey|rip[- ]?off|overpriced|too much|over (?:our )?budget|out of (?:our )?budget|can['’]?t afford|cannot afford|demasiado caro|muy caro|trop cher|zu teuer)\b|مكلف|غالي/iu;
 /** "How much storage …", "how many workflow runs …": an amount of a feature, not a price. */
 const AMOUNT_OF = /\bhow (?:much|many) (storage|space|workflow runs|runs|integrations|automations?)\b/iu;
 const PRICE_WORDS = /\b(?:quote|price|prices|pricing|cost|costs|how much|precio|cu[aá]nto|cotizaci[oó]n|presupuesto|prix|combien|devis|tarif|preis|kosten|was kostet|angebot)\b|سعر|(?<![\p{L}])(?:كم|بكام)(?![\p{L}])|(?<![\p{L}])بكم(?=\s*[?؟]|\s*$)|^\s*بكم(?![\p{L}])/iu;
@@ -1748,7 +1758,7 @@ function integrationTopic(turn: OfflineTurn, plansNamed: readonly Plan[]): Topic
 }
 
 /** Security and compliance standards prospects ask about by name. */
-const STANDARD = /\b(hipaa|fedramp|pci(?:[- ]?dss)?|soc ?[123](?: type (?:1|2|i|ii))?|iso ?(?:\/iec ?)?\d{4,5}|gdpr|rgpd|dsgvo|ccpa|hitrust|cyber ?essentials|tisax|bsi c5|nist(?: \d{3}-\d{2,3})?|fips(?: 140-[23])?)\b/iu;
+const STANDARD = /\b(hipaa|ferpa|coppa|fedramp|pci(?:[- ]?dss)?|soc ?[123](?: type (?:1|2|i|ii))?|iso ?(?:\/iec ?)?\d{4,5}|gdpr|rgpd|dsgvo|ccpa|hitrust|cyber ?essentials|tisax|bsi c5|nist(?: \d{3}-\d{2,3})?|fips(?: 140-[23])?)\b/iu;
 
 /**
  * A standard named that no FAQ names ("are you HIPAA compliant?", "FedRAMP?"): the security FAQ, with the standard

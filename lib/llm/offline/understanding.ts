@@ -66,7 +66,10 @@ const RECALL = [
   /\bcombien (sommes[- ]nous|on est|nous sommes|[ée]tions[- ]nous)(?!\p{L})/iu,
   /\b(de|dans|pour) quelle (entreprise|soci[ée]t[ée]|bo[iî]te) (suis[- ]je|je suis|est-ce que je travaille|je travaille)(?!\p{L})/iu,
   /\b(ai|avais)[- ]je (dit|indiqu|mentionn|pr[ée]cis)/iu,
-  /\bwie (viele|gro(ß|ss)) sind wir\b/iu,
+  /\bwie (viele|gro(ß|ss)) (sind|waren) wir\b/iu,
+  // "On etait combien deja ?", "nous étions combien ?"; "und was war das Budget?", "was war nochmal unsere Firma?".
+  /(?<!\p{L})(?:on [ée]tait|nous [ée]tions) combien(?!\p{L})|(?<!\p{L})combien (?:on [ée]tait|nous [ée]tions)(?!\p{L})/iu,
+  /(?<!\p{L})(?:wie|was) war (?:nochmal |noch mal |doch |gleich )?(?:das|der|die) (?:budget|teamgr(?:ö|o)(?:ß|ss)e|firma|e-?mail(?:-adresse)?)(?!\p{L})/iu,
   /\b(von|bei|aus|f(ü|u)r) welche[rmn]? (firma|unternehmen) (bin|komme|arbeite) ich\b/iu,
   /\b(recuerdas?|recuerda usted)\b/i,
   // French, German, Arabic: "Quelle taille d'équipe vous ai-je indiquée ?", "Was habe ich Ihnen gesagt?", "ما الذي ذكرته لك؟"
@@ -144,7 +147,7 @@ export const PRICE_REMINDER =
  * "وش الباقة اللي نصحتني فيها؟", "alors quel plan ?", "ok y cuál nos conviene entonces", "what did you just say the price was?".
  */
 export const RECOMMENDED_AGAIN = new RegExp(
-  `${/\bwelche[nsr]? (?:plan|tarif|paket) (?:hast du|hattest du|haben sie|hatten sie) (?:mir |uns )?empfohlen\b|\bwelche[nsr]? (?:plan|tarif|paket) nehmen wir\b|(?:أي|اي|وش|ايش|إيش) (?:ال)?باقة (?:اللي |التي )?(?:نصحتني|نصحتنا|اقترحتها|اقترحت)|^\s*(?:alors|donc|et|bon)?,?\s*quel(?:le)? (?:plan|offre|formule)\s*[?!.]*\s*$|(?<!\p{L})cu[aá]l (?:nos|me) conviene(?!\p{L})|\bwhat did you (?:just )?say the (?:price|cost) (?:was|is)\b|\bwhat was (?:that|the) price(?: again)?\b/iu.source}|${PRICE_REMINDER.source}`,
+  `${/\bwelche[nsr]? (?:plan|tarif|paket) (?:hast du|hattest du|haben sie|hatten sie) (?:mir |uns )?empfohlen\b|\bwelche[nsr]? (?:plan|tarif|paket) nehmen wir\b|(?:أي|اي|وش|ايش|إيش) (?:ال)?(?:باقة|خطة) (?:اللي |التي )?(?:نصحتني|نصحتنا|اقترحتها|اقترحت)|^\s*(?:alors|donc|et|bon)?,?\s*quel(?:le)? (?:plan|offre|formule)\s*[?!.]*\s*$|(?<!\p{L})cu[aá]l (?:nos|me) conviene(?!\p{L})|\bwhat did you (?:just )?say the (?:price|cost) (?:was|is)\b|\bwhat was (?:that|the) price(?: again)?\b/iu.source}|${PRICE_REMINDER.source}`,
   'iu',
 );
 

@@ -189,7 +189,9 @@ const NON_ANSWER = re(
 /** "Great, see you then", "Perfect!", "bye": an acknowledgement or a goodbye, never the answer to a question asked. */
 const ACK_OR_GOODBYE = re(
   "^(?:great|cool|perfect|awesome|nice|super|sounds good|got it|vale|genial|perfecto|estupendo|parfait|génial|prima|alles klar|klasse)(?:\\s*[,!.]|\\s*$)|" +
-    "\\b(?:bye|goodbye|see you|see ya|talk soon|adiós|adios|hasta luego|hasta pronto|nos vemos|au revoir|à bientôt|a bientôt|tschüss|tschüs|bis dann|bis bald|auf wiedersehen)\\b",
+    "\\b(?:bye|goodbye|see you|see ya|talk soon|adiós|adios|hasta luego|hasta pronto|nos vemos|au revoir|à bientôt|a bientôt|tschüss|tschüs|bis dann|bis bald|auf wiedersehen)\\b|" +
+    // "a plus", "à plus tard", "à+": a French goodbye, never a company's name.
+    "^\\s*(?:(?:ok|merci|bon|allez)[,\\s]+)*[àa] (?:plus(?: tard)?|\\+)\\s*[!.]*\\s*$",
 );
 /** A thank-you anywhere in a short reply ("cool cheers", "va, gracias carnal"): politeness, never a name or company. */
 const THANKS = re("\\b(?:cheers|thanks|thank you|thx|tysm|ty|gracias|merci|danke|grazie)\\b|شكرا|شكرًا");

@@ -806,17 +806,17 @@ const NEED_CUE = re(
     "(?:we|i) (?:have|are having|'re having|keep having) (?:trouble|problems|issues|difficulty|a hard time) (?:with|keeping|getting)\\b|" +
     '(?:we|i) (?:spend|waste|lose) too much time\\b|(?:need|want) a (?:way|tool|solution|platform|system|place) to\\b|' +
     'necesitamos|necesito|buscamos|estamos buscando|busco|queremos|quiero|(?:nos|me) gustar[ií]a|quisi[ée]ramos|quisiera|nuestro (?:principal |mayor |gran |m[aá]s grande )?problema es|el problema es|tenemos problemas con|nos cuesta|' +
-    "(?:nous avons|on a|j['’]ai) besoin (?:de|d['’])|nous (?:re)?cherchons|on cherche|je cherche|nous voulons|on veut|je veux|nous aimerions|j['’]aimerais|on aimerait|on voudrait|nous voudrions|je voudrais|" +
+    "(?:nous avons|on a|j['’]ai) besoin (?:de|d['’]|du|des)|nous (?:re)?cherchons|on cherche|je cherche|nous voulons|on veut|je veux|nous aimerions|j['’]aimerais|on aimerait|on voudrait|nous voudrions|je voudrais|" +
     "nous souhaitons|je souhaite|notre (?:principal |plus gros |grand )?(?:problème|défi|objectif|souci) (?:est|c['’]est)|(?:nous avons|on a) du mal (?:à|avec)|nous perdons trop de temps|" +
-    'wir brauchen|ich brauche|wir suchen|ich suche|wir möchten|ich möchte|wir wollen|ich will|(?:wir|ich) (?:hätten|hätte|würden|würde) gerne?|wir wünschen uns|unser (?:größtes |hauptsächliches |eigentliches )?(?:problem|ziel) ist|' +
+    'wir brauchen|(?:und|aber|auch) brauchen|brauchen wir(?! (?:kein|nicht))|wir benötigen|benötigen wir|ich brauche|wir suchen|ich suche|wir möchten|ich möchte|wir wollen|ich will|(?:wir|ich) (?:hätten|hätte|würden|würde) gerne?|wir wünschen uns|unser (?:größtes |hauptsächliches |eigentliches )?(?:problem|ziel) ist|' +
     'wir haben (?:probleme|schwierigkeiten) (?:mit|bei)|wir verlieren zu viel zeit|unser (?:größtes |hauptsächliches )?problem(?=\\s*:)|' +
-    'نحتاج(?: إلى| الى)?|أحتاج(?: إلى| الى)?|احتاج(?: إلى| الى)?|نبحث عن|أبحث عن|ابحث عن|نريد|أريد|اريد|مشكلتنا(?: الرئيسية)?(?: هي)?|نعاني من|هدفنا(?: هو)?)\\b',
+    'و?نحتاج(?: إلى| الى)?|و?محتاجين|أحتاج(?: إلى| الى)?|احتاج(?: إلى| الى)?|نبحث عن|أبحث عن|ابحث عن|نريد|أريد|اريد|مشكلتنا(?: الرئيسية)?(?: هي)?|نعاني من|هدفنا(?: هو)?)\\b',
 );
 const NOT_A_NEED = re(
   '^(?:to |a |an |the |some |more |una |un )?(?:demo|call|meeting|quote|discount|price|pricing|human|person|someone|real person|' +
     'talk|speak|book|schedule|check|ask|think|know|run (?:it|this) (?:by|past)|clear (?:it|this) with|consult|see the price|get a quote|start|begin|buy|sign up|get started|try|trial|go live|be live|roll (?:it |this )?out|launch|be up and running|decide|move forward|proceed|' +
     'd[ée]ployer|lancer|d[ée]marrer|implanter|desplegar|implantar|einf[üu]hren|ausrollen|starten|' +
-    'my boss|more info|more information|more time|hablar|saber|demo|precio|llamada|descuento|empezar|arrancar|comenzar|iniciar|lanzar|comprar|probar|\\d+)\\b|' +
+    'my boss|more info|more information|more time|hablar|saber|demo|precio|agendar|programar|reservar|concertar|llamada|descuento|empezar|arrancar|comenzar|iniciar|lanzar|comprar|probar|\\d+)\\b|' +
     // "We need approval from my boss", "we need to get sign-off" (but "we need to automate our approval workflows" is a need).
     "^(?:to )?(?:get |have |obtain |wait for )?(?:(?:an? |the |some |his |her |their |my |our |formal |final )*(?:boss['’]?s? |manager['’]?s? |management['’]?s? |ceo['’]?s? |cfo['’]?s? )?)?(?:approv|sign-?off|ok\\b|go-ahead)|aprobación|" +
     "^(?:une |un |le |la |l['’]|des |du |d['’]|eine |einen |ein |den |die |das |mit )?(?:demo|démo|démonstration|rendez-vous|rdv|appel|réunion|devis|remise|prix|tarifs?|parler|savoir|" +
@@ -890,7 +890,8 @@ function wishedNeed(sentence: string): Extracted | undefined {
   // ("No necesitamos SSO", "wir brauchen kein SSO", "we don't really need SSO": what they do without.)
   if (/(?:\b(?:no|not|don['’]?t|do not)\s*$)/iu.test(sentence.slice(0, match.index)) || /^\s*(?:kein\w*|nicht)\b/iu.test(sentence.slice(match.index + match[0].length))) return undefined;
   // The longer openings first: "we are looking for" keeps "looking for", not "are looking for".
-  const cue = match[0].trim().replace(/^(?:we|i)\s*['’]d (like|love)\b/i, 'would $1').replace(/^(?:we'?re|we’re|we are|i'?m|i am|we|i)\s+/i, '');
+  // ("…und brauchen SSO", "ونحتاج …": the need without the "and" that joined it to the team size.)
+  const cue = match[0].trim().replace(/^(?:und|aber|auch)\s+/iu, '').replace(/^و(?=نحتاج|محتاجين)/u, '').replace(/^(?:we|i)\s*['’]d (like|love)\b/i, 'would $1').replace(/^(?:we'?re|we’re|we are|i'?m|i am|we|i)\s+/i, '');
   // Up to the next clause that says something else: "we need better reporting, we want it next month, I'm …".
   const rest = sentence.slice(match.index + match[0].length).split(NEXT_CLAUSE)[0]?.trim() ?? '';
   // "Lo necesitamos para abril" says when, not what; so do "Wir wollen bis Ende Q1 starten" and "نريد البدء في فبراير".
