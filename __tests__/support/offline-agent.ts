@@ -6,6 +6,7 @@ import type { SalesLocale } from '@/lib/sales/turn-state';
 import { emptySalesState, type SalesState } from '@/lib/sales/types';
 import { testSession } from './session';
 import { replyLanguage } from '@/lib/llm/offline/language';
+import { extractLeadFacts } from '@/lib/sales/lead';
 
 /** Driving the offline agent one turn at a time, as the chat turn would, for the offline-agent unit tests. */
 
@@ -103,3 +104,30 @@ export function stateWith(fields: Partial<Record<'email' | 'teamSize', string | 
 }
 
 export const pricingTool = { type: 'function' as const, name: 'get_pricing', inputSchema: { type: 'object' as const } };
+
+/** One reply of a conversation (ask, or conversation().say). */
+export type Said = Awaited<ReturnType<typeof ask>>;
+
+/** One conversation held turn by turn in `locale`, from a browser in `zone`: each reply, in order. */
+export async function talk(locale: SalesLocale, zone: string, turns: readonly string[]): Promise<Said[]> {
+  const { say } = conversation({ locale, visitorTimeZone: zone });
+  const replies: Said[] = [];
+  for (const turn of turns) replies.push(await say(turn));
+  return replies;
+}
+
+/** `talk` with the zone last (London unless said). */
+export const hold = (locale: SalesLocale, turns: readonly string[], zone = 'Europe/London') => talk(locale, zone, turns);
+
+/** The meeting a reply left last in the state, and the book_meeting input it sent. */
+export const booked = (reply: Said | undefined) => reply?.session.state.bookings.at(-1);
+export const bookInput = (reply: Said | undefined) => reply?.tools.find((call) => call.toolName === 'book_meeting')?.input;
+
+type LeadFields = Record<string, { value: unknown } | undefined>;
+/** The stored lead's values after a reply: field → value. */
+export const lead = (result: { session: { state: { lead: { fields: unknown } } } }) =>
+  Object.fromEntries(Object.entries(result.session.state.lead.fields as LeadFields).map(([field, fact]) => [field, fact?.value]));
+
+/** What the shared lead reading finds in one message: field → value. */
+export const values = (text: string) =>
+  Object.fromEntries(Object.entries(extractLeadFacts({ text, messageId: 'm', now: 0, ownNames: ['Northwind Cloud'] })).map(([field, fact]) => [field, fact?.value]));

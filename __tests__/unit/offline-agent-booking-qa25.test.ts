@@ -1,21 +1,7 @@
 /** @jest-environment node */
 // QA round 25, booking and time: bugs 1, 2, 3, 4, 14, 15 and 18 of .tmp/qa25/REPORT.md. Clock: Tue 24 Nov 2026 12:00 UTC.
 import { createBooking } from '@/lib/sales/booking';
-import type { SalesLocale } from '@/lib/sales/turn-state';
-import { conversation, NOW } from '../support/offline-agent';
-
-type Said = Awaited<ReturnType<ReturnType<typeof conversation>['say']>>;
-
-/** The turns said in order, each reply kept. */
-async function talk(locale: SalesLocale, zone: string, turns: readonly string[]): Promise<Said[]> {
-  const { say } = conversation({ locale, visitorTimeZone: zone });
-  const replies: Said[] = [];
-  for (const turn of turns) replies.push(await say(turn));
-  return replies;
-}
-
-const booked = (reply: Said | undefined) => reply?.session.state.bookings.at(-1);
-const bookInput = (reply: Said | undefined) => reply?.tools.find((call) => call.toolName === 'book_meeting')?.input;
+import { booked, bookInput, NOW, talk } from '../support/offline-agent';
 
 describe('offline agent booking: QA round 25', () => {
   it('1: asking the time in another zone converts only; "move it to 3pm" stays in their own zone', async () => {

@@ -1,20 +1,6 @@
 /** @jest-environment node */
 // QA round 26, booking: bugs 1, 2 and 3 of .tmp/qa26/REPORT.md. Clock: Tue 24 Nov 2026 12:00 UTC.
-import type { SalesLocale } from '@/lib/sales/turn-state';
-import { conversation } from '../support/offline-agent';
-
-type Said = Awaited<ReturnType<ReturnType<typeof conversation>['say']>>;
-
-/** The turns said in order, each reply kept. */
-async function talk(locale: SalesLocale, zone: string, turns: readonly string[]): Promise<Said[]> {
-  const { say } = conversation({ locale, visitorTimeZone: zone });
-  const replies: Said[] = [];
-  for (const turn of turns) replies.push(await say(turn));
-  return replies;
-}
-
-const booked = (reply: Said | undefined) => reply?.session.state.bookings.at(-1);
-const bookInput = (reply: Said | undefined) => reply?.tools.find((call) => call.toolName === 'book_meeting')?.input;
+import { booked, bookInput, talk } from '../support/offline-agent';
 
 describe('offline agent booking: QA round 26', () => {
   it('1: "can we do monday same time?" after a booking moves it to Monday, never a Monday.com comparison', async () => {

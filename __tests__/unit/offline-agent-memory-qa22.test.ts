@@ -5,14 +5,10 @@ import { parsePreferredTime } from '@/lib/sales/booking';
 import { getKnowledgeBase } from '@/lib/sales/knowledge';
 import { extractLeadFacts } from '@/lib/sales/lead';
 import type { SalesLocale } from '@/lib/sales/turn-state';
-import { conversation, NOW } from '../support/offline-agent';
+import { conversation, lead, NOW } from '../support/offline-agent';
 
 const values = (text: string, options: { knownTeamSize?: number; askedField?: 'name' | 'need' } = {}) =>
   Object.fromEntries(Object.entries(extractLeadFacts({ text, messageId: 'm', now: 0, ownNames: ['Northwind Cloud'], ...options })).map(([field, fact]) => [field, fact?.value]));
-
-type Lead = Record<string, { value: unknown } | undefined>;
-const lead = (result: { session: { state: { lead: { fields: unknown } } } }) =>
-  Object.fromEntries(Object.entries(result.session.state.lead.fields as Lead).map(([field, fact]) => [field, fact?.value]));
 
 describe('offline agent memory: QA round 22', () => {
   it('A1: moving the meeting with "actually", "perdón" or "عفواً" keeps the team size', async () => {

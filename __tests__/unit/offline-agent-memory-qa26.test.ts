@@ -1,23 +1,7 @@
 /** @jest-environment node */
 // QA round 26: what the offline agent remembers about the prospect (bugs 10, 12, 15, 16, 19), and reads back.
 import { fieldsAskedIn } from '@/lib/sales/asked-questions';
-import { extractLeadFacts } from '@/lib/sales/lead';
-import type { SalesLocale } from '@/lib/sales/turn-state';
-import { conversation } from '../support/offline-agent';
-
-const values = (text: string) =>
-  Object.fromEntries(Object.entries(extractLeadFacts({ text, messageId: 'm', now: 0, ownNames: ['Northwind Cloud'] })).map(([field, fact]) => [field, fact?.value]));
-
-type Lead = Record<string, { value: unknown } | undefined>;
-const lead = (result: { session: { state: { lead: { fields: unknown } } } }) =>
-  Object.fromEntries(Object.entries(result.session.state.lead.fields as Lead).map(([field, fact]) => [field, fact?.value]));
-
-async function hold(locale: SalesLocale, turns: string[], zone = 'Europe/London') {
-  const { say } = conversation({ locale, visitorTimeZone: zone });
-  const replies = [];
-  for (const turn of turns) replies.push(await say(turn));
-  return replies;
-}
+import { hold, lead, values } from '../support/offline-agent';
 
 describe('offline agent memory: QA round 26', () => {
   it('10: the team size is the paid team, now', async () => {

@@ -2,20 +2,8 @@
 // Booking and memory leftovers of QA rounds 25 and 26 (.tmp/qa25/REPORT.md, .tmp/qa26/REPORT.md). Clock: Tue 24 Nov 2026 12:00 UTC.
 import type { SalesLocale } from '@/lib/sales/turn-state';
 import { fieldsAskedIn } from '@/lib/sales/asked-questions';
-import { conversation } from '../support/offline-agent';
+import { booked, bookInput, type Said, talk } from '../support/offline-agent';
 
-type Said = Awaited<ReturnType<ReturnType<typeof conversation>['say']>>;
-
-/** The turns said in order, each reply kept. */
-async function talk(locale: SalesLocale, zone: string, turns: readonly string[]): Promise<Said[]> {
-  const { say } = conversation({ locale, visitorTimeZone: zone });
-  const replies: Said[] = [];
-  for (const turn of turns) replies.push(await say(turn));
-  return replies;
-}
-
-const booked = (reply: Said | undefined) => reply?.session.state.bookings.at(-1);
-const bookInput = (reply: Said | undefined) => reply?.tools.find((call) => call.toolName === 'book_meeting')?.input;
 const priced = (reply: Said | undefined) => reply?.tools.filter((call) => call.toolName === 'get_pricing').map((call) => call.input);
 
 describe('offline agent memory: session 22', () => {

@@ -1,11 +1,7 @@
 /** @jest-environment node */
 // A ten-turn conversation of a marketing agency's head of ops (session 22): a budget said as "we budgeted around 15k a
 // year" and an integration asked about as "what integrations do you have with figma?".
-import { extractLeadFacts } from '@/lib/sales/lead';
-import { conversation } from '../support/offline-agent';
-
-const values = (text: string) =>
-  Object.fromEntries(Object.entries(extractLeadFacts({ text, messageId: 'm', now: 0, ownNames: ['Northwind Cloud'] })).map(([field, fact]) => [field, fact?.value]));
+import { conversation, values } from '../support/offline-agent';
 
 describe('offline agent, session 22', () => {
   it('reads "we budgeted …" as the budget, and sets the quote just given beside it', async () => {

@@ -6,10 +6,7 @@ import { getKnowledgeBase } from '@/lib/sales/knowledge';
 import { asksAboutAgent, classifySalesIntent } from '@/lib/sales/intents';
 import { extractLeadFacts } from '@/lib/sales/lead';
 import { memoryLines } from '@/lib/sales/memory';
-import { ask, assistantMessage, conversation, userMessage } from '../support/offline-agent';
-
-const values = (text: string) =>
-  Object.fromEntries(Object.entries(extractLeadFacts({ text, messageId: 'm', now: 0, ownNames: ['Northwind Cloud'] })).map(([field, fact]) => [field, fact?.value]));
+import { ask, assistantMessage, conversation, userMessage, values } from '../support/offline-agent';
 
 describe('offline agent: transcript weaknesses', () => {
   it('"I\'m the decision maker" records authority and moves on instead of answering an approval objection', async () => {
