@@ -206,7 +206,7 @@ test('an e-mail corrected after booking: the new address gets the invite, the ol
   // Not "cancelled, as you asked": whoever reads the old address asked for nothing.
   const oldText = old.parts.find((part) => part.headers['content-type']?.startsWith('text/plain'))?.body ?? '';
   expect(oldText).toContain('la reserva se corrigió a otra dirección de correo');
-  expect(oldText).not.toContain('como pediste');
+  expect(oldText).not.toContain('como pidió');
   const calendar = (mail: ReturnType<typeof parseMail>) =>
     icsProperties(mail.parts.find((part) => /^text\/calendar/i.test(part.headers['content-type'] ?? '') && /attachment/i.test(part.headers['content-disposition'] ?? ''))!.body);
   const cancel = calendar(old);

@@ -130,11 +130,11 @@ export const notifyEs: Record<NotifyKey, string> = {
   'notify.qualified.intro': 'Un lead alcanzó la puntuación de cualificación ({threshold}).',
 
   'notify.invite.subject': 'Invitación: demo de {company}, {when}',
-  'notify.invite.body': 'Gracias por reservar una demo de {minutes} minutos con {company}. Es el {when}.\n\nLa invitación de calendario va adjunta: ábrela para añadir la reunión a tu calendario. ¿Necesitas otra hora? Responde a este correo.',
+  'notify.invite.body': 'Gracias por reservar una demo de {minutes} minutos con {company}. Es el {when}.\n\nLa invitación de calendario va adjunta: ábrala para añadir la reunión a su calendario. ¿Necesita otra hora? Responda a este correo.',
   'notify.cancelled.subject': 'Demo cancelada: {when} con {email}',
   'notify.cancelled.intro': 'Un cliente potencial canceló su demo en el chat. La cancelación adjunta la quita del calendario que la tenga.',
   'notify.cancelInvite.subject': 'Cancelada: demo de {company}, {when}',
-  'notify.cancelInvite.body': 'Tu demo con {company} del {when} queda cancelada, como pediste.\n\nLa cancelación adjunta la quita de tu calendario. ¿Prefieres otra hora? Responde a este correo o pídela en el chat.',
+  'notify.cancelInvite.body': 'Su demo con {company} del {when} queda cancelada, como pidió.\n\nLa cancelación adjunta la quita de su calendario. ¿Prefiere otra hora? Responda a este correo o pídala en el chat.',
   'notify.withdrawInvite.body': 'Se envió a esta dirección una invitación a la demo de {company} del {when}. Después, la reserva se corrigió a otra dirección de correo, y la invitación se envió allí.\n\nLa cancelación adjunta la quita de su calendario; no tiene que hacer nada más. Si recibió este correo por error, puede ignorarlo.',
 
   'admin.webhooks.title': 'Webhooks',
