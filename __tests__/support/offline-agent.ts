@@ -131,3 +131,17 @@ export const lead = (result: { session: { state: { lead: { fields: unknown } } }
 /** What the shared lead reading finds in one message: field → value. */
 export const values = (text: string) =>
   Object.fromEntries(Object.entries(extractLeadFacts({ text, messageId: 'm', now: 0, ownNames: ['Northwind Cloud'] })).map(([field, fact]) => [field, fact?.value]));
+
+/** A plan of the catalogue by id (a test about prices fails loudly when it is gone). */
+export const plan = (id: string) => {
+  const found = kb.plans.find((entry) => entry.id === id);
+  if (!found) throw new Error(`no plan ${id}`);
+  return found;
+};
+/** "$1,015": an amount as the replies print it. */
+export const usd = (amount: number) => `$${amount.toLocaleString('en-US')}`;
+/** A plan's catalogue price for `seats`: billed monthly, and billed annually over the year. */
+export const monthly = (id: string, seats: number) => usd((plan(id).pricePerSeatMonthly ?? 0) * seats);
+export const annualTotal = (id: string, seats: number) => usd((plan(id).pricePerSeatMonthlyAnnual ?? 0) * seats * 12);
+/** Billed annually, a month's worth: the annual per-seat price times seats. */
+export const annualPerMonth = (id: string, seats: number) => usd((plan(id).pricePerSeatMonthlyAnnual ?? 0) * seats);

@@ -1,19 +1,7 @@
 /** @jest-environment node */
 // QA round 22 (sections B, C and D): wrong plans and facts, unanswered questions and wording, each fixed and pinned here.
-import { getKnowledgeBase } from '@/lib/sales/knowledge';
-import { conversation } from '../support/offline-agent';
+import { annualPerMonth, annualTotal, conversation, monthly, plan } from '../support/offline-agent';
 
-const kb = getKnowledgeBase();
-const plan = (id: string) => {
-  const found = kb.plans.find((entry) => entry.id === id);
-  if (!found) throw new Error(`no plan ${id}`);
-  return found;
-};
-/** "$1,015": a catalogue price times seats, as the replies print it. */
-const usd = (amount: number) => `$${amount.toLocaleString('en-US')}`;
-const monthly = (id: string, seats: number) => usd((plan(id).pricePerSeatMonthly ?? 0) * seats);
-const annualPerMonth = (id: string, seats: number) => usd((plan(id).pricePerSeatMonthlyAnnual ?? 0) * seats);
-const annualTotal = (id: string, seats: number) => usd((plan(id).pricePerSeatMonthlyAnnual ?? 0) * seats * 12);
 const priced = (tools: { toolName: string; input: unknown }[]) => tools.filter((tool) => tool.toolName === 'get_pricing').map((tool) => (tool.input as { plan: string }).plan);
 
 describe('offline agent: QA round 22 answers', () => {

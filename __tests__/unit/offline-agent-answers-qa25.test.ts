@@ -1,17 +1,7 @@
 /** @jest-environment node */
 // QA round 25 (bugs 5, 10–13 and 20): intents, answers, objections and recommendations, each fixed and pinned here.
-import { getKnowledgeBase } from '@/lib/sales/knowledge';
-import { conversation } from '../support/offline-agent';
+import { annualTotal, conversation, monthly, plan } from '../support/offline-agent';
 
-const kb = getKnowledgeBase();
-const plan = (id: string) => {
-  const found = kb.plans.find((entry) => entry.id === id);
-  if (!found) throw new Error(`no plan ${id}`);
-  return found;
-};
-const usd = (amount: number) => `$${amount.toLocaleString('en-US')}`;
-const monthly = (id: string, seats: number) => usd((plan(id).pricePerSeatMonthly ?? 0) * seats);
-const annualTotal = (id: string, seats: number) => usd((plan(id).pricePerSeatMonthlyAnnual ?? 0) * seats * 12);
 type Tools = { toolName: string; input: unknown }[];
 const priced = (tools: Tools) => tools.filter((tool) => tool.toolName === 'get_pricing').map((tool) => (tool.input as { plan: string }).plan);
 const called = (tools: Tools) => tools.map((tool) => tool.toolName);

@@ -1,19 +1,8 @@
 /** @jest-environment node */
 // Session 22 (es, fr, de, ar buyers): needs said in French, German and Arabic, the annual price asked in German,
 // recall questions in everyday wording, and a booking request that is not the prospect's need.
-import { getKnowledgeBase } from '@/lib/sales/knowledge';
-import { conversation } from '../support/offline-agent';
+import { annualPerMonth, annualTotal, conversation, monthly } from '../support/offline-agent';
 
-const kb = getKnowledgeBase();
-const plan = (id: string) => {
-  const found = kb.plans.find((entry) => entry.id === id);
-  if (!found) throw new Error(`no plan ${id}`);
-  return found;
-};
-const usd = (amount: number) => `$${amount.toLocaleString('en-US')}`;
-const monthly = (id: string, seats: number) => usd((plan(id).pricePerSeatMonthly ?? 0) * seats);
-const annualTotal = (id: string, seats: number) => usd((plan(id).pricePerSeatMonthlyAnnual ?? 0) * seats * 12);
-const annualMonth = (id: string, seats: number) => usd((plan(id).pricePerSeatMonthlyAnnual ?? 0) * seats);
 type Tools = { toolName: string; input: unknown }[];
 type Priced = { plan: string; seats: number; billing: string };
 const priced = (tools: Tools) => tools.filter((tool) => tool.toolName === 'get_pricing').map((tool) => (tool.input as Priced).plan);
@@ -55,7 +44,7 @@ describe('offline agent: session 22 buyers in es, fr, de and ar', () => {
     await chat.say('wir sind 20');
     const annual = await chat.say('was kostet das bei jährlicher Zahlung?');
     expect(priced(annual.tools)).toEqual(['pro']);
-    expect(annual.text).toMatch(new RegExp(`${annualTotal('pro', 20).replace('$', '\\$')}|${annualMonth('pro', 20).replace('$', '\\$')}`));
+    expect(annual.text).toMatch(new RegExp(`${annualTotal('pro', 20).replace('$', '\\$')}|${annualPerMonth('pro', 20).replace('$', '\\$')}`));
     expect(annual.text).not.toMatch(/pro aktivem Nutzer/);
   });
 
