@@ -40,6 +40,8 @@ export interface AskOptions {
   invitesByEmail?: boolean;
   /** The time zone the prospect's browser reports (the chat request's timeZone). */
   visitorTimeZone?: string;
+  /** Another clock than NOW, the model's and the tools' alike (epoch ms). */
+  now?: number;
 }
 
 /** One turn through the agent, with a session built as the chat turn builds it. */
@@ -50,13 +52,13 @@ export async function ask(text: string, options: AskOptions = {}) {
   const session = testSession({
     // As the chat turn decides it (lib/chat/turn.ts): the page's locale, or the language the prospect went on in.
     locale: replyLanguage(options.locale ?? 'en', userMessages.map((entry) => entry.text)),
-    now: () => NOW,
+    now: () => options.now ?? NOW,
     ...(options.invitesByEmail === undefined ? {} : { invitesByEmail: options.invitesByEmail }),
     ...(options.visitorTimeZone === undefined ? {} : { visitorTimeZone: options.visitorTimeZone }),
     ...(options.state ? { state: options.state } : {}),
     userMessages,
   });
-  const agent = createSalesAgent({ ...offline, wordDelayMs: options.wordDelayMs ?? 0 }, { now: () => NOW, generateId: () => 'msg-1' });
+  const agent = createSalesAgent({ ...offline, wordDelayMs: options.wordDelayMs ?? 0 }, { now: () => options.now ?? NOW, generateId: () => 'msg-1' });
   const chunks = await collect(agent.streamReply({ conversationId: 'conv-test-1', history, userMessage: message, ...session.input }));
   const inputs = chunks.flatMap((chunk) => (chunk.type === 'tool-input-available' ? [{ toolName: chunk.toolName, input: chunk.input }] : []));
   const outputs = chunks.flatMap((chunk) => (chunk.type === 'tool-output-available' ? [chunk.output] : []));

@@ -2,7 +2,7 @@ import type { OfflineTurn } from '@/lib/llm/offline/context';
 import { PHRASES, type Phrases } from '@/lib/llm/offline/phrases';
 import { bookingReply, cancelReply, humanReply, meetingTimeReply } from '@/lib/llm/offline/replies-actions';
 import { competitorReply, knowledgeReply, objectionReply } from '@/lib/llm/offline/replies-knowledge';
-import { bullets, cataloguePriceLine, comparePlansReply, overviewReply, planFeaturesReply, planGapReply, planHasReply, priceReply, recommendReply } from '@/lib/llm/offline/replies-pricing';
+import { bullets, cataloguePriceLine, comparePlansReply, coversReply, overviewReply, planFeaturesReply, planGapReply, planHasReply, priceReply, recommendReply } from '@/lib/llm/offline/replies-pricing';
 import { MEMORY_PHRASES } from '@/lib/llm/offline/phrases-memory';
 import { aboutReply, alongsideReply, list, recallReply, rivalIntegrationReply, toolsReply, unclearReply } from '@/lib/llm/offline/replies-memory';
 import { mentionsAny } from '@/lib/llm/offline/reading';
@@ -62,7 +62,7 @@ export function composeReply(topic: Topic, turn: OfflineTurn): string {
   const cheaperAt = overBudget ? kept.findIndex((paragraph) => paragraph.includes(`**${topic.alternative?.name ?? ''}**`)) : -1;
   const overBudgetKept = cheaperAt < 0 ? kept : kept.filter((paragraph, index) => index >= cheaperAt || !/[$€£]\s?\d/.test(paragraph));
   const paragraphs =
-    overBudget ? overBudgetKept : topic.kind === 'recall' || onlyStock || (topic.kind === 'price' && PRICE_REMINDER.test(turn.text)) ? [...kept] : avoidRepeats(kept, turn.previousReplies, pickFresh(MEMORY_PHRASES[turn.locale].asMentioned, turn.previousReplies), lead, properNames(turn.kb));
+    overBudget ? overBudgetKept : topic.kind === 'recall' || topic.kind === 'covers' || onlyStock || (topic.kind === 'price' && PRICE_REMINDER.test(turn.text)) ? [...kept] : avoidRepeats(kept, turn.previousReplies, pickFresh(MEMORY_PHRASES[turn.locale].asMentioned, turn.previousReplies), lead, properNames(turn.kb));
   // One question per reply: a reply that already asks something (when to meet, which email) does not ask another.
   if (question && fresh && !/[?؟]/.test(paragraphs.at(-1) ?? '')) paragraphs.push(question);
   return paragraphs.join('\n\n');
@@ -169,6 +169,8 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       return planGapReply(topic, turn, ph);
     case 'plan-has':
       return planHasReply(topic, turn, ph);
+    case 'covers':
+      return coversReply(topic, turn, ph);
     case 'feature-lines':
       return [topic.about ?? '', ph.featureLinesIntro, bullets(topic.lines.map(({ plan, line }) => `**${plan.name}**: ${line}`)), ph.plansBuildUp];
     case 'competitor':
@@ -197,6 +199,8 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       // "Can you match their price?": no, not here; the policy, the team's call, and the plan's list and annual price.
       if (topic.priceMatch) return [ph.noPriceMatch, ...answer, ph.furtherDiscount(kb.company.salesEmail), `**${topic.priceMatch.name}**: ${cataloguePriceLine(topic.priceMatch, kb, ph)}`];
       if (topic.discountAsked) return [...answer, ph.furtherDiscount(kb.company.salesEmail)];
+      // (English only: the security pack is shared by the team, under NDA; the handoff is offered, never done unasked.)
+      if (topic.securityPack) return [...answer, `I can't send the report from this chat: our team shares the security pack under NDA. Would you like me to pass your request to them? You can also write to ${kb.company.salesEmail}.`];
       if (topic.selfHosting) return [...answer, ph.noSelfHosting(kb.company.salesEmail)];
       if (topic.unlistedTool) return [...answer, ph.unconfirmedIntegration(topic.unlistedTool, kb.company.salesEmail)];
       if (topic.unstated) return [...answer, ph.unconfirmedDetail(topic.unstated, kb.company.salesEmail)];

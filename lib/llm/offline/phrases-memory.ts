@@ -17,6 +17,15 @@ function secondPerson(text: string): string {
   return text.replace(/\b(?:we['’]re|i['’]m|we|us|our|ours|i|me|my|mine)\b/gi, (word) => swaps[word.toLowerCase()] ?? word);
 }
 
+/** A Spanish need in the prospect's words, said back: "necesitamos" → "necesitan", "nuestro CRM" → "su CRM". */
+function terceraPersona(text: string): string {
+  const swaps: Record<string, string> = { nos: 'les', nuestro: 'su', nuestra: 'su', nuestros: 'sus', nuestras: 'sus', mi: 'su', mis: 'sus' };
+  return text
+    // (Verbs only: "mínimos", "próximos" carry an accent, a first person plural of the present does not.)
+    .replace(/(?<!\p{L})([a-zñ]{2,})(?:amos|emos|imos)(?!\p{L})/gu, (word, stem: string) => `${stem}${word.endsWith('amos') ? 'an' : 'en'}`)
+    .replace(/(?<!\p{L})(?:nos|nuestr[oa]s?|mis?)(?!\p{L})/giu, (word) => swaps[word.toLowerCase()] ?? word);
+}
+
 const en: MemoryPhrases = {
   labels: { name: 'name', email: 'email', company: 'company', role: 'role', phone: 'phone number', teamSize: 'team size', budget: 'budget', authority: 'decision', need: 'goal', timeline: 'timeline', tools: 'tools' },
   recallFact: (label, value) => `You told me your ${label} is **${value}**.`,
@@ -67,6 +76,9 @@ const en: MemoryPhrases = {
 const es: MemoryPhrases = {
   labels: { name: 'nombre', email: 'correo', company: 'empresa', role: 'cargo', phone: 'teléfono', teamSize: 'tamaño de equipo', budget: 'presupuesto', authority: 'decisión', need: 'objetivo', timeline: 'plazo', tools: 'herramientas' },
   recallFact: (label, value) => `Me dijo que su ${label} es **${value}**.`,
+  // "necesitamos SSO e integrar con Salesforce": "Me dijo que necesitan SSO…", not "su objetivo es necesitamos…".
+  recallNeed: (need) =>
+    /^(?:necesit|quer|busc|tenemos|nos hace falta|nos falta)/iu.test(need) ? `Me dijo que **${terceraPersona(need)}**.` : `Me dijo que su objetivo es **${need}**.`,
   recallTools: (tools) => `Me dijo que usan **${tools}**.`,
   recallMissing: (label) => `Todavía no me ha dicho su ${label}.`,
   recallAuthority: (decides) => (decides ? 'Me dijo que la decisión es suya.' : 'Me dijo que la decisión necesita la aprobación de otra persona.'),

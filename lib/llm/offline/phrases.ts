@@ -174,7 +174,7 @@ const en: Phrases = {
   unconfirmedIntegration: (tool, salesEmail) =>
     `**${tool}** isn't among the integrations we list, and I'd rather not guess: the team at ${salesEmail} can tell you whether it can be connected.`,
   unconfirmedStandard: (standard, salesEmail) =>
-    `${standard} isn't among the certifications and standards I can confirm, and I'd rather not guess: the team at ${salesEmail} can tell you where we stand for your case.`,
+    `${standard} ${/ and /.test(standard) ? "aren't" : "isn't"} among the certifications and standards I can confirm, and I'd rather not guess: the team at ${salesEmail} can tell you where we stand for your case.`,
   unconfirmedDetail: (detail, salesEmail) =>
     `${{ 'api-limits': "The API's rate limits aren't", 'support-languages': "Which languages our support works in isn't", 'phone-support': "Support by phone isn't", 'data-deletion': "How and when your data is deleted after you leave isn't", refund: 'A refund (whether you get money back, and how much) isn\'t', 'payment-terms': 'Payment terms such as net-30 or net-60 aren\'t', uptime: 'An uptime guarantee above our published SLA (99.95%, on Enterprise only) isn\'t', 'custom-build': 'Building a custom integration or feature for you, or a date for one, isn\'t', 'price-lock': 'A price lock or a multi-year contract isn\'t' }[detail]} something I can confirm from what I have, and I'd rather not guess: the team at ${salesEmail} can tell you.`,
 };

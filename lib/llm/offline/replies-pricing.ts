@@ -231,3 +231,41 @@ export function bullets(items: readonly string[]): string {
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
+
+/**
+ * "Does that cover what we need?" (English): each need they stated, covered or not on the plan, in the catalogue's own
+ * words; a need the catalogue does not state is said to be unconfirmed; and the plan that has them all, if another.
+ */
+export function coversReply(topic: Extract<Topic, { kind: 'covers' }>, turn: OfflineTurn, ph: Phrases): string[] {
+  const { kb } = turn;
+  const plan = `**${topic.plan.name}**`;
+  const said = (line: string | undefined) => (line ? ` (${line.replace(/[.…]+$/u, '')})` : '');
+  const above = (from: Plan) => `**${from.name}**${kb.plans.at(-1)?.id === from.id ? '' : ' and above'}`;
+  const items = topic.checks.map((check) => {
+    const need = `**${check.need.charAt(0).toUpperCase()}${check.need.slice(1)}**`;
+    if (check.listed && check.from) {
+      const among = `it's among the integrations we list, and ${above(check.from)} include all of them`;
+      const set = check.line ? `${plan}'s ${check.line.replace(/\s*\(.*$/u, '')}` : plan;
+      return check.covered ? `${need}: yes (${among}).` : `${need}: ${among}; whether ${set} include it isn't stated, and I'd rather not guess: the team at ${kb.company.salesEmail} can tell you.`;
+    }
+    if (check.covered === undefined && check.from) return `${need}: ${above(check.from)} include it${said(check.line)}; whether ${plan} does isn't stated, and I'd rather not guess.`;
+    if (check.covered === undefined) return `${need}: not something I can confirm from what I have, and I'd rather not guess; the team at ${kb.company.salesEmail} can tell you.`;
+    if (check.company) return `${need}: yes, for ${kb.company.name} as a whole, whichever plan you choose${said(check.line)}.`;
+    if (check.covered) return `${need}: yes${said(check.line)}.`;
+    return `${need}: not on ${plan}; it comes with ${above(check.from ?? topic.plan)}${said(check.line)}.`;
+  });
+  // Their usage told ("we do about 3000 runs a month"): noted, and set beside the plan.
+  const [usage] = topic.checks;
+  if (topic.single && usage?.runs !== undefined) {
+    const noted = `Noted: about **${usage.need}** a month.`;
+    if (usage.covered === undefined) return [`${noted} That's more than any plan's listed workflow runs state, so the team at ${kb.company.salesEmail} is best placed to size it.`];
+    if (usage.covered) return [`${noted} ${plan} includes ${(usage.line ?? '').replace(/^\p{Lu}/u, (letter) => letter.toLowerCase())}, so that fits.`];
+    return [`${noted} ${plan} includes ${(usage.line ?? '').replace(/^\p{Lu}/u, (letter) => letter.toLowerCase())}, so you'd need ${usage.from ? `**${usage.from.name}**` : 'a larger plan'}${usage.runs ? ` (${usage.runs.replace(/^\p{Lu}/u, (letter) => letter.toLowerCase())})` : ''}.`];
+  }
+  // Asked about one tool on one plan: the answer as a sentence ("Yes: **GitHub** is among …", "**GitHub** is among …").
+  if (topic.single) return items.map((item) => item.replace(/^(\*\*[^*]+\*\*): yes \((?:it's|it is) (.*)\)\.$/u, 'Yes: $1 is $2.').replace(/^(\*\*[^*]+\*\*): (?:it's|it is) /u, '$1 is '))
+  const covered = topic.checks.every((check) => check.covered === true);
+  const intro = covered ? `Yes: ${plan} covers everything you've told me you need.` : `Here's how ${plan} measures up against what you've told me you need:`;
+  const all = topic.all ? `**${topic.all.name}** covers all of it: ${cataloguePriceLine(topic.all, kb, ph)}.` : '';
+  return [intro, bullets(items), all];
+}

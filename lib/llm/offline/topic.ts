@@ -22,12 +22,13 @@ import { BARE_COUNT, CANCEL_WORDS, EMAIL, HAGGLE, PLAN_CHOICE, withoutDecisionMa
 import { CORRECTION, titleCase } from '@/lib/sales/lead/text';
 import { asksAboutAgent, asksHowLong, asksToCompare, classifySalesIntent, COMPARED_PRICE, FRUSTRATED, STOP_QUESTIONS } from '@/lib/sales/intents';
 import { PHRASES } from '@/lib/llm/offline/phrases';
+import { MEMORY_PHRASES } from '@/lib/llm/offline/phrases-memory';
 import type { UnstatedDetail } from '@/lib/llm/offline/phrasebook';
 import { alternativeTool, asksAboutCompany, MEETING_WHEN_ASK, recallQuestion, RECOMMENDED_AGAIN, type RecallField } from '@/lib/llm/offline/understanding';
 import { budgetFit, parseBudget, type StatedBudget } from '@/lib/sales/budget';
 import { quote } from '@/lib/sales/pricing';
 import { isUnclear } from '@/lib/sales/unclear';
-import { integrationNames, mentionsName, statedTools, toolsNamed } from '@/lib/sales/memory';
+import { integrationNames, knownTools, mentionsName, statedTools, toolsNamed } from '@/lib/sales/memory';
 import type { KnowledgeBase, Plan } from '@/lib/sales/knowledge/schema';
 import { faqPassage, getPassage, searchKnowledge, type Passage } from '@/lib/sales/retrieval';
 import type { Booking, LeadField } from '@/lib/sales/types';
@@ -117,7 +118,7 @@ export type Topic =
   /** "Does Pro have time tracking?": yes, with the plan's own line, or the plan that first has it. */
   | { kind: 'plan-has'; plan: Plan; feature: string; from: Plan }
   /** `priceMatch`: "can you match their $20/seat?": no price matched by the agent, the discount policy, the annual price. */
-  | { kind: 'knowledge'; passages: [Passage, ...Passage[]]; discountAsked?: boolean; priceMatch?: Plan; unconfirmed?: string; unlistedTool?: string; selfHosting?: boolean; unstated?: UnstatedDetail }
+  | { kind: 'knowledge'; passages: [Passage, ...Passage[]]; securityPack?: boolean; discountAsked?: boolean; priceMatch?: Plan; unconfirmed?: string; unlistedTool?: string; selfHosting?: boolean; unstated?: UnstatedDetail }
   | { kind: 'recommend' }
   /** `fits`: the description's sentence on what they said they need ("patient onboarding tasks fall through the cracks"). */
   | { kind: 'contact'; fits?: string }
@@ -146,7 +147,24 @@ export type Topic =
   | { kind: 'rival-integration'; tool: string }
   | { kind: 'meeting-invite'; booking: Booking }
   /** "Is there a setup fee?", "any hidden costs?": the price list is per seat; anything else the team confirms. */
-  | { kind: 'fees' };
+  | { kind: 'fees' }
+  /** "Does that cover what we need?": each need they stated, checked against the plan (and the plan that has them all). */
+  | { kind: 'covers'; plan: Plan; seats?: number; checks: CoverCheck[]; all?: Plan; single?: boolean };
+
+/** One need they stated, checked against a plan: covered, not (and the first plan that has it), or not in the catalogue. */
+export interface CoverCheck {
+  need: string;
+  covered: boolean | undefined;
+  /** The catalogue's own words for it (a feature line, the FAQ's sentence). */
+  line?: string;
+  from?: Plan;
+  /** The company's (a security standard it holds), not a plan's feature. */
+  company?: boolean;
+  /** A tool the integrations FAQ lists, which no plan's line names. */
+  listed?: boolean;
+  /** Their workflow runs a month, said as a statement: the feature line of the first plan with enough runs. */
+  runs?: string;
+}
 
 type PriceTopic = Extract<Topic, { kind: 'price' }>;
 
@@ -188,6 +206,8 @@ export function analyse(turn: OfflineTurn): Topic {
   // "Are you a bot?" / "am I talking to a real person?": answered (an AI, a person offered), not a handoff.
   if (plans.length === 0 && asksAboutAgent(text)) return { kind: 'identity' };
   if (intent === 'human') return { kind: 'human' };
+  // "Yes please" to "would you like me to pass your request to them?" (the security pack): handed over.
+  if (/pass your request to them\?/.test(turn.previousReplies.at(-1) ?? '') && /^\s*(?:yes|yeah|yep|sure|please|please do|go ahead|ok(?:ay)?|do it)(?:[\s,]+(?:please|thanks|thank you|do|go ahead))*[\s!.]*$/iu.test(text)) return { kind: 'human' };
   if (ERASE.test(text)) return { kind: 'erase' };
   if (STOP_QUESTIONS.test(text)) return { kind: 'no-questions' };
   // ("No me interesa el plan Starter" turns down a plan, not us.)
@@ -213,6 +233,18 @@ export function analyse(turn: OfflineTurn): Topic {
   // ("Remind me what's the cheapest option for us" asks for a plan, priced, not for what they told us.)
   const recall = CHEAPEST.test(text) ? undefined : recallQuestion(text);
   if (recall) return { kind: 'recall', fields: recall };
+  // "Does that cover what we need?": each need they stated, checked against the plan (English wording only).
+  const covers = turn.locale === 'en' && COVER_ASK.test(text) ? coverTopic(turn, plans) : undefined;
+  if (covers) return covers;
+  // "We do about 3000 runs a month": their usage, set beside the plan quoted (or the first plan with enough runs).
+  const usage = turn.locale === 'en' && plans.length === 0 && !QUESTION.test(text) ? runsTopic(turn) : undefined;
+  if (usage) return usage;
+  // "Can you send me your SOC 2 report?": what the security FAQ says of it, and the team who shares it (English).
+  const securityFaq = turn.locale === 'en' && SECURITY_DOC_ASK.test(text) ? faqById(kb, 'security') : undefined;
+  if (securityFaq) return { kind: 'knowledge', passages: [securityFaq], securityPack: true };
+  // "Does Starter's 10 include GitHub?": that plan and that tool, from the catalogue.
+  const planTool = turn.locale === 'en' && plans.length === 1 && plans[0] ? planToolTopic(turn, plans[0]) : undefined;
+  if (planTool) return planTool;
   const meeting = meetingQuestion(turn);
   if (meeting) return meeting;
   if (BROCHURE.test(text)) return { kind: 'brochure' };
@@ -294,6 +326,11 @@ export function analyse(turn: OfflineTurn): Topic {
   if (plans.length === 0 && FEES.test(text)) return { kind: 'fees' };
   // "Vous êtes moins cher que Monday ?": nothing said about their prices (we do not have them), ours for the team —
   // before the objection or the "cheaper plan" its words resemble.
+  // "Your competitors are cheaper", "other tools cost less": a price objection (the value, the plans), not the discounts
+  // FAQ its word "cheaper" is listed under; unless a discount or a price match is asked for too, or a rival named.
+  if (plans.length === 0 && CHEAPER_ELSEWHERE.test(text) && !discountAsked(text) && !/\b(?:discounts?|deals?|promo\w*|coupons?)\b/iu.test(text) && !PRICE_MATCH.test(text) && competitorNamed(turn) === undefined) {
+    return objectionTopic(turn, objectionPassage(kb, /\bexpensive\b/i));
+  }
   const against = plans.length === 0 && PRICIER.test(text) ? competitorNamed(turn) : undefined;
   if (against) {
     const price = inferredPriceTopic(turn);
@@ -1231,6 +1268,132 @@ function raisedPlanTopic(turn: OfflineTurn): Topic | undefined {
   return inferred && { ...inferred, raisedBy: [...new Set(said)].join(', ') };
 }
 
+/** "Does that cover what we need?", "will Pro cover everything?", "does it tick all our boxes?", "is that enough for us?" */
+const COVER_ASK =
+  /\b(?:does|do|will|would|can|could)\s+(?:that|this|it|they|the plan|that plan|this plan|[\p{L}]+)\s+(?:(?:really|actually|then)\s+)?(?:cover|meet|handle|tick|check|satisfy|do|have)\s+(?:all\s+(?:of\s+)?)?(?:what (?:we|i) (?:need|want|require|asked for|listed|mentioned|said)|(?:our|my) (?:needs|requirements|list|must[- ]haves|boxes)|the boxes|everything(?: (?:we|i) (?:need|want|require|listed|mentioned|said))?|all (?:that|those|of (?:that|those|them|it))|(?:it|them|that) all)\b|\bis (?:that|it|this|[\p{L}]+) enough for (?:what we need|our needs|us)\b|\b(?:are|is) (?:all )?(?:our|my) (?:needs|requirements) (?:covered|met)\b/iu;
+
+/** A security standard the security FAQ names (SOC 2, ISO 27001, GDPR): the company's, whatever the plan. */
+function standardCheck(asked: string, kb: KnowledgeBase): CoverCheck {
+  const squash = (value: string) => value.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const need = asked.toUpperCase().replace(/\s+/g, ' ');
+  const sentence = kb.faqs.flatMap((faq) => splitSentences(faq.answer)).find((line) => squash(line).includes(squash(asked)));
+  return sentence ? { need, covered: true, line: sentence, company: true } : { need, covered: undefined };
+}
+
+/** The tools the integrations FAQ lists that no plan's feature line names ("GitHub"). */
+function listedOnly(turn: OfflineTurn, firstWith: ReadonlyMap<string, number>): string[] {
+  const competitors = new Set(turn.kb.competitors.map((entry) => entry.name.toLowerCase()));
+  return knownTools(getKnowledgeBase()).filter((name) => !firstWith.has(name) && !competitors.has(name.toLowerCase()));
+}
+
+/** The plans' integration names, each with the index of the first plan whose line names it. */
+function firstIntegrationAt(base: readonly Plan[]): Map<string, number> {
+  const firstWith = new Map<string, number>();
+  base.forEach((entry, index) => {
+    for (const name of entry.features.flatMap(integrationNames)) if (!firstWith.has(name)) firstWith.set(name, index);
+  });
+  return firstWith;
+}
+
+/**
+ * A tool the integrations FAQ lists but no plan's line names ("GitHub"), on the plan at `at`: yes on the plan that
+ * includes all of them and above; below it, whether a smaller set ("10 core integrations") has it is not stated.
+ */
+function listedToolCheck(turn: OfflineTurn, name: string, at: number): CoverCheck | undefined {
+  const base = getKnowledgeBase().plans;
+  const allAt = base.findIndex((entry) => entry.features.some((line) => /\ball\b.*integrations/i.test(line)));
+  const from = turn.kb.plans.find((entry) => entry.id === base[allAt]?.id);
+  if (allAt < 0 || !from) return undefined;
+  const line = base[at]?.features.find((entry) => /integrations/i.test(entry));
+  return { need: name, covered: at >= allAt ? true : undefined, ...(line ? { line } : {}), from, listed: true };
+}
+
+/** "Can you send me your SOC 2 report?", "can we get the pen test summary?", "share your security pack". */
+const SECURITY_DOC_ASK =
+  /\b(?:send|share|get|see|provide|email|e-mail|forward|have|access|request)\b[^.?!]{0,40}\b(?:soc ?2(?: type (?:2|ii))?(?: audit)? (?:report|attestation)|security (?:pack|package|docs?|documentation)|pen(?:etration)?[- ]?test (?:report|summary|results)|(?:the|your) dpa)\b/iu;
+
+/** "We do about 3000 runs a month", "we run ~5k workflow runs monthly": their usage, against the plan quoted. */
+function runsTopic(turn: OfflineTurn): Topic | undefined {
+  const said = RUNS_NEEDED.exec(westernDigits(turn.text))?.[0];
+  if (!said) return undefined;
+  const base = getKnowledgeBase().plans;
+  const needed = runsNeeded(turn.text, base);
+  const last = turn.state.quoted?.at(-1);
+  const plan = (last ? turn.kb.plans.find((entry) => entry.id === last.planId) : undefined) ?? inferredPriceTopic(turn)?.plan ?? turn.kb.plans.find((entry) => entry.id === base[needed ?? -1]?.id);
+  if (!plan) return undefined;
+  const at = base.findIndex((entry) => entry.id === plan.id);
+  const line = base[at]?.features.find((entry) => /workflow runs/i.test(entry));
+  const from = needed === undefined ? undefined : turn.kb.plans.find((entry) => entry.id === base[needed]?.id);
+  const fromLine = needed === undefined ? undefined : base[needed]?.features.find((entry) => /workflow runs/i.test(entry));
+  return { kind: 'covers', plan, checks: [{ need: said, covered: needed === undefined ? undefined : at >= needed, ...(line ? { line } : {}), ...(from ? { from } : {}), runs: fromLine ?? '' }], single: true };
+}
+
+/** "Does Starter's 10 include GitHub?", "is GitHub on Pro?": a tool asked about on a plan (English wording only). */
+const PLAN_TOOL_ASK = /\b(?:include|includes|included|have|has|cover|covers|come with|comes with|support|supports|integrate|integrates|connect|connects|work with|works with|get)\b|\b(?:is|are)\b[^?]{0,30}\b(?:on|in|part of)\b/iu;
+
+function planToolTopic(turn: OfflineTurn, plan: Plan): Topic | undefined {
+  if (!QUESTION.test(turn.text) || !PLAN_TOOL_ASK.test(turn.text)) return undefined;
+  const base = getKnowledgeBase().plans;
+  const at = base.findIndex((entry) => entry.id === plan.id);
+  const firstWith = firstIntegrationAt(base);
+  // (A tool a plan's line names is answered from that line, as before.)
+  if ([...firstWith.keys()].some((name) => mentionsName(turn.text, name))) return undefined;
+  const listed = listedOnly(turn, firstWith).find((name) => mentionsName(turn.text, name));
+  const check = listed && at >= 0 ? listedToolCheck(turn, listed, at) : undefined;
+  return check ? { kind: 'covers', plan, checks: [check], single: true } : undefined;
+}
+
+/**
+ * "Does that cover what we need?": the needs they stated in the conversation (a team size, SSO and the other features
+ * only some plans have, workflow runs, the tools they named, security standards), each checked against the plan asked
+ * about, else the plan last quoted, else the plan for their team; and the cheapest plan that has them all.
+ */
+function coverTopic(turn: OfflineTurn, plans: Plan[]): Topic | undefined {
+  const base = getKnowledgeBase().plans;
+  const last = turn.state.quoted?.at(-1);
+  const seats = seatsFor(turn);
+  const plan = plans[0] ?? (last ? turn.kb.plans.find((entry) => entry.id === last.planId) : undefined) ?? inferredPriceTopic(turn)?.plan;
+  if (!plan) return undefined;
+  const at = base.findIndex((entry) => entry.id === plan.id);
+  const localPlan = (index: number) => turn.kb.plans.find((entry) => entry.id === base[index]?.id);
+  const said = needsSaid(turn);
+  const checks: CoverCheck[] = [];
+  if (seats !== undefined) checks.push({ need: `${seats} seats`, covered: fitsSeats(plan, seats), line: PHRASES.en.seatRange(plan.minSeats, plan.maxSeats) });
+  for (const { asked, feature, faqPlan } of REQUIREMENTS) {
+    if (!wanted(said, asked)) continue;
+    const index = base.findIndex((entry) => entry.features.some((line) => feature.test(line)));
+    const fromId = index < 0 ? (faqPlan ? planFromFaq(faqPlan, base) : undefined) : base[index]?.id;
+    const from = fromId === undefined ? -1 : base.findIndex((entry) => entry.id === fromId);
+    const words = asked.exec(said)?.[0] ?? '';
+    const line = index < 0 ? undefined : base[index]?.features.find((entry) => feature.test(entry));
+    checks.push({ need: /^[a-z]{2,5}$/i.test(words) ? words.toUpperCase() : words, covered: from < 0 ? undefined : at >= from, ...(line ? { line } : {}), ...(from >= 0 ? { from: localPlan(from) } : {}) });
+  }
+  const runs = runsNeeded(said, base);
+  const runsSaid = RUNS_NEEDED.exec(westernDigits(said))?.[0];
+  if (runsSaid) {
+    const line = base[at]?.features.find((entry) => /workflow runs/i.test(entry));
+    checks.push({ need: runsSaid, covered: runs === undefined ? undefined : at >= runs, ...(line ? { line } : {}), ...(runs === undefined ? {} : { from: localPlan(runs) }) });
+  }
+  const firstWith = firstIntegrationAt(base);
+  for (const [name, index] of firstWith) {
+    if (!mentionsName(said, name)) continue;
+    const line = base[index]?.features.find((entry) => integrationNames(entry).includes(name));
+    checks.push({ need: name, covered: at >= index, ...(line ? { line } : {}), from: localPlan(index) });
+  }
+  for (const name of listedOnly(turn, firstWith)) {
+    const check = mentionsName(said, name) ? listedToolCheck(turn, name, at) : undefined;
+    if (check) checks.push(check);
+  }
+  const standards = [...said.matchAll(new RegExp(STANDARD.source, 'giu'))].map((match) => match[1] ?? match[0]);
+  for (const asked of [...new Set(standards.map((value) => value.toUpperCase().replace(/\s+/g, ' ')))]) checks.push(standardCheck(asked, turn.kb));
+  // Nothing stated to check: not this answer.
+  if (checks.length === 0 || (checks.length === 1 && seats !== undefined)) return undefined;
+  const needed = requiredPlan(turn);
+  const all = atLeast(seats === undefined ? undefined : recommendPlan(seats, turn.kb.plans), needed, turn.kb);
+  const missing = checks.some((check) => check.covered === false);
+  return { kind: 'covers', plan, checks, ...(seats === undefined ? {} : { seats }), ...(missing && all && all.id !== plan.id ? { all } : {}) };
+}
+
 /** The later (higher) of two plans in the catalogue's order. */
 function atLeast(plan: Plan | undefined, floor: Plan | undefined, kb: KnowledgeBase): Plan | undefined {
   if (!plan || !floor) return plan ?? floor;
@@ -1679,6 +1842,9 @@ function isBareDay(name: string): boolean {
 }
 
 /** Cheaper or dearer, in the words of a price comparison. */
+/** "Your competitors are cheaper", "others are way cheaper", "we can get it cheaper elsewhere", "other tools cost less". */
+const CHEAPER_ELSEWHERE =
+  /\b(?:competitors?|competition|alternatives?|other (?:tools?|vendors?|options?|products?|platforms?|solutions?|companies)|others|everyone else|everybody else)\b[^.?!]{0,30}\b(?:cheaper|less expensive|more affordable|lower[- ]priced|cost(?:s)? less|charge less)\b|\b(?:cheaper|less expensive|for less) (?:elsewhere|out there|than (?:you|yours|your (?:product|tool|plans?)))\b/iu;
 const PRICIER = /\b(?:cheaper|less expensive|more expensive|pricier|costlier|m[aá]s barat[oa]|m[aá]s car[oa]|moins cher|plus cher|g[üu]nstiger|billiger|teurer)\b|أرخص|أغلى/iu;
 
 /** A plan that costs nothing: "free plan", "free tier", "free forever", "plan gratuito", "offre gratuite", "kostenloser Tarif". */
@@ -1731,6 +1897,8 @@ const NOT_A_TOOL = /^(?:it|them|both|those|these|that|this|our|my|your|other|any
  * (which says which plans include it); a competitor is a tool like ours, not an integration.
  */
 function integrationTopic(turn: OfflineTurn, plansNamed: readonly Plan[]): Topic | undefined {
+  const followed = toolFollowUp(turn, plansNamed);
+  if (followed) return followed;
   const named = INTEGRATION_ASK.exec(turn.text)?.[1]?.trim();
   if (!named || NOT_A_TOOL.test(named)) return undefined;
   const known = toolsNamed(named, turn.kb);
@@ -1757,6 +1925,50 @@ function integrationTopic(turn: OfflineTurn, plansNamed: readonly Plan[]): Topic
   return faq ? { kind: 'knowledge', passages: [faqPassage(faq)], unlistedTool: lowerCaseMessage ? titleCase(named) : named } : undefined;
 }
 
+/** "and Jira?", "und jira?", "¿y con Jira?", "et Jira ?", "وماذا عن Jira؟": one tool asked after, in a follow-up. */
+const TOOL_FOLLOW_UP =
+  /^\s*¿?\s*(?:(?:and|und|y|et|e)\s+|و\s*)?(?:(?:what|how) about|was ist mit|wie sieht es mit|qu['’]en est-il d[eu]|et pour|ماذا عن|بالنسبة ل)?\s*(?:with|mit|con|avec|a|à|an|مع)?\s*([\p{L}\d][\p{L}\d .-]{1,28}?)\s*[?؟.!]*\s*$/iu;
+
+/**
+ * "Und Jira?" after the integrations were talked about: whether the plan quoted (or named) has that tool, else the
+ * first plan that does, from the catalogue's integration lines (never the whole list again, "as I said").
+ */
+function toolFollowUp(turn: OfflineTurn, plansNamed: readonly Plan[]): Topic | undefined {
+  const asked = TOOL_FOLLOW_UP.exec(turn.text)?.[1]?.trim();
+  if (!asked || turn.text.length > 60) return undefined;
+  const base = getKnowledgeBase().plans;
+  const listed = [...new Set(base.flatMap((plan) => plan.features.flatMap(integrationNames)))];
+  // ("وماذا عن جيرا Jira؟": the name as the catalogue spells it, among at most three words.)
+  const tool = asked.split(/\s+/).length <= 3 ? listed.find((name) => mentionsName(asked, name)) : undefined;
+  // (Only after a reply that named tools we connect to: elsewhere a bare name is another question.)
+  const before = turn.previousReplies.at(-1) ?? '';
+  if (!tool) return unlistedFollowUp(turn, asked, before);
+  if (!listed.some((name) => mentionsName(before, name))) return undefined;
+  const first = integrationsNeeded(tool, base)[0];
+  const from = first === undefined ? undefined : turn.kb.plans[first];
+  const plan = plansNamed[0] ?? lastQuotedPlan(turn) ?? from;
+  return from && plan ? { kind: 'plan-has', plan, feature: tool, from } : undefined;
+}
+
+/**
+ * "Und SAP?" just after the integrations list: a product we do not list, said plainly as one (never "no confirmed
+ * answer", never the list again). A capitalised name of one to three words, or any in a message in lower case.
+ */
+function unlistedFollowUp(turn: OfflineTurn, asked: string, before: string): Topic | undefined {
+  const faq = turn.kb.faqs.find((entry) => entry.id === 'integrations');
+  if (!faq || !before.toLowerCase().includes(faq.answer.slice(0, 30).toLowerCase())) return undefined;
+  const words = asked.split(/\s+/);
+  const lowerCaseMessage = !/\p{Lu}/u.test(turn.text);
+  if (words.length > 3 || NOT_A_TOOL.test(asked) || GENERIC_TOOL.test(asked) || SUITE_PART.test(asked) || toolsNamed(asked, turn.kb).length > 0) return undefined;
+  if (!words.every((word) => /^[\p{Lu}\p{N}]/u.test(word) || (lowerCaseMessage && /^\p{Ll}/u.test(word)))) return undefined;
+  // (Plans and our own words are no product: "und Pro?", "y el precio?".)
+  if (turn.kb.plans.some((plan) => [plan.name, plan.id, ...plan.aliases].some((name) => name.toLowerCase() === asked.toLowerCase()))) return undefined;
+  if (lowerCaseMessage && words.length > 1) return undefined;
+  // (A word the knowledge base answers is a question of its own: "und Preise?", "and pricing?", "und Sicherheit?".)
+  if (turn.passages.some((passage) => passage.id !== 'faq:integrations')) return undefined;
+  return { kind: 'knowledge', passages: [faqPassage(faq)], unlistedTool: lowerCaseMessage ? titleCase(asked) : asked };
+}
+
 /** Security and compliance standards prospects ask about by name. */
 const STANDARD = /\b(hipaa|ferpa|coppa|fedramp|pci(?:[- ]?dss)?|soc ?[123](?: type (?:1|2|i|ii))?|iso ?(?:\/iec ?)?\d{4,5}|gdpr|rgpd|dsgvo|ccpa|hitrust|cyber ?essentials|tisax|bsi c5|nist(?: \d{3}-\d{2,3})?|fips(?: 140-[23])?)\b/iu;
 
@@ -1774,7 +1986,14 @@ function certificationTopic(turn: OfflineTurn): Topic | undefined {
   // A standard the FAQ names is answered by the FAQ, like any other question.
   if (turn.kb.faqs.some((faq) => says(faq) || base.faqs.some((entry) => entry.id === faq.id && says(entry)))) return undefined;
   const security = turn.kb.faqs.find((faq) => faq.id === 'security') ?? turn.kb.faqs.find((faq) => faq.keywords.some((keyword) => /secur|segur|sécur|sicher/i.test(keyword)));
-  return security ? { kind: 'knowledge', passages: [faqPassage(security)], unconfirmed: asked.toUpperCase().replace(/\s+/g, ' ') } : undefined;
+  // "HIPAA and FedRAMP?": every standard asked that no FAQ names, not only the first.
+  const unnamed = [...turn.text.matchAll(new RegExp(STANDARD.source, 'giu'))]
+    .map((match) => match[1] ?? match[0])
+    .filter((standard) => ![...turn.kb.faqs, ...base.faqs].some((faq) => squash(`${faq.question} ${faq.answer}`).includes(squash(standard))))
+    .map((standard) => standard.toUpperCase().replace(/\s+/g, ' ').replace(/^FEDRAMP$/, 'FedRAMP'));
+  const standards = [...new Set(unnamed.length > 0 ? unnamed : [asked.toUpperCase().replace(/\s+/g, ' ')])];
+  const listed = standards.length > 1 ? `${standards.slice(0, -1).join(', ')} ${MEMORY_PHRASES[turn.locale].and} ${standards.at(-1)}` : standards[0] ?? asked;
+  return security ? { kind: 'knowledge', passages: [faqPassage(security)], unconfirmed: listed } : undefined;
 }
 
 /**

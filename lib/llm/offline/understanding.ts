@@ -55,6 +55,12 @@ const RECALL = [
   // (Letter look-arounds, not \b: "¿Qué te dije…?" ends its first word on an accented letter, which \b does not see.)
   /(?<!\p{L})(qu[eé]|cu[aá]l|cu[aá]nt[oa]s?|cu[aá]ndo|qui[eé]n)(?!\p{L}).{0,50}(?<!\p{L})(dije|te dije|le dije|mencion[eé]|coment[eé]|cont[eé]|(?:te |le )?(?:hab[ií]a|he) (?:dicho|mencionado|comentado|contado))(?!\p{L})/iu,
   /\bcu[aá]l (es|era) (mi|nuestro|nuestra)\b/i,
+  // "¿Qué necesitábamos?", "¿qué era lo que necesitábamos?", "de quoi avions-nous besoin ?", "was brauchten wir nochmal?",
+  // "ماذا كنا نحتاج؟": the need they stated, asked in the past tense (the present "¿qué necesitamos?" asks for advice).
+  /(?<!\p{L})qu[eé] (?:era lo que |es lo que )?(?:necesit[aá]bamos|necesitaba|quer[ií]amos|busc[aá]bamos)(?!\p{L})/iu,
+  /(?<!\p{L})de quoi (?:avions-nous|avais-je|on avait|nous avions|j['’]avais) besoin(?!\p{L})/iu,
+  /(?<!\p{L})was (?:brauchten|wollten) wir(?!\p{L})|(?<!\p{L})was hatten wir (?:nochmal |noch mal |doch |gleich )*(?:gebraucht|gewollt)(?!\p{L})/iu,
+  /(?:ماذا|ما|ما الذي|ايش|إيش|وش|شو) (?:اللي |الذي )?كنا (?:نحتاج|نحتاجه|نريد|نريده)/u,
   // Short follow-ups about the record: "and our budget?", "Und unser Budget?", "and my company?", "¿Cuál era el
   // presupuesto?", "cuanto era nuestro presupuesto?", "كم كانت ميزانيتنا؟".
   /^\s*(?:and|so|ok,?|y|et|und)\s+(?:(?:what about|how about|qu[eé] hay de|et pour|was ist mit)\s+)?(?:our|my|nuestro|nuestra|mi|notre|mon|ma|unser|unsere|mein|meine)\s+(?:budget|company|name|email|e-mail|timeline|team size|team|presupuesto|empresa|nombre|correo|plazo|entreprise|soci[ée]t[ée]|nom|d[ée]lai|firma|unternehmen|zeitplan|teamgr(?:ö|o)(?:ß|ss)e)\s*[?!.]*\s*$/iu,
@@ -105,7 +111,7 @@ const RECALL_FIELDS: [RecallField, RegExp][] = [
   ['timeline', /\b(timeline|when|start|go[- ]live|launch|roll[- ]?out|be live|deadline|cu[aá]ndo|plazo|empezar|quand|calendrier|d(é|e)lai|d(é|e)marrer|wann|zeitplan|starten|termin)\b|متى|موعد/iu],
   ['budget', /\b(budget|presupuesto)\b|ميزاني/iu],
   ['authority', /\b(decision|decides?|decisi[oó]n|decide|d(é|e)cision|d(é|e)cide|entscheid\w*)\b|قرار|يقرر/iu],
-  ['need', /\b(need|problem|solve|goal|issue|pain|pain point|challenge|necesit\w*|problema|resolver|reto|besoin|objectif|probl(è|e)me|souci|bedarf|ziel|herausforderung)\b|هدف|مشكلة|حاجة/iu],
+  ['need', /\b(need|problem|solve|goal|issue|pain|pain point|challenge|necesit\w*|problema|resolver|reto|besoin|objectif|probl(è|e)me|souci|bedarf|ziel|herausforderung|brauchten|gebraucht|wollten|gewollt)\b|هدف|مشكلة|حاجة|كنا (?:نحتاج|نريد)/iu],
   ['role', /\b(role|job title|cargo|puesto|poste|r(ô|o)le|position|rolle)\b|منصب|وظيف/iu],
   ['phone', /\b(phone|tel[eé]fono|t(é|e)l(é|e)phone|telefon\w*)\b|هاتف|جوال/iu],
   ['tools', /\b(tools?|software|use|using|herramientas?|usamos|usan|outils?|logiciels?|utilis\w*|werkzeuge?|nutzen)\b|أدوات|ادوات|أداة|اداة|نستخدم/iu],
@@ -147,7 +153,7 @@ export const PRICE_REMINDER =
  * "وش الباقة اللي نصحتني فيها؟", "alors quel plan ?", "ok y cuál nos conviene entonces", "what did you just say the price was?".
  */
 export const RECOMMENDED_AGAIN = new RegExp(
-  `${/\bwelche[nsr]? (?:plan|tarif|paket) (?:hast du|hattest du|haben sie|hatten sie) (?:mir |uns )?empfohlen\b|\bwelche[nsr]? (?:plan|tarif|paket) nehmen wir\b|(?:أي|اي|وش|ايش|إيش) (?:ال)?(?:باقة|خطة) (?:اللي |التي )?(?:نصحتني|نصحتنا|اقترحتها|اقترحت)|^\s*(?:alors|donc|et|bon)?,?\s*quel(?:le)? (?:plan|offre|formule)\s*[?!.]*\s*$|(?<!\p{L})cu[aá]l (?:nos|me) conviene(?!\p{L})|\bwhat did you (?:just )?say the (?:price|cost) (?:was|is)\b|\bwhat was (?:that|the) price(?: again)?\b/iu.source}|${PRICE_REMINDER.source}`,
+  `${/\bwelche[nsr]? (?:plan|tarif|paket) (?:hast du|hattest du|haben sie|hatten sie) (?:mir |uns )?empfohlen\b|(?<!\p{L})was (?:hast du|hattest du|haben sie|hatten sie) (?:mir |uns )?(?:nochmal |noch mal |denn )?empfohlen(?!\p{L})|(?<!\p{L})qu[eé] (?:me|nos) (?:recomendaste|recomend[oó]|hab[ií]as recomendado|hab[ií]a recomendado|has recomendado|ha recomendado)(?!\p{L})|(?<!\p{L})(?:qu['’]est-ce que|que) (?:vous m['’]avez|tu m['’]as|vous nous avez) (?:recommand|conseill)|(?<!\p{L})que m['’]avez-vous (?:recommand|conseill)|(?<!\p{L})(?:ماذا|ايش|إيش|وش|شو) (?:نصحتني|نصحتنا|اقترحت علي|اقترحت علينا)|\bwelche[nsr]? (?:plan|tarif|paket) nehmen wir\b|(?:أي|اي|وش|ايش|إيش) (?:ال)?(?:باقة|خطة) (?:اللي |التي )?(?:نصحتني|نصحتنا|اقترحتها|اقترحت)|^\s*(?:alors|donc|et|bon)?,?\s*quel(?:le)? (?:plan|offre|formule)\s*[?!.]*\s*$|(?<!\p{L})cu[aá]l (?:nos|me) conviene(?!\p{L})|\bwhat did you (?:just )?say the (?:price|cost) (?:was|is)\b|\bwhat was (?:that|the) price(?: again)?\b/iu.source}|${PRICE_REMINDER.source}`,
   'iu',
 );
 

@@ -5,6 +5,7 @@ import {
   extractBudget,
   extractCasualIntroduction,
   extractCompany,
+  extractCompanyBeforeRole,
   extractEmail,
   extractName,
   extractNeed,
@@ -142,6 +143,8 @@ export function extractLeadFacts(input: ExtractLeadInput): LeadFacts {
     }
     offer('name', extractName(statement, context, index === spans.length - 1), evidence);
     offer('company', extractCompany(statement, context), evidence);
+    // ("Globex, I'm head of IT": the company first, then the role; unless we had asked for their name.)
+    if (input.askedField !== 'name') offer('company', extractCompanyBeforeRole(statement, context), evidence);
     const role = extractRole(statement);
     offer('role', role, evidence);
     offer('teamSize', grownTeam(statement, input.knownTeamSize) ?? extractTeamSize(statement) ?? correctedTeamSize(statement, input.knownTeamSize) ?? extractSoloTeam(statement), evidence);

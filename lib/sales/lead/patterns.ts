@@ -426,6 +426,8 @@ export function extractCompany(sentence: string, context: PatternContext): Extra
   if (fromSpanish && acceptableCompany(fromSpanish, context)) return { value: fromSpanish, confidence: 0.75 };
   const legal = GERMAN_LEGAL_FORM.exec(sentence)?.[1];
   if (legal && acceptableCompany(legal, context)) return { value: legal, confidence: 0.8 };
+  const listed = listedCompany(sentence, context);
+  if (listed) return { value: listed, confidence: 0.7 };
   const weak = new RegExp(COMPANY_WEAK.source, `${COMPANY_WEAK.flags}g`);
   for (const match of sentence.matchAll(weak)) {
     const rest = match.slice(1).find((group) => group !== undefined);
@@ -437,6 +439,37 @@ export function extractCompany(sentence: string, context: PatternContext): Extra
     }
   }
   return extractArabicCompany(sentence, context);
+}
+
+/** A name said first: "me llamo Ana", "ich heiße Max", "je m'appelle Claire", "my name is", "soy", "I'm". */
+const NAME_SAID = /(?<![\p{L}])(?:me llamo|mi nombre es|soy|ich hei(?:ß|ss)e|mein name ist|ich bin|je m['’]appelle|je suis|moi c['’]est|my name is|i['’]?m|i am)\s+\p{L}/iu;
+/**
+ * A company given as an item of a list after the name: "ich heiße Max Huber, Firma Kleinbau GmbH", "me llamo Andrés
+ * Gómez, andres@x.org, de Fundación Luz", "je m'appelle Claire, société Atelier Lumière": a capitalised name, the item's end.
+ */
+const LISTED_COMPANY = /,\s*(?:((?:de|del|from|von|bei|chez)\s+(?:la\s+|der\s+|l['’])?)|(?:firma|unternehmen|empresa|compañía|company|entreprise|société)\s*:?\s+)([^,;.!?]+?)\s*(?:[,;.!?]|$)/giu;
+function listedCompany(sentence: string, context: PatternContext): string | undefined {
+  if (!NAME_SAID.test(sentence)) return undefined;
+  for (const match of sentence.matchAll(LISTED_COMPANY)) {
+    const item = match[2] ?? '';
+    const value = leadingCapitalised(item, { maxWords: 4, stopWords: COMPANY_STOP, connectors: CONNECTORS })?.replace(/\.$/, '');
+    // (The whole item: "de Madrid y somos 20" is no company; and after "de" one word is more likely a town: "de Sevilla".)
+    if (!value || value !== item.trim() || (match[1] && !/\s/u.test(value))) continue;
+    if (acceptableCompany(value, context)) return value;
+  }
+  return undefined;
+}
+
+/** "Globex, I'm head of IT", "Acme Corp - I am the CTO": a capitalised name said first, then the role held there. */
+const COMPANY_THEN_ROLE = /^\s*([\p{Lu}][\p{L}\p{N}&.'’-]*(?:\s+(?:&\s+)?[\p{Lu}][\p{L}\p{N}&.'’-]*){0,3})\s*(?:,|\s[–—-])\s*(?:[Aa]nd\s+)?((?:[Ii]['’]?m|[Ii] am|[Ii]m)\s.+)$/u;
+const NOT_A_LEADING_COMPANY = /^(?:hi|hello|hey|yes|yeah|yep|no|nope|sure|ok|okay|well|so|actually|sorry|thanks|great|cool|right|also|oh|ah|hmm|anyway|honestly|basically|dear|good)$/i;
+
+/** The company a message opens with before the role ("Globex, I'm head of IT"), when the rest is a role. */
+export function extractCompanyBeforeRole(sentence: string, context: PatternContext): Extracted | undefined {
+  const match = COMPANY_THEN_ROLE.exec(sentence);
+  const company = match?.[1]?.replace(/\.$/, '');
+  if (!company || !match?.[2] || NOT_A_LEADING_COMPANY.test(company) || !acceptableCompany(company, context) || !extractRole(match[2])) return undefined;
+  return { value: company, confidence: 0.7 };
 }
 
 function acceptableCompany(value: string, context: PatternContext): boolean {
