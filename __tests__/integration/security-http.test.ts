@@ -205,9 +205,11 @@ describe('redis-server killed mid-conversation', () => {
       expect(notices(after)).toEqual([]);
       const final = await stored();
       expect(final.status).toBe(200);
-      // Everything stored before the outage is still there, in order, followed by the new turn.
+      // Everything stored before the outage is still there, in order, followed by the turns said during it (this
+      // instance remembered them) and the new turn; and the agent went on knowing what was said during the outage.
       expect(final.body.messages.slice(0, before.body.messages.length)).toEqual(before.body.messages);
-      expect(final.body.messages.map((m: { id: string }) => m.id).filter((m: string) => /^k\d$/.test(m))).toEqual(['k1', 'k2', 'k5']);
+      expect(final.body.messages.map((m: { id: string }) => m.id).filter((m: string) => /^k\d$/.test(m))).toEqual(['k1', 'k2', 'k3', 'k4', 'k5']);
+      expect(final.body.messages.map((m: { role: string }) => m.role)).toEqual(Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? 'user' : 'assistant')));
     } finally {
       await server.stop();
       await redis.stop();

@@ -18,6 +18,10 @@ export interface RedisHarness {
   killRedis(): Promise<void>;
   /** Starts redis-server again on the same port (with `dir`, from its append-only file). */
   restartRedis(): Promise<void>;
+  /** Freezes redis-server (SIGSTOP): connections stay open and nothing is answered, as with a hung store. */
+  pauseRedis(): void;
+  /** Lets a frozen redis-server go on (SIGCONT). */
+  resumeRedis(): void;
   stop(): Promise<void>;
 }
 
@@ -105,7 +109,14 @@ async function startRedisOnce(opts: { dir?: string }): Promise<RedisHarness> {
       killOnExit(child);
       await waitForRedis({ redisUrl, timeoutMs: 10_000 });
     },
+    pauseRedis() {
+      child.kill('SIGSTOP');
+    },
+    resumeRedis() {
+      child.kill('SIGCONT');
+    },
     async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGCONT');
       await harness.stopBridge();
       await killProcess(child);
     },

@@ -7,6 +7,8 @@ import { createMemoryStore } from '@/lib/store/memory';
 import type { RecentConversations } from '@/lib/chat/recent';
 import type { ConversationStore } from '@/lib/store/types';
 import { createMemoryReplyStore } from '@/lib/store/replies';
+import { StoreTimeoutError } from '@/lib/store/transport';
+import { AppError } from '@/lib/errors';
 import { NO_TURN_LIMITS } from '../support/visitor';
 
 const storeOptions = { prefix: 't:', conversationTtlSeconds: 3600, maxMessages: 100 };
@@ -103,7 +105,7 @@ describe('startChatTurn', () => {
     /** A real in-memory store whose reads or writes can be switched to fail, as Redis does when it goes away. */
     function flakyStore() {
       const inner = createMemoryStore(storeOptions);
-      const faults = { read: false, write: 0 };
+      const faults = { read: false, write: 0, timeout: false, writes: 0 };
       const store: ConversationStore = {
         ...inner,
         loadTurn: async (args) => {
@@ -111,9 +113,13 @@ describe('startChatTurn', () => {
           return inner.loadTurn(args);
         },
         appendMessages: async (args) => {
+          faults.writes += 1;
           if (faults.write > 0) {
             faults.write -= 1;
-            throw new Error('connect ECONNREFUSED');
+            // As the Upstash adapter throws it: a typed error whose cause is the transport's timeout.
+            throw faults.timeout
+              ? new AppError('upstream_unavailable:store', 'The conversation store is not answering.', { cause: new StoreTimeoutError(2_500) })
+              : new Error('connect ECONNREFUSED');
           }
           return inner.appendMessages(args);
         },
@@ -152,11 +158,35 @@ describe('startChatTurn', () => {
       expect(after?.messages).toEqual(before?.messages);
       expect(after?.state).toEqual(before?.state);
 
-      // The store is back: the next turn is stored after the first one, and nothing earlier was lost.
+      // The store is back: the turn said during the outage is written with the next one, before it, and the agent
+      // answers the next one knowing it; nothing earlier was lost.
       const next = await turn(store, 'Next quarter', 'f3');
       expect(next.ok).toBe(true);
       expect(notices(next.chunks)).toEqual([]);
-      expect((await inner.getConversation({ id: 'flaky-01' }))?.messages.map((m) => m.id).filter((id) => id.startsWith('f'))).toEqual(['f1', 'f3']);
+      expect(next.agent.calls.at(-1)?.history.map((m) => m.id).filter((id) => id.startsWith('f'))).toEqual(['f1', 'f2']);
+      const messages = (await inner.getConversation({ id: 'flaky-01' }))?.messages ?? [];
+      expect(messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user', 'assistant', 'user', 'assistant']);
+      expect(messages.map((m) => m.id).filter((id) => id.startsWith('f'))).toEqual(['f1', 'f2', 'f3']);
+    });
+
+    it('does not write a remembered turn when another instance stored the conversation since, or it was erased', async () => {
+      const { store, inner, faults } = flakyStore();
+      await turn(store, 'We are a team of 25', 'g1');
+      faults.read = true;
+      expect((await turn(store, 'Our budget is 5k', 'g2')).ok).toBe(false);
+      faults.read = false;
+      // Another instance answered a turn meanwhile: the store's history wins, the remembered turn is not written into it.
+      await inner.appendMessages({ id: 'flaky-01', messages: [{ id: 'other-1', role: 'user', parts: [{ type: 'text', text: 'Hello from elsewhere' }] }] });
+      await turn(store, 'Next quarter', 'g3');
+      expect((await inner.getConversation({ id: 'flaky-01' }))?.messages.map((m) => m.id).filter((id) => !id.startsWith('a'))).not.toContain('g2');
+
+      // Erased while this instance remembered an unsaved turn of it: not brought back.
+      faults.read = true;
+      expect((await turn(store, 'Call me Ana', 'g4')).ok).toBe(false);
+      faults.read = false;
+      await inner.deleteConversation({ id: 'flaky-01', visitorId: base.visitorId });
+      await turn(store, 'Hello again', 'g5');
+      expect((await inner.getConversation({ id: 'flaky-01' }))?.messages.filter((m) => m.role === 'user').map((m) => m.id)).toEqual(['g5']);
     });
 
     it('retries a failed write, then stores the turn', async () => {
@@ -178,6 +208,39 @@ describe('startChatTurn', () => {
       expect(types.at(-2)).toBe('data-notice');
       expect(notices(chunks)).toEqual(['not_saved']);
     });
+
+    it('does not retry a write that waited out the store\'s deadline (a hung store), and says the turn was not saved', async () => {
+      const { store, faults } = flakyStore();
+      faults.write = 10;
+      faults.timeout = true;
+      const { chunks, ok } = await turn(store, 'Hello', 'w3');
+      expect(ok).toBe(false);
+      expect(faults.writes).toBe(1);
+      expect(notices(chunks)).toEqual(['not_saved']);
+      expect(chunks.at(-1)?.type).toBe('finish');
+    });
+  });
+
+  it('closes the prospect\'s stream without waiting for a resume buffer that does not answer', async () => {
+    const replies = createMemoryReplyStore();
+    let endCalls = 0;
+    const hung: typeof replies = {
+      ...replies,
+      // The end marker's write never comes back (a store frozen after the reply began).
+      end: () => {
+        endCalls += 1;
+        return new Promise<void>(() => undefined);
+      },
+    };
+    const store = createMemoryStore(storeOptions);
+    const started = Date.now();
+    const chunks = await drain(
+      await startChatTurn({ ...base, conversationId: 'hung-end-01', message: { id: 'h1', text: 'Hello' }, store, agent: scriptedAgent({ words: ['Hi', '.'] }), replies: hung }),
+    );
+    expect(chunks.map((chunk) => chunk.type).at(-1)).toBe('finish');
+    expect(endCalls).toBe(1);
+    // Closed after the short wait for the end marker, not after the store's deadline (no deadline here: never).
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 });
 

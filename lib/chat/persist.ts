@@ -1,12 +1,14 @@
 import 'server-only';
 import type { SalesUIMessage } from '@/lib/sales/ui-message';
 import type { SalesState } from '@/lib/sales/state';
+import { isStoreTimeout } from '@/lib/store/transport';
 import type { ConversationStore, TurnUsage } from '@/lib/store/types';
 
 const DEFAULT_WRITE_RETRIES_MS = [200, 800] as const;
 
 /**
- * Writes the turn, retrying with backoff. After a failed read the conversation's owner is checked again first, and the
+ * Writes the turn, retrying with backoff (not after a request that timed out: the store is then hung, and each attempt
+ * would keep the prospect's reply open for the store's whole deadline). After a failed read the conversation's owner is checked again first, and the
  * stored sales state is only replaced if there was none: what was stored before is never overwritten by a state built
  * without it.
  */
@@ -37,7 +39,10 @@ export async function persistTurn(args: {
       await args.store.appendMessages({ id: args.conversationId, messages: args.messages, state, now: args.now(), usage });
       return true;
     } catch (error) {
-      console.error(`[chat] storing a turn of ${args.conversationId} failed (attempt ${attempt + 1} of ${delays.length})`, error);
+      // A store past its deadline is hung, not flaky: another attempt would hold the reply's end for as long again.
+      const timedOut = isStoreTimeout(error);
+      console.error(`[chat] storing a turn of ${args.conversationId} failed (attempt ${attempt + 1} of ${delays.length}${timedOut ? ', timed out: not retried' : ''})`, error);
+      if (timedOut) return false;
     }
   }
   return false;

@@ -9,6 +9,11 @@ export interface RecentConversation {
   messages: SalesUIMessage[];
   state: SalesState | null;
   messageCount: number;
+  /**
+   * How many messages this instance knows the store holds (its `meta.messageCount`). The ones after them (up to
+   * `messageCount`) were answered while the store could not be written, and are written with the next turn.
+   */
+  savedCount: number;
 }
 
 const MAX_ENTRIES = 2_000;

@@ -4,6 +4,8 @@ import type { SalesUIMessage } from '@/lib/sales/ui-message';
 import { trackBackground } from '@/lib/background';
 
 export type Notice = { code: string; message: string };
+/** How long the stream's end waits for `done` (normally a few ms) before closing without it. */
+const DONE_WAIT_MS = 300;
 const noticeChunk = (notice: Notice): UIMessageChunk => ({ type: 'data-notice', data: { level: 'warning', ...notice } });
 
 /** How a reply ended: cut by an error (a thrown stream or an `error` chunk), or stopped (an `abort` chunk). */
@@ -91,7 +93,14 @@ export function relayAndStore(args: {
     // A resume must end the same way: the buffer gets an error event (the live client gets the stream's error below).
     if (failure !== undefined) args.record?.({ type: 'error', errorText: 'The reply was interrupted.' });
     else if (finish) send(finish);
-    await args.done?.(outcome);
+    // The end marker and the lock's release take one round trip; a store that does not answer must not keep the
+    // prospect's stream open for its whole deadline, so the stream closes after a short wait and they finish behind it.
+    const done = args.done ? trackBackground(args.done(outcome).catch((error: unknown) => console.error('[chat] ending the turn failed', error))) : undefined;
+    if (done) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([done, new Promise((resolve) => (timer = setTimeout(resolve, DONE_WAIT_MS)))]);
+      clearTimeout(timer);
+    }
     try {
       if (failure !== undefined) client?.error(failure);
       else client?.close();

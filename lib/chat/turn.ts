@@ -226,7 +226,11 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
     };
     // The message id is the turn's idempotency key: a message already answered is not answered twice — unless the
     // prospect asks again (Retry) for a reply that was stopped or cut short.
-    const stored = load?.conversation?.messages ?? [];
+    const remembered = recent.get(conversationId);
+    // Turns this instance answered while the store could not take them (an outage, `not_saved`): the store is back, so
+    // they are written with this turn, before it, and the agent goes on from what was said in them.
+    const unsaved = load ? unsavedTail(load.conversation?.meta.messageCount ?? 0, remembered, visitorId) : [];
+    const stored = [...(load?.conversation?.messages ?? []), ...unsaved];
     const asked = stored.findIndex((message) => message.role === 'user' && message.id === turnId);
     const answer = asked === -1 ? undefined : stored[asked + 1];
     const retryOfUnfinished = answer?.role === 'assistant' && input.regenerate === true && answer.metadata?.status !== undefined;
@@ -234,15 +238,14 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
       await unlock();
       throw new AppError('conflict:chat', 'This message was already answered.', { details: { reason: 'duplicate' } });
     }
-    const remembered = recent.get(conversationId);
     // Someone else's conversation answers exactly like one that does not exist: no oracle.
     if (!load && remembered && remembered.owner !== visitorId) {
       await unlock();
       throw new AppError('not_found:chat', 'There is no conversation with this id.');
     }
-    const known = load ? load.conversation : remembered;
+    const known = load ? (unsaved.length > 0 && remembered ? { messages: stored, state: remembered.state } : load.conversation) : remembered;
     const history = known?.messages ?? [];
-    const messageCount = load ? (load.conversation?.meta.messageCount ?? 0) : (remembered?.messageCount ?? 0);
+    const messageCount = load ? (load.conversation?.meta.messageCount ?? 0) + unsaved.length : (remembered?.messageCount ?? 0);
     const notices: TurnNoticeCode[] = load ? [] : ['history_unavailable'];
 
     let agent = input.agent;
@@ -353,12 +356,13 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
           const status = outcome.stopped || stop.signal.aborted ? 'stopped' : outcome.failed ? 'incomplete' : undefined;
           messages.push({ ...assistant, metadata: { createdAt: now(), agent: agent.kind, ...assistant.metadata, ...(status ? { status } : {}) } });
         }
-        const ok = messages.length === 0 ? true : await persist(messages);
+        const ok = messages.length === 0 && unsaved.length === 0 ? true : await persist([...unsaved, ...messages]);
         recent.remember(conversationId, {
           owner: visitorId,
           messages: [...history, ...messages],
           state: run.state,
           messageCount: messageCount + messages.length,
+          savedCount: ok ? messageCount + messages.length : load ? (load.conversation?.meta.messageCount ?? 0) : (remembered?.savedCount ?? 0),
         });
         input.onStored?.({ ok, messages });
         // After the turn is stored, off the reply's path: the bus delivers after the current task.
@@ -373,7 +377,8 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
             source: { ...input.source, locale, ...(language === locale ? {} : { language }), agent: report?.fellBack ? 'offline' : agent.kind },
             // With the store unreadable, the client's word that this is the first message (and this instance knowing
             // nothing of it) starts it: its leads and meetings are counted, so must the conversation be.
-            firstTurn: !isRetry && (load ? load.conversation === null : input.firstMessage === true && history.length === 0),
+            // A conversation begun during an outage was announced then (its first turn is among `unsaved`).
+            firstTurn: !isRetry && (load ? load.conversation === null && unsaved.length === 0 : input.firstMessage === true && history.length === 0),
             userChars: isRetry ? undefined : input.message.text.length,
             assistantChars: reply ? messageText(reply).length : undefined,
             before,
@@ -396,6 +401,20 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
       },
     });
   }
+}
+
+/**
+ * The turns this instance remembers after the store's last stored message: those it answered while the store could not
+ * be written. Empty unless what it remembers of the conversation (the visitor's) continues exactly what the store holds
+ * (counted by the store's `meta.messageCount`); when another instance stored turns meanwhile, the store wins.
+ */
+export function unsavedTail(storedCount: number, remembered: RecentConversation | undefined, visitorId: string): SalesUIMessage[] {
+  if (!remembered || remembered.owner !== visitorId) return [];
+  // The store must hold exactly what this instance last saw it hold: not a turn another instance stored since, and not
+  // nothing where there was something (an erased or expired conversation is not brought back from memory).
+  if (storedCount !== remembered.savedCount) return [];
+  const count = remembered.messageCount - remembered.savedCount;
+  return count > 0 ? remembered.messages.slice(-count) : [];
 }
 
 type Launch = (

@@ -27,6 +27,14 @@ export class StoreTimeoutError extends Error {
   }
 }
 
+/** Whether `error` is, or was caused by, a request past its deadline (the store adapters wrap it in a typed error). */
+export function isStoreTimeout(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 4; cause = cause.cause, depth++) {
+    if (cause.name === 'TimeoutError') return true;
+  }
+  return false;
+}
+
 /** The portable transport: the runtime's own fetch (not Next.js's patched copy), bounded by an abort signal. */
 export const fetchPost: Post = async (url, headers, body, timeoutMs) => {
   const signal = AbortSignal.timeout(timeoutMs);
