@@ -149,6 +149,8 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       return meetingTimeReply(topic, turn, ph);
     case 'meeting-invite':
       return [ph.inviteFor(topic.booking.localLabel, topic.booking.email)];
+    case 'meeting-who':
+      return [ph.meetingWho(topic.booking.localLabel, topic.booking.durationMinutes, topic.booking.email, kb.company.salesEmail)];
     case 'meeting-cancel':
       return cancelReply(topic, turn, ph);
     case 'price':
@@ -175,6 +177,8 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       return [topic.about ?? '', ph.featureLinesIntro, bullets(topic.lines.map(({ plan, line }) => `**${plan.name}**: ${line}`)), ph.plansBuildUp];
     case 'competitor':
       return competitorReply(topic.passage, turn, ph);
+    case 'no-comparison':
+      return [ph.noComparison(company, topic.competitor, kb.company.salesEmail), ...(topic.covers ? coversReply(topic.covers, turn, ph) : aboutReply(turn))];
     case 'objection':
       return objectionReply(topic, turn, ph);
     case 'recall':

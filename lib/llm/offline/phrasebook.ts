@@ -70,6 +70,8 @@ export interface Phrases {
   /** Before the knowledge base's list of advantages over a competitor named in an objection. */
   competitorEdge: (company: string, competitor: string) => string;
   customPricing: (plan: string, minSeats: number, summary: string) => string;
+  /** A budget stated beside a custom-priced plan: no price to set it against, so the sales team's quote is the answer. */
+  customBudget: (plan: string, budget: string, salesEmail: string) => string;
   quoteOffer: string;
   overviewIntro: (company: string) => string;
   /** A plan name the catalogue does not have, said plainly before the plans there are. */
@@ -84,12 +86,16 @@ export interface Phrases {
   seatRange: (min: number, max: number | null) => string;
   featuresPrice: string;
   competitorIntro: (company: string, competitor: string) => string;
+  /** "How are you different from Linear?" with no comparison in the catalogue: none to give, nothing said of theirs. */
+  noComparison: (company: string, competitor: string, salesEmail: string) => string;
   competitorOurs: (company: string) => string;
   competitorTheirs: (competitor: string) => string;
   objectionCheck: string;
   /** `emailed`: the invite really goes out by e-mail (invitesAreEmailed); otherwise the card's .ics link is the invite. */
   /** "What email is the invite going to?": the meeting, the address it is booked for, and where its invite is. */
   inviteFor: (when: string, email: string) => string;
+  /** "Who am I meeting with?": someone from the sales team (no name is known, none is made up), the meeting, where to ask. */
+  meetingWho: (when: string, minutes: number, email: string, salesEmail: string) => string;
   booked: (when: string, minutes: number, email: string, emailed: boolean) => string;
   icsNote: string;
   /** The prospect's meeting moved to a new time (the booking card carries the updated invite). */

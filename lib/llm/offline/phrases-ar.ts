@@ -75,7 +75,7 @@ export const ar: Phrases = {
   alreadyLowest: (plan, seats) => `باقة **${plan}** هي بالفعل أرخص باقاتنا لفريق من ${people(seats)}.`,
   budgetAbove: (budget, current, plan) => `باقة **${current}** أعلى من الميزانية التي ذكرتها (**${budget}**). وبتكلفة أقل هناك باقة **${plan}**:`,
   needOverBudget: (budget, current, feature, plans, cheaper, fewer) =>
-    `باقة **${current}** أعلى من الميزانية التي ذكرتها (**${budget}**)، و${feature} متاح فقط في ${plans}. الخيارات:${cheaper ? ` باقة **${cheaper}** ضمن الميزانية، لكن بدون ${feature}` : ''}${cheaper && fewer ? '؛' : ''}${fewer ? ` أو باقة **${current}** بعدد أقل من المستخدمين (حتى ${fewer}) ضمن الميزانية` : ''}${!cheaper && !fewer ? ' عدد أقل من المستخدمين، أو مناقشة الخيارات مع فريقنا' : ''}.`,
+    `باقة **${current}** أعلى من الميزانية التي ذكرتها (**${budget}**)، و${feature} متاح فقط في ${plans}. الخيارات:${cheaper ? ` باقة **${cheaper}** ضمن الميزانية، لكن بدون ${feature}` : ''}${cheaper && fewer ? '؛' : ''}${fewer ? ` ${cheaper ? 'أو ' : ''}باقة **${current}** بعدد أقل من المستخدمين (حتى ${fewer}) ضمن الميزانية` : ''}${!cheaper && !fewer ? ' عدد أقل من المستخدمين، أو مناقشة الخيارات مع فريقنا' : ''}.`,
   farewell: (name, booking, email) =>
     `شكرًا على وقتك${name ? ` يا ${name}` : ''}!${booking ? ` نلقاك في الموعد **${booking}**.` : ''} إن احتجت أي شيء آخر، اكتب هنا في أي وقت أو راسلنا على ${email}.`,
   budgetFit: (fit, budget, annualCost) =>
@@ -86,6 +86,7 @@ export const ar: Phrases = {
         : `هذا أعلى من الميزانية التي ذكرتها (**${budget}**). البدء بعدد أقل من المستخدمين يخفّض التكلفة، ويسعد فريقنا بمراجعة الخيارات معك.`,
   customPricing: (plan, minSeats, summary) =>
     `باقة **${plan}** بسعر مخصص: يُعدّ فريق المبيعات عرض سعر حسب عدد المستخدمين ومتطلباتكم (تبدأ باقة ${plan} من ${users(minSeats)}). ${summary}`.trimEnd(),
+  customBudget: (plan, budget, salesEmail) => `بما أن فريق المبيعات يسعّر باقة **${plan}**، لا يمكنني القول إن كانت ضمن الميزانية التي ذكرتها (**${budget}**)؛ يمكن للفريق إعداد عرض سعر يأخذها في الاعتبار (${salesEmail}).`,
   quoteOffer: 'هل تودّ الحصول على عرض سعر أو مكالمة قصيرة مع الفريق؟ إن كان الأمر كذلك، فما أفضل بريد إلكتروني للتواصل معك؟',
   overviewIntro: (company) => `تُحتسب أسعار ${company} لكل مستخدم. هذه باقاتنا:`,
   noSuchPlan: (name) => `ليست لدينا باقة باسم **${name}**.`,
@@ -99,11 +100,13 @@ export const ar: Phrases = {
   seatRange: (min, max) => (max === null ? `من ${users(min)} فأكثر` : `من ${min} إلى ${users(max)}`),
   featuresPrice: 'السعر',
   competitorIntro: (company, competitor) => `مقارنة **${company}** بـ**${competitor}**:`,
+  noComparison: (company, competitor, salesEmail) => `ليس لدي مقارنة بين ${company} و**${competitor}**، لذلك لن أقول شيئًا عن منتجهم. إن كانت المقارنة مهمة لك، يمكن لفريقنا على ${salesEmail} مساعدتك. ما يمكنني قوله هو ما يقدمه ${company} لك:`,
   competitorOurs: (company) => `أين تتفوّق ${company}:`,
   competitorEdge: (company, competitor) => `مقارنةً بـ**${competitor}**، هذا ما تقدّمه لك ${company}:`,
   competitorTheirs: (competitor) => `أين تتميّز ${competitor}:`,
   objectionCheck: 'هل يجيب هذا عن مخاوفك؟',
   inviteFor: (when, email) => `عرضك التوضيحي في **${when}** محجوز باسم **${email}**، وبطاقة الحجز أعلاه فيها الدعوة («إضافة إلى التقويم (.ics)»).`,
+  meetingWho: (when, minutes, email, salesEmail) => `إنه عرض توضيحي مدته ${minutes} دقيقة مع أحد أعضاء فريق المبيعات؛ ليس لدي اسم الشخص الذي سينضم، ولن أخمّنه. موعده **${when}**، محجوز باسم **${email}**، وبطاقة الحجز أعلاه فيها الدعوة («إضافة إلى التقويم (.ics)»). إن أردت معرفة من سيكون مسبقًا، يمكن لفريقنا على ${salesEmail} إخبارك.`,
   booked: (when, minutes, email, emailed) =>
     emailed
       ? `تم الحجز: **${when}**، عرض توضيحي مدته ${minutes} دقيقة مع فريق المبيعات. ستصل الدعوة إلى **${email}**.`

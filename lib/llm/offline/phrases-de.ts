@@ -49,7 +49,7 @@ export const de: Phrases = {
   alreadyLowest: (plan, seats) => `**${plan}** ist bereits unser günstigster Tarif für ein Team von ${seats} Personen.`,
   budgetAbove: (budget, current, plan) => `**${current}** liegt über dem Budget, das Sie genannt haben (**${budget}**). Günstiger ist **${plan}**:`,
   needOverBudget: (budget, current, feature, plans, cheaper, fewer) =>
-    `**${current}** liegt über dem Budget, das Sie genannt haben (**${budget}**), und ${feature} gibt es nur bei ${plans}. Die Abwägung:${cheaper ? ` **${cheaper}** passt ins Budget, ohne ${feature}` : ''}${cheaper && fewer ? ';' : ''}${fewer ? ` oder **${current}** mit weniger Nutzern (bis zu ${fewer}) bleibt im Budget` : ''}${!cheaper && !fewer ? ' weniger Nutzer, oder die Optionen mit unserem Team besprechen' : ''}.`,
+    `**${current}** liegt über dem Budget, das Sie genannt haben (**${budget}**), und ${feature} gibt es nur bei ${plans}. Die Abwägung:${cheaper ? ` **${cheaper}** passt ins Budget, ohne ${feature}` : ''}${cheaper && fewer ? ';' : ''}${fewer ? ` ${cheaper ? 'oder ' : ''}**${current}** mit weniger Nutzern (bis zu ${fewer}) bleibt im Budget` : ''}${!cheaper && !fewer ? ' weniger Nutzer, oder die Optionen mit unserem Team besprechen' : ''}.`,
   farewell: (name, booking, email) =>
     `Danke für Ihre Zeit${name ? `, ${name}` : ''}!${booking ? ` Bis zum Termin am **${booking}**.` : ''} Wenn noch etwas ist, schreiben Sie jederzeit hier oder an ${email}.`,
   budgetFit: (fit, budget, annualCost) =>
@@ -60,6 +60,7 @@ export const de: Phrases = {
         : `Das liegt über dem Budget, das Sie genannt haben (**${budget}**). Mit weniger Nutzern zu starten senkt den Betrag, und unser Team bespricht die Möglichkeiten gern mit Ihnen.`,
   customPricing: (plan, minSeats, summary) =>
     `**${plan}** hat individuelle Preise: Unser Vertriebsteam erstellt ein Angebot nach Ihrer Nutzerzahl und Ihren Anforderungen (${plan} beginnt bei ${minSeats} Nutzern). ${summary}`.trimEnd(),
+  customBudget: (plan, budget, salesEmail) => `Da **${plan}** von unserem Vertriebsteam angeboten wird, kann ich nicht sagen, ob es in das Budget passt, das Sie genannt haben (**${budget}**); das Team kann ein Angebot mit Blick darauf erstellen (${salesEmail}).`,
   quoteOffer: 'Möchten Sie ein Angebot oder ein kurzes Gespräch mit dem Team? Wenn ja, unter welcher E-Mail-Adresse erreichen wir Sie?',
   overviewIntro: (company) => `${company} wird pro Nutzer abgerechnet. Das sind unsere Tarife:`,
   noSuchPlan: (name) => `Einen Tarif namens **${name}** haben wir nicht.`,
@@ -73,11 +74,13 @@ export const de: Phrases = {
   seatRange: (min, max) => (max === null ? `${min} Nutzer und mehr` : `${min}–${max.toLocaleString('de-DE')} Nutzer`),
   featuresPrice: 'Preis',
   competitorIntro: (company, competitor) => `So schneidet **${company}** im Vergleich zu **${competitor}** ab:`,
+  noComparison: (company, competitor, salesEmail) => `Einen Vergleich zwischen ${company} und **${competitor}** habe ich nicht, deshalb treffe ich keine Aussagen über deren Produkt. Wenn Ihnen ein direkter Vergleich wichtig ist, hilft Ihnen unser Team unter ${salesEmail}. Was ich Ihnen sagen kann, ist, was ${company} für Sie leistet:`,
   competitorOurs: (company) => `Wo ${company} stärker ist:`,
   competitorEdge: (company, competitor) => `Im Vergleich zu **${competitor}** bietet Ihnen ${company} Folgendes:`,
   competitorTheirs: (competitor) => `Wo ${competitor} stark ist:`,
   objectionCheck: 'Beantwortet das Ihre Bedenken?',
   inviteFor: (when, email) => `Ihre Demo am **${when}** ist für **${email}** gebucht; die Buchungskarte oben enthält die Einladung („Zum Kalender hinzufügen (.ics)“).`,
+  meetingWho: (when, minutes, email, salesEmail) => `Es ist eine ${minutes}-minütige Demo mit jemandem aus unserem Vertriebsteam; den Namen der Person habe ich nicht, und raten möchte ich nicht. Sie findet am **${when}** statt, gebucht für **${email}**; die Buchungskarte oben enthält die Einladung („Zum Kalender hinzufügen (.ics)“). Wenn Sie vorher wissen möchten, wer es sein wird, hilft Ihnen ${salesEmail} weiter.`,
   booked: (when, minutes, email, emailed) =>
     emailed
       ? `Gebucht: **${when}**, eine ${minutes}-minütige Demo mit unserem Vertriebsteam. Die Einladung geht an **${email}**.`

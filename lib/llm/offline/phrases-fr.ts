@@ -52,7 +52,7 @@ export const fr: Phrases = {
   alreadyLowest: (plan, seats) => `**${plan}** est déjà notre offre la moins chère pour une équipe de ${seats} personnes.`,
   budgetAbove: (budget, current, plan) => `**${current}** dépasse le budget que vous avez indiqué (**${budget}**). Pour moins, il y a **${plan}** :`,
   needOverBudget: (budget, current, feature, plans, cheaper, fewer) =>
-    `**${current}** dépasse le budget que vous avez indiqué (**${budget}**), et ${feature} n’existe que sur ${plans}. Le compromis :${cheaper ? ` **${cheaper}** tient dans le budget, sans ${feature}` : ''}${cheaper && fewer ? ' ;' : ''}${fewer ? ` ou **${current}** avec moins d’utilisateurs (jusqu’à ${fewer}) y tient` : ''}${!cheaper && !fewer ? ' moins d’utilisateurs, ou voir les options avec notre équipe' : ''}.`,
+    `**${current}** dépasse le budget que vous avez indiqué (**${budget}**), et ${feature} n’existe que sur ${plans}. Le compromis :${cheaper ? ` **${cheaper}** tient dans le budget, sans ${feature}` : ''}${cheaper && fewer ? ' ;' : ''}${fewer ? ` ${cheaper ? 'ou ' : ''}**${current}** avec moins d’utilisateurs (jusqu’à ${fewer}) y tient` : ''}${!cheaper && !fewer ? ' moins d’utilisateurs, ou voir les options avec notre équipe' : ''}.`,
   farewell: (name, booking, email) =>
     `Merci pour votre temps${name ? `, ${name}` : ''} !${booking ? ` À bientôt, le **${booking}**.` : ''} Pour toute autre question, écrivez ici quand vous voulez ou à ${email}.`,
   budgetFit: (fit, budget, annualCost) =>
@@ -63,6 +63,7 @@ export const fr: Phrases = {
         : `Cela dépasse le budget que vous avez indiqué (**${budget}**). Commencer avec moins d’utilisateurs réduit le montant, et notre équipe peut étudier les options avec vous.`,
   customPricing: (plan, minSeats, summary) =>
     `**${plan}** est proposée sur devis : notre équipe commerciale établit une proposition selon votre nombre d’utilisateurs et vos besoins (${plan} commence à ${minSeats} utilisateurs). ${summary}`.trimEnd(),
+  customBudget: (plan, budget, salesEmail) => `Comme **${plan}** fait l’objet d’un devis de notre équipe commerciale, je ne peux pas dire s’il tient dans le budget que vous avez indiqué (**${budget}**) ; l’équipe peut préparer un devis en en tenant compte (${salesEmail}).`,
   quoteOffer: 'Souhaitez-vous un devis ou un court échange avec l’équipe ? Si oui, à quelle adresse e-mail pouvons-nous vous écrire ?',
   overviewIntro: (company) => `${company} est facturé par utilisateur. Voici nos offres :`,
   noSuchPlan: (name) => `Nous n’avons pas d’offre appelée **${name}**.`,
@@ -76,11 +77,13 @@ export const fr: Phrases = {
   seatRange: (min, max) => (max === null ? `${min} utilisateurs ou plus` : `${min} à ${max.toLocaleString('fr-FR').replace(/\s/g, '\u00a0')} utilisateurs`),
   featuresPrice: 'Prix',
   competitorIntro: (company, competitor) => `Comment **${company}** se compare à **${competitor}** :`,
+  noComparison: (company, competitor, salesEmail) => `Je n’ai pas de comparaison entre ${company} et **${competitor}**, je ne vais donc rien affirmer sur leur produit. Si une comparaison compte pour vous, notre équipe à ${salesEmail} peut vous aider. Ce que je peux vous dire, c’est ce que ${company} vous apporte :`,
   competitorOurs: (company) => `Là où ${company} est plus fort :`,
   competitorEdge: (company, competitor) => `Par rapport à **${competitor}**, voici ce que ${company} vous apporte :`,
   competitorTheirs: (competitor) => `Les points forts de ${competitor} :`,
   objectionCheck: 'Cela répond-il à votre préoccupation ?',
   inviteFor: (when, email) => `Votre démo du **${when}** est réservée au nom de **${email}** ; la carte de réservation ci-dessus contient l’invitation (« Ajouter au calendrier (.ics) »).`,
+  meetingWho: (when, minutes, email, salesEmail) => `C’est une démo de ${minutes} minutes avec une personne de notre équipe commerciale ; je n’ai pas le nom de qui y participera, et je préfère ne pas l’inventer. Elle a lieu le **${when}**, au nom de **${email}**, et la carte de réservation ci-dessus contient l’invitation (« Ajouter au calendrier (.ics) »). Si vous souhaitez savoir à l’avance qui ce sera, ${salesEmail} pourra vous le dire.`,
   booked: (when, minutes, email, emailed) =>
     emailed
       ? `C’est réservé : **${when}**, une démo de ${minutes} minutes avec notre équipe commerciale. L’invitation part à **${email}**.`

@@ -55,7 +55,7 @@ const en: Phrases = {
   alreadyLowest: (plan, seats) => `**${plan}** is already our lowest-priced plan for a team of ${seats}.`,
   budgetAbove: (budget, current, plan) => `**${current}** is above the budget you mentioned (**${budget}**). For less, there is **${plan}**:`,
   needOverBudget: (budget, current, feature, plans, cheaper, fewer) =>
-    `That is above the budget you mentioned (**${budget}**). ${feature} is only on ${plans}. The trade-off:${cheaper ? ` **${cheaper}** fits the budget, without ${feature}` : ''}${cheaper && fewer ? ';' : ''}${fewer ? ` or **${current}** for fewer seats (up to ${fewer}) stays within it` : ''}${!cheaper && !fewer ? ' fewer seats, or a word with our team about the options' : ''}.`,
+    `That is above the budget you mentioned (**${budget}**). ${feature} is only on ${plans}. The trade-off:${cheaper ? ` **${cheaper}** fits the budget, without ${feature}` : ''}${cheaper && fewer ? ';' : ''}${fewer ? ` ${cheaper ? 'or ' : ''}**${current}** for fewer seats (up to ${fewer}) stays within it` : ''}${!cheaper && !fewer ? ' fewer seats, or a word with our team about the options' : ''}.`,
   farewell: (name, booking, email) =>
     `Thanks for your time${name ? `, ${name}` : ''}!${booking ? ` See you on **${booking}**.` : ''} If anything else comes up, write here any time or email ${email}.`,
   budgetFit: (fit, budget, annualCost) =>
@@ -66,6 +66,7 @@ const en: Phrases = {
         : `That is above the budget you mentioned (**${budget}**). Starting with fewer seats brings it down, and our team can look at the options with you.`,
   customPricing: (plan, minSeats, summary) =>
     `**${plan}** has custom pricing: our sales team puts together a quote based on your seats and requirements (${plan} starts at ${minSeats} seats). ${summary}`,
+  customBudget: (plan, budget, salesEmail) => `As **${plan}** is quoted by our sales team, I can't say whether it fits the budget you mentioned (**${budget}**); they can put a quote together with it in mind (${salesEmail}).`,
   quoteOffer: "Would you like a quote or a short call with the team? If so, what's the best email to reach you?",
   overviewIntro: (company) => `${company} is priced per seat. Here are our plans:`,
   noSuchPlan: (name) => `We don't have a plan called **${name}**.`,
@@ -79,11 +80,13 @@ const en: Phrases = {
   seatRange: (min, max) => (max === null ? `from ${min} seats` : `${min}–${max.toLocaleString('en-US')} seats`),
   featuresPrice: 'Price',
   competitorIntro: (company, competitor) => `How **${company}** compares with **${competitor}**:`,
+  noComparison: (company, competitor, salesEmail) => `I don't have a comparison between ${company} and **${competitor}** to give you, so I won't make claims about their product. If a side-by-side matters, our team at ${salesEmail} can walk you through it. What I can tell you is what ${company} does for you:`,
   competitorOurs: (company) => `Where ${company} is stronger:`,
   competitorEdge: (company, competitor) => `Compared with **${competitor}**, this is what ${company} gives you:`,
   competitorTheirs: (competitor) => `Where ${competitor} is strong:`,
   objectionCheck: 'Does that address your concern?',
   inviteFor: (when, email) => `Your demo on **${when}** is booked for **${email}**; the booking card above has its invite (“Add to calendar (.ics)”).`,
+  meetingWho: (when, minutes, email, salesEmail) => `It's a ${minutes}-minute demo with someone from our sales team; I don't have the name of who will join, so I won't guess one. It's on **${when}**, booked for **${email}**, and the booking card above has the invite (“Add to calendar (.ics)”). If you'd like to know who it will be beforehand, ${salesEmail} can tell you.`,
   booked: (when, minutes, email, emailed) =>
     emailed
       ? `You're booked: **${when}**, a ${minutes}-minute demo with our sales team. The invite goes to **${email}**.`
@@ -224,7 +227,7 @@ const es: Phrases = {
   alreadyLowest: (plan, seats) => `**${plan}** ya es nuestro plan más económico para un equipo de ${seats}.`,
   budgetAbove: (budget, current, plan) => `**${current}** supera el presupuesto que mencionó (**${budget}**). Por menos, está **${plan}**:`,
   needOverBudget: (budget, current, feature, plans, cheaper, fewer) =>
-    `**${current}** supera el presupuesto que mencionó (**${budget}**), y ${feature} solo está en ${plans}. La alternativa:${cheaper ? ` **${cheaper}** entra en el presupuesto, sin ${feature}` : ''}${cheaper && fewer ? ';' : ''}${fewer ? ` o **${current}** con menos usuarios (hasta ${fewer}) entra en él` : ''}${!cheaper && !fewer ? ' menos usuarios, o hablar de las opciones con nuestro equipo' : ''}.`,
+    `**${current}** supera el presupuesto que mencionó (**${budget}**), y ${feature} solo está en ${plans}. La alternativa:${cheaper ? ` **${cheaper}** entra en el presupuesto, sin ${feature}` : ''}${cheaper && fewer ? ';' : ''}${fewer ? ` ${cheaper ? 'o ' : ''}**${current}** con menos usuarios (hasta ${fewer}) entra en él` : ''}${!cheaper && !fewer ? ' menos usuarios, o hablar de las opciones con nuestro equipo' : ''}.`,
   farewell: (name, booking, email) =>
     `¡Gracias por su tiempo${name ? `, ${name}` : ''}!${booking ? ` Nos vemos el **${booking}**.` : ''} Si surge cualquier otra cosa, escriba aquí cuando quiera o a ${email}.`,
   budgetFit: (fit, budget, annualCost) =>
@@ -235,6 +238,7 @@ const es: Phrases = {
         : `Eso supera el presupuesto que mencionó (**${budget}**). Empezar con menos usuarios lo reduce, y nuestro equipo puede revisar las opciones con usted.`,
   customPricing: (plan, minSeats, summary) =>
     `**${plan}** tiene precio a medida: nuestro equipo comercial prepara una propuesta según sus usuarios y requisitos (${plan} empieza en ${minSeats} usuarios). ${summary}`,
+  customBudget: (plan, budget, salesEmail) => `Como **${plan}** lo cotiza nuestro equipo comercial, no puedo decirle si entra en el presupuesto que mencionó (**${budget}**); ellos pueden preparar una cotización teniéndolo en cuenta (${salesEmail}).`,
   quoteOffer: '¿Quiere una propuesta o una llamada breve con el equipo? Si es así, ¿a qué correo le escribimos?',
   overviewIntro: (company) => `${company} se paga por usuario. Estos son nuestros planes:`,
   noSuchPlan: (name) => `No tenemos ningún plan llamado **${name}**.`,
@@ -248,11 +252,13 @@ const es: Phrases = {
   seatRange: (min, max) => (max === null ? `desde ${min} usuarios` : `entre ${min} y ${max.toLocaleString('es-ES')} usuarios`),
   featuresPrice: 'Precio',
   competitorIntro: (company, competitor) => `Cómo se compara **${company}** con **${competitor}**:`,
+  noComparison: (company, competitor, salesEmail) => `No tengo una comparación entre ${company} y **${competitor}**, así que no voy a afirmar nada sobre su producto. Si una comparación le importa, nuestro equipo en ${salesEmail} puede ayudarle. Lo que sí puedo contarle es lo que ${company} hace por usted:`,
   competitorOurs: (company) => `Dónde ${company} es más fuerte:`,
   competitorEdge: (company, competitor) => `Frente a **${competitor}**, esto es lo que le ofrece ${company}:`,
   competitorTheirs: (competitor) => `Dónde destaca ${competitor}:`,
   objectionCheck: '¿Responde eso a su duda?',
   inviteFor: (when, email) => `Su demo del **${when}** está reservada a nombre de **${email}**; la tarjeta de la reserva, arriba, tiene la invitación («Añadir al calendario (.ics)»).`,
+  meetingWho: (when, minutes, email, salesEmail) => `Es una demo de ${minutes} minutos con alguien de nuestro equipo comercial; no tengo el nombre de quién se conectará, así que no voy a inventarlo. Es el **${when}**, reservada a nombre de **${email}**, y la tarjeta de la reserva, arriba, tiene la invitación («Añadir al calendario (.ics)»). Si quiere saber de antemano quién será, puede preguntarlo en ${salesEmail}.`,
   booked: (when, minutes, email, emailed) =>
     emailed
       ? `Reserva hecha: **${when}**, una demo de ${minutes} minutos con nuestro equipo comercial. La invitación va a **${email}**.`

@@ -184,6 +184,8 @@ export function seatsIn(message: string): number | undefined {
   const grown = growth?.slice(1).find((found) => found !== undefined);
   const team = grown ?? TEAM_STATED.map((pattern) => pattern.exec(text)?.[1]).find((found) => found !== undefined);
   const bare = Number(team ?? [FOR_COUNT, PARA_COUNT, POUR_COUNT, FUR_COUNT, LI_COUNT].map((pattern) => pattern.exec(text)?.[1]).find((found) => found !== undefined));
+  // ("Let's talk about pricing for 2026": a year near ours, not 2026 seats; "for 2026 users" is read above.)
+  if (team === undefined && bare >= 2024 && bare <= 2035) return undefined;
   return Number.isSafeInteger(bare) && bare > 0 ? bare : undefined;
 }
 
@@ -329,7 +331,8 @@ export function meetingTimesIn(message: string, now: number, locale: SalesLocale
       : results;
   const phrases = joined
     // The daypart after the phrase stays with it ("jueves a las 5" + "de la tarde"): chrono leaves it out.
-    .map((result) => `${result.text}${TRAILING_DAYPART.exec(text.slice(result.index + result.text.length))?.[0] ?? ''}`.trim())
+    // ("Next week, Tuesday 11am": the comma the week leaves behind is no part of the phrase.)
+    .map((result) => `${result.text}${TRAILING_DAYPART.exec(text.slice(result.index + result.text.length))?.[0] ?? ''}`.replace(/^[\s,;:]+/u, '').trim())
     .filter((phrase) => phrase.length > 1);
   // "Next week? Wednesday at 3pm": one slot, the Wednesday of next week (book_meeting reads the week with the day).
   const week = phrases.find((phrase) => NEXT_WEEK.test(phrase) && !DAY_NAME.test(phrase));

@@ -1,7 +1,7 @@
 import type { OfflineTurn } from '@/lib/llm/offline/context';
 import type { Phrases } from '@/lib/llm/offline/phrases';
 import { bullets, pricingResults } from '@/lib/llm/offline/replies-pricing';
-import { formatPrice } from '@/lib/sales/knowledge';
+import { formatPrice, getKnowledgeBase } from '@/lib/sales/knowledge';
 import type { Topic } from '@/lib/llm/offline/topic';
 import type { Passage } from '@/lib/sales/retrieval';
 import { MEMORY_PHRASES } from '@/lib/llm/offline/phrases-memory';
@@ -51,7 +51,11 @@ export function objectionReply(topic: Extract<Topic, { kind: 'objection' }>, tur
       const answer = `${mp.objectionHeard} ${ph.priceObjection(plan, annual.seats, money(annual.perSeatMonthly), money(annual.annualTotal), money(monthly.annualTotal), money(annual.annualSavings))}`;
       // Priced at the plan's minimum for want of a team size: said, with the way to a price for their team.
       const minimum = topic.price?.atMinimum ? ph.priceAtMinimum(plan, annual.seats) : '';
-      return [minimum ? `${answer} ${minimum}` : answer, ph.furtherDiscount(kb.company.salesEmail), ...edgeOver(turn, ph), pickFresh(mp.objectionCheck, [...turn.previousReplies, answer])];
+      // Then the locale's own words for the price objection (the value, annual billing, a smaller plan), without the
+      // acknowledgement it opens with ("Es una preocupación razonable: …"), which the figures' line has already made.
+      const said = localized && topic.passage && isPriceObjection(topic.passage.id) ? topic.passage.text.replace(/^[^:–—.]{0,60}?\s*[:–—]\s*/u, '') : '';
+      const value = said ? said.charAt(0).toUpperCase() + said.slice(1) : '';
+      return [minimum ? `${answer} ${minimum}` : answer, value, ph.furtherDiscount(kb.company.salesEmail), ...edgeOver(turn, ph), pickFresh(mp.objectionCheck, [...turn.previousReplies, answer])];
     }
     // The locale's own words for the objection, when its knowledge base has them.
     if (localized && topic.passage) return [topic.passage.text, ...edgeOver(turn, ph), pickFresh(mp.objectionCheck, [...turn.previousReplies, topic.passage.text])];
@@ -59,6 +63,11 @@ export function objectionReply(topic: Extract<Topic, { kind: 'objection' }>, tur
   }
   const answer = topic.passage?.text ?? ph.unknownQuestion(turn.kb.company.salesEmail);
   return [answer, ...edgeOver(turn, ph), pickFresh(mp.objectionCheck, [...turn.previousReplies, answer])];
+}
+
+/** The catalogue's price objection ("too expensive"), by the English keywords every locale's entry shares by id. */
+function isPriceObjection(id: string): boolean {
+  return getKnowledgeBase().objections.some((entry) => `objection:${entry.id}` === id && entry.keywords.some((word) => /\bexpensive\b/i.test(word)));
 }
 
 /** "Too expensive compared to Asana": the objection's answer, then what we do better than the competitor named. */

@@ -5,7 +5,7 @@ import type { Phrases } from '@/lib/llm/offline/phrases';
 import { listWith } from '@/lib/llm/offline/phrasebook';
 import { MEMORY_PHRASES } from '@/lib/llm/offline/phrases-memory';
 import { fitsSeats, INCLUDES_LOWER, isContactSales } from '@/lib/llm/offline/reading';
-import { statedBudget, type Topic } from '@/lib/llm/offline/topic';
+import { freshFields, statedBudget, type Topic } from '@/lib/llm/offline/topic';
 import { budgetFit } from '@/lib/sales/budget';
 import { formatPrice } from '@/lib/sales/knowledge';
 import type { KnowledgeBase, Plan } from '@/lib/sales/knowledge/schema';
@@ -90,7 +90,11 @@ export function priceReply(topic: Extract<Topic, { kind: 'price' }>, turn: Offli
 
 function planLines(plan: Plan, topic: Extract<Topic, { kind: 'price' }>, all: PriceResult[], turn: OfflineTurn, ph: Phrases): string[] {
   const { kb } = turn;
-  if (isContactSales(plan)) return [ph.customPricing(plan.name, plan.minSeats, inLocale(turn, plan.summary).trim())];
+  if (isContactSales(plan)) {
+    // ("That's over our budget of $3000 a month" after a custom-priced plan: no price to set it against.)
+    const stated = freshFields(turn).includes('budget') ? statedBudget(turn)?.said : undefined;
+    return [ph.customPricing(plan.name, plan.minSeats, inLocale(turn, plan.summary).trim()), ...(stated ? [ph.customBudget(plan.name, stated, kb.company.salesEmail)] : [])];
+  }
   const results = all.filter((result) => result.planId === plan.id);
   const quotes = results.flatMap((result) => (result.quote ? [result.quote] : []));
   const seatError = results.find((result) => result.error && result.error.code !== 'contact_sales')?.error;

@@ -146,6 +146,8 @@ export type Topic =
   | { kind: 'tools'; tools: string[]; from?: string; need?: Passage; price?: PriceTopic }
   | { kind: 'rival-integration'; tool: string }
   | { kind: 'meeting-invite'; booking: Booking }
+  | { kind: 'meeting-who'; booking: Booking }
+  | { kind: 'no-comparison'; competitor: string; covers?: Extract<Topic, { kind: 'covers' }> }
   /** "Is there a setup fee?", "any hidden costs?": the price list is per seat; anything else the team confirms. */
   | { kind: 'fees' }
   /** "Does that cover what we need?": each need they stated, checked against the plan (and the plan that has them all). */
@@ -253,7 +255,8 @@ export function analyse(turn: OfflineTurn): Topic {
   const booking = bookingTopic(turn);
   if (booking) return booking;
   // "Can I bring a colleague to the demo?": forward the invite (the agent adds no guests).
-  if (bringsColleague(text)) return { kind: 'colleagues' };
+  // (With a meeting ahead, "can I bring my colleague?" is about it, though it names no meeting.)
+  if (bringsColleague(text) || (COLLEAGUES.test(text) && upcomingMeeting(turn) !== undefined)) return { kind: 'colleagues' };
   // Ready to buy ("send me the contract"): the sales team sets them up (request_human), never a form field or an FAQ.
   if (PURCHASE.test(text)) return { kind: 'purchase' };
   // "How do I sign up?", "can we start today?": the free trial, then the way to buy.
@@ -289,6 +292,13 @@ export function analyse(turn: OfflineTurn): Topic {
   if (fresh.length === 0 && (intent === 'other' || intent === 'small_talk') && mashed(text)) return { kind: 'unclear' };
   const alternative = alternativeTool(text, kb);
   if (alternative) return { kind: 'alongside', tool: alternative };
+  // "How are you different from Linear?" with no comparison for Linear in the catalogue: none given, nothing said of
+  // theirs; what we do for the needs they stated instead (English checks them one by one).
+  const unlisted = plans.length === 0 ? unlistedRival(turn) : undefined;
+  if (unlisted) {
+    const covers = turn.locale === 'en' ? coverTopic(turn, []) : undefined;
+    return { kind: 'no-comparison', competitor: unlisted, ...(covers?.kind === 'covers' ? { covers } : {}) };
+  }
   // ("What do the AI features do?" asks about a feature the FAQ answers, not what the company does.)
   if (plans.length === 0 && intent !== 'pricing' && asksAboutCompany(text, kb)) return knowledgeTopic(turn, ['faq']) ?? { kind: 'about' };
   // "How much is the Ultra plan?": no such plan, said plainly, then the ones there are (never another plan's price).
@@ -341,6 +351,9 @@ export function analyse(turn: OfflineTurn): Topic {
   if (cheaper) return cheaper;
   // "And the most expensive?": the plans, priced (the dearest among them), not a price objection.
   if (plans.length === 0 && DEAREST.test(text)) return { kind: 'overview' };
+  // "El precio de Pro es demasiado", "the price is too high", "le prix est trop élevé": a price objection, said without
+  // the word "expensive" (the plan named is the one objected to, not one asked about).
+  if (PRICE_TOO_HIGH.test(text) && !discountAsked(text) && !PRICE_MATCH.test(text)) return objectionTopic(turn, objectionPassage(kb, /\bexpensive\b/i));
   // "I'm in procurement … need pricing for Business": the price asked for of a plan named, not the objection a word suggests.
   const [namedFirst, namedSecond] = plans;
   if (intent === 'objection' && namedFirst && PRICE_WORDS.test(text) && !OBJECTION_WORDS.test(text)) {
@@ -755,6 +768,9 @@ export function knownEmail(turn: OfflineTurn): string | undefined {
 }
 
 /** The seat count for quoting: what this message says, else the team size the lead record holds. */
+/** The price said to be too high, in words "expensive" is not among: "el precio de Pro es demasiado", "der Preis ist zu hoch". */
+const PRICE_TOO_HIGH =
+  /\b(?:price|prices|pricing|cost|costs)\b[^.?!]{0,25}\b(?:is|are|['’]s|seems?|feels?)\s+(?:(?:way|a bit|a little|just|really|much|far)\s+)?(?:too (?:much|high|steep)|a lot)\b|\b(?:precio|precios|coste|costo)\b[^.?!]{0,25}\b(?:es|son|me parece|nos parece|resulta)\s+(?:un poco |algo |muy |bastante )?(?:demasiado|excesivo|muy alto|alto|elevado)|\b(?:prix|tarifs?|co[uû]t)\b[^.?!]{0,25}\b(?:est|sont|me semble|nous semble|para[iî]t)\s+(?:un peu |beaucoup |bien )?(?:trop|excessif|tr[eè]s [ée]lev[ée]|[ée]lev[ée])|\b(?:preis|preise|kosten)\b[^.?!]{0,25}\b(?:ist|sind|scheint|scheinen)\s+(?:uns |mir )?(?:etwas |viel |deutlich |einfach )?(?:zu hoch|zu viel|zu teuer|hoch|happig)/iu;
 const PRICE_OBJECTION = /\b(caro|cara|caros|caras|car[ií]sim[oa]s?|costoso|costosa|presupuesto|mucho dinero|demasiado dinero|expensive|pricey|rip[- ]?off|overpriced|costly|budget|too much|a lot of money|cher|ch[eè]re|chers|co[uû]teux|beaucoup d['’]argent|teuer|zu teuer|kostspielig|viel geld)\b|مكلف|غال|باهظ|الميزانية|(?:^|\s)(?:ده|دا|دي|هذا|هذي|هاد|السعر)\s+(?:كتير|كثير)(?:\s+(?:اوي|قوي|جدا|علينا|عليا|عليه))?\s*[!.؟?]*$/iu;
 
 /**
@@ -764,7 +780,7 @@ const PRICE_OBJECTION = /\b(caro|cara|caros|caras|car[ií]sim[oa]s?|costoso|cost
 function objectionTopic(turn: OfflineTurn, passage: Passage | undefined): Topic {
   const price = priceObjection(turn);
   // ("Budget is about $45k/year" inside an introduction states a budget; it objects to no price.)
-  const pricey = PRICE_OBJECTION.test(turn.text) && !(freshFields(turn).includes('budget') && !OBJECTION_WORDS.test(turn.text));
+  const pricey = (PRICE_OBJECTION.test(turn.text) || PRICE_TOO_HIGH.test(turn.text)) && !(freshFields(turn).includes('budget') && !OBJECTION_WORDS.test(turn.text));
   // The objection whose own phrase the message says ("necesito pensarlo": wait and think), before the nearest retrieved.
   // ("We're on Asana. Why would we switch?": the tool they use, not the retrieved "no time to switch".)
   const switching = SWITCHING.test(turn.text) ? objectionPassage(turn.kb, /\balready (?:use|using|have)\b|switching/i) : undefined;
@@ -797,7 +813,7 @@ function objectionPassage(kb: KnowledgeBase, keyword: RegExp): Passage | undefin
 }
 
 function priceObjection(turn: OfflineTurn): { plan: Plan; seats: number; atMinimum?: boolean } | undefined {
-  if (turn.locale === 'en' || !PRICE_OBJECTION.test(turn.text)) return undefined;
+  if (turn.locale === 'en' || !(PRICE_OBJECTION.test(turn.text) || PRICE_TOO_HIGH.test(turn.text))) return undefined;
   const last = turn.state.quoted?.at(-1);
   const seats = seatsFor(turn) ?? last?.seats;
   const plan = (last ? turn.kb.plans.find((entry) => entry.id === last.planId) : undefined) ?? (seats === undefined ? turn.kb.plans.find((entry) => entry.highlight) : recommendPlan(seats, turn.kb.plans));
@@ -1008,13 +1024,17 @@ export const BUDGET_CHECK =
   /\b(?:(?:is|are|would) (?:that|it|this|those|be) (?:within|in|under|over|inside|above|below) (?:the |our |my )?budget|(?:does|would|will|did) (?:that|it|this|\p{L}+) fit(?=\s*(?:then|now|us)?\s*[?؟.!]*\s*$)|fits? (?:in(?:to)? |within )?(?:the |our |my )?budget|within (?:the |our |my )?budget|(?:entra|cabe|est[aá]) (?:en|dentro del?) (?:el |nuestro )?presupuesto|dans (?:le |notre |mon )?budget|im budget|(?:passt|liegt) (?:das |es )?(?:ins|im) budget|passt (?:\S+ ){0,2}in (?:unser|das|ihr|mein) budget)\b|ضمن (?:الميزانية|ميزانيتنا)|^\s*[¿]?\s*(?:(?:y|pero|vale|entonces)[\s,]+)?(?:entra|cabe|nos alcanza)\s*[?]*\s*$|^\s*(?:(?:und|also|aber)[\s,]+)?passt (?:das|es)(?: so| dann)?\s*[?]*\s*$|^\s*(?:(?:et|alors|donc)[\s,]+)?(?:ça|ca) (?:passe|rentre)\s*[?]*\s*$/iu;
 
 function budgetRequote(turn: OfflineTurn, offerCheaper = true): Topic | undefined {
-  const plan = lastQuotedPlan(turn);
+  // ("We need SSO" after Pro was quoted, then "our budget is $2000 a month": Business, which has SSO, is set beside it.)
+  const quoted = lastQuotedPlan(turn);
+  const plan = offerCheaper ? atLeast(quoted, quoted ? requiredPlan(turn) : undefined, turn.kb) : quoted;
   // (A budget in another currency — "12.000 Euro im Jahr" — cannot be set beside the price: the price is given again, in
   // ours, with a word on the currency.)
   // (Said as an objection, "trop cher, on a 30 000 €", the objection is answered.)
   const foreign = turn.intent !== 'objection' && freshFields(turn).includes('budget') && typeof turn.state.lead.fields.budget?.value === 'string';
-  if (!plan || isContactSales(plan) || !(statedBudget(turn) || foreign)) return undefined;
-  return priceTopic(turn, plan, false, offerCheaper);
+  if (!plan || !(statedBudget(turn) || foreign)) return undefined;
+  // (A custom-priced plan has no amount to set the budget beside: its quote is the sales team's, and that is said.)
+  if (isContactSales(plan)) return offerCheaper && freshFields(turn).includes('budget') && statedBudget(turn) ? priceTopic(turn, plan, false) : undefined;
+  return priceTopic(turn, plan, plan !== quoted, offerCheaper);
 }
 
 /** Asking for a plan's list of features: "what does Pro include?", "what's in Business?", "¿qué incluye?", "was beinhaltet …?". */
@@ -1400,6 +1420,24 @@ function atLeast(plan: Plan | undefined, floor: Plan | undefined, kb: KnowledgeB
   return kb.plans.indexOf(floor) > kb.plans.indexOf(plan) ? floor : plan;
 }
 
+/** Setting us against another product: "how are you different from X?", "compared to X", "mejor que X", "besser als X". */
+const RIVAL_ASK =
+  /\b(?:(?:how|what) (?:are|is|makes) (?:you|northwind(?: cloud)?|it|your (?:product|tool|platform))\s+(?:any |so )?(?:different|better) (?:from|than|to)|(?:different|differ|differs) (?:from|than)|difference (?:from|with)|compare(?:d|s)? (?:to|with|against)|comparison (?:to|with|against)|stack (?:up )?(?:against|to)|better than|vs\.?|versus|diferencia con|diferentes? de|diferencia[ns]? de|se distingue[ns]? de|comparad[oa]s? con|mejor(?:es)? que|compar[ée]s? (?:à|a|avec)|diff[ée]rents? de|diff[ée]rence avec|mieux que|par rapport (?:à|a|au)|unterschied zu|unterscheide\w* (?:sie |ihr produkt )?(?:sich )?von|anders als|besser als|im vergleich zu|verglichen mit)\s+(?:the\s+|el\s+|la\s+|le\s+|l['’]|der\s+|die\s+|das\s+)?([\p{L}][\p{L}\d.&+-]*)/iu;
+/** Words after "different from" that name no product. */
+const NOT_A_RIVAL = new Set(
+  'you your yours us ours our my me them it its this that these those what which who other others another competitors competitor competition alternatives alternative rest before last previous current existing now today everyone everybody anything something everything spreadsheets spreadsheet email emails paper plans plan tiers tier ustedes otros otras otro otra competencia lo la los las eso esto vous autres concurrents concurrence ce cela ça ihnen anderen andere konkurrenz wettbewerb das dem den'.split(' '),
+);
+
+/** A product set against us that the catalogue has no comparison for (nor is one of our plans, tools or ourselves). */
+function unlistedRival(turn: OfflineTurn): string | undefined {
+  const { kb, text } = turn;
+  const name = RIVAL_ASK.exec(text)?.[1]?.replace(/[.&+-]+$/u, '');
+  if (!name || name.length < 2 || NOT_A_RIVAL.has(name.toLowerCase())) return undefined;
+  const known = [kb.company.name, ...kb.company.name.split(/\s+/), ...kb.competitors.flatMap((entry) => [entry.name, ...entry.aliases]), ...knownTools(kb), ...kb.plans.flatMap((plan) => [plan.name, plan.id, ...plan.aliases])];
+  if (known.some((entry) => entry.toLowerCase() === name.toLowerCase()) || mentionsAny(text, kb.competitors.flatMap((entry) => [entry.name, ...entry.aliases]))) return undefined;
+  return /^\p{Ll}/u.test(name) ? name.charAt(0).toUpperCase() + name.slice(1) : name;
+}
+
 /** Moving their work over from another tool: a question for the FAQ on importing, not a comparison with that tool. */
 const MIGRATION = /\b(import|imports|importing|migrate|migrating|migration|move (?:over )?from|bring (?:over|across)|transfer from|importar|migrar|importer|migrer|importieren|migrieren|übernehmen)\b/iu;
 
@@ -1421,6 +1459,10 @@ function comparisonTopic(turn: OfflineTurn, plans: Plan[]): Topic | undefined {
   if (passage) return { kind: 'competitor', passage };
   return undefined;
 }
+
+/** Asking to meet, in words that name no demo: "let's talk", "can we speak", "happy to hop on a call". */
+const LETS_MEET =
+  /\b(?:let['’]?s|let us|can we|could we|shall we|we could|happy to|i['’]?d like to|i want to|we['’]?d like to|we want to)\s+(?:talk|speak|meet|chat|connect|catch up|have a (?:call|chat|meeting|quick call)|do a call|hop on a call|jump on a call|set up a call|get on a call)\b/iu;
 
 /** Moving a meeting: "can we move it to Monday?", "reschedule", "cambiar la demo", "verschieben". */
 const MOVE = /\b(move|moving|reschedule|rescheduling|push (?:it|the \w+) (?:back|to)|change (?:it|the (?:time|date|demo|meeting|call))|another (?:time|day)|different (?:time|day)|reprogramar|cambiar (?:la|el) (?:cita|demo|reuni[oó]n|llamada|hora|d[ií]a)|mover (?:la|el)|d[ée]placer|d[ée]caler|changer (?:l['’]heure|la date|le rendez-vous)|verschieben|verlegen|umbuchen)\b|تغيير الموعد|تأجيل|نقل الموعد|غيره|غيرها|غيّره|انقله|انقلها|نقله/iu;
@@ -1467,6 +1509,8 @@ function meetingQuestion(turn: OfflineTurn): Topic | undefined {
   }
   // "What email is the invite going to?", "¿a qué correo me llega la invitación?": the address it is booked for.
   if (INVITE_ASK.test(turn.text)) return { kind: 'meeting-invite', booking };
+  // "Who am I meeting with?", "¿con quién me reúno?": someone from the sales team; no name is known, so none is given.
+  if (WHO_MEETING.test(turn.text)) return { kind: 'meeting-who', booking };
   const zone = timeZoneIn(turn.text) ?? (turn.bookingZone.from === 'browser' ? turn.bookingZone.zone : undefined);
   // "Is that 2pm London?", "¿eso es a las 3 en Madrid?": a time to confirm, answered yes or no (never booked again).
   const right = confirmsTime(turn, booking, zone ?? booking.timezone);
@@ -1532,7 +1576,18 @@ function bookingTopic(turn: OfflineTurn): Topic | undefined {
   const otherZone = zone !== undefined && zone !== upcoming?.timezone && short && (!QUESTION.test(turn.text) || ZONE_SWITCH.test(turn.text));
   // ("afternoon", then "3", just after booking: that part of the day, that hour, on the meeting's day.)
   const moving = upcoming !== undefined && (MOVE.test(turn.text) || bareTime || otherZone || (times.length === 0 && piecedSlot(turn) !== undefined));
-  if (turn.intent !== 'booking' && !pending && !moving) return undefined;
+  // "Tomorrow 3pm works for me" once the sales team has been asked to take over (none booked yet): the time they offer
+  // for that conversation is booked, as any meeting asked for.
+  const handedOver =
+    turn.state.handoff !== undefined &&
+    turn.state.bookings.every((booking) => booking.cancelledAt !== undefined) &&
+    times.length > 0 &&
+    short &&
+    !seeYou &&
+    !GROWTH.test(westernDigits(turn.text));
+  // "Let's talk next week, Tuesday 11am": a meeting asked for with a time, though no "demo" or "book" is said.
+  const letsMeet = times.length > 0 && upcoming === undefined && LETS_MEET.test(turn.text) && !GROWTH.test(westernDigits(turn.text));
+  if (turn.intent !== 'booking' && !pending && !moving && !handedOver && !letsMeet) return undefined;
   // The time and zone may have come with the first ask, before the email: look back over the last few messages.
   const recent = turn.userTexts.slice(-3).reverse();
   // A meeting moved stays in the zone it was in unless they name another; a new one after a cancelled one, in that one's.
@@ -1727,6 +1782,10 @@ const ZONE_SWITCH = /\b(?:use|switch|change|make it|put it|book it|set it|instea
 /** "See you Monday", "talk Thursday", "bis Montag", "hasta el lunes", "à lundi", "نراك يوم الاثنين": a goodbye with the day. */
 const SEE_YOU =
   /\b(?:see you|see ya|talk (?:to you )?(?:then|on|next)?|until|till|hasta(?: el)?|nos vemos(?: el)?|[àa]|bis(?: zum| am)?)\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|lunes|martes|mi[ée]rcoles|jueves|viernes|ma[ñn]ana|lundi|mardi|mercredi|jeudi|vendredi|demain|montag|dienstag|mittwoch|donnerstag|freitag|morgen)\b|(?:نراك|أراك|اراك|إلى اللقاء)/iu;
+
+/** Who the meeting is with: "who am I meeting with?", "who's running the demo?", "¿con quién me reúno?", "mit wem treffe ich mich?". */
+const WHO_MEETING =
+  /\bwho(?:['’]s| is| will| am i| are we| do i| would)?\b[^.?!]{0,20}\b(?:meeting|meet|talking to|talk to|speaking (?:to|with)|speak (?:to|with))\b[^.?!]{0,12}(?:\bwith\b|[?]|$)|\bwho\b[^.?!]{0,25}\b(?:run(?:ning|s)?|lead(?:ing|s)?|host(?:ing|s)?|giv(?:e|ing)|do(?:ing)?|present(?:ing)?|join(?:ing)?|on|in|be (?:on|in|at)|attend(?:ing)?)\s+(?:the|my|our|this|that)\s+(?:demo|meeting|call|session)\b|\bwho(?:['’]s| is| will)? (?:the|my|our) (?:demo|meeting|call) (?:be )?with\b|\bcon qui[eé]n\b[^.?!]{0,30}\b(?:re[uú]n\w*|hablar\w*|hablo|es la (?:demo|reuni[oó]n|llamada)|ser[aá] la (?:demo|reuni[oó]n|llamada)|tengo la (?:demo|reuni[oó]n|cita|llamada)|voy a)|\bqui[eé]n (?:dar[aá]|har[aá]|presentar[aá]|estar[aá] en|llevar[aá]) (?:la|mi) (?:demo|reuni[oó]n|llamada)|\bavec qui\b[^.?!]{0,30}\b(?:rendez-vous|r[ée]union|d[ée]mo|appel|parler|parlerai|parle|rencontre\w*|ai-je|j['’]ai|vais-je|est-ce)|\bqui (?:animera|pr[ée]sentera|fera|m[eè]nera|sera (?:l[àa]|pr[ée]sent))\b|\bmit wem\b[^.?!]{0,30}\b(?:treffe|spreche|rede|habe|ist|bin|werde)|\bwer (?:f[üu]hrt|macht|leitet|h[äa]lt|ist bei|wird)\b[^.?!]{0,25}\b(?:demo|termin|vorf[üu]hrung|gespr[äa]ch|meeting)|مع من (?:سأجتمع|سألتقي|الاجتماع|الموعد|العرض)|من (?:سيقدم|سيحضر) (?:العرض|الاجتماع)/iu;
 
 /** Which address the meeting's invite goes to: "what email is the invite going to?", "¿a qué correo me llega la invitación?". */
 const INVITE_ASK =

@@ -6,6 +6,7 @@ import {
   extractCasualIntroduction,
   extractCompany,
   extractCompanyBeforeRole,
+  extractNameBeforeRole,
   extractEmail,
   extractName,
   extractNeed,
@@ -81,6 +82,23 @@ const OBLIGED_TO_PAY = /\b(?:have to|has to|must|got to|gotta)\s+(?:pay|buy|purc
 const NO_NEED =
   /\b(?:(?:don['’]?t|do not|doesn['’]?t|does not|won['’]?t)\s+(?:really\s+)?need|no need|no (?:necesitamos|necesito|hace falta)|pas besoin|(?:brauchen|brauche) (?:wir |ich )?(?:kein|nicht))\b|(?<![\p{L}])(?:لا نحتاج|لسنا بحاجة)/iu;
 
+/** How much of something they use in a period ("about 3000 runs a month", "500 Ausführungen im Monat"): usage, neither a
+ *  head count nor a need. */
+const USAGE = re('\\d[\\d,.]*\\s*k?\\s+(?:[\\p{L}-]+\\s+){1,2}(?:a|per|each|every|al|por|cada|par|pro|im|je)\\s+(?:day|week|month|year|d[ií]a|semana|mes|a[ñn]o|jour|semaine|mois|an|tag|woche|monat|jahr)\\b');
+
+/**
+ * Facts told beside the need, never the need itself when no wish or problem comes with them: the tools in use today
+ * ("usamos Trello y Slack", "wir nutzen Asana": the state keeps those as its tools), how much they use ("we do about
+ * 3000 runs a month") and how we compare ("your competitors are cheaper": a price objection).
+ */
+const BESIDE_THE_NEED = re(
+  "^(?:(?:right now|currently|today|at the moment|for now|actualmente|ahora(?: mismo)?|hoy(?: en d[ií]a)?|de momento|actuellement|aujourd['’]hui|en ce moment|pour l['’]instant|derzeit|aktuell|momentan|im moment|zurzeit|gerade)[,]?\\s+)?" +
+    "(?:(?:we|i|nosotros|nous|on|wir|ich)\\s+)?(?:(?:currently|still|mostly|mainly|already|actualmente|todav[ií]a|ya|actuellement|d[ée]j[àa]|aktuell|derzeit|noch|schon)\\s+)?" +
+    "(?:use|are using|(?:we|i)['’](?:re|m) using|work (?:with|in)|run on|rely on|usamos|utilizamos|trabajamos con|estamos usando|utilisons|utilise|on utilise|travaillons (?:avec|sur)|nutzen|nutze|verwenden|verwende|arbeiten mit|arbeite mit)\\b|" +
+    `${USAGE.source}|` +
+    "\\b(?:competitors?|competition|competencia|competidores|concurrents?|concurrence|konkurrenz|wettbewerber|mitbewerber)\\b|\\b(?:cheaper|less expensive|m[aá]s barat[oa]s?|moins cher(?:e|s|es)?|g[üu]nstiger|billiger)\\b",
+);
+
 /** People still to hire ("I might hire 2 people next year"): the team's growth, neither its size nor a need. */
 const FUTURE_HIRES = re("\\b(?:might|may|will|['’]ll|plan(?:ning)? to|going to|hope to|want to|could)\\s+(?:hire|recruit|add|bring on)\\s+(?:another\\s+|about\\s+|maybe\\s+)?(?:\\d+|a few|a couple|some|one|two|three|four|five)\\b");
 /** The team as it will be ("grow to 40 by March", "will be 50 next year", "we plan to double"): not its size now, nor a need. */
@@ -145,6 +163,7 @@ export function extractLeadFacts(input: ExtractLeadInput): LeadFacts {
     offer('company', extractCompany(statement, context), evidence);
     // ("Globex, I'm head of IT": the company first, then the role; unless we had asked for their name.)
     if (input.askedField !== 'name') offer('company', extractCompanyBeforeRole(statement, context), evidence);
+    offer('name', extractNameBeforeRole(statement, context), evidence);
     const role = extractRole(statement);
     offer('role', role, evidence);
     offer('teamSize', grownTeam(statement, input.knownTeamSize) ?? extractTeamSize(statement) ?? correctedTeamSize(statement, input.knownTeamSize) ?? extractSoloTeam(statement), evidence);
@@ -349,7 +368,7 @@ function bareAnswer(field: LeadField, text: string, context: PatternContext, kb:
     }
     case 'teamSize': {
       // "Your website says Pro is $19": an amount of money is never a head count.
-      if (MONEY.test(answer)) return undefined;
+      if (MONEY.test(answer) || USAGE.test(answer)) return undefined;
       const first = numbersIn(answer)[0] ?? parseCount(words.find((word) => parseCount(word) !== undefined) ?? '');
       return short && first !== undefined && Number.isInteger(first) ? { value: first, confidence: 0.65 } : undefined;
     }
@@ -369,7 +388,7 @@ function bareAnswer(field: LeadField, text: string, context: PatternContext, kb:
       // is an objection ("too expensive, Trello is free") or a request for a person or a demo.
       // Nor a price asked about a plan ("y el business anual", "und business jährlich").
       // ("Reporting", "berichte automatisieren": a word or two of substance answers the question it was asked.)
-      return (words.length >= 3 || (/^[\p{L}-]{3,}(?:\s+[\p{L}-]{3,})?$/u.test(answer) && answer.length >= 8)) && !NAME_PREFIX.test(answer) && !COMPANY_PREFIX.test(answer) && !notANeed(answer, kb) && !asksPlanPrice(answer, kb) && !FUTURE_HIRES.test(answer) && !FUTURE_TEAM.test(answer) && !NO_NEED.test(answer)
+      return (words.length >= 3 || (/^[\p{L}-]{3,}(?:\s+[\p{L}-]{3,})?$/u.test(answer) && answer.length >= 8)) && !NAME_PREFIX.test(answer) && !COMPANY_PREFIX.test(answer) && !notANeed(answer, kb) && !asksPlanPrice(answer, kb) && !FUTURE_HIRES.test(answer) && !FUTURE_TEAM.test(answer) && !NO_NEED.test(answer) && !(BESIDE_THE_NEED.test(answer) && !extractNeed(answer))
         ? { value: answer, confidence: 0.55 }
         : undefined;
     case 'authority':

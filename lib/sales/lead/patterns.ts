@@ -1,4 +1,5 @@
 import { extractArabicCompany, extractArabicName } from '@/lib/sales/lead/arabic';
+import { FIRST_NAMES } from '@/lib/sales/lead/first-names';
 import { COUNT, leadingCapitalised, parseCount, re, titleCase, withoutFillers } from '@/lib/sales/lead/text';
 
 /**
@@ -125,6 +126,7 @@ const SIGN_OFF = re(
     'merci|cordialement|bien cordialement|bien à vous|danke|vielen dank|viele grüße|beste grüße|liebe grüße|mit freundlichen grüßen|grüße)[,!.]?\\s+(.+)$',
 );
 const NAME_HERE = re('^(?:(?:hi|hello|hey|hola)[,!]?\\s+)?(.+?)\\s+(?:here|aquí|aqui)\\b');
+const NAME_ICI = /^(?:(?:[Hh]allo|[Bb]onjour|[Ss]alut|[Ss]ervus|[Mm]oin|[Gg]rüß [Gg]ott|[Gg]uten [Tt]ag)[,!]?\s+)?(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)\s+(?:hier|ici)(?![\p{L}])/u;
 
 /**
  * "Maria Lopez from Acme Logistics, team of 25" or "Maria Lopez, Acme Logistics, 25 people": a sentence that opens
@@ -278,6 +280,9 @@ export function extractName(sentence: string, context: PatternContext, messageEn
   // ("IT admin here", "Head of Ops here": a role, not a name.)
   const fromHere = here && !ROLE_ONLY.test(here.trim()) ? nameFrom(here.replace(re('\\s+(?:from|at|de)\\s+.*$'), ''), context, false) : undefined;
   if (fromHere && fromHere.split(' ').length <= 3) return { value: fromHere, confidence: 0.75 };
+  // "Katrin hier, Leiterin IT", "Julien ici": only a first name we know ("hier" is also French for "yesterday").
+  const ici = NAME_ICI.exec(sentence)?.[1];
+  if (ici && FIRST_NAMES.has(ici.split(/\s+/)[0]?.toLowerCase() ?? '') && !context.ownNames.has(ici.toLowerCase())) return { value: ici, confidence: 0.75 };
   // Sign-offs count only at the end of a message ("Thanks,\nAna"), where they are a signature, not a thank-you.
   const signOff = messageEnd ? SIGN_OFF.exec(sentence)?.[1] : undefined;
   const signed = signOff ? nameFrom(signOff, context, false) : undefined;
@@ -383,7 +388,7 @@ const COMPANY_WEAK = re(
     '^(?:(?:hi|hello|hey|hola)[,!]?\\s+)?[\\p{L}]+(?: [\\p{L}]+)? (?:here|aquí),?\\s+(?:from|with|de)\\s+(.+)|' +
     "\\b(?:we're|we’re|we are|somos|nous sommes)\\s+(.+)|" +
     // "company is Acme Logistics", "Company: Acme" (a capitalised name: "company is about 50 people" names none).
-    '^(?:(?:the|my)\\s+)?(?:company|employer|empresa|entreprise|société|firma|unternehmen)(?:\\s+name)?(?:\\s+is|\\s+es|\\s+est|\\s+ist|\\s*:)\\s+(.+)|' +
+    '^(?:(?:the|my)\\s+)?(?:company|employer|empresa|entreprise|société|firma|unternehmen)(?:\\s+name)?(?:[\\x27’]s|\\s+is|\\s+es|\\s+est|\\s+ist|\\s*:)\\s+(.+)|' +
     // French: "chez Acme", "de la société Acme"; German: "bei der Firma Acme" (a capitalised name after them).
     `\\b(?:je suis|je travaille|nous sommes|on est|nous travaillons|je viens|de|ici|${ROLE_SOURCE})\\s+chez\\s+(.+)|\\b(?:de|pour) (?:la société|l['’]entreprise|la boîte|l['’]agence|la start-?up)\\s+(.+)|` +
     '\\b(?:bei|von|für) der (?:firma|agentur)\\s+(.+)|' +
@@ -461,15 +466,38 @@ function listedCompany(sentence: string, context: PatternContext): string | unde
 }
 
 /** "Globex, I'm head of IT", "Acme Corp - I am the CTO": a capitalised name said first, then the role held there. */
-const COMPANY_THEN_ROLE = /^\s*([\p{Lu}][\p{L}\p{N}&.'’-]*(?:\s+(?:&\s+)?[\p{Lu}][\p{L}\p{N}&.'’-]*){0,3})\s*(?:,|\s[–—-])\s*(?:[Aa]nd\s+)?((?:[Ii]['’]?m|[Ii] am|[Ii]m)\s.+)$/u;
-const NOT_A_LEADING_COMPANY = /^(?:hi|hello|hey|yes|yeah|yep|no|nope|sure|ok|okay|well|so|actually|sorry|thanks|great|cool|right|also|oh|ah|hmm|anyway|honestly|basically|dear|good)$/i;
+const COMPANY_THEN_ROLE = /^\s*([\p{Lu}][\p{L}\p{N}&.'’-]*(?:\s+(?:&\s+)?[\p{Lu}][\p{L}\p{N}&.'’-]*){0,3})\s*(?:,|\s[–—-])\s*(?:[Aa]nd\s+|[Yy]\s+|[Ee]t\s+|[Uu]nd\s+)?((?:[Ii]['’]?m|[Ii] am|[Ii]m|(?:[Yy]o\s+)?[Ss]oy|[Jj]e suis|[Ii]ch bin)\s.+)$/u;
+const NOT_A_LEADING_COMPANY = /^(?:hi|hello|hey|yes|yeah|yep|no|nope|sure|ok|okay|well|so|actually|sorry|thanks|great|cool|right|also|oh|ah|hmm|anyway|honestly|basically|dear|good|hola|buenas|buenos d[ií]as|buenas tardes|s[ií]|vale|bueno|pues|gracias|perd[oó]n|bonjour|bonsoir|salut|oui|non|alors|bon|merci|pardon|d[ée]sol[ée]e?|hallo|servus|moin|guten tag|guten morgen|ja|nein|also|danke|entschuldigung|genau|yo|moi|ich)$/iu;
 
 /** The company a message opens with before the role ("Globex, I'm head of IT"), when the rest is a role. */
 export function extractCompanyBeforeRole(sentence: string, context: PatternContext): Extracted | undefined {
   const match = COMPANY_THEN_ROLE.exec(sentence);
   const company = match?.[1]?.replace(/\.$/, '');
   if (!company || !match?.[2] || NOT_A_LEADING_COMPANY.test(company) || !acceptableCompany(company, context) || !extractRole(match[2])) return undefined;
+  // ("Sarah, I'm head of IT": a first name said before the role is who they are, not where they work.)
+  if (isPersonName(company)) return undefined;
   return { value: company, confidence: 0.7 };
+}
+
+/** Words that make a name a company's ("Victor Logistics", "Martin & Co", "Paula GmbH"). */
+const COMPANY_WORD = /^(?:&|inc|corp|corporation|ltd|llc|plc|gmbh|ag|kg|se|ug|sa|sas|sarl|sl|bv|co|company|group|groupe|gruppe|labs?|logistics|solutions|systems|studios?|media|tech|technologies|consulting|partners|agency|agencia|agence|agentur|holdings?|industries|services|software|digital|ventures|capital|global|international)\.?$/i;
+
+/** A first name, alone or with one surname ("Sarah", "Sarah Connor"), and no word of a company's name after it. */
+function isPersonName(value: string): boolean {
+  const words = value.split(/\s+/);
+  return words.length <= 2 && FIRST_NAMES.has(words[0]?.toLowerCase() ?? '') && !words.slice(1).some((word) => COMPANY_WORD.test(word));
+}
+
+/** A name, a comma, then the rest of the message (a role, when `extractRole` reads one there). */
+const NAME_THEN_ROLE = /^\s*(\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{Ll}'’-]+)?)\s*(?:,|\s[–—-])\s*(.+)$/u;
+
+/** The first name a message opens with before the role ("Sarah, I'm head of IT", "Jonas – I'm the CTO"). */
+export function extractNameBeforeRole(sentence: string, context: PatternContext): Extracted | undefined {
+  // ("Priya, head of operations", "Claire Martin, DSI chez Groupe Vauban": the role said without "I'm".)
+  const match = COMPANY_THEN_ROLE.exec(sentence) ?? NAME_THEN_ROLE.exec(sentence);
+  const name = match?.[1];
+  if (!name || !match?.[2] || !isPersonName(name) || context.ownNames.has(name.toLowerCase()) || !extractRole(match[2])) return undefined;
+  return { value: name, confidence: 0.7 };
 }
 
 function acceptableCompany(value: string, context: PatternContext): boolean {
@@ -792,6 +820,18 @@ const NEEDS_APPROVAL = re(
     "\\bc['’]est (?:le|la|mon|ma|notre) (?:[\\p{L}-]+ ){1,2}qui (?:décide|valide|signe)\\b|\\b(?:décide|valide|signe) (?:le|la|mon|ma|notre) (?:patron|patronne|chef|directeur|directrice|dg|pdg|daf|gérant|gérante|associé|associée)\\b|" +
     '\\b(?:entscheidet|unterschreibt) (?:der|die|unser|unsere|mein|meine) (?:chef|chefin|geschäftsführer|geschäftsführerin|inhaber|inhaberin|vorstand|cfo|ceo)\\b|\\b(?:der|die) (?:chef|chefin|geschäftsführer|geschäftsführerin|inhaber|inhaberin|vorstand) (?:entscheidet|unterschreibt)\\b|' +
 
+    // "The decision is taken by someone else", said the ways people say it: "my boss makes the decisions", "it's up to my
+    // manager", "la decisión la toma mi jefe", "la decisión es de mi jefa", "la décision revient à mon patron", "mon chef
+    // prend la décision", "die Entscheidung trifft mein Chef", "die Entscheidung liegt bei meiner Chefin".
+    "\\b(?:my|our|the) (?:boss|manager|ceo|cfo|cto|coo|director|board|founder|owner|supervisor|md|managing director|president|vp|head of [\\p{L}]+|team lead) (?:will |would |has to |needs to |must |gets to |usually )?(?:decides?|signs? off|approves?|(?:makes?|takes?) the (?:final )?(?:call|decisions?)|(?:has|have) the (?:final say|last word))\\b|" +
+    "\\b(?:it['’]?s|it is|that['’]?s|that is|the (?:final )?(?:decision|call|say)(?:['’]s| is| lies| rests)?) (?:up to|with|on) (?:my|our|the) (?:boss|manager|ceo|cfo|cto|coo|director|board|founder|owner|supervisor|management|leadership)\\b|\\bdecision is (?:my|our) (?:boss|manager|ceo|cfo|director|founder)['’]s\\b|" +
+    "\\bla decisi[oó]n (?:final )?(?:la (?:toma|tiene)|es de|depende de|corresponde a|recae en|est[aá] en manos de) (?:mi|el|la|nuestro|nuestra|los|las) (?:jefe|jefa|director|directora|gerente|ceo|cfo|dueño|dueña|socio|socia|socios|junta|consejo|dirección|superior|responsable|presidente|presidenta)\\b|" +
+    "\\b(?:mi|nuestro|nuestra|el|la) (?:jefe|jefa|director|directora|gerente|dueño|dueña|socio|socia|junta|dirección|superior) (?:toma|tomará|tiene) la (?:última palabra|decisión)\\b|" +
+    "\\bla décision (?:finale )?(?:revient|appartient|incombe) (?:à|au) (?:mon |ma |notre |la |le )?(?:patron|patronne|chef|directeur|directrice|direction|manager|responsable|dg|pdg|daf|gérant|gérante|associé|associée|conseil)\\b|" +
+    "\\b(?:mon|ma|notre) (?:patron|patronne|chef|cheffe|directeur|directrice|manager|responsable|direction|dg|pdg|n\\+1) (?:prend|prendra|a) (?:la décision|le dernier mot)\\b|" +
+    '\\bdie entscheidung (?:trifft|treffen|fällt) (?:mein|meine|unser|unsere|der|die) (?:chef|chefin|vorgesetzter|vorgesetzte|geschäftsführer|geschäftsführerin|geschäftsführung|inhaber|inhaberin|vorstand)\\b|' +
+    '\\bdie entscheidung liegt bei (?:meinem|meiner|unserem|unserer|dem|der) (?:chef|chefin|vorgesetzten|geschäftsführer|geschäftsführerin|geschäftsführung|inhaber|inhaberin|vorstand)\\b|' +
+    '\\b(?:mein|meine|unser|unsere) (?:chef|chefin|vorgesetzter|vorgesetzte|geschäftsführer|geschäftsführerin|geschäftsführung) (?:trifft|fällt) (?:die|diese) entscheidung\\b|' +
     '(?:أنا |انا )?(?:لست|لستُ|مش أنا|مش انا) (?:صاحب|صاحبة|اللي) (?:القرار|باخد القرار|بياخد القرار)|مش أنا اللي|مش انا اللي|' +
     '\\b(?:brauche|brauchen|benötige|benötigen) (?:die |eine )?(?:freigabe|genehmigung|zustimmung)\\b|' +
     '(?:مديري|المدير|رئيسي|الإدارة|الادارة) (?:يقرر|هو من يقرر|تقرر|هي من تقرر)|ليس قراري|القرار ليس لي|(?:أحتاج|احتاج|نحتاج) (?:إلى |الى )?موافقة|(?:يجب|علي) أن أستشير|(?:يجب|علي) ان استشير',
@@ -841,7 +881,8 @@ const NEED_CUE = re(
     'necesitamos|necesito|buscamos|estamos buscando|busco|queremos|quiero|(?:nos|me) gustar[ií]a|quisi[ée]ramos|quisiera|nuestro (?:principal |mayor |gran |m[aá]s grande )?problema es|el problema es|tenemos problemas con|nos cuesta|' +
     "(?:nous avons|on a|j['’]ai) besoin (?:de|d['’]|du|des)|nous (?:re)?cherchons|on cherche|je cherche|nous voulons|on veut|je veux|nous aimerions|j['’]aimerais|on aimerait|on voudrait|nous voudrions|je voudrais|" +
     "nous souhaitons|je souhaite|notre (?:principal |plus gros |grand )?(?:problème|défi|objectif|souci) (?:est|c['’]est)|(?:nous avons|on a) du mal (?:à|avec)|nous perdons trop de temps|" +
-    'wir brauchen|(?:und|aber|auch) brauchen|brauchen wir(?! (?:kein|nicht))|wir benötigen|benötigen wir|ich brauche|wir suchen|ich suche|wir möchten|ich möchte|wir wollen|ich will|(?:wir|ich) (?:hätten|hätte|würden|würde) gerne?|wir wünschen uns|unser (?:größtes |hauptsächliches |eigentliches )?(?:problem|ziel) ist|' +
+    // ("Brauchen SSO und Audit-Logs": the "wir" left out, as people type.)
+    'wir brauchen|^(?:brauchen|benötigen)(?= (?!wir |kein|nicht))|(?:und|aber|auch) brauchen|brauchen wir(?! (?:kein|nicht))|wir benötigen|benötigen wir|ich brauche|wir suchen|ich suche|wir möchten|ich möchte|wir wollen|ich will|(?:wir|ich) (?:hätten|hätte|würden|würde) gerne?|wir wünschen uns|unser (?:größtes |hauptsächliches |eigentliches )?(?:problem|ziel) ist|' +
     'wir haben (?:probleme|schwierigkeiten) (?:mit|bei)|wir verlieren zu viel zeit|unser (?:größtes |hauptsächliches )?problem(?=\\s*:)|' +
     'و?نحتاج(?: إلى| الى)?|و?محتاجين|أحتاج(?: إلى| الى)?|احتاج(?: إلى| الى)?|نبحث عن|أبحث عن|ابحث عن|نريد|أريد|اريد|مشكلتنا(?: الرئيسية)?(?: هي)?|نعاني من|هدفنا(?: هو)?)\\b',
 );
@@ -932,7 +973,8 @@ function wishedNeed(sentence: string): Extracted | undefined {
   // "Unser Problem: Statusberichte kosten jede Woche Stunden": the problem itself, after its colon.
   if (rest.startsWith(':')) return rest.length > 4 ? { value: tidy(rest.slice(1)), confidence: 0.75 } : undefined;
   // A feature they need ("need SSO and audit logs") is a need, but a problem they tell beside it says more.
-  return { value: tidy(`${cue} ${rest}`), confidence: /^need$/i.test(cue) ? 0.65 : 0.75 };
+  // ("Nous avons besoin d'automatiser…": an elided "d'" joins the next word without a space.)
+  return { value: tidy(/['’]$/u.test(cue) ? `${cue}${rest}` : `${cue} ${rest}`), confidence: /^need$/i.test(cue) ? 0.65 : 0.75 };
 }
 
 const MONTHS =
