@@ -76,6 +76,22 @@ describe('renderMail', () => {
     expect(mail.text).toContain('Prospect e-mail: not given yet');
     expect(mail.replyTo).toBeUndefined();
   });
+  it('shows the lead the handoff carries when the store knows less of it (a handoff held through an outage)', async () => {
+    const fact = (value: string | number, evidence: string) => ({ value, evidence, confidence: 0.9, asked: false, capturedAt: 0 });
+    const carried = { fields: { name: fact('Ana Ruiz', 'soy Ana Ruiz'), company: fact('Acme', 'de Acme'), teamSize: fact(40, 'somos 40') }, score: 55 };
+    const event = { type: 'handoff.requested' as const, at: 0, conversationId: 'c1', reason: 'pricing', email: 'ana@acme.com', lead: carried };
+    // The store's copy lacks what was said during the outage: the event's lead is shown.
+    const older = { fields: { name: fact('Ana Ruiz', 'soy Ana Ruiz') }, score: 10, reasons: [], updatedAt: 0 };
+    const held = await renderMail({ template: 'handoff', event }, { kb, smtp, loadLead: async () => older });
+    expect(held.text).toContain('Lead (score 55/100):');
+    expect(held.text).toContain('- teamSize: 40 (90%) — “somos 40”');
+    expect(held.text).toContain('- company: Acme (90%)');
+    // The store's copy knows more (the conversation went on before the mail was sent): it is shown.
+    const newer = { fields: { ...carried.fields, budget: fact('5000', 'unos 5000') }, score: 70, reasons: [], updatedAt: 0 };
+    const later = await renderMail({ template: 'handoff', event }, { kb, smtp, loadLead: async () => newer });
+    expect(later.text).toContain('Lead (score 70/100):');
+    expect(later.text).toContain('- budget: 5000 (90%)');
+  });
   it('tells the team a meeting moved, and where from', async () => {
     const booking = { id: 'bk_1', email: 'ana@acme.com', start: '2026-11-30T09:00:00.000Z', durationMinutes: 30, timezone: 'Europe/Madrid', localLabel: 'Mon, 30 Nov, 10:00 (Europe/Madrid)', ics: 'ICS' };
     const moved = await renderMail({ template: 'booking', event: { type: 'meeting.booked', at: 0, booking: { ...booking, sequence: 1, movedFrom: 'Fri, 27 Nov, 11:00 (Europe/Madrid)' } } }, { kb, smtp });

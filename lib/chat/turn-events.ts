@@ -90,7 +90,15 @@ export function turnEvents(facts: TurnFacts): AppEvent[] {
     } else events.push({ ...base, type: 'meeting.booked', booking: view });
   }
   if (after.handoff && after.handoff.at !== before.handoff?.at) {
-    events.push({ ...base, type: 'handoff.requested', reason: after.handoff.reason, ...(after.handoff.email ? { email: after.handoff.email } : {}) });
+    // With the lead as it stands: the team's e-mail uses it when the store's copy knows less (a handoff held through an
+    // outage is sent once the store is back, which may not yet have the turns said during it).
+    events.push({
+      ...base,
+      type: 'handoff.requested',
+      reason: after.handoff.reason,
+      ...(after.handoff.email ? { email: after.handoff.email } : {}),
+      ...(Object.keys(after.lead.fields).length > 0 ? { lead: snapshot(after.lead) } : {}),
+    });
   }
   for (const id of new Set(facts.answered)) events.push({ ...base, type: 'topic', kind: 'question', id });
   for (const id of new Set(facts.objections)) events.push({ ...base, type: 'topic', kind: 'objection', id });

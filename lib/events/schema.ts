@@ -57,7 +57,8 @@ export const appEventSchema = z.discriminatedUnion('type', [
     type: z.literal('meeting.cancelled'),
     booking: bookingSchema.omit({ createdAt: true }).required({ cancelledAt: true }),
   }),
-  z.object({ ...base, type: z.literal('handoff.requested'), reason: z.string(), email: z.string().optional() }),
+  /** `lead`: the lead as it stood when the prospect asked (absent when nothing was known of them yet). */
+  z.object({ ...base, type: z.literal('handoff.requested'), reason: z.string(), email: z.string().optional(), lead: leadSnapshot.optional() }),
   z.object({ ...base, type: z.literal('conversation.ended'), messages: z.number().int().nonnegative() }),
   /** A question the prospect asked (knowledge-base topic id, never the text) and objections raised (ids). */
   z.object({ ...base, type: z.literal('topic'), kind: z.enum(['question', 'objection']), id: z.string() }),

@@ -128,7 +128,9 @@ export async function renderMail(data: MailJobData, context: MailContext): Promi
   let replyTo: string | undefined;
   if (data.template === 'handoff') {
     const { event } = data;
-    const lead = event.conversationId && context.loadLead ? await context.loadLead(event.conversationId).catch(() => null) : null;
+    const stored = event.conversationId && context.loadLead ? await context.loadLead(event.conversationId).catch(() => null) : null;
+    // The stored lead (it may have grown since), unless it knows less than the lead the event carries.
+    const lead = event.lead && Object.keys(event.lead.fields).length > Object.keys(stored?.fields ?? {}).length ? event.lead : stored;
     const who = event.email ?? String(lead?.fields.name?.value ?? lead?.fields.email?.value ?? t('notify.unknownProspect'));
     subject = t('notify.handoff.subject', { who });
     replyTo = event.email;
