@@ -52,9 +52,9 @@ describe('offline agent: session 23 buyers in es, de, fr and ar', () => {
       expect(recall.text).toContain('Me dijo que **necesitan SSO e integrar con Salesforce**.');
     }
     for (const [locale, need, question, said] of [
-      ['fr', 'nous sommes 25 et nous avons besoin du SSO', 'de quoi avions-nous besoin déjà ?', 'besoin du SSO'],
-      ['de', 'wir sind 25 und brauchen SSO', 'was brauchten wir nochmal?', 'brauchen SSO'],
-      ['ar', 'نحن 25 موظف ونحتاج تسجيل دخول موحد SSO', 'ماذا كنا نحتاج؟', 'نحتاج تسجيل دخول موحد SSO'],
+      ['fr', 'nous sommes 25 et nous avons besoin du SSO', 'de quoi avions-nous besoin déjà ?', 'Vous m’avez dit que **vous avez besoin du SSO**.'],
+      ['de', 'wir sind 25 und brauchen SSO', 'was brauchten wir nochmal?', 'Sie haben mir gesagt, **Sie brauchen SSO**.'],
+      ['ar', 'نحن 25 موظف ونحتاج تسجيل دخول موحد SSO', 'ماذا كنا نحتاج؟', 'ذكرت لي أنكم **تحتاجون تسجيل دخول موحد SSO**.'],
     ] as const) {
       const chat = conversation({ locale });
       await chat.say(need);

@@ -202,6 +202,28 @@ export const ar: Phrases = {
     `لا أستطيع أن أؤكد لك ${{ 'api-limits': 'حدود استخدام واجهة API', 'support-languages': 'اللغات التي يقدَّم بها الدعم', 'phone-support': 'توفر الدعم عبر الهاتف', 'data-deletion': 'كيف ومتى تُحذف بياناتكم بعد المغادرة', refund: 'استرداد المبلغ (إن كان ممكنًا وبأي قيمة)', 'payment-terms': 'شروط دفع مثل 30 أو 60 يومًا', uptime: 'ضمان توفر أعلى من اتفاقية مستوى الخدمة المنشورة (99.95%، في باقة المؤسسات فقط)', 'custom-build': 'تطوير تكامل أو ميزة مخصصة لكم، أو موعدًا لذلك', 'price-lock': 'تثبيت السعر أو عقدًا لعدة سنوات' }[detail]} من المعلومات المتوفرة لدي، ولا أريد التخمين: فريقنا على ${salesEmail} يمكنه إخبارك.`,
 };
 
+/** The present-tense verbs a need is said with, without their person prefix ("نحتاج", "أريد", "نبحث عن"). */
+const AR_NEED_VERBS = 'حتاج|ريد|بحث|ضيع|فقد|ستخدم|ود|رغب|حب|عمل|خطط|حاول|دير|تابع|تعامل|فضل';
+/** The same in the first person singular, where "أ" + stem is not a noun or an adjective ("أفضل" is "better"). */
+const AR_MY_VERBS = 'حتاج|ريد|بحث|ستخدم|ود|رغب|عاني|حاول';
+/** Words ending in "نا" that are not "our …" ("هنا", "أحيانا", "مجانا"). */
+const AR_NOT_OURS = /^(?:هنا|ههنا|أحيانا|احيانا|مجانا|حسنا|أنا|انا|ممكنا|آمنا|امنا|معينا|متزامنا|زمنا|سنا|ضمنا|علنا|لبنا)$/u;
+
+/**
+ * The prospect's words said back to them: "نحتاج تسجيل دخول موحد" → "تحتاجون تسجيل دخول موحد", "مشاريعنا" →
+ * "مشاريعكم", "أريد" → "تريد", "نحن" → "أنتم".
+ */
+export function arYourWords(text: string): string {
+  return text
+    .replace(new RegExp(`(?<!\\p{L})([وف]?)ن(${AR_NEED_VERBS})(?!\\p{L})`, 'gu'), '$1ت$2ون')
+    .replace(/(?<!\p{L})([وف]?)نعاني(?!\p{L})/gu, '$1تعانون')
+    .replace(new RegExp(`(?<!\\p{L})([وف]?)[أا](${AR_MY_VERBS})(?!\\p{L})`, 'gu'), '$1ت$2')
+    .replace(/(?<!\p{L})([وف]?)محتاجين(?!\p{L})/gu, '$1محتاجون')
+    .replace(/(?<!\p{L})([وف]?)نحن(?!\p{L})/gu, '$1أنتم')
+    .replace(/(?<!\p{L})([وف]?)كنا(?!\p{L})/gu, '$1كنتم')
+    .replace(/(?<!\p{L})(\p{L}{2,}?)نا(?!\p{L})/gu, (word, stem: string) => (AR_NOT_OURS.test(word) ? word : `${stem}كم`));
+}
+
 export const arMemory: MemoryPhrases = {
   labels: {
     name: 'اسمك',
@@ -217,6 +239,14 @@ export const arMemory: MemoryPhrases = {
     tools: 'أدواتك',
   },
   recallFact: (label, value) => `${label} كما ذكرت لي: **${value}**.`,
+  // "نحتاج تسجيل دخول موحد": "ذكرت لي أنكم تحتاجون تسجيل دخول موحد", not "هدفك كما ذكرت لي: نحتاج…".
+  recallNeed: (need) => {
+    const yourWords = arYourWords(need).replace(/^أنتم\s+/u, '');
+    if (/^(?:ت\S+ون|محتاجون)(?!\p{L})/u.test(yourWords)) return `ذكرت لي أنكم **${yourWords}**.`;
+    if (new RegExp(`^ت(?:${AR_MY_VERBS})(?!\\p{L})`, 'u').test(yourWords)) return `ذكرت لي أنك **${yourWords}**.`;
+    if (/^(?:\p{L}+كم|المشاريع|المواعيد|العملاء)\s+\S/u.test(yourWords)) return `ذكرت لي أن **${yourWords}**.`;
+    return `هدفك كما ذكرت لي: **${yourWords}**.`;
+  },
   recallTools: (tools) => `ذكرت لي أنكم تستخدمون **${tools}**.`,
   recallMissing: (label) => `لم تخبرني بعد عن ${label}.`,
   recallAuthority: (decides) => (decides ? 'ذكرت لي أنك صاحب القرار.' : 'ذكرت لي أن القرار يحتاج إلى موافقة شخص آخر.'),

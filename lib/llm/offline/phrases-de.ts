@@ -176,6 +176,44 @@ export const de: Phrases = {
     `${{ 'api-limits': 'Die Limits unserer API', 'support-languages': 'In welchen Sprachen unser Support antwortet,', 'phone-support': 'Einen Support per Telefon', 'data-deletion': 'Wie und wann Ihre Daten nach einer Kündigung gelöscht werden,', refund: 'Eine Rückerstattung (ob und in welcher Höhe)', 'payment-terms': 'Zahlungsziele wie 30 oder 60 Tage', uptime: 'Eine Verfügbarkeitsgarantie über unser veröffentlichtes SLA hinaus (99,95 %, nur bei Enterprise)', 'custom-build': 'Eine individuell für Sie entwickelte Integration oder Funktion, oder einen Termin dafür,', 'price-lock': 'Eine Preisgarantie oder einen mehrjährigen Vertrag' }[detail]} kann ich mit meinen Informationen nicht bestätigen, und ich möchte nicht raten: Das Team unter ${salesEmail} kann es Ihnen sagen.`,
 };
 
+/** "ich brauche", "ich will" said back as "Sie brauchen", "Sie wollen" (after "wir", the verb is already the "Sie" form). */
+const SIE_VERB: Record<string, string> = {
+  will: 'wollen', muss: 'müssen', kann: 'können', darf: 'dürfen', soll: 'sollen', bin: 'sind', hab: 'haben', weiß: 'wissen', möchte: 'möchten', hätte: 'hätten', würde: 'würden',
+};
+const sieVerb = (verb: string): string | undefined =>
+  SIE_VERB[verb.toLowerCase()] ?? (/^\p{Ll}+e$/u.test(verb) && !/^(?:gerne|alleine|bitte|eine|keine|diese|jede|manche|ohne|gerade|lange|ganze|nie|schnelle)$/u.test(verb) ? `${verb}n` : undefined);
+const IHR: Record<string, string> = { unser: 'Ihr', unsere: 'Ihre', unserem: 'Ihrem', unseren: 'Ihren', unserer: 'Ihrer', unseres: 'Ihres', mein: 'Ihr', meine: 'Ihre', meinem: 'Ihrem', meinen: 'Ihren', meiner: 'Ihrer', meines: 'Ihres' };
+/** The verbs a need starts with when the "wir" is left out ("brauchen SSO", "verlieren den Überblick"). */
+const DE_NEED_VERB = 'brauchen|benötigen|suchen|wollen|möchten|müssen|hätten|würden|wünschen|verlieren|haben|planen';
+
+/**
+ * The prospect's words said back to them: "wir brauchen SSO" → "Sie brauchen SSO", "brauchen SSO" → "Sie brauchen
+ * SSO", "unsere Projekte" → "Ihre Projekte", "ich möchte" → "Sie möchten", "wir wünschen uns" → "Sie wünschen sich".
+ */
+export function deYourWords(text: string): string {
+  const reflexive = /(?<!\p{L})(?:wir|ich)(?!\p{L})/iu.test(text);
+  return (
+    text
+      // "ich brauche" → "Sie brauchen", "brauche ich" → "brauchen Sie".
+      .replace(/(?<!\p{L})ich\s+(\p{L}+)/giu, (whole, verb: string) => `Sie ${sieVerb(verb) ?? verb}`)
+      .replace(/(?<!\p{L})(\p{L}+)\s+ich(?!\p{L})/giu, (whole, verb: string) => (sieVerb(verb) && !/^(?:und|aber|oder|auch|dass|weil|wenn|ob)$/iu.test(verb) ? `${sieVerb(verb)} Sie` : whole.replace(/ich$/iu, 'Sie')))
+      .replace(/(?<!\p{L})(?:wir|ich)(?!\p{L})/giu, 'Sie')
+      // "für uns" → "für Sie", "mit uns" → "mit Ihnen", "wir wünschen uns" → "Sie wünschen sich", "uns fehlt" → "Ihnen fehlt".
+      .replace(/(?<!\p{L})(?:(für|gegen|ohne|um|durch)\s+|(\p{L}+)\s+)?(uns|mich|mir)(?!\p{L})/giu, (whole, accusative: string | undefined, before: string | undefined, us: string) => {
+        const lead = accusative ? `${accusative} ` : before ? `${before} ` : '';
+        if (accusative) return `${lead}${/^mir$/iu.test(us) ? 'Ihnen' : 'Sie'}`;
+        const dative = before && /^(?:mit|bei|von|zu|zum|zur|aus|nach|seit|gegenüber)$/iu.test(before);
+        return `${lead}${dative || !reflexive ? 'Ihnen' : 'sich'}`;
+      })
+      .replace(/(?<!\p{L})(?:unser|unsere|unserem|unseren|unserer|unseres|mein|meine|meinem|meinen|meiner|meines)(?!\p{L})/giu, (word) => IHR[word.toLowerCase()] ?? word)
+      // "brauchen SSO", "brauchen Sie SSO" (from "brauchen wir SSO") → "Sie brauchen SSO".
+      .replace(new RegExp(`^(${DE_NEED_VERB})(?:\\s+Sie)?(?=\\s)`, 'iu'), (whole, verb: string) => `Sie ${verb.toLowerCase()}`)
+  );
+}
+
+/** A need said as a sentence ("Sie brauchen…", "Ihnen fehlt…", "Ihre Projekte verzögern sich"), not a thing. */
+const DE_NEED_CLAUSE = /^(?:Sie|Ihnen)\s|^Ihre?\s+(?:[\p{L}-]+\s+){1,2}(?:ist|sind|verzögern|werden|laufen)(?!\p{L})|^(?:die\s+)?kunden\s+beschweren/iu;
+
 export const deMemory: MemoryPhrases = {
   labels: {
     name: 'Name',
@@ -191,6 +229,11 @@ export const deMemory: MemoryPhrases = {
     tools: 'Tools',
   },
   recallFact: (label, value) => `Als ${label} haben Sie mir **${value}** genannt.`,
+  // "wir brauchen SSO und Audit-Logs": "Sie haben mir gesagt, Sie brauchen SSO und Audit-Logs", not "Als Ziel … wir brauchen …".
+  recallNeed: (need) => {
+    const yourWords = deYourWords(need);
+    return DE_NEED_CLAUSE.test(yourWords) ? `Sie haben mir gesagt, **${yourWords}**.` : `Als Ziel haben Sie mir **${yourWords}** genannt.`;
+  },
   recallTools: (tools) => `Sie haben mir gesagt, dass Sie **${tools}** nutzen.`,
   recallMissing: (label) => `Das haben Sie mir noch nicht verraten: ${label}.`,
   recallAuthority: (decides) => (decides ? 'Sie haben gesagt, dass Sie die Entscheidung treffen.' : 'Sie haben gesagt, dass noch jemand anderes zustimmen muss.'),

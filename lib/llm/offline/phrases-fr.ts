@@ -179,6 +179,53 @@ export const fr: Phrases = {
     `Je ne peux pas vous confirmer ${{ 'api-limits': 'les limites d’utilisation de l’API', 'support-languages': 'les langues dans lesquelles notre support répond', 'phone-support': 'l’existence d’un support par téléphone', 'data-deletion': 'comment et quand vos données sont supprimées après votre départ', refund: 'un remboursement (ni son montant)', 'payment-terms': 'des délais de paiement comme 30 ou 60 jours', uptime: 'une disponibilité garantie au-delà de notre SLA publié (99,95 %, sur Enterprise uniquement)', 'custom-build': 'le développement d’une intégration ou d’une fonctionnalité sur mesure pour vous, ni une date pour cela', 'price-lock': 'un prix garanti ni un contrat pluriannuel' }[detail]} avec les informations dont je dispose, et je préfère ne pas deviner : l’équipe à ${salesEmail} pourra vous le dire.`,
 };
 
+/** "on a", "je veux", "j'aimerais" said back as "vous avez", "vous voulez", "vous aimeriez". */
+const VOUS_IRREGULAR: Record<string, string> = {
+  a: 'avez', ai: 'avez', est: 'êtes', suis: 'êtes', va: 'allez', vais: 'allez', veut: 'voulez', veux: 'voulez', peut: 'pouvez', peux: 'pouvez',
+  doit: 'devez', dois: 'devez', fait: 'faites', fais: 'faites', sait: 'savez', sais: 'savez', perd: 'perdez', perds: 'perdez', prend: 'prenez', prends: 'prenez',
+  sommes: 'êtes', faisons: 'faites', disons: 'dites',
+};
+
+/** After "que", the subjunctive: "qu'on puisse" → "que vous puissiez", "qu'on ait" → "que vous ayez". */
+const VOUS_SUBJUNCTIVE: Record<string, string> = { ait: 'ayez', aie: 'ayez', soit: 'soyez', sois: 'soyez', aille: 'alliez', veuille: 'vouliez' };
+
+/** A verb after "nous", "on" or "je", in the "vous" form: "avons" → "avez", "cherche" → "cherchez", "voudrait" → "voudriez". */
+function vousVerb(verb: string, subject: string, subjunctive: boolean): string | undefined {
+  const lower = verb.toLowerCase();
+  if (subjunctive && subject !== 'nous') return VOUS_SUBJUNCTIVE[lower] ?? (/e$/u.test(lower) ? `${verb.slice(0, -1)}iez` : undefined);
+  if (VOUS_IRREGULAR[lower]) return VOUS_IRREGULAR[lower];
+  if (subject === 'nous') return /ons$/u.test(lower) ? `${verb.slice(0, -3)}ez` : undefined;
+  if (/ai[st]$/u.test(lower)) return `${verb.slice(0, -2)}ez`.replace(/aez$/u, 'iez');
+  if (/e$/u.test(lower)) return `${verb.slice(0, -1).replace(/è(?=\p{L}+$)/u, 'é')}ez`;
+  return undefined;
+}
+
+/**
+ * The prospect's words said back to them: "nous avons besoin du SSO" → "vous avez besoin du SSO", "on a besoin de" →
+ * "vous avez besoin de", "il nous faut" → "il vous faut", "notre CRM" → "votre CRM", "j'aimerais" → "vous aimeriez".
+ */
+export function frYourWords(text: string): string {
+  const subject = /(?<!\p{L})(nous\s+|on\s+|je\s+|j['’]\s*)((?:ne\s+|n['’])?(?:(?:nous|me|m['’]|y|en)(?:\s+|(?<=['’])))?)(\p{L}+)(?!['’\p{L}])/giu;
+  return text
+    .replace(/(?<!\p{L})qu['’](?=on\s)/giu, 'que ')
+    .replace(subject, (whole, who: string, middle: string, verb: string, at: number, all: string) => {
+      const person = who.toLowerCase().startsWith('j') ? 'je' : who.trim().toLowerCase();
+      const conjugated = vousVerb(verb, person, /(?<!\p{L})que\s+$/iu.test(all.slice(0, at)));
+      if (!conjugated) return person === 'nous' ? `vous${whole.slice(4)}` : whole;
+      const objects = middle.replace(/(?<!\p{L})(?:nous|me)(?!\p{L})|(?<!\p{L})m['’]/giu, (object) => (/['’]$/u.test(object) ? 'vous ' : 'vous'));
+      // ("on n'a pas" → "vous n'avez pas": the elided "ne" stays elided before the vowel of "avez".)
+      const negated = /^n['’]/iu.test(objects) && !/^[aeiouyéèêh]/iu.test(conjugated) ? `ne ${objects.slice(2)}` : objects;
+      return `vous ${negated}${conjugated}`;
+    })
+    .replace(/(?<!\p{L})(?:nous|moi)(?!\p{L})/giu, 'vous')
+    .replace(/(?<!\p{L})(?:me(?!\p{L})|m['’])/giu, (object) => (/['’]$/u.test(object) ? 'vous ' : 'vous'))
+    .replace(/(?<!\p{L})(notre|nos|mon|ma|mes|nôtre|nôtres)(?!\p{L})/giu, (word) => ({ notre: 'votre', nos: 'vos', mon: 'votre', ma: 'votre', mes: 'vos', nôtre: 'vôtre', nôtres: 'vôtres' })[word.toLowerCase()] ?? word)
+    .replace(/\s{2,}/gu, ' ');
+}
+
+/** A need said as a sentence ("nous avons besoin…", "il nous faut…", "nos projets prennent du retard"), not a thing. */
+const FR_NEED_CLAUSE = /^(?:j['’]|(?:nous|on|je|il (?:nous|me|m['’])|(?:notre|nos|mon|ma|mes|les|la|le|l['’])\s*[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:est|sont|c['’]est|prennent|dérapent|glissent|se))(?!\p{L}))/iu;
+
 export const frMemory: MemoryPhrases = {
   labels: {
     name: 'nom',
@@ -194,6 +241,12 @@ export const frMemory: MemoryPhrases = {
     tools: 'outils',
   },
   recallFact: (label, value) => `Vous m’avez indiqué ${yours(label)} : **${value}**.`,
+  // "nous avons besoin du SSO": "Vous m’avez dit que vous avez besoin du SSO", not "votre objectif : nous avons besoin…".
+  recallNeed: (need) => {
+    const yourWords = frYourWords(need);
+    if (!FR_NEED_CLAUSE.test(need)) return `Vous m’avez indiqué votre objectif : **${yourWords}**.`;
+    return /^[aeiouyéèh]/iu.test(yourWords) ? `Vous m’avez dit qu’**${yourWords}**.` : `Vous m’avez dit que **${yourWords}**.`;
+  },
   recallTools: (tools) => `Vous m’avez dit utiliser **${tools}**.`,
   recallMissing: (label) => `Vous ne m’avez pas encore indiqué ${yours(label)}.`,
   recallAuthority: (decides) => (decides ? 'Vous m’avez dit que c’est vous qui décidez.' : 'Vous m’avez dit que la décision doit être validée par quelqu’un d’autre.'),

@@ -1,7 +1,7 @@
 import { capitalise, type MemoryPhrases } from '@/lib/llm/offline/phrasebook';
-import { arMemory } from '@/lib/llm/offline/phrases-ar';
-import { deMemory } from '@/lib/llm/offline/phrases-de';
-import { frMemory } from '@/lib/llm/offline/phrases-fr';
+import { arMemory, arYourWords } from '@/lib/llm/offline/phrases-ar';
+import { deMemory, deYourWords } from '@/lib/llm/offline/phrases-de';
+import { frMemory, frYourWords } from '@/lib/llm/offline/phrases-fr';
 import type { SalesLocale } from '@/lib/sales/turn-state';
 
 export type { MemoryPhrases } from '@/lib/llm/offline/phrasebook';
@@ -118,3 +118,6 @@ const es: MemoryPhrases = {
 };
 
 export const MEMORY_PHRASES: Record<SalesLocale, MemoryPhrases> = { en, es, fr: frMemory, de: deMemory, ar: arMemory };
+
+/** The prospect's own words (a need as stored) turned to the agent's point of view: "nous avons besoin" → "vous avez besoin". */
+export const YOUR_WORDS: Record<SalesLocale, (text: string) => string> = { en: secondPerson, es: terceraPersona, fr: frYourWords, de: deYourWords, ar: arYourWords };
