@@ -62,7 +62,7 @@ export function composeReply(topic: Topic, turn: OfflineTurn): string {
   const cheaperAt = overBudget ? kept.findIndex((paragraph) => paragraph.includes(`**${topic.alternative?.name ?? ''}**`)) : -1;
   const overBudgetKept = cheaperAt < 0 ? kept : kept.filter((paragraph, index) => index >= cheaperAt || !/[$€£]\s?\d/.test(paragraph));
   const paragraphs =
-    overBudget ? overBudgetKept : topic.kind === 'recall' || topic.kind === 'covers' || onlyStock || (topic.kind === 'price' && PRICE_REMINDER.test(turn.text)) ? [...kept] : avoidRepeats(kept, turn.previousReplies, pickFresh(MEMORY_PHRASES[turn.locale].asMentioned, turn.previousReplies), lead, properNames(turn.kb));
+    overBudget ? overBudgetKept : topic.kind === 'recall' || topic.kind === 'covers' || (topic.kind === 'brochure' && topic.price !== undefined) || onlyStock || (topic.kind === 'price' && PRICE_REMINDER.test(turn.text)) ? [...kept] : avoidRepeats(kept, turn.previousReplies, pickFresh(MEMORY_PHRASES[turn.locale].asMentioned, turn.previousReplies), lead, properNames(turn.kb));
   // One question per reply: a reply that already asks something (when to meet, which email) does not ask another.
   if (question && fresh && !/[?؟]/.test(paragraphs.at(-1) ?? '')) paragraphs.push(question);
   return paragraphs.join('\n\n');
@@ -200,6 +200,11 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       return planFeaturesReply(topic.plan, turn, ph);
     case 'knowledge': {
       const answer = knowledgeReply(topic.passages, turn);
+      // "…and audit logs": the plan whose feature line has it, from the catalogue, in their language.
+      const above = { en: 'and above', es: 'y superiores', fr: 'et au-dessus', de: 'und höher', ar: 'وما فوقها' }[turn.locale];
+      const onPlan = { en: 'on', es: 'en', fr: 'dans', de: 'in', ar: 'في' }[turn.locale];
+      const also = (topic.alsoNeeded ?? []).map(({ need, from, line }) => `**${need.charAt(0).toUpperCase()}${need.slice(1)}**: ${onPlan} **${from.name}**${kb.plans.at(-1)?.id === from.id ? '' : ` ${above}`} (${line.replace(/[.…]+$/u, '')}).`);
+      if (also.length > 0) answer.push(bullets(also));
       // "Can you match their price?": no, not here; the policy, the team's call, and the plan's list and annual price.
       if (topic.priceMatch) return [ph.noPriceMatch, ...answer, ph.furtherDiscount(kb.company.salesEmail), `**${topic.priceMatch.name}**: ${cataloguePriceLine(topic.priceMatch, kb, ph)}`];
       if (topic.discountAsked) return [...answer, ph.furtherDiscount(kb.company.salesEmail)];
@@ -238,6 +243,8 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
     case 'no-meeting':
       return [ph.noMeetingToCancel];
     case 'brochure':
+      // "Something to share with my CFO": the plan for them, priced, as a summary to copy; a written quote offered.
+      if (topic.price && ph.shareSummary && ph.writtenQuoteOffer) return [ph.shareSummary(topic.forWhom ?? (turn.locale === 'es' ? 'su equipo' : 'your team')), ...priceReply(topic.price, turn, ph), ph.writtenQuoteOffer];
       return [ph.brochure(kb.company.salesEmail)];
     case 'off-topic':
       return [ph.offTopic(company)];

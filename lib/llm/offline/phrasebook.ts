@@ -33,6 +33,10 @@ export interface Phrases {
   handoffAgain: string;
   /** "Send me a brochure": no files from here; the plans now, the team for material. */
   brochure: (salesEmail: string) => string;
+  /** "Something to share with my CFO": no files from here, a summary to copy (the quote follows) for `forWhom`. */
+  shareSummary?: (forWhom: string) => string;
+  /** After that summary: a formal written quote is the sales team's to send, offered (a yes hands over). */
+  writtenQuoteOffer?: string;
   noted: (name: string | undefined, items: string[]) => string;
   notedEmail: (email: string) => string;
   /** The full name, when a surname follows the first name already greeted ("my last name is Becker"). */

@@ -31,6 +31,8 @@ const en: Phrases = {
   noMeetingToCancel: "You don't have a demo booked with me, so there's nothing to cancel. Would you like to book one?",
   handoffAgain: 'Our sales team already has your request and will be in touch soon.',
   brochure: (salesEmail) => `I can't send files from here, but I can walk you through the plans and prices right now, and our team at ${salesEmail} can send you material.`,
+  shareSummary: (forWhom) => `I can't send files or e-mails from here, but here's a summary of what I'd recommend that you can copy and share with ${forWhom}:`,
+  writtenQuoteOffer: 'If a formal written quote would help, our sales team can send one: would you like me to pass your request to them?',
   noted: (name, items) =>
     items.length === 0 && name ? `Nice to meet you, ${name}!` : `Thanks${name ? `, ${name}` : ''}!${items.length > 0 ? ` I've noted ${list(items, 'and')}.` : ''}`,
   notedEmail: (email) => `your email **${email}**`,
@@ -203,6 +205,8 @@ const es: Phrases = {
   noMeetingToCancel: 'No tiene ninguna demo reservada conmigo, así que no hay nada que cancelar. ¿Quiere reservar una?',
   handoffAgain: 'Nuestro equipo comercial ya tiene su solicitud y se pondrá en contacto con usted pronto.',
   brochure: (salesEmail) => `Desde aquí no puedo enviar archivos, pero puedo contarle ahora mismo los planes y precios, y nuestro equipo en ${salesEmail} puede enviarle material.`,
+  shareSummary: (forWhom) => `Desde aquí no puedo enviar archivos ni correos, pero este es un resumen de lo que le recomendaría, para copiarlo y compartirlo con ${forWhom}:`,
+  writtenQuoteOffer: 'Si le sirve una cotización formal por escrito, nuestro equipo comercial puede enviársela: ¿quiere que les pase su solicitud?',
   noted: (name, items) =>
     items.length === 0 && name ? `¡Encantado, ${name}!` : `¡Gracias${name ? `, ${name}` : ''}!${items.length > 0 ? ` He anotado ${list(items, 'y')}.` : ''}`,
   notedEmail: (email) => `su correo **${email}**`,

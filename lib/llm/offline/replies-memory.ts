@@ -1,5 +1,5 @@
 import type { OfflineTurn } from '@/lib/llm/offline/context';
-import { MEMORY_PHRASES } from '@/lib/llm/offline/phrases-memory';
+import { MEMORY_PHRASES, YOUR_WORDS } from '@/lib/llm/offline/phrases-memory';
 import { bullets } from '@/lib/llm/offline/replies-pricing';
 import type { RecallField } from '@/lib/llm/offline/understanding';
 import { pickFresh } from '@/lib/llm/offline/variety';
@@ -25,7 +25,9 @@ export function recallReply(fields: readonly RecallField[], turn: OfflineTurn): 
     return value === undefined ? mp.recallMissing(mp.labels[field] ?? field) : mp.recallFact(mp.labels[field] ?? field, value);
   };
   const known = LEAD_FIELDS.filter((field) => turn.state.lead.fields[field] !== undefined);
-  const items = known.map((field) => `${mp.labels[field] ?? field}${colon(turn.locale)} **${valueOf(field, turn)}**`);
+  // The need in the list as in the sentence: in their words, said back to them ("vous avez besoin du SSO").
+  const listed = (field: LeadField) => (field === 'need' ? YOUR_WORDS[turn.locale](String(valueOf(field, turn))) : valueOf(field, turn));
+  const items = known.map((field) => `${mp.labels[field] ?? field}${colon(turn.locale)} **${listed(field)}**`);
   if (tools.length > 0) items.push(`${mp.labels.tools}${colon(turn.locale)} **${list(tools, mp.and)}**`);
   if (fields.length > 0) {
     const answer = fields.map(sentence).join(' ');

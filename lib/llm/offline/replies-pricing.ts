@@ -11,6 +11,7 @@ import { formatPrice } from '@/lib/sales/knowledge';
 import type { KnowledgeBase, Plan } from '@/lib/sales/knowledge/schema';
 import { speaksLocale } from '@/lib/sales/knowledge-locale';
 import { colon } from '@/lib/llm/offline/text';
+import type { SalesLocale } from '@/lib/sales/turn-state';
 
 /**
  * Price replies. Every amount is either a get_pricing result or a catalogue price, formatted by formatPrice; nothing
@@ -240,8 +241,57 @@ function lowerFirst(text: string): string {
  * "Does that cover what we need?" (English): each need they stated, covered or not on the plan, in the catalogue's own
  * words; a need the catalogue does not state is said to be unconfirmed; and the plan that has them all, if another.
  */
+/** "¿Business es suficiente?", "Reicht Business?", "Business suffit ?": the need-by-need check, in their language. */
+const COVERS_IN: Partial<Record<SalesLocale, { yes: string; above: string; notOn: (plan: string, from: string) => string; unknown: (email: string) => string; company: (name: string) => string; covered: (plan: string) => string; measured: (plan: string) => string; all: (plan: string, price: string) => string }>> = {
+  es: {
+    yes: 'sí',
+    above: ' y superiores',
+    notOn: (plan, from) => `no está en ${plan}; viene con ${from}`,
+    unknown: (email) => `no puedo confirmarlo con lo que tengo, y prefiero no adivinar; el equipo en ${email} puede decírselo`,
+    company: (name) => `sí, para ${name} en su conjunto, sea cual sea el plan`,
+    covered: (plan) => `Sí: ${plan} cubre todo lo que me ha dicho que necesitan.`,
+    measured: (plan) => `Así responde ${plan} a lo que me ha dicho que necesitan:`,
+    all: (plan, price) => `${plan} lo cubre todo: ${price}.`,
+  },
+  fr: {
+    yes: 'oui',
+    above: ' et au-dessus',
+    notOn: (plan, from) => `pas dans ${plan} ; c'est inclus à partir de ${from}`,
+    unknown: (email) => `je ne peux pas le confirmer avec ce dont je dispose, et je préfère ne pas deviner ; l'équipe à ${email} pourra vous répondre`,
+    company: (name) => `oui, pour ${name} dans son ensemble, quel que soit le plan`,
+    covered: (plan) => `Oui : ${plan} couvre tout ce dont vous m'avez dit avoir besoin.`,
+    measured: (plan) => `Voici ce que ${plan} couvre de ce dont vous m'avez dit avoir besoin :`,
+    all: (plan, price) => `${plan} couvre tout : ${price}.`,
+  },
+  de: {
+    yes: 'ja',
+    above: ' und höher',
+    notOn: (plan, from) => `nicht in ${plan}; das gibt es ab ${from}`,
+    unknown: (email) => `das kann ich mit meinen Angaben nicht bestätigen, und ich rate lieber nicht; das Team unter ${email} kann es Ihnen sagen`,
+    company: (name) => `ja, für ${name} insgesamt, unabhängig vom Plan`,
+    covered: (plan) => `Ja: ${plan} deckt alles ab, was Sie mir als Bedarf genannt haben.`,
+    measured: (plan) => `So deckt ${plan} ab, was Sie mir als Bedarf genannt haben:`,
+    all: (plan, price) => `${plan} deckt alles ab: ${price}.`,
+  },
+};
+
 export function coversReply(topic: Extract<Topic, { kind: 'covers' }>, turn: OfflineTurn, ph: Phrases): string[] {
   const { kb } = turn;
+  const local = topic.single ? undefined : COVERS_IN[turn.locale];
+  if (local) {
+    const named = `**${topic.plan.name}**`;
+    const within = (line: string | undefined) => (line ? ` (${line.replace(/[.…]+$/u, '')})` : '');
+    const from = (plan: Plan) => `**${plan.name}**${kb.plans.at(-1)?.id === plan.id ? '' : local.above}`;
+    const rows = topic.checks.map((check) => {
+      const need = `**${check.need.charAt(0).toUpperCase()}${check.need.slice(1)}**`;
+      if (check.covered === undefined) return `${need}: ${local.unknown(kb.company.salesEmail)}.`;
+      if (check.company) return `${need}: ${local.company(kb.company.name)}${within(check.line)}.`;
+      if (check.covered) return `${need}: ${local.yes}${within(check.line)}.`;
+      return `${need}: ${local.notOn(named, from(check.from ?? topic.plan))}${within(check.line)}.`;
+    });
+    const everything = topic.checks.every((check) => check.covered === true);
+    return [everything ? local.covered(named) : local.measured(named), bullets(rows), topic.all ? local.all(`**${topic.all.name}**`, cataloguePriceLine(topic.all, kb, ph)) : ''];
+  }
   const plan = `**${topic.plan.name}**`;
   const said = (line: string | undefined) => (line ? ` (${line.replace(/[.…]+$/u, '')})` : '');
   const above = (from: Plan) => `**${from.name}**${kb.plans.at(-1)?.id === from.id ? '' : ' and above'}`;

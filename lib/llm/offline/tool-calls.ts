@@ -41,6 +41,7 @@ function callsFor(topic: Topic, turn: OfflineTurn): PlannedCall[] {
         : topic.plans.flatMap((plan) => pricingCalls(plan, topic.seats ?? plan.minSeats, topic.billing === 'annual' ? 'annual' : 'monthly'));
     case 'competitor-price':
     case 'tools':
+    case 'brochure':
       return topic.price ? callsFor(topic.price, turn) : [];
     case 'booking': {
       const priced = topic.price ? callsFor(topic.price, turn) : [];
@@ -53,6 +54,9 @@ function callsFor(topic: Topic, turn: OfflineTurn): PlannedCall[] {
         },
       ];
     }
+    case 'covers':
+      // The plan that covers everything is priced by the sales team (Enterprise): get_pricing says so, as for any quote.
+      return topic.all && isContactSales(topic.all) ? pricingCalls(topic.all, topic.seats ?? topic.all.minSeats, 'monthly') : [];
     case 'objection':
       // A price objection answered outside English states the annual saving, from get_pricing like any price.
       return topic.price ? pricingCalls(topic.price.plan, topic.price.seats, 'both') : [];

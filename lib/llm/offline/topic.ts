@@ -118,7 +118,8 @@ export type Topic =
   /** "Does Pro have time tracking?": yes, with the plan's own line, or the plan that first has it. */
   | { kind: 'plan-has'; plan: Plan; feature: string; from: Plan }
   /** `priceMatch`: "can you match their $20/seat?": no price matched by the agent, the discount policy, the annual price. */
-  | { kind: 'knowledge'; passages: [Passage, ...Passage[]]; securityPack?: boolean; discountAsked?: boolean; priceMatch?: Plan; unconfirmed?: string; unlistedTool?: string; selfHosting?: boolean; unstated?: UnstatedDetail }
+  /** `alsoNeeded`: a need said beside the FAQ's that no FAQ answers ("…and audit logs"): the plan whose line has it. */
+  | { kind: 'knowledge'; passages: [Passage, ...Passage[]]; alsoNeeded?: { need: string; from: Plan; line: string }[]; securityPack?: boolean; discountAsked?: boolean; priceMatch?: Plan; unconfirmed?: string; unlistedTool?: string; selfHosting?: boolean; unstated?: UnstatedDetail }
   | { kind: 'recommend' }
   /** `fits`: the description's sentence on what they said they need ("patient onboarding tasks fall through the cracks"). */
   | { kind: 'contact'; fits?: string }
@@ -128,8 +129,9 @@ export type Topic =
   | { kind: 'small-talk' }
   /** "Cancel my demo" with no demo booked. */
   | { kind: 'no-meeting' }
-  /** "Send me a brochure": no files from here; the plans now, and the team for material. */
-  | { kind: 'brochure' }
+  /** "Send me a brochure": no files from here; the plans now, and the team for material. `price`: "something to share
+   *  with my CFO" — the plan for them, priced, as a summary to copy for `forWhom`. */
+  | { kind: 'brochure'; price?: PriceTopic; forWhom?: string }
   /** "Not sure", "no idea", "maybe later" in answer to a qualifying question: fine, nothing stored, no objection read. */
   | { kind: 'not-sure' }
   /** A bare number ("15") that answers none of the questions asked ("when?"): which it is, asked. */
@@ -175,7 +177,7 @@ const RECOMMEND = [
   'quelle offre', 'conseillez', 'recommandez', 'recommanderiez', 'choisir', 'welcher tarif', 'welchen tarif', 'empfehlen', 'empfehlung', 'empfiehlt', 'passt am besten', 'أي باقة', 'تنصح', 'تنصحني', 'توصي', 'الأنسب', 'أنسب', 'المناسبة', 'مناسبة لنا',
 ];
 /** "Is Business enough?", "is Pro overkill for us?": whether a named plan is the one for them. */
-const PLAN_ENOUGH = /\b(?:enough|sufficient|suffice|overkill)\b/iu;
+const PLAN_ENOUGH = /\b(?:enough|sufficient|suffice|overkill|suficiente|basta|alcanza|suffisant|suffit|reicht|genügt|ausreichend)\b/iu;
 /** "I don't really know what I need", "what would you do in my place?": asking to be advised. */
 const UNSURE =
   /\b(?:(?:don['’]?t|do not) (?:really )?know what (?:i|we) need|not sure what (?:i|we) need|(?:what|which) would you (?:do|pick|choose|take) (?:in my (?:place|shoes)|if you were (?:me|us))|if you were (?:me|us)|in my shoes|no s[eé] (?:bien )?(?:lo )?qu[eé] necesito|qu[eé] har[ií]as (?:t[uú] )?en mi lugar|je ne sais pas (?:trop |vraiment )?de quoi (?:j['’]ai|nous avons) besoin|(?:à|a) ma place|ich wei(?:ß|ss) nicht,? was (?:ich|wir) brauche|an meiner stelle)\b/iu;
@@ -209,7 +211,7 @@ export function analyse(turn: OfflineTurn): Topic {
   if (plans.length === 0 && asksAboutAgent(text)) return { kind: 'identity' };
   if (intent === 'human') return { kind: 'human' };
   // "Yes please" to "would you like me to pass your request to them?" (the security pack): handed over.
-  if (/pass your request to them\?/.test(turn.previousReplies.at(-1) ?? '') && /^\s*(?:yes|yeah|yep|sure|please|please do|go ahead|ok(?:ay)?|do it)(?:[\s,]+(?:please|thanks|thank you|do|go ahead))*[\s!.]*$/iu.test(text)) return { kind: 'human' };
+  if (/pass your request to them\?|les pase su solicitud\?/.test(turn.previousReplies.at(-1) ?? '') && /^\s*(?:yes|yeah|yep|sure|please|please do|go ahead|ok(?:ay)?|do it|s[ií]|claro|vale|por favor|adelante)(?:[\s,]+(?:please|thanks|thank you|do|go ahead|por favor|gracias|claro))*[\s!.]*$/iu.test(text)) return { kind: 'human' };
   if (ERASE.test(text)) return { kind: 'erase' };
   if (STOP_QUESTIONS.test(text)) return { kind: 'no-questions' };
   // ("No me interesa el plan Starter" turns down a plan, not us.)
@@ -249,6 +251,15 @@ export function analyse(turn: OfflineTurn): Topic {
   if (planTool) return planTool;
   const meeting = meetingQuestion(turn);
   if (meeting) return meeting;
+  // "Can you send me something to share with my CFO?": no file from here; the plan for them as a summary to copy, and
+  // a written quote offered from the sales team (English and Spanish).
+  const share = SHARE_ASK.exec(text);
+  if (share && (turn.locale === 'en' || turn.locale === 'es')) {
+    const last = lastQuotedPlan(turn);
+    const price = last && !isContactSales(last) ? priceTopic(turn, last, true) : inferredPriceTopic(turn);
+    const forWhom = `${turn.locale === 'es' ? 'su' : 'your'} ${(share[1] ?? share[2] ?? '').trim()}`;
+    return { kind: 'brochure', ...(price?.kind === 'price' ? { price } : {}), ...(share[1] ?? share[2] ? { forWhom } : {}) };
+  }
   if (BROCHURE.test(text)) return { kind: 'brochure' };
   // "Cancel my demo" with none booked: nothing to cancel (not the subscription's cancellation terms).
   if (turn.state.bookings.length === 0 && CANCEL_WORDS.test(text) && MEETING_NOUN.test(text) && !SUBSCRIPTION.test(text)) return { kind: 'no-meeting' };
@@ -322,6 +333,13 @@ export function analyse(turn: OfflineTurn): Topic {
   const fewer = WHAT_IF_ONLY.exec(westernDigits(text))?.[1];
   if (fewer && plans.length === 0) {
     const only = inferredPriceTopic({ ...turn, text: `${fewer} people` });
+    if (only) return { ...only, billing: billingIn(text) };
+  }
+  // "What about just the engineers?" after "we're 80 engineers and 20 sales": the plan for that group, priced (the team
+  // on record stays as it is).
+  const group = plans.length === 0 ? groupCount(turn) : undefined;
+  if (group !== undefined) {
+    const only = inferredPriceTopic({ ...turn, text: `${group} people` });
     if (only) return { ...only, billing: billingIn(text) };
   }
   // "How does your automation work?": what the company description says of it, and each plan's workflow runs.
@@ -398,6 +416,11 @@ export function analyse(turn: OfflineTurn): Topic {
   // "Is business enough or do we need enterprise?": which plan their team and needs call for (SCIM is Enterprise's).
   // (In lower case "business" is no plan to findMentionedPlans: the words are matched here.)
   if (PLAN_ENOUGH.test(text) && (plans.length > 0 || kb.plans.some((entry) => words.includes(entry.name.toLowerCase())))) {
+    // (In English, the lower plan asked about is checked against each need they stated: what it covers, and what only
+    // the plan above it has — SCIM is Enterprise's — rather than the recommendation's price said again.)
+    const asked = kb.plans.filter((entry) => plans.includes(entry) || words.includes(entry.name.toLowerCase()));
+    const enough = turn.locale !== 'ar' && asked[0] ? coverTopic(turn, [asked[0]], true) : undefined;
+    if (enough) return enough;
     const advised = inferredPriceTopic(turn);
     if (advised) return advised;
   }
@@ -545,7 +568,15 @@ export function analyse(turn: OfflineTurn): Topic {
   // ("Necesitamos SSO con Okta y que los datos estén en Europa": both needs, each with its FAQ.)
   const requiredFaqs = REQUIREMENTS.filter(({ asked, faq }) => faq !== undefined && asked.test(text)).flatMap(({ faq }) => getPassage(`faq:${faq}`, kb) ?? []);
   const [firstFaq, ...moreFaqs] = requiredFaqs;
-  if (firstFaq) return { kind: 'knowledge', passages: [firstFaq, ...moreFaqs] };
+  // ("We need SSO with Okta and audit logs": the audit log, which no FAQ answers, is not passed over — the plan with it.)
+  const base = getKnowledgeBase().plans;
+  const alsoNeeded = REQUIREMENTS.filter(({ asked, faq }) => faq === undefined && asked.test(text)).flatMap(({ asked, feature }) => {
+    const index = base.findIndex((entry) => entry.features.some((line) => feature.test(line)));
+    const from = turn.kb.plans.find((entry) => entry.id === base[index]?.id);
+    const line = from?.features[base[index]?.features.findIndex((entry) => feature.test(entry)) ?? -1];
+    return from && line ? [{ need: asked.exec(text)?.[0] ?? '', from, line }] : [];
+  });
+  if (firstFaq) return { kind: 'knowledge', passages: [firstFaq, ...moreFaqs], ...(alsoNeeded.length > 0 ? { alsoNeeded } : {}) };
   // A budget stated after a quote, or "is that within budget?": that quote again, set beside the budget (the repeated
   // amounts come back as a recap).
   // ("Is that within budget?" is answered for the plan asked about, not with a cheaper one in its place.)
@@ -1152,7 +1183,7 @@ const REQUIREMENTS: { asked: RegExp; feature: RegExp; faq?: string; faqPlan?: st
   { asked: /\b(?:sso|saml|single sign[- ]?on|okta|microsoft entra|entra id|azure ad|inicio de sesi[oó]n [uú]nico|authentification unique)\b/iu, feature: /single sign-on|\bSAML\b/i, faq: 'sso' },
   {
     asked:
-      /\b(?:data residency|eu region|eu data|residencia de datos|h[ée]bergement (?:en europe|dans l['’]ue)|datenresidenz|data (?:\S+ ){0,3}in (?:the )?(?:eu|europe)|data (?:\S+ ){0,3}in the (?:us|usa|united states)\b|us region|datos (?:\S+ ){0,3}en (?:europa|la ue)|donn[ée]es (?:\S+ ){0,3}en europe|daten (?:\S+ ){0,3}in (?:der )?(?:eu|europa))\b/iu,
+      /\b(?:data residency|eu region|eu data|residencia de datos|h[ée]bergement (?:en europe|dans l['’]ue)|datenresidenz|data (?:\S+ ){0,3}in (?:the )?(?:eu|europe)|data (?:\S+ ){0,3}in the (?:us|usa|united states)\b|us region|datos (?:\S+ ){0,3}en (?:europa|la ue)|donn[ée]es (?:\S+ ){0,3}en europe|daten (?:\S+ ){0,3}in (?:der )?(?:eu|europa)|daten(?:haltung|speicherung|standort|hosting)\w* (?:\S+ ){0,2}in (?:der )?(?:eu|europa|deutschland)|(?:eu|europe|european)[- ](?:hosting|data center|datacenter)|hosting in (?:the )?(?:eu|europe)|eu-hosting|hosting in (?:der )?(?:eu|europa|deutschland)|(?:servidores|alojamiento) en (?:europa|la ue))\b/iu,
     feature: /data residency/i,
     faq: 'data-residency',
   },
@@ -1368,7 +1399,7 @@ function planToolTopic(turn: OfflineTurn, plan: Plan): Topic | undefined {
  * only some plans have, workflow runs, the tools they named, security standards), each checked against the plan asked
  * about, else the plan last quoted, else the plan for their team; and the cheapest plan that has them all.
  */
-function coverTopic(turn: OfflineTurn, plans: Plan[]): Topic | undefined {
+function coverTopic(turn: OfflineTurn, plans: Plan[], seatsAlone = false): Topic | undefined {
   const base = getKnowledgeBase().plans;
   const last = turn.state.quoted?.at(-1);
   const seats = seatsFor(turn);
@@ -1378,7 +1409,9 @@ function coverTopic(turn: OfflineTurn, plans: Plan[]): Topic | undefined {
   const localPlan = (index: number) => turn.kb.plans.find((entry) => entry.id === base[index]?.id);
   const said = needsSaid(turn);
   const checks: CoverCheck[] = [];
-  if (seats !== undefined) checks.push({ need: `${seats} seats`, covered: fitsSeats(plan, seats), line: PHRASES.en.seatRange(plan.minSeats, plan.maxSeats) });
+  // (In the prospect's language when they asked in theirs: "is Business enough?" is answered beyond English.)
+  const seatWord = { en: 'seats', es: 'usuarios', fr: 'utilisateurs', de: 'Nutzer', ar: 'مستخدمين' }[turn.locale];
+  if (seats !== undefined) checks.push({ need: `${seats} ${seatWord}`, covered: fitsSeats(plan, seats), line: PHRASES[turn.locale].seatRange(plan.minSeats, plan.maxSeats) });
   for (const { asked, feature, faqPlan } of REQUIREMENTS) {
     if (!wanted(said, asked)) continue;
     const index = base.findIndex((entry) => entry.features.some((line) => feature.test(line)));
@@ -1407,10 +1440,17 @@ function coverTopic(turn: OfflineTurn, plans: Plan[]): Topic | undefined {
   const standards = [...said.matchAll(new RegExp(STANDARD.source, 'giu'))].map((match) => match[1] ?? match[0]);
   for (const asked of [...new Set(standards.map((value) => value.toUpperCase().replace(/\s+/g, ' ')))]) checks.push(standardCheck(asked, turn.kb));
   // Nothing stated to check: not this answer.
-  if (checks.length === 0 || (checks.length === 1 && seats !== undefined)) return undefined;
+  // (Unless the plan itself is asked about, "is Business enough?": their team is then what there is to check.)
+  if (checks.length === 0 || (checks.length === 1 && seats !== undefined && !seatsAlone)) return undefined;
   const needed = requiredPlan(turn);
   const all = atLeast(seats === undefined ? undefined : recommendPlan(seats, turn.kb.plans), needed, turn.kb);
   const missing = checks.some((check) => check.covered === false);
+  // A plan's feature line in the catalogue's own words for their language (the same line of the localized plan).
+  const localLine = (line: string | undefined) => {
+    const owner = base.find((entry) => entry.features.includes(line ?? ''));
+    return (owner && turn.kb.plans.find((entry) => entry.id === owner.id)?.features[owner.features.indexOf(line ?? '')]) ?? line;
+  };
+  if (turn.locale !== 'en') checks.forEach((check) => Object.assign(check, check.line === undefined ? {} : { line: localLine(check.line) }));
   return { kind: 'covers', plan, checks, ...(seats === undefined ? {} : { seats }), ...(missing && all && all.id !== plan.id ? { all } : {}) };
 }
 
@@ -1464,6 +1504,11 @@ function comparisonTopic(turn: OfflineTurn, plans: Plan[]): Topic | undefined {
 const LETS_MEET =
   /\b(?:let['’]?s|let us|can we|could we|shall we|we could|happy to|i['’]?d like to|i want to|we['’]?d like to|we want to)\s+(?:talk|speak|meet|chat|connect|catch up|have a (?:call|chat|meeting|quick call)|do a call|hop on a call|jump on a call|set up a call|get on a call)\b/iu;
 
+const CLOCK_SAID = /\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|h|uhr)(?![\p{L}])|\b\d{1,2}:\d{2}\b|\b(?:a las|um|à)\s+\d{1,2}\b/iu;
+/** A time said to suit them: "tomorrow 3pm works for me", "me va bien", "ça me va", "passt mir". */
+const TIME_OFFERED =
+  /\b(?:works? (?:for|with) (?:me|us)|suits? (?:me|us)|(?:is|would be) (?:fine|good|great|perfect) (?:for|with) (?:me|us)|i['’]?m (?:free|available)|we['’]?re (?:free|available)|me (?:va|viene) bien|me sirve|estoy (?:libre|disponible)|(?:ça|ca|cela) me (?:va|convient)|je suis (?:libre|disponible)|passt (?:mir|uns)|ich (?:hätte|habe) zeit|ich kann)(?![\p{L}])/iu;
+
 /** Moving a meeting: "can we move it to Monday?", "reschedule", "cambiar la demo", "verschieben". */
 const MOVE = /\b(move|moving|reschedule|rescheduling|push (?:it|the \w+) (?:back|to)|change (?:it|the (?:time|date|demo|meeting|call))|another (?:time|day)|different (?:time|day)|reprogramar|cambiar (?:la|el) (?:cita|demo|reuni[oó]n|llamada|hora|d[ií]a)|mover (?:la|el)|d[ée]placer|d[ée]caler|changer (?:l['’]heure|la date|le rendez-vous)|verschieben|verlegen|umbuchen)\b|تغيير الموعد|تأجيل|نقل الموعد|غيره|غيرها|غيّره|انقله|انقلها|نقله/iu;
 
@@ -1515,8 +1560,29 @@ function meetingQuestion(turn: OfflineTurn): Topic | undefined {
   // "Is that 2pm London?", "¿eso es a las 3 en Madrid?": a time to confirm, answered yes or no (never booked again).
   const right = confirmsTime(turn, booking, zone ?? booking.timezone);
   if (right !== undefined) return { kind: 'meeting-time', booking, zone: zone ?? booking.timezone, right };
+  // "Tomorrow 4pm still works?" with that very meeting booked: yes, it stands (never booked a second time).
+  if (sameSlotAsked(turn, booking)) return { kind: 'meeting-time', booking, zone: booking.timezone, right: true };
   if (!asksMeetingTime(turn.text) && !MEETING_WHEN_ASK.test(turn.text)) return undefined;
   return { kind: 'meeting-time', booking, ...(zone ? { zone } : {}) };
+}
+
+/** "Still works?", "are we still on", "¿sigue en pie?", "toujours bon ?", "steht das noch?": a meeting checked, not moved. */
+const STILL_ON =
+  /\b(?:still (?:works?|good|on|ok(?:ay)?|fine|happening|confirmed|booked)|(?:are we|we['’]re|is it|is that|is the (?:demo|meeting|call)) (?:still )?(?:on|good|confirmed|booked)|confirmed|sigue (?:en pie|bien|confirmad[ao])|(?:sigue|todav[ií]a) (?:vale|sirve|funciona)|(?:est[aá]|queda) confirmad[ao]|toujours (?:bon|ok|valable|maintenu|d['’]actualit[ée])|c['’]est (?:toujours|bien) (?:bon|confirm[ée])|steht (?:das |es |der termin )?(?:noch|fest)|passt (?:das |es )?noch|(?:noch|weiterhin) (?:aktuell|gültig)|(?:ist |bleibt es )?bestätigt)(?![\p{L}])/iu;
+
+/**
+ * "Tomorrow 4pm still works?", "still on for Wednesday at 4?": a short check that names the booked meeting's own day and
+ * time (read in the zone it was booked in), with no word of moving it.
+ */
+function sameSlotAsked(turn: OfflineTurn, booking: Booking): boolean {
+  const text = westernDigits(turn.text);
+  if (booking.cancelledAt !== undefined || MOVE.test(text) || text.trim().split(/\s+/).length > 12) return false;
+  if (!STILL_ON.test(text) && !QUESTION.test(text.trim())) return false;
+  const phrases = meetingTimesIn(text, turn.now, turn.locale);
+  if (phrases.length !== 1 || !phrases[0]) return false;
+  const asked = parsePreferredTime(phrases[0], booking.timezone, turn.now, turn.kb.policies.meetings, turn.locale);
+  const booked = toWallClock(Date.parse(booking.start), booking.timezone);
+  return asked !== undefined && asked.year === booked.year && asked.month === booked.month && asked.day === booked.day && asked.hour === booked.hour && asked.minute === booked.minute;
 }
 
 /** "What's that in London time?", "what is it in Tokyo?": the meeting's time in a zone they name. */
@@ -1586,7 +1652,10 @@ function bookingTopic(turn: OfflineTurn): Topic | undefined {
     !seeYou &&
     !GROWTH.test(westernDigits(turn.text));
   // "Let's talk next week, Tuesday 11am": a meeting asked for with a time, though no "demo" or "book" is said.
-  const letsMeet = times.length > 0 && upcoming === undefined && LETS_MEET.test(turn.text) && !GROWTH.test(westernDigits(turn.text));
+  // ("Tomorrow 3pm works for me", "mañana a las 15:00 me va bien", said with no meeting in talk: a time offered to meet.)
+  // (With a clock time in it: "we want to go live tomorrow, works for me" names no hour to meet at.)
+  const offered = short && TIME_OFFERED.test(turn.text) && CLOCK_SAID.test(westernDigits(turn.text)) && !QUESTION.test(turn.text.trim());
+  const letsMeet = times.length > 0 && upcoming === undefined && (LETS_MEET.test(turn.text) || offered) && !GROWTH.test(westernDigits(turn.text));
   if (turn.intent !== 'booking' && !pending && !moving && !handedOver && !letsMeet) return undefined;
   // The time and zone may have come with the first ask, before the email: look back over the last few messages.
   const recent = turn.userTexts.slice(-3).reverse();
@@ -1926,6 +1995,9 @@ const RECALL_RECOMMENDED =
   /\b(?:(?:which|what) plan (?:did )?you (?:recommended|recommend(?:ed)? (?:to )?(?:me|us)|suggested|said)|what did you (?:recommend|suggest)|(?:remind me|tell me again)[^.?!]{0,30}\b(?:recommend\w*|suggest\w*)|qu[eé] plan (?:me |nos )?(?:recomend[oó]|recomendaste|sugiri[oó])|quel(?:le)? (?:offre|formule|plan) (?:m['’]|nous )?(?:avez-vous|aviez-vous|vous m['’]avez|vous nous avez) (?:conseill|recommand)\w*|welchen tarif (?:haben sie|hatten sie) (?:mir |uns )?empfohlen|أي باقة (?:نصحتني|اقترحت))/iu;
 
 /** Asking for material to be sent: "send me a brochure", "mándame un folleto", "envoyez-moi une plaquette", "أرسل لي كتيّب". */
+/** "Send me something to share with my CFO", "something I can forward to my boss", "algo para compartir con mi jefe". */
+const SHARE_ASK =
+  /\b(?:send|give|email|e-mail|put together|write|prepare|have|get)\b[^.?!]{0,40}\b(?:to|i can|we can|for)\s+(?:share|forward|show|pass on|send)\b[^.?!]{0,12}\b(?:with|to)\s+(?:my|our)\s+(cfo|ceo|cto|coo|boss|manager|finance(?: team)?|team|director|board|procurement(?: team)?|co-?founders?|partners?|leadership(?: team)?)\b|\b(?:algo|un resumen|un documento)\b[^.?!]{0,30}\b(?:compartir|enseñar|mostrar|reenviar)\b[^.?!]{0,10}\bcon\s+(?:mi|nuestro|nuestra)\s+(cfo|director financiero|directora financiera|jefe|jefa|equipo|socios?|direcci[oó]n)\b/iu;
 const BROCHURE =
   /\b(?:send|email|mail|share)\b[^.?!]{0,25}\b(?:brochure|pdf|deck|one-?pager|data ?sheet|whitepaper|materials?|info pack)\b|\b(?:brochure|pdf|deck|one-?pager|data ?sheet)\b[^.?!]{0,15}\b(?:please|pls)\b|\b(?:m[aá]nd(?:a|e)me|env[ií](?:a|e)me|env[ií]enme)\b[^.?!]{0,25}\b(?:folleto|cat[aá]logo|dossier|pdf|presentaci[oó]n)\b|\b(?:envoyez|envoie|envoyer)(?:-moi|-nous)?\b[^.?!]{0,25}\b(?:brochure|plaquette|documentation|dossier|pdf)\b|\b(?:schicken|senden|schick|sende)\b[^.?!]{0,25}\b(?:brosch[üu]re|unterlagen|infomaterial|pdf|pr[äa]sentation)\b|(?:أرسل|ارسل|ابعث|ابعتلي)[^.؟?]{0,20}(?:كتيب|كتيّب|ملف|بروشور|PDF)/iu;
 
@@ -2042,8 +2114,13 @@ function certificationTopic(turn: OfflineTurn): Topic | undefined {
   // (In the knowledge base's own language too: the Arabic FAQ names GDPR in Arabic.)
   const base = getKnowledgeBase();
   const says = (faq: KnowledgeBase['faqs'][number]) => squash(`${faq.question} ${faq.answer}`).includes(squash(asked));
-  // A standard the FAQ names is answered by the FAQ, like any other question.
-  if (turn.kb.faqs.some((faq) => says(faq) || base.faqs.some((entry) => entry.id === faq.id && says(entry)))) return undefined;
+  // A standard the FAQ names is answered by the FAQ, like any other question ("SOC 2? and HIPAA?": unless another
+  // standard asked beside it is one no FAQ names — that one is said to be unconfirmed, never passed over in silence).
+  const namesAll = [...turn.text.matchAll(new RegExp(STANDARD.source, 'giu'))].every((match) => {
+    const standard = squash(match[1] ?? match[0]);
+    return [...turn.kb.faqs, ...base.faqs].some((faq) => squash(`${faq.question} ${faq.answer}`).includes(standard));
+  });
+  if (namesAll && turn.kb.faqs.some((faq) => says(faq) || base.faqs.some((entry) => entry.id === faq.id && says(entry)))) return undefined;
   const security = turn.kb.faqs.find((faq) => faq.id === 'security') ?? turn.kb.faqs.find((faq) => faq.keywords.some((keyword) => /secur|segur|sécur|sicher/i.test(keyword)));
   // "HIPAA and FedRAMP?": every standard asked that no FAQ names, not only the first.
   const unnamed = [...turn.text.matchAll(new RegExp(STANDARD.source, 'giu'))]
@@ -2256,6 +2333,28 @@ export const OVER_BUDGET =
 
 /** "What if only the 3 office people use it?", "what if just 5 of us use it?": a smaller count to price, said once. */
 const WHAT_IF_ONLY = /\bwhat if (?:only|just) (?:the )?(\d{1,4})\b|\b(?:only|just) (?:the )?(\d{1,4})(?: \p{L}+){0,2} (?:people|users|of us|would use|use it)\b.*\?/iu;
+
+/** "What about just the engineers?", "only the sales team", "solo los ingenieros": one group of the team, by its name. */
+const JUST_GROUP =
+  /\b(?:just|only|solo|sólo|solamente|seulement|uniquement|nur)\s+(?:for\s+|para\s+|pour\s+|für\s+)?(?:the\s+|our\s+|los\s+|las\s+|nuestros\s+|les\s+|nos\s+|die\s+|unsere\s+)?(\p{L}{3,})(?:\s+(?:team|people|folks|side|equipo|équipe|team))?\s*[?.!]*\s*$/iu;
+
+/**
+ * The count of the group named in "just the engineers?", as they said it before ("80 engineers and 20 sales", "80
+ * people in engineering and 20 in sales"): the same word's stem next to a number in an earlier message.
+ */
+function groupCount(turn: OfflineTurn): number | undefined {
+  const word = JUST_GROUP.exec(turn.text.trim())?.[1]?.toLowerCase();
+  if (!word || /^(?:me|us|one|two|few|some|plan|price|seats?|users?|monthly|annual\w*|yearly)$/iu.test(word)) return undefined;
+  const stem = word.slice(0, Math.min(5, word.length));
+  for (const said of [...turn.userTexts.slice(0, -1)].reverse()) {
+    const plain = westernDigits(said);
+    for (const match of plain.matchAll(/\b(\d{1,6})\s+(?:(?:people|persons|staff|folks|personas|personnes|leute|personen)\s+)?(?:(?:in|on|at|en|dans|au|im|in der)\s+)?(?:the\s+|el\s+|la\s+|le\s+|l['’]|der\s+|dem\s+)?(\p{L}+)/giu)) {
+      const count = Number(match[1]);
+      if ((match[2] ?? '').toLowerCase().startsWith(stem) && count > 0) return count;
+    }
+  }
+  return undefined;
+}
 
 /** "How does your automation work?", "¿cómo funciona la automatización?", "comment marche l'automatisation ?". */
 const AUTOMATION_ASK =

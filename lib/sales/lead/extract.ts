@@ -296,7 +296,8 @@ const JUST_INFORMATION = re(
  * for a person ("Ich möchte mit einem Menschen sprechen") or to stop asking, small talk, an injection, an objection.
  */
 function notANeed(sentence: string, kb: KnowledgeBase | undefined, intents: ReadonlySet<SalesIntent> = NOT_A_NEED_ANSWER): boolean {
-  const onlyWhen = SAYS_WHEN.test(sentence) && sentence.trim().split(/\s+/).length <= 5;
+  const length = sentence.trim().split(/\s+/).length;
+  const onlyWhen = SAYS_WHEN.test(sentence) && (length <= 5 || (length <= 9 && TIME_ACCEPTED.test(sentence) && !WANTS.test(sentence)));
   return onlyWhen || ABOUT_THIS_CHAT.test(sentence) || NOT_A_GOAL.test(sentence.trim()) || PLAN_CHOICE.test(sentence.trim()) || intents.has(classifySalesIntent(sentence, kb)) || FRUSTRATED.test(sentence) || STOP_QUESTIONS.test(sentence) || JUST_INFORMATION.test(sentence.trim());
 }
 
@@ -343,6 +344,12 @@ const SAYS_WHEN = re(
 /** An hour said with its preposition ("a las 10", "um 10"): a time, not a head count. */
 
 const CLOCK_HOUR = re('\\b(?:a las|a la|um)\\s+\\d{1,2}\\b');
+/** A clock time ("3pm", "15:00", "a las 15", "um 15 Uhr", "16h"): the hour of a meeting, never a head count. */
+const CLOCK_TIME = re('\\b\\d{1,2}(?::\\d{2})?\\s*(?:am|pm|a\\.m\\.|p\\.m\\.|h|uhr)(?!\\p{L})|\\b\\d{1,2}:\\d{2}\\b|\\b(?:a las|a la|um)\\s+\\d{1,2}\\b', 'giu');
+/** "We need something that works by Monday" still says what they need. */
+const WANTS = re('\\b(?:need|needs|want|looking for|necesit\\w*|buscamos|brauchen|ben[öo]tigen|besoin)\\b');
+/** "Tomorrow 3pm works for me", "mañana a las 15:00 me va bien": a time accepted, never the need they came with. */
+const TIME_ACCEPTED = re("\\b(?:works?|suits?|is fine|is good|sounds good|fine|good|ok(?:ay)?|me va bien|me viene bien|me sirve|me va|me vale|me conviene|est[aá] bien|me convient|(?:ça|ca) (?:me )?va|c['’]est (?:bon|parfait)|passt|geht|ist gut|klappt)\\b");
 
 function bareAnswer(field: LeadField, text: string, context: PatternContext, kb: KnowledgeBase | undefined): Extracted | undefined {
   const answer = tidy(text.trim());
@@ -369,7 +376,9 @@ function bareAnswer(field: LeadField, text: string, context: PatternContext, kb:
     case 'teamSize': {
       // "Your website says Pro is $19": an amount of money is never a head count.
       if (MONEY.test(answer) || USAGE.test(answer)) return undefined;
-      const first = numbersIn(answer)[0] ?? parseCount(words.find((word) => parseCount(word) !== undefined) ?? '');
+      // ("Tomorrow 3pm works for me" names the hour of a meeting: the 3 is no head count.)
+      const counted = answer.replace(CLOCK_TIME, ' ');
+      const first = numbersIn(counted)[0] ?? parseCount(counted.split(/\s+/).find((word) => parseCount(word) !== undefined) ?? '');
       return short && first !== undefined && Number.isInteger(first) ? { value: first, confidence: 0.65 } : undefined;
     }
     case 'budget':

@@ -632,6 +632,16 @@ const TEAM_PARTS = re(
 );
 
 /**
+ * "80 engineers and 20 sales", "30 developers, 10 designers and 5 support": groups of one team by trade, added up
+ * (English, Spanish, French and German trade words).
+ */
+const TRADES =
+  '(?:engineers?|developers?|devs|designers?|sales(?:people|\\s+reps|\\s+staff|\\s+people)?|salespeople|marketers|marketing|support(?:\\s+(?:agents|staff|people))?|ops|operations|' +
+  'managers|pms|product managers|admins|analysts|accountants|finance|hr|recruiters|consultants|' +
+  'ingenieros|desarrolladores|comerciales|vendedores|diseñadores|ingénieurs|développeurs|commerciaux|designers|ingenieure|entwickler(?:innen)?|vertriebler(?:innen)?|designer(?:innen)?)';
+const TRADE_GROUPS = re(`\\b(${COUNT})\\s+${TRADES}(?:\\s*,\\s*(${COUNT})\\s+${TRADES})?\\s*,?\\s+(?:and|plus|y|et|und|&|\\+)\\s+(${COUNT})\\s+${TRADES}(?![\\p{L}])`, 'iu');
+
+/**
  * With a team on record, the people added to it: "we just hired 4 more people", "4 new users", "contratamos 4 personas
  * más", "4 personnes de plus", "4 neue Mitarbeiter": the team grows by that many.
  */
@@ -670,6 +680,9 @@ export function extractTeamSize(sentence: string): Extracted | undefined {
   const parts = TEAM_PARTS.exec(sentence);
   const sum = parts ? (parseCount(parts[1] ?? '') ?? 0) + (parseCount(parts[2] ?? '') ?? 0) : 0;
   if (Number.isInteger(sum) && sum > 1 && sum <= 1_000_000) return { value: sum, confidence: 0.85 };
+  const trades = TRADE_GROUPS.exec(sentence);
+  const added = trades ? [trades[1], trades[2], trades[3]].reduce((total, part) => total + (part ? parseCount(part) ?? 0 : 0), 0) : 0;
+  if (Number.isInteger(added) && added > 1 && added <= 1_000_000) return { value: added, confidence: 0.85 };
   const groups = GROUPS_OF.exec(sentence);
   const product = groups ? (parseCount(groups[1] ?? '') ?? 0) * (parseCount(groups[2] ?? '') ?? 0) : 0;
   if (Number.isInteger(product) && product > 1 && product <= 1_000_000) return { value: product, confidence: 0.85 };
