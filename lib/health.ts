@@ -1,5 +1,6 @@
 import 'server-only';
 import { getServerConfig } from '@/lib/config';
+import { getUnsavedWriter } from '@/lib/chat/unsaved';
 import { heldEventCounts } from '@/lib/events/bus';
 import { getSalesAgent } from '@/lib/llm';
 import { getConversationStore } from '@/lib/store';
@@ -10,8 +11,11 @@ export interface HealthReport {
   agent: { provider: 'openai' | 'offline'; model: string; ok: boolean; latencyMs: number; error?: string };
   store: { provider: 'upstash' | 'memory'; durable: boolean; ok: boolean; latencyMs: number; error?: string };
   speech: { provider: 'smallest' | 'openai' | 'espeak' | 'browser'; ok: boolean; latencyMs?: number; note: string; error?: string };
-  /** Events the store could not take yet (lib/events/bus.ts, the outbox): counts only, tried again until it answers. */
-  outbox: { heldBatches: number; heldEvents: number };
+  /**
+   * Events the store could not take yet (lib/events/bus.ts, the outbox), and conversations whose turns it could not
+   * take (lib/chat/unsaved.ts): counts only, tried again until it answers.
+   */
+  outbox: { heldBatches: number; heldEvents: number; unsavedConversations: number };
   checkedAt: string;
 }
 
@@ -36,7 +40,7 @@ export async function getHealthReport(): Promise<HealthReport> {
           ? 'No server speech is configured: replies are spoken by the browser (speechSynthesis).'
           : `Replies are spoken by ${speech.providerId} through /api/v1/tts; the browser's speechSynthesis is the fallback.`,
     },
-    outbox: { heldBatches: held.batches, heldEvents: held.events },
+    outbox: { heldBatches: held.batches, heldEvents: held.events, unsavedConversations: getUnsavedWriter().size() },
     checkedAt: new Date().toISOString(),
   };
   return report;

@@ -2,7 +2,8 @@
 // A store that is alive but answers nothing (redis-server frozen with SIGSTOP behind the Upstash bridge), in the
 // production server (`next start`): the prospect still gets the whole reply, the stream ends with the typed notices
 // that say the history was not read and the turn was not saved, and the turn is not held open by retries of requests
-// that already waited their deadline. Once Redis answers again, the next turn is stored with the one said meanwhile.
+// that already waited their deadline. Once Redis answers again, the turn said meanwhile is stored: with the next turn,
+// or on its own when the prospect says nothing more (lib/chat/unsaved.ts).
 import { startNextServer } from '../../scripts/lib/next-server.mjs';
 import { startRedis, type RedisHarness } from '../support/redis';
 import { readUIChunks, textOf, type UIChunk } from '../support/sse';
@@ -68,6 +69,9 @@ test('a frozen Redis: the whole reply, then the notices, and no retries of write
   }
 
   const after = await say(id, 'Thanks. What about 60 people?');
+  // The frozen turn's lock request ran when Redis came back; the turn let go of it, so this one did not wait the 6 s
+  // that an abandoned lock takes to look abandoned.
+  console.log(`[store-hung] the next turn, once Redis answered again, took ${after.ms} ms`);
   expect(notices(after.chunks)).toEqual([]);
   const history = await fetch(`${server.url}/api/v1/chat/${id}`, { headers: { authorization } });
   expect(history.status).toBe(200);
@@ -76,4 +80,31 @@ test('a frozen Redis: the whole reply, then the notices, and no retries of write
   // The turn answered while Redis was frozen is written with the next one, in its place.
   expect(said).toEqual(['Hi, how much is the Business plan for 40 people?', 'And does it include SSO?', 'Thanks. What about 60 people?']);
   expect(body.messages.map((message) => message.role)).toEqual(['user', 'assistant', 'user', 'assistant', 'user', 'assistant']);
+});
+
+test('a turn answered while Redis was frozen is stored once it answers, though the prospect says nothing more', async () => {
+  const id = newConversationId();
+  await say(id, "I'm Dana from Brightwave, we're 30 people.");
+  redis.pauseRedis();
+  try {
+    const hung = await say(id, 'Our budget is about $1,000 a month.');
+    expect(notices(hung.chunks)).toEqual(expect.arrayContaining(['not_saved']));
+    const health = (await (await fetch(`${server.url}/api/v1/health`)).json()) as { outbox: { unsavedConversations: number } };
+    expect(health.outbox.unsavedConversations).toBeGreaterThanOrEqual(1);
+  } finally {
+    redis.resumeRedis();
+  }
+  const read = async () => {
+    const response = await fetch(`${server.url}/api/v1/chat/${id}`, { headers: { authorization } });
+    return ((await response.json()) as { messages: { role: string; parts: { text?: string }[] }[] }).messages;
+  };
+  let messages = await read();
+  for (let waited = 0; waited < 20_000 && messages.length < 4; waited += 250) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    messages = await read();
+  }
+  expect(messages.map((message) => message.role)).toEqual(['user', 'assistant', 'user', 'assistant']);
+  expect(messages[2]?.parts.map((part) => part.text ?? '').join('')).toBe('Our budget is about $1,000 a month.');
+  const health = (await (await fetch(`${server.url}/api/v1/health`)).json()) as { outbox: { unsavedConversations: number } };
+  expect(health.outbox.unsavedConversations).toBe(0);
 });

@@ -131,14 +131,60 @@ describe('startChatTurn', () => {
       let done!: (ok: boolean) => void;
       const stored = new Promise<boolean>((resolve) => (done = resolve));
       const chunks = await drain(
-        await startChatTurn({ ...base, recent, conversationId: 'flaky-01', message: { id, text }, store, agent, writeRetryDelaysMs: [1, 1], onStored: ({ ok }) => done(ok) }),
+        await startChatTurn({ ...base, recent, conversationId: 'flaky-01', message: { id, text }, store, agent, writeRetryDelaysMs: [1, 1], unsavedRetryDelaysMs: background, replies, onStored: ({ ok }) => done(ok) }),
       );
       return { chunks, ok: await stored, agent };
     }
     const notices = (chunks: UIMessageChunk[]) => chunks.flatMap((chunk) => (chunk.type === 'data-notice' ? [(chunk.data as { code: string }).code] : []));
     let recent: RecentConversations;
+    // Only the next turn writes what was not saved, unless a test turns the background writer on.
+    let background: number[] = [];
+    let replies: ReturnType<typeof createMemoryReplyStore> | undefined;
     beforeEach(() => {
       recent = createRecentForTest();
+      background = [];
+      replies = undefined;
+    });
+
+    it('writes a turn that was not saved once the store answers again, though the prospect says nothing more', async () => {
+      const { store, inner, faults } = flakyStore();
+      background = [30, 30, 30, 30, 30, 30];
+      await turn(store, 'We are a team of 25', 'b1');
+      faults.read = true;
+      expect((await turn(store, 'Our budget is 5k a month', 'b2')).ok).toBe(false);
+      // Still down for the first tries; then back.
+      await new Promise((resolve) => setTimeout(resolve, 70));
+      expect((await inner.getConversation({ id: 'flaky-01' }))?.messages.map((m) => m.id)).not.toContain('b2');
+      faults.read = false;
+      let ids: string[] = [];
+      for (let waited = 0; waited < 2_000 && !ids.includes('b2'); waited += 20) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        ids = (await inner.getConversation({ id: 'flaky-01' }))?.messages.map((m) => m.id) ?? [];
+      }
+      expect(ids.filter((id) => id.startsWith('b'))).toEqual(['b1', 'b2']);
+      expect((await inner.getConversation({ id: 'flaky-01' }))?.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user', 'assistant']);
+      // The next turn knows they are stored: nothing is written twice.
+      await turn(store, 'Next quarter', 'b3');
+      expect((await inner.getConversation({ id: 'flaky-01' }))?.messages.map((m) => m.id).filter((id) => id.startsWith('b'))).toEqual(['b1', 'b2', 'b3']);
+    });
+
+    it('writes a turn that was not saved once, when the background writer and the next message meet', async () => {
+      for (const delay of [0, 5, 15, 40]) {
+        const { store, inner, faults } = flakyStore();
+        recent = createRecentForTest();
+        replies = createMemoryReplyStore();
+        background = [1_000, delay, delay, delay];
+        await turn(store, 'We are a team of 25', 'r1');
+        faults.read = true;
+        expect((await turn(store, 'Our budget is 5k a month', 'r2')).ok).toBe(false);
+        faults.read = false;
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        await turn(store, 'Next quarter', 'r3');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const messages = (await inner.getConversation({ id: 'flaky-01' }))?.messages ?? [];
+        expect(messages.map((m) => m.id).filter((id) => id.startsWith('r'))).toEqual(['r1', 'r2', 'r3']);
+        expect(messages).toHaveLength(6);
+      }
     });
 
     it('answers from what it remembers when a read fails, tells the prospect, and never overwrites the stored state', async () => {

@@ -16,6 +16,20 @@ export interface RecentConversation {
   savedCount: number;
 }
 
+/**
+ * The turns this instance remembers after the store's last stored message: those it answered while the store could not
+ * be written. Empty unless what it remembers of the conversation (the visitor's) continues exactly what the store holds
+ * (counted by the store's `meta.messageCount`); when another instance stored turns meanwhile, the store wins.
+ */
+export function unsavedTail(storedCount: number, remembered: RecentConversation | undefined, visitorId: string): SalesUIMessage[] {
+  if (!remembered || remembered.owner !== visitorId) return [];
+  // The store must hold exactly what this instance last saw it hold: not a turn another instance stored since, and not
+  // nothing where there was something (an erased or expired conversation is not brought back from memory).
+  if (storedCount !== remembered.savedCount) return [];
+  const count = remembered.messageCount - remembered.savedCount;
+  return count > 0 ? remembered.messages.slice(-count) : [];
+}
+
 const MAX_ENTRIES = 2_000;
 const MAX_MESSAGES = 60;
 

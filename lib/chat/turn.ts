@@ -26,8 +26,9 @@ import { acquireTurnLock, LOCK_TTL_MS, lockValue } from '@/lib/stream/turn-lock'
 import { processSingleton } from '@/lib/process-singleton';
 import { sameJson } from '@/lib/same-json';
 import { persistTurn } from './persist';
+import { getUnsavedWriter } from './unsaved';
 import { turnEvents } from './turn-events';
-import { getRecentConversations, type RecentConversation, type RecentConversations } from './recent';
+import { getRecentConversations, unsavedTail, type RecentConversation, type RecentConversations } from './recent';
 import { hasContent, relayAndStore } from './relay';
 import { checkTurnLimits, isSpendCapReached, spendMicroUsd, utcDay, type TurnLimits } from './turn-limits';
 
@@ -55,6 +56,11 @@ export interface ChatTurnInput {
   invitesByEmail?: boolean;
   /** Waits before each retry of a failed write, in ms (bounded: then the prospect is told it was not saved). */
   writeRetryDelaysMs?: readonly number[];
+  /**
+   * Waits before each background try of turns that were not saved (default `UNSAVED_RETRY_DELAYS_MS`, lib/chat/unsaved.ts;
+   * empty: only the conversation's next turn writes them).
+   */
+  unsavedRetryDelaysMs?: readonly number[];
   /** Called when the turn has been stored (or failed to store): tests and the bench wait on it. */
   onStored?: (result: { ok: boolean; messages: SalesUIMessage[] }) => void;
   /**
@@ -364,6 +370,8 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
           messageCount: messageCount + messages.length,
           savedCount: ok ? messageCount + messages.length : load ? (load.conversation?.meta.messageCount ?? 0) : (remembered?.savedCount ?? 0),
         });
+        // Not saved: written once the store answers again, by the next turn or, if none comes, in the background.
+        if (!ok) getUnsavedWriter().schedule({ conversationId, visitorId, store, replies, recent, now, delaysMs: input.unsavedRetryDelaysMs });
         input.onStored?.({ ok, messages });
         // After the turn is stored, off the reply's path: the bus delivers after the current task.
         const reply = messages.find((message) => message.role === 'assistant');
@@ -398,23 +406,12 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
         // The buffer's end marker and the lock's release go in one round trip.
         const unlocked = (await recorder?.finish(end, holdsLock ? lock : undefined)) ?? false;
         if (!unlocked) await unlock();
+        // The lock request failed (the store did not answer in time) but may still run when it comes back: let go of
+        // what it would hold, or the conversation's next message waits for the lock to look abandoned (6 s).
+        if (!holdsLock && replies && locked.status === 'rejected') await replies.unlock({ id: conversationId, value: lock }).catch(() => undefined);
       },
     });
   }
-}
-
-/**
- * The turns this instance remembers after the store's last stored message: those it answered while the store could not
- * be written. Empty unless what it remembers of the conversation (the visitor's) continues exactly what the store holds
- * (counted by the store's `meta.messageCount`); when another instance stored turns meanwhile, the store wins.
- */
-export function unsavedTail(storedCount: number, remembered: RecentConversation | undefined, visitorId: string): SalesUIMessage[] {
-  if (!remembered || remembered.owner !== visitorId) return [];
-  // The store must hold exactly what this instance last saw it hold: not a turn another instance stored since, and not
-  // nothing where there was something (an erased or expired conversation is not brought back from memory).
-  if (storedCount !== remembered.savedCount) return [];
-  const count = remembered.messageCount - remembered.savedCount;
-  return count > 0 ? remembered.messages.slice(-count) : [];
 }
 
 type Launch = (
