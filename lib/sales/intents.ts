@@ -82,6 +82,8 @@ const HUMAN = [
   /\b(vraie personne|etre humain)\b/,
   /\b(sprechen|reden|verbinden|kontakt\w*)\b.{0,25}\b(mensch\w*|person|jemand\w*|mitarbeiter\w*|berater\w*|vertrieb\w*)\b/,
   /\b(mensch\w*|person|jemand\w*|berater\w*|vertrieb\w*)\b.{0,25}\b(sprechen|reden)\b/,
+  // "Kann mich jemand vom Vertrieb anrufen?", "¿me puede llamar alguien de ventas?", "un commercial peut me rappeler ?".
+  /\bmich\b.{0,30}\b(anrufen|zur[uü]ckrufen|kontaktieren)\b|\b(me|nos) (puede|pueden|podria|podrian|podrias|puedes) (llamar|contactar|telefonear)\b|\balguien\b.{0,30}\b(me|nos) (llame|llamen|contacte|contacten)\b|\b(commercial|conseiller|quelqu'un|vendeur)\b.{0,30}\b(me|nous) (rappeler|appeler|contacter|recontacter)\b/,
   /(التحدث|اتحدث|التواصل|اكلم|تحويلي)[^.]{0,25}(شخص|انسان|موظف|مندوب|فريق المبيعات|احد)/,
 ];
 

@@ -5,10 +5,10 @@ import { competitorReply, knowledgeReply, objectionReply } from '@/lib/llm/offli
 import { bullets, cataloguePriceLine, comparePlansReply, coversReply, overviewReply, planFeaturesReply, planGapReply, planHasReply, priceReply, recommendReply } from '@/lib/llm/offline/replies-pricing';
 import { MEMORY_PHRASES } from '@/lib/llm/offline/phrases-memory';
 import { aboutReply, alongsideReply, list, recallReply, rivalIntegrationReply, toolsReply, unclearReply } from '@/lib/llm/offline/replies-memory';
-import { mentionsAny } from '@/lib/llm/offline/reading';
+import { isContactSales, mentionsAny } from '@/lib/llm/offline/reading';
 import { contentWords } from '@/lib/llm/offline/text';
 import { PRICE_REMINDER } from '@/lib/llm/offline/understanding';
-import { asksRecommendation, bringsColleague, BUDGET_CHECK, CHOSE, OVER_BUDGET, freshFields, statedBudget, unconfirmedTopic, upcomingMeeting, type Topic } from '@/lib/llm/offline/topic';
+import { asksRecommendation, bringsColleague, RECALL_RECOMMENDED, BUDGET_CHECK, CHOSE, OVER_BUDGET, freshFields, statedBudget, unconfirmedTopic, upcomingMeeting, type Topic } from '@/lib/llm/offline/topic';
 import { STOP_QUESTIONS } from '@/lib/sales/intents';
 import { mentionsName } from '@/lib/sales/memory';
 import { malformedEmail } from '@/lib/sales/lead/patterns';
@@ -57,12 +57,13 @@ export function composeReply(topic: Topic, turn: OfflineTurn): string {
   // What they told us, asked for again, is read back whole: the list is the answer, not a repeat to trim.
   // "That's over our budget": the cheaper plan that fits is the answer, even with amounts quoted before.
   // ("Does business fit?" over the budget: no, and the plan that does, said whole.)
-  const overBudget = topic.kind === 'price' && topic.budgetPick === true && (OVER_BUDGET.test(turn.text) || BUDGET_CHECK.test(turn.text));
+  // (A budget just stated under the plan quoted is the same: "bit pricey, our budget is $1500 a month" after Business.)
+  const overBudget = topic.kind === 'price' && topic.budgetPick === true && (OVER_BUDGET.test(turn.text) || BUDGET_CHECK.test(turn.text) || freshFields(turn).includes('budget'));
   // (The price of the plan they object to is not said again: what comes before the cheaper plan keeps no amount.)
   const cheaperAt = overBudget ? kept.findIndex((paragraph) => paragraph.includes(`**${topic.alternative?.name ?? ''}**`)) : -1;
   const overBudgetKept = cheaperAt < 0 ? kept : kept.filter((paragraph, index) => index >= cheaperAt || !/[$€£]\s?\d/.test(paragraph));
   const paragraphs =
-    overBudget ? overBudgetKept : topic.kind === 'recall' || topic.kind === 'covers' || (topic.kind === 'brochure' && topic.price !== undefined) || onlyStock || (topic.kind === 'price' && PRICE_REMINDER.test(turn.text)) ? [...kept] : avoidRepeats(kept, turn.previousReplies, pickFresh(MEMORY_PHRASES[turn.locale].asMentioned, turn.previousReplies), lead, properNames(turn.kb));
+    overBudget ? overBudgetKept : topic.kind === 'recall' || topic.kind === 'covers' || (topic.kind === 'brochure' && topic.price !== undefined) || onlyStock || (topic.kind === 'price' && (PRICE_REMINDER.test(turn.text) || RECALL_RECOMMENDED.test(turn.text))) ? [...kept] : avoidRepeats(kept, turn.previousReplies, pickFresh(MEMORY_PHRASES[turn.locale].asMentioned, turn.previousReplies), lead, properNames(turn.kb));
   // One question per reply: a reply that already asks something (when to meet, which email) does not ask another.
   if (question && fresh && !/[?؟]/.test(paragraphs.at(-1) ?? '')) paragraphs.push(question);
   return paragraphs.join('\n\n');
@@ -100,6 +101,9 @@ const AFTER_WORDS: Record<string, string[]> = {
   nach: ['danach'],
   بعد: ['نهايت', 'نهاي'],
 };
+
+/** A percentage off said to exist: "you offer a 50% discount right?", "my friend said he got 40% off". */
+const PERCENT_CLAIM = /\b\d{1,3}\s?(?:%|percent\b)[^.?!]{0,12}\b(?:off|discount)\b[^.?!]{0,30}(?:\bright\b|\bcorrect\b|\?|$)|\b(?:got|gets|get|getting|gave|offered|said)\b[^.?!]{0,20}\b\d{1,3}\s?(?:%|percent\b)/i;
 
 /** The knowledge base's proper names, longest first: they keep their capital inside a recap. */
 function properNames(kb: OfflineTurn['kb']): string[] {
@@ -141,6 +145,15 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       const trial = topic.trial ? knowledgeReply([topic.trial], turn).map((text) => text.replace(/^(?:yes|s[ií]|oui|ja|نعم)\s*[—–:,-]\s*/iu, '')) : [];
       const first = trial[0] ? [trial[0].charAt(0).toUpperCase() + trial[0].slice(1), ...trial.slice(1)] : [];
       return [ph.noFreePlan(topic.cheapest.name, cataloguePriceLine(topic.cheapest, kb, ph)), ...first];
+    }
+    case 'handoff-status': {
+      const fields = turn.state.lead.fields;
+      const contact = [fields.phone?.value, fields.email?.value].find((value): value is string => typeof value === 'string');
+      return ph.handoffWho ? [ph.handoffWho(contact, kb.policies.handoff.hours)] : [ph.handoffAgain];
+    }
+    case 'price-claim': {
+      const line = cataloguePriceLine(topic.plan, kb, ph);
+      return ph.priceClaim ? [ph.priceClaim(topic.plan.name, topic.right, line, isContactSales(topic.plan))] : [`**${topic.plan.name}**: ${line}`];
     }
     case 'start':
       // (Once the team has been asked to set them up, the way to buy is already under way.)
@@ -207,6 +220,8 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       if (also.length > 0) answer.push(bullets(also));
       // "Can you match their price?": no, not here; the policy, the team's call, and the plan's list and annual price.
       if (topic.priceMatch) return [ph.noPriceMatch, ...answer, ph.furtherDiscount(kb.company.salesEmail), `**${topic.priceMatch.name}**: ${cataloguePriceLine(topic.priceMatch, kb, ph)}`];
+      // ("You offer a 50% discount, right?", "my friend got 40% off": no such discount is confirmed here; the figure is not said back.)
+      if (topic.discountAsked && turn.locale === 'en' && PERCENT_CLAIM.test(turn.text)) return [pickFresh(["No, that's not a discount I can confirm: there's no standard percentage off.", "That isn't a discount I can confirm either: no percentage off is standard."], turn.previousReplies), ...answer, ph.furtherDiscount(kb.company.salesEmail)];
       if (topic.discountAsked) return [...answer, ph.furtherDiscount(kb.company.salesEmail)];
       // (English only: the security pack is shared by the team, under NDA; the handoff is offered, never done unasked.)
       if (topic.securityPack) return [...answer, `I can't send the report from this chat: our team shares the security pack under NDA. Would you like me to pass your request to them? You can also write to ${kb.company.salesEmail}.`];

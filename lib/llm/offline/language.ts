@@ -31,7 +31,9 @@ const WORDS: Record<Exclude<SalesLocale, 'ar'>, Set<string>> = {
       'ist sind mit für fur eine einen einer der die das den dem und nicht auch aber sehr mehr ja nein personen mitarbeiter ' +
       'nutzer benutzer möchte möchten mochte können konnen kann haben habe heiße heisse bin arbeite firma unternehmen ' +
       'termin vorführung demo montag dienstag mittwoch donnerstag freitag morgen woche monat nächste nachste gesagt ' +
-      'sicherheit testversion integration integrationen was wer wann warum welche welcher mein meine sprechen bitte'
+      'sicherheit testversion integration integrationen was wer wann warum welche welcher mein meine sprechen bitte ' +
+      // (Swiss German: "Merci vielmal", "Grüezi" are no French.)
+      'vielmal vielen dank grüezi'
     ).split(' '),
   ),
 };

@@ -166,6 +166,14 @@ export interface Phrases {
   competitorPrice: (competitor: string) => string;
   /** "Do you have a free plan?" when none is free: the lowest price, then the free trial (its FAQ follows). */
   noFreePlan: (plan: string, price: string) => string;
+  /** "What do you have next week?": demos run on weekdays between `start` and `end` o'clock in `zone`; which day and time
+   *  (to move the demo `booked`, when one is). */
+  bookingHours?: (minutes: number, zone: string, start: number, end: number, needsEmail: boolean, booked?: string) => string;
+  /** "Who will contact me and when?" after a handoff: someone from the sales team, in `hours`, at `contact` (else asked). */
+  handoffWho?: (contact: string | undefined, hours: string | undefined) => string;
+  /** "Is Starter $8 a seat?": the figure they named is (`right`) or is not the plan's catalogue price, `price` (their
+   *  figure is never said back). */
+  priceClaim?: (plan: string, right: boolean, price: string, custom: boolean) => string;
   /** Ready to buy ("send me the contract"): the sales team is asked to set them up (request_human). */
   purchaseDone: (email: string | undefined, hours: string | undefined) => string;
   /** "How do I sign up?", "can we start today?", "let's go with Pro": after the trial's answer, the way to buy. */

@@ -75,7 +75,8 @@ const en: MemoryPhrases = {
 
 const es: MemoryPhrases = {
   labels: { name: 'nombre', email: 'correo', company: 'empresa', role: 'cargo', phone: 'teléfono', teamSize: 'tamaño de equipo', budget: 'presupuesto', authority: 'decisión', need: 'objetivo', timeline: 'plazo', tools: 'herramientas' },
-  recallFact: (label, value) => `Me dijo que su ${label} es **${value}**.`,
+  // ("¿cuántos te dije que éramos?": "Me dijo que son **15**", not "su tamaño de equipo es 15".)
+  recallFact: (label, value) => (label === 'tamaño de equipo' ? `Me dijo que son **${value}**.` : `Me dijo que su ${label} es **${value}**.`),
   // "necesitamos SSO e integrar con Salesforce": "Me dijo que necesitan SSO…", not "su objetivo es necesitamos…".
   recallNeed: (need) =>
     /^(?:necesit|quer|busc|tenemos|nos hace falta|nos falta)/iu.test(need) ? `Me dijo que **${terceraPersona(need)}**.` : `Me dijo que su objetivo es **${need}**.`,

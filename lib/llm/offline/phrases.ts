@@ -160,6 +160,18 @@ const en: Phrases = {
     `I'm ${company}'s AI assistant — an AI, not a person. I can answer questions about our plans, prices and features, and book a demo for you. If you'd rather talk to someone on our sales team, just say so and I'll pass you over.`,
   competitorPrice: (competitor) => `I can't speak to **${competitor}**'s current prices — I only quote ours, from our own price list.`,
   noFreePlan: (plan, price) => `There's no free plan: the lowest is **${plan}**, at ${price}. What is free is the trial:`,
+  handoffWho: (contact, hours) =>
+    `A member of our sales team will get in touch${contact ? ` at **${contact}**` : ''}${hours ? `; they work ${hours}` : ''}. I can't give you a name or an exact time from here.${contact ? '' : " What's the best email or number for them to reach you?"}`,
+  bookingHours: (minutes, zone, start, end, needsEmail, booked) =>
+    booked
+      ? `Your demo stays on **${booked}** for now. I can move it to any weekday between ${String(start).padStart(2, '0')}:00 and ${String(end).padStart(2, '0')}:00 (${zone}): which day and time would suit you better?`
+      : `I can book a ${minutes}-minute demo any weekday between ${String(start).padStart(2, '0')}:00 and ${String(end).padStart(2, '0')}:00 (${zone}). Which day and time suit you${needsEmail ? ', and what email should the invite go to' : ''}?`,
+  priceClaim: (plan, right, price, custom) =>
+    custom
+      ? `No, **${plan}** has no list price per seat: ${price}.`
+      : right
+        ? `Yes: **${plan}** is ${price}.`
+        : `No, that isn't the **${plan}** price: it's ${price}.`,
   purchaseDone: (email, hours) =>
     email
       ? `Great — I've asked our sales team to get you set up: they send the contract and arrange billing, and they'll reply to **${email}**${hours ? `; the team works ${hours}` : ''}.`

@@ -40,6 +40,8 @@ export function bookingReply(topic: Extract<Topic, { kind: 'booking' }>, turn: O
     // Asked already and not answered with an address: asked again in other words (the same sentence would be dropped).
     // (A time completed from an earlier message, "2026-11-26 15:00", is said as a date.)
     const wanted = saidAsDate(topic.times[0], topic.timezone ?? turn.bookingZone.zone, turn);
+    // "What do you have next week?": the hours demos can be booked in, and a day and time asked (an email too, if none).
+    if (topic.hours && ph.bookingHours) return [ph.bookingHours(meetings.durationMinutes, turn.bookingZone.zone, meetings.workingHours.start, meetings.workingHours.end, topic.email === undefined, topic.booked)];
     if (!topic.email) return [pickFresh([ph.bookingNeedsEmail(meetings.durationMinutes, wanted), ...ph.bookingEmailAgain(wanted)], turn.previousReplies)];
     // They asked for a demo: ask when. They only left an email: offer one.
     // (Asked a message or two ago, before the email: "book a demo please", then "tom@acme.io".)
@@ -131,23 +133,27 @@ export function humanReply(turn: OfflineTurn, ph: Phrases, done: Phrases['handof
 /** The meeting ahead as booked, and as it reads in the zone they asked about (named, else their browser's). */
 export function meetingTimeReply(topic: Extract<Topic, { kind: 'meeting-time' }>, turn: OfflineTurn, ph: Phrases): string[] {
   const { booking, zone } = topic;
-  if (booking.cancelledAt !== undefined) return [ph.cancelledAlready(booking.localLabel)];
+  // (Booked in Arabic, asked in English after a switch: "Thursday, 26 November", not "الخميس 26 نوفمبر".)
+  const label = inReplyLanguage(booking.localLabel, booking.start, booking.timezone, turn);
+  if (booking.cancelledAt !== undefined) return [ph.cancelledAlready(label)];
   const local = zone === undefined ? undefined : formatLocalLabel(Date.parse(booking.start), zone, booking.createdAt, turn.locale);
   // "Is that 2pm London?": yes or no, then the time as booked and there.
-  if (topic.right !== undefined && local !== undefined) return [ph.meetingTimeCheck(topic.right, booking.localLabel, local, zone === booking.timezone)];
+  if (topic.right !== undefined && local !== undefined) return [ph.meetingTimeCheck(topic.right, label, local, zone === booking.timezone)];
   // A zone they named that is not their browser's ("what time is that in New York?") is not said to be theirs.
   const elsewhere = zone !== undefined && zone === timeZoneIn(turn.text) && !(turn.bookingZone.from === 'browser' && zone === turn.bookingZone.zone);
-  return [ph.meetingTime(booking.localLabel, local, zone === booking.timezone, elsewhere)];
+  return [ph.meetingTime(label, local, zone === booking.timezone, elsewhere)];
 }
 
 /** The meeting is cancelled (cancel_meeting): said with what the tool did, or that it already was. */
 export function cancelReply(topic: Extract<Topic, { kind: 'meeting-cancel' }>, turn: OfflineTurn, ph: Phrases): string[] {
-  if (topic.email && topic.email.toLowerCase() !== topic.booking.email) return [ph.cancelNotHere(topic.email, topic.booking.localLabel, topic.booking.email)];
-  if (topic.booking.cancelledAt !== undefined) return [ph.cancelledAlready(topic.booking.localLabel)];
+  const { booking } = topic;
+  const label = inReplyLanguage(booking.localLabel, booking.start, booking.timezone, turn);
+  if (topic.email && topic.email.toLowerCase() !== booking.email) return [ph.cancelNotHere(topic.email, label, booking.email)];
+  if (booking.cancelledAt !== undefined) return [ph.cancelledAlready(label)];
   const exchange = lastExchange(turn, 'cancel_meeting');
   const done = exchange && !exchange.failed ? cancelOk.safeParse(exchange.output) : undefined;
-  if (!done?.success) return [ph.cancelUnavailable(topic.booking.localLabel, turn.kb.policies.handoff.email ?? turn.kb.company.salesEmail)];
-  return [ph.cancelDone(done.data.cancelled, topic.booking.email, done.data.emailed)];
+  if (!done?.success) return [ph.cancelUnavailable(label, turn.kb.policies.handoff.email ?? turn.kb.company.salesEmail)];
+  return [ph.cancelDone(inReplyLanguage(done.data.cancelled, booking.start, booking.timezone, turn), booking.email, done.data.emailed)];
 }
 
 const cancelOk = z.object({ ok: z.literal(true), cancelled: z.string(), emailed: z.boolean() });

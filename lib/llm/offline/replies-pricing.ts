@@ -202,7 +202,7 @@ export function planHasReply(topic: Extract<Topic, { kind: 'plan-has' }>, turn: 
   const { plan, feature, from } = topic;
   // "Dashboards, time tracking…" reads on inside a sentence in lower case; "SAML single sign-on" keeps its capitals.
   // (A tool's name keeps its capital: "Salesforce".)
-  const said = turn.locale === 'de' || /^\p{Lu}{2}/u.test(feature) || toolsNamed(feature, turn.kb).some((name) => name.toLowerCase() === feature.toLowerCase()) ? feature : lowerFirst(feature);
+  const said = turn.locale === 'de' || /^\p{Lu}{2}/u.test(feature) || toolsNamed(feature, turn.kb).some((name) => feature.toLowerCase().startsWith(name.toLowerCase())) ? feature : lowerFirst(feature);
   // "How many workflow runs on Starter?" is no yes-or-no question: the line, without a "Yes".
   const yesNo = !/^\s*[¿¡]?\s*(?:how|what|which|cu[aá]nt|qu[eé]|combien|quel|wie|was|welche|كم|ما|ماذا)/iu.test(turn.text);
   // (The top plan has no plan "above" it: "only Enterprise includes …", never "Enterprise and above".)

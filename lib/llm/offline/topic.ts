@@ -23,7 +23,7 @@ import { CORRECTION, titleCase } from '@/lib/sales/lead/text';
 import { asksAboutAgent, asksHowLong, asksToCompare, classifySalesIntent, COMPARED_PRICE, FRUSTRATED, STOP_QUESTIONS } from '@/lib/sales/intents';
 import { PHRASES } from '@/lib/llm/offline/phrases';
 import { MEMORY_PHRASES } from '@/lib/llm/offline/phrases-memory';
-import type { UnstatedDetail } from '@/lib/llm/offline/phrasebook';
+import { listWith, type UnstatedDetail } from '@/lib/llm/offline/phrasebook';
 import { alternativeTool, asksAboutCompany, MEETING_WHEN_ASK, recallQuestion, RECOMMENDED_AGAIN, type RecallField } from '@/lib/llm/offline/understanding';
 import { budgetFit, parseBudget, type StatedBudget } from '@/lib/sales/budget';
 import { quote } from '@/lib/sales/pricing';
@@ -65,10 +65,14 @@ export type Topic =
   | { kind: 'purchase' }
   | { kind: 'competitor-price'; competitor: string; price: PriceTopic | undefined }
   | { kind: 'free-plan'; cheapest: Plan; trial: Passage | undefined }
+  /** "Who will contact me and when?" after a person was asked for: the sales team, their hours, the contact on record. */
+  | { kind: 'handoff-status' }
+  /** "Is Starter 8 dollars a seat?", "pro is $19 right": the price they name checked against the catalogue's. */
+  | { kind: 'price-claim'; plan: Plan; claimed: number; right: boolean }
   | { kind: 'start'; trial: Passage | undefined }
   | { kind: 'plan-gap'; plan: Plan; above: Plan; seats: number | undefined }
   /** `price`: the same message also asked for a plan's price ("quote Business annually and book a demo Thursday"). */
-  | { kind: 'booking'; email?: string; times: string[]; timezone?: string; price?: PriceTopic }
+  | { kind: 'booking'; email?: string; times: string[]; timezone?: string; price?: PriceTopic; hours?: boolean; booked?: string }
   /**
    * "What time is that for me?": the meeting ahead, and its time in `zone` (named, else the browser's) when known.
    * `right`: "Is that 2pm London?" asks to confirm a time, and the booked time in that zone is (or is not) it.
@@ -186,6 +190,8 @@ const RECOMMEND_ONLY = RECOMMEND.filter((phrase) => !/(?:\b(?:plan|tarif|offre)|
 const COMPARE_WORDS = ['compare', 'comparison', 'difference', 'different', 'differ', 'diff', 'vs', 'versus', 'better', 'diferencia', 'comparar', 'différence', 'comparer', 'unterschied', 'vergleich', 'vergleichen', 'الفرق', 'مقارنة', 'قارن'];
 const GREETINGS = /^\s*(?:(hi|hello|hey|hiya|howdy|yo|good (morning|afternoon|evening)|hola|buenas|buenos d[ií]as|bonjour|bonsoir|salut|hallo|guten (tag|morgen|abend)|servus|moin)\b|مرحب|أهلا|اهلا|اهلين|هلا|ازيك|إزيك|السلام عليكم|صباح الخير|مساء الخير)/iu;
 const THANKS = /\b(thanks|thank you|thx|cheers|appreciate|gracias|merci|danke)\b|شكرا|شكرًا|شكراً|مشكور|يعطيك العافية|تسلم/iu;
+/** "Actually one question, do you have a mobile app": the English lead-ins before a question. */
+const LEAD_IN = /^\s*(?:(?:so|and|but|also|ok|okay|actually|btw|oh|(?:one|a|another) (?:more |last |quick |other )?question|quick question|one more thing)[,:!]?\s+){1,3}/i;
 const QUESTION = /[?؟]\s*$|^\s*[¿]|^(how|what|which|who|when|where|why|is|are|do|does|can|could|will|would|should|comment|combien|quel|quelle|quels|quelles|pourquoi|est-ce|wie|was|welche|welcher|wer|wann|warum|gibt es|kann|k[öo]nnen)\b|^\s*(هل|ما|ماذا|كيف|كم|متى|أين|لماذا|من)(?![\p{L}])/iu;
 
 export function analyse(turn: OfflineTurn): Topic {
@@ -209,6 +215,8 @@ export function analyse(turn: OfflineTurn): Topic {
   }
   // "Are you a bot?" / "am I talking to a real person?": answered (an AI, a person offered), not a handoff.
   if (plans.length === 0 && asksAboutAgent(text)) return { kind: 'identity' };
+  // "Who will contact me and when?" once the team has been asked to take over: who, when, and how (not a new request).
+  if (turn.locale === 'en' && turn.state.handoff !== undefined && HANDOFF_WHEN.test(text)) return { kind: 'handoff-status' };
   if (intent === 'human') return { kind: 'human' };
   // "Yes please" to "would you like me to pass your request to them?" (the security pack): handed over.
   if (/pass your request to them\?|les pase su solicitud\?/.test(turn.previousReplies.at(-1) ?? '') && /^\s*(?:yes|yeah|yep|sure|please|please do|go ahead|ok(?:ay)?|do it|s[ií]|claro|vale|por favor|adelante)(?:[\s,]+(?:please|thanks|thank you|do|go ahead|por favor|gracias|claro))*[\s!.]*$/iu.test(text)) return { kind: 'human' };
@@ -228,6 +236,12 @@ export function analyse(turn: OfflineTurn): Topic {
   // "What's included?" right after a plan was discussed: that plan's features.
   const included = plans.length === 0 && INCLUDES_BARE.test(text) ? lastPlanSpokenOf(turn) : undefined;
   if (included) return { kind: 'plan-features', plan: included };
+  // "Is Starter 8 dollars a seat?", "pro is $19 right": the figure they name is confirmed or corrected from the catalogue.
+  // (A plan named in lower case is one beside the figure: "is starter 8 dollars a seat".)
+  // ("Is it 12 a seat?" after Starter's price: the plan just spoken of.)
+  const claimed = plans.length === 1 ? plans[0] : plans.length === 0 ? (kb.plans.find((plan) => claimedPlan(text, plan)) ?? (/^\s*(?:so |and |wait,? )?(?:is|was) (?:it|that)\b/i.test(text) ? lastPlanSpokenOf(turn) : undefined)) : undefined;
+  const claim = turn.locale === 'en' && claimed ? priceClaim(text, claimed) : undefined;
+  if (claim) return claim;
   // "Remind me which plan you recommended": that plan, as it was quoted (not what they told us).
   const recommended = RECALL_RECOMMENDED.test(text) || RECOMMENDED_AGAIN.test(text) ? lastQuotedPlan(turn) : undefined;
   if (recommended) return priceTopic(turn, recommended, true);
@@ -238,7 +252,8 @@ export function analyse(turn: OfflineTurn): Topic {
   const recall = CHEAPEST.test(text) ? undefined : recallQuestion(text);
   if (recall) return { kind: 'recall', fields: recall };
   // "Does that cover what we need?": each need they stated, checked against the plan (English wording only).
-  const covers = turn.locale === 'en' && COVER_ASK.test(text) ? coverTopic(turn, plans) : undefined;
+  // ("We budget $500 a month, is that enough for Pro for 20?" asks about the money: the price, set beside the budget.)
+  const covers = turn.locale === 'en' && COVER_ASK.test(text) && !/\bbudget\w*\b|\$\s?\d/i.test(text) ? coverTopic(turn, plans) : undefined;
   if (covers) return covers;
   // "We do about 3000 runs a month": their usage, set beside the plan quoted (or the first plan with enough runs).
   const usage = turn.locale === 'en' && plans.length === 0 && !QUESTION.test(text) ? runsTopic(turn) : undefined;
@@ -263,6 +278,13 @@ export function analyse(turn: OfflineTurn): Topic {
   if (BROCHURE.test(text)) return { kind: 'brochure' };
   // "Cancel my demo" with none booked: nothing to cancel (not the subscription's cancellation terms).
   if (turn.state.bookings.length === 0 && CANCEL_WORDS.test(text) && MEETING_NOUN.test(text) && !SUBSCRIPTION.test(text)) return { kind: 'no-meeting' };
+  // "What do you have for next week?", "when are you free?": the hours demos are booked in, and a day and time asked.
+  if (turn.locale === 'en' && AVAILABILITY_ASK.test(text) && meetingTimesIn(text, turn.now, turn.locale).every((phrase) => !/\d/.test(phrase))) {
+    const email = knownEmail(turn);
+    // (With a demo booked, the question is asked to move it: it stays until a time is named.)
+    const ahead = upcomingMeeting(turn);
+    return { kind: 'booking', times: [], hours: true, ...(email ? { email } : {}), ...(ahead ? { booked: ahead.localLabel } : {}) };
+  }
   const booking = bookingTopic(turn);
   if (booking) return booking;
   // "Can I bring a colleague to the demo?": forward the invite (the agent adds no guests).
@@ -295,6 +317,10 @@ export function analyse(turn: OfflineTurn): Topic {
   const fresh = freshFields(turn);
   // "Thanks, bye!": a goodbye is answered with one, not with another question.
   if (FAREWELL.test(text) && !QUESTION.test(text) && text.length <= 80 && fresh.length === 0) return { kind: 'farewell' };
+  // "Thanks, maybe later": no pressure (the "just looking" answer), not the "no time to switch" objection its "later"
+  // resembles.
+  const later = turn.locale === 'en' && LATER_CLOSE.test(text) && fresh.length === 0 ? objectionPassage(kb, /^just looking$/i) : undefined;
+  if (later) return { kind: 'knowledge', passages: [later] };
   // "Que onda", "ok great thanks": a greeting or thanks in words the small-talk intent does not list, not a statement.
   if (fresh.length === 0 && intent === 'other' && HELLO_ONLY.test(text)) return { kind: 'greeting' };
   if (fresh.length === 0 && intent === 'other' && ACK_ONLY.test(text)) return THANKS.test(text) ? { kind: 'thanks' } : { kind: 'small-talk' };
@@ -419,7 +445,9 @@ export function analyse(turn: OfflineTurn): Topic {
     // (In English, the lower plan asked about is checked against each need they stated: what it covers, and what only
     // the plan above it has — SCIM is Enterprise's — rather than the recommendation's price said again.)
     const asked = kb.plans.filter((entry) => plans.includes(entry) || words.includes(entry.name.toLowerCase()));
-    const enough = turn.locale !== 'ar' && asked[0] ? coverTopic(turn, [asked[0]], true) : undefined;
+    // ("We budget $500 a month, is that enough for Pro?" is about the money: the price beside the budget, below.)
+    const aboutMoney = turn.locale === 'en' && /\bbudget\w*\b|\$\s?\d/i.test(text);
+    const enough = turn.locale !== 'ar' && asked[0] && !aboutMoney ? coverTopic(turn, [asked[0]], true) : undefined;
     if (enough) return enough;
     const advised = inferredPriceTopic(turn);
     if (advised) return advised;
@@ -502,8 +530,11 @@ export function analyse(turn: OfflineTurn): Topic {
     const above = first && LOSES.test(text) ? kb.plans[kb.plans.indexOf(first) + 1] : undefined;
     if (first && above) return { kind: 'plan-gap', plan: first, above, seats: seatsFor(turn) };
     if (first && mentionsAny(text, COMPARE_WORDS)) {
-      const neighbour = kb.plans[kb.plans.indexOf(first) + 1] ?? kb.plans[kb.plans.indexOf(first) - 1];
-      if (neighbour) return { kind: 'compare-plans', plans: [first, neighbour], seats: seatsFor(turn), billing: billingIn(text) };
+      // ("y el business? q diferencia hay" after Pro was quoted: Pro and Business, not Business and Enterprise.)
+      const quoted = lastQuotedPlan(turn);
+      const neighbour = (quoted !== first ? quoted : undefined) ?? kb.plans[kb.plans.indexOf(first) + 1] ?? kb.plans[kb.plans.indexOf(first) - 1];
+      const pair: [Plan, Plan] | undefined = neighbour ? (kb.plans.indexOf(neighbour) < kb.plans.indexOf(first) ? [neighbour, first] : [first, neighbour]) : undefined;
+      if (pair) return { kind: 'compare-plans', plans: pair, seats: seatsFor(turn), billing: billingIn(text) };
     }
     // "And Business?" right after a quote for their team: that plan, priced for the same team (without a team size,
     // the plan's page below has its price).
@@ -594,7 +625,7 @@ export function analyse(turn: OfflineTurn): Topic {
   }
   if (intent === 'off_topic') return { kind: 'off-topic' };
   // ("whatever. do you guys have a mobile app for ios": a question after a word of something else, without its "?".)
-  return knowledgeTopic(turn) ?? featureLinesTopic(turn) ?? { kind: 'unknown', wasQuestion: splitSentences(text).some((sentence) => QUESTION.test(sentence)) };
+  return knowledgeTopic(turn) ?? featureLinesTopic(turn) ?? { kind: 'unknown', wasQuestion: splitSentences(text).some((sentence) => QUESTION.test(sentence) || (turn.locale === 'en' && QUESTION.test(sentence.replace(LEAD_IN, '')))) };
 }
 
 /** Words that appear in feature lines without being what the line is about ("SAML single *sign*-on", "per *month*"). */
@@ -689,7 +720,7 @@ const ERASE =
   /\b(?:delete|erase|remove|wipe|forget)\b.{0,20}\b(?:my|our|all (?:my|our)|this)\b.{0,15}\b(?:data|information|info|details|conversation|chat|history|messages)\b|\bright to (?:be forgotten|erasure)\b|\b(?:borra|borre|borrar|elimina|elimine|eliminar)\b.{0,15}\b(?:mis|mi|nuestros|nuestra)\b.{0,10}\b(?:datos|informaci[oó]n|conversaci[oó]n)\b|\b(?:supprime[rz]?|efface[rz]?)\b.{0,15}\b(?:mes|mon|nos|notre)\b.{0,10}\b(?:donn[ée]es|informations|conversation)\b|\b(?:l[öo]sche[nt]?|entferne[nt]?)\b.{0,20}\b(?:meine|unsere)\b.{0,10}\b(?:daten|informationen|unterhaltung|gespr[äa]ch)\b|\b(?:meine|unsere) daten\b.{0,15}\bl[öo]schen\b|(?:احذف|حذف|امسح) (?:بياناتي|معلوماتي|المحادثة)/iu;
 /** Which currency they can pay in ("what currencies do you accept?", "¿aceptan euros?", "puis-je payer en euros ?"). */
 const CURRENCY_ASK =
-  /\b(?:(?:what|which) currenc(?:y|ies)|currenc(?:y|ies) (?:do you|can i|can we)|(?:pay|billed|bill|invoice|invoiced|charge|charged) (?:us |me )?in (?:euros?|eur|pounds?|gbp|sterling|local currency|our currency|my currency|another currency|cad|aud|chf|yen)|(?:qu[eé]|cu[aá]les) monedas?|(?:aceptan|aceptáis|puedo pagar en|podemos pagar en|facturan en) (?:euros?|libras?|pesos?|otra moneda)|quelles? devises?|(?:payer|factur[ée]s?) en (?:euros?|livres?|francs?|devise locale|une autre devise)|welche w[äa]hrung(?:en)?|(?:zahlen|bezahlen|abrechnen) in (?:euro|pfund|franken|einer anderen w[äa]hrung)|(?:in|mit) euro (?:zahlen|bezahlen)|(?:quote|prices?|pricing|devis|prix|tarifs?|cotizaci[oó]n|presupuesto|precios?|angebot|preise?)(?: \S+){0,2} (?:in|en|auf) (?:euros?|eur|pounds?|gbp|sterling|pesos?|livres?(?: sterling)?|pfund|franken|chf|yen))\b|بأي عملة|ما العملات|الدفع باليورو/iu;
+  /\b(?:(?:what|which) currenc(?:y|ies)|currenc(?:y|ies) (?:do you|can i|can we)|(?:pay|billed|bill|invoice|invoiced|charge|charged) (?:us |me )?in (?:euros?|eur|pounds?|gbp|sterling|local currency|our currency|my currency|another currency|cad|aud|chf|yen)|(?:qu[eé]|cu[aá]les) monedas?|(?:aceptan|aceptáis|puedo pagar en|podemos pagar en|facturan en) (?:euros?|libras?|pesos?|otra moneda)|quelles? devises?|(?:payer|factur[ée]s?) en (?:euros?|livres?|francs?|devise locale|une autre devise)|welche w[äa]hrung(?:en)?|(?:zahlen|bezahlen|abrechnen) in (?:euro|pfund|franken|einer anderen w[äa]hrung)|(?:in|mit) euro (?:zahlen|bezahlen)|(?:quote|prices?|pricing|devis|prix|tarifs?|cotizaci[oó]n|presupuesto|precios?|angebot|preise?)(?: \S+){0,2} (?:in|en|auf) (?:euros?|eur|pounds?|gbp|sterling|pesos?|livres?(?: sterling)?|pfund|franken|chf|yen))\b|بأي عملة|ما العملات|الدفع باليورو|(?<![\p{L}])(?:en qu[eé] moneda|in welcher w[äa]hrung|(?:dans|en) quelle devise|in (?:what|which) currency)(?![\p{L}])|(?<![\p{L}])(?:en\s+|in\s+)?(?:€|euros?|eur|d[oó]lares|dollars?|usd|\$)\s*(?:o|ou|oder|or)\s+(?:en\s+|in\s+)?(?:€|euros?|eur|d[oó]lares|dollars?|usd|\$)(?![\p{L}])|(?:بال)?(?:دولار|يورو)\s+(?:أو|او|ولا|والا)\s+(?:بال)?(?:دولار|يورو)/iu;
 
 /** "I'm not interested (anymore)", "no me interesa", "ça ne m'intéresse pas", "kein Interesse". */
 const NOT_INTERESTED =
@@ -769,7 +800,7 @@ const DISCOUNT_ASK =
 
 /** A nonprofit, a charity or a school saying so ("wir sind ein gemeinnütziger Verein"): the discount they can apply for. */
 const NONPROFIT =
-  /\b(?:non-?profit|charity|ngo|ong|sin (?:[áa]nimo|fines) de lucro|association (?:à but non lucratif|loi 1901)|gemeinn[üu]tzig\w*|wohlt[äa]tig\w*|eingetragener verein)\b|جمعية خيرية|غير ربحية/iu;
+  /\b(?:non-?profit|charity|ngo|ong|sin (?:[áa]nimo|fines) de lucro|association (?:à but non lucratif|loi 1901)|assos?|associations?|asociaci[oó]n(?:es)? (?:civil|sin)\w*|fundaci[oó]n|vereine?|gemeinn[üu]tzig\w*|wohlt[äa]tig\w*|eingetragener verein)\b|جمعية خيرية|غير ربحية/iu;
 
 /** The FAQ entry about discounts: the one whose keywords name them (the deployer's own wording of the answer). */
 function discountPassage(kb: KnowledgeBase): Passage | undefined {
@@ -1260,10 +1291,16 @@ function requiredPlan(turn: OfflineTurn): Plan | undefined {
 
 /** What the prospect said of what they need, without the sentences that only ask whether we have it. */
 function needsSaid(turn: OfflineTurn): string {
+  // "Do you support SSO with Okta, and SCIM?", then "which plan do we need for that?": what they asked of becomes the need
+  // (from then on: "how much would that be?" a message later is still for it).
+  const askedOf = (index: number) => turn.locale === 'en' && FOR_THAT.test(turn.userTexts[index + 1] ?? '') && mentionsAny(turn.userTexts[index + 1] ?? '', RECOMMEND);
   return turn.userTexts
-    .flatMap((text) => splitSentences(text).filter((sentence) => !HAVE_YOU.test(sentence) && (mentionsAny(text, RECOMMEND_ONLY) || !onlyAsks(sentence))))
+    .flatMap((text, index) => splitSentences(text).filter((sentence) => askedOf(index) || (!HAVE_YOU.test(sentence) && (mentionsAny(text, RECOMMEND_ONLY) || !onlyAsks(sentence)))))
     .join('\n');
 }
+
+/** A plan asked for what was just said: "which plan do we need for that?", "what would you recommend for those?". */
+const FOR_THAT = /\b(?:for|with|to get|to have) (?:that|this|those|these|it|all (?:that|of that|of it|of those))\b/i;
 
 /** A word that says no: "don't need SSO", "no need for sso", "sin SSO", "pas besoin du SSO", "kein SSO", "لا نحتاج". */
 const NEGATION =
@@ -1514,7 +1551,7 @@ const MOVE = /\b(move|moving|reschedule|rescheduling|push (?:it|the \w+) (?:back
 
 /** "What time is that for me?", "when is my demo?", "¿a qué hora es eso para mí?", "wann ist der Termin?". */
 const MEETING_TIME =
-  /\b(?:what (?:time|day|date) (?:is|'s|was|would be|will be) (?:that|it|this|(?:my|the|our) (?:demo|meeting|call|appointment|booking))|is (?:that|it|this|(?:my|the|our) (?:demo|meeting|call)) (?:in )?(?:[a-z]+ ){1,2}time|when(?:'s| is| was) (?:my|the|our) (?:demo|meeting|call|appointment|booking)|when (?:are we|am i) (?:meeting|talking|speaking)|when do we (?:meet|talk|speak)|(?:a )?qu[eé] hora (?:es|ser[ií]a|ser[aá]) (?:eso|esa|la demo|la reuni[oó]n|la llamada|para m[ií]|en mi zona)|cu[aá]ndo es (?:mi|la) (?:demo|reuni[oó]n|cita|llamada)|quelle heure (?:est[- ]ce|ça fait|ca fait|cela fait|c['’]est|sera[- ]t[- ]il|pour moi)|(?:ça|ca|cela) (?:fait|fera|ferait) quelle heure|c['’]est (?:à )?quelle heure|quand (?:est|a lieu) (?:ma|la) (?:d[ée]mo|r[ée]union)|quand est mon rendez-vous|wie sp[äa]t ist (?:das|es)|um wie ?viel uhr ist (?:das|es|die demo|der termin)|wie ?viel uhr ist (?:das|es) bei mir|wann ist (?:die demo|der termin|mein termin|das meeting|unser termin)|(?:(?:in )?(?:what|which) (?:time ?zone|timezone|tz)|qu[eé] (?:zona horaria|huso horario)|quel fuseau(?: horaire)?|welche(?:r)? zeitzone))|كم الساعة|متى (?:الموعد|العرض|الاجتماع)|(?:أي|اي) منطقة زمنية|\bwann ist (?:meine|die|unsere) (?:demo|vorführung|besprechung)\b|\bquand (?:est|a lieu) (?:ma|la|notre) (?:démo|réunion|présentation)\b|متى (?:موعد )?(?:العرض|الديمو|الاجتماع)|ما موعد (?:العرض|الديمو|الاجتماع)|(?<!\p{L})(?:a )?qu[eé] hora (?:es|ser[ií]a|ser[aá]|cae) (?:eso |la demo )?en [\p{L} ]{3,20}\?/iu;
+  /\b(?:what (?:time|day|date) (?:is|'s|was|would be|will be) (?:that|it|this|(?:my|the|our) (?:demo|meeting|call|appointment|booking))|is (?:that|it|this|(?:my|the|our) (?:demo|meeting|call)) (?:in )?(?:[a-z]+ ){1,2}time|when(?:'s| is| was) (?:my|the|our) (?:demo|meeting|call|appointment|booking)|when (?:are we|am i) (?:meeting|talking|speaking)|when do we (?:meet|talk|speak)|(?:a )?qu[eé] hora (?:es|ser[ií]a|ser[aá]) (?:eso|esa|la demo|la reuni[oó]n|la llamada|para m[ií]|en mi zona)|cu[aá]ndo (?:es|era|qued[oó]|ser[aá]) (?:mi|la|nuestra) (?:demo|reuni[oó]n|cita|llamada)|(?:a )?qu[eé] (?:hora|d[ií]a) (?:era|qued[oó]|es) (?:mi |la |nuestra )?(?:demo|reuni[oó]n|cita|llamada)|quelle heure (?:est[- ]ce|ça fait|ca fait|cela fait|c['’]est|sera[- ]t[- ]il|pour moi)|(?:ça|ca|cela) (?:fait|fera|ferait) quelle heure|c['’]est (?:à )?quelle heure|quand (?:est|a lieu) (?:ma|la) (?:d[ée]mo|r[ée]union)|quand est mon rendez-vous|wie sp[äa]t ist (?:das|es)|um wie ?viel uhr ist (?:das|es|die demo|der termin)|wie ?viel uhr ist (?:das|es) bei mir|wann ist (?:die demo|der termin|mein termin|das meeting|unser termin)|(?:(?:in )?(?:what|which) (?:time ?zone|timezone|tz)|qu[eé] (?:zona horaria|huso horario)|quel fuseau(?: horaire)?|welche(?:r)? zeitzone))|كم الساعة|متى (?:الموعد|العرض|الاجتماع)|(?:أي|اي) منطقة زمنية|\bwann ist (?:meine|die|unsere) (?:demo|vorführung|besprechung)\b|\bquand (?:est|a lieu) (?:ma|la|notre) (?:démo|réunion|présentation)\b|متى (?:موعد )?(?:العرض|الديمو|الاجتماع)|(?:ال)?(?:ديمو|عرض|موعد|اجتماع)\s+(?:امتى|إمتى|امتا|متى|إمتا)|(?:امتى|إمتى|امتا|إمتا)\s+(?:ال)?(?:ديمو|عرض|موعد|اجتماع)|ما موعد (?:العرض|الديمو|الاجتماع)|(?<!\p{L})(?:a )?qu[eé] hora (?:es|ser[ií]a|ser[aá]|cae) (?:eso |la demo )?en [\p{L} ]{3,20}\?/iu;
 /** What a cancellation question about the product names: the subscription, not the meeting. */
 const SUBSCRIPTION =
   /\b(?:subscription|plan|contract|account|seats?|anytime|any time|whenever|suscripci[oó]n|contrato|cuenta|cualquier momento|abonnement|contrat|compte|(?:à|a) tout moment|n['’]importe quand|vertrag|konto|abo|jederzeit)\b|اشتراك|الاشتراك|في أي وقت/iu;
@@ -1562,9 +1599,27 @@ function meetingQuestion(turn: OfflineTurn): Topic | undefined {
   if (right !== undefined) return { kind: 'meeting-time', booking, zone: zone ?? booking.timezone, right };
   // "Tomorrow 4pm still works?" with that very meeting booked: yes, it stands (never booked a second time).
   if (sameSlotAsked(turn, booking)) return { kind: 'meeting-time', booking, zone: booking.timezone, right: true };
+  // "Is the meeting confirmed?", "is it cancelled?": its state, from the booking (a cancelled one says so).
+  const status = MEETING_STATUS.exec(turn.text);
+  if (status && turn.locale === 'en') return { kind: 'meeting-time', booking, zone: booking.timezone, right: !/^(?:cancel|gone|off)/i.test(status[1] ?? '') };
   if (!asksMeetingTime(turn.text) && !MEETING_WHEN_ASK.test(turn.text)) return undefined;
   return { kind: 'meeting-time', booking, ...(zone ? { zone } : {}) };
 }
+
+/** "Who will contact me and when?", "when will someone get back to me?", "how long until I hear from them?". */
+const HANDOFF_WHEN =
+  /\b(?:who|when)(?:'ll| will| is| are| would| do| does)?\b[^.?!]{0,30}\b(?:contact|call|reach|email|get back|get in touch|hear (?:back|from))\b|\bhow (?:long|soon)\b[^.?!]{0,30}\b(?:hear|contact|reach|call|get back|someone|they)\b/i;
+
+/** "Thanks, maybe later", "ok maybe another time": said alone, a close. */
+const LATER_CLOSE = /^\s*(?:(?:ok(?:ay)?|thanks|thank you|thx|cool|sure|no worries|alright)[,!.\s]+)*(?:maybe|perhaps|probably) (?:later|another time|some other time|next time)\s*[.!]*\s*$/i;
+
+/** Open times asked for, not given: "what do you have for next week?", "when are you free?", "what slots are open?". */
+const AVAILABILITY_ASK =
+  /\bwhat (?:do you have|have you got|(?:times?|slots?|days?) (?:do you have|are (?:open|free|available)|work))\b[^.?!]{0,25}\b(?:next week|this week|tomorrow|monday|tuesday|wednesday|thursday|friday|available|open|free)?|\bwhen (?:are you|is (?:the|your) team|are they) (?:free|available)\b|\b(?:any|what) (?:availability|openings|open slots|free slots)\b|\bwhat(?:'s|’s| is) your availability\b/i;
+
+/** "Is the meeting confirmed?", "is it cancelled?", "are we still booked?": a booked meeting's state, asked alone. */
+const MEETING_STATUS =
+  /^\s*(?:(?:so|and|ok(?:ay)?|wait|just to (?:check|confirm)|sorry)[,\s]+)?(?:is|are|was) (?:(?:the|my|our) )?(?:it|that|we|demo|meeting|call|booking|appointment) (?:still |all |now |definitely |really |actually )?(confirmed|booked|set|scheduled|locked in|on|cancell?ed|gone|off)\b(?: now| then| already| for sure| for (?:the )?\w+day)?\s*[?!.]*\s*$/i;
 
 /** "Still works?", "are we still on", "¿sigue en pie?", "toujours bon ?", "steht das noch?": a meeting checked, not moved. */
 const STILL_ON =
@@ -1657,6 +1712,9 @@ function bookingTopic(turn: OfflineTurn): Topic | undefined {
   const offered = short && TIME_OFFERED.test(turn.text) && CLOCK_SAID.test(westernDigits(turn.text)) && !QUESTION.test(turn.text.trim());
   const letsMeet = times.length > 0 && upcoming === undefined && (LETS_MEET.test(turn.text) || offered) && !GROWTH.test(westernDigits(turn.text));
   if (turn.intent !== 'booking' && !pending && !moving && !handedOver && !letsMeet) return undefined;
+  // With a meeting ahead, a message that names no time and asks no move is about that meeting ("¿qué necesito preparar
+  // para la demo?", "cuando quedo la demo?"), never the time said a message before booked again.
+  if (upcoming !== undefined && times.length === 0 && !moving && !pending && !handedOver) return undefined;
   // The time and zone may have come with the first ask, before the email: look back over the last few messages.
   const recent = turn.userTexts.slice(-3).reverse();
   // A meeting moved stays in the zone it was in unless they name another; a new one after a cancelled one, in that one's.
@@ -1832,7 +1890,7 @@ function correctedBookingEmail(turn: OfflineTurn): Topic | undefined {
 
 /** "Same time", "a la misma hora", "à la même heure", "zur gleichen Zeit", "نفس الوقت": the booked meeting's time. */
 const SAME_TIME =
-  /\b(?:(?:the )?same time|same hour|(?:a )?la misma hora|(?:à )?la même heure|(?:zur|um die) (?:gleiche|selbe)n? (?:zeit|uhrzeit)|gleiche uhrzeit)\b|نفس الوقت|نفس الساعة|بنفس التوقيت/iu;
+  /\b(?:(?:the )?same time|same hour|(?:a )?la misma hora|(?:à )?la même heure|(?:(?:zur|um die|die) )?(?:gleiche|selbe)n? (?:zeit|uhrzeit)|(?:à )?même heure|misma hora)\b|نفس الوقت|نفس الساعة|بنفس التوقيت/iu;
 /** A clock time or a part of the day in a phrase. */
 const HAS_HOUR = /\d|\b(?:noon|midday|morning|afternoon|evening|night|mediod[ií]a|ma[nñ]ana|tarde|noche|matin|midi|apr[eè]s-midi|soir|uhr|morgens|vormittags?|mittags?|nachmittags?|abends)\b|صباح|مساء|ظهر|عصر/iu;
 /** A phrase that says which day in its own right: a date, "tomorrow", "next …", "this …". */
@@ -1873,7 +1931,8 @@ function movedSlot(phrase: string, turn: OfflineTurn, upcoming: Booking, timezon
   }
   // "Move it to Monday" (a day and no time) keeps the booked time too. "Make that Thursday at 2pm": a weekday with its
   // time is read near the booked day as well, at the time said; a date or "tomorrow" is read as said.
-  const same = SAME_TIME.test(turn.text) || (bareDay && !HAS_HOUR.test(phrase));
+  // ("ممكن نخليها بعد بكرة؟", "lieber übermorgen": a day without an hour keeps the booked hour too, unless a week is named.)
+  const same = SAME_TIME.test(turn.text) || (!HAS_HOUR.test(phrase) && (bareDay || !/week|semana|semaine|woche|أسبوع|اسبوع|الأسبوع/iu.test(phrase)));
   if (!same && !bareDay) return phrase;
   const booked = toWallClock(Date.parse(upcoming.start), upcoming.timezone);
   // "Tomorrow, same time": the day as said (book_meeting reads it from its own clock), at the booked time.
@@ -1991,7 +2050,28 @@ function faqById(kb: KnowledgeBase, id: string): Passage | undefined {
 }
 
 /** Asking what the agent recommended before: "remind me which plan you recommended", "¿qué plan me recomendó?". */
-const RECALL_RECOMMENDED =
+/** A per-seat figure named for a plan and asked to be confirmed: "is starter 8 dollars a seat", "pro is $19 right?". */
+const PRICE_CLAIM =
+  /\b(?:is|was|costs?|at)\b[^.?!\d$]{0,12}?(?:\$\s?(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)(?:\s?(?:dollars?|bucks|usd)\b|(?=\s?(?:\/|per |a )(?:seat|user|head)\b)))(?!\s*(?:k\b|,\d|\d))(?!\s*(?:a|per|\/) ?(?:month|year|mo|yr)\b)/i;
+const CLAIM_CHECK = /\?\s*$|\bright\b|\bcorrect\b|\bisn['’]?t it\b|^\s*(?:so |and |wait,? )?(?:is|was|does)\b/i;
+
+function claimedPlan(text: string, plan: Plan): boolean {
+  const name = plan.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\b${name}(?: plan| tier)? (?:is|was|costs?|at)\\b|\\b(?:is|was) (?:the )?${name}(?: plan| tier)? (?:only |just |really )?(?:\\$\\s?\\d|\\d+\\s?(?:dollars?|bucks|usd)\\b|\\d+\\s?(?:\\/|per |a )(?:seat|user|head)\\b)`, 'i').test(text);
+}
+
+function priceClaim(text: string, plan: Plan): Topic | undefined {
+  // (A team size in it asks for a total, which the pricing reply answers.)
+  // ("Can I get Pro for $15?", "could you do $20?": a price asked for, which the discount policy answers.)
+  if (!CLAIM_CHECK.test(text) || /\b(?:can|could) (?:i|we|you)\b|\b(?:match|discount|deal)\b/i.test(text) || /\b\d+\s*(?:people|users|seats|ppl|person|employees)\b/i.test(text)) return undefined;
+  const match = PRICE_CLAIM.exec(text);
+  const claimed = Number(match?.[1] ?? match?.[2]);
+  if (!match || !Number.isFinite(claimed)) return undefined;
+  const right = claimed === plan.pricePerSeatMonthly || claimed === plan.pricePerSeatMonthlyAnnual;
+  return { kind: 'price-claim', plan, claimed, right };
+}
+
+export const RECALL_RECOMMENDED =
   /\b(?:(?:which|what) plan (?:did )?you (?:recommended|recommend(?:ed)? (?:to )?(?:me|us)|suggested|said)|what did you (?:recommend|suggest)|(?:remind me|tell me again)[^.?!]{0,30}\b(?:recommend\w*|suggest\w*)|qu[eé] plan (?:me |nos )?(?:recomend[oó]|recomendaste|sugiri[oó])|quel(?:le)? (?:offre|formule|plan) (?:m['’]|nous )?(?:avez-vous|aviez-vous|vous m['’]avez|vous nous avez) (?:conseill|recommand)\w*|welchen tarif (?:haben sie|hatten sie) (?:mir |uns )?empfohlen|أي باقة (?:نصحتني|اقترحت))/iu;
 
 /** Asking for material to be sent: "send me a brochure", "mándame un folleto", "envoyez-moi une plaquette", "أرسل لي كتيّب". */
@@ -1999,7 +2079,7 @@ const RECALL_RECOMMENDED =
 const SHARE_ASK =
   /\b(?:send|give|email|e-mail|put together|write|prepare|have|get)\b[^.?!]{0,40}\b(?:to|i can|we can|for)\s+(?:share|forward|show|pass on|send)\b[^.?!]{0,12}\b(?:with|to)\s+(?:my|our)\s+(cfo|ceo|cto|coo|boss|manager|finance(?: team)?|team|director|board|procurement(?: team)?|co-?founders?|partners?|leadership(?: team)?)\b|\b(?:algo|un resumen|un documento)\b[^.?!]{0,30}\b(?:compartir|enseñar|mostrar|reenviar)\b[^.?!]{0,10}\bcon\s+(?:mi|nuestro|nuestra)\s+(cfo|director financiero|directora financiera|jefe|jefa|equipo|socios?|direcci[oó]n)\b/iu;
 const BROCHURE =
-  /\b(?:send|email|mail|share)\b[^.?!]{0,25}\b(?:brochure|pdf|deck|one-?pager|data ?sheet|whitepaper|materials?|info pack)\b|\b(?:brochure|pdf|deck|one-?pager|data ?sheet)\b[^.?!]{0,15}\b(?:please|pls)\b|\b(?:m[aá]nd(?:a|e)me|env[ií](?:a|e)me|env[ií]enme)\b[^.?!]{0,25}\b(?:folleto|cat[aá]logo|dossier|pdf|presentaci[oó]n)\b|\b(?:envoyez|envoie|envoyer)(?:-moi|-nous)?\b[^.?!]{0,25}\b(?:brochure|plaquette|documentation|dossier|pdf)\b|\b(?:schicken|senden|schick|sende)\b[^.?!]{0,25}\b(?:brosch[üu]re|unterlagen|infomaterial|pdf|pr[äa]sentation)\b|(?:أرسل|ارسل|ابعث|ابعتلي)[^.؟?]{0,20}(?:كتيب|كتيّب|ملف|بروشور|PDF)/iu;
+  /\b(?:send|email|mail|share)\b[^.?!]{0,25}\b(?:brochure|pdf|deck|one-?pager|data ?sheet|whitepaper|materials?|info pack)\b|\b(?:just |can you |could you |please )?(?:send|email) (?:me|us) (?:some |the |more )?(?:info|information|details)\b|\b(?:brochure|pdf|deck|one-?pager|data ?sheet)\b[^.?!]{0,15}\b(?:please|pls)\b|\b(?:m[aá]nd(?:a|e)me|env[ií](?:a|e)me|env[ií]enme)\b[^.?!]{0,25}\b(?:folleto|cat[aá]logo|dossier|pdf|presentaci[oó]n)\b|\b(?:envoyez|envoie|envoyer)(?:-moi|-nous)?\b[^.?!]{0,25}\b(?:brochure|plaquette|documentation|dossier|pdf)\b|\b(?:schicken|senden|schick|sende)\b[^.?!]{0,25}\b(?:brosch[üu]re|unterlagen|infomaterial|pdf|pr[äa]sentation)\b|(?:أرسل|ارسل|ابعث|ابعتلي)[^.؟?]{0,20}(?:كتيب|كتيّب|ملف|بروشور|PDF)/iu;
 
 /** A meeting, named: "demo", "meeting", "call", "démo", "rendez-vous", "reunión", "cita", "Termin", "موعد". */
 const MEETING_NOUN = /\b(?:demo|meeting|call|appointment|d[ée]mo|rendez-vous|rdv|r[ée]union|reuni[oó]n|cita|llamada|termin|vorf[üu]hrung)\b|موعد|الديمو|العرض التوضيحي/iu;
@@ -2075,10 +2155,19 @@ function toolFollowUp(turn: OfflineTurn, plansNamed: readonly Plan[]): Topic | u
   const before = turn.previousReplies.at(-1) ?? '';
   if (!tool) return unlistedFollowUp(turn, asked, before);
   if (!listed.some((name) => mentionsName(before, name))) return undefined;
-  const first = integrationsNeeded(tool, base)[0];
-  const from = first === undefined ? undefined : turn.kb.plans[first];
+  // "What about jira and github?": each tool named, every one of them listed (GitHub only in the integrations FAQ: the
+  // plan with all of them), the plan that has them all; one we do not list leaves it to the FAQ.
+  const parts = asked.split(/\s*(?:,|&|\band\b|\bor\b)\s*/i).filter((part) => part !== '');
+  const tools = parts.map((part) => toolsNamed(part, getKnowledgeBase()).find((name) => !turn.kb.competitors.some((competitor) => competitor.name === name)));
+  if (parts.length > 1 && tools.some((name) => name === undefined)) return undefined;
+  const allFrom = base.findIndex((plan) => plan.features.some((line) => /\ball\b[^,]*\bintegrations\b/i.test(line)));
+  const firsts = (parts.length > 1 ? (tools as string[]) : [tool]).map((name) => integrationsNeeded(name, base)[0] ?? (allFrom < 0 ? undefined : allFrom));
+  if (firsts.some((index) => index === undefined)) return undefined;
+  const first = Math.max(...(firsts as number[]));
+  const from = turn.kb.plans[first];
   const plan = plansNamed[0] ?? lastQuotedPlan(turn) ?? from;
-  return from && plan ? { kind: 'plan-has', plan, feature: tool, from } : undefined;
+  const feature = parts.length > 1 ? listWith(tools as string[], MEMORY_PHRASES[turn.locale].and) : tool;
+  return from && plan ? { kind: 'plan-has', plan, feature, from } : undefined;
 }
 
 /**

@@ -67,12 +67,13 @@ const RECALL = [
   /(?<!\p{L})cu[aá]l era (?:el|la) (?:presupuesto|empresa|plazo|nombre|correo|fecha)(?!\p{L})|(?<!\p{L})cu[aá]nt[oa] (?:era|es) (?:mi|nuestro|nuestra)(?!\p{L})|(?<!\p{L})cu[aá]nt[oa] era (?:el|la) (?:presupuesto)(?!\p{L})/iu,
   /كم (?:كانت|كان|هي|هو) (?:ميزانيتنا|ميزانيتي|ميزانيتكم)|^\s*و\s?(?:ميزانيتنا|ميزانيتي|شركتنا|شركتي|اسمي|بريدي)\s*[؟?]\s*$/u,
   // "¿Cuántos somos?", "combien sommes-nous ?", "wie viele sind wir?"; "¿de qué empresa soy?", "von welcher Firma bin ich?".
-  /\bcu[aá]nt[oa]s (somos|[eé]ramos|personas somos)(?!\p{L})/iu,
+  /\bcu[aá]nt[oa]s (somos|[eé]ramos|(?:personas|usuarios|empleados) (?:somos|[eé]ramos))(?!\p{L})/iu,
   /\b(de|en|para) qu[eé] empresa (soy|estoy|trabajo)(?!\p{L})/iu,
   /\bcombien (sommes[- ]nous|on est|nous sommes|[ée]tions[- ]nous)(?!\p{L})/iu,
   /\b(de|dans|pour) quelle (entreprise|soci[ée]t[ée]|bo[iî]te) (suis[- ]je|je suis|est-ce que je travaille|je travaille)(?!\p{L})/iu,
   /\b(ai|avais)[- ]je (dit|indiqu|mentionn|pr[ée]cis)/iu,
-  /\bwie (viele|gro(ß|ss)) (sind|waren) wir\b/iu,
+  // ("Wie viele Leute waren wir nochmal?": a noun between them too.)
+  /\bwie (viele|gro(ß|ss))(?: (?:leute|personen|mitarbeiter|mitarbeitende|nutzer|user|köpfe|koepfe))? (sind|waren) wir\b/iu,
   // "On etait combien deja ?", "nous étions combien ?"; "und was war das Budget?", "was war nochmal unsere Firma?".
   /(?<!\p{L})(?:on [ée]tait|nous [ée]tions) combien(?!\p{L})|(?<!\p{L})combien (?:on [ée]tait|nous [ée]tions)(?!\p{L})/iu,
   /(?<!\p{L})(?:wie|was) war (?:nochmal |noch mal |doch |gleich )?(?:das|der|die) (?:budget|teamgr(?:ö|o)(?:ß|ss)e|firma|e-?mail(?:-adresse)?)(?!\p{L})/iu,
@@ -146,7 +147,7 @@ export const MEETING_WHEN_ASK =
 
 /** "Remind me the price", "rappelez-moi le prix que vous m'avez donné": the last quote, said again in full. */
 export const PRICE_REMINDER =
-  /\b(?:remind me|tell me again)(?: of| what)? (?:the|that|your|our)? ?(?:price|cost|quote|pricing)\b|\bthe (?:price|quote) (?:you|that you) (?:gave|quoted|said|mentioned)\b|(?<!\p{L})(?:rappelez|rappelle)[- ]moi (?:le|votre|ce) (?:prix|tarif|devis)(?!\p{L})|(?<!\p{L})le (?:prix|tarif) que vous m['’]avez (?:donn|indiqu|dit)|(?<!\p{L})(?:recu[eé]rdame|recu[eé]rdeme) (?:el|su) (?:precio|presupuesto)(?!\p{L})|(?<!\p{L})el precio que me (?:dio|diste|dieron)(?!\p{L})|(?<!\p{L})erinnern sie mich (?:nochmal )?an den preis(?!\p{L})|(?<!\p{L})was war (?:nochmal |noch mal )?der preis(?!\p{L})/iu;
+  /\b(?:remind me|tell me again)(?: of| what)? (?:the|that|your|our)? ?(?:price|cost|quote|pricing)\b|\bthe (?:price|quote) (?:you|that you) (?:gave|quoted|said|mentioned)\b|(?<!\p{L})(?:rappelez|rappelle)[- ]moi (?:le|votre|ce) (?:prix|tarif|devis)(?!\p{L})|(?<!\p{L})le (?:prix|tarif) que vous m['’]avez (?:donn|indiqu|dit)|(?<!\p{L})(?:recu[eé]rdame|recu[eé]rdeme) (?:el|su) (?:precio|presupuesto)(?!\p{L})|(?<!\p{L})el precio que me (?:dio|diste|dieron)(?!\p{L})|(?<!\p{L})erinnern sie mich (?:nochmal )?an den preis(?!\p{L})|(?<!\p{L})was war (?:nochmal |noch mal )?der preis(?!\p{L})|\bwhat(?: was|(?:'s|’s| is) (?=[^?!.]*\bagain\b)) (?:the|that|our) (?:total|cost|quote|monthly total|monthly cost)\b/iu;
 
 /**
  * The plan recommended, asked again: "und welchen Plan hast du mir empfohlen?", "welchen Plan nehmen wir jetzt?",

@@ -26,6 +26,7 @@ import {
 } from '@/lib/sales/lead/patterns';
 import { CORRECTION, DECLINES_TO_SAY, fold, isQuestion, numbersIn, parseCount, re, spokenNumbers, statementPrefix, westernDigits } from '@/lib/sales/lead/text';
 import { sentenceSpans } from '@/lib/sales/sentences';
+import { FIRST_NAMES } from '@/lib/sales/lead/first-names';
 import { classifySalesIntent, FRUSTRATED, STOP_QUESTIONS, type SalesIntent } from '@/lib/sales/intents';
 import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
 import type { LeadFact, LeadField } from '@/lib/sales/types';
@@ -160,6 +161,7 @@ export function extractLeadFacts(input: ExtractLeadInput): LeadFacts {
       if (casual.role) offer('role', { value: casual.role, confidence: 0.7 }, evidence);
     }
     offer('name', extractName(statement, context, index === spans.length - 1), evidence);
+    offer('name', nameBeforeEmail(statement, context), evidence);
     offer('company', extractCompany(statement, context), evidence);
     // ("Globex, I'm head of IT": the company first, then the role; unless we had asked for their name.)
     if (input.askedField !== 'name') offer('company', extractCompanyBeforeRole(statement, context), evidence);
@@ -175,7 +177,9 @@ export function extractLeadFacts(input: ExtractLeadInput): LeadFacts {
 
   const asked = input.askedField;
   // A message that states other facts ("my email is ana@acme.com") is answering something else, not our question.
-  const otherFacts = Object.keys(found).some((field) => field !== asked);
+  // ("Andrés Pérez, de FintechCo" to "who am I speaking with?": the company beside it does not make the name another answer.)
+  const nameThenCompany = asked === 'name' && /^\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}\s*,\s*(?:de|del|from|von|bei|chez|at|en)\s+\S/u.test(input.text);
+  const otherFacts = Object.keys(found).some((field) => field !== asked && !(nameThenCompany && field === 'company'));
   if (asked && !otherFacts && (!found[asked] || (found[asked]?.confidence ?? 0) < 0.5)) {
     const answer = bareAnswer(asked, spokenNumbers(westernDigits(input.text)), context, input.kb);
     const evidence = spans[0]?.text;
@@ -196,6 +200,22 @@ export function extractLeadFacts(input: ExtractLeadInput): LeadFacts {
   return facts;
 }
 
+/**
+ * "Sarah Kim, sarah.kim@brightpath.co.uk", "tom becker - tom@acme.com": a name and an address said together, the name
+ * first. Read when the first word is a known first name or the address's own local part begins with it.
+ */
+const NAME_THEN_EMAIL = /^\s*([\p{L}][\p{L}'’-]+(?:\s+[\p{L}][\p{L}'’-]+)?)\s*(?:[,;:–—-]|\s)\s*(?:email:?\s*|e-mail:?\s*)?[^\s@]+@[^\s@]+\.[^\s@]+?\s*[.!]?\s*$/u;
+
+function nameBeforeEmail(sentence: string, context: PatternContext): Extracted | undefined {
+  const match = NAME_THEN_EMAIL.exec(sentence);
+  const words = match?.[1]?.split(/\s+/);
+  const first = words?.[0]?.toLowerCase();
+  const local = /([^\s@]+)@/.exec(sentence)?.[1]?.toLowerCase() ?? '';
+  if (!words || !first || words.some((word) => context.ownNames.has(word.toLowerCase()))) return undefined;
+  if (!FIRST_NAMES.has(first) && !(first.length >= 3 && local.startsWith(first))) return undefined;
+  return { value: words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' '), confidence: 0.8 };
+}
+
 /** Replies that answer nothing: never stored as a value. */
 const NON_ANSWER = re(
   "^(?:not sure|unsure|no idea|i don'?t know|don'?t know|dunno|maybe|perhaps|it depends|depends|n/a|none|nothing|skip|" +
@@ -211,12 +231,12 @@ const NON_ANSWER = re(
 /** "Great, see you then", "Perfect!", "bye": an acknowledgement or a goodbye, never the answer to a question asked. */
 const ACK_OR_GOODBYE = re(
   "^(?:great|cool|perfect|awesome|nice|super|sounds good|got it|vale|genial|perfecto|estupendo|parfait|génial|prima|alles klar|klasse)(?:\\s*[,!.]|\\s*$)|" +
-    "\\b(?:bye|goodbye|see you|see ya|talk soon|adiós|adios|hasta luego|hasta pronto|nos vemos|au revoir|à bientôt|a bientôt|tschüss|tschüs|bis dann|bis bald|auf wiedersehen)\\b|" +
+    "\\b(?:bye|goodbye|see you|see ya|talk soon|adiós|adios|hasta luego|hasta pronto|nos vemos|au revoir|à bientôt|a bientôt|tschüss|tschüs|bis dann|bis bald|auf wiedersehen|auf wiederhören|wiederhören|ciao|chao|chau|servus|bonne journée|bonne soirée)\\b|" +
     // "a plus", "à plus tard", "à+": a French goodbye, never a company's name.
     "^\\s*(?:(?:ok|merci|bon|allez)[,\\s]+)*[àa] (?:plus(?: tard)?|\\+)\\s*[!.]*\\s*$",
 );
 /** A thank-you anywhere in a short reply ("cool cheers", "va, gracias carnal"): politeness, never a name or company. */
-const THANKS = re("\\b(?:cheers|thanks|thank you|thx|tysm|ty|gracias|merci|danke|grazie)\\b|شكرا|شكرًا");
+const THANKS = re("\\b(?:cheers|thanks|thank you|thx|tysm|ty|gracias|merci|danke|dank|grazie)\\b|شكرا|شكرًا");
 const MONEY = re(
   '[$€£]\\s?\\d|\\d\\s?(?:[$€£]|dollars?|usd|euros?|eur|bucks|dólares|dolares)\\b|' +
     // "ca. 500 im Monat", "500 a month": an amount per period, a budget.
@@ -255,8 +275,9 @@ const NOT_A_NAME = new Set(
   ['yes', 'no', 'nope', 'yeah', 'sí', 'si', 'hello', 'hi', 'hey', 'hola', 'why', 'what', 'later', 'oui', 'non', 'bonjour', 'salut', 'merci', 'ja', 'nein', 'hallo', 'danke', 'نعم', 'لا', 'مرحبا', 'شكرا', 'أهلا', 'اهلا'],
 );
 const YES_ME = re(
-  "^(?:yes|yeah|yep|yup|correct|me|i do|i am|i will|that'?s me|that’s me|that would be me|that'd be me|myself|sí|si|yo|soy yo|claro|" +
-    "oui|moi|c['’]est moi|moi-même|ja|ich|das bin ich|ich selbst|نعم|أنا|انا|أنا من يقرر|" +
+  // ("Me parece caro…", "si pagamos anual…", "yo creo que…": "me", "si", "yo" and "ich" only alone or with a word of deciding.)
+  "^(?:(?:me|si|yo|ich)(?=\\s*(?:[.!,;]|$)|\\s+(?:and|y|und|et|too|también|mismo|misma|selbst|allein|decido|entscheide)\\b)|yes|yeah|yep|yup|correct|i do|i am|i will|that'?s me|that’s me|that would be me|that'd be me|myself|sí|soy yo|claro|" +
+    "oui|moi|c['’]est moi|moi-même|ja|das bin ich|ich selbst|نعم|أنا|انا|أنا من يقرر|" +
     // "Who else would weigh in?" — "nobody", "just me": the decision is theirs.
     "(?:just|only) me|nobody(?: else)?|no ?one(?: else)?|no-one(?: else)?|nadie(?: más)?|solo yo|sólo yo|personne(?: d['’]autre)?|moi seul|juste moi|niemand(?: sonst)?|nur ich|ich allein|لا أحد|أنا فقط)\\b",
 );
@@ -361,7 +382,8 @@ function bareAnswer(field: LeadField, text: string, context: PatternContext, kb:
     case 'name': {
       // "Thursday" after "what day and time suit you?" answers that question, even where a name was asked before.
       if (SAYS_WHEN.test(answer)) return undefined;
-      const name = tidy(answer.replace(NAME_PREFIX, '').replace(re('\\s+(?:here|aquí|ici|hier)$'), ''));
+      // ("Andrés Pérez, de FintechCo", "Tim Berger, von Pixelwerk": the name is what comes before where they work.)
+      const name = tidy(answer.replace(NAME_PREFIX, '').replace(re('\\s+(?:here|aquí|ici|hier)$'), '').replace(re('\\s*,\\s*(?:de|del|from|von|bei|chez|at|en)\\s+\\S.*$'), ''));
 
       const parts = name.split(/\s+/);
       if (parts.length > 3 || !parts.every((part) => /^[\p{L}][\p{L}'’.-]*$/u.test(part))) return undefined;
@@ -370,7 +392,8 @@ function bareAnswer(field: LeadField, text: string, context: PatternContext, kb:
     }
     case 'company': {
       const company = tidy(answer.replace(COMPANY_PREFIX, ''));
-      if (!short || SAYS_WHEN.test(company) || CLOCK_HOUR.test(company) || company.split(/\s+/).length > 4 || context.ownNames.has(company.toLowerCase()) || NOT_A_COMPANY.test(company)) return undefined;
+      // ("رقم جوالي ٠٥٠١٢٣٤٥٦٧", "Telefon 0171 2345678": a phone number, never the company's name.)
+      if (!short || SAYS_WHEN.test(company) || CLOCK_HOUR.test(company) || company.split(/\s+/).length > 4 || context.ownNames.has(company.toLowerCase()) || NOT_A_COMPANY.test(company) || /\d(?:[\s.-]?\d){6,}/.test(company)) return undefined;
       return /\p{L}/u.test(company) ? { value: company, confidence: 0.6 } : undefined;
     }
     case 'teamSize': {

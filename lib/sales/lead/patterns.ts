@@ -63,7 +63,7 @@ export function malformedEmail(text: string): { address: string; meant?: string 
 }
 
 const PHONE = /(?<![\w$€£.,])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]?\d{2,4}){1,4}(?![\w.,]*\d)/;
-const PHONE_CUE = re('\\b(?:phone|call|cell|mobile|tel|telephone|whatsapp|reach me|número|numero|teléfono|telefono|móvil|movil|llamar|llámame|llamame)\\b');
+const PHONE_CUE = re('\\b(?:phone|call|cell|mobile|tel|telephone|whatsapp|reach me|número|numero|teléfono|telefono|móvil|movil|llamar|llámame|llamame|cel|celular|telefon|telefonnummer|handy|handynummer|nummer|mobil|mobilnummer|téléphone|portable|numéro|joignable)\\b|(?:رقم|جوال|موبايل|هاتف|تلفون|تليفون|واتساب|واتس)');
 
 export function extractPhone(sentence: string): Extracted | undefined {
   const match = PHONE.exec(sentence)?.[0];
@@ -223,11 +223,11 @@ export function extractSpokenIntroduction(sentence: string, context: PatternCont
  */
 const CASUAL_INTRO = re(
   "^(?:(?:yeah|yes|so|um+|uh+|eh+|euh+|ok|okay|well|hi|hello|hey|hola|bueno|pues|bonjour|salut|alors|bon|hallo|also|ja|oui|sí|si)[,!.]?\\s+)*" +
-    "(?:i['’]?m|i am|my name is|(?:yo )?soy|me llamo|moi,? c['’]est|je suis|je m['’]appelle|ich bin|ich hei(?:ß|ss)e|mein name ist)\\s+" +
+    "(?:i['’]?m|i am|my name is|(?:yo )?soy|me llamo|moi,? c['’]est|je suis|je m['’]appelle|ich bin(?:\\s+(?:der|die))?|ich hei(?:ß|ss)e|mein name ist)\\s+" +
     "(\\p{L}[\\p{L}'’-]+(?:\\s+\\p{L}[\\p{L}'’-]+)?)\\s*(?:[,،]\\s*(.*?)|[.!]*)\\s*$",
 );
 /** Words after "I'm" that say how the prospect is, not who ("i'm lost", "je suis là", "ich bin da"). */
-const NOT_CASUAL_NAMES = new Set('moment prinzip grunde lost late early down up there là da dabei alright all set confused stuck pretty quite kinda kind bit totally fully listening aboard hier ici aqui aquí'.split(' '));
+const NOT_CASUAL_NAMES = new Set('meinung ansicht überzeugung moment prinzip grunde lost late early down up there là da dabei alright all set confused stuck pretty quite kinda kind bit totally fully listening aboard hier ici aqui aquí'.split(' '));
 
 export function extractCasualIntroduction(sentence: string, context: PatternContext): { name: string; role?: string; company?: string } | undefined {
   const match = CASUAL_INTRO.exec(sentence.trim());
@@ -372,7 +372,7 @@ export function extractRole(sentence: string): Extracted | undefined {
 const COMPANY_STRONG = re(
   "\\b(?:(?:i|we)\\s+(?:work|am working|are working)|working)\\s+(?:for|at)\\s+(.+)|\\bour company(?:'s name)?(?: is|'s| name is)\\s+(.+)|" +
     '\\b(?:company|startup|business|agency|firm|organi[sz]ation) (?:is )?called\\s+(.+)|\\btrabajo (?:en|para)\\s+(.+)|' +
-    '\\b(?:mi|nuestra) empresa (?:es|se llama)\\s+(.+)|' +
+    '\\b(?:mi|nuestra|la) (?:empresa|compañía|compania|agencia) (?:es|se llama)\\s+(.+)|' +
     "\\b(?:je travaille|nous travaillons|on travaille|je bosse)\\s+(?:chez|pour)\\s+(.+)|" +
     "\\b(?:notre|mon|ma) (?:entreprise|société|boîte|start-?up|agence|organisation) (?:s['’]appelle|est|c['’]est|se nomme)\\s+(.+)|" +
     '\\b(?:ich arbeite|wir arbeiten)\\s+(?:bei|für)\\s+(.+)|' +
@@ -392,6 +392,8 @@ const COMPANY_WEAK = re(
     // French: "chez Acme", "de la société Acme"; German: "bei der Firma Acme" (a capitalised name after them).
     `\\b(?:je suis|je travaille|nous sommes|on est|nous travaillons|je viens|de|ici|${ROLE_SOURCE})\\s+chez\\s+(.+)|\\b(?:de|pour) (?:la société|l['’]entreprise|la boîte|l['’]agence|la start-?up)\\s+(.+)|` +
     '\\b(?:bei|von|für) der (?:firma|agentur)\\s+(.+)|' +
+    // "Os escribo de parte de Talleres Ibarra", "le escribo desde Grupo Norte" (a capitalised name after it).
+    '\\b(?:os|les|le|te)\\s+(?:escribo|escribimos|contacto|contactamos)\\s+(?:de parte de|desde)\\s+(.+)|' +
     // "Geschäftsführer bei Pixelwerk", "CTO en Acme": a role, then where.
     `(?:${ROLE_SOURCE})\\s+(?:bei|en)\\s+(.+)`,
 );
@@ -414,7 +416,7 @@ const CONNECTORS = new Set(['&', 'and', 'of', 'de', 'y', 'del']);
  * "Soy Ana (Ruiz), de Logística Sur", "Je suis Marie de Studio Lumière", "Ich bin Jonas von Müller Bau": a capitalised
  * name between "soy / je suis / ich bin" and "de / von" (case matters: "soy el director de", "je suis directrice de").
  */
-const SOY_NAME_DE = /(?:\b[Ss]oy|\b[Jj]e suis|\b[Ii]ch bin)(?:\s+\p{Lu}[\p{Ll}'’-]+){1,3}\s*,?\s+(?:de|del|d['’]|von|bei)\s*(.+)/u;
+const SOY_NAME_DE = /(?:\b[Ss]oy|\b[Jj]e suis|\b[Ii]ch bin|\b[Mm]ein Name ist)(?:\s+(?:Dr|Dra|Prof)\.?)?(?:\s+\p{Lu}[\p{Ll}'’-]+){1,3}\s*,?\s+(?:de|del|d['’]|von(?: der| dem)?|bei(?: der)?)\s*(.+)/u;
 
 export function extractCompany(sentence: string, context: PatternContext): Extracted | undefined {
   const introduced = extractIntroduction(sentence, context);
@@ -452,14 +454,19 @@ const NAME_SAID = /(?<![\p{L}])(?:me llamo|mi nombre es|soy|ich hei(?:ß|ss)e|me
  * A company given as an item of a list after the name: "ich heiße Max Huber, Firma Kleinbau GmbH", "me llamo Andrés
  * Gómez, andres@x.org, de Fundación Luz", "je m'appelle Claire, société Atelier Lumière": a capitalised name, the item's end.
  */
-const LISTED_COMPANY = /,\s*(?:((?:de|del|from|von|bei|chez)\s+(?:la\s+|der\s+|l['’])?)|(?:firma|unternehmen|empresa|compañía|company|entreprise|société)\s*:?\s+)([^,;.!?]+?)\s*(?:[,;.!?]|$)/giu;
+const LISTED_COMPANY = /,\s*(?:((?:de|del|from|von|bei|chez)\s+(?:la\s+|der\s+|l['’])?)|(?:firma|unternehmen|empresa|compañía|company|entreprise|société|asso|association|verein|asociación|fundación)\s*:?\s+)([^,;.!?]+?)\s*(?:[,;.!?]|$)/giu;
 function listedCompany(sentence: string, context: PatternContext): string | undefined {
-  if (!NAME_SAID.test(sentence)) return undefined;
+  // (Or the name alone, capitalised, first: "Andrés Pérez, de FintechCo".)
+  if (!NAME_SAID.test(sentence) && !/^\s*\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,2}\s*,/u.test(sentence)) return undefined;
   for (const match of sentence.matchAll(LISTED_COMPANY)) {
     const item = match[2] ?? '';
-    const value = leadingCapitalised(item, { maxWords: 4, stopWords: COMPANY_STOP, connectors: CONNECTORS })?.replace(/\.$/, '');
+    // (After "firma", "empresa", "société" the item is the company's name, however it is typed: "firma pixelwerk".)
+    const bare = item.trim();
+    const named = !match[1] && /^[\p{L}\p{N}][\p{L}\p{N}&.'’-]*(?:\s+[\p{L}\p{N}&.'’-]+){0,2}$/u.test(bare) && (/^\p{Lu}/u.test(bare) || !COMPANY_STOP.has(bare.split(/\s+/)[0]?.toLowerCase() ?? '')) ? (/\p{Lu}/u.test(bare) ? bare : titleCase(bare)) : undefined;
+    const value = (leadingCapitalised(item, { maxWords: 4, stopWords: COMPANY_STOP, connectors: CONNECTORS }) ?? named)?.replace(/\.$/, '');
     // (The whole item: "de Madrid y somos 20" is no company; and after "de" one word is more likely a town: "de Sevilla".)
-    if (!value || value !== item.trim() || (match[1] && !/\s/u.test(value))) continue;
+    // (A one-word name with a capital inside is a company's, not a town's: "de FintechCo".)
+    if (!value || value.toLowerCase() !== bare.toLowerCase() || (match[1] && !/\s/u.test(value) && !/^\p{Lu}\p{Ll}+\p{Lu}/u.test(value))) continue;
     if (acceptableCompany(value, context)) return value;
   }
   return undefined;
@@ -521,7 +528,7 @@ const PEOPLE_WORDS =
   '(?:people|ppl|pax|persons?|employees?|staff|members?|engineers?|developers?|devs|agents?|folks|heads|reps|person|guys|gals|workers|techs|drivers|' +
   // Who the team is, by trade ("a school with 40 teachers", "12 designers").
   'teachers|nurses|doctors|designers|consultants|lawyers|accountants|technicians|volunteers|editors|writers|analysts|recruiters|' +
-  'profesores|docentes|enfermeras|enfermeros|abogados|consultores|enseignants|infirmières|infirmiers|avocats|consultants|lehrer(?:innen)?|lehrkräfte|pflegekräfte|berater(?:innen)?|' +
+  'profesores|docentes|enfermeras|enfermeros|abogados|consultores|voluntari[oa]s|bénévoles|benevoles|ehrenamtliche[n]?|freiwillige[n]?|متطوع(?:ا|ين|ون)?|enseignants|infirmières|infirmiers|avocats|consultants|lehrer(?:innen)?|lehrkräfte|pflegekräfte|berater(?:innen)?|' +
   'personas?|empleados?|trabajadores?|miembros?|integrantes|personnes?|salariés?|employés?|collaborateurs?|collaboratrices?|membres?|' +
   'développeurs?|commerciaux|personen|mitarbeiter(?:innen|n)?|mitarbeitende[n]?|leuten?|kollegen|kolleginnen|entwickler(?:innen)?|' +
   'beschäftigte[n]?|شخص(?:ا)?|أشخاص|اشخاص|موظف(?:ا|ين|ون)?|عضو(?:ا)?|أعضاء|اعضاء|فرد(?:ا)?|أفراد|افراد)';
@@ -747,7 +754,8 @@ const BUDGET_CUE = re(
   '\\b(?:budget|budgeted|spend|spending|afford|pay|invest|allocated|set aside|up to|max(?:imum)?|no more than|can do|presupuesto|gastar|pagar|invertir|hasta|como máximo|' +
     'dépenser|payer|investir|jusqu’à|ausgeben|zahlen|investieren|höchstens|maximal|ميزانية|ميزانيتنا|ميزانيتي|ندفع|ننفق)\\b',
 );
-const OUR_PRICE_CUE = re("\\b(?:your|you charge|it costs|costs|is too|too expensive|price of|priced|pricing|precio|cuesta|vuestro|su plan)\\b");
+// ("pro is $19 right": a plan's price checked, not what they can spend.)
+const OUR_PRICE_CUE = re("\\b(?:your|you charge|it costs|costs|is too|too expensive|price of|priced|pricing|precio|cuesta|vuestro|su plan)\\b|\\b(?:starter|pro|business|enterprise)(?: plan| tier)? (?:is|was|at)\\b[^.?!]{0,20}\\bright\\b");
 /** A bare number counts as money only after a money word, and never when it counts people ("pay for 20 seats"). */
 const BARE_AMOUNT = `${AMOUNT_DIGITS}(?:\\s?${AMOUNT_SCALE})?(?!\\s*-?\\s*(?:${SEAT_WORDS}|${PEOPLE_WORDS}))`;
 const BUDGET_NUMBER = re(
@@ -761,7 +769,7 @@ const NO_BUDGET = re("\\b(?:no budget|don't have a budget|do not have a budget|h
  * "cancele", "anúlala"; "annuler", "annulez-la", "annule"; "absagen", "sagen Sie den Termin ab", "stornieren"; "إلغاء".
  */
 export const CANCEL_WORDS =
-  /\b(?:cancel(?:l?ed|l?ing|s)?|call (?:it |the \w+ )?off|cancel(?:ar|a|e|en|o)(?:l[ao]s?)?|anul(?:ar|a|e)(?:l[ao])?|annul(?:er|ez|e|ons)|absagen|abzusagen|sagen sie (?:\S+ ){0,4}ab|stornier(?:en|e)?)\b|\b(?:canc[eé]l(?:al[ao]|el[ao])|an[uú]l(?:al[ao]|el[ao]))|إلغاء|الغاء|ألغ|إلغي|الغي|إلغ(?=ي?\s)|(?<!\p{L})الغ(?=\s)/iu;
+  /\b(?:cancel(?:l?ed|l?ing|s)?|call (?:it |the \w+ )?off|cancel(?:ar|a|e|en|o)(?:l[ao]s?)?|anul(?:ar|a|e)(?:l[ao])?|annul(?:er|ez|e|ons)|absagen|abzusagen|sagen sie (?:\S+ ){0,4}ab|sag (?:sie|ihn|es|den termin|die demo|das meeting|das) (?:bitte |doch |mal )?ab|stornier(?:en|e)?)\b|\b(?:canc[eé]l(?:al[ao]|el[ao])|an[uú]l(?:al[ao]|el[ao]))|إلغاء|الغاء|ألغ|إلغي|الغي|إلغ(?=ي?\s)|(?<!\p{L})الغ(?=\s)/iu;
 /** Naming their own price for a plan ("give me Pro for $1 per seat", "can you do it for $10?"): a discount request. */
 /** A price another vendor gave them, or a request to match one: "X quoted us $20/seat", "can you match?". */
 export const COMPETITOR_QUOTE =

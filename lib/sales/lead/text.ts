@@ -189,7 +189,8 @@ export function isQuestion(sentence: string): boolean {
 }
 
 export const QUESTION_START = re(
-  '^(?:(?:so|and|but|also|ok|okay|hi|hello|hey|y|pero|hola|et|mais|bonjour|und|aber|hallo|و)[,!]?\\s+)?(?:how|what|which|who|when|where|why|whats|hows|whos|wheres|whens|wat|do|does|did|can|could|is|are|will|would|should|may|' +
+  // ("actually one question, do you have a mobile app": the lead-ins before the question, more than one at times.)
+  '^(?:(?:so|and|but|also|ok|okay|hi|hello|hey|actually|btw|oh|(?:one|a|another) (?:more |last |quick |other )?question|quick question|one more thing|y|pero|hola|et|mais|bonjour|und|aber|hallo|و)[,:!]?\\s+){0,3}(?:how|what|which|who|when|where|why|whats|hows|whos|wheres|whens|wat|do|does|did|can|could|is|are|will|would|should|may|' +
     'qué|cuánto|cuánta|cuántos|cuántas|cuál|cómo|cuándo|dónde|puedo|pueden|podéis|tienen|tenéis|' +
     'combien|quel|quelle|quels|quelles|comment|pourquoi|quand|où|est-ce que|est-ce qu|pouvez-vous|avez-vous|proposez-vous|' +
     'wie|was|wer|wann|warum|wieso|welche|welcher|welches|wo|können sie|haben sie|bieten sie|gibt es|' +
