@@ -3,6 +3,7 @@ import { ConfigError } from '@/lib/config';
 import { invitesAreEmailed, parseNotifyConfig } from '@/lib/config-notify';
 import { renderMail } from '@/lib/notify/mail';
 import { nextAttemptAt } from '@/lib/notify/queue';
+import { cancelBooking, createBooking } from '@/lib/sales/booking';
 import { getKnowledgeBase } from '@/lib/sales/knowledge';
 import { webhookPayload } from '@/lib/webhooks/delivery';
 
@@ -91,6 +92,26 @@ describe('renderMail', () => {
     const later = await renderMail({ template: 'handoff', event }, { kb, smtp, loadLead: async () => newer });
     expect(later.text).toContain('Lead (score 70/100):');
     expect(later.text).toContain('- budget: 5000 (90%)');
+  });
+  it("attaches the team's invite and cancellation in English, for the same event as the prospect's", async () => {
+    const now = Date.UTC(2026, 11, 1, 12, 0);
+    const made = createBooking({ email: 'ana@acme.com', preferredTimes: ['jueves a las 10'], timezone: 'Europe/Madrid', now, kb, locale: 'es' });
+    if (!made.ok) throw new Error(made.message);
+    const { createdAt: _createdAt, ...booking } = made.booking;
+    const line = (ics: string, name: string) => ics.replace(/\r\n[ \t]/g, '').split('\r\n').find((entry) => entry.startsWith(`${name}:`));
+    expect(line(booking.ics, 'SUMMARY')).toBe(`SUMMARY:Demo de ${kb.company.name}`);
+    const mail = await renderMail({ template: 'booking', event: { type: 'meeting.booked', at: now, booking } }, { kb, smtp });
+    const team = mail.attachments?.[0]?.content ?? '';
+    expect(line(team, 'SUMMARY')).toBe(`SUMMARY:${kb.company.name} demo`);
+    expect(line(team, 'DESCRIPTION')).toMatch(/^DESCRIPTION:A 30-minute call with the .* sales team \(Thu\b/);
+    for (const name of ['UID', 'DTSTART', 'DTEND', 'SEQUENCE', 'METHOD']) expect(line(team, name)).toBe(line(booking.ics, name));
+
+    const { createdAt: _at, ...cancelled } = cancelBooking(made.booking, { now: now + 60_000, kb, locale: 'es' });
+    if (cancelled.cancelledAt === undefined) throw new Error('not cancelled');
+    const cancelMail = await renderMail({ template: 'cancelled', event: { type: 'meeting.cancelled', at: now + 60_000, booking: { ...cancelled, cancelledAt: cancelled.cancelledAt } } }, { kb, smtp });
+    const teamCancel = cancelMail.attachments?.[0]?.content ?? '';
+    expect(line(teamCancel, 'SUMMARY')).toBe(`SUMMARY:${kb.company.name} demo`);
+    for (const name of ['UID', 'SEQUENCE', 'METHOD', 'STATUS']) expect(line(teamCancel, name)).toBe(line(cancelled.ics, name));
   });
   it('tells the team a meeting moved, and where from', async () => {
     const booking = { id: 'bk_1', email: 'ana@acme.com', start: '2026-11-30T09:00:00.000Z', durationMinutes: 30, timezone: 'Europe/Madrid', localLabel: 'Mon, 30 Nov, 10:00 (Europe/Madrid)', ics: 'ICS' };

@@ -4,7 +4,7 @@ import type { AppEvent } from '@/lib/events/schema';
 import { resolveLocale, type Locale, type TranslationVars } from '@/lib/i18n';
 import { translateNotify, type NotifyKey } from '@/lib/i18n/notify';
 import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
-import { formatLocalLabel } from '@/lib/sales/booking';
+import { formatLocalLabel, teamInvite } from '@/lib/sales/booking';
 import { withdrawInvite } from '@/lib/sales/invite';
 import type { LeadRecord } from '@/lib/sales/types';
 import { newJobId, type QueueJob } from './queue';
@@ -149,7 +149,7 @@ export async function renderMail(data: MailJobData, context: MailContext): Promi
       t('notify.field.when', { when, start: booking.start }),
       t('notify.field.email', { email: booking.email }),
     );
-    attachments = [{ filename: 'invite.ics', content: booking.ics, contentType: CALENDAR_TYPE }];
+    attachments = [{ filename: 'invite.ics', content: teamInvite(booking, context.kb, when, data.event.at), contentType: CALENDAR_TYPE }];
   } else if (data.template === 'cancelled') {
     const { booking } = data.event;
     const when = teamLabel(data.event);
@@ -161,7 +161,7 @@ export async function renderMail(data: MailJobData, context: MailContext): Promi
       t('notify.field.when', { when, start: booking.start }),
       t('notify.field.email', { email: booking.email }),
     );
-    attachments = [{ filename: 'cancel.ics', content: booking.ics, contentType: CANCEL_TYPE }];
+    attachments = [{ filename: 'cancel.ics', content: teamInvite(booking, context.kb, when, data.event.at, 'CANCEL'), contentType: CANCEL_TYPE }];
   } else {
     const { event, threshold } = data;
     const email = event.lead.fields.email?.value;

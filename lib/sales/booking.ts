@@ -207,7 +207,7 @@ function organizerName(locale: SalesLocale, company: string): string {
 type InviteFields = Pick<Booking, 'id' | 'email' | 'start' | 'durationMinutes' | 'localLabel'> & { sequence?: number };
 
 /** The .ics of a booking in the prospect's language: one UID per booking id, from the sales team's address. */
-function inviteFor(booking: InviteFields, kb: KnowledgeBase, locale: SalesLocale, stamp: number, method?: 'CANCEL'): string {
+function inviteFor(booking: InviteFields, kb: Pick<KnowledgeBase, 'company'>, locale: SalesLocale, stamp: number, method?: 'CANCEL'): string {
   return buildInvite({
     uid: `${booking.id}@${kb.company.salesEmail.split('@')[1] ?? 'sales.invalid'}`,
     stamp,
@@ -219,6 +219,14 @@ function inviteFor(booking: InviteFields, kb: KnowledgeBase, locale: SalesLocale
     ...(booking.sequence === undefined ? {} : { sequence: booking.sequence }),
     ...(method ? { method } : {}),
   });
+}
+
+/**
+ * The same event's .ics for the sales team (the UID, time and SEQUENCE of the prospect's), worded in English with the
+ * time as the team's e-mail gives it: the prospect's is in their language.
+ */
+export function teamInvite(booking: InviteFields, kb: Pick<KnowledgeBase, 'company'>, label: string, stamp: number, method?: 'CANCEL'): string {
+  return inviteFor({ ...booking, localLabel: label }, kb, 'en', stamp, method);
 }
 
 /** Times are offered on the half hour when the agent proposes one. */
