@@ -27,13 +27,12 @@ export interface UnsavedWrite {
  * exactly the messages the store holds; the memory of recent conversations is then told they are stored.
  */
 function createUnsavedWriter() {
-  const pending = new Map<string, { timer: ReturnType<typeof setTimeout>; attempt: number }>();
+  const pending = new Map<string, ReturnType<typeof setTimeout>>();
 
   const schedule = (write: UnsavedWrite, attempt: number) => {
     const delays = write.delaysMs ?? UNSAVED_RETRY_DELAYS_MS;
     const delay = delays[attempt];
-    const previous = pending.get(write.conversationId);
-    if (previous) clearTimeout(previous.timer);
+    clearTimeout(pending.get(write.conversationId));
     if (delay === undefined) {
       pending.delete(write.conversationId);
       if (attempt > 0) console.error(`[chat] the unsaved turns of ${write.conversationId} could not be stored; they are kept only if the prospect writes again`);
@@ -41,11 +40,11 @@ function createUnsavedWriter() {
     }
     const timer = setTimeout(() => void tryWrite(write, attempt), delay);
     timer.unref?.();
-    pending.set(write.conversationId, { timer, attempt });
+    pending.set(write.conversationId, timer);
     if (pending.size > MAX_PENDING) {
       const oldest = pending.keys().next().value;
       if (oldest !== undefined) {
-        clearTimeout(pending.get(oldest)?.timer);
+        clearTimeout(pending.get(oldest));
         pending.delete(oldest);
       }
     }
@@ -65,7 +64,8 @@ function createUnsavedWriter() {
         value = lock.value;
         locked = true;
       }
-      const load = await store.loadTurn({ id, visitorId, day: utcDay(now()) });
+      const day = utcDay(now());
+      const load = await store.loadTurn({ id, visitorId, day });
       const remembered = recent.get(id);
       if (load.owner !== visitorId || !remembered) return;
       const storedCount = load.conversation?.meta.messageCount ?? 0;
@@ -76,7 +76,7 @@ function createUnsavedWriter() {
         messages: tail,
         state: remembered.state ?? undefined,
         now: now(),
-        usage: { visitorId, day: utcDay(now()), tokens: 0, spendMicroUsd: 0, newConversation: load.conversation === null },
+        usage: { visitorId, day, tokens: 0, spendMicroUsd: 0, newConversation: load.conversation === null },
       });
       // Only if no turn changed what is remembered meanwhile (it holds the lock, so it cannot have stored anything).
       if (recent.get(id) === remembered) recent.remember(id, { ...remembered, savedCount: remembered.messageCount });
