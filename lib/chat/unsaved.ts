@@ -38,7 +38,7 @@ function createUnsavedWriter() {
       if (attempt > 0) console.error(`[chat] the unsaved turns of ${write.conversationId} could not be stored; they are kept only if the prospect writes again`);
       return;
     }
-    const timer = setTimeout(() => void tryWrite(write, attempt), delay);
+    const timer: ReturnType<typeof setTimeout> = setTimeout(() => void tryWrite(write, attempt, timer), delay);
     timer.unref?.();
     pending.set(write.conversationId, timer);
     if (pending.size > MAX_PENDING) {
@@ -50,9 +50,13 @@ function createUnsavedWriter() {
     }
   };
 
-  async function tryWrite(write: UnsavedWrite, attempt: number): Promise<void> {
+  async function tryWrite(write: UnsavedWrite, attempt: number, own: ReturnType<typeof setTimeout>): Promise<void> {
     const { conversationId: id, visitorId, store, replies, recent, now } = write;
-    pending.delete(id);
+    // Counted as waiting until this try is done (a try against a hung store takes its whole deadline); a later
+    // schedule for the conversation replaces the entry, and this try then leaves it alone.
+    const settle = () => {
+      if (pending.get(id) === own) pending.delete(id);
+    };
     let value = '';
     let locked = false;
     try {
@@ -60,17 +64,20 @@ function createUnsavedWriter() {
         // Taken at once, or from a holder that is gone (a lock request of the outage that ran when the store came
         // back); a turn in flight writes them itself (and this conversation's memory then says they are stored).
         const lock = await acquireTurnLock({ replies, conversationId: id, turnId: `unsaved-${visitorId}`, waitMs: 0, now }).catch(() => null);
-        if (!lock?.acquired) return schedule(write, attempt + 1);
+        if (!lock?.acquired) {
+          settle();
+          return schedule(write, attempt + 1);
+        }
         value = lock.value;
         locked = true;
       }
       const day = utcDay(now());
       const load = await store.loadTurn({ id, visitorId, day });
       const remembered = recent.get(id);
-      if (load.owner !== visitorId || !remembered) return;
+      if (load.owner !== visitorId || !remembered) return settle();
       const storedCount = load.conversation?.meta.messageCount ?? 0;
       const tail = unsavedTail(storedCount, remembered, visitorId);
-      if (tail.length === 0) return;
+      if (tail.length === 0) return settle();
       await store.appendMessages({
         id,
         messages: tail,
@@ -80,7 +87,9 @@ function createUnsavedWriter() {
       });
       // Only if no turn changed what is remembered meanwhile (it holds the lock, so it cannot have stored anything).
       if (recent.get(id) === remembered) recent.remember(id, { ...remembered, savedCount: remembered.messageCount });
+      settle();
     } catch {
+      settle();
       schedule(write, attempt + 1);
     } finally {
       if (locked) await replies?.unlock({ id, value }).catch(() => undefined);
