@@ -2,7 +2,8 @@
 
 import { createContext, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import type { MessageKey } from './catalogues/en';
-import { DEFAULT_LOCALE, fillPlaceholders, resolveLocale, type Locale, type TranslationVars } from './locales';
+import { DEFAULT_LOCALE, resolveLocale, type Locale, type TranslationVars } from './locales';
+import { formatMessage } from './plural';
 
 /** `t(key, vars)` bound to one locale (the same shape as lib/i18n's Translate, without importing every catalogue). */
 type Translate = (key: MessageKey, vars?: TranslationVars) => string;
@@ -64,5 +65,6 @@ export function useT(): Translate {
   const provided = useContext(LocaleContext);
   const detected = useBrowserLocale(provided?.locale ?? null);
   const messages = provided?.messages ?? fallbackFor(detected);
-  return useMemo<Translate>(() => (key, vars) => fillPlaceholders(messages[key] ?? fallbackFor(DEFAULT_LOCALE)[key] ?? key, vars), [messages]);
+  // formatMessage: a message may hold ICU plural forms ('sales.lead.teamSize' in Arabic); others are only filled.
+  return useMemo<Translate>(() => (key, vars) => formatMessage(detected, messages[key] ?? fallbackFor(DEFAULT_LOCALE)[key] ?? key, vars), [messages, detected]);
 }

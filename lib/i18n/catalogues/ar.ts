@@ -109,7 +109,7 @@ export const ar: Partial<Record<MessageKey, string>> = {
 
   'sales.lead.email': 'تم، سنراسلك على {email}.',
   'sales.lead.noted': 'تم التدوين: {details}.',
-  'sales.lead.teamSize': 'فريق من {count} أشخاص',
+  'sales.lead.teamSize': '{count, plural, zero {فريق من # شخص} one {فريق من شخص واحد} two {فريق من شخصين} few {فريق من # أشخاص} many {فريق من # شخصًا} other {فريق من # شخص}}',
   'sales.booking.movedTitle': 'تم نقل موعد العرض التوضيحي',
   'sales.booking.movedFrom': 'كان: {when}',
   'sales.booking.updatedTitle': 'تم تحديث العرض التوضيحي',

@@ -106,7 +106,7 @@ export const de: Partial<Record<MessageKey, string>> = {
 
   'sales.lead.email': 'Alles klar, wir schreiben Ihnen an {email}.',
   'sales.lead.noted': 'Notiert: {details}.',
-  'sales.lead.teamSize': 'Team mit {count} Personen',
+  'sales.lead.teamSize': '{count, plural, one {Team mit # Person} other {Team mit # Personen}}',
   'sales.booking.movedTitle': 'Demo verschoben',
   'sales.booking.movedFrom': 'Vorher: {when}',
   'sales.booking.updatedTitle': 'Demo aktualisiert',
