@@ -3,6 +3,7 @@ import { getServerConfig } from '@/lib/config';
 import { getUnsavedWriter } from '@/lib/chat/unsaved';
 import { heldEventCounts } from '@/lib/events/bus';
 import { getSalesAgent } from '@/lib/llm';
+import { processSingleton } from '@/lib/process-singleton';
 import { getConversationStore } from '@/lib/store';
 import { getSpeechService } from '@/lib/voice/speech';
 
@@ -19,6 +20,39 @@ export interface HealthReport {
   checkedAt: string;
 }
 
+/**
+ * How long the model's and the speech provider's answers to a ping are reused. /api/v1/health is public and every open
+ * chat probes it: pinging both providers on every request let anyone turn a flood of cheap GETs into as many calls to
+ * the paid providers (whose rate limits the prospects' replies share). The store is pinged for every report (its state
+ * is what an outage shows), but concurrent reports share one ping of each.
+ */
+export const PROVIDER_PING_REUSE_MS = 5_000;
+
+interface SharedPing<T> {
+  pending?: Promise<T>;
+  value?: T;
+  at: number;
+}
+
+/** `ping()`'s answer, shared with every caller while it is in flight and reused for `reuseMs` after. */
+function sharedPing<T>(name: string, reuseMs: number, ping: () => Promise<T>): Promise<T> {
+  const shared = processSingleton(`health-ping:${name}`, (): SharedPing<T> => ({ at: 0 }));
+  if (shared.pending) return shared.pending;
+  if (shared.value !== undefined && Date.now() - shared.at < reuseMs) return Promise.resolve(shared.value);
+  const pending = ping().then(
+    (value) => {
+      Object.assign(shared, { pending: undefined, value, at: Date.now() });
+      return value;
+    },
+    (error: unknown) => {
+      shared.pending = undefined;
+      throw error;
+    },
+  );
+  shared.pending = pending;
+  return pending;
+}
+
 /** Pings every outside service in parallel. Errors are summarised, never raw (they may name hosts or keys). */
 export async function getHealthReport(): Promise<HealthReport> {
   const config = getServerConfig();
@@ -26,7 +60,12 @@ export async function getHealthReport(): Promise<HealthReport> {
   const store = getConversationStore();
   const speech = getSpeechService();
   const browserSpeech = { ok: true, latencyMs: 0 };
-  const [agentHealth, storeHealth, speechHealth] = await Promise.all([agent.ping(), store.ping(), speech.provider?.ping() ?? browserSpeech]);
+  const speechProvider = speech.provider;
+  const [agentHealth, storeHealth, speechHealth] = await Promise.all([
+    sharedPing(`agent:${agent.kind}:${agent.model}`, PROVIDER_PING_REUSE_MS, () => agent.ping()),
+    sharedPing(`store:${store.kind}`, 0, () => store.ping()),
+    speechProvider ? sharedPing(`speech:${speech.providerId}`, PROVIDER_PING_REUSE_MS, () => speechProvider.ping()) : browserSpeech,
+  ]);
   const held = heldEventCounts();
   const report: HealthReport = {
     status: agentHealth.ok && storeHealth.ok && speechHealth.ok ? 'ok' : 'degraded',

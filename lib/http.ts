@@ -23,11 +23,22 @@ export async function readJsonBody(request: Request, { maxBytes, surface }: { ma
   }
 }
 
-/** The body as text, at most `maxBytes` whatever the client declared (a chunked body has no Content-Length): else 413. */
+/**
+ * The body as text, at most `maxBytes` whatever the client declared (a chunked body has no Content-Length): else 413.
+ * Bytes that are not UTF-8 are a 400: silently replaced by U+FFFD, they would be stored and answered as something the
+ * prospect never wrote.
+ */
 export async function readTextCapped(request: Request, maxBytes: number, surface: Surface): Promise<string> {
   if (!request.body) return '';
   const reader = request.body.getReader();
-  const decoder = new TextDecoder();
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decode = (bytes?: Uint8Array) => {
+    try {
+      return bytes ? decoder.decode(bytes, { stream: true }) : decoder.decode();
+    } catch {
+      throw new AppError(`bad_request:${surface}`, 'The request body is not valid UTF-8.');
+    }
+  };
   let received = 0;
   let text = '';
   for (;;) {
@@ -38,9 +49,14 @@ export async function readTextCapped(request: Request, maxBytes: number, surface
       await reader.cancel();
       throw tooLarge(surface, maxBytes);
     }
-    text += decoder.decode(value, { stream: true });
+    try {
+      text += decode(value);
+    } catch (error) {
+      await reader.cancel().catch(() => undefined);
+      throw error;
+    }
   }
-  return text + decoder.decode();
+  return text + decode();
 }
 
 function tooLarge(surface: Surface, maxBytes: number): AppError {

@@ -27,10 +27,41 @@ export function clientAddress(request: Request, trustedProxies: number): string 
 }
 
 function normaliseAddress(address: string): string {
-  const bare = address.replace(/^::ffff:/i, '').replace(/^\[|\]$/g, '');
-  // IPv6 clients are limited by their /64: a single host usually owns the whole prefix.
-  if (bare.includes(':')) return `${bare.split(':').slice(0, 4).join(':')}::/64`;
-  return bare;
+  const bare = address
+    .replace(/^\[|\]$/g, '')
+    .replace(/%.*$/, '')
+    .replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
+  // IPv6 clients are limited by their /64: a single host usually owns the whole prefix. The groups are expanded first:
+  // taking the first four of the written form let one host count as 65,536 clients (2001:db8::1:0:0:1 and
+  // 2001:db8::2:0:0:1 are the same /64, but "2001:db8::1" and "2001:db8::2" are not the same text).
+  if (bare.includes(':')) {
+    const groups = ipv6Groups(bare);
+    return groups ? `${groups.slice(0, 4).join(':')}::/64` : bare.slice(0, 64);
+  }
+  return bare.slice(0, 64);
+}
+
+/** The eight groups of an IPv6 address (lower case, no leading zeros), or null when it is not one. */
+function ipv6Groups(address: string): string[] | null {
+  let text = address.toLowerCase();
+  // An embedded IPv4 tail (64:ff9b::192.0.2.1) is two groups.
+  const v4 = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (v4) {
+    const bytes = v4.slice(1).map(Number);
+    if (bytes.some((byte) => byte > 255)) return null;
+    const [a = 0, b = 0, c = 0, d = 0] = bytes;
+    text = `${text.slice(0, v4.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const halves = text.split('::');
+  if (halves.length > 2) return null;
+  const split = (half: string | undefined) => (half ? half.split(':') : []);
+  const head = split(halves[0]);
+  const tail = split(halves[1]);
+  const missing = 8 - head.length - tail.length;
+  if (halves.length === 1 ? missing !== 0 : missing < 1) return null;
+  const groups = [...head, ...Array<string>(halves.length === 1 ? 0 : missing).fill('0'), ...tail];
+  if (!groups.every((group) => /^[0-9a-f]{1,4}$/.test(group))) return null;
+  return groups.map((group) => parseInt(group, 16).toString(16));
 }
 
 /** The origins allowed to make state-changing requests: the app's own and the embed allow-list. */

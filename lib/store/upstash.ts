@@ -5,6 +5,7 @@ import type { Conversation, ConversationMeta, ConversationStore, StoreHealth, St
 import { decodeMessages, decodeState, titleFromMessages } from './conversation-data';
 import { conversationIndexKey, conversationKeys, secretKey, USAGE_TTL_SECONDS, usageKeys } from './keys';
 import { getRedisClient } from './redis-client';
+import { isStoreTimeout } from './transport';
 
 export interface UpstashStoreOptions extends StoreOptions {
   url: string;
@@ -145,10 +146,22 @@ export function createUpstashStore(options: UpstashStoreOptions): ConversationSt
         if (reply !== 'PONG') throw new Error(`unexpected ping reply ${JSON.stringify(reply)}`);
         return { ok: true, latencyMs: Math.round(performance.now() - started) };
       } catch (error) {
-        return { ok: false, latencyMs: Math.round(performance.now() - started), error: error instanceof Error ? error.message : String(error) };
+        // Summarised: the health report is public, and the raw message names the store's host and port
+        // ("connect ECONNREFUSED 10.0.0.5:8079") or echoes its reply.
+        return { ok: false, latencyMs: Math.round(performance.now() - started), error: summariseStoreError(error) };
       }
     },
   };
+}
+
+/** What a failed ping says publicly (GET /api/v1/health): whether the store timed out, answered wrongly or not at all. */
+function summariseStoreError(error: unknown): string {
+  if (isStoreTimeout(error)) return 'The store did not answer in time';
+  const message = error instanceof Error ? error.message : String(error);
+  if (/^unexpected ping reply|^ERR\b|UpstashError|command was/i.test(message) || (error instanceof Error && error.name.startsWith('Upstash'))) {
+    return 'The store answered with an error';
+  }
+  return 'The store is unreachable';
 }
 
 /**

@@ -2,7 +2,7 @@ import { getServerConfig } from '@/lib/config';
 import { getEmbedConfig } from '@/lib/config-embed';
 import { recordIdentity, verifyIdentityHash } from '@/lib/embed/identity';
 import { applyIdentityToConversation, getIdentityLeadDeps } from '@/lib/embed/identity-lead';
-import { AppError } from '@/lib/errors';
+import { AppError, isAppError } from '@/lib/errors';
 import { otherMethods, readJsonBody, withErrors } from '@/lib/http';
 import { guardRequest } from '@/lib/security/guard';
 import { getKv } from '@/lib/store/kv';
@@ -42,7 +42,8 @@ export const POST = withErrors('identify', async (request: Request) => {
         deps: { ...getIdentityLeadDeps(), waitMs: 10_000 },
       });
     } catch (error) {
-      if (error instanceof AppError && error.code === 'conflict:chat') {
+      // isAppError, not instanceof: the bundle may hold two copies of lib/errors (see there).
+      if (isAppError(error) && error.code === 'conflict:chat') {
         throw new AppError('conflict:identify', 'A reply in this conversation is still being written. Call identify() again in a moment.', { headers: { 'retry-after': '2' } });
       }
       throw error;

@@ -15,8 +15,9 @@ export const dynamic = 'force-dynamic';
 export const POST = withErrors('session', async (request: Request) => {
   const config = getServerConfig();
   assertAllowedOrigin(request, config.security);
-  // No body is needed; one that is sent must be JSON, like every other state-changing route's.
-  if (Number(request.headers.get('content-length') ?? '0') > 0 || request.headers.has('transfer-encoding')) {
+  // No body is needed; one that is sent (or declared: a body's length is not always known) must be JSON, like every
+  // other state-changing route's.
+  if (Number(request.headers.get('content-length') ?? '0') > 0 || request.headers.has('transfer-encoding') || request.headers.has('content-type')) {
     assertContentType(request, ['application/json'], 'session');
   }
   const existing = await findVisitor(request);

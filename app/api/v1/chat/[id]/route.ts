@@ -1,10 +1,11 @@
 import { forgetConversationRecord } from '@/lib/admin/conversations';
-import { getRecentConversations } from '@/lib/chat/recent';
+import { eraseConversation } from '@/lib/chat/erase';
 import { conversationIdOf, type ConversationRouteContext } from '@/lib/chat/route-params';
+import { getServerConfig } from '@/lib/config';
 import { AppError } from '@/lib/errors';
 import { NO_STORE_HEADERS, otherMethods, withErrors } from '@/lib/http';
 import { guardRequest } from '@/lib/security/guard';
-import { getConversationStore } from '@/lib/store';
+import { getConversationStore, getReplyStore } from '@/lib/store';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,13 +23,21 @@ export const GET = withErrors('history', async (request: Request, context: Conte
   return Response.json({ id, meta, messages: conversation.messages }, { headers: NO_STORE_HEADERS });
 });
 
-/** Erases one of the visitor's conversations with its sales state and lead record (the prospect's right to erasure). */
+/**
+ * Erases one of the visitor's conversations with its sales state and lead record (the prospect's right to erasure). A
+ * reply still being written is stopped and waited for first (lib/chat/erase.ts), so nothing of it is written back.
+ */
 export const DELETE = withErrors('history', async (request: Request, context: Context) => {
   const { visitor } = await guardRequest(request);
   const id = await conversationIdOf(context, 'history');
-  const deleted = await getConversationStore().deleteConversation({ id, visitorId: visitor.visitorId });
+  const deleted = await eraseConversation({
+    store: getConversationStore(),
+    replies: getReplyStore(),
+    id,
+    visitorId: visitor.visitorId,
+    waitMs: getServerConfig().chat.turnWaitMs,
+  });
   if (!deleted) throw notFound();
-  getRecentConversations().forget(id);
   // The admin's search row and lead status go too: nothing of the conversation lingers in admin searches.
   await forgetConversationRecord(id).catch((error: unknown) =>
     console.error('[history] the admin row of an erased conversation could not be dropped (it expires on its own):', error instanceof Error ? error.message : error),
