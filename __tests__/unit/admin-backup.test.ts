@@ -61,7 +61,7 @@ describe('backup file', () => {
     const text = await lines(conn, source.now);
     const records = text.slice(1, -2).map((line) => JSON.parse(line) as { key: string });
     expect(records.map((record) => record.key)).toEqual(['conv:1', 'secret:session', 'tts:abc']);
-    expect(JSON.parse(text.at(-2) ?? '')).toEqual({ end: true, keys: 3 });
+    expect(JSON.parse(text.at(-2) ?? '')).toEqual({ end: true, keys: 3, checksum: expect.stringMatching(/^fnv1a64:[0-9a-f]{16}$/) });
   });
 
   it('has a versioned header, one line per key under the prefix with its type and expiry, and an end line', async () => {
@@ -70,7 +70,7 @@ describe('backup file', () => {
     const text = await lines(source.conn, source.now);
     expect(text.pop()).toBe('');
     expect(JSON.parse(text[0] ?? '')).toEqual({ format: BACKUP_FORMAT, version: 1, createdAt: new Date(T0).toISOString(), prefix: 'sa:' });
-    expect(JSON.parse(text[text.length - 1] ?? '')).toEqual({ end: true, keys: 6 });
+    expect(JSON.parse(text[text.length - 1] ?? '')).toEqual({ end: true, keys: 6, checksum: expect.stringMatching(/^fnv1a64:[0-9a-f]{16}$/) });
     const records = text.slice(1, -1).map((line) => JSON.parse(line));
     expect(records.map((record) => record.key).sort()).toEqual(['admin:webhook-events', 'conv:1', 'conv:1:msgs', 'conv:index', 'secret:session', 'tts:abc']); // not other:app:key
     expect(records.find((record) => record.key === 'conv:1')).toEqual({ key: 'conv:1', type: 'hash', pttl: 86_400_000, value: ['title', 'Hi, there', 'owner', 'v1', 'messageCount', '2'] });

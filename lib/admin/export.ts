@@ -1,5 +1,5 @@
 import 'server-only';
-import { loadRecords, readStatuses, type LoadedRecord, type RecordsDeps, type SalesStateOf } from './records-index';
+import { loadRecords, readStatuses, recordFilter, toRow, type LoadedRecord, type RecordQuery, type RecordsDeps, type SalesStateOf } from './records-index';
 import { bookingViews } from './conversations';
 import { LEAD_FIELDS, type LeadStatus } from './records-types';
 
@@ -17,8 +17,12 @@ export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
   ndjson: 'application/x-ndjson; charset=utf-8',
 };
 
-/** A spreadsheet runs a cell that starts with one of these as a formula (CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * A spreadsheet may run a cell as a formula (CSV injection) when it starts with `=`, `+`, `-` or `@` — also after
+ * leading white space, which some spreadsheets trim on import, and in the full-width forms (＝＋－＠) that some
+ * read as the same — or with a tab or a line break.
+ */
+const FORMULA_START = /^(?:\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|[\t\r\n])/;
 
 /** One CSV field per RFC 4180, with text that a spreadsheet would run as a formula prefixed with `'`. */
 export function csvCell(value: string | number | boolean | null | undefined): string {
@@ -95,12 +99,17 @@ function jsonRecord(type: ExportType, { meta, state, messages }: LoadedRecord, s
   })}\n`;
 }
 
+/** The list's filters an export honours: the same search, stage, status and last-activity range (lib/admin/records-index.ts). */
+export type ExportFilters = Omit<RecordQuery, 'limit' | 'cursor' | 'leadsOnly'>;
+
 /**
  * The export's text, one page of conversations per chunk. Pages come from the store's recency list; a conversation
  * that turns active during the export moves to the front and may be skipped by this export (it is in the next one),
- * and ids already written from the previous page are not written twice.
+ * and ids already written from the previous page are not written twice. `filters` keep only what the same query
+ * lists (leads: only conversations with a lead).
  */
-export async function* exportChunks(deps: RecordsDeps, type: ExportType, format: ExportFormat, pageSize?: number): AsyncGenerator<string> {
+export async function* exportChunks(deps: RecordsDeps, type: ExportType, format: ExportFormat, pageSize?: number, filters: ExportFilters = {}): AsyncGenerator<string> {
+  const keep = recordFilter({ ...filters, leadsOnly: type === 'leads' });
   const messages = type === 'conversations' && format === 'ndjson';
   // A page with messages holds up to CONVERSATION_MAX_MESSAGES each: keep those pages small.
   const size = pageSize ?? (messages ? 50 : 500);
@@ -109,13 +118,15 @@ export async function* exportChunks(deps: RecordsDeps, type: ExportType, format:
   for (let offset = 0; ; offset += size) {
     const metas = await deps.store.listConversations({ limit: size, offset });
     if (metas.length === 0) return;
-    const fresh = metas.filter((meta) => !previous.has(meta.id));
+    // The date range needs no read of the conversation: filter before loading.
+    const fresh = metas.filter((meta) => !previous.has(meta.id) && (filters.from === undefined || meta.updatedAt >= filters.from) && (filters.to === undefined || meta.updatedAt <= filters.to));
     previous = new Set(metas.map((meta) => meta.id));
     const records = (await loadRecords(deps, fresh, { messages })).filter((record) => type === 'conversations' || hasLead(record.state));
     const statuses = await readStatuses(deps.kv, records.map((record) => record.meta.id));
     let chunk = '';
     for (const [i, record] of records.entries()) {
       const status = statuses[i] ?? 'new';
+      if (!keep(toRow(record.meta, record.state, status))) continue;
       chunk += format === 'csv' ? csvRow(type, record, status) : jsonRecord(type, record, status);
     }
     if (chunk) yield chunk;
@@ -150,8 +161,8 @@ export function textStream(chunks: AsyncGenerator<string>, what: string): Readab
   );
 }
 
-export function exportStream(deps: RecordsDeps, type: ExportType, format: ExportFormat, pageSize?: number): ReadableStream<Uint8Array<ArrayBuffer>> {
-  return textStream(exportChunks(deps, type, format, pageSize), `${type} export`);
+export function exportStream(deps: RecordsDeps, type: ExportType, format: ExportFormat, pageSize?: number, filters?: ExportFilters): ReadableStream<Uint8Array<ArrayBuffer>> {
+  return textStream(exportChunks(deps, type, format, pageSize, filters), `${type} export`);
 }
 
 export function exportFilename(type: ExportType, format: ExportFormat, now: number): string {

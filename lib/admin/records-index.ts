@@ -241,12 +241,21 @@ const CURSOR = /^(\d{1,16}):(\d{1,9})$/;
 
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
-function matches(row: RecordRow, query: RecordQuery, needle: string): boolean {
+function matches(row: RecordRow, query: Omit<RecordQuery, 'limit' | 'cursor'>, needle: string): boolean {
   if (query.leadsOnly && !row.hasLead) return false;
   if (query.stage && row.stage !== query.stage) return false;
   if (query.status && row.status !== query.status) return false;
   if (!needle) return true;
   return fold([row.title, row.email, row.name, row.company, row.id].filter(Boolean).join('\n')).includes(needle);
+}
+
+/**
+ * The list's filters as one test of a row, dates included (the list applies those through its sorted set): the
+ * exports use it so that a download holds what the same query lists.
+ */
+export function recordFilter(query: Omit<RecordQuery, 'limit' | 'cursor'>): (row: RecordRow) => boolean {
+  const needle = fold(query.q?.trim() ?? '');
+  return (row) => (query.from === undefined || row.updatedAt >= query.from) && (query.to === undefined || row.updatedAt <= query.to) && matches(row, query, needle);
 }
 
 /**

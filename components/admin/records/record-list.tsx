@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useId, useState } from 'react';
 import useSWR from 'swr';
 import { buttonClass, focusRing } from '@/components/admin/webhooks/styles';
-import { exportUrl, fetchJson, listUrl, NO_FILTERS, pageUrl, type RecordFilters, type RecordKind, type RecordPage, type RecordRow } from './api';
+import { exportUrl, fetchJson, hasFilters, listUrl, NO_FILTERS, pageUrl, type RecordFilters, type RecordKind, type RecordPage, type RecordRow } from './api';
 import { joinIsolated } from './isolate';
 import { LoadState } from './load-state';
 import { RecordFiltersForm } from './record-filters';
@@ -12,7 +12,8 @@ import { useDateTime, useRecordsT } from './use-records-t';
 
 /**
  * The conversations or leads list: search and filters, a page of rows newest first, Newer/Older through the API's
- * cursors (the pages seen are remembered so Newer goes back), and export links for everything of this kind.
+ * cursors (the pages seen are remembered so Newer goes back), and export links for what the filters select (everything
+ * of this kind with none).
  */
 export function RecordList({ kind }: { kind: RecordKind }) {
   const t = useRecordsT();
@@ -23,6 +24,7 @@ export function RecordList({ kind }: { kind: RecordKind }) {
   const page = cursors.length - 1;
   const { data, error, isLoading, mutate } = useSWR<RecordPage, Error>(listUrl(kind, filters, cursors[page] ?? null), fetchJson, { keepPreviousData: true });
   const what = t(`records.what.${kind}`);
+  const filtered = hasFilters(kind, filters);
   const stage = (value: string | null) => (value ? t(`records.stage.${value}` as Parameters<typeof t>[0]) : t('records.none'));
 
   const apply = (next: RecordFilters) => {
@@ -81,10 +83,10 @@ export function RecordList({ kind }: { kind: RecordKind }) {
         </h2>
         <div role="group" aria-label={t('records.export.label')} className="flex items-center gap-2 text-sm">
           <span className="text-slate-600">{t('records.export.label')}:</span>
-          <a href={exportUrl(kind, 'csv')} download aria-label={t('records.export.csvLabel', { what })} className={buttonClass('secondary')}>
+          <a href={exportUrl(kind, 'csv', filters)} download aria-label={t(filtered ? 'records.export.csvFilteredLabel' : 'records.export.csvLabel', { what })} className={buttonClass('secondary')}>
             {t('records.export.csv')}
           </a>
-          <a href={exportUrl(kind, 'ndjson')} download aria-label={t('records.export.ndjsonLabel', { what })} className={buttonClass('secondary')}>
+          <a href={exportUrl(kind, 'ndjson', filters)} download aria-label={t(filtered ? 'records.export.ndjsonFilteredLabel' : 'records.export.ndjsonLabel', { what })} className={buttonClass('secondary')}>
             {t('records.export.ndjson')}
           </a>
         </div>

@@ -27,6 +27,8 @@ export const recordsAr: Partial<Record<RecordsKey, string>> = {
   'records.export.ndjson': 'NDJSON',
   'records.export.csvLabel': 'تصدير كل {what} بصيغة CSV',
   'records.export.ndjsonLabel': 'تصدير كل {what} بصيغة NDJSON',
+  'records.export.csvFilteredLabel': 'تصدير {what} حسب الفلاتر المطبّقة بصيغة CSV',
+  'records.export.ndjsonFilteredLabel': 'تصدير {what} حسب الفلاتر المطبّقة بصيغة NDJSON',
 
   'records.col.conversation': 'المحادثة',
   'records.col.lead': 'العميل المحتمل',

@@ -27,6 +27,8 @@ export const recordsDe: Partial<Record<RecordsKey, string>> = {
   'records.export.ndjson': 'NDJSON',
   'records.export.csvLabel': 'Alle {what} als CSV exportieren',
   'records.export.ndjsonLabel': 'Alle {what} als NDJSON exportieren',
+  'records.export.csvFilteredLabel': 'Die {what}, die zu den Filtern passen, als CSV exportieren',
+  'records.export.ndjsonFilteredLabel': 'Die {what}, die zu den Filtern passen, als NDJSON exportieren',
 
   'records.col.conversation': 'Gespräch',
   'records.col.lead': 'Lead',

@@ -25,8 +25,10 @@ export const recordsFr: Partial<Record<RecordsKey, string>> = {
   'records.export.label': 'Exporter',
   'records.export.csv': 'CSV',
   'records.export.ndjson': 'NDJSON',
-  'records.export.csvLabel': 'Exporter toutes les {what} au format CSV',
-  'records.export.ndjsonLabel': 'Exporter toutes les {what} au format NDJSON',
+  'records.export.csvLabel': 'Exporter au format CSV la liste complète des {what}',
+  'records.export.ndjsonLabel': 'Exporter au format NDJSON la liste complète des {what}',
+  'records.export.csvFilteredLabel': 'Exporter au format CSV la liste des {what} selon les filtres appliqués',
+  'records.export.ndjsonFilteredLabel': 'Exporter au format NDJSON la liste des {what} selon les filtres appliqués',
 
   'records.col.conversation': 'Conversation',
   'records.col.lead': 'Prospect',

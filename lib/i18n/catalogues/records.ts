@@ -29,6 +29,8 @@ export const recordsEn = {
   'records.export.ndjson': 'NDJSON',
   'records.export.csvLabel': 'Export every one of the {what} as CSV',
   'records.export.ndjsonLabel': 'Export every one of the {what} as NDJSON',
+  'records.export.csvFilteredLabel': 'Export the {what} that match the filters as CSV',
+  'records.export.ndjsonFilteredLabel': 'Export the {what} that match the filters as NDJSON',
 
   'records.col.conversation': 'Conversation',
   'records.col.lead': 'Lead',
@@ -220,8 +222,10 @@ export const recordsEs: Record<RecordsKey, string> = {
   'records.export.label': 'Exportar',
   'records.export.csv': 'CSV',
   'records.export.ndjson': 'NDJSON',
-  'records.export.csvLabel': 'Exportar todas las {what} en CSV',
-  'records.export.ndjsonLabel': 'Exportar todas las {what} en NDJSON',
+  'records.export.csvLabel': 'Exportar en CSV la lista completa de {what}',
+  'records.export.ndjsonLabel': 'Exportar en NDJSON la lista completa de {what}',
+  'records.export.csvFilteredLabel': 'Exportar en CSV la lista de {what} con los filtros aplicados',
+  'records.export.ndjsonFilteredLabel': 'Exportar en NDJSON la lista de {what} con los filtros aplicados',
 
   'records.col.conversation': 'Conversación',
   'records.col.lead': 'Lead',

@@ -29,13 +29,17 @@ export const recordQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 
+/** Each problem of a query string, named by its parameter (an unknown parameter by its own name). */
+export function queryIssues(error: z.ZodError): Array<{ path: string; message: string }> {
+  return error.issues.map((issue) => ({ path: issue.code === 'unrecognized_keys' ? issue.keys.join(',') : issue.path.join('.'), message: issue.message }));
+}
+
+/** The query, or a typed 400 naming each bad parameter. An unknown one is refused: a misspelt filter must not list everything. */
 export function parseRecordQuery(request: Request) {
   const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, value]) => value !== ''));
-  const parsed = recordQuerySchema.safeParse(params);
+  const parsed = recordQuerySchema.strict().safeParse(params);
   if (!parsed.success) {
-    throw new AppError('bad_request:admin', 'The search parameters are not valid.', {
-      details: { issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })) },
-    });
+    throw new AppError('bad_request:admin', 'The search parameters are not valid.', { details: { issues: queryIssues(parsed.error) } });
   }
   return parsed.data;
 }
