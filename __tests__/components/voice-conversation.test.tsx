@@ -295,7 +295,9 @@ describe('speech input', () => {
     const recognition = FakeRecognition.last;
     expect(recognition).toMatchObject({ started: true, lang: 'en-US', interimResults: true, continuous: false });
     expect(mic).toHaveAttribute('aria-pressed', 'true');
-    expect(mic).toHaveAccessibleName('Stop listening and send');
+    // The toggle keeps its name; aria-pressed carries the state and the tooltip says what a press does now.
+    expect(mic).toHaveAccessibleName('Speak your question');
+    expect(mic).toHaveAttribute('title', 'Stop listening and send');
     expect(screen.getByTestId('voice-status')).toHaveTextContent('Listening');
 
     act(() => recognition.emit([{ text: 'how much', final: false }]));

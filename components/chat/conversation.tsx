@@ -254,7 +254,7 @@ export default function Conversation({
   }
 
   // Voice ships in this lazily loaded chunk, so it costs the home page's first load nothing.
-  const voice = useVoiceConversation({ locale, messages, status, maxRecordingSeconds, onTranscript: (text) => void sendTranscript(text) });
+  const voice = useVoiceConversation({ locale, messages, status, maxRecordingSeconds, enabled: voiceEnabled, onTranscript: (text) => void sendTranscript(text) });
 
   // The bridge's send always reaches the latest render's `send` (its outbox, locale and voice).
   const sendLatest = useRef(send);

@@ -1,6 +1,7 @@
 import type { Locale } from '@/lib/i18n/locales';
 import { forgetVisitorSession, visitorHeaders } from '@/lib/client/visitor-session';
 import { createPcm16Decoder } from '@/lib/voice/pcm';
+import { speakPrices } from '@/lib/voice/spoken-prices';
 import { readTtsEvents, type TtsFormat } from './tts-stream';
 
 export type PlayerState = 'idle' | 'loading' | 'playing' | 'error';
@@ -299,7 +300,7 @@ export class SpeechPlayer {
       this.options.onError?.('unavailable');
       return;
     }
-    const utterance = new SpeechSynthesisUtterance(text);
+    const utterance = new SpeechSynthesisUtterance(speakPrices(text, this.language));
     utterance.lang = SPEECH_LANG[this.language];
     const generation = this.generation;
     const finished = (failed: boolean) => {

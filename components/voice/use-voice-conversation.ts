@@ -44,6 +44,11 @@ export interface UseVoiceConversationOptions {
   onTranscript: (text: string) => void;
   /** The server's recording cap (TRANSCRIBE_MAX_SECONDS), when the page knows it. */
   maxRecordingSeconds?: number;
+  /**
+   * false (the embed's `voice: false`): no spoken replies whatever the remembered preference — the same origin's
+   * `sales-agent:voice` = on must not make a voiceless embed call /api/v1/tts or open an AudioContext.
+   */
+  enabled?: boolean;
 }
 
 export interface VoiceConversation {
@@ -62,11 +67,11 @@ export interface VoiceConversation {
  * Voice around one conversation: the microphone feeds the composer and sends transcripts; when spoken replies are on,
  * the streaming reply is cut into sentences and each is spoken as soon as it is complete, while the rest is written.
  */
-export function useVoiceConversation({ locale, messages, status, onTranscript, maxRecordingSeconds }: UseVoiceConversationOptions): VoiceConversation {
+export function useVoiceConversation({ locale, messages, status, onTranscript, maxRecordingSeconds, enabled = true }: UseVoiceConversationOptions): VoiceConversation {
   const [preference, setPreference] = useState<boolean | null>(readPreference);
   // Someone who asks by voice without ever choosing expects a spoken answer; an explicit choice always wins.
   const [spokeThisSession, setSpokeThisSession] = useState(false);
-  const voiceOn = preference ?? spokeThisSession;
+  const voiceOn = enabled && (preference ?? spokeThisSession);
   const [interim, setInterim] = useState<string | null>(null);
   const [notice, setNotice] = useState<SpeechNotice>(null);
   const player = useSpeechPlayer({ language: locale, onError: setNotice });
@@ -77,6 +82,8 @@ export function useVoiceConversation({ locale, messages, status, onTranscript, m
   const sawBusy = useRef(false);
   const reply = useRef<{ id: string; fed: string; splitter: SentenceSplitter } | null>(null);
   const silenced = useRef<Set<string>>(new Set());
+  /** The reply whose sentences were last handed to the player (its audio may still be playing after it ended). */
+  const spokenId = useRef<string | null>(null);
 
   const bargeIn = useCallback(() => {
     stopPlayer();
@@ -102,6 +109,9 @@ export function useVoiceConversation({ locale, messages, status, onTranscript, m
     const current = last?.role === 'assistant' && sawBusy.current && !idleIds.current.has(last.id) ? last : null;
     if (current && voiceOn && !silenced.current.has(current.id)) {
       if (reply.current?.id !== current.id) {
+        // A new reply silences what is left of the previous one: two answers must never talk over each other.
+        if (spokenId.current !== null && spokenId.current !== current.id) stopPlayer();
+        spokenId.current = current.id;
         reply.current = { id: current.id, fed: '', splitter: createSentenceSplitter() };
         setNotice(null);
       }
@@ -119,7 +129,7 @@ export function useVoiceConversation({ locale, messages, status, onTranscript, m
       reply.current = null;
       idleIds.current = new Set(messages.map((message) => message.id));
     }
-  }, [messages, busy, status, voiceOn, speak]);
+  }, [messages, busy, status, voiceOn, speak, stopPlayer]);
 
   const unlock = useCallback(() => {
     if (voiceOn) unlockPlayer();

@@ -48,7 +48,10 @@ const iconButton =
 export function VoiceControls({ inputState, listening, onMic, voiceOn, onToggleVoice, playerState, stats, onStopSpeaking, disabled = false }: VoiceControlsProps) {
   const t = useT();
   const speaking = playerState === 'playing' || playerState === 'loading';
-  const micLabel = listening ? t('voice.mic.stop') : t('voice.mic.start');
+  // A toggle button keeps its name while aria-pressed carries the state (WAI-ARIA APG): "Speak your question, pressed",
+  // never "Stop listening and send, pressed". The tooltip says what a press does now.
+  const micLabel = t('voice.mic.start');
+  const micHint = listening ? t('voice.mic.stop') : micLabel;
   const toggleLabel = voiceOn ? t('voice.toggle.on') : t('voice.toggle.off');
   const [asking, setAsking] = useState(false);
   // Consent before the microphone first records: what happens to the voice, then Allow (remembered) or Not now.
@@ -124,7 +127,7 @@ export function VoiceControls({ inputState, listening, onMic, voiceOn, onToggleV
         disabled={disabled || inputState === 'transcribing'}
         aria-pressed={listening}
         aria-label={micLabel}
-        title={micLabel}
+        title={micHint}
         className={`${iconButton} ${listening ? 'animate-pulse border-red-600 motion-reduce:animate-none bg-red-50 text-red-700' : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50'}`}
       >
         <svg aria-hidden="true" viewBox="0 0 20 20" className="size-5" fill="currentColor">

@@ -9,6 +9,7 @@ import { base64ByteLength, bytesToBase64 } from './base64';
 import { normaliseSpeechText, speechCacheId, speechCacheMaterial } from './cache-key';
 import { createLru, type Lru } from '@/lib/lru';
 import { selectTtsProvider } from './select';
+import { speakPrices } from './spoken-prices';
 import type { AudioFormat, EncodedPcm, ServerTtsProviderId, SpeechRequest, TtsFormatEvent, TtsProvider } from './types';
 
 export interface SpeechInput {
@@ -102,6 +103,9 @@ export function createSpeechService(options: { config: VoiceConfig; provider: Tt
     }
     const locale = input.language && isLocale(input.language) ? input.language : undefined;
     const language = locale ? speechLanguage(config, locale) : (input.language ?? config.languages.en);
+    // Prices are said as amounts in the listener's language ("$1,960" is not "dólar uno coma novecientos sesenta").
+    const spokenLocale = locale ?? (input.language === undefined ? 'en' : localeOfLanguage(input.language));
+    const spoken = spokenLocale ? speakPrices(text, spokenLocale) : text;
     const voice = input.voice ?? voiceFor(provider, locale ?? 'en');
     if (input.voice !== undefined && !(await provider.hasVoice(input.voice).catch(voiceListFailed))) {
       throw new AppError('bad_request:voice', `Unknown voice "${input.voice}" for ${provider.id}.`);
@@ -109,7 +113,7 @@ export function createSpeechService(options: { config: VoiceConfig; provider: Tt
     const speed = input.speed ?? config.speed;
     const requestedRate = input.sampleRate ?? config.sampleRate;
     const format = provider.formatFor(requestedRate);
-    const material = speechCacheMaterial({ provider: provider.id, variant: provider.variant, voice, speed, sampleRate: format.sampleRate, language, text });
+    const material = speechCacheMaterial({ provider: provider.id, variant: provider.variant, voice, speed, sampleRate: format.sampleRate, language, text: spoken });
     const signal = input.signal ?? new AbortController().signal;
 
     const inMemory = lru.get(material);
@@ -123,7 +127,7 @@ export function createSpeechService(options: { config: VoiceConfig; provider: Tt
       const format: TtsFormatEvent = { ...hit.audio.format, provider: provider.id, cached: true };
       return { cached: true, start: async () => ({ format, chunks: replay(hit, count()), abort: () => undefined, signal }) };
     }
-    const request: SpeechRequest = { text, voice, speed, sampleRate: requestedRate, language, visitorId: input.visitorId };
+    const request: SpeechRequest = { text: spoken, voice, speed, sampleRate: requestedRate, language, visitorId: input.visitorId };
     return { cached: false, start: () => speak({ request, material, id, format, counted: count(), signal: input.signal }) };
   }
 
@@ -194,6 +198,12 @@ async function* replay(entry: MemoryEntry, counted: Promise<void>): AsyncGenerat
   const { chunks } = entry.audio;
   for (let index = 0; index < chunks.length; index++) yield { audio: chunks[index] as string, bytes: entry.bytes[index] ?? 0 };
   await counted;
+}
+
+/** The UI locale of a language code ("es", "es-MX" → es), if it is one of ours. */
+function localeOfLanguage(language: string): Locale | undefined {
+  const base = language.slice(0, 2).toLowerCase();
+  return isLocale(base) ? base : undefined;
 }
 
 function defaultVoice(config: VoiceConfig, provider: ServerTtsProviderId, locale: Locale): string {
