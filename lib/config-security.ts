@@ -100,6 +100,13 @@ export const securityEnvShape = {
   RATE_LIMIT_SESSION: rateLimit('30/1m'),
   /** Thumbs up/down on replies. */
   RATE_LIMIT_FEEDBACK: rateLimit('30/1m'),
+  /**
+   * Reads and controls of a conversation: its history (GET /api/v1/chat/{id}), resuming its reply (…/stream), Stop and
+   * erasure. A page load makes two, a broken reply one resume per try (backing off from 0.5 s): far under this.
+   */
+  RATE_LIMIT_READ: rateLimit('600/1m'),
+  /** Resume streams one visitor may hold open at once on one instance (each polls the store while it is open). */
+  RESUME_STREAMS_PER_VISITOR: int(6, 1, 1_000),
   /** LLM tokens (prompt + completion) one visitor may use per UTC day; 0 = no budget. */
   TOKEN_BUDGET_DAILY: int(60_000, 0, 1_000_000_000),
   /** What the whole app may spend on the LLM per UTC day, in USD; 0 = no cap. */
@@ -141,7 +148,9 @@ type SecurityEnv = z.output<ReturnType<typeof z.object<typeof securityEnvShape>>
 
 export interface SecurityConfig {
   session: { secret: string | undefined; ttlSeconds: number };
-  rateLimits: Record<'chat' | 'tts' | 'transcribe' | 'session' | 'feedback', RateLimitRule | null>;
+  rateLimits: Record<'chat' | 'tts' | 'transcribe' | 'session' | 'feedback' | 'read', RateLimitRule | null>;
+  /** Open resume streams per visitor on this instance. */
+  resumeStreamsPerVisitor: number;
   budget: {
     tokensPerVisitorDaily: number;
     spendCapDailyUsd: number;
@@ -161,7 +170,8 @@ export interface SecurityConfig {
 export function parseSecurityConfig(env: SecurityEnv, model: string | undefined): SecurityConfig {
   return {
     session: { secret: env.SESSION_SECRET, ttlSeconds: env.SESSION_TTL_SECONDS },
-    rateLimits: { chat: env.RATE_LIMIT_CHAT, tts: env.RATE_LIMIT_TTS, transcribe: env.RATE_LIMIT_TRANSCRIBE, session: env.RATE_LIMIT_SESSION, feedback: env.RATE_LIMIT_FEEDBACK },
+    rateLimits: { chat: env.RATE_LIMIT_CHAT, tts: env.RATE_LIMIT_TTS, transcribe: env.RATE_LIMIT_TRANSCRIBE, session: env.RATE_LIMIT_SESSION, feedback: env.RATE_LIMIT_FEEDBACK, read: env.RATE_LIMIT_READ },
+    resumeStreamsPerVisitor: env.RESUME_STREAMS_PER_VISITOR,
     budget: {
       tokensPerVisitorDaily: env.TOKEN_BUDGET_DAILY,
       spendCapDailyUsd: env.LLM_SPEND_CAP_DAILY_USD,

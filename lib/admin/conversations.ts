@@ -1,5 +1,7 @@
 import 'server-only';
-import { getRecentConversations } from '@/lib/chat/recent';
+import { whileTurnStopped } from '@/lib/chat/erase';
+import { getServerConfig } from '@/lib/config';
+import { getReplyStore, type ReplyStore } from '@/lib/store';
 import { conversationIndexKey, conversationKeys, replyKeys } from '@/lib/store/keys';
 import { kvOne } from '@/lib/store/kv';
 import { deleteRatings } from '@/lib/analytics/feedback';
@@ -63,12 +65,31 @@ export async function getConversationDetail(deps: RecordsDeps, id: string): Prom
   };
 }
 
+/** What the admin's erasure needs to stop a reply in flight first (defaults: this process's reply store, CHAT_TURN_WAIT_MS). */
+export interface ErasureDeps {
+  replies?: ReplyStore;
+  waitMs?: number;
+}
+
 /**
  * Erases a conversation for a privacy request: its messages, sales state and lead record (through the store, as its
  * owner would), the admin's row and lead status, the resume buffer of its last reply, and this instance's recent
  * copy. False when nothing of it was found. Backups taken before keep it until they are deleted (docs/admin.md).
+ *
+ * A reply still being written in it is stopped and its turn waited for, as for the visitor's own erasure
+ * (lib/chat/erase.ts): that turn is stored before the erasure, never after it (where it would bring back the lead,
+ * ownerless, and the next search would index it again). A 409 `conflict:admin` when the reply does not end in time.
  */
-export async function deleteConversationRecord(deps: RecordsDeps, id: string): Promise<boolean> {
+export async function deleteConversationRecord(deps: RecordsDeps, id: string, erasure: ErasureDeps = {}): Promise<boolean> {
+  const replies = erasure.replies ?? getReplyStore();
+  const waitMs = erasure.waitMs ?? getServerConfig().chat.turnWaitMs;
+  const erased = await whileTurnStopped({ replies, id, waitMs, surface: 'admin' }, () => eraseStored(deps, id));
+  const hadRecord = await forgetRecord(deps, id);
+  await deleteRatings({ kv: deps.kv, conversationId: id });
+  return erased || hadRecord;
+}
+
+async function eraseStored(deps: RecordsDeps, id: string): Promise<boolean> {
   const conversation = await deps.store.getConversation({ id });
   let deleted = false;
   const owner = conversation?.meta.owner;
@@ -85,10 +106,7 @@ export async function deleteConversationRecord(deps: RecordsDeps, id: string): P
     ]);
     deleted ||= Number(removed) > 0 && conversation !== null;
   }
-  const hadRecord = await forgetRecord(deps, id);
-  await deleteRatings({ kv: deps.kv, conversationId: id });
-  getRecentConversations().forget(id);
-  return deleted || hadRecord;
+  return deleted;
 }
 
 /**

@@ -1,7 +1,7 @@
 import 'server-only';
 import { turnEvents } from '@/lib/chat/turn-events';
 import { getServerConfig } from '@/lib/config';
-import { AppError } from '@/lib/errors';
+import { isAppError } from '@/lib/errors';
 import { publishEvent, subscribeEvents } from '@/lib/events/bus';
 import type { AppEvent, EventSource } from '@/lib/events/schema';
 import { mergeIdentity } from '@/lib/sales/lead/identity';
@@ -109,7 +109,7 @@ export function subscribeIdentityLeads(deps: () => IdentityLeadDeps & { kv: Kv; 
         await applyIdentityToConversation({ conversationId, visitorId, identity, ...(event.source ? { source: event.source } : {}), deps: resolved });
       } catch (error) {
         // The identity stays recorded: the host's next identify() (or the visitor's next conversation) merges it.
-        if (!(error instanceof AppError)) throw error;
+        if (!isAppError(error)) throw error;
         console.warn(`[identify] conversation ${conversationId}: the lead was not merged (${error.message})`);
       }
     }

@@ -7,7 +7,7 @@ import { processSingleton } from '@/lib/process-singleton';
 import { createRateLimitRedis } from '@/lib/store';
 import { createLocalLimiter, type LimitResult, type LocalLimiter } from './local-limiter';
 
-export type LimitName = 'chat' | 'tts' | 'transcribe' | 'session' | 'feedback';
+export type LimitName = 'chat' | 'tts' | 'transcribe' | 'session' | 'feedback' | 'read';
 
 /** Who a limit is counted for: the visitor's session and the client's address, each with its own window. */
 export interface LimitSubject {
@@ -146,7 +146,7 @@ function getLimiter(): Limiter {
   return processSingleton('rate-limiter', () => createLimiter(getServerConfig()));
 }
 
-const SURFACE: Record<LimitName, Surface> = { chat: 'chat', tts: 'voice', transcribe: 'transcribe', session: 'session', feedback: 'chat' };
+const SURFACE: Record<LimitName, Surface> = { chat: 'chat', tts: 'voice', transcribe: 'transcribe', session: 'session', feedback: 'chat', read: 'history' };
 
 /**
  * Counts a request against the named limit for its visitor and its address. Returns the headers to send; throws a

@@ -62,11 +62,9 @@ export function createMemoryStore(options: MemoryStoreOptions): ConversationStor
         entry = { meta: null, owner: visitorId, messages: [], state: null, expiresAt: clock() + ttlMs };
         conversations.set(id, entry);
         claimed = true;
-      } else if (entry.owner === undefined) {
-        entry.owner = visitorId;
-        if (entry.meta) entry.meta = { ...entry.meta, owner: visitorId };
-        claimed = true;
       }
+      // A stored conversation with no owner (written without a claim) is nobody's to take: it answers as another
+      // visitor's would, and is kept as it is (the Upstash script does the same).
       entry.expiresAt = clock() + ttlMs;
       const owner = entry.owner ?? '';
       const usage = {

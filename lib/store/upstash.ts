@@ -166,10 +166,13 @@ function summariseStoreError(error: unknown): string {
 
 /**
  * KEYS: meta, messages, state, visitor tokens, visitor conversations, spend. ARGV: visitor id, TTL seconds.
- * Returns { claimed (1/0), meta hash (flat), messages, state or nil, { tokens, conversations, spend } }.
+ * Returns { claimed (1/0), meta hash (flat), messages, state or nil, { tokens, conversations, spend } }. Only an id with
+ * nothing stored is claimed: a conversation stored with no owner (written without a claim) is nobody's to take, and is
+ * answered as another visitor's would be (the memory store does the same).
  */
 const LOAD_TURN_SCRIPT = `
-local claimed = redis.call('HSETNX', KEYS[1], 'owner', ARGV[1])
+local claimed = 0
+if redis.call('EXISTS', KEYS[1]) == 0 then claimed = redis.call('HSETNX', KEYS[1], 'owner', ARGV[1]) end
 redis.call('EXPIRE', KEYS[1], ARGV[2])
 return { claimed, redis.call('HGETALL', KEYS[1]), redis.call('LRANGE', KEYS[2], 0, -1), redis.call('GET', KEYS[3]),
   redis.call('MGET', KEYS[4], KEYS[5], KEYS[6]) }`;

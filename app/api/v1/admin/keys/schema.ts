@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { API_KEY_SCOPES } from '@/lib/admin/keys';
 import { AppError } from '@/lib/errors';
+import { isPlainLabel, PLAIN_LABEL_MESSAGE } from '@/lib/security/plain-text';
 
 /** The body of POST /api/v1/admin/keys, and the `[id]` of a key's route. */
 export const createKeySchema = z.strictObject({
-  name: z.string().trim().min(1, 'give the key a name').max(80, 'at most 80 characters'),
+  name: z.string().trim().min(1, 'give the key a name').max(80, 'at most 80 characters').refine(isPlainLabel, PLAIN_LABEL_MESSAGE),
   scopes: z
     .array(z.enum(API_KEY_SCOPES))
     .min(1, 'choose at least one scope')

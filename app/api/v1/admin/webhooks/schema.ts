@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { WEBHOOK_EVENT_TYPES } from '@/lib/events/schema';
 import { AppError } from '@/lib/errors';
+import { isPlainLabel, PLAIN_LABEL_MESSAGE } from '@/lib/security/plain-text';
 
 /** Bodies of the webhook admin routes. The URL's safety (https, public address) is checked by lib/webhooks/url-policy.ts. */
 const url = z.string().trim().min(1).max(2_000);
 const events = z.array(z.enum(WEBHOOK_EVENT_TYPES)).min(1, 'choose at least one event').max(WEBHOOK_EVENT_TYPES.length * 2);
-const description = z.string().max(200);
+const description = z.string().max(200).refine(isPlainLabel, PLAIN_LABEL_MESSAGE);
 
 export const createEndpointSchema = z.strictObject({ url, events, description: description.optional(), enabled: z.boolean().optional() });
 

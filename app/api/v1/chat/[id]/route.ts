@@ -15,7 +15,7 @@ const notFound = () => new AppError('not_found:history', 'There is no conversati
 
 /** The stored history of one of the visitor's conversations, in the shape `useChat` takes as its messages. */
 export const GET = withErrors('history', async (request: Request, context: Context) => {
-  const { visitor } = await guardRequest(request);
+  const { visitor } = await guardRequest(request, { limit: 'read' });
   const id = await conversationIdOf(context, 'history');
   const conversation = await getConversationStore().getConversation({ id, visitorId: visitor.visitorId });
   if (!conversation) throw notFound();
@@ -28,7 +28,7 @@ export const GET = withErrors('history', async (request: Request, context: Conte
  * reply still being written is stopped and waited for first (lib/chat/erase.ts), so nothing of it is written back.
  */
 export const DELETE = withErrors('history', async (request: Request, context: Context) => {
-  const { visitor } = await guardRequest(request);
+  const { visitor } = await guardRequest(request, { limit: 'read' });
   const id = await conversationIdOf(context, 'history');
   const deleted = await eraseConversation({
     store: getConversationStore(),

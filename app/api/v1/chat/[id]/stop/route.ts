@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 
 /** Stops the reply being produced in one of the visitor's conversations (docs/streaming.md). 204 either way. */
 export const POST = withErrors('chat', async (request: Request, context: ConversationRouteContext) => {
-  const { visitor } = await guardRequest(request);
+  const { visitor } = await guardRequest(request, { limit: 'read' });
   const id = await conversationIdOf(context, 'chat');
   if (!(await getConversationStore().isOwner({ id, visitorId: visitor.visitorId }))) {
     throw new AppError('not_found:chat', 'There is no conversation with this id.');

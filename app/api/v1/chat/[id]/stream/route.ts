@@ -3,7 +3,9 @@ import { AppError } from '@/lib/errors';
 import { isLocale } from '@/lib/i18n';
 import { NO_STORE_HEADERS, otherMethods, withErrors } from '@/lib/http';
 import { turnNotice } from '@/lib/sales/prompts';
+import { getServerConfig } from '@/lib/config';
 import { guardRequest } from '@/lib/security/guard';
+import { getStreamSlots, releasingWhenDone } from '@/lib/security/stream-slots';
 import { getConversationStore, getReplyStore } from '@/lib/store';
 import { getActiveReplies } from '@/lib/stream/active';
 import { openResumeStream } from '@/lib/stream/resume';
@@ -16,7 +18,7 @@ export const dynamic = 'force-dynamic';
  * ends. Without either, only a reply still in flight is replayed (from its start: a reload). 204 when there is none.
  */
 export const GET = withErrors('history', async (request: Request, context: ConversationRouteContext) => {
-  const { visitor } = await guardRequest(request);
+  const { visitor } = await guardRequest(request, { limit: 'read' });
   const id = await conversationIdOf(context, 'history');
   const url = new URL(request.url);
   const raw = request.headers.get('last-event-id') ?? url.searchParams.get('after');
@@ -31,16 +33,28 @@ export const GET = withErrors('history', async (request: Request, context: Conve
   const after = raw === null ? 0 : Number(raw);
   const asked = url.searchParams.get('locale');
   const locale = isLocale(asked) ? asked : 'en';
-  const stream = await openResumeStream({
-    replies: getReplyStore(),
-    conversationId: id,
-    after,
-    includeFinished: raw !== null,
-    interruptedMessage: turnNotice('reply_interrupted', locale),
-    signal: request.signal,
-  });
-  if (!stream) return new Response(null, { status: 204, headers: NO_STORE_HEADERS });
-  return eventStreamResponse(stream, { firstId: after + 1 });
+  // Each open resume stream polls the store: a visitor holds a few at most (RESUME_STREAMS_PER_VISITOR), else a 429.
+  const release = getStreamSlots().take(visitor.visitorId, getServerConfig().security.resumeStreamsPerVisitor, 'history');
+  let stream: Awaited<ReturnType<typeof openResumeStream>>;
+  try {
+    stream = await openResumeStream({
+      replies: getReplyStore(),
+      conversationId: id,
+      after,
+      includeFinished: raw !== null,
+      interruptedMessage: turnNotice('reply_interrupted', locale),
+      signal: request.signal,
+    });
+  } catch (error) {
+    release();
+    throw error;
+  }
+  if (!stream) {
+    release();
+    return new Response(null, { status: 204, headers: NO_STORE_HEADERS });
+  }
+  request.signal.addEventListener('abort', release, { once: true });
+  return eventStreamResponse(releasingWhenDone(stream, release), { firstId: after + 1 });
 });
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods(['GET']);
