@@ -167,7 +167,7 @@ describe('offline agent: session 23 round 4 buyers in es, de, fr and ar', () => 
     const chat = conversation({ locale: 'de' });
     await chat.say('wir sind 35');
     const recall = await chat.say('Wie viele Leute waren wir nochmal laut Ihnen?');
-    expect(recall.text).toContain('Als Teamgröße haben Sie mir **35** genannt.');
+    expect(recall.text).toContain('Sie hatten mir gesagt, dass Sie **35** Personen im Team sind.');
     const thanks = await chat.say('Merci vielmal');
     expect(thanks.text).toMatch(/Gern geschehen/);
     expect(thanks.text).not.toMatch(/Avec plaisir/);

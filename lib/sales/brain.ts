@@ -8,7 +8,7 @@ import { nextField as pickNextField } from '@/lib/sales/playbook';
 import { buildSystemPrompt, SUMMARY_HEADING } from '@/lib/sales/prompts';
 import { searchKnowledge, type Passage } from '@/lib/sales/retrieval';
 import { declinesToSay, fieldsAskedIn } from '@/lib/sales/asked-questions';
-import { rememberAsked, rememberObjection, rememberTools, statedTools } from '@/lib/sales/memory';
+import { growthIn, rememberAsked, rememberGrowth, rememberObjection, rememberTools, statedTools } from '@/lib/sales/memory';
 import { applyLeadFacts, moveStage } from '@/lib/sales/tools';
 import { then, type SalesTurnContext, type StateUpdate } from '@/lib/sales/turn-state';
 import { isUnclear } from '@/lib/sales/unclear';
@@ -75,7 +75,7 @@ export function beginTurn(
   const moved = then(captured, (current) => moveStage(current, { intent, changed, objection: intent === 'objection', evidence: `"${text.slice(0, 160)}"` }, now));
 
   const passages = searchKnowledge(text, { limit: 4, kb });
-  let next = rememberTools(moved.state, statedTools(text, kb));
+  let next = rememberGrowth(rememberTools(moved.state, statedTools(text, kb)), growthIn(text));
   // "I'd rather not say" to the question just asked: that question is dropped, not asked again in other words.
   const declined = state.lastAskedField;
   if (declined && next.lead.fields[declined] === undefined && declinesToSay(text)) next = { ...next, asked: { ...next.asked, [declined]: Math.max(2, next.asked?.[declined] ?? 0) } };
@@ -184,7 +184,8 @@ function intentOf(text: string, context: SalesTurnContext, changed: LeadField[])
   const kb = knowledgeFor(context.kb, context.locale);
   const intent = classifySalesIntent(text, kb);
   if (intent !== 'objection') return intent;
-  let rest = changed.includes('timeline') ? withoutTimeline(text.replace(TIME_PHRASE, ' ')) : text;
+  // ("We're hiring 10 next quarter": when the team grows, not the timing objection "next quarter" is listed for.)
+  let rest = changed.includes('timeline') || growthIn(text) ? withoutTimeline(text.replace(TIME_PHRASE, ' ')) : text;
   if (changed.includes('authority')) rest = withoutDecisionMaker(rest);
   return rest === text ? intent : classifySalesIntent(rest, kb);
 }

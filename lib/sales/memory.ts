@@ -1,6 +1,8 @@
 import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
 import { splitSentences } from '@/lib/sales/sentences';
-import { LEAD_FIELDS, type LeadField, type QuotedPrice, type SalesState, type StatedTool } from '@/lib/sales/types';
+import { westernDigits } from '@/lib/sales/lead/text';
+import type { SalesLocale } from '@/lib/sales/turn-state';
+import { LEAD_FIELDS, type LeadField, type QuotedPrice, type SalesState, type StatedGrowth, type StatedTool } from '@/lib/sales/types';
 
 /**
  * The conversation's memory beyond the lead record: tools the prospect uses, what was quoted, what was asked and
@@ -69,6 +71,98 @@ export function rememberTools(state: SalesState, tools: readonly StatedTool[]): 
   return { ...state, tools: [...kept, ...tools] };
 }
 
+/** People added: "we'll add 5 more", "we're hiring 10", "bringing on 3 engineers" (a count, then more/people or a hire). */
+const ADDING =
+  /\b(?:(?:add|adding|onboard|onboarding)\s+(?:another\s+|about\s+|around\s+|maybe\s+|roughly\s+|~\s?)?(\d{1,5})\s+(?:more|new|extra|additional|people|users|seats|hires|engineers|devs|developers|staff|employees|folks|ppl|sales ?reps|reps|agents)\b|(?:hire|hiring|recruit|recruiting|bring on|bringing on)\s+(?:another\s+|about\s+|around\s+|maybe\s+|roughly\s+|~\s?)?(\d{1,5})\b(?!\s*(?:%|percent|minutes?|hours?|days?|weeks?|months?|years?)\b))/i;
+/** The size grown to: "grow to 30", "we'll be 50 by summer", "should be around 60 next year". */
+const GROWING_TO =
+  /\b(?:grow|growing|scale|scaling|expand|expanding|get|getting)(?: up)? to (?:about |around |roughly |~\s?)?(\d{1,6})\b|\b(?:we['’]ll|we will|we['’]re going to|we are going to|we should|should) (?:probably |likely |soon |easily )?be (?:at |around |about |over |roughly )?(\d{1,6})\b(?!\s*(?:minutes?|mins?|hours?|days?|weeks?|months?|%|am|pm)\b)/i;
+/** When, in their words: "in january", "next quarter", "by Q3", "over the next year". */
+const GROWTH_WHEN =
+  /\b(?:(?:in|by|from|before|after|around|over|within)\s+(?:the\s+)?(?:next\s+|coming\s+)?|next\s+|this\s+|early\s+|late\s+)(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|q[1-4]|quarter|year|month|spring|summer|autumn|fall|winter|few months|couple (?:of )?months|\d+ months)\b/i;
+
+/** The team's growth a message states or supposes ("what if we add 5 more?"), not one it asks about otherwise. */
+export function growthIn(text: string): StatedGrowth | undefined {
+  for (const sentence of splitSentences(text)) {
+    // ("What if I hire 2 people next year?" supposes it: remembered, and priced as the team they would be.)
+    const supposes = /^\s*(?:and |so |ok |but )?(?:what|and) if\b/i.test(sentence);
+    if (!supposes && (/\?\s*$/.test(sentence) || /^\s*(?:what|how|if|would|could|can|does|do|is)\b/i.test(sentence))) continue;
+    const adding = ADDING.exec(sentence);
+    const growing = adding ? undefined : GROWING_TO.exec(sentence);
+    const added = Number(adding?.[1] ?? adding?.[2]);
+    const to = Number(growing?.[1] ?? growing?.[2]);
+    const when = GROWTH_WHEN.exec(sentence)?.[0].toLowerCase().replace(/\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*/i, (month) => month.charAt(0).toUpperCase() + month.slice(1)).replace(/\bq([1-4])\b/, 'Q$1');
+    const base = { evidence: sentence, ...(when ? { when } : {}) };
+    if (Number.isSafeInteger(added) && added > 0) return { added, ...base };
+    if (Number.isSafeInteger(to) && to > 0) return { to, ...base };
+  }
+  return growthInOtherLanguages(text);
+}
+
+/** People added, in es/fr/de/ar: "en enero entran 4 más", "contratamos 5", "4 personnes de plus en janvier", "on recrute
+ *  3", "im Januar kommen 4 dazu", "wir stellen 5 neue Leute ein", "بنوظف ٣ كمان", "ينضم ٤ موظفين جدد". */
+const ADDING_ELSEWHERE = new RegExp(
+  [
+    String.raw`(?<!\p{L})(\d{1,5})\s+(?:personas?\s+|empleados?\s+|usuarios?\s+|trabajadores?\s+|personnes?\s+|salari[ée]s?\s+|coll[èe]gues?\s+|utilisateurs?\s+)?(?:m[aá]s|de plus|en plus|suppl[ée]mentaires?)(?!\p{L})`,
+    String.raw`(?<!\p{L})(?:contrat\p{L}*|incorpor\p{L}*|sum\p{L}*|entra[nr]?|entrar[aá]n|llega[nr]?|recrut\p{L}*|embauch\p{L}*|arrivent|arriveront)\s+(?:a\s+|unas?\s+|otr[oa]s\s+|environ\s+|encore\s+)?(\d{1,5})(?!\s*(?:%|d[ií]as|semanas|meses|a[nñ]os|jours|semaines|mois|ans)(?!\p{L}))(?!\d)`,
+    String.raw`(?<!\p{L})(\d{1,5})\s+(?:weitere|neue|zus[äa]tzliche|mehr)(?!\p{L})`,
+    String.raw`(?<!\p{L})(?:kommen|stellen|stellt|holen)\s+(?:noch\s+|etwa\s+|ungef[äa]hr\s+)?(\d{1,5})\s+(?:\p{L}+\s+){0,3}(?:dazu|hinzu|ein)(?!\p{L})`,
+    String.raw`(?:نوظف|سنوظف|بنوظف|هنوظف|راح نوظف|ينضم|سينضم|هيدخل|يدخل|بيدخل)\s+(?:إلينا\s+|معنا\s+|معانا\s+)?(\d{1,5})`,
+    String.raw`(\d{1,5})\s+(?:أشخاص|اشخاص|موظفين|موظف|ناس)?\s*(?:إضافيين|اضافيين|زيادة|جدد|كمان)`,
+  ].join('|'),
+  'iu',
+);
+/** The size grown to: "seremos 30", "llegaremos a 30", "nous serons 30", "on passera à 30", "wir werden 30", "سنصبح ٣٠". */
+const GROWING_TO_ELSEWHERE =
+  /(?<!\p{L})(?:seremos|llegaremos a|creceremos a|pasaremos a|nous serons|on sera|on passera à|nous passerons à|wir werden|wir wachsen auf|سنصبح|هنبقى|راح نصير|سنكون)\s+(?:unos\s+|unas\s+|environ\s+|etwa\s+|حوالي\s+)?(\d{1,6})(?!\d)/iu;
+/** When, in their words: "en enero", "el próximo trimestre", "en janvier", "l'an prochain", "im Januar", "nächstes Jahr", "في يناير". */
+const GROWTH_WHEN_ELSEWHERE =
+  /(?<!\p{L})(?:(?:en|para|a partir de|desde|antes de|dentro de|à partir de|d['’]ici|dans|au|im|ab|bis|zum|في|خلال|من)\s+(?:el\s+|la\s+|le\s+|l['’]|den\s+|الـ?)?(?:pr[oó]xim[oa]\s+|siguiente\s+|prochain\s+|n[äa]chsten?\s+)?(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|januar|februar|m[äa]rz|april|juni|juli|august|oktober|dezember|trimestre|quartal|(?:\d+|unos|quelques|ein paar)\s+(?:meses|mois|monaten)|يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر|الشهر الجاي|الشهر القادم)|el (?:a[nñ]o|mes|trimestre) que viene|el pr[oó]ximo (?:a[nñ]o|mes|trimestre)|l['’](?:ann[ée]e|an) prochaine?|le (?:mois|trimestre) prochain|n[äa]chstes (?:jahr|quartal)|n[äa]chsten monat|(?:السنة|الشهر|الربع) (?:الجاي|القادم|الجاية|القادمة))(?!\p{L})/iu;
+
+/** growthIn for es/fr/de/ar, read clause by clause ("en enero entran 4 más, ¿seguimos en Starter?" states the growth,
+ *  then asks): a clause that asks ("¿y si contratamos 5?", "et si on embauche 3 ?") states nothing. */
+function growthInOtherLanguages(text: string): StatedGrowth | undefined {
+  for (const clause of splitSentences(text).flatMap((sentence) => sentence.split(/\s*[,;]\s*(?=¿|\p{L})|\s+(?=¿)/u))) {
+    const said = westernDigits(clause);
+    if (/[?؟]\s*$/.test(said) || /^\s*(?:¿|(?:y |et |und )?(?:si|if|wenn|falls|qu[eé]|que|combien|cu[aá]nt\p{L}*|was|wie|hal|هل|لو|إذا|اذا)(?!\p{L}))/iu.test(said)) continue;
+    const adding = ADDING_ELSEWHERE.exec(said);
+    const growing = adding ? undefined : GROWING_TO_ELSEWHERE.exec(said);
+    const added = Number(adding?.slice(1).find((found) => found !== undefined));
+    const to = Number(growing?.[1]);
+    const when = GROWTH_WHEN_ELSEWHERE.exec(said)?.[0].replace(/^\p{Lu}/u, (letter) => letter.toLowerCase()).replace(/(?<=\b(?:im|ab|bis|zum)\s+)\p{L}/iu, (letter) => letter.toUpperCase()).replace(/(?<=^n[äa]chste[ns]?\s+)\p{L}/iu, (letter) => letter.toUpperCase());
+    const base = { evidence: clause.trim(), ...(when ? { when } : {}) };
+    if (Number.isSafeInteger(added) && added > 0) return { added, ...base };
+    if (Number.isSafeInteger(to) && to > 0) return { to, ...base };
+  }
+  return undefined;
+}
+
+export function rememberGrowth(state: SalesState, growth: StatedGrowth | undefined): SalesState {
+  return growth ? { ...state, growth } : state;
+}
+
+/** The growth in a few words, in the reply's language: "5 more in January", "4 más en enero", "4 weitere im Januar". */
+export function growthWords(growth: StatedGrowth, locale: SalesLocale = 'en'): string {
+  const when = growth.when ? ` ${growth.when}` : '';
+  const words: Record<SalesLocale, [string, string]> = {
+    en: [`${growth.added} more${when}`, `growing to ${growth.to}${when}`],
+    es: [`${growth.added} ${growth.added === 1 ? 'persona' : 'personas'} más${when}`, `llegar a ${growth.to}${when}`],
+    fr: [`${growth.added} ${growth.added === 1 ? 'personne' : 'personnes'} de plus${when}`, `passer à ${growth.to}${when}`],
+    de: [`${growth.added === 1 ? 'eine weitere Person' : `${growth.added} weitere Personen`}${when}`, `auf ${growth.to} wachsen${when}`],
+    ar: [`${growth.added} أشخاص إضافيين${when}`, `الوصول إلى ${growth.to}${when}`],
+  };
+  return words[locale][growth.added !== undefined ? 0 : 1];
+}
+
+/** The team after the growth they told us of: the size grown to, or today's team plus the people added. */
+export function grownTeam(state: SalesState): number | undefined {
+  const growth = state.growth;
+  const today = state.lead.fields.teamSize?.value;
+  if (!growth) return undefined;
+  if (growth.to !== undefined) return typeof today === 'number' && growth.to <= today ? undefined : growth.to;
+  return typeof today === 'number' && growth.added !== undefined ? today + growth.added : undefined;
+}
+
 export function rememberQuote(state: SalesState, quote: QuotedPrice): SalesState {
   const same = (entry: QuotedPrice) => entry.planId === quote.planId && entry.seats === quote.seats && entry.billing === quote.billing;
   return { ...state, quoted: [...(state.quoted ?? []).filter((entry) => !same(entry)), quote] };
@@ -102,6 +196,7 @@ export function memoryLines(state: SalesState, kb: KnowledgeBase): string[] {
     if (fact) lines.push(`- ${LABELS[field]}: ${clip(String(fact.value), 80)} (they said: "${clip(fact.evidence, 100)}")`);
   }
   for (const tool of state.tools ?? []) lines.push(`- uses ${tool.name} (they said: "${clip(tool.evidence, 100)}")`);
+  if (state.growth) lines.push(`- team growth: ${state.growth.added !== undefined ? `${state.growth.added} more` : `to ${state.growth.to}`}${state.growth.when ? ` ${state.growth.when}` : ''}${grownTeam(state) === undefined ? '' : ` (${grownTeam(state)} then)`}; size plans for it (they said: "${clip(state.growth.evidence, 100)}")`);
   if (lines.length === 0) lines.push('- nothing yet');
   const plan = (id: string) => kb.plans.find((entry) => entry.id === id)?.name ?? id;
   const quoted = (state.quoted ?? []).map((entry) => `${plan(entry.planId)} for ${entry.seats} seats, ${entry.billing}`);

@@ -105,6 +105,11 @@ export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
 export const statedToolSchema = z.object({ name: z.string(), evidence: z.string() });
 export type StatedTool = z.infer<typeof statedToolSchema>;
 
+/** The team's growth they told us ("we'll add 5 more in january", "grow to 30 next year"): people `added`, or the size
+ *  grown `to`, `when` in their words, and their sentence. */
+export const statedGrowthSchema = z.object({ added: z.number().optional(), to: z.number().optional(), when: z.string().optional(), evidence: z.string() });
+export type StatedGrowth = z.infer<typeof statedGrowthSchema>;
+
 export const quotedPriceSchema = z.object({ planId: z.string(), seats: z.number(), billing: z.enum(['monthly', 'annual']) });
 export type QuotedPrice = z.infer<typeof quotedPriceSchema>;
 
@@ -122,6 +127,8 @@ export const salesStateSchema = z.object({
   asked: z.partialRecord(leadFieldSchema, z.number()).optional(),
   /** Tools the prospect said they use ("we use Jira"), with their sentence. */
   tools: z.array(statedToolSchema).optional(),
+  /** How they said the team will grow, with their sentence: sizing counts it. */
+  growth: statedGrowthSchema.optional(),
   /** What get_pricing quoted in this conversation, so neither agent quotes it again unasked. */
   quoted: z.array(quotedPriceSchema).optional(),
   /** Objections the prospect raised (knowledge-base ids), oldest first. */

@@ -6,11 +6,11 @@ import { bullets, cataloguePriceLine, comparePlansReply, coversReply, overviewRe
 import { MEMORY_PHRASES } from '@/lib/llm/offline/phrases-memory';
 import { aboutReply, alongsideReply, list, recallReply, rivalIntegrationReply, toolsReply, unclearReply } from '@/lib/llm/offline/replies-memory';
 import { isContactSales, mentionsAny } from '@/lib/llm/offline/reading';
-import { contentWords } from '@/lib/llm/offline/text';
+import { contentWords, needLabel } from '@/lib/llm/offline/text';
 import { PRICE_REMINDER } from '@/lib/llm/offline/understanding';
 import { asksRecommendation, bringsColleague, RECALL_RECOMMENDED, BUDGET_CHECK, CHOSE, OVER_BUDGET, freshFields, statedBudget, unconfirmedTopic, upcomingMeeting, type Topic } from '@/lib/llm/offline/topic';
 import { STOP_QUESTIONS } from '@/lib/sales/intents';
-import { mentionsName } from '@/lib/sales/memory';
+import { growthWords, mentionsName } from '@/lib/sales/memory';
 import { malformedEmail } from '@/lib/sales/lead/patterns';
 import { faqPassage } from '@/lib/sales/retrieval';
 import { splitSentences } from '@/lib/sales/sentences';
@@ -19,7 +19,7 @@ import { questionFor } from '@/lib/sales/playbook';
 import { speaksLocale } from '@/lib/sales/knowledge-locale';
 import type { LeadField } from '@/lib/sales/types';
 
-const HOW_ARE_YOU = /\b(how are you|how's it going|que tal|como esta|comment allez|comment vas|ça va|ca va|wie geht)|كيف حالك|كيف الحال/iu;
+const HOW_ARE_YOU = /\b(how are you|how's it going|q(?:ue|ué)? tal|como esta|comment allez|comment vas|ça va|ca va|wie geht)|كيف حالك|كيف الحال/iu;
 
 /**
  * The offline agent's reply for a topic, from this turn's tool results, passages and lead state: short Markdown
@@ -63,11 +63,23 @@ export function composeReply(topic: Topic, turn: OfflineTurn): string {
   const cheaperAt = overBudget ? kept.findIndex((paragraph) => paragraph.includes(`**${topic.alternative?.name ?? ''}**`)) : -1;
   const overBudgetKept = cheaperAt < 0 ? kept : kept.filter((paragraph, index) => index >= cheaperAt || !/[$€£]\s?\d/.test(paragraph));
   const paragraphs =
-    overBudget ? overBudgetKept : topic.kind === 'recall' || topic.kind === 'covers' || (topic.kind === 'brochure' && topic.price !== undefined) || onlyStock || (topic.kind === 'price' && (PRICE_REMINDER.test(turn.text) || RECALL_RECOMMENDED.test(turn.text))) ? [...kept] : avoidRepeats(kept, turn.previousReplies, pickFresh(MEMORY_PHRASES[turn.locale].asMentioned, turn.previousReplies), lead, properNames(turn.kb));
+    overBudget ? overBudgetKept : topic.kind === 'recall' || topic.kind === 'covers' || (topic.kind === 'brochure' && topic.price !== undefined) || onlyStock || (topic.kind === 'price' && (PRICE_REMINDER.test(turn.text) || RECALL_RECOMMENDED.test(turn.text) || topic.perSeatClaim === true || topic.periods === true)) ? [...kept] : avoidRepeats(kept, turn.previousReplies, pickFresh(MEMORY_PHRASES[turn.locale].asMentioned, turn.previousReplies), lead, properNames(turn.kb));
+  // "How long is the trial?" is no yes-or-no question: the FAQ's leading "Yes —" is left out (English).
+  if (topic.kind === 'knowledge' && turn.locale === 'en' && /^\s*(?:(?:and|so|ok|okay)[,\s]+)?(?:how|what|when|where|which|who|why)\b/i.test(turn.text)) {
+    paragraphs.splice(0, 1, ...(paragraphs[0] === undefined ? [] : [paragraphs[0].replace(/^(As I mentioned, )?yes\s*[—–-]\s*(\p{L})/iu, (_, recap: string | undefined, letter: string) => (recap ? `${recap}${letter}` : letter.toUpperCase()))]));
+  }
+  // Asked to stop asking questions: a thanks or a hello ends without its own closing question ("anything else…?").
+  const silenced = turn.state.quiet || turn.userTexts.some((said) => STOP_QUESTIONS.test(said));
+  if (silenced && (topic.kind === 'thanks' || topic.kind === 'greeting' || topic.kind === 'small-talk')) {
+    paragraphs.splice(0, paragraphs.length, ...paragraphs.map((paragraph) => splitSentences(paragraph).filter((sentence) => !/[?؟]\s*$/.test(sentence)).join(' ')).filter((paragraph) => paragraph !== ''));
+  }
   // One question per reply: a reply that already asks something (when to meet, which email) does not ask another.
   if (question && fresh && !/[?؟]/.test(paragraphs.at(-1) ?? '')) paragraphs.push(question);
   return paragraphs.join('\n\n');
 }
+
+/** Asking to be called: "have someone call me", "can you ring me", "give me a call". */
+const CALL_ME = /\b(?:call|ring|phone) (?:me|us)\b|\bgive (?:me|us) a (?:call|ring)\b|\b(?:a|by) (?:phone )?call\b/i;
 
 /** "Hmm", "mmm", "uh": a pause and nothing else. */
 const HESITATION = /^\s*(?:h?m{2,}|hm+|mhm|uh+|um+|erm?|euh|äh?m?)[\s,.!…]*$/iu;
@@ -182,6 +194,8 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       return comparePlansReply(topic, turn, ph);
     case 'plan-gap':
       return planGapReply(topic, turn, ph);
+    case 'seat-minimum':
+      return ph.seatMinimum ? [ph.seatMinimum(topic.plan.name, topic.plan.minSeats, topic.team, topic.fits && { plan: topic.fits.name, range: ph.seatRange(topic.fits.minSeats, topic.fits.maxSeats), price: cataloguePriceLine(topic.fits, kb, ph) })] : [ph.planAtMinimum(topic.plan.name, topic.plan.minSeats, topic.team)];
     case 'plan-has':
       return planHasReply(topic, turn, ph);
     case 'covers':
@@ -213,10 +227,16 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       return planFeaturesReply(topic.plan, turn, ph);
     case 'knowledge': {
       const answer = knowledgeReply(topic.passages, turn);
+      // "Do you integrate with HubSpot?": the FAQ, then the plans that include it (the first one's own line).
+      if (topic.onPlans && ph.toolFrom) {
+        const { tool, from, line } = topic.onPlans;
+        const at = kb.plans.indexOf(from);
+        return [...answer, ph.toolFrom(tool, from.name, at === 0, at === kb.plans.length - 1, line.replace(/\s*\((.*)\)$/u, ': $1').replace(/[.…]+$/u, '…'))];
+      }
       // "…and audit logs": the plan whose feature line has it, from the catalogue, in their language.
       const above = { en: 'and above', es: 'y superiores', fr: 'et au-dessus', de: 'und höher', ar: 'وما فوقها' }[turn.locale];
       const onPlan = { en: 'on', es: 'en', fr: 'dans', de: 'in', ar: 'في' }[turn.locale];
-      const also = (topic.alsoNeeded ?? []).map(({ need, from, line }) => `**${need.charAt(0).toUpperCase()}${need.slice(1)}**: ${onPlan} **${from.name}**${kb.plans.at(-1)?.id === from.id ? '' : ` ${above}`} (${line.replace(/[.…]+$/u, '')}).`);
+      const also = (topic.alsoNeeded ?? []).map(({ need, from, line }) => `**${needLabel(need)}**: ${onPlan} **${from.name}**${kb.plans.at(-1)?.id === from.id ? '' : ` ${above}`} (${line.replace(/[.…]+$/u, '')}).`);
       if (also.length > 0) answer.push(bullets(also));
       // "Can you match their price?": no, not here; the policy, the team's call, and the plan's list and annual price.
       if (topic.priceMatch) return [ph.noPriceMatch, ...answer, ph.furtherDiscount(kb.company.salesEmail), `**${topic.priceMatch.name}**: ${cataloguePriceLine(topic.priceMatch, kb, ph)}`];
@@ -234,7 +254,8 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       return recommendReply(turn, ph);
     case 'contact':
       // The acknowledgement is the answer; without anything new to acknowledge, a short thanks.
-      return freshFields(turn).length > 0 ? [topic.fits ?? ''] : [ph.unknownStatement];
+      // (Growth they told us of is acknowledged on its own: "5 more in January — noted".)
+      return freshFields(turn).length > 0 || (turn.state.growth !== undefined && turn.text.includes(turn.state.growth.evidence)) ? [topic.fits ?? ''] : [ph.unknownStatement];
     case 'greeting': {
       const tagline = speaksLocale(kb, turn.locale) ? kb.company.tagline : (kb.localized[turn.locale]?.tagline ?? '');
       return [ph.greeting(company, tagline), ph.canHelp];
@@ -243,8 +264,7 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       return [ph.thanks(company)];
     case 'farewell': {
       const name = turn.state.lead.fields.name?.value;
-      const first = typeof name === 'string' ? name.split(' ')[0] : undefined;
-      return [ph.farewell(first || undefined, upcomingMeeting(turn)?.localLabel, kb.company.salesEmail)];
+      return [ph.farewell(typeof name === 'string' ? addressAs(turn, name) : undefined, upcomingMeeting(turn)?.localLabel, kb.company.salesEmail)];
     }
     case 'small-talk':
       // ("Hmm", "mmm": a pause, not a yes; the next question is the reply.)
@@ -263,9 +283,13 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       return [ph.brochure(kb.company.salesEmail)];
     case 'off-topic':
       return [ph.offTopic(company)];
+    case 'not-listed':
+      return [`${ph.notListed(topic.subject, kb.company.salesEmail)} ${ph.passToTeam}`];
     case 'unknown': {
       const unknown = MEMORY_PHRASES[turn.locale].unknownQuestion.map((phrase) => phrase(kb.company.salesEmail));
-      return [topic.wasQuestion ? pickFresh(unknown, turn.previousReplies) : ph.unknownStatement];
+      // (Growth they told us of is acknowledged on its own: "5 more in January — noted".)
+      const grows = turn.state.growth !== undefined && turn.text.includes(turn.state.growth.evidence);
+      return [topic.wasQuestion ? pickFresh(unknown, turn.previousReplies) : grows ? '' : ph.unknownStatement];
     }
   }
 }
@@ -342,13 +366,46 @@ function alsoAsked(topic: Topic, turn: OfflineTurn): string[] {
     .flatMap((faq) => faq.reply());
 }
 
+/** "Sie", "Ihnen", "Ihr…" (capitalised), "können Sie", "Guten Tag", "Sehr geehrte…": a German buyer writing formally. */
+const DE_FORMAL = /(?<!\p{L})(?:Sie|Ihnen|Ihre?[mnrs]?)(?!\p{L})/u;
+const DE_FORMAL_WORDS = /(?<!\p{L})(?:(?:k[öo]nnen|k[öo]nnten|haben|sind|w[üu]rden|m[öo]chten|wollen|bieten|h[äa]tten|schicken|senden) sie|guten tag|sehr geehrte\p{L}*|mit freundlichen gr(?:ü|u|ue)(?:ß|ss)en)(?!\p{L})/iu;
+/** "du", "dir", "dein…", "habt ihr", "euch": a German buyer writing informally. */
+const DE_INFORMAL = /(?<!\p{L})(?:du|dir|dich|dein\p{L}*|habt ihr|k[öo]nnt ihr|seid ihr|euch|euer|eure\p{L}*|ich bin der|ich bin die)(?!\p{L})/iu;
+
+/** Whether a German prospect writes formally ("Sie") rather than informally ("du", "ihr"). */
+function formalGerman(turn: OfflineTurn): boolean {
+  if (turn.locale !== 'de') return false;
+  const said = turn.userTexts.join('\n');
+  return !DE_INFORMAL.test(said) && (DE_FORMAL.test(said) || DE_FORMAL_WORDS.test(said));
+}
+
+/**
+ * What the reply calls the prospect by: their first name; but a German buyer who writes "Sie" is "Frau Vogel" /
+ * "Herr Dr. Müller" when they gave the title, else not named at all.
+ */
+function addressAs(turn: OfflineTurn, fullName: string): string | undefined {
+  const words = fullName.trim().split(/\s+/).filter(Boolean);
+  const first = words[0];
+  if (turn.locale !== 'de' || first === undefined) return first;
+  const surname = words.at(-1) ?? first;
+  const said = turn.userTexts.join('\n');
+  const titled = new RegExp(`(?<!\\p{L})(herr|frau)\\s+((?:(?:dr|prof)\\.?\\s+)*)(?:\\p{L}+\\s+)?${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'iu').exec(said);
+  if (titled) {
+    const title = (titled[1] ?? '').toLowerCase() === 'herr' ? 'Herr' : 'Frau';
+    const degrees = (titled[2] ?? '').trim().split(/\s+/).filter(Boolean).map((degree) => `${degree.charAt(0).toUpperCase()}${degree.slice(1).toLowerCase().replace(/\.?$/, '.')}`);
+    return [title, ...degrees, surname].join(' ');
+  }
+  if (formalGerman(turn)) return undefined;
+  return first;
+}
+
 /** "Thanks, Ana! I've noted your email …": confirms in words what the lead card shows. */
 function acknowledgement(topic: Topic, turn: OfflineTurn, ph: Phrases): string {
   // The handoff and booking confirmations name the email themselves; a refused injection acknowledges nothing.
   const booked = topic.kind === 'booking' && turn.exchanges.some((exchange) => exchange.toolName === 'book_meeting');
   if (topic.kind === 'injection' || topic.kind === 'human' || topic.kind === 'purchase' || topic.kind === 'meeting-cancel' || booked) return '';
   const fresh = freshFields(turn);
-  if (fresh.length === 0) return '';
+  if (fresh.length === 0) return moreAcknowledgements(topic, turn, fresh).sentences.join(' ');
   const { fields } = turn.state.lead;
   const value = (field: LeadField) => fields[field]?.value;
   const items: string[] = [];
@@ -366,8 +423,10 @@ function acknowledgement(topic: Topic, turn: OfflineTurn, ph: Phrases): string {
   // A surname after the first name already greeted ("my last name is Becker"): the full name noted, not a second hello.
   const greeted = fullName.includes(' ') && firstName !== '' && turn.previousReplies.some((reply) => mentionsName(reply, firstName));
   if (greeted) items.push(ph.notedName(fullName));
-  const name = fresh.includes('name') && !greeted ? firstName : undefined;
+  const name = fresh.includes('name') && !greeted ? addressAs(turn, fullName) : undefined;
   const more = moreAcknowledgements(topic, turn, fresh);
+  // "Guten Tag, mein Name ist Katrin Vogel. Können Sie …": "Guten Tag!", with "Frau Vogel" if she gave her title, never "Katrin".
+  if (fresh.includes('name') && !greeted && ph.greetFormally && items.length === 0 && more.items.length === 0 && (name === undefined || /^(?:Herr|Frau) /.test(name))) return [ph.greetFormally(name), ...more.sentences].join(' ');
   // Several things said at once: one "I've noted …" list ("…that you're with Lattice Biotech, your timeline (before
   // the end of Q1), your budget and that you use Smartsheet"), not a string of "X — noted." sentences.
   if (items.length + more.items.length >= 2 || (name && more.items.length > 0)) return [ph.noted(name || undefined, [...items, ...more.items.map((item) => item.listed)]), ...more.sentences].join(' ');
@@ -392,6 +451,9 @@ function moreAcknowledgements(topic: Topic, turn: OfflineTurn, fresh: LeadField[
   if (fresh.includes('need') && items.length === 0 && sentences.length === 0 && topic.kind === 'contact') sentences.push(mp.notedNeed);
   const tools = (turn.state.tools ?? []).filter((tool) => turn.text.includes(tool.evidence)).map((tool) => tool.name);
   if (tools.length > 0 && topic.kind !== 'tools' && topic.kind !== 'objection') items.push({ alone: mp.notedTools(list(tools, mp.and)), listed: mp.itemTools(list(tools, mp.and)) });
+  // "We'll add 5 more in January" before any team size: noted (with a size, the price reply sizes for it).
+  const growth = turn.state.growth;
+  if (growth && mp.notedGrowth && turn.text.includes(growth.evidence) && !(topic.kind === 'price' && topic.grown)) sentences.push(mp.notedGrowth(growthWords(growth, turn.locale)));
   return { items, sentences };
 }
 
@@ -403,11 +465,13 @@ function nextQuestion(topic: Topic, turn: OfflineTurn): string | undefined {
   const field = turn.nextField;
   const known = (name: LeadField) => turn.state.lead.fields[name] !== undefined;
   const ask = (name: LeadField) => questionFor(name, turn.locale, turn.state.asked?.[name] ?? 0);
-  if (topic.kind === 'human' || topic.kind === 'purchase') return known('email') ? undefined : ask('email');
+  // (Asked to stop asking questions, none; "have someone call me": the number to call, not an email.)
+  const silenced = turn.state.quiet || turn.userTexts.some((said) => STOP_QUESTIONS.test(said));
+  if (topic.kind === 'human' || topic.kind === 'purchase') return silenced ? undefined : CALL_ME.test(turn.text) && turn.locale === 'en' ? (known('phone') ? undefined : ask('phone')) : known('email') ? undefined : (turn.state.asked?.email ?? 0) >= 2 ? PHRASES[turn.locale].teamReachAt : ask('email');
   if (topic.kind === 'booking') return field === 'name' || field === 'company' ? ask(field) : undefined;
   const quiet = ['objection', 'thanks', 'farewell', 'unclear', 'bare-number', 'meeting-time', 'meeting-cancel', 'identity', 'erase', 'not-interested', 'frustrated', 'no-questions', 'present'];
   // Asked to stop asking questions (now or earlier in the conversation), the agent asks none.
-  if (quiet.includes(topic.kind) || turn.state.quiet || turn.userTexts.some((said) => STOP_QUESTIONS.test(said))) return undefined;
+  if (quiet.includes(topic.kind) || silenced) return undefined;
   if (topic.kind === 'recommend' && !known('teamSize')) return ask('teamSize');
   if (field) return ask(field);
   // Small talk with nothing left to ask still hands the conversation back to the prospect (mid-conversation, with what

@@ -1,6 +1,7 @@
 import { teamStatedIn } from '@/lib/llm/offline/reading';
 import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
 import { splitSentences } from '@/lib/sales/sentences';
+import { growthIn } from '@/lib/sales/memory';
 import type { SalesLocale } from '@/lib/sales/turn-state';
 import type { LeadField, SalesState } from '@/lib/sales/types';
 
@@ -49,7 +50,8 @@ export function readIntroduction(text: string, locale: SalesLocale, state: Sales
   const companyName = (company?.[1] ?? company?.[2])?.replace(/[.,،]+$/, '').trim();
   if (companyName && !own.has(companyName.toLowerCase()) && known.company?.value !== companyName) facts.company = companyName;
   const team = teamStatedIn(statements);
-  if (team !== undefined && known.teamSize?.value !== team) facts.teamSize = team;
+  // ("4 personnes de plus en janvier": the people they add, not the team.)
+  if (team !== undefined && known.teamSize?.value !== team && team !== growthIn(text)?.added) facts.teamSize = team;
   return facts;
 }
 

@@ -6,6 +6,12 @@ import type { BudgetFit } from '@/lib/sales/budget';
  */
 
 /** Details prospects ask about that the demo catalogue does not state (lib/llm/offline/topic.ts, UNSTATED_DETAILS). */
+/** "09:00": a working hour as the replies write it. */
+export const hh = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
+
+/** What the catalogue says nothing of, asked about often enough to be answered as such. */
+export type NotListed = 'mobile-app';
+
 export type UnstatedDetail = 'api-limits' | 'support-languages' | 'phone-support' | 'data-deletion' | 'refund' | 'payment-terms' | 'uptime' | 'custom-build' | 'price-lock';
 
 export interface Phrases {
@@ -35,6 +41,9 @@ export interface Phrases {
   brochure: (salesEmail: string) => string;
   /** "Something to share with my CFO": no files from here, a summary to copy (the quote follows) for `forWhom`. */
   shareSummary?: (forWhom: string) => string;
+  /** German: a formal buyer's greeting answered with their title and surname ("Guten Tag, Frau Vogel!"), or without a
+   *  name when only the first name is known (never "Katrin" to someone who writes "Sie"). */
+  greetFormally?: (titled: string | undefined) => string;
   /** After that summary: a formal written quote is the sales team's to send, offered (a yes hands over). */
   writtenQuoteOffer?: string;
   noted: (name: string | undefined, items: string[]) => string;
@@ -168,12 +177,25 @@ export interface Phrases {
   noFreePlan: (plan: string, price: string) => string;
   /** "What do you have next week?": demos run on weekdays between `start` and `end` o'clock in `zone`; which day and time
    *  (to move the demo `booked`, when one is). */
-  bookingHours?: (minutes: number, zone: string, start: number, end: number, needsEmail: boolean, booked?: string) => string;
+  /** Which day and time, asked (a week named without one: `week`, its first and last working days). */
+  bookingHours?: (minutes: number, zone: string, start: number, end: number, needsEmail: boolean, booked?: string, week?: readonly [string, string]) => string;
   /** "Who will contact me and when?" after a handoff: someone from the sales team, in `hours`, at `contact` (else asked). */
   handoffWho?: (contact: string | undefined, hours: string | undefined) => string;
   /** "Is Starter $8 a seat?": the figure they named is (`right`) or is not the plan's catalogue price, `price` (their
    *  figure is never said back). */
   priceClaim?: (plan: string, right: boolean, price: string, custom: boolean) => string;
+  /** "Pro is 29 a month for the whole team, right?": no, the plan is priced per seat (`price`, the catalogue's); with
+   *  `seats` known, their total follows. */
+  perSeatNotTeam?: (plan: string, price: string, seats: number | undefined) => string;
+  /** "Wait, I have to pay for 3 seats?": yes, `plan` starts at `min` seats, so a team of `team` pays for `min`; and
+   *  `fits`, the plan without that minimum (its seat range and catalogue price line). */
+  seatMinimum?: (plan: string, min: number, team: number, fits: { plan: string; range: string; price: string } | undefined) => string;
+  /** Sizing with their growth (`said`: "5 more in January"; `fresh`: said just now): from `now` to `then` people, and
+   *  `plan` (covering `range`) still fits, or `outgrown` stops at `max` seats and `plan` is the one they grow into. */
+  growthFit?: (said: string, fresh: boolean, now: number, then: number, plan: string, range: string, outgrown: { plan: string; max: number } | undefined) => string;
+  /** "Which plan has Salesforce?": `tool` comes with `from` and above (`first`: every plan; `only`: the top plan alone),
+   *  with the plan's own integrations line. */
+  toolFrom?: (tool: string, from: string, first: boolean, only: boolean, line: string) => string;
   /** Ready to buy ("send me the contract"): the sales team is asked to set them up (request_human). */
   purchaseDone: (email: string | undefined, hours: string | undefined) => string;
   /** "How do I sign up?", "can we start today?", "let's go with Pro": after the trial's answer, the way to buy. */
@@ -202,6 +224,12 @@ export interface Phrases {
   /** A detail the FAQ that comes closest does not state (the API's limits, the languages support works in, phone
    *  support): said to be unconfirmed, after that FAQ, never guessed. */
   unconfirmedDetail: (detail: UnstatedDetail, salesEmail: string) => string;
+  /** Something the catalogue says nothing of ("is there a mobile app?"): said plainly, nothing promised. */
+  notListed: (subject: NotListed, salesEmail: string) => string;
+  /** The question handed to the sales team, offered ("shall I pass it on?"): a yes hands over (request_human). */
+  passToTeam: string;
+  /** After a handoff, the address asked for the team's sake, when the usual question was asked twice already. */
+  teamReachAt: string;
 }
 
 export interface MemoryPhrases {
@@ -209,11 +237,15 @@ export interface MemoryPhrases {
   recallFact: (label: string, value: string) => string;
   /** The prospect's goal read back in their own words ("You told me you're looking for …"); else recallFact. */
   recallNeed?: (need: string) => string;
+  /** The team size read back as people say it ("vous m'avez dit que vous étiez **120** dans l'équipe"); else recallFact. */
+  recallTeam?: (seats: string) => string;
   recallTools: (tools: string) => string;
   recallMissing: (label: string) => string;
   /** "You said you make the decision.": the authority field read back as a sentence, not "your decision is …". */
   recallAuthority: (decides: boolean) => string;
   recallAll: string;
+  /** "What did I tell you about SSO?" when no fact on record is about it: their own words that were (`said`, quoted). */
+  recallSaid?: (said: string) => string;
   recallNothing: string;
   /** An e-mail address typed incomplete or mistyped ("diego@acme", "john@gmail,com"), and the fix if one is plain. */
   emailIncomplete: (address: string, meant?: string) => string;
@@ -224,6 +256,10 @@ export interface MemoryPhrases {
   notedAuthority: (decides: boolean) => string;
   notedNeed: string;
   notedTools: (tools: string) => string;
+  /** "We'll add 5 more in January" with no team size yet: the growth, noted (`said`: "5 more in January"). */
+  notedGrowth?: (said: string) => string;
+  /** "What did I tell you about hiring?": the growth (`said`), and the team it makes (`then`) when known. */
+  recallGrowth?: (said: string, then: number | undefined) => string;
   /** The same three as items of one "I've noted …" list, when a message says several things at once (no amounts: the
    *  budget's words are the prospect's, read back when it is set beside a price). */
   itemTimeline: (timeline: string) => string;

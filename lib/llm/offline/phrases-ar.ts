@@ -1,4 +1,4 @@
-import { listWith as list, type MemoryPhrases, type Phrases } from '@/lib/llm/offline/phrasebook';
+import { hh, listWith as list, type MemoryPhrases, type Phrases } from '@/lib/llm/offline/phrasebook';
 
 /**
  * The offline agent's sentences in Arabic (Modern Standard Arabic, addressing the prospect directly). Numbers and
@@ -200,6 +200,24 @@ export const ar: Phrases = {
     `${standard} ليس ضمن الشهادات والمعايير التي يمكنني تأكيدها، ولا أريد التخمين: فريقنا على ${salesEmail} يمكنه إخبارك بوضعنا بالنسبة لحالتك.`,
   unconfirmedDetail: (detail, salesEmail) =>
     `لا أستطيع أن أؤكد لك ${{ 'api-limits': 'حدود استخدام واجهة API', 'support-languages': 'اللغات التي يقدَّم بها الدعم', 'phone-support': 'توفر الدعم عبر الهاتف', 'data-deletion': 'كيف ومتى تُحذف بياناتكم بعد المغادرة', refund: 'استرداد المبلغ (إن كان ممكنًا وبأي قيمة)', 'payment-terms': 'شروط دفع مثل 30 أو 60 يومًا', uptime: 'ضمان توفر أعلى من اتفاقية مستوى الخدمة المنشورة (99.95%، في باقة المؤسسات فقط)', 'custom-build': 'تطوير تكامل أو ميزة مخصصة لكم، أو موعدًا لذلك', 'price-lock': 'تثبيت السعر أو عقدًا لعدة سنوات' }[detail]} من المعلومات المتوفرة لدي، ولا أريد التخمين: فريقنا على ${salesEmail} يمكنه إخبارك.`,
+  notListed: (_subject, salesEmail) =>
+    `لا أجد تطبيقًا للجوال في المعلومات المتوفرة لدي عن المنتج، لذلك لا أريد أن أعدك بشيء لا أستطيع تأكيده: فريقنا (${salesEmail}) يعرف الإجابة بالتأكيد.`,
+  passToTeam: 'هل تريد أن أنقل سؤالك إليهم؟',
+  teamReachAt: 'على أي بريد إلكتروني يمكن لفريقنا التواصل معك؟',
+  growthFit: (said, fresh, now, then, plan, range, outgrown) => {
+    if (!fresh) {
+      const counting = `مع ${said} كما ذكرت، يصبح عددكم ${then} شخصًا`;
+      return outgrown ? `${counting}، أي أكثر من ${outgrown.max} مستخدمين في باقة **${outgrown.plan}**، لذلك أنصح بباقة **${plan}** (${range}).` : `${counting}، وتبقى باقة **${plan}** مناسبة (${range}).`;
+    }
+    const grows = `سجّلت ذلك: مع ${said} يصبح عددكم ${then} بدلًا من ${now}`;
+    return outgrown
+      ? `${grows}. باقة **${outgrown.plan}** تتوقف عند ${outgrown.max} مستخدمين فلن تكفيكم؛ باقة **${plan}** تغطي ${range}، لذلك أنصح بها.`
+      : `${grows}، وتبقى باقة **${plan}** مناسبة (تغطي ${range}).`;
+  },
+  bookingHours: (minutes, zone, start, end, needsEmail, booked, week) =>
+    booked
+      ? `يبقى العرض التوضيحي في موعده **${booked}** حاليًا. يمكنني نقله إلى أي يوم عمل${week ? ` في الأسبوع القادم (من ${week[0]} إلى ${week[1]})` : ''} بين ${hh(start)} و${hh(end)} (${zone}): أي يوم وأي ساعة تناسبك؟`
+      : `يمكنني حجز عرض توضيحي مدته ${minutes} دقيقة في أي يوم عمل${week ? ` في الأسبوع القادم (من ${week[0]} إلى ${week[1]})` : ''} بين ${hh(start)} و${hh(end)} (${zone}). أي يوم وأي ساعة تناسبك${needsEmail ? '، وما البريد الإلكتروني الذي أرسل إليه الدعوة' : ''}؟`,
 };
 
 /** The present-tense verbs a need is said with, without their person prefix ("نحتاج", "أريد", "نبحث عن"). */
@@ -232,6 +250,7 @@ export const arMemory: MemoryPhrases = {
     role: 'منصبك',
     phone: 'رقم هاتفك',
     teamSize: 'حجم فريقك',
+    growth: 'نمو الفريق',
     budget: 'ميزانيتك',
     authority: 'القرار',
     need: 'هدفك',
@@ -239,6 +258,9 @@ export const arMemory: MemoryPhrases = {
     tools: 'أدواتك',
   },
   recallFact: (label, value) => `${label} كما ذكرت لي: **${value}**.`,
+  notedGrowth: (said) => `${said}: سجّلت ذلك، وسآخذه في الحسبان عند اختيار الباقة.`,
+  recallGrowth: (said, then) => `ذكرت أن فريقكم سيكبر: **${said}**${then === undefined ? '' : `، أي **${then} شخصًا** بعد ذلك`}.`,
+  recallTeam: (seats) => `ذكرت لي أن فريقكم يضم **${seats}** شخصًا.`,
   // "نحتاج تسجيل دخول موحد": "ذكرت لي أنكم تحتاجون تسجيل دخول موحد", not "هدفك كما ذكرت لي: نحتاج…".
   recallNeed: (need) => {
     const yourWords = arYourWords(need).replace(/^أنتم\s+/u, '');

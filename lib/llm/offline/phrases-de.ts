@@ -1,4 +1,4 @@
-import { capitalise, listWith as list, type MemoryPhrases, type Phrases } from '@/lib/llm/offline/phrasebook';
+import { hh, capitalise, listWith as list, type MemoryPhrases, type Phrases } from '@/lib/llm/offline/phrasebook';
 
 /** The offline agent's sentences in German (Sie-Form, as a sales rep writes to a prospect). */
 
@@ -23,6 +23,7 @@ export const de: Phrases = {
   noMeetingToCancel: 'Sie haben bei mir keine Demo gebucht, es gibt also nichts abzusagen. Möchten Sie eine buchen?',
   handoffAgain: 'Unser Vertriebsteam hat Ihre Anfrage bereits und meldet sich bald bei Ihnen.',
   brochure: (salesEmail) => `Dateien kann ich von hier aus nicht schicken, aber ich kann Ihnen Tarife und Preise gleich hier erklären, und unser Team unter ${salesEmail} schickt Ihnen gern Unterlagen.`,
+  greetFormally: (titled) => (titled ? `Guten Tag, ${titled}!` : 'Guten Tag, schön, dass Sie sich melden!'),
   noted: (name, items) =>
     items.length === 0 && name ? `Schön, Sie kennenzulernen, ${name}!` : `Danke${name ? `, ${name}` : ''}!${items.length > 0 ? ` Notiert: ${list(items, 'und')}.` : ''}`,
   notedEmail: (email) => `Ihre E-Mail-Adresse **${email}**`,
@@ -174,6 +175,24 @@ export const de: Phrases = {
     `${standard} gehört nicht zu den Zertifizierungen und Standards, die ich bestätigen kann, und ich möchte nicht raten: Das Team unter ${salesEmail} sagt Ihnen, wie es für Ihren Fall aussieht.`,
   unconfirmedDetail: (detail, salesEmail) =>
     `${{ 'api-limits': 'Die Limits unserer API', 'support-languages': 'In welchen Sprachen unser Support antwortet,', 'phone-support': 'Einen Support per Telefon', 'data-deletion': 'Wie und wann Ihre Daten nach einer Kündigung gelöscht werden,', refund: 'Eine Rückerstattung (ob und in welcher Höhe)', 'payment-terms': 'Zahlungsziele wie 30 oder 60 Tage', uptime: 'Eine Verfügbarkeitsgarantie über unser veröffentlichtes SLA hinaus (99,95 %, nur bei Enterprise)', 'custom-build': 'Eine individuell für Sie entwickelte Integration oder Funktion, oder einen Termin dafür,', 'price-lock': 'Eine Preisgarantie oder einen mehrjährigen Vertrag' }[detail]} kann ich mit meinen Informationen nicht bestätigen, und ich möchte nicht raten: Das Team unter ${salesEmail} kann es Ihnen sagen.`,
+  notListed: (_subject, salesEmail) =>
+    `Eine mobile App finde ich in meinen Produktinformationen nicht, deshalb möchte ich Ihnen nichts versprechen: Unser Team (${salesEmail}) weiß es genau.`,
+  passToTeam: 'Soll ich Ihre Frage gleich weitergeben?',
+  teamReachAt: 'Unter welcher E-Mail-Adresse kann unser Team Sie erreichen?',
+  growthFit: (said, fresh, now, then, plan, range, outgrown) => {
+    if (!fresh) {
+      const counting = `Sie hatten ${said} erwähnt, dann sind Sie ${then} Personen`;
+      return outgrown ? `${counting}: mehr als die ${outgrown.max} Nutzer von **${outgrown.plan}**, daher empfehle ich **${plan}** (${range}).` : `${counting}, und **${plan}** passt weiterhin (${range}).`;
+    }
+    const grows = `Notiert: ${said}, damit wachsen Sie von ${now} auf ${then} Personen`;
+    return outgrown
+      ? `${grows}. **${outgrown.plan}** endet bei ${outgrown.max} Nutzern, da würden Sie herauswachsen; **${plan}** deckt ${range} ab, darauf würde ich auslegen.`
+      : `${grows}, und **${plan}** passt weiterhin (${range}).`;
+  },
+  bookingHours: (minutes, zone, start, end, needsEmail, booked, week) =>
+    booked
+      ? `Ihre Demo bleibt vorerst am **${booked}**. Ich kann sie auf jeden Werktag${week ? ` der nächsten Woche (${week[0]} bis ${week[1]})` : ''} zwischen ${hh(start)} und ${hh(end)} Uhr (${zone}) verschieben: Welcher Tag und welche Uhrzeit passen Ihnen?`
+      : `Ich kann eine ${minutes}-minütige Demo an jedem Werktag${week ? ` der nächsten Woche (${week[0]} bis ${week[1]})` : ''} zwischen ${hh(start)} und ${hh(end)} Uhr (${zone}) einrichten. Welcher Tag und welche Uhrzeit passen Ihnen${needsEmail ? ', und an welche E-Mail-Adresse soll die Einladung gehen' : ''}?`,
 };
 
 /** "ich brauche", "ich will" said back as "Sie brauchen", "Sie wollen" (after "wir", the verb is already the "Sie" form). */
@@ -222,6 +241,7 @@ export const deMemory: MemoryPhrases = {
     role: 'Position',
     phone: 'Telefonnummer',
     teamSize: 'Teamgröße',
+    growth: 'Teamwachstum',
     budget: 'Budget',
     authority: 'Entscheidung',
     need: 'Ziel',
@@ -229,6 +249,9 @@ export const deMemory: MemoryPhrases = {
     tools: 'Tools',
   },
   recallFact: (label, value) => `Als ${label} haben Sie mir **${value}** genannt.`,
+  notedGrowth: (said) => `${capitalise(said)}: notiert, das berücksichtige ich bei der Tarifwahl.`,
+  recallGrowth: (said, then) => `Sie sagten, Ihr Team wächst: **${said}**${then === undefined ? '' : `, also dann **${then} Personen**`}.`,
+  recallTeam: (seats) => `Sie hatten mir gesagt, dass Sie **${seats}** Personen im Team sind.`,
   // "wir brauchen SSO und Audit-Logs": "Sie haben mir gesagt, Sie brauchen SSO und Audit-Logs", not "Als Ziel … wir brauchen …".
   recallNeed: (need) => {
     const yourWords = deYourWords(need);

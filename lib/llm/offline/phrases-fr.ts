@@ -1,4 +1,4 @@
-import { capitalise, listWith as list, type MemoryPhrases, type Phrases } from '@/lib/llm/offline/phrasebook';
+import { hh, capitalise, listWith as list, type MemoryPhrases, type Phrases } from '@/lib/llm/offline/phrasebook';
 
 /** The offline agent's sentences in French (vouvoiement, as a sales rep writes to a prospect). */
 
@@ -177,6 +177,24 @@ export const fr: Phrases = {
     `${standard} ne fait pas partie des certifications et normes que je peux confirmer, et je préfère ne pas deviner : l’équipe à ${salesEmail} pourra vous dire où nous en sommes pour votre cas.`,
   unconfirmedDetail: (detail, salesEmail) =>
     `Je ne peux pas vous confirmer ${{ 'api-limits': 'les limites d’utilisation de l’API', 'support-languages': 'les langues dans lesquelles notre support répond', 'phone-support': 'l’existence d’un support par téléphone', 'data-deletion': 'comment et quand vos données sont supprimées après votre départ', refund: 'un remboursement (ni son montant)', 'payment-terms': 'des délais de paiement comme 30 ou 60 jours', uptime: 'une disponibilité garantie au-delà de notre SLA publié (99,95 %, sur Enterprise uniquement)', 'custom-build': 'le développement d’une intégration ou d’une fonctionnalité sur mesure pour vous, ni une date pour cela', 'price-lock': 'un prix garanti ni un contrat pluriannuel' }[detail]} avec les informations dont je dispose, et je préfère ne pas deviner : l’équipe à ${salesEmail} pourra vous le dire.`,
+  notListed: (_subject, salesEmail) =>
+    `Je ne vois pas d’application mobile dans les informations dont je dispose sur le produit, donc je préfère ne rien vous promettre : notre équipe (${salesEmail}) saura vous répondre.`,
+  passToTeam: 'Voulez-vous que je lui transmette la question ?',
+  teamReachAt: 'À quelle adresse e-mail notre équipe peut-elle vous écrire ?',
+  growthFit: (said, fresh, now, then, plan, range, outgrown) => {
+    if (!fresh) {
+      const counting = `En comptant les ${said} dont vous m’avez parlé, vous serez ${then}`;
+      return outgrown ? `${counting} : au-delà des ${outgrown.max} utilisateurs de **${outgrown.plan}**, je vous conseille donc **${plan}** (${range}).` : `${counting}, et **${plan}** convient toujours (${range}).`;
+    }
+    const grows = `C’est noté : avec ${said}, vous passez de ${now} à ${then} personnes`;
+    return outgrown
+      ? `${grows}. **${outgrown.plan}** s’arrête à ${outgrown.max} utilisateurs, vous le dépasseriez ; **${plan}** couvre ${range}, je vous conseille donc celui-ci.`
+      : `${grows}, et **${plan}** convient toujours (il couvre ${range}).`;
+  },
+  bookingHours: (minutes, zone, start, end, needsEmail, booked, week) =>
+    booked
+      ? `Votre démo reste prévue le **${booked}** pour l’instant. Je peux la déplacer à n’importe quel jour ouvré${week ? ` de la semaine prochaine (du ${week[0]} au ${week[1]})` : ''} entre ${hh(start)} et ${hh(end)} (${zone}) : quel jour et quelle heure vous conviendraient ?`
+      : `Je peux vous réserver une démo de ${minutes} minutes n’importe quel jour ouvré${week ? ` de la semaine prochaine (du ${week[0]} au ${week[1]})` : ''} entre ${hh(start)} et ${hh(end)} (${zone}). Quel jour et quelle heure vous conviennent${needsEmail ? ', et à quelle adresse e-mail dois-je envoyer l’invitation' : ''} ?`,
 };
 
 /** "on a", "je veux", "j'aimerais" said back as "vous avez", "vous voulez", "vous aimeriez". */
@@ -234,6 +252,7 @@ export const frMemory: MemoryPhrases = {
     role: 'poste',
     phone: 'numéro de téléphone',
     teamSize: 'taille d’équipe',
+    growth: 'croissance de l’équipe',
     budget: 'budget',
     authority: 'décision',
     need: 'objectif',
@@ -241,6 +260,10 @@ export const frMemory: MemoryPhrases = {
     tools: 'outils',
   },
   recallFact: (label, value) => `Vous m’avez indiqué ${yours(label)} : **${value}**.`,
+  // ("On est combien déjà ?": "vous étiez 120 dans l'équipe", not "votre taille d'équipe : 120".)
+  notedGrowth: (said) => `${capitalise(said)} : c’est noté, j’en tiendrai compte pour choisir l’offre.`,
+  recallGrowth: (said, then) => `Vous m’avez dit que l’équipe s’agrandit : **${said}**${then === undefined ? '' : `, soit **${then} personnes** ensuite`}.`,
+  recallTeam: (seats) => `Vous m’avez dit que vous étiez **${seats}** dans l’équipe.`,
   // "nous avons besoin du SSO": "Vous m’avez dit que vous avez besoin du SSO", not "votre objectif : nous avons besoin…".
   recallNeed: (need) => {
     const yourWords = frYourWords(need);

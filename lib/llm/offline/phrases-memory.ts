@@ -27,7 +27,7 @@ function terceraPersona(text: string): string {
 }
 
 const en: MemoryPhrases = {
-  labels: { name: 'name', email: 'email', company: 'company', role: 'role', phone: 'phone number', teamSize: 'team size', budget: 'budget', authority: 'decision', need: 'goal', timeline: 'timeline', tools: 'tools' },
+  labels: { name: 'name', email: 'email', company: 'company', role: 'role', phone: 'phone number', teamSize: 'team size', budget: 'budget', authority: 'decision', need: 'goal', timeline: 'timeline', tools: 'tools', growth: 'team growth' },
   recallFact: (label, value) => `You told me your ${label} is **${value}**.`,
   recallNeed: (need) => {
     const yours = secondPerson(need);
@@ -39,6 +39,7 @@ const en: MemoryPhrases = {
   recallMissing: (label) => `You haven't told me your ${label} yet.`,
   recallAuthority: (decides) => (decides ? 'You said you make the decision.' : 'You said the decision needs someone else’s approval.'),
   recallAll: "Here's what you've told me so far:",
+  recallSaid: (said) => `You told me: “${said}”.`,
   recallNothing: "You haven't told me anything about yourself or your team yet.",
   emailIncomplete: (address, meant) => (meant ? `The address **${address}** looks mistyped — did you mean **${meant}**?` : `The address **${address}** looks incomplete — could you check it and send it again?`),
   decisionMaker: 'you make the decision',
@@ -48,6 +49,8 @@ const en: MemoryPhrases = {
   notedAuthority: (decides) => (decides ? 'Good to know the decision is yours.' : 'Understood — someone else signs off too.'),
   notedNeed: 'That’s helpful context.',
   notedTools: (tools) => `${tools} — noted.`,
+  notedGrowth: (said) => `${capitalise(said)} — noted; I'll size plans with that in mind.`,
+  recallGrowth: (said, then) => `You told me ${said.startsWith('growing') ? "you're" : 'your team is growing:'} **${said}**${then === undefined ? '' : `, so **${then} people** then`}.`,
   itemTimeline: (timeline) => `your timeline (${timeline})`,
   itemBudget: 'your budget',
   itemTools: (tools) => `that you use ${tools}`,
@@ -74,8 +77,10 @@ const en: MemoryPhrases = {
 };
 
 const es: MemoryPhrases = {
-  labels: { name: 'nombre', email: 'correo', company: 'empresa', role: 'cargo', phone: 'teléfono', teamSize: 'tamaño de equipo', budget: 'presupuesto', authority: 'decisión', need: 'objetivo', timeline: 'plazo', tools: 'herramientas' },
+  labels: { name: 'nombre', email: 'correo', company: 'empresa', role: 'cargo', phone: 'teléfono', teamSize: 'tamaño de equipo', budget: 'presupuesto', authority: 'decisión', need: 'objetivo', timeline: 'plazo', tools: 'herramientas', growth: 'crecimiento del equipo' },
   // ("¿cuántos te dije que éramos?": "Me dijo que son **15**", not "su tamaño de equipo es 15".)
+  notedGrowth: (said) => `${capitalise(said)}: anotado, lo tendré en cuenta al recomendarle un plan.`,
+  recallGrowth: (said, then) => `Me dijo que el equipo crece: **${said}**${then === undefined ? '' : `, es decir, **${then} personas** entonces`}.`,
   recallFact: (label, value) => (label === 'tamaño de equipo' ? `Me dijo que son **${value}**.` : `Me dijo que su ${label} es **${value}**.`),
   // "necesitamos SSO e integrar con Salesforce": "Me dijo que necesitan SSO…", not "su objetivo es necesitamos…".
   recallNeed: (need) =>

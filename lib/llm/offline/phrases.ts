@@ -1,4 +1,4 @@
-import { listWith as list, type Phrases } from '@/lib/llm/offline/phrasebook';
+import { hh, listWith as list, type Phrases } from '@/lib/llm/offline/phrasebook';
 import { ar } from '@/lib/llm/offline/phrases-ar';
 import { de } from '@/lib/llm/offline/phrases-de';
 import { fr } from '@/lib/llm/offline/phrases-fr';
@@ -162,16 +162,34 @@ const en: Phrases = {
   noFreePlan: (plan, price) => `There's no free plan: the lowest is **${plan}**, at ${price}. What is free is the trial:`,
   handoffWho: (contact, hours) =>
     `A member of our sales team will get in touch${contact ? ` at **${contact}**` : ''}${hours ? `; they work ${hours}` : ''}. I can't give you a name or an exact time from here.${contact ? '' : " What's the best email or number for them to reach you?"}`,
-  bookingHours: (minutes, zone, start, end, needsEmail, booked) =>
+  bookingHours: (minutes, zone, start, end, needsEmail, booked, week) =>
     booked
-      ? `Your demo stays on **${booked}** for now. I can move it to any weekday between ${String(start).padStart(2, '0')}:00 and ${String(end).padStart(2, '0')}:00 (${zone}): which day and time would suit you better?`
-      : `I can book a ${minutes}-minute demo any weekday between ${String(start).padStart(2, '0')}:00 and ${String(end).padStart(2, '0')}:00 (${zone}). Which day and time suit you${needsEmail ? ', and what email should the invite go to' : ''}?`,
+      ? `Your demo stays on **${booked}** for now. I can move it to any weekday${week ? ` next week (${week[0]} to ${week[1]})` : ''} between ${hh(start)} and ${hh(end)} (${zone}): which day and time would suit you better?`
+      : `I can book a ${minutes}-minute demo any weekday${week ? ` next week (${week[0]} to ${week[1]})` : ''} between ${hh(start)} and ${hh(end)} (${zone}). Which day and time suit you${needsEmail ? ', and what email should the invite go to' : ''}?`,
   priceClaim: (plan, right, price, custom) =>
     custom
       ? `No, **${plan}** has no list price per seat: ${price}.`
       : right
         ? `Yes: **${plan}** is ${price}.`
         : `No, that isn't the **${plan}** price: it's ${price}.`,
+  toolFrom: (tool, from, first, only, line) =>
+    first
+      ? `Every plan includes ${tool}, from **${from}** up (${line.charAt(0).toLowerCase()}${line.slice(1)}).`
+      : `${tool} ${/ and /.test(tool) ? 'come' : 'comes'} with ${only ? `**${from}** only` : `**${from}** and above`} (${line.charAt(0).toLowerCase()}${line.slice(1)}).`,
+  growthFit: (said, fresh, now, then, plan, range, outgrown) => {
+    if (!fresh) {
+      const counting = said.startsWith('growing') ? `Since you're ${said}, you'll be ${then} people` : `Counting the ${said} you mentioned, you'll be ${then} people`;
+      return outgrown ? `${counting}: past **${outgrown.plan}**'s ${outgrown.max} seats, so I'd go with **${plan}** (${range}).` : `${counting}, and **${plan}** still fits (${range}): it's the one I'd go with.`;
+    }
+    const grows = `Noted: ${said} takes you from ${now} to ${then} people`;
+    return outgrown
+      ? `${grows}. **${outgrown.plan}** stops at ${outgrown.max} seats, so you'd outgrow it; **${plan}** covers ${range}, so I'd size for that.`
+      : `${grows}, and **${plan}** still fits (it covers ${range}).`;
+  },
+  seatMinimum: (plan, min, team, fits) =>
+    `Yes — **${plan}** has a minimum of ${min} seats, so a team of ${team} is billed for ${min}.${fits ? ` **${fits.plan}** has no such minimum (it covers ${fits.range}), so you'd pay for ${team}: ${fits.price}.` : ''}`,
+  perSeatNotTeam: (plan, price, seats) =>
+    `No — **${plan}** is priced per seat, not for the whole team: ${price}.${seats === undefined ? '' : ` For your team of ${seats}, that comes to:`}`,
   purchaseDone: (email, hours) =>
     email
       ? `Great — I've asked our sales team to get you set up: they send the contract and arrange billing, and they'll reply to **${email}**${hours ? `; the team works ${hours}` : ''}.`
@@ -194,6 +212,10 @@ const en: Phrases = {
     `${standard} ${/ and /.test(standard) ? "aren't" : "isn't"} among the certifications and standards I can confirm, and I'd rather not guess: the team at ${salesEmail} can tell you where we stand for your case.`,
   unconfirmedDetail: (detail, salesEmail) =>
     `${{ 'api-limits': "The API's rate limits aren't", 'support-languages': "Which languages our support works in isn't", 'phone-support': "Support by phone isn't", 'data-deletion': "How and when your data is deleted after you leave isn't", refund: 'A refund (whether you get money back, and how much) isn\'t', 'payment-terms': 'Payment terms such as net-30 or net-60 aren\'t', uptime: 'An uptime guarantee above our published SLA (99.95%, on Enterprise only) isn\'t', 'custom-build': 'Building a custom integration or feature for you, or a date for one, isn\'t', 'price-lock': 'A price lock or a multi-year contract isn\'t' }[detail]} something I can confirm from what I have, and I'd rather not guess: the team at ${salesEmail} can tell you.`,
+  notListed: (_subject, salesEmail) =>
+    `Nothing I have on our product mentions a mobile app, so I'd rather not guess or promise one — the team at ${salesEmail} will know for sure.`,
+  passToTeam: 'Would you like me to pass the question on to them?',
+  teamReachAt: 'Which email should our team reach you at?',
 };
 
 const es: Phrases = {
@@ -368,6 +390,24 @@ const es: Phrases = {
     `${standard} no está entre las certificaciones y normas que puedo confirmar, y prefiero no adivinar: el equipo en ${salesEmail} puede decirle cómo estamos en su caso.`,
   unconfirmedDetail: (detail, salesEmail) =>
     `No puedo confirmarle ${{ 'api-limits': 'los límites de uso de la API', 'support-languages': 'en qué idiomas atiende nuestro soporte', 'phone-support': 'si hay soporte por teléfono', 'data-deletion': 'cómo y cuándo se borran sus datos si se van', refund: 'si hay reembolso (ni de cuánto)', 'payment-terms': 'condiciones de pago como 30 o 60 días', uptime: 'una disponibilidad garantizada por encima de nuestro SLA publicado (99,95 %, solo en Enterprise)', 'custom-build': 'que desarrollemos una integración o función a medida para ustedes, ni una fecha para ello', 'price-lock': 'un precio garantizado ni un contrato de varios años' }[detail]} con la información que tengo, y prefiero no adivinar: el equipo en ${salesEmail} se lo puede decir.`,
+  notListed: (_subject, salesEmail) =>
+    `En la información que tengo del producto no figura una app móvil, así que no quiero prometerle algo que no puedo confirmar: nuestro equipo en ${salesEmail} se lo aclara.`,
+  bookingHours: (minutes, zone, start, end, needsEmail, booked, week) =>
+    booked
+      ? `Su demo sigue el **${booked}** por ahora. Puedo pasarla a cualquier día laborable${week ? ` de la semana que viene (del ${week[0]} al ${week[1]})` : ''} entre las ${hh(start)} y las ${hh(end)} (${zone}): ¿qué día y a qué hora le vendría mejor?`
+      : `Puedo reservarle una demo de ${minutes} minutos cualquier día laborable${week ? ` de la semana que viene (del ${week[0]} al ${week[1]})` : ''} entre las ${hh(start)} y las ${hh(end)} (${zone}). ¿Qué día y a qué hora le viene bien${needsEmail ? ', y a qué correo le envío la invitación' : ''}?`,
+  growthFit: (said, fresh, now, then, plan, range, outgrown) => {
+    if (!fresh) {
+      const counting = `Contando los ${said} que me comentó, serán ${then} personas`;
+      return outgrown ? `${counting}: más que los ${outgrown.max} usuarios de **${outgrown.plan}**, así que le recomiendo **${plan}** (${range}).` : `${counting}, y **${plan}** le sigue sirviendo (${range}).`;
+    }
+    const grows = `Anotado: con ${said} pasan de ${now} a ${then} personas`;
+    return outgrown
+      ? `${grows}. **${outgrown.plan}** llega hasta ${outgrown.max} usuarios y se les quedaría pequeño; **${plan}** cubre ${range}, así que le recomiendo ese.`
+      : `${grows}, y **${plan}** les sigue sirviendo (cubre ${range}).`;
+  },
+  passToTeam: '¿Quiere que les pase su pregunta?',
+  teamReachAt: '¿A qué correo puede escribirle nuestro equipo?',
 };
 
 export const PHRASES: Record<SalesLocale, Phrases> = { en, es, fr, de, ar };

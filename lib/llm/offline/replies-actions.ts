@@ -41,7 +41,7 @@ export function bookingReply(topic: Extract<Topic, { kind: 'booking' }>, turn: O
     // (A time completed from an earlier message, "2026-11-26 15:00", is said as a date.)
     const wanted = saidAsDate(topic.times[0], topic.timezone ?? turn.bookingZone.zone, turn);
     // "What do you have next week?": the hours demos can be booked in, and a day and time asked (an email too, if none).
-    if (topic.hours && ph.bookingHours) return [ph.bookingHours(meetings.durationMinutes, turn.bookingZone.zone, meetings.workingHours.start, meetings.workingHours.end, topic.email === undefined, topic.booked)];
+    if (topic.hours && ph.bookingHours) return [ph.bookingHours(meetings.durationMinutes, topic.timezone ?? turn.bookingZone.zone, meetings.workingHours.start, meetings.workingHours.end, topic.email === undefined, topic.booked, topic.week)];
     if (!topic.email) return [pickFresh([ph.bookingNeedsEmail(meetings.durationMinutes, wanted), ...ph.bookingEmailAgain(wanted)], turn.previousReplies)];
     // They asked for a demo: ask when. They only left an email: offer one.
     // (Asked a message or two ago, before the email: "book a demo please", then "tom@acme.io".)

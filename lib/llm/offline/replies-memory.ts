@@ -7,6 +7,7 @@ import { speaksLocale } from '@/lib/sales/knowledge-locale';
 import { LEAD_FIELDS, type LeadField } from '@/lib/sales/types';
 import { listWith } from '@/lib/llm/offline/phrasebook';
 import { colon } from '@/lib/llm/offline/text';
+import { grownTeam, growthWords } from '@/lib/sales/memory';
 
 /**
  * Replies about the conversation and the company: what the prospect told us (read from the sales state, the agent's
@@ -16,12 +17,15 @@ import { colon } from '@/lib/llm/offline/text';
 export function recallReply(fields: readonly RecallField[], turn: OfflineTurn): string[] {
   const mp = MEMORY_PHRASES[turn.locale];
   const tools = (turn.state.tools ?? []).map((tool) => tool.name);
+  const growth = turn.state.growth;
   const sentence = (field: RecallField): string => {
     if (field === 'tools') return tools.length > 0 ? mp.recallTools(list(tools, mp.and)) : mp.recallMissing(mp.labels.tools ?? field);
+    if (field === 'growth') return growth && mp.recallGrowth ? mp.recallGrowth(growthWords(growth, turn.locale), grownTeam(turn.state)) : mp.recallMissing(mp.labels.growth ?? field);
     const authority = field === 'authority' ? turn.state.lead.fields.authority?.value : undefined;
     if (authority === 'decision maker' || authority === 'needs approval') return mp.recallAuthority(authority === 'decision maker');
     const value = valueOf(field, turn);
     if (field === 'need' && value !== undefined && mp.recallNeed) return mp.recallNeed(value);
+    if (field === 'teamSize' && value !== undefined && mp.recallTeam) return mp.recallTeam(value);
     return value === undefined ? mp.recallMissing(mp.labels[field] ?? field) : mp.recallFact(mp.labels[field] ?? field, value);
   };
   const known = LEAD_FIELDS.filter((field) => turn.state.lead.fields[field] !== undefined);
@@ -29,14 +33,28 @@ export function recallReply(fields: readonly RecallField[], turn: OfflineTurn): 
   const listed = (field: LeadField) => (field === 'need' ? YOUR_WORDS[turn.locale](String(valueOf(field, turn))) : valueOf(field, turn));
   const items = known.map((field) => `${mp.labels[field] ?? field}${colon(turn.locale)} **${listed(field)}**`);
   if (tools.length > 0) items.push(`${mp.labels.tools}${colon(turn.locale)} **${list(tools, mp.and)}**`);
+  if (growth && mp.labels.growth) items.push(`${mp.labels.growth}${colon(turn.locale)} **${growthWords(growth, turn.locale)}**`);
   if (fields.length > 0) {
     const answer = fields.map(sentence).join(' ');
     // "What did I tell you about my company?" with no company on record: what they did tell us, not only "nothing".
-    const noneKnown = fields.every((field) => (field === 'tools' ? tools.length === 0 : turn.state.lead.fields[field] === undefined));
+    const noneKnown = fields.every((field) => (field === 'tools' ? tools.length === 0 : field === 'growth' ? growth === undefined : turn.state.lead.fields[field] === undefined));
     return noneKnown && items.length > 0 ? [answer, mp.recallAll, bullets(items)] : [answer];
   }
+  // "What did I tell you about SSO?": no fact on record is about it, but something they said was; their words, quoted.
+  const said = mp.recallSaid ? saidAbout(turn) : undefined;
+  if (said && mp.recallSaid) return [mp.recallSaid(said)];
   if (items.length === 0) return [mp.recallNothing];
   return [mp.recallAll, bullets(items)];
+}
+
+/** The subject of "what did I tell you about X?", and the last earlier message of theirs that names it (whole words). */
+function saidAbout(turn: OfflineTurn): string | undefined {
+  const subject = /\b(?:told|tell|said|say|mention(?:ed)?)\b.*\babout (?:my |our |the )?([\p{L}\d][\p{L}\d -]{1,30}?)\s*(?:again)?\s*[?!.]*$/iu.exec(turn.text)?.[1]?.trim();
+  if (!subject) return undefined;
+  const words = subject.toLowerCase().split(/\s+/).filter((word) => word.length >= 3 || /\d/.test(word));
+  if (words.length === 0) return undefined;
+  const earlier = turn.userTexts.slice(0, -1).reverse();
+  return earlier.find((text) => words.every((word) => new RegExp(`(?<![\\p{L}\\d])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu').test(text)))?.trim();
 }
 
 function valueOf(field: LeadField, turn: OfflineTurn): string | undefined {

@@ -1,16 +1,16 @@
-import { toolsNamed } from '@/lib/sales/memory';
+import { growthWords, toolsNamed } from '@/lib/sales/memory';
 import { z } from 'zod';
 import type { OfflineTurn } from '@/lib/llm/offline/context';
 import type { Phrases } from '@/lib/llm/offline/phrases';
 import { listWith } from '@/lib/llm/offline/phrasebook';
 import { MEMORY_PHRASES } from '@/lib/llm/offline/phrases-memory';
 import { fitsSeats, INCLUDES_LOWER, isContactSales } from '@/lib/llm/offline/reading';
-import { freshFields, statedBudget, type Topic } from '@/lib/llm/offline/topic';
+import { CAN_HAVE, freshFields, statedBudget, type Topic } from '@/lib/llm/offline/topic';
 import { budgetFit } from '@/lib/sales/budget';
 import { formatPrice } from '@/lib/sales/knowledge';
 import type { KnowledgeBase, Plan } from '@/lib/sales/knowledge/schema';
 import { speaksLocale } from '@/lib/sales/knowledge-locale';
-import { colon } from '@/lib/llm/offline/text';
+import { colon, needLabel } from '@/lib/llm/offline/text';
 import type { SalesLocale } from '@/lib/sales/turn-state';
 
 /**
@@ -75,19 +75,36 @@ export function priceReply(topic: Extract<Topic, { kind: 'price' }>, turn: Offli
       lines.push(ph.annualPaysLess(money(annual.perSeatMonthly, kb), money(monthly.perSeatMonthly, kb), money(annual.annualSavings, kb)));
     }
   }
+  // Sized for the team they'll be ("5 more in January"): still fitting, or outgrown and the plan they grow into.
+  const growth = turn.state.growth;
+  if (topic.grown && growth && ph.growthFit) {
+    const { outgrows } = topic.grown;
+    lines.unshift(ph.growthFit(growthWords(growth, turn.locale), topic.grown.fresh, topic.grown.now, topic.grown.then, topic.plan.name, ph.seatRange(topic.plan.minSeats, topic.plan.maxSeats), outgrows ? { plan: outgrows.name, max: outgrows.maxSeats ?? topic.grown.then } : undefined));
+  }
+  // "Pro is 29 a month for the whole team?": no, per seat (the catalogue's price); their total follows when known.
+  if (topic.perSeatClaim && ph.perSeatNotTeam) {
+    const claim = ph.perSeatNotTeam(topic.plan.name, cataloguePriceLine(topic.plan, kb, ph), topic.seatsGiven && !topic.alternative ? topic.seats : undefined);
+    return topic.seatsGiven ? [claim, ...lines] : [claim];
+  }
   if (topic.raisedBy) lines.unshift(ph.needsPlan(topic.raisedBy, topic.plan.name));
   if (topic.minimumFor !== undefined) {
     lines.unshift((topic.alternative ? ph.planAtMinimum : ph.billedAtMinimum)(topic.plan.name, topic.plan.minSeats, topic.minimumFor));
   }
   // A cheaper plan within the budget is introduced by the budget line above; a plan for another team size is suggested.
   if (topic.alternative) lines.push(...planLines(topic.alternative, { ...topic, seats: topic.minimumFor ?? topic.seats, inferred: !topic.budgetPick, budgetPick: false }, results, turn, ph));
-  if (isContactSales(topic.plan) && !/[?؟]$/.test(lines.at(-1) ?? '')) lines.push(ph.quoteOffer);
+  // (Its question asks for an email: not once the email is known, nor in the same words again — asked a second time, the
+  // playbook's reworded question does it.)
+  const emailAsked = turn.state.lead.fields.email !== undefined || (turn.state.asked?.email ?? 0) >= 1;
+  if (isContactSales(topic.plan) && !emailAsked && !/[?؟]$/.test(lines.at(-1) ?? '')) lines.push(ph.quoteOffer);
   // The tools were offered and every call failed: say so rather than quote a price no tool confirmed.
   if (turn.tools.has('get_pricing') && results.length > 0 && results.every((result) => !result.quote && !result.error)) {
     return [ph.pricingUnavailable(kb.company.salesEmail)];
   }
   return lines;
 }
+
+/** "Does Starter cover 12?": whether a plan holds a team, yes or no. */
+const HOLDS_ASK = /\b(?:does|will|would|can|could) (?:the )?\p{L}+(?: plan)? (?:cover|hold|fit|take|support|handle|work for|be enough for)\b/iu;
 
 function planLines(plan: Plan, topic: Extract<Topic, { kind: 'price' }>, all: PriceResult[], turn: OfflineTurn, ph: Phrases): string[] {
   const { kb } = turn;
@@ -111,6 +128,8 @@ function planLines(plan: Plan, topic: Extract<Topic, { kind: 'price' }>, all: Pr
       ...(topMonthly ? [ph.quoteMonthly(plan.name, topMonthly.seats, money(topMonthly.perSeatMonthly, kb), money(topMonthly.monthlyTotal, kb), money(topMonthly.annualTotal, kb))] : []),
       ...(topAnnual ? [ph.quoteAnnual(plan.name, topAnnual.seats, money(topAnnual.perSeatMonthly, kb), money(topAnnual.annualTotal, kb), money(topAnnual.monthlyTotal, kb), topAnnual.annualSavings > 0 ? money(topAnnual.annualSavings, kb) : undefined)] : []),
     ];
+    // "Can I get Starter for 20 people?": no, first (the plan's own limit, from the catalogue), then its price.
+    if (turn.locale === 'en' && (CAN_HAVE.test(turn.text) || HOLDS_ASK.test(turn.text))) return [`No: ${seatError.message}`, ...price, ...atTop];
     return [...price, turn.locale === 'en' ? seatError.message : `**${plan.name}**${colon(turn.locale)} ${ph.coversSeats(range)}`, ...atTop];
   }
   const monthly = quotes.find((quote) => quote.billing === 'monthly');
@@ -207,6 +226,8 @@ export function planHasReply(topic: Extract<Topic, { kind: 'plan-has' }>, turn: 
   const yesNo = !/^\s*[¿¡]?\s*(?:how|what|which|cu[aá]nt|qu[eé]|combien|quel|wie|was|welche|كم|ما|ماذا)/iu.test(turn.text);
   // (The top plan has no plan "above" it: "only Enterprise includes …", never "Enterprise and above".)
   const only = turn.kb.plans.indexOf(from) === turn.kb.plans.length - 1;
+  // "Which plan has Salesforce?": the first plan with it, and above, in the plan's own words.
+  if (topic.line !== undefined && ph.toolFrom) return [ph.toolFrom(said, from.name, turn.kb.plans.indexOf(from) === 0, only, topic.line.replace(/\s*\((.*)\)$/u, ': $1').replace(/[.…]+$/u, '…'))];
   return turn.kb.plans.indexOf(from) <= turn.kb.plans.indexOf(plan) ? [ph.planHas(plan.name, said, yesNo)] : [ph.planLacks(plan.name, said, from.name, only)];
 }
 
@@ -283,7 +304,7 @@ export function coversReply(topic: Extract<Topic, { kind: 'covers' }>, turn: Off
     const within = (line: string | undefined) => (line ? ` (${line.replace(/[.…]+$/u, '')})` : '');
     const from = (plan: Plan) => `**${plan.name}**${kb.plans.at(-1)?.id === plan.id ? '' : local.above}`;
     const rows = topic.checks.map((check) => {
-      const need = `**${check.need.charAt(0).toUpperCase()}${check.need.slice(1)}**`;
+      const need = `**${needLabel(check.need)}**`;
       if (check.covered === undefined) return `${need}: ${local.unknown(kb.company.salesEmail)}.`;
       if (check.company) return `${need}: ${local.company(kb.company.name)}${within(check.line)}.`;
       if (check.covered) return `${need}: ${local.yes}${within(check.line)}.`;
@@ -296,7 +317,7 @@ export function coversReply(topic: Extract<Topic, { kind: 'covers' }>, turn: Off
   const said = (line: string | undefined) => (line ? ` (${line.replace(/[.…]+$/u, '')})` : '');
   const above = (from: Plan) => `**${from.name}**${kb.plans.at(-1)?.id === from.id ? '' : ' and above'}`;
   const items = topic.checks.map((check) => {
-    const need = `**${check.need.charAt(0).toUpperCase()}${check.need.slice(1)}**`;
+    const need = `**${needLabel(check.need)}**`;
     if (check.listed && check.from) {
       const among = `it's among the integrations we list, and ${above(check.from)} include all of them`;
       const set = check.line ? `${plan}'s ${check.line.replace(/\s*\(.*$/u, '')}` : plan;

@@ -53,3 +53,10 @@ export function splitIntoWords(text: string): string[] {
 export function colon(locale: string): string {
   return locale === 'fr' ? '\u00a0:' : ':';
 }
+
+/** A need in the prospect's words as a label: capitalised, and acronyms typed in lower case in capitals ("scim" → "SCIM",
+ *  "eu data" → "EU data"). */
+export function needLabel(need: string): string {
+  const shouted = need.replace(/(?<![\p{L}])(?:eu|us|sso|scim|saml|ai|api|sla|gdpr|soc)(?![\p{L}])/giu, (word) => word.toUpperCase());
+  return `${shouted.charAt(0).toUpperCase()}${shouted.slice(1)}`;
+}

@@ -1,6 +1,6 @@
 import type { OfflineTurn } from '@/lib/llm/offline/context';
 import { isContactSales, seatsIn } from '@/lib/llm/offline/reading';
-import type { Topic } from '@/lib/llm/offline/topic';
+import { YES_PLEASE, type Topic } from '@/lib/llm/offline/topic';
 import type { Plan } from '@/lib/sales/knowledge/schema';
 import { MAX_QUOTE_SEATS } from '@/lib/sales/pricing';
 
@@ -61,7 +61,8 @@ function callsFor(topic: Topic, turn: OfflineTurn): PlannedCall[] {
       // A price objection answered outside English states the annual saving, from get_pricing like any price.
       return topic.price ? pricingCalls(topic.price.plan, topic.price.seats, 'both') : [];
     case 'human':
-      return [{ toolName: 'request_human', input: { reason: handoffReason(turn.text) } }];
+      // ("Oui volontiers" to "shall I pass the question on?": the question they asked is what the team gets, quoted.)
+      return [{ toolName: 'request_human', input: { reason: handoffReason(YES_PLEASE.test(turn.text) && turn.userTexts.length > 1 ? (turn.userTexts.at(-2) ?? turn.text) : turn.text) } }];
     case 'purchase':
       return [{ toolName: 'request_human', input: { reason: `The prospect is ready to buy: "${clip(turn.text)}"` } }];
     case 'meeting-cancel':

@@ -23,18 +23,18 @@ import { CORRECTION, titleCase } from '@/lib/sales/lead/text';
 import { asksAboutAgent, asksHowLong, asksToCompare, classifySalesIntent, COMPARED_PRICE, FRUSTRATED, STOP_QUESTIONS } from '@/lib/sales/intents';
 import { PHRASES } from '@/lib/llm/offline/phrases';
 import { MEMORY_PHRASES } from '@/lib/llm/offline/phrases-memory';
-import { listWith, type UnstatedDetail } from '@/lib/llm/offline/phrasebook';
+import { listWith, type NotListed, type UnstatedDetail } from '@/lib/llm/offline/phrasebook';
 import { alternativeTool, asksAboutCompany, MEETING_WHEN_ASK, recallQuestion, RECOMMENDED_AGAIN, type RecallField } from '@/lib/llm/offline/understanding';
 import { budgetFit, parseBudget, type StatedBudget } from '@/lib/sales/budget';
 import { quote } from '@/lib/sales/pricing';
 import { isUnclear } from '@/lib/sales/unclear';
-import { integrationNames, knownTools, mentionsName, statedTools, toolsNamed } from '@/lib/sales/memory';
+import { grownTeam, integrationNames, knownTools, mentionsName, statedTools, toolsNamed } from '@/lib/sales/memory';
 import type { KnowledgeBase, Plan } from '@/lib/sales/knowledge/schema';
 import { faqPassage, getPassage, searchKnowledge, type Passage } from '@/lib/sales/retrieval';
 import type { Booking, LeadField } from '@/lib/sales/types';
 import { upcomingBooking } from '@/lib/sales/state';
-import { ambiguousDate, DAY_NAME, DAYPART, parseMeetingPhrases, parsePreferredTime } from '@/lib/sales/booking';
-import { toWallClock } from '@/lib/sales/time-zone';
+import { ambiguousDate, DAY_NAME, DAYPART, formatLocalLabel, parseMeetingPhrases, parsePreferredTime } from '@/lib/sales/booking';
+import { fromWallClock, toWallClock } from '@/lib/sales/time-zone';
 import { getKnowledgeBase } from '@/lib/sales/knowledge';
 import { speaksLocale } from '@/lib/sales/knowledge-locale';
 import { splitSentences } from '@/lib/sales/sentences';
@@ -71,8 +71,10 @@ export type Topic =
   | { kind: 'price-claim'; plan: Plan; claimed: number; right: boolean }
   | { kind: 'start'; trial: Passage | undefined }
   | { kind: 'plan-gap'; plan: Plan; above: Plan; seats: number | undefined }
+  /** "Wait, I have to pay for 3 seats?" after a plan priced at its minimum: yes, and the plan without that minimum. */
+  | { kind: 'seat-minimum'; plan: Plan; team: number; fits?: Plan }
   /** `price`: the same message also asked for a plan's price ("quote Business annually and book a demo Thursday"). */
-  | { kind: 'booking'; email?: string; times: string[]; timezone?: string; price?: PriceTopic; hours?: boolean; booked?: string }
+  | { kind: 'booking'; email?: string; times: string[]; timezone?: string; price?: PriceTopic; hours?: boolean; booked?: string; week?: [string, string] }
   /**
    * "What time is that for me?": the meeting ahead, and its time in `zone` (named, else the browser's) when known.
    * `right`: "Is that 2pm London?" asks to confirm a time, and the booked time in that zone is (or is not) it.
@@ -96,6 +98,13 @@ export type Topic =
       lowest?: boolean;
       /** "Anything cheaper?" answered so: annual billing, the one way to pay less, said as the saving. */
       annualTip?: boolean;
+      /** Sized with the growth they told us of: `now` people today, `then` after it; `outgrows`, the plan for today they
+       *  would outgrow (the price is then for `then`); `fresh`, the growth was said in this message. */
+      grown?: { now: number; then: number; fresh: boolean; outgrows?: Plan };
+      /** "Is that per month or per year?": both periods of the quote, said again whole. */
+      periods?: boolean;
+      /** "Pro is 29 a month for the whole team, right?": no, per seat, said first (their team's total follows). */
+      perSeatClaim?: boolean;
       /** "Does Pro fit our budget?": the amount that fits is named beside the budget. */
       budgetAsked?: boolean;
       /** The team today with its growth said beside it ("we're 20 now, 50 next year"): changing plans later, after the price. */
@@ -120,10 +129,12 @@ export type Topic =
   /** `about`: the company description's sentence on what was asked ("how does your automation work?"), said first. */
   | { kind: 'feature-lines'; lines: [{ plan: Plan; line: string }, ...{ plan: Plan; line: string }[]]; about?: string }
   /** "Does Pro have time tracking?": yes, with the plan's own line, or the plan that first has it. */
-  | { kind: 'plan-has'; plan: Plan; feature: string; from: Plan }
+  /** `line`: asked which plan has a tool ("which plan has Salesforce?"), no plan named: the first plan's own line for it. */
+  | { kind: 'plan-has'; plan: Plan; feature: string; from: Plan; line?: string }
   /** `priceMatch`: "can you match their $20/seat?": no price matched by the agent, the discount policy, the annual price. */
   /** `alsoNeeded`: a need said beside the FAQ's that no FAQ answers ("…and audit logs"): the plan whose line has it. */
-  | { kind: 'knowledge'; passages: [Passage, ...Passage[]]; alsoNeeded?: { need: string; from: Plan; line: string }[]; securityPack?: boolean; discountAsked?: boolean; priceMatch?: Plan; unconfirmed?: string; unlistedTool?: string; selfHosting?: boolean; unstated?: UnstatedDetail }
+  /** `onPlans`: "do you integrate with HubSpot?": after the integrations FAQ, the first plan whose line names it. */
+  | { kind: 'knowledge'; passages: [Passage, ...Passage[]]; onPlans?: { tool: string; from: Plan; line: string }; alsoNeeded?: { need: string; from: Plan; line: string }[]; securityPack?: boolean; discountAsked?: boolean; priceMatch?: Plan; unconfirmed?: string; unlistedTool?: string; selfHosting?: boolean; unstated?: UnstatedDetail }
   | { kind: 'recommend' }
   /** `fits`: the description's sentence on what they said they need ("patient onboarding tasks fall through the cracks"). */
   | { kind: 'contact'; fits?: string }
@@ -142,6 +153,8 @@ export type Topic =
   | { kind: 'bare-number'; value: string }
   | { kind: 'off-topic' }
   | { kind: 'unknown'; wasQuestion: boolean }
+  /** "Is there a mobile app?": something the catalogue says nothing of; said so, and the question offered to the team. */
+  | { kind: 'not-listed'; subject: NotListed }
   /** "Can we continue in English?" and nothing else: yes (the reply is in that language already: replyLanguage). */
   | { kind: 'language' }
   | { kind: 'recall'; fields: RecallField[] }
@@ -218,8 +231,20 @@ export function analyse(turn: OfflineTurn): Topic {
   // "Who will contact me and when?" once the team has been asked to take over: who, when, and how (not a new request).
   if (turn.locale === 'en' && turn.state.handoff !== undefined && HANDOFF_WHEN.test(text)) return { kind: 'handoff-status' };
   if (intent === 'human') return { kind: 'human' };
+  // "No, I don't want a bot" (after asking for a person, or as a first word): a person, not a need noted (English).
+  if (turn.locale === 'en' && BOT_REFUSAL.test(text)) return { kind: 'human' };
   // "Yes please" to "would you like me to pass your request to them?" (the security pack): handed over.
-  if (/pass your request to them\?|les pase su solicitud\?/.test(turn.previousReplies.at(-1) ?? '') && /^\s*(?:yes|yeah|yep|sure|please|please do|go ahead|ok(?:ay)?|do it|s[ií]|claro|vale|por favor|adelante)(?:[\s,]+(?:please|thanks|thank you|do|go ahead|por favor|gracias|claro))*[\s!.]*$/iu.test(text)) return { kind: 'human' };
+  // (And to "shall I pass the question on to them?", in any of the five languages.)
+  const offered = /pass your request to them\?|les pase su solicitud\?/.test(turn.previousReplies.at(-1) ?? '') || Object.values(PHRASES).some((phrases) => (turn.previousReplies.at(-1) ?? '').includes(phrases.passToTeam));
+  if (offered && YES_PLEASE.test(text)) return { kind: 'human' };
+  // ("Non merci", "nein danke", "لا شكرا" to that offer: fine, nothing passed on.)
+  if (offered && NO_THANKS.test(text)) return { kind: 'not-sure' };
+  // "¿Seguimos en Starter?", "du coup on reste sur starter ?", "reicht dann Starter noch?", "تكفينا الباقة المبتدئة؟" with
+  // the growth on record: the team they will be decides it (still fitting, or the plan they grow into).
+  // (A plan named in lower case beside no plan word, "reicht dann starter noch?", counts here: the question is about it.)
+  const loosely = kb.plans.filter((plan) => [plan.name, ...plan.aliases].some((name) => new RegExp(`(?<!\\p{L})${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'iu').test(text)));
+  const stillFits = turn.locale !== 'en' && (plans.length === 1 || (plans.length === 0 && loosely.length === 1)) && grownTeam(turn.state) !== undefined && STILL_FITS.test(text) && (QUESTION.test(text) || /[?؟]/.test(text)) ? inferredPriceTopic(turn) : undefined;
+  if (stillFits?.grown) return stillFits;
   if (ERASE.test(text)) return { kind: 'erase' };
   if (STOP_QUESTIONS.test(text)) return { kind: 'no-questions' };
   // ("No me interesa el plan Starter" turns down a plan, not us.)
@@ -240,17 +265,31 @@ export function analyse(turn: OfflineTurn): Topic {
   // (A plan named in lower case is one beside the figure: "is starter 8 dollars a seat".)
   // ("Is it 12 a seat?" after Starter's price: the plan just spoken of.)
   const claimed = plans.length === 1 ? plans[0] : plans.length === 0 ? (kb.plans.find((plan) => claimedPlan(text, plan)) ?? (/^\s*(?:so |and |wait,? )?(?:is|was) (?:it|that)\b/i.test(text) ? lastPlanSpokenOf(turn) : undefined)) : undefined;
+  // "Pro is 29 a month for the whole team right?": no, it is per seat; the catalogue's price, and their team's total.
+  // ("is business 41 a month for all of us?": a plan named in lower case beside the figure.)
+  const flatPlan = claimed ?? (plans.length === 0 ? kb.plans.find((entry) => new RegExp(`\\b(?:is|was) (?:the )?${entry.name}\\b|\\b${entry.name} (?:is|was|costs?)\\b`, 'i').test(text)) : undefined);
+  if (turn.locale === 'en' && flatPlan && !isContactSales(flatPlan) && TEAM_FLAT.test(text) && /\d/.test(text) && CLAIM_CHECK.test(text)) return { ...priceTopic(turn, flatPlan, false), perSeatClaim: true };
+  // "Wait, I have to pay for 3 seats?" after Pro was priced at its minimum for one: yes, and the plan that has none.
+  const minimum = turn.locale === 'en' ? seatMinimumTopic(turn) : undefined;
+  if (minimum) return minimum;
   const claim = turn.locale === 'en' && claimed ? priceClaim(text, claimed) : undefined;
   if (claim) return claim;
   // "Remind me which plan you recommended": that plan, as it was quoted (not what they told us).
   const recommended = RECALL_RECOMMENDED.test(text) || RECOMMENDED_AGAIN.test(text) ? lastQuotedPlan(turn) : undefined;
-  if (recommended) return priceTopic(turn, recommended, true);
+  // (A plan they asked for by name, Business for 60 annually, is not said to be our suggestion when it is not.)
+  if (recommended) return priceTopic(turn, recommended, turn.locale !== 'en' || inferredToday(turn)?.plan === recommended);
   // ("Alors quel plan ?" before any quote: the plan for the team on record.)
   const toRecommend = RECOMMENDED_AGAIN.test(text) ? inferredPriceTopic(turn) : undefined;
   if (toRecommend) return toRecommend;
   // ("Remind me what's the cheapest option for us" asks for a plan, priced, not for what they told us.)
   const recall = CHEAPEST.test(text) ? undefined : recallQuestion(text);
   if (recall) return { kind: 'recall', fields: recall };
+  // "We'll add 5 more in january", "we're hiring 10 next quarter": noted, and the plan sized for the team they'll be
+  // (still fitting, or the one they grow into), never the "next quarter" timing objection (English).
+  // (Other languages read the growth clause by clause: "en enero entran 4 más, ¿seguimos en Starter?" is answered so too.)
+  // ("What if I hire 2 people next year?" too: the team they would be; "…add 10 seats mid-contract?" is billing.)
+  const growing = PHRASES[turn.locale].growthFit !== undefined && turn.state.growth && text.includes(turn.state.growth.evidence) && (turn.locale !== 'en' || !splitSentences(text).some((sentence) => QUESTION.test(sentence) && !SUPPOSED.test(sentence))) && !ADD_SEATS.test(westernDigits(text)) && (turn.locale === 'en' || plans.length <= 1) ? inferredPriceTopic(turn) : undefined;
+  if (growing?.grown) return growing;
   // "Does that cover what we need?": each need they stated, checked against the plan (English wording only).
   // ("We budget $500 a month, is that enough for Pro for 20?" asks about the money: the price, set beside the budget.)
   const covers = turn.locale === 'en' && COVER_ASK.test(text) && !/\bbudget\w*\b|\$\s?\d/i.test(text) ? coverTopic(turn, plans) : undefined;
@@ -261,6 +300,10 @@ export function analyse(turn: OfflineTurn): Topic {
   // "Can you send me your SOC 2 report?": what the security FAQ says of it, and the team who shares it (English).
   const securityFaq = turn.locale === 'en' && SECURITY_DOC_ASK.test(text) ? faqById(kb, 'security') : undefined;
   if (securityFaq) return { kind: 'knowledge', passages: [securityFaq], securityPack: true };
+  // "Does starter have slack?", "which plan has salesforce", "does that include hubspot?": the tools the plans' own
+  // integration lines name, answered per plan from the catalogue (English wording only).
+  const toolOnPlan = turn.locale === 'en' ? toolOnPlanTopic(turn, plans) : undefined;
+  if (toolOnPlan) return toolOnPlan;
   // "Does Starter's 10 include GitHub?": that plan and that tool, from the catalogue.
   const planTool = turn.locale === 'en' && plans.length === 1 && plans[0] ? planToolTopic(turn, plans[0]) : undefined;
   if (planTool) return planTool;
@@ -285,6 +328,8 @@ export function analyse(turn: OfflineTurn): Topic {
     const ahead = upcomingMeeting(turn);
     return { kind: 'booking', times: [], hours: true, ...(email ? { email } : {}), ...(ahead ? { booked: ahead.localLabel } : {}) };
   }
+  const week = weekOnlyTopic(turn);
+  if (week) return week;
   const booking = bookingTopic(turn);
   if (booking) return booking;
   // "Can I bring a colleague to the demo?": forward the invite (the agent adds no guests).
@@ -307,6 +352,9 @@ export function analyse(turn: OfflineTurn): Topic {
   // (before "procurement" reads as the approval objection).
   const terms = plans.length === 0 ? unstatedDetailTopic(turn, EARLY_DETAILS) : undefined;
   if (terms) return terms;
+  // "What's the price after the trial for us?": what they would pay then, the plan for their team, priced (English).
+  const afterTrial = turn.locale === 'en' && /\b(?:price|cost|costs|pay|paying|charged?)\b[^.?!]{0,30}\bafter (?:the |our |my )?(?:free )?trial\b|\bafter (?:the |our |my )?(?:free )?trial\b[^.?!]{0,30}\b(?:price|cost|costs|pay|paying|charged?)\b/i.test(text) ? inferredPriceTopic(turn) : undefined;
+  if (afterTrial) return afterTrial;
   // "What happens after the trial?": the trial FAQ (its sentence about the end comes first in a recap).
   // "How long is it?" after the trial: the trial ("¿cuánto dura?" is no price question).
   const followUp = plans.length === 0 ? followUpTopic(turn) : undefined;
@@ -399,6 +447,12 @@ export function analyse(turn: OfflineTurn): Topic {
   // the word "expensive" (the plan named is the one objected to, not one asked about).
   if (PRICE_TOO_HIGH.test(text) && !discountAsked(text) && !PRICE_MATCH.test(text)) return objectionTopic(turn, objectionPassage(kb, /\bexpensive\b/i));
   // "I'm in procurement … need pricing for Business": the price asked for of a plan named, not the objection a word suggests.
+  // "Does starter cover 12?", "will pro hold 300 people?": that plan for that many, "No: …" when it cannot (English).
+  const holds = turn.locale === 'en' ? /\b(?:does|will|would|can|could) (?:the )?(\p{L}+)(?: plan)? (?:cover|hold|fit|take|support|handle|work for|be enough for) (?:a team of |up to )?(\d+)\b/iu.exec(text) : null;
+  const holding = holds ? kb.plans.find((entry) => entry.name.toLowerCase() === holds[1]?.toLowerCase()) : undefined;
+  if (holds && holding && !isContactSales(holding)) return priceTopic({ ...turn, text: `${text} for ${holds[2]} people` }, holding, false);
+  // "Can we just use Starter?" from a team of 20: whether that plan holds them, and the one that does (English).
+  if (turn.locale === 'en' && plans.length === 1 && plans[0] && CAN_HAVE.test(text) && seatsFor(turn) !== undefined && !isContactSales(plans[0])) return priceTopic(turn, plans[0], false);
   const [namedFirst, namedSecond] = plans;
   if (intent === 'objection' && namedFirst && PRICE_WORDS.test(text) && !OBJECTION_WORDS.test(text)) {
     return namedSecond ? { kind: 'compare-plans', plans: [namedFirst, namedSecond], seats: seatsFor(turn), billing: billingIn(text) } : priceTopic(turn, namedFirst, false);
@@ -431,7 +485,7 @@ export function analyse(turn: OfflineTurn): Topic {
   const feasible = FEASIBLE.test(text) ? plans[0] ?? kb.plans.find((entry) => words.includes(entry.name.toLowerCase())) : undefined;
   if ((BUDGET_CHECK.test(text) || feasible) && (statedBudget(turn) || turn.state.lead.fields.budget)) {
     // ("Does business fit?": the plan named in lower case before "fit".)
-    const fitWord = /\b(?:does|would|will|did) (\p{L}+) fit\b/iu.exec(text)?.[1]?.toLowerCase();
+    const fitWord = (/\b(?:does|would|will|did) (\p{L}+) (?:still |really |actually |even )?fit\b/iu.exec(text) ?? /\b(?:is|would) (\p{L}+) (?:be )?(?:within|under|inside|below|over|above)\b|\bafford (\p{L}+)/iu.exec(text))?.slice(1).find(Boolean)?.toLowerCase();
     const fitPlan = fitWord ? kb.plans.find((entry) => [entry.name, entry.id, ...entry.aliases].some((name) => name.toLowerCase() === fitWord)) : undefined;
     const plan = plans[0] ?? fitPlan ?? feasible ?? lastQuotedPlan(turn);
     // ("Does business fit?" over the budget: no, and the plan for them that does, as any plan over it is answered.)
@@ -566,13 +620,24 @@ export function analyse(turn: OfflineTurn): Topic {
   // "Do you offer on-prem?": where the data can live, and that self-hosting is not something the agent can confirm.
   const hosting = SELF_HOSTING.test(text) ? faqById(turn.kb, 'data-residency') : undefined;
   if (hosting) return { kind: 'knowledge', passages: [hosting], selfHosting: true };
+  // "Where are your servers?", "c'est où les serveurs ?", "wo stehen eure Server?": where the data is hosted (the
+  // data-residency FAQ), in words its keywords do not list.
+  const region = plans.length === 0 && SERVERS_ASK.test(text) ? faqById(turn.kb, 'data-residency') : undefined;
+  if (region) return { kind: 'knowledge', passages: [region] };
+  // "في فترة تجريبية؟": the trial, in the word's other forms than the FAQ's keywords ("تجريب", "تجربة").
+  const trial = plans.length === 0 && TRIAL_AR.test(text) ? faqById(turn.kb, 'trial') : undefined;
+  if (trial) return { kind: 'knowledge', passages: [trial] };
+  // "¿Hay app móvil?": the catalogue says nothing of one; said so plainly, and the question offered to the team.
+  if (plans.length === 0 && MOBILE_APP_ASK.test(text)) return { kind: 'not-listed', subject: 'mobile-app' };
   // "We don't need SSO", "we're 14, no need for sso": the plan for them without it (never the FAQ that sells it).
   if (plans.length === 0 && negatesNeed(text) && !splitSentences(text).some((sentence) => QUESTION.test(sentence))) return inferredPriceTopic(turn) ?? { kind: 'contact' };
   const aboutProduct = intent === 'features' || intent === 'comparison';
   // (A pain they tell us, "patient onboarding tasks fall through the cracks", is their need, not a question for our
   // onboarding FAQ: acknowledged below.)
   const toldNeed = freshFields(turn).includes('need') && !splitSentences(text).some((sentence) => QUESTION.test(sentence));
-  const grounded = aboutProduct && !toldNeed ? knowledgeTopic(turn) : undefined;
+  // ("Somos como 25 en el equipo de soporte": the team they are, not a question for the support FAQ.)
+  const toldTeam = freshFields(turn).includes('teamSize') && !splitSentences(text).some((sentence) => QUESTION.test(sentence));
+  const grounded = aboutProduct && !toldNeed && !toldTeam ? knowledgeTopic(turn) : undefined;
   if (grounded) return grounded;
   if (mentionsAny(text, RECOMMEND) || UNSURE.test(text)) return inferredPriceTopic(turn) ?? { kind: 'recommend' };
   // "What if we grow to 30 next year?": the price at that size (the team size on record stays what they are today).
@@ -684,7 +749,7 @@ const SEATS_ASK =
   /\b(?:how many (?:seats|users|people|licen[cs]es) (?:minimum|maximum|max|min|at least|at most|do (?:i|we) need|can (?:i|we) have|does it (?:take|allow|support))|(?:what(?:'s| is) )?the (?:max|maximum|min|minimum|limit) (?:on|for|of|with) (?=\w)|(?:minimum|maximum|min|max) (?:number of )?(?:seats|users|licen[cs]es)|seat (?:limit|minimum|maximum|range)|user limit|(?:seats|users) (?:minimum|maximum|limit)|cu[aá]ntos usuarios (?:m[ií]nimo|m[aá]ximo|como m[ií]nimo|como m[aá]ximo)|m[ií]nimo de usuarios|m[aá]ximo de usuarios|nombre (?:minimum|maximum) d['’]utilisateurs|combien d['’]utilisateurs (?:minimum|maximum|au minimum|au maximum)|mindestanzahl|maximale (?:anzahl|nutzerzahl)|wie viele nutzer (?:mindestens|maximal|h[öo]chstens))/iu;
 /** "What would we pay per year?", "how much do I pay?", "¿cuánto pagaría?", "combien je paierais ?", "was zahlen wir?". */
 const PAY_ASK =
-  /\b(?:(?:so )?what(?:'s| is) the total|(?:and )?the total\?|how much (?:would|will|is|does) (?:that|it|this)(?: be| come to| cost| total)?(?: in total)? (?:per|a|each|every) (?:year|month)|cu[aá]l es el total|(?:et )?le total|quel est le total|was ist die (?:summe|gesamtsumme)|insgesamt\?|(?:what|how much) (?:do|would|will|should|did) (?:i|we) (?:pay|be paying|owe)|what (?:is|'s|would be|will be) (?:my|our|the) (?:total|bill|cost)|cu[aá]nto (?:pagar[ií]a|pagar[ií]amos|pago|pagamos|pagar[eé]|pagaremos)|combien (?:je )?(?:paierais|paierai|paierions|paierons|payons|payerais|payerions)|was (?:zahlen|w[üu]rden|werden) (?:wir|ich)(?: zahlen)?|wie ?viel (?:zahlen|w[üu]rden) (?:wir|ich))\b|كم سندفع|كم أدفع|كم ندفع/iu;
+  /\b(?:(?:so )?what(?:'s| is| was) the total|(?:and )?the total\?|how much (?:would|will|is|does) (?:that|it|this)(?: be| come to| cost| total)?(?: in total)? (?:per|a|each|every) (?:year|month)|cu[aá]l es el total|(?:et )?le total|quel est le total|was ist die (?:summe|gesamtsumme)|insgesamt\?|(?:what|how much) (?:do|would|will|should|did) (?:i|we) (?:pay|be paying|owe)|what (?:is|'s|would be|will be) (?:my|our|the) (?:total|bill|cost)|cu[aá]nto (?:pagar[ií]a|pagar[ií]amos|pago|pagamos|pagar[eé]|pagaremos)|combien (?:je )?(?:paierais|paierai|paierions|paierons|payons|payerais|payerions)|was (?:zahlen|w[üu]rden|werden) (?:wir|ich)(?: zahlen)?|wie ?viel (?:zahlen|w[üu]rden) (?:wir|ich))\b|كم سندفع|كم أدفع|كم ندفع/iu;
 /** Fees besides the seat price: "setup fee", "hidden costs", "do you charge for onboarding?", "frais d'installation". */
 const FEES =
   /\b(?:(?:setup|set-up|set up|onboarding|implementation|installation|activation|hidden|extra|additional|one-?time|one-off|upfront|up-front) (?:fees?|costs?|charges?)|fees?|charge (?:for|extra)|(?:cuotas?|tarifas?|cargos?|costes?|costos?|pagos?) (?:de (?:alta|instalaci[oó]n|implementaci[oó]n|configuraci[oó]n|activaci[oó]n)|adicionales|ocultos|extra|[uú]nicos?)|cobran (?:por|la|el)|frais(?: (?:d['’](?:installation|activation|inscription|intégration)|de (?:mise en service|configuration)|cach[ée]s|suppl[ée]mentaires))?|einrichtungsgeb[üu]hr\w*|geb[üu]hren?|versteckte kosten|zus[äa]tzliche kosten|einmalkosten)\b|رسوم/iu;
@@ -731,6 +796,31 @@ const DEAREST = /\b(?:(?:the )?most expensive|priciest|(?:el|la) m[aá]s car[oa]
 const SELF_HOSTING =
   /\b(?:on-?prem(?:ise|ises)?|self-?host(?:ed|ing)?|host (?:it )?(?:ourselves|on our own|in-house)|(?:our|own) servers|private cloud|en (?:nuestros|sus) (?:propios )?servidores|auto-?alojad[oa]|auto-?h[ée]berg[ée]e?|sur (?:nos|vos) (?:propres )?serveurs|selbst (?:hosten|gehostet|betreiben)|eigenen servern)\b|استضافة ذاتية|على خوادمنا/iu;
 
+/** Where the servers or the data are: "where are your servers?", "¿dónde están los servidores?", "c'est où les serveurs ?",
+ *  "wo stehen eure Server?", "وين السيرفرات؟", "where is it hosted?". */
+const SERVERS_ASK =
+  /(?<!\p{L})(?:where|d[oó]nde|o[uù]|wo)(?!\p{L})[^.?!؟]{0,40}\b(?:servers?|servidores?|serveurs?|server(?:n)?|hosted|hosting|alojad[oa]s?|alojamiento|h[ée]berg[ée]e?s?|h[ée]bergement|gehostet|gespeichert|data ?cent(?:er|re)s?|centros? de datos|rechenzentr\w*)\b|\b(?:servers?|servidores?|serveurs?|server(?:n)?|datos|donn[ée]es|daten|data)\b[^.?!؟]{0,30}(?<!\p{L})(?:where|d[oó]nde|o[uù]|wo)(?!\p{L})|\bserverstandort\w*|(?:وين|أين|اين|فين)\s+(?:ال)?(?:سيرفرات|سيرفر|خوادم|خادم|بيانات|البيانات|الاستضافة)|(?:ال)?(?:سيرفرات|خوادم|بيانات)\S*\s+(?:وين|أين|فين)/iu;
+
+/** A trial asked for in Arabic: "فترة تجريبية", "نسخة تجريبية", "في تجربة؟". */
+const TRIAL_AR = /(?:فترة|نسخة|مدة|فتره|نسخه)\s+(?:ال)?تجريبي(?:ة|ه)?|(?<!\p{L})(?:ال)?تجريبية(?!\p{L})/u;
+
+/** A mobile app asked for: "is there a mobile app?", "¿hay app móvil?", "y a une appli mobile ?", "gibt es eine App fürs
+ *  Handy?", "فيه تطبيق للجوال؟". */
+const MOBILE_APP_ASK =
+  /\b(?:mobile|handy|smartphone|iphone|android|ios|m[oó]vil|celular)[- ]?(?:apps?|appli\w*|aplicaci[oó]n|version|versi[oó]n)\b|\b(?:apps?|appli\w*|aplicaci[oó]n|applications?|anwendung)\b[^.?!؟]{0,25}\b(?:m[oó]vil(?:es)?|movil|celular|mobiles?|ios|android|iphone|handy|smartphone|portable|t[ée]l[ée]phone|tel[eé]fono|phone)\b|(?:تطبيق|ابلكيشن|أبلكيشن|ابليكيشن)\s*(?:لل|على ال|ع ال|ل)?(?:جوال|موبايل|هاتف|تلفون|ايفون|أندرويد|اندرويد)/iu;
+
+/** "No thanks", "no gracias", "non merci", "nein danke, nicht nötig", "لا شكرا": an offer declined, and nothing else. */
+const NO_THANKS =
+  /^\s*(?:no|nope|nah|non|nein|ne|لا|لأ)(?:[\s,.!]+(?:thanks|thank you|gracias|merci|danke|شكرا|شكرًا|necessary|need|hace falta|es necesario|pas besoin|c['’]est bon|ça ira|nicht n[öo]tig|brauche ich nicht|ما يحتاج|مو لازم|مش لازم|please|por favor))*[\s!.]*$/iu;
+
+/** Whether a plan still does: "¿seguimos en Starter?", "on reste sur starter ?", "reicht Starter noch?", "تكفينا؟". */
+const STILL_FITS =
+  /(?<!\p{L})(?:seguimos|sigue(?:n)? (?:sirviendo|valiendo)|nos (?:sirve|alcanza|basta|quedamos)|alcanza|basta|suficiente|quedarnos|on reste|rester|reste|suffit|suffira|suffisant|convient (?:toujours|encore)|toujours bon|reicht|genügt|passt (?:noch|weiterhin)|bleiben)(?!\p{L})|تكفي|تكفينا|يكفي|يكفينا|نبقى|نكمل/iu;
+
+/** "Yes please", "sí, por favor", "oui volontiers", "ja gerne", "نعم من فضلك": a yes to an offer, and nothing else. */
+export const YES_PLEASE =
+  /^\s*(?:yes|yeah|yep|sure|please|please do|go ahead|ok(?:ay)?|do it|s[ií]|claro|vale|por favor|adelante|dale|porfa|oui|ouais|volontiers|d['’]accord|allez-y|ja|jep|gerne|gern|bitte|machen sie das|klar|نعم|ايوه|أيوه|اه|أكيد|اكيد|تمام|ياريت|يا ريت|لو سمحت|من فضلك)(?:[\s,]+(?:please|thanks|thank you|do|go ahead|por favor|porfa|gracias|claro|oui|merci|volontiers|s['’]il vous pla[iî]t|stp|svp|bitte|gerne|gern|danke|من فضلك|لو سمحت|شكرا|شكرًا))*[\s!.]*$/iu;
+
 /** "Are you there?", "anyone there?", "¿estás ahí?", "vous êtes là ?", "bist du noch da?", "هل أنت هنا؟". */
 const STILL_THERE =
   /^\s*(?:(?:hello|hi|hey|hola|allo|allô|hallo)[\s?!.,]*)?(?:are you (?:still )?there|(?:is )?any(?:one|body) (?:there|here)|you there|(?:¿\s*)?(?:est[aá]s|sigues|est[aá] usted) ah[ií]|(?:vous [êe]tes|tu es|t['’]es) (?:toujours )?l[àa]|(?:bist du|sind sie) (?:noch )?da|هل (?:أنت|انت) (?:هنا|موجود))\s*[?؟!.]*\s*$/iu;
@@ -746,7 +836,7 @@ const SEAT_COST = /\b(?:seats?|licen[cs]es?|pay(?:ing)? for|paid|charged?|cost|c
 const FAREWELL = /\b(bye|goodbye|bye-bye|see you|see ya|talk (?:to you )?soon|that'?s all|that is all|have a (?:good|great|nice) (?:day|one|week|weekend)|adi[oó]s|hasta luego|hasta pronto|nos vemos|au revoir|[àa] bient[ôo]t|bonne journ[ée]e|tsch(?:ü|u|ue)ss?|auf wiedersehen|auf wiederh(?:ö|o|oe)ren|bis bald|bis dann|sch[öo]nen tag|chao|chau|ciao|signing off|gotta go|got to go)\b|^\s*(?:cheers|thanks|ok(?:ay)?|right)[,\s]+(?:[\p{L}'’]+\s+)?out[\s.!]*$|^\s*(?:(?:ok|merci|bon|allez)[,\s]+)*[àa] (?:plus(?: tard)?|\+)\s*[!.]*\s*$|مع السلامة|وداعا|إلى اللقاء|الى اللقاء/iu;
 
 /** "Que onda", "qué tal", "wie geht's", "ça va ?": a greeting and nothing else. */
-const HELLO_ONLY = /^\s*(?:(?:hi|hey|hola|oye|bonjour|salut|hallo|servus)[\s,!]+)?(?:qu[eé] onda|qu[eé] tal|qu[eé] hubo|qu[eé] pas[oó]|wie geht['’]?s(?: (?:dir|ihnen|euch))?|(?:ça|ca) va|what['’]?s up|sup|howdy)[\s!.?¿]*$/iu;
+const HELLO_ONLY = /^\s*(?:(?:hi|hey|hola|buenas|oye|bonjour|salut|hallo|servus)[\s,!]+){0,2}(?:qu[eé] onda|(?:qu[eé]|q) tal|qu[eé] hubo|qu[eé] pas[oó]|wie geht['’]?s(?: (?:dir|ihnen|euch))?|(?:ça|ca) va|what['’]?s up|sup|howdy)[\s!.?¿]*$/iu;
 /** "Ok great thanks", "perfect, thank you so much", "super merci": only acknowledgement and thanks. */
 const ACK_ONLY =
   /^\s*(?:(?:ok(?:ay)?|great|cool|nice|perfect|awesome|excellent|wonderful|brilliant|lovely|sounds good|got it|thanks?|thank you|thx|cheers|mate|a lot|so much|very much|for (?:all )?(?:your|the|that) help|for (?:your|the) (?:time|info(?:rmation)?)|for that|super|top|merci|merci beaucoup|parfait|g[eé]nial|gracias|muchas gracias|vale|perfecto|genial|danke|danke sch[öo]n|vielen dank|prima|alles klar|sehr gut)[\s,!.]*)+$/iu;
@@ -884,8 +974,15 @@ function priceObjection(turn: OfflineTurn): { plan: Plan; seats: number; atMinim
   return { plan, seats: Math.max(plan.minSeats, seats ?? plan.minSeats), ...(seats === undefined ? { atMinimum: true } : {}) };
 }
 
-function seatsFor(turn: OfflineTurn): number | undefined {
+/** The seat count this message names, unless it is the people they add ("4 personnes de plus en janvier": growth). */
+function seatsSaid(turn: OfflineTurn): number | undefined {
   const stated = seatsIn(turn.text);
+  const growth = turn.state.growth;
+  return growth?.added !== undefined && stated === growth.added && turn.text.includes(growth.evidence) ? undefined : stated;
+}
+
+function seatsFor(turn: OfflineTurn): number | undefined {
+  const stated = seatsSaid(turn);
   if (stated !== undefined) return stated;
   const known = Number(turn.state.lead.fields.teamSize?.value);
   return Number.isSafeInteger(known) && known > 0 ? known : undefined;
@@ -1015,7 +1112,8 @@ function requotedPlan(turn: OfflineTurn): Topic | undefined {
   const seats = seatsFor(turn);
   if (!plan || seats === undefined || !fitsSeats(plan, seats)) return undefined;
   // Only a plan they asked for by name: a plan we recommended is recommended again for the new size (the cheapest).
-  const askedFor = turn.userTexts.slice(-5, -1).some((said) => [plan.name, ...plan.aliases].some((name) => mentionsName(said, name)));
+  // ("hw much is buisness for 25 ppl", misspelt, is asked for by name too.)
+  const askedFor = turn.userTexts.slice(-5, -1).some((said) => [plan.name, ...plan.aliases].some((name) => mentionsName(said, name)) || misspeltPlansIn(said, [plan]).length > 0);
   return askedFor ? priceTopic(turn, plan, false) : undefined;
 }
 
@@ -1057,9 +1155,12 @@ const WHICH_ONE =
  */
 function quoteFollowUpTopic(turn: OfflineTurn, plans: Plan[]): Topic | undefined {
   const text = westernDigits(turn.text);
-  if (text.trim().split(/\s+/).length > 6) return undefined;
+  // ("Is that per month or per year?": both, as quoted.)
+  const both = turn.locale === 'en' && /\b(?:per|a|each) month\b.*\b(?:per|a|each) year\b|\b(?:per|a|each) year\b.*\b(?:per|a|each) month\b|\bmonthly or (?:yearly|annual(?:ly)?)\b/i.test(text);
+  if (text.trim().split(/\s+/).length > (both ? 9 : 6)) return undefined;
   const plan = lastQuotedPlan(turn);
   const last = turn.state.quoted?.at(-1);
+  if (both && plan && last && plans.length === 0 && !/\d/.test(text)) return { ...priceTopic({ ...turn, text: `${last.seats} people` }, plan, false), billing: 'both', periods: true };
   if (WHICH_ONE.test(text) && plans.length === 0) return inferredPriceTopic(turn);
   if (!plan || !last) return undefined;
   const period = PER_PERIOD.exec(text);
@@ -1083,7 +1184,7 @@ function quoteFollowUpTopic(turn: OfflineTurn, plans: Plan[]): Topic | undefined
 const FEASIBLE = /(?:\bnot|n['’]?t)(?: even| really)? (?:possible|an option|feasible|doable|affordable|realistic)\b|\b(?:(?:possible|an option|feasible|doable|affordable) (?:for us|at all)|out of (?:reach|the question)|off the table|(?:pas|plus) possible|hors de port[ée]e|no es posible|no (?:es|ser[ií]a) (?:una )?opci[oó]n|nicht (?:m[öo]glich|drin|machbar))\b/iu;
 /** "Is that within budget?", "does it fit our budget?", "does that fit?", "¿entra en el presupuesto?", "c'est dans notre budget ?". */
 export const BUDGET_CHECK =
-  /\b(?:(?:is|are|would) (?:that|it|this|those|be) (?:within|in|under|over|inside|above|below) (?:the |our |my )?budget|(?:does|would|will|did) (?:that|it|this|\p{L}+) fit(?=\s*(?:then|now|us)?\s*[?؟.!]*\s*$)|fits? (?:in(?:to)? |within )?(?:the |our |my )?budget|within (?:the |our |my )?budget|(?:entra|cabe|est[aá]) (?:en|dentro del?) (?:el |nuestro )?presupuesto|dans (?:le |notre |mon )?budget|im budget|(?:passt|liegt) (?:das |es )?(?:ins|im) budget|passt (?:\S+ ){0,2}in (?:unser|das|ihr|mein) budget)\b|ضمن (?:الميزانية|ميزانيتنا)|^\s*[¿]?\s*(?:(?:y|pero|vale|entonces)[\s,]+)?(?:entra|cabe|nos alcanza)\s*[?]*\s*$|^\s*(?:(?:und|also|aber)[\s,]+)?passt (?:das|es)(?: so| dann)?\s*[?]*\s*$|^\s*(?:(?:et|alors|donc)[\s,]+)?(?:ça|ca) (?:passe|rentre)\s*[?]*\s*$/iu;
+  /\b(?:(?:is|are|would) (?:that|it|this|those|be) (?:within|in|under|over|inside|above|below) (?:the |our |my )?budget|(?:is|are|would) (?:that|it|this|\p{L}+) (?:be )?(?:within|under|inside|below|over|above) (?:that|it|this)(?=\s*[?؟.!]*\s*$)|can (?:i|we) afford (?:that|it|this|\p{L}+)(?=\s*[?؟.!]*\s*$)|(?:does|would|will|did) (?:that|it|this|\p{L}+) fit(?=\s*(?:then|now|us)?\s*[?؟.!]*\s*$)|fits? (?:in(?:to)? |within )?(?:the |our |my )?budget|within (?:the |our |my )?budget|(?:entra|cabe|est[aá]) (?:en|dentro del?) (?:el |nuestro )?presupuesto|dans (?:le |notre |mon )?budget|im budget|(?:passt|liegt) (?:das |es )?(?:ins|im) budget|passt (?:\S+ ){0,2}in (?:unser|das|ihr|mein) budget)\b|ضمن (?:الميزانية|ميزانيتنا)|^\s*[¿]?\s*(?:(?:y|pero|vale|entonces)[\s,]+)?(?:entra|cabe|nos alcanza)\s*[?]*\s*$|^\s*(?:(?:und|also|aber)[\s,]+)?passt (?:das|es)(?: so| dann)?\s*[?]*\s*$|^\s*(?:(?:et|alors|donc)[\s,]+)?(?:ça|ca) (?:passe|rentre)\s*[?]*\s*$/iu;
 
 function budgetRequote(turn: OfflineTurn, offerCheaper = true): Topic | undefined {
   // ("We need SSO" after Pro was quoted, then "our budget is $2000 a month": Business, which has SSO, is set beside it.)
@@ -1176,12 +1277,34 @@ function priceFollowUp(turn: OfflineTurn): boolean {
 const SAME_TEAM =
   /\b(?:for|with) the same (?:team|number|size|people|seats|headcount)\b|\bpara el mismo (?:equipo|n[uú]mero)|\bpour (?:la m[eê]me [ée]quipe|le m[eê]me nombre)|\bf[uü]r (?:dasselbe|das gleiche|die gleiche) (?:team|anzahl)|لنفس الفريق|لنفس العدد/iu;
 
+/** "Can I get Starter…?", "could we just use Pro?", "is Starter ok for us?": whether a plan will do, yes or no (English). */
+export const CAN_HAVE = /^\s*(?:(?:so|ok|okay|and|but|hmm)[,\s]+)*(?:(?:can|could) (?:i|we) (?:just |still |only )?(?:get|buy|use|have|take|go with|stay on)|(?:is|would) \p{L}+ (?:be )?(?:ok|okay|fine|work))\b/iu;
+
 /** "Which plan do you recommend?", "¿cuál me recomienda?": asking for the plan to choose. */
 export function asksRecommendation(text: string): boolean {
   return mentionsAny(text, RECOMMEND);
 }
 
+/**
+ * The plan for their team, priced. With growth on record ("we'll add 5 more in january") and no size named in this
+ * message, sized for the team as it will be: the plan that still fits, or the one they grow into (English).
+ */
 function inferredPriceTopic(turn: OfflineTurn): PriceTopic | undefined {
+  const today = inferredToday(turn);
+  const growth = turn.state.growth;
+  // (A size asked about in this message is priced as asked; the team's size stated now is today's, and grows.)
+  const sized = seatsSaid(turn) === undefined || (freshFields(turn).includes('teamSize') && growth !== undefined && !turn.text.includes(growth.evidence));
+  const then = PHRASES[turn.locale].growthFit !== undefined && today && sized ? grownTeam(turn.state) : undefined;
+  const now = seatsFor(turn);
+  if (!today || !growth || then === undefined || now === undefined || then <= now) return today;
+  const later = inferredToday({ ...turn, text: `${then} people` });
+  const grown = { now, then, fresh: turn.text.includes(growth.evidence), ...(later && later.plan !== today.plan ? { outgrows: today.plan } : {}) };
+  // ("What if I hire 2 more?" asks what it would cost then: priced for that team, though the plan stays the same.)
+  const supposes = grown.fresh && SUPPOSED.test(turn.text);
+  return later && (later.plan !== today.plan || supposes) && !isContactSales(later.plan) ? { ...later, billing: today.billing, inferred: false, grown } : { ...today, inferred: false, grown };
+}
+
+function inferredToday(turn: OfflineTurn): PriceTopic | undefined {
   const seats = seatsFor(turn);
   const plan = seats === undefined ? undefined : atLeast(recommendPlan(seats, turn.kb.plans), requiredPlan(turn), turn.kb);
   // The plan they said they are buying ("60 seats of Business, annual") stays theirs, at the billing they named.
@@ -1416,6 +1539,53 @@ function runsTopic(turn: OfflineTurn): Topic | undefined {
   return { kind: 'covers', plan, checks: [{ need: said, covered: needed === undefined ? undefined : at >= needed, ...(line ? { line } : {}), ...(from ? { from } : {}), runs: fromLine ?? '' }], single: true };
 }
 
+/** Asking which plan has something, or whether every plan does ("which plan has…", "is slack on all plans?"). */
+const WHICH_PLAN = /\b(?:which|what) (?:plan|tier)s?\b|\b(?:all|every|each|any) (?:of (?:the|your) )?(?:plans?|tiers?)\b|\b(?:do|does|can|will) (?:you|it|northwind)\b[^?.!]{0,20}\b(?:integrate|connect|work|sync|support)\b/i;
+/** "Does that include…?", "is it on that plan?": the plan just spoken of. */
+const THAT_PLAN = /\b(?:does|do|will|would|is|can) (?:that|it|this)(?: plan| one)?\b|\b(?:on|in) (?:that|this) (?:plan|one|tier)\b/i;
+
+/**
+ * "Does starter have slack?", "does that include hubspot?", "which plan has salesforce?": one or more tools a plan's
+ * integrations line names, asked about on a plan (named, in lower case too; the cheapest; the one just quoted) or with
+ * no plan (the first plan whose line names them, with that line). Tools only the FAQ lists (GitHub) are left to
+ * planToolTopic; a rival's name to the comparison.
+ */
+function toolOnPlanTopic(turn: OfflineTurn, plans: Plan[]): Topic | undefined {
+  const { text } = turn;
+  if (!speaksLocale(turn.kb, turn.locale) || !(QUESTION.test(text) || /^\s*(?:so |and |but |ok )?(?:does|is|are|do|can|which|what)\b/i.test(text)) || plans.length > 1) return undefined;
+  const base = getKnowledgeBase().plans;
+  const firstWith = firstIntegrationAt(base);
+  // ("Does Pro work with both?": the tools they told us they use.)
+  const named = [...firstWith.keys()].filter((name) => mentionsName(text, name) && !turn.kb.competitors.some((entry) => entry.name === name));
+  const theirs = named.length === 0 && WITH_THEM.test(text) ? (turn.state.tools ?? []).map((tool) => tool.name).filter((name) => firstWith.has(name)) : [];
+  const tools = named.length > 0 ? named : theirs;
+  if (tools.length === 0 || tools.length > 3 || text.length > 160) return undefined;
+  // (A tool only the FAQ lists beside them, "slack and github": left to the answers that know about those; "we're 7 and
+  // use Slack, which plan?" states their stack and size: the recommendation answers it.)
+  if (listedOnly(turn, firstWith).some((name) => mentionsName(text, name)) || statedTools(text, turn.kb).length > 0 || freshFields(turn).length > 0) return undefined;
+  const index = Math.max(...tools.map((name) => firstWith.get(name) ?? 0));
+  const from = turn.kb.plans.find((entry) => entry.id === base[index]?.id);
+  if (!from) return undefined;
+  const feature = listWith(tools, MEMORY_PHRASES[turn.locale].and);
+  const words = text.toLowerCase().split(/[^\p{L}]+/u);
+  const lower = kb(turn).find((entry) => words.includes(entry.name.toLowerCase()) && !new RegExp(`\\b(?:our|my|your|small|big|a) ${entry.name}\\b`, 'i').test(text));
+  const plan = plans[0] ?? lower ?? (CHEAPEST.test(text) ? plansByPrice(turn.kb)[0] : undefined) ?? (THAT_PLAN.test(text) ? lastPlanSpokenOf(turn) : undefined);
+  const found = base[index]?.features.find((entry) => tools.some((name) => integrationNames(entry).includes(name)));
+  const line = found === undefined ? undefined : (from.features[base[index]?.features.indexOf(found) ?? -1] ?? found);
+  // (One tool asked of the first plan with it: that plan's own line, which names it.)
+  // ("Does Starter integrate with Slack?" keeps the tool's name: a yes or no about it.)
+  const own = tools.length === 1 && plan && line && turn.kb.plans.indexOf(plan) === index && !INTEGRATION_ASK.test(text) ? line.charAt(0).toLowerCase() + line.slice(1) : undefined;
+  if (plan) return { kind: 'plan-has', plan, feature: own ?? feature, from };
+  // ("Will it work with both?" with no plan named: how we fit the tools they use, answered elsewhere.)
+  if (named.length === 0) return undefined;
+  // "Do you integrate with HubSpot?": the integrations FAQ, then the plans that include it.
+  const faq = INTEGRATION_ASK.test(text) && !WHICH_PLAN.test(text.replace(/\b(?:do|does|can|will) (?:you|it|northwind)\b/i, '')) ? faqById(turn.kb, 'integrations') : undefined;
+  if (faq && line && tools.length === 1) return { kind: 'knowledge', passages: [faq], onPlans: { tool: feature, from, line } };
+  if (!WHICH_PLAN.test(text) && !INTEGRATION_ASK.test(text)) return undefined;
+  return { kind: 'plan-has', plan: from, feature, from, ...(line ? { line } : {}) };
+}
+const kb = (turn: OfflineTurn) => turn.kb.plans;
+
 /** "Does Starter's 10 include GitHub?", "is GitHub on Pro?": a tool asked about on a plan (English wording only). */
 const PLAN_TOOL_ASK = /\b(?:include|includes|included|have|has|cover|covers|come with|comes with|support|supports|integrate|integrates|connect|connects|work with|works with|get)\b|\b(?:is|are)\b[^?]{0,30}\b(?:on|in|part of)\b/iu;
 
@@ -1444,7 +1614,8 @@ function coverTopic(turn: OfflineTurn, plans: Plan[], seatsAlone = false): Topic
   if (!plan) return undefined;
   const at = base.findIndex((entry) => entry.id === plan.id);
   const localPlan = (index: number) => turn.kb.plans.find((entry) => entry.id === base[index]?.id);
-  const said = needsSaid(turn);
+  // ("Is Business enough or do we need Enterprise?" right after "and scim?": what they just asked about counts too.)
+  const said = seatsAlone && turn.locale === 'en' ? [needsSaid(turn), ...turn.userTexts.slice(-4, -1).filter((asked) => QUESTION.test(asked))].join('\n') : needsSaid(turn);
   const checks: CoverCheck[] = [];
   // (In the prospect's language when they asked in theirs: "is Business enough?" is answered beyond English.)
   const seatWord = { en: 'seats', es: 'usuarios', fr: 'utilisateurs', de: 'Nutzer', ar: 'مستخدمين' }[turn.locale];
@@ -1551,7 +1722,7 @@ const MOVE = /\b(move|moving|reschedule|rescheduling|push (?:it|the \w+) (?:back
 
 /** "What time is that for me?", "when is my demo?", "¿a qué hora es eso para mí?", "wann ist der Termin?". */
 const MEETING_TIME =
-  /\b(?:what (?:time|day|date) (?:is|'s|was|would be|will be) (?:that|it|this|(?:my|the|our) (?:demo|meeting|call|appointment|booking))|is (?:that|it|this|(?:my|the|our) (?:demo|meeting|call)) (?:in )?(?:[a-z]+ ){1,2}time|when(?:'s| is| was) (?:my|the|our) (?:demo|meeting|call|appointment|booking)|when (?:are we|am i) (?:meeting|talking|speaking)|when do we (?:meet|talk|speak)|(?:a )?qu[eé] hora (?:es|ser[ií]a|ser[aá]) (?:eso|esa|la demo|la reuni[oó]n|la llamada|para m[ií]|en mi zona)|cu[aá]ndo (?:es|era|qued[oó]|ser[aá]) (?:mi|la|nuestra) (?:demo|reuni[oó]n|cita|llamada)|(?:a )?qu[eé] (?:hora|d[ií]a) (?:era|qued[oó]|es) (?:mi |la |nuestra )?(?:demo|reuni[oó]n|cita|llamada)|quelle heure (?:est[- ]ce|ça fait|ca fait|cela fait|c['’]est|sera[- ]t[- ]il|pour moi)|(?:ça|ca|cela) (?:fait|fera|ferait) quelle heure|c['’]est (?:à )?quelle heure|quand (?:est|a lieu) (?:ma|la) (?:d[ée]mo|r[ée]union)|quand est mon rendez-vous|wie sp[äa]t ist (?:das|es)|um wie ?viel uhr ist (?:das|es|die demo|der termin)|wie ?viel uhr ist (?:das|es) bei mir|wann ist (?:die demo|der termin|mein termin|das meeting|unser termin)|(?:(?:in )?(?:what|which) (?:time ?zone|timezone|tz)|qu[eé] (?:zona horaria|huso horario)|quel fuseau(?: horaire)?|welche(?:r)? zeitzone))|كم الساعة|متى (?:الموعد|العرض|الاجتماع)|(?:أي|اي) منطقة زمنية|\bwann ist (?:meine|die|unsere) (?:demo|vorführung|besprechung)\b|\bquand (?:est|a lieu) (?:ma|la|notre) (?:démo|réunion|présentation)\b|متى (?:موعد )?(?:العرض|الديمو|الاجتماع)|(?:ال)?(?:ديمو|عرض|موعد|اجتماع)\s+(?:امتى|إمتى|امتا|متى|إمتا)|(?:امتى|إمتى|امتا|إمتا)\s+(?:ال)?(?:ديمو|عرض|موعد|اجتماع)|ما موعد (?:العرض|الديمو|الاجتماع)|(?<!\p{L})(?:a )?qu[eé] hora (?:es|ser[ií]a|ser[aá]|cae) (?:eso |la demo )?en [\p{L} ]{3,20}\?/iu;
+  /\b(?:what (?:time|day|date) (?:is|'s|was|would be|will be) (?:that|it|this|(?:my|the|our) (?:demo|meeting|call|appointment|booking))|is (?:that|it|this|(?:my|the|our) (?:demo|meeting|call)) (?:in )?(?:[a-z]+ ){1,2}time|when(?:'s| is| was) (?:my|the|our) (?:demo|meeting|call|appointment|booking)|when (?:are we|am i) (?:meeting|talking|speaking)|when do we (?:meet|talk|speak)|(?:a )?qu[eé] hora (?:es|ser[ií]a|ser[aá]) (?:eso|esa|la demo|la reuni[oó]n|la llamada|para m[ií]|en mi zona)|cu[aá]ndo (?:es|era|qued[oó]|ser[aá]) (?:mi|la|nuestra) (?:demo|reuni[oó]n|cita|llamada)|(?:a )?qu[eé] (?:hora|d[ií]a) (?:era|qued[oó]|es) (?:mi |la |nuestra )?(?:demo|reuni[oó]n|cita|llamada)|quelle heure (?:est[- ]ce|ça fait|ca fait|cela fait|c['’]est|sera[- ]t[- ]il|pour moi)|(?:ça|ca|cela) (?:fait|fera|ferait) quelle heure|c['’]est (?:[àa] )?quelle heure|quand (?:est|a lieu) (?:ma|la) (?:d[ée]mo|r[ée]union)|quand est mon rendez-vous|wie sp[äa]t ist (?:das|es)|um wie ?viel uhr ist (?:das|es|die demo|der termin)|wie ?viel uhr ist (?:das|es) bei mir|wann ist (?:die demo|der termin|mein termin|das meeting|unser termin)|(?:(?:in )?(?:what|which) (?:time ?zone|timezone|tz)|qu[eé] (?:zona horaria|huso horario)|quel fuseau(?: horaire)?|welche(?:r)? zeitzone))|كم الساعة|متى (?:الموعد|العرض|الاجتماع)|(?:أي|اي) منطقة زمنية|\bwann ist (?:meine|die|unsere) (?:demo|vorführung|besprechung)\b|\bquand (?:est|a lieu) (?:ma|la|notre) (?:démo|réunion|présentation)\b|متى (?:موعد )?(?:العرض|الديمو|الاجتماع)|(?:ال)?(?:ديمو|عرض|موعد|اجتماع)\s+(?:امتى|إمتى|امتا|متى|إمتا)|(?:امتى|إمتى|امتا|إمتا)\s+(?:ال)?(?:ديمو|عرض|موعد|اجتماع)|ما موعد (?:العرض|الديمو|الاجتماع)|(?<!\p{L})(?:a )?qu[eé] hora (?:es|ser[ií]a|ser[aá]|cae) (?:eso |la demo )?en [\p{L} ]{3,20}\?/iu;
 /** What a cancellation question about the product names: the subscription, not the meeting. */
 const SUBSCRIPTION =
   /\b(?:subscription|plan|contract|account|seats?|anytime|any time|whenever|suscripci[oó]n|contrato|cuenta|cualquier momento|abonnement|contrat|compte|(?:à|a) tout moment|n['’]importe quand|vertrag|konto|abo|jederzeit)\b|اشتراك|الاشتراك|في أي وقت/iu;
@@ -1733,7 +1904,7 @@ function bookingTopic(turn: OfflineTurn): Topic | undefined {
   // "Move it 30 minutes later", "an hour earlier": from the booked time (read alone, "30 minutes later" is from now).
   const shifted = moving && upcoming ? shiftedSlot(turn.text, upcoming, timezone ?? upcoming.timezone) : undefined;
   const asked = shifted ? [shifted] : moving && upcoming && times.length > 0 ? times.map((phrase) => movedSlot(phrase, turn, upcoming, timezone ?? upcoming.timezone)) : wanted;
-  return { kind: 'booking', email: knownEmail(turn), times: asked, ...(timezone ? { timezone } : {}), ...(price ? { price } : {}) };
+  return { kind: 'booking', email: knownEmail(turn), times: inWeekAsked(turn, asked, timezone ?? turn.bookingZone.zone), ...(timezone ? { timezone } : {}), ...(price ? { price } : {}) };
 }
 
 /**
@@ -1876,6 +2047,67 @@ function meetingInTalk(turn: OfflineTurn): boolean {
     const head = (ask.split(cut)[0] ?? '').trim();
     return head.length >= 12 && lastReplies.some((last) => last.includes(head));
   });
+}
+
+/** A week named for a meeting, without a day or a time: "next week", "la semana que viene", "la semaine prochaine",
+ *  "nächste Woche", "الأسبوع الجاي". */
+const WEEK_ONLY = /(?<!\p{L})(?:next week|the week after|la semana que viene|la pr[oó]xima semana|semana que viene|la semaine prochaine|semaine prochaine|la semaine d['’]apr[eè]s|n[äa]chste(?:n)? woche|kommende(?:n)? woche|(?:ال)?(?:أسبوع|اسبوع) (?:ال)?(?:جاي|قادم|جاية|مقبل|جاى|ياي|اللي جاي))(?!\p{L})/iu;
+
+/** A part of the week, which names the days: "end of next week", "a finales de la semana que viene", "début de la semaine prochaine". */
+const WEEK_PART = /(?<!\p{L})(?:(?:end|start|beginning|middle|early|late)(?: of)?|(?:a )?(?:finales|final|principios|mediados|inicios?) de|(?:au |en )?(?:d[ée]but|fin|milieu) de|ende|anfang|mitte)\s+(?:the\s+|la\s+)?(?:next week|semana|semaine|n[äa]chste)|(?:نهاية|بداية|أول|آخر|اخر)\s+(?:ال)?(?:أسبوع|اسبوع)/iu;
+
+/**
+ * "Geht auch nächste Woche?", "¿se puede la semana que viene?", "c'est possible la semaine prochaine ?": a week but no
+ * day or hour, for a meeting (one booked, or one in talk). Never a day picked for them: which day and time suit them
+ * is asked, with that week's working days; the demo booked stays where it is until they name one.
+ */
+function weekOnlyTopic(turn: OfflineTurn): Topic | undefined {
+  const text = westernDigits(turn.text);
+  if (!WEEK_ONLY.test(text) || WEEK_PART.test(text) || DAY_NAME.test(text) || /\d/.test(text) || DAYPART.test(text) || text.trim().split(/\s+/).length > 14) return undefined;
+  const upcoming = upcomingMeeting(turn);
+  if (upcoming === undefined && turn.intent !== 'booking' && !MEETING_NOUN.test(text) && !MEETING_WORDS.test(text) && !(turn.stage === 'closing' && meetingInTalk(turn))) return undefined;
+  const zone = upcoming?.timezone ?? turn.bookingZone.zone;
+  const email = knownEmail(turn);
+  return { kind: 'booking', times: [], hours: true, week: workingWeek(turn, zone), ...(email ? { email } : {}), ...(upcoming ? { booked: formatLocalLabel(Date.parse(upcoming.start), upcoming.timezone, turn.now, turn.locale), timezone: upcoming.timezone } : {}) };
+}
+
+/**
+ * "Dienstag um 14 Uhr" in answer to "which day next week?": that Tuesday of next week, never this week's (a weekday
+ * alone reads as the next one to come). Only when the message before named the week without a day (weekOnlyTopic).
+ */
+function inWeekAsked(turn: OfflineTurn, times: readonly string[], timezone: string): string[] {
+  const before = turn.userTexts.at(-2);
+  if (before === undefined || !WEEK_ONLY.test(westernDigits(before)) || !DAY_NAME.test(turn.text) || WEEK_ONLY.test(westernDigits(turn.text))) return [...times];
+  const policy = turn.kb.policies.meetings;
+  const today = toWallClock(turn.now, timezone);
+  const day = 86_400_000;
+  const midnight = Date.UTC(today.year, today.month - 1, today.day);
+  const monday = midnight + (8 - (new Date(midnight).getUTCDay() || 7)) * day;
+  return times.map((phrase) => {
+    const written = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/.exec(phrase);
+    const wall = written ? { year: Number(written[1]), month: Number(written[2]), day: Number(written[3]), hour: Number(written[4]), minute: Number(written[5]) } : parsePreferredTime(phrase, timezone, turn.now, policy, turn.locale);
+    if (!wall) return phrase;
+    let date = Date.UTC(wall.year, wall.month - 1, wall.day);
+    while (date < monday) date += 7 * day;
+    const moved = new Date(date);
+    return `${moved.getUTCFullYear()}-${pad(moved.getUTCMonth() + 1)}-${pad(moved.getUTCDate())} ${pad(wall.hour)}:${pad(wall.minute)}`;
+  });
+}
+
+/** Next week's first and last working days, as the reply's language writes a day ("lunes 30 de noviembre"). */
+function workingWeek(turn: OfflineTurn, zone: string): [string, string] {
+  const today = toWallClock(turn.now, zone);
+  const day = 86_400_000;
+  const midnight = Date.UTC(today.year, today.month - 1, today.day);
+  const weekday = new Date(midnight).getUTCDay() || 7;
+  const monday = midnight + (8 - weekday) * day;
+  const days = turn.kb.policies.meetings.workingDays.length > 0 ? turn.kb.policies.meetings.workingDays : [1, 2, 3, 4, 5];
+  const label = (offset: number) => {
+    const date = new Date(monday + (offset - 1) * day);
+    const instant = fromWallClock({ year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour: 12, minute: 0 }, zone);
+    return formatLocalLabel(instant, zone, turn.now, turn.locale).replace(/[,،]\s*\d{2}:\d{2} \([^)]*\)$/u, '');
+  };
+  return [label(Math.min(...days)), label(Math.max(...days))];
 }
 
 /** A new email on record while the meeting ahead is for another: book_meeting at the booked time, for the new one. */
@@ -2042,7 +2274,7 @@ const FREE_PLAN =
 const PAYMENT_ASK =
   /\b(?:pay|paying|payment|billed|bill)\b[^.?!]{0,25}\b(?:card|credit card|debit card|invoice|wire|bank transfer|paypal|ach|sepa)\b|\b(?:accept|take)\b[^.?!]{0,15}\b(?:cards?|credit cards?|invoices?|paypal|wire transfers?)\b|\b(?:pagar|pago)\b[^.?!]{0,20}\b(?:tarjeta|factura|transferencia)\b|\b(?:payer|paiement)\b[^.?!]{0,20}\b(?:carte|facture|virement)\b|\b(?:zahlen|bezahlen|zahlung)\b[^.?!]{0,20}\b(?:karte|kreditkarte|rechnung|[üu]berweisung)\b/iu;
 /** Choosing a plan outright: "let's go with Pro", "we'll take Business", "nos quedamos con Pro", "wir nehmen Pro". */
-export const CHOSE = /\b(?:let['’]?s go with|we['’]?ll (?:go with|take)|i['’]?ll (?:go with|take)|we(?:'ll| will)? (?:choose|pick)|nos quedamos con|vamos con|nous prenons|on prend|wir nehmen|ich nehme)\b/iu;
+export const CHOSE = /^\s*(?:ok(?:ay)?|so|alright|fine|great)[,!]?\s+(?:the )?\p{L}+ (?:it is|then)\s*[.!]*$|\b(?:let['’]?s go with|we['’]?ll (?:go with|take)|i['’]?ll (?:go with|take)|we(?:'ll| will)? (?:choose|pick)|nos quedamos con|vamos con|nous prenons|on prend|wir nehmen|ich nehme)\b/iu;
 
 function faqById(kb: KnowledgeBase, id: string): Passage | undefined {
   const faq = kb.faqs.find((entry) => entry.id === id);
@@ -2053,6 +2285,25 @@ function faqById(kb: KnowledgeBase, id: string): Passage | undefined {
 /** A per-seat figure named for a plan and asked to be confirmed: "is starter 8 dollars a seat", "pro is $19 right?". */
 const PRICE_CLAIM =
   /\b(?:is|was|costs?|at)\b[^.?!\d$]{0,12}?(?:\$\s?(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)(?:\s?(?:dollars?|bucks|usd)\b|(?=\s?(?:\/|per |a )(?:seat|user|head)\b)))(?!\s*(?:k\b|,\d|\d))(?!\s*(?:a|per|\/) ?(?:month|year|mo|yr)\b)/i;
+/** "I have to pay for 3 seats?", "3 seats minimum?", "is the minimum 3 seats?": the minimum a quote was billed at. */
+const MINIMUM_ASK = /\b(?:have|need|got) to (?:pay|buy) (?:for )?(\d+) (?:seats|users|licen[cs]es)\b|\b(\d+) (?:seats|users) minimum\b|\bminimum (?:is |of )?(\d+) (?:seats|users)\b|\bpay(?:ing)? for (\d+) (?:seats|users) (?:even|if|when|for)\b/i;
+
+function seatMinimumTopic(turn: OfflineTurn): Topic | undefined {
+  const asked = MINIMUM_ASK.exec(westernDigits(turn.text));
+  const count = Number(asked?.slice(1).find((found) => found !== undefined));
+  const team = Number(turn.state.lead.fields.teamSize?.value);
+  const plan = asked ? lastPlanSpokenOf(turn) : undefined;
+  if (!plan || plan.minSeats !== count || !(team > 0) || team >= count) return undefined;
+  const fits = recommendPlan(team, turn.kb.plans);
+  return { kind: 'seat-minimum', plan, team, ...(fits && fits !== plan && fitsSeats(fits, team) ? { fits } : {}) };
+}
+
+/** Refusing the assistant: "I don't want a bot", "no bots", "not talking to an AI". */
+const BOT_REFUSAL = /\b(?:don['’]?t|do not|dont) (?:want|wanna|need|like) (?:to (?:talk|speak|chat) (?:to|with) )?(?:a |an |the |some )?(?:bot|robot|ai|machine|chat ?bot|computer)s?\b|^\s*(?:no[,.!\s]+)?(?:no|not) (?:more )?(?:bots?|robots?|ai|chat ?bots?)\b|\bnot (?:talking|speaking|chatting) (?:to|with) (?:a |an )?(?:bot|robot|ai|machine)\b/i;
+/** "What if I hire 2 more?", "and if we add 5?": a growth supposed, not asked about. */
+const SUPPOSED = /^\s*(?:and |so |ok |but )?(?:what|and) if\b/i;
+/** A price said to be for everyone: "for the whole team", "for all of us", "flat", "in total". */
+const TEAM_FLAT = /\bfor (?:the |our |my )?(?:whole|entire|full) (?:team|company|org\w*|department|group)\b|\bfor (?:all of us|everyone|everybody|the (?:whole )?lot|the team)\b|\b(?:flat|in total|total|all[- ]in)\b/i;
 const CLAIM_CHECK = /\?\s*$|\bright\b|\bcorrect\b|\bisn['’]?t it\b|^\s*(?:so |and |wait,? )?(?:is|was|does)\b/i;
 
 function claimedPlan(text: string, plan: Plan): boolean {

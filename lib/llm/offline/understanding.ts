@@ -9,7 +9,7 @@ import { splitSentences } from '@/lib/sales/sentences';
  * named as an alternative. English, Spanish, French, German and Arabic. Pure.
  */
 
-export type RecallField = LeadField | 'tools';
+export type RecallField = LeadField | 'tools' | 'growth';
 
 const RECALL = [
   /\b(what|which|who|when|how many|how much|where)\b.{0,50}\b(did i|i (said|told|mentioned|gave|say))\b/i,
@@ -28,6 +28,8 @@ const RECALL = [
   // "And how many people are we?", "what's our budget again?": about what they told us, in the first person plural.
   /\bhow (many|big) (people |seats |users |employees )?(are we|is (our|my) team|did we say)\b/i,
   /\bwhat('s|’s|s| is| was) our (budget|team size|timeline|company|email|name|deadline)\b/i,
+  // "What's the number you have for me?", "which email do you have on file?", "do you have my number?".
+  /\b(?:what|which)(?:'s|’s| is| was)? (?:the |my )?(?:number|phone(?: number)?|e-?mail(?: address)?|address|name|company) (?:do )?you (?:have|got|'ve got|’ve got|have on file|have on record)\b|\bdo you (?:have|still have) my (?:number|phone(?: number)?|e-?mail(?: address)?|name)\b/i,
   // "What email do you have for me?", "which number do you have on file?", "do you have my email?"
   /\b(what|which)( \w+)? (email|e-mail|name|company|number|phone|address|details)( \w+)? do you have\b/i,
   /\bdo you have my (email|e-mail|name|number|phone|details)\b/i,
@@ -102,6 +104,8 @@ const RECALL = [
   // "je m'appelle comment ?", "who am I?", "do you know my name?", "شو اسمي؟", "اسمي إيه؟".
   /(?<!\p{L})(?:wie hei(?:ß|ss)e ich|c[oó]mo me llamo|comment (?:est-ce que )?je m['’]appelle|je m['’]appelle comment|do you know my (?:name|email|e-mail|company))(?!\p{L})|^\s*(?:and |so |ok,? )?who am i\s*[?!.]*\s*$|(?:شو|ايش|إيش|وش) (?:اسمي|بريدي|شركتي|اسم شركتي)|اسمي (?:ايه|إيه|شو)/iu,
   /كم (عددنا|عدد فريقنا|شخصًا نحن|شخصا نحن)/u,
+  // "On est combien déjà ?", "on était combien ?", "combien on est déjà ?", "combien je vous ai dit qu'on était ?".
+  /(?<!\p{L})(?:on (?:est|[ée]tait) combien|combien (?:on (?:est|[ée]tait)|(?:sommes|[ée]tions)-nous|de personnes on (?:est|[ée]tait)) d[ée]j[àa]|combien (?:je vous ai|vous ai-je) dit)(?!\p{L})/iu,
 ];
 
 const RECALL_FIELDS: [RecallField, RegExp][] = [
@@ -114,7 +118,8 @@ const RECALL_FIELDS: [RecallField, RegExp][] = [
   ['authority', /\b(decision|decides?|decisi[oó]n|decide|d(é|e)cision|d(é|e)cide|entscheid\w*)\b|قرار|يقرر/iu],
   ['need', /\b(need|problem|solve|goal|issue|pain|pain point|challenge|necesit\w*|problema|resolver|reto|besoin|objectif|probl(è|e)me|souci|bedarf|ziel|herausforderung|brauchten|gebraucht|wollten|gewollt)\b|هدف|مشكلة|حاجة|كنا (?:نحتاج|نريد)/iu],
   ['role', /\b(role|job title|cargo|puesto|poste|r(ô|o)le|position|rolle)\b|منصب|وظيف/iu],
-  ['phone', /\b(phone|tel[eé]fono|t(é|e)l(é|e)phone|telefon\w*)\b|هاتف|جوال/iu],
+  ['phone', /\b(phone|(?:phone )?number(?! of)|tel[eé]fono|t(é|e)l(é|e)phone|telefon\w*)\b|هاتف|جوال/iu],
+  ['growth', /\b(hir(?:e|ed|es|ing)|grow|growing|growth|adding|add(?:ed)? more|expand\w*|headcount|new (?:people|hires))\b|(?<!\p{L})(?:contrat\p{L}*|crec\p{L}*|crecimiento|entran|incorpor\p{L}*|embauch\p{L}*|recrut\p{L}*|croissance|agrandi\p{L}*|einstell\p{L}*|wachs\p{L}*|wachstum|neue leute|توظيف|نوظف|نمو|ينضم)(?!\p{L})/iu],
   ['tools', /\b(tools?|software|use|using|herramientas?|usamos|usan|outils?|logiciels?|utilis\w*|werkzeuge?|nutzen)\b|أدوات|ادوات|أداة|اداة|نستخدم/iu],
 ];
 
@@ -163,7 +168,8 @@ export function asksAboutCompany(text: string, kb: KnowledgeBase): boolean {
   const name = kb.company.name.toLowerCase();
   const first = name.split(/\s+/)[0] ?? name;
   const us = `(you|you guys|y'?all|your (company|team|product|platform|tool|app|software)|the (product|platform|tool)|${escape(name)}|${escape(first)})`;
-  const folded = text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  // ("whats northwind", typed without its apostrophe, asks the same.)
+  const folded = text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\bwhats\b/g, 'what is');
   return [
     new RegExp(`\\bwhat (exactly )?(do|does) ${us}( guys)? (actually |exactly )?(do|offer|sell|make|provide)\\b`),
     new RegExp(`\\bwhat (is|'s|are) ${us}\\b`),

@@ -93,7 +93,8 @@ const COMPANY_CUES: { pattern: RegExp; confidence: number; article: boolean }[] 
 
 /** Adjectives after "شركة" that describe the company rather than name it (small, large, new, startup, family…). */
 const COMPANY_KIND = new Set(
-  'صغيرة كبيرة متوسطة ناشئة جديدة عائلية محلية دولية عالمية خاصة حكومية تقنية برمجيات استشارات استشارية ناشئه صغيره كبيره'.split(' ').map(fold),
+  // (And what it does: "احنا شركة مقاولات" is a contracting company, "شركة تسويق" a marketing one.)
+  'صغيرة كبيرة متوسطة ناشئة جديدة عائلية محلية دولية عالمية خاصة حكومية تقنية برمجيات استشارات استشارية ناشئه صغيره كبيره مقاولات تسويق شحن نقل لوجستيات لوجستية توصيل عقارات عقارية تجارية تجارة محاماة محاسبة هندسية هندسة تصميم إعلان دعاية سياحة سفر تأمين استيراد تصدير صناعية توظيف تعليمية تدريب طبية'.split(' ').map(fold),
 );
 
 export function extractArabicCompany(sentence: string, context: PatternContext): Extracted | undefined {

@@ -30,6 +30,7 @@ import { FIRST_NAMES } from '@/lib/sales/lead/first-names';
 import { classifySalesIntent, FRUSTRATED, STOP_QUESTIONS, type SalesIntent } from '@/lib/sales/intents';
 import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
 import type { LeadFact, LeadField } from '@/lib/sales/types';
+import { growthIn } from '@/lib/sales/memory';
 
 /**
  * Deterministic lead extraction from what the prospect writes. Every fact carries the prospect's own sentence
@@ -105,6 +106,8 @@ const FUTURE_HIRES = re("\\b(?:might|may|will|['’]ll|plan(?:ning)? to|going to
 /** The team as it will be ("grow to 40 by March", "will be 50 next year", "we plan to double"): not its size now, nor a need. */
 const FUTURE_TEAM = re("\\b(?:grow|growing|scale|scaling|expand|expanding|double|doubling|triple|will be|['’]ll (?:probably |likely |soon )?be|going to be|crecer|seremos|duplicar|doubler|on sera|nous serons|wachsen|verdoppeln|wir werden)\\b");
 
+/** Hiring or adding people now or later ("we're hiring 30 next year", "adding 5 more in january"). */
+const TEAM_GROWING = re("\\b(?:hiring|recruiting|onboarding|adding \\d+|add \\d+ (?:more|new|extra)|bringing on \\d+|grow(?:ing)? to \\d+)\\b");
 /** Confidence of a hint found inside a question ("how much for 20 seats?"): worth keeping, never worth trusting. */
 export const QUESTION_HINT_CONFIDENCE = 0.4;
 
@@ -168,11 +171,16 @@ export function extractLeadFacts(input: ExtractLeadInput): LeadFacts {
     offer('name', extractNameBeforeRole(statement, context), evidence);
     const role = extractRole(statement);
     offer('role', role, evidence);
-    offer('teamSize', grownTeam(statement, input.knownTeamSize) ?? extractTeamSize(statement) ?? correctedTeamSize(statement, input.knownTeamSize) ?? extractSoloTeam(statement), evidence);
+    // ("On aura 4 personnes de plus en janvier", "en enero entran 4 más": the people added and when, the team's growth;
+    // neither the team's size nor the rollout's date.)
+    const growth = growthIn(statement);
+    const team = (growth?.when ? undefined : grownTeam(statement, input.knownTeamSize)) ?? extractTeamSize(statement) ?? correctedTeamSize(statement, input.knownTeamSize) ?? extractSoloTeam(statement);
+    offer('teamSize', growth?.added !== undefined && team?.value === growth.added ? undefined : team, evidence);
     offer('budget', extractBudget(statement), evidence);
     offer('authority', extractAuthority(statement, role?.value), evidence);
     if (!notANeed(statement, input.kb, NOT_A_NEED_STATEMENT)) offer('need', extractNeed(statement), evidence);
-    offer('timeline', extractTimeline(statement), evidence);
+    const timeline = extractTimeline(statement);
+    offer('timeline', growth?.when && typeof timeline?.value === 'string' && (fold(timeline.value).includes(fold(growth.when)) || fold(growth.when).includes(fold(timeline.value))) ? undefined : timeline, evidence);
   });
 
   const asked = input.askedField;
@@ -180,7 +188,9 @@ export function extractLeadFacts(input: ExtractLeadInput): LeadFacts {
   // ("Andrés Pérez, de FintechCo" to "who am I speaking with?": the company beside it does not make the name another answer.)
   const nameThenCompany = asked === 'name' && /^\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}\s*,\s*(?:de|del|from|von|bei|chez|at|en)\s+\S/u.test(input.text);
   const otherFacts = Object.keys(found).some((field) => field !== asked && !(nameThenCompany && field === 'company'));
-  if (asked && !otherFacts && (!found[asked] || (found[asked]?.confidence ?? 0) < 0.5)) {
+  // ("We're hiring 30 next year" to "is there a date you need this by?": when the team grows, not when they start.)
+  const growthNotTimeline = asked === 'timeline' && (FUTURE_HIRES.test(input.text) || TEAM_GROWING.test(input.text) || growthIn(input.text) !== undefined);
+  if (asked && !otherFacts && !growthNotTimeline && (!found[asked] || (found[asked]?.confidence ?? 0) < 0.5)) {
     const answer = bareAnswer(asked, spokenNumbers(westernDigits(input.text)), context, input.kb);
     const evidence = spans[0]?.text;
     if (answer && evidence) found[asked] = { ...answer, evidence };
@@ -328,10 +338,12 @@ function notANeed(sentence: string, kb: KnowledgeBase | undefined, intents: Read
  * "I'd like to know the prices", "ابي اعرف الاسعار". Never the need they came with.
  */
 const NOT_A_GOAL = re(
+    // ("sorry cat on keyboard", "oops wrong window", "ignore that": an apology for a message, no goal.)
+    "^(?:sorry|oops|whoops|my bad|ignore (?:that|this|me)|never ?mind|nvm)\\b(?:[\\s,!.]+(?:cat|dog|kid|kids|typo|wrong|window|tab|chat|ignore|my|bad|that|about|the|on|keyboard|mistake|fat|fingers?|sent|pressed|too|early|by|accident|accidentally)){0,6}[\\s!.]*$|" +
     // (At the start: "we need a tool to remind me of deadlines" is a need.)
     "^(?:(?:ok(?:ay)?|so|and|please|pls|et|y|und|bitte|por favor)[,!]?\\s+)?(?:can you |could you |pouvez-vous |puedes |k[öo]nnen sie )?(?:remind me|rappelle[- ]moi|rappelez[- ]moi|recu[eé]rda(?:me|nos)|recu[eé]rde(?:me|nos)|erinnern sie mich|erinnere? mich)\\b|^\\s*(?:و\\s?)?(?:ذكرني|ذكّرني|فكرني)|" +
     "^(?:and |so )?(?:that['’]?s|thats|is that|is this|c['’]est|eso es|das ist|ist das) (?:for|pour|para|für) (?:how many|combien|cu[aá]nt[oa]s|wie viele)\\b|" +
-    "\\b(?:(?:i|we)(?:['’]d| would)? (?:like|want|need) to (?:know|see|get) (?:the |your )?(?:price|prices|pricing|cost|costs)|quiero saber (?:el precio|los precios|cu[aá]nto cuesta)|" +
+    "\\b(?:(?:i|we)(?:['’]d| would)? (?:like|want|need) to (?:know|see|get) (?:the |your )?(?:price|prices|pricing|cost|costs)|quiero saber (?:el precio|los precios|cu[aá]nto cuesta)|(?:quiero|quisiera|necesito|busco) (?:m[aá]s )?(?:info|informaci[oó]n)(?: de| sobre)? (?:(?:los |el )?precios?|(?:los |sus )?planes|tarifas)|(?:je (?:veux|voudrais|cherche) (?:des |plus d['’])?(?:infos?|informations?) (?:sur |de )?(?:les |vos )?(?:prix|tarifs|offres))|(?:ich (?:m[öo]chte|h[äa]tte gerne?|suche) (?:infos?|informationen) (?:zu |über )?(?:den |ihren )?(?:preisen|tarifen))|" +
     "je (?:veux|voudrais) (?:conna[iî]tre|savoir) (?:le prix|les prix|les tarifs)|ich (?:m[öo]chte|will) (?:die )?preise (?:wissen|kennen))\\b|" +
     '(?:ابي|ابغى|أبغى|ابغي|أبي|أريد|اريد|بدي|عايز|عاوز|نبي|نبغى)\\s+(?:اعرف|أعرف|معرفة|نعرف)\\s+(?:ال)?(?:اسعار|أسعار|سعر)',
 );

@@ -418,6 +418,11 @@ const CONNECTORS = new Set(['&', 'and', 'of', 'de', 'y', 'del']);
  */
 const SOY_NAME_DE = /(?:\b[Ss]oy|\b[Jj]e suis|\b[Ii]ch bin|\b[Mm]ein Name ist)(?:\s+(?:Dr|Dra|Prof)\.?)?(?:\s+\p{Lu}[\p{Ll}'’-]+){1,3}\s*,?\s+(?:de|del|d['’]|von(?: der| dem)?|bei(?: der)?)\s*(.+)/u;
 
+/** "company is fernhill studio", "company name: fernhill", "my company's northpeak": the whole rest is the name. */
+const COMPANY_IS = /^\s*(?:(?:and|oh|also|btw)[,\s]+)?(?:(?:the|my|our)\s+)?(?:company|employer)(?:\s+name)?(?:['’]s|\s+is|\s*:)\s+([\p{L}\p{N}&'’-]+(?:\s+[\p{L}\p{N}&'’-]+){0,2})\s*(?:btw|by the way)?\s*[.!]?\s*$/iu;
+/** What follows "company is" that is no name: a size, a place, a kind ("about 50 people", "based in leeds", "growing"). */
+const NOT_A_COMPANY_NAME = /^(?:about|around|roughly|approximately|like|pretty|very|quite|in|based|small|big|large|tiny|growing|new|old|not|still|the|a|an|\d)\b|\b(?:people|employees|staff|users|seats|ppl)\b/i;
+
 export function extractCompany(sentence: string, context: PatternContext): Extracted | undefined {
   const introduced = extractIntroduction(sentence, context);
   if (introduced) return { value: introduced.company, confidence: 0.75 };
@@ -435,6 +440,9 @@ export function extractCompany(sentence: string, context: PatternContext): Extra
   if (legal && acceptableCompany(legal, context)) return { value: legal, confidence: 0.8 };
   const listed = listedCompany(sentence, context);
   if (listed) return { value: listed, confidence: 0.7 };
+  // "company is fernhill studio", typed in lower case: the whole rest of the sentence, one to three words, is the name.
+  const named = COMPANY_IS.exec(sentence)?.[1];
+  if (named && !COMPANY_STOP.has(named.split(/\s+/)[0]?.toLowerCase() ?? '') && !NOT_A_COMPANY_NAME.test(named) && acceptableCompany(titleCase(named), context)) return { value: titleCase(named), confidence: 0.8 };
   const weak = new RegExp(COMPANY_WEAK.source, `${COMPANY_WEAK.flags}g`);
   for (const match of sentence.matchAll(weak)) {
     const rest = match.slice(1).find((group) => group !== undefined);
@@ -1069,7 +1077,7 @@ export function withoutTimeline(text: string): string {
 }
 
 /** Growing the team ("we'll grow to 55 by Q3", "seremos 30 en junio"): its date is the growth's, not the rollout's. */
-const GROWING = re("\\b(?:grow|growing|hire|hiring|expand|expanding|scale|scaling|double|crecer|creceremos|seremos|contratar|grandir|embaucher|nous serons|wachsen|einstellen|wir werden \\d+|will be \\d+|['’]ll (?:probably |likely |soon )?be \\d+)\\b|سنكون|سننمو");
+const GROWING = re("\\b(?:add(?:ing)? \\d+ (?:more|new|extra)|bring(?:ing)? on \\d+|grow|growing|hire|hiring|expand|expanding|scale|scaling|double|crecer|creceremos|seremos|contratar|grandir|embaucher|nous serons|wachsen|einstellen|wir werden \\d+|will be \\d+|['’]ll (?:probably |likely |soon )?be \\d+)\\b|سنكون|سننمو");
 
 /** "Timeline moved to March", "start date is now April", "el arranque pasó a marzo": the new date. */
 const TIMELINE_MOVED = re(
@@ -1089,7 +1097,7 @@ export const BARE_COUNT = /^\s*(?:~|about|around|roughly|approx\.?|unos|unas|env
 
 /** Choosing a plan: "let's go with Business", "we'll take Pro", "vamos con Pro", "on part sur Business", "wir nehmen Pro". */
 export const PLAN_CHOICE = re(
-  "^(?:(?:ok(?:ay)?|so|alright|then|fine|great|vale|bueno|bon|alors|gut|ok dann)[,!]?\\s+)?(?:(?:let['’]?s|let us|we['’]?ll|i['’]?ll|we will|i will) (?:go|take|pick|choose) (?:with |for )?(?:the )?\\p{L}|" +
+  "^(?:(?:ok(?:ay)?|so|alright|then|fine|great|vale|bueno|bon|alors|gut|ok dann)[,!]?\\s+)?(?:(?:let['’]?s|let us|we['’]?ll|i['’]?ll|we will|i will) (?:go|take|pick|choose) (?:with |for )?(?:the )?\\p{L}|(?:the )?\\p{L}+ (?:it is|then)\\s*[.!]*$|" +
     '(?:vamos con|nos quedamos con|me quedo con|elegimos|escogemos|on (?:prend|part sur)|je prends|nous prenons|nehmen wir|wir nehmen|ich nehme)\\b)',
 );
 
