@@ -214,6 +214,22 @@ describe('ownership and usage in the Upstash store', () => {
     expect(redis.bridge.stats().requests).toBe(1);
   });
 
+  it('does not let anyone claim a conversation stored with no owner: refused like another visitor\'s, and kept as it was', async () => {
+    const store = newStore();
+    const day = '2026-11-30';
+    // Written without a claim (appendMessages alone): the meta hash exists, with no owner field.
+    await store.appendMessages({ id: 'ownerless', messages: [text('u1', 'user', 'I am ana@acme.com')], state: emptySalesState(1), now: 10 });
+    expect(await raw.hget(`${PREFIX}conv:ownerless`, 'owner')).toBeNull();
+    const load = await store.loadTurn({ id: 'ownerless', visitorId: 'mallory', day });
+    expect(load.claimed).toBe(false);
+    expect(load.conversation).toBeNull();
+    expect(await raw.hget(`${PREFIX}conv:ownerless`, 'owner')).toBeNull();
+    expect(await store.getConversation({ id: 'ownerless', visitorId: 'mallory' })).toBeNull();
+    expect((await store.getConversation({ id: 'ownerless' }))?.messages.map((message) => message.id)).toEqual(['u1']);
+    // A fresh id is still claimed by its first visitor.
+    expect((await store.loadTurn({ id: 'fresh', visitorId: 'mallory', day })).claimed).toBe(true);
+  });
+
   it('hides a conversation from everyone but its owner, counts usage with the turn, and erases it on request', async () => {
     const store = newStore();
     const day = '2026-11-30';
