@@ -105,7 +105,9 @@ describe('the chat turn publishes its events', () => {
     const store = createMemoryStore(storeOptions);
     const openai = { ...agent, kind: 'openai' as const };
     const capped = { ...NO_TURN_LIMITS, budget: { ...NO_TURN_LIMITS.budget, spendCapDailyUsd: 0.000001 } };
-    await store.appendMessages({ id: 'events-0003', messages: [], now: NOW, usage: { visitorId: 'someone', day: '2026-11-24', tokens: 0, spendMicroUsd: 5, newConversation: false } }).catch(() => undefined);
+    // Today's spend, recorded by another visitor's conversation (not this one: a conversation stored without a claim is
+    // nobody's to take, lib/store/memory.ts).
+    await store.appendMessages({ id: 'events-0003-other', messages: [], now: NOW, usage: { visitorId: 'someone', day: '2026-11-24', tokens: 0, spendMicroUsd: 5, newConversation: false } }).catch(() => undefined);
     await turn(store, 'events-0003', 'Hi there', { agent: openai, offlineAgent: agent, limits: capped });
     expect(ofType('fallback.offline')).toEqual([expect.objectContaining({ reason: 'spend_cap', source: expect.objectContaining({ agent: 'offline' }) })]);
 
