@@ -85,8 +85,8 @@ export function conversation(defaults: Omit<AskOptions, 'history' | 'state'> = {
   return { say, reset };
 }
 
-/** Every "$…" amount in a reply. */
-export const amounts = (text: string) => text.match(/\$\d[\d,]*(?:\.\d+)?/g) ?? [];
+/** Every "$…" amount in a reply ("instead of $29, saving": "$29", the comma after it is the sentence's). */
+export const amounts = (text: string) => text.match(/\$\d+(?:,\d{3})*(?:\.\d+)?/g) ?? [];
 const catalogueAmounts = kb.plans
   .flatMap((plan) => [plan.pricePerSeatMonthly, plan.pricePerSeatMonthlyAnnual])
   .flatMap((price) => (price === null ? [] : [formatPrice(price)]));
@@ -147,3 +147,27 @@ export const monthly = (id: string, seats: number) => usd((plan(id).pricePerSeat
 export const annualTotal = (id: string, seats: number) => usd((plan(id).pricePerSeatMonthlyAnnual ?? 0) * seats * 12);
 /** Billed annually, a month's worth: the annual per-seat price times seats. */
 export const annualPerMonth = (id: string, seats: number) => usd((plan(id).pricePerSeatMonthlyAnnual ?? 0) * seats);
+
+/** The questions a reply asks (its sentences ending in "?"). */
+export const questionsIn = (text: string) => text.split(/\n+/).flatMap((line) => line.match(/[^.!?]*\?/g) ?? []).map((question) => question.trim());
+
+/**
+ * Every reply of a conversation: no amount but a catalogue price or one its own get_pricing returned; no closing
+ * question asked word for word twice; no question about a field once it is known (email, company, team, name).
+ */
+export function audit(replies: Said[]) {
+  const asked = new Set<string>();
+  replies.forEach((reply, index) => {
+    const allowed = allowedAmounts(reply.outputs);
+    expect({ turn: index, invented: amounts(reply.text).filter((amount) => !allowed.has(amount)) }).toEqual({ turn: index, invented: [] });
+    for (const question of questionsIn(reply.text)) {
+      expect({ turn: index, repeated: asked.has(question) ? question : undefined }).toEqual({ turn: index, repeated: undefined });
+      asked.add(question);
+    }
+    const known = replies[index - 1] ? lead(replies[index - 1] as Said) : {};
+    if (known.email) expect({ turn: index, text: reply.text }).not.toEqual({ turn: index, text: expect.stringMatching(/what(?:'s| is) (?:the best|your) email|which email address\?/i) });
+    if (known.company) expect({ turn: index, text: reply.text }).not.toEqual({ turn: index, text: expect.stringMatching(/which company are you with/i) });
+    if (known.teamSize) expect({ turn: index, text: reply.text }).not.toEqual({ turn: index, text: expect.stringMatching(/how many people (?:on your team|are)|how big is the team/i) });
+    if (known.name) expect({ turn: index, text: reply.text }).not.toEqual({ turn: index, text: expect.stringMatching(/who am i speaking with/i) });
+  });
+}

@@ -2,7 +2,7 @@
 // Session 24 (English prospects): a plan named for a team it cannot hold ("can i get starter for 20 people"), a
 // per-seat price taken for the whole team, Slack / HubSpot / Salesforce per plan, the team's growth remembered and used
 // when sizing; then six long conversations typed as people type, every reply checked.
-import { allowedAmounts, amounts, conversation, kb, lead, monthly, plan, type Said } from '../support/offline-agent';
+import { audit, conversation, kb, lead, monthly, plan, type Said } from '../support/offline-agent';
 import { memoryLines } from '@/lib/sales/memory';
 import { formatPrice } from '@/lib/sales/knowledge';
 
@@ -13,30 +13,6 @@ const firstWith = (tool: string) => {
   return found;
 };
 const perSeat = (id: string) => `**${formatPrice(plan(id).pricePerSeatMonthly ?? 0)} per seat per month**`;
-
-/** The questions a reply asks (its sentences ending in "?"). */
-const questionsIn = (text: string) => text.split(/\n+/).flatMap((line) => line.match(/[^.!?]*\?/g) ?? []).map((question) => question.trim());
-
-/**
- * Every reply of a conversation: no amount but a catalogue price or one its own get_pricing returned; no closing
- * question asked word for word twice; no question about a field once it is known (email, company, team, name).
- */
-function audit(replies: Said[]) {
-  const asked = new Set<string>();
-  replies.forEach((reply, index) => {
-    const allowed = allowedAmounts(reply.outputs);
-    expect({ turn: index, invented: amounts(reply.text).filter((amount) => !allowed.has(amount)) }).toEqual({ turn: index, invented: [] });
-    for (const question of questionsIn(reply.text)) {
-      expect({ turn: index, repeated: asked.has(question) ? question : undefined }).toEqual({ turn: index, repeated: undefined });
-      asked.add(question);
-    }
-    const known = replies[index - 1] ? lead(replies[index - 1] as Said) : {};
-    if (known.email) expect({ turn: index, text: reply.text }).not.toEqual({ turn: index, text: expect.stringMatching(/what(?:'s| is) (?:the best|your) email|which email address\?/i) });
-    if (known.company) expect({ turn: index, text: reply.text }).not.toEqual({ turn: index, text: expect.stringMatching(/which company are you with/i) });
-    if (known.teamSize) expect({ turn: index, text: reply.text }).not.toEqual({ turn: index, text: expect.stringMatching(/how many people (?:on your team|are)|how big is the team/i) });
-    if (known.name) expect({ turn: index, text: reply.text }).not.toEqual({ turn: index, text: expect.stringMatching(/who am i speaking with/i) });
-  });
-}
 
 async function hold(turns: readonly string[], zone = 'Europe/London'): Promise<Said[]> {
   const { say } = conversation({ visitorTimeZone: zone });

@@ -2,7 +2,7 @@ import type { OfflineTurn } from '@/lib/llm/offline/context';
 import { PHRASES, type Phrases } from '@/lib/llm/offline/phrases';
 import { bookingReply, cancelReply, humanReply, meetingTimeReply } from '@/lib/llm/offline/replies-actions';
 import { competitorReply, knowledgeReply, objectionReply } from '@/lib/llm/offline/replies-knowledge';
-import { bullets, cataloguePriceLine, comparePlansReply, coversReply, overviewReply, planFeaturesReply, planGapReply, planHasReply, priceReply, recommendReply } from '@/lib/llm/offline/replies-pricing';
+import { bullets, cataloguePriceLine, money, comparePlansReply, coversReply, overviewReply, planFeaturesReply, planGapReply, planHasReply, priceReply, recommendReply } from '@/lib/llm/offline/replies-pricing';
 import { MEMORY_PHRASES } from '@/lib/llm/offline/phrases-memory';
 import { aboutReply, alongsideReply, list, recallReply, rivalIntegrationReply, toolsReply, unclearReply } from '@/lib/llm/offline/replies-memory';
 import { isContactSales, mentionsAny } from '@/lib/llm/offline/reading';
@@ -174,6 +174,16 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       return meetingTimeReply(topic, turn, ph);
     case 'meeting-invite':
       return [ph.inviteFor(topic.booking.localLabel, topic.booking.email)];
+    case 'saving': {
+      const { plan } = topic;
+      const annual = plan?.pricePerSeatMonthlyAnnual;
+      const monthly = plan?.pricePerSeatMonthly;
+      return [ph.savingPerSeat(plan && typeof annual === 'number' && typeof monthly === 'number' ? { name: plan.name, annual: money(annual, kb), monthly: money(monthly, kb) } : undefined)];
+    }
+    case 'asked-before':
+      return topic.questions.length === 0 ? [ph.askedNothing] : [ph.askedBefore, bullets(topic.questions)];
+    case 'why-not':
+      return [ph.becauseOf(topic.reason)];
     case 'meeting-who':
       return [ph.meetingWho(topic.booking.localLabel, topic.booking.durationMinutes, topic.booking.email, kb.company.salesEmail)];
     case 'meeting-cancel':
@@ -197,7 +207,7 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
     case 'seat-minimum':
       return ph.seatMinimum ? [ph.seatMinimum(topic.plan.name, topic.plan.minSeats, topic.team, topic.fits && { plan: topic.fits.name, range: ph.seatRange(topic.fits.minSeats, topic.fits.maxSeats), price: cataloguePriceLine(topic.fits, kb, ph) })] : [ph.planAtMinimum(topic.plan.name, topic.plan.minSeats, topic.team)];
     case 'plan-has':
-      return planHasReply(topic, turn, ph);
+      return topic.trial ? [`${ph.trialOf(topic.plan.name)} ${planHasReply(topic, turn, ph).join(' ')}`] : planHasReply(topic, turn, ph);
     case 'covers':
       return coversReply(topic, turn, ph);
     case 'feature-lines':
@@ -472,7 +482,7 @@ function nextQuestion(topic: Topic, turn: OfflineTurn): string | undefined {
   const quiet = ['objection', 'thanks', 'farewell', 'unclear', 'bare-number', 'meeting-time', 'meeting-cancel', 'identity', 'erase', 'not-interested', 'frustrated', 'no-questions', 'present'];
   // Asked to stop asking questions (now or earlier in the conversation), the agent asks none.
   if (quiet.includes(topic.kind) || silenced) return undefined;
-  if (topic.kind === 'recommend' && !known('teamSize')) return ask('teamSize');
+  if ((topic.kind === 'recommend' || topic.kind === 'saving') && !known('teamSize')) return ask('teamSize');
   if (field) return ask(field);
   // Small talk with nothing left to ask still hands the conversation back to the prospect (mid-conversation, with what
   // it can help with rather than "what can I help you with today?", as if it had just started).

@@ -19,7 +19,8 @@ const NAME: Partial<Record<SalesLocale, RegExp>> = {
   // Case-sensitive on purpose: a name starts with a capital, which an `i` flag would stop checking.
   fr: new RegExp(`(?:[Jj]e m['’]appelle|[Mm]on nom est|[Mm]oi c['’]est|[Jj]e suis)\\s+(${WORD}(?:\\s+${WORD})?)`, 'u'),
   // (A title before the name is not part of it: "mein Name ist Dr. Katharina Weiß".)
-  de: new RegExp(`(?:[Ii]ch hei(?:ß|ss)e|[Mm]ein [Nn]ame ist|[Hh]ier (?:ist|spricht))\\s+(?:(?:Dr|Prof)\\.\\s+|Herr\\s+|Frau\\s+)?(${WORD}(?:\\s+${WORD})?)`, 'u'),
+  // ("Guten Tag, hier Frau Dr. Vogel": "hier" with a title after it, and the title before the degree.)
+  de: new RegExp(`(?:[Ii]ch hei(?:ß|ss)e|[Mm]ein [Nn]ame ist|[Hh]ier (?:ist|spricht)|[Hh]ier(?=\\s+(?:Herr|Frau|Dr\\.|Prof\\.)\\s))\\s+(?:(?:Herr|Frau)\\s+)?(?:(?:Dr|Prof)\\.\\s+)*(${WORD}(?:\\s+${WORD})?)`, 'u'),
   ar: /(?:اسمي|معك)\s+([\p{L}]+(?:\s+(?!من|في|لدى|مع|و)[\p{L}]+)?)/u,
 };
 const COMPANY_WORD = "[\\p{Lu}\\p{N}][\\p{L}\\p{N}&'’.-]*";
@@ -43,7 +44,8 @@ export function readIntroduction(text: string, locale: SalesLocale, state: Sales
   const first = (pattern: RegExp | undefined) => (pattern ? sentences.map((sentence) => pattern.exec(sentence)).find((match) => match !== null) : undefined);
   const facts: ReadFacts = {};
   const known = state.lead.fields;
-  const name = first(NAME[locale])?.[1]?.trim();
+  // ("Mein Name ist Katrin Vogel.": the sentence's full stop is no part of the name.)
+  const name = first(NAME[locale])?.[1]?.replace(/[.,،!]+$/u, '').trim();
   // "Je suis DSI chez …": a role's initials (DSI, CTO, PDG), not a name.
   if (name && !ACRONYM.test(name) && !own.has(name.toLowerCase()) && known.name?.value !== name) facts.name = name;
   const company = first(COMPANY[locale]);

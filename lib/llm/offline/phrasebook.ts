@@ -31,6 +31,15 @@ export interface Phrases {
   unknownStatement: string;
   /** "Not sure" to a qualifying question: fine, it can wait. */
   notSure: string;
+  /** "Why not?" after a no: the reason that no gave, said again as the answer. */
+  becauseOf: (reason: string) => string;
+  /** "What did I ask about before?": their earlier questions, listed after this; or none asked yet. */
+  askedBefore: string;
+  askedNothing: string;
+  /** "Does the trial include Slack?": the plan the trial is of (the trial FAQ's), before what that plan includes. */
+  trialOf: (plan: string) => string;
+  /** "How much do we save?" with no team size: annual billing is the saving (the plan in focus, per seat); the total needs the seats. */
+  savingPerSeat: (plan: { name: string; annual: string; monthly: string } | undefined) => string;
   /** A bare number ("15") that answers none of the questions asked (the start date?): which it is, asked. */
   bareNumber: (value: string) => string;
   /** "Cancel my demo" with none booked. */
@@ -215,6 +224,10 @@ export interface Phrases {
   /** `only`: `from` is the top plan, so no plan above it has it too. */
   planLacks: (plan: string, feature: string, from: string, only: boolean) => string;
   planTooSmall: (plan: string, max: number, seats: number) => string;
+  /** With growth on record, a plan priced for today's team: what it would come to for the team they will be. */
+  grownTotal?: (said: string, then: number, plan: string, monthlyTotal: string) => string;
+  /** "¿Puedo tener Starter para 20?": no, first, with the plan's seat limit (English says the tool's own message). */
+  seatLimitNo?: (plan: string, max: number, seats: number) => string;
   /** A plan compared for a team it cannot take: "not for a team of 12 (it takes 1–10 seats)". */
   notForTeam: (seats: number, range: string) => string;
   /** A standard the knowledge base does not name ("HIPAA"): not confirmed, never assumed either way. */

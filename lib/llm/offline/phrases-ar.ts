@@ -47,6 +47,11 @@ export const ar: Phrases = {
     `سؤال جيد، لكن ليست لديّ إجابة مؤكدة عنه وأفضّل ألا أخمّن. يمكن لفريقنا (${salesEmail}) أن يعطيك إجابة قاطعة.`,
   unknownStatement: 'شكرًا، هذا مفيد.',
   notSure: 'لا بأس، يمكننا العودة إلى ذلك لاحقًا.',
+  becauseOf: (reason) => `السبب: ${reason}`,
+  askedBefore: 'هذه أسئلتك السابقة:',
+  askedNothing: 'لم تسألني أي سؤال قبل هذا بعد.',
+  trialOf: (plan) => `الفترة التجريبية المجانية هي لباقة **${plan}**.`,
+  savingPerSeat: (plan) => (plan ? `التوفير يأتي من الدفع السنوي: **${plan.name}** بسعر **${plan.annual} لكل مستخدم شهريًا** بالدفع السنوي بدلًا من ${plan.monthly} بالدفع الشهري؛ ويعتمد مقدار ما توفره على عدد المستخدمين.` : 'التوفير يأتي من الدفع السنوي: فهو يخفض سعر المستخدم في كل الباقات المدفوعة، ويعتمد مقدار ما توفره على عدد المستخدمين.'),
   bareNumber: (value) => `للتأكد فقط: هل «${value}» هو عدد الأشخاص الذين سيستخدمونه، أم تاريخ أو مدة (مثل «خلال ${value} يومًا»)؟`,
   noMeetingToCancel: 'ليس لديك عرض توضيحي محجوز معي، فلا يوجد ما يُلغى. هل تود حجز واحد؟',
   handoffAgain: 'فريق المبيعات لديه طلبك بالفعل وسيتواصل معك قريبًا.',
@@ -194,6 +199,10 @@ export const ar: Phrases = {
   planGap: (plan, above, features) => `مقارنةً بـ **${above}**، لا تتضمن **${plan}**: ${features}.`,
   notForTeam: (seats, range) => `لا تناسب فريقًا من ${seats} (تتسع لـ ${range})`,
   planTooSmall: (plan, max, seats) => `كما أن **${plan}** تتوقف عند ${max} مستخدمين، فلا تكفي فريقك المكوّن من ${seats}.`,
+  grownTotal: (said, then, plan, total) => `وعندما يصبح عددكم ${then} (${said})، ستكون باقة **${plan}** بـ **${total} شهريًا**.`,
+  seatLimitNo: (plan, max, seats) => `لا: باقة **${plan}** تتوقف عند ${max} مستخدمين، فلا تكفي ${seats} شخصًا.`,
+  perSeatNotTeam: (plan, price, seats) =>
+    `لا: سعر باقة **${plan}** لكل مستخدم، وليس للفريق كله: ${price}.${seats === undefined ? '' : ` ولفريقك المكوّن من ${seats}، يصبح المبلغ:`}`,
   unconfirmedIntegration: (tool, salesEmail) =>
     `**${tool}** ليس ضمن التكاملات التي نقدمها، ولا أريد التخمين: يمكن لفريقنا على ${salesEmail} أن يخبرك إن كان بالإمكان ربطه.`,
   unconfirmedStandard: (standard, salesEmail) =>

@@ -19,6 +19,11 @@ export const de: Phrases = {
     `Gute Frage — dazu habe ich keine bestätigte Antwort, und raten möchte ich nicht. Unser Team (${salesEmail}) kann Ihnen eine verbindliche Antwort geben.`,
   unknownStatement: 'Danke, das hilft mir weiter.',
   notSure: 'Kein Problem, darauf können wir später zurückkommen.',
+  becauseOf: (reason) => `Der Grund: ${reason}`,
+  askedBefore: 'Das haben Sie mich bisher gefragt:',
+  askedNothing: 'Vorher haben Sie mir noch keine Frage gestellt.',
+  trialOf: (plan) => `Die kostenlose Testphase ist eine Testphase von **${plan}**.`,
+  savingPerSeat: (plan) => (plan ? `Sparen können Sie mit jährlicher Abrechnung: **${plan.name}** kostet dann **${plan.annual} pro Nutzer und Monat** statt ${plan.monthly} bei monatlicher Abrechnung; wie viel das ausmacht, hängt von der Zahl der Nutzer ab.` : 'Sparen können Sie mit jährlicher Abrechnung: Sie senkt den Preis pro Nutzer bei jedem kostenpflichtigen Tarif; wie viel das ausmacht, hängt von der Zahl der Nutzer ab.'),
   bareNumber: (value) => `Nur zur Sicherheit: Ist „${value}“ die Zahl der Personen, die es nutzen würden, oder ein Datum bzw. ein Zeitraum (etwa „in ${value} Tagen“)?`,
   noMeetingToCancel: 'Sie haben bei mir keine Demo gebucht, es gibt also nichts abzusagen. Möchten Sie eine buchen?',
   handoffAgain: 'Unser Vertriebsteam hat Ihre Anfrage bereits und meldet sich bald bei Ihnen.',
@@ -169,6 +174,10 @@ export const de: Phrases = {
   planGap: (plan, above, features) => `Im Vergleich zu **${above}** fehlt in **${plan}**: ${features}.`,
   notForTeam: (seats, range) => `nicht für ein Team von ${seats} (er umfasst ${range})`,
   planTooSmall: (plan, max, seats) => `**${plan}** endet außerdem bei ${max} Nutzern und reicht damit nicht für Ihr Team von ${seats}.`,
+  grownTotal: (said, then, plan, total) => `Wenn Sie dann ${then} Personen sind (${said}), käme **${plan}** auf **${total} im Monat**.`,
+  seatLimitNo: (plan, max, seats) => `Nein: **${plan}** endet bei ${max} Nutzern und reicht damit nicht für ${seats}.`,
+  perSeatNotTeam: (plan, price, seats) =>
+    `Nein: **${plan}** wird pro Nutzer abgerechnet, nicht pauschal für das ganze Team: ${price}.${seats === undefined ? '' : ` Für Ihr Team von ${seats} ergibt das:`}`,
   unconfirmedIntegration: (tool, salesEmail) =>
     `**${tool}** gehört nicht zu den Integrationen, die wir anbieten, und ich möchte nicht raten: Das Team unter ${salesEmail} kann Ihnen sagen, ob es sich anbinden lässt.`,
   unconfirmedStandard: (standard, salesEmail) =>

@@ -22,6 +22,11 @@ export const fr: Phrases = {
     `Bonne question — je n’ai pas de réponse confirmée et je préfère ne pas deviner. Notre équipe (${salesEmail}) pourra vous répondre avec certitude.`,
   unknownStatement: 'Merci, c’est utile.',
   notSure: 'Pas de souci, nous pourrons y revenir.',
+  becauseOf: (reason) => `La raison : ${reason}`,
+  askedBefore: 'Voici ce que vous m’avez demandé jusqu’ici :',
+  askedNothing: 'Vous ne m’aviez encore posé aucune question.',
+  trialOf: (plan) => `L’essai gratuit est un essai de l’offre **${plan}**.`,
+  savingPerSeat: (plan) => (plan ? `L’économie vient de la facturation annuelle : **${plan.name}** revient à **${plan.annual} par utilisateur et par mois** au lieu de ${plan.monthly} en mensuel ; ce que vous économisez dépend du nombre d’utilisateurs.` : 'L’économie vient de la facturation annuelle : elle baisse le prix par utilisateur de chaque offre payante ; ce que vous économisez dépend du nombre d’utilisateurs.'),
   bareNumber: (value) => `Pour être sûr : « ${value} », c’est le nombre de personnes qui l’utiliseraient, ou une date ou un délai (comme « dans ${value} jours ») ?`,
   noMeetingToCancel: 'Vous n’avez pas de démo réservée avec moi, il n’y a donc rien à annuler. Voulez-vous en réserver une ?',
   handoffAgain: 'Notre équipe commerciale a déjà votre demande et vous contactera bientôt.',
@@ -171,6 +176,10 @@ export const fr: Phrases = {
   planGap: (plan, above, features) => `Par rapport à **${above}**, **${plan}** n’inclut pas : ${features}.`,
   notForTeam: (seats, range) => `pas pour une équipe de ${seats} (il accepte ${range})`,
   planTooSmall: (plan, max, seats) => `**${plan}** s’arrête aussi à ${max} utilisateurs : il ne suffirait pas pour votre équipe de ${seats}.`,
+  grownTotal: (said, then, plan, total) => `Quand vous serez ${then} (${said}), **${plan}** reviendrait à **${total} par mois**.`,
+  seatLimitNo: (plan, max, seats) => `Non : **${plan}** s’arrête à ${max} utilisateurs, il ne suffit donc pas pour ${seats}.`,
+  perSeatNotTeam: (plan, price, seats) =>
+    `Non : **${plan}** est facturé par utilisateur, pas pour toute l’équipe : ${price}.${seats === undefined ? '' : ` Pour votre équipe de ${seats}, cela donne :`}`,
   unconfirmedIntegration: (tool, salesEmail) =>
     `**${tool}** ne fait pas partie des intégrations que nous proposons, et je préfère ne pas deviner : l’équipe de ${salesEmail} peut vous dire s’il est possible de le connecter.`,
   unconfirmedStandard: (standard, salesEmail) =>

@@ -27,6 +27,11 @@ const en: Phrases = {
     `Good question — I don't have a confirmed answer to that, and I'd rather not guess. Our team at ${salesEmail} can give you a definite answer.`,
   unknownStatement: 'Thanks, that helps.',
   notSure: 'No problem — we can come back to that.',
+  becauseOf: (reason) => `The reason: ${reason}`,
+  askedBefore: 'You asked me:',
+  askedNothing: "You hadn't asked me anything before this.",
+  trialOf: (plan) => `The free trial is of the **${plan}** plan.`,
+  savingPerSeat: (plan) => (plan ? `The saving comes from annual billing: **${plan.name}** is **${plan.annual} per seat per month** billed annually instead of ${plan.monthly} billed monthly; what you save in total depends on the number of seats.` : 'The saving comes from annual billing: it lowers the per-seat price on every paid plan, and what you save in total depends on the number of seats.'),
   bareNumber: (value) => `Just to be sure: is “${value}” the number of people who would use it, or a date or time frame (like “in ${value} days”)?`,
   noMeetingToCancel: "You don't have a demo booked with me, so there's nothing to cancel. Would you like to book one?",
   handoffAgain: 'Our sales team already has your request and will be in touch soon.',
@@ -206,6 +211,7 @@ const en: Phrases = {
   planGap: (plan, above, features) => `Compared with **${above}**, **${plan}** doesn't include: ${features}.`,
   notForTeam: (seats, range) => `not for a team of ${seats} (it takes ${range})`,
   planTooSmall: (plan, max, seats) => `**${plan}** also stops at ${max} seats, so it would not hold your team of ${seats}.`,
+  grownTotal: (said, then, plan, total) => `Once you're ${then} people (${said}), **${plan}** would come to **${total} a month**.`,
   unconfirmedIntegration: (tool, salesEmail) =>
     `**${tool}** isn't among the integrations we list, and I'd rather not guess: the team at ${salesEmail} can tell you whether it can be connected.`,
   unconfirmedStandard: (standard, salesEmail) =>
@@ -235,6 +241,11 @@ const es: Phrases = {
     `Buena pregunta: no tengo una respuesta confirmada y prefiero no adivinar. Nuestro equipo en ${salesEmail} puede darle una respuesta definitiva.`,
   unknownStatement: 'Gracias, me sirve.',
   notSure: 'No se preocupe, podemos volver a eso más adelante.',
+  becauseOf: (reason) => `El motivo: ${reason}`,
+  askedBefore: 'Esto es lo que me ha preguntado:',
+  askedNothing: 'Todavía no me había hecho ninguna pregunta.',
+  trialOf: (plan) => `La prueba gratuita es del plan **${plan}**.`,
+  savingPerSeat: (plan) => (plan ? `El ahorro está en la facturación anual: **${plan.name}** cuesta **${plan.annual} por usuario al mes** con pago anual en lugar de ${plan.monthly} con pago mensual; cuánto ahorra en total depende del número de usuarios.` : 'El ahorro está en la facturación anual: baja el precio por usuario en todos los planes de pago, y cuánto ahorra en total depende del número de usuarios.'),
   bareNumber: (value) => `Para asegurarme: ¿«${value}» es el número de personas que lo usarían, o una fecha o un plazo (como «en ${value} días»)?`,
   noMeetingToCancel: 'No tiene ninguna demo reservada conmigo, así que no hay nada que cancelar. ¿Quiere reservar una?',
   handoffAgain: 'Nuestro equipo comercial ya tiene su solicitud y se pondrá en contacto con usted pronto.',
@@ -384,6 +395,10 @@ const es: Phrases = {
   planGap: (plan, above, features) => `Frente a **${above}**, **${plan}** no incluye: ${features}.`,
   notForTeam: (seats, range) => `no sirve para un equipo de ${seats} (admite ${range})`,
   planTooSmall: (plan, max, seats) => `Además, **${plan}** llega a un máximo de ${max} usuarios, así que no alcanzaría para su equipo de ${seats}.`,
+  grownTotal: (said, then, plan, total) => `Cuando sean ${then} personas (${said}), **${plan}** saldría a **${total} al mes**.`,
+  seatLimitNo: (plan, max, seats) => `No: **${plan}** llega hasta ${max} usuarios, así que no alcanza para ${seats}.`,
+  perSeatNotTeam: (plan, price, seats) =>
+    `No: **${plan}** se cobra por usuario, no por todo el equipo: ${price}.${seats === undefined ? '' : ` Para su equipo de ${seats}, queda así:`}`,
   unconfirmedIntegration: (tool, salesEmail) =>
     `**${tool}** no figura entre las integraciones que ofrecemos, y prefiero no adivinar: el equipo de ${salesEmail} puede decirle si se puede conectar.`,
   unconfirmedStandard: (standard, salesEmail) =>

@@ -140,6 +140,8 @@ export function recommendPlan(seats: number, plans: readonly Plan[]): Plan | und
 export const isContactSales = (plan: Plan): boolean => plan.pricePerSeatMonthly === null && plan.pricePerSeatMonthlyAnnual === null;
 
 /** "Pro for 25" has no people word; a clock time ("for 10am") or a percentage is not a seat count. */
+/** "For the 25 one", "the 25-person one": a team priced before, named by its size (an agency's clients). */
+const THE_COUNT_ONE = /\bthe\s+(\d{1,6})(?:[- ](?:person|people|seat|user)s?)?\s+(?:one|team|client)\b/i;
 const FOR_COUNT = /\bfor\s+(\d{1,6})\b(?!\s*(?:am|pm|%|:|h\b|o'clock|minutes|mins|hours|days|weeks|months|years|dollars|usd|\$))/i;
 const PARA_COUNT = /\bpara\s+(\d{1,6})\b(?!\s*(?:%|:|h\b|minutos|horas|d[ií]as|semanas|meses|a[nñ]os|d[oó]lares|euros))/i;
 const POUR_COUNT = /\bpour\s+(\d{1,6})\b(?!\s*(?:%|:|h\b|heures?|minutes|jours|semaines|mois|ans|dollars|euros))/i;
@@ -174,7 +176,7 @@ export { westernDigits };
  * "what if we're 45?", "et si on est 45 au lieu de 60 ?": priced at that size, the team on record unchanged.
  */
 export const GROWTH =
-  /\b(?:grow|growing|scale|scaling|expand|expanding|hire|hiring|double)(?: up)? to (\d+)|\bwe(?:'ll| will|'re going to| are going to)(?: probably| likely| soon| easily)? be (?:at |around |about |over )?(\d+)(?! ?(?:minutes?|mins?|hours?|days?|weeks?|months?|%|am|pm|o'clock)\b)|\b(?:crecer|crecemos|llegar|pasar) a (\d+)|\bseremos (?:unos |unas )?(\d+)|\b(?:passer|passons|grandir|monter) à (\d+)|\b(?:nous serons|on sera) (?:environ )?(\d+)|\bauf (\d+) (?:wachsen|anwachsen|steigen)|\bwir werden (?:bald |wohl |etwa )?(\d+) (?:sein|personen|leute|mitarbeiter)|\bwhat if we(?:'re| are| were| had| have) (?:only |just |about )?(\d+)|\by si (?:somos|fu[eé]ramos|tenemos) (?:solo |unos |unas )?(\d+)|\bet si (?:on est|on [ée]tait|nous sommes|nous [ée]tions) (?:seulement |environ )?(\d+)|\bund wenn wir (?:nur |etwa )?(\d+) (?:sind|wären|waren)/iu;
+  /\b(?:grow|growing|scale|scaling|expand|expanding|hire|hiring|double)(?: up)? to (\d+)|\bwe(?:'ll| will|'re going to| are going to)(?: probably| likely| soon| easily)? be (?:at |around |about |over )?(\d+)(?! ?(?:minutes?|mins?|hours?|days?|weeks?|months?|%|am|pm|o'clock)\b)|\b(?:crecer|crecemos|llegar|pasar) a (\d+)|\bseremos (?:unos |unas )?(\d+)|\b(?:passer|passons|grandir|monter) à (\d+)|\b(?:nous serons|on sera) (?:environ )?(\d+)|\bauf (\d+) (?:wachsen|anwachsen|steigen)|\bwir werden (?:bald |wohl |etwa )?(\d+) (?:sein|personen|leute|mitarbeiter)|\bwhat if we(?:'re| are| were| had| have) (?:only |just |about )?(\d+)|\by si (?:(?:en|para|a partir de|desde) (?:el |la )?\p{L}+ (?:que viene )?|(?:el|para el) (?:otro|pr[oó]ximo) (?:a[nñ]o|mes|trimestre) |el a[nñ]o que viene )?(?:somos|fu[eé]ramos|tenemos|llegamos a|pasamos a|crecemos a) (?:solo |unos |unas )?(\d+)|\bet si (?:(?:en|d['’]ici|à partir de) \p{L}+ )?(?:on est|on [ée]tait|nous sommes|nous [ée]tions|on passe à|on passait à|nous passons à) (?:seulement |environ )?(\d+)|\bund wenn wir (?:(?:im|ab|bis) \p{L}+ |n[äa]chstes jahr )?(?:nur |etwa )?(\d+) (?:sind|wären|waren|werden)|(?<!\p{L})(?:لو|إذا|اذا|وإذا|ولو) (?:صرنا|أصبحنا|اصبحنا|بقينا|كنا|صار عددنا|أصبح عددنا|اصبح عددنا) (\d+)/iu;
 
 export function seatsIn(message: string): number | undefined {
   const text = spokenNumbers(westernDigits(message));
@@ -183,7 +185,7 @@ export function seatsIn(message: string): number | undefined {
   const growth = GROWTH.exec(text);
   const grown = growth?.slice(1).find((found) => found !== undefined);
   const team = grown ?? TEAM_STATED.map((pattern) => pattern.exec(text)?.[1]).find((found) => found !== undefined);
-  const bare = Number(team ?? [FOR_COUNT, PARA_COUNT, POUR_COUNT, FUR_COUNT, LI_COUNT].map((pattern) => pattern.exec(text)?.[1]).find((found) => found !== undefined));
+  const bare = Number(team ?? [FOR_COUNT, THE_COUNT_ONE, PARA_COUNT, POUR_COUNT, FUR_COUNT, LI_COUNT].map((pattern) => pattern.exec(text)?.[1]).find((found) => found !== undefined));
   // ("Let's talk about pricing for 2026": a year near ours, not 2026 seats; "for 2026 users" is read above.)
   if (team === undefined && bare >= 2024 && bare <= 2035) return undefined;
   return Number.isSafeInteger(bare) && bare > 0 ? bare : undefined;

@@ -5,7 +5,7 @@ import type { Phrases } from '@/lib/llm/offline/phrases';
 import { listWith } from '@/lib/llm/offline/phrasebook';
 import { MEMORY_PHRASES } from '@/lib/llm/offline/phrases-memory';
 import { fitsSeats, INCLUDES_LOWER, isContactSales } from '@/lib/llm/offline/reading';
-import { CAN_HAVE, freshFields, statedBudget, type Topic } from '@/lib/llm/offline/topic';
+import { CAN_HAVE, CAN_HAVE_ELSEWHERE, freshFields, statedBudget, type Topic } from '@/lib/llm/offline/topic';
 import { budgetFit } from '@/lib/sales/budget';
 import { formatPrice } from '@/lib/sales/knowledge';
 import type { KnowledgeBase, Plan } from '@/lib/sales/knowledge/schema';
@@ -51,7 +51,7 @@ export function pricingResults(turn: OfflineTurn): PriceResult[] {
   });
 }
 
-const money = (amount: number, kb: KnowledgeBase) => formatPrice(amount, kb.company.currency);
+export const money = (amount: number, kb: KnowledgeBase) => formatPrice(amount, kb.company.currency);
 
 /** A plan's catalogue price line, in the reply's language. */
 export function cataloguePriceLine(plan: Plan, kb: KnowledgeBase, ph: Phrases): string {
@@ -80,6 +80,13 @@ export function priceReply(topic: Extract<Topic, { kind: 'price' }>, turn: Offli
   if (topic.grown && growth && ph.growthFit) {
     const { outgrows } = topic.grown;
     lines.unshift(ph.growthFit(growthWords(growth, turn.locale), topic.grown.fresh, topic.grown.now, topic.grown.then, topic.plan.name, ph.seatRange(topic.plan.minSeats, topic.plan.maxSeats), outgrows ? { plan: outgrows.name, max: outgrows.maxSeats ?? topic.grown.then } : undefined));
+  }
+  // "¿Cuánto sería Pro al mes?" with growth on record: today's team priced, and the team they will be beside it.
+  if (topic.grownTo !== undefined && growth && ph.grownTotal) {
+    const max = topic.plan.maxSeats;
+    const grown = results.find((result) => result.planId === topic.plan.id && result.quote?.seats === topic.grownTo && result.quote?.billing === 'monthly')?.quote;
+    if (max !== null && topic.grownTo > max) lines.push(ph.planTooSmall(topic.plan.name, max, topic.grownTo));
+    else if (grown) lines.push(ph.grownTotal(growthWords(growth, turn.locale), topic.grownTo, topic.plan.name, money(grown.monthlyTotal, kb)));
   }
   // "Pro is 29 a month for the whole team?": no, per seat (the catalogue's price); their total follows when known.
   if (topic.perSeatClaim && ph.perSeatNotTeam) {
@@ -129,11 +136,16 @@ function planLines(plan: Plan, topic: Extract<Topic, { kind: 'price' }>, all: Pr
       ...(topAnnual ? [ph.quoteAnnual(plan.name, topAnnual.seats, money(topAnnual.perSeatMonthly, kb), money(topAnnual.annualTotal, kb), money(topAnnual.monthlyTotal, kb), topAnnual.annualSavings > 0 ? money(topAnnual.annualSavings, kb) : undefined)] : []),
     ];
     // "Can I get Starter for 20 people?": no, first (the plan's own limit, from the catalogue), then its price.
+    // ("You said starter fits us": no, from the catalogue, with the plan that does.)
+    if (turn.locale === 'en' && /\byou (?:said|told me|told us|recommended|suggested|mentioned)\b/i.test(turn.text)) return [`No: ${seatError.message}`];
     if (turn.locale === 'en' && (CAN_HAVE.test(turn.text) || HOLDS_ASK.test(turn.text))) return [`No: ${seatError.message}`, ...price, ...atTop];
+    // ("¿Puedo tener Starter para 20?", "on peut prendre Starter pour 20 ?": no, first, in their language.)
+    if (turn.locale !== 'en' && ph.seatLimitNo && plan.maxSeats !== null && topic.seats > plan.maxSeats && CAN_HAVE_ELSEWHERE.test(turn.text)) return [ph.seatLimitNo(plan.name, plan.maxSeats, topic.seats), ...price, ...atTop];
     return [...price, turn.locale === 'en' ? seatError.message : `**${plan.name}**${colon(turn.locale)} ${ph.coversSeats(range)}`, ...atTop];
   }
-  const monthly = quotes.find((quote) => quote.billing === 'monthly');
-  const annual = quotes.find((quote) => quote.billing === 'annual');
+  // (The team's size first: a grown team's quote, asked for beside it, is said apart.)
+  const monthly = quotes.find((quote) => quote.billing === 'monthly' && quote.seats === topic.seats) ?? quotes.find((quote) => quote.billing === 'monthly');
+  const annual = quotes.find((quote) => quote.billing === 'annual' && quote.seats === topic.seats) ?? quotes.find((quote) => quote.billing === 'annual');
   if (!topic.seatsGiven || quotes.length === 0) {
     // Per-seat rates: from the tool's answers when it ran, else straight from the catalogue.
     const line =

@@ -1,5 +1,5 @@
 import type { OfflineTurn } from '@/lib/llm/offline/context';
-import { isContactSales, seatsIn } from '@/lib/llm/offline/reading';
+import { fitsSeats, isContactSales, seatsIn } from '@/lib/llm/offline/reading';
 import { YES_PLEASE, type Topic } from '@/lib/llm/offline/topic';
 import type { Plan } from '@/lib/sales/knowledge/schema';
 import { MAX_QUOTE_SEATS } from '@/lib/sales/pricing';
@@ -18,7 +18,9 @@ export interface PlannedCall {
 export function planToolCalls(topic: Topic, turn: OfflineTurn): PlannedCall[] {
   const calls = callsFor(topic, turn);
   // An introduction in French, German or Arabic is recorded as the OpenAI agent records one: with capture_lead.
-  if (Object.keys(turn.introduced).length > 0) calls.unshift({ toolName: 'capture_lead', input: { ...turn.introduced } });
+  // (A name or company read up to a sentence's end goes without its full stop: "Katrin Vogel", not "Katrin Vogel.".)
+  const introduced = Object.fromEntries(Object.entries(turn.introduced).map(([field, value]) => [field, typeof value === 'string' ? value.replace(/[\s.,;:!?،؟…]+$/u, '') : value]));
+  if (Object.keys(introduced).length > 0) calls.unshift({ toolName: 'capture_lead', input: introduced });
   // A tool the caller did not offer cannot be called; the reply then answers from the catalogue or points to sales.
   return calls.filter((call) => turn.tools.has(call.toolName));
 }
@@ -26,7 +28,9 @@ export function planToolCalls(topic: Topic, turn: OfflineTurn): PlannedCall[] {
 function callsFor(topic: Topic, turn: OfflineTurn): PlannedCall[] {
   switch (topic.kind) {
     case 'price': {
-      const calls = pricingCalls(topic.plan, topic.seats, topic.billing);
+      // (The grown team's monthly total first, so the quote remembered last is the team's own.)
+      const grown = topic.grownTo !== undefined && fitsSeats(topic.plan, topic.grownTo) ? pricingCalls(topic.plan, topic.grownTo, 'monthly') : [];
+      const calls = [...grown, ...pricingCalls(topic.plan, topic.seats, topic.billing)];
       // A plan named that stops below their team ("actually starter" from 12): also quoted at its top, if they cut down.
       // (Only for a team on record a little over it: "Starter for 40 users?" is answered with the plan that holds 40.)
       const max = topic.plan.maxSeats;

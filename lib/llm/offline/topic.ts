@@ -101,6 +101,8 @@ export type Topic =
       /** Sized with the growth they told us of: `now` people today, `then` after it; `outgrows`, the plan for today they
        *  would outgrow (the price is then for `then`); `fresh`, the growth was said in this message. */
       grown?: { now: number; then: number; fresh: boolean; outgrows?: Plan };
+      /** A plan named and priced for today's team, with growth on record: the size they will be, priced beside it. */
+      grownTo?: number;
       /** "Is that per month or per year?": both periods of the quote, said again whole. */
       periods?: boolean;
       /** "Pro is 29 a month for the whole team, right?": no, per seat, said first (their team's total follows). */
@@ -130,7 +132,7 @@ export type Topic =
   | { kind: 'feature-lines'; lines: [{ plan: Plan; line: string }, ...{ plan: Plan; line: string }[]]; about?: string }
   /** "Does Pro have time tracking?": yes, with the plan's own line, or the plan that first has it. */
   /** `line`: asked which plan has a tool ("which plan has Salesforce?"), no plan named: the first plan's own line for it. */
-  | { kind: 'plan-has'; plan: Plan; feature: string; from: Plan; line?: string }
+  | { kind: 'plan-has'; plan: Plan; feature: string; from: Plan; line?: string; trial?: boolean }
   /** `priceMatch`: "can you match their $20/seat?": no price matched by the agent, the discount policy, the annual price. */
   /** `alsoNeeded`: a need said beside the FAQ's that no FAQ answers ("…and audit logs"): the plan whose line has it. */
   /** `onPlans`: "do you integrate with HubSpot?": after the integrations FAQ, the first plan whose line names it. */
@@ -149,6 +151,12 @@ export type Topic =
   | { kind: 'brochure'; price?: PriceTopic; forWhom?: string }
   /** "Not sure", "no idea", "maybe later" in answer to a qualifying question: fine, nothing stored, no objection read. */
   | { kind: 'not-sure' }
+  /** "Why not?" just after a no: the reason that no gave. */
+  | { kind: 'why-not'; reason: string }
+  /** "What did I ask about before?": their earlier questions, in their words (shortened). */
+  | { kind: 'asked-before'; questions: string[] }
+  /** "How much do we save?" with no team size: annual billing per seat (the plan in focus), and the team size asked. */
+  | { kind: 'saving'; plan?: Plan }
   /** A bare number ("15") that answers none of the questions asked ("when?"): which it is, asked. */
   | { kind: 'bare-number'; value: string }
   | { kind: 'off-topic' }
@@ -194,7 +202,7 @@ const RECOMMEND = [
   'quelle offre', 'conseillez', 'recommandez', 'recommanderiez', 'choisir', 'welcher tarif', 'welchen tarif', 'empfehlen', 'empfehlung', 'empfiehlt', 'passt am besten', 'أي باقة', 'تنصح', 'تنصحني', 'توصي', 'الأنسب', 'أنسب', 'المناسبة', 'مناسبة لنا',
 ];
 /** "Is Business enough?", "is Pro overkill for us?": whether a named plan is the one for them. */
-const PLAN_ENOUGH = /\b(?:enough|sufficient|suffice|overkill|suficiente|basta|alcanza|suffisant|suffit|reicht|genügt|ausreichend)\b/iu;
+const PLAN_ENOUGH = /\b(?:enough|sufficient|suffice|overkill|suficiente|basta|alcanza|alcanzar[ií]a|alcanzan|suffisant|suffit|reicht|genügt|ausreichend)\b/iu;
 /** "I don't really know what I need", "what would you do in my place?": asking to be advised. */
 const UNSURE =
   /\b(?:(?:don['’]?t|do not) (?:really )?know what (?:i|we) need|not sure what (?:i|we) need|(?:what|which) would you (?:do|pick|choose|take) (?:in my (?:place|shoes)|if you were (?:me|us))|if you were (?:me|us)|in my shoes|no s[eé] (?:bien )?(?:lo )?qu[eé] necesito|qu[eé] har[ií]as (?:t[uú] )?en mi lugar|je ne sais pas (?:trop |vraiment )?de quoi (?:j['’]ai|nous avons) besoin|(?:à|a) ma place|ich wei(?:ß|ss) nicht,? was (?:ich|wir) brauche|an meiner stelle)\b/iu;
@@ -225,6 +233,27 @@ export function analyse(turn: OfflineTurn): Topic {
   if (intent === 'injection') {
     const discount = DISCOUNT_ASK.test(text) || HAGGLE.test(text) || NONPROFIT.test(text) ? discountPassage(kb) : undefined;
     return discount ? { kind: 'injection', discount } : { kind: 'injection' };
+  }
+  // "Why not?" just after a no ("No: Starter goes up to 10 seats…"): the reason that no gave, never a guess.
+  const why = whyNotTopic(turn);
+  if (why) return why;
+  if (ASKED_BEFORE.test(text)) return { kind: 'asked-before', questions: earlierQuestions(turn) };
+  // "Does the trial include Slack?": the plan the trial is of (the trial FAQ names it), asked about as that plan.
+  const trialPlan = plans.length === 0 ? trialPlanTopic(turn) : undefined;
+  if (trialPlan) return trialPlan;
+  // "You said starter fits us earlier": what the catalogue says of that plan for their team (a plan that cannot hold
+  // them is said so, with the one that does), never "thanks, that helps".
+  const saidPlans = YOU_SAID.test(text) && plans.length === 0 ? kb.plans.filter((plan) => [plan.name, ...plan.aliases].some((name) => mentionsName(text, name))) : plans;
+  const [saidPlan] = saidPlans;
+  if (turn.locale === 'en' && saidPlans.length === 1 && saidPlan && YOU_SAID.test(text) && seatsFor(turn) !== undefined) return priceTopic(turn, saidPlan, false);
+  // "How much do we save?": for their team, the plan in focus with annual billing as the saving; with no team size, per
+  // seat, and the size asked (never every plan listed).
+  if (SAVING_ASK.test(text)) {
+    const focus = plans[0] ?? lastPlanSpokenOf(turn);
+    const plan = focus && !isContactSales(focus) ? focus : undefined;
+    const sized = seatsFor(turn) !== undefined ? (plan ? priceTopic(turn, plan, false) : inferredToday(turn)) : undefined;
+    if (sized && !isContactSales(sized.plan)) return { ...sized, billing: 'annual' };
+    if (!sized) return plan ? { kind: 'saving', plan } : { kind: 'saving' };
   }
   // "Are you a bot?" / "am I talking to a real person?": answered (an AI, a person offered), not a handoff.
   if (plans.length === 0 && asksAboutAgent(text)) return { kind: 'identity' };
@@ -269,6 +298,10 @@ export function analyse(turn: OfflineTurn): Topic {
   // ("is business 41 a month for all of us?": a plan named in lower case beside the figure.)
   const flatPlan = claimed ?? (plans.length === 0 ? kb.plans.find((entry) => new RegExp(`\\b(?:is|was) (?:the )?${entry.name}\\b|\\b${entry.name} (?:is|was|costs?)\\b`, 'i').test(text)) : undefined);
   if (turn.locale === 'en' && flatPlan && !isContactSales(flatPlan) && TEAM_FLAT.test(text) && /\d/.test(text) && CLAIM_CHECK.test(text)) return { ...priceTopic(turn, flatPlan, false), perSeatClaim: true };
+  // "pro cuesta 29 al mes para todo el equipo, ¿no?", "Pro coûte 29 par mois pour toute l'équipe ?", "Pro kostet 29 im
+  // Monat für das ganze Team, oder?": no, per seat, first, in their language.
+  const flatElsewhere = turn.locale !== 'en' && TEAM_FLAT_ELSEWHERE.test(text) && /\d/.test(westernDigits(text)) && CLAIM_ELSEWHERE.test(text) ? (claimed ?? kb.plans.find((entry) => text.toLowerCase().split(/[^\p{L}]+/u).includes(entry.name.toLowerCase()))) : undefined;
+  if (flatElsewhere && !isContactSales(flatElsewhere) && PHRASES[turn.locale].perSeatNotTeam) return { ...priceTopic(turn, flatElsewhere, false), perSeatClaim: true };
   // "Wait, I have to pay for 3 seats?" after Pro was priced at its minimum for one: yes, and the plan that has none.
   const minimum = turn.locale === 'en' ? seatMinimumTopic(turn) : undefined;
   if (minimum) return minimum;
@@ -302,7 +335,8 @@ export function analyse(turn: OfflineTurn): Topic {
   if (securityFaq) return { kind: 'knowledge', passages: [securityFaq], securityPack: true };
   // "Does starter have slack?", "which plan has salesforce", "does that include hubspot?": the tools the plans' own
   // integration lines name, answered per plan from the catalogue (English wording only).
-  const toolOnPlan = turn.locale === 'en' ? toolOnPlanTopic(turn, plans) : undefined;
+  // ("Est-ce que starter a slack ?", "hat Pro HubSpot?": the same, from the plans' lines in their language, with a plan named.)
+  const toolOnPlan = turn.locale === 'en' || plans.length === 1 || kb.plans.some((entry) => text.toLowerCase().split(/[^\p{L}]+/u).includes(entry.name.toLowerCase())) ? toolOnPlanTopic(turn, plans) : undefined;
   if (toolOnPlan) return toolOnPlan;
   // "Does Starter's 10 include GitHub?": that plan and that tool, from the catalogue.
   const planTool = turn.locale === 'en' && plans.length === 1 && plans[0] ? planToolTopic(turn, plans[0]) : undefined;
@@ -373,6 +407,10 @@ export function analyse(turn: OfflineTurn): Topic {
   if (fresh.length === 0 && intent === 'other' && HELLO_ONLY.test(text)) return { kind: 'greeting' };
   if (fresh.length === 0 && intent === 'other' && ACK_ONLY.test(text)) return THANKS.test(text) ? { kind: 'thanks' } : { kind: 'small-talk' };
   if (fresh.length === 0 && intent === 'other' && GREETING_ONLY.test(text)) return { kind: 'greeting' };
+  // "Hola, que tal? Les escribo de una distribuidora": a greeting that asks how we are, then who they are — no question
+  // to answer but the greeting.
+  const greetingAsked = HELLO_ASKED.exec(text);
+  if (fresh.length === 0 && greetingAsked && !/[?؟]/.test(text.slice(greetingAsked[0].length)) && (intent === 'other' || intent === 'small_talk')) return { kind: 'greeting' };
   if (fresh.length === 0 && (intent === 'other' || intent === 'small_talk') && FILLER_ONLY.test(text)) return { kind: 'small-talk' };
   if (fresh.length === 0 && (intent === 'other' || intent === 'small_talk') && mashed(text)) return { kind: 'unclear' };
   const alternative = alternativeTool(text, kb);
@@ -453,6 +491,9 @@ export function analyse(turn: OfflineTurn): Topic {
   if (holds && holding && !isContactSales(holding)) return priceTopic({ ...turn, text: `${text} for ${holds[2]} people` }, holding, false);
   // "Can we just use Starter?" from a team of 20: whether that plan holds them, and the one that does (English).
   if (turn.locale === 'en' && plans.length === 1 && plans[0] && CAN_HAVE.test(text) && seatsFor(turn) !== undefined && !isContactSales(plans[0])) return priceTopic(turn, plans[0], false);
+  // "¿Puedo tener starter para 20 personas?" (the plan in lower case too): that plan for them, "no" first when it cannot.
+  const canHave = turn.locale !== 'en' && CAN_HAVE_ELSEWHERE.test(text) ? (plans.length === 1 ? plans[0] : plans.length === 0 ? kb.plans.find((entry) => text.toLowerCase().split(/[^\p{L}]+/u).includes(entry.name.toLowerCase())) : undefined) : undefined;
+  if (canHave && seatsFor(turn) !== undefined && !isContactSales(canHave)) return priceTopic(turn, canHave, false);
   const [namedFirst, namedSecond] = plans;
   if (intent === 'objection' && namedFirst && PRICE_WORDS.test(text) && !OBJECTION_WORDS.test(text)) {
     return namedSecond ? { kind: 'compare-plans', plans: [namedFirst, namedSecond], seats: seatsFor(turn), billing: billingIn(text) } : priceTopic(turn, namedFirst, false);
@@ -556,6 +597,15 @@ export function analyse(turn: OfflineTurn): Topic {
     const compared = comparisonTopic(turn, plans);
     if (compared) return compared;
   }
+  // "Brauchen wir für SSO den Business Tarif?", "¿necesitamos Business para SSO?", "il faut Business pour le SSO ?": a
+  // yes-or-no question, answered by the FAQ that says which plans have it ("Ja. … in den Tarifen Business und
+  // Enterprise"), when the plan named is the first that has it (never a price list that leaves the "yes" out).
+  // ("On a besoin du SSO", then "faut-il Business pour ça ?": the requirement of the message before.)
+  const needAsked = FOR_THAT_ELSEWHERE.test(text) ? `${text}\n${turn.userTexts.at(-2) ?? ''}` : text;
+  const needsPlan = plans.length === 1 && NEED_PLAN_ASK.test(text) && QUESTION.test(text.trim()) ? REQUIREMENTS.find(({ asked, faq }) => faq !== undefined && asked.test(needAsked)) : undefined;
+  const firstWith = needsPlan ? getKnowledgeBase().plans.find((entry) => entry.features.some((line) => needsPlan.feature.test(line))) : undefined;
+  const needFaq = needsPlan?.faq && firstWith?.id === plans[0]?.id ? getPassage(`faq:${needsPlan.faq}`, kb) : undefined;
+  if (needFaq) return { kind: 'knowledge', passages: [needFaq] };
   if (intent === 'pricing' || (plans.length > 0 && seatsIn(text) !== undefined)) {
     const first = plans[0];
     const second = plans[1];
@@ -564,7 +614,7 @@ export function analyse(turn: OfflineTurn): Topic {
     const amountOf = first ? AMOUNT_OF.exec(text)?.[1] : undefined;
     const lineHas = first && amountOf ? planHasTopic({ ...turn, text: `does ${first.name} have ${amountOf}?` }, first) : undefined;
     if (lineHas) return lineHas;
-    if (first) return priceTopic(turn, first, false);
+    if (first) return withGrownTotal(turn, priceTopic(turn, first, false));
     // "What if we want SSO anyway, what would that cost?": the plan that has it, priced for their team.
     const required = REQUIREMENTS.some(({ asked }) => asked.test(text)) ? inferredPriceTopic(turn) : undefined;
     if (required) return required;
@@ -729,6 +779,51 @@ const ELLIPSIS =
 const WITH_THEM =
   /\b(?:work|works|integrate|integrates|connect|connects|sync|syncs|play nicely?) with (?:both|them|those|these|all of them|each of them|either|our tools|our stack)\b|\b(?:funciona|se integra|se conecta) con (?:ambos|ambas|ellos|ellas|las dos|los dos)\b|\b(?:fonctionne|marche|s['’]int[eè]gre) avec (?:les deux|eux|elles)\b|\b(?:funktioniert|klappt|l[äa]uft) (?:das |es )?mit (?:beiden|ihnen)\b/iu;
 
+/** "Why not?", "how come?", "¿por qué no?", "pourquoi pas ?", "warum nicht?", "لماذا؟": asked alone. */
+const WHY_NOT = /^\s*[¿]?\s*(?:(?:but|and|ok(?:ay)?|so|hm+|oh|pero|mais|aber|und)[\s,]+)?(?:why(?: not| is that| so| though)?|how come|what(?:'s| is) the reason|por qu[eé](?: no)?|pourquoi(?: (?:pas|donc|ça))?|warum(?: (?:nicht|das))?|wieso(?: nicht)?|لماذا(?: لا)?|ليش)\s*[?؟!.]*\s*$/iu;
+/** The no a reply gave, and the reason after it: "No: Starter goes up to 10 seats; …", "Not on **Starter**: …". */
+const NO_GIVEN = /(?:^|\n)\s*(?:No|Non|Nein|لا)\s*(?:[:—–]|,(?=\s))\s*([^\n]+)|(?:^|\n)\s*(Not on \*\*[^*]+\*\*:[^\n]+)/u;
+
+/** "What did I ask about before?", "what were my questions?", "qu'est-ce que je vous ai demandé ?", "was habe ich gefragt?". */
+const ASKED_BEFORE =
+  /\bwhat (?:did|have|had) (?:i|we) (?:ask|asked)(?: you)?(?: about)?(?: before| earlier| so far| already| again)?\s*[?!.]*\s*$|\bwhat (?:were|was) (?:my|our) (?:(?:earlier|previous|last|other) )?questions?\b|\b(?:remind me|list) (?:of )?(?:my|our) (?:earlier |previous )?questions\b|(?<!\p{L})(?:qu['’]est-ce que|que) (?:je vous ai|j['’]ai) demand[ée]|(?<!\p{L})qu[eé] (?:le )?(?:pregunt[eé]|he preguntado)|(?<!\p{L})was habe ich (?:sie |dich )?(?:vorhin |vorher |bisher )?gefragt|ماذا سألت/iu;
+
+/** The prospect's questions before this message, in their words (newest five, oldest first, each cut to 80 characters). */
+function earlierQuestions(turn: OfflineTurn): string[] {
+  const asked = turn.userTexts.slice(0, -1).filter((said) => QUESTION.test(said.trim()) || /^\s*(?:any|is there|are there|tell me)\b/i.test(said));
+  return asked.slice(-5).map((said) => {
+    const text = said.trim().replace(/\s+/g, ' ');
+    return text.length > 80 ? `${text.slice(0, 77).trimEnd()}…` : text;
+  });
+}
+
+const TRIAL_NAMED = /\b(?:the |your |a |this )?(?:free |14[- ]day )?trial(?: (?:version|plan|period|account))?\b/i;
+
+/** "How much do we save?", "what's the saving with annual?", "how much would we save paying yearly?". */
+/** What they say we told them: "you said starter fits us", "but you told me pro was enough". */
+const YOU_SAID = /\byou (?:said|told me|told us|recommended|suggested|mentioned)\b/i;
+const SAVING_ASK = /\bhow much (?:do|would|will|can|could|did) (?:we|i|you) save\b|\bwhat(?:'s| is| are| would be| will be) (?:the |our |my )?(?:annual |yearly )?savings?\b|\bhow much (?:is|are) the savings?\b|\bhow much cheaper (?:is|would) (?:annual|yearly|it)\b/i;
+
+function trialPlanTopic(turn: OfflineTurn): Topic | undefined {
+  if (!TRIAL_NAMED.test(turn.text) || !QUESTION.test(turn.text.trim())) return undefined;
+  const answer = turn.kb.faqs.find((faq) => faq.id === 'trial')?.answer ?? '';
+  const [plan] = findMentionedPlans(answer, turn.kb.plans);
+  if (!plan) return undefined;
+  const text = turn.text.replace(TRIAL_NAMED, plan.name);
+  const asked = analyse({ ...turn, text, userTexts: [...turn.userTexts.slice(0, -1), text], passages: searchKnowledge(text, { limit: 4, kb: turn.kb }) });
+  return asked.kind === 'plan-has' && asked.plan === plan ? { ...asked, trial: true } : undefined;
+}
+
+function whyNotTopic(turn: OfflineTurn): Topic | undefined {
+  if (!WHY_NOT.test(turn.text)) return undefined;
+  const said = NO_GIVEN.exec(turn.previousReplies.at(-1) ?? '');
+  // ("No, that's not a discount I can confirm: there's no standard percentage off": the reason is after the colon.)
+  const given = (said?.[1] ?? said?.[2])?.trim();
+  const reason = given && said?.[0].trimStart().match(/^\S+,/) && given.includes(': ') ? given.slice(given.indexOf(': ') + 2) : given;
+  if (!reason) return undefined;
+  return { kind: 'why-not', reason: reason.charAt(0).toUpperCase() + reason.slice(1) };
+}
+
 function followUpTopic(turn: OfflineTurn): Topic | undefined {
   const previous = turn.userTexts.at(-2);
   if (previous === undefined) return undefined;
@@ -752,7 +847,7 @@ const PAY_ASK =
   /\b(?:(?:so )?what(?:'s| is| was) the total|(?:and )?the total\?|how much (?:would|will|is|does) (?:that|it|this)(?: be| come to| cost| total)?(?: in total)? (?:per|a|each|every) (?:year|month)|cu[aá]l es el total|(?:et )?le total|quel est le total|was ist die (?:summe|gesamtsumme)|insgesamt\?|(?:what|how much) (?:do|would|will|should|did) (?:i|we) (?:pay|be paying|owe)|what (?:is|'s|would be|will be) (?:my|our|the) (?:total|bill|cost)|cu[aá]nto (?:pagar[ií]a|pagar[ií]amos|pago|pagamos|pagar[eé]|pagaremos)|combien (?:je )?(?:paierais|paierai|paierions|paierons|payons|payerais|payerions)|was (?:zahlen|w[üu]rden|werden) (?:wir|ich)(?: zahlen)?|wie ?viel (?:zahlen|w[üu]rden) (?:wir|ich))\b|كم سندفع|كم أدفع|كم ندفع/iu;
 /** Fees besides the seat price: "setup fee", "hidden costs", "do you charge for onboarding?", "frais d'installation". */
 const FEES =
-  /\b(?:(?:setup|set-up|set up|onboarding|implementation|installation|activation|hidden|extra|additional|one-?time|one-off|upfront|up-front) (?:fees?|costs?|charges?)|fees?|charge (?:for|extra)|(?:cuotas?|tarifas?|cargos?|costes?|costos?|pagos?) (?:de (?:alta|instalaci[oó]n|implementaci[oó]n|configuraci[oó]n|activaci[oó]n)|adicionales|ocultos|extra|[uú]nicos?)|cobran (?:por|la|el)|frais(?: (?:d['’](?:installation|activation|inscription|intégration)|de (?:mise en service|configuration)|cach[ée]s|suppl[ée]mentaires))?|einrichtungsgeb[üu]hr\w*|geb[üu]hren?|versteckte kosten|zus[äa]tzliche kosten|einmalkosten)\b|رسوم/iu;
+  /\b(?:what(?:'s| is|s) the catch|(?:is there |any )(?:a )?catch|(?:setup|set-up|set up|onboarding|implementation|installation|activation|hidden|extra|additional|one-?time|one-off|upfront|up-front) (?:fees?|costs?|charges?)|fees?|charge (?:for|extra)|(?:cuotas?|tarifas?|cargos?|costes?|costos?|pagos?) (?:de (?:alta|instalaci[oó]n|implementaci[oó]n|configuraci[oó]n|activaci[oó]n)|adicionales|ocultos|extra|[uú]nicos?)|cobran (?:por|la|el)|frais(?: (?:d['’](?:installation|activation|inscription|intégration)|de (?:mise en service|configuration)|cach[ée]s|suppl[ée]mentaires))?|einrichtungsgeb[üu]hr\w*|geb[üu]hren?|versteckte kosten|zus[äa]tzliche kosten|einmalkosten)\b|رسوم/iu;
 /** Adding seats during a term: "what if we add 10 seats mid-contract?", "¿podemos añadir usuarios?", "Lizenzen nachbuchen". */
 const ADD_SEATS =
   /\b(?:add(?:ing)?|buy(?:ing)?|more) (?:\d+ )?(?:more |extra |additional )?(?:seats|users|licen[cs]es|people)\b[^.?!]{0,30}\b(?:mid[- ]?(?:contract|term|year|way)|during (?:the |our )?(?:contract|term|year)|partway|in the middle)\b|\bmid[- ](?:contract|term)\b|\b(?:a[nñ]adir|agregar|sumar) (?:\d+ )?(?:m[aá]s )?(?:usuarios|puestos|licencias)\b|\bajouter (?:\d+ )?(?:utilisateurs|postes|licences|si[eè]ges)\b|\b(?:nutzer|lizenzen|pl[äa]tze) (?:hinzuf[üu]gen|dazubuchen|nachbuchen)\b|إضافة (?:مستخدمين|مقاعد)/iu;
@@ -785,7 +880,7 @@ const ERASE =
   /\b(?:delete|erase|remove|wipe|forget)\b.{0,20}\b(?:my|our|all (?:my|our)|this)\b.{0,15}\b(?:data|information|info|details|conversation|chat|history|messages)\b|\bright to (?:be forgotten|erasure)\b|\b(?:borra|borre|borrar|elimina|elimine|eliminar)\b.{0,15}\b(?:mis|mi|nuestros|nuestra)\b.{0,10}\b(?:datos|informaci[oó]n|conversaci[oó]n)\b|\b(?:supprime[rz]?|efface[rz]?)\b.{0,15}\b(?:mes|mon|nos|notre)\b.{0,10}\b(?:donn[ée]es|informations|conversation)\b|\b(?:l[öo]sche[nt]?|entferne[nt]?)\b.{0,20}\b(?:meine|unsere)\b.{0,10}\b(?:daten|informationen|unterhaltung|gespr[äa]ch)\b|\b(?:meine|unsere) daten\b.{0,15}\bl[öo]schen\b|(?:احذف|حذف|امسح) (?:بياناتي|معلوماتي|المحادثة)/iu;
 /** Which currency they can pay in ("what currencies do you accept?", "¿aceptan euros?", "puis-je payer en euros ?"). */
 const CURRENCY_ASK =
-  /\b(?:(?:what|which) currenc(?:y|ies)|currenc(?:y|ies) (?:do you|can i|can we)|(?:pay|billed|bill|invoice|invoiced|charge|charged) (?:us |me )?in (?:euros?|eur|pounds?|gbp|sterling|local currency|our currency|my currency|another currency|cad|aud|chf|yen)|(?:qu[eé]|cu[aá]les) monedas?|(?:aceptan|aceptáis|puedo pagar en|podemos pagar en|facturan en) (?:euros?|libras?|pesos?|otra moneda)|quelles? devises?|(?:payer|factur[ée]s?) en (?:euros?|livres?|francs?|devise locale|une autre devise)|welche w[äa]hrung(?:en)?|(?:zahlen|bezahlen|abrechnen) in (?:euro|pfund|franken|einer anderen w[äa]hrung)|(?:in|mit) euro (?:zahlen|bezahlen)|(?:quote|prices?|pricing|devis|prix|tarifs?|cotizaci[oó]n|presupuesto|precios?|angebot|preise?)(?: \S+){0,2} (?:in|en|auf) (?:euros?|eur|pounds?|gbp|sterling|pesos?|livres?(?: sterling)?|pfund|franken|chf|yen))\b|بأي عملة|ما العملات|الدفع باليورو|(?<![\p{L}])(?:en qu[eé] moneda|in welcher w[äa]hrung|(?:dans|en) quelle devise|in (?:what|which) currency)(?![\p{L}])|(?<![\p{L}])(?:en\s+|in\s+)?(?:€|euros?|eur|d[oó]lares|dollars?|usd|\$)\s*(?:o|ou|oder|or)\s+(?:en\s+|in\s+)?(?:€|euros?|eur|d[oó]lares|dollars?|usd|\$)(?![\p{L}])|(?:بال)?(?:دولار|يورو)\s+(?:أو|او|ولا|والا)\s+(?:بال)?(?:دولار|يورو)/iu;
+  /\b(?:(?:what|which) currenc(?:y|ies)|currenc(?:y|ies) (?:do you|can i|can we)|(?:pay|billed|bill|invoice|invoiced|charge|charged) (?:us |me )?in (?:euros?|eur|pounds?|gbp|sterling|local currency|our currency|my currency|another currency|cad|aud|chf|yen)|(?:qu[eé]|cu[aá]les) monedas?|(?:aceptan|aceptáis|puedo pagar en|podemos pagar en|facturan en) (?:euros?|libras?|pesos?|otra moneda)|quelles? devises?|(?:payer|factur[ée]s?) en (?:euros?|livres?|francs?|devise locale|une autre devise)|welche w[äa]hrung(?:en)?|(?:zahlen|bezahlen|abrechnen) in (?:euro|pfund|franken|einer anderen w[äa]hrung)|(?:in|mit) euro (?:zahlen|bezahlen)|(?:quote|prices?|pricing|devis|prix|tarifs?|cotizaci[oó]n|presupuesto|precios?|angebot|preise?)(?: \S+){0,2} (?:in|en|auf) (?:euros?|eur|pounds?|gbp|sterling|pesos?|livres?(?: sterling)?|pfund|franken|chf|yen)|(?:se puede pagar|se paga|pagar|payer) en (?:pesos?|d[oó]lares|dollars?(?: canadiens)?|cad|euros?)|(?:es|son|est|c['’]est(?:-tu)?|sont|ist|sind) (?:en|in) (?:d[oó]lares|dollars?(?: canadiens| am[ée]ricains| us)?|usd|cad|pesos?|euros?))\b|بأي عملة|ما العملات|الدفع باليورو|(?<![\p{L}])(?:en qu[eé] moneda|in welcher w[äa]hrung|(?:dans|en) quelle devise|in (?:what|which) currency)(?![\p{L}])|(?<![\p{L}])(?:en\s+|in\s+)?(?:€|euros?|eur|d[oó]lares|dollars?|usd|\$)\s*(?:o|ou|oder|or)\s+(?:en\s+|in\s+)?(?:€|euros?|eur|d[oó]lares|dollars?|usd|\$)(?![\p{L}])|(?:بال)?(?:دولار|يورو)\s+(?:أو|او|ولا|والا)\s+(?:بال)?(?:دولار|يورو)/iu;
 
 /** "I'm not interested (anymore)", "no me interesa", "ça ne m'intéresse pas", "kein Interesse". */
 const NOT_INTERESTED =
@@ -836,6 +931,7 @@ const SEAT_COST = /\b(?:seats?|licen[cs]es?|pay(?:ing)? for|paid|charged?|cost|c
 const FAREWELL = /\b(bye|goodbye|bye-bye|see you|see ya|talk (?:to you )?soon|that'?s all|that is all|have a (?:good|great|nice) (?:day|one|week|weekend)|adi[oó]s|hasta luego|hasta pronto|nos vemos|au revoir|[àa] bient[ôo]t|bonne journ[ée]e|tsch(?:ü|u|ue)ss?|auf wiedersehen|auf wiederh(?:ö|o|oe)ren|bis bald|bis dann|sch[öo]nen tag|chao|chau|ciao|signing off|gotta go|got to go)\b|^\s*(?:cheers|thanks|ok(?:ay)?|right)[,\s]+(?:[\p{L}'’]+\s+)?out[\s.!]*$|^\s*(?:(?:ok|merci|bon|allez)[,\s]+)*[àa] (?:plus(?: tard)?|\+)\s*[!.]*\s*$|مع السلامة|وداعا|إلى اللقاء|الى اللقاء/iu;
 
 /** "Que onda", "qué tal", "wie geht's", "ça va ?": a greeting and nothing else. */
+const HELLO_ASKED = /^\s*[¿¡]?\s*(?:hola|buenas|buenos d[ií]as|bonjour|salut|hallo|guten tag)[\s,!]+[¿]?(?:qu[eé] tal|c[oó]mo (?:est[aá]n?|va|les va)|(?:ça|ca) va|comment (?:allez-vous|ça va)|wie geht['’]?s(?: (?:ihnen|euch))?)\s*[?!.]+\s*/iu;
 const HELLO_ONLY = /^\s*(?:(?:hi|hey|hola|buenas|oye|bonjour|salut|hallo|servus)[\s,!]+){0,2}(?:qu[eé] onda|(?:qu[eé]|q) tal|qu[eé] hubo|qu[eé] pas[oó]|wie geht['’]?s(?: (?:dir|ihnen|euch))?|(?:ça|ca) va|what['’]?s up|sup|howdy)[\s!.?¿]*$/iu;
 /** "Ok great thanks", "perfect, thank you so much", "super merci": only acknowledgement and thanks. */
 const ACK_ONLY =
@@ -865,7 +961,10 @@ function cheaperPlanTopic(turn: OfflineTurn): Topic | undefined {
   const byPrice = plansByPrice(turn.kb, seats);
   const last = turn.state.quoted?.at(-1);
   // "¿Algo más barato?" is also "cheapest": when that is the plan just quoted, it is said to be the lowest already.
-  if (cheapest) return byPrice[0] ? { ...priceTopic(turn, byPrice[0], false), ...(seats !== undefined && last?.planId === byPrice[0].id ? { lowest: true } : {}) } : undefined;
+  // ("Whats the cheapest that has sso": the cheapest plan with it, never one without it.)
+  const floor = cheapest ? planForNeeds(turn, turn.text) : undefined;
+  const pick = floor ? byPrice.find((plan) => turn.kb.plans.indexOf(plan) >= turn.kb.plans.indexOf(floor)) : byPrice[0];
+  if (cheapest) return pick ? { ...priceTopic(turn, pick, false), ...(seats !== undefined && !floor && last?.planId === pick.id ? { lowest: true } : {}) } : undefined;
   const current = (last && turn.kb.plans.find((plan) => plan.id === last.planId)) ?? turn.kb.plans.find((plan) => plan.highlight);
   if (!current) return undefined;
   const below = byPrice.filter((plan) => listPrice(plan) < listPrice(current)).at(-1);
@@ -1090,7 +1189,10 @@ function planWithinBudget(turn: OfflineTurn, plan: Plan, seats: number): Plan | 
 /** "Make that annual": the last quote again, for the billing period now asked for. */
 function requoteTopic(turn: OfflineTurn): Topic | undefined {
   const billing = billingIn(turn.text);
-  const plan = lastQuotedPlan(turn);
+  // ("Annual for the 25 one": the plan quoted for those 25, though another team was quoted since.)
+  const seats = seatsSaid(turn);
+  const quotedFor = seats === undefined ? undefined : turn.state.quoted?.filter((quote) => quote.seats === seats).at(-1);
+  const plan = (quotedFor && turn.kb.plans.find((entry) => entry.id === quotedFor.planId)) ?? lastQuotedPlan(turn);
   // ("How does annual billing work?" asks how; "what about annual billing?", "what if we pay annually?" ask for that quote.)
   // ("Was kostet das bei jährlicher Zahlung?" asks for that quote too: "was kostet" is "how much".)
   const asked = turn.text.replace(/\b(?:what|how) (?:about|if)\b|\bwas (?:kostet|kosten|w[üu]rde)\b/giu, ' ');
@@ -1278,6 +1380,9 @@ const SAME_TEAM =
   /\b(?:for|with) the same (?:team|number|size|people|seats|headcount)\b|\bpara el mismo (?:equipo|n[uú]mero)|\bpour (?:la m[eê]me [ée]quipe|le m[eê]me nombre)|\bf[uü]r (?:dasselbe|das gleiche|die gleiche) (?:team|anzahl)|لنفس الفريق|لنفس العدد/iu;
 
 /** "Can I get Starter…?", "could we just use Pro?", "is Starter ok for us?": whether a plan will do, yes or no (English). */
+/** "¿Puedo tener Starter para 20?", "on peut prendre Starter pour 20 ?", "Können wir Starter für 20 nehmen?", "هل يمكننا أخذ باقة …؟". */
+export const CAN_HAVE_ELSEWHERE =
+  /\b(?:(?:puedo|podemos|podr[ií]a|podr[ií]amos) (?:tener|usar|contratar|coger|tomar|quedarnos con|quedarme con|seguir (?:en|con))|(?:je peux|on peut|peut-on|nous pouvons|pouvons-nous|est-ce qu['’]on peut) (?:prendre|avoir|utiliser|rester sur|garder)|(?:k[öo]nnen|k[öo]nnten) wir\b[^?]{0,40}\b(?:nehmen|nutzen|haben|bleiben|buchen))\b|(?:هل )?(?:يمكننا|ممكن|نقدر|بنقدر|يمكنني) (?:أخذ|اخذ|ناخذ|نستخدم|استخدام|نشترك في|الاشتراك في)/iu;
 export const CAN_HAVE = /^\s*(?:(?:so|ok|okay|and|but|hmm)[,\s]+)*(?:(?:can|could) (?:i|we) (?:just |still |only )?(?:get|buy|use|have|take|go with|stay on)|(?:is|would) \p{L}+ (?:be )?(?:ok|okay|fine|work))\b/iu;
 
 /** "Which plan do you recommend?", "¿cuál me recomienda?": asking for the plan to choose. */
@@ -1293,7 +1398,8 @@ function inferredPriceTopic(turn: OfflineTurn): PriceTopic | undefined {
   const today = inferredToday(turn);
   const growth = turn.state.growth;
   // (A size asked about in this message is priced as asked; the team's size stated now is today's, and grows.)
-  const sized = seatsSaid(turn) === undefined || (freshFields(turn).includes('teamSize') && growth !== undefined && !turn.text.includes(growth.evidence));
+  // ("We're 60 and growing to 90 by next summer": the 60 is today's team, said with its growth in one message.)
+  const sized = seatsSaid(turn) === undefined || (freshFields(turn).includes('teamSize') && growth !== undefined && (!turn.text.includes(growth.evidence) || (seatsFor(turn) !== undefined && seatsFor(turn) !== grownTeam(turn.state))));
   const then = PHRASES[turn.locale].growthFit !== undefined && today && sized ? grownTeam(turn.state) : undefined;
   const now = seatsFor(turn);
   if (!today || !growth || then === undefined || now === undefined || then <= now) return today;
@@ -1302,6 +1408,13 @@ function inferredPriceTopic(turn: OfflineTurn): PriceTopic | undefined {
   // ("What if I hire 2 more?" asks what it would cost then: priced for that team, though the plan stays the same.)
   const supposes = grown.fresh && SUPPOSED.test(turn.text);
   return later && (later.plan !== today.plan || supposes) && !isContactSales(later.plan) ? { ...later, billing: today.billing, inferred: false, grown } : { ...today, inferred: false, grown };
+}
+
+/** A plan named for today's team ("¿cuánto sería Pro al mes?") with growth on record: the grown team beside it. */
+function withGrownTotal(turn: OfflineTurn, topic: PriceTopic): PriceTopic {
+  const then = turn.state.growth ? grownTeam(turn.state) : undefined;
+  if (then === undefined || seatsSaid(turn) !== undefined || !topic.seatsGiven || topic.alternative || topic.minimumFor !== undefined || isContactSales(topic.plan) || then <= topic.seats) return topic;
+  return { ...topic, grownTo: then };
 }
 
 function inferredToday(turn: OfflineTurn): PriceTopic | undefined {
@@ -1397,7 +1510,11 @@ function requiredPlan(turn: OfflineTurn): Plan | undefined {
   // ("Do you have SSO?", "Habt ihr SSO?" only ask whether we have it: no need said.)
   // ("We don't need SSO", "no need for sso", "brauchen kein SSO" say the opposite; "does Pro include SSO?" only asks,
   // unless the message asks for the plan to choose: "what would you recommend? Also is there SSO on that plan?")
-  const said = needsSaid(turn);
+  return planForNeeds(turn, needsSaid(turn));
+}
+
+/** The first plan that has everything `said` asks for (features, workflow runs, the tools they use). */
+function planForNeeds(turn: OfflineTurn, said: string): Plan | undefined {
   const base = getKnowledgeBase().plans;
   const needed = REQUIREMENTS.filter(({ asked }) => wanted(said, asked)).map(({ feature, faqPlan }) => {
     // A plan's list may say "Everything in Pro": the first plan listing the feature, and every plan after it, has it.
@@ -1425,6 +1542,10 @@ function needsSaid(turn: OfflineTurn): string {
 /** A plan asked for what was just said: "which plan do we need for that?", "what would you recommend for those?". */
 const FOR_THAT = /\b(?:for|with|to get|to have) (?:that|this|those|these|it|all (?:that|of that|of it|of those))\b/i;
 
+/** "For that" in each language: "pour ça", "para eso", "dafür", "لهذا". */
+const FOR_THAT_ELSEWHERE = /\b(?:for (?:that|it|this)|pour (?:ça|ca|cela)|para (?:eso|esto|ello)|daf[üu]r)\b|(?<!\p{L})(?:لهذا|لذلك|عشانه|عشان كذا)(?!\p{L})/iu;
+/** "Do we need Business for …?" in each language: whether a plan is what a requirement takes. */
+const NEED_PLAN_ASK = /\b(?:(?:do|would|will) (?:we|i) need|brauchen (?:wir|ich)|ben[öo]tigen (?:wir|ich)|m[üu]ssen wir|necesit(?:amos|o|ar[ií]amos)|hace falta|il (?:nous |me )?faut|faut-il|(?:avons-nous|a-t-on|on a) besoin)\b|(?<!\p{L})(?:هل )?(?:نحتاج|نحتاج إلى|لازم)(?!\p{L})/iu;
 /** A word that says no: "don't need SSO", "no need for sso", "sin SSO", "pas besoin du SSO", "kein SSO", "لا نحتاج". */
 const NEGATION =
   /(?:\b(?:don['’]?t|do not|doesn['’]?t|does not|won['’]?t|will not|not|never|no|nor|no necesitamos|no nos hace falta|ni|pas|kein\w*|nicht|weder)\b|(?<![\p{L}])(?:لا|ليس|لسنا|مش)(?![\p{L}]))[^.!?؟,;]{0,25}$/iu;
@@ -1619,7 +1740,10 @@ function coverTopic(turn: OfflineTurn, plans: Plan[], seatsAlone = false): Topic
   const checks: CoverCheck[] = [];
   // (In the prospect's language when they asked in theirs: "is Business enough?" is answered beyond English.)
   const seatWord = { en: 'seats', es: 'usuarios', fr: 'utilisateurs', de: 'Nutzer', ar: 'مستخدمين' }[turn.locale];
-  if (seats !== undefined) checks.push({ need: `${seats} ${seatWord}`, covered: fitsSeats(plan, seats), line: PHRASES[turn.locale].seatRange(plan.minSeats, plan.maxSeats) });
+  // (A team the plan does not hold comes with the plan that does, and that plan's range: "14 usuarios: … viene con Pro".)
+  const holder = seats !== undefined && !fitsSeats(plan, seats) ? recommendPlan(seats, turn.kb.plans) : undefined;
+  const held = holder && holder !== plan ? holder : undefined;
+  if (seats !== undefined) checks.push({ need: `${seats} ${seatWord}`, covered: fitsSeats(plan, seats), ...(held ? { from: held } : {}), line: PHRASES[turn.locale].seatRange((held ?? plan).minSeats, (held ?? plan).maxSeats) });
   for (const { asked, feature, faqPlan } of REQUIREMENTS) {
     if (!wanted(said, asked)) continue;
     const index = base.findIndex((entry) => entry.features.some((line) => feature.test(line)));
@@ -1710,7 +1834,7 @@ function comparisonTopic(turn: OfflineTurn, plans: Plan[]): Topic | undefined {
 
 /** Asking to meet, in words that name no demo: "let's talk", "can we speak", "happy to hop on a call". */
 const LETS_MEET =
-  /\b(?:let['’]?s|let us|can we|could we|shall we|we could|happy to|i['’]?d like to|i want to|we['’]?d like to|we want to)\s+(?:talk|speak|meet|chat|connect|catch up|have a (?:call|chat|meeting|quick call)|do a call|hop on a call|jump on a call|set up a call|get on a call)\b/iu;
+  /\b(?:let['’]?s|let us|can we|could we|shall we|we could|happy to|i['’]?d like to|i want to|we['’]?d like to|we want to)\s+(?:talk|speak|meet|chat|connect|catch up|have a (?:call|chat|meeting|quick call)|do a call|hop on a call|jump on a call|set up a call|get on a call)\b|(?<!\p{L})(?:on peut(?:-tu)?|peut-on|on pourrait|pourrait-on|pouvons-nous|podemos|podr[ií]amos|k[öo]nnen wir|k[öo]nnten wir)\s+(?:se parler|s['’]appeler|se voir|en parler|hablar|platicar|charlar|vernos|(?:kurz )?(?:sprechen|telefonieren|reden))(?!\p{L})/iu;
 
 const CLOCK_SAID = /\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|h|uhr)(?![\p{L}])|\b\d{1,2}:\d{2}\b|\b(?:a las|um|à)\s+\d{1,2}\b/iu;
 /** A time said to suit them: "tomorrow 3pm works for me", "me va bien", "ça me va", "passt mir". */
@@ -1995,6 +2119,8 @@ function piecedSlot(turn: OfflineTurn, timezone = turn.bookingZone.zone): string
  * and an hour said alone just after one is that hour of it ("afternoon", then "3": 15:00). A date and time for
  * book_meeting ("2026-11-25 15:00"), or undefined unless this message is such a piece ("3" alone stays unclear).
  */
+const MOVED_HOUR = /^(?:(?:can|could|would) (?:you|we) (?:please )?)?(?:(?:make|move|change|switch|push) (?:it|that|the (?:demo|meeting|call))(?: to)?|let'?s (?:say|do)|how about|what about)\s+(?:at\s+)?(\d{1,2})(?::([0-5]\d))?(?:\s+(?:o'?clock|instead))*(?:\s+please)?\s*[.!?]*$|^(\d{1,2})(?::([0-5]\d))?\s+instead\s*[.!?]*$/i;
+
 function bookedDayPiece(turn: OfflineTurn, booking: Booking): string | undefined {
   const daypartOnly = (text: string) => {
     const said = westernDigits(text).trim();
@@ -2003,9 +2129,18 @@ function bookedDayPiece(turn: OfflineTurn, booking: Booking): string | undefined
   };
   const [current = '', before = ''] = turn.userTexts.slice(-2).reverse();
   const hourSaid = /^(?:at |around |um |a las |à )?\d{1,2}\s*[.!]?$/i.test(westernDigits(current).trim()) ? Number(/\d+/.exec(westernDigits(current))?.[0]) : undefined;
+  const policy = turn.kb.policies.meetings;
+  // "Can you make it 11 instead?", "move it to 3": a bare hour asked as a move, on the booked day (1–7 are afternoon).
+  const movedTo = MOVED_HOUR.exec(westernDigits(current).trim());
+  const movedHour = movedTo?.[1] ?? movedTo?.[3];
+  if (hourSaid === undefined && movedTo && movedHour !== undefined) {
+    const hour = Number(movedHour);
+    if (hour < 1 || hour > 23) return undefined;
+    const day = toWallClock(Date.parse(booking.start), booking.timezone);
+    return `${day.year}-${pad(day.month)}-${pad(day.day)} ${pad(hour < 8 ? hour + 12 : hour)}:${movedTo[2] ?? movedTo[4] ?? '00'}`;
+  }
   const part = hourSaid === undefined ? daypartOnly(current) : daypartOnly(before);
   if (part === undefined || (hourSaid !== undefined && (hourSaid < 1 || hourSaid > 23))) return undefined;
-  const policy = turn.kb.policies.meetings;
   const clock = parsePreferredTime(hourSaid === undefined ? `tomorrow ${part}` : `tomorrow ${part} at ${hourSaid}`, booking.timezone, turn.now, policy, turn.locale);
   if (!clock) return undefined;
   const day = toWallClock(Date.parse(booking.start), booking.timezone);
@@ -2144,7 +2279,7 @@ const SEE_YOU =
 
 /** Who the meeting is with: "who am I meeting with?", "who's running the demo?", "¿con quién me reúno?", "mit wem treffe ich mich?". */
 const WHO_MEETING =
-  /\bwho(?:['’]s| is| will| am i| are we| do i| would)?\b[^.?!]{0,20}\b(?:meeting|meet|talking to|talk to|speaking (?:to|with)|speak (?:to|with))\b[^.?!]{0,12}(?:\bwith\b|[?]|$)|\bwho\b[^.?!]{0,25}\b(?:run(?:ning|s)?|lead(?:ing|s)?|host(?:ing|s)?|giv(?:e|ing)|do(?:ing)?|present(?:ing)?|join(?:ing)?|on|in|be (?:on|in|at)|attend(?:ing)?)\s+(?:the|my|our|this|that)\s+(?:demo|meeting|call|session)\b|\bwho(?:['’]s| is| will)? (?:the|my|our) (?:demo|meeting|call) (?:be )?with\b|\bcon qui[eé]n\b[^.?!]{0,30}\b(?:re[uú]n\w*|hablar\w*|hablo|es la (?:demo|reuni[oó]n|llamada)|ser[aá] la (?:demo|reuni[oó]n|llamada)|tengo la (?:demo|reuni[oó]n|cita|llamada)|voy a)|\bqui[eé]n (?:dar[aá]|har[aá]|presentar[aá]|estar[aá] en|llevar[aá]) (?:la|mi) (?:demo|reuni[oó]n|llamada)|\bavec qui\b[^.?!]{0,30}\b(?:rendez-vous|r[ée]union|d[ée]mo|appel|parler|parlerai|parle|rencontre\w*|ai-je|j['’]ai|vais-je|est-ce)|\bqui (?:animera|pr[ée]sentera|fera|m[eè]nera|sera (?:l[àa]|pr[ée]sent))\b|\bmit wem\b[^.?!]{0,30}\b(?:treffe|spreche|rede|habe|ist|bin|werde)|\bwer (?:f[üu]hrt|macht|leitet|h[äa]lt|ist bei|wird)\b[^.?!]{0,25}\b(?:demo|termin|vorf[üu]hrung|gespr[äa]ch|meeting)|مع من (?:سأجتمع|سألتقي|الاجتماع|الموعد|العرض)|من (?:سيقدم|سيحضر) (?:العرض|الاجتماع)/iu;
+  /\bwho(?:['’]s| is| will| am i| are we| do i| would)?\b[^.?!]{0,20}\b(?:meeting|meet|talking to|talk to|speaking (?:to|with)|speak (?:to|with))\b[^.?!]{0,12}(?:\bwith\b|[?]|$)|\bwho\b[^.?!]{0,25}\b(?:run(?:ning|s)?|lead(?:ing|s)?|host(?:ing|s)?|giv(?:e|ing)|do(?:ing)?|present(?:ing)?|join(?:ing)?|on|in|be (?:on|in|at)|attend(?:ing)?)\s+(?:the|my|our|this|that)\s+(?:demo|meeting|call|session)\b|\bwho(?:['’]s| is| will)? (?:the|my|our) (?:demo|meeting|call) (?:be )?with\b|\bname\b[^.?!]{0,25}\b(?:person|rep|one|guy|someone|salesperson)\b[^.?!]{0,20}\b(?:meet(?:ing)?|talk(?:ing)? to|speak(?:ing)? (?:to|with)|run(?:ning|s)? (?:the|my) (?:demo|call))\b|\b(?:who(?:['’]s| is)|name of) (?:the|my|our) (?:rep|host|presenter|sales ?rep)\b|\bcon qui[eé]n\b[^.?!]{0,30}\b(?:re[uú]n\w*|hablar\w*|hablo|es la (?:demo|reuni[oó]n|llamada)|ser[aá] la (?:demo|reuni[oó]n|llamada)|tengo la (?:demo|reuni[oó]n|cita|llamada)|voy a)|\bqui[eé]n (?:dar[aá]|har[aá]|presentar[aá]|estar[aá] en|llevar[aá]) (?:la|mi) (?:demo|reuni[oó]n|llamada)|\bavec qui\b[^.?!]{0,30}\b(?:rendez-vous|r[ée]union|d[ée]mo|appel|parler|parlerai|parle|rencontre\w*|ai-je|j['’]ai|vais-je|est-ce)|\bqui (?:animera|pr[ée]sentera|fera|m[eè]nera|sera (?:l[àa]|pr[ée]sent))\b|\bmit wem\b[^.?!]{0,30}\b(?:treffe|spreche|rede|habe|ist|bin|werde)|\bwer (?:f[üu]hrt|macht|leitet|h[äa]lt|ist bei|wird)\b[^.?!]{0,25}\b(?:demo|termin|vorf[üu]hrung|gespr[äa]ch|meeting)|مع من (?:سأجتمع|سألتقي|الاجتماع|الموعد|العرض)|من (?:سيقدم|سيحضر) (?:العرض|الاجتماع)/iu;
 
 /** Which address the meeting's invite goes to: "what email is the invite going to?", "¿a qué correo me llega la invitación?". */
 const INVITE_ASK =
@@ -2304,6 +2439,8 @@ const BOT_REFUSAL = /\b(?:don['’]?t|do not|dont) (?:want|wanna|need|like) (?:t
 const SUPPOSED = /^\s*(?:and |so |ok |but )?(?:what|and) if\b/i;
 /** A price said to be for everyone: "for the whole team", "for all of us", "flat", "in total". */
 const TEAM_FLAT = /\bfor (?:the |our |my )?(?:whole|entire|full) (?:team|company|org\w*|department|group)\b|\bfor (?:all of us|everyone|everybody|the (?:whole )?lot|the team)\b|\b(?:flat|in total|total|all[- ]in)\b/i;
+const TEAM_FLAT_ELSEWHERE = /\b(?:para todo el equipo|para todos|en total|pour toute l['’](?:é|e)quipe|pour tout le monde|au total|f[üu]r das ganze team|f[üu]r alle|insgesamt|pauschal)\b|للفريق كله|لكل الفريق|للفريق بالكامل|لكامل الفريق/iu;
+const CLAIM_ELSEWHERE = /[?؟]\s*$|¿|\b(?:verdad|cierto|c['’]est (?:ça|bien ça)|n['’]est-ce pas|oder|richtig|stimmt(?:'s| das)?)\b|صح|صحيح/iu;
 const CLAIM_CHECK = /\?\s*$|\bright\b|\bcorrect\b|\bisn['’]?t it\b|^\s*(?:so |and |wait,? )?(?:is|was|does)\b/i;
 
 function claimedPlan(text: string, plan: Plan): boolean {
@@ -2405,7 +2542,9 @@ function toolFollowUp(turn: OfflineTurn, plansNamed: readonly Plan[]): Topic | u
   // (Only after a reply that named tools we connect to: elsewhere a bare name is another question.)
   const before = turn.previousReplies.at(-1) ?? '';
   if (!tool) return unlistedFollowUp(turn, asked, before);
-  if (!listed.some((name) => mentionsName(before, name))) return undefined;
+  // (Or with a plan in focus: "tell me about enterprise", then "and salesforce?" asks about that plan.)
+  const focus = plansNamed[0] ?? lastPlanSpokenOf(turn);
+  if (!listed.some((name) => mentionsName(before, name)) && focus === undefined) return undefined;
   // "What about jira and github?": each tool named, every one of them listed (GitHub only in the integrations FAQ: the
   // plan with all of them), the plan that has them all; one we do not list leaves it to the FAQ.
   const parts = asked.split(/\s*(?:,|&|\band\b|\bor\b)\s*/i).filter((part) => part !== '');
@@ -2416,7 +2555,7 @@ function toolFollowUp(turn: OfflineTurn, plansNamed: readonly Plan[]): Topic | u
   if (firsts.some((index) => index === undefined)) return undefined;
   const first = Math.max(...(firsts as number[]));
   const from = turn.kb.plans[first];
-  const plan = plansNamed[0] ?? lastQuotedPlan(turn) ?? from;
+  const plan = focus ?? lastQuotedPlan(turn) ?? from;
   const feature = parts.length > 1 ? listWith(tools as string[], MEMORY_PHRASES[turn.locale].and) : tool;
   return from && plan ? { kind: 'plan-has', plan, feature, from } : undefined;
 }

@@ -27,7 +27,7 @@ import {
 import { CORRECTION, DECLINES_TO_SAY, fold, isQuestion, numbersIn, parseCount, re, spokenNumbers, statementPrefix, westernDigits } from '@/lib/sales/lead/text';
 import { sentenceSpans } from '@/lib/sales/sentences';
 import { FIRST_NAMES } from '@/lib/sales/lead/first-names';
-import { classifySalesIntent, FRUSTRATED, STOP_QUESTIONS, type SalesIntent } from '@/lib/sales/intents';
+import { classifySalesIntent, FRUSTRATED, STOP_QUESTIONS, withoutTypedTurns, type SalesIntent } from '@/lib/sales/intents';
 import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
 import type { LeadFact, LeadField } from '@/lib/sales/types';
 import { growthIn } from '@/lib/sales/memory';
@@ -71,7 +71,8 @@ function correctedTeamSize(sentence: string, known: number | undefined): Extract
   if (known === undefined || (!CORRECTION.test(sentence) && !NOT_THAT_NUMBER.test(sentence)) || FUTURE_TEAM.test(sentence)) return undefined;
   // ("Actually book it again for the 3rd at 11am" corrects the meeting's day, not the team; "actually can we do friday
   // at 10 instead", "perdón, mejor el viernes a las 10", "عفواً، الأفضل الخميس الساعة ٢" move the meeting.)
-  if (MEETING_WORDS.test(sentence) || SAYS_WHEN.test(sentence) || CLOCK_HOUR.test(sentence)) return undefined;
+  // ("Make it 10 instead", "move it to 3": a booked meeting's new hour, not the team.)
+  if (MEETING_WORDS.test(sentence) || SAYS_WHEN.test(sentence) || CLOCK_HOUR.test(sentence) || /\b(?:make|move|change|push|switch) it\b/i.test(sentence)) return undefined;
   const numbers = [...sentence.matchAll(/(?<![\d.,$€£])\d{1,6}(?![\d%]|[.,]\d|st\b|nd\b|rd\b|th\b|\.\s*\p{L}|\s*(?:am|pm|h\b|:|%|\$|€|£|dollars|euros|usd|uhr))/giu)].map((match) => Number(match[0]));
   const others = [...new Set(numbers.filter((value) => value !== known && value > 0))];
   return others.length === 1 && others[0] !== undefined ? { value: others[0], confidence: 0.8 } : undefined;
@@ -117,7 +118,7 @@ interface Candidate extends Extracted {
 
 export function extractLeadFacts(input: ExtractLeadInput): LeadFacts {
   const context: PatternContext = { ownNames: new Set((input.ownNames ?? []).map((name) => name.toLowerCase())) };
-  const spans = sentenceSpans(input.text);
+  const spans = sentenceSpans(withoutTypedTurns(input.text));
   const found: Partial<Record<LeadField, Candidate>> = {};
   const offer = (field: LeadField, extracted: Extracted | undefined, evidence: string) => {
     if (!extracted) return;
@@ -243,10 +244,12 @@ const ACK_OR_GOODBYE = re(
   "^(?:great|cool|perfect|awesome|nice|super|sounds good|got it|vale|genial|perfecto|estupendo|parfait|génial|prima|alles klar|klasse)(?:\\s*[,!.]|\\s*$)|" +
     "\\b(?:bye|goodbye|see you|see ya|talk soon|adiós|adios|hasta luego|hasta pronto|nos vemos|au revoir|à bientôt|a bientôt|tschüss|tschüs|bis dann|bis bald|auf wiedersehen|auf wiederhören|wiederhören|ciao|chao|chau|servus|bonne journée|bonne soirée)\\b|" +
     // "a plus", "à plus tard", "à+": a French goodbye, never a company's name.
-    "^\\s*(?:(?:ok|merci|bon|allez)[,\\s]+)*[àa] (?:plus(?: tard)?|\\+)\\s*[!.]*\\s*$",
+    "^\\s*(?:(?:ok|merci|bon|allez)[,\\s]+)*[àa] (?:plus(?: tard)?|\\+)\\s*[!.]*\\s*$|" +
+    // "تمام", "مع السلامة", "تسلم": an Arabic okay or goodbye, never a company's name.
+    "^\\s*(?:تمام|طيب|ممتاز|حلو|زين|اوكي|أوكي|ماشي|تمام التمام)\\s*[!.،]*\\s*$|مع السلامة|في أمان الله|الله يعطيك العافية|يعطيك العافية|إلى اللقاء|الى اللقاء",
 );
 /** A thank-you anywhere in a short reply ("cool cheers", "va, gracias carnal"): politeness, never a name or company. */
-const THANKS = re("\\b(?:cheers|thanks|thank you|thx|tysm|ty|gracias|merci|danke|dank|grazie)\\b|شكرا|شكرًا");
+const THANKS = re("\\b(?:cheers|thanks|thank you|thx|tysm|ty|gracias|merci|danke|dank|grazie)\\b|شكرا|شكرًا|مشكور|تسلم|يعطيك العافية");
 const MONEY = re(
   '[$€£]\\s?\\d|\\d\\s?(?:[$€£]|dollars?|usd|euros?|eur|bucks|dólares|dolares)\\b|' +
     // "ca. 500 im Monat", "500 a month": an amount per period, a budget.
@@ -329,8 +332,21 @@ const JUST_INFORMATION = re(
 function notANeed(sentence: string, kb: KnowledgeBase | undefined, intents: ReadonlySet<SalesIntent> = NOT_A_NEED_ANSWER): boolean {
   const length = sentence.trim().split(/\s+/).length;
   const onlyWhen = SAYS_WHEN.test(sentence) && (length <= 5 || (length <= 9 && TIME_ACCEPTED.test(sentence) && !WANTS.test(sentence)));
-  return onlyWhen || ABOUT_THIS_CHAT.test(sentence) || NOT_A_GOAL.test(sentence.trim()) || PLAN_CHOICE.test(sentence.trim()) || intents.has(classifySalesIntent(sentence, kb)) || FRUSTRATED.test(sentence) || STOP_QUESTIONS.test(sentence) || JUST_INFORMATION.test(sentence.trim());
+  return onlyWhen || ASKS_US.test(sentence.trim()) || ABOUT_THE_REPLY.test(sentence.trim()) || ONLY_A_CORRECTION.test(sentence.trim()) || ABOUT_THIS_CHAT.test(sentence) || NOT_A_GOAL.test(sentence.trim()) || PLAN_CHOICE.test(sentence.trim()) || intents.has(classifySalesIntent(sentence, kb)) || FRUSTRATED.test(sentence) || STOP_QUESTIONS.test(sentence) || JUST_INFORMATION.test(sentence.trim());
 }
+
+/** About how we answer, not their business: "too long, shorter", "tl;dr", "one line please", "you said starter fits us". */
+const ABOUT_THE_REPLY =
+  /^(?:(?:but|well|hm+|wait)[,\s]+)?you (?:said|told me|mentioned|recommended|suggested|quoted)\b|^(?:(?:ok(?:ay)?|so|and)[,\s]+)?what(?:'s| is|s) the catch\b|^(?:(?:ok(?:ay)?|please|pls|no|ugh)[,!\s]+)?(?:too long|(?:way )?too much (?:text|info)|shorter|tl;?dr|keep it short|be brief|less text|(?:just|only) (?:the|a) (?:number|price|total|figure)|(?:(?:monthly|annual|yearly) )?(?:total|price|number|figure)s? only|(?:in )?one line)\b[\s\S]{0,30}$/i;
+/** A number corrected and nothing else: "no wait, 16", "sorry, 25", "oops 18 not 16". */
+const ONLY_A_CORRECTION = /^(?:(?:no|wait|sorry|oops|actually|i meant|i mean|make (?:it|that)|not|rather|typo|my bad)[\s,.!:-]*)+\d[\d\s,.!]*(?:(?:not|no)\s+\d+[\s.!]*)?(?:people|seats|users|of us)?[\s.!]*$/i;
+
+/**
+ * A question to us, typed where their need was asked: "any case studies in logistics", "tell me about enterprise",
+ * "do you have an API?", "what does pro include". A question is never the need ("we need …" said in it is, below).
+ */
+const ASKS_US =
+  /^(?:(?:and|so|ok(?:ay)?|hi|hey|also|but)[,!\s]+)?(?:any|got any|do you (?:have|offer|support|do)|have you got|are there|is there|tell me (?:about|more)|what(?:'s| is| are| about| does| do)|which|how (?:much|many|long|does|do you|is)|does|can you (?:tell|show|send|explain)|show me|where|who)\b(?![^.?!]*\b(?:we|our|us|i)\s+(?:need|want|struggle|lose|waste|spend|are (?:trying|looking)|have (?:a|an) (?:problem|issue)))/i;
 
 /**
  * A choice, a request or a question about the record, however it is typed: "let's go with Business", "we'll take Pro",
@@ -427,7 +443,11 @@ function bareAnswer(field: LeadField, text: string, context: PatternContext, kb:
       // ("15" alone is no time: 15 days, the 15th, 15 people? Only a year, "2027", says when on its own.)
       if (BARE_COUNT.test(answer) && !/^\s*(?:19|20)\d{2}\s*$/.test(answer)) return undefined;
       return words.length <= 6 && TIME_CUE.test(answer) ? { value: answer, confidence: 0.55 } : undefined;
-    case 'need':
+    case 'need': {
+      // "hay app movil? el equipo esta siempre en la calle": the question they ask is no part of the need; what they
+      // tell us is (and a message that only asks states none).
+      const told = answer.split(/(?<=[?؟])\s+|\s+(?=¿)/u).filter((part) => !/[?؟]\s*$/u.test(part) && !/^\s*¿/u.test(part)).join(' ').trim();
+      if (told !== answer) return told === '' ? undefined : bareAnswer(field, told, context, kb);
       // "Je m'appelle Marie…" after "what are you hoping to solve?" introduces the prospect; it is not their need. Nor
       // is an objection ("too expensive, Trello is free") or a request for a person or a demo.
       // Nor a price asked about a plan ("y el business anual", "und business jährlich").
@@ -435,6 +455,7 @@ function bareAnswer(field: LeadField, text: string, context: PatternContext, kb:
       return (words.length >= 3 || (/^[\p{L}-]{3,}(?:\s+[\p{L}-]{3,})?$/u.test(answer) && answer.length >= 8)) && !NAME_PREFIX.test(answer) && !COMPANY_PREFIX.test(answer) && !notANeed(answer, kb) && !asksPlanPrice(answer, kb) && !FUTURE_HIRES.test(answer) && !FUTURE_TEAM.test(answer) && !NO_NEED.test(answer) && !(BESIDE_THE_NEED.test(answer) && !extractNeed(answer))
         ? { value: answer, confidence: 0.55 }
         : undefined;
+    }
     case 'authority':
       if (BARE_NO.test(answer)) return undefined;
       if (SOMEONE_ELSE.test(answer) || SHARED_DECISION.test(answer)) return { value: 'needs approval', confidence: 0.6 };

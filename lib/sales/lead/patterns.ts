@@ -123,7 +123,7 @@ const GREETED_NAME = re(
 const GERMAN = re('[äöüß]|\\b(?:ich|wir|und|der|die|das|ist|bei|mit|unser|unsere|liegt|sind|haben|pro|jahr|monat|team)\\b');
 const SIGN_OFF = re(
   '^(?:thanks|thank you|cheers|best|best regards|regards|kind regards|thx|gracias|saludos|un saludo|atentamente|' +
-    'merci|cordialement|bien cordialement|bien à vous|danke|vielen dank|viele grüße|beste grüße|liebe grüße|mit freundlichen grüßen|grüße)[,!.]?\\s+(.+)$',
+    'merci|cordialement|bien cordialement|bien à vous|danke|vielen dank|(?:viele|beste|liebe|freundliche|herzliche|sch[öo]ne) gr(?:ü|ue)(?:ß|ss)e|mit freundlichen gr(?:ü|ue)(?:ß|ss)en|mfg|gr(?:ü|ue)(?:ß|ss)e|gru(?:ß|ss))[,!.]?\\s+(.+)$',
 );
 const NAME_HERE = re('^(?:(?:hi|hello|hey|hola)[,!]?\\s+)?(.+?)\\s+(?:here|aquí|aqui)\\b');
 const NAME_ICI = /^(?:(?:[Hh]allo|[Bb]onjour|[Ss]alut|[Ss]ervus|[Mm]oin|[Gg]rüß [Gg]ott|[Gg]uten [Tt]ag)[,!]?\s+)?(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)\s+(?:hier|ici)(?![\p{L}])/u;
@@ -283,10 +283,14 @@ export function extractName(sentence: string, context: PatternContext, messageEn
   // "Katrin hier, Leiterin IT", "Julien ici": only a first name we know ("hier" is also French for "yesterday").
   const ici = NAME_ICI.exec(sentence)?.[1];
   if (ici && FIRST_NAMES.has(ici.split(/\s+/)[0]?.toLowerCase() ?? '') && !context.ownNames.has(ici.toLowerCase())) return { value: ici, confidence: 0.75 };
+  // "Mit freundlichen Grüßen\nHerr Schneider": a name with its title alone on the message's last line is a signature.
+  const titled = messageEnd ? /^(?:Herr|Frau)\s+(?:(?:Dr|Prof)\.\s+)*(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s*[.!]?$/u.exec(sentence.trim())?.[1] : undefined;
+  if (titled && !context.ownNames.has(titled.toLowerCase())) return { value: titled, confidence: 0.7 };
   // Sign-offs count only at the end of a message ("Thanks,\nAna"), where they are a signature, not a thank-you.
   const signOff = messageEnd ? SIGN_OFF.exec(sentence)?.[1] : undefined;
   const signed = signOff ? nameFrom(signOff, context, false) : undefined;
-  if (signed && signOff && signed.length >= signOff.replace(/[.!]$/, '').trim().length) return { value: signed, confidence: 0.7 };
+  // ("Mit freundlichen Grüßen\nHerr Schneider": the title before the name is no part of it.)
+  if (signed && signOff && signed.length >= signOff.replace(/[.!]$/, '').trim().replace(NAME_TITLE, '').length) return { value: signed, confidence: 0.7 };
   return extractArabicName(sentence, context);
 }
 
