@@ -7,6 +7,7 @@ import { emptySalesState, type SalesState } from '@/lib/sales/types';
 import { testSession } from './session';
 import { replyLanguage } from '@/lib/llm/offline/language';
 import { extractLeadFacts } from '@/lib/sales/lead';
+import { fieldsAskedIn } from '@/lib/sales/asked-questions';
 
 /** Driving the offline agent one turn at a time, as the chat turn would, for the offline-agent unit tests. */
 
@@ -170,4 +171,46 @@ export function audit(replies: Said[]) {
     if (known.teamSize) expect({ turn: index, text: reply.text }).not.toEqual({ turn: index, text: expect.stringMatching(/how many people (?:on your team|are)|how big is the team/i) });
     if (known.name) expect({ turn: index, text: reply.text }).not.toEqual({ turn: index, text: expect.stringMatching(/who am i speaking with/i) });
   });
+}
+
+/** "No confirmed answer" in the five languages. */
+export const UNSURE = /confirmed answer|respuesta confirmada|réponse confirmée|bestätigte Antwort|إجابة مؤكدة/;
+/** English words a reply in another language must not carry (plan names, e-mails and zones aside). */
+const ENGLISH = /(?<!\p{L})(?:the|your|you|with|would|which|please|billed|seats?|team at|noted|booked)(?!\p{L})/iu;
+/** Whether a reply is in `locale` alone: no English words but names (plans, tools, standards), e-mails and zones. */
+export function inLanguage(locale: SalesLocale, text: string): boolean {
+  const bare = text
+    .replace(/\S+@\S+/g, ' ')
+    .replace(/\([A-Za-z_]+\/[A-Za-z_]+\)/g, ' ')
+    .replace(/Northwind Cloud|\.ics|Starter|Pro|Business|Enterprise|SSO|Okta|Zendesk|Slack|HubSpot|Salesforce|Jira|RGPD|DSGVO|DPA|AVV|API|SAML/g, ' ');
+  if (ENGLISH.test(bare)) return false;
+  return locale !== 'ar' || /\p{Script=Arabic}/u.test(bare);
+}
+
+/**
+ * A long conversation in another language, its replies checked turn by turn as issues 9 and 11 ask: one language per
+ * reply, the prospect's; every amount a catalogue price or one get_pricing returned this turn; no question asked after
+ * its answer was given, and none more than twice (with `handoffMayAsk`, a handoff's "which address should our team
+ * reach you at?" aside: the team's own question, worded apart); never "no confirmed answer".
+ */
+export async function holdInLanguage(locale: SalesLocale, zone: string, turns: readonly string[], options: { handoffMayAsk?: boolean } = {}): Promise<Said[]> {
+  const chat = conversation({ locale, visitorTimeZone: zone });
+  const replies: Said[] = [];
+  const asked = new Map<string, number>();
+  for (const turn of turns) {
+    const before = replies.at(-1)?.session.state.lead.fields ?? {};
+    const reply = await chat.say(turn);
+    replies.push(reply);
+    expect({ turn, reply: reply.text, language: inLanguage(locale, reply.text) }).toEqual({ turn, reply: reply.text, language: true });
+    const allowed = allowedAmounts(reply.outputs);
+    for (const amount of amounts(reply.text).map((said) => said.replace(/,$/, ''))) expect({ turn, amount, allowed: allowed.has(amount) }).toEqual({ turn, amount, allowed: true });
+    const handoff = options.handoffMayAsk === true && reply.tools.some((tool) => tool.toolName === 'request_human');
+    for (const field of handoff ? [] : fieldsAskedIn(reply.text)) {
+      expect({ turn, field, known: (before as Record<string, unknown>)[field] !== undefined }).toEqual({ turn, field, known: false });
+      asked.set(field, (asked.get(field) ?? 0) + 1);
+      expect(asked.get(field)).toBeLessThanOrEqual(2);
+    }
+    expect({ turn, reply: reply.text }).not.toEqual({ turn, reply: expect.stringMatching(UNSURE) });
+  }
+  return replies;
 }
