@@ -1,13 +1,14 @@
 import type { Metadata } from 'next';
 import { Dashboard } from '@/components/admin/dashboard/dashboard';
 import { translateDashboard } from '@/lib/i18n/dashboard';
+import { adminPageTitle } from '@/lib/i18n/admin-shell';
 import { getRequestLocale } from '@/lib/i18n/server';
 
 // The shell is server-rendered; the figures are fetched by the client (SWR) from the guarded metrics API, so this
 // page holds no data of its own. Who may open /admin at all is decided before it renders (the admin sign-in gate).
 export async function generateMetadata(): Promise<Metadata> {
   const locale = await getRequestLocale();
-  return { title: `${translateDashboard(locale, 'dashboard.title')} — admin`, robots: { index: false, follow: false } };
+  return { title: adminPageTitle(locale, translateDashboard(locale, 'dashboard.title')), robots: { index: false, follow: false } };
 }
 
 export default async function AdminPage() {

@@ -19,3 +19,8 @@ export function translateAdminShell(locale: Locale, key: AdminShellKey, vars?: T
 export function adminShellTranslator(locale: Locale): AdminShellTranslate {
   return (key, vars) => translateAdminShell(locale, key, vars);
 }
+
+/** An admin page's `<title>`: the page's own name, then the product's ("Leads — Sales agent admin"), in one language. */
+export function adminPageTitle(locale: Locale, page: string): string {
+  return `${page} — ${translateAdminShell(locale, 'shell.product')}`;
+}

@@ -2,11 +2,13 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { readAdminSession } from '@/lib/admin/session';
 import { getServerConfig } from '@/lib/config';
+import { adminPageTitle } from '@/lib/i18n/admin-shell';
 import { getRequestLocale } from '@/lib/i18n/server';
 import { translateRecords, type RecordsKey } from '@/lib/i18n/records';
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: `${translateRecords(await getRequestLocale(), 'records.backups.title')} — admin`, robots: { index: false, follow: false } };
+  const locale = await getRequestLocale();
+  return { title: adminPageTitle(locale, translateRecords(locale, 'records.backups.title')), robots: { index: false, follow: false } };
 }
 
 // Per request: whether Redis is configured is read from the server's config.

@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import { RecordList } from '@/components/admin/records/record-list';
+import { adminPageTitle } from '@/lib/i18n/admin-shell';
 import { getRequestLocale } from '@/lib/i18n/server';
 import { translateRecords } from '@/lib/i18n/records';
 
 // The shell is server-rendered; the rows come from the guarded admin API (SWR). Who may open /admin is decided first.
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: `${translateRecords(await getRequestLocale(), 'records.conversations.title')} — admin`, robots: { index: false, follow: false } };
+  const locale = await getRequestLocale();
+  return { title: adminPageTitle(locale, translateRecords(locale, 'records.conversations.title')), robots: { index: false, follow: false } };
 }
 
 export default async function ConversationsPage() {

@@ -2,14 +2,15 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { KeysManager } from '@/components/admin/keys/keys-manager';
 import { readAdminSession } from '@/lib/admin/session';
-import { adminShellTranslator } from '@/lib/i18n/admin-shell';
+import { adminPageTitle, adminShellTranslator } from '@/lib/i18n/admin-shell';
 import { getRequestLocale } from '@/lib/i18n/server';
 
 export const dynamic = 'force-dynamic';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = adminShellTranslator(await getRequestLocale());
-  return { title: `${t('keys.title')} — ${t('shell.product')}` };
+  const locale = await getRequestLocale();
+  const t = adminShellTranslator(locale);
+  return { title: adminPageTitle(locale, t('keys.title')) };
 }
 
 /** API keys for server-to-server use (docs/admin.md). The list comes from the guarded API; viewers only read it. */

@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import { RecordList } from '@/components/admin/records/record-list';
+import { adminPageTitle } from '@/lib/i18n/admin-shell';
 import { getRequestLocale } from '@/lib/i18n/server';
 import { translateRecords } from '@/lib/i18n/records';
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: `${translateRecords(await getRequestLocale(), 'records.leads.title')} — admin`, robots: { index: false, follow: false } };
+  const locale = await getRequestLocale();
+  return { title: adminPageTitle(locale, translateRecords(locale, 'records.leads.title')), robots: { index: false, follow: false } };
 }
 
 export default async function LeadsPage() {

@@ -8,15 +8,16 @@ import { readAdminSession } from '@/lib/admin/session';
 import { safeAdminDestination } from '@/lib/admin/session-cookie';
 import { describeSignInError } from '@/lib/admin/sign-in-errors';
 import { getAdminConfig } from '@/lib/config-admin';
-import { adminShellTranslator } from '@/lib/i18n/admin-shell';
+import { adminPageTitle, adminShellTranslator } from '@/lib/i18n/admin-shell';
 import { getRequestLocale } from '@/lib/i18n/server';
 import { signInWithPassword, signInWithProvider } from './actions';
 
 export const dynamic = 'force-dynamic';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = adminShellTranslator(await getRequestLocale());
-  return { title: `${t('signIn.title')} — ${t('shell.product')}` };
+  const locale = await getRequestLocale();
+  const t = adminShellTranslator(locale);
+  return { title: adminPageTitle(locale, t('signIn.title')) };
 }
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;

@@ -2,11 +2,13 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { WebhooksManager } from '@/components/admin/webhooks/webhooks-manager';
 import { readAdminSession } from '@/lib/admin/session';
+import { adminPageTitle } from '@/lib/i18n/admin-shell';
 import { getRequestLocale } from '@/lib/i18n/server';
 import { translateNotify } from '@/lib/i18n/notify';
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: translateNotify(await getRequestLocale(), 'admin.webhooks.title'), robots: { index: false, follow: false } };
+  const locale = await getRequestLocale();
+  return { title: adminPageTitle(locale, translateNotify(locale, 'admin.webhooks.title')), robots: { index: false, follow: false } };
 }
 
 // Per-request: the admin gate and the endpoints are never cached.

@@ -23,7 +23,7 @@ export function FunnelSection({ funnel, t, f }: { funnel: FunnelStep[]; t: Dashb
                 <span aria-hidden="true" className="hidden h-2 w-32 overflow-hidden rounded-full bg-slate-100 sm:block">
                   <span className="block h-full rounded-full bg-brand-500" style={{ width: `${Math.round((step.shareOfStart ?? 0) * 100)}%` }} />
                 </span>
-                <span className="inline-block min-w-12 text-right">{f.number(step.reached)}</span>
+                <span className="inline-block min-w-12 text-end">{f.number(step.reached)}</span>
               </span>
             ),
           },

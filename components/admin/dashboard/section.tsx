@@ -1,3 +1,4 @@
+import { focusRing } from '@/components/admin/webhooks/styles';
 import { useId, type ReactNode } from 'react';
 
 /** A titled card of the dashboard: a region named by its heading. */
@@ -23,7 +24,12 @@ export interface Column<Row> {
   numeric?: boolean;
 }
 
-/** A plain, captioned table: the dashboard's text alternative for every chart and its breakdowns. */
+/**
+ * A plain, named table: the dashboard's text alternative for every chart and its breakdowns. On a phone a table can be
+ * wider than its card: it scrolls sideways in a frame a keyboard can reach (a focusable group named like the table, not a region: the
+ * dashboard's regions are its sections), while its
+ * caption stays above that frame, readable without scrolling (a `<caption>` would be as wide as the table and cut off).
+ */
 export function DataTable<Row>({ caption, columns, rows, rowKey, empty, hideCaption = false }: {
   caption: string;
   columns: Column<Row>[];
@@ -32,6 +38,7 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, empty, hideCapt
   empty: string;
   hideCaption?: boolean;
 }) {
+  const captionId = useId();
   if (rows.length === 0) {
     return (
       <>
@@ -41,36 +48,46 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, empty, hideCapt
     );
   }
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-sm">
-        <caption className={hideCaption ? 'sr-only' : 'mb-2 text-left text-sm font-medium text-slate-700'}>{caption}</caption>
-        <thead>
-          <tr className="border-b border-slate-200 text-slate-600">
-            {columns.map((column) => (
-              <th key={column.header} scope="col" className={`px-2 py-1.5 font-medium ${column.numeric ? 'text-right' : 'text-left'}`}>
-                {column.header}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={rowKey(row)} className="border-b border-slate-100 last:border-0">
-              {columns.map((column, index) =>
-                index === 0 ? (
-                  <th key={column.header} scope="row" className="px-2 py-1.5 text-left font-normal text-slate-900">
-                    {column.cell(row)}
-                  </th>
-                ) : (
-                  <td key={column.header} className={`px-2 py-1.5 text-slate-700 ${column.numeric ? 'text-right tabular-nums' : ''}`}>
-                    {column.cell(row)}
-                  </td>
-                ),
-              )}
+    <>
+      <p id={captionId} className={hideCaption ? 'sr-only' : 'mb-2 text-sm font-medium text-slate-700'}>
+        {caption}
+      </p>
+      <div
+        role="group"
+        aria-labelledby={captionId}
+        tabIndex={0}
+        className={`overflow-x-auto rounded ${focusRing}`}
+      >
+        <table aria-labelledby={captionId} className="w-full border-collapse text-sm">
+          <thead>
+            <tr className="border-b border-slate-200 text-slate-600">
+              {columns.map((column) => (
+                <th key={column.header} scope="col" className={`px-2 py-1.5 font-medium ${column.numeric ? 'text-end' : 'text-start'}`}>
+                  {column.header}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={rowKey(row)} className="border-b border-slate-100 last:border-0">
+                {columns.map((column, index) =>
+                  index === 0 ? (
+                    // At least 7rem, so that a label breaks only where it must (a long URL), never "alemá|n".
+                    <th key={column.header} scope="row" className="min-w-28 px-2 py-1.5 text-start font-normal text-slate-900">
+                      {column.cell(row)}
+                    </th>
+                  ) : (
+                    <td key={column.header} className={`px-2 py-1.5 text-slate-700 ${column.numeric ? 'text-end whitespace-nowrap tabular-nums' : ''}`}>
+                      {column.cell(row)}
+                    </td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }

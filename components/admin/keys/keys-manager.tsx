@@ -2,6 +2,7 @@
 
 import { useRef, useState } from 'react';
 import useSWR from 'swr';
+import { focusRing } from '@/components/admin/webhooks/styles';
 import type { ApiKey } from '@/lib/admin/keys';
 import type { Locale } from '@/lib/i18n';
 import { adminShellTranslator } from '@/lib/i18n/admin-shell';
@@ -60,9 +61,9 @@ export function KeysManager({ locale, canWrite }: { locale: Locale; canWrite: bo
         ) : data.keys.length === 0 ? (
           <p className="mt-2 text-sm text-slate-600">{t('keys.list.empty')}</p>
         ) : (
-          <div className="mt-3 overflow-x-auto rounded-lg ring-1 ring-slate-200">
+          <div role="group" aria-labelledby="keys-list-heading" tabIndex={0} className={`mt-3 overflow-x-auto rounded-lg ring-1 ring-slate-200 ${focusRing}`}>
             <table className="min-w-full divide-y divide-slate-200 bg-white text-sm" data-testid="keys-table">
-              <thead className="bg-slate-50 text-left text-slate-700">
+              <thead className="bg-slate-50 text-start text-slate-700">
                 <tr>
                   <th scope="col" className="px-3 py-2 font-semibold">{t('keys.col.name')}</th>
                   <th scope="col" className="px-3 py-2 font-semibold">{t('keys.col.key')}</th>
@@ -75,7 +76,7 @@ export function KeysManager({ locale, canWrite }: { locale: Locale; canWrite: bo
               <tbody className="divide-y divide-slate-100">
                 {data.keys.map((key) => (
                   <tr key={key.id}>
-                    <th scope="row" className="px-3 py-2 text-left font-medium text-slate-900">{key.name}</th>
+                    <th scope="row" className="px-3 py-2 text-start font-medium text-slate-900">{key.name}</th>
                     <td className="px-3 py-2 font-mono text-xs text-slate-700">{key.preview}</td>
                     <td className="px-3 py-2 text-slate-700">{key.scopes.join(', ')}</td>
                     <td className="px-3 py-2 text-slate-700">

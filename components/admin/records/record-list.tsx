@@ -34,7 +34,8 @@ export function RecordList({ kind }: { kind: RecordKind }) {
 
   const cell = 'px-3 py-2 align-top';
   // The prospect's words (a pasted URL as a title, a long e-mail) wrap inside their cell rather than widening the table.
-  const prospectCell = `${cell} min-w-32 wrap-anywhere`;
+  // Wide enough for a usual e-mail address on one line on a phone (the table scrolls sideways); a longer one wraps.
+  const prospectCell = `${cell} min-w-44 wrap-anywhere`;
   const link = `font-medium text-brand-700 underline-offset-2 hover:underline ${focusRing}`;
   const row = (item: RecordRow) =>
     kind === 'conversations' ? (
@@ -93,8 +94,14 @@ export function RecordList({ kind }: { kind: RecordKind }) {
       </div>
 
       <LoadState error={error} loading={isLoading && !data} onRetry={() => void mutate()} />
+      {/* Scrolls sideways on a phone: a focusable group, so a keyboard can scroll it too. */}
       {data ? (
-        <div className="overflow-x-auto rounded-2xl bg-white shadow-sm ring-1 ring-slate-200">
+        <div
+          role="group"
+          aria-labelledby={headingId}
+          tabIndex={0}
+          className={`overflow-x-auto rounded-2xl bg-white shadow-sm ring-1 ring-slate-200 ${focusRing}`}
+        >
           <table aria-labelledby={headingId} aria-busy={isLoading} className="w-full text-start text-sm text-slate-800">
             <thead className="bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase">
               <tr>

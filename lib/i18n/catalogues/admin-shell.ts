@@ -87,7 +87,7 @@ export const adminShellEs: Record<AdminShellKey, string> = {
   'shell.nav': 'Secciones de administración',
   'shell.nav.dashboard': 'Panel',
   'shell.nav.conversations': 'Conversaciones',
-  'shell.nav.leads': 'Clientes potenciales',
+  'shell.nav.leads': 'Leads',
   'shell.nav.webhooks': 'Webhooks',
   'shell.nav.keys': 'Claves de API',
   'shell.nav.backups': 'Copias de seguridad',

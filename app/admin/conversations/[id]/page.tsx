@@ -2,11 +2,13 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { TranscriptView } from '@/components/admin/records/transcript-view';
 import { readAdminSession } from '@/lib/admin/session';
+import { adminPageTitle } from '@/lib/i18n/admin-shell';
 import { getRequestLocale } from '@/lib/i18n/server';
 import { translateRecords } from '@/lib/i18n/records';
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: `${translateRecords(await getRequestLocale(), 'records.transcript.heading')} — admin`, robots: { index: false, follow: false } };
+  const locale = await getRequestLocale();
+  return { title: adminPageTitle(locale, translateRecords(locale, 'records.transcript.heading')), robots: { index: false, follow: false } };
 }
 
 export default async function ConversationPage({ params }: { params: Promise<{ id: string }> }) {
