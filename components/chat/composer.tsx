@@ -1,5 +1,6 @@
 import { useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { useLocale, useT } from '@/lib/i18n/provider';
+import { textDirection } from '@/lib/i18n/text-direction';
 import { numberFormat } from '@/lib/intl-formats';
 
 export interface ComposerProps {
@@ -170,6 +171,8 @@ export function Composer({
           data-testid="composer-input"
           rows={1}
           value={shown}
+          // What is typed reads in its own direction (English on an Arabic page); an empty box keeps the page's.
+          dir={textDirection(shown)}
           aria-invalid={tooLong || undefined}
           disabled={disabled}
           readOnly={dictating}

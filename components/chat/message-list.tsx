@@ -7,6 +7,7 @@ import { ReplyActions } from './reply-actions';
 import { messageText, messageTime } from './transcript';
 import { replyStatus } from './reply-status';
 import { ChatNotice } from './chat-notice';
+import { textDirection } from '@/lib/i18n/text-direction';
 import { MessageMarkdown } from './message-markdown';
 import { BookingCard, HandoffNotice, LeadConfirmation, SourceList } from './sales-parts';
 
@@ -60,6 +61,7 @@ function UserMessage({ message, queued }: { message: SalesUIMessage; queued: boo
         <MessageTime message={message} />
       </p>
       <p
+        dir={textDirection(text)}
         className={`max-w-[85%] rounded-2xl rounded-ee-sm px-3.5 py-2 text-sm leading-6 break-words whitespace-pre-wrap ${
           queued ? 'border border-dashed border-brand-600/60 bg-brand-600/10 text-slate-900' : 'bg-brand-600 text-white'
         }`}

@@ -1,5 +1,6 @@
 import { Fragment, memo, useMemo, type ReactNode } from 'react';
 import { useT } from '@/lib/i18n/provider';
+import { textDirection } from '@/lib/i18n/text-direction';
 import { isSafeHref, parseMarkdown, type Block, type Inline } from './markdown';
 
 /**
@@ -126,11 +127,14 @@ function blocks(nodes: Block[], tight = false): ReactNode[] {
   });
 }
 
-/** Renders an assistant reply's markdown as React elements: no raw HTML, no unsafe URLs, no images. */
+/**
+ * Renders an assistant reply's markdown as React elements: no raw HTML, no unsafe URLs, no images. The reply reads in
+ * its own direction (an English reply on an Arabic page left to right, its full stops at the end of its lines).
+ */
 export const MessageMarkdown = memo(function MessageMarkdown({ text }: { text: string }) {
   const tree = useMemo(() => parseMarkdown(text), [text]);
   return (
-    <div className="space-y-2 break-words [&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1 [&_code]:text-[0.9em] [&_li]:ms-5 [&_ol]:list-decimal [&_ol]:space-y-1 [&_pre]:overflow-x-auto [&_pre]:rounded-md [&_pre]:bg-slate-100 [&_pre]:p-2 [&_table]:block [&_table]:overflow-x-auto [&_td]:border [&_td]:border-slate-200 [&_td]:px-2 [&_th]:border [&_th]:border-slate-200 [&_th]:px-2 [&_ul]:list-disc [&_ul]:space-y-1">
+    <div dir={textDirection(text)} className="space-y-2 break-words [&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1 [&_code]:text-[0.9em] [&_li]:ms-5 [&_ol]:list-decimal [&_ol]:space-y-1 [&_pre]:overflow-x-auto [&_pre]:rounded-md [&_pre]:bg-slate-100 [&_pre]:p-2 [&_table]:block [&_table]:overflow-x-auto [&_td]:border [&_td]:border-slate-200 [&_td]:px-2 [&_th]:border [&_th]:border-slate-200 [&_th]:px-2 [&_ul]:list-disc [&_ul]:space-y-1">
       {blocks(tree)}
     </div>
   );
