@@ -82,3 +82,13 @@ describe('the chat on an Arabic page', () => {
     expect(input).not.toHaveAttribute('dir');
   });
 });
+
+test('the send arrow points the way the text reads (mirrored on a right-to-left page)', () => {
+  render(
+    <I18nProvider locale="ar">
+      <Composer onSend={() => {}} onStop={() => {}} busy={false} maxChars={4_000} />
+    </I18nProvider>,
+  );
+  const icon = screen.getByTestId('send-button').querySelector('svg');
+  expect(icon?.getAttribute('class')).toMatch(/(^|\s)rtl:-scale-x-100(\s|$)/);
+});

@@ -213,7 +213,8 @@ export function Composer({
             title={t('composer.send')}
             className="grid size-10 shrink-0 place-items-center rounded-lg bg-brand-600 text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:cursor-not-allowed disabled:bg-slate-300 disabled:text-slate-600"
           >
-            <svg aria-hidden="true" viewBox="0 0 20 20" className="size-5" fill="currentColor">
+            {/* Points the way the text reads: to the left on a right-to-left page. */}
+            <svg aria-hidden="true" viewBox="0 0 20 20" className="size-5 rtl:-scale-x-100" fill="currentColor">
               <path d="M3.1 2.3a.75.75 0 0 0-1 .9l1.9 6.05H10a.75.75 0 0 1 0 1.5H4l-1.9 6.05a.75.75 0 0 0 1 .9l14.5-7a.75.75 0 0 0 0-1.4l-14.5-7Z" />
             </svg>
           </button>
