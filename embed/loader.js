@@ -2,10 +2,16 @@
 // The source of public/embed.js, which `node scripts/build-embed.mjs` minifies from it (npm run build does too).
 (function (w, d) {
   'use strict';
+  // Options given as `window.SalesAgent = {…}` before the tag: a plain object only. An element with id or name
+  // "SalesAgent" (markup a visitor may post on the host page) also shows up as window.SalesAgent, and its named children
+  // (`<a id=SalesAgent name=app href=https://evil…>`) would otherwise pick the chat's origin.
+  var given = w.SalesAgent;
+  if (!given || given.constructor != Object) given = {};
   // A second tag on the page: the first one's chat stays, the second's options are ignored.
-  if (w.SalesAgent && w.SalesAgent.version) return warn('embed.js is on this page twice; only the first tag counts');
+  if (given.version) return warn('embed.js is on this page twice; only the first tag counts');
+  // Likewise document.currentScript, which `<img name=currentScript data-app=…>` would stand in for.
   var script = d.currentScript;
-  var given = w.SalesAgent || {};
+  if (!(script instanceof HTMLScriptElement)) script = null;
   var data = (script && script.dataset) || {};
   // = embed.* in lib/i18n/catalogues (tested)
   var TEXT = {
@@ -15,29 +21,54 @@
     de: ['Vertriebschat', 'Chat öffnen', 'Chat schließen', 'Schließen'],
     ar: ['محادثة المبيعات', 'فتح المحادثة', 'إغلاق المحادثة', 'تجاهل']
   };
-
-  function pick(key) {
+  // The options the loader itself uses, each with the values it accepts (docs/embed.md "Options"): a pattern, or a
+  // number of characters at most. The others (PASSED) it only hands to /embed, which checks them (app/embed/options.ts)
+  // and names a dropped one in the console itself; here they are only kept short enough for a URL. A value that does
+  // not fit is dropped (the default applies) and named in the console.
+  var yes = /^(true|false|1|0|yes|no|on|off)$/i;
+  var RULES = {
+    mode: /^(bubble|inline|popup)$/,
+    position: /^bottom-(right|left)$/,
+    color: /^#([\da-f]{3}){1,2}$/i,
+    locale: /^(en|es|fr|de|ar)([-_]\w+)*$/i,
+    agentName: 60,
+    voice: yes,
+    open: yes,
+    proactiveMessage: 200,
+    // Seconds, at most 99999 (a longer timer would overflow and fire at once).
+    proactiveDelay: /^\d{1,5}(\.\d+)?$/
+  };
+  var PASSED = 'locale color greeting avatar theme radius questions placeholder notice privacy';
+  var options = {};
+  (PASSED + ' mode target position agentName voice open proactiveMessage proactiveDelay app').split(' ').forEach(function (key) {
+    var rule = RULES[key] || 800;
     var value = given[key] != null ? given[key] : data[key];
-    return value == null ? '' : String(value).trim();
-  }
+    value = value == null ? '' : String(value).trim();
+    if (value && (rule.test ? !rule.test(value) : value.length > rule)) {
+      warn('data-' + key.replace(/[A-Z]/g, '-$&').toLowerCase() + '="' + value.slice(0, 40) + '" ignored');
+      value = '';
+    }
+    options[key] = value;
+  });
+
   function on(key, fallback) {
-    return pick(key) ? !/^(false|0|no|off)$/i.test(pick(key)) : fallback;
+    return options[key] ? !/^(false|0|no|off)$/i.test(options[key]) : fallback;
   }
 
   var app;
   try {
-    app = new URL(pick('app') || script.src, location.href).origin;
+    app = new URL(options.app || script.src, location.href).origin;
   } catch {
     return;
   }
-  var mode = /^(inline|popup)$/.test(pick('mode')) ? pick('mode') : 'bubble';
-  if (mode == 'inline' && !pick('target')) {
+  var mode = options.mode || 'bubble';
+  if (mode == 'inline' && !options.target) {
     warn('data-mode="inline" needs data-target; showing the bubble');
     mode = 'bubble';
   }
-  var color = /^#([0-9a-f]{3}){1,2}$/i.test(pick('color')) ? pick('color') : '';
-  var text = TEXT[(pick('locale') || navigator.language || '').slice(0, 2).toLowerCase()] || TEXT.en;
-  var name = pick('agentName').slice(0, 60);
+  var color = options.color;
+  var text = TEXT[(options.locale || navigator.language || '').slice(0, 2).toLowerCase()] || TEXT.en;
+  var name = options.agentName;
   var voice = on('voice', true);
   var listeners = {};
   var queue = [];
@@ -50,8 +81,8 @@
   }
 
   function src(as) {
-    var query = { host: location.origin, mode: as, locale: pick('locale'), color: color, greeting: pick('greeting'), name: name, avatar: pick('avatar'), voice: voice ? 1 : 0 };
-    'theme radius questions placeholder notice privacy'.split(' ').forEach(function (key) { query[key] = pick(key); });
+    var query = { host: location.origin, mode: as, name: name, voice: voice ? 1 : 0 };
+    PASSED.split(' ').forEach(function (key) { query[key] = options[key]; });
     // The host page's campaign, for the chat's attribution (the frame cannot read the host's URL).
     var here = new URLSearchParams(location.search);
     'source medium campaign'.split(' ').forEach(function (key) { query['utm_' + key] = (here.get('utm_' + key) || '').slice(0, 100); });
@@ -112,7 +143,7 @@
   }
 
   function setLauncher() {
-    box.className = (pick('position') === 'bottom-left' ? 'left' : '') + (isOpen ? ' open' : '');
+    box.className = (options.position === 'bottom-left' ? 'left' : '') + (isOpen ? ' open' : '');
     launcher.setAttribute('aria-expanded', !!isOpen);
     launcher.setAttribute('aria-label', text[isOpen ? 2 : 1]);
     // Full screen on a phone: a modal dialog (the guards keep the focus in it).
@@ -124,6 +155,8 @@
   }
 
   function open() {
+    // Called before the page has a body (a script in <head> right after the tag): once it has one.
+    if (!d.body) return d.addEventListener('DOMContentLoaded', open);
     start();
     if (isOpen || !root) return;
     if (mode === 'inline') {
@@ -177,7 +210,7 @@
     nudge = el('div', 'n', box);
     nudge.setAttribute('aria-live', 'polite');
     var say = el('button', '', nudge);
-    say.textContent = pick('proactiveMessage').slice(0, 200);
+    say.textContent = options.proactiveMessage;
     say.onclick = open;
     var x = el('button', 'x', nudge);
     x.setAttribute('aria-label', text[3]);
@@ -195,7 +228,7 @@
   function mount() {
     var into = d.body;
     try {
-      if (mode === 'inline') into = d.querySelector(pick('target'));
+      if (mode === 'inline') into = d.querySelector(options.target);
     } catch {}
     if (!into) return warn('data-target matches no element');
     // A custom element (host rules on div miss it), reset inline with priority, which beats every host rule: no box
@@ -237,6 +270,8 @@
       el('style', '', root).textContent = css;
     }
     root = box = el('div', '', root);
+    // Arabic: right to left (the proactive message and its ×), also on a left-to-right host page.
+    if (text == TEXT.ar) box.dir = 'rtl';
     panel = el('div', 'w', box);
     panel.id = 'sales-agent-panel';
     panel.setAttribute('role', 'dialog');
@@ -262,8 +297,7 @@
       if (isOpen) close();
       else hideNudge(1);
     });
-    var delay = parseFloat(pick('proactiveDelay'));
-    if (pick('proactiveMessage')) setTimeout(showNudge, (delay >= 0 ? delay : 10) * 1e3);
+    if (options.proactiveMessage) setTimeout(showNudge, (options.proactiveDelay || 10) * 1e3);
     if (on('open')) open();
   }
 
@@ -272,7 +306,7 @@
     else open();
   }
 
-  w.SalesAgent = {
+  var api = (w.SalesAgent = {
     version: 1,
     open: open,
     close: close,
@@ -290,14 +324,27 @@
       });
     },
     on: function (event, fn) {
-      (listeners[event] = listeners[event] || []).push(fn);
+      if (typeof fn == 'function') (listeners[event] = listeners[event] || []).push(fn);
     },
     off: function (event, fn) {
       listeners[event] = (listeners[event] || []).filter(function (f) {
         return f !== fn;
       });
+    },
+    // Calls queued before the tag ran, `(SalesAgent.q = SalesAgent.q || []).push(['open'])`, run now in order; pushed
+    // afterwards they run at once, so the same line works before and after the loader.
+    q: {
+      push: function () {
+        [].forEach.call(arguments, call);
+      }
     }
-  };
+  });
+  function call(args) {
+    var fn = args && api[args[0]];
+    if (typeof fn == 'function') fn.apply(api, args.slice(1));
+    else warn('no such call: ' + (args && args[0]));
+  }
+  if (Array.isArray(given.q)) given.q.forEach(call);
 
   function later() {
     if (on('open') || !w.requestIdleCallback) start();

@@ -289,7 +289,8 @@ describe("the embed's side of the channel", () => {
     expect(read({ sa: 'v0', type: 'send', text: 'Hi' })).toBeNull();
     expect(read({ sa: 'v1', type: 'send', text: '  ' })).toBeNull();
     expect(read({ sa: 'v1', type: 'send', text: 'x'.repeat(10_001) })).toBeNull();
-    expect(read({ sa: 'v1', type: 'identify', email: 'ann@acme.test' })).toBeNull();
+    // Answered at once with a refusal (session 25: silence handed the next identify()'s verdict to this one).
+    expect(read({ sa: 'v1', type: 'identify', email: 'ann@acme.test' })).toEqual({ type: 'identify', malformed: true });
     expect(read({ sa: 'v1', type: 'eval', code: '1' })).toBeNull();
     expect(read('send')).toBeNull();
     expect(readHostCommand({ data: { sa: 'v1', type: 'focus' }, origin: host, source: null } as MessageEvent, { origin: host, source: null })).toBeNull();

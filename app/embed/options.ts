@@ -100,8 +100,57 @@ export const embedQuerySchema = z.object({
 
 export type EmbedOptions = z.output<typeof embedQuerySchema>;
 
+/** The options that put the host's words or links on the page (lib/embed/origins.ts, hostWordingAllowed). */
+export const HOST_WORDING = ['name', 'avatar', 'greeting', 'placeholder', 'questions', 'notice', 'privacy'] as const;
+
+/** The options without the host's words and links, when the page may not show them (the app's own apply). */
+export function withoutHostWording(options: EmbedOptions): EmbedOptions {
+  return Object.fromEntries(Object.entries(options).filter(([key]) => !(HOST_WORDING as readonly string[]).includes(key))) as EmbedOptions;
+}
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+const firstValues = (params: SearchParams) => Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+
 /** Next.js search params (a key may repeat) → the embed's options; the first value of a repeated key counts. */
-export function parseEmbedOptions(params: Record<string, string | string[] | undefined>): EmbedOptions {
-  const first = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
-  return embedQuerySchema.parse(first);
+export function parseEmbedOptions(params: SearchParams): EmbedOptions {
+  return embedQuerySchema.parse(firstValues(params));
+}
+
+/** The tag's attribute behind each query option a host's markup sets (the loader writes `host` and `utm_*` itself). */
+const ATTRIBUTES: Partial<Record<keyof EmbedOptions, string>> = {
+  mode: 'data-mode',
+  locale: 'data-locale',
+  color: 'data-color',
+  greeting: 'data-greeting',
+  name: 'data-agent-name',
+  avatar: 'data-avatar',
+  voice: 'data-voice',
+  theme: 'data-theme',
+  radius: 'data-radius',
+  questions: 'data-questions',
+  placeholder: 'data-placeholder',
+  notice: 'data-notice',
+  privacy: 'data-privacy',
+};
+
+/**
+ * The tag's attributes whose value /embed dropped (the default applies instead), for the console of the page that
+ * pasted the tag: the loader checks only the options it uses itself and passes the others here unchecked.
+ */
+export function droppedEmbedOptions(params: SearchParams): string[] {
+  const raw = firstValues(params);
+  const options = parseEmbedOptions(params);
+  return (Object.keys(ATTRIBUTES) as Array<keyof EmbedOptions>).filter((key) => {
+    const given = raw[key]?.trim();
+    if (!given) return false;
+    return key === 'mode' ? options.mode !== given : options[key] === undefined;
+  }).map((key) => ATTRIBUTES[key]!);
+}
+
+/** The console warning /embed writes for those attributes, as a script's source (JSON-encoded, `<` escaped). Null: none. */
+export function droppedOptionsScript(attributes: readonly string[]): string | null {
+  if (!attributes.length) return null;
+  const warning = `SalesAgent: ${attributes.join(', ')} not valid; the default applies (docs/embed.md "Options")`;
+  return `console.warn(${JSON.stringify(warning).replaceAll('<', '\\u003c')});`;
 }

@@ -4,12 +4,12 @@ import { EmbedChat } from '@/components/embed/embed-chat';
 import { EmbedUnlisted } from '@/components/embed/embed-unlisted';
 import { themeOverrideScript, themeStyle } from '@/components/theme/theme';
 import { getPublicConfig, getServerConfig } from '@/lib/config';
-import { EMBED_UNLISTED_HEADER } from '@/lib/embed/origins';
+import { EMBED_UNLISTED_HEADER, hostWordingAllowed } from '@/lib/embed/origins';
 import { clientMessagesFor, translate } from '@/lib/i18n';
 import { I18nProvider } from '@/lib/i18n/provider';
 import { getRequestLocale } from '@/lib/i18n/server';
 import { getLocalizedKnowledgeBase } from '@/lib/sales/knowledge/localized';
-import { parseEmbedOptions } from './options';
+import { droppedEmbedOptions, droppedOptionsScript, parseEmbedOptions, withoutHostWording } from './options';
 import '../globals.css';
 
 /**
@@ -19,14 +19,29 @@ import '../globals.css';
  */
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
+/**
+ * The query's options, without the host's words and links when this page was opened on its own by a site that is not
+ * the allowed host it names (a spoofed popup or link: lib/embed/origins.ts, hostWordingAllowed).
+ */
+async function embedOptions(params: Awaited<SearchParams>) {
+  const options = parseEmbedOptions(params);
+  const request = await headers();
+  const allowed = hostWordingAllowed(
+    { host: options.host ?? null, dest: request.get('sec-fetch-dest'), site: request.get('sec-fetch-site'), referer: request.get('referer') },
+    getServerConfig().security.embedAllowedOrigins,
+  );
+  return allowed ? options : withoutHostWording(options);
+}
+
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
-  const options = parseEmbedOptions(await searchParams);
+  const options = await embedOptions(await searchParams);
   const locale = options.locale ?? (await getRequestLocale());
   return { title: options.name ?? translate(locale, 'embed.frameTitle'), robots: { index: false, follow: false } };
 }
 
 export default async function EmbedPage({ searchParams }: { searchParams: SearchParams }) {
-  const options = parseEmbedOptions(await searchParams);
+  const params = await searchParams;
+  const options = await embedOptions(params);
   const locale = options.locale ?? (await getRequestLocale());
   const publicConfig = getPublicConfig();
   const requestHeaders = await headers();
@@ -36,6 +51,8 @@ export default async function EmbedPage({ searchParams }: { searchParams: Search
   if (unlisted) return <EmbedUnlisted locale={locale} origin={unlisted} explicitLocale={options.locale !== undefined} nonce={nonce} />;
   // The app's customization (lib/config-theme.ts), each field overridable by the host's options.
   const base = publicConfig.customization;
+  // A tag option this page dropped (the loader passes most of them on unchecked): named in the host page's console.
+  const dropped = droppedOptionsScript(droppedEmbedOptions(params));
   const notice = options.notice === undefined ? base.legalNotice : /^off$/i.test(options.notice) ? null : options.notice;
   const defined = <T extends object>(value: T) => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
   const customization = {
@@ -47,6 +64,7 @@ export default async function EmbedPage({ searchParams }: { searchParams: Search
     <I18nProvider locale={locale} messages={clientMessagesFor(locale)}>
       {/* The host's theme choice for this frame, applied before the chat paints (the layout's script tracks "system"). */}
       {options.theme ? <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeOverrideScript(options.theme) }} /> : null}
+      {dropped ? <script nonce={nonce} dangerouslySetInnerHTML={{ __html: dropped }} /> : null}
       <div className="embed-page brand-scope" style={themeStyle({ brandColor: options.color, radiusPx: options.radius })}>
         <EmbedChat
           mode={options.mode}

@@ -41,7 +41,10 @@ export class EmbedBridge implements ChatBridge {
       if (this.send) this.send(command.text);
       else this.queued.push(command.text);
     } else if (command.type === 'identify') {
-      void this.identify(command);
+      // The loader settles its identify() promises in order, one per verdict: a malformed one gets its own, unasked
+      // (silence would hand the next call's verdict to this one).
+      if ('malformed' in command) this.post({ type: 'identified', ok: false, code: 'bad_request:identify' });
+      else void this.identify(command);
     } else if (command.to) this.options.focusEdge(command.to);
     else this.options.focusComposer();
   };
@@ -59,7 +62,7 @@ export class EmbedBridge implements ChatBridge {
     this.channel?.post(message);
   }
 
-  private async identify({ email, name, hash }: Extract<HostCommand, { type: 'identify' }>): Promise<void> {
+  private async identify({ email, name, hash }: Extract<HostCommand, { type: 'identify'; email: string }>): Promise<void> {
     try {
       const response = await fetch(this.options.identifyUrl, {
         method: 'POST',

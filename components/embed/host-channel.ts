@@ -10,6 +10,8 @@ export const PROTOCOL = 'v1';
 export type HostCommand =
   | { type: 'send'; text: string }
   | { type: 'identify'; email: string; name?: string; hash: string }
+  /** An identify whose e-mail or hash is missing or too long: answered at once (each identify() gets one verdict). */
+  | { type: 'identify'; malformed: true }
   /** Focus the message box; `to`: the chat's first or last control (the loader's focus trap on a phone wraps there). */
   | { type: 'focus'; to?: 'first' | 'last' };
 
@@ -38,7 +40,7 @@ export function readHostCommand(event: Pick<MessageEvent, 'origin' | 'source' | 
     case 'send':
       return isText(data.text, MAX_TEXT) ? { type: 'send', text: data.text } : null;
     case 'identify':
-      if (!isText(data.email, 254) || !isText(data.hash, 128)) return null;
+      if (!isText(data.email, 254) || !isText(data.hash, 128)) return { type: 'identify', malformed: true };
       return { type: 'identify', email: data.email, hash: data.hash, ...(isText(data.name, 120) ? { name: data.name } : {}) };
     case 'focus':
       return data.to === 'first' || data.to === 'last' ? { type: 'focus', to: data.to } : { type: 'focus' };

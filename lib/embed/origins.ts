@@ -56,3 +56,23 @@ export function unlistedFrameHost(request: { host: string | null; dest: string |
   if (origin !== request.host || !ORIGIN_PATTERN.test(origin)) return null;
   return allowed.includes(origin) ? null : origin;
 }
+
+/**
+ * Whether /embed may show the wording and links the host's tag chose (agent name, avatar, greeting, placeholder,
+ * suggested questions, legal notice and privacy link). In a frame the CSP already limits who shows the page (the
+ * allow-list, or one unlisted site that gets the notice instead of the chat), and the app's own pages are trusted; but
+ * anyone may open `/embed?mode=popup&name=…&notice=…&privacy=https://…` as a page or a popup, and these options would
+ * then put their words and link on the app's own origin. So a page opened on its own (`Sec-Fetch-Dest: document`) from
+ * another site takes them only when the page that opened it (its `Referer`'s origin) is the announced host and on the
+ * allow-list, as the loader's popup is. Browsers that send no `Sec-Fetch-Dest` keep the options.
+ */
+export function hostWordingAllowed(request: { host: string | null; dest: string | null; site: string | null; referer: string | null }, allowed: readonly string[]): boolean {
+  if (request.dest !== 'document' || request.site === 'same-origin') return true;
+  let from: string;
+  try {
+    from = new URL(request.referer ?? '').origin;
+  } catch {
+    return false;
+  }
+  return from === request.host && allowed.includes(from);
+}
