@@ -10,12 +10,13 @@ import {
   type ToolSet,
   type UIMessageChunk,
 } from 'ai';
-import type { MessageMetadata, SalesUIMessage } from '@/lib/sales/ui-message';
+import { messageText, type MessageMetadata, type SalesUIMessage } from '@/lib/sales/ui-message';
 import { friendlyErrorText } from '@/lib/llm/friendly-error';
 import { heldModel } from '@/lib/llm/hold';
+import { createPriceGuard, type PriceGuard } from '@/lib/llm/price-guard';
 import type { AgentTurnInput } from '@/lib/llm/types';
 import { beginTurn, endTurn, type TurnPlan } from '@/lib/sales/brain';
-import { fallbackNotice } from '@/lib/sales/prompts';
+import { fallbackNotice, unverifiedPriceMarker, unverifiedPriceNotice } from '@/lib/sales/prompts';
 import { sourcesForReply } from '@/lib/sales/sources';
 import { createSalesTools } from '@/lib/sales/tools';
 import { diffSalesState } from '@/lib/sales/state-diff';
@@ -51,7 +52,7 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
   const { input, logError } = options;
   const { context } = input;
   const contactEmail = context.kb.company.salesEmail;
-  const toErrorText = (error: unknown) => friendlyErrorText(error, contactEmail);
+  const toErrorText = (error: unknown) => friendlyErrorText(error, contactEmail, context.locale);
   const label = `[llm] ${options.agent} reply failed (conversation ${input.conversationId})`;
 
   // What the debug part reports (collected always: a few array pushes per turn).
@@ -84,16 +85,27 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
       const messages = await convertToModelMessages([...plan.recent, input.userMessage]);
 
       // A turn started before the store answered (input.hold) sends its request now; what the model says waits.
+      const beforeReply = ledger.state;
       const primary = await relaySteps({ ...options, model: heldModel(options.model, input.hold), agent: options.agent, ledger, plan, messages, write: (chunk) => writer.write(chunk), fallible: Boolean(options.fallback) });
       let reply = primary.text;
       // A reply stopped (or a speculative start dropped: lib/chat/turn.ts) before its first word is not a failure.
-      const fellBack = primary.failedBeforeText !== undefined && Boolean(options.fallback) && !input.abortSignal?.aborted;
+      // Nor is a model that wrote no word at all (it called tools until the step limit, or answered nothing): the
+      // prospect would get an empty reply, so the fallback answers then too — unless the model booked, moved or cancelled
+      // a meeting or handed over (its card is shown): the fallback would do it a second time.
+      const acted = ledger.state.bookings !== beforeReply.bookings || ledger.state.handoff !== beforeReply.handoff;
+      const wroteNothing = primary.failedBeforeText === undefined && primary.text.trim() === '' && !acted;
+      const fellBack = (primary.failedBeforeText !== undefined || wroteNothing) && Boolean(options.fallback) && !input.abortSignal?.aborted;
       if (fellBack && options.fallback) {
-        logError(`${label}; answering with the ${options.fallback.agent} agent`, primary.failedBeforeText);
+        logError(`${label}; answering with the ${options.fallback.agent} agent`, primary.failedBeforeText ?? new Error('the model wrote no text'));
         writer.write({ type: 'data-notice', data: { level: 'warning', code: 'fallback_agent', message: fallbackNotice(context.locale) } });
         // The reply is the fallback's: so says its metadata (stored, and shown in the admin transcript), not the start's.
         writer.write({ type: 'message-metadata', messageMetadata: { agent: options.fallback.agent } });
         reply = (await relaySteps({ ...options, model: options.fallback.model, agent: options.fallback.agent, ledger, plan, messages, write: (chunk) => writer.write(chunk), fallible: false })).text;
+      }
+      // A price the guard left out is said under the reply, in the prospect's language.
+      if (!fellBack && primary.unverifiedPrices.length > 0) {
+        logError(`[llm] ${options.agent} reply (conversation ${input.conversationId}) named prices that are not in the catalogue nor a tool's answer; left out`, new Error(primary.unverifiedPrices.join(', ')));
+        writer.write({ type: 'data-notice', data: { level: 'warning', code: 'unverified_price', message: unverifiedPriceNotice(context.locale) } });
       }
       // Sources follow the reply because only the passages it used are worth showing.
       const used = sourcesForReply(reply, plan.passages, SOURCES_SHOWN);
@@ -135,8 +147,20 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
     messages: Awaited<ReturnType<typeof convertToModelMessages>>;
     write: (chunk: SalesChunk) => void;
     fallible: boolean;
-  }): Promise<{ failedBeforeText?: unknown; text: string }> {
+  }): Promise<{ failedBeforeText?: unknown; text: string; unverifiedPrices: readonly string[] }> {
     const abort = new AbortController();
+    const offline = args.agent === 'offline' || (typeof args.model !== 'string' && args.model.provider === 'offline');
+    // The offline agent writes only the tools' figures; a configured model's amounts are checked as they stream.
+    const guard: PriceGuard | undefined = offline
+      ? undefined
+      : createPriceGuard(
+          {
+            kb: context.kb,
+            vouched: [args.plan.instructions, ...args.plan.recent.filter((message) => message.role === 'assistant').map(messageText)],
+            prospect: context.userMessages.map((message) => message.text),
+          },
+          unverifiedPriceMarker(context.locale),
+        );
     const signal = input.abortSignal ? AbortSignal.any([input.abortSignal, abort.signal]) : abort.signal;
     const tools = createSalesTools(context, args.ledger);
     const result = streamText({
@@ -145,9 +169,12 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
       messages: args.messages,
       tools,
       stopWhen: isStepCount(MAX_STEPS),
+      // A configured model gets no tools for its last step, nor once it calls a tool again with the same input (a
+      // loop): it must write the reply from what the tools answered.
+      ...(offline ? {} : { prepareStep: ({ steps, stepNumber }) => (stepNumber >= MAX_STEPS - 1 || repeatsToolCall(steps) ? { toolChoice: 'none' as const } : undefined) }),
       // The offline agent reads the turn's context from here (a JSON copy of the state); other models never see it, so
       // they are not sent it (the copy was per-turn work for nothing).
-      ...(args.agent === 'offline' || (typeof args.model !== 'string' && args.model.provider === 'offline')
+      ...(offline
         ? { providerOptions: { offline: { state: JSON.parse(JSON.stringify(args.ledger.state)), passages: args.plan.passages, nextField: args.plan.nextField ?? null, intent: args.plan.intent, locale: context.locale, ...(context.visitorTimeZone ? { visitorTimeZone: context.visitorTimeZone } : {}) } } }
         : {}),
       abortSignal: signal,
@@ -156,11 +183,29 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
       onError: ({ error }) => (args.fallible ? undefined : logError(label, error)),
     });
     let text = '';
+    let textId: string | undefined;
+    const unverifiedPrices = guard?.replaced ?? [];
+    /** Writes a text delta (what the price guard releases of it); whatever the guard holds goes before any other part. */
+    const writeText = (id: string, delta: string) => {
+      if (delta === '') return;
+      text += delta;
+      const chunk = toUIMessageChunk<ToolSet, SalesUIMessage>({ type: 'text-delta', id, text: delta }, { tools, sendStart: false, sendFinish: false, onError: toErrorText });
+      if (chunk) args.write(chunk);
+    };
     for await (const part of result.stream) {
-      if (part.type === 'tool-result') toolCalls.push({ name: part.toolName, input: part.input, output: part.output });
+      if (part.type === 'tool-result') {
+        toolCalls.push({ name: part.toolName, input: part.input, output: part.output });
+        guard?.allowTool(part.output);
+      }
+      if (guard && part.type === 'text-delta') {
+        textId = part.id;
+        writeText(part.id, guard.push(part.text));
+        continue;
+      }
+      if (guard && textId !== undefined) writeText(textId, guard.flush());
       if (part.type === 'error' && args.fallible && text === '') {
         abort.abort();
-        return { failedBeforeText: part.error, text };
+        return { failedBeforeText: part.error, text, unverifiedPrices };
       }
       if (part.type === 'text-delta') text += part.text;
       if (part.type === 'finish') {
@@ -171,6 +216,14 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
       const chunk = toUIMessageChunk<ToolSet, SalesUIMessage>(part, { tools, sendStart: false, sendFinish: false, onError: toErrorText });
       if (chunk) args.write(chunk);
     }
-    return { text };
+    return { text, unverifiedPrices };
   }
+}
+
+/** The last step called a tool with the same input as an earlier step did: the model is going round in circles. */
+function repeatsToolCall(steps: readonly { toolCalls: readonly { toolName: string; input: unknown }[] }[]): boolean {
+  const last = steps.at(-1);
+  if (!last || last.toolCalls.length === 0) return false;
+  const earlier = new Set(steps.slice(0, -1).flatMap((step) => step.toolCalls.map((call) => `${call.toolName}:${JSON.stringify(call.input)}`)));
+  return last.toolCalls.some((call) => earlier.has(`${call.toolName}:${JSON.stringify(call.input)}`));
 }

@@ -136,6 +136,41 @@ const FALLBACK_NOTICES: Record<SalesLocale, string> = {
   ar: 'مساعدنا الرئيسي لا يستجيب حاليًا، لذا يرد عليك مساعدنا الأساسي.',
 };
 
+/**
+ * What stands in a configured model's reply for an amount the price guard could not vouch for (lib/llm/price-guard.ts),
+ * and the notice under that reply.
+ */
+export function unverifiedPriceMarker(locale: SalesLocale): string {
+  return UNVERIFIED_PRICE[locale].marker;
+}
+
+export function unverifiedPriceNotice(locale: SalesLocale): string {
+  return UNVERIFIED_PRICE[locale].notice;
+}
+
+const UNVERIFIED_PRICE: Record<SalesLocale, { marker: string; notice: string }> = {
+  en: {
+    marker: '[price not confirmed]',
+    notice: 'This reply named a price that is not in our price list, so it was left out. The plan cards show our prices; ask me for a quote for your team.',
+  },
+  es: {
+    marker: '[precio no confirmado]',
+    notice: 'Esta respuesta mencionaba un precio que no figura en nuestra lista de precios, así que se ha omitido. Las tarjetas de los planes muestran nuestros precios; pídame un presupuesto para su equipo.',
+  },
+  fr: {
+    marker: '[prix non confirmé]',
+    notice: 'Cette réponse citait un prix absent de notre grille tarifaire : il a été retiré. Les cartes des offres indiquent nos prix ; demandez-moi un devis pour votre équipe.',
+  },
+  de: {
+    marker: '[Preis nicht bestätigt]',
+    notice: 'Diese Antwort nannte einen Preis, der nicht in unserer Preisliste steht, deshalb wurde er weggelassen. Die Tarifkarten zeigen unsere Preise; fragen Sie mich nach einem Angebot für Ihr Team.',
+  },
+  ar: {
+    marker: '[سعر غير مؤكد]',
+    notice: 'ذكر هذا الرد سعرًا غير موجود في قائمة أسعارنا، لذا حُذف. تعرض بطاقات الباقات أسعارنا؛ اطلب مني عرض سعر لفريقك.',
+  },
+};
+
 /** Notices about the conversation store and the app's limits, shown with a reply. */
 export type TurnNoticeCode = 'history_unavailable' | 'not_saved' | 'spend_cap' | 'reply_interrupted';
 
