@@ -173,7 +173,7 @@ describe('offline agent, session 24 (English, round 2): four 15-turn conversatio
     audit(replies);
     const [, partner, , , eight, annual25, guests, discount, , , call, moved, who, asked] = replies;
     // No partner programme in the knowledge base: not made up, the sales team named.
-    expect(partner?.text).toContain("I don't have a confirmed answer to that");
+    expect(partner?.text).toContain("I don't have a confirmed answer on a partner or reseller programme");
     expect(eight?.text).toContain(`**Starter** for 8 seats, billed monthly: ${perSeat('starter')}, so **${monthly('starter', 8)} a month**`);
     expect(annual25?.text).toContain(`Pro for 25 seats is **${annualSeat('pro')} per seat per month**`);
     expect(annual25?.text).not.toContain('Starter');

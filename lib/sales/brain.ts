@@ -8,7 +8,7 @@ import { nextField as pickNextField } from '@/lib/sales/playbook';
 import { buildSystemPrompt, SUMMARY_HEADING } from '@/lib/sales/prompts';
 import { searchKnowledge, type Passage } from '@/lib/sales/retrieval';
 import { declinesToSay, fieldsAskedIn } from '@/lib/sales/asked-questions';
-import { growthIn, rememberAsked, rememberGrowth, rememberObjection, rememberTools, statedTools } from '@/lib/sales/memory';
+import { growthIn, negatedTools, rememberAsked, rememberGrowth, rememberObjection, rememberTools, statedTools } from '@/lib/sales/memory';
 import { applyLeadFacts, moveStage } from '@/lib/sales/tools';
 import { then, type SalesTurnContext, type StateUpdate } from '@/lib/sales/turn-state';
 import { isUnclear } from '@/lib/sales/unclear';
@@ -75,7 +75,7 @@ export function beginTurn(
   const moved = then(captured, (current) => moveStage(current, { intent, changed, objection: intent === 'objection', evidence: `"${text.slice(0, 160)}"` }, now));
 
   const passages = searchKnowledge(text, { limit: 4, kb });
-  let next = rememberGrowth(rememberTools(moved.state, statedTools(text, kb)), growthIn(text));
+  let next = rememberGrowth(rememberTools(moved.state, statedTools(text, kb), negatedTools(text, kb)), growthIn(text));
   // "I'd rather not say" to the question just asked: that question is dropped, not asked again in other words.
   const declined = state.lastAskedField;
   if (declined && next.lead.fields[declined] === undefined && declinesToSay(text)) next = { ...next, asked: { ...next.asked, [declined]: Math.max(2, next.asked?.[declined] ?? 0) } };

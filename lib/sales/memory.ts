@@ -55,19 +55,55 @@ export function toolsNamed(text: string, kb: KnowledgeBase): string[] {
   return knownTools(kb).filter((name) => [name, ...(kb.competitors.find((competitor) => competitor.name === name)?.aliases ?? [])].some((alias) => mentionsName(text, alias)));
 }
 
+/** Tool names written in Arabic script ("سلاك", "هابسبوت", "سيلزفورس"), with a leading و/ب/ل/ال kept apart. */
+const ARABIC_TOOL_NAMES: readonly [RegExp, string][] = [
+  [/(?<!\p{L})(و|ب|ل|ال|وال|بال|لل)?(?:مايكروسوفت|ميكروسوفت) تيمز(?!\p{L})/gu, 'Microsoft Teams'],
+  [/(?<!\p{L})(و|ب|ل|ال|وال|بال|لل)?سلاك(?!\p{L})/gu, 'Slack'],
+  [/(?<!\p{L})(و|ب|ل|ال|وال|بال|لل)?ها?ب ?سبوت(?!\p{L})/gu, 'HubSpot'],
+  [/(?<!\p{L})(و|ب|ل|ال|وال|بال|لل)?سيلز ?فورس(?!\p{L})/gu, 'Salesforce'],
+  [/(?<!\p{L})(و|ب|ل|ال|وال|بال|لل)?جيرا(?!\p{L})/gu, 'Jira'],
+  [/(?<!\p{L})(و|ب|ل|ال|وال|بال|لل)?زين ?ديسك(?!\p{L})/gu, 'Zendesk'],
+  [/(?<!\p{L})(و|ب|ل|ال|وال|بال|لل)?زابير(?!\p{L})/gu, 'Zapier'],
+  [/(?<!\p{L})(و|ب|ل|ال|وال|بال|لل)?(?:جيت ?هاب|جيت ?هب)(?!\p{L})/gu, 'GitHub'],
+  [/(?<!\p{L})(و|ب|ل|ال|وال|بال|لل)?تيمز(?!\p{L})/gu, 'Microsoft Teams'],
+];
+
+/** `text` with tool names written in Arabic script in their own spelling: "نستخدم هابسبوت" → "نستخدم HubSpot". */
+export function latinToolNames(text: string): string {
+  if (!/\p{Script=Arabic}/u.test(text)) return text;
+  return ARABIC_TOOL_NAMES.reduce((read, [name, latin]) => read.replace(name, (_, prefix: string | undefined) => (prefix ? `${prefix} ${latin}` : latin)), text);
+}
+
+/** "Not", "instead of", "no", "pas", "nicht", "مش" right before a tool: "HubSpot, not Salesforce". */
+const NOT_BEFORE =
+  /(?:(?<!\p{L})(?:not|no|pas|nicht|kein\w*|instead of|rather than|en lugar de|en vez de|au lieu de|statt|anstatt|anstelle von)|(?<!\p{L})(?:مش|وليس|ليس|مو|بدل|بدلا من|بدلًا من))\s+(?:(?:on|in|with|using|con|avec|mit|de|du|el|la|le|mehr|more|anymore|plus|m[aá]s)\s+){0,2}$/iu;
+
+/** Tools a message says they do not use ("actually we use HubSpot not Salesforce": Salesforce). */
+export function negatedTools(text: string, kb: KnowledgeBase): string[] {
+  const read = latinToolNames(text);
+  return toolsNamed(read, kb).filter((name) => {
+    const at = read.toLowerCase().indexOf(name.toLowerCase());
+    return at >= 0 && NOT_BEFORE.test(read.slice(Math.max(0, at - 40), at));
+  });
+}
+
 /** Tools the message says the prospect uses; a question about a tool ("why not HubSpot?") is not a statement. */
 export function statedTools(text: string, kb: KnowledgeBase): StatedTool[] {
   const tools: StatedTool[] = [];
-  for (const sentence of splitSentences(text)) {
+  const read = latinToolNames(text);
+  // ("Actually we use HubSpot, not Salesforce": HubSpot only.)
+  const not = negatedTools(read, kb);
+  for (const sentence of splitSentences(read)) {
     if (QUESTION.test(sentence) || !USE.test(sentence)) continue;
-    for (const name of toolsNamed(sentence, kb)) tools.push({ name, evidence: sentence });
+    for (const name of toolsNamed(sentence, kb)) if (!not.includes(name)) tools.push({ name, evidence: sentence });
   }
   return tools;
 }
 
-export function rememberTools(state: SalesState, tools: readonly StatedTool[]): SalesState {
-  if (tools.length === 0) return state;
-  const kept = (state.tools ?? []).filter((tool) => !tools.some((fresh) => fresh.name === tool.name));
+/** `dropped`: tools the message says they do not use (a correction), forgotten. */
+export function rememberTools(state: SalesState, tools: readonly StatedTool[], dropped: readonly string[] = []): SalesState {
+  if (tools.length === 0 && !(state.tools ?? []).some((tool) => dropped.includes(tool.name))) return state;
+  const kept = (state.tools ?? []).filter((tool) => !tools.some((fresh) => fresh.name === tool.name) && !dropped.includes(tool.name));
   return { ...state, tools: [...kept, ...tools] };
 }
 

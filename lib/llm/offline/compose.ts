@@ -15,9 +15,13 @@ import { malformedEmail } from '@/lib/sales/lead/patterns';
 import { faqPassage } from '@/lib/sales/retrieval';
 import { splitSentences } from '@/lib/sales/sentences';
 import { avoidRepeats, pickFresh } from '@/lib/llm/offline/variety';
+import { noYesForLowerPlan } from '@/lib/llm/offline/plan-yes-guard';
+import { asideReply, brief, shortened } from '@/lib/llm/offline/asides';
+import { ASIDE_PHRASES } from '@/lib/llm/offline/phrases-asides';
 import { questionFor } from '@/lib/sales/playbook';
 import { speaksLocale } from '@/lib/sales/knowledge-locale';
 import type { LeadField } from '@/lib/sales/types';
+import { FIRST_NAMES } from '@/lib/sales/lead/first-names';
 
 const HOW_ARE_YOU = /\b(how are you|how's it going|q(?:ue|ué)? tal|como esta|comment allez|comment vas|ça va|ca va|wie geht)|كيف حالك|كيف الحال/iu;
 
@@ -53,7 +57,10 @@ export function composeReply(topic: Topic, turn: OfflineTurn): string {
   const onlyStock = drafted.length > 0 && drafted.every(saidBefore);
   // (With no question to follow, another short line, or the same one again, never "as I said".)
   const unsaid = [ph.smallTalk, ph.unknownStatement].find((line) => !turn.previousReplies.some((reply) => reply.includes(line)));
-  const kept = onlyStock ? (fresh ? [] : [unsaid ?? ph.unknownStatement]) : drafted;
+  // Asked for shorter replies ("too long, shorter please"): one or two sentences, cut before repeats are recapped (what
+  // is asked for or offered — a time, an address, a handover — is kept whole).
+  const short = brief(turn) && !KEPT_WHOLE.has(topic.kind);
+  const kept = onlyStock ? (fresh ? [] : [unsaid ?? ph.unknownStatement]) : short ? shortened(drafted) : drafted;
   // What they told us, asked for again, is read back whole: the list is the answer, not a repeat to trim.
   // "That's over our budget": the cheaper plan that fits is the answer, even with amounts quoted before.
   // ("Does business fit?" over the budget: no, and the plan that does, said whole.)
@@ -63,7 +70,9 @@ export function composeReply(topic: Topic, turn: OfflineTurn): string {
   const cheaperAt = overBudget ? kept.findIndex((paragraph) => paragraph.includes(`**${topic.alternative?.name ?? ''}**`)) : -1;
   const overBudgetKept = cheaperAt < 0 ? kept : kept.filter((paragraph, index) => index >= cheaperAt || !/[$€£]\s?\d/.test(paragraph));
   const paragraphs =
-    overBudget ? overBudgetKept : topic.kind === 'recall' || topic.kind === 'covers' || (topic.kind === 'brochure' && topic.price !== undefined) || onlyStock || (topic.kind === 'price' && (PRICE_REMINDER.test(turn.text) || RECALL_RECOMMENDED.test(turn.text) || topic.perSeatClaim === true || topic.periods === true)) ? [...kept] : avoidRepeats(kept, turn.previousReplies, pickFresh(MEMORY_PHRASES[turn.locale].asMentioned, turn.previousReplies), lead, properNames(turn.kb));
+    overBudget ? overBudgetKept : topic.kind === 'recall' || topic.kind === 'not-listed' || topic.kind === 'covers' || (topic.kind === 'brochure' && topic.price !== undefined) || onlyStock || (topic.kind === 'price' && (PRICE_REMINDER.test(turn.text) || RECALL_RECOMMENDED.test(turn.text) || topic.perSeatClaim === true || topic.periods === true)) ? [...kept] : avoidRepeats(kept, turn.previousReplies, pickFresh(MEMORY_PHRASES[turn.locale].asMentioned, turn.previousReplies), lead, properNames(turn.kb));
+  // "Is SSO included in Starter?": the FAQ's yes is a no for a plan below every plan it is included in.
+  paragraphs.splice(0, paragraphs.length, ...noYesForLowerPlan(paragraphs, turn));
   // "How long is the trial?" is no yes-or-no question: the FAQ's leading "Yes —" is left out (English).
   if (topic.kind === 'knowledge' && turn.locale === 'en' && /^\s*(?:(?:and|so|ok|okay)[,\s]+)?(?:how|what|when|where|which|who|why)\b/i.test(turn.text)) {
     paragraphs.splice(0, 1, ...(paragraphs[0] === undefined ? [] : [paragraphs[0].replace(/^(As I mentioned, )?yes\s*[—–-]\s*(\p{L})/iu, (_, recap: string | undefined, letter: string) => (recap ? `${recap}${letter}` : letter.toUpperCase()))]));
@@ -73,10 +82,15 @@ export function composeReply(topic: Topic, turn: OfflineTurn): string {
   if (silenced && (topic.kind === 'thanks' || topic.kind === 'greeting' || topic.kind === 'small-talk')) {
     paragraphs.splice(0, paragraphs.length, ...paragraphs.map((paragraph) => splitSentences(paragraph).filter((sentence) => !/[?؟]\s*$/.test(sentence)).join(' ')).filter((paragraph) => paragraph !== ''));
   }
+  // (And no question of the playbook's after it.)
+  if (short) return paragraphs.join('\n\n');
   // One question per reply: a reply that already asks something (when to meet, which email) does not ask another.
   if (question && fresh && !/[?؟]/.test(paragraphs.at(-1) ?? '')) paragraphs.push(question);
   return paragraphs.join('\n\n');
 }
+
+/** Replies a "shorter please" does not cut: what they ask for or are offered is said whole. */
+const KEPT_WHOLE = new Set<Topic['kind']>(['aside', 'booking', 'meeting-time', 'meeting-cancel', 'meeting-invite', 'meeting-who', 'human', 'purchase', 'recall', 'not-listed', 'farewell', 'thanks', 'greeting', 'handoff-status', 'erase', 'unclear', 'bare-number']);
 
 /** Asking to be called: "have someone call me", "can you ring me", "give me a call". */
 const CALL_ME = /\b(?:call|ring|phone) (?:me|us)\b|\bgive (?:me|us) a (?:call|ring)\b|\b(?:a|by) (?:phone )?call\b/i;
@@ -294,7 +308,9 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
     case 'off-topic':
       return [ph.offTopic(company)];
     case 'not-listed':
-      return [`${ph.notListed(topic.subject, kb.company.salesEmail)} ${ph.passToTeam}`];
+      return [`${topic.subject === 'mobile-app' ? ph.notListed(topic.subject, kb.company.salesEmail) : ASIDE_PHRASES[turn.locale].unlisted(topic.subject, kb.company.name, kb.company.salesEmail)} ${ph.passToTeam}`];
+    case 'aside':
+      return asideReply(topic.aside, turn);
     case 'unknown': {
       const unknown = MEMORY_PHRASES[turn.locale].unknownQuestion.map((phrase) => phrase(kb.company.salesEmail));
       // (Growth they told us of is acknowledged on its own: "5 more in January — noted".)
@@ -406,6 +422,8 @@ function addressAs(turn: OfflineTurn, fullName: string): string | undefined {
     return [title, ...degrees, surname].join(' ');
   }
   if (formalGerman(turn)) return undefined;
+  // ("Gruß, Weber": a surname signed alone is no name to greet with, "Hallo Weber!": greeted without one.)
+  if (words.length === 1 && !FIRST_NAMES.has(first.toLowerCase())) return undefined;
   return first;
 }
 
@@ -413,7 +431,8 @@ function addressAs(turn: OfflineTurn, fullName: string): string | undefined {
 function acknowledgement(topic: Topic, turn: OfflineTurn, ph: Phrases): string {
   // The handoff and booking confirmations name the email themselves; a refused injection acknowledges nothing.
   const booked = topic.kind === 'booking' && turn.exchanges.some((exchange) => exchange.toolName === 'book_meeting');
-  if (topic.kind === 'injection' || topic.kind === 'human' || topic.kind === 'purchase' || topic.kind === 'meeting-cancel' || booked) return '';
+  // (An aside says what it noted itself: "Got it: HubSpot, not Salesforce.")
+  if (topic.kind === 'injection' || topic.kind === 'human' || topic.kind === 'purchase' || topic.kind === 'meeting-cancel' || topic.kind === 'aside' || booked) return '';
   const fresh = freshFields(turn);
   if (fresh.length === 0) return moreAcknowledgements(topic, turn, fresh).sentences.join(' ');
   const { fields } = turn.state.lead;
@@ -482,6 +501,8 @@ function nextQuestion(topic: Topic, turn: OfflineTurn): string | undefined {
   const quiet = ['objection', 'thanks', 'farewell', 'unclear', 'bare-number', 'meeting-time', 'meeting-cancel', 'identity', 'erase', 'not-interested', 'frustrated', 'no-questions', 'present'];
   // Asked to stop asking questions (now or earlier in the conversation), the agent asks none.
   if (quiet.includes(topic.kind) || silenced) return undefined;
+  // ("Shorter please" and a goodbye thanks end there.)
+  if (topic.kind === 'aside' && (topic.aside.kind === 'shorter' || topic.aside.kind === 'longer' || topic.aside.kind === 'closing-thanks')) return undefined;
   if ((topic.kind === 'recommend' || topic.kind === 'saving') && !known('teamSize')) return ask('teamSize');
   if (field) return ask(field);
   // Small talk with nothing left to ask still hands the conversation back to the prospect (mid-conversation, with what

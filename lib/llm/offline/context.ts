@@ -2,6 +2,8 @@ import type { LanguageModelV4CallOptions, LanguageModelV4Prompt } from '@ai-sdk/
 import { z } from 'zod';
 import { readIntroduction, withFacts, type ReadFacts } from '@/lib/llm/offline/lead-reading';
 import { replyLanguage } from '@/lib/llm/offline/language';
+import { withOwnTools } from '@/lib/llm/offline/asides';
+import { latinToolNames } from '@/lib/sales/memory';
 import { LOCALES } from '@/lib/i18n/locales';
 import { classifySalesIntent, SALES_INTENTS, type SalesIntent } from '@/lib/sales/intents';
 import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
@@ -72,11 +74,14 @@ export interface OfflineTurn {
 }
 
 export function readTurn(call: LanguageModelV4CallOptions, baseKb: KnowledgeBase, now: number): OfflineTurn {
-  const userTexts = userTextsOf(call.prompt);
-  const text = userTexts.at(-1) ?? '';
   const parsed = offlineOptionsSchema.safeParse(call.providerOptions?.offline);
   const options = parsed.success ? parsed.data : undefined;
   const given: SalesState = options?.state ?? emptySalesState(now);
+  // Tool names in Arabic script ("هل يتكامل مع سلاك؟") read in their own spelling; "our CRM" as the CRM they use.
+  const userTexts = userTextsOf(call.prompt).map(latinToolNames);
+  const said = userTexts.at(-1) ?? '';
+  const text = withOwnTools(said, given);
+  if (text !== said) userTexts.splice(-1, 1, text);
   // A French message gets a French answer even on the English site; an English one on the Spanish site stays Spanish.
   const locale = replyLanguage(options?.locale ?? 'en', userTexts);
   // The reply's language decides the knowledge it quotes: the locale's overlay of the same plans and prices. Passages

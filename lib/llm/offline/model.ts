@@ -14,6 +14,7 @@ import { endsWithToolResults, readTurn } from '@/lib/llm/offline/context';
 import { splitIntoWords } from '@/lib/llm/offline/text';
 import { planToolCalls } from '@/lib/llm/offline/tool-calls';
 import { analyse } from '@/lib/llm/offline/topic';
+import { caseAgain } from '@/lib/llm/offline/asides';
 import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
 import { fnv1a } from '@/lib/fnv';
 
@@ -39,7 +40,8 @@ export type OfflineStep =
  */
 export function offlineStep(call: LanguageModelV4CallOptions, knowledgeBase: KnowledgeBase, now: number): OfflineStep {
   const turn = readTurn(call, knowledgeBase, now);
-  const topic = analyse(turn);
+  // (A customer story just told, asked for again: said to be the one there is, not told again.)
+  const topic = caseAgain(analyse(turn), turn);
   if (!endsWithToolResults(call.prompt)) {
     const planned = planToolCalls(topic, turn);
     if (planned.length > 0) {

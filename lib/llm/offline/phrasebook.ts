@@ -1,3 +1,4 @@
+import type { Unlisted } from '@/lib/llm/offline/phrases-asides';
 import type { AdjustReason } from '@/lib/sales/booking';
 import type { BudgetFit } from '@/lib/sales/budget';
 /**
@@ -10,7 +11,7 @@ import type { BudgetFit } from '@/lib/sales/budget';
 export const hh = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
 
 /** What the catalogue says nothing of, asked about often enough to be answered as such. */
-export type NotListed = 'mobile-app';
+export type NotListed = 'mobile-app' | Unlisted;
 
 export type UnstatedDetail = 'api-limits' | 'support-languages' | 'phone-support' | 'data-deletion' | 'refund' | 'payment-terms' | 'uptime' | 'custom-build' | 'price-lock';
 

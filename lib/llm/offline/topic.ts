@@ -39,6 +39,7 @@ import { getKnowledgeBase } from '@/lib/sales/knowledge';
 import { speaksLocale } from '@/lib/sales/knowledge-locale';
 import { splitSentences } from '@/lib/sales/sentences';
 import { requestedLanguage } from '@/lib/llm/offline/language';
+import { asideIn, caseForThem, unlistedAsked, type Aside } from '@/lib/llm/offline/asides';
 
 /**
  * What the offline agent will answer this turn, decided from the sales brain's context (intent, stage, lead state,
@@ -163,6 +164,8 @@ export type Topic =
   | { kind: 'unknown'; wasQuestion: boolean }
   /** "Is there a mobile app?": something the catalogue says nothing of; said so, and the question offered to the team. */
   | { kind: 'not-listed'; subject: NotListed }
+  /** An aside topic.ts has no reading for (asides.ts): "shorter please", a tool corrected, a plan's minimum, a goodbye thanks. */
+  | { kind: 'aside'; aside: Aside }
   /** "Can we continue in English?" and nothing else: yes (the reply is in that language already: replyLanguage). */
   | { kind: 'language' }
   | { kind: 'recall'; fields: RecallField[] }
@@ -274,6 +277,15 @@ export function analyse(turn: OfflineTurn): Topic {
   const loosely = kb.plans.filter((plan) => [plan.name, ...plan.aliases].some((name) => new RegExp(`(?<!\\p{L})${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'iu').test(text)));
   const stillFits = turn.locale !== 'en' && (plans.length === 1 || (plans.length === 0 && loosely.length === 1)) && grownTeam(turn.state) !== undefined && STILL_FITS.test(text) && (QUESTION.test(text) || /[?؟]/.test(text)) ? inferredPriceTopic(turn) : undefined;
   if (stillFits?.grown) return stillFits;
+  // "Shorter please", "HubSpot, not Salesforce", "do I have to pay for 3 users?", "ok merci beaucoup" (asides.ts); a
+  // partner programme or billing their own clients, which the catalogue says nothing of: said so, and offered on.
+  const aside = asideIn(turn);
+  if (aside) return { kind: 'aside', aside };
+  const unlistedAsk = plans.length === 0 ? unlistedAsked(turn) : undefined;
+  if (unlistedAsk) return { kind: 'not-listed', subject: unlistedAsk };
+  // ("A customer like us?" after "we're an agency": the agency's story.)
+  const theirCase = caseForThem(turn);
+  if (theirCase) return { kind: 'knowledge', passages: [theirCase] };
   if (ERASE.test(text)) return { kind: 'erase' };
   if (STOP_QUESTIONS.test(text)) return { kind: 'no-questions' };
   // ("No me interesa el plan Starter" turns down a plan, not us.)
@@ -894,7 +906,7 @@ const SELF_HOSTING =
 /** Where the servers or the data are: "where are your servers?", "¿dónde están los servidores?", "c'est où les serveurs ?",
  *  "wo stehen eure Server?", "وين السيرفرات؟", "where is it hosted?". */
 const SERVERS_ASK =
-  /(?<!\p{L})(?:where|d[oó]nde|o[uù]|wo)(?!\p{L})[^.?!؟]{0,40}\b(?:servers?|servidores?|serveurs?|server(?:n)?|hosted|hosting|alojad[oa]s?|alojamiento|h[ée]berg[ée]e?s?|h[ée]bergement|gehostet|gespeichert|data ?cent(?:er|re)s?|centros? de datos|rechenzentr\w*)\b|\b(?:servers?|servidores?|serveurs?|server(?:n)?|datos|donn[ée]es|daten|data)\b[^.?!؟]{0,30}(?<!\p{L})(?:where|d[oó]nde|o[uù]|wo)(?!\p{L})|\bserverstandort\w*|(?:وين|أين|اين|فين)\s+(?:ال)?(?:سيرفرات|سيرفر|خوادم|خادم|بيانات|البيانات|الاستضافة)|(?:ال)?(?:سيرفرات|خوادم|بيانات)\S*\s+(?:وين|أين|فين)/iu;
+  /(?<!\p{L})(?:where|d[oó]nde|o[uù]|wo)(?!\p{L})[^.?!؟]{0,40}\b(?:servers?|servidores?|serveurs?|server(?:n)?|hosted|hosting|alojad[oa]s?|alojamiento|h[ée]berg[ée]e?s?|h[ée]bergement|gehostet|gespeichert|data ?cent(?:er|re)s?|centros? de datos|rechenzentr\w*)\b|\b(?:servers?|servidores?|serveurs?|server(?:n)?|datos|donn[ée]es|daten|data)\b[^.?!؟]{0,30}(?<!\p{L})(?:where|d[oó]nde|o[uù]|wo)(?!\p{L})|\bserverstandort\w*|(?:وين|أين|اين|فين)\s+(?:ال)?(?:سيرفرات|سيرفر|خوادم|خادم|بيانات|البيانات|الاستضافة)|(?:وين|أين|اين|فين)\s+(?:تن|ت|ي|بت|بي)?(?:حفظ|خزن|نخزن|تخزن|تحفظ|تنحفظ|تتخزن|مستضافة|محفوظة|مخزنة)\S*\s+(?:ال)?بيانات|(?:ال)?(?:سيرفرات|خوادم|بيانات)\S*\s+(?:وين|أين|فين)/iu;
 
 /** A trial asked for in Arabic: "فترة تجريبية", "نسخة تجريبية", "في تجربة؟". */
 const TRIAL_AR = /(?:فترة|نسخة|مدة|فتره|نسخه)\s+(?:ال)?تجريبي(?:ة|ه)?|(?<!\p{L})(?:ال)?تجريبية(?!\p{L})/u;
@@ -1199,6 +1211,9 @@ function requoteTopic(turn: OfflineTurn): Topic | undefined {
   // ("Can we cancel monthly?", "Kann man monatlich kündigen?" ask about cancelling: the FAQ answers, not the monthly price.)
   if (CANCEL_WORDS.test(turn.text) || /k[üu]ndig|k[üu]ndbar|r[ée]sili|dar(?:se)? de baja/iu.test(turn.text)) return undefined;
   if (billing === 'both' || !plan || /\b(how|what|explain|c[oó]mo|qu[eé]|comment|quoi|wie|was)\b|كيف|ماذا|اشرح/iu.test(asked)) return undefined;
+  // ("لو صرنا ١٥؟" then "وكم بالسنة؟": the team that quote was for, not the one on record.)
+  const last = turn.state.quoted?.at(-1);
+  if (seats === undefined && last && last.planId === plan.id) return { ...priceTopic({ ...turn, text: `${last.seats} people` }, plan, false), billing };
   return priceTopic(turn, plan, false);
 }
 
@@ -1316,7 +1331,7 @@ const FEATURE_SYNONYMS: Record<string, string[]> = {
   automate: ['workflow'],
   report: ['dashboard'],
   reporting: ['dashboard'],
-  sso: ['sign'],
+  sso: ['sign', 'saml'],
   client: ['guest'],
   automatizacion: ['flujo'],
   automatisation: ['workflow'],
@@ -1821,7 +1836,10 @@ function comparisonTopic(turn: OfflineTurn, plans: Plan[]): Topic | undefined {
   const competitors = turn.passages.filter((passage) => passage.kind === 'competitor');
   const named = competitors.find((passage) => matchesEntry(passage, turn.text, turn.kb));
   // "What would we lose vs Enterprise?" after a Business quote: the two plans, not a competitor no one named.
-  const other = first && !named ? (lastQuotedPlan(turn) ?? turn.kb.plans[turn.kb.plans.indexOf(first) - 1]) : undefined;
+  // ("How does pro compare to business?": the plan named in lower case is the other one, never a competitor.)
+  const spelled = first ? turn.kb.plans.find((plan) => plan !== first && mentionsName(turn.text, plan.name)) : undefined;
+  const quotedOther = lastQuotedPlan(turn);
+  const other = first && !named ? (spelled ?? (quotedOther !== first ? quotedOther : undefined) ?? turn.kb.plans[turn.kb.plans.indexOf(first) - 1]) : undefined;
   if (first && other && other !== first) {
     const [lower, upper] = turn.kb.plans.indexOf(other) < turn.kb.plans.indexOf(first) ? [other, first] : [first, other];
     if (LOSES.test(turn.text)) return { kind: 'plan-gap', plan: lower, above: upper, seats: seatsFor(turn) };
@@ -2177,7 +2195,9 @@ function meetingInTalk(turn: OfflineTurn): boolean {
   const minutes = turn.kb.policies.meetings.durationMinutes;
   const cut = '\u0000';
   // Each of the agent's meeting questions up to its first variable part (the zone, the time it read).
-  const asks = [ph.bookingOffer(minutes, cut), ph.bookingNeedsTime(minutes, cut), ph.bookingNeedsEmail(minutes, undefined), ph.bookingNeedsEmail(minutes, cut), ph.bookingWhichDay(cut, cut, cut)];
+  // ("Können wir nächste Woche einen Termin machen?": the hours offered for that week ask for a day and a time too.)
+  const hours = ph.bookingHours ? [ph.bookingHours(minutes, cut, 9, 17, true), ph.bookingHours(minutes, cut, 9, 17, true, undefined, [cut, cut])] : [];
+  const asks = [ph.bookingOffer(minutes, cut), ph.bookingNeedsTime(minutes, cut), ph.bookingNeedsEmail(minutes, undefined), ph.bookingNeedsEmail(minutes, cut), ph.bookingWhichDay(cut, cut, cut), ...hours];
   return asks.some((ask) => {
     const head = (ask.split(cut)[0] ?? '').trim();
     return head.length >= 12 && lastReplies.some((last) => last.includes(head));
