@@ -38,6 +38,7 @@ import * as backup from '@/app/api/v1/admin/backup/route';
 import { extractLeadFacts } from '@/lib/sales/lead/extract';
 import { storeConversation } from '../support/admin-records';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
+import { parseCsv } from '../support/csv';
 
 jest.setTimeout(30_000);
 
@@ -355,34 +356,6 @@ describe('exports', () => {
     return response.text();
   };
 
-  /** A minimal RFC 4180 reader. */
-  function parseCsv(text: string): string[][] {
-    const rows: string[][] = [];
-    let row: string[] = [];
-    let cell = '';
-    let quoted = false;
-    for (let i = 0; i < text.length; i += 1) {
-      const char = text[i];
-      if (quoted) {
-        if (char === '"' && text[i + 1] === '"') {
-          cell += '"';
-          i += 1;
-        } else if (char === '"') quoted = false;
-        else cell += char;
-      } else if (char === '"') quoted = true;
-      else if (char === ',') {
-        row.push(cell);
-        cell = '';
-      } else if (char === '\r' && text[i + 1] === '\n') {
-        row.push(cell);
-        rows.push(row);
-        row = [];
-        cell = '';
-        i += 1;
-      } else cell += char;
-    }
-    return rows;
-  }
 
   it('writes leads CSV with the documented columns, escapes commas, quotes and line breaks, and neutralises formulas', async () => {
     const rows = parseCsv(await download('type=leads&format=csv'));

@@ -7,31 +7,9 @@ import type { RecordsDeps } from '@/lib/admin/records-index';
 import type { ConversationMeta, ConversationStore } from '@/lib/store';
 import { createMemoryKv } from '@/lib/store/kv';
 import { exchange, measureStream, memoryDeps, salesState, storeConversation } from '../support/admin-records';
+import { parseCsv } from '../support/csv';
 
 jest.setTimeout(180_000);
-
-/** A minimal RFC 4180 reader: the test's own, so a writer bug cannot hide behind a shared one. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') [cell, i] = [cell + '"', i + 1];
-      else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') [row, cell] = [[...row, cell], ''];
-    else if (char === '\r' && text[i + 1] === '\n') {
-      rows.push([...row, cell]);
-      [row, cell, i] = [[], '', i + 1];
-    } else cell += char;
-  }
-  if (cell || row.length) rows.push([...row, cell]);
-  return rows;
-}
 
 async function collect(chunks: AsyncGenerator<string>): Promise<string> {
   let text = '';
