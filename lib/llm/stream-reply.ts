@@ -150,17 +150,21 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
   }): Promise<{ failedBeforeText?: unknown; text: string; unverifiedPrices: readonly string[] }> {
     const abort = new AbortController();
     const offline = args.agent === 'offline' || (typeof args.model !== 'string' && args.model.provider === 'offline');
-    // The offline agent writes only the tools' figures; a configured model's amounts are checked as they stream.
-    const guard: PriceGuard | undefined = offline
-      ? undefined
-      : createPriceGuard(
-          {
-            kb: context.kb,
-            vouched: [args.plan.instructions, ...args.plan.recent.filter((message) => message.role === 'assistant').map(messageText)],
-            prospect: context.userMessages.map((message) => message.text),
-          },
-          unverifiedPriceMarker(context.locale),
-        );
+    // The offline agent writes only the tools' figures; a configured model's amounts are checked as they stream. The
+    // guard reads the prompt's amounts when the model first answers (a tool's result or a word), not before the request
+    // is sent: the first token does not wait for it.
+    let made: PriceGuard | undefined;
+    const guardFor = (): PriceGuard | undefined =>
+      offline
+        ? undefined
+        : (made ??= createPriceGuard(
+            {
+              kb: context.kb,
+              vouched: [args.plan.instructions, ...args.plan.recent.filter((message) => message.role === 'assistant').map(messageText)],
+              prospect: context.userMessages.map((message) => message.text),
+            },
+            unverifiedPriceMarker(context.locale),
+          ));
     const signal = input.abortSignal ? AbortSignal.any([input.abortSignal, abort.signal]) : abort.signal;
     const tools = createSalesTools(context, args.ledger);
     const result = streamText({
@@ -184,7 +188,7 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
     });
     let text = '';
     let textId: string | undefined;
-    const unverifiedPrices = guard?.replaced ?? [];
+    const unverified = (): readonly string[] => made?.replaced ?? [];
     /** Writes a text delta (what the price guard releases of it); whatever the guard holds goes before any other part. */
     const writeText = (id: string, delta: string) => {
       if (delta === '') return;
@@ -195,8 +199,9 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
     for await (const part of result.stream) {
       if (part.type === 'tool-result') {
         toolCalls.push({ name: part.toolName, input: part.input, output: part.output });
-        guard?.allowTool(part.output);
+        guardFor()?.allowTool(part.output);
       }
+      const guard = part.type === 'text-delta' ? guardFor() : made;
       if (guard && part.type === 'text-delta') {
         textId = part.id;
         writeText(part.id, guard.push(part.text));
@@ -205,7 +210,7 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
       if (guard && textId !== undefined) writeText(textId, guard.flush());
       if (part.type === 'error' && args.fallible && text === '') {
         abort.abort();
-        return { failedBeforeText: part.error, text, unverifiedPrices };
+        return { failedBeforeText: part.error, text, unverifiedPrices: unverified() };
       }
       if (part.type === 'text-delta') text += part.text;
       if (part.type === 'finish') {
@@ -216,7 +221,7 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
       const chunk = toUIMessageChunk<ToolSet, SalesUIMessage>(part, { tools, sendStart: false, sendFinish: false, onError: toErrorText });
       if (chunk) args.write(chunk);
     }
-    return { text, unverifiedPrices };
+    return { text, unverifiedPrices: unverified() };
   }
 }
 
