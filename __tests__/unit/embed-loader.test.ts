@@ -3,7 +3,6 @@
 // the proactive message, its strings against the i18n catalogues, its mount (QA 23: host CSS, the phone's focus trap,
 // tag mistakes), its size budget and its build. The real cross-origin flow is in e2e/embed.spec.ts.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { en } from '@/lib/i18n/catalogues/en';
 import { es } from '@/lib/i18n/catalogues/es';
@@ -11,55 +10,14 @@ import { fr } from '@/lib/i18n/catalogues/fr';
 import { de } from '@/lib/i18n/catalogues/de';
 import { ar } from '@/lib/i18n/catalogues/ar';
 import { EMBED_BUDGET_BYTES, measureEmbedLoader } from '@/scripts/embed-size.mjs';
-
-const SOURCE = readFileSync(path.join(process.cwd(), 'public', 'embed.js'), 'utf8');
-const APP = 'https://app.example';
-
-interface SalesAgentApi {
-  version: number;
-  open(): void;
-  close(): void;
-  toggle(): void;
-  send(text: string): void;
-  identify(who: { email: string; name?: string; hash: string }): Promise<{ ok: boolean; code?: string }>;
-  on(event: string, fn: (detail: unknown) => void): void;
-  off(event: string, fn: (detail: unknown) => void): void;
-}
-
-type TestWindow = Window & { SalesAgent?: unknown; dataLayer?: unknown[] };
-const win = window as TestWindow;
-
-function load(attributes: Record<string, string> = {}, config?: Record<string, unknown>): SalesAgentApi {
-  if (config) win.SalesAgent = config;
-  const script = document.createElement('script');
-  script.setAttribute('data-app', APP);
-  for (const [name, value] of Object.entries(attributes)) script.setAttribute(name, value);
-  script.textContent = SOURCE;
-  document.head.appendChild(script);
-  return win.SalesAgent as SalesAgentApi;
-}
-
-const shadow = () => document.querySelector('[data-sales-agent]')?.shadowRoot ?? null;
-const launcher = () => shadow()?.querySelector('button.b') as HTMLButtonElement;
-const frame = () => (shadow() ?? document).querySelector('iframe');
-const frameQuery = () => new URL(frame()?.getAttribute('src') ?? '').searchParams;
+import { APP, EMBED_SOURCE, frame, frameQuery, launcher, load, shadow, standInFrameWindows, win } from '../support/embed-loader';
 
 /** A message as the embed would post it, from `source` (default: the loader's frame) and `origin` (default: the app). */
 function fromEmbed(data: Record<string, unknown>, { origin = APP, source }: { origin?: string; source?: Window | null } = {}) {
   window.dispatchEvent(new MessageEvent('message', { data: { sa: 'v1', ...data }, origin, source: source === undefined ? frame()?.contentWindow : source }));
 }
 
-// jsdom gives an iframe inside a shadow root no window: each frame gets a stand-in that records what it is sent.
-const frameWindows = new WeakMap<HTMLIFrameElement, { postMessage: jest.Mock }>();
-beforeAll(() => {
-  Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', {
-    configurable: true,
-    get(this: HTMLIFrameElement) {
-      if (!frameWindows.has(this)) frameWindows.set(this, { postMessage: jest.fn() });
-      return frameWindows.get(this);
-    },
-  });
-});
+beforeAll(standInFrameWindows);
 const postedToFrame = () => (frame()!.contentWindow as unknown as { postMessage: jest.Mock }).postMessage;
 
 afterEach(() => {
@@ -456,7 +414,7 @@ describe('the embed loader', () => {
     const script = document.createElement('script');
     script.setAttribute('data-app', APP);
     script.setAttribute('data-agent-name', 'Second');
-    script.textContent = SOURCE;
+    script.textContent = EMBED_SOURCE;
     document.head.appendChild(script);
     expect(warn).toHaveBeenCalledWith('SalesAgent: embed.js is on this page twice; only the first tag counts');
     expect(win.SalesAgent).toBe(first);

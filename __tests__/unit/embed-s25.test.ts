@@ -9,49 +9,9 @@ import { hostWordingAllowed } from '@/lib/embed/origins';
 import { ar } from '@/lib/i18n/catalogues/ar';
 import { en } from '@/lib/i18n/catalogues/en';
 import { fr } from '@/lib/i18n/catalogues/fr';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { APP, EMBED_SOURCE, frame, frameQuery, launcher, load, shadow, standInFrameWindows, win, type SalesAgentApi } from '../support/embed-loader';
 
-const SOURCE = readFileSync(path.join(process.cwd(), 'public', 'embed.js'), 'utf8');
-const APP = 'https://app.example';
-
-interface SalesAgentApi {
-  version: number;
-  open(): void;
-  close(): void;
-  identify(who: unknown): Promise<{ ok: boolean; code?: string }>;
-  on(event: string, fn: unknown): void;
-  q: { push(...calls: unknown[][]): void };
-}
-type TestWindow = Window & { SalesAgent?: unknown };
-const win = window as TestWindow;
-
-function load(attributes: Record<string, string> = {}, config?: Record<string, unknown>): SalesAgentApi {
-  if (config) win.SalesAgent = config;
-  const script = document.createElement('script');
-  script.setAttribute('data-app', APP);
-  for (const [name, value] of Object.entries(attributes)) script.setAttribute(name, value);
-  script.textContent = SOURCE;
-  document.head.appendChild(script);
-  return win.SalesAgent as SalesAgentApi;
-}
-
-const shadow = () => document.querySelector('[data-sales-agent]')?.shadowRoot ?? null;
-const launcher = () => shadow()?.querySelector('button.b') as HTMLButtonElement;
-const frame = () => shadow()?.querySelector('iframe') ?? null;
-const frameQuery = () => new URL(frame()?.getAttribute('src') ?? '').searchParams;
-
-// jsdom gives an iframe in a shadow root no window: a stand-in that records what it is sent.
-const frameWindows = new WeakMap<HTMLIFrameElement, { postMessage: jest.Mock }>();
-beforeAll(() => {
-  Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', {
-    configurable: true,
-    get(this: HTMLIFrameElement) {
-      if (!frameWindows.has(this)) frameWindows.set(this, { postMessage: jest.fn() });
-      return frameWindows.get(this);
-    },
-  });
-});
+beforeAll(standInFrameWindows);
 
 let warn: jest.SpyInstance;
 beforeEach(() => {
@@ -204,7 +164,8 @@ describe('the JavaScript API before the loader has run', () => {
   it('a listener that is not a function is not registered (it used to throw on every event)', () => {
     const report = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const agent = load();
-    agent.on('open', 'not a function');
+    // (What a host page's mistake passes: no function.)
+    agent.on('open', 'not a function' as unknown as (detail: unknown) => void);
     agent.open();
     expect(report).not.toHaveBeenCalled();
   });
@@ -228,7 +189,7 @@ describe('an attacker on the host page', () => {
     Object.defineProperty(document, 'currentScript', { value: decoy, configurable: true });
     try {
       const script = document.createElement('script');
-      script.textContent = SOURCE;
+      script.textContent = EMBED_SOURCE;
       document.head.appendChild(script);
       // No trustworthy tag, no app origin: nothing is added, nothing is framed from the attacker's origin.
       expect(win.SalesAgent).toBeUndefined();
@@ -236,7 +197,7 @@ describe('an attacker on the host page', () => {
       // With the app named by the page's own configuration it works as usual.
       win.SalesAgent = { app: APP };
       const again = document.createElement('script');
-      again.textContent = SOURCE;
+      again.textContent = EMBED_SOURCE;
       document.head.appendChild(again);
       launcher().click();
       expect(new URL(frame()!.src).origin).toBe(APP);
