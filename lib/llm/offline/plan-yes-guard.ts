@@ -32,7 +32,11 @@ function namesOf(plan: Plan): string[] {
   return [plan.name, ...(plan.aliases ?? [])].filter((name) => name.trim() !== '');
 }
 
-/** Whether the text names the plan: as a word in Latin script, anywhere in Arabic (which joins "و" and "ال" to it). */
+/**
+ * Whether the text names the plan: as a word in Latin script, anywhere in Arabic (which joins "و" and "ال" to it). Not
+ * findMentionedPlans (reading.ts): it rightly leaves a bare lower-case "starter" alone in general text, but beside an
+ * answer about what plans include, "is sso included in starter?" names the plan.
+ */
 function names(text: string, plan: Plan): boolean {
   return namesOf(plan).some((name) => (/[\u0600-\u06FF]/u.test(name) ? text.includes(name) : mentionsName(text, name)));
 }
