@@ -113,14 +113,16 @@ export const LANGUAGE_NAMES: Readonly<Record<SalesLocale, string>> = {
 };
 
 /**
- * The site's language is the default; a prospect who writes in another one is answered in theirs. Arabic replies keep
+ * The conversation's language (the site's, or the one the prospect writes in) is the default; a prospect who switches
+ * to another one is answered in theirs. Arabic replies keep
  * prices in Western digits with the "$" sign, as the catalogue states them.
  */
 function languageRule(locale: SalesLocale): string {
   const language = LANGUAGE_NAMES[locale];
   if (locale === 'en') return 'Answer in the language the prospect writes in (English unless they write in another language).';
   const digits = locale === 'ar' ? ' Keep prices exactly as the plans state them ("$29"), in Western digits.' : '';
-  return `The prospect is on the ${language} site: answer in ${language}, unless they write in another language, then answer in theirs.${digits}`;
+  // (The locale is the site's, or the language the prospect chose by writing in it on another site: not "on the … site".)
+  return `This conversation is in ${language}: answer in ${language}, unless they write in another language, then answer in theirs.${digits}`;
 }
 
 /** The notice shown when OpenAI could not answer and the offline agent did. */
