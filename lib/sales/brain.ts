@@ -192,5 +192,12 @@ function intentOf(text: string, context: SalesTurnContext, changed: LeadField[])
 
 function textOnly(message: SalesUIMessage): SalesUIMessage[] {
   const parts = message.parts.filter((part) => part.type === 'text');
-  return parts.length > 0 ? [{ ...message, parts }] : [];
+  if (parts.length === 0) return [];
+  // A reply stopped or broken off ("El", stored as it stood) is sent as what it is, so the model does not take a
+  // fragment for what the prospect was told.
+  const cut = message.role === 'assistant' && message.metadata?.status !== undefined;
+  return [{ ...message, parts: cut ? [...parts, { type: 'text', text: CUT_OFF }] : parts }];
 }
+
+/** Appended (for the model only) to a reply the prospect saw only part of. */
+export const CUT_OFF = '[This reply was cut off here: the prospect saw only the part above.]';
