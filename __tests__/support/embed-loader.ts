@@ -54,3 +54,14 @@ export function standInFrameWindows(): void {
     },
   });
 }
+
+/** Undoes a loader run between tests: its global, the page it changed, its stored nudge state, timers and mocks. */
+export function resetLoaderPage(): void {
+  delete win.SalesAgent;
+  delete win.dataLayer;
+  document.head.innerHTML = '';
+  document.body.innerHTML = '';
+  sessionStorage.clear();
+  jest.useRealTimers();
+  jest.restoreAllMocks();
+}

@@ -10,7 +10,7 @@ import { fr } from '@/lib/i18n/catalogues/fr';
 import { de } from '@/lib/i18n/catalogues/de';
 import { ar } from '@/lib/i18n/catalogues/ar';
 import { EMBED_BUDGET_BYTES, measureEmbedLoader } from '@/scripts/embed-size.mjs';
-import { APP, EMBED_SOURCE, frame, frameQuery, launcher, load, shadow, standInFrameWindows, win } from '../support/embed-loader';
+import { APP, EMBED_SOURCE, frame, frameQuery, launcher, load, resetLoaderPage, shadow, standInFrameWindows, win } from '../support/embed-loader';
 
 /** A message as the embed would post it, from `source` (default: the loader's frame) and `origin` (default: the app). */
 function fromEmbed(data: Record<string, unknown>, { origin = APP, source }: { origin?: string; source?: Window | null } = {}) {
@@ -20,15 +20,7 @@ function fromEmbed(data: Record<string, unknown>, { origin = APP, source }: { or
 beforeAll(standInFrameWindows);
 const postedToFrame = () => (frame()!.contentWindow as unknown as { postMessage: jest.Mock }).postMessage;
 
-afterEach(() => {
-  delete win.SalesAgent;
-  delete win.dataLayer;
-  document.head.innerHTML = '';
-  document.body.innerHTML = '';
-  sessionStorage.clear();
-  jest.useRealTimers();
-  jest.restoreAllMocks();
-});
+afterEach(resetLoaderPage);
 
 describe('the embed loader', () => {
   it('is under its 4 KB gzipped budget', () => {

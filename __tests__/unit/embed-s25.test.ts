@@ -9,7 +9,7 @@ import { hostWordingAllowed } from '@/lib/embed/origins';
 import { ar } from '@/lib/i18n/catalogues/ar';
 import { en } from '@/lib/i18n/catalogues/en';
 import { fr } from '@/lib/i18n/catalogues/fr';
-import { APP, EMBED_SOURCE, frame, frameQuery, launcher, load, shadow, standInFrameWindows, win, type SalesAgentApi } from '../support/embed-loader';
+import { APP, EMBED_SOURCE, frame, frameQuery, launcher, load, resetLoaderPage, shadow, standInFrameWindows, win, type SalesAgentApi } from '../support/embed-loader';
 
 beforeAll(standInFrameWindows);
 
@@ -17,14 +17,7 @@ let warn: jest.SpyInstance;
 beforeEach(() => {
   warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
-afterEach(() => {
-  delete win.SalesAgent;
-  document.head.innerHTML = '';
-  document.body.innerHTML = '';
-  sessionStorage.clear();
-  jest.useRealTimers();
-  jest.restoreAllMocks();
-});
+afterEach(resetLoaderPage);
 const warnings = () => warn.mock.calls.map(([message]) => String(message));
 
 describe('a marketer’s wrong option values', () => {
