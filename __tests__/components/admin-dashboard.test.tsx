@@ -184,7 +184,7 @@ test('a signed-out admin is told to sign in again, without a pointless retry; a 
   respond = () => Response.json({ error: { code: 'internal:admin', message: 'Something went wrong on our side.' } }, { status: 500 });
   const user = userEvent.setup();
   renderDashboard();
-  expect(await screen.findByRole('alert', {}, { timeout: 4000 })).toHaveTextContent('The figures could not be loaded: Something went wrong on our side.');
+  expect(await screen.findByRole('alert', {}, { timeout: 4000 })).toHaveTextContent('The figures could not be loaded: The server did not answer as expected. Try again in a moment.');
   respond = () => Response.json(fixture);
   await user.click(screen.getByRole('button', { name: 'Try again' }));
   expect(await screen.findByText('Engaged conversations')).toBeInTheDocument();

@@ -102,7 +102,7 @@ test("shows the server's refusal", async () => {
   await user.type(screen.getByLabelText('Name'), 'x');
   await user.click(screen.getByLabelText(/^export/));
   await user.click(screen.getByRole('button', { name: 'Create key' }));
-  expect(await screen.findByRole('alert')).toHaveTextContent('That did not work: Your account can read but not change anything here');
+  expect(await screen.findByRole('alert')).toHaveTextContent('That did not work: Your account may not do this: only admins can.');
 });
 
 test('revokes only after a confirmation that starts on the safe choice and can be declined with Escape', async () => {
@@ -202,7 +202,7 @@ test('Create key keeps the keyboard focus while it creates and when refused, and
   expect(create).not.toBeDisabled();
   await user.keyboard('{Enter}');
   release();
-  expect(await screen.findByRole('alert')).toHaveTextContent('Too many keys.');
+  expect(await screen.findByRole('alert')).toHaveTextContent('That did not work: The server did not answer as expected. Try again in a moment.');
   expect(calls.filter((call) => call.method === 'POST')).toHaveLength(1);
   expect(create).toHaveFocus();
   expect(create).not.toHaveAttribute('aria-disabled');

@@ -252,7 +252,7 @@ test('on a phone the delivery log is a list of cards, a long error is clamped an
   const terms = within(delivery as HTMLElement).getAllByRole('term').map((term) => term.textContent);
   expect(terms).toEqual(['Time', 'Event', 'Attempt', 'Status', 'Duration', 'Result']);
   expect(delivery).toHaveTextContent(/Attempt\s*1/);
-  expect(delivery).toHaveTextContent(/Duration\s*5000 ms/);
+  expect(delivery).toHaveTextContent(/Duration\s*5,000 ms/);
 
   // The long error: two lines, and a <details> whose summary holds all of it (read in full by a screen reader).
   const summary = within(delivery as HTMLElement).getByText(`Failed (${tls}); no more retries`);

@@ -149,6 +149,8 @@ describe('leads', () => {
       field: 'email',
       value: 'maria@acme.io',
       evidence: 'My email is maria@acme.io.',
+      // The sentence's language, for its lang on the lead page (lib/admin/leads.ts).
+      lang: 'en',
       confidence: 0.95,
       asked: true,
       capturedAt: expect.any(Number),

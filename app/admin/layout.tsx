@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { AdminNav } from '@/components/admin/shell/admin-nav';
+import { NoScriptNotice } from '@/components/admin/shell/no-script-notice';
 import { readAdminSession } from '@/lib/admin/session';
 import { ADMIN_PATH_HEADER, isSignInPath, signInUrlFor } from '@/lib/admin/session-cookie';
 import { adminShellTranslator } from '@/lib/i18n/admin-shell';
@@ -68,6 +69,7 @@ export default async function AdminLayout({ children }: Readonly<{ children: Rea
           <AdminNav label={t('shell.nav')} items={SECTIONS.map(([href, key]) => ({ href, label: t(key) }))} />
         </div>
       </header>
+      <NoScriptNotice text={t('shell.noScript')} />
       <div id="admin-content" tabIndex={-1} className="focus:outline-none">
         {children}
       </div>

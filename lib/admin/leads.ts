@@ -1,7 +1,9 @@
 import 'server-only';
+import { messageText } from '@/lib/sales/ui-message';
 import { kvOne } from '@/lib/store/kv';
 import { bookingViews, handoffView } from './conversations';
 import { msLeft, readStatus, recordKeys, refreshRecord, searchRecords, syncRecordsIndex, type RecordQuery, type RecordsDeps } from './records-index';
+import { textLanguages } from './transcript';
 import { LEAD_FIELDS, isLeadStatus, type LeadDetail, type LeadStatus, type RecordPage, type StatusChange } from './records-types';
 
 /**
@@ -35,11 +37,19 @@ export async function getLeadDetail(deps: RecordsDeps, id: string): Promise<Lead
   if (!conversation || !state || Object.keys(state.lead.fields).length === 0) return null;
   const keys = recordKeys(deps.kv);
   const [status, history] = await Promise.all([readStatus(deps.kv, id), kvOne<unknown[]>(deps.kv, ['LRANGE', keys.history(id), 0, -1])]);
-  const fields = LEAD_FIELDS.flatMap((field) => {
+  const facts = LEAD_FIELDS.flatMap((field) => {
     const fact = state.lead.fields[field];
-    return fact
-      ? [{ field, value: fact.value, evidence: fact.evidence, confidence: fact.confidence, asked: fact.asked, capturedAt: fact.capturedAt }]
-      : [];
+    return fact ? [{ field, fact }] : [];
+  });
+  // The prospect's sentences keep their own language for a screen reader; a short one ("25") takes what they wrote most.
+  const prospectWords = conversation.messages.filter((message) => message.role === 'user').map((message) => messageText(message));
+  const languages = textLanguages(
+    facts.map(({ fact }) => fact.evidence),
+    prospectWords,
+  );
+  const fields = facts.map(({ field, fact }, index) => {
+    const lang = languages[index];
+    return { field, value: fact.value, evidence: fact.evidence, ...(lang ? { lang } : {}), confidence: fact.confidence, asked: fact.asked, capturedAt: fact.capturedAt };
   });
   return {
     id,

@@ -2,6 +2,7 @@
  * What the admin API answers about conversations and leads (app/api/v1/admin/{conversations,leads}), shared by the
  * routes and the admin UI. Client-safe: types and constants only.
  */
+import type { Locale } from '@/lib/i18n/locales';
 import { LEAD_FIELDS, STAGES } from '@/lib/sales/state';
 
 export { LEAD_FIELDS, STAGES };
@@ -59,6 +60,12 @@ export type TranscriptEntry =
       at?: number;
       agent?: string;
       status?: 'stopped' | 'incomplete';
+      /**
+       * The language the message's words are in (its `lang`, so a screen reader in an Arabic admin reads a German
+       * message in German): what its text clearly reads as, else the one the conversation's messages mostly read as;
+       * absent when neither says (the page's language applies).
+       */
+      lang?: Locale;
       segments: TranscriptSegment[];
     }
   /** A stage change the sales state recorded but no message carries (placed by time). */
@@ -93,6 +100,8 @@ export interface LeadFieldView {
   value: string | number;
   /** The prospect's own sentence the value came from. */
   evidence: string;
+  /** The language of that sentence (its `lang`), as a transcript message's; absent when it cannot be told. */
+  lang?: Locale;
   /** 0–1. */
   confidence: number;
   /** Whether the agent had asked for it just before. */

@@ -1,4 +1,6 @@
 import 'server-only';
+import type { Locale } from '@/lib/i18n/locales';
+import { detectLanguage } from '@/lib/llm/offline/language';
 import type { StoredMessage, SalesStateOf } from './records-index';
 import type { TranscriptEntry, TranscriptSegment } from './records-types';
 
@@ -56,6 +58,31 @@ function segmentOf(part: Part): TranscriptSegment | null {
   }
 }
 
+/**
+ * The language of each text for its `lang`: the one it clearly reads as (the offline agent's detector, which says
+ * nothing about "25 people" or "Pro?"), else the one most of `texts` and `context` clearly read as (no conversation
+ * stores its language); none on a tie or when nothing reads clearly. Used for transcript messages and lead evidence.
+ */
+export function textLanguages(texts: readonly string[], context: readonly string[] = []): Array<Locale | undefined> {
+  const detected = texts.map((text) => (text ? detectLanguage(text) : undefined));
+  const counts = new Map<Locale, number>();
+  for (const language of [...detected, ...context.map((text) => (text ? detectLanguage(text) : undefined))]) {
+    if (language) counts.set(language, (counts.get(language) ?? 0) + 1);
+  }
+  const [first, second] = [...counts].sort((a, b) => b[1] - a[1]);
+  const conversation = first && (!second || second[1] < first[1]) ? first[0] : undefined;
+  return detected.map((language, index) => (texts[index] ? (language ?? conversation) : undefined));
+}
+
+/** The words of a transcript message (its text segments), '' for one with none. */
+const wordsOf = (entry: TranscriptEntry) =>
+  entry.kind === 'message'
+    ? entry.segments
+        .filter((segment) => segment.kind === 'text')
+        .map((segment) => segment.text)
+        .join('\n')
+    : '';
+
 export function buildTranscript(messages: readonly StoredMessage[], state: SalesStateOf | null): TranscriptEntry[] {
   const entries: TranscriptEntry[] = [];
   const stagesShown = new Set<string>();
@@ -80,6 +107,11 @@ export function buildTranscript(messages: readonly StoredMessage[], state: Sales
       segments,
     });
   }
+  const languages = textLanguages(entries.map(wordsOf));
+  entries.forEach((entry, index) => {
+    const language = languages[index];
+    if (entry.kind === 'message' && language) entry.lang = language;
+  });
   for (const change of state?.stageHistory ?? []) {
     if (stagesShown.has(`${change.to}|${change.reason}`)) continue;
     const entry: TranscriptEntry = { kind: 'stage', from: change.from, to: change.to, reason: change.reason, at: change.at };

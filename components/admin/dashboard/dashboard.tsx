@@ -1,6 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
+import { problemText } from '@/components/admin/shell/problem-text';
 import { useLocale } from '@/lib/i18n/provider';
 import { BreakdownSection } from './breakdown-section';
 import { FeedbackSection } from './feedback-section';
@@ -29,9 +30,9 @@ export function Dashboard({ initialRange = { kind: 'preset', preset: '7d' } }: {
     if (!error) return null;
     if (error instanceof MetricsError && error.status === 401) return t('dashboard.unauthorized');
     if (error instanceof MetricsError && error.status === 403) return t('dashboard.forbidden');
-    return report
-      ? t('dashboard.staleError', { message: error.message, time: f.time(report.generatedAt) })
-      : t('dashboard.error', { message: error.message });
+    // The API's message is English: the admin is told in the page's language (components/admin/shell/problem-text.ts).
+    const message = problemText(locale, error instanceof MetricsError ? error.status : undefined);
+    return report ? t('dashboard.staleError', { message, time: f.time(report.generatedAt) }) : t('dashboard.error', { message });
   })();
 
   return (

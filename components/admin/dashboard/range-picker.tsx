@@ -1,26 +1,49 @@
 'use client';
 
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { DateField, dateInvalidMessage } from '@/components/admin/shell/date-field';
+import { formatDateInput, parseDateInput } from '@/lib/admin/date-input';
 import { RANGE_PRESETS } from '@/lib/analytics/report';
+import { useLocale } from '@/lib/i18n/provider';
 import type { RangeChoice } from './use-metrics';
 import { useDashboardT } from './use-dashboard-t';
 
 const focusRing = 'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600';
 const today = () => new Date().toISOString().slice(0, 10);
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+const LABEL = 'block text-xs font-medium text-slate-600';
+const INPUT = `mt-1 w-32 rounded-lg border border-slate-300 px-2 py-1 text-sm text-slate-900 ${focusRing}`;
 
-/** Presets as a radio group of buttons, or two dates (UTC days, the end included). */
+/**
+ * Presets as a radio group of buttons, or two dates (UTC days, the end included) typed in the page's format
+ * (DateField). A start after the end is said as soon as both are dates; a text that is not a date is said when the
+ * range is applied, at the field, which gets the focus. The query keeps ISO days (`from=2026-11-20`).
+ */
 export function RangePicker({ value, onChange }: { value: RangeChoice; onChange: (choice: RangeChoice) => void }) {
   const t = useDashboardT();
+  const locale = useLocale();
   const id = useId();
-  const [from, setFrom] = useState(value.kind === 'custom' ? value.from : daysAgo(13));
-  const [to, setTo] = useState(value.kind === 'custom' ? value.to : today());
+  const [from, setFrom] = useState(() => formatDateInput(locale, value.kind === 'custom' ? value.from : daysAgo(13)));
+  const [to, setTo] = useState(() => formatDateInput(locale, value.kind === 'custom' ? value.to : today()));
+  const [errors, setErrors] = useState<{ from?: string; to?: string }>({});
+  const fromRef = useRef<HTMLInputElement>(null);
+  const toRef = useRef<HTMLInputElement>(null);
   const [customOpen, setCustomOpen] = useState(value.kind === 'custom');
-  const invalid = !from || !to || from > to;
+  const parsedFrom = parseDateInput(locale, from);
+  const parsedTo = parseDateInput(locale, to);
+  const invalid = parsedFrom.kind === 'date' && parsedTo.kind === 'date' && parsedFrom.iso > parsedTo.iso;
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
-    if (!invalid) onChange({ kind: 'custom', from, to });
+    const found: { from?: string; to?: string } = {};
+    if (parsedFrom.kind !== 'date') found.from = dateInvalidMessage(locale);
+    if (parsedTo.kind !== 'date') found.to = dateInvalidMessage(locale);
+    setErrors(found);
+    if (found.from || found.to) {
+      (found.from ? fromRef : toRef).current?.focus();
+      return;
+    }
+    if (!invalid && parsedFrom.kind === 'date' && parsedTo.kind === 'date') onChange({ kind: 'custom', from: parsedFrom.iso, to: parsedTo.iso });
   };
   const button = (selected: boolean) =>
     `rounded-lg px-3 py-1.5 text-sm font-medium ${focusRing} ${
@@ -53,23 +76,36 @@ export function RangePicker({ value, onChange }: { value: RangeChoice; onChange:
         </button>
       </fieldset>
       {customOpen ? (
-        <form id={`${id}-custom`} onSubmit={apply} className="flex flex-wrap items-end gap-2" noValidate>
-          <label className="flex flex-col text-xs font-medium text-slate-600">
-            {t('range.from')}
-            <input type="date" value={from} max={to || undefined} onChange={(e) => setFrom(e.target.value)} className={`mt-1 rounded-lg border border-slate-300 px-2 py-1 text-sm text-slate-900 ${focusRing}`} aria-invalid={invalid} aria-describedby={invalid ? `${id}-invalid` : undefined} />
-          </label>
-          <label className="flex flex-col text-xs font-medium text-slate-600">
-            {t('range.to')}
-            <input type="date" value={to} min={from || undefined} max={today()} onChange={(e) => setTo(e.target.value)} className={`mt-1 rounded-lg border border-slate-300 px-2 py-1 text-sm text-slate-900 ${focusRing}`} aria-invalid={invalid} aria-describedby={invalid ? `${id}-invalid` : undefined} />
-          </label>
-          <button type="submit" disabled={invalid} className={`${button(false)} disabled:cursor-not-allowed disabled:opacity-50`}>
+        <form id={`${id}-custom`} onSubmit={apply} className="flex flex-wrap items-start gap-2" noValidate>
+          <DateField
+            ref={fromRef}
+            id={`${id}-from`}
+            label={t('range.from')}
+            value={from}
+            onChange={(text) => {
+              setFrom(text);
+              setErrors({ ...errors, from: undefined });
+            }}
+            error={errors.from}
+            labelClassName={LABEL}
+            inputClassName={INPUT}
+          />
+          <DateField
+            ref={toRef}
+            id={`${id}-to`}
+            label={t('range.to')}
+            value={to}
+            onChange={(text) => {
+              setTo(text);
+              setErrors({ ...errors, to: undefined });
+            }}
+            error={errors.to ?? (invalid ? t('range.invalid') : undefined)}
+            labelClassName={LABEL}
+            inputClassName={INPUT}
+          />
+          <button type="submit" disabled={invalid} className={`${button(false)} mt-5 disabled:cursor-not-allowed disabled:opacity-50`}>
             {t('range.apply')}
           </button>
-          {invalid ? (
-            <p id={`${id}-invalid`} role="alert" className="w-full text-sm text-red-700">
-              {t('range.invalid')}
-            </p>
-          ) : null}
         </form>
       ) : null}
     </div>

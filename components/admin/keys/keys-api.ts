@@ -21,9 +21,19 @@ export async function call<T>(url: string, init?: RequestInit): Promise<T> {
   return body as T;
 }
 
+/** MAX_API_KEYS of lib/admin/keys.ts (server-only), for the message when a key more is refused. */
+export const KEY_LIMIT = 100;
+
+/**
+ * A refused or failed call in the page's language: the API's own message is English (for scripts), so the status says
+ * what happened (signed out, not allowed, too many keys, already revoked) and anything else is a failure to retry.
+ */
 export function errorText(error: unknown, t: AdminShellTranslate): string {
-  if (error instanceof RequestError && error.status === 401) return t('keys.error.signedOut');
-  return t('keys.error.request', { message: error instanceof Error ? error.message : String(error) });
+  const status = error instanceof RequestError ? error.status : undefined;
+  if (status === 401) return t('keys.error.signedOut');
+  if (status === 409) return t('keys.error.tooMany', { max: KEY_LIMIT });
+  if (status === 404) return t('keys.error.gone');
+  return t('keys.error.request', { message: t(status === 403 ? 'problem.forbidden' : 'problem.failed') });
 }
 
 export const focusRing = 'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600';

@@ -76,12 +76,15 @@ export function KeysManager({ locale, canWrite }: { locale: Locale; canWrite: bo
               <tbody className="divide-y divide-slate-100">
                 {data.keys.map((key) => (
                   <tr key={key.id}>
-                    <th scope="row" className="px-3 py-2 text-start font-medium text-slate-900">{key.name}</th>
+                    {/* The admin's own words: isolated (a Latin name on an Arabic page keeps its order) and wrapped, not widening the table. */}
+                    <th scope="row" className="min-w-40 px-3 py-2 text-start font-medium wrap-anywhere text-slate-900">
+                      <bdi>{key.name}</bdi>
+                    </th>
                     <td className="px-3 py-2 font-mono text-xs text-slate-700">{key.preview}</td>
                     <td className="px-3 py-2 text-slate-700">{key.scopes.join(', ')}</td>
                     <td className="px-3 py-2 text-slate-700">
                       {dateFormat.format(key.createdAt)}
-                      {key.createdBy && <span className="block text-xs text-slate-500">{t('keys.createdBy', { email: key.createdBy })}</span>}
+                      {key.createdBy && <span className="block text-xs wrap-anywhere text-slate-500">{t('keys.createdBy', { email: key.createdBy })}</span>}
                     </td>
                     <td className="px-3 py-2 text-slate-700">{key.lastUsedAt ? dateFormat.format(key.lastUsedAt) : t('keys.never')}</td>
                     {canWrite && (

@@ -3,7 +3,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { busyProps, useBusy } from '@/components/admin/shell/use-busy';
 import { buttonClass } from '@/components/admin/webhooks/styles';
-import { callApi, recordUrl } from './api';
+import { problemText } from '@/components/admin/shell/problem-text';
+import { useLocale } from '@/lib/i18n/provider';
+import { ApiError, callApi, recordUrl } from './api';
 import { useRecordsT } from './use-records-t';
 
 /**
@@ -12,6 +14,7 @@ import { useRecordsT } from './use-records-t';
  */
 export function DeleteConversation({ id, onDeleted }: { id: string; onDeleted: () => void }) {
   const t = useRecordsT();
+  const locale = useLocale();
   const textId = useId();
   const [confirming, setConfirming] = useState(false);
   const { busy: running, run } = useBusy();
@@ -37,7 +40,7 @@ export function DeleteConversation({ id, onDeleted }: { id: string; onDeleted: (
         setErased(true);
         onDeleted();
       } catch (error) {
-        setFailure(error instanceof Error ? error.message : String(error));
+        setFailure(problemText(locale, error instanceof ApiError ? error.status : undefined));
       }
     });
   };

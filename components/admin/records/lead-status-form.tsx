@@ -4,7 +4,9 @@ import { useId, useState, type FormEvent } from 'react';
 import { LEAD_STATUSES } from '@/lib/admin/records-types';
 import { busyProps, useBusy } from '@/components/admin/shell/use-busy';
 import { buttonClass, inputClass } from '@/components/admin/webhooks/styles';
-import { callApi, recordUrl, type LeadDetail, type LeadStatus } from './api';
+import { problemText } from '@/components/admin/shell/problem-text';
+import { useLocale } from '@/lib/i18n/provider';
+import { ApiError, callApi, recordUrl, type LeadDetail, type LeadStatus } from './api';
 import { useDateTime, useRecordsT } from './use-records-t';
 
 /**
@@ -13,6 +15,7 @@ import { useDateTime, useRecordsT } from './use-records-t';
  */
 export function LeadStatusForm({ lead, onSaved, canWrite }: { lead: LeadDetail; onSaved: (lead: LeadDetail) => void; canWrite: boolean }) {
   const t = useRecordsT();
+  const locale = useLocale();
   const when = useDateTime();
   const id = useId();
   const [status, setStatus] = useState<LeadStatus>(lead.status);
@@ -31,7 +34,7 @@ export function LeadStatusForm({ lead, onSaved, canWrite }: { lead: LeadDetail; 
         setMessage({ text: t('records.statusForm.saved'), ok: true });
         onSaved(saved);
       } catch (error) {
-        setMessage({ text: t('records.statusForm.failed', { message: error instanceof Error ? error.message : String(error) }), ok: false });
+        setMessage({ text: t('records.statusForm.failed', { message: problemText(locale, error instanceof ApiError ? error.status : undefined) }), ok: false });
       }
     });
   };

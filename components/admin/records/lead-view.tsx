@@ -86,7 +86,8 @@ export function LeadView({ id, canWrite }: { id: string; canWrite: boolean }) {
                     <figure>
                       <figcaption className="text-xs text-slate-600">{t('records.lead.evidence')}</figcaption>
                       {/* The quotation marks go inside the isolate: they belong to the prospect's sentence, not the page. */}
-                      <blockquote className="mt-0.5 border-s-2 border-slate-300 ps-3 text-sm wrap-anywhere text-slate-800 italic">
+                      {/* lang: the sentence's own language (lib/admin/leads.ts), for a screen reader on another language's page. */}
+                      <blockquote lang={field.lang} className="mt-0.5 border-s-2 border-slate-300 ps-3 text-sm wrap-anywhere text-slate-800 italic">
                         <bdi>“{field.evidence}”</bdi>
                       </blockquote>
                     </figure>

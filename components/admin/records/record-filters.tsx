@@ -1,7 +1,11 @@
 'use client';
 
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { DateField, dateInvalidMessage } from '@/components/admin/shell/date-field';
+import { formatDateInput, parseDateInput } from '@/lib/admin/date-input';
 import { LEAD_STATUSES, STAGES } from '@/lib/admin/records-types';
+import { translateAdminShell } from '@/lib/i18n/admin-shell';
+import { useLocale } from '@/lib/i18n/provider';
 import { buttonClass, inputClass } from '@/components/admin/webhooks/styles';
 import { NO_FILTERS, type RecordFilters, type RecordKind } from './api';
 import { useRecordsT } from './use-records-t';
@@ -27,15 +31,37 @@ function Choice(props: { id: string; label: string; value: string; any: string; 
   );
 }
 
-/** The search box and filters of a list; applied on submit, so typing does not fire a search per key. */
+/**
+ * The search box and filters of a list; applied on submit, so typing does not fire a search per key. The dates are
+ * typed in the page's format (DateField) and read when the search is submitted: one that is not a date, or a range
+ * that ends before it starts, is said at the field (which gets the focus) and nothing is searched.
+ */
 export function RecordFiltersForm({ kind, value, onApply }: { kind: RecordKind; value: RecordFilters; onApply: (filters: RecordFilters) => void }) {
   const t = useRecordsT();
+  const locale = useLocale();
   const id = useId();
   const [draft, setDraft] = useState(value);
+  const [dates, setDates] = useState({ from: formatDateInput(locale, value.from), to: formatDateInput(locale, value.to) });
+  const [errors, setErrors] = useState<{ from?: string; to?: string }>({});
+  const fromRef = useRef<HTMLInputElement>(null);
+  const toRef = useRef<HTMLInputElement>(null);
   const set = (field: keyof RecordFilters) => (event: { target: { value: string } }) => setDraft({ ...draft, [field]: event.target.value });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onApply(draft);
+    const from = parseDateInput(locale, dates.from);
+    const to = parseDateInput(locale, dates.to);
+    const found: { from?: string; to?: string } = {};
+    if (from.kind === 'invalid') found.from = dateInvalidMessage(locale);
+    if (to.kind === 'invalid') found.to = dateInvalidMessage(locale);
+    else if (from.kind === 'date' && to.kind === 'date' && from.iso > to.iso) found.to = translateAdminShell(locale, 'date.order');
+    setErrors(found);
+    if (found.from || found.to) {
+      (found.from ? fromRef : toRef).current?.focus();
+      return;
+    }
+    const next = { ...draft, from: from.kind === 'date' ? from.iso : '', to: to.kind === 'date' ? to.iso : '' };
+    setDraft(next);
+    onApply(next);
   };
 
   return (
@@ -64,18 +90,26 @@ export function RecordFiltersForm({ kind, value, onApply }: { kind: RecordKind; 
           options={LEAD_STATUSES.map((status) => [status, t(`records.status.${status}`)])}
         />
       ) : null}
-      <div>
-        <label htmlFor={`${id}-from`} className={LABEL}>
-          {t('records.filters.from')}
-        </label>
-        <input id={`${id}-from`} type="date" value={draft.from} onChange={set('from')} className={inputClass} />
-      </div>
-      <div>
-        <label htmlFor={`${id}-to`} className={LABEL}>
-          {t('records.filters.to')}
-        </label>
-        <input id={`${id}-to`} type="date" value={draft.to} onChange={set('to')} className={inputClass} />
-      </div>
+      <DateField
+        ref={fromRef}
+        id={`${id}-from`}
+        label={t('records.filters.from')}
+        value={dates.from}
+        onChange={(text) => setDates({ ...dates, from: text })}
+        error={errors.from}
+        labelClassName={LABEL}
+        inputClassName={inputClass}
+      />
+      <DateField
+        ref={toRef}
+        id={`${id}-to`}
+        label={t('records.filters.to')}
+        value={dates.to}
+        onChange={(text) => setDates({ ...dates, to: text })}
+        error={errors.to}
+        labelClassName={LABEL}
+        inputClassName={inputClass}
+      />
       <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-6">
         <button type="submit" className={buttonClass('primary')}>
           {t('records.filters.apply')}
@@ -85,6 +119,8 @@ export function RecordFiltersForm({ kind, value, onApply }: { kind: RecordKind; 
           className={buttonClass('secondary')}
           onClick={() => {
             setDraft(NO_FILTERS);
+            setDates({ from: '', to: '' });
+            setErrors({});
             onApply(NO_FILTERS);
           }}
         >

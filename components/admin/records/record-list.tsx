@@ -8,7 +8,7 @@ import { exportUrl, fetchJson, hasFilters, listUrl, NO_FILTERS, pageUrl, type Re
 import { joinIsolated } from './isolate';
 import { LoadState } from './load-state';
 import { RecordFiltersForm } from './record-filters';
-import { useDateTime, useRecordsT } from './use-records-t';
+import { useDateTime, useNumber, useRecordsT } from './use-records-t';
 
 /**
  * The conversations or leads list: search and filters, a page of rows newest first, Newer/Older through the API's
@@ -18,6 +18,7 @@ import { useDateTime, useRecordsT } from './use-records-t';
 export function RecordList({ kind }: { kind: RecordKind }) {
   const t = useRecordsT();
   const when = useDateTime();
+  const number = useNumber();
   const headingId = useId();
   const [filters, setFilters] = useState<RecordFilters>(NO_FILTERS);
   const [cursors, setCursors] = useState<Array<string | null>>([null]);
@@ -47,7 +48,7 @@ export function RecordList({ kind }: { kind: RecordKind }) {
         </td>
         <td className={cell}>{stage(item.stage)}</td>
         <td className={prospectCell}>{item.hasLead ? joinIsolated([item.name, item.email, item.company]) : t('records.none')}</td>
-        <td className={`${cell} text-end tabular-nums`}>{item.messageCount}</td>
+        <td className={`${cell} text-end tabular-nums`}>{number(item.messageCount)}</td>
         <td className={`${cell} whitespace-nowrap`}>{when(item.updatedAt)}</td>
       </tr>
     ) : (
@@ -102,19 +103,23 @@ export function RecordList({ kind }: { kind: RecordKind }) {
           tabIndex={0}
           className={`overflow-x-auto rounded-2xl bg-white shadow-sm ring-1 ring-slate-200 ${focusRing}`}
         >
-          <table aria-labelledby={headingId} aria-busy={isLoading} className="w-full text-start text-sm text-slate-800">
-            <thead className="bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase">
-              <tr>
-                {columns.map((column) => (
-                  <th key={column} scope="col" className={`px-3 py-2 ${column === 'messages' || column === 'score' ? 'text-end' : ''}`}>
-                    {t(`records.col.${column}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>{data.items.map(row)}</tbody>
-          </table>
-          {data.items.length === 0 ? <p className="p-4 text-sm text-slate-600">{t('records.empty')}</p> : null}
+          {/* No table with a header and no rows for a screen reader to walk: the empty list says why it is empty. */}
+          {data.items.length > 0 ? (
+            <table aria-labelledby={headingId} aria-busy={isLoading} className="w-full text-start text-sm text-slate-800">
+              <thead className="bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase">
+                <tr>
+                  {columns.map((column) => (
+                    <th key={column} scope="col" className={`px-3 py-2 ${column === 'messages' || column === 'score' ? 'text-end' : ''}`}>
+                      {t(`records.col.${column}`)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>{data.items.map(row)}</tbody>
+            </table>
+          ) : null}
+          {/* Nothing at all yet (no filter, first page) is not "nothing matches": say what will fill the list. */}
+          {data.items.length === 0 ? <p className="p-4 text-sm text-slate-600">{filtered || page > 0 ? t('records.empty') : t(`records.none.${kind}`)}</p> : null}
         </div>
       ) : null}
 
@@ -124,7 +129,7 @@ export function RecordList({ kind }: { kind: RecordKind }) {
           {t('records.pager.newer')}
         </button>
         <span aria-live="polite" className="text-slate-600">
-          {t('records.pager.page', { page: page + 1 })}
+          {t('records.pager.page', { page: number(page + 1) })}
         </span>
         <button
           type="button"

@@ -99,7 +99,9 @@ export function TranscriptItem({
         {entry.segments.map((segment, i) =>
           segment.kind === 'text' ? (
             // Replies are markdown, read as the prospect saw them (the chat's own safe renderer); prospects' words stay as typed.
-            <div key={i} className="text-slate-900">
+            // lang: the message's own language (lib/admin/transcript.ts), so a screen reader pronounces a German message
+            // in German on an Arabic page; the markers and the header stay in the page's language.
+            <div key={i} lang={entry.lang} className="text-slate-900">
               {user ? (
                 // dir="auto": the prospect's own direction (an English message in an Arabic page reads left to right).
                 <p dir="auto" className="whitespace-pre-wrap wrap-anywhere">

@@ -11,7 +11,7 @@ import { DeleteConversation } from './delete-conversation';
 import { joinIsolated } from './isolate';
 import { LoadState } from './load-state';
 import { TranscriptItem } from './transcript-entry';
-import { useDateTime, useRecordsT } from './use-records-t';
+import { useDateTime, useNumber, useRecordsT } from './use-records-t';
 import { translateHandoffReason } from '@/lib/i18n/records-reasons';
 
 const link = `text-sm font-medium text-brand-700 underline-offset-2 hover:underline ${focusRing}`;
@@ -24,6 +24,7 @@ const link = `text-sm font-medium text-brand-700 underline-offset-2 hover:underl
 export function TranscriptView({ id, canWrite }: { id: string; canWrite: boolean }) {
   const t = useRecordsT();
   const when = useDateTime();
+  const number = useNumber();
   const router = useRouter();
   const transcriptId = useId();
   const { data, error, isLoading, mutate } = useSWR<ConversationDetail, Error>(recordUrl('conversations', id), fetchJson);
@@ -39,7 +40,7 @@ export function TranscriptView({ id, canWrite }: { id: string; canWrite: boolean
           <header className="space-y-2">
             <h1 className="text-2xl font-bold tracking-tight wrap-anywhere text-slate-900">{data.title ? <bdi>{data.title}</bdi> : t('records.noTitle')}</h1>
             <p className="text-sm text-slate-600">
-              {t('records.transcript.summary', { started: when(data.createdAt), updated: when(data.updatedAt), count: data.messageCount })}
+              {t('records.transcript.summary', { started: when(data.createdAt), updated: when(data.updatedAt), count: number(data.messageCount) })}
             </p>
             <p className="text-sm text-slate-800">{t('records.transcript.stage', { stage: data.stage ? t(`records.stage.${data.stage}` as 'records.stage.greeting') : t('records.none') })}</p>
             {data.lead ? (

@@ -18,3 +18,12 @@ export function useDateTime(): (ms: number) => string {
     return (ms: number) => format.format(new Date(ms));
   }, [locale]);
 }
+
+/** Counts in the admin's language ("12.345" in German): what `t()` placeholders and cells show. */
+export function useNumber(): (value: number) => string {
+  const locale = useLocale();
+  return useMemo(() => {
+    const format = new Intl.NumberFormat(locale);
+    return (value: number) => format.format(value);
+  }, [locale]);
+}

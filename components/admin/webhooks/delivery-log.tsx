@@ -1,8 +1,9 @@
 'use client';
 
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
+import { problemText } from '@/components/admin/shell/problem-text';
 import useSWR from 'swr';
-import { fetchJson, WEBHOOKS_API, type DeliveryLogEntry, type EndpointDetail } from './api';
+import { ApiError, fetchJson, WEBHOOKS_API, type DeliveryLogEntry, type EndpointDetail } from './api';
 import { focusRing } from './styles';
 import { useWebhooksT } from './use-webhooks-t';
 import { useLocale } from '@/lib/i18n/provider';
@@ -42,9 +43,13 @@ export function DeliveryLog({ id, url }: { id: string; url: string }) {
   const headingId = useId();
   const { data, error, isLoading } = useEndpointDetail(id, true);
   const time = (at: number) => new Date(at).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'medium' });
+  // "12.345 ms" in German, "12,345 ملي ث" in Arabic: a slow receiver's milliseconds read as the page's figures do.
+  const duration = useMemo(() => new Intl.NumberFormat(locale, { style: 'unit', unit: 'millisecond' }), [locale]);
+  const number = useMemo(() => new Intl.NumberFormat(locale), [locale]);
 
   if (isLoading) return <p className="text-sm text-slate-600">{t('admin.webhooks.list.loading')}</p>;
-  if (error) return <p role="alert" className="text-sm text-red-700">{error.message}</p>;
+  // The API's message is English: the page's language says what went wrong instead.
+  if (error) return <p role="alert" className="text-sm text-red-700">{problemText(locale, error instanceof ApiError ? error.status : undefined)}</p>;
   const rows = data?.deliveries ?? [];
   if (rows.length === 0) return <p className="text-sm text-slate-600">{t('admin.webhooks.log.empty')}</p>;
 
@@ -82,7 +87,7 @@ export function DeliveryLog({ id, url }: { id: string; url: string }) {
               </div>
               <div className="flex gap-2">
                 <dt className="text-slate-600">{t('admin.webhooks.log.attempt')}</dt>
-                <dd className="tabular-nums text-slate-800">{entry.attempt}</dd>
+                <dd className="tabular-nums text-slate-800">{number.format(entry.attempt)}</dd>
               </div>
               <div className="flex gap-2">
                 <dt className="text-slate-600">{t('admin.webhooks.log.status')}</dt>
@@ -90,7 +95,7 @@ export function DeliveryLog({ id, url }: { id: string; url: string }) {
               </div>
               <div className="flex gap-2">
                 <dt className="text-slate-600">{t('admin.webhooks.log.duration')}</dt>
-                <dd className="tabular-nums text-slate-800">{entry.durationMs} ms</dd>
+                <dd className="tabular-nums text-slate-800">{duration.format(entry.durationMs)}</dd>
               </div>
               <div className="min-w-0 basis-full">
                 <dt className="sr-only">{t('admin.webhooks.log.result')}</dt>
@@ -122,9 +127,9 @@ export function DeliveryLog({ id, url }: { id: string; url: string }) {
                   {time(entry.at)}
                 </th>
                 <td className="px-2 py-1.5 whitespace-nowrap text-slate-700">{event(entry)}</td>
-                <td className="px-2 py-1.5 text-end tabular-nums text-slate-700">{entry.attempt}</td>
+                <td className="px-2 py-1.5 text-end tabular-nums text-slate-700">{number.format(entry.attempt)}</td>
                 <td className="px-2 py-1.5 text-end tabular-nums text-slate-700">{entry.status ?? '—'}</td>
-                <td className="px-2 py-1.5 text-end tabular-nums whitespace-nowrap text-slate-700">{entry.durationMs} ms</td>
+                <td className="px-2 py-1.5 text-end tabular-nums whitespace-nowrap text-slate-700">{duration.format(entry.durationMs)}</td>
                 <td className={`px-2 py-1.5 ${resultClass(entry)}`}>
                   <Result text={result(entry)} />
                 </td>

@@ -76,4 +76,15 @@ export const adminShellAr: Partial<Record<AdminShellKey, string>> = {
   'keys.error.scopes': 'اختر صلاحية واحدة على الأقل.',
   'keys.error.request': 'لم ينجح ذلك: {message}',
   'keys.error.signedOut': 'انتهت جلستك. سجّل الدخول مرة أخرى.',
+
+  'shell.noScript': 'تحتاج منطقة الإدارة إلى JavaScript: فعّله لعرض المحادثات والعملاء المحتملين والأرقام.',
+  // Left-to-right marks: the parts read in the order the digits are typed (31/12/2026), day first from the left.
+  'date.pattern': 'يوم\u200E/شهر\u200E/سنة',
+  'date.hint': 'الصيغة {pattern}، مثل {example}.',
+  'date.invalid': 'تاريخ غير صالح: اكتبه بالصيغة {pattern}، مثل {example}.',
+  'date.order': 'يجب أن يكون التاريخ الأول في يوم التاريخ الثاني أو قبله.',
+  'problem.forbidden': 'لا يسمح حسابك بذلك: هذا للمسؤولين فقط.',
+  'problem.failed': 'لم يستجب الخادم كما هو متوقع. حاول مرة أخرى بعد قليل.',
+  'keys.error.tooMany': 'يوجد بالفعل {max} مفتاح API: ألغِ أولًا مفتاحًا لم تعد تستخدمه.',
+  'keys.error.gone': 'لم يعد هذا المفتاح موجودًا: ربما أُلغي بالفعل.',
 };

@@ -76,4 +76,14 @@ export const adminShellDe: Partial<Record<AdminShellKey, string>> = {
   'keys.error.scopes': 'Wählen Sie mindestens eine Berechtigung.',
   'keys.error.request': 'Das hat nicht geklappt: {message}',
   'keys.error.signedOut': 'Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an.',
+
+  'shell.noScript': 'Der Verwaltungsbereich braucht JavaScript: Schalten Sie es ein, um Gespräche, Leads und Zahlen zu sehen.',
+  'date.pattern': 'TT.MM.JJJJ',
+  'date.hint': 'Format {pattern}, z. B. {example}.',
+  'date.invalid': 'Kein gültiges Datum: Schreiben Sie es als {pattern}, z. B. {example}.',
+  'date.order': 'Das erste Datum muss am oder vor dem zweiten liegen.',
+  'problem.forbidden': 'Ihr Konto darf das nicht: Das dürfen nur Administratoren.',
+  'problem.failed': 'Der Server hat nicht wie erwartet geantwortet. Versuchen Sie es gleich noch einmal.',
+  'keys.error.tooMany': 'Es gibt bereits {max} API-Schlüssel: Widerrufen Sie zuerst einen, den Sie nicht mehr verwenden.',
+  'keys.error.gone': 'Diesen Schlüssel gibt es nicht mehr: Er wurde vielleicht schon widerrufen.',
 };

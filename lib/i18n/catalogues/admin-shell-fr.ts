@@ -76,4 +76,14 @@ export const adminShellFr: Partial<Record<AdminShellKey, string>> = {
   'keys.error.scopes': 'Choisissez au moins un périmètre.',
   'keys.error.request': 'Cela n’a pas fonctionné : {message}',
   'keys.error.signedOut': 'Votre session a expiré. Reconnectez-vous.',
+
+  'shell.noScript': 'L’espace d’administration a besoin de JavaScript : activez-le pour voir les conversations, les prospects et les chiffres.',
+  'date.pattern': 'jj/mm/aaaa',
+  'date.hint': 'Format {pattern}, par ex. {example}.',
+  'date.invalid': 'Date non valide : écrivez-la sous la forme {pattern}, par ex. {example}.',
+  'date.order': 'La première date doit être antérieure ou égale à la seconde.',
+  'problem.forbidden': 'Votre compte ne peut pas faire cela : seuls les administrateurs le peuvent.',
+  'problem.failed': 'Le serveur n’a pas répondu comme prévu. Réessayez dans un instant.',
+  'keys.error.tooMany': 'Il y a déjà {max} clés d’API : révoquez d’abord une clé dont vous ne vous servez plus.',
+  'keys.error.gone': 'Cette clé n’existe plus : elle a peut-être déjà été révoquée.',
 };

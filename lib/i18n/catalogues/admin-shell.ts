@@ -77,6 +77,16 @@ export const adminShellEn = {
   'keys.error.scopes': 'Choose at least one scope.',
   'keys.error.request': 'That did not work: {message}',
   'keys.error.signedOut': 'Your session has ended. Sign in again.',
+
+  'shell.noScript': 'The admin area needs JavaScript: turn it on to see conversations, leads and figures.',
+  'date.pattern': 'mm/dd/yyyy',
+  'date.hint': 'Format {pattern}, e.g. {example}.',
+  'date.invalid': 'Not a date: write it as {pattern}, e.g. {example}.',
+  'date.order': 'The first date must be on or before the second.',
+  'problem.forbidden': 'Your account may not do this: only admins can.',
+  'problem.failed': 'The server did not answer as expected. Try again in a moment.',
+  'keys.error.tooMany': 'There are already {max} API keys: revoke one you no longer use first.',
+  'keys.error.gone': 'This key no longer exists: it may have been revoked already.',
 } as const;
 
 export type AdminShellKey = keyof typeof adminShellEn;
@@ -156,4 +166,14 @@ export const adminShellEs: Record<AdminShellKey, string> = {
   'keys.error.scopes': 'Elige al menos un permiso.',
   'keys.error.request': 'No funcionó: {message}',
   'keys.error.signedOut': 'Tu sesión ha terminado. Vuelve a iniciar sesión.',
+
+  'shell.noScript': 'El área de administración necesita JavaScript: actívalo para ver conversaciones, contactos y cifras.',
+  'date.pattern': 'dd/mm/aaaa',
+  'date.hint': 'Formato {pattern}, p. ej. {example}.',
+  'date.invalid': 'No es una fecha: escríbela como {pattern}, p. ej. {example}.',
+  'date.order': 'La primera fecha debe ser igual o anterior a la segunda.',
+  'problem.forbidden': 'Tu cuenta no puede hacer esto: solo los administradores pueden.',
+  'problem.failed': 'El servidor no respondió como se esperaba. Vuelve a intentarlo en un momento.',
+  'keys.error.tooMany': 'Ya hay {max} claves de API: revoca primero una que ya no uses.',
+  'keys.error.gone': 'Esta clave ya no existe: puede que ya se haya revocado.',
 };

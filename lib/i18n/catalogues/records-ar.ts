@@ -47,6 +47,8 @@ export const recordsAr: Partial<Record<RecordsKey, string>> = {
   'records.error': 'تعذّر التحميل: {message}',
   'records.retry': 'حاول مرة أخرى',
   'records.empty': 'لا نتائج مطابقة.',
+  'records.none.conversations': 'لا توجد محادثات بعد: تظهر كل محادثة هنا بمجرد أن يكتب زائر إلى الوكيل.',
+  'records.none.leads': 'لا يوجد عملاء محتملون بعد: تظهر المحادثة هنا بمجرد أن يخبر العميل المحتمل الوكيل بشيء عن نفسه.',
   'records.pager.label': 'الصفحات',
   'records.pager.newer': 'الأحدث',
   'records.pager.older': 'الأقدم',

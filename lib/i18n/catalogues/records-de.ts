@@ -47,6 +47,8 @@ export const recordsDe: Partial<Record<RecordsKey, string>> = {
   'records.error': 'Konnte nicht geladen werden: {message}',
   'records.retry': 'Erneut versuchen',
   'records.empty': 'Keine Treffer.',
+  'records.none.conversations': 'Noch keine Gespräche: Jedes erscheint hier, sobald ein Besucher dem Agenten schreibt.',
+  'records.none.leads': 'Noch keine Leads: Ein Gespräch erscheint hier, sobald der Interessent dem Agenten etwas über sich erzählt.',
   'records.pager.label': 'Seiten',
   'records.pager.newer': 'Neuere',
   'records.pager.older': 'Ältere',

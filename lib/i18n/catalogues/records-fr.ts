@@ -47,6 +47,8 @@ export const recordsFr: Partial<Record<RecordsKey, string>> = {
   'records.error': 'Chargement impossible : {message}',
   'records.retry': 'Réessayer',
   'records.empty': 'Aucun résultat.',
+  'records.none.conversations': 'Aucune conversation pour l’instant : chacune apparaît ici dès qu’un visiteur écrit à l’agent.',
+  'records.none.leads': 'Aucun prospect pour l’instant : une conversation apparaît ici dès que le prospect dit à l’agent quelque chose sur lui-même.',
   'records.pager.label': 'Pages',
   'records.pager.newer': 'Plus récents',
   'records.pager.older': 'Plus anciens',

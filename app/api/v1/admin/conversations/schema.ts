@@ -11,7 +11,8 @@ const instant = (end: boolean) =>
     .transform((value, ctx) => {
       if (/^\d+$/.test(value)) return Number(value);
       const start = Date.parse(`${value}T00:00:00.000Z`);
-      if (Number.isNaN(start)) {
+      // Date.parse rolls 2026-02-31 over to 3 March: a day that does not exist is refused, not moved.
+      if (Number.isNaN(start) || new Date(start).toISOString().slice(0, 10) !== value) {
         ctx.addIssue({ code: 'custom', message: `${value} is not a date` });
         return z.NEVER;
       }
@@ -34,12 +35,18 @@ export function queryIssues(error: z.ZodError): Array<{ path: string; message: s
   return error.issues.map((issue) => ({ path: issue.code === 'unrecognized_keys' ? issue.keys.join(',') : issue.path.join('.'), message: issue.message }));
 }
 
+/** A range that ends before it starts matches nothing: said as a bad `to`, not answered with an empty list. */
+export function rangeIssues(range: { from?: number; to?: number }): Array<{ path: string; message: string }> {
+  return range.from !== undefined && range.to !== undefined && range.to < range.from ? [{ path: 'to', message: 'to is before from' }] : [];
+}
+
 /** The query, or a typed 400 naming each bad parameter. An unknown one is refused: a misspelt filter must not list everything. */
 export function parseRecordQuery(request: Request) {
   const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, value]) => value !== ''));
   const parsed = recordQuerySchema.strict().safeParse(params);
-  if (!parsed.success) {
-    throw new AppError('bad_request:admin', 'The search parameters are not valid.', { details: { issues: queryIssues(parsed.error) } });
+  const issues = parsed.success ? rangeIssues(parsed.data) : queryIssues(parsed.error);
+  if (!parsed.success || issues.length > 0) {
+    throw new AppError('bad_request:admin', 'The search parameters are not valid.', { details: { issues } });
   }
   return parsed.data;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EXPORT_FORMATS, EXPORT_TYPES, type ExportFilters, type ExportFormat, type ExportType } from '@/lib/admin/export';
 import { AppError } from '@/lib/errors';
-import { queryIssues, recordQuerySchema } from '../conversations/schema';
+import { queryIssues, rangeIssues, recordQuerySchema } from '../conversations/schema';
 
 /**
  * `?type=conversations|leads&format=csv|ndjson` plus the lists' own filters (`q`, `stage`, `status`, `from`, `to`), so
@@ -16,9 +16,10 @@ const exportQuerySchema = recordQuerySchema
 export function parseExportQuery(request: Request): { type: ExportType; format: ExportFormat; filters: ExportFilters } {
   const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, value]) => value !== ''));
   const parsed = exportQuerySchema.safeParse(params);
-  if (!parsed.success) {
+  const issues = parsed.success ? rangeIssues(parsed.data) : queryIssues(parsed.error);
+  if (!parsed.success || issues.length > 0) {
     throw new AppError('bad_request:admin', 'Ask for ?type=conversations|leads&format=csv|ndjson, optionally with the lists’ filters q, stage, status, from and to.', {
-      details: { issues: queryIssues(parsed.error) },
+      details: { issues },
     });
   }
   const { type, format, ...filters } = parsed.data;

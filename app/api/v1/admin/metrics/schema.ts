@@ -17,7 +17,9 @@ const instant = z
   .transform((value, ctx) => {
     const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
     const ms = /^\d{1,15}$/.test(value) ? Number(value) : dateOnly ? Date.parse(`${value}T00:00:00Z`) : Date.parse(value);
-    if (!Number.isFinite(ms) || (!dateOnly && !/^\d+$/.test(value) && !/(Z|[+-]\d{2}:?\d{2})$/i.test(value))) {
+    // A day that does not exist (2026-02-31, which Date.parse rolls over to 3 March) is refused, not moved.
+    const rolledOver = dateOnly && Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 10) !== value;
+    if (!Number.isFinite(ms) || rolledOver || (!dateOnly && !/^\d+$/.test(value) && !/(Z|[+-]\d{2}:?\d{2})$/i.test(value))) {
       ctx.addIssue({ code: 'custom', message: 'a date (2026-11-01), an ISO date-time with its offset, or epoch milliseconds' });
       return z.NEVER;
     }
