@@ -74,7 +74,8 @@ const HUMAN = [
   /\b(give me a call|ring me|phone me|call us|llamame|llameme|llamarme|rappelez-moi(?!\s*[,:]?\s*(?:quel|quels|quelle|quelles|mon|ma|mes|notre|nos|votre|vos|ce que|ce qu|combien|qui|quand|ou|comment|pourquoi|le|la|les|l'|de quoi|si))|appelez-moi|m'appeler|rufen sie mich(?: \S+){0,3} an|ruf mich(?: \S+){0,3} an|mich anrufen)\b/,
   // Egyptian and Levantine: "عايز أتكلم مع إنسان", "بدي احكي مع شخص".
   /(?:عايزة?|عاوزة?|بدي|ابي|ابغى|ابغي|اريد|حابب|حابة|محتاجة?)\s+(?:اتكلم|احكي|اكلم|اتحدث)\s+(?:مع\s+)?(?:انسان|شخص|حد|احد|موظف|بشر|مندوب)/,
-  /(اتصل بي|اتصلوا بي)/,
+  // ("ممكن تتصلوا بي؟", "تقدر تتصل بي؟": asked of us, the same.)
+  /(اتصل بي|اتصلوا بي|تتصلوا بي|تتصل بي|تتصلون بي)/,
   // "ممكن حد يكلمني بكرة؟", "خلي حد يتصل فيني", "اتصلوا فيني": someone to call them (Levantine, Egyptian, Gulf).
   /(?:^|\s)(?:حد|احد|شخص|موظف|مندوب)(?:\s+(?:منكم|من عندكم|من فريقكم|من المبيعات))?\s+(?:يكلمني|يكلمنا|يتصل بي|يتصل فيني|يتصل علي|يتصل عليا|يرن علي|يرن عليا|يحكي معي|يحكي معاي|يتواصل معي|يتواصل معانا|يتواصل معنا)(?!\p{L})|(?:^|\s)(?:اتصلوا|اتصل|تتصلوا|رنوا|رن)\s+(?:فيني|علي|عليا)(?!\p{L})/u,
   /\b(hablar|comunicarme|contactar)\b.{0,25}\b(persona|humano|alguien|comercial|ventas|agente|representante)\b/,

@@ -156,7 +156,7 @@ export function asideReply(aside: Aside, turn: OfflineTurn): string[] {
 }
 
 /** "Our CRM", "nuestro CRM", "notre CRM", "unser CRM", "الـCRM تبعنا": the tool of that kind they told us they use. */
-const OUR_KIND: readonly { said: RegExp; tools: readonly string[] }[] = [
+export const OUR_KIND: readonly { said: RegExp; tools: readonly string[] }[] = [
   { said: /\b(?:our|my) crm\b|\bnuestro crm\b|\bnotre crm\b|\bunser(?:em|en)? crm\b|(?<!\p{L})(?:ال)?crm (?:تبعنا|الخاص بنا|حقنا|عندنا)/iu, tools: ['Salesforce', 'HubSpot'] },
   { said: /\b(?:our|my) (?:chat|messaging) (?:tool|app)\b|\bnuestro chat\b|\bnotre (?:messagerie|chat)\b|\bunser(?:em)? chat(?:-tool)?\b/iu, tools: ['Slack', 'Microsoft Teams'] },
 ];

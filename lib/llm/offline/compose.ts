@@ -1,6 +1,6 @@
 import type { OfflineTurn } from '@/lib/llm/offline/context';
 import { PHRASES, type Phrases } from '@/lib/llm/offline/phrases';
-import { bookingReply, cancelReply, humanReply, meetingTimeReply } from '@/lib/llm/offline/replies-actions';
+import { bookingReply, CALL_ME as CALL_ASKED, cancelReply, humanReply, meetingTimeReply } from '@/lib/llm/offline/replies-actions';
 import { competitorReply, knowledgeReply, objectionReply } from '@/lib/llm/offline/replies-knowledge';
 import { bullets, cataloguePriceLine, money, comparePlansReply, coversReply, overviewReply, planFeaturesReply, planGapReply, planHasReply, priceReply, recommendReply } from '@/lib/llm/offline/replies-pricing';
 import { MEMORY_PHRASES } from '@/lib/llm/offline/phrases-memory';
@@ -17,6 +17,10 @@ import { splitSentences } from '@/lib/sales/sentences';
 import { avoidRepeats, pickFresh } from '@/lib/llm/offline/variety';
 import { noYesForLowerPlan } from '@/lib/llm/offline/plan-yes-guard';
 import { asideReply, brief, shortened } from '@/lib/llm/offline/asides';
+import { integrationReply } from '@/lib/llm/offline/integration-answer';
+import { contractTermReply } from '@/lib/llm/offline/contract-term';
+import { calendarCased } from '@/lib/llm/offline/calendar-words';
+import { DIRECT_PHRASES } from '@/lib/llm/offline/phrases-direct';
 import { ASIDE_PHRASES } from '@/lib/llm/offline/phrases-asides';
 import { questionFor } from '@/lib/sales/playbook';
 import { speaksLocale } from '@/lib/sales/knowledge-locale';
@@ -247,6 +251,10 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       return [...toolsReply(topic.tools, turn, topic.from), ...(topic.need ? knowledgeReply([topic.need], turn) : []), ...(topic.price ? priceReply(topic.price, turn, ph) : [])];
     case 'rival-integration':
       return rivalIntegrationReply(topic.tool, turn);
+    case 'integration':
+      return integrationReply(topic.answer, turn);
+    case 'contract-term':
+      return contractTermReply(topic.passage, turn);
     case 'plan-features':
       return planFeaturesReply(topic.plan, turn, ph);
     case 'knowledge': {
@@ -255,7 +263,9 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       if (topic.onPlans && ph.toolFrom) {
         const { tool, from, line } = topic.onPlans;
         const at = kb.plans.indexOf(from);
-        return [...answer, ph.toolFrom(tool, from.name, at === 0, at === kb.plans.length - 1, line.replace(/\s*\((.*)\)$/u, ': $1').replace(/[.…]+$/u, '…'))];
+        // (The yes first, then the list it is part of.)
+        const own = line.replace(/\s*\((.*)\)$/u, ': $1').replace(/[.…]+$/u, '…');
+        return [DIRECT_PHRASES[turn.locale].toolYes(tool, / and /.test(tool), from.name, at === 0, at === kb.plans.length - 1, own.charAt(0).toLowerCase() + own.slice(1)), ...answer];
       }
       // "…and audit logs": the plan whose feature line has it, from the catalogue, in their language.
       const above = { en: 'and above', es: 'y superiores', fr: 'et au-dessus', de: 'und höher', ar: 'وما فوقها' }[turn.locale];
@@ -474,7 +484,9 @@ function moreAcknowledgements(topic: Topic, turn: OfflineTurn, fresh: LeadField[
   const items: { alone: string; listed: string }[] = [];
   const sentences: string[] = [];
   const timeline = fields.timeline?.value;
-  if (fresh.includes('timeline') && typeof timeline === 'string') items.push({ alone: mp.notedTimeline(timeline), listed: mp.itemTimeline(timeline) });
+  // ("in january" is said back "In January — noted.")
+  const when = typeof timeline === 'string' ? calendarCased(timeline, turn.locale) : undefined;
+  if (fresh.includes('timeline') && when !== undefined) items.push({ alone: mp.notedTimeline(when), listed: mp.itemTimeline(when) });
   if (fresh.includes('authority')) sentences.push(mp.notedAuthority(fields.authority?.value === 'decision maker'));
   if (fresh.includes('budget')) items.push({ alone: mp.notedBudget, listed: mp.itemBudget });
   if (fresh.includes('need') && items.length === 0 && sentences.length === 0 && topic.kind === 'contact') sentences.push(mp.notedNeed);
@@ -496,7 +508,8 @@ function nextQuestion(topic: Topic, turn: OfflineTurn): string | undefined {
   const ask = (name: LeadField) => questionFor(name, turn.locale, turn.state.asked?.[name] ?? 0);
   // (Asked to stop asking questions, none; "have someone call me": the number to call, not an email.)
   const silenced = turn.state.quiet || turn.userTexts.some((said) => STOP_QUESTIONS.test(said));
-  if (topic.kind === 'human' || topic.kind === 'purchase') return silenced ? undefined : CALL_ME.test(turn.text) && turn.locale === 'en' ? (known('phone') ? undefined : ask('phone')) : known('email') ? undefined : (turn.state.asked?.email ?? 0) >= 2 ? PHRASES[turn.locale].teamReachAt : ask('email');
+  // ("¿Me pueden llamar?", "rufen Sie mich an": the number to call, in every language.)
+  if (topic.kind === 'human' || topic.kind === 'purchase') return silenced ? undefined : CALL_ME.test(turn.text) || CALL_ASKED.test(turn.text) ? (known('phone') ? undefined : ask('phone')) : known('email') ? undefined : (turn.state.asked?.email ?? 0) >= 2 ? PHRASES[turn.locale].teamReachAt : ask('email');
   if (topic.kind === 'booking') return field === 'name' || field === 'company' ? ask(field) : undefined;
   const quiet = ['objection', 'thanks', 'farewell', 'unclear', 'bare-number', 'meeting-time', 'meeting-cancel', 'identity', 'erase', 'not-interested', 'frustrated', 'no-questions', 'present'];
   // Asked to stop asking questions (now or earlier in the conversation), the agent asks none.

@@ -9,6 +9,7 @@ import { pickFresh } from '@/lib/llm/offline/variety';
 import { LOCALES } from '@/lib/i18n/locales';
 import { splitSentences } from '@/lib/sales/sentences';
 import { meetingTimesIn, timeZoneIn } from '@/lib/llm/offline/reading';
+import { calendarCased } from '@/lib/llm/offline/calendar-words';
 
 /**
  * Replies after the action tools: book_meeting, cancel_meeting and request_human (a handoff); and the meeting's
@@ -39,7 +40,9 @@ export function bookingReply(topic: Extract<Topic, { kind: 'booking' }>, turn: O
     if (!turn.tools.has('book_meeting') && topic.email && topic.times.length > 0) return [ph.bookingUnavailable(kb.company.salesEmail)];
     // Asked already and not answered with an address: asked again in other words (the same sentence would be dropped).
     // (A time completed from an earlier message, "2026-11-26 15:00", is said as a date.)
-    const wanted = saidAsDate(topic.times[0], topic.timezone ?? turn.bookingZone.zone, turn);
+    // ("thursday 2pm" is said back as "Thursday 2pm": calendar-words.ts.)
+    const dated = saidAsDate(topic.times[0], topic.timezone ?? turn.bookingZone.zone, turn);
+    const wanted = dated === undefined ? undefined : calendarCased(dated, turn.locale);
     // "What do you have next week?": the hours demos can be booked in, and a day and time asked (an email too, if none).
     if (topic.hours && ph.bookingHours) return [ph.bookingHours(meetings.durationMinutes, topic.timezone ?? turn.bookingZone.zone, meetings.workingHours.start, meetings.workingHours.end, topic.email === undefined, topic.booked, topic.week)];
     if (!topic.email) return [pickFresh([ph.bookingNeedsEmail(meetings.durationMinutes, wanted), ...ph.bookingEmailAgain(wanted)], turn.previousReplies)];
@@ -111,7 +114,7 @@ function saidAsDate(phrase: string | undefined, timezone: string, turn: OfflineT
 }
 
 /** Asking to be called ("can you call me?", "llámame", "rappelez-moi", "rufen Sie mich an", "اتصل بي"). */
-const CALL_ME = /\b(?:call me|call us|give me a call|ring me|phone me|ll[aá]mame|ll[aá]meme|llamarme|rappelez-moi(?!\s*[,:]?\s*(?:quel|quels|quelle|quelles|mon|ma|mes|notre|nos|votre|vos|ce que|ce qu|combien|qui|quand|o[uù]|comment|pourquoi|le|la|les|l['’]|de quoi|si)\b)|appelez-moi|m['’]appeler|rufen sie mich(?: \S+){0,3} an|ruf mich(?: \S+){0,3} an|mich anrufen)\b|اتصل بي|اتصلوا بي|اتصلوا فيني|اتصل فيني|يتصل (?:بي|فيني|علي)|يكلمني/iu;
+export const CALL_ME = /\b(?:call me|call us|give me a call|ring me|phone me|ll[aá]mame|ll[aá]meme|llamarme|me (?:pueden|puede|podr[ií]an|podr[ií]a) llamar|ll[aá]menme|rappelez-moi(?!\s*[,:]?\s*(?:quel|quels|quelle|quelles|mon|ma|mes|notre|nos|votre|vos|ce que|ce qu|combien|qui|quand|o[uù]|comment|pourquoi|le|la|les|l['’]|de quoi|si)\b)|appelez-moi|m['’]appeler|rufen sie mich(?: \S+){0,3} an|ruf mich(?: \S+){0,3} an|mich anrufen)\b|اتصل بي|اتصلوا بي|تتصلوا بي|تتصل بي|تتصلون بي|اتصلوا فيني|اتصل فيني|يتصل (?:بي|فيني|علي)|يكلمني/iu;
 
 export function humanReply(turn: OfflineTurn, ph: Phrases, done: Phrases['handoffDone'] = ph.handoffDone): string[] {
   const { kb } = turn;

@@ -40,6 +40,9 @@ import { speaksLocale } from '@/lib/sales/knowledge-locale';
 import { splitSentences } from '@/lib/sales/sentences';
 import { requestedLanguage } from '@/lib/llm/offline/language';
 import { asideIn, caseForThem, unlistedAsked, type Aside } from '@/lib/llm/offline/asides';
+import { integrationAnswer, type IntegrationAnswer } from '@/lib/llm/offline/integration-answer';
+import { contractTermPassage } from '@/lib/llm/offline/contract-term';
+import { keepsTeam } from '@/lib/llm/offline/team-kept';
 
 /**
  * What the offline agent will answer this turn, decided from the sales brain's context (intent, stage, lead state,
@@ -175,6 +178,10 @@ export type Topic =
   /** `need`/`price`: a need said with the tools ("…et on a besoin du SSO avec Azure AD"): its FAQ and the plan that has it. */
   | { kind: 'tools'; tools: string[]; from?: string; need?: Passage; price?: PriceTopic }
   | { kind: 'rival-integration'; tool: string }
+  /** "¿Se integra con nuestro CRM?" (no plan named): yes first, and the plan that has it (integration-answer.ts). */
+  | { kind: 'integration'; answer: IntegrationAnswer }
+  /** "Is there a minimum contract?": no first, then the cancellation terms (contract-term.ts). */
+  | { kind: 'contract-term'; passage: Passage }
   | { kind: 'meeting-invite'; booking: Booking }
   | { kind: 'meeting-who'; booking: Booking }
   | { kind: 'no-comparison'; competitor: string; covers?: Extract<Topic, { kind: 'covers' }> }
@@ -348,6 +355,8 @@ export function analyse(turn: OfflineTurn): Topic {
   // "Does starter have slack?", "which plan has salesforce", "does that include hubspot?": the tools the plans' own
   // integration lines name, answered per plan from the catalogue (English wording only).
   // ("Est-ce que starter a slack ?", "hat Pro HubSpot?": the same, from the plans' lines in their language, with a plan named.)
+  const integrates = integrationAnswer(turn, plans);
+  if (integrates) return { kind: 'integration', answer: integrates };
   const toolOnPlan = turn.locale === 'en' || plans.length === 1 || kb.plans.some((entry) => text.toLowerCase().split(/[^\p{L}]+/u).includes(entry.name.toLowerCase())) ? toolOnPlanTopic(turn, plans) : undefined;
   if (toolOnPlan) return toolOnPlan;
   // "Does Starter's 10 include GitHub?": that plan and that tool, from the catalogue.
@@ -388,6 +397,11 @@ export function analyse(turn: OfflineTurn): Topic {
   // "Do you have a free plan?": none is free (said plainly, with the lowest price), and the trial is.
   const cheapest = FREE_PLAN.test(text) && !kb.plans.some((plan) => plan.pricePerSeatMonthly === 0) ? plansByPrice(kb)[0] : undefined;
   if (cheapest) return { kind: 'free-plan', cheapest, trial: faqById(kb, 'trial') };
+  // "No actually we stay at 9" after a what-if: the plan for the team on record, priced again (team-kept.ts).
+  const kept = keepsTeam(turn) ? inferredPriceTopic(turn) : undefined;
+  if (kept) return kept;
+  const lockIn = contractTermPassage(turn);
+  if (lockIn) return { kind: 'contract-term', passage: lockIn };
   // "Can I pay by credit card?" is billing (the trial's answer also names a credit card).
   // "Do the volunteers need seats? They only need to look at boards": the billing FAQ, which says view-only guests are free.
   const viewers = plans.length === 0 && VIEW_ONLY.test(text) && SEAT_COST.test(text);
@@ -864,8 +878,9 @@ const FEES =
 const ADD_SEATS =
   /\b(?:add(?:ing)?|buy(?:ing)?|more) (?:\d+ )?(?:more |extra |additional )?(?:seats|users|licen[cs]es|people)\b[^.?!]{0,30}\b(?:mid[- ]?(?:contract|term|year|way)|during (?:the |our )?(?:contract|term|year)|partway|in the middle)\b|\bmid[- ](?:contract|term)\b|\b(?:a[nñ]adir|agregar|sumar) (?:\d+ )?(?:m[aá]s )?(?:usuarios|puestos|licencias)\b|\bajouter (?:\d+ )?(?:utilisateurs|postes|licences|si[eè]ges)\b|\b(?:nutzer|lizenzen|pl[äa]tze) (?:hinzuf[üu]gen|dazubuchen|nachbuchen)\b|إضافة (?:مستخدمين|مقاعد)/iu;
 /** A written quote to be sent: "send a formal quote to my email", "a written proposal", "un devis officiel". */
+/** ("Schicken Sie mir bitte ein Angebot", "envíeme una cotización", "envoyez-moi un devis", "ارسل لي عرض سعر": the same.) */
 const FORMAL_QUOTE =
-  /\b(?:send|email|e-mail|mail)\b[^.?!]{0,25}\b(?:quote|quotation|proposal|cotizaci[oó]n|devis|angebot)\b|\b(?:formal|written|official|signed) (?:quote|quotation|proposal)\b|\b(?:cotizaci[oó]n|propuesta) (?:formal|por escrito|oficial)\b|\bdevis (?:officiel|formel|écrit)\b|\b(?:offizielles|schriftliches|formelles) angebot\b/iu;
+  /\b(?:send|email|e-mail|mail)\b[^.?!]{0,25}\b(?:quote|quotation|proposal|cotizaci[oó]n|devis|angebot)\b|\b(?:formal|written|official|signed) (?:quote|quotation|proposal)\b|\b(?:cotizaci[oó]n|propuesta) (?:formal|por escrito|oficial)\b|\bdevis (?:officiel|formel|écrit)\b|\b(?:offizielles|schriftliches|formelles) angebot\b|(?<!\p{L})(?:(?:zu)?schick\p{L}*|sende[nt]?|zusenden|env[ií]\p{L}*|m[aá]nd\p{L}*|envoy\p{L}*|faites-moi|hacer(?:me|nos)|h[aá]ganme)(?!\p{L})[^.?!]{0,25}(?<!\p{L})(?:angebot|cotizaci[oó]n|presupuesto|devis)(?!\p{L})|(?:ارسل|أرسل|ارسلوا|أرسلوا|ابعث|ابعثوا|ابعتلي|ارسلي)[^.?!؟]{0,20}عرض سعر/iu;
 /** Asking for a written quote ("can I get a quote?", "una cotización", "un devis", "ein Angebot"). */
 const QUOTE_ASK = /\b(?:(?:a|the|formal|custom|written|official)\s+(?:quote|quotation|proposal)|quote (?:for us|please)|(?:una|la) cotizaci[oó]n|un presupuesto|un devis|le devis|ein angebot|das angebot)\b|عرض سعر/iu;
 
@@ -2067,7 +2082,8 @@ function completedTimes(turn: OfflineTurn, texts: readonly string[], timezone: s
   const earlierText = rest[earlierAt] ?? '';
   const resolved = completedTimes(turn, rest, timezone);
   const raw = meetingTimesIn(earlierText, turn.now, turn.locale);
-  const asked = classifySalesIntent(earlierText.replace(new RegExp(EMAIL.source, 'g'), ' '), turn.kb) === 'booking';
+  // (Or the message just before it did: "can I see a demo?", "next wednesday morning?", "10am".)
+  const asked = [earlierText, rest[earlierAt + 1]].some((text) => text !== undefined && classifySalesIntent(text.replace(new RegExp(EMAIL.source, 'g'), ' '), turn.kb) === 'booking');
   // (Completed itself, the earlier phrase was part of the same request.)
   const earlier = resolved?.length === 1 && (asked || resolved[0] !== raw[0]) ? resolved[0] : undefined;
   if (earlier === undefined) return times;
@@ -2298,8 +2314,9 @@ const SEE_YOU =
   /\b(?:see you|see ya|talk (?:to you )?(?:then|on|next)?|until|till|hasta(?: el)?|nos vemos(?: el)?|[àa]|bis(?: zum| am)?)\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|lunes|martes|mi[ée]rcoles|jueves|viernes|ma[ñn]ana|lundi|mardi|mercredi|jeudi|vendredi|demain|montag|dienstag|mittwoch|donnerstag|freitag|morgen)\b|(?:نراك|أراك|اراك|إلى اللقاء)/iu;
 
 /** Who the meeting is with: "who am I meeting with?", "who's running the demo?", "¿con quién me reúno?", "mit wem treffe ich mich?". */
+/** (And "¿quién va a estar en la reunión?", "qui sera à la démo ?", "wer ist bei der Demo?", "من سيكون في الاجتماع؟".) */
 const WHO_MEETING =
-  /\bwho(?:['’]s| is| will| am i| are we| do i| would)?\b[^.?!]{0,20}\b(?:meeting|meet|talking to|talk to|speaking (?:to|with)|speak (?:to|with))\b[^.?!]{0,12}(?:\bwith\b|[?]|$)|\bwho\b[^.?!]{0,25}\b(?:run(?:ning|s)?|lead(?:ing|s)?|host(?:ing|s)?|giv(?:e|ing)|do(?:ing)?|present(?:ing)?|join(?:ing)?|on|in|be (?:on|in|at)|attend(?:ing)?)\s+(?:the|my|our|this|that)\s+(?:demo|meeting|call|session)\b|\bwho(?:['’]s| is| will)? (?:the|my|our) (?:demo|meeting|call) (?:be )?with\b|\bname\b[^.?!]{0,25}\b(?:person|rep|one|guy|someone|salesperson)\b[^.?!]{0,20}\b(?:meet(?:ing)?|talk(?:ing)? to|speak(?:ing)? (?:to|with)|run(?:ning|s)? (?:the|my) (?:demo|call))\b|\b(?:who(?:['’]s| is)|name of) (?:the|my|our) (?:rep|host|presenter|sales ?rep)\b|\bcon qui[eé]n\b[^.?!]{0,30}\b(?:re[uú]n\w*|hablar\w*|hablo|es la (?:demo|reuni[oó]n|llamada)|ser[aá] la (?:demo|reuni[oó]n|llamada)|tengo la (?:demo|reuni[oó]n|cita|llamada)|voy a)|\bqui[eé]n (?:dar[aá]|har[aá]|presentar[aá]|estar[aá] en|llevar[aá]) (?:la|mi) (?:demo|reuni[oó]n|llamada)|\bavec qui\b[^.?!]{0,30}\b(?:rendez-vous|r[ée]union|d[ée]mo|appel|parler|parlerai|parle|rencontre\w*|ai-je|j['’]ai|vais-je|est-ce)|\bqui (?:animera|pr[ée]sentera|fera|m[eè]nera|sera (?:l[àa]|pr[ée]sent))\b|\bmit wem\b[^.?!]{0,30}\b(?:treffe|spreche|rede|habe|ist|bin|werde)|\bwer (?:f[üu]hrt|macht|leitet|h[äa]lt|ist bei|wird)\b[^.?!]{0,25}\b(?:demo|termin|vorf[üu]hrung|gespr[äa]ch|meeting)|مع من (?:سأجتمع|سألتقي|الاجتماع|الموعد|العرض)|من (?:سيقدم|سيحضر) (?:العرض|الاجتماع)/iu;
+  /\bwho(?:['’]s| is| will| am i| are we| do i| would)?\b[^.?!]{0,20}\b(?:meeting|meet|talking to|talk to|speaking (?:to|with)|speak (?:to|with))\b[^.?!]{0,12}(?:\bwith\b|[?]|$)|\bwho\b[^.?!]{0,25}\b(?:run(?:ning|s)?|lead(?:ing|s)?|host(?:ing|s)?|giv(?:e|ing)|do(?:ing)?|present(?:ing)?|join(?:ing)?|on|in|be (?:on|in|at)|attend(?:ing)?)\s+(?:the|my|our|this|that)\s+(?:demo|meeting|call|session)\b|\bwho(?:['’]s| is| will)? (?:the|my|our) (?:demo|meeting|call) (?:be )?with\b|\bname\b[^.?!]{0,25}\b(?:person|rep|one|guy|someone|salesperson)\b[^.?!]{0,20}\b(?:meet(?:ing)?|talk(?:ing)? to|speak(?:ing)? (?:to|with)|run(?:ning|s)? (?:the|my) (?:demo|call))\b|\b(?:who(?:['’]s| is)|name of) (?:the|my|our) (?:rep|host|presenter|sales ?rep)\b|\bcon qui[eé]n\b[^.?!]{0,30}\b(?:re[uú]n\w*|hablar\w*|hablo|es la (?:demo|reuni[oó]n|llamada)|ser[aá] la (?:demo|reuni[oó]n|llamada)|tengo la (?:demo|reuni[oó]n|cita|llamada)|voy a)|\bqui[eé]n (?:dar[aá]|har[aá]|presentar[aá]|estar[aá] en|llevar[aá]) (?:la|mi) (?:demo|reuni[oó]n|llamada)|\bavec qui\b[^.?!]{0,30}\b(?:rendez-vous|r[ée]union|d[ée]mo|appel|parler|parlerai|parle|rencontre\w*|ai-je|j['’]ai|vais-je|est-ce)|\bqui (?:animera|pr[ée]sentera|fera|m[eè]nera|sera (?:l[àa]|pr[ée]sent))\b|\bmit wem\b[^.?!]{0,30}\b(?:treffe|spreche|rede|habe|ist|bin|werde)|\bwer (?:f[üu]hrt|macht|leitet|h[äa]lt|ist bei|wird)\b[^.?!]{0,25}\b(?:demo|termin|vorf[üu]hrung|gespr[äa]ch|meeting)|مع من (?:سأجتمع|سألتقي|الاجتماع|الموعد|العرض)|من (?:سيقدم|سيحضر) (?:العرض|الاجتماع)|(?<!\p{L})qui[eé]n(?:es)? (?:va|van) a (?:estar|dar|hacer|presentar|llevar|participar|conectarse)(?: en)? (?:la|mi) (?:demo|reuni[oó]n|llamada)|(?<!\p{L})qui (?:sera|seront|participera|va (?:animer|pr[ée]senter|[êe]tre)) (?:[àa] |pr[ée]sents? [àa] )?(?:la|ma) (?:d[ée]mo|r[ée]union)|(?<!\p{L})wer (?:ist|nimmt|wird) (?:bei|an) (?:der|dem|unserer|meiner) (?:demo|termin|meeting|vorf[üu]hrung)|(?<!\p{L})من (?:سيكون|بيكون|راح يكون|سيحضر) (?:في|ب)\s*(?:ال)?(?:اجتماع|عرض)/iu;
 
 /** Which address the meeting's invite goes to: "what email is the invite going to?", "¿a qué correo me llega la invitación?". */
 const INVITE_ASK =

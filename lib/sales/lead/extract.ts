@@ -1,6 +1,7 @@
 import {
   BARE_COUNT,
   CANCEL_WORDS,
+  KEPT_TEAM,
   extractAuthority,
   extractBudget,
   extractCasualIntroduction,
@@ -332,7 +333,7 @@ const JUST_INFORMATION = re(
 function notANeed(sentence: string, kb: KnowledgeBase | undefined, intents: ReadonlySet<SalesIntent> = NOT_A_NEED_ANSWER): boolean {
   const length = sentence.trim().split(/\s+/).length;
   const onlyWhen = SAYS_WHEN.test(sentence) && (length <= 5 || (length <= 9 && TIME_ACCEPTED.test(sentence) && !WANTS.test(sentence)));
-  return onlyWhen || ASKS_US.test(sentence.trim()) || ABOUT_THE_REPLY.test(sentence.trim()) || ONLY_A_CORRECTION.test(sentence.trim()) || ABOUT_THIS_CHAT.test(sentence) || NOT_A_GOAL.test(sentence.trim()) || PLAN_CHOICE.test(sentence.trim()) || intents.has(classifySalesIntent(sentence, kb)) || FRUSTRATED.test(sentence) || STOP_QUESTIONS.test(sentence) || JUST_INFORMATION.test(sentence.trim());
+  return onlyWhen || ASKS_US.test(sentence.trim()) || ABOUT_THE_REPLY.test(sentence.trim()) || ONLY_A_CORRECTION.test(sentence.trim()) || KEPT_TEAM.test(sentence.trim()) || ABOUT_THIS_CHAT.test(sentence) || NOT_A_GOAL.test(sentence.trim()) || PLAN_CHOICE.test(sentence.trim()) || intents.has(classifySalesIntent(sentence, kb)) || FRUSTRATED.test(sentence) || STOP_QUESTIONS.test(sentence) || JUST_INFORMATION.test(sentence.trim());
 }
 
 /** About how we answer, not their business: "too long, shorter", "tl;dr", "one line please", "you said starter fits us". */

@@ -77,6 +77,13 @@ export function extractPhone(sentence: string): Extracted | undefined {
   return { value: match.trim(), confidence: cued ? 0.9 : 0.75 };
 }
 
+/**
+ * The team on record kept after a what-if, and nothing else: "no actually we stay at 9", "non en fait on reste à 9",
+ * "no, al final seguimos siendo 9", "nein, doch 9", "لا خلينا ٩". Neither a need nor a new size.
+ */
+export const KEPT_TEAM =
+  /^(?:(?:no|nope|non|nein|لا|wait|sorry|actually|in the end|en fait|finalement|au final|al final|en realidad|mejor|doch|eigentlich|lieber|بل)[\s,.!:-]*)+(?:(?:we(?:'ll| will)?|let'?s|on|nous|wir|احنا|نحن)\s+)?(?:stay(?:ing)?|stick(?:ing)?|keep(?:ing)?|remain|go back|reste|restons|seguimos(?: siendo)?|nos quedamos|quedamos|somos|bleiben(?: wir)?|sind|bleibt es bei|خلينا|نبقى)?(?:\s+(?:at|with|to|à|a|en|con|bei|على))?\s*\d+(?:\s+(?:people|seats|users|personnes|utilisateurs|personas|usuarios|leute|personen|nutzer|أشخاص|شخص|مستخدم))?\s*[.!]*$/iu;
+
 /** Capitalised words that follow "I'm" but are not names. */
 const NOT_NAMES = new Set(
   (
@@ -102,7 +109,9 @@ const NOT_NAMES = new Set(
     'donnerstag freitag samstag sonntag lunes martes miércoles jueves viernes sábado domingo lundi mardi mercredi jeudi vendredi samedi dimanche ' +
     'today tomorrow tonight yesterday hoy mañana ayer demain aujourd hier heute morgen gestern make call ' +
     // Fillers ("my name is ana um", "I'm Sam, like"): never part of a name.
-    'um umm uh uhm erm yeah yep like well euh äh ähm pues bueno genre'
+    'um umm uh uhm erm yeah yep like well euh äh ähm pues bueno genre ' +
+    // Asides after a name ("my name is Priya btw", "Sam Ortiz by the way"): never part of it.
+    'btw by fyi tbh übrigens uebrigens por'
   ).split(' '),
 );
 const NAME_INTROS = [
