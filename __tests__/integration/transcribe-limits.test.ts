@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { startNextServer } from '../../scripts/lib/next-server.mjs';
 import { startSmallestStandIn } from '../../scripts/standins/smallest-server.mjs';
+import { WEBM_HEAD } from '../support/audio-bytes';
 import { startSession } from '../support/visitor';
 
 jest.setTimeout(120_000);
@@ -62,6 +63,9 @@ function upload({ total, declare }: { total: number; declare: boolean }): Promis
     if (declare) headers['content-length'] = String(total);
     const request = http.request({ host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method: 'POST', headers });
     const piece = Buffer.alloc(64 * 1024, 1);
+    // A WebM recording's first bytes: the server refuses a body that is not audio (415) before its size comes into it.
+    const first = Buffer.from(piece);
+    first.set(WEBM_HEAD);
     let sent = 0;
     let settled = false;
     const finish = (outcome: Omit<Outcome, 'sent'>) => {
@@ -88,7 +92,7 @@ function upload({ total, declare }: { total: number; declare: boolean }): Promis
     request.on('error', (error: NodeJS.ErrnoException) => finish({ error: error.code ?? error.message }));
     const pump = () => {
       while (!settled && sent < total) {
-        const chunk = piece.subarray(0, Math.min(piece.length, total - sent));
+        const chunk = (sent === 0 ? first : piece).subarray(0, Math.min(piece.length, total - sent));
         sent += chunk.length;
         if (!request.write(chunk)) {
           request.once('drain', pump);

@@ -7,6 +7,7 @@ import { startSmallestStandIn } from '@/scripts/standins/smallest-server.mjs';
 import { parseServerConfig } from '@/lib/config';
 import { getTranscribeGate } from '@/lib/security/concurrency';
 import { transcribeAudio } from '@/lib/voice/transcribe';
+import { MP3_ID3_HEAD, MP4_HEAD, OGG_HEAD, recording, WEBM_HEAD, webmRecording, wavHead } from '../support/audio-bytes';
 import { TEST_SESSION_SECRET, visitorHeaders } from '../support/visitor';
 
 type StandIn = Awaited<ReturnType<typeof startSmallestStandIn>>;
@@ -77,13 +78,14 @@ function wav(seconds: number): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-/** A body that yields `total` bytes in 4 KiB chunks, counting how many were pulled. */
+/** A WebM recording of `total` bytes in 4 KiB chunks, counting how many were pulled. */
 function countingStream(total: number): { stream: ReadableStream<Uint8Array>; pulled: () => number } {
   let sent = 0;
   const stream = new ReadableStream<Uint8Array>({
     pull(controller) {
       if (sent >= total) return controller.close();
       const chunk = new Uint8Array(Math.min(4096, total - sent)).fill(1);
+      if (sent === 0) chunk.set(WEBM_HEAD.slice(0, chunk.length));
       sent += chunk.length;
       controller.enqueue(chunk);
     },
@@ -93,7 +95,7 @@ function countingStream(total: number): { stream: ReadableStream<Uint8Array>; pu
 
 describe('POST /api/v1/transcribe', () => {
   it('transcribes a raw recording with Smallest.ai pulse, passing its type and the language from the query', async () => {
-    const response = await upload(new Uint8Array(2_000).fill(7), { type: 'audio/webm;codecs=opus', query: '?language=es' });
+    const response = await upload(webmRecording(2_000), { type: 'audio/webm;codecs=opus', query: '?language=es' });
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(await response.json()).toEqual({ text: 'What does the Growth plan cost?', provider: 'smallest' });
@@ -102,8 +104,14 @@ describe('POST /api/v1/transcribe', () => {
     expect(request?.body).toEqual({ bytes: 2_000, contentType: 'audio/webm;codecs=opus' });
   });
 
-  it.each(['audio/ogg', 'audio/mp4', 'audio/mpeg', 'audio/x-wav', 'audio/wave'])('accepts %s', async (type) => {
-    const response = await upload(new Uint8Array(100).fill(1), { type });
+  it.each([
+    ['audio/ogg', OGG_HEAD],
+    ['audio/mp4', MP4_HEAD],
+    ['audio/mpeg', MP3_ID3_HEAD],
+    ['audio/x-wav', wavHead(64)],
+    ['audio/wave', wavHead(64)],
+  ])('accepts %s', async (type, head) => {
+    const response = await upload(recording(head, 100, 1), { type });
     expect(response.status).toBe(200);
   });
 
@@ -164,7 +172,7 @@ describe('POST /api/v1/transcribe', () => {
     } finally {
       held();
     }
-    expect((await upload(new Uint8Array(10))).status).toBe(200);
+    expect((await upload(webmRecording(10))).status).toBe(200);
   });
 
   it('requires a visitor session (401) and an allowed origin (403)', async () => {

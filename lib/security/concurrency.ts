@@ -31,6 +31,8 @@ export interface GateOptions {
   queueTimeoutMs: number;
   /** At most this many waiting per key (default: queueMax); more are refused for that key only. */
   queuePerKey?: number;
+  /** At most this many slots held by one key at once (default: no bound; callers without a key are not counted); one more is refused at once for that key only, without waiting. */
+  holdPerKey?: number;
   surface: Surface;
   /** Seconds sent as Retry-After with a refusal. */
   retryAfterSeconds?: number;
@@ -38,7 +40,7 @@ export interface GateOptions {
   refusal?: (reason: Refusal) => AppError;
 }
 
-export type Refusal = 'full' | 'timeout' | 'key_full';
+export type Refusal = 'full' | 'timeout' | 'key_full' | 'key_busy';
 
 interface Waiter {
   key: string;
@@ -63,6 +65,7 @@ const ANONYMOUS = '';
 export function createConcurrencyGate(options: GateOptions): ConcurrencyGate {
   const { name, max, queueMax, queueTimeoutMs, surface } = options;
   const queuePerKey = options.queuePerKey ?? queueMax;
+  const holdPerKey = options.holdPerKey ?? Number.POSITIVE_INFINITY;
   const retryAfter = String(options.retryAfterSeconds ?? 2);
   const refuse = options.refusal ?? ((reason: Refusal) => defaultRefusal(reason, surface, retryAfter));
   const keys = new Map<string, KeyState>();
@@ -118,6 +121,7 @@ export function createConcurrencyGate(options: GateOptions): ConcurrencyGate {
 
     acquire({ key = ANONYMOUS, signal, wait = true } = {}) {
       if (signal?.aborted) return Promise.reject(signal.reason);
+      if (key !== ANONYMOUS && (keys.get(key)?.holding ?? 0) >= holdPerKey) return Promise.reject(refuse('key_busy'));
       if (running < max && waiting === 0) return Promise.resolve(take(key));
       if (!wait || waiting >= queueMax) return Promise.reject(refuse('full'));
       const state = stateOf(key);
@@ -163,6 +167,9 @@ function defaultRefusal(reason: Refusal, surface: Surface, retryAfter: string): 
   if (reason === 'key_full') {
     return new AppError(`rate_limited:${surface}`, 'You have too many requests waiting; let them finish first.', { headers });
   }
+  if (reason === 'key_busy') {
+    return new AppError(`rate_limited:${surface}`, 'You already have as many of these requests running as one visitor may; wait for one to finish.', { headers });
+  }
   return new AppError(`overloaded:${surface}`, undefined, { headers });
 }
 
@@ -195,13 +202,30 @@ export function getTtsGate(): ConcurrencyGate {
   });
 }
 
+const TRANSCRIBE_HOLD_PER_VISITOR = 1;
+
 /**
  * Concurrent transcriptions (TRANSCRIBE_MAX_CONCURRENT). Nobody waits: the slot is taken before the upload is read, and
  * a waiting upload would sit in memory or hold the client's socket open.
  */
+
 export function getTranscribeGate(): ConcurrencyGate {
   return processSingleton('gate:transcribe', () => {
     const { transcribe } = getServerConfig().security;
-    return createConcurrencyGate({ name: 'transcribe', max: transcribe.maxConcurrent, queueMax: 0, queueTimeoutMs: 0, surface: 'transcribe', retryAfterSeconds: 5 });
+    // One upload at a time per visitor: a visitor records one question at a time, and several slow uploads of one
+    // visitor (a trickled body holds its slot until Node's request timeout) would otherwise take every slot.
+    return createConcurrencyGate({
+      name: 'transcribe',
+      max: transcribe.maxConcurrent,
+      queueMax: 0,
+      queueTimeoutMs: 0,
+      holdPerKey: TRANSCRIBE_HOLD_PER_VISITOR,
+      surface: 'transcribe',
+      retryAfterSeconds: 5,
+      refusal: (reason) =>
+        reason === 'key_busy'
+          ? new AppError('rate_limited:transcribe', 'A recording of yours is still being transcribed; send the next one when it is done.', { headers: { 'retry-after': '5' } })
+          : defaultRefusal(reason, 'transcribe', '5'),
+    });
   });
 }

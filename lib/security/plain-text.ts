@@ -12,3 +12,20 @@ export function isPlainLabel(text: string): boolean {
 
 /** The message of the 400 for a label that is not plain (the field's name is put before it). */
 export const PLAIN_LABEL_MESSAGE = 'one line of text, without control characters or direction overrides';
+
+/** Code points no keyboard types: control characters (tabs and line or page breaks aside) and halves of a broken surrogate pair. */
+const NOT_TYPED = /[\p{Cc}\p{Cs}]/u;
+const TYPED_CONTROLS = /[\t\n\v\f\r]/g;
+/** What shows nothing: white space, format characters (zero-width spaces and joiners, BOM, direction marks), fillers. */
+const INVISIBLE = /[\s\p{Cf}\u034f\u115f\u1160\u3164\uffa0\u2800]/gu;
+
+/**
+ * Why a prospect's message cannot be taken as text, or null when it can. JSON escapes let a body carry what the UTF-8
+ * check of the raw bytes (lib/http.ts) refuses — an unpaired surrogate (`"\ud800"`) — and control characters; both
+ * would be stored, answered and exported as something nobody typed. A message of only invisible characters is empty.
+ */
+export function messageTextProblem(text: string): string | null {
+  if (NOT_TYPED.test(text.replace(TYPED_CONTROLS, ''))) return 'The message contains control characters or a broken character; send plain text.';
+  if (!text.replace(INVISIBLE, '')) return 'The message has no text.';
+  return null;
+}

@@ -90,7 +90,9 @@ export async function verifySession(args: { secret: string; token: string; now?:
   const verified = verifiedTokens(args.secret);
   if (verified.get(args.token)) return { visitorId, expiresAt, token: args.token };
   const signatureBytes = fromBase64Url(signature);
-  if (!signatureBytes || signatureBytes.length !== 32) return null;
+  // Only the one encoding the server writes: base64 ignores the last character's spare bits, so without this each
+  // token had three look-alike spellings that passed as well (and were each cached as verified).
+  if (!signatureBytes || signatureBytes.length !== 32 || toBase64Url(signatureBytes) !== signature) return null;
   const ok = await crypto.subtle.verify('HMAC', await hmacKey(args.secret), signatureBytes, encoder.encode(`${VERSION}.${visitorId}.${expires}`));
   if (!ok) return null;
   verified.set(args.token, true, args.token.length);

@@ -28,6 +28,11 @@ export interface ReplyStore {
   current(args: { id: string }): Promise<string | null>;
   /** Batches from index `from` on. */
   read(args: { id: string; turnId: string; from: number }): Promise<string[]>;
+  /**
+   * Forgets the conversation's reply buffer (the pointer and the events of its last reply), leaving the turn lock as it
+   * is: for an erasure, made while holding that lock, after which nothing of the conversation may be replayed.
+   */
+  erase(args: { id: string }): Promise<void>;
 }
 
 const run = async <T>(call: () => Promise<T>): Promise<T> => {
@@ -97,6 +102,12 @@ export function createUpstashReplyStore(options: { redis: Redis; prefix: string 
       const list = await run(() => redis.lrange<string>(replyKeys(prefix, id).events(turnId), from, -1));
       return list.map(String);
     },
+    async erase({ id }) {
+      const keys = replyKeys(prefix, id);
+      // String(): the client parses values that look like JSON (a turn id "123" comes back as a number).
+      const turnId = await run(() => redis.get<unknown>(keys.current));
+      await run(() => redis.del(keys.current, ...(turnId !== null && turnId !== undefined && turnId !== '' ? [keys.events(String(turnId))] : [])));
+    },
   };
 }
 
@@ -162,6 +173,10 @@ export function createMemoryReplyStore(options: { clock?: () => number } = {}): 
     },
     async read({ id, turnId, from }) {
       return (live(lists, `events:${id}:${turnId}`)?.items ?? []).slice(from);
+    },
+    async erase({ id }) {
+      values.delete(`current:${id}`);
+      for (const key of [...lists.keys()]) if (key.startsWith(`events:${id}:`)) lists.delete(key);
     },
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { eventSourceSchema, type EventSource } from '@/lib/events/schema';
 import { LOCALES } from '@/lib/i18n/locales';
+import { isPlainLabel, messageTextProblem } from '@/lib/security/plain-text';
 import { isOwnOrigin } from '@/lib/security/request';
 import { CONVERSATION_ID_RULE, isStrongConversationId } from '@/lib/sales/ui-message';
 
@@ -43,6 +44,9 @@ type ClientMessage = z.infer<typeof clientMessage>;
 
 export type NewUserMessage = { id?: string; text: string };
 
+/** A URL path as the browser gives it (percent-encoded): no white space, controls or invisible format characters. */
+const PAGE_PATH = /^\/[^\s\p{C}]*$/u;
+
 /** Picks the new user message out of a valid body, or says why there is none. */
 export function pickUserMessage(body: ChatRequest): { ok: true; message: NewUserMessage } | { ok: false; reason: string } {
   if (body.messages?.some((message) => message.role === 'system')) {
@@ -58,6 +62,8 @@ export function pickUserMessage(body: ChatRequest): { ok: true; message: NewUser
     .join('')
     .trim();
   if (!text) return { ok: false, reason: 'The message has no text.' };
+  const problem = messageTextProblem(text);
+  if (problem) return { ok: false, reason: problem };
   return { ok: true, message: { id: candidate.id, text } };
 }
 
@@ -70,7 +76,10 @@ export function isFirstMessage(body: ChatRequest): boolean {
 /**
  * The turn's event source: the page and utm the client sent, and the embedding site — the request's Origin when it is
  * not the app's own, else the site the embed reported if that site is on the embed allow-list (an embed runs in a
- * frame on the app's origin). Locale and agent are added by the turn.
+ * frame on the app's origin). Locale and agent are added by the turn. The page is kept only as a path (what
+ * `location.pathname` gives) and a utm value only as one plain line: they reach the sales team's e-mails and the admin,
+ * and the utm comes from whatever link the visitor followed (`?utm_source=%0A%0AURGENT…` would have written lines of
+ * its own into the team's notification). Dropped, not refused: the prospect did not write them.
  */
 export function eventSourceFor(
   request: Request,
@@ -80,7 +89,9 @@ export function eventSourceFor(
   const origin = request.headers.get('origin');
   const embedSite =
     origin && origin !== 'null' && !isOwnOrigin(origin, request, security) ? origin : sent?.embedSite && security.embedAllowedOrigins.includes(sent.embedSite) ? sent.embedSite : undefined;
-  const page = sent?.page?.split(/[?#]/)[0];
-  return { ...(page ? { page } : {}), ...(sent?.utm ? { utm: sent.utm } : {}), ...(embedSite ? { embedSite } : {}) };
+  const path = sent?.page?.split(/[?#]/)[0];
+  const page = path && PAGE_PATH.test(path) ? path : undefined;
+  const utm = Object.fromEntries(Object.entries(sent?.utm ?? {}).filter(([, value]) => typeof value === 'string' && value.trim() && isPlainLabel(value)));
+  return { ...(page ? { page } : {}), ...(Object.keys(utm).length > 0 ? { utm } : {}), ...(embedSite ? { embedSite } : {}) };
 }
 

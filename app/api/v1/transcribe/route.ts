@@ -16,10 +16,11 @@ export const POST = withErrors('transcribe', async (request: Request) => {
   const language = new URL(request.url).searchParams.get('language') ?? undefined;
   if (language !== undefined && !/^[a-z]{2,3}$/.test(language)) throw new AppError('bad_request:transcribe', 'language is a code such as en or es.');
   // Type and declared length are checked, and a slot taken without waiting, before a byte of the body is read.
-  const upload = checkAudioUpload(request, { maxBytes });
+  const declared = checkAudioUpload(request, { maxBytes });
   const release = await getTranscribeGate().acquire({ key: visitor.visitorId, wait: false });
   try {
-    const audio = await readAudioBody(request, { maxBytes });
+    // Bytes that are not a recording in an accepted format are a 415 here, before any provider is called.
+    const { audio, upload } = await readAudioBody(request, { maxBytes, declared });
     assertRecordingLength(audio, upload.type, maxSeconds);
     const transcript = await transcribeAudio({
       audio,

@@ -6,6 +6,7 @@ import { AppError } from '@/lib/errors';
 import { NO_STORE_HEADERS, otherMethods, withErrors } from '@/lib/http';
 import { guardRequest } from '@/lib/security/guard';
 import { getConversationStore, getReplyStore } from '@/lib/store';
+import { erasingReplyBuffer } from '@/lib/stream/erase';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,15 +25,18 @@ export const GET = withErrors('history', async (request: Request, context: Conte
 });
 
 /**
- * Erases one of the visitor's conversations with its sales state and lead record (the prospect's right to erasure). A
- * reply still being written is stopped and waited for first (lib/chat/erase.ts), so nothing of it is written back.
+ * Erases one of the visitor's conversations with its sales state, lead record and buffered reply events (the prospect's
+ * right to erasure). A reply still being written is stopped and waited for first (lib/chat/erase.ts), so nothing of it
+ * is written back.
  */
 export const DELETE = withErrors('history', async (request: Request, context: Context) => {
   const { visitor } = await guardRequest(request, { limit: 'read' });
   const id = await conversationIdOf(context, 'history');
+  const replies = getReplyStore();
   const deleted = await eraseConversation({
-    store: getConversationStore(),
-    replies: getReplyStore(),
+    // Its resume buffer goes too: nothing of the conversation can be replayed after this (lib/stream/erase.ts).
+    store: erasingReplyBuffer(getConversationStore(), replies),
+    replies,
     id,
     visitorId: visitor.visitorId,
     waitMs: getServerConfig().chat.turnWaitMs,
