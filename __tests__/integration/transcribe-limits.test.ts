@@ -19,6 +19,8 @@ type Next = Awaited<ReturnType<typeof startNextServer>>;
 let standIn: Awaited<ReturnType<typeof startSmallestStandIn>>;
 let next: Next;
 let visitor: { authorization: string };
+/** One per upload: a visitor gets one upload at a time (a second is a typed 429), and this is about many visitors at once. */
+let visitors: { authorization: string }[];
 
 beforeAll(async () => {
   standIn = await startSmallestStandIn({ apiKey: 'sm-limits', transcript: 'How much is the Pro plan?' });
@@ -30,9 +32,12 @@ beforeAll(async () => {
       RATE_LIMIT_TRANSCRIBE: 'off',
       TRANSCRIBE_MAX_BYTES: String(CAP_BYTES),
       TRANSCRIBE_MAX_CONCURRENT: '4',
+      RATE_LIMIT_SESSION: '1000/1m',
     },
   });
   visitor = await startSession(next.url);
+  visitors = [];
+  for (let n = 0; n < UPLOADS; n++) visitors.push(await startSession(next.url));
 });
 
 afterAll(async () => {
@@ -56,10 +61,10 @@ interface Outcome {
 }
 
 /** Streams `total` bytes in 64 KiB writes (honouring backpressure); with `declare`, as a Content-Length body, else chunked. */
-function upload({ total, declare }: { total: number; declare: boolean }): Promise<Outcome> {
+function upload({ total, declare, from = visitor }: { total: number; declare: boolean; from?: { authorization: string } }): Promise<Outcome> {
   return new Promise((resolve) => {
     const url = new URL(`${next.url}/api/v1/transcribe?language=en`);
-    const headers: Record<string, string> = { 'content-type': 'audio/webm', authorization: visitor.authorization };
+    const headers: Record<string, string> = { 'content-type': 'audio/webm', authorization: from.authorization };
     if (declare) headers['content-length'] = String(total);
     const request = http.request({ host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method: 'POST', headers });
     const piece = Buffer.alloc(64 * 1024, 1);
@@ -118,7 +123,7 @@ async function burst(declare: boolean): Promise<{ outcomes: Outcome[]; growth: n
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, rssBytes(pid))), 50);
   try {
-    const outcomes = await Promise.all(Array.from({ length: UPLOADS }, () => upload({ total: UPLOAD_BYTES, declare })));
+    const outcomes = await Promise.all(Array.from({ length: UPLOADS }, (_, n) => upload({ total: UPLOAD_BYTES, declare, from: visitors[n] })));
     await new Promise((resolve) => setTimeout(resolve, 500));
     const after = rssBytes(pid);
     peak = Math.max(peak, after);
