@@ -41,8 +41,22 @@ async function shoot(browser, baseUrl, viewport, theme) {
 async function shootEmbed(browser, baseUrl, theme) {
   const context = await browser.newContext({ viewport: { width: 380, height: 640 }, deviceScaleFactor: 1, locale: 'en-US', reducedMotion: 'reduce' });
   const page = await context.newPage();
-  await page.goto(`${baseUrl}/embed?mode=inline&theme=${theme}&name=Ava&color=%23e11d48&greeting=${encodeURIComponent('Hi, I am Ava. Ask me anything about our plans.')}`);
-  await page.getByTestId('chat-panel').and(page.locator('[data-engine="ready"]')).waitFor({ timeout: 20_000 });
+  // In a frame on the app's own origin, as a host page frames it: /embed opened on its own shows the app's wording, not
+  // the name and greeting from its URL (lib/embed/origins.ts, hostWordingAllowed).
+  await page.goto(`${baseUrl}/api/v1/health`);
+  const src = `${baseUrl}/embed?mode=inline&theme=${theme}&name=Ava&color=%23e11d48&greeting=${encodeURIComponent('Hi, I am Ava. Ask me anything about our plans.')}`;
+  await page.evaluate((url) => {
+    document.body.innerHTML = '';
+    document.body.style.margin = '0';
+    const frame = document.createElement('iframe');
+    frame.title = 'Ava';
+    frame.src = url;
+    frame.style.cssText = 'border:0;display:block;width:100vw;height:100vh';
+    document.body.append(frame);
+  }, src);
+  const chat = page.frameLocator('iframe');
+  await chat.getByTestId('chat-panel').and(chat.locator('[data-engine="ready"]')).waitFor({ timeout: 20_000 });
+  await chat.getByText('Hi, I am Ava.', { exact: false }).waitFor({ timeout: 5_000 });
   const file = path.join(OUT, `embed-${theme}.png`);
   await page.screenshot({ path: file });
   await context.close();
