@@ -7,95 +7,18 @@ import { createPriceGuard } from '@/lib/llm/price-guard';
 import { getKnowledgeBase } from '@/lib/sales/knowledge';
 import { unverifiedPriceMarker, unverifiedPriceNotice } from '@/lib/sales/prompts';
 import type { SalesUIMessage } from '@/lib/sales/ui-message';
-import { startOpenAIStandIn } from '../../scripts/standins/openai-server.mjs';
+import { conversationOf, notices, openAIChatRoute, systemOf, textOfStored } from '../support/openai-chat-route';
 import { testSession } from '../support/session';
-import { readUIChunks, textOf, type UIChunk } from '../support/sse';
-import { newConversationId, TEST_SESSION_SECRET, visitorHeaders } from '../support/visitor';
+import { textOf, type UIChunk } from '../support/sse';
+import { newConversationId } from '../support/visitor';
 
-type StandIn = Awaited<ReturnType<typeof startOpenAIStandIn>>;
-let standIn: StandIn;
-let routes: { chat: typeof import('@/app/api/v1/chat/route'); history: typeof import('@/app/api/v1/chat/[id]/route') };
-let visitor: { authorization: string; visitorId: string };
-let address = 0;
-let errors: jest.SpyInstance;
-
-beforeAll(async () => {
-  standIn = await startOpenAIStandIn({ port: 0 });
-  Object.assign(process.env, {
-    OPENAI_API_KEY: 'sk-s25',
-    OPENAI_BASE_URL: standIn.url,
-    OPENAI_API_MODE: 'chat',
-    OPENAI_MAX_RETRIES: '0',
-    OPENAI_TIMEOUT_MS: '1500',
-    // Small, so that a long conversation's early turns leave the prompt (folded into the summary).
-    CHAT_CONTEXT_TOKENS: '2400',
-    SESSION_SECRET: TEST_SESSION_SECRET,
-    RATE_LIMIT_CHAT: '1000/1m',
-    TOKEN_BUDGET_DAILY: '0',
-    OFFLINE_WORD_DELAY_MS: '0',
-  });
-  delete process.env.UPSTASH_REDIS_REST_URL;
-  delete process.env.UPSTASH_REDIS_REST_TOKEN;
-  jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-  errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-  routes = { chat: await import('@/app/api/v1/chat/route'), history: await import('@/app/api/v1/chat/[id]/route') };
-});
-afterAll(async () => standIn?.close());
-beforeEach(async () => {
-  standIn.reset();
-  errors.mockClear();
-  address += 1;
-  visitor = await visitorHeaders();
-});
-
-let sent = 0;
-async function say(id: string, text: string): Promise<UIChunk[]> {
-  sent += 1;
-  const response = await routes.chat.POST(
-    new Request('http://localhost/api/v1/chat', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: visitor.authorization, 'x-forwarded-for': `198.51.100.${address}` },
-      body: JSON.stringify({ id, message: { id: `s25-${sent}`, role: 'user', parts: [{ type: 'text', text }] } }),
-    }),
-  );
-  expect(response.status).toBe(200);
-  return readUIChunks(response);
-}
-
-interface StoredMessage {
-  id: string;
-  role: string;
-  metadata?: { agent?: string; status?: string };
-  parts: { type: string; text?: string; data?: { code?: string } }[];
-}
-async function stored(id: string, count: number): Promise<StoredMessage[]> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const response = await routes.history.GET(new Request(`http://localhost/api/v1/chat/${id}`, { headers: { authorization: visitor.authorization } }), {
-      params: Promise.resolve({ id }),
-    });
-    if (response.status === 200) {
-      const body = (await response.json()) as { messages: StoredMessage[] };
-      if (body.messages.length >= count) return body.messages;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`conversation ${id} never reached ${count} messages`);
-}
-const textOfStored = (message: StoredMessage | undefined) => (message?.parts ?? []).map((part) => (part.type === 'text' ? (part.text ?? '') : '')).join('');
-
-interface ChatBody {
-  messages: { role: string; content: unknown }[];
-  tool_choice?: unknown;
-}
-const modelCalls = (): ChatBody[] => standIn.requests.filter((request) => request.path === '/v1/chat/completions').map((request) => request.body as ChatBody);
-const systemOf = (body: ChatBody | undefined) => String(body?.messages.find((message) => message.role === 'system')?.content ?? '');
-const conversationOf = (body: ChatBody | undefined) => (body?.messages ?? []).filter((message) => message.role !== 'system').map((message) => ({ role: message.role, text: JSON.stringify(message.content) }));
-const notices = (chunks: UIChunk[]) => chunks.flatMap((chunk) => (chunk.type === 'data-notice' ? [(chunk.data as { code: string; message: string })] : []));
+const llm = openAIChatRoute({ apiKey: 'sk-s25', messagePrefix: 's25' });
+const { say, stored, modelCalls } = llm;
 
 describe('a long conversation with the configured model', () => {
   it('still tells the model at turn 16 what the prospect said at turns 1–6, after those turns have left the history', async () => {
     const id = newConversationId();
-    standIn.setBehaviour({
+    llm.standIn.setBehaviour({
       replyText:
         'Thanks, that helps. Here is a fairly long answer so that the history grows the way it does with a real assistant, which writes a few sentences on every question, with details, examples and a question back at the end.',
     });
@@ -145,7 +68,7 @@ describe('a long conversation with the configured model', () => {
 describe('prices reaching the prospect', () => {
   it('leaves out a price the model made up, keeps the ones the pricing tool gave, and says so under the reply', async () => {
     const id = newConversationId();
-    standIn.setBehaviour({
+    llm.standIn.setBehaviour({
       turns: [
         { toolCalls: [{ id: 'call_quote', name: 'get_pricing', arguments: { plan: 'Pro', seats: 20, billing: 'monthly' } }] },
         { text: 'Pro for 20 seats is $580 a month ($6,960 a year), list price $29 per seat. With our loyalty deal it is only $19 per seat, so $380 a month.' },
@@ -165,7 +88,7 @@ describe('prices reaching the prospect', () => {
     expect(reply).not.toContain('$380');
 
     // Next turn: a price from an earlier reply may be repeated; a new invention still may not.
-    standIn.setBehaviour({ replyText: 'As I said, $580 a month for 20 seats. Business would be $1,234 a month.' });
+    llm.standIn.setBehaviour({ replyText: 'As I said, $580 a month for 20 seats. Business would be $1,234 a month.' });
     const next = textOf(await say(id, 'Can you remind me?'));
     expect(next).toBe(`As I said, $580 a month for 20 seats. Business would be ${marker} a month.`);
   });
@@ -173,7 +96,7 @@ describe('prices reaching the prospect', () => {
   it('lets through the catalogue, the budget on record and the prospect’s own figures, with no notice', async () => {
     const id = newConversationId();
     await say(id, 'Our budget is $450 a month.');
-    standIn.setBehaviour({ replyText: 'Starter is $12 per seat monthly or $10 billed annually ($120 per seat per year); your $450 budget — noted. Would you pay 300 dollars?' });
+    llm.standIn.setBehaviour({ replyText: 'Starter is $12 per seat monthly or $10 billed annually ($120 per seat per year); your $450 budget — noted. Would you pay 300 dollars?' });
     const chunks = await say(id, 'Is $300 possible?');
     expect(textOf(chunks)).toBe('Starter is $12 per seat monthly or $10 billed annually ($120 per seat per year); your $450 budget — noted. Would you pay 300 dollars?');
     expect(notices(chunks)).toEqual([]);
@@ -196,7 +119,7 @@ describe('prices reaching the prospect', () => {
 
   it('writes the marker and the notice in the prospect’s language', async () => {
     const id = newConversationId();
-    standIn.setBehaviour({ replyText: 'El plan Pro cuesta 99 $ por usuario al mes.' });
+    llm.standIn.setBehaviour({ replyText: 'El plan Pro cuesta 99 $ por usuario al mes.' });
     const chunks = await say(id, 'Hola, ¿cuánto cuesta el plan Pro para nuestro equipo?');
     expect(systemOf(modelCalls().at(-1))).toMatch(/Spanish/);
     expect(textOf(chunks)).toBe(`El plan Pro cuesta ${unverifiedPriceMarker('es')} por usuario al mes.`);
@@ -209,7 +132,7 @@ describe('tools over several turns', () => {
   it('handles parallel calls, a tool error, a malformed argument, a booking and a handoff, and keeps the conversation whole', async () => {
     const id = newConversationId();
     // Turn 1: two calls at once, one of them for a plan that does not exist, one capturing an e-mail never given.
-    standIn.setBehaviour({
+    llm.standIn.setBehaviour({
       turns: [
         {
           toolCalls: [
@@ -231,16 +154,16 @@ describe('tools over several turns', () => {
     expect(afterTools).toContain('ask them instead of assuming');
 
     // Turn 2: the model sends arguments that are not JSON; it is told why, and answers.
-    standIn.reset();
-    standIn.setBehaviour({ turns: [{ toolCalls: [{ id: 'call_bad', name: 'get_pricing', arguments: '{"plan":"Pro","seats":' }] }, { text: 'Let me get that price for you.' }] });
+    llm.standIn.reset();
+    llm.standIn.setBehaviour({ turns: [{ toolCalls: [{ id: 'call_bad', name: 'get_pricing', arguments: '{"plan":"Pro","seats":' }] }, { text: 'Let me get that price for you.' }] });
     const second = await say(id, 'And Pro?');
     expect(second.some((chunk) => chunk.type === 'tool-input-error' && chunk.toolCallId === 'call_bad')).toBe(true);
     expect(JSON.stringify(modelCalls()[1]?.messages.at(-1))).toMatch(/Invalid input for tool get_pricing/);
     expect(textOf(second)).toBe('Let me get that price for you.');
 
     // Turn 3: a demo booked; turn 4: a person asked for.
-    standIn.reset();
-    standIn.setBehaviour({
+    llm.standIn.reset();
+    llm.standIn.setBehaviour({
       turns: [
         { toolCalls: [{ id: 'call_book', name: 'book_meeting', arguments: { email: 'lena@ortiz.io', preferredTimes: ['next Thursday 10am'], timezone: 'Europe/Madrid' } }] },
         { text: 'Booked — the card above has the invite.' },
@@ -258,7 +181,7 @@ describe('tools over several turns', () => {
     expect(messages.map((message) => message.role)).toEqual(['user', 'assistant', 'user', 'assistant', 'user', 'assistant', 'user', 'assistant']);
     expect(textOfStored(messages[7])).toBe('A colleague will write to you at lena@ortiz.io.');
     // What the model reads next: the prospect's turns and the replies' text, alternating, no orphan tool calls.
-    standIn.reset();
+    llm.standIn.reset();
     await say(id, 'Thanks!');
     const roles = conversationOf(modelCalls()[0]).map((message) => message.role);
     expect(roles.at(-1)).toBe('user');
@@ -268,7 +191,7 @@ describe('tools over several turns', () => {
   it('a model that calls the same tool in a loop is made to stop, and the prospect still gets an answer', async () => {
     const id = newConversationId();
     // Whatever it is asked, this model calls get_pricing again with the same input.
-    standIn.setBehaviour({ reply: () => ({ toolCalls: [{ name: 'get_pricing', arguments: { plan: 'Pro', seats: 20, billing: 'monthly' } }] }) });
+    llm.standIn.setBehaviour({ reply: () => ({ toolCalls: [{ name: 'get_pricing', arguments: { plan: 'Pro', seats: 20, billing: 'monthly' } }] }) });
     const chunks = await say(id, 'We are 20 people, Pro monthly please.');
     const calls = modelCalls();
     // Once the call repeats itself the model is offered no tools (a real model then writes its reply).
@@ -285,7 +208,7 @@ describe('tools over several turns', () => {
 describe('a model that ends its turn without a word', () => {
   it('after a booking or a handoff: the card stands, and nothing is booked or handed over a second time', async () => {
     const id = newConversationId();
-    standIn.setBehaviour({
+    llm.standIn.setBehaviour({
       turns: [
         { toolCalls: [{ id: 'call_book', name: 'book_meeting', arguments: { email: 'kim@lee.io', preferredTimes: ['Thursday 10am'], timezone: 'Europe/Madrid' } }] },
         { text: '' },
@@ -296,8 +219,8 @@ describe('a model that ends its turn without a word', () => {
     expect(booked.filter((chunk) => chunk.type === 'tool-input-available').map((chunk) => chunk.toolName)).toEqual(['book_meeting']);
     expect(notices(booked)).toEqual([]);
 
-    standIn.reset();
-    standIn.setBehaviour({ turns: [{ toolCalls: [{ id: 'call_human', name: 'request_human', arguments: { reason: 'asked for a person' } }] }, { text: '' }] });
+    llm.standIn.reset();
+    llm.standIn.setBehaviour({ turns: [{ toolCalls: [{ id: 'call_human', name: 'request_human', arguments: { reason: 'asked for a person' } }] }, { text: '' }] });
     const handed = await say(id, 'Can I talk to a person?');
     expect(handed.filter((chunk) => chunk.type === 'data-handoff')).toHaveLength(1);
     expect(notices(handed)).toEqual([]);
@@ -305,7 +228,7 @@ describe('a model that ends its turn without a word', () => {
 
   it('after only looking things up: the fallback agent answers instead of an empty reply', async () => {
     const id = newConversationId();
-    standIn.setBehaviour({ turns: [{ toolCalls: [{ id: 'call_search', name: 'search_knowledge', arguments: { query: 'free trial' } }] }, { text: '' }] });
+    llm.standIn.setBehaviour({ turns: [{ toolCalls: [{ id: 'call_search', name: 'search_knowledge', arguments: { query: 'free trial' } }] }, { text: '' }] });
     const chunks = await say(id, 'Is there a free trial?');
     expect(textOf(chunks).trim()).not.toBe('');
     expect(notices(chunks).map((notice) => notice.code)).toEqual(['fallback_agent']);
@@ -315,18 +238,18 @@ describe('a model that ends its turn without a word', () => {
 describe('a reply broken by the network or stalled', () => {
   it('broken mid-stream or stalled: the stored conversation stays whole and the next turn works', async () => {
     const id = newConversationId();
-    standIn.setBehaviour({ faults: [{ kind: 'broken_stream', afterTokens: 4 }], replyText: 'Pro is a great fit for teams like yours, with automation and reporting.' });
+    llm.standIn.setBehaviour({ faults: [{ kind: 'broken_stream', afterTokens: 4 }], replyText: 'Pro is a great fit for teams like yours, with automation and reporting.' });
     const broken = await say(id, 'Tell me about the Pro plan');
     expect(textOf(broken).trim()).not.toBe('');
     expect(broken.at(-1)?.type).toBe('finish');
 
-    standIn.reset();
-    standIn.setBehaviour({ ttftMs: 3_000 });
+    llm.standIn.reset();
+    llm.standIn.setBehaviour({ ttftMs: 3_000 });
     const stalled = await say(id, 'Does it include dashboards?');
     expect(textOf(stalled).trim()).not.toBe('');
 
-    standIn.reset();
-    standIn.setBehaviour({ replyText: 'Yes, I am here.' });
+    llm.standIn.reset();
+    llm.standIn.setBehaviour({ replyText: 'Yes, I am here.' });
     const after = await say(id, 'Still there?');
     expect(textOf(after)).toBe('Yes, I am here.');
     const messages = await stored(id, 6);
@@ -340,18 +263,18 @@ describe('a reply broken by the network or stalled', () => {
 describe('a reply that stalls after its first words, in Spanish', () => {
   it('tells the prospect in their language, stores the reply as cut short, and the next turn works', async () => {
     const id = newConversationId();
-    standIn.setBehaviour({ replyText: 'Claro, con gusto le ayudo.' });
+    llm.standIn.setBehaviour({ replyText: 'Claro, con gusto le ayudo.' });
     await say(id, 'Hola, somos una agencia de 14 personas en Madrid.');
-    standIn.reset();
+    llm.standIn.reset();
     // The first word comes at once, the next after longer than OPENAI_TIMEOUT_MS (1.5 s).
-    standIn.setBehaviour({ tokenIntervalMs: 2_500, replyText: 'El plan Pro encaja muy bien con equipos como el suyo.' });
+    llm.standIn.setBehaviour({ tokenIntervalMs: 2_500, replyText: 'El plan Pro encaja muy bien con equipos como el suyo.' });
     const cut = await say(id, '¿Qué me recomienda?');
     expect(textOf(cut)).toBe('El');
     const failure = cut.find((chunk) => chunk.type === 'error');
     expect(failure?.errorText).toBe('Nuestro asistente ha tardado demasiado en responder. Vuelva a intentarlo.');
 
-    standIn.reset();
-    standIn.setBehaviour({ replyText: 'Le recomiendo el plan Pro.' });
+    llm.standIn.reset();
+    llm.standIn.setBehaviour({ replyText: 'Le recomiendo el plan Pro.' });
     expect(textOf(await say(id, '¿Sigue ahí?'))).toBe('Le recomiendo el plan Pro.');
     const messages = await stored(id, 6);
     expect(messages[3]?.metadata?.status).toBe('incomplete');
@@ -363,7 +286,7 @@ describe('a reply that stalls after its first words, in Spanish', () => {
 describe('over the Responses API (the default OPENAI_API_MODE)', () => {
   it('leaves out a made-up price and stops a tool loop there too', async () => {
     const agent = createSalesAgent(
-      { provider: 'openai', apiKey: 'sk-s25', baseURL: standIn.url, model: 'gpt-4.1-mini', apiMode: 'responses', timeoutMs: 5_000, maxRetries: 0, contextTokens: 6_000, wordDelayMs: 0 },
+      { provider: 'openai', apiKey: 'sk-s25', baseURL: llm.standIn.url, model: 'gpt-4.1-mini', apiMode: 'responses', timeoutMs: 5_000, maxRetries: 0, contextTokens: 6_000, wordDelayMs: 0 },
       { logError: () => undefined },
     );
     const run = async (text: string) => {
@@ -373,15 +296,15 @@ describe('over the Responses API (the default OPENAI_API_MODE)', () => {
       for await (const chunk of agent.streamReply({ conversationId: 'responses-s25', history: [], userMessage, ...session.input })) chunks.push(chunk as UIChunk);
       return chunks;
     };
-    standIn.setBehaviour({ replyText: 'Business is $39 per seat per month.' });
+    llm.standIn.setBehaviour({ replyText: 'Business is $39 per seat per month.' });
     const made = await run('How much is Business?');
     expect(textOf(made)).toBe(`Business is ${unverifiedPriceMarker('en')} per seat per month.`);
     expect(notices(made).map((notice) => notice.code)).toEqual(['unverified_price']);
 
-    standIn.reset();
-    standIn.setBehaviour({ reply: () => ({ toolCalls: [{ name: 'search_knowledge', arguments: { query: 'single sign-on' } }] }) });
+    llm.standIn.reset();
+    llm.standIn.setBehaviour({ reply: () => ({ toolCalls: [{ name: 'search_knowledge', arguments: { query: 'single sign-on' } }] }) });
     const looped = await run('Do you have SSO?');
-    const bodies = standIn.requests.filter((request) => request.path === '/v1/responses').map((request) => (request.body as { tool_choice?: unknown }).tool_choice);
+    const bodies = llm.standIn.requests.filter((request) => request.path === '/v1/responses').map((request) => (request.body as { tool_choice?: unknown }).tool_choice);
     expect(bodies).toEqual(['auto', 'auto', 'none']);
     expect(textOf(looped).trim()).not.toBe('');
   });
