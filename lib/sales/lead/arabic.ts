@@ -28,6 +28,10 @@ const NOT_A_NAME = new Set(
     .split(' ')
     .map(fold),
 );
+/** Who else a prospect names beside themselves ("أنا ومديري", "أنا وشريكي"): after "and", never their own name. */
+const COMPANIONS = new Set(
+  'مديري مديرتي رئيسي رئيستي شريكي شريكتي فريقي زميلي زميلتي زملائي مشرفي مشرفتي المدير'.split(' ').map(fold),
+);
 const PUNCTUATION = /[،,.؛;:!؟?…)"”»]+$/u;
 const ARABIC_WORD = /^[\p{Script=Arabic}\p{M}]+$/u;
 const LATIN_NAME = /^[\p{Lu}\p{N}][\p{L}\p{N}&'’.-]*$/u;
@@ -71,8 +75,9 @@ export function extractArabicName(sentence: string, context: PatternContext): Ex
     const { words, clean } = leadingRun(rest, { maxWords: strict ? 2 : 3, latin: false });
     if (words.length === 0 || (strict && !clean)) continue;
     const first = fold(words[0] ?? '');
-    // A word with the article ("المدير") is a noun, not a name.
+    // A word with the article ("المدير") is a noun, not a name; nor is "and" before one ("أنا ومديري نقرر", "أنا والمدير").
     if (first.startsWith('ال') || NOT_A_NAME.has(first) || words.some((word) => NOT_A_NAME.has(fold(word)))) continue;
+    if (strict && first.startsWith('و') && (first.startsWith('وال') || NOT_A_NAME.has(first.slice(1)) || COMPANIONS.has(first.slice(1)))) continue;
     const name = words.join(' ');
     if (context.ownNames.has(name.toLowerCase())) continue;
     return { value: name, confidence };

@@ -900,7 +900,13 @@ export function withoutDecisionMaker(text: string): string {
 
 /** A decision shared with someone ("together with our MD", "con mi socio"): someone else is involved. */
 export const SHARED_DECISION = re(
-  "\\b(?:together with|along with|jointly with|with my (?:boss|manager|ceo|cfo|cofounder|co-founder|partner)|junto con|con mi (?:jefe|jefa|socio|socia|director)|avec (?:mon|ma|notre) (?:patron|chef|directeur|directrice|associé|associée|dg|pdg)|zusammen mit|gemeinsam mit|mit (?:meinem|unserem|meiner|unserer) (?:chef|geschäftsführer|geschäftsführerin|partner|mitgründer)|مع (?:مديري|شريكي|المدير))\\b",
+  // ("me and our CFO", "my boss and I", "mi jefe y yo", "moi et mon DAF", "ich und mein Chef", "أنا ومديري": the two who decide.)
+  "\\b(?:me|myself|i) and (?:my|our|the) (?:boss|manager|ceo|cfo|cto|coo|director|founder|co-?founder|partner|board|md|owner|head of [\\p{L}]+)\\b|\\b(?:my|our|the) (?:boss|manager|ceo|cfo|cto|coo|director|founder|co-?founder|partner|board|md|owner) and (?:i|me|myself)\\b|" +
+    "\\b(?:yo|mi) y (?:mi|nuestro|nuestra|el|la) (?:jefe|jefa|director|directora|gerente|socio|socia|cfo|ceo|dueño|dueña)\\b|\\b(?:mi|nuestro|nuestra|el|la) (?:jefe|jefa|director|directora|gerente|socio|socia|cfo|ceo|dueño|dueña) y yo\\b|" +
+    "\\bmoi et (?:mon|ma|notre|le|la) (?:patron|patronne|chef|directeur|directrice|associé|associée|daf|dg|pdg|cfo|ceo)\\b|\\b(?:mon|ma|notre|le|la) (?:patron|patronne|chef|directeur|directrice|associé|associée|daf|dg|pdg|cfo|ceo) et moi\\b|" +
+    "\\bich und (?:mein|meine|unser|unsere|der|die) (?:chef|chefin|geschäftsführer|geschäftsführerin|partner|partnerin|cfo|ceo|vorstand)\\b|\\b(?:mein|meine|unser|unsere|der|die) (?:chef|chefin|geschäftsführer|geschäftsführerin|partner|partnerin|cfo|ceo|vorstand) und ich\\b|" +
+    "(?:أنا|انا) و(?:مديري|المدير|شريكي|الشريك|رئيسي)|" +
+    "\\b(?:together with|along with|jointly with|with my (?:boss|manager|ceo|cfo|cofounder|co-founder|partner)|junto con|con mi (?:jefe|jefa|socio|socia|director)|avec (?:mon|ma|notre) (?:patron|chef|directeur|directrice|associé|associée|dg|pdg)|zusammen mit|gemeinsam mit|mit (?:meinem|unserem|meiner|unserer) (?:chef|geschäftsführer|geschäftsführerin|partner|mitgründer)|مع (?:مديري|شريكي|المدير))\\b",
 );
 export function extractAuthority(sentence: string, role: string | number | undefined): Extracted | undefined {
   // ("Ich entscheide das zusammen mit unserem Geschäftsführer": theirs, and someone else's too.)

@@ -1,0 +1,53 @@
+/** @jest-environment node */
+// Session 27 (prospects on the shared sales brain, lib/sales): a question about certifications finds the security
+// answer in every language, "me and our CFO" is a decision shared with someone, and "أنا ومديري" is not a name.
+import { hold, lead, UNSURE } from '../support/offline-agent';
+import type { SalesLocale } from '@/lib/sales/turn-state';
+
+const field = (reply: Parameters<typeof lead>[0] | undefined, name: string) => (reply ? lead(reply)[name] : undefined);
+
+describe('sales brain: session 27', () => {
+  it('"what certifications do you have?" is answered from the security FAQ (SOC 2, ISO 27001), in five languages', async () => {
+    for (const [locale, team, asked, soc] of [
+      ['en', "we're 35 people", 'what certifications do you have?', 'SOC 2 Type II'],
+      ['es', 'somos 35', '¿qué certificaciones tienen?', 'SOC 2 Tipo II'],
+      ['fr', 'nous sommes 35', 'quelles certifications avez-vous ?', 'SOC 2 Type II'],
+      ['de', 'wir sind 35', 'welche Zertifizierungen haben Sie?', 'SOC 2 Typ II'],
+      ['ar', 'نحن 35', 'ما هي الشهادات التي لديكم؟', 'SOC 2'],
+    ] as const) {
+      const [, reply] = await hold(locale as SalesLocale, [team, asked]);
+      expect({ locale, text: reply?.text }).toEqual({ locale, text: expect.stringContaining(soc) });
+      expect(reply?.text).toContain('ISO 27001');
+      expect(reply?.text).not.toMatch(UNSURE);
+    }
+    // "ISO certified?" is answered as the knowledge base says it ("aligned with"), never as a certificate it lacks.
+    const [, , iso] = await hold('en', ["we're 35 people", 'what certifications do you have?', 'are you ISO certified?']);
+    expect(iso?.text).toContain('aligned with ISO 27001');
+    expect(iso?.text).not.toMatch(/ISO(?: 27001)? certified/i);
+  });
+
+  it('"who decides? me and our CFO" records a decision shared with someone, in five languages', async () => {
+    for (const [locale, team, said] of [
+      ['en', "we're 35 people", 'who decides? me and our CFO'],
+      ['en', "we're 35 people", 'my boss and I will decide'],
+      ['es', 'somos 35', 'mi jefe y yo decidimos'],
+      ['fr', 'nous sommes 35', 'moi et mon DAF'],
+      ['de', 'wir sind 35', 'ich und mein Chef entscheiden'],
+      ['ar', 'نحن 35', 'أنا ومديري نقرر'],
+    ] as const) {
+      const [, reply] = await hold(locale as SalesLocale, [team, said]);
+      expect({ said, authority: field(reply, 'authority') }).toEqual({ said, authority: 'needs approval' });
+      expect(reply?.text).not.toMatch(UNSURE);
+      // The other person is not taken for the prospect's name ("تشرّفت بمعرفتك يا ومديري").
+      expect(field(reply, 'name')).toBeUndefined();
+    }
+    // Names that start with the letter "and" is written with still are names.
+    for (const [said, name] of [
+      ['أنا وليد', 'وليد'],
+      ['أنا وفاء من شركة نور', 'وفاء'],
+    ] as const) {
+      const [reply] = await hold('ar', [said]);
+      expect(field(reply, 'name')).toBe(name);
+    }
+  });
+});
