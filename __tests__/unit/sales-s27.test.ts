@@ -1,7 +1,7 @@
 /** @jest-environment node */
 // Session 27 (prospects on the shared sales brain, lib/sales): a question about certifications finds the security
 // answer in every language, "me and our CFO" is a decision shared with someone, and "أنا ومديري" is not a name.
-import { hold, lead, UNSURE } from '../support/offline-agent';
+import { booked, hold, lead, UNSURE } from '../support/offline-agent';
 import type { SalesLocale } from '@/lib/sales/turn-state';
 
 const field = (reply: Parameters<typeof lead>[0] | undefined, name: string) => (reply ? lead(reply)[name] : undefined);
@@ -48,6 +48,24 @@ describe('sales brain: session 27', () => {
     ] as const) {
       const [reply] = await hold('ar', [said]);
       expect(field(reply, 'name')).toBe(name);
+    }
+  });
+
+  it('"¿puedo cambiarla al martes a las 16h?" moves the demo to 16:00, not to Tuesday at the old hour; "24h" is no time', async () => {
+    const [first, moved] = await hold('es', ['demo el lunes a las 10, ana@acme.es', '¿puedo cambiarla al martes a las 16h?'], 'Europe/Madrid');
+    expect(booked(first)?.localLabel).toContain('10:00');
+    expect(booked(moved)?.localLabel).toMatch(/^martes .*, 16:00 \(Europe\/Madrid\)$/);
+    expect(moved?.text).toContain('16:00');
+    const [direct] = await hold('es', ['quiero una demo el martes 16h, ana@acme.es'], 'Europe/Madrid');
+    expect(booked(direct)?.localLabel).toMatch(/^martes .*, 16:00 /);
+    // An hour count that is not a time of day books nothing.
+    for (const [locale, said] of [
+      ['es', '¿tienen soporte 24h?'],
+      ['en', "what's your 4h response target about?"],
+    ] as const) {
+      const [reply] = await hold(locale, [said]);
+      expect(reply?.session.state.bookings).toHaveLength(0);
+      expect(reply?.tools.map((call) => call.toolName)).not.toContain('book_meeting');
     }
   });
 });

@@ -420,6 +420,11 @@ export function readableTimes(text: string, reference: Pick<WallClock, 'year' | 
     .replace(new RegExp(`\\b(las|la) ${CLOCK} menos cuarto\\b`, 'giu'), (_, article: string, hour: string) => `${article} ${hourOf(hour) - 1 || 12}:45`)
     .replace(new RegExp(`\\b(a las|a la) (${Object.keys(CLOCK_WORDS).join('|')})(?![\\p{L}\\d:])`, 'giu'), (_, at: string, hour: string) => `${at} ${hourOf(hour)}`)
     .replace(/\b(\d{1,2})\s?h\s?(\d{2})\b/giu, (_, hour: string, minute: string) => `${hour}:${minute}`)
+    // "a las 16h", "martes 16h": an hour written the French way in Spanish (Spanish grammar reads no "16h"); only after
+    // "las" or a day, so "4h response target" and "24h support" stay as they are.
+    .replace(new RegExp(`(\\b(?:a las|a la|las|la)\\s+|${DAY_NAME.source}\\s+)(\\d{1,2})\\s?h(?![\\p{L}\\d])`, 'giu'), (whole, before: string, hour: string) =>
+      Number(hour) <= 23 ? `${before}${hour}:00` : whole,
+    )
     // "the 3rd", "on the 21st" with no month after it.
     .replace(new RegExp(`\\b(?:on\\s+)?the\\s+(\\d{1,2})(?:st|nd|rd|th)\\b(?!\\s+(?:of\\s+)?(?:${ANY_MONTH})\\b)`, 'giu'), (whole, day: string) => (Number(day) <= 31 ? `on ${dayOfMonth(Number(day), 'en')}` : whole))
     .replace(new RegExp(`\\bel\\s+(?:d[ií]a\\s+)?(\\d{1,2})\\b(?!\\s*(?::|de\\s+(?:${ANY_MONTH})|%|personas|usuarios))`, 'giu'), (whole, day: string) => (Number(day) <= 31 && Number(day) >= 1 ? `el ${dayOfMonth(Number(day), 'es')}` : whole))
