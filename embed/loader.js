@@ -120,7 +120,7 @@
       if (isOpen && frame) frame.focus();
       queue.splice(0).forEach(post);
       emit('ready', {});
-    } else if (m.type === 'event' && /^(message|lead|meeting|handoff)$/.test(m.name)) emit(m.name, m.detail);
+    } else if (m.type === 'event' && /^(message|lead|meeting|handoff|error)$/.test(m.name)) emit(m.name, m.detail);
     else if (m.type === 'close') close();
     else if (m.type === 'identified' && identifying.length) identifying.shift()({ ok: !!m.ok, code: m.code });
   });

@@ -55,6 +55,14 @@ export function standInFrameWindows(): void {
   });
 }
 
+/** A message as the embed would post it, from `source` (default: the loader's frame) and `origin` (default: the app). */
+export function fromEmbed(data: Record<string, unknown>, { origin = APP, source }: { origin?: string; source?: Window | null } = {}) {
+  window.dispatchEvent(new MessageEvent('message', { data: { sa: 'v1', ...data }, origin, source: source === undefined ? frame()?.contentWindow : source }));
+}
+
+/** What the loader posted to its frame (the frame's stand-in window, standInFrameWindows). */
+export const postedToFrame = () => (frame()!.contentWindow as unknown as { postMessage: jest.Mock }).postMessage;
+
 /** Undoes a loader run between tests: its global, the page it changed, its stored nudge state, timers and mocks. */
 export function resetLoaderPage(): void {
   delete win.SalesAgent;

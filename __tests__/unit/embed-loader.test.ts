@@ -10,15 +10,9 @@ import { fr } from '@/lib/i18n/catalogues/fr';
 import { de } from '@/lib/i18n/catalogues/de';
 import { ar } from '@/lib/i18n/catalogues/ar';
 import { EMBED_BUDGET_BYTES, measureEmbedLoader } from '@/scripts/embed-size.mjs';
-import { APP, EMBED_SOURCE, frame, frameQuery, launcher, load, resetLoaderPage, shadow, standInFrameWindows, win } from '../support/embed-loader';
-
-/** A message as the embed would post it, from `source` (default: the loader's frame) and `origin` (default: the app). */
-function fromEmbed(data: Record<string, unknown>, { origin = APP, source }: { origin?: string; source?: Window | null } = {}) {
-  window.dispatchEvent(new MessageEvent('message', { data: { sa: 'v1', ...data }, origin, source: source === undefined ? frame()?.contentWindow : source }));
-}
+import { APP, EMBED_SOURCE, frame, frameQuery, fromEmbed, launcher, load, postedToFrame, resetLoaderPage, shadow, standInFrameWindows, win } from '../support/embed-loader';
 
 beforeAll(standInFrameWindows);
-const postedToFrame = () => (frame()!.contentWindow as unknown as { postMessage: jest.Mock }).postMessage;
 
 afterEach(resetLoaderPage);
 

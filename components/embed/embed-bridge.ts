@@ -14,7 +14,7 @@ export class EmbedBridge implements ChatBridge {
   private readonly queued: string[] = [];
 
   constructor(
-    private readonly options: { identifyUrl: string; focusComposer: () => void; focusEdge: (to: 'first' | 'last') => void },
+    private readonly options: { identifyUrl: string; focusComposer: () => void; focusEdge: (to: 'first' | 'last') => void; maxChars?: number },
   ) {}
 
   /** The host channel is open (or closed again with null). */
@@ -38,8 +38,17 @@ export class EmbedBridge implements ChatBridge {
 
   readonly handle = (command: HostCommand): void => {
     if (command.type === 'send') {
-      if (this.send) this.send(command.text);
-      else this.queued.push(command.text);
+      // Over the chat's limit it would only fail on the server (a 413 and a Retry that fails again): refused here, and
+      // the host told why, as a visitor typing it would see the counter refuse it.
+      // (Trimmed, as the composer sends what is typed.)
+      const text = command.text.trim();
+      const max = this.options.maxChars;
+      if (max !== undefined && text.length > max) {
+        this.post({ type: 'event', name: 'error', detail: { code: 'message_too_long', max, length: text.length } });
+        return;
+      }
+      if (this.send) this.send(text);
+      else this.queued.push(text);
     } else if (command.type === 'identify') {
       // The loader settles its identify() promises in order, one per verdict: a malformed one gets its own, unasked
       // (silence would hand the next call's verdict to this one).

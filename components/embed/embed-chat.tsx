@@ -50,7 +50,7 @@ function focusEdge(to: 'first' | 'last'): void {
 export function EmbedChat({ mode, host, allowedOrigins, color, customization, suggestedQuestions, maxChars, maxRecordingSeconds }: EmbedChatProps) {
   const t = useT();
   const locale = useLocale();
-  const [bridge] = useState(() => new EmbedBridge({ identifyUrl: '/api/v1/identify', focusComposer: () => focusComposer(), focusEdge }));
+  const [bridge] = useState(() => new EmbedBridge({ identifyUrl: '/api/v1/identify', focusComposer: () => focusComposer(), focusEdge, maxChars }));
 
   // The root layout sets <html lang dir> from the request (the proxy reads the embed's locale option); kept in step here
   // for a page whose locale was settled on the client.
