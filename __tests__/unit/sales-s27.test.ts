@@ -68,4 +68,38 @@ describe('sales brain: session 27', () => {
       expect(reply?.tools.map((call) => call.toolName)).not.toContain('book_meeting');
     }
   });
+
+  it('"Bonjour, Claire Dubois, responsable IT chez Atelier Bleu": the name is read after a greeting, in four languages', async () => {
+    for (const [locale, said, name, company] of [
+      ['fr', 'Bonjour, Claire Dubois, responsable IT chez Atelier Bleu', 'Claire Dubois', 'Atelier Bleu'],
+      ['en', 'Hi, Jane Smith, head of IT at Acme', 'Jane Smith', 'Acme'],
+      ['es', 'Hola, Pedro Ruiz, gerente de compras en Ferretería Ruiz', 'Pedro Ruiz', 'Ferretería Ruiz'],
+      ['de', 'Hallo, Anna Schmidt, IT-Leiterin bei Müller AG', 'Anna Schmidt', 'Müller AG'],
+    ] as const) {
+      const [reply] = await hold(locale, [said]);
+      expect({ said, name: field(reply, 'name'), company: field(reply, 'company') }).toEqual({ said, name, company });
+    }
+    // A greeting alone before a role names nobody.
+    const [hello] = await hold('en', ['Hello, head of IT at Acme here']);
+    expect(field(hello, 'name')).toBeUndefined();
+  });
+
+  it('a purchasing manager introducing themselves raises no objection; procurement that must approve still does', async () => {
+    for (const [locale, said] of [
+      ['es', 'Hola, Pedro Ruiz, gerente de compras en Ferretería Ruiz'],
+      ['en', "I'm head of procurement at Acme"],
+      ['en', "I'm the purchasing manager at Acme"],
+      ['de', 'Ich bin Einkaufsleiterin bei Müller AG'],
+    ] as const) {
+      const [reply] = await hold(locale, [said]);
+      expect({ said, stage: reply?.session.state.stage }).not.toEqual({ said, stage: 'objection_handling' });
+    }
+    for (const [locale, said] of [
+      ['en', 'procurement has to approve it'],
+      ['es', 'tengo que pasarlo por compras'],
+    ] as const) {
+      const [reply] = await hold(locale, [said]);
+      expect({ said, stage: reply?.session.state.stage }).toEqual({ said, stage: 'objection_handling' });
+    }
+  });
 });

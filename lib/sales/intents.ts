@@ -205,6 +205,13 @@ const SEATS = /\b\d{1,6}\s*(people|ppl|persons?|users?|seats?|employees|staff|me
 /** Emoji and their modifiers: "thanks! 👍" is small talk, and "👍" alone an acknowledgement. */
 const PICTOGRAPHS = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{1F3FB}-\u{1F3FF}]/gu;
 
+/**
+ * A job title naming purchasing or finance ("gerente de compras", "head of procurement", "Einkaufsleiterin"): who
+ * the prospect is, not procurement standing in the way (the approval objection's "compras", "procurement").
+ */
+const PURCHASING_ROLE =
+  /\b(?:(?:gerente|jefe|jefa|director|directora|responsable|head|manager|lead|vp|chef|cheffe|leiter|leiterin|directeur|directrice)\s+(?:de\s+|of\s+|des\s+|du\s+|der\s+|im\s+)?(?:compras|procurement|purchasing|finance|finanzas|achats|einkauf)|(?:procurement|purchasing|finance)\s+(?:manager|officer|lead|director|head|specialist)|einkaufsleiter(?:in)?)\b/giu;
+
 /** "And the most expensive (plan)?" compares plans; it objects to nothing. */
 export const COMPARED_PRICE = /\b(?:the )?(?:most|more|least|less) expensive\b/giu;
 
@@ -258,7 +265,7 @@ export function classifySalesIntent(text: string, kb?: KnowledgeBase): SalesInte
   // ("We have an internal meeting Tuesday at 2pm": their own meeting, not one with us.)
   if (BOOKING.some((pattern) => pattern.test(folded)) && !(THEIR_OWN_MEETING.test(folded) && !ASKS_FOR_OURS.test(folded))) return 'booking';
   // "Next quarter" / "الربع القادم" alone states when (a timeline, recorded as one), though the timing objection lists it.
-  const objecting = folded.replace(COMPARED_PRICE, ' ');
+  const objecting = folded.replace(COMPARED_PRICE, ' ').replace(PURCHASING_ROLE, ' ');
   if ((OBJECTION.test(objecting) || (vocabulary && containsAny(objecting, vocabulary.objections))) && !isOnlyTimeline(text)) return 'objection';
   if (COMPARISON.test(folded) || (vocabulary && containsAny(folded.replace(WEEKDAY_AS_DAY, ' '), vocabulary.competitors))) return 'comparison';
   // "Pro for 25 people" names a plan and a seat count: that is a price question even without a price word.

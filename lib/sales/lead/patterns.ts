@@ -517,12 +517,17 @@ function isPersonName(value: string): boolean {
 }
 
 /** A name, a comma, then the rest of the message (a role, when `extractRole` reads one there). */
+/** A greeting a message opens with, and its comma ("Hi,", "Bonjour,", "Hallo,", "Buenas tardes,"). */
+const LEADING_GREETING =
+  /^\s*(?:hi|hello|hey|good (?:morning|afternoon|evening)|hola|buenas(?: tardes| noches)?|buenos d[ií]as|bonjour|bonsoir|salut|hallo|guten (?:tag|morgen|abend)|servus|moin)(?:\s+there)?\s*[,.:;]\s*/iu;
 const NAME_THEN_ROLE = /^\s*(\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{Ll}'’-]+)?)\s*(?:,|\s[–—-])\s*(.+)$/u;
 
 /** The first name a message opens with before the role ("Sarah, I'm head of IT", "Jonas – I'm the CTO"). */
 export function extractNameBeforeRole(sentence: string, context: PatternContext): Extracted | undefined {
   // ("Priya, head of operations", "Claire Martin, DSI chez Groupe Vauban": the role said without "I'm".)
-  const match = COMPANY_THEN_ROLE.exec(sentence) ?? NAME_THEN_ROLE.exec(sentence);
+  // ("Bonjour, Claire Dubois, responsable IT chez Atelier Bleu": the greeting first.)
+  const body = sentence.replace(LEADING_GREETING, '');
+  const match = COMPANY_THEN_ROLE.exec(body) ?? NAME_THEN_ROLE.exec(body);
   const name = match?.[1];
   if (!name || !match?.[2] || !isPersonName(name) || context.ownNames.has(name.toLowerCase()) || !extractRole(match[2])) return undefined;
   return { value: name, confidence: 0.7 };
