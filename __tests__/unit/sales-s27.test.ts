@@ -102,4 +102,12 @@ describe('sales brain: session 27', () => {
       expect({ said, stage: reply?.session.state.stage }).toEqual({ said, stage: 'objection_handling' });
     }
   });
+
+  it('"we keep missing client deadlines" is the need the prospect came with, so it is not asked for again', async () => {
+    for (const said of ['we keep missing client deadlines', "we're losing customer requests in email", 'we lost the sales leads']) {
+      const [, reply] = await hold('en', ["we're a 15 person design studio", said]);
+      expect({ said, need: field(reply, 'need') }).toEqual({ said, need: said });
+      expect(reply?.text).not.toMatch(/hoping to solve|problem you'd like/);
+    }
+  });
 });

@@ -964,6 +964,8 @@ const WORK_THINGS =
 const PAIN = re(
   `(?:(?:our|the|my|all (?:our|the)|most of our|half (?:of )?our)\\s+)?(?:[\\p{L}-]+\\s+)?${WORK_THINGS}\\s+(?:(?:keep|keeps|are|is|get|gets|go|goes|always|often|constantly|regularly|still|just)\\s+){1,2}(?:slipping|slip|late|missed|lost|forgotten|dropped|delayed|behind|overdue|falling through|fall through|getting lost|getting missed|running (?:late|over)|over budget|out of control|a mess|chaotic|all over the place|stuck)\\b|` +
     '(?:we|i)\\s+(?:keep\\s+|always\\s+|often\\s+|constantly\\s+)?(?:miss|missing|lose|losing|lost|waste|wasting)\\s+(?:track of|deadlines|visibility|sight of|so much time|a lot of time|too much time|hours|time on|days on)\\b|' +
+    // ("we keep missing client deadlines", "we're losing customer requests": whose deadlines, said in between.)
+    "(?:we|i|we['’]re|we are|i['’]m|i am)\\s+(?:keep\\s+|always\\s+|often\\s+|constantly\\s+)?(?:miss|missing|lose|losing|lost)\\s+" + '(?:(?:our|the|all|so many|too many)\\s+)?(?:client|customer|project|team|internal|important|key|sales)\\s+(?:deadlines|requests|tickets|tasks|orders|leads|handoffs|emails)\\b|' +
     "(?:we're|we’re|we are|i'm|i’m|i am)\\s+(?:drowning|buried|swamped|overwhelmed|juggling)\\b|" +
     '(?:no|zero|little|not enough|lack of|poor)\\s+(?:visibility|overview|insight|transparency|accountability)\\b|' +
     '(?:clients|customers|the team|managers|stakeholders|my boss)\\s+(?:keep\\s+|are\\s+|always\\s+)?(?:complain|complaining|chasing us|frustrated)\\b|' +
