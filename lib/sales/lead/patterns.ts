@@ -1010,7 +1010,11 @@ const START_WORDS = re(
 
 /** A comma and a new subject: where a list of facts moves on from the need ("…, we want it next month"). */
 
-const NEXT_CLAUSE = re(",\\s*(?:we|we're|we’re|i|i'm|i’m|my|our|nosotros|somos|soy|mi|nuestro|nuestra|nous|on|je|mon|ma|notre|wir|ich|mein|meine|unser|unsere)\\b");
+// ("need sso, budget 2k/mo, want to start asap": the budget and the start are facts of their own, not the need.)
+const NEXT_CLAUSE = re(
+  ",\\s*(?:we|we're|we’re|i|i'm|i’m|my|our|nosotros|somos|soy|mi|nuestro|nuestra|nous|on|je|mon|ma|notre|wir|ich|mein|meine|unser|unsere|" +
+    'budget|want|wanna|start|starting|timeline|deadline|e-?mail|phone|presupuesto|queremos|empezar|plazo|correo|d[ée]marrer|commencer|d[ée]lai|wollen|starten|frist)\\b',
+);
 
 /** A need said as a wish or a search ("we're looking for…", "necesitamos…"). */
 function wishedNeed(sentence: string): Extracted | undefined {
