@@ -138,6 +138,10 @@ export const securityEnvShape = {
   TRANSCRIBE_MAX_BYTES: int(4 * 1024 * 1024, 1_024, 25 * 1024 * 1024),
   TRANSCRIBE_MAX_SECONDS: int(60, 1, 600),
   TRANSCRIBE_MAX_CONCURRENT: int(4, 1, 1_000),
+  /** Uploads one address (IPv4, or IPv6 /64) may have in progress at once, whatever visitors it holds. */
+  TRANSCRIBE_MAX_PER_ADDRESS: int(2, 1, 1_000),
+  /** Longest time an upload's body may take to arrive, in milliseconds (then 408; a trickled body held a slot forever). */
+  TRANSCRIBE_READ_TIMEOUT_MS: int(30_000, 100, 600_000),
   CHAT_MAX_TURNS_PER_CONVERSATION: int(200, 1, 100_000),
   CHAT_MAX_CONVERSATIONS_PER_DAY: int(50, 1, 100_000),
   /** Timeout of one upstream call (speech, transcription) in milliseconds. The LLM has OPENAI_TIMEOUT_MS. */
@@ -162,7 +166,7 @@ export interface SecurityConfig {
   embedAllowedOrigins: string[];
   llm: { maxConcurrent: number; queueMax: number; queueTimeoutMs: number };
   tts: { maxConcurrent: number; queuePerVisitor: number };
-  transcribe: { maxBytes: number; maxSeconds: number; maxConcurrent: number };
+  transcribe: { maxBytes: number; maxSeconds: number; maxConcurrent: number; maxPerAddress: number; readTimeoutMs: number };
   chat: { maxTurnsPerConversation: number; maxConversationsPerDay: number };
   upstreamTimeoutMs: number;
 }
@@ -182,7 +186,13 @@ export function parseSecurityConfig(env: SecurityEnv, model: string | undefined)
     embedAllowedOrigins: env.EMBED_ALLOWED_ORIGINS,
     llm: { maxConcurrent: env.LLM_MAX_CONCURRENT, queueMax: env.LLM_QUEUE_MAX, queueTimeoutMs: env.LLM_QUEUE_TIMEOUT_MS },
     tts: { maxConcurrent: env.TTS_MAX_CONCURRENT, queuePerVisitor: env.TTS_QUEUE_PER_VISITOR },
-    transcribe: { maxBytes: env.TRANSCRIBE_MAX_BYTES, maxSeconds: env.TRANSCRIBE_MAX_SECONDS, maxConcurrent: env.TRANSCRIBE_MAX_CONCURRENT },
+    transcribe: {
+      maxBytes: env.TRANSCRIBE_MAX_BYTES,
+      maxSeconds: env.TRANSCRIBE_MAX_SECONDS,
+      maxConcurrent: env.TRANSCRIBE_MAX_CONCURRENT,
+      maxPerAddress: env.TRANSCRIBE_MAX_PER_ADDRESS,
+      readTimeoutMs: env.TRANSCRIBE_READ_TIMEOUT_MS,
+    },
     chat: { maxTurnsPerConversation: env.CHAT_MAX_TURNS_PER_CONVERSATION, maxConversationsPerDay: env.CHAT_MAX_CONVERSATIONS_PER_DAY },
     upstreamTimeoutMs: env.UPSTREAM_TIMEOUT_MS,
   };

@@ -1,4 +1,5 @@
 import { AppError, toAppError, type Surface } from '@/lib/errors';
+import { apiRequestLocale, localizeApiErrorMessage } from '@/lib/i18n/api-errors';
 import { assertContentType } from '@/lib/security/request';
 
 /**
@@ -63,6 +64,23 @@ function tooLarge(surface: Surface, maxBytes: number): AppError {
   return new AppError(`payload_too_large:${surface}`, `The request body is larger than ${Math.round(maxBytes / 1024)} kB.`);
 }
 
+/**
+ * The one place an API error becomes a response: `{ error: { code, message, details? } }` with the error's status and
+ * headers, its message worded in the language the request asks for (Accept-Language, or the visitor's `lang` cookie:
+ * en, es, fr, de, ar; lib/i18n/api-errors.ts). The code, details and headers never change with the language.
+ */
+export function errorResponse(error: unknown, request: Request | undefined, surface: Surface = 'api', headers?: Record<string, string>): Response {
+  const appError = toAppError(error, surface);
+  const locale = apiRequestLocale(request);
+  if (locale === 'en') return appError.toResponse(headers);
+  const body = appError.toJSON();
+  body.error.message = localizeApiErrorMessage(body.error.message, { type: appError.type, locale, details: appError.details });
+  return Response.json(body, {
+    status: appError.status,
+    headers: { 'cache-control': 'no-store', ...appError.headers, ...headers, 'content-language': locale },
+  });
+}
+
 /** Wraps a handler so that every thrown value becomes a typed JSON error response (never a stack trace). */
 export function withErrors<Args extends unknown[]>(
   surface: Surface,
@@ -72,7 +90,7 @@ export function withErrors<Args extends unknown[]>(
     try {
       return await handler(...args);
     } catch (error) {
-      return toAppError(error, surface).toResponse();
+      return errorResponse(error, args[0] instanceof Request ? args[0] : undefined, surface);
     }
   };
 }
@@ -89,7 +107,7 @@ type Handler = (request: Request) => Promise<Response>;
 export function otherMethods(allowed: readonly Method[]): Record<Method, Handler> {
   const allow = [...new Set([...allowed, ...(allowed.includes('GET') ? ['HEAD'] : []), 'OPTIONS'])].join(', ');
   const refuse: Handler = async (request) =>
-    new AppError('method_not_allowed:api', `${request.method} is not allowed here. Allowed: ${allow}.`).toResponse({ allow });
+    errorResponse(new AppError('method_not_allowed:api', `${request.method} is not allowed here. Allowed: ${allow}.`), request, 'api', { allow });
   const options: Handler = async () => new Response(null, { status: 204, headers: { allow, ...NO_STORE_HEADERS } });
   return Object.fromEntries(ALL_METHODS.map((method) => [method, method === 'OPTIONS' ? options : refuse])) as Record<Method, Handler>;
 }

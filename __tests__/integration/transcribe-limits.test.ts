@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { startNextServer } from '../../scripts/lib/next-server.mjs';
 import { startSmallestStandIn } from '../../scripts/standins/smallest-server.mjs';
-import { WEBM_HEAD } from '../support/audio-bytes';
+import { WEBM_HEAD, webmRecording } from '../support/audio-bytes';
 import { startSession } from '../support/visitor';
 
 jest.setTimeout(120_000);
@@ -68,9 +68,10 @@ function upload({ total, declare, from = visitor }: { total: number; declare: bo
     if (declare) headers['content-length'] = String(total);
     const request = http.request({ host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method: 'POST', headers });
     const piece = Buffer.alloc(64 * 1024, 1);
-    // A WebM recording's first bytes: the server refuses a body that is not audio (415) before its size comes into it.
+    // A WebM recording's first bytes: the server refuses a body that is not audio (415) before its size comes into it,
+    // and, once it is read, a body whose bytes after the header are not WebM's structure.
     const first = Buffer.from(piece);
-    first.set(WEBM_HEAD);
+    first.set(total <= piece.length ? webmRecording(total, 1) : WEBM_HEAD);
     let sent = 0;
     let settled = false;
     const finish = (outcome: Omit<Outcome, 'sent'>) => {

@@ -16,6 +16,7 @@ import { getTranscribeGate } from '@/lib/security/concurrency';
 import { signSession } from '@/lib/security/session';
 import { getConversationStore, getReplyStore } from '@/lib/store';
 import { MP3_FRAME_HEAD, MP3_ID3_HEAD, MP4_HEAD, OGG_HEAD, recording, WEBM_HEAD, webmRecording, wavHead } from '../support/audio-bytes';
+import { at, chatRequest, errorOf, historyRequest, publicRoutes, type PublicRoutes, resumeRequest, strangerTakingOver, transcribeRequest, userMessage } from '../support/public-api-requests';
 import { readUIChunks, textOf } from '../support/sse';
 import { newConversationId, TEST_SESSION_SECRET, visitorHeaders } from '../support/visitor';
 
@@ -31,32 +32,23 @@ delete process.env.EMBED_IDENTITY_SECRET;
 delete process.env.UPSTASH_REDIS_REST_URL;
 delete process.env.UPSTASH_REDIS_REST_TOKEN;
 
-type Context = { params: Promise<{ id: string }> };
 type Visitor = { authorization: string; visitorId: string };
 
 let standIn: Awaited<ReturnType<typeof startSmallestStandIn>>;
-let chat: typeof import('@/app/api/v1/chat/route');
-let history: typeof import('@/app/api/v1/chat/[id]/route');
-let stream: typeof import('@/app/api/v1/chat/[id]/stream/route');
-let transcribe: typeof import('@/app/api/v1/transcribe/route');
-let session: typeof import('@/app/api/v1/session/route');
-let feedback: typeof import('@/app/api/v1/chat/[id]/feedback/route');
-let tts: typeof import('@/app/api/v1/tts/route');
+let chat: PublicRoutes['chat'];
+let history: PublicRoutes['history'];
+let stream: PublicRoutes['stream'];
+let transcribe: PublicRoutes['transcribe'];
+let session: PublicRoutes['session'];
+let feedback: PublicRoutes['feedback'];
+let tts: PublicRoutes['tts'];
 
 beforeAll(async () => {
   jest.spyOn(console, 'warn').mockImplementation(() => undefined);
   standIn = await startSmallestStandIn({ apiKey: 'sm-attack', transcript: 'How much is the Pro plan?' });
   process.env.SMALLEST_API_KEY = 'sm-attack';
   process.env.SMALLEST_BASE_URL = standIn.url;
-  [chat, history, stream, transcribe, session, feedback, tts] = await Promise.all([
-    import('@/app/api/v1/chat/route'),
-    import('@/app/api/v1/chat/[id]/route'),
-    import('@/app/api/v1/chat/[id]/stream/route'),
-    import('@/app/api/v1/transcribe/route'),
-    import('@/app/api/v1/session/route'),
-    import('@/app/api/v1/chat/[id]/feedback/route'),
-    import('@/app/api/v1/tts/route'),
-  ]);
+  ({ chat, history, stream, transcribe, session, feedback, tts } = await publicRoutes());
 });
 
 afterAll(() => standIn?.close());
@@ -68,37 +60,13 @@ beforeEach(() => {
   ip = `203.0.113.${address}`;
 });
 
-const at = (id: string): Context => ({ params: Promise.resolve({ id }) });
-const userMessage = (text: string, id = `m-${Math.random().toString(36).slice(2)}`) => ({ id, role: 'user', parts: [{ type: 'text', text }] });
-const errorOf = async (response: Response) => ((await response.json()) as { error: { code: string; message: string } }).error;
 const transcribeCalls = () => standIn.requests.filter((request) => request.path === '/waves/v1/pulse/get_text').length;
 
-function post(as: Visitor, body: unknown, headers: Record<string, string> = {}) {
-  return chat.POST(
-    new Request('http://localhost/api/v1/chat', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: as.authorization, 'x-forwarded-for': ip, ...headers },
-      body: typeof body === 'string' || body instanceof Uint8Array ? (body as BodyInit) : JSON.stringify(body),
-    }),
-  );
-}
-
-const getHistory = (id: string, as: Visitor) => history.GET(new Request(`http://localhost/api/v1/chat/${id}`, { headers: { authorization: as.authorization } }), at(id));
-const erase = (id: string, as: Visitor) =>
-  history.DELETE(new Request(`http://localhost/api/v1/chat/${id}`, { method: 'DELETE', headers: { authorization: as.authorization } }), at(id));
-const resume = (id: string, as: Visitor, lastEventId = '0') =>
-  stream.GET(new Request(`http://localhost/api/v1/chat/${id}/stream`, { headers: { authorization: as.authorization, 'last-event-id': lastEventId } }), at(id));
-
-function upload(as: Visitor, body: BodyInit, type = 'audio/webm;codecs=opus') {
-  return transcribe.POST(
-    new Request('http://localhost/api/v1/transcribe?language=en', {
-      method: 'POST',
-      headers: { authorization: as.authorization, 'content-type': type, 'x-forwarded-for': ip },
-      body,
-      ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
-    } as RequestInit),
-  );
-}
+const post = (as: Visitor, body: unknown, headers: Record<string, string> = {}) => chat.POST(chatRequest(as, body, { 'x-forwarded-for': ip, ...headers }));
+const getHistory = (id: string, as: Visitor) => history.GET(historyRequest(id, as), at(id));
+const erase = (id: string, as: Visitor) => history.DELETE(historyRequest(id, as, 'DELETE'), at(id));
+const resume = (id: string, as: Visitor, lastEventId = '0') => stream.GET(resumeRequest(id, as, lastEventId), at(id));
+const upload = (as: Visitor, body: BodyInit, type = 'audio/webm;codecs=opus') => transcribe.POST(transcribeRequest(as, body, type, { 'x-forwarded-for': ip }));
 
 describe('bytes labelled as audio that are not audio (a paid transcription call)', () => {
   const notAudio: Array<[string, Uint8Array]> = [
@@ -241,9 +209,7 @@ describe('an erased conversation', () => {
 
     // Someone takes the id (a first message of theirs, produced on another instance, that has not written a batch
     // yet): they own it now, and a resume with Last-Event-ID is theirs to make.
-    const stranger = await visitorHeaders();
-    const load = await getConversationStore().loadTurn({ id, visitorId: stranger.visitorId, day: new Date().toISOString().slice(0, 10) });
-    expect(load.owner).toBe(stranger.visitorId);
+    const stranger = await strangerTakingOver(id);
     const theirs = await resume(id, stranger);
     // Before the fix: 200, replaying Ana's erased reply (her name, her plan question) to the stranger.
     expect(theirs.status).toBe(204);
@@ -270,12 +236,13 @@ describe('one visitor holding every transcription slot', () => {
   it('refuses a second upload of the same visitor while their first is still arriving (typed 429), and serves others', async () => {
     const hog = await visitorHeaders();
     let finish!: () => void;
+    const whole = webmRecording(1_000);
     const slow = new ReadableStream<Uint8Array>({
       start(controller) {
-        controller.enqueue(webmRecording(600));
+        controller.enqueue(whole.slice(0, 600));
         // The rest of the body trickles in: the slot is held until it ends.
         finish = () => {
-          controller.enqueue(new Uint8Array(400).fill(7));
+          controller.enqueue(whole.slice(600));
           controller.close();
         };
       },
@@ -544,7 +511,7 @@ describe('recordings longer than TRANSCRIBE_MAX_SECONDS in formats that used to 
     expect(transcribeCalls()).toBe(before + 1);
   });
 
-  it("reads an MP4's duration from its movie header, and leaves a fragmented one (no duration declared) to the byte cap", () => {
+  it("reads an MP4's duration from its movie header, and finds none in one that declares none and has no fragments (fragments: attack-s27)", () => {
     const be32 = (value: number) => [(value >>> 24) & 0xff, (value >>> 16) & 0xff, (value >>> 8) & 0xff, value & 0xff];
     const text = (value: string) => [...value].map((char) => char.charCodeAt(0));
     const mp4 = (duration: number) => {

@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { getKnowledgeBase } from '@/lib/sales/knowledge';
 import { clientAddress } from '@/lib/security/request';
 import { getConversationStore, getReplyStore } from '@/lib/store';
+import { at, chatRequest, errorOf, historyRequest, type IdContext, type Sender, stayInsideOneWindow, ttsRequest, userMessage } from '../support/public-api-requests';
 import { readUIChunks, textOf, type UIChunk } from '../support/sse';
 import { newConversationId, TEST_SESSION_SECRET, visitorHeaders } from '../support/visitor';
 
@@ -25,8 +26,7 @@ delete process.env.EMBED_IDENTITY_SECRET;
 delete process.env.UPSTASH_REDIS_REST_URL;
 delete process.env.UPSTASH_REDIS_REST_TOKEN;
 
-type Context = { params: Promise<{ id: string }> };
-type Handler = (request: Request, context: Context) => Promise<Response>;
+type Handler = (request: Request, context: IdContext) => Promise<Response>;
 
 const routes = {
   chat: () => import('@/app/api/v1/chat/route'),
@@ -57,39 +57,17 @@ beforeEach(() => {
   ip = `198.51.100.${address}`;
 });
 
-const at = (id: string): Context => ({ params: Promise.resolve({ id }) });
-const userMessage = (text: string, id = `m-${Math.random().toString(36).slice(2)}`) => ({ id, role: 'user', parts: [{ type: 'text', text }] });
+const post = (as: Sender, body: unknown, headers: Record<string, string> = {}) => chat.POST(chatRequest(as, body, { 'x-forwarded-for': ip, ...headers }));
+const getHistory = (id: string, as: Sender) => history.GET(historyRequest(id, as), at(id));
+const erase = (id: string, as: Sender) => history.DELETE(historyRequest(id, as, 'DELETE'), at(id));
 
-function post(as: { authorization: string }, body: unknown, headers: Record<string, string> = {}) {
-  return chat.POST(
-    new Request('http://localhost/api/v1/chat', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: as.authorization, 'x-forwarded-for': ip, ...headers },
-      body: typeof body === 'string' || body instanceof Uint8Array ? (body as BodyInit) : JSON.stringify(body),
-    }),
-  );
-}
-
-const getHistory = (id: string, as: { authorization: string }) =>
-  history.GET(new Request(`http://localhost/api/v1/chat/${id}`, { headers: { authorization: as.authorization } }), at(id));
-
-const erase = (id: string, as: { authorization: string }) =>
-  history.DELETE(new Request(`http://localhost/api/v1/chat/${id}`, { method: 'DELETE', headers: { authorization: as.authorization } }), at(id));
-
-async function storedMessages(id: string, as: { authorization: string }): Promise<Array<{ id: string; role: string; parts: Array<{ type: string; text?: string }> }>> {
+async function storedMessages(id: string, as: Sender): Promise<Array<{ id: string; role: string; parts: Array<{ type: string; text?: string }> }>> {
   const response = await getHistory(id, as);
   expect(response.status).toBe(200);
   return (await response.json()).messages;
 }
 
-/** A sliding window lets a little more through just after a new one starts: a burst is kept inside one window. */
-async function stayInsideOneWindow(needMs = 10_000) {
-  const intoMinute = Date.now() % 60_000;
-  if (intoMinute > 60_000 - needMs) await new Promise((resolve) => setTimeout(resolve, 60_000 - intoMinute + 200));
-}
-
 const text = (chunks: UIChunk[]) => textOf(chunks);
-const errorOf = async (response: Response) => ((await response.json()) as { error: { code: string; message: string; details?: Record<string, unknown> } }).error;
 
 describe('erasing a conversation while its reply is being written', () => {
   it('stops the reply and erases the turn too: nothing is written back, and a stranger sending to the id starts from nothing', async () => {
@@ -424,23 +402,18 @@ describe('one turn at a time per conversation', () => {
 });
 
 describe('speech and transcription', () => {
-  const ttsRequest = (visitor: { authorization: string }, body: unknown, headers: Record<string, string> = {}) =>
-    new Request('http://localhost/api/v1/tts', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: visitor.authorization, 'x-forwarded-for': ip, ...headers },
-      body: JSON.stringify(body),
-    });
+  const speechRequest = (visitor: Sender, body: unknown, headers: Record<string, string> = {}) => ttsRequest(visitor, body, { 'x-forwarded-for': ip, ...headers });
 
   it('refuses text over TTS_MAX_CHARS (413), text that is only invisible characters (400), and a foreign origin (403)', async () => {
     const { POST } = await routes.tts();
     const visitor = await visitorHeaders();
-    const long = await POST(ttsRequest(visitor, { text: 'a'.repeat(201) }));
+    const long = await POST(speechRequest(visitor, { text: 'a'.repeat(201) }));
     expect(long.status).toBe(413);
     expect((await errorOf(long)).code).toBe('payload_too_large:voice');
-    const blank = await POST(ttsRequest(visitor, { text: ' \n\t ' }));
+    const blank = await POST(speechRequest(visitor, { text: ' \n\t ' }));
     expect(blank.status).toBe(400);
     expect((await errorOf(blank)).code).toBe('bad_request:voice');
-    const crossSite = await POST(ttsRequest(visitor, { text: 'Hello' }, { origin: 'https://evil.example' }));
+    const crossSite = await POST(speechRequest(visitor, { text: 'Hello' }, { origin: 'https://evil.example' }));
     expect(crossSite.status).toBe(403);
     expect((await errorOf(crossSite)).code).toBe('forbidden:origin');
   });
@@ -453,7 +426,7 @@ describe('speech and transcription', () => {
     let refusal: Response | undefined;
     for (let i = 0; i < 5; i++) {
       // A new address each time: only the visitor's own window can refuse.
-      const response = await POST(ttsRequest(visitor, { text: `Hello number ${i}` }, { 'x-forwarded-for': `192.0.2.${100 + i}` }));
+      const response = await POST(speechRequest(visitor, { text: `Hello number ${i}` }, { 'x-forwarded-for': `192.0.2.${100 + i}` }));
       statuses.push(response.status);
       if (response.status === 429) refusal ??= response;
     }

@@ -5,11 +5,10 @@
 import { startSmallestStandIn } from '@/scripts/standins/smallest-server.mjs';
 import { speakPrices } from '@/lib/voice/spoken-prices';
 import { splitSentences } from '@/lib/voice/sentences';
-import { readSseFrames } from '@/lib/voice/sse-frames';
+import { type SseFrame, sseFrames, ttsRequest } from '../support/public-api-requests';
 import { TEST_SESSION_SECRET, visitorHeaders } from '../support/visitor';
 
 type StandIn = Awaited<ReturnType<typeof startSmallestStandIn>>;
-type Frame = { event: string; data: Record<string, unknown> };
 
 let standIn: StandIn;
 let tts: typeof import('@/app/api/v1/tts/route');
@@ -36,26 +35,11 @@ beforeAll(async () => {
 afterAll(() => standIn?.close());
 beforeEach(() => standIn.reset());
 
-function post(body: unknown): Promise<Response> {
-  return tts.POST(
-    new Request('http://localhost/api/v1/tts', {
-      method: 'POST',
-      body: typeof body === 'string' ? body : JSON.stringify(body),
-      headers: { ...auth, 'content-type': 'application/json' },
-    }),
-  );
-}
-
-async function frames(response: Response): Promise<Frame[]> {
-  expect(response.status).toBe(200);
-  expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
-  const out: Frame[] = [];
-  for await (const frame of readSseFrames(response.body!)) out.push({ event: frame.event, data: JSON.parse(frame.data) as Record<string, unknown> });
-  return out;
-}
+const post = (body: unknown): Promise<Response> => tts.POST(ttsRequest(auth, body));
+const frames = sseFrames;
 
 const speechCalls = () => standIn.requests.filter((request) => request.path === '/waves/v1/tts/live');
-const audioOf = (list: Frame[]) => list.filter((frame) => frame.event === 'audio').map((frame) => String(frame.data.audio));
+const audioOf = (list: SseFrame[]) => list.filter((frame) => frame.event === 'audio').map((frame) => String(frame.data.audio));
 
 describe('POST /api/v1/tts → Smallest.ai Waves', () => {
   it('sends the exact Waves body (voice id, model, sample rate, speed, language, pcm) with the bearer key', async () => {

@@ -10,7 +10,7 @@ import { getRecentConversations, type RecentConversations } from './recent';
  * Runs `erase` with the conversation's reply in flight stopped and its turn lock held: otherwise that reply's turn
  * would be written back after the erasure, with the sales state and lead that were just erased, and with no owner, so
  * that the next visitor sending a message under the id would take it over. Holding the lock, it also drops this
- * instance's memory of the conversation before a waiting turn could read it. Shared by the visitor's erasure (below)
+ * instance's memory of the conversation before a waiting turn could read it, and drops its reply buffer. Shared by the visitor's erasure (below)
  * and the admin's privacy erasure (lib/admin/conversations.ts). A reply that does not end within `waitMs` (produced on
  * an instance that has not seen the stop yet) makes it a 409 `conflict:{surface}` with Retry-After: nothing is erased.
  */
@@ -30,6 +30,10 @@ export async function whileTurnStopped<T>(
   });
   if (!outcome.acquired) throw busy();
   try {
+    // The reply buffer goes first, with either store (the admin's erasure reached it only through Redis before): whoever
+    // next takes the id could otherwise replay the erased reply with `GET …/stream` and a Last-Event-ID. If the store
+    // fails after it, the conversation is still there to erase again.
+    await replies.erase({ id });
     const result = await erase();
     (args.recent ?? getRecentConversations()).forget(id);
     return result;

@@ -204,28 +204,63 @@ export function getTtsGate(): ConcurrencyGate {
 
 const TRANSCRIBE_HOLD_PER_VISITOR = 1;
 
+/** A gate for uploads: nobody waits (the body is still unread), and a key over `holdPerKey` gets `busy` (429). */
+function uploadGate(name: string, max: number, holdPerKey: number, busy: string): ConcurrencyGate {
+  return createConcurrencyGate({
+    name,
+    max,
+    queueMax: 0,
+    queueTimeoutMs: 0,
+    holdPerKey,
+    surface: 'transcribe',
+    retryAfterSeconds: 5,
+    refusal: (reason) =>
+      reason === 'key_busy' ? new AppError('rate_limited:transcribe', busy, { headers: { 'retry-after': '5' } }) : defaultRefusal(reason, 'transcribe', '5'),
+  });
+}
+
 /**
  * Concurrent transcriptions (TRANSCRIBE_MAX_CONCURRENT). Nobody waits: the slot is taken before the upload is read, and
  * a waiting upload would sit in memory or hold the client's socket open.
  */
-
 export function getTranscribeGate(): ConcurrencyGate {
-  return processSingleton('gate:transcribe', () => {
-    const { transcribe } = getServerConfig().security;
-    // One upload at a time per visitor: a visitor records one question at a time, and several slow uploads of one
-    // visitor (a trickled body holds its slot until Node's request timeout) would otherwise take every slot.
-    return createConcurrencyGate({
-      name: 'transcribe',
-      max: transcribe.maxConcurrent,
-      queueMax: 0,
-      queueTimeoutMs: 0,
-      holdPerKey: TRANSCRIBE_HOLD_PER_VISITOR,
-      surface: 'transcribe',
-      retryAfterSeconds: 5,
-      refusal: (reason) =>
-        reason === 'key_busy'
-          ? new AppError('rate_limited:transcribe', 'A recording of yours is still being transcribed; send the next one when it is done.', { headers: { 'retry-after': '5' } })
-          : defaultRefusal(reason, 'transcribe', '5'),
-    });
-  });
+  // One upload at a time per visitor: a visitor records one question at a time, and several slow uploads of one
+  // visitor (a trickled body holds its slot until Node's request timeout) would otherwise take every slot.
+  return processSingleton('gate:transcribe', () =>
+    uploadGate('transcribe', getServerConfig().security.transcribe.maxConcurrent, TRANSCRIBE_HOLD_PER_VISITOR, 'A recording of yours is still being transcribed; send the next one when it is done.'),
+  );
+}
+
+/**
+ * Uploads in progress per client address (TRANSCRIBE_MAX_PER_ADDRESS): one visitor holds one upload at a time, but one
+ * address can start as many visitor sessions as RATE_LIMIT_SESSION lets it, and its trickled uploads then took every
+ * slot of the process. Nobody waits here either; the process's own cap is the transcribe gate's.
+ */
+export function getTranscribeAddressGate(): ConcurrencyGate {
+  return processSingleton('gate:transcribe-address', () =>
+    uploadGate(
+      'transcribe-address',
+      Number.MAX_SAFE_INTEGER,
+      getServerConfig().security.transcribe.maxPerAddress,
+      'Too many recordings from your network are being transcribed at once; send yours again in a moment.',
+    ),
+  );
+}
+
+/**
+ * A transcription slot for one upload, taken before its body is read and without waiting: within the address's bound
+ * (getTranscribeAddressGate), the visitor's one upload at a time and the process's cap (getTranscribeGate).
+ */
+export async function acquireUploadSlot({ visitorId, ip }: { visitorId: string; ip: string }): Promise<Release> {
+  const address = await getTranscribeAddressGate().acquire({ key: `ip:${ip}`, wait: false });
+  try {
+    const slot = await getTranscribeGate().acquire({ key: visitorId, wait: false });
+    return () => {
+      slot();
+      address();
+    };
+  } catch (error) {
+    address();
+    throw error;
+  }
 }

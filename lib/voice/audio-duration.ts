@@ -1,9 +1,9 @@
 /**
  * How long a recording lasts, read from its container without decoding: WAV (exact, from the header), Ogg (the last
- * page's granule position), WebM (the Duration element, or the latest block's timestamp: MediaRecorder writes no
- * Duration), MP3 (its frames counted; bytes that are no frame counted as the lowest bitrate, so that a low-bitrate or
- * padded file cannot pass hours of speech under the byte cap) and MP4 (the movie header's duration; a fragmented file
- * that declares none returns null: the client stops recording at the cap and the byte cap bounds the rest).
+ * page's granule position; for Opus at least its packets' summed lengths), WebM (the Duration element, or the latest block's timestamp: MediaRecorder writes no
+ * Duration; for Opus at least the sum of its packets' lengths, read from their TOC bytes), MP3 (its frames counted; bytes that are no frame counted as the lowest bitrate, so that a low-bitrate or
+ * padded file cannot pass hours of speech under the byte cap) and MP4 (the movie header's duration, or the sum of a
+ * fragmented recording's fragments; NaN when its fragments cannot be measured: the caller refuses it).
  */
 export function audioDurationSeconds(bytes: Uint8Array, type: string): number | null {
   try {
@@ -55,13 +55,38 @@ function oggSeconds(bytes: Uint8Array): number | null {
     rate = data.getUint32(firstPacket + 12, true);
   }
   if (!rate) return null;
+  // An Opus stream lasts at least as long as its packets play: a last granule written small hides nothing.
+  const played = ascii(bytes, firstPacket, 8) === 'OpusHead' ? oggOpusPacketsMs(bytes) / 1000 : 0;
   for (let offset = bytes.length - 27; offset >= 0; offset--) {
     if (bytes[offset] !== 0x4f || ascii(bytes, offset, 4) !== 'OggS' || bytes[offset + 4] !== 0) continue;
     const granule = data.getBigInt64(offset + 6, true);
     // -1: no packet ends on this page; look further back.
-    if (granule >= 0n) return Math.max(0, Number(granule) - preSkip) / rate;
+    if (granule >= 0n) return Math.max(played, Math.max(0, Number(granule) - preSkip) / rate);
   }
-  return null;
+  return played || null;
+}
+
+/** The summed play time of an Ogg Opus stream's audio packets (after OpusHead and OpusTags), from their TOC bytes. */
+function oggOpusPacketsMs(bytes: Uint8Array): number {
+  let ms = 0;
+  let packets = 0;
+  for (let offset = 0; offset + 27 <= bytes.length && ascii(bytes, offset, 4) === 'OggS'; ) {
+    const segments = bytes[offset + 26] ?? 0;
+    let body = offset + 27 + segments;
+    // A page flagged "continued" begins inside the previous page's last packet.
+    let startsPacket = ((bytes[offset + 5] ?? 0) & 1) === 0;
+    for (let i = 0; i < segments; i++) {
+      const lacing = bytes[offset + 27 + i] ?? 0;
+      if (startsPacket && lacing > 0) {
+        if (packets >= 2) ms += opusPacketMs(bytes, body);
+        packets += 1;
+      }
+      body += lacing;
+      startsPacket = lacing < 255;
+    }
+    offset = body;
+  }
+  return ms;
 }
 
 const EBML = {
@@ -75,10 +100,27 @@ const EBML = {
   simpleBlock: 0xa3,
   blockGroup: 0xa0,
   block: 0xa1,
+  tracks: 0x1654ae6b,
+  trackEntry: 0xae,
+  codecId: 0x86,
 } as const;
 
 /** Elements whose children are walked; everything else of known size is skipped. */
-const CONTAINERS = new Set<number>([EBML.segment, EBML.info, EBML.cluster, EBML.blockGroup]);
+const CONTAINERS = new Set<number>([EBML.segment, EBML.info, EBML.tracks, EBML.trackEntry, EBML.cluster, EBML.blockGroup]);
+
+/**
+ * How long an Opus packet plays, in ms, from its TOC byte (RFC 6716 §3.1): the frame size its configuration names
+ * times its frame count. Whatever timestamps a file writes, a decoder plays every packet for this long.
+ */
+function opusPacketMs(bytes: Uint8Array, offset: number): number {
+  const toc = bytes[offset];
+  if (toc === undefined) return 0;
+  const config = toc >> 3;
+  const frameMs = config < 12 ? [10, 20, 40, 60][config % 4]! : config < 16 ? [10, 20][config % 2]! : [2.5, 5, 10, 20][config % 4]!;
+  const code = toc & 3;
+  const frames = code === 0 ? 1 : code < 3 ? 2 : (bytes[offset + 1] ?? 0) & 0x3f;
+  return frames * frameMs;
+}
 
 function webmSeconds(bytes: Uint8Array): number | null {
   const data = view(bytes);
@@ -87,6 +129,8 @@ function webmSeconds(bytes: Uint8Array): number | null {
   let clusterTime = 0;
   let latest = 0;
   let sawBlock = false;
+  let opus = false;
+  let opusMs = 0;
   let offset = 0;
   while (offset < bytes.length) {
     const id = readVint(bytes, offset, true);
@@ -99,11 +143,15 @@ function webmSeconds(bytes: Uint8Array): number | null {
     if (id.value === EBML.timecodeScale && known) scale = readUint(bytes, start, size.value);
     else if (id.value === EBML.duration && known) declared = size.value === 4 ? data.getFloat32(start) : data.getFloat64(start);
     else if (id.value === EBML.timecode && known) clusterTime = readUint(bytes, start, size.value);
+    else if (id.value === EBML.codecId && known) opus ||= ascii(bytes, start, size.value) === 'A_OPUS';
     else if ((id.value === EBML.simpleBlock || id.value === EBML.block) && known) {
       const track = readVint(bytes, start, false);
       if (track && start + track.length + 2 <= bytes.length) {
         latest = Math.max(latest, clusterTime + data.getInt16(start + track.length));
         sawBlock = true;
+        // One packet per block unless laced (MediaRecorder does not lace): its own length, whatever the timestamps say.
+        const flags = bytes[start + track.length + 2] ?? 0;
+        if ((flags & 0x06) === 0 && start + track.length + 3 < end) opusMs += opusPacketMs(bytes, start + track.length + 3);
       }
     }
     // Walk into containers (and live-written elements of unknown size); step over everything else.
@@ -111,7 +159,8 @@ function webmSeconds(bytes: Uint8Array): number | null {
     if (offset > bytes.length) break;
   }
   if (!declared && !sawBlock) return null;
-  return (Math.max(declared, latest) * scale) / 1e9;
+  // An Opus track lasts at least as long as its packets play: timestamps written small cannot hide minutes of speech.
+  return Math.max((Math.max(declared, latest) * scale) / 1e9, opus ? opusMs / 1000 : 0);
 }
 
 /** An EBML variable-length integer: IDs keep their length marker, sizes drop it (all ones = unknown size → -1). */
@@ -195,30 +244,132 @@ function mp3Seconds(bytes: Uint8Array): number | null {
   return seconds + unread / MP3_FLOOR_BYTES_PER_SECOND;
 }
 
-/** The movie header's duration (moov → mvhd), or null when it declares none (a fragmented recording). */
+/** The body of the first box named `name` between `start` and `end`, or null. */
+function mp4Box(bytes: Uint8Array, start: number, end: number, name: string): { body: number; end: number } | null {
+  return mp4Boxes(bytes, start, end).find((box) => box.type === name) ?? null;
+}
+
+/** The boxes between `start` and `end`, in order (a box past `end` is cut at it; a broken size ends the list). */
+function mp4Boxes(bytes: Uint8Array, start: number, end: number): Array<{ type: string; body: number; end: number }> {
+  const data = view(bytes);
+  const boxes: Array<{ type: string; body: number; end: number }> = [];
+  for (let offset = start; offset + 8 <= end; ) {
+    let size = data.getUint32(offset);
+    let header = 8;
+    if (size === 1 && offset + 16 <= end) {
+      size = Number(data.getBigUint64(offset + 8));
+      header = 16;
+    } else if (size === 0) size = end - offset;
+    if (size < header) break;
+    boxes.push({ type: ascii(bytes, offset + 4, 4), body: offset + header, end: Math.min(end, offset + size) });
+    offset += size;
+  }
+  return boxes;
+}
+
+/**
+ * An MP4's length: the movie header's duration (moov → mvhd), or for a fragmented recording (Safari's MediaRecorder:
+ * mvhd declares 0, the samples are in moof fragments) the sum of its fragments' sample durations, per track in that
+ * track's timescale (mdhd), the longest track counting. Null when it declares no duration and has no fragments;
+ * FRAGMENTS_UNMEASURABLE (NaN) when it has fragments whose durations cannot be read.
+ */
 function mp4Seconds(bytes: Uint8Array): number | null {
   const data = view(bytes);
-  /** The body of the first box named `name` between `start` and `end`, or null. */
-  const box = (start: number, end: number, name: string): { body: number; end: number } | null => {
-    for (let offset = start; offset + 8 <= end; ) {
-      let size = data.getUint32(offset);
-      let header = 8;
-      if (size === 1 && offset + 16 <= end) {
-        size = Number(data.getBigUint64(offset + 8));
-        header = 16;
-      } else if (size === 0) size = end - offset;
-      if (size < header) return null;
-      if (ascii(bytes, offset + 4, 4) === name) return { body: offset + header, end: Math.min(end, offset + size) };
-      offset += size;
+  const moov = mp4Box(bytes, 0, bytes.length, 'moov');
+  const mvhd = moov && mp4Box(bytes, moov.body, moov.end, 'mvhd');
+  let movieScale = 0;
+  let declared = 0;
+  if (mvhd && mvhd.body + 32 <= bytes.length) {
+    const version = bytes[mvhd.body];
+    movieScale = data.getUint32(mvhd.body + (version === 1 ? 20 : 12));
+    const duration = version === 1 ? Number(data.getBigUint64(mvhd.body + 24)) : data.getUint32(mvhd.body + 16);
+    if (movieScale && duration) declared = duration / movieScale;
+  }
+  const fragments = mp4Boxes(bytes, 0, bytes.length).filter((box) => box.type === 'moof');
+  if (fragments.length === 0) return declared || null;
+  const fragmented = fragmentSeconds(bytes, moov, movieScale, fragments);
+  return Number.isNaN(fragmented) ? FRAGMENTS_UNMEASURABLE : Math.max(declared, fragmented);
+}
+
+/** What mp4Seconds answers for fragments whose durations cannot be read: such a recording is refused, not passed. */
+export const FRAGMENTS_UNMEASURABLE = Number.NaN;
+
+type Mp4Range = { body: number; end: number };
+
+/** Sum of the fragments' sample durations in seconds (the longest track), or NaN when a duration cannot be read. */
+function fragmentSeconds(bytes: Uint8Array, moov: Mp4Range | null, movieScale: number, fragments: Mp4Range[]): number {
+  const data = view(bytes);
+  const u32 = (offset: number) => (offset + 4 <= bytes.length ? data.getUint32(offset) : Number.NaN);
+  const timescales = new Map<number, number>();
+  const defaults = new Map<number, number>();
+  /** Tracks of AAC (`mp4a`): every frame is 1024 samples whatever the file declares, so their count bounds the length. */
+  const aac = new Set<number>();
+  if (moov) {
+    for (const trak of mp4Boxes(bytes, moov.body, moov.end).filter((box) => box.type === 'trak')) {
+      const tkhd = mp4Box(bytes, trak.body, trak.end, 'tkhd');
+      const mdia = mp4Box(bytes, trak.body, trak.end, 'mdia');
+      const mdhd = mdia && mp4Box(bytes, mdia.body, mdia.end, 'mdhd');
+      if (!tkhd || !mdhd) continue;
+      const trackId = u32(tkhd.body + (bytes[tkhd.body] === 1 ? 20 : 12));
+      const scale = u32(mdhd.body + (bytes[mdhd.body] === 1 ? 20 : 12));
+      if (scale > 0) timescales.set(trackId, scale);
+      const minf = mdia && mp4Box(bytes, mdia.body, mdia.end, 'minf');
+      const stbl = minf && mp4Box(bytes, minf.body, minf.end, 'stbl');
+      const stsd = stbl && mp4Box(bytes, stbl.body, stbl.end, 'stsd');
+      // Its first sample entry (after version, flags and the entry count).
+      if (stsd && ascii(bytes, stsd.body + 12, 4) === 'mp4a') aac.add(trackId);
     }
-    return null;
-  };
-  const moov = box(0, bytes.length, 'moov');
-  const found = moov && box(moov.body, moov.end, 'mvhd');
-  if (!found || found.body + 32 > bytes.length) return null;
-  const mvhd = found.body;
-  const version = bytes[mvhd];
-  const timescale = data.getUint32(mvhd + (version === 1 ? 20 : 12));
-  const duration = version === 1 ? Number(data.getBigUint64(mvhd + 24)) : data.getUint32(mvhd + 16);
-  return timescale && duration ? duration / timescale : null;
+    const mvex = mp4Box(bytes, moov.body, moov.end, 'mvex');
+    for (const trex of mvex ? mp4Boxes(bytes, mvex.body, mvex.end).filter((box) => box.type === 'trex') : []) {
+      defaults.set(u32(trex.body + 4), u32(trex.body + 12));
+    }
+  }
+  const ticks = new Map<number, number>();
+  const frames = new Map<number, number>();
+  for (const moof of fragments) {
+    for (const traf of mp4Boxes(bytes, moof.body, moof.end).filter((box) => box.type === 'traf')) {
+      const tfhd = mp4Box(bytes, traf.body, traf.end, 'tfhd');
+      if (!tfhd) return Number.NaN;
+      const flags = u32(tfhd.body) & 0xffffff;
+      const trackId = u32(tfhd.body + 4);
+      // Optional fields in order: base data offset (8), sample description index (4), then the default duration.
+      const durationAt = tfhd.body + 8 + (flags & 0x1 ? 8 : 0) + (flags & 0x2 ? 4 : 0);
+      // A duration of 0 says nothing of the length: as good as none.
+      const fallback = (flags & 0x8 ? u32(durationAt) : defaults.get(trackId)) || undefined;
+      let total = ticks.get(trackId) ?? 0;
+      for (const trun of mp4Boxes(bytes, traf.body, traf.end).filter((box) => box.type === 'trun')) {
+        const trunFlags = u32(trun.body) & 0xffffff;
+        const count = u32(trun.body + 4);
+        if (Number.isNaN(count)) return Number.NaN;
+        frames.set(trackId, (frames.get(trackId) ?? 0) + count);
+        let entry = trun.body + 8 + (trunFlags & 0x1 ? 4 : 0) + (trunFlags & 0x4 ? 4 : 0);
+        if (trunFlags & 0x100) {
+          const entrySize = 4 * [0x100, 0x200, 0x400, 0x800].filter((bit) => trunFlags & bit).length;
+          // Entries the box does not hold are not read: a sample count past them is counted at the default (or refused).
+          const listed = Math.min(count, Math.floor((trun.end - entry) / entrySize));
+          for (let i = 0; i < listed; i++, entry += entrySize) {
+            const duration = u32(entry);
+            if (!duration) return Number.NaN;
+            total += duration;
+          }
+          if (listed < count) {
+            if (fallback === undefined || Number.isNaN(fallback)) return Number.NaN;
+            total += (count - listed) * fallback;
+          }
+        } else {
+          if (fallback === undefined || Number.isNaN(fallback)) return Number.NaN;
+          total += count * fallback;
+        }
+      }
+      ticks.set(trackId, total);
+    }
+  }
+  let longest = 0;
+  for (const [trackId, declared] of ticks) {
+    const scale = timescales.get(trackId) ?? movieScale;
+    if (!scale || Number.isNaN(declared)) return Number.NaN;
+    const total = aac.has(trackId) ? Math.max(declared, (frames.get(trackId) ?? 0) * 1024) : declared;
+    longest = Math.max(longest, total / scale);
+  }
+  return longest;
 }

@@ -24,9 +24,15 @@ export interface Transcript {
   provider: 'openai' | 'smallest';
 }
 
-/** Refuses a recording that its container says is longer than `maxSeconds` (formats without a cheap duration pass). */
+/**
+ * Refuses a recording that its container says is longer than `maxSeconds` (formats without a cheap duration pass), and
+ * a fragmented MP4 whose fragments cannot be measured (it could hold any length under the byte cap).
+ */
 export function assertRecordingLength(audio: Uint8Array, type: string, maxSeconds: number): void {
   const seconds = audioDurationSeconds(audio, type);
+  if (seconds !== null && Number.isNaN(seconds)) {
+    throw new AppError('unsupported_media_type:transcribe', 'The length of this recording cannot be read: send it as it was recorded.');
+  }
   if (seconds !== null && seconds > maxSeconds) {
     throw new AppError('payload_too_large:transcribe', `Recordings are limited to ${maxSeconds} seconds.`, { details: { seconds: Math.round(seconds), maxSeconds } });
   }
@@ -40,7 +46,19 @@ export async function transcribeAudio(input: TranscribeInput, config: VoiceConfi
   if (input.audio.byteLength === 0) throw new AppError('bad_request:transcribe', 'The recording is empty.');
   if (config.openai) return { text: await transcribeWithOpenAI(input, config.openai), provider: 'openai' };
   if (config.smallest) return { text: await transcribeWithSmallest(input, config.smallest), provider: 'smallest' };
-  throw new AppError('upstream_unavailable:transcribe', 'Transcription is not configured (set OPENAI_API_KEY or SMALLEST_API_KEY); use the browser\'s speech recognition.');
+  throw notConfigured();
+}
+
+/**
+ * A typed 503 when no transcription provider is configured: the route asks before it takes a slot or reads a byte of
+ * the upload (it used to read and check a whole recording only to answer that nobody could transcribe it).
+ */
+export function assertTranscriptionAvailable(config: VoiceConfig = getServerConfig().voice): void {
+  if (!config.openai && !config.smallest) throw notConfigured();
+}
+
+function notConfigured(): AppError {
+  return new AppError('upstream_unavailable:transcribe', "Transcription is not configured (set OPENAI_API_KEY or SMALLEST_API_KEY); use the browser's speech recognition.");
 }
 
 async function transcribeWithOpenAI(input: TranscribeInput, openai: NonNullable<VoiceConfig['openai']>): Promise<string> {

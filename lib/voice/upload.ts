@@ -1,5 +1,6 @@
 import { AppError } from '@/lib/errors';
 import { AUDIO_FORMAT_NAMES, sniffAudioFormat, SNIFF_BYTES, type AudioFormat } from './audio-format';
+import { assertAudioStructure } from './audio-structure';
 
 /** Recording types /api/v1/transcribe accepts (codecs parameters allowed), with the extension OpenAI reads the container from. */
 export const AUDIO_UPLOAD_TYPES: Readonly<Record<string, string>> = {
@@ -55,33 +56,61 @@ export function checkAudioUpload(request: Request, { maxBytes }: { maxBytes: num
  * not, before the rest is read); the upload it returns names the format the bytes are, which is what the provider is
  * told (a recorder that labelled Ogg as `audio/webm` still gets a transcript).
  */
-export async function readAudioBody(request: Request, { maxBytes, declared }: { maxBytes: number; declared: AudioUpload }): Promise<{ audio: Uint8Array; upload: AudioUpload }> {
+export async function readAudioBody(
+  request: Request,
+  { maxBytes, declared, timeoutMs }: { maxBytes: number; declared: AudioUpload; timeoutMs?: number },
+): Promise<{ audio: Uint8Array; upload: AudioUpload }> {
   if (!request.body) throw new AppError('bad_request:transcribe', 'The recording is empty.');
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let received = 0;
   let upload: AudioUpload | null = null;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    received += value.byteLength;
-    if (received > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge(maxBytes);
-    }
-    chunks.push(value);
-    if (!upload && received >= SNIFF_BYTES) {
-      try {
-        upload = uploadOf(concat(chunks, received), declared);
-      } catch (error) {
+  // The whole body within `timeoutMs` (TRANSCRIBE_READ_TIMEOUT_MS): a body trickled a byte at a time would otherwise
+  // hold its transcription slot until the connection dies.
+  const deadline = readDeadline(timeoutMs);
+  try {
+    for (;;) {
+      const { done, value } = await Promise.race([reader.read(), deadline.expired]).catch(async (error: unknown) => {
         await reader.cancel().catch(() => undefined);
         throw error;
+      });
+      if (done) break;
+      received += value.byteLength;
+      if (received > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        throw tooLarge(maxBytes);
+      }
+      chunks.push(value);
+      if (!upload && received >= SNIFF_BYTES) {
+        try {
+          upload = uploadOf(concat(chunks, received), declared);
+        } catch (error) {
+          await reader.cancel().catch(() => undefined);
+          throw error;
+        }
       }
     }
+  } finally {
+    deadline.clear();
   }
   if (received === 0) throw new AppError('bad_request:transcribe', 'The recording is empty.');
   const audio = concat(chunks, received);
-  return { audio, upload: upload ?? uploadOf(audio, declared) };
+  const found = upload ?? uploadOf(audio, declared);
+  // The whole recording must be its container's structure, not a valid header followed by anything at all.
+  assertAudioStructure(audio, found.extension);
+  return { audio, upload: found };
+}
+
+/** A promise that rejects with a typed 408 after `timeoutMs` (never without one), and its cleanup. */
+function readDeadline(timeoutMs: number | undefined): { expired: Promise<never>; clear: () => void } {
+  if (!timeoutMs) return { expired: new Promise<never>(() => undefined), clear: () => undefined };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new AppError('request_timeout:transcribe', 'The recording took too long to arrive; send it again.')), timeoutMs);
+  });
+  // Nobody may be listening when it fires after the read won: never an unhandled rejection.
+  expired.catch(() => undefined);
+  return { expired, clear: () => clearTimeout(timer) };
 }
 
 /** The upload as its bytes show it, or a 415 naming what it is (or that it is no recording at all). */

@@ -1,5 +1,5 @@
 import { AppError } from '@/lib/errors';
-import { MALFORMED_URL_PATH } from '@/lib/http';
+import { errorResponse, MALFORMED_URL_PATH } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,9 +9,9 @@ export const dynamic = 'force-dynamic';
  */
 async function unknownPath(request: Request): Promise<Response> {
   if (new URL(request.url).pathname === MALFORMED_URL_PATH) {
-    return new AppError('bad_request:api', 'The URL is not valid: its percent-encoding does not decode.').toResponse();
+    return errorResponse(new AppError('bad_request:api', 'The URL is not valid: its percent-encoding does not decode.'), request);
   }
-  return new AppError('not_found:api', 'There is no API endpoint at this path.').toResponse();
+  return errorResponse(new AppError('not_found:api', 'There is no API endpoint at this path.'), request);
 }
 
 export { unknownPath as GET, unknownPath as HEAD, unknownPath as POST, unknownPath as PUT, unknownPath as PATCH };

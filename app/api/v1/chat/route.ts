@@ -3,6 +3,7 @@ import { canonicalTimeZone } from '@/lib/sales/time-zone';
 import { getServerConfig } from '@/lib/config';
 import { AppError, toAppError } from '@/lib/errors';
 import { otherMethods, readJsonBody, withErrors } from '@/lib/http';
+import { setConversationLocale } from '@/lib/i18n/api-errors';
 import { getOfflineAgent, getSalesAgent } from '@/lib/llm';
 import { getLlmGate } from '@/lib/security/concurrency';
 import { guardRequest } from '@/lib/security/guard';
@@ -42,6 +43,8 @@ export const POST = withErrors('chat', async (request: Request) => {
     const issue = parsed.error.issues[0];
     return refuse(new AppError('bad_request:chat', issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : undefined));
   }
+  // The turn's errors from here on are worded in the conversation's language.
+  setConversationLocale(request, parsed.data.locale);
   const picked = pickUserMessage(parsed.data);
   if (!picked.ok) return refuse(new AppError('bad_request:chat', picked.reason));
   if (picked.message.text.length > config.chat.maxMessageChars) {

@@ -6,7 +6,6 @@ import { AppError } from '@/lib/errors';
 import { NO_STORE_HEADERS, otherMethods, withErrors } from '@/lib/http';
 import { guardRequest } from '@/lib/security/guard';
 import { getConversationStore, getReplyStore } from '@/lib/store';
-import { erasingReplyBuffer } from '@/lib/stream/erase';
 
 export const dynamic = 'force-dynamic';
 
@@ -32,11 +31,10 @@ export const GET = withErrors('history', async (request: Request, context: Conte
 export const DELETE = withErrors('history', async (request: Request, context: Context) => {
   const { visitor } = await guardRequest(request, { limit: 'read' });
   const id = await conversationIdOf(context, 'history');
-  const replies = getReplyStore();
   const deleted = await eraseConversation({
-    // Its resume buffer goes too: nothing of the conversation can be replayed after this (lib/stream/erase.ts).
-    store: erasingReplyBuffer(getConversationStore(), replies),
-    replies,
+    // Its resume buffer goes too: nothing of the conversation can be replayed after this (lib/chat/erase.ts).
+    store: getConversationStore(),
+    replies: getReplyStore(),
     id,
     visitorId: visitor.visitorId,
     waitMs: getServerConfig().chat.turnWaitMs,
