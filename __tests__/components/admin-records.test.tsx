@@ -6,9 +6,10 @@ import { SWRConfig } from 'swr';
 import { LeadView } from '@/components/admin/records/lead-view';
 import { RecordList } from '@/components/admin/records/record-list';
 import { TranscriptView } from '@/components/admin/records/transcript-view';
-import type { ConversationDetail, LeadDetail, RecordRow } from '@/lib/admin/records-types';
+import type { ConversationDetail, LeadDetail } from '@/lib/admin/records-types';
 import { recordsEn, recordsEs } from '@/lib/i18n/catalogues/records';
 import { I18nProvider } from '@/lib/i18n/provider';
+import { recordRow } from '../support/record-rows';
 
 const push = jest.fn();
 jest.mock('next/navigation', () => ({ useRouter: () => ({ push }) }));
@@ -22,20 +23,7 @@ afterEach(() => {
 const ID = '3f1c2a9e-8b7d-4c6e-9a5f-1d2e3c4b5a69';
 const AT = Date.UTC(2026, 10, 2, 9, 30);
 
-const row = (n: number, extra: Partial<RecordRow> = {}): RecordRow => ({
-  id: `${ID.slice(0, 24)}${String(n).padStart(12, '0')}`,
-  createdAt: AT - n * 60_000,
-  updatedAt: AT - n * 60_000,
-  messageCount: 4,
-  title: `Question ${n}`,
-  stage: 'discovery',
-  score: 0,
-  hasLead: false,
-  status: 'new',
-  bookings: 0,
-  handoff: false,
-  ...extra,
-});
+const row = recordRow;
 
 const detail: ConversationDetail = {
   id: ID,

@@ -24,6 +24,7 @@ import { translateAdminShell } from '@/lib/i18n/admin-shell';
 import { LOCALES, type Locale } from '@/lib/i18n/locales';
 import { I18nProvider } from '@/lib/i18n/provider';
 import { translateRecords } from '@/lib/i18n/records';
+import { recordRow } from '../support/record-rows';
 
 jest.mock('next/navigation', () => ({ useRouter: () => ({ push: jest.fn() }) }));
 
@@ -34,20 +35,7 @@ afterEach(() => {
 
 const AT = Date.UTC(2026, 10, 2, 9, 30);
 const YEAR = new Date().getFullYear();
-const row = (n: number, extra: Partial<RecordRow> = {}): RecordRow => ({
-  id: `3f1c2a9e-8b7d-4c6e-9a5f-${String(n).padStart(12, '0')}`,
-  createdAt: AT,
-  updatedAt: AT,
-  messageCount: 4,
-  title: `Question ${n}`,
-  stage: 'discovery',
-  score: 0,
-  hasLead: false,
-  status: 'new',
-  bookings: 0,
-  handoff: false,
-  ...extra,
-});
+const row = (n: number, extra: Partial<RecordRow> = {}): RecordRow => recordRow(n, { createdAt: AT, updatedAt: AT, ...extra });
 
 /** A records API that lists `items` and remembers each URL asked for. */
 function fakeList(items: RecordRow[] = [row(1)]) {

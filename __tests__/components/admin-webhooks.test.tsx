@@ -36,7 +36,10 @@ function fakeApi(options: { refuseCreate?: string } = {}) {
     calls.push({ method, url, body });
     if (url === '/api/v1/admin/webhooks' && method === 'GET') return json({ endpoints, eventTypes: EVENT_TYPES });
     if (url === '/api/v1/admin/webhooks' && method === 'POST') {
-      if (options.refuseCreate) return json({ error: { code: 'bad_request:admin', message: options.refuseCreate } }, 400);
+      // As lib/webhooks/url-policy.ts refuses: the English message, and why in codes (which the page words).
+      if (options.refuseCreate) {
+        return json({ error: { code: 'bad_request:admin', message: options.refuseCreate, details: { reason: 'address', address: '127.0.0.1', range: 'loopback' } } }, 400);
+      }
       const endpoint = { id: `we_${'b'.repeat(32)}`, url: body.url, events: body.events, description: body.description ?? '', enabled: true, secretHint: 'whsec_…1234', createdAt: 2, updatedAt: 2 };
       endpoints.push(endpoint);
       return json({ endpoint, secret: 'whsec_c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0MTIzNA==' }, 201);
@@ -107,7 +110,7 @@ test("shows the server's refusal (an SSRF check) and asks for at least one event
 
   await user.click(screen.getByRole('checkbox', { name: /lead\.captured/ }));
   await user.click(screen.getByRole('button', { name: 'Add endpoint' }));
-  await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('127.0.0.1 is loopback'));
+  await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('The address 127.0.0.1 is a loopback address (this server itself); webhooks go to public addresses only.'));
   expect(screen.queryByTestId('webhook-secret')).not.toBeInTheDocument();
 });
 

@@ -359,7 +359,7 @@ describe('exports', () => {
 
   it('writes leads CSV with the documented columns, escapes commas, quotes and line breaks, and neutralises formulas', async () => {
     const rows = parseCsv(await download('type=leads&format=csv'));
-    expect(rows[0]).toEqual(['id', 'status', 'score', 'name', 'email', 'company', 'role', 'phone', 'team_size', 'budget', 'authority', 'need', 'timeline', 'stage', 'created_at', 'last_activity', 'score_reasons']);
+    expect(rows[0]).toEqual(['id', 'status', 'score', 'name', 'email', 'company', 'role', 'phone', 'team_size', 'budget', 'authority', 'need', 'timeline', 'stage', 'created_at', 'last_activity', 'score_reasons', 'lang']);
     const header = rows[0] ?? [];
     const row = rows.find((cells) => cells[0] === id);
     if (!row) throw new Error('lead row missing');

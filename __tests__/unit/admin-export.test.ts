@@ -62,7 +62,7 @@ describe('export content', () => {
   it('leads as CSV: a header, one row per lead with every field, status and score', async () => {
     const { deps, lead } = await seeded();
     const rows = parseCsv(await collect(exportChunks(deps, 'leads', 'csv')));
-    expect(rows[0]).toEqual(['id', 'status', 'score', 'name', 'email', 'company', 'role', 'phone', 'team_size', 'budget', 'authority', 'need', 'timeline', 'stage', 'created_at', 'last_activity', 'score_reasons']);
+    expect(rows[0]).toEqual(['id', 'status', 'score', 'name', 'email', 'company', 'role', 'phone', 'team_size', 'budget', 'authority', 'need', 'timeline', 'stage', 'created_at', 'last_activity', 'score_reasons', 'lang']);
     expect(rows).toHaveLength(2);
     expect(rows[1]).toEqual([
       lead,
@@ -82,6 +82,7 @@ describe('export content', () => {
       expect.stringMatching(/^2026-11-02T/),
       expect.stringMatching(/^2026-11-02T/),
       'email given; name given; company given; teamSize given',
+      'en',
     ]);
   });
 
@@ -89,8 +90,8 @@ describe('export content', () => {
     const { deps, lead, plain } = await seeded();
     const rows = parseCsv(await collect(exportChunks(deps, 'conversations', 'csv')));
     expect(rows.map((row) => row[0])).toEqual(['id', plain, lead]);
-    expect(rows[2]).toEqual([lead, expect.any(String), expect.any(String), '2', 'Demo for Acme, please', 'closing', 'maria@acme.io', 'María López', "'=cmd|calc", '40', 'qualified', '0', 'no']);
-    expect(rows[1]?.slice(5)).toEqual(['discovery', '', '', '', '', '', '0', 'no']);
+    expect(rows[2]).toEqual([lead, expect.any(String), expect.any(String), '2', 'Demo for Acme, please', 'closing', 'maria@acme.io', 'María López', "'=cmd|calc", '40', 'qualified', '0', 'no', 'en']);
+    expect(rows[1]?.slice(5)).toEqual(['discovery', '', '', '', '', '', '0', 'no', 'en']);
   });
 
   it('leads as NDJSON carry each field with its evidence and confidence; conversations carry their messages', async () => {

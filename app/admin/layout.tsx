@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { AdminNav } from '@/components/admin/shell/admin-nav';
-import { NoScriptNotice } from '@/components/admin/shell/no-script-notice';
+import { needsScriptNotice, NoScriptNotice } from '@/components/admin/shell/no-script-notice';
 import { readAdminSession } from '@/lib/admin/session';
 import { ADMIN_PATH_HEADER, isSignInPath, signInUrlFor } from '@/lib/admin/session-cookie';
 import { adminShellTranslator } from '@/lib/i18n/admin-shell';
@@ -41,7 +41,7 @@ export default async function AdminLayout({ children }: Readonly<{ children: Rea
     <div className="min-h-dvh">
       <a
         href="#admin-content"
-        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:shadow"
+        className="sr-only start-0 top-0 focus:not-sr-only focus:absolute focus:top-2 focus:start-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:shadow"
       >
         {t('shell.skip')}
       </a>
@@ -69,7 +69,7 @@ export default async function AdminLayout({ children }: Readonly<{ children: Rea
           <AdminNav label={t('shell.nav')} items={SECTIONS.map(([href, key]) => ({ href, label: t(key) }))} />
         </div>
       </header>
-      <NoScriptNotice text={t('shell.noScript')} />
+      {needsScriptNotice(path) ? <NoScriptNotice text={t('shell.noScript')} /> : null}
       <div id="admin-content" tabIndex={-1} className="focus:outline-none">
         {children}
       </div>

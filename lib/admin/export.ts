@@ -1,7 +1,8 @@
 import 'server-only';
-import { loadRecords, readStatuses, recordFilter, toRow, type LoadedRecord, type RecordQuery, type RecordsDeps, type SalesStateOf } from './records-index';
+import { loadRecords, readStatuses, recordFilter, toRow, type LoadedRecord, type RecordQuery, type RecordsDeps, type SalesStateOf, type StoredMessage } from './records-index';
 import { bookingViews } from './conversations';
 import { LEAD_FIELDS, type LeadStatus } from './records-types';
+import { conversationLanguages } from './transcript';
 
 /**
  * Exports of conversations and leads as CSV or NDJSON, streamed: the store is read one page at a time as the client
@@ -18,13 +19,20 @@ export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
 };
 
 /**
- * A spreadsheet may run a cell as a formula (CSV injection) when it starts with `=`, `+`, `-` or `@` — also after
- * leading white space, which some spreadsheets trim on import, and in the full-width forms (＝＋－＠) that some
- * read as the same — or with a tab or a line break.
+ * Characters that show nothing and that a spreadsheet may drop on import, so that what follows them starts the cell:
+ * soft hyphen, Arabic letter mark, Mongolian vowel separator, zero-width space/joiners, bidi marks, embeddings and
+ * isolates, word joiner and invisible operators, variation selectors, the byte-order mark and the Hangul fillers.
  */
-const FORMULA_START = /^(?:\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|[\t\r\n])/;
+const INVISIBLE = '\\u00AD\\u034F\\u061C\\u115F\\u1160\\u17B4\\u17B5\\u180B-\\u180F\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u206F\\u3164\\uFE00-\\uFE0F\\uFEFF\\uFFA0';
+/**
+ * A spreadsheet may run a cell as a formula (CSV injection, OWASP) when it starts with `=`, `+`, `-` or `@` — in their
+ * full-width (＝＋－＠) and small (﹦﹢﹣﹫) forms too, which some read as the same — or with a tab or a carriage
+ * return or line break. Looked for after any invisible characters above and any white space (which some spreadsheets
+ * trim on import): `\u200B=HYPERLINK(…)` or `\u00A0\u202E=1+1` are formulas to a spreadsheet that drops them.
+ */
+const FORMULA_START = new RegExp(`^[\\s${INVISIBLE}]*[=+\\-@\\uFF1D\\uFF0B\\uFF0D\\uFF20\\uFE66\\uFE62\\uFE63\\uFE6B]|^[${INVISIBLE}]*[\\t\\r\\n]`);
 
-/** One CSV field per RFC 4180, with text that a spreadsheet would run as a formula prefixed with `'`. */
+/** One CSV field per RFC 4180, with text that a spreadsheet would run as a formula prefixed with `'` (kept otherwise as it was). */
 export function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
   let text = String(value);
@@ -38,14 +46,33 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const hasLead = (state: SalesStateOf | null) => Object.keys(state?.lead.fields ?? {}).length > 0;
 const fieldValue = (state: SalesStateOf | null, field: (typeof LEAD_FIELDS)[number]) => state?.lead.fields[field]?.value ?? '';
 
+/** `lang`, last so that readers of the older columns by position keep working: the conversation's language. */
 const CSV_HEADERS: Record<ExportType, string[]> = {
-  conversations: ['id', 'created_at', 'last_activity', 'messages', 'title', 'stage', 'lead_email', 'lead_name', 'lead_company', 'lead_score', 'lead_status', 'bookings', 'handoff'],
-  leads: ['id', 'status', 'score', ...LEAD_FIELDS.map((field) => (field === 'teamSize' ? 'team_size' : field)), 'stage', 'created_at', 'last_activity', 'score_reasons'],
+  conversations: ['id', 'created_at', 'last_activity', 'messages', 'title', 'stage', 'lead_email', 'lead_name', 'lead_company', 'lead_score', 'lead_status', 'bookings', 'handoff', 'lang'],
+  leads: ['id', 'status', 'score', ...LEAD_FIELDS.map((field) => (field === 'teamSize' ? 'team_size' : field)), 'stage', 'created_at', 'last_activity', 'score_reasons', 'lang'],
 };
 
-function csvRow(type: ExportType, { meta, state }: LoadedRecord, status: LeadStatus): string {
+const textOf = (message: StoredMessage) => message.parts.map((part) => (part.type === 'text' ? part.text : '')).join('').trim();
+
+/** A record's messages as text, with the languages the transcript and lead pages give them (lib/admin/transcript.ts). */
+function withLanguages({ state, messages }: LoadedRecord) {
+  const texts = messages.map((message) => ({ role: message.role, text: textOf(message) }));
+  const facts = LEAD_FIELDS.flatMap((field) => {
+    const fact = state?.lead.fields[field];
+    return fact ? [{ field, fact }] : [];
+  });
+  const languages = conversationLanguages(
+    texts,
+    facts.map(({ fact }) => fact.evidence),
+  );
+  return { texts, facts, languages };
+}
+
+function csvRow(type: ExportType, record: LoadedRecord, status: LeadStatus): string {
+  const { meta, state } = record;
+  const lang = withLanguages(record).languages.conversation ?? '';
   if (type === 'leads') {
-    return csvLine([meta.id, status, state?.lead.score ?? 0, ...LEAD_FIELDS.map((field) => fieldValue(state, field)), state?.stage ?? '', iso(meta.createdAt), iso(meta.updatedAt), state?.lead.reasons.join('; ') ?? '']);
+    return csvLine([meta.id, status, state?.lead.score ?? 0, ...LEAD_FIELDS.map((field) => fieldValue(state, field)), state?.stage ?? '', iso(meta.createdAt), iso(meta.updatedAt), state?.lead.reasons.join('; ') ?? '', lang]);
   }
   return csvLine([
     meta.id,
@@ -61,41 +88,50 @@ function csvRow(type: ExportType, { meta, state }: LoadedRecord, status: LeadSta
     hasLead(state) ? status : '',
     state?.bookings.length ?? 0,
     state?.handoff ? 'yes' : 'no',
+    lang,
   ]);
 }
 
-function leadJson(state: SalesStateOf, status: LeadStatus) {
+function leadJson(state: SalesStateOf, status: LeadStatus, { facts, languages }: ReturnType<typeof withLanguages>) {
   const fields = Object.fromEntries(
-    LEAD_FIELDS.flatMap((field) => {
-      const fact = state.lead.fields[field];
-      return fact ? [[field, { value: fact.value, evidence: fact.evidence, confidence: fact.confidence, asked: fact.asked, capturedAt: iso(fact.capturedAt) }]] : [];
+    facts.map(({ field, fact }, index) => {
+      const lang = languages.evidence[index];
+      return [field, { value: fact.value, evidence: fact.evidence, ...(lang ? { lang } : {}), confidence: fact.confidence, asked: fact.asked, capturedAt: iso(fact.capturedAt) }];
     }),
   );
   return { status, score: state.lead.score, reasons: state.lead.reasons, fields };
 }
 
-function jsonRecord(type: ExportType, { meta, state, messages }: LoadedRecord, status: LeadStatus): string {
+function jsonRecord(type: ExportType, record: LoadedRecord, status: LeadStatus): string {
+  const { meta, state, messages } = record;
+  const languages = withLanguages(record);
   const common = {
     id: meta.id,
     createdAt: iso(meta.createdAt),
     updatedAt: iso(meta.updatedAt),
     title: meta.title,
+    // The language most of the conversation is in (null when none is clear), as the CSV's `lang` column.
+    lang: languages.languages.conversation ?? null,
     stage: state?.stage ?? null,
     bookings: bookingViews(state),
     handoff: state?.handoff ? { reason: state.handoff.reason, at: iso(state.handoff.at), email: state.handoff.email ?? null } : null,
   };
-  if (type === 'leads' && state) return `${JSON.stringify({ ...common, ...leadJson(state, status) })}\n`;
+  if (type === 'leads' && state) return `${JSON.stringify({ ...common, ...leadJson(state, status, languages) })}\n`;
   return `${JSON.stringify({
     ...common,
     messageCount: meta.messageCount,
     stageHistory: (state?.stageHistory ?? []).map((change) => ({ ...change, at: iso(change.at) })),
-    lead: state && hasLead(state) ? leadJson(state, status) : null,
-    messages: messages.map((message) => ({
-      id: message.id,
-      role: message.role,
-      at: typeof message.metadata?.createdAt === 'number' ? iso(message.metadata.createdAt) : null,
-      text: message.parts.map((part) => (part.type === 'text' ? part.text : '')).join('').trim(),
-    })),
+    lead: state && hasLead(state) ? leadJson(state, status, languages) : null,
+    messages: messages.map((message, index) => {
+      const lang = languages.languages.messages[index];
+      return {
+        id: message.id,
+        role: message.role,
+        at: typeof message.metadata?.createdAt === 'number' ? iso(message.metadata.createdAt) : null,
+        text: languages.texts[index]?.text ?? '',
+        ...(lang ? { lang } : {}),
+      };
+    }),
   })}\n`;
 }
 
@@ -110,9 +146,9 @@ export type ExportFilters = Omit<RecordQuery, 'limit' | 'cursor' | 'leadsOnly'>;
  */
 export async function* exportChunks(deps: RecordsDeps, type: ExportType, format: ExportFormat, pageSize?: number, filters: ExportFilters = {}): AsyncGenerator<string> {
   const keep = recordFilter({ ...filters, leadsOnly: type === 'leads' });
-  const messages = type === 'conversations' && format === 'ndjson';
-  // A page with messages holds up to CONVERSATION_MAX_MESSAGES each: keep those pages small.
-  const size = pageSize ?? (messages ? 50 : 500);
+  // Every format reads the messages: each record's `lang` is decided from them, as the admin pages decide it. A page
+  // then holds up to CONVERSATION_MAX_MESSAGES per conversation: keep pages small.
+  const size = pageSize ?? 50;
   if (format === 'csv') yield csvLine(CSV_HEADERS[type]);
   let previous = new Set<string>();
   for (let offset = 0; ; offset += size) {
@@ -121,7 +157,7 @@ export async function* exportChunks(deps: RecordsDeps, type: ExportType, format:
     // The date range needs no read of the conversation: filter before loading.
     const fresh = metas.filter((meta) => !previous.has(meta.id) && (filters.from === undefined || meta.updatedAt >= filters.from) && (filters.to === undefined || meta.updatedAt <= filters.to));
     previous = new Set(metas.map((meta) => meta.id));
-    const records = (await loadRecords(deps, fresh, { messages })).filter((record) => type === 'conversations' || hasLead(record.state));
+    const records = (await loadRecords(deps, fresh, { messages: true })).filter((record) => type === 'conversations' || hasLead(record.state));
     const statuses = await readStatuses(deps.kv, records.map((record) => record.meta.id));
     let chunk = '';
     for (const [i, record] of records.entries()) {

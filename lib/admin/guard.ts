@@ -45,7 +45,14 @@ export async function requireAdmin(request: Request, requirement: AdminRequireme
   }
   // The cookie is SameSite=Lax already; a change must also come from the app's own pages (not a site allowed to embed
   // the chat: a page there shares the site, so the cookie would ride along).
-  if (request.method !== 'GET' && request.method !== 'HEAD') assertOwnOrigin(request, getServerConfig().security);
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    assertOwnOrigin(request, getServerConfig().security);
+    // A browser that leaves Origin out (older ones, on some form posts) still says where the request came from.
+    const site = request.headers.get('sec-fetch-site');
+    if (request.headers.get('origin') === null && (site === 'cross-site' || site === 'same-site')) {
+      throw new AppError('forbidden:origin', "Changes to the admin are only accepted from the admin's own pages.");
+    }
+  }
   return { kind: 'user', email: session.email, role: session.role };
 }
 

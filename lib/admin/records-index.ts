@@ -7,6 +7,7 @@ import { decodeMessages, decodeState } from '@/lib/store/conversation-data';
 import { conversationKeys } from '@/lib/store/keys';
 import { getKv, kvHash, kvKey, kvOne, type Kv, type KvCommand } from '@/lib/store/kv';
 import { isLeadStatus, type LeadStatus, type RecordPage, type RecordRow } from './records-types';
+import { RECORD_CURSOR } from './record-query';
 
 /**
  * The admin's index of conversations, for searching and listing them (docs/admin.md, "Conversations and leads").
@@ -237,7 +238,7 @@ export interface RecordQuery {
 }
 
 const SCAN_CHUNK = 500;
-const CURSOR = /^(\d{1,16}):(\d{1,9})$/;
+const CURSOR = RECORD_CURSOR;
 
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 

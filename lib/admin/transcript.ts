@@ -65,13 +65,33 @@ function segmentOf(part: Part): TranscriptSegment | null {
  */
 export function textLanguages(texts: readonly string[], context: readonly string[] = []): Array<Locale | undefined> {
   const detected = texts.map((text) => (text ? detectLanguage(text) : undefined));
-  const counts = new Map<Locale, number>();
-  for (const language of [...detected, ...context.map((text) => (text ? detectLanguage(text) : undefined))]) {
-    if (language) counts.set(language, (counts.get(language) ?? 0) + 1);
-  }
-  const [first, second] = [...counts].sort((a, b) => b[1] - a[1]);
-  const conversation = first && (!second || second[1] < first[1]) ? first[0] : undefined;
+  const conversation = mostCommonLanguage([...detected, ...context.map((text) => (text ? detectLanguage(text) : undefined))]);
   return detected.map((language, index) => (texts[index] ? (language ?? conversation) : undefined));
+}
+
+/** The language most of these clearly read as; none on a tie or when none does. */
+function mostCommonLanguage(languages: ReadonlyArray<Locale | undefined>): Locale | undefined {
+  const counts = new Map<Locale, number>();
+  for (const language of languages) if (language) counts.set(language, (counts.get(language) ?? 0) + 1);
+  const [first, second] = [...counts].sort((a, b) => b[1] - a[1]);
+  return first && (!second || second[1] < first[1]) ? first[0] : undefined;
+}
+
+/**
+ * A conversation's languages as the exports carry them, decided as the transcript's and the lead page's: each
+ * message's, the conversation's (most of its messages), and each piece of lead evidence's (with the prospect's words
+ * as context).
+ */
+export function conversationLanguages(messages: ReadonlyArray<{ role: string; text: string }>, evidence: readonly string[] = []) {
+  const perMessage = textLanguages(messages.map((message) => message.text));
+  return {
+    messages: perMessage,
+    conversation: mostCommonLanguage(perMessage),
+    evidence: textLanguages(
+      evidence,
+      messages.filter((message) => message.role === 'user').map((message) => message.text),
+    ),
+  };
 }
 
 /** The words of a transcript message (its text segments), '' for one with none. */

@@ -6,6 +6,9 @@ import type { LookupFunction } from 'node:net';
 import type { HostResolver, UrlPolicy } from './url-policy';
 import { isAllowedHost, refusedAddress } from './url-policy';
 import type { WebhookPoster } from './delivery';
+import { addressRangeOf, type DeliveryProblem } from './url-refusal';
+
+const failure = (message: string, deliveryProblem: DeliveryProblem) => Object.assign(new Error(message), { deliveryProblem });
 
 /**
  * The Node side of webhook delivery. The socket connects only to addresses this lookup has checked, so a host that
@@ -24,10 +27,13 @@ export function guardedLookup(policy: UrlPolicy): LookupFunction {
       if (!isAllowedHost(hostname, policy)) {
         for (const { address } of addresses) {
           const blocked = refusedAddress(address, policy);
-          if (blocked) return callback(new Error(`${hostname} resolves to ${address}, which is ${blocked}`), '', 0);
+          if (blocked) {
+            const refusal = { reason: 'resolves_to' as const, host: hostname, address, range: addressRangeOf(blocked) };
+            return callback(failure(`${hostname} resolves to ${address}, which is ${blocked}`, { code: 'refused', refusal }), '', 0);
+          }
         }
       }
-      if (addresses.length === 0) return callback(new Error(`${hostname} does not resolve`), '', 0);
+      if (addresses.length === 0) return callback(failure(`${hostname} does not resolve`, { code: 'refused', refusal: { reason: 'unresolved', host: hostname } }), '', 0);
       if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
       const [first] = addresses;
       callback(null, first?.address ?? '', first?.family ?? 4);
@@ -64,8 +70,9 @@ export const postWebhook: WebhookPoster = ({ url, headers, body, timeoutMs, poli
         response.on('error', done);
       },
     );
-    const deadline = setTimeout(() => request.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-    request.on('timeout', () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+    const timedOut = () => request.destroy(failure(`no answer within ${timeoutMs} ms`, { code: 'timeout' }));
+    const deadline = setTimeout(timedOut, timeoutMs);
+    request.on('timeout', timedOut);
     request.on('error', (error) => reject(error));
     request.on('close', () => clearTimeout(deadline));
     request.end(payload);

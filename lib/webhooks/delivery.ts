@@ -7,6 +7,8 @@ import type { AttemptRecord, JobHandler } from '@/lib/notify/worker';
 import type { Kv, KvCommand } from '@/lib/store/kv';
 import { getEndpoint, type WebhookEndpoint } from './endpoints';
 import { checkWebhookUrl, type UrlPolicy } from './url-policy';
+import { deliveryProblemOf, urlRefusalOf, type DeliveryProblem } from './url-refusal';
+import { isAppError } from '@/lib/errors';
 
 /**
  * Webhook deliveries as queue jobs: the body is fixed when the event happens (every retry sends the same bytes under
@@ -29,6 +31,15 @@ export interface DeliveryLogEntry extends AttemptRecord {
   messageId: string;
   type: string;
   test?: boolean;
+  /** Why it failed, in codes the admin page words in its language (`error` is English, for logs). */
+  problem?: DeliveryProblem;
+}
+
+/** What a failed attempt's error says in codes: a refusal of the URL, a timeout, else a connection that failed. */
+function problemOfError(error: unknown): DeliveryProblem {
+  const refusal = isAppError(error) ? urlRefusalOf(error.details) : null;
+  if (refusal) return { code: 'refused', refusal };
+  return deliveryProblemOf(error) ?? { code: 'network' };
 }
 
 /** Sends one signed request; resolves with the receiver's status, rejects on a network error or timeout. */
@@ -87,13 +98,18 @@ export function createWebhookHandler({
   post: WebhookPoster;
   now?: () => number;
 }): JobHandler {
+  // Why an attempt without an answer failed, from run() to record() of the same attempt (the worker calls one, then the other).
+  const problems = new Map<string, DeliveryProblem>();
   return {
     timeoutMs: policy.timeoutMs,
     async run(job) {
       const data = job.data as WebhookJobData;
       const endpoint = await getEndpoint({ kv, id: data.endpointId });
       if (!endpoint) return { ok: false, error: 'the endpoint was deleted', durationMs: 0, retry: false, quiet: true };
-      if (!endpoint.enabled && !data.test) return { ok: false, error: 'the endpoint is disabled', durationMs: 0, retry: false };
+      if (!endpoint.enabled && !data.test) {
+        problems.set(job.id, { code: 'disabled' });
+        return { ok: false, error: 'the endpoint is disabled', durationMs: 0, retry: false };
+      }
       const started = now();
       try {
         // Checked again at delivery: DNS may have changed since the endpoint was registered.
@@ -108,12 +124,27 @@ export function createWebhookHandler({
         const redirect = status >= 300 && status < 400 ? ' (redirects are not followed)' : '';
         return { ok, status, durationMs: now() - started, ...(ok ? {} : { error: `HTTP ${status}${redirect}` }) };
       } catch (error) {
+        problems.set(job.id, problemOfError(error));
         return { ok: false, status: null, error: error instanceof Error ? error.message : String(error), durationMs: now() - started };
       }
     },
     record(job, attempt): KvCommand[] {
       const data = job.data as WebhookJobData;
-      const entry: DeliveryLogEntry = { ...attempt, messageId: data.messageId, type: data.type, ...(data.test ? { test: true } : {}) };
+      const noAnswer = problems.get(job.id);
+      problems.delete(job.id);
+      const status = attempt.status;
+      const problem: DeliveryProblem | undefined = attempt.ok
+        ? undefined
+        : status !== null
+          ? { code: status >= 300 && status < 400 ? 'redirect' : 'http', status }
+          : noAnswer;
+      const entry: DeliveryLogEntry = {
+        ...attempt,
+        messageId: data.messageId,
+        type: data.type,
+        ...(data.test ? { test: true } : {}),
+        ...(problem ? { problem } : {}),
+      };
       const key = notifyKeys.deliveryLog(kv, data.endpointId);
       return [
         ['LPUSH', key, JSON.stringify(entry)],

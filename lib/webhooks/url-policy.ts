@@ -3,6 +3,7 @@ import type { NotifyConfig } from '@/lib/config-notify';
 import { AppError } from '@/lib/errors';
 import { processSingleton } from '@/lib/process-singleton';
 import { classifyAddress } from './addresses';
+import { addressRangeOf, type UrlRefusalDetails } from './url-refusal';
 
 /**
  * Where a webhook may be sent (SSRF): https only, no credentials in the URL, and a host that neither is nor resolves
@@ -22,7 +23,8 @@ export function installHostResolver(resolve: HostResolver): void {
   resolverSlot().resolve = resolve;
 }
 
-const refuse = (message: string) => new AppError('bad_request:admin', message);
+/** The English message for scripts and logs; `details` say why in codes, which the admin page words in its language. */
+const refuse = (message: string, details: UrlRefusalDetails) => new AppError('bad_request:admin', message, { details: { ...details } });
 
 /** The URL's host as the policy compares it: lower-case, IPv6 without brackets. */
 export function policyHost(url: URL): string {
@@ -45,19 +47,26 @@ export async function checkWebhookUrl(raw: string, policy: UrlPolicy, resolve: H
   try {
     url = new URL(raw);
   } catch {
-    throw refuse('The endpoint URL is not a valid absolute URL.');
+    throw refuse('The endpoint URL is not a valid absolute URL.', { reason: 'invalid' });
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && policy.allowHttp)) {
-    throw refuse(policy.allowHttp ? 'The endpoint URL must use http or https.' : 'The endpoint URL must use https.');
+    throw refuse(policy.allowHttp ? 'The endpoint URL must use http or https.' : 'The endpoint URL must use https.', {
+      reason: 'scheme',
+      ...(policy.allowHttp ? { allowHttp: true } : {}),
+    });
   }
-  if (url.username || url.password) throw refuse('The endpoint URL must not contain a user name or password; receivers verify the signature instead.');
+  if (url.username || url.password) {
+    throw refuse('The endpoint URL must not contain a user name or password; receivers verify the signature instead.', { reason: 'credentials' });
+  }
   const host = policyHost(url);
   if (isAllowedHost(host, policy)) return url;
 
   const literal = classifyAddress(host);
   if (literal.isIp) {
     const blocked = refusedAddress(host, policy);
-    if (blocked) throw refuse(`The endpoint address ${host} is ${blocked}; webhooks go to public addresses only.`);
+    if (blocked) {
+      throw refuse(`The endpoint address ${host} is ${blocked}; webhooks go to public addresses only.`, { reason: 'address', address: host, range: addressRangeOf(blocked) });
+    }
     return url;
   }
   if (policy.allowPrivate) return url;
@@ -66,12 +75,19 @@ export async function checkWebhookUrl(raw: string, policy: UrlPolicy, resolve: H
   try {
     addresses = await resolve(host);
   } catch {
-    throw refuse(`The endpoint host ${host} does not resolve.`);
+    throw refuse(`The endpoint host ${host} does not resolve.`, { reason: 'unresolved', host });
   }
-  if (addresses.length === 0) throw refuse(`The endpoint host ${host} does not resolve.`);
+  if (addresses.length === 0) throw refuse(`The endpoint host ${host} does not resolve.`, { reason: 'unresolved', host });
   for (const address of addresses) {
     const blocked = refusedAddress(address, policy);
-    if (blocked) throw refuse(`The endpoint host ${host} resolves to ${address}, which is ${blocked}; webhooks go to public addresses only.`);
+    if (blocked) {
+      throw refuse(`The endpoint host ${host} resolves to ${address}, which is ${blocked}; webhooks go to public addresses only.`, {
+        reason: 'resolves_to',
+        host,
+        address,
+        range: addressRangeOf(blocked),
+      });
+    }
   }
   return url;
 }

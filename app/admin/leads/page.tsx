@@ -1,5 +1,9 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { RecordList } from '@/components/admin/records/record-list';
+import { loadRecordListStart } from '@/lib/admin/record-list-page';
+import { getRecordsDeps } from '@/lib/admin/records-index';
+import { readAdminSession } from '@/lib/admin/session';
 import { adminPageTitle } from '@/lib/i18n/admin-shell';
 import { getRequestLocale } from '@/lib/i18n/server';
 import { translateRecords } from '@/lib/i18n/records';
@@ -9,15 +13,19 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: adminPageTitle(locale, translateRecords(locale, 'records.leads.title')), robots: { index: false, follow: false } };
 }
 
-export default async function LeadsPage() {
+// As the conversations list: the first page is rendered from the address, so filters and pages work without JavaScript.
+export default async function LeadsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const locale = await getRequestLocale();
+  const session = await readAdminSession({ headers: await headers() });
+  if (!session) return null;
+  const start = await loadRecordListStart(getRecordsDeps(), 'leads', locale, await searchParams);
   return (
     <main className="mx-auto w-full max-w-7xl space-y-6 px-4 py-8 sm:px-6 lg:px-8">
       <header>
         <h1 className="text-2xl font-bold tracking-tight text-slate-900">{translateRecords(locale, 'records.leads.title')}</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">{translateRecords(locale, 'records.leads.intro')}</p>
       </header>
-      <RecordList kind="leads" />
+      <RecordList kind="leads" start={start} />
     </main>
   );
 }

@@ -1,21 +1,11 @@
+import { NO_FILTERS, recordPageHref, type RecordFilters, type RecordKind } from '@/lib/admin/record-query';
 import type { ConversationDetail, LeadDetail, LeadStatus, RecordPage, RecordRow } from '@/lib/admin/records-types';
 
 /** The records admin API as the pages call it (app/api/v1/admin/{conversations,leads,export}). */
 export { ApiError, callApi, fetchJson } from '@/components/admin/webhooks/api';
 export type { ConversationDetail, LeadDetail, LeadStatus, RecordPage, RecordRow };
 
-export type RecordKind = 'conversations' | 'leads';
-
-export interface RecordFilters {
-  q: string;
-  stage: string;
-  status: string;
-  /** `YYYY-MM-DD` from a date input, in the admin's own time zone. */
-  from: string;
-  to: string;
-}
-
-export const NO_FILTERS: RecordFilters = { q: '', stage: '', status: '', from: '', to: '' };
+export { NO_FILTERS, recordPageHref, type RecordFilters, type RecordKind };
 
 export const recordUrl = (kind: RecordKind, id: string) => `/api/v1/admin/${kind}/${id}`;
 export const pageUrl = (kind: RecordKind, id: string) => `/admin/${kind}/${id}`;

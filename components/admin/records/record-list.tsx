@@ -1,36 +1,81 @@
 'use client';
 
 import Link from 'next/link';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import useSWR from 'swr';
 import { buttonClass, focusRing } from '@/components/admin/webhooks/styles';
-import { exportUrl, fetchJson, hasFilters, listUrl, NO_FILTERS, pageUrl, type RecordFilters, type RecordKind, type RecordPage, type RecordRow } from './api';
+import type { RecordListStart } from '@/lib/admin/record-query';
+import { ApiError, exportUrl, fetchJson, hasFilters, listUrl, NO_FILTERS, pageUrl, recordPageHref, type RecordFilters, type RecordKind, type RecordPage, type RecordRow } from './api';
 import { joinIsolated } from './isolate';
 import { LoadState } from './load-state';
 import { RecordFiltersForm } from './record-filters';
 import { useDateTime, useNumber, useRecordsT } from './use-records-t';
 
+/** A pager button: a GET form to the page it goes to, taken over by the list with JavaScript. */
+function PagerButton({ href, disabled, label, onGo }: { href: string; disabled: boolean; label: string; onGo: () => void }) {
+  const [path = '', query = ''] = href.split('?');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!disabled) onGo();
+  };
+  return (
+    <form method="get" action={path} onSubmit={submit}>
+      {[...new URLSearchParams(query)].map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {/* aria-disabled, not disabled: on the first or last page the button just pressed keeps the keyboard focus. */}
+      <button type="submit" className={buttonClass('secondary')} aria-disabled={disabled || undefined}>
+        {label}
+      </button>
+    </form>
+  );
+}
+
 /**
  * The conversations or leads list: search and filters, a page of rows newest first, Newer/Older through the API's
  * cursors (the pages seen are remembered so Newer goes back), and export links for what the filters select (everything
  * of this kind with none).
+ *
+ * `start` is the server page's reading of its address and the rows it found, so the list, its filters and its pager
+ * work without JavaScript (plain GET forms); with it, the list asks the API itself and keeps the address up to date.
  */
-export function RecordList({ kind }: { kind: RecordKind }) {
+export function RecordList({ kind, start }: { kind: RecordKind; start?: RecordListStart }) {
   const t = useRecordsT();
   const when = useDateTime();
   const number = useNumber();
   const headingId = useId();
-  const [filters, setFilters] = useState<RecordFilters>(NO_FILTERS);
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
+  const [filters, setFilters] = useState<RecordFilters>(start?.params.filters ?? NO_FILTERS);
+  const [cursors, setCursors] = useState<Array<string | null>>(start?.params.cursor ? [...start.params.trail.map((step) => step || null), start.params.cursor] : [null]);
+  // An address that asks for something unreadable lists nothing until the filters are applied again.
+  const [invalid, setInvalid] = useState<string[]>(start?.params.invalid ?? []);
+  const [listable, setListable] = useState(start ? start.params.query !== null : true);
   const page = cursors.length - 1;
-  const { data, error, isLoading, mutate } = useSWR<RecordPage, Error>(listUrl(kind, filters, cursors[page] ?? null), fetchJson, { keepPreviousData: true });
+  const key = listable ? listUrl(kind, filters, cursors[page] ?? null) : null;
+  const startKey = start?.params.query ? listUrl(kind, start.params.filters, start.params.cursor) : null;
+  const { data, error, isLoading, mutate } = useSWR<RecordPage, Error>(key, fetchJson, {
+    keepPreviousData: true,
+    ...(key === startKey && start?.page ? { fallbackData: start.page } : {}),
+  });
+  // The server could not read the store for the first page: said as any failed load, with Try again.
+  const shownError = error ?? (key === startKey && start?.failed && !data ? new ApiError(503, 'the list could not be read') : undefined);
   const what = t(`records.what.${kind}`);
   const filtered = hasFilters(kind, filters);
   const stage = (value: string | null) => (value ? t(`records.stage.${value}` as Parameters<typeof t>[0]) : t('records.none'));
+  const trail = (upTo: number) => cursors.slice(0, upTo).map((cursor) => cursor ?? '');
+
+  // Reload, Back and a shared link keep the filters and the page, as the form without JavaScript does.
+  useEffect(() => {
+    if (!listable || typeof window === 'undefined') return;
+    const href = recordPageHref(kind, filters, cursors[page] ?? null, trail(page));
+    if (`${window.location.pathname}${window.location.search}` !== href) window.history.replaceState(window.history.state, '', href);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- trail() reads cursors
+  }, [kind, filters, cursors, page, listable]);
 
   const apply = (next: RecordFilters) => {
     setFilters(next);
     setCursors([null]);
+    setInvalid([]);
+    setListable(true);
   };
 
   const cell = 'px-3 py-2 align-top';
@@ -77,24 +122,33 @@ export function RecordList({ kind }: { kind: RecordKind }) {
 
   return (
     <div className="space-y-4">
-      <RecordFiltersForm kind={kind} value={filters} onApply={apply} />
+      <RecordFiltersForm kind={kind} value={filters} onApply={apply} start={start?.params} />
+      {invalid.length > 0 ? (
+        <p role="alert" className="rounded-lg bg-red-50 p-4 text-sm text-red-800 ring-1 ring-red-200">
+          {/* Parameter names read left to right in a right-to-left sentence too. */}
+          {t('records.filters.invalid', { params: `\u2068${invalid.join(', ')}\u2069` })}
+        </p>
+      ) : null}
 
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 id={headingId} className="text-base font-semibold text-slate-900">
           {t(`records.caption.${kind}`)}
         </h2>
-        <div role="group" aria-label={t('records.export.label')} className="flex items-center gap-2 text-sm">
-          <span className="text-slate-600">{t('records.export.label')}:</span>
-          <a href={exportUrl(kind, 'csv', filters)} download aria-label={t(filtered ? 'records.export.csvFilteredLabel' : 'records.export.csvLabel', { what })} className={buttonClass('secondary')}>
-            {t('records.export.csv')}
-          </a>
-          <a href={exportUrl(kind, 'ndjson', filters)} download aria-label={t(filtered ? 'records.export.ndjsonFilteredLabel' : 'records.export.ndjsonLabel', { what })} className={buttonClass('secondary')}>
-            {t('records.export.ndjson')}
-          </a>
-        </div>
+        {/* Not while the address asks for filters that cannot be read: the download would be the API's refusal. */}
+        {listable ? (
+          <div role="group" aria-label={t('records.export.label')} className="flex items-center gap-2 text-sm">
+            <span className="text-slate-600">{t('records.export.label')}:</span>
+            <a href={exportUrl(kind, 'csv', filters)} download aria-label={t(filtered ? 'records.export.csvFilteredLabel' : 'records.export.csvLabel', { what })} className={buttonClass('secondary')}>
+              {t('records.export.csv')}
+            </a>
+            <a href={exportUrl(kind, 'ndjson', filters)} download aria-label={t(filtered ? 'records.export.ndjsonFilteredLabel' : 'records.export.ndjsonLabel', { what })} className={buttonClass('secondary')}>
+              {t('records.export.ndjson')}
+            </a>
+          </div>
+        ) : null}
       </div>
 
-      <LoadState error={error} loading={isLoading && !data} onRetry={() => void mutate()} />
+      <LoadState error={shownError} loading={isLoading && !data} onRetry={() => void mutate()} />
       {/* Scrolls sideways on a phone: a focusable group, so a keyboard can scroll it too. */}
       {data ? (
         <div
@@ -124,21 +178,24 @@ export function RecordList({ kind }: { kind: RecordKind }) {
       ) : null}
 
       <nav aria-label={t('records.pager.label')} className="flex items-center justify-between gap-3 text-sm">
-        {/* aria-disabled, not disabled: on the first or last page the button just pressed keeps the keyboard focus. */}
-        <button type="button" className={buttonClass('secondary')} aria-disabled={page === 0 || undefined} onClick={() => page > 0 && setCursors(cursors.slice(0, -1))}>
-          {t('records.pager.newer')}
-        </button>
+        <PagerButton
+          href={page > 0 ? recordPageHref(kind, filters, cursors[page - 1] ?? null, trail(page - 1)) : recordPageHref(kind, filters)}
+          disabled={page === 0}
+          label={t('records.pager.newer')}
+          onGo={() => setCursors(cursors.slice(0, -1))}
+        />
         <span aria-live="polite" className="text-slate-600">
           {t('records.pager.page', { page: number(page + 1) })}
         </span>
-        <button
-          type="button"
-          className={buttonClass('secondary')}
-          aria-disabled={!data?.nextCursor || undefined}
-          onClick={() => data?.nextCursor && setCursors([...cursors, data.nextCursor])}
-        >
-          {t('records.pager.older')}
-        </button>
+        <PagerButton
+          href={recordPageHref(kind, filters, data?.nextCursor ?? cursors[page] ?? null, data?.nextCursor ? trail(page + 1) : trail(page))}
+          disabled={!data?.nextCursor}
+          label={t('records.pager.older')}
+          onGo={() => {
+            const next = data?.nextCursor;
+            if (next) setCursors([...cursors, next]);
+          }}
+        />
       </nav>
     </div>
   );

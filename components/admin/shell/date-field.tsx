@@ -28,6 +28,8 @@ export const DateField = forwardRef<
   HTMLInputElement,
   {
     id: string;
+    /** The field's name in a plain GET form (read by the server page without JavaScript). */
+    name?: string;
     label: string;
     value: string;
     onChange: (text: string) => void;
@@ -36,7 +38,7 @@ export const DateField = forwardRef<
     labelClassName?: string;
     inputClassName?: string;
   }
->(function DateField({ id, label, value, onChange, error, labelClassName, inputClassName }, ref) {
+>(function DateField({ id, name, label, value, onChange, error, labelClassName, inputClassName }, ref) {
   const locale = useLocale();
   const pattern = translateAdminShell(locale, 'date.pattern');
   const hint = translateAdminShell(locale, 'date.hint', dateFormatVars(locale));
@@ -48,6 +50,7 @@ export const DateField = forwardRef<
       <input
         ref={ref}
         id={id}
+        name={name}
         type="text"
         value={value}
         onChange={(event) => onChange(event.target.value)}

@@ -11,3 +11,11 @@ export function NoScriptNotice({ text }: { text: string }) {
     </noscript>
   );
 }
+
+/** Pages that work without JavaScript (server-rendered lists with GET forms, the backup link): no notice there. */
+const WORK_WITHOUT_SCRIPT: ReadonlySet<string> = new Set(['/admin/conversations', '/admin/leads', '/admin/backups']);
+
+/** Whether the admin page at `path` needs the notice (its content loads in the browser). */
+export function needsScriptNotice(path: string): boolean {
+  return !WORK_WITHOUT_SCRIPT.has(path.replace(/\/+$/, ''));
+}

@@ -18,11 +18,16 @@ export interface TestResult {
   delivery: DeliveryLogEntry | null;
 }
 
-/** A refused or failed call, carrying the API's own message when it sent one. */
+/**
+ * A refused or failed call, carrying the API's own message when it sent one (English: for logs), and its code and
+ * details, from which the page says what went wrong in its own language.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly code?: string,
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -44,8 +49,9 @@ export async function callApi<T>(url: string, init: { method?: string; body?: un
     // Not our JSON (a proxy's error page): the status says enough.
   }
   if (!response.ok) {
-    const message = (body as { error?: { message?: unknown } } | null)?.error?.message;
-    throw new ApiError(response.status, typeof message === 'string' ? message : `HTTP ${response.status}`);
+    const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
+    const message = error?.message;
+    throw new ApiError(response.status, typeof message === 'string' ? message : `HTTP ${response.status}`, typeof error?.code === 'string' ? error.code : undefined, error?.details);
   }
   return body as T;
 }

@@ -4,6 +4,7 @@ import { useId, useMemo } from 'react';
 import { problemText } from '@/components/admin/shell/problem-text';
 import useSWR from 'swr';
 import { ApiError, fetchJson, WEBHOOKS_API, type DeliveryLogEntry, type EndpointDetail } from './api';
+import { deliveryProblemText } from './problem';
 import { focusRing } from './styles';
 import { useWebhooksT } from './use-webhooks-t';
 import { useLocale } from '@/lib/i18n/provider';
@@ -55,7 +56,8 @@ export function DeliveryLog({ id, url }: { id: string; url: string }) {
 
   const result = (entry: DeliveryLogEntry) => {
     if (entry.ok) return t('admin.webhooks.log.ok');
-    const error = entry.error ?? (entry.status === null ? t('admin.webhooks.log.noAnswer') : `HTTP ${entry.status}`);
+    // Said in the page's language from the entry's codes (its `error` is English, for logs).
+    const error = deliveryProblemText(locale, entry);
     return entry.nextAttemptAt ? t('admin.webhooks.log.retry', { error, time: time(entry.nextAttemptAt) }) : t('admin.webhooks.log.gaveUp', { error });
   };
   const event = (entry: DeliveryLogEntry) => (

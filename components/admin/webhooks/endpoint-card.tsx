@@ -3,8 +3,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useSWRConfig } from 'swr';
 import { busyProps, useBusy } from '@/components/admin/shell/use-busy';
-import { ApiError, callApi, WEBHOOKS_API, type PublicWebhookEndpoint, type TestResult } from './api';
+import { useLocale } from '@/lib/i18n/provider';
+import { callApi, WEBHOOKS_API, type PublicWebhookEndpoint, type TestResult } from './api';
 import { DeliveryLog } from './delivery-log';
+import { deliveryProblemText, webhookProblem } from './problem';
 import { buttonClass } from './styles';
 import { useWebhooksT } from './use-webhooks-t';
 
@@ -31,6 +33,7 @@ export function EndpointCard({
   onDeleted: () => void;
 }) {
   const t = useWebhooksT();
+  const locale = useLocale();
   const id = useId();
   const { mutate } = useSWRConfig();
   const [logOpen, setLogOpen] = useState(false);
@@ -62,7 +65,7 @@ export function EndpointCard({
       try {
         await action();
       } catch (caught) {
-        setStatus({ text: caught instanceof ApiError ? caught.message : t('admin.webhooks.error.generic'), ok: false });
+        setStatus({ text: webhookProblem(locale, caught).text, ok: false });
       }
     });
 
@@ -77,7 +80,7 @@ export function EndpointCard({
       const { delivery } = await callApi<TestResult>(`${detailKey}/test`, { method: 'POST' });
       if (!delivery) setStatus({ text: t('admin.webhooks.test.queued'), ok: true });
       else if (delivery.ok) setStatus({ text: t('admin.webhooks.test.delivered', { status: delivery.status ?? '', ms: delivery.durationMs }), ok: true });
-      else setStatus({ text: t('admin.webhooks.test.failed', { error: delivery.error ?? String(delivery.status) }), ok: false });
+      else setStatus({ text: t('admin.webhooks.test.failed', { error: deliveryProblemText(locale, delivery) }), ok: false });
       await mutate(detailKey);
     });
 

@@ -1,27 +1,37 @@
 'use client';
 
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { busyProps, useBusy } from '@/components/admin/shell/use-busy';
 import type { NotifyKey } from '@/lib/i18n/notify';
-import { ApiError, callApi, WEBHOOKS_API, type PublicWebhookEndpoint } from './api';
+import { useLocale } from '@/lib/i18n/provider';
+import { callApi, WEBHOOKS_API, type PublicWebhookEndpoint } from './api';
+import { webhookProblem } from './problem';
 import { buttonClass, inputClass } from './styles';
 import { useWebhooksT } from './use-webhooks-t';
 
 /** Registers an endpoint: URL, optional description, and the events it subscribes to. */
 export function EndpointForm({ eventTypes, onCreated }: { eventTypes: readonly string[]; onCreated: (endpoint: PublicWebhookEndpoint, secret: string) => void }) {
   const t = useWebhooksT();
+  const locale = useLocale();
   const id = useId();
+  const urlRef = useRef<HTMLInputElement>(null);
   const [url, setUrl] = useState('');
   const [description, setDescription] = useState('');
   const [events, setEvents] = useState<string[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  // `url`: the URL itself is what was refused, so its field is marked and focused.
+  const [error, setError] = useState<{ text: string; url: boolean } | null>(null);
   const { busy, run } = useBusy();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
+    if (!url.trim()) {
+      setError({ text: t('admin.webhooks.field.urlMissing'), url: true });
+      urlRef.current?.focus();
+      return;
+    }
     if (events.length === 0) {
-      setError(t('admin.webhooks.add.noEvents'));
+      setError({ text: t('admin.webhooks.add.noEvents'), url: false });
       return;
     }
     void run(async () => {
@@ -36,7 +46,10 @@ export function EndpointForm({ eventTypes, onCreated }: { eventTypes: readonly s
         setEvents([]);
         onCreated(created.endpoint, created.secret);
       } catch (caught) {
-        setError(caught instanceof ApiError ? caught.message : t('admin.webhooks.error.generic'));
+        // The API's message is English (for scripts): the refusal's codes are said in the page's language.
+        const problem = webhookProblem(locale, caught);
+        setError(problem);
+        if (problem.url) urlRef.current?.focus();
       }
     });
   };
@@ -50,6 +63,7 @@ export function EndpointForm({ eventTypes, onCreated }: { eventTypes: readonly s
           {t('admin.webhooks.field.url')}
         </label>
         <input
+          ref={urlRef}
           id={`${id}-url`}
           type="url"
           required
@@ -58,7 +72,8 @@ export function EndpointForm({ eventTypes, onCreated }: { eventTypes: readonly s
           placeholder="https://"
           value={url}
           onChange={(e) => setUrl(e.target.value)}
-          aria-describedby={`${id}-url-hint`}
+          aria-invalid={error?.url ? true : undefined}
+          aria-describedby={error?.url ? `${id}-url-hint ${id}-error` : `${id}-url-hint`}
           className={inputClass}
         />
         <p id={`${id}-url-hint`} className="mt-1 text-xs text-slate-600">
@@ -87,7 +102,7 @@ export function EndpointForm({ eventTypes, onCreated }: { eventTypes: readonly s
       </fieldset>
       {error ? (
         <p id={`${id}-error`} role="alert" className="text-sm text-red-700">
-          {error}
+          {error.text}
         </p>
       ) : null}
       <button type="submit" className={buttonClass('primary')} {...busyProps(busy)}>

@@ -2,9 +2,11 @@
 
 import { useId, useRef, useState } from 'react';
 import useSWR from 'swr';
+import { useLocale } from '@/lib/i18n/provider';
 import { fetchJson, WEBHOOKS_API, type EndpointList } from './api';
 import { EndpointCard } from './endpoint-card';
 import { EndpointForm } from './endpoint-form';
+import { webhookProblem } from './problem';
 import { SecretPanel } from './secret-panel';
 import { useWebhooksT } from './use-webhooks-t';
 
@@ -15,6 +17,7 @@ import { useWebhooksT } from './use-webhooks-t';
  */
 export function WebhooksManager({ canWrite }: { canWrite: boolean }) {
   const t = useWebhooksT();
+  const locale = useLocale();
   const addId = useId();
   const listId = useId();
   const { data, error, isLoading, mutate } = useSWR<EndpointList, Error>(WEBHOOKS_API, fetchJson, { revalidateOnFocus: true });
@@ -52,7 +55,8 @@ export function WebhooksManager({ canWrite }: { canWrite: boolean }) {
         {isLoading ? <p className="text-sm text-slate-600">{t('admin.webhooks.list.loading')}</p> : null}
         {error ? (
           <p role="alert" className="text-sm text-red-700">
-            {t('admin.webhooks.list.error')} {error.message}
+            {/* The API's message is English: the reason is said in the page's language. */}
+            {t('admin.webhooks.list.error')} {webhookProblem(locale, error).text}
           </p>
         ) : null}
         {data && data.endpoints.length === 0 ? <p className="text-sm text-slate-600">{t('admin.webhooks.list.empty')}</p> : null}

@@ -21,6 +21,7 @@ export const recordsAr: Partial<Record<RecordsKey, string>> = {
   'records.filters.to': 'نشط حتى',
   'records.filters.apply': 'بحث',
   'records.filters.clear': 'مسح',
+  'records.filters.invalid': 'يطلب العنوان عوامل تصفية لا تستطيع هذه القائمة قراءتها ({params}): غيّر عوامل التصفية وابحث مرة أخرى.',
 
   'records.export.label': 'تصدير',
   'records.export.csv': 'CSV',

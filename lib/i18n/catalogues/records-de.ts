@@ -21,6 +21,7 @@ export const recordsDe: Partial<Record<RecordsKey, string>> = {
   'records.filters.to': 'Aktiv bis',
   'records.filters.apply': 'Suchen',
   'records.filters.clear': 'Zurücksetzen',
+  'records.filters.invalid': 'Die Adresse enthält Filter, die diese Liste nicht lesen kann ({params}): Ändern Sie die Filter und suchen Sie erneut.',
 
   'records.export.label': 'Export',
   'records.export.csv': 'CSV',

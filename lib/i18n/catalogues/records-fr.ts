@@ -21,6 +21,7 @@ export const recordsFr: Partial<Record<RecordsKey, string>> = {
   'records.filters.to': 'Actif jusqu’au',
   'records.filters.apply': 'Rechercher',
   'records.filters.clear': 'Effacer',
+  'records.filters.invalid': 'L’adresse demande des filtres que cette liste ne peut pas lire ({params}) : modifiez les filtres et relancez la recherche.',
 
   'records.export.label': 'Exporter',
   'records.export.csv': 'CSV',

@@ -23,6 +23,7 @@ export const recordsEn = {
   'records.filters.to': 'Active until',
   'records.filters.apply': 'Search',
   'records.filters.clear': 'Clear',
+  'records.filters.invalid': 'The address asks for filters this list cannot read ({params}): change the filters and search again.',
 
   'records.export.label': 'Export',
   'records.export.csv': 'CSV',
@@ -220,6 +221,7 @@ export const recordsEs: Record<RecordsKey, string> = {
   'records.filters.to': 'Activas hasta',
   'records.filters.apply': 'Buscar',
   'records.filters.clear': 'Borrar filtros',
+  'records.filters.invalid': 'La dirección pide filtros que esta lista no puede leer ({params}): cambia los filtros y vuelve a buscar.',
 
   'records.export.label': 'Exportar',
   'records.export.csv': 'CSV',
