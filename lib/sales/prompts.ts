@@ -139,7 +139,7 @@ const FALLBACK_NOTICES: Record<SalesLocale, string> = {
 };
 
 /**
- * What stands in a configured model's reply for an amount the price guard could not vouch for (lib/llm/price-guard.ts),
+ * What stands in a configured model's reply for an amount the price guard could not vouch for (lib/llm/price-guard/),
  * and the notice under that reply.
  */
 export function unverifiedPriceMarker(locale: SalesLocale): string {

@@ -1,0 +1,504 @@
+/**
+ * Reading amounts of money in a text for the price guard (./index.ts): digits of any script and style, a currency sign
+ * or word before or after, number words (English, Spanish, French, German, Arabic) before a currency word, cents in
+ * words after it, percentages, and the tail of a streamed text that may still grow into one of these.
+ */
+
+export const SPACE = '[\\s\\u00a0\\u202f\\u2009]';
+const D = '\\p{Nd}';
+/** Characters a model may put inside a number without changing how it looks ("$2\u200b9" reads "$29"). */
+const INVISIBLE = '\\u00ad\\u200b-\\u200d\\u2060\\ufeff';
+const INVISIBLE_ALL = new RegExp(`[${INVISIBLE}]`, 'gu');
+/** Markdown emphasis between a currency sign and its digits ("$**29**"). */
+const GAP = `(?:${SPACE}|[*_~\`${INVISIBLE}]){0,4}`;
+const CURRENCY_WORD =
+  '(?:(?:US[\\s-]|U\\.S\\.\\s)?dollars?|bucks?|d[oó]lar(?:es)?|euros?|(?:US-)?Dollar|pounds?(?:\\s+sterling)?|libras?|Pfund|yen|rupees?|دولار[\\p{L}\\p{M}]*|يورو|جنيه[\\p{L}\\p{M}]*)';
+const CURRENCY_SIGNS = '[$€£¥₹＄﹩￥￡]';
+export const CURRENCY = `(?:(?<!\\p{L})(?:US|CA|C|AU|A|NZ|HK|S)\\$|(?<!\\p{L})(?:USD|EUR|GBP|JPY|CHF|CAD|AUD|INR)(?!\\p{L})|${CURRENCY_SIGNS}|(?<!\\p{L})${CURRENCY_WORD}(?![\\p{L}]))`;
+/** A number as people write it: "29", "5,760", "5.760", "5 760", "5'760", "24.50", "24,50", "٢٬٨٨٠", "٢٤٫٥٠". */
+export const NUMBER = `(?:${D}{1,3}(?:[\\u00a0\\u202f\\u2009 ]${D}{3})+(?:[.,\\u066b]${D}{1,2})?|${D}(?:[${D},.'’\\u066b\\u066c${INVISIBLE}]*${D})?)`;
+const SCALE_WORDS = "k|K|thousand|mil|mille|tausend|Tsd\\.?|millions?|mill[oó]n(?:es)?|Millionen|Mio\\.?|M|mn";
+const SCALE = `(?:${SPACE}?(?:${SCALE_WORDS})(?![\\p{L}\\p{N}]))?`;
+/** An amount with its currency before ("$2,673", "USD 29") or after ("2 673 $", "29 dólares", "5 thousand dollars"). */
+// ("39,- €": a German whole amount.)
+const AMOUNT = new RegExp(`(${CURRENCY})${GAP}(${NUMBER})${SCALE}|(${NUMBER})(?:[.,][-–])?${SCALE}${GAP}(${CURRENCY})`, 'giu');
+export const ANY_NUMBER = new RegExp(NUMBER, 'gu');
+/** A range's first end, before its second ("$24–" before "39"): the second is an amount in the same currency. */
+export const RANGE_END_BEFORE = new RegExp(`(?:${CURRENCY}${GAP}${NUMBER}${SCALE}|${NUMBER}${SCALE}${GAP}${CURRENCY})${SPACE}*(?:[–—-]|to|bis|à|a|hasta|إلى)${SPACE}*$`, 'iu');
+/** A tail that may still grow into an amount: digits, then a currency sign or the start of a word ("29 dól…"). */
+const RUN = `${D}[${D},.'’\\u066b\\u066c\\u00a0\\u202f\\u2009 ${INVISIBLE}]*`;
+// (A currency sign before the digits is held with them, so that the two are always checked together.)
+const PREFIX = `(?:${CURRENCY}${GAP})?`;
+// "C" before "$29" (Canadian dollars), "EU" before "R": a currency being written is held too.
+export const OPEN_TAIL = new RegExp(
+  `${PREFIX}${RUN}(?:[-–]${SPACE}*)?[*_~]*$|${PREFIX}(?:${RUN}(?:[-–]${SPACE}*)?)?${CURRENCY}${GAP}$|(?<!\\p{L})(?:US|U\\.S\\.?|U\\.?|CA|C|AU|A|NZ|HK|S|EU|GB|JP|CH|IN)$|${PREFIX}${RUN}\\p{L}{1,10}\\.?$`,
+  'iu',
+);
+
+/** An ASCII copy of the digits of any script ("٢٩" → "29"): Unicode digits come in runs of ten, zero first. */
+export function asciiDigits(text: string): string {
+  return text.replace(/\p{Nd}/gu, (digit) => {
+    if (digit >= '0' && digit <= '9') return digit;
+    const code = digit.codePointAt(0) ?? 48;
+    let start = code;
+    while (/\p{Nd}/u.test(String.fromCodePoint(start - 1))) start -= 1;
+    return String((code - start) % 10);
+  });
+}
+
+/** The values (in cents) a written number may mean: "5.760" is 5760, "24,50" is 24.50, "1.5" (with a scale) is 1.5. */
+export function amountCandidates(written: string, scale = ''): number[] {
+  const text = asciiDigits(written.replace(INVISIBLE_ALL, '')).replace(/[\s\u00a0\u202f\u2009]/g, ' ');
+  const factors = scaleFactors(scale.trim());
+  const values = new Set<number>();
+  for (const value of numberReadings(text, factors[0] !== 1)) {
+    for (const factor of factors) values.add(Math.round(value * factor * 100));
+  }
+  return [...values];
+}
+
+function scaleFactors(scale: string): number[] {
+  if (scale === '') return [1];
+  if (/^(?:k|thousand|mille|tausend|tsd\.?)$/i.test(scale)) return [1_000];
+  // "mil" is a thousand in Spanish ("2 mil dólares") and a million in English slang ("$2 mil").
+  if (/^mil$/i.test(scale)) return [1_000, 1_000_000];
+  return [1_000_000];
+}
+
+/**
+ * The readings of a number's separators: each is grouping (the groups after the first have three digits, or two then
+ * three in the Indian style) unless it is the last one and has one or two digits after it (any number with a scale:
+ * "4.25k"), when it is the decimal point. "٬" only groups, "٫" only marks decimals.
+ */
+function numberReadings(text: string, scaled: boolean): number[] {
+  const parts = text.split(/([,.'’ \u066b\u066c])/);
+  const groups = parts.filter((_, index) => index % 2 === 0);
+  const seps = parts.filter((_, index) => index % 2 === 1);
+  if (seps.length === 0) return [Number(text)];
+  const readings: number[] = [];
+  const grouped = (gs: string[], ss: string[]) => {
+    if (ss.length === 0) return true;
+    if (ss.some((sep) => sep === '\u066b') || new Set(ss.map((sep) => (sep === ' ' ? ' ' : sep))).size > 1) return false;
+    const [first = '', ...rest] = gs;
+    if (first.length < 1 || first.length > 3 || rest.at(-1)?.length !== 3) return false;
+    const middle = rest.slice(0, -1);
+    return middle.every((group) => group.length === 3) || middle.every((group) => group.length === 2);
+  };
+  if (grouped(groups, seps)) readings.push(Number(groups.join('')));
+  const last = seps.at(-1) ?? '';
+  const decimals = groups.at(-1) ?? '';
+  if (/[.,\u066b]/.test(last) && (scaled ? decimals.length >= 1 : decimals.length <= 2) && grouped(groups.slice(0, -1), seps.slice(0, -1)) && !seps.slice(0, -1).includes(last)) {
+    readings.push(Number(`${groups.slice(0, -1).join('')}.${decimals}`));
+  }
+  return readings.filter(Number.isFinite);
+}
+
+/**
+ * The currency a marker names: an ISO code, or "$" for a dollar sign or the word "dollar" alone (whichever dollar the
+ * catalogue is in).
+ */
+export function currencyOf(marker: string): string {
+  const text = marker.trim();
+  if (/^(?:US\$|USD|U\.?S\.?[\s-]?dollars?|US-Dollar)$/iu.test(text)) return 'USD';
+  const prefixed = /^(CA|C|AU|A|NZ|HK|S)\$$/u.exec(text);
+  if (prefixed) return { CA: 'CAD', C: 'CAD', AU: 'AUD', A: 'AUD', NZ: 'NZD', HK: 'HKD', S: 'SGD' }[prefixed[1] ?? ''] ?? '$';
+  if (/^(?:[$＄﹩]|bucks?|d[oó]ll?ar\p{L}*|دولار[\p{L}\p{M}]*)$/iu.test(text)) return '$';
+  if (/^(?:€|EUR|euros?|يورو)$/iu.test(text)) return 'EUR';
+  if (/^(?:[£￡]|GBP|pounds?(?:\s+sterling)?|libras?|Pfund|جنيه[\p{L}\p{M}]*)$/iu.test(text)) return 'GBP';
+  if (/^(?:[¥￥]|JPY|yen)$/iu.test(text)) return 'JPY';
+  if (/^(?:₹|INR|rupees?)$/iu.test(text)) return 'INR';
+  return text.toUpperCase();
+}
+
+const DOLLARS = new Set(['USD', 'CAD', 'AUD', 'NZD', 'HKD', 'SGD']);
+/** Whether an amount's currency is the catalogue's ("$" is any dollar). */
+export function sameCurrency(code: string, catalogue: string): boolean {
+  return code === catalogue || (code === '$' && DOLLARS.has(catalogue));
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Numbers in words
+
+type Morpheme = { value: number; kind: 'add' | 'hundred' | 'thousand' | 'million' };
+const WORD_VALUES: Record<string, number> = {
+  // English
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
+  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  // Spanish (accents removed before lookup)
+  cero: 0, un: 1, uno: 1, una: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9,
+  diez: 10, once: 11, doce: 12, trece: 13, catorce: 14, quince: 15, dieci: 10, veinte: 20, veinti: 20, treinta: 30,
+  cuarenta: 40, cincuenta: 50, sesenta: 60, setenta: 70, ochenta: 80, noventa: 90, doscientos: 200, doscientas: 200,
+  trescientos: 300, trescientas: 300, cuatrocientos: 400, cuatrocientas: 400, quinientos: 500, quinientas: 500,
+  seiscientos: 600, seiscientas: 600, setecientos: 700, setecientas: 700, ochocientos: 800, ochocientas: 800,
+  novecientos: 900, novecientas: 900,
+  // French
+  une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12, treize: 13,
+  quatorze: 14, quinze: 15, seize: 16, vingt: 20, vingts: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60,
+  // German (ß as ss, umlauts without their dots)
+  null: 0, ein: 1, eins: 1, eine: 1, einen: 1, zwei: 2, drei: 3, vier: 4, funf: 5, sechs: 6, sech: 6, sieben: 7, sieb: 7,
+  acht: 8, neun: 9, zehn: 10, elf: 11, zwolf: 12, zwanzig: 20, dreissig: 30, vierzig: 40, funfzig: 50, sechzig: 60,
+  siebzig: 70, achtzig: 80, neunzig: 90,
+  // Arabic (hamza and short vowels removed before lookup; units come before tens: "تسعة وعشرون" is 9 and 20)
+  صفر: 0, واحد: 1, واحدة: 1, أحد: 1, إحدى: 1, اثنان: 2, اثنين: 2, اثنا: 2, اثنتا: 2, اثنتان: 2, اثنتين: 2,
+  ثلاثة: 3, ثلاث: 3, أربعة: 4, أربع: 4, خمسة: 5, خمس: 5, ستة: 6, ست: 6, سبعة: 7, سبع: 7, ثمانية: 8, ثماني: 8, ثمان: 8,
+  تسعة: 9, تسع: 9, عشرة: 10, عشر: 10, عشرون: 20, عشرين: 20, ثلاثون: 30, ثلاثين: 30, أربعون: 40, أربعين: 40,
+  خمسون: 50, خمسين: 50, ستون: 60, ستين: 60, سبعون: 70, سبعين: 70, ثمانون: 80, ثمانين: 80, تسعون: 90, تسعين: 90,
+  مئتان: 200, مئتين: 200, مئتا: 200, مائتان: 200, مائتين: 200, مائتا: 200,
+};
+const MULTIPLIERS: Record<string, Morpheme> = {
+  hundred: { value: 0, kind: 'hundred' }, cien: { value: 0, kind: 'hundred' }, ciento: { value: 0, kind: 'hundred' },
+  cent: { value: 0, kind: 'hundred' }, cents: { value: 0, kind: 'hundred' }, hundert: { value: 0, kind: 'hundred' },
+  thousand: { value: 0, kind: 'thousand' }, mil: { value: 0, kind: 'thousand' }, mille: { value: 0, kind: 'thousand' },
+  tausend: { value: 0, kind: 'thousand' }, million: { value: 0, kind: 'million' }, millions: { value: 0, kind: 'million' },
+  millon: { value: 0, kind: 'million' }, millones: { value: 0, kind: 'million' }, millionen: { value: 0, kind: 'million' },
+  مئة: { value: 0, kind: 'hundred' }, مائة: { value: 0, kind: 'hundred' }, ألف: { value: 0, kind: 'thousand' },
+  آلاف: { value: 0, kind: 'thousand' }, ألفا: { value: 2, kind: 'thousand' }, ألفان: { value: 2, kind: 'thousand' },
+  ألفين: { value: 2, kind: 'thousand' }, مليون: { value: 0, kind: 'million' }, ملايين: { value: 0, kind: 'million' },
+};
+/** Joining words inside a number ("one hundred and twenty", "treinta y nueve", "vingt et un", "neunundzwanzig"). */
+const CONNECTORS = new Set(['and', 'y', 'et', 'und']);
+/** "One" that is an article before a currency word. */
+const ARTICLES = new Set(['un', 'una', 'une', 'ein', 'eine', 'einen']);
+
+export const fold = (word: string) => (/^[a-z]*$/.test(word) ? word : word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ß/g, 'ss'));
+
+const MORPHEMES: [string, Morpheme | null][] = [
+  ...Object.entries(WORD_VALUES).map(([word, value]): [string, Morpheme] => [fold(word), { value, kind: 'add' }]),
+  ...Object.entries(MULTIPLIERS).map(([word, morpheme]): [string, Morpheme] => [fold(word), morpheme]),
+  // German "und" inside a word ("neunundzwanzig"), Arabic "و" (and) and "ب" (for) before a word ("وعشرون", "بأربعة").
+  ['und', null] as [string, Morpheme | null],
+  ['و', null] as [string, Morpheme | null],
+  ['ب', null] as [string, Morpheme | null],
+].sort((a, b) => b[0].length - a[0].length);
+const MORPHEMES_BY_LETTER = new Map<string, [string, Morpheme | null][]>();
+for (const entry of MORPHEMES) MORPHEMES_BY_LETTER.set(entry[0][0] ?? '', [...(MORPHEMES_BY_LETTER.get(entry[0][0] ?? '') ?? []), entry]);
+
+/** A word's number morphemes ("neunundzwanzig" → 9, 20; "veintinueve" → 20, 9), or undefined if it is not a number. */
+const SEGMENTS = new Map<string, (Morpheme | null)[] | undefined>();
+const SEGMENTS_MAX = 10_000;
+export function segment(word: string, partial = false): (Morpheme | null)[] | undefined {
+  // Words recur (every reply is made of the same few thousand): each is read once.
+  const key = partial ? `~${word}` : word;
+  if (SEGMENTS.has(key)) return SEGMENTS.get(key);
+  const parts = segmentOnce(word, partial);
+  if (SEGMENTS.size >= SEGMENTS_MAX) SEGMENTS.clear();
+  SEGMENTS.set(key, parts);
+  return parts;
+}
+
+function segmentOnce(word: string, partial: boolean): (Morpheme | null)[] | undefined {
+  const text = fold(word);
+  const memo = new Map<number, (Morpheme | null)[] | undefined>();
+  const from = (at: number): (Morpheme | null)[] | undefined => {
+    if (at === text.length) return [];
+    if (memo.has(at)) return memo.get(at);
+    let found: (Morpheme | null)[] | undefined;
+    for (const [morph, meaning] of MORPHEMES_BY_LETTER.get(text[at] ?? '') ?? []) {
+      if (text.startsWith(morph, at)) {
+        const rest = from(at + morph.length);
+        if (rest) {
+          found = [meaning, ...rest];
+          break;
+        }
+      } else if (partial && morph.startsWith(text.slice(at))) {
+        found = [];
+        break;
+      }
+    }
+    memo.set(at, found);
+    return found;
+  };
+  const parts = from(0);
+  // A lone joining word is not a number.
+  return parts && (partial || parts.some((part) => part !== null)) ? parts : undefined;
+}
+
+/** The value of number morphemes in order: "two hundred and forty" → 240, "quatre vingt dix neuf" → 99. */
+export function wordValue(parts: readonly (Morpheme | null)[]): number | undefined {
+  let total = 0;
+  let current = 0;
+  let any = false;
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index];
+    if (!part) continue;
+    any = true;
+    const next = parts[index + 1];
+    // French "quatre-vingt(s)": four twenties (written together, with no joining word between).
+    if (part.kind === 'add' && part.value === 4 && next?.kind === 'add' && next.value === 20) {
+      current += 80;
+      index += 1;
+      continue;
+    }
+    if (part.kind === 'add') current += part.value;
+    else if (part.kind === 'hundred') current = (current % 100 || 1) * 100 + (current - (current % 100));
+    else {
+      total += (current || part.value || 1) * (part.kind === 'thousand' ? 1_000 : 1_000_000);
+      current = 0;
+    }
+  }
+  return any ? total + current : undefined;
+}
+
+export interface Span {
+  start: number;
+  end: number;
+  /** Cents (a percentage: hundredths of a percent). */
+  values: number[];
+  kind: 'money' | 'percent' | 'free';
+  /** The currency named ("$" any dollar), or '' when none is (a number in a price's place). */
+  code: string;
+  /** Ends with a currency word, after which cents in words may still come ("… dollars and fifty cents"). */
+  wordCurrency?: boolean;
+  /** Written with a scale ("$4.3k"): a rounded figure. */
+  scaled?: boolean;
+}
+
+const LETTERS = '[\\p{L}\\p{M}]';
+const CURRENCY_AFTER_WORD = new RegExp(`(?<=${LETTERS})(?:${SPACE}+|-)(${CURRENCY_WORD}|USD|EUR|GBP|JPY|CHF|CAD|AUD|INR)(?!\\p{L})`, 'giu');
+const WORD_BEFORE = /([\p{L}\p{M}]+)$/u;
+const WORD_GAP = /(?:[\s\u00a0]+|-)$/u;
+
+/** Amounts in words just before a currency word: "twenty-nine dollars", "doscientos cuarenta dólares". */
+function wordAmounts(text: string): Span[] {
+  return wordNumbers(text, CURRENCY_AFTER_WORD).map((span) => ({
+    ...span,
+    values: span.values.map((value) => value * 100),
+    kind: 'money' as const,
+    code: currencyOf(span.after),
+    wordCurrency: true,
+  }));
+}
+
+/** Numbers in words just before what `after` matches (a currency word, "seats", "years"), as spans up to its end. */
+export function wordNumbers(text: string, after: RegExp): { start: number; end: number; values: number[]; after: string }[] {
+  const spans: { start: number; end: number; values: number[]; after: string }[] = [];
+  for (const match of text.matchAll(after)) {
+    const words: { start: number; parts: (Morpheme | null)[] }[] = [];
+    let at = match.index;
+    for (;;) {
+      const before = WORD_BEFORE.exec(text.slice(Math.max(0, at - 60), at));
+      if (!before) break;
+      const start = Math.max(0, at - 60) + before.index;
+      const parts = CONNECTORS.has(fold(before[1] ?? '')) ? [null] : segment(before[1] ?? '');
+      if (!parts) break;
+      words.unshift({ start, parts });
+      const gap = WORD_GAP.exec(text.slice(Math.max(0, start - 8), start));
+      if (!gap || words.length >= 12) break;
+      at = Math.max(0, start - 8) + gap.index;
+    }
+    while (words.length > 0 && words[0]?.parts.every((part) => part === null)) words.shift();
+    // Arabic "و" (and) or "ب" (for) written onto the first number word is not part of the amount ("ومئتا دولار").
+    const first = words[0];
+    if (first && first.parts[0] === null && /^[وب]/u.test(text.slice(first.start, first.start + 1))) {
+      first.start += 1;
+      first.parts = first.parts.slice(1);
+    }
+    // "ni un dólar más", "pas un euro de plus": an article, not an amount.
+    if (words.length === 1 && ARTICLES.has(fold(text.slice(words[0]?.start ?? 0, match.index)))) continue;
+    const value = wordValue(words.flatMap((word) => word.parts));
+    if (words[0] && value !== undefined) spans.push({ start: words[0].start, end: match.index + match[0].length, values: [value], after: match[1] ?? match[0] });
+  }
+  return spans;
+}
+
+/** Cents after an amount: "… dollars and fifty cents", "… dólares con cincuenta centavos", "… Dollar und 50 Cent". */
+const CENTS_TAIL = new RegExp(
+  `^(?:,?${SPACE}+(?:and|y|con|et|und)${SPACE}+|${SPACE}+و${SPACE}*)((?:${LETTERS}+(?:${SPACE}+|-))*?${LETTERS}+|${D}{1,2})${SPACE}+(?:cents?|centavos?|c[eé]ntimos?|centimes?|Cent|سنت${LETTERS}*)(?!\\p{L})`,
+  'iu',
+);
+const CONNECTOR_STARTS = ['and', 'y', 'con', 'et', 'und'];
+const CENTS_WORDS = ['cent', 'cents', 'centavo', 'centavos', 'centimo', 'centimos', 'centime', 'centimes', 'سنت'];
+
+function centsOf(written: string): number | undefined {
+  if (/^\p{Nd}+$/u.test(written)) return Number(asciiDigits(written));
+  const parts: (Morpheme | null)[] = [];
+  for (const word of written.split(/[\s\u00a0\u202f\u2009-]+/u)) {
+    const segmented = CONNECTORS.has(fold(word)) ? [null] : segment(word);
+    if (!segmented) return undefined;
+    parts.push(...segmented);
+  }
+  return wordValue(parts);
+}
+
+/** Whether what follows an amount ending with a currency word may still become its cents ("… dollars and fif"). */
+export function centsMayFollow(after: string): boolean {
+  // (Cents already written, beyond what may be decided yet: the amount waits until they are.)
+  if (CENTS_TAIL.test(after)) return true;
+  if (after.length > 60) return false;
+  if (/^[\s\u00a0,]*$/u.test(after)) return true;
+  const connector = /^,?[\s\u00a0]+(\p{L}*)$/u.exec(after);
+  if (connector) return CONNECTOR_STARTS.some((word) => word.startsWith(fold(connector[1] ?? ''))) || (connector[1] ?? '').startsWith('و');
+  const rest = /^(?:,?[\s\u00a0]+(?:and|y|con|et|und)[\s\u00a0]+|[\s\u00a0]+و)(.*)$/isu.exec(after);
+  if (!rest) return false;
+  const words = (rest[1] ?? '').split(/[\s\u00a0-]+/u);
+  return words.every((word, index) => {
+    if (word === '' || /^\p{Nd}{1,2}$/u.test(word)) return true;
+    const last = index === words.length - 1;
+    return segment(word, last) !== undefined || CONNECTORS.has(fold(word)) || (last && CENTS_WORDS.some((cents) => cents.startsWith(fold(word))));
+  });
+}
+
+const PERCENT = new RegExp(`(${NUMBER})${GAP}(?:%|٪|percent(?!\\p{L})|per${SPACE}cent(?!\\p{L})|por${SPACE}ciento|pour${SPACE}cent(?!\\p{L})|Prozent|بالمئة|بالمائة|في${SPACE}المئة)`, 'giu');
+const PERCENT_AFTER_WORD = new RegExp(`(?<=${LETTERS})(?:${SPACE}+|-)(percent|per${SPACE}cent|por${SPACE}ciento|pour${SPACE}cent|Prozent|بالمئة|بالمائة|في${SPACE}المئة)(?!\\p{L})`, 'giu');
+
+const HAS_DIGIT = /\p{Nd}/u;
+const HAS_CURRENCY_WORD = /USD|EUR|GBP|JPY|CHF|CAD|AUD|INR|d[oó]ll?ar|buck|euro|pound|libra|pfund|yen|rupee|دولار|يورو|جنيه/iu;
+const HAS_PERCENT = /%|٪|cent|ciento|prozent|المئة|المائة/iu;
+
+/** Every amount of money in a text, in order: digits (any script, any style) and words before a currency word. */
+export function amountSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  // (Cheap tests first: most deltas have no digit and no currency word.)
+  const words = HAS_CURRENCY_WORD.test(text);
+  if (!HAS_DIGIT.test(text) && !words) return spans;
+  for (const match of text.matchAll(AMOUNT)) {
+    const written = match[2] ?? match[3] ?? '';
+    const marker = match[1] ?? match[4] ?? '';
+    const scale = scaleOf(match[0]);
+    spans.push({
+      start: match.index,
+      end: match.index + match[0].length,
+      values: amountCandidates(written, scale),
+      kind: 'money',
+      code: currencyOf(marker),
+      ...(match[4] !== undefined && /\p{L}/u.test(marker) && marker.length > 3 ? { wordCurrency: true } : {}),
+      ...(scale ? { scaled: true } : {}),
+    });
+  }
+  for (const span of words ? wordAmounts(text) : []) {
+    if (!spans.some((other) => span.start < other.end && other.start < span.end)) spans.push(span);
+  }
+  for (const span of spans) {
+    if (!span.wordCurrency) continue;
+    const tail = CENTS_TAIL.exec(text.slice(span.end, span.end + 80));
+    const cents = tail ? centsOf(tail[1] ?? '') : undefined;
+    if (tail && cents !== undefined && cents > 0 && cents < 100 && span.values.every((value) => value % 100 === 0)) {
+      span.end += tail[0].length;
+      span.values = span.values.map((value) => value + cents);
+      delete span.wordCurrency;
+    }
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+/** Percentages ("20%", "20 percent", "twenty percent"), as spans whose values are hundredths of a percent. */
+export function percentSpans(text: string): Span[] {
+  if (!HAS_PERCENT.test(text)) return [];
+  const spans: Span[] = [];
+  for (const match of text.matchAll(PERCENT)) {
+    spans.push({ start: match.index, end: match.index + match[0].length, values: amountCandidates(match[1] ?? ''), kind: 'percent', code: '' });
+  }
+  for (const span of wordNumbers(text, PERCENT_AFTER_WORD)) {
+    if (!spans.some((other) => span.start < other.end && other.start < span.end)) spans.push({ start: span.start, end: span.end, values: span.values.map((value) => value * 100), kind: 'percent', code: '' });
+  }
+  return spans;
+}
+
+/** Percentages in a text (hundredths of a percent), for the ones a vouched text states. */
+export function percentValues(text: string): number[] {
+  return percentSpans(text).flatMap((span) => span.values);
+}
+
+/** The starts of those units, so that a number waits while one may still be coming ("39 p" + "er seat"). */
+const UNIT_PHRASES = [
+  'per seat', 'per user', 'per licence', 'per license', 'per person', 'per head', 'per month', 'per year', 'per week', 'per day',
+  'per quarter', 'per cent', 'percent', '/seat', '/user', '/mo', '/month', '/yr', '/year', '/wk', '/week', '/day', 'a seat', 'a user',
+  'a head', 'a month', 'a year', 'a week', 'a day', 'monthly', 'por usuario', 'por asiento', 'por puesto', 'por licencia', 'por persona',
+  'por mes', 'por año', 'por semana', 'por día', 'por ciento', 'al mes', 'al año', 'al día', 'par utilisateur', 'par siège', 'par poste',
+  'par licence', 'par personne', 'par mois', 'par an', 'par semaine', 'par jour', 'pour cent', 'pro nutzer', 'pro benutzer', 'pro platz',
+  'pro lizenz', 'pro person', 'pro monat', 'pro jahr', 'pro woche', 'pro tag', 'prozent', 'im monat', 'monatlich', 'لكل مستخدم', 'لكل مقعد',
+  'لكل شهر', 'شهري',
+];
+/** Every start of those units (a set: looked up on every delta). */
+const UNIT_PREFIXES = new Set(UNIT_PHRASES.flatMap((phrase) => [...phrase].map((_, index) => phrase.slice(0, index + 1))));
+export function unitMayFollow(after: string): boolean {
+  if (after.length > 40) return false;
+  const text = after.replace(/^[*_\s\u00a0]+/u, '').replace(/[\s\u00a0]+/gu, ' ').toLowerCase();
+  return text === '' || UNIT_PREFIXES.has(text);
+}
+
+const UNIT_FIRSTS = new Set(UNIT_PHRASES.map((phrase) => phrase[0] ?? ''));
+/** Where a unit still being written ends the text (" per se"), for number words before it to wait. */
+function unitTailStart(text: string): number | undefined {
+  const tail = text.slice(-22);
+  for (let index = 0; index < tail.length; index++) {
+    const char = tail[index];
+    if ((char !== ' ' && char !== '\u00a0' && char !== '\n') || !UNIT_FIRSTS.has((tail[index + 1] ?? '').toLowerCase())) continue;
+    const rest = tail.slice(index);
+    if (/[^\s\u00a0]/u.test(rest) && unitMayFollow(rest)) return text.length - tail.length + index + 1;
+  }
+  return undefined;
+}
+
+/** Digits (and a currency sign) just before a tail of words, which may be their scale ("5 " + "thousand dollars"). */
+const DIGITS_BEFORE = new RegExp(`${PREFIX}${RUN}$`, 'iu');
+/** Currency words being written ("dól", "US"), which a number in words may still be waiting for. */
+const CURRENCY_STARTS = ['dollar', 'dollars', 'dolar', 'dolares', 'euro', 'euros', 'us', 'u.s.', 'pound', 'pounds', 'libra', 'libras', 'pfund', 'yen', 'rupee', 'rupees', 'percent', 'prozent', 'دولار', 'يورو', 'جنيه'];
+
+const WORD_STARTS = [...CONNECTORS, ...CURRENCY_STARTS];
+
+/** Where a tail of number words (and a word still being written) starts, so that it waits for a currency word. */
+export function wordTailStart(text: string): number | undefined {
+  let at = text.length;
+  let start: number | undefined;
+  const unit = unitTailStart(text);
+  const last = unit === undefined ? WORD_BEFORE.exec(text) : null;
+  if (unit !== undefined) at = unit;
+  else if (last) {
+    const word = fold(last[1] ?? '');
+    const growing = segment(word, true) !== undefined || WORD_STARTS.some((whole) => whole.startsWith(word));
+    if (!growing) return undefined;
+    start = last.index;
+    at = last.index;
+  }
+  for (let words = 0; words < 12; words++) {
+    const gap = WORD_GAP.exec(text.slice(Math.max(0, at - 8), at));
+    if (!gap) break;
+    const gapAt = Math.max(0, at - 8) + gap.index;
+    const before = WORD_BEFORE.exec(text.slice(Math.max(0, gapAt - 60), gapAt));
+    if (!before) break;
+    const word = before[1] ?? '';
+    const wordAt = Math.max(0, gapAt - 60) + before.index;
+    if (!CONNECTORS.has(fold(word))) {
+      if (!segment(word)) break;
+      start = wordAt;
+    }
+    at = wordAt;
+  }
+  return start;
+}
+
+/** Words that may be a price claim of their own ("Pro is free"): held while being written. */
+const FREE_STARTS = ['free', 'gratis', 'gratuit', 'gratuite', 'gratuits', 'gratuites', 'gratuito', 'gratuita', 'kostenlos', 'umsonst', 'مجان', 'مجانا', 'مجاني', 'مجانية'];
+
+/** Where the held text stops being safe to release: an amount (digits or words) that may still be growing. */
+export function openTailStart(text: string): number {
+  // (No amount is longer than this: a run of digits and spaces with no end is not held, and not rescanned, forever.)
+  const base = Math.max(0, text.length - 64);
+  const tail = OPEN_TAIL.exec(text.slice(base));
+  const digits = tail && tail[0].length > 0 ? base + tail.index : text.length;
+  // Number words wait for a currency word still coming, and for one held in the digits' tail ("twenty " + "dollars").
+  const words = withDigitsBefore(text, wordTailStart(text) ?? text.length);
+  const before = digits < text.length ? withDigitsBefore(text, wordTailStart(text.slice(0, digits)) ?? digits) : digits;
+  const end = text.slice(-12);
+  const last = WORD_BEFORE.exec(end);
+  const free = last && FREE_STARTS.some((word) => word.startsWith(fold(last[1] ?? ''))) ? text.length - end.length + last.index : text.length;
+  return Math.max(0, Math.min(digits, words, before, free));
+}
+
+/** A word tail's start moved back over the digits it may scale ("5 " before "thousand dollars"). */
+function withDigitsBefore(text: string, start: number): number {
+  if (start >= text.length) return start;
+  const digits = DIGITS_BEFORE.exec(text.slice(Math.max(0, start - 40), start));
+  return digits && digits[0].length > 0 ? Math.max(0, start - 40) + digits.index : start;
+}
+
+const SCALE_OF = new RegExp(`\\p{Nd}${SPACE}?(${SCALE_WORDS})(?![\\p{L}\\p{N}])`, 'u');
+function scaleOf(whole: string): string {
+  return SCALE_OF.exec(whole)?.[1] ?? '';
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
