@@ -119,6 +119,9 @@ export async function talk(locale: SalesLocale, zone: string, turns: readonly st
   return replies;
 }
 
+/** The tools of theirs the state remembers after a reply ("we use HubSpot": HubSpot). */
+export const toolsOnRecord = (reply: Said | undefined) => (reply?.session.state.tools ?? []).map((tool) => tool.name);
+
 /** `talk` with the zone last (London unless said). */
 export const hold = (locale: SalesLocale, turns: readonly string[], zone = 'Europe/London') => talk(locale, zone, turns);
 

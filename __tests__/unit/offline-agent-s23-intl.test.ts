@@ -11,7 +11,7 @@ const MONDAY = Date.parse('2026-11-23T12:00:00Z');
 describe('offline agent: session 23 buyers in es, de, fr and ar', () => {
   it('1: "und jira?" after the integrations is answered about Jira (the plan that has it), not the whole list again', async () => {
     for (const [locale, list, follow, answer] of [
-      ['de', 'welche Integrationen habt ihr?', 'und jira?', /Ja – \*\*Pro\*\* enthält: Jira\./],
+      ['de', 'welche Integrationen habt ihr?', 'und jira?', /Ja, \*\*Pro\*\* enthält Jira\./],
       ['es', '¿qué integraciones tienen?', '¿y jira?', /Sí: \*\*Pro\*\* incluye Jira\./],
       ['fr', 'quelles intégrations avez-vous ?', 'et jira ?', /\*\*Pro\*\* inclut Jira\./],
       ['ar', 'ما هي التكاملات المتوفرة؟', 'وماذا عن Jira؟', /Jira/],

@@ -154,7 +154,7 @@ describe('offline agent: session 24 (round 2), prospects in es, fr, de and ar', 
     for (const [locale, asked, said] of [
       ['fr', 'est-ce que starter a slack ?', /^Oui : \*\*Starter\*\* inclut 10 intégrations essentielles \(Slack/],
       ['es', '¿starter tiene slack?', /^Sí: \*\*Starter\*\* incluye 10 integraciones básicas \(Slack/],
-      ['de', 'hat Pro HubSpot?', /^Ja – \*\*Pro\*\* enthält: .*HubSpot/],
+      ['de', 'hat Pro HubSpot?', /^Ja, \*\*Pro\*\* enthält .*HubSpot/],
       ['de', 'Hat Starter Salesforce?', /^Nicht in \*\*Starter\*\*: Salesforce gibt es ab \*\*Pro\*\*\./],
       ['ar', 'هل باقة المبتدئة تدعم Slack؟', /^نعم، تتضمن \*\*المبتدئة\*\*: 10 تكاملات أساسية \(Slack/],
     ] as const) {

@@ -3,13 +3,12 @@
 // clients answered honestly and offered on, "shorter please" kept to, a tool corrected ("hubspot not salesforce"),
 // Pro's minimum seats yes or no first, the app's languages and tool names in Arabic script, a surname signed alone,
 // closing thanks, a case study not recapped word for word twice, a what-if priced per year, and long conversations.
-import { audit, conversation, hold, lead, questionsIn, UNSURE, type Said } from '../support/offline-agent';
+import { audit, conversation, hold, lead, questionsIn, UNSURE, toolsOnRecord as tools, type Said } from '../support/offline-agent';
 import { PHRASES } from '@/lib/llm/offline/phrases';
 import type { SalesLocale } from '@/lib/sales/turn-state';
 
 /** The sentences of a reply (a bulleted line counts as one). */
 const sentences = (text: string) => text.split(/\n+/).flatMap((line) => line.split(/(?<=[.!?؟])\s+/)).filter((sentence) => sentence.trim() !== '');
-const tools = (reply: Said | undefined) => (reply?.session.state.tools ?? []).map((tool) => tool.name);
 const priced = (reply: Said | undefined) => reply?.tools.filter((tool) => tool.toolName === 'get_pricing').map((tool) => tool.input);
 
 describe('offline agent: session 25', () => {

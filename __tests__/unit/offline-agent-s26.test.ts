@@ -3,11 +3,10 @@
 // first with the CRMs that matter, a time said back as the language writes it, a minimum contract answered no first,
 // "btw" never part of a name, a month in a timeline capitalised, a day kept when the hour comes a message later, the
 // number asked for when they ask to be called, and long conversations that hold together.
-import { audit, bookInput, hold, holdInLanguage, lead, plan, questionsIn, UNSURE, type Said } from '../support/offline-agent';
+import { audit, bookInput, hold, holdInLanguage, lead, plan, questionsIn, UNSURE, toolsOnRecord as tools, type Said } from '../support/offline-agent';
 import { questionFor } from '@/lib/sales/playbook';
 import type { SalesLocale } from '@/lib/sales/turn-state';
 
-const tools = (reply: Said | undefined) => (reply?.session.state.tools ?? []).map((tool) => tool.name);
 const called = (reply: Said | undefined) => (reply?.tools ?? []).map((tool) => tool.toolName);
 /** The integrations FAQ said whole: its list names Microsoft Teams and Zapier, which no CRM answer needs. */
 const WHOLE_LIST = /Microsoft Teams|Zapier/;

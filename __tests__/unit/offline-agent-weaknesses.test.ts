@@ -1275,7 +1275,7 @@ describe('offline agent: gaps found in session 17 conversations', () => {
     expect((await ask('does Enterprise have an uptime SLA?')).text).toContain('Yes — **Enterprise** includes custom data retention and a 99.95% uptime SLA.');
     // A line about chat support is no yes to phone support.
     expect((await ask('does pro have phone support?')).text).not.toMatch(/Yes — \*\*Pro\*\* includes/);
-    expect((await ask('Hat Pro Zeiterfassung?', { locale: 'de' })).text).toContain('Ja – **Pro** enthält: Dashboards, Zeiterfassung und Gastzugang.');
+    expect((await ask('Hat Pro Zeiterfassung?', { locale: 'de' })).text).toContain('Ja, **Pro** enthält Dashboards, Zeiterfassung und Gastzugang.');
     expect((await ask('¿Pro incluye control de tiempo?', { locale: 'es' })).text).toContain('Sí: **Pro** incluye paneles, control de tiempo y acceso de invitados.');
   });
 

@@ -110,4 +110,28 @@ describe('sales brain: session 27', () => {
       expect(reply?.text).not.toMatch(/hoping to solve|problem you'd like/);
     }
   });
+
+  it('"Können Sie mir ein Angebot schicken?" and "هل يمكنكم إرسال عرض سعر؟" ask for a quote: handed to the sales team, not the discounts answer', async () => {
+    for (const [locale, team, asked] of [
+      ['de', 'Wir sind 9', 'Können Sie mir ein Angebot schicken?'],
+      ['ar', 'نحن 9', 'هل يمكنكم إرسال عرض سعر؟'],
+      ['en', 'we are 9', 'can you send me a quote?'],
+      ['fr', 'nous sommes 9', "pouvez-vous m'envoyer un devis ?"],
+    ] as const) {
+      const [, reply] = await hold(locale, [team, asked]);
+      expect({ asked, stage: reply?.session.state.stage }).toEqual({ asked, stage: 'handoff' });
+      expect(reply?.text).not.toMatch(/Rabatt|خصم/);
+      expect(reply?.text).not.toMatch(UNSURE);
+    }
+    // A special offer is still a discount question.
+    const [, offer] = await hold('de', ['Wir sind 9', 'Gibt es ein Sonderangebot?']);
+    expect(offer?.text).toContain('Rabatt');
+  });
+
+  it('"we\'re ~30 ppl, need sso, budget 2k/mo, want to start asap": each fact in its own field, the need without the budget', async () => {
+    const [reply] = await hold('en', ["hi 👋 we're ~30 ppl, need sso, budget 2k/mo, want to start asap, i'm the cto. bob@x.io"]);
+    expect(lead(reply!)).toMatchObject({ teamSize: 30, need: 'need sso', budget: '2k/mo', timeline: 'asap', email: 'bob@x.io', role: 'CTO' });
+    const [es] = await hold('es', ['necesitamos SSO, presupuesto de 2000 dólares al mes']);
+    expect(field(es, 'need')).toBe('necesitamos SSO');
+  });
 });

@@ -21,7 +21,10 @@ import { integrationReply } from '@/lib/llm/offline/integration-answer';
 import { contractTermReply } from '@/lib/llm/offline/contract-term';
 import { calendarCased } from '@/lib/llm/offline/calendar-words';
 import { DIRECT_PHRASES } from '@/lib/llm/offline/phrases-direct';
+import { FOLLOW_UP_PHRASES } from '@/lib/llm/offline/phrases-followups';
+import { idpReply, stackReply } from '@/lib/llm/offline/stack-answer';
 import { ASIDE_PHRASES } from '@/lib/llm/offline/phrases-asides';
+import { salesAskReply } from '@/lib/llm/offline/sales-asks';
 import { questionFor } from '@/lib/sales/playbook';
 import { speaksLocale } from '@/lib/sales/knowledge-locale';
 import type { LeadField } from '@/lib/sales/types';
@@ -251,6 +254,12 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       return [...toolsReply(topic.tools, turn, topic.from), ...(topic.need ? knowledgeReply([topic.need], turn) : []), ...(topic.price ? priceReply(topic.price, turn, ph) : [])];
     case 'rival-integration':
       return rivalIntegrationReply(topic.tool, turn);
+    case 'stack':
+      return stackReply(topic, turn);
+    case 'idp':
+      return idpReply(topic, turn);
+    case 'plan-again':
+      return [FOLLOW_UP_PHRASES[turn.locale].planAgain(topic.plan.name, cataloguePriceLine(topic.plan, kb, ph))];
     case 'integration':
       return integrationReply(topic.answer, turn);
     case 'contract-term':
@@ -321,6 +330,8 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       return [`${topic.subject === 'mobile-app' ? ph.notListed(topic.subject, kb.company.salesEmail) : ASIDE_PHRASES[turn.locale].unlisted(topic.subject, kb.company.name, kb.company.salesEmail)} ${ph.passToTeam}`];
     case 'aside':
       return asideReply(topic.aside, turn);
+    case 'sales-ask':
+      return salesAskReply(topic.ask, turn, (inner) => body(inner, turn, ph));
     case 'unknown': {
       const unknown = MEMORY_PHRASES[turn.locale].unknownQuestion.map((phrase) => phrase(kb.company.salesEmail));
       // (Growth they told us of is acknowledged on its own: "5 more in January — noted".)

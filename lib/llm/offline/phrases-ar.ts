@@ -24,7 +24,7 @@ function users(count: number): string {
 }
 
 /** "شخص واحد", "شخصين", "5 أشخاص", "12 شخصًا", "100 شخص". */
-function people(count: number): string {
+export function people(count: number): string {
   if (count === 1) return 'شخص واحد';
   if (count === 2) return 'شخصين';
   return counted(count, { plural: 'أشخاص', accusative: 'شخصًا', genitive: 'شخص' });

@@ -169,7 +169,7 @@ export const de: Phrases = {
     `Bringen Sie gern mit, wer dabei sein sollte: Leiten Sie die Einladung zur Demo weiter (die .ics auf der Buchungskarte). Gäste kann ich selbst nicht hinzufügen; wenn unser Team sie direkt einladen soll, schreiben Sie an ${salesEmail}.`,
   featureLinesIntro: 'Das sagen unsere Tarife dazu:',
   plansBuildUp: 'Jeder Tarif enthält alles aus dem darunter.',
-  planHas: (plan, feature, yes) => `${yes ? 'Ja – ' : ''}**${plan}** enthält: ${feature}.`,
+  planHas: (plan, feature, yes) => `${yes ? 'Ja, ' : ''}**${plan}** enthält ${feature}.`,
   planLacks: (plan, feature, from, only) => `Nicht in **${plan}**: ${feature} gibt es ${only ? `nur in **${from}**` : `ab **${from}**`}.`,
   planGap: (plan, above, features) => `Im Vergleich zu **${above}** fehlt in **${plan}**: ${features}.`,
   notForTeam: (seats, range) => `nicht für ein Team von ${seats} (er umfasst ${range})`,

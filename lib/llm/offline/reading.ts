@@ -76,7 +76,7 @@ export function misspeltPlansIn(text: string, plans: readonly Plan[], maxWords =
 const REAL_WORDS_NEAR_PLANS = new Set(['started', 'starting', 'startup', 'startet', 'starten', 'startled', 'busyness', 'businessman', 'entreprise', 'enterprises', 'entreprises', 'empresas', 'empresa']);
 
 /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours, one edit each. */
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
@@ -193,8 +193,8 @@ export function seatsIn(message: string): number | undefined {
 
 export type BillingWish = 'monthly' | 'annual' | 'both';
 
-const ANNUAL = /\b(annual|annually|yearly|per year|a year|each year|every year|12 months|twelve months|anual|anualmente|al a[nñ]o|por a[nñ]o|annuel(?:le)?|annuellement|par an|j(?:ä|a|ae)hrlich(?:e[rnms]?)?|pro jahr|im jahr)\b|(?<!\p{L})[àa] l['’]ann[ée]e(?!\p{L})|سنوي|سنويًا|بالسنة|في السنة/iu;
-const MONTHLY = /\b(monthly|month to month|month-to-month|mensual|mensualmente|mensuel(?:le)?|mensuellement|monatlich(?:e[rnms]?)?)\b|شهري|شهريًا|بالشهر/iu;
+const ANNUAL = /\b(annual|annually|yearly|per year|a year|each year|every year|12 months|twelve months|anual|anualmente|al a[nñ]o|por a[nñ]o|annuel(?:le)?|annuellement|par an|j(?:ä|a|ae)hrlich(?:e[rnms]?)?|pro jahr|im jahr)\b|(?<!\p{L})[àa] l['’]ann[ée]e(?!\p{L})|سنوي|سنويًا|بالسنة|في السنة|للسنة/iu;
+const MONTHLY = /\b(monthly|month to month|month-to-month|mensual|mensualmente|mensuel(?:le)?|mensuellement|monatlich(?:e[rnms]?)?)\b|شهري|شهريًا|بالشهر|للشهر/iu;
 
 /** Which billing period the prospect asked about; "both" when they did not say (we show the saving). */
 export function billingIn(message: string): BillingWish {

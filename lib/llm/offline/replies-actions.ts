@@ -10,6 +10,7 @@ import { LOCALES } from '@/lib/i18n/locales';
 import { splitSentences } from '@/lib/sales/sentences';
 import { meetingTimesIn, timeZoneIn } from '@/lib/llm/offline/reading';
 import { calendarCased } from '@/lib/llm/offline/calendar-words';
+import { bareTime, slotAhead, slotAheadLine } from '@/lib/llm/offline/booking-ahead';
 
 /**
  * Replies after the action tools: book_meeting, cancel_meeting and request_human (a handoff); and the meeting's
@@ -45,7 +46,13 @@ export function bookingReply(topic: Extract<Topic, { kind: 'booking' }>, turn: O
     const wanted = dated === undefined ? undefined : calendarCased(dated, turn.locale);
     // "What do you have next week?": the hours demos can be booked in, and a day and time asked (an email too, if none).
     if (topic.hours && ph.bookingHours) return [ph.bookingHours(meetings.durationMinutes, topic.timezone ?? turn.bookingZone.zone, meetings.workingHours.start, meetings.workingHours.end, topic.email === undefined, topic.booked, topic.week)];
-    if (!topic.email) return [pickFresh([ph.bookingNeedsEmail(meetings.durationMinutes, wanted), ...ph.bookingEmailAgain(wanted)], turn.previousReplies)];
+    // A time that cannot be had as asked (outside meeting hours, too soon, passed): said now, with the slot the booking
+    // tool would take instead (booking-ahead.ts), not "noted" and moved in silence once the email comes.
+    const ahead = topic.email ? undefined : slotAhead(turn, topic.times[0], topic.timezone ?? turn.bookingZone.zone);
+    if (ahead) return [slotAheadLine(turn, ahead)];
+    // ("On Monday at 10" is set in the sentence as "Monday at 10": never "for on Monday".)
+    const bare = wanted === undefined ? undefined : bareTime(wanted, turn.locale);
+    if (!topic.email) return [pickFresh([ph.bookingNeedsEmail(meetings.durationMinutes, bare), ...ph.bookingEmailAgain(bare)], turn.previousReplies)];
     // They asked for a demo: ask when. They only left an email: offer one.
     // (Asked a message or two ago, before the email: "book a demo please", then "tom@acme.io".)
     const asked = turn.intent === 'booking' || askedForMeeting(turn, 4);
@@ -114,7 +121,7 @@ function saidAsDate(phrase: string | undefined, timezone: string, turn: OfflineT
 }
 
 /** Asking to be called ("can you call me?", "llámame", "rappelez-moi", "rufen Sie mich an", "اتصل بي"). */
-export const CALL_ME = /\b(?:call me|call us|give me a call|ring me|phone me|ll[aá]mame|ll[aá]meme|llamarme|me (?:pueden|puede|podr[ií]an|podr[ií]a) llamar|ll[aá]menme|rappelez-moi(?!\s*[,:]?\s*(?:quel|quels|quelle|quelles|mon|ma|mes|notre|nos|votre|vos|ce que|ce qu|combien|qui|quand|o[uù]|comment|pourquoi|le|la|les|l['’]|de quoi|si)\b)|appelez-moi|m['’]appeler|rufen sie mich(?: \S+){0,3} an|ruf mich(?: \S+){0,3} an|mich anrufen)\b|اتصل بي|اتصلوا بي|تتصلوا بي|تتصل بي|تتصلون بي|اتصلوا فيني|اتصل فيني|يتصل (?:بي|فيني|علي)|يكلمني/iu;
+export const CALL_ME = /\b(?:call me|call us|give me a call|ring me|phone me|ll[aá]mame|ll[aá]meme|llamarme|me (?:pueden|puede|podr[ií]an|podr[ií]a) llamar|ll[aá]menme|rappelez-moi(?!\s*[,:]?\s*(?:quel|quels|quelle|quelles|mon|ma|mes|notre|nos|votre|vos|ce que|ce qu|combien|qui|quand|o[uù]|comment|pourquoi|le|la|les|l['’]|de quoi|si)\b)|appelez-moi|m['’]appeler|(?:pouvez|pourriez|peux|pourrais)[- ](?:vous|tu) me (?:rappeler|appeler)(?!\s*[,:]?\s*(?:quel|quels|quelle|quelles|mon|ma|mes|notre|nos|votre|vos|ce que|ce qu|combien|qui|quand|o[uù]|comment|pourquoi|le|la|les|l['’]|de quoi|si)\b)|(?:k[öo]nnen|k[öo]nnten) sie mich (?:zur[üu]ck)?(?:rufen|anrufen)|rufen sie mich(?: \S+){0,3} an|ruf mich(?: \S+){0,3} an|mich anrufen)\b|اتصل بي|اتصلوا بي|تتصلوا بي|تتصل بي|تتصلون بي|اتصلوا فيني|اتصل فيني|يتصل (?:بي|فيني|علي)|يكلمني/iu;
 
 export function humanReply(turn: OfflineTurn, ph: Phrases, done: Phrases['handoffDone'] = ph.handoffDone): string[] {
   const { kb } = turn;

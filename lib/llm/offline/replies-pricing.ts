@@ -12,6 +12,7 @@ import type { KnowledgeBase, Plan } from '@/lib/sales/knowledge/schema';
 import { speaksLocale } from '@/lib/sales/knowledge-locale';
 import { colon, needLabel } from '@/lib/llm/offline/text';
 import type { SalesLocale } from '@/lib/sales/turn-state';
+import { FOLLOW_UP_PHRASES } from '@/lib/llm/offline/phrases-followups';
 
 /**
  * Price replies. Every amount is either a get_pricing result or a catalogue price, formatted by formatPrice; nothing
@@ -94,6 +95,8 @@ export function priceReply(topic: Extract<Topic, { kind: 'price' }>, turn: Offli
     return topic.seatsGiven ? [claim, ...lines] : [claim];
   }
   if (topic.raisedBy) lines.unshift(ph.needsPlan(topic.raisedBy, topic.plan.name));
+  // ("And for 12?" past the top of the plan quoted: that top first, then the plan for them.)
+  if (topic.outgrew?.maxSeats != null) lines.unshift(FOLLOW_UP_PHRASES[turn.locale].outgrown(topic.outgrew.name, topic.outgrew.maxSeats, topic.seats, topic.plan.name));
   if (topic.minimumFor !== undefined) {
     lines.unshift((topic.alternative ? ph.planAtMinimum : ph.billedAtMinimum)(topic.plan.name, topic.plan.minSeats, topic.minimumFor));
   }

@@ -2,6 +2,7 @@ import { knownTools } from '@/lib/sales/memory';
 import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
 import type { LeadField } from '@/lib/sales/types';
 import { splitSentences } from '@/lib/sales/sentences';
+import { MORE_RECALL, PLAN_RECOMMENDED_ASK } from '@/lib/llm/offline/memory-asks';
 
 /**
  * Readings of a message that come before any knowledge lookup: a question about what the prospect said earlier, a
@@ -12,6 +13,8 @@ import { splitSentences } from '@/lib/sales/sentences';
 export type RecallField = LeadField | 'tools' | 'growth';
 
 const RECALL = [
+  // (And those of memory-asks.ts: "how many are on my team?", "wie lautet meine E-Mail?", "كم عدد أعضاء فريقي؟".)
+  ...MORE_RECALL,
   /\b(what|which|who|when|how many|how much|where)\b.{0,50}\b(did i|i (said|told|mentioned|gave|say))\b/i,
   // ("What is my booking time now?" asks about the meeting, which is answered from the booking.)
   /\bwhat('s|’s|s| is| was) my\b(?! (?:demo|meeting|call|appointment|booking)\b)/i,
@@ -159,7 +162,7 @@ export const PRICE_REMINDER =
  * "وش الباقة اللي نصحتني فيها؟", "alors quel plan ?", "ok y cuál nos conviene entonces", "what did you just say the price was?".
  */
 export const RECOMMENDED_AGAIN = new RegExp(
-  `${/\bwelche[nsr]? (?:plan|tarif|paket) (?:hast du|hattest du|haben sie|hatten sie) (?:mir |uns )?empfohlen\b|(?<!\p{L})was (?:hast du|hattest du|haben sie|hatten sie) (?:mir |uns )?(?:nochmal |noch mal |denn )?empfohlen(?!\p{L})|(?<!\p{L})qu[eé] (?:me|nos) (?:recomendaste|recomend[oó]|hab[ií]as recomendado|hab[ií]a recomendado|has recomendado|ha recomendado)(?!\p{L})|(?<!\p{L})(?:qu['’]est-ce que|que) (?:vous m['’]avez|tu m['’]as|vous nous avez) (?:recommand|conseill)|(?<!\p{L})que m['’]avez-vous (?:recommand|conseill)|(?<!\p{L})(?:ماذا|ايش|إيش|وش|شو) (?:نصحتني|نصحتنا|اقترحت علي|اقترحت علينا)|\bwelche[nsr]? (?:plan|tarif|paket) nehmen wir\b|(?:أي|اي|وش|ايش|إيش) (?:ال)?(?:باقة|خطة) (?:اللي |التي )?(?:نصحتني|نصحتنا|اقترحتها|اقترحت)|^\s*(?:alors|donc|et|bon)?,?\s*quel(?:le)? (?:plan|offre|formule)\s*[?!.]*\s*$|(?<!\p{L})cu[aá]l (?:nos|me) conviene(?!\p{L})|\bwhat did you (?:just )?say the (?:price|cost) (?:was|is)\b|\bwhat was (?:that|the) price(?: again)?\b/iu.source}|${PRICE_REMINDER.source}`,
+  `${/\bwelche[nsr]? (?:plan|tarif|paket) (?:hast du|hattest du|haben sie|hatten sie) (?:mir |uns )?empfohlen\b|(?<!\p{L})was (?:hast du|hattest du|haben sie|hatten sie) (?:mir |uns )?(?:nochmal |noch mal |denn )?empfohlen(?!\p{L})|(?<!\p{L})qu[eé] (?:me|nos) (?:recomendaste|recomend[oó]|hab[ií]as recomendado|hab[ií]a recomendado|has recomendado|ha recomendado)(?!\p{L})|(?<!\p{L})(?:qu['’]est-ce que|que) (?:vous m['’]avez|tu m['’]as|vous nous avez) (?:recommand|conseill)|(?<!\p{L})que m['’]avez-vous (?:recommand|conseill)|(?<!\p{L})(?:ماذا|ايش|إيش|وش|شو) (?:نصحتني|نصحتنا|اقترحت علي|اقترحت علينا)|\bwelche[nsr]? (?:plan|tarif|paket) nehmen wir\b|(?:أي|اي|وش|ايش|إيش) (?:ال)?(?:باقة|خطة) (?:اللي |التي )?(?:نصحتني|نصحتنا|اقترحتها|اقترحت)|^\s*(?:alors|donc|et|bon)?,?\s*quel(?:le)? (?:plan|offre|formule)\s*[?!.]*\s*$|(?<!\p{L})cu[aá]l (?:nos|me) conviene(?!\p{L})|\bwhat did you (?:just )?say the (?:price|cost) (?:was|is)\b|\bwhat was (?:that|the) price(?: again)?\b/iu.source}|${PRICE_REMINDER.source}|${PLAN_RECOMMENDED_ASK.source}`,
   'iu',
 );
 
@@ -180,6 +183,8 @@ export function asksAboutCompany(text: string, kb: KnowledgeBase): boolean {
     new RegExp(`\\bhableme (mas )?de (ustedes|su (empresa|producto)|${escape(first)})`),
     new RegExp(`\\b(que (fait|font|propose)|qu['’]est[- ]ce que|c['’]est quoi) (${escape(first)}|${escape(name)}|votre (entreprise|produit|solution))\\b`),
     /\bque (faites|proposez)[- ]vous\b/,
+    // ("Vous faites quoi exactement ?", "ustedes qué hacen?", "was macht ihr genau?": the same, said casually.)
+    /\bvous (faites|proposez|vendez) quoi\b|\bqu['’]est[- ]ce que vous (faites|proposez|vendez)\b|\bustedes (que|a que) (hacen|se dedican)\b|\bque hacen (ustedes )?exactamente\b|\bwas (macht|machen|bietet) ihr\b|\bwas genau (macht|machen|bietet|bieten) (ihr|sie)\b/,
     new RegExp(`\\bparlez[- ]moi (un peu )?(plus )?de (vous|votre (entreprise|produit)|${escape(first)})`),
     new RegExp(`\\b(was (macht|machen|bietet|bieten|ist) (${escape(first)}|${escape(name)}|sie|ihr (unternehmen|produkt)|ihre firma))\\b`),
     new RegExp(`\\berz(a|ä)hlen sie mir (etwas |mehr )*(uber|über) (sie|ihr (unternehmen|produkt)|${escape(first)})`),

@@ -1,0 +1,79 @@
+import type { OfflineTurn } from '@/lib/llm/offline/context';
+import { createBooking, type AdjustReason } from '@/lib/sales/booking';
+import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
+import type { SalesLocale } from '@/lib/sales/turn-state';
+import { SALES_ASK_PHRASES } from '@/lib/llm/offline/phrases-sales-asks';
+import { PHRASES } from '@/lib/llm/offline/phrases';
+import { pickFresh } from '@/lib/llm/offline/variety';
+import { calendarCased } from '@/lib/llm/offline/calendar-words';
+
+/**
+ * A time asked for before the email is given ("can we do a demo on Saturday at 10?", "ok today at 11pm", "yesterday at
+ * 3pm"): read now as the booking tool will read it once the email comes (lib/sales/booking.ts createBooking, the same
+ * meeting policy of the knowledge base), so a time outside meeting hours, too soon or already passed is said at once,
+ * with the nearest slot the tool would book, rather than "noted" and moved in silence a message later.
+ */
+export interface SlotAhead {
+  /** Why the time asked for cannot be had as said: the tool's own reason, or a day or hour already gone. */
+  reason: AdjustReason | 'past';
+  /** The time as they asked for it, without its leading preposition ("Saturday at 10"). */
+  requested: string;
+  /** The nearest slot the booking tool would take, as the booking card will label it. */
+  slot: string;
+}
+
+/**
+ * The booking tool's dry run: createBooking needs an address for the invite's id only, and nothing is stored or sent
+ * here (the result is read for its slot and reason, then dropped). The address is a reserved example domain's.
+ */
+const DRY_RUN_EMAIL = 'slot-check@example.com';
+
+/** "on Saturday at 10" → "Saturday at 10": the preposition belongs to the sentence the phrase is set in. */
+export function bareTime(phrase: string, locale: SalesLocale): string {
+  const lead = { en: /^(?:on|at|for)\s+/i, es: /^(?:el|para el)\s+/i, fr: /^(?:pour|le)\s+/i, de: /^f(?:ü|u)r\s+/iu, ar: /^في\s+/u }[locale];
+  const stripped = phrase.replace(lead, '');
+  return stripped.trim() === '' ? phrase : stripped;
+}
+
+export function slotAhead(turn: Pick<OfflineTurn, 'now' | 'kb' | 'locale'>, phrase: string | undefined, timezone: string): SlotAhead | undefined {
+  if (phrase === undefined || phrase.trim() === '') return undefined;
+  const request = { email: DRY_RUN_EMAIL, timezone, now: turn.now, kb: turn.kb, locale: turn.locale } as const;
+  const result = createBooking({ ...request, preferredTimes: [phrase] });
+  const requested = bareTime(phrase, turn.locale);
+  if (result.ok) {
+    // Nothing read from their words (requested null) is no time to correct; a time kept as asked needs no word.
+    if (result.requested === null || result.adjustedFor === null) return undefined;
+    return { reason: result.adjustedFor, requested, slot: result.booking.localLabel };
+  }
+  if (result.code !== 'past_date') return undefined;
+  // A day already gone: the next free slot the tool would give when no time is usable.
+  const next = createBooking({ ...request, preferredTimes: [] });
+  return next.ok ? { reason: 'past', requested, slot: next.booking.localLabel } : undefined;
+}
+
+/** "Monday to Friday", "de lunes a viernes": the knowledge base's working days in the reply's language. */
+export function workingDays(kb: KnowledgeBase, locale: SalesLocale): string {
+  const days = [...kb.policies.meetings.workingDays].sort((a, b) => a - b);
+  // 2026-11-23 was a Monday: ISO weekday n is that date plus n - 1 days.
+  const name = (day: number) => new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 10, 22 + day)));
+  const [first] = days;
+  const last = days.at(-1);
+  if (first === undefined || last === undefined) return '';
+  const contiguous = days.every((day, index) => day === first + index);
+  const ph = SALES_ASK_PHRASES[locale];
+  return contiguous && days.length > 2 ? ph.dayRange(name(first), name(last)) : ph.dayList(days.map(name));
+}
+
+/** "09:00–17:00": the knowledge base's meeting hours. */
+export function meetingHours(kb: KnowledgeBase): string {
+  const hour = (value: number) => `${String(value).padStart(2, '0')}:00`;
+  return `${hour(kb.policies.meetings.workingHours.start)}–${hour(kb.policies.meetings.workingHours.end)}`;
+}
+
+/** The reply's line for a time that cannot be had as asked: why, the nearest slot, and the email asked for. */
+export function slotAheadLine(turn: Pick<OfflineTurn, 'kb' | 'locale' | 'previousReplies'>, ahead: SlotAhead): string {
+  const ph = SALES_ASK_PHRASES[turn.locale];
+  // (Asked again for another time, the email is asked in other words: the same question would be dropped as a repeat.)
+  const ask = pickFresh([ph.slotEmailAsk, ...PHRASES[turn.locale].bookingEmailAgain(undefined)], turn.previousReplies);
+  return `${ph.slotAhead(ahead.reason, calendarCased(ahead.requested, turn.locale), ahead.slot, workingDays(turn.kb, turn.locale), meetingHours(turn.kb))} ${ask}`;
+}
