@@ -2,33 +2,9 @@
 // The price guard on a configured model's reply (lib/llm/price-guard/), session 26: amounts in any script, style and
 // in words; a prospect's number said back as a price of ours; totals worked out from the catalogue; and what the
 // stream releases while an amount is still being decided.
-import { amountCandidates, asciiDigits, createPriceGuard, type PriceGuard } from '@/lib/llm/price-guard';
-import { getKnowledgeBase } from '@/lib/sales/knowledge';
+import { amountCandidates, asciiDigits } from '@/lib/llm/price-guard';
+import { guarded, guardFor, M } from '../support/price-guard';
 
-const kb = getKnowledgeBase();
-const M = '[?]';
-
-interface Setup {
-  prospect?: string[];
-  vouched?: string[];
-  tool?: unknown;
-}
-const guardFor = ({ prospect = [], vouched = [], tool }: Setup = {}): PriceGuard => {
-  const guard = createPriceGuard({ kb, vouched, prospect }, M);
-  if (tool !== undefined) guard.allowTool(tool);
-  return guard;
-};
-/** The reply as the prospect gets it, streamed one character per delta, and the same in one delta (they must agree). */
-function guarded(reply: string, setup: Setup = {}): { text: string; replaced: readonly string[]; outputs: string[] } {
-  const byChar = guardFor(setup);
-  const outputs = [...reply].map((char) => byChar.push(char));
-  outputs.push(byChar.flush());
-  const whole = guardFor(setup);
-  const once = whole.push(reply) + whole.flush();
-  expect(outputs.join('')).toBe(once);
-  expect(byChar.replaced).toEqual(whole.replaced);
-  return { text: once, replaced: whole.replaced, outputs };
-}
 
 describe('amounts written in any script or style', () => {
   it('reads the digits of every script as ASCII digits', () => {

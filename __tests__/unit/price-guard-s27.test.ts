@@ -4,35 +4,9 @@
 // currency, a team's size, differences of plans, quarters/weeks/days, rounded figures, Arabic words, cents in words,
 // and what an attacker's or a careless model's reply tries (split tokens, emphasis, invisible characters, ranges,
 // percentages, "free").
-import { createPriceGuard, type PriceGuard } from '@/lib/llm/price-guard';
-import { getKnowledgeBase } from '@/lib/sales/knowledge';
 import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
+import { guarded, guardFor, kb, M, type Setup } from '../support/price-guard';
 
-const kb = getKnowledgeBase();
-const M = '[?]';
-
-interface Setup {
-  prospect?: string[];
-  vouched?: string[];
-  tool?: unknown;
-  base?: KnowledgeBase;
-}
-const guardFor = ({ prospect = [], vouched = [], tool, base = kb }: Setup = {}): PriceGuard => {
-  const guard = createPriceGuard({ kb: base, vouched, prospect }, M);
-  if (tool !== undefined) guard.allowTool(tool);
-  return guard;
-};
-/** The reply as the prospect gets it, streamed one character per delta, and the same in one delta (they must agree). */
-function guarded(reply: string, setup: Setup = {}): { text: string; replaced: readonly string[]; outputs: string[] } {
-  const byChar = guardFor(setup);
-  const outputs = [...reply].map((char) => byChar.push(char));
-  outputs.push(byChar.flush());
-  const whole = guardFor(setup);
-  const once = whole.push(reply) + whole.flush();
-  expect(outputs.join('')).toBe(once);
-  expect(byChar.replaced).toEqual(whole.replaced);
-  return { text: once, replaced: whole.replaced, outputs };
-}
 const passes = (reply: string, setup: Setup = {}) => expect(guarded(reply, setup).text).toBe(reply);
 
 const plan = (name: string) => {
