@@ -14,9 +14,10 @@ export function LatencySection({ latency, t, f }: { latency: MetricsReport['late
         <>
           <dl className="mt-2 grid grid-cols-3 gap-x-4 gap-y-2">
             {(['p50', 'p95', 'p99'] as const).map((quantile) => (
-              <div key={quantile}>
+              // May wrap: "١٢٣ مللي ثانية" is wider than a third of a phone's card (it widened the Arabic dashboard).
+              <div key={quantile} className="min-w-0">
                 <dt className="text-xs font-medium uppercase text-slate-600">{quantile}</dt>
-                <dd className="text-base font-semibold whitespace-nowrap tabular-nums text-slate-900">{summary[quantile] === null ? '—' : t('latency.ms', { value: f.number(summary[quantile]) })}</dd>
+                <dd className="text-base font-semibold break-words tabular-nums text-slate-900">{summary[quantile] === null ? '—' : t('latency.ms', { value: f.number(summary[quantile]) })}</dd>
               </div>
             ))}
           </dl>
