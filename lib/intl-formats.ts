@@ -20,3 +20,9 @@ export function numberFormat(locale: string, options: Intl.NumberFormatOptions =
 export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions = {}): Intl.DateTimeFormat {
   return cached(dateTimeFormats, locale, options, () => new Intl.DateTimeFormat(locale, options));
 }
+
+/** A wait as people read it: "42 seconds", "3 minutes", "5 hours", in `locale` (a rate limit's Retry-After). */
+export function formatWait(seconds: number, locale: string): string {
+  const [value, unit] = seconds < 60 ? [seconds, 'second'] : seconds < 3600 ? [Math.ceil(seconds / 60), 'minute'] : [Math.ceil(seconds / 3600), 'hour'];
+  return numberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+}

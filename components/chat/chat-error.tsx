@@ -1,5 +1,6 @@
 import { useLocale, useT } from '@/lib/i18n/provider';
 import type { Translate } from '@/lib/i18n';
+import { formatWait } from '@/lib/intl-formats';
 
 interface ServerError {
   code?: string;
@@ -30,12 +31,6 @@ function serverError(text: string | undefined): ServerError | null {
     // Not JSON: decided by the caller.
   }
   return null;
-}
-
-/** "42 seconds", "3 minutes", "5 hours" in the page's language. */
-function formatWait(seconds: number, locale: string): string {
-  const [value, unit] = seconds < 60 ? [seconds, 'second'] : seconds < 3600 ? [Math.ceil(seconds / 60), 'minute'] : [Math.ceil(seconds / 3600), 'hour'];
-  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
 }
 
 /** Limits and capacity, said in the prospect's language with when they can continue. */

@@ -1,5 +1,6 @@
 import { apiErrorsAr, apiErrorsDe, apiErrorsEn, apiErrorsEs, apiErrorsFr, type ApiErrorKey } from './catalogues/api-errors';
 import { explicitLocale, fillPlaceholders, LOCALE_COOKIE, parseAcceptLanguage, resolveLocale, type Locale } from './locales';
+import { formatWait } from '@/lib/intl-formats';
 
 /**
  * The API's typed error messages in the request's language (lib/http.ts builds every error response through this):
@@ -63,12 +64,6 @@ function safeSearchParam(url: string, name: string): string | null {
   } catch {
     return null;
   }
-}
-
-/** "42 seconds", "3 minutes", "5 hours" in `locale`. */
-function formatWait(seconds: number, locale: Locale): string {
-  const [value, unit] = seconds < 60 ? [seconds, 'second'] : seconds < 3600 ? [Math.ceil(seconds / 60), 'minute'] : [Math.ceil(seconds / 3600), 'hour'];
-  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
 }
 
 /**
