@@ -94,12 +94,13 @@ export class AppError extends Error {
     return this.type === 'internal' ? DEFAULT_MESSAGES.internal : this.message;
   }
 
-  toJSON() {
-    return { error: { code: this.code, message: this.publicMessage, ...(this.details ? { details: this.details } : {}) } };
+  toJSON(message = this.publicMessage) {
+    return { error: { code: this.code, message, ...(this.details ? { details: this.details } : {}) } };
   }
 
-  toResponse(headers?: Record<string, string>): Response {
-    return Response.json(this.toJSON(), {
+  /** The typed JSON response; `message` replaces the public one (the same words in the request's language). */
+  toResponse(headers?: Record<string, string>, message?: string): Response {
+    return Response.json(this.toJSON(message), {
       status: this.status,
       headers: { 'cache-control': 'no-store', ...this.headers, ...headers },
     });

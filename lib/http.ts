@@ -73,12 +73,8 @@ export function errorResponse(error: unknown, request: Request | undefined, surf
   const appError = toAppError(error, surface);
   const locale = apiRequestLocale(request);
   if (locale === 'en') return appError.toResponse(headers);
-  const body = appError.toJSON();
-  body.error.message = localizeApiErrorMessage(body.error.message, { type: appError.type, locale, details: appError.details });
-  return Response.json(body, {
-    status: appError.status,
-    headers: { 'cache-control': 'no-store', ...appError.headers, ...headers, 'content-language': locale },
-  });
+  const message = localizeApiErrorMessage(appError.publicMessage, { type: appError.type, locale, details: appError.details });
+  return appError.toResponse({ ...headers, 'content-language': locale }, message);
 }
 
 /** Wraps a handler so that every thrown value becomes a typed JSON error response (never a stack trace). */
