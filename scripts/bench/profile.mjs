@@ -3,7 +3,8 @@
 // `npm run bench` (production build, Upstash bridge over a real redis-server, rate limits on). Each is started with
 // `--inspect` on a loopback port and profiled through the inspector's V8 profiler (what `node --cpu-prof` records)
 // only while the bursts run, after a warm-up: start-up and compilation stay out of the figures.
-//   node scripts/bench/profile.mjs [--chats=50] [--bursts=4] [--out=.tmp/profiles] [--ttft=200] [--interval=10] [--pause=300] [--no-floor] [--no-build]
+//   node scripts/bench/profile.mjs [--chats=50] [--bursts=4] [--out=.tmp/profiles] [--ttft=200] [--interval=10] [--pause=300] [--reply-tokens=N] [--no-floor] [--no-build]
+// --reply-tokens=N makes every reply N word tokens (the sustained test's replies: --chats=500 --bursts=1 --reply-tokens=200).
 // Writes <out>/app-<time>.cpuprofile and floor-<time>.cpuprofile (open them in Chrome DevTools or speedscope).
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -26,6 +27,7 @@ const INTERVAL_MS = option('interval', '10');
 // Quiet time between bursts: with a long --ttft and a --pause longer than the summary's --gap, each burst's work before
 // the upstream requests and its streaming fall into separate segments (profile-summary.mjs --segments=even|odd).
 const PAUSE_MS = Number(option('pause', '300'));
+const REPLY_TOKENS = Number(option('reply-tokens', '0'));
 const WITH_FLOOR = !process.argv.includes('--no-floor');
 const TOKEN = 'bench-token';
 if (!process.argv.includes('--no-build')) ensureBuild();
@@ -82,7 +84,12 @@ await waitForHttp(`${bridgeUrl}/__bridge/stats`);
 await waitForHttp(`${standInUrl}/models`);
 await fetch(`http://127.0.0.1:${standInPort}/__standin/behaviour`, {
   method: 'POST',
-  body: JSON.stringify({ replyText: 'Northwind Cloud Pro is built for growing teams: unlimited projects, advanced automations, SSO, and priority support, all in one place.' }),
+  body: JSON.stringify({
+    replyText:
+      REPLY_TOKENS > 0
+        ? Array.from({ length: REPLY_TOKENS }, (_, i) => `w${i}`).join(' ')
+        : 'Northwind Cloud Pro is built for growing teams: unlimited projects, advanced automations, SSO, and priority support, all in one place.',
+  }),
 });
 
 const servers = [];
