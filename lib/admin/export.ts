@@ -197,8 +197,28 @@ export function textStream(chunks: AsyncGenerator<string>, what: string): Readab
   );
 }
 
+/**
+ * A CSV file starts with the UTF-8 byte-order mark: without it Excel opens the file as the machine's legacy code page,
+ * and every non-Latin name (María in some, ليلى and 株式会社 in all) turns to mojibake. CSV readers that know UTF-8
+ * (Numbers, LibreOffice, Google Sheets, Python's `utf-8-sig`, TextDecoder) take the mark out.
+ */
+export const CSV_BOM = '\uFEFF';
+
+/** The mark goes with the header, in the first chunk: nothing more is read before the client asks. */
+async function* withBom(chunks: AsyncGenerator<string>): AsyncGenerator<string> {
+  try {
+    const first = await chunks.next();
+    yield CSV_BOM + (first.done ? '' : first.value);
+    if (!first.done) yield* chunks;
+  } finally {
+    // A download cancelled after the first chunk still closes the reader behind it.
+    await chunks.return(undefined);
+  }
+}
+
 export function exportStream(deps: RecordsDeps, type: ExportType, format: ExportFormat, pageSize?: number, filters?: ExportFilters): ReadableStream<Uint8Array<ArrayBuffer>> {
-  return textStream(exportChunks(deps, type, format, pageSize, filters), `${type} export`);
+  const chunks = exportChunks(deps, type, format, pageSize, filters);
+  return textStream(format === 'csv' ? withBom(chunks) : chunks, `${type} export`);
 }
 
 export function exportFilename(type: ExportType, format: ExportFormat, now: number): string {

@@ -9,10 +9,17 @@ import type { RecordsDeps } from './records-index';
 
 /**
  * The conversations or leads list as the server renders it from the page's address, so that its filter form (a plain
- * GET form) and pager (links) work without JavaScript. Only for a signed-in admin or viewer: the page checks first.
+ * GET form) and pager (links) work without JavaScript; its dates are days in `timeZone`, the admin's
+ * (lib/admin/time-zone-server.ts). Only for a signed-in admin or viewer: the page checks first.
  */
-export async function loadRecordListStart(deps: RecordsDeps, kind: RecordKind, locale: Locale, search: Record<string, string | string[] | undefined>): Promise<RecordListStart> {
-  const params = readRecordPageParams(kind, locale, search);
+export async function loadRecordListStart(
+  deps: RecordsDeps,
+  kind: RecordKind,
+  locale: Locale,
+  search: Record<string, string | string[] | undefined>,
+  timeZone?: string,
+): Promise<RecordListStart> {
+  const params = readRecordPageParams(kind, locale, search, timeZone);
   if (!params.query) return { params, page: null, failed: false };
   try {
     const page = await (kind === 'leads' ? listLeadRecords : listConversationRecords)(deps, params.query);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Locale } from '@/lib/i18n/locales';
 import { parseDateInput } from './date-input';
 import { LEAD_STATUSES, STAGES, type RecordPage } from './records-types';
+import { dayRangeIn, FALLBACK_TIME_ZONE } from './time-zone';
 
 /**
  * The conversations and leads lists' query, read strictly — by the admin API (app/api/v1/admin/{conversations,leads,
@@ -47,6 +48,15 @@ export function queryIssues(error: z.ZodError): RecordQueryIssue[] {
   return error.issues.map((issue) => ({ path: issue.code === 'unrecognized_keys' ? issue.keys.join(',') : issue.path.join('.'), message: issue.message }));
 }
 
+/**
+ * Each parameter sent more than once (empty ones aside, which mean "no filter"): named rather than read as its last
+ * value, so `status=new&status=lost` is refused instead of quietly listing only the lost.
+ */
+export function repeatedIssues(params: URLSearchParams): RecordQueryIssue[] {
+  const names = [...params].filter(([, value]) => value !== '').map(([name]) => name);
+  return [...new Set(names.filter((name, index) => names.indexOf(name) !== index))].map((name) => ({ path: name, message: `${name} is sent more than once` }));
+}
+
 /** A range that ends before it starts matches nothing: said as a bad `to`, not answered with an empty list. */
 export function rangeIssues(range: { from?: number; to?: number }): RecordQueryIssue[] {
   return range.from !== undefined && range.to !== undefined && range.to < range.from ? [{ path: 'to', message: 'to is before from' }] : [];
@@ -59,7 +69,7 @@ export interface RecordFilters {
   q: string;
   stage: string;
   status: string;
-  /** `YYYY-MM-DD`, a day in the admin's own time zone (with JavaScript) or UTC (a page read without it). */
+  /** `YYYY-MM-DD`, a day in the admin's own time zone (lib/admin/time-zone.ts). */
   from: string;
   to: string;
 }
@@ -77,6 +87,8 @@ export interface RecordPageParams {
   dateErrors: { from?: 'invalid'; to?: 'invalid' | 'order' };
   /** Parameters that could not be read (unknown, repeated, a stage or status that does not exist, a forged cursor). */
   invalid: string[];
+  /** The IANA zone the days were read in (the admin's, from their cookie; UTC when the server does not know it). */
+  timeZone: string;
   /** What to list, or null when anything above is wrong (nothing is listed then: a misread filter never lists everything). */
   query: { q?: string; stage?: string; status?: (typeof LEAD_STATUSES)[number]; from?: number; to?: number; cursor?: string | null; limit: number } | null;
 }
@@ -87,10 +99,16 @@ const MAX_TRAIL = 200;
 
 /**
  * A list page's search parameters, as strictly as the API reads its query: dates in the page's own format (or ISO,
- * which every locale reads), an unknown or repeated parameter named rather than ignored. Dates are UTC days here —
- * the server does not know the admin's time zone; with JavaScript the list asks again from the admin's midnight.
+ * which every locale reads), an unknown or repeated parameter named rather than ignored. Dates are days in
+ * `timeZone`, the admin's (lib/admin/time-zone.ts): "from 1 Dec to 1 Dec" is their whole 1 December, as with JavaScript.
  */
-export function readRecordPageParams(kind: RecordKind, locale: Locale, params: Record<string, string | string[] | undefined>, limit = 25): RecordPageParams {
+export function readRecordPageParams(
+  kind: RecordKind,
+  locale: Locale,
+  params: Record<string, string | string[] | undefined>,
+  timeZone = FALLBACK_TIME_ZONE,
+  limit = 25,
+): RecordPageParams {
   const invalid: string[] = [];
   const value = (name: string): string => {
     const raw = params[name];
@@ -125,9 +143,10 @@ export function readRecordPageParams(kind: RecordKind, locale: Locale, params: R
   const trail = cursor ? trailText.split(',') : [];
   if (cursor ? trail.length > MAX_TRAIL || trail.some((step, index) => (index === 0 ? step !== '' : !RECORD_CURSOR.test(step))) : trailText !== '') invalid.push('trail');
 
-  const parsed = recordQuerySchema.safeParse(
-    Object.fromEntries(Object.entries({ q: filters.q, stage: filters.stage, status: filters.status, from: filters.from, to: filters.to }).filter(([, text]) => text !== '')),
-  );
+  // The days as instants in the admin's zone, the API's epoch-ms from/to: what the page sends with JavaScript.
+  const days = dayRangeIn(filters, timeZone);
+  const fields = { q: filters.q, stage: filters.stage, status: filters.status, from: days.from?.toString() ?? '', to: days.to?.toString() ?? '' };
+  const parsed = recordQuerySchema.safeParse(Object.fromEntries(Object.entries(fields).filter(([, text]) => text !== '')));
   if (!parsed.success) invalid.push(...queryIssues(parsed.error).map((issue) => issue.path));
   const ok = parsed.success && invalid.length === 0 && !dateErrors.from && !dateErrors.to;
   return {
@@ -137,6 +156,7 @@ export function readRecordPageParams(kind: RecordKind, locale: Locale, params: R
     trail: invalid.includes('trail') ? [] : trail,
     dateErrors,
     invalid: [...new Set(invalid)].sort(),
+    timeZone,
     query: ok ? { ...parsed.data, cursor: cursor || null, limit } : null,
   };
 }

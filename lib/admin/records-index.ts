@@ -240,7 +240,12 @@ export interface RecordQuery {
 const SCAN_CHUNK = 500;
 const CURSOR = RECORD_CURSOR;
 
-const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+/**
+ * Text as a search compares it: accents and case ignored, compatibility forms as their plain letters (full-width
+ * "ＡＣＭＥ", a no-break space), and invisible format characters dropped (a zero-width space or a direction mark
+ * pasted along with an e-mail address from a chat or a right-to-left page).
+ */
+const fold = (text: string) => text.normalize('NFKD').replace(/[\p{M}\p{Cf}]/gu, '').toLowerCase();
 
 function matches(row: RecordRow, query: Omit<RecordQuery, 'limit' | 'cursor'>, needle: string): boolean {
   if (query.leadsOnly && !row.hasLead) return false;
@@ -255,7 +260,7 @@ function matches(row: RecordRow, query: Omit<RecordQuery, 'limit' | 'cursor'>, n
  * exports use it so that a download holds what the same query lists.
  */
 export function recordFilter(query: Omit<RecordQuery, 'limit' | 'cursor'>): (row: RecordRow) => boolean {
-  const needle = fold(query.q?.trim() ?? '');
+  const needle = fold(query.q ?? '').trim();
   return (row) => (query.from === undefined || row.updatedAt >= query.from) && (query.to === undefined || row.updatedAt <= query.to) && matches(row, query, needle);
 }
 
@@ -268,7 +273,7 @@ export async function searchRecords(deps: RecordsDeps, query: RecordQuery): Prom
   const keys = recordKeys(deps.kv);
   const cursor = query.cursor ? CURSOR.exec(query.cursor) : null;
   if (query.cursor && !cursor) throw new AppError('bad_request:admin', 'The cursor is not one this API gave out.');
-  const needle = fold(query.q?.trim() ?? '');
+  const needle = fold(query.q ?? '').trim();
   const min = query.from ?? '-inf';
   let max: number | string = cursor ? Number(cursor[1]) : (query.to ?? '+inf');
   let skip = cursor ? Number(cursor[2]) : 0;

@@ -132,3 +132,14 @@ export interface LeadDetail {
   bookings: BookingView[];
   handoff: { reason: string; at: number; email?: string } | null;
 }
+
+/** What a record's server page read (lib/admin/record-detail-page.ts), so the page shows it without JavaScript. */
+export interface DetailStart<T> {
+  /** Null when there is no such record (or the id is not one): said as the API's 404 would be. */
+  detail: T | null;
+  /** The store could not be read: said as any failed load, with Try again. */
+  failed: boolean;
+}
+
+/** The prospect's thumbs up/down on a conversation's replies, by message id (GET …/conversations/{id}/feedback). */
+export type Ratings = { ratings: Record<string, 'up' | 'down'> };

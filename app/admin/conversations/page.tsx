@@ -3,6 +3,7 @@ import { headers } from 'next/headers';
 import { RecordList } from '@/components/admin/records/record-list';
 import { loadRecordListStart } from '@/lib/admin/record-list-page';
 import { getRecordsDeps } from '@/lib/admin/records-index';
+import { getAdminTimeZone } from '@/lib/admin/time-zone-server';
 import { readAdminSession } from '@/lib/admin/session';
 import { adminPageTitle } from '@/lib/i18n/admin-shell';
 import { getRequestLocale } from '@/lib/i18n/server';
@@ -20,7 +21,7 @@ export default async function ConversationsPage({ searchParams }: { searchParams
   // The layout sends the signed-out away, but it renders beside this page: no rows are read without a session.
   const session = await readAdminSession({ headers: await headers() });
   if (!session) return null;
-  const start = await loadRecordListStart(getRecordsDeps(), 'conversations', locale, await searchParams);
+  const start = await loadRecordListStart(getRecordsDeps(), 'conversations', locale, await searchParams, await getAdminTimeZone());
   return (
     <main className="mx-auto w-full max-w-7xl space-y-6 px-4 py-8 sm:px-6 lg:px-8">
       <header>

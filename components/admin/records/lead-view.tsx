@@ -5,13 +5,14 @@ import { useRouter } from 'next/navigation';
 import { useId } from 'react';
 import useSWR from 'swr';
 import { focusRing } from '@/components/admin/webhooks/styles';
+import type { DetailStart } from '@/lib/admin/records-types';
 import { translateScoreReason } from '@/lib/i18n/records-reasons';
 import { fetchJson, pageUrl, recordUrl, type LeadDetail } from './api';
 import { BackLink } from './back-link';
 import { DeleteConversation } from './delete-conversation';
 import { joinIsolated } from './isolate';
 import { LeadStatusForm } from './lead-status-form';
-import { LoadState } from './load-state';
+import { LoadState, startError } from './load-state';
 import { useDateTime, useRecordsT } from './use-records-t';
 
 const link = `text-sm font-medium text-brand-700 underline-offset-2 hover:underline ${focusRing}`;
@@ -22,19 +23,22 @@ const link = `text-sm font-medium text-brand-700 underline-offset-2 hover:underl
  * an Arabic page, and long unbroken text (a URL) wraps instead of widening the page. Only an admin (`canWrite`) gets the
  * status form and the erasure; a viewer reads the status and its history.
  */
-export function LeadView({ id, canWrite }: { id: string; canWrite: boolean }) {
+export function LeadView({ id, canWrite, start }: { id: string; canWrite: boolean; start?: DetailStart<LeadDetail> }) {
   const t = useRecordsT();
   const when = useDateTime();
   const router = useRouter();
   const fieldsId = useId();
-  const { data, error, isLoading, mutate } = useSWR<LeadDetail, Error>(recordUrl('leads', id), fetchJson);
+  // `start`: the server page's reading, so the lead and its evidence are in the HTML and read without JavaScript.
+  const swr = useSWR<LeadDetail, Error>(recordUrl('leads', id), fetchJson, start?.detail ? { fallbackData: start.detail } : {});
+  const { data, isLoading, mutate } = swr;
+  const error = swr.error ?? startError(start, data);
   const value = (field: string) => data?.fields.find((item) => item.field === field)?.value;
   const who = value('name') ?? value('email');
 
   return (
     <div className="space-y-6">
       <BackLink href="/admin/leads">{t('records.lead.back')}</BackLink>
-      <LoadState error={error} loading={isLoading} onRetry={() => void mutate()} />
+      <LoadState error={error} loading={isLoading && !data} onRetry={() => void mutate()} />
       {data ? (
         <>
           <header className="space-y-2">

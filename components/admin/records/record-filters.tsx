@@ -2,11 +2,12 @@
 
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { DateField, dateInvalidMessage } from '@/components/admin/shell/date-field';
+import { useAdminTimeZone } from '@/components/admin/shell/time-zone';
 import { formatDateInput, parseDateInput } from '@/lib/admin/date-input';
 import { LEAD_STATUSES, STAGES } from '@/lib/admin/records-types';
 import type { RecordPageParams } from '@/lib/admin/record-query';
 import { translateAdminShell } from '@/lib/i18n/admin-shell';
-import type { Locale } from '@/lib/i18n/locales';
+import { RTL_LOCALES, type Locale } from '@/lib/i18n/locales';
 import { useLocale } from '@/lib/i18n/provider';
 import { buttonClass, inputClass } from '@/components/admin/webhooks/styles';
 import { NO_FILTERS, type RecordFilters, type RecordKind } from './api';
@@ -62,6 +63,7 @@ export function RecordFiltersForm({
 }) {
   const t = useRecordsT();
   const locale = useLocale();
+  const timeZone = useAdminTimeZone();
   const id = useId();
   const action = `/admin/${kind}`;
   const [draft, setDraft] = useState(value);
@@ -142,6 +144,10 @@ export function RecordFiltersForm({
           labelClassName={LABEL}
           inputClassName={inputClass}
         />
+        {/* Which days the dates mean: the admin's, in the zone the list reads them in (the zone's name read left to right). */}
+        <p className="text-xs text-slate-600 sm:col-span-2 lg:col-span-6">
+          {translateAdminShell(locale, 'date.zone', { zone: RTL_LOCALES.has(locale) ? `\u2066${timeZone}\u2069` : timeZone })}
+        </p>
         <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-6">
           <button type="submit" className={buttonClass('primary')}>
             {t('records.filters.apply')}

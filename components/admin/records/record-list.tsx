@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import useSWR from 'swr';
+import { useAdminTimeZone } from '@/components/admin/shell/time-zone';
 import { buttonClass, focusRing } from '@/components/admin/webhooks/styles';
 import type { RecordListStart } from '@/lib/admin/record-query';
 import { ApiError, exportUrl, fetchJson, hasFilters, listUrl, NO_FILTERS, pageUrl, recordPageHref, type RecordFilters, type RecordKind, type RecordPage, type RecordRow } from './api';
@@ -43,6 +44,7 @@ export function RecordList({ kind, start }: { kind: RecordKind; start?: RecordLi
   const t = useRecordsT();
   const when = useDateTime();
   const number = useNumber();
+  const timeZone = useAdminTimeZone();
   const headingId = useId();
   const [filters, setFilters] = useState<RecordFilters>(start?.params.filters ?? NO_FILTERS);
   const [cursors, setCursors] = useState<Array<string | null>>(start?.params.cursor ? [...start.params.trail.map((step) => step || null), start.params.cursor] : [null]);
@@ -50,8 +52,9 @@ export function RecordList({ kind, start }: { kind: RecordKind; start?: RecordLi
   const [invalid, setInvalid] = useState<string[]>(start?.params.invalid ?? []);
   const [listable, setListable] = useState(start ? start.params.query !== null : true);
   const page = cursors.length - 1;
-  const key = listable ? listUrl(kind, filters, cursors[page] ?? null) : null;
-  const startKey = start?.params.query ? listUrl(kind, start.params.filters, start.params.cursor) : null;
+  const key = listable ? listUrl(kind, filters, cursors[page] ?? null, timeZone) : null;
+  // The server's rows answer only the query it ran: its days were read in the zone it knew (the cookie's, or UTC).
+  const startKey = start?.params.query ? listUrl(kind, start.params.filters, start.params.cursor, start.params.timeZone) : null;
   const { data, error, isLoading, mutate } = useSWR<RecordPage, Error>(key, fetchJson, {
     keepPreviousData: true,
     ...(key === startKey && start?.page ? { fallbackData: start.page } : {}),
@@ -138,10 +141,10 @@ export function RecordList({ kind, start }: { kind: RecordKind; start?: RecordLi
         {listable ? (
           <div role="group" aria-label={t('records.export.label')} className="flex items-center gap-2 text-sm">
             <span className="text-slate-600">{t('records.export.label')}:</span>
-            <a href={exportUrl(kind, 'csv', filters)} download aria-label={t(filtered ? 'records.export.csvFilteredLabel' : 'records.export.csvLabel', { what })} className={buttonClass('secondary')}>
+            <a href={exportUrl(kind, 'csv', filters, timeZone)} download aria-label={t(filtered ? 'records.export.csvFilteredLabel' : 'records.export.csvLabel', { what })} className={buttonClass('secondary')}>
               {t('records.export.csv')}
             </a>
-            <a href={exportUrl(kind, 'ndjson', filters)} download aria-label={t(filtered ? 'records.export.ndjsonFilteredLabel' : 'records.export.ndjsonLabel', { what })} className={buttonClass('secondary')}>
+            <a href={exportUrl(kind, 'ndjson', filters, timeZone)} download aria-label={t(filtered ? 'records.export.ndjsonFilteredLabel' : 'records.export.ndjsonLabel', { what })} className={buttonClass('secondary')}>
               {t('records.export.ndjson')}
             </a>
           </div>

@@ -5,11 +5,12 @@ import { useRouter } from 'next/navigation';
 import { useId } from 'react';
 import useSWR from 'swr';
 import { focusRing } from '@/components/admin/webhooks/styles';
+import type { DetailStart, Ratings } from '@/lib/admin/records-types';
 import { fetchJson, pageUrl, recordUrl, type ConversationDetail } from './api';
 import { BackLink } from './back-link';
 import { DeleteConversation } from './delete-conversation';
 import { joinIsolated } from './isolate';
-import { LoadState } from './load-state';
+import { LoadState, startError } from './load-state';
 import { TranscriptItem } from './transcript-entry';
 import { useDateTime, useNumber, useRecordsT } from './use-records-t';
 import { translateHandoffReason } from '@/lib/i18n/records-reasons';
@@ -19,22 +20,25 @@ const link = `text-sm font-medium text-brand-700 underline-offset-2 hover:underl
 /**
  * One conversation: what it is about, its lead, bookings and handoff, the transcript with its markers, erasure. The
  * prospect's words are isolated (<bdi>) for right-to-left pages and wrap when unbroken (a pasted URL). Erasure is offered
- * to admins only (`canWrite`): a viewer's request would be refused.
+ * to admins only (`canWrite`): a viewer's request would be refused. `start` is the server page's reading, so the
+ * transcript is in the HTML and reads without JavaScript; with it, the view asks the API again.
  */
-export function TranscriptView({ id, canWrite }: { id: string; canWrite: boolean }) {
+export function TranscriptView({ id, canWrite, start, ratings }: { id: string; canWrite: boolean; start?: DetailStart<ConversationDetail>; ratings?: Ratings }) {
   const t = useRecordsT();
   const when = useDateTime();
   const number = useNumber();
   const router = useRouter();
   const transcriptId = useId();
-  const { data, error, isLoading, mutate } = useSWR<ConversationDetail, Error>(recordUrl('conversations', id), fetchJson);
+  const swr = useSWR<ConversationDetail, Error>(recordUrl('conversations', id), fetchJson, start?.detail ? { fallbackData: start.detail } : {});
+  const { data, isLoading, mutate } = swr;
+  const error = swr.error ?? startError(start, data);
   // Ratings live beside the conversation (lib/analytics/feedback.ts); the transcript shows without them if they fail.
-  const { data: feedback } = useSWR<{ ratings: Record<string, 'up' | 'down'> }, Error>(`${recordUrl('conversations', id)}/feedback`, fetchJson);
+  const { data: feedback } = useSWR<Ratings, Error>(`${recordUrl('conversations', id)}/feedback`, fetchJson, ratings ? { fallbackData: ratings } : {});
 
   return (
     <div className="space-y-6">
       <BackLink href="/admin/conversations">{t('records.transcript.back')}</BackLink>
-      <LoadState error={error} loading={isLoading} onRetry={() => void mutate()} />
+      <LoadState error={error} loading={isLoading && !data} onRetry={() => void mutate()} />
       {data ? (
         <>
           <header className="space-y-2">

@@ -15,7 +15,17 @@ export function NoScriptNotice({ text }: { text: string }) {
 /** Pages that work without JavaScript (server-rendered lists with GET forms, the backup link): no notice there. */
 const WORK_WITHOUT_SCRIPT: ReadonlySet<string> = new Set(['/admin/conversations', '/admin/leads', '/admin/backups']);
 
-/** Whether the admin page at `path` needs the notice (its content loads in the browser). */
+/** A conversation's transcript or a lead, server-rendered: read without JavaScript, changed (status, erasure) with it. */
+const READ_WITHOUT_SCRIPT = /^\/admin\/(conversations|leads)\/[^/]+$/;
+
+/** Which notice the admin page at `path` needs: none, that changes need JavaScript, or that the page does. */
+export function scriptNoticeKey(path: string): 'shell.noScript' | 'shell.noScriptReadOnly' | null {
+  const page = path.split('?')[0]?.replace(/\/+$/, '') ?? '';
+  if (WORK_WITHOUT_SCRIPT.has(page)) return null;
+  return READ_WITHOUT_SCRIPT.test(page) ? 'shell.noScriptReadOnly' : 'shell.noScript';
+}
+
+/** Whether the admin page at `path` needs a notice at all (some of it, or all of it, works only with JavaScript). */
 export function needsScriptNotice(path: string): boolean {
-  return !WORK_WITHOUT_SCRIPT.has(path.replace(/\/+$/, ''));
+  return scriptNoticeKey(path) !== null;
 }

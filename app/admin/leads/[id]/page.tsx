@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { LeadView } from '@/components/admin/records/lead-view';
+import { loadLeadStart } from '@/lib/admin/record-detail-page';
+import { getRecordsDeps } from '@/lib/admin/records-index';
 import { readAdminSession } from '@/lib/admin/session';
 import { adminPageTitle } from '@/lib/i18n/admin-shell';
 import { getRequestLocale } from '@/lib/i18n/server';
@@ -13,11 +15,15 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function LeadPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  // The layout has already sent the signed-out away; the role decides whether the status form and erasure show.
+  // The layout sends the signed-out away, but it renders beside this page: nothing is read without a session. The
+  // role decides whether the status form and erasure show.
   const session = await readAdminSession({ headers: await headers() });
+  if (!session) return null;
+  // Read here too, so the lead, its evidence and its history are in the page's HTML: it reads without JavaScript.
+  const start = await loadLeadStart(getRecordsDeps(), id);
   return (
     <main className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6">
-      <LeadView id={id} canWrite={session?.role === 'admin'} />
+      <LeadView id={id} canWrite={session.role === 'admin'} start={start} />
     </main>
   );
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EXPORT_FORMATS, EXPORT_TYPES, type ExportFilters, type ExportFormat, type ExportType } from '@/lib/admin/export';
 import { AppError } from '@/lib/errors';
-import { queryIssues, rangeIssues, recordQuerySchema } from '../conversations/schema';
+import { queryIssues, rangeIssues, recordQuerySchema, repeatedIssues } from '../conversations/schema';
 
 /**
  * `?type=conversations|leads&format=csv|ndjson` plus the lists' own filters (`q`, `stage`, `status`, `from`, `to`), so
@@ -14,9 +14,10 @@ const exportQuerySchema = recordQuerySchema
   .strict();
 
 export function parseExportQuery(request: Request): { type: ExportType; format: ExportFormat; filters: ExportFilters } {
-  const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, value]) => value !== ''));
+  const search = new URL(request.url).searchParams;
+  const params = Object.fromEntries([...search].filter(([, value]) => value !== ''));
   const parsed = exportQuerySchema.safeParse(params);
-  const issues = parsed.success ? rangeIssues(parsed.data) : queryIssues(parsed.error);
+  const issues = [...repeatedIssues(search), ...(parsed.success ? rangeIssues(parsed.data) : queryIssues(parsed.error))];
   if (!parsed.success || issues.length > 0) {
     throw new AppError('bad_request:admin', 'Ask for ?type=conversations|leads&format=csv|ndjson, optionally with the lists’ filters q, stage, status, from and to.', {
       details: { issues },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DAY_MS } from '@/lib/analytics/buckets';
 import { customRange, presetRange, type ResolvedRange } from '@/lib/analytics/range';
 import { RANGE_PRESETS } from '@/lib/analytics/report';
+import { repeatedIssues } from '@/lib/admin/record-query';
 import { AppError } from '@/lib/errors';
 import { explicitLocale, type Locale } from '@/lib/i18n/locales';
 
@@ -55,6 +56,8 @@ export const metricsQuerySchema = z
 
 /** The query string → the range to query and the language of its titles, or a typed 400 naming the parameter. */
 export function parseMetricsQuery(params: URLSearchParams, now: number): { range: ResolvedRange; locale: Locale } {
+  const [repeated] = repeatedIssues(params);
+  if (repeated) throw new AppError('bad_request:admin', `${repeated.path}: ${repeated.message}`);
   const parsed = metricsQuerySchema.safeParse(Object.fromEntries(params));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
