@@ -75,6 +75,11 @@ export function fromWallClock(wall: WallClock, timeZone: string): number {
   const earlier = naive - offsetMinutes(firstGuess - 3 * 3_600_000, timeZone) * 60_000;
   // Fall-back: both offsets give a real instant showing this wall time; prefer the earlier one.
   if (earlier < candidate && sameWall(toWallClock(earlier, timeZone), wall)) return earlier;
+  // A skipped time: the candidate's own offset differs from the one it was computed with. Clocks jump forward, so the
+  // smaller offset (the one before the change) places it one hour later (02:30 → 03:30); west of UTC the candidate
+  // had the larger one and showed 01:30 (Los Angeles).
+  const own = offsetMinutes(candidate, timeZone);
+  if (own !== offset) return naive - Math.min(own, offset) * 60_000;
   return candidate;
 }
 
