@@ -107,6 +107,8 @@ export const securityEnvShape = {
   RATE_LIMIT_READ: rateLimit('600/1m'),
   /** Resume streams one visitor may hold open at once on one instance (each polls the store while it is open). */
   RESUME_STREAMS_PER_VISITOR: int(6, 1, 1_000),
+  /** …and one address (IPv4, or IPv6 /64), whatever visitors it holds: sessions are free, a few a minute each. */
+  RESUME_STREAMS_PER_ADDRESS: int(20, 1, 10_000),
   /** LLM tokens (prompt + completion) one visitor may use per UTC day; 0 = no budget. */
   TOKEN_BUDGET_DAILY: int(60_000, 0, 1_000_000_000),
   /** What the whole app may spend on the LLM per UTC day, in USD; 0 = no cap. */
@@ -142,6 +144,11 @@ export const securityEnvShape = {
   TRANSCRIBE_MAX_PER_ADDRESS: int(2, 1, 1_000),
   /** Longest time an upload's body may take to arrive, in milliseconds (then 408; a trickled body held a slot forever). */
   TRANSCRIBE_READ_TIMEOUT_MS: int(30_000, 100, 600_000),
+  /**
+   * Longest time a JSON body (a chat turn, identify(), speech, a session's optional body) may take to arrive, in
+   * milliseconds (then 408). Node's own limit is its 300 s requestTimeout: a trickled body held its turn that long.
+   */
+  JSON_READ_TIMEOUT_MS: int(10_000, 100, 600_000),
   CHAT_MAX_TURNS_PER_CONVERSATION: int(200, 1, 100_000),
   CHAT_MAX_CONVERSATIONS_PER_DAY: int(50, 1, 100_000),
   /** Timeout of one upstream call (speech, transcription) in milliseconds. The LLM has OPENAI_TIMEOUT_MS. */
@@ -155,6 +162,8 @@ export interface SecurityConfig {
   rateLimits: Record<'chat' | 'tts' | 'transcribe' | 'session' | 'feedback' | 'read', RateLimitRule | null>;
   /** Open resume streams per visitor on this instance. */
   resumeStreamsPerVisitor: number;
+  /** Open resume streams per address on this instance. */
+  resumeStreamsPerAddress: number;
   budget: {
     tokensPerVisitorDaily: number;
     spendCapDailyUsd: number;
@@ -167,6 +176,8 @@ export interface SecurityConfig {
   llm: { maxConcurrent: number; queueMax: number; queueTimeoutMs: number };
   tts: { maxConcurrent: number; queuePerVisitor: number };
   transcribe: { maxBytes: number; maxSeconds: number; maxConcurrent: number; maxPerAddress: number; readTimeoutMs: number };
+  /** How long a JSON request body may take to arrive (JSON_READ_TIMEOUT_MS). */
+  jsonReadTimeoutMs: number;
   chat: { maxTurnsPerConversation: number; maxConversationsPerDay: number };
   upstreamTimeoutMs: number;
 }
@@ -176,6 +187,7 @@ export function parseSecurityConfig(env: SecurityEnv, model: string | undefined)
     session: { secret: env.SESSION_SECRET, ttlSeconds: env.SESSION_TTL_SECONDS },
     rateLimits: { chat: env.RATE_LIMIT_CHAT, tts: env.RATE_LIMIT_TTS, transcribe: env.RATE_LIMIT_TRANSCRIBE, session: env.RATE_LIMIT_SESSION, feedback: env.RATE_LIMIT_FEEDBACK, read: env.RATE_LIMIT_READ },
     resumeStreamsPerVisitor: env.RESUME_STREAMS_PER_VISITOR,
+    resumeStreamsPerAddress: env.RESUME_STREAMS_PER_ADDRESS,
     budget: {
       tokensPerVisitorDaily: env.TOKEN_BUDGET_DAILY,
       spendCapDailyUsd: env.LLM_SPEND_CAP_DAILY_USD,
@@ -193,6 +205,7 @@ export function parseSecurityConfig(env: SecurityEnv, model: string | undefined)
       maxPerAddress: env.TRANSCRIBE_MAX_PER_ADDRESS,
       readTimeoutMs: env.TRANSCRIBE_READ_TIMEOUT_MS,
     },
+    jsonReadTimeoutMs: env.JSON_READ_TIMEOUT_MS,
     chat: { maxTurnsPerConversation: env.CHAT_MAX_TURNS_PER_CONVERSATION, maxConversationsPerDay: env.CHAT_MAX_CONVERSATIONS_PER_DAY },
     upstreamTimeoutMs: env.UPSTREAM_TIMEOUT_MS,
   };

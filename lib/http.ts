@@ -1,5 +1,7 @@
+import { getServerConfig } from '@/lib/config';
 import { AppError, toAppError, type Surface } from '@/lib/errors';
 import { apiRequestLocale, localizeApiErrorMessage } from '@/lib/i18n/api-errors';
+import { readDeadline } from '@/lib/security/read-deadline';
 import { assertContentType } from '@/lib/security/request';
 
 /**
@@ -7,16 +9,23 @@ import { assertContentType } from '@/lib/security/request';
  */
 
 /**
- * Reads a JSON body with a byte cap. Anything but `application/json` → 415 (text/plain and form bodies are what a
- * cross-site form can send without a preflight), too large → 413, invalid JSON → 400.
+ * Reads a JSON body with a byte cap and a deadline. Anything but `application/json` → 415 (text/plain and form bodies
+ * are what a cross-site form can send without a preflight), too large → 413, still arriving after `timeoutMs`
+ * (JSON_READ_TIMEOUT_MS) → 408, invalid JSON → 400, empty → 400 (undefined with `allowEmpty`).
  */
-export async function readJsonBody(request: Request, { maxBytes, surface }: { maxBytes: number; surface: Surface }): Promise<unknown> {
+export async function readJsonBody(
+  request: Request,
+  { maxBytes, surface, timeoutMs, allowEmpty = false }: { maxBytes: number; surface: Surface; timeoutMs?: number; allowEmpty?: boolean },
+): Promise<unknown> {
   assertContentType(request, ['application/json'], surface, 'Send the body as application/json.');
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > maxBytes) throw tooLarge(surface, maxBytes);
 
-  const text = await readTextCapped(request, maxBytes, surface);
-  if (!text.trim()) throw new AppError(`bad_request:${surface}`, 'The request body is empty; send a JSON object.');
+  const text = await readTextCapped(request, maxBytes, surface, timeoutMs);
+  if (!text.trim()) {
+    if (allowEmpty) return undefined;
+    throw new AppError(`bad_request:${surface}`, 'The request body is empty; send a JSON object.');
+  }
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -27,9 +36,10 @@ export async function readJsonBody(request: Request, { maxBytes, surface }: { ma
 /**
  * The body as text, at most `maxBytes` whatever the client declared (a chunked body has no Content-Length): else 413.
  * Bytes that are not UTF-8 are a 400: silently replaced by U+FFFD, they would be stored and answered as something the
- * prospect never wrote.
+ * prospect never wrote. The whole body within `timeoutMs` (default JSON_READ_TIMEOUT_MS), else a 408: a body trickled
+ * a byte at a time would hold the request (a chat turn's admission, a connection) for Node's 300 s.
  */
-export async function readTextCapped(request: Request, maxBytes: number, surface: Surface): Promise<string> {
+export async function readTextCapped(request: Request, maxBytes: number, surface: Surface, timeoutMs = getServerConfig().security.jsonReadTimeoutMs): Promise<string> {
   if (!request.body) return '';
   const reader = request.body.getReader();
   const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -40,22 +50,27 @@ export async function readTextCapped(request: Request, maxBytes: number, surface
       throw new AppError(`bad_request:${surface}`, 'The request body is not valid UTF-8.');
     }
   };
+  const deadline = readDeadline(timeoutMs, { code: `request_timeout:${surface}`, message: 'The request body took too long to arrive; send it again.' });
   let received = 0;
   let text = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    received += value.byteLength;
-    if (received > maxBytes) {
-      await reader.cancel();
-      throw tooLarge(surface, maxBytes);
+  try {
+    for (;;) {
+      const { done, value } = await deadline.read(reader);
+      if (done) break;
+      received += value.byteLength;
+      if (received > maxBytes) {
+        await reader.cancel();
+        throw tooLarge(surface, maxBytes);
+      }
+      try {
+        text += decode(value);
+      } catch (error) {
+        await reader.cancel().catch(() => undefined);
+        throw error;
+      }
     }
-    try {
-      text += decode(value);
-    } catch (error) {
-      await reader.cancel().catch(() => undefined);
-      throw error;
-    }
+  } finally {
+    deadline.clear();
   }
   return text + decode();
 }
@@ -106,6 +121,19 @@ export function otherMethods(allowed: readonly Method[]): Record<Method, Handler
     errorResponse(new AppError('method_not_allowed:api', `${request.method} is not allowed here. Allowed: ${allow}.`), request, 'api', { allow });
   const options: Handler = async () => new Response(null, { status: 204, headers: { allow, ...NO_STORE_HEADERS } });
   return Object.fromEntries(ALL_METHODS.map((method) => [method, method === 'OPTIONS' ? options : refuse])) as Record<Method, Handler>;
+}
+
+/**
+ * HEAD for a route whose GET answers a stream: the GET's status and headers, its body cancelled at once. Without it
+ * Next.js answers HEAD with the GET handler and drops the body unread: the stream (and what it holds: a resume slot,
+ * the store's polling for a reply) was never released.
+ */
+export function headFromGet<Args extends unknown[]>(get: (...args: Args) => Promise<Response>): (...args: Args) => Promise<Response> {
+  return async (...args) => {
+    const response = await get(...args);
+    await response.body?.cancel().catch(() => undefined);
+    return new Response(null, { status: response.status, statusText: response.statusText, headers: response.headers });
+  };
 }
 
 /**

@@ -15,7 +15,7 @@ import type { AppEvent } from '@/lib/events/schema';
 import { getTranscribeGate } from '@/lib/security/concurrency';
 import { signSession } from '@/lib/security/session';
 import { getConversationStore, getReplyStore } from '@/lib/store';
-import { MP3_FRAME_HEAD, MP3_ID3_HEAD, MP4_HEAD, OGG_HEAD, recording, WEBM_HEAD, webmRecording, wavHead } from '../support/audio-bytes';
+import { MP3_8KBPS_HEAD, MP3_FRAME_HEAD, MP3_ID3_HEAD, MP4_HEAD, OGG_HEAD, recording, WEBM_HEAD, webmRecording, wavHead, withJunk } from '../support/audio-bytes';
 import { at, chatRequest, errorOf, historyRequest, publicRoutes, type PublicRoutes, resumeRequest, strangerTakingOver, transcribeRequest, userMessage } from '../support/public-api-requests';
 import { readUIChunks, textOf } from '../support/sse';
 import { newConversationId, TEST_SESSION_SECRET, visitorHeaders } from '../support/visitor';
@@ -495,14 +495,16 @@ describe('recordings longer than TRANSCRIBE_MAX_SECONDS in formats that used to 
   it('measures an MP3 by its frames, and counts bytes that are no frame at the lowest bitrate', () => {
     expect(audioDurationSeconds(realMp3, 'audio/mpeg')).toBeCloseTo(2.5, 1);
     // One valid frame, then 200 KiB of padding a decoder would resync through: at 8 kb/s that is over three minutes.
-    const padded = recording(MP3_FRAME_HEAD, 200 * 1024, 0x07);
+    // (Such an upload is now refused before it is measured: its frames do not chain, attack-s28.)
+    const padded = withJunk(MP3_FRAME_HEAD, 200 * 1024, 0x07);
     expect(audioDurationSeconds(padded, 'audio/mpeg')).toBeGreaterThan(200);
   });
 
   it('refuses an MP3 past the cap with a typed 413 before the provider is called, and passes a short one', async () => {
     const visitor = await visitorHeaders();
     const before = transcribeCalls();
-    const long = await upload(visitor, recording(MP3_FRAME_HEAD, 200 * 1024, 0x07), 'audio/mpeg');
+    // 200 KiB of 8 kb/s frames: over three minutes of valid MP3.
+    const long = await upload(visitor, recording(MP3_8KBPS_HEAD, 200 * 1024, 0x07), 'audio/mpeg');
     expect(long.status).toBe(413);
     expect(await errorOf(long)).toEqual({ code: 'payload_too_large:transcribe', message: 'Recordings are limited to 60 seconds.', details: { seconds: expect.any(Number), maxSeconds: 60 } });
     expect(transcribeCalls()).toBe(before);

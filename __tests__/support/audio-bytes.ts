@@ -43,8 +43,17 @@ export const MP4_HEAD = [0, 0, 0, 0x1c, ...text('ftypiso5'), 0, 0, 2, 0, ...text
 /** An MP3 from ffmpeg (LAME): an ID3v2.4 tag. */
 export const MP3_ID3_HEAD = [...text('ID3'), 4, 0, 0, 0, 0, 0, 0x23];
 
-/** An MP3 without a tag: a MPEG-1 Layer III frame header, 128 kb/s, 44.1 kHz. */
+/** An MP3 without a tag: a MPEG-1 Layer III frame header, 128 kb/s, 44.1 kHz (417-byte frames of 26 ms). */
 export const MP3_FRAME_HEAD = [0xff, 0xfb, 0x90, 0x64];
+
+/** The lowest bitrate: a MPEG-2 Layer III frame header, 8 kb/s, 22.05 kHz, mono (26-byte frames of 26 ms). */
+export const MP3_8KBPS_HEAD = [0xff, 0xf3, 0x10, 0xc4];
+
+/** Frame lengths of the headers above, worked out by hand (ISO 11172-3: 144 × bitrate / rate; 72 × for MPEG-2). */
+const MP3_FRAME_BYTES: ReadonlyArray<[readonly number[], number]> = [
+  [MP3_FRAME_HEAD, 417],
+  [MP3_8KBPS_HEAD, 26],
+];
 
 /** A 16-bit mono PCM WAV header at 8 kHz for `dataBytes` of samples. */
 export function wavHead(dataBytes: number): number[] {
@@ -61,8 +70,9 @@ export function withJunk(head: readonly number[], length = 2_000, fill = 7): Uin
 /**
  * `head` followed by `fill` bytes up to `length` bytes (at least the head), in the structure of the head's container
  * where it has one, as the server checks it (lib/voice/audio-structure.ts): WebM's filler in a Void element, Ogg's in
- * pages of their own, MP4's in a `free` box, WAV's as its samples (the sizes in its header made to match). Other heads
- * (MP3, anything that is not audio) are followed by the bytes as they are.
+ * pages of their own, MP4's in a `free` box, WAV's as its samples (the sizes in its header made to match), MP3's as
+ * frames of the head's kind (after an ID3 head, its tag's body, then 128 kb/s frames), the last one cut at `length`.
+ * Other heads (anything that is not audio) are followed by the bytes as they are.
  */
 export function recording(head: readonly number[], length = 2_000, fill = 7): Uint8Array<ArrayBuffer> {
   const rest = Math.max(0, length - head.length);
@@ -94,6 +104,16 @@ export function recording(head: readonly number[], length = 2_000, fill = 7): Ui
     view.setUint32(4, bytes.length - 8, true);
     view.setUint32(head.length - 4, bytes.length - head.length, true);
     return bytes;
+  }
+  const id3 = starts(MP3_ID3_HEAD.slice(0, 3)) && head.length >= 10;
+  const mp3 = MP3_FRAME_BYTES.find(([frameHead]) => starts(frameHead)) ?? (id3 ? MP3_FRAME_BYTES[0] : undefined);
+  if (mp3) {
+    const [frameHead, frameBytes] = mp3;
+    // The tag's size is four 7-bit bytes.
+    const tag = id3 ? head.slice(6, 10).reduce((total, byte) => total * 128 + (byte & 0x7f), 0) : 0;
+    const bytes = id3 ? [...head, ...filler(tag)] : [...head, ...filler(frameBytes - head.length)];
+    while (bytes.length < length) bytes.push(...frameHead, ...filler(frameBytes - frameHead.length));
+    return Uint8Array.from(bytes.slice(0, Math.max(length, head.length)));
   }
   return withJunk(head, length, fill);
 }

@@ -42,15 +42,39 @@ export type TypedError = { code: string; message: string; details?: Record<strin
 /** The `error` of a typed error response. */
 export const errorOf = async (response: Response): Promise<TypedError> => ((await response.json()) as { error: TypedError }).error;
 
-/** A JSON body as sent: strings and bytes as they are (to send malformed bodies), anything else as JSON. */
-const bodyOf = (body: unknown): BodyInit => (typeof body === 'string' || body instanceof Uint8Array ? (body as BodyInit) : JSON.stringify(body));
+/**
+ * A JSON body as sent: strings, bytes and streams as they are (to send malformed or trickled bodies), anything else as
+ * JSON; a stream is sent half-duplex, as fetch requires.
+ */
+const bodyOf = (body: unknown): RequestInit =>
+  body instanceof ReadableStream
+    ? ({ body, duplex: 'half' } as RequestInit)
+    : { body: typeof body === 'string' || body instanceof Uint8Array ? (body as BodyInit) : JSON.stringify(body) };
 
 /** POST /api/v1/chat. */
 export function chatRequest(as: Sender, body: unknown, headers: Record<string, string> = {}): Request {
   return new Request(`${API_ORIGIN}/api/v1/chat`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: as.authorization, ...headers },
-    body: bodyOf(body),
+    ...bodyOf(body),
+  });
+}
+
+/** POST /api/v1/identify (`SalesAgent.identify()` relayed by the embed). */
+export function identifyRequest(as: Sender, body: unknown, headers: Record<string, string> = {}): Request {
+  return new Request(`${API_ORIGIN}/api/v1/identify`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: as.authorization, ...headers },
+    ...bodyOf(body),
+  });
+}
+
+/** POST /api/v1/session, with no body unless one is given (then as JSON unless the headers say otherwise). */
+export function sessionRequest(body?: unknown, headers: Record<string, string> = {}): Request {
+  return new Request(`${API_ORIGIN}/api/v1/session`, {
+    method: 'POST',
+    headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+    ...(body === undefined ? {} : bodyOf(body)),
   });
 }
 
@@ -79,7 +103,7 @@ export function ttsRequest(as: Sender, body: unknown, headers: Record<string, st
   return new Request(`${API_ORIGIN}/api/v1/tts`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: as.authorization, ...headers },
-    body: bodyOf(body),
+    ...bodyOf(body),
   });
 }
 

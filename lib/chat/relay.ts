@@ -32,6 +32,8 @@ export function relayAndStore(args: {
   finish: (assistant: SalesUIMessage | undefined, outcome: ReplyOutcome) => Promise<Notice | undefined>;
   /** After the last chunk was sent (the resume buffer's end marker, the turn lock). */
   done?: (outcome: ReplyOutcome) => Promise<void>;
+  /** What the prospect reads when the reply stream itself fails, in the reply's language. */
+  failureText: (error: unknown) => string;
 }): ReadableStream<UIMessageChunk> {
   const recorded: UIMessageChunk[] = [];
   let client: ReadableStreamDefaultController<UIMessageChunk> | undefined;
@@ -90,8 +92,10 @@ export function relayAndStore(args: {
     }
     const unsaved = await args.finish(await assemble(finish ? [...recorded, finish] : recorded), outcome);
     if (unsaved) send(noticeChunk(unsaved));
-    // A resume must end the same way: the buffer gets an error event (the live client gets the stream's error below).
-    if (failure !== undefined) args.record?.({ type: 'error', errorText: 'The reply was interrupted.' });
+    // A failed stream ends with an error event, the same for the live client and a resume (the buffer), worded for the
+    // prospect in the reply's language: the stream then closes cleanly (a broken connection made the client resume
+    // only to read the error from the buffer).
+    if (failure !== undefined) send({ type: 'error', errorText: args.failureText(failure) });
     else if (finish) send(finish);
     // The end marker and the lock's release take one round trip; a store that does not answer must not keep the
     // prospect's stream open for its whole deadline, so the stream closes after a short wait and they finish behind it.
@@ -102,8 +106,7 @@ export function relayAndStore(args: {
       clearTimeout(timer);
     }
     try {
-      if (failure !== undefined) client?.error(failure);
-      else client?.close();
+      client?.close();
     } catch {
       // The client went away meanwhile.
     }

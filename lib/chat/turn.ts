@@ -8,6 +8,7 @@ import { findIdentity, type VerifiedIdentity } from '@/lib/embed/identity';
 import { isEmbedded } from '@/lib/embed/identity-lead';
 import { publishEvent } from '@/lib/events/bus';
 import type { EventSource } from '@/lib/events/schema';
+import { friendlyErrorText } from '@/lib/llm/friendly-error';
 import { replyLanguage } from '@/lib/llm/offline/language';
 import type { ReplyReport, SalesAgent } from '@/lib/llm/types';
 import { getLocalizedKnowledgeBase } from '@/lib/sales/knowledge/localized';
@@ -350,6 +351,7 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
     return relayAndStore({
       reply,
       notices: notices.map((code) => ({ code, message: turnNotice(code, language) })),
+      failureText: (error) => friendlyErrorText(error, (input.kb ?? getLocalizedKnowledgeBase(language)).company.salesEmail, language),
       release,
       record: recorder ? (chunk) => void recorder.record(chunk) : undefined,
       onFirstText: () => {

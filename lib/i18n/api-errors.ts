@@ -53,9 +53,14 @@ export function apiRequestLocale(request: Request | undefined): Locale {
   if (!request) return 'en';
   const conversation = conversationLocales.get(request) ?? explicitLocale(safeSearchParam(request.url, 'locale'));
   if (conversation) return conversation;
-  const cookie = request.headers.get('cookie') ?? '';
-  const chosen = new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]{1,16})`).exec(cookie)?.[1];
-  return explicitLocale(chosen) ?? resolveLocale(parseAcceptLanguage(request.headers.get('accept-language')));
+  return headersLocale(request.headers.get('cookie'), request.headers.get('accept-language'));
+}
+
+const CHOSEN_LOCALE = new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]{1,16})`);
+
+/** The language the visitor chose (the `lang` cookie), else Accept-Language's, else English. */
+export function headersLocale(cookie: string | null | undefined, acceptLanguage: string | null | undefined): Locale {
+  return explicitLocale(CHOSEN_LOCALE.exec(cookie ?? '')?.[1]) ?? resolveLocale(parseAcceptLanguage(acceptLanguage));
 }
 
 function safeSearchParam(url: string, name: string): string | null {

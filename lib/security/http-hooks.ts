@@ -5,6 +5,8 @@ import { isEmbedPath } from '@/lib/embed/origins';
 import { fastRouteFor, serveFastRoute } from '@/lib/fast-routes';
 import { AppError, type ErrorCode } from '@/lib/errors';
 import { MALFORMED_URL_PATH } from '@/lib/http';
+import { headersLocale, localizeApiErrorMessage } from '@/lib/i18n/api-errors';
+import type { Locale } from '@/lib/i18n/locales';
 import { stampPeerAddress } from './peer-address';
 import SECURITY_HEADERS from './security-headers.json';
 
@@ -17,8 +19,10 @@ import SECURITY_HEADERS from './security-headers.json';
  * - an /api URL whose percent-encoding does not decode makes Next.js's router throw and answer a plain-text 500; the
  *   hook sends it to MALFORMED_URL_PATH instead, which the API's catch-all answers with a typed 400;
  * - a request Node cannot parse (oversized headers, a broken request line, raw bytes in the URL) gets a typed JSON
- *   error instead of Node's empty one, and an `Expect` other than 100-continue is ignored instead of an empty 417.
- * Cost per request: a few header writes, and for /api paths containing "%" one decodeURIComponent (~1 µs in all).
+ *   error instead of Node's empty one, worded in the client's language where it can be told (clientErrorLocale), and
+ *   an `Expect` other than 100-continue is ignored instead of an empty 417.
+ * Cost per request: a few header writes, one WeakMap entry, and for /api paths containing "%" one decodeURIComponent
+ * (~1 µs in all).
  */
 
 const HOOKED = Symbol.for('sales-agent.http-hooks');
@@ -56,7 +60,11 @@ function isHttps(request: IncomingMessage): boolean {
   return typeof forwarded === 'string' && /^\s*https\s*(,|$)/i.test(forwarded);
 }
 
+/** The headers of the last request parsed on each connection: the language of an error on it that did not parse. */
+const lastHeaders = new WeakMap<object, IncomingMessage['headers']>();
+
 function onRequest(request: IncomingMessage, response: ServerResponse): void {
+  lastHeaders.set(request.socket, request.headers);
   stampPeerAddress(request);
   for (const [name, value] of isEmbedPageUrl(request.url) ? EMBED_PAGE : ALWAYS) response.setHeader(name, value);
   if (isHttps(request)) for (const [name, value] of OVER_HTTPS) response.setHeader(name, value);
@@ -68,12 +76,41 @@ const CLIENT_ERRORS: Record<string, { code: ErrorCode; reason: string }> = {
   ERR_HTTP_REQUEST_TIMEOUT: { code: 'request_timeout:api', reason: 'Request Timeout' },
 };
 
+/** The header lines that choose a language, complete (ended by CRLF), in raw request bytes. */
+const LANGUAGE_LINES = /(?:^|\r\n)(accept-language|cookie)[ \t]*:[ \t]*([^\r\n]*)(?=\r\n)/gi;
+
+/**
+ * The language of the client whose request did not parse, from what Node kept of it: no request object is made, so
+ * `Accept-Language` and the `lang` cookie are looked for in the header pairs its parser already handed over (in
+ * batches of 32), then in the packet it failed on (`rawPacket`: the whole request when it came in one piece, else its
+ * last part), then in the last request parsed on the same connection. English when none says (headers that never
+ * finished arriving, in a packet of their own).
+ */
+export function clientErrorLocale(error: { rawPacket?: Buffer }, socket: Duplex): Locale {
+  const found: { cookie?: string; 'accept-language'?: string } = {};
+  const take = (name: string, value: string) => {
+    const key = name.toLowerCase();
+    if ((key === 'cookie' || key === 'accept-language') && found[key] === undefined) found[key] = value;
+  };
+  const pairs = (socket as Duplex & { parser?: { _headers?: unknown } }).parser?._headers;
+  if (Array.isArray(pairs)) for (let i = 0; i + 1 < pairs.length; i += 2) take(String(pairs[i]), String(pairs[i + 1]));
+  // Latin-1 keeps every byte one character; header values are ASCII in practice.
+  for (const [, name = '', value = ''] of error.rawPacket?.toString('latin1').matchAll(LANGUAGE_LINES) ?? []) take(name, value);
+  if (found.cookie === undefined && found['accept-language'] === undefined) {
+    const last = lastHeaders.get(socket);
+    return last ? headersLocale(last.cookie, last['accept-language']) : 'en';
+  }
+  return headersLocale(found.cookie, found['accept-language']);
+}
+
 /** Node's default answer to a request it cannot parse, with a typed JSON body (the path is unknown: it did not parse). */
 function answerClientError(error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex): void {
   const known = error.code ? CLIENT_ERRORS[error.code] : undefined;
   const appError = new AppError(known?.code ?? 'bad_request:api', known ? undefined : 'The request could not be parsed as HTTP.');
+  const locale = clientErrorLocale(error, socket);
+  const message = localizeApiErrorMessage(appError.publicMessage, { type: appError.type, locale });
   // A HEAD request's answer has no body, or the client reads the body as the next response.
-  const body = error.rawPacket?.subarray(0, 5).toString('latin1') === 'HEAD ' ? '' : JSON.stringify(appError.toJSON());
+  const body = error.rawPacket?.subarray(0, 5).toString('latin1') === 'HEAD ' ? '' : JSON.stringify(appError.toJSON(message));
   const inFlight = (socket as Duplex & { _httpMessage?: ServerResponse })._httpMessage;
   if (inFlight && !inFlight.writableFinished) {
     // The bytes that did not parse came after a request that did (a Content-Length shorter than the body): that
@@ -82,7 +119,8 @@ function answerClientError(error: NodeJS.ErrnoException & { rawPacket?: Buffer }
     return;
   }
   if (socket.writable) {
-    const headers = [...ALWAYS, ['content-type', 'application/json'], ['cache-control', 'no-store']].map(([name, value]) => `${name}: ${value}\r\n`);
+    const language = locale === 'en' ? [] : [['content-language', locale]];
+    const headers = [...ALWAYS, ['content-type', 'application/json'], ['cache-control', 'no-store'], ...language].map(([name, value]) => `${name}: ${value}\r\n`);
     socket.write(
       `HTTP/1.1 ${appError.status} ${known?.reason ?? 'Bad Request'}\r\n${headers.join('')}` +
         `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,

@@ -201,8 +201,11 @@ const MP3_RATES: Record<number, readonly number[]> = { 3: [44_100, 48_000, 32_00
 /** The lowest MPEG audio bitrate (8 kb/s), in bytes per second: what bytes that are no frame are counted as. */
 const MP3_FLOOR_BYTES_PER_SECOND = 1_000;
 
-/** One MPEG audio frame header at `offset`: its length in bytes and duration, or null. */
-function mp3Frame(bytes: Uint8Array, offset: number): { length: number; seconds: number } | null {
+/**
+ * One MPEG audio frame header at `offset`: its length in bytes, its duration, and which stream it belongs to (its
+ * version, layer and sample rate, which every frame of one stream shares), or null.
+ */
+export function mp3Frame(bytes: Uint8Array, offset: number): { length: number; seconds: number; stream: number } | null {
   const [a, b, c] = [bytes[offset], bytes[offset + 1], bytes[offset + 2]];
   if (a !== 0xff || b === undefined || c === undefined || (b & 0xe0) !== 0xe0) return null;
   const version = (b >> 3) & 3; // 3: MPEG-1, 2: MPEG-2, 0: MPEG-2.5
@@ -213,16 +216,21 @@ function mp3Frame(bytes: Uint8Array, offset: number): { length: number; seconds:
   const padding = (c >> 1) & 1;
   const samples = layer === 1 ? 384 : layer === 3 && version !== 3 ? 576 : 1152;
   const length = layer === 1 ? (Math.floor((12 * kbps * 1000) / rate) + padding) * 4 : Math.floor(((samples / 8) * kbps * 1000) / rate) + padding;
-  return { length, seconds: samples / rate };
+  return { length, seconds: samples / rate, stream: ((b & 0x1e) << 8) | (c & 0x0c) };
 }
 
-function mp3Seconds(bytes: Uint8Array): number | null {
+/** Where the ID3v2 tags an MP3 starts with end (size as four 7-bit bytes, a footer when flagged); may be past the end. */
+export function afterId3v2Tags(bytes: Uint8Array): number {
   let offset = 0;
-  // ID3v2 tags (size as four 7-bit bytes, a footer when flagged).
   while (offset + 10 <= bytes.length && ascii(bytes, offset, 3) === 'ID3') {
     const size = bytes.subarray(offset + 6, offset + 10).reduce((total, byte) => total * 128 + (byte & 0x7f), 0);
     offset += 10 + size + ((bytes[offset + 5] ?? 0) & 0x10 ? 10 : 0);
   }
+  return offset;
+}
+
+function mp3Seconds(bytes: Uint8Array): number | null {
+  let offset = afterId3v2Tags(bytes);
   let seconds = 0;
   let unread = 0;
   let frames = 0;

@@ -1,18 +1,21 @@
 import { AppError } from '@/lib/errors';
+import { afterId3v2Tags, mp3Frame } from './audio-duration';
 
 /**
  * Whether a whole recording is its container's structure, not a valid header followed by anything at all (the first
  * bytes are checked by lib/voice/audio-format.ts as they arrive; this walks the rest once the body is read, before any
  * paid provider call). Containers only, not codecs: WebM's elements (known IDs, sizes within the file), Ogg's pages
  * (contiguous, each with its CRC), WAV's chunks (within the RIFF size, nothing after it), MP4's top-level boxes (known
- * types, tiling the file). What MediaRecorder writes in Chrome, Firefox and Safari passes. MP3 has no container: its
- * bytes that are no frame are counted as the lowest bitrate against the length cap (lib/voice/audio-duration.ts).
+ * types, tiling the file), MP3's frames (a chain: each frame's header gives its length, which leads to the next header,
+ * from after the ID3v2 tag to the end or the ID3v1/APE tag). What MediaRecorder writes in Chrome, Firefox and Safari,
+ * and what LAME and ffmpeg write, passes.
  */
 export function audioStructureProblem(bytes: Uint8Array, extension: string): string | null {
   if (extension === 'webm') return webmProblem(bytes);
   if (extension === 'ogg') return oggProblem(bytes);
   if (extension === 'wav') return wavProblem(bytes);
   if (extension === 'm4a') return mp4Problem(bytes);
+  if (extension === 'mp3') return mp3Problem(bytes);
   return null;
 }
 
@@ -185,4 +188,49 @@ function mp4Problem(bytes: Uint8Array): string | null {
     offset += size;
   }
   return null;
+}
+
+/* ---------------------------------------------------------------- MP3 ----------------------------------------------------------------- */
+
+/**
+ * Where an MP3's frames end: before an ID3v1 tag (the last 128 bytes, "TAG") and an APEv2 tag before it (its footer,
+ * "APETAGEX", gives its size), the tags taggers append.
+ */
+function mp3FramesEnd(bytes: Uint8Array, start: number): number {
+  let end = bytes.length;
+  if (end - 128 >= start && ascii(bytes, end - 128, 3) === 'TAG') end -= 128;
+  if (end - 32 >= start && ascii(bytes, end - 32, 8) === 'APETAGEX') {
+    const data = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    // The size counts the items and the footer; a header (flag bit 31) comes on top.
+    const size = data.getUint32(end - 32 + 12, true) + (data.getUint32(end - 32 + 20, true) & 0x80000000 ? 32 : 0);
+    if (size >= 32 && end - size >= start) end -= size;
+  }
+  return end;
+}
+
+/**
+ * MP3 has no container: its structure is the chain of its frames. Each header (sync, version, layer, bitrate, sample
+ * rate) gives the frame's length, and the next header must start right where the frame ends, of the same stream
+ * (version, layer, sample rate; the bitrate may vary). Bytes that are no frame (junk after a valid first header) break
+ * the chain. Allowed around it: ID3v2 tags first (and zeros some taggers leave after them), ID3v1 and APEv2 tags last,
+ * and a last frame cut short (a recording stopped mid-frame).
+ */
+function mp3Problem(bytes: Uint8Array): string | null {
+  let offset = afterId3v2Tags(bytes);
+  if (offset > bytes.length) return 'ID3v2 tag past the end';
+  while (bytes[offset] === 0) offset++;
+  const end = mp3FramesEnd(bytes, offset);
+  let stream: number | undefined;
+  let frames = 0;
+  while (offset < end) {
+    // A header cut short at the very end: the recording stopped there.
+    if (frames > 0 && end - offset < 4 && bytes[offset] === 0xff) return null;
+    const frame = offset + 4 <= end ? mp3Frame(bytes, offset) : null;
+    if (!frame) return `no MPEG audio frame at ${offset}`;
+    if (stream !== undefined && frame.stream !== stream) return `a frame of another stream at ${offset}`;
+    stream = frame.stream;
+    frames += 1;
+    offset += frame.length;
+  }
+  return frames > 0 ? null : 'no MPEG audio frame';
 }

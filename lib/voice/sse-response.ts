@@ -1,5 +1,7 @@
 import 'server-only';
 import { toAppError } from '@/lib/errors';
+import { localizeApiErrorMessage } from '@/lib/i18n/api-errors';
+import type { Locale } from '@/lib/i18n/locales';
 import { encodeSseFrame } from './sse-frames';
 import type { TtsAudioEvent, TtsDoneEvent, TtsErrorEvent } from './types';
 import type { SpeechResult } from './speech';
@@ -13,13 +15,23 @@ export const SSE_HEADERS = {
 
 /**
  * The /api/v1/tts event stream: `format`, then `audio` {seq, audio} per chunk, then `done` — or `error` {code, message}
- * when the provider fails after audio has started. Push-based on purpose: the provider is drained as fast as it sends,
+ * when the provider fails after audio has started (the message in `locale`, the code as always). Push-based on purpose: the provider is drained as fast as it sends,
  * because Smallest.ai takes one request at a time per account and a slow reader must not hold everyone else's turn.
  * (One request is at most TTS_MAX_CHARS of speech, so the buffered audio stays small.)
  */
 export function speechEventStream(
   result: SpeechResult,
-  { onClose, onFirstAudio }: { onClose?: () => void; /** Called as the first audio chunk is sent (latency). */ onFirstAudio?: () => void } = {},
+  {
+    onClose,
+    onFirstAudio,
+    locale = 'en',
+  }: {
+    onClose?: () => void;
+    /** Called as the first audio chunk is sent (latency). */
+    onFirstAudio?: () => void;
+    /** The language an `error` event's message is worded in (the request's, as its typed errors are). */
+    locale?: Locale;
+  } = {},
 ): ReadableStream<Uint8Array> {
   let cancelled = false;
   let closed = false;
@@ -66,7 +78,8 @@ export function speechEventStream(
       }
       const appError = toAppError(error, 'voice');
       if (appError.type !== 'internal') console.warn(`[voice] speech failed mid-stream: ${appError.message}`);
-      const event: TtsErrorEvent = { code: appError.code, message: appError.publicMessage };
+      const message = localizeApiErrorMessage(appError.publicMessage, { type: appError.type, locale, details: appError.details });
+      const event: TtsErrorEvent = { code: appError.code, message };
       controller.enqueue(encodeSseFrame('error', event));
       controller.close();
     }

@@ -1,4 +1,5 @@
 import { AppError } from '@/lib/errors';
+import { readDeadline } from '@/lib/security/read-deadline';
 import { AUDIO_FORMAT_NAMES, sniffAudioFormat, SNIFF_BYTES, type AudioFormat } from './audio-format';
 import { assertAudioStructure } from './audio-structure';
 
@@ -65,15 +66,11 @@ export async function readAudioBody(
   const chunks: Uint8Array[] = [];
   let received = 0;
   let upload: AudioUpload | null = null;
-  // The whole body within `timeoutMs` (TRANSCRIBE_READ_TIMEOUT_MS): a body trickled a byte at a time would otherwise
-  // hold its transcription slot until the connection dies.
-  const deadline = readDeadline(timeoutMs);
+  // The whole body within `timeoutMs` (TRANSCRIBE_READ_TIMEOUT_MS), or a 408 and the upload slot freed.
+  const deadline = readDeadline(timeoutMs, { code: 'request_timeout:transcribe', message: 'The recording took too long to arrive; send it again.' });
   try {
     for (;;) {
-      const { done, value } = await Promise.race([reader.read(), deadline.expired]).catch(async (error: unknown) => {
-        await reader.cancel().catch(() => undefined);
-        throw error;
-      });
+      const { done, value } = await deadline.read(reader);
       if (done) break;
       received += value.byteLength;
       if (received > maxBytes) {
@@ -99,18 +96,6 @@ export async function readAudioBody(
   // The whole recording must be its container's structure, not a valid header followed by anything at all.
   assertAudioStructure(audio, found.extension);
   return { audio, upload: found };
-}
-
-/** A promise that rejects with a typed 408 after `timeoutMs` (never without one), and its cleanup. */
-function readDeadline(timeoutMs: number | undefined): { expired: Promise<never>; clear: () => void } {
-  if (!timeoutMs) return { expired: new Promise<never>(() => undefined), clear: () => undefined };
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new AppError('request_timeout:transcribe', 'The recording took too long to arrive; send it again.')), timeoutMs);
-  });
-  // Nobody may be listening when it fires after the read won: never an unhandled rejection.
-  expired.catch(() => undefined);
-  return { expired, clear: () => clearTimeout(timer) };
 }
 
 /** The upload as its bytes show it, or a 415 naming what it is (or that it is no recording at all). */

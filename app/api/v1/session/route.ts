@@ -1,11 +1,14 @@
 import { getServerConfig } from '@/lib/config';
-import { NO_STORE_HEADERS, otherMethods, withErrors } from '@/lib/http';
+import { NO_STORE_HEADERS, otherMethods, readJsonBody, withErrors } from '@/lib/http';
 import { enforceRateLimit } from '@/lib/security/rate-limit';
-import { assertAllowedOrigin, assertContentType, clientAddress } from '@/lib/security/request';
+import { assertAllowedOrigin, clientAddress } from '@/lib/security/request';
 import { sessionCookie, signSession } from '@/lib/security/session';
 import { findVisitor, getSessionSecret } from '@/lib/security/visitor';
 
 export const dynamic = 'force-dynamic';
+
+/** `{}` is all a session's body ever needs to be. */
+const MAX_BODY_BYTES = 1_024;
 
 /**
  * Starts (or renews) a visitor session: `{ token, visitorId, expiresAt }` plus an HttpOnly cookie. A request that
@@ -15,15 +18,15 @@ export const dynamic = 'force-dynamic';
 export const POST = withErrors('session', async (request: Request) => {
   const config = getServerConfig();
   assertAllowedOrigin(request, config.security);
-  // No body is needed; one that is sent (or declared: a body's length is not always known) must be JSON, like every
-  // other state-changing route's.
-  if (Number(request.headers.get('content-length') ?? '0') > 0 || request.headers.has('transfer-encoding') || request.headers.has('content-type')) {
-    assertContentType(request, ['application/json'], 'session');
-  }
   const existing = await findVisitor(request);
   const limit = existing
     ? { headers: {} }
     : await enforceRateLimit('session', { ip: clientAddress(request, config.security.trustedProxies) }, config);
+  // No body is needed; one that is sent (or declared: a body's length is not always known) must be JSON, like every
+  // other state-changing route's. It is read (bounded in size and time, then dropped) after the request is counted and
+  // before a session is signed: unread, it kept the connection open for as long as its sender trickled it.
+  const declaresBody = Number(request.headers.get('content-length') ?? '0') > 0 || request.headers.has('transfer-encoding') || request.headers.has('content-type');
+  if (declaresBody) await readJsonBody(request, { maxBytes: MAX_BODY_BYTES, surface: 'session', allowEmpty: true });
   const session = await signSession({
     secret: await getSessionSecret(),
     visitorId: existing?.visitorId,

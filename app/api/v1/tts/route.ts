@@ -1,6 +1,8 @@
 import { getServerConfig } from '@/lib/config';
 import { publishEvent } from '@/lib/events/bus';
 import { otherMethods, readJsonBody, withErrors } from '@/lib/http';
+import { apiRequestLocale, setConversationLocale } from '@/lib/i18n/api-errors';
+import { explicitLocale } from '@/lib/i18n/locales';
 import { getTtsGate } from '@/lib/security/concurrency';
 import { guardRequest } from '@/lib/security/guard';
 import { beginRateLimit } from '@/lib/security/rate-limit';
@@ -26,7 +28,14 @@ export const POST = withErrors('voice', async (request: Request) => {
   const visitorId = visitor.visitorId;
   const limit = beginRateLimit('tts', { visitorId, ip }, config);
   // request.signal fires when the client goes away: the provider call is cancelled with it.
-  const prepared = settleLater(body.then((json) => getSpeechService().prepare({ ...parseTtsRequest(json, { maxChars: config.voice.maxChars }), visitorId, signal: request.signal })));
+  const prepared = settleLater(
+    body.then((json) => {
+      const speech = parseTtsRequest(json, { maxChars: config.voice.maxChars });
+      // The speech's language is the conversation's: its errors are worded in it, those in the stream too.
+      setConversationLocale(request, explicitLocale(speech.language) ?? undefined);
+      return getSpeechService().prepare({ ...speech, visitorId, signal: request.signal });
+    }),
+  );
   // A cached phrase costs no provider call: it is served on this instance's window without waiting for Redis's round
   // trip (Redis still counts it, so the visitor's next uncached request is decided with it; docs/security.md). Speech
   // that calls the provider waits for the full verdict. A bad body's error comes after the limit's verdict, as before.
@@ -40,7 +49,7 @@ export const POST = withErrors('voice', async (request: Request) => {
     if (result.format.cached) publishEvent({ type: 'tts.cache_hit', at: Date.now(), visitorId });
     // From the request to the first audio sent: what a listener waits before the agent starts speaking.
     const onFirstAudio = () => publishEvent({ type: 'latency', metric: 'first_audio', at: Date.now(), ms: Date.now() - receivedAt, visitorId });
-    return new Response(speechEventStream(result, { onClose: release, onFirstAudio }), { headers: { ...SSE_HEADERS, ...headers } });
+    return new Response(speechEventStream(result, { onClose: release, onFirstAudio, locale: apiRequestLocale(request) }), { headers: { ...SSE_HEADERS, ...headers } });
   } catch (error) {
     release();
     throw error;

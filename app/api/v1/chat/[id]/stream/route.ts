@@ -1,7 +1,7 @@
 import { conversationIdOf, type ConversationRouteContext } from '@/lib/chat/route-params';
 import { AppError } from '@/lib/errors';
 import { isLocale } from '@/lib/i18n';
-import { NO_STORE_HEADERS, otherMethods, withErrors } from '@/lib/http';
+import { headFromGet, NO_STORE_HEADERS, otherMethods, withErrors } from '@/lib/http';
 import { turnNotice } from '@/lib/sales/prompts';
 import { getServerConfig } from '@/lib/config';
 import { guardRequest } from '@/lib/security/guard';
@@ -18,7 +18,7 @@ export const dynamic = 'force-dynamic';
  * ends. Without either, only a reply still in flight is replayed (from its start: a reload). 204 when there is none.
  */
 export const GET = withErrors('history', async (request: Request, context: ConversationRouteContext) => {
-  const { visitor } = await guardRequest(request, { limit: 'read' });
+  const { visitor, ip } = await guardRequest(request, { limit: 'read' });
   const id = await conversationIdOf(context, 'history');
   const url = new URL(request.url);
   const raw = request.headers.get('last-event-id') ?? url.searchParams.get('after');
@@ -33,8 +33,10 @@ export const GET = withErrors('history', async (request: Request, context: Conve
   const after = raw === null ? 0 : Number(raw);
   const asked = url.searchParams.get('locale');
   const locale = isLocale(asked) ? asked : 'en';
-  // Each open resume stream polls the store: a visitor holds a few at most (RESUME_STREAMS_PER_VISITOR), else a 429.
-  const release = getStreamSlots().take(visitor.visitorId, getServerConfig().security.resumeStreamsPerVisitor, 'history');
+  // Each open resume stream polls the store: a visitor holds a few at most (RESUME_STREAMS_PER_VISITOR), and so does an
+  // address whatever visitors it holds (RESUME_STREAMS_PER_ADDRESS); else a 429.
+  const { resumeStreamsPerVisitor: perVisitor, resumeStreamsPerAddress: perAddress } = getServerConfig().security;
+  const release = getStreamSlots().takeFor({ visitorId: visitor.visitorId, ip }, { perVisitor, perAddress }, 'history');
   let stream: Awaited<ReturnType<typeof openResumeStream>>;
   try {
     stream = await openResumeStream({
@@ -56,5 +58,8 @@ export const GET = withErrors('history', async (request: Request, context: Conve
   request.signal.addEventListener('abort', release, { once: true });
   return eventStreamResponse(releasingWhenDone(stream, release), { firstId: after + 1 });
 });
+
+// Its own HEAD: Next.js's (the GET, its body never read) held a resume slot until the process ended.
+export const HEAD = headFromGet(GET);
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods(['GET']);
