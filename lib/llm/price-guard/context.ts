@@ -3,11 +3,13 @@
  * their figure said back, an offer or an agreement, a discount, an approximation; and the quantities (seats, months)
  * a text states, which totals may be worked out from.
  */
-import { SPACE, asciiDigits, wordNumbers } from './reading';
+import { CONDITIONAL_PROMOTION_PHRASES, NO_COST_PHRASES, PROMOTION_PHRASES, SPACE, asciiDigits, escapeRegExp, wordNumbers } from './reading';
 
 /** `\b` for every script: JavaScript's is ASCII-only, so "sí" or "wäre" would never end a word. */
 const B = '(?:(?<![\\p{L}\\p{N}])(?=[\\p{L}\\p{N}])|(?<=[\\p{L}\\p{N}])(?![\\p{L}\\p{N}]))';
-const unicodeWords = (pattern: RegExp): RegExp => new RegExp(pattern.source.replace(/\\b/g, B), pattern.flags.includes('u') ? pattern.flags : `${pattern.flags}u`);
+// (An apostrophe may be typographic: "can’t", "n’est pas".)
+const unicodeWords = (pattern: RegExp): RegExp =>
+  new RegExp(pattern.source.replace(/\\b/g, B).replace(/'/g, "['’]"), pattern.flags.includes('u') ? pattern.flags : `${pattern.flags}u`);
 
 /** Words that make an amount a price of ours: a unit, a billing period, a price verb or noun. */
 export const PRICE_CONTEXT = unicodeWords(new RegExp(
@@ -23,7 +25,8 @@ export const PRICE_CONTEXT = unicodeWords(new RegExp(
   'iu',
 ));
 /** Words that make an amount the prospect's own budget. */
-export const BUDGET_CONTEXT = /budget|presupuesto|ميزاني|afford|spend|gastar|dépenser|ausgeben|permitir/iu;
+export const BUDGET_CONTEXT =
+  /budget|presupuesto|ميزاني|afford|spend|gastar|dépenser|ausgeben|permitir|\b(?:would|could|will|can|do)\s+you\s+(?:be\s+willing\s+to\s+)?pay\b|willing\s+to\s+pay|estar[ií]as?\s+dispuest[oa]\s+a\s+pagar|seriez-vous\s+prêts?\s+à\s+payer|würden\s+Sie\s+(?:\S+\s+)?zahlen/iu;
 /** Words that say back a figure as the prospect's ("you mentioned $7", "tu oferta de 7 $"). */
 export const ATTRIBUTION = unicodeWords(new RegExp(
   [
@@ -46,14 +49,39 @@ export const AGREEMENT = unicodeWords(new RegExp(
     "\\b(?:that|it|this|which)(?:\\s+would\\s+be|'d\\s+be|\\s+will\\s+be|'ll\\s+be|\\s+comes\\s+to)\\b",
     "\\b(?:we|I)(?:\\s+can|\\s+could|'ll|\\s+will|'d|\\s+would)\\s+(?:do|offer|give|go|make|accept|match|honou?r|lock)",
     "\\byou(?:'ll|\\s+will|'d|\\s+would|\\s+can)\\s+(?:pay|get|have)",
-    '\\b(?:works|special|exclusive|just for you|for you)\\b',
-    '\\b(?:trato hecho|hecho|podemos|puedo|sería|serían|quedaría|pagarías|pagaría)\\b',
+    '\\b(?:works|work for us|special|exclusive|just for you|for you)\\b',
+    "(?<!\\b(?:whether|if)\\s[^,.;:!?]{0,40})(?:\\bis|\\bare|'s|'re|\\bwould\\s+be|\\bwill\\s+be|\\bshould\\s+be)\\s+(?:(?:totally|definitely|certainly|absolutely|perfectly|entirely)\\s+)?(?:possible|doable|feasible|fine|acceptable|ok|okay|no\\s+problem|on\\s+the\\s+table|yours)\\b",
+    "\\bit\\s+is\\s*(?:[.!]|$)|\\b(?:you've\\s+got|you\\s+have)\\s+(?:a\\s+)?deal\\b",
+    '(?<!\\bno\\s{1,2})\\b(?:es|sería|será|son|serían)\\s+(?:posible|factible|viable|aceptable)|\\bpodr[ií]amos\\b|\\bte\\s+lo\\s+dejo\\b|\\bse\\s+lo\\s+dejo\\b',
+    "\\b(?:est|c'est|serait|sont)\\s+(?:tout\\s+à\\s+fait\\s+)?(?:possible|faisable|envisageable|acceptable|jouable)|\\bnous\\s+pourrions\\b|\\bva\\s+pour\\b",
+    '\\b(?:ist|sind|wäre|wären)\\s+(?:durchaus\\s+|absolut\\s+|problemlos\\s+)?(?:möglich|machbar|drin|in\\s+Ordnung|okay|ok)\\b|\\bgeht\\s+klar\\b',
+    '(?<!(?:غير|ليس|لا)\\s{1,3})(?:ممكن|مقبول)|لا\\s+مانع',
+    '(?<!\\bno\\s{1,2})\\b(?:trato hecho|hecho|podemos|puedo|sería|serían|quedaría|pagarías|pagaría)\\b',
     "\\b(?:marché conclu|nous pouvons|je peux|ce serait|ça fait|ça vous fait|vous paierez|vous payerez)\\b",
-    '\\b(?:einverstanden|abgemacht|wir können|ich kann|das wären|das wäre|wäre|Sie zahlen)\\b',
-    'اتفقنا|يمكننا|سيكون|ستدفع',
+    '\\b(?:einverstanden|abgemacht|wir können|ich kann|das wären|das wäre|wäre|Sie zahlen)\\b(?![^.!?;,]*\\b(?:nicht|kein\\w*)\\b)',
+    '(?<!لا\\s{1,3})(?:اتفقنا|يمكننا|سيكون|ستدفع)',
   ].join('|'),
   'iu',
 ));
+/**
+ * The model declining a figure ("we can't do $7", "$300 isn't possible", "no podemos", "nicht möglich"): the prospect's
+ * number said back there stays theirs. Not where the clause turns it round ("we can't go lower than $300", "can't say
+ * no to $7"): that is a price of ours.
+ */
+export const REFUSAL = unicodeWords(new RegExp(
+  [
+    "\\b(?:can(?:no|')t|can\\s+not|won't|will\\s+not|unable\\s+to|not\\s+able\\s+to|couldn't|could\\s+not)\\s+(?:\\S+\\s+){0,2}?(?:do|offer|go|accept|match|give|make|agree|approve|honou?r|sell|drop|lower|come)\\b",
+    "\\b(?:is|are|'s|'re)(?:\\s+not|n't)\\s+(?:\\S+\\s+)?(?:possible|doable|feasible|an\\s+option|something\\s+we)|\\bnot\\s+possible\\b",
+    '\\bno\\s+(?:podemos|puedo|es\\s+posible|sería\\s+posible|es\\s+viable|nos\\s+es\\s+posible)',
+    "\\bne\\s+(?:pouvons|peux|pourrons|pourrions)\\s+pas|n'est\\s+pas\\s+(?:possible|envisageable|faisable)|\\bpas\\s+possible",
+    '\\b(?:können|kann)\\s+(?:wir|ich)\\s+(?:\\S+\\s+){0,2}?nicht\\b|\\b(?:wir|ich)\\s+(?:können|kann)\\s+(?:\\S+\\s+){0,4}?nicht\\b|\\bnicht\\s+(?:möglich|machbar|drin)\\b',
+    'لا\\s+(?:يمكننا|يمكن|نستطيع|أستطيع)|غير\\s+ممكن|ليس\\s+ممكن',
+  ].join('|'),
+  'iu',
+));
+export const REFUSAL_TURNED = unicodeWords(
+  /\b(?:refuse|decline|say\s+no|turn\s+(?:it\s+|that\s+)?down|resist|pass\s+(?:it\s+)?up|beat|lower\s+than|less\s+than|below|under|cheaper\s+than|more\s+than|above|beyond|not\s+only|menos\s+de|por\s+debajo|más\s+de|rechazar|moins\s+de|en\s+dessous|plus\s+de|refuser|weniger\s+als|unter|mehr\s+als|ablehnen)\b|أقل\s+من|أكثر\s+من|رفض/iu,
+);
 /** A plain yes ("Yes, $7", "that's $7"): with no word of whose the figure is, it confirms it as a price. */
 export const ASSENT = unicodeWords(/\b(?:(?:that|it|this)(?:'s|\s+is)|yes|yeah|yep|sure|certainly|absolutely|okay|ok|of course|sí|claro|por supuesto|de acuerdo|vale|oui|bien sûr|d'accord|entendu|ja|klar|gerne|genau)\b|نعم|بالتأكيد|موافق/iu);
 /** A prospect floating a figure as an offer ("could you do $7?", "how about 300 dollars?", "¿lo dejas en 7 $?"). */
@@ -64,7 +92,9 @@ export const OFFER = unicodeWords(new RegExp(
     'podr[ií]as?|puedes|pueden|puede\\s+(?:dejar|hacer|bajar)|qu[eé]\\s+tal|dej(?:as|arlo|arla)\\s+en|bajar\\s+a|oferta|trato|por\\s+solo',
     'pourriez|pourrais|pouvez|peux-tu|et\\s+si|que\\s+diriez|descendre\\s+à|ramener\\s+à|offre|marché|pour\\s+seulement',
     'könnt|können\\s+Sie|wie\\s+wäre|was\\s+wäre|runter\\s+auf|Angebot|\\bDeal\\b|für\\s+nur',
-    'هل\\s+يمكن|ممكن|ما\\s+رأيك|عرض|تقبل',
+    'هل\\s+يمكن|ممكن|ما\\s+رأيك|عرض|تقبل|مقبول',
+    // "Is $300 possible?", "would $300 work?", "¿300 $ es posible?", "300 $, c'est possible ?", "Sind 300 $ möglich?"
+    '\\b(?:possible|doable|feasible|acceptable|negotiable|okay|ok|work(?:s)?(?:\\s+for)?)\\b|posible|factible|aceptable|negociable|faisable|envisageable|négociable|möglich|machbar|akzeptabel|verhandelbar|\\bdrin\\b',
   ].join('|'),
   'iu',
 ));
@@ -73,6 +103,13 @@ export const SEAT_CONTEXT = /seat|user|licen[cs]e|usuario|asiento|puesto|licenci
 /** Words that make a percentage a discount or saving (a price claim). */
 export const DISCOUNT_CONTEXT =
   unicodeWords(/\b(?:off|discount\w*|sav(?:e|es|ing|ings)|cheaper|reduc\w*|rebate|markdown|lower)\b|descuento|ahorr\w*|rebaja|más\s+barato|remise|réduction|rabais|économ\w*|moins\s+cher|Rabatt|Nachlass|spar\w*|Ermäßigung|günstiger|خصم|توفير|تخفيض/iu);
+/**
+ * A percentage comparing prices ("Business costs 69% more than Pro", "Pro est 41 % moins cher"): like a discount, it
+ * must be true of the catalogue. ("50% more runs" is no price.)
+ */
+export const PRICE_COMPARISON = unicodeWords(
+  /\b(?:more|less)\s+expensive\b|\bpricier\b|\bcostlier\b|\bmark-?up\b|\bsurcharge\b|\b(?:costs?|priced|pay|paying|charged?|price\s+is)\b[^.!?;\n]{0,24}?\b(?:more|extra|less|higher|lower)\b|más\s+car[oa]|cuesta[^.!?;\n]{0,24}?\bmás\b|plus\s+cher|coûte[^.!?;\n]{0,24}?\bplus\b|\bteurer|\bAufpreis|kostet[^.!?;\n]{0,24}?\bmehr\b|أغلى|أرخص|تكلف[^.!?;\n]{0,24}?أكثر/iu,
+);
 /** A clause comparing two figures: a saving, a difference between plans. */
 export const COMPARES = /more|add(?:s|ed|ing)?\b|less|differ|than|sav(?:e|es|ed|ing)|extra|cheaper|upgrad|gap|más|menos|diferencia|ahorr|plus|moins|différence|économ|mehr|weniger|Unterschied|spar|günstiger|teurer|أكثر|أقل|فرق|توفير|توفر/iu;
 /** A rounded figure announced as one, just before it ("about $4.3k"). */
@@ -83,32 +120,65 @@ export const APPROXIMATELY =
 export const FREE = /(?<![\p{L}-])(?<!feel\s)(?:free|gratis|gratuit[oae]?s?|kostenlos|umsonst|مجان[\p{L}\p{M}]*)(?![\p{L}-])(?!\s+to\s)/giu;
 /** What makes "free" no price of a plan: its trial, its guests, a free tier elsewhere, "not free". */
 export const FREE_EXCEPT = unicodeWords(
-  /trial|prueba|essai|Test(?:phase|zeitraum|version)|testen|تجرب|تجريب|guests?|invitad|invités?|Gäste|Gast\b|ضيوف|ضيف|\btier\b|\bnot\b|n't|\bnever\b|no\s+es|n'est\s+pas|\bnicht\b|\bkein|ليس|لا\s/iu,
+  /\bno\s+(?:[\p{L}-]+\s+)?(?:free|gratis|gratuit\p{L}*|kostenlos\p{L}*)|trial|prueba|essai|Test(?:phase|zeitraum|version)|testen|تجرب|تجريب|guests?|invitad|invités?|Gäste|Gast\b|ضيوف|ضيف|\btier\b|\bnot\b|n't|\bnever\b|no\s+es|n'est\s+pas|\bnicht\b|\bkein|ليس|لا\s/iu,
 );
+/** "Free" of a period or seats ("your first month is free", "2 months free", "10 free seats"): an offer, plan or not. */
+export const FREE_OFFER_CONTEXT = unicodeWords(
+  /\b(?:months?|years?|weeks?|seats?|users?|licen[cs]es?|first|subscriptions?|billing|sign(?:ing)?\s+up)\b|\b(?:mes(?:es)?|años?|semanas?|usuarios?|asientos?|licencias?|primer[oa]?|suscripción)\b|\b(?:mois|ans?|années?|semaines?|utilisateurs?|sièges?|premiers?|première|abonnement)\b|\b(?:Monate?n?|Jahre?n?|Wochen?|Nutzer|Lizenzen|Plätze|erste[nrs]?|Abo)\b|شهر|أشهر|سنة|أسبوع|مستخدم|مقعد|أول|اشتراك/iu,
+);
+
+/** Offers no catalogue makes (see PROMOTION_PHRASES in ./reading). */
+const phrasePattern = (phrase: string) => phrase.split(/[\s,-]+/u).map(escapeRegExp).join('[\\s\\u00a0,-]+');
+const phrases = (list: readonly string[]) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.map(phrasePattern).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+export const PROMOTION = phrases(PROMOTION_PHRASES);
+export const CONDITIONAL_PROMOTION = phrases(CONDITIONAL_PROMOTION_PHRASES);
+/** What a conditional offer ("on us", "waive") must speak of to be one: a price, a fee, a period, seats. */
+/** Offers of a period or seats at no cost ("the first month at no cost", "le premier mois offert"): like "free". */
+export const NO_COST = phrases(NO_COST_PHRASES);
+export const PROMOTION_CONTEXT = unicodeWords(
+  /\b(?:months?|years?|seats?|users?|licen[cs]es?|fees?|costs?|prices?|charges?|billing|subscriptions?|setup|set-up|first)\b|\b(?:mes|año|usuarios?|cuota|coste|costo|precio|suscripción|primer)\b|\b(?:mois|an|année|utilisateurs?|frais|coût|prix|abonnement|premier)\b|\b(?:Monat|Jahr|Nutzer|Gebühr|Kosten|Preis|Abo|erste[nrs]?)\b|شهر|سنة|مستخدم|رسوم|تكلفة|سعر|اشتراك|أول/iu,
+);
+/** "Count on us", "rely on us": no offer. */
+export const ON_US_VERB = /(?:count|rely|relying|depend|depending|trust|lean|call|focus|based|wait|reach|bet|up\s+to)(?:s|ed|ing)?\s+$/iu;
+/** A denial ("we don't do half-price deals"), not "not only". */
+export const NEGATION = unicodeWords(
+  /\b(?:not|never|no|nunca|jamás|pas|jamais|nicht|kein\w*|nie)\b(?!\s+(?:only|just|problem|doubt|sólo|solo|seulement|nur))|n't\b|ليس|لا\s|لن\s/iu,
+);
+
 /** A price said without a currency: a number right before a per-seat or billing unit ("39 per seat", "24/mo"). */
 const UNIT_BODY =
-  '(?:per\\s+(?:seat|user|licen[cs]e|person|head|month|year|week|day|quarter)\\b|/\\s*(?:seat|user|licen[cs]e|mo|month|yr|year|wk|week|day)\\b|a\\s+(?:seat|user|head|month|year|week|day)\\b|' +
-    'monthly\\b|por\\s+(?:usuario|asiento|puesto|licencia|persona|mes|año|semana|día)|al\\s+(?:mes|año|día)|par\\s+(?:utilisateur|siège|poste|licence|personne|mois|an|semaine|jour)(?!\\p{L})|' +
-    'pro\\s+(?:Nutzer|Benutzer|Platz|Lizenz|Person|Monat|Jahr|Woche|Tag)|im\\s+Monat|monatlich|لكل\\s+(?:مستخدم|مقعد|شهر)|شهري)';
+  '(?:p[usp]pm\\b|(?:per|for\\s+each|for\\s+every)\\s+(?:seat|user|licen[cs]e|person|head|member|employee|agent|teammate|month|year|week|day|quarter)\\b|' +
+    '/\\s*(?:seat|user|licen[cs]e|mo|month|yr|year|wk|week|day)\\b|a\\s+(?:seat|user|head|member|month|year|week|day)\\b|' +
+    'monthly\\b|por\\s+(?:usuario|asiento|puesto|licencia|persona|empleado|miembro|agente|mes|año|semana|día)|al\\s+(?:mes|año|día)|' +
+    'par\\s+(?:utilisateur|siège|poste|licence|personne|employé|membre|agent|mois|an|semaine|jour)(?!\\p{L})|' +
+    'pro\\s+(?:Nutzer|Benutzer|Platz|Lizenz|Person|Mitarbeiter|Mitglied|Agent|Monat|Jahr|Woche|Tag)|im\\s+Monat|monatlich|je\\s+(?:Nutzer|Platz|Lizenz|Monat)|' +
+    'لكل\\s+(?:مستخدم|مقعد|موظف|عضو|شهر)|شهري)';
 export const UNIT_AFTER = unicodeWords(new RegExp(`^[*_\\s\\u00a0]*${UNIT_BODY}`, 'iu'));
 /**
  * Number words before a per-seat unit ("twenty-nine per seat"): the gap after the words. (Not before a period: "once a
  * month" is English, and "once" is eleven in Spanish.)
  */
 const SEAT_UNIT_BODY =
-  '(?:per\\s+(?:seat|user|licen[cs]e|person|head)\\b|por\\s+(?:usuario|asiento|puesto|licencia|persona)|par\\s+(?:utilisateur|siège|poste|licence|personne)(?!\\p{L})|pro\\s+(?:Nutzer|Benutzer|Platz|Lizenz|Person)|لكل\\s+(?:مستخدم|مقعد))';
+  '(?:(?:per|for\\s+each|for\\s+every|a)\\s+(?:seat|user|licen[cs]e|person|head|member|employee|agent)\\b|por\\s+(?:usuario|asiento|puesto|licencia|persona|empleado|miembro)|' +
+  'par\\s+(?:utilisateur|siège|poste|licence|personne|employé|membre)(?!\\p{L})|pro\\s+(?:Nutzer|Benutzer|Platz|Lizenz|Person|Mitarbeiter)|je\\s+(?:Nutzer|Platz)|لكل\\s+(?:مستخدم|مقعد|موظف))';
 export const WORDS_BEFORE_UNIT = unicodeWords(new RegExp(`(?<=[\\p{L}\\p{M}])[*_\\s\\u00a0]+(?=${SEAT_UNIT_BODY})`, 'giu'));
 export { unitMayFollow } from './reading';
 /**
  * A clause about prices: a number with no currency before a per-seat unit is an amount only there ("Pro is 39 per
  * seat", not "integrations: 5 per user"). The plan's name is checked with the catalogue's names.
  */
-export const PRICE_WORDS = /cost|pric|pay|bill|charg|fee|plan|tier|[$€£¥₹]|dollar|d[oó]lar|euro|\bUSD\b|\bEUR\b|cuest|precio|cobr|coût|prix|tarif|kost|Preis|سعر|يكلف|تكلفة|خطة|دولار/iu;
+export const PRICE_WORDS = /cost|pric|pay|bill|charg|fee|plan|tier|monthly|annual|yearly|mensual|anual|mensuel|annuel|monatlich|jährlich|شهري|سنوي|[$€£¥₹]|dollar|d[oó]lar|euro|\bUSD\b|\bEUR\b|cuest|precio|cobr|coût|prix|tarif|kost|Preis|سعر|يكلف|تكلفة|خطة|باقة|دولار/iu;
 /** A price verb or noun right before a number ("costs 39", "priced at 24", "kostet 29"). */
-export const PRICE_BEFORE =
-  unicodeWords(/(?:\b(?:costs?|cost\s+of|priced\s+at|price\s+(?:is|of)|pays?|paying|charges?|fee\s+of|rate\s+of)|\b(?:cuestan?|precio\s+(?:es|de)|cobra(?:mos)?|coûtent?|prix\s+(?:est|de)|kostet|kosten|Preis\s+(?:ist|von|liegt\s+bei))|يكلف|سعره?ا?)[\s\u00a0]*(?:[:=][\s\u00a0]*)?[*_]*$/iu);
+const PRICE_VERB =
+  /(?:\b(?:costs?|cost\s+of|priced\s+at|price\s+(?:is|of)|pays?|paying|charges?|fee\s+of|rate\s+of)|\b(?:cuestan?|precio\s+(?:es|de)|cobra(?:mos)?|coûtent?|prix\s+(?:est|de)|kostet|kosten|Preis\s+(?:ist|von|liegt\s+bei))|يكلف|سعره?ا?)[\s\u00a0]*(?:[:=][\s\u00a0]*)?[*_]*/iu;
+export const PRICE_BEFORE = unicodeWords(new RegExp(`${PRICE_VERB.source}$`, 'iu'));
+/** The same before number words ("costs thirty-nine."): where the words start. */
+export const PRICE_BEFORE_WORDS = unicodeWords(new RegExp(`${PRICE_VERB.source}(?=\\p{L})`, 'giu'));
+/** A label or a JSON key of a price right before a number ("perSeatMonthly":9, "Total: 435", "- Monthly: 39"). */
+export const LABEL_BEFORE =
+  /(?:^|[\s"'{,(\-*])"?[\p{L}_]*(?:price|total|cost|monthly|annual|amount|fee|rate|precio|importe|prix|montant|Preis|Kosten|Betrag)[\p{L}_]*"?[*_]*[\s\u00a0]*[:=][\s\u00a0]*[*_]*$/iu;
 /** What may follow a number that a price word came before: the end of a clause, a unit, a joining word. */
-export const PRICE_FOLLOWER = unicodeWords(/^[*_\s\u00a0]*(?:$|[.,;:!?)\]\n]|(?:and|or|for|y|o|para|et|ou|pour|und|oder|für|و)\b)/iu);
+export const PRICE_FOLLOWER = unicodeWords(/^[*_\s\u00a0]*(?:$|[.,;:!?)\]\n}"\x27’|]|(?:and|or|for|y|o|para|et|ou|pour|und|oder|für|و)\b)/iu);
 
 /** Where a clause ends: a sentence's end, a semicolon, a comma or dash between words, a line break. */
 export const CLAUSE_END = /[.!?](?=\s|$)|[;\n。؟،]|,(?=\s)|\s[—–]\s/u;

@@ -7,12 +7,17 @@
 export const SPACE = '[\\s\\u00a0\\u202f\\u2009]';
 const D = '\\p{Nd}';
 /** Characters a model may put inside a number without changing how it looks ("$2\u200b9" reads "$29"). */
-const INVISIBLE = '\\u00ad\\u200b-\\u200d\\u2060\\ufeff';
+const INVISIBLE = '\\u00ad\\u200b-\\u200f\\u061c\\u202a-\\u202e\\u2060\\u2066-\\u2069\\ufeff';
 const INVISIBLE_ALL = new RegExp(`[${INVISIBLE}]`, 'gu');
 /** Markdown emphasis between a currency sign and its digits ("$**29**"). */
 const GAP = `(?:${SPACE}|[*_~\`${INVISIBLE}]){0,4}`;
+/** Which dollar a word before "dollars" names ("twenty US dollars", "39 Canadian dollars"). */
+export const DOLLAR_ADJECTIVE = '(?:US|U\\.S\\.?|American|Canadian|Australian)';
 const CURRENCY_WORD =
-  '(?:(?:US[\\s-]|U\\.S\\.\\s)?dollars?|bucks?|d[oó]lar(?:es)?|euros?|(?:US-)?Dollar|pounds?(?:\\s+sterling)?|libras?|Pfund|yen|rupees?|دولار[\\p{L}\\p{M}]*|يورو|جنيه[\\p{L}\\p{M}]*)';
+  `(?:(?:${DOLLAR_ADJECTIVE}[\\s-])?dollars?|bucks?|d[oó]lar(?:es)?|euros?|(?:US-)?Dollar|pounds?(?:\\s+sterling)?|libras?|Pfund|yen|rupees?|` +
+  // Other currencies: never the catalogue's (a price in them is made up), read so that they are checked at all.
+  'pesos?|francs?|francos?|Franken|reais|riyals?|rials?|dirhams?|dinars?|yuan|renminbi|liras?|kronor|kroner|kronen|zlotys?|złotych|złoty|' +
+  'دولار[\\p{L}\\p{M}]*|يورو|جنيه[\\p{L}\\p{M}]*|ريال[\\p{L}\\p{M}]*|درهم[\\p{L}\\p{M}]*|دراهم|دينار[\\p{L}\\p{M}]*|ليرة)';
 const CURRENCY_SIGNS = '[$€£¥₹＄﹩￥￡]';
 export const CURRENCY = `(?:(?<!\\p{L})(?:US|CA|C|AU|A|NZ|HK|S)\\$|(?<!\\p{L})(?:USD|EUR|GBP|JPY|CHF|CAD|AUD|INR)(?!\\p{L})|${CURRENCY_SIGNS}|(?<!\\p{L})${CURRENCY_WORD}(?![\\p{L}]))`;
 /** A number as people write it: "29", "5,760", "5.760", "5 760", "5'760", "24.50", "24,50", "٢٬٨٨٠", "٢٤٫٥٠". */
@@ -21,7 +26,7 @@ const SCALE_WORDS = "k|K|thousand|mil|mille|tausend|Tsd\\.?|millions?|mill[oó]n
 const SCALE = `(?:${SPACE}?(?:${SCALE_WORDS})(?![\\p{L}\\p{N}]))?`;
 /** An amount with its currency before ("$2,673", "USD 29") or after ("2 673 $", "29 dólares", "5 thousand dollars"). */
 // ("39,- €": a German whole amount.)
-const AMOUNT = new RegExp(`(${CURRENCY})${GAP}(${NUMBER})${SCALE}|(${NUMBER})(?:[.,][-–])?${SCALE}${GAP}(${CURRENCY})`, 'giu');
+const AMOUNT = new RegExp(`(${CURRENCY})${GAP}(${NUMBER})${SCALE}|(${NUMBER})(?:[.,][-–])?${SCALE}(?:${GAP}|-)(${CURRENCY})`, 'giu');
 export const ANY_NUMBER = new RegExp(NUMBER, 'gu');
 /** A range's first end, before its second ("$24–" before "39"): the second is an amount in the same currency. */
 export const RANGE_END_BEFORE = new RegExp(`(?:${CURRENCY}${GAP}${NUMBER}${SCALE}|${NUMBER}${SCALE}${GAP}${CURRENCY})${SPACE}*(?:[–—-]|to|bis|à|a|hasta|إلى)${SPACE}*$`, 'iu');
@@ -31,7 +36,7 @@ const RUN = `${D}[${D},.'’\\u066b\\u066c\\u00a0\\u202f\\u2009 ${INVISIBLE}]*`;
 const PREFIX = `(?:${CURRENCY}${GAP})?`;
 // "C" before "$29" (Canadian dollars), "EU" before "R": a currency being written is held too.
 export const OPEN_TAIL = new RegExp(
-  `${PREFIX}${RUN}(?:[-–]${SPACE}*)?[*_~]*$|${PREFIX}(?:${RUN}(?:[-–]${SPACE}*)?)?${CURRENCY}${GAP}$|(?<!\\p{L})(?:US|U\\.S\\.?|U\\.?|CA|C|AU|A|NZ|HK|S|EU|GB|JP|CH|IN)$|${PREFIX}${RUN}\\p{L}{1,10}\\.?$`,
+  `${PREFIX}${RUN}(?:[-–]${SPACE}*)?[*_~]*$|${PREFIX}(?:${RUN}(?:[-–]${SPACE}*)?)?${CURRENCY}${GAP}$|${PREFIX}${RUN}${DOLLAR_ADJECTIVE}(?:${SPACE}+|-)?\\p{L}{0,10}$|(?<!\\p{L})(?:US|U\\.S\\.?|U\\.?|CA|C|AU|A|NZ|HK|S|EU|GB|JP|CH|IN)$|${PREFIX}${RUN}-?\\p{L}{1,10}\\.?$`,
   'iu',
 );
 
@@ -99,7 +104,9 @@ function numberReadings(text: string, scaled: boolean): number[] {
  */
 export function currencyOf(marker: string): string {
   const text = marker.trim();
-  if (/^(?:US\$|USD|U\.?S\.?[\s-]?dollars?|US-Dollar)$/iu.test(text)) return 'USD';
+  if (/^(?:US\$|USD|(?:U\.?S\.?|American)[\s-]?dollars?|US-Dollar)$/iu.test(text)) return 'USD';
+  if (/^Canadian[\s-]dollars?$/iu.test(text)) return 'CAD';
+  if (/^Australian[\s-]dollars?$/iu.test(text)) return 'AUD';
   const prefixed = /^(CA|C|AU|A|NZ|HK|S)\$$/u.exec(text);
   if (prefixed) return { CA: 'CAD', C: 'CAD', AU: 'AUD', A: 'AUD', NZ: 'NZD', HK: 'HKD', S: 'SGD' }[prefixed[1] ?? ''] ?? '$';
   if (/^(?:[$＄﹩]|bucks?|d[oó]ll?ar\p{L}*|دولار[\p{L}\p{M}]*)$/iu.test(text)) return '$';
@@ -245,7 +252,7 @@ export interface Span {
   end: number;
   /** Cents (a percentage: hundredths of a percent). */
   values: number[];
-  kind: 'money' | 'percent' | 'free';
+  kind: 'money' | 'percent' | 'free' | 'offer';
   /** The currency named ("$" any dollar), or '' when none is (a number in a price's place). */
   code: string;
   /** Ends with a currency word, after which cents in words may still come ("… dollars and fifty cents"). */
@@ -302,6 +309,93 @@ export function wordNumbers(text: string, after: RegExp): { start: number; end: 
   return spans;
 }
 
+const WORD_AT = /[\p{L}\p{M}]+/uy;
+const WORD_AT_START = /^[\p{L}\p{M}]+/u;
+const GAP_AT = /(?:[\s\u00a0]+|-)/uy;
+
+/**
+ * Number words starting at `from` ("twenty-nine" in "USD twenty-nine per seat", "thirty-nine" in "costs thirty-nine."):
+ * their end and value, or undefined. A joining word is part of the number only where it joins one ("one hundred and
+ * twenty", "treinta y nueve", "vingt et un"), so "twenty-nine and fifty cents" stops at "nine".
+ */
+export function numberWordsAt(text: string, from: number): { end: number; value: number } | undefined {
+  const parts: (Morpheme | null)[] = [];
+  let at = from;
+  let end = -1;
+  let pendingJoin = false;
+  for (let words = 0; words < 12; words++) {
+    WORD_AT.lastIndex = at;
+    const match = WORD_AT.exec(text);
+    if (!match) break;
+    const word = match[0];
+    if (CONNECTORS.has(fold(word))) {
+      const previous = parts.at(-1);
+      if (pendingJoin || !previous) break;
+      const joins = previous.kind !== 'add' || (previous.value >= 20 && previous.value < 100 && previous.value % 10 === 0);
+      if (!joins) break;
+      pendingJoin = true;
+    } else {
+      const segmented = segment(word);
+      if (!segmented) break;
+      const first = segmented.find((part) => part !== null);
+      // After "thirty and", only a unit ("treinta y nueve"); after "hundred and", anything smaller.
+      if (pendingJoin && first && parts.at(-1)?.kind === 'add' && !(first.kind === 'add' && first.value < 10)) break;
+      parts.push(...segmented.filter((part): part is Morpheme => part !== null));
+      end = match.index + word.length;
+      pendingJoin = false;
+    }
+    GAP_AT.lastIndex = match.index + word.length;
+    const gap = GAP_AT.exec(text);
+    if (!gap) break;
+    at = GAP_AT.lastIndex;
+  }
+  if (end < 0 || parts.length === 0) return undefined;
+  // "USD un", "€ une", "in USD one way or another": an article or a pronoun, not an amount.
+  if (parts.length === 1 && parts[0]?.value === 1 && parts[0].kind === 'add') return undefined;
+  const value = wordValue(parts);
+  return value === undefined ? undefined : { end, value };
+}
+
+/** A currency sign or code before number words: "USD twenty-nine", "$ thirty-nine", "US$ veintinueve". */
+const SIGN_OR_CODE = `(?:(?<!\\p{L})(?:US|CA|C|AU|A|NZ|HK|S)\\$|(?<!\\p{L})(?:USD|EUR|GBP|JPY|CHF|CAD|AUD|INR|(?:[Dd]ollars?|[Dd][oó]lar(?:es)?|[Ee]uros?)(?=${SPACE}))(?!\\p{L})|${CURRENCY_SIGNS})`;
+const CURRENCY_BEFORE_WORDS = new RegExp(`${SIGN_OR_CODE}${GAP}(?=[\\p{L}])`, 'gu');
+const HAS_SIGN = /[$€£¥₹＄﹩￥￡]|USD|EUR|GBP|JPY|CHF|CAD|AUD|INR|dollar|d[oó]lar|euro/iu;
+
+/** Amounts in words after a currency sign or code. */
+function signedWordAmounts(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const match of text.matchAll(CURRENCY_BEFORE_WORDS)) {
+    const words = numberWordsAt(text, match.index + match[0].length);
+    if (!words) continue;
+    const marker = match[0].replace(new RegExp(GAP + '$', 'u'), '');
+    // (Cents may follow: "USD twenty-nine and fifty cents".)
+    spans.push({ start: match.index, end: words.end, values: [words.value * 100], kind: 'money', code: currencyOf(marker), wordCurrency: true });
+  }
+  return spans;
+}
+
+/**
+ * Letters that look like digits where they can only be read as digits: "O" and "l" right after an amount's digits
+ * ("$29O" reads $290) or between digits ("$2O9").
+ */
+const LOOKALIKES_AFTER = new RegExp(`(?<=${CURRENCY_SIGNS}${GAP}\\p{Nd}[\\p{Nd},.'’]*)[OoIl]+(?![\\p{L}\\p{N}])`, 'gu');
+function lookalikeDigits(text: string): string {
+  return text
+    .replace(LOOKALIKES_AFTER, (letters) => letters.replace(/[Oo]/g, '0').replace(/[Il]/g, '1'))
+    .replace(/(?<=\p{Nd})[Oo](?=\p{Nd})/gu, '0');
+}
+
+/** Superscript and subscript digits ("$³⁹"), which are no decimal digits to Unicode, as ASCII (one for one). */
+const SUPERSCRIPTS: Record<string, string> = { '¹': '1', '²': '2', '³': '3' };
+export function plainDigits(text: string): string {
+  const spoofed = /\p{Nd}[OoIl]/u.test(text) ? lookalikeDigits(text) : text;
+  if (!/[\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089]/u.test(spoofed)) return spoofed;
+  return spoofed.replace(/[\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089]/gu, (char) => {
+    const code = char.charCodeAt(0);
+    return SUPERSCRIPTS[char] ?? String(code >= 0x2080 ? code - 0x2080 : code - 0x2070);
+  });
+}
+
 /** Cents after an amount: "… dollars and fifty cents", "… dólares con cincuenta centavos", "… Dollar und 50 Cent". */
 const CENTS_TAIL = new RegExp(
   `^(?:,?${SPACE}+(?:and|y|con|et|und)${SPACE}+|${SPACE}+و${SPACE}*)((?:${LETTERS}+(?:${SPACE}+|-))*?${LETTERS}+|${D}{1,2})${SPACE}+(?:cents?|centavos?|c[eé]ntimos?|centimes?|Cent|سنت${LETTERS}*)(?!\\p{L})`,
@@ -343,7 +437,8 @@ const PERCENT = new RegExp(`(${NUMBER})${GAP}(?:%|٪|percent(?!\\p{L})|per${SPAC
 const PERCENT_AFTER_WORD = new RegExp(`(?<=${LETTERS})(?:${SPACE}+|-)(percent|per${SPACE}cent|por${SPACE}ciento|pour${SPACE}cent|Prozent|بالمئة|بالمائة|في${SPACE}المئة)(?!\\p{L})`, 'giu');
 
 const HAS_DIGIT = /\p{Nd}/u;
-const HAS_CURRENCY_WORD = /USD|EUR|GBP|JPY|CHF|CAD|AUD|INR|d[oó]ll?ar|buck|euro|pound|libra|pfund|yen|rupee|دولار|يورو|جنيه/iu;
+const HAS_CURRENCY_WORD =
+  /USD|EUR|GBP|JPY|CHF|CAD|AUD|INR|d[oó]ll?ar|buck|euro|pound|libra|pfund|yen|rupee|peso|franc|franken|reais|rial|riyal|dirham|dinar|yuan|renminbi|lira|kron|zlot|złot|دولار|يورو|جنيه|ريال|درهم|دراهم|دينار|ليرة/iu;
 const HAS_PERCENT = /%|٪|cent|ciento|prozent|المئة|المائة/iu;
 
 /** Every amount of money in a text, in order: digits (any script, any style) and words before a currency word. */
@@ -351,7 +446,8 @@ export function amountSpans(text: string): Span[] {
   const spans: Span[] = [];
   // (Cheap tests first: most deltas have no digit and no currency word.)
   const words = HAS_CURRENCY_WORD.test(text);
-  if (!HAS_DIGIT.test(text) && !words) return spans;
+  const signs = HAS_SIGN.test(text);
+  if (!HAS_DIGIT.test(text) && !words && !signs) return spans;
   for (const match of text.matchAll(AMOUNT)) {
     const written = match[2] ?? match[3] ?? '';
     const marker = match[1] ?? match[4] ?? '';
@@ -366,7 +462,7 @@ export function amountSpans(text: string): Span[] {
       ...(scale ? { scaled: true } : {}),
     });
   }
-  for (const span of words ? wordAmounts(text) : []) {
+  for (const span of [...(words ? wordAmounts(text) : []), ...(signs ? signedWordAmounts(text) : [])]) {
     if (!spans.some((other) => span.start < other.end && other.start < span.end)) spans.push(span);
   }
   for (const span of spans) {
@@ -403,13 +499,18 @@ export function percentValues(text: string): number[] {
 /** The starts of those units, so that a number waits while one may still be coming ("39 p" + "er seat"). */
 const UNIT_PHRASES = [
   'per seat', 'per user', 'per licence', 'per license', 'per person', 'per head', 'per month', 'per year', 'per week', 'per day',
-  'per quarter', 'per cent', 'percent', '/seat', '/user', '/mo', '/month', '/yr', '/year', '/wk', '/week', '/day', 'a seat', 'a user',
+  'per quarter', 'per cent', 'percent', 'pupm', 'pspm', 'pppm', 'per member', 'per employee', 'per agent', 'per teammate', 'for each', 'for every',
+  'por empleado', 'por miembro', 'por agente', 'par employé', 'par membre', 'par agent', 'pro mitarbeiter',
+  'pro mitglied', 'pro agent', 'je nutzer', 'je platz', 'je lizenz', 'je monat', 'لكل موظف', 'لكل عضو', '/seat', '/user', '/mo', '/month', '/yr', '/year', '/wk', '/week', '/day', 'a seat', 'a user',
   'a head', 'a month', 'a year', 'a week', 'a day', 'monthly', 'por usuario', 'por asiento', 'por puesto', 'por licencia', 'por persona',
   'por mes', 'por año', 'por semana', 'por día', 'por ciento', 'al mes', 'al año', 'al día', 'par utilisateur', 'par siège', 'par poste',
   'par licence', 'par personne', 'par mois', 'par an', 'par semaine', 'par jour', 'pour cent', 'pro nutzer', 'pro benutzer', 'pro platz',
   'pro lizenz', 'pro person', 'pro monat', 'pro jahr', 'pro woche', 'pro tag', 'prozent', 'im monat', 'monatlich', 'لكل مستخدم', 'لكل مقعد',
   'لكل شهر', 'شهري',
 ];
+for (const each of ['for each', 'for every']) {
+  for (const unit of ['seat', 'user', 'licence', 'license', 'person', 'head', 'member', 'employee', 'agent', 'teammate', 'month', 'year']) UNIT_PHRASES.push(`${each} ${unit}`);
+}
 /** Every start of those units (a set: looked up on every delta). */
 const UNIT_PREFIXES = new Set(UNIT_PHRASES.flatMap((phrase) => [...phrase].map((_, index) => phrase.slice(0, index + 1))));
 export function unitMayFollow(after: string): boolean {
@@ -434,12 +535,23 @@ function unitTailStart(text: string): number | undefined {
 /** Digits (and a currency sign) just before a tail of words, which may be their scale ("5 " + "thousand dollars"). */
 const DIGITS_BEFORE = new RegExp(`${PREFIX}${RUN}$`, 'iu');
 /** Currency words being written ("dól", "US"), which a number in words may still be waiting for. */
-const CURRENCY_STARTS = ['dollar', 'dollars', 'dolar', 'dolares', 'euro', 'euros', 'us', 'u.s.', 'pound', 'pounds', 'libra', 'libras', 'pfund', 'yen', 'rupee', 'rupees', 'percent', 'prozent', 'دولار', 'يورو', 'جنيه'];
+const CURRENCY_STARTS = [
+  'dollar', 'dollars', 'dolar', 'dolares', 'euro', 'euros', 'us', 'u.s.', 'american', 'canadian', 'australian', 'buck', 'bucks', 'pound', 'pounds',
+  'libra', 'libras', 'pfund', 'yen', 'rupee', 'rupees', 'peso', 'pesos', 'franc', 'francs', 'francos', 'franken', 'reais', 'riyal', 'riyals', 'rial',
+  'rials', 'dirham', 'dirhams', 'dinar', 'dinars', 'yuan', 'renminbi', 'lira', 'liras', 'kronor', 'kroner', 'kronen', 'zloty', 'zlotys', 'percent',
+  'prozent', 'دولار', 'يورو', 'جنيه', 'ريال', 'درهم', 'دراهم', 'دينار', 'ليرة',
+];
+/** A dollar's adjective ending the text ("twenty US ", "39 U.S"), with "dollars" still to come. */
+const ADJECTIVE_BEFORE = /(?<![\p{L}.])(?:U\.S\.?|US|[Aa]merican|[Cc]anadian|[Aa]ustralian)$/u;
+const ADJECTIVE_TAIL = /(?<![\p{L}.])(?:U\.S\.?|U\.?|US|[Aa]merican|[Cc]anadian|[Aa]ustralian)(?:[\s\u00a0]+|-)?$/u;
 
 const WORD_STARTS = [...CONNECTORS, ...CURRENCY_STARTS];
 
 /** Where a tail of number words (and a word still being written) starts, so that it waits for a currency word. */
 export function wordTailStart(text: string): number | undefined {
+  // "twenty US " before "dollars": the words before the adjective wait with it.
+  const adjective = ADJECTIVE_TAIL.exec(text);
+  if (adjective) return wordTailStart(text.slice(0, adjective.index));
   let at = text.length;
   let start: number | undefined;
   const unit = unitTailStart(text);
@@ -456,6 +568,12 @@ export function wordTailStart(text: string): number | undefined {
     const gap = WORD_GAP.exec(text.slice(Math.max(0, at - 8), at));
     if (!gap) break;
     const gapAt = Math.max(0, at - 8) + gap.index;
+    // "twenty US d…", "thirty-nine U.S. d…": the dollar's adjective is no number, and no end of one either.
+    const adjective = ADJECTIVE_BEFORE.exec(text.slice(Math.max(0, gapAt - 12), gapAt));
+    if (adjective) {
+      at = Math.max(0, gapAt - 12) + adjective.index;
+      continue;
+    }
     const before = WORD_BEFORE.exec(text.slice(Math.max(0, gapAt - 60), gapAt));
     if (!before) break;
     const word = before[1] ?? '';
@@ -472,19 +590,75 @@ export function wordTailStart(text: string): number | undefined {
 /** Words that may be a price claim of their own ("Pro is free"): held while being written. */
 const FREE_STARTS = ['free', 'gratis', 'gratuit', 'gratuite', 'gratuits', 'gratuites', 'gratuito', 'gratuita', 'kostenlos', 'umsonst', 'مجان', 'مجانا', 'مجاني', 'مجانية'];
 
+/**
+ * Offers no catalogue makes, whatever the price: "half price", "buy one get one", "2-for-1", "on the house" (always a
+ * claim unless denied), and "on us", "waive" (a claim where the clause speaks of a price, a fee or a period).
+ */
+export const PROMOTION_PHRASES = [
+  'half price', 'half off', 'half the price', 'half-price', 'buy one get one', 'buy one, get one', 'buy 1 get 1', 'bogo', 'two for one', 'two-for-one',
+  '2 for 1', '2-for-1', '3 for 2', '3-for-2', 'on the house', 'mitad de precio', 'la mitad del precio', 'dos por uno', '2x1', '2 x 1', '3x2',
+  'moitié prix', 'demi-tarif', 'deux pour un', '2 pour 1', 'un acheté un offert', '1 acheté 1 offert', 'halben Preis', 'halber Preis',
+  'halbe Preis', 'zwei für eins', '2 für 1', 'zwei zum Preis von einem', 'نصف السعر', 'بنصف السعر', 'اثنين بسعر واحد', 'اشتر واحدة واحصل على', 'اشتر واحدا واحصل على',
+  'for the price of', 'a quarter off', 'a third off', 'a fifth off', 'a tenth off',
+  'one third off', 'one quarter off',
+];
+export const CONDITIONAL_PROMOTION_PHRASES = ['on us', 'waive', 'waived', 'waives', 'waiving', 'por nuestra cuenta', 'à nos frais', 'auf unsere Kosten', 'على حسابنا'];
+/** "At no cost" and its kin: like "free", an offer where the clause gives a period or seats ("the first month at no cost"). */
+export const NO_COST_PHRASES = [
+  'at no cost', 'at no extra cost', 'at no additional cost', 'at no charge', 'at no extra charge', 'at no additional charge', 'free of charge', 'no charge',
+  'sin coste', 'sin costo', 'sin cargo', 'sans frais', 'offert', 'offerte', 'offerts', 'offertes', 'gratuitement', 'kostenfrei', 'ohne Kosten',
+  'ohne Aufpreis', 'geschenkt', 'بدون تكلفة', 'دون مقابل', 'بلا مقابل',
+];
+export const promotionKey = (text: string) => text.toLowerCase().replace(/,/g, '').replace(/[\s\u00a0-]+/gu, ' ');
+const PROMOTION_PREFIXES = new Set(
+  [...PROMOTION_PHRASES, ...CONDITIONAL_PROMOTION_PHRASES, ...NO_COST_PHRASES].flatMap((phrase) => {
+    const key = promotionKey(phrase);
+    return [...key].map((_, index) => key.slice(0, index + 1));
+  }),
+);
+/** Where an offer still being written ends the text ("half" before " price"), for it to wait. */
+export function promotionTailStart(text: string): number {
+  const from = Math.max(0, text.length - 40);
+  for (let index = from; index < text.length; index++) {
+    if (index > 0 && /[\p{L}\p{N}]/u.test(text[index - 1] ?? '')) continue;
+    if (!/[\p{L}\p{N}]/u.test(text[index] ?? '')) continue;
+    if (PROMOTION_PREFIXES.has(promotionKey(text.slice(index)))) return index;
+  }
+  return text.length;
+}
+
 /** Where the held text stops being safe to release: an amount (digits or words) that may still be growing. */
 export function openTailStart(text: string): number {
+  // Half a character (a surrogate pair split between two deltas: "𝟑" is two) waits for its other half, and what it
+  // may belong to with it ("$" before it).
+  const lastCode = text.charCodeAt(text.length - 1);
+  if (lastCode >= 0xd800 && lastCode <= 0xdbff) return Math.min(text.length - 1, openTailStart(text.slice(0, -1)));
   // (No amount is longer than this: a run of digits and spaces with no end is not held, and not rescanned, forever.)
   const base = Math.max(0, text.length - 64);
   const tail = OPEN_TAIL.exec(text.slice(base));
   const digits = tail && tail[0].length > 0 ? base + tail.index : text.length;
   // Number words wait for a currency word still coming, and for one held in the digits' tail ("twenty " + "dollars").
-  const words = withDigitsBefore(text, wordTailStart(text) ?? text.length);
+  const words = withDigitsBefore(text, withCurrencyBefore(text, wordTailStart(text) ?? text.length));
   const before = digits < text.length ? withDigitsBefore(text, wordTailStart(text.slice(0, digits)) ?? digits) : digits;
   const end = text.slice(-12);
   const last = WORD_BEFORE.exec(end);
   const free = last && FREE_STARTS.some((word) => word.startsWith(fold(last[1] ?? ''))) ? text.length - end.length + last.index : text.length;
-  return Math.max(0, Math.min(digits, words, before, free));
+  return Math.max(0, Math.min(digits, words, before, free, promotionTailStart(text)));
+}
+
+/** A tail of number words' start moved back over a currency sign or code before it ("USD " before "twenty-nine"). */
+const SIGN_BEFORE = new RegExp(`${SIGN_OR_CODE}${GAP}$`, 'u');
+function withCurrencyBefore(text: string, start: number): number {
+  if (start >= text.length) return start;
+  const word = WORD_AT_START.exec(text.slice(start, start + 40))?.[0] ?? '';
+  if (CONNECTORS.has(fold(word)) || segment(word, true) === undefined) return start;
+  const currency = SIGN_BEFORE.exec(text.slice(Math.max(0, start - 24), start));
+  if (!currency) return start;
+  let at = Math.max(0, start - 24) + currency.index;
+  const adjective = ADJECTIVE_TAIL.exec(text.slice(Math.max(0, at - 12), at));
+  if (adjective) at = Math.max(0, at - 12) + adjective.index;
+  // An amount the currency ends ("twenty-nine dollars " before "t…", "29 USD " before "one…") is held with it.
+  return withDigitsBefore(text, Math.min(at, wordTailStart(text.slice(0, at)) ?? at));
 }
 
 /** A word tail's start moved back over the digits it may scale ("5 " before "thousand dollars"). */
