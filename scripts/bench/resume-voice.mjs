@@ -12,8 +12,16 @@ export async function benchResume({ appUrl, visitor, standInPort, bridgeStats, v
   const LONG = Array.from({ length: 500 }, (_, i) => `w${i}`).join(' ');
   await control({ replyText: LONG });
   try {
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const before = await bridgeStats();
+    // Counted only once the store is quiet: after the sustained test, an overloaded app still ends hundreds of turns
+    // (their buffers' end markers and locks) for seconds after the last token reached the client, and those commands
+    // were counted as this reply's (313 instead of 13 in one run).
+    let before = await bridgeStats();
+    for (const started = Date.now(); Date.now() - started < 20_000; ) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const now = await bridgeStats();
+      if (now.commands === before.commands) break;
+      before = now;
+    }
     const long = await viaApp();
     await new Promise((resolve) => setTimeout(resolve, 500));
     const after = await bridgeStats();
