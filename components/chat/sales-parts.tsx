@@ -10,14 +10,16 @@ export function LeadConfirmation({ lead }: { lead: SalesDataParts['lead'] }) {
     values.company ? String(values.company) : null,
     values.teamSize ? t('sales.lead.teamSize', { count: values.teamSize }) : null,
   ].filter((item): item is string => Boolean(item));
-  const text = values.email
+  // (The server words it in the reply's language, which may not be the page's: lib/sales/lead-note.ts.)
+  const worded = values.email
     ? t('sales.lead.email', { email: String(values.email) })
     : details.length > 0
       ? t('sales.lead.noted', { details: details.join(', ') })
       : null;
+  const text = lead.note ?? worded;
   if (!text) return null;
   return (
-    <p data-testid="lead-confirmation" className="mt-1 rounded-md bg-emerald-50 px-2 py-1 text-xs text-emerald-900 ring-1 ring-emerald-200">
+    <p data-testid="lead-confirmation" lang={lead.note ? lead.lang : undefined} dir={lead.note ? 'auto' : undefined} className="mt-1 rounded-md bg-emerald-50 px-2 py-1 text-xs text-emerald-900 ring-1 ring-emerald-200">
       {text}
     </p>
   );

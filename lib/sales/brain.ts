@@ -7,7 +7,7 @@ import { BARE_COUNT, withoutDecisionMaker, withoutTimeline } from '@/lib/sales/l
 import { nextField as pickNextField } from '@/lib/sales/playbook';
 import { buildSystemPrompt, SUMMARY_HEADING } from '@/lib/sales/prompts';
 import { searchKnowledge, type Passage } from '@/lib/sales/retrieval';
-import { declinesToSay, fieldsAskedIn } from '@/lib/sales/asked-questions';
+import { declinesToSay, fieldsAskedIn, questionSentences } from '@/lib/sales/asked-questions';
 import { growthIn, negatedTools, rememberAsked, rememberGrowth, rememberObjection, rememberTools, statedTools } from '@/lib/sales/memory';
 import { applyLeadFacts, moveStage } from '@/lib/sales/tools';
 import { then, type SalesTurnContext, type StateUpdate } from '@/lib/sales/turn-state';
@@ -68,7 +68,7 @@ export function beginTurn(
     ownNames: [kb.company.name, ...kb.plans.flatMap((plan) => [plan.name, ...plan.aliases])],
     kb: knowledgeFor(kb, locale),
   });
-  const captured = applyLeadFacts(state, facts, { source: 'message', now });
+  const captured = applyLeadFacts(state, facts, { source: 'message', now, locale });
   const { changed } = captured;
 
   const intent = intentOf(text, context, changed);
@@ -142,7 +142,10 @@ export function endTurn(state: SalesState, plan: TurnPlan, reply = ''): StateUpd
   const asked = fieldsAskedIn(reply);
   // (A reply that asks nothing, with nothing left to ask, keeps the field asked before: the turn after it does not ask
   // that field again, in other words, as if it came fresh.)
-  return { state: { ...rememberAsked(state, asked), lastAskedField: asked.at(-1) ?? plan.nextField ?? state.lastAskedField }, events: [] };
+  // (A reply whose question is about something else, "a demo or a price quote?", asked no field: the answer to it,
+  // "عرض سعر", is not read as their company.)
+  const other = asked.length === 0 && questionSentences(reply).length > 0;
+  return { state: { ...rememberAsked(state, asked), lastAskedField: other ? undefined : (asked.at(-1) ?? plan.nextField ?? state.lastAskedField) }, events: [] };
 }
 
 // "Next quarter" answers "when?" as often as it objects, and "I'm the decision maker" names the need-approval

@@ -90,6 +90,15 @@ const HUMAN = [
   // "Kann mich jemand vom Vertrieb anrufen?", "¿me puede llamar alguien de ventas?", "un commercial peut me rappeler ?".
   /\bmich\b.{0,30}\b(anrufen|zur[uü]ckrufen|kontaktieren)\b|\b(me|nos) (puede|pueden|podria|podrian|podrias|puedes) (llamar|contactar|telefonear)\b|\balguien\b.{0,30}\b(me|nos) (llame|llamen|contacte|contacten)\b|\b(commercial|conseiller|quelqu'un|vendeur)\b.{0,30}\b(me|nous) (rappeler|appeler|contacter|recontacter)\b/,
   /(التحدث|اتحدث|التواصل|اكلم|تحويلي)[^.]{0,25}(شخص|انسان|موظف|مندوب|فريق المبيعات|احد)/,
+  // A call back asked for in other words: "I'd like a callback", "llámenme", "que me llamen", "¿me devuelven la
+  // llamada?", "j'aimerais être rappelé", "Bitte um Rückruf", "ruft mich bitte an", "هل يمكنكم الاتصال بي؟",
+  // "ممكن تتصلون علي؟", "أريد مكالمة", "كلموني على 050…" (folded text: no accents, no hamza, no punctuation).
+  /\b(a|an|request|requesting|want|like|get|need|schedule|arrange|book) (a )?(call ?back|call-back|phone call)\b/,
+  /\b(llamenme|llameme|llamame|que me llamen|que me llame alguien|devolver(me)? la llamada|me (devuelven|devuelvan|devuelve) la llamada)\b/,
+  /\b(etre|soit|suis) (rappele|rappelee|recontacte|recontactee)\b|\brappel telephonique\b/,
+  /\b(ruckruf\w*|ruft mich(?: \S+){0,3} (an|zuruck)|rufen sie mich(?: \S+){0,3} zuruck|ruf mich(?: \S+){0,3} zuruck)\b/,
+  /(?:الاتصال بي|الاتصال عل[يى]|(?:اتصلوا|اتصل|تتصلوا|تتصلون|تتصل) (?:عل[يى]|عليا|فيني)|(?:اريد|ابي|ابغى|بدي|عايز|عاوز|حابب) (?:مكالمه|مكالمة|اتصال)|مكالمة هاتفية|مكالمه هاتفيه)(?!\p{L})/u,
+  /(?:^|\s)(?:كلموني|كلمني) عل[ىي] (?:الرقم|رقم|\+?[\d٠-٩])/u,
 ];
 
 /**
@@ -169,7 +178,8 @@ const BOOKING = [
   /\b(buchen|vereinbaren|planen|mochte|hatte gern|wurde gern)\b.{0,30}\b(demo|termin|gesprach|anruf|vorfuhrung)\b/,
   /\b(demo|termin|gesprach|vorfuhrung)\b.{0,30}\b(buchen|vereinbaren|ausmachen|machen|abmachen|festlegen)\b/,
   /\b(eine|die) (demo|vorfuhrung)\b/,
-  /(احجز|حجز|ترتيب|جدولة|اريد|اود|ممكن|ابي|ابغى|ابغي|بدي|عايز|عاوز|حاب|محتاج)[^.]{0,30}(عرض|موعد|مكالمة|اجتماع|ديمو)/,
+  // ("أريد عرض سعر", "عرض خاص", "عروض": a quote or a deal, not a demo.)
+  /(احجز|حجز|ترتيب|جدولة|اريد|اود|ممكن|ابي|ابغى|ابغي|بدي|عايز|عاوز|حاب|محتاج)[^.]{0,30}(عرض(?!\s*(?:ال)?(?:سعر|اسعار|خاص|افضل|ترويجي|مكتوب|رسمي))|موعد|مكالمة|اجتماع|ديمو)/,
   // "Can we talk Thursday at 10?", "¿podemos hablar el jueves?", "on peut se parler jeudi ?", "Können wir Donnerstag um
   // 10 Uhr sprechen?": asking to talk on a day is asking for a meeting.
   /\b(can|could|shall) we (talk|speak|chat|meet|hop on a call)\b.{0,25}\b(monday|tuesday|wednesday|thursday|friday|tomorrow|today|next week|at \d)/,
@@ -192,12 +202,12 @@ const PRICING = /\b(price|prices|pricing|priced|cost|costs|costing|how much|quot
 
 const FEATURES = /\b(feature|features|include|includes|included|integrat\w*|sso|saml|scim|api|webhooks?|automation|automat\w*|workflows?|dashboards?|report\w*|security|secure|soc ?2|iso ?27001|gdpr|hipaa|compliance|compliant|encrypt\w*|support|storage|trial|onboarding|data residency|funcionalidad\w*|integraci\w*|seguridad|prueba|almacenamiento|soporte|fonctionnalit\w*|securite|essai|stockage|assistance|inclut|comprend|funktion\w*|sicherheit|testversion|speicher\w*|enthalt|beinhaltet)\b|ميزات|مزايا|تكامل|امان|الامان|تجربة|تخزين|الدعم|يتضمن|تتضمن/;
 
-const SMALL_TALK = /^\s*(hi|hello|hey|hiya|howdy|yo|good (morning|afternoon|evening)|thanks|thank you|thx|cheers|ok|okay|great|cool|nice|awesome|perfect|sounds good|got it|bye|goodbye|how are you|lol|haha+|hehe+|jaja+|mdr|xd|hola|buenas|buenos dias|buenas tardes|gracias|vale|genial|perfecto|adios|que tal|bonjour|bonsoir|salut|merci|d'accord|parfait|super|au revoir|hallo|guten tag|guten morgen|danke|prima|tschuss|alles klar|moin|moin moin|servus|gruss gott|gruezi)\b[\s\w,¿¡]{0,12}[\s!.,?]*$|^\s*(مرحبا|اهلا|شكرا|السلام عليكم|صباح الخير|مساء الخير|تمام|ممتاز|حسنا|هلا|هلا والله|اهلين|ازيك|ازيكم|عامل ايه|مشكور|مشكورين|يعطيك العافية|تسلم)[\s\p{L},!.؟?]{0,12}$/u;
+const SMALL_TALK = /^\s*(hi|hello|hey|hiya|howdy|yo|good (morning|afternoon|evening)|thanks|thank you|thx|cheers|ok|okay|great|cool|nice|awesome|perfect|sounds good|got it|bye|goodbye|how are you|lol|haha+|hehe+|jaja+|mdr|xd|hola|buenas|buenos dias|buenas tardes|gracias|vale|genial|perfecto|adios|que tal|bonjour|bonsoir|salut|merci|d'accord|parfait|super|au revoir|hallo|guten tag|guten morgen|danke|prima|tschuss|alles klar|moin|moin moin|servus|gruss gott|gruezi|saludos)\b[\s\w,¿¡]{0,12}[\s!.,?]*$|^\s*(مرحبا|اهلا|شكرا|السلام عليكم|صباح الخير|مساء الخير|تمام|ممتاز|حسنا|هلا|هلا والله|اهلين|ازيك|ازيكم|عامل ايه|مشكور|مشكورين|يعطيك العافية|تسلم|سلام)[\s\p{L},!.؟?]{0,12}$/u;
 
 /** "What's 2+2?": arithmetic, with nothing of ours in it. */
 const ARITHMETIC = /^\s*(?:what(?:'s| is)\s+|cuanto es\s+|combien font\s+|was ist\s+|wie viel ist\s+)?\d+(?:\.\d+)?\s*[-+*/x×÷]\s*\d+(?:\.\d+)?\s*[?=]?\s*$/;
 
-const OFF_TOPIC = /\b(weather|recipe|cook|poem|joke|football|soccer|basketball|movie|film|song|lyrics|homework|capital of|bitcoin|crypto|stock tips?|horoscope|president|election|meaning of life|tiempo hace|receta|chiste|poema|futbol|pelicula|cancion|meteo|recette|blague|poeme|film|chanson|wetter|rezept|witz|gedicht|fussball|lied)\b|الطقس|وصفة|نكتة|قصيدة|كرة القدم|فيلم|اغنية/;
+const OFF_TOPIC = /\b(weather|recipe|cook|poem|joke|football|soccer|basketball|movie|film|song|lyrics|homework|capital of|bitcoin|crypto|stock tips?|horoscope|president|election|meaning of life|tiempo hace|receta|chiste|poema|futbol|pelicula|cancion|meteo|recette|blague|poeme|film|chanson|wetter|rezept|witz|gedicht|fussball|lied|clima|llueve|lluvia|partido de|quel temps|il fait beau|il pleut|match de foot|fu(?:ss|ß)ball\w*|regnet es)\b|الطقس|الجو عندك|وصفة|نكتة|قصيدة|كرة القدم|مباراة|فيلم|اغنية/;
 
 const EMAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/;
 const SEATS = /\b\d{1,6}\s*(people|ppl|persons?|users?|seats?|employees|staff|members|licen[cs]es|personas|usuarios|empleados|licencias|puestos|personnes|utilisateurs|employes|salaries|personen|nutzer|mitarbeiter)\b|\d{1,6}\s*(شخص|اشخاص|مستخدم|موظف)/;

@@ -117,6 +117,12 @@ const GROWING_TO =
 const GROWTH_WHEN =
   /\b(?:(?:in|by|from|before|after|around|over|within)\s+(?:the\s+)?(?:next\s+|coming\s+)?|next\s+|this\s+|early\s+|late\s+)(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|q[1-4]|quarter|year|month|spring|summer|autumn|fall|winter|few months|couple (?:of )?months|\d+ months)\b/i;
 
+/**
+ * "Finalement on sera 25", "al final seremos 20", "in the end we'll be 25": the size settled on, a correction of the
+ * team on record rather than growth (with no "when" beside it; "we'll be 40 next year" grows).
+ */
+export const SETTLED = /(?<!\p{L})(?:finalement|au final|en fin de compte|al final|finalmente|en definitiva|in the end|actually|ultimately|am ende|letztendlich|schlie(?:ß|ss)lich)(?!\p{L})|في النهاية|بالنهاية|في الآخر/iu;
+
 /** The team's growth a message states or supposes ("what if we add 5 more?"), not one it asks about otherwise. */
 export function growthIn(text: string): StatedGrowth | undefined {
   for (const sentence of splitSentences(text)) {
@@ -130,7 +136,7 @@ export function growthIn(text: string): StatedGrowth | undefined {
     const when = GROWTH_WHEN.exec(sentence)?.[0].toLowerCase().replace(/\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*/i, (month) => month.charAt(0).toUpperCase() + month.slice(1)).replace(/\bq([1-4])\b/, 'Q$1');
     const base = { evidence: sentence, ...(when ? { when } : {}) };
     if (Number.isSafeInteger(added) && added > 0) return { added, ...base };
-    if (Number.isSafeInteger(to) && to > 0) return { to, ...base };
+    if (Number.isSafeInteger(to) && to > 0 && !(SETTLED.test(sentence) && !when)) return { to, ...base };
   }
   return growthInOtherLanguages(text);
 }
@@ -168,7 +174,7 @@ function growthInOtherLanguages(text: string): StatedGrowth | undefined {
     const when = GROWTH_WHEN_ELSEWHERE.exec(said)?.[0].replace(/^\p{Lu}/u, (letter) => letter.toLowerCase()).replace(/(?<=\b(?:im|ab|bis|zum)\s+)\p{L}/iu, (letter) => letter.toUpperCase()).replace(/(?<=^n[äa]chste[ns]?\s+)\p{L}/iu, (letter) => letter.toUpperCase());
     const base = { evidence: clause.trim(), ...(when ? { when } : {}) };
     if (Number.isSafeInteger(added) && added > 0) return { added, ...base };
-    if (Number.isSafeInteger(to) && to > 0) return { to, ...base };
+    if (Number.isSafeInteger(to) && to > 0 && !(SETTLED.test(clause) && !when)) return { to, ...base };
   }
   return undefined;
 }

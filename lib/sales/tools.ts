@@ -9,6 +9,7 @@ import { advanceStage } from '@/lib/sales/playbook';
 import { MAX_QUOTE_SEATS, quote } from '@/lib/sales/pricing';
 import { searchKnowledge } from '@/lib/sales/retrieval';
 import { LEAD_FIELDS, upcomingBooking, type LeadFact, type LeadField, type SalesState } from '@/lib/sales/state';
+import { leadNote } from '@/lib/sales/lead-note';
 import { then, unchanged, type SalesTurnContext, type StateLedger, type StateUpdate } from '@/lib/sales/turn-state';
 
 /**
@@ -144,7 +145,7 @@ export function captureLead(state: SalesState, context: SalesTurnContext, input:
       capturedAt: now,
     };
   }
-  const applied = applyLeadFacts(state, facts, { source: 'capture_lead', now });
+  const applied = applyLeadFacts(state, facts, { source: 'capture_lead', now, locale: context.locale });
   return { state: applied.state, events: applied.events, output: { stored: applied.changed, rejected, score: applied.state.lead.score } };
 }
 
@@ -152,7 +153,7 @@ export function captureLead(state: SalesState, context: SalesTurnContext, input:
 export function applyLeadFacts(
   state: SalesState,
   facts: Partial<Record<LeadField, LeadFact>>,
-  { source, now }: { source: string; now: number },
+  { source, now, locale }: { source: string; now: number; locale?: SalesTurnContext['locale'] },
 ): StateUpdate & { changed: LeadField[] } {
   if (Object.keys(facts).length === 0) return { ...unchanged(state), changed: [] };
   const merged = mergeLead(state.lead, facts, now);
@@ -164,7 +165,9 @@ export function applyLeadFacts(
     if (fact) values[field] = fact.value;
   }
   const evidence = merged.changed.map((field) => merged.lead.fields[field]?.evidence).find(Boolean);
-  const lead: StateUpdate = { state: next, events: [{ type: 'data-lead', data: { changed: merged.changed, values, score: merged.lead.score } }] };
+  // (The chat's "Noted: …" line in the reply's language, which may not be the page's.)
+  const note = locale ? leadNote(locale, values) : undefined;
+  const lead: StateUpdate = { state: next, events: [{ type: 'data-lead', data: { changed: merged.changed, values, score: merged.lead.score, ...(note && locale ? { note, lang: locale } : {}) } }] };
   return {
     ...then(lead, (current) => moveStage(current, { changed: merged.changed, evidence: evidence ? `${source}: "${evidence}"` : source }, now)),
     changed: merged.changed,

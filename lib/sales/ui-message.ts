@@ -1,5 +1,6 @@
 import type { InferUITools, UIMessage } from 'ai';
 import type { LeadField, Stage } from '@/lib/sales/state';
+import type { SalesLocale } from '@/lib/sales/turn-state';
 import type { SalesTools } from '@/lib/sales/tools';
 
 /**
@@ -23,7 +24,8 @@ export type SalesDataParts = {
   /** A visible notice attached to a reply, e.g. "answered by the offline agent". */
   notice: { level: 'info' | 'warning'; code: string; message: string };
   /** What the agent has just learned about the prospect, for the UI's "Got it, we'll email you at …". */
-  lead: { changed: LeadField[]; values: Partial<Record<LeadField, string | number>>; score: number };
+  /** `note`: that line worded by the server in `lang`, the reply's language (lib/sales/lead-note.ts); older parts have none. */
+  lead: { changed: LeadField[]; values: Partial<Record<LeadField, string | number>>; score: number; note?: string; lang?: SalesLocale };
   /** The playbook stage moved, and why. */
   stage: { stage: Stage; reason: string };
   /** A meeting was booked: the invite is downloadable, and e-mailed only when `emailed` (SMTP with invites on). */

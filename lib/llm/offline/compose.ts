@@ -25,6 +25,8 @@ import { FOLLOW_UP_PHRASES } from '@/lib/llm/offline/phrases-followups';
 import { idpReply, stackReply } from '@/lib/llm/offline/stack-answer';
 import { ASIDE_PHRASES } from '@/lib/llm/offline/phrases-asides';
 import { salesAskReply } from '@/lib/llm/offline/sales-asks';
+import { explainerReply } from '@/lib/llm/offline/explainers';
+import { EXPLAINER_PHRASES } from '@/lib/llm/offline/phrases-explainers';
 import { questionFor } from '@/lib/sales/playbook';
 import { speaksLocale } from '@/lib/sales/knowledge-locale';
 import type { LeadField } from '@/lib/sales/types';
@@ -95,6 +97,9 @@ export function composeReply(topic: Topic, turn: OfflineTurn): string {
   if (question && fresh && !/[?؟]/.test(paragraphs.at(-1) ?? '')) paragraphs.push(question);
   return paragraphs.join('\n\n');
 }
+
+/** The name set aside in a correction: "…, not Jon", "no Lucia", "pas Marc", "nicht Jane", "وليس ليلا". */
+const NAME_SET_ASIDE = /(?:(?<!\p{L})(?:not|no|pas|nicht)|وليس|مش)\s+(\p{L}[\p{L}'’-]+)/iu;
 
 /** Replies a "shorter please" does not cut: what they ask for or are offered is said whole. */
 const KEPT_WHOLE = new Set<Topic['kind']>(['aside', 'booking', 'meeting-time', 'meeting-cancel', 'meeting-invite', 'meeting-who', 'human', 'purchase', 'recall', 'not-listed', 'farewell', 'thanks', 'greeting', 'handoff-status', 'erase', 'unclear', 'bare-number']);
@@ -332,6 +337,8 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       return asideReply(topic.aside, turn);
     case 'sales-ask':
       return salesAskReply(topic.ask, turn, (inner) => body(inner, turn, ph));
+    case 'explain':
+      return explainerReply(topic.explain, turn);
     case 'unknown': {
       const unknown = MEMORY_PHRASES[turn.locale].unknownQuestion.map((phrase) => phrase(kb.company.salesEmail));
       // (Growth they told us of is acknowledged on its own: "5 more in January — noted".)
@@ -474,6 +481,10 @@ function acknowledgement(topic: Topic, turn: OfflineTurn, ph: Phrases): string {
   const greeted = fullName.includes(' ') && firstName !== '' && turn.previousReplies.some((reply) => mentionsName(reply, firstName));
   if (greeted) items.push(ph.notedName(fullName));
   const name = fresh.includes('name') && !greeted ? addressAs(turn, fullName) : undefined;
+  // "Sorry, it's Joan, not Jon" after we greeted Jon: an apology and the name corrected, not "nice to meet you" again.
+  const setAside = fresh.includes('name') ? NAME_SET_ASIDE.exec(turn.text)?.[1] : undefined;
+  const renamed = name !== undefined && setAside !== undefined && !mentionsName(fullName, setAside) && turn.previousReplies.some((reply) => mentionsName(reply, setAside));
+  if (renamed && items.length === 0) return [EXPLAINER_PHRASES[turn.locale].renamed(name), ...moreAcknowledgements(topic, turn, fresh).sentences].join(' ');
   const more = moreAcknowledgements(topic, turn, fresh);
   // "Guten Tag, mein Name ist Katrin Vogel. Können Sie …": "Guten Tag!", with "Frau Vogel" if she gave her title, never "Katrin".
   if (fresh.includes('name') && !greeted && ph.greetFormally && items.length === 0 && more.items.length === 0 && (name === undefined || /^(?:Herr|Frau) /.test(name))) return [ph.greetFormally(name), ...more.sentences].join(' ');
@@ -502,7 +513,7 @@ function moreAcknowledgements(topic: Topic, turn: OfflineTurn, fresh: LeadField[
   if (fresh.includes('budget')) items.push({ alone: mp.notedBudget, listed: mp.itemBudget });
   if (fresh.includes('need') && items.length === 0 && sentences.length === 0 && topic.kind === 'contact') sentences.push(mp.notedNeed);
   const tools = (turn.state.tools ?? []).filter((tool) => turn.text.includes(tool.evidence)).map((tool) => tool.name);
-  if (tools.length > 0 && topic.kind !== 'tools' && topic.kind !== 'objection') items.push({ alone: mp.notedTools(list(tools, mp.and)), listed: mp.itemTools(list(tools, mp.and)) });
+  if (tools.length > 0 && topic.kind !== 'tools' && topic.kind !== 'stack' && topic.kind !== 'objection') items.push({ alone: mp.notedTools(list(tools, mp.and)), listed: mp.itemTools(list(tools, mp.and)) });
   // "We'll add 5 more in January" before any team size: noted (with a size, the price reply sizes for it).
   const growth = turn.state.growth;
   if (growth && mp.notedGrowth && turn.text.includes(growth.evidence) && !(topic.kind === 'price' && topic.grown)) sentences.push(mp.notedGrowth(growthWords(growth, turn.locale)));

@@ -22,7 +22,9 @@ const WORDS: Record<Exclude<SalesLocale, 'ar'>, Set<string>> = {
       'une des les du au aux le quel quelle quels quelles offre offres équipe equipe personnes utilisateurs démo demo rendez ' +
       'voudrais voudrions aimerais pouvez pouvons avez êtes sommes suis appelle entreprise société societe travaille mon ma mes ' +
       'quoi comment pourquoi aussi mais très plus oui non mardi mercredi jeudi vendredi lundi demain semaine mois prochain ' +
-      'sécurité securite essai gratuit intégration intégrations dit combien parler ça cela ce cette faites'
+      'sécurité securite essai gratuit intégration intégrations dit combien parler ça cela ce cette faites ' +
+        // ("On utilise Notion et Slack": French again after a message in another language.)
+        'et utilise utilisons utilisez travaillons avons ai chez aussi'
     ).split(' '),
   ),
   de: new Set(

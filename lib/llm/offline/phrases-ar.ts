@@ -73,7 +73,7 @@ export const ar: Phrases = {
   quoteAnnual: (plan, seats, perSeat, year, month, saving) =>
     `بالدفع السنوي، تكلّف باقة ${plan} لـ ${users(seats)} **${perSeat} لكل مستخدم شهريًا**: **${year} سنويًا** (${month} شهريًا)${saving ? `، بتوفير **${saving}** في السنة` : ''}.`,
   suggestFor: (seats, plan, summary) => `لفريق من ${people(seats)}، أنصحك بباقة **${plan}**. ${summary}`.trimEnd(),
-  needsPlan: (what, plan) => `${what} يتطلب باقة **${plan}**.`,
+  needsPlan: (what, plan) => `يتطلب ${what} باقة **${plan}**.`,
   planAtMinimum: (plan, min, seats) => `باقة **${plan}** تبدأ من ${min} مستخدمين: لفريقكم المكوّن من ${seats} يُحتسب ${min}.`,
   billedAtMinimum: (plan, min, seats) => `ما تحتاجونه متوفر في باقة **${plan}**، وحدّها الأدنى ${min} مستخدمين: لفريقكم المكوّن من ${seats} يُحتسب ${min}.`,
   annualPaysLess: (annual, monthly, saving) => `لتدفع أقل اختر الدفع السنوي: **${annual} لكل مستخدم شهريًا** بدلًا من ${monthly}، بتوفير **${saving}** في السنة.`,

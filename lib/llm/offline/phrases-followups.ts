@@ -18,6 +18,8 @@ export interface FollowUpPhrases {
   planAgain: (plan: string, price: string) => string;
   /** "And for 12?" after a quote for a plan that stops below it: the plan's top, and the plan for that many. */
   outgrown: (plan: string, max: number, seats: number, next: string) => string;
+  /** Their stack said again: each tool answered once more in one sentence, those that connect and those we do not list. */
+  stackAgain: (company: string, connected: { tools: string; many: boolean } | undefined, unlisted: { tools: string; many: boolean } | undefined) => string;
 }
 
 export const FOLLOW_UP_PHRASES: Record<SalesLocale, FollowUpPhrases> = {
@@ -28,6 +30,8 @@ export const FOLLOW_UP_PHRASES: Record<SalesLocale, FollowUpPhrases> = {
     idpFits: (idp, from, only) => `${idp} is one of the identity providers our SAML single sign-on names, so it fits: SSO comes with ${only ? `**${from}** only` : `**${from}** and above`}.`,
     planAgain: (plan, price) => `**${plan}**, in short: ${price}.`,
     outgrown: (plan, max, seats, next) => `**${plan}** goes up to ${max} seats, so for ${seats} the plan is **${next}**.`,
+    stackAgain: (company, connected, unlisted) =>
+      `As I said, ${[connected && `${connected.tools} ${connected.many ? 'connect' : 'connects'} with ${company}`, unlisted && `**${unlisted.tools}** ${unlisted.many ? "aren't" : "isn't"} among the integrations we list`].filter(Boolean).join(', and ')}.`,
   },
   es: {
     suiteApp: (app, suite, from, every) => `${app} forma parte de ${suite}, ${every ? `que se conecta en todos los planes, desde **${from}**` : `incluida en **${from}** y los planes superiores`}.`,
@@ -36,6 +40,8 @@ export const FOLLOW_UP_PHRASES: Record<SalesLocale, FollowUpPhrases> = {
     idpFits: (idp, from, only) => `${idp} es uno de los proveedores de identidad que nombra nuestro inicio de sesión único (SAML), así que encaja: el SSO está incluido en ${only ? `**${from}** solamente` : `**${from}** y los planes superiores`}.`,
     planAgain: (plan, price) => `**${plan}**, en resumen: ${price}.`,
     outgrown: (plan, max, seats, next) => `**${plan}** llega hasta ${max} usuarios, así que para ${seats} corresponde **${next}**.`,
+    stackAgain: (company, connected, unlisted) =>
+      `Como le decía, ${[connected && `${connected.tools} se ${connected.many ? 'conectan' : 'conecta'} con ${company}`, unlisted && `**${unlisted.tools}** no ${unlisted.many ? 'figuran' : 'figura'} entre las integraciones que ofrecemos`].filter(Boolean).join(', y ')}.`,
   },
   fr: {
     suiteApp: (app, suite, from, every) => `${app} fait partie de ${suite}, ${every ? `connecté dans toutes les offres, dès **${from}**` : `inclus dans **${from}** et les offres supérieures`}.`,
@@ -44,6 +50,8 @@ export const FOLLOW_UP_PHRASES: Record<SalesLocale, FollowUpPhrases> = {
     idpFits: (idp, from, only) => `${idp} fait partie des fournisseurs d’identité que cite notre authentification unique (SAML), donc cela convient : le SSO est inclus dans ${only ? `**${from}** uniquement` : `**${from}** et les offres supérieures`}.`,
     planAgain: (plan, price) => `**${plan}**, en bref : ${price}.`,
     outgrown: (plan, max, seats, next) => `**${plan}** s’arrête à ${max} utilisateurs ; pour ${seats}, c’est **${next}**.`,
+    stackAgain: (company, connected, unlisted) =>
+      `Comme je vous le disais, ${[connected && `${connected.tools} se ${connected.many ? 'connectent' : 'connecte'} à ${company}`, unlisted && `**${unlisted.tools}** ne ${unlisted.many ? 'font' : 'fait'} pas partie des intégrations que nous proposons`].filter(Boolean).join(', et ')}.`,
   },
   de: {
     suiteApp: (app, suite, from, every) => `${app} gehört zu ${suite}, ${every ? `das in allen Tarifen angebunden ist, ab **${from}**` : `das ab **${from}** enthalten ist`}.`,
@@ -52,6 +60,8 @@ export const FOLLOW_UP_PHRASES: Record<SalesLocale, FollowUpPhrases> = {
     idpFits: (idp, from, only) => `${idp} gehört zu den Identitätsanbietern, die unser Single Sign-on (SAML) nennt, das passt also: SSO ist ${only ? `nur in **${from}**` : `ab **${from}**`} enthalten.`,
     planAgain: (plan, price) => `**${plan}** kurz gesagt: ${price}.`,
     outgrown: (plan, max, seats, next) => `**${plan}** endet bei ${max} Nutzern; für ${seats} passt **${next}**.`,
+    stackAgain: (company, connected, unlisted) =>
+      `Wie gesagt: ${[connected && `${connected.tools} ${connected.many ? 'lassen' : 'lässt'} sich mit ${company} verbinden`, unlisted && `**${unlisted.tools}** ${unlisted.many ? 'gehören' : 'gehört'} nicht zu den Integrationen, die wir anbieten`].filter(Boolean).join(', ')}.`,
   },
   ar: {
     suiteApp: (app, suite, from, every) => `${app} جزء من ${suite}، ${every ? `المتوفر في كل الباقات بدءًا من باقة **${from}**` : `المتوفر في باقة **${from}** وما فوقها`}.`,
@@ -60,5 +70,7 @@ export const FOLLOW_UP_PHRASES: Record<SalesLocale, FollowUpPhrases> = {
     idpFits: (idp, from, only) => `${idp} من مزوّدي الهوية الذين يذكرهم تسجيل الدخول الموحد (SAML) لدينا، فهو مناسب: الدخول الموحد متوفر في باقة **${from}**${only ? ' فقط' : ' وما فوقها'}.`,
     planAgain: (plan, price) => `باختصار، **${plan}**: ${price}.`,
     outgrown: (plan, max, seats, next) => `باقة **${plan}** تتوقف عند ${max} مستخدمين، لذا فالأنسب لـ ${seats} هي باقة **${next}**.`,
+    stackAgain: (company, connected, unlisted) =>
+      `كما ذكرت، ${connected ? `يتكامل ${company} مع ${connected.tools}${unlisted ? `، أما **${unlisted.tools}** ف${unlisted.many ? 'ليست' : 'ليس'} ضمن التكاملات التي نقدمها` : ''}` : `**${unlisted?.tools ?? ''}** ${unlisted?.many ? 'ليست' : 'ليس'} ضمن التكاملات التي نقدمها`}.`,
   },
 };

@@ -121,7 +121,7 @@ function saidAsDate(phrase: string | undefined, timezone: string, turn: OfflineT
 }
 
 /** Asking to be called ("can you call me?", "llámame", "rappelez-moi", "rufen Sie mich an", "اتصل بي"). */
-export const CALL_ME = /\b(?:call me|call us|give me a call|ring me|phone me|ll[aá]mame|ll[aá]meme|llamarme|me (?:pueden|puede|podr[ií]an|podr[ií]a) llamar|ll[aá]menme|rappelez-moi(?!\s*[,:]?\s*(?:quel|quels|quelle|quelles|mon|ma|mes|notre|nos|votre|vos|ce que|ce qu|combien|qui|quand|o[uù]|comment|pourquoi|le|la|les|l['’]|de quoi|si)\b)|appelez-moi|m['’]appeler|(?:pouvez|pourriez|peux|pourrais)[- ](?:vous|tu) me (?:rappeler|appeler)(?!\s*[,:]?\s*(?:quel|quels|quelle|quelles|mon|ma|mes|notre|nos|votre|vos|ce que|ce qu|combien|qui|quand|o[uù]|comment|pourquoi|le|la|les|l['’]|de quoi|si)\b)|(?:k[öo]nnen|k[öo]nnten) sie mich (?:zur[üu]ck)?(?:rufen|anrufen)|rufen sie mich(?: \S+){0,3} an|ruf mich(?: \S+){0,3} an|mich anrufen)\b|اتصل بي|اتصلوا بي|تتصلوا بي|تتصل بي|تتصلون بي|اتصلوا فيني|اتصل فيني|يتصل (?:بي|فيني|علي)|يكلمني/iu;
+export const CALL_ME = /\b(?:call me|call us|give me a call|ring me|phone me|ll[aá]mame|ll[aá]meme|llamarme|me (?:pueden|puede|podr[ií]an|podr[ií]a) llamar|ll[aá]menme|rappelez-moi(?!\s*[,:]?\s*(?:quel|quels|quelle|quelles|mon|ma|mes|notre|nos|votre|vos|ce que|ce qu|combien|qui|quand|o[uù]|comment|pourquoi|le|la|les|l['’]|de quoi|si)\b)|appelez-moi|m['’]appeler|(?:pouvez|pourriez|peux|pourrais)[- ](?:vous|tu) me (?:rappeler|appeler)(?!\s*[,:]?\s*(?:quel|quels|quelle|quelles|mon|ma|mes|notre|nos|votre|vos|ce que|ce qu|combien|qui|quand|o[uù]|comment|pourquoi|le|la|les|l['’]|de quoi|si)\b)|(?:k[öo]nnen|k[öo]nnten) sie mich (?:zur[üu]ck)?(?:rufen|anrufen)|rufen sie mich(?: \S+){0,3} an|ruf mich(?: \S+){0,3} an|mich anrufen)\b|(?:call ?back|call-back|que me llamen|(?:devolver(?:me)?|devuelv[ae]n?) la llamada|(?:être|etre) rappel[ée]e?|r[üu]ckruf\w*|ruft mich(?: \S+){0,3} (?:an|zur[üu]ck))\b|اتصل بي|اتصلوا بي|تتصلوا بي|تتصل بي|تتصلون بي|اتصلوا فيني|اتصل فيني|يتصل (?:بي|فيني|علي)|يكلمني|الاتصال بي|الاتصال عل[يى]|(?:اتصلوا|اتصل|تتصلوا|تتصلون|تتصل) عل[يى]|مكالمة|كلموني|كلمني عل[يى]/iu;
 
 export function humanReply(turn: OfflineTurn, ph: Phrases, done: Phrases['handoffDone'] = ph.handoffDone): string[] {
   const { kb } = turn;
@@ -132,8 +132,10 @@ export function humanReply(turn: OfflineTurn, ph: Phrases, done: Phrases['handof
   if (!exchange || exchange.failed) return [ph.handoffUnavailable(handoff.email ?? kb.company.salesEmail, hours)];
   const email = turn.state.lead.fields.email?.value;
   const phone = turn.state.lead.fields.phone?.value;
-  // "Can you call me?" with a number on record: the team calls that number.
-  if (CALL_ME.test(turn.text) && typeof phone === 'string') return [ph.handoffCall(phone, hours)];
+  // "Can you call me?" with a number on record: the team calls that number. (A number given with the request for a
+  // person, "Bitte um Rückruf: +49 …", is the number to call too.)
+  const numberGiven = typeof phone === 'string' && turn.text.includes(turn.state.lead.fields.phone?.evidence ?? '\u0000');
+  if ((CALL_ME.test(turn.text) || numberGiven) && typeof phone === 'string') return [ph.handoffCall(phone, hours)];
   const confirmation = done(typeof email === 'string' ? email : undefined, hours);
   // Asked again ("llámame mañana" after "quiero hablar con una persona"): the team has it already, said so.
   const opening = splitSentences(confirmation)[0] ?? confirmation;

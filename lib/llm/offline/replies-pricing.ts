@@ -95,6 +95,11 @@ export function priceReply(topic: Extract<Topic, { kind: 'price' }>, turn: Offli
     return topic.seatsGiven ? [claim, ...lines] : [claim];
   }
   if (topic.raisedBy) lines.unshift(ph.needsPlan(topic.raisedBy, topic.plan.name));
+  // ("We use Slack and HubSpot" on Starter: Slack connects already; HubSpot needs Pro.)
+  if (topic.raisedBy && topic.connected) {
+    const mp = MEMORY_PHRASES[turn.locale];
+    lines.unshift(mp.integratesWith(kb.company.name, listWith(topic.connected, mp.and), topic.connected.length > 1));
+  }
   // ("And for 12?" past the top of the plan quoted: that top first, then the plan for them.)
   if (topic.outgrew?.maxSeats != null) lines.unshift(FOLLOW_UP_PHRASES[turn.locale].outgrown(topic.outgrew.name, topic.outgrew.maxSeats, topic.seats, topic.plan.name));
   if (topic.minimumFor !== undefined) {

@@ -65,7 +65,9 @@ export function suiteFollowUp(turn: OfflineTurn, asked: string, before: string, 
 }
 
 /** "We use", "usamos", "on utilise", "wir nutzen", "نستخدم": their stack, stated. */
-const USING = /\b(?:we|i)(?:['’]re| are| am|['’]m)? (?:use|using|run on|running on|work with|working with|rely on|live in)\b|\b(?:usamos|utilizamos|trabajamos con|on utilise|nous utilisons|on travaille avec|wir nutzen|wir verwenden|wir arbeiten mit|nutzen wir|verwenden wir)\b|نستخدم|نعمل على/iu;
+const USING = /\b(?:we|i)(?:['’]re| are| am|['’]m)? (?:use|using|run on|running on|work with|working with|rely on|live in)\b|\b(?:our|my) (?:current )?(?:stack|tools|tool stack|toolset|tech stack) (?:is|are|includes?)\b:?|\b(?:usamos|utilizamos|trabajamos con|on utilise|nous utilisons|on travaille avec|nous travaillons avec|wir nutzen|wir verwenden|wir arbeiten mit|nutzen wir|verwenden wir)\b|نستخدم|نعمل على/iu;
+/** "We're on Asana + Slack": on a product's name (capitalised), never "we're on a budget". */
+const ON_A_TOOL = /\b[Ww]e(?:['’]re| are) on (?=\p{Lu})/u;
 /** Where a tool's name ends: "QuickBooks for accounting", "Gmail daily". */
 const NAME_END = /\s+(?:for|to|as|in|on|at|every|daily|heavily|mostly|too|also|already|currently|right now|para|pour|für|als|zum|zur|todos|tous|jeden|a lot|mainly)\b.*$/iu;
 const ARTICLE = /^(?:the|el|la|los|las|le|les|die|der|das|un|une|una|ein|eine)\s+/iu;
@@ -80,8 +82,10 @@ const PARTS = /\s*(?:,|&|\+|;|\band\b|\bas well as\b|\by\b|\be\b|\bet\b|\bund\b|
 export function stackTopic(turn: OfflineTurn): Topic | undefined {
   const { text, kb } = turn;
   if (QUESTION.test(text.trim())) return undefined;
-  const sentence = splitSentences(text).find((entry) => USING.test(entry) && !QUESTION.test(entry.trim()));
-  const said = sentence ? sentence.slice((USING.exec(sentence)?.index ?? 0) + (USING.exec(sentence)?.[0].length ?? 0)) : undefined;
+  const using = (entry: string) => USING.exec(entry) ?? ON_A_TOOL.exec(entry);
+  const sentence = splitSentences(text).find((entry) => using(entry) !== null && !QUESTION.test(entry.trim()));
+  const verb = sentence ? using(sentence) : null;
+  const said = sentence && verb ? sentence.slice(verb.index + verb[0].length) : undefined;
   if (!said) return undefined;
   const notThat = NOT_THAT.exec(said);
   const not = notThat?.[1] ? (toolsNamed(notThat[1], kb)[0] ?? notThat[1].trim()) : undefined;
@@ -89,12 +93,17 @@ export function stackTopic(turn: OfflineTurn): Topic | undefined {
   const listed: string[] = [];
   const suites: Suited[] = [];
   const unlisted: string[] = [];
+  let from: string | undefined;
   for (const raw of (notThat ? said.slice(0, notThat.index) : said).replace(/[.!…]+\s*$/u, '').split(PARTS)) {
     const part = raw.replace(ARTICLE, '').replace(NAME_END, '').trim();
     if (part === '') continue;
     const known = toolsNamed(part, kb);
-    // (A tool like ours, "we use Asana and Slack", is the tools reply's: their projects come over.)
-    if (known.some((name) => kb.competitors.some((competitor) => competitor.name === name))) return undefined;
+    // (A tool like ours, "we're on Asana + Slack + Gmail", is no integration: their projects come over from it.)
+    const rival = known.find((name) => kb.competitors.some((competitor) => competitor.name === name));
+    if (rival) {
+      from ??= rival;
+      continue;
+    }
     if (known.length > 0) {
       listed.push(...known.filter((name) => !listed.includes(name)));
       continue;
@@ -111,7 +120,8 @@ export function stackTopic(turn: OfflineTurn): Topic | undefined {
     if (kb.plans.some((plan) => [plan.name, plan.id, ...plan.aliases].some((name) => name.toLowerCase() === part.toLowerCase()))) return undefined;
     unlisted.push(lowerCaseMessage ? titleCase(part) : part);
   }
-  return suites.length + unlisted.length > 0 ? { kind: 'stack', listed, suites, unlisted, ...(not ? { not } : {}) } : undefined;
+  // (Only tools we list, and a tool like ours: the tools reply says it all.)
+  return suites.length + unlisted.length > 0 ? { kind: 'stack', listed, suites, unlisted, ...(not ? { not } : {}), ...(from ? { from } : {}) } : undefined;
 }
 
 /** Identity providers the SSO answer may name, as they are written. */
@@ -148,11 +158,21 @@ export function stackReply(topic: Extract<Topic, { kind: 'stack' }>, turn: Offli
   const now = [...topic.listed, ...topic.suites.map((entry) => entry.app), ...topic.unlisted];
   if (topic.not) lines.push(ASIDE_PHRASES[turn.locale].toolCorrected(listWith(now, mp.and), topic.not, kb.company.name, false));
   if (topic.listed.length > 0) lines.push(mp.integratesWith(kb.company.name, listWith(topic.listed, mp.and), topic.listed.length > 1));
+  // (Coming from a tool like ours: their projects come over, as the onboarding FAQ says.)
+  if (topic.from && (kb.faqs.find((faq) => faq.id === 'onboarding')?.answer ?? '').includes(topic.from)) lines.push(mp.importsFrom(topic.from));
   for (const { app, suite, from } of topic.suites) lines.push(fp.suiteApp(app, suite, from.name, kb.plans.indexOf(from) === 0));
   if (topic.unlisted.length > 0) lines.push(fp.unlistedTools(listWith(topic.unlisted, mp.and), topic.unlisted.length > 1, kb.company.salesEmail));
   // (What it does inside the app is the team's to confirm; said once, when no unlisted tool already sends them there.)
   else if (topic.suites.length > 0) lines.push(fp.suiteDetail(listWith(topic.suites.map((entry) => entry.app), mp.and), kb.company.salesEmail));
-  return [lines.join(' ')];
+  const whole = lines.join(' ');
+  // Said again ("we use figma, slack and google drive" twice): every tool answered once more, in one sentence — not
+  // "as I mentioned" and the first tool alone.
+  if (!topic.not && turn.previousReplies.some((reply) => reply.includes(whole))) {
+    const connected = [...topic.listed, ...topic.suites.map((entry) => entry.app)];
+    const said = (tools: string[]) => (tools.length > 0 ? { tools: listWith(tools, mp.and), many: tools.length > 1 } : undefined);
+    return [fp.stackAgain(kb.company.name, said(connected), said(topic.unlisted))];
+  }
+  return [whole];
 }
 
 export function idpReply(topic: Extract<Topic, { kind: 'idp' }>, turn: OfflineTurn): string[] {

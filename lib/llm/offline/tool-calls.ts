@@ -61,6 +61,9 @@ function callsFor(topic: Topic, turn: OfflineTurn): PlannedCall[] {
     case 'sales-ask':
       // ("Pro for 12 billed quarterly?": the price asked for, monthly and annual.)
       return topic.ask.kind === 'billing-period' && topic.ask.price ? callsFor(topic.ask.price, turn) : [];
+    case 'explain':
+      // ("How does pricing work?" with a team on record: what it comes to for them, from get_pricing.)
+      return topic.explain.kind === 'pricing-model' && topic.explain.price ? callsFor(topic.explain.price, turn) : [];
     case 'covers':
       // The plan that covers everything is priced by the sales team (Enterprise): get_pricing says so, as for any quote.
       return topic.all && isContactSales(topic.all) ? pricingCalls(topic.all, topic.seats ?? topic.all.minSeats, 'monthly') : [];

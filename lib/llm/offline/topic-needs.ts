@@ -158,15 +158,15 @@ export function raisedPlanTopic(turn: OfflineTurn): Topic | undefined {
   // A need the FAQ answers (SSO, data residency) gets that answer, which says which plans have it.
   if (REQUIREMENTS.some(({ asked, faq }) => faq !== undefined && asked.test(turn.text))) return undefined;
   // What they said, in their words: the feature as they named it, or the tool as the catalogue spells it.
-  const said = [
-    ...REQUIREMENTS.flatMap(({ asked }) => asked.exec(turn.text)?.[0] ?? []),
-    ...(RUNS_NEEDED.exec(westernDigits(turn.text))?.slice(0, 1) ?? []),
-    ...base.flatMap((plan) => plan.features.flatMap(integrationNames)).filter((name) => mentionsName(turn.text, name)),
-  ];
+  // (A tool the plan quoted already connects to, "Slack" beside "HubSpot" on Starter, raises nothing: only the others.)
+  const covered = new Set(base.slice(0, turn.kb.plans.indexOf(quoted) + 1).flatMap((plan) => plan.features.flatMap(integrationNames)));
+  const named = [...new Set(base.flatMap((plan) => plan.features.flatMap(integrationNames)).filter((name) => mentionsName(turn.text, name)))];
+  const said = [...REQUIREMENTS.flatMap(({ asked }) => asked.exec(turn.text)?.[0] ?? []), ...(RUNS_NEEDED.exec(westernDigits(turn.text))?.slice(0, 1) ?? []), ...named.filter((name) => !covered.has(name))];
+  const connected = named.filter((name) => covered.has(name));
   const required = said.length > 0 ? requiredPlan(turn) : undefined;
   if (!required || turn.kb.plans.indexOf(required) <= turn.kb.plans.indexOf(quoted)) return undefined;
   const inferred = inferredPriceTopic(turn);
-  return inferred && { ...inferred, raisedBy: [...new Set(said)].join(', ') };
+  return inferred && { ...inferred, raisedBy: listWith([...new Set(said)], MEMORY_PHRASES[turn.locale].and), ...(connected.length > 0 ? { connected } : {}) };
 }
 
 /** "Does that cover what we need?", "will Pro cover everything?", "does it tick all our boxes?", "is that enough for us?" */

@@ -83,7 +83,7 @@ export const DISCOUNT_ASK =
 
 /** A nonprofit, a charity or a school saying so ("wir sind ein gemeinnütziger Verein"): the discount they can apply for. */
 export const NONPROFIT =
-  /\b(?:non-?profit|charity|ngo|ong|sin (?:[áa]nimo|fines) de lucro|association (?:à but non lucratif|loi 1901)|assos?|associations?|asociaci[oó]n(?:es)? (?:civil|sin)\w*|fundaci[oó]n|vereine?|gemeinn[üu]tzig\w*|wohlt[äa]tig\w*|eingetragener verein)\b|جمعية خيرية|غير ربحية/iu;
+  /\b(?:non-?profits?|charit(?:y|ies)|ngos?|ongs?|sin (?:[áa]nimo|fines) de lucro|association (?:à but non lucratif|loi 1901)|assos?|associations?|asociaci[oó]n(?:es)? (?:civil|sin)\w*|fundaci[oó]n|vereine?|gemeinn[üu]tzig\w*|wohlt[äa]tig\w*|eingetragener verein)\b|جمعية خيرية|غير ربحية/iu;
 
 /** The FAQ entry about discounts: the one whose keywords name them (the deployer's own wording of the answer). */
 export function discountPassage(kb: KnowledgeBase): Passage | undefined {

@@ -7,6 +7,7 @@ import type { Booking } from '@/lib/sales/types';
 import type { Aside } from '@/lib/llm/offline/asides';
 import type { IntegrationAnswer } from '@/lib/llm/offline/integration-answer';
 import type { SalesAsk } from '@/lib/llm/offline/sales-asks';
+import type { Explainer } from '@/lib/llm/offline/explainers';
 
 /**
  * What the offline agent will answer this turn, decided from the sales brain's context (intent, stage, lead state,
@@ -81,6 +82,8 @@ export type Topic =
       scales?: Passage;
       /** What they said they need that the plan quoted before lacks ("time tracking", "Jira"): why this plan now. */
       raisedBy?: string;
+      /** Tools named beside it that the plan quoted before connects to already ("Slack" beside "HubSpot"): said first. */
+      connected?: string[];
       /** The team is smaller than the plan they need starts at (SSO for 5: Business, from 10 seats): priced at its
        *  minimum, `seats`, and the team's own size said beside it. */
       minimumFor?: number;
@@ -155,7 +158,8 @@ export type Topic =
   | { kind: 'fees' }
   /** "We use QuickBooks and Gmail", "and Gmail?": the tools we list, apps of a suite we list, and those we do not (stack-answer.ts). */
   /** `not`: the tool they said they do not use after all ("we use Pipedrive, not HubSpot"). */
-  | { kind: 'stack'; listed: string[]; suites: { app: string; suite: string; from: Plan }[]; unlisted: string[]; not?: string }
+  /** `from`: a tool like ours named among them ("we're on Asana + Slack + Gmail"): their projects come over from it. */
+  | { kind: 'stack'; listed: string[]; suites: { app: string; suite: string; from: Plan }[]; unlisted: string[]; not?: string; from?: string }
   /** "We use Okta" after the SSO answer: an identity provider the SSO answer names, and the plan SSO starts on. */
   | { kind: 'idp'; idp: string; from: Plan }
   /** A plan asked about again ("y el pro?" twice) with no team size on record: its price in short, not the page again. */
@@ -163,7 +167,9 @@ export type Topic =
   /** "Does that cover what we need?": each need they stated, checked against the plan (and the plan that has them all). */
   | { kind: 'covers'; plan: Plan; seats?: number; checks: CoverCheck[]; all?: Plan; single?: boolean }
   /** "What happens next?", custom pricing, a price negotiated, a billing period not offered (sales-asks.ts). */
-  | { kind: 'sales-ask'; ask: SalesAsk };
+  | { kind: 'sales-ask'; ask: SalesAsk }
+  /** "How does pricing work?", "can clients see progress? like a client portal" (explainers.ts). */
+  | { kind: 'explain'; explain: Explainer };
 
 /** One need they stated, checked against a plan: covered, not (and the first plan that has it), or not in the catalogue. */
 export interface CoverCheck {

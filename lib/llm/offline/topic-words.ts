@@ -13,7 +13,7 @@ export const RECOMMEND = [
 ];
 /** Asking for advice, not for a list ("what plan" and "which plan" alone also start "what plans do you have"). */
 export const RECOMMEND_ONLY = RECOMMEND.filter((phrase) => !/(?:\b(?:plan|tarif|offre)|باقة)$/u.test(phrase));
-export const GREETINGS = /^\s*(?:(hi|hello|hey|hiya|howdy|yo|good (morning|afternoon|evening)|hola|buenas|buenos d[ií]as|bonjour|bonsoir|salut|hallo|guten (tag|morgen|abend)|servus|moin)\b|مرحب|أهلا|اهلا|اهلين|هلا|ازيك|إزيك|السلام عليكم|صباح الخير|مساء الخير)/iu;
+export const GREETINGS = /^\s*(?:(hi|hello|hey|hiya|howdy|yo|good (morning|afternoon|evening)|hola|buenas|buenos d[ií]as|saludos|bonjour|bonsoir|salut|hallo|guten (tag|morgen|abend)|servus|moin)\b|مرحب|أهلا|اهلا|اهلين|هلا|ازيك|إزيك|السلام عليكم|سلام(?!\p{L})|صباح الخير|مساء الخير)/iu;
 export const THANKS = /\b(thanks|thank you|thx|cheers|appreciate|gracias|merci|danke)\b|شكرا|شكرًا|شكراً|مشكور|يعطيك العافية|تسلم/iu;
 export const QUESTION = /[?؟]\s*$|^\s*[¿]|^(how|what|which|who|when|where|why|is|are|do|does|can|could|will|would|should|comment|combien|quel|quelle|quels|quelles|pourquoi|est-ce|wie|was|welche|welcher|wer|wann|warum|gibt es|kann|k[öo]nnen)\b|^\s*(هل|ما|ماذا|كيف|كم|متى|أين|لماذا|من)(?![\p{L}])/iu;
 
@@ -22,7 +22,8 @@ export const WITH_THEM =
   /\b(?:work|works|integrate|integrates|connect|connects|sync|syncs|play nicely?) with (?:both|them|those|these|all of them|each of them|either|our tools|our stack)\b|\b(?:funciona|se integra|se conecta) con (?:ambos|ambas|ellos|ellas|las dos|los dos)\b|\b(?:fonctionne|marche|s['’]int[eè]gre) avec (?:les deux|eux|elles)\b|\b(?:funktioniert|klappt|l[äa]uft) (?:das |es )?mit (?:beiden|ihnen)\b/iu;
 
 /** Goodbyes in the agent's languages ("thanks, bye", "that's all for now", "bis bald"). */
-export const FAREWELL = /\b(bye|goodbye|bye-bye|see you|see ya|talk (?:to you )?soon|that'?s all|that is all|have a (?:good|great|nice) (?:day|one|week|weekend)|adi[oó]s|hasta luego|hasta pronto|nos vemos|au revoir|[àa] bient[ôo]t|bonne journ[ée]e|tsch(?:ü|u|ue)ss?|auf wiedersehen|auf wiederh(?:ö|o|oe)ren|bis bald|bis dann|sch[öo]nen tag|chao|chau|ciao|signing off|gotta go|got to go)\b|^\s*(?:cheers|thanks|ok(?:ay)?|right)[,\s]+(?:[\p{L}'’]+\s+)?out[\s.!]*$|^\s*(?:(?:ok|merci|bon|allez)[,\s]+)*[àa] (?:plus(?: tard)?|\+)\s*[!.]*\s*$|مع السلامة|وداعا|إلى اللقاء|الى اللقاء/iu;
+export const FAREWELL =
+  /\b(bye|goodbye|bye-bye|see you|see ya|talk (?:to you )?soon|that'?s all|that is all|have a (?:good|great|nice) (?:day|one|week|weekend|evening)|adi[oó]s|hasta luego|hasta pronto|hasta la pr[oó]xima|nos vemos|au revoir|bonne (?:fin de )?(?:journ[ée]e|soir[ée]e|semaine)|tsch(?:ü|u|ue)ss?|auf wiedersehen|auf wiederh(?:ö|o|oe)ren|bis bald|bis dann|bis sp[äa]ter|sch[öo]ne[ns]? (?:tag|abend|wochenende)|chao|chau|ciao|signing off|gotta go|got to go)\b|^\s*(?:cheers|thanks|ok(?:ay)?|right)[,\s]+(?:[\p{L}'’]+\s+)?out[\s.!]*$|^\s*(?:(?:ok|merci|bon|allez)[,\s]+)*[àa] (?:plus(?: tard)?|\+)\s*[!.]*\s*$|(?<!\p{L})(?:[àa] bient[ôo]t|[àa] la prochaine|bon (?:week-?end|apr[eè]s-midi)|buen fin de semana|(?:un saludo|gracias[,.!\s]+saludos)(?=\s*[!.]*\s*$)|(?:eso es todo|c['’]est tout|das war['’]?s|das war es|das w[äa]r['’]?s)(?:\s+(?:por (?:ahora|hoy)|pour (?:moi|aujourd['’]hui|le moment|l['’]instant)|f[üu]r (?:heute|jetzt)|von meiner seite))?(?=\s*(?:[,.!]|gracias|merci|danke|$)))(?!\p{L})|مع السلامة|وداع[ًا]*|إلى اللقاء|الى اللقاء|(?:أراك|اراك|نراك|أشوفك|اشوفك) (?:لاحق|قريب)|يوم(?:ك)? سعيد|في أمان الله|هذا كل (?:شيء|شي)(?=[\s.!،]*$)|(?<=\S[\s،,.]*[\s،,.])سلام[\s.!]*$/iu;
 
 /**
  * Keyboard mashing, judged on the Latin-script words only: isUnclear's letter pairs are English and Spanish ones, and

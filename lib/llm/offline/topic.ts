@@ -24,6 +24,8 @@ import { comparisonTopic, COVER_ASK, coverTopic, FOR_THAT_ELSEWHERE, NEED_PLAN_A
 import { certificationTopic, EARLY_DETAILS, integrationTopic, knowledgeTopic, unstatedDetailTopic } from '@/lib/llm/offline/topic-knowledge';
 import { idpTopic, stackTopic } from '@/lib/llm/offline/stack-answer';
 import { salesAskTopic } from '@/lib/llm/offline/sales-asks';
+import { explainerTopic } from '@/lib/llm/offline/explainers';
+import { arabicOffer } from '@/lib/llm/offline/arabic-offer';
 import { asksCallBack, eachQuestionTopic, fewerSeatsTopic, misspeltPriceAsk, needsPlanTopic, planAskedAgain } from '@/lib/llm/offline/topic-followups';
 export type { CoverCheck, Topic } from '@/lib/llm/offline/topic-types';
 export { freshFields, knownEmail } from '@/lib/llm/offline/topic-words';
@@ -108,6 +110,26 @@ export function analyse(turn: OfflineTurn): Topic {
   // "What happens next?", "do you do custom pricing?", "can we negotiate?", "billed quarterly?", "Starter for 15?" (sales-asks.ts).
   const salesAsk = salesAskTopic(turn, plans);
   if (salesAsk) return salesAsk;
+  // "How does pricing work?", "can clients see progress? like a client portal" (explainers.ts).
+  const explained = explainerTopic(turn, plans);
+  if (explained) return explained;
+  // Arabic "عرض": a demo, a price quote or a deal, by the words beside it; alone, asked which (arabic-offer.ts).
+  const offer = arabicOffer(turn);
+  if (offer === 'unclear') return { kind: 'explain', explain: { kind: 'which-offer' } };
+  if (offer === 'demo') {
+    const demo = bookingTopic({ ...turn, intent: 'booking', text: MEETING_NOUN.test(text) ? text : `${text} (عرض توضيحي)` });
+    if (demo) return demo;
+  }
+  // ("أرسلوا لي عرض": a written offer, the sales team's to send, as a formal quote is.)
+  if (offer === 'quote' && (!QUOTE_ASK.test(text) || FORMAL_QUOTE.test(text) || quotedBySales(turn))) return { kind: 'human' };
+  // ("أريد عرض سعر": the price for their team, as "I want a quote" is answered; the plans, with no team size yet.)
+  // (The plan they asked about, when it holds their team: "كم سعر برو؟" then "عرض سعر" is Pro's.)
+  const spoken = offer === 'quote' ? lastPlanSpokenOf(turn) : undefined;
+  const seats = seatsFor(turn);
+  if (spoken && seats !== undefined && fitsSeats(spoken, seats) && !isContactSales(spoken)) return priceTopic(turn, spoken, false);
+  if (offer === 'quote') return inferredPriceTopic(turn) ?? { kind: 'overview' };
+  const deal = offer === 'deal' ? discountPassage(kb) : undefined;
+  if (deal) return { kind: 'knowledge', passages: [deal], discountAsked: true };
   const unlistedAsk = plans.length === 0 ? unlistedAsked(turn) : undefined;
   if (unlistedAsk) return { kind: 'not-listed', subject: unlistedAsk };
   // ("A customer like us?" after "we're an agency": the agency's story.)
@@ -245,6 +267,9 @@ export function analyse(turn: OfflineTurn): Topic {
   const fresh = freshFields(turn);
   // "Thanks, bye!": a goodbye is answered with one, not with another question.
   if (FAREWELL.test(text) && !QUESTION.test(text) && text.length <= 80 && fresh.length === 0) return { kind: 'farewell' };
+  // "Buenas, quería info", "hi, I'd like some info", "bonjour, je voudrais des infos", "مرحبا، أريد معلومات": a hello
+  // asking where to start — the greeting and what it can help with, not "thanks, that helps".
+  if (fresh.length === 0 && INFO_ONLY.test(text.trim())) return { kind: 'greeting' };
   // "Thanks, maybe later": no pressure (the "just looking" answer), not the "no time to switch" objection its "later"
   // resembles.
   const later = turn.locale === 'en' && LATER_CLOSE.test(text) && fresh.length === 0 ? objectionPassage(kb, /^just looking$/i) : undefined;
@@ -291,7 +316,7 @@ export function analyse(turn: OfflineTurn): Topic {
   const onlyFewer = plans.length === 0 ? fewerSeatsTopic(turn) : undefined;
   if (onlyFewer) return onlyFewer;
   // "What if only the 3 office people use it?": the plan for that many, priced (the team on record stays as it is).
-  const fewer = WHAT_IF_ONLY.exec(westernDigits(text))?.[1];
+  const fewer = WHAT_IF_ONLY.exec(westernDigits(text))?.slice(1).find((group) => group !== undefined);
   if (fewer && plans.length === 0) {
     const only = inferredPriceTopic({ ...turn, text: `${fewer} people` });
     if (only) return { ...only, billing: billingIn(text) };
@@ -770,6 +795,9 @@ const SEAT_COST = /\b(?:seats?|licen[cs]es?|pay(?:ing)? for|paid|charged?|cost|c
 /** "Que onda", "qué tal", "wie geht's", "ça va ?": a greeting and nothing else. */
 const HELLO_ASKED = /^\s*[¿¡]?\s*(?:hola|buenas|buenos d[ií]as|bonjour|salut|hallo|guten tag)[\s,!]+[¿]?(?:qu[eé] tal|c[oó]mo (?:est[aá]n?|va|les va)|(?:ça|ca) va|comment (?:allez-vous|ça va)|wie geht['’]?s(?: (?:ihnen|euch))?)\s*[?!.]+\s*/iu;
 const HELLO_ONLY = /^\s*(?:(?:hi|hey|hola|buenas|oye|bonjour|salut|hallo|servus)[\s,!]+){0,2}(?:qu[eé] onda|(?:qu[eé]|q) tal|qu[eé] hubo|qu[eé] pas[oó]|wie geht['’]?s(?: (?:dir|ihnen|euch))?|(?:ça|ca) va|what['’]?s up|sup|howdy)[\s!.?¿]*$/iu;
+/** A hello and a wish for information, nothing else: "buenas, quería info", "hi, I'd like some information please". */
+const INFO_ONLY =
+  /^(?:(?:hi|hello|hey|hola|buenas(?: tardes| noches)?|buenos d[ií]as|bonjour|bonsoir|salut|hallo|guten (?:tag|morgen|abend)|good (?:morning|afternoon|evening)|مرحبا|مرحبًا|أهلا|اهلا|السلام عليكم)[\s,!.،]+)?(?:(?:i|we)(?:['’]d| would)? (?:like|want|need)|i['’]m looking for|looking for|quer[ií]a|quisiera|quiero|necesito|busco|me gustar[ií]a(?: tener| recibir)?|je (?:voudrais|veux|cherche|souhaite|souhaiterais)|j['’]aimerais(?: avoir)?|ich (?:h[äa]tte gern|m[öo]chte|w[üu]rde gern|brauche|suche)|wir (?:h[äa]tten gern|m[öo]chten)|أريد|اريد|أود|اود|ابي|أبغى|ابغى|بدي|عايز)\s+(?:some |more |a bit of |m[aá]s |un poco de |quelques |des |plus d['’] ?|d['’]|mehr |ein paar |ein paar |bitte |)(?:info|infos|information|informations|informaci[oó]n|informationen|details|detalles|d[ée]tails|معلومات|تفاصيل)(?:\s+(?:please|pls|por favor|s['’]il vous pla[iî]t|svp|bitte|من فضلك|لو سمحت|about (?:you|it|the product|northwind(?: cloud)?)|sobre (?:ustedes|el producto)|sur (?:vous|le produit)|(?:über|zu) (?:ihnen|euch|dem produkt)|عنكم|عن المنتج))?[\s.!،]*$/iu;
 /** "Ok great thanks", "perfect, thank you so much", "super merci": only acknowledgement and thanks. */
 const ACK_ONLY =
   /^\s*(?:(?:ok(?:ay)?|great|cool|nice|perfect|awesome|excellent|wonderful|brilliant|lovely|sounds good|got it|thanks?|thank you|thx|cheers|mate|a lot|so much|very much|for (?:all )?(?:your|the|that) help|for (?:your|the) (?:time|info(?:rmation)?)|for that|super|top|merci|merci beaucoup|parfait|g[eé]nial|gracias|muchas gracias|vale|perfecto|genial|danke|danke sch[öo]n|vielen dank|prima|alles klar|sehr gut)[\s,!.]*)+$/iu;
@@ -881,8 +909,8 @@ const PLANS_DIFFERENCE =
 export const OVER_BUDGET =
   /\b(?:(?:over|above|beyond|exceeds?|outside(?: of)?|out of) (?:our|my|the) budget|more than (?:our|my|we) (?:budget|can (?:spend|afford))|(?:se (?:pasa|sale)|excede|supera|sobrepasa)\w* (?:de[l]? |el |nuestro )?(?:nuestro )?presupuesto|fuera de(?:l| nuestro) presupuesto|d[ée]passe\w* (?:notre|le|mon) budget|au-dessus de (?:notre|mon) budget|hors (?:de )?(?:notre )?budget|(?:über|ueber) (?:unserem|dem|meinem) budget|sprengt (?:unser|das|mein) budget|au[ßs]erhalb (?:unseres|des) budgets)\b|(?:فوق|أكثر من|اكثر من|خارج|يتجاوز|تتجاوز)\s+(?:ال)?ميزانيت?(?:نا|ي)?/iu;
 
-/** "What if only the 3 office people use it?", "what if just 5 of us use it?": a smaller count to price, said once. */
-const WHAT_IF_ONLY = /\bwhat if (?:only|just) (?:the )?(\d{1,4})\b|\b(?:only|just) (?:the )?(\d{1,4})(?: \p{L}+){0,2} (?:people|users|of us|would use|use it)\b.*\?/iu;
+/** "What if only the 3 office people use it?", "what if just 5 of us use it?", "what about just the 9 full-timers?": a smaller count to price, said once. */
+const WHAT_IF_ONLY = /\bwhat if (?:only|just) (?:the )?(\d{1,4})\b|\b(?:only|just) (?:the )?(\d{1,4})(?: \p{L}+){0,2} (?:people|users|of us|would use|use it)\b.*\?|\b(?:what|how) about (?:only |just )?(?:the )?(\d{1,4})(?:[ -][\p{L}-]+){1,2}\s*\?/iu;
 
 /** "What about just the engineers?", "only the sales team", "solo los ingenieros": one group of the team, by its name. */
 const JUST_GROUP =
@@ -956,4 +984,4 @@ function barePlanChoice(turn: OfflineTurn): Plan | undefined {
 
 /** A pain about work the product organises: tasks slipping, manual steps, spreadsheets, processes to automate. */
 const WORK_PAIN =
-  /\b(?:automat\w*|workflows?|fall(?:s|ing)? through the cracks|slip\w*|lose track|losing track|manual\w*|spreadsheets?|tasks?|process(?:es)?|onboarding|tareas|procesos?|hojas de c[aá]lcul\w*|automatiz\w*|t[âa]ches|processus|tableurs?|automatis\w*|aufgaben|prozess\w*|tabellen|automatisier\w*|onboarding)\b|مهام|أتمتة|اتمتة|عمليات/iu;
+  /\b(?:automat\w*|workflows?|fall(?:s|ing)? through the cracks|slip\w*|lose track|losing track|manual\w*|spreadsheets?|tasks?|process(?:es)?|onboarding|tareas|procesos?|hojas de c[aá]lcul\w*|automatiz\w*|t[âa]ches|processus|tableurs?|automatis\w*|aufgaben|prozess\w*|tabellen|automatisier\w*|onboarding|track(?:ing)? (?:\w+ )?projects?|client projects?|projects? (?:de|para) (?:clientes|cliente)|suivi des projets|projektverfolgung|kundenprojekte)\b|مهام|أتمتة|اتمتة|عمليات|متابعة المشاريع/iu;

@@ -108,7 +108,7 @@ const RECALL = [
   /(?<!\p{L})(?:wie hei(?:ß|ss)e ich|c[oó]mo me llamo|comment (?:est-ce que )?je m['’]appelle|je m['’]appelle comment|do you know my (?:name|email|e-mail|company))(?!\p{L})|^\s*(?:and |so |ok,? )?who am i\s*[?!.]*\s*$|(?:شو|ايش|إيش|وش) (?:اسمي|بريدي|شركتي|اسم شركتي)|اسمي (?:ايه|إيه|شو)/iu,
   /كم (عددنا|عدد فريقنا|شخصًا نحن|شخصا نحن)/u,
   // "On est combien déjà ?", "on était combien ?", "combien on est déjà ?", "combien je vous ai dit qu'on était ?".
-  /(?<!\p{L})(?:on (?:est|[ée]tait) combien|combien (?:on (?:est|[ée]tait)|(?:sommes|[ée]tions)-nous|de personnes on (?:est|[ée]tait)) d[ée]j[àa]|combien (?:je vous ai|vous ai-je) dit)(?!\p{L})/iu,
+  /(?<!\p{L})(?:on (?:est|[ée]tait) combien|combien (?:on (?:est|[ée]tait)|(?:sommes|[ée]tions)-nous|de personnes on (?:est|[ée]tait)) d[ée]j[àa]|combien (?:je vous ai|vous ai-je) dit|combien de (?:personnes|gens|utilisateurs) (?:j['’]ai|je vous ai|je t['’]ai|on a|nous avons|vous ai-je) dit)(?!\p{L})/iu,
 ];
 
 const RECALL_FIELDS: [RecallField, RegExp][] = [

@@ -12,6 +12,7 @@ import {
   extractName,
   extractNeed,
   extractPhone,
+  mentionsPhone,
   extractRole,
   extractSoloTeam,
   extractSpokenIntroduction,
@@ -31,7 +32,7 @@ import { FIRST_NAMES } from '@/lib/sales/lead/first-names';
 import { classifySalesIntent, FRUSTRATED, STOP_QUESTIONS, withoutTypedTurns, type SalesIntent } from '@/lib/sales/intents';
 import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
 import type { LeadFact, LeadField } from '@/lib/sales/types';
-import { growthIn } from '@/lib/sales/memory';
+import { growthIn, SETTLED } from '@/lib/sales/memory';
 
 /**
  * Deterministic lead extraction from what the prospect writes. Every fact carries the prospect's own sentence
@@ -61,6 +62,36 @@ export interface ExtractLeadInput {
 const SURNAME =
   /\b(?:(?:my|the)\s+)?(?:last name|surname|family name)(?:'s|\s+is|:)?\s+([\p{L}][\p{L}'’-]+)|\b(?:mi )?apellido(?: es|:)?\s+([\p{L}][\p{L}'’-]+)|\b(?:mon )?nom de famille(?: est| c['’]est|\s*:)?\s+([\p{L}][\p{L}'’-]+)|\b(?:mein )?nachname(?: ist|:)?\s+([\p{L}][\p{L}'’-]+)|اسم (?:عائلتي|العائلة)(?: هو)?\s+([\p{L}]+)/iu;
 
+/**
+ * A name on record corrected: "sorry, it's Joan, not Jon", "not Jon — Joan", "es Lucía, no Lucia", "c'est Marc, pas
+ * Mark", "Jana, nicht Jane", "اسمي ليلى وليس ليلا". `known` is the name on record; the one set aside must be it (its first
+ * word or the whole), and the new one a name (one or two words, no common word).
+ */
+function correctedName(statement: string, known: string | undefined, context: PatternContext): Extracted | undefined {
+  if (!known) return undefined;
+  const NAME = "(\\p{L}[\\p{L}'’-]+(?:\\s+\\p{L}[\\p{L}'’-]+)?)";
+  const LEAD = "(?:(?:sorry|no|nope|actually|oops|wait|perd[oó]n|perdona|non|pardon|en fait|nein|entschuldigung|eigentlich|عفوا|عفوًا|لا)[,.!\\s]+)*(?:it['’]?s|it is|i['’]?m|i am|my name is|my name['’]s|name['’]s|call me|es|soy|me llamo|mi nombre es|c['’]est|je suis|je m['’]appelle|mon nom est|ich bin|ich hei(?:ß|ss)e|mein name ist|es ist|اسمي|أنا|انا)?\\s*";
+  const NOT = "(?:not|no|pas|nicht|وليس|مش|لا|ليس)";
+  const forms = [new RegExp(`^${LEAD}${NAME}\\s*[,;—–-]?\\s*(?:and |y |et |und )?${NOT}\\s+${NAME}[\\s.!]*$`, 'iu'), new RegExp(`^${LEAD}${NOT}\\s+${NAME}\\s*[,;:—–-]\\s*(?:but |sino |mais |sondern |بل )?${LEAD}${NAME}[\\s.!]*$`, 'iu')];
+  const knownWords = fold(known).split(/\s+/);
+  for (const [index, form] of forms.entries()) {
+    const match = form.exec(statement.trim());
+    if (!match) continue;
+    const [said, setAside] = index === 0 ? [match[1], match[2]] : [match[2], match[1]];
+    if (!said || !setAside) continue;
+    const aside = fold(setAside);
+    if (aside !== knownWords[0] && aside !== knownWords.join(' ')) continue;
+    const words = said.split(/\s+/);
+    if (words.some((word) => NOT_A_NAME_WORD.has(fold(word)) || context.ownNames.has(word.toLowerCase()))) continue;
+    // (Only the first name corrected: the surname on record stays.)
+    const value = words.map((word) => (/^\p{Ll}/u.test(word) ? word.charAt(0).toUpperCase() + word.slice(1) : word)).join(' ');
+    return { value: words.length === 1 && knownWords.length > 1 ? `${value} ${known.split(/\s+/).slice(1).join(' ')}` : value, confidence: 0.95 };
+  }
+  return undefined;
+}
+/** Words that are no name where a corrected name would be ("not that", "no problem"). */
+const NOT_A_NAME_WORD = new Set('that this it me you him her we us the a an problem worries way one him sure really ese eso esta este ce cela ça lui das die der es ihn sie ذلك هذا'.split(' '));
+
 /** "Not 30", "no 30", "pas 30", "nicht 30": the number on record named and set aside. */
 const NOT_THAT_NUMBER = /(?:\b(?:not|no|pas|nicht)|وليس|ليس)\s+\d/iu;
 
@@ -69,7 +100,8 @@ const NOT_THAT_NUMBER = /(?:\b(?:not|no|pas|nicht)|وليس|ليس)\s+\d/iu;
  * Only with a team size on record and a correction cue, so any other number in passing is left alone.
  */
 function correctedTeamSize(sentence: string, known: number | undefined): Extracted | undefined {
-  if (known === undefined || (!CORRECTION.test(sentence) && !NOT_THAT_NUMBER.test(sentence)) || FUTURE_TEAM.test(sentence)) return undefined;
+  // ("Finalement on sera 25" settles the size: a correction, though it speaks of the future.)
+  if (known === undefined || (!CORRECTION.test(sentence) && !NOT_THAT_NUMBER.test(sentence) && !SETTLED.test(sentence)) || (FUTURE_TEAM.test(sentence) && !(SETTLED.test(sentence) && growthIn(sentence) === undefined))) return undefined;
   // ("Actually book it again for the 3rd at 11am" corrects the meeting's day, not the team; "actually can we do friday
   // at 10 instead", "perdón, mejor el viernes a las 10", "عفواً، الأفضل الخميس الساعة ٢" move the meeting.)
   // ("Make it 10 instead", "move it to 3": a booked meeting's new hour, not the team.)
@@ -99,6 +131,8 @@ const BESIDE_THE_NEED = re(
   "^(?:(?:right now|currently|today|at the moment|for now|actualmente|ahora(?: mismo)?|hoy(?: en d[ií]a)?|de momento|actuellement|aujourd['’]hui|en ce moment|pour l['’]instant|derzeit|aktuell|momentan|im moment|zurzeit|gerade)[,]?\\s+)?" +
     "(?:(?:we|i|nosotros|nous|on|wir|ich)\\s+)?(?:(?:currently|still|mostly|mainly|already|actualmente|todav[ií]a|ya|actuellement|d[ée]j[àa]|aktuell|derzeit|noch|schon)\\s+)?" +
     "(?:use|are using|(?:we|i)['’](?:re|m) using|work (?:with|in)|run on|rely on|usamos|utilizamos|trabajamos con|estamos usando|utilisons|utilise|on utilise|travaillons (?:avec|sur)|nutzen|nutze|verwenden|verwende|arbeiten mit|arbeite mit)\\b|" +
+    // ("Our stack is Notion, Slack and Figma", "نستخدم Figma و Slack": the tools they use, no need.)
+    "^(?:our|my) (?:current )?(?:stack|tools|tool stack|toolset|tech stack) (?:is|are|includes?)\\b|^(?:نحن\\s+)?(?:نستخدم|نعمل على|نعتمد على|بنستخدم|نشتغل على)(?!\\p{L})|" +
     `${USAGE.source}|` +
     "\\b(?:competitors?|competition|competencia|competidores|concurrents?|concurrence|konkurrenz|wettbewerber|mitbewerber)\\b|\\b(?:cheaper|less expensive|m[aá]s barat[oa]s?|moins cher(?:e|s|es)?|g[üu]nstiger|billiger)\\b",
 );
@@ -128,6 +162,8 @@ export function extractLeadFacts(input: ExtractLeadInput): LeadFacts {
     if (!current || extracted.confidence >= current.confidence) found[field] = { ...extracted, evidence };
   };
 
+  // ("Can you call me back? 0171 2345678": the number, a sentence of its own, is the phone the question speaks of.)
+  const callWords = mentionsPhone(westernDigits(input.text));
   spans.forEach((span, index) => {
     // Read with Western digits ("نحن ١٢" is 12); the evidence stays the prospect's sentence as written.
     const evidence = span.text;
@@ -135,7 +171,7 @@ export function extractLeadFacts(input: ExtractLeadInput): LeadFacts {
     const sentence = spokenNumbers(westernDigits(evidence));
     // Contact details are the prospect's own even inside a question ("can you send it to ana@acme.com?").
     offer('email', extractEmail(sentence), evidence);
-    offer('phone', extractPhone(sentence), evidence);
+    offer('phone', extractPhone(sentence, callWords), evidence);
     const question = isQuestion(sentence);
     const statement = question ? statementPrefix(sentence) : sentence;
     if (question) {
@@ -145,6 +181,12 @@ export function extractLeadFacts(input: ExtractLeadInput): LeadFacts {
       if (hint && !OBLIGED_TO_PAY.test(sentence)) offer('teamSize', { value: hint.value, confidence: QUESTION_HINT_CONFIDENCE }, evidence);
     }
     if (statement.trim() === '') return;
+    // "Sorry, it's Joan, not Jon": the name on record corrected, before anything else reads the sentence.
+    const renamed = correctedName(statement, input.knownName, context);
+    if (renamed) {
+      offer('name', renamed, evidence);
+      return;
+    }
     const surname = SURNAME.exec(statement)?.slice(1).find((group) => group !== undefined);
     if (surname) {
       const family = surname.charAt(0).toUpperCase() + surname.slice(1);
@@ -362,7 +404,10 @@ const NOT_A_GOAL = re(
     "^(?:and |so )?(?:that['’]?s|thats|is that|is this|c['’]est|eso es|das ist|ist das) (?:for|pour|para|für) (?:how many|combien|cu[aá]nt[oa]s|wie viele)\\b|" +
     "\\b(?:(?:i|we)(?:['’]d| would)? (?:like|want|need) to (?:know|see|get) (?:the |your )?(?:price|prices|pricing|cost|costs)|quiero saber (?:el precio|los precios|cu[aá]nto cuesta)|(?:quiero|quisiera|necesito|busco) (?:m[aá]s )?(?:info|informaci[oó]n)(?: de| sobre)? (?:(?:los |el )?precios?|(?:los |sus )?planes|tarifas)|(?:je (?:veux|voudrais|cherche) (?:des |plus d['’])?(?:infos?|informations?) (?:sur |de )?(?:les |vos )?(?:prix|tarifs|offres))|(?:ich (?:m[öo]chte|h[äa]tte gerne?|suche) (?:infos?|informationen) (?:zu |über )?(?:den |ihren )?(?:preisen|tarifen))|" +
     "je (?:veux|voudrais) (?:conna[iî]tre|savoir) (?:le prix|les prix|les tarifs)|ich (?:m[öo]chte|will) (?:die )?preise (?:wissen|kennen))\\b|" +
-    '(?:ابي|ابغى|أبغى|ابغي|أبي|أريد|اريد|بدي|عايز|عاوز|نبي|نبغى)\\s+(?:اعرف|أعرف|معرفة|نعرف)\\s+(?:ال)?(?:اسعار|أسعار|سعر)',
+    '(?:ابي|ابغى|أبغى|ابغي|أبي|أريد|اريد|بدي|عايز|عاوز|نبي|نبغى)\\s+(?:اعرف|أعرف|معرفة|نعرف)\\s+(?:ال)?(?:اسعار|أسعار|سعر)|' +
+    // ("I want a quote", "quiero una cotización", "je voudrais un devis", "ich möchte ein Angebot", "أريد عرض سعر": a price asked for.)
+    "^(?:(?:i|we)(?:['’]d| would)? (?:like|want|need)|(?:can|could) (?:i|we) (?:get|have)|quiero|quisiera|necesito|queremos|je (?:veux|voudrais)|nous (?:voulons|voudrions)|ich (?:m[öo]chte|will|h[äa]tte gern)|wir (?:m[öo]chten|wollen|h[äa]tten gern))\\s+(?:a |an |the |some |una |un |le |ein |das )?(?:quote|quotation|proposal|price quote|cotizaci[oó]n|presupuesto|devis|angebot)\\b[\\s.!?]*$|" +
+    '^(?:أريد|اريد|ابي|أبي|ابغى|أبغى|بدي|عايز|عاوز|نريد|نبي)\\s+عرض(?:ًا|ا)?\\s+(?:ال)?(?:سعر|أسعار|اسعار)[\\s.!؟]*$',
 );
 
 /**

@@ -62,19 +62,30 @@ export function malformedEmail(text: string): { address: string; meant?: string 
   return meant !== address && new RegExp(`^${EMAIL.source}$`).test(meant) ? { address, meant } : { address };
 }
 
-const PHONE = /(?<![\w$€£.,])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]?\d{2,4}){1,4}(?![\w.,]*\d)/;
-const PHONE_CUE = re('\\b(?:phone|call|cell|mobile|tel|telephone|whatsapp|reach me|número|numero|teléfono|telefono|móvil|movil|llamar|llámame|llamame|cel|celular|telefon|telefonnummer|handy|handynummer|nummer|mobil|mobilnummer|téléphone|portable|numéro|joignable)\\b|(?:رقم|جوال|موبايل|هاتف|تلفون|تليفون|واتساب|واتس)');
+// (After a country code the first group may be one digit, "+33 6 12 34 56 78"; a slash parts the German area code,
+// "0171/2345678", never a date's day and month, "12/05/2025".)
+const PHONE = /(?<![\w$€£.,])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?(?:(?<=\+\d{1,3}[\s.-]?)\d{1,4}|\d{2,4})(?:(?:[\s.-]|\/(?=\d{4}))?\d{2,4}){1,4}(?![\w.,]*\d)/;
+const PHONE_CUE = re(
+  '\\b(?:phone|call|calls|callback|cell|mobile|tel|telephone|whatsapp|reach me|ring me|número|numero|teléfono|telefono|móvil|movil|llamar|llámame|llamame|llámenme|llamenme|llamen|llamada|cel|celular|telefon|telefonnummer|handy|handynummer|nummer|mobil|mobilnummer|rückruf|ruckruf|zurückrufen|anrufen|ruft|rufen|téléphone|portable|numéro|joignable|rappeler|rappelez|rappelé|rappelée|appelez|appeler)\\b|(?:رقم|جوال|موبايل|هاتف|تلفون|تليفون|واتساب|واتس|اتصال|اتصل|تتصل|مكالمة|كلموني|كلمني)',
+);
 
-export function extractPhone(sentence: string): Extracted | undefined {
+/** Whether a message speaks of a phone or a call ("can you call me back?"), so a bare number in it is one. */
+export function mentionsPhone(text: string): boolean {
+  return PHONE_CUE.test(text);
+}
+
+/** A phone number in `sentence`; `cued`: the message around it speaks of a call ("call me? 07700900123"). */
+export function extractPhone(sentence: string, cued = false): Extracted | undefined {
   const match = PHONE.exec(sentence)?.[0];
   if (!match) return undefined;
   const digits = match.replace(/\D/g, '');
   if (digits.length < 7 || digits.length > 15) return undefined;
   // Dates ("2025-01-15") and plain long numbers without a phone word are too likely something else.
-  if (/^\d{4}-\d{2}-\d{2}$/.test(match)) return undefined;
-  const cued = PHONE_CUE.test(sentence);
-  if (!cued && !match.startsWith('+') && !/[\s.()-]/.test(match)) return undefined;
-  return { value: match.trim(), confidence: cued ? 0.9 : 0.75 };
+  // ("12.05.2025", "12/05/2025": a day, a month and a year.)
+  if (/^\d{4}-\d{2}-\d{2}$/.test(match) || /^\d{1,2}[./-]\d{1,2}[./-](?:\d{2}|\d{4})$/.test(match.trim())) return undefined;
+  const said = cued || PHONE_CUE.test(sentence);
+  if (!said && !match.startsWith('+') && !/[\s.()-]/.test(match)) return undefined;
+  return { value: match.trim(), confidence: said ? 0.9 : 0.75 };
 }
 
 /**
@@ -250,6 +261,9 @@ export function extractCasualIntroduction(sentence: string, context: PatternCont
     (!at && (NOT_NAMES.has(word) || NOT_CASUAL_NAMES.has(word))) || NOT_SPOKEN_NAMES.has(word) || NOT_PERSON.has(word) || COMPANY_STOP.has(word) || context.ownNames.has(word);
   if (nameWords.some((word) => common(word) || word.length < 2) || /(?:ing|ed|ly|ful|ous|ive|able|ible)$/.test(nameWords[0] ?? '') || ROLE_ONLY.test(match[1])) return undefined;
   const name = titleCase(match[1]);
+  // ("Soy la directora de operaciones": "de operaciones" is part of the role, no company.)
+  const whole = (match[2] ?? '').trim().replace(ROLE_LEAD, '').replace(/[.!;]+$/u, '').trim();
+  if (at && ROLE_ONLY.test(whole)) return { name, role: ACRONYM_ROLE.test(whole) ? whole.toUpperCase() : whole };
   const said = at?.[1] === undefined ? undefined : withoutFillers(at[1]).trim();
   const role = said && ACRONYM_ROLE.test(said) ? said.toUpperCase() : said;
   const where = at?.[2];
@@ -327,26 +341,30 @@ const ROLE_SOURCE =
   'jef[ea] de [\\p{L}]+|gerente(?: de [\\p{L}]+)?|(?:co-?)?fundador(?:a)?|dueñ[oa]|socio|socia|' +
   // French
   "(?:directeur|directrice)(?: (?:général|générale|commercial|commerciale|technique|financier|financière|marketing|des ventes|du marketing|des opérations))?|" +
-  "responsable (?:des |du |de la |de l['’]|de |d['’])?[\\p{L}]+|(?:co-?)?(?:fondateur|fondatrice)|pdg|dg|dsi|drh|gérant(?:e)?|propriétaire|proprio|" +
+  "responsable (?:des |du |de la |de l['’]|de |d['’])?[\\p{L}]+|(?:co-?)?(?:fondateur|fondatrice)|pdg|dg|dsi|drh|daf|raf|rssi|dpo|gérant(?:e)?|propriétaire|proprio|" +
   "chef (?:de projet|d['’]équipe|de produit|des ventes)|ingénieur(?:e)?|développeur|développeuse|" +
   // German
   '(?:geschäftsführer|gründer|mitgründer|inhaber|teamleiter|abteilungsleiter|projektleiter|vertriebsleiter|marketingleiter|' +
   'it-leiter|leiter|entwickler|berater|prokurist|projektmanager|produktmanager)(?:in)?(?: (?:des|der) [\\p{L}-]+| (?:it|vertrieb|marketing|einkauf|finanzen|personal|technik|entwicklung|produktion|logistik|operations))?|vorstand|' +
   // Arabic
-  '(?:ال)?(?:مدير|مديرة|رئيس|رئيسة)(?: (?:ال)?(?:تنفيذي|تنفيذية|تقني|تقنية|مالي|مالية)| المبيعات| التسويق| العمليات| المشروع| المشاريع| مشاريع| مشروع| قسم [\\p{L}]+| فريق [\\p{L}]+)?|' +
+  '(?:ال)?(?:مدير|مديرة|رئيس|رئيسة)(?: تقنية المعلومات| (?:ال)?(?:تنفيذي|تنفيذية|تقني|تقنية|مالي|مالية)| الموارد البشرية| المشتريات| المنتج| المبيعات| التسويق| العمليات| المشروع| المشاريع| مشاريع| مشروع| قسم [\\p{L}]+| فريق [\\p{L}]+)?|' +
   '(?:ال)?(?:مؤسس|مؤسسة|مهندس|مهندسة|مطور|مطورة)|(?:ال)?شريك المؤسس|صاحب الشركة|صاحبة الشركة|(?:ال)?مسؤول(?:ة)? (?:عن )?[\\p{L}]+)';
 const ROLE_ONLY = re(`^${ROLE_SOURCE}$`);
 /** Roles said by their initials, stored in capitals ("cto" → "CTO"). */
-const ACRONYM_ROLE = /^(?:c[eotfmi]o|ciso|cpo|cro|vp|pdg|dg|dsi|drh)$/i;
+const ACRONYM_ROLE = /^(?:c[eotfmi]o|ciso|cpo|cro|vp|pdg|dg|dsi|drh|daf|raf|rssi|dpo)$/i;
 /** "ops lead at brightwave logistics", "je suis la proprio de studio boreal", "bin cto bei kitefox": a role, then where. */
 const ROLE_AT_COMPANY = re(
   "^(?:(?:and|y|et|und)\\s+)?(?:(?:i['’]?m|i am|i work as|je suis|soy|trabajo como|ich bin|bin)\\s+)?(?:(?:the|a|an|el|la|un|una|le|l['’]|une|der|die|ein|eine)\\s*)?" +
     `(${ROLE_SOURCE})\\s+(?:at|of|for|with|chez|de|du|en|bei|von|in)\\s+(?:(?:the|la|le|l['’]|el|der|die|das)\\s*)?(\\p{L}[\\p{L}\\p{N}&'’-]*(?:\\s+[\\p{L}\\p{N}&'’-]+){0,3})`,
 );
+/** What comes before a role: "and I'm the", "soy la", "je suis le", "ich bin die". */
+const ROLE_LEAD = re(
+  "^(?:(?:and|y|et|und)\\s+)?(?:(?:i['’]?m|i am|i work as|je suis|soy|trabajo como|ich bin|bin)\\s+)?(?:(?:the|a|an|el|la|un|una|le|l['’]|une|der|die|ein|eine)\\s*)?",
+);
 const ROLE_INTROS = [
   re(
     "\\b(?:i'm|i’m|im|i am|as|my role is|my title is|i work as|soy|como|trabajo como|je suis|je travaille comme|en tant que|mon poste est|" +
-      `mon rôle est|ich bin|ich arbeite als|als|meine position ist|meine rolle ist|أنا|انا|بصفتي|منصبي)\\s+(?:the|a|an|el|la|un|una|our|le|l['’]|une|der|die|ein|eine)?\\s*(${ROLE_SOURCE})(?![\\p{L}])`,
+      `mon rôle est|ich bin|ich arbeite als|als|meine position ist|meine rolle ist|أنا|انا|وأنا|وانا|بصفتي|منصبي)\\s+(?:the|a|an|el|la|un|una|our|le|l['’]|une|der|die|ein|eine)?\\s*(${ROLE_SOURCE})(?![\\p{L}])`,
   ),
   re(`(?:أعمل|اعمل|نعمل)\\s+كـ?\\s*(${ROLE_SOURCE})(?![\\p{L}])`),
   // "I run ops at a creative agency", "I head marketing": the head of that department.
@@ -377,7 +395,7 @@ export function extractRole(sentence: string): Extracted | undefined {
   }
   // A role on its own ("CTO", "Head of Operations"), as an answer to "who makes the decision?" or "what's your role?".
   const bare = sentence.trim().replace(/[.!]+$/, '');
-  if (ROLE_ONLY.test(bare)) return { value: /^(?:c[eotfmi]o|ciso|cpo|cro|vp|pdg|dg|dsi|drh)$/i.test(bare) ? bare.toUpperCase() : bare, confidence: 0.6 };
+  if (ROLE_ONLY.test(bare)) return { value: ACRONYM_ROLE.test(bare) ? bare.toUpperCase() : bare, confidence: 0.6 };
   return undefined;
 }
 
@@ -943,12 +961,12 @@ const NOT_A_NEED = re(
   '^(?:to |a |an |the |some |more |una |un )?(?:demo|call|meeting|quote|discount|price|pricing|human|person|someone|real person|' +
     'talk|speak|book|schedule|check|ask|think|know|run (?:it|this) (?:by|past)|clear (?:it|this) with|consult|see the price|get a quote|start|begin|buy|sign up|get started|try|trial|go live|be live|roll (?:it |this )?out|launch|be up and running|decide|move forward|proceed|' +
     'd[ée]ployer|lancer|d[ée]marrer|implanter|desplegar|implantar|einf[üu]hren|ausrollen|starten|' +
-    'my boss|more info|more information|more time|hablar|saber|demo|precio|agendar|programar|reservar|concertar|llamada|descuento|empezar|arrancar|comenzar|iniciar|lanzar|comprar|probar|\\d+)\\b|' +
+    'my boss|more info|more information|info|infos|information|details|more details|more time|hablar|informaci[oó]n|m[aá]s informaci[oó]n|detalles|saber|demo|precio|agendar|programar|reservar|concertar|llamada|descuento|empezar|arrancar|comenzar|iniciar|lanzar|comprar|probar|\\d+)\\b|' +
     // "We need approval from my boss", "we need to get sign-off" (but "we need to automate our approval workflows" is a need).
     "^(?:to )?(?:get |have |obtain |wait for )?(?:(?:an? |the |some |his |her |their |my |our |formal |final )*(?:boss['’]?s? |manager['’]?s? |management['’]?s? |ceo['’]?s? |cfo['’]?s? )?)?(?:approv|sign-?off|ok\\b|go-ahead)|aprobación|" +
     "^(?:une |un |le |la |l['’]|des |du |d['’]|eine |einen |ein |den |die |das |mit )?(?:demo|démo|démonstration|rendez-vous|rdv|appel|réunion|devis|remise|prix|tarifs?|parler|savoir|" +
-    'réserver|acheter|essayer|commencer|termin|gespräch|anruf|angebot|rabatt|preis|sprechen|wissen|buchen|kaufen|testen|starten|beginnen|mehr zeit)\\b|' +
-    '^(?:عرض|موعد|مكالمة|اجتماع|التحدث|أتحدث|اتحدث|التكلم|معرفة|السعر|الأسعار|الاسعار|سعر|خصم|حجز|أحجز|احجز|شراء|تجربة|أن نعرف|ان نعرف|أن أعرف|ان اعرف|أن أتحدث|ان اتحدث)|validation|freigabe|genehmigung|موافقة|' +
+    'réserver|acheter|essayer|commencer|termin|gespräch|anruf|angebot|rabatt|preis|sprechen|wissen|buchen|kaufen|testen|starten|beginnen|mehr zeit|infos?|informations?|détails|plus d[’\x27] ?infos?|informationen|mehr infos?)\\b|' +
+    '^(?:معلومات|تفاصيل|عرض|موعد|مكالمة|اجتماع|التحدث|أتحدث|اتحدث|التكلم|معرفة|السعر|الأسعار|الاسعار|سعر|خصم|حجز|أحجز|احجز|شراء|تجربة|أن نعرف|ان نعرف|أن أعرف|ان اعرف|أن أتحدث|ان اتحدث)|validation|freigabe|genehmigung|موافقة|' +
     // "Wir brauchen es nächstes Quartal" says when, not what.
     "^(?:es|ça|cela|ca)\\b",
 );
