@@ -1,7 +1,7 @@
 import { getServerConfig } from '@/lib/config';
 import { AppError, toAppError, type Surface } from '@/lib/errors';
 import { apiRequestLocale, localizeApiErrorMessage } from '@/lib/i18n/api-errors';
-import { readDeadline } from '@/lib/security/read-deadline';
+import { readCapped, readDeadline } from '@/lib/security/read-deadline';
 import { assertContentType } from '@/lib/security/request';
 
 /**
@@ -51,27 +51,8 @@ export async function readTextCapped(request: Request, maxBytes: number, surface
     }
   };
   const deadline = readDeadline(timeoutMs, { code: `request_timeout:${surface}`, message: 'The request body took too long to arrive; send it again.' });
-  let received = 0;
   let text = '';
-  try {
-    for (;;) {
-      const { done, value } = await deadline.read(reader);
-      if (done) break;
-      received += value.byteLength;
-      if (received > maxBytes) {
-        await reader.cancel();
-        throw tooLarge(surface, maxBytes);
-      }
-      try {
-        text += decode(value);
-      } catch (error) {
-        await reader.cancel().catch(() => undefined);
-        throw error;
-      }
-    }
-  } finally {
-    deadline.clear();
-  }
+  await readCapped(reader, { maxBytes, deadline, tooLarge: () => tooLarge(surface, maxBytes), onChunk: (chunk) => (text += decode(chunk)) });
   return text + decode();
 }
 

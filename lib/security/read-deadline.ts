@@ -29,3 +29,32 @@ export function readDeadline(timeoutMs: number | undefined, { code, message }: {
     clear: () => clearTimeout(timer),
   };
 }
+
+/**
+ * Reads a request body to its end under a deadline (`readDeadline`) and a byte cap: each chunk goes to `onChunk` with
+ * the bytes received so far; past `maxBytes` the reader is cancelled and `tooLarge()` is thrown, and so is whatever
+ * `onChunk` throws (a body that is not UTF-8, not audio) once the reader is cancelled. Returns the bytes received.
+ * The JSON bodies' reader (lib/http.ts) and the recordings' (lib/voice/upload.ts) are this loop.
+ */
+export async function readCapped(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  { maxBytes, deadline, tooLarge, onChunk }: { maxBytes: number; deadline: ReadDeadline; tooLarge: () => Error; onChunk: (chunk: Uint8Array, received: number) => void },
+): Promise<number> {
+  let received = 0;
+  try {
+    for (;;) {
+      const { done, value } = await deadline.read(reader);
+      if (done) return received;
+      received += value.byteLength;
+      try {
+        if (received > maxBytes) throw tooLarge();
+        onChunk(value, received);
+      } catch (error) {
+        await reader.cancel().catch(() => undefined);
+        throw error;
+      }
+    }
+  } finally {
+    deadline.clear();
+  }
+}

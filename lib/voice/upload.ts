@@ -1,5 +1,5 @@
 import { AppError } from '@/lib/errors';
-import { readDeadline } from '@/lib/security/read-deadline';
+import { readCapped, readDeadline } from '@/lib/security/read-deadline';
 import { AUDIO_FORMAT_NAMES, sniffAudioFormat, SNIFF_BYTES, type AudioFormat } from './audio-format';
 import { assertAudioStructure } from './audio-structure';
 
@@ -64,32 +64,19 @@ export async function readAudioBody(
   if (!request.body) throw new AppError('bad_request:transcribe', 'The recording is empty.');
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
-  let received = 0;
   let upload: AudioUpload | null = null;
   // The whole body within `timeoutMs` (TRANSCRIBE_READ_TIMEOUT_MS), or a 408 and the upload slot freed.
   const deadline = readDeadline(timeoutMs, { code: 'request_timeout:transcribe', message: 'The recording took too long to arrive; send it again.' });
-  try {
-    for (;;) {
-      const { done, value } = await deadline.read(reader);
-      if (done) break;
-      received += value.byteLength;
-      if (received > maxBytes) {
-        await reader.cancel().catch(() => undefined);
-        throw tooLarge(maxBytes);
-      }
-      chunks.push(value);
-      if (!upload && received >= SNIFF_BYTES) {
-        try {
-          upload = uploadOf(concat(chunks, received), declared);
-        } catch (error) {
-          await reader.cancel().catch(() => undefined);
-          throw error;
-        }
-      }
-    }
-  } finally {
-    deadline.clear();
-  }
+  const received = await readCapped(reader, {
+    maxBytes,
+    deadline,
+    tooLarge: () => tooLarge(maxBytes),
+    onChunk: (chunk, receivedSoFar) => {
+      chunks.push(chunk);
+      // The format from the first bytes, so that a body that is no recording is refused before the rest is read.
+      if (!upload && receivedSoFar >= SNIFF_BYTES) upload = uploadOf(concat(chunks, receivedSoFar), declared);
+    },
+  });
   if (received === 0) throw new AppError('bad_request:transcribe', 'The recording is empty.');
   const audio = concat(chunks, received);
   const found = upload ?? uploadOf(audio, declared);
