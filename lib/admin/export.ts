@@ -2,6 +2,7 @@ import 'server-only';
 import { loadRecords, readStatuses, recordFilter, toRow, type LoadedRecord, type RecordQuery, type RecordsDeps, type SalesStateOf, type StoredMessage } from './records-index';
 import { bookingViews } from './conversations';
 import { LEAD_FIELDS, type LeadStatus } from './records-types';
+import { FALLBACK_TIME_ZONE, isoDayIn } from './time-zone';
 import { conversationLanguages } from './transcript';
 
 /**
@@ -221,6 +222,7 @@ export function exportStream(deps: RecordsDeps, type: ExportType, format: Export
   return textStream(format === 'csv' ? withBom(chunks) : chunks, `${type} export`);
 }
 
-export function exportFilename(type: ExportType, format: ExportFormat, now: number): string {
-  return `${type}-${new Date(now).toISOString().slice(0, 10)}.${format}`;
+/** `leads-2026-12-05.csv`: the day is the admin's (their `admin_tz` zone, UTC without one), as the lists' days are. */
+export function exportFilename(type: ExportType, format: ExportFormat, now: number, timeZone = FALLBACK_TIME_ZONE): string {
+  return `${type}-${isoDayIn(now, timeZone)}.${format}`;
 }

@@ -78,7 +78,21 @@ export function dayRangeIn(days: { from: string; to: string }, timeZone: string)
   };
 }
 
-/** The cookie the admin pages leave: the zone for the server's next render of an admin page. */
-export function adminTimeZoneCookie(timeZone: string, secure: boolean): string {
-  return `${ADMIN_TIME_ZONE_COOKIE}=${encodeURIComponent(timeZone)}; Path=/admin; Max-Age=31536000; SameSite=Lax${secure ? '; Secure' : ''}`;
+/** The admin API's own path: the zone cookie is left there too, so an export names its file by the admin's day. */
+export const ADMIN_API_PATH = '/api/v1/admin';
+
+/** The cookie the admin pages leave: the zone for the server's next render of an admin page (or, `path`, an admin API call). */
+export function adminTimeZoneCookie(timeZone: string, secure: boolean, path = '/admin'): string {
+  return `${ADMIN_TIME_ZONE_COOKIE}=${encodeURIComponent(timeZone)}; Path=${path}; Max-Age=31536000; SameSite=Lax${secure ? '; Secure' : ''}`;
+}
+
+/** The zone a request's Cookie header carries (checked as `adminTimeZoneOf` checks it), or UTC. */
+export function adminTimeZoneOfCookies(cookieHeader: string | null | undefined): string {
+  return adminTimeZoneOf(new RegExp(`(?:^|;\\s*)${ADMIN_TIME_ZONE_COOKIE}=([^;]*)`).exec(cookieHeader ?? '')?.[1]);
+}
+
+/** `YYYY-MM-DD`: the day `instant` falls on in `timeZone`. */
+export function isoDayIn(instant: number, timeZone: string): string {
+  const { year, month, day } = toWallClock(instant, timeZone);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

@@ -13,8 +13,8 @@ import { getRedisClient, requesterOf } from './redis-client';
  * Supported by the in-memory interpreter: GET SET(EX|PX|NX|XX) DEL EXISTS INCR INCRBY EXPIRE PEXPIRE TTL PTTL PERSIST
  * HSET HSETNX HGET HMGET HGETALL HDEL HINCRBY HLEN HKEYS SADD SREM SMEMBERS SISMEMBER SCARD ZADD ZREM ZSCORE ZCARD
  * ZINCRBY ZRANGE(BYSCORE|REV|LIMIT|WITHSCORES) ZREVRANGE ZRANGEBYSCORE ZREVRANGEBYSCORE ZCOUNT ZREMRANGEBYSCORE
- * ZUNIONSTORE(WEIGHTS|AGGREGATE) LPUSH RPUSH LPOP RPOP LRANGE LTRIM LLEN LREM PFADD PFCOUNT SCAN(MATCH|COUNT) TYPE.
- * Anything else throws.
+ * ZUNIONSTORE(WEIGHTS|AGGREGATE) LPUSH RPUSH LPOP RPOP LRANGE LTRIM LLEN LREM PFADD PFCOUNT SCAN(MATCH|COUNT) TYPE,
+ * and EVAL of HSET_IF_PRESENT_SCRIPT only. Anything else throws.
  */
 export type KvArg = string | number;
 export type KvCommand = readonly [string, ...KvArg[]];
@@ -54,6 +54,15 @@ export function kvHash(reply: unknown): Record<string, string> {
   for (let i = 0; i + 1 < reply.length; i += 2) out[String(reply[i])] = String(reply[i + 1]);
   return out;
 }
+
+/**
+ * HSET of one field only where the field is there already (hash fields have no `XX`), in one step: a record deleted
+ * meanwhile stays deleted. Redis runs a script atomically; the memory interpreter runs this one script (and no other
+ * EVAL) as the same check. Replies 1 when it wrote, 0 when the field was not there.
+ */
+export const HSET_IF_PRESENT_SCRIPT = "if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) return 1 end return 0";
+
+export const hsetIfPresent = (key: string, field: string, value: string): KvCommand => ['EVAL', HSET_IF_PRESENT_SCRIPT, 1, key, field, value];
 
 // ---------------------------------------------------------------------------------------------------------------- Upstash
 
@@ -257,6 +266,15 @@ export function createMemoryKv(options: { prefix: string; now?: () => number }):
           hash.set(field, String(args[i + 1]));
         }
         return added;
+      }
+      case 'EVAL': {
+        // Lua is not interpreted here: only the one script below, by its exact text, as the same check.
+        if (args[0] !== HSET_IF_PRESENT_SCRIPT || Number(args[1]) !== 1) throw new KvError('ERR the in-memory store runs no script but HSET_IF_PRESENT_SCRIPT');
+        const hash = read(String(args[2]), 'hash')?.value;
+        const field = String(args[3]);
+        if (!hash?.has(field)) return 0;
+        hash.set(field, String(args[4]));
+        return 1;
       }
       case 'HGET':
         return read(key, 'hash')?.value.get(String(args[1])) ?? null;

@@ -2,7 +2,7 @@ import 'server-only';
 import { AppError } from '@/lib/errors';
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '@/lib/events/schema';
 import { notifyKeys } from '@/lib/notify/keys';
-import { kvHash, kvOne, type Kv } from '@/lib/store/kv';
+import { hsetIfPresent, kvHash, kvOne, type Kv } from '@/lib/store/kv';
 import { checkWebhookUrl, type UrlPolicy } from './url-policy';
 
 /**
@@ -102,6 +102,8 @@ export async function updateEndpoint({
   patch: Partial<EndpointInput> & { rotateSecret?: boolean };
   now?: number;
 }): Promise<WebhookEndpoint | null> {
+  // Read, change, then write only if it is still there: a DELETE landing in between (the URL check below awaits DNS)
+  // must not bring the endpoint back.
   const current = await getEndpoint({ kv, id });
   if (!current) return null;
   const next: WebhookEndpoint = {
@@ -113,8 +115,8 @@ export async function updateEndpoint({
     ...(patch.rotateSecret ? { secret: generateWebhookSecret() } : {}),
     updatedAt: now,
   };
-  await saveEndpoint(kv, next);
-  return next;
+  const [written] = await kv.exec([hsetIfPresent(notifyKeys.endpoints(kv), id, JSON.stringify(next))]);
+  return Number(written) === 1 ? next : null;
 }
 
 /** Removes the endpoint and its delivery log; its queued deliveries are dropped when their turn comes. */

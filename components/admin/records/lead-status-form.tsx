@@ -1,19 +1,41 @@
 'use client';
 
 import { useId, useState, type FormEvent } from 'react';
+import { leadStatusFormAction, type LeadChangeOutcome } from '@/lib/admin/lead-change';
 import { LEAD_STATUSES } from '@/lib/admin/records-types';
 import { busyProps, useBusy } from '@/components/admin/shell/use-busy';
 import { buttonClass, inputClass } from '@/components/admin/webhooks/styles';
 import { problemText } from '@/components/admin/shell/problem-text';
+import type { Locale } from '@/lib/i18n/locales';
 import { useLocale } from '@/lib/i18n/provider';
 import { ApiError, callApi, recordUrl, type LeadDetail, type LeadStatus } from './api';
+import type { RecordsTranslate } from '@/lib/i18n/records';
 import { useDateTime, useRecordsT } from './use-records-t';
+
+/** What the form's post without JavaScript came back saying (the lead page's `?change=`), as the form says it. */
+function outcomeMessage(t: RecordsTranslate, locale: Locale, outcome: LeadChangeOutcome): { text: string; ok: boolean } {
+  if (outcome === 'saved') return { text: t('records.statusForm.saved'), ok: true };
+  const reason =
+    outcome === 'invalid' ? t('records.statusForm.invalid') : outcome === 'missing' ? t('records.notFound') : problemText(locale, outcome === 'forbidden' ? 403 : 503);
+  return { text: t('records.statusForm.failed', { message: reason }), ok: false };
+}
 
 /**
  * Marks a lead new / contacted / qualified / lost with a note, and shows every change so far. A viewer (`canWrite`
- * false: the API would refuse the change) sees the status and its history with a note instead of the form.
+ * false: the API would refuse the change) sees the status and its history with a note instead of the form. Without
+ * JavaScript the form posts itself (app/api/v1/admin/leads/[id]/status) and the page comes back with `outcome`.
  */
-export function LeadStatusForm({ lead, onSaved, canWrite }: { lead: LeadDetail; onSaved: (lead: LeadDetail) => void; canWrite: boolean }) {
+export function LeadStatusForm({
+  lead,
+  onSaved,
+  canWrite,
+  outcome,
+}: {
+  lead: LeadDetail;
+  onSaved: (lead: LeadDetail) => void;
+  canWrite: boolean;
+  outcome?: LeadChangeOutcome;
+}) {
   const t = useRecordsT();
   const locale = useLocale();
   const when = useDateTime();
@@ -21,7 +43,7 @@ export function LeadStatusForm({ lead, onSaved, canWrite }: { lead: LeadDetail; 
   const [status, setStatus] = useState<LeadStatus>(lead.status);
   const [note, setNote] = useState('');
   const { busy, run } = useBusy();
-  const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
+  const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(() => (outcome ? outcomeMessage(t, locale, outcome) : null));
 
   // The Save button stays focusable while it saves (see useBusy), so a keyboard user is still on it afterwards.
   const save = (event: FormEvent) => {
@@ -48,7 +70,7 @@ export function LeadStatusForm({ lead, onSaved, canWrite }: { lead: LeadDetail; 
         <p className="text-sm text-slate-700">{t('records.statusForm.current', { status: t(`records.status.${lead.status}`) })}</p>
       </div>
       {canWrite ? (
-        <form onSubmit={(event) => void save(event)} className="space-y-3">
+        <form action={leadStatusFormAction(lead.id)} method="post" onSubmit={(event) => void save(event)} className="space-y-3">
           <fieldset>
             <legend className="text-sm font-medium text-slate-800">{t('records.statusForm.choose')}</legend>
             <div className="mt-2 flex flex-wrap gap-2">
@@ -59,7 +81,7 @@ export function LeadStatusForm({ lead, onSaved, canWrite }: { lead: LeadDetail; 
                     status === option ? 'bg-brand-600 text-white ring-brand-600' : 'bg-white text-slate-700 ring-slate-300 hover:bg-slate-50'
                   }`}
                 >
-                  <input type="radio" name={`${id}-status`} value={option} checked={status === option} onChange={() => setStatus(option)} className="sr-only" />
+                  <input type="radio" name="status" value={option} checked={status === option} onChange={() => setStatus(option)} className="sr-only" />
                   {t(`records.status.${option}`)}
                 </label>
               ))}
@@ -71,6 +93,7 @@ export function LeadStatusForm({ lead, onSaved, canWrite }: { lead: LeadDetail; 
             </label>
             <textarea
               id={`${id}-note`}
+              name="note"
               value={note}
               onChange={(event) => setNote(event.target.value)}
               placeholder={t('records.statusForm.notePlaceholder')}
@@ -89,7 +112,15 @@ export function LeadStatusForm({ lead, onSaved, canWrite }: { lead: LeadDetail; 
           </div>
         </form>
       ) : (
-        <p className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">{t('records.statusForm.viewerNote')}</p>
+        <>
+          {/* A viewer's post (from a page opened while they were an admin) comes back refused: said here too. */}
+          {message ? (
+            <p role="status" className={`text-sm ${message.ok ? 'text-emerald-700' : 'text-red-700'}`}>
+              {message.text}
+            </p>
+          ) : null}
+          <p className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">{t('records.statusForm.viewerNote')}</p>
+        </>
       )}
       <div>
         <h3 className="text-sm font-semibold text-slate-900">{t('records.statusForm.history')}</h3>

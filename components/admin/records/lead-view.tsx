@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useId } from 'react';
 import useSWR from 'swr';
 import { focusRing } from '@/components/admin/webhooks/styles';
+import type { LeadChangeOutcome } from '@/lib/admin/lead-change';
 import type { DetailStart } from '@/lib/admin/records-types';
 import { translateScoreReason } from '@/lib/i18n/records-reasons';
 import { fetchJson, pageUrl, recordUrl, type LeadDetail } from './api';
@@ -23,7 +24,18 @@ const link = `text-sm font-medium text-brand-700 underline-offset-2 hover:underl
  * an Arabic page, and long unbroken text (a URL) wraps instead of widening the page. Only an admin (`canWrite`) gets the
  * status form and the erasure; a viewer reads the status and its history.
  */
-export function LeadView({ id, canWrite, start }: { id: string; canWrite: boolean; start?: DetailStart<LeadDetail> }) {
+export function LeadView({
+  id,
+  canWrite,
+  start,
+  outcome,
+}: {
+  id: string;
+  canWrite: boolean;
+  start?: DetailStart<LeadDetail>;
+  /** How the status form's post without JavaScript went (the page's `?change=`). */
+  outcome?: LeadChangeOutcome;
+}) {
   const t = useRecordsT();
   const when = useDateTime();
   const router = useRouter();
@@ -111,7 +123,7 @@ export function LeadView({ id, canWrite, start }: { id: string; canWrite: boolea
             </dl>
           </section>
 
-          <LeadStatusForm lead={data} canWrite={canWrite} onSaved={(lead) => void mutate(lead, { revalidate: false })} />
+          <LeadStatusForm lead={data} canWrite={canWrite} outcome={outcome} onSaved={(lead) => void mutate(lead, { revalidate: false })} />
           {canWrite ? <DeleteConversation id={id} onDeleted={() => router.push('/admin/leads')} /> : null}
         </>
       ) : null}

@@ -15,7 +15,7 @@ export function NoScriptNotice({ text }: { text: string }) {
 /** Pages that work without JavaScript (server-rendered lists with GET forms, the backup link): no notice there. */
 const WORK_WITHOUT_SCRIPT: ReadonlySet<string> = new Set(['/admin/conversations', '/admin/leads', '/admin/backups']);
 
-/** A conversation's transcript or a lead, server-rendered: read without JavaScript, changed (status, erasure) with it. */
+/** A conversation's transcript or a lead, server-rendered: read (and a lead's status changed) without JavaScript; erased with it. */
 const READ_WITHOUT_SCRIPT = /^\/admin\/(conversations|leads)\/[^/]+$/;
 
 /** Which notice the admin page at `path` needs: none, that changes need JavaScript, or that the page does. */

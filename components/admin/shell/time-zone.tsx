@@ -1,7 +1,7 @@
 'use client';
 
 import { createContext, useContext, useEffect, useSyncExternalStore, type ReactNode } from 'react';
-import { ADMIN_TIME_ZONE_COOKIE, adminTimeZoneCookie, browserTimeZone } from '@/lib/admin/time-zone';
+import { ADMIN_API_PATH, ADMIN_TIME_ZONE_COOKIE, adminTimeZoneCookie, browserTimeZone } from '@/lib/admin/time-zone';
 
 /** The zone the server rendered the admin page in (its cookie's, or UTC): what hydration must show again. */
 const ServerZoneContext = createContext<string | null>(null);
@@ -16,7 +16,10 @@ export function AdminTimeZoneProvider({ zone, children }: { zone: string; childr
   useEffect(() => {
     const own = browserTimeZone();
     const current = new RegExp(`(?:^|;\\s*)${ADMIN_TIME_ZONE_COOKIE}=([^;]*)`).exec(document.cookie)?.[1];
-    if (current !== encodeURIComponent(own)) document.cookie = adminTimeZoneCookie(own, window.location.protocol === 'https:');
+    const secure = window.location.protocol === 'https:';
+    if (current !== encodeURIComponent(own)) document.cookie = adminTimeZoneCookie(own, secure);
+    // The admin API's copy (an export's file name is the admin's day) is not readable from here: written every time.
+    document.cookie = adminTimeZoneCookie(own, secure, ADMIN_API_PATH);
   }, []);
   return <ServerZoneContext.Provider value={zone}>{children}</ServerZoneContext.Provider>;
 }

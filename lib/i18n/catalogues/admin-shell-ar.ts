@@ -84,7 +84,7 @@ export const adminShellAr: Partial<Record<AdminShellKey, string>> = {
   'date.invalid': 'تاريخ غير صالح: اكتبه بالصيغة {pattern}، مثل {example}.',
   'date.order': 'يجب أن يكون التاريخ الأول في يوم التاريخ الثاني أو قبله.',
   'date.zone': 'تمتد الأيام من منتصف الليل إلى منتصف الليل في منطقتك الزمنية، {zone}.',
-  'shell.noScriptReadOnly': 'يمكن قراءة هذه الصفحة دون JavaScript؛ أما تغيير الحالة أو حذف محادثة فيحتاجان إليه.',
+  'shell.noScriptReadOnly': 'تعمل هذه الصفحة دون JavaScript؛ وحده حذف محادثة يحتاج إليه.',
   'problem.forbidden': 'لا يسمح حسابك بذلك: هذا للمسؤولين فقط.',
   'problem.failed': 'لم يستجب الخادم كما هو متوقع. حاول مرة أخرى بعد قليل.',
   'keys.error.tooMany': 'يوجد بالفعل {max} مفتاح API: ألغِ أولًا مفتاحًا لم تعد تستخدمه.',

@@ -83,7 +83,7 @@ export const adminShellDe: Partial<Record<AdminShellKey, string>> = {
   'date.invalid': 'Kein gültiges Datum: Schreiben Sie es als {pattern}, z. B. {example}.',
   'date.order': 'Das erste Datum muss am oder vor dem zweiten liegen.',
   'date.zone': 'Tage laufen von Mitternacht bis Mitternacht in Ihrer Zeitzone, {zone}.',
-  'shell.noScriptReadOnly': 'Diese Seite lässt sich ohne JavaScript lesen; einen Status ändern oder ein Gespräch löschen geht nur mit JavaScript.',
+  'shell.noScriptReadOnly': 'Diese Seite funktioniert ohne JavaScript; nur zum Löschen eines Gesprächs wird es gebraucht.',
   'problem.forbidden': 'Ihr Konto darf das nicht: Das dürfen nur Administratoren.',
   'problem.failed': 'Der Server hat nicht wie erwartet geantwortet. Versuchen Sie es gleich noch einmal.',
   'keys.error.tooMany': 'Es gibt bereits {max} API-Schlüssel: Widerrufen Sie zuerst einen, den Sie nicht mehr verwenden.',

@@ -167,6 +167,7 @@ export const recordsAr: Partial<Record<RecordsKey, string>> = {
   'records.statusForm.history': 'السجل',
   'records.statusForm.noHistory': 'لا تغييرات بعد.',
   'records.statusForm.viewerNote': 'المسؤولون وحدهم يمكنهم تغيير الحالة.',
+  'records.statusForm.invalid': 'اختر إحدى الحالات الأربع، واجعل الملاحظة أقل من 2000 حرف.',
   'records.statusForm.change': '{status} · {by} · {when}',
 
   'records.delete.button': 'حذف المحادثة والعميل المحتمل',

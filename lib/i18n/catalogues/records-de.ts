@@ -167,6 +167,7 @@ export const recordsDe: Partial<Record<RecordsKey, string>> = {
   'records.statusForm.history': 'Verlauf',
   'records.statusForm.noHistory': 'Noch keine Änderungen.',
   'records.statusForm.viewerNote': 'Nur Administratoren können den Status ändern.',
+  'records.statusForm.invalid': 'Wählen Sie einen der vier Status, die Notiz höchstens 2.000 Zeichen lang.',
   'records.statusForm.change': '{status} · {by} · {when}',
 
   'records.delete.button': 'Gespräch und Lead löschen',

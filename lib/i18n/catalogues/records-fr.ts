@@ -167,6 +167,7 @@ export const recordsFr: Partial<Record<RecordsKey, string>> = {
   'records.statusForm.history': 'Historique',
   'records.statusForm.noHistory': 'Aucun changement pour l’instant.',
   'records.statusForm.viewerNote': 'Seuls les administrateurs peuvent changer le statut.',
+  'records.statusForm.invalid': 'choisissez l’un des quatre statuts, avec une note de moins de 2 000 caractères.',
   'records.statusForm.change': '{status} · {by} · {when}',
 
   'records.delete.button': 'Supprimer la conversation et le prospect',

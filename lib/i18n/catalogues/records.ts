@@ -169,6 +169,7 @@ export const recordsEn = {
   'records.statusForm.history': 'History',
   'records.statusForm.noHistory': 'No changes yet.',
   'records.statusForm.viewerNote': 'Only admins can change the status.',
+  'records.statusForm.invalid': 'choose one of the four statuses, and keep the note under 2,000 characters.',
   'records.statusForm.change': '{status} · {by} · {when}',
 
   'records.delete.button': 'Delete conversation and lead',
@@ -367,6 +368,7 @@ export const recordsEs: Record<RecordsKey, string> = {
   'records.statusForm.history': 'Historial',
   'records.statusForm.noHistory': 'Aún no hay cambios.',
   'records.statusForm.viewerNote': 'Solo los administradores pueden cambiar el estado.',
+  'records.statusForm.invalid': 'elige uno de los cuatro estados y deja la nota por debajo de 2000 caracteres.',
   'records.statusForm.change': '{status} · {by} · {when}',
 
   'records.delete.button': 'Borrar conversación y lead',

@@ -1,4 +1,5 @@
 import { requireAdmin } from '@/lib/admin/guard';
+import { changedBy } from '@/lib/admin/lead-status-form';
 import { getLeadDetail, setLeadStatus } from '@/lib/admin/leads';
 import { getRecordsDeps } from '@/lib/admin/records-index';
 import { conversationIdOf, type ConversationRouteContext } from '@/lib/chat/route-params';
@@ -19,7 +20,7 @@ export const GET = withErrors('admin', async (request: Request, context: Convers
   return Response.json(lead, { headers: NO_STORE_HEADERS });
 });
 
-/** `{ status: "new" | "contacted" | "qualified" | "lost", note? }`. Admins only; every change is kept. */
+/** `{ status: "new" | "contacted" | "qualified" | "lost", note? }`. Admins only; every change is kept. The page's form without JavaScript posts to ./status. */
 export const PATCH = withErrors('admin', async (request: Request, context: ConversationRouteContext) => {
   const actor = await requireAdmin(request, { write: true });
   const id = await conversationIdOf(context, 'admin');
@@ -29,8 +30,7 @@ export const PATCH = withErrors('admin', async (request: Request, context: Conve
       details: { issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })) },
     });
   }
-  const by = actor.kind === 'user' ? actor.email : `key:${actor.keyId}`;
-  const lead = await setLeadStatus(getRecordsDeps(), { id, ...parsed.data, by });
+  const lead = await setLeadStatus(getRecordsDeps(), { id, ...parsed.data, by: changedBy(actor) });
   if (!lead) throw notFound();
   return Response.json(lead, { headers: NO_STORE_HEADERS });
 });

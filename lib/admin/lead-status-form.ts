@@ -1,0 +1,39 @@
+import 'server-only';
+import { getServerConfig } from '@/lib/config';
+import { AppError } from '@/lib/errors';
+import { readTextCapped } from '@/lib/http';
+import { assertContentType, assertOwnOrigin } from '@/lib/security/request';
+import type { AdminActor } from './guard';
+
+/**
+ * The route side of the lead page's plain status form (lib/admin/lead-change.ts): how the form proves its origin and
+ * what it posted. The change itself is the PATCH route's: the same schema, guard and `setLeadStatus`.
+ */
+
+/** Who a change is recorded as, in the lead's history. */
+export const changedBy = (actor: AdminActor) => (actor.kind === 'user' ? actor.email : `key:${actor.keyId}`);
+
+const FORM_TYPE = 'application/x-www-form-urlencoded';
+
+/**
+ * A form body is what any site can post without a preflight, so unlike the JSON routes (whose content type already
+ * keeps cross-site forms out) this one must be shown to come from the admin's own page, before anything else is read:
+ * its Origin, checked as the guard checks every admin change; without one, the browser's Sec-Fetch-Site must say
+ * same-origin. Neither: refused.
+ */
+export function assertFormFromOwnPage(request: Request): void {
+  if (request.headers.get('origin') !== null) return assertOwnOrigin(request, getServerConfig().security);
+  if (request.headers.get('sec-fetch-site') === 'same-origin') return;
+  throw new AppError('forbidden:origin', "Changes to the admin are only accepted from the admin's own pages.");
+}
+
+/** The posted fields, for the schema to read; a field sent twice is kept twice (an array), so the schema refuses it. */
+export async function readLeadStatusForm(request: Request): Promise<Record<string, string | string[]>> {
+  assertContentType(request, [FORM_TYPE], 'admin', `Send the form as ${FORM_TYPE}.`);
+  const fields: Record<string, string | string[]> = {};
+  for (const [name, value] of new URLSearchParams(await readTextCapped(request, 8 * 1024, 'admin'))) {
+    const seen = fields[name];
+    fields[name] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
+  }
+  return fields;
+}
