@@ -206,7 +206,7 @@ describe('what an attacker’s or a careless model’s reply tries', () => {
   });
 
   it('hides a number in emphasis or invisible characters', () => {
-    expect(guarded('Pro is **$39** per seat, $**39**, $2\u200b1 or 3\u200b9 per seat.').text).toBe(`Pro is **${M}** per seat, ${M}**, ${M} or ${M} per seat.`);
+    expect(guarded('Pro is **$39** per seat, $**39**, $2\u200b1 or 3\u200b9 per seat.').text).toBe(`Pro is **${M}** per seat, ${M}, ${M} or ${M} per seat.`);
     passes('Pro is **$29** per seat.');
   });
 

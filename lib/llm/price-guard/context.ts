@@ -140,6 +140,26 @@ export const PROMOTION_CONTEXT = unicodeWords(
 );
 /** "Count on us", "rely on us": no offer. */
 export const ON_US_VERB = /(?:count|rely|relying|depend|depending|trust|lean|call|focus|based|wait|reach|bet|up\s+to)(?:s|ed|ing)?\s+$/iu;
+/**
+ * A negation that affirms ("there's no reason we couldn't do half price", "I can't not give you 20% off", "it wouldn't be
+ * impossible", "no es imposible", "pas impossible", "nicht ausgeschlossen", "لا مانع"): an offer, not a refusal. Removed
+ * from a clause before it is read for a denial, and an agreement of its own.
+ */
+export const HEDGED = unicodeWords(new RegExp(
+  [
+    "\\bno\\s+reason\\s+(?:why\\s+)?(?:\\S+\\s+){1,4}?(?:can(?:no|')t|can\\s+not|couldn't|could\\s+not|wouldn't|shouldn't|won't)",
+    "\\b(?:can(?:no|')t|can\\s+not|couldn't|could\\s+not|won't|wouldn't)\\s+(?:\\S+\\s+)?not\\b",
+    "\\b(?:is|are|'s|'re|was|be|seem|seems)(?:\\s+not|n't)\\s+(?:\\S+\\s+)?(?:impossible|out\\s+of\\s+the\\s+question|off\\s+the\\s+table|unthinkable|excluded|ruled\\s+out)",
+    "\\b(?:wouldn't|would\\s+not|won't|will\\s+not|isn't|is\\s+not|not)\\s+(?:\\S+\\s+){0,2}?(?:impossible|out\\s+of\\s+the\\s+question|off\\s+the\\s+table|unthinkable|rule\\s+(?:it\\s+|that\\s+)?out|say\\s+no)",
+    "\\b(?:I|we)\\s+(?:don't|do\\s+not)\\s+see\\s+why\\s+(?:not|(?:we|I)\\s+(?:can(?:no|')t|couldn't|wouldn't))|\\bnothing\\s+(?:stops|prevents|stopping|preventing)\\s+us",
+    '\\bno\\s+(?:es|sería|está|estaría)\\s+(?:\\S+\\s+)?(?:imposible|descartad[oa])|\\bno\\s+hay\\s+(?:ninguna\\s+)?(?:razón|motivo|problema)\\s+(?:para|por\\s+la\\s+que|en)\\s+no|\\bno\\s+lo\\s+descarto|\\bnada\\s+(?:nos\\s+|me\\s+)?impide',
+    "\\b(?:n'est|ne\\s+serait|n'était)?\\s*pas\\s+(?:\\S+\\s+)?(?:impossible|exclu|hors\\s+de\\s+question)|\\brien\\s+ne\\s+(?:nous\\s+|m')empêche|\\bje\\s+ne\\s+dis\\s+pas\\s+non",
+    '\\bnicht\\s+(?:\\S+\\s+)?(?:unmöglich|ausgeschlossen|undenkbar)|\\b(?:spricht\\s+nichts\\s+dagegen|nichts\\s+spricht\\s+dagegen)|\\bkein\\s+Problem\\b',
+    '(?:ليس|ليست|غير)\\s+(?:من\\s+)?(?:ال)?مستحيل[\\p{L}\\p{M}]*|لا\\s+مانع|ما\\s+المانع|لا\\s+(?:شيء|يوجد\\s+ما)\\s+يمنع',
+  ].join('|'),
+  'iu',
+));
+export const HEDGED_ALL = new RegExp(HEDGED.source, 'giu');
 /** A denial ("we don't do half-price deals"), not "not only". */
 export const NEGATION = unicodeWords(
   /\b(?:not|never|no|nunca|jamás|pas|jamais|nicht|kein\w*|nie)\b(?!\s+(?:only|just|problem|doubt|sólo|solo|seulement|nur))|n't\b|ليس|لا\s|لن\s/iu,
@@ -148,7 +168,7 @@ export const NEGATION = unicodeWords(
 /** A price said without a currency: a number right before a per-seat or billing unit ("39 per seat", "24/mo"). */
 const UNIT_BODY =
   '(?:p[usp]pm\\b|(?:per|for\\s+each|for\\s+every)\\s+(?:seat|user|licen[cs]e|person|head|member|employee|agent|teammate|month|year|week|day|quarter)\\b|' +
-    '/\\s*(?:seat|user|licen[cs]e|mo|month|yr|year|wk|week|day)\\b|a\\s+(?:seat|user|head|member|month|year|week|day)\\b|' +
+    '/\\s*(?:seat|user|licen[cs]e|mo|month|yr|year|wk|week|day)\\b|a\\s+(?:seat|user|head|member|month|year|week|day|quarter)\\b|' +
     'monthly\\b|por\\s+(?:usuario|asiento|puesto|licencia|persona|empleado|miembro|agente|mes|año|semana|día)|al\\s+(?:mes|año|día)|' +
     'par\\s+(?:utilisateur|siège|poste|licence|personne|employé|membre|agent|mois|an|semaine|jour)(?!\\p{L})|' +
     'pro\\s+(?:Nutzer|Benutzer|Platz|Lizenz|Person|Mitarbeiter|Mitglied|Agent|Monat|Jahr|Woche|Tag)|im\\s+Monat|monatlich|je\\s+(?:Nutzer|Platz|Lizenz|Monat)|' +
@@ -163,6 +183,39 @@ const SEAT_UNIT_BODY =
   'par\\s+(?:utilisateur|siège|poste|licence|personne|employé|membre)(?!\\p{L})|pro\\s+(?:Nutzer|Benutzer|Platz|Lizenz|Person|Mitarbeiter)|je\\s+(?:Nutzer|Platz)|لكل\\s+(?:مستخدم|مقعد|موظف))';
 export const WORDS_BEFORE_UNIT = unicodeWords(new RegExp(`(?<=[\\p{L}\\p{M}])[*_\\s\\u00a0]+(?=${SEAT_UNIT_BODY})`, 'giu'));
 export { unitMayFollow } from './reading';
+/** A billing period right after a number ("thirty-nine a month", "veintinueve al mes", "neunundzwanzig pro Monat"). */
+const PERIOD_BODY =
+  '(?:(?:per|a|an|every|each)\\s+(?:month|year|quarter)\\b|/\\s*(?:mo|month|yr|year)\\b|(?:monthly|annually|yearly)(?![\\s\\u00a0]*\\p{L})|(?:al|por)\\s+(?:mes|año)(?!\\p{L})|' +
+  'mensual(?:es)?(?![\\s\\u00a0]*\\p{L})|par\\s+(?:mois|an)(?!\\p{L})|(?:pro|im)\\s+(?:Monat|Jahr)(?!\\p{L})|(?:monatlich|jährlich)(?!\\p{L})|لكل\\s+شهر|في\\s+الشهر|شهري|سنوي)';
+/** A one-off fee right after a number ("ten for setup", "diez de alta"): no catalogue here has one. */
+const FEE_BODY =
+  "(?:for\\s+(?:the\\s+)?(?:setup|set-up|onboarding|implementation|installation|activation)\\b|(?:one-time\\s+)?(?:setup|set-up|onboarding|implementation|installation|activation)\\s+fees?\\b|" +
+  'de\\s+(?:configuración|instalación|alta|implementación)(?!\\p{L})|por\\s+la\\s+(?:configuración|instalación|implementación)|pour\\s+(?:la\\s+mise\\s+en\\s+(?:place|service)|l\'installation|la\\s+configuration)|' +
+  "de\\s+frais\\s+d'(?:installation|activation|inscription)|für\\s+(?:die\\s+)?(?:Einrichtung|Installation|Aktivierung)|Einrichtungsgebühr|للإعداد|للتفعيل|رسوم\\s+(?:الإعداد|التفعيل))";
+export const PERIOD_AFTER = unicodeWords(new RegExp(`^[*_\\s\\u00a0]*${PERIOD_BODY}`, 'iu'));
+export const FEE_AFTER = unicodeWords(new RegExp(`^[*_\\s\\u00a0]*${FEE_BODY}`, 'iu'));
+/** A setup or onboarding fee named anywhere in a sentence: a figure there is a price (there is none in the catalogue). */
+export const FEE_WORDS = unicodeWords(new RegExp(FEE_BODY, 'iu'));
+/** A fee right before an amount ("a setup fee of $10", "setup is ten dollars", "Einrichtungsgebühr: 10 $"). */
+export const FEE_BEFORE = unicodeWords(
+  new RegExp(
+    `(?:(?:setup|set-up|onboarding|implementation|installation|activation)(?:\\s+fees?)?|${FEE_BODY}|frais\\s+d'(?:installation|activation)|gastos\\s+de\\s+(?:alta|instalación)|رسوم\\s+(?:الإعداد|التفعيل))` +
+      "[\\s\\u00a0]*(?:of|is|are|costs?|comes\\s+to|would\\s+be|will\\s+be|de|es|son|est|sont|ist|beträgt|von|[:=])?[\\s\\u00a0]*(?:(?:only|just|solo|seulement|nur)[\\s\\u00a0]+)?[*_]*$",
+    'iu',
+  ),
+);
+/** An amount taken off a price ("knock 10 off per seat", "ten bucks off"): only what annual billing saves is one. */
+const OFF_BODY = "(?:off(?![\\p{L}\\p{N}-])|de\\s+(?:descuento|réduction|remise)|Rabatt|Nachlass|خصم)";
+export const OFF_AFTER = unicodeWords(new RegExp(`^[*_\\s\\u00a0]*${OFF_BODY}`, 'iu'));
+/** Number words before a billing period, a fee or "off": the gap after the words. */
+export const WORDS_BEFORE_PRICED = unicodeWords(new RegExp(`(?<=[\\p{L}\\p{M}])[*_\\s\\u00a0]+(?=${PERIOD_BODY}|${FEE_BODY}|${OFF_BODY})`, 'giu'));
+/** Number words before "plus" ("It's thirty-nine, plus ten for setup"): the gap after the words; and the same being written. */
+export const WORDS_BEFORE_PLUS = /(?<=[\p{L}\p{M}])[*_\s\u00a0]*,?[\s\u00a0]+(?=(?:plus|más|zuzüglich|zzgl\.|زائد)(?!\p{L})|\+)/giu;
+export const WORDS_BEFORE_PLUS_TAIL = /(?<=[\p{L}\p{M}])[*_\s\u00a0]*,?[\s\u00a0]*(?:p|pl|plu|m|má|z|zu|zz|zzg|zzgl)?$/giu;
+/** What a sentence may count that is no price ("Runs: 1,000 a month"): a number before a period there is no price. */
+export const COUNTED = unicodeWords(
+  /\b(?:runs?|integrations?|storage|GB|TB|messages?|e-?mails?|calls?|reports?|meetings?|check-?ins?|workflows?|executions?|requests?|tickets?|contacts?|records?|automations?|tasks?|times|releases?|updates?)\b|ejecuci|integraci|almacenamiento|mensajes|reuniones|veces|exécutions?|intégrations?|stockage|réunions|fois|Ausführung|Integration|Speicher|Nachrichten|Meetings|Mal\b|تشغيل|تكامل|تخزين|رسائل|مرات/iu,
+);
 /**
  * A clause about prices: a number with no currency before a per-seat unit is an amount only there ("Pro is 39 per
  * seat", not "integrations: 5 per user"). The plan's name is checked with the catalogue's names.

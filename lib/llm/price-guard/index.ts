@@ -11,6 +11,17 @@ import {
   CLAUSE_END,
   CLAUSE_WAIT,
   COMPARES,
+  COUNTED,
+  FEE_AFTER,
+  FEE_BEFORE,
+  FEE_WORDS,
+  HEDGED,
+  HEDGED_ALL,
+  OFF_AFTER,
+  PERIOD_AFTER,
+  WORDS_BEFORE_PLUS,
+  WORDS_BEFORE_PLUS_TAIL,
+  WORDS_BEFORE_PRICED,
   CONDITIONAL_PROMOTION,
   LABEL_BEFORE,
   NO_COST,
@@ -53,6 +64,7 @@ import {
   promotionKey,
   sameCurrency,
   wordNumbers,
+  widenSpan,
   type Span,
 } from './reading';
 
@@ -103,7 +115,11 @@ export { amountCandidates, asciiDigits } from './reading';
  * "es posible", "ist möglich", "ممكن") is replaced, declining it ("we can't do $300", "no podemos", "غير ممكن") is not.
  * Offers no catalogue makes are replaced like prices: "half price", "buy one get one", "2-for-1", "on the house", a
  * waived fee, and a period or seats given free or "at no cost" ("your first month is free", "le premier mois offert").
- * Plans are named as in any of the five languages' catalogues ("الباقة الاحترافية", "برو").
+ * Plans are named as in any of the five languages' catalogues ("الباقة الاحترافية", "برو"). Number words before a billing
+ * period, a fee or "plus" ("thirty-nine a month", "veintinueve al mes", "ten for setup") are amounts; an amount for a
+ * setup fee the vouched texts do not state, or taken "off" a price other than what annual billing saves, is replaced
+ * whatever its number. Markdown emphasis inside a figure ("**3**9") and HTML entities ("&#36;39") are read as they
+ * render, and the whole figure is replaced. A double negative ("no reason we couldn't", "no es imposible") affirms.
  *
  * Streaming: text is released as it comes except a tail that could still be part of an amount ("$2," before "673",
  * "twenty" before "-nine dollars", "dollars" before " and fifty cents", "39" before " per seat"), which waits for the
@@ -174,6 +190,9 @@ function lineFacts(line: string): LineFacts {
 /** Cheap tests before the scans they spare (most deltas have no "free" and no per-seat unit). */
 const MAY_BE_FREE = /fre|grat|kosten|umsonst|مجان/iu;
 const MAY_HAVE_UNIT = /p[aeor]r?|لكل|(?<!\p{L})a\s|each|every|je\s/iu;
+const MAY_BE_PRICED =
+  /p[aeor]r?|each|every|month|year|quarter|ann|mes|mens|año|mois|an\b|Monat|Jahr|jähr|\/|setup|set-up|onboard|implement|install|activ|alta|mise|configur|Einricht|für|off|descuento|réduction|remise|Rabatt|Nachlass|شهر|سنوي|للإعداد|للتفعيل|رسوم|خصم/iu;
+const MAY_HAVE_PLUS = /plus|más|zuzüglich|zzgl|زائد|\+/iu;
 
 /** A number in a price's place with no currency, or one still waiting for what follows it. */
 type Candidate = Span & {
@@ -185,6 +204,8 @@ type Candidate = Span & {
    * period or seats ("the first month at no cost").
    */
   condition?: 'price' | 'period';
+  /** Before a billing period or a fee, or "plus" and a price ("thirty-nine a month", "ten for setup"): a price unless its sentence counts something else. */
+  priced?: boolean;
 };
 
 export function createPriceGuard(sources: PriceGuardSources, marker: string): PriceGuard {
@@ -300,6 +321,18 @@ export function createPriceGuard(sources: PriceGuardSources, marker: string): Pr
     }
   }
 
+  /** What annual billing saves per seat and month on a plan, times seats and months of the conversation (cents). */
+  const isSaving = (value: number): boolean =>
+    sources.kb.plans.some((plan) => {
+      const { pricePerSeatMonthly: monthly, pricePerSeatMonthlyAnnual: annual } = plan;
+      if (monthly === null || annual === null || monthly <= annual) return false;
+      const saving = Math.round((monthly - annual) * 100);
+      for (const seats of conversation.seats) for (const months of conversation.months) if (saving * seats * months === value) return true;
+      return false;
+    });
+  /** Whether a vouched text speaks of a setup or onboarding fee: if none does, an amount said to be one is made up. */
+  const feesVouched = vouchedLines.some((line) => FEE_WORDS.test(line) || /\bsetup\s+fee|onboarding\s+fee/iu.test(line));
+
   let held = '';
   /** The end of what was released (its quantities count, and its last clause is the context of what comes next). */
   let released = '';
@@ -321,7 +354,7 @@ export function createPriceGuard(sources: PriceGuardSources, marker: string): Pr
   /** A prospect's own figure said back as theirs (see above). */
   const prospectsOwn = (span: Span, clause: string, foreign: boolean, lead = ''): boolean => {
     const values = span.values.filter((value) => (foreign ? prospectForeign.has(`${span.code}:${value}`) : prospectValues.has(value)));
-    if (values.length === 0 || AGREEMENT.test(clause)) return false;
+    if (values.length === 0 || AGREEMENT.test(clause) || HEDGED.test(clause)) return false;
     // Declined ("we can't do $7", "$300 isn't possible"): theirs, whatever the clause names.
     if (REFUSAL.test(clause) && !REFUSAL_TURNED.test(clause)) return true;
     const plan = namesPlan(clause);
@@ -339,7 +372,7 @@ export function createPriceGuard(sources: PriceGuardSources, marker: string): Pr
 
   /** "Pro is free" (not its trial, not its guests, not "not free"), unless a vouched line says so of that plan. */
   const freeClaim = (clause: string): boolean => {
-    if (FREE_EXCEPT.test(clause)) return false;
+    if (FREE_EXCEPT.test(clause.replace(HEDGED_ALL, ' '))) return false;
     // A period or seats for free ("your first month is free", "10 free seats") is an offer whether or not a plan is named.
     if (!namesPlan(clause)) return FREE_OFFER_CONTEXT.test(clause);
     return !freeLines.some((line) => planPatterns.some((pattern) => pattern.test(line) && pattern.test(clause)));
@@ -347,7 +380,7 @@ export function createPriceGuard(sources: PriceGuardSources, marker: string): Pr
   /** "Half price", "buy one get one", "the first month is on us": an offer, unless denied or stated by a vouched text. */
   const offerClaim = (clause: string, written: string, condition: Candidate['condition']): boolean => {
     // ("At no cost" is no denial of itself.)
-    if (NEGATION.test(clause.replace(written, ' ')) || promotionKeys.has(promotionKey(written))) return false;
+    if (NEGATION.test(clause.replace(written, ' ').replace(HEDGED_ALL, ' ')) || promotionKeys.has(promotionKey(written))) return false;
     if (condition === 'period') return !FREE_EXCEPT.test(clause) && FREE_OFFER_CONTEXT.test(clause);
     return condition === undefined || PROMOTION_CONTEXT.test(clause) || namesPlan(clause);
   };
@@ -357,7 +390,20 @@ export function createPriceGuard(sources: PriceGuardSources, marker: string): Pr
     const foreign = span.kind === 'money' && span.code !== '' && !sameCurrency(span.code, catalogue);
     if (span.wordCurrency && !final && centsMayFollow(text.slice(span.end, span.end + 61))) return 'wait';
     const free = span.kind === 'free' || (span.kind === 'money' && span.values.includes(0));
-    if (!free && span.kind === 'money' && (foreign ? span.values.some((value) => allowedForeign.has(`${span.code}:${value}`)) : span.values.some((value) => allowed.has(value)))) return 'ok';
+    // An amount for a fee no catalogue has ("plus $10 for setup") is made up, whatever the number; "$10 for s…" waits.
+    let fee = false;
+    if (span.kind === 'money' && !feesVouched) {
+      const next = text.slice(span.end, span.end + 40);
+      if (!final && span.end + 40 > text.length && unitMayFollow(next) && !FEE_AFTER.test(next)) return 'wait';
+      fee = FEE_AFTER.test(next) || FEE_BEFORE.test((released + text.slice(0, span.start)).slice(-60));
+    }
+    // An amount off a price ("ten bucks off per seat") is what annual billing saves, for the seats and months, or nothing.
+    if (span.kind === 'money' && !foreign && !free && OFF_AFTER.test(text.slice(span.end, span.end + 40))) {
+      learnQuantities((released + text.slice(0, span.end)).slice(-QUANTITY_WINDOW), true);
+      if (span.values.some((value) => isSaving(value))) return 'ok';
+      fee = true;
+    }
+    if (!free && !fee && span.kind === 'money' && (foreign ? span.values.some((value) => allowedForeign.has(`${span.code}:${value}`)) : span.values.some((value) => allowed.has(value)))) return 'ok';
     if (span.kind === 'percent' && span.values.some((value) => percents.has(value))) return 'ok';
     const after = text.slice(span.end, span.end + CLAUSE_WAIT);
     const end = CLAUSE_END.exec(after);
@@ -372,7 +418,7 @@ export function createPriceGuard(sources: PriceGuardSources, marker: string): Pr
     // A number with no currency is a price only in a sentence about prices ("integrations: 5 per user" is not).
     if (span.kind === 'money' && span.code === '') {
       const sentence = sentenceBefore(whole, offset + span.start) + clause;
-      if (!namesPlan(sentence) && !PRICE_WORDS.test(sentence)) return 'ok';
+      if (!namesPlan(sentence) && !PRICE_WORDS.test(sentence) && !FEE_WORDS.test(sentence) && (!span.priced || COUNTED.test(sentence))) return 'ok';
     }
     if (span.kind === 'percent') {
       // A discount, or a comparison of prices: what annual billing saves, a percentage the prompt states (above), or
@@ -382,7 +428,7 @@ export function createPriceGuard(sources: PriceGuardSources, marker: string): Pr
       if (span.values.some((value) => savingPercents.has(value)) && (ANNUAL.test(clause) || ANNUAL.test(before))) return 'ok';
       return comparesTruly(span.values, clause, before) || prospectsOwn(span, clause, false) ? 'ok' : 'bad';
     }
-    if (!foreign) {
+    if (!foreign && !fee) {
       // The reply's quantities so far ("for your 20 seats … $580"): its last few sentences are enough.
       learnQuantities(whole.slice(-QUANTITY_WINDOW), true);
       const kind = { compares: COMPARES.test(clause), plans: plansIn(clause) };
@@ -448,6 +494,28 @@ export function createPriceGuard(sources: PriceGuardSources, marker: string): Pr
       const end = words.end - words.after.length;
       if (!taken(words.start, end)) spans.push({ start: words.start, end, values: words.values.map((value) => value * 100), kind: 'money', code: '' });
     }
+    // Number words before a billing period or a fee ("thirty-nine a month", "ten for setup"); "once a month" is no eleven.
+    // (Read in all that is held: the unit may be in a held tail, "a quarter" before " off".)
+    for (const words of MAY_BE_PRICED.test(plain) ? wordNumbers(plain, WORDS_BEFORE_PRICED) : []) {
+      const end = words.end - words.after.length;
+      if (end > cut || taken(words.start, end) || words.values.every((value) => value < 2)) continue;
+      if (/^once$/iu.test(text.slice(words.start, end)) && !/^[*_\s\u00a0]*(?:al|por)\s/iu.test(plain.slice(end, end + 8))) continue;
+      spans.push({ start: words.start, end, values: words.values.map((value) => value * 100), kind: 'money', code: '', priced: true });
+    }
+    // Number words before "plus" and a price or a fee in the rest of the sentence ("It's thirty-nine, plus ten for setup").
+    // (Read in all that is held: "plus" may be in the held tail, or still being written.)
+    const pluses = MAY_HAVE_PLUS.test(plain) ? wordNumbers(plain, WORDS_BEFORE_PLUS) : [];
+    const plusTail = final ? [] : wordNumbers(plain, WORDS_BEFORE_PLUS_TAIL);
+    for (const words of [...pluses, ...plusTail]) {
+      if (words.start >= cut) continue;
+      const end = words.end - words.after.length;
+      if (taken(words.start, end) || words.values.every((value) => value < 2)) continue;
+      const span: Candidate = { start: words.start, end, values: words.values.map((value) => value * 100), kind: 'money', code: '' };
+      const rest = plain.slice(end, end + CLAUSE_WAIT);
+      const stop = /[.!?\n]/u.exec(rest);
+      if (words.end === plain.length || (!stop && !final && rest.length < CLAUSE_WAIT)) spans.push({ ...span, pending: true });
+      else if (PRICE_WORDS.test(rest.slice(0, stop?.index)) || FEE_WORDS.test(rest.slice(0, stop?.index))) spans.push({ ...span, priced: true });
+    }
     // Number words after a price verb or a plan's colon ("costs thirty-nine.", "Pro: thirty-nine"), which may have
     // been released already.
     const lead = released.slice(-40);
@@ -498,7 +566,8 @@ export function createPriceGuard(sources: PriceGuardSources, marker: string): Pr
         if (/^(?:[:.,]\p{Nd}|[%٪\p{L}])/u.test(after) && !/^[*_]/u.test(after)) continue;
         const span: Candidate = { start, end, values: amountCandidates(match[0], scale), kind: 'money', code: range ? rangeCode(range[0]) : '', ...(scale ? { scaled: true } : {}) };
         const cell = UNIT_AFTER.test(after) || !CELL_BEFORE.test(before) ? undefined : tableCell(start, end, final);
-        if (UNIT_AFTER.test(after)) spans.push(span);
+        if (UNIT_AFTER.test(after)) spans.push(PERIOD_AFTER.test(after) || FEE_AFTER.test(after) ? { ...span, priced: true } : span);
+        else if (FEE_AFTER.test(after) || OFF_AFTER.test(after)) spans.push({ ...span, priced: true });
         else if (cell === 'wait') spans.push({ ...span, pending: true });
         else if (cell) spans.push(PERCENT_COLUMN.test(cell.column) ? { ...span, kind: 'percent', column: cell.column } : { ...span, column: cell.column });
         else if (!final && end + 30 > plain.length && unitMayFollow(after)) spans.push({ ...span, pending: true });
@@ -519,6 +588,7 @@ export function createPriceGuard(sources: PriceGuardSources, marker: string): Pr
     let at = 0;
     let stop = cut;
     for (const span of candidates(cut, final)) {
+      [span.start, span.end] = widenSpan(plain, span.start, span.end, at, cut);
       if (span.start < at) continue;
       const verdict = span.pending ? 'wait' : decide(span, plain, final);
       if (verdict === 'wait') {

@@ -9,8 +9,13 @@ const D = '\\p{Nd}';
 /** Characters a model may put inside a number without changing how it looks ("$2\u200b9" reads "$29"). */
 const INVISIBLE = '\\u00ad\\u200b-\\u200f\\u061c\\u202a-\\u202e\\u2060\\u2066-\\u2069\\ufeff';
 const INVISIBLE_ALL = new RegExp(`[${INVISIBLE}]`, 'gu');
-/** Markdown emphasis between a currency sign and its digits ("$**29**"). */
-const GAP = `(?:${SPACE}|[*_~\`${INVISIBLE}]){0,4}`;
+/** Markdown emphasis between a currency sign and its digits ("$**29**"); any run of invisibles (a decoded entity's padding). */
+const GAP = `[${INVISIBLE}]*(?:(?:${SPACE}|[*_~\`])[${INVISIBLE}]*){0,4}`;
+/**
+ * Markdown emphasis inside a number, which the prospect does not see ("**3**9", "3**9**", "*3*9" all read 39): a double
+ * or triple run, or a single one closing an emphasis opened just before the digits ("*3*9", not "2*3").
+ */
+const EMPHASIS_IN = '(?:[*_~]{2,3}|`|(?<=[*_]\\p{Nd}{1,6})[*_](?=\\p{Nd}))';
 /** Which dollar a word before "dollars" names ("twenty US dollars", "39 Canadian dollars"). */
 export const DOLLAR_ADJECTIVE = '(?:US|U\\.S\\.?|American|Canadian|Australian)';
 const CURRENCY_WORD =
@@ -21,7 +26,7 @@ const CURRENCY_WORD =
 const CURRENCY_SIGNS = '[$€£¥₹＄﹩￥￡]';
 export const CURRENCY = `(?:(?<!\\p{L})(?:US|CA|C|AU|A|NZ|HK|S)\\$|(?<!\\p{L})(?:USD|EUR|GBP|JPY|CHF|CAD|AUD|INR)(?!\\p{L})|${CURRENCY_SIGNS}|(?<!\\p{L})${CURRENCY_WORD}(?![\\p{L}]))`;
 /** A number as people write it: "29", "5,760", "5.760", "5 760", "5'760", "24.50", "24,50", "٢٬٨٨٠", "٢٤٫٥٠". */
-export const NUMBER = `(?:${D}{1,3}(?:[\\u00a0\\u202f\\u2009 ]${D}{3})+(?:[.,\\u066b]${D}{1,2})?|${D}(?:[${D},.'’\\u066b\\u066c${INVISIBLE}]*${D})?)`;
+export const NUMBER = `(?:${D}{1,3}(?:[\\u00a0\\u202f\\u2009 ]${D}{3})+(?:[.,\\u066b]${D}{1,2})?|${D}(?:(?:[${D},.'’\\u066b\\u066c${INVISIBLE}]|${EMPHASIS_IN})*${D})?)`;
 const SCALE_WORDS = "k|K|thousand|mil|mille|tausend|Tsd\\.?|millions?|mill[oó]n(?:es)?|Millionen|Mio\\.?|M|mn";
 const SCALE = `(?:${SPACE}?(?:${SCALE_WORDS})(?![\\p{L}\\p{N}]))?`;
 /** An amount with its currency before ("$2,673", "USD 29") or after ("2 673 $", "29 dólares", "5 thousand dollars"). */
@@ -31,12 +36,13 @@ export const ANY_NUMBER = new RegExp(NUMBER, 'gu');
 /** A range's first end, before its second ("$24–" before "39"): the second is an amount in the same currency. */
 export const RANGE_END_BEFORE = new RegExp(`(?:${CURRENCY}${GAP}${NUMBER}${SCALE}|${NUMBER}${SCALE}${GAP}${CURRENCY})${SPACE}*(?:[–—-]|to|bis|à|a|hasta|إلى)${SPACE}*$`, 'iu');
 /** A tail that may still grow into an amount: digits, then a currency sign or the start of a word ("29 dól…"). */
-const RUN = `${D}[${D},.'’\\u066b\\u066c\\u00a0\\u202f\\u2009 ${INVISIBLE}]*`;
+// (Emphasis inside a number is held with it: "**3**" before "9".)
+const RUN = `${D}[${D},.'’\\u066b\\u066c\\u00a0\\u202f\\u2009 ${INVISIBLE}*_~\`]*`;
 // (A currency sign before the digits is held with them, so that the two are always checked together.)
 const PREFIX = `(?:${CURRENCY}${GAP})?`;
 // "C" before "$29" (Canadian dollars), "EU" before "R": a currency being written is held too.
 export const OPEN_TAIL = new RegExp(
-  `${PREFIX}${RUN}(?:[-–]${SPACE}*)?[*_~]*$|${PREFIX}(?:${RUN}(?:[-–]${SPACE}*)?)?${CURRENCY}${GAP}$|${PREFIX}${RUN}${DOLLAR_ADJECTIVE}(?:${SPACE}+|-)?\\p{L}{0,10}$|(?<!\\p{L})(?:US|U\\.S\\.?|U\\.?|CA|C|AU|A|NZ|HK|S|EU|GB|JP|CH|IN)$|${PREFIX}${RUN}-?\\p{L}{1,10}\\.?$`,
+  `(?<![\\p{L}\\p{N}*_~])[*_~]+$|[*_~]*${PREFIX}${RUN}(?:[-–]${SPACE}*)?[*_~]*$|${PREFIX}(?:${RUN}(?:[-–]${SPACE}*)?)?${CURRENCY}${GAP}$|${PREFIX}${RUN}${DOLLAR_ADJECTIVE}(?:${SPACE}+|-)?\\p{L}{0,10}$|(?<!\\p{L})(?:US|U\\.S\\.?|U\\.?|CA|C|AU|A|NZ|HK|S|EU|GB|JP|CH|IN)$|${PREFIX}${RUN}-?\\p{L}{1,10}\\.?$`,
   'iu',
 );
 
@@ -53,7 +59,7 @@ export function asciiDigits(text: string): string {
 
 /** The values (in cents) a written number may mean: "5.760" is 5760, "24,50" is 24.50, "1.5" (with a scale) is 1.5. */
 export function amountCandidates(written: string, scale = ''): number[] {
-  const text = asciiDigits(written.replace(INVISIBLE_ALL, '')).replace(/[\s\u00a0\u202f\u2009]/g, ' ');
+  const text = asciiDigits(written.replace(INVISIBLE_ALL, '').replace(/[*_~`]/g, '')).replace(/[\s\u00a0\u202f\u2009]/g, ' ');
   const factors = scaleFactors(scale.trim());
   const values = new Set<number>();
   for (const value of numberReadings(text, factors[0] !== 1)) {
@@ -388,12 +394,30 @@ function lookalikeDigits(text: string): string {
 /** Superscript and subscript digits ("$³⁹"), which are no decimal digits to Unicode, as ASCII (one for one). */
 const SUPERSCRIPTS: Record<string, string> = { '¹': '1', '²': '2', '³': '3' };
 export function plainDigits(text: string): string {
-  const spoofed = /\p{Nd}[OoIl]/u.test(text) ? lookalikeDigits(text) : text;
+  const decoded = text.includes('&') ? text.replace(ENTITY, decodeEntity) : text;
+  const spoofed = /\p{Nd}[OoIl]/u.test(decoded) ? lookalikeDigits(decoded) : decoded;
   if (!/[\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089]/u.test(spoofed)) return spoofed;
   return spoofed.replace(/[\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089]/gu, (char) => {
     const code = char.charCodeAt(0);
     return SUPERSCRIPTS[char] ?? String(code >= 0x2080 ? code - 0x2080 : code - 0x2070);
   });
+}
+
+/**
+ * HTML entities a renderer or an e-mail client may show as the character ("&#36;39", "&dollar;39", "39&nbsp;$"): read as
+ * that character after invisible padding, so that the text keeps its length and an amount's span covers the entity.
+ */
+const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});/gu;
+const NAMED_ENTITIES: Record<string, string> = {
+  dollar: '$', euro: '€', pound: '£', yen: '¥', cent: '¢', nbsp: '\u00a0', thinsp: '\u2009', ensp: ' ', emsp: ' ', nnbsp: '\u202f',
+  shy: '\u00ad', zwnj: '\u200c', zwj: '\u200d', lrm: '\u200e', rlm: '\u200f', nobreak: '\u2060', percnt: '%', comma: ',', period: '.', ast: '*', lowbar: '_', num: '#', amp: '&', ndash: '–', mdash: '—', minus: '-',
+};
+function decodeEntity(entity: string): string {
+  const body = entity.slice(1, -1);
+  const code = body.startsWith('#') ? Number.parseInt(body.slice(/^#[xX]/u.test(body) ? 2 : 1), /^#[xX]/u.test(body) ? 16 : 10) : undefined;
+  const char = code === undefined ? NAMED_ENTITIES[body.toLowerCase()] : code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : undefined;
+  // (A character outside the BMP is two code units: it fits all the same, every entity for one being longer.)
+  return char === undefined || char.length >= entity.length ? entity : '\u200b'.repeat(entity.length - char.length) + char;
 }
 
 /** Cents after an amount: "… dollars and fifty cents", "… dólares con cincuenta centavos", "… Dollar und 50 Cent". */
@@ -507,6 +531,15 @@ const UNIT_PHRASES = [
   'par licence', 'par personne', 'par mois', 'par an', 'par semaine', 'par jour', 'pour cent', 'pro nutzer', 'pro benutzer', 'pro platz',
   'pro lizenz', 'pro person', 'pro monat', 'pro jahr', 'pro woche', 'pro tag', 'prozent', 'im monat', 'monatlich', 'لكل مستخدم', 'لكل مقعد',
   'لكل شهر', 'شهري',
+  // A one-off fee ("ten for setup"): no catalogue has one.
+  'for setup', 'for set-up', 'for the setup', 'for the set-up', 'for the onboarding', 'for the implementation', 'for the installation',
+  'for the activation', 'for onboarding', 'for implementation', 'for installation', 'for activation', 'setup fee', 'onboarding fee',
+  'de configuración', 'de instalación', 'de alta', 'por la configuración', 'por la instalación', 'pour la mise en place', 'pour la mise en service',
+  'pour l’installation', "pour l'installation", 'de frais d’installation', "de frais d'installation", 'für die einrichtung', 'für einrichtung', 'einrichtungsgebühr', 'للإعداد', 'للتفعيل',
+  'رسوم الإعداد', 'رسوم التفعيل', 'implementation fee', 'installation fee', 'activation fee', 'set-up fee', 'de implementación', 'por la implementación',
+  'pour la configuration', 'für installation', 'für die installation', 'für aktivierung', 'für die aktivierung', 'every month', 'every year', 'every quarter',
+  'each month', 'each year', 'each quarter', 'a quarter', 'mensual', 'mensuales', 'off', 'de descuento', 'de réduction', 'de remise', 'rabatt',
+  'nachlass', 'خصم', 'im jahr', 'jährlich', 'annually', 'yearly', 'سنوي', 'في الشهر',
 ];
 for (const each of ['for each', 'for every']) {
   for (const unit of ['seat', 'user', 'licence', 'license', 'person', 'head', 'member', 'employee', 'agent', 'teammate', 'month', 'year']) UNIT_PHRASES.push(`${each} ${unit}`);
@@ -633,10 +666,15 @@ export function openTailStart(text: string): number {
   // may belong to with it ("$" before it).
   const lastCode = text.charCodeAt(text.length - 1);
   if (lastCode >= 0xd800 && lastCode <= 0xdbff) return Math.min(text.length - 1, openTailStart(text.slice(0, -1)));
+  // So does an HTML entity being written ("&#3" before "6;39"), and what it may belong to.
+  const entity = PARTIAL_ENTITY.exec(text.slice(-10));
+  if (entity) return Math.min(Math.max(0, text.length - 10) + entity.index, openTailStart(text.slice(0, text.length - entity[0].length)));
   // (No amount is longer than this: a run of digits and spaces with no end is not held, and not rescanned, forever.)
   const base = Math.max(0, text.length - 64);
   const tail = OPEN_TAIL.exec(text.slice(base));
-  const digits = tail && tail[0].length > 0 ? base + tail.index : text.length;
+  let digits = tail && tail[0].length > 0 ? base + tail.index : text.length;
+  // With the emphasis or an entity's padding right before it ("**" before "3**9", "&#36;" before "39").
+  while (digits < text.length && digits > 0 && EMPHASIS_OR_INVISIBLE.test(text[digits - 1] ?? '')) digits -= 1;
   // Number words wait for a currency word still coming, and for one held in the digits' tail ("twenty " + "dollars").
   const words = withDigitsBefore(text, withCurrencyBefore(text, wordTailStart(text) ?? text.length));
   const before = digits < text.length ? withDigitsBefore(text, wordTailStart(text.slice(0, digits)) ?? digits) : digits;
@@ -645,6 +683,9 @@ export function openTailStart(text: string): number {
   const free = last && FREE_STARTS.some((word) => word.startsWith(fold(last[1] ?? ''))) ? text.length - end.length + last.index : text.length;
   return Math.max(0, Math.min(digits, words, before, free, promotionTailStart(text)));
 }
+
+const EMPHASIS_OR_INVISIBLE = new RegExp(`[*_~\`${INVISIBLE}]`, 'u');
+const PARTIAL_ENTITY = /&(?:#(?:[0-9]{0,7}|[xX][0-9a-fA-F]{0,6})|[a-zA-Z]{0,8})$/u;
 
 /** A tail of number words' start moved back over a currency sign or code before it ("USD " before "twenty-nine"). */
 const SIGN_BEFORE = new RegExp(`${SIGN_OR_CODE}${GAP}$`, 'u');
@@ -672,6 +713,22 @@ const SCALE_OF = new RegExp(`\\p{Nd}${SPACE}?(${SCALE_WORDS})(?![\\p{L}\\p{N}])`
 function scaleOf(whole: string): string {
   return SCALE_OF.exec(whole)?.[1] ?? '';
 }
+
+/**
+ * An amount's span widened to what renders as its figure: the padding of an entity before it ("&#36;39"), and the
+ * emphasis around it when emphasis runs inside it ("**3**9", "$**39**": no lone "**" or "3" is left to show).
+ */
+export function widenSpan(text: string, start: number, end: number, from: number, to: number): [number, number] {
+  let first = start;
+  while (first > from && INVISIBLE_CHAR.test(text[first - 1] ?? '')) first -= 1;
+  let last = end;
+  if (/[*_~`]/u.test(text.slice(start, end))) {
+    while (first > from && /[*_~`]/u.test(text[first - 1] ?? '')) first -= 1;
+    while (last < to && /[*_~`]/u.test(text[last] ?? '')) last += 1;
+  }
+  return [first, last];
+}
+const INVISIBLE_CHAR = new RegExp(`[${INVISIBLE}]`, 'u');
 
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
