@@ -25,10 +25,11 @@ ensureBuild();
 
 // Every stage has a deadline, so a hang fails the run with its name rather than running into CI's own limit with
 // nothing said (a clean-clone CI once printed "Playwright: …" and then nothing until it was stopped at 90 minutes).
-// Each is about four times what the stage takes on a slow 2-core host (Jest 4–7 min, Playwright 6–7, the page gate
-// 3–5; a CI host has taken twice that: Jest with the page gate 35 min). Together they stay under CI's own 90 minutes
+// Each is about three times what the stage takes on a slow 2-core host (Jest's suites without servers 4–5 min on two
+// workers, its integration suites 5–6, Playwright 6–8, the page gate 2–4; a CI host has taken twice that: Jest with
+// the page gate 35 min). Together they stay under CI's own 90 minutes
 // with at most one retry: a retry follows only a set-up failure, and set-ups are bounded in seconds (90 s a step).
-const STAGE_MINUTES = { jest: 25, 'jest-retry': 8, e2e: 27, page: 15 };
+const STAGE_MINUTES = { jest: 15, 'jest-integration': 15, 'jest-retry': 8, e2e: 27, page: 15 };
 // What the stages start carries this mark; what is still running after a stage is stopped (scripts/lib/reap.mjs).
 process.env[RUN_ID_VAR] = randomUUID();
 const started = Date.now();
@@ -72,7 +73,29 @@ if (only === undefined || only === 'jest') {
     await reap('Jest');
     return { status, report: existsSync(json) ? JSON.parse(readFileSync(json, 'utf8')) : undefined };
   };
-  let { status, report } = await runJest('jest', passThrough);
+  // Without arguments, two runs: the suites that start no server (unit, eval, components, routes) are CPU-bound and
+  // independent, so they get both cores (Jest's default on two is one worker); the integration suites start real
+  // servers with timing margins and keep running one at a time after them. One report of both, as from one run.
+  const runBoth = async () => {
+    const integrationDir = '/__tests__/integration/';
+    const fast = await runJest('jest', ['--maxWorkers=2', '--testPathIgnorePatterns', '/node_modules/', '/__tests__/e2e/', integrationDir]);
+    const servers = await runJest('jest-integration', ['--maxWorkers=1', '--testPathPatterns', integrationDir]);
+    if (!fast.report || !servers.report) return { status: fast.status ?? servers.status ?? null, report: undefined };
+    const sum = (key) => (fast.report[key] ?? 0) + (servers.report[key] ?? 0);
+    const report = {
+      ...fast.report,
+      testResults: [...fast.report.testResults, ...servers.report.testResults],
+      numPassedTests: sum('numPassedTests'),
+      numFailedTests: sum('numFailedTests'),
+      numPendingTests: sum('numPendingTests'),
+      numTodoTests: sum('numTodoTests'),
+      numRuntimeErrorTestSuites: sum('numRuntimeErrorTestSuites'),
+      success: fast.report.success && servers.report.success,
+    };
+    const statuses = [fast.status, servers.status];
+    return { status: statuses.includes(null) ? null : Math.max(...statuses), report };
+  };
+  let { status, report } = passThrough.length > 0 ? await runJest('jest', passThrough) : await runBoth();
   // Run once more, loudly, and named in the summary as flaky:
   // - a file whose set-up failed (no test of it passed, and every test failed with the same first line: a beforeAll
   //   that timed out or threw while starting its servers; a file of one test only when Jest names a hook's timeout);
