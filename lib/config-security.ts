@@ -137,6 +137,8 @@ export const securityEnvShape = {
   LLM_QUEUE_TIMEOUT_MS: int(10_000, 0, 120_000),
   TTS_MAX_CONCURRENT: int(16, 1, 1_000),
   TTS_QUEUE_PER_VISITOR: int(8, 1, 1_000),
+  /** Speech requests one address (IPv4, or IPv6 /64) may have running or waiting at once on one instance, whatever visitors it holds. */
+  TTS_STREAMS_PER_ADDRESS: int(8, 1, 10_000),
   TRANSCRIBE_MAX_BYTES: int(4 * 1024 * 1024, 1_024, 25 * 1024 * 1024),
   TRANSCRIBE_MAX_SECONDS: int(60, 1, 600),
   TRANSCRIBE_MAX_CONCURRENT: int(4, 1, 1_000),
@@ -174,7 +176,8 @@ export interface SecurityConfig {
   appOrigin: string | undefined;
   embedAllowedOrigins: string[];
   llm: { maxConcurrent: number; queueMax: number; queueTimeoutMs: number };
-  tts: { maxConcurrent: number; queuePerVisitor: number };
+  /** `streamsPerAddress`: speech requests running or waiting per address on this instance. */
+  tts: { maxConcurrent: number; queuePerVisitor: number; streamsPerAddress: number };
   transcribe: { maxBytes: number; maxSeconds: number; maxConcurrent: number; maxPerAddress: number; readTimeoutMs: number };
   /** How long a JSON request body may take to arrive (JSON_READ_TIMEOUT_MS). */
   jsonReadTimeoutMs: number;
@@ -197,7 +200,7 @@ export function parseSecurityConfig(env: SecurityEnv, model: string | undefined)
     appOrigin: env.APP_ORIGIN,
     embedAllowedOrigins: env.EMBED_ALLOWED_ORIGINS,
     llm: { maxConcurrent: env.LLM_MAX_CONCURRENT, queueMax: env.LLM_QUEUE_MAX, queueTimeoutMs: env.LLM_QUEUE_TIMEOUT_MS },
-    tts: { maxConcurrent: env.TTS_MAX_CONCURRENT, queuePerVisitor: env.TTS_QUEUE_PER_VISITOR },
+    tts: { maxConcurrent: env.TTS_MAX_CONCURRENT, queuePerVisitor: env.TTS_QUEUE_PER_VISITOR, streamsPerAddress: env.TTS_STREAMS_PER_ADDRESS },
     transcribe: {
       maxBytes: env.TRANSCRIBE_MAX_BYTES,
       maxSeconds: env.TRANSCRIBE_MAX_SECONDS,

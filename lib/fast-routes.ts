@@ -1,7 +1,7 @@
 import 'server-only';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import { toAppError } from '@/lib/errors';
+import { errorResponse } from '@/lib/http';
 import { processSingleton } from '@/lib/process-singleton';
 
 /**
@@ -123,10 +123,13 @@ export async function serveFastRoute(handler: WebHandler, request: IncomingMessa
   response.once('close', () => {
     if (!response.writableFinished) gone.abort(new Error('the client went away'));
   });
+  let webRequest: Request | undefined;
   try {
-    answer = await handler(toWebRequest(request, { https, signal: gone.signal }));
+    webRequest = toWebRequest(request, { https, signal: gone.signal });
+    answer = await handler(webRequest);
   } catch (error) {
-    answer = toAppError(error, 'api').toResponse();
+    // Worded in the request's language (Accept-Language, the `lang` cookie), as every other API error is.
+    answer = errorResponse(error, webRequest);
   }
   if (response.headersSent) return;
   // Answered before its body was read to the end (refused on its headers, or too large): the rest of the body would

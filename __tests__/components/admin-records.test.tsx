@@ -50,8 +50,8 @@ const detail: ConversationDetail = {
     { kind: 'stage', from: 'recommendation', to: 'closing', reason: 'asked for a demo', at: AT + 2 },
   ],
   bookings: [
-    { id: 'b1', email: 'kim@hooli.com', start: '2026-11-03T09:00:00.000Z', localLabel: 'Tue, 3 Nov, 10:00 (Europe/Madrid)', timezone: 'Europe/Madrid', durationMinutes: 30 },
-    { id: 'b0', email: 'kim@hooli.com', start: '2026-11-02T09:00:00.000Z', localLabel: 'Mon, 2 Nov, 10:00 (Europe/Madrid)', timezone: 'Europe/Madrid', durationMinutes: 30, cancelledAt: AT },
+    { id: 'b1', email: 'kim@hooli.com', start: '2026-11-03T09:00:00.000Z', localLabel: 'Tue, Nov 3, 10:00 AM (Europe/Madrid)', timezone: 'Europe/Madrid', durationMinutes: 30 },
+    { id: 'b0', email: 'kim@hooli.com', start: '2026-11-02T09:00:00.000Z', localLabel: 'Mon, Nov 2, 10:00 AM (Europe/Madrid)', timezone: 'Europe/Madrid', durationMinutes: 30, cancelledAt: AT },
   ],
   handoff: null,
 };
@@ -188,9 +188,9 @@ describe('transcript', () => {
     expect(within(entries[1] as HTMLElement).getByText('Notice (offline_fallback): Answered by the offline agent')).toBeInTheDocument();
     expect(within(entries[1] as HTMLElement).getByText('Cut off before it finished')).toBeInTheDocument();
     expect(within(entries[2] as HTMLElement).getByText(/Stage Recommendation → Closing: asked for a demo/)).toBeInTheDocument();
-    expect(screen.getByText('Tue, 3 Nov, 10:00 (Europe/Madrid) (30 min, Europe/Madrid) with kim@hooli.com')).toBeInTheDocument();
+    expect(screen.getByText('Tue, Nov 3, 10:00 AM (Europe/Madrid) (30 min, Europe/Madrid) with kim@hooli.com')).toBeInTheDocument();
     // A cancelled one is struck through and says so.
-    const cancelled = screen.getByText('Mon, 2 Nov, 10:00 (Europe/Madrid) (30 min, Europe/Madrid) with kim@hooli.com');
+    const cancelled = screen.getByText('Mon, Nov 2, 10:00 AM (Europe/Madrid) (30 min, Europe/Madrid) with kim@hooli.com');
     expect(cancelled.tagName).toBe('DEL');
     expect(cancelled.closest('li')).toHaveTextContent('(cancelled by the prospect)');
     expect(screen.getByRole('link', { name: 'Open the lead (Contacted, score 40)' })).toHaveAttribute('href', `/admin/leads/${ID}`);

@@ -10,7 +10,7 @@ import { I18nProvider } from '@/lib/i18n/provider';
 const booking = (emailed: boolean): SalesDataParts['booking'] => ({
   id: 'bk_1',
   email: 'ana@acme.com',
-  localLabel: 'Fri, 27 Nov, 11:00 (Europe/Madrid)',
+  localLabel: 'Fri, Nov 27, 11:00 AM (Europe/Madrid)',
   start: '2026-11-27T10:00:00.000Z',
   ics: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n',
   emailed,
@@ -28,11 +28,11 @@ describe('a moved meeting', () => {
   it('the new card says it moved and from when; the old one says it was moved, struck through, with no invite', () => {
     const { unmount } = render(
       <I18nProvider locale="en">
-        <BookingCard booking={{ ...booking(false), movedFrom: 'Thu, 26 Nov, 16:00 (Europe/Madrid)' }} />
+        <BookingCard booking={{ ...booking(false), movedFrom: 'Thu, Nov 26, 4:00 PM (Europe/Madrid)' }} />
       </I18nProvider>,
     );
     expect(screen.getByTestId('booking-card')).toHaveTextContent('Demo moved');
-    expect(screen.getByTestId('booking-card')).toHaveTextContent('Was Thu, 26 Nov, 16:00 (Europe/Madrid)');
+    expect(screen.getByTestId('booking-card')).toHaveTextContent('Was Thu, Nov 26, 4:00 PM (Europe/Madrid)');
     expect(screen.getByRole('link', { name: 'Add to calendar (.ics)' })).toBeInTheDocument();
     unmount();
     render(
@@ -49,7 +49,7 @@ describe('a moved meeting', () => {
 describe('the conversation with a meeting booked, then moved', () => {
   it('shows the first card as moved (no invite) and the second with the new time and its invite', () => {
     const first = booking(false);
-    const moved = { ...first, start: '2026-11-30T09:00:00.000Z', localLabel: 'Mon, 30 Nov, 10:00 (Europe/Madrid)', movedFrom: first.localLabel };
+    const moved = { ...first, start: '2026-11-30T09:00:00.000Z', localLabel: 'Mon, Nov 30, 10:00 AM (Europe/Madrid)', movedFrom: first.localLabel };
     const reply = (id: string, data: SalesDataParts['booking']): SalesUIMessage => ({ id, role: 'assistant', parts: [{ type: 'data-booking', data }, { type: 'text', text: 'Done.' }] });
     render(
       <I18nProvider locale="en">
@@ -61,7 +61,7 @@ describe('the conversation with a meeting booked, then moved', () => {
     expect(cards[0]).toHaveAttribute('data-superseded', 'true');
     expect(cards[0]).toHaveTextContent('Moved to a new time (see below)');
     expect(cards[1]).toHaveTextContent('Demo moved');
-    expect(cards[1]).toHaveTextContent('Mon, 30 Nov, 10:00 (Europe/Madrid)');
+    expect(cards[1]).toHaveTextContent('Mon, Nov 30, 10:00 AM (Europe/Madrid)');
     expect(screen.getAllByRole('link', { name: 'Add to calendar (.ics)' })).toHaveLength(1);
   });
 });
@@ -104,7 +104,7 @@ describe('the conversation with a meeting booked, then cancelled', () => {
     expect(cards[1]).toHaveTextContent('Demo cancelled');
     expect(cards[1]).toHaveTextContent('If you added it to your calendar, this update removes it:');
     // The label is struck through (a <del>), and the one link left is the cancellation.
-    expect(cards[1]!.querySelector('del')).toHaveTextContent('Fri, 27 Nov, 11:00 (Europe/Madrid)');
+    expect(cards[1]!.querySelector('del')).toHaveTextContent('Fri, Nov 27, 11:00 AM (Europe/Madrid)');
     expect(screen.queryByRole('link', { name: 'Add to calendar (.ics)' })).toBeNull();
     const remove = screen.getByRole('link', { name: 'Remove from calendar (.ics)' });
     expect(remove).toHaveAttribute('download', 'northwind-demo-bk_1-cancelled.ics');
@@ -132,7 +132,7 @@ describe('the conversation with a meeting booked, then cancelled', () => {
 describe('BookingCard says whether the invite was e-mailed', () => {
   it('with e-mailed invites: "invite sent to"', () => {
     renderCard(true);
-    expect(screen.getByTestId('booking-card')).toHaveTextContent('Fri, 27 Nov, 11:00 (Europe/Madrid) · invite sent to ana@acme.com');
+    expect(screen.getByTestId('booking-card')).toHaveTextContent('Fri, Nov 27, 11:00 AM (Europe/Madrid) · invite sent to ana@acme.com');
     expect(screen.getByRole('link', { name: 'Add to calendar (.ics)' })).toHaveAttribute('download', 'northwind-demo-bk_1.ics');
   });
 
@@ -140,7 +140,7 @@ describe('BookingCard says whether the invite was e-mailed', () => {
     const { unmount } = renderCard(false);
     const card = screen.getByTestId('booking-card');
     expect(card).not.toHaveTextContent(/invite sent/);
-    expect(card).toHaveTextContent('Fri, 27 Nov, 11:00 (Europe/Madrid) · for ana@acme.com · no invite is e-mailed: add it to your calendar below');
+    expect(card).toHaveTextContent('Fri, Nov 27, 11:00 AM (Europe/Madrid) · for ana@acme.com · no invite is e-mailed: add it to your calendar below');
     expect(screen.getByRole('link', { name: 'Add to calendar (.ics)' })).toBeInTheDocument();
     unmount();
     renderCard(false, 'es');

@@ -50,14 +50,14 @@ test.describe('in Berlin', () => {
     await page.getByTestId('composer-input').click();
     const booking = await say(page, `Can we book a demo on ${tuesdayNextWeek()} at 10am? My email is jonas@beispiel.example.`);
     await expect(booking.getByTestId('booking-card')).toContainText(/Demo booked/);
-    await expect(booking).toContainText('10:00 (Europe/Berlin)');
+    await expect(booking).toContainText('10:00 AM (Europe/Berlin)');
     await expect(booking).toContainText('as your browser reports it');
 
     // Moved: the first card says so and loses its invite; the new card has the new time and the updated invite.
     const moved = await say(page, `Can we move it to ${tuesdayNextWeek()} at 2pm instead?`);
     await expect(moved).toContainText("Done — I've moved your demo from");
     await expect(moved.getByTestId('booking-card')).toContainText('Demo moved');
-    await expect(moved.getByTestId('booking-card')).toContainText('14:00 (Europe/Berlin)');
+    await expect(moved.getByTestId('booking-card')).toContainText('2:00 PM (Europe/Berlin)');
     // (say() returns the last reply: the first card is found in the page.)
     const first = page.getByTestId('booking-card').first();
     await expect(first).toHaveAttribute('data-superseded', 'true');

@@ -47,15 +47,15 @@ test('Spanish on the English page: the booking, its cancellation and both e-mail
   const visitor = await visitorHeaders();
   const id = newConversationId();
   const booked = await chat(id, visitor, 'Hola, me llamo Ana y quiero reservar una demo el jueves a las 10. Mi correo es ana@acme.es', 'en');
-  expect(booked).toMatch(/jueves \d+ de \p{L}+, 10:00 \(Europe\/Madrid\)/u);
+  expect(booked).toMatch(/jueves, \d+ de \p{L}+, 10:00 \(Europe\/Madrid\)/u);
   const booking = published.find((event): event is Of<'meeting.booked'> => event.type === 'meeting.booked' && event.conversationId === id);
   expect(booking?.source).toMatchObject({ locale: 'en', language: 'es' });
-  expect(booking?.booking.localLabel).toMatch(/^jueves \d+ de \p{L}+, 10:00 \(Europe\/Madrid\)$/u);
+  expect(booking?.booking.localLabel).toMatch(/^jueves, \d+ de \p{L}+, 10:00 \(Europe\/Madrid\)$/u);
   const invite = await renderMail({ template: 'invite', event: booking! }, { kb, smtp });
   expect(invite.subject).toMatch(/^Invitación: demo de Northwind\b.*jueves/);
 
   const cancelled = await chat(id, visitor, '¿podemos cancelarla?', 'en');
-  expect(cancelled).toMatch(/jueves \d+ de \p{L}+, 10:00/u);
+  expect(cancelled).toMatch(/jueves, \d+ de \p{L}+, 10:00/u);
   expect(cancelled).not.toMatch(/\bThu\b/);
   const cancel = published.find((event): event is Of<'meeting.cancelled'> => event.type === 'meeting.cancelled' && event.conversationId === id);
   expect(cancel?.source).toMatchObject({ locale: 'en', language: 'es' });
@@ -65,9 +65,9 @@ test('Spanish on the English page: the booking, its cancellation and both e-mail
   const team = await renderMail({ template: 'cancelled', event: cancel! }, { kb, smtp });
   expect(team.text).toContain('en → es');
   // Its date is the team's language too, not the prospect's ("jueves…").
-  expect(team.subject).toMatch(/^Demo cancelled: Thu, \d+ \w+, 10:00 \(Europe\/Madrid\) with ana@acme\.es$/);
+  expect(team.subject).toMatch(/^Demo cancelled: Thu, \w+ \d+, 10:00 AM \(Europe\/Madrid\) with ana@acme\.es$/);
   const teamBooking = await renderMail({ template: 'booking', event: booking! }, { kb, smtp });
-  expect(teamBooking.subject).toMatch(/^Demo booked: Thu, \d+ \w+, 10:00 \(Europe\/Madrid\) with ana@acme\.es$/);
+  expect(teamBooking.subject).toMatch(/^Demo booked: Thu, \w+ \d+, 10:00 AM \(Europe\/Madrid\) with ana@acme\.es$/);
   expect(teamBooking.text).not.toContain('jueves');
 });
 
@@ -76,7 +76,7 @@ test('"Can we continue in English?" on the German page: English from then on, fo
   const id = newConversationId();
   expect(await chat(id, visitor, 'Hallo, können wir auf Englisch weitermachen?', 'de')).toContain('continue in English');
   const booked = await chat(id, visitor, 'Please book a demo on Thursday at 10am, my email is tom@acme.de', 'de');
-  expect(booked).toMatch(/Thu, \d+ \w+, 10:00 \(Europe\/Madrid\)/);
+  expect(booked).toMatch(/Thu, \w+ \d+, 10:00 AM \(Europe\/Madrid\)/);
   const booking = published.find((event): event is Of<'meeting.booked'> => event.type === 'meeting.booked' && event.conversationId === id);
   expect(booking?.source).toMatchObject({ locale: 'de', language: 'en' });
   expect((await renderMail({ template: 'invite', event: booking! }, { kb, smtp })).subject).toMatch(/^Invitation: Northwind\b.* demo, Thu/);

@@ -30,20 +30,20 @@ describe('createBooking: reading preferred times in the prospect’s zone', () =
       start: '2026-03-31T08:00:00.000Z',
       durationMinutes: 30,
       timezone: 'Europe/Madrid',
-      localLabel: 'Tue, 31 Mar, 10:00 (Europe/Madrid)',
+      localLabel: 'Tue, Mar 31, 10:00 AM (Europe/Madrid)',
       createdAt: NOW,
     });
     expect(result).toMatchObject({ requested: 'Tuesday at 10am', adjusted: false, adjustedFor: null });
-    expect(result.message).toBe('Booked for Tue, 31 Mar, 10:00 (Europe/Madrid); the invite goes to ana.lopez@acme.example.');
+    expect(result.message).toBe('Booked for Tue, Mar 31, 10:00 AM (Europe/Madrid); the invite goes to ana.lopez@acme.example.');
   });
 
   it.each([
-    ['tomorrow 3pm', 'America/New_York', '2026-03-27T19:00:00.000Z', 'Fri, 27 Mar, 15:00 (America/New_York)'],
-    ['2026-12-01 10:00', 'Asia/Tokyo', '2026-12-01T01:00:00.000Z', 'Tue, 1 Dec, 10:00 (Asia/Tokyo)'],
-    ['2027-01-05 14:30', 'Asia/Kolkata', '2027-01-05T09:00:00.000Z', 'Tue, 5 Jan 2027, 14:30 (Asia/Kolkata)'],
-    ['el martes a las 10', 'Europe/Madrid', '2026-03-31T08:00:00.000Z', 'Tue, 31 Mar, 10:00 (Europe/Madrid)'],
-    ['Friday afternoon', 'Europe/Madrid', '2026-03-27T14:00:00.000Z', 'Fri, 27 Mar, 15:00 (Europe/Madrid)'],
-    ['Monday', 'America/Los_Angeles', '2026-03-30T16:00:00.000Z', 'Mon, 30 Mar, 09:00 (America/Los_Angeles)'],
+    ['tomorrow 3pm', 'America/New_York', '2026-03-27T19:00:00.000Z', 'Fri, Mar 27, 3:00 PM (America/New_York)'],
+    ['2026-12-01 10:00', 'Asia/Tokyo', '2026-12-01T01:00:00.000Z', 'Tue, Dec 1, 10:00 AM (Asia/Tokyo)'],
+    ['2027-01-05 14:30', 'Asia/Kolkata', '2027-01-05T09:00:00.000Z', 'Tue, Jan 5, 2027, 2:30 PM (Asia/Kolkata)'],
+    ['el martes a las 10', 'Europe/Madrid', '2026-03-31T08:00:00.000Z', 'Tue, Mar 31, 10:00 AM (Europe/Madrid)'],
+    ['Friday afternoon', 'Europe/Madrid', '2026-03-27T14:00:00.000Z', 'Fri, Mar 27, 3:00 PM (Europe/Madrid)'],
+    ['Monday', 'America/Los_Angeles', '2026-03-30T16:00:00.000Z', 'Mon, Mar 30, 9:00 AM (America/Los_Angeles)'],
   ])('"%s" in %s → %s', (text, zone, start, label) => {
     const { booking } = expectOk(book([text], zone));
     expect(booking.start).toBe(start);
@@ -83,7 +83,7 @@ describe('createBooking: reading preferred times in the prospect’s zone', () =
 describe('createBooking: snapping into meeting hours and the future', () => {
   it('reads a morning without an hour as the start of meeting hours, not as a time outside them', () => {
     const result = expectOk(book(['next Monday morning'], 'Europe/London'));
-    expect(result.booking).toMatchObject({ start: '2026-03-30T08:00:00.000Z', localLabel: 'Mon, 30 Mar, 09:00 (Europe/London)' });
+    expect(result.booking).toMatchObject({ start: '2026-03-30T08:00:00.000Z', localLabel: 'Mon, Mar 30, 9:00 AM (Europe/London)' });
     // chrono's "morning" is 06:00; the prospect asked for the morning, and 09:00 is one: nothing was moved.
     expect(result).toMatchObject({ adjusted: false });
     expect(result.message).not.toMatch(/outside our meeting hours/);
@@ -91,71 +91,71 @@ describe('createBooking: snapping into meeting hours and the future', () => {
 
   it('keeps the time of day when the day is not a working day', () => {
     const result = expectOk(book(['Saturday 10am'], 'Europe/Madrid', { invitesByEmail: true }));
-    expect(result.booking.localLabel).toBe('Mon, 30 Mar, 10:00 (Europe/Madrid)');
+    expect(result.booking.localLabel).toBe('Mon, Mar 30, 10:00 AM (Europe/Madrid)');
     expect(result.message).toBe(
-      '"Saturday 10am" is outside our meeting hours, so I booked the nearest free slot: Mon, 30 Mar, 10:00 (Europe/Madrid). ' +
+      '"Saturday 10am" is outside our meeting hours, so I booked the nearest free slot: Mon, Mar 30, 10:00 AM (Europe/Madrid). ' +
         'The invite goes to ana.lopez@acme.example.',
     );
   });
 
   it('moves a time before hours to the opening and after hours to the last slot that day (QA 25: the nearest)', () => {
-    expect(expectOk(book(['Tuesday at 7am'], 'Europe/Madrid')).booking.localLabel).toBe('Tue, 31 Mar, 09:00 (Europe/Madrid)');
-    expect(expectOk(book(['Tuesday at 8pm'], 'Europe/Madrid')).booking.localLabel).toBe('Tue, 31 Mar, 16:30 (Europe/Madrid)');
+    expect(expectOk(book(['Tuesday at 7am'], 'Europe/Madrid')).booking.localLabel).toBe('Tue, Mar 31, 9:00 AM (Europe/Madrid)');
+    expect(expectOk(book(['Tuesday at 8pm'], 'Europe/Madrid')).booking.localLabel).toBe('Tue, Mar 31, 4:30 PM (Europe/Madrid)');
     // The whole meeting must fit: 16:45 + 30 minutes runs past 17:00.
-    expect(expectOk(book(['Friday 4:45pm'], 'Europe/Madrid')).booking.localLabel).toBe('Fri, 27 Mar, 16:30 (Europe/Madrid)');
+    expect(expectOk(book(['Friday 4:45pm'], 'Europe/Madrid')).booking.localLabel).toBe('Fri, Mar 27, 4:30 PM (Europe/Madrid)');
   });
 
   it('reads an hour without am or pm as the afternoon when only that is within hours, and keeps the daypart said after it', () => {
     // "at 3" for a sales call is 3 pm; "at 10" stays 10 am; "8am" is said, so it is 8 (then moved to the opening).
-    expect(expectOk(book(['Tuesday at 3'], 'Europe/Madrid')).booking.localLabel).toBe('Tue, 31 Mar, 15:00 (Europe/Madrid)');
-    expect(expectOk(book(['Tuesday at 10'], 'Europe/Madrid')).booking.localLabel).toBe('Tue, 31 Mar, 10:00 (Europe/Madrid)');
-    expect(expectOk(book(['Tuesday at 8am'], 'Europe/Madrid')).booking.localLabel).toBe('Tue, 31 Mar, 09:00 (Europe/Madrid)');
-    expect(expectOk(book(['Tuesday 4 in the afternoon'], 'Europe/Madrid')).booking.localLabel).toBe('Tue, 31 Mar, 16:00 (Europe/Madrid)');
-    expect(expectOk(book(['martes a las 4 de la tarde'], 'Europe/Madrid', { locale: 'es' })).booking.localLabel).toBe('martes 31 de marzo, 16:00 (Europe/Madrid)');
-    expect(expectOk(book(['mañana a las 10'], 'Europe/Madrid', { locale: 'es' })).booking.localLabel).toBe('viernes 27 de marzo, 10:00 (Europe/Madrid)');
+    expect(expectOk(book(['Tuesday at 3'], 'Europe/Madrid')).booking.localLabel).toBe('Tue, Mar 31, 3:00 PM (Europe/Madrid)');
+    expect(expectOk(book(['Tuesday at 10'], 'Europe/Madrid')).booking.localLabel).toBe('Tue, Mar 31, 10:00 AM (Europe/Madrid)');
+    expect(expectOk(book(['Tuesday at 8am'], 'Europe/Madrid')).booking.localLabel).toBe('Tue, Mar 31, 9:00 AM (Europe/Madrid)');
+    expect(expectOk(book(['Tuesday 4 in the afternoon'], 'Europe/Madrid')).booking.localLabel).toBe('Tue, Mar 31, 4:00 PM (Europe/Madrid)');
+    expect(expectOk(book(['martes a las 4 de la tarde'], 'Europe/Madrid', { locale: 'es' })).booking.localLabel).toBe('martes, 31 de marzo, 16:00 (Europe/Madrid)');
+    expect(expectOk(book(['mañana a las 10'], 'Europe/Madrid', { locale: 'es' })).booking.localLabel).toBe('viernes, 27 de marzo, 10:00 (Europe/Madrid)');
     expect(expectOk(book(['Dienstag um 4 Uhr nachmittags'], 'Europe/Berlin', { locale: 'de' })).booking.localLabel).toMatch(/16:00 \(Europe\/Berlin\)$/);
   });
 
   it('moves a meeting: the same id and UID, SEQUENCE one higher, where it was, and a message that says so', () => {
     const first = expectOk(book(['Tuesday at 10am'], 'Europe/Madrid')).booking;
     const moved = expectOk(book(['Wednesday at 11am'], 'Europe/Madrid', { replaces: first }));
-    expect(moved.booking).toMatchObject({ id: first.id, sequence: 1, movedFrom: 'Tue, 31 Mar, 10:00 (Europe/Madrid)', localLabel: 'Wed, 1 Apr, 11:00 (Europe/Madrid)' });
+    expect(moved.booking).toMatchObject({ id: first.id, sequence: 1, movedFrom: 'Tue, Mar 31, 10:00 AM (Europe/Madrid)', localLabel: 'Wed, Apr 1, 11:00 AM (Europe/Madrid)' });
     expect(icsLines(moved.booking.ics)).toEqual(expect.arrayContaining([expect.stringMatching(`^UID:${first.id}@`), 'SEQUENCE:1']));
-    expect(moved.message).toMatch(/^Moved from Tue, 31 Mar, 10:00 \(Europe\/Madrid\)\. Booked for Wed, 1 Apr, 11:00/);
+    expect(moved.message).toMatch(/^Moved from Tue, Mar 31, 10:00 AM \(Europe\/Madrid\)\. Booked for Wed, Apr 1, 11:00 AM/);
     expect(expectOk(book(['Thursday at 11am'], 'Europe/Madrid', { replaces: moved.booking })).booking.sequence).toBe(2);
   });
 
   it('respects the minimum notice', () => {
     // 13:00 in Madrid now; two hours' notice makes 15:00 the earliest start.
     const result = expectOk(book(['today at 2pm'], 'Europe/Madrid'));
-    expect(result.booking.localLabel).toBe('Thu, 26 Mar, 15:00 (Europe/Madrid)');
+    expect(result.booking.localLabel).toBe('Thu, Mar 26, 3:00 PM (Europe/Madrid)');
     expect(result.adjustedFor).toBe('too_soon');
   });
 
   it('skips preferences in the past or unparseable and uses the next one', () => {
     const result = expectOk(book(['whenever suits', '2026-01-05 10:00', 'Friday 11am'], 'Europe/Madrid'));
     expect(result.requested).toBe('Friday 11am');
-    expect(result.booking.localLabel).toBe('Fri, 27 Mar, 11:00 (Europe/Madrid)');
+    expect(result.booking.localLabel).toBe('Fri, Mar 27, 11:00 AM (Europe/Madrid)');
   });
 
   it('proposes the next free working slot when no preferred time can be read', () => {
     const result = expectOk(book(['asap', 'whenever works'], 'Europe/Madrid'));
     expect(result).toMatchObject({ requested: null, adjusted: true, adjustedFor: null });
-    expect(result.booking.localLabel).toBe('Thu, 26 Mar, 15:00 (Europe/Madrid)');
+    expect(result.booking.localLabel).toBe('Thu, Mar 26, 3:00 PM (Europe/Madrid)');
     // Without e-mailed invites (no SMTP) the message promises none: the card's .ics download is the invite.
-    expect(result.message).toBe('The next free slot is Thu, 26 Mar, 15:00 (Europe/Madrid); no invite is e-mailed: the .ics download on the booking card is the invite.');
-    expect(expectOk(book(['Saturday 10am'], 'Europe/Madrid')).message).toMatch(/so I booked the nearest free slot: Mon, 30 Mar, 10:00 \(Europe\/Madrid\)\. No invite is e-mailed: /);
+    expect(result.message).toBe('The next free slot is Thu, Mar 26, 3:00 PM (Europe/Madrid); no invite is e-mailed: the .ics download on the booking card is the invite.');
+    expect(expectOk(book(['Saturday 10am'], 'Europe/Madrid')).message).toMatch(/so I booked the nearest free slot: Mon, Mar 30, 10:00 AM \(Europe\/Madrid\)\. No invite is e-mailed: /);
     // Late on a Friday the next slot is Monday morning, on the half hour.
     const friday = Date.parse('2026-03-27T19:10:00Z'); // 15:10 in New York
-    expect(expectOk(book([], 'America/New_York', { now: friday })).booking.localLabel).toBe('Mon, 30 Mar, 09:00 (America/New_York)');
+    expect(expectOk(book([], 'America/New_York', { now: friday })).booking.localLabel).toBe('Mon, Mar 30, 9:00 AM (America/New_York)');
     const morning = Date.parse('2026-03-26T12:10:00Z'); // 08:10 in New York → 10:10 → 10:30
-    expect(expectOk(book([], 'America/New_York', { now: morning })).booking.localLabel).toBe('Thu, 26 Mar, 10:30 (America/New_York)');
+    expect(expectOk(book([], 'America/New_York', { now: morning })).booking.localLabel).toBe('Thu, Mar 26, 10:30 AM (America/New_York)');
   });
 
   it('never overlaps a meeting already booked', () => {
     const first = expectOk(book(['Tuesday at 10am'], 'Europe/Madrid')).booking;
     const second = expectOk(book(['Tuesday at 10am'], 'Europe/Madrid', { email: 'bo@acme.example', taken: [first] }));
-    expect(second.booking.localLabel).toBe('Tue, 31 Mar, 10:30 (Europe/Madrid)');
+    expect(second.booking.localLabel).toBe('Tue, Mar 31, 10:30 AM (Europe/Madrid)');
     expect(second.adjustedFor).toBe('taken');
   });
 
@@ -164,7 +164,7 @@ describe('createBooking: snapping into meeting hours and the future', () => {
     data.policies.meetings = { durationMinutes: 60, defaultTimezone: 'Europe/Berlin', workingHours: { start: 10, end: 14 }, workingDays: [6, 7], minNoticeMinutes: 0 };
     const kb = parseKnowledgeBase(data);
     const result = expectOk(book(['Friday 9am'], '', { kb }));
-    expect(result.booking).toMatchObject({ localLabel: 'Sat, 28 Mar, 10:00 (Europe/Berlin)', durationMinutes: 60, timezone: 'Europe/Berlin' });
+    expect(result.booking).toMatchObject({ localLabel: 'Sat, Mar 28, 10:00 AM (Europe/Berlin)', durationMinutes: 60, timezone: 'Europe/Berlin' });
     expect(icsLines(result.booking.ics)).toEqual(expect.arrayContaining(['DTSTART:20260328T090000Z', 'DTEND:20260328T100000Z']));
   });
 });
@@ -210,7 +210,7 @@ describe('the .ics invite', () => {
         'DTSTART:20260331T080000Z',
         'DTEND:20260331T083000Z',
         'SUMMARY:Northwind Cloud demo',
-        'DESCRIPTION:A 30-minute call with the Northwind Cloud sales team (Tue\\, 31 Mar\\, 10:00 (Europe/Madrid)).',
+        'DESCRIPTION:A 30-minute call with the Northwind Cloud sales team (Tue\\, Mar 31\\, 10:00 AM (Europe/Madrid)).',
         'ORGANIZER;CN="Northwind Cloud Sales":mailto:sales@northwind.example',
         'ATTENDEE;CN="ana.lopez@acme.example";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:ana.lopez@acme.example',
         'END:VEVENT',

@@ -68,14 +68,14 @@ describe('countTokens', () => {
     if (!booking.ok) throw new Error(booking.message);
     const state = { ...emptySalesState(0), bookings: [booking.booking] };
     const prompt = buildSystemPrompt({ kb, state, passages: [], locale: 'en', visitorTimeZone: 'Europe/London' });
-    expect(prompt).toContain('- meeting booked: Fri, 27 Nov, 14:00 (America/New_York) (30 min) for tom@acme.io; in their browser\'s zone that is Fri, 27 Nov, 19:00 (Europe/London)');
+    expect(prompt).toContain('- meeting booked: Fri, Nov 27, 2:00 PM (America/New_York) (30 min) for tom@acme.io; in their browser\'s zone that is Fri, Nov 27, 7:00 PM (Europe/London)');
     expect(buildSystemPrompt({ kb, state, passages: [], locale: 'en', visitorTimeZone: 'America/New_York' })).not.toContain("in their browser's zone");
     expect(prompt).toContain('- When the prospect asks to cancel their meeting, call cancel_meeting');
     expect(buildSystemPrompt({ kb, state: emptySalesState(0), passages: [], locale: 'en' })).not.toContain('meeting booked:');
     // Cancelled: the memory says so, and nothing is booked.
     const cancelled = { ...state, bookings: [cancelBooking(booking.booking, { now: Date.parse('2026-11-25T12:00:00Z') })] };
     const after = buildSystemPrompt({ kb, state: cancelled, passages: [], locale: 'en', visitorTimeZone: 'Europe/London' });
-    expect(after).toContain('- meeting cancelled by the prospect: Fri, 27 Nov, 14:00 (America/New_York) for tom@acme.io (nothing is booked now)');
+    expect(after).toContain('- meeting cancelled by the prospect: Fri, Nov 27, 2:00 PM (America/New_York) for tom@acme.io (nothing is booked now)');
     expect(after).not.toContain('meeting booked:');
   });
   it('counts generated text with headings, blank lines, punctuation and slashes exactly as the whole text', () => {

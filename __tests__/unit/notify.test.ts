@@ -114,9 +114,9 @@ describe('renderMail', () => {
     for (const name of ['UID', 'SEQUENCE', 'METHOD', 'STATUS']) expect(line(teamCancel, name)).toBe(line(cancelled.ics, name));
   });
   it('tells the team a meeting moved, and where from', async () => {
-    const booking = { id: 'bk_1', email: 'ana@acme.com', start: '2026-11-30T09:00:00.000Z', durationMinutes: 30, timezone: 'Europe/Madrid', localLabel: 'Mon, 30 Nov, 10:00 (Europe/Madrid)', ics: 'ICS' };
-    const moved = await renderMail({ template: 'booking', event: { type: 'meeting.booked', at: 0, booking: { ...booking, sequence: 1, movedFrom: 'Fri, 27 Nov, 11:00 (Europe/Madrid)' } } }, { kb, smtp });
-    expect(moved.text).toContain('Moved from Fri, 27 Nov, 11:00 (Europe/Madrid); the attached invite updates it in the calendar.');
+    const booking = { id: 'bk_1', email: 'ana@acme.com', start: '2026-11-30T09:00:00.000Z', durationMinutes: 30, timezone: 'Europe/Madrid', localLabel: 'Mon, Nov 30, 10:00 AM (Europe/Madrid)', ics: 'ICS' };
+    const moved = await renderMail({ template: 'booking', event: { type: 'meeting.booked', at: 0, booking: { ...booking, sequence: 1, movedFrom: 'Fri, Nov 27, 11:00 AM (Europe/Madrid)' } } }, { kb, smtp });
+    expect(moved.text).toContain('Moved from Fri, Nov 27, 11:00 AM (Europe/Madrid); the attached invite updates it in the calendar.');
     const fresh = await renderMail({ template: 'booking', event: { type: 'meeting.booked', at: 0, booking } }, { kb, smtp });
     expect(fresh.text).not.toContain('Moved from');
     const corrected = await renderMail({ template: 'booking', event: { type: 'meeting.booked', at: 0, booking: { ...booking, email: 'ana.r@acme.com', sequence: 1, previousEmail: 'ana@acme.com' } } }, { kb, smtp });

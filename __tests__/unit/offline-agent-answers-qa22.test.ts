@@ -37,14 +37,14 @@ describe('offline agent: QA round 22 answers', () => {
     expect(tools).toEqual(expect.arrayContaining([{ toolName: 'get_pricing', input: { plan: 'business', seats: 10, billing: 'monthly' } }, { toolName: 'get_pricing', input: { plan: 'starter', seats: 8, billing: 'monthly' } }]));
   });
 
-  it('B10: asking whether SSO exists is no need: Pro fits the team and the budget, and the German data question is answered', async () => {
+  // (Session 29: asking about SSO is their interest, recorded as their need: the plan with it priced, Pro named as the trade-off.)
+  it('B10: asking whether SSO exists makes it their need: Business priced, Pro named as the plan within the budget, and the German data question is answered', async () => {
     const { text, tools } = await conversation().say('we\'re 35 people, budget is $1,200 a month. Do you have SSO? Where is the data stored? And what would it cost us?');
-    expect(priced(tools)).toContain('pro');
-    expect(text).toContain(monthly('pro', 35));
-    expect(text).toContain('That fits the budget you mentioned');
+    expect(priced(tools)).toContain('business');
+    expect(text).toContain('**Pro** fits the budget, without SAML single sign-on');
     expect(text).toMatch(/single sign-on.*Business and Enterprise/);
     const de = await conversation({ locale: 'de' }).say('Wir sind 35 Leute, Budget 1.200 Dollar im Monat. Habt ihr SSO? Wo liegen die Daten? Und was kostet das für uns?');
-    expect(de.text).toContain(monthly('pro', 35));
+    expect(de.text).toContain('**Pro** passt ins Budget, ohne SAML-Single-Sign-on');
     expect(de.text).toContain('EU-Region (Frankfurt)');
     expect(de.text).toContain('Single-Sign-on');
   });

@@ -84,7 +84,7 @@ const CONVERSATIONS: Conversation[] = [
     booking: 'أريد عرضًا توضيحيًا يوم الجمعة الساعة 11، بريدي هو layla@acme.sa',
     recall: 'ما حجم فريقي الذي ذكرته لك؟',
     words: /لكل مستخدم شهريًا/,
-    weekday: 'الجمعة 27 نوفمبر',
+    weekday: 'الجمعة، 27 نوفمبر',
     recalled: /ذكرت لي أن فريقكم يضم \*\*12\*\* شخصًا/,
     name: 'ليلى حسن',
     summary: 'عرض توضيحي لـ Northwind Cloud',
@@ -215,7 +215,7 @@ describe('languages around the conversation', () => {
     const instant = Date.parse('2027-01-05T15:30:00Z');
     expect(formatLocalLabel(instant, 'Europe/Paris', now, 'fr')).toBe('mardi 5 janvier 2027, 16:30 (Europe/Paris)');
     expect(formatLocalLabel(instant, 'Europe/Berlin', now, 'de')).toBe('Dienstag, 5. Januar 2027, 16:30 (Europe/Berlin)');
-    expect(formatLocalLabel(instant, 'Asia/Riyadh', now, 'ar')).toBe('الثلاثاء 5 يناير 2027، 18:30 (Asia/Riyadh)');
+    expect(formatLocalLabel(instant, 'Asia/Riyadh', now, 'ar')).toBe('الثلاثاء، 5 يناير 2027، 6:30 م (Asia/Riyadh)');
     // Arabic counted nouns agree with the number's last two digits: "1000 مستخدم", "25 مستخدمًا", "5 مستخدمين".
     expect(PHRASES.ar.seatRange(10, 1000)).toBe('من 10 إلى 1000 مستخدم');
     expect(PHRASES.ar.seatRange(3, 250)).toBe('من 3 إلى 250 مستخدمًا');

@@ -180,7 +180,7 @@ describe('offline agent memory: QA round 22', () => {
     const { say } = conversation({ locale: 'es', visitorTimeZone: 'Europe/Madrid' });
     const booked = await say('quiero una demo el miércoles de la semana que viene a las 10, jo@acme.io');
     expect(booked.tools).toEqual([{ toolName: 'book_meeting', input: { email: 'jo@acme.io', preferredTimes: ['miércoles a las 10 la semana que viene'], timezone: 'Europe/Madrid' } }]);
-    expect(booked.text).toContain('**miércoles 2 de diciembre, 10:00 (Europe/Madrid)**');
+    expect(booked.text).toContain('**miércoles, 2 de diciembre, 10:00 (Europe/Madrid)**');
     const policy = getKnowledgeBase().policies.meetings;
     const slot = { year: 2026, month: 12, day: 2, hour: 10, minute: 0 };
     for (const [said, locale] of [

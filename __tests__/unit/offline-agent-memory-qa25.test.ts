@@ -54,8 +54,8 @@ describe('offline agent memory: QA round 25', () => {
   it('9: recall questions in other words are answered from the conversation', async () => {
     const [, tool, , when, booking] = await hold('en', ["we use smartsheet and we're 12", 'what tool are we using today?', 'book a demo tomorrow 10am, a@b.co', "what's the date and time of my meeting?", 'what is my booking time now?']);
     expect(tool?.text).toContain('**Smartsheet**');
-    expect(when?.text).toContain('Wed, 25 Nov, 10:00');
-    expect(booking?.text).toContain('Wed, 25 Nov, 10:00');
+    expect(when?.text).toContain('Wed, Nov 25, 10:00 AM');
+    expect(booking?.text).toContain('Wed, Nov 25, 10:00 AM');
     const [, outil, budget] = await hold('fr', ['on utilise Trello, on est 10, notre budget est de 3000 dollars par an', 'et on utilise quoi comme outil ?', "c'etait quoi deja notre budget ?"], 'Europe/Paris');
     expect(outil?.text).toContain('**Trello**');
     expect(budget?.text).toContain('**3000 dollars par an**');

@@ -59,7 +59,7 @@ describe('offline agent memory: QA round 26', () => {
     const [, golive] = await hold('en', ['We want to go live by April.', 'and the go-live date I gave you?']);
     expect(golive?.text).toContain('**by April**');
     const [, , when] = await hold('en', ['book a demo for tomorrow 3pm', 'a@b.in', 'when is it?'], 'Asia/Kolkata');
-    expect(when?.text).toContain('Wed, 25 Nov, 15:00');
+    expect(when?.text).toContain('Wed, Nov 25, 3:00 PM');
   });
 
   it('19: no field is asked again on the next question, in other words', async () => {

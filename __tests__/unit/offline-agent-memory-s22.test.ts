@@ -14,8 +14,8 @@ describe('offline agent memory: session 22', () => {
     expect(bookInput(afternoon)).toEqual({ email: 'sam@acme.io', preferredTimes: ['2026-11-25 15:00'], timezone: 'Europe/London' });
     expect(bookInput(three)).toEqual({ email: 'sam@acme.io', preferredTimes: ['2026-11-25 15:00'], timezone: 'Europe/London' });
     expect(three?.session.state.lead.fields.teamSize).toBeUndefined();
-    expect(booked(three)?.localLabel).toBe('Wed, 25 Nov, 15:00 (Europe/London)');
-    expect(when?.text).toContain('**Wed, 25 Nov, 15:00 (Europe/London)**');
+    expect(booked(three)?.localLabel).toBe('Wed, Nov 25, 3:00 PM (Europe/London)');
+    expect(when?.text).toContain('**Wed, Nov 25, 3:00 PM (Europe/London)**');
 
     // Spanish: "por la tarde", then "a las 4" (16:00 that day), never a company called "a las 4".
     const [, , tarde, four] = await talk('es', 'Europe/Madrid', ['demo mañana a las 10', 'a@b.es', 'por la tarde', 'a las 4']);

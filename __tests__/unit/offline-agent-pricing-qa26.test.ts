@@ -39,23 +39,24 @@ describe('offline agent: QA round 26 plans and prices', () => {
     }
   });
 
-  it('5: asking about SSO is no need for it, a per-seat budget is compared, and "¿entra?" is no SSO question', async () => {
+  // (Session 29: asking about SSO is their interest, recorded as their need: the plan with it, Pro named as the trade-off.)
+  it('5: asking about SSO makes it their need, a per-seat budget is compared, and "¿entra?" is no SSO question', async () => {
     const seat = conversation();
     await seat.say("we're 35");
     await seat.say('does pro include SSO?');
     const budget = await seat.say('budget is $40/seat max');
-    expect(budget.text).toContain('fits the budget');
+    expect(budget.text).toContain('**Pro** fits the budget, without SAML single sign-on');
     const fits = await seat.say('which plan fits?');
-    expect(priced(fits.tools)).not.toContain('business');
-    expect(fits.text).toContain("I'd suggest **Pro**");
+    expect(priced(fits.tools)).toContain('business');
+    expect(fits.text).toContain("I'd suggest **Business**");
 
     const annual = conversation();
     await annual.say("we're 45");
     await annual.say('does that include sso?');
     await annual.say('our budget is 15k a year');
     const advice = await annual.say('which plan do you recommend?');
-    expect(priced(advice.tools)).toEqual(['pro', 'pro']);
-    expect(advice.text).not.toContain('above the budget');
+    expect(priced(advice.tools)).toEqual(['business', 'business']);
+    expect(advice.text).toContain('**Pro** fits the budget, without SAML single sign-on');
 
     const es = conversation({ locale: 'es' });
     await es.say('somos 12');

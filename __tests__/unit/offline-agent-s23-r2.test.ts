@@ -12,7 +12,7 @@ describe('offline agent, session 23 round 2', () => {
     const reply = await say('who am I meeting with?');
     expect(reply.text).toContain('someone from our sales team');
     expect(reply.text).toContain("I don't have the name of who will join");
-    expect(reply.text).toContain('**Wed, 25 Nov, 15:00 (America/New_York)**');
+    expect(reply.text).toContain('**Wed, Nov 25, 3:00 PM (America/New_York)**');
     expect(reply.text).toContain('**jo@acme.com**');
     expect(reply.text).not.toContain("I don't have a confirmed answer");
     expect(reply.tools).toEqual([]);
@@ -60,7 +60,7 @@ describe('offline agent, session 23 round 2', () => {
     await say('my email is jo@acme.com');
     const reply = await say('tomorrow 3pm works for me');
     expect(bookInput(reply)).toMatchObject({ email: 'jo@acme.com', preferredTimes: ['tomorrow 3pm'] });
-    expect(reply.text).toContain("You're booked: **Wed, 25 Nov, 15:00 (America/New_York)**");
+    expect(reply.text).toContain("You're booked: **Wed, Nov 25, 3:00 PM (America/New_York)**");
   });
 
   it('a time offered after a handoff with the email in it is booked, not read as a team size', async () => {
@@ -120,11 +120,11 @@ describe('offline agent, session 23 round 2: long conversations', () => {
     expect(asked.text).toContain("What's the best email for the invite?");
     const done = await say('maria@studiokite.com');
     expect(bookInput(done)).toMatchObject({ email: 'maria@studiokite.com', preferredTimes: ['Tuesday 11am next week'] });
-    expect(done.text).toContain("You're booked: **Tue, 1 Dec, 11:00 (America/New_York)**");
+    expect(done.text).toContain("You're booked: **Tue, Dec 1, 11:00 AM (America/New_York)**");
     // With the meeting ahead, "can I bring my colleague?" is about it.
     expect((await say('can I bring my colleague?')).text).toContain("forward them the demo's invite");
     const moved = await say('can we reschedule to Wednesday same time?');
-    expect(moved.text).toContain('to **Wed, 2 Dec, 11:00 (America/New_York)**');
+    expect(moved.text).toContain('to **Wed, Dec 2, 11:00 AM (America/New_York)**');
   });
 
   it('"pricing for 2026" is a year, not 2026 seats', async () => {

@@ -87,7 +87,7 @@ describe('offline agent, session 23 round 3', () => {
     expect(bookInput(await say('jo@acme.com'))).toMatchObject({ email: 'jo@acme.com' });
     const reply = await say('Tomorrow 4pm still works?');
     expect(reply.tools).toEqual([]);
-    expect(reply.text).toContain('Yes — your demo is on **Wed, 25 Nov, 16:00 (America/New_York)**');
+    expect(reply.text).toContain('Yes — your demo is on **Wed, Nov 25, 4:00 PM (America/New_York)**');
     expect(reply.text).not.toContain("You're booked");
     // Another time asked is still a move.
     expect(bookInput(await say('can we do Thursday 4pm instead?'))).toBeDefined();

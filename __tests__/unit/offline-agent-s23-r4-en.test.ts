@@ -41,7 +41,7 @@ describe('offline agent, session 23 round 4 (English)', () => {
     await say('I want to book a demo, sarah@brightpath.com');
     await say('friday at 3pm');
     const confirmed = await say('is the meeting confirmed?');
-    expect(confirmed.text).toContain('Yes — your demo is on **Fri, 27 Nov, 15:00 (Europe/London)**');
+    expect(confirmed.text).toContain('Yes — your demo is on **Fri, Nov 27, 3:00 PM (Europe/London)**');
     expect(confirmed.tools).toEqual([]);
     await say('please cancel the demo');
     const cancelled = await say('is it cancelled?');
@@ -121,10 +121,10 @@ describe('offline agent, session 23 round 4 (English)', () => {
   it('"are we still on?" checks the demo; "what slots do you have on friday" asks, and never moves it', async () => {
     const { say } = conversation();
     await say('can we do a call thursday at 2pm? tom@acme.io');
-    expect((await say('are we still on?')).text).toContain('Yes — your demo is on **Thu, 26 Nov, 14:00 (America/New_York)**');
+    expect((await say('are we still on?')).text).toContain('Yes — your demo is on **Thu, Nov 26, 2:00 PM (America/New_York)**');
     const slots = await say('what slots do you have on friday');
     expect(slots.tools).toEqual([]);
-    expect(slots.text).toContain('Your demo stays on **Thu, 26 Nov, 14:00 (America/New_York)** for now');
+    expect(slots.text).toContain('Your demo stays on **Thu, Nov 26, 2:00 PM (America/New_York)** for now');
     expect(slots.session.state.bookings.at(-1)?.start).toBe('2026-11-26T19:00:00.000Z');
   });
 

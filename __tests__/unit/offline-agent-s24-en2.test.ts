@@ -14,14 +14,14 @@ describe('offline agent, session 24 (English, round 2): the open gaps', () => {
     const { say } = conversation({ visitorTimeZone: 'Europe/London' });
     await say('hi, ann@acme.com here');
     const first = await say('book a demo tomorrow at 10am');
-    expect(booked(first)?.localLabel).toBe('Wed, 25 Nov, 10:00 (Europe/London)');
+    expect(booked(first)?.localLabel).toBe('Wed, Nov 25, 10:00 AM (Europe/London)');
     const eleven = await say('can you make it 11 instead');
     expect(bookInput(eleven)).toEqual({ email: 'ann@acme.com', preferredTimes: ['2026-11-25 11:00'], timezone: 'Europe/London' });
-    expect(eleven.text).toContain('to **Wed, 25 Nov, 11:00 (Europe/London)**');
+    expect(eleven.text).toContain('to **Wed, Nov 25, 11:00 AM (Europe/London)**');
     expect(eleven.text).not.toMatch(/rather not guess/);
     const thursday = await say('make it thursday instead');
     expect(bookInput(thursday)).toEqual({ email: 'ann@acme.com', preferredTimes: ['2026-11-26 11:00'], timezone: 'Europe/London' });
-    expect(booked(thursday)?.localLabel).toBe('Thu, 26 Nov, 11:00 (Europe/London)');
+    expect(booked(thursday)?.localLabel).toBe('Thu, Nov 26, 11:00 AM (Europe/London)');
     // An hour in the afternoon said as a bare number ("move it to 3") is 15:00, on the booked day.
     const three = await say('move it to 3');
     expect(bookInput(three)).toEqual({ email: 'ann@acme.com', preferredTimes: ['2026-11-26 15:00'], timezone: 'Europe/London' });
@@ -32,7 +32,7 @@ describe('offline agent, session 24 (English, round 2): the open gaps', () => {
     await say('book a demo tomorrow at 2pm, bo@lane.io');
     const who = await say('whats the name of the person ill meet');
     expect(who.text).toContain("It's a 30-minute demo with someone from our sales team; I don't have the name of who will join, so I won't guess one.");
-    expect(who.text).toContain('**Wed, 25 Nov, 14:00 (Europe/London)**, booked for **bo@lane.io**');
+    expect(who.text).toContain('**Wed, Nov 25, 2:00 PM (Europe/London)**, booked for **bo@lane.io**');
     expect(who.tools).toEqual([]);
   });
 
@@ -179,7 +179,7 @@ describe('offline agent, session 24 (English, round 2): four 15-turn conversatio
     expect(annual25?.text).not.toContain('Starter');
     expect(guests?.text).toContain('Yes — **Pro** includes dashboards, time tracking and guest access.');
     expect(discount?.text).toContain("Any further discount is the sales team's call");
-    expect(booked(call)?.localLabel).toBe('Thu, 26 Nov, 15:00 (Europe/London)');
+    expect(booked(call)?.localLabel).toBe('Thu, Nov 26, 3:00 PM (Europe/London)');
     expect(bookInput(moved)).toEqual({ email: 'tom@brightlane.co', preferredTimes: ['2026-11-26 16:00'], timezone: 'Europe/London' });
     expect(who?.text).toContain("I don't have the name of who will join, so I won't guess one");
     expect(asked?.text).toContain('You asked me:');
@@ -250,10 +250,11 @@ describe('offline agent, session 24 (English, round 2): four 15-turn conversatio
     expect(catchy?.text).toContain('it lists no setup or other one-off fee');
     expect(start?.text).toContain('14-day free trial');
     expect(salesforce?.text).toContain('Yes — **Business** includes Salesforce.');
-    expect(booked(demo)?.localLabel).toBe('Wed, 25 Nov, 09:00 (Europe/London)');
+    expect(booked(demo)?.localLabel).toBe('Wed, Nov 25, 9:00 AM (Europe/London)');
     expect(bookInput(moved)).toEqual({ email: 'jo@fastco.com', preferredTimes: ['2026-11-25 10:00'], timezone: 'Europe/London' });
-    // "Make it 10 instead" is the meeting's hour, never the team; "monthly total only" and "too long" are no need.
-    expect(lead(moved as Said)).toEqual({ teamSize: 40, email: 'jo@fastco.com' });
+    // "Make it 10 instead" is the meeting's hour, never the team; "monthly total only" and "too long" are no need (the
+    // SSO they asked for is, session 29).
+    expect(lead(moved as Said)).toEqual({ teamSize: 40, email: 'jo@fastco.com', need: 'SSO' });
   });
 
   it('a buyer who corrects the agent: the team size corrected, a wrong price and a wrong "you said" answered from the catalogue', async () => {

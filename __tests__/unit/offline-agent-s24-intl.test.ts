@@ -112,9 +112,9 @@ describe('offline agent: session 24, prospects in es, fr, de and ar', () => {
   it('5: "geht auch nächste Woche?" keeps the demo and asks which day; the day named then is next week\'s', async () => {
     for (const [locale, zone, ask, email, week, stays, day, moved] of [
       ['de', 'Europe/Berlin', 'demo morgen um 10?', 'tim@pixelwerk.de', 'geht auch nächste woche?', 'Montag, 30. November bis Freitag, 4. Dezember', 'dienstag um 14 uhr', '2026-12-01T13:00:00.000Z'],
-      ['es', 'Europe/Madrid', 'demo mañana a las 10?', 'ana@luz.es', 'se puede la semana que viene?', 'del lunes 30 de noviembre al viernes 4 de diciembre', 'el jueves a las 11', '2026-12-03T10:00:00.000Z'],
+      ['es', 'Europe/Madrid', 'demo mañana a las 10?', 'ana@luz.es', 'se puede la semana que viene?', 'del lunes, 30 de noviembre al viernes, 4 de diciembre', 'el jueves a las 11', '2026-12-03T10:00:00.000Z'],
       ['fr', 'Europe/Paris', 'une démo demain à 10h ?', 'julie@asso.fr', "c'est possible la semaine prochaine ?", 'du lundi 30 novembre au vendredi 4 décembre', 'mercredi 15h', '2026-12-02T14:00:00.000Z'],
-      ['ar', 'Asia/Dubai', 'ممكن نحجز ديمو بكرة الساعة ١٠؟', 'ahmed@alriyada.ae', 'ممكن الأسبوع الجاي؟', 'من الاثنين 30 نوفمبر إلى الجمعة 4 ديسمبر', 'الثلاثاء الساعة ١٢', '2026-12-01T08:00:00.000Z'],
+      ['ar', 'Asia/Dubai', 'ممكن نحجز ديمو بكرة الساعة ١٠؟', 'ahmed@alriyada.ae', 'ممكن الأسبوع الجاي؟', 'من الاثنين، 30 نوفمبر إلى الجمعة، 4 ديسمبر', 'الثلاثاء الساعة ١٢', '2026-12-01T08:00:00.000Z'],
     ] as const) {
       const chat = conversation({ locale, visitorTimeZone: zone });
       await chat.say(ask);
@@ -178,11 +178,11 @@ describe('offline agent: session 24, prospects in es, fr, de and ar', () => {
     expect(say(5)).toContain('no figura una app móvil');
     expect(say(6)).toContain('Fráncfort');
     expect(say(8)).toContain('Me dijo que son **9**.');
-    expect(say(10)).toContain('**jueves 26 de noviembre, 10:00 (Europe/Madrid)**');
+    expect(say(10)).toContain('**jueves, 26 de noviembre, 10:00 (Europe/Madrid)**');
     expect(lead(replies[11]!)).toMatchObject({ name: 'Lucia Martin', company: 'Agencia Luz', email: 'lucia.martin@agencialuz.es', teamSize: 9 });
-    expect(say(12)).toContain('Su demo sigue el **jueves 26 de noviembre, 10:00 (Europe/Madrid)** por ahora');
+    expect(say(12)).toContain('Su demo sigue el **jueves, 26 de noviembre, 10:00 (Europe/Madrid)** por ahora');
     expect(booked(replies[12])?.start).toBe('2026-11-26T09:00:00.000Z');
-    expect(say(13)).toContain('al **martes 1 de diciembre, 12:00 (Europe/Madrid)**');
+    expect(say(13)).toContain('al **martes, 1 de diciembre, 12:00 (Europe/Madrid)**');
     expect(say(14)).toContain('Lucia');
   });
 
@@ -212,8 +212,8 @@ describe('offline agent: session 24, prospects in es, fr, de and ar', () => {
     expect(say(5)).toContain('Business y Enterprise');
     expect(say(6)).toContain('**$12,300 al año**');
     expect(replies[8]?.tools.map((tool) => tool.toolName)).toEqual(['request_human']);
-    expect(say(10)).toContain('**miércoles 25 de noviembre, 16:00 (America/Mexico_City)**');
-    expect(say(11)).toContain('**miércoles 25 de noviembre, 16:00 (America/Mexico_City)**');
+    expect(say(10)).toContain('**miércoles, 25 de noviembre, 16:00 (America/Mexico_City)**');
+    expect(say(11)).toContain('**miércoles, 25 de noviembre, 16:00 (America/Mexico_City)**');
     expect(say(12)).toContain('**25**');
     expect(say(12)).toContain('**carlos.reyes@soporteya.mx**');
   });
@@ -307,10 +307,10 @@ describe('offline agent: session 24, prospects in es, fr, de and ar', () => {
     expect(say(4)).toContain('فرانكفورت');
     expect(replies[6]?.tools).toEqual([]);
     expect(say(7)).toContain('ذكرت لي أن فريقكم يضم **15** شخصًا.');
-    expect(say(9)).toContain('**الأربعاء 25 نوفمبر، 11:00 (Asia/Riyadh)**');
-    expect(say(11)).toContain('يبقى العرض التوضيحي في موعده **الأربعاء 25 نوفمبر، 11:00 (Asia/Riyadh)**');
-    expect(say(12)).toContain('إلى **الثلاثاء 1 ديسمبر، 12:00 (Asia/Riyadh)**');
-    expect(say(13)).toContain('**الثلاثاء 1 ديسمبر، 12:00 (Asia/Riyadh)**');
+    expect(say(9)).toContain('**الأربعاء، 25 نوفمبر، 11:00 ص (Asia/Riyadh)**');
+    expect(say(11)).toContain('يبقى العرض التوضيحي في موعده **الأربعاء، 25 نوفمبر، 11:00 ص (Asia/Riyadh)**');
+    expect(say(12)).toContain('إلى **الثلاثاء، 1 ديسمبر، 12:00 م (Asia/Riyadh)**');
+    expect(say(13)).toContain('**الثلاثاء، 1 ديسمبر، 12:00 م (Asia/Riyadh)**');
     expect(say(14)).toContain('فيصل');
   });
 });

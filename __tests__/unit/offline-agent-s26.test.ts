@@ -132,9 +132,9 @@ describe('offline agent: session 26', () => {
 
   it('6: "can I see a demo", "friday afternoon?", then "3pm": booked on that Friday at 15:00, not today at 3pm', async () => {
     const replies = await hold('en', ['can i see a demo', 'friday afternoon?', '3pm', 'x@y.co'], 'Europe/Madrid');
-    expect(replies[2]?.text).toContain('Noted: **Fri, 27 Nov, 15:00 (Europe/Madrid)**.');
+    expect(replies[2]?.text).toContain('Noted: **Fri, Nov 27, 3:00 PM (Europe/Madrid)**.');
     expect(bookInput(replies[3])).toEqual({ email: 'x@y.co', preferredTimes: ['2026-11-27 15:00'], timezone: 'Europe/Madrid' });
-    expect(replies[3]?.text).toContain("You're booked: **Fri, 27 Nov, 15:00 (Europe/Madrid)**");
+    expect(replies[3]?.text).toContain("You're booked: **Fri, Nov 27, 3:00 PM (Europe/Madrid)**");
     // "Next Wednesday" on a Tuesday stays a question: the hour joins it, and which Wednesday is asked before booking.
     const next = await hold('en', ['can i see a demo', 'next wednesday morning?', '10am', 'dana@crestline.co'], 'Europe/Madrid');
     expect(next[2]?.text).toContain('Noted: **next Wednesday 10am**.');

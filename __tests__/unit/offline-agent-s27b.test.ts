@@ -23,14 +23,14 @@ describe('offline agent: session 27 (b)', () => {
     } as const;
     /** The first reply, whole, as each language says it: the hours from the meeting policy, the tool's own slot. */
     const SATURDAY = {
-      en: '“Saturday at 10” is outside our meeting hours (Monday to Friday, 09:00–17:00), so the nearest slot I can offer is **Mon, 30 Nov, 10:00 (Europe/London)**. If that suits you, what\'s the best email for the invite?',
-      es: '«sábado a las 10» queda fuera de nuestro horario de reuniones (de lunes a viernes, 09:00–17:00), así que el hueco más cercano que puedo ofrecerle es **lunes 30 de noviembre, 10:00 (Europe/London)**. Si le va bien, ¿a qué correo envío la invitación?',
+      en: '“Saturday at 10” is outside our meeting hours (Monday to Friday, 09:00–17:00), so the nearest slot I can offer is **Mon, Nov 30, 10:00 AM (Europe/London)**. If that suits you, what\'s the best email for the invite?',
+      es: '«sábado a las 10» queda fuera de nuestro horario de reuniones (de lunes a viernes, 09:00–17:00), así que el hueco más cercano que puedo ofrecerle es **lunes, 30 de noviembre, 10:00 (Europe/London)**. Si le va bien, ¿a qué correo envío la invitación?',
       fr: '« samedi à 10h » est en dehors de nos horaires de rendez-vous (du lundi au vendredi, 09:00–17:00) : le créneau le plus proche que je peux vous proposer est **lundi 30 novembre, 10:00 (Europe/London)**. S’il vous convient, à quelle adresse e-mail dois-je envoyer l’invitation ?',
       de: '„am Samstag um 10“ liegt außerhalb unserer Terminzeiten (Montag bis Freitag, 09:00–17:00), deshalb ist der nächste Termin, den ich anbieten kann, **Montag, 30. November, 10:00 (Europe/London)**. Wenn er Ihnen passt: An welche E-Mail-Adresse soll die Einladung gehen?',
-      ar: '«يوم السبت الساعة 10» خارج مواعيد اجتماعاتنا (من الاثنين إلى الجمعة، 09:00–17:00)، لذلك أقرب موعد يمكنني اقتراحه هو **الاثنين 30 نوفمبر، 10:00 (Europe/London)**. إن كان يناسبك، فما أفضل بريد إلكتروني لإرسال الدعوة؟',
+      ar: '«يوم السبت الساعة 10» خارج مواعيد اجتماعاتنا (من الاثنين إلى الجمعة، 09:00–17:00)، لذلك أقرب موعد يمكنني اقتراحه هو **الاثنين، 30 نوفمبر، 10:00 ص (Europe/London)**. إن كان يناسبك، فما أفضل بريد إلكتروني لإرسال الدعوة؟',
     } as const;
     /** Monday's last slot (16:30: the meeting ends at 17:00), as each language labels it. */
-    const MONDAY_LAST = { en: '**Mon, 30 Nov, 16:30 (Europe/London)**', es: '**lunes 30 de noviembre, 16:30 (Europe/London)**', fr: '**lundi 30 novembre, 16:30 (Europe/London)**', de: '**Montag, 30. November, 16:30 (Europe/London)**', ar: '**الاثنين 30 نوفمبر، 16:30 (Europe/London)**' } as const;
+    const MONDAY_LAST = { en: '**Mon, Nov 30, 4:30 PM (Europe/London)**', es: '**lunes, 30 de noviembre, 16:30 (Europe/London)**', fr: '**lundi 30 novembre, 16:30 (Europe/London)**', de: '**Montag, 30. November, 16:30 (Europe/London)**', ar: '**الاثنين، 30 نوفمبر، 4:30 م (Europe/London)**' } as const;
     const NOTED = /Noted:|Anotado:|C’est noté|Notiert:|تم:|Happy to set up|Con gusto organizo|Avec plaisir|Gern richte ich/;
 
     it('a weekend day, then Sunday, then 8pm: each said to be outside meeting hours, with the nearest slot and the email asked (5 languages)', async () => {
@@ -58,11 +58,11 @@ describe('offline agent: session 27 (b)', () => {
 
     it('a time already passed, or tonight after hours: said so, with the nearest slot the tool would book (5 languages)', async () => {
       for (const [locale, past, late, passed, today] of [
-        ['en', 'can I book a call yesterday at 3pm?', 'ok today at 11pm', '“yesterday at 3pm” has already passed, so the nearest slot I can offer is **Tue, 24 Nov, 14:00 (Europe/London)**.', '“today at 11pm” is outside our meeting hours (Monday to Friday, 09:00–17:00), so the nearest slot I can offer is **Tue, 24 Nov, 16:30 (Europe/London)**.'],
-        ['es', '¿puedo reservar una llamada ayer a las 15h?', 'hoy a las 23h', '«ayer a las 15:00» ya ha pasado, así que el hueco más cercano que puedo ofrecerle es **martes 24 de noviembre, 14:00 (Europe/London)**.', '«hoy a las 23:00» queda fuera de nuestro horario de reuniones (de lunes a viernes, 09:00–17:00), así que el hueco más cercano que puedo ofrecerle es **martes 24 de noviembre, 16:30 (Europe/London)**.'],
+        ['en', 'can I book a call yesterday at 3pm?', 'ok today at 11pm', '“yesterday at 3pm” has already passed, so the nearest slot I can offer is **Tue, Nov 24, 2:00 PM (Europe/London)**.', '“today at 11pm” is outside our meeting hours (Monday to Friday, 09:00–17:00), so the nearest slot I can offer is **Tue, Nov 24, 4:30 PM (Europe/London)**.'],
+        ['es', '¿puedo reservar una llamada ayer a las 15h?', 'hoy a las 23h', '«ayer a las 15:00» ya ha pasado, así que el hueco más cercano que puedo ofrecerle es **martes, 24 de noviembre, 14:00 (Europe/London)**.', '«hoy a las 23:00» queda fuera de nuestro horario de reuniones (de lunes a viernes, 09:00–17:00), así que el hueco más cercano que puedo ofrecerle es **martes, 24 de noviembre, 16:30 (Europe/London)**.'],
         ['fr', 'je peux réserver un appel hier à 15h ?', "aujourd'hui à 23h", '« hier à 15h » est déjà passé : le créneau le plus proche que je peux vous proposer est **mardi 24 novembre, 14:00 (Europe/London)**.', "« aujourd'hui à 23h » est en dehors de nos horaires de rendez-vous (du lundi au vendredi, 09:00–17:00) : le créneau le plus proche que je peux vous proposer est **mardi 24 novembre, 16:30 (Europe/London)**."],
         ['de', 'kann ich gestern um 15 Uhr einen Termin buchen?', 'heute um 23 Uhr', '„gestern um 15 Uhr“ liegt schon in der Vergangenheit, deshalb ist der nächste Termin, den ich anbieten kann, **Dienstag, 24. November, 14:00 (Europe/London)**.', '„heute um 23 Uhr“ liegt außerhalb unserer Terminzeiten (Montag bis Freitag, 09:00–17:00), deshalb ist der nächste Termin, den ich anbieten kann, **Dienstag, 24. November, 16:30 (Europe/London)**.'],
-        ['ar', 'هل يمكنني حجز مكالمة أمس الساعة 3 مساء؟', 'اليوم الساعة 11 مساء', '«أمس الساعة 3 مساء» مضى بالفعل، لذلك أقرب موعد يمكنني اقتراحه هو **الثلاثاء 24 نوفمبر، 14:00 (Europe/London)**.', '«اليوم الساعة 11 مساء» خارج مواعيد اجتماعاتنا (من الاثنين إلى الجمعة، 09:00–17:00)، لذلك أقرب موعد يمكنني اقتراحه هو **الثلاثاء 24 نوفمبر، 16:30 (Europe/London)**.'],
+        ['ar', 'هل يمكنني حجز مكالمة أمس الساعة 3 مساء؟', 'اليوم الساعة 11 مساء', '«أمس الساعة 3 مساء» مضى بالفعل، لذلك أقرب موعد يمكنني اقتراحه هو **الثلاثاء، 24 نوفمبر، 2:00 م (Europe/London)**.', '«اليوم الساعة 11 مساء» خارج مواعيد اجتماعاتنا (من الاثنين إلى الجمعة، 09:00–17:00)، لذلك أقرب موعد يمكنني اقتراحه هو **الثلاثاء، 24 نوفمبر، 4:30 م (Europe/London)**.'],
       ] as const) {
         // (Tonight is asked next, in the same conversation: a time alone, as a booking goes on.)
         const [yesterday, tonight] = await hold(locale, [past, late]);
@@ -80,7 +80,7 @@ describe('offline agent: session 27 (b)', () => {
       expect(monday?.text).toBe("Happy to set up a 30-minute demo for **Monday at 10**. What's the best email for the invite?");
       const [, done] = await hold('en', ['can we do a demo on monday at 10?', 'sam@acme.io']);
       expect(bookInput(done)).toMatchObject({ email: 'sam@acme.io' });
-      expect(booked(done)?.localLabel).toBe('Mon, 30 Nov, 10:00 (Europe/London)');
+      expect(booked(done)?.localLabel).toBe('Mon, Nov 30, 10:00 AM (Europe/London)');
     });
   });
 
@@ -95,11 +95,11 @@ describe('offline agent: session 27 (b)', () => {
     const BOOK = { en: 'book a demo on Thursday at 2pm', es: 'reserva una demo el jueves a las 14h', fr: 'réservez une démo jeudi à 14h', de: 'buchen Sie eine Demo am Donnerstag um 14 Uhr', ar: 'احجز عرضا توضيحيا يوم الخميس الساعة 2 مساء' } as const;
     /** Each question and what its answer must hold. */
     const ASKED: Record<SalesLocale, [string, string][]> = {
-      en: [["what's my name?", 'Sara'], ['what company am I with?', 'Acme'], ["what's my email?", 'sara@acme.io'], ['how many are on my team?', '**12**'], ['which plan did you recommend?', '**Pro**'], ['when is my meeting?', '14:00'], ['what was our budget?', '$500']],
+      en: [["what's my name?", 'Sara'], ['what company am I with?', 'Acme'], ["what's my email?", 'sara@acme.io'], ['how many are on my team?', '**12**'], ['which plan did you recommend?', '**Pro**'], ['when is my meeting?', '2:00 PM'], ['what was our budget?', '$500']],
       es: [['¿cómo me llamo?', 'Sara'], ['¿de qué empresa soy?', 'Acme'], ['¿cuál es mi correo?', 'sara@acme.io'], ['¿cuántos somos en el equipo?', '**12**'], ['¿qué plan me recomendaste?', '**Pro**'], ['¿cuándo es mi reunión?', '14:00'], ['¿cuál era nuestro presupuesto?', '500']],
       fr: [["comment je m'appelle ?", 'Sara'], ['quelle est mon entreprise ?', 'Acme'], ['quelle est mon adresse e-mail ?', 'sara@acme.io'], ["combien sommes-nous dans l'équipe ?", '**12**'], ["quelle offre m'avez-vous recommandée ?", '**Pro**'], ['quand est ma réunion ?', '14:00'], ['quel était notre budget ?', '500']],
       de: [['wie heiße ich?', 'Sara'], ['wie heißt meine Firma?', 'Acme'], ['wie lautet meine E-Mail?', 'sara@acme.io'], ['wie viele sind wir im Team?', '**12**'], ['welchen Tarif haben Sie mir empfohlen?', '**Pro**'], ['wann ist mein Termin?', '14:00'], ['wie hoch war unser Budget?', '500']],
-      ar: [['ما اسمي؟', 'سارة'], ['ما اسم شركتي؟', 'أكمي'], ['ما بريدي الإلكتروني؟', 'sara@acme.io'], ['كم عدد أعضاء فريقي؟', '12'], ['ما الباقة التي نصحتني بها؟', '**الاحترافية**'], ['متى موعدي؟', '14:00'], ['كم كانت ميزانيتنا؟', '500']],
+      ar: [['ما اسمي؟', 'سارة'], ['ما اسم شركتي؟', 'أكمي'], ['ما بريدي الإلكتروني؟', 'sara@acme.io'], ['كم عدد أعضاء فريقي؟', '12'], ['ما الباقة التي نصحتني بها؟', '**الاحترافية**'], ['متى موعدي؟', '2:00 م'], ['كم كانت ميزانيتنا؟', '500']],
     };
 
     it('name, company, email, team size, plan recommended, meeting and budget: each answered from the record, never "no confirmed answer" (5 languages)', async () => {
@@ -154,7 +154,7 @@ describe('offline agent: session 27 (b)', () => {
 
     it('before a booked meeting: the meeting and its invite address; with nothing set up: a price or a demo offered', async () => {
       const [, meeting] = await hold('en', ['book a demo tomorrow at 10am, bob@acme.io', 'what happens next?']);
-      expect(meeting?.text.startsWith('Next is your 30-minute demo with our sales team on **Wed, 25 Nov, 10:00 (Europe/London)**; the invite is for **bob@acme.io**.')).toBe(true);
+      expect(meeting?.text.startsWith('Next is your 30-minute demo with our sales team on **Wed, Nov 25, 10:00 AM (Europe/London)**; the invite is for **bob@acme.io**.')).toBe(true);
       const [, reunion] = await hold('fr', ['réservez une démo demain à 10h, bob@acme.io', 'quelle est la suite ?']);
       expect(reunion?.text.startsWith('La suite : votre démo de 30 minutes avec notre équipe commerciale le **mercredi 25 novembre, 10:00 (Europe/London)**')).toBe(true);
       for (const [locale, greeting, next, offer] of [

@@ -66,7 +66,7 @@ describe('offline sales agent: knowledge, playbook and actions', () => {
     expect(session.state.bookings).toHaveLength(1);
     expect(session.state.bookings[0]?.ics).toContain('BEGIN:VCALENDAR');
     expect(session.state.stage).toBe('closing');
-    expect(text).toContain('Fri, 27 Nov, 11:00 (America/New_York)');
+    expect(text).toContain('Fri, Nov 27, 11:00 AM (America/New_York)');
     expect(text).toMatch(/didn't mention a time zone, so I used America\/New_York/);
   });
 
@@ -79,7 +79,7 @@ describe('offline sales agent: knowledge, playbook and actions', () => {
       state: first.session.state,
     });
     expect(second.tools[0]?.input).toEqual({ email: 'sam@northpeak.example', preferredTimes: ['Tuesday at 10am'], timezone: 'Europe/Madrid' });
-    expect(second.text).toContain('Tue, 1 Dec, 10:00 (Europe/Madrid)');
+    expect(second.text).toContain('Tue, Dec 1, 10:00 AM (Europe/Madrid)');
   });
 
   it('hands over to a person with request_human', async () => {
@@ -160,7 +160,7 @@ describe('booking honesty', () => {
     expect(first.chunks.map((chunk) => chunk.type)).not.toContain('data-booking');
     expect(first.session.state.bookings).toEqual([]);
     const second = await say('Tuesday 1 December at 10am Europe/Madrid please', [first.message, assistantMessage(first.text)], first.session.state);
-    expect(second.session.state.bookings[0]?.localLabel).toContain('1 Dec');
+    expect(second.session.state.bookings[0]?.localLabel).toContain('Dec 1');
     // The booking card (data-booking) comes before the reply's text in the message, so the reply points up to it.
     const types = second.chunks.map((chunk) => chunk.type);
     expect(types.indexOf('data-booking')).toBeLessThan(types.indexOf('text-delta'));

@@ -174,12 +174,12 @@ describe('offline agent: transcript weaknesses', () => {
 
   it('labels a Spanish booking in Spanish', async () => {
     const booked = await ask('Quiero una demo el viernes a las 11 Europe/Madrid, mi correo es ana@logisticasur.es', { locale: 'es' });
-    expect(booked.session.state.bookings[0]?.localLabel).toBe('viernes 27 de noviembre, 11:00 (Europe/Madrid)');
-    expect(booked.text).toContain('**viernes 27 de noviembre, 11:00 (Europe/Madrid)**');
+    expect(booked.session.state.bookings[0]?.localLabel).toBe('viernes, 27 de noviembre, 11:00 (Europe/Madrid)');
+    expect(booked.text).toContain('**viernes, 27 de noviembre, 11:00 (Europe/Madrid)**');
     expect(booked.text).not.toMatch(/\b(Fri|Nov)\b/);
     const now = Date.parse('2026-11-24T12:00:00Z');
-    expect(formatLocalLabel(Date.parse('2027-01-05T15:30:00Z'), 'Europe/Madrid', now, 'es')).toBe('martes 5 de enero de 2027, 16:30 (Europe/Madrid)');
-    expect(formatLocalLabel(Date.parse('2027-01-05T15:30:00Z'), 'Europe/Madrid', now)).toBe('Tue, 5 Jan 2027, 16:30 (Europe/Madrid)');
+    expect(formatLocalLabel(Date.parse('2027-01-05T15:30:00Z'), 'Europe/Madrid', now, 'es')).toBe('martes, 5 de enero de 2027, 16:30 (Europe/Madrid)');
+    expect(formatLocalLabel(Date.parse('2027-01-05T15:30:00Z'), 'Europe/Madrid', now)).toBe('Tue, Jan 5, 2027, 4:30 PM (Europe/Madrid)');
   });
 
   it('captures the company of "Soy Ana de Logística Sur", with or without a comma and surname', () => {
@@ -298,30 +298,30 @@ describe('offline agent: transcript weaknesses', () => {
     const { say, reset } = conversation();
     await say('I would like a demo, my email is tom@acme.io');
     const booked = await say('friday at 2');
-    expect(booked.text).toContain("You're booked: **Fri, 27 Nov, 14:00 (America/New_York)**");
+    expect(booked.text).toContain("You're booked: **Fri, Nov 27, 2:00 PM (America/New_York)**");
     const id = booked.session.state.bookings[0]?.id;
     const london = await say("actually I'm in London");
     expect(london.tools).toEqual([{ toolName: 'book_meeting', input: { email: 'tom@acme.io', preferredTimes: ['friday at 2'], timezone: 'Europe/London' } }]);
-    expect(london.text).toContain("Done — I've moved your demo from **Fri, 27 Nov, 14:00 (America/New_York)** to **Fri, 27 Nov, 14:00 (Europe/London)**, for **tom@acme.io**.");
+    expect(london.text).toContain("Done — I've moved your demo from **Fri, Nov 27, 2:00 PM (America/New_York)** to **Fri, Nov 27, 2:00 PM (Europe/London)**, for **tom@acme.io**.");
     // Never taken for a company name (the question before it was "Which company are you with?").
     expect(london.session.state.lead.fields.company).toBeUndefined();
     const monday = await say('can we move it to monday at 11 instead?');
-    expect(monday.text).toContain('to **Mon, 30 Nov, 11:00 (Europe/London)**');
+    expect(monday.text).toContain('to **Mon, Nov 30, 11:00 AM (Europe/London)**');
     expect(monday.text).not.toMatch(/Monday\.com/);
     const late = await say('Thursday at 5pm?');
     expect(late.text).toContain('“Thursday at 5pm” is outside our meeting hours (09:00–17:00, Monday to Friday), so I took the nearest free slot.');
     // A weekday is read near the booked day (Mon 30 Nov), as "move it to Thursday" is: Thu 3 Dec, 17:00 → its last
     // slot, 16:30 (QA 25: the nearest free slot, not Friday morning).
-    expect(late.text).toContain('to **Thu, 3 Dec, 16:30 (Europe/London)**');
+    expect(late.text).toContain('to **Thu, Dec 3, 4:30 PM (Europe/London)**');
     expect(late.session.state.bookings).toEqual([expect.objectContaining({ id, sequence: 3, timezone: 'Europe/London' })]);
     // Spanish: "a las 4 de la tarde" is 16:00, and "cambiar la demo" moves it.
     reset();
     const asked = await say('Quiero una demo, mi correo es carlos@ferreterialopez.es', { locale: 'es' });
     expect(asked.session.state.bookings).toEqual([]);
     const jueves = await say('¿Podemos hablar el jueves a las 4 de la tarde?', { locale: 'es' });
-    expect(jueves.text).toContain('**jueves 26 de noviembre, 16:00 (America/New_York)**');
+    expect(jueves.text).toContain('**jueves, 26 de noviembre, 16:00 (America/New_York)**');
     const viernes = await say('¿Podemos cambiar la demo al viernes a las 10?', { locale: 'es' });
-    expect(viernes.text).toContain('Hecho: he cambiado su demo del **jueves 26 de noviembre, 16:00 (America/New_York)** al **viernes 27 de noviembre, 10:00 (America/New_York)**');
+    expect(viernes.text).toContain('Hecho: he cambiado su demo del **jueves, 26 de noviembre, 16:00 (America/New_York)** al **viernes, 27 de noviembre, 10:00 (America/New_York)**');
   });
 
   it('books nothing from a word that only looks like a day ("mi correo", "who do I talk to") and sends "who do I talk to?" to a person', async () => {
@@ -371,20 +371,20 @@ describe('offline agent: transcript weaknesses', () => {
     const { say, reset } = conversation();
     await say('I would like a demo, my email is tom@acme.io', { visitorTimeZone: 'Europe/London' });
     const booked = await say('friday at 2pm in New York time', { visitorTimeZone: 'Europe/London' });
-    expect(booked.text).toContain('**Fri, 27 Nov, 14:00 (America/New_York)**');
+    expect(booked.text).toContain('**Fri, Nov 27, 2:00 PM (America/New_York)**');
     // Their browser is in London: 14:00 in New York is 19:00 there.
     const forMe = await say('what time is that for me?', { visitorTimeZone: 'Europe/London' });
     expect(forMe.tools).toEqual([]);
-    expect(forMe.text).toBe('Your demo is on **Fri, 27 Nov, 14:00 (America/New_York)**. For you that is **Fri, 27 Nov, 19:00 (Europe/London)**.');
+    expect(forMe.text).toBe('Your demo is on **Fri, Nov 27, 2:00 PM (America/New_York)**. For you that is **Fri, Nov 27, 7:00 PM (Europe/London)**.');
     const tokyo = await say('and what time is that in Tokyo?', { visitorTimeZone: 'Europe/London' });
     // (Tokyo is not theirs: never "for you", QA 25.)
-    expect(tokyo.text).toContain('In that time zone it is **Sat, 28 Nov, 04:00 (Asia/Tokyo)**.');
+    expect(tokyo.text).toContain('In that time zone it is **Sat, Nov 28, 4:00 AM (Asia/Tokyo)**.');
     expect(tokyo.session.state.bookings).toHaveLength(1);
     // A cancellation: cancel_meeting with their words; the booking keeps its id, gets cancelledAt and a METHOD:CANCEL
     // invite with the next SEQUENCE; nothing is re-booked and no handoff is made.
     const cancelled = await say('actually please cancel the meeting');
     expect(cancelled.tools).toEqual([{ toolName: 'cancel_meeting', input: { reason: 'actually please cancel the meeting' } }]);
-    expect(cancelled.text).toContain('Done: your demo on **Fri, 27 Nov, 14:00 (America/New_York)** is cancelled, and the sales team knows.');
+    expect(cancelled.text).toContain('Done: your demo on **Fri, Nov 27, 2:00 PM (America/New_York)** is cancelled, and the sales team knows.');
     expect(cancelled.text).toContain('If you added it to your calendar, the card above removes it.');
     expect(cancelled.text).not.toContain('billing period');
     const [booking] = cancelled.session.state.bookings;
@@ -398,7 +398,7 @@ describe('offline agent: transcript weaknesses', () => {
     // Asked again, or asked when it is: it is cancelled, and nothing is called.
     const again = await say('cancel the demo please');
     expect(again.tools).toEqual([]);
-    expect(again.text).toBe('Your demo on **Fri, 27 Nov, 14:00 (America/New_York)** is cancelled, so nothing is booked now. Would you like another time?');
+    expect(again.text).toBe('Your demo on **Fri, Nov 27, 2:00 PM (America/New_York)** is cancelled, so nothing is booked now. Would you like another time?');
     const when = await say('when is my demo?');
     expect(when.text).toContain('is cancelled, so nothing is booked now');
     // A goodbye after that does not look forward to the cancelled meeting.
@@ -410,7 +410,7 @@ describe('offline agent: transcript weaknesses', () => {
     expect(rebooked.session.state.bookings).toHaveLength(2);
     expect(rebooked.session.state.bookings[1]?.id).not.toBe(booking?.id);
     expect(rebooked.session.state.bookings[1]?.cancelledAt).toBeUndefined();
-    expect(rebooked.text).toContain('**Mon, 30 Nov, 10:00 (America/New_York)**');
+    expect(rebooked.text).toContain('**Mon, Nov 30, 10:00 AM (America/New_York)**');
     // With no meeting ahead, "can we cancel anytime?" is still the subscription question.
     const anytime = await ask('Can we cancel anytime?');
     expect(anytime.tools).toEqual([]);
@@ -483,7 +483,7 @@ describe('offline agent: transcript weaknesses', () => {
     expect(asked.text).toContain("Happy to set up a 30-minute demo for **Wednesday at 3pm next week**. What's the best email for the invite?");
     const booked = await ask('my email is sam@studio.co', { history: [userMessage(text), assistantMessage(asked.text)], state: asked.session.state, visitorTimeZone: 'America/Los_Angeles' });
     expect(booked.tools).toEqual([{ toolName: 'book_meeting', input: { email: 'sam@studio.co', preferredTimes: ['Wednesday at 3pm next week'], timezone: 'America/Los_Angeles' } }]);
-    expect(booked.text).toContain("You're booked: **Wed, 2 Dec, 15:00 (America/Los_Angeles)**");
+    expect(booked.text).toContain("You're booked: **Wed, Dec 2, 3:00 PM (America/Los_Angeles)**");
     // The same in the other languages, read by book_meeting (Tuesday 24 November 2026: next week's Wednesday is 2 December).
     const policy = getKnowledgeBase().policies.meetings;
     const now = Date.parse('2026-11-24T12:00:00Z');
@@ -522,7 +522,7 @@ describe('offline agent: transcript weaknesses', () => {
       { toolName: 'book_meeting', input: { email: 'priya@kestrel.io', preferredTimes: ['Thursday 10am'], timezone: 'Europe/Berlin' } },
     ]);
     expect(all.text).toContain('Billed annually, Business for 60 seats is **$41 per seat per month**: **$29,520 a year**');
-    expect(all.text).toContain("You're booked: **Thu, 26 Nov, 10:00 (Europe/Berlin)**");
+    expect(all.text).toContain("You're booked: **Thu, Nov 26, 10:00 AM (Europe/Berlin)**");
     const asked = [userMessage('my email is priya@kestrel.io'), assistantMessage('Thanks!')];
     const which = await ask('what email do you have for me?', { history: asked, state: (await ask('my email is priya@kestrel.io')).session.state });
     expect(which.text).toContain('**priya@kestrel.io**');
@@ -534,7 +534,7 @@ describe('offline agent: transcript weaknesses', () => {
     expect(asked.text).toContain('for **tomorrow at 2**');
     const booked = await ask('my email is dan at acme dot com', { history: [userMessage(first), assistantMessage(asked.text)], state: asked.session.state, visitorTimeZone: 'America/New_York' });
     expect(booked.tools).toEqual([{ toolName: 'book_meeting', input: { email: 'dan@acme.com', preferredTimes: ['tomorrow at 2'], timezone: 'America/New_York' } }]);
-    expect(booked.text).toContain("You're booked: **Wed, 25 Nov, 14:00 (America/New_York)**");
+    expect(booked.text).toContain("You're booked: **Wed, Nov 25, 2:00 PM (America/New_York)**");
     expect(booked.session.state.lead.fields.email).toMatchObject({ value: 'dan@acme.com', evidence: 'my email is dan at acme dot com' });
     // Only where an e-mail is spoken of: "we're at acme dot com" is not an address.
     expect(values("we're at acme dot com")).not.toHaveProperty('email');
@@ -595,7 +595,7 @@ describe('offline agent: transcript weaknesses', () => {
     expect(booked.tools).toEqual([
       { toolName: 'book_meeting', input: { email: 'sofia.ruiz@agencia22.es', preferredTimes: ['martes que viene a las 4 de la tarde'], timezone: 'America/New_York' } },
     ]);
-    expect(booked.text).toContain('**martes 1 de diciembre, 16:00 (America/New_York)**');
+    expect(booked.text).toContain('**martes, 1 de diciembre, 16:00 (America/New_York)**');
   });
 
   it('an attacker gets no junk on record: "$19" is not a team, markup is not a timeline, tools and schemas are not shared; "Hola, ¿qué tal?" is a greeting', async () => {
@@ -653,7 +653,7 @@ describe('offline agent: transcript weaknesses', () => {
     await say('Hola, quiero una demo, mi correo es lucia@tienda.es');
     await say('el jueves a las 11, hora de Madrid');
     const forMe = await say('¿a qué hora es para mí?');
-    expect(forMe.text).toBe('Su demo es el **jueves 26 de noviembre, 11:00 (Europe/Madrid)**. Para usted es el **jueves 26 de noviembre, 04:00 (America/Mexico_City)**.');
+    expect(forMe.text).toBe('Su demo es el **jueves, 26 de noviembre, 11:00 (Europe/Madrid)**. Para usted es el **jueves, 26 de noviembre, 4:00 (America/Mexico_City)**.');
     await say('Mejor cancélala, por favor');
     const again = await say('vale, ¿y el lunes a las 10?');
     expect(again.tools).toEqual([{ toolName: 'book_meeting', input: { email: 'lucia@tienda.es', preferredTimes: ['lunes a las 10'], timezone: 'Europe/Madrid' } }]);
@@ -737,7 +737,7 @@ describe('offline agent: transcript weaknesses', () => {
     expect(other.tools).toEqual([{ toolName: 'cancel_meeting', input: { reason: 'cancel the meeting of bob@acme.com', email: 'bob@acme.com' } }]);
     expect(other.outputs).toEqual([expect.objectContaining({ ok: false, code: 'no_meeting' })]);
     expect(other.session.state.bookings.map((booking) => booking.cancelledAt)).toEqual([undefined]);
-    expect(other.text).toContain("there's none here for **bob@acme.com**: the one here is on **Wed, 25 Nov, 10:00 (America/New_York)** for **ceo@competitor.com**");
+    expect(other.text).toContain("there's none here for **bob@acme.com**: the one here is on **Wed, Nov 25, 10:00 AM (America/New_York)** for **ceo@competitor.com**");
     const mine = await say('cancel the demo for ceo@competitor.com');
     expect(mine.session.state.bookings.map((booking) => booking.cancelledAt !== undefined)).toEqual([true]);
   });
@@ -799,17 +799,17 @@ describe('offline agent: transcript weaknesses', () => {
     expect(cfo.session.state.lead.fields.need?.value).toBe('Our main pain is tracking shipments across three spreadsheets');
     expect(cfo.session.state.lead.fields.authority?.value).toBe('needs approval');
     const booked = await say('Can we do a demo next Tuesday at 2pm? priya@brightline.io');
-    expect(booked.text).toContain('**Tue, 1 Dec, 14:00 (America/New_York)**');
+    expect(booked.text).toContain('**Tue, Dec 1, 2:00 PM (America/New_York)**');
     // "Make it Wednesday same time", a week ahead: the next day at 14:00, not tomorrow at 09:00.
     const wednesday = await say('Actually make it Wednesday same time');
-    expect(wednesday.text).toContain('to **Wed, 2 Dec, 14:00 (America/New_York)**');
+    expect(wednesday.text).toContain('to **Wed, Dec 2, 2:00 PM (America/New_York)**');
     // "Move it to Monday": the Monday nearest it, at the same time.
     const monday = await say('can we move it to Monday?');
-    expect(monday.text).toContain('to **Mon, 30 Nov, 14:00 (America/New_York)**');
+    expect(monday.text).toContain('to **Mon, Nov 30, 2:00 PM (America/New_York)**');
     // "Tomorrow, same time": tomorrow, at the booked time.
     const tomorrow = await say('move it to tomorrow same time');
     expect(tomorrow.tools).toEqual([{ toolName: 'book_meeting', input: { email: 'priya@brightline.io', preferredTimes: ['tomorrow 14:00'], timezone: 'America/New_York' } }]);
-    expect(tomorrow.text).toContain('to **Wed, 25 Nov, 14:00 (America/New_York)**');
+    expect(tomorrow.text).toContain('to **Wed, Nov 25, 2:00 PM (America/New_York)**');
     expect(tomorrow.session.state.bookings).toHaveLength(1);
   });
 
@@ -973,7 +973,7 @@ describe('offline agent: transcript weaknesses', () => {
     const { say } = conversation({ visitorTimeZone: 'Europe/London' });
     await say('book me a demo tomorrow at 3pm, email priya@nimbus.dev');
     const when = await say('what time is my demo again?');
-    expect(when.text).toContain('Your demo is on **Wed, 25 Nov, 15:00 (Europe/London)**');
+    expect(when.text).toContain('Your demo is on **Wed, Nov 25, 3:00 PM (Europe/London)**');
   });
 
   it('an email corrected after booking moves the invite to it (one meeting, same time), and "Priya here, from Nimbus" is the company', async () => {
@@ -981,9 +981,9 @@ describe('offline agent: transcript weaknesses', () => {
     await say('book me a demo tomorrow at 3pm, email priya@nimbus.dev');
     const fixed = await say('oops, sorry my email is actually priya.s@nimbus.dev');
     expect(fixed.tools).toEqual([{ toolName: 'book_meeting', input: { email: 'priya.s@nimbus.dev', preferredTimes: ['2026-11-25 15:00'], timezone: 'Europe/London' } }]);
-    expect(fixed.text).toContain('Done — your demo on **Wed, 25 Nov, 15:00 (Europe/London)** is now for **priya.s@nimbus.dev** instead of priya@nimbus.dev.');
+    expect(fixed.text).toContain('Done — your demo on **Wed, Nov 25, 3:00 PM (Europe/London)** is now for **priya.s@nimbus.dev** instead of priya@nimbus.dev.');
     const { bookings } = fixed.session.state;
-    expect(bookings.map((entry) => [entry.email, entry.previousEmail, entry.localLabel])).toEqual([['priya.s@nimbus.dev', 'priya@nimbus.dev', 'Wed, 25 Nov, 15:00 (Europe/London)']]);
+    expect(bookings.map((entry) => [entry.email, entry.previousEmail, entry.localLabel])).toEqual([['priya.s@nimbus.dev', 'priya@nimbus.dev', 'Wed, Nov 25, 3:00 PM (Europe/London)']]);
     const intro = await say('this is Priya by the way, from Nimbus');
     expect(intro.session.state.lead.fields.company?.value).toBe('Nimbus');
     expect(values('Priya here, from Nimbus')).toMatchObject({ name: 'Priya', company: 'Nimbus' });
@@ -1060,7 +1060,7 @@ describe('offline agent: transcript weaknesses', () => {
     const asked = await say('Me interesa ver una demo el jueves a las 12 hora de Madrid');
     expect(asked.text).toContain('**jueves a las 12**');
     const booked = await say('lucia@clinicasonrisa.es');
-    expect(booked.session.state.bookings.map((entry) => entry.localLabel)).toEqual(['jueves 26 de noviembre, 12:00 (Europe/Madrid)']);
+    expect(booked.session.state.bookings.map((entry) => entry.localLabel)).toEqual(['jueves, 26 de noviembre, 12:00 (Europe/Madrid)']);
     const recall = await say('¿Qué te dije sobre mi equipo?');
     expect(recall.text).toContain('Esto es lo que me ha contado hasta ahora:');
     expect(recall.text).toContain('**9**');
@@ -1261,10 +1261,10 @@ describe('offline agent: gaps found in session 17 conversations', () => {
     const { say } = conversation({ visitorTimeZone: 'America/New_York' });
     await say('my email is tom@bergdesign.co');
     const booked = await say('can we talk thursday morning?');
-    expect(booked.text).toContain('**Thu, 26 Nov, 09:00 (America/New_York)**');
+    expect(booked.text).toContain('**Thu, Nov 26, 9:00 AM (America/New_York)**');
     expect(booked.text).not.toContain('outside our meeting hours');
     const zone = await say('what time zone is that in?');
-    expect(zone.text).toContain('**Thu, 26 Nov, 09:00 (America/New_York)**');
+    expect(zone.text).toContain('**Thu, Nov 26, 9:00 AM (America/New_York)**');
     expect(zone.text).not.toMatch(/rather not guess/);
   });
 
@@ -1290,8 +1290,8 @@ describe('offline agent: gaps found in session 17 conversations', () => {
 
   it('"can we talk Thursday at 10?" asks for a meeting in 4 languages, and books it when the email is known', async () => {
     const cases: Array<[string, 'en' | 'es' | 'fr' | 'de', string, string]> = [
-      ['can we talk thursday at 3pm?', 'en', 'tom@acme.example', 'Thu, 26 Nov, 15:00'],
-      ['¿podemos hablar el jueves a las 10?', 'es', 'ana@acme.es', 'jueves 26 de noviembre, 10:00'],
+      ['can we talk thursday at 3pm?', 'en', 'tom@acme.example', 'Thu, Nov 26, 3:00 PM'],
+      ['¿podemos hablar el jueves a las 10?', 'es', 'ana@acme.es', 'jueves, 26 de noviembre, 10:00'],
       ['on peut se parler jeudi à 10h ?', 'fr', 'luc@acme.fr', '10:00'],
       ['Können wir Donnerstag um 10 Uhr sprechen?', 'de', 'jonas@kraftwerk.de', 'Donnerstag, 26. November, 10:00'],
     ];
@@ -1509,10 +1509,10 @@ describe('offline agent: gaps found in session 17 conversations', () => {
     await say('book a demo for thursday 11am, omar@zenithhealth.com');
     const moved = await say('actually make it 2pm');
     expect(moved.tools).toContainEqual({ toolName: 'book_meeting', input: expect.objectContaining({ preferredTimes: ['2026-11-26 14:00'] }) });
-    expect(moved.text).toContain('to **Thu, 26 Nov, 14:00 (America/New_York)**');
+    expect(moved.text).toContain('to **Thu, Nov 26, 2:00 PM (America/New_York)**');
     // A day named with the time is read as said.
     const friday = await say('make it friday at 10am');
-    expect(friday.text).toContain('**Fri, 27 Nov, 10:00 (America/New_York)**');
+    expect(friday.text).toContain('**Fri, Nov 27, 10:00 AM (America/New_York)**');
   });
 
   it('French: "une boîte de 25" is a team of 25, and "je n\'ai pas besoin de Business" is not the AI question', async () => {
@@ -2212,8 +2212,8 @@ describe('offline agent: session 20 QA (actions, memory and what it cannot confi
     await say('hi');
     const booked = await say('quiero una demo el jueves a las 10, luis@sol.mx');
     expect(booked.tools.map((call) => call.toolName)).toEqual(['book_meeting']);
-    expect(booked.text).toContain('**jueves 26 de noviembre, 10:00 (America/New_York)**');
-    expect((await ask('book a demo thursday 10am, ana@acme.com', { visitorTimeZone: 'America/New_York' })).text).toContain('**Thu, 26 Nov, 10:00 (America/New_York)**');
+    expect(booked.text).toContain('**jueves, 26 de noviembre, 10:00 (America/New_York)**');
+    expect((await ask('book a demo thursday 10am, ana@acme.com', { visitorTimeZone: 'America/New_York' })).text).toContain('**Thu, Nov 26, 10:00 AM (America/New_York)**');
   });
 
   it('a surname completes the name; "company is Acme Logistics" is the company; a language wish and a need named "main pain" are read right', async () => {
@@ -2308,24 +2308,24 @@ describe('offline agent: session 20 QA, bookings as prospects say them', () => {
   const bookedAt = (result: Awaited<ReturnType<typeof ask>>) => result.tools.find((call) => call.toolName === 'book_meeting');
 
   it('a day of the month without its month is the next such day ("the 3rd", "el día 3", "le 3 à 11h", "am 3."), and never a team size', async () => {
-    expect((await ask('book a demo on the 3rd at 11am, jane@x.io')).text).toContain('**Thu, 3 Dec, 11:00');
-    expect((await ask('quiero una demo el día 3 a las 12, ana@x.es', { locale: 'es', visitorTimeZone: 'Europe/Madrid' })).text).toContain('**jueves 3 de diciembre, 12:00');
+    expect((await ask('book a demo on the 3rd at 11am, jane@x.io')).text).toContain('**Thu, Dec 3, 11:00 AM');
+    expect((await ask('quiero una demo el día 3 a las 12, ana@x.es', { locale: 'es', visitorTimeZone: 'Europe/Madrid' })).text).toContain('**jueves, 3 de diciembre, 12:00');
     expect((await ask('Demo am 3. um 11 Uhr, k@x.de', { locale: 'de', visitorTimeZone: 'Europe/Berlin' })).text).toContain('**Donnerstag, 3. Dezember, 11:00');
     const { say } = conversation();
     await say("we're 14 people");
     await say('book a demo for jane@x.io tomorrow at 10');
     const moved = await say('ok actually book it again for the 3rd at 11am');
-    expect(moved.text).toContain('to **Thu, 3 Dec, 11:00');
+    expect(moved.text).toContain('to **Thu, Dec 3, 11:00 AM');
     expect(moved.session.state.lead.fields.teamSize?.value).toBe(14);
   });
 
   it('times said in words are the time asked for ("half past three", "halb vier", "cuatro y media", "15h30"), with the zone named in words', async () => {
-    expect((await ask('book a demo for jane@x.io next Tuesday at half past three')).text).toContain('**Tue, 1 Dec, 15:30');
+    expect((await ask('book a demo for jane@x.io next Tuesday at half past three')).text).toContain('**Tue, Dec 1, 3:30 PM');
     expect((await ask('Demo am Donnerstag um halb vier bitte, k@firma.de', { locale: 'de', visitorTimeZone: 'Europe/Berlin' })).text).toContain('**Donnerstag, 26. November, 15:30');
     expect((await ask('quiero una demo el jueves a las cuatro y media de la tarde, ana@x.mx', { locale: 'es', visitorTimeZone: 'Europe/Madrid' })).text).toContain('16:30 (Europe/Madrid)');
-    expect((await ask('demo el jueves a las 15h30 hora de México, lucia@ong.org', { locale: 'es', visitorTimeZone: 'Europe/Madrid' })).text).toContain('**jueves 26 de noviembre, 15:30 (America/Mexico_City)**');
-    expect((await ask('book a demo for jane@x.io at 15:30 Madrid time on Thursday')).text).toContain('**Thu, 26 Nov, 15:30 (Europe/Madrid)**');
-    expect((await ask('book a demo for jane@x.io end of next week')).text).toContain('**Fri, 4 Dec');
+    expect((await ask('demo el jueves a las 15h30 hora de México, lucia@ong.org', { locale: 'es', visitorTimeZone: 'Europe/Madrid' })).text).toContain('**jueves, 26 de noviembre, 15:30 (America/Mexico_City)**');
+    expect((await ask('book a demo for jane@x.io at 15:30 Madrid time on Thursday')).text).toContain('**Thu, Nov 26, 3:30 PM (Europe/Madrid)**');
+    expect((await ask('book a demo for jane@x.io end of next week')).text).toContain('**Fri, Dec 4');
     expect(bookedAt(await ask('Demo Ende nächster Woche, k@x.de', { locale: 'de', visitorTimeZone: 'Europe/Berlin' }))).toBeDefined();
   });
 
@@ -2369,7 +2369,7 @@ describe('offline agent: session 20 QA, Arabic dialects, the decision and reques
     const move = conversation({ locale: 'ar', visitorTimeZone: 'Asia/Riyadh' });
     await move.say('أريد حجز عرض توضيحي يوم الخميس الساعة ١٤:٠٠، بريدي ahmed@sharika.sa');
     const moved = await move.say('غيره للساعة ١١ الصبح');
-    expect(moved.text).toContain('**الخميس 26 نوفمبر، 11:00 (Asia/Riyadh)**');
+    expect(moved.text).toContain('**الخميس، 26 نوفمبر، 11:00 ص (Asia/Riyadh)**');
     expect(moved.session.state.lead.fields.company).toBeUndefined();
     expect((await move.say('متى موعد العرض؟')).text).toContain('11:00');
   });
@@ -2389,7 +2389,7 @@ describe('offline agent: session 20 QA, Arabic dialects, the decision and reques
     await booked.say('book a demo for jane@x.io next Tuesday at 2pm');
     const moved = await booked.say('make that Thursday');
     expect(moved.session.state.lead.fields.name).toBeUndefined();
-    expect(moved.text).toContain('**Thu, 3 Dec, 14:00');
+    expect(moved.text).toContain('**Thu, Dec 3, 2:00 PM');
     expect((await ask('Rufen Sie mich morgen an', { locale: 'de' })).tools.map((call) => call.toolName)).toEqual(['request_human']);
     expect((await ask('عايز أتكلم مع إنسان', { locale: 'ar' })).tools.map((call) => call.toolName)).toEqual(['request_human']);
   });
@@ -2461,10 +2461,10 @@ describe('offline agent: session 20 QA, corrections and recall', () => {
   it('the booked demo in another zone ("كم الساعة بتوقيت نيويورك؟", "¿a qué hora es en Madrid?")', async () => {
     const arabic = conversation({ locale: 'ar', visitorTimeZone: 'Asia/Riyadh' });
     await arabic.say('أريد حجز عرض توضيحي يوم الخميس الساعة ١٤:٠٠، بريدي a@x.sa');
-    expect((await arabic.say('كم الساعة بتوقيت نيويورك؟')).text).toContain('**الخميس 26 نوفمبر، 06:00 (America/New_York)**');
+    expect((await arabic.say('كم الساعة بتوقيت نيويورك؟')).text).toContain('**الخميس، 26 نوفمبر، 6:00 ص (America/New_York)**');
     const spanish = conversation({ locale: 'es', visitorTimeZone: 'Europe/Madrid' });
     await spanish.say('demo el jueves a las 16:00, ana@x.mx');
-    expect((await spanish.say('¿a qué hora es en Madrid?')).text).toContain('**jueves 26 de noviembre, 16:00 (Europe/Madrid)**');
+    expect((await spanish.say('¿a qué hora es en Madrid?')).text).toContain('**jueves, 26 de noviembre, 16:00 (Europe/Madrid)**');
   });
 
   it('a budget\'s period is no billing wish: "ميزانيتنا ٧٠٠ دولار شهرياً" gets both prices, and that the annual one fits', async () => {
@@ -2484,18 +2484,18 @@ describe('offline agent: session 21, checks, counts and dialects', () => {
     await english.say('book a demo for jane@x.io Thursday at 9am');
     const yes = await english.say('Is that 2pm London?');
     expect(yes.tools).toEqual([]);
-    expect(yes.text).toContain('Yes — your demo on **Thu, 26 Nov, 09:00 (America/New_York)** is **Thu, 26 Nov, 14:00 (Europe/London)**.');
+    expect(yes.text).toContain('Yes — your demo on **Thu, Nov 26, 9:00 AM (America/New_York)** is **Thu, Nov 26, 2:00 PM (Europe/London)**.');
     expect(yes.session.state.bookings.at(-1)?.timezone).toBe('America/New_York');
     const no = await english.say('Is that 3pm London?');
     expect(no.tools).toEqual([]);
-    expect(no.text).toContain('Not quite — your demo on **Thu, 26 Nov, 09:00 (America/New_York)** is **Thu, 26 Nov, 14:00 (Europe/London)**.');
+    expect(no.text).toContain('Not quite — your demo on **Thu, Nov 26, 9:00 AM (America/New_York)** is **Thu, Nov 26, 2:00 PM (Europe/London)**.');
     // In their own zone, and without naming one (the browser's).
-    expect((await english.say("so that's 9am for me?")).text).toContain('Yes — your demo is on **Thu, 26 Nov, 09:00 (America/New_York)**.');
+    expect((await english.say("so that's 9am for me?")).text).toContain('Yes — your demo is on **Thu, Nov 26, 9:00 AM (America/New_York)**.');
     const spanish = conversation({ locale: 'es', visitorTimeZone: 'Europe/Madrid' });
     await spanish.say('demo el jueves a las 16:00, ana@x.mx');
     const es = await spanish.say('¿eso es a las 10 en Nueva York?');
     expect(es.tools).toEqual([]);
-    expect(es.text).toContain('Sí: su demo del **jueves 26 de noviembre, 16:00 (Europe/Madrid)** es el **jueves 26 de noviembre, 10:00 (America/New_York)**.');
+    expect(es.text).toContain('Sí: su demo del **jueves, 26 de noviembre, 16:00 (Europe/Madrid)** es el **jueves, 26 de noviembre, 10:00 (America/New_York)**.');
     const french = conversation({ locale: 'fr', visitorTimeZone: 'Europe/Paris' });
     await french.say('une démo jeudi à 15h, marc@x.fr');
     expect((await french.say('c’est bien 14h à Londres ?')).text).toContain('Oui : votre démo du **jeudi 26 novembre, 15:00 (Europe/Paris)** tombe le **jeudi 26 novembre, 14:00 (Europe/London)**.');
@@ -2509,7 +2509,7 @@ describe('offline agent: session 21, checks, counts and dialects', () => {
     const ar = await arabic.say('يعني الساعة ١١ بتوقيت لندن؟');
     expect(ar.tools).toEqual([]);
     expect(ar.text).toContain('نعم');
-    expect(ar.text).toContain('**الخميس 26 نوفمبر، 11:00 (Europe/London)**');
+    expect(ar.text).toContain('**الخميس، 26 نوفمبر، 11:00 ص (Europe/London)**');
     // Asking for the time is still a move: "can we move it to 3pm London?", "is 3pm possible instead?".
     const move = conversation({ visitorTimeZone: 'America/New_York' });
     await move.say('book a demo for jane@x.io Thursday at 9am');
@@ -2655,16 +2655,16 @@ describe('offline agent: session 21, one clock', () => {
   it('"make that Thursday at 2pm" moves a demo to the Thursday near the booked day, at the time said (en, es)', async () => {
     // The harness's model and tools share one clock now (Tue 24 Nov 2026), so "near the booked day" can be checked.
     const english = conversation({ visitorTimeZone: 'America/New_York' });
-    expect((await english.say('book a demo on december 9 at 10am, jo@acme.io')).text).toContain('**Wed, 9 Dec, 10:00 (America/New_York)**');
+    expect((await english.say('book a demo on december 9 at 10am, jo@acme.io')).text).toContain('**Wed, Dec 9, 10:00 AM (America/New_York)**');
     const moved = await english.say('make that Thursday at 2pm');
-    expect(moved.text).toContain("I've moved your demo from **Wed, 9 Dec, 10:00 (America/New_York)** to **Thu, 10 Dec, 14:00 (America/New_York)**");
+    expect(moved.text).toContain("I've moved your demo from **Wed, Dec 9, 10:00 AM (America/New_York)** to **Thu, Dec 10, 2:00 PM (America/New_York)**");
     expect(moved.session.state.bookings).toHaveLength(1);
     // Booked for this week's Thursday, "Friday at 2pm" is that week's Friday, not one a week on.
     const soon = conversation({ visitorTimeZone: 'America/New_York' });
     await soon.say('book a demo thursday at 10am, jo@acme.io');
-    expect((await soon.say('make that friday at 2pm')).text).toContain('to **Fri, 27 Nov, 14:00 (America/New_York)**');
+    expect((await soon.say('make that friday at 2pm')).text).toContain('to **Fri, Nov 27, 2:00 PM (America/New_York)**');
     const spanish = conversation({ locale: 'es', visitorTimeZone: 'Europe/Madrid' });
     await spanish.say('quiero una demo el 9 de diciembre a las 10, jo@acme.io');
-    expect((await spanish.say('mejor el jueves a las 16')).text).toContain('al **jueves 10 de diciembre, 16:00 (Europe/Madrid)**');
+    expect((await spanish.say('mejor el jueves a las 16')).text).toContain('al **jueves, 10 de diciembre, 16:00 (Europe/Madrid)**');
   });
 });

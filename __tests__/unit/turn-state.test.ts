@@ -96,10 +96,10 @@ describe('pure turn steps', () => {
     const moved = bookMeeting(deepFreeze(first.state), context, { email: 'ana@acme.com', preferredTimes: ['Monday at 10am'], timezone: 'Europe/Madrid' });
     expect(moved.state.bookings).toHaveLength(1);
     const now = moved.state.bookings[0];
-    expect(now).toMatchObject({ id: booking?.id, sequence: 1, movedFrom: booking?.localLabel, localLabel: 'Mon, 30 Nov, 10:00 (Europe/Madrid)' });
+    expect(now).toMatchObject({ id: booking?.id, sequence: 1, movedFrom: booking?.localLabel, localLabel: 'Mon, Nov 30, 10:00 AM (Europe/Madrid)' });
     expect(now?.ics).toContain('SEQUENCE:1');
     expect(now?.ics).toContain(`UID:${booking?.id}@`);
-    expect(moved.output).toMatchObject({ ok: true, movedFrom: booking?.localLabel, confirmation: expect.stringMatching(/^Moved from Fri, 27 Nov, 11:00 \(Europe\/Madrid\) to Mon, 30 Nov, 10:00/) });
+    expect(moved.output).toMatchObject({ ok: true, movedFrom: booking?.localLabel, confirmation: expect.stringMatching(/^Moved from Fri, Nov 27, 11:00 AM \(Europe\/Madrid\) to Mon, Nov 30, 10:00 AM/) });
     expect(moved.events[0]).toMatchObject({ type: 'data-booking', data: { id: booking?.id, movedFrom: booking?.localLabel } });
     // Another address books a meeting of its own.
     const other = bookMeeting(first.state, { ...context, userMessages: [...context.userMessages, { id: 'u2', text: 'bo@acme.com' }] }, { email: 'bo@acme.com', preferredTimes: ['Monday at 10am'], timezone: 'Europe/Madrid' });
@@ -123,7 +123,7 @@ describe('pure turn steps', () => {
     expect(fixed.state.bookings[0]).toMatchObject({ id: booking.id, start: booking.start, email: 'ana.r@acme.com', previousEmail: 'ana@acme.com', sequence: 1 });
     expect(fixed.state.bookings[0]?.movedFrom).toBeUndefined();
     expect(fixed.state.bookings[0]?.ics).toContain('mailto:ana.r@acme.com');
-    expect(fixed.output).toMatchObject({ ok: true, previousEmail: 'ana@acme.com', confirmation: expect.stringMatching(/^The same meeting \(Fri, 27 Nov, 11:00 \(Europe\/Madrid\)\), now for ana\.r@acme\.com instead of ana@acme\.com/) });
+    expect(fixed.output).toMatchObject({ ok: true, previousEmail: 'ana@acme.com', confirmation: expect.stringMatching(/^The same meeting \(Fri, Nov 27, 11:00 AM \(Europe\/Madrid\)\), now for ana\.r@acme\.com instead of ana@acme\.com/) });
     expect(fixed.events[0]).toMatchObject({ type: 'data-booking', data: { id: booking.id, email: 'ana.r@acme.com', previousEmail: 'ana@acme.com' } });
     // A second address that is not the prospect's own (the lead email is still ana@) books a meeting of its own.
     const colleague = bookMeeting(first.state, { ...context, userMessages: [...context.userMessages, { id: 'u3', text: 'and one for bo@acme.com' }] }, { email: 'bo@acme.com', preferredTimes: ['Monday at 10am'], timezone: 'Europe/Madrid' });
@@ -152,7 +152,7 @@ describe('pure turn steps', () => {
     expect(cancelled.events).toEqual([
       {
         type: 'data-booking',
-        data: { id: booking.id, email: 'ana@acme.com', localLabel: booking.localLabel, start: booking.start, ics: after.ics, emailed: true, cancelled: true, reason: 'something came up' },
+        data: { id: booking.id, email: 'ana@acme.com', localLabel: booking.localLabel, start: booking.start, ics: after.ics, emailed: true, cancelled: true, reason: 'something came up', lang: 'en', text: expect.objectContaining({ 'sales.booking.cancelledTitle': 'Demo cancelled' }) },
       },
     ]);
     expect(cancelled.output).toMatchObject({ ok: true, cancelled: booking.localLabel, emailed: true, confirmation: expect.stringContaining('A cancellation goes to ana@acme.com.') });
@@ -167,7 +167,7 @@ describe('pure turn steps', () => {
     expect(cancelMeeting(cancelled.state, context).output).toMatchObject({ ok: false, code: 'no_meeting' });
     const again = bookMeeting(cancelled.state, context, { email: 'ana@acme.com', preferredTimes: ['Monday at 10am'], timezone: 'Europe/Madrid' });
     expect(again.state.bookings).toHaveLength(2);
-    expect(again.state.bookings[1]).toMatchObject({ localLabel: 'Mon, 30 Nov, 10:00 (Europe/Madrid)' });
+    expect(again.state.bookings[1]).toMatchObject({ localLabel: 'Mon, Nov 30, 10:00 AM (Europe/Madrid)' });
     expect(again.state.bookings[1]?.id).not.toBe(booking.id);
     expect(again.state.bookings[1]?.movedFrom).toBeUndefined();
   });

@@ -1,4 +1,5 @@
-import type { SalesDataParts } from '@/lib/chat/messages';
+import type { BookingFrameKey, SalesDataParts } from '@/lib/chat/messages';
+import { localeDirection, type TranslationVars } from '@/lib/i18n/locales';
 import { useT } from '@/lib/i18n/provider';
 
 /** "Got it — we'll email you at …": confirms what the agent has just recorded about the prospect. */
@@ -31,10 +32,14 @@ export function LeadConfirmation({ lead }: { lead: SalesDataParts['lead'] }) {
  * (`booking.cancelled`) offers the calendar update that removes the meeting.
  */
 export function BookingCard({ booking, superseded = false }: { booking: SalesDataParts['booking']; superseded?: boolean | 'cancelled' | 'updated' }) {
-  const t = useT();
+  const page = useT();
+  // The card in the reply's language, worded by the server (lib/sales/booking-frame.ts), which may not be the page's;
+  // the page's words for a part without them.
+  const t = (key: BookingFrameKey, vars?: TranslationVars) => booking.text?.[key] ?? page(key, vars);
+  const language = booking.text && booking.lang ? { lang: booking.lang, dir: localeDirection(booking.lang) } : {};
   if (superseded) {
     return (
-      <div data-testid="booking-card" data-superseded="true" className="mt-2 rounded-lg bg-slate-50 px-3 py-2 text-xs text-slate-700 ring-1 ring-slate-200">
+      <div data-testid="booking-card" data-superseded="true" {...language} className="mt-2 rounded-lg bg-slate-50 px-3 py-2 text-xs text-slate-700 ring-1 ring-slate-200">
         <p className="font-semibold">
           {t(superseded === 'cancelled' ? 'sales.booking.supersededCancelled' : superseded === 'updated' ? 'sales.booking.supersededUpdated' : 'sales.booking.superseded')}
         </p>
@@ -54,7 +59,7 @@ export function BookingCard({ booking, superseded = false }: { booking: SalesDat
   );
   if (booking.cancelled) {
     return (
-      <div data-testid="booking-card" data-cancelled="true" className="mt-2 rounded-lg bg-slate-50 px-3 py-2 text-xs text-slate-800 ring-1 ring-slate-300">
+      <div data-testid="booking-card" data-cancelled="true" {...language} className="mt-2 rounded-lg bg-slate-50 px-3 py-2 text-xs text-slate-800 ring-1 ring-slate-300">
         <p className="font-semibold">{t('sales.booking.cancelledTitle')}</p>
         <p className="mt-0.5">
           <del>{booking.localLabel}</del>
@@ -65,7 +70,7 @@ export function BookingCard({ booking, superseded = false }: { booking: SalesDat
     );
   }
   return (
-    <div data-testid="booking-card" className="mt-2 rounded-lg bg-brand-50 px-3 py-2 text-xs text-slate-900 ring-1 ring-brand-100">
+    <div data-testid="booking-card" {...language} className="mt-2 rounded-lg bg-brand-50 px-3 py-2 text-xs text-slate-900 ring-1 ring-brand-100">
       <p className="font-semibold">{t(booking.movedFrom ? 'sales.booking.movedTitle' : booking.previousEmail ? 'sales.booking.updatedTitle' : 'sales.booking.title')}</p>
       <p className="mt-0.5">{t(booking.emailed ? 'sales.booking.when' : 'sales.booking.whenNoEmail', { when: booking.localLabel, email: booking.email })}</p>
       {booking.movedFrom ? <p className="mt-0.5 text-slate-600">{t('sales.booking.movedFrom', { when: booking.movedFrom })}</p> : null}

@@ -16,6 +16,7 @@ import { buildInvite } from '@/lib/sales/invite';
 import type { SalesLocale } from '@/lib/sales/turn-state';
 import type { Booking } from '@/lib/sales/types';
 import { fnv1a64 } from '@/lib/fnv';
+import { dateTimeFormat } from '@/lib/intl-formats';
 
 /**
  * Books a demo call: reads the prospect's preferred times in their own time zone, moves the first usable one into the
@@ -671,8 +672,6 @@ function compareDates(a: Pick<WallClock, 'year' | 'month' | 'day'>, b: Pick<Wall
   return Date.UTC(a.year, a.month - 1, a.day) - Date.UTC(b.year, b.month - 1, b.day);
 }
 
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** Day and month names by locale, written out (Intl's locale data differs between engines). */
 const NAMES: Record<Exclude<SalesLocale, 'en'>, { weekdays: string[]; months: string[] }> = {
   es: {
@@ -721,20 +720,29 @@ function datePart(date: Pick<WallClock, 'year' | 'month' | 'day'>, locale: Exclu
 }
 
 /**
- * "Tue, 1 Dec, 10:00 (Europe/Madrid)", in Spanish "martes 1 de diciembre, 10:00 (Europe/Madrid)", in French "mardi 1er
- * décembre, 10:00", in German "Dienstag, 1. Dezember, 10:00", in Arabic "الثلاثاء 1 ديسمبر، 10:00"; the year appears
- * only when it is not the current one. Built by hand rather than with Intl's locale data so the label is identical on
- * every server and browser.
+ * A booked slot as the prospect reads it, in their zone and language, with the zone named: "Tue, Dec 1, 2:30 PM
+ * (Europe/Madrid)", "martes, 1 de diciembre, 14:30", "mardi 1er décembre, 14:30", "Dienstag, 1. Dezember, 14:30",
+ * "الثلاثاء، 1 ديسمبر، 2:30 م"; the year only when it is not the current one. Intl's words and clock for the language
+ * (English's 12-hour clock, the chat's own message times in Arabic: components/chat/message-list.tsx); written on the
+ * server, so one engine's locale data makes every label (the card, the reply, the invite, the team's e-mail).
  */
 export function formatLocalLabel(instant: number, timezone: string, now: number, locale: SalesLocale = 'en'): string {
-  const wall = toWallClock(instant, timezone);
-  const otherYear = wall.year !== toWallClock(now, timezone).year;
-  const time = `${String(wall.hour).padStart(2, '0')}:${String(wall.minute).padStart(2, '0')}`;
-  if (locale !== 'en') {
-    return `${datePart(wall, locale, otherYear ? String(wall.year) : '')}${locale === 'ar' ? '،' : ','} ${time} (${timezone})`;
-  }
-  const year = otherYear ? ` ${wall.year}` : '';
-  return `${WEEKDAYS[isoWeekday(wall) - 1]}, ${wall.day} ${MONTHS[wall.month - 1]}${year}, ${time} (${timezone})`;
+  return `${formatLocalDay(instant, timezone, now, locale)}${locale === 'ar' ? '،' : ','} ${formatLocalTime(instant, timezone, locale)} (${timezone})`;
+}
+
+/** The slot's day alone, as formatLocalLabel writes it ("Tue, Dec 1", "martes, 1 de diciembre"). */
+export function formatLocalDay(instant: number, timezone: string, now: number, locale: SalesLocale = 'en'): string {
+  const otherYear = toWallClock(instant, timezone).year !== toWallClock(now, timezone).year;
+  const names = locale === 'en' ? 'short' : 'long';
+  const parts = dateTimeFormat(locale, { timeZone: timezone, weekday: names, day: 'numeric', month: names, ...(otherYear ? { year: 'numeric' } : {}) }).formatToParts(instant);
+  // "mardi 1er décembre": the first of the month is an ordinal in French.
+  return parts.map((part) => (locale === 'fr' && part.type === 'day' && part.value === '1' ? '1er' : part.value)).join('');
+}
+
+/** The slot's time of day: "2:30 PM" in English, "14:30" in Spanish, French and German, "2:30 م" in Arabic. */
+export function formatLocalTime(instant: number, timezone: string, locale: SalesLocale = 'en'): string {
+  // (ICU puts a narrow no-break space before "PM": a plain one, for the e-mail, the model's context and a search.)
+  return dateTimeFormat(locale, { timeZone: timezone, timeStyle: 'short' }).format(instant).replace(/\u202f/gu, ' ');
 }
 
 /** A stable id from the booking's inputs (FNV-1a, two seeds → 64 bits): the same request books the same id. */

@@ -66,6 +66,22 @@ const ARABIC_TOOL_NAMES: readonly [RegExp, string][] = [
   [/(?<!\p{L})(و|ب|ل|ال|وال|بال|لل)?زابير(?!\p{L})/gu, 'Zapier'],
   [/(?<!\p{L})(و|ب|ل|ال|وال|بال|لل)?(?:جيت ?هاب|جيت ?هب)(?!\p{L})/gu, 'GitHub'],
   [/(?<!\p{L})(و|ب|ل|ال|وال|بال|لل)?تيمز(?!\p{L})/gu, 'Microsoft Teams'],
+  // (Suites and their apps, and tools we do not list: read as written so the stack answer can say which is which.)
+  [/(?<!\p{L})(و|ب|ل)?(?:جوجل|غوغل|قوقل) (?:ورك ?سبيس|وورك ?سبيس)(?!\p{L})/gu, 'Google Workspace'],
+  [/(?<!\p{L})(و|ب|ل)?(?:جوجل|غوغل|قوقل) درايف(?!\p{L})/gu, 'Google Drive'],
+  [/(?<!\p{L})(و|ب|ل)?(?:جوجل|غوغل|قوقل) (?:شيتس|شيت)(?!\p{L})/gu, 'Google Sheets'],
+  [/(?<!\p{L})(و|ب|ل)?(?:جوجل|غوغل|قوقل) (?:دوكس|دوكز)(?!\p{L})/gu, 'Google Docs'],
+  [/(?<!\p{L})(و|ب|ل)?(?:جوجل|غوغل|قوقل) (?:كالندر|كاليندر)(?!\p{L})/gu, 'Google Calendar'],
+  [/(?<!\p{L})(و|ب|ل)?(?:مايكروسوفت|ميكروسوفت) (?:365|٣٦٥)(?!\d)/gu, 'Microsoft 365'],
+  [/(?<!\p{L})(و|ب|ل|ال)?(?:جي ?ميل|جيميل)(?!\p{L})/gu, 'Gmail'],
+  [/(?<!\p{L})(و|ب|ل|ال)?(?:أوتلوك|اوتلوك|آوتلوك)(?!\p{L})/gu, 'Outlook'],
+  [/(?<!\p{L})(و|ب|ل|ال)?(?:إكسل|إكسيل|اكسيل)(?!\p{L})/gu, 'Excel'],
+  [/(?<!\p{L})(و|ب|ل|ال)?(?:فيغما|فيجما|فيقما|فغما)(?!\p{L})/gu, 'Figma'],
+  [/(?<!\p{L})(و|ب|ل|ال)?(?:نوشن|نوشين|نوتشن)(?!\p{L})/gu, 'Notion'],
+  [/(?<!\p{L})(و|ب|ل|ال)?(?:دروب ?بوكس)(?!\p{L})/gu, 'Dropbox'],
+  [/(?<!\p{L})(و|ب|ل|ال)?زووم(?!\p{L})/gu, 'Zoom'],
+  [/(?<!\p{L})(و|ب|ل|ال)?(?:كويك ?بوكس)(?!\p{L})/gu, 'QuickBooks'],
+  [/(?<!\p{L})(و|ب|ل|ال)?(?:كليك ?أب|كليك ?اب)(?!\p{L})/gu, 'ClickUp'],
 ];
 
 /** `text` with tool names written in Arabic script in their own spelling: "نستخدم هابسبوت" → "نستخدم HubSpot". */
@@ -154,12 +170,13 @@ const ADDING_ELSEWHERE = new RegExp(
   ].join('|'),
   'iu',
 );
-/** The size grown to: "seremos 30", "llegaremos a 30", "nous serons 30", "on passera à 30", "wir werden 30", "سنصبح ٣٠". */
+/** The size grown to: "seremos 30", "llegaremos a 30", "nous serons 30", "on passera à 30", "wir werden 30", "سنصبح ٣٠";
+ *  "nächstes Jahr werden wir 40 sein", "wir werden nächstes Jahr 40 sein" (a German "when" between verb and count). */
 const GROWING_TO_ELSEWHERE =
-  /(?<!\p{L})(?:seremos|llegaremos a|creceremos a|pasaremos a|nous serons|on sera|on passera à|nous passerons à|wir werden|wir wachsen auf|سنصبح|هنبقى|راح نصير|سنكون)\s+(?:unos\s+|unas\s+|environ\s+|etwa\s+|حوالي\s+)?(\d{1,6})(?!\d)/iu;
+  /(?<!\p{L})(?:seremos|llegaremos a|creceremos a|pasaremos a|nous serons|on sera|on passera à|nous passerons à|wir werden|werden wir|wir wachsen auf|سنصبح|هنبقى|راح نصير|سنكون)\s+(?:(?:n[äa]chstes jahr|im \p{L}+|ab \p{L}+|bis \p{L}+|bald|wohl)\s+)?(?:unos\s+|unas\s+|environ\s+|etwa\s+|ungef[äa]hr\s+|حوالي\s+)?(\d{1,6})(?!\d)/iu;
 /** When, in their words: "en enero", "el próximo trimestre", "en janvier", "l'an prochain", "im Januar", "nächstes Jahr", "في يناير". */
 const GROWTH_WHEN_ELSEWHERE =
-  /(?<!\p{L})(?:(?:en|para|a partir de|desde|antes de|dentro de|à partir de|d['’]ici|dans|au|im|ab|bis|zum|في|خلال|من)\s+(?:el\s+|la\s+|le\s+|l['’]|den\s+|الـ?)?(?:pr[oó]xim[oa]\s+|siguiente\s+|prochain\s+|n[äa]chsten?\s+)?(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|januar|februar|m[äa]rz|april|juni|juli|august|oktober|dezember|trimestre|quartal|(?:\d+|unos|quelques|ein paar)\s+(?:meses|mois|monaten)|يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر|الشهر الجاي|الشهر القادم)|el (?:a[nñ]o|mes|trimestre) que viene|el pr[oó]ximo (?:a[nñ]o|mes|trimestre)|l['’](?:ann[ée]e|an) prochaine?|le (?:mois|trimestre) prochain|n[äa]chstes (?:jahr|quartal)|n[äa]chsten monat|(?:السنة|الشهر|الربع) (?:الجاي|القادم|الجاية|القادمة))(?!\p{L})/iu;
+  /(?<!\p{L})(?:(?:en|para|a partir de|desde|antes de|dentro de|à partir de|d['’]ici|dans|au|im|ab|bis|zum|في|خلال|من)\s+(?:el\s+|la\s+|le\s+|l['’]|den\s+|الـ?)?(?:pr[oó]xim[oa]\s+|siguiente\s+|prochain\s+|n[äa]chsten?\s+)?(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|januar|februar|m[äa]rz|april|juni|juli|august|oktober|dezember|trimestre|quartal|(?:\d+|unos|quelques|ein paar)\s+(?:meses|mois|monaten)|يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر|الشهر الجاي|الشهر القادم)|el (?:a[nñ]o|mes|trimestre) que viene|el pr[oó]ximo (?:a[nñ]o|mes|trimestre)|l['’](?:ann[ée]e|an) prochaine?|le (?:mois|trimestre) prochain|n[äa]chstes (?:jahr|quartal)|n[äa]chsten monat|(?:السنة|الشهر|الربع|العام) (?:الجاي|القادم|الجاية|القادمة|المقبل|المقبلة))(?!\p{L})/iu;
 
 /** growthIn for es/fr/de/ar, read clause by clause ("en enero entran 4 más, ¿seguimos en Starter?" states the growth,
  *  then asks): a clause that asks ("¿y si contratamos 5?", "et si on embauche 3 ?") states nothing. */

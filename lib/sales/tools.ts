@@ -10,6 +10,7 @@ import { MAX_QUOTE_SEATS, quote } from '@/lib/sales/pricing';
 import { searchKnowledge } from '@/lib/sales/retrieval';
 import { LEAD_FIELDS, upcomingBooking, type LeadFact, type LeadField, type SalesState } from '@/lib/sales/state';
 import { leadNote } from '@/lib/sales/lead-note';
+import { bookingFrame } from '@/lib/sales/booking-frame';
 import { then, unchanged, type SalesTurnContext, type StateLedger, type StateUpdate } from '@/lib/sales/turn-state';
 
 /**
@@ -213,7 +214,7 @@ export function bookMeeting(state: SalesState, context: SalesTurnContext, args: 
     events: [
       {
         type: 'data-booking',
-        data: {
+        data: withFrame(context.locale, {
           id: booking.id,
           email: booking.email,
           localLabel: booking.localLabel,
@@ -222,7 +223,7 @@ export function bookMeeting(state: SalesState, context: SalesTurnContext, args: 
           emailed,
           ...(movedFrom ? { movedFrom } : {}),
           ...(previousEmail ? { previousEmail } : {}),
-        },
+        }),
       },
     ],
   };
@@ -250,6 +251,11 @@ export function bookMeeting(state: SalesState, context: SalesTurnContext, args: 
   };
 }
 
+/** A booking card's part with its words in the reply's language (the page's may be another). */
+function withFrame<T extends Parameters<typeof bookingFrame>[1]>(locale: SalesTurnContext['locale'], data: T) {
+  return { ...data, lang: locale, text: bookingFrame(locale, data) };
+}
+
 /**
  * Cancels the conversation's upcoming meeting (for `email`, when the prospect named one): the booking keeps its id, with
  * `cancelledAt` and a cancellation .ics. Only this conversation's meetings: another address's meeting is not found.
@@ -270,7 +276,7 @@ export function cancelMeeting(state: SalesState, context: SalesTurnContext, reas
     events: [
       {
         type: 'data-booking',
-        data: { id: booking.id, email: booking.email, localLabel: booking.localLabel, start: booking.start, ics: booking.ics, emailed, cancelled: true, ...(reason ? { reason } : {}) },
+        data: withFrame(context.locale, { id: booking.id, email: booking.email, localLabel: booking.localLabel, start: booking.start, ics: booking.ics, emailed, cancelled: true, ...(reason ? { reason } : {}) }),
       },
     ],
   };

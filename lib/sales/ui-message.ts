@@ -1,4 +1,5 @@
 import type { InferUITools, UIMessage } from 'ai';
+import type { MessageKey } from '@/lib/i18n/catalogues/en';
 import type { LeadField, Stage } from '@/lib/sales/state';
 import type { SalesLocale } from '@/lib/sales/turn-state';
 import type { SalesTools } from '@/lib/sales/tools';
@@ -31,12 +32,16 @@ export type SalesDataParts = {
   /** A meeting was booked: the invite is downloadable, and e-mailed only when `emailed` (SMTP with invites on). */
   /** `movedFrom`: this books the prospect's meeting again at a new time (the same id as the card it replaces). */
   /** `cancelled`: the prospect called it off (`ics` is then the cancellation; `reason` in their words, if given). */
-  booking: { id: string; email: string; localLabel: string; start: string; ics: string; emailed: boolean; movedFrom?: string; previousEmail?: string; cancelled?: true; reason?: string };
+  /** `text`: the card's words, worded by the server in `lang`, the reply's language (lib/sales/booking-frame.ts); older parts have none. */
+  booking: { id: string; email: string; localLabel: string; start: string; ics: string; emailed: boolean; movedFrom?: string; previousEmail?: string; cancelled?: true; reason?: string; lang?: SalesLocale; text?: Partial<Record<BookingFrameKey, string>> };
   /** The prospect asked for a human. */
   handoff: { reason: string; email?: string };
   /** Only with DEBUG_AGENT=1 (lib/config-debug.ts): how the reply was made, for whoever tunes the agent. */
   debug: AgentDebug;
 };
+
+/** The booking card's messages (its frame: everything on it but the time and the address). */
+export type BookingFrameKey = Extract<MessageKey, `sales.booking.${string}`>;
 
 export interface AgentDebug {
   stage: Stage;

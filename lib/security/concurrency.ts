@@ -1,6 +1,7 @@
 import { getServerConfig } from '@/lib/config';
 import { AppError, type Surface } from '@/lib/errors';
 import { processSingleton } from '@/lib/process-singleton';
+import { getStreamSlots } from '@/lib/security/stream-slots';
 
 /** Call exactly once when the work is done; later calls do nothing. */
 export type Release = () => void;
@@ -200,6 +201,27 @@ export function getTtsGate(): ConcurrencyGate {
       surface: 'voice',
     });
   });
+}
+
+/**
+ * A speech slot for one /api/v1/tts request (released once, when its stream ends): first one of its address's
+ * TTS_STREAMS_PER_ADDRESS (running or waiting), then the gate's, served round-robin across visitors. The gate's turns
+ * are per visitor, and sessions are free: one address with many visitors held every slot and every place in line.
+ */
+export async function acquireTtsSlot({ visitorId, ip, signal }: { visitorId: string; ip: string; signal?: AbortSignal }): Promise<Release> {
+  const perAddress = getServerConfig().security.tts.streamsPerAddress;
+  // (Visitor ids and the resume streams' `ip:` keys have no "tts:" prefix: the counts never mix.)
+  const address = getStreamSlots().take(`tts:${ip}`, perAddress, 'voice', () => 'Too many replies are being spoken for your network at once; try again in a moment.');
+  try {
+    const slot = await getTtsGate().acquire({ key: visitorId, ...(signal ? { signal } : {}) });
+    return () => {
+      slot();
+      address();
+    };
+  } catch (error) {
+    address();
+    throw error;
+  }
 }
 
 const TRANSCRIBE_HOLD_PER_VISITOR = 1;

@@ -477,8 +477,9 @@ function acknowledgement(topic: Topic, turn: OfflineTurn, ph: Phrases): string {
   if (typeof seats === 'number' && fresh.includes('teamSize') && topic.kind !== 'price') items.push(ph.notedTeam(seats));
   const fullName = fresh.includes('name') ? String(value('name') ?? '') : '';
   const firstName = fullName.split(' ')[0] ?? '';
-  // A surname after the first name already greeted ("my last name is Becker"): the full name noted, not a second hello.
-  const greeted = fullName.includes(' ') && firstName !== '' && turn.previousReplies.some((reply) => mentionsName(reply, firstName));
+  // A surname after the first name already greeted ("my last name is Becker"), or the name said again or corrected
+  // turns later ("je m'appelle Marc Dupont, pas Dupond"): the full name noted, not a second hello.
+  const greeted = firstName !== '' && turn.allReplies.some((reply) => mentionsName(reply, firstName));
   if (greeted) items.push(ph.notedName(fullName));
   const name = fresh.includes('name') && !greeted ? addressAs(turn, fullName) : undefined;
   // "Sorry, it's Joan, not Jon" after we greeted Jon: an apology and the name corrected, not "nice to meet you" again.

@@ -55,6 +55,8 @@ export interface OfflineTurn {
   userTexts: string[];
   /** The agent's last three replies in the prompt, oldest first: no sentence of theirs is said again. */
   previousReplies: string[];
+  /** Every reply of the agent in the prompt, oldest first: a person greeted by name once is not greeted again. */
+  allReplies: string[];
   state: SalesState;
   stage: Stage;
   intent: SalesIntent;
@@ -97,6 +99,7 @@ export function readTurn(call: LanguageModelV4CallOptions, baseKb: KnowledgeBase
     text,
     userTexts,
     previousReplies: assistantTextsOf(call.prompt).slice(-3),
+    allReplies: assistantTextsOf(call.prompt),
     state,
     stage: state.stage,
     intent: options?.intent ?? classifySalesIntent(text, kb),

@@ -52,8 +52,11 @@ export function readIntroduction(text: string, locale: SalesLocale, state: Sales
   const companyName = (company?.[1] ?? company?.[2])?.replace(/[.,،]+$/, '').trim();
   if (companyName && !own.has(companyName.toLowerCase()) && known.company?.value !== companyName) facts.company = companyName;
   const team = teamStatedIn(statements);
-  // ("4 personnes de plus en janvier": the people they add, not the team.)
-  if (team !== undefined && known.teamSize?.value !== team && team !== growthIn(text)?.added) facts.teamSize = team;
+  // ("4 personnes de plus en janvier": the people they add, not the team; "l'an prochain on sera 40" with 30 on record:
+  // the team they will be, today's stays.)
+  const growth = growthIn(text);
+  const later = growth?.when !== undefined && growth.to === team && known.teamSize !== undefined;
+  if (team !== undefined && known.teamSize?.value !== team && team !== growth?.added && !later) facts.teamSize = team;
   return facts;
 }
 

@@ -281,6 +281,8 @@ export interface MemoryPhrases {
   itemTools: (tools: string) => string;
   /** `many`: more than one tool ("keeps working in them"). */
   integratesWith: (company: string, tools: string, many: boolean) => string;
+  /** Tools the plan in view (`plan`) lacks, and the plan they come with (`from`; `fromLast`: no plan above it). */
+  notOnPlan: (tools: string, many: boolean, plan: string, from: string, fromLast: boolean) => string;
   /** Coming from a tool our importers read (the onboarding FAQ names it). */
   importsFrom: (tool: string) => string;
   /** "Do you integrate with Asana?": a tool like ours, not one we connect to (their projects can be imported). */

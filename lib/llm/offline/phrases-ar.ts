@@ -297,6 +297,7 @@ export const arMemory: MemoryPhrases = {
   rivalNotIntegration: (tool) => `**${tool}** أداة مثل أداتنا، وليست ضمن التكاملات التي نقدمها.`,
   importsFrom: (tool) => `وإن كنت قادمًا من ${tool}، فأدوات الاستيراد لدينا تنقل مشاريعك.`,
   integratesWith: (company, tools) => `تتكامل ${company} مع ${tools}، فيواصل فريقك العمل فيها.`,
+  notOnPlan: (tools, many, plan, from, fromLast) => `${tools} غير ${many ? 'مشمولة' : 'مشمول'} في باقة **${plan}**: ${many ? 'تتوفر' : 'يتوفر'} في باقة **${from}**${fromLast ? '' : ' وما فوقها'}.`,
   alongside: (tool, company) => `لا تحلّ ${company} محل **${tool}**، بل تعمل إلى جانبها عبر تكاملنا المدمج مع ${tool}.`,
   unclear: ['عذرًا، لم أفهم ذلك تمامًا.', 'لست متأكدًا من أنني فهمتك، هل يمكنك صياغة ذلك بطريقة أخرى؟', 'لم أستوعب ما تقصده.'],
   unclearPrompt: [

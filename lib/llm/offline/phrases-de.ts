@@ -285,6 +285,7 @@ export const deMemory: MemoryPhrases = {
   rivalNotIntegration: (tool) => `**${tool}** ist ein Tool wie unseres und gehört nicht zu den Integrationen, die wir anbieten.`,
   importsFrom: (tool) => `Und wenn Sie von ${tool} kommen, übernehmen unsere Importer Ihre Projekte.`,
   integratesWith: (company, tools) => `${company} lässt sich mit ${tools} verbinden: Ihr Team arbeitet dort weiter.`,
+  notOnPlan: (tools, many, plan, from, fromLast) => `${tools} ${many ? 'sind' : 'ist'} in **${plan}** nicht enthalten: Dafür braucht es **${from}**${fromLast ? '' : ' oder höher'}.`,
   alongside: (tool, company) => `${company} ersetzt **${tool}** nicht, sondern arbeitet über unsere eingebaute ${tool}-Integration damit zusammen.`,
   unclear: ['Entschuldigung, das habe ich nicht ganz verstanden.', 'Ich bin nicht sicher, ob ich Sie richtig verstehe — könnten Sie es anders formulieren?', 'Was Sie damit meinen, habe ich nicht ganz mitbekommen.'],
   unclearPrompt: [

@@ -298,6 +298,7 @@ export const frMemory: MemoryPhrases = {
   rivalNotIntegration: (tool) => `**${tool}** est un outil comme le nôtre, et il ne fait pas partie des intégrations que nous proposons.`,
   importsFrom: (tool) => `Et si vous venez de ${tool}, nos outils d’import reprennent vos projets.`,
   integratesWith: (company, tools) => `${company} se connecte à ${tools} : votre équipe continue d’y travailler.`,
+  notOnPlan: (tools, many, plan, from, fromLast) => `${tools} ${many ? 'ne sont pas inclus' : 'n’est pas inclus'} dans **${plan}** : il faut **${from}**${fromLast ? '' : ' ou une offre supérieure'}.`,
   alongside: (tool, company) => `${company} ne remplace pas **${tool}** : il fonctionne avec, grâce à notre intégration ${tool} native.`,
   unclear: ['Désolé, je n’ai pas bien compris.', 'Je ne suis pas sûr de vous suivre — pourriez-vous le formuler autrement ?', 'Je n’ai pas saisi ce que vous vouliez dire.'],
   unclearPrompt: [

@@ -8,6 +8,7 @@ import { LEAD_FIELDS, type LeadField } from '@/lib/sales/types';
 import { listWith } from '@/lib/llm/offline/phrasebook';
 import { colon } from '@/lib/llm/offline/text';
 import { grownTeam, growthWords } from '@/lib/sales/memory';
+import { toolsOnPlan } from '@/lib/llm/offline/tools-on-plan';
 
 /**
  * Replies about the conversation and the company: what the prospect told us (read from the sales state, the agent's
@@ -93,7 +94,8 @@ function companyDescription(turn: OfflineTurn): string | undefined {
 /** How we fit the tools they use; and, for a tool they would leave that our importers read, that their work comes over. */
 export function toolsReply(tools: readonly string[], turn: OfflineTurn, from?: string): string[] {
   const mp = MEMORY_PHRASES[turn.locale];
-  const fits = mp.integratesWith(turn.kb.company.name, list(tools, mp.and), tools.length > 1);
+  // (Per the plan in view: "we use Slack and HubSpot" on Starter connects Slack, and HubSpot comes with Pro.)
+  const fits = toolsOnPlan(tools, turn).join(' ');
   const onboarding = turn.kb.faqs.find((faq) => faq.id === 'onboarding')?.answer ?? '';
   return [from && onboarding.includes(from) ? `${fits} ${mp.importsFrom(from)}` : fits];
 }

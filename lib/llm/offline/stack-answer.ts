@@ -1,8 +1,7 @@
 import type { OfflineTurn } from '@/lib/llm/offline/context';
-import type { Plan } from '@/lib/sales/knowledge/schema';
 import type { Topic } from '@/lib/llm/offline/topic-types';
 import { getKnowledgeBase } from '@/lib/sales/knowledge';
-import { integrationNames, mentionsName, toolsNamed } from '@/lib/sales/memory';
+import { mentionsName, toolsNamed } from '@/lib/sales/memory';
 import { titleCase } from '@/lib/sales/lead/text';
 import { splitSentences } from '@/lib/sales/sentences';
 import { listWith } from '@/lib/llm/offline/phrasebook';
@@ -10,6 +9,7 @@ import { MEMORY_PHRASES } from '@/lib/llm/offline/phrases-memory';
 import { FOLLOW_UP_PHRASES } from '@/lib/llm/offline/phrases-followups';
 import { ASIDE_PHRASES } from '@/lib/llm/offline/phrases-asides';
 import { QUESTION } from '@/lib/llm/offline/topic-words';
+import { firstPlanWith, toolsOnPlan } from '@/lib/llm/offline/tools-on-plan';
 
 /**
  * Their stack, answered from the catalogue: "we use QuickBooks and Gmail" says which of their tools we list, which
@@ -38,16 +38,6 @@ const SUITE_APPS: ReadonlyArray<{ said: RegExp; app: string; suite: string }> = 
 ];
 
 type Suited = Extract<Topic, { kind: 'stack' }>['suites'][number];
-
-/** The plan the catalogue first names `tool` on (the plan with "all integrations" for one only the FAQ names). */
-function firstPlanWith(tool: string, turn: OfflineTurn): Plan | undefined {
-  const base = getKnowledgeBase().plans;
-  const index = base.findIndex((plan) => plan.features.flatMap(integrationNames).some((name) => name.toLowerCase() === tool.toLowerCase()));
-  const all = base.findIndex((plan) => plan.features.some((line) => /\ball\b[^,]*\bintegrations\b/i.test(line)));
-  const faq = turn.kb.faqs.find((entry) => entry.id === 'integrations');
-  const at = index >= 0 ? index : faq && mentionsName(faq.answer, tool) ? all : -1;
-  return at < 0 ? undefined : turn.kb.plans[at];
-}
 
 /** "gmail", "Google Drive": the app and its suite, when the catalogue lists that suite. */
 function suiteOf(said: string, turn: OfflineTurn): Suited | undefined {
@@ -157,7 +147,7 @@ export function stackReply(topic: Extract<Topic, { kind: 'stack' }>, turn: Offli
   // ("Actually we use Pipedrive, not HubSpot": the correction noted first.)
   const now = [...topic.listed, ...topic.suites.map((entry) => entry.app), ...topic.unlisted];
   if (topic.not) lines.push(ASIDE_PHRASES[turn.locale].toolCorrected(listWith(now, mp.and), topic.not, kb.company.name, false));
-  if (topic.listed.length > 0) lines.push(mp.integratesWith(kb.company.name, listWith(topic.listed, mp.and), topic.listed.length > 1));
+  if (topic.listed.length > 0) lines.push(...toolsOnPlan(topic.listed, turn));
   // (Coming from a tool like ours: their projects come over, as the onboarding FAQ says.)
   if (topic.from && (kb.faqs.find((faq) => faq.id === 'onboarding')?.answer ?? '').includes(topic.from)) lines.push(mp.importsFrom(topic.from));
   for (const { app, suite, from } of topic.suites) lines.push(fp.suiteApp(app, suite, from.name, kb.plans.indexOf(from) === 0));

@@ -7,7 +7,7 @@ import { PHRASES } from '@/lib/llm/offline/phrases';
 import { MEETING_WHEN_ASK } from '@/lib/llm/offline/understanding';
 import type { Booking } from '@/lib/sales/types';
 import { upcomingBooking } from '@/lib/sales/state';
-import { ambiguousDate, DAY_NAME, DAYPART, formatLocalLabel, parseMeetingPhrases, parsePreferredTime } from '@/lib/sales/booking';
+import { ambiguousDate, DAY_NAME, DAYPART, formatLocalDay, formatLocalLabel, parseMeetingPhrases, parsePreferredTime } from '@/lib/sales/booking';
 import { fromWallClock, toWallClock } from '@/lib/sales/time-zone';
 import { competitorNamed, FAREWELL, freshFields, GREETINGS, knownEmail, MEETING_NOUN, MEETING_WORDS, QUESTION, THANKS } from '@/lib/llm/offline/topic-words';
 import type { Topic } from '@/lib/llm/offline/topic-types';
@@ -424,7 +424,7 @@ function workingWeek(turn: OfflineTurn, zone: string): [string, string] {
   const label = (offset: number) => {
     const date = new Date(monday + (offset - 1) * day);
     const instant = fromWallClock({ year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour: 12, minute: 0 }, zone);
-    return formatLocalLabel(instant, zone, turn.now, turn.locale).replace(/[,،]\s*\d{2}:\d{2} \([^)]*\)$/u, '');
+    return formatLocalDay(instant, zone, turn.now, turn.locale);
   };
   return [label(Math.min(...days)), label(Math.max(...days))];
 }

@@ -16,7 +16,7 @@ import { INTEGRATION_ASK, knowledgeTopic, matchesEntry, STANDARD } from '@/lib/l
 
 /** What the prospect said they need that only some plans have, and how the catalogue's features name it. */
 export const REQUIREMENTS: { asked: RegExp; feature: RegExp; faq?: string; faqPlan?: string }[] = [
-  { asked: /\b(?:sso|saml|single sign[- ]?on|okta|microsoft entra|entra id|azure ad|inicio de sesi[oó]n [uú]nico|authentification unique)\b/iu, feature: /single sign-on|\bSAML\b/i, faq: 'sso' },
+  { asked: /\b(?:sso|saml|single sign[- ]?on|okta|microsoft entra|entra id|azure ad|inicio de sesi[oó]n [uú]nico|authentification unique|einmalanmeldung)\b|تسجيل (?:ال)?دخول (?:ال)?موحد/iu, feature: /single sign-on|\bSAML\b/i, faq: 'sso' },
   {
     asked:
       /\b(?:data residency|eu region|eu data|residencia de datos|h[ée]bergement (?:en europe|dans l['’]ue)|datenresidenz|data (?:\S+ ){0,3}in (?:the )?(?:eu|europe)|data (?:\S+ ){0,3}in the (?:us|usa|united states)\b|us region|datos (?:\S+ ){0,3}en (?:europa|la ue)|donn[ée]es (?:\S+ ){0,3}en europe|daten (?:\S+ ){0,3}in (?:der )?(?:eu|europa)|daten(?:haltung|speicherung|standort|hosting)\w* (?:\S+ ){0,2}in (?:der )?(?:eu|europa|deutschland)|(?:eu|europe|european)[- ](?:hosting|data center|datacenter)|hosting in (?:the )?(?:eu|europe)|eu-hosting|hosting in (?:der )?(?:eu|europa|deutschland)|(?:servidores|alojamiento) en (?:europa|la ue))\b/iu,
@@ -103,9 +103,12 @@ export function needsSaid(turn: OfflineTurn): string {
   // "Do you support SSO with Okta, and SCIM?", then "which plan do we need for that?": what they asked of becomes the need
   // (from then on: "how much would that be?" a message later is still for it).
   const askedOf = (index: number) => turn.locale === 'en' && FOR_THAT.test(turn.userTexts[index + 1] ?? '') && mentionsAny(turn.userTexts[index + 1] ?? '', RECOMMEND);
-  return turn.userTexts
-    .flatMap((text, index) => splitSentences(text).filter((sentence) => askedOf(index) || (!HAVE_YOU.test(sentence) && (mentionsAny(text, RECOMMEND_ONLY) || !onlyAsks(sentence)))))
-    .join('\n');
+  // (The need on record too: "do you support SSO?" is their interest in SSO, recorded as their need by the brain.)
+  const recorded = turn.state.lead.fields.need?.evidence;
+  return [
+    ...turn.userTexts.flatMap((text, index) => splitSentences(text).filter((sentence) => askedOf(index) || (!HAVE_YOU.test(sentence) && (mentionsAny(text, RECOMMEND_ONLY) || !onlyAsks(sentence))))),
+    ...(recorded ? [recorded] : []),
+  ].join('\n');
 }
 
 /** A plan asked for what was just said: "which plan do we need for that?", "what would you recommend for those?". */

@@ -80,11 +80,14 @@ function correctedName(statement: string, known: string | undefined, context: Pa
     const [said, setAside] = index === 0 ? [match[1], match[2]] : [match[2], match[1]];
     if (!said || !setAside) continue;
     const aside = fold(setAside);
-    if (aside !== knownWords[0] && aside !== knownWords.join(' ')) continue;
+    // ("It's Marc Dupont, not Dupond": the surname on record set aside.)
+    const surname = knownWords.length > 1 && aside === knownWords.at(-1);
+    if (aside !== knownWords[0] && aside !== knownWords.join(' ') && !surname) continue;
     const words = said.split(/\s+/);
     if (words.some((word) => NOT_A_NAME_WORD.has(fold(word)) || context.ownNames.has(word.toLowerCase()))) continue;
     // (Only the first name corrected: the surname on record stays.)
     const value = words.map((word) => (/^\p{Ll}/u.test(word) ? word.charAt(0).toUpperCase() + word.slice(1) : word)).join(' ');
+    if (surname) return { value: words.length === 1 ? `${known.split(/\s+/).slice(0, -1).join(' ')} ${value}` : value, confidence: 0.95 };
     return { value: words.length === 1 && knownWords.length > 1 ? `${value} ${known.split(/\s+/).slice(1).join(' ')}` : value, confidence: 0.95 };
   }
   return undefined;
@@ -113,6 +116,13 @@ function correctedTeamSize(sentence: string, known: number | undefined): Extract
 
 /** A charge questioned ("I have to pay for 3 seats?", "we must buy 5 licences?"): its count is the rule's, not the team's. */
 const OBLIGED_TO_PAY = /\b(?:have to|has to|must|got to|gotta)\s+(?:pay|buy|purchase)\b/i;
+
+/** Single sign-on named, asked about or wanted, in five languages. */
+const SSO_ASKED = /(?<!\p{L})(?:sso|saml|single[- ]sign[- ]?on|inicio de sesi[oó]n [uú]nico|authentification unique|einmalanmeldung)(?!\p{L})|تسجيل (?:ال)?دخول (?:ال)?موحد/iu;
+/** A question typed without its mark: "unterstützt ihr SSO", "do you support sso". */
+const ASKS_WITHOUT_MARK = /^\s*(?:do|does|can|is there|are there|unterst[üu]tzt|unterst[üu]tzen|habt|gibt es|bietet|bieten|tienen|ofrecen|soportan|avez-vous|proposez|est-ce que)(?!\p{L})|^\s*هل(?!\p{L})/iu;
+/** An interest asked about: it counts as their need (scored) until they state one. */
+const SSO_INTEREST_CONFIDENCE = 0.55;
 
 /** What they do without ("we don't need SSO", "no need for sso", "no necesitamos SSO"): never their need. */
 const NO_NEED =
@@ -180,6 +190,9 @@ export function extractLeadFacts(input: ExtractLeadInput): LeadFacts {
       // ("Wait, I have to pay for 3 seats?" checks the plan's minimum: a rule questioned, not the team.)
       if (hint && !OBLIGED_TO_PAY.test(sentence)) offer('teamSize', { value: hint.value, confidence: QUESTION_HINT_CONFIDENCE }, evidence);
     }
+    // ("Do you support SSO?", "¿tienen SSO?", "unterstützt ihr SSO": an interest in it, the need a plan is chosen for,
+    // below any need they state.)
+    if ((question || ASKS_WITHOUT_MARK.test(sentence)) && SSO_ASKED.test(sentence) && !NO_NEED.test(sentence)) offer('need', { value: 'SSO', confidence: SSO_INTEREST_CONFIDENCE }, evidence);
     if (statement.trim() === '') return;
     // "Sorry, it's Joan, not Jon": the name on record corrected, before anything else reads the sentence.
     const renamed = correctedName(statement, input.knownName, context);
@@ -219,7 +232,9 @@ export function extractLeadFacts(input: ExtractLeadInput): LeadFacts {
     // neither the team's size nor the rollout's date.)
     const growth = growthIn(statement);
     const team = (growth?.when ? undefined : grownTeam(statement, input.knownTeamSize)) ?? extractTeamSize(statement) ?? correctedTeamSize(statement, input.knownTeamSize) ?? extractSoloTeam(statement);
-    offer('teamSize', growth?.added !== undefined && team?.value === growth.added ? undefined : team, evidence);
+    // ("We'll be 40 next year" with 30 on record: their growth, today's team stays 30; "actually we're 40" replaces it.)
+    const later = growth?.to !== undefined && growth.when !== undefined && input.knownTeamSize !== undefined && team?.value === growth.to;
+    offer('teamSize', (growth?.added !== undefined && team?.value === growth.added) || later ? undefined : team, evidence);
     offer('budget', extractBudget(statement), evidence);
     offer('authority', extractAuthority(statement, role?.value), evidence);
     if (!notANeed(statement, input.kb, NOT_A_NEED_STATEMENT)) offer('need', extractNeed(statement), evidence);
@@ -233,7 +248,8 @@ export function extractLeadFacts(input: ExtractLeadInput): LeadFacts {
   const nameThenCompany = asked === 'name' && /^\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}\s*,\s*(?:de|del|from|von|bei|chez|at|en)\s+\S/u.test(input.text);
   const otherFacts = Object.keys(found).some((field) => field !== asked && !(nameThenCompany && field === 'company'));
   // ("We're hiring 30 next year" to "is there a date you need this by?": when the team grows, not when they start.)
-  const growthNotTimeline = asked === 'timeline' && (FUTURE_HIRES.test(input.text) || TEAM_GROWING.test(input.text) || growthIn(input.text) !== undefined);
+  // ("Nächstes Jahr werden wir 40 sein" to "what would you like to solve?": their growth, no need.)
+  const growthNotTimeline = (asked === 'timeline' && (FUTURE_HIRES.test(input.text) || TEAM_GROWING.test(input.text) || growthIn(input.text) !== undefined)) || (asked === 'need' && growthIn(input.text)?.to !== undefined);
   if (asked && !otherFacts && !growthNotTimeline && (!found[asked] || (found[asked]?.confidence ?? 0) < 0.5)) {
     const answer = bareAnswer(asked, spokenNumbers(westernDigits(input.text)), context, input.kb);
     const evidence = spans[0]?.text;

@@ -3,7 +3,7 @@ import { publishEvent } from '@/lib/events/bus';
 import { otherMethods, readJsonBody, withErrors } from '@/lib/http';
 import { apiRequestLocale, setConversationLocale } from '@/lib/i18n/api-errors';
 import { explicitLocale } from '@/lib/i18n/locales';
-import { getTtsGate } from '@/lib/security/concurrency';
+import { acquireTtsSlot } from '@/lib/security/concurrency';
 import { guardRequest } from '@/lib/security/guard';
 import { beginRateLimit } from '@/lib/security/rate-limit';
 import { getSpeechService } from '@/lib/voice/speech';
@@ -42,8 +42,9 @@ export const POST = withErrors('voice', async (request: Request) => {
   const ready = await prepared.then((speech) => speech, () => null);
   const { headers } = ready?.cached ? limit.local() : await limit.settled;
   const speech = ready ?? (await prepared);
-  // One of TTS_MAX_CONCURRENT slots for the whole request, handed out round-robin across visitors; freed when the stream ends.
-  const release = await getTtsGate().acquire({ key: visitorId, signal: request.signal });
+  // One of TTS_MAX_CONCURRENT slots for the whole request, handed out round-robin across visitors, and one of its
+  // address's TTS_STREAMS_PER_ADDRESS (else a 429); freed when the stream ends.
+  const release = await acquireTtsSlot({ visitorId, ip, signal: request.signal });
   try {
     const result = await speech.start();
     if (result.format.cached) publishEvent({ type: 'tts.cache_hit', at: Date.now(), visitorId });
