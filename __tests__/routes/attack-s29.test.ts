@@ -3,13 +3,12 @@
 // every place in its line (the gate's turns are per visitor; sessions are free), and a fast route's last-resort 500
 // answered in English whatever the request's language. Route handlers are called directly with the embedded defaults;
 // speech goes to the Smallest.ai stand-in, made slow so that requests hold their slots.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { startSmallestStandIn } from '@/scripts/standins/smallest-server.mjs';
 import { ConfigError, parseServerConfig } from '@/lib/config';
-import { serveFastRoute, type WebHandler } from '@/lib/fast-routes';
+import type { WebHandler } from '@/lib/fast-routes';
 import { apiErrorsAr, apiErrorsEs } from '@/lib/i18n/catalogues/api-errors';
 import { getStreamSlots } from '@/lib/security/stream-slots';
+import { startFastRouteServer } from '../support/fast-route-server';
 import { errorOf, publicRoutes, type PublicRoutes, sseFrames, ttsRequest } from '../support/public-api-requests';
 import { TEST_SESSION_SECRET, visitorHeaders } from '../support/visitor';
 
@@ -93,19 +92,15 @@ describe('speech from one address with many visitors', () => {
 });
 
 describe("a fast route's last-resort 500", () => {
-  let server: Server;
+  let server: Awaited<ReturnType<typeof startFastRouteServer>>;
   let base: string;
   let handler: WebHandler;
 
   beforeAll(async () => {
-    server = createServer((request, response) => void serveFastRoute(handler, request, response, { https: false }));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await startFastRouteServer(() => handler);
+    base = server.base;
   });
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  });
+  afterAll(() => server.close());
 
   it("is the typed error in the request's language (Accept-Language, then the lang cookie), never its cause", async () => {
     handler = async () => {

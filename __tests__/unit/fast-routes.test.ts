@@ -2,23 +2,19 @@
 // lib/fast-routes.ts: the chat's POST answered by the Node server before Next.js routes it. A real HTTP server and
 // client: the request as the handler sees it, a streamed response arriving chunk by chunk, several cookies, a client
 // that leaves mid-stream, a handler that throws, and which requests the registry takes.
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { fastRouteFor, registerFastRoute, serveFastRoute, type WebHandler } from '@/lib/fast-routes';
+import type { IncomingMessage } from 'node:http';
+import { fastRouteFor, registerFastRoute, type WebHandler } from '@/lib/fast-routes';
+import { startFastRouteServer } from '../support/fast-route-server';
 
-let server: Server;
+let server: Awaited<ReturnType<typeof startFastRouteServer>>;
 let base: string;
 let handler: WebHandler;
 
 beforeAll(async () => {
-  server = createServer((request, response) => void serveFastRoute(handler, request, response, { https: false }));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startFastRouteServer(() => handler);
+  base = server.base;
 });
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => server.close());
 
 describe('serveFastRoute', () => {
   it('hands the handler the method, URL, headers and streamed body, and sends back status, headers and every cookie', async () => {
