@@ -14,6 +14,11 @@ import type { AdminActor } from './guard';
 export const changedBy = (actor: AdminActor) => (actor.kind === 'user' ? actor.email : `key:${actor.keyId}`);
 
 const FORM_TYPE = 'application/x-www-form-urlencoded';
+/**
+ * A whole note (2,000 UTF-16 units, each at most 3 bytes of UTF-8, each byte sent as `%XX`: 18 kB in Arabic or
+ * Chinese) and the status, with room to spare; the schema then holds the note to its 2,000 characters.
+ */
+const FORM_MAX_BYTES = 20 * 1024;
 
 /**
  * A form body is what any site can post without a preflight, so unlike the JSON routes (whose content type already
@@ -27,11 +32,22 @@ export function assertFormFromOwnPage(request: Request): void {
   throw new AppError('forbidden:origin', "Changes to the admin are only accepted from the admin's own pages.");
 }
 
-/** The posted fields, for the schema to read; a field sent twice is kept twice (an array), so the schema refuses it. */
+/**
+ * The posted fields, for the schema to read; a field sent twice is kept twice (an array), so the schema refuses it.
+ * Browsers send a textarea's line breaks as CRLF: read as the one character the admin typed (and counted as one).
+ */
 export async function readLeadStatusForm(request: Request): Promise<Record<string, string | string[]>> {
   assertContentType(request, [FORM_TYPE], 'admin', `Send the form as ${FORM_TYPE}.`);
+  const body = await readTextCapped(request, FORM_MAX_BYTES, 'admin');
+  // URLSearchParams reads bytes that are not UTF-8 (`%ED%A0%80`) as U+FFFD: a note nobody typed. No browser sends them.
+  try {
+    decodeURIComponent(body);
+  } catch {
+    throw new AppError('bad_request:admin', 'The form is not valid UTF-8.');
+  }
   const fields: Record<string, string | string[]> = {};
-  for (const [name, value] of new URLSearchParams(await readTextCapped(request, 8 * 1024, 'admin'))) {
+  for (const [name, sent] of new URLSearchParams(body)) {
+    const value = sent.replace(/\r\n?/g, '\n');
     const seen = fields[name];
     fields[name] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
   }

@@ -56,6 +56,11 @@ function startOfDay(day: { year: number; month: number; day: number }, timeZone:
   return wall.day === day.day ? start : start + (24 * 60 - (wall.hour * 60 + wall.minute)) * 60_000;
 }
 
+/** The first millisecond of the day `days` after the one `instant` falls on in `timeZone` (0: that day's own start). */
+export function dayStartAt(instant: number, timeZone: string, days = 0): number {
+  return startOfDay(addDays(toWallClock(instant, timeZone), days), timeZone);
+}
+
 /** The first millisecond of day `YYYY-MM-DD` in `timeZone`. */
 export function dayStartIn(iso: string, timeZone: string): number {
   return startOfDay(wallOf(iso), timeZone);

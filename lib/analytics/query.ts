@@ -4,7 +4,7 @@ import { getKnowledgeBase, type KnowledgeBase } from '@/lib/sales/knowledge';
 import { getLocalizedKnowledgeBase } from '@/lib/sales/knowledge/localized';
 import { STAGES } from '@/lib/sales/types';
 import { kvHash, type Kv, type KvCommand } from '@/lib/store/kv';
-import { bucketId, bucketStarts } from './buckets';
+import { DAY_MS, bucketId, bucketStarts, dayId, floorTo, hourId } from './buckets';
 import { histogramQuantile, type Histogram } from './histogram';
 import {
   DIMENSIONS,
@@ -16,7 +16,7 @@ import {
   type LatencyMetric,
   type TopicKind,
 } from './keys';
-import type { ResolvedRange } from './range';
+import { rangeBucketStarts, type ResolvedRange } from './range';
 import { OTHER_VALUE, type BreakdownRow, type FunnelStep, type LatencySummary, type MetricsReport, type SeriesPoint, type TopicCount } from './report';
 import { topicTitle } from './topics';
 
@@ -53,11 +53,22 @@ type Plan = ReturnType<typeof planQuery>;
 /** The commands of one query, and where each answer sits in the reply list. */
 export function planQuery(kv: Pick<Kv, 'prefix'>, range: ResolvedRange) {
   const keys = analyticsKeys(kv);
-  const starts = bucketStarts(range.from, range.to, range.granularity);
-  const hours = bucketStarts(range.from, range.to, 'hour').map((at) => bucketId(at, 'hour'));
-  const ids = starts.map((at) => bucketId(at, range.granularity));
-  const counters = ids.map((id) => (range.granularity === 'hour' ? keys.hourCounters(id) : keys.dayCounters(id)));
-  const visitors = ids.map((id) => (range.granularity === 'hour' ? keys.hourVisitors(id) : keys.dayVisitors(id)));
+  const starts = rangeBucketStarts(range);
+  // (A zone half an hour off UTC has days of whole UTC hours: each starts on the hour its midnight falls in.)
+  const hours = bucketStarts(range.from, floorTo(range.to, 'hour'), 'hour').map((at) => bucketId(at, 'hour'));
+  // The store keeps UTC hours and UTC days: a bucket that is one UTC hour or one UTC day reads its own hash, any other
+  // day (the admin's, east or west of UTC) the hours it is made of.
+  const bucketKeys = starts.map((start, index) => {
+    const end = starts[index + 1] ?? range.to;
+    if (range.granularity === 'hour') return [{ counters: keys.hourCounters(hourId(start)), visitors: keys.hourVisitors(hourId(start)) }];
+    if (start % DAY_MS === 0 && end - start === DAY_MS) return [{ counters: keys.dayCounters(dayId(start)), visitors: keys.dayVisitors(dayId(start)) }];
+    return bucketStarts(start, floorTo(end, 'hour'), 'hour').map((at) => ({ counters: keys.hourCounters(hourId(at)), visitors: keys.hourVisitors(hourId(at)) }));
+  });
+  const counters = bucketKeys.flat().map((key) => key.counters);
+  const visitors = bucketKeys.flat().map((key) => key.visitors);
+  /** Each bucket's replies among the counters': [first, end). */
+  const slices: Array<[number, number]> = [];
+  for (const sources of bucketKeys) slices.push([slices.at(-1)?.[1] ?? 0, (slices.at(-1)?.[1] ?? 0) + sources.length]);
   const queryId = crypto.randomUUID();
   const scratch = {
     funnel: keys.scratch(queryId, 'f'),
@@ -74,7 +85,7 @@ export function planQuery(kv: Pick<Kv, 'prefix'>, range: ResolvedRange) {
   const at = { counters: commands.length, visitors: 0, allVisitors: 0, funnel: 0, engaged: 0, question: 0, objection: 0 };
   commands.push(...counters.map((key): KvCommand => ['HGETALL', key]));
   at.visitors = commands.length;
-  commands.push(...visitors.map((key): KvCommand => ['PFCOUNT', key]));
+  commands.push(...bucketKeys.map((sources): KvCommand => ['PFCOUNT', ...sources.map((key) => key.visitors)]));
   at.allVisitors = commands.length;
   commands.push(['PFCOUNT', ...visitors]);
   commands.push(...union(scratch.funnel, hours.map(keys.funnel), 'MAX'));
@@ -89,7 +100,7 @@ export function planQuery(kv: Pick<Kv, 'prefix'>, range: ResolvedRange) {
     commands.push(['ZREVRANGE', scratch[kind], 0, TOP_TOPICS - 1, 'WITHSCORES']);
   }
   commands.push(['DEL', ...Object.values(scratch)]);
-  return { range, starts, commands, at };
+  return { range, starts, slices, commands, at };
 }
 
 /** Reads a query's replies into the report (pure). Topics are titled from `kb`, then `fallbackKb` for those it lacks. */
@@ -98,16 +109,24 @@ export function buildReport(
   replies: readonly unknown[],
   context: { kb: KnowledgeBase; fallbackKb?: KnowledgeBase; now: number; queryMs: number },
 ): MetricsReport {
-  const { range, starts, at } = plan;
+  const { range, starts, slices, at } = plan;
   const num = (value: unknown) => (Number.isFinite(Number(value)) ? Number(value) : 0);
-  const hashes = starts.map((_, index) => kvHash(replies[at.counters + index]));
+  const sum = (hashes: Record<string, string>[]) => {
+    const summed = new Map<string, number>();
+    for (const hash of hashes) for (const [field, value] of Object.entries(hash)) summed.set(field, (summed.get(field) ?? 0) + num(value));
+    return summed;
+  };
+  const hashes = starts.map((_, index) => {
+    const [first = 0, end = 0] = slices[index] ?? [];
+    return sum(Array.from({ length: end - first }, (_, offset) => kvHash(replies[at.counters + first + offset])));
+  });
   const totals = new Map<string, number>();
-  for (const hash of hashes) for (const [field, value] of Object.entries(hash)) totals.set(field, (totals.get(field) ?? 0) + num(value));
+  for (const hash of hashes) for (const [field, value] of hash) totals.set(field, (totals.get(field) ?? 0) + value);
   const total = (field: string) => totals.get(field) ?? 0;
 
   const series: SeriesPoint[] = starts.map((start, index) => {
-    const hash = hashes[index] ?? {};
-    const field = (name: string) => num(hash[name]);
+    const hash = hashes[index] ?? new Map<string, number>();
+    const field = (name: string) => hash.get(name) ?? 0;
     return {
       start: new Date(start).toISOString(),
       conversations: field(FIELD.conversations),
@@ -140,7 +159,7 @@ export function buildReport(
       from: new Date(range.from).toISOString(),
       to: new Date(range.to).toISOString(),
       granularity: range.granularity,
-      timeZone: 'UTC',
+      timeZone: range.timeZone ?? 'UTC',
       preset: range.preset,
     },
     generatedAt: new Date(context.now).toISOString(),

@@ -14,8 +14,8 @@ export interface MetricsRange {
   /** Exclusive. */
   to: string;
   granularity: Granularity;
-  /** Buckets and day boundaries are UTC: no time-zone library is installed, so no other zone is offered. */
-  timeZone: 'UTC';
+  /** The IANA zone whose days the day buckets are (the admin's; UTC when not known). Hours are UTC hours. */
+  timeZone: string;
   preset: RangePreset | null;
 }
 

@@ -14,7 +14,7 @@ import { getRedisClient, requesterOf } from './redis-client';
  * HSET HSETNX HGET HMGET HGETALL HDEL HINCRBY HLEN HKEYS SADD SREM SMEMBERS SISMEMBER SCARD ZADD ZREM ZSCORE ZCARD
  * ZINCRBY ZRANGE(BYSCORE|REV|LIMIT|WITHSCORES) ZREVRANGE ZRANGEBYSCORE ZREVRANGEBYSCORE ZCOUNT ZREMRANGEBYSCORE
  * ZUNIONSTORE(WEIGHTS|AGGREGATE) LPUSH RPUSH LPOP RPOP LRANGE LTRIM LLEN LREM PFADD PFCOUNT SCAN(MATCH|COUNT) TYPE,
- * and EVAL of HSET_IF_PRESENT_SCRIPT only. Anything else throws.
+ * and EVAL of HSET_IF_PRESENT_SCRIPT and HSET_IF_UNCHANGED_SCRIPT only. Anything else throws.
  */
 export type KvArg = string | number;
 export type KvCommand = readonly [string, ...KvArg[]];
@@ -63,6 +63,15 @@ export function kvHash(reply: unknown): Record<string, string> {
 export const HSET_IF_PRESENT_SCRIPT = "if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) return 1 end return 0";
 
 export const hsetIfPresent = (key: string, field: string, value: string): KvCommand => ['EVAL', HSET_IF_PRESENT_SCRIPT, 1, key, field, value];
+
+/**
+ * HSET of one field only while it still holds `expected` (compare-and-set), in one step: a read-change-write loses
+ * nothing to a write that landed after its read. Replies 1 when it wrote, 0 when the field is gone, -1 when it changed.
+ */
+export const HSET_IF_UNCHANGED_SCRIPT =
+  "local current = redis.call('HGET', KEYS[1], ARGV[1]) if not current then return 0 end if current ~= ARGV[2] then return -1 end redis.call('HSET', KEYS[1], ARGV[1], ARGV[3]) return 1";
+
+export const hsetIfUnchanged = (key: string, field: string, expected: string, value: string): KvCommand => ['EVAL', HSET_IF_UNCHANGED_SCRIPT, 1, key, field, expected, value];
 
 // ---------------------------------------------------------------------------------------------------------------- Upstash
 
@@ -268,12 +277,14 @@ export function createMemoryKv(options: { prefix: string; now?: () => number }):
         return added;
       }
       case 'EVAL': {
-        // Lua is not interpreted here: only the one script below, by its exact text, as the same check.
-        if (args[0] !== HSET_IF_PRESENT_SCRIPT || Number(args[1]) !== 1) throw new KvError('ERR the in-memory store runs no script but HSET_IF_PRESENT_SCRIPT');
+        // Lua is not interpreted here: only the two scripts below, by their exact text, as the same checks.
+        const known = args[0] === HSET_IF_PRESENT_SCRIPT || args[0] === HSET_IF_UNCHANGED_SCRIPT;
+        if (!known || Number(args[1]) !== 1) throw new KvError('ERR the in-memory store runs no script but HSET_IF_PRESENT_SCRIPT and HSET_IF_UNCHANGED_SCRIPT');
         const hash = read(String(args[2]), 'hash')?.value;
         const field = String(args[3]);
         if (!hash?.has(field)) return 0;
-        hash.set(field, String(args[4]));
+        if (args[0] === HSET_IF_UNCHANGED_SCRIPT && hash.get(field) !== String(args[4])) return -1;
+        hash.set(field, String(args[args[0] === HSET_IF_UNCHANGED_SCRIPT ? 5 : 4]));
         return 1;
       }
       case 'HGET':

@@ -2,7 +2,7 @@ import 'server-only';
 import { AppError } from '@/lib/errors';
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '@/lib/events/schema';
 import { notifyKeys } from '@/lib/notify/keys';
-import { hsetIfPresent, kvHash, kvOne, type Kv } from '@/lib/store/kv';
+import { hsetIfUnchanged, kvHash, kvOne, type Kv } from '@/lib/store/kv';
 import { checkWebhookUrl, type UrlPolicy } from './url-policy';
 
 /**
@@ -89,34 +89,59 @@ export async function createEndpoint({ kv, policy, input, now = Date.now() }: { 
   return endpoint;
 }
 
+/** An endpoint's version, as the admin API's ETag (`"<updatedAt>"`): every change moves `updatedAt` on by 1 ms at least. */
+export const endpointETag = (endpoint: Pick<WebhookEndpoint, 'updatedAt'>) => `"${endpoint.updatedAt}"`;
+
+/** Writes that lost to another change and were made again on top of it, at most. */
+const UPDATE_ATTEMPTS = 5;
+
+/**
+ * Changes the fields in `patch` and nothing else. Read, change, then write only if the endpoint is as it was read: a
+ * DELETE in between (the URL check awaits DNS) must not bring it back, and a PATCH in between must not be undone (two
+ * admins changing two fields keep both: this one is made again on top of the other). `ifMatch` (the If-Match header's
+ * ETags, endpointETag) makes it conditional instead: an endpoint at another version is a typed 409, nothing written.
+ */
 export async function updateEndpoint({
   kv,
   policy,
   id,
   patch,
+  ifMatch,
   now = Date.now(),
 }: {
   kv: Kv;
   policy: UrlPolicy;
   id: string;
   patch: Partial<EndpointInput> & { rotateSecret?: boolean };
+  ifMatch?: readonly string[];
   now?: number;
 }): Promise<WebhookEndpoint | null> {
-  // Read, change, then write only if it is still there: a DELETE landing in between (the URL check below awaits DNS)
-  // must not bring the endpoint back.
-  const current = await getEndpoint({ kv, id });
-  if (!current) return null;
-  const next: WebhookEndpoint = {
-    ...current,
-    ...(patch.url !== undefined ? { url: (await checkWebhookUrl(patch.url, policy)).href } : {}),
-    ...(patch.events !== undefined ? { events: normaliseEvents(patch.events) } : {}),
-    ...(patch.description !== undefined ? { description: patch.description.trim() } : {}),
-    ...(patch.enabled !== undefined ? { enabled: patch.enabled } : {}),
-    ...(patch.rotateSecret ? { secret: generateWebhookSecret() } : {}),
-    updatedAt: now,
-  };
-  const [written] = await kv.exec([hsetIfPresent(notifyKeys.endpoints(kv), id, JSON.stringify(next))]);
-  return Number(written) === 1 ? next : null;
+  const key = notifyKeys.endpoints(kv);
+  let url: string | undefined;
+  for (let attempt = 0; attempt < UPDATE_ATTEMPTS; attempt += 1) {
+    const stored = await kvOne<string | null>(kv, ['HGET', key, id]);
+    const current = parseEndpoint(stored);
+    if (!current || stored === null) return null;
+    if (ifMatch && !ifMatch.includes(endpointETag(current))) {
+      throw new AppError('conflict:admin', 'The endpoint was changed after you read it: read it again (its ETag) and send your change on top.', {
+        details: { etag: endpointETag(current) },
+      });
+    }
+    if (patch.url !== undefined) url ??= (await checkWebhookUrl(patch.url, policy)).href;
+    const next: WebhookEndpoint = {
+      ...current,
+      ...(url !== undefined ? { url } : {}),
+      ...(patch.events !== undefined ? { events: normaliseEvents(patch.events) } : {}),
+      ...(patch.description !== undefined ? { description: patch.description.trim() } : {}),
+      ...(patch.enabled !== undefined ? { enabled: patch.enabled } : {}),
+      ...(patch.rotateSecret ? { secret: generateWebhookSecret() } : {}),
+      updatedAt: Math.max(now, current.updatedAt + 1),
+    };
+    const [written] = await kv.exec([hsetIfUnchanged(key, id, stored, JSON.stringify(next))]);
+    if (Number(written) === 1) return next;
+    if (Number(written) === 0) return null;
+  }
+  throw new AppError('conflict:admin', 'The endpoint is being changed by someone else right now; try again.');
 }
 
 /** Removes the endpoint and its delivery log; its queued deliveries are dropped when their turn comes. */

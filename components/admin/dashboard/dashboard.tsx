@@ -22,9 +22,11 @@ import { MetricsError, useMetrics, type RangeChoice } from './use-metrics';
 export function Dashboard({ initialRange = { kind: 'preset', preset: '7d' } }: { initialRange?: RangeChoice }) {
   const t = useDashboardT();
   const locale = useLocale();
-  const f = useMemo(() => formatters(locale), [locale]);
   const [range, setRange] = useState<RangeChoice>(initialRange);
   const { data: report, error, isLoading, isValidating, mutate } = useMetrics(range);
+  // Times and days are shown in the zone the server read the days in (the admin's, or UTC when it did not know it).
+  const zone = report?.range.timeZone ?? 'UTC';
+  const f = useMemo(() => formatters(locale, zone), [locale, zone]);
 
   const problem = (() => {
     if (!error) return null;
@@ -46,7 +48,7 @@ export function Dashboard({ initialRange = { kind: 'preset', preset: '7d' } }: {
       </div>
       {report ? (
         <p className="text-sm text-slate-600">
-          {t('range.showing', { from: f.date(report.range.from), to: f.date(new Date(Date.parse(report.range.to) - 1).toISOString()) })} · {t('dashboard.utcNote')}
+          {t('range.showing', { from: f.date(report.range.from), to: f.date(new Date(Date.parse(report.range.to) - 1).toISOString()) })} · {zone === 'UTC' ? t('dashboard.utcNote') : t('dashboard.zoneNote', { zone: zone.replace(/_/g, ' ') })}
         </p>
       ) : null}
 

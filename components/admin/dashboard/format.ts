@@ -1,6 +1,6 @@
 import type { Granularity } from '@/lib/analytics/buckets';
 
-/** Numbers, shares, durations and bucket times in the admin's language. Buckets are UTC, and are shown as UTC. */
+/** Numbers, shares, durations and bucket times in the admin's language; times and days in the zone the report's days are in. */
 export interface Formatters {
   number(value: number): string;
   /** A 0–1 share as a percentage; null (nothing to divide by) as an em dash. */
@@ -11,12 +11,12 @@ export interface Formatters {
   language(code: string): string;
 }
 
-export function formatters(locale: string): Formatters {
+export function formatters(locale: string, timeZone = 'UTC'): Formatters {
   const number = new Intl.NumberFormat(locale);
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
-  const hour = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
-  const day = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'short', month: 'short', day: 'numeric' });
-  const date = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' });
+  const hour = new Intl.DateTimeFormat(locale, { timeZone, month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const day = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'short', month: 'short', day: 'numeric' });
+  const date = new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month: 'short', day: 'numeric' });
   const time = new Intl.DateTimeFormat(locale, { timeStyle: 'medium' });
   let languages: Intl.DisplayNames | null = null;
   try {

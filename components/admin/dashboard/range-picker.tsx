@@ -2,20 +2,22 @@
 
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { DateField, dateInvalidMessage } from '@/components/admin/shell/date-field';
+import { useAdminTimeZone } from '@/components/admin/shell/time-zone';
 import { formatDateInput, parseDateInput } from '@/lib/admin/date-input';
+import { dayStartAt, isoDayIn } from '@/lib/admin/time-zone';
 import { RANGE_PRESETS } from '@/lib/analytics/report';
 import { useLocale } from '@/lib/i18n/provider';
 import type { RangeChoice } from './use-metrics';
 import { useDashboardT } from './use-dashboard-t';
 
 const focusRing = 'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600';
-const today = () => new Date().toISOString().slice(0, 10);
-const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+// The admin's days: the custom range's default dates are their today and the 13 days before it.
+const daysAgo = (days: number, timeZone: string) => isoDayIn(dayStartAt(Date.now(), timeZone, -days), timeZone);
 const LABEL = 'block text-xs font-medium text-slate-600';
 const INPUT = `mt-1 w-32 rounded-lg border border-slate-300 px-2 py-1 text-sm text-slate-900 ${focusRing}`;
 
 /**
- * Presets as a radio group of buttons, or two dates (UTC days, the end included) typed in the page's format
+ * Presets as a radio group of buttons, or two dates (the admin's days, the end included) typed in the page's format
  * (DateField). A start after the end is said as soon as both are dates; a text that is not a date is said when the
  * range is applied, at the field, which gets the focus. The query keeps ISO days (`from=2026-11-20`).
  */
@@ -23,8 +25,9 @@ export function RangePicker({ value, onChange }: { value: RangeChoice; onChange:
   const t = useDashboardT();
   const locale = useLocale();
   const id = useId();
-  const [from, setFrom] = useState(() => formatDateInput(locale, value.kind === 'custom' ? value.from : daysAgo(13)));
-  const [to, setTo] = useState(() => formatDateInput(locale, value.kind === 'custom' ? value.to : today()));
+  const timeZone = useAdminTimeZone();
+  const [from, setFrom] = useState(() => formatDateInput(locale, value.kind === 'custom' ? value.from : daysAgo(13, timeZone)));
+  const [to, setTo] = useState(() => formatDateInput(locale, value.kind === 'custom' ? value.to : daysAgo(0, timeZone)));
   const [errors, setErrors] = useState<{ from?: string; to?: string }>({});
   const fromRef = useRef<HTMLInputElement>(null);
   const toRef = useRef<HTMLInputElement>(null);

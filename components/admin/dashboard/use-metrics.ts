@@ -1,6 +1,8 @@
 'use client';
 
 import useSWR from 'swr';
+import { useAdminTimeZone } from '@/components/admin/shell/time-zone';
+import { FALLBACK_TIME_ZONE } from '@/lib/admin/time-zone';
 import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/locales';
 import { useLocale } from '@/lib/i18n/provider';
 import type { MetricsReport, RangePreset } from '@/lib/analytics/report';
@@ -11,10 +13,14 @@ export type RangeChoice = { kind: 'preset'; preset: RangePreset } | { kind: 'cus
 export const REFRESH_INTERVAL_MS = 15_000;
 export const METRICS_API = '/api/v1/admin/metrics';
 
-/** The metrics URL for a range, in the viewer's language (topic titles are localized): one SWR cache entry per locale. */
-export function metricsUrl(choice: RangeChoice, locale: Locale = DEFAULT_LOCALE): string {
+/**
+ * The metrics URL for a range, in the viewer's language (topic titles are localized) and their time zone (days are
+ * theirs): one SWR cache entry per locale and zone.
+ */
+export function metricsUrl(choice: RangeChoice, locale: Locale = DEFAULT_LOCALE, timeZone: string = FALLBACK_TIME_ZONE): string {
   const query = choice.kind === 'preset' ? new URLSearchParams({ range: choice.preset }) : new URLSearchParams({ from: choice.from, to: choice.to });
   if (locale !== DEFAULT_LOCALE) query.set('locale', locale);
+  if (timeZone !== FALLBACK_TIME_ZONE) query.set('tz', timeZone);
   return `${METRICS_API}?${query}`;
 }
 
@@ -47,7 +53,8 @@ async function fetchMetrics(url: string): Promise<MetricsReport> {
 
 export function useMetrics(choice: RangeChoice) {
   const locale = useLocale();
-  return useSWR<MetricsReport, Error>(metricsUrl(choice, locale), fetchMetrics, {
+  const timeZone = useAdminTimeZone();
+  return useSWR<MetricsReport, Error>(metricsUrl(choice, locale, timeZone), fetchMetrics, {
     refreshInterval: REFRESH_INTERVAL_MS,
     refreshWhenHidden: false,
     revalidateOnFocus: true,

@@ -5,6 +5,7 @@ export const dashboardAr: Partial<Record<DashboardKey, string>> = {
   'dashboard.title': 'الإحصاءات',
   'dashboard.intro': 'ما حققه وكيل المبيعات للأعمال: المحادثات والعملاء المحتملون والاجتماعات وسرعة الرد.',
   'dashboard.utcNote': 'الساعات والأيام بالتوقيت العالمي المنسق (UTC).',
+  'dashboard.zoneNote': 'الساعات والأيام بتوقيت منطقتك الزمنية: {zone}.',
   'dashboard.updated': 'آخر تحديث {time}',
   'dashboard.refreshing': 'جارٍ التحديث…',
   'dashboard.loading': 'جارٍ تحميل الأرقام…',

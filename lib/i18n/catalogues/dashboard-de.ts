@@ -5,6 +5,7 @@ export const dashboardDe: Partial<Record<DashboardKey, string>> = {
   'dashboard.title': 'Auswertungen',
   'dashboard.intro': 'Was der Vertriebsagent für das Geschäft geleistet hat: Gespräche, Leads, Termine und wie schnell er geantwortet hat.',
   'dashboard.utcNote': 'Stunden und Tage sind in UTC angegeben.',
+  'dashboard.zoneNote': 'Stunden und Tage sind in Ihrer Zeitzone angegeben: {zone}.',
   'dashboard.updated': 'Aktualisiert um {time}',
   'dashboard.refreshing': 'Wird aktualisiert…',
   'dashboard.loading': 'Die Zahlen werden geladen…',

@@ -5,6 +5,7 @@ export const dashboardFr: Partial<Record<DashboardKey, string>> = {
   'dashboard.title': 'Statistiques',
   'dashboard.intro': 'Ce que l’agent commercial a apporté : conversations, prospects, rendez-vous et rapidité de réponse.',
   'dashboard.utcNote': 'Les heures et les jours sont en UTC.',
+  'dashboard.zoneNote': 'Les heures et les jours sont dans votre fuseau horaire, {zone}.',
   'dashboard.updated': 'Mis à jour à {time}',
   'dashboard.refreshing': 'Actualisation…',
   'dashboard.loading': 'Chargement des chiffres…',

@@ -44,6 +44,14 @@ type ClientMessage = z.infer<typeof clientMessage>;
 
 export type NewUserMessage = { id?: string; text: string };
 
+/**
+ * The new message's id names its reply in the store (`stream:<conversation>:<id>`, the turn lock's value): only the
+ * characters the clients' ids use (crypto.randomUUID(), the AI SDK's generateId, nanoid), so no id can carry a key
+ * separator, a glob character, a line break or a path into a key. The history's own ids are not read, so not checked.
+ */
+export const MESSAGE_ID_PATTERN = /^[A-Za-z0-9._-]{1,100}$/;
+export const MESSAGE_ID_RULE = 'A message id is 1 to 100 letters, digits, ".", "-" or "_" (as crypto.randomUUID() or the AI SDK makes them).';
+
 /** A URL path as the browser gives it (percent-encoded): no white space, controls or invisible format characters. */
 const PAGE_PATH = /^\/[^\s\p{C}]*$/u;
 
@@ -57,6 +65,7 @@ export function pickUserMessage(body: ChatRequest): { ok: true; message: NewUser
   if (candidate.role !== 'user') {
     return { ok: false, reason: 'Only a new user message is accepted; the server keeps the history.' };
   }
+  if (candidate.id !== undefined && !MESSAGE_ID_PATTERN.test(candidate.id)) return { ok: false, reason: MESSAGE_ID_RULE };
   const text = candidate.parts
     .map((part) => (part.type === 'text' && typeof part.text === 'string' ? part.text : ''))
     .join('')

@@ -38,6 +38,20 @@ export async function endpointIdOf(context: EndpointRouteContext): Promise<strin
   return id;
 }
 
+/**
+ * The If-Match header's entity tags (a PATCH made only on the version read: lib/webhooks/endpoints.ts), or undefined
+ * without the header or with `*` (any version). A header that is not a list of quoted tags is a typed 400.
+ */
+export function ifMatchOf(request: Request): string[] | undefined {
+  const header = request.headers.get('if-match');
+  if (header === null || header.trim() === '*') return undefined;
+  const tags = header.split(',').map((tag) => tag.trim());
+  if (tags.length > 20 || !tags.every((tag) => /^(?:W\/)?"[\x21\x23-\x7e]{0,64}"$/.test(tag))) {
+    throw new AppError('bad_request:admin', 'If-Match: send the ETag the endpoint was read with, e.g. "1733300000000".');
+  }
+  return tags;
+}
+
 export const endpointNotFound = () => new AppError('not_found:admin', 'There is no webhook endpoint with this id.');
 
 /** Admin bodies are small: a URL, a few event names and a description. */

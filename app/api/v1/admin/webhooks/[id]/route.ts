@@ -3,8 +3,8 @@ import { getNotifyConfig } from '@/lib/config-notify';
 import { NO_STORE_HEADERS, otherMethods, readJsonBody, withErrors } from '@/lib/http';
 import { getKv } from '@/lib/store/kv';
 import { readDeliveryLog } from '@/lib/webhooks/delivery';
-import { deleteEndpoint, getEndpoint, toPublicEndpoint, updateEndpoint } from '@/lib/webhooks/endpoints';
-import { endpointIdOf, endpointNotFound, MAX_BODY_BYTES, parseBody, updateEndpointSchema, type EndpointRouteContext } from '../schema';
+import { deleteEndpoint, endpointETag, getEndpoint, toPublicEndpoint, updateEndpoint } from '@/lib/webhooks/endpoints';
+import { endpointIdOf, endpointNotFound, ifMatchOf, MAX_BODY_BYTES, parseBody, updateEndpointSchema, type EndpointRouteContext } from '../schema';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,19 +18,23 @@ export const GET = withErrors('admin', async (request: Request, context: Endpoin
     readDeliveryLog({ kv, endpointId: id, limit: getNotifyConfig().webhooks.logSize }),
   ]);
   if (!endpoint) throw endpointNotFound();
-  return Response.json({ endpoint: toPublicEndpoint(endpoint), deliveries }, { headers: NO_STORE_HEADERS });
+  return Response.json({ endpoint: toPublicEndpoint(endpoint), deliveries }, { headers: { ...NO_STORE_HEADERS, etag: endpointETag(endpoint) } });
 });
 
-/** Changes the URL, events, description or enabled flag; `rotateSecret: true` answers with the new secret, once. */
+/**
+ * Changes the URL, events, description or enabled flag; `rotateSecret: true` answers with the new secret, once. With
+ * If-Match (the GET's ETag) only the version read is changed: another is a typed 409 carrying the current ETag.
+ */
 export const PATCH = withErrors('admin', async (request: Request, context: EndpointRouteContext) => {
   await requireAdmin(request, { scope: 'webhooks', write: true });
   const id = await endpointIdOf(context);
   const patch = parseBody(updateEndpointSchema, await readJsonBody(request, { maxBytes: MAX_BODY_BYTES, surface: 'admin' }));
-  const endpoint = await updateEndpoint({ kv: getKv(), policy: getNotifyConfig().webhooks, id, patch });
+  const ifMatch = ifMatchOf(request);
+  const endpoint = await updateEndpoint({ kv: getKv(), policy: getNotifyConfig().webhooks, id, patch, ...(ifMatch ? { ifMatch } : {}) });
   if (!endpoint) throw endpointNotFound();
   return Response.json(
     { endpoint: toPublicEndpoint(endpoint), ...(patch.rotateSecret ? { secret: endpoint.secret } : {}) },
-    { headers: NO_STORE_HEADERS },
+    { headers: { ...NO_STORE_HEADERS, etag: endpointETag(endpoint) } },
   );
 });
 
