@@ -2,6 +2,10 @@
 // (redis-server + the Upstash bridge, the stand-ins, `next start`) on free ports; e2e runs under Playwright.
 const nextJest = require('next/jest.js');
 
+// The suites run in UTC whatever the host's zone: component tests render times in the process's zone (as a browser
+// does), and five of them failed on a host in Los Angeles. Tests about other zones name theirs (Intl's `timeZone`).
+process.env.TZ = 'UTC';
+
 const createJestConfig = nextJest({ dir: './' });
 
 // ESM-only packages that must be transformed (next/jest puts /node_modules/ first; we replace the list below).

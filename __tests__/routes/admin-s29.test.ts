@@ -8,7 +8,7 @@ import { exportFilename } from '@/lib/admin/export';
 import { adminTimeZoneOfCookies, isoDayIn } from '@/lib/admin/time-zone';
 import { resetProcessSingletons } from '@/lib/process-singleton';
 import { getConversationStore } from '@/lib/store';
-import { getKv, hsetIfPresent, KvError, kvOne, type Kv, type KvCommand } from '@/lib/store/kv';
+import { getKv, hsetIfUnchanged, KvError, kvOne, type Kv, type KvCommand } from '@/lib/store/kv';
 import { notifyKeys } from '@/lib/notify/keys';
 import { deleteEndpoint, getEndpoint, listEndpoints, updateEndpoint, type WebhookEndpoint } from '@/lib/webhooks/endpoints';
 import * as exporter from '@/app/api/v1/admin/export/route';
@@ -249,11 +249,11 @@ describe('a webhook PATCH never brings a deleted endpoint back', () => {
     it('the conditional write itself: 1 and written where the field is, 0 and nothing created where it is not', async () => {
       const kv = makeKv();
       const key = notifyKeys.endpoints(kv);
-      const [missing] = await kv.exec([hsetIfPresent(key, 'we_x', '{"a":1}')]);
+      const [missing] = await kv.exec([hsetIfUnchanged(key, 'we_x', 'old', '{"a":1}')]);
       expect(Number(missing)).toBe(0);
       expect(await kvOne(kv, ['EXISTS', key])).toBe(0);
       await kvOne(kv, ['HSET', key, 'we_x', 'old']);
-      const [written] = await kv.exec([hsetIfPresent(key, 'we_x', 'new')]);
+      const [written] = await kv.exec([hsetIfUnchanged(key, 'we_x', 'old', 'new')]);
       expect([Number(written), await kvOne(kv, ['HGET', key, 'we_x'])]).toEqual([1, 'new']);
     });
   });

@@ -14,7 +14,7 @@ import { getRedisClient, requesterOf } from './redis-client';
  * HSET HSETNX HGET HMGET HGETALL HDEL HINCRBY HLEN HKEYS SADD SREM SMEMBERS SISMEMBER SCARD ZADD ZREM ZSCORE ZCARD
  * ZINCRBY ZRANGE(BYSCORE|REV|LIMIT|WITHSCORES) ZREVRANGE ZRANGEBYSCORE ZREVRANGEBYSCORE ZCOUNT ZREMRANGEBYSCORE
  * ZUNIONSTORE(WEIGHTS|AGGREGATE) LPUSH RPUSH LPOP RPOP LRANGE LTRIM LLEN LREM PFADD PFCOUNT SCAN(MATCH|COUNT) TYPE,
- * and EVAL of HSET_IF_PRESENT_SCRIPT and HSET_IF_UNCHANGED_SCRIPT only. Anything else throws.
+ * and EVAL of HSET_IF_UNCHANGED_SCRIPT only. Anything else throws.
  */
 export type KvArg = string | number;
 export type KvCommand = readonly [string, ...KvArg[]];
@@ -54,15 +54,6 @@ export function kvHash(reply: unknown): Record<string, string> {
   for (let i = 0; i + 1 < reply.length; i += 2) out[String(reply[i])] = String(reply[i + 1]);
   return out;
 }
-
-/**
- * HSET of one field only where the field is there already (hash fields have no `XX`), in one step: a record deleted
- * meanwhile stays deleted. Redis runs a script atomically; the memory interpreter runs this one script (and no other
- * EVAL) as the same check. Replies 1 when it wrote, 0 when the field was not there.
- */
-export const HSET_IF_PRESENT_SCRIPT = "if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) return 1 end return 0";
-
-export const hsetIfPresent = (key: string, field: string, value: string): KvCommand => ['EVAL', HSET_IF_PRESENT_SCRIPT, 1, key, field, value];
 
 /**
  * HSET of one field only while it still holds `expected` (compare-and-set), in one step: a read-change-write loses
@@ -277,14 +268,13 @@ export function createMemoryKv(options: { prefix: string; now?: () => number }):
         return added;
       }
       case 'EVAL': {
-        // Lua is not interpreted here: only the two scripts below, by their exact text, as the same checks.
-        const known = args[0] === HSET_IF_PRESENT_SCRIPT || args[0] === HSET_IF_UNCHANGED_SCRIPT;
-        if (!known || Number(args[1]) !== 1) throw new KvError('ERR the in-memory store runs no script but HSET_IF_PRESENT_SCRIPT and HSET_IF_UNCHANGED_SCRIPT');
+        // Lua is not interpreted here: only the one script above, by its exact text, as the same check.
+        if (args[0] !== HSET_IF_UNCHANGED_SCRIPT || Number(args[1]) !== 1) throw new KvError('ERR the in-memory store runs no script but HSET_IF_UNCHANGED_SCRIPT');
         const hash = read(String(args[2]), 'hash')?.value;
         const field = String(args[3]);
         if (!hash?.has(field)) return 0;
-        if (args[0] === HSET_IF_UNCHANGED_SCRIPT && hash.get(field) !== String(args[4])) return -1;
-        hash.set(field, String(args[args[0] === HSET_IF_UNCHANGED_SCRIPT ? 5 : 4]));
+        if (hash.get(field) !== String(args[4])) return -1;
+        hash.set(field, String(args[5]));
         return 1;
       }
       case 'HGET':
