@@ -212,8 +212,13 @@ export async function acquireTtsSlot({ visitorId, ip, signal }: { visitorId: str
   const perAddress = getServerConfig().security.tts.streamsPerAddress;
   // (Visitor ids and the resume streams' `ip:` keys have no "tts:" prefix: the counts never mix.)
   const address = getStreamSlots().take(`tts:${ip}`, perAddress, 'voice', () => 'Too many replies are being spoken for your network at once; try again in a moment.');
+  return alongside(address, () => getTtsGate().acquire({ key: visitorId, ...(signal ? { signal } : {}) }));
+}
+
+/** The slot `acquire` takes, held with an address's slot already taken: one release for both, the address's given back when `acquire` refuses. */
+async function alongside(address: Release, acquire: () => Promise<Release>): Promise<Release> {
   try {
-    const slot = await getTtsGate().acquire({ key: visitorId, ...(signal ? { signal } : {}) });
+    const slot = await acquire();
     return () => {
       slot();
       address();
@@ -275,14 +280,5 @@ export function getTranscribeAddressGate(): ConcurrencyGate {
  */
 export async function acquireUploadSlot({ visitorId, ip }: { visitorId: string; ip: string }): Promise<Release> {
   const address = await getTranscribeAddressGate().acquire({ key: `ip:${ip}`, wait: false });
-  try {
-    const slot = await getTranscribeGate().acquire({ key: visitorId, wait: false });
-    return () => {
-      slot();
-      address();
-    };
-  } catch (error) {
-    address();
-    throw error;
-  }
+  return alongside(address, () => getTranscribeGate().acquire({ key: visitorId, wait: false }));
 }
