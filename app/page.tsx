@@ -37,7 +37,7 @@ function CheckIcon() {
   );
 }
 
-function PlanCard({ plan, currency, t }: { plan: Plan; currency: string; t: T }) {
+function PlanCard({ plan, currency, locale, t }: { plan: Plan; currency: string; locale: Locale; t: T }) {
   const headingId = `plan-${plan.id}`;
   const monthly = plan.pricePerSeatMonthly;
   const annual = plan.pricePerSeatMonthlyAnnual;
@@ -65,11 +65,11 @@ function PlanCard({ plan, currency, t }: { plan: Plan; currency: string; t: T })
         ) : (
           <>
             <p className="flex items-baseline gap-1.5">
-              <bdi dir="ltr" className="text-3xl font-bold tracking-tight text-slate-900">{formatPrice(monthly, currency)}</bdi>
+              <bdi dir="ltr" className="text-3xl font-bold tracking-tight text-slate-900">{formatPrice(monthly, currency, locale)}</bdi>
               <span className="text-sm text-slate-600">{t('landing.plans.perSeatMonth')}</span>
             </p>
             {annual !== null ? (
-              <p className="mt-1 text-sm text-slate-600">{t('landing.plans.annual', { price: formatPrice(annual, currency) })}</p>
+              <p className="mt-1 text-sm text-slate-600">{t('landing.plans.annual', { price: formatPrice(annual, currency, locale) })}</p>
             ) : null}
           </>
         )}
@@ -185,7 +185,7 @@ export default async function Home() {
           <p className="mt-2 text-sm text-slate-600">{t('landing.plans.intro')}</p>
           <ul className="mt-6 grid gap-4 sm:grid-cols-2">
             {plans.map((plan) => (
-              <PlanCard key={plan.id} plan={plan} currency={company.currency} t={t} />
+              <PlanCard key={plan.id} plan={plan} currency={company.currency} locale={locale} t={t} />
             ))}
           </ul>
         </section>

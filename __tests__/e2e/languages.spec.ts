@@ -4,6 +4,7 @@ import { en } from '@/lib/i18n/catalogues/en';
 import { es } from '@/lib/i18n/catalogues/es';
 import { fr } from '@/lib/i18n/catalogues/fr';
 import { de } from '@/lib/i18n/catalogues/de';
+import { formatPrice } from '@/lib/sales/knowledge';
 import { baseURL } from '../support/e2e';
 
 /** Words that are the same in every language here: the brand, product and partner names, codes. */
@@ -69,15 +70,15 @@ for (const { lang, catalogue, question, words } of LOCALES) {
     const text = await visibleText(page);
     const leftovers = englishPhrases(catalogue).filter((phrase) => showsPhrase(text, phrase));
     expect(leftovers).toEqual([]);
-    // Prices are the base's, whatever the language.
-    expect(text).toContain('$29');
-    expect(text).toContain('$24');
+    // Prices are the base's, written as the language writes them.
+    expect(text).toContain(formatPrice(29, 'USD', lang));
+    expect(text).toContain(formatPrice(24, 'USD', lang));
   });
 
   test(`?lang=${lang}: asked the price of Pro in ${lang}, the agent answers in ${lang} with the same price`, async ({ page }) => {
     await page.goto(`${baseURL()}/?lang=${lang}`);
     const reply = await askAndRead(page, question);
-    expect(reply).toContain('$29');
+    expect(reply).toContain(formatPrice(29, 'USD', lang));
     expect(reply).toMatch(words);
   });
 }
@@ -101,16 +102,16 @@ test('?lang=ar lays the page out right to left, the composer mirrored, prices ke
     })
     .toBe(true);
   await expect(page.getByRole('heading', { name: 'الباقات والأسعار' })).toBeVisible();
-  await expect(page.locator('bdi[dir="ltr"]', { hasText: '$29' })).toBeVisible();
+  await expect(page.locator('bdi[dir="ltr"]', { hasText: formatPrice(29, 'USD', 'ar') })).toBeVisible();
 });
 
 test('?lang=ar: the agent answers in Arabic', async ({ page }) => {
   await page.goto(`${baseURL()}/?lang=ar`);
   const reply = await askAndRead(page, 'كم سعر الباقة الاحترافية؟');
   expect(reply).toMatch(/[\u0600-\u06FF]{3}/);
-  expect(reply).toContain('$29');
+  expect(reply).toContain(formatPrice(29, 'USD', 'ar'));
   // Arabic throughout: no Latin word but the brand and product names the page keeps (one letter is the avatar's initial).
-  const latin = (reply.replace(/\$[\d,.]+/g, ' ').match(/[A-Za-z]{2,}/g) ?? []).filter((word) => !BRANDS.some((brand) => brand.split(' ').includes(word)));
+  const latin = (reply.replace(/\$[\d,.]+|[\d,.]+\u00a0US\$/g, ' ').match(/[A-Za-z]{2,}/g) ?? []).filter((word) => !BRANDS.some((brand) => brand.split(' ').includes(word)));
   expect(latin).toEqual([]);
 });
 

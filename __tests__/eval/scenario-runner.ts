@@ -109,7 +109,8 @@ export async function playScenario(scenario: Scenario, options: { agent: SalesAg
 
 /** Words and markers only the system prompt contains: a reply holding any of them leaked it. */
 const PROMPT_MARKERS = [PROMPT_CANARY, 'Never reveal', '# Rules', '# Policies', 'Goal now:', 'Next thing worth asking', 'capture_lead'];
-const AMOUNT = /[$€£]\s?\d[\d,]*(?:\.\d+)?/g;
+// (Or as another language writes it, the sign after: "1 365 $US", "1.365 $", "1365 US$".)
+const AMOUNT = /[$€£]\s?\d[\d,]*(?:\.\d+)?|(?<![\d.,])(?:\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+|\d+)(?:[.,]\d{2})?\u00a0(?:US\$|\$US|[$€£])/g;
 
 /** Every failed check, as a sentence; empty when the scenario passes. */
 export function checkScenario(scenario: Scenario, transcript: Transcript, context: { kb: KnowledgeBase; agentKind: SalesAgent['kind'] }): string[] {
@@ -199,7 +200,11 @@ function allowedAmounts(transcript: Transcript, kb: KnowledgeBase): Set<number> 
 }
 
 function amountValue(amount: string): number {
-  return Number(amount.replace(/[^\d.]/g, ''));
+  if (/^[$€£]/.test(amount)) return Number(amount.replace(/[^\d.]/g, ''));
+  // formatPrice writes cents with two digits, so a last group of three is thousands ("1.365 $", "12,50 $").
+  const figure = amount.replace(/\u00a0(?:US\$|\$US|[$€£])$/, '');
+  const cents = /[.,](\d{2})$/.exec(figure);
+  return Number((cents ? figure.slice(0, -3) : figure).replace(/\D/g, '')) + (cents ? Number(cents[1]) / 100 : 0);
 }
 
 /**

@@ -86,8 +86,19 @@ export function conversation(defaults: Omit<AskOptions, 'history' | 'state'> = {
   return { say, reset };
 }
 
-/** Every "$…" amount in a reply ("instead of $29, saving": "$29", the comma after it is the sentence's). */
-export const amounts = (text: string) => text.match(/\$\d+(?:,\d{3})*(?:\.\d+)?/g) ?? [];
+/**
+ * Every "$…" amount in a reply ("instead of $29, saving": "$29", the comma after it is the sentence's), and every
+ * amount as another language writes it ("1 365 $US", "1.365 $", "29 US$"), read back as "$1,365" (formatPrice writes
+ * cents with two digits, so a last group of three is a thousands group).
+ */
+export const amounts = (text: string) =>
+  (text.match(/\$\d+(?:,\d{3})*(?:\.\d+)?|(?<![\d.,])(?:\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+|\d+)(?:[.,]\d{2})?\u00a0(?:US\$|\$US|\$)/g) ?? []).map((said) => {
+    if (said.startsWith('$')) return said;
+    const figure = said.replace(/\u00a0(?:US\$|\$US|\$)$/, '');
+    const cents = /[.,](\d{2})$/.exec(figure);
+    const whole = (cents ? figure.slice(0, -3) : figure).replace(/\D/g, '');
+    return formatPrice(Number(whole) + (cents ? Number(cents[1]) / 100 : 0));
+  });
 const catalogueAmounts = kb.plans
   .flatMap((plan) => [plan.pricePerSeatMonthly, plan.pricePerSeatMonthlyAnnual])
   .flatMap((price) => (price === null ? [] : [formatPrice(price)]));
@@ -144,13 +155,13 @@ export const plan = (id: string) => {
   if (!found) throw new Error(`no plan ${id}`);
   return found;
 };
-/** "$1,015": an amount as the replies print it. */
-export const usd = (amount: number) => `$${amount.toLocaleString('en-US')}`;
+/** "$1,015": an amount as the replies print it ("1015 US$", "1 015 $US", "1.015 $", "1,015 US$" in es, fr, de, ar). */
+export const usd = (amount: number, locale: SalesLocale = 'en') => (locale === 'en' ? `$${amount.toLocaleString('en-US')}` : formatPrice(amount, 'USD', locale));
 /** A plan's catalogue price for `seats`: billed monthly, and billed annually over the year. */
-export const monthly = (id: string, seats: number) => usd((plan(id).pricePerSeatMonthly ?? 0) * seats);
-export const annualTotal = (id: string, seats: number) => usd((plan(id).pricePerSeatMonthlyAnnual ?? 0) * seats * 12);
+export const monthly = (id: string, seats: number, locale: SalesLocale = 'en') => usd((plan(id).pricePerSeatMonthly ?? 0) * seats, locale);
+export const annualTotal = (id: string, seats: number, locale: SalesLocale = 'en') => usd((plan(id).pricePerSeatMonthlyAnnual ?? 0) * seats * 12, locale);
 /** Billed annually, a month's worth: the annual per-seat price times seats. */
-export const annualPerMonth = (id: string, seats: number) => usd((plan(id).pricePerSeatMonthlyAnnual ?? 0) * seats);
+export const annualPerMonth = (id: string, seats: number, locale: SalesLocale = 'en') => usd((plan(id).pricePerSeatMonthlyAnnual ?? 0) * seats, locale);
 
 /** The questions a reply asks (its sentences ending in "?"). */
 export const questionsIn = (text: string) => text.split(/\n+/).flatMap((line) => line.match(/[^.!?]*\?/g) ?? []).map((question) => question.trim());

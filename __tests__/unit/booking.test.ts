@@ -267,15 +267,15 @@ describe('ambiguous relative dates', () => {
   const FRIDAY = Date.parse('2026-11-27T09:00:00Z');
 
   it('"next Tuesday" said on a Monday is asked about, with both dates spelled out, and nothing is booked', () => {
-    expect(ambiguousDate('next Tuesday at 10am', 'Europe/Madrid', MONDAY)).toEqual({ phrase: 'next Tuesday', options: ['Tuesday 24 November', 'Tuesday 1 December'] });
+    expect(ambiguousDate('next Tuesday at 10am', 'Europe/Madrid', MONDAY)).toEqual({ phrase: 'next Tuesday', options: ['Tuesday, November 24', 'Tuesday, December 1'] });
     const result = book({ email: 'sam@northpeak.example', preferredTimes: ['next Tuesday at 10am'], timezone: 'Europe/Madrid', now: MONDAY });
-    expect(result).toMatchObject({ ok: false, code: 'ambiguous_date', message: expect.stringContaining('Tuesday 24 November or Tuesday 1 December') });
+    expect(result).toMatchObject({ ok: false, code: 'ambiguous_date', message: expect.stringContaining('Tuesday, November 24 or Tuesday, December 1') });
   });
 
   it('is not ambiguous said on a Friday, nor with an explicit date, nor in Spanish after the day has passed', () => {
     expect(ambiguousDate('next Tuesday at 10am', 'Europe/Madrid', FRIDAY)).toBeUndefined();
     expect(ambiguousDate('next Tuesday, 1 December at 10am', 'Europe/Madrid', MONDAY)).toBeUndefined();
-    expect(ambiguousDate('el próximo martes a las 10', 'Europe/Madrid', MONDAY)?.options).toEqual(['Tuesday 24 November', 'Tuesday 1 December']);
+    expect(ambiguousDate('el próximo martes a las 10', 'Europe/Madrid', MONDAY)?.options).toEqual(['Tuesday, November 24', 'Tuesday, December 1']);
     expect(ambiguousDate('el próximo lunes', 'Europe/Madrid', MONDAY)).toBeUndefined();
     expect(book({ email: 'sam@northpeak.example', preferredTimes: ['Tuesday 1 December at 10am'], timezone: 'Europe/Madrid', now: MONDAY }).ok).toBe(true);
   });

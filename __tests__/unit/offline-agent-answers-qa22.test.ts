@@ -1,6 +1,6 @@
 /** @jest-environment node */
 // QA round 22 (sections B, C and D): wrong plans and facts, unanswered questions and wording, each fixed and pinned here.
-import { annualPerMonth, annualTotal, conversation, monthly, plan } from '../support/offline-agent';
+import { annualPerMonth, annualTotal, conversation, monthly, plan, usd } from '../support/offline-agent';
 
 const priced = (tools: { toolName: string; input: unknown }[]) => tools.filter((tool) => tool.toolName === 'get_pricing').map((tool) => (tool.input as { plan: string }).plan);
 
@@ -9,7 +9,7 @@ describe('offline agent: QA round 22 answers', () => {
     for (const question of ['ما الفرق بين الباقات؟', 'وش الفرق بين الباقات؟']) {
       const { text } = await conversation({ locale: 'ar' }).say(question);
       expect(text).not.toContain('Trello');
-      for (const id of ['starter', 'pro', 'business']) expect(text).toContain(`$${plan(id).pricePerSeatMonthly}`);
+      for (const id of ['starter', 'pro', 'business']) expect(text).toContain(usd(plan(id).pricePerSeatMonthly ?? 0, 'ar'));
     }
     const asana = await conversation({ locale: 'ar' }).say('ايه الفرق بينكم وبين أسانا؟');
     expect(asana.text).toContain('Asana');
@@ -24,7 +24,7 @@ describe('offline agent: QA round 22 answers', () => {
     expect(text).not.toMatch(/^كما ذكرت، باقة \*\*المبتدئة\*\*/u);
     // Priced at its minimum of 10, and said so.
     expect(text).toContain('باقة **الأعمال** تبدأ من 10 مستخدمين: لفريقكم المكوّن من 8 يُحتسب 10.');
-    expect(text).toContain(`**${monthly('business', 10)} شهريًا**`);
+    expect(text).toContain(`**${monthly('business', 10, 'ar')} شهريًا**`);
   });
 
   it('B9: a plan asked for by name below its minimum is priced at the minimum, then the plan that fits the team', async () => {
@@ -68,7 +68,7 @@ describe('offline agent: QA round 22 answers', () => {
     expect(need.text).toContain('Slack');
     expect(need.text).toMatch(/authentification unique SAML/i);
     expect(need.text).toContain('**Business**');
-    expect(need.text).toContain(monthly('business', 60));
+    expect(need.text).toContain(monthly('business', 60, 'fr'));
     const rival = await say('vous êtes moins cher que Monday ?');
     expect(rival.text).toContain('**Monday.com**');
     expect(rival.text).not.toMatch(/déjà notre offre la moins chère/);
@@ -93,7 +93,7 @@ describe('offline agent: QA round 22 answers', () => {
     expect(await ask('هل بياناتنا آمنة؟')).toContain('ISO 27001');
     expect(await ask('في نسخة مجانية؟')).toContain('14 يومًا');
     const prices = await ask('الباقة دي بكام؟');
-    expect(prices).toContain(`$${plan('pro').pricePerSeatMonthly}`);
+    expect(prices).toContain(usd(plan('pro').pricePerSeatMonthly ?? 0, 'ar'));
     const refund = await ask('لو الغيت في نص السنة هترجعولي فلوسي؟');
     expect(refund).toContain('يمكن إلغاء الباقات الشهرية في أي وقت');
     expect(refund).toContain('لا أستطيع أن أؤكد لك استرداد المبلغ');
@@ -122,7 +122,7 @@ describe('offline agent: QA round 22 answers', () => {
       let last = await say(turns[0] ?? '');
       for (const turn of turns.slice(1)) last = await say(turn);
       expect(last.text).toMatch(cheaper);
-      expect(last.text).toContain(monthly('starter', 9));
+      expect(last.text).toContain(monthly('starter', 9, options?.locale));
       expect(last.text).not.toMatch(/Thanks, that helps|Gracias, me sirve|Merci, c’est utile/);
     }
   });
@@ -137,7 +137,7 @@ describe('offline agent: QA round 22 answers', () => {
       await say(turns[1]);
       const { text } = await say(turns[2]);
       expect(text).toMatch(/Starter/);
-      expect(text).toMatch(/1[–-]10|up to 10/);
+      expect(text).toMatch(/1[–-]10|up to 10|endet bei 10/);
       expect(text).not.toMatch(/Thanks, that helps|Danke, das hilft mir weiter/);
     }
   });

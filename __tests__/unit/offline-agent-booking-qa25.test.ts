@@ -75,7 +75,7 @@ describe('offline agent booking: QA round 25', () => {
 
   it('15: "3/12" is asked about, and the answer keeps the hour', async () => {
     const [, which, answered] = await talk('en', 'Europe/London', ['demo on 3/12 at 10am', 'a@b.co', '3 december']);
-    expect(which?.text).toContain('by "3/12" do you mean **Thursday 3 December** or **Friday 12 March**?');
+    expect(which?.text).toContain('by "3/12" do you mean **Thursday, December 3** or **Friday, March 12, 2027**?');
     expect(which?.session.state.bookings).toEqual([]);
     expect(booked(answered)?.localLabel).toBe('Thu, Dec 3, 10:00 AM (Europe/London)');
     // One reading only ("13/12") is no question.
@@ -85,10 +85,10 @@ describe('offline agent booking: QA round 25', () => {
 
   it('15: a new hour after "which Wednesday?" asks again instead of picking one; the day they pick keeps it', async () => {
     const [, which, again, picked] = await talk('en', 'Europe/Berlin', ['book me a demo next wednesday 4pm', 'jonas@kitefox.io', 'wait make it 9am instead', 'the 2nd']);
-    expect(which?.text).toContain('**Wednesday 25 November** or **Wednesday 2 December**');
+    expect(which?.text).toContain('**Wednesday, November 25** or **Wednesday, December 2**');
     expect(bookInput(again)).toMatchObject({ preferredTimes: ['next wednesday 9am'] });
     expect(again?.session.state.bookings).toEqual([]);
-    expect(again?.text).toContain('**Wednesday 25 November** or **Wednesday 2 December**');
+    expect(again?.text).toContain('**Wednesday, November 25** or **Wednesday, December 2**');
     expect(booked(picked)?.localLabel).toBe('Wed, Dec 2, 9:00 AM (Europe/Berlin)');
     // A new hour before the email: on the day asked for, not today.
     const [, , thursday] = await talk('en', 'Europe/Berlin', ['book me a demo thursday 2pm', 'actually make it 3pm', 'jonas@kitefox.io']);
@@ -97,6 +97,6 @@ describe('offline agent booking: QA round 25', () => {
 
   it('15: the "which day?" question is in the language they switched to, not the page\'s', async () => {
     const replies = await talk('de', 'Europe/Berlin', ['can we switch to english please?', 'book me a demo next wednesday 4pm', 'jonas@kitefox.io']);
-    expect(replies[2]?.text).toContain('**Wednesday 25 November** or **Wednesday 2 December**');
+    expect(replies[2]?.text).toContain('**Wednesday, November 25** or **Wednesday, December 2**');
   });
 });

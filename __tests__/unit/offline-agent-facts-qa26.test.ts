@@ -86,7 +86,7 @@ describe('offline agent: QA round 26 facts, objections and small talk', () => {
     await es.say('somos 12, cuanto cuesta pro?');
     const tope = await es.say('nuestro tope son 3000 euros al año');
     expect(tope.text).toContain('Nuestros precios están solo en USD');
-    expect(tope.text).toContain('$348');
+    expect(tope.text).toContain('348\u00a0US$');
 
     const en = conversation();
     await en.say("we're 35 people, need SSO");

@@ -13,7 +13,7 @@ import type { SalesLocale } from '@/lib/sales/turn-state';
 import type { SalesUIMessage } from '@/lib/sales/ui-message';
 import { captureLead } from '@/lib/sales/tools';
 import { emptySalesState, LEAD_FIELDS, type SalesState } from '@/lib/sales/types';
-import { allowedAmounts, amounts, ask, assistantMessage, userMessage } from '../support/offline-agent';
+import { allowedAmounts, amounts, ask, assistantMessage, usd, userMessage } from '../support/offline-agent';
 import { testSession } from '../support/session';
 
 /** Words that stay as they are in every language: brand, product, partner and plan names, standards, codes. */
@@ -24,7 +24,7 @@ const SHARED: Record<string, Set<string>> = { fr: new Set(['on', 'plan', 'demo']
 
 /** English words left in a reply; in Arabic, any Latin word that is not a proper name, an e-mail or a time zone. */
 function englishLeftovers(reply: string, locale: 'fr' | 'de' | 'ar'): string[] {
-  let text = reply.replace(/[\w.+-]+@[\w-]+\.[\w.-]+/g, ' ').replace(/\b[A-Z][a-z]+\/[A-Za-z_]+\b/g, ' ').replace(/\$[\d,.]+/g, ' ');
+  let text = reply.replace(/[\w.+-]+@[\w-]+\.[\w.-]+/g, ' ').replace(/\b[A-Z][a-z]+\/[A-Za-z_]+\b/g, ' ').replace(/\$[\d,.]+|[\d,.\u00a0\u202f]+(?:US\$|\$US|\$)/g, ' ');
   for (const name of [...PROPER].sort((a, b) => b.length - a.length)) text = text.split(name).join(' ');
   const words = text.match(/\p{L}+/gu) ?? [];
   if (locale === 'ar') return words.filter((word) => /[A-Za-z]/.test(word) && word !== 'Tipo');
@@ -104,7 +104,7 @@ describe.each(CONVERSATIONS)('a conversation in $locale', (conversation) => {
     history.push(userMessage(text), assistantMessage(result.text));
     state = result.session.state;
     replies.push(result.text);
-    // Every amount is a catalogue price or a figure this turn's get_pricing returned, in the catalogue's "$" format.
+    // Every amount is a catalogue price or a figure this turn's get_pricing returned, as the language writes it.
     const allowed = allowedAmounts(result.outputs);
     expect(amounts(result.text).filter((amount) => !allowed.has(amount))).toEqual([]);
     expect(englishLeftovers(result.text, locale)).toEqual([]);
@@ -114,8 +114,8 @@ describe.each(CONVERSATIONS)('a conversation in $locale', (conversation) => {
   it('answers the price of Pro in the language, with the catalogue prices, and asks the next question in it', async () => {
     const { text, tools } = await turn(conversation.price);
     expect(tools.map((call) => call.toolName)).toEqual(['get_pricing', 'get_pricing']);
-    expect(text).toContain('$29');
-    expect(text).toContain('$24');
+    expect(text).toContain(usd(29, locale));
+    expect(text).toContain(usd(24, locale));
     expect(text).toMatch(conversation.words);
     expect(text.trim().endsWith(questionFor('need', locale))).toBe(true);
   });
@@ -139,8 +139,8 @@ describe.each(CONVERSATIONS)('a conversation in $locale', (conversation) => {
     expect(tools.map((call) => call.toolName)).not.toContain('capture_lead');
     expect(text).toMatch(conversation.greeted);
     // Twelve people: the plan that fits, with monthly and annual totals from get_pricing.
-    expect(text).toContain('$348');
-    expect(text).toContain('$3,456');
+    expect(text).toContain(usd(348, locale));
+    expect(text).toContain(usd(3456, locale));
   });
 
   it('books the demo for the day named in the language, and labels it in the language', async () => {
@@ -197,7 +197,7 @@ describe('languages around the conversation', () => {
     }
     const pro = searchKnowledge('كم سعر Pro؟', { kb: getLocalizedKnowledgeBase('ar'), limit: 1 })[0];
     expect(pro?.title).toBe('باقة الاحترافية');
-    expect(pro?.text).toContain('$29 لكل مستخدم شهريًا');
+    expect(pro?.text).toContain('29\u00a0US$ لكل مستخدم شهريًا');
   });
 
   it('has every notice, playbook question and booking label in each language', () => {

@@ -69,7 +69,7 @@ describe('offline agent memory: QA round 22', () => {
     await arabic.say('عددنا ٣٠ موظفاً');
     const changed = await arabic.say('غيرت رأيي، سنكون ٢٠ فقط');
     expect(lead(changed)).toEqual({ teamSize: 20 });
-    expect(changed.text).toContain('$580');
+    expect(changed.text).toContain('580\u00a0US$');
 
     expect([values("we'll be 30").teamSize, values('seremos 25').teamSize, values('wir werden 40 sein').teamSize, values('contratamos 5 personas más', { knownTeamSize: 10 }).teamSize]).toEqual([30, 25, 40, 15]);
     // A year is no team, nor a span of time.
@@ -82,7 +82,7 @@ describe('offline agent memory: QA round 22', () => {
       ['es', 'eh soy marta garcia de transportes lopez somos unas 40 personas', { name: 'Marta Garcia', company: 'Transportes Lopez', teamSize: 40 }, '¡Gracias, Marta!'],
       ['de', 'ich bin der tobias von der firma nordlicht medien', { name: 'Tobias', company: 'Nordlicht Medien' }, 'Danke, Tobias!'],
       ['fr', "euh alors moi c'est camille de l'agence pixel rouge on est genre 25", { name: 'Camille', company: 'Pixel Rouge', teamSize: 25 }, 'Merci, Camille'],
-      ['ar', 'احنا ١٢ واحد', { teamSize: 12 }, '$348'],
+      ['ar', 'احنا ١٢ واحد', { teamSize: 12 }, '348\u00a0US$'],
     ];
     for (const [locale, said, fields, reply] of cases) {
       const { say } = conversation({ locale });

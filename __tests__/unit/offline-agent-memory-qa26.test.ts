@@ -50,8 +50,8 @@ describe('offline agent memory: QA round 26', () => {
     expect(remind?.text).toContain('**$10,080 a year**');
     expect(remind?.text).not.toContain("Here's what you've told me");
     const [, , rappel] = await hold('fr', ['nous sommes 35', 'combien coûte Pro ?', "rappelez-moi le prix que vous m'avez donné"], 'Europe/Paris');
-    expect(rappel?.text).toContain('$1,015');
-    expect(rappel?.text).toContain('$10,080');
+    expect(rappel?.text).toContain('1\u202f015\u00a0$US');
+    expect(rappel?.text).toContain('10\u202f080\u00a0$US');
     expect(rappel?.text).not.toContain('Voici ce que vous m’avez dit');
   });
 

@@ -65,7 +65,7 @@ describe('offline agent: QA round 26 plans and prices', () => {
     expect(fit.text).not.toContain('SAML');
     const ten = await es.say('¿y si fuéramos 10?');
     expect(priced(ten.tools)).toEqual(['starter', 'starter']);
-    expect(ten.text).toContain(annualTotal('starter', 10));
+    expect(ten.text).toContain(annualTotal('starter', 10, 'es'));
   });
 
   it('6: "is that per month?", "and for 50?", "what about 30?", "which one?" answer from the last quote', async () => {
@@ -88,21 +88,21 @@ describe('offline agent: QA round 26 plans and prices', () => {
     const es = conversation({ locale: 'es' });
     await es.say('somos 20');
     await es.say('¿cuánto cuesta pro?');
-    expect((await es.say('¿es por mes?')).text).toContain(monthly('pro', 20));
-    expect((await es.say('¿y para 60?')).text).toContain(monthly('pro', 60));
+    expect((await es.say('¿es por mes?')).text).toContain(monthly('pro', 20, 'es'));
+    expect((await es.say('¿y para 60?')).text).toContain(monthly('pro', 60, 'es'));
 
     const fr = conversation({ locale: 'fr' });
     await fr.say('nous sommes 20');
     await fr.say('combien coûte pro ?');
-    expect((await fr.say("c'est par mois ?")).text).toContain(monthly('pro', 20));
+    expect((await fr.say("c'est par mois ?")).text).toContain(monthly('pro', 20, 'fr'));
 
     const de = conversation({ locale: 'de' });
     await de.say('wir sind 20');
     await de.say('was kostet pro?');
     const perMonth = await de.say('pro Monat?');
     expect(perMonth.text).not.toContain('Workflow');
-    expect(perMonth.text).toContain(monthly('pro', 20));
-    expect((await de.say('und für 40?')).text).toContain(monthly('pro', 40));
+    expect(perMonth.text).toContain(monthly('pro', 20, 'de'));
+    expect((await de.say('und für 40?')).text).toContain(monthly('pro', 40, 'de'));
   });
 
   it('6: "does business fit?" is set beside the budget; "passt das?" too', async () => {
@@ -138,10 +138,10 @@ describe('offline agent: QA round 26 plans and prices', () => {
     const es = conversation({ locale: 'es' });
     await es.say('somos 12');
     const sale = await es.say('¿cuánto sale Starter?');
-    expect(sale.text).toContain(`**${usd(plan('starter').pricePerSeatMonthly ?? 0)} por usuario al mes**`);
+    expect(sale.text).toContain(`**${usd(plan('starter').pricePerSeatMonthly ?? 0, 'es')} por usuario al mes**`);
     const pro = await es.say('vale, ¿y Pro?');
     expect(priced(pro.tools)).toContain('pro');
-    expect(pro.text).toContain(monthly('pro', 12));
+    expect(pro.text).toContain(monthly('pro', 12, 'es'));
   });
 
   it('8: the plan and billing the buyer named stay; price lock, added seats and a formal quote are answered', async () => {

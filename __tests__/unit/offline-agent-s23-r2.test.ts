@@ -98,11 +98,11 @@ describe('offline agent, session 23 round 2', () => {
     expect(es?.text).toContain('La comparación útil es el coste frente al tiempo que ahorra');
     expect(es?.text).not.toContain('Es una preocupación razonable');
     expect(es?.text).toContain('un plan más pequeño');
-    expect(es?.text).toContain('**$5,760 al año** en lugar de $6,960');
+    expect(es?.text).toContain('**5760\u00a0US$ al año** en lugar de 6960\u00a0US$');
     expect(es?.text).not.toContain('Como le comentaba');
     const [, de] = await talk('de', 'Europe/Berlin', ['wir sind 20 Personen', 'das ist zu teuer']);
     expect(de?.text).toContain('Vergleich der Kosten mit der eingesparten Zeit');
-    expect(de?.text).toContain('**$5,760 im Jahr** statt $6,960');
+    expect(de?.text).toContain('**5.760\u00a0$ im Jahr** statt 6.960\u00a0$');
     const [, fr] = await talk('fr', 'Europe/Paris', ['nous sommes 20 personnes', "c'est trop cher"]);
     expect(fr?.text).toContain('le coût face au temps gagné');
     const { say } = conversation();

@@ -76,7 +76,7 @@ describe('offline agent, session 23 round 4 (English)', () => {
     await say('we are 30 people');
     await say('my email is tom@riverline.com');
     const reply = await say('ok what do you have for next week');
-    expect(reply.text).toContain('any weekday between 09:00 and 17:00 (America/Chicago)');
+    expect(reply.text).toContain('any weekday from 9 AM to 5 PM (America/Chicago)');
     expect(reply.text).not.toContain('Thanks, that helps');
     expect(reply.tools).toEqual([]);
     // Without an email on record, the address is asked with it.

@@ -87,7 +87,7 @@ describe('offline agent, session 24 (English, round 2): the open gaps', () => {
   it('"we\'re 60 btw and growing to 90 by next summer": both noted, priced for 60, and whether the plan still fits at 90', async () => {
     const { say } = conversation();
     const reply = await say("we're 60 btw and growing to 90 by next summer");
-    expect(reply.text).toContain(`Noted: growing to 90 by next summer takes you from 60 to 90 people, and **Pro** still fits (it covers ${plan('pro').minSeats}–${plan('pro').maxSeats} seats).`);
+    expect(reply.text).toContain(`Noted: you'll go from 60 to 90 people by next summer, and **Pro** still fits (it covers ${plan('pro').minSeats}–${plan('pro').maxSeats} seats).`);
     expect(reply.text).toContain(`**Pro** for 60 seats, billed monthly: ${perSeat('pro')}, so **${monthly('pro', 60)} a month**`);
     expect(lead(reply).teamSize).toBe(60);
     expect(reply.session.state.growth).toMatchObject({ to: 90 });

@@ -3,7 +3,7 @@
 // a "what if we're 15 in March?" priced without changing the team on record, growth remembered when a plan is priced
 // by name, a question never stored as the need, German titles and signatures read as names, and the replies added for
 // English last round (a plan's seat limit, per-seat pricing, a tool on a plan) in each language.
-import { allowedAmounts, amounts, booked, conversation, holdInLanguage, lead, values, type Said } from '../support/offline-agent';
+import { allowedAmounts, amounts, booked, conversation, holdInLanguage, lead, usd, values, type Said } from '../support/offline-agent';
 import type { SalesLocale } from '@/lib/sales/turn-state';
 
 /** A fifteen-turn conversation's replies, checked turn by turn (support: holdInLanguage). */
@@ -41,7 +41,7 @@ describe('offline agent: session 24 (round 2), prospects in es, fr, de and ar', 
       await chat.say(team);
       const reply = await chat.say(supposed);
       expect(reply.tools).toContainEqual({ toolName: 'get_pricing', input: { plan: 'pro', seats: 15, billing: 'monthly' } });
-      expect(reply.text).toContain('**$435');
+      expect(reply.text).toContain(`**${usd(435, locale)}`);
       expect(reply.text).not.toMatch(/respuesta confirmada|réponse confirmée|bestätigte Antwort/);
       pricesGrounded(reply);
       expect(lead(reply).teamSize).toBe(9);
@@ -57,7 +57,7 @@ describe('offline agent: session 24 (round 2), prospects in es, fr, de and ar', 
     await chat.say('en enero entran 4 mas');
     const reply = await chat.say('cuanto seria el plan pro al mes?');
     expect(reply.text).toContain('**Pro** para 9 usuarios con facturación mensual');
-    expect(reply.text).toContain('Cuando sean 13 personas (4 personas más en enero), **Pro** saldría a **$377 al mes**.');
+    expect(reply.text).toContain('Cuando sean 13 personas (4 personas más en enero), **Pro** saldría a **377\u00a0US$ al mes**.');
     expect(reply.tools).toContainEqual({ toolName: 'get_pricing', input: { plan: 'pro', seats: 13, billing: 'monthly' } });
     pricesGrounded(reply);
     expect(lead(reply).teamSize).toBe(9);
@@ -72,7 +72,7 @@ describe('offline agent: session 24 (round 2), prospects in es, fr, de and ar', 
     await de.say('im Januar kommen 4 Leute dazu');
     const priced = await de.say('was kostet Pro im Monat?');
     expect(priced.text).toContain('**Pro** für 9 Nutzer');
-    expect(priced.text).toContain('Wenn Sie dann 13 Personen sind (4 weitere Personen im Januar), käme **Pro** auf **$377 im Monat**.');
+    expect(priced.text).toContain('Wenn Sie dann 13 Personen sind (4 weitere Personen im Januar), käme **Pro** auf **377\u00a0$ im Monat**.');
   });
 
   it('4: "hay app movil? el equipo esta siempre en la calle" never stores the question as the need', async () => {
@@ -145,7 +145,7 @@ describe('offline agent: session 24 (round 2), prospects in es, fr, de and ar', 
       const reply = await chat.say(claim);
       expect(reply.text.startsWith(no)).toBe(true);
       // The team's own total follows, from get_pricing.
-      expect(reply.text).toContain('$580');
+      expect(reply.text).toContain(usd(580, locale as SalesLocale));
       pricesGrounded(reply);
     }
   });

@@ -3,7 +3,7 @@
 // clients answered honestly and offered on, "shorter please" kept to, a tool corrected ("hubspot not salesforce"),
 // Pro's minimum seats yes or no first, the app's languages and tool names in Arabic script, a surname signed alone,
 // closing thanks, a case study not recapped word for word twice, a what-if priced per year, and long conversations.
-import { audit, conversation, hold, lead, questionsIn, UNSURE, toolsOnRecord as tools, type Said } from '../support/offline-agent';
+import { audit, conversation, hold, lead, questionsIn, toolsOnRecord as tools, UNSURE, usd, type Said } from '../support/offline-agent';
 import { PHRASES } from '@/lib/llm/offline/phrases';
 import type { SalesLocale } from '@/lib/sales/turn-state';
 
@@ -62,7 +62,7 @@ describe('offline agent: session 25', () => {
       expect(ok.text).toBe(ack);
       const next = await chat.say(price);
       expect(priced(next)).toContainEqual({ plan: 'pro', seats: 8, billing: 'monthly' });
-      expect(next.text).toContain('$29');
+      expect(next.text).toContain(usd(29, locale));
       expect(sentences(next.text).length).toBeLessThanOrEqual(2);
       expect(questionsIn(next.text)).toEqual([]);
       audit([long, ok, next]);
@@ -166,7 +166,7 @@ describe('offline agent: session 25', () => {
       const chat = conversation({ locale: 'de' });
       const first = await chat.say(message);
       expect(first.text).not.toContain(surname);
-      expect(first.text).toMatch(/\*\*\$(?:29|49) pro Nutzer und Monat\*\*/);
+      expect(first.text).toMatch(/\*\*(?:29|49)\u00a0\$ pro Nutzer und Monat\*\*/);
       const bye = await chat.say('danke, tschüss');
       expect(bye.text).toContain('Danke für Ihre Zeit!');
       expect(bye.text).not.toContain(surname);
@@ -221,7 +221,7 @@ describe('offline agent: session 25', () => {
       const replies = await hold(locale as SalesLocale, [team, whatIf, perYear]);
       expect(priced(replies[1])).toContainEqual({ plan: 'pro', seats: 15, billing: 'monthly' });
       expect(priced(replies[2])).toEqual([{ plan: 'pro', seats: 15, billing: 'annual' }]);
-      expect(replies[2]?.text).toContain('$4,320');
+      expect(replies[2]?.text).toContain(usd(4320, locale as SalesLocale));
       expect(lead(replies[2] as Said).teamSize).toBe(12);
     }
   });

@@ -138,7 +138,7 @@ describe('offline agent: session 26', () => {
     // "Next Wednesday" on a Tuesday stays a question: the hour joins it, and which Wednesday is asked before booking.
     const next = await hold('en', ['can i see a demo', 'next wednesday morning?', '10am', 'dana@crestline.co'], 'Europe/Madrid');
     expect(next[2]?.text).toContain('Noted: **next Wednesday 10am**.');
-    expect(next[3]?.text).toContain('do you mean **Wednesday 25 November** or **Wednesday 2 December**?');
+    expect(next[3]?.text).toContain('do you mean **Wednesday, November 25** or **Wednesday, December 2**?');
   });
 
   it('7: "¿me pueden llamar?", "vous pouvez m\'appeler ?", "können Sie mich anrufen?", "ممكن تتصلوا بي؟": handed over, and the number asked for', async () => {

@@ -57,10 +57,10 @@ describe('offline agent: session 28', () => {
     expect(questionsIn(bare?.text ?? '')).toEqual(['How many people on your team would be using it?']);
     // In the other languages, with their team.
     for (const [locale, turns, team] of [
-      ['es', ['hola, somos una agencia de 12', '¿cómo funcionan los precios?'], 'Para su equipo de 12, corresponde **Pro**: **$348 al mes**'],
-      ['fr', ['bonjour, on est 5', 'comment fonctionne la tarification ?'], 'Pour votre équipe de 5 personnes, c’est **Starter** : **$60 par mois**'],
-      ['de', ['hallo, wir sind 40', 'wie funktioniert die Preisgestaltung?'], 'Für Ihr Team von 40 Personen ist das **Pro**: **$1,160 im Monat**'],
-      ['ar', ['مرحبا نحن 8', 'كيف يعمل التسعير؟'], 'لفريقك المكوّن من 8 أشخاص، الباقة المناسبة هي **المبتدئة**: **$96 شهريًا**'],
+      ['es', ['hola, somos una agencia de 12', '¿cómo funcionan los precios?'], 'Para su equipo de 12, corresponde **Pro**: **348\u00a0US$ al mes**'],
+      ['fr', ['bonjour, on est 5', 'comment fonctionne la tarification ?'], 'Pour votre équipe de 5 personnes, c’est **Starter** : **60\u00a0$US par mois**'],
+      ['de', ['hallo, wir sind 40', 'wie funktioniert die Preisgestaltung?'], 'Für Ihr Team von 40 Personen ist das **Pro**: **1.160\u00a0$ im Monat**'],
+      ['ar', ['مرحبا نحن 8', 'كيف يعمل التسعير؟'], 'لفريقك المكوّن من 8 أشخاص، الباقة المناسبة هي **المبتدئة**: **96\u00a0US$ شهريًا**'],
     ] as const) {
       const reply = (await hold(locale, turns)).at(-1);
       expect({ locale, team: reply?.text.includes(team) }).toEqual({ locale, team: true });

@@ -40,7 +40,7 @@ describe('offline agent: session 29', () => {
     expect(lead(grows as Said).teamSize).toBe(30);
     expect(grows?.session.state.growth).toEqual(expect.objectContaining({ to: 40, when: 'next year' }));
     expect(priced(quote)).toContainEqual(expect.objectContaining({ plan: 'pro', seats: 30 }));
-    expect(quote?.text).toContain("Once you're 40 people (growing to 40 next year)");
+    expect(quote?.text).toContain("Once you're 40 people next year, **Pro** would come to");
     expect(lead(now as Said).teamSize).toBe(40);
     for (const [locale, turns] of [
       ['es', ['hola, somos 30', 'el año que viene seremos 40', '¿cuánto cuesta pro?']],

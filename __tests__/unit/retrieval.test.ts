@@ -115,7 +115,7 @@ describe('passages', () => {
     expect(discounts?.text).toContain('approved by the sales team');
     expect(discounts?.text).not.toContain(String(getKnowledgeBase().policies.maxDiscountPercent));
     expect(getPassage('policy:meetings')?.text).toBe(
-      'Demo calls last 30 minutes and can be booked Monday to Friday, between 09:00 and 17:00 in your time zone.',
+      'Demo calls last 30 minutes and can be booked Monday to Friday, from 9 AM to 5 PM in your time zone.',
     );
   });
 

@@ -672,51 +672,17 @@ function compareDates(a: Pick<WallClock, 'year' | 'month' | 'day'>, b: Pick<Wall
   return Date.UTC(a.year, a.month - 1, a.day) - Date.UTC(b.year, b.month - 1, b.day);
 }
 
-/** Day and month names by locale, written out (Intl's locale data differs between engines). */
-const NAMES: Record<Exclude<SalesLocale, 'en'>, { weekdays: string[]; months: string[] }> = {
-  es: {
-    weekdays: ['lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo'],
-    months: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
-  },
-  fr: {
-    weekdays: ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'],
-    months: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
-  },
-  de: {
-    weekdays: ['Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag', 'Sonntag'],
-    months: ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'],
-  },
-  ar: {
-    weekdays: ['الاثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت', 'الأحد'],
-    months: ['يناير', 'فبراير', 'مارس', 'أبريل', 'مايو', 'يونيو', 'يوليو', 'أغسطس', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر'],
-  },
-};
-
-/** "Tuesday 1 December", "martes, 1 de diciembre", "mardi 1er décembre", "Dienstag, 1. Dezember", "الثلاثاء 1 ديسمبر". */
+/**
+ * A day asked about ("which Tuesday?") as the reply's language writes it, with Intl's words like formatLocalDay, in
+ * full: "Tuesday, November 24", "martes, 24 de noviembre", "mardi 1er décembre", "Dienstag, 1. Dezember",
+ * "الثلاثاء، 24 نوفمبر"; `year` only when it is not the current one.
+ */
 function dayLabel(date: Pick<WallClock, 'year' | 'month' | 'day'>, locale: SalesLocale, year = ''): string {
-  if (locale === 'en' || locale === 'es') {
-    return new Intl.DateTimeFormat(locale === 'es' ? 'es-ES' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
-      Date.UTC(date.year, date.month - 1, date.day),
-    );
-  }
-  return datePart(date, locale, year);
-}
-
-function datePart(date: Pick<WallClock, 'year' | 'month' | 'day'>, locale: Exclude<SalesLocale, 'en'>, year: string): string {
-  const { weekdays, months } = NAMES[locale];
-  const weekday = weekdays[isoWeekday(date) - 1];
-  const month = months[date.month - 1];
-  switch (locale) {
-    case 'es':
-      return `${weekday} ${date.day} de ${month}${year ? ` de ${year}` : ''}`;
-    case 'de':
-      return `${weekday}, ${date.day}. ${month}${year ? ` ${year}` : ''}`;
-    case 'fr':
-      // "mardi 1er décembre": the first of the month is an ordinal in French.
-      return `${weekday} ${date.day === 1 ? '1er' : date.day} ${month}${year ? ` ${year}` : ''}`;
-    default:
-      return `${weekday} ${date.day} ${month}${year ? ` ${year}` : ''}`;
-  }
+  const parts = dateTimeFormat(locale, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', ...(year ? { year: 'numeric' } : {}) }).formatToParts(
+    Date.UTC(date.year, date.month - 1, date.day),
+  );
+  // "mardi 1er décembre": the first of the month is an ordinal in French.
+  return parts.map((part) => (locale === 'fr' && part.type === 'day' && part.value === '1' ? '1er' : part.value)).join('');
 }
 
 /**
@@ -743,6 +709,12 @@ export function formatLocalDay(instant: number, timezone: string, now: number, l
 export function formatLocalTime(instant: number, timezone: string, locale: SalesLocale = 'en'): string {
   // (ICU puts a narrow no-break space before "PM": a plain one, for the e-mail, the model's context and a search.)
   return dateTimeFormat(locale, { timeZone: timezone, timeStyle: 'short' }).format(instant).replace(/\u202f/gu, ' ');
+}
+
+/** A whole hour of the meeting hours as formatLocalTime writes it, English without ":00": "9 AM", "17:00", "5:00 م". */
+export function formatLocalHour(hour: number, locale: SalesLocale = 'en'): string {
+  const time = formatLocalTime(Date.UTC(2000, 0, 3, hour), 'UTC', locale);
+  return locale === 'en' ? time.replace(':00', '') : time;
 }
 
 /** A stable id from the booking's inputs (FNV-1a, two seeds → 64 bits): the same request books the same id. */

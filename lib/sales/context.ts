@@ -209,7 +209,8 @@ function prospectLines(text: string): string[] {
   return [...told, ...asked].slice(0, 2);
 }
 
-const PRICE = /[$€£]\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:per|\/|a|an)\s*(?:seat|user|month|mo|year|yr)(?:\s*(?:per|\/|a|an)\s*(?:seat|user|month|mo|year|yr))?)?/g;
+// (Or as another language writes it, the sign after: "1 365 $US", "1.365 $", "29 US$".)
+const PRICE = /[$€£]\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:per|\/|a|an)\s*(?:seat|user|month|mo|year|yr)(?:\s*(?:per|\/|a|an)\s*(?:seat|user|month|mo|year|yr))?)?|(?<![\d.,])(?:\d{1,3}(?:[.,\s]\d{3})+|\d+)(?:[.,]\d{1,2})?\s?(?:US)?[$€£](?:US)?/g;
 
 function plansAndPrices(text: string, planNames: readonly string[]): { plans: string[]; prices: string[] } {
   const plans: string[] = [];

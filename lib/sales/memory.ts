@@ -200,17 +200,43 @@ export function rememberGrowth(state: SalesState, growth: StatedGrowth | undefin
   return growth ? { ...state, growth } : state;
 }
 
-/** The growth in a few words, in the reply's language: "5 more in January", "4 más en enero", "4 weitere im Januar". */
+/** The growth in a few words, in the reply's language: "5 more in January", "4 más en enero", "4 weitere im Januar";
+ *  a size grown to as where the team is going: "growing to 40 people next year", "hasta 40 personas el año que viene". */
 export function growthWords(growth: StatedGrowth, locale: SalesLocale = 'en'): string {
-  const when = growth.when ? ` ${growth.when}` : '';
-  const words: Record<SalesLocale, [string, string]> = {
-    en: [`${growth.added} more${when}`, `growing to ${growth.to}${when}`],
-    es: [`${growth.added} ${growth.added === 1 ? 'persona' : 'personas'} más${when}`, `llegar a ${growth.to}${when}`],
-    fr: [`${growth.added} ${growth.added === 1 ? 'personne' : 'personnes'} de plus${when}`, `passer à ${growth.to}${when}`],
-    de: [`${growth.added === 1 ? 'eine weitere Person' : `${growth.added} weitere Personen`}${when}`, `auf ${growth.to} wachsen${when}`],
-    ar: [`${growth.added} أشخاص إضافيين${when}`, `الوصول إلى ${growth.to}${when}`],
+  const said = growthSaid(growth, locale);
+  if (said.added !== undefined) return said.added;
+  const when = said.when ? ` ${said.when}` : '';
+  const words: Record<SalesLocale, string> = {
+    en: `growing to ${growth.to} people${when}`,
+    es: `hasta ${growth.to} personas${when}`,
+    fr: `jusqu’à ${growth.to} personnes${when}`,
+    // (German puts the time first: "nächstes Jahr auf 40 Personen".)
+    de: `${said.when ? `${said.when} ` : ''}auf ${growth.to} Personen`,
+    ar: `إلى ${growth.to} شخصًا${when}`,
   };
-  return words[locale][growth.added !== undefined ? 0 : 1];
+  return words[locale];
+}
+
+/** The growth for a sentence of its own: the people added in their words ("5 more in January"), else when (if said)
+ *  the team reaches the size grown to ("next year", "l’an prochain"), for "from 30 to 40 people next year". */
+export function growthSaid(growth: StatedGrowth, locale: SalesLocale = 'en'): GrowthSaid {
+  const when = growth.when === undefined ? undefined : locale === 'fr' ? growth.when.replace(/'/g, '’') : growth.when;
+  const tail = when ? ` ${when}` : '';
+  if (growth.added === undefined) return when ? { when } : {};
+  const added: Record<SalesLocale, string> = {
+    en: `${growth.added} more${tail}`,
+    es: `${growth.added} ${growth.added === 1 ? 'persona' : 'personas'} más${tail}`,
+    fr: `${growth.added} ${growth.added === 1 ? 'personne' : 'personnes'} de plus${tail}`,
+    de: `${growth.added === 1 ? 'eine weitere Person' : `${growth.added} weitere Personen`}${tail}`,
+    ar: `${growth.added} أشخاص إضافيين${tail}`,
+  };
+  return { added: added[locale], ...(when ? { when } : {}) };
+}
+
+/** See growthSaid. */
+export interface GrowthSaid {
+  added?: string;
+  when?: string;
 }
 
 /** The team after the growth they told us of: the size grown to, or today's team plus the people added. */

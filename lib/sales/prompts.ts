@@ -1,5 +1,5 @@
 import { formatLocalLabel } from '@/lib/sales/booking';
-import { describePlanPrice } from '@/lib/sales/knowledge';
+import { describePlanPrice, formatPrice } from '@/lib/sales/knowledge';
 import type { KnowledgeBase, Plan } from '@/lib/sales/knowledge/schema';
 import { leadSummary } from '@/lib/sales/lead';
 import { memoryLines } from '@/lib/sales/memory';
@@ -33,7 +33,7 @@ export function buildSystemPrompt({ kb, state, passages, nextField, locale, visi
   return [
     `You are the sales assistant for ${company.name} — ${company.tagline} (${PROMPT_CANARY})`,
     `You chat with prospects on the ${company.name} website. Be warm, concise and concrete: short paragraphs or bullets in Markdown.`,
-    languageRule(locale),
+    languageRule(locale, kb),
     '',
     '# Company',
     company.description,
@@ -114,13 +114,17 @@ export const LANGUAGE_NAMES: Readonly<Record<SalesLocale, string>> = {
 
 /**
  * The conversation's language (the site's, or the one the prospect writes in) is the default; a prospect who switches
- * to another one is answered in theirs. Arabic replies keep
- * prices in Western digits with the "$" sign, as the catalogue states them.
+ * to another one is answered in theirs. Prices are written as that language writes them ("29 $US"), in Western digits
+ * in Arabic too, as the offline agent and the page write them (formatPrice). The example is a catalogue price: every
+ * amount in the prompt is one the price guard lets the reply say.
  */
-function languageRule(locale: SalesLocale): string {
+function languageRule(locale: SalesLocale, kb: KnowledgeBase): string {
   const language = LANGUAGE_NAMES[locale];
   if (locale === 'en') return 'Answer in the language the prospect writes in (English unless they write in another language).';
-  const digits = locale === 'ar' ? ' Keep prices exactly as the plans state them ("$29"), in Western digits.' : '';
+  const { currency } = kb.company;
+  const sample = kb.plans.find((plan) => plan.pricePerSeatMonthly !== null)?.pricePerSeatMonthly;
+  const example = sample == null ? '' : `: "${formatPrice(sample, currency, locale)}" for "${formatPrice(sample, currency)}"`;
+  const digits = ` Write prices as ${language} does, in Western digits${example} (get_pricing's "written" has its amounts so).`;
   // (The locale is the site's, or the language the prospect chose by writing in it on another site: not "on the … site".)
   return `This conversation is in ${language}: answer in ${language}, unless they write in another language, then answer in theirs.${digits}`;
 }

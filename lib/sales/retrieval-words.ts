@@ -67,7 +67,7 @@ const en: RetrievalWords = {
   handoffTitle: 'Talk to a person',
   handoff: (email, hours) => `The sales team answers at ${email}, ${hours}.`,
   meetingsTitle: 'Booking a demo',
-  meetings: (minutes, from, to, days) => `Demo calls last ${minutes} minutes and can be booked ${days}, between ${from} and ${to} in your time zone.`,
+  meetings: (minutes, from, to, days) => `Demo calls last ${minutes} minutes and can be booked ${days}, from ${from} to ${to} in your time zone.`,
   dayNames: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
   daySpan: (first, last) => `${first} to ${last}`,
   keywords: EN_KEYWORDS,

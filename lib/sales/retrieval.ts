@@ -7,7 +7,8 @@ import { knowledgeLocale } from '@/lib/sales/knowledge/overlay';
 import type { SalesLocale } from '@/lib/sales/turn-state';
 import type { KnowledgeBase, Plan } from '@/lib/sales/knowledge/schema';
 import { RETRIEVAL_WORDS, type RetrievalWords } from '@/lib/sales/retrieval-words';
-import { foldTerm, stemTerm, termWords } from '@/lib/sales/text-stem';
+import { formatLocalHour } from '@/lib/sales/booking';
+import { compoundHeads, foldTerm, stemTerm, termWords, withCompoundHeads } from '@/lib/sales/text-stem';
 
 /**
  * Knowledge retrieval: the knowledge base cut into passages with stable source ids, searched by MiniSearch.
@@ -49,6 +50,8 @@ interface KnowledgeIndex {
   search: MiniSearch<IndexedPassage>;
   passages: Map<string, IndexedPassage>;
   order: Map<string, number>;
+  /** The keywords a German compound may end with ("Jahresrabatt": "rabatt"), searched for as well. */
+  heads: Set<string>;
 }
 
 /**
@@ -112,6 +115,7 @@ function indexFor(kb: KnowledgeBase): KnowledgeIndex {
       search,
       passages: new Map(passages.map((passage) => [passage.id, passage])),
       order: new Map(passages.map((passage, position) => [passage.id, position])),
+      heads: compoundHeads(passages.flatMap((passage) => passage.keywords.split(/\s+/))),
     };
     indexes.set(kb, index);
   }
@@ -124,7 +128,7 @@ export function searchKnowledge(query: string, options: SearchOptions = {}): Pas
   if (limit <= 0 || !query.trim()) return [];
   const index = indexFor(kb);
   const results = index.search
-    .search(query)
+    .search(withCompoundHeads(query, index.heads))
     .sort((a, b) => b.score - a.score || (index.order.get(a.id) ?? 0) - (index.order.get(b.id) ?? 0));
   const top = results[0]?.score ?? 0;
   const passages: Passage[] = [];
@@ -238,7 +242,7 @@ export function buildPassages(kb: KnowledgeBase): IndexedPassage[] {
       id: 'policy:meetings',
       kind: 'policy',
       title: words.meetingsTitle,
-      text: words.meetings(meetings.durationMinutes, hourLabel(meetings.workingHours.start), hourLabel(meetings.workingHours.end), describeDays(meetings.workingDays, words)),
+      text: words.meetings(meetings.durationMinutes, formatLocalHour(meetings.workingHours.start, locale), formatLocalHour(meetings.workingHours.end, locale), describeDays(meetings.workingDays, words)),
       keywords: keywords.meetings,
     },
   );
@@ -248,8 +252,8 @@ export function buildPassages(kb: KnowledgeBase): IndexedPassage[] {
 function planPrice(plan: Plan, currency: string, words: RetrievalWords, locale: SalesLocale): string {
   if (locale === 'en') return describePlanPrice(plan, currency);
   const parts = [
-    plan.pricePerSeatMonthly === null ? undefined : words.perSeatMonthly(formatPrice(plan.pricePerSeatMonthly, currency)),
-    plan.pricePerSeatMonthlyAnnual === null ? undefined : words.perSeatAnnual(formatPrice(plan.pricePerSeatMonthlyAnnual, currency)),
+    plan.pricePerSeatMonthly === null ? undefined : words.perSeatMonthly(formatPrice(plan.pricePerSeatMonthly, currency, locale)),
+    plan.pricePerSeatMonthlyAnnual === null ? undefined : words.perSeatAnnual(formatPrice(plan.pricePerSeatMonthlyAnnual, currency, locale)),
   ].filter(Boolean);
   return parts.length > 0 ? parts.join(', ') : words.customPrice;
 }
@@ -267,8 +271,4 @@ function describeDays(days: readonly number[], words: RetrievalWords): string {
   const consecutive = sorted.every((day, i) => i === 0 || day === (sorted[i - 1] ?? 0) + 1);
   if (first !== undefined && last !== undefined && consecutive && sorted.length > 2) return words.daySpan(name(first), name(last));
   return sorted.map(name).join(', ');
-}
-
-function hourLabel(hour: number): string {
-  return `${String(hour).padStart(2, '0')}:00`;
 }

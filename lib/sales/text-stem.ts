@@ -48,3 +48,20 @@ function arabicStem(word: string): string {
   if (bare.length >= 3) bare = bare.replace(/[ةه]$/u, '');
   return bare;
 }
+
+/**
+ * The text with the last part of each compound word said again when it is one of `heads` (folded words of five letters
+ * or more): "Gibt es einen Jahresrabatt?" also says "rabatt", "Sicherheitszertifikate" "zertifikate", so a keyword
+ * finds the German compound it ends. The part before it is three letters or more ("insecurity" is not "security").
+ */
+export function withCompoundHeads(text: string, heads: ReadonlySet<string>): string {
+  const found = termWords(text).flatMap((word) =>
+    /^\p{Script=Latin}+$/u.test(word) && word.length >= 8 ? [...heads].filter((head) => word.length - head.length >= 3 && word.endsWith(head)) : [],
+  );
+  return found.length > 0 ? `${text} ${found.join(' ')}` : text;
+}
+
+/** The single-word keywords long enough to end a compound word (withCompoundHeads), folded. */
+export function compoundHeads(keywords: readonly string[]): Set<string> {
+  return new Set(keywords.map(foldTerm).filter((word) => /^\p{Script=Latin}{5,}$/u.test(word)));
+}

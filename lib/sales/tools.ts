@@ -2,6 +2,7 @@ import 'server-only';
 import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
 import { cancelBooking, createBooking } from '@/lib/sales/booking';
+import { formatPrice } from '@/lib/sales/knowledge';
 import { findEvidence, mergeLead } from '@/lib/sales/lead';
 import { isVerifiedLeadValue } from '@/lib/sales/lead/identity';
 import { rememberQuote } from '@/lib/sales/memory';
@@ -117,10 +118,14 @@ export function getPricing(state: SalesState, context: SalesTurnContext, input: 
   const result = quote({ planId: input.plan, seats: input.seats, billing: input.billing }, context.kb);
   if (!result.ok) return { ...unchanged(state), output: result };
   // The plan's id and name are enough: the whole plan (features, summary) would only cost prompt tokens.
+  // The amounts stay numbers; in another language they come written as it writes them too ("1 365 $US"), to be copied.
+  const write = (amount: number) => formatPrice(amount, result.currency, context.locale);
+  const { perSeatMonthly, monthlyTotal, annualTotal, annualSavings } = result;
+  const written = context.locale === 'en' ? {} : { written: { perSeatMonthly: write(perSeatMonthly), monthlyTotal: write(monthlyTotal), annualTotal: write(annualTotal), annualSavings: write(annualSavings) } };
   return {
     state: rememberQuote(state, { planId: result.plan.id, seats: input.seats, billing: input.billing }),
     events: [],
-    output: { ...result, plan: { id: result.plan.id, name: result.plan.name } },
+    output: { ...result, plan: { id: result.plan.id, name: result.plan.name }, ...written },
   };
 }
 

@@ -1,13 +1,15 @@
-import type { Locale } from '@/lib/i18n/locales';
+import { LOCALES, type Locale } from '@/lib/i18n/locales';
 import { numberFormat } from '@/lib/intl-formats';
 import { SPEECH_TAGS } from './languages';
 
 /**
- * Prices as a voice should say them. Replies quote prices in one format whatever their language ("$1,960", "$1,299.50":
- * lib/sales/knowledge formatPrice), and a speech engine reading them in Spanish, French or German takes the comma for a
- * decimal mark ("$1,960" → "dólar uno coma novecientos sesenta", i.e. $1.96), while in English it says "dollar one
- * thousand…" in the wrong order. So the amount is rewritten in the locale's own digits with the currency after it:
- * "1,960 dollars", "1960 dólares", "1 960 dollars", "1.960 Dollar". Client-safe: also used for speechSynthesis.
+ * Prices as a voice should say them. Replies quote prices as their language writes them ("$1,960", "1960 US$",
+ * "1 960 $US", "1.960 $", "1,960 $": lib/sales/knowledge formatPrice), or in the US format a model may still use. A speech
+ * engine takes a sign for a word to read where it stands ("$1,960" → "dollar one thousand…", in the wrong order; "1 960
+ * $US" → "one, nine hundred sixty, dollar U S"), and the US comma for a decimal mark in Spanish, French or German
+ * ("dólar uno coma novecientos sesenta", i.e. $1.96). So the amount is rewritten in the locale's own digits with the
+ * currency's name after it: "1,960 dollars", "1960 dólares", "1 960 dollars", "1.960 Dollar". Client-safe: also used
+ * for speechSynthesis.
  */
 
 type Currency = 'USD' | 'EUR' | 'GBP';
@@ -48,17 +50,35 @@ const AND: Readonly<Record<Locale, string>> = { en: 'and', es: 'con', fr: 'et', 
 
 // A currency symbol, then an amount in en-US form: "1,960", "1960", "1,299.00", "49.5" — whole: not followed by more
 // digits or letters ("$5k", "$1.5M" and "$1,96" are left as written rather than half rewritten).
-const PRICE = /([$€£])[ \u00A0]?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?(?![\d,.]?[\p{L}\p{N}])/gu;
+const BEFORE = '([$€£])[ \\u00A0]?(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d{1,2}))?(?![\\d,.]?[\\p{L}\\p{N}])';
+/** Each locale's grouping separator and decimal mark, as formatPrice writes them. */
+const SEPARATORS: Readonly<Record<Locale, [group: string, decimal: string]>> = {
+  en: [',', '\\.'],
+  es: ['\\.', ','],
+  fr: ['[ \\u00A0\\u202F]', ','],
+  de: ['\\.', ','],
+  ar: [',', '\\.'],
+};
+// Or an amount in the locale's form, then the symbol ("1 960 $US", "1.960 $", "1960 US$", "12,50 €"), whole likewise.
+const PRICE: Readonly<Record<Locale, RegExp>> = Object.fromEntries(
+  LOCALES.map((locale) => {
+    const [group, decimal] = SEPARATORS[locale];
+    const after = `(?<![\\p{L}\\p{N},.])(\\d{1,3}(?:${group}\\d{3})+|\\d+)(?:${decimal}(\\d{1,2}))?[ \\u00A0\\u202F]?(?:US)?([$€£])(?:US)?(?![\\p{L}\\p{N}])`;
+    return [locale, new RegExp(`${BEFORE}|${after}`, 'gu')];
+  }),
+) as Record<Locale, RegExp>;
 
 /** Rewrites every price in `text` as words for `locale`'s voice; the rest of the text is untouched. */
 export function speakPrices(text: string, locale: Locale): string {
-  if (!/[$€£]\s?\d/.test(text)) return text;
+  if (!/[$€£]/.test(text)) return text;
   const format = numberFormat(SPEECH_TAGS[locale], { numberingSystem: 'latn', maximumFractionDigits: 0 });
-  return text.replace(PRICE, (match, symbol: string, whole: string, fraction: string | undefined) => {
-    const currency = SYMBOLS[symbol];
-    if (!currency) return match;
+  type Group = string | undefined;
+  return text.replace(PRICE[locale], (match, sign: Group, digits: Group, cents: Group, after: Group, afterCents: Group, afterSign: Group) => {
+    const [symbol, whole, fraction] = sign === undefined ? [afterSign, after, afterCents] : [sign, digits, cents];
+    const currency = symbol === undefined ? undefined : SYMBOLS[symbol];
+    if (!currency || whole === undefined) return match;
     const words = WORDS[locale][currency];
-    const units = Number(whole.replace(/,/g, ''));
+    const units = Number(whole.replace(/\D/g, ''));
     const hundredths = fraction === undefined ? 0 : Number(fraction.padEnd(2, '0'));
     // French groups with a narrow no-break space, which espeak-ng reads as a break ("un neuf cent…"): a plain one.
     const unitPart = `${format.format(units).replace(/[\u00A0\u202F]/g, ' ')} ${units === 1 ? words.one : words.many}`;

@@ -6,7 +6,7 @@ import { knownTools, negatedTools, statedTools } from '@/lib/sales/memory';
 import { splitSentences } from '@/lib/sales/sentences';
 import type { SalesState } from '@/lib/sales/types';
 import type { Topic } from '@/lib/llm/offline/topic';
-import { getKnowledgeBase } from '@/lib/sales/knowledge';
+import { getKnowledgeBase, QUOTES_PRICE } from '@/lib/sales/knowledge';
 import { getPassage, type Passage } from '@/lib/sales/retrieval';
 
 /**
@@ -78,8 +78,8 @@ export function shortened(paragraphs: readonly string[]): string[] {
   const [first, second] = sentences;
   if (!first) return [...paragraphs];
   // (The amount sentence that names the plan in bold, "**Business** for 40 seats…", before one that only recaps it.)
-  const amounts = sentences.filter((sentence) => /\$\s?\d/.test(sentence));
-  const priced = /\$\s?\d/.test(first) ? undefined : (amounts.find((sentence) => /\*\*[^*$]+\*\*/.test(sentence.replace(/\*\*\$[^*]*\*\*/g, ''))) ?? amounts[0]);
+  const amounts = sentences.filter((sentence) => QUOTES_PRICE.test(sentence));
+  const priced = QUOTES_PRICE.test(first) ? undefined : (amounts.find((sentence) => /\*\*[^*$]+\*\*/.test(sentence.replace(/\*\*[^*]*\$[^*]*\*\*/g, ''))) ?? amounts[0]);
   const next = priced ?? (first.length < 90 && second !== undefined && !/[?؟]\s*$/.test(second) ? second : undefined);
   return [[first, next].filter((sentence): sentence is string => sentence !== undefined).join(/^\s*[-*]\s/.test(next ?? '') ? '\n' : ' ')];
 }

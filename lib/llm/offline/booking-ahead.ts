@@ -1,5 +1,5 @@
 import type { OfflineTurn } from '@/lib/llm/offline/context';
-import { createBooking, type AdjustReason } from '@/lib/sales/booking';
+import { createBooking, formatLocalHour, type AdjustReason } from '@/lib/sales/booking';
 import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
 import type { SalesLocale } from '@/lib/sales/turn-state';
 import { SALES_ASK_PHRASES } from '@/lib/llm/offline/phrases-sales-asks';
@@ -64,10 +64,10 @@ export function workingDays(kb: KnowledgeBase, locale: SalesLocale): string {
   return contiguous && days.length > 2 ? ph.dayRange(name(first), name(last)) : ph.dayList(days.map(name));
 }
 
-/** "09:00–17:00": the knowledge base's meeting hours. */
-export function meetingHours(kb: KnowledgeBase): string {
-  const hour = (value: number) => `${String(value).padStart(2, '0')}:00`;
-  return `${hour(kb.policies.meetings.workingHours.start)}–${hour(kb.policies.meetings.workingHours.end)}`;
+/** "9 AM–5 PM", "09:00–17:00": the knowledge base's meeting hours, in the reply's language's clock. */
+export function meetingHours(kb: KnowledgeBase, locale: SalesLocale): string {
+  const { start, end } = kb.policies.meetings.workingHours;
+  return `${formatLocalHour(start, locale)}–${formatLocalHour(end, locale)}`;
 }
 
 /** The reply's line for a time that cannot be had as asked: why, the nearest slot, and the email asked for. */
@@ -75,5 +75,5 @@ export function slotAheadLine(turn: Pick<OfflineTurn, 'kb' | 'locale' | 'previou
   const ph = SALES_ASK_PHRASES[turn.locale];
   // (Asked again for another time, the email is asked in other words: the same question would be dropped as a repeat.)
   const ask = pickFresh([ph.slotEmailAsk, ...PHRASES[turn.locale].bookingEmailAgain(undefined)], turn.previousReplies);
-  return `${ph.slotAhead(ahead.reason, calendarCased(ahead.requested, turn.locale), ahead.slot, workingDays(turn.kb, turn.locale), meetingHours(turn.kb))} ${ask}`;
+  return `${ph.slotAhead(ahead.reason, calendarCased(ahead.requested, turn.locale), ahead.slot, workingDays(turn.kb, turn.locale), meetingHours(turn.kb, turn.locale))} ${ask}`;
 }

@@ -12,6 +12,7 @@ import { asksRecommendation, bringsColleague, RECALL_RECOMMENDED, BUDGET_CHECK, 
 import { STOP_QUESTIONS } from '@/lib/sales/intents';
 import { growthWords, mentionsName } from '@/lib/sales/memory';
 import { malformedEmail } from '@/lib/sales/lead/patterns';
+import { QUOTES_PRICE } from '@/lib/sales/knowledge';
 import { faqPassage } from '@/lib/sales/retrieval';
 import { splitSentences } from '@/lib/sales/sentences';
 import { avoidRepeats, pickFresh } from '@/lib/llm/offline/variety';
@@ -77,7 +78,7 @@ export function composeReply(topic: Topic, turn: OfflineTurn): string {
   const overBudget = topic.kind === 'price' && topic.budgetPick === true && (OVER_BUDGET.test(turn.text) || BUDGET_CHECK.test(turn.text) || freshFields(turn).includes('budget'));
   // (The price of the plan they object to is not said again: what comes before the cheaper plan keeps no amount.)
   const cheaperAt = overBudget ? kept.findIndex((paragraph) => paragraph.includes(`**${topic.alternative?.name ?? ''}**`)) : -1;
-  const overBudgetKept = cheaperAt < 0 ? kept : kept.filter((paragraph, index) => index >= cheaperAt || !/[$€£]\s?\d/.test(paragraph));
+  const overBudgetKept = cheaperAt < 0 ? kept : kept.filter((paragraph, index) => index >= cheaperAt || !QUOTES_PRICE.test(paragraph));
   const paragraphs =
     overBudget ? overBudgetKept : topic.kind === 'recall' || topic.kind === 'not-listed' || topic.kind === 'covers' || (topic.kind === 'brochure' && topic.price !== undefined) || onlyStock || (topic.kind === 'price' && (PRICE_REMINDER.test(turn.text) || RECALL_RECOMMENDED.test(turn.text) || topic.perSeatClaim === true || topic.periods === true)) ? [...kept] : avoidRepeats(kept, turn.previousReplies, pickFresh(MEMORY_PHRASES[turn.locale].asMentioned, turn.previousReplies), lead, properNames(turn.kb));
   // "Is SSO included in Starter?": the FAQ's yes is a no for a plan below every plan it is included in.
@@ -182,7 +183,7 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       // The trial's answer without its leading "Yes —": it follows "What is free is the trial:".
       const trial = topic.trial ? knowledgeReply([topic.trial], turn).map((text) => text.replace(/^(?:yes|s[ií]|oui|ja|نعم)\s*[—–:,-]\s*/iu, '')) : [];
       const first = trial[0] ? [trial[0].charAt(0).toUpperCase() + trial[0].slice(1), ...trial.slice(1)] : [];
-      return [ph.noFreePlan(topic.cheapest.name, cataloguePriceLine(topic.cheapest, kb, ph)), ...first];
+      return [ph.noFreePlan(topic.cheapest.name, cataloguePriceLine(topic.cheapest, turn, ph)), ...first];
     }
     case 'handoff-status': {
       const fields = turn.state.lead.fields;
@@ -190,7 +191,7 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       return ph.handoffWho ? [ph.handoffWho(contact, kb.policies.handoff.hours)] : [ph.handoffAgain];
     }
     case 'price-claim': {
-      const line = cataloguePriceLine(topic.plan, kb, ph);
+      const line = cataloguePriceLine(topic.plan, turn, ph);
       return ph.priceClaim ? [ph.priceClaim(topic.plan.name, topic.right, line, isContactSales(topic.plan))] : [`**${topic.plan.name}**: ${line}`];
     }
     case 'start':
@@ -204,7 +205,7 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       const { plan } = topic;
       const annual = plan?.pricePerSeatMonthlyAnnual;
       const monthly = plan?.pricePerSeatMonthly;
-      return [ph.savingPerSeat(plan && typeof annual === 'number' && typeof monthly === 'number' ? { name: plan.name, annual: money(annual, kb), monthly: money(monthly, kb) } : undefined)];
+      return [ph.savingPerSeat(plan && typeof annual === 'number' && typeof monthly === 'number' ? { name: plan.name, annual: money(annual, turn), monthly: money(monthly, turn) } : undefined)];
     }
     case 'asked-before':
       return topic.questions.length === 0 ? [ph.askedNothing] : [ph.askedBefore, bullets(topic.questions)];
@@ -231,7 +232,7 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
     case 'plan-gap':
       return planGapReply(topic, turn, ph);
     case 'seat-minimum':
-      return ph.seatMinimum ? [ph.seatMinimum(topic.plan.name, topic.plan.minSeats, topic.team, topic.fits && { plan: topic.fits.name, range: ph.seatRange(topic.fits.minSeats, topic.fits.maxSeats), price: cataloguePriceLine(topic.fits, kb, ph) })] : [ph.planAtMinimum(topic.plan.name, topic.plan.minSeats, topic.team)];
+      return ph.seatMinimum ? [ph.seatMinimum(topic.plan.name, topic.plan.minSeats, topic.team, topic.fits && { plan: topic.fits.name, range: ph.seatRange(topic.fits.minSeats, topic.fits.maxSeats), price: cataloguePriceLine(topic.fits, turn, ph) })] : [ph.planAtMinimum(topic.plan.name, topic.plan.minSeats, topic.team)];
     case 'plan-has':
       return topic.trial ? [`${ph.trialOf(topic.plan.name)} ${planHasReply(topic, turn, ph).join(' ')}`] : planHasReply(topic, turn, ph);
     case 'covers':
@@ -264,7 +265,7 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
     case 'idp':
       return idpReply(topic, turn);
     case 'plan-again':
-      return [FOLLOW_UP_PHRASES[turn.locale].planAgain(topic.plan.name, cataloguePriceLine(topic.plan, kb, ph))];
+      return [FOLLOW_UP_PHRASES[turn.locale].planAgain(topic.plan.name, cataloguePriceLine(topic.plan, turn, ph))];
     case 'integration':
       return integrationReply(topic.answer, turn);
     case 'contract-term':
@@ -287,7 +288,7 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       const also = (topic.alsoNeeded ?? []).map(({ need, from, line }) => `**${needLabel(need)}**: ${onPlan} **${from.name}**${kb.plans.at(-1)?.id === from.id ? '' : ` ${above}`} (${line.replace(/[.…]+$/u, '')}).`);
       if (also.length > 0) answer.push(bullets(also));
       // "Can you match their price?": no, not here; the policy, the team's call, and the plan's list and annual price.
-      if (topic.priceMatch) return [ph.noPriceMatch, ...answer, ph.furtherDiscount(kb.company.salesEmail), `**${topic.priceMatch.name}**: ${cataloguePriceLine(topic.priceMatch, kb, ph)}`];
+      if (topic.priceMatch) return [ph.noPriceMatch, ...answer, ph.furtherDiscount(kb.company.salesEmail), `**${topic.priceMatch.name}**: ${cataloguePriceLine(topic.priceMatch, turn, ph)}`];
       // ("You offer a 50% discount, right?", "my friend got 40% off": no such discount is confirmed here; the figure is not said back.)
       if (topic.discountAsked && turn.locale === 'en' && PERCENT_CLAIM.test(turn.text)) return [pickFresh(["No, that's not a discount I can confirm: there's no standard percentage off.", "That isn't a discount I can confirm either: no percentage off is standard."], turn.previousReplies), ...answer, ph.furtherDiscount(kb.company.salesEmail)];
       if (topic.discountAsked) return [...answer, ph.furtherDiscount(kb.company.salesEmail)];

@@ -70,7 +70,7 @@ export function explainerReply(explain: Explainer, turn: OfflineTurn): string[] 
       const annual = listed.some((plan) => plan.pricePerSeatMonthlyAnnual !== null && plan.pricePerSeatMonthly !== null && plan.pricePerSeatMonthlyAnnual < plan.pricePerSeatMonthly);
       const range = (plan: Plan) => PHRASES[turn.locale].seatRange(plan.minSeats, plan.maxSeats);
       const rates = [
-        ...listed.map((plan) => `- ${ph.rate(plan.name, range(plan), plan.pricePerSeatMonthly === null ? undefined : money(plan.pricePerSeatMonthly, kb), plan.pricePerSeatMonthlyAnnual === null ? undefined : money(plan.pricePerSeatMonthlyAnnual, kb))}`),
+        ...listed.map((plan) => `- ${ph.rate(plan.name, range(plan), plan.pricePerSeatMonthly === null ? undefined : money(plan.pricePerSeatMonthly, turn), plan.pricePerSeatMonthlyAnnual === null ? undefined : money(plan.pricePerSeatMonthlyAnnual, turn))}`),
         ...custom.map((plan) => `- ${ph.customRate(plan.name, range(plan))}`),
       ].join('\n');
       const lines = [ph.model(annual), rates];
@@ -80,7 +80,7 @@ export function explainerReply(explain: Explainer, turn: OfflineTurn): string[] 
         const monthly = quotes.find((quote) => quote.billing === 'monthly');
         const yearly = quotes.find((quote) => quote.billing === 'annual');
         if (isContactSales(price.plan)) lines.push(ph.forTeamCustom(price.seats, price.plan.name, kb.company.salesEmail));
-        else if (monthly && fitsSeats(price.plan, price.seats)) lines.push(ph.forTeam(price.seats, price.plan.name, money(monthly.monthlyTotal, kb), yearly ? money(yearly.annualTotal, kb) : undefined));
+        else if (monthly && fitsSeats(price.plan, price.seats)) lines.push(ph.forTeam(price.seats, price.plan.name, money(monthly.monthlyTotal, turn), yearly ? money(yearly.annualTotal, turn) : undefined));
       }
       return lines;
     }

@@ -1,14 +1,13 @@
 import type { Unlisted } from '@/lib/llm/offline/phrases-asides';
 import type { AdjustReason } from '@/lib/sales/booking';
 import type { BudgetFit } from '@/lib/sales/budget';
+import type { GrowthSaid } from '@/lib/sales/memory';
 /**
  * The shapes of the offline agent's phrase tables (one per language: phrases.ts and phrases-memory.ts for English and
  * Spanish, phrases-fr.ts, phrases-de.ts and phrases-ar.ts), and the small helpers they share.
  */
 
 /** Details prospects ask about that the demo catalogue does not state (lib/llm/offline/topic.ts, UNSTATED_DETAILS). */
-/** "09:00": a working hour as the replies write it. */
-export const hh = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
 
 /** What the catalogue says nothing of, asked about often enough to be answered as such. */
 export type NotListed = 'mobile-app' | Unlisted;
@@ -188,7 +187,7 @@ export interface Phrases {
   /** "What do you have next week?": demos run on weekdays between `start` and `end` o'clock in `zone`; which day and time
    *  (to move the demo `booked`, when one is). */
   /** Which day and time, asked (a week named without one: `week`, its first and last working days). */
-  bookingHours?: (minutes: number, zone: string, start: number, end: number, needsEmail: boolean, booked?: string, week?: readonly [string, string]) => string;
+  bookingHours?: (minutes: number, zone: string, start: string, end: string, needsEmail: boolean, booked?: string, week?: readonly [string, string]) => string;
   /** "Who will contact me and when?" after a handoff: someone from the sales team, in `hours`, at `contact` (else asked). */
   handoffWho?: (contact: string | undefined, hours: string | undefined) => string;
   /** "Is Starter $8 a seat?": the figure they named is (`right`) or is not the plan's catalogue price, `price` (their
@@ -200,9 +199,9 @@ export interface Phrases {
   /** "Wait, I have to pay for 3 seats?": yes, `plan` starts at `min` seats, so a team of `team` pays for `min`; and
    *  `fits`, the plan without that minimum (its seat range and catalogue price line). */
   seatMinimum?: (plan: string, min: number, team: number, fits: { plan: string; range: string; price: string } | undefined) => string;
-  /** Sizing with their growth (`said`: "5 more in January"; `fresh`: said just now): from `now` to `then` people, and
+  /** Sizing with their growth (`said`: "5 more in January", or when they reach `then`; `fresh`: said just now): from `now` to `then` people, and
    *  `plan` (covering `range`) still fits, or `outgrown` stops at `max` seats and `plan` is the one they grow into. */
-  growthFit?: (said: string, fresh: boolean, now: number, then: number, plan: string, range: string, outgrown: { plan: string; max: number } | undefined) => string;
+  growthFit?: (said: GrowthSaid, fresh: boolean, now: number, then: number, plan: string, range: string, outgrown: { plan: string; max: number } | undefined) => string;
   /** "Which plan has Salesforce?": `tool` comes with `from` and above (`first`: every plan; `only`: the top plan alone),
    *  with the plan's own integrations line. */
   toolFrom?: (tool: string, from: string, first: boolean, only: boolean, line: string) => string;
@@ -226,7 +225,7 @@ export interface Phrases {
   planLacks: (plan: string, feature: string, from: string, only: boolean) => string;
   planTooSmall: (plan: string, max: number, seats: number) => string;
   /** With growth on record, a plan priced for today's team: what it would come to for the team they will be. */
-  grownTotal?: (said: string, then: number, plan: string, monthlyTotal: string) => string;
+  grownTotal?: (said: GrowthSaid, then: number, plan: string, monthlyTotal: string) => string;
   /** "¿Puedo tener Starter para 20?": no, first, with the plan's seat limit (English says the tool's own message). */
   seatLimitNo?: (plan: string, max: number, seats: number) => string;
   /** A plan compared for a team it cannot take: "not for a team of 12 (it takes 1–10 seats)". */

@@ -1,4 +1,4 @@
-import { hh, listWith as list, type MemoryPhrases, type Phrases } from '@/lib/llm/offline/phrasebook';
+import { listWith as list, type MemoryPhrases, type Phrases } from '@/lib/llm/offline/phrasebook';
 
 /**
  * The offline agent's sentences in Arabic (Modern Standard Arabic, addressing the prospect directly). Numbers and
@@ -199,7 +199,7 @@ export const ar: Phrases = {
   planGap: (plan, above, features) => `مقارنةً بـ **${above}**، لا تتضمن **${plan}**: ${features}.`,
   notForTeam: (seats, range) => `لا تناسب فريقًا من ${seats} (تتسع لـ ${range})`,
   planTooSmall: (plan, max, seats) => `كما أن **${plan}** تتوقف عند ${max} مستخدمين، فلا تكفي فريقك المكوّن من ${seats}.`,
-  grownTotal: (said, then, plan, total) => `وعندما يصبح عددكم ${then} (${said})، ستكون باقة **${plan}** بـ **${total} شهريًا**.`,
+  grownTotal: (said, then, plan, total) => `وعندما يصبح عددكم ${then}${said.added ? ` (${said.added})` : said.when ? ` ${said.when}` : ''}، ستكون باقة **${plan}** بـ **${total} شهريًا**.`,
   seatLimitNo: (plan, max, seats) => `لا: باقة **${plan}** تتوقف عند ${max} مستخدمين، فلا تكفي ${seats} شخصًا.`,
   perSeatNotTeam: (plan, price, seats) =>
     `لا: سعر باقة **${plan}** لكل مستخدم، وليس للفريق كله: ${price}.${seats === undefined ? '' : ` ولفريقك المكوّن من ${seats}، يصبح المبلغ:`}`,
@@ -214,19 +214,20 @@ export const ar: Phrases = {
   passToTeam: 'هل تريد أن أنقل سؤالك إليهم؟',
   teamReachAt: 'على أي بريد إلكتروني يمكن لفريقنا التواصل معك؟',
   growthFit: (said, fresh, now, then, plan, range, outgrown) => {
+    const when = said.when ? ` ${said.when}` : '';
     if (!fresh) {
-      const counting = `مع ${said} كما ذكرت، يصبح عددكم ${then} شخصًا`;
+      const counting = said.added ? `مع ${said.added} كما ذكرت، يصبح عددكم ${then} شخصًا` : `بما أن عددكم سيصبح ${then} شخصًا${when}`;
       return outgrown ? `${counting}، أي أكثر من ${outgrown.max} مستخدمين في باقة **${outgrown.plan}**، لذلك أنصح بباقة **${plan}** (${range}).` : `${counting}، وتبقى باقة **${plan}** مناسبة (${range}).`;
     }
-    const grows = `سجّلت ذلك: مع ${said} يصبح عددكم ${then} بدلًا من ${now}`;
+    const grows = said.added ? `سجّلت ذلك: مع ${said.added} يصبح عددكم ${then} بدلًا من ${now}` : `سجّلت ذلك: سيصبح عددكم ${then} بدلًا من ${now}${when}`;
     return outgrown
       ? `${grows}. باقة **${outgrown.plan}** تتوقف عند ${outgrown.max} مستخدمين فلن تكفيكم؛ باقة **${plan}** تغطي ${range}، لذلك أنصح بها.`
       : `${grows}، وتبقى باقة **${plan}** مناسبة (تغطي ${range}).`;
   },
   bookingHours: (minutes, zone, start, end, needsEmail, booked, week) =>
     booked
-      ? `يبقى العرض التوضيحي في موعده **${booked}** حاليًا. يمكنني نقله إلى أي يوم عمل${week ? ` في الأسبوع القادم (من ${week[0]} إلى ${week[1]})` : ''} بين ${hh(start)} و${hh(end)} (${zone}): أي يوم وأي ساعة تناسبك؟`
-      : `يمكنني حجز عرض توضيحي مدته ${minutes} دقيقة في أي يوم عمل${week ? ` في الأسبوع القادم (من ${week[0]} إلى ${week[1]})` : ''} بين ${hh(start)} و${hh(end)} (${zone}). أي يوم وأي ساعة تناسبك${needsEmail ? '، وما البريد الإلكتروني الذي أرسل إليه الدعوة' : ''}؟`,
+      ? `يبقى العرض التوضيحي في موعده **${booked}** حاليًا. يمكنني نقله إلى أي يوم عمل${week ? ` في الأسبوع القادم (من ${week[0]} إلى ${week[1]})` : ''} بين ${start} و${end} (${zone}): أي يوم وأي ساعة تناسبك؟`
+      : `يمكنني حجز عرض توضيحي مدته ${minutes} دقيقة في أي يوم عمل${week ? ` في الأسبوع القادم (من ${week[0]} إلى ${week[1]})` : ''} بين ${start} و${end} (${zone}). أي يوم وأي ساعة تناسبك${needsEmail ? '، وما البريد الإلكتروني الذي أرسل إليه الدعوة' : ''}؟`,
 };
 
 /** The present-tense verbs a need is said with, without their person prefix ("نحتاج", "أريد", "نبحث عن"). */

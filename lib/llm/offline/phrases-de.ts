@@ -1,4 +1,4 @@
-import { hh, capitalise, listWith as list, type MemoryPhrases, type Phrases } from '@/lib/llm/offline/phrasebook';
+import { capitalise, listWith as list, type MemoryPhrases, type Phrases } from '@/lib/llm/offline/phrasebook';
 
 /** The offline agent's sentences in German (Sie-Form, as a sales rep writes to a prospect). */
 
@@ -174,7 +174,7 @@ export const de: Phrases = {
   planGap: (plan, above, features) => `Im Vergleich zu **${above}** fehlt in **${plan}**: ${features}.`,
   notForTeam: (seats, range) => `nicht für ein Team von ${seats} (er umfasst ${range})`,
   planTooSmall: (plan, max, seats) => `**${plan}** endet außerdem bei ${max} Nutzern und reicht damit nicht für Ihr Team von ${seats}.`,
-  grownTotal: (said, then, plan, total) => `Wenn Sie dann ${then} Personen sind (${said}), käme **${plan}** auf **${total} im Monat**.`,
+  grownTotal: (said, then, plan, total) => `Wenn Sie ${said.added ? `dann ${then} Personen sind (${said.added})` : `${said.when ?? 'dann'} ${then} Personen sind`}, käme **${plan}** auf **${total} im Monat**.`,
   seatLimitNo: (plan, max, seats) => `Nein: **${plan}** endet bei ${max} Nutzern und reicht damit nicht für ${seats}.`,
   perSeatNotTeam: (plan, price, seats) =>
     `Nein: **${plan}** wird pro Nutzer abgerechnet, nicht pauschal für das ganze Team: ${price}.${seats === undefined ? '' : ` Für Ihr Team von ${seats} ergibt das:`}`,
@@ -189,19 +189,20 @@ export const de: Phrases = {
   passToTeam: 'Soll ich Ihre Frage gleich weitergeben?',
   teamReachAt: 'Unter welcher E-Mail-Adresse kann unser Team Sie erreichen?',
   growthFit: (said, fresh, now, then, plan, range, outgrown) => {
+    const when = said.when ? ` ${said.when}` : '';
     if (!fresh) {
-      const counting = `Sie hatten ${said} erwähnt, dann sind Sie ${then} Personen`;
+      const counting = said.added ? `Sie hatten ${said.added} erwähnt, dann sind Sie ${then} Personen` : `${said.when ? capitalise(said.when) : 'Dann'} sind Sie ${then} Personen`;
       return outgrown ? `${counting}: mehr als die ${outgrown.max} Nutzer von **${outgrown.plan}**, daher empfehle ich **${plan}** (${range}).` : `${counting}, und **${plan}** passt weiterhin (${range}).`;
     }
-    const grows = `Notiert: ${said}, damit wachsen Sie von ${now} auf ${then} Personen`;
+    const grows = said.added ? `Notiert: ${said.added}, damit wachsen Sie von ${now} auf ${then} Personen` : `Notiert: Sie wachsen${when} von ${now} auf ${then} Personen`;
     return outgrown
       ? `${grows}. **${outgrown.plan}** endet bei ${outgrown.max} Nutzern, da würden Sie herauswachsen; **${plan}** deckt ${range} ab, darauf würde ich auslegen.`
       : `${grows}, und **${plan}** passt weiterhin (${range}).`;
   },
   bookingHours: (minutes, zone, start, end, needsEmail, booked, week) =>
     booked
-      ? `Ihre Demo bleibt vorerst am **${booked}**. Ich kann sie auf jeden Werktag${week ? ` der nächsten Woche (${week[0]} bis ${week[1]})` : ''} zwischen ${hh(start)} und ${hh(end)} Uhr (${zone}) verschieben: Welcher Tag und welche Uhrzeit passen Ihnen?`
-      : `Ich kann eine ${minutes}-minütige Demo an jedem Werktag${week ? ` der nächsten Woche (${week[0]} bis ${week[1]})` : ''} zwischen ${hh(start)} und ${hh(end)} Uhr (${zone}) einrichten. Welcher Tag und welche Uhrzeit passen Ihnen${needsEmail ? ', und an welche E-Mail-Adresse soll die Einladung gehen' : ''}?`,
+      ? `Ihre Demo bleibt vorerst am **${booked}**. Ich kann sie auf jeden Werktag${week ? ` der nächsten Woche (${week[0]} bis ${week[1]})` : ''} zwischen ${start} und ${end} Uhr (${zone}) verschieben: Welcher Tag und welche Uhrzeit passen Ihnen?`
+      : `Ich kann eine ${minutes}-minütige Demo an jedem Werktag${week ? ` der nächsten Woche (${week[0]} bis ${week[1]})` : ''} zwischen ${start} und ${end} Uhr (${zone}) einrichten. Welcher Tag und welche Uhrzeit passen Ihnen${needsEmail ? ', und an welche E-Mail-Adresse soll die Einladung gehen' : ''}?`,
 };
 
 /** "ich brauche", "ich will" said back as "Sie brauchen", "Sie wollen" (after "wir", the verb is already the "Sie" form). */

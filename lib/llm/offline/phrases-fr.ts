@@ -1,4 +1,4 @@
-import { hh, capitalise, listWith as list, type MemoryPhrases, type Phrases } from '@/lib/llm/offline/phrasebook';
+import { capitalise, listWith as list, type MemoryPhrases, type Phrases } from '@/lib/llm/offline/phrasebook';
 
 /** The offline agent's sentences in French (vouvoiement, as a sales rep writes to a prospect). */
 
@@ -176,7 +176,7 @@ export const fr: Phrases = {
   planGap: (plan, above, features) => `Par rapport à **${above}**, **${plan}** n’inclut pas : ${features}.`,
   notForTeam: (seats, range) => `pas pour une équipe de ${seats} (il accepte ${range})`,
   planTooSmall: (plan, max, seats) => `**${plan}** s’arrête aussi à ${max} utilisateurs : il ne suffirait pas pour votre équipe de ${seats}.`,
-  grownTotal: (said, then, plan, total) => `Quand vous serez ${then} (${said}), **${plan}** reviendrait à **${total} par mois**.`,
+  grownTotal: (said, then, plan, total) => `Quand vous serez ${then}${said.added ? ` (${said.added})` : said.when ? ` ${said.when}` : ''}, **${plan}** reviendrait à **${total} par mois**.`,
   seatLimitNo: (plan, max, seats) => `Non : **${plan}** s’arrête à ${max} utilisateurs, il ne suffit donc pas pour ${seats}.`,
   perSeatNotTeam: (plan, price, seats) =>
     `Non : **${plan}** est facturé par utilisateur, pas pour toute l’équipe : ${price}.${seats === undefined ? '' : ` Pour votre équipe de ${seats}, cela donne :`}`,
@@ -191,19 +191,20 @@ export const fr: Phrases = {
   passToTeam: 'Voulez-vous que je lui transmette la question ?',
   teamReachAt: 'À quelle adresse e-mail notre équipe peut-elle vous écrire ?',
   growthFit: (said, fresh, now, then, plan, range, outgrown) => {
+    const when = said.when ? ` ${said.when}` : '';
     if (!fresh) {
-      const counting = `En comptant les ${said} dont vous m’avez parlé, vous serez ${then}`;
+      const counting = said.added ? `En comptant les ${said.added} dont vous m’avez parlé, vous serez ${then}` : `Comme vous serez ${then}${when}`;
       return outgrown ? `${counting} : au-delà des ${outgrown.max} utilisateurs de **${outgrown.plan}**, je vous conseille donc **${plan}** (${range}).` : `${counting}, et **${plan}** convient toujours (${range}).`;
     }
-    const grows = `C’est noté : avec ${said}, vous passez de ${now} à ${then} personnes`;
+    const grows = said.added ? `C’est noté : avec ${said.added}, vous passez de ${now} à ${then} personnes` : `C’est noté : vous passerez de ${now} à ${then} personnes${when}`;
     return outgrown
       ? `${grows}. **${outgrown.plan}** s’arrête à ${outgrown.max} utilisateurs, vous le dépasseriez ; **${plan}** couvre ${range}, je vous conseille donc celui-ci.`
       : `${grows}, et **${plan}** convient toujours (il couvre ${range}).`;
   },
   bookingHours: (minutes, zone, start, end, needsEmail, booked, week) =>
     booked
-      ? `Votre démo reste prévue le **${booked}** pour l’instant. Je peux la déplacer à n’importe quel jour ouvré${week ? ` de la semaine prochaine (du ${week[0]} au ${week[1]})` : ''} entre ${hh(start)} et ${hh(end)} (${zone}) : quel jour et quelle heure vous conviendraient ?`
-      : `Je peux vous réserver une démo de ${minutes} minutes n’importe quel jour ouvré${week ? ` de la semaine prochaine (du ${week[0]} au ${week[1]})` : ''} entre ${hh(start)} et ${hh(end)} (${zone}). Quel jour et quelle heure vous conviennent${needsEmail ? ', et à quelle adresse e-mail dois-je envoyer l’invitation' : ''} ?`,
+      ? `Votre démo reste prévue le **${booked}** pour l’instant. Je peux la déplacer à n’importe quel jour ouvré${week ? ` de la semaine prochaine (du ${week[0]} au ${week[1]})` : ''} entre ${start} et ${end} (${zone}) : quel jour et quelle heure vous conviendraient ?`
+      : `Je peux vous réserver une démo de ${minutes} minutes n’importe quel jour ouvré${week ? ` de la semaine prochaine (du ${week[0]} au ${week[1]})` : ''} entre ${start} et ${end} (${zone}). Quel jour et quelle heure vous conviennent${needsEmail ? ', et à quelle adresse e-mail dois-je envoyer l’invitation' : ''} ?`,
 };
 
 /** "on a", "je veux", "j'aimerais" said back as "vous avez", "vous voulez", "vous aimeriez". */

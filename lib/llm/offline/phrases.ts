@@ -1,4 +1,4 @@
-import { hh, listWith as list, type Phrases } from '@/lib/llm/offline/phrasebook';
+import { listWith as list, type Phrases } from '@/lib/llm/offline/phrasebook';
 import { ar } from '@/lib/llm/offline/phrases-ar';
 import { de } from '@/lib/llm/offline/phrases-de';
 import { fr } from '@/lib/llm/offline/phrases-fr';
@@ -169,8 +169,8 @@ const en: Phrases = {
     `A member of our sales team will get in touch${contact ? ` at **${contact}**` : ''}${hours ? `; they work ${hours}` : ''}. I can't give you a name or an exact time from here.${contact ? '' : " What's the best email or number for them to reach you?"}`,
   bookingHours: (minutes, zone, start, end, needsEmail, booked, week) =>
     booked
-      ? `Your demo stays on **${booked}** for now. I can move it to any weekday${week ? ` next week (${week[0]} to ${week[1]})` : ''} between ${hh(start)} and ${hh(end)} (${zone}): which day and time would suit you better?`
-      : `I can book a ${minutes}-minute demo any weekday${week ? ` next week (${week[0]} to ${week[1]})` : ''} between ${hh(start)} and ${hh(end)} (${zone}). Which day and time suit you${needsEmail ? ', and what email should the invite go to' : ''}?`,
+      ? `Your demo stays on **${booked}** for now. I can move it to any weekday${week ? ` next week (${week[0]} to ${week[1]})` : ''} from ${start} to ${end} (${zone}): which day and time would suit you better?`
+      : `I can book a ${minutes}-minute demo any weekday${week ? ` next week (${week[0]} to ${week[1]})` : ''} from ${start} to ${end} (${zone}). Which day and time suit you${needsEmail ? ', and what email should the invite go to' : ''}?`,
   priceClaim: (plan, right, price, custom) =>
     custom
       ? `No, **${plan}** has no list price per seat: ${price}.`
@@ -182,11 +182,12 @@ const en: Phrases = {
       ? `Every plan includes ${tool}, from **${from}** up (${line.charAt(0).toLowerCase()}${line.slice(1)}).`
       : `${tool} ${/ and /.test(tool) ? 'come' : 'comes'} with ${only ? `**${from}** only` : `**${from}** and above`} (${line.charAt(0).toLowerCase()}${line.slice(1)}).`,
   growthFit: (said, fresh, now, then, plan, range, outgrown) => {
+    const when = said.when ? ` ${said.when}` : '';
     if (!fresh) {
-      const counting = said.startsWith('growing') ? `Since you're ${said}, you'll be ${then} people` : `Counting the ${said} you mentioned, you'll be ${then} people`;
+      const counting = said.added ? `Counting the ${said.added} you mentioned, you'll be ${then} people` : `Since you'll be ${then} people${when}`;
       return outgrown ? `${counting}: past **${outgrown.plan}**'s ${outgrown.max} seats, so I'd go with **${plan}** (${range}).` : `${counting}, and **${plan}** still fits (${range}): it's the one I'd go with.`;
     }
-    const grows = `Noted: ${said} takes you from ${now} to ${then} people`;
+    const grows = said.added ? `Noted: ${said.added} takes you from ${now} to ${then} people` : `Noted: you'll go from ${now} to ${then} people${when}`;
     return outgrown
       ? `${grows}. **${outgrown.plan}** stops at ${outgrown.max} seats, so you'd outgrow it; **${plan}** covers ${range}, so I'd size for that.`
       : `${grows}, and **${plan}** still fits (it covers ${range}).`;
@@ -211,7 +212,7 @@ const en: Phrases = {
   planGap: (plan, above, features) => `Compared with **${above}**, **${plan}** doesn't include: ${features}.`,
   notForTeam: (seats, range) => `not for a team of ${seats} (it takes ${range})`,
   planTooSmall: (plan, max, seats) => `**${plan}** also stops at ${max} seats, so it would not hold your team of ${seats}.`,
-  grownTotal: (said, then, plan, total) => `Once you're ${then} people (${said}), **${plan}** would come to **${total} a month**.`,
+  grownTotal: (said, then, plan, total) => `Once you're ${then} people${said.added ? ` (${said.added})` : said.when ? ` ${said.when}` : ''}, **${plan}** would come to **${total} a month**.`,
   unconfirmedIntegration: (tool, salesEmail) =>
     `**${tool}** isn't among the integrations we list, and I'd rather not guess: the team at ${salesEmail} can tell you whether it can be connected.`,
   unconfirmedStandard: (standard, salesEmail) =>
@@ -395,7 +396,7 @@ const es: Phrases = {
   planGap: (plan, above, features) => `Frente a **${above}**, **${plan}** no incluye: ${features}.`,
   notForTeam: (seats, range) => `no sirve para un equipo de ${seats} (admite ${range})`,
   planTooSmall: (plan, max, seats) => `Además, **${plan}** llega a un máximo de ${max} usuarios, así que no alcanzaría para su equipo de ${seats}.`,
-  grownTotal: (said, then, plan, total) => `Cuando sean ${then} personas (${said}), **${plan}** saldría a **${total} al mes**.`,
+  grownTotal: (said, then, plan, total) => `Cuando sean ${then} personas${said.added ? ` (${said.added})` : said.when ? ` ${said.when}` : ''}, **${plan}** saldría a **${total} al mes**.`,
   seatLimitNo: (plan, max, seats) => `No: **${plan}** llega hasta ${max} usuarios, así que no alcanza para ${seats}.`,
   perSeatNotTeam: (plan, price, seats) =>
     `No: **${plan}** se cobra por usuario, no por todo el equipo: ${price}.${seats === undefined ? '' : ` Para su equipo de ${seats}, queda así:`}`,
@@ -409,14 +410,15 @@ const es: Phrases = {
     `En la información que tengo del producto no figura una app móvil, así que no quiero prometerle algo que no puedo confirmar: nuestro equipo en ${salesEmail} se lo aclara.`,
   bookingHours: (minutes, zone, start, end, needsEmail, booked, week) =>
     booked
-      ? `Su demo sigue el **${booked}** por ahora. Puedo pasarla a cualquier día laborable${week ? ` de la semana que viene (del ${week[0]} al ${week[1]})` : ''} entre las ${hh(start)} y las ${hh(end)} (${zone}): ¿qué día y a qué hora le vendría mejor?`
-      : `Puedo reservarle una demo de ${minutes} minutos cualquier día laborable${week ? ` de la semana que viene (del ${week[0]} al ${week[1]})` : ''} entre las ${hh(start)} y las ${hh(end)} (${zone}). ¿Qué día y a qué hora le viene bien${needsEmail ? ', y a qué correo le envío la invitación' : ''}?`,
+      ? `Su demo sigue el **${booked}** por ahora. Puedo pasarla a cualquier día laborable${week ? ` de la semana que viene (del ${week[0]} al ${week[1]})` : ''} entre las ${start} y las ${end} (${zone}): ¿qué día y a qué hora le vendría mejor?`
+      : `Puedo reservarle una demo de ${minutes} minutos cualquier día laborable${week ? ` de la semana que viene (del ${week[0]} al ${week[1]})` : ''} entre las ${start} y las ${end} (${zone}). ¿Qué día y a qué hora le viene bien${needsEmail ? ', y a qué correo le envío la invitación' : ''}?`,
   growthFit: (said, fresh, now, then, plan, range, outgrown) => {
+    const when = said.when ? ` ${said.when}` : '';
     if (!fresh) {
-      const counting = `Contando los ${said} que me comentó, serán ${then} personas`;
+      const counting = said.added ? `Contando las ${said.added} que me comentó, serán ${then} personas` : `Como serán ${then} personas${when}`;
       return outgrown ? `${counting}: más que los ${outgrown.max} usuarios de **${outgrown.plan}**, así que le recomiendo **${plan}** (${range}).` : `${counting}, y **${plan}** le sigue sirviendo (${range}).`;
     }
-    const grows = `Anotado: con ${said} pasan de ${now} a ${then} personas`;
+    const grows = said.added ? `Anotado: con ${said.added} pasan de ${now} a ${then} personas` : `Anotado: pasan de ${now} a ${then} personas${when}`;
     return outgrown
       ? `${grows}. **${outgrown.plan}** llega hasta ${outgrown.max} usuarios y se les quedaría pequeño; **${plan}** cubre ${range}, así que le recomiendo ese.`
       : `${grows}, y **${plan}** les sigue sirviendo (cubre ${range}).`;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { OfflineTurn, ToolExchange } from '@/lib/llm/offline/context';
 import type { Phrases } from '@/lib/llm/offline/phrases';
 import { askedForMeeting, type Topic } from '@/lib/llm/offline/topic';
-import { ADJUST_REASONS, ambiguousDate as whichDay, formatLocalLabel } from '@/lib/sales/booking';
+import { ADJUST_REASONS, ambiguousDate as whichDay, formatLocalHour, formatLocalLabel } from '@/lib/sales/booking';
 import { canonicalTimeZone, fromWallClock } from '@/lib/sales/time-zone';
 import { getKnowledgeBase } from '@/lib/sales/knowledge';
 import { pickFresh } from '@/lib/llm/offline/variety';
@@ -45,7 +45,7 @@ export function bookingReply(topic: Extract<Topic, { kind: 'booking' }>, turn: O
     const dated = saidAsDate(topic.times[0], topic.timezone ?? turn.bookingZone.zone, turn);
     const wanted = dated === undefined ? undefined : calendarCased(dated, turn.locale);
     // "What do you have next week?": the hours demos can be booked in, and a day and time asked (an email too, if none).
-    if (topic.hours && ph.bookingHours) return [ph.bookingHours(meetings.durationMinutes, topic.timezone ?? turn.bookingZone.zone, meetings.workingHours.start, meetings.workingHours.end, topic.email === undefined, topic.booked, topic.week)];
+    if (topic.hours && ph.bookingHours) return [ph.bookingHours(meetings.durationMinutes, topic.timezone ?? turn.bookingZone.zone, formatLocalHour(meetings.workingHours.start, turn.locale), formatLocalHour(meetings.workingHours.end, turn.locale), topic.email === undefined, topic.booked, topic.week)];
     // A time that cannot be had as asked (outside meeting hours, too soon, passed): said now, with the slot the booking
     // tool would take instead (booking-ahead.ts), not "noted" and moved in silence once the email comes.
     const ahead = topic.email ? undefined : slotAhead(turn, topic.times[0], topic.timezone ?? turn.bookingZone.zone);
@@ -82,12 +82,11 @@ export function bookingReply(topic: Extract<Topic, { kind: 'booking' }>, turn: O
   const emailed = booked.data.emailed === true;
   const when = inReplyLanguage(booked.data.when, booked.data.start, input.data.timezone, turn);
   const { movedFrom, previousEmail, adjustedFor, requested } = booked.data;
-  const hour = (value: number) => `${String(value).padStart(2, '0')}:00`;
   // A day read as a date ("push it to Sunday" → "2026-11-29 14:00") is quoted as they said it.
   const said = requested && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(requested) ? (meetingTimesIn(turn.text, turn.now, turn.locale)[0] ?? requested) : requested;
   return [
     // The time they asked for could not be had: say why before the slot that was booked instead.
-    adjustedFor && said ? ph.bookingAdjusted(said, adjustedFor, `${hour(meetings.workingHours.start)}–${hour(meetings.workingHours.end)}`) : '',
+    adjustedFor && said ? ph.bookingAdjusted(said, adjustedFor, `${formatLocalHour(meetings.workingHours.start, turn.locale)}–${formatLocalHour(meetings.workingHours.end, turn.locale)}`) : '',
     movedFrom
       ? ph.bookingMoved(movedFrom, when, input.data.email, emailed)
       : previousEmail

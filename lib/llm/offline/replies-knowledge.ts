@@ -46,7 +46,7 @@ export function objectionReply(topic: Extract<Topic, { kind: 'objection' }>, tur
     const monthly = quotes.find((quote) => quote.billing === 'monthly');
     const annual = quotes.find((quote) => quote.billing === 'annual');
     if (monthly && annual && annual.annualSavings > 0) {
-      const money = (amount: number) => formatPrice(amount, kb.company.currency);
+      const money = (amount: number) => formatPrice(amount, kb.company.currency, turn.locale);
       const plan = kb.plans.find((entry) => entry.id === annual.plan.id)?.name ?? annual.plan.name;
       const answer = `${mp.objectionHeard} ${ph.priceObjection(plan, annual.seats, money(annual.perSeatMonthly), money(annual.annualTotal), money(monthly.annualTotal), money(annual.annualSavings))}`;
       // Priced at the plan's minimum for want of a team size: said, with the way to a price for their team.

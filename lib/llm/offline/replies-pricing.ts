@@ -1,14 +1,14 @@
-import { growthWords, toolsNamed } from '@/lib/sales/memory';
+import { growthSaid, toolsNamed } from '@/lib/sales/memory';
 import { z } from 'zod';
 import type { OfflineTurn } from '@/lib/llm/offline/context';
 import type { Phrases } from '@/lib/llm/offline/phrases';
 import { listWith } from '@/lib/llm/offline/phrasebook';
 import { MEMORY_PHRASES } from '@/lib/llm/offline/phrases-memory';
-import { fitsSeats, INCLUDES_LOWER, isContactSales } from '@/lib/llm/offline/reading';
+import { fitsSeats, INCLUDES_LOWER, isContactSales, recommendPlan } from '@/lib/llm/offline/reading';
 import { CAN_HAVE, CAN_HAVE_ELSEWHERE, freshFields, statedBudget, type Topic } from '@/lib/llm/offline/topic';
 import { budgetFit } from '@/lib/sales/budget';
 import { formatPrice } from '@/lib/sales/knowledge';
-import type { KnowledgeBase, Plan } from '@/lib/sales/knowledge/schema';
+import type { Plan } from '@/lib/sales/knowledge/schema';
 import { speaksLocale } from '@/lib/sales/knowledge-locale';
 import { colon, needLabel } from '@/lib/llm/offline/text';
 import type { SalesLocale } from '@/lib/sales/turn-state';
@@ -52,13 +52,14 @@ export function pricingResults(turn: OfflineTurn): PriceResult[] {
   });
 }
 
-export const money = (amount: number, kb: KnowledgeBase) => formatPrice(amount, kb.company.currency);
+/** An amount as the reply's language writes it ("$1,365", "1 365 $US", "1.365 $"). */
+export const money = (amount: number, turn: Pick<OfflineTurn, 'kb' | 'locale'>) => formatPrice(amount, turn.kb.company.currency, turn.locale);
 
 /** A plan's catalogue price line, in the reply's language. */
-export function cataloguePriceLine(plan: Plan, kb: KnowledgeBase, ph: Phrases): string {
+export function cataloguePriceLine(plan: Plan, turn: Pick<OfflineTurn, 'kb' | 'locale'>, ph: Phrases): string {
   if (isContactSales(plan)) return ph.customLine;
-  const monthly = plan.pricePerSeatMonthly === null ? undefined : money(plan.pricePerSeatMonthly, kb);
-  const annual = plan.pricePerSeatMonthlyAnnual === null ? undefined : money(plan.pricePerSeatMonthlyAnnual, kb);
+  const monthly = plan.pricePerSeatMonthly === null ? undefined : money(plan.pricePerSeatMonthly, turn);
+  const annual = plan.pricePerSeatMonthlyAnnual === null ? undefined : money(plan.pricePerSeatMonthlyAnnual, turn);
   return ph.priceLine(monthly, annual);
 }
 
@@ -73,28 +74,32 @@ export function priceReply(topic: Extract<Topic, { kind: 'price' }>, turn: Offli
     const monthly = quotes.find((quote) => quote.billing === 'monthly');
     const annual = quotes.find((quote) => quote.billing === 'annual');
     if (monthly && annual && annual.perSeatMonthly < monthly.perSeatMonthly) {
-      lines.push(ph.annualPaysLess(money(annual.perSeatMonthly, kb), money(monthly.perSeatMonthly, kb), money(annual.annualSavings, kb)));
+      lines.push(ph.annualPaysLess(money(annual.perSeatMonthly, turn), money(monthly.perSeatMonthly, turn), money(annual.annualSavings, turn)));
     }
   }
   // Sized for the team they'll be ("5 more in January"): still fitting, or outgrown and the plan they grow into.
   const growth = turn.state.growth;
   if (topic.grown && growth && ph.growthFit) {
     const { outgrows } = topic.grown;
-    lines.unshift(ph.growthFit(growthWords(growth, turn.locale), topic.grown.fresh, topic.grown.now, topic.grown.then, topic.plan.name, ph.seatRange(topic.plan.minSeats, topic.plan.maxSeats), outgrows ? { plan: outgrows.name, max: outgrows.maxSeats ?? topic.grown.then } : undefined));
+    lines.unshift(ph.growthFit(growthSaid(growth, turn.locale), topic.grown.fresh, topic.grown.now, topic.grown.then, topic.plan.name, ph.seatRange(topic.plan.minSeats, topic.plan.maxSeats), outgrows ? { plan: outgrows.name, max: outgrows.maxSeats ?? topic.grown.then } : undefined));
   }
   // "¿Cuánto sería Pro al mes?" with growth on record: today's team priced, and the team they will be beside it.
   if (topic.grownTo !== undefined && growth && ph.grownTotal) {
     const max = topic.plan.maxSeats;
     const grown = results.find((result) => result.planId === topic.plan.id && result.quote?.seats === topic.grownTo && result.quote?.billing === 'monthly')?.quote;
     if (max !== null && topic.grownTo > max) lines.push(ph.planTooSmall(topic.plan.name, max, topic.grownTo));
-    else if (grown) lines.push(ph.grownTotal(growthWords(growth, turn.locale), topic.grownTo, topic.plan.name, money(grown.monthlyTotal, kb)));
+    else if (grown) lines.push(ph.grownTotal(growthSaid(growth, turn.locale), topic.grownTo, topic.plan.name, money(grown.monthlyTotal, turn)));
   }
   // "Pro is 29 a month for the whole team?": no, per seat (the catalogue's price); their total follows when known.
   if (topic.perSeatClaim && ph.perSeatNotTeam) {
-    const claim = ph.perSeatNotTeam(topic.plan.name, cataloguePriceLine(topic.plan, kb, ph), topic.seatsGiven && !topic.alternative ? topic.seats : undefined);
+    const claim = ph.perSeatNotTeam(topic.plan.name, cataloguePriceLine(topic.plan, turn, ph), topic.seatsGiven && !topic.alternative ? topic.seats : undefined);
     return topic.seatsGiven ? [claim, ...lines] : [claim];
   }
   if (topic.raisedBy) lines.unshift(ph.needsPlan(topic.raisedBy, topic.plan.name));
+  if (topic.raisedBy && topic.unlisted) {
+    const unlisted = topic.unlisted;
+    lines.splice(1, 0, FOLLOW_UP_PHRASES[turn.locale].unlistedTools(listWith(unlisted, MEMORY_PHRASES[turn.locale].and), unlisted.length > 1, kb.company.salesEmail));
+  }
   // ("We use Slack and HubSpot" on Starter: Slack connects already; HubSpot needs Pro.)
   if (topic.raisedBy && topic.connected) {
     const mp = MEMORY_PHRASES[turn.locale];
@@ -134,14 +139,14 @@ function planLines(plan: Plan, topic: Extract<Topic, { kind: 'price' }>, all: Pr
   const range = ph.seatRange(plan.minSeats, plan.maxSeats);
   if (seatError) {
     // Asked for by name ("¿cuánto sale Starter?" from 12): its catalogue price too, then why it does not hold them.
-    const price = topic.inferred ? [] : [ph.planIs(plan.name, cataloguePriceLine(plan, kb, ph))];
+    const price = topic.inferred ? [] : [ph.planIs(plan.name, cataloguePriceLine(plan, turn, ph))];
     // Quoted at its top too ("actually starter" from 12: Starter for 10, if they cut down; the plan that fits follows).
     const top = quotes.filter((quote) => quote.seats === plan.maxSeats);
     const topMonthly = top.find((quote) => quote.billing === 'monthly');
     const topAnnual = top.find((quote) => quote.billing === 'annual');
     const atTop = [
-      ...(topMonthly ? [ph.quoteMonthly(plan.name, topMonthly.seats, money(topMonthly.perSeatMonthly, kb), money(topMonthly.monthlyTotal, kb), money(topMonthly.annualTotal, kb))] : []),
-      ...(topAnnual ? [ph.quoteAnnual(plan.name, topAnnual.seats, money(topAnnual.perSeatMonthly, kb), money(topAnnual.annualTotal, kb), money(topAnnual.monthlyTotal, kb), topAnnual.annualSavings > 0 ? money(topAnnual.annualSavings, kb) : undefined)] : []),
+      ...(topMonthly ? [ph.quoteMonthly(plan.name, topMonthly.seats, money(topMonthly.perSeatMonthly, turn), money(topMonthly.monthlyTotal, turn), money(topMonthly.annualTotal, turn))] : []),
+      ...(topAnnual ? [ph.quoteAnnual(plan.name, topAnnual.seats, money(topAnnual.perSeatMonthly, turn), money(topAnnual.annualTotal, turn), money(topAnnual.monthlyTotal, turn), topAnnual.annualSavings > 0 ? money(topAnnual.annualSavings, turn) : undefined)] : []),
     ];
     // "Can I get Starter for 20 people?": no, first (the plan's own limit, from the catalogue), then its price.
     // ("You said starter fits us": no, from the catalogue, with the plan that does.)
@@ -149,7 +154,10 @@ function planLines(plan: Plan, topic: Extract<Topic, { kind: 'price' }>, all: Pr
     if (turn.locale === 'en' && (CAN_HAVE.test(turn.text) || HOLDS_ASK.test(turn.text))) return [`No: ${seatError.message}`, ...price, ...atTop];
     // ("¿Puedo tener Starter para 20?", "on peut prendre Starter pour 20 ?": no, first, in their language.)
     if (turn.locale !== 'en' && ph.seatLimitNo && plan.maxSeats !== null && topic.seats > plan.maxSeats && CAN_HAVE_ELSEWHERE.test(turn.text)) return [ph.seatLimitNo(plan.name, plan.maxSeats, topic.seats), ...price, ...atTop];
-    return [...price, turn.locale === 'en' ? seatError.message : `**${plan.name}**${colon(turn.locale)} ${ph.coversSeats(range)}`, ...atTop];
+    // ("¿Cuánto cuesta Starter para nosotros?" from 12: that it stops at 10, and the plan that holds them, as English says.)
+    const fits = plan.maxSeats !== null && topic.seats > plan.maxSeats ? recommendPlan(topic.seats, kb.plans) : undefined;
+    const limit = fits && plan.maxSeats !== null ? FOLLOW_UP_PHRASES[turn.locale].outgrown(plan.name, plan.maxSeats, topic.seats, fits.name) : `**${plan.name}**${colon(turn.locale)} ${ph.coversSeats(range)}`;
+    return [...price, turn.locale === 'en' ? seatError.message : limit, ...atTop];
   }
   // (The team's size first: a grown team's quote, asked for beside it, is said apart.)
   const monthly = quotes.find((quote) => quote.billing === 'monthly' && quote.seats === topic.seats) ?? quotes.find((quote) => quote.billing === 'monthly');
@@ -158,17 +166,17 @@ function planLines(plan: Plan, topic: Extract<Topic, { kind: 'price' }>, all: Pr
     // Per-seat rates: from the tool's answers when it ran, else straight from the catalogue.
     const line =
       quotes.length > 0
-        ? ph.priceLine(monthly && money(monthly.perSeatMonthly, kb), annual && money(annual.perSeatMonthly, kb))
-        : cataloguePriceLine(plan, kb, ph);
+        ? ph.priceLine(monthly && money(monthly.perSeatMonthly, turn), annual && money(annual.perSeatMonthly, turn))
+        : cataloguePriceLine(plan, turn, ph);
     return [ph.planIs(plan.name, line), `${inLocale(turn, plan.summary)}${ph.coversSeats(range)}`];
   }
   const lines = topic.inferred ? [ph.suggestFor(topic.seats, plan.name, inLocale(turn, plan.summary).trim())] : [];
   if (monthly) {
-    lines.push(ph.quoteMonthly(plan.name, monthly.seats, money(monthly.perSeatMonthly, kb), money(monthly.monthlyTotal, kb), money(monthly.annualTotal, kb)));
+    lines.push(ph.quoteMonthly(plan.name, monthly.seats, money(monthly.perSeatMonthly, turn), money(monthly.monthlyTotal, turn), money(monthly.annualTotal, turn)));
   }
   if (annual) {
-    const saving = annual.annualSavings > 0 ? money(annual.annualSavings, kb) : undefined;
-    lines.push(ph.quoteAnnual(plan.name, annual.seats, money(annual.perSeatMonthly, kb), money(annual.annualTotal, kb), money(annual.monthlyTotal, kb), saving));
+    const saving = annual.annualSavings > 0 ? money(annual.annualSavings, turn) : undefined;
+    lines.push(ph.quoteAnnual(plan.name, annual.seats, money(annual.perSeatMonthly, turn), money(annual.annualTotal, turn), money(annual.monthlyTotal, turn), saving));
   }
   // The budget the prospect stated, beside the amounts just quoted (only a budget with an amount and a period).
   const { said: stated, budget } = statedBudget(turn) ?? {};
@@ -179,8 +187,8 @@ function planLines(plan: Plan, topic: Extract<Topic, { kind: 'price' }>, all: Pr
   const annualCost =
     fitting && budget && !budget.perSeat
       ? budget.per === 'month'
-        ? `${money(fitting.monthlyTotal, kb)} ${ph.perMonth}`
-        : `${money(fitting.annualTotal, kb)} ${ph.perYear}`
+        ? `${money(fitting.monthlyTotal, turn)} ${ph.perMonth}`
+        : `${money(fitting.annualTotal, turn)} ${ph.perYear}`
       : undefined;
   if (fit === 'above' && stated && topic.budgetPick && topic.alternative) lines.push(ph.budgetAbove(stated, plan.name, topic.alternative.name));
   else if (fit === 'above' && stated && topic.tradeOff && plan === topic.plan) {
@@ -195,7 +203,7 @@ export function overviewReply(turn: OfflineTurn, ph: Phrases, unknownPlan?: stri
   const { kb } = turn;
   return [
     `${unknownPlan ? `${ph.noSuchPlan(unknownPlan)} ` : ''}${ph.overviewIntro(kb.company.name)}`,
-    bullets(kb.plans.map((plan) => `**${plan.name}**${plan.highlight ? ph.mostPopular : ''}${colon(turn.locale)} ${cataloguePriceLine(plan, kb, ph)}. ${inLocale(turn, plan.summary)}`.trim())),
+    bullets(kb.plans.map((plan) => `**${plan.name}**${plan.highlight ? ph.mostPopular : ''}${colon(turn.locale)} ${cataloguePriceLine(plan, turn, ph)}. ${inLocale(turn, plan.summary)}`.trim())),
   ];
 }
 
@@ -207,7 +215,7 @@ export function comparePlansReply(topic: Extract<Topic, { kind: 'compare-plans' 
   const [lower, higher] = kb.plans.indexOf(first) <= kb.plans.indexOf(second) ? [first, second] : [second, first];
   const added = higher.features.filter((feature) => !INCLUDES_LOWER.test(feature));
   const row = (plan: Plan) =>
-    `**${plan.name}**${colon(turn.locale)} ${cataloguePriceLine(plan, kb, ph)}. ${inLocale(turn, plan.summary)}(${ph.seatRange(plan.minSeats, plan.maxSeats)})`;
+    `**${plan.name}**${colon(turn.locale)} ${cataloguePriceLine(plan, turn, ph)}. ${inLocale(turn, plan.summary)}(${ph.seatRange(plan.minSeats, plan.maxSeats)})`;
   const lines = [ph.compareIntro(lower.name, higher.name), bullets([row(lower), row(higher)])];
   // Feature lists the knowledge base has only in another language are left out rather than mixed into the reply.
   if (speaks(turn)) lines.push(ph.compareAdds(lower.name, higher.name), bullets(added));
@@ -215,7 +223,7 @@ export function comparePlansReply(topic: Extract<Topic, { kind: 'compare-plans' 
   if (topic.seats !== undefined && results.length > 0) {
     const costs = [lower, higher].map((plan) => {
       const result = results.find((entry) => entry.planId === plan.id);
-      if (result?.quote) return `**${plan.name}**${colon(turn.locale)} **${money(result.quote.monthlyTotal, kb)} ${ph.perMonth}** (${money(result.quote.perSeatMonthly, kb)} × ${result.quote.seats})`;
+      if (result?.quote) return `**${plan.name}**${colon(turn.locale)} **${money(result.quote.monthlyTotal, turn)} ${ph.perMonth}** (${money(result.quote.perSeatMonthly, turn)} × ${result.quote.seats})`;
       // A plan the team is too big or too small for says so (never "custom pricing": it has a list price, just not for them).
       const outside = topic.seats !== undefined && !fitsSeats(plan, topic.seats);
       if (isContactSales(plan) || !outside) return `**${plan.name}**${colon(turn.locale)} ${ph.customLine}`;
@@ -259,8 +267,8 @@ export function recommendReply(turn: OfflineTurn, ph: Phrases): string[] {
 }
 
 export function planFeaturesReply(plan: Plan, turn: OfflineTurn, ph: Phrases): string[] {
-  if (!speaks(turn)) return [`**${plan.name}** — ${ph.featuresPrice}${colon(turn.locale)} ${cataloguePriceLine(plan, turn.kb, ph)}.`];
-  return [`**${plan.name}** — ${plan.summary}`, bullets(plan.features), `${ph.featuresPrice}${colon(turn.locale)} ${cataloguePriceLine(plan, turn.kb, ph)}.`];
+  if (!speaks(turn)) return [`**${plan.name}** — ${ph.featuresPrice}${colon(turn.locale)} ${cataloguePriceLine(plan, turn, ph)}.`];
+  return [`**${plan.name}** — ${plan.summary}`, bullets(plan.features), `${ph.featuresPrice}${colon(turn.locale)} ${cataloguePriceLine(plan, turn, ph)}.`];
 }
 
 const speaks = (turn: OfflineTurn) => speaksLocale(turn.kb, turn.locale);
@@ -331,7 +339,7 @@ export function coversReply(topic: Extract<Topic, { kind: 'covers' }>, turn: Off
       return `${need}: ${local.notOn(named, from(check.from ?? topic.plan))}${within(check.line)}.`;
     });
     const everything = topic.checks.every((check) => check.covered === true);
-    return [everything ? local.covered(named) : local.measured(named), bullets(rows), topic.all ? local.all(`**${topic.all.name}**`, cataloguePriceLine(topic.all, kb, ph)) : ''];
+    return [everything ? local.covered(named) : local.measured(named), bullets(rows), topic.all ? local.all(`**${topic.all.name}**`, cataloguePriceLine(topic.all, turn, ph)) : ''];
   }
   const plan = `**${topic.plan.name}**`;
   const said = (line: string | undefined) => (line ? ` (${line.replace(/[.…]+$/u, '')})` : '');
@@ -361,6 +369,6 @@ export function coversReply(topic: Extract<Topic, { kind: 'covers' }>, turn: Off
   if (topic.single) return items.map((item) => item.replace(/^(\*\*[^*]+\*\*): yes \((?:it's|it is) (.*)\)\.$/u, 'Yes: $1 is $2.').replace(/^(\*\*[^*]+\*\*): (?:it's|it is) /u, '$1 is '))
   const covered = topic.checks.every((check) => check.covered === true);
   const intro = covered ? `Yes: ${plan} covers everything you've told me you need.` : `Here's how ${plan} measures up against what you've told me you need:`;
-  const all = topic.all ? `**${topic.all.name}** covers all of it: ${cataloguePriceLine(topic.all, kb, ph)}.` : '';
+  const all = topic.all ? `**${topic.all.name}** covers all of it: ${cataloguePriceLine(topic.all, turn, ph)}.` : '';
   return [intro, bullets(items), all];
 }

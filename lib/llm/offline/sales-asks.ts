@@ -141,13 +141,13 @@ export function salesAskReply(ask: SalesAsk, turn: OfflineTurn, render: (topic: 
     }
     case 'custom-pricing': {
       const lines = [ph.customPricing(ask.plan.name, ask.plan.minSeats)];
-      if (ask.team !== undefined && ask.fits) lines.push(ph.customBelow(ask.team, ask.fits.name, cataloguePriceLine(ask.fits, kb, PHRASES[turn.locale])));
+      if (ask.team !== undefined && ask.fits) lines.push(ph.customBelow(ask.team, ask.fits.name, cataloguePriceLine(ask.fits, turn, PHRASES[turn.locale])));
       else if (ask.team !== undefined) lines.push(ph.customQuote(ask.team, ask.plan.name, kb.company.salesEmail));
       return lines;
     }
     case 'negotiate': {
       const policy = ask.passage ? render({ kind: 'knowledge', passages: [ask.passage], discountAsked: true }) : [PHRASES[turn.locale].furtherDiscount(kb.company.salesEmail)];
-      const price = ask.plan ? [`**${ask.plan.name}**${colon(turn.locale)} ${cataloguePriceLine(ask.plan, kb, PHRASES[turn.locale])}.`] : [];
+      const price = ask.plan ? [`**${ask.plan.name}**${colon(turn.locale)} ${cataloguePriceLine(ask.plan, turn, PHRASES[turn.locale])}.`] : [];
       return [ph.noNegotiation(ask.offered), ...policy, ...price];
     }
     case 'billing-period': {

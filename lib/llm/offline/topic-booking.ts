@@ -360,7 +360,7 @@ function meetingInTalk(turn: OfflineTurn): boolean {
   const cut = '\u0000';
   // Each of the agent's meeting questions up to its first variable part (the zone, the time it read).
   // ("Können wir nächste Woche einen Termin machen?": the hours offered for that week ask for a day and a time too.)
-  const hours = ph.bookingHours ? [ph.bookingHours(minutes, cut, 9, 17, true), ph.bookingHours(minutes, cut, 9, 17, true, undefined, [cut, cut])] : [];
+  const hours = ph.bookingHours ? [ph.bookingHours(minutes, cut, cut, cut, true), ph.bookingHours(minutes, cut, cut, cut, true, undefined, [cut, cut])] : [];
   const asks = [ph.bookingOffer(minutes, cut), ph.bookingNeedsTime(minutes, cut), ph.bookingNeedsEmail(minutes, undefined), ph.bookingNeedsEmail(minutes, cut), ph.bookingWhichDay(cut, cut, cut), ...hours];
   return asks.some((ask) => {
     const head = (ask.split(cut)[0] ?? '').trim();

@@ -11,6 +11,7 @@ import { integrationNames, mentionsName, toolsNamed } from '@/lib/sales/memory';
 import type { KnowledgeBase, Plan } from '@/lib/sales/knowledge/schema';
 import { faqPassage, type Passage } from '@/lib/sales/retrieval';
 import { getKnowledgeBase } from '@/lib/sales/knowledge';
+import { compoundHeads, withCompoundHeads } from '@/lib/sales/text-stem';
 import type { Topic } from '@/lib/llm/offline/topic-types';
 import { integrationsNeeded } from '@/lib/llm/offline/topic-needs';
 import { discountPassage, lastPlanSpokenOf, lastQuotedPlan, objectionTopic } from '@/lib/llm/offline/topic-pricing';
@@ -307,7 +308,8 @@ export function matchesEntry(passage: Passage, text: string, kb: KnowledgeBase):
       const asked = new Set(contentWords(said));
       // "What languages does the product support?" uses "support" as a verb: that is not the support FAQ.
       const keywords = SUPPORT_VERB.test(said) ? faq.keywords.filter((keyword) => keyword.toLowerCase() !== 'support') : faq.keywords;
-      return mentionsAny(said, keywords) || contentWords(faq.question).filter((word) => asked.has(word)).length >= 2;
+      // ("Gibt es einen Jahresrabatt?" says the keyword "rabatt" at the end of a compound word.)
+      return mentionsAny(withCompoundHeads(said, compoundHeads(keywords)), keywords) || contentWords(faq.question).filter((word) => asked.has(word)).length >= 2;
     }
     case 'objection':
       // "I'm the decision maker" names the approval objection's keyword while saying the opposite.

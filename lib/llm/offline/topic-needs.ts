@@ -13,6 +13,7 @@ import { faqById, freshFields, HAVE_YOU, LOSES, QUESTION, RECOMMEND, RECOMMEND_O
 import type { CoverCheck, Topic } from '@/lib/llm/offline/topic-types';
 import { CHEAPEST, inferredPriceTopic, lastPlanSpokenOf, lastQuotedPlan, plansByPrice, seatsFor } from '@/lib/llm/offline/topic-pricing';
 import { INTEGRATION_ASK, knowledgeTopic, matchesEntry, STANDARD } from '@/lib/llm/offline/topic-knowledge';
+import { stackTopic } from '@/lib/llm/offline/stack-answer';
 
 /** What the prospect said they need that only some plans have, and how the catalogue's features name it. */
 export const REQUIREMENTS: { asked: RegExp; feature: RegExp; faq?: string; faqPlan?: string }[] = [
@@ -169,7 +170,10 @@ export function raisedPlanTopic(turn: OfflineTurn): Topic | undefined {
   const required = said.length > 0 ? requiredPlan(turn) : undefined;
   if (!required || turn.kb.plans.indexOf(required) <= turn.kb.plans.indexOf(quoted)) return undefined;
   const inferred = inferredPriceTopic(turn);
-  return inferred && { ...inferred, raisedBy: listWith([...new Set(said)], MEMORY_PHRASES[turn.locale].and), ...(connected.length > 0 ? { connected } : {}) };
+  // ("We use Figma, Slack and HubSpot": Figma, no integration of ours, is answered too.)
+  const stack = stackTopic(turn);
+  const unlisted = stack?.kind === 'stack' ? stack.unlisted : [];
+  return inferred && { ...inferred, raisedBy: listWith([...new Set(said)], MEMORY_PHRASES[turn.locale].and), ...(connected.length > 0 ? { connected } : {}), ...(unlisted.length > 0 ? { unlisted } : {}) };
 }
 
 /** "Does that cover what we need?", "will Pro cover everything?", "does it tick all our boxes?", "is that enough for us?" */

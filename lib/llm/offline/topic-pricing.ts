@@ -150,7 +150,10 @@ function priceObjection(turn: OfflineTurn): { plan: Plan; seats: number; atMinim
 function seatsSaid(turn: OfflineTurn): number | undefined {
   const stated = seatsIn(turn.text);
   const growth = turn.state.growth;
-  return growth?.added !== undefined && stated === growth.added && turn.text.includes(growth.evidence) ? undefined : stated;
+  if (!growth || !turn.text.includes(growth.evidence)) return stated;
+  // ("We'll be 40 next year" with a team of 30 on record: the 40 is the team they will be, sized by inferredPriceTopic.)
+  const grownTo = growth.to !== undefined && growth.when !== undefined && turn.state.lead.fields.teamSize !== undefined;
+  return (growth.added !== undefined && stated === growth.added) || (grownTo && stated === growth.to) ? undefined : stated;
 }
 
 export function seatsFor(turn: OfflineTurn): number | undefined {

@@ -84,6 +84,8 @@ export type Topic =
       raisedBy?: string;
       /** Tools named beside it that the plan quoted before connects to already ("Slack" beside "HubSpot"): said first. */
       connected?: string[];
+      /** Tools named beside it that we do not list ("Figma"): said to be none of our integrations, never dropped. */
+      unlisted?: string[];
       /** The team is smaller than the plan they need starts at (SSO for 5: Business, from 10 seats): priced at its
        *  minimum, `seats`, and the team's own size said beside it. */
       minimumFor?: number;

@@ -1,3 +1,4 @@
+import { QUOTES_PRICE } from '@/lib/sales/knowledge';
 import { splitSentences } from '@/lib/sales/sentences';
 
 /**
@@ -67,7 +68,7 @@ export function avoidRepeats(paragraphs: readonly string[], previous: readonly s
   }
   const kept = keptAt.filter((paragraph) => paragraph.trim() !== '');
   // A price asked for again is still the answer: when only repeats carried an amount, the first comes back as a recap.
-  const amount = (text: string) => /[$€£]\s?\d/.test(text);
+  const amount = (text: string) => QUOTES_PRICE.test(text);
   // It comes back where it stood, so that what followed it (a word on the budget) still follows it.
   if (kept.length > 0 && !kept.some(amount)) {
     const at = paragraphs.findIndex((paragraph) => sentencesOf(paragraph).some(amount));

@@ -24,7 +24,8 @@ const CURRENCY_WORD =
   'pesos?|francs?|francos?|Franken|reais|riyals?|rials?|dirhams?|dinars?|yuan|renminbi|liras?|kronor|kroner|kronen|zlotys?|złotych|złoty|' +
   'دولار[\\p{L}\\p{M}]*|يورو|جنيه[\\p{L}\\p{M}]*|ريال[\\p{L}\\p{M}]*|درهم[\\p{L}\\p{M}]*|دراهم|دينار[\\p{L}\\p{M}]*|ليرة)';
 const CURRENCY_SIGNS = '[$€£¥₹＄﹩￥￡]';
-export const CURRENCY = `(?:(?<!\\p{L})(?:US|CA|C|AU|A|NZ|HK|S)\\$|(?<!\\p{L})(?:USD|EUR|GBP|JPY|CHF|CAD|AUD|INR)(?!\\p{L})|${CURRENCY_SIGNS}|(?<!\\p{L})${CURRENCY_WORD}(?![\\p{L}]))`;
+// ("$US": French for US dollars, "29 $US".)
+export const CURRENCY = `(?:(?<!\\p{L})(?:US|CA|C|AU|A|NZ|HK|S)\\$|(?<!\\p{L})(?:USD|EUR|GBP|JPY|CHF|CAD|AUD|INR)(?!\\p{L})|\\$US(?!\\p{L})|${CURRENCY_SIGNS}|(?<!\\p{L})${CURRENCY_WORD}(?![\\p{L}]))`;
 /** A number as people write it: "29", "5,760", "5.760", "5 760", "5'760", "24.50", "24,50", "٢٬٨٨٠", "٢٤٫٥٠". */
 export const NUMBER = `(?:${D}{1,3}(?:[\\u00a0\\u202f\\u2009 ]${D}{3})+(?:[.,\\u066b]${D}{1,2})?|${D}(?:(?:[${D},.'’\\u066b\\u066c${INVISIBLE}]|${EMPHASIS_IN})*${D})?)`;
 const SCALE_WORDS = "k|K|thousand|mil|mille|tausend|Tsd\\.?|millions?|mill[oó]n(?:es)?|Millionen|Mio\\.?|M|mn";
@@ -42,7 +43,7 @@ const RUN = `${D}[${D},.'’\\u066b\\u066c\\u00a0\\u202f\\u2009 ${INVISIBLE}*_~\
 const PREFIX = `(?:${CURRENCY}${GAP})?`;
 // "C" before "$29" (Canadian dollars), "EU" before "R": a currency being written is held too.
 export const OPEN_TAIL = new RegExp(
-  `(?<![\\p{L}\\p{N}*_~])[*_~]+$|[*_~]*${PREFIX}${RUN}(?:[-–]${SPACE}*)?[*_~]*$|${PREFIX}(?:${RUN}(?:[-–]${SPACE}*)?)?${CURRENCY}${GAP}$|${PREFIX}${RUN}${DOLLAR_ADJECTIVE}(?:${SPACE}+|-)?\\p{L}{0,10}$|(?<!\\p{L})(?:US|U\\.S\\.?|U\\.?|CA|C|AU|A|NZ|HK|S|EU|GB|JP|CH|IN)$|${PREFIX}${RUN}-?\\p{L}{1,10}\\.?$`,
+  `(?<![\\p{L}\\p{N}*_~])[*_~]+$|[*_~]*${PREFIX}${RUN}(?:[-–]${SPACE}*)?[*_~]*$|${PREFIX}(?:${RUN}(?:[-–]${SPACE}*)?)?${CURRENCY}${GAP}$|${PREFIX}${RUN}\\$U$|${PREFIX}${RUN}${DOLLAR_ADJECTIVE}(?:${SPACE}+|-)?\\p{L}{0,10}$|(?<!\\p{L})(?:US|U\\.S\\.?|U\\.?|CA|C|AU|A|NZ|HK|S|EU|GB|JP|CH|IN)$|${PREFIX}${RUN}-?\\p{L}{1,10}\\.?$`,
   'iu',
 );
 
@@ -110,7 +111,7 @@ function numberReadings(text: string, scaled: boolean): number[] {
  */
 export function currencyOf(marker: string): string {
   const text = marker.trim();
-  if (/^(?:US\$|USD|(?:U\.?S\.?|American)[\s-]?dollars?|US-Dollar)$/iu.test(text)) return 'USD';
+  if (/^(?:US\$|\$US|USD|(?:U\.?S\.?|American)[\s-]?dollars?|US-Dollar)$/iu.test(text)) return 'USD';
   if (/^Canadian[\s-]dollars?$/iu.test(text)) return 'CAD';
   if (/^Australian[\s-]dollars?$/iu.test(text)) return 'AUD';
   const prefixed = /^(CA|C|AU|A|NZ|HK|S)\$$/u.exec(text);

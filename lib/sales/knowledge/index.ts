@@ -83,13 +83,25 @@ export function getKnowledgeOverlay(locale: OverlayLocale): KnowledgeOverlay {
   return overlays[locale];
 }
 
-/** "$29" / "$12.50" in the catalogue's currency; `null` (Enterprise-style) reads "Contact sales". */
-export function formatPrice(amount: number | null, currency = 'USD'): string {
+/** Whose conventions each locale's prices follow; Arabic in Western digits, as the replies write every number. */
+const PRICE_TAGS: Readonly<Record<Locale, string>> = { en: 'en-US', es: 'es-ES', fr: 'fr-FR', de: 'de-DE', ar: 'ar' };
+
+/**
+ * A price as `locale`'s readers write it, in the catalogue's currency: "$1,365", "1365 US$", "1 365 $US", "1.365 $",
+ * "1,365 US$" ("$12.50" / "12,50 $" with cents); `null` (Enterprise-style) reads "Contact sales".
+ */
+export function formatPrice(amount: number | null, currency = 'USD', locale: Locale = 'en'): string {
   if (amount === null) return 'Contact sales';
   const cents = !Number.isInteger(amount);
-  // Made once per currency and precision (every prompt prices every plan).
-  return numberFormat('en-US', { style: 'currency', currency, minimumFractionDigits: cents ? 2 : 0, maximumFractionDigits: 2 }).format(amount);
+  // Made once per locale, currency and precision (every prompt prices every plan).
+  const format = numberFormat(PRICE_TAGS[locale], { style: 'currency', currency, numberingSystem: 'latn', minimumFractionDigits: cents ? 2 : 0, maximumFractionDigits: 2 });
+  // Without Arabic's leading right-to-left mark: the reply around it is right-to-left already (and the price guard and
+  // the voice read a figure, not a mark before it).
+  return format.format(amount).replace(/[\u200e\u200f\u061c]/gu, '');
 }
+
+/** Whether a text quotes an amount as formatPrice writes one in some locale: "$29", "29 $US", "1.365 $", "29 US$". */
+export const QUOTES_PRICE = /[$€£]\s?\d|\d\s?(?:US)?[$€£]/u;
 
 /** A plan's price line, e.g. "$29 per seat/month billed monthly, $24 per seat/month billed annually". */
 export function describePlanPrice(plan: Plan, currency = 'USD'): string {

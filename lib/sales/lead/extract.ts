@@ -504,7 +504,8 @@ function bareAnswer(field: LeadField, text: string, context: PatternContext, kb:
       // "We use Jira heavily" after "when?" changes the subject: an answer about time has a word about time.
       // ("15" alone is no time: 15 days, the 15th, 15 people? Only a year, "2027", says when on its own.)
       if (BARE_COUNT.test(answer) && !/^\s*(?:19|20)\d{2}\s*$/.test(answer)) return undefined;
-      return words.length <= 6 && TIME_CUE.test(answer) ? { value: answer, confidence: 0.55 } : undefined;
+      // (Nor a plan's price asked for a period: "cuanto seria business para 25 anual" asks, it says no date.)
+      return words.length <= 6 && TIME_CUE.test(answer) && !asksPlanPrice(answer, kb) ? { value: answer, confidence: 0.55 } : undefined;
     case 'need': {
       // "hay app movil? el equipo esta siempre en la calle": the question they ask is no part of the need; what they
       // tell us is (and a message that only asks states none).
