@@ -100,6 +100,8 @@ export interface ChatBridge {
   connect(send: (text: string) => void): () => void;
   /** A reply has finished streaming (not stopped, not failed), with its data parts. */
   replyFinished(message: SalesUIMessage): void;
+  /** `listener` runs when the chat is about to be hidden (the embed's close button, Esc). Returns a cleanup. */
+  onClose?(listener: () => void): () => void;
 }
 
 /**
@@ -154,7 +156,7 @@ export default function Conversation({
       // Screen readers hear the reply once, whole, when it has finished (the log itself is not live: no token-by-token),
       // as words: its markdown's asterisks and list dashes are not read out.
       const text = message.role === 'assistant' ? markdownToText(messageText(message)) : '';
-      if (text && !isError) setAnnouncement(t('chat.replyAnnounce', { agent: agentName ?? t('chat.role.assistant'), text }));
+      if (text && !isError) setAnnouncement((last) => ({ text: t('chat.replyAnnounce', { agent: agentName ?? t('chat.role.assistant'), text }), count: last.count + 1 }));
       // Labelled now as the server stores it, so the label does not wait for a reload.
       if (message.role === 'assistant' && (isAbort || isError)) setMessages((current) => withReplyStatus(current, message.id, isAbort ? 'stopped' : 'incomplete'));
     },
@@ -163,7 +165,9 @@ export default function Conversation({
     live.update(messages, () => history.mutate());
   });
   const busy = status === 'submitted' || status === 'streaming';
-  const [announcement, setAnnouncement] = useState('');
+  // Counted, so a reply worded like the one before ("Could you tell me your e-mail?") is announced again too: a new
+  // node in the live region, where the same text would change nothing for a screen reader to read.
+  const [announcement, setAnnouncement] = useState({ text: '', count: 0 });
 
   const historyApplied = useRef(false);
   // The stored history is on the page (or there is none to wait for): set with the messages it brings, in one render.
@@ -262,6 +266,12 @@ export default function Conversation({
     sendLatest.current = send;
   });
   useEffect(() => bridge?.connect((text) => sendLatest.current(text)), [bridge]);
+  // A closed embed is a hidden frame that goes on running: it must not go on speaking, or listening to the room.
+  const silenceLatest = useRef(voice.silence);
+  useEffect(() => {
+    silenceLatest.current = voice.silence;
+  });
+  useEffect(() => bridge?.onClose?.(() => silenceLatest.current()), [bridge]);
 
   function ask(question: string) {
     send(question);
@@ -323,7 +333,7 @@ export default function Conversation({
         ? createPortal(<ConnectionStatus state={connection} queued={queuedIds.size} onRetryNow={() => monitor.retryNow()} />, statusSlot)
         : null}
       <p role="status" data-testid="reply-announcement" className="sr-only">
-        {announcement}
+        <span key={announcement.count}>{announcement.text}</span>
       </p>
       <MessageList
         messages={shown}

@@ -9,6 +9,7 @@ import { replyStatus } from './reply-status';
 import { ChatNotice } from './chat-notice';
 import { textDirection } from '@/lib/i18n/text-direction';
 import { MessageMarkdown } from './message-markdown';
+import { BidiText } from './bidi-text';
 import { BookingCard, HandoffNotice, LeadConfirmation, SourceList } from './sales-parts';
 
 // Only with DEBUG_AGENT=1 does a reply carry a debug part: its panel is fetched when one arrives.
@@ -66,7 +67,7 @@ function UserMessage({ message, queued }: { message: SalesUIMessage; queued: boo
           queued ? 'border border-dashed border-brand-600/60 bg-brand-600/10 text-slate-900' : 'bg-brand-600 text-white'
         }`}
       >
-        {text}
+        <BidiText text={text} dir={textDirection(text)} />
       </p>
       {queued ? (
         <p data-testid="message-queued" className="flex items-center gap-1 px-1 text-xs text-slate-600">

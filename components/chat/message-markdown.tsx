@@ -1,6 +1,7 @@
 import { Fragment, memo, useMemo, type ReactNode } from 'react';
 import { useT } from '@/lib/i18n/provider';
-import { textDirection } from '@/lib/i18n/text-direction';
+import { textDirection, type TextDirection } from '@/lib/i18n/text-direction';
+import { isolateLtrRuns, useShownDirection } from './bidi-text';
 import { isSafeHref, parseMarkdown, type Block, type Inline } from './markdown';
 
 /**
@@ -33,24 +34,29 @@ function SafeLink({ href, title, children }: { href: string; title?: string; chi
   );
 }
 
-function inlines(nodes: Inline[]): ReactNode[] {
+// `dir`: the reply's; right to left, its prices, times and phone numbers are isolated (bidi-text.tsx).
+function inlines(nodes: Inline[], dir: TextDirection): ReactNode[] {
   return nodes.map((node, key) => {
-    if (typeof node === 'string') return node;
+    if (typeof node === 'string') return <Fragment key={key}>{isolateLtrRuns(node, dir)}</Fragment>;
     switch (node.type) {
       case 'strong':
-        return <strong key={key}>{inlines(node.children)}</strong>;
+        return <strong key={key}>{inlines(node.children, dir)}</strong>;
       case 'em':
-        return <em key={key}>{inlines(node.children)}</em>;
+        return <em key={key}>{inlines(node.children, dir)}</em>;
       case 'del':
-        return <del key={key}>{inlines(node.children)}</del>;
+        return <del key={key}>{inlines(node.children, dir)}</del>;
       case 'code':
-        return <code key={key}>{node.text}</code>;
+        return (
+          <code key={key} dir={dir === 'rtl' ? 'ltr' : undefined}>
+            {node.text}
+          </code>
+        );
       case 'br':
         return <br key={key} />;
       case 'link':
         return (
           <SafeLink key={key} href={node.href} title={node.title}>
-            {inlines(node.children)}
+            {inlines(node.children, dir)}
           </SafeLink>
         );
       case 'image':
@@ -59,17 +65,17 @@ function inlines(nodes: Inline[]): ReactNode[] {
   });
 }
 
-function blocks(nodes: Block[], tight = false): ReactNode[] {
+function blocks(nodes: Block[], dir: TextDirection, tight = false): ReactNode[] {
   return nodes.map((node, key) => {
     switch (node.type) {
       case 'paragraph':
         // A list item's first paragraph is its text, not a paragraph of its own.
-        return tight && key === 0 ? <Fragment key={key}>{inlines(node.children)}</Fragment> : <p key={key}>{inlines(node.children)}</p>;
+        return tight && key === 0 ? <Fragment key={key}>{inlines(node.children, dir)}</Fragment> : <p key={key}>{inlines(node.children, dir)}</p>;
       case 'heading':
         // Headings inside a chat bubble would break the page's heading outline for screen-reader users.
         return (
           <p key={key} className="font-semibold">
-            {inlines(node.children)}
+            {inlines(node.children, dir)}
           </p>
         );
       case 'code':
@@ -83,11 +89,11 @@ function blocks(nodes: Block[], tight = false): ReactNode[] {
       case 'quote':
         return (
           <blockquote key={key} className="border-s-2 border-slate-300 ps-3">
-            {blocks(node.children)}
+            {blocks(node.children, dir)}
           </blockquote>
         );
       case 'list': {
-        const items = node.items.map((item, index) => <li key={index}>{blocks(item, true)}</li>);
+        const items = node.items.map((item, index) => <li key={index}>{blocks(item, dir, true)}</li>);
         return node.ordered ? (
           <ol key={key} start={node.start === 1 ? undefined : node.start}>
             {items}
@@ -104,7 +110,7 @@ function blocks(nodes: Block[], tight = false): ReactNode[] {
               <tr>
                 {node.head.map((cell, column) => (
                   <th key={column} style={style(column)}>
-                    {inlines(cell)}
+                    {inlines(cell, dir)}
                   </th>
                 ))}
               </tr>
@@ -114,7 +120,7 @@ function blocks(nodes: Block[], tight = false): ReactNode[] {
                 <tr key={index}>
                   {row.map((cell, column) => (
                     <td key={column} style={style(column)}>
-                      {inlines(cell)}
+                      {inlines(cell, dir)}
                     </td>
                   ))}
                 </tr>
@@ -133,9 +139,11 @@ function blocks(nodes: Block[], tight = false): ReactNode[] {
  */
 export const MessageMarkdown = memo(function MessageMarkdown({ text }: { text: string }) {
   const tree = useMemo(() => parseMarkdown(text), [text]);
+  const own = textDirection(text);
+  const dir = useShownDirection(own);
   return (
-    <div dir={textDirection(text)} className="space-y-2 break-words [&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1 [&_code]:text-[0.9em] [&_li]:ms-5 [&_ol]:list-decimal [&_ol]:space-y-1 [&_pre]:overflow-x-auto [&_pre]:rounded-md [&_pre]:bg-slate-100 [&_pre]:p-2 [&_table]:block [&_table]:overflow-x-auto [&_td]:border [&_td]:border-slate-200 [&_td]:px-2 [&_th]:border [&_th]:border-slate-200 [&_th]:px-2 [&_ul]:list-disc [&_ul]:space-y-1">
-      {blocks(tree)}
+    <div dir={own} className="space-y-2 break-words [&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1 [&_code]:text-[0.9em] [&_li]:ms-5 [&_ol]:list-decimal [&_ol]:space-y-1 [&_pre]:overflow-x-auto [&_pre]:rounded-md [&_pre]:bg-slate-100 [&_pre]:p-2 [&_table]:block [&_table]:overflow-x-auto [&_td]:border [&_td]:border-slate-200 [&_td]:px-2 [&_th]:border [&_th]:border-slate-200 [&_th]:px-2 [&_ul]:list-disc [&_ul]:space-y-1">
+      {blocks(tree, dir)}
     </div>
   );
 });

@@ -1,6 +1,8 @@
 import type { BookingFrameKey, SalesDataParts } from '@/lib/chat/messages';
 import { localeDirection, type TranslationVars } from '@/lib/i18n/locales';
 import { useT } from '@/lib/i18n/provider';
+import { textDirection } from '@/lib/i18n/text-direction';
+import { BidiText } from './bidi-text';
 
 /** "Got it — we'll email you at …": confirms what the agent has just recorded about the prospect. */
 export function LeadConfirmation({ lead }: { lead: SalesDataParts['lead'] }) {
@@ -21,7 +23,7 @@ export function LeadConfirmation({ lead }: { lead: SalesDataParts['lead'] }) {
   if (!text) return null;
   return (
     <p data-testid="lead-confirmation" lang={lead.note ? lead.lang : undefined} dir={lead.note ? 'auto' : undefined} className="mt-1 rounded-md bg-emerald-50 px-2 py-1 text-xs text-emerald-900 ring-1 ring-emerald-200">
-      {text}
+      <BidiText text={text} dir={lead.note ? textDirection(text) : undefined} />
     </p>
   );
 }
@@ -37,13 +39,15 @@ export function BookingCard({ booking, superseded = false }: { booking: SalesDat
   // the page's words for a part without them.
   const t = (key: BookingFrameKey, vars?: TranslationVars) => booking.text?.[key] ?? page(key, vars);
   const language = booking.text && booking.lang ? { lang: booking.lang, dir: localeDirection(booking.lang) } : {};
+  // Its times and addresses in their own order on a right-to-left card.
+  const line = (text: string) => <BidiText text={text} dir={language.dir} />;
   if (superseded) {
     return (
       <div data-testid="booking-card" data-superseded="true" {...language} className="mt-2 rounded-lg bg-slate-50 px-3 py-2 text-xs text-slate-700 ring-1 ring-slate-200">
         <p className="font-semibold">
           {t(superseded === 'cancelled' ? 'sales.booking.supersededCancelled' : superseded === 'updated' ? 'sales.booking.supersededUpdated' : 'sales.booking.superseded')}
         </p>
-        <p className="mt-0.5 line-through">{booking.localLabel}</p>
+        <p className="mt-0.5 line-through">{line(booking.localLabel)}</p>
       </div>
     );
   }
@@ -62,9 +66,9 @@ export function BookingCard({ booking, superseded = false }: { booking: SalesDat
       <div data-testid="booking-card" data-cancelled="true" {...language} className="mt-2 rounded-lg bg-slate-50 px-3 py-2 text-xs text-slate-800 ring-1 ring-slate-300">
         <p className="font-semibold">{t('sales.booking.cancelledTitle')}</p>
         <p className="mt-0.5">
-          <del>{booking.localLabel}</del>
+          <del>{line(booking.localLabel)}</del>
         </p>
-        <p className="mt-0.5 text-slate-600">{t(booking.emailed ? 'sales.booking.cancelledEmailed' : 'sales.booking.cancelledNoEmail', { email: booking.email })}</p>
+        <p className="mt-0.5 text-slate-600">{line(t(booking.emailed ? 'sales.booking.cancelledEmailed' : 'sales.booking.cancelledNoEmail', { email: booking.email }))}</p>
         {download(t('sales.booking.cancelDownload'))}
       </div>
     );
@@ -72,9 +76,9 @@ export function BookingCard({ booking, superseded = false }: { booking: SalesDat
   return (
     <div data-testid="booking-card" {...language} className="mt-2 rounded-lg bg-brand-50 px-3 py-2 text-xs text-slate-900 ring-1 ring-brand-100">
       <p className="font-semibold">{t(booking.movedFrom ? 'sales.booking.movedTitle' : booking.previousEmail ? 'sales.booking.updatedTitle' : 'sales.booking.title')}</p>
-      <p className="mt-0.5">{t(booking.emailed ? 'sales.booking.when' : 'sales.booking.whenNoEmail', { when: booking.localLabel, email: booking.email })}</p>
-      {booking.movedFrom ? <p className="mt-0.5 text-slate-600">{t('sales.booking.movedFrom', { when: booking.movedFrom })}</p> : null}
-      {booking.previousEmail ? <p className="mt-0.5 text-slate-600">{t('sales.booking.previousEmail', { email: booking.previousEmail })}</p> : null}
+      <p className="mt-0.5">{line(t(booking.emailed ? 'sales.booking.when' : 'sales.booking.whenNoEmail', { when: booking.localLabel, email: booking.email }))}</p>
+      {booking.movedFrom ? <p className="mt-0.5 text-slate-600">{line(t('sales.booking.movedFrom', { when: booking.movedFrom }))}</p> : null}
+      {booking.previousEmail ? <p className="mt-0.5 text-slate-600">{line(t('sales.booking.previousEmail', { email: booking.previousEmail }))}</p> : null}
       {download(t('sales.booking.download'))}
     </div>
   );
@@ -84,7 +88,7 @@ export function HandoffNotice({ handoff }: { handoff: SalesDataParts['handoff'] 
   const t = useT();
   return (
     <p data-testid="handoff-notice" className="mt-1 rounded-md bg-slate-100 px-2 py-1 text-xs text-slate-800">
-      {handoff.email ? t('sales.handoff.withEmail', { email: handoff.email }) : t('sales.handoff.noEmail')}
+      <BidiText text={handoff.email ? t('sales.handoff.withEmail', { email: handoff.email }) : t('sales.handoff.noEmail')} />
     </p>
   );
 }

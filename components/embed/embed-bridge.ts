@@ -12,6 +12,7 @@ export class EmbedBridge implements ChatBridge {
   private channel: HostChannel | null = null;
   private send: ((text: string) => void) | null = null;
   private readonly queued: string[] = [];
+  private closing: (() => void) | null = null;
 
   constructor(
     private readonly options: { identifyUrl: string; focusComposer: () => void; focusEdge: (to: 'first' | 'last') => void; maxChars?: number },
@@ -29,6 +30,13 @@ export class EmbedBridge implements ChatBridge {
     this.post({ type: 'ready' });
     return () => {
       if (this.send === send) this.send = null;
+    };
+  }
+
+  onClose(listener: () => void): () => void {
+    this.closing = listener;
+    return () => {
+      if (this.closing === listener) this.closing = null;
     };
   }
 
@@ -58,8 +66,12 @@ export class EmbedBridge implements ChatBridge {
     else this.options.focusComposer();
   };
 
-  /** Esc or the close button: the host hides the frame (or closes the popup) and returns focus to its launcher. */
+  /**
+   * Esc or the close button: the host hides the frame (or closes the popup) and returns focus to its launcher. The chat
+   * stops speaking and listening first (a hidden frame would go on).
+   */
   readonly requestClose = (): void => {
+    this.closing?.();
     this.post({ type: 'close' });
   };
 

@@ -75,7 +75,7 @@ export function EmbedChat({ mode, host, allowedOrigins, color, customization, su
   useEffect(() => {
     if (mode === 'inline') return;
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !event.defaultPrevented) close();
+      if (event.key === 'Escape' && !event.defaultPrevented && !event.isComposing) close();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);

@@ -103,6 +103,8 @@ export interface UseSpeechInput {
   active: boolean;
   start: () => void;
   stop: () => void;
+  /** Ends listening, recording or transcribing without sending anything (the chat was closed). */
+  cancel: () => void;
   toggle: () => void;
 }
 
@@ -126,6 +128,8 @@ export function useSpeechInput({
   const upload = useRef<AbortController | null>(null);
   const recognitionBroken = useRef(false);
   const mounted = useRef(true);
+  // Bumped by cancel(): the late events of a cancelled attempt (its recognition's end, its recording's stop) send nothing.
+  const generation = useRef(0);
 
   useEffect(() => {
     callbacks.current = { onStart, onInterim, onFinal };
@@ -174,13 +178,14 @@ export function useSpeechInput({
 
   const startRecording = useCallback(async () => {
     if (!recorderAvailable()) return settle(recognitionBroken.current ? 'network' : 'unsupported');
+    const at = generation.current;
     let stream: MediaStream;
     try {
       stream = await navigator.mediaDevices.getUserMedia({ audio: true });
     } catch (error) {
       return settle(mediaErrorState(error));
     }
-    if (!mounted.current) {
+    if (!mounted.current || generation.current !== at) {
       stream.getTracks().forEach((track) => track.stop());
       return;
     }
@@ -195,6 +200,7 @@ export function useSpeechInput({
     media.onstop = () => {
       window.clearTimeout(limit);
       stream.getTracks().forEach((track) => track.stop());
+      if (generation.current !== at) return;
       recorder.current = null;
       if (!mounted.current) return;
       const blob = new Blob(chunks, { type: media.mimeType || type || 'audio/webm' });
@@ -217,6 +223,7 @@ export function useSpeechInput({
       let finalText = '';
       let interimText = '';
       let failure: string | null = null;
+      const at = generation.current;
       rec.onspeechstart = () => callbacks.current.onStart?.();
       rec.onresult = (event) => {
         let final = '';
@@ -235,6 +242,7 @@ export function useSpeechInput({
         failure = event.error;
       };
       rec.onend = () => {
+        if (generation.current !== at) return;
         recognition.current = null;
         callbacks.current.onInterim?.(null);
         if (failure === 'network') {
@@ -280,6 +288,18 @@ export function useSpeechInput({
     else if (recorder.current && recorder.current.state !== 'inactive') recorder.current.stop();
   }, []);
 
+  const cancel = useCallback(() => {
+    const busy = recognition.current ?? recorder.current ?? upload.current;
+    generation.current += 1;
+    recognition.current?.abort();
+    if (recorder.current && recorder.current.state !== 'inactive') recorder.current.stop();
+    upload.current?.abort();
+    recognition.current = recorder.current = upload.current = null;
+    if (!busy) return;
+    callbacks.current.onInterim?.(null);
+    settle('idle');
+  }, [settle]);
+
   const toggle = useCallback(() => (active ? stop() : start()), [active, start, stop]);
 
   useEffect(() => {
@@ -292,5 +312,5 @@ export function useSpeechInput({
     };
   }, []);
 
-  return { state, active, start, stop, toggle };
+  return { state, active, start, stop, cancel, toggle };
 }

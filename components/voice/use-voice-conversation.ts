@@ -58,6 +58,8 @@ export interface VoiceConversation {
   notice: SpeechNotice;
   /** Stop speaking now and do not speak the rest of this reply (prospect spoke, typed or pressed Stop). */
   bargeIn: () => void;
+  /** The chat is being closed: stop speaking, and stop listening without sending what was heard. */
+  silence: () => void;
   /** Call from the gesture that sends a message, so the browser lets the reply's audio play. */
   unlock: () => void;
   controls: VoiceControlsProps;
@@ -131,6 +133,12 @@ export function useVoiceConversation({ locale, messages, status, onTranscript, m
     }
   }, [messages, busy, status, voiceOn, speak, stopPlayer]);
 
+  const { cancel: cancelInput } = input;
+  const silence = useCallback(() => {
+    bargeIn();
+    cancelInput();
+  }, [bargeIn, cancelInput]);
+
   const unlock = useCallback(() => {
     if (voiceOn) unlockPlayer();
   }, [voiceOn, unlockPlayer]);
@@ -158,6 +166,7 @@ export function useVoiceConversation({ locale, messages, status, onTranscript, m
     inputState: input.state,
     notice,
     bargeIn,
+    silence,
     unlock,
     controls: {
       inputState: input.state,

@@ -14,11 +14,14 @@ export interface SpeechCacheKeyParts {
 
 /**
  * The text as it is spoken and cached: Unicode NFC, typographic quotes and spaces folded to plain ones, whitespace runs
- * collapsed. Case and punctuation are kept: they change how a sentence is said ("US" vs "us", "?" vs ".").
+ * collapsed, and direction marks and isolates (U+200E, U+200F, U+061C, U+202A–U+202E, U+2066–U+2069: a reply may
+ * wrap an Arabic price or address in them) dropped: never said, and the same sentence is one cache entry with or
+ * without them. Case and punctuation are kept: they change how a sentence is said ("US" vs "us", "?" vs ".").
  */
 export function normaliseSpeechText(text: string): string {
   return text
     .normalize('NFC')
+    .replace(/[\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/g, '')
     .replace(/[\u2018\u2019\u201B\u2032]/g, "'")
     .replace(/[\u201C\u201D\u201F\u2033]/g, '"')
     .replace(/[\u00A0\u2000-\u200B\u202F\u205F\u3000\uFEFF]/g, ' ')
