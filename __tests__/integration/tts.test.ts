@@ -95,7 +95,7 @@ describe('POST /api/v1/tts with Smallest.ai', () => {
     const response = await post({ text: 'Hello there, how can I help you today?' });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
-    expect(response.headers.get('cache-control')).toBe('no-cache, no-transform');
+    expect(response.headers.get('cache-control')).toBe('no-store, no-transform');
     expect(response.headers.get('x-accel-buffering')).toBe('no');
     const events = await readEvents(response);
 

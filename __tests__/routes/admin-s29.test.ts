@@ -8,9 +8,9 @@ import { exportFilename } from '@/lib/admin/export';
 import { adminTimeZoneOfCookies, isoDayIn } from '@/lib/admin/time-zone';
 import { resetProcessSingletons } from '@/lib/process-singleton';
 import { getConversationStore } from '@/lib/store';
-import { getKv, hsetIfUnchanged, KvError, kvOne, type Kv, type KvCommand } from '@/lib/store/kv';
+import { getKv, hsetIfUnchanged, KvError, kvOne } from '@/lib/store/kv';
 import { notifyKeys } from '@/lib/notify/keys';
-import { deleteEndpoint, getEndpoint, listEndpoints, updateEndpoint, type WebhookEndpoint } from '@/lib/webhooks/endpoints';
+import { deleteEndpoint, getEndpoint, listEndpoints, updateEndpoint } from '@/lib/webhooks/endpoints';
 import * as exporter from '@/app/api/v1/admin/export/route';
 import * as lead from '@/app/api/v1/admin/leads/[id]/route';
 import * as leadStatus from '@/app/api/v1/admin/leads/[id]/status/route';
@@ -19,6 +19,7 @@ import * as webhook from '@/app/api/v1/admin/webhooks/[id]/route';
 import * as webhooks from '@/app/api/v1/admin/webhooks/route';
 import { storeConversation } from '../support/admin-records';
 import { bothKvStores } from '../support/kv-stores';
+import { interleaved, isEndpointRead, seedEndpoint } from '../support/webhook-endpoints';
 
 const ORIGIN = 'http://localhost:3000';
 const SECRET = 'admin-s29-secret-admin-s29-secret-012345';
@@ -181,42 +182,6 @@ describe('an export is named by the admin’s own day', () => {
   });
 });
 
-/** An endpoint written straight into the store (no URL check, no DNS). */
-async function seedEndpoint(kv: Kv, description = 'CRM'): Promise<WebhookEndpoint> {
-  const endpoint: WebhookEndpoint = {
-    id: `we_${randomUUID().replace(/-/g, '')}`,
-    url: 'https://hooks.example.com/crm',
-    events: ['lead.captured'],
-    description,
-    enabled: true,
-    secret: 'whsec_c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0',
-    createdAt: 1,
-    updatedAt: 1,
-  };
-  await kvOne(kv, ['HSET', notifyKeys.endpoints(kv), endpoint.id, JSON.stringify(endpoint)]);
-  return endpoint;
-}
-
-const isEndpointRead = (kv: Kv, commands: readonly KvCommand[]) => commands.some((command) => command[0] === 'HGET' && command[1] === notifyKeys.endpoints(kv));
-
-/** `kv`, but the first time an endpoint is read, `meanwhile` runs before the read answers: a DELETE between read and write. */
-function interleaved(kv: Kv, meanwhile: () => Promise<unknown>): Kv {
-  let fired = false;
-  return {
-    ...kv,
-    prefix: kv.prefix,
-    kind: kv.kind,
-    exec: async (commands) => {
-      const replies = await kv.exec(commands);
-      if (!fired && isEndpointRead(kv, commands)) {
-        fired = true;
-        await meanwhile();
-      }
-      return replies;
-    },
-  };
-}
-
 describe('a webhook PATCH never brings a deleted endpoint back', () => {
   const policy = { allowPrivateUrls: false, allowHttp: false } as unknown as Parameters<typeof updateEndpoint>[0]['policy'];
 
@@ -224,7 +189,7 @@ describe('a webhook PATCH never brings a deleted endpoint back', () => {
     it('the DELETE lands between the PATCH’s read and its write: the PATCH is “not found” and the endpoint stays deleted', async () => {
       const kv = makeKv();
       const endpoint = await seedEndpoint(kv);
-      const other = await seedEndpoint(kv, 'Slack');
+      const other = await seedEndpoint(kv, { description: 'Slack' });
       let deleted: boolean | undefined;
       const racing = interleaved(kv, async () => {
         deleted = await deleteEndpoint({ kv, id: endpoint.id });

@@ -10,14 +10,15 @@ import { chatRequestSchema, MESSAGE_ID_RULE, pickUserMessage } from '@/app/api/v
 import { PEER_HEADER } from '@/lib/security/request';
 import { getStreamSlots } from '@/lib/security/stream-slots';
 import { getConversationStore } from '@/lib/store';
-import { getKv, hsetIfUnchanged, kvOne, type Kv, type KvCommand } from '@/lib/store/kv';
+import { getKv, hsetIfUnchanged, kvOne } from '@/lib/store/kv';
 import { notifyKeys } from '@/lib/notify/keys';
-import { getEndpoint, updateEndpoint, type WebhookEndpoint } from '@/lib/webhooks/endpoints';
+import { getEndpoint, updateEndpoint } from '@/lib/webhooks/endpoints';
 import * as lead from '@/app/api/v1/admin/leads/[id]/route';
 import * as leadStatus from '@/app/api/v1/admin/leads/[id]/status/route';
 import * as webhook from '@/app/api/v1/admin/webhooks/[id]/route';
 import { storeConversation } from '../support/admin-records';
 import { bothKvStores } from '../support/kv-stores';
+import { interleaved, seedEndpoint } from '../support/webhook-endpoints';
 import { chatRequest, errorOf, sseFrames, ttsRequest, userMessage } from '../support/public-api-requests';
 import { TEST_SESSION_SECRET, visitorHeaders } from '../support/visitor';
 
@@ -156,36 +157,6 @@ describe('the lead status form, posted by an outsider', () => {
 
 describe('two webhook PATCHes at once', () => {
   const policy = { allowPrivateUrls: false, allowHttp: false } as unknown as Parameters<typeof updateEndpoint>[0]['policy'];
-  async function seedEndpoint(kv: Kv): Promise<WebhookEndpoint> {
-    const endpoint: WebhookEndpoint = {
-      id: `we_${randomUUID().replace(/-/g, '')}`,
-      url: 'https://hooks.example.com/crm',
-      events: ['lead.captured'],
-      description: 'CRM',
-      enabled: true,
-      secret: 'whsec_c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0',
-      createdAt: 1,
-      updatedAt: 1,
-    };
-    await kvOne(kv, ['HSET', notifyKeys.endpoints(kv), endpoint.id, JSON.stringify(endpoint)]);
-    return endpoint;
-  }
-  /** `kv`, but the first time an endpoint is read, `meanwhile` runs before the read answers: another PATCH in between. */
-  function interleaved(kv: Kv, meanwhile: () => Promise<unknown>): Kv {
-    let fired = false;
-    return {
-      ...kv,
-      exec: async (commands: readonly KvCommand[]) => {
-        const replies = await kv.exec(commands);
-        if (!fired && commands.some((command) => command[0] === 'HGET' && command[1] === notifyKeys.endpoints(kv))) {
-          fired = true;
-          await meanwhile();
-        }
-        return replies;
-      },
-    };
-  }
-
   describe.each(bothKvStores('s29bwh'))('%s store', (_, makeKv) => {
     it('each changes its own field and both are kept: the second does not write back what it read before the first', async () => {
       const kv = makeKv();

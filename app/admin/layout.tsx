@@ -54,8 +54,9 @@ export default async function AdminLayout({ children }: Readonly<{ children: Rea
         <header className="border-b border-slate-200 bg-white">
           <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6 lg:px-8">
             <p className="font-semibold text-slate-900">{t('shell.product')}</p>
-            <div className="flex flex-wrap items-center gap-3 text-sm" data-testid="admin-user">
-              <span className="text-slate-700">{t('shell.signedInAs', { email: session.email })}</span>
+            <div className="flex min-w-0 flex-wrap items-center gap-3 text-sm" data-testid="admin-user">
+              {/* A long address is one word: it breaks rather than widening a phone's page. */}
+              <span className="min-w-0 wrap-anywhere text-slate-700">{t('shell.signedInAs', { email: session.email })}</span>
               <span
                 className={`rounded-full px-2 py-0.5 text-xs font-semibold ${session.role === 'admin' ? 'bg-brand-50 text-brand-700' : 'bg-slate-100 text-slate-700'}`}
               >

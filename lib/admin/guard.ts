@@ -1,10 +1,12 @@
 import 'server-only';
-import { getServerConfig } from '@/lib/config';
+import { getServerConfig, type RateLimitRule } from '@/lib/config';
 import type { AdminRole } from '@/lib/config-admin';
 import { AppError } from '@/lib/errors';
-import { assertOwnOrigin } from '@/lib/security/request';
+import { processSingleton } from '@/lib/process-singleton';
+import { createLocalLimiter } from '@/lib/security/local-limiter';
+import { assertOwnOrigin, clientAddress } from '@/lib/security/request';
 import { getKv, type Kv } from '@/lib/store/kv';
-import { verifyApiKey, type ApiKeyScope } from './keys';
+import { isApiKeySecret, verifyApiKey, type ApiKeyScope } from './keys';
 import { readAdminSession } from './session';
 
 /**
@@ -36,7 +38,7 @@ const unauthorized = () => new AppError('unauthorized:admin', 'Sign in as an adm
 /** Resolves the caller or throws AppError `unauthorized:admin` (401) / `forbidden:admin` (403). */
 export async function requireAdmin(request: Request, requirement: AdminRequirement = {}, deps: GuardDeps = {}): Promise<AdminActor> {
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '')?.[1];
-  if (bearer) return requireKey(bearer, requirement, deps.kv ?? getKv());
+  if (bearer) return requireKey(bearer, requirement, deps.kv ?? getKv(), clientAddress(request, getServerConfig().security.trustedProxies));
 
   const session = await readAdminSession(request, { secret: deps.secret });
   if (!session) throw unauthorized();
@@ -56,9 +58,33 @@ export async function requireAdmin(request: Request, requirement: AdminRequireme
   return { kind: 'user', email: session.email, role: session.role };
 }
 
-async function requireKey(secret: string, requirement: AdminRequirement, kv: Kv): Promise<AdminActor> {
+/**
+ * Well-formed keys one address may try per minute before it is refused without a store read. Each try costs a Redis
+ * command (billed per command on Upstash), and nothing else an unauthenticated client sends does: a visitor token is
+ * checked without the store. Keys that prove valid are taken back from the window, so a server using its key is never
+ * counted; only an address trying keys that do not exist is. Per process, like the other in-process windows.
+ */
+const UNKNOWN_KEYS_PER_ADDRESS: RateLimitRule = { count: 20, windowMs: 60_000, source: '20/1m' };
+
+const invalidKey = () => new AppError('unauthorized:admin', 'This API key is not valid: it may have been revoked.');
+
+async function requireKey(secret: string, requirement: AdminRequirement, kv: Kv, ip: string): Promise<AdminActor> {
+  // Not even the shape of a key: refused without a store read, and not counted.
+  if (!isApiKeySecret(secret)) throw invalidKey();
+  const tries = processSingleton('admin-key-tries', () => createLocalLimiter({ maxKeys: 10_000 }));
+  const window = `admin-key:${ip}`;
+  const now = Date.now();
+  const verdict = tries.limit(window, UNKNOWN_KEYS_PER_ADDRESS, now);
+  if (!verdict.success) {
+    const retryAfter = Math.max(1, Math.ceil((verdict.reset - now) / 1000));
+    throw new AppError('rate_limited:admin', `Too many requests. You can continue in ${retryAfter} second${retryAfter === 1 ? '' : 's'}.`, {
+      headers: { 'retry-after': String(retryAfter) },
+      details: { retryAfterSeconds: retryAfter },
+    });
+  }
   const key = await verifyApiKey({ kv, secret });
-  if (!key) throw new AppError('unauthorized:admin', 'This API key is not valid: it may have been revoked.');
+  if (!key) throw invalidKey();
+  tries.release(window, UNKNOWN_KEYS_PER_ADDRESS, now);
   // Keys are for the named server-to-server surfaces only, and change nothing but webhooks.
   if (!requirement.scope || !key.scopes.includes(requirement.scope)) {
     throw new AppError('forbidden:admin', requirement.scope ? `This API key lacks the "${requirement.scope}" scope.` : 'API keys cannot use this route: sign in instead.');

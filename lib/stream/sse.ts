@@ -2,7 +2,8 @@ import type { UIMessageChunk } from 'ai';
 
 export const SSE_HEADERS = {
   'content-type': 'text/event-stream',
-  'cache-control': 'no-cache, no-transform',
+  // A reply is one visitor's: no-store, so that no proxy or CDN keeps a copy (no-cache would let it store one).
+  'cache-control': 'no-store, no-transform',
   'x-accel-buffering': 'no',
   // The AI SDK's UI message stream protocol (useChat checks it).
   'x-vercel-ai-ui-message-stream': 'v1',

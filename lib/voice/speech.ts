@@ -106,6 +106,9 @@ export function createSpeechService(options: { config: VoiceConfig; provider: Tt
     // Prices are said as amounts in the listener's language ("$1,960" is not "dólar uno coma novecientos sesenta").
     const spokenLocale = locale ?? (input.language === undefined ? 'en' : localeOfLanguage(input.language));
     const spoken = spokenLocale ? speakPrices(text, spokenLocale) : text;
+    // The provider bills what it is sent: a text of prices at the cap ("$1.01 $1.01 …") is three to four times as long
+    // written out, so the cap holds for the spoken text too.
+    if (spoken.length > config.maxChars) throw new AppError('payload_too_large:voice', `Speech is limited to ${config.maxChars} characters per request.`);
     const voice = input.voice ?? voiceFor(provider, locale ?? 'en');
     if (input.voice !== undefined && !(await provider.hasVoice(input.voice).catch(voiceListFailed))) {
       throw new AppError('bad_request:voice', `Unknown voice "${input.voice}" for ${provider.id}.`);

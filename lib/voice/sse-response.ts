@@ -9,7 +9,8 @@ import type { SpeechResult } from './speech';
 /** Headers that keep proxies and Next from buffering or transforming the stream (TOOLCHAIN.md "Next 16 behaviour"). */
 export const SSE_HEADERS = {
   'content-type': 'text/event-stream; charset=utf-8',
-  'cache-control': 'no-cache, no-transform',
+  // The speech of one visitor's reply: no-store, so that no proxy or CDN keeps a copy (no-cache would let it store one).
+  'cache-control': 'no-store, no-transform',
   'x-accel-buffering': 'no',
 } as const;
 

@@ -21,8 +21,8 @@ export interface WebhookEndpoint {
   updatedAt: number;
 }
 
-/** What the admin API shows: the secret only as a hint. */
-export type PublicWebhookEndpoint = Omit<WebhookEndpoint, 'secret'> & { secretHint: string };
+/** What the admin API shows: the secret only as a hint, and the version (`etag`, as the ETag header) a PATCH's If-Match sends back. */
+export type PublicWebhookEndpoint = Omit<WebhookEndpoint, 'secret'> & { secretHint: string; etag: string };
 
 export interface EndpointInput {
   url: string;
@@ -38,8 +38,11 @@ export function generateWebhookSecret(): string {
   return `whsec_${btoa(String.fromCharCode(...bytes))}`;
 }
 
+/** An endpoint's version, as the admin API's ETag (`"<updatedAt>"`): every change moves `updatedAt` on by 1 ms at least. */
+export const endpointETag = (endpoint: Pick<WebhookEndpoint, 'updatedAt'>) => `"${endpoint.updatedAt}"`;
+
 export function toPublicEndpoint({ secret, ...endpoint }: WebhookEndpoint): PublicWebhookEndpoint {
-  return { ...endpoint, secretHint: `whsec_…${secret.slice(-4)}` };
+  return { ...endpoint, secretHint: `whsec_…${secret.slice(-4)}`, etag: endpointETag(endpoint) };
 }
 
 const ORDER = new Map<string, number>(WEBHOOK_EVENT_TYPES.map((type, index) => [type, index]));
@@ -88,9 +91,6 @@ export async function createEndpoint({ kv, policy, input, now = Date.now() }: { 
   await saveEndpoint(kv, endpoint);
   return endpoint;
 }
-
-/** An endpoint's version, as the admin API's ETag (`"<updatedAt>"`): every change moves `updatedAt` on by 1 ms at least. */
-export const endpointETag = (endpoint: Pick<WebhookEndpoint, 'updatedAt'>) => `"${endpoint.updatedAt}"`;
 
 /** Writes that lost to another change and were made again on top of it, at most. */
 const UPDATE_ATTEMPTS = 5;

@@ -16,8 +16,8 @@ export const dynamic = 'force-dynamic';
 
 const focusRing = 'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600';
 // Commands read left to right on an Arabic page too ("--dry-run" would otherwise be moved to the other end), and are
-// not for a page translator to translate.
-const code = 'block overflow-x-auto rounded-lg bg-slate-900 px-3 py-2 font-mono text-sm text-slate-100';
+// not for a page translator to translate. Wider than a phone, they scroll: focusable, so a keyboard can scroll them too.
+const code = `block overflow-x-auto whitespace-pre rounded-lg bg-slate-900 px-3 py-2 font-mono text-sm text-slate-100 ${focusRing}`;
 
 /**
  * Download a backup (a plain link: the route streams it), and how to take and restore one from the command line. The
@@ -56,15 +56,15 @@ export default async function BackupsPage() {
       <section className="space-y-3">
         <h2 className="text-base font-semibold text-slate-900">{t('records.backups.scheduleHeading')}</h2>
         <p className="text-sm text-slate-700">{t('records.backups.schedule')}</p>
-        <code dir="ltr" translate="no" className={code}>npm run backup -- backups/nightly.ndjson.gz</code>
+        <code dir="ltr" translate="no" tabIndex={0} className={code}>npm run backup -- backups/nightly.ndjson.gz</code>
       </section>
 
       <section className="space-y-3">
         <h2 className="text-base font-semibold text-slate-900">{t('records.backups.restoreHeading')}</h2>
         <p className="text-sm text-slate-700">{t('records.backups.restoreIntro')}</p>
-        <code dir="ltr" translate="no" className={code}>npm run restore -- backups/nightly.ndjson.gz --dry-run</code>
+        <code dir="ltr" translate="no" tabIndex={0} className={code}>npm run restore -- backups/nightly.ndjson.gz --dry-run</code>
         <p className="text-sm text-slate-700">{t('records.backups.restoreRun')}</p>
-        <code dir="ltr" translate="no" className={code}>npm run restore -- backups/nightly.ndjson.gz [--flush]</code>
+        <code dir="ltr" translate="no" tabIndex={0} className={code}>npm run restore -- backups/nightly.ndjson.gz [--flush]</code>
         <p className="text-sm text-slate-700">{t('records.backups.restoreNotes')}</p>
       </section>
     </main>

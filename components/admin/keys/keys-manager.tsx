@@ -7,7 +7,7 @@ import type { ApiKey } from '@/lib/admin/keys';
 import type { Locale } from '@/lib/i18n';
 import { adminShellTranslator } from '@/lib/i18n/admin-shell';
 import { CreatedKey, CreateKeyForm } from './create-key';
-import { call, errorText, KEYS_URL } from './keys-api';
+import { call, errorText, KEYS_URL, secondary } from './keys-api';
 import { RevokeButton } from './revoke-button';
 
 /** Lists the API keys; admins also create them (the secret shown once, with a copy button) and revoke them. */
@@ -53,9 +53,13 @@ export function KeysManager({ locale, canWrite }: { locale: Locale; canWrite: bo
           {t('keys.list.heading')}
         </h2>
         {error ? (
-          <p role="alert" className="mt-2 text-sm text-red-800">
-            {errorText(error, t)}
-          </p>
+          // A keyboard can ask again at once, rather than waiting for the window to get the focus back.
+          <div role="alert" className="mt-2 flex flex-wrap items-center gap-3 text-sm text-red-800">
+            <span>{errorText(error, t)}</span>
+            <button type="button" className={secondary} onClick={() => void mutate()}>
+              {t('keys.list.retry')}
+            </button>
+          </div>
         ) : isLoading || !data ? (
           <p className="mt-2 text-sm text-slate-600">{t('keys.list.loading')}</p>
         ) : data.keys.length === 0 ? (

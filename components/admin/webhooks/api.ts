@@ -34,11 +34,16 @@ export class ApiError extends Error {
   }
 }
 
-export async function callApi<T>(url: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+/** `ifMatch`: the endpoint's version the page read (its `etag`); the API refuses a change to any other with a 409. */
+export async function callApi<T>(url: string, init: { method?: string; body?: unknown; ifMatch?: string } = {}): Promise<T> {
   const response = await fetch(url, {
     method: init.method ?? 'GET',
     credentials: 'same-origin',
-    headers: { accept: 'application/json', ...(init.body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      accept: 'application/json',
+      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(init.ifMatch === undefined ? {} : { 'if-match': init.ifMatch }),
+    },
     ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
   });
   if (response.status === 204) return undefined as T;
@@ -57,3 +62,10 @@ export async function callApi<T>(url: string, init: { method?: string; body?: un
 }
 
 export const fetchJson = <T>(url: string) => callApi<T>(url);
+
+/** The current version a 409 carries when the endpoint changed after the page read it, else null. */
+export function staleVersionOf(caught: unknown): string | null {
+  if (!(caught instanceof ApiError) || caught.status !== 409) return null;
+  const etag = (caught.details as { etag?: unknown } | null | undefined)?.etag;
+  return typeof etag === 'string' ? etag : null;
+}

@@ -4,7 +4,7 @@ import { useId, useMemo } from 'react';
 import { problemText } from '@/components/admin/shell/problem-text';
 import useSWR from 'swr';
 import { ApiError, fetchJson, WEBHOOKS_API, type DeliveryLogEntry, type EndpointDetail } from './api';
-import { deliveryProblemText } from './problem';
+import { deliveryProblemText, isolate } from './problem';
 import { focusRing } from './styles';
 import { useWebhooksT } from './use-webhooks-t';
 import { useLocale } from '@/lib/i18n/provider';
@@ -72,7 +72,7 @@ export function DeliveryLog({ id, url }: { id: string; url: string }) {
     <div className="space-y-2">
       {/* The URL is one long word: it breaks anywhere rather than running off the card. */}
       <p id={headingId} className="text-sm font-medium wrap-anywhere text-slate-700">
-        {t('admin.webhooks.log.caption', { url })}
+        {t('admin.webhooks.log.caption', { url: isolate(locale, url) })}
       </p>
 
       <ul aria-labelledby={headingId} className="space-y-2 sm:hidden" data-testid="delivery-cards">

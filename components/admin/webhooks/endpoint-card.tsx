@@ -4,9 +4,10 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useSWRConfig } from 'swr';
 import { busyProps, useBusy } from '@/components/admin/shell/use-busy';
 import { useLocale } from '@/lib/i18n/provider';
-import { callApi, WEBHOOKS_API, type PublicWebhookEndpoint, type TestResult } from './api';
+import { ApiError, callApi, WEBHOOKS_API, type PublicWebhookEndpoint, type TestResult } from './api';
 import { DeliveryLog } from './delivery-log';
-import { deliveryProblemText, webhookProblem } from './problem';
+import { EndpointEditForm } from './endpoint-edit-form';
+import { deliveryProblemText, isolate, webhookProblem } from './problem';
 import { buttonClass } from './styles';
 import { useWebhooksT } from './use-webhooks-t';
 
@@ -19,12 +20,15 @@ type Confirming = 'delete' | 'rotate' | null;
  */
 export function EndpointCard({
   endpoint,
+  eventTypes,
   canWrite,
   onChanged,
   onSecret,
   onDeleted,
 }: {
   endpoint: PublicWebhookEndpoint;
+  /** The events an endpoint can subscribe to, for the edit form. */
+  eventTypes: readonly string[];
   /** An admin: the enabled switch, test, rotate and delete. */
   canWrite: boolean;
   onChanged: () => void;
@@ -38,9 +42,28 @@ export function EndpointCard({
   const { mutate } = useSWRConfig();
   const [logOpen, setLogOpen] = useState(false);
   const [confirming, setConfirming] = useState<Confirming>(null);
+  const [editing, setEditing] = useState(false);
+  const editRef = useRef<HTMLButtonElement>(null);
+  // The form goes with the focus in it: the button that opened it takes it back.
+  const editClosed = useRef(false);
+  const stopEditing = (saved: boolean) => {
+    setEditing(false);
+    if (saved) {
+      setStatus({ text: t('admin.webhooks.edit.saved'), ok: true });
+      onChanged();
+    }
+    editClosed.current = true;
+  };
+  useEffect(() => {
+    if (editing || !editClosed.current) return;
+    editClosed.current = false;
+    editRef.current?.focus();
+  }, [editing]);
   const { busy, run: guard } = useBusy();
   const [status, setStatus] = useState<{ text: string; ok: boolean } | null>(null);
   const detailKey = `${WEBHOOKS_API}/${endpoint.id}`;
+  // The URL inside a sentence: isolated, so an Arabic sentence does not move its slashes and dots about.
+  const url = isolate(locale, endpoint.url);
   const deleteRef = useRef<HTMLButtonElement>(null);
   const rotateRef = useRef<HTMLButtonElement>(null);
   const declined = useRef<Confirming>(null);
@@ -65,13 +88,17 @@ export function EndpointCard({
       try {
         await action();
       } catch (caught) {
-        setStatus({ text: webhookProblem(locale, caught).text, ok: false });
+        // A 409 to a change: someone else changed the endpoint after this page read it (If-Match) or is changing it
+        // now. The list is read again, so the card shows its current settings, and the admin decides again.
+        const changed = caught instanceof ApiError && caught.status === 409;
+        setStatus({ text: changed ? t('admin.webhooks.error.changed') : webhookProblem(locale, caught).text, ok: false });
+        if (changed) onChanged();
       }
     });
 
   const setEnabled = (enabled: boolean) =>
     run(async () => {
-      await callApi(detailKey, { method: 'PATCH', body: { enabled } });
+      await callApi(detailKey, { method: 'PATCH', body: { enabled }, ifMatch: endpoint.etag });
       onChanged();
     });
 
@@ -90,7 +117,7 @@ export function EndpointCard({
         await callApi(detailKey, { method: 'DELETE' });
         onDeleted();
       } else {
-        const { secret } = await callApi<{ secret: string }>(detailKey, { method: 'PATCH', body: { rotateSecret: true } });
+        const { secret } = await callApi<{ secret: string }>(detailKey, { method: 'PATCH', body: { rotateSecret: true }, ifMatch: endpoint.etag });
         onSecret(endpoint.url, secret);
       }
       setConfirming(null);
@@ -101,8 +128,15 @@ export function EndpointCard({
     <li className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200" data-testid="webhook-endpoint">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
-          <h3 className="font-mono text-sm font-semibold break-all text-slate-900">{endpoint.url}</h3>
-          {endpoint.description ? <p className="mt-0.5 text-sm text-slate-700">{endpoint.description}</p> : null}
+          <h3 id={`${id}-url`} className="font-mono text-sm font-semibold break-all text-slate-900">
+            {url}
+          </h3>
+          {/* The admin's own words, isolated: "CRM (sales)" keeps its brackets in order on an Arabic page. */}
+          {endpoint.description ? (
+            <p className="mt-0.5 text-sm wrap-anywhere text-slate-700">
+              <bdi>{endpoint.description}</bdi>
+            </p>
+          ) : null}
           <p className="mt-1 flex flex-wrap gap-1">
             {endpoint.events.map((type) => (
               <code key={type} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-800">
@@ -114,7 +148,8 @@ export function EndpointCard({
         </div>
         {canWrite ? (
           <label className="flex items-center gap-2 text-sm text-slate-800">
-            <input type="checkbox" checked={endpoint.enabled} {...busyProps(busy)} onChange={(e) => void setEnabled(e.target.checked)} />
+            {/* Every card has an "Enabled" switch: the URL says which endpoint this one turns on or off. */}
+            <input type="checkbox" checked={endpoint.enabled} aria-describedby={`${id}-url`} {...busyProps(busy)} onChange={(e) => void setEnabled(e.target.checked)} />
             {t('admin.webhooks.endpoint.enabled')}
           </label>
         ) : (
@@ -122,7 +157,7 @@ export function EndpointCard({
         )}
       </div>
 
-      <div role="group" aria-label={t('admin.webhooks.endpoint.actions', { url: endpoint.url })} className="mt-4 flex flex-wrap gap-2">
+      <div role="group" aria-label={t('admin.webhooks.endpoint.actions', { url })} className="mt-4 flex flex-wrap gap-2">
         {canWrite ? (
           <button type="button" className={buttonClass('secondary')} {...busyProps(busy)} onClick={() => void sendTest()}>
             {busy ? t('admin.webhooks.endpoint.testing') : t('admin.webhooks.endpoint.test')}
@@ -133,6 +168,16 @@ export function EndpointCard({
         </button>
         {canWrite ? (
           <>
+            <button
+              ref={editRef}
+              type="button"
+              className={buttonClass('secondary')}
+              aria-expanded={editing}
+              aria-controls={editing ? `${id}-edit` : undefined}
+              onClick={() => (editing ? stopEditing(false) : setEditing(true))}
+            >
+              {t('admin.webhooks.endpoint.edit')}
+            </button>
             <button ref={rotateRef} type="button" className={buttonClass('secondary')} {...busyProps(busy)} onClick={() => ask('rotate')}>
               {t('admin.webhooks.endpoint.rotate')}
             </button>
@@ -142,6 +187,17 @@ export function EndpointCard({
           </>
         ) : null}
       </div>
+
+      {canWrite && editing ? (
+        <EndpointEditForm
+          id={`${id}-edit`}
+          endpoint={endpoint}
+          eventTypes={eventTypes}
+          onSaved={() => stopEditing(true)}
+          onCancel={() => stopEditing(false)}
+          onStale={onChanged}
+        />
+      ) : null}
 
       {canWrite && confirming ? (
         <div
@@ -154,8 +210,8 @@ export function EndpointCard({
             decline();
           }}
         >
-          <p id={`${id}-confirm`} className="text-sm text-slate-800">
-            {confirming === 'delete' ? t('admin.webhooks.delete.confirm', { url: endpoint.url }) : t('admin.webhooks.rotate.confirm', { url: endpoint.url })}
+          <p id={`${id}-confirm`} className="text-sm wrap-anywhere text-slate-800">
+            {confirming === 'delete' ? t('admin.webhooks.delete.confirm', { url }) : t('admin.webhooks.rotate.confirm', { url })}
           </p>
           <div className="mt-2 flex flex-wrap gap-2">
             <button type="button" className={buttonClass(confirming === 'delete' ? 'danger' : 'primary')} {...busyProps(busy)} onClick={() => void confirm()}>

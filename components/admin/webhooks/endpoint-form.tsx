@@ -2,12 +2,14 @@
 
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { busyProps, useBusy } from '@/components/admin/shell/use-busy';
-import type { NotifyKey } from '@/lib/i18n/notify';
 import { useLocale } from '@/lib/i18n/provider';
 import { callApi, WEBHOOKS_API, type PublicWebhookEndpoint } from './api';
+import { EndpointFields, type EndpointValues } from './endpoint-fields';
 import { webhookProblem } from './problem';
-import { buttonClass, inputClass } from './styles';
+import { buttonClass } from './styles';
 import { useWebhooksT } from './use-webhooks-t';
+
+const EMPTY: EndpointValues = { url: '', description: '', events: [] };
 
 /** Registers an endpoint: URL, optional description, and the events it subscribes to. */
 export function EndpointForm({ eventTypes, onCreated }: { eventTypes: readonly string[]; onCreated: (endpoint: PublicWebhookEndpoint, secret: string) => void }) {
@@ -15,9 +17,8 @@ export function EndpointForm({ eventTypes, onCreated }: { eventTypes: readonly s
   const locale = useLocale();
   const id = useId();
   const urlRef = useRef<HTMLInputElement>(null);
-  const [url, setUrl] = useState('');
-  const [description, setDescription] = useState('');
-  const [events, setEvents] = useState<string[]>([]);
+  const [values, setValues] = useState<EndpointValues>(EMPTY);
+  const { url, description, events } = values;
   // `url`: the URL itself is what was refused, so its field is marked and focused.
   const [error, setError] = useState<{ text: string; url: boolean } | null>(null);
   const { busy, run } = useBusy();
@@ -41,9 +42,7 @@ export function EndpointForm({ eventTypes, onCreated }: { eventTypes: readonly s
           method: 'POST',
           body: { url: url.trim(), events, ...(description.trim() ? { description: description.trim() } : {}) },
         });
-        setUrl('');
-        setDescription('');
-        setEvents([]);
+        setValues(EMPTY);
         onCreated(created.endpoint, created.secret);
       } catch (caught) {
         // The API's message is English (for scripts): the refusal's codes are said in the page's language.
@@ -54,52 +53,11 @@ export function EndpointForm({ eventTypes, onCreated }: { eventTypes: readonly s
     });
   };
 
-  const toggle = (type: string, on: boolean) => setEvents((current) => (on ? [...current, type] : current.filter((e) => e !== type)));
+  const change = (next: Partial<EndpointValues>) => setValues((current) => ({ ...current, ...next }));
 
   return (
     <form onSubmit={submit} noValidate aria-describedby={error ? `${id}-error` : undefined} className="space-y-4">
-      <div>
-        <label htmlFor={`${id}-url`} className="text-sm font-medium text-slate-700">
-          {t('admin.webhooks.field.url')}
-        </label>
-        <input
-          ref={urlRef}
-          id={`${id}-url`}
-          type="url"
-          required
-          inputMode="url"
-          autoComplete="off"
-          placeholder="https://"
-          value={url}
-          onChange={(e) => setUrl(e.target.value)}
-          aria-invalid={error?.url ? true : undefined}
-          aria-describedby={error?.url ? `${id}-url-hint ${id}-error` : `${id}-url-hint`}
-          className={inputClass}
-        />
-        <p id={`${id}-url-hint`} className="mt-1 text-xs text-slate-600">
-          {t('admin.webhooks.field.urlHint')}
-        </p>
-      </div>
-      <div>
-        <label htmlFor={`${id}-description`} className="text-sm font-medium text-slate-700">
-          {t('admin.webhooks.field.description')}
-        </label>
-        <input id={`${id}-description`} type="text" maxLength={200} value={description} onChange={(e) => setDescription(e.target.value)} className={inputClass} />
-      </div>
-      <fieldset>
-        <legend className="text-sm font-medium text-slate-700">{t('admin.webhooks.field.events')}</legend>
-        <div className="mt-2 grid gap-2 sm:grid-cols-2">
-          {eventTypes.map((type) => (
-            <label key={type} className="flex items-start gap-2 text-sm text-slate-800">
-              <input type="checkbox" className="mt-0.5" checked={events.includes(type)} onChange={(e) => toggle(type, e.target.checked)} />
-              <span>
-                <code className="font-mono text-xs text-slate-900">{type}</code>
-                <span className="block text-xs text-slate-600">{t(`admin.webhooks.event.${type}` as NotifyKey)}</span>
-              </span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <EndpointFields id={id} eventTypes={eventTypes} values={values} onChange={change} urlRef={urlRef} urlInvalid={error?.url ?? false} />
       {error ? (
         <p id={`${id}-error`} role="alert" className="text-sm text-red-700">
           {error.text}

@@ -2,10 +2,10 @@ import { problemText } from '@/components/admin/shell/problem-text';
 import { translateNotify, type NotifyKey } from '@/lib/i18n/notify';
 import { RTL_LOCALES, type Locale } from '@/lib/i18n/locales';
 import { urlRefusalOf, type UrlRefusalDetails } from '@/lib/webhooks/url-refusal';
-import { ApiError, type DeliveryLogEntry } from './api';
+import { ApiError, staleVersionOf, type DeliveryLogEntry } from './api';
 
-/** A host or address inside a right-to-left sentence keeps its own left-to-right order. */
-const isolate = (locale: Locale, text: string) => (RTL_LOCALES.has(locale) ? `\u2066${text}\u2069` : text);
+/** A host, address or URL inside a right-to-left sentence keeps its own left-to-right order. */
+export const isolate = (locale: Locale, text: string) => (RTL_LOCALES.has(locale) ? `\u2066${text}\u2069` : text);
 
 const translator = (locale: Locale) => (key: NotifyKey, vars?: Record<string, string | number>) => translateNotify(locale, key, vars);
 
@@ -42,7 +42,8 @@ export function webhookProblem(locale: Locale, caught: unknown): { text: string;
   const refusal = caught.status === 400 ? urlRefusalOf(caught.details) : null;
   if (refusal) return { text: refusalText(locale, refusal), url: true };
   if (caught.status === 400) return { text: t('admin.webhooks.error.badRequest'), url: false };
-  if (caught.status === 409) return { text: t('admin.webhooks.error.tooMany'), url: false };
+  // A 409 naming the current version (etag) is a change that lost to someone else's; the others, too many endpoints.
+  if (caught.status === 409) return { text: t(staleVersionOf(caught) === null ? 'admin.webhooks.error.tooMany' : 'admin.webhooks.error.changed'), url: false };
   if (caught.status === 404) return { text: t('admin.webhooks.error.gone'), url: false };
   if (caught.status === 503 && caught.code === 'upstream_unavailable:admin') return { text: t('admin.webhooks.url.cannotCheck'), url: false };
   return { text: problemText(locale, caught.status), url: false };

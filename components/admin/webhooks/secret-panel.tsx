@@ -1,12 +1,15 @@
 'use client';
 
 import { useEffect, useId, useRef, useState } from 'react';
-import { useWebhooksT } from './use-webhooks-t';
+import { useLocale } from '@/lib/i18n/provider';
+import { isolate } from './problem';
 import { buttonClass } from './styles';
+import { useWebhooksT } from './use-webhooks-t';
 
 /** A new signing secret, shown this once: the server keeps it for signing but never shows it again. */
 export function SecretPanel({ url, secret, onDone }: { url: string; secret: string; onDone: () => void }) {
   const t = useWebhooksT();
+  const locale = useLocale();
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [copied, setCopied] = useState(false);
@@ -24,11 +27,12 @@ export function SecretPanel({ url, secret, onDone }: { url: string; secret: stri
 
   return (
     <section aria-labelledby={headingId} className="rounded-2xl bg-amber-50 p-5 ring-1 ring-amber-300" data-testid="webhook-secret">
-      <h2 id={headingId} ref={headingRef} tabIndex={-1} className="text-base font-semibold text-slate-900 outline-none">
-        {t('admin.webhooks.secret.heading', { url })}
+      <h2 id={headingId} ref={headingRef} tabIndex={-1} className="text-base font-semibold wrap-anywhere text-slate-900 outline-none">
+        {t('admin.webhooks.secret.heading', { url: isolate(locale, url) })}
       </h2>
       <p className="mt-1 text-sm text-slate-700">{t('admin.webhooks.secret.once')}</p>
-      <code className="mt-3 block break-all rounded-lg bg-white px-3 py-2 font-mono text-sm text-slate-900 ring-1 ring-slate-200">{secret}</code>
+      {/* Left to right in an Arabic page too: its trailing "=" stays at its end. */}
+      <code dir="ltr" className="mt-3 block break-all rounded-lg bg-white px-3 py-2 font-mono text-sm text-slate-900 ring-1 ring-slate-200">{secret}</code>
       <div className="mt-3 flex flex-wrap gap-2">
         <button type="button" className={buttonClass('secondary')} onClick={copy}>
           {copied ? t('admin.webhooks.secret.copied') : t('admin.webhooks.secret.copy')}

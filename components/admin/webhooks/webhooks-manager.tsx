@@ -8,6 +8,7 @@ import { EndpointCard } from './endpoint-card';
 import { EndpointForm } from './endpoint-form';
 import { webhookProblem } from './problem';
 import { SecretPanel } from './secret-panel';
+import { buttonClass } from './styles';
 import { useWebhooksT } from './use-webhooks-t';
 
 /**
@@ -54,10 +55,16 @@ export function WebhooksManager({ canWrite }: { canWrite: boolean }) {
         </h2>
         {isLoading ? <p className="text-sm text-slate-600">{t('admin.webhooks.list.loading')}</p> : null}
         {error ? (
-          <p role="alert" className="text-sm text-red-700">
+          <div role="alert" className="flex flex-wrap items-center gap-3 text-sm text-red-700">
             {/* The API's message is English: the reason is said in the page's language. */}
-            {t('admin.webhooks.list.error')} {webhookProblem(locale, error).text}
-          </p>
+            <span>
+              {t('admin.webhooks.list.error')} {webhookProblem(locale, error).text}
+            </span>
+            {/* A keyboard can ask again at once, rather than waiting for the window to get the focus back. */}
+            <button type="button" className={buttonClass('secondary')} onClick={refresh}>
+              {t('admin.webhooks.list.retry')}
+            </button>
+          </div>
         ) : null}
         {data && data.endpoints.length === 0 ? <p className="text-sm text-slate-600">{t('admin.webhooks.list.empty')}</p> : null}
         {data && data.endpoints.length > 0 ? (
@@ -66,6 +73,7 @@ export function WebhooksManager({ canWrite }: { canWrite: boolean }) {
               <EndpointCard
                 key={endpoint.id}
                 endpoint={endpoint}
+                eventTypes={data.eventTypes}
                 canWrite={canWrite}
                 onChanged={refresh}
                 onSecret={(url, value) => setSecret({ url, secret: value })}

@@ -58,6 +58,7 @@ export const adminShellAr: Partial<Record<AdminShellKey, string>> = {
   'keys.list.heading': 'المفاتيح المستخدمة',
   'keys.list.empty': 'لا توجد مفاتيح API بعد.',
   'keys.list.loading': 'جارٍ تحميل المفاتيح…',
+  'keys.list.retry': 'حاول مرة أخرى',
   'keys.col.name': 'الاسم',
   'keys.col.key': 'المفتاح',
   'keys.col.scopes': 'الصلاحيات',

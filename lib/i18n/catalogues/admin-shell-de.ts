@@ -58,6 +58,7 @@ export const adminShellDe: Partial<Record<AdminShellKey, string>> = {
   'keys.list.heading': 'Schlüssel in Verwendung',
   'keys.list.empty': 'Noch keine API-Schlüssel.',
   'keys.list.loading': 'Schlüssel werden geladen…',
+  'keys.list.retry': 'Erneut versuchen',
   'keys.col.name': 'Name',
   'keys.col.key': 'Schlüssel',
   'keys.col.scopes': 'Berechtigungen',

@@ -58,6 +58,7 @@ export const adminShellFr: Partial<Record<AdminShellKey, string>> = {
   'keys.list.heading': 'Clés en service',
   'keys.list.empty': 'Aucune clé d’API pour l’instant.',
   'keys.list.loading': 'Chargement des clés…',
+  'keys.list.retry': 'Réessayer',
   'keys.col.name': 'Nom',
   'keys.col.key': 'Clé',
   'keys.col.scopes': 'Périmètres',
