@@ -110,8 +110,9 @@ describe('offline agent, session 23 round 4 (English)', () => {
     await say('we have 15 people in marketing');
     await say('can I talk to a real person please');
     const reply = await say('who will contact me and when');
-    expect(reply.text).toContain('A member of our sales team will get in touch; they work Monday to Friday, 9:00–18:00');
-    expect(reply.text).toContain("What's the best email or number for them to reach you?");
+    expect(reply.text).toContain('A member of our sales team will get in touch; they work Monday to Friday, 9 AM to 6 PM');
+    // (The handoff's reply just asked for the email: not asked again in the very next one.)
+    expect(reply.text).not.toContain("What's the best email or number for them to reach you?");
     expect(reply.text).not.toContain('confirmed answer');
     expect(reply.tools).toEqual([]);
     await say('my email is jenna@peakmedia.com');

@@ -2,7 +2,7 @@ import { DECLINES_TO_SAY, fold } from '@/lib/sales/lead/text';
 import { questionFor } from '@/lib/sales/playbook';
 import { splitSentences } from '@/lib/sales/sentences';
 import type { SalesLocale } from '@/lib/sales/turn-state';
-import { LEAD_FIELDS, type LeadField } from '@/lib/sales/types';
+import { LEAD_FIELDS, type LeadField, type SalesState } from '@/lib/sales/types';
 import { LOCALES } from '@/lib/i18n/locales';
 
 /**
@@ -93,4 +93,28 @@ export function fieldsAskedIn(reply: string): LeadField[] {
 /** Declining to answer the question just asked ("i'd rather not say"): the field is then dropped, never asked again. */
 export function declinesToSay(text: string): boolean {
   return DECLINES_TO_SAY.test(text.trim());
+}
+
+/**
+ * Declining to give an e-mail at all, whatever was asked: "no email please", "I don't want to give my email", "sin
+ * correo, por favor", "pas d'e-mail", "keine E-Mail", "بدون بريد إلكتروني". The general ask for it is then dropped.
+ */
+const DECLINES_EMAIL =
+  /\b(?:no e-?mails?\b(?! (?:yet|address yet))|(?:i )?(?:don['’]?t|do not|won['’]?t|will not|(?:would|'d) rather not|prefer not to) (?:want to |wanna )?(?:give|share|leave|provide|send)(?: you)? (?:my|an|any) e-?mail|not (?:giving|sharing) (?:you )?(?:my|an|any) e-?mail|(?:leave|keep) (?:my )?e-?mail out|sin (?:correo|e-?mail)|nada de (?:correos?|e-?mails?)|no (?:quiero|voy a|puedo|deseo) (?:dar(?:le|te)?|compartir|dejar(?:le|te)?) (?:mi|un|el|ning[uú]n) (?:correo|e-?mail)|prefiero no (?:dar(?:le)?|compartir|dejar(?:le)?) (?:mi|el) (?:correo|e-?mail)|pas d['’]e-?mails?|pas de (?:mail|courriel|e-?mail|adresse e-?mail)s?|sans (?:e-?mail|mail|courriel)|je (?:ne (?:veux|souhaite) pas|pr[ée]f[èe]re ne pas) (?:vous )?(?:donner|communiquer|laisser|partager) (?:mon|d['’]|un|une) ?(?:e-?mail|mail|courriel|adresse)|keine (?:e-?mail|mail)|ohne (?:e-?mail|mail)|(?:meine )?e-?mail(?:-adresse)? (?:m[öo]chte|will|gebe) ich (?:lieber )?nicht)|بدون بريد|بلا بريد|من دون بريد|لا بريد|لا (?:أريد|اريد|أحب|احب|أفضل|افضل) (?:أن |ان )?(?:أعطي|اعطي|أعطيك|اعطيك|أشارك|اشارك|أترك|اترك|أرسل|ارسل|تراسلني)?\s?(?:بريدي|البريد|ايميلي|إيميلي|الايميل|الإيميل)/iu;
+
+export function declinesEmail(text: string): boolean {
+  return DECLINES_EMAIL.test(text);
+}
+
+/**
+ * Whether a reply may ask for the e-mail where it is needed (where the team should reach them): not once they declined
+ * it or left it unanswered twice, and not right after `lastReply` asked for it.
+ */
+export function mayAskEmail(state: Pick<SalesState, 'asked' | 'noEmail'>, lastReply: string | undefined): boolean {
+  return !state.noEmail && (state.asked?.email ?? 0) < 2 && !emailAskedIn(lastReply);
+}
+
+/** Whether a reply asked for the e-mail. */
+export function emailAskedIn(reply: string | undefined): boolean {
+  return reply !== undefined && fieldsAskedIn(reply).includes('email');
 }

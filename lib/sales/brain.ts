@@ -7,7 +7,7 @@ import { BARE_COUNT, withoutDecisionMaker, withoutTimeline } from '@/lib/sales/l
 import { nextField as pickNextField } from '@/lib/sales/playbook';
 import { buildSystemPrompt, SUMMARY_HEADING } from '@/lib/sales/prompts';
 import { searchKnowledge, type Passage } from '@/lib/sales/retrieval';
-import { declinesToSay, fieldsAskedIn, questionSentences } from '@/lib/sales/asked-questions';
+import { declinesEmail, declinesToSay, fieldsAskedIn, questionSentences } from '@/lib/sales/asked-questions';
 import { growthIn, negatedTools, rememberAsked, rememberGrowth, rememberObjection, rememberTools, statedTools } from '@/lib/sales/memory';
 import { applyLeadFacts, moveStage } from '@/lib/sales/tools';
 import { then, type SalesTurnContext, type StateUpdate } from '@/lib/sales/turn-state';
@@ -79,6 +79,8 @@ export function beginTurn(
   // "I'd rather not say" to the question just asked: that question is dropped, not asked again in other words.
   const declined = state.lastAskedField;
   if (declined && next.lead.fields[declined] === undefined && declinesToSay(text)) next = { ...next, asked: { ...next.asked, [declined]: Math.max(2, next.asked?.[declined] ?? 0) } };
+  // "No email please", whatever was asked: the general ask for it is dropped too.
+  if (next.lead.fields.email === undefined && declinesEmail(text)) next = { ...next, noEmail: true, asked: { ...next.asked, email: Math.max(2, next.asked?.email ?? 0) } };
   if (intent === 'objection') next = rememberObjection(next, passages.find((passage) => passage.kind === 'objection')?.id.split(':')[1]);
   // "Stop asking me questions" holds for the rest of the conversation, long after the message has left the prompt.
   if (!next.quiet && STOP_QUESTIONS.test(text)) next = { ...next, quiet: true };

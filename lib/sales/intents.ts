@@ -264,6 +264,11 @@ export function withoutTypedTurns(text: string): string {
   return text.replace(FAKE_TURN, ' ').replace(USER_LABEL, ' ').replace(/\s+/g, ' ').trim();
 }
 
+/** A remark off our subject ("the weather is nice today", "الطقس جميل اليوم"): it answers no question we asked. */
+export function isOffTopicRemark(text: string): boolean {
+  return OFF_TOPIC.test(fold(text));
+}
+
 export function classifySalesIntent(text: string, kb?: KnowledgeBase): SalesIntent {
   const folded = fold(text);
   if (!folded.trim()) return 'other';

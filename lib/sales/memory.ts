@@ -135,9 +135,11 @@ const GROWTH_WHEN =
 
 /**
  * "Finalement on sera 25", "al final seremos 20", "in the end we'll be 25": the size settled on, a correction of the
- * team on record rather than growth (with no "when" beside it; "we'll be 40 next year" grows).
+ * team on record rather than growth (with no "when" beside it; "we'll be 40 next year" grows). So is a change of mind,
+ * "I changed my mind, we'll be 12 from the start", "غيرت رأيي، سنبدأ بـ 20".
  */
-export const SETTLED = /(?<!\p{L})(?:finalement|au final|en fin de compte|al final|finalmente|en definitiva|in the end|actually|ultimately|am ende|letztendlich|schlie(?:ß|ss)lich)(?!\p{L})|في النهاية|بالنهاية|في الآخر/iu;
+export const SETTLED =
+  /(?<!\p{L})(?:finalement|au final|en fin de compte|al final|finalmente|en definitiva|in the end|actually|ultimately|am ende|letztendlich|schlie(?:ß|ss)lich|changed my mind|from the (?:start|outset)|chang[ée] d['’]avis|d[èe]s le d[ée]part|cambi[ée] de (?:opini[oó]n|idea)|al principio|desde el principio|anders [üu]berlegt|von anfang an)(?!\p{L})|في النهاية|بالنهاية|في الآخر|غي(?:ّ)?رت رأيي|من البداية/iu;
 
 /** The team's growth a message states or supposes ("what if we add 5 more?"), not one it asks about otherwise. */
 export function growthIn(text: string): StatedGrowth | undefined {
@@ -291,6 +293,7 @@ export function memoryLines(state: SalesState, kb: KnowledgeBase): string[] {
   const asked = Object.entries(state.asked ?? {}).map(([field, times]) => `${LABELS[field as LeadField]} (${times}×)`);
   if (asked.length > 0) lines.push(`- you already asked about: ${asked.join(', ')}`);
   if (state.quiet) lines.push('- they asked you to stop asking questions: ask none');
+  if (state.noEmail) lines.push('- they declined to give an email: do not ask for it again');
   return lines;
 }
 

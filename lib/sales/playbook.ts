@@ -131,13 +131,19 @@ export const STAGE_QUESTIONS: Record<Stage, readonly LeadField[]> = {
 };
 
 /**
+ * How often a field is asked in general, where not twice. The e-mail once: it is asked again only where it is needed
+ * (the booking's invite, where the team should reach them), never as one more question in between.
+ */
+const ASKS: Partial<Record<LeadField, number>> = { email: 1 };
+
+/**
  * The single next field worth asking for, never one already known. The field asked last time and still unanswered
  * is skipped: the prospect chose not to answer, and asking twice in a row feels like a form. So are the fields asked
  * in the last few replies (`askedRecently`): an unanswered question comes back reworded only a few turns later.
  */
 export function nextField(state: SalesState, askedRecently: readonly LeadField[] = []): LeadField | undefined {
   // A question asked twice and still unanswered is one the prospect chose to leave: it is not asked a third time.
-  const open = STAGE_QUESTIONS[state.stage].filter((field) => state.lead.fields[field] === undefined && (state.asked?.[field] ?? 0) < 2);
+  const open = STAGE_QUESTIONS[state.stage].filter((field) => state.lead.fields[field] === undefined && (state.asked?.[field] ?? 0) < (ASKS[field] ?? 2));
   return open.find((field) => field !== state.lastAskedField && !askedRecently.includes(field));
 }
 

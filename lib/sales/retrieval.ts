@@ -8,6 +8,7 @@ import type { SalesLocale } from '@/lib/sales/turn-state';
 import type { KnowledgeBase, Plan } from '@/lib/sales/knowledge/schema';
 import { RETRIEVAL_WORDS, type RetrievalWords } from '@/lib/sales/retrieval-words';
 import { formatLocalHour } from '@/lib/sales/booking';
+import { handoffHoursText } from '@/lib/sales/handoff-hours';
 import { compoundHeads, foldTerm, stemTerm, termWords, withCompoundHeads } from '@/lib/sales/text-stem';
 
 /**
@@ -235,7 +236,7 @@ export function buildPassages(kb: KnowledgeBase): IndexedPassage[] {
       id: 'policy:handoff',
       kind: 'policy',
       title: words.handoffTitle,
-      text: words.handoff(policies.handoff.email, policies.handoff.hours),
+      text: words.handoff(policies.handoff.email, handoffHoursText(policies.handoff.hours, locale)),
       keywords: keywords.handoff,
     },
     {

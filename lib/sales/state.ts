@@ -135,6 +135,8 @@ export const salesStateSchema = z.object({
   objections: z.array(z.string()).optional(),
   /** They asked the agent to stop asking questions ("stop asking me questions"): it asks none for the rest of the chat. */
   quiet: z.boolean().optional(),
+  /** They declined to give an e-mail ("no email please"): it is not asked for again. */
+  noEmail: z.boolean().optional(),
 });
 export type SalesState = z.infer<typeof salesStateSchema>;
 

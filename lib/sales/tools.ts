@@ -2,6 +2,7 @@ import 'server-only';
 import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
 import { cancelBooking, createBooking } from '@/lib/sales/booking';
+import { handoffHoursText } from '@/lib/sales/handoff-hours';
 import { formatPrice } from '@/lib/sales/knowledge';
 import { findEvidence, mergeLead } from '@/lib/sales/lead';
 import { isVerifiedLeadValue } from '@/lib/sales/lead/identity';
@@ -308,11 +309,12 @@ export function requestHuman(state: SalesState, context: SalesTurnContext, reaso
   };
   const update = then(requested, (current) => moveStage(current, { changed: [], handoffRequested: true, evidence: `handoff requested: ${reason}` }, now));
   const { handoff: contact } = context.kb.policies;
+  const hours = handoffHoursText(contact.hours, context.locale);
   const output = {
     ok: true as const,
     message: handoff.email
-      ? `A member of the sales team will reply to ${handoff.email} (${contact.hours}).`
-      : `A member of the sales team will follow up (${contact.hours}); ask for the prospect's email so they can, or share ${contact.email}.`,
+      ? `A member of the sales team will reply to ${handoff.email} (${hours}).`
+      : `A member of the sales team will follow up (${hours}); ask for the prospect's email so they can, or share ${contact.email}.`,
   };
   return { ...update, output };
 }

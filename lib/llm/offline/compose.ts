@@ -32,6 +32,8 @@ import { questionFor } from '@/lib/sales/playbook';
 import { speaksLocale } from '@/lib/sales/knowledge-locale';
 import type { LeadField } from '@/lib/sales/types';
 import { FIRST_NAMES } from '@/lib/sales/lead/first-names';
+import { teamHours } from '@/lib/sales/handoff-hours';
+import { emailAskedIn, mayAskEmail } from '@/lib/sales/asked-questions';
 
 const HOW_ARE_YOU = /\b(how are you|how's it going|q(?:ue|ué)? tal|como esta|comment allez|comment vas|ça va|ca va|wie geht)|كيف حالك|كيف الحال/iu;
 
@@ -168,6 +170,8 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       return [ph.frustrated];
     case 'no-questions':
       return [ph.noQuestions];
+    case 'email-declined':
+      return [ph.emailDeclined];
     case 'present':
       return [ph.present];
     case 'currency':
@@ -188,7 +192,7 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
     case 'handoff-status': {
       const fields = turn.state.lead.fields;
       const contact = [fields.phone?.value, fields.email?.value].find((value): value is string => typeof value === 'string');
-      return ph.handoffWho ? [ph.handoffWho(contact, kb.policies.handoff.hours)] : [ph.handoffAgain];
+      return ph.handoffWho ? [ph.handoffWho(contact, teamHours(kb, turn.locale), mayAskEmail(turn.state, turn.previousReplies.at(-1)))] : [ph.handoffAgain];
     }
     case 'price-claim': {
       const line = cataloguePriceLine(topic.plan, turn, ph);
@@ -533,7 +537,8 @@ function nextQuestion(topic: Topic, turn: OfflineTurn): string | undefined {
   // (Asked to stop asking questions, none; "have someone call me": the number to call, not an email.)
   const silenced = turn.state.quiet || turn.userTexts.some((said) => STOP_QUESTIONS.test(said));
   // ("¿Me pueden llamar?", "rufen Sie mich an": the number to call, in every language.)
-  if (topic.kind === 'human' || topic.kind === 'purchase') return silenced ? undefined : CALL_ME.test(turn.text) || CALL_ASKED.test(turn.text) ? (known('phone') ? undefined : ask('phone')) : known('email') ? undefined : (turn.state.asked?.email ?? 0) >= 2 ? PHRASES[turn.locale].teamReachAt : ask('email');
+  // (Nor the email once they declined it, or just after the reply before asked for it.)
+  if (topic.kind === 'human' || topic.kind === 'purchase') return silenced ? undefined : CALL_ME.test(turn.text) || CALL_ASKED.test(turn.text) ? (known('phone') ? undefined : ask('phone')) : known('email') || turn.state.noEmail || emailAskedIn(turn.previousReplies.at(-1)) ? undefined : (turn.state.asked?.email ?? 0) >= 2 ? PHRASES[turn.locale].teamReachAt : ask('email');
   if (topic.kind === 'booking') return field === 'name' || field === 'company' ? ask(field) : undefined;
   const quiet = ['objection', 'thanks', 'farewell', 'unclear', 'bare-number', 'meeting-time', 'meeting-cancel', 'identity', 'erase', 'not-interested', 'frustrated', 'no-questions', 'present'];
   // Asked to stop asking questions (now or earlier in the conversation), the agent asks none.

@@ -176,6 +176,8 @@ export interface Phrases {
   notInterested: (salesEmail: string) => string;
   frustrated: string;
   noQuestions: string;
+  /** "No email please": no e-mail needed, and it is not asked for again. */
+  emailDeclined: string;
   /** "Are you there?": here, and what it helps with. */
   present: string;
   /** After where the data can live: an on-premises or self-hosted version is not something the agent can confirm. */
@@ -188,8 +190,8 @@ export interface Phrases {
    *  (to move the demo `booked`, when one is). */
   /** Which day and time, asked (a week named without one: `week`, its first and last working days). */
   bookingHours?: (minutes: number, zone: string, start: string, end: string, needsEmail: boolean, booked?: string, week?: readonly [string, string]) => string;
-  /** "Who will contact me and when?" after a handoff: someone from the sales team, in `hours`, at `contact` (else asked). */
-  handoffWho?: (contact: string | undefined, hours: string | undefined) => string;
+  /** "Who will contact me and when?" after a handoff: someone from the sales team, in `hours`, at `contact` (else asked, if `ask`). */
+  handoffWho?: (contact: string | undefined, hours: string | undefined, ask: boolean) => string;
   /** "Is Starter $8 a seat?": the figure they named is (`right`) or is not the plan's catalogue price, `price` (their
    *  figure is never said back). */
   priceClaim?: (plan: string, right: boolean, price: string, custom: boolean) => string;

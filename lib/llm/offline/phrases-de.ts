@@ -139,6 +139,8 @@ export const de: Phrases = {
       ? `Natürlich — ich habe ein Mitglied unseres Vertriebsteams gebeten, zu übernehmen. Die Antwort kommt an **${email}**${hours ? ` (Erreichbarkeit des Teams: ${hours})` : ''}.`
       : `Natürlich — ich habe ein Mitglied unseres Vertriebsteams gebeten, zu übernehmen.${hours ? ` Erreichbarkeit des Teams: ${hours}.` : ''}`,
   handoffUnavailable: (salesEmail, hours) => `Natürlich — Sie erreichen unser Vertriebsteam unter ${salesEmail}${hours ? ` (${hours})` : ''}.`,
+  handoffWho: (contact, hours, ask) =>
+    `Jemand aus unserem Vertriebsteam meldet sich bei Ihnen${contact ? ` unter **${contact}**` : ''}${hours ? `; Erreichbarkeit des Teams: ${hours}` : ''}. Einen Namen oder eine genaue Uhrzeit kann ich Ihnen von hier aus nicht nennen.${contact || !ask ? '' : ' Unter welcher E-Mail-Adresse oder Nummer erreicht man Sie?'}`,
   pricingUnavailable: (salesEmail) => `Diesen Preis konnte ich gerade nicht abrufen; unser Team (${salesEmail}) schickt Ihnen gern ein Angebot.`,
   priceObjection: (plan, seats, perSeat, annualTotal, monthlyYear, savings) =>
     `Bei jährlicher Abrechnung sinkt **${plan}** für ${seats} Nutzer auf **${perSeat} pro Nutzer und Monat**: **${annualTotal} im Jahr** statt ${monthlyYear}, eine Ersparnis von **${savings}**.`,
@@ -154,6 +156,7 @@ export const de: Phrases = {
   noSelfHosting: (salesEmail) => `Eine On-Premises- oder selbst gehostete Version kann ich nicht bestätigen – das Team unter ${salesEmail} sagt Ihnen, was für Sie möglich ist.`,
   present: 'Ja, ich bin da. Fragen Sie mich nach Tarifen und Preisen, Sicherheit, Integrationen oder einer Demo.',
   noQuestions: 'Natürlich – keine weiteren Fragen von mir. Fragen Sie mich nach Tarifen, Preisen, Sicherheit oder einer Demo, wann immer Sie möchten.',
+  emailDeclined: 'Natürlich – eine E-Mail-Adresse ist nicht nötig, und ich frage nicht mehr danach. Alles Weitere beantworte ich Ihnen gern hier im Chat.',
   identity: (company) =>
     `Ich bin der KI-Assistent von ${company} – eine KI, kein Mensch. Ich beantworte Ihre Fragen zu unseren Tarifen, Preisen und Funktionen und buche gern eine Demo für Sie. Wenn Sie lieber mit jemandem aus unserem Vertriebsteam sprechen möchten, sagen Sie es einfach, dann verbinde ich Sie.`,
   competitorPrice: (competitor) => `Zu den aktuellen Preisen von **${competitor}** kann ich nichts sagen – ich nenne nur unsere, aus unserer Preisliste.`,

@@ -141,6 +141,8 @@ export const fr: Phrases = {
       ? `Bien sûr — j’ai demandé à un membre de notre équipe commerciale de prendre le relais. Il vous répondra à **${email}**${hours ? ` (horaires de l’équipe : ${hours})` : ''}.`
       : `Bien sûr — j’ai demandé à un membre de notre équipe commerciale de prendre le relais.${hours ? ` Horaires de l’équipe : ${hours}.` : ''}`,
   handoffUnavailable: (salesEmail, hours) => `Bien sûr — vous pouvez joindre notre équipe commerciale à ${salesEmail}${hours ? ` (${hours})` : ''}.`,
+  handoffWho: (contact, hours, ask) =>
+    `Un membre de notre équipe commerciale vous contactera${contact ? ` à **${contact}**` : ''}${hours ? ` ; horaires de l’équipe : ${hours}` : ''}. D’ici, je ne peux pas vous donner de nom ni d’heure précise.${contact || !ask ? '' : ' À quelle adresse e-mail ou à quel numéro peut-il vous joindre ?'}`,
   pricingUnavailable: (salesEmail) => `Je n’ai pas pu consulter ce prix pour le moment ; notre équipe (${salesEmail}) peut vous envoyer un devis.`,
   priceObjection: (plan, seats, perSeat, annualTotal, monthlyYear, savings) =>
     `En facturation annuelle, **${plan}** pour ${users(seats)} revient à **${perSeat} par utilisateur et par mois** : **${annualTotal} par an** au lieu de ${monthlyYear}, soit une économie de **${savings}**.`,
@@ -156,6 +158,7 @@ export const fr: Phrases = {
   noSelfHosting: (salesEmail) => `Une version sur site ou auto-hébergée n’est pas quelque chose que je peux confirmer : l’équipe à ${salesEmail} vous dira ce qui est possible pour vous.`,
   present: 'Oui, je suis là. Posez-moi vos questions sur les offres et les prix, la sécurité, les intégrations ou une démo.',
   noQuestions: 'Bien sûr, je ne vous pose plus de questions. Interrogez-moi sur les offres, les prix, la sécurité ou une démo quand vous voulez.',
+  emailDeclined: 'Bien sûr : pas besoin d’e-mail, et je ne vous le redemanderai pas. Je réponds à tout ici, dans la conversation.',
   identity: (company) =>
     `Je suis l’assistant IA de ${company} : une intelligence artificielle, pas une personne. Je peux répondre à vos questions sur nos offres, nos prix et nos fonctionnalités, et vous réserver une démo. Si vous préférez parler à quelqu’un de notre équipe commerciale, dites-le-moi et je vous mets en relation.`,
   competitorPrice: (competitor) => `Je ne peux pas parler des prix actuels de **${competitor}** : je ne donne que les nôtres, issus de notre grille tarifaire.`,

@@ -18,8 +18,8 @@ export interface SalesAskPhrases {
   slotAhead: (reason: AdjustReason | 'past', requested: string, slot: string, days: string, hours: string) => string;
   /** …and the email asked for the invite (said before: the booking phrases' other wordings). */
   slotEmailAsk: string;
-  /** After a handoff: who gets in touch, where (`contact`, on record; none: which address), the team's hours. */
-  nextAfterHandoff: (contact: string | undefined, hours: string | undefined, salesEmail: string) => string;
+  /** After a handoff: who gets in touch, where (`contact`, on record; none: which address, if `ask`), the team's hours. */
+  nextAfterHandoff: (contact: string | undefined, hours: string | undefined, salesEmail: string, ask: boolean) => string;
   /** Before a booked meeting: the meeting, and the address its invite is for. */
   nextMeeting: (when: string, minutes: number, email: string) => string;
   /** What they can do meanwhile (after a handoff or before the meeting). */
@@ -58,10 +58,10 @@ export const SALES_ASK_PHRASES: Record<SalesLocale, SalesAskPhrases> = {
               : `“${requested}” is already taken`
       }, so the nearest slot I can offer is **${slot}**.`,
     slotEmailAsk: "If that suits you, what's the best email for the invite?",
-    nextAfterHandoff: (contact, hours, salesEmail) =>
+    nextAfterHandoff: (contact, hours, salesEmail, ask) =>
       contact
         ? `Next, a member of our sales team picks up your request and gets in touch at **${contact}**.${hours ? ` The team works ${hours}.` : ''} You can also write to them at ${salesEmail}.`
-        : `Next, a member of our sales team picks up your request.${hours ? ` The team works ${hours}.` : ''} Which email should they reach you at? You can also write to them at ${salesEmail}.`,
+        : `Next, a member of our sales team picks up your request.${hours ? ` The team works ${hours}.` : ''}${ask ? ' Which email should they reach you at?' : ''} You can also write to them at ${salesEmail}.`,
     nextMeeting: (when, minutes, email) => `Next is your ${minutes}-minute demo with our sales team on **${when}**; the invite is for **${email}**.`,
     meanwhile: 'Meanwhile, I can answer anything here: plans and pricing, security, integrations.',
     nextOffer: (team, minutes) =>
@@ -88,10 +88,10 @@ export const SALES_ASK_PHRASES: Record<SalesLocale, SalesAskPhrases> = {
               : `«${requested}» ya está ocupado`
       }, así que el hueco más cercano que puedo ofrecerle es **${slot}**.`,
     slotEmailAsk: 'Si le va bien, ¿a qué correo envío la invitación?',
-    nextAfterHandoff: (contact, hours, salesEmail) =>
+    nextAfterHandoff: (contact, hours, salesEmail, ask) =>
       contact
         ? `Ahora, una persona de nuestro equipo comercial retoma su solicitud y se pone en contacto con usted en **${contact}**.${hours ? ` Horario del equipo: ${hours}.` : ''} También puede escribirles a ${salesEmail}.`
-        : `Ahora, una persona de nuestro equipo comercial retoma su solicitud.${hours ? ` Horario del equipo: ${hours}.` : ''} ¿En qué correo pueden contactarle? También puede escribirles a ${salesEmail}.`,
+        : `Ahora, una persona de nuestro equipo comercial retoma su solicitud.${hours ? ` Horario del equipo: ${hours}.` : ''}${ask ? ' ¿En qué correo pueden contactarle?' : ''} También puede escribirles a ${salesEmail}.`,
     nextMeeting: (when, minutes, email) => `Lo siguiente es su demo de ${minutes} minutos con nuestro equipo comercial el **${when}**; la invitación es para **${email}**.`,
     meanwhile: 'Mientras tanto, puedo responderle aquí a cualquier duda: planes y precios, seguridad, integraciones.',
     nextOffer: (team, minutes) =>
@@ -118,10 +118,10 @@ export const SALES_ASK_PHRASES: Record<SalesLocale, SalesAskPhrases> = {
               : `« ${requested} » est déjà pris`
       } : le créneau le plus proche que je peux vous proposer est **${slot}**.`,
     slotEmailAsk: 'S’il vous convient, à quelle adresse e-mail dois-je envoyer l’invitation ?',
-    nextAfterHandoff: (contact, hours, salesEmail) =>
+    nextAfterHandoff: (contact, hours, salesEmail, ask) =>
       contact
         ? `La suite : un membre de notre équipe commerciale reprend votre demande et vous contacte à **${contact}**.${hours ? ` Horaires de l’équipe : ${hours}.` : ''} Vous pouvez aussi lui écrire à ${salesEmail}.`
-        : `La suite : un membre de notre équipe commerciale reprend votre demande.${hours ? ` Horaires de l’équipe : ${hours}.` : ''} À quelle adresse e-mail peut-il vous joindre ? Vous pouvez aussi lui écrire à ${salesEmail}.`,
+        : `La suite : un membre de notre équipe commerciale reprend votre demande.${hours ? ` Horaires de l’équipe : ${hours}.` : ''}${ask ? ' À quelle adresse e-mail peut-il vous joindre ?' : ''} Vous pouvez aussi lui écrire à ${salesEmail}.`,
     nextMeeting: (when, minutes, email) => `La suite : votre démo de ${minutes} minutes avec notre équipe commerciale le **${when}** ; l’invitation est au nom de **${email}**.`,
     meanwhile: 'En attendant, je réponds ici à toutes vos questions : offres et tarifs, sécurité, intégrations.',
     nextOffer: (team, minutes) =>
@@ -148,10 +148,10 @@ export const SALES_ASK_PHRASES: Record<SalesLocale, SalesAskPhrases> = {
               : `„${requested}“ ist schon vergeben`
       }, deshalb ist der nächste Termin, den ich anbieten kann, **${slot}**.`,
     slotEmailAsk: 'Wenn er Ihnen passt: An welche E-Mail-Adresse soll die Einladung gehen?',
-    nextAfterHandoff: (contact, hours, salesEmail) =>
+    nextAfterHandoff: (contact, hours, salesEmail, ask) =>
       contact
         ? `Als Nächstes übernimmt jemand aus unserem Vertriebsteam Ihre Anfrage und meldet sich unter **${contact}**.${hours ? ` Zeiten des Teams: ${hours}.` : ''} Sie können dem Team auch an ${salesEmail} schreiben.`
-        : `Als Nächstes übernimmt jemand aus unserem Vertriebsteam Ihre Anfrage.${hours ? ` Zeiten des Teams: ${hours}.` : ''} Unter welcher E-Mail-Adresse erreicht man Sie? Sie können dem Team auch an ${salesEmail} schreiben.`,
+        : `Als Nächstes übernimmt jemand aus unserem Vertriebsteam Ihre Anfrage.${hours ? ` Zeiten des Teams: ${hours}.` : ''}${ask ? ' Unter welcher E-Mail-Adresse erreicht man Sie?' : ''} Sie können dem Team auch an ${salesEmail} schreiben.`,
     nextMeeting: (when, minutes, email) => `Als Nächstes steht Ihre ${minutes}-minütige Demo mit unserem Vertriebsteam an: **${when}**; die Einladung lautet auf **${email}**.`,
     meanwhile: 'Bis dahin beantworte ich hier gern jede Frage: Tarife und Preise, Sicherheit, Integrationen.',
     nextOffer: (team, minutes) =>
@@ -178,10 +178,10 @@ export const SALES_ASK_PHRASES: Record<SalesLocale, SalesAskPhrases> = {
               : `«${requested}» محجوز بالفعل`
       }، لذلك أقرب موعد يمكنني اقتراحه هو **${slot}**.`,
     slotEmailAsk: 'إن كان يناسبك، فما أفضل بريد إلكتروني لإرسال الدعوة؟',
-    nextAfterHandoff: (contact, hours, salesEmail) =>
+    nextAfterHandoff: (contact, hours, salesEmail, ask) =>
       contact
         ? `الخطوة التالية: سيتولى أحد أعضاء فريق المبيعات طلبك ويتواصل معك على **${contact}**.${hours ? ` مواعيد عمل الفريق: ${hours}.` : ''} يمكنك أيضًا مراسلة الفريق على ${salesEmail}.`
-        : `الخطوة التالية: سيتولى أحد أعضاء فريق المبيعات طلبك.${hours ? ` مواعيد عمل الفريق: ${hours}.` : ''} على أي بريد إلكتروني يمكنه التواصل معك؟ يمكنك أيضًا مراسلة الفريق على ${salesEmail}.`,
+        : `الخطوة التالية: سيتولى أحد أعضاء فريق المبيعات طلبك.${hours ? ` مواعيد عمل الفريق: ${hours}.` : ''}${ask ? ' على أي بريد إلكتروني يمكنه التواصل معك؟' : ''} يمكنك أيضًا مراسلة الفريق على ${salesEmail}.`,
     nextMeeting: (when, minutes, email) => `الخطوة التالية هي عرضك التوضيحي مع فريق المبيعات ومدته ${minutes} دقيقة في **${when}**؛ والدعوة باسم **${email}**.`,
     meanwhile: 'وفي الأثناء، يسعدني أن أجيب هنا عن أي سؤال: الباقات والأسعار، الأمان، التكاملات.',
     nextOffer: (team, minutes) =>

@@ -161,12 +161,13 @@ const en: Phrases = {
   noSelfHosting: (salesEmail) => `An on-premises or self-hosted version isn't something I can confirm — the team at ${salesEmail} can tell you what is possible for you.`,
   present: "Yes, I'm here. Ask me about plans and pricing, security, integrations or a demo.",
   noQuestions: 'Of course — no more questions from me. Ask me about plans, prices, security or a demo whenever you like.',
+  emailDeclined: "Of course — no email needed, and I won't ask for it again. Everything you need is right here in the chat.",
   identity: (company) =>
     `I'm ${company}'s AI assistant — an AI, not a person. I can answer questions about our plans, prices and features, and book a demo for you. If you'd rather talk to someone on our sales team, just say so and I'll pass you over.`,
   competitorPrice: (competitor) => `I can't speak to **${competitor}**'s current prices — I only quote ours, from our own price list.`,
   noFreePlan: (plan, price) => `There's no free plan: the lowest is **${plan}**, at ${price}. What is free is the trial:`,
-  handoffWho: (contact, hours) =>
-    `A member of our sales team will get in touch${contact ? ` at **${contact}**` : ''}${hours ? `; they work ${hours}` : ''}. I can't give you a name or an exact time from here.${contact ? '' : " What's the best email or number for them to reach you?"}`,
+  handoffWho: (contact, hours, ask) =>
+    `A member of our sales team will get in touch${contact ? ` at **${contact}**` : ''}${hours ? `; they work ${hours}` : ''}. I can't give you a name or an exact time from here.${contact || !ask ? '' : " What's the best email or number for them to reach you?"}`,
   bookingHours: (minutes, zone, start, end, needsEmail, booked, week) =>
     booked
       ? `Your demo stays on **${booked}** for now. I can move it to any weekday${week ? ` next week (${week[0]} to ${week[1]})` : ''} from ${start} to ${end} (${zone}): which day and time would suit you better?`
@@ -361,6 +362,8 @@ const es: Phrases = {
       ? `Por supuesto: he pedido que una persona de nuestro equipo comercial continúe la conversación. Le escribirá a **${email}**${hours ? `; horario del equipo: ${hours}` : ''}.`
       : `Por supuesto: he pedido que una persona de nuestro equipo comercial continúe la conversación.${hours ? ` Su horario: ${hours}.` : ''}`,
   handoffUnavailable: (salesEmail, hours) => `Por supuesto: puede escribir a nuestro equipo comercial en ${salesEmail}${hours ? ` (${hours})` : ''}.`,
+  handoffWho: (contact, hours, ask) =>
+    `Una persona de nuestro equipo comercial se pondrá en contacto con usted${contact ? ` en **${contact}**` : ''}${hours ? `; horario del equipo: ${hours}` : ''}. Desde aquí no puedo darle un nombre ni una hora exacta.${contact || !ask ? '' : ' ¿En qué correo o número pueden contactarle?'}`,
   pricingUnavailable: (salesEmail) => `No pude consultar ese precio ahora mismo; nuestro equipo en ${salesEmail} puede enviarle una propuesta.`,
   priceObjection: (plan, seats, perSeat, annualTotal, monthlyYear, savings) =>
     `Con facturación anual, **${plan}** para ${seats} usuarios baja a **${perSeat} por usuario al mes**: **${annualTotal} al año** en lugar de ${monthlyYear}, un ahorro de **${savings}**.`,
@@ -376,6 +379,7 @@ const es: Phrases = {
   noSelfHosting: (salesEmail) => `Una versión en sus propios servidores no es algo que pueda confirmar: el equipo en ${salesEmail} puede decirle qué es posible en su caso.`,
   present: 'Sí, aquí estoy. Pregúnteme por planes y precios, seguridad, integraciones o una demo.',
   noQuestions: 'Por supuesto, no le haré más preguntas. Pregúnteme por planes, precios, seguridad o una demo cuando quiera.',
+  emailDeclined: 'Por supuesto: no hace falta ningún correo y no volveré a pedírselo. Todo lo que necesite se lo respondo aquí, en el chat.',
   identity: (company) =>
     `Soy el asistente de IA de ${company}: una inteligencia artificial, no una persona. Puedo responder a sus preguntas sobre planes, precios y funciones, y reservarle una demo. Si prefiere hablar con alguien de nuestro equipo comercial, dígamelo y le paso con ellos.`,
   competitorPrice: (competitor) => `No puedo hablar de los precios actuales de **${competitor}**: solo doy los nuestros, de nuestra lista de precios.`,

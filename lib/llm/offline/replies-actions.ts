@@ -4,7 +4,7 @@ import type { Phrases } from '@/lib/llm/offline/phrases';
 import { askedForMeeting, type Topic } from '@/lib/llm/offline/topic';
 import { ADJUST_REASONS, ambiguousDate as whichDay, formatLocalHour, formatLocalLabel } from '@/lib/sales/booking';
 import { canonicalTimeZone, fromWallClock } from '@/lib/sales/time-zone';
-import { getKnowledgeBase } from '@/lib/sales/knowledge';
+import { teamHours } from '@/lib/sales/handoff-hours';
 import { pickFresh } from '@/lib/llm/offline/variety';
 import { LOCALES } from '@/lib/i18n/locales';
 import { splitSentences } from '@/lib/sales/sentences';
@@ -126,8 +126,7 @@ export function humanReply(turn: OfflineTurn, ph: Phrases, done: Phrases['handof
   const { kb } = turn;
   const { handoff } = kb.policies;
   const exchange = lastExchange(turn, 'request_human');
-  // Hours the locale's knowledge base has only in the base's words are left out rather than quoted in English.
-  const hours = turn.locale === 'en' || handoff.hours !== getKnowledgeBase().policies.handoff.hours ? handoff.hours : undefined;
+  const hours = teamHours(kb, turn.locale);
   if (!exchange || exchange.failed) return [ph.handoffUnavailable(handoff.email ?? kb.company.salesEmail, hours)];
   const email = turn.state.lead.fields.email?.value;
   const phone = turn.state.lead.fields.phone?.value;

@@ -6,7 +6,8 @@ import type { PriceTopic, Topic } from '@/lib/llm/offline/topic-types';
 import { SALES_ASK_PHRASES, type BillingPeriod } from '@/lib/llm/offline/phrases-sales-asks';
 import { PHRASES } from '@/lib/llm/offline/phrases';
 import { cataloguePriceLine } from '@/lib/llm/offline/replies-pricing';
-import { getKnowledgeBase } from '@/lib/sales/knowledge';
+import { teamHours } from '@/lib/sales/handoff-hours';
+import { mayAskEmail } from '@/lib/sales/asked-questions';
 import { mentionsName } from '@/lib/sales/memory';
 import { colon } from '@/lib/llm/offline/text';
 import type { Plan } from '@/lib/sales/knowledge/schema';
@@ -128,11 +129,10 @@ export function salesAskReply(ask: SalesAsk, turn: OfflineTurn, render: (topic: 
       const meeting = upcomingMeeting(turn);
       const lines: string[] = [];
       if (turn.state.handoff !== undefined) {
-        // (The hours as the locale's knowledge base words them; only the base's English words are left out elsewhere.)
         const { handoff } = kb.policies;
-        const hours = turn.locale === 'en' || handoff.hours !== getKnowledgeBase().policies.handoff.hours ? handoff.hours : undefined;
+        const hours = teamHours(kb, turn.locale);
         const contact = [fields.phone?.value, fields.email?.value].find((value): value is string => typeof value === 'string');
-        lines.push(ph.nextAfterHandoff(contact, hours, handoff.email ?? kb.company.salesEmail));
+        lines.push(ph.nextAfterHandoff(contact, hours, handoff.email ?? kb.company.salesEmail, mayAskEmail(turn.state, turn.previousReplies.at(-1))));
       }
       if (meeting) lines.push(ph.nextMeeting(meeting.localLabel, meeting.durationMinutes, meeting.email));
       if (lines.length > 0) return [...lines, ph.meanwhile];

@@ -30,6 +30,8 @@ export type Topic =
   | { kind: 'present' }
   /** "Stop asking me questions": agreed, and none asked from then on. */
   | { kind: 'no-questions' }
+  /** "No email please": agreed, and the e-mail not asked for again. */
+  | { kind: 'email-declined' }
   | { kind: 'colleagues' }
   | { kind: 'purchase' }
   | { kind: 'competitor-price'; competitor: string; price: PriceTopic | undefined }

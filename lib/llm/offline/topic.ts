@@ -3,6 +3,7 @@ import { billingIn, findMentionedPlans, misspeltPlansIn, GROWTH, fitsSeats, INCL
 import { BARE_COUNT, CANCEL_WORDS, HAGGLE, PLAN_CHOICE } from '@/lib/sales/lead/patterns';
 import { CORRECTION } from '@/lib/sales/lead/text';
 import { asksAboutAgent, asksHowLong, asksToCompare, FRUSTRATED, STOP_QUESTIONS } from '@/lib/sales/intents';
+import { declinesEmail } from '@/lib/sales/asked-questions';
 import { PHRASES } from '@/lib/llm/offline/phrases';
 import { alternativeTool, asksAboutCompany, recallQuestion, RECOMMENDED_AGAIN } from '@/lib/llm/offline/understanding';
 import { grownTeam, mentionsName, statedTools } from '@/lib/sales/memory';
@@ -85,7 +86,12 @@ export function analyse(turn: OfflineTurn): Topic {
   // "Are you a bot?" / "am I talking to a real person?": answered (an AI, a person offered), not a handoff.
   if (plans.length === 0 && asksAboutAgent(text)) return { kind: 'identity' };
   // "Who will contact me and when?" once the team has been asked to take over: who, when, and how (not a new request).
-  if (turn.locale === 'en' && turn.state.handoff !== undefined && HANDOFF_WHEN.test(text)) return { kind: 'handoff-status' };
+  if (turn.state.handoff !== undefined && HANDOFF_WHEN.test(text)) return { kind: 'handoff-status' };
+  // "Does that change the price?" after a quote: the quote for the team on record, not the FAQ on changing plans.
+  if (CHANGES_PRICE.test(text) && (turn.state.quoted?.length ?? 0) > 0) {
+    const again = requotedPlan(turn) ?? inferredPriceTopic(turn);
+    if (again) return again;
+  }
   if (intent === 'human') return { kind: 'human' };
   // "Pouvez-vous me rappeler ?": a call asked for, in words the intents do not list — handed over (topic-followups.ts).
   if (asksCallBack(text)) return { kind: 'human' };
@@ -137,6 +143,8 @@ export function analyse(turn: OfflineTurn): Topic {
   if (theirCase) return { kind: 'knowledge', passages: [theirCase] };
   if (ERASE.test(text)) return { kind: 'erase' };
   if (STOP_QUESTIONS.test(text)) return { kind: 'no-questions' };
+  // ("No email please, but how much is Pro?" asks first: only a refusal on its own is answered as one.)
+  if (turn.state.lead.fields.email === undefined && declinesEmail(text) && !QUESTION.test(text)) return { kind: 'email-declined' };
   // ("No me interesa el plan Starter" turns down a plan, not us.)
   if (NOT_INTERESTED.test(text) && plans.length === 0) return { kind: 'not-interested' };
   // "What currencies do you accept?", "can we pay in euros?": the catalogue's currency, said plainly.
@@ -818,6 +826,10 @@ const COLLEAGUES =
 export function bringsColleague(text: string): boolean {
   return COLLEAGUES.test(text) && MEETING_WORDS.test(text);
 }
+
+/** "Does that change the price?", "ça change le prix ?", "¿cambia el precio?", "ändert das den Preis?", "هل يتغير السعر؟". */
+const CHANGES_PRICE =
+  /\b(?:does|will|would|did) (?:that|this|it) change (?:the |our |my )?(?:price|pricing|cost|total|quote)\b|(?<!\p{L})(?:ça|ca|cela|est-ce que (?:ça|ca|cela)) (?:change|modifie) (?:quelque chose (?:au|pour le) |le )?(?:prix|tarif|devis|total)(?!\p{L})|(?<!\p{L})cambia (?:algo )?(?:el|en el) (?:precio|total)(?!\p{L})|(?<!\p{L})(?:ändert|verändert) (?:das|sich) (?:(?:etwas )?(?:am|den|der) )?preis(?!\p{L})|(?:يتغير|تغير|يتغيّر) السعر/iu;
 
 /** Ready to buy: "send me the contract", "we want to buy", "envíeme el contrato", "envoyez-moi le contrat", "wir wollen kaufen". */
 const PURCHASE =

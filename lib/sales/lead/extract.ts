@@ -29,7 +29,7 @@ import {
 import { CORRECTION, DECLINES_TO_SAY, fold, isQuestion, numbersIn, parseCount, re, spokenNumbers, statementPrefix, westernDigits } from '@/lib/sales/lead/text';
 import { sentenceSpans } from '@/lib/sales/sentences';
 import { FIRST_NAMES } from '@/lib/sales/lead/first-names';
-import { classifySalesIntent, FRUSTRATED, STOP_QUESTIONS, withoutTypedTurns, type SalesIntent } from '@/lib/sales/intents';
+import { classifySalesIntent, FRUSTRATED, isOffTopicRemark, STOP_QUESTIONS, withoutTypedTurns, type SalesIntent } from '@/lib/sales/intents';
 import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
 import type { LeadFact, LeadField } from '@/lib/sales/types';
 import { growthIn, SETTLED } from '@/lib/sales/memory';
@@ -504,8 +504,9 @@ function bareAnswer(field: LeadField, text: string, context: PatternContext, kb:
       // "We use Jira heavily" after "when?" changes the subject: an answer about time has a word about time.
       // ("15" alone is no time: 15 days, the 15th, 15 people? Only a year, "2027", says when on its own.)
       if (BARE_COUNT.test(answer) && !/^\s*(?:19|20)\d{2}\s*$/.test(answer)) return undefined;
-      // (Nor a plan's price asked for a period: "cuanto seria business para 25 anual" asks, it says no date.)
-      return words.length <= 6 && TIME_CUE.test(answer) && !asksPlanPrice(answer, kb) ? { value: answer, confidence: 0.55 } : undefined;
+      // (Nor a plan's price asked for a period: "cuanto seria business para 25 anual" asks, it says no date; nor small
+      // talk with a day in it, "the weather is nice today".)
+      return words.length <= 6 && TIME_CUE.test(answer) && !asksPlanPrice(answer, kb) && !isOffTopicRemark(answer) ? { value: answer, confidence: 0.55 } : undefined;
     case 'need': {
       // "hay app movil? el equipo esta siempre en la calle": the question they ask is no part of the need; what they
       // tell us is (and a message that only asks states none).

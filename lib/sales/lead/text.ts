@@ -237,8 +237,9 @@ export function withoutFillers(value: string): string {
 
 /** Words that correct something said before ("actually", "I meant", "quise decir", "ich meinte"): a later value wins. */
 export const CORRECTION = re(
-  // ("We're 18 now", "ahora somos 18", "jetzt sind wir 18": an update, which wins as a correction does.)
-  '\\b(?:actually|sorry|correction|no wait|wait no|oops|typo|i meant|i mean|make that|rather|instead|my new|updated?|changed|now|moved|ahora|maintenant|désormais|jetzt|inzwischen|mittlerweile|الآن|صارت|صار|أصبحت|اصبحت|أصبح|اصبح|تغيرت|تأجل|en realidad|perdón|perdon|perdona|perdone|al final|corrijo|mejor dicho|quise decir|' +
+  // ("We're 18 now", "ahora somos 18", "jetzt sind wir 18": an update, which wins as a correction does; so does a change
+  // of mind, "finalement on sera 12", "غيرت رأيي، سنبدأ بـ 20".)
+  '\\b(?:changed my mind|chang[ée] d[\'’]avis|cambi[ée] de (?:opini[oó]n|idea)|anders [üu]berlegt|غيرت رأيي|غيّرت رأيي|finalement|au final|in the end|letztendlich|في النهاية|بالنهاية|actually|sorry|correction|no wait|wait no|oops|typo|i meant|i mean|make that|rather|instead|my new|updated?|changed|now|moved|ahora|maintenant|désormais|jetzt|inzwischen|mittlerweile|الآن|صارت|صار|أصبحت|اصبحت|أصبح|اصبح|تغيرت|تأجل|en realidad|perdón|perdon|perdona|perdone|al final|corrijo|mejor dicho|quise decir|' +
     'en fait|plutôt|pardon|je voulais dire|rectification|eigentlich|korrektur|ich meinte|vielmehr|عفوا|عفوًا|أقصد|اقصد|تصحيح|في الواقع|في الحقيقة|بالأحرى)\\b',
 );
 
