@@ -111,6 +111,11 @@ export const securityEnvShape = {
   RESUME_STREAMS_PER_ADDRESS: int(20, 1, 10_000),
   /** LLM tokens (prompt + completion) one visitor may use per UTC day; 0 = no budget. */
   TOKEN_BUDGET_DAILY: int(60_000, 0, 1_000_000_000),
+  /**
+   * …and one address (IPv4, or IPv6 /64), whatever visitors it holds: sessions are free, so the per-visitor budget alone
+   * let one address spend all day by starting new ones. Several visitors' worth (an office behind NAT); 0 = no cap.
+   */
+  TOKEN_BUDGET_DAILY_PER_ADDRESS: int(300_000, 0, 1_000_000_000),
   /** What the whole app may spend on the LLM per UTC day, in USD; 0 = no cap. */
   LLM_SPEND_CAP_DAILY_USD: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(1_000_000).default(25)),
   LLM_PRICES: prices,
@@ -153,6 +158,8 @@ export const securityEnvShape = {
   JSON_READ_TIMEOUT_MS: int(10_000, 100, 600_000),
   CHAT_MAX_TURNS_PER_CONVERSATION: int(200, 1, 100_000),
   CHAT_MAX_CONVERSATIONS_PER_DAY: int(50, 1, 100_000),
+  /** Conversations one address (IPv4, or IPv6 /64) may start per UTC day, whatever visitors it holds; 0 = no cap. */
+  CHAT_MAX_CONVERSATIONS_PER_ADDRESS_PER_DAY: int(250, 0, 1_000_000),
   /** Timeout of one upstream call (speech, transcription) in milliseconds. The LLM has OPENAI_TIMEOUT_MS. */
   UPSTREAM_TIMEOUT_MS: int(30_000, 1_000, 600_000),
 };
@@ -168,6 +175,8 @@ export interface SecurityConfig {
   resumeStreamsPerAddress: number;
   budget: {
     tokensPerVisitorDaily: number;
+    /** Tokens per address (IPv4, or IPv6 /64) per UTC day, all its visitors together; 0 = no cap. */
+    tokensPerAddressDaily: number;
     spendCapDailyUsd: number;
     /** USD per million tokens of the configured model. */
     price: { input: number; output: number };
@@ -181,7 +190,8 @@ export interface SecurityConfig {
   transcribe: { maxBytes: number; maxSeconds: number; maxConcurrent: number; maxPerAddress: number; readTimeoutMs: number };
   /** How long a JSON request body may take to arrive (JSON_READ_TIMEOUT_MS). */
   jsonReadTimeoutMs: number;
-  chat: { maxTurnsPerConversation: number; maxConversationsPerDay: number };
+  /** `maxConversationsPerAddressPerDay`: all the address's visitors together; 0 = no cap. */
+  chat: { maxTurnsPerConversation: number; maxConversationsPerDay: number; maxConversationsPerAddressPerDay: number };
   upstreamTimeoutMs: number;
 }
 
@@ -193,6 +203,7 @@ export function parseSecurityConfig(env: SecurityEnv, model: string | undefined)
     resumeStreamsPerAddress: env.RESUME_STREAMS_PER_ADDRESS,
     budget: {
       tokensPerVisitorDaily: env.TOKEN_BUDGET_DAILY,
+      tokensPerAddressDaily: env.TOKEN_BUDGET_DAILY_PER_ADDRESS,
       spendCapDailyUsd: env.LLM_SPEND_CAP_DAILY_USD,
       price: (model ? env.LLM_PRICES[model] : undefined) ?? (model ? env.LLM_PRICE_FALLBACK : { input: 0, output: 0 }),
     },
@@ -209,7 +220,11 @@ export function parseSecurityConfig(env: SecurityEnv, model: string | undefined)
       readTimeoutMs: env.TRANSCRIBE_READ_TIMEOUT_MS,
     },
     jsonReadTimeoutMs: env.JSON_READ_TIMEOUT_MS,
-    chat: { maxTurnsPerConversation: env.CHAT_MAX_TURNS_PER_CONVERSATION, maxConversationsPerDay: env.CHAT_MAX_CONVERSATIONS_PER_DAY },
+    chat: {
+      maxTurnsPerConversation: env.CHAT_MAX_TURNS_PER_CONVERSATION,
+      maxConversationsPerDay: env.CHAT_MAX_CONVERSATIONS_PER_DAY,
+      maxConversationsPerAddressPerDay: env.CHAT_MAX_CONVERSATIONS_PER_ADDRESS_PER_DAY,
+    },
     upstreamTimeoutMs: env.UPSTREAM_TIMEOUT_MS,
   };
 }

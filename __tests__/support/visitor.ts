@@ -23,6 +23,6 @@ export const newConversationId = (): string => randomUUID();
 
 /** Limits that never refuse a turn: for tests about the conversation, not about limits. */
 export const NO_TURN_LIMITS = {
-  chat: { maxTurnsPerConversation: 1_000_000, maxConversationsPerDay: 1_000_000 },
-  budget: { tokensPerVisitorDaily: 0, spendCapDailyUsd: 0, price: { input: 0, output: 0 } },
+  chat: { maxTurnsPerConversation: 1_000_000, maxConversationsPerDay: 1_000_000, maxConversationsPerAddressPerDay: 0 },
+  budget: { tokensPerVisitorDaily: 0, tokensPerAddressDaily: 0, spendCapDailyUsd: 0, price: { input: 0, output: 0 } },
 };

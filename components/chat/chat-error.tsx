@@ -39,6 +39,7 @@ function describeLimit(error: ServerError, t: Translate, locale: string): string
   const wait = error.retryAfterSeconds ? formatWait(error.retryAfterSeconds, locale) : null;
   if (error.reason === 'turns_per_conversation') return t('error.conversationFull');
   if (error.code.startsWith('rate_limited:') && wait) {
+    if (error.reason === 'address_token_budget' || error.reason === 'address_conversations_per_day') return t('error.networkDailyLimit', { wait });
     return error.code === 'rate_limited:budget' || error.reason === 'conversations_per_day'
       ? t('error.dailyLimit', { wait })
       : t('error.rateLimited', { wait });

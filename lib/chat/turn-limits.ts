@@ -18,8 +18,9 @@ export function secondsUntilUtcMidnight(now: number): number {
 export type TurnLimits = Pick<SecurityConfig, 'chat' | 'budget'>;
 
 /**
- * The per-visitor caps a turn must pass before anything is spent: turns in this conversation, conversations started
- * today, tokens used today. Throws a typed 429. Returns whether the app's daily LLM spend cap is reached (then the
+ * The caps a turn must pass before anything is spent: turns in this conversation, conversations started today and
+ * tokens used today, per visitor and per address (all the address's visitors: sessions are free, so a cap per visitor
+ * alone let one address go on all day with new ones). Throws a typed 429. Returns whether the app's daily LLM spend cap is reached (then the
  * offline agent answers instead of failing).
  */
 export function checkTurnLimits(args: {
@@ -44,6 +45,13 @@ export function checkTurnLimits(args: {
   }
   if (limits.budget.tokensPerVisitorDaily > 0 && usage.visitorTokens >= limits.budget.tokensPerVisitorDaily) {
     throw daily('rate_limited:budget', "You have used today's chat allowance. You can continue tomorrow (UTC).", 'token_budget');
+  }
+  const address = usage.address;
+  if (address && args.newConversation && limits.chat.maxConversationsPerAddressPerDay > 0 && address.conversations >= limits.chat.maxConversationsPerAddressPerDay) {
+    throw daily('rate_limited:chat', 'Your network has started the most conversations allowed today. You can continue tomorrow (UTC).', 'address_conversations_per_day');
+  }
+  if (address && limits.budget.tokensPerAddressDaily > 0 && address.tokens >= limits.budget.tokensPerAddressDaily) {
+    throw daily('rate_limited:budget', "Your network has used today's chat allowance. You can continue tomorrow (UTC).", 'address_token_budget');
   }
   return { spendCapReached: isSpendCapReached(limits, usage.spendMicroUsd) };
 }

@@ -3,7 +3,7 @@ import { generateId, type UIMessageChunk } from 'ai';
 import { messageText, type SalesUIMessage } from '@/lib/sales/ui-message';
 import { getServerConfig } from '@/lib/config';
 import { invitesAreEmailed } from '@/lib/config-notify';
-import { AppError } from '@/lib/errors';
+import { AppError, isAppError } from '@/lib/errors';
 import { findIdentity, type VerifiedIdentity } from '@/lib/embed/identity';
 import { isEmbedded } from '@/lib/embed/identity-lead';
 import { publishEvent } from '@/lib/events/bus';
@@ -25,6 +25,7 @@ import { createReplyRecorder } from '@/lib/stream/recorder';
 import { openResumeStream } from '@/lib/stream/resume';
 import { acquireTurnLock, LOCK_TTL_MS, lockValue } from '@/lib/stream/turn-lock';
 import { processSingleton } from '@/lib/process-singleton';
+import { createLru } from '@/lib/lru';
 import { sameJson } from '@/lib/same-json';
 import { persistTurn } from './persist';
 import { getUnsavedWriter } from './unsaved';
@@ -37,6 +38,11 @@ export interface ChatTurnInput {
   conversationId: string;
   /** The visitor whose session sent the message: the conversation must be theirs (or new). */
   visitorId: string;
+  /**
+   * The client's address as the rate limits key it (IPv4, or IPv6 /64, lib/security/request.ts): its visitors' tokens and
+   * conversations today are capped together. Without it only the per-visitor caps apply.
+   */
+  address?: string;
   /** The new user message, already validated: role "user", text parts only. */
   message: { id?: string; text: string };
   store: ConversationStore;
@@ -103,6 +109,12 @@ interface ReplyRun {
 const spendCapSeen = processSingleton('chat-spend-cap-seen', () => ({ day: '' }));
 
 /**
+ * Addresses this process saw refused today for their daily caps (`<day>|<address>` → the refusal's reason): their first
+ * messages start no speculative reply, or each fresh session of a capped address would cost an aborted upstream call.
+ */
+const addressCapSeen = processSingleton('chat-address-cap-seen', () => createLru<string>({ maxEntries: 10_000, maxBytes: 10_000, ttlMs: 86_400_000 }));
+
+/**
  * One chat turn: load the conversation (claiming a new id for the visitor) with today's usage, check the caps, stream
  * the agent's reply, and store both messages with the usage counters when the reply ends. The server reads the reply
  * to its end whatever the client does, so a client that disconnects mid-reply still leaves the whole turn stored and
@@ -119,7 +131,7 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
   const turnId = input.message.id ?? generateId();
   const replies = input.replies;
   let lock = lockValue(turnId, now());
-  const loadTurn = () => store.loadTurn({ id: conversationId, visitorId, day });
+  const loadTurn = () => store.loadTurn({ id: conversationId, visitorId, day, address: input.address });
   const locale = input.locale ?? 'en';
   // The language the reply is in, decided once per turn from the page's locale and what the prospect wrote (a French
   // prospect on the English page, "can we continue in English?" on the German one): the agent answers in it, the tools
@@ -273,6 +285,8 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
         }
       }
     } catch (error) {
+      const reason = isAppError(error) ? error.details?.reason : undefined;
+      if (input.address !== undefined && typeof reason === 'string' && reason.startsWith('address_')) addressCapSeen.set(`${day}|${input.address}`, reason, 1);
       // A refused turn leaves nothing behind: not even the claim on a fresh id.
       await releaseClaim();
       await unlock();
@@ -344,7 +358,14 @@ export async function startChatTurn(input: ChatTurnInput): Promise<ReadableStrea
           // This turn took the day's spend over the cap: no speculative start for the next one either (it would send a
           // model request that the store's answer then aborts).
           if (load && isSpendCapReached(limits, load.usage.spendMicroUsd + spent)) spendCapSeen.day = day;
-          return { visitorId, day, tokens: run.usage.inputTokens + run.usage.outputTokens, spendMicroUsd: spent, newConversation: load ? load.conversation === null : false };
+          return {
+            visitorId,
+            address: input.address,
+            day,
+            tokens: run.usage.inputTokens + run.usage.outputTokens,
+            spendMicroUsd: spent,
+            newConversation: load ? load.conversation === null : false,
+          };
         },
       });
 
@@ -446,13 +467,15 @@ interface Speculation {
  * The model's request goes out at once; what it says is held (lib/llm/hold.ts) until the turn keeps the start, so no
  * text reaches the client and no tool runs (no lead, no booking) before the store has agreed. Only when the in-process
  * rate limit has passed, a slot of the upstream-call cap is free at once, and this process has not seen the daily spend
- * cap reached today. The cost, when the store disagrees (the id taken, the rate limit refused by Redis, the spend cap
+ * cap reached today (nor, for a first message, the address's daily caps). The cost, when the store disagrees (the id taken, the rate limit refused by Redis, the spend cap
  * first reached, an identified embed visitor, a history that moved on): one upstream request aborted within
  * milliseconds.
  */
 async function speculate(args: { input: ChatTurnInput; day: string; remembered: RecentConversation | undefined; launch: Launch; now: () => number }): Promise<Speculation | undefined> {
   const { input, remembered } = args;
   if (input.regenerate || spendCapSeen.day === args.day || input.admissionRefused?.()) return undefined;
+  const addressCap = input.address === undefined ? undefined : addressCapSeen.get(`${args.day}|${input.address}`);
+  if (addressCap === 'address_token_budget' || (addressCap && input.firstMessage)) return undefined;
   let from: { history: SalesUIMessage[]; state: SalesState; trimmedMessages: number; remembered: boolean };
   if (input.firstMessage) {
     if (remembered !== undefined) return undefined;

@@ -32,8 +32,8 @@ export function secretKey(prefix: string, name: string): string {
   return `${prefix}secret:${name}`;
 }
 
-/** Today's counters for budgets and caps (UTC day). Each expires two days after it is first written. */
-export function usageKeys(prefix: string, day: string, visitorId: string) {
+/** Today's counters for budgets and caps (UTC day). Each expires two days after it is last written. */
+export function usageKeys(prefix: string, day: string, visitorId: string, address = '') {
   return {
     /** Integer: LLM tokens the visitor used today. */
     visitorTokens: `${prefix}usage:${day}:tokens:${visitorId}`,
@@ -41,6 +41,10 @@ export function usageKeys(prefix: string, day: string, visitorId: string) {
     visitorConversations: `${prefix}usage:${day}:convs:${visitorId}`,
     /** Integer: micro-USD the app spent on the LLM today. */
     spend: `${prefix}usage:${day}:spend`,
+    /** Integer: LLM tokens all visitors of the address (IPv4, or IPv6 /64) used today. */
+    addressTokens: `${prefix}usage:${day}:atokens:${address}`,
+    /** Integer: conversations all visitors of the address started today. */
+    addressConversations: `${prefix}usage:${day}:aconvs:${address}`,
   };
 }
 

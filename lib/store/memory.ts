@@ -55,7 +55,7 @@ export function createMemoryStore(options: MemoryStoreOptions): ConversationStor
       return { meta: { ...entry.meta }, messages: decodeMessages(id, entry.messages), state: decodeState(id, entry.state) };
     },
 
-    async loadTurn({ id, visitorId, day }): Promise<TurnLoad> {
+    async loadTurn({ id, visitorId, day, address }): Promise<TurnLoad> {
       let entry = live(id);
       let claimed = false;
       if (!entry) {
@@ -71,6 +71,7 @@ export function createMemoryStore(options: MemoryStoreOptions): ConversationStor
         visitorTokens: counter(`${day}:tokens:${visitorId}`),
         visitorConversations: counter(`${day}:convs:${visitorId}`),
         spendMicroUsd: counter(`${day}:spend`),
+        ...(address === undefined ? {} : { address: { tokens: counter(`${day}:atokens:${address}`), conversations: counter(`${day}:aconvs:${address}`) } }),
       };
       const conversation =
         entry.meta && owner === visitorId
@@ -120,6 +121,8 @@ export function createMemoryStore(options: MemoryStoreOptions): ConversationStor
         if (usage.tokens > 0) bump(`${usage.day}:tokens:${usage.visitorId}`, usage.tokens);
         if (usage.spendMicroUsd > 0) bump(`${usage.day}:spend`, Math.ceil(usage.spendMicroUsd));
         if (usage.newConversation) bump(`${usage.day}:convs:${usage.visitorId}`, 1);
+        if (usage.address !== undefined && usage.tokens > 0) bump(`${usage.day}:atokens:${usage.address}`, usage.tokens);
+        if (usage.address !== undefined && usage.newConversation) bump(`${usage.day}:aconvs:${usage.address}`, 1);
       }
       index.set(id, at);
       const cutoff = at - ttlMs;

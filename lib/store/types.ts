@@ -43,11 +43,15 @@ export interface UsageToday {
   visitorConversations: number;
   /** What the whole app spent on the LLM today, in micro-USD. */
   spendMicroUsd: number;
+  /** The client address's counters (all its visitors together): present when the load was given an address. */
+  address?: { tokens: number; conversations: number };
 }
 
 /** What a stored turn adds to today's counters (written in the same pipeline as the messages). */
 export interface TurnUsage {
   visitorId: string;
+  /** The client's address as the rate limits key it (IPv4, or IPv6 /64): counted beside the visitor when given. */
+  address?: string;
   /** UTC day, YYYY-MM-DD. */
   day: string;
   tokens: number;
@@ -68,9 +72,10 @@ export interface ConversationStore {
    */
   getConversation(args: { id: string; visitorId?: string }): Promise<Conversation | null>;
   /**
-   * Binds the id to the visitor when it is free, then reads the conversation and today's usage counters. One round trip.
+   * Binds the id to the visitor when it is free, then reads the conversation and today's usage counters (the address's
+   * too, when given). One round trip.
    */
-  loadTurn(args: { id: string; visitorId: string; day: string }): Promise<TurnLoad>;
+  loadTurn(args: { id: string; visitorId: string; day: string; address?: string }): Promise<TurnLoad>;
   /** Whether the conversation (stored, or only claimed by its first turn in flight) is the visitor's. One round trip. */
   isOwner(args: { id: string; visitorId: string }): Promise<boolean>;
   /** Undoes a claim that `loadTurn` just made on an empty id, when the turn is refused before anything is stored. */

@@ -39,15 +39,23 @@ export function createUpstashStore(options: UpstashStoreOptions): ConversationSt
       return { meta, messages: decodeMessages(id, Array.isArray(list) ? list : []), state: decodeState(id, state) };
     },
 
-    async loadTurn({ id, visitorId, day }): Promise<TurnLoad> {
+    async loadTurn({ id, visitorId, day, address }): Promise<TurnLoad> {
       const keys = conversationKeys(options.prefix, id);
-      const usage = usageKeys(options.prefix, day, visitorId);
+      const usage = usageKeys(options.prefix, day, visitorId, address);
       // One command: the claim (first: of two visitors racing for a fresh id, exactly one gets it), the conversation and
       // today's usage counters (Upstash bills per command; a pipeline of six cost six).
       const results = await run(() =>
         redis.eval<unknown[], unknown[]>(
           LOAD_TURN_SCRIPT,
-          [keys.meta, keys.messages, keys.state, usage.visitorTokens, usage.visitorConversations, usage.spend],
+          [
+            keys.meta,
+            keys.messages,
+            keys.state,
+            usage.visitorTokens,
+            usage.visitorConversations,
+            usage.spend,
+            ...(address === undefined ? [] : [usage.addressTokens, usage.addressConversations]),
+          ],
           [visitorId, ttlSeconds],
         ),
       );
@@ -55,12 +63,17 @@ export function createUpstashStore(options: UpstashStoreOptions): ConversationSt
       const fields = parseFields(hash);
       const owner = fields.owner ?? '';
       const meta = parseMeta(id, hash);
-      const [tokens, conversations, spend] = Array.isArray(counters) ? counters : [];
+      const [tokens, conversations, spend, addressTokens, addressConversations] = Array.isArray(counters) ? counters : [];
       return {
         conversation: meta && owner === visitorId ? { meta, messages: decodeMessages(id, Array.isArray(list) ? list : []), state: decodeState(id, state) } : null,
         owner,
         claimed: claimed === 1,
-        usage: { visitorTokens: toInt(tokens), visitorConversations: toInt(conversations), spendMicroUsd: toInt(spend) },
+        usage: {
+          visitorTokens: toInt(tokens),
+          visitorConversations: toInt(conversations),
+          spendMicroUsd: toInt(spend),
+          ...(address === undefined ? {} : { address: { tokens: toInt(addressTokens), conversations: toInt(addressConversations) } }),
+        },
       };
     },
 
@@ -87,13 +100,20 @@ export function createUpstashStore(options: UpstashStoreOptions): ConversationSt
       const keys = conversationKeys(options.prefix, id);
       const title = titleFromMessages(messages);
       const counted = usage && (usage.tokens > 0 || usage.spendMicroUsd > 0 || usage.newConversation);
-      const counters = usage ? usageKeys(options.prefix, usage.day, usage.visitorId) : undefined;
+      const counters = usage ? usageKeys(options.prefix, usage.day, usage.visitorId, usage.address) : undefined;
+      const addressCounters = counters && usage?.address !== undefined ? [counters.addressTokens, counters.addressConversations] : [];
       // The whole turn in one command: messages, state, meta, index (pruned of entries older than the TTL, so it stays
       // bounded without a cleanup job) and the usage counters, with every expiry (Upstash bills per command).
       const hash = await run(() =>
         redis.eval<unknown[], unknown>(
           APPEND_TURN_SCRIPT,
-          [keys.meta, keys.messages, keys.state, indexKey, ...(counted && counters ? [counters.visitorTokens, counters.spend, counters.visitorConversations] : [])],
+          [
+            keys.meta,
+            keys.messages,
+            keys.state,
+            indexKey,
+            ...(counted && counters ? [counters.visitorTokens, counters.spend, counters.visitorConversations, ...addressCounters] : []),
+          ],
           [
             String(at),
             title,
@@ -165,8 +185,9 @@ function summariseStoreError(error: unknown): string {
 }
 
 /**
- * KEYS: meta, messages, state, visitor tokens, visitor conversations, spend. ARGV: visitor id, TTL seconds.
- * Returns { claimed (1/0), meta hash (flat), messages, state or nil, { tokens, conversations, spend } }. Only an id with
+ * KEYS: meta, messages, state, visitor tokens, visitor conversations, spend[, address tokens, address conversations].
+ * ARGV: visitor id, TTL seconds. Returns { claimed (1/0), meta hash (flat), messages, state or nil, { tokens,
+ * conversations, spend[, address tokens, address conversations] } }. Only an id with
  * nothing stored is claimed: a conversation stored with no owner (written without a claim) is nobody's to take, and is
  * answered as another visitor's would be (the memory store does the same).
  */
@@ -175,10 +196,11 @@ local claimed = 0
 if redis.call('EXISTS', KEYS[1]) == 0 then claimed = redis.call('HSETNX', KEYS[1], 'owner', ARGV[1]) end
 redis.call('EXPIRE', KEYS[1], ARGV[2])
 return { claimed, redis.call('HGETALL', KEYS[1]), redis.call('LRANGE', KEYS[2], 0, -1), redis.call('GET', KEYS[3]),
-  redis.call('MGET', KEYS[4], KEYS[5], KEYS[6]) }`;
+  redis.call('MGET', unpack(KEYS, 4)) }`;
 
 /**
- * KEYS: meta, messages, state, index[, visitor tokens, spend, visitor conversations]. ARGV: at, title ('' for none),
+ * KEYS: meta, messages, state, index[, visitor tokens, spend, visitor conversations[, address tokens, address
+ * conversations]]. ARGV: at, title ('' for none),
  * TTL seconds, max messages, state JSON ('' keeps the stored one), id, prune-before score, tokens, spend, new
  * conversation (1/0), usage TTL, then the messages (JSON). Returns the meta hash (flat).
  */
@@ -205,12 +227,14 @@ redis.call('EXPIRE', KEYS[1], ttl)
 redis.call('EXPIRE', KEYS[2], ttl)
 redis.call('ZADD', KEYS[4], ARGV[1], ARGV[6])
 redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', ARGV[7])
-if #KEYS == 7 then
-  for i = 1, 3 do
-    local by = tonumber(ARGV[7 + i])
+if #KEYS >= 7 then
+  -- What each counter key (KEYS[5] on) adds: tokens, spend, the new conversation, then the address's tokens and one.
+  local adds = { ARGV[8], ARGV[9], ARGV[10], ARGV[8], ARGV[10] }
+  for i = 5, #KEYS do
+    local by = tonumber(adds[i - 4])
     if by > 0 then
-      redis.call('INCRBY', KEYS[4 + i], by)
-      redis.call('EXPIRE', KEYS[4 + i], ARGV[11])
+      redis.call('INCRBY', KEYS[i], by)
+      redis.call('EXPIRE', KEYS[i], ARGV[11])
     end
   end
 end

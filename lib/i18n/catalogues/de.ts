@@ -98,6 +98,7 @@ export const de: Partial<Record<MessageKey, string>> = {
   'error.network': 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   'error.rateLimited': 'Sie senden Nachrichten schneller, als wir antworten können. Sie können in {wait} weitermachen.',
   'error.dailyLimit': 'Sie haben das heutige Chat-Limit erreicht. Sie können in {wait} weitermachen.',
+  'error.networkDailyLimit': 'Ihr Netzwerk hat das heutige Chat-Limit erreicht. Sie können in {wait} weitermachen.',
   'error.conversationFull': 'Dieses Gespräch hat seine maximale Länge erreicht. Beginnen Sie ein neues Gespräch, um fortzufahren.',
   'error.busy': 'Gerade ist mehr los als sonst. Bitte versuchen Sie es in ein paar Sekunden erneut.',
   'error.retry': 'Erneut versuchen',

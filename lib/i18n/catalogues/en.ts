@@ -98,6 +98,7 @@ export const en = {
   'error.network': 'We could not reach the server. Check your connection and try again.',
   'error.rateLimited': "You're sending messages faster than we can answer. You can continue in {wait}.",
   'error.dailyLimit': "You've reached today's chat limit. You can continue in {wait}.",
+  'error.networkDailyLimit': "Your network has reached today's chat limit. You can continue in {wait}.",
   'error.conversationFull': 'This conversation has reached its length limit. Start a new conversation to continue.',
   'error.busy': "We're busier than usual right now. Please try again in a few seconds.",
   'error.retry': 'Retry',

@@ -101,6 +101,7 @@ export const es: Record<MessageKey, string> = {
   'error.network': 'No pudimos conectar con el servidor. Revise su conexión e inténtelo de nuevo.',
   'error.rateLimited': 'Está enviando mensajes más rápido de lo que podemos responder. Podrá continuar en {wait}.',
   'error.dailyLimit': 'Ha alcanzado el límite de chat de hoy. Podrá continuar en {wait}.',
+  'error.networkDailyLimit': 'Su red ha alcanzado el límite de chat de hoy. Podrá continuar en {wait}.',
   'error.conversationFull': 'Esta conversación ha llegado a su límite de longitud. Empiece una conversación nueva para continuar.',
   'error.busy': 'Ahora mismo tenemos más trabajo de lo habitual. Vuelva a intentarlo en unos segundos.',
   'error.retry': 'Reintentar',

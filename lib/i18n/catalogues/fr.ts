@@ -98,6 +98,7 @@ export const fr: Partial<Record<MessageKey, string>> = {
   'error.network': 'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.',
   'error.rateLimited': 'Vous envoyez des messages plus vite que nous ne pouvons répondre. Vous pourrez continuer dans {wait}.',
   'error.dailyLimit': 'Vous avez atteint la limite de messages du jour. Vous pourrez continuer dans {wait}.',
+  'error.networkDailyLimit': 'Votre réseau a atteint la limite de messages du jour. Vous pourrez continuer dans {wait}.',
   'error.conversationFull': 'Cette conversation a atteint sa longueur maximale. Lancez une nouvelle conversation pour continuer.',
   'error.busy': 'Nous sommes plus sollicités que d’habitude. Veuillez réessayer dans quelques secondes.',
   'error.retry': 'Réessayer',

@@ -70,15 +70,28 @@ export const AGREEMENT = unicodeWords(new RegExp(
  */
 export const REFUSAL = unicodeWords(new RegExp(
   [
-    "\\b(?:can(?:no|')t|can\\s+not|won't|will\\s+not|unable\\s+to|not\\s+able\\s+to|couldn't|could\\s+not)\\s+(?:\\S+\\s+){0,2}?(?:do|offer|go|accept|match|give|make|agree|approve|honou?r|sell|drop|lower|come)\\b",
-    "\\b(?:is|are|'s|'re)(?:\\s+not|n't)\\s+(?:\\S+\\s+)?(?:possible|doable|feasible|an\\s+option|something\\s+we)|\\bnot\\s+possible\\b",
+    "\\b(?:can(?:no|')t|can\\s+not|won't|will\\s+not|unable\\s+to|not\\s+able\\s+to|(?:aren't|isn't|'re\\s+not|'m\\s+not)\\s+able\\s+to|couldn't|could\\s+not)\\s+(?:\\S+\\s+){0,2}?(?:do|offer|go|accept|match|give|make|agree|approve|honou?r|sell|drop|lower|come)\\b",
+    "\\b(?:is|are|'s|'re)(?:\\s+not|n't)\\s+(?:\\S+\\s+)?(?:possible|doable|feasible|an\\s+option|something\\s+we|on\\s+the\\s+table|available)|\\bnot\\s+possible\\b",
+    // A policy ("we don't do 20% off", "we never give discounts"), with its subject: "why don't we do 20% off?" is an offer.
+    "\\b(?:we|I)\\s+(?:don't|do\\s+not|never)\\s+(?:\\S+\\s+){0,2}?(?:do|offer|give|provide|grant|sell|accept|match|honou?r)\\b",
+    '\\bno\\s+(?:ofrecemos|hacemos|damos|concedemos|aplicamos)|\\bnunca\\s+(?:ofrecemos|hacemos|damos)',
+    "\\bn(?:e\\s+|')(?:proposons|offrons|faisons|accordons|appliquons|consentons)\\s+(?:pas|jamais)",
+    '\\b(?:wir|ich)\\s+(?:bieten|geben|gewähren|machen|gebe|biete|gewähre)\\s+(?:\\S+\\s+){0,3}?(?:nicht|kein(?:e|en|er)?|nie)\\b',
     '\\bno\\s+(?:podemos|puedo|es\\s+posible|sería\\s+posible|es\\s+viable|nos\\s+es\\s+posible)',
     "\\bne\\s+(?:pouvons|peux|pourrons|pourrions)\\s+pas|n'est\\s+pas\\s+(?:possible|envisageable|faisable)|\\bpas\\s+possible",
-    '\\b(?:können|kann)\\s+(?:wir|ich)\\s+(?:\\S+\\s+){0,2}?nicht\\b|\\b(?:wir|ich)\\s+(?:können|kann)\\s+(?:\\S+\\s+){0,4}?nicht\\b|\\bnicht\\s+(?:möglich|machbar|drin)\\b',
-    'لا\\s+(?:يمكننا|يمكن|نستطيع|أستطيع)|غير\\s+ممكن|ليس\\s+ممكن',
+    '\\b(?:können|kann)\\s+(?:wir|ich)\\s+(?:\\S+\\s+){0,2}?(?:nicht|kein(?:e|en|er)?)\\b|\\b(?:wir|ich)\\s+(?:können|kann)\\s+(?:\\S+\\s+){0,4}?(?:nicht|kein(?:e|en|er)?)\\b|\\bnicht\\s+(?:möglich|machbar|drin)\\b',
+    'لا\\s+(?:يمكننا|يمكن|نستطيع|أستطيع|نقدم|نمنح|نعطي)|غير\\s+ممكن|ليس\\s+ممكن',
   ].join('|'),
   'iu',
 ));
+/** What makes a refusal a conditional offer ("we can't do 20% off unless you sign today", "… if you pay monthly"). */
+export const REFUSAL_CONDITION = unicodeWords(
+  /\b(?:unless|except|but|only\s+if|if|provided|otherwise|a\s+menos\s+que|salvo|excepto|pero|sino|si|à\s+moins|sauf|mais|sinon|es\s+sei\s+denn|außer|aber|sondern|wenn|falls)\b|إلا|لكن|ما\s+لم|إذا|إن\s/iu,
+);
+/** An exception later in the refusal's sentence ("we can't do 20% off, except on annual"): an offer too. ("…, but" is not.) */
+export const REFUSAL_EXCEPTION = unicodeWords(
+  /\b(?:unless|except|only\s+(?:if|with|on|for)|provided|a\s+menos\s+que|salvo|excepto|à\s+moins|sauf|es\s+sei\s+denn|außer)\b|إلا|ما\s+لم/iu,
+);
 export const REFUSAL_TURNED = unicodeWords(
   /\b(?:refuse|decline|say\s+no|turn\s+(?:it\s+|that\s+)?down|resist|pass\s+(?:it\s+)?up|beat|lower\s+than|less\s+than|below|under|cheaper\s+than|more\s+than|above|beyond|not\s+only|menos\s+de|por\s+debajo|más\s+de|rechazar|moins\s+de|en\s+dessous|plus\s+de|refuser|weniger\s+als|unter|mehr\s+als|ablehnen)\b|أقل\s+من|أكثر\s+من|رفض/iu,
 );
@@ -172,7 +185,7 @@ const UNIT_BODY =
     'monthly\\b|por\\s+(?:usuario|asiento|puesto|licencia|persona|empleado|miembro|agente|mes|año|semana|día)|al\\s+(?:mes|año|día)|' +
     'par\\s+(?:utilisateur|siège|poste|licence|personne|employé|membre|agent|mois|an|semaine|jour)(?!\\p{L})|' +
     'pro\\s+(?:Nutzer|Benutzer|Platz|Lizenz|Person|Mitarbeiter|Mitglied|Agent|Monat|Jahr|Woche|Tag)|im\\s+Monat|monatlich|je\\s+(?:Nutzer|Platz|Lizenz|Monat)|' +
-    'لكل\\s+(?:مستخدم|مقعد|موظف|عضو|شهر)|شهري)';
+    'لكل\\s+(?:مستخدم|مقعد|موظف|عضو|شهر)|لل(?:مستخدم|مقعد)(?!\\p{L})|شهري)';
 export const UNIT_AFTER = unicodeWords(new RegExp(`^[*_\\s\\u00a0]*${UNIT_BODY}`, 'iu'));
 /**
  * Number words before a per-seat unit ("twenty-nine per seat"): the gap after the words. (Not before a period: "once a
@@ -180,7 +193,7 @@ export const UNIT_AFTER = unicodeWords(new RegExp(`^[*_\\s\\u00a0]*${UNIT_BODY}`
  */
 const SEAT_UNIT_BODY =
   '(?:(?:per|for\\s+each|for\\s+every|a)\\s+(?:seat|user|licen[cs]e|person|head|member|employee|agent)\\b|por\\s+(?:usuario|asiento|puesto|licencia|persona|empleado|miembro)|' +
-  'par\\s+(?:utilisateur|siège|poste|licence|personne|employé|membre)(?!\\p{L})|pro\\s+(?:Nutzer|Benutzer|Platz|Lizenz|Person|Mitarbeiter)|je\\s+(?:Nutzer|Platz)|لكل\\s+(?:مستخدم|مقعد|موظف))';
+  'par\\s+(?:utilisateur|siège|poste|licence|personne|employé|membre)(?!\\p{L})|pro\\s+(?:Nutzer|Benutzer|Platz|Lizenz|Person|Mitarbeiter)|je\\s+(?:Nutzer|Platz)|لكل\\s+(?:مستخدم|مقعد|موظف)|لل(?:مستخدم|مقعد)(?!\\p{L}))';
 export const WORDS_BEFORE_UNIT = unicodeWords(new RegExp(`(?<=[\\p{L}\\p{M}])[*_\\s\\u00a0]+(?=${SEAT_UNIT_BODY})`, 'giu'));
 export { unitMayFollow } from './reading';
 /** A billing period right after a number ("thirty-nine a month", "veintinueve al mes", "neunundzwanzig pro Monat"). */
@@ -197,13 +210,14 @@ export const FEE_AFTER = unicodeWords(new RegExp(`^[*_\\s\\u00a0]*${FEE_BODY}`, 
 /** A setup or onboarding fee named anywhere in a sentence: a figure there is a price (there is none in the catalogue). */
 export const FEE_WORDS = unicodeWords(new RegExp(FEE_BODY, 'iu'));
 /** A fee right before an amount ("a setup fee of $10", "setup is ten dollars", "Einrichtungsgebühr: 10 $"). */
-export const FEE_BEFORE = unicodeWords(
-  new RegExp(
-    `(?:(?:setup|set-up|onboarding|implementation|installation|activation)(?:\\s+fees?)?|${FEE_BODY}|frais\\s+d'(?:installation|activation)|gastos\\s+de\\s+(?:alta|instalación)|رسوم\\s+(?:الإعداد|التفعيل))` +
-      "[\\s\\u00a0]*(?:of|is|are|costs?|comes\\s+to|would\\s+be|will\\s+be|de|es|son|est|sont|ist|beträgt|von|[:=])?[\\s\\u00a0]*(?:(?:only|just|solo|seulement|nur)[\\s\\u00a0]+)?[*_]*$",
-    'iu',
-  ),
-);
+const FEE_LEAD =
+  `(?:(?:one-time\\s+)?(?:setup|set-up|onboarding|implementation|installation|activation)(?:\\s+(?:fees?|charges?|costs?))?|(?:la\\s+)?(?:configuración|instalación|implementación)|(?:cuota|tarifa)\\s+de\\s+alta|` +
+  `(?:la\\s+)?mise\\s+en\\s+(?:place|service)|frais\\s+de\\s+(?:mise\\s+en\\s+(?:place|service)|configuration)|(?:die\\s+)?(?:Einrichtung|Aktivierung)|` +
+  `${FEE_BODY}|frais\\s+d'(?:installation|activation)|gastos\\s+de\\s+(?:alta|instalación)|رسوم\\s+(?:الإعداد|التفعيل))(?!\\p{L})` +
+  '[\\s\\u00a0]*(?:(?:of|is|are|runs?|[—–]|costs?|comes\\s+to|would\\s+be|will\\s+be|(?:es|son|est|sont)\\s+de|de|es|son|cuesta|est|sont|coûte|ist|beträgt|kostet|liegt\\s+bei|von|[:=])(?!\\p{L}))?[\\s\\u00a0]*(?:(?:only|just|solo|sólo|seulement|nur)[\\s\\u00a0]+)?[*_]*';
+export const FEE_BEFORE = unicodeWords(new RegExp(`${FEE_LEAD}$`, 'iu'));
+/** The same before number words ("Setup is ten.", "la cuota de alta es de cincuenta"): where the words start. */
+export const FEE_BEFORE_WORDS = unicodeWords(new RegExp(`${FEE_LEAD}(?=\\p{L})`, 'giu'));
 /** An amount taken off a price ("knock 10 off per seat", "ten bucks off"): only what annual billing saves is one. */
 const OFF_BODY = "(?:off(?![\\p{L}\\p{N}-])|de\\s+(?:descuento|réduction|remise)|Rabatt|Nachlass|خصم)";
 export const OFF_AFTER = unicodeWords(new RegExp(`^[*_\\s\\u00a0]*${OFF_BODY}`, 'iu'));

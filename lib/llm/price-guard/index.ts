@@ -14,6 +14,7 @@ import {
   COUNTED,
   FEE_AFTER,
   FEE_BEFORE,
+  FEE_BEFORE_WORDS,
   FEE_WORDS,
   HEDGED,
   HEDGED_ALL,
@@ -37,6 +38,8 @@ import {
   PROMOTION,
   PROMOTION_CONTEXT,
   REFUSAL,
+  REFUSAL_CONDITION,
+  REFUSAL_EXCEPTION,
   REFUSAL_TURNED,
   PRICE_BEFORE,
   PRICE_CONTEXT,
@@ -52,10 +55,13 @@ import {
 import {
   ANY_NUMBER,
   RANGE_END_BEFORE,
+  RANGE_START_AFTER,
+  BRACKETED_CURRENCY,
   amountCandidates,
   amountSpans,
   asciiDigits,
   centsMayFollow,
+  currencyOf,
   escapeRegExp,
   numberWordsAt,
   openTailStart,
@@ -119,7 +125,11 @@ export { amountCandidates, asciiDigits } from './reading';
  * period, a fee or "plus" ("thirty-nine a month", "veintinueve al mes", "ten for setup") are amounts; an amount for a
  * setup fee the vouched texts do not state, or taken "off" a price other than what annual billing saves, is replaced
  * whatever its number. Markdown emphasis inside a figure ("**3**9") and HTML entities ("&#36;39") are read as they
- * render, and the whole figure is replaced. A double negative ("no reason we couldn't", "no es imposible") affirms.
+ * render, and the whole figure is replaced. A double negative ("no reason we couldn't", "no es imposible") affirms;
+ * a plain refusal of a percentage ("we can't give you 20% off") is none, unless turned round, asked or conditional.
+ * Number words after a fee word ("Setup is ten."), single digits split by spaces ("3 9 dollars"), full-width and
+ * Japanese forms ("＄３９", "３９ドル", read as NFKC would) and a range's first end before a currency ("39–49 dollars")
+ * are amounts.
  *
  * Streaming: text is released as it comes except a tail that could still be part of an amount ("$2," before "673",
  * "twenty" before "-nine dollars", "dollars" before " and fifty cents", "39" before " per seat"), which waits for the
@@ -191,7 +201,9 @@ function lineFacts(line: string): LineFacts {
 const MAY_BE_FREE = /fre|grat|kosten|umsonst|مجان/iu;
 const MAY_HAVE_UNIT = /p[aeor]r?|لكل|(?<!\p{L})a\s|each|every|je\s/iu;
 const MAY_BE_PRICED =
-  /p[aeor]r?|each|every|month|year|quarter|ann|mes|mens|año|mois|an\b|Monat|Jahr|jähr|\/|setup|set-up|onboard|implement|install|activ|alta|mise|configur|Einricht|für|off|descuento|réduction|remise|Rabatt|Nachlass|شهر|سنوي|للإعداد|للتفعيل|رسوم|خصم/iu;
+  /p[aeor]r?|each|every|month|year|quarter|ann|mes|mens|año|mois|an\b|Monat|Jahr|jähr|\/|setup|set-up|onboard|implement|instal|activ|alta|mise|configur|Einricht|für|off|descuento|réduction|remise|Rabatt|Nachlass|شهر|سنوي|للإعداد|للتفعيل|رسوم|خصم/iu;
+const MAY_REFUSE = /n['’]t|not|never|unable|no\s|nunca|ne\s|n['’]|pas|nicht|kein|nie|لا|غير|ليس/iu;
+const MAY_BE_FEE = /setup|set-up|onboard|implement|instal|activ|alta|configura|mise\s|Einricht|Aktivier|رسوم|الإعداد|التفعيل/iu;
 const MAY_HAVE_PLUS = /plus|más|zuzüglich|zzgl|زائد|\+/iu;
 
 /** A number in a price's place with no currency, or one still waiting for what follows it. */
@@ -370,6 +382,23 @@ export function createPriceGuard(sources: PriceGuardSources, marker: string): Pr
     return values.some((value) => budgetValues.has(value)) && !plan && !SEAT_CONTEXT.test(clause);
   };
 
+  /**
+   * A plain refusal ("we can't give you 20% off", "wir können keine 20 % Rabatt geben"): not a double negative ("no
+   * reason we couldn't"), not turned round ("can't go lower than"), not with a condition ("unless you sign today").
+   */
+  let refusalClause = '';
+  let refusal = false;
+  /** REFUSAL, tested once per clause (a refusal's percentage is decided again on every delta until its sentence ends). */
+  const refuses = (clause: string): boolean => {
+    if (clause !== refusalClause) {
+      refusalClause = clause;
+      refusal = MAY_REFUSE.test(clause) && REFUSAL.test(clause);
+    }
+    return refusal;
+  };
+  const declined = (clause: string, rest: string): boolean =>
+    !REFUSAL_CONDITION.test(clause) && !REFUSAL_EXCEPTION.test(rest) && !REFUSAL_TURNED.test(clause) && !HEDGED.test(clause);
+
   /** "Pro is free" (not its trial, not its guests, not "not free"), unless a vouched line says so of that plan. */
   const freeClaim = (clause: string): boolean => {
     if (FREE_EXCEPT.test(clause.replace(HEDGED_ALL, ' '))) return false;
@@ -392,10 +421,12 @@ export function createPriceGuard(sources: PriceGuardSources, marker: string): Pr
     const free = span.kind === 'free' || (span.kind === 'money' && span.values.includes(0));
     // An amount for a fee no catalogue has ("plus $10 for setup") is made up, whatever the number; "$10 for s…" waits.
     let fee = false;
+    // (A number right after a fee word is an amount, whatever else its sentence says: "Setup is ten.")
+    const feeLead = span.kind === 'money' && FEE_BEFORE.test((released + text.slice(0, span.start)).slice(-60));
     if (span.kind === 'money' && !feesVouched) {
       const next = text.slice(span.end, span.end + 40);
       if (!final && span.end + 40 > text.length && unitMayFollow(next) && !FEE_AFTER.test(next)) return 'wait';
-      fee = FEE_AFTER.test(next) || FEE_BEFORE.test((released + text.slice(0, span.start)).slice(-60));
+      fee = FEE_AFTER.test(next) || feeLead;
     }
     // An amount off a price ("ten bucks off per seat") is what annual billing saves, for the seats and months, or nothing.
     if (span.kind === 'money' && !foreign && !free && OFF_AFTER.test(text.slice(span.end, span.end + 40))) {
@@ -418,7 +449,7 @@ export function createPriceGuard(sources: PriceGuardSources, marker: string): Pr
     // A number with no currency is a price only in a sentence about prices ("integrations: 5 per user" is not).
     if (span.kind === 'money' && span.code === '') {
       const sentence = sentenceBefore(whole, offset + span.start) + clause;
-      if (!namesPlan(sentence) && !PRICE_WORDS.test(sentence) && !FEE_WORDS.test(sentence) && (!span.priced || COUNTED.test(sentence))) return 'ok';
+      if (!feeLead && !namesPlan(sentence) && !PRICE_WORDS.test(sentence) && !FEE_WORDS.test(sentence) && (!span.priced || COUNTED.test(sentence))) return 'ok';
     }
     if (span.kind === 'percent') {
       // A discount, or a comparison of prices: what annual billing saves, a percentage the prompt states (above), or
@@ -426,7 +457,14 @@ export function createPriceGuard(sources: PriceGuardSources, marker: string): Pr
       if (!DISCOUNT_CONTEXT.test(clause) && !PRICE_COMPARISON.test(clause)) return 'ok';
       const before = whole.slice(Math.max(0, offset + span.start - CLAUSE_WAIT * 2), offset + span.start);
       if (span.values.some((value) => savingPercents.has(value)) && (ANNUAL.test(clause) || ANNUAL.test(before))) return 'ok';
-      return comparesTruly(span.values, clause, before) || prospectsOwn(span, clause, false) ? 'ok' : 'bad';
+      if (comparesTruly(span.values, clause, before)) return 'ok';
+      if (refuses(clause)) {
+        // (A refusal waits for the end of its sentence, which may make it an offer: "…, except on annual billing".)
+        const stop = /[.!?\n]/u.exec(after);
+        if (!stop && !final && after.length < CLAUSE_WAIT) return 'wait';
+        if (declined(clause, after.slice(0, stop?.index))) return 'ok';
+      }
+      return prospectsOwn(span, clause, false) ? 'ok' : 'bad';
     }
     if (!foreign && !fee) {
       // The reply's quantities so far ("for your 20 seats … $580"): its last few sentences are enough.
@@ -521,7 +559,9 @@ export function createPriceGuard(sources: PriceGuardSources, marker: string): Pr
     const lead = released.slice(-40);
     const scan = lead + text;
     planColonWords.lastIndex = 0;
-    for (const pattern of MAY_HAVE_PRICE_VERB.test(scan) || planColonWords.test(scan) ? [PRICE_BEFORE_WORDS, planColonWords] : []) {
+    planColonWords.lastIndex = 0;
+    const leads = MAY_HAVE_PRICE_VERB.test(scan) || planColonWords.test(scan) ? [PRICE_BEFORE_WORDS, planColonWords] : [];
+    for (const pattern of MAY_BE_FEE.test(scan) ? [...leads, FEE_BEFORE_WORDS] : leads) {
       pattern.lastIndex = 0;
       for (const match of scan.matchAll(pattern)) {
         const from = match.index + match[0].length - lead.length;
@@ -557,6 +597,12 @@ export function createPriceGuard(sources: PriceGuardSources, marker: string): Pr
         const previous = before.at(-1) ?? '';
         const label = LABEL_BEFORE.test(before);
         if (!range && !label && /[\p{L}\p{N}.,:/#@_\-–—+×*]/u.test(previous) && !/[*_]/u.test(previous)) continue;
+        // "39,- im Monat": a whole amount, the dash with it.
+        const whole = /^[.,][-–](?![\p{Nd}\-–])/u.exec(plain.slice(end, end + 3));
+        if (whole) {
+          end += 2;
+          after = plain.slice(end, end + 30);
+        }
         // "39k a year": a thousand of it.
         const scale = /^[kK](?![\p{L}\p{N}])/u.test(after) ? 'k' : '';
         if (scale) {
@@ -564,14 +610,23 @@ export function createPriceGuard(sources: PriceGuardSources, marker: string): Pr
           after = plain.slice(end, end + 30);
         }
         if (/^(?:[:.,]\p{Nd}|[%٪\p{L}])/u.test(after) && !/^[*_]/u.test(after)) continue;
-        const span: Candidate = { start, end, values: amountCandidates(match[0], scale), kind: 'money', code: range ? rangeCode(range[0]) : '', ...(scale ? { scaled: true } : {}) };
+        // "(39) per seat": the brackets are no part of what follows.
+        if (/[([]/u.test(previous) && /^[)\]]/u.test(after)) after = after.slice(1);
+        // ("39–49 dollars": the first end is in the second's currency; "39 (US dollars)": in that one.)
+        const rangeStart = range ? null : (RANGE_START_AFTER.exec(plain.slice(end, end + 40)) ?? BRACKETED_CURRENCY.exec(after));
+        const code = range ? rangeCode(range[0]) : rangeStart ? currencyOf(rangeStart[1] ?? '') : '';
+        const span: Candidate = { start, end, values: amountCandidates(match[0], scale), kind: 'money', code, ...(scale ? { scaled: true } : {}) };
+        if (rangeStart) {
+          spans.push(span);
+          continue;
+        }
         const cell = UNIT_AFTER.test(after) || !CELL_BEFORE.test(before) ? undefined : tableCell(start, end, final);
         if (UNIT_AFTER.test(after)) spans.push(PERIOD_AFTER.test(after) || FEE_AFTER.test(after) ? { ...span, priced: true } : span);
         else if (FEE_AFTER.test(after) || OFF_AFTER.test(after)) spans.push({ ...span, priced: true });
         else if (cell === 'wait') spans.push({ ...span, pending: true });
         else if (cell) spans.push(PERCENT_COLUMN.test(cell.column) ? { ...span, kind: 'percent', column: cell.column } : { ...span, column: cell.column });
         else if (!final && end + 30 > plain.length && unitMayFollow(after)) spans.push({ ...span, pending: true });
-        else if (range || label || PRICE_BEFORE.test(before) || planColon.test(before)) {
+        else if (range || label || PRICE_BEFORE.test(before) || planColon.test(before) || FEE_BEFORE.test(before)) {
           if (range || PRICE_FOLLOWER.test(after)) spans.push(span);
           else if (!final && /^[*_\s\u00a0]*\p{L}*$/u.test(after)) spans.push({ ...span, pending: true });
         }
@@ -583,7 +638,7 @@ export function createPriceGuard(sources: PriceGuardSources, marker: string): Pr
   /** Releases what of `held` can be decided; keeps the rest. */
   const drain = (final: boolean): string => {
     plain = plainDigits(held);
-    const cut = final ? held.length : offerStart(plain, openTailStart(plain));
+    const cut = final ? held.length : percentStart(plain, offerStart(plain, openTailStart(plain)));
     let out = '';
     let at = 0;
     let stop = cut;
@@ -632,6 +687,16 @@ export function createPriceGuard(sources: PriceGuardSources, marker: string): Pr
       return replaced;
     },
   };
+}
+
+/** Where the text may be cut: not inside a percentage ("vingt pour " before "cent", which alone is a number). */
+function percentStart(text: string, cut: number): number {
+  if (cut >= text.length) return cut;
+  for (const span of percentSpans(text.slice(Math.max(0, cut - 80)))) {
+    const start = Math.max(0, cut - 80) + span.start;
+    if (start < cut && cut < Math.max(0, cut - 80) + span.end) return start;
+  }
+  return cut;
 }
 
 /** Where the text may be cut: not inside an offer ("buy one get one": "one" waits for a currency word). */

@@ -15,27 +15,48 @@ const GAP = `[${INVISIBLE}]*(?:(?:${SPACE}|[*_~\`])[${INVISIBLE}]*){0,4}`;
  * Markdown emphasis inside a number, which the prospect does not see ("**3**9", "3**9**", "*3*9" all read 39): a double
  * or triple run, or a single one closing an emphasis opened just before the digits ("*3*9", not "2*3").
  */
-const EMPHASIS_IN = '(?:[*_~]{2,3}|`|(?<=[*_]\\p{Nd}{1,6})[*_](?=\\p{Nd}))';
+// (A single one opening one that closes after the digits, "3*9*", is one too; "29*15*12" is arithmetic.)
+const EMPHASIS_IN = '(?:[*_~]{2,3}|`|(?<=[*_]\\p{Nd}{1,6})[*_](?=\\p{Nd})|[*_](?=\\p{Nd}{1,6}[*_](?![\\p{Nd}*_])))';
 /** Which dollar a word before "dollars" names ("twenty US dollars", "39 Canadian dollars"). */
 export const DOLLAR_ADJECTIVE = '(?:US|U\\.S\\.?|American|Canadian|Australian)';
 const CURRENCY_WORD =
   `(?:(?:${DOLLAR_ADJECTIVE}[\\s-])?dollars?|bucks?|d[oó]lar(?:es)?|euros?|(?:US-)?Dollar|pounds?(?:\\s+sterling)?|libras?|Pfund|yen|rupees?|` +
   // Other currencies: never the catalogue's (a price in them is made up), read so that they are checked at all.
-  'pesos?|francs?|francos?|Franken|reais|riyals?|rials?|dirhams?|dinars?|yuan|renminbi|liras?|kronor|kroner|kronen|zlotys?|złotych|złoty|' +
-  'دولار[\\p{L}\\p{M}]*|يورو|جنيه[\\p{L}\\p{M}]*|ريال[\\p{L}\\p{M}]*|درهم[\\p{L}\\p{M}]*|دراهم|دينار[\\p{L}\\p{M}]*|ليرة)';
-const CURRENCY_SIGNS = '[$€£¥₹＄﹩￥￡]';
+  'pesos?|francs?|francos?|Franken|reais|riyals?|rials?|dirhams?|dinars?|yuan|renminbi|liras?|kronor|kroner|kronen|zlotys?|złotych|złoty|kr|zł|pavos|balles|Öcken|' +
+  'دولار[\\p{L}\\p{M}]*|دلار[\\p{L}\\p{M}]*|يورو|جنيه[\\p{L}\\p{M}]*|ريال[\\p{L}\\p{M}]*|درهم[\\p{L}\\p{M}]*|دراهم|دينار[\\p{L}\\p{M}]*|ليرة)';
+const CURRENCY_SIGNS = '[$€£¥₹＄﹩￥￡₩₽₺₴₪₫₱₦₡₲₵₸₼₾]';
+/**
+ * Other currencies' ISO codes, read after an amount ("39 BRL"): any amount in them is checked (and is no price in the
+ * catalogue's). Not before one: "BR" being written would have to wait, and so would every two-letter word.
+ */
+const OTHER_CODES = '(?:NZD|HKD|SGD|CNY|RMB|MXN|BRL|ARS|CLP|COP|SEK|NOK|DKK|PLN|CZK|HUF|RON|TRY|RUB|UAH|ILS|ZAR|AED|SAR|QAR|KWD|EGP|MAD|KRW|TWD|THB|IDR|PHP|VND|MYR)(?!\\p{L})';
+/** Japanese and Chinese currency words, written against the digits with no space ("３９ドルです", "39元"). */
+const CJK_CURRENCY = '(?:米ドル|ドル|ユーロ|円|美元|欧元|日元|元)';
 // ("$US": French for US dollars, "29 $US".)
-export const CURRENCY = `(?:(?<!\\p{L})(?:US|CA|C|AU|A|NZ|HK|S)\\$|(?<!\\p{L})(?:USD|EUR|GBP|JPY|CHF|CAD|AUD|INR)(?!\\p{L})|\\$US(?!\\p{L})|${CURRENCY_SIGNS}|(?<!\\p{L})${CURRENCY_WORD}(?![\\p{L}]))`;
+export const CURRENCY = `(?:(?<!\\p{L})(?:US|CA|C|AU|A|NZ|HK|S|R|MX)\\$|(?<!\\p{L})(?:USD|U\\.S\\.D\\.?|EUR|GBP|JPY|CHF|CAD|AUD|INR)(?!\\p{L})|\\$US(?!\\p{L})|${CURRENCY_SIGNS}|${CJK_CURRENCY}|(?<!\\p{L})${CURRENCY_WORD}(?![\\p{L}]))`;
 /** A number as people write it: "29", "5,760", "5.760", "5 760", "5'760", "24.50", "24,50", "٢٬٨٨٠", "٢٤٫٥٠". */
 export const NUMBER = `(?:${D}{1,3}(?:[\\u00a0\\u202f\\u2009 ]${D}{3})+(?:[.,\\u066b]${D}{1,2})?|${D}(?:(?:[${D},.'’\\u066b\\u066c${INVISIBLE}]|${EMPHASIS_IN})*${D})?)`;
+/**
+ * Single digits split by spaces ("3 9", "3\u2009 9", "**3** 9"): one number where a currency is next to it ("3 9 dollars").
+ * (Only single digits: "2 880 $" is grouping, and "for 3 $29 seats" has the currency between.)
+ */
+const SPLIT = `[${INVISIBLE}*_~\`]{0,4}[\\u00a0\\u202f\\u2009 ][${INVISIBLE}*_~\`]{0,4}`;
+const SPACED = `(?<!\\p{Nd})${D}(?:${SPLIT}${D})+(?:[.,]${D}{1,2})?(?!\\p{Nd}|[.,'’\\u066b\\u066c]\\p{Nd})`;
 const SCALE_WORDS = "k|K|thousand|mil|mille|tausend|Tsd\\.?|millions?|mill[oó]n(?:es)?|Millionen|Mio\\.?|M|mn";
 const SCALE = `(?:${SPACE}?(?:${SCALE_WORDS})(?![\\p{L}\\p{N}]))?`;
 /** An amount with its currency before ("$2,673", "USD 29") or after ("2 673 $", "29 dólares", "5 thousand dollars"). */
 // ("39,- €": a German whole amount.)
-const AMOUNT = new RegExp(`(${CURRENCY})${GAP}(${NUMBER})${SCALE}|(${NUMBER})(?:[.,][-–])?${SCALE}(?:${GAP}|-)(${CURRENCY})`, 'giu');
-export const ANY_NUMBER = new RegExp(NUMBER, 'gu');
+const AMOUNT = new RegExp(`(${CURRENCY})${GAP}(${SPACED}|${NUMBER})(?:[.,][-–](?![\\p{Nd}\\-–]))?${SCALE}|(${SPACED}|${NUMBER})(?:[.,][-–])?${SCALE}(?:${GAP}|-)(${CURRENCY}|${OTHER_CODES})`, 'giu');
+export const ANY_NUMBER = new RegExp(`${SPACED}|${NUMBER}`, 'gu');
 /** A range's first end, before its second ("$24–" before "39"): the second is an amount in the same currency. */
-export const RANGE_END_BEFORE = new RegExp(`(?:${CURRENCY}${GAP}${NUMBER}${SCALE}|${NUMBER}${SCALE}${GAP}${CURRENCY})${SPACE}*(?:[–—-]|to|bis|à|a|hasta|إلى)${SPACE}*$`, 'iu');
+export const RANGE_END_BEFORE = new RegExp(`(?:${CURRENCY}${GAP}${NUMBER}${SCALE}|${NUMBER}${SCALE}${GAP}${CURRENCY})${SPACE}*(?:[–—‐‑‒−-]|to|bis|à|a|hasta|إلى)${SPACE}*$`, 'iu');
+/** What follows a range's first end when its second has the currency ("39" before "–49 dollars"): that currency. */
+const RANGE_JOIN = `(?:${SPACE}*[–—‐‑‒−-]|${SPACE}+(?:to|bis|à|a|hasta|إلى))${SPACE}*`;
+/** ("Between 39 and 49 dollars": only a first end with no currency of its own waits for its second.) */
+const RANGE_AND = `${SPACE}+(?:and|y|und|et|و)${SPACE}*`;
+export const RANGE_START_AFTER = new RegExp(`^(?:${RANGE_JOIN}|${RANGE_AND})(?:${SPACED}|${NUMBER})${SCALE}${GAP}(${CURRENCY})`, 'iu');
+/** A currency in brackets after a number ("39 (US dollars)", "39 (USD)"). */
+export const BRACKETED_CURRENCY = new RegExp(`^${SPACE}*\\(${SPACE}*(${CURRENCY})${SPACE}*\\)`, 'iu');
 /** A tail that may still grow into an amount: digits, then a currency sign or the start of a word ("29 dól…"). */
 // (Emphasis inside a number is held with it: "**3**" before "9".)
 const RUN = `${D}[${D},.'’\\u066b\\u066c\\u00a0\\u202f\\u2009 ${INVISIBLE}*_~\`]*`;
@@ -43,7 +64,12 @@ const RUN = `${D}[${D},.'’\\u066b\\u066c\\u00a0\\u202f\\u2009 ${INVISIBLE}*_~\
 const PREFIX = `(?:${CURRENCY}${GAP})?`;
 // "C" before "$29" (Canadian dollars), "EU" before "R": a currency being written is held too.
 export const OPEN_TAIL = new RegExp(
-  `(?<![\\p{L}\\p{N}*_~])[*_~]+$|[*_~]*${PREFIX}${RUN}(?:[-–]${SPACE}*)?[*_~]*$|${PREFIX}(?:${RUN}(?:[-–]${SPACE}*)?)?${CURRENCY}${GAP}$|${PREFIX}${RUN}\\$U$|${PREFIX}${RUN}${DOLLAR_ADJECTIVE}(?:${SPACE}+|-)?\\p{L}{0,10}$|(?<!\\p{L})(?:US|U\\.S\\.?|U\\.?|CA|C|AU|A|NZ|HK|S|EU|GB|JP|CH|IN)$|${PREFIX}${RUN}-?\\p{L}{1,10}\\.?$`,
+  `(?<![\\p{L}\\p{N}*_~])[*_~]+$|${RUN}\\([^)\\n]{0,20}$|[*_~]*${PREFIX}${RUN}${RANGE_JOIN}(?:${RUN}(?:-?\\p{L}{0,10}\\.?)?)?$|(?<![\\p{Nd}]|${CURRENCY_SIGNS}${SPACE}?)${RUN}${RANGE_AND}(?:${RUN}(?:-?\\p{L}{0,10}\\.?)?)?$|[*_~]*${PREFIX}${RUN}(?:[-–]${SPACE}*)?[*_~]*$|${PREFIX}(?:${RUN}(?:[-–]${SPACE}*)?)?${CURRENCY}${GAP}$|${PREFIX}${RUN}\\$U$|${PREFIX}${RUN}[Oo]+${GAP}\\p{L}{0,10}$|${PREFIX}${RUN}${DOLLAR_ADJECTIVE}(?:${SPACE}+|-)?\\p{L}{0,10}$|(?<!\\p{L})(?:US|U\\.S\\.?|U\\.?|CA|C|AU|A|NZ|HK|S|R|MX?|EU|GB|JP|CH|IN)$|${PREFIX}${RUN}-?\\p{L}{1,10}\\.?$`,
+  'iu',
+);
+
+const OPEN_TAIL_NO_DIGIT = new RegExp(
+  `(?<![\\p{L}\\p{N}*_~])[*_~]+$|${PREFIX}${CURRENCY}${GAP}$|(?<!\\p{L})(?:US|U\\.S\\.?|U\\.?|CA|C|AU|A|NZ|HK|S|R|MX?|EU|GB|JP|CH|IN)$`,
   'iu',
 );
 
@@ -97,6 +123,9 @@ function numberReadings(text: string, scaled: boolean): number[] {
     return middle.every((group) => group.length === 3) || middle.every((group) => group.length === 2);
   };
   if (grouped(groups, seps)) readings.push(Number(groups.join('')));
+  // Single digits split by spaces ("3 9 dollars", "3 9.99 $"): one number.
+  const spaced = /^(\d(?: \d)+)(?:[.,](\d{1,2}))?$/u.exec(text);
+  if (spaced) readings.push(Number(`${(spaced[1] ?? '').replace(/ /g, '')}.${spaced[2] ?? '0'}`));
   const last = seps.at(-1) ?? '';
   const decimals = groups.at(-1) ?? '';
   if (/[.,\u066b]/.test(last) && (scaled ? decimals.length >= 1 : decimals.length <= 2) && grouped(groups.slice(0, -1), seps.slice(0, -1)) && !seps.slice(0, -1).includes(last)) {
@@ -111,15 +140,16 @@ function numberReadings(text: string, scaled: boolean): number[] {
  */
 export function currencyOf(marker: string): string {
   const text = marker.trim();
-  if (/^(?:US\$|\$US|USD|(?:U\.?S\.?|American)[\s-]?dollars?|US-Dollar)$/iu.test(text)) return 'USD';
+  if (/^(?:US\$|\$US|USD|U\.S\.D\.?|(?:U\.?S\.?|American)[\s-]?dollars?|US-Dollar|米ドル|美元)$/iu.test(text)) return 'USD';
   if (/^Canadian[\s-]dollars?$/iu.test(text)) return 'CAD';
   if (/^Australian[\s-]dollars?$/iu.test(text)) return 'AUD';
   const prefixed = /^(CA|C|AU|A|NZ|HK|S)\$$/u.exec(text);
   if (prefixed) return { CA: 'CAD', C: 'CAD', AU: 'AUD', A: 'AUD', NZ: 'NZD', HK: 'HKD', S: 'SGD' }[prefixed[1] ?? ''] ?? '$';
-  if (/^(?:[$＄﹩]|bucks?|d[oó]ll?ar\p{L}*|دولار[\p{L}\p{M}]*)$/iu.test(text)) return '$';
-  if (/^(?:€|EUR|euros?|يورو)$/iu.test(text)) return 'EUR';
+  if (/^(?:[$＄﹩]|bucks?|d[oó]ll?ar\p{L}*|دولار[\p{L}\p{M}]*|دلار[\p{L}\p{M}]*|ドル)$/iu.test(text)) return '$';
+  if (/^(?:€|EUR|euros?|يورو|ユーロ|欧元)$/iu.test(text)) return 'EUR';
   if (/^(?:[£￡]|GBP|pounds?(?:\s+sterling)?|libras?|Pfund|جنيه[\p{L}\p{M}]*)$/iu.test(text)) return 'GBP';
-  if (/^(?:[¥￥]|JPY|yen)$/iu.test(text)) return 'JPY';
+  if (/^(?:[¥￥]|JPY|yen|円|日元)$/iu.test(text)) return 'JPY';
+  if (text === '元') return 'CNY';
   if (/^(?:₹|INR|rupees?)$/iu.test(text)) return 'INR';
   return text.toUpperCase();
 }
@@ -171,7 +201,7 @@ const MULTIPLIERS: Record<string, Morpheme> = {
   ألفين: { value: 2, kind: 'thousand' }, مليون: { value: 0, kind: 'million' }, ملايين: { value: 0, kind: 'million' },
 };
 /** Joining words inside a number ("one hundred and twenty", "treinta y nueve", "vingt et un", "neunundzwanzig"). */
-const CONNECTORS = new Set(['and', 'y', 'et', 'und']);
+const CONNECTORS = new Set(['and', 'y', 'et', 'und', 'و']);
 /** "One" that is an article before a currency word. */
 const ARTICLES = new Set(['un', 'una', 'une', 'ein', 'eine', 'einen']);
 
@@ -269,9 +299,11 @@ export interface Span {
 }
 
 const LETTERS = '[\\p{L}\\p{M}]';
-const CURRENCY_AFTER_WORD = new RegExp(`(?<=${LETTERS})(?:${SPACE}+|-)(${CURRENCY_WORD}|USD|EUR|GBP|JPY|CHF|CAD|AUD|INR)(?!\\p{L})`, 'giu');
+// (Emphasis may close between the words and the currency: "thirty-**nine** dollars".)
+const CURRENCY_AFTER_WORD = new RegExp(`(?<=${LETTERS})[*_~]{0,3}(?:${SPACE}+|-)[*_~]{0,3}(${CURRENCY_WORD}|USD|EUR|GBP|JPY|CHF|CAD|AUD|INR)(?!\\p{L})`, 'giu');
 const WORD_BEFORE = /([\p{L}\p{M}]+)$/u;
-const WORD_GAP = /(?:[\s\u00a0]+|-)$/u;
+// (A soft hyphen or a zero-width character between number words is a gap too: "thirty\u00adnine".)
+const WORD_GAP = new RegExp(`(?:[*_~\\s\\u00a0${INVISIBLE}]+|[*_~]{0,3}-[*_~]{0,3})$`, 'u');
 
 /** Amounts in words just before a currency word: "twenty-nine dollars", "doscientos cuarenta dólares". */
 function wordAmounts(text: string): Span[] {
@@ -318,7 +350,7 @@ export function wordNumbers(text: string, after: RegExp): { start: number; end: 
 
 const WORD_AT = /[\p{L}\p{M}]+/uy;
 const WORD_AT_START = /^[\p{L}\p{M}]+/u;
-const GAP_AT = /(?:[\s\u00a0]+|-)/uy;
+const GAP_AT = new RegExp(`(?:[*_~\\s\\u00a0${INVISIBLE}]+|[*_~]{0,3}-[*_~]{0,3})`, 'uy');
 
 /**
  * Number words starting at `from` ("twenty-nine" in "USD twenty-nine per seat", "thirty-nine" in "costs thirty-nine."):
@@ -386,16 +418,35 @@ function signedWordAmounts(text: string): Span[] {
  * ("$29O" reads $290) or between digits ("$2O9").
  */
 const LOOKALIKES_AFTER = new RegExp(`(?<=${CURRENCY_SIGNS}${GAP}\\p{Nd}[\\p{Nd},.'’]*)[OoIl]+(?![\\p{L}\\p{N}])`, 'gu');
+// (And "O" between digits and a currency after them: "4O dollars", "3O €".)
+const LOOKALIKES_BEFORE = new RegExp(`(?<=\\p{Nd})[Oo]+(?=${GAP}${CURRENCY})`, 'giu');
 function lookalikeDigits(text: string): string {
   return text
     .replace(LOOKALIKES_AFTER, (letters) => letters.replace(/[Oo]/g, '0').replace(/[Il]/g, '1'))
+    .replace(LOOKALIKES_BEFORE, (letters) => letters.replace(/[Oo]/g, '0'))
     .replace(/(?<=\p{Nd})[Oo](?=\p{Nd})/gu, '0');
+}
+
+/**
+ * Compatibility forms that NFKC folds to one character ("＄３９", "ＵＳＤ", "US＄", "２０％", "①", "﹩"): read as that
+ * character, one for one, so that the text keeps its length.
+ */
+const COMPATIBLE_CLASS = '[\\u2460-\\u2468\\u2776-\\u277e\\u2780-\\u2788\\u278a-\\u2792\\u3000\\ufe50-\\ufe6b\\uff01-\\uff5e\\uffe0-\\uffe6]';
+const COMPATIBLE = new RegExp(COMPATIBLE_CLASS, 'u');
+const COMPATIBLE_ALL = new RegExp(COMPATIBLE_CLASS, 'gu');
+function compatible(char: string): string {
+  // (Dingbat digits, "❸❾", have no NFKC form: read as the digits they show.)
+  const code = char.charCodeAt(0);
+  for (const first of [0x2776, 0x2780, 0x278a]) if (code >= first && code <= first + 8) return String(code - first + 1);
+  const folded = char.normalize('NFKC');
+  return folded.length === char.length ? folded : char;
 }
 
 /** Superscript and subscript digits ("$³⁹"), which are no decimal digits to Unicode, as ASCII (one for one). */
 const SUPERSCRIPTS: Record<string, string> = { '¹': '1', '²': '2', '³': '3' };
 export function plainDigits(text: string): string {
-  const decoded = text.includes('&') ? text.replace(ENTITY, decodeEntity) : text;
+  const entities = text.includes('&') ? text.replace(ENTITY, decodeEntity) : text;
+  const decoded = COMPATIBLE.test(entities) ? entities.replace(COMPATIBLE_ALL, compatible) : entities;
   const spoofed = /\p{Nd}[OoIl]/u.test(decoded) ? lookalikeDigits(decoded) : decoded;
   if (!/[\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089]/u.test(spoofed)) return spoofed;
   return spoofed.replace(/[\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089]/gu, (char) => {
@@ -458,13 +509,13 @@ export function centsMayFollow(after: string): boolean {
   });
 }
 
-const PERCENT = new RegExp(`(${NUMBER})${GAP}(?:%|٪|percent(?!\\p{L})|per${SPACE}cent(?!\\p{L})|por${SPACE}ciento|pour${SPACE}cent(?!\\p{L})|Prozent|بالمئة|بالمائة|في${SPACE}المئة)`, 'giu');
+const PERCENT = new RegExp(`(${SPACED}|${NUMBER})(?:${GAP}|-)(?:%|٪|percent(?!\\p{L})|pct\\.?(?!\\p{L})|per${SPACE}cent(?!\\p{L})|por${SPACE}ciento|pour${SPACE}cent(?!\\p{L})|Prozent|بالمئة|بالمائة|في${SPACE}الم[ئا]ئ?ة)`, 'giu');
 const PERCENT_AFTER_WORD = new RegExp(`(?<=${LETTERS})(?:${SPACE}+|-)(percent|per${SPACE}cent|por${SPACE}ciento|pour${SPACE}cent|Prozent|بالمئة|بالمائة|في${SPACE}المئة)(?!\\p{L})`, 'giu');
 
 const HAS_DIGIT = /\p{Nd}/u;
 const HAS_CURRENCY_WORD =
-  /USD|EUR|GBP|JPY|CHF|CAD|AUD|INR|d[oó]ll?ar|buck|euro|pound|libra|pfund|yen|rupee|peso|franc|franken|reais|rial|riyal|dirham|dinar|yuan|renminbi|lira|kron|zlot|złot|دولار|يورو|جنيه|ريال|درهم|دراهم|دينار|ليرة/iu;
-const HAS_PERCENT = /%|٪|cent|ciento|prozent|المئة|المائة/iu;
+  /USD|EUR|GBP|JPY|CHF|CAD|AUD|INR|d[oó]ll?ar|buck|euro|pound|libra|pfund|yen|rupee|peso|franc|franken|reais|rial|riyal|dirham|dinar|yuan|renminbi|lira|kron|zlot|złot|دولار|دلار|يورو|جنيه|ريال|درهم|دراهم|دينار|ليرة/iu;
+const HAS_PERCENT = /%|٪|cent|ciento|prozent|pct|المئة|المائة/iu;
 
 /** Every amount of money in a text, in order: digits (any script, any style) and words before a currency word. */
 export function amountSpans(text: string): Span[] {
@@ -540,7 +591,7 @@ const UNIT_PHRASES = [
   'رسوم الإعداد', 'رسوم التفعيل', 'implementation fee', 'installation fee', 'activation fee', 'set-up fee', 'de implementación', 'por la implementación',
   'pour la configuration', 'für installation', 'für die installation', 'für aktivierung', 'für die aktivierung', 'every month', 'every year', 'every quarter',
   'each month', 'each year', 'each quarter', 'a quarter', 'mensual', 'mensuales', 'off', 'de descuento', 'de réduction', 'de remise', 'rabatt',
-  'nachlass', 'خصم', 'im jahr', 'jährlich', 'annually', 'yearly', 'سنوي', 'في الشهر',
+  'nachlass', 'خصم', 'im jahr', 'jährlich', 'annually', 'yearly', 'سنوي', 'في الشهر', 'في المئة', 'في المائة', 'بالمئة', 'بالمائة', 'pct',
 ];
 for (const each of ['for each', 'for every']) {
   for (const unit of ['seat', 'user', 'licence', 'license', 'person', 'head', 'member', 'employee', 'agent', 'teammate', 'month', 'year']) UNIT_PHRASES.push(`${each} ${unit}`);
@@ -573,7 +624,7 @@ const CURRENCY_STARTS = [
   'dollar', 'dollars', 'dolar', 'dolares', 'euro', 'euros', 'us', 'u.s.', 'american', 'canadian', 'australian', 'buck', 'bucks', 'pound', 'pounds',
   'libra', 'libras', 'pfund', 'yen', 'rupee', 'rupees', 'peso', 'pesos', 'franc', 'francs', 'francos', 'franken', 'reais', 'riyal', 'riyals', 'rial',
   'rials', 'dirham', 'dirhams', 'dinar', 'dinars', 'yuan', 'renminbi', 'lira', 'liras', 'kronor', 'kroner', 'kronen', 'zloty', 'zlotys', 'percent',
-  'prozent', 'دولار', 'يورو', 'جنيه', 'ريال', 'درهم', 'دراهم', 'دينار', 'ليرة',
+  'prozent', 'دولار', 'دلار', 'يورو', 'جنيه', 'ريال', 'درهم', 'دراهم', 'دينار', 'ليرة',
 ];
 /** A dollar's adjective ending the text ("twenty US ", "39 U.S"), with "dollars" still to come. */
 const ADJECTIVE_BEFORE = /(?<![\p{L}.])(?:U\.S\.?|US|[Aa]merican|[Cc]anadian|[Aa]ustralian)$/u;
@@ -672,12 +723,16 @@ export function openTailStart(text: string): number {
   if (entity) return Math.min(Math.max(0, text.length - 10) + entity.index, openTailStart(text.slice(0, text.length - entity[0].length)));
   // (No amount is longer than this: a run of digits and spaces with no end is not held, and not rescanned, forever.)
   const base = Math.max(0, text.length - 64);
-  const tail = OPEN_TAIL.exec(text.slice(base));
+  const window = text.slice(base);
+  // (Every alternative but these few needs a digit: most windows of prose have none.)
+  const tail = (HAS_DIGIT.test(window) ? OPEN_TAIL : OPEN_TAIL_NO_DIGIT).exec(window);
   let digits = tail && tail[0].length > 0 ? base + tail.index : text.length;
   // With the emphasis or an entity's padding right before it ("**" before "3**9", "&#36;" before "39").
   while (digits < text.length && digits > 0 && EMPHASIS_OR_INVISIBLE.test(text[digits - 1] ?? '')) digits -= 1;
   // Number words wait for a currency word still coming, and for one held in the digits' tail ("twenty " + "dollars").
-  const words = withDigitsBefore(text, withCurrencyBefore(text, wordTailStart(text) ?? text.length));
+  let words = withDigitsBefore(text, withCurrencyBefore(text, wordTailStart(text) ?? text.length));
+  // (With the emphasis before them too: "**" before "thirty**-nine dollars".)
+  while (words < text.length && words > 0 && EMPHASIS_OR_INVISIBLE.test(text[words - 1] ?? '')) words -= 1;
   const before = digits < text.length ? withDigitsBefore(text, wordTailStart(text.slice(0, digits)) ?? digits) : digits;
   const end = text.slice(-12);
   const last = WORD_BEFORE.exec(end);

@@ -55,6 +55,7 @@ export const POST = withErrors('chat', async (request: Request) => {
     admission,
     conversationId: parsed.data.id,
     visitorId: visitor.visitorId,
+    address: ip,
     message: picked.message,
     regenerate: parsed.data.trigger === 'regenerate-message',
     firstMessage: isFirstMessage(parsed.data),
