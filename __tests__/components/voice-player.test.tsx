@@ -241,9 +241,9 @@ describe('readTtsEvents', () => {
     const events: unknown[] = [];
     await readTtsEvents(stream, (event) => events.push(event));
     expect(events).toEqual([
-      { type: 'format', format: { encoding: 'pcm_s16le', sampleRate: 24000, channels: 1, provider: 'smallest', cached: true } },
+      { type: 'format', format: { encoding: 'pcm_s16le', sampleRate: 24000, channels: 1, provider: 'smallest' } },
       { type: 'audio', seq: 0, audio: 'AAA=' },
-      { type: 'done', chunks: 1, bytes: 2, cached: true },
+      { type: 'done', chunks: 1, bytes: 2 },
     ]);
   });
 });

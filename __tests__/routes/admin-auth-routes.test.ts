@@ -9,6 +9,7 @@ import { resetProcessSingletons } from '@/lib/process-singleton';
 import { GET as authGET, POST as authPOST, PUT as authPUT } from '@/app/api/auth/[...nextauth]/route';
 import * as keys from '@/app/api/v1/admin/keys/route';
 import * as oneKey from '@/app/api/v1/admin/keys/[id]/route';
+import { peerHeader } from '../support/peer-stamp';
 
 jest.setTimeout(30_000);
 
@@ -56,7 +57,7 @@ class Jar {
 }
 
 async function csrf(jar: Jar, ip: string): Promise<string> {
-  const response = await authGET(new NextRequest(`${ORIGIN}/api/auth/csrf`, { headers: { cookie: jar.header, 'x-sales-agent-peer': ip } }));
+  const response = await authGET(new NextRequest(`${ORIGIN}/api/auth/csrf`, { headers: { cookie: jar.header, ...peerHeader(ip) } }));
   jar.take(response);
   return ((await response.json()) as { csrfToken: string }).csrfToken;
 }
@@ -66,7 +67,7 @@ async function signIn(email: string, password: string, { jar = new Jar(), ip = f
   const response = await authPOST(
     new NextRequest(`${ORIGIN}/api/auth/callback/credentials`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.header, 'x-sales-agent-peer': ip },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.header, ...peerHeader(ip) },
       body: new URLSearchParams({ email, password, csrfToken, callbackUrl }),
     }),
   );
@@ -90,7 +91,7 @@ const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
 
 describe('sign-in through next-auth', () => {
   it("answers what next-auth refuses as the API's typed JSON: an unknown action 400, another method 405 with Allow", async () => {
-    const unknown = await authGET(new NextRequest(`${ORIGIN}/api/auth/nope`, { headers: { 'x-sales-agent-peer': freshIp() } }));
+    const unknown = await authGET(new NextRequest(`${ORIGIN}/api/auth/nope`, { headers: { ...peerHeader(freshIp()) } }));
     expect(unknown.status).toBe(400);
     expect(await unknown.json()).toEqual({ error: { code: 'bad_request:api', message: expect.stringContaining('sign-in') } });
     const put = await authPUT(new NextRequest(`${ORIGIN}/api/auth/session`, { method: 'PUT' }));
@@ -98,7 +99,7 @@ describe('sign-in through next-auth', () => {
     expect(put.headers.get('allow')).toBe('GET, POST, HEAD, OPTIONS');
     expect(await put.json()).toMatchObject({ error: { code: 'method_not_allowed:api' } });
     // What next-auth answers in JSON passes as it is.
-    const session = await authGET(new NextRequest(`${ORIGIN}/api/auth/session`, { headers: { 'x-sales-agent-peer': freshIp() } }));
+    const session = await authGET(new NextRequest(`${ORIGIN}/api/auth/session`, { headers: { ...peerHeader(freshIp()) } }));
     expect(session.status).toBe(200);
   });
 
@@ -107,7 +108,7 @@ describe('sign-in through next-auth', () => {
       authPOST(
         new NextRequest(`${ORIGIN}/api/auth/${path}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-sales-agent-peer': freshIp() },
+          headers: { 'content-type': 'application/x-www-form-urlencoded', ...peerHeader(freshIp()) },
           body,
           duplex: 'half',
         } as unknown as ConstructorParameters<typeof NextRequest>[1]),
@@ -214,7 +215,7 @@ describe('sign-in through next-auth', () => {
     const response = await authPOST(
       new NextRequest('http://localhost:3000/api/auth/callback/credentials', {
         method: 'POST',
-        headers: { host: '127.0.0.1:3000', 'content-type': 'application/x-www-form-urlencoded', cookie: jar.header, 'x-sales-agent-peer': ip },
+        headers: { host: '127.0.0.1:3000', 'content-type': 'application/x-www-form-urlencoded', cookie: jar.header, ...peerHeader(ip) },
         body: new URLSearchParams({ email: 'boss@example.com', password: 'boss password 1', csrfToken: token, callbackUrl: 'http://127.0.0.1:3000/admin/leads' }),
       }),
     );

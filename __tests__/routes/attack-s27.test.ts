@@ -17,6 +17,7 @@ import { getConversationStore, getReplyStore } from '@/lib/store';
 import { audioDurationSeconds } from '@/lib/voice/audio-duration';
 import { audioStructureProblem } from '@/lib/voice/audio-structure';
 import { MP4_HEAD, OGG_HEAD, oggCrc, oggPage, recording, WEBM_HEAD, wavHead, withJunk } from '../support/audio-bytes';
+import { peerHeader } from '../support/peer-stamp';
 import { at, chatRequest, errorOf, historyRequest, publicRoutes, type PublicRoutes, resumeRequest, strangerTakingOver, transcribeRequest, userMessage, type Sender } from '../support/public-api-requests';
 import { readUIChunks, textOf } from '../support/sse';
 import { newConversationId, TEST_SESSION_SECRET, visitorHeaders } from '../support/visitor';
@@ -290,7 +291,7 @@ describe('upload slots per address', () => {
   it('refuses a third upload in progress from one address, whatever visitors and forged address headers it uses (typed 429)', async () => {
     const peer = '192.0.2.201';
     // As the Node server sets it from the socket: X-Forwarded-For and X-Real-IP written by the client do not move it.
-    const from = (forged: string) => ({ 'x-sales-agent-peer': peer, 'x-forwarded-for': forged, 'x-real-ip': forged, 'X-Forwarded-For': forged });
+    const from = (forged: string) => ({ ...peerHeader(peer), 'x-forwarded-for': forged, 'x-real-ip': forged, 'X-Forwarded-For': forged });
     const whole = recording(WEBM_HEAD, 1_000);
     const first = trickled(whole.slice(0, 600), whole.slice(600));
     const second = trickled(whole.slice(0, 600), whole.slice(600));
@@ -309,7 +310,7 @@ describe('upload slots per address', () => {
     });
     expect(transcribeCalls()).toBe(before);
     // Another address is not held up by it.
-    expect((await upload(await visitorHeaders(), recording(WEBM_HEAD, 1_000), 'audio/webm', { 'x-sales-agent-peer': '192.0.2.202' })).status).toBe(200);
+    expect((await upload(await visitorHeaders(), recording(WEBM_HEAD, 1_000), 'audio/webm', peerHeader('192.0.2.202'))).status).toBe(200);
 
     first.finish();
     second.finish();

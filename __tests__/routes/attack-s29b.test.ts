@@ -7,7 +7,6 @@ import { randomUUID } from 'node:crypto';
 import { encode } from 'next-auth/jwt';
 import { startSmallestStandIn } from '@/scripts/standins/smallest-server.mjs';
 import { chatRequestSchema, MESSAGE_ID_RULE, pickUserMessage } from '@/app/api/v1/chat/schema';
-import { PEER_HEADER } from '@/lib/security/request';
 import { getStreamSlots } from '@/lib/security/stream-slots';
 import { getConversationStore } from '@/lib/store';
 import { getKv, hsetIfUnchanged, kvOne } from '@/lib/store/kv';
@@ -20,6 +19,7 @@ import { storeConversation } from '../support/admin-records';
 import { bothKvStores } from '../support/kv-stores';
 import { interleaved, seedEndpoint } from '../support/webhook-endpoints';
 import { chatRequest, errorOf, sseFrames, ttsRequest, userMessage } from '../support/public-api-requests';
+import { peerHeader } from '../support/peer-stamp';
 import { TEST_SESSION_SECRET, visitorHeaders } from '../support/visitor';
 
 const ORIGIN = 'http://localhost:3000';
@@ -258,11 +258,11 @@ describe('speech slots per address', () => {
     const visitors = await Promise.all(Array.from({ length: 3 }, () => visitorHeaders()));
     standIn.setBehaviour({ firstChunkMs: 250 });
     try {
-      const holding = visitors.slice(0, 2).map((visitor, i) => routes.tts.POST(ttsRequest(visitor, { text: text(), language: 'en' }, { [PEER_HEADER]: peer, 'x-forwarded-for': `10.0.0.${i}, ${victim}` })));
+      const holding = visitors.slice(0, 2).map((visitor, i) => routes.tts.POST(ttsRequest(visitor, { text: text(), language: 'en' }, { ...peerHeader(peer), 'x-forwarded-for': `10.0.0.${i}, ${victim}` })));
       const started = Date.now();
       while (held(peer) < 2 && Date.now() - started < 3_000) await new Promise((resolve) => setTimeout(resolve, 10));
       expect([held(peer), held(victim)]).toEqual([2, 0]);
-      const third = await routes.tts.POST(ttsRequest(visitors[2]!, { text: text(), language: 'en' }, { [PEER_HEADER]: peer, 'x-forwarded-for': '198.18.0.1' }));
+      const third = await routes.tts.POST(ttsRequest(visitors[2]!, { text: text(), language: 'en' }, { ...peerHeader(peer), 'x-forwarded-for': '198.18.0.1' }));
       expect([third.status, (await errorOf(third)).code]).toEqual([429, 'rate_limited:voice']);
       for (const response of await Promise.all(holding)) expect((await sseFrames(response)).at(-1)?.event).toBe('done');
     } finally {

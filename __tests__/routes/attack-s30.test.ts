@@ -10,7 +10,6 @@ import { createApiKey } from '@/lib/admin/keys';
 import { findIdentity } from '@/lib/embed/identity';
 import { apiErrorsEs } from '@/lib/i18n/catalogues/api-errors';
 import { isPlainLabel } from '@/lib/security/plain-text';
-import { PEER_HEADER } from '@/lib/security/request';
 import { getKv } from '@/lib/store/kv';
 import {
   API_ORIGIN,
@@ -26,6 +25,7 @@ import {
   userMessage,
 } from '../support/public-api-requests';
 import { readUIChunks, textOf } from '../support/sse';
+import { peerHeader } from '../support/peer-stamp';
 import { newConversationId, TEST_SESSION_SECRET, visitorHeaders } from '../support/visitor';
 
 const IDENTITY_SECRET = 'identity-secret-for-attack-s30-0123456789';
@@ -169,7 +169,7 @@ describe('API keys guessed against the admin API', () => {
     import('@/app/api/v1/admin/export/route').then(({ GET }) =>
       GET(
         new Request(`${API_ORIGIN}/api/v1/admin/export?type=leads&format=csv`, {
-          headers: { authorization: `Bearer ${secret}`, [PEER_HEADER]: peer, ...(language ? { 'accept-language': language } : {}) },
+          headers: { authorization: `Bearer ${secret}`, ...peerHeader(peer), ...(language ? { 'accept-language': language } : {}) },
         }),
       ),
     );

@@ -9,6 +9,7 @@ import { clientAddress } from '@/lib/security/request';
 import { getConversationStore, getReplyStore } from '@/lib/store';
 import { at, chatRequest, errorOf, historyRequest, type IdContext, type Sender, stayInsideOneWindow, ttsRequest, userMessage } from '../support/public-api-requests';
 import { readUIChunks, textOf, type UIChunk } from '../support/sse';
+import { peerHeader } from '../support/peer-stamp';
 import { newConversationId, TEST_SESSION_SECRET, visitorHeaders } from '../support/visitor';
 
 // A few ms per word: a reply takes a few hundred ms, long enough to act on it while it is written.
@@ -175,7 +176,7 @@ describe("another visitor's conversation while its reply is in flight", () => {
 
 describe('client addresses', () => {
   it('counts every address of one IPv6 /64 as one client, however it is written', () => {
-    const peer = (value: string, extra: Record<string, string> = {}) => clientAddress(new Request('http://x/', { headers: { 'x-sales-agent-peer': value, ...extra } }), 0);
+    const peer = (value: string, extra: Record<string, string> = {}) => clientAddress(new Request('http://x/', { headers: { ...peerHeader(value), ...extra } }), 0);
     const forms = ['2001:db8::1:0:0:1', '2001:db8::2:0:0:1', '2001:db8:0:0:ffff::1', '2001:DB8:0000:0000:1:2:3:4', '[2001:db8::abcd:1:2:3]', '2001:db8::7%eth0'];
     expect(new Set(forms.map((form) => peer(form)))).toEqual(new Set(['2001:db8:0:0::/64']));
     expect(peer('2001:db8:0:1::1')).toBe('2001:db8:0:1::/64');

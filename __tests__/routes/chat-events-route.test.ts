@@ -4,6 +4,7 @@
 import { drainEvents, subscribeEvents } from '@/lib/events/bus';
 import type { AppEvent } from '@/lib/events/schema';
 import { readUIChunks } from '../support/sse';
+import { peerHeader } from '../support/peer-stamp';
 import { newConversationId, TEST_SESSION_SECRET, visitorHeaders } from '../support/visitor';
 
 process.env.OFFLINE_WORD_DELAY_MS = '0';
@@ -64,7 +65,7 @@ describe('chat route events', () => {
         visitor,
         { id, message: message('Hello'), source: { page: '/embed', embedSite: named, utm: { source: 'newsletter' } } },
         // An address of its own, so that these requests leave the other cases' per-address limit alone.
-        { origin: 'http://localhost', host: 'localhost', 'x-sales-agent-peer': `198.51.100.${kept ? 71 : 72}` },
+        { origin: 'http://localhost', host: 'localhost', ...peerHeader(`198.51.100.${kept ? 71 : 72}`) },
       );
       expect(response.status).toBe(200);
       await readUIChunks(response);

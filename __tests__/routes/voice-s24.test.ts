@@ -66,7 +66,7 @@ describe('POST /api/v1/tts → Smallest.ai Waves', () => {
     ['ar', 'ar', 'سيتصل بك فريقنا.'],
   ])('locale %s → Waves language %s, with a requested sample rate honoured', async (locale, language, text) => {
     const list = await frames(await post({ text, language: locale, sampleRate: 16_000 }));
-    expect(list[0]).toEqual({ event: 'format', data: { encoding: 'pcm_s16le', sampleRate: 16_000, channels: 1, provider: 'smallest', cached: false } });
+    expect(list[0]).toEqual({ event: 'format', data: { encoding: 'pcm_s16le', sampleRate: 16_000, channels: 1, provider: 'smallest' } });
     expect(speechCalls().map((call) => call.body)).toEqual([
       { text, voice_id: 'emily', model: 'lightning_v3.1', sample_rate: 16_000, speed: 1, language, output_format: 'pcm' },
     ]);
@@ -78,10 +78,10 @@ describe('POST /api/v1/tts → Smallest.ai Waves', () => {
     expect(list.filter((frame) => frame.event === 'audio').map((frame) => frame.data.seq)).toEqual([0, 1, 2, 3]);
     const bytes = audioOf(list).reduce((total, audio) => total + Buffer.from(audio, 'base64').length, 0);
     expect(bytes % 2).toBe(0);
-    expect(list.at(-1)).toEqual({ event: 'done', data: { chunks: 4, bytes, cached: false } });
+    expect(list.at(-1)).toEqual({ event: 'done', data: { chunks: 4, bytes } });
   });
 
-  it('serves a repeat from the cache: identical audio, cached:true, no provider call, and faster', async () => {
+  it('serves a repeat from the cache: identical audio, no provider call, and faster (the flag is not sent)', async () => {
     standIn.setBehaviour({ firstChunkMs: 120 });
     const text = 'The Growth plan includes single sign-on.';
     const started = performance.now();
@@ -92,8 +92,8 @@ describe('POST /api/v1/tts → Smallest.ai Waves', () => {
     const second = await frames(await post({ text: `  ${text}  ` }));
     const hitMs = performance.now() - again;
     expect(speechCalls()).toHaveLength(1);
-    expect(second[0]?.data.cached).toBe(true);
-    expect(second.at(-1)).toMatchObject({ event: 'done', data: { cached: true, bytes: first.at(-1)?.data.bytes } });
+    expect(second[0]?.data).not.toHaveProperty('cached');
+    expect(second.at(-1)).toEqual({ event: 'done', data: { chunks: 4, bytes: first.at(-1)?.data.bytes } });
     expect(audioOf(second)).toEqual(audioOf(first));
     expect(missMs).toBeGreaterThanOrEqual(100);
     expect(hitMs).toBeLessThan(missMs);
@@ -101,14 +101,11 @@ describe('POST /api/v1/tts → Smallest.ai Waves', () => {
 
   it('keys the cache by language and text: the same words in Spanish are not served the English audio', async () => {
     await frames(await post({ text: 'Hola.', language: 'en' }));
-    const spanish = await frames(await post({ text: 'Hola.', language: 'es' }));
-    expect(spanish[0]?.data.cached).toBe(false);
+    await frames(await post({ text: 'Hola.', language: 'es' }));
     expect(speechCalls().map((call) => (call.body as { language: string }).language)).toEqual(['en', 'es']);
-    const other = await frames(await post({ text: 'Hola!', language: 'es' }));
-    expect(other[0]?.data.cached).toBe(false);
+    await frames(await post({ text: 'Hola!', language: 'es' }));
     expect(speechCalls()).toHaveLength(3);
-    const voice = await frames(await post({ text: 'Hola.', language: 'es', voice: 'sofia' }));
-    expect(voice[0]?.data.cached).toBe(false);
+    await frames(await post({ text: 'Hola.', language: 'es', voice: 'sofia' }));
     expect(speechCalls()).toHaveLength(4);
   });
 
@@ -128,8 +125,7 @@ describe('POST /api/v1/tts → Smallest.ai Waves', () => {
     expect(broken.map((frame) => frame.event)).toEqual(['format', 'audio', 'audio', 'error']);
     expect(broken.at(-1)?.data).toEqual({ code: 'upstream_unavailable:voice', message: expect.any(String) });
     const retry = await frames(await post({ text }));
-    expect(retry[0]?.data.cached).toBe(false);
-    expect(retry.at(-1)).toMatchObject({ event: 'done', data: { chunks: 4, cached: false } });
+    expect(retry.at(-1)).toMatchObject({ event: 'done', data: { chunks: 4 } });
     expect(speechCalls()).toHaveLength(2);
   });
 

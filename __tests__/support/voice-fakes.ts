@@ -103,10 +103,10 @@ export function ttsCall(text: string, language: unknown, signal: AbortSignal): {
     language,
     signal,
     format: (sampleRate = 24_000) =>
-      push(`event: format\ndata: ${JSON.stringify({ encoding: 'pcm_s16le', sampleRate, channels: 1, provider: 'smallest', cached: false })}\n\n`),
+      push(`event: format\ndata: ${JSON.stringify({ encoding: 'pcm_s16le', sampleRate, channels: 1, provider: 'smallest' })}\n\n`),
     audio: (seq, audio) => push(`event: audio\ndata: ${JSON.stringify({ seq, audio })}\n\n`),
     done: () => {
-      push(`event: done\ndata: ${JSON.stringify({ chunks: 1, bytes: 1, cached: false })}\n\n`);
+      push(`event: done\ndata: ${JSON.stringify({ chunks: 1, bytes: 1 })}\n\n`);
       body.close();
     },
     error: (code, message = 'failed') => {

@@ -5,6 +5,7 @@ import { clientAddress, isAllowedOrigin } from '@/lib/security/request';
 import { sessionTokenOf, signSession, verifySession } from '@/lib/security/session';
 import { checkReply } from '@/lib/store/redis-client';
 import { resetProcessSingletons } from '@/lib/process-singleton';
+import { peerHeader } from '../support/peer-stamp';
 
 const SECRET = 'a-secret-of-at-least-thirty-two-characters';
 
@@ -60,13 +61,13 @@ describe('visitor sessions', () => {
 describe('the client address', () => {
   const request = (headers: Record<string, string>) => new Request('http://x/', { headers });
   it('takes the socket peer, not what the client wrote, with no trusted proxy', () => {
-    expect(clientAddress(request({ 'x-forwarded-for': '1.2.3.4', 'x-sales-agent-peer': '198.51.100.7' }), 0)).toBe('198.51.100.7');
+    expect(clientAddress(request({ 'x-forwarded-for': '1.2.3.4', ...peerHeader('198.51.100.7') }), 0)).toBe('198.51.100.7');
   });
   it('takes the address the trusted proxy appended', () => {
-    expect(clientAddress(request({ 'x-forwarded-for': '6.6.6.6, 203.0.113.9', 'x-sales-agent-peer': '10.0.0.2' }), 1)).toBe('203.0.113.9');
+    expect(clientAddress(request({ 'x-forwarded-for': '6.6.6.6, 203.0.113.9', ...peerHeader('10.0.0.2') }), 1)).toBe('203.0.113.9');
   });
   it('counts an IPv6 client by its /64', () => {
-    expect(clientAddress(request({ 'x-sales-agent-peer': '2001:db8:1:2:3:4:5:6' }), 0)).toBe('2001:db8:1:2::/64');
+    expect(clientAddress(request(peerHeader('2001:db8:1:2:3:4:5:6')), 0)).toBe('2001:db8:1:2::/64');
   });
 });
 

@@ -8,13 +8,12 @@ export interface TtsFormat {
   sampleRate: number;
   channels: number;
   provider?: string;
-  cached?: boolean;
 }
 
 export type TtsEvent =
   | { type: 'format'; format: TtsFormat }
   | { type: 'audio'; seq: number; audio: string }
-  | { type: 'done'; chunks: number; bytes: number; cached: boolean }
+  | { type: 'done'; chunks: number; bytes: number }
   | { type: 'error'; code: string; message: string };
 
 function toEvent(name: string, data: string): TtsEvent | null {
@@ -33,13 +32,12 @@ function toEvent(name: string, data: string): TtsEvent | null {
           sampleRate: Number(payload.sampleRate),
           channels: Number(payload.channels ?? 1),
           provider: typeof payload.provider === 'string' ? payload.provider : undefined,
-          cached: payload.cached === true,
         },
       };
     case 'audio':
       return { type: 'audio', seq: Number(payload.seq ?? 0), audio: String(payload.audio ?? '') };
     case 'done':
-      return { type: 'done', chunks: Number(payload.chunks ?? 0), bytes: Number(payload.bytes ?? 0), cached: payload.cached === true };
+      return { type: 'done', chunks: Number(payload.chunks ?? 0), bytes: Number(payload.bytes ?? 0) };
     case 'error':
       return { type: 'error', code: String(payload.code ?? 'upstream_error:voice'), message: String(payload.message ?? '') };
     default:

@@ -1,12 +1,39 @@
 import type { SecurityConfig } from '@/lib/config';
 import { AppError, type Surface } from '@/lib/errors';
+import { processSingleton } from '@/lib/process-singleton';
 
 /**
  * Who is asking, from where: the client's address and the cross-site check. Web-standard APIs only (edge-portable).
  */
 
-/** Set by instrumentation (lib/security/peer-address.ts) from the TCP socket; a client cannot forge it. */
+/**
+ * The socket's peer, stamped by the server's request hook (lib/security/peer-address.ts) as `<secret> <address>`. The
+ * secret is random per process and never leaves it, so a value a client sends itself is ignored: where the hook does
+ * not see a request (serverless platforms, or any path it would miss), a forged header cannot choose the address.
+ */
 export const PEER_HEADER = 'x-sales-agent-peer';
+
+/** The process's stamp secret (random at its first use; one per process, shared by every bundle). */
+const peerSecret = () =>
+  processSingleton('peer-stamp-secret', () => Array.from(crypto.getRandomValues(new Uint8Array(24)), (byte) => byte.toString(16).padStart(2, '0')).join(''));
+
+/** The value of PEER_HEADER that says `address` is the socket's peer (only this process's code can make one). */
+export function peerStamp(address: string): string {
+  return `${peerSecret()} ${address}`;
+}
+
+/** The address a stamp carries, or undefined when it is absent or was not made with this process's secret. */
+function stampedPeer(value: string | null): string | undefined {
+  if (!value) return undefined;
+  const secret = peerSecret();
+  const space = value.indexOf(' ');
+  if (space !== secret.length) return undefined;
+  // Compared in constant time: how far a guess matched must not show in the answer's timing.
+  let difference = 0;
+  for (let i = 0; i < secret.length; i++) difference |= value.charCodeAt(i) ^ secret.charCodeAt(i);
+  if (difference !== 0) return undefined;
+  return value.slice(space + 1).trim() || undefined;
+}
 
 /**
  * The client's address. Each proxy appends the address it saw to X-Forwarded-For, so with N trusted proxies in
@@ -14,15 +41,16 @@ export const PEER_HEADER = 'x-sales-agent-peer';
  * were written by the client and are ignored: a forged header cannot change the address a limit is keyed on.
  */
 export function clientAddress(request: Request, trustedProxies: number): string {
-  const peer = request.headers.get(PEER_HEADER)?.trim();
+  const peer = stampedPeer(request.headers.get(PEER_HEADER));
   const forwarded = (request.headers.get('x-forwarded-for') ?? '')
     .split(',')
     .map((entry) => entry.trim())
     .filter(Boolean);
-  // Without the peer header (serverless platforms, handlers called directly) the platform's own X-Forwarded-For is
-  // the socket's view: its last entry is the nearest hop.
-  const hops = peer ? [...forwarded, peer] : forwarded;
-  const chosen = hops[Math.max(0, hops.length - 1 - trustedProxies)];
+  // Without a valid stamp (serverless platforms, handlers called directly) the socket's peer is the platform's proxy,
+  // the nearest trusted one (TRUSTED_PROXIES=0 counts it as the one): its X-Forwarded-For entry, the last, is the hop
+  // before it. With N trusted proxies the client is then the N-th entry from the right, not the N+1-th, which the
+  // client wrote; with fewer entries than that the address is unknown.
+  const chosen = peer ? [...forwarded, peer][Math.max(0, forwarded.length - trustedProxies)] : forwarded[forwarded.length - Math.max(1, trustedProxies)];
   return normaliseAddress(chosen ?? 'unknown');
 }
 

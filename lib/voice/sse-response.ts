@@ -3,7 +3,7 @@ import { toAppError } from '@/lib/errors';
 import { localizeApiErrorMessage } from '@/lib/i18n/api-errors';
 import type { Locale } from '@/lib/i18n/locales';
 import { encodeSseFrame } from './sse-frames';
-import type { TtsAudioEvent, TtsDoneEvent, TtsErrorEvent } from './types';
+import type { TtsAudioEvent, TtsDoneEvent, TtsErrorEvent, TtsPublicFormatEvent } from './types';
 import type { SpeechResult } from './speech';
 
 /** Headers that keep proxies and Next from buffering or transforming the stream (TOOLCHAIN.md "Next 16 behaviour"). */
@@ -44,7 +44,9 @@ export function speechEventStream(
   };
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encodeSseFrame('format', result.format));
+      // Whether the audio came from the cache stays on the server (TtsPublicFormatEvent).
+      const { cached: _cached, ...format } = result.format;
+      controller.enqueue(encodeSseFrame('format', format satisfies TtsPublicFormatEvent));
       void relay(controller).finally(close);
     },
     async cancel() {
@@ -67,7 +69,7 @@ export function speechEventStream(
         if (seq === 1) onFirstAudio?.();
       }
       if (cancelled) return;
-      const done: TtsDoneEvent = { chunks: seq, bytes, cached: result.format.cached };
+      const done: TtsDoneEvent = { chunks: seq, bytes };
       controller.enqueue(encodeSseFrame('done', done));
       controller.close();
     } catch (error) {

@@ -57,8 +57,14 @@ export interface TtsProvider {
 /** The SSE events of POST /api/v1/tts, in order: one `format`, any number of `audio`, then `done` or `error`. */
 export interface TtsFormatEvent extends AudioFormat {
   provider: ServerTtsProviderId;
+  /** Server-side only (the cache-hit event, the rate limit's fast path): never sent, see TtsPublicFormatEvent. */
   cached: boolean;
 }
+/**
+ * The `format` event as sent. Without `cached`: whether an exact sentence was spoken before would tell any visitor
+ * what other visitors' replies said (a name, an e-mail, a meeting time); docs/security.md, "Speech cache".
+ */
+export type TtsPublicFormatEvent = Omit<TtsFormatEvent, 'cached'>;
 export interface TtsAudioEvent {
   seq: number;
   /** Base64 of PCM bytes in the announced format. */
@@ -67,7 +73,6 @@ export interface TtsAudioEvent {
 export interface TtsDoneEvent {
   chunks: number;
   bytes: number;
-  cached: boolean;
 }
 export interface TtsErrorEvent {
   code: string;

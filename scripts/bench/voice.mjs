@@ -26,7 +26,7 @@ async function firstAudioByte(response, started) {
     else if (head.length > 1 << 16) throw new Error('no audio event in the first 64 KB');
   }
   if (at === undefined) throw new Error('no audio');
-  return { ms: at, cached: /"cached":true/.test(head) };
+  return { ms: at };
 }
 
 /**
@@ -43,10 +43,15 @@ export async function benchVoice({ appUrl, visitor, standInUrl, smallestUrl, sma
   const control = (body) => fetch(`${standInOrigin}/__standin/behaviour`, { method: 'POST', body: JSON.stringify(body) });
   const previous = await (await fetch(`${standInOrigin}/__standin/behaviour`)).json();
 
+  // Whether the app answered from its cache is counted at the Smallest.ai stand-in (no synthesis call during the
+  // request): the route no longer tells a visitor (docs/security.md, "Speech cache").
+  const upstreamCalls = async () => (await (await fetch(`${new URL(smallestUrl).origin}/__standin/stats`)).json()).calls;
   const ttsApp = async (text) => {
+    const before = await upstreamCalls();
     const started = performance.now();
     const response = await fetch(`${appUrl}/api/v1/tts`, { method: 'POST', headers: { 'content-type': 'application/json', ...visitor }, body: JSON.stringify({ text }) });
-    return firstAudioByte(response, started);
+    const result = await firstAudioByte(response, started);
+    return { ...result, cached: (await upstreamCalls()) === before };
   };
   // What /api/v1/tts sends upstream for a plain { text } (docs/voice.md: the configured defaults).
   const ttsDirect = async (text) => {

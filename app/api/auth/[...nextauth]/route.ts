@@ -1,8 +1,8 @@
 import { NextRequest } from 'next/server';
 import { handlers } from '@/lib/admin/auth';
 import { getServerConfig } from '@/lib/config';
-import { AppError, ERROR_STATUS, toAppError, type ErrorType } from '@/lib/errors';
-import { otherMethods, readTextCapped } from '@/lib/http';
+import { AppError, ERROR_STATUS, type ErrorType } from '@/lib/errors';
+import { errorResponse, otherMethods, readTextCapped } from '@/lib/http';
 
 // next-auth's endpoints (sign-in, callback, sign-out, session, csrf, providers) for the admin side; docs/admin.md.
 // Node-only: the credentials check hashes with scrypt (lib/admin/password.ts).
@@ -22,14 +22,14 @@ function withPublicUrl(handler: (request: NextRequest) => Promise<Response>) {
     // chunked one (no Content-Length) whole, however large: the body is read here, capped, and handed on as text.
     const declared = Number(request.headers.get('content-length') ?? 0);
     if (!(declared >= 0 && declared <= MAX_AUTH_BODY_BYTES)) {
-      return new AppError('payload_too_large:api', 'A sign-in request body is limited to 16 kB.').toResponse();
+      return errorResponse(new AppError('payload_too_large:api', `A sign-in request body is limited to ${MAX_AUTH_BODY_BYTES / 1024} kB.`), request);
     }
     let body: string | undefined;
     if (request.body) {
       try {
         body = await readTextCapped(request, MAX_AUTH_BODY_BYTES, 'api');
       } catch (error) {
-        return toAppError(error, 'api').toResponse();
+        return errorResponse(error, request);
       }
     }
     const headers = new Headers(request.headers);
@@ -50,7 +50,8 @@ function withPublicUrl(handler: (request: NextRequest) => Promise<Response>) {
 
 /**
  * next-auth answers its own refusals as a bare string ("Bad request." for an unknown action) or an empty body: made
- * the API's typed JSON like every other /api error. Redirects and JSON objects pass as they are.
+ * the API's typed JSON like every other /api error, in the request's language (lib/i18n/api-errors.ts). Redirects and
+ * JSON objects pass as they are.
  */
 function typedErrors(handler: (request: NextRequest) => Promise<Response>) {
   return async (request: NextRequest) => {
@@ -58,7 +59,7 @@ function typedErrors(handler: (request: NextRequest) => Promise<Response>) {
     if (response.status < 400 || isJsonObject(await response.clone().text())) return response;
     const type = (Object.keys(ERROR_STATUS) as ErrorType[]).find((name) => ERROR_STATUS[name] === response.status) ?? (response.status >= 500 ? 'internal' : 'bad_request');
     const message = type === 'bad_request' ? 'This is not a sign-in request this server answers.' : 'The sign-in service could not answer this request.';
-    return new AppError(`${type}:api`, message).toResponse();
+    return errorResponse(new AppError(`${type}:api`, message), request);
   };
 }
 
