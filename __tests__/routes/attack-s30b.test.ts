@@ -3,6 +3,7 @@
 // request (it rotated the address every per-address limit is keyed on), next-auth's refusals on the admin API worded
 // in English only, and the speech cache's `cached` flag telling any visitor whether a sentence was spoken before.
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { NextRequest } from 'next/server';
 import { hashPassword } from '@/lib/admin/password';
@@ -87,7 +88,14 @@ describe('the server hook stamps the socket’s peer, over whatever the client s
     return Response.json({ ok: true });
   };
 
+  // The hook patches Node's own http.Server, which every test file of a Jest worker shares, while each file has its
+  // own copy of our modules: a hook left by an earlier file (attack-s28) would answer from that file's fast-route table
+  // and stamp secret, and this file's fast route would never be answered. So the hook is this file's, and removed after.
+  const unhook = () => {
+    for (const Server of [http.Server, https.Server]) delete (Server.prototype as { emit?: unknown }).emit;
+  };
   beforeAll(async () => {
+    unhook();
     installHttpHooks();
     registerFastRoute('POST', '/api/v1/s30b-fast', async (request) => answer('fast', request));
     // As Next.js's adapter does for every other route: a Web Request built from the Node request's headers.
@@ -101,6 +109,7 @@ describe('the server hook stamps the socket’s peer, over whatever the client s
   afterAll(async () => {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
+    unhook();
   });
 
   it('the fast route and the Next.js path both key on 127.0.0.1, with a bare or a stamp-shaped forged header', async () => {
