@@ -115,7 +115,7 @@ describe('the embed page', () => {
       call === 1
         ? reply('Pro is $49 per seat.')
         : reply('Thanks, Ann!', [
-            { type: 'data-lead', data: { changed: ['email'], values: { email: 'ann@acme.test' }, score: 40 } },
+            { type: 'data-lead', data: { changed: ['email'], values: { email: 'ann@acme.test' } } },
             { type: 'data-booking', data: { id: 'b1', email: 'ann@acme.test', localLabel: 'Tue 10:00', start: '2026-12-01T10:00:00Z', ics: 'BEGIN:VCALENDAR' } },
           ]),
     );
@@ -140,7 +140,7 @@ describe('the embed page', () => {
     expect(posted().filter((message) => message.type === 'event').map((message) => [message.name, message.detail])).toEqual([
       ['message', expect.anything()],
       ['message', expect.objectContaining({ text: 'Thanks, Ann!' })],
-      ['lead', { email: 'ann@acme.test', score: 40, fields: { email: 'ann@acme.test' } }],
+      ['lead', { email: 'ann@acme.test', fields: { email: 'ann@acme.test' } }],
       ['meeting', { id: 'b1', start: '2026-12-01T10:00:00Z', email: 'ann@acme.test' }],
     ]);
     expect(posted().every((message) => message.to === HOST)).toBe(true);

@@ -11,6 +11,7 @@ import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
 import { PROMPT_CANARY } from '@/lib/sales/prompts';
 import { LEAD_FIELDS, STAGES, type SalesState } from '@/lib/sales/types';
 import { createMemoryStore } from '@/lib/store/memory';
+import type { SalesUIMessage } from '@/lib/sales/ui-message';
 
 /**
  * The sales evaluation's engine: plays a scenario's prospect turns through the real chat turn (startChatTurn → agent
@@ -67,15 +68,21 @@ export interface Transcript {
   chunks: UIMessageChunk[];
   state: SalesState | undefined;
   toolCalls: { toolName: string; input: unknown; output: unknown }[];
+  /**
+   * The part types of the replies as stored (what the agent made, e.g. `data-stage`): the visitor's stream (`chunks`)
+   * carries no stage nor tool parts (lib/chat/visitor-view.ts), so tool calls are read from the stored replies too.
+   */
+  made?: string[];
 }
 
 /** Plays the scenario's turns one after another in a fresh conversation, each turn stored before the next starts. */
 export async function playScenario(scenario: Scenario, options: { agent: SalesAgent; kb: KnowledgeBase; now: number }): Promise<Transcript> {
   const store = createMemoryStore({ prefix: 'eval:', conversationTtlSeconds: 3600, maxMessages: 1000 });
   const conversationId = randomUUID();
-  const transcript: Transcript = { replies: [], chunks: [], state: undefined, toolCalls: [] };
+  const transcript: Transcript = { replies: [], chunks: [], state: undefined, toolCalls: [], made: [] };
   for (const [index, text] of scenario.turns.entries()) {
     let stored!: () => void;
+    let reply: SalesUIMessage | undefined;
     const done = new Promise<void>((resolve) => (stored = resolve));
     const stream = await startChatTurn({
       conversationId,
@@ -87,19 +94,20 @@ export async function playScenario(scenario: Scenario, options: { agent: SalesAg
       now: () => options.now,
       locale: scenario.locale,
       kb: options.kb,
-      onStored: () => stored(),
+      onStored: ({ messages }) => {
+        reply = messages.find((message) => message.role === 'assistant');
+        stored();
+      },
     });
     const chunks: UIMessageChunk[] = [];
     for await (const chunk of stream) chunks.push(chunk);
     await done;
     transcript.chunks.push(...chunks);
     transcript.replies.push(chunks.map((chunk) => (chunk.type === 'text-delta' ? chunk.delta : '')).join(''));
-    const inputs = new Map<string, { toolName: string; input: unknown }>();
-    for (const chunk of chunks) {
-      if (chunk.type === 'tool-input-available') inputs.set(chunk.toolCallId, { toolName: chunk.toolName, input: chunk.input });
-      if (chunk.type === 'tool-output-available') {
-        const call = inputs.get(chunk.toolCallId);
-        if (call) transcript.toolCalls.push({ ...call, output: chunk.output });
+    for (const part of reply?.parts ?? []) {
+      transcript.made?.push(part.type);
+      if (part.type.startsWith('tool-') && 'state' in part && part.state === 'output-available') {
+        transcript.toolCalls.push({ toolName: part.type.slice('tool-'.length), input: part.input, output: part.output });
       }
     }
   }
@@ -170,8 +178,8 @@ export function checkScenario(scenario: Scenario, transcript: Transcript, contex
   if (checks.cancelled !== undefined && cancelled.length !== checks.cancelled) failures.push(`${cancelled.length} bookings cancelled, expected ${checks.cancelled}`);
   for (const booking of cancelled) if (!booking.ics.includes('METHOD:CANCEL')) failures.push(`cancelled booking ${booking.id} has no cancellation .ics`);
   if (checks.handoff !== undefined && Boolean(state?.handoff) !== checks.handoff) failures.push(`handoff recorded: ${Boolean(state?.handoff)}`);
-  const streamed = new Set(transcript.chunks.map((chunk) => chunk.type));
-  for (const part of checks.dataParts) if (!streamed.has(part as UIMessageChunk['type'])) failures.push(`no ${part} part was streamed`);
+  const streamed = new Set<string>([...transcript.chunks.map((chunk) => chunk.type), ...(transcript.made ?? [])]);
+  for (const part of checks.dataParts) if (!streamed.has(part)) failures.push(`no ${part} part was streamed`);
   return failures;
 }
 

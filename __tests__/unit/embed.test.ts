@@ -246,16 +246,17 @@ describe('events a finished reply gives the host', () => {
     const events = replyEvents(
       reply([
         { type: 'text', text: 'Thanks!' },
-        { type: 'data-lead', data: { changed: ['teamSize'], values: { teamSize: 12 }, score: 20 } },
-        { type: 'data-lead', data: { changed: ['email', 'name'], values: { email: 'ann@acme.test', name: 'Ann' }, score: 45 } },
+        { type: 'data-lead', data: { changed: ['teamSize'], values: { teamSize: 12 } } },
+        { type: 'data-lead', data: { changed: ['email', 'name'], values: { email: 'ann@acme.test', name: 'Ann' } } },
         { type: 'data-booking', data: { id: 'b1', email: 'ann@acme.test', localLabel: 'Tue 10:00', start: '2026-12-01T10:00:00Z', ics: 'BEGIN:VCALENDAR', emailed: false } },
-        { type: 'data-handoff', data: { reason: 'wants a human' } },
+        { type: 'data-handoff', data: {} },
       ]),
     );
     expect(events.map((event) => event.name)).toEqual(['message', 'lead', 'meeting', 'handoff']);
-    expect(events[1]).toEqual({ name: 'lead', detail: { email: 'ann@acme.test', score: 45, fields: { email: 'ann@acme.test', name: 'Ann' } } });
+    // The score and the handoff's reason are the sales team's: the chat never receives them (lib/chat/visitor-view.ts).
+    expect(events[1]).toStrictEqual({ name: 'lead', detail: { email: 'ann@acme.test', fields: { email: 'ann@acme.test', name: 'Ann' } } });
     expect(events[2]).toEqual({ name: 'meeting', detail: { id: 'b1', start: '2026-12-01T10:00:00Z', email: 'ann@acme.test' } });
-    expect(events[3]).toEqual({ name: 'handoff', detail: { reason: 'wants a human' } });
+    expect(events[3]).toStrictEqual({ name: 'handoff', detail: {} });
     // A meeting moved keeps its id and says so.
     const moved = replyEvents(
       reply([{ type: 'data-booking', data: { id: 'b1', email: 'ann@acme.test', localLabel: 'Wed 11:00', start: '2026-12-02T11:00:00Z', ics: 'BEGIN:VCALENDAR', emailed: false, movedFrom: 'Tue 10:00' } }]),

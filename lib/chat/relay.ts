@@ -2,6 +2,7 @@ import 'server-only';
 import { readUIMessageStream, type UIMessageChunk } from 'ai';
 import type { SalesUIMessage } from '@/lib/sales/ui-message';
 import { trackBackground } from '@/lib/background';
+import { visitorChunk } from './visitor-view';
 
 export type Notice = { code: string; message: string };
 /** How long the stream's end waits for `done` (normally a few ms) before closing without it. */
@@ -45,7 +46,10 @@ export function relayAndStore(args: {
       client = undefined;
     },
   });
-  const send = (chunk: UIMessageChunk) => {
+  // What the client (and the resume buffer) gets is the visitor's view of each chunk; `recorded`, stored, keeps them whole.
+  const send = (full: UIMessageChunk) => {
+    const chunk = visitorChunk(full);
+    if (!chunk) return;
     args.record?.(chunk);
     try {
       client?.enqueue(chunk);

@@ -26,16 +26,17 @@ export type SalesDataParts = {
   notice: { level: 'info' | 'warning'; code: string; message: string };
   /** What the agent has just learned about the prospect, for the UI's "Got it, we'll email you at …". */
   /** `note`: that line worded by the server in `lang`, the reply's language (lib/sales/lead-note.ts); older parts have none. */
-  lead: { changed: LeadField[]; values: Partial<Record<LeadField, string | number>>; score: number; note?: string; lang?: SalesLocale };
-  /** The playbook stage moved, and why. */
+  /** `score` (and the qualification fields) are stored for the admin only: the visitor never receives them (lib/chat/visitor-view.ts). */
+  lead: { changed: LeadField[]; values: Partial<Record<LeadField, string | number>>; score?: number; note?: string; lang?: SalesLocale };
+  /** The playbook stage moved, and why: stored for the admin's transcript, never sent to the visitor. */
   stage: { stage: Stage; reason: string };
   /** A meeting was booked: the invite is downloadable, and e-mailed only when `emailed` (SMTP with invites on). */
   /** `movedFrom`: this books the prospect's meeting again at a new time (the same id as the card it replaces). */
-  /** `cancelled`: the prospect called it off (`ics` is then the cancellation; `reason` in their words, if given). */
+  /** `cancelled`: the prospect called it off (`ics` is then the cancellation; `reason` in their words, if given: admin only). */
   /** `text`: the card's words, worded by the server in `lang`, the reply's language (lib/sales/booking-frame.ts); older parts have none. */
   booking: { id: string; email: string; localLabel: string; start: string; ics: string; emailed: boolean; movedFrom?: string; previousEmail?: string; cancelled?: true; reason?: string; lang?: SalesLocale; text?: Partial<Record<BookingFrameKey, string>> };
-  /** The prospect asked for a human. */
-  handoff: { reason: string; email?: string };
+  /** The prospect asked for a human. `reason` (the agent's) is stored for the admin only, never sent to the visitor. */
+  handoff: { reason?: string; email?: string };
   /** Only with DEBUG_AGENT=1 (lib/config-debug.ts): how the reply was made, for whoever tunes the agent. */
   debug: AgentDebug;
 };

@@ -1,6 +1,7 @@
 import { forgetConversationRecord } from '@/lib/admin/conversations';
 import { eraseConversation } from '@/lib/chat/erase';
 import { conversationIdOf, type ConversationRouteContext } from '@/lib/chat/route-params';
+import { visitorMessage } from '@/lib/chat/visitor-view';
 import { getServerConfig } from '@/lib/config';
 import { AppError } from '@/lib/errors';
 import { NO_STORE_HEADERS, otherMethods, withErrors } from '@/lib/http';
@@ -13,14 +14,17 @@ type Context = ConversationRouteContext;
 
 const notFound = () => new AppError('not_found:history', 'There is no conversation with this id (it may have expired).');
 
-/** The stored history of one of the visitor's conversations, in the shape `useChat` takes as its messages. */
+/**
+ * The stored history of one of the visitor's conversations, in the shape `useChat` takes as its messages: what the
+ * visitor was sent of each reply (lib/chat/visitor-view.ts), not the sales team's scores, stages and tool calls.
+ */
 export const GET = withErrors('history', async (request: Request, context: Context) => {
   const { visitor } = await guardRequest(request, { limit: 'read' });
   const id = await conversationIdOf(context, 'history');
   const conversation = await getConversationStore().getConversation({ id, visitorId: visitor.visitorId });
   if (!conversation) throw notFound();
   const { owner: _owner, ...meta } = conversation.meta;
-  return Response.json({ id, meta, messages: conversation.messages }, { headers: NO_STORE_HEADERS });
+  return Response.json({ id, meta, messages: conversation.messages.map(visitorMessage) }, { headers: NO_STORE_HEADERS });
 });
 
 /**
