@@ -7,7 +7,7 @@ import { getPageCss } from '@/lib/page-css';
 import { translate, type Locale, type MessageKey, type TranslationVars } from '@/lib/i18n';
 import { getRequestLocale } from '@/lib/i18n/server';
 import { LocaleSwitcher } from '@/components/i18n/locale-switcher';
-import { formatPrice, type Plan } from '@/lib/sales/knowledge';
+import { formatCount, formatPrice, type Plan } from '@/lib/sales/knowledge';
 import { getLocalizedKnowledgeBase } from '@/lib/sales/knowledge/localized';
 
 // Everything here is server-rendered: only the chat panel ships JavaScript (the home page has a 120 KB gzip budget).
@@ -19,10 +19,12 @@ type T = (key: MessageKey, vars?: TranslationVars) => string;
 
 const focusRing = 'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600';
 
-function seatsLabel(plan: Plan, t: T): string {
-  if (plan.maxSeats === null) return t('landing.plans.seatsFrom', { min: plan.minSeats });
-  if (plan.minSeats <= 1) return t('landing.plans.seatsUpTo', { max: plan.maxSeats });
-  return t('landing.plans.seatsRange', { min: plan.minSeats, max: plan.maxSeats });
+/** The seats a plan takes, its counts written as the prices are ("1,000", "1.000"; Arabic's counted noun by plural rule). */
+function seatsLabel(plan: Plan, t: T, locale: Locale): string {
+  const count = (value: number) => formatCount(value, locale);
+  if (plan.maxSeats === null) return t('landing.plans.seatsFrom', { min: count(plan.minSeats) });
+  if (plan.minSeats <= 1) return t('landing.plans.seatsUpTo', { max: count(plan.maxSeats) });
+  return t('landing.plans.seatsRange', { min: count(plan.minSeats), max: count(plan.maxSeats) });
 }
 
 function CheckIcon() {
@@ -73,7 +75,7 @@ function PlanCard({ plan, currency, locale, t }: { plan: Plan; currency: string;
             ) : null}
           </>
         )}
-        <p className="mt-1 text-xs font-medium text-slate-600">{seatsLabel(plan, t)}</p>
+        <p className="mt-1 text-xs font-medium text-slate-600">{seatsLabel(plan, t, locale)}</p>
       </div>
       <ul aria-label={t('landing.plans.featuresLabel', { plan: plan.name })} className="mt-4 space-y-2 border-t border-slate-100 pt-4 text-sm text-slate-700">
         {plan.features.map((feature) => (

@@ -216,8 +216,8 @@ describe('languages around the conversation', () => {
     expect(formatLocalLabel(instant, 'Europe/Paris', now, 'fr')).toBe('mardi 5 janvier 2027, 16:30 (Europe/Paris)');
     expect(formatLocalLabel(instant, 'Europe/Berlin', now, 'de')).toBe('Dienstag, 5. Januar 2027, 16:30 (Europe/Berlin)');
     expect(formatLocalLabel(instant, 'Asia/Riyadh', now, 'ar')).toBe('الثلاثاء، 5 يناير 2027، 6:30 م (Asia/Riyadh)');
-    // Arabic counted nouns agree with the number's last two digits: "1000 مستخدم", "25 مستخدمًا", "5 مستخدمين".
-    expect(PHRASES.ar.seatRange(10, 1000)).toBe('من 10 إلى 1000 مستخدم');
+    // Arabic counted nouns agree with the number's last two digits: "1,000 مستخدم" (grouped, as the prices are), "25 مستخدمًا", "5 مستخدمين".
+    expect(PHRASES.ar.seatRange(10, 1000)).toBe('من 10 إلى 1,000 مستخدم');
     expect(PHRASES.ar.seatRange(3, 250)).toBe('من 3 إلى 250 مستخدمًا');
     expect(PHRASES.ar.seatRange(1, 10)).toBe('من 1 إلى 10 مستخدمين');
     // (Spanish writes a four-digit count without a separator: "entre 10 y 1000 usuarios".)

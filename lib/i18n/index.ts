@@ -8,7 +8,8 @@ import { es } from './catalogues/es';
 import { fr } from './catalogues/fr';
 import { de } from './catalogues/de';
 import { ar } from './catalogues/ar';
-import { fillPlaceholders, type Locale, type TranslationVars } from './locales';
+import type { Locale, TranslationVars } from './locales';
+import { formatMessage } from './plural';
 
 export * from './locales';
 export type { MessageKey };
@@ -28,9 +29,12 @@ export function clientMessagesFor(locale: Locale): Messages {
   return locale === 'en' ? en : { ...en, ...messagesFor(locale) };
 }
 
-/** The message for `key` in `locale` (English if a locale ever lacks it), with `{name}` placeholders filled from `vars`. */
+/**
+ * The message for `key` in `locale` (English if a locale ever lacks it), with its plural blocks resolved (Arabic's
+ * counted nouns on the plan cards) and `{name}` placeholders filled from `vars`.
+ */
 export function translate(locale: Locale, key: MessageKey, vars?: TranslationVars): string {
-  return fillPlaceholders(CATALOGUES[locale]?.[key] ?? en[key], vars);
+  return formatMessage(locale, CATALOGUES[locale]?.[key] ?? en[key], vars);
 }
 
 export type Translate = (key: MessageKey, vars?: TranslationVars) => string;

@@ -169,6 +169,13 @@ const de: RetrievalWords = {
   }),
 };
 
+/** A count of users with Arabic's counted noun: "10 مستخدمين" (3–10), "50 مستخدمًا" (11–99), "1,000 مستخدم" (100+). */
+function arabicUsers(count: number): string {
+  const form = new Intl.PluralRules('ar').select(count);
+  const figure = new Intl.NumberFormat('en-US').format(count);
+  return form === 'one' ? 'مستخدم واحد' : form === 'two' ? 'مستخدمَين' : form === 'few' ? `${figure} مستخدمين` : form === 'many' ? `${figure} مستخدمًا` : `${figure} مستخدم`;
+}
+
 const ar: RetrievalWords = {
   about: (company) => `عن ${company}`,
   planTitle: (plan) => `باقة ${plan}`,
@@ -176,7 +183,7 @@ const ar: RetrievalWords = {
   perSeatMonthly: (amount) => `${amount} لكل مستخدم شهريًا بالدفع الشهري`,
   perSeatAnnual: (amount) => `${amount} لكل مستخدم شهريًا بالدفع السنوي`,
   customPrice: 'سعر مخصص: تواصل مع فريق المبيعات',
-  seats: (min, max) => (max === null ? `من ${min} مستخدمين فأكثر.` : `من ${min} إلى ${max} مستخدمين.`),
+  seats: (min, max) => (max === null ? `من ${arabicUsers(min)} فأكثر.` : `من ${min} إلى ${arabicUsers(max)}.`),
   includes: 'تتضمن',
   stronger: (company) => `أين تتفوّق ${company}`,
   strong: (competitor) => `أين تتميّز ${competitor}`,

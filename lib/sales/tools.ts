@@ -314,7 +314,9 @@ export function requestHuman(state: SalesState, context: SalesTurnContext, reaso
     ok: true as const,
     message: handoff.email
       ? `A member of the sales team will reply to ${handoff.email} (${hours}).`
-      : `A member of the sales team will follow up (${hours}); ask for the prospect's email so they can, or share ${contact.email}.`,
+      : state.noEmail
+        ? `A member of the sales team will follow up (${hours}). The prospect declined to give an email: do not ask for it; tell them they can write to ${contact.email}.`
+        : `A member of the sales team will follow up (${hours}); ask for the prospect's email so they can, or share ${contact.email}.`,
   };
   return { ...update, output };
 }

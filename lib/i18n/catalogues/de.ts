@@ -123,7 +123,7 @@ export const de: Partial<Record<MessageKey, string>> = {
   'sales.booking.cancelDownload': 'Aus dem Kalender entfernen (.ics)',
   'sales.booking.supersededCancelled': 'Abgesagt (siehe unten)',
   'sales.handoff.withEmail': 'Jemand aus unserem Vertriebsteam antwortet an {email}.',
-  'sales.handoff.noEmail': 'Jemand aus unserem Vertriebsteam meldet sich bei Ihnen. Nennen Sie Ihre E-Mail-Adresse, damit wir Sie erreichen.',
+  'sales.handoff.noEmail': 'Jemand aus unserem Vertriebsteam meldet sich bei Ihnen.',
   'sales.sources': 'Quellen: {titles}',
 
   'pwa.update.available': 'Eine neue Version dieser Seite ist verfügbar.',

@@ -123,7 +123,7 @@ export const en = {
   'sales.booking.cancelDownload': 'Remove from calendar (.ics)',
   'sales.booking.supersededCancelled': 'Cancelled (see below)',
   'sales.handoff.withEmail': 'A member of our sales team will reply to {email}.',
-  'sales.handoff.noEmail': 'A member of our sales team will follow up. Share your email so they can reach you.',
+  'sales.handoff.noEmail': 'A member of our sales team will follow up.',
   'sales.sources': 'Sources: {titles}',
 
   'pwa.update.available': 'A new version of this page is available.',

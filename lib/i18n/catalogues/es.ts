@@ -124,7 +124,7 @@ export const es: Record<MessageKey, string> = {
   'sales.booking.cancelDownload': 'Quitar del calendario (.ics)',
   'sales.booking.supersededCancelled': 'Cancelada (ver abajo)',
   'sales.handoff.withEmail': 'Una persona de nuestro equipo de ventas responderá a {email}.',
-  'sales.handoff.noEmail': 'Una persona de nuestro equipo de ventas se pondrá en contacto con usted. Déjenos su correo para que pueda escribirle.',
+  'sales.handoff.noEmail': 'Una persona de nuestro equipo de ventas se pondrá en contacto con usted.',
   'sales.sources': 'Fuentes: {titles}',
   'markdown.newTab': '(se abre en una pestaña nueva)',
 

@@ -123,7 +123,7 @@ export const fr: Partial<Record<MessageKey, string>> = {
   'sales.booking.cancelDownload': 'Retirer de l’agenda (.ics)',
   'sales.booking.supersededCancelled': 'Annulée (voir plus bas)',
   'sales.handoff.withEmail': 'Un membre de notre équipe commerciale répondra à {email}.',
-  'sales.handoff.noEmail': 'Un membre de notre équipe commerciale vous recontactera. Indiquez votre e-mail pour qu’il puisse vous joindre.',
+  'sales.handoff.noEmail': 'Un membre de notre équipe commerciale vous recontactera.',
   'sales.sources': 'Sources : {titles}',
 
   'pwa.update.available': 'Une nouvelle version de cette page est disponible.',

@@ -333,6 +333,9 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
     case 'brochure':
       // "Something to share with my CFO": the plan for them, priced, as a summary to copy; a written quote offered.
       if (topic.price && ph.shareSummary && ph.writtenQuoteOffer) return [ph.shareSummary(topic.forWhom ?? (turn.locale === 'es' ? 'su equipo' : 'your team')), ...priceReply(topic.price, turn, ph), ph.writtenQuoteOffer];
+      // ("Send me the pricing by email": the team sends it, and the address asked once; declined, the chat and sales@.)
+      if (topic.byEmail === 'known') return [ph.sendToKnown(String(turn.state.lead.fields.email?.value ?? ''), kb.company.salesEmail)];
+      if (topic.byEmail) return topic.byEmail === 'ask' ? [`${ph.sendByEmail} ${questionFor('email', turn.locale, turn.state.asked?.email ?? 0)}`] : [ph.sendWithoutEmail(kb.company.salesEmail)];
       return [ph.brochure(kb.company.salesEmail)];
     case 'off-topic':
       return [ph.offTopic(company)];
@@ -540,6 +543,7 @@ function nextQuestion(topic: Topic, turn: OfflineTurn): string | undefined {
   // (Nor the email once they declined it, or just after the reply before asked for it.)
   if (topic.kind === 'human' || topic.kind === 'purchase') return silenced ? undefined : CALL_ME.test(turn.text) || CALL_ASKED.test(turn.text) ? (known('phone') ? undefined : ask('phone')) : known('email') || turn.state.noEmail || emailAskedIn(turn.previousReplies.at(-1)) ? undefined : (turn.state.asked?.email ?? 0) >= 2 ? PHRASES[turn.locale].teamReachAt : ask('email');
   if (topic.kind === 'booking') return field === 'name' || field === 'company' ? ask(field) : undefined;
+  if (topic.kind === 'brochure' && topic.byEmail) return undefined;
   const quiet = ['objection', 'thanks', 'farewell', 'unclear', 'bare-number', 'meeting-time', 'meeting-cancel', 'identity', 'erase', 'not-interested', 'frustrated', 'no-questions', 'present'];
   // Asked to stop asking questions (now or earlier in the conversation), the agent asks none.
   if (quiet.includes(topic.kind) || silenced) return undefined;

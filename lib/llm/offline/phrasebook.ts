@@ -48,6 +48,12 @@ export interface Phrases {
   handoffAgain: string;
   /** "Send me a brochure": no files from here; the plans now, the team for material. */
   brochure: (salesEmail: string) => string;
+  /** "Send me the pricing by email" with no e-mail on record: the team sends it (the e-mail is asked after it, once). */
+  sendByEmail: string;
+  /** The same with the e-mail declined (or asked enough): what is in the chat to copy, and the sales address. */
+  sendWithoutEmail: (salesEmail: string) => string;
+  /** The same with their e-mail on record: nothing sent from the chat, the sales team can send it there. */
+  sendToKnown: (email: string, salesEmail: string) => string;
   /** "Something to share with my CFO": no files from here, a summary to copy (the quote follows) for `forWhom`. */
   shareSummary?: (forWhom: string) => string;
   /** German: a formal buyer's greeting answered with their title and surname ("Guten Tag, Frau Vogel!"), or without a
@@ -74,6 +80,10 @@ export interface Phrases {
   annualPaysLess: (annual: string, monthly: string, saving: string) => string;
   /** "Anything cheaper?": the plan quoted is already the lowest-priced one for a team of `seats`. */
   alreadyLowest: (plan: string, seats: number) => string;
+  /** Over a monthly budget billed monthly and annually: what annual billing comes to a month, still above it. */
+  aboveEvenAnnual: (cost: string) => string;
+  /** A cheaper plan that holds the team, also above the budget: its catalogue rate per seat, billed annually. */
+  cheaperStillAbove: (plan: string, rate: string) => string;
   /** What they said they need ("time tracking", "Jira", their words) takes `plan`, above the one quoted before. */
   needsPlan: (what: string, plan: string) => string;
   /** What they need is on `plan`, which starts at `min` seats, above their team of `seats`: billed at the minimum. */
@@ -156,6 +166,8 @@ export interface Phrases {
   cancelUnavailable: (when: string, salesEmail: string) => string;
   /** `hours`: the team's hours in the reply's language, undefined when the knowledge base has them only in another. */
   handoffDone: (email: string | undefined, hours: string | undefined) => string;
+  /** After a handoff with the e-mail declined: how they reach the team without one (never asked for it). */
+  handoffWithoutEmail: (salesEmail: string) => string;
   /** They asked to be called and gave a number: the team calls them there. */
   handoffCall: (phone: string, hours: string | undefined) => string;
   handoffUnavailable: (salesEmail: string, hours: string | undefined) => string;

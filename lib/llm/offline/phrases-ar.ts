@@ -1,4 +1,5 @@
 import { listWith as list, type MemoryPhrases, type Phrases } from '@/lib/llm/offline/phrasebook';
+import { formatCount } from '@/lib/sales/knowledge';
 
 /**
  * The offline agent's sentences in Arabic (Modern Standard Arabic, addressing the prospect directly). Numbers and
@@ -11,9 +12,11 @@ import { listWith as list, type MemoryPhrases, type Phrases } from '@/lib/llm/of
  */
 function counted(count: number, forms: { plural: string; accusative: string; genitive: string }): string {
   const tail = count % 100;
-  if (tail >= 3 && tail <= 10) return `${count} ${forms.plural}`;
-  if (tail >= 11) return `${count} ${forms.accusative}`;
-  return `${count} ${forms.genitive}`;
+  // (The figure as the prices and the plan cards write it: "1,000", as "25,000".)
+  const figure = formatCount(count, 'ar');
+  if (tail >= 3 && tail <= 10) return `${figure} ${forms.plural}`;
+  if (tail >= 11) return `${figure} ${forms.accusative}`;
+  return `${figure} ${forms.genitive}`;
 }
 
 /** "مستخدم واحد", "مستخدمان", "5 مستخدمين", "25 مستخدمًا", "1000 مستخدم". */
@@ -56,6 +59,9 @@ export const ar: Phrases = {
   noMeetingToCancel: 'ليس لديك عرض توضيحي محجوز معي، فلا يوجد ما يُلغى. هل تود حجز واحد؟',
   handoffAgain: 'فريق المبيعات لديه طلبك بالفعل وسيتواصل معك قريبًا.',
   brochure: (salesEmail) => `لا أستطيع إرسال ملفات من هنا، لكن يمكنني شرح الباقات والأسعار الآن، ويمكن لفريقنا على ${salesEmail} أن يرسل لك المواد.`,
+  sendByEmail: 'لا أستطيع إرسال رسائل بريد إلكتروني من هذه المحادثة، لكن يمكن لفريق المبيعات إرسالها إليك.',
+  sendToKnown: (email, salesEmail) => `لا أستطيع إرسال بريد إلكتروني من هذه المحادثة: كل ما ذكرته لك يبقى هنا لتنسخه، وإن راسلت ${salesEmail} فسيرسله الفريق إلى **${email}**.`,
+  sendWithoutEmail: (salesEmail) => `لا أستطيع إرسال بريد إلكتروني من هذه المحادثة، وأنت تفضّل عدم مشاركة عنوانك: كل ما قلته لك يبقى هنا في المحادثة لتنسخه، ويمكنك مراسلة ${salesEmail} متى أردت أن يُرسل إليك.`,
   noted: (name, items) =>
     items.length === 0 && name ? `تشرّفت بمعرفتك يا ${name}!` : `شكرًا${name ? ` يا ${name}` : ''}!${items.length > 0 ? ` سجّلت ${list(items, 'و')}.` : ''}`,
   notedEmail: (email) => `بريدك الإلكتروني **${email}**`,
@@ -78,6 +84,8 @@ export const ar: Phrases = {
   billedAtMinimum: (plan, min, seats) => `ما تحتاجونه متوفر في باقة **${plan}**، وحدّها الأدنى ${min} مستخدمين: لفريقكم المكوّن من ${seats} يُحتسب ${min}.`,
   annualPaysLess: (annual, monthly, saving) => `لتدفع أقل اختر الدفع السنوي: **${annual} لكل مستخدم شهريًا** بدلًا من ${monthly}، بتوفير **${saving}** في السنة.`,
   alreadyLowest: (plan, seats) => `باقة **${plan}** هي بالفعل أرخص باقاتنا لفريق من ${people(seats)}.`,
+  aboveEvenAnnual: (cost) => `مع الفوترة السنوية تبلغ **${cost} شهريًا**، وهذا لا يزال أعلى منها.`,
+  cheaperStillAbove: (plan, rate) => `باقة **${plan}** تناسب فريقك أيضًا بسعر **${rate} لكل مستخدم شهريًا** مع الفوترة السنوية، لكنها لفريقك أعلى منها أيضًا.`,
   budgetAbove: (budget, current, plan) => `باقة **${current}** أعلى من الميزانية التي ذكرتها (**${budget}**). وبتكلفة أقل هناك باقة **${plan}**:`,
   needOverBudget: (budget, current, feature, plans, cheaper, fewer) =>
     `باقة **${current}** أعلى من الميزانية التي ذكرتها (**${budget}**)، و${feature} متاح فقط في ${plans}. الخيارات:${cheaper ? ` باقة **${cheaper}** ضمن الميزانية، لكن بدون ${feature}` : ''}${cheaper && fewer ? '؛' : ''}${fewer ? ` ${cheaper ? 'أو ' : ''}باقة **${current}** بعدد أقل من المستخدمين (حتى ${fewer}) ضمن الميزانية` : ''}${!cheaper && !fewer ? ' عدد أقل من المستخدمين، أو مناقشة الخيارات مع فريقنا' : ''}.`,
@@ -163,6 +171,7 @@ export const ar: Phrases = {
     email
       ? `بالتأكيد، طلبت من أحد أعضاء فريق المبيعات متابعة المحادثة معك. سيرد عليك على **${email}**${hours ? ` (ساعات عمل الفريق: ${hours})` : ''}.`
       : `بالتأكيد، طلبت من أحد أعضاء فريق المبيعات متابعة المحادثة معك.${hours ? ` ساعات عمل الفريق: ${hours}.` : ''}`,
+  handoffWithoutEmail: (salesEmail) => `لا حاجة إلى بريدك الإلكتروني: يمكنك مراسلة الفريق على **${salesEmail}** متى شئت، وأنا هنا في المحادثة في الأثناء.`,
   handoffUnavailable: (salesEmail, hours) => `بالتأكيد، يمكنك التواصل مع فريق المبيعات على ${salesEmail}${hours ? ` (${hours})` : ''}.`,
   handoffWho: (contact, hours, ask) =>
     `سيتواصل معك أحد أعضاء فريق المبيعات${contact ? ` على **${contact}**` : ''}${hours ? `، وساعات عمل الفريق: ${hours}` : ''}. لا يمكنني من هنا أن أعطيك اسمًا أو وقتًا محددًا.${contact || !ask ? '' : ' ما أفضل بريد إلكتروني أو رقم للتواصل معك؟'}`,

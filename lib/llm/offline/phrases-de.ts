@@ -28,6 +28,9 @@ export const de: Phrases = {
   noMeetingToCancel: 'Sie haben bei mir keine Demo gebucht, es gibt also nichts abzusagen. Möchten Sie eine buchen?',
   handoffAgain: 'Unser Vertriebsteam hat Ihre Anfrage bereits und meldet sich bald bei Ihnen.',
   brochure: (salesEmail) => `Dateien kann ich von hier aus nicht schicken, aber ich kann Ihnen Tarife und Preise gleich hier erklären, und unser Team unter ${salesEmail} schickt Ihnen gern Unterlagen.`,
+  sendByEmail: 'Aus diesem Chat kann ich selbst keine E-Mails senden, aber unser Vertriebsteam schickt es Ihnen gern.',
+  sendToKnown: (email, salesEmail) => `Aus diesem Chat kann ich selbst keine E-Mails senden: Alles, was ich Ihnen genannt habe, bleibt hier zum Kopieren, und wenn Sie an ${salesEmail} schreiben, schickt das Team es an **${email}**.`,
+  sendWithoutEmail: (salesEmail) => `Aus diesem Chat kann ich keine E-Mails senden, und Ihre Adresse möchten Sie lieber nicht angeben: Alles, was ich Ihnen gesagt habe, bleibt hier im Chat zum Kopieren, und Sie können jederzeit an ${salesEmail} schreiben, wenn Sie es zugeschickt haben möchten.`,
   greetFormally: (titled) => (titled ? `Guten Tag, ${titled}!` : 'Guten Tag, schön, dass Sie sich melden!'),
   noted: (name, items) =>
     items.length === 0 && name ? `Schön, Sie kennenzulernen, ${name}!` : `Danke${name ? `, ${name}` : ''}!${items.length > 0 ? ` Notiert: ${list(items, 'und')}.` : ''}`,
@@ -53,6 +56,8 @@ export const de: Phrases = {
   billedAtMinimum: (plan, min, seats) => `Was Sie brauchen, ist in **${plan}** enthalten, das bei ${min} Nutzern beginnt: Für Ihr Team von ${seats} werden ${min} abgerechnet.`,
   annualPaysLess: (annual, monthly, saving) => `Günstiger wird es mit jährlicher Abrechnung: **${annual} pro Nutzer und Monat** statt ${monthly}, eine Ersparnis von **${saving}** im Jahr.`,
   alreadyLowest: (plan, seats) => `**${plan}** ist bereits unser günstigster Tarif für ein Team von ${seats} Personen.`,
+  aboveEvenAnnual: (cost) => `Bei jährlicher Abrechnung sind es **${cost} im Monat**, immer noch darüber.`,
+  cheaperStillAbove: (plan, rate) => `**${plan}** deckt Ihr Team ebenfalls ab, mit **${rate} pro Nutzer und Monat** bei jährlicher Abrechnung, für Ihr Team aber ebenfalls darüber.`,
   budgetAbove: (budget, current, plan) => `**${current}** liegt über dem Budget, das Sie genannt haben (**${budget}**). Günstiger ist **${plan}**:`,
   needOverBudget: (budget, current, feature, plans, cheaper, fewer) =>
     `**${current}** liegt über dem Budget, das Sie genannt haben (**${budget}**), und ${feature} gibt es nur bei ${plans}. Die Abwägung:${cheaper ? ` **${cheaper}** passt ins Budget, ohne ${feature}` : ''}${cheaper && fewer ? ';' : ''}${fewer ? ` ${cheaper ? 'oder ' : ''}**${current}** mit weniger Nutzern (bis zu ${fewer}) bleibt im Budget` : ''}${!cheaper && !fewer ? ' weniger Nutzer, oder die Optionen mit unserem Team besprechen' : ''}.`,
@@ -138,6 +143,7 @@ export const de: Phrases = {
     email
       ? `Natürlich — ich habe ein Mitglied unseres Vertriebsteams gebeten, zu übernehmen. Die Antwort kommt an **${email}**${hours ? ` (Erreichbarkeit des Teams: ${hours})` : ''}.`
       : `Natürlich — ich habe ein Mitglied unseres Vertriebsteams gebeten, zu übernehmen.${hours ? ` Erreichbarkeit des Teams: ${hours}.` : ''}`,
+  handoffWithoutEmail: (salesEmail) => `Eine E-Mail-Adresse brauchen wir nicht: Sie können dem Team jederzeit an **${salesEmail}** schreiben, und bis dahin bin ich hier im Chat für Sie da.`,
   handoffUnavailable: (salesEmail, hours) => `Natürlich — Sie erreichen unser Vertriebsteam unter ${salesEmail}${hours ? ` (${hours})` : ''}.`,
   handoffWho: (contact, hours, ask) =>
     `Jemand aus unserem Vertriebsteam meldet sich bei Ihnen${contact ? ` unter **${contact}**` : ''}${hours ? `; Erreichbarkeit des Teams: ${hours}` : ''}. Einen Namen oder eine genaue Uhrzeit kann ich Ihnen von hier aus nicht nennen.${contact || !ask ? '' : ' Unter welcher E-Mail-Adresse oder Nummer erreicht man Sie?'}`,

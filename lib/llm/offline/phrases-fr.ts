@@ -31,6 +31,9 @@ export const fr: Phrases = {
   noMeetingToCancel: 'Vous n’avez pas de démo réservée avec moi, il n’y a donc rien à annuler. Voulez-vous en réserver une ?',
   handoffAgain: 'Notre équipe commerciale a déjà votre demande et vous contactera bientôt.',
   brochure: (salesEmail) => `Je ne peux pas envoyer de fichiers d’ici, mais je peux vous présenter les offres et les prix tout de suite, et notre équipe à ${salesEmail} peut vous envoyer de la documentation.`,
+  sendByEmail: 'Je ne peux pas envoyer d’e-mail depuis ce chat, mais notre équipe commerciale peut vous l’envoyer.',
+  sendToKnown: (email, salesEmail) => `Je ne peux pas envoyer d’e-mail depuis ce chat : tout ce que je vous ai indiqué reste ici, à copier, et si vous écrivez à ${salesEmail}, l’équipe vous l’enverra à **${email}**.`,
+  sendWithoutEmail: (salesEmail) => `Je ne peux pas envoyer d’e-mail depuis ce chat, et vous préférez ne pas donner d’adresse : tout ce que je vous ai dit reste ici dans le chat, à copier, et vous pouvez écrire à ${salesEmail} quand vous voudrez le recevoir.`,
   noted: (name, items) =>
     items.length === 0 && name ? `Enchanté, ${name} !` : `Merci${name ? `, ${name}` : ''} !${items.length > 0 ? ` J’ai noté ${list(items, 'et')}.` : ''}`,
   notedEmail: (email) => `votre adresse e-mail **${email}**`,
@@ -55,6 +58,8 @@ export const fr: Phrases = {
   billedAtMinimum: (plan, min, seats) => `Ce dont vous avez besoin est inclus dans **${plan}**, qui commence à ${min} utilisateurs : pour votre équipe de ${seats}, ${min} sont facturés.`,
   annualPaysLess: (annual, monthly, saving) => `Pour payer moins, choisissez la facturation annuelle : **${annual} par utilisateur et par mois** au lieu de ${monthly}, soit **${saving}** d’économie par an.`,
   alreadyLowest: (plan, seats) => `**${plan}** est déjà notre offre la moins chère pour une équipe de ${seats} personnes.`,
+  aboveEvenAnnual: (cost) => `En facturation annuelle, cela revient à **${cost} par mois**, toujours au-dessus.`,
+  cheaperStillAbove: (plan, rate) => `**${plan}** couvre aussi votre équipe, à **${rate} par utilisateur et par mois** en facturation annuelle, mais pour votre équipe c’est aussi au-dessus.`,
   budgetAbove: (budget, current, plan) => `**${current}** dépasse le budget que vous avez indiqué (**${budget}**). Pour moins, il y a **${plan}** :`,
   needOverBudget: (budget, current, feature, plans, cheaper, fewer) =>
     `**${current}** dépasse le budget que vous avez indiqué (**${budget}**), et ${feature} n’existe que sur ${plans}. Le compromis :${cheaper ? ` **${cheaper}** tient dans le budget, sans ${feature}` : ''}${cheaper && fewer ? ' ;' : ''}${fewer ? ` ${cheaper ? 'ou ' : ''}**${current}** avec moins d’utilisateurs (jusqu’à ${fewer}) y tient` : ''}${!cheaper && !fewer ? ' moins d’utilisateurs, ou voir les options avec notre équipe' : ''}.`,
@@ -140,6 +145,7 @@ export const fr: Phrases = {
     email
       ? `Bien sûr — j’ai demandé à un membre de notre équipe commerciale de prendre le relais. Il vous répondra à **${email}**${hours ? ` (horaires de l’équipe : ${hours})` : ''}.`
       : `Bien sûr — j’ai demandé à un membre de notre équipe commerciale de prendre le relais.${hours ? ` Horaires de l’équipe : ${hours}.` : ''}`,
+  handoffWithoutEmail: (salesEmail) => `Pas besoin d’e-mail : vous pouvez leur écrire à **${salesEmail}** quand cela vous convient, et je reste ici dans le chat en attendant.`,
   handoffUnavailable: (salesEmail, hours) => `Bien sûr — vous pouvez joindre notre équipe commerciale à ${salesEmail}${hours ? ` (${hours})` : ''}.`,
   handoffWho: (contact, hours, ask) =>
     `Un membre de notre équipe commerciale vous contactera${contact ? ` à **${contact}**` : ''}${hours ? ` ; horaires de l’équipe : ${hours}` : ''}. D’ici, je ne peux pas vous donner de nom ni d’heure précise.${contact || !ask ? '' : ' À quelle adresse e-mail ou à quel numéro peut-il vous joindre ?'}`,

@@ -36,6 +36,9 @@ const en: Phrases = {
   noMeetingToCancel: "You don't have a demo booked with me, so there's nothing to cancel. Would you like to book one?",
   handoffAgain: 'Our sales team already has your request and will be in touch soon.',
   brochure: (salesEmail) => `I can't send files from here, but I can walk you through the plans and prices right now, and our team at ${salesEmail} can send you material.`,
+  sendByEmail: "I can't send email from this chat myself, but our sales team can send it to you.",
+  sendToKnown: (email, salesEmail) => `I can't send email from this chat myself: everything I've quoted stays here to copy, and if you write to ${salesEmail}, the team will send it to **${email}**.`,
+  sendWithoutEmail: (salesEmail) => `I can't send email from this chat, and you'd rather not share an address: everything I've told you stays here in the chat to copy, and you can write to ${salesEmail} whenever you'd like it sent.`,
   shareSummary: (forWhom) => `I can't send files or e-mails from here, but here's a summary of what I'd recommend that you can copy and share with ${forWhom}:`,
   writtenQuoteOffer: 'If a formal written quote would help, our sales team can send one: would you like me to pass your request to them?',
   noted: (name, items) =>
@@ -60,6 +63,8 @@ const en: Phrases = {
   planAtMinimum: (plan, min, seats) => `**${plan}** starts at ${min} seats: for your team of ${seats}, it is billed as ${min}.`,
   annualPaysLess: (annual, monthly, saving) => `The way to pay less is annual billing: **${annual} per seat per month** instead of ${monthly}, saving **${saving}** a year.`,
   alreadyLowest: (plan, seats) => `**${plan}** is already our lowest-priced plan for a team of ${seats}.`,
+  aboveEvenAnnual: (cost) => `Billed annually, it comes to **${cost} a month**, still above it.`,
+  cheaperStillAbove: (plan, rate) => `**${plan}** also holds your team, at **${rate} per seat per month** billed annually, though for your team that is above it too.`,
   budgetAbove: (budget, current, plan) => `**${current}** is above the budget you mentioned (**${budget}**). For less, there is **${plan}**:`,
   needOverBudget: (budget, current, feature, plans, cheaper, fewer) =>
     `That is above the budget you mentioned (**${budget}**). ${feature} is only on ${plans}. The trade-off:${cheaper ? ` **${cheaper}** fits the budget, without ${feature}` : ''}${cheaper && fewer ? ';' : ''}${fewer ? ` ${cheaper ? 'or ' : ''}**${current}** for fewer seats (up to ${fewer}) stays within it` : ''}${!cheaper && !fewer ? ' fewer seats, or a word with our team about the options' : ''}.`,
@@ -145,6 +150,7 @@ const en: Phrases = {
     email
       ? `Of course — I've asked a member of our sales team to take over. They'll reply to **${email}**${hours ? `; the team works ${hours}` : ''}.`
       : `Of course — I've asked a member of our sales team to take over.${hours ? ` They work ${hours}.` : ''}`,
+  handoffWithoutEmail: (salesEmail) => `No email needed: you can write to them at **${salesEmail}** whenever it suits you, and I'm here in the chat in the meantime.`,
   handoffUnavailable: (salesEmail, hours) => `Of course — you can reach our sales team at ${salesEmail}${hours ? ` (${hours})` : ''}.`,
   pricingUnavailable: (salesEmail) => `I couldn't look that price up just now; our team at ${salesEmail} can send you a quote.`,
   priceObjection: (plan, seats, perSeat, annualTotal, monthlyYear, savings) =>
@@ -252,6 +258,9 @@ const es: Phrases = {
   noMeetingToCancel: 'No tiene ninguna demo reservada conmigo, así que no hay nada que cancelar. ¿Quiere reservar una?',
   handoffAgain: 'Nuestro equipo comercial ya tiene su solicitud y se pondrá en contacto con usted pronto.',
   brochure: (salesEmail) => `Desde aquí no puedo enviar archivos, pero puedo contarle ahora mismo los planes y precios, y nuestro equipo en ${salesEmail} puede enviarle material.`,
+  sendByEmail: 'Yo no puedo enviar correos desde este chat, pero nuestro equipo comercial puede enviárselo.',
+  sendToKnown: (email, salesEmail) => `Yo no puedo enviar correos desde este chat: todo lo que le he indicado queda aquí para copiarlo, y si escribe a ${salesEmail}, el equipo se lo enviará a **${email}**.`,
+  sendWithoutEmail: (salesEmail) => `No puedo enviar correos desde este chat, y prefiere no compartir su dirección: todo lo que le he dicho queda aquí en el chat para copiarlo, y puede escribir a ${salesEmail} cuando quiera que se lo envíen.`,
   shareSummary: (forWhom) => `Desde aquí no puedo enviar archivos ni correos, pero este es un resumen de lo que le recomendaría, para copiarlo y compartirlo con ${forWhom}:`,
   writtenQuoteOffer: 'Si le sirve una cotización formal por escrito, nuestro equipo comercial puede enviársela: ¿quiere que les pase su solicitud?',
   noted: (name, items) =>
@@ -276,6 +285,8 @@ const es: Phrases = {
   planAtMinimum: (plan, min, seats) => `El mínimo de **${plan}** es de ${min} usuarios: para su equipo de ${seats}, se facturan ${min}.`,
   annualPaysLess: (annual, monthly, saving) => `La forma de pagar menos es la facturación anual: **${annual} por usuario al mes** en lugar de ${monthly}, un ahorro de **${saving}** al año.`,
   alreadyLowest: (plan, seats) => `**${plan}** ya es nuestro plan más económico para un equipo de ${seats}.`,
+  aboveEvenAnnual: (cost) => `Con facturación anual sale a **${cost} al mes**, todavía por encima.`,
+  cheaperStillAbove: (plan, rate) => `**${plan}** también cubre a su equipo, a **${rate} por usuario al mes** con facturación anual, aunque para su equipo también queda por encima.`,
   budgetAbove: (budget, current, plan) => `**${current}** supera el presupuesto que mencionó (**${budget}**). Por menos, está **${plan}**:`,
   needOverBudget: (budget, current, feature, plans, cheaper, fewer) =>
     `**${current}** supera el presupuesto que mencionó (**${budget}**), y ${feature} solo está en ${plans}. La alternativa:${cheaper ? ` **${cheaper}** entra en el presupuesto, sin ${feature}` : ''}${cheaper && fewer ? ';' : ''}${fewer ? ` ${cheaper ? 'o ' : ''}**${current}** con menos usuarios (hasta ${fewer}) entra en él` : ''}${!cheaper && !fewer ? ' menos usuarios, o hablar de las opciones con nuestro equipo' : ''}.`,
@@ -361,6 +372,7 @@ const es: Phrases = {
     email
       ? `Por supuesto: he pedido que una persona de nuestro equipo comercial continúe la conversación. Le escribirá a **${email}**${hours ? `; horario del equipo: ${hours}` : ''}.`
       : `Por supuesto: he pedido que una persona de nuestro equipo comercial continúe la conversación.${hours ? ` Su horario: ${hours}.` : ''}`,
+  handoffWithoutEmail: (salesEmail) => `No hace falta ningún correo: puede escribirles a **${salesEmail}** cuando le venga bien, y mientras tanto sigo aquí en el chat.`,
   handoffUnavailable: (salesEmail, hours) => `Por supuesto: puede escribir a nuestro equipo comercial en ${salesEmail}${hours ? ` (${hours})` : ''}.`,
   handoffWho: (contact, hours, ask) =>
     `Una persona de nuestro equipo comercial se pondrá en contacto con usted${contact ? ` en **${contact}**` : ''}${hours ? `; horario del equipo: ${hours}` : ''}. Desde aquí no puedo darle un nombre ni una hora exacta.${contact || !ask ? '' : ' ¿En qué correo o número pueden contactarle?'}`,

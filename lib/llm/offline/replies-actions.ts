@@ -134,7 +134,9 @@ export function humanReply(turn: OfflineTurn, ph: Phrases, done: Phrases['handof
   // person, "Bitte um Rückruf: +49 …", is the number to call too.)
   const numberGiven = typeof phone === 'string' && turn.text.includes(turn.state.lead.fields.phone?.evidence ?? '\u0000');
   if ((CALL_ME.test(turn.text) || numberGiven) && typeof phone === 'string') return [ph.handoffCall(phone, hours)];
-  const confirmation = done(typeof email === 'string' ? email : undefined, hours);
+  // (The e-mail declined: how they reach the team without it, the sales address, never the e-mail asked for.)
+  const without = typeof email !== 'string' && turn.state.noEmail ? ` ${ph.handoffWithoutEmail(handoff.email ?? kb.company.salesEmail)}` : '';
+  const confirmation = `${done(typeof email === 'string' ? email : undefined, hours)}${without}`;
   // Asked again ("llámame mañana" after "quiero hablar con una persona"): the team has it already, said so.
   const opening = splitSentences(confirmation)[0] ?? confirmation;
   return [turn.previousReplies.some((reply) => reply.includes(opening)) ? ph.handoffAgain : confirmation];

@@ -195,7 +195,22 @@ function planLines(plan: Plan, topic: Extract<Topic, { kind: 'price' }>, all: Pr
     const { feature, plans, cheaper, fewer } = topic.tradeOff;
     lines.push(ph.needOverBudget(stated, plan.name, feature, listWith(plans.map((entry) => `**${entry.name}**`), MEMORY_PHRASES[turn.locale].and), cheaper?.name, fewer));
   }
-  else if (fit && stated) lines.push(ph.budgetFit(fit, stated, annualCost));
+  else if (fit && stated) {
+    lines.push(ph.budgetFit(fit, stated, annualCost));
+    // (Above a monthly budget: what annual billing comes to a month, and the plan below that holds the team, or that
+    // there is none — all from the catalogue's quotes, never a discount.)
+    if (fit === 'above' && budget && budget.per === 'month' && !budget.perSeat) lines.push(...aboveBudgetOptions(plan, topic.seats, monthly, annual, turn, ph));
+  }
+  return lines;
+}
+
+function aboveBudgetOptions(plan: Plan, seats: number, monthly: { monthlyTotal: number } | undefined, annual: { monthlyTotal: number } | undefined, turn: OfflineTurn, ph: Phrases): string[] {
+  const lines = annual && monthly && annual.monthlyTotal < monthly.monthlyTotal ? [ph.aboveEvenAnnual(money(annual.monthlyTotal, turn))] : [];
+  const perSeat = (entry: Plan) => entry.pricePerSeatMonthly ?? Number.POSITIVE_INFINITY;
+  const cheaper = turn.kb.plans.filter((entry) => entry !== plan && !isContactSales(entry) && fitsSeats(entry, seats) && perSeat(entry) < perSeat(plan)).sort((a, b) => perSeat(a) - perSeat(b))[0];
+  const rate = cheaper?.pricePerSeatMonthlyAnnual ?? cheaper?.pricePerSeatMonthly;
+  if (cheaper && typeof rate === 'number') lines.push(ph.cheaperStillAbove(cheaper.name, money(rate, turn)));
+  else if (!cheaper) lines.push(ph.alreadyLowest(plan.name, seats));
   return lines;
 }
 

@@ -63,7 +63,8 @@ const NAME_END = /\s+(?:for|to|as|in|on|at|every|daily|heavily|mostly|too|also|a
 const ARTICLE = /^(?:the|el|la|los|las|le|les|die|der|das|un|une|una|ein|eine)\s+/iu;
 /** The tool they do not use after all: "…, not HubSpot", "…, no HubSpot", "…, pas HubSpot", "…, nicht HubSpot". */
 const NOT_THAT = /[\s,;]+(?:not|no|pas|nicht|instead of|rather than|en vez de|en lugar de|au lieu de|statt|anstatt)\s+(?:the |el |la |le |die |das )?([\p{L}\d][\p{L}\d .-]{0,28}?)\s*[.!]*\s*$/iu;
-const PARTS = /\s*(?:,|&|\+|;|\band\b|\bas well as\b|\by\b|\be\b|\bet\b|\bund\b|\bsowie\b|\s+و)\s*/iu;
+/** Between two tools of a list: ", ", "and", "y", "et", "und", "و". */
+export const TOOL_PARTS = /\s*(?:,|&|\+|;|\band\b|\bas well as\b|\by\b|\be\b|\bet\b|\bund\b|\bsowie\b|\s+و)\s*/iu;
 
 /**
  * "We use QuickBooks and Gmail": each tool named after the verb, as a statement (no question) — listed, an app of a
@@ -79,12 +80,25 @@ export function stackTopic(turn: OfflineTurn): Topic | undefined {
   if (!said) return undefined;
   const notThat = NOT_THAT.exec(said);
   const not = notThat?.[1] ? (toolsNamed(notThat[1], kb)[0] ?? notThat[1].trim()) : undefined;
+  const sorted = sortTools((notThat ? said.slice(0, notThat.index) : said).replace(/[.!…]+\s*$/u, '').split(TOOL_PARTS), turn);
+  if (!sorted) return undefined;
+  const { listed, suites, unlisted, rival: from } = sorted;
+  // (Only tools we list, and a tool like ours: the tools reply says it all.)
+  return suites.length + unlisted.length > 0 ? { kind: 'stack', listed, suites, unlisted, ...(not ? { not } : {}), ...(from ? { from } : {}) } : undefined;
+}
+
+/**
+ * Each tool of a list said ("QuickBooks", "the Gmail", "Figma"): one we list, an app of a suite we list, or a product
+ * we do not list; the first tool like ours apart. Undefined when a part is no product's name (a kind of tool, a plan).
+ */
+export function sortTools(parts: readonly string[], turn: OfflineTurn): { listed: string[]; suites: Suited[]; unlisted: string[]; rival?: string } | undefined {
+  const { text, kb } = turn;
   const lowerCaseMessage = !/\p{Lu}/u.test(text);
   const listed: string[] = [];
   const suites: Suited[] = [];
   const unlisted: string[] = [];
   let from: string | undefined;
-  for (const raw of (notThat ? said.slice(0, notThat.index) : said).replace(/[.!…]+\s*$/u, '').split(PARTS)) {
+  for (const raw of parts) {
     const part = raw.replace(ARTICLE, '').replace(NAME_END, '').trim();
     if (part === '') continue;
     const known = toolsNamed(part, kb);
@@ -110,8 +124,7 @@ export function stackTopic(turn: OfflineTurn): Topic | undefined {
     if (kb.plans.some((plan) => [plan.name, plan.id, ...plan.aliases].some((name) => name.toLowerCase() === part.toLowerCase()))) return undefined;
     unlisted.push(lowerCaseMessage ? titleCase(part) : part);
   }
-  // (Only tools we list, and a tool like ours: the tools reply says it all.)
-  return suites.length + unlisted.length > 0 ? { kind: 'stack', listed, suites, unlisted, ...(not ? { not } : {}), ...(from ? { from } : {}) } : undefined;
+  return { listed, suites, unlisted, ...(from ? { rival: from } : {}) };
 }
 
 /** Identity providers the SSO answer may name, as they are written. */

@@ -16,11 +16,11 @@ import type { Topic } from '@/lib/llm/offline/topic-types';
 import { integrationsNeeded } from '@/lib/llm/offline/topic-needs';
 import { discountPassage, lastPlanSpokenOf, lastQuotedPlan, objectionTopic } from '@/lib/llm/offline/topic-pricing';
 import { GENERAL_WORDS } from '@/lib/llm/offline/topic-words';
-import { GENERIC_TOOL, NOT_A_TOOL, SUITE_PART, suiteFollowUp } from '@/lib/llm/offline/stack-answer';
+import { GENERIC_TOOL, NOT_A_TOOL, SUITE_PART, sortTools, suiteFollowUp, TOOL_PARTS } from '@/lib/llm/offline/stack-answer';
 
 /** "Do you integrate with X?", "¿Tienen integración con X?", "intégration avec X ?", "Integration mit X?", "تكامل مع X": X. */
 export const INTEGRATION_ASK =
-  /(?:\b(?:integrat\w*|connect(?:s|ed|ing)?|sync(?:s|ing)?|plug(?:s|ged)? in|(?:does|do|will|would|can) (?:it|you|this|that) (?:work(?: well| together)?|play nice)|integraci[oó]n(?:es)?|(?:se )?integra[ns]?|(?:se )?conecta[ns]?|int[ée]gration|s['’]int[èe]gre|connecteur|integration(?:en)?|anbindung|schnittstelle)\s+(?:(?:do|does|you|have|got|offer|there|is|are|exist|any)\s+){0,4}(?:natively\s+)?(?:with|to|into|for|con|avec|à|a|mit|an|zu|für)|تكامل مع|التكامل مع|ربط مع)\s+(.{2,40}?)\s*[?؟.!]*$/iu;
+  /(?:\b(?:integrat\w*|connect(?:s|ed|ing)?|sync(?:s|ing)?|plug(?:s|ged)? in|(?:does|do|will|would|can) (?:it|you|this|that) (?:work(?: well| together)?|play nice)|integraci[oó]n(?:es)?|(?:se )?integra[ns]?|(?:se )?conecta[ns]?|int[ée]gration|s['’]int[èe]gre|int[ée]grez|connecteur|integration(?:en)?|integrier(?:t|en)|anbindung|schnittstelle)\s+(?:(?:do|does|you|have|got|offer|there|is|are|exist|any|ihr|sie|es|ustedes|vous)\s+){0,4}(?:natively\s+)?(?:with|to|into|for|con|avec|à|a|mit|an|zu|für)|\p{L}*تكامل\p{L}* مع|ربط مع)\s+(.{2,40}?)\s*[?؟.!]*$/iu;
 
 /**
  * A question whether we integrate with a tool they name that the catalogue's integrations do not name: said to be
@@ -32,6 +32,9 @@ export function integrationTopic(turn: OfflineTurn, plansNamed: readonly Plan[])
   if (followed) return followed;
   const named = INTEGRATION_ASK.exec(turn.text)?.[1]?.trim();
   if (!named || NOT_A_TOOL.test(named)) return undefined;
+  // "Figma and Notion", "Figma, Notion y Miro", "Figma و Notion": each tool on its own, never one name.
+  const several = toolListTopic(turn, named);
+  if (several) return several;
   const known = toolsNamed(named, turn.kb);
   // "Do you integrate with Asana?": a tool like ours, not an integration (and their projects can be imported).
   const rival = known.find((name) => turn.kb.competitors.some((competitor) => competitor.name === name));
@@ -54,6 +57,26 @@ export function integrationTopic(turn: OfflineTurn, plansNamed: readonly Plan[])
   if (words.length > 3 || GENERIC_TOOL.test(named) || !words.every((word) => /^[\p{Lu}\p{N}]/u.test(word) || (lowerCaseMessage && /^\p{Ll}/u.test(word)))) return undefined;
   const faq = turn.kb.faqs.find((entry) => entry.id === 'integrations');
   return faq ? { kind: 'knowledge', passages: [faqPassage(faq)], unlistedTool: lowerCaseMessage ? titleCase(named) : named } : undefined;
+}
+
+/**
+ * Several tools asked about at once ("do you integrate with figma and notion?", "Figma et Notion ?"): each one read
+ * on its own, as a stated stack is (stack-answer.ts): those we list, apps of a suite we list, and those we do not list,
+ * grouped ("Figma and Notion aren't among…"). Undefined with one tool, a tool like ours, every tool listed (the
+ * integrations FAQ answers those) or a part that is no product's name.
+ */
+export function toolListAsked(turn: OfflineTurn): Topic | undefined {
+  const named = INTEGRATION_ASK.exec(turn.text)?.[1]?.trim();
+  return named && !NOT_A_TOOL.test(named) ? toolListTopic(turn, named) : undefined;
+}
+
+function toolListTopic(turn: OfflineTurn, named: string): Topic | undefined {
+  const parts = named.split(TOOL_PARTS).filter((part) => part.trim() !== '');
+  if (parts.length < 2 || parts.length > 5) return undefined;
+  const sorted = sortTools(parts, turn);
+  if (!sorted || sorted.rival !== undefined || sorted.unlisted.length === 0) return undefined;
+  const { listed, suites, unlisted } = sorted;
+  return { kind: 'stack', listed, suites, unlisted };
 }
 
 /** "and Jira?", "und jira?", "¿y con Jira?", "et Jira ?", "وماذا عن Jira؟": one tool asked after, in a follow-up. */

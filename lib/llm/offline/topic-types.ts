@@ -125,7 +125,7 @@ export type Topic =
   | { kind: 'no-meeting' }
   /** "Send me a brochure": no files from here; the plans now, and the team for material. `price`: "something to share
    *  with my CFO" — the plan for them, priced, as a summary to copy for `forWhom`. */
-  | { kind: 'brochure'; price?: PriceTopic; forWhom?: string }
+  | { kind: 'brochure'; price?: PriceTopic; forWhom?: string; byEmail?: 'ask' | 'without' | 'known' }
   /** "Not sure", "no idea", "maybe later" in answer to a qualifying question: fine, nothing stored, no objection read. */
   | { kind: 'not-sure' }
   /** "Why not?" just after a no: the reason that no gave. */

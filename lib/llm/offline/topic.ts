@@ -3,7 +3,7 @@ import { billingIn, findMentionedPlans, misspeltPlansIn, GROWTH, fitsSeats, INCL
 import { BARE_COUNT, CANCEL_WORDS, HAGGLE, PLAN_CHOICE } from '@/lib/sales/lead/patterns';
 import { CORRECTION } from '@/lib/sales/lead/text';
 import { asksAboutAgent, asksHowLong, asksToCompare, FRUSTRATED, STOP_QUESTIONS } from '@/lib/sales/intents';
-import { declinesEmail } from '@/lib/sales/asked-questions';
+import { declinesEmail, mayAskEmail } from '@/lib/sales/asked-questions';
 import { PHRASES } from '@/lib/llm/offline/phrases';
 import { alternativeTool, asksAboutCompany, recallQuestion, RECOMMENDED_AGAIN } from '@/lib/llm/offline/understanding';
 import { grownTeam, mentionsName, statedTools } from '@/lib/sales/memory';
@@ -22,7 +22,7 @@ import { competitorNamed, faqById, FAREWELL, freshFields, GREETINGS, knownEmail,
 import { AVAILABILITY_ASK, bookingTopic, HANDOFF_WHEN, LATER_CLOSE, meetingQuestion, piecedSlot, SUBSCRIPTION, upcomingMeeting, weekOnlyTopic } from '@/lib/llm/offline/topic-booking';
 import { BUDGET_CHECK, budgetRequote, CAN_HAVE, CAN_HAVE_ELSEWHERE, cheaperPlanTopic, CHEAPEST, DISCOUNT_ASK, discountPassage, FEASIBLE, featureWordsAsked, FORMAL_QUOTE, GROWS_LATER, INCLUDES_ASK, inferredPriceTopic, inferredToday, lastPlanSpokenOf, lastQuotedPlan, LEAVING, lineSays, NONPROFIT, objectionPassage, objectionTopic, paidTopic, planHasTopic, plansByPrice, PRICE_TOO_HIGH, PRICE_WORDS, priceFollowUp, priceTopic, QUOTE_ASK, quotedBySales, quoteFollowUpTopic, requotedPlan, requoteTopic, ROLE_INTRO, saidObjection, seatsFor, statedBudget, withGrownTotal } from '@/lib/llm/offline/topic-pricing';
 import { comparisonTopic, COVER_ASK, coverTopic, FOR_THAT_ELSEWHERE, NEED_PLAN_ASK, negatesNeed, planToolTopic, raisedPlanTopic, REQUIREMENTS, runsTopic, SECURITY_DOC_ASK, toolOnPlanTopic, unlistedRival } from '@/lib/llm/offline/topic-needs';
-import { certificationTopic, EARLY_DETAILS, integrationTopic, knowledgeTopic, unstatedDetailTopic } from '@/lib/llm/offline/topic-knowledge';
+import { certificationTopic, EARLY_DETAILS, integrationTopic, knowledgeTopic, toolListAsked, unstatedDetailTopic } from '@/lib/llm/offline/topic-knowledge';
 import { idpTopic, stackTopic } from '@/lib/llm/offline/stack-answer';
 import { salesAskTopic } from '@/lib/llm/offline/sales-asks';
 import { explainerTopic } from '@/lib/llm/offline/explainers';
@@ -205,6 +205,9 @@ export function analyse(turn: OfflineTurn): Topic {
   // "Does starter have slack?", "which plan has salesforce", "does that include hubspot?": the tools the plans' own
   // integration lines name, answered per plan from the catalogue (English wording only).
   // ("Est-ce que starter a slack ?", "hat Pro HubSpot?": the same, from the plans' lines in their language, with a plan named.)
+  // ("Do you integrate with slack and notion?": Notion, which we do not list, is answered too.)
+  const toolList = plans.length === 0 ? toolListAsked(turn) : undefined;
+  if (toolList) return toolList;
   const integrates = integrationAnswer(turn, plans);
   if (integrates) return { kind: 'integration', answer: integrates };
   const toolOnPlan = turn.locale === 'en' || plans.length === 1 || kb.plans.some((entry) => text.toLowerCase().split(/[^\p{L}]+/u).includes(entry.name.toLowerCase())) ? toolOnPlanTopic(turn, plans) : undefined;
@@ -222,6 +225,14 @@ export function analyse(turn: OfflineTurn): Topic {
     const price = last && !isContactSales(last) ? priceTopic(turn, last, true) : inferredPriceTopic(turn);
     const forWhom = `${turn.locale === 'es' ? 'su' : 'your'} ${(share[1] ?? share[2] ?? '').trim()}`;
     return { kind: 'brochure', ...(price?.kind === 'price' ? { price } : {}), ...(share[1] ?? share[2] ? { forWhom } : {}) };
+  }
+  // "Send me the pricing by email" with no e-mail on record: the address asked (once), or, declined, the chat and sales@.
+  const emailOnRecord = turn.state.lead.fields.email?.value;
+  if (SEND_BY_EMAIL.test(text) && typeof emailOnRecord === 'string' && !turn.text.includes(emailOnRecord)) return { kind: 'brochure', byEmail: 'known' };
+  if (SEND_BY_EMAIL.test(text) && emailOnRecord === undefined) {
+    if (turn.state.noEmail) return { kind: 'brochure', byEmail: 'without' };
+    if (mayAskEmail(turn.state, turn.previousReplies.at(-1))) return { kind: 'brochure', byEmail: 'ask' };
+    return { kind: 'brochure' };
   }
   if (BROCHURE.test(text)) return { kind: 'brochure' };
   // "Cancel my demo" with none booked: nothing to cancel (not the subscription's cancellation terms).
@@ -897,6 +908,10 @@ function priceClaim(text: string, plan: Plan): Topic | undefined {
 
 export const RECALL_RECOMMENDED =
   /\b(?:(?:which|what) plan (?:did )?you (?:recommended|recommend(?:ed)? (?:to )?(?:me|us)|suggested|said)|what did you (?:recommend|suggest)|(?:remind me|tell me again)[^.?!]{0,30}\b(?:recommend\w*|suggest\w*)|qu[eé] plan (?:me |nos )?(?:recomend[oó]|recomendaste|sugiri[oó])|quel(?:le)? (?:offre|formule|plan) (?:m['’]|nous )?(?:avez-vous|aviez-vous|vous m['’]avez|vous nous avez) (?:conseill|recommand)\w*|welchen tarif (?:haben sie|hatten sie) (?:mir |uns )?empfohlen|أي باقة (?:نصحتني|اقترحت))/iu;
+
+/** "Send me this by email", "email me the pricing", "envíemelo por correo", "envoyez-moi ça par e-mail", "schicken Sie mir das per E-Mail", "أرسله لي على البريد". */
+const SEND_BY_EMAIL =
+  /\b(?:send|mail|forward)\b[^.?!]{0,40}\b(?:by|via|over|per|in an|through) e-?mail\b|\be-?mail (?:me|us) (?:this|that|it|the|a|your|those|these)\b|\b(?:m[aá]nd|env[ií])\p{L}*\b[^.?!]{0,40}\bpor (?:correo|e-?mail|mail)\b|\b(?:envoy|envoi|transf[ée]r)\p{L}*(?:-moi|-nous)?\b[^.?!]{0,40}\bpar (?:e-?mail|mail|courriel)\b|\b(?:schick|send|sende|[üu]bermittel)\p{L}*\b[^.?!]{0,40}\b(?:per|via|als|an meine) e-?mail\b|(?:أرسل|ارسل|ابعث)[^.؟?]{0,40}(?:على|عبر|ب)\s?(?:ال)?(?:بريد|إيميل|ايميل)/iu;
 
 /** Asking for material to be sent: "send me a brochure", "mándame un folleto", "envoyez-moi une plaquette", "أرسل لي كتيّب". */
 /** "Send me something to share with my CFO", "something I can forward to my boss", "algo para compartir con mi jefe". */

@@ -100,6 +100,11 @@ export function formatPrice(amount: number | null, currency = 'USD', locale: Loc
   return format.format(amount).replace(/[\u200e\u200f\u061c]/gu, '');
 }
 
+/** A count (seats, runs) as `locale`'s readers write it, with the same conventions as formatPrice: "1,000", "1.000", "1 000". */
+export function formatCount(count: number, locale: Locale = 'en'): string {
+  return numberFormat(PRICE_TAGS[locale], { numberingSystem: 'latn', maximumFractionDigits: 0 }).format(count).replace(/[\u200e\u200f\u061c]/gu, '');
+}
+
 /** Whether a text quotes an amount as formatPrice writes one in some locale: "$29", "29 $US", "1.365 $", "29 US$". */
 export const QUOTES_PRICE = /[$€£]\s?\d|\d\s?(?:US)?[$€£]/u;
 

@@ -806,6 +806,10 @@ const BUDGET_NUMBER = re(
   `\\b(?:budget(?:ed|ing)?|set aside|allocated|presupuest(?:o|ado|amos)|spend|afford|pay|invest|gastar|pagar|invertir|dépenser|payer|ausgeben|zahlen|ميزانية|ميزانيتنا|ميزانيتي)\\b[^.?!\\d]{0,25}?((?:${APPROX}\\s+)?(?:${CURRENCY_AMOUNT}|${BARE_AMOUNT})${PERIOD})`,
 );
 const BUDGET_AMOUNT = re(`((?:${APPROX}\\s+)?${CURRENCY_AMOUNT}${PERIOD})`);
+/** "We have around 500 a month", "tenemos unos 500 al mes", "wir haben etwa 500 im Monat": a bare amount they have, per a period. */
+const HAVE_PER_PERIOD = re(
+  `(?:\\b(?:we|i)(?:['’]ve| have)? (?:have|got|can do|can spend)|\\b(?:tenemos|disponemos de|on a|nous avons|wir haben)|(?:لدينا|عندنا))\\s+((?:${APPROX}\\s+)?${BARE_AMOUNT}${PERIOD.slice(0, -1)})(?![\\p{L}\\d])`,
+);
 const NO_BUDGET = re("\\b(?:no budget|don't have a budget|do not have a budget|haven't set a budget|budget (?:is )?not (?:set|defined)|sin presupuesto|no tenemos presupuesto|pas (?:encore )?de budget|(?:noch )?kein budget|لا توجد ميزانية|ليس لدينا ميزانية|لا نملك ميزانية)\\b");
 
 /**
@@ -852,6 +856,8 @@ export function extractBudget(sentence: string): Extracted | undefined {
   if (COMPETITOR_QUOTE.test(sentence)) return undefined;
   const stated = BUDGET_NUMBER.exec(sentence)?.[1];
   if (stated) return { value: ceilingOf(sentence, tidy(stated)), confidence: 0.85 };
+  const had = HAVE_PER_PERIOD.exec(sentence)?.[1];
+  if (had && !OUR_PRICE_CUE.test(sentence)) return { value: ceilingOf(sentence, tidy(had)), confidence: 0.75 };
   const amount = BUDGET_AMOUNT.exec(sentence)?.[1];
   // An amount about our prices ("your Pro plan at $29 is too much") is not what they can spend.
   if (!amount || OUR_PRICE_CUE.test(sentence)) return undefined;
