@@ -20,6 +20,10 @@ export function benchAppEnv({ upstreamUrl, bridgeUrl, token, prefix }, extra = {
     RATE_LIMIT_SESSION: '1000000/1m',
     TOKEN_BUDGET_DAILY: '0',
     CHAT_MAX_CONVERSATIONS_PER_DAY: '100000',
+    // Every bench client is one address (loopback): the per-address daily caps would refuse the bursts after 250
+    // conversations (docs/security.md). Off, as the per-visitor token budget is.
+    TOKEN_BUDGET_DAILY_PER_ADDRESS: '0',
+    CHAT_MAX_CONVERSATIONS_PER_ADDRESS_PER_DAY: '0',
     LLM_SPEND_CAP_DAILY_USD: '0',
     LLM_MAX_CONCURRENT: '2000',
     ...extra,
