@@ -137,13 +137,11 @@
     frame.title = name || text[0];
     frame.src = src(mode);
     if (voice) frame.setAttribute('allow', 'microphone; autoplay');
-    frame.style.border = '0';
-    frame.style.width = frame.style.height = '100%';
-    frame.style.display = 'block';
+    frame.style.cssText = 'border:0;width:100%;height:100%;display:block';
   }
 
   function setLauncher() {
-    box.className = (options.position === 'bottom-left' ? 'left' : '') + (isOpen ? ' open' : '');
+    box.className = (options.position == 'bottom-left' ? 'left' : '') + (isOpen ? ' open' : '');
     launcher.setAttribute('aria-expanded', !!isOpen);
     launcher.setAttribute('aria-label', text[isOpen ? 2 : 1]);
     // Full screen on a phone: a modal dialog (the guards keep the focus in it).
@@ -159,13 +157,13 @@
     if (!d.body) return d.addEventListener('DOMContentLoaded', open);
     start();
     if (isOpen || !root) return;
-    if (mode === 'inline') {
+    if (mode == 'inline') {
       if (!frame) makeFrame(root);
       frame.scrollIntoView({ block: 'nearest' });
       return frame.focus();
     }
     hideNudge();
-    if (mode === 'popup' && !popup) {
+    if (mode == 'popup' && !popup) {
       ready = false;
       popup = w.open(src('popup'), 'sales-agent-chat', 'popup,width=420,height=680');
       if (popup) watch = setInterval(function () {
@@ -191,7 +189,11 @@
       clearInterval(watch);
       popup.close();
       popup = ready = null;
-    } else panel.hidden = true;
+    } else {
+      panel.hidden = true;
+      // A hidden frame goes on running: it stops speaking and listening (docs/embed.md), keeping its draft.
+      post({ type: 'hidden' });
+    }
     setLauncher();
     launcher.focus();
     emit('close', {});
@@ -228,7 +230,7 @@
   function mount() {
     var into = d.body;
     try {
-      if (mode === 'inline') into = d.querySelector(options.target);
+      if (mode == 'inline') into = d.querySelector(options.target);
     } catch {}
     if (!into) return warn('data-target matches no element');
     // A custom element (host rules on div miss it), reset inline with priority, which beats every host rule: no box
@@ -239,7 +241,7 @@
       rule = rule.split(':');
       host.style.setProperty(rule[0], rule[1], 'important');
     });
-    if (mode === 'inline') {
+    if (mode == 'inline') {
       root = host;
       return new IntersectionObserver(function (entries, observer) {
         if (entries[0].isIntersecting && !frame) {

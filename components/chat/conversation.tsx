@@ -100,7 +100,7 @@ export interface ChatBridge {
   connect(send: (text: string) => void): () => void;
   /** A reply has finished streaming (not stopped, not failed), with its data parts. */
   replyFinished(message: SalesUIMessage): void;
-  /** `listener` runs when the chat is about to be hidden (the embed's close button, Esc). Returns a cleanup. */
+  /** `listener` runs when the chat is hidden (the embed's close button, Esc, the host page). Returns a cleanup. */
   onClose?(listener: () => void): () => void;
 }
 

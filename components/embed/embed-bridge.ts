@@ -62,13 +62,16 @@ export class EmbedBridge implements ChatBridge {
       // (silence would hand the next call's verdict to this one).
       if ('malformed' in command) this.post({ type: 'identified', ok: false, code: 'bad_request:identify' });
       else void this.identify(command);
+    } else if (command.type === 'hidden') {
+      // The host hid the frame already: only silence the chat (its draft and conversation stay), no `close` back.
+      this.closing?.();
     } else if (command.to) this.options.focusEdge(command.to);
     else this.options.focusComposer();
   };
 
   /**
    * Esc or the close button: the host hides the frame (or closes the popup) and returns focus to its launcher. The chat
-   * stops speaking and listening first (a hidden frame would go on).
+   * stops speaking and listening first (a hidden frame would go on); the host's `hidden` that follows finds it silent.
    */
   readonly requestClose = (): void => {
     this.closing?.();

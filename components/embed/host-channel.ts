@@ -13,7 +13,9 @@ export type HostCommand =
   /** An identify whose e-mail or hash is missing or too long: answered at once (each identify() gets one verdict). */
   | { type: 'identify'; malformed: true }
   /** Focus the message box; `to`: the chat's first or last control (the loader's focus trap on a phone wraps there). */
-  | { type: 'focus'; to?: 'first' | 'last' };
+  | { type: 'focus'; to?: 'first' | 'last' }
+  /** The host hid the chat (its launcher, Esc on its page, SalesAgent.close()): stop speaking and listening. */
+  | { type: 'hidden' };
 
 /** What the embed tells the host. */
 export type EmbedMessage =
@@ -44,6 +46,8 @@ export function readHostCommand(event: Pick<MessageEvent, 'origin' | 'source' | 
       return { type: 'identify', email: data.email, hash: data.hash, ...(isText(data.name, 120) ? { name: data.name } : {}) };
     case 'focus':
       return data.to === 'first' || data.to === 'last' ? { type: 'focus', to: data.to } : { type: 'focus' };
+    case 'hidden':
+      return { type: 'hidden' };
     default:
       return null;
   }
