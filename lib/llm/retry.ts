@@ -3,8 +3,8 @@ import { APICallError, type LanguageModelMiddleware } from 'ai';
 
 /**
  * Retries for the OpenAI boundary. The AI SDK's own retry treats every 429 alike, but `insufficient_quota` will not
- * clear by waiting (CONTRACTS.md): retrying it only delays the error the prospect sees. So streamText runs with
- * maxRetries 0 and this middleware decides.
+ * clear by waiting (CONTRACTS.md): retrying it only delays the error the prospect sees. So the reply's tool loop
+ * (lib/llm/step-loop.ts) never retries and this middleware decides.
  */
 export interface RetryPolicy {
   maxRetries: number;

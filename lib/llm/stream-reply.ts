@@ -2,8 +2,6 @@ import 'server-only';
 import {
   convertToModelMessages,
   createUIMessageStream,
-  experimental_streamTextLowMemory as streamTextLowMemory,
-  isStepCount,
   toUIMessageChunk,
   type InferUIMessageChunk,
   type LanguageModel,
@@ -14,6 +12,7 @@ import { messageText, type MessageMetadata, type SalesUIMessage } from '@/lib/sa
 import { friendlyErrorText } from '@/lib/llm/friendly-error';
 import { heldModel } from '@/lib/llm/hold';
 import { createPriceGuard, type PriceGuard } from '@/lib/llm/price-guard';
+import { streamSteps } from '@/lib/llm/step-loop';
 import type { AgentTurnInput } from '@/lib/llm/types';
 import { beginTurn, endTurn, type TurnPlan } from '@/lib/sales/brain';
 import { fallbackNotice, unverifiedPriceMarker, unverifiedPriceNotice } from '@/lib/sales/prompts';
@@ -167,27 +166,22 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
           ));
     const signal = input.abortSignal ? AbortSignal.any([input.abortSignal, abort.signal]) : abort.signal;
     const tools = createSalesTools(context, args.ledger);
-    // One consumer (the loop below) and no final-result getters: the single-consumer variant skips streamText's replay
-    // buffer (a tee whose second branch kept every part of the reply until the turn ended) and its stage. In one
-    // process, 50 replies of 200 tokens at once: ~30 % less CPU in streamText's part (docs/performance.md, session 28).
-    const result = streamTextLowMemory({
+    // Our own tool loop over the AI SDK's single model call (lib/llm/step-loop.ts): the same steps as `streamText`
+    // without its stream stages per part. A configured model gets no tools for its last step, nor once it calls a tool
+    // again with the same input (a loop): it must write the reply from what the tools answered.
+    const steps = streamSteps({
       model: args.model,
       instructions: args.plan.instructions,
       messages: args.messages,
       tools,
-      stopWhen: isStepCount(MAX_STEPS),
-      // A configured model gets no tools for its last step, nor once it calls a tool again with the same input (a
-      // loop): it must write the reply from what the tools answered.
-      ...(offline ? {} : { prepareStep: ({ steps, stepNumber }) => (stepNumber >= MAX_STEPS - 1 || repeatsToolCall(steps) ? { toolChoice: 'none' as const } : undefined) }),
+      maxSteps: MAX_STEPS,
+      toolChoice: ({ stepNumber, calls }) => (!offline && (stepNumber >= MAX_STEPS - 1 || repeatsToolCall(calls)) ? 'none' : 'auto'),
       // The offline agent reads the turn's context from here (a JSON copy of the state); other models never see it, so
       // they are not sent it (the copy was per-turn work for nothing).
       ...(offline
         ? { providerOptions: { offline: { state: JSON.parse(JSON.stringify(args.ledger.state)), passages: args.plan.passages, nextField: args.plan.nextField ?? null, intent: args.plan.intent, locale: context.locale, ...(context.visitorTimeZone ? { visitorTimeZone: context.visitorTimeZone } : {}) } } }
         : {}),
       abortSignal: signal,
-      // Retries belong to the model (lib/llm/retry.ts), which knows a quota error from a transient one.
-      maxRetries: 0,
-      onError: ({ error }) => (args.fallible ? undefined : logError(label, error)),
     });
     let text = '';
     let textId: string | undefined;
@@ -199,7 +193,7 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
       const chunk = toUIMessageChunk<ToolSet, SalesUIMessage>({ type: 'text-delta', id, text: delta }, { tools, sendStart: false, sendFinish: false, onError: toErrorText });
       if (chunk) args.write(chunk);
     };
-    for await (const part of result.stream) {
+    for await (const part of steps) {
       if (part.type === 'tool-result') {
         toolCalls.push({ name: part.toolName, input: part.input, output: part.output });
         guardFor()?.allowTool(part.output);
@@ -211,16 +205,26 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
         continue;
       }
       if (guard && textId !== undefined) writeText(textId, guard.flush());
-      if (part.type === 'error' && args.fallible && text === '') {
-        abort.abort();
-        return { failedBeforeText: part.error, text, unverifiedPrices: unverified() };
+      if (part.type === 'error') {
+        if (args.fallible && text === '') {
+          abort.abort();
+          return { failedBeforeText: part.error, text, unverifiedPrices: unverified() };
+        }
+        if (!args.fallible) logError(label, part.error);
+        args.write({ type: 'error', errorText: toErrorText(part.error) });
+        continue;
+      }
+      if (part.type === 'finish') {
+        input.onUsage?.({ inputTokens: part.usage.inputTokens, outputTokens: part.usage.outputTokens });
+        tokens.input += part.usage.inputTokens;
+        tokens.output += part.usage.outputTokens;
+        continue;
+      }
+      if (part.type === 'start-step' || part.type === 'finish-step' || part.type === 'abort') {
+        args.write(part);
+        continue;
       }
       if (part.type === 'text-delta') text += part.text;
-      if (part.type === 'finish') {
-        input.onUsage?.({ inputTokens: part.totalUsage.inputTokens ?? 0, outputTokens: part.totalUsage.outputTokens ?? 0 });
-        tokens.input += part.totalUsage.inputTokens ?? 0;
-        tokens.output += part.totalUsage.outputTokens ?? 0;
-      }
       const chunk = toUIMessageChunk<ToolSet, SalesUIMessage>(part, { tools, sendStart: false, sendFinish: false, onError: toErrorText });
       if (chunk) args.write(chunk);
     }
@@ -229,9 +233,9 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
 }
 
 /** The last step called a tool with the same input as an earlier step did: the model is going round in circles. */
-function repeatsToolCall(steps: readonly { toolCalls: readonly { toolName: string; input: unknown }[] }[]): boolean {
+function repeatsToolCall(steps: readonly (readonly { toolName: string; input: unknown }[])[]): boolean {
   const last = steps.at(-1);
-  if (!last || last.toolCalls.length === 0) return false;
-  const earlier = new Set(steps.slice(0, -1).flatMap((step) => step.toolCalls.map((call) => `${call.toolName}:${JSON.stringify(call.input)}`)));
-  return last.toolCalls.some((call) => earlier.has(`${call.toolName}:${JSON.stringify(call.input)}`));
+  if (!last || last.length === 0) return false;
+  const earlier = new Set(steps.slice(0, -1).flatMap((calls) => calls.map((call) => `${call.toolName}:${JSON.stringify(call.input)}`)));
+  return last.some((call) => earlier.has(`${call.toolName}:${JSON.stringify(call.input)}`));
 }

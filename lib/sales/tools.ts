@@ -16,8 +16,9 @@ import { bookingFrame } from '@/lib/sales/booking-frame';
 import { then, unchanged, type SalesTurnContext, type StateLedger, type StateUpdate } from '@/lib/sales/turn-state';
 
 /**
- * The sales tools, usable by the OpenAI agent and by the offline agent (both run through streamText). Every number
- * about price comes from get_pricing; every lead field must be found in the prospect's own words before it is stored.
+ * The sales tools, usable by the OpenAI agent and by the offline agent (both run through the reply's tool loop,
+ * lib/llm/step-loop.ts). Every number about price comes from get_pricing; every lead field must be found in the
+ * prospect's own words before it is stored.
  * Each tool is a pure function `(state, context, input) → { state, events, output }`; the tool wrapper hands the
  * update to the turn's ledger (the one place that applies it) and gives the model the output.
  */

@@ -57,8 +57,8 @@ export function offlineStep(call: LanguageModelV4CallOptions, knowledgeBase: Kno
 }
 
 /**
- * The offline sales agent as an AI SDK language model, so it runs through exactly the same streamText → tools → UI
- * message stream pipeline as OpenAI (same tool execution, data parts, metadata and abort handling).
+ * The offline sales agent as an AI SDK language model, so it runs through exactly the same tool loop → tools → UI
+ * message stream pipeline as OpenAI (lib/llm/step-loop.ts) (same tool execution, data parts, metadata and abort handling).
  */
 export function createOfflineModel(options: OfflineModelOptions): LanguageModelV4 {
   const { knowledgeBase, wordDelayMs } = options;
@@ -82,6 +82,8 @@ export function createOfflineModel(options: OfflineModelOptions): LanguageModelV
     },
 
     async doStream(call: LanguageModelV4CallOptions): Promise<LanguageModelV4StreamResult> {
+      // A reply stopped while its call was being prepared (an erasure, the stop button) is not worked out at all.
+      if (call.abortSignal?.aborted) throw abortReason(call.abortSignal);
       const step = offlineStep(call, knowledgeBase, now());
       if (step.kind === 'tool-calls') {
         const parts: LanguageModelV4StreamPart[] = [
