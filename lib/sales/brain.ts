@@ -64,6 +64,7 @@ export function beginTurn(
     now,
     ...(typeof state.lead.fields.teamSize?.value === 'number' ? { knownTeamSize: state.lead.fields.teamSize.value } : {}),
     ...(typeof state.lead.fields.name?.value === 'string' ? { knownName: state.lead.fields.name.value } : {}),
+    ...(typeof state.lead.fields.company?.value === 'string' ? { knownCompany: state.lead.fields.company.value } : {}),
     // Our own company and plan names are never the prospect's name or company.
     ownNames: [kb.company.name, ...kb.plans.flatMap((plan) => [plan.name, ...plan.aliases])],
     kb: knowledgeFor(kb, locale),

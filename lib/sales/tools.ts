@@ -192,7 +192,11 @@ export function bookMeeting(state: SalesState, context: SalesTurnContext, args: 
   const email = args.email.toLowerCase();
   // The prospect typed it, or the host site verified it (identify()).
   if (!findEvidence(email, context.userMessages) && !isVerifiedLeadValue(state, 'email', email)) {
-    return { ...unchanged(state), output: { ok: false as const, code: 'email_not_given', message: 'Ask the prospect for their email before booking.' } };
+    // (Declined: never asked again. The sales team confirms the time by phone instead: request_human with both.)
+    const message = state.noEmail
+      ? 'The prospect declined to give an email: do not ask for it. Nothing is booked without one; offer a call from the sales team to confirm the time (their phone number, then request_human with the time and the number).'
+      : 'Ask the prospect for their email before booking.';
+    return { ...unchanged(state), output: { ok: false as const, code: 'email_not_given', message } };
   }
   const now = context.now();
   const emailed = context.invitesByEmail;

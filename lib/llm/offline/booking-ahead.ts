@@ -71,9 +71,10 @@ export function meetingHours(kb: KnowledgeBase, locale: SalesLocale): string {
 }
 
 /** The reply's line for a time that cannot be had as asked: why, the nearest slot, and the email asked for. */
-export function slotAheadLine(turn: Pick<OfflineTurn, 'kb' | 'locale' | 'previousReplies'>, ahead: SlotAhead): string {
+export function slotAheadLine(turn: Pick<OfflineTurn, 'kb' | 'locale' | 'previousReplies'>, ahead: SlotAhead, instead?: string): string {
   const ph = SALES_ASK_PHRASES[turn.locale];
   // (Asked again for another time, the email is asked in other words: the same question would be dropped as a repeat.)
-  const ask = pickFresh([ph.slotEmailAsk, ...PHRASES[turn.locale].bookingEmailAgain(undefined)], turn.previousReplies);
+  // (`instead`: what is asked when the e-mail was declined.)
+  const ask = instead ?? pickFresh([ph.slotEmailAsk, ...PHRASES[turn.locale].bookingEmailAgain(undefined)], turn.previousReplies);
   return `${ph.slotAhead(ahead.reason, calendarCased(ahead.requested, turn.locale), ahead.slot, workingDays(turn.kb, turn.locale), meetingHours(turn.kb, turn.locale))} ${ask}`;
 }

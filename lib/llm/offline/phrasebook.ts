@@ -80,6 +80,10 @@ export interface Phrases {
   annualPaysLess: (annual: string, monthly: string, saving: string) => string;
   /** "Anything cheaper?": the plan quoted is already the lowest-priced one for a team of `seats`. */
   alreadyLowest: (plan: string, seats: number) => string;
+  /** A price objection: the knowledge base's "start on a smaller plan", for a team a cheaper plan than `plan` holds. */
+  smallerPlanHolds: (cheaper: string, seats: number, plan: string) => string;
+  /** A price objection from a team no cheaper plan holds (after alreadyLowest): what keeps the first bill small. */
+  startSmall: string;
   /** Over a monthly budget billed monthly and annually: what annual billing comes to a month, still above it. */
   aboveEvenAnnual: (cost: string) => string;
   /** A cheaper plan that holds the team, also above the budget: its catalogue rate per seat, billed annually. */
@@ -143,6 +147,10 @@ export interface Phrases {
   bookingNeedsEmail: (minutes: number, when?: string) => string;
   /** The email asked for again, in other words each time (the first ask was not answered with one). */
   bookingEmailAgain: (when?: string) => readonly [string, string];
+  /** A demo asked for after the e-mail was declined: no invite to send, so a phone number for the sales team to call. */
+  bookingByPhone: (minutes: number, when?: string) => string;
+  /** The same with a phone on record: the request handed to the sales team (request_human), who call to confirm. */
+  demoByPhone: (when: string | undefined, phone: string) => string;
   bookingNeedsTime: (minutes: number, zone: string) => string;
   bookingOffer: (minutes: number, zone: string) => string;
   bookingFailed: (reason: string, salesEmail: string) => string;

@@ -84,6 +84,8 @@ export const ar: Phrases = {
   billedAtMinimum: (plan, min, seats) => `ما تحتاجونه متوفر في باقة **${plan}**، وحدّها الأدنى ${min} مستخدمين: لفريقكم المكوّن من ${seats} يُحتسب ${min}.`,
   annualPaysLess: (annual, monthly, saving) => `لتدفع أقل اختر الدفع السنوي: **${annual} لكل مستخدم شهريًا** بدلًا من ${monthly}، بتوفير **${saving}** في السنة.`,
   alreadyLowest: (plan, seats) => `باقة **${plan}** هي بالفعل أرخص باقاتنا لفريق من ${people(seats)}.`,
+  smallerPlanHolds: (cheaper, seats, plan) => `وإذا كانت الميزانية محدودة، فباقة **${cheaper}** تناسب أيضًا فريقًا من ${people(seats)}، بسعر أقل من **${plan}**.`,
+  startSmall: 'وما يُبقي الفاتورة الأولى صغيرة هو الفوترة السنوية، أو البدء بالفريق الأكثر حاجة إلى الحل ثم إضافة المستخدمين مع انضمام الآخرين.',
   aboveEvenAnnual: (cost) => `مع الفوترة السنوية تبلغ **${cost} شهريًا**، وهذا لا يزال أعلى منها.`,
   cheaperStillAbove: (plan, rate) => `باقة **${plan}** تناسب فريقك أيضًا بسعر **${rate} لكل مستخدم شهريًا** مع الفوترة السنوية، لكنها لفريقك أعلى منها أيضًا.`,
   budgetAbove: (budget, current, plan) => `باقة **${current}** أعلى من الميزانية التي ذكرتها (**${budget}**). وبتكلفة أقل هناك باقة **${plan}**:`,
@@ -137,6 +139,9 @@ export const ar: Phrases = {
   icsNote: 'يمكنك أيضًا إضافة الموعد إلى تقويمك عبر رابط «إضافة إلى التقويم (.ics)» في بطاقة الحجز أعلاه.',
   defaultZone: (zone) => `لم تذكر منطقتك الزمنية، لذا استخدمت ${zone}؛ أخبرني بمنطقتك وسأنقل الموعد إليها.`,
   browserZone: (zone) => `استخدمت منطقتك الزمنية كما يذكرها متصفحك، ${zone}؛ إن أردت منطقة أخرى فأخبرني وسأنقل الموعد إليها.`,
+  bookingByPhone: (minutes, when) =>
+    `يسعدني ترتيب عرض توضيحي مدته ${minutes} دقيقة${when ? ` في **${when}**` : ''}. بما أنك تفضّل عدم مشاركة بريدك الإلكتروني، فلا توجد دعوة لإرسالها: اترك لي رقم هاتف وسيتصل بك فريق المبيعات لتأكيد ${when ? 'الموعد' : 'موعد مناسب'}.`,
+  demoByPhone: (when, phone) => `لا حاجة إلى بريد إلكتروني: أرسلت طلبك لعرض توضيحي${when ? ` في **${when}**` : ''} إلى فريق المبيعات، وسيتصل بك على **${phone}** لتأكيده.`,
   bookingEmailAgain: (when) => [`${when ? `تم: **${when}**. ` : ''}إلى أي بريد إلكتروني أرسل الدعوة؟`, `يمكنني حجز ${when ? `**${when}**` : 'العرض'} بمجرد أن أحصل على بريدك الإلكتروني للدعوة: ما هو؟`],
   bookingNeedsEmail: (minutes, when) =>
     when
@@ -229,7 +234,7 @@ export const ar: Phrases = {
     const when = said.when ? ` ${said.when}` : '';
     if (!fresh) {
       const counting = said.added ? `مع ${said.added} كما ذكرت، يصبح عددكم ${then} شخصًا` : `بما أن عددكم سيصبح ${then} شخصًا${when}`;
-      return outgrown ? `${counting}، أي أكثر من ${outgrown.max} مستخدمين في باقة **${outgrown.plan}**، لذلك أنصح بباقة **${plan}** (${range}).` : `${counting}، وتبقى باقة **${plan}** مناسبة (${range}).`;
+      return outgrown ? `${counting}، أي أكثر من ${outgrown.max} مستخدمين في باقة **${outgrown.plan}**، لذلك أنصح بباقة **${plan}** (${range}).` : `${counting}، ${said.added ? 'و' : ''}تبقى باقة **${plan}** مناسبة (${range}).`;
     }
     const grows = said.added ? `سجّلت ذلك: مع ${said.added} يصبح عددكم ${then} بدلًا من ${now}` : `سجّلت ذلك: سيصبح عددكم ${then} بدلًا من ${now}${when}`;
     return outgrown

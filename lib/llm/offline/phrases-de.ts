@@ -56,6 +56,8 @@ export const de: Phrases = {
   billedAtMinimum: (plan, min, seats) => `Was Sie brauchen, ist in **${plan}** enthalten, das bei ${min} Nutzern beginnt: Für Ihr Team von ${seats} werden ${min} abgerechnet.`,
   annualPaysLess: (annual, monthly, saving) => `Günstiger wird es mit jährlicher Abrechnung: **${annual} pro Nutzer und Monat** statt ${monthly}, eine Ersparnis von **${saving}** im Jahr.`,
   alreadyLowest: (plan, seats) => `**${plan}** ist bereits unser günstigster Tarif für ein Team von ${seats} Personen.`,
+  smallerPlanHolds: (cheaper, seats, plan) => `Ist das Budget knapp: **${cheaper}** reicht auch für ein Team von ${seats} Personen und ist günstiger als **${plan}**.`,
+  startSmall: 'Klein bleibt die erste Rechnung mit jährlicher Abrechnung oder wenn Sie mit dem Team beginnen, das den größten Bedarf hat, und weitere Nutzer hinzufügen, sobald die anderen dazukommen.',
   aboveEvenAnnual: (cost) => `Bei jährlicher Abrechnung sind es **${cost} im Monat**, immer noch darüber.`,
   cheaperStillAbove: (plan, rate) => `**${plan}** deckt Ihr Team ebenfalls ab, mit **${rate} pro Nutzer und Monat** bei jährlicher Abrechnung, für Ihr Team aber ebenfalls darüber.`,
   budgetAbove: (budget, current, plan) => `**${current}** liegt über dem Budget, das Sie genannt haben (**${budget}**). Günstiger ist **${plan}**:`,
@@ -109,6 +111,9 @@ export const de: Phrases = {
   icsNote: 'Sie können den Termin auch über den Link „Zum Kalender hinzufügen (.ics)“ auf der Buchungskarte oben in Ihren Kalender eintragen.',
   defaultZone: (zone) => `Sie haben keine Zeitzone genannt, deshalb habe ich ${zone} verwendet — nennen Sie mir Ihre, dann verschiebe ich den Termin.`,
   browserZone: (zone) => `Ich habe Ihre Zeitzone laut Ihrem Browser verwendet, ${zone} — wenn Sie eine andere möchten, verschiebe ich den Termin.`,
+  bookingByPhone: (minutes, when) =>
+    `Gern richte ich eine ${minutes}-minütige Demo${when ? ` ${/^(?:am|um|im|ab|zum|nächste)\b/iu.test(when) ? '' : 'für '}**${when}**` : ''} ein. Da Sie keine E-Mail-Adresse angeben möchten, gibt es keine Einladung zu verschicken: Hinterlassen Sie mir eine Telefonnummer, dann ruft unser Vertriebsteam Sie an, um ${when ? 'den Termin' : 'einen Termin'} zu bestätigen.`,
+  demoByPhone: (when, phone) => `Keine E-Mail nötig: Ich habe Ihre Anfrage für eine Demo${when ? ` (**${when}**)` : ''} an unser Vertriebsteam weitergegeben; es ruft Sie unter **${phone}** an, um sie zu bestätigen.`,
   bookingEmailAgain: (when) => [`${when ? `Notiert: **${when}**. ` : ''}An welche E-Mail-Adresse soll ich die Einladung schicken?`, `Ich kann ${when ? `**${when}**` : 'die Demo'} buchen, sobald ich Ihre E-Mail-Adresse für die Einladung habe: Wie lautet sie?`],
   bookingNeedsEmail: (minutes, when) =>
     when

@@ -58,6 +58,8 @@ export const fr: Phrases = {
   billedAtMinimum: (plan, min, seats) => `Ce dont vous avez besoin est inclus dans **${plan}**, qui commence à ${min} utilisateurs : pour votre équipe de ${seats}, ${min} sont facturés.`,
   annualPaysLess: (annual, monthly, saving) => `Pour payer moins, choisissez la facturation annuelle : **${annual} par utilisateur et par mois** au lieu de ${monthly}, soit **${saving}** d’économie par an.`,
   alreadyLowest: (plan, seats) => `**${plan}** est déjà notre offre la moins chère pour une équipe de ${seats} personnes.`,
+  smallerPlanHolds: (cheaper, seats, plan) => `Si le budget est serré, **${cheaper}** convient aussi à une équipe de ${seats} personnes, pour moins cher que **${plan}**.`,
+  startSmall: 'Ce qui garde une première facture modeste, c’est la facturation annuelle, ou commencer par l’équipe qui en a le plus besoin et ajouter des utilisateurs au fur et à mesure.',
   aboveEvenAnnual: (cost) => `En facturation annuelle, cela revient à **${cost} par mois**, toujours au-dessus.`,
   cheaperStillAbove: (plan, rate) => `**${plan}** couvre aussi votre équipe, à **${rate} par utilisateur et par mois** en facturation annuelle, mais pour votre équipe c’est aussi au-dessus.`,
   budgetAbove: (budget, current, plan) => `**${current}** dépasse le budget que vous avez indiqué (**${budget}**). Pour moins, il y a **${plan}** :`,
@@ -111,6 +113,9 @@ export const fr: Phrases = {
   icsNote: 'Vous pouvez aussi l’ajouter à votre agenda avec le lien « Ajouter au calendrier (.ics) » de la carte de réservation ci-dessus.',
   defaultZone: (zone) => `Vous n’avez pas indiqué de fuseau horaire, j’ai donc utilisé ${zone} — donnez-moi le vôtre et je déplacerai le rendez-vous.`,
   browserZone: (zone) => `J’ai utilisé votre fuseau horaire, ${zone}, tel que l’indique votre navigateur — dites-moi si vous en préférez un autre et je déplacerai le rendez-vous.`,
+  bookingByPhone: (minutes, when) =>
+    `Avec plaisir, organisons une démo de ${minutes} minutes${when ? ` pour **${when}**` : ''}. Comme vous préférez ne pas donner d’adresse e-mail, il n’y a pas d’invitation à envoyer : laissez-moi un numéro de téléphone et notre équipe commerciale vous appellera pour confirmer ${when ? 'l’horaire' : 'un horaire'}.`,
+  demoByPhone: (when, phone) => `Pas besoin d’e-mail : j’ai transmis votre demande de démo${when ? ` pour **${when}**` : ''} à notre équipe commerciale, qui vous appellera au **${phone}** pour la confirmer.`,
   bookingEmailAgain: (when) => [`${when ? `C’est noté : **${when}**. ` : ''}À quelle adresse e-mail dois-je envoyer l’invitation ?`, `Je peux réserver ${when ? `**${when}**` : 'la démo'} dès que j’ai votre adresse e-mail pour l’invitation : quelle est-elle ?`],
   bookingNeedsEmail: (minutes, when) =>
     when
@@ -203,7 +208,7 @@ export const fr: Phrases = {
     const when = said.when ? ` ${said.when}` : '';
     if (!fresh) {
       const counting = said.added ? `En comptant les ${said.added} dont vous m’avez parlé, vous serez ${then}` : `Comme vous serez ${then}${when}`;
-      return outgrown ? `${counting} : au-delà des ${outgrown.max} utilisateurs de **${outgrown.plan}**, je vous conseille donc **${plan}** (${range}).` : `${counting}, et **${plan}** convient toujours (${range}).`;
+      return outgrown ? `${counting} : au-delà des ${outgrown.max} utilisateurs de **${outgrown.plan}**, je vous conseille donc **${plan}** (${range}).` : `${counting}, ${said.added ? 'et ' : ''}**${plan}** convient toujours (${range}).`;
     }
     const grows = said.added ? `C’est noté : avec ${said.added}, vous passez de ${now} à ${then} personnes` : `C’est noté : vous passerez de ${now} à ${then} personnes${when}`;
     return outgrown

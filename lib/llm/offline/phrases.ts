@@ -63,6 +63,8 @@ const en: Phrases = {
   planAtMinimum: (plan, min, seats) => `**${plan}** starts at ${min} seats: for your team of ${seats}, it is billed as ${min}.`,
   annualPaysLess: (annual, monthly, saving) => `The way to pay less is annual billing: **${annual} per seat per month** instead of ${monthly}, saving **${saving}** a year.`,
   alreadyLowest: (plan, seats) => `**${plan}** is already our lowest-priced plan for a team of ${seats}.`,
+  smallerPlanHolds: (cheaper, seats, plan) => `If budget is tight, **${cheaper}** also holds a team of ${seats}, for less than **${plan}**.`,
+  startSmall: 'What keeps the first bill small is annual billing, or starting with the team that feels the pain most and adding seats as the others join.',
   aboveEvenAnnual: (cost) => `Billed annually, it comes to **${cost} a month**, still above it.`,
   cheaperStillAbove: (plan, rate) => `**${plan}** also holds your team, at **${rate} per seat per month** billed annually, though for your team that is above it too.`,
   budgetAbove: (budget, current, plan) => `**${current}** is above the budget you mentioned (**${budget}**). For less, there is **${plan}**:`,
@@ -116,6 +118,9 @@ const en: Phrases = {
   icsNote: 'You can also add it to your calendar with the “Add to calendar (.ics)” link on the booking card above.',
   defaultZone: (zone) => `You didn't mention a time zone, so I used ${zone} — tell me yours and I'll move it.`,
   browserZone: (zone) => `I used your time zone, ${zone}, as your browser reports it — tell me if you'd like another and I'll move it.`,
+  bookingByPhone: (minutes, when) =>
+    `Happy to set up a ${minutes}-minute demo${when ? ` for **${when}**` : ''}. As you'd rather not share an email, there's no invite to send: leave a phone number and our sales team will call you to confirm ${when ? 'the time' : 'a time'}.`,
+  demoByPhone: (when, phone) => `No email needed: I've passed your request for a demo${when ? ` on **${when}**` : ''} to our sales team, and they'll call you at **${phone}** to confirm it.`,
   bookingEmailAgain: (when) => [`${when ? `Noted: **${when}**. ` : ''}Which email address should I send the invite to?`, `I can book ${when ? `**${when}**` : 'it'} as soon as I have your email address for the invite: what is it?`],
   bookingNeedsEmail: (minutes, when) =>
     when
@@ -192,7 +197,8 @@ const en: Phrases = {
     const when = said.when ? ` ${said.when}` : '';
     if (!fresh) {
       const counting = said.added ? `Counting the ${said.added} you mentioned, you'll be ${then} people` : `Since you'll be ${then} people${when}`;
-      return outgrown ? `${counting}: past **${outgrown.plan}**'s ${outgrown.max} seats, so I'd go with **${plan}** (${range}).` : `${counting}, and **${plan}** still fits (${range}): it's the one I'd go with.`;
+      // ("Since you'll be 30 people next year, **Pro** still fits": no "and" after a "since" clause.)
+      return outgrown ? `${counting}: past **${outgrown.plan}**'s ${outgrown.max} seats, so I'd go with **${plan}** (${range}).` : `${counting}, ${said.added ? 'and ' : ''}**${plan}** still fits (${range}): it's the one I'd go with.`;
     }
     const grows = said.added ? `Noted: ${said.added} takes you from ${now} to ${then} people` : `Noted: you'll go from ${now} to ${then} people${when}`;
     return outgrown
@@ -285,6 +291,8 @@ const es: Phrases = {
   planAtMinimum: (plan, min, seats) => `El mínimo de **${plan}** es de ${min} usuarios: para su equipo de ${seats}, se facturan ${min}.`,
   annualPaysLess: (annual, monthly, saving) => `La forma de pagar menos es la facturación anual: **${annual} por usuario al mes** en lugar de ${monthly}, un ahorro de **${saving}** al año.`,
   alreadyLowest: (plan, seats) => `**${plan}** ya es nuestro plan más económico para un equipo de ${seats}.`,
+  smallerPlanHolds: (cheaper, seats, plan) => `Si el presupuesto es ajustado, **${cheaper}** también sirve para un equipo de ${seats}, por menos que **${plan}**.`,
+  startSmall: 'Lo que mantiene baja la primera factura es la facturación anual, o empezar con el equipo que más sufre el problema e ir sumando usuarios a medida que se incorporan los demás.',
   aboveEvenAnnual: (cost) => `Con facturación anual sale a **${cost} al mes**, todavía por encima.`,
   cheaperStillAbove: (plan, rate) => `**${plan}** también cubre a su equipo, a **${rate} por usuario al mes** con facturación anual, aunque para su equipo también queda por encima.`,
   budgetAbove: (budget, current, plan) => `**${current}** supera el presupuesto que mencionó (**${budget}**). Por menos, está **${plan}**:`,
@@ -338,6 +346,9 @@ const es: Phrases = {
   icsNote: 'También puede añadirla a su calendario con el enlace «Añadir al calendario (.ics)» de la tarjeta de la reserva, arriba.',
   defaultZone: (zone) => `No indicó zona horaria, así que usé ${zone}; dígame la suya y la cambio.`,
   browserZone: (zone) => `Usé su zona horaria, ${zone}, según su navegador; si prefiere otra, dígamelo y la cambio.`,
+  bookingByPhone: (minutes, when) =>
+    `Con gusto organizo una demo de ${minutes} minutos${when ? ` para ${/^(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)\b/iu.test(when) ? 'el ' : ''}**${when}**` : ''}. Como prefiere no dar su correo, no hay invitación que enviar: déjeme un número de teléfono y nuestro equipo comercial le llamará para confirmar ${when ? 'la hora' : 'una hora'}.`,
+  demoByPhone: (when, phone) => `Sin correo, por supuesto: he pasado su solicitud de demo${when ? ` para **${when}**` : ''} a nuestro equipo comercial, que le llamará al **${phone}** para confirmarla.`,
   bookingEmailAgain: (when) => [`${when ? `Anotado: **${when}**. ` : ''}¿A qué correo electrónico le envío la invitación?`, `Puedo reservar ${when ? `**${when}**` : 'la demo'} en cuanto tenga su correo para la invitación: ¿cuál es?`],
   bookingNeedsEmail: (minutes, when) =>
     when
@@ -432,7 +443,7 @@ const es: Phrases = {
     const when = said.when ? ` ${said.when}` : '';
     if (!fresh) {
       const counting = said.added ? `Contando las ${said.added} que me comentó, serán ${then} personas` : `Como serán ${then} personas${when}`;
-      return outgrown ? `${counting}: más que los ${outgrown.max} usuarios de **${outgrown.plan}**, así que le recomiendo **${plan}** (${range}).` : `${counting}, y **${plan}** le sigue sirviendo (${range}).`;
+      return outgrown ? `${counting}: más que los ${outgrown.max} usuarios de **${outgrown.plan}**, así que le recomiendo **${plan}** (${range}).` : `${counting}, ${said.added ? 'y ' : ''}**${plan}** le sigue sirviendo (${range}).`;
     }
     const grows = said.added ? `Anotado: con ${said.added} pasan de ${now} a ${then} personas` : `Anotado: pasan de ${now} a ${then} personas${when}`;
     return outgrown

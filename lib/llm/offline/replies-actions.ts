@@ -49,9 +49,16 @@ export function bookingReply(topic: Extract<Topic, { kind: 'booking' }>, turn: O
     // A time that cannot be had as asked (outside meeting hours, too soon, passed): said now, with the slot the booking
     // tool would take instead (booking-ahead.ts), not "noted" and moved in silence once the email comes.
     const ahead = topic.email ? undefined : slotAhead(turn, topic.times[0], topic.timezone ?? turn.bookingZone.zone);
-    if (ahead) return [slotAheadLine(turn, ahead)];
     // ("On Monday at 10" is set in the sentence as "Monday at 10": never "for on Monday".)
     const bare = wanted === undefined ? undefined : bareTime(wanted, turn.locale);
+    // The e-mail declined: never asked for again. A phone on record: the sales team calls to confirm (request_human);
+    // none: one ask for a phone number instead of the invite's address.
+    if (!topic.email && turn.state.noEmail) {
+      if (topic.byPhone && topic.times.length > 0) return [ph.demoByPhone(bare, topic.byPhone)];
+      const byPhone = ph.bookingByPhone(meetings.durationMinutes, ahead ? undefined : bare);
+      return ahead ? [slotAheadLine(turn, ahead, byPhone.replace(/^[^.!]*[.!]\s*/u, ''))] : [byPhone];
+    }
+    if (ahead) return [slotAheadLine(turn, ahead)];
     if (!topic.email) return [pickFresh([ph.bookingNeedsEmail(meetings.durationMinutes, bare), ...ph.bookingEmailAgain(bare)], turn.previousReplies)];
     // They asked for a demo: ask when. They only left an email: offer one.
     // (Asked a message or two ago, before the email: "book a demo please", then "tom@acme.io".)

@@ -8,6 +8,8 @@ import { MEMORY_PHRASES } from '@/lib/llm/offline/phrases-memory';
 import { mentionsAny } from '@/lib/llm/offline/reading';
 import { pickFresh } from '@/lib/llm/offline/variety';
 import { speaksLocale } from '@/lib/sales/knowledge-locale';
+import { splitSentences } from '@/lib/sales/sentences';
+import type { SalesLocale } from '@/lib/sales/turn-state';
 
 /**
  * Answers read from the retrieved passages: FAQ topics, objections and competitor comparisons. The passage text is
@@ -53,16 +55,45 @@ export function objectionReply(topic: Extract<Topic, { kind: 'objection' }>, tur
       const minimum = topic.price?.atMinimum ? ph.priceAtMinimum(plan, annual.seats) : '';
       // Then the locale's own words for the price objection (the value, annual billing, a smaller plan), without the
       // acknowledgement it opens with ("Es una preocupación razonable: …"), which the figures' line has already made.
-      const said = localized && topic.passage && isPriceObjection(topic.passage.id) ? topic.passage.text.replace(/^[^:–—.]{0,60}?\s*[:–—]\s*/u, '') : '';
+      const said = localized && topic.passage && isPriceObjection(topic.passage.id) ? forTheTeam(topic.passage.text.replace(/^[^:–—.]{0,60}?\s*[:–—]\s*/u, ''), topic, turn, ph) : '';
       const value = said ? said.charAt(0).toUpperCase() + said.slice(1) : '';
       return [minimum ? `${answer} ${minimum}` : answer, value, ph.furtherDiscount(kb.company.salesEmail), ...edgeOver(turn, ph), pickFresh(mp.objectionCheck, [...turn.previousReplies, answer])];
     }
     // The locale's own words for the objection, when its knowledge base has them.
-    if (localized && topic.passage) return [topic.passage.text, ...edgeOver(turn, ph), pickFresh(mp.objectionCheck, [...turn.previousReplies, topic.passage.text])];
+    if (localized && topic.passage) {
+      const text = forTheTeam(topic.passage.text, topic, turn, ph);
+      return [text, ...edgeOver(turn, ph), pickFresh(mp.objectionCheck, [...turn.previousReplies, text])];
+    }
     return [`${mp.objectionHeard} ${mp.englishOnly(undefined, kb.company.salesEmail)}`];
   }
-  const answer = topic.passage?.text ?? ph.unknownQuestion(turn.kb.company.salesEmail);
-  return [answer, ...edgeOver(turn, ph), pickFresh(mp.objectionCheck, [...turn.previousReplies, answer])];
+  const answer = topic.passage ? forTheTeam(topic.passage.text, topic, turn, ph) : ph.unknownQuestion(turn.kb.company.salesEmail);
+  // (No smaller plan holds them: the sales team is the way to anything beyond annual billing, never a discount of ours.)
+  const beyond = topic.team && !topic.team.cheaper && answer !== topic.passage?.text ? [ph.furtherDiscount(turn.kb.company.salesEmail)] : [];
+  return [answer, ...beyond, ...edgeOver(turn, ph), pickFresh(mp.objectionCheck, [...turn.previousReplies, answer])];
+}
+
+/** The knowledge base's advice to start "on a smaller plan", as each language's objection text words it. */
+const SMALLER_PLAN: Record<SalesLocale, RegExp> = {
+  en: /\b(?:smaller|cheaper|lower(?:-priced)?|less expensive)\s+(?:plan|tier)\b/iu,
+  es: /\bplan\s+más\s+(?:pequeño|barato|económico|básico)|\bplan\s+menor\b/iu,
+  fr: /\b(?:offre|formule|plan)\s+(?:plus\s+(?:petite?|économique|abordable)|moins\s+chère?)|\bplus\s+petite?\s+(?:offre|formule)/iu,
+  de: /\b(?:kleiner|günstiger|billiger)\w*\s+(?:Tarif|Plan|Paket)/iu,
+  ar: /باقة\s+(?:أصغر|أرخص|أقل)/u,
+};
+
+/**
+ * The price objection's text for a team of known size: its "start on a smaller plan" names the cheaper plan that holds
+ * them, or, when none does (25 people: Starter stops at 10), gives way to what does lower the first bill.
+ */
+function forTheTeam(text: string, topic: Extract<Topic, { kind: 'objection' }>, turn: OfflineTurn, ph: Phrases): string {
+  const { team } = topic;
+  if (!team) return text;
+  const sentences = splitSentences(text);
+  const smaller = sentences.filter((sentence) => SMALLER_PLAN[turn.locale].test(sentence));
+  if (smaller.length === 0) return text;
+  const instead = team.cheaper ? ph.smallerPlanHolds(team.cheaper.name, team.seats, team.plan.name) : `${ph.alreadyLowest(team.plan.name, team.seats)} ${ph.startSmall}`;
+  const kept = sentences.filter((sentence) => !smaller.includes(sentence));
+  return [...kept, instead].join(' ');
 }
 
 /** The catalogue's price objection ("too expensive"), by the English keywords every locale's entry shares by id. */

@@ -49,6 +49,11 @@ function callsFor(topic: Topic, turn: OfflineTurn): PlannedCall[] {
       return topic.price ? callsFor(topic.price, turn) : [];
     case 'booking': {
       const priced = topic.price ? callsFor(topic.price, turn) : [];
+      // (The e-mail declined, a phone on record: a person confirms the time by phone; nothing is booked without an invite.)
+      if (!topic.email && topic.byPhone && topic.times.length > 0 && turn.state.handoff === undefined) {
+        const reason = `Wants a demo at ${topic.times[0]} (${topic.timezone ?? turn.bookingZone.zone}); declined to give an email: call ${topic.byPhone} to confirm.`;
+        return [...priced, { toolName: 'request_human', input: { reason } }];
+      }
       if (!topic.email || topic.times.length === 0) return priced;
       return [
         ...priced,

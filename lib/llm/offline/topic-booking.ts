@@ -160,7 +160,7 @@ export function bookingTopic(turn: OfflineTurn): Topic | undefined {
     turn.stage === 'closing' &&
     turn.state.bookings.every((booking) => booking.cancelledAt !== undefined) &&
     !GROWTH.test(westernDigits(turn.text)) &&
-    (times.length > 0 || emailIn(turn.text) !== undefined || piecedSlot(turn) !== undefined) &&
+    (times.length > 0 || emailIn(turn.text) !== undefined || piecedSlot(turn) !== undefined || phoneForDemo(turn)) &&
     meetingInTalk(turn);
   // A meeting ahead is moved when asked ("move it to Monday at 11"), or when a short message names another zone than
   // the one it was booked in ("actually I'm in London": the same time, read in their zone). book_meeting moves it.
@@ -212,7 +212,16 @@ export function bookingTopic(turn: OfflineTurn): Topic | undefined {
   // "Move it 30 minutes later", "an hour earlier": from the booked time (read alone, "30 minutes later" is from now).
   const shifted = moving && upcoming ? shiftedSlot(turn.text, upcoming, timezone ?? upcoming.timezone) : undefined;
   const asked = shifted ? [shifted] : moving && upcoming && times.length > 0 ? times.map((phrase) => movedSlot(phrase, turn, upcoming, timezone ?? upcoming.timezone)) : wanted;
-  return { kind: 'booking', email: knownEmail(turn), times: inWeekAsked(turn, asked, timezone ?? turn.bookingZone.zone), ...(timezone ? { timezone } : {}), ...(price ? { price } : {}) };
+  const email = knownEmail(turn);
+  // No e-mail (declined), a phone on record: the sales team calls to confirm the time, rather than asking again.
+  const phone = email === undefined && turn.state.noEmail ? turn.state.lead.fields.phone?.value : undefined;
+  const byPhone = typeof phone === 'string' || typeof phone === 'number' ? String(phone) : undefined;
+  return { kind: 'booking', email, times: inWeekAsked(turn, asked, timezone ?? turn.bookingZone.zone), ...(timezone ? { timezone } : {}), ...(price ? { price } : {}), ...(byPhone ? { byPhone } : {}) };
+}
+
+/** A phone number given after the e-mail was declined, in answer to a demo's "leave a phone number" (bookingByPhone). */
+function phoneForDemo(turn: OfflineTurn): boolean {
+  return turn.state.noEmail === true && freshFields(turn).includes('phone');
 }
 
 /**
@@ -256,6 +265,14 @@ function completedTimes(turn: OfflineTurn, texts: readonly string[], timezone: s
   if (hasDay(said) && !said.isCertain('hour') && !HAS_HOUR.test(phrase.replace(/\d/g, '')) && before.isCertain('hour')) {
     const clock = parsePreferredTime(earlier, timezone, turn.now, policy, turn.locale);
     return clock ? [`${phrase} ${pad(clock.hour)}:${pad(clock.minute)}`] : times;
+  }
+  // "Next Tuesday afternoon", a question in between, then "Tuesday at 2pm works": the Tuesday said before, not today.
+  if (said.isCertain('weekday') && !said.isCertain('day') && before.isCertain('weekday') && said.get('weekday') === before.get('weekday')) {
+    // (Unless the day said before was itself unclear, "nächsten Mittwoch" on a Tuesday: the new phrase stands.)
+    const day = ambiguousDate(earlier, timezone, turn.now, turn.locale) ? undefined : parsePreferredTime(earlier, timezone, turn.now, policy, turn.locale);
+    const again = parsePreferredTime(phrase, timezone, turn.now, policy, turn.locale);
+    if (!day || !again || (day.year === again.year && day.month === again.month && day.day === again.day)) return times;
+    return [`${day.year}-${pad(day.month)}-${pad(day.day)} ${pad(again.hour)}:${pad(again.minute)}`];
   }
   return times;
 }
@@ -364,7 +381,7 @@ function meetingInTalk(turn: OfflineTurn): boolean {
   // Each of the agent's meeting questions up to its first variable part (the zone, the time it read).
   // ("Können wir nächste Woche einen Termin machen?": the hours offered for that week ask for a day and a time too.)
   const hours = ph.bookingHours ? [ph.bookingHours(minutes, cut, cut, cut, true), ph.bookingHours(minutes, cut, cut, cut, true, undefined, [cut, cut])] : [];
-  const asks = [ph.bookingOffer(minutes, cut), ph.bookingNeedsTime(minutes, cut), ph.bookingNeedsEmail(minutes, undefined), ph.bookingNeedsEmail(minutes, cut), ph.bookingWhichDay(cut, cut, cut), ...hours];
+  const asks = [ph.bookingOffer(minutes, cut), ph.bookingNeedsTime(minutes, cut), ph.bookingNeedsEmail(minutes, undefined), ph.bookingNeedsEmail(minutes, cut), ph.bookingWhichDay(cut, cut, cut), ph.bookingByPhone(minutes, cut), ...hours];
   return asks.some((ask) => {
     const head = (ask.split(cut)[0] ?? '').trim();
     return head.length >= 12 && lastReplies.some((last) => last.includes(head));

@@ -109,7 +109,28 @@ export function objectionTopic(turn: OfflineTurn, passage: Passage | undefined):
   // ("We're on Asana. Why would we switch?": the tool they use, not the retrieved "no time to switch".)
   const switching = SWITCHING.test(turn.text) ? objectionPassage(turn.kb, /\balready (?:use|using|have)\b|switching/i) : undefined;
   const answer = (pricey ? objectionPassage(turn.kb, /\bexpensive\b/i) : undefined) ?? saidObjection(turn) ?? switching ?? passage;
-  return { kind: 'objection', passage: answer, ...(price ? { price } : {}) };
+  const team = answer && answer.id === objectionPassage(turn.kb, /\bexpensive\b/i)?.id ? teamObjecting(turn) : undefined;
+  return { kind: 'objection', passage: answer, ...(price ? { price } : {}), ...(team ? { team } : {}) };
+}
+
+/**
+ * The plan a team of known size objects to the price of (the one quoted last if it holds them, else the cheapest that
+ * does), and the cheapest plan below it that holds them and has what they said they need: "a smaller plan" is advice
+ * only when there is one (a team of 25 fits no plan below Pro).
+ */
+function teamObjecting(turn: OfflineTurn): { plan: Plan; seats: number; cheaper?: Plan } | undefined {
+  const last = turn.state.quoted?.at(-1);
+  const seats = seatsFor(turn) ?? last?.seats;
+  if (seats === undefined) return undefined;
+  const quoted = last ? turn.kb.plans.find((entry) => entry.id === last.planId) : undefined;
+  const plan = quoted && fitsSeats(quoted, seats) && !isContactSales(quoted) ? quoted : recommendPlan(seats, turn.kb.plans);
+  if (!plan || isContactSales(plan)) return undefined;
+  const needed = requiredPlan(turn);
+  const rate = (entry: Plan) => entry.pricePerSeatMonthly ?? Number.POSITIVE_INFINITY;
+  const cheaper = turn.kb.plans
+    .filter((entry) => !isContactSales(entry) && fitsSeats(entry, seats) && rate(entry) < rate(plan) && atLeast(entry, needed, turn.kb) === entry)
+    .sort((a, b) => rate(a) - rate(b))[0];
+  return { plan, seats, ...(cheaper ? { cheaper } : {}) };
 }
 
 /** Leaving the tool they use: "we're moving off Asana", "switching from Monday", "nos vamos de Trello". */

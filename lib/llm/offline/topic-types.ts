@@ -45,7 +45,8 @@ export type Topic =
   /** "Wait, I have to pay for 3 seats?" after a plan priced at its minimum: yes, and the plan without that minimum. */
   | { kind: 'seat-minimum'; plan: Plan; team: number; fits?: Plan }
   /** `price`: the same message also asked for a plan's price ("quote Business annually and book a demo Thursday"). */
-  | { kind: 'booking'; email?: string; times: string[]; timezone?: string; price?: PriceTopic; hours?: boolean; booked?: string; week?: [string, string] }
+  /** `byPhone`: the e-mail was declined and a phone is on record: the sales team is asked to call and confirm (request_human). */
+  | { kind: 'booking'; email?: string; times: string[]; timezone?: string; price?: PriceTopic; hours?: boolean; booked?: string; week?: [string, string]; byPhone?: string }
   /**
    * "What time is that for me?": the meeting ahead, and its time in `zone` (named, else the browser's) when known.
    * `right`: "Is that 2pm London?" asks to confirm a time, and the booked time in that zone is (or is not) it.
@@ -102,7 +103,11 @@ export type Topic =
   | { kind: 'compare-plans'; plans: [Plan, Plan]; seats?: number; billing: BillingWish }
   | { kind: 'competitor'; passage: Passage }
   /** `price.atMinimum`: no team size is known, so the plan is priced at its minimum seats (and said to be). */
-  | { kind: 'objection'; passage?: Passage; price?: { plan: Plan; seats: number; atMinimum?: boolean } }
+  /**
+   * `team`: a price objection from a team of known size, with the plan in question (the one quoted last, else the
+   * cheapest that holds them) and `cheaper`, the cheapest plan below it that holds them too and has what they need.
+   */
+  | { kind: 'objection'; passage?: Passage; price?: { plan: Plan; seats: number; atMinimum?: boolean }; team?: { plan: Plan; seats: number; cheaper?: Plan } }
   | { kind: 'plan-features'; plan: Plan }
   /** "Is there a limit on projects?": the plans' own feature lines that speak of it. */
   /** `about`: the company description's sentence on what was asked ("how does your automation work?"), said first. */

@@ -2,6 +2,7 @@ import { knownTools } from '@/lib/sales/memory';
 import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
 import type { LeadField } from '@/lib/sales/types';
 import { splitSentences } from '@/lib/sales/sentences';
+import { DECLINES_TO_SAY } from '@/lib/sales/lead/text';
 import { MORE_RECALL, PLAN_RECOMMENDED_ASK } from '@/lib/llm/offline/memory-asks';
 
 /**
@@ -107,6 +108,9 @@ const RECALL = [
   // "je m'appelle comment ?", "who am I?", "do you know my name?", "شو اسمي؟", "اسمي إيه؟".
   /(?<!\p{L})(?:wie hei(?:ß|ss)e ich|c[oó]mo me llamo|comment (?:est-ce que )?je m['’]appelle|je m['’]appelle comment|do you know my (?:name|email|e-mail|company))(?!\p{L})|^\s*(?:and |so |ok,? )?who am i\s*[?!.]*\s*$|(?:شو|ايش|إيش|وش) (?:اسمي|بريدي|شركتي|اسم شركتي)|اسمي (?:ايه|إيه|شو)/iu,
   /كم (عددنا|عدد فريقنا|شخصًا نحن|شخصا نحن)/u,
+  // "¿Cómo se llama mi empresa?", "comment s'appelle notre société ?"; "¿y del plazo?", "¿y lo del presupuesto?".
+  /(?<!\p{L})(?:c[oó]mo se llama (?:mi|nuestra) (?:empresa|compañ[ií]a)|comment s['’]appelle (?:mon|ma|notre) (?:entreprise|soci[ée]t[ée]|bo[iî]te))(?!\p{L})/iu,
+  /^\s*¿?\s*y (?:del|lo del|de la|lo de la|sobre el|sobre la) (?:plazo|presupuesto|tama[nñ]o del equipo|equipo|empresa|nombre|correo|fecha)\s*[?!.]*\s*$/iu,
   // "On est combien déjà ?", "on était combien ?", "combien on est déjà ?", "combien je vous ai dit qu'on était ?".
   /(?<!\p{L})(?:on (?:est|[ée]tait) combien|combien (?:on (?:est|[ée]tait)|(?:sommes|[ée]tions)-nous|de personnes on (?:est|[ée]tait)) d[ée]j[àa]|combien (?:je vous ai|vous ai-je) dit|combien de (?:personnes|gens|utilisateurs) (?:j['’]ai|je vous ai|je t['’]ai|on a|nous avons|vous ai-je) dit)(?!\p{L})/iu,
 ];
@@ -126,6 +130,9 @@ const RECALL_FIELDS: [RecallField, RegExp][] = [
   ['tools', /\b(tools?|software|use|using|herramientas?|usamos|usan|outils?|logiciels?|utilis\w*|werkzeuge?|nutzen)\b|أدوات|ادوات|أداة|اداة|نستخدم/iu],
 ];
 
+/** "My company name", "el nombre de mi empresa", "le nom de mon entreprise", "unser Firmenname", "اسم شركتي". */
+const COMPANY_NAME = /\b(?:company|business|organi[sz]ation) name\b|(?<!\p{L})(?:nombre de (?:mi|nuestra|la) empresa|nom de (?:mon|notre|l['’])\s?(?:entreprise|soci[ée]t[ée])|firmenname)(?!\p{L})|اسم (?:شركتي|شركتنا|الشركة)/iu;
+
 /** The facts a "what did I say…" question asks about: none named means everything we know. Undefined: not a recall. */
 /** "What do you know about me?" in any wording: everything on record, whatever else the question names ("who am I and …"). */
 const EVERYTHING =
@@ -133,13 +140,16 @@ const EVERYTHING =
 
 export function recallQuestion(text: string): RecallField[] | undefined {
   if (EVERYTHING.test(text)) return [];
-  if (!RECALL.some((pattern) => pattern.test(text))) return undefined;
+  // ("Prefiero no decir cuántos somos" declines to say: no question about what they said.)
+  if (DECLINES_TO_SAY.test(text.trim()) || !RECALL.some((pattern) => pattern.test(text))) return undefined;
   // ("كم كانت ميزانيتنا؟": "how much" of the budget, not a head count.)
   const fields = RECALL_FIELDS.filter(([field, pattern]) => pattern.test(text) && !(field === 'teamSize' && /كم (?:كانت |كان |هي |هو )?ميزاني/u.test(text))).map(([field]) => field);
 
   // "How many people did I say we use it for" is about the team, not tools; "how many seats did I say we need" is
   // not about the goal either (the verb "need", not the noun).
   // ("Besoin" is the goal as "notre besoin", not in "en avoir besoin", which is the verb.)
+  // ("What's my company name again?" asks for the company, not their name.)
+  if (COMPANY_NAME.test(text)) return fields.filter((field) => field !== 'name');
   const aboutGoal = /\b(problem|solve|goal|objective|necesidad|objetivo|objectif|ziel)\b|\b(?:mon|notre|nos|le|les) besoins?\b|هدف|مشكلة/iu.test(text);
   // "When did I say we need it?" is about the timeline: "need" the verb beside another fact is not the goal.
   if (!fields.includes('teamSize')) return fields.length > 1 && !aboutGoal ? fields.filter((field) => field !== 'need') : fields;

@@ -69,6 +69,7 @@ import {
   plainDigits,
   promotionKey,
   sameCurrency,
+  sentenceStopAt,
   wordNumbers,
   widenSpan,
   type Span,
@@ -399,6 +400,20 @@ export function createPriceGuard(sources: PriceGuardSources, marker: string): Pr
   const declined = (clause: string, rest: string): boolean =>
     !REFUSAL_CONDITION.test(clause) && !REFUSAL_EXCEPTION.test(rest) && !REFUSAL_TURNED.test(clause) && !HEDGED.test(clause);
 
+  /**
+   * A percentage offered in a clause of its own after a discount in its sentence ("We can't do 20% off, but we can do
+   * 15%.", "…; what we can do is 15%.", "…, only 15%."): a discount, though its clause has no word for one. (What is
+   * read for the offer is what comes after the discount: "we can't do 20% off" is no offer of 15%.)
+   */
+  const counterOffer = (clause: string, whole: string, start: number): boolean => {
+    const sentence = sentenceBefore(whole, start);
+    let from = -1;
+    for (const match of sentence.matchAll(DISCOUNTS)) from = match.index + match[0].length;
+    if (from < 0) return false;
+    const bridge = `${sentence.slice(from)} ${clause}`;
+    return AGREEMENT.test(bridge) || COUNTER.test(bridge);
+  };
+
   /** "Pro is free" (not its trial, not its guests, not "not free"), unless a vouched line says so of that plan. */
   const freeClaim = (clause: string): boolean => {
     if (FREE_EXCEPT.test(clause.replace(HEDGED_ALL, ' '))) return false;
@@ -454,7 +469,7 @@ export function createPriceGuard(sources: PriceGuardSources, marker: string): Pr
     if (span.kind === 'percent') {
       // A discount, or a comparison of prices: what annual billing saves, a percentage the prompt states (above), or
       // one true of the prices of the plans the clause names ("Pro is 41% cheaper than Business").
-      if (!DISCOUNT_CONTEXT.test(clause) && !PRICE_COMPARISON.test(clause)) return 'ok';
+      if (!DISCOUNT_CONTEXT.test(clause) && !PRICE_COMPARISON.test(clause) && !counterOffer(clause, whole, offset + span.start)) return 'ok';
       const before = whole.slice(Math.max(0, offset + span.start - CLAUSE_WAIT * 2), offset + span.start);
       if (span.values.some((value) => savingPercents.has(value)) && (ANNUAL.test(clause) || ANNUAL.test(before))) return 'ok';
       if (comparesTruly(span.values, clause, before)) return 'ok';
@@ -508,10 +523,16 @@ export function createPriceGuard(sources: PriceGuardSources, marker: string): Pr
     return nextEnd < 0 && open && unitMayFollow(cell) ? 'wait' : undefined;
   };
 
+  /** An amount whose dot ends its sentence too ("It costs 39 U.S.D."), without it; one that cannot tell yet, waiting. */
+  const sentenceStopped = (span: Span, final: boolean): Candidate => {
+    const stop = sentenceStopAt(plain, span.end, final);
+    return stop === 'wait' ? { ...span, pending: true } : stop ? { ...span, end: span.end - 1 } : span;
+  };
+
   /** Numbers in a price's place with no currency, percentages, "free" and offers in what may be decided (up to `cut`). */
   const candidates = (cut: number, final: boolean): Candidate[] => {
     const text = plain.slice(0, cut);
-    const spans: Candidate[] = [...amountSpans(text), ...percentSpans(text)];
+    const spans: Candidate[] = [...amountSpans(text).map((span) => sentenceStopped(span, final)), ...percentSpans(text)];
     const taken = (start: number, end: number) => spans.some((span) => start < span.end && span.start < end);
     for (const match of MAY_BE_FREE.test(text) ? text.matchAll(FREE) : []) {
       if (!taken(match.index, match.index + match[0].length)) spans.push({ start: match.index, end: match.index + match[0].length, values: [0], kind: 'free', code: '' });
@@ -823,6 +844,9 @@ const CHEAPER =
   /cheaper|less|lower|sav(?:e|es|ing)|discount|off\b|barat|menos|ahorr|descuento|moins|économ|remise|günstiger|billiger|weniger|spar|Rabatt|أرخص|أقل|توفير|توفر|خصم/iu;
 const DEARER = /more|dearer|pricier|costlier|expensive|higher|extra|mark-?up|surcharge|más|caro|plus|cher\b|mehr|teurer|Aufpreis|أكثر|أغلى/iu;
 
+/** A figure offered instead of another ("only 15%", "solo un 15 %", "plutôt 15 %", "stattdessen 15 %"). */
+const COUNTER = /(?<!\p{L})(?:only|just|instead|solo|sólo|en\s+cambio|seulement|plutôt|nur|stattdessen|dafür|können)(?!\p{L})|فقط|بدلا|بدلًا/iu;
+const DISCOUNTS = new RegExp(DISCOUNT_CONTEXT.source, 'giu');
 /** "You mentioned", "your offer of" right before an amount (at most three words between). */
 const ATTRIBUTED_BEFORE = new RegExp(`(?:${ATTRIBUTION.source})(?:[\\s\\u00a0]+[\\p{L}\\p{M}'’-]+){0,3}[\\s\\u00a0]*[*_]*$`, 'iu');
 const CLAUSE_ENDS = new RegExp(CLAUSE_END.source, 'gu');

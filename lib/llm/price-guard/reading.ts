@@ -554,6 +554,19 @@ export function amountSpans(text: string): Span[] {
   return spans.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * Whether an amount's last dot ("39 U.S.D.", "5 Mio.") is also its sentence's full stop, left to the sentence then: what
+ * follows (in `text`, from the amount's end) is the end of the text, a line break or the next sentence. 'wait' while
+ * only blanks follow and more may come.
+ */
+export function sentenceStopAt(text: string, end: number, final: boolean): boolean | 'wait' {
+  if (text[end - 1] !== '.') return false;
+  const rest = text.slice(end, end + 3);
+  if (!final && end + 3 > text.length && /^\s*$/u.test(rest)) return 'wait';
+  return SENTENCE_STOP_AFTER.test(rest);
+}
+const SENTENCE_STOP_AFTER = /^(?:[ \t\u00a0]*(?:$|\n)|\s+[^\p{Ll}\p{Nd}\s(),;:/&+=-])/u;
+
 /** Percentages ("20%", "20 percent", "twenty percent"), as spans whose values are hundredths of a percent. */
 export function percentSpans(text: string): Span[] {
   if (!HAS_PERCENT.test(text)) return [];

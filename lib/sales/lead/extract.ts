@@ -55,6 +55,8 @@ export interface ExtractLeadInput {
   kb?: KnowledgeBase;
   /** The name on record: "my last name is Becker" after "I'm Jonas" makes it "Jonas Becker". */
   knownName?: string;
+  /** The company on record: "the company is Acme Labs, not Acme Corp" corrects it. */
+  knownCompany?: string;
 }
 
 /** "My last name is Becker", "surname: Whitfield", "mi apellido es Ruiz", "mon nom de famille est Martin", "mein
@@ -74,6 +76,12 @@ function correctedName(statement: string, known: string | undefined, context: Pa
   const NOT = "(?:not|no|pas|nicht|وليس|مش|لا|ليس)";
   const forms = [new RegExp(`^${LEAD}${NAME}\\s*[,;—–-]?\\s*(?:and |y |et |und )?${NOT}\\s+${NAME}[\\s.!]*$`, 'iu'), new RegExp(`^${LEAD}${NOT}\\s+${NAME}\\s*[,;:—–-]\\s*(?:but |sino |mais |sondern |بل )?${LEAD}${NAME}[\\s.!]*$`, 'iu')];
   const knownWords = fold(known).split(/\s+/);
+  // ("No, it's Marc with a c", "c'est Anaïs avec un tréma": the name on record misspelt, one or two letters apart.)
+  const spelt = SPELT_NAME.exec(statement.trim())?.[1];
+  if (spelt && CORRECTION_LEAD.test(statement) && nearlySame(fold(spelt), knownWords[0] ?? '') && !context.ownNames.has(spelt.toLowerCase())) {
+    const value = spelt.charAt(0).toUpperCase() + spelt.slice(1);
+    return { value: knownWords.length > 1 ? `${value} ${known.split(/\s+/).slice(1).join(' ')}` : value, confidence: 0.95 };
+  }
   for (const [index, form] of forms.entries()) {
     const match = form.exec(statement.trim());
     if (!match) continue;
@@ -92,6 +100,52 @@ function correctedName(statement: string, known: string | undefined, context: Pa
   }
   return undefined;
 }
+/** "It's Marc with a c", "es Inés con tilde", "c'est Anaïs avec un tréma", "Jana mit J", "spelled Kaitlyn": a name spelt out. */
+const SPELT_NAME =
+  /^(?:(?:sorry|no|nope|actually|oops|perd[oó]n|perdona|non|pardon|en fait|nein|entschuldigung|eigentlich)[,.!\s]+)*(?:it['’]?s|it is|my name is|i['’]?m|es|me llamo|c['’]est|je m['’]appelle|ich hei(?:ß|ss)e|es ist)?\s*(\p{L}[\p{L}'’-]+)\s*,?\s*(?:with an?|spelt|spelled|con (?:una? )?|avec (?:un |une )?|mit (?:einem |einer )?)\s*\p{L}+(?:\s+\p{L}+)?[\s.!]*$/iu;
+/** A correction said first ("no,", "sorry", "actually", "perdón", "non", "nein"): the spelling is set right, not said. */
+const CORRECTION_LEAD = /^\s*(?:sorry|no|nope|actually|oops|perd[oó]n|perdona|non|pardon|en fait|nein|entschuldigung|eigentlich)(?!\p{L})/iu;
+/** Two folded words one or two letters apart ("marc" and "mark", "jon" and "joan"), but not the same word. */
+function nearlySame(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 2 || a.length < 2) return false;
+  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0] ?? 0;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j] ?? 0;
+      row[j] = Math.min(above + 1, (row[j - 1] ?? 0) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return (row[b.length] ?? 3) <= 2;
+}
+
+/**
+ * The company on record corrected: "sorry, the company is Acme Labs, not Acme Corp", "it's Acme Labs, not Acme",
+ * "not Acme Corp, Acme Labs", "la empresa es Hexa Labs, no Hexa", "c'est Optima Conseil, pas Optima", "die Firma heißt
+ * Kraftwerk AG, nicht Kraftwerk GmbH". The one set aside must be the company on record.
+ */
+function correctedCompany(statement: string, known: string | undefined, context: PatternContext): Extracted | undefined {
+  if (!known) return undefined;
+  const COMPANY = "(\\p{L}[\\p{L}\\p{N}&.'’-]*(?:\\s+[\\p{L}\\p{N}&.'’-]+){0,3}?)";
+  const LEAD =
+    "(?:(?:sorry|no|nope|actually|oops|wait|perd[oó]n|perdona|non|pardon|en fait|nein|entschuldigung|eigentlich|عفوا|عفوًا|لا)[,.!\\s]+)*" +
+    "(?:(?:the|my|our) (?:company|employer)(?: name)?(?:['’]s| is| is called)|it['’]?s|it is|i work (?:at|for)|we(?:['’]re| are)|(?:la|mi|nuestra) empresa (?:es|se llama)|es|trabajo (?:en|para)|" +
+    "(?:l['’]entreprise|ma société|notre société|la société|mon entreprise|notre entreprise) (?:s['’]appelle|est|c['’]est)|c['’]est|je travaille chez|" +
+    "(?:die|unsere|meine) firma (?:hei(?:ß|ss)t|ist)|das unternehmen (?:hei(?:ß|ss)t|ist)|es ist|ich arbeite bei|(?:اسم )?(?:الشركة|شركتي|شركتنا)(?: هي| اسمها)?)?\\s*";
+  const NOT = '(?:not|no|pas|nicht|وليس|مش|ليس)';
+  const forms = [new RegExp(`^${LEAD}${COMPANY}\\s*[,;—–-]?\\s*${NOT}\\s+${COMPANY}[\\s.!]*$`, 'iu'), new RegExp(`^${LEAD}${NOT}\\s+${COMPANY}\\s*[,;:—–-]\\s*(?:but |sino |mais |sondern |بل )?${LEAD}${COMPANY}[\\s.!]*$`, 'iu')];
+  for (const [index, form] of forms.entries()) {
+    const match = form.exec(statement.trim());
+    const [said, setAside] = index === 0 ? [match?.[1], match?.[2]] : [match?.[2], match?.[1]];
+    if (!said || !setAside || fold(setAside) !== fold(known) || fold(said) === fold(known)) continue;
+    if (context.ownNames.has(said.toLowerCase()) || NOT_A_NAME_WORD.has(fold(said))) continue;
+    return { value: /\p{Lu}/u.test(said) ? said : said.replace(/(?<!\p{L})\p{Ll}/gu, (letter) => letter.toUpperCase()), confidence: 0.95 };
+  }
+  return undefined;
+}
+
 /** Words that are no name where a corrected name would be ("not that", "no problem"). */
 const NOT_A_NAME_WORD = new Set('that this it me you him her we us the a an problem worries way one him sure really ese eso esta este ce cela ça lui das die der es ihn sie ذلك هذا'.split(' '));
 
@@ -198,6 +252,11 @@ export function extractLeadFacts(input: ExtractLeadInput): LeadFacts {
     const renamed = correctedName(statement, input.knownName, context);
     if (renamed) {
       offer('name', renamed, evidence);
+      return;
+    }
+    const moved = correctedCompany(statement, input.knownCompany, context);
+    if (moved) {
+      offer('company', moved, evidence);
       return;
     }
     const surname = SURNAME.exec(statement)?.slice(1).find((group) => group !== undefined);
