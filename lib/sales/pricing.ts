@@ -67,20 +67,8 @@ export function quote(request: QuoteRequest, kb: KnowledgeBase = getKnowledgeBas
         : `${plan.name} is only available with ${billing === 'annual' ? 'monthly' : 'annual'} billing.`;
     return { ok: false, code: 'contact_sales', message };
   }
-  if (seats < plan.minSeats) {
-    return {
-      ok: false,
-      code: 'below_min_seats',
-      message: `${plan.name} starts at ${plan.minSeats} seats${smallerPlanHint(plan, seats, kb)}.`,
-    };
-  }
-  if (plan.maxSeats !== null && seats > plan.maxSeats) {
-    return {
-      ok: false,
-      code: 'above_max_seats',
-      message: `${plan.name} goes up to ${plan.maxSeats} seats${largerPlanHint(plan, seats, kb)}.`,
-    };
-  }
+  if (seats < plan.minSeats) return { ok: false, code: 'below_min_seats', message: seatLimitMessage(plan, seats, kb) };
+  if (plan.maxSeats !== null && seats > plan.maxSeats) return { ok: false, code: 'above_max_seats', message: seatLimitMessage(plan, seats, kb) };
 
   const perSeatCents = toCents(price);
   const monthlyCents = perSeatCents * seats;
@@ -116,14 +104,19 @@ function toCents(amount: number): number {
   return Math.round(amount * 100);
 }
 
-function smallerPlanHint(plan: Plan, seats: number, kb: KnowledgeBase): string {
-  const fit = kb.plans.find((other) => other !== plan && other.pricePerSeatMonthly !== null && fits(other, seats));
-  return fit ? `; for ${seats} ${seats === 1 ? 'seat' : 'seats'} ${fit.name} fits` : '';
-}
-
-function largerPlanHint(plan: Plan, seats: number, kb: KnowledgeBase): string {
-  const fit = kb.plans.slice(kb.plans.indexOf(plan) + 1).find((other) => fits(other, seats));
-  return fit ? `; for ${seats} seats ${fit.name} fits` : '';
+/**
+ * Why `plan` does not take `seats` (its minimum or its maximum), and the plan that does. `floor`: the first plan with
+ * what the prospect said they need; a plan below it is never said to fit ("for 6 seats Starter fits" to a team that
+ * needs SSO), and with none at or above it that holds them, no plan is named.
+ */
+export function seatLimitMessage(plan: Plan, seats: number, kb: KnowledgeBase, floor?: Plan): string {
+  const from = floor ? Math.max(0, kb.plans.indexOf(floor)) : 0;
+  if (seats < plan.minSeats) {
+    const fit = kb.plans.slice(from).find((other) => other !== plan && other.pricePerSeatMonthly !== null && fits(other, seats));
+    return `${plan.name} starts at ${plan.minSeats} seats${fit ? `; for ${seats} ${seats === 1 ? 'seat' : 'seats'} ${fit.name} fits` : ''}.`;
+  }
+  const fit = kb.plans.slice(Math.max(kb.plans.indexOf(plan) + 1, from)).find((other) => fits(other, seats));
+  return `${plan.name} goes up to ${plan.maxSeats ?? seats} seats${fit ? `; for ${seats} seats ${fit.name} fits` : ''}.`;
 }
 
 function fits(plan: Plan, seats: number): boolean {

@@ -13,6 +13,10 @@ const LOCK_IN =
 /** The ask answered yes rather than no: "without commitment?", "month to month?" (the FAQ's answer is then a yes). */
 const WITHOUT = /\b(?:sin|sans|ohne|without|no) (?:permanencia|engagement|vertragsbindung|mindestlaufzeit|contract|commitment|lock[- ]?in)\b|\bmonth[- ]to[- ]month\b|بدون (?:عقد|التزام)/iu;
 const ASKED = /[?؟]|^\s*(?:¿|is|are|do|does|can|will|would|hay|tenemos|y a-t-il|faut-il|est-ce|gibt|m[üu]ssen|ist|هل)(?!\p{L})/iu;
+/** Asking how long or what the term is ("how long is the contract?", "quelle est la durée d'engagement ?"): no yes-or-no question. */
+const OPEN_ASK = /\b(?:how long|what(?:['’]s| is| are)|which|cu[aá]nto|cu[aá]l|qu[eé]|combien|quelle?s?|wie lange?|welche[rs]?|was ist)(?!\p{L})|(?:ما|كم) (?:مدة|مده)/iu;
+/** A question that opens as a yes-or-no one ("is there a minimum term? what is it?"): its answer keeps the "No". */
+const YES_NO_OPENING = /^\s*(?:¿\s*)?(?:is|are|do|does|can|will|would|must|hay|tenemos|y a-t-il|faut-il|est-ce|gibt|ist|m[üu]ssen|هل)(?!\p{L})/iu;
 /** A contract sent, or a clause in it: ready to buy, or another question ("send me the contract", "uptime in the contract"). */
 const OTHER = /\b(?:send|sign(?:ed)? the|env[ií]e|envoy|schick|mid-contract|uptime|sla|dpa|avv)\b/iu;
 
@@ -26,5 +30,6 @@ export function contractTermReply(passage: Passage, turn: OfflineTurn): string[]
   const said = passage.text;
   // (After "Nein, …:" a German sentence keeps its capital; the other languages go on in lower case.)
   const rest = turn.locale === 'de' || turn.locale === 'ar' ? said : said.charAt(0).toLowerCase() + said.slice(1);
-  return [`${DIRECT_PHRASES[turn.locale].noLockIn} ${rest}`];
+  const phrases = DIRECT_PHRASES[turn.locale];
+  return [`${OPEN_ASK.test(turn.text) && !YES_NO_OPENING.test(turn.text) ? phrases.noMinimumTerm : phrases.noLockIn} ${rest}`];
 }

@@ -88,6 +88,10 @@ export interface Phrases {
   aboveEvenAnnual: (cost: string) => string;
   /** A cheaper plan that holds the team, also above the budget: its catalogue rate per seat, billed annually. */
   cheaperStillAbove: (plan: string, rate: string) => string;
+  /** A cheaper plan that holds the team and is within the budget: its catalogue rate per seat (billed annually when only that fits). */
+  cheaperWithin: (plan: string, rate: string, annual: boolean) => string;
+  /** "Would Business still fit?": yes, the plan holds their team (`range`: its seats, from seatRange). */
+  planFitsYes: (plan: string, seats: number, range: string) => string;
   /** What they said they need ("time tracking", "Jira", their words) takes `plan`, above the one quoted before. */
   needsPlan: (what: string, plan: string) => string;
   /** What they need is on `plan`, which starts at `min` seats, above their team of `seats`: billed at the minimum. */

@@ -88,6 +88,8 @@ export const ar: Phrases = {
   startSmall: 'وما يُبقي الفاتورة الأولى صغيرة هو الفوترة السنوية، أو البدء بالفريق الأكثر حاجة إلى الحل ثم إضافة المستخدمين مع انضمام الآخرين.',
   aboveEvenAnnual: (cost) => `مع الفوترة السنوية تبلغ **${cost} شهريًا**، وهذا لا يزال أعلى منها.`,
   cheaperStillAbove: (plan, rate) => `باقة **${plan}** تناسب فريقك أيضًا بسعر **${rate} لكل مستخدم شهريًا** مع الفوترة السنوية، لكنها لفريقك أعلى منها أيضًا.`,
+  cheaperWithin: (plan, rate, annual) => `باقة **${plan}** تناسب فريقك أيضًا وتدخل ضمن هذه الميزانية: **${rate} لكل مستخدم شهريًا**${annual ? ' مع الفوترة السنوية' : ''}.`,
+  planFitsYes: (plan, seats, range) => `نعم: باقة **${plan}** تتسع ${range}، لذا تناسب فريقك من ${people(seats)}.`,
   budgetAbove: (budget, current, plan) => `باقة **${current}** أعلى من الميزانية التي ذكرتها (**${budget}**). وبتكلفة أقل هناك باقة **${plan}**:`,
   needOverBudget: (budget, current, feature, plans, cheaper, fewer) =>
     `باقة **${current}** أعلى من الميزانية التي ذكرتها (**${budget}**)، و${feature} متاح فقط في ${plans}. الخيارات:${cheaper ? ` باقة **${cheaper}** ضمن الميزانية، لكن بدون ${feature}` : ''}${cheaper && fewer ? '؛' : ''}${fewer ? ` ${cheaper ? 'أو ' : ''}باقة **${current}** بعدد أقل من المستخدمين (حتى ${fewer}) ضمن الميزانية` : ''}${!cheaper && !fewer ? ' عدد أقل من المستخدمين، أو مناقشة الخيارات مع فريقنا' : ''}.`,

@@ -60,6 +60,8 @@ export const de: Phrases = {
   startSmall: 'Klein bleibt die erste Rechnung mit jährlicher Abrechnung oder wenn Sie mit dem Team beginnen, das den größten Bedarf hat, und weitere Nutzer hinzufügen, sobald die anderen dazukommen.',
   aboveEvenAnnual: (cost) => `Bei jährlicher Abrechnung sind es **${cost} im Monat**, immer noch darüber.`,
   cheaperStillAbove: (plan, rate) => `**${plan}** deckt Ihr Team ebenfalls ab, mit **${rate} pro Nutzer und Monat** bei jährlicher Abrechnung, für Ihr Team aber ebenfalls darüber.`,
+  cheaperWithin: (plan, rate, annual) => `**${plan}** deckt Ihr Team ebenfalls ab und passt in dieses Budget: **${rate} pro Nutzer und Monat**${annual ? ' bei jährlicher Abrechnung' : ''}.`,
+  planFitsYes: (plan, seats, range) => `Ja: **${plan}** umfasst ${range} und deckt damit Ihr Team von ${seats} Personen ab.`,
   budgetAbove: (budget, current, plan) => `**${current}** liegt über dem Budget, das Sie genannt haben (**${budget}**). Günstiger ist **${plan}**:`,
   needOverBudget: (budget, current, feature, plans, cheaper, fewer) =>
     `**${current}** liegt über dem Budget, das Sie genannt haben (**${budget}**), und ${feature} gibt es nur bei ${plans}. Die Abwägung:${cheaper ? ` **${cheaper}** passt ins Budget, ohne ${feature}` : ''}${cheaper && fewer ? ';' : ''}${fewer ? ` ${cheaper ? 'oder ' : ''}**${current}** mit weniger Nutzern (bis zu ${fewer}) bleibt im Budget` : ''}${!cheaper && !fewer ? ' weniger Nutzer, oder die Optionen mit unserem Team besprechen' : ''}.`,

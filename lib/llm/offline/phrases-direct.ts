@@ -14,6 +14,8 @@ export interface DirectPhrases {
   crmYes: (tools: string, plural: boolean, from: string, only: boolean) => string;
   /** "Is there a minimum contract?", "do we have to sign an annual contract?": no, before the cancellation terms. */
   noLockIn: string;
+  /** "How long is the contract?" asks no yes-or-no question: the same answer, without its "No". */
+  noMinimumTerm: string;
 }
 
 export const DIRECT_PHRASES: Record<SalesLocale, DirectPhrases> = {
@@ -24,6 +26,7 @@ export const DIRECT_PHRASES: Record<SalesLocale, DirectPhrases> = {
         : `Yes — ${tools} ${plural ? 'come' : 'comes'} with ${only ? `**${from}** only` : `**${from}** and above`} (${line}).`,
     crmYes: (tools, plural, from, only) => `Yes, with ${tools}: ${plural ? 'both come' : 'it comes'} with ${only ? `**${from}** only` : `**${from}** and above`}. Which CRM do you use?`,
     noLockIn: 'No, there is no minimum term:',
+    noMinimumTerm: 'There is no minimum term:',
   },
   es: {
     toolYes: (tools, plural, from, first, only, line) =>
@@ -32,6 +35,7 @@ export const DIRECT_PHRASES: Record<SalesLocale, DirectPhrases> = {
         : `Sí: ${tools} ${plural ? 'están incluidos' : 'está incluido'} en ${only ? `**${from}** solamente` : `**${from}** y los planes superiores`} (${line}).`,
     crmYes: (tools, plural, from, only) => `Sí, con ${tools}: ${plural ? 'ambos están incluidos' : 'está incluido'} en ${only ? `**${from}** solamente` : `**${from}** y los planes superiores`}. ¿Qué CRM usan?`,
     noLockIn: 'No, no hay permanencia mínima:',
+    noMinimumTerm: 'No hay permanencia mínima:',
   },
   fr: {
     toolYes: (tools, plural, from, first, only, line) =>
@@ -40,6 +44,7 @@ export const DIRECT_PHRASES: Record<SalesLocale, DirectPhrases> = {
         : `Oui : ${tools} ${plural ? 'sont inclus' : 'est inclus'} dans ${only ? `**${from}** uniquement` : `**${from}** et les offres supérieures`} (${line}).`,
     crmYes: (tools, plural, from, only) => `Oui, avec ${tools} : ${plural ? 'tous deux sont inclus' : 'il est inclus'} dans ${only ? `**${from}** uniquement` : `**${from}** et les offres supérieures`}. Quel CRM utilisez-vous ?`,
     noLockIn: 'Non, il n’y a pas d’engagement minimum :',
+    noMinimumTerm: 'Il n’y a pas d’engagement minimum :',
   },
   de: {
     toolYes: (tools, plural, from, first, only, line) =>
@@ -48,6 +53,7 @@ export const DIRECT_PHRASES: Record<SalesLocale, DirectPhrases> = {
         : `Ja: ${tools} ${plural ? 'sind' : 'ist'} ${only ? `nur in **${from}**` : `ab **${from}**`} enthalten (${line}).`,
     crmYes: (tools, plural, from, only) => `Ja, mit ${tools}: ${plural ? 'beide sind' : 'es ist'} ${only ? `nur in **${from}**` : `ab **${from}**`} enthalten. Welches CRM nutzen Sie?`,
     noLockIn: 'Nein, es gibt keine Mindestlaufzeit:',
+    noMinimumTerm: 'Es gibt keine Mindestlaufzeit:',
   },
   ar: {
     toolYes: (tools, plural, from, first, only, line) =>
@@ -56,5 +62,6 @@ export const DIRECT_PHRASES: Record<SalesLocale, DirectPhrases> = {
         : `نعم: ${plural ? 'يتوفر كل من' : 'يتوفر'} ${tools} في باقة **${from}**${only ? ' فقط' : ' وما فوقها'} (${line}).`,
     crmYes: (tools, plural, from, only) => `نعم، مع ${tools}: ${plural ? 'كلاهما متوفر' : 'متوفر'} في باقة **${from}**${only ? ' فقط' : ' وما فوقها'}. ما نظام CRM الذي تستخدمونه؟`,
     noLockIn: 'لا، لا توجد مدة التزام دنيا:',
+    noMinimumTerm: 'لا توجد مدة التزام دنيا:',
   },
 };

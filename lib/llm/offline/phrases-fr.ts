@@ -62,6 +62,8 @@ export const fr: Phrases = {
   startSmall: 'Ce qui garde une première facture modeste, c’est la facturation annuelle, ou commencer par l’équipe qui en a le plus besoin et ajouter des utilisateurs au fur et à mesure.',
   aboveEvenAnnual: (cost) => `En facturation annuelle, cela revient à **${cost} par mois**, toujours au-dessus.`,
   cheaperStillAbove: (plan, rate) => `**${plan}** couvre aussi votre équipe, à **${rate} par utilisateur et par mois** en facturation annuelle, mais pour votre équipe c’est aussi au-dessus.`,
+  cheaperWithin: (plan, rate, annual) => `**${plan}** couvre aussi votre équipe et tient dans ce budget : **${rate} par utilisateur et par mois**${annual ? ' en facturation annuelle' : ''}.`,
+  planFitsYes: (plan, seats, range) => `Oui : **${plan}** accepte ${range}, donc il couvre votre équipe de ${seats} personnes.`,
   budgetAbove: (budget, current, plan) => `**${current}** dépasse le budget que vous avez indiqué (**${budget}**). Pour moins, il y a **${plan}** :`,
   needOverBudget: (budget, current, feature, plans, cheaper, fewer) =>
     `**${current}** dépasse le budget que vous avez indiqué (**${budget}**), et ${feature} n’existe que sur ${plans}. Le compromis :${cheaper ? ` **${cheaper}** tient dans le budget, sans ${feature}` : ''}${cheaper && fewer ? ' ;' : ''}${fewer ? ` ${cheaper ? 'ou ' : ''}**${current}** avec moins d’utilisateurs (jusqu’à ${fewer}) y tient` : ''}${!cheaper && !fewer ? ' moins d’utilisateurs, ou voir les options avec notre équipe' : ''}.`,

@@ -67,6 +67,8 @@ const en: Phrases = {
   startSmall: 'What keeps the first bill small is annual billing, or starting with the team that feels the pain most and adding seats as the others join.',
   aboveEvenAnnual: (cost) => `Billed annually, it comes to **${cost} a month**, still above it.`,
   cheaperStillAbove: (plan, rate) => `**${plan}** also holds your team, at **${rate} per seat per month** billed annually, though for your team that is above it too.`,
+  cheaperWithin: (plan, rate, annual) => `**${plan}** also holds your team and fits that budget: **${rate} per seat per month**${annual ? ' billed annually' : ''}.`,
+  planFitsYes: (plan, seats, range) => `Yes: **${plan}** covers ${range}, so it holds your team of ${seats}.`,
   budgetAbove: (budget, current, plan) => `**${current}** is above the budget you mentioned (**${budget}**). For less, there is **${plan}**:`,
   needOverBudget: (budget, current, feature, plans, cheaper, fewer) =>
     `That is above the budget you mentioned (**${budget}**). ${feature} is only on ${plans}. The trade-off:${cheaper ? ` **${cheaper}** fits the budget, without ${feature}` : ''}${cheaper && fewer ? ';' : ''}${fewer ? ` ${cheaper ? 'or ' : ''}**${current}** for fewer seats (up to ${fewer}) stays within it` : ''}${!cheaper && !fewer ? ' fewer seats, or a word with our team about the options' : ''}.`,
@@ -295,6 +297,8 @@ const es: Phrases = {
   startSmall: 'Lo que mantiene baja la primera factura es la facturación anual, o empezar con el equipo que más sufre el problema e ir sumando usuarios a medida que se incorporan los demás.',
   aboveEvenAnnual: (cost) => `Con facturación anual sale a **${cost} al mes**, todavía por encima.`,
   cheaperStillAbove: (plan, rate) => `**${plan}** también cubre a su equipo, a **${rate} por usuario al mes** con facturación anual, aunque para su equipo también queda por encima.`,
+  cheaperWithin: (plan, rate, annual) => `**${plan}** también cubre a su equipo y entra en ese presupuesto: **${rate} por usuario al mes**${annual ? ' con facturación anual' : ''}.`,
+  planFitsYes: (plan, seats, range) => `Sí: **${plan}** admite ${range}, así que cubre a su equipo de ${seats}.`,
   budgetAbove: (budget, current, plan) => `**${current}** supera el presupuesto que mencionó (**${budget}**). Por menos, está **${plan}**:`,
   needOverBudget: (budget, current, feature, plans, cheaper, fewer) =>
     `**${current}** supera el presupuesto que mencionó (**${budget}**), y ${feature} solo está en ${plans}. La alternativa:${cheaper ? ` **${cheaper}** entra en el presupuesto, sin ${feature}` : ''}${cheaper && fewer ? ';' : ''}${fewer ? ` ${cheaper ? 'o ' : ''}**${current}** con menos usuarios (hasta ${fewer}) entra en él` : ''}${!cheaper && !fewer ? ' menos usuarios, o hablar de las opciones con nuestro equipo' : ''}.`,

@@ -7,6 +7,8 @@ import { MEMORY_PHRASES } from '@/lib/llm/offline/phrases-memory';
 import { fitsSeats, INCLUDES_LOWER, isContactSales, recommendPlan } from '@/lib/llm/offline/reading';
 import { CAN_HAVE, CAN_HAVE_ELSEWHERE, freshFields, statedBudget, type Topic } from '@/lib/llm/offline/topic';
 import { budgetFit } from '@/lib/sales/budget';
+import { quote, seatLimitMessage } from '@/lib/sales/pricing';
+import { atLeast, requiredPlan } from '@/lib/llm/offline/topic-needs';
 import { formatPrice } from '@/lib/sales/knowledge';
 import type { Plan } from '@/lib/sales/knowledge/schema';
 import { speaksLocale } from '@/lib/sales/knowledge-locale';
@@ -68,6 +70,8 @@ export function priceReply(topic: Extract<Topic, { kind: 'price' }>, turn: Offli
   const results = pricingResults(turn);
   const lines = planLines(topic.plan, topic, results, turn, ph);
   if (topic.lowest) lines.unshift(ph.alreadyLowest(topic.plan.name, topic.seats));
+  // ("Would Business still fit?" for 70: yes, with its seats, before its price for them; a no comes from planLines.)
+  if (topic.fitAsked && fitsSeats(topic.plan, topic.seats)) lines.unshift(ph.planFitsYes(topic.plan.name, topic.seats, ph.seatRange(topic.plan.minSeats, topic.plan.maxSeats)));
   if (topic.annualTip) {
     // Nothing cheaper to offer but the annual price, whose line may have been said already: said as the saving it is.
     const quotes = results.filter((result) => result.planId === topic.plan.id).flatMap((result) => (result.quote ? [result.quote] : []));
@@ -151,7 +155,7 @@ function planLines(plan: Plan, topic: Extract<Topic, { kind: 'price' }>, all: Pr
     // "Can I get Starter for 20 people?": no, first (the plan's own limit, from the catalogue), then its price.
     // ("You said starter fits us": no, from the catalogue, with the plan that does.)
     if (turn.locale === 'en' && /\byou (?:said|told me|told us|recommended|suggested|mentioned)\b/i.test(turn.text)) return [`No: ${seatError.message}`];
-    if (turn.locale === 'en' && (CAN_HAVE.test(turn.text) || HOLDS_ASK.test(turn.text))) return [`No: ${seatError.message}`, ...price, ...atTop];
+    if (turn.locale === 'en' && (CAN_HAVE.test(turn.text) || HOLDS_ASK.test(turn.text) || topic.fitAsked)) return [`No: ${seatError.message}`, ...price, ...atTop];
     // ("¿Puedo tener Starter para 20?", "on peut prendre Starter pour 20 ?": no, first, in their language.)
     if (turn.locale !== 'en' && ph.seatLimitNo && plan.maxSeats !== null && topic.seats > plan.maxSeats && CAN_HAVE_ELSEWHERE.test(turn.text)) return [ph.seatLimitNo(plan.name, plan.maxSeats, topic.seats), ...price, ...atTop];
     // ("¿Cuánto cuesta Starter para nosotros?" from 12: that it stops at 10, and the plan that holds them, as English says.)
@@ -207,10 +211,22 @@ function planLines(plan: Plan, topic: Extract<Topic, { kind: 'price' }>, all: Pr
 function aboveBudgetOptions(plan: Plan, seats: number, monthly: { monthlyTotal: number } | undefined, annual: { monthlyTotal: number } | undefined, turn: OfflineTurn, ph: Phrases): string[] {
   const lines = annual && monthly && annual.monthlyTotal < monthly.monthlyTotal ? [ph.aboveEvenAnnual(money(annual.monthlyTotal, turn))] : [];
   const perSeat = (entry: Plan) => entry.pricePerSeatMonthly ?? Number.POSITIVE_INFINITY;
-  const cheaper = turn.kb.plans.filter((entry) => entry !== plan && !isContactSales(entry) && fitsSeats(entry, seats) && perSeat(entry) < perSeat(plan)).sort((a, b) => perSeat(a) - perSeat(b))[0];
+  const holding = turn.kb.plans.filter((entry) => entry !== plan && !isContactSales(entry) && fitsSeats(entry, seats) && perSeat(entry) < perSeat(plan));
+  // (Never a plan without what they said they need: "Pro also holds your team" to a team that needs SSO.)
+  const floor = requiredPlan(turn);
+  const cheaper = holding.filter((entry) => atLeast(entry, floor, turn.kb) === entry).sort((a, b) => perSeat(a) - perSeat(b))[0];
+  // Whether that plan is within the budget, from the catalogue's quotes: "above it too" only when it is.
+  const stated = statedBudget(turn)?.budget;
+  const priced = (billing: 'monthly' | 'annual') => {
+    const result = cheaper ? quote({ planId: cheaper.id, seats, billing }, turn.kb) : undefined;
+    return result?.ok ? result : undefined;
+  };
+  const fit = cheaper && stated ? budgetFit(stated, priced('monthly'), priced('annual')) : undefined;
+  const within = fit === 'within' ? cheaper?.pricePerSeatMonthly : fit === 'annual-within' ? cheaper?.pricePerSeatMonthlyAnnual : undefined;
   const rate = cheaper?.pricePerSeatMonthlyAnnual ?? cheaper?.pricePerSeatMonthly;
-  if (cheaper && typeof rate === 'number') lines.push(ph.cheaperStillAbove(cheaper.name, money(rate, turn)));
-  else if (!cheaper) lines.push(ph.alreadyLowest(plan.name, seats));
+  if (cheaper && typeof within === 'number') lines.push(ph.cheaperWithin(cheaper.name, money(within, turn), fit === 'annual-within'));
+  else if (cheaper && typeof rate === 'number') lines.push(ph.cheaperStillAbove(cheaper.name, money(rate, turn)));
+  else if (holding.length === 0) lines.push(ph.alreadyLowest(plan.name, seats));
   return lines;
 }
 
@@ -236,15 +252,19 @@ export function comparePlansReply(topic: Extract<Topic, { kind: 'compare-plans' 
   if (speaks(turn)) lines.push(ph.compareAdds(lower.name, higher.name), bullets(added));
   const results = pricingResults(turn);
   if (topic.seats !== undefined && results.length > 0) {
+    const seats = topic.seats;
+    // (The plan said to fit them has what they said they need: SSO for 6 is Business at its minimum, never Starter.)
+    const floor = requiredPlan(turn);
     const costs = [lower, higher].map((plan) => {
       const result = results.find((entry) => entry.planId === plan.id);
       if (result?.quote) return `**${plan.name}**${colon(turn.locale)} **${money(result.quote.monthlyTotal, turn)} ${ph.perMonth}** (${money(result.quote.perSeatMonthly, turn)} × ${result.quote.seats})`;
       // A plan the team is too big or too small for says so (never "custom pricing": it has a list price, just not for them).
       const outside = topic.seats !== undefined && !fitsSeats(plan, topic.seats);
       if (isContactSales(plan) || !outside) return `**${plan.name}**${colon(turn.locale)} ${ph.customLine}`;
-      return `**${plan.name}**${colon(turn.locale)} ${turn.locale === 'en' && result?.error?.message ? result.error.message : ph.notForTeam(topic.seats ?? 0, ph.seatRange(plan.minSeats, plan.maxSeats))}`;
+      return `**${plan.name}**${colon(turn.locale)} ${turn.locale === 'en' && result?.error ? seatLimitMessage(plan, seats, kb, floor) : ph.notForTeam(seats, ph.seatRange(plan.minSeats, plan.maxSeats))}`;
     });
     lines.push(ph.compareCost(topic.seats), bullets(costs));
+    if (floor && (floor === lower || floor === higher) && seats < floor.minSeats && !isContactSales(floor)) lines.push(ph.billedAtMinimum(floor.name, floor.minSeats, seats));
   }
   return lines;
 }

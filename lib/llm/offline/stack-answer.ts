@@ -55,7 +55,7 @@ export function suiteFollowUp(turn: OfflineTurn, asked: string, before: string, 
 }
 
 /** "We use", "usamos", "on utilise", "wir nutzen", "نستخدم": their stack, stated. */
-const USING = /\b(?:we|i)(?:['’]re| are| am|['’]m)? (?:use|using|run on|running on|work with|working with|rely on|live in)\b|\b(?:our|my) (?:current )?(?:stack|tools|tool stack|toolset|tech stack) (?:is|are|includes?)\b:?|\b(?:usamos|utilizamos|trabajamos con|on utilise|nous utilisons|on travaille avec|nous travaillons avec|wir nutzen|wir verwenden|wir arbeiten mit|nutzen wir|verwenden wir)\b|نستخدم|نعمل على/iu;
+export const USING = /\b(?:we|i)(?:['’]re| are| am|['’]m)? (?:use|using|run on|running on|work with|working with|rely on|live in)\b|\b(?:our|my) (?:current )?(?:stack|tools|tool stack|toolset|tech stack) (?:is|are|includes?)\b:?|\b(?:usamos|utilizamos|trabajamos con|on utilise|nous utilisons|on travaille avec|nous travaillons avec|wir nutzen|wir verwenden|wir arbeiten mit|nutzen wir|verwenden wir)\b|نستخدم|نعمل على/iu;
 /** "We're on Asana + Slack": on a product's name (capitalised), never "we're on a budget". */
 const ON_A_TOOL = /\b[Ww]e(?:['’]re| are) on (?=\p{Lu})/u;
 /** Where a tool's name ends: "QuickBooks for accounting", "Gmail daily". */

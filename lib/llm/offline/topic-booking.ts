@@ -504,7 +504,10 @@ function movedSlot(phrase: string, turn: OfflineTurn, upcoming: Booking, timezon
   // "Move it to Monday" (a day and no time) keeps the booked time too. "Make that Thursday at 2pm": a weekday with its
   // time is read near the booked day as well, at the time said; a date or "tomorrow" is read as said.
   // ("ممكن نخليها بعد بكرة؟", "lieber übermorgen": a day without an hour keeps the booked hour too, unless a week is named.)
-  const same = SAME_TIME.test(turn.text) || (!HAS_HOUR.test(phrase) && (bareDay || !/week|semana|semaine|woche|أسبوع|اسبوع|الأسبوع/iu.test(phrase)));
+  // ("December 2nd", "den 2. Dezember": a date's digits are no hour; only a time the phrase makes certain is.)
+  const read = parseMeetingPhrases(phrase, new Date(turn.now), { forwardDate: true }, turn.locale)[0]?.start;
+  const clock = read ? HAS_HOUR.test(phrase.replace(/\d/g, '')) || read.isCertain('hour') : HAS_HOUR.test(phrase);
+  const same = SAME_TIME.test(turn.text) || (!clock && (bareDay || !/week|semana|semaine|woche|أسبوع|اسبوع|الأسبوع/iu.test(phrase)));
   if (!same && !bareDay) return phrase;
   const booked = toWallClock(Date.parse(upcoming.start), upcoming.timezone);
   // "Tomorrow, same time": the day as said (book_meeting reads it from its own clock), at the booked time.

@@ -16,11 +16,18 @@ import type { Topic } from '@/lib/llm/offline/topic-types';
 import { integrationsNeeded } from '@/lib/llm/offline/topic-needs';
 import { discountPassage, lastPlanSpokenOf, lastQuotedPlan, objectionTopic } from '@/lib/llm/offline/topic-pricing';
 import { GENERAL_WORDS } from '@/lib/llm/offline/topic-words';
-import { GENERIC_TOOL, NOT_A_TOOL, SUITE_PART, sortTools, suiteFollowUp, TOOL_PARTS } from '@/lib/llm/offline/stack-answer';
+import { GENERIC_TOOL, NOT_A_TOOL, SUITE_PART, sortTools, suiteFollowUp, TOOL_PARTS, USING } from '@/lib/llm/offline/stack-answer';
 
 /** "Do you integrate with X?", "¿Tienen integración con X?", "intégration avec X ?", "Integration mit X?", "تكامل مع X": X. */
 export const INTEGRATION_ASK =
   /(?:\b(?:integrat\w*|connect(?:s|ed|ing)?|sync(?:s|ing)?|plug(?:s|ged)? in|(?:does|do|will|would|can) (?:it|you|this|that) (?:work(?: well| together)?|play nice)|integraci[oó]n(?:es)?|(?:se )?integra[ns]?|(?:se )?conecta[ns]?|int[ée]gration|s['’]int[èe]gre|int[ée]grez|connecteur|integration(?:en)?|integrier(?:t|en)|anbindung|schnittstelle)\s+(?:(?:do|does|you|have|got|offer|there|is|are|exist|any|ihr|sie|es|ustedes|vous)\s+){0,4}(?:natively\s+)?(?:with|to|into|for|con|avec|à|a|mit|an|zu|für)|\p{L}*تكامل\p{L}* مع|ربط مع)\s+(.{2,40}?)\s*[?؟.!]*$/iu;
+
+/** "Do you support X?", "¿soportáis X?", "vous supportez X ?", "unterstützt ihr X?", "هل تدعمون X؟": X. */
+const SUPPORT_ASK =
+  /(?:\b(?:do|does|can|will) (?:you|it|northwind(?: cloud)?) (?:support|work with)|(?<!\p{L})(?:soport[aá]is|soportan|admit[ií]s|admiten|(?:son|sois) compatibles? con)|\b(?:vous )?(?:supportez|prenez en charge|[êe]tes compatibles? avec)|(?:supportez|prenez)-vous(?: en charge)?|\bunterst[üu]tz(?:t|en) (?:ihr|sie|northwind(?: cloud)?)|هل (?:تدعمون|تدعم|يدعم))\s+(.{2,40}?)\s*[?؟.!]*$/iu;
+
+/** Whether a message asks if we integrate with something ("do you integrate with our CRM?", "do you support Asana?"). */
+const integrationAsked = (text: string) => INTEGRATION_ASK.test(text) || SUPPORT_ASK.test(text);
 
 /**
  * A question whether we integrate with a tool they name that the catalogue's integrations do not name: said to be
@@ -30,7 +37,9 @@ export const INTEGRATION_ASK =
 export function integrationTopic(turn: OfflineTurn, plansNamed: readonly Plan[]): Topic | undefined {
   const followed = toolFollowUp(turn, plansNamed);
   if (followed) return followed;
-  const named = INTEGRATION_ASK.exec(turn.text)?.[1]?.trim();
+  // ("Do you support Asana?": asked with a verb that also asks for languages or SSO, so only of a tool we know by name.)
+  const supported = SUPPORT_ASK.exec(turn.text)?.[1]?.trim();
+  const named = INTEGRATION_ASK.exec(turn.text)?.[1]?.trim() ?? (supported && toolsNamed(supported, turn.kb).length > 0 ? supported : undefined);
   if (!named || NOT_A_TOOL.test(named)) return undefined;
   // "Figma and Notion", "Figma, Notion y Miro", "Figma و Notion": each tool on its own, never one name.
   const several = toolListTopic(turn, named);
@@ -89,7 +98,9 @@ const TOOL_FOLLOW_UP =
  */
 function toolFollowUp(turn: OfflineTurn, plansNamed: readonly Plan[]): Topic | undefined {
   const asked = TOOL_FOLLOW_UP.exec(turn.text)?.[1]?.trim();
-  if (!asked || turn.text.length > 60) return undefined;
+  // ("نستخدم HubSpot" after a price: their stack stated, not a question about a plan's tools — unless it answers an
+  // integration question of theirs just before, "se integra con nuestro crm?", then "usamos hubspot".)
+  if (!asked || turn.text.length > 60 || (USING.test(turn.text) && !integrationAsked(turn.userTexts.at(-2) ?? ''))) return undefined;
   const base = getKnowledgeBase().plans;
   const listed = [...new Set(base.flatMap((plan) => plan.features.flatMap(integrationNames)))];
   // ("وماذا عن جيرا Jira؟": the name as the catalogue spells it, among at most three words.)
@@ -124,7 +135,8 @@ function unlistedFollowUp(turn: OfflineTurn, asked: string, before: string, list
   const faq = turn.kb.faqs.find((entry) => entry.id === 'integrations');
   // (Or just after a yes for a tool we list: "tienen integración con slack?", then "y con quickbooks?".)
   const toolYes = /^(?:yes|s[ií]|oui|ja|نعم)\s*[—–:,،]/iu.test(before) && listed.some((name) => mentionsName(before, name));
-  if (!faq || (!before.toLowerCase().includes(faq.answer.slice(0, 30).toLowerCase()) && !toolYes)) return undefined;
+  // (Or just after an integration asked of a tool, "do you support Asana?", whatever the reply to it was.)
+  if (!faq || (!before.toLowerCase().includes(faq.answer.slice(0, 30).toLowerCase()) && !toolYes && !integrationAsked(turn.userTexts.at(-2) ?? ''))) return undefined;
   const words = asked.split(/\s+/);
   const lowerCaseMessage = !/\p{Lu}/u.test(turn.text);
   if (words.length > 3 || NOT_A_TOOL.test(asked) || GENERIC_TOOL.test(asked) || SUITE_PART.test(asked) || toolsNamed(asked, turn.kb).length > 0) return undefined;

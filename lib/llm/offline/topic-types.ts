@@ -96,6 +96,8 @@ export type Topic =
       tradeOff?: { feature: string; plans: Plan[]; cheaper?: Plan; fewer?: number };
       /** "And for 12?" after a quote for a plan that stops below it (Starter, up to 10): that plan's top, said first. */
       outgrew?: Plan;
+      /** "Would Business still fit?" (once they grow to 70): whether `plan` holds `seats`, yes or no, said first. */
+      fitAsked?: boolean;
     }
   | { kind: 'overview'; unknownPlan?: string }
   /** "How many seats minimum for Business?": the seat range of the plans named (all of them when none is). */

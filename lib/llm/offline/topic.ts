@@ -109,6 +109,10 @@ export function analyse(turn: OfflineTurn): Topic {
   const loosely = kb.plans.filter((plan) => [plan.name, ...plan.aliases].some((name) => new RegExp(`(?<!\\p{L})${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'iu').test(text)));
   const stillFits = turn.locale !== 'en' && (plans.length === 1 || (plans.length === 0 && loosely.length === 1)) && grownTeam(turn.state) !== undefined && STILL_FITS.test(text) && (QUESTION.test(text) || /[?؟]/.test(text)) ? inferredPriceTopic(turn) : undefined;
   if (stillFits?.grown) return stillFits;
+  // "Would Business still fit?" once they grow to 70: that plan for the team they will be, yes or no first (English).
+  const grown = grownTeam(turn.state);
+  const fitAsked = turn.locale === 'en' && plans.length === 1 && grown !== undefined && STILL_FIT_ASK.test(text) ? plans[0] : undefined;
+  if (fitAsked && !isContactSales(fitAsked)) return { ...priceTopic({ ...turn, text: `${grown} people` }, fitAsked, false), fitAsked: true };
   // "Shorter please", "HubSpot, not Salesforce", "do I have to pay for 3 users?", "ok merci beaucoup" (asides.ts); a
   // partner programme or billing their own clients, which the catalogue says nothing of: said so, and offered on.
   const aside = asideIn(turn);
@@ -776,9 +780,9 @@ const SELF_HOSTING =
   /\b(?:on-?prem(?:ise|ises)?|self-?host(?:ed|ing)?|host (?:it )?(?:ourselves|on our own|in-house)|(?:our|own) servers|private cloud|en (?:nuestros|sus) (?:propios )?servidores|auto-?alojad[oa]|auto-?h[ée]berg[ée]e?|sur (?:nos|vos) (?:propres )?serveurs|selbst (?:hosten|gehostet|betreiben)|eigenen servern)\b|استضافة ذاتية|على خوادمنا/iu;
 
 /** Where the servers or the data are: "where are your servers?", "¿dónde están los servidores?", "c'est où les serveurs ?",
- *  "wo stehen eure Server?", "وين السيرفرات؟", "where is it hosted?". */
+ *  "wo stehen eure Server?", "وين السيرفرات؟", "where is it hosted?", "¿dónde guardáis los datos?", "where do you store the data?". */
 const SERVERS_ASK =
-  /(?<!\p{L})(?:where|d[oó]nde|o[uù]|wo)(?!\p{L})[^.?!؟]{0,40}\b(?:servers?|servidores?|serveurs?|server(?:n)?|hosted|hosting|alojad[oa]s?|alojamiento|h[ée]berg[ée]e?s?|h[ée]bergement|gehostet|gespeichert|data ?cent(?:er|re)s?|centros? de datos|rechenzentr\w*)\b|\b(?:servers?|servidores?|serveurs?|server(?:n)?|datos|donn[ée]es|daten|data)\b[^.?!؟]{0,30}(?<!\p{L})(?:where|d[oó]nde|o[uù]|wo)(?!\p{L})|\bserverstandort\w*|(?:وين|أين|اين|فين)\s+(?:ال)?(?:سيرفرات|سيرفر|خوادم|خادم|بيانات|البيانات|الاستضافة)|(?:وين|أين|اين|فين)\s+(?:تن|ت|ي|بت|بي)?(?:حفظ|خزن|نخزن|تخزن|تحفظ|تنحفظ|تتخزن|مستضافة|محفوظة|مخزنة)\S*\s+(?:ال)?بيانات|(?:ال)?(?:سيرفرات|خوادم|بيانات)\S*\s+(?:وين|أين|فين)/iu;
+  /(?<!\p{L})(?:where|d[oó]nde|o[uù]|wo)(?!\p{L})(?=[^.?!؟]{0,60}(?<!\p{L})(?:data|datos|donn[ée]es|daten)(?!\p{L}))[^.?!؟]{0,40}(?<!\p{L})(?:stor(?:e|ed|es|ing)|keep|kept|guard\p{L}*|almacen\p{L}*|conserv\p{L}*|stock\p{L}*|speicher\p{L}*|aufbewahr\p{L}*|lager\p{L}*)(?!\p{L})|(?<!\p{L})(?:where|d[oó]nde|o[uù]|wo)(?!\p{L})[^.?!؟]{0,40}\b(?:servers?|servidores?|serveurs?|server(?:n)?|hosted|hosting|alojad[oa]s?|alojamiento|h[ée]berg[ée]e?s?|h[ée]bergement|gehostet|gespeichert|data ?cent(?:er|re)s?|centros? de datos|rechenzentr\w*)\b|\b(?:servers?|servidores?|serveurs?|server(?:n)?|datos|donn[ée]es|daten|data)\b[^.?!؟]{0,30}(?<!\p{L})(?:where|d[oó]nde|o[uù]|wo)(?!\p{L})|\bserverstandort\w*|(?:وين|أين|اين|فين)\s+(?:ال)?(?:سيرفرات|سيرفر|خوادم|خادم|بيانات|البيانات|الاستضافة)|(?:وين|أين|اين|فين)\s+(?:تن|ت|ي|بت|بي)?(?:حفظ|خزن|نخزن|تخزن|تحفظ|تنحفظ|تتخزن|مستضافة|محفوظة|مخزنة)\S*\s+(?:ال)?بيانات|(?:ال)?(?:سيرفرات|خوادم|بيانات)\S*\s+(?:وين|أين|فين)/iu;
 
 /** A trial asked for in Arabic: "فترة تجريبية", "نسخة تجريبية", "في تجربة؟". */
 const TRIAL_AR = /(?:فترة|نسخة|مدة|فتره|نسخه)\s+(?:ال)?تجريبي(?:ة|ه)?|(?<!\p{L})(?:ال)?تجريبية(?!\p{L})/u;
@@ -791,6 +795,9 @@ const MOBILE_APP_ASK =
 /** "No thanks", "no gracias", "non merci", "nein danke, nicht nötig", "لا شكرا": an offer declined, and nothing else. */
 const NO_THANKS =
   /^\s*(?:no|nope|nah|non|nein|ne|لا|لأ)(?:[\s,.!]+(?:thanks|thank you|gracias|merci|danke|شكرا|شكرًا|necessary|need|hace falta|es necesario|pas besoin|c['’]est bon|ça ira|nicht n[öo]tig|brauche ich nicht|ما يحتاج|مو لازم|مش لازم|please|por favor))*[\s!.]*$/iu;
+
+/** "Would Business still fit?", "will Pro still work for us?", "does Starter still do?": whether a plan holds them then. */
+const STILL_FIT_ASK = /^\s*(?:(?:and|so|but|ok(?:ay)?)[,\s]+)*(?:would|will|does|do|can|could|is)\b[^?.!]{0,30}\bstill (?:fit|work|do|hold us|cover us|be (?:enough|ok(?:ay)?|fine|big enough))\b/iu;
 
 /** Whether a plan still does: "¿seguimos en Starter?", "on reste sur starter ?", "reicht Starter noch?", "تكفينا؟". */
 const STILL_FITS =
