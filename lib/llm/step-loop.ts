@@ -76,7 +76,10 @@ const PASSED = new Set<string>([
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : typeof error === 'string' ? error : JSON.stringify(error) ?? String(error));
 
-/** The reply's parts, step by step; ends with `finish` (or `error` / `abort`, after which nothing follows). */
+/**
+ * The reply's parts, step by step, ending with `finish`; or with `error` when a model call fails, or `abort`, after
+ * which nothing follows. (An `error` part the model streams ends the loop after its step, then `finish`.)
+ */
 export async function* streamSteps(options: StepLoopOptions): AsyncGenerator<StepPart, void, undefined> {
   const { abortSignal, tools } = options;
   const usage = { inputTokens: 0, outputTokens: 0 };

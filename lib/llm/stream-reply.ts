@@ -150,8 +150,8 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
     const abort = new AbortController();
     const offline = args.agent === 'offline' || (typeof args.model !== 'string' && args.model.provider === 'offline');
     // The offline agent writes only the tools' figures; a configured model's amounts are checked as they stream. The
-    // guard reads the prompt's amounts when the model first answers (a tool's result or a word), not before the request
-    // is sent: the first token does not wait for it.
+    // guard reads the prompt's amounts (~0.3 ms) after the model's request has gone out (below), while the model thinks:
+    // neither the request nor the first word waits for it.
     let made: PriceGuard | undefined;
     const guardFor = (): PriceGuard | undefined =>
       offline
@@ -183,6 +183,8 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
         : {}),
       abortSignal: signal,
     });
+    // (A timer runs after this task's promise jobs, in which the model's request is sent.)
+    if (!offline) setTimeout(guardFor, 0);
     let text = '';
     let textId: string | undefined;
     const unverified = (): readonly string[] => made?.replaced ?? [];
