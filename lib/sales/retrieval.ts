@@ -72,7 +72,7 @@ const STOPWORDS = new Set(
     'comment combien vous nous votre vos notre nos je tu il elle ils elles on pas ne avez etes peut pouvez fait faire ' +
     'der die das den dem des ein eine einen einer eines und oder ist sind mit fur von zu auf aus bei im wie was wer ' +
     'wann warum welche welcher welches ich wir sie ihr ihre ihnen unser unsere es kann konnen haben habt gibt nicht auch ' +
-    'في من على الى عن هل ما ماذا كيف كم متى هذا هذه ذلك تلك التي الذي لدي لديكم لديك انا نحن انتم مع او ثم'
+    'في من على الى عن هل ما ماذا وماذا كيف كم متى هذا هذه ذلك تلك التي الذي لدي لديكم لديك انا نحن انتم مع او ثم'
   )
     .split(' ')
     .map(foldTerm),

@@ -5,8 +5,9 @@ import { people } from '@/lib/llm/offline/phrases-ar';
 /**
  * The offline agent's lines for sales-asks.ts and booking-ahead.ts, in the five languages: a time asked for before the
  * email that cannot be had as said (outside meeting hours, too soon, already passed) with the nearest slot, "what
- * happens next?" (after a handoff, before a meeting, or with nothing set up yet), custom pricing, a price they offer
- * or want to negotiate, and a billing period the catalogue has no price for ("billed quarterly?").
+ * happens next?" (after a handoff, before a meeting, or with nothing set up yet), "what happens after the demo?",
+ * custom pricing, a price they offer or want to negotiate, and a billing period the catalogue has no price for
+ * ("billed quarterly?").
  * Every figure, plan, day and hour comes from the knowledge base through the callers.
  */
 export interface SalesAskPhrases {
@@ -26,6 +27,10 @@ export interface SalesAskPhrases {
   meanwhile: string;
   /** Nothing set up yet: the next steps on offer, a price for their team (`team`, when known) or a demo. */
   nextOffer: (team: number | undefined, minutes: number) => string;
+  /** "What happens after the demo?": the demo, as `booked` (its time and address) or as one is booked here. */
+  demoIs: (booked: { when: string; email: string } | undefined, minutes: number) => string;
+  /** …and after it, what they can do (`trial`: the knowledge base has one); no follow-up of the team's is promised. */
+  afterDemo: (trial: boolean, salesEmail: string, hours: string | undefined) => string;
   /** "Do you do custom pricing?": the plan quoted by the sales team, from its minimum. */
   customPricing: (plan: string, minSeats: number) => string;
   /** …and for a team below that minimum, the plan that fits them at list price (`line`: its price line). */
@@ -66,6 +71,12 @@ export const SALES_ASK_PHRASES: Record<SalesLocale, SalesAskPhrases> = {
     meanwhile: 'Meanwhile, I can answer anything here: plans and pricing, security, integrations.',
     nextOffer: (team, minutes) =>
       `Nothing is set up yet, so the next step is yours: I can price a plan for ${team === undefined ? 'your team' : `your team of ${team}`}, or book a ${minutes}-minute demo with our sales team. Which would help more?`,
+    demoIs: (booked, minutes) =>
+      booked
+        ? `Your ${minutes}-minute demo with our sales team is on **${booked.when}**; the invite is for **${booked.email}**.`
+        : `The demo is a ${minutes}-minute call with our sales team: I book it here, at a time that suits you, with the invite for your e-mail address.`,
+    afterDemo: (trial, salesEmail, hours) =>
+      `After it, the next step is yours (I have no set follow-up to promise you): ${trial ? 'start the free trial, ' : ''}ask me for a price for your team, or write to the team at ${salesEmail} with any further question.${hours ? ` The team works ${hours}.` : ''}`,
     customPricing: (plan, minSeats) => `Custom pricing is for **${plan}**: our sales team puts a quote together for it, from ${minSeats} seats.`,
     customBelow: (team, plan, line) => `For your team of ${team}, the list prices apply: **${plan}** is ${line}. Annual billing is the saving.`,
     customQuote: (team, plan, salesEmail) => `For your team of ${team}, **${plan}** is an option: would you like the team (${salesEmail}) to put a quote together?`,
@@ -96,6 +107,12 @@ export const SALES_ASK_PHRASES: Record<SalesLocale, SalesAskPhrases> = {
     meanwhile: 'Mientras tanto, puedo responderle aquí a cualquier duda: planes y precios, seguridad, integraciones.',
     nextOffer: (team, minutes) =>
       `Aún no hay nada en marcha, así que el siguiente paso lo elige usted: puedo calcularle el precio de un plan para ${team === undefined ? 'su equipo' : `su equipo de ${team}`} o reservar una demo de ${minutes} minutos con nuestro equipo comercial. ¿Qué le sería más útil?`,
+    demoIs: (booked, minutes) =>
+      booked
+        ? `Su demo de ${minutes} minutos con nuestro equipo comercial es el **${booked.when}**; la invitación es para **${booked.email}**.`
+        : `La demo es una llamada de ${minutes} minutos con nuestro equipo comercial: la reservo aquí, a la hora que le convenga, con la invitación a nombre de su correo.`,
+    afterDemo: (trial, salesEmail, hours) =>
+      `Después, el siguiente paso lo elige usted (no tengo un seguimiento fijo que prometerle): ${trial ? 'empezar la prueba gratuita, ' : ''}pedirme el precio de un plan para su equipo o escribir al equipo a ${salesEmail} con cualquier otra pregunta.${hours ? ` Horario del equipo: ${hours}.` : ''}`,
     customPricing: (plan, minSeats) => `Los precios a medida son de **${plan}**: nuestro equipo comercial prepara la propuesta, a partir de ${minSeats} usuarios.`,
     customBelow: (team, plan, line) => `Para su equipo de ${team} se aplican los precios de catálogo: **${plan}** cuesta ${line}. La facturación anual es el ahorro.`,
     customQuote: (team, plan, salesEmail) => `Para su equipo de ${team}, **${plan}** es una opción: ¿quiere que el equipo (${salesEmail}) le prepare una propuesta?`,
@@ -126,6 +143,12 @@ export const SALES_ASK_PHRASES: Record<SalesLocale, SalesAskPhrases> = {
     meanwhile: 'En attendant, je réponds ici à toutes vos questions : offres et tarifs, sécurité, intégrations.',
     nextOffer: (team, minutes) =>
       `Rien n’est encore prévu, la suite dépend de vous : je peux chiffrer une offre pour ${team === undefined ? 'votre équipe' : `votre équipe de ${team}`}, ou réserver une démo de ${minutes} minutes avec notre équipe commerciale. Qu’est-ce qui vous serait le plus utile ?`,
+    demoIs: (booked, minutes) =>
+      booked
+        ? `Votre démo de ${minutes} minutes avec notre équipe commerciale a lieu le **${booked.when}** ; l’invitation est au nom de **${booked.email}**.`
+        : `La démo est un appel de ${minutes} minutes avec notre équipe commerciale : je la réserve ici, à l’heure qui vous convient, avec l’invitation à votre adresse e-mail.`,
+    afterDemo: (trial, salesEmail, hours) =>
+      `Après la démo, la suite dépend de vous (je n’ai pas de suivi établi à vous promettre) : ${trial ? 'démarrer l’essai gratuit, ' : ''}me demander le prix d’une offre pour votre équipe, ou écrire à l’équipe à ${salesEmail} pour toute autre question.${hours ? ` Horaires de l’équipe : ${hours}.` : ''}`,
     customPricing: (plan, minSeats) => `La tarification sur mesure, c’est **${plan}** : notre équipe commerciale établit le devis, à partir de ${minSeats} utilisateurs.`,
     customBelow: (team, plan, line) => `Pour votre équipe de ${team}, ce sont les prix catalogue : **${plan}** coûte ${line}. La facturation annuelle est l’économie.`,
     customQuote: (team, plan, salesEmail) => `Pour votre équipe de ${team}, **${plan}** est une option : souhaitez-vous que l’équipe (${salesEmail}) vous prépare un devis ?`,
@@ -156,6 +179,12 @@ export const SALES_ASK_PHRASES: Record<SalesLocale, SalesAskPhrases> = {
     meanwhile: 'Bis dahin beantworte ich hier gern jede Frage: Tarife und Preise, Sicherheit, Integrationen.',
     nextOffer: (team, minutes) =>
       `Noch ist nichts vereinbart, der nächste Schritt liegt bei Ihnen: Ich kann einen Tarif für ${team === undefined ? 'Ihr Team' : `Ihr Team von ${team}`} berechnen oder eine ${minutes}-minütige Demo mit unserem Vertriebsteam buchen. Was hilft Ihnen mehr?`,
+    demoIs: (booked, minutes) =>
+      booked
+        ? `Ihre ${minutes}-minütige Demo mit unserem Vertriebsteam: **${booked.when}**; die Einladung lautet auf **${booked.email}**.`
+        : `Die Demo ist ein ${minutes}-minütiges Gespräch mit unserem Vertriebsteam: Ich buche sie hier zu einer Zeit, die Ihnen passt, mit der Einladung an Ihre E-Mail-Adresse.`,
+    afterDemo: (trial, salesEmail, hours) =>
+      `Danach liegt der nächste Schritt bei Ihnen (einen festen Ablauf danach kann ich Ihnen nicht zusagen): ${trial ? 'die kostenlose Testphase starten, ' : ''}sich hier einen Tarif für Ihr Team berechnen lassen oder dem Team weitere Fragen an ${salesEmail} schreiben.${hours ? ` Zeiten des Teams: ${hours}.` : ''}`,
     customPricing: (plan, minSeats) => `Individuelle Preise gibt es mit **${plan}**: Unser Vertriebsteam erstellt dafür ein Angebot, ab ${minSeats} Nutzern.`,
     customBelow: (team, plan, line) => `Für Ihr Team von ${team} gelten die Listenpreise: **${plan}** kostet ${line}. Die jährliche Abrechnung ist die Ersparnis.`,
     customQuote: (team, plan, salesEmail) => `Für Ihr Team von ${team} kommt **${plan}** in Frage: Soll das Team (${salesEmail}) Ihnen ein Angebot erstellen?`,
@@ -186,6 +215,12 @@ export const SALES_ASK_PHRASES: Record<SalesLocale, SalesAskPhrases> = {
     meanwhile: 'وفي الأثناء، يسعدني أن أجيب هنا عن أي سؤال: الباقات والأسعار، الأمان، التكاملات.',
     nextOffer: (team, minutes) =>
       `لم نرتّب شيئًا بعد، فالخطوة التالية بيدك: يمكنني حساب سعر باقة ${team === undefined ? 'لفريقك' : `لفريقك المكوّن من ${people(team)}`}، أو حجز عرض توضيحي مدته ${minutes} دقيقة مع فريق المبيعات. أيهما يفيدك أكثر؟`,
+    demoIs: (booked, minutes) =>
+      booked
+        ? `عرضك التوضيحي مع فريق المبيعات ومدته ${minutes} دقيقة في **${booked.when}**؛ والدعوة باسم **${booked.email}**.`
+        : `العرض التوضيحي مكالمة مدتها ${minutes} دقيقة مع فريق المبيعات: أحجزه لك هنا في الوقت الذي يناسبك، والدعوة باسم بريدك الإلكتروني.`,
+    afterDemo: (trial, salesEmail, hours) =>
+      `بعد العرض، الخطوة التالية بيدك (لا توجد لديّ متابعة محددة أعدك بها): يمكنك ${trial ? 'بدء الفترة التجريبية المجانية، أو ' : ''}طلب سعر باقة لفريقك مني، أو مراسلة الفريق على ${salesEmail} بأي سؤال آخر.${hours ? ` مواعيد عمل الفريق: ${hours}.` : ''}`,
     customPricing: (plan, minSeats) => `الأسعار المخصصة متاحة في باقة **${plan}**: يُعدّ فريق المبيعات عرض السعر لها، بدءًا من ${minSeats} مستخدمًا.`,
     customBelow: (team, plan, line) => `لفريقك المكوّن من ${people(team)} تنطبق أسعار القائمة: باقة **${plan}** تكلّف ${line}. والدفع السنوي هو التوفير.`,
     customQuote: (team, plan, salesEmail) => `لفريقك المكوّن من ${people(team)}، باقة **${plan}** خيار مناسب: هل تودّ أن يُعدّ لك الفريق (${salesEmail}) عرض سعر؟`,

@@ -10,6 +10,7 @@ import { teamHours } from '@/lib/sales/handoff-hours';
 import { mayAskEmail } from '@/lib/sales/asked-questions';
 import { mentionsName } from '@/lib/sales/memory';
 import { colon } from '@/lib/llm/offline/text';
+import { faqById } from '@/lib/llm/offline/topic-words';
 import type { Plan } from '@/lib/sales/knowledge/schema';
 import type { Passage } from '@/lib/sales/retrieval';
 
@@ -18,6 +19,8 @@ import type { Passage } from '@/lib/sales/retrieval';
  * answer", in the five languages:
  * - "what happens next?": after a handoff, who gets in touch, where and when; before a meeting, the meeting; with
  *   nothing set up, the next steps on offer (a price for their team, a demo);
+ * - "what happens after the demo?": the demo (with the sales team; the one booked, with its time), then what they can
+ *   do after it — the knowledge base describes no follow-up of the team's, so none is promised;
  * - "do you do custom pricing?": the plan the sales team quotes (Enterprise, from its minimum), and for a smaller team
  *   the list price of the plan that fits;
  * - "can we negotiate the price?", "can I pay $20 per seat for Pro?": no price agreed here, the discount policy (annual
@@ -28,6 +31,7 @@ import type { Passage } from '@/lib/sales/retrieval';
  */
 export type SalesAsk =
   | { kind: 'next-steps' }
+  | { kind: 'after-demo' }
   | { kind: 'custom-pricing'; plan: Plan; team?: number; fits?: Plan }
   | { kind: 'negotiate'; offered: boolean; passage?: Passage; plan?: Plan }
   | { kind: 'billing-period'; asked: BillingPeriod; price?: PriceTopic };
@@ -35,6 +39,10 @@ export type SalesAsk =
 /** "What happens next?", "what are the next steps?", "¿y ahora qué?", "et maintenant ?", "wie geht es weiter?". */
 const NEXT_STEPS =
   /\bwhat(?:'s|’s| is)? (?:happens|will happen|comes) (?:next|now|after this|from here)\b(?!\s+(?:after|when|if|once|with|to)\b)|\bwhat (?:are|r) (?:the )?next steps\b|^\s*(?:(?:so|ok(?:ay)?|and)[,\s]+)?(?:what(?:'s|’s| is) next|what now|now what|next steps?)\s*[?!.]*\s*$|\bwhat do (?:i|we) do (?:now|next)\b|(?<!\p{L})qu[eé] (?:pasa|sigue|viene|ocurre) (?:ahora|despu[eé]s|luego|a continuaci[oó]n)(?!\p{L})|(?<!\p{L})cu[aá]les son los (?:pr[oó]ximos|siguientes) pasos(?!\p{L})|^\s*¿?\s*y ahora(?: qu[eé])?\s*[?!.]*\s*$|(?<!\p{L})qu['’]est-ce qui se passe (?:maintenant|ensuite|apr[eè]s)(?!\p{L})|(?<!\p{L})quelle est la suite(?!\p{L})|(?<!\p{L})quelles sont les (?:prochaines|suivantes) [ée]tapes(?!\p{L})|^\s*et maintenant\s*[?!.]*\s*$|(?<!\p{L})wie geht(?: es)? (?:jetzt |nun |dann )?weiter(?!\p{L})|(?<!\p{L})was passiert (?:jetzt|nun|als n[äa]chstes|dann)(?!\p{L})|(?<!\p{L})was sind die n[äa]chsten schritte(?!\p{L})|(?:ماذا|وماذا|ما الذي) (?:يحدث|سيحدث|بعد) (?:الآن|بعد ذلك|الان)|ما (?:هي )?(?:الخطوة التالية|الخطوات التالية|الخطوات القادمة)|وش (?:الخطوة )?(?:الجاية|التالية)/iu;
+
+/** "What happens after the demo?", "¿qué pasa después de la demo?", "que se passe-t-il après la démo ?", "was passiert nach der Demo?", "ماذا يحدث بعد العرض التوضيحي؟". */
+const AFTER_DEMO =
+  /\b(?:what(?:'s|’s| is)? (?:happens|will happen|comes|is next)|what(?:'s|’s| is) next|what (?:are|r) (?:the )?next steps|what do (?:i|we) do|next steps?) (?:after|once|following) (?:the |our |my |that |this )?(?:demo|meeting)\b|(?<!\p{L})(?:qu[eé] (?:pasa|sigue|viene|ocurre|pasar[aá])|(?:cu[aá]les son )?los (?:pr[oó]ximos|siguientes) pasos) (?:despu[eé]s de|tras) (?:la|nuestra|mi|esa) (?:demo|reuni[oó]n)(?!\p{L})|(?<!\p{L})(?:qu['’]est-ce qui se passe|que se passe-t-il|qu['’]est-ce qui (?:vient|suit)|quelle est la suite|quelles sont les (?:prochaines|suivantes) [ée]tapes) apr[eè]s (?:la|notre|ma|cette) (?:d[ée]mo|r[ée]union)(?!\p{L})|(?<!\p{L})(?:(?:was passiert|was kommt|was sind die n[äa]chsten schritte) nach (?:der|unserer|meiner|dieser) (?:demo|vorf[üu]hrung)|wie geht(?: es)? nach (?:der|unserer|meiner|dieser) (?:demo|vorf[üu]hrung) weiter)(?!\p{L})|(?:ماذا|وماذا|ما الذي|ما (?:هي )?(?:الخطوات|الخطوة) (?:التالية|القادمة)) (?:(?:يحدث|سيحدث|يأتي|سيأتي) )?بعد (?:العرض التوضيحي|الديمو|الاجتماع)/iu;
 
 /** "Custom pricing", "precios a medida", "tarif sur mesure", "individuelle Preise", "تسعير مخصص". */
 const CUSTOM_PRICING =
@@ -72,6 +80,7 @@ function planInFocus(turn: OfflineTurn, plans: readonly Plan[]): Plan | undefine
 
 export function salesAskTopic(turn: OfflineTurn, plans: readonly Plan[]): Topic | undefined {
   const text = westernDigits(turn.text);
+  if (AFTER_DEMO.test(text)) return { kind: 'sales-ask', ask: { kind: 'after-demo' } };
   if (NEXT_STEPS.test(text)) return { kind: 'sales-ask', ask: { kind: 'next-steps' } };
   // A plan asked for outside its seat range ("Starter for 15 people?"): its limit said first, then the plan that fits.
   const outside = outOfRange(turn, plans);
@@ -138,6 +147,13 @@ export function salesAskReply(ask: SalesAsk, turn: OfflineTurn, render: (topic: 
       if (lines.length > 0) return [...lines, ph.meanwhile];
       const team = Number(fields.teamSize?.value);
       return [ph.nextOffer(Number.isFinite(team) && team > 0 ? team : undefined, minutes)];
+    }
+    case 'after-demo': {
+      // The demo as booked (its time and address) or as the booking flow sets one up; after it, only what the knowledge
+      // base offers: the free trial (when it has one), a price here, the sales team's address and hours.
+      const meeting = upcomingMeeting(turn);
+      const demo = ph.demoIs(meeting ? { when: meeting.localLabel, email: meeting.email } : undefined, meeting?.durationMinutes ?? minutes);
+      return [demo, ph.afterDemo(faqById(kb, 'trial') !== undefined, kb.policies.handoff.email ?? kb.company.salesEmail, teamHours(kb, turn.locale))];
     }
     case 'custom-pricing': {
       const lines = [ph.customPricing(ask.plan.name, ask.plan.minSeats)];

@@ -21,7 +21,7 @@ const STOPWORDS = new Set(
     'votre vos notre nos ces cet cette aux leur leurs est-ce peut pouvez avez etes fait faire ' +
     'der die das den dem des ein eine einen einer und ist sind mit fur von auf aus bei wie was wer wann warum welche ' +
     'welcher welches ich wir sie ihr ihre ihnen unser unsere kann konnen haben gibt nicht auch noch ' +
-    'في من على الى إلى عن هل ما ماذا كيف كم متى هذا هذه ذلك التي الذي لدي لديكم لديك انا أنا نحن انتم أنتم مع او أو'
+    'في من على الى إلى عن هل ما ماذا وماذا كيف كم متى هذا هذه ذلك التي الذي لدي لديكم لديك انا أنا نحن انتم أنتم مع او أو'
   ).split(' ').map(foldTerm),
 );
 
