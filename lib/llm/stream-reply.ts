@@ -1,7 +1,6 @@
 import 'server-only';
 import {
   convertToModelMessages,
-  createUIMessageStream,
   toUIMessageChunk,
   type InferUIMessageChunk,
   type LanguageModel,
@@ -20,6 +19,7 @@ import { sourcesForReply } from '@/lib/sales/sources';
 import { createSalesTools } from '@/lib/sales/tools';
 import { diffSalesState } from '@/lib/sales/state-diff';
 import { createStateLedger, type StateLedger } from '@/lib/sales/turn-state';
+import { chunkStream } from '@/lib/stream/chunk-stream';
 
 type SalesChunk = InferUIMessageChunk<SalesUIMessage>;
 
@@ -58,14 +58,14 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
   const toolCalls: { name: string; input: unknown; output: unknown }[] = [];
   const tokens = { input: 0, output: 0 };
 
-  return createUIMessageStream<SalesUIMessage>({
-    execute: async ({ writer }) => {
+  return chunkStream<SalesChunk>(
+    async (write) => {
       // The one place this turn's updates are applied: events go to the browser, the update to the chat turn.
       const ledger = createStateLedger(input.state, (update) => {
-        for (const event of update.events) writer.write(event);
+        for (const event of update.events) write(event);
         input.onUpdate?.(update);
       });
-      writer.write({
+      write({
         type: 'start',
         messageId: options.generateId(),
         messageMetadata: { createdAt: options.now(), agent: options.agent, turnId: input.userMessage.id },
@@ -85,7 +85,7 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
 
       // A turn started before the store answered (input.hold) sends its request now; what the model says waits.
       const beforeReply = ledger.state;
-      const primary = await relaySteps({ ...options, model: heldModel(options.model, input.hold), agent: options.agent, ledger, plan, messages, write: (chunk) => writer.write(chunk), fallible: Boolean(options.fallback) });
+      const primary = await relaySteps({ ...options, model: heldModel(options.model, input.hold), agent: options.agent, ledger, plan, messages, write, fallible: Boolean(options.fallback) });
       let reply = primary.text;
       // A reply stopped (or a speculative start dropped: lib/chat/turn.ts) before its first word is not a failure.
       // Nor is a model that wrote no word at all (it called tools until the step limit, or answered nothing): the
@@ -96,25 +96,25 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
       const fellBack = (primary.failedBeforeText !== undefined || wroteNothing) && Boolean(options.fallback) && !input.abortSignal?.aborted;
       if (fellBack && options.fallback) {
         logError(`${label}; answering with the ${options.fallback.agent} agent`, primary.failedBeforeText ?? new Error('the model wrote no text'));
-        writer.write({ type: 'data-notice', data: { level: 'warning', code: 'fallback_agent', message: fallbackNotice(context.locale) } });
+        write({ type: 'data-notice', data: { level: 'warning', code: 'fallback_agent', message: fallbackNotice(context.locale) } });
         // The reply is the fallback's: so says its metadata (stored, and shown in the admin transcript), not the start's.
-        writer.write({ type: 'message-metadata', messageMetadata: { agent: options.fallback.agent } });
-        reply = (await relaySteps({ ...options, model: options.fallback.model, agent: options.fallback.agent, ledger, plan, messages, write: (chunk) => writer.write(chunk), fallible: false })).text;
+        write({ type: 'message-metadata', messageMetadata: { agent: options.fallback.agent } });
+        reply = (await relaySteps({ ...options, model: options.fallback.model, agent: options.fallback.agent, ledger, plan, messages, write, fallible: false })).text;
       }
       // A price the guard left out is said under the reply, in the prospect's language.
       if (!fellBack && primary.unverifiedPrices.length > 0) {
         logError(`[llm] ${options.agent} reply (conversation ${input.conversationId}) named prices that are not in the catalogue nor a tool's answer; left out`, new Error(primary.unverifiedPrices.join(', ')));
-        writer.write({ type: 'data-notice', data: { level: 'warning', code: 'unverified_price', message: unverifiedPriceNotice(context.locale) } });
+        write({ type: 'data-notice', data: { level: 'warning', code: 'unverified_price', message: unverifiedPriceNotice(context.locale) } });
       }
       // Sources follow the reply because only the passages it used are worth showing.
       const used = sourcesForReply(reply, plan.passages, SOURCES_SHOWN);
       for (const passage of used) {
-        writer.write({ type: 'source-document', sourceId: passage.id, mediaType: 'text/plain', title: passage.title });
+        write({ type: 'source-document', sourceId: passage.id, mediaType: 'text/plain', title: passage.title });
       }
       ledger.apply(endTurn(ledger.state, plan, reply));
       timings.push({ name: 'reply', ms: options.now() - started });
       if (options.debug) {
-        writer.write({
+        write({
           type: 'data-debug',
           data: {
             stage: ledger.state.stage,
@@ -129,13 +129,13 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
       const objection = plan.intent === 'objection' ? plan.passages.find((passage) => passage.kind === 'objection')?.id.split(':')[1] : undefined;
       input.onReport?.({ intent: plan.intent, used, ...(objection ? { objection } : {}), fellBack });
       // An aborted reply already ended with an `abort` chunk.
-      if (!input.abortSignal?.aborted) writer.write({ type: 'finish' });
+      if (!input.abortSignal?.aborted) write({ type: 'finish' });
     },
-    onError: (error) => {
+    (error) => {
       logError(label, error);
       return toErrorText(error);
     },
-  });
+  );
 
   /** Streams one model's steps into the writer. With `fallible`, an error before any text stops and is returned. */
   async function relaySteps(args: {
@@ -213,8 +213,6 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
           return { failedBeforeText: part.error, text, unverifiedPrices: unverified() };
         }
         if (!args.fallible) logError(label, part.error);
-        args.write({ type: 'error', errorText: toErrorText(part.error) });
-        continue;
       }
       if (part.type === 'finish') {
         input.onUsage?.({ inputTokens: part.usage.inputTokens, outputTokens: part.usage.outputTokens });
