@@ -1,6 +1,6 @@
 'use client';
 
-import { lazy, Suspense, useId } from 'react';
+import { lazy, Suspense, useId, useSyncExternalStore } from 'react';
 import type { MetricsReport } from '@/lib/analytics/report';
 import type { DashboardTranslate } from '@/lib/i18n/dashboard';
 import type { Formatters } from './format';
@@ -8,6 +8,7 @@ import { DataTable, Section } from './section';
 
 // Recharts is most of the dashboard's JavaScript: fetched when the first figures arrive, and only on /admin.
 const SeriesChart = lazy(() => import('./series-chart'));
+const noSubscription = () => () => undefined;
 
 /** Conversations, leads and meetings over time: a chart, a sentence that sums it up, and the figures as a table. */
 export function SeriesSection({ report, t, f }: { report: MetricsReport; t: DashboardTranslate; f: Formatters }) {
@@ -16,6 +17,10 @@ export function SeriesSection({ report, t, f }: { report: MetricsReport; t: Dash
   const period = t(granularity === 'hour' ? 'series.unit.hour' : 'series.unit.day', { count: f.number(report.series.length) });
   const busiest = report.series.reduce<MetricsReport['series'][number] | null>((best, point) => (point.conversations > (best?.conversations ?? 0) ? point : best), null);
   const points = report.series.map((point) => ({ ...point, label: f.bucket(point.start, granularity) }));
+  // Drawn in the browser only, once hydrated: Recharts measures its box, which the server has not got (the server's
+  // HTML has the figures in the summary and the table; the notice says the chart needs JavaScript).
+  const inBrowser = useSyncExternalStore(noSubscription, () => true, () => false);
+  const placeholder = <div className="h-72 w-full animate-pulse rounded-lg bg-slate-100" aria-hidden="true" />;
 
   return (
     <Section title={t('series.heading')}>
@@ -29,9 +34,13 @@ export function SeriesSection({ report, t, f }: { report: MetricsReport; t: Dash
         {busiest ? t('series.busiest', { when: f.bucket(busiest.start, granularity), count: f.number(busiest.conversations) }) : null}
       </p>
       <figure role="img" aria-label={t('series.chartLabel', { unit: granularity === 'hour' ? t('series.col.hour').toLowerCase() : t('series.col.day').toLowerCase() })} aria-describedby={summaryId}>
-        <Suspense fallback={<div className="h-72 w-full animate-pulse rounded-lg bg-slate-100" aria-hidden="true" />}>
-          <SeriesChart points={points} names={{ conversations: t('kpi.conversations'), leads: t('kpi.leads'), meetings: t('kpi.meetings') }} />
-        </Suspense>
+        {inBrowser ? (
+          <Suspense fallback={placeholder}>
+            <SeriesChart points={points} names={{ conversations: t('kpi.conversations'), leads: t('kpi.leads'), meetings: t('kpi.meetings') }} />
+          </Suspense>
+        ) : (
+          placeholder
+        )}
       </figure>
       <details className="mt-3">
         <summary className="cursor-pointer text-sm font-medium text-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600">

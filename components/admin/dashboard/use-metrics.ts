@@ -2,12 +2,13 @@
 
 import useSWR from 'swr';
 import { useAdminTimeZone } from '@/components/admin/shell/time-zone';
+import type { DashboardStart, RangeChoice } from '@/lib/admin/dashboard-query';
 import { FALLBACK_TIME_ZONE } from '@/lib/admin/time-zone';
 import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/locales';
 import { useLocale } from '@/lib/i18n/provider';
-import type { MetricsReport, RangePreset } from '@/lib/analytics/report';
+import type { MetricsReport } from '@/lib/analytics/report';
 
-export type RangeChoice = { kind: 'preset'; preset: RangePreset } | { kind: 'custom'; from: string; to: string };
+export type { RangeChoice };
 
 /** Live refresh: every 15 s while the page is visible (SWR pauses while the tab is hidden and catches up on focus). */
 export const REFRESH_INTERVAL_MS = 15_000;
@@ -51,14 +52,22 @@ async function fetchMetrics(url: string): Promise<MetricsReport> {
   throw new MetricsError(response.status, code, message);
 }
 
-export function useMetrics(choice: RangeChoice) {
+/**
+ * The figures for `choice` (none while it is null: an address the server could not read). `start` is the server page's
+ * reading: its figures answer only the URL it would have asked for (same range, language and zone), and are shown as
+ * they are, not asked for again at once; the refresh every 15 s takes over from them.
+ */
+export function useMetrics(choice: RangeChoice | null, start?: DashboardStart) {
   const locale = useLocale();
   const timeZone = useAdminTimeZone();
-  return useSWR<MetricsReport, Error>(metricsUrl(choice, locale, timeZone), fetchMetrics, {
+  const key = choice ? metricsUrl(choice, locale, timeZone) : null;
+  const startKey = start?.report ? metricsUrl(start.params.choice, locale, start.params.timeZone) : null;
+  return useSWR<MetricsReport, Error>(key, fetchMetrics, {
     refreshInterval: REFRESH_INTERVAL_MS,
     refreshWhenHidden: false,
     revalidateOnFocus: true,
     keepPreviousData: true,
+    ...(key !== null && key === startKey && start?.report ? { fallbackData: start.report, revalidateOnMount: false } : {}),
     // Signed out or not allowed: asking again every few seconds will not change that.
     shouldRetryOnError: (error) => !(error instanceof MetricsError && (error.status === 401 || error.status === 403 || error.status === 400)),
   });

@@ -18,10 +18,12 @@ const WORK_WITHOUT_SCRIPT: ReadonlySet<string> = new Set(['/admin/conversations'
 /** A conversation's transcript or a lead, server-rendered: read (and a lead's status changed) without JavaScript; erased with it. */
 const READ_WITHOUT_SCRIPT = /^\/admin\/(conversations|leads)\/[^/]+$/;
 
-/** Which notice the admin page at `path` needs: none, that changes need JavaScript, or that the page does. */
-export function scriptNoticeKey(path: string): 'shell.noScript' | 'shell.noScriptReadOnly' | null {
+/** Which notice the admin page at `path` needs: none, what still needs JavaScript there, or that the page does. */
+export function scriptNoticeKey(path: string): 'shell.noScript' | 'shell.noScriptReadOnly' | 'shell.noScriptDashboard' | null {
   const page = path.split('?')[0]?.replace(/\/+$/, '') ?? '';
   if (WORK_WITHOUT_SCRIPT.has(page)) return null;
+  // The dashboard's figures and range form are server-rendered; its chart and live refresh are not.
+  if (page === '/admin') return 'shell.noScriptDashboard';
   return READ_WITHOUT_SCRIPT.test(page) ? 'shell.noScriptReadOnly' : 'shell.noScript';
 }
 

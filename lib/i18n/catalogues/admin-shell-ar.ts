@@ -86,6 +86,7 @@ export const adminShellAr: Partial<Record<AdminShellKey, string>> = {
   'date.order': 'يجب أن يكون التاريخ الأول في يوم التاريخ الثاني أو قبله.',
   'date.zone': 'تمتد الأيام من منتصف الليل إلى منتصف الليل في منطقتك الزمنية، {zone}.',
   'shell.noScriptReadOnly': 'تعمل هذه الصفحة دون JavaScript؛ وحده حذف محادثة يحتاج إليه.',
+  'shell.noScriptDashboard': 'تعمل هذه الصفحة دون JavaScript؛ وحدهما الرسم البياني والتحديث التلقائي للأرقام يحتاجان إليه.',
   'problem.forbidden': 'لا يسمح حسابك بذلك: هذا للمسؤولين فقط.',
   'problem.failed': 'لم يستجب الخادم كما هو متوقع. حاول مرة أخرى بعد قليل.',
   'keys.error.tooMany': 'يوجد بالفعل {max} مفتاح API: ألغِ أولًا مفتاحًا لم تعد تستخدمه.',

@@ -85,6 +85,7 @@ export const adminShellDe: Partial<Record<AdminShellKey, string>> = {
   'date.order': 'Das erste Datum muss am oder vor dem zweiten liegen.',
   'date.zone': 'Tage laufen von Mitternacht bis Mitternacht in Ihrer Zeitzone, {zone}.',
   'shell.noScriptReadOnly': 'Diese Seite funktioniert ohne JavaScript; nur zum Löschen eines Gesprächs wird es gebraucht.',
+  'shell.noScriptDashboard': 'Diese Seite funktioniert ohne JavaScript; nur das Diagramm und das automatische Aktualisieren der Zahlen brauchen es.',
   'problem.forbidden': 'Ihr Konto darf das nicht: Das dürfen nur Administratoren.',
   'problem.failed': 'Der Server hat nicht wie erwartet geantwortet. Versuchen Sie es gleich noch einmal.',
   'keys.error.tooMany': 'Es gibt bereits {max} API-Schlüssel: Widerrufen Sie zuerst einen, den Sie nicht mehr verwenden.',

@@ -85,6 +85,7 @@ export const adminShellFr: Partial<Record<AdminShellKey, string>> = {
   'date.order': 'La première date doit être antérieure ou égale à la seconde.',
   'date.zone': 'Les jours vont de minuit à minuit dans votre fuseau horaire, {zone}.',
   'shell.noScriptReadOnly': 'Cette page fonctionne sans JavaScript ; seul l’effacement d’une conversation en a besoin.',
+  'shell.noScriptDashboard': 'Cette page fonctionne sans JavaScript ; seuls le graphique et l’actualisation automatique des chiffres en ont besoin.',
   'problem.forbidden': 'Votre compte ne peut pas faire cela : seuls les administrateurs le peuvent.',
   'problem.failed': 'Le serveur n’a pas répondu comme prévu. Réessayez dans un instant.',
   'keys.error.tooMany': 'Il y a déjà {max} clés d’API : révoquez d’abord une clé dont vous ne vous servez plus.',

@@ -27,6 +27,9 @@ export const dashboardAr: Partial<Record<DashboardKey, string>> = {
   'range.apply': 'عرض',
   'range.invalid': 'اختر تاريخ بداية يسبق تاريخ النهاية أو يساويه.',
   'range.showing': 'المعروض: {from} – {to}',
+  'range.future': 'لم يبدأ هذا اليوم بعد: اختر تاريخ بداية لا يتجاوز اليوم.',
+  'range.tooLong': 'تغطي الفترة {days} يومًا على الأكثر: اختر بداية أحدث أو نهاية أبكر.',
+  'dashboard.invalidParams': 'يطلب العنوان فترة لا تستطيع هذه الصفحة قراءتها ({params}): اختر فترة من جديد.',
 
   'kpi.heading': 'الأرقام الرئيسية',
   'kpi.conversations': 'المحادثات',

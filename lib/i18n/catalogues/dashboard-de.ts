@@ -27,6 +27,9 @@ export const dashboardDe: Partial<Record<DashboardKey, string>> = {
   'range.apply': 'Anzeigen',
   'range.invalid': 'Wählen Sie ein Startdatum, das am oder vor dem Enddatum liegt.',
   'range.showing': 'Angezeigt: {from} – {to}',
+  'range.future': 'Dieser Tag hat noch nicht begonnen: Wählen Sie ein Startdatum bis heute.',
+  'range.tooLong': 'Ein Zeitraum umfasst höchstens {days} Tage: Wählen Sie einen späteren Beginn oder ein früheres Ende.',
+  'dashboard.invalidParams': 'Die Adresse verlangt einen Zeitraum, den diese Seite nicht lesen kann ({params}): Wählen Sie erneut einen Zeitraum.',
 
   'kpi.heading': 'Kennzahlen',
   'kpi.conversations': 'Gespräche',

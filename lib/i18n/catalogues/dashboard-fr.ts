@@ -27,6 +27,9 @@ export const dashboardFr: Partial<Record<DashboardKey, string>> = {
   'range.apply': 'Afficher',
   'range.invalid': 'Choisissez une date de début antérieure ou égale à la date de fin.',
   'range.showing': 'Du {from} au {to}',
+  'range.future': 'Ce jour n’a pas encore commencé : choisissez une date de début jusqu’à aujourd’hui.',
+  'range.tooLong': 'Une période couvre au plus {days} jours : choisissez un début plus tardif ou une fin plus précoce.',
+  'dashboard.invalidParams': 'L’adresse demande une période que cette page ne peut pas lire ({params}) : choisissez de nouveau une période.',
 
   'kpi.heading': 'Chiffres clés',
   'kpi.conversations': 'Conversations',

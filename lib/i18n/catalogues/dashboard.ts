@@ -28,6 +28,9 @@ export const dashboardEn = {
   'range.apply': 'Show',
   'range.invalid': 'Choose a start date on or before the end date.',
   'range.showing': 'Showing {from} – {to}',
+  'range.future': 'This day has not begun yet: choose a start date up to today.',
+  'range.tooLong': 'A range covers at most {days} days: choose a later start date or an earlier end date.',
+  'dashboard.invalidParams': 'The address asks for a range this page cannot read ({params}): choose a range again.',
 
   'kpi.heading': 'Key figures',
   'kpi.conversations': 'Conversations',
@@ -147,6 +150,9 @@ export const dashboardEs: Record<DashboardKey, string> = {
   'range.apply': 'Mostrar',
   'range.invalid': 'Elige una fecha de inicio igual o anterior a la de fin.',
   'range.showing': 'Del {from} al {to}',
+  'range.future': 'Ese día aún no ha empezado: elige una fecha de inicio hasta hoy.',
+  'range.tooLong': 'Un periodo abarca como mucho {days} días: elige un inicio más tardío o un fin más temprano.',
+  'dashboard.invalidParams': 'La dirección pide un periodo que esta página no puede leer ({params}): vuelve a elegir un periodo.',
 
   'kpi.heading': 'Cifras clave',
   'kpi.conversations': 'Conversaciones',
