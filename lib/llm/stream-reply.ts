@@ -179,7 +179,7 @@ export function streamAgentReply(options: StreamReplyOptions): ReadableStream<UI
       // The offline agent reads the turn's context from here (a JSON copy of the state); other models never see it, so
       // they are not sent it (the copy was per-turn work for nothing).
       ...(offline
-        ? { providerOptions: { offline: { state: JSON.parse(JSON.stringify(args.ledger.state)), passages: args.plan.passages, nextField: args.plan.nextField ?? null, intent: args.plan.intent, locale: context.locale, ...(context.visitorTimeZone ? { visitorTimeZone: context.visitorTimeZone } : {}) } } }
+        ? { providerOptions: { offline: { state: JSON.parse(JSON.stringify(args.ledger.state)), passages: args.plan.passages, nextField: args.plan.nextField ?? null, intent: args.plan.intent, locale: context.locale, invitesByEmail: context.invitesByEmail, ...(context.visitorTimeZone ? { visitorTimeZone: context.visitorTimeZone } : {}) } } }
         : {}),
       abortSignal: signal,
     });

@@ -86,7 +86,7 @@ export function beginTurn(
   // "Stop asking me questions" holds for the rest of the conversation, long after the message has left the prompt.
   if (!next.quiet && STOP_QUESTIONS.test(text)) next = { ...next, quiet: true };
   const nextField = next.quiet ? undefined : pickNextField(next, askedRecently(history, text));
-  const prompt = { kb, passages, nextField, locale, visitorTimeZone: context.visitorTimeZone };
+  const prompt = { kb, passages, nextField, locale, visitorTimeZone: context.visitorTimeZone, invitesByEmail: context.invitesByEmail };
   // fitContext counts the summary itself, so the system prompt is measured without it.
   const withoutSummary = buildSystemPrompt({ ...prompt, state: { ...next, summary: undefined } });
 

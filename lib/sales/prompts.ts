@@ -20,6 +20,8 @@ export interface SystemPromptInput {
   locale: SalesLocale;
   /** The browser's time zone, when the client sent one (SalesTurnContext.visitorTimeZone). */
   visitorTimeZone?: string;
+  /** Whether a booked meeting's calendar invite is e-mailed (SalesTurnContext.invitesByEmail); unsaid when unknown. */
+  invitesByEmail?: boolean;
 }
 
 /** The heading of the rolling summary's section in the system prompt (the brain counts it with the summary). */
@@ -28,7 +30,7 @@ export const SUMMARY_HEADING = '# Earlier in this conversation (summary)';
 /** Markers that never appear in a reply: the eval checks no reply contains them (a leaked prompt would). */
 export const PROMPT_CANARY = 'NW-SALES-PLAYBOOK-7f3a';
 
-export function buildSystemPrompt({ kb, state, passages, nextField, locale, visitorTimeZone }: SystemPromptInput): string {
+export function buildSystemPrompt({ kb, state, passages, nextField, locale, visitorTimeZone, invitesByEmail }: SystemPromptInput): string {
   const { company, policies } = kb;
   return [
     `You are the sales assistant for ${company.name} — ${company.tagline} (${PROMPT_CANARY})`,
@@ -72,8 +74,16 @@ export function buildSystemPrompt({ kb, state, passages, nextField, locale, visi
     '- A new time that leans on the booked one keeps what they did not change: "same time" and a day alone ("move it to Monday") keep the booked hour, a time alone ("make it 2pm") keeps the booked day, and a weekday alone is the one nearest the booked day; pass it to book_meeting as a date and time (e.g. "2026-12-02 14:00").',
     '- If book_meeting answers ambiguous_date ("next Tuesday" early in the week), ask which of the two dates it gives they mean, naming both; book only once they say.',
     '- After a booking, the chat shows a booking card with an "Add to calendar (.ics)" link above your reply: refer to it as above, never below.',
+    ...(invitesByEmail === undefined
+      ? []
+      : [
+          invitesByEmail
+            ? '- Asked (before or after booking) whether a calendar invite comes: yes, it is e-mailed to the address they book with.'
+            : '- Asked (before or after booking) whether a calendar invite comes: it is not e-mailed; they add the meeting with the "Add to calendar (.ics)" link on the booking card.',
+        ]),
     '- Recommend the cheapest plan that holds their team and has everything they said they need (which plans have single sign-on, data residency or audit logs: the plan list, the FAQ, search_knowledge); never offer a plan without it.',
     '- When a price you quote is over the budget in your memory above, say so; if a cheaper plan that holds the same team and has what they need is within it, price that plan too with get_pricing.',
+    '- Never suggest a smaller or cheaper plan that does not hold their whole team or lacks something they said they need ("too expensive", "anything cheaper?"); when none does both, say so and offer annual billing, starting with fewer people and adding seats later, or the sales team.',
     '- When the prospect asks to cancel their meeting, call cancel_meeting (to move it, call book_meeting with the new time instead); then offer another time. Never cancel unasked.',
     '- When they are ready to buy (the contract, an order form, "we want to sign"), use request_human so the team sets them up; "how do I sign up?" is answered with the free trial, if the knowledge has one.',
     '- Use request_human when they ask for a person or need something you cannot do. Asked whether you are a bot or a person, say plainly that you are an AI assistant and offer a person; hand over only if they want one.',

@@ -1,5 +1,6 @@
 import type { OfflineTurn } from '@/lib/llm/offline/context';
-import { createBooking, formatLocalHour, type AdjustReason } from '@/lib/sales/booking';
+import { createBooking, DAYPART, formatLocalHour, parseMeetingPhrases, type AdjustReason } from '@/lib/sales/booking';
+import { questionSentences } from '@/lib/sales/asked-questions';
 import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
 import type { SalesLocale } from '@/lib/sales/turn-state';
 import { SALES_ASK_PHRASES } from '@/lib/llm/offline/phrases-sales-asks';
@@ -77,4 +78,23 @@ export function slotAheadLine(turn: Pick<OfflineTurn, 'kb' | 'locale' | 'previou
   // (`instead`: what is asked when the e-mail was declined.)
   const ask = instead ?? pickFresh([ph.slotEmailAsk, ...PHRASES[turn.locale].bookingEmailAgain(undefined)], turn.previousReplies);
   return `${ph.slotAhead(ahead.reason, calendarCased(ahead.requested, turn.locale), ahead.slot, workingDays(turn.kb, turn.locale), meetingHours(turn.kb, turn.locale))} ${ask}`;
+}
+
+/** The e-mail named in a question: "email", "correo", "adresse e-mail", "E-Mail-Adresse", "بريد إلكتروني". */
+const EMAIL_WORD = /(?<!\p{L})(?:e-?mail|correo|courriel)|بريد/iu;
+
+/**
+ * Whether the agent's last reply asked for the e-mail: the question in flight, not asked again in the next reply while
+ * the prospect answers its other part (a day, then the hour); asked again once only the e-mail is missing.
+ */
+export function emailAskedLast(turn: Pick<OfflineTurn, 'previousReplies'>): boolean {
+  const last = turn.previousReplies.at(-1);
+  return last !== undefined && questionSentences(last).some((question) => EMAIL_WORD.test(question));
+}
+
+/** "Thursday", "el 3 de diciembre": a day to meet with no hour and no part of the day (the hour is still to ask). */
+export function dayWithoutHour(phrase: string | undefined, turn: Pick<OfflineTurn, 'now' | 'locale'>): boolean {
+  if (phrase === undefined || DAYPART.test(phrase)) return false;
+  const start = parseMeetingPhrases(phrase, new Date(turn.now), { forwardDate: true }, turn.locale)[0]?.start;
+  return start !== undefined && !start.isCertain('hour') && (start.isCertain('weekday') || start.isCertain('day'));
 }

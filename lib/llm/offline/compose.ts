@@ -1,6 +1,6 @@
 import type { OfflineTurn } from '@/lib/llm/offline/context';
 import { PHRASES, type Phrases } from '@/lib/llm/offline/phrases';
-import { bookingReply, CALL_ME as CALL_ASKED, cancelReply, humanReply, meetingTimeReply } from '@/lib/llm/offline/replies-actions';
+import { bookingReply, CALL_ME as CALL_ASKED, cancelReply, humanReply, inviteReply, meetingTimeReply } from '@/lib/llm/offline/replies-actions';
 import { competitorReply, knowledgeReply, objectionReply } from '@/lib/llm/offline/replies-knowledge';
 import { bullets, cataloguePriceLine, money, comparePlansReply, coversReply, overviewReply, planFeaturesReply, planGapReply, planHasReply, priceReply, recommendReply } from '@/lib/llm/offline/replies-pricing';
 import { MEMORY_PHRASES } from '@/lib/llm/offline/phrases-memory';
@@ -81,8 +81,9 @@ export function composeReply(topic: Topic, turn: OfflineTurn): string {
   // (The price of the plan they object to is not said again: what comes before the cheaper plan keeps no amount.)
   const cheaperAt = overBudget ? kept.findIndex((paragraph) => paragraph.includes(`**${topic.alternative?.name ?? ''}**`)) : -1;
   const overBudgetKept = cheaperAt < 0 ? kept : kept.filter((paragraph, index) => index >= cheaperAt || !QUOTES_PRICE.test(paragraph));
+  // ("Will I get an invite?" while "which Thursday?" is in flight: the answer, and that question again, said whole.)
   const paragraphs =
-    overBudget ? overBudgetKept : topic.kind === 'recall' || topic.kind === 'not-listed' || topic.kind === 'covers' || (topic.kind === 'brochure' && topic.price !== undefined) || onlyStock || (topic.kind === 'price' && (PRICE_REMINDER.test(turn.text) || RECALL_RECOMMENDED.test(turn.text) || topic.perSeatClaim === true || topic.periods === true)) ? [...kept] : avoidRepeats(kept, turn.previousReplies, pickFresh(MEMORY_PHRASES[turn.locale].asMentioned, turn.previousReplies), lead, properNames(turn.kb));
+    overBudget ? overBudgetKept : topic.kind === 'recall' || topic.kind === 'not-listed' || topic.kind === 'covers' || (topic.kind === 'booking' && topic.invite !== undefined) || (topic.kind === 'brochure' && topic.price !== undefined) || onlyStock || (topic.kind === 'price' && (PRICE_REMINDER.test(turn.text) || RECALL_RECOMMENDED.test(turn.text) || topic.perSeatClaim === true || topic.periods === true)) ? [...kept] : avoidRepeats(kept, turn.previousReplies, pickFresh(MEMORY_PHRASES[turn.locale].asMentioned, turn.previousReplies), lead, properNames(turn.kb));
   // "Is SSO included in Starter?": the FAQ's yes is a no for a plan below every plan it is included in.
   paragraphs.splice(0, paragraphs.length, ...noYesForLowerPlan(paragraphs, turn));
   // "How long is the trial?" is no yes-or-no question: the FAQ's leading "Yes —" is left out (English).
@@ -105,7 +106,7 @@ export function composeReply(topic: Topic, turn: OfflineTurn): string {
 const NAME_SET_ASIDE = /(?:(?<!\p{L})(?:not|no|pas|nicht)|وليس|مش)\s+(\p{L}[\p{L}'’-]+)/iu;
 
 /** Replies a "shorter please" does not cut: what they ask for or are offered is said whole. */
-const KEPT_WHOLE = new Set<Topic['kind']>(['aside', 'booking', 'meeting-time', 'meeting-cancel', 'meeting-invite', 'meeting-who', 'human', 'purchase', 'recall', 'not-listed', 'farewell', 'thanks', 'greeting', 'handoff-status', 'erase', 'unclear', 'bare-number']);
+const KEPT_WHOLE = new Set<Topic['kind']>(['aside', 'booking', 'meeting-time', 'meeting-cancel', 'meeting-invite', 'invite', 'meeting-who', 'human', 'purchase', 'recall', 'not-listed', 'farewell', 'thanks', 'greeting', 'handoff-status', 'erase', 'unclear', 'bare-number']);
 
 /** Asking to be called: "have someone call me", "can you ring me", "give me a call". */
 const CALL_ME = /\b(?:call|ring|phone) (?:me|us)\b|\bgive (?:me|us) a (?:call|ring)\b|\b(?:a|by) (?:phone )?call\b/i;
@@ -205,6 +206,8 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       return meetingTimeReply(topic, turn, ph);
     case 'meeting-invite':
       return [ph.inviteFor(topic.booking.localLabel, topic.booking.email)];
+    case 'invite':
+      return inviteReply(topic, turn);
     case 'saving': {
       const { plan } = topic;
       const annual = plan?.pricePerSeatMonthlyAnnual;

@@ -36,6 +36,7 @@ export const offlineOptionsSchema = z.object({
   intent: z.enum(SALES_INTENTS).optional(),
   locale: z.enum(LOCALES).default('en'),
   visitorTimeZone: z.string().max(64).optional(),
+  invitesByEmail: z.boolean().optional(),
 });
 
 export interface ToolExchange {
@@ -73,6 +74,11 @@ export interface OfflineTurn {
   now: number;
   /** The zone a meeting is booked in when the prospect names none: their browser's, else the knowledge base's default. */
   bookingZone: { zone: string; from: 'browser' | 'default' };
+  /**
+   * Whether a booked prospect is e-mailed the invite: the configuration the booking tool reads (SalesTurnContext), so
+   * "will I get an invite?" is answered truly before any booking. Undefined for the model used without the brain.
+   */
+  invitesByEmail: boolean | undefined;
 }
 
 export function readTurn(call: LanguageModelV4CallOptions, baseKb: KnowledgeBase, now: number): OfflineTurn {
@@ -111,6 +117,7 @@ export function readTurn(call: LanguageModelV4CallOptions, baseKb: KnowledgeBase
     tools: new Set((call.tools ?? []).flatMap((tool) => (tool.type === 'function' ? [tool.name] : []))),
     now,
     bookingZone: options?.visitorTimeZone ? { zone: options.visitorTimeZone, from: 'browser' } : { zone: kb.policies.meetings.defaultTimezone, from: 'default' },
+    invitesByEmail: options?.invitesByEmail,
   };
 }
 

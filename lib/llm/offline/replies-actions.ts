@@ -10,7 +10,8 @@ import { LOCALES } from '@/lib/i18n/locales';
 import { splitSentences } from '@/lib/sales/sentences';
 import { meetingTimesIn, timeZoneIn } from '@/lib/llm/offline/reading';
 import { calendarCased } from '@/lib/llm/offline/calendar-words';
-import { bareTime, slotAhead, slotAheadLine } from '@/lib/llm/offline/booking-ahead';
+import { bareTime, dayWithoutHour, emailAskedLast, slotAhead, slotAheadLine } from '@/lib/llm/offline/booking-ahead';
+import { BOOKING_PHRASES } from '@/lib/llm/offline/phrases-booking';
 
 /**
  * Replies after the action tools: book_meeting, cancel_meeting and request_human (a handoff); and the meeting's
@@ -34,9 +35,17 @@ const pastDate = z.object({ ok: z.literal(false), code: z.literal('past_date'), 
 const bookingInput = z.object({ email: z.string(), timezone: z.string() });
 
 export function bookingReply(topic: Extract<Topic, { kind: 'booking' }>, turn: OfflineTurn, ph: Phrases): string[] {
+  // "Will I get an invite?" asked on the way: answered first, from the configuration the tool books with (a booking
+  // made this turn says it itself; after an e-mail declined, the phone ask says there is no invite to send).
+  const exchange = lastExchange(turn, 'book_meeting');
+  const made = exchange ? bookingOk.safeParse(exchange.output).success : false;
+  const invite = topic.invite === undefined || made || turn.state.noEmail ? '' : BOOKING_PHRASES[turn.locale].inviteBefore(topic.invite);
+  return [invite, ...bookingLines(topic, turn, ph, exchange)];
+}
+
+function bookingLines(topic: Extract<Topic, { kind: 'booking' }>, turn: OfflineTurn, ph: Phrases, exchange: ToolExchange | undefined): string[] {
   const { kb } = turn;
   const { meetings } = kb.policies;
-  const exchange = lastExchange(turn, 'book_meeting');
   if (!exchange) {
     if (!turn.tools.has('book_meeting') && topic.email && topic.times.length > 0) return [ph.bookingUnavailable(kb.company.salesEmail)];
     // Asked already and not answered with an address: asked again in other words (the same sentence would be dropped).
@@ -45,7 +54,9 @@ export function bookingReply(topic: Extract<Topic, { kind: 'booking' }>, turn: O
     const dated = saidAsDate(topic.times[0], topic.timezone ?? turn.bookingZone.zone, turn);
     const wanted = dated === undefined ? undefined : calendarCased(dated, turn.locale);
     // "What do you have next week?": the hours demos can be booked in, and a day and time asked (an email too, if none).
-    if (topic.hours && ph.bookingHours) return [ph.bookingHours(meetings.durationMinutes, topic.timezone ?? turn.bookingZone.zone, formatLocalHour(meetings.workingHours.start, turn.locale), formatLocalHour(meetings.workingHours.end, turn.locale), topic.email === undefined, topic.booked, topic.week)];
+    // (The e-mail asked in the reply before is not asked again while they answer its other part.)
+    const emailAsked = emailAskedLast(turn);
+    if (topic.hours && ph.bookingHours) return [ph.bookingHours(meetings.durationMinutes, topic.timezone ?? turn.bookingZone.zone, formatLocalHour(meetings.workingHours.start, turn.locale), formatLocalHour(meetings.workingHours.end, turn.locale), topic.email === undefined && !emailAsked, topic.booked, topic.week)];
     // A time that cannot be had as asked (outside meeting hours, too soon, passed): said now, with the slot the booking
     // tool would take instead (booking-ahead.ts), not "noted" and moved in silence once the email comes.
     const ahead = topic.email ? undefined : slotAhead(turn, topic.times[0], topic.timezone ?? turn.bookingZone.zone);
@@ -59,6 +70,11 @@ export function bookingReply(topic: Extract<Topic, { kind: 'booking' }>, turn: O
       return ahead ? [slotAheadLine(turn, ahead, byPhone.replace(/^[^.!]*[.!]\s*/u, ''))] : [byPhone];
     }
     if (ahead) return [slotAheadLine(turn, ahead)];
+    // A day without an hour, in answer to the ask for a day, a time and the e-mail: the hour is asked, and the e-mail
+    // again only once the slot is whole (one ask per reply in flight, never appended to every step).
+    if (!topic.email && bare !== undefined && emailAsked && dayWithoutHour(topic.times[0], turn)) return [BOOKING_PHRASES[turn.locale].whatTime(bare)];
+    // (Asked about the invite: the ask names what the e-mail is for, per the configuration.)
+    if (!topic.email && topic.invite !== undefined) return [BOOKING_PHRASES[turn.locale].inviteAsk(topic.invite, bare)];
     if (!topic.email) return [pickFresh([ph.bookingNeedsEmail(meetings.durationMinutes, bare), ...ph.bookingEmailAgain(bare)], turn.previousReplies)];
     // They asked for a demo: ask when. They only left an email: offer one.
     // (Asked a message or two ago, before the email: "book a demo please", then "tom@acme.io".)
@@ -103,6 +119,14 @@ export function bookingReply(topic: Extract<Topic, { kind: 'booking' }>, turn: O
     // The zone came from their browser or the knowledge base's default, not from their words: say so, so they can correct it.
     topic.timezone === undefined ? (turn.bookingZone.from === 'browser' ? ph.browserZone(input.data.timezone) : ph.defaultZone(input.data.timezone)) : '',
   ];
+}
+
+/** "Will I get a calendar invite?": as the booking tool said for the meeting ahead, or will say once it books one. */
+export function inviteReply(topic: Extract<Topic, { kind: 'invite' }>, turn: OfflineTurn): string[] {
+  const ph = BOOKING_PHRASES[turn.locale];
+  const { booking } = topic;
+  if (!booking) return [ph.inviteBefore(topic.emailed), turn.state.noEmail ? '' : ph.inviteAsk(topic.emailed)];
+  return [ph.inviteBooked(topic.emailed, inReplyLanguage(booking.localLabel, booking.start, booking.timezone, turn), booking.email)];
 }
 
 /**

@@ -15,6 +15,7 @@ import { speaksLocale } from '@/lib/sales/knowledge-locale';
 import { colon, needLabel } from '@/lib/llm/offline/text';
 import type { SalesLocale } from '@/lib/sales/turn-state';
 import { FOLLOW_UP_PHRASES } from '@/lib/llm/offline/phrases-followups';
+import { FIT_PHRASES } from '@/lib/llm/offline/phrases-fit';
 
 /**
  * Price replies. Every amount is either a get_pricing result or a catalogue price, formatted by formatPrice; nothing
@@ -71,7 +72,10 @@ export function priceReply(topic: Extract<Topic, { kind: 'price' }>, turn: Offli
   const lines = planLines(topic.plan, topic, results, turn, ph);
   if (topic.lowest) lines.unshift(ph.alreadyLowest(topic.plan.name, topic.seats));
   // ("Would Business still fit?" for 70: yes, with its seats, before its price for them; a no comes from planLines.)
-  if (topic.fitAsked && fitsSeats(topic.plan, topic.seats)) lines.unshift(ph.planFitsYes(topic.plan.name, topic.seats, ph.seatRange(topic.plan.minSeats, topic.plan.maxSeats)));
+  // (With what they said they need that it includes too; a no for a need it lacks is said below.)
+  if (topic.fitAsked && !topic.fitLacks && fitsSeats(topic.plan, topic.seats)) {
+    lines.unshift(ph.planFitsYes(topic.plan.name, topic.seats, ph.seatRange(topic.plan.minSeats, topic.plan.maxSeats)), ...(topic.fitHas ? [FIT_PHRASES[turn.locale].hasNeed(topic.plan.name, topic.fitHas)] : []));
+  }
   if (topic.annualTip) {
     // Nothing cheaper to offer but the annual price, whose line may have been said already: said as the saving it is.
     const quotes = results.filter((result) => result.planId === topic.plan.id).flatMap((result) => (result.quote ? [result.quote] : []));
@@ -114,6 +118,8 @@ export function priceReply(topic: Extract<Topic, { kind: 'price' }>, turn: Offli
   if (topic.minimumFor !== undefined) {
     lines.unshift((topic.alternative ? ph.planAtMinimum : ph.billedAtMinimum)(topic.plan.name, topic.plan.minSeats, topic.minimumFor));
   }
+  // ("Would Pro still fit?" from a team that needs SSO: no, first, and the plan that has it, priced.)
+  if (topic.fitLacks) lines.unshift(FIT_PHRASES[turn.locale].lacksNeed(topic.fitLacks.plan.name, topic.fitLacks.need, topic.plan.name));
   // A cheaper plan within the budget is introduced by the budget line above; a plan for another team size is suggested.
   if (topic.alternative) lines.push(...planLines(topic.alternative, { ...topic, seats: topic.minimumFor ?? topic.seats, inferred: !topic.budgetPick, budgetPick: false }, results, turn, ph));
   // (Its question asks for an email: not once the email is known, nor in the same words again — asked a second time, the
@@ -155,7 +161,9 @@ function planLines(plan: Plan, topic: Extract<Topic, { kind: 'price' }>, all: Pr
     // "Can I get Starter for 20 people?": no, first (the plan's own limit, from the catalogue), then its price.
     // ("You said starter fits us": no, from the catalogue, with the plan that does.)
     if (turn.locale === 'en' && /\byou (?:said|told me|told us|recommended|suggested|mentioned)\b/i.test(turn.text)) return [`No: ${seatError.message}`];
-    if (turn.locale === 'en' && (CAN_HAVE.test(turn.text) || HOLDS_ASK.test(turn.text) || topic.fitAsked)) return [`No: ${seatError.message}`, ...price, ...atTop];
+    // ("Would Starter still fit?": no, with the plan that holds them and has what they need, in their language.)
+    if (topic.fitAsked && topic.alternative && plan.maxSeats !== null && topic.seats > plan.maxSeats) return [FIT_PHRASES[turn.locale].seatsNo(plan.name, plan.maxSeats, topic.seats, topic.alternative.name), ...price, ...atTop];
+    if (turn.locale === 'en' && (CAN_HAVE.test(turn.text) || HOLDS_ASK.test(turn.text))) return [`No: ${seatError.message}`, ...price, ...atTop];
     // ("¿Puedo tener Starter para 20?", "on peut prendre Starter pour 20 ?": no, first, in their language.)
     if (turn.locale !== 'en' && ph.seatLimitNo && plan.maxSeats !== null && topic.seats > plan.maxSeats && CAN_HAVE_ELSEWHERE.test(turn.text)) return [ph.seatLimitNo(plan.name, plan.maxSeats, topic.seats), ...price, ...atTop];
     // ("¿Cuánto cuesta Starter para nosotros?" from 12: that it stops at 10, and the plan that holds them, as English says.)

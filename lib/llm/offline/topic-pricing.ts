@@ -108,8 +108,9 @@ export function objectionTopic(turn: OfflineTurn, passage: Passage | undefined):
   // The objection whose own phrase the message says ("necesito pensarlo": wait and think), before the nearest retrieved.
   // ("We're on Asana. Why would we switch?": the tool they use, not the retrieved "no time to switch".)
   const switching = SWITCHING.test(turn.text) ? objectionPassage(turn.kb, /\balready (?:use|using|have)\b|switching/i) : undefined;
-  const answer = (pricey ? objectionPassage(turn.kb, /\bexpensive\b/i) : undefined) ?? saidObjection(turn) ?? switching ?? passage;
-  const team = answer && answer.id === objectionPassage(turn.kb, /\bexpensive\b/i)?.id ? teamObjecting(turn) : undefined;
+  const expensive = objectionPassage(turn.kb, /\bexpensive\b/i);
+  const answer = (pricey ? expensive : undefined) ?? saidObjection(turn) ?? switching ?? passage;
+  const team = answer && answer.id === expensive?.id ? teamObjecting(turn) : undefined;
   return { kind: 'objection', passage: answer, ...(price ? { price } : {}), ...(team ? { team } : {}) };
 }
 

@@ -46,7 +46,10 @@ export type Topic =
   | { kind: 'seat-minimum'; plan: Plan; team: number; fits?: Plan }
   /** `price`: the same message also asked for a plan's price ("quote Business annually and book a demo Thursday"). */
   /** `byPhone`: the e-mail was declined and a phone is on record: the sales team is asked to call and confirm (request_human). */
-  | { kind: 'booking'; email?: string; times: string[]; timezone?: string; price?: PriceTopic; hours?: boolean; booked?: string; week?: [string, string]; byPhone?: string }
+  /** `invite`: "will I get an invite?" asked on the way, answered first: whether the invite is e-mailed (the configuration). */
+  | { kind: 'booking'; email?: string; times: string[]; timezone?: string; price?: PriceTopic; hours?: boolean; booked?: string; week?: [string, string]; byPhone?: string; invite?: boolean }
+  /** "Will I get a calendar invite?" with no booking under way to go on with, or about the meeting ahead (`booking`). */
+  | { kind: 'invite'; emailed: boolean; booking?: Booking }
   /**
    * "What time is that for me?": the meeting ahead, and its time in `zone` (named, else the browser's) when known.
    * `right`: "Is that 2pm London?" asks to confirm a time, and the booked time in that zone is (or is not) it.
@@ -98,6 +101,10 @@ export type Topic =
       outgrew?: Plan;
       /** "Would Business still fit?" (once they grow to 70): whether `plan` holds `seats`, yes or no, said first. */
       fitAsked?: boolean;
+      /** "Would Pro still fit?" from a team that needs SSO: no, `plan` lacks `need` (their words); this topic's plan has it. */
+      fitLacks?: { plan: Plan; need: string };
+      /** "Would Business still fit?" answered yes: what they said they need that it includes too (their words). */
+      fitHas?: string;
     }
   | { kind: 'overview'; unknownPlan?: string }
   /** "How many seats minimum for Business?": the seat range of the plans named (all of them when none is). */

@@ -19,12 +19,14 @@ import { contractTermPassage } from '@/lib/llm/offline/contract-term';
 import { keepsTeam } from '@/lib/llm/offline/team-kept';
 import type { Topic } from '@/lib/llm/offline/topic-types';
 import { competitorNamed, faqById, FAREWELL, freshFields, GREETINGS, knownEmail, LOSES, mashed, MEETING_NOUN, MEETING_WORDS, OBJECTION_WORDS, QUESTION, RECOMMEND, RECOMMEND_ONLY, SUPPOSED, THANKS, WITH_THEM } from '@/lib/llm/offline/topic-words';
+import { inviteTopic } from '@/lib/llm/offline/booking-invite';
 import { AVAILABILITY_ASK, bookingTopic, HANDOFF_WHEN, LATER_CLOSE, meetingQuestion, piecedSlot, SUBSCRIPTION, upcomingMeeting, weekOnlyTopic } from '@/lib/llm/offline/topic-booking';
 import { BUDGET_CHECK, budgetRequote, CAN_HAVE, CAN_HAVE_ELSEWHERE, cheaperPlanTopic, CHEAPEST, DISCOUNT_ASK, discountPassage, FEASIBLE, featureWordsAsked, FORMAL_QUOTE, GROWS_LATER, INCLUDES_ASK, inferredPriceTopic, inferredToday, lastPlanSpokenOf, lastQuotedPlan, LEAVING, lineSays, NONPROFIT, objectionPassage, objectionTopic, paidTopic, planHasTopic, plansByPrice, PRICE_TOO_HIGH, PRICE_WORDS, priceFollowUp, priceTopic, QUOTE_ASK, quotedBySales, quoteFollowUpTopic, requotedPlan, requoteTopic, ROLE_INTRO, saidObjection, seatsFor, statedBudget, withGrownTotal } from '@/lib/llm/offline/topic-pricing';
 import { comparisonTopic, COVER_ASK, coverTopic, FOR_THAT_ELSEWHERE, NEED_PLAN_ASK, negatesNeed, planToolTopic, raisedPlanTopic, REQUIREMENTS, runsTopic, SECURITY_DOC_ASK, toolOnPlanTopic, unlistedRival } from '@/lib/llm/offline/topic-needs';
 import { certificationTopic, EARLY_DETAILS, integrationTopic, knowledgeTopic, toolListAsked, unstatedDetailTopic } from '@/lib/llm/offline/topic-knowledge';
 import { idpTopic, stackTopic } from '@/lib/llm/offline/stack-answer';
 import { salesAskTopic } from '@/lib/llm/offline/sales-asks';
+import { stillFitTopic } from '@/lib/llm/offline/still-fit';
 import { explainerTopic } from '@/lib/llm/offline/explainers';
 import { arabicOffer } from '@/lib/llm/offline/arabic-offer';
 import { asksCallBack, eachQuestionTopic, fewerSeatsTopic, misspeltPriceAsk, needsPlanTopic, planAskedAgain } from '@/lib/llm/offline/topic-followups';
@@ -109,10 +111,10 @@ export function analyse(turn: OfflineTurn): Topic {
   const loosely = kb.plans.filter((plan) => [plan.name, ...plan.aliases].some((name) => new RegExp(`(?<!\\p{L})${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'iu').test(text)));
   const stillFits = turn.locale !== 'en' && (plans.length === 1 || (plans.length === 0 && loosely.length === 1)) && grownTeam(turn.state) !== undefined && STILL_FITS.test(text) && (QUESTION.test(text) || /[?؟]/.test(text)) ? inferredPriceTopic(turn) : undefined;
   if (stillFits?.grown) return stillFits;
-  // "Would Business still fit?" once they grow to 70: that plan for the team they will be, yes or no first (English).
-  const grown = grownTeam(turn.state);
-  const fitAsked = turn.locale === 'en' && plans.length === 1 && grown !== undefined && STILL_FIT_ASK.test(text) ? plans[0] : undefined;
-  if (fitAsked && !isContactSales(fitAsked)) return { ...priceTopic({ ...turn, text: `${grown} people` }, fitAsked, false), fitAsked: true };
+  // "Would Business still fit?", "¿nos seguiría sirviendo Pro?", "Passt Pro dann noch?": that plan for the team on record
+  // (the team they will be, once they grow to 70) and what they need, yes or no first (still-fit.ts).
+  const fitAsked = stillFitTopic(turn, plans.length === 1 ? plans[0] : plans.length === 0 && loosely.length === 1 ? loosely[0] : undefined);
+  if (fitAsked) return fitAsked;
   // "Shorter please", "HubSpot, not Salesforce", "do I have to pay for 3 users?", "ok merci beaucoup" (asides.ts); a
   // partner programme or billing their own clients, which the catalogue says nothing of: said so, and offered on.
   const aside = asideIn(turn);
@@ -219,6 +221,9 @@ export function analyse(turn: OfflineTurn): Topic {
   // "Does Starter's 10 include GitHub?": that plan and that tool, from the catalogue.
   const planTool = turn.locale === 'en' && plans.length === 1 && plans[0] ? planToolTopic(turn, plans[0]) : undefined;
   if (planTool) return planTool;
+  // "Will I get a calendar invite?": as configured, before a booking (which goes on) and after it (booking-invite.ts).
+  const invite = inviteTopic(turn);
+  if (invite) return invite;
   const meeting = meetingQuestion(turn);
   if (meeting) return meeting;
   // "Can you send me something to share with my CFO?": no file from here; the plan for them as a summary to copy, and
@@ -795,9 +800,6 @@ const MOBILE_APP_ASK =
 /** "No thanks", "no gracias", "non merci", "nein danke, nicht nötig", "لا شكرا": an offer declined, and nothing else. */
 const NO_THANKS =
   /^\s*(?:no|nope|nah|non|nein|ne|لا|لأ)(?:[\s,.!]+(?:thanks|thank you|gracias|merci|danke|شكرا|شكرًا|necessary|need|hace falta|es necesario|pas besoin|c['’]est bon|ça ira|nicht n[öo]tig|brauche ich nicht|ما يحتاج|مو لازم|مش لازم|please|por favor))*[\s!.]*$/iu;
-
-/** "Would Business still fit?", "will Pro still work for us?", "does Starter still do?": whether a plan holds them then. */
-const STILL_FIT_ASK = /^\s*(?:(?:and|so|but|ok(?:ay)?)[,\s]+)*(?:would|will|does|do|can|could|is)\b[^?.!]{0,30}\bstill (?:fit|work|do|hold us|cover us|be (?:enough|ok(?:ay)?|fine|big enough))\b/iu;
 
 /** Whether a plan still does: "¿seguimos en Starter?", "on reste sur starter ?", "reicht Starter noch?", "تكفينا؟". */
 const STILL_FITS =
