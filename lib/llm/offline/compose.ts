@@ -1,6 +1,6 @@
 import type { OfflineTurn } from '@/lib/llm/offline/context';
 import { PHRASES, type Phrases } from '@/lib/llm/offline/phrases';
-import { bookingReply, CALL_ME as CALL_ASKED, cancelReply, humanReply, inviteReply, meetingTimeReply } from '@/lib/llm/offline/replies-actions';
+import { bookingReply, CALL_ME as CALL_ASKED, cancelReply, humanReply, inReplyLanguage, inviteReply, meetingTimeReply } from '@/lib/llm/offline/replies-actions';
 import { competitorReply, knowledgeReply, objectionReply } from '@/lib/llm/offline/replies-knowledge';
 import { bullets, cataloguePriceLine, money, comparePlansReply, coversReply, overviewReply, planFeaturesReply, planGapReply, planHasReply, priceReply, recommendReply } from '@/lib/llm/offline/replies-pricing';
 import { MEMORY_PHRASES } from '@/lib/llm/offline/phrases-memory';
@@ -320,7 +320,9 @@ function body(topic: Topic, turn: OfflineTurn, ph: Phrases): string[] {
       return [ph.thanks(company)];
     case 'farewell': {
       const name = turn.state.lead.fields.name?.value;
-      return [ph.farewell(typeof name === 'string' ? addressAs(turn, name) : undefined, upcomingMeeting(turn)?.localLabel, kb.company.salesEmail)];
+      // (Booked in French, goodbye in English: the meeting's day as this reply's language writes it.)
+      const meeting = upcomingMeeting(turn);
+      return [ph.farewell(typeof name === 'string' ? addressAs(turn, name) : undefined, meeting && inReplyLanguage(meeting.localLabel, meeting.start, meeting.timezone, turn), kb.company.salesEmail)];
     }
     case 'small-talk':
       // ("Hmm", "mmm": a pause, not a yes; the next question is the reply.)

@@ -6,7 +6,8 @@ import type { SalesLocale } from '@/lib/sales/turn-state';
  */
 
 const WORDS: Record<Exclude<SalesLocale, 'ar'>, Set<string>> = {
-  en: new Set('the and is are you your what how we our my do does can for with to of it this that i much many'.split(' ')),
+  // ("would Pro still fit?", "Will I get a calendar invite?": English again after a message in another language.)
+  en: new Set('the and is are you your what how we our my do does can for with to of it this that i much many would get fit'.split(' ')),
   es: new Set(
     (
       'hola buenas gracias quiero quisiera queremos necesito necesitamos somos tenemos tienen cuanto cuánto cuesta cuestan precio ' +

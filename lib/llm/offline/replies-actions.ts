@@ -134,7 +134,7 @@ export function inviteReply(topic: Extract<Topic, { kind: 'invite' }>, turn: Off
  * de noviembre", not the English label the tool wrote for the page ("Thu, 26 Nov"). Only a label the tool wrote in
  * one of our languages is rewritten (the year shown or not, as it was).
  */
-function inReplyLanguage(when: string, start: string | undefined, timezone: string, turn: OfflineTurn): string {
+export function inReplyLanguage(when: string, start: string | undefined, timezone: string, turn: OfflineTurn): string {
   const instant = start === undefined ? Number.NaN : Date.parse(start);
   if (!Number.isFinite(instant)) return when;
   const now = /\b\d{4}\b/.test(when) ? instant - 400 * 86_400_000 : instant;

@@ -90,7 +90,8 @@ const RECALL = [
   /\b(qu['’]est-ce que|que|quel\w*|combien|quand|qui)\b.{0,60}\b(je vous (?:ai|avais)|je t['’](?:ai|avais))\s+(dit|indiqu|donn|mentionn|communiqu)/i,
   /\bquel(le)?s? (est|[ée]tait|sont|[ée]taient) (mon|ma|mes|notre|nos)\b/i,
   /\b(vous (vous )?souvenez|tu te souviens|rappelez-moi|rappelle-moi)\b/i,
-  /\b(was|welche\w*|wie viele|wie gro(ß|ss)|wann|wer|wo)\b.{0,60}\b(habe|hatte|hab) ich\b.{0,40}\b(gesagt|genannt|erw(ä|a)hnt|angegeben|erz(ä|a)hlt|mitgeteilt)\b/i,
+  // ("Wie groß hatte ich unser Team angegeben?": letter look-arounds, \b does not see the ß.)
+  /(?<!\p{L})(was|welche\p{L}*|wie viele|wie gro(ß|ss)|wann|wer|wo)(?!\p{L}).{0,60}\b(habe|hatte|hab) ich\b.{0,40}\b(gesagt|genannt|erw(ä|a)hnt|angegeben|erz(ä|a)hlt|mitgeteilt)\b/iu,
   /\b(wie|was) (war|ist) (?:(?:nochmal|noch mal|doch|eigentlich|gleich) )?(mein|meine|unser|unsere)\b/i,
   // "Wie groß ist unser Team, hatte ich gesagt?", "Was weißt du über mich?" (letter look-arounds: \b does not see ß).
   /(?<!\p{L})wie gro(?:ß|ss) (?:ist|war) (?:unser|mein)e?(?!\p{L})|(?<!\p{L})(?:hatte|habe|hab) ich (?:gesagt|genannt|erwähnt|erw[äa]hnt)(?!\p{L})|(?<!\p{L})was wei(?:ß|ss)t du (?:über|ueber|von) (?:mich|uns)(?!\p{L})/iu,

@@ -526,7 +526,8 @@ function bareAnswer(field: LeadField, text: string, context: PatternContext, kb:
   const words = answer.split(/\s+/).filter(Boolean);
   if (answer === '' || isQuestion(text.trim()) || DECLINES_TO_SAY.test(answer) || NON_ANSWER.test(answer) || ACK_OR_GOODBYE.test(answer) || REQUEST.test(answer) || CANCEL_WORDS.test(answer)) return undefined;
   const short = words.length <= 8;
-  if ((field === 'name' || field === 'company' || field === 'role') && THANKS.test(answer)) return undefined;
+  // ("Es demasiado caro para nosotros" to "which company are you with?": an objection, never a name or company.)
+  if ((field === 'name' || field === 'company' || field === 'role') && (THANKS.test(answer) || classifySalesIntent(answer, kb) === 'objection')) return undefined;
   switch (field) {
     case 'name': {
       // "Thursday" after "what day and time suit you?" answers that question, even where a name was asked before.
