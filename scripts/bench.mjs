@@ -3,10 +3,11 @@
 // Next.js 16 route that only relays (bench/floor-app: what Next.js itself costs), at 1, 10 and 50 simultaneous chats.
 // Prints p50/p95 of the time each adds above the stand-in, the server CPU per turn and memory of each, a sustained
 // test (500 long replies at once on one instance, the p95 gap between tokens at the client), the Redis commands per
-// turn (counted by the Upstash bridge), the resume buffer and voice figures, and the admin dashboard's query bench.
+// turn (counted by the Upstash bridge), the resume buffer and voice figures, the page beside a blank Next.js page
+// (Lighthouse), and the admin dashboard's query bench.
 // Options: --ttft=MS (stand-in time to first token, default 200), --interval=MS (between tokens, default 10),
 // --levels=1,10,50, --rounds=N (bursts per level, default 8; 20 for one chat), --sustained=N (streams, default 500),
-// --sustained-tokens=N (tokens per sustained reply, default 200), --no-sustained, --no-voice, --no-dashboard.
+// --sustained-tokens=N (tokens per sustained reply, default 200), --no-sustained, --no-voice, --no-page, --no-dashboard.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -228,6 +229,14 @@ try {
   }
 } finally {
   await stopAll();
+}
+
+// ---------------------------------------------------------------------------------------------------------- Page
+// Lighthouse mobile on `/` and `/embed` beside the blank Next.js page, and a host page with the embed bubble
+// (scripts/bench/page.mjs, `npm run bench:page` alone), after the servers above have stopped. Skip with --no-page.
+if (!flag('no-page')) {
+  const page = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', 'scripts/bench/page.mjs', '--no-build'], { cwd: ROOT, stdio: 'inherit', env: process.env });
+  if (page.status !== 0) process.exitCode = page.status ?? 1;
 }
 
 // ----------------------------------------------------------------------------------------------- Admin dashboard
