@@ -183,10 +183,10 @@ describe('the transcript and the lead read without JavaScript', () => {
   });
 
   it('the notice says what still needs JavaScript: nothing on the lists, the changes on a record, the dashboard’s chart and refresh, everything elsewhere', () => {
-    for (const path of ['/admin/conversations', '/admin/leads/', '/admin/backups']) expect([path, scriptNoticeKey(path)]).toEqual([path, null]);
+    for (const path of ['/admin/conversations', '/admin/leads/', '/admin/backups', '/admin/keys']) expect([path, scriptNoticeKey(path)]).toEqual([path, null]);
     for (const path of [`/admin/conversations/${ID}`, `/admin/leads/${ID}`, '/admin/leads/x/']) expect([path, scriptNoticeKey(path)]).toEqual([path, 'shell.noScriptReadOnly']);
     for (const path of ['/admin', '/admin/', '/admin?range=30d']) expect([path, scriptNoticeKey(path)]).toEqual([path, 'shell.noScriptDashboard']);
-    for (const path of ['/admin/webhooks', '/admin/keys', `/admin/conversations/${ID}/more`]) expect([path, scriptNoticeKey(path)]).toEqual([path, 'shell.noScript']);
+    for (const path of ['/admin/settings', `/admin/conversations/${ID}/more`]) expect([path, scriptNoticeKey(path)]).toEqual([path, 'shell.noScript']);
   });
 
   it('the new words are in all five languages, each its own', () => {

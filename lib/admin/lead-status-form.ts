@@ -6,9 +6,13 @@ import { assertContentType, assertOwnOrigin } from '@/lib/security/request';
 import type { AdminActor } from './guard';
 
 /**
- * The route side of the lead page's plain status form (lib/admin/lead-change.ts): how the form proves its origin and
- * what it posted. The change itself is the PATCH route's: the same schema, guard and `setLeadStatus`.
+ * The route side of the lead page's plain status form (lib/admin/lead-change.ts), and of the webhooks and keys pages'
+ * plain forms: how a form proves its origin and what it posted. The change itself is the JSON route's: the same schema,
+ * guard and store function.
  */
+
+/** After a form's post, the browser GETs the page it came from (303, so a reload does not post again). */
+export const seeOther = (location: string) => new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store' } });
 
 /** Who a change is recorded as, in the lead's history. */
 export const changedBy = (actor: AdminActor) => (actor.kind === 'user' ? actor.email : `key:${actor.keyId}`);
@@ -36,7 +40,7 @@ export function assertFormFromOwnPage(request: Request): void {
  * The posted fields, for the schema to read; a field sent twice is kept twice (an array), so the schema refuses it.
  * Browsers send a textarea's line breaks as CRLF: read as the one character the admin typed (and counted as one).
  */
-export async function readLeadStatusForm(request: Request): Promise<Record<string, string | string[]>> {
+export async function readAdminForm(request: Request): Promise<Record<string, string | string[]>> {
   assertContentType(request, [FORM_TYPE], 'admin', `Send the form as ${FORM_TYPE}.`);
   const body = await readTextCapped(request, FORM_MAX_BYTES, 'admin');
   // URLSearchParams reads bytes that are not UTF-8 (`%ED%A0%80`) as U+FFFD: a note nobody typed. No browser sends them.
@@ -53,3 +57,6 @@ export async function readLeadStatusForm(request: Request): Promise<Record<strin
   }
   return fields;
 }
+
+/** The lead page's form is read as every admin page's plain form is. */
+export const readLeadStatusForm = readAdminForm;

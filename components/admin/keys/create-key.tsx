@@ -2,13 +2,17 @@
 
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { busyProps, useBusy } from '@/components/admin/shell/use-busy';
+import { keyCreateFormAction } from '@/lib/admin/key-change';
 import type { ApiKey, ApiKeyScope } from '@/lib/admin/keys';
 import type { AdminShellTranslate } from '@/lib/i18n/admin-shell';
 import { call, errorText, focusRing, KEYS_URL, primary, secondary } from './keys-api';
 
 const SCOPES: readonly ApiKeyScope[] = ['leads:read', 'export', 'webhooks'];
 
-/** Name and scopes of a new key, checked here first (the server checks again). */
+/**
+ * Name and scopes of a new key, checked here first (the server checks again). Without JavaScript the form posts itself
+ * (app/api/v1/admin/keys/form) and the page comes back with the secret, or why not.
+ */
 export function CreateKeyForm({ t, onCreated }: { t: AdminShellTranslate; onCreated: (result: { key: ApiKey; secret: string }) => Promise<void> }) {
   const [problem, setProblem] = useState('');
   const { busy, run } = useBusy();
@@ -45,7 +49,7 @@ export function CreateKeyForm({ t, onCreated }: { t: AdminShellTranslate; onCrea
       <h2 id="keys-create-heading" className="text-lg font-semibold text-slate-900">
         {t('keys.create.heading')}
       </h2>
-      <form onSubmit={submit} noValidate className="mt-3 space-y-4" data-testid="create-key-form">
+      <form action={keyCreateFormAction} method="post" onSubmit={submit} noValidate className="mt-3 space-y-4" data-testid="create-key-form">
         {problem && (
           <p id={errorId} role="alert" className="text-sm text-red-800">
             {problem}

@@ -1,3 +1,4 @@
+import type { KeyChangeOutcome } from '@/lib/admin/key-change';
 import type { AdminShellTranslate } from '@/lib/i18n/admin-shell';
 
 /** The keys page's calls to /api/v1/admin/keys and the styles its parts share. Client-safe. */
@@ -34,6 +35,30 @@ export function errorText(error: unknown, t: AdminShellTranslate): string {
   if (status === 409) return t('keys.error.tooMany', { max: KEY_LIMIT });
   if (status === 404) return t('keys.error.gone');
   return t('keys.error.request', { message: t(status === 403 ? 'problem.forbidden' : 'problem.failed') });
+}
+
+/** What a form's post without JavaScript came back saying (the page's `?change=`); a new key says it with its secret. */
+export function keyChangeText(outcome: KeyChangeOutcome, t: AdminShellTranslate): { text: string; ok: boolean } | null {
+  switch (outcome) {
+    case 'created':
+      return null;
+    case 'revoked':
+      return { text: t('keys.change.revoked'), ok: true };
+    case 'invalidName':
+      return { text: t('keys.error.name'), ok: false };
+    case 'invalidScopes':
+      return { text: t('keys.error.scopes'), ok: false };
+    case 'invalid':
+      return { text: t('keys.error.invalid'), ok: false };
+    case 'tooMany':
+      return { text: t('keys.error.tooMany', { max: KEY_LIMIT }), ok: false };
+    case 'missing':
+      return { text: t('keys.error.gone'), ok: false };
+    case 'forbidden':
+      return { text: t('keys.error.request', { message: t('problem.forbidden') }), ok: false };
+    case 'failed':
+      return { text: t('keys.error.request', { message: t('problem.failed') }), ok: false };
+  }
 }
 
 export const focusRing = 'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600';

@@ -3,18 +3,39 @@
 import { useRef, useState } from 'react';
 import useSWR from 'swr';
 import { focusRing } from '@/components/admin/webhooks/styles';
+import type { KeyChangeOutcome } from '@/lib/admin/key-change';
 import type { ApiKey } from '@/lib/admin/keys';
 import type { Locale } from '@/lib/i18n';
 import { adminShellTranslator } from '@/lib/i18n/admin-shell';
 import { CreatedKey, CreateKeyForm } from './create-key';
-import { call, errorText, KEYS_URL, secondary } from './keys-api';
+import { call, errorText, keyChangeText, KEYS_URL, secondary } from './keys-api';
 import { RevokeButton } from './revoke-button';
 
-/** Lists the API keys; admins also create them (the secret shown once, with a copy button) and revoke them. */
-export function KeysManager({ locale, canWrite }: { locale: Locale; canWrite: boolean }) {
+/**
+ * Lists the API keys; admins also create them (the secret shown once, with a copy button) and revoke them. `start` is
+ * the list the server read for the page's HTML (shown without asking again); `change` and `newKey` are what a form's
+ * post without JavaScript came back with.
+ */
+export function KeysManager({
+  locale,
+  canWrite,
+  start = null,
+  change,
+  newKey = null,
+}: {
+  locale: Locale;
+  canWrite: boolean;
+  start?: { keys: ApiKey[] } | null;
+  change?: KeyChangeOutcome;
+  newKey?: { name: string; secret: string } | null;
+}) {
   const t = adminShellTranslator(locale);
-  const { data, error, isLoading, mutate } = useSWR<{ keys: ApiKey[] }>(KEYS_URL, (url: string) => call(url), { revalidateOnFocus: true });
-  const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
+  const { data, error, isLoading, mutate } = useSWR<{ keys: ApiKey[] }>(KEYS_URL, (url: string) => call(url), {
+    revalidateOnFocus: true,
+    ...(start ? { fallbackData: start, revalidateOnMount: false } : {}),
+  });
+  const [created, setCreated] = useState<{ name: string; secret: string } | null>(newKey);
+  const changed = change ? keyChangeText(change, t) : null;
   const [status, setStatus] = useState('');
   // A revoked key's row goes with the focus on it: the list's heading takes it instead of <body>.
   const listHeading = useRef<HTMLHeadingElement>(null);
@@ -25,6 +46,11 @@ export function KeysManager({ locale, canWrite }: { locale: Locale; canWrite: bo
       <p role="status" aria-live="polite" className="sr-only" data-testid="keys-status">
         {status}
       </p>
+      {changed ? (
+        <p role="status" className={`text-sm ${changed.ok ? 'text-emerald-700' : 'text-red-800'}`} data-testid="keys-change">
+          {changed.text}
+        </p>
+      ) : null}
       {canWrite ? (
         created ? (
           <CreatedKey

@@ -1,12 +1,17 @@
 'use client';
 
 import { useEffect, useId, useRef, useState } from 'react';
+import { useInBrowser } from '@/components/admin/shell/use-in-browser';
 import { busyProps, useBusy } from '@/components/admin/shell/use-busy';
+import { keyRevokeFormAction } from '@/lib/admin/key-change';
 import type { ApiKey } from '@/lib/admin/keys';
 import type { AdminShellTranslate } from '@/lib/i18n/admin-shell';
 import { call, danger, KEYS_URL, secondary } from './keys-api';
 
-/** Revoke, behind an inline confirmation: focus on the safe choice, Escape declines and gives the focus back. */
+/**
+ * Revoke, behind an inline confirmation: focus on the safe choice, Escape declines and gives the focus back. Without
+ * JavaScript the question opens under a disclosure, and its button posts (app/api/v1/admin/keys/[id]/form).
+ */
 export function RevokeButton({
   apiKey,
   t,
@@ -23,6 +28,7 @@ export function RevokeButton({
   const keep = useRef<HTMLButtonElement>(null);
   const open = useRef<HTMLButtonElement>(null);
   const promptId = useId();
+  const inBrowser = useInBrowser();
 
   const asked = useRef(false);
   useEffect(() => {
@@ -31,6 +37,22 @@ export function RevokeButton({
     else if (asked.current) open.current?.focus();
     asked.current = confirming;
   }, [confirming]);
+
+  if (!inBrowser) {
+    return (
+      <details>
+        <summary aria-label={t('keys.revoke.label', { name: apiKey.name })} className={`inline-block cursor-pointer list-none ${secondary}`}>
+          {t('keys.revoke')}
+        </summary>
+        <form action={keyRevokeFormAction(apiKey.id)} method="post" className="mt-2 space-y-2">
+          <p className="max-w-xs text-sm text-slate-800">{t('keys.revoke.confirm', { name: apiKey.name })}</p>
+          <button type="submit" name="action" value="revoke" className={danger}>
+            {t('keys.revoke.yes')}
+          </button>
+        </form>
+      </details>
+    );
+  }
 
   if (!confirming) {
     return (

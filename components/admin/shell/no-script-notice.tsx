@@ -12,18 +12,24 @@ export function NoScriptNotice({ text }: { text: string }) {
   );
 }
 
-/** Pages that work without JavaScript (server-rendered lists with GET forms, the backup link): no notice there. */
-const WORK_WITHOUT_SCRIPT: ReadonlySet<string> = new Set(['/admin/conversations', '/admin/leads', '/admin/backups']);
+/**
+ * Pages that work without JavaScript (server-rendered lists with GET forms, the backup link, the keys page's plain
+ * create and revoke forms): no notice there.
+ */
+const WORK_WITHOUT_SCRIPT: ReadonlySet<string> = new Set(['/admin/conversations', '/admin/leads', '/admin/backups', '/admin/keys']);
 
 /** A conversation's transcript or a lead, server-rendered: read (and a lead's status changed) without JavaScript; erased with it. */
 const READ_WITHOUT_SCRIPT = /^\/admin\/(conversations|leads)\/[^/]+$/;
 
 /** Which notice the admin page at `path` needs: none, what still needs JavaScript there, or that the page does. */
-export function scriptNoticeKey(path: string): 'shell.noScript' | 'shell.noScriptReadOnly' | 'shell.noScriptDashboard' | null {
+export function scriptNoticeKey(path: string): 'shell.noScript' | 'shell.noScriptReadOnly' | 'shell.noScriptDashboard' | 'shell.noScriptWebhooks' | null {
   const page = path.split('?')[0]?.replace(/\/+$/, '') ?? '';
   if (WORK_WITHOUT_SCRIPT.has(page)) return null;
   // The dashboard's figures and range form are server-rendered; its chart and live refresh are not.
   if (page === '/admin') return 'shell.noScriptDashboard';
+  // The endpoints are server-rendered and added, switched, tested and deleted by plain forms; editing, rotating a
+  // secret and the delivery log are not.
+  if (page === '/admin/webhooks') return 'shell.noScriptWebhooks';
   return READ_WITHOUT_SCRIPT.test(page) ? 'shell.noScriptReadOnly' : 'shell.noScript';
 }
 

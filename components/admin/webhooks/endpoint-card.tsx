@@ -2,11 +2,13 @@
 
 import { useEffect, useId, useRef, useState } from 'react';
 import { useSWRConfig } from 'swr';
+import { useInBrowser } from '@/components/admin/shell/use-in-browser';
 import { busyProps, useBusy } from '@/components/admin/shell/use-busy';
 import { useLocale } from '@/lib/i18n/provider';
 import { ApiError, callApi, WEBHOOKS_API, type PublicWebhookEndpoint, type TestResult } from './api';
 import { DeliveryLog } from './delivery-log';
 import { EndpointEditForm } from './endpoint-edit-form';
+import { PlainActionForms, PlainEnabledForm } from './endpoint-plain-forms';
 import { deliveryProblemText, isolate, webhookProblem } from './problem';
 import { buttonClass } from './styles';
 import { useWebhooksT } from './use-webhooks-t';
@@ -17,6 +19,8 @@ type Confirming = 'delete' | 'rotate' | null;
  * One endpoint: its settings, the enabled switch, and its actions (test, deliveries, rotate secret, delete). A button
  * keeps the focus while its action runs; Escape or Cancel declines a confirmation and gives the focus back to the
  * button that asked. A viewer (`canWrite` false) gets the settings, whether it is enabled, and the deliveries only.
+ * Without JavaScript (the server's HTML) the switch, test and delete are plain forms; editing, rotating and the
+ * deliveries are left out until scripts run.
  */
 export function EndpointCard({
   endpoint,
@@ -40,6 +44,7 @@ export function EndpointCard({
   const locale = useLocale();
   const id = useId();
   const { mutate } = useSWRConfig();
+  const inBrowser = useInBrowser();
   const [logOpen, setLogOpen] = useState(false);
   const [confirming, setConfirming] = useState<Confirming>(null);
   const [editing, setEditing] = useState(false);
@@ -146,7 +151,9 @@ export function EndpointCard({
           </p>
           <p className="mt-1 text-xs text-slate-600">{t('admin.webhooks.endpoint.secretHint', { hint: endpoint.secretHint })}</p>
         </div>
-        {canWrite ? (
+        {canWrite && !inBrowser ? (
+          <PlainEnabledForm endpoint={endpoint} describedBy={`${id}-url`} />
+        ) : canWrite ? (
           <label className="flex items-center gap-2 text-sm text-slate-800">
             {/* Every card has an "Enabled" switch: the URL says which endpoint this one turns on or off. */}
             <input type="checkbox" checked={endpoint.enabled} aria-describedby={`${id}-url`} {...busyProps(busy)} onChange={(e) => void setEnabled(e.target.checked)} />
@@ -157,36 +164,44 @@ export function EndpointCard({
         )}
       </div>
 
-      <div role="group" aria-label={t('admin.webhooks.endpoint.actions', { url })} className="mt-4 flex flex-wrap gap-2">
-        {canWrite ? (
-          <button type="button" className={buttonClass('secondary')} {...busyProps(busy)} onClick={() => void sendTest()}>
-            {busy ? t('admin.webhooks.endpoint.testing') : t('admin.webhooks.endpoint.test')}
+      {!inBrowser ? (
+        canWrite ? (
+          <div role="group" aria-label={t('admin.webhooks.endpoint.actions', { url })} className="mt-4 flex flex-wrap gap-2">
+            <PlainActionForms endpoint={endpoint} url={url} />
+          </div>
+        ) : null
+      ) : (
+        <div role="group" aria-label={t('admin.webhooks.endpoint.actions', { url })} className="mt-4 flex flex-wrap gap-2">
+          {canWrite ? (
+            <button type="button" className={buttonClass('secondary')} {...busyProps(busy)} onClick={() => void sendTest()}>
+              {busy ? t('admin.webhooks.endpoint.testing') : t('admin.webhooks.endpoint.test')}
+            </button>
+          ) : null}
+          <button type="button" className={buttonClass('secondary')} aria-expanded={logOpen} aria-controls={`${id}-log`} onClick={() => setLogOpen((open) => !open)}>
+            {logOpen ? t('admin.webhooks.endpoint.hideLog') : t('admin.webhooks.endpoint.showLog')}
           </button>
-        ) : null}
-        <button type="button" className={buttonClass('secondary')} aria-expanded={logOpen} aria-controls={`${id}-log`} onClick={() => setLogOpen((open) => !open)}>
-          {logOpen ? t('admin.webhooks.endpoint.hideLog') : t('admin.webhooks.endpoint.showLog')}
-        </button>
-        {canWrite ? (
-          <>
-            <button
-              ref={editRef}
-              type="button"
-              className={buttonClass('secondary')}
-              aria-expanded={editing}
-              aria-controls={editing ? `${id}-edit` : undefined}
-              onClick={() => (editing ? stopEditing(false) : setEditing(true))}
-            >
-              {t('admin.webhooks.endpoint.edit')}
-            </button>
-            <button ref={rotateRef} type="button" className={buttonClass('secondary')} {...busyProps(busy)} onClick={() => ask('rotate')}>
-              {t('admin.webhooks.endpoint.rotate')}
-            </button>
-            <button ref={deleteRef} type="button" className={buttonClass('danger')} {...busyProps(busy)} onClick={() => ask('delete')}>
-              {t('admin.webhooks.endpoint.delete')}
-            </button>
-          </>
-        ) : null}
-      </div>
+          {canWrite ? (
+            <>
+              <button
+                ref={editRef}
+                type="button"
+                className={buttonClass('secondary')}
+                aria-expanded={editing}
+                aria-controls={editing ? `${id}-edit` : undefined}
+                onClick={() => (editing ? stopEditing(false) : setEditing(true))}
+              >
+                {t('admin.webhooks.endpoint.edit')}
+              </button>
+              <button ref={rotateRef} type="button" className={buttonClass('secondary')} {...busyProps(busy)} onClick={() => ask('rotate')}>
+                {t('admin.webhooks.endpoint.rotate')}
+              </button>
+              <button ref={deleteRef} type="button" className={buttonClass('danger')} {...busyProps(busy)} onClick={() => ask('delete')}>
+                {t('admin.webhooks.endpoint.delete')}
+              </button>
+            </>
+          ) : null}
+        </div>
+      )}
 
       {canWrite && editing ? (
         <EndpointEditForm

@@ -42,6 +42,7 @@ export function EndpointFields({
         <input
           ref={urlRef}
           id={`${id}-url`}
+          name="url"
           type="url"
           dir="ltr"
           required
@@ -62,14 +63,14 @@ export function EndpointFields({
         <label htmlFor={`${id}-description`} className="text-sm font-medium text-slate-700">
           {t('admin.webhooks.field.description')}
         </label>
-        <input id={`${id}-description`} type="text" maxLength={200} value={values.description} onChange={(e) => onChange({ description: e.target.value })} className={inputClass} />
+        <input id={`${id}-description`} name="description" type="text" maxLength={200} value={values.description} onChange={(e) => onChange({ description: e.target.value })} className={inputClass} />
       </div>
       <fieldset>
         <legend className="text-sm font-medium text-slate-700">{t('admin.webhooks.field.events')}</legend>
         <div className="mt-2 grid gap-2 sm:grid-cols-2">
           {eventTypes.map((type) => (
             <label key={type} className="flex min-w-0 items-start gap-2 text-sm text-slate-800">
-              <input type="checkbox" className="mt-0.5" checked={values.events.includes(type)} onChange={(e) => toggle(type, e.target.checked)} />
+              <input type="checkbox" name="events" value={type} className="mt-0.5" checked={values.events.includes(type)} onChange={(e) => toggle(type, e.target.checked)} />
               <span className="min-w-0">
                 <code className="font-mono text-xs wrap-anywhere text-slate-900">{type}</code>
                 <span className="block text-xs text-slate-600">{t(`admin.webhooks.event.${type}` as NotifyKey)}</span>

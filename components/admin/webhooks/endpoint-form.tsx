@@ -2,6 +2,7 @@
 
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { busyProps, useBusy } from '@/components/admin/shell/use-busy';
+import { webhookAddFormAction } from '@/lib/admin/webhook-change';
 import { useLocale } from '@/lib/i18n/provider';
 import { callApi, WEBHOOKS_API, type PublicWebhookEndpoint } from './api';
 import { EndpointFields, type EndpointValues } from './endpoint-fields';
@@ -11,7 +12,10 @@ import { useWebhooksT } from './use-webhooks-t';
 
 const EMPTY: EndpointValues = { url: '', description: '', events: [] };
 
-/** Registers an endpoint: URL, optional description, and the events it subscribes to. */
+/**
+ * Registers an endpoint: URL, optional description, and the events it subscribes to. Without JavaScript the form posts
+ * itself (app/api/v1/admin/webhooks/form) and the page comes back with how it went and the secret.
+ */
 export function EndpointForm({ eventTypes, onCreated }: { eventTypes: readonly string[]; onCreated: (endpoint: PublicWebhookEndpoint, secret: string) => void }) {
   const t = useWebhooksT();
   const locale = useLocale();
@@ -56,7 +60,7 @@ export function EndpointForm({ eventTypes, onCreated }: { eventTypes: readonly s
   const change = (next: Partial<EndpointValues>) => setValues((current) => ({ ...current, ...next }));
 
   return (
-    <form onSubmit={submit} noValidate aria-describedby={error ? `${id}-error` : undefined} className="space-y-4">
+    <form action={webhookAddFormAction} method="post" onSubmit={submit} noValidate aria-describedby={error ? `${id}-error` : undefined} className="space-y-4">
       <EndpointFields id={id} eventTypes={eventTypes} values={values} onChange={change} urlRef={urlRef} urlInvalid={error?.url ?? false} />
       {error ? (
         <p id={`${id}-error`} role="alert" className="text-sm text-red-700">

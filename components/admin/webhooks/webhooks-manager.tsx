@@ -2,8 +2,10 @@
 
 import { useId, useRef, useState } from 'react';
 import useSWR from 'swr';
+import type { WebhookChange } from '@/lib/admin/webhook-change';
 import { useLocale } from '@/lib/i18n/provider';
 import { fetchJson, WEBHOOKS_API, type EndpointList } from './api';
+import { webhookChangeText } from './change-text';
 import { EndpointCard } from './endpoint-card';
 import { EndpointForm } from './endpoint-form';
 import { webhookProblem } from './problem';
@@ -14,15 +16,30 @@ import { useWebhooksT } from './use-webhooks-t';
 /**
  * The webhooks admin page's interactive part: add an endpoint, see its secret once, manage the registered ones. A viewer
  * (`canWrite` false: the API refuses their changes) reads the endpoints and their delivery logs, with a note instead of
- * the form and the card controls.
+ * the form and the card controls. `start` is the list the server read for the page's HTML (shown without asking again);
+ * `change` and `newSecret` are what a form's post without JavaScript came back with.
  */
-export function WebhooksManager({ canWrite }: { canWrite: boolean }) {
+export function WebhooksManager({
+  canWrite,
+  start = null,
+  change,
+  newSecret = null,
+}: {
+  canWrite: boolean;
+  start?: EndpointList | null;
+  change?: WebhookChange;
+  newSecret?: { url: string; secret: string } | null;
+}) {
   const t = useWebhooksT();
   const locale = useLocale();
   const addId = useId();
   const listId = useId();
-  const { data, error, isLoading, mutate } = useSWR<EndpointList, Error>(WEBHOOKS_API, fetchJson, { revalidateOnFocus: true });
-  const [secret, setSecret] = useState<{ url: string; secret: string } | null>(null);
+  const { data, error, isLoading, mutate } = useSWR<EndpointList, Error>(WEBHOOKS_API, fetchJson, {
+    revalidateOnFocus: true,
+    ...(start ? { fallbackData: start, revalidateOnMount: false } : {}),
+  });
+  const [secret, setSecret] = useState<{ url: string; secret: string } | null>(newSecret);
+  const changed = change ? webhookChangeText(locale, change) : null;
   const refresh = () => void mutate();
   // A deleted endpoint's card goes with the focus on it: the list's heading takes it instead of <body>.
   const listHeading = useRef<HTMLHeadingElement>(null);
@@ -31,6 +48,11 @@ export function WebhooksManager({ canWrite }: { canWrite: boolean }) {
     <div className="space-y-6">
       {/* Keyed by the secret: a new one (another rotation) mounts a new panel, whose heading takes the focus again. */}
       {secret ? <SecretPanel key={secret.secret} url={secret.url} secret={secret.secret} onDone={() => setSecret(null)} /> : null}
+      {changed ? (
+        <p role="status" className={`text-sm ${changed.ok ? 'text-emerald-700' : 'text-red-700'}`} data-testid="webhook-change">
+          {changed.text}
+        </p>
+      ) : null}
 
       {canWrite ? (
         <section aria-labelledby={addId} className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">

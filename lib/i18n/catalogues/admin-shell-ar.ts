@@ -87,8 +87,11 @@ export const adminShellAr: Partial<Record<AdminShellKey, string>> = {
   'date.zone': 'تمتد الأيام من منتصف الليل إلى منتصف الليل في منطقتك الزمنية، {zone}.',
   'shell.noScriptReadOnly': 'تعمل هذه الصفحة دون JavaScript؛ وحده حذف محادثة يحتاج إليه.',
   'shell.noScriptDashboard': 'تعمل هذه الصفحة دون JavaScript؛ وحدهما الرسم البياني والتحديث التلقائي للأرقام يحتاجان إليه.',
+  'shell.noScriptWebhooks': 'تعمل هذه الصفحة دون JavaScript؛ لا يحتاج إليه إلا تعديل نقطة الاستقبال وتغيير سرّها وسجل تسليمها.',
   'problem.forbidden': 'لا يسمح حسابك بذلك: هذا للمسؤولين فقط.',
   'problem.failed': 'لم يستجب الخادم كما هو متوقع. حاول مرة أخرى بعد قليل.',
   'keys.error.tooMany': 'يوجد بالفعل {max} مفتاح API: ألغِ أولًا مفتاحًا لم تعد تستخدمه.',
   'keys.error.gone': 'لم يعد هذا المفتاح موجودًا: ربما أُلغي بالفعل.',
+  'keys.change.revoked': 'أُلغي المفتاح.',
+  'keys.error.invalid': 'رفض الخادم ذلك: تحقق من الاسم والصلاحيات، ثم حاول مرة أخرى.',
 };

@@ -86,8 +86,11 @@ export const adminShellDe: Partial<Record<AdminShellKey, string>> = {
   'date.zone': 'Tage laufen von Mitternacht bis Mitternacht in Ihrer Zeitzone, {zone}.',
   'shell.noScriptReadOnly': 'Diese Seite funktioniert ohne JavaScript; nur zum Löschen eines Gesprächs wird es gebraucht.',
   'shell.noScriptDashboard': 'Diese Seite funktioniert ohne JavaScript; nur das Diagramm und das automatische Aktualisieren der Zahlen brauchen es.',
+  'shell.noScriptWebhooks': 'Diese Seite funktioniert ohne JavaScript; nur das Bearbeiten eines Endpunkts, das Erneuern seines Geheimnisses und sein Zustellprotokoll brauchen es.',
   'problem.forbidden': 'Ihr Konto darf das nicht: Das dürfen nur Administratoren.',
   'problem.failed': 'Der Server hat nicht wie erwartet geantwortet. Versuchen Sie es gleich noch einmal.',
   'keys.error.tooMany': 'Es gibt bereits {max} API-Schlüssel: Widerrufen Sie zuerst einen, den Sie nicht mehr verwenden.',
   'keys.error.gone': 'Diesen Schlüssel gibt es nicht mehr: Er wurde vielleicht schon widerrufen.',
+  'keys.change.revoked': 'Der Schlüssel wurde widerrufen.',
+  'keys.error.invalid': 'Der Server hat das abgelehnt: Prüfen Sie Namen und Berechtigungen und versuchen Sie es erneut.',
 };

@@ -86,8 +86,11 @@ export const adminShellFr: Partial<Record<AdminShellKey, string>> = {
   'date.zone': 'Les jours vont de minuit à minuit dans votre fuseau horaire, {zone}.',
   'shell.noScriptReadOnly': 'Cette page fonctionne sans JavaScript ; seul l’effacement d’une conversation en a besoin.',
   'shell.noScriptDashboard': 'Cette page fonctionne sans JavaScript ; seuls le graphique et l’actualisation automatique des chiffres en ont besoin.',
+  'shell.noScriptWebhooks': 'Cette page fonctionne sans JavaScript ; seuls la modification d’un point de terminaison, la rotation de son secret et son journal des livraisons en ont besoin.',
   'problem.forbidden': 'Votre compte ne peut pas faire cela : seuls les administrateurs le peuvent.',
   'problem.failed': 'Le serveur n’a pas répondu comme prévu. Réessayez dans un instant.',
   'keys.error.tooMany': 'Il y a déjà {max} clés d’API : révoquez d’abord une clé dont vous ne vous servez plus.',
   'keys.error.gone': 'Cette clé n’existe plus : elle a peut-être déjà été révoquée.',
+  'keys.change.revoked': 'La clé a été révoquée.',
+  'keys.error.invalid': 'Le serveur a refusé : vérifiez le nom et les périmètres, puis réessayez.',
 };

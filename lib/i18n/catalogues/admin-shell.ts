@@ -87,10 +87,13 @@ export const adminShellEn = {
   'date.zone': 'Days run from midnight to midnight in your time zone, {zone}.',
   'shell.noScriptReadOnly': 'This page works without JavaScript; only erasing a conversation needs it.',
   'shell.noScriptDashboard': 'This page works without JavaScript; only the chart and refreshing the figures by themselves need it.',
+  'shell.noScriptWebhooks': 'This page works without JavaScript; only editing an endpoint, rotating its secret and its delivery log need it.',
   'problem.forbidden': 'Your account may not do this: only admins can.',
   'problem.failed': 'The server did not answer as expected. Try again in a moment.',
   'keys.error.tooMany': 'There are already {max} API keys: revoke one you no longer use first.',
   'keys.error.gone': 'This key no longer exists: it may have been revoked already.',
+  'keys.change.revoked': 'The key was revoked.',
+  'keys.error.invalid': 'The server refused this: check the name and the scopes, then try again.',
 } as const;
 
 export type AdminShellKey = keyof typeof adminShellEn;
@@ -180,8 +183,11 @@ export const adminShellEs: Record<AdminShellKey, string> = {
   'date.zone': 'Los días van de medianoche a medianoche en tu zona horaria, {zone}.',
   'shell.noScriptReadOnly': 'Esta página funciona sin JavaScript; solo borrar una conversación lo necesita.',
   'shell.noScriptDashboard': 'Esta página funciona sin JavaScript; solo el gráfico y la actualización automática de las cifras lo necesitan.',
+  'shell.noScriptWebhooks': 'Esta página funciona sin JavaScript; solo editar un endpoint, rotar su secreto y su registro de entregas lo necesitan.',
   'problem.forbidden': 'Tu cuenta no puede hacer esto: solo los administradores pueden.',
   'problem.failed': 'El servidor no respondió como se esperaba. Vuelve a intentarlo en un momento.',
   'keys.error.tooMany': 'Ya hay {max} claves de API: revoca primero una que ya no uses.',
   'keys.error.gone': 'Esta clave ya no existe: puede que ya se haya revocado.',
+  'keys.change.revoked': 'La clave se ha revocado.',
+  'keys.error.invalid': 'El servidor lo ha rechazado: revisa el nombre y los permisos, y vuelve a intentarlo.',
 };

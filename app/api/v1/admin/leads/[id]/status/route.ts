@@ -1,6 +1,6 @@
 import { requireAdmin, type AdminActor } from '@/lib/admin/guard';
 import { leadPageAfterChange, type LeadChangeOutcome } from '@/lib/admin/lead-change';
-import { assertFormFromOwnPage, changedBy, readLeadStatusForm } from '@/lib/admin/lead-status-form';
+import { assertFormFromOwnPage, changedBy, readLeadStatusForm, seeOther } from '@/lib/admin/lead-status-form';
 import { setLeadStatus } from '@/lib/admin/leads';
 import { getRecordsDeps } from '@/lib/admin/records-index';
 import { signInUrlFor } from '@/lib/admin/session-cookie';
@@ -10,9 +10,6 @@ import { otherMethods, withErrors } from '@/lib/http';
 import { leadStatusSchema } from '../schema';
 
 export const dynamic = 'force-dynamic';
-
-/** After the post, the browser GETs the page it came from (303, so a reload does not post again). */
-const seeOther = (location: string) => new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store' } });
 
 /**
  * The lead page's status form without JavaScript (`status`, `note` as a form body): the PATCH beside it, then back to
