@@ -37,10 +37,10 @@ describe('offline agent: buyer session 22', () => {
     const chat = conversation();
     await chat.say('i said PRICE. 25 users');
     const said = await chat.say('thats a rip off');
-    expect(said.text).toContain('fair concern');
+    expect(said.text).toContain('I understand the concern.');
     expect(said.text).not.toMatch(/that helps|helpful context|second signature/i);
     const over = await conversation().say('way overpriced tbh');
-    expect(over.text).toContain('fair concern');
+    expect(over.text).toContain('I understand the concern.');
   });
 
   it('5: "no thanks just wanted the price" closes politely instead of quoting again', async () => {

@@ -109,7 +109,7 @@ describe('offline agent, session 23 round 2', () => {
     expect(fr?.text).toContain('le coût face au temps gagné');
     const { say } = conversation();
     await say('we are 20 people');
-    expect((await say('the price of Pro is too high')).text).toContain('the useful comparison is cost against the time it saves');
+    expect((await say('the price of Pro is too high')).text).toContain('The useful comparison is cost against the time it saves');
   });
 });
 

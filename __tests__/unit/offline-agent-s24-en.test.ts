@@ -164,7 +164,7 @@ describe('offline agent, session 24 (English): long conversations as people type
     expect(lead(hiring!).timeline).toBeUndefined();
     expect(recommend?.text).toContain("you'll be 150 people, and **Enterprise** still fits");
     expect(jira?.text).toContain('Jira comes with **Pro** and above');
-    expect(size?.text).toContain('You told me your team size is **120**.');
+    expect(size?.text).toContain('You told me your team is **120** people now, growing to **150** next year.');
     // The quote's "what's the best email?" is not asked a third time.
     expect(again?.text).toContain('**Enterprise** has custom pricing');
     expect(again?.text).not.toContain("what's the best email to reach you?");

@@ -177,7 +177,7 @@ describe('offline agent: session 24, prospects in es, fr, de and ar', () => {
     expect(say(2)).toContain('pasan de 9 a 13 personas');
     expect(say(5)).toContain('no figura una app móvil');
     expect(say(6)).toContain('Fráncfort');
-    expect(say(8)).toContain('Me dijo que son **9**.');
+    expect(say(8)).toContain('Me dijo que ahora son **9** y que serán **13** en enero.');
     expect(say(10)).toContain('**jueves, 26 de noviembre, 10:00 (Europe/Madrid)**');
     expect(lead(replies[11]!)).toMatchObject({ name: 'Lucia Martin', company: 'Agencia Luz', email: 'lucia.martin@agencialuz.es', teamSize: 9 });
     expect(say(12)).toContain('Su demo sigue el **jueves, 26 de noviembre, 10:00 (Europe/Madrid)** por ahora');
@@ -241,7 +241,7 @@ describe('offline agent: session 24, prospects in es, fr, de and ar', () => {
     expect(say(3)).toContain('vous passez de 12 à 17 personnes, et **Pro** convient toujours');
     expect(say(4)).toContain('Francfort');
     expect(say(6)).toContain('Pas de souci');
-    expect(say(7)).toContain('Vous m’avez dit que vous étiez **12** dans l’équipe.');
+    expect(say(7)).toContain('Vous m’avez dit que vous étiez **12** dans l’équipe aujourd’hui, et que vous serez **17** en mars.');
     expect(say(10)).toContain('**mercredi 25 novembre, 14:00 (Europe/Paris)**');
     expect(say(11)).toContain('du lundi 30 novembre au vendredi 4 décembre');
     expect(say(12)).toContain('au **mercredi 2 décembre, 10:00 (Europe/Paris)**');
@@ -306,7 +306,7 @@ describe('offline agent: session 24, prospects in es, fr, de and ar', () => {
     expect(lead(replies[3]!).timeline).toBeUndefined();
     expect(say(4)).toContain('فرانكفورت');
     expect(replies[6]?.tools).toEqual([]);
-    expect(say(7)).toContain('ذكرت لي أن فريقكم يضم **15** شخصًا.');
+    expect(say(7)).toContain('ذكرت لي أن فريقكم يضم الآن **15** شخصًا، وسيصبح **20** شخصًا الشهر الجاي.');
     expect(say(9)).toContain('**الأربعاء، 25 نوفمبر، 11:00 ص (Asia/Riyadh)**');
     expect(say(11)).toContain('يبقى العرض التوضيحي في موعده **الأربعاء، 25 نوفمبر، 11:00 ص (Asia/Riyadh)**');
     expect(say(12)).toContain('إلى **الثلاثاء، 1 ديسمبر، 12:00 م (Asia/Riyadh)**');

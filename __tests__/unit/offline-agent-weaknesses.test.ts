@@ -79,7 +79,7 @@ describe('offline agent: transcript weaknesses', () => {
 
   it('answers a price objection that names a competitor with what we do better than that competitor', async () => {
     const { text } = await ask('That sounds a bit expensive compared to Asana honestly.');
-    expect(text).toContain('the useful comparison is cost against the time it saves');
+    expect(text).toContain('The useful comparison is cost against the time it saves');
     expect(text).toContain('Compared with **Asana**, this is what Northwind Cloud gives you:');
     expect(text).toContain('- Free view-only guests on Pro and above');
     expect(text).not.toContain('Monday.com');
@@ -207,10 +207,13 @@ describe('offline agent: transcript weaknesses', () => {
     expect(text).toContain('Entiendo la preocupación. Con facturación anual, **Pro** para 12 usuarios baja a **24\u00a0US$ por usuario al mes**: **3456\u00a0US$ al año** en lugar de 4176\u00a0US$, un ahorro de **720\u00a0US$**.');
     expect(text).toContain('Cualquier otro descuento lo decide nuestro equipo comercial');
     expect(text).not.toMatch(/solo en inglés|English/);
-    // In English the knowledge base's own answer stays.
+    // English says the same (session 32): the annual price at the plan's minimum, then the knowledge base's own answer.
     const english = await ask("It's too expensive for us");
-    expect(english.tools).toEqual([]);
-    expect(english.text).toContain('the useful comparison is cost against the time it saves');
+    expect(english.tools).toEqual([
+      { toolName: 'get_pricing', input: { plan: 'pro', seats: 3, billing: 'monthly' } },
+      { toolName: 'get_pricing', input: { plan: 'pro', seats: 3, billing: 'annual' } },
+    ]);
+    expect(english.text).toContain('The useful comparison is cost against the time it saves');
   });
 
   it('offers the plan that fits a budget the quote is over, priced by get_pricing for the same team', async () => {
@@ -467,7 +470,7 @@ describe('offline agent: transcript weaknesses', () => {
     expect(enterprise.text).toContain('**Enterprise** has custom pricing');
     expect(enterprise.text).not.toContain('**Pro** for 200 seats');
     const tooMuch = await say('too much');
-    expect(tooMuch.text).toContain('That is a fair concern');
+    expect(tooMuch.text).toContain('I understand the concern.');
     const human = await say('ok human pls');
     expect(human.tools.map((call) => call.toolName)).toEqual(['request_human']);
     const recall = await say('And how many people are we?');

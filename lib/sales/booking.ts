@@ -491,6 +491,11 @@ export function parseMeetingPhrases(text: string, reference: Date, options: { fo
   return [];
 }
 
+/** Whether `locale`'s own reading finds a day or a time in `text` ("jeudi" read in French; "Thursday" only in English). */
+export function readsInLocale(text: string, reference: Date, locale: SalesLocale): boolean {
+  return CHRONO[locale](text, reference, { forwardDate: true }).length > 0;
+}
+
 /** A phrase with a clock time or a daypart and no day: "1pm", "à 10h". */
 function isDayless(result: ParsedResult): boolean {
   return !result.start.isCertain('weekday') && !result.start.isCertain('day') && !result.start.isCertain('month');

@@ -1,5 +1,6 @@
 import type { OfflineTurn } from '@/lib/llm/offline/context';
-import { createBooking, DAYPART, formatLocalHour, parseMeetingPhrases, type AdjustReason } from '@/lib/sales/booking';
+import { createBooking, DAYPART, formatLocalDay, formatLocalHour, formatLocalLabel, parseMeetingPhrases, readsInLocale, type AdjustReason } from '@/lib/sales/booking';
+import { LOCALES } from '@/lib/i18n/locales';
 import { questionSentences } from '@/lib/sales/asked-questions';
 import type { KnowledgeBase } from '@/lib/sales/knowledge/schema';
 import type { SalesLocale } from '@/lib/sales/turn-state';
@@ -92,9 +93,37 @@ export function emailAskedLast(turn: Pick<OfflineTurn, 'previousReplies'>): bool
   return last !== undefined && questionSentences(last).some((question) => EMAIL_WORD.test(question));
 }
 
+/**
+ * A day with no hour said back in the reply's language: "Thursday" typed in a French booking is "jeudi", "el 3 de
+ * diciembre" in an English one "Thu, Dec 3". A phrase the reply's language reads itself ("demain") is kept as typed.
+ */
+export function dayInReplyLanguage(phrase: string, turn: Pick<OfflineTurn, 'now' | 'locale'>): string {
+  const reference = new Date(turn.now);
+  if (!dayWithoutHour(phrase, turn) || readsInLocale(phrase, reference, turn.locale)) return phrase;
+  const start = parseMeetingPhrases(phrase, reference, { forwardDate: true }, turn.locale)[0]?.start;
+  if (!start) return phrase;
+  // (The day as chrono read it, set at noon UTC so that no zone moves it to another date.)
+  const day = Date.UTC(start.get('year') ?? 0, (start.get('month') ?? 1) - 1, start.get('day') ?? 1, 12);
+  if (start.isCertain('day')) return formatLocalDay(day, 'UTC', turn.now, turn.locale);
+  return new Intl.DateTimeFormat(turn.locale, { weekday: 'long', timeZone: 'UTC' }).format(day);
+}
+
 /** "Thursday", "el 3 de diciembre": a day to meet with no hour and no part of the day (the hour is still to ask). */
 export function dayWithoutHour(phrase: string | undefined, turn: Pick<OfflineTurn, 'now' | 'locale'>): boolean {
   if (phrase === undefined || DAYPART.test(phrase)) return false;
   const start = parseMeetingPhrases(phrase, new Date(turn.now), { forwardDate: true }, turn.locale)[0]?.start;
   return start !== undefined && !start.isCertain('hour') && (start.isCertain('weekday') || start.isCertain('day'));
+}
+
+/**
+ * The booked slot in the language of the reply: a prospect who switched to Spanish in an English chat reads "jueves 26
+ * de noviembre", not the English label the tool wrote for the page ("Thu, 26 Nov"). Only a label the tool wrote in
+ * one of our languages is rewritten (the year shown or not, as it was).
+ */
+export function inReplyLanguage(when: string, start: string | undefined, timezone: string, turn: Pick<OfflineTurn, 'locale'>): string {
+  const instant = start === undefined ? Number.NaN : Date.parse(start);
+  if (!Number.isFinite(instant)) return when;
+  const now = /\b\d{4}\b/.test(when) ? instant - 400 * 86_400_000 : instant;
+  const labels = LOCALES.map((locale) => formatLocalLabel(instant, timezone, now, locale));
+  return labels.includes(when) ? formatLocalLabel(instant, timezone, now, turn.locale) : when;
 }

@@ -1,6 +1,7 @@
 import type { OfflineTurn } from '@/lib/llm/offline/context';
 import { PHRASES, type Phrases } from '@/lib/llm/offline/phrases';
-import { bookingReply, CALL_ME as CALL_ASKED, cancelReply, humanReply, inReplyLanguage, inviteReply, meetingTimeReply } from '@/lib/llm/offline/replies-actions';
+import { bookingReply, CALL_ME as CALL_ASKED, cancelReply, humanReply, inviteReply, meetingTimeReply } from '@/lib/llm/offline/replies-actions';
+import { inReplyLanguage } from '@/lib/llm/offline/booking-ahead';
 import { competitorReply, knowledgeReply, objectionReply } from '@/lib/llm/offline/replies-knowledge';
 import { bullets, cataloguePriceLine, money, comparePlansReply, coversReply, overviewReply, planFeaturesReply, planGapReply, planHasReply, priceReply, recommendReply } from '@/lib/llm/offline/replies-pricing';
 import { MEMORY_PHRASES } from '@/lib/llm/offline/phrases-memory';

@@ -278,6 +278,8 @@ export interface MemoryPhrases {
   recallNeed?: (need: string) => string;
   /** The team size read back as people say it ("vous m'avez dit que vous étiez **120** dans l'équipe"); else recallFact. */
   recallTeam?: (seats: string) => string;
+  /** The team size with the growth on record: `now` today, `then` after it, `when` in the reply's language if said. */
+  recallTeamGrowing: (now: string, then: number, when: string | undefined) => string;
   recallTools: (tools: string) => string;
   recallMissing: (label: string) => string;
   /** "You said you make the decision.": the authority field read back as a sentence, not "your decision is …". */

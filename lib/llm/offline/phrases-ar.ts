@@ -290,6 +290,7 @@ export const arMemory: MemoryPhrases = {
   notedGrowth: (said) => `${said}: سجّلت ذلك، وسآخذه في الحسبان عند اختيار الباقة.`,
   recallGrowth: (said, then) => `ذكرت أن فريقكم سيكبر: **${said}**${then === undefined ? '' : `، أي **${then} شخصًا** بعد ذلك`}.`,
   recallTeam: (seats) => `ذكرت لي أن فريقكم يضم **${seats}** شخصًا.`,
+  recallTeamGrowing: (now, then, when) => `ذكرت لي أن فريقكم يضم الآن **${now}** شخصًا، وسيصبح **${then}** شخصًا ${when ?? 'لاحقًا'}.`,
   // "نحتاج تسجيل دخول موحد": "ذكرت لي أنكم تحتاجون تسجيل دخول موحد", not "هدفك كما ذكرت لي: نحتاج…".
   recallNeed: (need) => {
     const yourWords = arYourWords(need).replace(/^أنتم\s+/u, '');

@@ -278,6 +278,7 @@ export const deMemory: MemoryPhrases = {
   notedGrowth: (said) => `${capitalise(said)}: notiert, das berücksichtige ich bei der Tarifwahl.`,
   recallGrowth: (said, then) => `Sie sagten, Ihr Team wächst: **${said}**${then === undefined ? '' : `, also dann **${then} Personen**`}.`,
   recallTeam: (seats) => `Sie hatten mir gesagt, dass Sie **${seats}** Personen im Team sind.`,
+  recallTeamGrowing: (now, then, when) => `Sie hatten mir gesagt, dass Sie jetzt **${now}** Personen im Team sind und ${when ?? 'später'} **${then}** sein werden.`,
   // "wir brauchen SSO und Audit-Logs": "Sie haben mir gesagt, Sie brauchen SSO und Audit-Logs", not "Als Ziel … wir brauchen …".
   recallNeed: (need) => {
     const yourWords = deYourWords(need);

@@ -290,6 +290,7 @@ export const frMemory: MemoryPhrases = {
   notedGrowth: (said) => `${capitalise(said)} : c’est noté, j’en tiendrai compte pour choisir l’offre.`,
   recallGrowth: (said, then) => `Vous m’avez dit que l’équipe s’agrandit : **${said}**${then === undefined ? '' : `, soit **${then} personnes** ensuite`}.`,
   recallTeam: (seats) => `Vous m’avez dit que vous étiez **${seats}** dans l’équipe.`,
+  recallTeamGrowing: (now, then, when) => `Vous m’avez dit que vous étiez **${now}** dans l’équipe aujourd’hui, et que vous serez **${then}** ${when ?? 'par la suite'}.`,
   // "nous avons besoin du SSO": "Vous m’avez dit que vous avez besoin du SSO", not "votre objectif : nous avons besoin…".
   recallNeed: (need) => {
     const yourWords = frYourWords(need);

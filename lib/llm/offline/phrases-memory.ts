@@ -35,6 +35,7 @@ const en: MemoryPhrases = {
     if (/^(?:need|want|would like|'d like|’d like|spend|waste|lose|have|are having|keep having)\b/i.test(need)) return `You told me you **${yours}**.`;
     return `You told me **${yours}**.`;
   },
+  recallTeamGrowing: (now, then, when) => `You told me your team is **${now}** people now, growing to **${then}**${when ? ` ${when}` : ''}.`,
   recallTools: (tools) => `You told me you use **${tools}**.`,
   recallMissing: (label) => `You haven't told me your ${label} yet.`,
   recallAuthority: (decides) => (decides ? 'You said you make the decision.' : 'You said the decision needs someone else’s approval.'),
@@ -86,6 +87,7 @@ const es: MemoryPhrases = {
   // "necesitamos SSO e integrar con Salesforce": "Me dijo que necesitan SSO…", not "su objetivo es necesitamos…".
   recallNeed: (need) =>
     /^(?:necesit|quer|busc|tenemos|nos hace falta|nos falta)/iu.test(need) ? `Me dijo que **${terceraPersona(need)}**.` : `Me dijo que su objetivo es **${need}**.`,
+  recallTeamGrowing: (now, then, when) => `Me dijo que ahora son **${now}** y que serán **${then}** ${when ?? 'más adelante'}.`,
   recallTools: (tools) => `Me dijo que usan **${tools}**.`,
   recallMissing: (label) => `Todavía no me ha dicho su ${label}.`,
   recallAuthority: (decides) => (decides ? 'Me dijo que la decisión es suya.' : 'Me dijo que la decisión necesita la aprobación de otra persona.'),

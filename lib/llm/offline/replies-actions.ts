@@ -6,11 +6,10 @@ import { ADJUST_REASONS, ambiguousDate as whichDay, formatLocalHour, formatLocal
 import { canonicalTimeZone, fromWallClock } from '@/lib/sales/time-zone';
 import { teamHours } from '@/lib/sales/handoff-hours';
 import { pickFresh } from '@/lib/llm/offline/variety';
-import { LOCALES } from '@/lib/i18n/locales';
 import { splitSentences } from '@/lib/sales/sentences';
 import { meetingTimesIn, timeZoneIn } from '@/lib/llm/offline/reading';
 import { calendarCased } from '@/lib/llm/offline/calendar-words';
-import { bareTime, dayWithoutHour, emailAskedLast, slotAhead, slotAheadLine } from '@/lib/llm/offline/booking-ahead';
+import { bareTime, dayInReplyLanguage, dayWithoutHour, emailAskedLast, inReplyLanguage, slotAhead, slotAheadLine } from '@/lib/llm/offline/booking-ahead';
 import { BOOKING_PHRASES } from '@/lib/llm/offline/phrases-booking';
 
 /**
@@ -52,7 +51,8 @@ function bookingLines(topic: Extract<Topic, { kind: 'booking' }>, turn: OfflineT
     // (A time completed from an earlier message, "2026-11-26 15:00", is said as a date.)
     // ("thursday 2pm" is said back as "Thursday 2pm": calendar-words.ts.)
     const dated = saidAsDate(topic.times[0], topic.timezone ?? turn.bookingZone.zone, turn);
-    const wanted = dated === undefined ? undefined : calendarCased(dated, turn.locale);
+    // (A day typed in another language, "Thursday" in a French booking, is said in the reply's: "jeudi".)
+    const wanted = dated === undefined ? undefined : calendarCased(dayInReplyLanguage(dated, turn), turn.locale);
     // "What do you have next week?": the hours demos can be booked in, and a day and time asked (an email too, if none).
     // (The e-mail asked in the reply before is not asked again while they answer its other part.)
     const emailAsked = emailAskedLast(turn);
@@ -127,19 +127,6 @@ export function inviteReply(topic: Extract<Topic, { kind: 'invite' }>, turn: Off
   const { booking } = topic;
   if (!booking) return [ph.inviteBefore(topic.emailed), turn.state.noEmail ? '' : ph.inviteAsk(topic.emailed)];
   return [ph.inviteBooked(topic.emailed, inReplyLanguage(booking.localLabel, booking.start, booking.timezone, turn), booking.email)];
-}
-
-/**
- * The booked slot in the language of the reply: a prospect who switched to Spanish in an English chat reads "jueves 26
- * de noviembre", not the English label the tool wrote for the page ("Thu, 26 Nov"). Only a label the tool wrote in
- * one of our languages is rewritten (the year shown or not, as it was).
- */
-export function inReplyLanguage(when: string, start: string | undefined, timezone: string, turn: OfflineTurn): string {
-  const instant = start === undefined ? Number.NaN : Date.parse(start);
-  if (!Number.isFinite(instant)) return when;
-  const now = /\b\d{4}\b/.test(when) ? instant - 400 * 86_400_000 : instant;
-  const labels = LOCALES.map((locale) => formatLocalLabel(instant, timezone, now, locale));
-  return labels.includes(when) ? formatLocalLabel(instant, timezone, now, turn.locale) : when;
 }
 
 /** A time written as a date for book_meeting ("2026-11-26 15:00") as the prospect reads it; any other as said. */

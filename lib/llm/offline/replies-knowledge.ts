@@ -39,36 +39,32 @@ function inOtherLanguage(passages: readonly Passage[], turn: OfflineTurn): strin
 
 export function objectionReply(topic: Extract<Topic, { kind: 'objection' }>, turn: OfflineTurn, ph: Phrases): string[] {
   // Without a matching entry the concern is still acknowledged, and the sales team is the honest next step.
+  // The same in all five languages: a price objection gets the annual price first (from get_pricing), the value and
+  // the way to a smaller first bill, then that any further discount is the sales team's call.
   const mp = MEMORY_PHRASES[turn.locale];
-  const localized = speaksLocale(turn.kb, turn.locale);
-  if (turn.locale !== 'en') {
-    const { kb } = turn;
-    // The passage is English only, but a price objection can be answered in the prospect's language: the numbers are.
-    const quotes = topic.price ? pricingResults(turn).flatMap((result) => (result.quote ? [result.quote] : [])) : [];
-    const monthly = quotes.find((quote) => quote.billing === 'monthly');
-    const annual = quotes.find((quote) => quote.billing === 'annual');
-    if (monthly && annual && annual.annualSavings > 0) {
-      const money = (amount: number) => formatPrice(amount, kb.company.currency, turn.locale);
-      const plan = kb.plans.find((entry) => entry.id === annual.plan.id)?.name ?? annual.plan.name;
-      const answer = `${mp.objectionHeard} ${ph.priceObjection(plan, annual.seats, money(annual.perSeatMonthly), money(annual.annualTotal), money(monthly.annualTotal), money(annual.annualSavings))}`;
-      // Priced at the plan's minimum for want of a team size: said, with the way to a price for their team.
-      const minimum = topic.price?.atMinimum ? ph.priceAtMinimum(plan, annual.seats) : '';
-      // Then the locale's own words for the price objection (the value, annual billing, a smaller plan), without the
-      // acknowledgement it opens with ("Es una preocupación razonable: …"), which the figures' line has already made.
-      const said = localized && topic.passage && isPriceObjection(topic.passage.id) ? forTheTeam(topic.passage.text.replace(/^[^:–—.]{0,60}?\s*[:–—]\s*/u, ''), topic, turn, ph) : '';
-      const value = said ? said.charAt(0).toUpperCase() + said.slice(1) : '';
-      return [minimum ? `${answer} ${minimum}` : answer, value, ph.furtherDiscount(kb.company.salesEmail), ...edgeOver(turn, ph), pickFresh(mp.objectionCheck, [...turn.previousReplies, answer])];
-    }
-    // The locale's own words for the objection, when its knowledge base has them.
-    if (localized && topic.passage) {
-      const text = forTheTeam(topic.passage.text, topic, turn, ph);
-      return [text, ...edgeOver(turn, ph), pickFresh(mp.objectionCheck, [...turn.previousReplies, text])];
-    }
-    return [`${mp.objectionHeard} ${mp.englishOnly(undefined, kb.company.salesEmail)}`];
+  const { kb } = turn;
+  const localized = speaksLocale(kb, turn.locale);
+  const quotes = topic.price ? pricingResults(turn).flatMap((result) => (result.quote ? [result.quote] : [])) : [];
+  const monthly = quotes.find((quote) => quote.billing === 'monthly');
+  const annual = quotes.find((quote) => quote.billing === 'annual');
+  if (monthly && annual && annual.annualSavings > 0) {
+    const money = (amount: number) => formatPrice(amount, kb.company.currency, turn.locale);
+    const plan = kb.plans.find((entry) => entry.id === annual.plan.id)?.name ?? annual.plan.name;
+    const answer = `${mp.objectionHeard} ${ph.priceObjection(plan, annual.seats, money(annual.perSeatMonthly), money(annual.annualTotal), money(monthly.annualTotal), money(annual.annualSavings))}`;
+    // Priced at the plan's minimum for want of a team size: said, with the way to a price for their team.
+    const minimum = topic.price?.atMinimum ? ph.priceAtMinimum(plan, annual.seats) : '';
+    // Then the locale's own words for the price objection (the value, annual billing, a smaller plan), without the
+    // acknowledgement it opens with ("Es una preocupación razonable: …"), which the figures' line has already made.
+    // (Arabic's "هذا قلق مفهوم، والمقارنة …" goes on after a comma, with "و" joined to the next word.)
+    const said = localized && topic.passage && isPriceObjection(topic.passage.id) ? forTheTeam(topic.passage.text.replace(/^[^:–—.]{0,60}?\s*[:–—]\s*|^[^:–—.،]{0,40}?،\s*و?(?=ال)/u, ''), topic, turn, ph) : '';
+    const value = said ? said.charAt(0).toUpperCase() + said.slice(1) : '';
+    return [minimum ? `${answer} ${minimum}` : answer, value, ph.furtherDiscount(kb.company.salesEmail), ...edgeOver(turn, ph), pickFresh(mp.objectionCheck, [...turn.previousReplies, answer])];
   }
-  const answer = topic.passage ? forTheTeam(topic.passage.text, topic, turn, ph) : ph.unknownQuestion(turn.kb.company.salesEmail);
+  if (turn.locale !== 'en' && !(localized && topic.passage)) return [`${mp.objectionHeard} ${mp.englishOnly(undefined, kb.company.salesEmail)}`];
+  // The locale's own words for the objection, when its knowledge base has them.
+  const answer = topic.passage ? forTheTeam(topic.passage.text, topic, turn, ph) : ph.unknownQuestion(kb.company.salesEmail);
   // (No smaller plan holds them: the sales team is the way to anything beyond annual billing, never a discount of ours.)
-  const beyond = topic.team && !topic.team.cheaper && answer !== topic.passage?.text ? [ph.furtherDiscount(turn.kb.company.salesEmail)] : [];
+  const beyond = topic.team && !topic.team.cheaper && answer !== topic.passage?.text ? [ph.furtherDiscount(kb.company.salesEmail)] : [];
   return [answer, ...beyond, ...edgeOver(turn, ph), pickFresh(mp.objectionCheck, [...turn.previousReplies, answer])];
 }
 

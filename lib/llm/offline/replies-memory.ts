@@ -7,7 +7,10 @@ import { speaksLocale } from '@/lib/sales/knowledge-locale';
 import { LEAD_FIELDS, type LeadField } from '@/lib/sales/types';
 import { listWith } from '@/lib/llm/offline/phrasebook';
 import { colon } from '@/lib/llm/offline/text';
-import { grownTeam, growthWords } from '@/lib/sales/memory';
+import { grownTeam, growthSaid, growthWords } from '@/lib/sales/memory';
+import { detectLanguage } from '@/lib/llm/offline/language';
+import type { StatedGrowth } from '@/lib/sales/types';
+import type { SalesLocale } from '@/lib/sales/turn-state';
 import { toolsOnPlan } from '@/lib/llm/offline/tools-on-plan';
 
 /**
@@ -26,6 +29,9 @@ export function recallReply(fields: readonly RecallField[], turn: OfflineTurn): 
     if (authority === 'decision maker' || authority === 'needs approval') return mp.recallAuthority(authority === 'decision maker');
     const value = valueOf(field, turn);
     if (field === 'need' && value !== undefined && mp.recallNeed) return mp.recallNeed(value);
+    // (With growth on record, the team they will be too: "40 now, 300 next year" — unless the growth is asked beside it.)
+    const then = field === 'teamSize' && !fields.includes('growth') ? grownTeam(turn.state) : undefined;
+    if (value !== undefined && then !== undefined && growth) return mp.recallTeamGrowing(value, then, growthWhen(growth, turn.locale));
     if (field === 'teamSize' && value !== undefined && mp.recallTeam) return mp.recallTeam(value);
     return value === undefined ? mp.recallMissing(mp.labels[field] ?? field) : mp.recallFact(mp.labels[field] ?? field, value);
   };
@@ -46,6 +52,12 @@ export function recallReply(fields: readonly RecallField[], turn: OfflineTurn): 
   if (said && mp.recallSaid) return [mp.recallSaid(said)];
   if (items.length === 0) return [mp.recallNothing];
   return [mp.recallAll, bullets(items)];
+}
+
+/** When the growth happens, in their words, if those are the reply's language ("nächstes Jahr" stays out of English). */
+function growthWhen(growth: StatedGrowth, locale: SalesLocale): string | undefined {
+  const written = detectLanguage(growth.evidence);
+  return written === undefined || written === locale ? growthSaid(growth, locale).when : undefined;
 }
 
 /** The subject of "what did I tell you about X?", and the last earlier message of theirs that names it (whole words). */

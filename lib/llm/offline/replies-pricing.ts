@@ -121,7 +121,8 @@ export function priceReply(topic: Extract<Topic, { kind: 'price' }>, turn: Offli
   // ("Would Pro still fit?" from a team that needs SSO: no, first, and the plan that has it, priced.)
   if (topic.fitLacks) lines.unshift(FIT_PHRASES[turn.locale].lacksNeed(topic.fitLacks.plan.name, topic.fitLacks.need, topic.plan.name));
   // A cheaper plan within the budget is introduced by the budget line above; a plan for another team size is suggested.
-  if (topic.alternative) lines.push(...planLines(topic.alternative, { ...topic, seats: topic.minimumFor ?? topic.seats, inferred: !topic.budgetPick, budgetPick: false }, results, turn, ph));
+  // (After "would Pro still fit?", the no has named the plan that fits: not suggested a second time.)
+  if (topic.alternative) lines.push(...planLines(topic.alternative, { ...topic, seats: topic.minimumFor ?? topic.seats, inferred: !topic.budgetPick && !topic.fitAsked, budgetPick: false }, results, turn, ph));
   // (Its question asks for an email: not once the email is known, nor in the same words again — asked a second time, the
   // playbook's reworded question does it.)
   const emailAsked = turn.state.lead.fields.email !== undefined || (turn.state.asked?.email ?? 0) >= 1;
@@ -162,7 +163,8 @@ function planLines(plan: Plan, topic: Extract<Topic, { kind: 'price' }>, all: Pr
     // ("You said starter fits us": no, from the catalogue, with the plan that does.)
     if (turn.locale === 'en' && /\byou (?:said|told me|told us|recommended|suggested|mentioned)\b/i.test(turn.text)) return [`No: ${seatError.message}`];
     // ("Would Starter still fit?": no, with the plan that holds them and has what they need, in their language.)
-    if (topic.fitAsked && topic.alternative && plan.maxSeats !== null && topic.seats > plan.maxSeats) return [FIT_PHRASES[turn.locale].seatsNo(plan.name, plan.maxSeats, topic.seats, topic.alternative.name), ...price, ...atTop];
+    // (Not priced: a plan that does not hold them has no price for them; the plan that does follows, priced.)
+    if (topic.fitAsked && topic.alternative && plan.maxSeats !== null && topic.seats > plan.maxSeats) return [FIT_PHRASES[turn.locale].seatsNo(plan.name, plan.maxSeats, topic.seats, topic.alternative.name)];
     if (turn.locale === 'en' && (CAN_HAVE.test(turn.text) || HOLDS_ASK.test(turn.text))) return [`No: ${seatError.message}`, ...price, ...atTop];
     // ("¿Puedo tener Starter para 20?", "on peut prendre Starter pour 20 ?": no, first, in their language.)
     if (turn.locale !== 'en' && ph.seatLimitNo && plan.maxSeats !== null && topic.seats > plan.maxSeats && CAN_HAVE_ELSEWHERE.test(turn.text)) return [ph.seatLimitNo(plan.name, plan.maxSeats, topic.seats), ...price, ...atTop];

@@ -2,6 +2,7 @@ import type { OfflineTurn } from '@/lib/llm/offline/context';
 import { fitsSeats, isContactSales, recommendPlan, seatsIn, westernDigits } from '@/lib/llm/offline/reading';
 import { discountPassage, lastQuotedPlan, NONPROFIT, priceTopic, seatsFor } from '@/lib/llm/offline/topic-pricing';
 import { upcomingMeeting } from '@/lib/llm/offline/topic-booking';
+import { inReplyLanguage } from '@/lib/llm/offline/booking-ahead';
 import type { PriceTopic, Topic } from '@/lib/llm/offline/topic-types';
 import { SALES_ASK_PHRASES, type BillingPeriod } from '@/lib/llm/offline/phrases-sales-asks';
 import { PHRASES } from '@/lib/llm/offline/phrases';
@@ -143,7 +144,8 @@ export function salesAskReply(ask: SalesAsk, turn: OfflineTurn, render: (topic: 
         const contact = [fields.phone?.value, fields.email?.value].find((value): value is string => typeof value === 'string');
         lines.push(ph.nextAfterHandoff(contact, hours, handoff.email ?? kb.company.salesEmail, mayAskEmail(turn.state, turn.previousReplies.at(-1))));
       }
-      if (meeting) lines.push(ph.nextMeeting(meeting.localLabel, meeting.durationMinutes, meeting.email));
+      // (The meeting's label as booked is in the booking's language: said in the reply's.)
+      if (meeting) lines.push(ph.nextMeeting(inReplyLanguage(meeting.localLabel, meeting.start, meeting.timezone, turn), meeting.durationMinutes, meeting.email));
       if (lines.length > 0) return [...lines, ph.meanwhile];
       const team = Number(fields.teamSize?.value);
       return [ph.nextOffer(Number.isFinite(team) && team > 0 ? team : undefined, minutes)];
@@ -152,7 +154,7 @@ export function salesAskReply(ask: SalesAsk, turn: OfflineTurn, render: (topic: 
       // The demo as booked (its time and address) or as the booking flow sets one up; after it, only what the knowledge
       // base offers: the free trial (when it has one), a price here, the sales team's address and hours.
       const meeting = upcomingMeeting(turn);
-      const demo = ph.demoIs(meeting ? { when: meeting.localLabel, email: meeting.email } : undefined, meeting?.durationMinutes ?? minutes);
+      const demo = ph.demoIs(meeting ? { when: inReplyLanguage(meeting.localLabel, meeting.start, meeting.timezone, turn), email: meeting.email } : undefined, meeting?.durationMinutes ?? minutes);
       return [demo, ph.afterDemo(faqById(kb, 'trial') !== undefined, kb.policies.handoff.email ?? kb.company.salesEmail, teamHours(kb, turn.locale))];
     }
     case 'custom-pricing': {

@@ -34,7 +34,8 @@ function callsFor(topic: Topic, turn: OfflineTurn): PlannedCall[] {
       // A plan named that stops below their team ("actually starter" from 12): also quoted at its top, if they cut down.
       // (Only for a team on record a little over it: "Starter for 40 users?" is answered with the plan that holds 40.)
       const max = topic.plan.maxSeats;
-      if (!topic.inferred && topic.seatsGiven && max !== null && topic.seats > max && topic.seats <= max * 1.5 && seatsIn(turn.text) === undefined) calls.push(...pricingCalls(topic.plan, max, topic.billing));
+      // (Never after "would Starter still fit?": the answer is no, and the plan that holds them is the one priced.)
+      if (!topic.inferred && !topic.fitAsked && topic.seatsGiven && max !== null && topic.seats > max && topic.seats <= max * 1.5 && seatsIn(turn.text) === undefined) calls.push(...pricingCalls(topic.plan, max, topic.billing));
       if (topic.alternative) calls.push(...pricingCalls(topic.alternative, topic.minimumFor ?? topic.seats, topic.billing));
       return calls;
     }
@@ -73,7 +74,7 @@ function callsFor(topic: Topic, turn: OfflineTurn): PlannedCall[] {
       // The plan that covers everything is priced by the sales team (Enterprise): get_pricing says so, as for any quote.
       return topic.all && isContactSales(topic.all) ? pricingCalls(topic.all, topic.seats ?? topic.all.minSeats, 'monthly') : [];
     case 'objection':
-      // A price objection answered outside English states the annual saving, from get_pricing like any price.
+      // A price objection states the annual saving, from get_pricing like any price.
       return topic.price ? pricingCalls(topic.price.plan, topic.price.seats, 'both') : [];
     case 'human':
       // ("Oui volontiers" to "shall I pass the question on?": the question they asked is what the team gets, quoted.)

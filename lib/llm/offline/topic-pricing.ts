@@ -95,11 +95,11 @@ export function discountPassage(kb: KnowledgeBase): Passage | undefined {
 /** The price said to be too high, in words "expensive" is not among: "el precio de Pro es demasiado", "der Preis ist zu hoch". */
 export const PRICE_TOO_HIGH =
   /\b(?:price|prices|pricing|cost|costs)\b[^.?!]{0,25}\b(?:is|are|['’]s|seems?|feels?)\s+(?:(?:way|a bit|a little|just|really|much|far)\s+)?(?:too (?:much|high|steep)|a lot)\b|\b(?:precio|precios|coste|costo)\b[^.?!]{0,25}\b(?:es|son|me parece|nos parece|resulta)\s+(?:un poco |algo |muy |bastante )?(?:demasiado|excesivo|muy alto|alto|elevado)|\b(?:prix|tarifs?|co[uû]t)\b[^.?!]{0,25}\b(?:est|sont|me semble|nous semble|para[iî]t)\s+(?:un peu |beaucoup |bien )?(?:trop|excessif|tr[eè]s [ée]lev[ée]|[ée]lev[ée])|\b(?:preis|preise|kosten)\b[^.?!]{0,25}\b(?:ist|sind|scheint|scheinen)\s+(?:uns |mir )?(?:etwas |viel |deutlich |einfach )?(?:zu hoch|zu viel|zu teuer|hoch|happig)/iu;
-const PRICE_OBJECTION = /\b(caro|cara|caros|caras|car[ií]sim[oa]s?|costoso|costosa|presupuesto|mucho dinero|demasiado dinero|expensive|pricey|rip[- ]?off|overpriced|costly|budget|too much|a lot of money|cher|ch[eè]re|chers|co[uû]teux|beaucoup d['’]argent|teuer|zu teuer|kostspielig|viel geld)\b|مكلف|غال|باهظ|الميزانية|(?:^|\s)(?:ده|دا|دي|هذا|هذي|هاد|السعر)\s+(?:كتير|كثير)(?:\s+(?:اوي|قوي|جدا|علينا|عليا|عليه))?\s*[!.؟?]*$/iu;
+const PRICE_OBJECTION = /\b(caro|cara|caros|caras|car[ií]sim[oa]s?|costoso|costosa|presupuesto|mucho dinero|demasiado dinero|expensive|pricey|rip[- ]?off|overpriced|costly|budget|too much|a lot of money|cher|ch[eè]re|chers|co[uû]teux|beaucoup d['’]argent|teuer|zu teuer|kostspielig|viel geld)\b|مكلف|غال|باهظ|الميزانية|(?:السعر|الأسعار|التكلفة)\s+(?:\S+\s+)?(?:مرتفع|عال)|(?:^|\s)(?:ده|دا|دي|هذا|هذي|هاد|السعر)\s+(?:كتير|كثير)(?:\s+(?:اوي|قوي|جدا|علينا|عليا|عليه))?\s*[!.؟?]*$/iu;
 
 /**
- * "Nos parece caro" outside English: the objection's passage is English only, but the prices are numbers. The plan to
- * speak of is the last one quoted, else the one that fits the team, for the seats known (else the plan's minimum).
+ * "Too pricey", "nos parece caro", "السعر مرتفع": the annual price answers it in every language (the numbers are). The plan
+ * to speak of is the last one quoted, else the one that fits the team, for the seats known (else the plan's minimum).
  */
 export function objectionTopic(turn: OfflineTurn, passage: Passage | undefined): Topic {
   const price = priceObjection(turn);
@@ -159,7 +159,7 @@ export function objectionPassage(kb: KnowledgeBase, keyword: RegExp): Passage | 
 }
 
 function priceObjection(turn: OfflineTurn): { plan: Plan; seats: number; atMinimum?: boolean } | undefined {
-  if (turn.locale === 'en' || !(PRICE_OBJECTION.test(turn.text) || PRICE_TOO_HIGH.test(turn.text))) return undefined;
+  if (!(PRICE_OBJECTION.test(turn.text) || PRICE_TOO_HIGH.test(turn.text))) return undefined;
   const last = turn.state.quoted?.at(-1);
   const seats = seatsFor(turn) ?? last?.seats;
   const plan = (last ? turn.kb.plans.find((entry) => entry.id === last.planId) : undefined) ?? (seats === undefined ? turn.kb.plans.find((entry) => entry.highlight) : recommendPlan(seats, turn.kb.plans));
