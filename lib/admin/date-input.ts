@@ -53,7 +53,9 @@ export function parseDateInput(locale: Locale, text: string): ParsedDate {
     const date = isoOf(Number(iso[1]), Number(iso[2]), Number(iso[3]));
     return date ? { kind: 'date', iso: date } : { kind: 'invalid' };
   }
-  const parts = /^(\d{1,2})\s*[/.\-\s]\s*(\d{1,2})\s*[/.\-\s]\s*(\d{4})$/.exec(cleaned);
+  // Spaces alone, or one of `/ . -` with spaces around it: `\s*[/.\-\s]\s*` read the same dates, but in time
+  // quadratic in a run of spaces (a quarter second for a 16 kB field in the dashboard's address).
+  const parts = /^(\d{1,2})(?:\s*[/.-]\s*|\s+)(\d{1,2})(?:\s*[/.-]\s*|\s+)(\d{4})$/.exec(cleaned);
   if (!parts) return { kind: 'invalid' };
   const [first, second, year] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
   const date = FORMATS[locale].order === 'mdy' ? isoOf(year, first, second) : isoOf(year, second, first);

@@ -49,7 +49,9 @@ export async function readAdminForm(request: Request): Promise<Record<string, st
   } catch {
     throw new AppError('bad_request:admin', 'The form is not valid UTF-8.');
   }
-  const fields: Record<string, string | string[]> = {};
+  // No prototype: a field named `__proto__` is a field (refused by the schema as the JSON routes refuse it), not the
+  // object's prototype, which a plain `{}` let the body replace and the field then vanish from the form.
+  const fields = Object.create(null) as Record<string, string | string[]>;
   for (const [name, sent] of new URLSearchParams(body)) {
     const value = sent.replace(/\r\n?/g, '\n');
     const seen = fields[name];
