@@ -20,6 +20,7 @@ export function SeriesSection({ report, t, f }: { report: MetricsReport; t: Dash
   // Drawn in the browser only, once hydrated: Recharts measures its box, which the server has not got (the server's
   // HTML has the figures in the summary and the table; the notice says the chart needs JavaScript).
   const inBrowser = useSyncExternalStore(noSubscription, () => true, () => false);
+  // Pulses only while the chart's code loads: the server's HTML (and a browser without JavaScript) gets a still box saying so.
   const placeholder = <div className="h-72 w-full animate-pulse rounded-lg bg-slate-100" aria-hidden="true" />;
 
   return (
@@ -33,15 +34,17 @@ export function SeriesSection({ report, t, f }: { report: MetricsReport; t: Dash
         })}{' '}
         {busiest ? t('series.busiest', { when: f.bucket(busiest.start, granularity), count: f.number(busiest.conversations) }) : null}
       </p>
-      <figure role="img" aria-label={t('series.chartLabel', { unit: granularity === 'hour' ? t('series.col.hour').toLowerCase() : t('series.col.day').toLowerCase() })} aria-describedby={summaryId}>
-        {inBrowser ? (
+      {inBrowser ? (
+        <figure role="img" aria-label={t('series.chartLabel', { unit: granularity === 'hour' ? t('series.col.hour').toLowerCase() : t('series.col.day').toLowerCase() })} aria-describedby={summaryId}>
           <Suspense fallback={placeholder}>
             <SeriesChart points={points} names={{ conversations: t('kpi.conversations'), leads: t('kpi.leads'), meetings: t('kpi.meetings') }} />
           </Suspense>
-        ) : (
-          placeholder
-        )}
-      </figure>
+        </figure>
+      ) : (
+        <p className="flex h-72 w-full items-center justify-center rounded-lg bg-slate-100 p-4 text-center text-sm text-slate-600" data-testid="series-no-chart">
+          {t('series.needsScript')}
+        </p>
+      )}
       <details className="mt-3">
         <summary className="cursor-pointer text-sm font-medium text-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600">
           {t('series.showTable')}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useInBrowser } from '@/components/admin/shell/use-in-browser';
 import { busyProps, useBusy } from '@/components/admin/shell/use-busy';
 import { keyCreateFormAction } from '@/lib/admin/key-change';
 import type { ApiKey, ApiKeyScope } from '@/lib/admin/keys';
@@ -13,8 +14,19 @@ const SCOPES: readonly ApiKeyScope[] = ['leads:read', 'export', 'webhooks'];
  * Name and scopes of a new key, checked here first (the server checks again). Without JavaScript the form posts itself
  * (app/api/v1/admin/keys/form) and the page comes back with the secret, or why not.
  */
-export function CreateKeyForm({ t, onCreated }: { t: AdminShellTranslate; onCreated: (result: { key: ApiKey; secret: string }) => Promise<void> }) {
+export function CreateKeyForm({
+  t,
+  onCreated,
+  refused,
+}: {
+  t: AdminShellTranslate;
+  onCreated: (result: { key: ApiKey; secret: string }) => Promise<void>;
+  /** The field a post without JavaScript had refused, and the id of the page's message saying why. */
+  refused?: { field: 'name' | 'scopes'; by: string } | undefined;
+}) {
   const [problem, setProblem] = useState('');
+  // Which field the problem is about, so that field is marked invalid and points to it.
+  const [problemField, setProblemField] = useState<'name' | 'scopes' | null>(null);
   const { busy, run } = useBusy();
   const nameId = useId();
   const hintId = useId();
@@ -26,6 +38,7 @@ export function CreateKeyForm({ t, onCreated }: { t: AdminShellTranslate; onCrea
     const form = new FormData(event.currentTarget);
     const name = String(form.get('name') ?? '').trim();
     const scopes = form.getAll('scopes').map(String);
+    setProblemField(!name || name.length > 80 ? 'name' : scopes.length === 0 ? 'scopes' : null);
     if (!name || name.length > 80) return setProblem(t('keys.error.name'));
     if (scopes.length === 0) return setProblem(t('keys.error.scopes'));
     await run(async () => {
@@ -44,6 +57,9 @@ export function CreateKeyForm({ t, onCreated }: { t: AdminShellTranslate; onCrea
     });
   }
 
+  // The form's own problem, or else the server's refusal of a post without JavaScript.
+  const invalid = problem ? problemField : (refused?.field ?? null);
+  const problemId = problem ? errorId : refused?.by;
   return (
     <section aria-labelledby="keys-create-heading" className="rounded-lg bg-white p-4 ring-1 ring-slate-200">
       <h2 id="keys-create-heading" className="text-lg font-semibold text-slate-900">
@@ -64,14 +80,15 @@ export function CreateKeyForm({ t, onCreated }: { t: AdminShellTranslate; onCrea
             name="name"
             maxLength={80}
             required
-            aria-describedby={problem ? `${hintId} ${errorId}` : hintId}
+            aria-invalid={invalid === 'name' ? true : undefined}
+            aria-describedby={invalid === 'name' || problem ? `${hintId} ${problemId}` : hintId}
             className={`mt-1 block w-full max-w-md rounded-md border border-slate-300 px-3 py-2 ${focusRing}`}
           />
           <p id={hintId} className="mt-1 text-xs text-slate-600">
             {t('keys.create.nameHint')}
           </p>
         </div>
-        <fieldset>
+        <fieldset aria-describedby={invalid === 'scopes' ? problemId : undefined}>
           <legend className="text-sm font-medium text-slate-800">{t('keys.create.scopes')}</legend>
           <div className="mt-1 space-y-1">
             {SCOPES.map((scope) => (
@@ -94,6 +111,7 @@ export function CreateKeyForm({ t, onCreated }: { t: AdminShellTranslate; onCrea
 export function CreatedKey({ created, t, onDone }: { created: { name: string; secret: string }; t: AdminShellTranslate; onDone: () => void }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const [copyStatus, setCopyStatus] = useState('');
+  const inBrowser = useInBrowser();
   useEffect(() => heading.current?.focus(), []);
 
   async function copy() {
@@ -123,12 +141,17 @@ export function CreatedKey({ created, t, onDone }: { created: { name: string; se
           className={`w-full max-w-xl rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm ${focusRing}`}
           data-testid="created-key-secret"
         />
-        <button type="button" className={secondary} onClick={copy}>
-          {t('keys.copy')}
-        </button>
-        <button type="button" className={primary} onClick={onDone}>
-          {t('keys.created.done')}
-        </button>
+        {/* Copy and Done need JavaScript: without it they would be buttons that do nothing. */}
+        {inBrowser ? (
+          <>
+            <button type="button" className={secondary} onClick={copy}>
+              {t('keys.copy')}
+            </button>
+            <button type="button" className={primary} onClick={onDone}>
+              {t('keys.created.done')}
+            </button>
+          </>
+        ) : null}
       </div>
       <p role="status" aria-live="polite" className="mt-2 text-sm text-slate-700">
         {copyStatus}

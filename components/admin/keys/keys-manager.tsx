@@ -1,6 +1,6 @@
 'use client';
 
-import { useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import useSWR from 'swr';
 import { focusRing } from '@/components/admin/webhooks/styles';
 import type { KeyChangeOutcome } from '@/lib/admin/key-change';
@@ -36,6 +36,9 @@ export function KeysManager({
   });
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(newKey);
   const changed = change ? keyChangeText(change, t) : null;
+  const changedId = useId();
+  // A post without JavaScript refused the name or the scopes: that field is marked and points to the message.
+  const refused = change === 'invalidName' ? 'name' : change === 'invalidScopes' ? 'scopes' : undefined;
   const [status, setStatus] = useState('');
   // A revoked key's row goes with the focus on it: the list's heading takes it instead of <body>.
   const listHeading = useRef<HTMLHeadingElement>(null);
@@ -47,7 +50,7 @@ export function KeysManager({
         {status}
       </p>
       {changed ? (
-        <p role="status" className={`text-sm ${changed.ok ? 'text-emerald-700' : 'text-red-800'}`} data-testid="keys-change">
+        <p id={changedId} role={changed.ok ? 'status' : 'alert'} className={`text-sm ${changed.ok ? 'text-emerald-700' : 'text-red-800'}`} data-testid="keys-change">
           {changed.text}
         </p>
       ) : null}
@@ -64,6 +67,7 @@ export function KeysManager({
         ) : (
           <CreateKeyForm
             t={t}
+            refused={refused ? { field: refused, by: changedId } : undefined}
             onCreated={async (result) => {
               setCreated({ name: result.key.name, secret: result.secret });
               await mutate();

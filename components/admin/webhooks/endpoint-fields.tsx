@@ -22,6 +22,7 @@ export function EndpointFields({
   onChange,
   urlRef,
   urlInvalid,
+  errorId = `${id}-error`,
 }: {
   id: string;
   eventTypes: readonly string[];
@@ -29,6 +30,8 @@ export function EndpointFields({
   onChange: (next: Partial<EndpointValues>) => void;
   urlRef: RefObject<HTMLInputElement | null>;
   urlInvalid: boolean;
+  /** What says why the URL was refused, when not the form's own error paragraph. */
+  errorId?: string;
 }) {
   const t = useWebhooksT();
   const toggle = (type: string, on: boolean) => onChange({ events: on ? [...values.events, type] : values.events.filter((e) => e !== type) });
@@ -52,7 +55,7 @@ export function EndpointFields({
           value={values.url}
           onChange={(e) => onChange({ url: e.target.value })}
           aria-invalid={urlInvalid ? true : undefined}
-          aria-describedby={urlInvalid ? `${id}-url-hint ${id}-error` : `${id}-url-hint`}
+          aria-describedby={urlInvalid ? `${id}-url-hint ${errorId}` : `${id}-url-hint`}
           className={inputClass}
         />
         <p id={`${id}-url-hint`} className="mt-1 text-xs text-slate-600">

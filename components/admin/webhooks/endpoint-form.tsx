@@ -16,7 +16,16 @@ const EMPTY: EndpointValues = { url: '', description: '', events: [] };
  * Registers an endpoint: URL, optional description, and the events it subscribes to. Without JavaScript the form posts
  * itself (app/api/v1/admin/webhooks/form) and the page comes back with how it went and the secret.
  */
-export function EndpointForm({ eventTypes, onCreated }: { eventTypes: readonly string[]; onCreated: (endpoint: PublicWebhookEndpoint, secret: string) => void }) {
+export function EndpointForm({
+  eventTypes,
+  onCreated,
+  refusedBy,
+}: {
+  eventTypes: readonly string[];
+  onCreated: (endpoint: PublicWebhookEndpoint, secret: string) => void;
+  /** The id of the page's message saying why the server refused the URL of a post without JavaScript. */
+  refusedBy?: string;
+}) {
   const t = useWebhooksT();
   const locale = useLocale();
   const id = useId();
@@ -61,7 +70,15 @@ export function EndpointForm({ eventTypes, onCreated }: { eventTypes: readonly s
 
   return (
     <form action={webhookAddFormAction} method="post" onSubmit={submit} noValidate aria-describedby={error ? `${id}-error` : undefined} className="space-y-4">
-      <EndpointFields id={id} eventTypes={eventTypes} values={values} onChange={change} urlRef={urlRef} urlInvalid={error?.url ?? false} />
+      <EndpointFields
+        id={id}
+        eventTypes={eventTypes}
+        values={values}
+        onChange={change}
+        urlRef={urlRef}
+        urlInvalid={error ? error.url : Boolean(refusedBy)}
+        errorId={error ? undefined : refusedBy}
+      />
       {error ? (
         <p id={`${id}-error`} role="alert" className="text-sm text-red-700">
           {error.text}

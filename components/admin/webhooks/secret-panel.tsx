@@ -1,9 +1,10 @@
 'use client';
 
 import { useEffect, useId, useRef, useState } from 'react';
+import { useInBrowser } from '@/components/admin/shell/use-in-browser';
 import { useLocale } from '@/lib/i18n/provider';
 import { isolate } from './problem';
-import { buttonClass } from './styles';
+import { buttonClass, focusRing } from './styles';
 import { useWebhooksT } from './use-webhooks-t';
 
 /** A new signing secret, shown this once: the server keeps it for signing but never shows it again. */
@@ -13,6 +14,7 @@ export function SecretPanel({ url, secret, onDone }: { url: string; secret: stri
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [copied, setCopied] = useState(false);
+  const inBrowser = useInBrowser();
   // Focus moves here so a keyboard or screen-reader user hears the one-time secret at once.
   useEffect(() => headingRef.current?.focus(), []);
 
@@ -31,16 +33,29 @@ export function SecretPanel({ url, secret, onDone }: { url: string; secret: stri
         {t('admin.webhooks.secret.heading', { url: isolate(locale, url) })}
       </h2>
       <p className="mt-1 text-sm text-slate-700">{t('admin.webhooks.secret.once')}</p>
-      {/* Left to right in an Arabic page too: its trailing "=" stays at its end. */}
-      <code dir="ltr" className="mt-3 block break-all rounded-lg bg-white px-3 py-2 font-mono text-sm text-slate-900 ring-1 ring-slate-200">{secret}</code>
-      <div className="mt-3 flex flex-wrap gap-2">
-        <button type="button" className={buttonClass('secondary')} onClick={copy}>
-          {copied ? t('admin.webhooks.secret.copied') : t('admin.webhooks.secret.copy')}
-        </button>
-        <button type="button" className={buttonClass('primary')} onClick={onDone}>
-          {t('admin.webhooks.secret.done')}
-        </button>
-      </div>
+      {/* Left to right in an Arabic page too: its trailing "=" stays at its end. A named, read-only text a keyboard
+          reaches and a click selects whole (the secret as text, for copying by hand without JavaScript). */}
+      <code
+        dir="ltr"
+        role="textbox"
+        aria-readonly="true"
+        aria-label={t('admin.webhooks.secret.label')}
+        tabIndex={0}
+        className={`mt-3 block break-all rounded-lg bg-white px-3 py-2 font-mono text-sm text-slate-900 ring-1 ring-slate-200 select-all ${focusRing}`}
+      >
+        {secret}
+      </code>
+      {/* Copy and Done need JavaScript: without it they would be buttons that do nothing. */}
+      {inBrowser ? (
+        <div className="mt-3 flex flex-wrap gap-2">
+          <button type="button" className={buttonClass('secondary')} onClick={copy}>
+            {copied ? t('admin.webhooks.secret.copied') : t('admin.webhooks.secret.copy')}
+          </button>
+          <button type="button" className={buttonClass('primary')} onClick={onDone}>
+            {t('admin.webhooks.secret.done')}
+          </button>
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -34,6 +34,7 @@ export function WebhooksManager({
   const locale = useLocale();
   const addId = useId();
   const listId = useId();
+  const changedId = useId();
   const { data, error, isLoading, mutate } = useSWR<EndpointList, Error>(WEBHOOKS_API, fetchJson, {
     revalidateOnFocus: true,
     ...(start ? { fallbackData: start, revalidateOnMount: false } : {}),
@@ -49,7 +50,8 @@ export function WebhooksManager({
       {/* Keyed by the secret: a new one (another rotation) mounts a new panel, whose heading takes the focus again. */}
       {secret ? <SecretPanel key={secret.secret} url={secret.url} secret={secret.secret} onDone={() => setSecret(null)} /> : null}
       {changed ? (
-        <p role="status" className={`text-sm ${changed.ok ? 'text-emerald-700' : 'text-red-700'}`} data-testid="webhook-change">
+        // A refusal is an alert (said at once, and the refused URL field points to it); a change made, a status.
+        <p id={changedId} role={changed.ok ? 'status' : 'alert'} className={`text-sm ${changed.ok ? 'text-emerald-700' : 'text-red-700'}`} data-testid="webhook-change">
           {changed.text}
         </p>
       ) : null}
@@ -61,6 +63,7 @@ export function WebhooksManager({
           </h2>
           <EndpointForm
             eventTypes={data?.eventTypes ?? []}
+            refusedBy={change?.outcome === 'refused' ? changedId : undefined}
             onCreated={(endpoint, newSecret) => {
               setSecret({ url: endpoint.url, secret: newSecret });
               refresh();

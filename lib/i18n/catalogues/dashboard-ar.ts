@@ -58,6 +58,7 @@ export const dashboardAr: Partial<Record<DashboardKey, string>> = {
   'series.col.messages': 'رسائل العملاء المحتملين',
   'series.col.errors': 'الأخطاء',
   'series.loadingChart': 'جارٍ تحميل المخطط…',
+  'series.needsScript': 'يتطلب المخطط JavaScript. الأرقام في الملخص أعلاه وفي الجدول أدناه.',
 
   'funnel.heading': 'مسار المبيعات حسب مرحلة المحادثة',
   'funnel.caption': 'أبعد مرحلة بلغتها كل محادثة خلال الفترة، وعدد المحادثات التي توقفت عندها.',

@@ -58,6 +58,7 @@ export const dashboardDe: Partial<Record<DashboardKey, string>> = {
   'series.col.messages': 'Nachrichten der Interessenten',
   'series.col.errors': 'Fehler',
   'series.loadingChart': 'Das Diagramm wird geladen…',
+  'series.needsScript': 'Das Diagramm braucht JavaScript. Die Zahlen stehen in der Zusammenfassung oben und in der Tabelle unten.',
 
   'funnel.heading': 'Vertriebstrichter nach Gesprächsphase',
   'funnel.caption': 'Die weiteste Phase, die jedes Gespräch im Zeitraum erreicht hat, und wie viele dort endeten.',

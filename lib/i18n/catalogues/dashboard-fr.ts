@@ -58,6 +58,7 @@ export const dashboardFr: Partial<Record<DashboardKey, string>> = {
   'series.col.messages': 'Messages des prospects',
   'series.col.errors': 'Erreurs',
   'series.loadingChart': 'Chargement du graphique…',
+  'series.needsScript': 'Le graphique nécessite JavaScript. Les chiffres sont dans le résumé ci-dessus et dans le tableau ci-dessous.',
 
   'funnel.heading': 'Entonnoir de vente par étape du parcours',
   'funnel.caption': 'Étape la plus avancée atteinte par chaque conversation sur la période, et combien se sont arrêtées là.',

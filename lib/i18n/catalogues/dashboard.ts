@@ -59,6 +59,7 @@ export const dashboardEn = {
   'series.col.messages': 'Prospect messages',
   'series.col.errors': 'Errors',
   'series.loadingChart': 'Loading the chart…',
+  'series.needsScript': 'The chart needs JavaScript. The figures are in the summary above and the table below.',
 
   'funnel.heading': 'Sales funnel by playbook stage',
   'funnel.caption': 'Furthest stage each conversation reached in the range, and how many went no further.',
@@ -181,6 +182,7 @@ export const dashboardEs: Record<DashboardKey, string> = {
   'series.col.messages': 'Mensajes del cliente',
   'series.col.errors': 'Errores',
   'series.loadingChart': 'Cargando el gráfico…',
+  'series.needsScript': 'El gráfico necesita JavaScript. Las cifras están en el resumen de arriba y en la tabla de abajo.',
 
   'funnel.heading': 'Embudo de ventas por etapa del guion',
   'funnel.caption': 'La etapa más avanzada que alcanzó cada conversación en el periodo, y cuántas no pasaron de ella.',

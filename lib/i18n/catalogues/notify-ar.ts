@@ -53,6 +53,7 @@ export const notifyAr: Partial<Record<NotifyKey, string>> = {
   'admin.webhooks.secret.copy': 'نسخ السر',
   'admin.webhooks.secret.copied': 'تم النسخ',
   'admin.webhooks.secret.done': 'لقد حفظته',
+  'admin.webhooks.secret.label': 'سر التوقيع',
   'admin.webhooks.list.heading': 'نقاط الاستقبال',
   'admin.webhooks.list.empty': 'لا توجد نقاط استقبال بعد.',
   'admin.webhooks.list.loading': 'جارٍ تحميل نقاط الاستقبال…',

@@ -53,6 +53,7 @@ export const notifyDe: Partial<Record<NotifyKey, string>> = {
   'admin.webhooks.secret.copy': 'Secret kopieren',
   'admin.webhooks.secret.copied': 'Kopiert',
   'admin.webhooks.secret.done': 'Ich habe es gespeichert',
+  'admin.webhooks.secret.label': 'Signatur-Secret',
   'admin.webhooks.list.heading': 'Endpunkte',
   'admin.webhooks.list.empty': 'Noch keine Endpunkte.',
   'admin.webhooks.list.loading': 'Endpunkte werden geladen…',

@@ -53,6 +53,7 @@ export const notifyFr: Partial<Record<NotifyKey, string>> = {
   'admin.webhooks.secret.copy': 'Copier le secret',
   'admin.webhooks.secret.copied': 'Copié',
   'admin.webhooks.secret.done': 'Je l’ai enregistré',
+  'admin.webhooks.secret.label': 'Secret de signature',
   'admin.webhooks.list.heading': 'Points de terminaison',
   'admin.webhooks.list.empty': 'Aucun point de terminaison pour l’instant.',
   'admin.webhooks.list.loading': 'Chargement des points de terminaison…',
