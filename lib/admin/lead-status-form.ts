@@ -1,9 +1,10 @@
 import 'server-only';
 import { getServerConfig } from '@/lib/config';
-import { AppError } from '@/lib/errors';
+import { AppError, isAppError } from '@/lib/errors';
 import { readTextCapped } from '@/lib/http';
 import { assertContentType, assertOwnOrigin } from '@/lib/security/request';
-import type { AdminActor } from './guard';
+import { requireAdmin, type AdminActor, type AdminRequirement } from './guard';
+import { signInUrlFor } from './session-cookie';
 
 /**
  * The route side of the lead page's plain status form (lib/admin/lead-change.ts), and of the webhooks and keys pages'
@@ -34,6 +35,22 @@ export function assertFormFromOwnPage(request: Request): void {
   if (request.headers.get('origin') !== null) return assertOwnOrigin(request, getServerConfig().security);
   if (request.headers.get('sec-fetch-site') === 'same-origin') return;
   throw new AppError('forbidden:origin', "Changes to the admin are only accepted from the admin's own pages.");
+}
+
+/**
+ * Who posted a plain admin form, or the answer to give instead: a post from another site throws (a typed 403, never
+ * a redirect); the signed-out go to the sign-in page and back to `page`; a viewer, or a key without the scope, gets
+ * `forbidden()` (the page saying so). The same guard as the JSON routes.
+ */
+export async function formActor(request: Request, requirement: AdminRequirement, { page, forbidden }: { page: string; forbidden: () => Response }): Promise<AdminActor | Response> {
+  assertFormFromOwnPage(request);
+  try {
+    return await requireAdmin(request, requirement);
+  } catch (error) {
+    if (isAppError(error) && error.code === 'unauthorized:admin') return seeOther(signInUrlFor(page));
+    if (isAppError(error) && error.code === 'forbidden:admin') return forbidden();
+    throw error;
+  }
 }
 
 /**

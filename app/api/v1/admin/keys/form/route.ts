@@ -1,9 +1,7 @@
-import { requireAdmin, type AdminActor } from '@/lib/admin/guard';
 import { keysPageAfterChange, type KeyChangeOutcome } from '@/lib/admin/key-change';
 import { createApiKey } from '@/lib/admin/keys';
-import { assertFormFromOwnPage, readAdminForm, seeOther } from '@/lib/admin/lead-status-form';
+import { formActor, readAdminForm, seeOther } from '@/lib/admin/lead-status-form';
 import { keepSecretOnce } from '@/lib/admin/one-time-secret';
-import { signInUrlFor } from '@/lib/admin/session-cookie';
 import { isAppError } from '@/lib/errors';
 import { otherMethods, withErrors } from '@/lib/http';
 import { getKv } from '@/lib/store/kv';
@@ -19,15 +17,8 @@ const back = (outcome: KeyChangeOutcome, secret?: string) => seeOther(keysPageAf
  * never a redirect.
  */
 export const POST = withErrors('admin', async (request: Request) => {
-  assertFormFromOwnPage(request);
-  let actor: AdminActor;
-  try {
-    actor = await requireAdmin(request, { write: true });
-  } catch (error) {
-    if (isAppError(error) && error.code === 'unauthorized:admin') return seeOther(signInUrlFor('/admin/keys'));
-    if (isAppError(error) && error.code === 'forbidden:admin') return back('forbidden');
-    throw error;
-  }
+  const actor = await formActor(request, { write: true }, { page: '/admin/keys', forbidden: () => back('forbidden') });
+  if (actor instanceof Response) return actor;
   const { scopes, ...fields } = await readAdminForm(request);
   // One ticked box is one scope: the JSON route's list all the same.
   const parsed = createKeySchema.safeParse({ ...fields, scopes: scopes === undefined ? [] : Array.isArray(scopes) ? scopes : [scopes] });

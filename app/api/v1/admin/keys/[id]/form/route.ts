@@ -1,10 +1,7 @@
 import { z } from 'zod';
-import { requireAdmin } from '@/lib/admin/guard';
 import { keysPageAfterChange, type KeyChangeOutcome } from '@/lib/admin/key-change';
 import { revokeApiKey } from '@/lib/admin/keys';
-import { assertFormFromOwnPage, readAdminForm, seeOther } from '@/lib/admin/lead-status-form';
-import { signInUrlFor } from '@/lib/admin/session-cookie';
-import { isAppError } from '@/lib/errors';
+import { formActor, readAdminForm, seeOther } from '@/lib/admin/lead-status-form';
 import { otherMethods, withErrors } from '@/lib/http';
 import { getKv } from '@/lib/store/kv';
 import { keyIdOf, type KeyRouteContext } from '../../schema';
@@ -22,14 +19,8 @@ const back = (outcome: KeyChangeOutcome) => seeOther(keysPageAfterChange(outcome
  */
 export const POST = withErrors('admin', async (request: Request, context: KeyRouteContext) => {
   const id = await keyIdOf(context);
-  assertFormFromOwnPage(request);
-  try {
-    await requireAdmin(request, { write: true });
-  } catch (error) {
-    if (isAppError(error) && error.code === 'unauthorized:admin') return seeOther(signInUrlFor('/admin/keys'));
-    if (isAppError(error) && error.code === 'forbidden:admin') return back('forbidden');
-    throw error;
-  }
+  const actor = await formActor(request, { write: true }, { page: '/admin/keys', forbidden: () => back('forbidden') });
+  if (actor instanceof Response) return actor;
   if (!revokeFormSchema.safeParse(await readAdminForm(request)).success) return back('invalid');
   try {
     return back((await revokeApiKey({ kv: getKv(), id })) ? 'revoked' : 'missing');

@@ -1,11 +1,8 @@
-import { requireAdmin, type AdminActor } from '@/lib/admin/guard';
 import { leadPageAfterChange, type LeadChangeOutcome } from '@/lib/admin/lead-change';
-import { assertFormFromOwnPage, changedBy, readLeadStatusForm, seeOther } from '@/lib/admin/lead-status-form';
+import { formActor, changedBy, readLeadStatusForm, seeOther } from '@/lib/admin/lead-status-form';
 import { setLeadStatus } from '@/lib/admin/leads';
 import { getRecordsDeps } from '@/lib/admin/records-index';
-import { signInUrlFor } from '@/lib/admin/session-cookie';
 import { conversationIdOf, type ConversationRouteContext } from '@/lib/chat/route-params';
-import { isAppError } from '@/lib/errors';
 import { otherMethods, withErrors } from '@/lib/http';
 import { leadStatusSchema } from '../schema';
 
@@ -17,16 +14,9 @@ export const dynamic = 'force-dynamic';
  */
 export const POST = withErrors('admin', async (request: Request, context: ConversationRouteContext) => {
   const id = await conversationIdOf(context, 'admin');
-  assertFormFromOwnPage(request);
   const back = (outcome: LeadChangeOutcome) => seeOther(leadPageAfterChange(id, outcome));
-  let actor: AdminActor;
-  try {
-    actor = await requireAdmin(request, { write: true });
-  } catch (error) {
-    if (isAppError(error) && error.code === 'unauthorized:admin') return seeOther(signInUrlFor(`/admin/leads/${id}`));
-    if (isAppError(error) && error.code === 'forbidden:admin') return back('forbidden');
-    throw error;
-  }
+  const actor = await formActor(request, { write: true }, { page: `/admin/leads/${id}`, forbidden: () => back('forbidden') });
+  if (actor instanceof Response) return actor;
   const parsed = leadStatusSchema.safeParse(await readLeadStatusForm(request));
   if (!parsed.success) return back('invalid');
   try {

@@ -1,11 +1,8 @@
 import { z } from 'zod';
-import { requireAdmin } from '@/lib/admin/guard';
-import { assertFormFromOwnPage, readAdminForm, seeOther } from '@/lib/admin/lead-status-form';
-import { signInUrlFor } from '@/lib/admin/session-cookie';
+import { formActor, readAdminForm, seeOther } from '@/lib/admin/lead-status-form';
 import { ENDPOINT_FORM_ACTIONS, webhooksPageAfterChange, type WebhookChange, type WebhookChangeOutcome } from '@/lib/admin/webhook-change';
 import { webhookChangeOfError } from '@/lib/admin/webhook-form';
 import { getNotifyConfig } from '@/lib/config-notify';
-import { isAppError } from '@/lib/errors';
 import { otherMethods, withErrors } from '@/lib/http';
 import { getKv } from '@/lib/store/kv';
 import { deleteEndpoint, getEndpoint, updateEndpoint } from '@/lib/webhooks/endpoints';
@@ -45,14 +42,8 @@ async function act(id: string, { action, etag }: z.infer<typeof endpointFormSche
  */
 export const POST = withErrors('admin', async (request: Request, context: EndpointRouteContext) => {
   const id = await endpointIdOf(context);
-  assertFormFromOwnPage(request);
-  try {
-    await requireAdmin(request, { scope: 'webhooks', write: true });
-  } catch (error) {
-    if (isAppError(error) && error.code === 'unauthorized:admin') return seeOther(signInUrlFor('/admin/webhooks'));
-    if (isAppError(error) && error.code === 'forbidden:admin') return back({ outcome: 'forbidden' });
-    throw error;
-  }
+  const actor = await formActor(request, { scope: 'webhooks', write: true }, { page: '/admin/webhooks', forbidden: () => back({ outcome: 'forbidden' }) });
+  if (actor instanceof Response) return actor;
   const parsed = endpointFormSchema.safeParse(await readAdminForm(request));
   if (!parsed.success) return back({ outcome: 'invalid' });
   try {
