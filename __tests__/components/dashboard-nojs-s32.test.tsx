@@ -3,8 +3,6 @@
 // request from the browser; the range picker is two plain GET forms to /admin; an address it cannot read is named in
 // an alert; with JavaScript the server's figures hydrate as they are and are not asked for again at once.
 import { act, fireEvent } from '@testing-library/react';
-import { hydrateRoot } from 'react-dom/client';
-import { renderToStaticMarkup, renderToString } from 'react-dom/server';
 import { SWRConfig } from 'swr';
 import AdminPage from '@/app/admin/page';
 import { scriptNoticeKey } from '@/components/admin/shell/no-script-notice';
@@ -19,6 +17,7 @@ import { translateDashboard } from '@/lib/i18n/dashboard';
 import { LOCALES, type Locale } from '@/lib/i18n/locales';
 import { I18nProvider } from '@/lib/i18n/provider';
 import { createMemoryKv, type Kv } from '@/lib/store/kv';
+import { hydrateServerHtml, serverHtmlDoc } from '../support/server-html';
 
 const mockServer: { locale: Locale; zone: string; kv: Kv | null } = { locale: 'en', zone: 'UTC', kv: null };
 jest.mock('next/headers', () => ({ headers: async () => new Headers() }));
@@ -77,8 +76,7 @@ const page = (search: Record<string, string | string[]> = {}) => AdminPage({ sea
 
 /** What a browser without JavaScript gets from the server: the page's HTML, read as a document. */
 async function serverDoc(search: Record<string, string | string[]> = {}): Promise<Document> {
-  const html = renderToStaticMarkup(tree(await page(search), mockServer.locale, mockServer.zone));
-  return new DOMParser().parseFromString(`<!doctype html><body>${html}`, 'text/html');
+  return serverHtmlDoc(tree(await page(search), mockServer.locale, mockServer.zone));
 }
 
 /** The value beside a KPI's label. */
@@ -203,15 +201,7 @@ it('a store that failed is said, and Try again is a GET form that asks the serve
 });
 
 it('with JavaScript, the server’s figures hydrate as they are and are not asked for again at once; a preset asks and keeps the address', async () => {
-  const ui = tree(await page(), 'en', 'UTC');
-  const container = document.createElement('div');
-  container.innerHTML = renderToString(ui);
-  document.body.appendChild(container);
-  const recoverable = jest.fn();
-  await act(async () => {
-    hydrateRoot(container, ui, { onRecoverableError: recoverable });
-  });
-  await act(async () => new Promise((resolve) => setTimeout(resolve, 50)));
+  const { container, recoverable } = await hydrateServerHtml(tree(await page(), 'en', 'UTC'));
   expect(recoverable).not.toHaveBeenCalled();
   expect(fetchMock).not.toHaveBeenCalled();
   expect(container.textContent).toContain(translateDashboard('en', 'kpi.conversations'));
